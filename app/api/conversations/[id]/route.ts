@@ -1,0 +1,31 @@
+// GET /api/conversations/{id} – the conversation and its current thread; PATCH – rename; DELETE – delete.
+import { requireApiUser } from "@/lib/auth/session";
+import {
+  deleteMyConversation,
+  getConversationWithThread,
+  renameConversationSchema,
+  renameMyConversation,
+} from "@/lib/chat/conversations";
+import { handle, jsonResponse, parseId, parseJsonBody } from "@/lib/http/handler";
+
+type Params = { id: string };
+
+export const GET = handle<Params>(async (_request, params) => {
+  const id = parseId(params.id);
+  const user = await requireApiUser();
+  return jsonResponse(await getConversationWithThread(user, id));
+});
+
+export const PATCH = handle<Params>(async (request, params) => {
+  const id = parseId(params.id);
+  const input = await parseJsonBody(request, renameConversationSchema);
+  const user = await requireApiUser();
+  return jsonResponse(await renameMyConversation(user, id, input.title));
+});
+
+export const DELETE = handle<Params>(async (_request, params) => {
+  const id = parseId(params.id);
+  const user = await requireApiUser();
+  await deleteMyConversation(user, id);
+  return new Response(null, { status: 204 });
+});

@@ -1,0 +1,20 @@
+// GET /api/conversations – the caller's conversations, newest first; POST – start one.
+
+import { z } from "zod";
+import { requireApiUser } from "@/lib/auth/session";
+import { createConversationSchema, listMyConversations, startConversation } from "@/lib/chat/conversations";
+import { handle, jsonResponse, parseInput, parseJsonBody } from "@/lib/http/handler";
+
+const listQuerySchema = z.strictObject({ cursor: z.string().max(40).optional() });
+
+export const GET = handle(async (request) => {
+  const query = parseInput(listQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
+  const user = await requireApiUser();
+  return jsonResponse(await listMyConversations(user, query.cursor));
+});
+
+export const POST = handle(async (request) => {
+  const input = await parseJsonBody(request, createConversationSchema);
+  const user = await requireApiUser();
+  return jsonResponse(await startConversation(user, input), 201);
+});

@@ -1,0 +1,59 @@
+// next-auth configuration: email + password sign-in, JWT sessions that are re-checked against the database on
+// every use, so that a bumped sessionVersion, a disabled account or a demotion takes effect at once.
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { getUserForSignIn, getUserSessionState } from "../db/users";
+import { requireEnv } from "../env";
+import { getDecoyHash, verifyPassword } from "./password";
+
+const credentialsSchema = z.object({ email: z.string().trim().max(320), password: z.string().max(128) });
+
+type SessionClaims = { uid?: string; sessionVersion?: number; role?: "ADMIN" | "USER"; name?: string; email?: string };
+
+async function authorizeCredentials(raw: unknown) {
+  const parsed = credentialsSchema.safeParse(raw);
+  if (!parsed.success) return null;
+  const user = await getUserForSignIn(parsed.data.email);
+  // Verify against a decoy when the account does not exist, so that timing does not reveal which emails exist.
+  const isPasswordValid = await verifyPassword(user?.passwordHash ?? (await getDecoyHash()), parsed.data.password);
+  if (!user || !isPasswordValid || user.status !== "ACTIVE") return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+}
+
+export function getAuthOptions(): NextAuthOptions {
+  return {
+    secret: requireEnv("AUTH_SECRET"),
+    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    pages: { signIn: "/sign-in" },
+    providers: [
+      CredentialsProvider({
+        name: "Email",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        authorize: authorizeCredentials,
+      }),
+    ],
+    callbacks: {
+      async jwt({ token, user }) {
+        const claims = token as typeof token & SessionClaims;
+        if (user) {
+          const signedIn = user as typeof user & { role: "ADMIN" | "USER"; sessionVersion: number };
+          return { ...token, uid: signedIn.id, role: signedIn.role, sessionVersion: signedIn.sessionVersion };
+        }
+        if (!claims.uid) return {};
+        const current = await getUserSessionState(claims.uid);
+        const isStillValid = current && current.status === "ACTIVE" && current.sessionVersion === claims.sessionVersion;
+        if (!isStillValid) return {};
+        return { ...token, role: current.role, name: current.name, email: current.email };
+      },
+      async session({ session, token }) {
+        const claims = token as SessionClaims;
+        if (!claims.uid || !claims.role) return { ...session, user: undefined };
+        return {
+          ...session,
+          user: { id: claims.uid, email: claims.email ?? "", name: claims.name ?? "", role: claims.role },
+        };
+      },
+    },
+  };
+}

@@ -1,0 +1,48 @@
+// Everything between "configuration read" and "app serving": secrets, database, migrations, first data.
+import path from "node:path";
+import { hashPassword } from "../auth/password";
+import { startEmbeddedPostgres } from "../db/embedded-postgres";
+import { interruptOrphanedReplies } from "../db/messages";
+import { ensureAdmin } from "../db/users";
+import { type Env, env, parseEnv } from "../env";
+import { seedProvidersFromEnv } from "../models/seed-from-env";
+import { loadOrCreateLocalSecrets } from "./local-secrets";
+import { applyMigrations } from "./migrate";
+
+export type PreparedRuntime = { env: Record<string, string>; stopDatabase: () => Promise<void> };
+
+/** Resolves the values the app cannot run without and returns them as environment for the app process. */
+async function resolveRuntimeEnv(config: Env): Promise<PreparedRuntime> {
+  const dataDir = path.resolve(config.PARLEY_DATA_DIR);
+  const needsSecrets = !config.AUTH_SECRET || !config.ENCRYPTION_KEY;
+  const secrets = needsSecrets ? loadOrCreateLocalSecrets(dataDir) : null;
+  const database = config.DATABASE_URL
+    ? { databaseUrl: config.DATABASE_URL, stop: async () => {} }
+    : await startEmbeddedPostgres(path.join(dataDir, "postgres"));
+  if (!config.DATABASE_URL) console.log(`[parley] embedded PostgreSQL 17 with data in ${dataDir}/postgres`);
+  return {
+    env: {
+      DATABASE_URL: database.databaseUrl,
+      AUTH_SECRET: config.AUTH_SECRET ?? secrets?.authSecret ?? "",
+      ENCRYPTION_KEY: config.ENCRYPTION_KEY ?? secrets?.encryptionKey ?? "",
+    },
+    stopDatabase: database.stop,
+  };
+}
+
+export async function prepareRuntime(): Promise<PreparedRuntime> {
+  const runtime = await resolveRuntimeEnv(parseEnv(process.env));
+  Object.assign(process.env, runtime.env);
+  await applyMigrations(runtime.env.DATABASE_URL ?? "");
+  const { ADMIN_EMAIL, ADMIN_PASSWORD } = env();
+  if (ADMIN_EMAIL && ADMIN_PASSWORD) {
+    await ensureAdmin({ email: ADMIN_EMAIL, name: "Admin", passwordHash: await hashPassword(ADMIN_PASSWORD) });
+    console.log(`[parley] admin account ${ADMIN_EMAIL} is ready`);
+  }
+  const seeded = await seedProvidersFromEnv();
+  if (seeded) console.log(`[parley] configured ${seeded}`);
+  const interrupted = await interruptOrphanedReplies();
+  if (interrupted > 0)
+    console.log(`[parley] ${interrupted} reply(ies) cut off by the last shutdown kept as interrupted`);
+  return runtime;
+}

@@ -1,0 +1,47 @@
+// A reply being generated: it runs independently of any HTTP response and keeps its events, so that the
+// browser may leave, a reloaded page may re-attach and a Stop may abort it.
+export type GenerationEvent = { id: number; event: "start" | "delta" | "done" | "error"; data: unknown };
+type Listener = (event: GenerationEvent) => void;
+
+export class Generation {
+  readonly conversationId: string;
+  readonly assistantMessageId: string;
+  private readonly abortController = new AbortController();
+  private readonly events: GenerationEvent[] = [];
+  private readonly listeners = new Set<Listener>();
+  private isFinished = false;
+
+  constructor(conversationId: string, assistantMessageId: string) {
+    this.conversationId = conversationId;
+    this.assistantMessageId = assistantMessageId;
+  }
+
+  get signal(): AbortSignal {
+    return this.abortController.signal;
+  }
+
+  get finished(): boolean {
+    return this.isFinished;
+  }
+
+  stop(): void {
+    this.abortController.abort();
+  }
+
+  publish(event: GenerationEvent["event"], data: unknown): void {
+    if (this.isFinished) return;
+    const entry: GenerationEvent = { id: this.events.length + 1, event, data };
+    this.events.push(entry);
+    if (event === "done" || event === "error") this.isFinished = true;
+    for (const listener of this.listeners) listener(entry);
+    if (this.isFinished) this.listeners.clear();
+  }
+
+  /** Replays the events after `afterId`, then delivers new ones as they happen. Returns the unsubscribe. */
+  subscribe(afterId: number, listener: Listener): () => void {
+    for (const event of this.events.slice(Math.max(0, afterId))) listener(event);
+    if (this.isFinished) return () => {};
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}

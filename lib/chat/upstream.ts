@@ -1,0 +1,121 @@
+// One call to a model through the official SDK, streamed. Retries only before the first token; watches for a
+// stalled upstream; never lets a provider's error body out (it may echo keys).
+import OpenAI from "openai";
+import type {
+  ChatCompletionCreateParamsStreaming,
+  ChatCompletionMessageParam,
+} from "openai/resources/chat/completions";
+import { AppError } from "../errors";
+
+export type UpstreamEvent =
+  | { type: "delta"; text: string }
+  | { type: "finish"; reason: string }
+  | { type: "usage"; promptTokens: number; completionTokens: number };
+
+export type UpstreamRequest = {
+  client: OpenAI;
+  model: string;
+  messages: ChatCompletionMessageParam[];
+  temperature: number;
+  topP: number;
+  maxTokens: number;
+  signal: AbortSignal;
+  firstByteTimeoutMs: number;
+  idleTimeoutMs: number;
+};
+
+const MAX_RETRIES = 2;
+const MAX_RETRY_WAIT_MS = 20_000;
+
+function isRetryable(error: unknown): boolean {
+  if (error instanceof OpenAI.APIConnectionTimeoutError) return false;
+  if (error instanceof OpenAI.APIConnectionError) return true;
+  return error instanceof OpenAI.APIError && (error.status === 429 || (error.status ?? 0) >= 500);
+}
+
+function retryDelayMs(error: unknown, attempt: number): number {
+  const header = error instanceof OpenAI.APIError ? error.headers?.get("retry-after") : null;
+  const seconds = header ? Number(header) : Number.NaN;
+  const requested = Number.isFinite(seconds) ? seconds * 1000 : 500 * 2 ** attempt;
+  return Math.min(Math.max(requested, 0), MAX_RETRY_WAIT_MS);
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    const stopWaiting = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    signal.addEventListener("abort", stopWaiting, { once: true });
+  });
+}
+
+/** What reaches users and logs: a status and a code, never the provider's message. */
+export function toUpstreamError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof OpenAI.APIConnectionTimeoutError) {
+    return new AppError("upstream_error", "The model took too long to answer.", { cause: "first-byte timeout" });
+  }
+  const status = error instanceof OpenAI.APIError ? error.status : undefined;
+  const message = status === 429 ? "The model is busy right now. Try again shortly." : "The model failed to answer.";
+  return new AppError("upstream_error", message, { cause: `upstream status ${status ?? "connection error"}` });
+}
+
+async function openStream(request: UpstreamRequest, signal: AbortSignal) {
+  const params: ChatCompletionCreateParamsStreaming = {
+    model: request.model,
+    messages: request.messages,
+    temperature: request.temperature,
+    top_p: request.topP,
+    max_tokens: request.maxTokens,
+    stream: true,
+    stream_options: { include_usage: true },
+  };
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await request.client.chat.completions.create(params, { signal, timeout: request.firstByteTimeoutMs });
+    } catch (error) {
+      if (signal.aborted || attempt >= MAX_RETRIES || !isRetryable(error)) throw error;
+      await sleep(retryDelayMs(error, attempt), signal);
+    }
+  }
+}
+
+/**
+ * Yields deltas as they arrive, then the finish reason and usage. Ends quietly when `request.signal` aborts
+ * (the SDK ends its loop without an error then); throws an AppError on failure or a stall.
+ */
+export async function* streamChatCompletion(request: UpstreamRequest): AsyncGenerator<UpstreamEvent> {
+  const idleAbort = new AbortController();
+  const signal = AbortSignal.any([request.signal, idleAbort.signal]);
+  let idleTimer: NodeJS.Timeout | undefined;
+  const armIdleTimer = () => {
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => idleAbort.abort(), request.idleTimeoutMs);
+  };
+  try {
+    const stream = await openStream(request, signal);
+    armIdleTimer();
+    for await (const chunk of stream) {
+      armIdleTimer();
+      const choice = chunk.choices[0];
+      if (choice?.delta?.content) yield { type: "delta", text: choice.delta.content };
+      if (choice?.finish_reason) yield { type: "finish", reason: choice.finish_reason };
+      if (chunk.usage) {
+        yield {
+          type: "usage",
+          promptTokens: chunk.usage.prompt_tokens,
+          completionTokens: chunk.usage.completion_tokens,
+        };
+      }
+    }
+  } catch (error) {
+    if (!request.signal.aborted && !idleAbort.signal.aborted) throw toUpstreamError(error);
+  } finally {
+    clearTimeout(idleTimer);
+  }
+  if (idleAbort.signal.aborted && !request.signal.aborted) {
+    throw new AppError("upstream_error", "The model stopped answering.", { cause: "idle timeout" });
+  }
+}

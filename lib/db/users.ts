@@ -1,0 +1,58 @@
+// Users: registration (first user becomes admin, atomically), sign-in look-ups and session state.
+import { AppError } from "../errors";
+import { db, Prisma } from "./client";
+
+const publicUserFields = { id: true, email: true, name: true, role: true, status: true } as const;
+export type PublicUser = Prisma.UserGetPayload<{ select: typeof publicUserFields }>;
+
+// Any constant works: it names the lock that serialises "is this the first user?" across processes.
+const FIRST_USER_LOCK = 7_340_001;
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/**
+ * Creates a user; the first user of an empty database becomes ADMIN. The advisory lock makes the count and the
+ * insert one atomic step, so concurrent first registrations still produce exactly one admin.
+ */
+export async function createUser(input: { email: string; name: string; passwordHash: string }): Promise<PublicUser> {
+  try {
+    return await db().$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${FIRST_USER_LOCK})`;
+      const isFirstUser = (await tx.user.count()) === 0;
+      return tx.user.create({
+        data: { ...input, email: normalizeEmail(input.email), role: isFirstUser ? "ADMIN" : "USER" },
+        select: publicUserFields,
+      });
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new AppError("email_taken", "An account with this email already exists.", { cause: error });
+    }
+    throw error;
+  }
+}
+
+export async function getUserForSignIn(email: string) {
+  return db().user.findUnique({
+    where: { email: normalizeEmail(email) },
+    select: { ...publicUserFields, passwordHash: true, sessionVersion: true },
+  });
+}
+
+/** What the session callbacks re-check on every request, so that revocation takes effect at once. */
+export async function getUserSessionState(id: string) {
+  return db().user.findUnique({ where: { id }, select: { ...publicUserFields, sessionVersion: true } });
+}
+
+/** Makes sure the given account exists and is an active admin (headless installs: ADMIN_EMAIL/ADMIN_PASSWORD). */
+export async function ensureAdmin(input: { email: string; name: string; passwordHash: string }): Promise<void> {
+  const email = normalizeEmail(input.email);
+  await db().user.upsert({
+    where: { email },
+    create: { ...input, email, role: "ADMIN", status: "ACTIVE" },
+    // The password is reset only on creation: an admin who changed it keeps theirs.
+    update: { role: "ADMIN", status: "ACTIVE" },
+  });
+}

@@ -1,0 +1,40 @@
+// One error type for everything the app reports to a caller. The code picks the HTTP status; the message is
+// safe to show; `cause` keeps the internal detail for the log only.
+export const errorStatus = {
+  invalid_input: 400,
+  context_overflow: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  email_taken: 409,
+  conflict: 409,
+  payload_too_large: 413,
+  rate_limited: 429,
+  model_unavailable: 422,
+  upstream_error: 502,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export type FieldIssue = { path: (string | number)[]; message: string };
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly issues?: FieldIssue[];
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; issues?: FieldIssue[] }) {
+    super(message, { cause: options?.cause });
+    this.name = "AppError";
+    this.code = code;
+    this.issues = options?.issues;
+  }
+
+  get status(): number {
+    return errorStatus[this.code];
+  }
+}
+
+export function notFound(what = "Not found."): AppError {
+  return new AppError("not_found", what);
+}

@@ -1,0 +1,69 @@
+// The demo model's HTTP endpoint: chat.completion.chunk Server-Sent Events, a usage chunk, then [DONE].
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { composeDemoReply, DEMO_MODEL_NAME, isDemoApiKey, splitIntoDeltas } from "./demo";
+
+const DELTA_PACE_MS = 25;
+
+const requestSchema = z.object({
+  messages: z.array(z.object({ role: z.string(), content: z.unknown() })).min(1),
+  stream: z.boolean().optional(),
+  stream_options: z.object({ include_usage: z.boolean().optional() }).optional(),
+});
+
+function openAiError(status: number, message: string): Response {
+  return Response.json({ error: { message, type: "invalid_request_error", param: null, code: null } }, { status });
+}
+
+function lastUserText(messages: z.infer<typeof requestSchema>["messages"]): string {
+  const last = messages.findLast((message) => message.role === "user");
+  return typeof last?.content === "string" ? last.content : "";
+}
+
+export async function streamDemoCompletion(request: Request): Promise<Response> {
+  if (!isDemoApiKey(request.headers.get("authorization"))) return openAiError(401, "Invalid API key.");
+  const parsed = requestSchema.safeParse(await request.json().catch(() => null));
+  if (!parsed.success) return openAiError(400, "Invalid request body.");
+
+  const reply = composeDemoReply(lastUserText(parsed.data.messages));
+  const deltas = splitIntoDeltas(reply);
+  const usage = { prompt_tokens: JSON.stringify(parsed.data.messages).length >> 2, completion_tokens: deltas.length };
+  const base = { id: `chatcmpl-${randomUUID()}`, created: Math.floor(Date.now() / 1000), model: DEMO_MODEL_NAME };
+  if (!parsed.data.stream) {
+    const message = { role: "assistant", content: reply, refusal: null };
+    const choices = [{ index: 0, message, logprobs: null, finish_reason: "stop" }];
+    return Response.json({
+      ...base,
+      object: "chat.completion",
+      choices,
+      usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens },
+    });
+  }
+
+  const encoder = new TextEncoder();
+  const chunk = (delta: object, finishReason: string | null) =>
+    `data: ${JSON.stringify({ ...base, object: "chat.completion.chunk", choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }] })}\n\n`;
+  const includeUsage = parsed.data.stream_options?.include_usage === true;
+  const body = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      controller.enqueue(encoder.encode(chunk({ role: "assistant", content: "" }, null)));
+      for (const text of deltas) {
+        await new Promise((resolve) => setTimeout(resolve, DELTA_PACE_MS));
+        if (request.signal.aborted) return controller.close();
+        controller.enqueue(encoder.encode(chunk({ content: text }, null)));
+      }
+      controller.enqueue(encoder.encode(chunk({}, "stop")));
+      if (includeUsage) {
+        const totals = { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens };
+        controller.enqueue(
+          encoder.encode(
+            `data: ${JSON.stringify({ ...base, object: "chat.completion.chunk", choices: [], usage: totals })}\n\n`,
+          ),
+        );
+      }
+      controller.enqueue(encoder.encode("data: [DONE]\n\n"));
+      controller.close();
+    },
+  });
+  return new Response(body, { headers: { "Content-Type": "text/event-stream", "Cache-Control": "no-cache" } });
+}

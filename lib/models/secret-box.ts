@@ -1,0 +1,24 @@
+// Provider API keys at rest: AES-256-GCM with a random 96-bit nonce, stored as "v1:<nonce>:<tag>:<ciphertext>".
+import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { requireEnv } from "../env";
+
+function getKey(): Buffer {
+  return Buffer.from(requireEnv("ENCRYPTION_KEY"), "hex");
+}
+
+export function encryptSecret(plaintext: string): string {
+  const nonce = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", getKey(), nonce);
+  const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
+  return ["v1", nonce, cipher.getAuthTag(), ciphertext]
+    .map((part) => (typeof part === "string" ? part : part.toString("base64")))
+    .join(":");
+}
+
+export function decryptSecret(sealed: string): string {
+  const [version, nonce, tag, ciphertext] = sealed.split(":");
+  if (version !== "v1" || !nonce || !tag || ciphertext === undefined) throw new Error("Unknown secret format");
+  const decipher = createDecipheriv("aes-256-gcm", getKey(), Buffer.from(nonce, "base64"));
+  decipher.setAuthTag(Buffer.from(tag, "base64"));
+  return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64")), decipher.final()]).toString("utf8");
+}
