@@ -1,6 +1,7 @@
 // Who is calling: the session user for pages and route handlers. Identity comes from the session only.
 
 import { redirect } from "next/navigation";
+import { connection } from "next/server";
 import { getServerSession } from "next-auth";
 import { AppError } from "../errors";
 import { getAuthOptions } from "./options";
@@ -8,6 +9,8 @@ import { getAuthOptions } from "./options";
 export type SessionUser = { id: string; email: string; name: string; role: "ADMIN" | "USER" };
 
 export async function getSessionUser(): Promise<SessionUser | null> {
+  // Per-request by nature: never prerender a page at build time around a session.
+  await connection();
   const session = await getServerSession(getAuthOptions());
   const user = session?.user as Partial<SessionUser> | undefined;
   if (!user?.id || !user.role) return null;

@@ -1,0 +1,115 @@
+// Authorization as a matrix: every route, every kind of caller, the expected status and no side effect.
+// A route file without rows here fails the last test, so a new route cannot skip the access rules.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { makeModel, makeUser } from "../support/factories";
+import { startFakeUpstream } from "../support/fake-upstream";
+import { collectEvents } from "../support/read-events";
+import { anonymousClient, type Client, signedInClient } from "../support/session-client";
+
+type Caller = "anonymous" | "owner" | "otherUser";
+type Row = { method: string; route: string; body?: unknown; expected: Record<Caller, number> };
+
+const conversationRoute = "/api/conversations/[id]";
+const rows: Row[] = [
+  { method: "GET", route: "/api/models", expected: { anonymous: 401, owner: 200, otherUser: 200 } },
+  { method: "GET", route: "/api/conversations", expected: { anonymous: 401, owner: 200, otherUser: 200 } },
+  { method: "POST", route: "/api/conversations", body: {}, expected: { anonymous: 401, owner: 201, otherUser: 201 } },
+  { method: "GET", route: conversationRoute, expected: { anonymous: 401, owner: 200, otherUser: 404 } },
+  {
+    method: "PATCH",
+    route: conversationRoute,
+    body: { title: "Renamed" },
+    expected: { anonymous: 401, owner: 200, otherUser: 404 },
+  },
+  {
+    method: "POST",
+    route: `${conversationRoute}/messages`,
+    body: { content: "Hi" },
+    expected: { anonymous: 401, owner: 200, otherUser: 404 },
+  },
+  { method: "POST", route: `${conversationRoute}/stop`, expected: { anonymous: 401, owner: 202, otherUser: 404 } },
+  { method: "GET", route: `${conversationRoute}/stream`, expected: { anonymous: 401, owner: 204, otherUser: 404 } },
+  { method: "DELETE", route: conversationRoute, expected: { anonymous: 401, owner: 204, otherUser: 404 } },
+];
+
+// Public by design: each is tested in its own file (auth.test.ts, demo-model.test.ts).
+const publicRoutes = [
+  "POST /api/auth/register",
+  "GET /api/auth/[...nextauth]",
+  "POST /api/auth/[...nextauth]",
+  "GET /api/health",
+  "POST /api/demo/v1/chat/completions",
+];
+
+let clients: Record<Caller, Client>;
+let conversationId: string;
+
+beforeAll(async () => {
+  const upstream = await startFakeUpstream({ scenario: { reply: "ok" } });
+  await makeModel(upstream.url);
+  const [owner, other] = await Promise.all([makeUser(), makeUser()]);
+  clients = {
+    anonymous: anonymousClient(),
+    owner: await signedInClient(owner.email, owner.password),
+    otherUser: await signedInClient(other.email, other.password),
+  };
+  const created = await clients.owner.json("/api/conversations", { title: "Private plans" });
+  conversationId = ((await created.json()) as { id: string }).id;
+  return () => upstream.close();
+});
+
+async function call(caller: Caller, row: Row): Promise<number> {
+  const url = row.route.replace("[id]", conversationId);
+  const init: RequestInit = { method: row.method };
+  if (row.body !== undefined) {
+    init.headers = { "content-type": "application/json" };
+    init.body = JSON.stringify(row.body);
+  }
+  const response = await clients[caller].fetch(url, init);
+  if (response.headers.get("content-type")?.includes("text/event-stream")) await collectEvents(response);
+  else await response.arrayBuffer();
+  return response.status;
+}
+
+async function snapshot() {
+  const conversation = await db().conversation.findUniqueOrThrow({ where: { id: conversationId } });
+  const messages = await db().message.count({ where: { conversationId } });
+  return { title: conversation.title, deletedAt: conversation.deletedAt, messages };
+}
+
+describe.sequential("access matrix", () => {
+  for (const row of rows) {
+    it(`${row.method} ${row.route}: anonymous ${row.expected.anonymous}, other user ${row.expected.otherUser}, owner ${row.expected.owner}`, async () => {
+      for (const caller of ["anonymous", "otherUser"] as const) {
+        const before = await snapshot();
+        expect(await call(caller, row), caller).toBe(row.expected[caller]);
+        expect(await snapshot(), `${caller} left no trace`).toEqual(before);
+      }
+      expect(await call("owner", row)).toBe(row.expected.owner);
+    });
+  }
+
+  it("answers 404, not 400, for ids that cannot exist, so that probing learns nothing", async () => {
+    expect((await clients.owner.fetch("/api/conversations/not-an-id")).status).toBe(404);
+  });
+
+  it("has rows for every route file under app/api", () => {
+    const apiDir = path.resolve(import.meta.dirname, "../../app/api");
+    const found = (readdirSync(apiDir, { recursive: true }) as string[])
+      .filter((file) => file.endsWith("route.ts"))
+      .flatMap((file) => {
+        const source = readFileSync(path.join(apiDir, file), "utf8");
+        const methods = [...source.matchAll(/\b(GET|POST|PUT|PATCH|DELETE)\b(?=\s*=|\s*\(|\s*[,}])/g)].map(
+          (match) => match[1],
+        );
+        const route = `/api/${path.dirname(file)}`.replace(/\/\.$/, "");
+        return [...new Set(methods)].map((method) => `${method} ${route}`);
+      });
+    const covered = [...rows.map((row) => `${row.method} ${row.route}`), ...publicRoutes];
+    expect(found.filter((entry) => !covered.includes(entry))).toEqual([]);
+    expect(found.length).toBeGreaterThanOrEqual(rows.length);
+  });
+});

@@ -1,0 +1,56 @@
+// Conversations: newest first with cursor pagination, rename, delete, and each user sees only their own.
+import { describe, expect, it } from "vitest";
+import { makeModel, makeUser } from "../support/factories";
+import { startFakeUpstream } from "../support/fake-upstream";
+import { signedInClient } from "../support/session-client";
+
+type Page = { items: { id: string; title: string; updatedAt: string }[]; nextCursor: string | null };
+
+async function signedInUser() {
+  const user = await makeUser();
+  return signedInClient(user.email, user.password);
+}
+
+describe("conversations", () => {
+  it("lists the caller's conversations newest first, 30 a page, and only theirs", async () => {
+    const upstream = await startFakeUpstream();
+    await makeModel(upstream.url);
+    const [client, neighbour] = await Promise.all([signedInUser(), signedInUser()]);
+    await neighbour.json("/api/conversations", { title: "Not yours" });
+    for (let index = 0; index < 32; index++) {
+      expect((await client.json("/api/conversations", { title: `Chat ${index}` })).status).toBe(201);
+    }
+    const first = (await (await client.fetch("/api/conversations")).json()) as Page;
+    expect(first.items).toHaveLength(30);
+    expect(first.items[0]?.title).toBe("Chat 31");
+    expect(first.nextCursor).toBe(first.items[29]?.id);
+    const second = (await (await client.fetch(`/api/conversations?cursor=${first.nextCursor}`)).json()) as Page;
+    expect(second.items.map((item) => item.title)).toEqual(["Chat 1", "Chat 0"]);
+    expect(second.nextCursor).toBeNull();
+    await upstream.close();
+  });
+
+  it("renames and deletes, validating the title", async () => {
+    const client = await signedInUser();
+    const { id } = (await (await client.json("/api/conversations", {})).json()) as { id: string };
+    expect((await client.json(`/api/conversations/${id}`, { title: " " }, "PATCH")).status).toBe(400);
+    const renamed = await client.json(`/api/conversations/${id}`, { title: "Trip to Lisbon" }, "PATCH");
+    expect(await renamed.json()).toMatchObject({ id, title: "Trip to Lisbon" });
+    expect((await client.fetch(`/api/conversations/${id}`, { method: "DELETE" })).status).toBe(204);
+    expect((await client.fetch(`/api/conversations/${id}`)).status).toBe(404);
+    const page = (await (await client.fetch("/api/conversations")).json()) as Page;
+    expect(page.items.map((item) => item.id)).not.toContain(id);
+  });
+
+  it("rejects unknown fields and oversized messages without writing anything", async () => {
+    const client = await signedInUser();
+    expect((await client.json("/api/conversations", { ownerId: "someone-else" })).status).toBe(400);
+    const { id } = (await (await client.json("/api/conversations", {})).json()) as { id: string };
+    const tooLong = await client.json(`/api/conversations/${id}/messages`, { content: "x".repeat(32_001) });
+    expect(tooLong.status).toBe(400);
+    const empty = await client.json(`/api/conversations/${id}/messages`, { content: "   " });
+    expect(empty.status).toBe(400);
+    const view = (await (await client.fetch(`/api/conversations/${id}`)).json()) as { messages: unknown[] };
+    expect(view.messages).toEqual([]);
+  });
+});

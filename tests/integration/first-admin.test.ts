@@ -1,0 +1,47 @@
+// The first account becomes admin, atomically: on an empty database, 20 concurrent registrations give one admin.
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { expect, inject, it } from "vitest";
+import { applyMigrations } from "@/lib/bootstrap/migrate";
+
+async function createEmptyDatabase(): Promise<string> {
+  const name = `parley_empty_${randomUUID().replaceAll("-", "")}`;
+  const admin = new pg.Client({ connectionString: inject("clusterUrl") });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(inject("clusterUrl"));
+  url.pathname = `/${name}`;
+  await applyMigrations(url.toString());
+  return url.toString();
+}
+
+it("makes exactly one admin out of 20 concurrent first registrations", async () => {
+  // This file runs in its own process, so lib/ may be pointed at a database of its own before it is loaded.
+  process.env.DATABASE_URL = await createEmptyDatabase();
+  const { registerUser } = await import("@/lib/auth/register");
+  const { db } = await import("@/lib/db/client");
+
+  const users = await Promise.all(
+    Array.from({ length: 20 }, (_, index) =>
+      registerUser({ email: `racer-${index}@example.test`, password: "long enough", name: `Racer ${index}` }),
+    ),
+  );
+  expect(users.filter((user) => user.role === "ADMIN")).toHaveLength(1);
+  expect(await db().user.count({ where: { role: "ADMIN" } })).toBe(1);
+  expect(await db().user.count()).toBe(20);
+  await db().$disconnect();
+});
+
+it("ensures the configured admin at start without resetting a changed password", async () => {
+  const { ensureAdmin } = await import("@/lib/db/users");
+  const { db } = await import("@/lib/db/client");
+  await ensureAdmin({ email: "Boss@Example.test", name: "Admin", passwordHash: "first" });
+  await db().user.update({ where: { email: "boss@example.test" }, data: { role: "USER", passwordHash: "changed" } });
+  await ensureAdmin({ email: "boss@example.test", name: "Admin", passwordHash: "second" });
+  expect(await db().user.findUniqueOrThrow({ where: { email: "boss@example.test" } })).toMatchObject({
+    role: "ADMIN",
+    status: "ACTIVE",
+    passwordHash: "changed",
+  });
+});

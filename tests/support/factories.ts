@@ -1,0 +1,36 @@
+// Test data, made through lib/ like the app makes it. Every test makes its own; names are unique per call.
+import { randomUUID } from "node:crypto";
+import { hashPassword } from "../../lib/auth/password";
+import { db } from "../../lib/db/client";
+import { createUser } from "../../lib/db/users";
+
+export const TEST_PASSWORD = "correct horse battery";
+
+let cachedHash: Promise<string> | undefined;
+
+export function uniqueEmail(prefix = "user"): string {
+  return `${prefix}-${randomUUID().slice(0, 8)}@example.test`;
+}
+
+export async function makeUser(overrides: { email?: string; name?: string } = {}) {
+  cachedHash ??= hashPassword(TEST_PASSWORD);
+  const email = overrides.email ?? uniqueEmail();
+  const user = await createUser({ email, name: overrides.name ?? "Test User", passwordHash: await cachedHash });
+  return { ...user, password: TEST_PASSWORD };
+}
+
+/** A provider pointing at a fake upstream, with one enabled model; returns the model's id. */
+export async function makeModel(baseUrl: string, overrides: { upstreamName?: string; systemPrompt?: string } = {}) {
+  const provider = await db().provider.create({
+    data: { name: `fake-${randomUUID()}`, baseUrl, kind: "OPENAI_COMPATIBLE" },
+  });
+  return db().model.create({
+    data: {
+      providerId: provider.id,
+      upstreamName: overrides.upstreamName ?? "fake-model",
+      label: "Fake model",
+      systemPrompt: overrides.systemPrompt,
+    },
+    select: { id: true, upstreamName: true },
+  });
+}

@@ -1,0 +1,154 @@
+// What the fake upstream says, in JSON shaped exactly like OpenAI's Chat Completions API; kept apart from the
+// transport so that the server file stays about sockets and timing.
+import { z } from "zod";
+
+export type FinishReason = "stop" | "length";
+export type Usage = { prompt_tokens: number; completion_tokens: number; total_tokens: number };
+export type ChatRequest = z.infer<typeof chatRequestSchema>;
+export type ReplyScript = {
+  reply?: string;
+  chunks?: string[];
+  chunkCount?: number;
+  usage?: { promptTokens: number; completionTokens: number };
+};
+export type ReplyIdentity = { id: string; created: number; model: string; includeUsage: boolean };
+export type ReplyPlan = { identity: ReplyIdentity; deltas: string[]; finishReason: FinishReason; usage: Usage };
+export type Failure = { status: number; retryAfterSeconds?: number; message?: string };
+
+// Loose on purpose: the app may send parameters (temperature, user, ...) the fake has no reason to know.
+const chatRequestSchema = z.looseObject({
+  model: z.string().min(1),
+  messages: z.array(z.looseObject({ role: z.string(), content: z.unknown().optional() })).min(1),
+  stream: z.boolean().nullish(),
+  stream_options: z.looseObject({ include_usage: z.boolean().optional() }).nullish(),
+  max_tokens: z.number().int().positive().nullish(),
+  max_completion_tokens: z.number().int().positive().nullish(),
+});
+
+const ERROR_KINDS: Record<number, { type: string; code: string | null }> = {
+  400: { type: "invalid_request_error", code: null },
+  401: { type: "invalid_request_error", code: "invalid_api_key" },
+  404: { type: "invalid_request_error", code: "not_found" },
+  429: { type: "requests", code: "rate_limit_exceeded" },
+};
+
+// Keeps unparseable bodies as text so a test can still see what the client sent.
+export function parseBody(text: string): unknown {
+  if (text === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+// Returns the validation message instead of throwing: a bad request is an expected 400, not a fake failure.
+export function parseChatRequest(body: unknown): ChatRequest | string {
+  const parsed = chatRequestSchema.safeParse(body);
+  return parsed.success ? parsed.data : z.prettifyError(parsed.error);
+}
+
+// Each delta counts as one completion token, so `max_tokens` truncates at a delta boundary.
+export function planReply(script: ReplyScript, request: ChatRequest, sequence: number): ReplyPlan {
+  const reply = script.reply ?? buildDefaultReply(request.messages);
+  const allDeltas = script.chunks ?? splitIntoDeltas(reply, script.chunkCount);
+  const maxTokens = request.max_completion_tokens ?? request.max_tokens ?? Number.POSITIVE_INFINITY;
+  const deltas = allDeltas.slice(0, maxTokens);
+  const promptWords = request.messages.reduce((sum, message) => sum + countWords(extractText(message.content)), 0);
+  const usage = script.usage ?? { promptTokens: promptWords, completionTokens: countWords(deltas.join("")) };
+  return {
+    identity: {
+      id: `chatcmpl-fake${sequence}`,
+      created: Math.floor(Date.now() / 1000),
+      model: request.model,
+      includeUsage: request.stream_options?.include_usage === true,
+    },
+    deltas,
+    finishReason: deltas.length < allDeltas.length ? "length" : "stop",
+    usage: {
+      prompt_tokens: usage.promptTokens,
+      completion_tokens: usage.completionTokens,
+      total_tokens: usage.promptTokens + usage.completionTokens,
+    },
+  };
+}
+
+export function buildChunk(identity: ReplyIdentity, delta: Record<string, string>, finishReason: FinishReason | null) {
+  return {
+    ...buildChunkEnvelope(identity),
+    choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }],
+    // OpenAI adds `usage: null` to every chunk once the client asked for usage, and omits it otherwise.
+    ...(identity.includeUsage ? { usage: null } : {}),
+  };
+}
+
+export function buildUsageChunk(plan: ReplyPlan) {
+  return { ...buildChunkEnvelope(plan.identity), choices: [], usage: plan.usage };
+}
+
+function buildChunkEnvelope({ id, created, model }: ReplyIdentity) {
+  return { id, object: "chat.completion.chunk", created, model, system_fingerprint: null };
+}
+
+export function buildCompletion({ identity, deltas, finishReason, usage }: ReplyPlan) {
+  const message = { role: "assistant", content: deltas.join(""), refusal: null };
+  return {
+    id: identity.id,
+    object: "chat.completion",
+    created: identity.created,
+    model: identity.model,
+    system_fingerprint: null,
+    choices: [{ index: 0, message, logprobs: null, finish_reason: finishReason }],
+    usage,
+  };
+}
+
+export function buildModelList(modelIds: string[], created: number) {
+  return { object: "list", data: modelIds.map((id) => ({ id, object: "model", created, owned_by: "fake" })) };
+}
+
+export function buildErrorBody(status: number, message: string) {
+  const fallback = status >= 500 ? { type: "server_error", code: null } : { type: "invalid_request_error", code: null };
+  const kind = ERROR_KINDS[status] ?? fallback;
+  return { error: { message, type: kind.type, param: null, code: kind.code } };
+}
+
+export function buildFailure(failure: Failure): [body: unknown, headers: Record<string, string>] {
+  const message = failure.message ?? `Fake upstream failure with status ${failure.status}`;
+  const headers: Record<string, string> = {};
+  if (failure.retryAfterSeconds !== undefined) headers["retry-after"] = String(failure.retryAfterSeconds);
+  return [buildErrorBody(failure.status, message), headers];
+}
+
+// Splits so that joining the deltas gives back the reply exactly, whitespace included.
+export function splitIntoDeltas(reply: string, chunkCount?: number): string[] {
+  if (chunkCount === undefined) return reply.split(/(?<=\S)(?=\s)/).filter((delta) => delta !== "");
+  const characters = Array.from(reply);
+  const count = Math.max(1, Math.min(chunkCount, characters.length));
+  const sliceAt = (index: number) => Math.floor((index * characters.length) / count);
+  return Array.from({ length: count }, (_, index) => characters.slice(sliceAt(index), sliceAt(index + 1)).join(""));
+}
+
+function countWords(text: string): number {
+  return text.split(/\s+/).filter((word) => word !== "").length;
+}
+
+// Message content is either a string or an array of typed parts; only text parts carry words.
+function extractText(content: unknown): string {
+  if (typeof content === "string") return content;
+  if (!Array.isArray(content)) return "";
+  return content
+    .map((part: unknown) => (isTextPart(part) ? part.text : ""))
+    .filter((text) => text !== "")
+    .join(" ");
+}
+
+function isTextPart(part: unknown): part is { text: string } {
+  return typeof part === "object" && part !== null && "text" in part && typeof part.text === "string";
+}
+
+function buildDefaultReply(messages: { role: string; content?: unknown }[]): string {
+  const lastUserMessage = messages.findLast((message) => message.role === "user");
+  const prompt = extractText(lastUserMessage?.content).trim();
+  return prompt === "" ? "This is a fake reply." : `This is a fake reply to: ${prompt}`;
+}

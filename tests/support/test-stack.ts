@@ -1,0 +1,83 @@
+// A whole Parley for tests: its own embedded PostgreSQL cluster in a temporary folder (never a shared database),
+// migrations applied by the real start path, and the production build served on a free port.
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { buildDatabaseUrl, startEmbeddedPostgres } from "../../lib/db/embedded-postgres";
+
+export type TestStack = { baseUrl: string; databaseUrl: string; clusterUrl: string; stop: () => Promise<void> };
+
+const repositoryRoot = path.resolve(import.meta.dirname, "../..");
+
+export async function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject()));
+    });
+  });
+}
+
+async function waitForHealth(baseUrl: string, server: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`The test server exited with code ${server.exitCode}`);
+    const isUp = await fetch(`${baseUrl}/api/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (isUp) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`The test server did not answer within ${timeoutMs} ms`);
+}
+
+export async function startTestStack(
+  options: { port?: number; extraEnv?: Record<string, string> } = {},
+): Promise<TestStack> {
+  if (!existsSync(path.join(repositoryRoot, ".next", "BUILD_ID"))) {
+    throw new Error("No production build found: run `npm run build` first (npm test does).");
+  }
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "parley-test-"));
+  // Started as root, PostgreSQL runs as the OS user "postgres", who must be able to enter this folder.
+  chmodSync(dataDir, 0o755);
+  const postgres = await startEmbeddedPostgres(path.join(dataDir, "postgres"), "parley_test");
+  const port = options.port ?? (await findFreePort());
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const server = spawn(process.execPath, ["--import", "tsx", "lib/bootstrap/launch.ts", "start"], {
+    cwd: repositoryRoot,
+    stdio: ["ignore", "inherit", "inherit"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      NEXTAUTH_URL: baseUrl,
+      DATABASE_URL: postgres.databaseUrl,
+      PARLEY_DATA_DIR: dataDir,
+      AUTH_SECRET: randomBytes(32).toString("hex"),
+      ENCRYPTION_KEY: randomBytes(32).toString("hex"),
+      UPSTREAM_FIRST_BYTE_TIMEOUT_MS: "3000",
+      UPSTREAM_IDLE_TIMEOUT_MS: "1500",
+      ...options.extraEnv,
+    },
+  });
+  const stop = async () => {
+    server.kill("SIGTERM");
+    await new Promise((resolve) => (server.exitCode !== null ? resolve(null) : server.once("exit", resolve)));
+    await postgres.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitForHealth(baseUrl, server, 60_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const clusterUrl = buildDatabaseUrl(Number(new URL(postgres.databaseUrl).port), "postgres");
+  return { baseUrl, databaseUrl: postgres.databaseUrl, clusterUrl, stop };
+}
