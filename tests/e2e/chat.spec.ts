@@ -1,0 +1,108 @@
+// As a user would: register, chat with a streamed reply, reload, stop, and stay out of others' conversations.
+import { randomUUID } from "node:crypto";
+import { type Browser, expect, type Page, test } from "@playwright/test";
+
+const PASSWORD = "correct horse battery";
+
+async function register(page: Page, name: string): Promise<string> {
+  const email = `${name.toLowerCase()}-${randomUUID().slice(0, 8)}@example.test`;
+  await page.goto("/register");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByLabel("Message")).toBeVisible();
+  return email;
+}
+
+async function newUserPage(browser: Browser, name: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const email = await register(page, name);
+  return { page, email, context };
+}
+
+async function send(page: Page, text: string) {
+  await page.getByLabel("Message").fill(text);
+  await page.getByLabel("Message").press("Enter");
+}
+
+test("a new user chats, watches the reply stream in, and finds the conversation after a reload", async ({
+  browser,
+}) => {
+  const { page } = await newUserPage(browser, "Ada");
+  await send(page, "Hello from the browser");
+
+  await expect(page).toHaveURL(/\/c\/[a-z0-9]+$/);
+  const reply = page.getByRole("article", { name: "Assistant" });
+  await expect(reply).toContainText("word0");
+  const earlyLength = (await reply.textContent())?.length ?? 0;
+  await expect(reply).toContainText("word20");
+  expect((await reply.textContent())?.length ?? 0).toBeGreaterThan(earlyLength);
+  await expect(page.getByRole("button", { name: "Stop" })).toBeVisible();
+  await expect(reply).toContainText("word59");
+  await expect(page.getByRole("button", { name: "Send" })).toBeVisible();
+
+  await page.reload();
+  const messages = page.getByRole("log", { name: "Messages" }).getByRole("article");
+  await expect(messages).toHaveCount(2);
+  await expect(messages.nth(0)).toHaveAccessibleName("You");
+  await expect(messages.nth(0)).toHaveText("Hello from the browser");
+  await expect(messages.nth(1)).toHaveAccessibleName("Assistant");
+  await expect(messages.nth(1)).toContainText("word59");
+
+  const conversations = page.getByRole("navigation", { name: "Conversations" });
+  await expect(conversations.getByRole("link", { name: "Hello from the browser" })).toBeVisible();
+});
+
+test("Shift+Enter adds a line and Stop keeps the partial reply", async ({ browser }) => {
+  const { page } = await newUserPage(browser, "Grace");
+  const composer = page.getByLabel("Message");
+  await composer.fill("First line");
+  await composer.press("Shift+Enter");
+  await composer.pressSequentially("second line");
+  await expect(composer).toHaveValue("First line\nsecond line");
+  await composer.press("Enter");
+
+  const reply = page.getByRole("article", { name: "Assistant" });
+  await expect(reply).toContainText("word3");
+  await page.getByRole("button", { name: "Stop" }).click();
+  await expect(reply.getByText("Stopped")).toBeVisible();
+  const stoppedText = await reply.textContent();
+  expect(stoppedText).not.toContain("word59");
+
+  await page.reload();
+  await expect(page.getByRole("article", { name: "You" })).toHaveText("First line\nsecond line");
+  await expect(page.getByRole("article", { name: "Assistant" }).getByText("Stopped")).toBeVisible();
+});
+
+test("a second user cannot open the first user's conversation", async ({ browser }) => {
+  const first = await newUserPage(browser, "Owner");
+  await send(first.page, "My private plans");
+  await expect(first.page).toHaveURL(/\/c\/[a-z0-9]+$/);
+  const conversationUrl = first.page.url();
+
+  const second = await newUserPage(browser, "Intruder");
+  await second.page.goto(conversationUrl);
+  await expect(second.page.getByRole("heading", { name: "Conversation not found" })).toBeVisible();
+  await expect(second.page.getByText("My private plans")).toHaveCount(0);
+  await expect(
+    second.page.getByRole("navigation", { name: "Conversations" }).getByRole("link", { name: "My private plans" }),
+  ).toHaveCount(0);
+});
+
+test("signing out ends the session and pages send visitors to sign-in", async ({ browser }) => {
+  const { page, email } = await newUserPage(browser, "Linus");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/sign-in/);
+
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("wrong password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Invalid" })).toHaveText("Invalid email or password.");
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByLabel("Message")).toBeVisible();
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "@/lib/env";
+
+describe("parseEnv", () => {
+  it("applies defaults and treats empty strings as unset", () => {
+    const env = parseEnv({ DATABASE_URL: "", OPENAI_API_KEY: "  " });
+    expect(env).toMatchObject({ PORT: 3000, PARLEY_DATA_DIR: ".data", UPSTREAM_IDLE_TIMEOUT_MS: 60_000 });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.OPENAI_API_KEY).toBeUndefined();
+  });
+
+  it("fails with every problem named", () => {
+    expect(() =>
+      parseEnv({ PORT: "99999", DATABASE_URL: "mysql://x", AUTH_SECRET: "short", OPENAI_BASE_URL: "ftp://models" }),
+    ).toThrow(/PORT[\s\S]*DATABASE_URL[\s\S]*AUTH_SECRET[\s\S]*OPENAI_BASE_URL/);
+  });
+
+  it("accepts a full production configuration", () => {
+    const env = parseEnv({
+      PORT: "8080",
+      DATABASE_URL: "postgresql://parley:secret@db:5432/parley",
+      AUTH_SECRET: "x".repeat(32),
+      ENCRYPTION_KEY: "ab".repeat(32),
+      OPENAI_BASE_URL: "http://localhost:11434/v1",
+      ADMIN_EMAIL: "admin@example.com",
+      ADMIN_PASSWORD: "long enough",
+    });
+    expect(env.PORT).toBe(8080);
+    expect(env.OPENAI_BASE_URL).toBe("http://localhost:11434/v1");
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { encodeEvent } from "@/lib/chat/event-stream";
+import { Generation, type GenerationEvent } from "@/lib/chat/generation";
+
+describe("Generation", () => {
+  it("numbers events from 1 and replays those after a given id to a late subscriber", () => {
+    const generation = new Generation("conversation", "reply");
+    generation.publish("start", { ids: true });
+    generation.publish("delta", { text: "Hel" });
+    generation.publish("delta", { text: "lo" });
+    const received: GenerationEvent[] = [];
+    generation.subscribe(2, (event) => received.push(event));
+    generation.publish("done", { finishReason: "stop" });
+    expect(received).toEqual([
+      { id: 3, event: "delta", data: { text: "lo" } },
+      { id: 4, event: "done", data: { finishReason: "stop" } },
+    ]);
+  });
+
+  it("ignores events after it finished and stops delivering to an unsubscribed listener", () => {
+    const generation = new Generation("conversation", "reply");
+    const received: number[] = [];
+    const unsubscribe = generation.subscribe(0, (event) => received.push(event.id));
+    generation.publish("delta", { text: "a" });
+    unsubscribe();
+    generation.publish("delta", { text: "b" });
+    generation.publish("error", { code: "upstream_error" });
+    generation.publish("delta", { text: "late" });
+    expect(received).toEqual([1]);
+    expect(generation.finished).toBe(true);
+    const replayed: string[] = [];
+    generation.subscribe(0, (event) => replayed.push(event.event));
+    expect(replayed).toEqual(["delta", "delta", "error"]);
+  });
+
+  it("aborts its signal when stopped", () => {
+    const generation = new Generation("conversation", "reply");
+    expect(generation.signal.aborted).toBe(false);
+    generation.stop();
+    expect(generation.signal.aborted).toBe(true);
+  });
+});
+
+describe("encodeEvent", () => {
+  it("writes one SSE event with id, name and JSON data, ended by a blank line", () => {
+    expect(encodeEvent({ id: 7, event: "delta", data: { text: "line\nbreak" } })).toBe(
+      'id: 7\nevent: delta\ndata: {"text":"line\\nbreak"}\n\n',
+    );
+  });
+});
