@@ -3,7 +3,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { getUserForSignIn, getUserSessionState } from "../db/users";
+import { getUserForSignIn, getUserSessionState, revokeSessions } from "../db/users";
 import { requireEnv } from "../env";
 import { getDecoyHash, verifyPassword } from "./password";
 
@@ -33,6 +33,14 @@ export function getAuthOptions(): NextAuthOptions {
         authorize: authorizeCredentials,
       }),
     ],
+    events: {
+      // A JWT outlives its cookie: signing out bumps the session version so that no copy of it stays valid.
+      // This signs the user out on every device, the price of stateless sessions.
+      async signOut({ token }) {
+        const uid = (token as SessionClaims | null)?.uid;
+        if (uid) await revokeSessions(uid);
+      },
+    },
     callbacks: {
       async jwt({ token, user }) {
         const claims = token as typeof token & SessionClaims;

@@ -56,3 +56,8 @@ export async function ensureAdmin(input: { email: string; name: string; password
     update: { role: "ADMIN", status: "ACTIVE" },
   });
 }
+
+/** Ends every session of the user at once: their tokens carry the old version. */
+export async function revokeSessions(id: string): Promise<void> {
+  await db().user.updateMany({ where: { id }, data: { sessionVersion: { increment: 1 } } });
+}

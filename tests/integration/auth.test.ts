@@ -83,6 +83,21 @@ describe("sign-in", () => {
     expect((await client.fetch("/api/conversations")).status).toBe(401);
   });
 
+  it("signing out makes a copy of the old session cookie useless", async () => {
+    const user = await makeUser();
+    const client = await signedInClient(user.email, user.password);
+    const stolenCopy = await signedInClient(user.email, user.password);
+    const { csrfToken } = (await (await client.fetch("/api/auth/csrf")).json()) as { csrfToken: string };
+    const signOut = await client.fetch("/api/auth/signout", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ csrfToken, json: "true" }),
+    });
+    expect(signOut.status).toBe(200);
+    expect((await client.fetch("/api/conversations")).status).toBe(401);
+    expect((await stolenCopy.fetch("/api/conversations")).status).toBe(401);
+  });
+
   it("refuses a disabled account", async () => {
     const user = await makeUser();
     await db().user.update({ where: { id: user.id }, data: { status: "DISABLED" } });

@@ -3,7 +3,7 @@ import { parseEnv } from "@/lib/env";
 
 describe("parseEnv", () => {
   it("applies defaults and treats empty strings as unset", () => {
-    const env = parseEnv({ DATABASE_URL: "", OPENAI_API_KEY: "  " });
+    const env = parseEnv({ DATABASE_URL: "", OPENAI_API_KEY: "  ", PORT: "" });
     expect(env).toMatchObject({ PORT: 3000, PARLEY_DATA_DIR: ".data", UPSTREAM_IDLE_TIMEOUT_MS: 60_000 });
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.OPENAI_API_KEY).toBeUndefined();

@@ -1,0 +1,22 @@
+import type { z } from "zod";
+import type {
+  apiErrorSchema,
+  chatMessageSchema,
+  conversationSchema,
+  conversationSummarySchema,
+  doneEventSchema,
+  startEventSchema,
+} from "./chat-schemas";
+
+export type ChatMessage = z.infer<typeof chatMessageSchema> & {
+  // Only set in the browser, from an `error` event; stored messages just carry the ERROR status.
+  errorMessage?: string;
+};
+export type MessageStatus = ChatMessage["status"];
+export type Conversation = z.infer<typeof conversationSchema>;
+export type ConversationSummary = z.infer<typeof conversationSummarySchema>;
+export type StartEvent = z.infer<typeof startEventSchema>;
+export type DoneEvent = z.infer<typeof doneEventSchema>;
+export type ApiError = z.infer<typeof apiErrorSchema>["error"];
+
+export const MAX_MESSAGE_LENGTH = 32_000;

@@ -1,0 +1,103 @@
+"use client";
+
+import { type FormEvent, type KeyboardEvent, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { MAX_MESSAGE_LENGTH } from "./chat-types";
+import { ArrowUpIcon, StopIcon } from "./icons";
+
+type ComposerProps = {
+  // Resolves false when the message was not accepted; the text is then put back for another try.
+  onSend: (content: string) => Promise<boolean>;
+  onStop?: () => void;
+  isStreaming?: boolean;
+  isBusy?: boolean;
+};
+
+const MAX_HEIGHT_PX = 200;
+
+export function Composer({ onSend, onStop, isStreaming = false, isBusy = false }: ComposerProps) {
+  const [draft, setDraft] = useState("");
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const isTooLong = draft.length > MAX_MESSAGE_LENGTH;
+  const canSend = draft.trim() !== "" && !isTooLong && !isStreaming && !isBusy;
+
+  useEffect(() => {
+    textareaRef.current?.focus();
+  }, []);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the height depends on the text, read from the DOM.
+  useLayoutEffect(() => {
+    resizeToContent(textareaRef.current);
+  }, [draft]);
+
+  async function submit(): Promise<void> {
+    if (!canSend) return;
+    const content = draft;
+    setDraft("");
+    textareaRef.current?.focus();
+    const isAccepted = await onSend(content);
+    if (!isAccepted) setDraft((current) => (current === "" ? content : current));
+  }
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>): void {
+    event.preventDefault();
+    void submit();
+  }
+
+  function handleKeyDown(event: KeyboardEvent<HTMLTextAreaElement>): void {
+    // Enter while an input method composes text confirms the composition; it must not send.
+    if (event.key !== "Enter" || event.shiftKey || event.nativeEvent.isComposing) return;
+    event.preventDefault();
+    void submit();
+  }
+
+  return (
+    <form onSubmit={handleSubmit} className="w-full">
+      <div className="flex items-end gap-2 rounded-3xl border border-line bg-canvas p-2 pl-5 shadow-sm transition-colors focus-within:border-ink-muted">
+        <textarea
+          ref={textareaRef}
+          value={draft}
+          onChange={(event) => setDraft(event.target.value)}
+          onKeyDown={handleKeyDown}
+          aria-label="Message"
+          aria-invalid={isTooLong}
+          aria-describedby={isTooLong ? "composer-error" : undefined}
+          placeholder="Message Parley…"
+          rows={1}
+          className="max-h-[200px] min-h-10 flex-1 resize-none bg-transparent py-2 text-base leading-6 placeholder:text-ink-muted focus-visible:outline-none"
+        />
+        {isStreaming ? (
+          <button
+            type="button"
+            onClick={onStop}
+            aria-label="Stop"
+            className="flex size-9 shrink-0 items-center justify-center rounded-full bg-ink text-canvas hover:opacity-80"
+          >
+            <StopIcon />
+          </button>
+        ) : (
+          <button
+            type="submit"
+            disabled={!canSend}
+            aria-label="Send"
+            className="flex size-9 shrink-0 items-center justify-center rounded-full bg-ink text-canvas hover:opacity-80 disabled:opacity-25"
+          >
+            <ArrowUpIcon />
+          </button>
+        )}
+      </div>
+      {isTooLong ? (
+        <p id="composer-error" role="alert" className="mt-2 px-4 text-danger text-sm">
+          Your message is too long: {draft.length.toLocaleString("en")} of {MAX_MESSAGE_LENGTH.toLocaleString("en")}{" "}
+          characters allowed.
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+function resizeToContent(textarea: HTMLTextAreaElement | null): void {
+  if (!textarea) return;
+  textarea.style.height = "auto";
+  textarea.style.height = `${Math.min(textarea.scrollHeight, MAX_HEIGHT_PX)}px`;
+  textarea.style.overflowY = textarea.scrollHeight > MAX_HEIGHT_PX ? "auto" : "hidden";
+}

@@ -1,0 +1,49 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { z } from "zod";
+import { requestJson } from "./api-client";
+import { Composer } from "./composer";
+import { notifyConversationsChanged } from "./conversation-events";
+import { storePendingMessage } from "./pending-message";
+
+const createdConversationSchema = z.object({ id: z.string() });
+
+export function NewChatView() {
+  const router = useRouter();
+  const [isCreating, setIsCreating] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function startConversation(content: string): Promise<boolean> {
+    setIsCreating(true);
+    setError(null);
+    const result = await requestJson("/api/conversations", createdConversationSchema, {
+      method: "POST",
+      body: JSON.stringify({}),
+    });
+    if (!result.isOk) {
+      setIsCreating(false);
+      setError(result.error.message);
+      return false;
+    }
+    storePendingMessage(result.data.id, content);
+    notifyConversationsChanged();
+    router.push(`/c/${result.data.id}`);
+    return true;
+  }
+
+  return (
+    <div className="flex flex-1 flex-col items-center justify-center gap-8 px-4 pb-[12vh]">
+      <h1 className="text-center font-semibold text-3xl tracking-tight">What can I help with?</h1>
+      <div className="w-full max-w-3xl">
+        {error ? (
+          <p role="alert" className="mb-2 rounded-xl border border-danger/30 bg-danger/5 px-4 py-2 text-danger text-sm">
+            {error}
+          </p>
+        ) : null}
+        <Composer onSend={startConversation} isBusy={isCreating} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { type FormEvent, useState } from "react";
+import { FormAlert } from "./form-alert";
+import { FormField } from "./form-field";
+import { type RegisterFailure, type RegisterInput, requestRegistration } from "./register-request";
+import { SubmitButton } from "./submit-button";
+
+const NO_FAILURE: RegisterFailure = { message: "", fieldErrors: {} };
+
+export function RegisterForm() {
+  const router = useRouter();
+  const [failure, setFailure] = useState<RegisterFailure>(NO_FAILURE);
+  const [isPending, setIsPending] = useState(false);
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
+    event.preventDefault();
+    const input = readInput(new FormData(event.currentTarget));
+    setIsPending(true);
+    setFailure(NO_FAILURE);
+    const registrationFailure = await requestRegistration(input);
+    if (registrationFailure) {
+      setIsPending(false);
+      setFailure(registrationFailure);
+      return;
+    }
+    const result = await signIn("credentials", { ...pickCredentials(input), redirect: false }).catch(() => undefined);
+    // The account exists even if signing in fails (e.g. it awaits approval); the sign-in page explains the rest.
+    router.push(result?.ok && !result.error ? "/" : "/sign-in");
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={(event) => void handleSubmit(event)} noValidate className="flex flex-col gap-4">
+      <FormAlert message={failure.message || null} />
+      <FormField label="Name" name="name" autoComplete="name" required error={failure.fieldErrors.name} />
+      <FormField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        error={failure.fieldErrors.email}
+      />
+      <FormField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={8}
+        hint="8 to 128 characters."
+        error={failure.fieldErrors.password}
+      />
+      <SubmitButton label="Create account" isPending={isPending} />
+      <p className="text-center text-ink-muted text-sm">
+        Already have an account?{" "}
+        <Link href="/sign-in" className="font-medium text-ink underline underline-offset-4">
+          Sign in
+        </Link>
+      </p>
+    </form>
+  );
+}
+
+function readInput(form: FormData): RegisterInput {
+  return {
+    name: String(form.get("name") ?? ""),
+    email: String(form.get("email") ?? ""),
+    password: String(form.get("password") ?? ""),
+  };
+}
+
+function pickCredentials({ email, password }: RegisterInput) {
+  return { email, password };
+}

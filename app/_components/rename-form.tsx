@@ -1,0 +1,62 @@
+"use client";
+
+import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from "react";
+
+type RenameFormProps = {
+  title: string;
+  onSave: (title: string) => Promise<void>;
+  onCancel: () => void;
+};
+
+const MAX_TITLE_LENGTH = 200;
+
+export function RenameForm({ title, onSave, onCancel }: RenameFormProps) {
+  const [value, setValue] = useState(title);
+  const [isSaving, setIsSaving] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    inputRef.current?.select();
+  }, []);
+
+  async function save(): Promise<void> {
+    const next = value.trim();
+    if (next === "") {
+      onCancel();
+      return;
+    }
+    setIsSaving(true);
+    await onSave(next);
+    setIsSaving(false);
+  }
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>): void {
+    event.preventDefault();
+    void save();
+  }
+
+  function handleKeyDown(event: KeyboardEvent<HTMLInputElement>): void {
+    if (event.key === "Escape") onCancel();
+  }
+
+  return (
+    <form onSubmit={handleSubmit} className="flex items-center gap-1">
+      <input
+        ref={inputRef}
+        value={value}
+        onChange={(event) => setValue(event.target.value)}
+        onKeyDown={handleKeyDown}
+        aria-label="Conversation title"
+        maxLength={MAX_TITLE_LENGTH}
+        disabled={isSaving}
+        className="min-w-0 flex-1 rounded-md border border-line bg-canvas px-2 py-1.5 text-sm"
+      />
+      <button type="submit" disabled={isSaving} className="rounded-md px-2 py-1.5 font-medium text-xs hover:bg-line">
+        Save
+      </button>
+      <button type="button" onClick={onCancel} className="rounded-md px-2 py-1.5 text-xs hover:bg-line">
+        Cancel
+      </button>
+    </form>
+  );
+}

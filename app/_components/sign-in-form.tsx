@@ -1,0 +1,49 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { type FormEvent, useState } from "react";
+import { FormAlert } from "./form-alert";
+import { FormField } from "./form-field";
+import { SubmitButton } from "./submit-button";
+
+export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [isPending, setIsPending] = useState(false);
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setIsPending(true);
+    setError(null);
+    const result = await signIn("credentials", {
+      email: String(form.get("email") ?? ""),
+      password: String(form.get("password") ?? ""),
+      redirect: false,
+    }).catch(() => undefined);
+    if (!result?.ok || result.error) {
+      setIsPending(false);
+      setError("Invalid email or password.");
+      return;
+    }
+    router.push(callbackUrl);
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={(event) => void handleSubmit(event)} noValidate className="flex flex-col gap-4">
+      <FormAlert message={error} />
+      <FormField label="Email" name="email" type="email" autoComplete="email" required />
+      <FormField label="Password" name="password" type="password" autoComplete="current-password" required />
+      <SubmitButton label="Sign in" isPending={isPending} />
+      <p className="text-center text-ink-muted text-sm">
+        New to Parley?{" "}
+        <Link href="/register" className="font-medium text-ink underline underline-offset-4">
+          Create an account
+        </Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,24 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+import { useState } from "react";
+
+export function SignOutButton() {
+  const [isSigningOut, setIsSigningOut] = useState(false);
+
+  async function handleClick(): Promise<void> {
+    setIsSigningOut(true);
+    await signOut({ callbackUrl: "/sign-in" });
+  }
+
+  return (
+    <button
+      type="button"
+      onClick={() => void handleClick()}
+      disabled={isSigningOut}
+      className="shrink-0 rounded-lg px-2.5 py-1.5 text-ink-muted text-xs hover:bg-hover hover:text-ink disabled:opacity-60"
+    >
+      Sign out
+    </button>
+  );
+}
