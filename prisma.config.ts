@@ -30,7 +30,7 @@ export default defineConfig({
   migrations: { path: path.join("prisma", "migrations") },
   adapter: async () => {
     const url = process.env.DATABASE_URL;
-    if (!url) throw new Error("DATABASE_URL is not set: run migrations through `npm run db:migrate`.");
+    if (!url) throw new Error("DATABASE_URL is not set: apply migrations with `npm run db:prepare`.");
     return new PrismaPg(connectionFromUrl(url));
   },
 });

@@ -10,10 +10,11 @@ const optionalString = z
 const millisecondsWithDefault = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 const envSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
   PARLEY_DATA_DIR: z.string().default(".data"),
+  // The address users reach Parley at; next-auth builds its redirects from it. Default: http://localhost:PORT.
+  NEXTAUTH_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
   AUTH_SECRET: optionalString.pipe(z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional()),
   // 32 bytes as 64 hex characters: the AES-256-GCM key for provider API keys at rest.
   ENCRYPTION_KEY: optionalString.pipe(

@@ -3,6 +3,7 @@
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { env } from "../env";
+import { loadEnvFiles } from "./env-files";
 import { prepareRuntime } from "./prepare";
 
 const mode = process.argv[2];
@@ -10,6 +11,9 @@ if (mode !== "dev" && mode !== "start" && mode !== "prepare") {
   console.error("Usage: tsx lib/bootstrap/launch.ts dev|start|prepare");
   process.exit(2);
 }
+
+const envFiles = loadEnvFiles();
+if (envFiles.length > 0) console.log(`[parley] read ${envFiles.join(" and ")}`);
 
 const runtime = await prepareRuntime().catch((error: unknown) => {
   console.error(`[parley] could not start: ${error instanceof Error ? error.message : String(error)}`);
@@ -21,13 +25,14 @@ if (mode === "prepare") {
   process.exit(0);
 }
 
-const port = String(env().PORT);
+const { PORT, NEXTAUTH_URL } = env();
+const port = String(PORT);
 const nextCli = createRequire(import.meta.url).resolve("next/dist/bin/next");
 const app = spawn(process.execPath, [nextCli, mode, "--port", port], {
   stdio: "inherit",
   env: {
     ...process.env,
-    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    NEXTAUTH_URL: NEXTAUTH_URL ?? `http://localhost:${port}`,
     NEXT_TELEMETRY_DISABLED: "1",
   },
 });

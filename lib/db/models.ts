@@ -1,5 +1,5 @@
 // Providers and models as admins configure them. Keys and base URLs never leave lib/.
-import { db } from "./client";
+import { db, type Prisma } from "./client";
 
 export type UsableModel = { id: string; label: string; isDefault: boolean };
 
@@ -46,8 +46,13 @@ export async function getModelForCompletion(id: string) {
 
 export type CompletionModel = NonNullable<Awaited<ReturnType<typeof getModelForCompletion>>>;
 
-export async function countProviders(): Promise<number> {
-  return db().provider.count();
+export async function countProviders(where: Prisma.ProviderWhereInput = {}): Promise<number> {
+  return db().provider.count({ where });
+}
+
+/** Once a real provider exists, the offline demo model steps aside (an admin may enable it again). */
+export async function retireDemoModels(): Promise<void> {
+  await db().model.updateMany({ where: { provider: { kind: "DEMO" } }, data: { enabled: false, isDefault: false } });
 }
 
 export type NewProvider = {

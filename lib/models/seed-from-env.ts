@@ -1,11 +1,14 @@
-// First start: a provider and its models from OPENAI_* when set, else the offline demo model.
-import { countProviders, createProviderWithModels } from "../db/models";
+// Start-up: a provider and its models from OPENAI_* when set and no real provider exists yet, else the offline
+// demo model when there is no provider at all. A real provider seeded later retires the demo model.
+import OpenAI from "openai";
+import { countProviders, createProviderWithModels, retireDemoModels } from "../db/models";
 import { env } from "../env";
 import { DEMO_MODEL_NAME } from "./demo";
 import { encryptSecret } from "./secret-box";
 
-const DEFAULT_OPENAI_BASE_URL = "https://api.openai.com/v1";
-const DEFAULT_OPENAI_MODELS = "gpt-4o-mini";
+const OPENAI_BASE_URL = "https://api.openai.com/v1";
+const OPENAI_DEFAULT_MODEL = "gpt-4o-mini";
+const DISCOVERY_TIMEOUT_MS = 5_000;
 
 export function parseModelList(list: string): string[] {
   return [
@@ -18,13 +21,35 @@ export function parseModelList(list: string): string[] {
   ];
 }
 
-/** Returns what it seeded, for the start-up log; null when providers already exist. */
+/**
+ * OPENAI_MODELS when given. Otherwise OpenAI's own endpoint gets a sensible default, and any other server
+ * (Ollama, vLLM, llama.cpp) is asked what it serves, since there is no name that fits them all.
+ */
+async function resolveModelNames(baseUrl: string, apiKey: string | undefined): Promise<string[]> {
+  const { OPENAI_MODELS } = env();
+  if (OPENAI_MODELS) return parseModelList(OPENAI_MODELS);
+  if (baseUrl === OPENAI_BASE_URL) return [OPENAI_DEFAULT_MODEL];
+  const client = new OpenAI({
+    baseURL: baseUrl,
+    apiKey: apiKey ?? "none",
+    maxRetries: 0,
+    timeout: DISCOVERY_TIMEOUT_MS,
+  });
+  const names: string[] = [];
+  for await (const model of client.models.list()) names.push(model.id);
+  if (names.length === 0) throw new Error(`${baseUrl} lists no models: set OPENAI_MODELS.`);
+  return names.sort();
+}
+
+/** Returns what it seeded, for the start-up log; null when nothing needed seeding. */
 export async function seedProvidersFromEnv(): Promise<string | null> {
-  if ((await countProviders()) > 0) return null;
-  const { OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_MODELS } = env();
-  if (OPENAI_API_KEY || OPENAI_BASE_URL) {
-    const baseUrl = OPENAI_BASE_URL ?? DEFAULT_OPENAI_BASE_URL;
-    const names = parseModelList(OPENAI_MODELS ?? DEFAULT_OPENAI_MODELS);
+  const { OPENAI_API_KEY, OPENAI_BASE_URL: configuredBaseUrl } = env();
+  if (OPENAI_API_KEY || configuredBaseUrl) {
+    if ((await countProviders({ kind: "OPENAI_COMPATIBLE" })) > 0) return null;
+    const baseUrl = configuredBaseUrl ?? OPENAI_BASE_URL;
+    const names = await resolveModelNames(baseUrl, OPENAI_API_KEY).catch((error: unknown) => {
+      throw new Error(`Could not list the models of ${baseUrl} (${String(error)}); set OPENAI_MODELS.`);
+    });
     await createProviderWithModels({
       name: new URL(baseUrl).host,
       kind: "OPENAI_COMPATIBLE",
@@ -32,8 +57,10 @@ export async function seedProvidersFromEnv(): Promise<string | null> {
       apiKeyEncrypted: OPENAI_API_KEY ? encryptSecret(OPENAI_API_KEY) : null,
       models: names.map((name, index) => ({ upstreamName: name, label: name, isDefault: index === 0 })),
     });
+    await retireDemoModels();
     return `provider ${baseUrl} with ${names.join(", ")}`;
   }
+  if ((await countProviders()) > 0) return null;
   await createProviderWithModels({
     name: "Parley demo",
     kind: "DEMO",
