@@ -1,20 +1,6 @@
 // The first account becomes admin, atomically: on an empty database, 20 concurrent registrations give one admin.
-import { randomUUID } from "node:crypto";
-import pg from "pg";
-import { expect, inject, it } from "vitest";
-import { applyMigrations } from "@/lib/bootstrap/migrate";
-
-async function createEmptyDatabase(): Promise<string> {
-  const name = `parley_empty_${randomUUID().replaceAll("-", "")}`;
-  const admin = new pg.Client({ connectionString: inject("clusterUrl") });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(inject("clusterUrl"));
-  url.pathname = `/${name}`;
-  await applyMigrations(url.toString());
-  return url.toString();
-}
+import { expect, it } from "vitest";
+import { createEmptyDatabase } from "../support/empty-database";
 
 it("makes exactly one admin out of 20 concurrent first registrations", async () => {
   // This file runs in its own process, so lib/ may be pointed at a database of its own before it is loaded.

@@ -1,0 +1,41 @@
+// Start-up seeding: the demo model on a bare install, then a real provider from OPENAI_* that retires it.
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { createEmptyDatabase } from "../support/empty-database";
+import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
+
+let upstream: FakeUpstream;
+
+beforeAll(async () => {
+  upstream = await startFakeUpstream();
+  upstream.scenarioForModel("llama3.2", {});
+  // This file runs in its own process: lib/ is pointed at an empty database before it is loaded.
+  process.env.DATABASE_URL = await createEmptyDatabase();
+  process.env.ENCRYPTION_KEY = "ab".repeat(32);
+});
+afterAll(() => upstream.close());
+
+it("seeds the demo model first, and a discovered provider later that becomes the default", async () => {
+  const { seedProvidersFromEnv } = await import("@/lib/models/seed-from-env");
+  const { listUsableModels } = await import("@/lib/db/models");
+  const { db } = await import("@/lib/db/client");
+
+  expect(await seedProvidersFromEnv()).toMatch(/demo model/);
+  expect(await listUsableModels()).toEqual([
+    expect.objectContaining({ label: "Parley Demo (offline)", isDefault: true }),
+  ]);
+  expect(await seedProvidersFromEnv()).toBeNull();
+
+  // A restart with OPENAI_* set, short of a new process: the cached configuration gains the two variables.
+  const { env } = await import("@/lib/env");
+  Object.assign(env(), { OPENAI_BASE_URL: upstream.url, OPENAI_API_KEY: "sk-test-secret" });
+  expect(await seedProvidersFromEnv()).toContain(upstream.url);
+  const usable = await listUsableModels();
+  expect(usable.map((model) => [model.label, model.isDefault])).toEqual([
+    ["fake-model", true],
+    ["llama3.2", false],
+  ]);
+  const provider = await db().provider.findFirstOrThrow({ where: { kind: "OPENAI_COMPATIBLE" } });
+  expect(provider.apiKeyEncrypted).not.toContain("sk-test-secret");
+  expect(await seedProvidersFromEnv()).toBeNull();
+  await db().$disconnect();
+});
