@@ -26,5 +26,7 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "pipe",
+    // Lets serve-test-stack stop the app and its database instead of being killed outright.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
   },
 });

@@ -22,12 +22,19 @@ export type FieldIssue = { path: (string | number)[]; message: string };
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly issues?: FieldIssue[];
+  /** Figures safe to show, e.g. the token counts of a context overflow. */
+  readonly details?: Record<string, number>;
 
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; issues?: FieldIssue[] }) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options?: { cause?: unknown; issues?: FieldIssue[]; details?: Record<string, number> },
+  ) {
     super(message, { cause: options?.cause });
     this.name = "AppError";
     this.code = code;
     this.issues = options?.issues;
+    this.details = options?.details;
   }
 
   get status(): number {

@@ -1,14 +1,30 @@
 import { requestJson } from "./api-client";
-import { conversationSchema } from "./chat-schemas";
-import type { ChatMessage } from "./chat-types";
+import { conversationDetailsSchema, conversationSchema, modelListSchema } from "./chat-schemas";
 
 const conversationUrl = (conversationId: string) => `/api/conversations/${encodeURIComponent(conversationId)}`;
 
-export function postMessage(conversationId: string, content: string, clientMessageId: string, signal: AbortSignal) {
+export type NewMessage = {
+  content: string;
+  clientMessageId: string;
+  // Left out: continue the current thread. Given: a new version beside the children of that message (null: a root).
+  parentId?: string | null;
+};
+
+export function postMessage(conversationId: string, message: NewMessage, signal: AbortSignal) {
   return fetch(`${conversationUrl(conversationId)}/messages`, {
     method: "POST",
     headers: { "Content-Type": "application/json", Accept: "text/event-stream" },
-    body: JSON.stringify({ content, clientMessageId }),
+    body: JSON.stringify(message),
+    signal,
+  });
+}
+
+// Streams a new version of an assistant reply, answering the same user message.
+export function postRegenerate(conversationId: string, messageId: string, signal: AbortSignal) {
+  return fetch(`${conversationUrl(conversationId)}/messages/${encodeURIComponent(messageId)}/regenerate`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Accept: "text/event-stream" },
+    body: JSON.stringify({}),
     signal,
   });
 }
@@ -27,7 +43,23 @@ export async function fetchConversation(conversationId: string) {
   return requestJson(conversationUrl(conversationId), conversationSchema);
 }
 
-export async function fetchThread(conversationId: string): Promise<ChatMessage[] | null> {
-  const result = await fetchConversation(conversationId);
-  return result.isOk ? result.data.messages : null;
+// Makes the thread pass through the given message; answers with the conversation and its new thread.
+export function selectCurrentMessage(conversationId: string, messageId: string, signal: AbortSignal) {
+  return requestJson(`${conversationUrl(conversationId)}/current-message`, conversationSchema, {
+    method: "PUT",
+    body: JSON.stringify({ messageId }),
+    signal,
+  });
+}
+
+export function fetchModels() {
+  return requestJson("/api/models", modelListSchema);
+}
+
+// null puts a parameter back to the model's default.
+export function updateTemperature(conversationId: string, temperature: number | null) {
+  return requestJson(conversationUrl(conversationId), conversationDetailsSchema, {
+    method: "PATCH",
+    body: JSON.stringify({ temperature }),
+  });
 }

@@ -5,6 +5,20 @@ import { z } from "zod";
 export const messageRoleSchema = z.enum(["SYSTEM", "USER", "ASSISTANT"]);
 export const messageStatusSchema = z.enum(["STREAMING", "COMPLETE", "INTERRUPTED", "ERROR"]);
 
+// What the server reports about the context window a reply was generated with.
+export const contextManifestSchema = z.object({
+  sentMessages: z.number(),
+  droppedMessages: z.number(),
+  droppedTokens: z.number(),
+  sentTokens: z.number(),
+  budget: z.number(),
+  reservedForReply: z.number(),
+  contextWindow: z.number(),
+  encoding: z.string(),
+});
+
+// The tree fields default, so the messages in stream events (which may leave them out) share one shape with the
+// thread; the thread that GET returns carries them all.
 export const chatMessageSchema = z.object({
   id: z.string(),
   role: messageRoleSchema,
@@ -12,14 +26,42 @@ export const chatMessageSchema = z.object({
   status: messageStatusSchema,
   parentId: z.string().nullable(),
   createdAt: z.string(),
+  siblingIds: z.array(z.string()).default([]),
+  errorCode: z.string().nullable().default(null),
+  // Only feeds a notice: a manifest of another shape (an older reply) hides the notice instead of failing the page.
+  context: contextManifestSchema.nullable().catch(null),
 });
 
-export const conversationSchema = z.object({
+// null means "the model's default".
+export const conversationParametersSchema = z.object({
+  temperature: z.number().nullable().default(null),
+  topP: z.number().nullable().default(null),
+  maxTokens: z.number().nullable().default(null),
+});
+
+export const conversationDetailsSchema = z.object({
   id: z.string(),
   title: z.string(),
   modelId: z.string().nullable(),
-  messages: z.array(chatMessageSchema),
+  updatedAt: z.string(),
+  ...conversationParametersSchema.shape,
 });
+
+export const conversationSchema = conversationDetailsSchema.extend({ messages: z.array(chatMessageSchema) });
+
+export const modelSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  isDefault: z.boolean(),
+  parameters: z.object({
+    canChange: z.boolean(),
+    temperature: z.object({ default: z.number(), min: z.number(), max: z.number() }),
+    topP: z.number(),
+    maxOutputTokens: z.number(),
+  }),
+});
+
+export const modelListSchema = z.object({ items: z.array(modelSchema) });
 
 export const conversationSummarySchema = z.object({
   id: z.string(),
@@ -41,7 +83,8 @@ export const startEventSchema = z.object({
 export const deltaEventSchema = z.object({ text: z.string() });
 
 export const doneEventSchema = z.object({
-  finishReason: z.enum(["stop", "length", "interrupted"]),
+  // Providers add their own reasons (content_filter, tool_calls); only the status matters here.
+  finishReason: z.string(),
   status: z.enum(["COMPLETE", "INTERRUPTED"]),
 });
 

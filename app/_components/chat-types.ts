@@ -2,9 +2,12 @@ import type { z } from "zod";
 import type {
   apiErrorSchema,
   chatMessageSchema,
+  contextManifestSchema,
+  conversationDetailsSchema,
   conversationSchema,
   conversationSummarySchema,
   doneEventSchema,
+  modelSchema,
   startEventSchema,
 } from "./chat-schemas";
 
@@ -13,7 +16,10 @@ export type ChatMessage = z.infer<typeof chatMessageSchema> & {
   errorMessage?: string;
 };
 export type MessageStatus = ChatMessage["status"];
+export type ContextManifest = z.infer<typeof contextManifestSchema>;
 export type Conversation = z.infer<typeof conversationSchema>;
+export type ConversationDetails = z.infer<typeof conversationDetailsSchema>;
+export type ChatModel = z.infer<typeof modelSchema>;
 export type ConversationSummary = z.infer<typeof conversationSummarySchema>;
 export type StartEvent = z.infer<typeof startEventSchema>;
 export type DoneEvent = z.infer<typeof doneEventSchema>;

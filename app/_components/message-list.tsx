@@ -2,14 +2,15 @@
 
 import { useLayoutEffect, useRef } from "react";
 import type { ChatMessage } from "./chat-types";
+import type { MessageActions } from "./message-actions";
 import { MessageItem } from "./message-item";
 
-type MessageListProps = { messages: ChatMessage[]; isStreaming: boolean };
+type MessageListProps = { messages: ChatMessage[]; isStreaming: boolean; isBusy: boolean; actions: MessageActions };
 
 // How close to the bottom still counts as "following" the reply.
 const FOLLOW_THRESHOLD_PX = 80;
 
-export function MessageList({ messages, isStreaming }: MessageListProps) {
+export function MessageList({ messages, isStreaming, isBusy, actions }: MessageListProps) {
   const scrollerRef = useRef<HTMLDivElement>(null);
   const isFollowingRef = useRef(true);
   const lastMessageIdRef = useRef<string | null>(null);
@@ -40,7 +41,7 @@ export function MessageList({ messages, isStreaming }: MessageListProps) {
         className="mx-auto flex w-full max-w-3xl flex-col gap-8 px-4 pt-8 pb-10"
       >
         {messages.map((message) => (
-          <MessageItem key={message.id} message={message} />
+          <MessageItem key={message.id} message={message} isBusy={isBusy} actions={actions} />
         ))}
       </div>
     </div>

@@ -1,10 +1,10 @@
-import { appendContent, applyStart, updateStatus } from "./chat-messages";
+import { appendContent, applyStart, type Placeholders, updateStatus } from "./chat-messages";
 import type { ChatMessage, MessageStatus } from "./chat-types";
 import { consumeReply } from "./consume-reply";
 import { createDeltaBuffer } from "./delta-buffer";
 
 export type ReplyContext = {
-  optimisticId: string | null;
+  placeholders: Placeholders;
   signal: AbortSignal;
   isStopRequested: () => boolean;
   updateMessages: (update: (messages: ChatMessage[]) => ChatMessage[]) => void;
@@ -15,7 +15,8 @@ export const CONNECTION_LOST_MESSAGE = "The connection was lost before the reply
 
 // Applies one streamed reply to the message list, from `start` to its final status, whatever way the stream ends.
 export async function runReply(response: Response, context: ReplyContext): Promise<void> {
-  let assistantId: string | null = null;
+  // Before `start`, a failure lands on the placeholder reply when there is one, and in the alert otherwise.
+  let assistantId: string | null = context.placeholders.replyId;
   const buffer = createDeltaBuffer((text) => {
     const id = assistantId;
     if (id) context.updateMessages((messages) => appendContent(messages, id, text));
@@ -32,7 +33,7 @@ export async function runReply(response: Response, context: ReplyContext): Promi
     const isFinished = await consumeReply(response, {
       onStart: (start) => {
         assistantId = start.assistantMessage.id;
-        context.updateMessages((messages) => applyStart(messages, context.optimisticId, start));
+        context.updateMessages((messages) => applyStart(messages, context.placeholders, start));
       },
       onDelta: (text) => buffer.push(text),
       onDone: (done) => finish(done.status),

@@ -1,133 +1,176 @@
-import { useCallback, useEffect, useRef, useState } from "react";
-import { readApiError } from "./api-client";
-import { createOptimisticMessage, removeMessage } from "./chat-messages";
-import { fetchThread, openLiveReply, postMessage, requestStop } from "./chat-requests";
-import type { ChatMessage } from "./chat-types";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import {
+  createOptimisticMessage,
+  createPlaceholderReply,
+  mergeFetchedThread,
+  NO_PLACEHOLDERS,
+  takeBefore,
+} from "./chat-messages";
+import {
+  fetchConversation,
+  openLiveReply,
+  postMessage,
+  postRegenerate,
+  requestStop,
+  selectCurrentMessage,
+} from "./chat-requests";
+import type { ChatMessage, ConversationDetails } from "./chat-types";
 import { notifyConversationsChanged } from "./conversation-events";
-import { type ReplyContext, runReply } from "./run-reply";
+import { type Activity, type ThreadLockState, type Turn, useTurnRunner } from "./use-turn-runner";
 
 export type ChatStream = {
   messages: ChatMessage[];
   isStreaming: boolean;
+  // Streaming, or switching to another version: the thread must not be changed meanwhile.
+  isBusy: boolean;
   error: string | null;
   send: (content: string) => Promise<boolean>;
+  edit: (message: ChatMessage, content: string) => Promise<boolean>;
+  regenerate: (message: ChatMessage) => Promise<void>;
+  showVersion: (messageId: string) => Promise<void>;
   reattach: () => Promise<void>;
   stop: () => Promise<void>;
 };
 
 // The server aborts upstream and ends the stream with `done`; if that never comes, stop reading after this long.
 const STOP_GRACE_MS = 5_000;
-// A title may be generated after the first reply without blocking it, so the list is refreshed once more later.
+// A title may be generated after the first reply without blocking it, so it is fetched once more later.
 const RETITLE_DELAY_MS = 3_000;
-const NETWORK_ERROR_MESSAGE = "Could not reach the server. Check your connection.";
 
-export function useChatStream(conversationId: string, initialMessages: ChatMessage[]): ChatStream {
+export function useChatStream(
+  conversationId: string,
+  initialMessages: ChatMessage[],
+  onConversationLoaded: (details: ConversationDetails) => void,
+): ChatStream {
   const [messages, setMessages] = useState(initialMessages);
-  const [isStreaming, setIsStreaming] = useState(false);
+  const [activity, setActivity] = useState<Activity>("idle");
   const [error, setError] = useState<string | null>(null);
-  const controllerRef = useRef<AbortController | null>(null);
-  const isStopRequestedRef = useRef(false);
-  const hasRepliesRef = useRef(initialMessages.some((message) => message.role === "ASSISTANT"));
+  const messagesRef = useRef(initialMessages);
+  const onLoadedRef = useRef(onConversationLoaded);
+  const lockRef = useRef<ThreadLockState>({ held: null, count: 0 });
+
+  useLayoutEffect(() => {
+    messagesRef.current = messages;
+    onLoadedRef.current = onConversationLoaded;
+  });
+
+  // After a reply: versions and context figures exist only in the stored thread, and a title may have been made.
+  const refreshThread = useCallback(
+    async (isFirstExchange: boolean): Promise<void> => {
+      notifyConversationsChanged();
+      if (isFirstExchange) setTimeout(() => void refreshTitle(conversationId, onLoadedRef), RETITLE_DELAY_MS);
+      const lockCount = lockRef.current.count;
+      const result = await fetchConversation(conversationId);
+      // Dropped when the thread changed meanwhile (another reply, another version): it would be out of date.
+      if (!result.isOk || lockRef.current.count !== lockCount || lockRef.current.held) return;
+      setMessages((current) => mergeFetchedThread(current, result.data.messages));
+      onLoadedRef.current(result.data);
+    },
+    [conversationId],
+  );
+
+  const { runTurn, lock, unlock } = useTurnRunner({
+    lockRef,
+    messagesRef,
+    setMessages,
+    setActivity,
+    setError,
+    onReplied: refreshThread,
+  });
 
   // Leaving the page only stops reading; the generation itself continues on the server and is saved.
-  useEffect(() => () => controllerRef.current?.abort(), []);
-
-  // One reply streams at a time; returns null when one already does.
-  const beginStream = useCallback((): AbortController | null => {
-    if (controllerRef.current) return null;
-    const controller = new AbortController();
-    controllerRef.current = controller;
-    isStopRequestedRef.current = false;
-    setError(null);
-    setIsStreaming(true);
-    return controller;
-  }, []);
-
-  const endStream = useCallback((): void => {
-    controllerRef.current = null;
-    setIsStreaming(false);
-  }, []);
-
-  const createReplyContext = useCallback(
-    (controller: AbortController, optimisticId: string | null): ReplyContext => ({
-      optimisticId,
-      signal: controller.signal,
-      isStopRequested: () => isStopRequestedRef.current,
-      updateMessages: setMessages,
-      reportError: setError,
-    }),
-    [],
-  );
+  useEffect(() => () => lockRef.current.held?.controller.abort(), []);
 
   // Resolves false when the server refused the message, so the caller can give the text back to the user.
   const send = useCallback(
-    async (content: string): Promise<boolean> => {
-      const controller = beginStream();
-      if (!controller) return false;
+    (content: string): Promise<boolean> => {
       const clientMessageId = crypto.randomUUID();
-      const optimistic = createOptimisticMessage(content, clientMessageId, null);
-      setMessages((current) => [...current, optimistic]);
-      try {
-        const response = await postMessage(conversationId, content, clientMessageId, controller.signal);
-        if (!response.ok) {
-          setMessages((current) => removeMessage(current, optimistic.id));
-          setError((await readApiError(response)).message);
-          return false;
-        }
-        // The server may title an untitled conversation from its first message as the turn starts.
-        if (!hasRepliesRef.current) notifyConversationsChanged();
-        await runReply(response, createReplyContext(controller, optimistic.id));
-        refreshConversationList(!hasRepliesRef.current);
-        hasRepliesRef.current = true;
-        return true;
-      } catch {
-        if (controller.signal.aborted) return false;
-        setMessages((current) => removeMessage(current, optimistic.id));
-        setError(NETWORK_ERROR_MESSAGE);
-        return false;
-      } finally {
-        endStream();
-      }
+      const optimistic = createOptimisticMessage(content, clientMessageId, messagesRef.current.at(-1)?.id ?? null);
+      return runTurn({
+        showBefore: (current) => [...current, optimistic],
+        request: (signal) => postMessage(conversationId, { content, clientMessageId }, signal),
+        placeholders: { userId: optimistic.id, replyId: null },
+      });
     },
-    [conversationId, beginStream, endStream, createReplyContext],
+    [conversationId, runTurn],
   );
 
-  // After a reload during a reply: follow the live generation, or show what was saved if it already ended.
+  // A new version of a user message: the thread below it is replaced once the server accepts the new text.
+  const edit = useCallback(
+    (message: ChatMessage, content: string): Promise<boolean> => {
+      const clientMessageId = crypto.randomUUID();
+      const versions = message.siblingIds.length > 0 ? message.siblingIds : [message.id];
+      const optimistic = createOptimisticMessage(content, clientMessageId, message.parentId, versions);
+      const turn: Turn = {
+        showAfterAccepted: (current) => [...takeBefore(current, message.id), optimistic],
+        request: (signal) =>
+          postMessage(conversationId, { content, clientMessageId, parentId: message.parentId }, signal),
+        placeholders: { userId: optimistic.id, replyId: null },
+      };
+      return runTurn(turn);
+    },
+    [conversationId, runTurn],
+  );
+
+  const regenerate = useCallback(
+    async (message: ChatMessage): Promise<void> => {
+      const placeholder = createPlaceholderReply(message);
+      await runTurn({
+        showBefore: (current) => [...takeBefore(current, message.id), placeholder],
+        request: (signal) => postRegenerate(conversationId, message.id, signal),
+        placeholders: { userId: null, replyId: placeholder.id },
+      });
+    },
+    [conversationId, runTurn],
+  );
+
+  // After a reload during a reply: follow the live generation (204: none), then show what was saved.
   const reattach = useCallback(async (): Promise<void> => {
-    const controller = beginStream();
-    if (!controller) return;
-    try {
-      const response = await openLiveReply(conversationId, controller.signal);
-      if (response.status === 200) await runReply(response, createReplyContext(controller, null));
-      else {
-        const thread = await fetchThread(conversationId);
-        if (thread) setMessages(thread);
+    await runTurn({ request: (signal) => openLiveReply(conversationId, signal), placeholders: NO_PLACEHOLDERS });
+  }, [conversationId, runTurn]);
+
+  const showVersion = useCallback(
+    async (messageId: string): Promise<void> => {
+      const held = lock("switching");
+      if (!held) return;
+      const result = await selectCurrentMessage(conversationId, messageId, held.controller.signal);
+      unlock(held);
+      if (held.controller.signal.aborted) return;
+      if (!result.isOk) {
+        setError(result.error.message);
+        return;
       }
-    } catch {
-      // Aborted or offline: what is already shown stays, the saved reply appears on the next visit.
-    } finally {
-      endStream();
-    }
-  }, [conversationId, beginStream, endStream, createReplyContext]);
+      setMessages(result.data.messages);
+      onLoadedRef.current(result.data);
+      if (result.data.messages.at(-1)?.status === "STREAMING") void reattach();
+    },
+    [conversationId, lock, unlock, reattach],
+  );
 
   const stop = useCallback(async (): Promise<void> => {
-    const controller = controllerRef.current;
-    if (!controller || isStopRequestedRef.current) return;
-    isStopRequestedRef.current = true;
+    const current = lockRef.current.held;
+    if (current?.activity !== "streaming" || current.isStopRequested) return;
+    current.isStopRequested = true;
     if (!(await requestStop(conversationId))) {
-      isStopRequestedRef.current = false;
-      if (controllerRef.current === controller) setError("Could not stop the reply. Please try again.");
+      current.isStopRequested = false;
+      if (lockRef.current.held === current) setError("Could not stop the reply. Please try again.");
       return;
     }
     setTimeout(() => {
-      if (controllerRef.current === controller) controller.abort();
+      if (lockRef.current.held === current) current.controller.abort();
     }, STOP_GRACE_MS);
   }, [conversationId]);
 
-  return { messages, isStreaming, error, send, reattach, stop };
+  const isStreaming = activity === "streaming";
+  const isBusy = activity !== "idle";
+  return { messages, isStreaming, isBusy, error, send, edit, regenerate, showVersion, reattach, stop };
 }
 
-function refreshConversationList(isFirstExchange: boolean): void {
+async function refreshTitle(
+  conversationId: string,
+  onLoadedRef: { current: (details: ConversationDetails) => void },
+): Promise<void> {
   notifyConversationsChanged();
-  if (isFirstExchange) setTimeout(notifyConversationsChanged, RETITLE_DELAY_MS);
+  const result = await fetchConversation(conversationId);
+  if (result.isOk) onLoadedRef.current(result.data);
 }

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { z } from "zod";
 import { requestJson } from "./api-client";
 import { conversationPageSchema } from "./chat-schemas";
-import { CONVERSATIONS_CHANGED_EVENT } from "./conversation-events";
+import { CONVERSATIONS_CHANGED_EVENT, notifyConversationRenamed } from "./conversation-events";
 import { appendPage, type ConversationPage, mergeFirstPage, removeItem, renameItem } from "./conversation-list-state";
 
 export type ConversationList = ConversationPage & {
@@ -67,6 +67,7 @@ export function useConversationList(): ConversationList {
     }
     setError(null);
     setPage((current) => renameItem(current, id, title));
+    notifyConversationRenamed({ id, title });
     return true;
   }
 

@@ -2,7 +2,7 @@
 import path from "node:path";
 import { hashPassword } from "../auth/password";
 import { startEmbeddedPostgres } from "../db/embedded-postgres";
-import { interruptOrphanedReplies } from "../db/messages";
+import { interruptOrphanedReplies } from "../db/turns";
 import { ensureAdmin } from "../db/users";
 import { type Env, env, parseEnv } from "../env";
 import { seedProvidersFromEnv } from "../models/seed-from-env";

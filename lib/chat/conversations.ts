@@ -1,17 +1,21 @@
 // Conversation use cases for route handlers: each applies the caller's access scope.
 import { z } from "zod";
 import { readableConversationsWhere, writableConversationsWhere } from "../access/conversations";
+import { usableModelsWhere } from "../access/models";
 import type { SessionUser } from "../auth/session";
 import {
   createConversation,
   getConversationOrThrow,
   listConversations,
-  renameConversation,
   softDeleteConversation,
+  updateConversation,
 } from "../db/conversations";
-import { getThread } from "../db/messages";
-import { getDefaultModelId, isModelUsable } from "../db/models";
+import { findNewestLeaf, getThread } from "../db/messages";
+import { getDefaultModelId, getModelForCompletion, isModelInScope, listUsableModels } from "../db/models";
+import { setCurrentLeaf } from "../db/turns";
 import { AppError } from "../errors";
+import { stopGenerations } from "./generation-registry";
+import { assertWithinBounds, parameterOverridesSchema } from "./parameters";
 
 const titleSchema = z.string().trim().min(1, "Enter a title.").max(200, "Use at most 200 characters.");
 
@@ -19,36 +23,56 @@ export const createConversationSchema = z.strictObject({
   title: titleSchema.optional(),
   modelId: z.string().max(40).optional(),
 });
-export const renameConversationSchema = z.strictObject({ title: titleSchema });
+export const updateConversationSchema = z.strictObject({ title: titleSchema.optional(), ...parameterOverridesSchema });
+
+export function listMyModels() {
+  return listUsableModels(usableModelsWhere());
+}
 
 export function listMyConversations(user: SessionUser, cursor: string | undefined) {
   return listConversations(readableConversationsWhere(user.id), cursor);
 }
 
 export async function startConversation(user: SessionUser, input: z.infer<typeof createConversationSchema>) {
-  const modelId = input.modelId ?? (await getDefaultModelId());
-  if (!modelId || !(await isModelUsable(modelId))) {
-    throw new AppError("model_unavailable", "No model is available. Ask an admin to enable one.");
+  if (input.modelId && !(await isModelInScope(usableModelsWhere(), input.modelId))) {
+    throw new AppError("not_found", "Model not found.");
   }
+  const modelId = input.modelId ?? (await getDefaultModelId(usableModelsWhere()));
+  if (!modelId) throw new AppError("model_unavailable", "No model is available. Ask an admin to enable one.");
   return createConversation({ ownerId: user.id, title: input.title, modelId });
 }
 
 export async function getConversationWithThread(user: SessionUser, id: string) {
   const conversation = await getConversationOrThrow(readableConversationsWhere(user.id), id);
   const messages = await getThread(id, conversation.currentLeafId);
-  return {
-    id: conversation.id,
-    title: conversation.title,
-    modelId: conversation.modelId,
-    updatedAt: conversation.updatedAt,
-    messages,
-  };
+  const { currentLeafId: _leaf, systemPrompt: _systemPrompt, ...fields } = conversation;
+  return { ...fields, messages };
 }
 
-export function renameMyConversation(user: SessionUser, id: string, title: string) {
-  return renameConversation(writableConversationsWhere(user.id), id, title);
+export async function updateMyConversation(
+  user: SessionUser,
+  id: string,
+  input: z.infer<typeof updateConversationSchema>,
+) {
+  const scope = writableConversationsWhere(user.id);
+  const { title, ...parameters } = input;
+  if (Object.values(parameters).some((value) => value !== undefined)) {
+    const conversation = await getConversationOrThrow(scope, id);
+    const model = conversation.modelId ? await getModelForCompletion(usableModelsWhere(), conversation.modelId) : null;
+    if (!model) throw new AppError("model_unavailable", "This conversation's model is not available.");
+    assertWithinBounds(model, parameters);
+  }
+  return updateConversation(scope, id, input);
 }
 
-export function deleteMyConversation(user: SessionUser, id: string) {
-  return softDeleteConversation(writableConversationsWhere(user.id), id);
+export async function showBranch(user: SessionUser, id: string, messageId: string) {
+  await getConversationOrThrow(writableConversationsWhere(user.id), id);
+  await setCurrentLeaf(id, await findNewestLeaf(id, messageId));
+  return getConversationWithThread(user, id);
+}
+
+export async function deleteMyConversation(user: SessionUser, id: string): Promise<void> {
+  await softDeleteConversation(writableConversationsWhere(user.id), id);
+  // A deleted conversation's reply is of no use to anyone: stop paying for it.
+  stopGenerations(id);
 }

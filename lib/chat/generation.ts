@@ -33,8 +33,17 @@ export class Generation {
     const entry: GenerationEvent = { id: this.events.length + 1, event, data };
     this.events.push(entry);
     if (event === "done" || event === "error") this.isFinished = true;
-    for (const listener of this.listeners) listener(entry);
+    for (const listener of this.listeners) this.deliver(listener, entry);
     if (this.isFinished) this.listeners.clear();
+  }
+
+  /** One subscriber failing (a browser gone mid-write) must not disturb the reply or the other subscribers. */
+  private deliver(listener: Listener, event: GenerationEvent): void {
+    try {
+      listener(event);
+    } catch {
+      this.listeners.delete(listener);
+    }
   }
 
   /** Replays the events after `afterId`, then delivers new ones as they happen. Returns the unsubscribe. */

@@ -1,71 +1,96 @@
 // Drives one reply from the upstream to the browser and the database: deltas are forwarded as they arrive,
 // the partial text is saved at most about once a second, and the final message is written once.
-import { type FinishedReply, finishReply, savePartialReply } from "../db/messages";
+import { type FinishedReply, finishReply, savePartialReply } from "../db/turns";
 import { AppError } from "../errors";
 import type { Generation } from "./generation";
 import { unregisterGeneration } from "./generation-registry";
+import type { ReplyManifest } from "./prepare-request";
+import { countTokens, type TokenEncoding } from "./tokens";
 import { streamChatCompletion, type UpstreamRequest } from "./upstream";
 
 const PARTIAL_SAVE_INTERVAL_MS = 1_000;
 
-export async function runGeneration(generation: Generation, request: Omit<UpstreamRequest, "signal">): Promise<void> {
-  let content = "";
-  let finishReason: string | null = null;
-  let usage: FinishedReply["usage"] = null;
+export type GenerationPlan = {
+  encoding: TokenEncoding;
+  prepare: () => Promise<{ upstream: Omit<UpstreamRequest, "signal">; manifest: ReplyManifest }>;
+  onFinished?: (reply: FinishedReply) => void;
+};
+
+type Progress = { content: string; finishReason: string | null; usage: FinishedReply["usage"] };
+
+async function streamReply(generation: Generation, request: UpstreamRequest, progress: Progress): Promise<void> {
   let lastSavedAt = Date.now();
   let pendingSave: Promise<void> | null = null;
-  let failure: AppError | null = null;
-
   try {
-    for await (const event of streamChatCompletion({ ...request, signal: generation.signal })) {
+    for await (const event of streamChatCompletion(request)) {
       if (event.type === "delta") {
-        content += event.text;
-        generation.publish("delta", { text: event.text });
+        // PostgreSQL text cannot hold NUL, and a reply that cannot be saved would be lost whole.
+        const text = event.text.replaceAll("\u0000", "");
+        progress.content += text;
+        generation.publish("delta", { text });
         if (!pendingSave && Date.now() - lastSavedAt >= PARTIAL_SAVE_INTERVAL_MS) {
           lastSavedAt = Date.now();
-          pendingSave = savePartialReply(generation.assistantMessageId, content)
+          pendingSave = savePartialReply(generation.assistantMessageId, progress.content)
             .catch((error) => console.error("Saving a partial reply failed", error))
             .finally(() => {
               pendingSave = null;
             });
         }
       } else if (event.type === "finish") {
-        finishReason = event.reason;
+        progress.finishReason = event.reason;
       } else {
-        usage = { promptTokens: event.promptTokens, completionTokens: event.completionTokens };
+        progress.usage = { promptTokens: event.promptTokens, completionTokens: event.completionTokens };
       }
     }
-    if (!generation.signal.aborted && finishReason === null) {
-      throw new AppError("upstream_error", "The reply was cut off.", { cause: "stream ended without finish reason" });
-    }
+  } finally {
+    await pendingSave;
+  }
+  if (!generation.signal.aborted && progress.finishReason === null) {
+    throw new AppError("upstream_error", "The reply was cut off.", { cause: "stream ended without finish reason" });
+  }
+}
+
+export async function runGeneration(generation: Generation, plan: GenerationPlan): Promise<void> {
+  const progress: Progress = { content: "", finishReason: null, usage: null };
+  let manifest: ReplyManifest | null = null;
+  let failure: AppError | null = null;
+  try {
+    const prepared = await plan.prepare();
+    manifest = prepared.manifest;
+    await streamReply(generation, { ...prepared.upstream, signal: generation.signal }, progress);
   } catch (error) {
     failure = error instanceof AppError ? error : new AppError("internal", "The reply failed.", { cause: error });
-    console.error(`Generation ${generation.assistantMessageId} failed: ${failure.code} (${String(failure.cause)})`);
+    console.error(
+      `Generation ${generation.assistantMessageId} failed: ${failure.code} (${String(failure.cause ?? failure.message)})`,
+    );
   }
 
-  await pendingSave;
-  const reply = describeOutcome(content, finishReason, usage, failure, generation.signal.aborted);
+  const reply = describeOutcome(progress, failure, generation.signal.aborted);
+  const finished: FinishedReply = {
+    ...reply,
+    tokens: { count: countTokens(progress.content, plan.encoding), encoding: plan.encoding },
+    manifest,
+  };
   try {
-    await finishReply(generation.conversationId, generation.assistantMessageId, reply);
+    await finishReply(generation.conversationId, generation.assistantMessageId, finished);
   } catch (error) {
     console.error("Saving the final reply failed", error);
+    failure = new AppError("internal", "The reply could not be saved.");
   }
   unregisterGeneration(generation);
   if (failure) {
     generation.publish("error", { code: failure.code, message: failure.message });
   } else {
-    generation.publish("done", { finishReason: reply.finishReason, usage, status: reply.status });
+    const context = manifest && { droppedMessages: manifest.droppedMessages, droppedTokens: manifest.droppedTokens };
+    generation.publish("done", { finishReason: reply.finishReason, usage: reply.usage, status: reply.status, context });
   }
+  plan.onFinished?.(finished);
 }
 
-function describeOutcome(
-  content: string,
-  finishReason: string | null,
-  usage: FinishedReply["usage"],
-  failure: AppError | null,
-  isStopped: boolean,
-): FinishedReply {
-  if (failure) return { content, status: "ERROR", finishReason, errorCode: failure.code, usage };
-  if (isStopped) return { content, status: "INTERRUPTED", finishReason: "interrupted", errorCode: null, usage };
-  return { content, status: "COMPLETE", finishReason, errorCode: null, usage };
+function describeOutcome(progress: Progress, failure: AppError | null, isStopped: boolean) {
+  const { content, finishReason, usage } = progress;
+  if (failure) return { content, status: "ERROR" as const, finishReason, errorCode: failure.code, usage };
+  if (isStopped)
+    return { content, status: "INTERRUPTED" as const, finishReason: "interrupted", errorCode: null, usage };
+  return { content, status: "COMPLETE" as const, finishReason, errorCode: null, usage };
 }

@@ -1,95 +1,102 @@
 // A chat turn (DESIGN.md "A chat turn"): validate, save the user message and an empty reply, then generate the
-// reply in the background and hand back the live generation for the response to stream.
+// reply in the background and hand back the live generation for the response to stream. Regenerating is the
+// same without a new user message.
 import { z } from "zod";
 import { writableConversationsWhere } from "../access/conversations";
+import { usableModelsWhere } from "../access/models";
 import type { SessionUser } from "../auth/session";
 import { DEFAULT_TITLE, getConversationOrThrow } from "../db/conversations";
-import { getThread, type MessageView, startTurn } from "../db/messages";
-import { getModelForCompletion } from "../db/models";
-import { env } from "../env";
+import { type CompletionModel, getModelForCompletion } from "../db/models";
+import { type StartedTurn, startRegeneration, startTurn } from "../db/turns";
 import { AppError } from "../errors";
-import { createProviderClient } from "../models/provider-client";
-import { buildContextMessages } from "./context";
-import { Generation } from "./generation";
-import { findGeneration, registerGeneration } from "./generation-registry";
-import { runGeneration } from "./run-generation";
+import { contextOverflow, getWindowBudget, MESSAGE_FRAMING_TOKENS } from "./context-window";
+import type { Generation } from "./generation";
+import { findGeneration } from "./generation-registry";
+import { launchReply, replayFinishedTurn } from "./launch-reply";
+import { assertWithinBounds, resolveParameters } from "./parameters";
+import { getSystemPrompt } from "./prepare-request";
+import { countTokens, encodingForModel } from "./tokens";
 
 export const MAX_MESSAGE_LENGTH = 32_000;
+
+const messageIdSchema = z.string().regex(/^[a-z0-9]{20,32}$/, "Not a message id.");
 
 export const sendMessageSchema = z.strictObject({
   content: z
     .string()
     .max(MAX_MESSAGE_LENGTH, `Messages are limited to ${MAX_MESSAGE_LENGTH} characters.`)
     .refine((text) => text.trim().length > 0, "Write a message first."),
+  parentId: messageIdSchema.nullable().optional(),
   clientMessageId: z.string().min(8).max(64).optional(),
+  temperature: z.number().finite().optional(),
 });
 
-export type SendMessageInput = z.infer<typeof sendMessageSchema>;
-
-export type SentTurn = {
-  generation: Generation;
-  start: { conversationId: string; userMessage: MessageView; assistantMessage: MessageView };
-};
+export const regenerateSchema = z.strictObject({ temperature: z.number().finite().optional() });
 
 function titleFrom(content: string): string {
   const words = content.trim().split(/\s+/).slice(0, 8).join(" ");
   return words.length > 80 ? `${words.slice(0, 79)}…` : words;
 }
 
-export async function sendMessage(
-  user: SessionUser,
-  conversationId: string,
-  input: SendMessageInput,
-): Promise<SentTurn> {
+async function loadWritableTurnContext(user: SessionUser, conversationId: string, temperature: number | undefined) {
   const conversation = await getConversationOrThrow(writableConversationsWhere(user.id), conversationId);
-  const model = conversation.modelId ? await getModelForCompletion(conversation.modelId) : null;
+  const model = conversation.modelId ? await getModelForCompletion(usableModelsWhere(), conversation.modelId) : null;
   if (!model)
     throw new AppError("model_unavailable", "This conversation's model is not available. Pick another model.");
+  assertWithinBounds(model, { temperature });
+  const parameters = resolveParameters(model, conversation, { temperature });
+  return { conversation, model, parameters };
+}
 
-  const temperature = conversation.temperature ?? model.temperature;
+function snapshotOf(model: CompletionModel, parameters: ReturnType<typeof resolveParameters>) {
+  return { modelId: model.id, modelVersion: model.version, parameters };
+}
+
+export async function sendMessage(user: SessionUser, conversationId: string, input: z.infer<typeof sendMessageSchema>) {
+  const { conversation, model, parameters } = await loadWritableTurnContext(user, conversationId, input.temperature);
+  const encoding = encodingForModel(model.upstreamName);
+  const tokenCount = countTokens(input.content, encoding);
+  const systemTokens = getSystemPrompt(conversation.systemPrompt, model, encoding)?.tokens ?? 0;
+  const budget = getWindowBudget(model.contextWindow, parameters.maxTokens);
+  const framing = (systemTokens > 0 ? 2 : 1) * MESSAGE_FRAMING_TOKENS;
+  // Checked before anything is written: a message that can never be sent is refused, not stored.
+  if (tokenCount + systemTokens + framing > budget) throw contextOverflow(tokenCount, systemTokens, budget);
+
+  const title = titleFrom(input.content);
   const turn = await startTurn({
     conversationId,
     authorId: user.id,
     content: input.content,
+    tokens: { count: tokenCount, encoding },
+    parentId: input.parentId,
     clientMessageId: input.clientMessageId,
-    model: { id: model.id, version: model.version },
-    parameters: { temperature, topP: model.topP, maxTokens: model.maxOutputTokens },
-    titleIfUntitled: { untitled: DEFAULT_TITLE, title: titleFrom(input.content) },
+    reply: snapshotOf(model, parameters),
+    titleIfUntitled: { untitled: DEFAULT_TITLE, title },
   });
-  const start = { conversationId, userMessage: turn.userMessage, assistantMessage: turn.assistantMessage };
-  const running = turn.isDuplicate ? findGeneration(conversationId, turn.assistantMessage.id) : undefined;
-  if (running) return { generation: running, start };
-  if (turn.isDuplicate) return { generation: replayFinishedTurn(start), start };
-
-  const generation = new Generation(conversationId, turn.assistantMessage.id);
-  generation.publish("start", start);
-  registerGeneration(generation);
-  const thread = await getThread(conversationId, turn.userMessage.id);
-  void runGeneration(generation, {
-    client: createProviderClient(model.provider),
-    model: model.upstreamName,
-    messages: buildContextMessages(conversation.systemPrompt ?? model.systemPrompt, thread),
-    temperature,
-    topP: model.topP,
-    maxTokens: model.maxOutputTokens,
-    firstByteTimeoutMs: env().UPSTREAM_FIRST_BYTE_TIMEOUT_MS,
-    idleTimeoutMs: env().UPSTREAM_IDLE_TIMEOUT_MS,
+  return startOrRejoin(conversationId, turn, () => {
+    const isFirstExchange = turn.userMessage.parentId === null && conversation.currentLeafId === null;
+    return launchReply({ conversation, model, parameters, turn, titleToReplace: isFirstExchange ? title : null });
   });
-  return { generation, start };
 }
 
-/** A retried request whose reply already ended: answer with the stored outcome instead of generating again. */
-function replayFinishedTurn(start: SentTurn["start"]): Generation {
-  const generation = new Generation(start.conversationId, start.assistantMessage.id);
-  const reply = start.assistantMessage;
-  generation.publish("start", start);
-  if (reply.content) generation.publish("delta", { text: reply.content });
-  if (reply.status === "ERROR") generation.publish("error", { code: "upstream_error", message: "The reply failed." });
-  else
-    generation.publish("done", {
-      finishReason: reply.status === "INTERRUPTED" ? "interrupted" : "stop",
-      usage: null,
-      status: reply.status,
-    });
-  return generation;
+export async function regenerateReply(
+  user: SessionUser,
+  conversationId: string,
+  replyId: string,
+  input: z.infer<typeof regenerateSchema>,
+) {
+  const { conversation, model, parameters } = await loadWritableTurnContext(user, conversationId, input.temperature);
+  const turn = await startRegeneration(conversationId, replyId, snapshotOf(model, parameters));
+  return launchReply({ conversation, model, parameters, turn, titleToReplace: null });
+}
+
+/** A repeated clientMessageId joins the reply it started, or replays it once it has ended. */
+function startOrRejoin(conversationId: string, turn: StartedTurn, launch: () => Generation): Generation {
+  if (!turn.isDuplicate) return launch();
+  const running = findGeneration(conversationId, turn.assistantMessage.id);
+  if (running) return running;
+  if (turn.assistantMessage.status === "STREAMING") {
+    throw new AppError("conflict", "This message's reply is still being written elsewhere. Reload to follow it.");
+  }
+  return replayFinishedTurn(conversationId, turn);
 }

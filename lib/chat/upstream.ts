@@ -33,11 +33,15 @@ function isRetryable(error: unknown): boolean {
   return error instanceof OpenAI.APIError && (error.status === 429 || (error.status ?? 0) >= 500);
 }
 
-function retryDelayMs(error: unknown, attempt: number): number {
-  const header = error instanceof OpenAI.APIError ? error.headers?.get("retry-after") : null;
-  const seconds = header ? Number(header) : Number.NaN;
-  const requested = Number.isFinite(seconds) ? seconds * 1000 : 500 * 2 ** attempt;
-  return Math.min(Math.max(requested, 0), MAX_RETRY_WAIT_MS);
+/** The wait the upstream asked for (Retry-After in seconds or as a date), else a short backoff. */
+export function retryDelayMs(retryAfter: string | null | undefined, attempt: number, now = Date.now()): number {
+  if (retryAfter) {
+    const seconds = Number(retryAfter);
+    if (Number.isFinite(seconds)) return Math.max(seconds * 1000, 0);
+    const date = Date.parse(retryAfter);
+    if (!Number.isNaN(date)) return Math.max(date - now, 0);
+  }
+  return 500 * 2 ** attempt;
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
@@ -77,7 +81,11 @@ async function openStream(request: UpstreamRequest, signal: AbortSignal) {
       return await request.client.chat.completions.create(params, { signal, timeout: request.firstByteTimeoutMs });
     } catch (error) {
       if (signal.aborted || attempt >= MAX_RETRIES || !isRetryable(error)) throw error;
-      await sleep(retryDelayMs(error, attempt), signal);
+      const retryAfter = error instanceof OpenAI.APIError ? error.headers?.get("retry-after") : null;
+      const delay = retryDelayMs(retryAfter, attempt);
+      // Honour a long Retry-After by giving up now rather than by retrying before the upstream is ready.
+      if (delay > MAX_RETRY_WAIT_MS) throw error;
+      await sleep(delay, signal);
     }
   }
 }

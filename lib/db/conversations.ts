@@ -8,20 +8,36 @@ export type ConversationSummary = Prisma.ConversationGetPayload<{ select: typeof
 export const DEFAULT_TITLE = "New chat";
 const PAGE_SIZE = 30;
 
+// A cursor names a position (updatedAt, id), not a row, so it works only inside the caller's own scope and
+// survives the row it came from being updated or deleted.
+function encodeCursor(row: { updatedAt: Date; id: string }): string {
+  return Buffer.from(`${row.updatedAt.toISOString()}|${row.id}`).toString("base64url");
+}
+
+function decodeCursor(cursor: string): { updatedAt: Date; id: string } | null {
+  const [timestamp = "", id = ""] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  const updatedAt = new Date(timestamp);
+  return Number.isNaN(updatedAt.getTime()) || !id ? null : { updatedAt, id };
+}
+
 export async function listConversations(
   scope: Prisma.ConversationWhereInput,
   cursor: string | undefined,
 ): Promise<{ items: Omit<ConversationSummary, "modelId">[]; nextCursor: string | null }> {
+  const position = cursor ? decodeCursor(cursor) : null;
+  if (cursor && !position) throw new AppError("invalid_input", "Invalid cursor.");
+  const after: Prisma.ConversationWhereInput = position
+    ? { OR: [{ updatedAt: { lt: position.updatedAt } }, { updatedAt: position.updatedAt, id: { lt: position.id } }] }
+    : {};
   const rows = await db().conversation.findMany({
-    where: scope,
+    where: { AND: [scope, after] },
     select: { id: true, title: true, updatedAt: true },
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
     take: PAGE_SIZE + 1,
-    ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
   });
-  const hasMore = rows.length > PAGE_SIZE;
-  const items = hasMore ? rows.slice(0, PAGE_SIZE) : rows;
-  return { items, nextCursor: hasMore ? (items.at(-1)?.id ?? null) : null };
+  const items = rows.slice(0, PAGE_SIZE);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > PAGE_SIZE && last ? encodeCursor(last) : null };
 }
 
 export async function createConversation(input: {
@@ -38,7 +54,14 @@ export async function createConversation(input: {
 export async function getConversation(scope: Prisma.ConversationWhereInput, id: string) {
   return db().conversation.findFirst({
     where: { AND: [scope, { id }] },
-    select: { ...summaryFields, currentLeafId: true, systemPrompt: true, temperature: true },
+    select: {
+      ...summaryFields,
+      currentLeafId: true,
+      systemPrompt: true,
+      temperature: true,
+      topP: true,
+      maxTokens: true,
+    },
   });
 }
 
@@ -48,10 +71,22 @@ export async function getConversationOrThrow(scope: Prisma.ConversationWhereInpu
   return conversation;
 }
 
-export async function renameConversation(scope: Prisma.ConversationWhereInput, id: string, title: string) {
-  const { count } = await db().conversation.updateMany({ where: { AND: [scope, { id }] }, data: { title } });
+export type ConversationChanges = {
+  title?: string;
+  temperature?: number | null;
+  topP?: number | null;
+  maxTokens?: number | null;
+};
+
+export async function updateConversation(
+  scope: Prisma.ConversationWhereInput,
+  id: string,
+  changes: ConversationChanges,
+) {
+  const { count } = await db().conversation.updateMany({ where: { AND: [scope, { id }] }, data: changes });
   if (count === 0) throw new AppError("not_found", "Conversation not found.");
-  return getConversationOrThrow(scope, id);
+  const { currentLeafId: _leaf, systemPrompt: _prompt, ...conversation } = await getConversationOrThrow(scope, id);
+  return conversation;
 }
 
 export async function softDeleteConversation(scope: Prisma.ConversationWhereInput, id: string): Promise<void> {
@@ -60,4 +95,9 @@ export async function softDeleteConversation(scope: Prisma.ConversationWhereInpu
     data: { deletedAt: new Date() },
   });
   if (count === 0) throw new AppError("not_found", "Conversation not found.");
+}
+
+/** Replaces the provisional title, unless the user renamed the conversation meanwhile. */
+export async function setGeneratedTitle(id: string, provisionalTitle: string, title: string): Promise<void> {
+  await db().conversation.updateMany({ where: { id, title: provisionalTitle }, data: { title } });
 }

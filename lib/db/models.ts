@@ -1,46 +1,87 @@
 // Providers and models as admins configure them. Keys and base URLs never leave lib/.
 import { db, type Prisma } from "./client";
 
-export type UsableModel = { id: string; label: string; isDefault: boolean };
+export type UsableModel = {
+  id: string;
+  label: string;
+  isDefault: boolean;
+  parameters: {
+    canChange: boolean;
+    temperature: { default: number; min: number; max: number };
+    topP: number;
+    maxOutputTokens: number;
+  };
+};
 
-/** Models any signed-in user may chat with (team visibility arrives with teams). */
-export async function listUsableModels(): Promise<UsableModel[]> {
-  return db().model.findMany({
-    where: { enabled: true },
-    select: { id: true, label: true, isDefault: true },
+/** The models in `scope` (lib/access/models.ts), with their parameter bounds. */
+export async function listUsableModels(scope: Prisma.ModelWhereInput): Promise<UsableModel[]> {
+  const models = await db().model.findMany({
+    where: scope,
+    select: {
+      id: true,
+      label: true,
+      isDefault: true,
+      temperature: true,
+      topP: true,
+      maxOutputTokens: true,
+      allowUserParameters: true,
+      minTemperature: true,
+      maxTemperature: true,
+    },
     orderBy: [{ isDefault: "desc" }, { label: "asc" }],
   });
+  return models.map((model) => ({
+    id: model.id,
+    label: model.label,
+    isDefault: model.isDefault,
+    parameters: {
+      canChange: model.allowUserParameters,
+      temperature: { default: model.temperature, min: model.minTemperature, max: model.maxTemperature },
+      topP: model.topP,
+      maxOutputTokens: model.maxOutputTokens,
+    },
+  }));
 }
 
-export async function getDefaultModelId(): Promise<string | null> {
+export async function getDefaultModelId(scope: Prisma.ModelWhereInput): Promise<string | null> {
   const model = await db().model.findFirst({
-    where: { enabled: true },
+    where: scope,
     select: { id: true },
     orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }],
   });
   return model?.id ?? null;
 }
 
-export async function isModelUsable(id: string): Promise<boolean> {
-  return (await db().model.count({ where: { id, enabled: true } })) > 0;
+export async function isModelInScope(scope: Prisma.ModelWhereInput, id: string): Promise<boolean> {
+  return (await db().model.count({ where: { AND: [scope, { id }] } })) > 0;
 }
 
+const completionFields = {
+  id: true,
+  upstreamName: true,
+  label: true,
+  version: true,
+  contextWindow: true,
+  maxOutputTokens: true,
+  temperature: true,
+  topP: true,
+  systemPrompt: true,
+  allowUserParameters: true,
+  minTemperature: true,
+  maxTemperature: true,
+  provider: { select: { id: true, kind: true, baseUrl: true, apiKeyEncrypted: true } },
+} as const;
+
 /** Everything the completion service needs to call a model; includes the encrypted key. */
-export async function getModelForCompletion(id: string) {
+export async function getModelForCompletion(scope: Prisma.ModelWhereInput, id: string) {
+  return db().model.findFirst({ where: { AND: [scope, { id }] }, select: completionFields });
+}
+
+export async function getModelByUpstreamName(scope: Prisma.ModelWhereInput, upstreamName: string) {
   return db().model.findFirst({
-    where: { id, enabled: true },
-    select: {
-      id: true,
-      upstreamName: true,
-      label: true,
-      version: true,
-      contextWindow: true,
-      maxOutputTokens: true,
-      temperature: true,
-      topP: true,
-      systemPrompt: true,
-      provider: { select: { id: true, kind: true, baseUrl: true, apiKeyEncrypted: true } },
-    },
+    where: { AND: [scope, { upstreamName }] },
+    select: completionFields,
+    orderBy: { createdAt: "asc" },
   });
 }
 

@@ -3,7 +3,9 @@
 import { z } from "zod";
 import { AppError, type FieldIssue } from "../errors";
 
-export type ErrorBody = { error: { code: string; message: string; issues?: FieldIssue[] } };
+export type ErrorBody = {
+  error: { code: string; message: string; issues?: FieldIssue[]; details?: Record<string, number> };
+};
 
 type RouteContext<Params> = { params: Promise<Params> };
 
@@ -13,7 +15,8 @@ export function jsonResponse(body: unknown, status = 200, headers?: HeadersInit)
 
 export function errorResponse(error: unknown): Response {
   if (error instanceof AppError) {
-    const body: ErrorBody = { error: { code: error.code, message: error.message, issues: error.issues } };
+    const { code, message, issues, details } = error;
+    const body: ErrorBody = { error: { code, message, issues, details } };
     return jsonResponse(body, error.status);
   }
   console.error("Unhandled error in route handler", error);
@@ -49,11 +52,33 @@ export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
   return parsed.data;
 }
 
-export async function parseJsonBody<T>(request: Request, schema: z.ZodType<T>): Promise<T> {
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_JSON_BYTES) {
-    throw new AppError("payload_too_large", "The request body is too large.");
+/** Reads at most `limit` bytes: a larger body is refused without being buffered. */
+async function readBodyText(request: Request, limit: number): Promise<string> {
+  const tooLarge = () => new AppError("payload_too_large", "The request body is too large.");
+  if (Number(request.headers.get("content-length") ?? 0) > limit) throw tooLarge();
+  if (!request.body) return "";
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    size += chunk.value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(chunk.value);
   }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+export async function parseJsonBody<T>(request: Request, schema: z.ZodType<T>): Promise<T> {
+  const text = await readBodyText(request, MAX_JSON_BYTES);
+  // JSON only: a cross-site form can post text/plain or form data without a preflight, never application/json.
+  if (text && !request.headers.get("content-type")?.startsWith("application/json")) {
+    throw new AppError("invalid_input", "Send the body as application/json.");
+  }
+  // PostgreSQL text cannot hold NUL; refusing it here keeps every stored string valid.
+  if (text.includes("\\u0000")) throw new AppError("invalid_input", "Text cannot contain NUL characters.");
   let body: unknown;
   try {
     body = text ? JSON.parse(text) : {};

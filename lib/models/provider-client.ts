@@ -6,6 +6,9 @@ import { decryptSecret } from "./secret-box";
 
 type ProviderConnection = CompletionModel["provider"];
 
+/** Never follows a redirect: a provider URL that redirects would otherwise carry the API key to another host. */
+export const fetchWithoutRedirects: typeof fetch = (input, init) => fetch(input, { ...init, redirect: "error" });
+
 export function createProviderClient(provider: ProviderConnection): OpenAI {
   const isDemo = provider.kind === "DEMO";
   return new OpenAI({
@@ -14,5 +17,6 @@ export function createProviderClient(provider: ProviderConnection): OpenAI {
     apiKey: isDemo ? getDemoApiKey() : provider.apiKeyEncrypted ? decryptSecret(provider.apiKeyEncrypted) : "none",
     // Retries are the completion service's own (before the first token only, honouring Retry-After).
     maxRetries: 0,
+    fetch: fetchWithoutRedirects,
   });
 }

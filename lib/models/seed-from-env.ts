@@ -4,6 +4,7 @@ import OpenAI from "openai";
 import { countProviders, createProviderWithModels, retireDemoModels } from "../db/models";
 import { env } from "../env";
 import { DEMO_MODEL_NAME } from "./demo";
+import { fetchWithoutRedirects } from "./provider-client";
 import { encryptSecret } from "./secret-box";
 
 const OPENAI_BASE_URL = "https://api.openai.com/v1";
@@ -34,6 +35,7 @@ async function resolveModelNames(baseUrl: string, apiKey: string | undefined): P
     apiKey: apiKey ?? "none",
     maxRetries: 0,
     timeout: DISCOVERY_TIMEOUT_MS,
+    fetch: fetchWithoutRedirects,
   });
   const names: string[] = [];
   for await (const model of client.models.list()) names.push(model.id);
@@ -48,7 +50,9 @@ export async function seedProvidersFromEnv(): Promise<string | null> {
     if ((await countProviders({ kind: "OPENAI_COMPATIBLE" })) > 0) return null;
     const baseUrl = configuredBaseUrl ?? OPENAI_BASE_URL;
     const names = await resolveModelNames(baseUrl, OPENAI_API_KEY).catch((error: unknown) => {
-      throw new Error(`Could not list the models of ${baseUrl} (${String(error)}); set OPENAI_MODELS.`);
+      // Only the status: a provider's error text can echo the key.
+      const reason = error instanceof OpenAI.APIError ? `status ${error.status}` : "no answer";
+      throw new Error(`Could not list the models of ${baseUrl} (${reason}); set OPENAI_MODELS.`);
     });
     await createProviderWithModels({
       name: new URL(baseUrl).host,

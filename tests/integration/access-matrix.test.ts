@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { makeModel, makeUser } from "../support/factories";
 import { startFakeUpstream } from "../support/fake-upstream";
-import { collectEvents } from "../support/read-events";
+import { collectEvents, startedIds } from "../support/read-events";
 import { anonymousClient, type Client, signedInClient } from "../support/session-client";
 
 type Caller = "anonymous" | "owner" | "otherUser";
@@ -32,10 +32,22 @@ const rows: Row[] = [
   },
   { method: "POST", route: `${conversationRoute}/stop`, expected: { anonymous: 401, owner: 202, otherUser: 404 } },
   { method: "GET", route: `${conversationRoute}/stream`, expected: { anonymous: 401, owner: 204, otherUser: 404 } },
+  {
+    method: "POST",
+    route: `${conversationRoute}/messages/[messageId]/regenerate`,
+    body: {},
+    expected: { anonymous: 401, owner: 200, otherUser: 404 },
+  },
+  {
+    method: "PUT",
+    route: `${conversationRoute}/current-message`,
+    body: { messageId: "[messageId]" },
+    expected: { anonymous: 401, owner: 200, otherUser: 404 },
+  },
   { method: "DELETE", route: conversationRoute, expected: { anonymous: 401, owner: 204, otherUser: 404 } },
 ];
 
-// Public by design: each is tested in its own file (auth.test.ts, demo-model.test.ts).
+// Public by design: each is tested in its own file (auth.test.ts, demo-model.test.ts; health has no data).
 const publicRoutes = [
   "POST /api/auth/register",
   "GET /api/auth/[...nextauth]",
@@ -46,6 +58,7 @@ const publicRoutes = [
 
 let clients: Record<Caller, Client>;
 let conversationId: string;
+let replyId: string;
 
 beforeAll(async () => {
   const upstream = await startFakeUpstream({ scenario: { reply: "ok" } });
@@ -58,15 +71,19 @@ beforeAll(async () => {
   };
   const created = await clients.owner.json("/api/conversations", { title: "Private plans" });
   conversationId = ((await created.json()) as { id: string }).id;
+  const firstTurn = await collectEvents(
+    await clients.owner.json(`/api/conversations/${conversationId}/messages`, { content: "Hi" }),
+  );
+  replyId = startedIds(firstTurn).assistantMessageId;
   return () => upstream.close();
 });
 
 async function call(caller: Caller, row: Row): Promise<number> {
-  const url = row.route.replace("[id]", conversationId);
+  const url = row.route.replace("[id]", conversationId).replace("[messageId]", replyId);
   const init: RequestInit = { method: row.method };
   if (row.body !== undefined) {
     init.headers = { "content-type": "application/json" };
-    init.body = JSON.stringify(row.body);
+    init.body = JSON.stringify(row.body).replace("[messageId]", replyId);
   }
   const response = await clients[caller].fetch(url, init);
   if (response.headers.get("content-type")?.includes("text/event-stream")) await collectEvents(response);

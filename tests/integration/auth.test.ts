@@ -98,6 +98,15 @@ describe("sign-in", () => {
     expect((await stolenCopy.fetch("/api/conversations")).status).toBe(401);
   });
 
+  it("ends the session of a user who is disabled while signed in, and reflects a demotion at once", async () => {
+    const user = await makeUser();
+    const client = await signedInClient(user.email, user.password);
+    await db().user.update({ where: { id: user.id }, data: { role: "ADMIN" } });
+    expect(await (await client.fetch("/api/auth/session")).json()).toMatchObject({ user: { role: "ADMIN" } });
+    await db().user.update({ where: { id: user.id }, data: { status: "DISABLED" } });
+    expect((await client.fetch("/api/conversations")).status).toBe(401);
+  });
+
   it("refuses a disabled account", async () => {
     const user = await makeUser();
     await db().user.update({ where: { id: user.id }, data: { status: "DISABLED" } });

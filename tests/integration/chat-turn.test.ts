@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { makeModel, makeUser } from "../support/factories";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
-import { collectEvents, readEvents } from "../support/read-events";
+import { collectEvents, readEvents, startedIds } from "../support/read-events";
 import { type Client, signedInClient } from "../support/session-client";
 
 let upstream: FakeUpstream;
@@ -63,6 +63,7 @@ describe("a chat turn", () => {
       finishReason: "stop",
       status: "COMPLETE",
       usage: { promptTokens: 12, completionTokens: 20 },
+      context: { droppedMessages: 0, droppedTokens: 0 },
     });
 
     const [userMessage, reply] = await storedMessages(conversationId);
@@ -93,7 +94,6 @@ describe("a chat turn", () => {
       { role: "user", content: "Second question" },
     ]);
     const view = await (await client.fetch(`/api/conversations/${conversationId}`)).json();
-    expect(view.title).toBe("First question");
     expect(view.messages.map((message: { role: string }) => message.role)).toEqual([
       "USER",
       "ASSISTANT",
@@ -147,11 +147,7 @@ describe("a chat turn", () => {
     const { client, conversationId } = await startChat({ reply: "Only once." });
     const first = await collectEvents(await send(client, conversationId, "Hi", { clientMessageId: "client-id-0001" }));
     const second = await collectEvents(await send(client, conversationId, "Hi", { clientMessageId: "client-id-0001" }));
-    const ids = (events: typeof first) => {
-      const start = events[0]?.data as { userMessage: { id: string }; assistantMessage: { id: string } };
-      return [start.userMessage.id, start.assistantMessage.id];
-    };
-    expect(ids(second)).toEqual(ids(first));
+    expect(startedIds(second)).toEqual(startedIds(first));
     expect(
       second
         .filter((event) => event.event === "delta")
@@ -203,5 +199,19 @@ describe("a chat turn whose upstream fails", () => {
     upstream.scenarioForModel(upstreamName, { reply: "Fine now." });
     const next = await collectEvents(await send(client, conversationId, "Again"));
     expect(next.at(-1)?.event).toBe("done");
+  });
+});
+
+describe("a rate-limited upstream", () => {
+  it("waits as long as Retry-After asks before retrying", async () => {
+    const { client, conversationId, upstreamName } = await startChat({
+      reply: "Finally.",
+      failBeforeStream: { status: 429, retryAfterSeconds: 1, times: 1 },
+    });
+    const events = await collectEvents(await send(client, conversationId, "Hello"));
+    expect(events.at(-1)?.event).toBe("done");
+    const calls = upstream.requests.filter((each) => (each.body as { model: string }).model === upstreamName);
+    expect(calls).toHaveLength(2);
+    expect((calls[1]?.receivedAt ?? 0) - (calls[0]?.receivedAt ?? 0)).toBeGreaterThanOrEqual(950);
   });
 });

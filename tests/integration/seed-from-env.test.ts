@@ -20,7 +20,7 @@ it("seeds the demo model first, and a discovered provider later that becomes the
   const { db } = await import("@/lib/db/client");
 
   expect(await seedProvidersFromEnv()).toMatch(/demo model/);
-  expect(await listUsableModels()).toEqual([
+  expect(await listUsableModels({ enabled: true })).toEqual([
     expect.objectContaining({ label: "Parley Demo (offline)", isDefault: true }),
   ]);
   expect(await seedProvidersFromEnv()).toBeNull();
@@ -29,7 +29,7 @@ it("seeds the demo model first, and a discovered provider later that becomes the
   const { env } = await import("@/lib/env");
   Object.assign(env(), { OPENAI_BASE_URL: upstream.url, OPENAI_API_KEY: "sk-test-secret" });
   expect(await seedProvidersFromEnv()).toContain(upstream.url);
-  const usable = await listUsableModels();
+  const usable = await listUsableModels({ enabled: true });
   expect(usable.map((model) => [model.label, model.isDefault])).toEqual([
     ["fake-model", true],
     ["llama3.2", false],

@@ -19,17 +19,28 @@ export async function makeUser(overrides: { email?: string; name?: string } = {}
   return { ...user, password: TEST_PASSWORD };
 }
 
-/** A provider pointing at a fake upstream, with one enabled model; returns the model's id. */
-export async function makeModel(baseUrl: string, overrides: { upstreamName?: string; systemPrompt?: string } = {}) {
+type ModelFields = {
+  upstreamName?: string;
+  systemPrompt?: string;
+  contextWindow?: number;
+  maxOutputTokens?: number;
+  allowUserParameters?: boolean;
+  minTemperature?: number;
+  maxTemperature?: number;
+  enabled?: boolean;
+};
+
+/** A provider pointing at a fake upstream, with one enabled model. */
+export async function makeModel(baseUrl: string, fields: ModelFields = {}) {
   const provider = await db().provider.create({
     data: { name: `fake-${randomUUID()}`, baseUrl, kind: "OPENAI_COMPATIBLE" },
   });
   return db().model.create({
     data: {
       providerId: provider.id,
-      upstreamName: overrides.upstreamName ?? "fake-model",
       label: "Fake model",
-      systemPrompt: overrides.systemPrompt,
+      ...fields,
+      upstreamName: fields.upstreamName ?? "fake-model",
     },
     select: { id: true, upstreamName: true },
   });

@@ -45,3 +45,11 @@ export async function collectEvents(response: Response): Promise<ReceivedEvent[]
   for await (const event of readEvents(response)) events.push(event);
   return events;
 }
+
+/** The message ids that a stream's `start` event announced. */
+export function startedIds(events: ReceivedEvent[]): { userMessageId: string; assistantMessageId: string } {
+  const start = events.find((event) => event.event === "start");
+  if (!start) throw new Error(`No start event in: ${events.map((event) => event.event).join(", ")}`);
+  const data = start.data as { userMessage: { id: string }; assistantMessage: { id: string } };
+  return { userMessageId: data.userMessage.id, assistantMessageId: data.assistantMessage.id };
+}

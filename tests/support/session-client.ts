@@ -26,12 +26,12 @@ function buildClient(baseUrl: string, cookies: Map<string, string>): Client {
   };
 }
 
-export function anonymousClient(): Client {
-  return buildClient(inject("baseUrl"), new Map());
+export function anonymousClient(baseUrl = inject("baseUrl")): Client {
+  return buildClient(baseUrl, new Map());
 }
 
-export async function signedInClient(email: string, password: string): Promise<Client> {
-  const client = buildClient(inject("baseUrl"), new Map());
+export async function signedInClient(email: string, password: string, baseUrl = inject("baseUrl")): Promise<Client> {
+  const client = buildClient(baseUrl, new Map());
   const { csrfToken } = (await (await client.fetch("/api/auth/csrf")).json()) as { csrfToken: string };
   const form = new URLSearchParams({ csrfToken, email, password, json: "true" });
   const response = await client.fetch("/api/auth/callback/credentials", {

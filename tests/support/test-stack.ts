@@ -9,6 +9,7 @@ import path from "node:path";
 import { buildDatabaseUrl, startEmbeddedPostgres } from "../../lib/db/embedded-postgres";
 
 export type TestStack = { baseUrl: string; databaseUrl: string; clusterUrl: string; stop: () => Promise<void> };
+export type AppServer = { baseUrl: string; stop: () => Promise<void>; kill: () => Promise<void> };
 
 const repositoryRoot = path.resolve(import.meta.dirname, "../..");
 
@@ -37,47 +38,89 @@ async function waitForHealth(baseUrl: string, server: ChildProcess, timeoutMs: n
   throw new Error(`The test server did not answer within ${timeoutMs} ms`);
 }
 
-export async function startTestStack(
-  options: { port?: number; extraEnv?: Record<string, string> } = {},
-): Promise<TestStack> {
+function waitForExit(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) =>
+    child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve()),
+  );
+}
+
+/**
+ * The production build started by the real launcher against `databaseUrl`. With `canBeKilled` it runs in a process
+ * group of its own, so that `kill()` takes Next down with the launcher, like a crash; otherwise it stays in the
+ * caller's group, so that a test runner that kills its own group leaves nothing behind.
+ */
+export async function startAppServer(options: {
+  databaseUrl: string;
+  dataDir: string;
+  port?: number;
+  extraEnv?: Record<string, string>;
+  canBeKilled?: boolean;
+}): Promise<AppServer> {
   if (!existsSync(path.join(repositoryRoot, ".next", "BUILD_ID"))) {
     throw new Error("No production build found: run `npm run build` first (npm test does).");
   }
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "parley-test-"));
-  // Started as root, PostgreSQL runs as the OS user "postgres", who must be able to enter this folder.
-  chmodSync(dataDir, 0o755);
-  const postgres = await startEmbeddedPostgres(path.join(dataDir, "postgres"), "parley_test");
   const port = options.port ?? (await findFreePort());
   const baseUrl = `http://127.0.0.1:${port}`;
   const server = spawn(process.execPath, ["--import", "tsx", "lib/bootstrap/launch.ts", "start"], {
     cwd: repositoryRoot,
+    detached: options.canBeKilled === true,
     stdio: ["ignore", "inherit", "inherit"],
     env: {
       ...process.env,
       NODE_ENV: "production",
       PORT: String(port),
       NEXTAUTH_URL: baseUrl,
-      DATABASE_URL: postgres.databaseUrl,
-      PARLEY_DATA_DIR: dataDir,
+      DATABASE_URL: options.databaseUrl,
+      PARLEY_DATA_DIR: options.dataDir,
       AUTH_SECRET: randomBytes(32).toString("hex"),
       ENCRYPTION_KEY: randomBytes(32).toString("hex"),
       UPSTREAM_FIRST_BYTE_TIMEOUT_MS: "3000",
       UPSTREAM_IDLE_TIMEOUT_MS: "1500",
+      // Empty, so that neither the developer's environment nor a .env file can point tests at a real provider.
+      OPENAI_API_KEY: "",
+      OPENAI_BASE_URL: "",
+      OPENAI_MODELS: "",
+      TITLE_MODEL: "",
+      ADMIN_EMAIL: "",
+      ADMIN_PASSWORD: "",
       ...options.extraEnv,
     },
   });
-  const stop = async () => {
-    server.kill("SIGTERM");
-    await new Promise((resolve) => (server.exitCode !== null ? resolve(null) : server.once("exit", resolve)));
-    await postgres.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+  const signalGroup = async (signal: NodeJS.Signals) => {
+    if (server.exitCode === null && server.signalCode === null && server.pid) {
+      process.kill(options.canBeKilled ? -server.pid : server.pid, signal);
+    }
+    await waitForExit(server);
   };
+  const app: AppServer = { baseUrl, stop: () => signalGroup("SIGTERM"), kill: () => signalGroup("SIGKILL") };
   try {
     await waitForHealth(baseUrl, server, 60_000);
   } catch (error) {
-    await stop();
+    await app.kill();
     throw error;
   }
+  return app;
+}
+
+export async function startTestStack(
+  options: { port?: number; extraEnv?: Record<string, string> } = {},
+): Promise<TestStack> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "parley-test-"));
+  // Started as root, PostgreSQL runs as the OS user "postgres", who must be able to enter this folder.
+  chmodSync(dataDir, 0o755);
+  const postgres = await startEmbeddedPostgres(path.join(dataDir, "postgres"), "parley_test");
+  const removeAll = async () => {
+    await postgres.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  const app = await startAppServer({ databaseUrl: postgres.databaseUrl, dataDir, ...options }).catch(async (error) => {
+    await removeAll();
+    throw error;
+  });
   const clusterUrl = buildDatabaseUrl(Number(new URL(postgres.databaseUrl).port), "postgres");
-  return { baseUrl, databaseUrl: postgres.databaseUrl, clusterUrl, stop };
+  const stop = async () => {
+    await app.stop();
+    await removeAll();
+  };
+  return { baseUrl: app.baseUrl, databaseUrl: postgres.databaseUrl, clusterUrl, stop };
 }

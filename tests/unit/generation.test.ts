@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { encodeEvent } from "@/lib/chat/event-stream";
 import { Generation, type GenerationEvent } from "@/lib/chat/generation";
+import { retryDelayMs } from "@/lib/chat/upstream";
 
 describe("Generation", () => {
   it("numbers events from 1 and replays those after a given id to a late subscriber", () => {
@@ -33,6 +34,18 @@ describe("Generation", () => {
     expect(replayed).toEqual(["delta", "delta", "error"]);
   });
 
+  it("drops a subscriber that throws and keeps delivering to the others", () => {
+    const generation = new Generation("conversation", "reply");
+    const received: number[] = [];
+    generation.subscribe(0, () => {
+      throw new Error("browser gone");
+    });
+    generation.subscribe(0, (event) => received.push(event.id));
+    generation.publish("delta", { text: "a" });
+    generation.publish("done", {});
+    expect(received).toEqual([1, 2]);
+  });
+
   it("aborts its signal when stopped", () => {
     const generation = new Generation("conversation", "reply");
     expect(generation.signal.aborted).toBe(false);
@@ -46,5 +59,14 @@ describe("encodeEvent", () => {
     expect(encodeEvent({ id: 7, event: "delta", data: { text: "line\nbreak" } })).toBe(
       'id: 7\nevent: delta\ndata: {"text":"line\\nbreak"}\n\n',
     );
+  });
+});
+
+describe("retryDelayMs", () => {
+  it("honours Retry-After in seconds and as an HTTP date, else backs off", () => {
+    expect(retryDelayMs("2", 0)).toBe(2_000);
+    expect(retryDelayMs("Sat, 28 Nov 2026 12:00:30 GMT", 0, Date.parse("Sat, 28 Nov 2026 12:00:00 GMT"))).toBe(30_000);
+    expect(retryDelayMs(null, 0)).toBe(500);
+    expect(retryDelayMs("soon", 1)).toBe(1_000);
   });
 });

@@ -5,7 +5,7 @@ import { requireApiUser } from "@/lib/auth/session";
 import { createConversationSchema, listMyConversations, startConversation } from "@/lib/chat/conversations";
 import { handle, jsonResponse, parseInput, parseJsonBody } from "@/lib/http/handler";
 
-const listQuerySchema = z.strictObject({ cursor: z.string().max(40).optional() });
+const listQuerySchema = z.strictObject({ cursor: z.string().max(100).optional() });
 
 export const GET = handle(async (request) => {
   const query = parseInput(listQuerySchema, Object.fromEntries(new URL(request.url).searchParams));

@@ -1,9 +1,9 @@
 // GET /api/models – the models the caller may chat with.
 import { requireApiUser } from "@/lib/auth/session";
-import { listUsableModels } from "@/lib/db/models";
+import { listMyModels } from "@/lib/chat/conversations";
 import { handle, jsonResponse } from "@/lib/http/handler";
 
 export const GET = handle(async () => {
   await requireApiUser();
-  return jsonResponse({ items: await listUsableModels() });
+  return jsonResponse({ items: await listMyModels() });
 });

@@ -78,6 +78,8 @@ CREATE TABLE "Conversation" (
     "title" TEXT NOT NULL DEFAULT 'New chat',
     "modelId" TEXT,
     "temperature" DOUBLE PRECISION,
+    "topP" DOUBLE PRECISION,
+    "maxTokens" INTEGER,
     "systemPrompt" TEXT,
     "visibility" "Visibility" NOT NULL DEFAULT 'PRIVATE',
     "currentLeafId" TEXT,
@@ -105,7 +107,10 @@ CREATE TABLE "Message" (
     "finishReason" TEXT,
     "errorCode" TEXT,
     "contextManifest" JSONB,
-    "tokenCount" INTEGER,
+    "tokenCount" INTEGER NOT NULL DEFAULT 0,
+    "tokenEncoding" TEXT,
+    "depth" INTEGER NOT NULL DEFAULT 0,
+    "threadTokens" INTEGER NOT NULL DEFAULT 0,
     "clientMessageId" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
@@ -154,4 +159,3 @@ ALTER TABLE "Message" ADD CONSTRAINT "Message_authorId_fkey" FOREIGN KEY ("autho
 
 -- AddForeignKey
 ALTER TABLE "Message" ADD CONSTRAINT "Message_modelId_fkey" FOREIGN KEY ("modelId") REFERENCES "Model"("id") ON DELETE SET NULL ON UPDATE CASCADE;
-

@@ -1,10 +1,11 @@
-// GET /api/conversations/{id} – the conversation and its current thread; PATCH – rename; DELETE – delete.
+// GET /api/conversations/{id} – the conversation and its current thread; PATCH – rename or set parameters;
+// DELETE – delete.
 import { requireApiUser } from "@/lib/auth/session";
 import {
   deleteMyConversation,
   getConversationWithThread,
-  renameConversationSchema,
-  renameMyConversation,
+  updateConversationSchema,
+  updateMyConversation,
 } from "@/lib/chat/conversations";
 import { handle, jsonResponse, parseId, parseJsonBody } from "@/lib/http/handler";
 
@@ -18,9 +19,9 @@ export const GET = handle<Params>(async (_request, params) => {
 
 export const PATCH = handle<Params>(async (request, params) => {
   const id = parseId(params.id);
-  const input = await parseJsonBody(request, renameConversationSchema);
+  const input = await parseJsonBody(request, updateConversationSchema);
   const user = await requireApiUser();
-  return jsonResponse(await renameMyConversation(user, id, input.title));
+  return jsonResponse(await updateMyConversation(user, id, input));
 });
 
 export const DELETE = handle<Params>(async (_request, params) => {

@@ -8,6 +8,5 @@ export const POST = handle<{ id: string }>(async (request, params) => {
   const id = parseId(params.id);
   const input = await parseJsonBody(request, sendMessageSchema);
   const user = await requireApiUser();
-  const { generation } = await sendMessage(user, id, input);
-  return createEventStreamResponse(generation);
+  return createEventStreamResponse(await sendMessage(user, id, input));
 });

@@ -1,0 +1,61 @@
+import { isSaved } from "./chat-messages";
+import { REPLY_FAILED_MESSAGE } from "./consume-reply";
+import { ContextNotice } from "./context-notice";
+import { CopyButton } from "./copy-button";
+import { RegenerateIcon } from "./icons";
+import { MESSAGE_ACTION_BUTTON, type MessageItemProps } from "./message-actions";
+import { VersionSwitcher } from "./version-switcher";
+
+export function AssistantMessage({ message, isBusy, actions }: MessageItemProps) {
+  const isStreaming = message.status === "STREAMING";
+  // A reply that did not finish asks for another try in words, not just with an icon.
+  const isUnfinished = message.status === "ERROR" || message.status === "INTERRUPTED";
+  return (
+    <article aria-label="Assistant" aria-busy={isStreaming} className="w-full">
+      {message.content !== "" ? <p className="whitespace-pre-wrap break-words leading-7">{message.content}</p> : null}
+      {isStreaming ? <TypingIndicator /> : null}
+      {message.status === "INTERRUPTED" ? (
+        <span className="mt-2 inline-block rounded-full border border-line px-2.5 py-0.5 text-ink-muted text-xs">
+          Stopped
+        </span>
+      ) : null}
+      {message.status === "ERROR" ? (
+        <p role="alert" className="mt-2 rounded-xl border border-danger/30 bg-danger/5 px-3 py-2 text-danger text-sm">
+          {message.errorMessage ?? REPLY_FAILED_MESSAGE}
+        </p>
+      ) : null}
+      <ContextNotice context={message.context} />
+      <div className="mt-2 flex flex-wrap items-center gap-1">
+        <VersionSwitcher message={message} isDisabled={isBusy} onShowVersion={actions.showVersion} />
+        {isStreaming ? null : (
+          <>
+            {message.content !== "" ? <CopyButton text={message.content} className={MESSAGE_ACTION_BUTTON} /> : null}
+            <button
+              type="button"
+              aria-label="Regenerate"
+              disabled={isBusy || !isSaved(message)}
+              onClick={() => void actions.regenerate(message)}
+              className={isUnfinished ? PROMINENT_BUTTON : MESSAGE_ACTION_BUTTON}
+            >
+              <RegenerateIcon width={16} height={16} />
+              {isUnfinished ? "Regenerate" : null}
+            </button>
+          </>
+        )}
+      </div>
+    </article>
+  );
+}
+
+const PROMINENT_BUTTON =
+  "flex h-8 items-center gap-1.5 rounded-full border border-line px-3 font-medium text-sm hover:bg-hover disabled:opacity-40";
+
+function TypingIndicator() {
+  return (
+    <span className="mt-2 flex h-6 items-center gap-1" aria-hidden="true">
+      <span className="typing-dot size-1.5 rounded-full bg-ink-muted" />
+      <span className="typing-dot size-1.5 rounded-full bg-ink-muted [animation-delay:150ms]" />
+      <span className="typing-dot size-1.5 rounded-full bg-ink-muted [animation-delay:300ms]" />
+    </span>
+  );
+}

@@ -1,0 +1,121 @@
+"use client";
+
+import { useEffect, useId, useRef, useState } from "react";
+import { fetchModels } from "./chat-requests";
+import type { ChatModel, ConversationDetails } from "./chat-types";
+import { SlidersIcon } from "./icons";
+import { ParameterFigures } from "./parameter-figures";
+import { TemperatureForm } from "./temperature-form";
+
+type ConversationSettingsProps = {
+  details: ConversationDetails;
+  onSaved: (details: ConversationDetails) => void;
+};
+
+// The model's parameters for this conversation, in a modal dialog opened from the conversation header.
+export function ConversationSettings({ details, onSaved }: ConversationSettingsProps) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const [isOpen, setIsOpen] = useState(false);
+  const titleId = useId();
+
+  function open(): void {
+    setIsOpen(true);
+    dialogRef.current?.showModal();
+  }
+
+  function close(): void {
+    dialogRef.current?.close();
+  }
+
+  return (
+    <>
+      <button
+        type="button"
+        aria-label="Conversation settings"
+        aria-haspopup="dialog"
+        onClick={open}
+        className="flex h-9 shrink-0 items-center gap-1.5 rounded-lg px-2.5 text-ink-muted text-sm hover:bg-hover hover:text-ink"
+      >
+        <SlidersIcon width={18} height={18} />
+        <span className="hidden sm:inline">Settings</span>
+      </button>
+      <dialog
+        ref={dialogRef}
+        aria-labelledby={titleId}
+        onClose={() => setIsOpen(false)}
+        className="m-auto w-[min(28rem,calc(100%-2rem))] rounded-2xl border border-line bg-canvas p-6 text-ink shadow-xl backdrop:bg-black/40"
+      >
+        <h2 id={titleId} className="font-semibold text-lg">
+          Conversation settings
+        </h2>
+        {isOpen ? (
+          <SettingsBody
+            details={details}
+            onSaved={(next) => {
+              onSaved(next);
+              close();
+            }}
+            onClose={close}
+          />
+        ) : null}
+      </dialog>
+    </>
+  );
+}
+
+type LoadState = { kind: "loading" } | { kind: "ready"; model: ChatModel } | { kind: "failed"; message: string };
+
+type SettingsBodyProps = {
+  details: ConversationDetails;
+  onSaved: (details: ConversationDetails) => void;
+  onClose: () => void;
+};
+
+function SettingsBody({ details, onSaved, onClose }: SettingsBodyProps) {
+  const [state, setState] = useState<LoadState>({ kind: "loading" });
+
+  useEffect(() => {
+    let isCurrent = true;
+    void fetchModels().then((result) => {
+      if (!isCurrent) return;
+      if (!result.isOk) return setState({ kind: "failed", message: result.error.message });
+      const model = result.data.items.find((item) => item.id === details.modelId);
+      setState(
+        model ? { kind: "ready", model } : { kind: "failed", message: "This conversation's model is not available." },
+      );
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [details.modelId]);
+
+  if (state.kind === "loading") {
+    return (
+      <p role="status" className="mt-4 text-ink-muted text-sm">
+        Loading settings…
+      </p>
+    );
+  }
+  if (state.kind === "ready" && state.model.parameters.canChange) {
+    return <TemperatureForm details={details} model={state.model} onSaved={onSaved} onCancel={onClose} />;
+  }
+  return (
+    <div className="mt-4 flex flex-col gap-4">
+      {state.kind === "failed" ? (
+        <p role="alert" className="text-danger text-sm">
+          {state.message}
+        </p>
+      ) : (
+        <>
+          <p className="text-ink-muted text-sm">An admin has fixed the parameters of {state.model.label}.</p>
+          <ParameterFigures details={details} model={state.model} isTemperatureShown />
+        </>
+      )}
+      <div className="flex justify-end">
+        <button type="button" onClick={onClose} className="rounded-full px-3.5 py-1.5 text-sm hover:bg-hover">
+          Close
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+"use client";
+
+import { type FormEvent, type KeyboardEvent, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { MAX_MESSAGE_LENGTH } from "./chat-types";
+
+type MessageEditFormProps = {
+  content: string;
+  isBusy: boolean;
+  // Resolves false when the new version was not accepted; the form then stays open with the text.
+  onSave: (content: string) => Promise<boolean>;
+  onCancel: () => void;
+};
+
+const MAX_HEIGHT_PX = 320;
+
+export function MessageEditForm({ content, isBusy, onSave, onCancel }: MessageEditFormProps) {
+  const [draft, setDraft] = useState(content);
+  const [isSaving, setIsSaving] = useState(false);
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const isTooLong = draft.length > MAX_MESSAGE_LENGTH;
+  const canSave = draft.trim() !== "" && draft !== content && !isTooLong && !isBusy && !isSaving;
+
+  useEffect(() => {
+    const textarea = textareaRef.current;
+    textarea?.focus();
+    textarea?.setSelectionRange(textarea.value.length, textarea.value.length);
+  }, []);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the height depends on the text, read from the DOM.
+  useLayoutEffect(() => {
+    const textarea = textareaRef.current;
+    if (!textarea) return;
+    textarea.style.height = "auto";
+    textarea.style.height = `${Math.min(textarea.scrollHeight, MAX_HEIGHT_PX)}px`;
+  }, [draft]);
+
+  async function save(): Promise<void> {
+    if (!canSave) return;
+    setIsSaving(true);
+    const isAccepted = await onSave(draft);
+    // On success this form is gone with the old version; only a refusal leaves it here to try again.
+    if (!isAccepted) setIsSaving(false);
+  }
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>): void {
+    event.preventDefault();
+    void save();
+  }
+
+  function handleKeyDown(event: KeyboardEvent<HTMLTextAreaElement>): void {
+    if (event.key === "Escape") {
+      event.preventDefault();
+      onCancel();
+      return;
+    }
+    // As in the composer: Enter submits, Shift+Enter adds a line, and Enter confirming an IME composition does neither.
+    if (event.key !== "Enter" || event.shiftKey || event.nativeEvent.isComposing) return;
+    event.preventDefault();
+    void save();
+  }
+
+  return (
+    <form
+      onSubmit={handleSubmit}
+      className="w-full rounded-3xl border border-transparent bg-bubble px-5 py-3 focus-within:border-ink-muted"
+    >
+      <textarea
+        ref={textareaRef}
+        value={draft}
+        onChange={(event) => setDraft(event.target.value)}
+        onKeyDown={handleKeyDown}
+        aria-label="Edit message text"
+        aria-invalid={isTooLong}
+        rows={1}
+        className="w-full resize-none bg-transparent leading-7 focus-visible:outline-none"
+      />
+      {isTooLong ? (
+        <p role="alert" className="mt-1 text-danger text-sm">
+          Your message is too long: {draft.length.toLocaleString("en")} of {MAX_MESSAGE_LENGTH.toLocaleString("en")}{" "}
+          characters allowed.
+        </p>
+      ) : null}
+      <div className="mt-2 flex justify-end gap-2">
+        <button type="button" onClick={onCancel} className="rounded-full px-3.5 py-1.5 text-sm hover:bg-hover">
+          Cancel
+        </button>
+        <button
+          type="submit"
+          disabled={!canSave}
+          className="rounded-full bg-ink px-3.5 py-1.5 font-medium text-canvas text-sm hover:opacity-80 disabled:opacity-25"
+        >
+          Save & submit
+        </button>
+      </div>
+    </form>
+  );
+}

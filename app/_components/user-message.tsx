@@ -1,0 +1,56 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { isSaved } from "./chat-messages";
+import { PencilIcon } from "./icons";
+import { MESSAGE_ACTION_BUTTON, type MessageItemProps } from "./message-actions";
+import { MessageEditForm } from "./message-edit-form";
+import { VersionSwitcher } from "./version-switcher";
+
+export function UserMessage({ message, isBusy, actions }: MessageItemProps) {
+  const [isEditing, setIsEditing] = useState(false);
+  const editButtonRef = useRef<HTMLButtonElement>(null);
+  const wasEditingRef = useRef(false);
+
+  // Back from the form, keyboard users continue from the button that opened it.
+  useEffect(() => {
+    if (wasEditingRef.current && !isEditing) editButtonRef.current?.focus();
+    wasEditingRef.current = isEditing;
+  }, [isEditing]);
+
+  if (isEditing) {
+    return (
+      <article aria-label="You" className="flex justify-end">
+        <MessageEditForm
+          content={message.content}
+          isBusy={isBusy}
+          onSave={(content) => actions.edit(message, content)}
+          onCancel={() => setIsEditing(false)}
+        />
+      </article>
+    );
+  }
+
+  return (
+    <article aria-label="You" className="group flex flex-col items-end gap-1">
+      <p className="max-w-[80%] whitespace-pre-wrap break-words rounded-3xl bg-bubble px-5 py-2.5 leading-7">
+        {message.content}
+      </p>
+      <div className="flex items-center gap-1">
+        <div className="md:opacity-0 md:group-focus-within:opacity-100 md:group-hover:opacity-100">
+          <button
+            ref={editButtonRef}
+            type="button"
+            aria-label="Edit message"
+            disabled={isBusy || !isSaved(message)}
+            onClick={() => setIsEditing(true)}
+            className={MESSAGE_ACTION_BUTTON}
+          >
+            <PencilIcon width={16} height={16} />
+          </button>
+        </div>
+        <VersionSwitcher message={message} isDisabled={isBusy} onShowVersion={actions.showVersion} />
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,14 @@
+// PUT /api/conversations/{id}/current-message – show the branch through a message (switching edit/reply versions).
+import { z } from "zod";
+import { requireApiUser } from "@/lib/auth/session";
+import { showBranch } from "@/lib/chat/conversations";
+import { handle, idSchema, jsonResponse, parseId, parseJsonBody } from "@/lib/http/handler";
+
+const bodySchema = z.strictObject({ messageId: idSchema });
+
+export const PUT = handle<{ id: string }>(async (request, params) => {
+  const id = parseId(params.id);
+  const input = await parseJsonBody(request, bodySchema);
+  const user = await requireApiUser();
+  return jsonResponse(await showBranch(user, id, input.messageId));
+});

@@ -1,0 +1,3 @@
+// Limits shared by the browser and the server, so that both enforce the same numbers. No server imports here.
+export const MAX_MESSAGE_LENGTH = 32_000;
+export const MAX_TITLE_LENGTH = 200;

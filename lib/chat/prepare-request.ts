@@ -1,0 +1,51 @@
+// Turns a started reply into the upstream request: the context window for its thread, and the manifest that
+// records what was sent.
+import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
+import { getWindowCandidates } from "../db/messages";
+import type { CompletionModel } from "../db/models";
+import { assembleContextWindow, type ContextManifest, getWindowBudget, MESSAGE_FRAMING_TOKENS } from "./context-window";
+import type { Parameters } from "./parameters";
+import { countTokens, encodingForModel, type TokenEncoding } from "./tokens";
+
+export type ReplyManifest = ContextManifest & {
+  model: { id: string; upstreamName: string; version: number };
+  parameters: Parameters;
+};
+
+export type PreparedRequest = { messages: ChatCompletionMessageParam[]; manifest: ReplyManifest };
+
+export function getSystemPrompt(conversationPrompt: string | null, model: CompletionModel, encoding: TokenEncoding) {
+  const content = conversationPrompt ?? model.systemPrompt;
+  return content ? { content, tokens: countTokens(content, encoding) } : null;
+}
+
+export async function prepareRequest(input: {
+  model: CompletionModel;
+  parameters: Parameters;
+  conversationSystemPrompt: string | null;
+  userMessageId: string;
+}): Promise<PreparedRequest> {
+  const { model, parameters } = input;
+  const encoding = encodingForModel(model.upstreamName);
+  const budget = getWindowBudget(model.contextWindow, parameters.maxTokens);
+  const rows = await getWindowCandidates(input.userMessageId, budget, MESSAGE_FRAMING_TOKENS);
+  const oldest = rows[0];
+  const { messages, manifest } = assembleContextWindow({
+    systemPrompt: getSystemPrompt(input.conversationSystemPrompt, model, encoding),
+    thread: rows.map((row) => ({
+      id: row.id,
+      role: row.role,
+      content: row.content,
+      tokens: row.tokenEncoding === encoding ? row.tokenCount : countTokens(row.content, encoding),
+    })),
+    // Counted in the encoding they were cached in: exact for one model, an estimate across model families.
+    olderUnread: oldest
+      ? { count: oldest.depth, tokens: oldest.threadTokens - oldest.tokenCount }
+      : { count: 0, tokens: 0 },
+    contextWindow: model.contextWindow,
+    maxOutputTokens: parameters.maxTokens,
+    encoding,
+  });
+  const modelSnapshot = { id: model.id, upstreamName: model.upstreamName, version: model.version };
+  return { messages, manifest: { ...manifest, model: modelSnapshot, parameters } };
+}

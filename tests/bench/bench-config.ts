@@ -1,0 +1,46 @@
+// Sizes of `npm run bench`. Each is overridable by environment so that a quick look or a slower machine can scale
+// the run down; the defaults keep a whole run under about five minutes on two cores.
+function readNumber(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
+  return value;
+}
+
+function readList(name: string, fallback: number[]): number[] {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const values = raw.split(",").map(Number);
+  if (values.some((value) => !Number.isInteger(value) || value <= 0)) {
+    throw new Error(`${name} must be a comma-separated list of positive integers, got "${raw}"`);
+  }
+  return values.sort((a, b) => a - b);
+}
+
+export const benchConfig = {
+  /** Sequential turns per target for time to first token. */
+  ttftTurns: readNumber("BENCH_TURNS", 60),
+  /** Sequential turns per target for per-delta latency, each `deltaChunks` long. */
+  deltaTurns: readNumber("BENCH_DELTA_TURNS", 6),
+  deltaChunks: readNumber("BENCH_DELTA_CHUNKS", 50),
+  /** 20 ms between deltas is 50 tokens a second, a fast model. */
+  paceMs: readNumber("BENCH_PACE_MS", 20),
+  cpuStreams: readNumber("BENCH_CPU_STREAMS", 40),
+  cpuChunks: readNumber("BENCH_CPU_CHUNKS", 250),
+  levels: readList("BENCH_LEVELS", [25, 50, 100, 150, 200, 300, 400]),
+  /** Streams long enough (5 s) that a level's streams overlap even when their starts are slow. */
+  levelChunks: readNumber("BENCH_LEVEL_CHUNKS", 250),
+  /** Arrivals spread over this window instead of one thundering herd. */
+  rampMs: readNumber("BENCH_RAMP_MS", 2000),
+  rssStreams: readNumber("BENCH_RSS_STREAMS", 100),
+  stormRounds: readNumber("BENCH_STORM_ROUNDS", 10),
+  stormStreams: readNumber("BENCH_STORM_STREAMS", 50),
+  /** Quiet time before reading RSS around the abort storm: V8's memory reducer acts about 8 s after load stops. */
+  settleMs: readNumber("BENCH_SETTLE_MS", 10_000),
+  dbTurns: readNumber("BENCH_DB_TURNS", 5),
+  longThread: readNumber("BENCH_LONG_THREAD", 5000),
+  contextRuns: readNumber("BENCH_CONTEXT_RUNS", 20),
+} as const;
+
+export type BenchConfig = typeof benchConfig;

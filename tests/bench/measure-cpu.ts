@@ -1,0 +1,87 @@
+// Server CPU per streamed delta: user+system time of the server processes (/proc, all threads) across a batch of
+// concurrent paced streams, divided by the deltas the clients received. Parley's figure includes each turn's setup
+// (auth, transaction, context) spread over the stream's deltas, as a real turn spreads it; a batch of 2-delta turns
+// splits that into a fixed cost per turn and a marginal cost per delta.
+import type { BenchContext } from "./bench-context";
+import { describeProcesses, readCpuMicros } from "./process-stats";
+import { formatMicros, judge, type Section } from "./report";
+import { runStreams, summarizeLoad } from "./stream-load";
+import type { Target } from "./targets";
+import { setReply, waitForUpstreamIdle } from "./upstream-control";
+
+const GOAL_RATIO = 3;
+const SHORT_TURN_CHUNKS = 2;
+const SHORT_TURNS_PER_STREAM = 4;
+
+type CpuSample = { serverMicros: number; databaseMicros: number; turns: number; deltas: number; broken: number };
+type CpuCost = { perDelta: number; databasePerTurn: number; perTurn: number; marginalPerDelta: number };
+
+async function sampleCpu(
+  target: Target,
+  context: BenchContext,
+  turnCount: number,
+  chunkCount: number,
+): Promise<CpuSample> {
+  const { config, fake } = context;
+  const turns = await target.prepare(turnCount);
+  const chunks = setReply(fake, chunkCount, config.paceMs);
+  await waitForUpstreamIdle(fake);
+  const pids = target.processIds();
+  if (pids.length === 0) throw new Error(`no server process found for ${target.name}`);
+  const databasePids = context.databaseProcessIds();
+  const before = readCpuMicros(pids);
+  const databaseBefore = readCpuMicros(databasePids);
+  const summary = summarizeLoad(await runStreams(turns, config.rampMs), chunks);
+  return {
+    serverMicros: readCpuMicros(pids) - before,
+    databaseMicros: readCpuMicros(databasePids) - databaseBefore,
+    turns: turnCount,
+    deltas: summary.deltas,
+    broken: summary.brokenStreams,
+  };
+}
+
+async function measureCost(target: Target, context: BenchContext): Promise<CpuCost & { broken: number }> {
+  const { cpuStreams, cpuChunks } = context.config;
+  const long = await sampleCpu(target, context, cpuStreams, cpuChunks);
+  const short = await sampleCpu(target, context, cpuStreams * SHORT_TURNS_PER_STREAM, SHORT_TURN_CHUNKS);
+  // Cost of a turn = fixed + deltas × marginal, solved from the two batches.
+  const perTurnOf = (sample: CpuSample) => sample.serverMicros / sample.turns;
+  const marginalPerDelta = (perTurnOf(long) - perTurnOf(short)) / (cpuChunks - SHORT_TURN_CHUNKS);
+  return {
+    perDelta: long.serverMicros / long.deltas,
+    databasePerTurn: (long.databaseMicros + short.databaseMicros) / (long.turns + short.turns),
+    perTurn: perTurnOf(short) - SHORT_TURN_CHUNKS * marginalPerDelta,
+    marginalPerDelta,
+    broken: long.broken + short.broken,
+  };
+}
+
+export async function measureCpu(context: BenchContext): Promise<Section> {
+  const relay = await measureCost(context.relay, context);
+  const app = await measureCost(context.app, context);
+  const ratio = app.perDelta / relay.perDelta;
+  const broken = relay.broken + app.broken;
+  const { cpuStreams, cpuChunks, paceMs } = context.config;
+  const milliseconds = (micros: number) => `${(micros / 1000).toFixed(2)} ms`;
+  return {
+    rows: [
+      {
+        measure: `server CPU per streamed delta (${cpuChunks}-delta turns)`,
+        parley: `${formatMicros(app.perDelta)} (${ratio.toFixed(1)}× relay)`,
+        relay: formatMicros(relay.perDelta),
+        goal: `≤ ${GOAL_RATIO}× relay`,
+        verdict: judge(ratio <= GOAL_RATIO),
+      },
+    ],
+    notes: [
+      `CPU: ${cpuStreams} concurrent streams × ${cpuChunks} deltas every ${paceMs} ms per target; /proc utime+stime ` +
+        `(10 ms ticks) of ${describeProcesses(context.app.processIds())} vs the relay ` +
+        `[${context.relay.processIds().join(", ")}]. PostgreSQL adds ${milliseconds(app.databasePerTurn)} per Parley ` +
+        `turn, not counted above. Split with ${cpuStreams * SHORT_TURNS_PER_STREAM} ${SHORT_TURN_CHUNKS}-delta turns: ` +
+        `fixed per turn Parley ${milliseconds(app.perTurn)} vs relay ${milliseconds(relay.perTurn)}; marginal per delta ` +
+        `Parley ${formatMicros(app.marginalPerDelta)} vs relay ${formatMicros(relay.marginalPerDelta)}.` +
+        (broken > 0 ? ` ${broken} stream(s) did not complete cleanly.` : ""),
+    ],
+  };
+}

@@ -1,0 +1,128 @@
+// `npm run bench`: what a full chat turn through Parley costs next to a raw SSE relay and to the upstream itself.
+// Starts a paced fake upstream (in this process), the raw relay (a child process), a PostgreSQL with
+// pg_stat_statements and the production build on it (the test stack), runs each measurement, prints one table and
+// always cleans up. Needs `npm run build` first. Sizes: see bench-config.ts (BENCH_* variables).
+import os from "node:os";
+import { startFakeUpstream } from "../support/fake-upstream";
+import { startTestStack } from "../support/test-stack";
+import { signUpAndIn } from "./bench-client";
+import { benchConfig } from "./bench-config";
+import type { BenchContext } from "./bench-context";
+import { startBenchDatabase } from "./bench-database";
+import { createConversationPool } from "./conversation-pool";
+import { measureConcurrency } from "./measure-concurrency";
+import { measureContext } from "./measure-context";
+import { measureCpu } from "./measure-cpu";
+import { measureDatabase } from "./measure-database";
+import { measureDeltaLatency } from "./measure-delta-latency";
+import { measureMemory } from "./measure-memory";
+import { measureTtft } from "./measure-ttft";
+import { describeProcesses, findChildByCommandLine, findDescendants } from "./process-stats";
+import { startRawRelay } from "./relay-process";
+import { describeFailure, formatReport, type Section } from "./report";
+import { createAppTarget, createDirectTarget, createRelayTarget } from "./targets";
+import { waitForUpstreamIdle } from "./upstream-control";
+
+/** `row` is the measurement's place in the table, which differs from the order they run in. */
+type Measurement = { name: string; row: number; run: (context: BenchContext) => Promise<Section> };
+
+const measurements: Measurement[] = [
+  { name: "added time to first token", row: 1, run: measureTtft },
+  { name: "per-delta latency", row: 2, run: measureDeltaLatency },
+  // Before the heavy phases: their heap high-water mark would hide what a stream adds.
+  { name: "RSS per stream and after an abort storm", row: 5, run: measureMemory },
+  { name: "server CPU per streamed delta", row: 3, run: measureCpu },
+  { name: "concurrent streams", row: 4, run: measureConcurrency },
+  { name: "database statements and writes per token", row: 6, run: measureDatabase },
+  { name: "context assembly", row: 7, run: measureContext },
+];
+
+async function runMeasurement(measurement: Measurement, context: BenchContext): Promise<Section> {
+  const startedAt = performance.now();
+  console.log(`[bench] ${measurement.name}…`);
+  try {
+    return await measurement.run(context);
+  } catch (error) {
+    console.error(`[bench] ${measurement.name} failed:`, error);
+    return describeFailure([measurement.name], error);
+  } finally {
+    await waitForUpstreamIdle(context.fake).catch(() => {});
+    console.log(`[bench] ${measurement.name} took ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
+  }
+}
+
+function describeMachine(): string {
+  const memory = `${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB`;
+  return `${os.cpus().length} cores, ${memory}, Node ${process.version}, ${os.platform()} ${os.release()}`;
+}
+
+async function runBench(cleanups: (() => Promise<void>)[]): Promise<string> {
+  const startedAt = performance.now();
+  const fake = await startFakeUpstream();
+  cleanups.push(() => fake.close());
+  const database = await startBenchDatabase();
+  cleanups.push(database.stop);
+  // The in-process context assembly (measure-context.ts) reads the app's database through lib/db.
+  process.env.DATABASE_URL = database.databaseUrl;
+  const relay = await startRawRelay(fake.url);
+  cleanups.push(relay.stop);
+  const stack = await startTestStack({
+    extraEnv: {
+      OPENAI_BASE_URL: fake.url,
+      OPENAI_MODELS: "fake-model",
+      DATABASE_URL: database.databaseUrl,
+      // Production defaults rather than the test stack's short ones: overload must show as stalls, not timeouts.
+      UPSTREAM_FIRST_BYTE_TIMEOUT_MS: "60000",
+      UPSTREAM_IDLE_TIMEOUT_MS: "60000",
+    },
+  });
+  cleanups.push(stack.stop);
+  const launcherPid = findChildByCommandLine(process.pid, "lib/bootstrap/launch.ts");
+  if (launcherPid === undefined) throw new Error("Cannot find the app's launcher process under the bench");
+  const session = await signUpAndIn(stack.baseUrl);
+  const pool = createConversationPool(session, fake);
+  const context: BenchContext = {
+    config: benchConfig,
+    fake,
+    session,
+    pool,
+    database,
+    direct: createDirectTarget(fake.url),
+    relay: createRelayTarget(relay.url, relay.pid),
+    app: createAppTarget(session, pool, launcherPid),
+    databaseProcessIds: () => {
+      const postmaster = database.postmasterPid();
+      return postmaster === undefined ? [] : [postmaster, ...findDescendants(postmaster)];
+    },
+  };
+  const results: { row: number; section: Section }[] = [];
+  for (const measurement of measurements) {
+    results.push({ row: measurement.row, section: await runMeasurement(measurement, context) });
+  }
+  const sections = results.sort((a, b) => a.row - b.row).map((result) => result.section);
+  const minutes = ((performance.now() - startedAt) / 60_000).toFixed(1);
+  sections.push({
+    rows: [],
+    notes: [
+      `Machine: ${describeMachine()}; load generator and fake upstream share it with the servers. Run took ${minutes} min.`,
+      `App processes: ${describeProcesses(findDescendants(launcherPid))} under the launcher (${launcherPid}); ` +
+        "PostgreSQL 17 (embedded) with pg_stat_statements, owned by the bench (the test stack's own cluster idles).",
+    ],
+  });
+  return formatReport("Parley vs a raw SSE relay", sections);
+}
+
+const cleanups: (() => Promise<void>)[] = [];
+let exitCode = 0;
+try {
+  console.log(await runBench(cleanups));
+} catch (error) {
+  console.error("[bench] failed:", error);
+  exitCode = 1;
+} finally {
+  for (const cleanup of cleanups.reverse()) {
+    await cleanup().catch((error: unknown) => console.error("[bench] cleanup failed:", error));
+  }
+}
+// Keep-alive sockets and pools must not keep a finished bench running.
+process.exit(exitCode);

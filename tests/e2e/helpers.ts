@@ -1,0 +1,33 @@
+// Shared steps of the end-to-end specs: each test registers its own user, so tests do not depend on each other.
+import { randomUUID } from "node:crypto";
+import { type Browser, expect, type Locator, type Page } from "@playwright/test";
+
+export const PASSWORD = "correct horse battery";
+
+// Exact: "Edit message" buttons and the "Messages" log would match the name as a substring.
+export function composer(page: Page): Locator {
+  return page.getByRole("textbox", { name: "Message", exact: true });
+}
+
+export async function register(page: Page, name: string): Promise<string> {
+  const email = `${name.toLowerCase()}-${randomUUID().slice(0, 8)}@example.test`;
+  await page.goto("/register");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(composer(page)).toBeVisible();
+  return email;
+}
+
+export async function newUserPage(browser: Browser, name: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const email = await register(page, name);
+  return { page, email, context };
+}
+
+export async function send(page: Page, text: string) {
+  await composer(page).fill(text);
+  await composer(page).press("Enter");
+}

@@ -1,0 +1,113 @@
+// A reply outlives its browser: re-attaching resumes it without gaps or repeats; tabs may send at once.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { db } from "@/lib/db/client";
+import { startChatSession } from "../support/chat-session";
+import { makeUser } from "../support/factories";
+import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
+import { collectEvents, type ReceivedEvent, readEvents, startedIds } from "../support/read-events";
+import { signedInClient } from "../support/session-client";
+
+let upstream: FakeUpstream;
+beforeAll(async () => {
+  upstream = await startFakeUpstream();
+});
+afterAll(() => upstream.close());
+
+const words = Array.from({ length: 40 }, (_, index) => `w${index} `);
+const deltaText = (events: ReceivedEvent[]) =>
+  events
+    .filter((event) => event.event === "delta")
+    .map((event) => (event.data as { text: string }).text)
+    .join("");
+
+describe("re-attaching to a reply", () => {
+  it("resumes after Last-Event-ID with no missing or repeated text, and answers 204 once it is over", async () => {
+    const chat = await startChatSession(upstream, { chunks: words, paceMs: 30 });
+    const first: ReceivedEvent[] = [];
+    for await (const event of readEvents(await chat.send("Count"))) {
+      first.push(event);
+      if (first.length === 4) break;
+    }
+    const lastId = first.at(-1)?.id ?? "";
+    const resumed = await chat.client.fetch(`/api/conversations/${chat.conversationId}/stream`, {
+      headers: { "last-event-id": lastId },
+    });
+    expect(resumed.status).toBe(200);
+    const rest = await collectEvents(resumed);
+    expect(Number(rest[0]?.id)).toBe(Number(lastId) + 1);
+    expect(deltaText(first) + deltaText(rest)).toBe(words.join(""));
+    expect(rest.at(-1)?.event).toBe("done");
+    expect((await chat.client.fetch(`/api/conversations/${chat.conversationId}/stream`)).status).toBe(204);
+  });
+
+  it("lets a second tab follow the whole reply from its start", async () => {
+    const chat = await startChatSession(upstream, { chunks: words, paceMs: 20 });
+    const sending = collectEvents(await chat.send("Count"));
+    const secondTab = await chat.client.fetch(`/api/conversations/${chat.conversationId}/stream`);
+    const [sent, followed] = await Promise.all([sending, collectEvents(secondTab)]);
+    expect(followed.map((event) => event.id)).toEqual(sent.map((event) => event.id));
+    expect(deltaText(followed)).toBe(words.join(""));
+  });
+
+  it("saves the partial text while streaming, at most about once a second", async () => {
+    const chat = await startChatSession(upstream, { chunks: words, paceMs: 60 });
+    const stream = collectEvents(await chat.send("Slowly"));
+    await vi.waitFor(
+      async () => {
+        const reply = (await chat.storedMessages())[1];
+        expect(reply?.status).toBe("STREAMING");
+        expect(reply?.content.length).toBeGreaterThan(0);
+      },
+      { timeout: 5_000, interval: 50 },
+    );
+    await stream;
+    const reply = (await chat.storedMessages())[1];
+    expect(reply).toMatchObject({ status: "COMPLETE", content: words.join("") });
+  });
+});
+
+describe("concurrency", () => {
+  it("saves both turns with a valid parent chain when two tabs send at once", async () => {
+    const chat = await startChatSession(upstream, { reply: "ok" });
+    const [one, two] = await Promise.all([chat.send("From tab one"), chat.send("From tab two")]);
+    await Promise.all([collectEvents(one), collectEvents(two)]);
+    const messages = await chat.storedMessages();
+    expect(
+      messages
+        .filter((message) => message.role === "USER")
+        .map((message) => message.content)
+        .sort(),
+    ).toEqual(["From tab one", "From tab two"]);
+    const byId = new Map(messages.map((message) => [message.id, message]));
+    for (const message of messages) {
+      if (message.parentId) expect(byId.has(message.parentId)).toBe(true);
+      if (message.role === "USER" && message.parentId) expect(byId.get(message.parentId)?.role).toBe("ASSISTANT");
+    }
+    expect(messages.filter((message) => message.parentId === null)).toHaveLength(1);
+  });
+
+  it("does not let another user stop or follow a running reply", async () => {
+    const chat = await startChatSession(upstream, { chunks: words.slice(0, 15), paceMs: 30 });
+    const sending = collectEvents(await chat.send("Mine"));
+    const intruder = await makeUser();
+    const other = await signedInClient(intruder.email, intruder.password);
+    const stop = await other.fetch(`/api/conversations/${chat.conversationId}/stop`, { method: "POST" });
+    const follow = await other.fetch(`/api/conversations/${chat.conversationId}/stream`);
+    expect([stop.status, follow.status]).toEqual([404, 404]);
+    expect((await sending).at(-1)).toMatchObject({ event: "done", data: { status: "COMPLETE" } });
+  });
+
+  it("refuses new messages and regenerations once the model is disabled", async () => {
+    const chat = await startChatSession(upstream, { reply: "ok" });
+    const events = await collectEvents(await chat.send("Hi"));
+    const replyId = startedIds(events).assistantMessageId;
+    await db().model.update({ where: { id: chat.modelId }, data: { enabled: false } });
+    expect((await chat.send("Again")).status).toBe(422);
+    const regenerate = await chat.client.json(
+      `/api/conversations/${chat.conversationId}/messages/${replyId}/regenerate`,
+      {},
+    );
+    expect(regenerate.status).toBe(422);
+    expect(await chat.storedMessages()).toHaveLength(2);
+  });
+});
