@@ -3,10 +3,10 @@
 // same without a new user message.
 import { z } from "zod";
 import { writableConversationsWhere } from "../access/conversations";
-import { usableModelsWhere } from "../access/models";
+import { isModelUsable } from "../access/models";
 import type { SessionUser } from "../auth/session";
-import { DEFAULT_TITLE, getConversationOrThrow } from "../db/conversations";
-import { type CompletionModel, getModelForCompletion } from "../db/models";
+import { DEFAULT_TITLE, getConversationForTurn } from "../db/conversations";
+import type { CompletionModel } from "../db/models";
 import { type StartedTurn, startRegeneration, startTurn } from "../db/turns";
 import { AppError } from "../errors";
 import { contextOverflow, getWindowBudget, MESSAGE_FRAMING_TOKENS } from "./context-window";
@@ -39,8 +39,8 @@ function titleFrom(content: string): string {
 }
 
 async function loadWritableTurnContext(user: SessionUser, conversationId: string, temperature: number | undefined) {
-  const conversation = await getConversationOrThrow(writableConversationsWhere(user.id), conversationId);
-  const model = conversation.modelId ? await getModelForCompletion(usableModelsWhere(), conversation.modelId) : null;
+  const conversation = await getConversationForTurn(writableConversationsWhere(user.id), conversationId);
+  const model = conversation.model && isModelUsable(conversation.model) ? conversation.model : null;
   if (!model)
     throw new AppError("model_unavailable", "This conversation's model is not available. Pick another model.");
   assertWithinBounds(model, { temperature });

@@ -1,6 +1,7 @@
 // Conversations. Every query takes a where-scope from lib/access, so a caller only ever reaches what it may.
 import { AppError } from "../errors";
 import { db, type Prisma } from "./client";
+import { completionFields } from "./models";
 
 const summaryFields = { id: true, title: true, modelId: true, updatedAt: true } as const;
 export type ConversationSummary = Prisma.ConversationGetPayload<{ select: typeof summaryFields }>;
@@ -95,6 +96,24 @@ export async function softDeleteConversation(scope: Prisma.ConversationWhereInpu
     data: { deletedAt: new Date() },
   });
   if (count === 0) throw new AppError("not_found", "Conversation not found.");
+}
+
+/** A conversation with everything a turn needs of its model, in one query. */
+export async function getConversationForTurn(scope: Prisma.ConversationWhereInput, id: string) {
+  const conversation = await db().conversation.findFirst({
+    where: { AND: [scope, { id }] },
+    select: {
+      id: true,
+      currentLeafId: true,
+      systemPrompt: true,
+      temperature: true,
+      topP: true,
+      maxTokens: true,
+      model: { select: { ...completionFields, enabled: true, visibleToEveryone: true } },
+    },
+  });
+  if (!conversation) throw new AppError("not_found", "Conversation not found.");
+  return conversation;
 }
 
 /** Replaces the provisional title, unless the user renamed the conversation meanwhile. */

@@ -2,6 +2,7 @@
 // once a second, and the final reply once. Never a write per token.
 import { AppError } from "../errors";
 import { db, type MessageStatus, type Prisma } from "./client";
+import { createId } from "./ids";
 import { type MessageView, messageFields } from "./messages";
 
 type ReplySnapshot = { modelId: string; modelVersion: number; parameters: Prisma.InputJsonValue };
@@ -20,102 +21,129 @@ export type TurnInput = {
 
 export type StartedTurn = { userMessage: MessageView; assistantMessage: MessageView; isDuplicate: boolean };
 
-// Serialises writers of one conversation (two tabs sending at once still form a valid chain).
-async function lockConversation(tx: Prisma.TransactionClient, conversationId: string) {
-  await tx.$executeRaw`SELECT 1 FROM "Conversation" WHERE id = ${conversationId} FOR UPDATE`;
-  return tx.conversation.findUniqueOrThrow({
-    where: { id: conversationId },
-    select: { currentLeafId: true, title: true },
-  });
+type TurnPosition = {
+  currentLeafId: string | null;
+  title: string;
+  parentId: string | null;
+  parentRole: string | null;
+  parentDepth: number | null;
+  parentThreadTokens: number | null;
+  duplicateId: string | null;
+};
+
+/**
+ * Locks the conversation (two tabs sending at once still form a valid chain), then reads where the new message
+ * goes and whether its clientMessageId was already used. Two statements on purpose: a locking read that waited
+ * re-reads the locked row but not the rows joined to it, so the join must come after the lock.
+ */
+async function lockForTurn(tx: Prisma.TransactionClient, input: TurnInput): Promise<TurnPosition> {
+  await tx.$executeRaw`SELECT 1 FROM "Conversation" WHERE id = ${input.conversationId} FOR UPDATE`;
+  const followsLeaf = input.parentId === undefined;
+  const [position] = await tx.$queryRaw<TurnPosition[]>`
+    SELECT c."currentLeafId", c.title, p.id AS "parentId", p.role::text AS "parentRole", p.depth AS "parentDepth",
+           p."threadTokens" AS "parentThreadTokens", d.id AS "duplicateId"
+      FROM "Conversation" c
+      LEFT JOIN "Message" p ON p."conversationId" = c.id
+       AND p.id = CASE WHEN ${followsLeaf} THEN c."currentLeafId" ELSE ${input.parentId ?? null} END
+      LEFT JOIN "Message" d ON d."conversationId" = c.id AND d."clientMessageId" = ${input.clientMessageId ?? null}
+     WHERE c.id = ${input.conversationId}`;
+  if (!position) throw new AppError("not_found", "Conversation not found.");
+  return position;
 }
 
-async function getParentPosition(tx: Prisma.TransactionClient, conversationId: string, parentId: string | null) {
-  if (!parentId) return { depth: -1, threadTokens: 0 };
-  const parent = await tx.message.findFirst({
-    where: { id: parentId, conversationId },
-    select: { role: true, depth: true, threadTokens: true },
-  });
-  if (!parent) throw new AppError("not_found", "The message to continue from was not found.");
-  if (parent.role === "USER") throw new AppError("invalid_input", "A message cannot answer another user message.");
-  return parent;
-}
-
-function createReply(
-  tx: Prisma.TransactionClient,
-  conversationId: string,
-  parent: { id: string; depth: number; threadTokens: number },
-  reply: ReplySnapshot,
-) {
-  return tx.message.create({
-    data: {
-      conversationId,
-      parentId: parent.id,
-      role: "ASSISTANT",
-      content: "",
-      status: "STREAMING",
-      depth: parent.depth + 1,
-      threadTokens: parent.threadTokens,
-      ...reply,
-    },
-    select: messageFields,
-  });
+function checkParent(input: TurnInput, position: TurnPosition) {
+  const wantsParent = input.parentId === undefined ? position.currentLeafId !== null : input.parentId !== null;
+  if (wantsParent && position.parentId === null) {
+    throw new AppError("not_found", "The message to continue from was not found.");
+  }
+  if (position.parentRole === "USER")
+    throw new AppError("invalid_input", "A message cannot answer another user message.");
+  return { id: position.parentId, depth: position.parentDepth ?? -1, threadTokens: position.parentThreadTokens ?? 0 };
 }
 
 export async function startTurn(input: TurnInput): Promise<StartedTurn> {
   return db().$transaction(async (tx) => {
-    const conversation = await lockConversation(tx, input.conversationId);
-    const duplicate = input.clientMessageId
-      ? await findTurnByClientId(tx, input.conversationId, input.clientMessageId)
-      : null;
-    if (duplicate) return { ...duplicate, isDuplicate: true };
-
-    const parentId = input.parentId === undefined ? conversation.currentLeafId : input.parentId;
-    const parent = await getParentPosition(tx, input.conversationId, parentId);
-    const userMessage = await tx.message.create({
-      data: {
-        conversationId: input.conversationId,
-        parentId,
-        role: "USER",
-        content: input.content,
-        authorId: input.authorId,
-        clientMessageId: input.clientMessageId,
-        tokenCount: input.tokens.count,
-        tokenEncoding: input.tokens.encoding,
-        depth: parent.depth + 1,
-        threadTokens: parent.threadTokens + input.tokens.count,
-      },
-      select: { ...messageFields, depth: true, threadTokens: true },
+    const position = await lockForTurn(tx, input);
+    if (position.duplicateId) {
+      const duplicate = await findTurn(tx, position.duplicateId);
+      if (duplicate) return { ...duplicate, isDuplicate: true };
+    }
+    const parent = checkParent(input, position);
+    const userMessageId = createId();
+    const common = { conversationId: input.conversationId, depth: parent.depth + 1 };
+    const threadTokens = parent.threadTokens + input.tokens.count;
+    const created = await tx.message.createManyAndReturn({
+      data: [
+        {
+          ...common,
+          id: userMessageId,
+          parentId: parent.id,
+          role: "USER",
+          content: input.content,
+          authorId: input.authorId,
+          clientMessageId: input.clientMessageId,
+          tokenCount: input.tokens.count,
+          tokenEncoding: input.tokens.encoding,
+          threadTokens,
+        },
+        {
+          ...common,
+          ...input.reply,
+          id: createId(),
+          parentId: userMessageId,
+          role: "ASSISTANT",
+          content: "",
+          status: "STREAMING",
+          depth: common.depth + 1,
+          threadTokens,
+        },
+      ],
+      select: messageFields,
     });
-    const assistantMessage = await createReply(tx, input.conversationId, userMessage, input.reply);
-    const isUntitled = conversation.title === input.titleIfUntitled.untitled;
+    const userMessage = created.find((message) => message.id === userMessageId);
+    const assistantMessage = created.find((message) => message.id !== userMessageId);
+    if (!userMessage || !assistantMessage) throw new Error("Creating the turn's messages returned no rows");
+    const isUntitled = position.title === input.titleIfUntitled.untitled;
     await tx.conversation.update({
       where: { id: input.conversationId },
       data: { currentLeafId: assistantMessage.id, ...(isUntitled ? { title: input.titleIfUntitled.title } : {}) },
     });
-    const { depth: _depth, threadTokens: _threadTokens, ...user } = userMessage;
-    return { userMessage: user, assistantMessage, isDuplicate: false };
+    return { userMessage, assistantMessage, isDuplicate: false };
   });
 }
 
 /** A new reply beside an existing one, under the same user message. */
 export async function startRegeneration(conversationId: string, replyId: string, reply: ReplySnapshot) {
   return db().$transaction(async (tx) => {
-    await lockConversation(tx, conversationId);
+    // The same lock as a turn: a regeneration and a new message never interleave.
+    await tx.$executeRaw`SELECT 1 FROM "Conversation" WHERE id = ${conversationId} FOR UPDATE`;
     const existing = await tx.message.findFirst({
       where: { id: replyId, conversationId, role: "ASSISTANT" },
       select: { parent: { select: { ...messageFields, depth: true, threadTokens: true } } },
     });
     if (!existing?.parent) throw new AppError("not_found", "Reply not found.");
-    const assistantMessage = await createReply(tx, conversationId, existing.parent, reply);
+    const { depth, threadTokens, ...userMessage } = existing.parent;
+    const assistantMessage = await tx.message.create({
+      data: {
+        ...reply,
+        conversationId,
+        parentId: userMessage.id,
+        role: "ASSISTANT",
+        content: "",
+        status: "STREAMING",
+        depth: depth + 1,
+        threadTokens,
+      },
+      select: messageFields,
+    });
     await tx.conversation.update({ where: { id: conversationId }, data: { currentLeafId: assistantMessage.id } });
-    const { depth: _depth, threadTokens: _threadTokens, ...userMessage } = existing.parent;
     return { userMessage, assistantMessage, isDuplicate: false };
   });
 }
 
-async function findTurnByClientId(tx: Prisma.TransactionClient, conversationId: string, clientMessageId: string) {
+async function findTurn(tx: Prisma.TransactionClient, userMessageId: string) {
   const userMessage = await tx.message.findUnique({
-    where: { conversationId_clientMessageId: { conversationId, clientMessageId } },
+    where: { id: userMessageId },
     select: { ...messageFields, children: { select: messageFields, orderBy: { createdAt: "asc" }, take: 1 } },
   });
   const [assistantMessage] = userMessage?.children ?? [];

@@ -31,7 +31,7 @@ function send(client: Client, conversationId: string, content: string, extra: ob
 }
 
 async function storedMessages(conversationId: string) {
-  return db().message.findMany({ where: { conversationId }, orderBy: { createdAt: "asc" } });
+  return db().message.findMany({ where: { conversationId }, orderBy: [{ createdAt: "asc" }, { depth: "asc" }] });
 }
 
 describe("a chat turn", () => {
