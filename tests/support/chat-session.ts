@@ -22,7 +22,10 @@ export type ChatSession = {
 };
 
 function storedMessages(conversationId: string) {
-  return db().message.findMany({ where: { conversationId }, orderBy: [{ createdAt: "asc" }, { depth: "asc" }, { id: "asc" }] });
+  return db().message.findMany({
+    where: { conversationId },
+    orderBy: [{ createdAt: "asc" }, { depth: "asc" }, { id: "asc" }],
+  });
 }
 
 export async function startChatSession(
