@@ -15,9 +15,14 @@ import { getDefaultModelId, getModelForCompletion, isModelInScope, listUsableMod
 import { setCurrentLeaf } from "../db/turns";
 import { AppError } from "../errors";
 import { stopGenerations } from "./generation-registry";
+import { MAX_TITLE_LENGTH } from "./limits";
 import { assertWithinBounds, parameterOverridesSchema } from "./parameters";
 
-const titleSchema = z.string().trim().min(1, "Enter a title.").max(200, "Use at most 200 characters.");
+const titleSchema = z
+  .string()
+  .trim()
+  .min(1, "Enter a title.")
+  .max(MAX_TITLE_LENGTH, `Use at most ${MAX_TITLE_LENGTH} characters.`);
 
 export const createConversationSchema = z.strictObject({
   title: titleSchema.optional(),

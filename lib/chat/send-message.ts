@@ -13,11 +13,10 @@ import { contextOverflow, getWindowBudget, MESSAGE_FRAMING_TOKENS } from "./cont
 import type { Generation } from "./generation";
 import { findGeneration } from "./generation-registry";
 import { launchReply, replayFinishedTurn } from "./launch-reply";
+import { MAX_MESSAGE_LENGTH } from "./limits";
 import { assertWithinBounds, resolveParameters } from "./parameters";
 import { getSystemPrompt } from "./prepare-request";
 import { countTokens, encodingForModel } from "./tokens";
-
-export const MAX_MESSAGE_LENGTH = 32_000;
 
 const messageIdSchema = z.string().regex(/^[a-z0-9]{20,32}$/, "Not a message id.");
 
