@@ -15,6 +15,7 @@ type ChatThreadProps = { conversation: Conversation };
 
 export function ChatThread({ conversation }: ChatThreadProps) {
   const [details, setDetails] = useState<ConversationDetails>(() => toDetails(conversation));
+  const [refusedText, setRefusedText] = useState<string | null>(null);
   const updateDetails = useCallback((next: ConversationDetails) => setDetails(toDetails(next)), []);
   const { messages, isStreaming, isBusy, error, send, edit, regenerate, showVersion, reattach, stop } = useChatStream(
     conversation.id,
@@ -44,7 +45,7 @@ export function ChatThread({ conversation }: ChatThreadProps) {
   useEffect(() => {
     const timer = setTimeout(() => {
       const pending = takePendingMessage(conversation.id);
-      if (pending) void send(pending);
+      if (pending) void send(pending).then((isAccepted) => setRefusedText(isAccepted ? null : pending));
       else if (conversation.messages.at(-1)?.status === "STREAMING") void reattach();
     }, 0);
     return () => clearTimeout(timer);
@@ -66,7 +67,7 @@ export function ChatThread({ conversation }: ChatThreadProps) {
             {error}
           </p>
         ) : null}
-        <Composer onSend={send} onStop={stop} isStreaming={isStreaming} isBusy={isBusy} />
+        <Composer onSend={send} onStop={stop} isStreaming={isStreaming} isBusy={isBusy} refusedText={refusedText} />
         <p className="mt-2 text-center text-ink-muted text-xs">
           Models can make mistakes. Check important information.
         </p>

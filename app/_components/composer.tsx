@@ -10,11 +10,13 @@ type ComposerProps = {
   onStop?: () => void;
   isStreaming?: boolean;
   isBusy?: boolean;
+  // Text sent from elsewhere (the first message of a new chat) that the server refused: offered back for editing.
+  refusedText?: string | null;
 };
 
 const MAX_HEIGHT_PX = 200;
 
-export function Composer({ onSend, onStop, isStreaming = false, isBusy = false }: ComposerProps) {
+export function Composer({ onSend, onStop, isStreaming = false, isBusy = false, refusedText = null }: ComposerProps) {
   const [draft, setDraft] = useState("");
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const isTooLong = draft.length > MAX_MESSAGE_LENGTH;
@@ -23,6 +25,10 @@ export function Composer({ onSend, onStop, isStreaming = false, isBusy = false }
   useEffect(() => {
     textareaRef.current?.focus();
   }, []);
+
+  useEffect(() => {
+    if (refusedText) setDraft((current) => (current === "" ? refusedText : current));
+  }, [refusedText]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the height depends on the text, read from the DOM.
   useLayoutEffect(() => {

@@ -3,6 +3,7 @@ import type { ContextManifest } from "./chat-types";
 type ContextNoticeProps = { context: ContextManifest | null };
 
 const formatNumber = (value: number) => value.toLocaleString("en");
+const countMessages = (count: number) => (count === 1 ? "1 message" : `${formatNumber(count)} messages`);
 
 // Tells the reader that the model did not see the whole conversation when this reply was written.
 export function ContextNotice({ context }: ContextNoticeProps) {
@@ -17,12 +18,9 @@ export function ContextNotice({ context }: ContextNoticeProps) {
       <dl className="mt-2 grid w-fit grid-cols-[auto_auto] gap-x-4 gap-y-0.5">
         <Figure
           term="Sent"
-          value={`${formatNumber(context.sentMessages)} messages, ${formatNumber(context.sentTokens)} tokens`}
+          value={`${countMessages(context.sentMessages)}, ${formatNumber(context.sentTokens)} tokens`}
         />
-        <Figure
-          term="Not sent"
-          value={`${formatNumber(dropped)} messages, ${formatNumber(context.droppedTokens)} tokens`}
-        />
+        <Figure term="Not sent" value={`${countMessages(dropped)}, ${formatNumber(context.droppedTokens)} tokens`} />
         <Figure term="Budget" value={`${formatNumber(context.budget)} tokens`} />
         <Figure term="Reserved for the reply" value={`${formatNumber(context.reservedForReply)} tokens`} />
         <Figure term="Context window" value={`${formatNumber(context.contextWindow)} tokens`} />

@@ -17,6 +17,7 @@ import {
 import type { ChatMessage, ConversationDetails } from "./chat-types";
 import { notifyConversationsChanged } from "./conversation-events";
 import { type Activity, type ThreadLockState, type Turn, useTurnRunner } from "./use-turn-runner";
+import { watchForTitle } from "./watch-for-title";
 
 export type ChatStream = {
   messages: ChatMessage[];
@@ -34,8 +35,6 @@ export type ChatStream = {
 
 // The server aborts upstream and ends the stream with `done`; if that never comes, stop reading after this long.
 const STOP_GRACE_MS = 5_000;
-// A title may be generated after the first reply without blocking it, so it is fetched once more later.
-const RETITLE_DELAY_MS = 3_000;
 
 export function useChatStream(
   conversationId: string,
@@ -58,9 +57,9 @@ export function useChatStream(
   const refreshThread = useCallback(
     async (isFirstExchange: boolean): Promise<void> => {
       notifyConversationsChanged();
-      if (isFirstExchange) setTimeout(() => void refreshTitle(conversationId, onLoadedRef), RETITLE_DELAY_MS);
       const lockCount = lockRef.current.count;
       const result = await fetchConversation(conversationId);
+      if (isFirstExchange && result.isOk) void watchForTitle(conversationId, result.data.title, onLoadedRef);
       // Dropped when the thread changed meanwhile (another reply, another version): it would be out of date.
       if (!result.isOk || lockRef.current.count !== lockCount || lockRef.current.held) return;
       setMessages((current) => mergeFetchedThread(current, result.data.messages));
@@ -164,13 +163,4 @@ export function useChatStream(
   const isStreaming = activity === "streaming";
   const isBusy = activity !== "idle";
   return { messages, isStreaming, isBusy, error, send, edit, regenerate, showVersion, reattach, stop };
-}
-
-async function refreshTitle(
-  conversationId: string,
-  onLoadedRef: { current: (details: ConversationDetails) => void },
-): Promise<void> {
-  notifyConversationsChanged();
-  const result = await fetchConversation(conversationId);
-  if (result.isOk) onLoadedRef.current(result.data);
 }
