@@ -34,9 +34,12 @@ export function openLiveReply(conversationId: string, signal: AbortSignal) {
   return fetch(`${conversationUrl(conversationId)}/stream`, { headers: { Accept: "text/event-stream" }, signal });
 }
 
-export async function requestStop(conversationId: string): Promise<boolean> {
+// How many running replies the server stopped, or null when the request failed.
+export async function requestStop(conversationId: string): Promise<number | null> {
   const response = await fetch(`${conversationUrl(conversationId)}/stop`, { method: "POST" }).catch(() => null);
-  return response?.ok ?? false;
+  if (!response?.ok) return null;
+  const body = (await response.json().catch(() => null)) as { stopped?: unknown } | null;
+  return typeof body?.stopped === "number" ? body.stopped : 0;
 }
 
 export async function fetchConversation(conversationId: string) {

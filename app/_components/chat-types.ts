@@ -24,5 +24,3 @@ export type ConversationSummary = z.infer<typeof conversationSummarySchema>;
 export type StartEvent = z.infer<typeof startEventSchema>;
 export type DoneEvent = z.infer<typeof doneEventSchema>;
 export type ApiError = z.infer<typeof apiErrorSchema>["error"];
-
-export const MAX_MESSAGE_LENGTH = 32_000;

@@ -1,7 +1,7 @@
 "use client";
 
 import { type FormEvent, type KeyboardEvent, useEffect, useLayoutEffect, useRef, useState } from "react";
-import { MAX_MESSAGE_LENGTH } from "./chat-types";
+import { MAX_MESSAGE_LENGTH } from "@/lib/chat/limits";
 import { ArrowUpIcon, StopIcon } from "./icons";
 
 type ComposerProps = {

@@ -1,14 +1,13 @@
 "use client";
 
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from "react";
+import { MAX_TITLE_LENGTH } from "@/lib/chat/limits";
 
 type RenameFormProps = {
   title: string;
   onSave: (title: string) => Promise<void>;
   onCancel: () => void;
 };
-
-const MAX_TITLE_LENGTH = 200;
 
 export function RenameForm({ title, onSave, onCancel }: RenameFormProps) {
   const [value, setValue] = useState(title);

@@ -16,6 +16,7 @@ import {
 } from "./chat-requests";
 import type { ChatMessage, ConversationDetails } from "./chat-types";
 import { notifyConversationsChanged } from "./conversation-events";
+import { createRetryKeys } from "./retry-key";
 import { type Activity, type ThreadLockState, type Turn, useTurnRunner } from "./use-turn-runner";
 import { watchForTitle } from "./watch-for-title";
 
@@ -47,6 +48,7 @@ export function useChatStream(
   const messagesRef = useRef(initialMessages);
   const onLoadedRef = useRef(onConversationLoaded);
   const lockRef = useRef<ThreadLockState>({ held: null, count: 0 });
+  const [retryKeys] = useState(createRetryKeys);
 
   useLayoutEffect(() => {
     messagesRef.current = messages;
@@ -82,16 +84,18 @@ export function useChatStream(
 
   // Resolves false when the server refused the message, so the caller can give the text back to the user.
   const send = useCallback(
-    (content: string): Promise<boolean> => {
-      const clientMessageId = crypto.randomUUID();
+    async (content: string): Promise<boolean> => {
+      const clientMessageId = retryKeys.keyFor(content);
       const optimistic = createOptimisticMessage(content, clientMessageId, messagesRef.current.at(-1)?.id ?? null);
-      return runTurn({
+      const isAccepted = await runTurn({
         showBefore: (current) => [...current, optimistic],
         request: (signal) => postMessage(conversationId, { content, clientMessageId }, signal),
         placeholders: { userId: optimistic.id, replyId: null },
       });
+      if (isAccepted) retryKeys.settle();
+      return isAccepted;
     },
-    [conversationId, runTurn],
+    [conversationId, runTurn, retryKeys],
   );
 
   // A new version of a user message: the thread below it is replaced once the server accepts the new text.
@@ -150,11 +154,14 @@ export function useChatStream(
     const current = lockRef.current.held;
     if (current?.activity !== "streaming" || current.isStopRequested) return;
     current.isStopRequested = true;
-    if (!(await requestStop(conversationId))) {
+    const stopped = await requestStop(conversationId);
+    if (stopped === null) {
       current.isStopRequested = false;
       if (lockRef.current.held === current) setError("Could not stop the reply. Please try again.");
       return;
     }
+    // Nothing was running any more: the reply is finishing on its own and its stream will say how it ended.
+    if (stopped === 0) return;
     setTimeout(() => {
       if (lockRef.current.held === current) current.controller.abort();
     }, STOP_GRACE_MS);
