@@ -39,7 +39,8 @@ export async function generateTitle(input: {
   replyText: string;
 }): Promise<void> {
   const model = await pickTitleModel(input.model);
-  if (!model) return;
+  // The offline demo model only echoes: the first words of the message make the better title.
+  if (!model || model.provider.kind === "DEMO") return;
   try {
     const completion = await createProviderClient(model.provider).chat.completions.create(
       {
