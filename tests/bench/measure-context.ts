@@ -12,7 +12,7 @@ import { setReply, waitForUpstreamIdle } from "./upstream-control";
 const SHORT_THREAD = 10;
 const GOAL_RATIO = 2;
 const WARM_UP_RUNS = 3;
-const END_TO_END_TURNS = 3;
+const END_TO_END_TURNS = 5;
 
 type Seeded = { conversationId: string; leafId: string; modelId: string };
 
@@ -27,35 +27,54 @@ async function seedConversation(context: BenchContext, client: pg.Client, count:
   return { conversationId, leafId, modelId: conversation.rows[0]?.modelId ?? "" };
 }
 
-async function timeAssembly(assemble: (leafId: string) => Promise<number>, leafId: string, runs: number) {
-  const times: number[] = [];
-  let sentMessages = 0;
-  for (let run = 0; run < runs + WARM_UP_RUNS; run++) {
-    const startedAt = performance.now();
-    sentMessages = await assemble(leafId);
-    if (run >= WARM_UP_RUNS) times.push(performance.now() - startedAt);
-  }
-  return { medianMs: median(times), sentMessages };
+type Assemble = (leafId: string) => Promise<number>;
+
+async function timeOnce(assemble: Assemble, leafId: string): Promise<{ ms: number; sentMessages: number }> {
+  const startedAt = performance.now();
+  const sentMessages = await assemble(leafId);
+  return { ms: performance.now() - startedAt, sentMessages };
 }
 
-async function timeEndToEnd(context: BenchContext, conversationId: string): Promise<number> {
-  const times: number[] = [];
-  for (let turn = 0; turn < END_TO_END_TURNS; turn++) {
-    const result = await runStream(buildTurnRequest(context.session, conversationId));
-    const firstDelta = result.deltaTimes[0];
-    if (result.outcome !== "done" || firstDelta === undefined) throw new Error(`a turn failed: ${result.outcome}`);
-    times.push(firstDelta - result.startedAt);
+/** Alternates the two threads run by run, so that warm-up and drift weigh on both alike. */
+async function timeAssemblies(assemble: Assemble, leafIds: [string, string], runs: number) {
+  const times: [number[], number[]] = [[], []];
+  const sent = [0, 0];
+  for (let run = 0; run < runs + WARM_UP_RUNS; run++) {
+    for (const index of [0, 1] as const) {
+      const { ms, sentMessages } = await timeOnce(assemble, leafIds[index]);
+      sent[index] = sentMessages;
+      if (run >= WARM_UP_RUNS) times[index].push(ms);
+    }
   }
-  return median(times);
+  return {
+    shortTime: { medianMs: median(times[0]), sentMessages: sent[0] ?? 0 },
+    longTime: { medianMs: median(times[1]), sentMessages: sent[1] ?? 0 },
+  };
+}
+
+async function timeTurn(context: BenchContext, conversationId: string): Promise<number> {
+  const result = await runStream(buildTurnRequest(context.session, conversationId));
+  const firstDelta = result.deltaTimes[0];
+  if (result.outcome !== "done" || firstDelta === undefined) throw new Error(`a turn failed: ${result.outcome}`);
+  return firstDelta - result.startedAt;
+}
+
+/** Whole turns, alternating between the two conversations; medians of their times to first token. */
+async function timeEndToEnd(context: BenchContext, short: Seeded, long: Seeded): Promise<[number, number]> {
+  const times: [number[], number[]] = [[], []];
+  for (let turn = 0; turn < END_TO_END_TURNS; turn++) {
+    times[0].push(await timeTurn(context, short.conversationId));
+    times[1].push(await timeTurn(context, long.conversationId));
+  }
+  return [median(times[0]), median(times[1])];
 }
 
 async function timeBothSizes(context: BenchContext, short: Seeded, long: Seeded) {
   const { loadAssembler, closeAssemblyDatabase, ASSEMBLY_FUNCTION } = await import("./context-assembly");
   try {
     const assemble = await loadAssembler(short.modelId);
-    const shortTime = await timeAssembly(assemble, short.leafId, context.config.contextRuns);
-    const longTime = await timeAssembly(assemble, long.leafId, context.config.contextRuns);
-    return { shortTime, longTime, functionName: ASSEMBLY_FUNCTION };
+    const timings = await timeAssemblies(assemble, [short.leafId, long.leafId], context.config.contextRuns);
+    return { ...timings, functionName: ASSEMBLY_FUNCTION };
   } finally {
     await closeAssemblyDatabase();
   }
@@ -73,8 +92,7 @@ export async function measureContext(context: BenchContext): Promise<Section> {
     const { shortTime, longTime, functionName } = await timeBothSizes(context, short, long);
     setReply(context.fake, 3, 0);
     await waitForUpstreamIdle(context.fake);
-    const shortTurn = await timeEndToEnd(context, short.conversationId);
-    const longTurn = await timeEndToEnd(context, long.conversationId);
+    const [shortTurn, longTurn] = await timeEndToEnd(context, short, long);
     const ratio = longTime.medianMs / shortTime.medianMs;
     return {
       rows: [
@@ -102,7 +120,7 @@ export async function measureContext(context: BenchContext): Promise<Section> {
       ],
       notes: [
         `Context: threads inserted with SQL (~650 tokens a message); ${functionName} called directly, median of ` +
-          `${context.config.contextRuns} runs after ${WARM_UP_RUNS} warm-up; windows sent ${shortTime.sentMessages} and ` +
+          `${context.config.contextRuns} alternating runs after ${WARM_UP_RUNS} warm-up; windows sent ${shortTime.sentMessages} and ` +
           `${longTime.sentMessages} messages. Whole-turn TTFT: median of ${END_TO_END_TURNS} turns each.`,
       ],
     };

@@ -1,6 +1,7 @@
 // CPU time and resident memory of server processes, read from /proc (Linux only). The servers under test run
 // outside the bench process, so their cost is not mixed with the load generator's.
 import { readdirSync, readFileSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
 
 // `getconf CLK_TCK`: 100 on every mainstream Linux build; /proc reports CPU time in these ticks.
 const CLOCK_TICKS_PER_SECOND = 100;
@@ -13,9 +14,10 @@ function readProcessEntry(pid: number): ProcessEntry | undefined {
     // The command name may hold spaces and parentheses: the numeric fields start after the last ")".
     const nameEnd = stat.lastIndexOf(")");
     const fields = stat.slice(nameEnd + 2).split(" ");
-    const userTicks = Number(fields[11]);
-    const systemTicks = Number(fields[12]);
-    return { pid, parentPid: Number(fields[1]), cpuTicks: userTicks + systemTicks };
+    // utime, stime, and cutime, cstime: children that ended and were reaped (a database backend closed by its pool)
+    // hand their time to the parent, so a whole tree's total never drops when one of its processes exits.
+    const cpuTicks = [11, 12, 13, 14].reduce((total, index) => total + Number(fields[index]), 0);
+    return { pid, parentPid: Number(fields[1]), cpuTicks };
   } catch {
     return undefined; // exited between listing and reading
   }
@@ -29,7 +31,7 @@ function listProcesses(): ProcessEntry[] {
 }
 
 /** Every process below `rootPid`, children first found first; `rootPid` itself excluded. */
-export function findDescendants(rootPid: number): number[] {
+function findDescendants(rootPid: number): number[] {
   const processes = listProcesses();
   const found: number[] = [];
   const queue = [rootPid];
@@ -43,9 +45,15 @@ export function findDescendants(rootPid: number): number[] {
   return found;
 }
 
-export function findChildByCommandLine(parentPid: number, fragment: string): number | undefined {
-  return listProcesses().find((entry) => entry.parentPid === parentPid && readCommandLine(entry.pid).includes(fragment))
-    ?.pid;
+export function findChildrenByCommandLine(parentPid: number, fragment: string): number[] {
+  return listProcesses()
+    .filter((entry) => entry.parentPid === parentPid && readCommandLine(entry.pid).includes(fragment))
+    .map((entry) => entry.pid);
+}
+
+/** A process and everything below it. */
+export function listTree(rootPid: number): number[] {
+  return [rootPid, ...findDescendants(rootPid)];
 }
 
 export function readCommandLine(pid: number): string {
@@ -61,7 +69,7 @@ export function describeProcesses(pids: readonly number[]): string {
   return pids.map((pid) => `${readCommandLine(pid).slice(0, 40) || "?"} [${pid}]`).join(", ");
 }
 
-/** User plus system CPU time, all threads, in microseconds (10 ms resolution). */
+/** User plus system CPU time, all threads and reaped children, in microseconds (10 ms resolution). */
 export function readCpuMicros(pids: readonly number[]): number {
   const ticks = pids.reduce((total, pid) => total + (readProcessEntry(pid)?.cpuTicks ?? 0), 0);
   return (ticks * 1_000_000) / CLOCK_TICKS_PER_SECOND;
@@ -78,4 +86,22 @@ function readProcessRss(pid: number): number {
   } catch {
     return 0;
   }
+}
+
+/** The median of a few readings: a single one lands anywhere in V8's allocate-and-collect cycle. */
+export async function sampleRss(pids: readonly number[], samples = 5, intervalMs = 100): Promise<number> {
+  const values: number[] = [];
+  for (let index = 0; index < samples; index++) {
+    values.push(readRssBytes(pids));
+    await sleep(intervalMs);
+  }
+  return values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+}
+
+/** CPU time all processes of the machine spent busy (/proc/stat: everything but idle and iowait). */
+export function readMachineBusyMicros(): number {
+  const [cpuLine = ""] = readFileSync("/proc/stat", "utf8").split("\n");
+  const [, user, nice, system, , , irq, softirq, steal] = cpuLine.trim().split(/\s+/).map(Number);
+  const ticks = [user, nice, system, irq, softirq, steal].reduce((total: number, value) => total + (value ?? 0), 0);
+  return (ticks * 1_000_000) / CLOCK_TICKS_PER_SECOND;
 }

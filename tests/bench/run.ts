@@ -10,14 +10,16 @@ import { benchConfig } from "./bench-config";
 import type { BenchContext } from "./bench-context";
 import { startBenchDatabase } from "./bench-database";
 import { createConversationPool } from "./conversation-pool";
+import { startForeignCpuMeter } from "./foreign-cpu";
+import { measureAbortStorm } from "./measure-abort-storm";
 import { measureConcurrency } from "./measure-concurrency";
 import { measureContext } from "./measure-context";
 import { measureCpu } from "./measure-cpu";
 import { measureDatabase } from "./measure-database";
 import { measureDeltaLatency } from "./measure-delta-latency";
-import { measureMemory } from "./measure-memory";
+import { measureStreamMemory } from "./measure-stream-memory";
 import { measureTtft } from "./measure-ttft";
-import { describeProcesses, findChildByCommandLine, findDescendants } from "./process-stats";
+import { describeProcesses, findChildrenByCommandLine, listTree } from "./process-stats";
 import { startRawRelay } from "./relay-process";
 import { describeFailure, formatReport, type Section } from "./report";
 import { createAppTarget, createDirectTarget, createRelayTarget } from "./targets";
@@ -30,15 +32,17 @@ const measurements: Measurement[] = [
   { name: "added time to first token", row: 1, run: measureTtft },
   { name: "per-delta latency", row: 2, run: measureDeltaLatency },
   // Before the heavy phases: their heap high-water mark would hide what a stream adds.
-  { name: "RSS per stream and after an abort storm", row: 5, run: measureMemory },
+  { name: "RSS per stream", row: 5, run: measureStreamMemory },
+  { name: "RSS after an abort storm", row: 6, run: measureAbortStorm },
   { name: "server CPU per streamed delta", row: 3, run: measureCpu },
   { name: "concurrent streams", row: 4, run: measureConcurrency },
-  { name: "database statements and writes per token", row: 6, run: measureDatabase },
-  { name: "context assembly", row: 7, run: measureContext },
+  { name: "database statements and writes per token", row: 7, run: measureDatabase },
+  { name: "context assembly", row: 8, run: measureContext },
 ];
 
 async function runMeasurement(measurement: Measurement, context: BenchContext): Promise<Section> {
   const startedAt = performance.now();
+  const describeForeignCpu = startForeignCpuMeter();
   console.log(`[bench] ${measurement.name}…`);
   try {
     return await measurement.run(context);
@@ -47,7 +51,8 @@ async function runMeasurement(measurement: Measurement, context: BenchContext): 
     return describeFailure([measurement.name], error);
   } finally {
     await waitForUpstreamIdle(context.fake).catch(() => {});
-    console.log(`[bench] ${measurement.name} took ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
+    const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+    console.log(`[bench] ${measurement.name} took ${seconds} s; ${describeForeignCpu()}`);
   }
 }
 
@@ -58,6 +63,7 @@ function describeMachine(): string {
 
 async function runBench(cleanups: (() => Promise<void>)[]): Promise<string> {
   const startedAt = performance.now();
+  const describeForeignCpu = startForeignCpuMeter();
   const fake = await startFakeUpstream();
   cleanups.push(() => fake.close());
   const database = await startBenchDatabase();
@@ -77,7 +83,7 @@ async function runBench(cleanups: (() => Promise<void>)[]): Promise<string> {
     },
   });
   cleanups.push(stack.stop);
-  const launcherPid = findChildByCommandLine(process.pid, "lib/bootstrap/launch.ts");
+  const [launcherPid] = findChildrenByCommandLine(process.pid, "lib/bootstrap/launch.ts");
   if (launcherPid === undefined) throw new Error("Cannot find the app's launcher process under the bench");
   const session = await signUpAndIn(stack.baseUrl);
   const pool = createConversationPool(session, fake);
@@ -92,7 +98,7 @@ async function runBench(cleanups: (() => Promise<void>)[]): Promise<string> {
     app: createAppTarget(session, pool, launcherPid),
     databaseProcessIds: () => {
       const postmaster = database.postmasterPid();
-      return postmaster === undefined ? [] : [postmaster, ...findDescendants(postmaster)];
+      return postmaster === undefined ? [] : listTree(postmaster);
     },
   };
   const results: { row: number; section: Section }[] = [];
@@ -104,8 +110,9 @@ async function runBench(cleanups: (() => Promise<void>)[]): Promise<string> {
   sections.push({
     rows: [],
     notes: [
-      `Machine: ${describeMachine()}; load generator and fake upstream share it with the servers. Run took ${minutes} min.`,
-      `App processes: ${describeProcesses(findDescendants(launcherPid))} under the launcher (${launcherPid}); ` +
+      `Machine: ${describeMachine()}; the load generator and fake upstream share it with the servers; ` +
+        `during the run ${describeForeignCpu()}. Run took ${minutes} min.`,
+      `App processes: ${describeProcesses(context.app.processIds())} under the launcher (${launcherPid}); ` +
         "PostgreSQL 17 (embedded) with pg_stat_statements, owned by the bench (the test stack's own cluster idles).",
     ],
   });

@@ -53,10 +53,13 @@ export function runStream(turn: TurnRequest, options: StreamOptions = {}): Promi
     outgoing.on("response", (response) => {
       result.status = response.statusCode ?? 0;
       if (result.status !== 200) return readFailure(response, (detail) => settle("failed", detail));
-      readDeltas(turn.format, response, result, options, () => {
-        settle("left");
+      const stop = (outcome: StreamOutcome, detail?: string) => {
+        settle(outcome, detail);
         outgoing.destroy();
-      });
+      };
+      readDeltas(turn.format, response, result, options, stop);
+      // A server dropping the connection mid-stream surfaces here; unhandled, it would crash the bench.
+      response.on("error", (error) => settle("failed", error.message));
       response.on("end", () => settle("ended"));
       response.on("close", () => settle("ended"));
     });
@@ -69,7 +72,7 @@ function readDeltas(
   response: IncomingMessage,
   result: StreamResult,
   options: StreamOptions,
-  leave: () => void,
+  stop: (outcome: StreamOutcome, detail?: string) => void,
 ): void {
   let buffer = "";
   response.setEncoding("utf8");
@@ -77,17 +80,21 @@ function readDeltas(
     const arrivedAt = performance.now();
     const { blocks, rest } = splitEvents(buffer + chunk);
     buffer = rest;
-    for (const block of blocks) {
-      const signal = interpretEvent(format, block);
-      if (signal?.kind === "delta") {
-        result.deltaTimes.push(arrivedAt);
-        result.text += signal.text;
-        if (result.deltaTimes.length === 1) options.onFirstDelta?.();
-        if (result.deltaTimes.length === options.leaveAfterDeltas) return leave();
-      } else if (signal) {
-        result.outcome = signal.kind;
-        if (signal.kind === "error") result.detail = signal.detail;
+    try {
+      for (const block of blocks) {
+        const signal = interpretEvent(format, block);
+        if (signal?.kind === "delta") {
+          result.deltaTimes.push(arrivedAt);
+          result.text += signal.text;
+          if (result.deltaTimes.length === 1) options.onFirstDelta?.();
+          if (result.deltaTimes.length === options.leaveAfterDeltas) return stop("left");
+        } else if (signal) {
+          result.outcome = signal.kind;
+          if (signal.kind === "error") result.detail = signal.detail;
+        }
       }
+    } catch (error) {
+      stop("failed", `unreadable event: ${String(error)}`);
     }
   });
 }
