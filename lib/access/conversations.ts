@@ -1,6 +1,6 @@
 // Who may see and continue which conversation, as where-clauses that every conversation query includes.
 // Today a conversation belongs to its owner alone; teams extend these clauses, not the queries.
-import type { Prisma } from "../db/client";
+import { Prisma } from "../db/client";
 
 export function readableConversationsWhere(userId: string): Prisma.ConversationWhereInput {
   return { ownerId: userId, deletedAt: null };
@@ -8,4 +8,9 @@ export function readableConversationsWhere(userId: string): Prisma.ConversationW
 
 export function writableConversationsWhere(userId: string): Prisma.ConversationWhereInput {
   return { ownerId: userId, deletedAt: null };
+}
+
+/** The same rule as SQL over a conversation aliased `c`, for the raw queries on the path to the first token. */
+export function writableConversationsSql(userId: string): Prisma.Sql {
+  return Prisma.sql`c."ownerId" = ${userId} AND c."deletedAt" IS NULL`;
 }

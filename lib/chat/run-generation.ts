@@ -72,7 +72,7 @@ export async function runGeneration(generation: Generation, plan: GenerationPlan
     manifest,
   };
   try {
-    await finishReply(generation.conversationId, generation.assistantMessageId, finished);
+    await finishReply(generation.assistantMessageId, finished);
   } catch (error) {
     console.error("Saving the final reply failed", error);
     failure = new AppError("internal", "The reply could not be saved.");

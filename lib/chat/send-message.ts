@@ -2,8 +2,8 @@
 // reply in the background and hand back the live generation for the response to stream. Regenerating is the
 // same without a new user message.
 import { z } from "zod";
-import { writableConversationsWhere } from "../access/conversations";
-import { isModelUsable } from "../access/models";
+import { writableConversationsSql } from "../access/conversations";
+import { usableModelsSql } from "../access/models";
 import type { SessionUser } from "../auth/session";
 import { DEFAULT_TITLE, getConversationForTurn } from "../db/conversations";
 import type { CompletionModel } from "../db/models";
@@ -38,8 +38,12 @@ function titleFrom(content: string): string {
 }
 
 async function loadWritableTurnContext(user: SessionUser, conversationId: string, temperature: number | undefined) {
-  const conversation = await getConversationForTurn(writableConversationsWhere(user.id), conversationId);
-  const model = conversation.model && isModelUsable(conversation.model) ? conversation.model : null;
+  const conversation = await getConversationForTurn(
+    writableConversationsSql(user.id),
+    usableModelsSql(),
+    conversationId,
+  );
+  const { model } = conversation;
   if (!model)
     throw new AppError("model_unavailable", "This conversation's model is not available. Pick another model.");
   assertWithinBounds(model, { temperature });

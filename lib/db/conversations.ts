@@ -1,7 +1,7 @@
 // Conversations. Every query takes a where-scope from lib/access, so a caller only ever reaches what it may.
 import { AppError } from "../errors";
 import { db, type Prisma } from "./client";
-import { completionFields } from "./models";
+import type { CompletionModel } from "./models";
 
 const summaryFields = { id: true, title: true, modelId: true, updatedAt: true } as const;
 export type ConversationSummary = Prisma.ConversationGetPayload<{ select: typeof summaryFields }>;
@@ -98,20 +98,35 @@ export async function softDeleteConversation(scope: Prisma.ConversationWhereInpu
   if (count === 0) throw new AppError("not_found", "Conversation not found.");
 }
 
-/** A conversation with everything a turn needs of its model, in one query. */
-export async function getConversationForTurn(scope: Prisma.ConversationWhereInput, id: string) {
-  const conversation = await db().conversation.findFirst({
-    where: { AND: [scope, { id }] },
-    select: {
-      id: true,
-      currentLeafId: true,
-      systemPrompt: true,
-      temperature: true,
-      topP: true,
-      maxTokens: true,
-      model: { select: { ...completionFields, enabled: true, visibleToEveryone: true } },
-    },
-  });
+type TurnRow = {
+  id: string;
+  currentLeafId: string | null;
+  systemPrompt: string | null;
+  temperature: number | null;
+  topP: number | null;
+  maxTokens: number | null;
+  model: CompletionModel | null;
+};
+
+/**
+ * A conversation with everything a turn needs of its model, in one raw query: this runs before every reply,
+ * where a compiled query costs more than the rest of the turn. `model` is null when the scope excludes it.
+ */
+export async function getConversationForTurn(conversationScope: Prisma.Sql, modelScope: Prisma.Sql, id: string) {
+  const [conversation] = await db().$queryRaw<TurnRow[]>`
+    SELECT c.id, c."currentLeafId", c."systemPrompt", c.temperature, c."topP", c."maxTokens",
+           CASE WHEN m.id IS NULL THEN NULL ELSE json_build_object(
+             'id', m.id, 'upstreamName', m."upstreamName", 'label', m.label, 'version', m.version,
+             'contextWindow', m."contextWindow", 'maxOutputTokens', m."maxOutputTokens",
+             'temperature', m.temperature, 'topP', m."topP", 'systemPrompt', m."systemPrompt",
+             'allowUserParameters', m."allowUserParameters", 'minTemperature', m."minTemperature",
+             'maxTemperature', m."maxTemperature",
+             'provider', json_build_object('id', p.id, 'kind', p.kind, 'baseUrl', p."baseUrl",
+                                           'apiKeyEncrypted', p."apiKeyEncrypted")) END AS model
+      FROM "Conversation" c
+      LEFT JOIN "Model" m ON m.id = c."modelId" AND ${modelScope}
+      LEFT JOIN "Provider" p ON p.id = m."providerId"
+     WHERE c.id = ${id} AND ${conversationScope}`;
   if (!conversation) throw new AppError("not_found", "Conversation not found.");
   return conversation;
 }

@@ -56,7 +56,7 @@ export async function isModelInScope(scope: Prisma.ModelWhereInput, id: string):
   return (await db().model.count({ where: { AND: [scope, { id }] } })) > 0;
 }
 
-export const completionFields = {
+const completionFields = {
   id: true,
   upstreamName: true,
   label: true,

@@ -69,47 +69,48 @@ export async function startTurn(input: TurnInput): Promise<StartedTurn> {
       if (duplicate) return { ...duplicate, isDuplicate: true };
     }
     const parent = checkParent(input, position);
-    const userMessageId = createId();
-    const common = { conversationId: input.conversationId, depth: parent.depth + 1 };
-    const threadTokens = parent.threadTokens + input.tokens.count;
-    const created = await tx.message.createManyAndReturn({
-      data: [
-        {
-          ...common,
-          id: userMessageId,
-          parentId: parent.id,
-          role: "USER",
-          content: input.content,
-          authorId: input.authorId,
-          clientMessageId: input.clientMessageId,
-          tokenCount: input.tokens.count,
-          tokenEncoding: input.tokens.encoding,
-          threadTokens,
-        },
-        {
-          ...common,
-          ...input.reply,
-          id: createId(),
-          parentId: userMessageId,
-          role: "ASSISTANT",
-          content: "",
-          status: "STREAMING",
-          depth: common.depth + 1,
-          threadTokens,
-        },
-      ],
-      select: messageFields,
-    });
-    const userMessage = created.find((message) => message.id === userMessageId);
-    const assistantMessage = created.find((message) => message.id !== userMessageId);
+    const created = await insertTurn(tx, input, parent, position.title === input.titleIfUntitled.untitled);
+    const userMessage = created.find((message) => message.role === "USER");
+    const assistantMessage = created.find((message) => message.role === "ASSISTANT");
     if (!userMessage || !assistantMessage) throw new Error("Creating the turn's messages returned no rows");
-    const isUntitled = position.title === input.titleIfUntitled.untitled;
-    await tx.conversation.update({
-      where: { id: input.conversationId },
-      data: { currentLeafId: assistantMessage.id, ...(isUntitled ? { title: input.titleIfUntitled.title } : {}) },
-    });
     return { userMessage, assistantMessage, isDuplicate: false };
   });
+}
+
+/**
+ * Both messages and the conversation's new leaf (and provisional title) in one statement: this is on the path
+ * to the first token, where every round trip and every compiled query shows.
+ */
+function insertTurn(
+  tx: Prisma.TransactionClient,
+  input: TurnInput,
+  parent: { id: string | null; depth: number; threadTokens: number },
+  isUntitled: boolean,
+) {
+  const userId = createId();
+  const replyId = createId();
+  const depth = parent.depth + 1;
+  const threadTokens = parent.threadTokens + input.tokens.count;
+  const { modelId, modelVersion, parameters } = input.reply;
+  return tx.$queryRaw<MessageView[]>`
+    WITH inserted AS (
+      INSERT INTO "Message" (id, "conversationId", "parentId", role, content, "authorId", "clientMessageId",
+                             "tokenCount", "tokenEncoding", depth, "threadTokens", status, "modelId", "modelVersion",
+                             parameters, "updatedAt")
+      VALUES (${userId}, ${input.conversationId}, ${parent.id}, 'USER', ${input.content}, ${input.authorId},
+              ${input.clientMessageId ?? null}, ${input.tokens.count}::int, ${input.tokens.encoding}, ${depth}::int,
+              ${threadTokens}::int, 'COMPLETE', NULL, NULL, NULL, now()),
+             (${replyId}, ${input.conversationId}, ${userId}, 'ASSISTANT', '', NULL, NULL, 0, NULL, ${depth + 1}::int,
+              ${threadTokens}::int, 'STREAMING', ${modelId}, ${modelVersion}::int, ${JSON.stringify(parameters)}::jsonb,
+              now())
+      RETURNING id, role::text AS role, content, status::text AS status, "parentId", "createdAt"
+    ), leaf AS (
+      UPDATE "Conversation"
+         SET "currentLeafId" = ${replyId}, "updatedAt" = now(),
+             title = CASE WHEN ${isUntitled} THEN ${input.titleIfUntitled.title} ELSE title END
+       WHERE id = ${input.conversationId}
+    )
+    SELECT * FROM inserted`;
 }
 
 /** A new reply beside an existing one, under the same user message. */
@@ -166,25 +167,21 @@ export type FinishedReply = {
   manifest: Prisma.InputJsonValue | null;
 };
 
-export async function finishReply(conversationId: string, id: string, reply: FinishedReply): Promise<void> {
-  await db().$transaction([
-    db().message.update({
-      where: { id },
-      data: {
-        content: reply.content,
-        status: reply.status,
-        finishReason: reply.finishReason,
-        errorCode: reply.errorCode,
-        promptTokens: reply.usage?.promptTokens ?? null,
-        completionTokens: reply.usage?.completionTokens ?? null,
-        tokenCount: reply.tokens.count,
-        tokenEncoding: reply.tokens.encoding,
-        threadTokens: { increment: reply.tokens.count },
-        contextManifest: reply.manifest ?? undefined,
-      },
-    }),
-    db().conversation.update({ where: { id: conversationId }, data: { updatedAt: new Date() } }),
-  ]);
+/** The final write of a reply, and the conversation's updatedAt, in one statement. */
+export async function finishReply(id: string, reply: FinishedReply): Promise<void> {
+  const manifest = reply.manifest === null ? null : JSON.stringify(reply.manifest);
+  await db().$executeRaw`
+    WITH reply AS (
+      UPDATE "Message"
+         SET content = ${reply.content}, status = ${reply.status}::"MessageStatus", "finishReason" = ${reply.finishReason},
+             "errorCode" = ${reply.errorCode}, "promptTokens" = ${reply.usage?.promptTokens ?? null}::int,
+             "completionTokens" = ${reply.usage?.completionTokens ?? null}::int, "tokenCount" = ${reply.tokens.count}::int,
+             "tokenEncoding" = ${reply.tokens.encoding}, "threadTokens" = "threadTokens" + ${reply.tokens.count}::int,
+             "contextManifest" = COALESCE(${manifest}::jsonb, "contextManifest"), "updatedAt" = now()
+       WHERE id = ${id}
+      RETURNING "conversationId"
+    )
+    UPDATE "Conversation" SET "updatedAt" = now() WHERE id = (SELECT "conversationId" FROM reply)`;
 }
 
 export async function setCurrentLeaf(conversationId: string, leafId: string): Promise<void> {

@@ -42,8 +42,11 @@ export async function getUserForSignIn(email: string) {
 }
 
 /** What the session callbacks re-check on every request, so that revocation takes effect at once. */
+// Raw SQL: this runs on every authenticated request, and a raw read costs a fraction of a compiled query.
 export async function getUserSessionState(id: string) {
-  return db().user.findUnique({ where: { id }, select: { ...publicUserFields, sessionVersion: true } });
+  const [user] = await db().$queryRaw<(PublicUser & { sessionVersion: number })[]>`
+    SELECT id, email, name, role::text AS role, status::text AS status, "sessionVersion" FROM "User" WHERE id = ${id}`;
+  return user ?? null;
 }
 
 /** Makes sure the given account exists and is an active admin (headless installs: ADMIN_EMAIL/ADMIN_PASSWORD). */
