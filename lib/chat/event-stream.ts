@@ -1,5 +1,5 @@
 // Server-Sent Events for a generation: each event as it happens, never the accumulated text.
-import type { Generation, GenerationEvent } from "./generation";
+import type { Generation, GenerationEventName } from "./generation";
 
 const HEARTBEAT_MS = 15_000;
 
@@ -10,8 +10,8 @@ export const eventStreamHeaders = {
   "X-Accel-Buffering": "no",
 } as const;
 
-export function encodeEvent(event: GenerationEvent): string {
-  return `id: ${event.id}\nevent: ${event.event}\ndata: ${JSON.stringify(event.data)}\n\n`;
+export function encodeEvent(id: number, event: GenerationEventName, data: unknown): string {
+  return `id: ${id}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
 /** Streams a generation's events after `afterEventId`. Closing the response only unsubscribes: the reply goes on. */
@@ -22,7 +22,7 @@ export function createEventStreamResponse(generation: Generation, afterEventId =
     start(controller) {
       const heartbeat = setInterval(() => controller.enqueue(encoder.encode(": keep-alive\n\n")), HEARTBEAT_MS);
       const unsubscribe = generation.subscribe(afterEventId, (event) => {
-        controller.enqueue(encoder.encode(encodeEvent(event)));
+        controller.enqueue(encoder.encode(event.frame));
         if (event.event === "done" || event.event === "error") {
           cleanup();
           controller.close();

@@ -1,6 +1,10 @@
 // A reply being generated: it runs independently of any HTTP response and keeps its events, so that the
 // browser may leave, a reloaded page may re-attach and a Stop may abort it.
-export type GenerationEvent = { id: number; event: "start" | "delta" | "done" | "error"; data: unknown };
+import { encodeEvent } from "./event-stream";
+
+export type GenerationEventName = "start" | "delta" | "done" | "error";
+/** An event as it goes on the wire, encoded once: kept for replays as one compact string, not as objects. */
+export type GenerationEvent = { id: number; event: GenerationEventName; frame: string };
 type Listener = (event: GenerationEvent) => void;
 
 export class Generation {
@@ -28,9 +32,10 @@ export class Generation {
     this.abortController.abort();
   }
 
-  publish(event: GenerationEvent["event"], data: unknown): void {
+  publish(event: GenerationEventName, data: unknown): void {
     if (this.isFinished) return;
-    const entry: GenerationEvent = { id: this.events.length + 1, event, data };
+    const id = this.events.length + 1;
+    const entry: GenerationEvent = { id, event, frame: encodeEvent(id, event, data) };
     this.events.push(entry);
     if (event === "done" || event === "error") this.isFinished = true;
     for (const listener of this.listeners) this.deliver(listener, entry);

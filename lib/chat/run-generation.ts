@@ -21,27 +21,30 @@ type Progress = { content: string; finishReason: string | null; usage: FinishedR
 async function streamReply(generation: Generation, request: UpstreamRequest, progress: Progress): Promise<void> {
   let lastSavedAt = Date.now();
   let pendingSave: Promise<void> | null = null;
+  const savePartial = () => {
+    lastSavedAt = Date.now();
+    pendingSave = savePartialReply(generation.assistantMessageId, progress.content)
+      .catch((error) => console.error("Saving a partial reply failed", error))
+      .finally(() => {
+        pendingSave = null;
+      });
+  };
   try {
-    for await (const event of streamChatCompletion(request)) {
-      if (event.type === "delta") {
+    await streamChatCompletion(request, {
+      onDelta: (delta) => {
         // PostgreSQL text cannot hold NUL, and a reply that cannot be saved would be lost whole.
-        const text = event.text.replaceAll("\u0000", "");
+        const text = delta.includes("\u0000") ? delta.replaceAll("\u0000", "") : delta;
         progress.content += text;
         generation.publish("delta", { text });
-        if (!pendingSave && Date.now() - lastSavedAt >= PARTIAL_SAVE_INTERVAL_MS) {
-          lastSavedAt = Date.now();
-          pendingSave = savePartialReply(generation.assistantMessageId, progress.content)
-            .catch((error) => console.error("Saving a partial reply failed", error))
-            .finally(() => {
-              pendingSave = null;
-            });
-        }
-      } else if (event.type === "finish") {
-        progress.finishReason = event.reason;
-      } else {
-        progress.usage = { promptTokens: event.promptTokens, completionTokens: event.completionTokens };
-      }
-    }
+        if (!pendingSave && Date.now() - lastSavedAt >= PARTIAL_SAVE_INTERVAL_MS) savePartial();
+      },
+      onFinish: (reason) => {
+        progress.finishReason = reason;
+      },
+      onUsage: (usage) => {
+        progress.usage = usage;
+      },
+    });
   } finally {
     await pendingSave;
   }

@@ -7,11 +7,6 @@ import type {
 } from "openai/resources/chat/completions";
 import { AppError } from "../errors";
 
-export type UpstreamEvent =
-  | { type: "delta"; text: string }
-  | { type: "finish"; reason: string }
-  | { type: "usage"; promptTokens: number; completionTokens: number };
-
 export type UpstreamRequest = {
   client: OpenAI;
   model: string;
@@ -90,38 +85,55 @@ async function openStream(request: UpstreamRequest, signal: AbortSignal) {
   }
 }
 
+/** Fires `onIdle` once nothing has happened for `idleMs`: one timer per stream, not one per chunk. */
+function watchForStall(idleMs: number, onIdle: () => void) {
+  let lastActivityAt = Date.now();
+  let timer: NodeJS.Timeout;
+  const check = () => {
+    const idleFor = Date.now() - lastActivityAt;
+    if (idleFor >= idleMs) onIdle();
+    else timer = setTimeout(check, idleMs - idleFor);
+  };
+  timer = setTimeout(check, idleMs);
+  return {
+    touch: () => {
+      lastActivityAt = Date.now();
+    },
+    stop: () => clearTimeout(timer),
+  };
+}
+
+export type UpstreamHandlers = {
+  onDelta: (text: string) => void;
+  onFinish: (reason: string) => void;
+  onUsage: (usage: { promptTokens: number; completionTokens: number }) => void;
+};
+
 /**
- * Yields deltas as they arrive, then the finish reason and usage. Ends quietly when `request.signal` aborts
- * (the SDK ends its loop without an error then); throws an AppError on failure or a stall.
+ * Hands over deltas as they arrive, then the finish reason and usage; plain callbacks rather than another async
+ * iterator, since this runs once per token. Ends quietly when `request.signal` aborts (the SDK ends its loop
+ * without an error then); throws an AppError on failure or a stall.
  */
-export async function* streamChatCompletion(request: UpstreamRequest): AsyncGenerator<UpstreamEvent> {
+export async function streamChatCompletion(request: UpstreamRequest, handlers: UpstreamHandlers): Promise<void> {
   const idleAbort = new AbortController();
   const signal = AbortSignal.any([request.signal, idleAbort.signal]);
-  let idleTimer: NodeJS.Timeout | undefined;
-  const armIdleTimer = () => {
-    clearTimeout(idleTimer);
-    idleTimer = setTimeout(() => idleAbort.abort(), request.idleTimeoutMs);
-  };
+  let stallWatch: ReturnType<typeof watchForStall> | undefined;
   try {
     const stream = await openStream(request, signal);
-    armIdleTimer();
+    stallWatch = watchForStall(request.idleTimeoutMs, () => idleAbort.abort());
     for await (const chunk of stream) {
-      armIdleTimer();
+      stallWatch.touch();
       const choice = chunk.choices[0];
-      if (choice?.delta?.content) yield { type: "delta", text: choice.delta.content };
-      if (choice?.finish_reason) yield { type: "finish", reason: choice.finish_reason };
+      if (choice?.delta?.content) handlers.onDelta(choice.delta.content);
+      if (choice?.finish_reason) handlers.onFinish(choice.finish_reason);
       if (chunk.usage) {
-        yield {
-          type: "usage",
-          promptTokens: chunk.usage.prompt_tokens,
-          completionTokens: chunk.usage.completion_tokens,
-        };
+        handlers.onUsage({ promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens });
       }
     }
   } catch (error) {
     if (!request.signal.aborted && !idleAbort.signal.aborted) throw toUpstreamError(error);
   } finally {
-    clearTimeout(idleTimer);
+    stallWatch?.stop();
   }
   if (idleAbort.signal.aborted && !request.signal.aborted) {
     throw new AppError("upstream_error", "The model stopped answering.", { cause: "idle timeout" });

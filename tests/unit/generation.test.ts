@@ -13,8 +13,8 @@ describe("Generation", () => {
     generation.subscribe(2, (event) => received.push(event));
     generation.publish("done", { finishReason: "stop" });
     expect(received).toEqual([
-      { id: 3, event: "delta", data: { text: "lo" } },
-      { id: 4, event: "done", data: { finishReason: "stop" } },
+      { id: 3, event: "delta", frame: 'id: 3\nevent: delta\ndata: {"text":"lo"}\n\n' },
+      { id: 4, event: "done", frame: 'id: 4\nevent: done\ndata: {"finishReason":"stop"}\n\n' },
     ]);
   });
 
@@ -56,7 +56,7 @@ describe("Generation", () => {
 
 describe("encodeEvent", () => {
   it("writes one SSE event with id, name and JSON data, ended by a blank line", () => {
-    expect(encodeEvent({ id: 7, event: "delta", data: { text: "line\nbreak" } })).toBe(
+    expect(encodeEvent(7, "delta", { text: "line\nbreak" })).toBe(
       'id: 7\nevent: delta\ndata: {"text":"line\\nbreak"}\n\n',
     );
   });
