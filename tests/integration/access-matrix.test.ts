@@ -4,8 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { makeModel, makeUser } from "../support/factories";
-import { startFakeUpstream } from "../support/fake-upstream";
+import { makeUser } from "../support/factories";
 import { collectEvents, startedIds } from "../support/read-events";
 import { anonymousClient, type Client, signedInClient } from "../support/session-client";
 
@@ -61,8 +60,6 @@ let conversationId: string;
 let replyId: string;
 
 beforeAll(async () => {
-  const upstream = await startFakeUpstream({ scenario: { reply: "ok" } });
-  await makeModel(upstream.url);
   const [owner, other] = await Promise.all([makeUser(), makeUser()]);
   clients = {
     anonymous: anonymousClient(),
@@ -75,7 +72,6 @@ beforeAll(async () => {
     await clients.owner.json(`/api/conversations/${conversationId}/messages`, { content: "Hi" }),
   );
   replyId = startedIds(firstTurn).assistantMessageId;
-  return () => upstream.close();
 });
 
 async function call(caller: Caller, row: Row): Promise<number> {

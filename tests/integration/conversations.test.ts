@@ -13,8 +13,6 @@ async function signedInUser() {
 
 describe("conversations", () => {
   it("lists the caller's conversations newest first, 30 a page, and only theirs", async () => {
-    const upstream = await startFakeUpstream();
-    await makeModel(upstream.url);
     const [client, neighbour] = await Promise.all([signedInUser(), signedInUser()]);
     await neighbour.json("/api/conversations", { title: "Not yours" });
     for (let index = 0; index < 32; index++) {
@@ -28,7 +26,6 @@ describe("conversations", () => {
     expect((await client.fetch("/api/conversations?cursor=not-a-cursor")).status).toBe(400);
     expect(second.items.map((item) => item.title)).toEqual(["Chat 1", "Chat 0"]);
     expect(second.nextCursor).toBeNull();
-    await upstream.close();
   });
 
   it("renames and deletes, validating the title", async () => {
@@ -41,6 +38,22 @@ describe("conversations", () => {
     expect((await client.fetch(`/api/conversations/${id}`)).status).toBe(404);
     const page = (await (await client.fetch("/api/conversations")).json()) as Page;
     expect(page.items.map((item) => item.id)).not.toContain(id);
+  });
+
+  it("answers 404 for a model the caller may not use, and does not list it", async () => {
+    const upstream = await startFakeUpstream();
+    const [hidden, disabled] = await Promise.all([
+      makeModel(upstream.url, { visibleToEveryone: false }),
+      makeModel(upstream.url, { enabled: false }),
+    ]);
+    const client = await signedInUser();
+    for (const model of [hidden, disabled]) {
+      expect((await client.json("/api/conversations", { modelId: model.id })).status).toBe(404);
+    }
+    const { items } = (await (await client.fetch("/api/models")).json()) as { items: { id: string }[] };
+    expect(items.map((item) => item.id)).not.toContain(hidden.id);
+    expect(items.map((item) => item.id)).not.toContain(disabled.id);
+    await upstream.close();
   });
 
   it("rejects unknown fields and oversized messages without writing anything", async () => {

@@ -28,6 +28,7 @@ type ModelFields = {
   minTemperature?: number;
   maxTemperature?: number;
   enabled?: boolean;
+  visibleToEveryone?: boolean;
 };
 
 /** A provider pointing at a fake upstream, with one enabled model. */

@@ -7,6 +7,7 @@ declare module "vitest" {
     baseUrl: string;
     databaseUrl: string;
     clusterUrl: string;
+    serverLogFile: string;
   }
 }
 
@@ -15,5 +16,6 @@ export default async function setup(project: TestProject) {
   project.provide("baseUrl", stack.baseUrl);
   project.provide("databaseUrl", stack.databaseUrl);
   project.provide("clusterUrl", stack.clusterUrl);
+  project.provide("serverLogFile", stack.logFile);
   return stack.stop;
 }

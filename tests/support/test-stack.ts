@@ -2,13 +2,20 @@
 // migrations applied by the real start path, and the production build served on a free port.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, createWriteStream, existsSync, mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { buildDatabaseUrl, startEmbeddedPostgres } from "../../lib/db/embedded-postgres";
 
-export type TestStack = { baseUrl: string; databaseUrl: string; clusterUrl: string; stop: () => Promise<void> };
+export type TestStack = {
+  baseUrl: string;
+  databaseUrl: string;
+  clusterUrl: string;
+  /** Everything the server printed, so that tests can check what reaches the logs (never a provider's secrets). */
+  logFile: string;
+  stop: () => Promise<void>;
+};
 export type AppServer = { baseUrl: string; stop: () => Promise<void>; kill: () => Promise<void> };
 
 const repositoryRoot = path.resolve(import.meta.dirname, "../..");
@@ -55,6 +62,7 @@ export async function startAppServer(options: {
   port?: number;
   extraEnv?: Record<string, string>;
   canBeKilled?: boolean;
+  logFile?: string;
 }): Promise<AppServer> {
   if (!existsSync(path.join(repositoryRoot, ".next", "BUILD_ID"))) {
     throw new Error("No production build found: run `npm run build` first (npm test does).");
@@ -64,7 +72,7 @@ export async function startAppServer(options: {
   const server = spawn(process.execPath, ["--import", "tsx", "lib/bootstrap/launch.ts", "start"], {
     cwd: repositoryRoot,
     detached: options.canBeKilled === true,
-    stdio: ["ignore", "inherit", "inherit"],
+    stdio: ["ignore", "pipe", "pipe"],
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -86,6 +94,17 @@ export async function startAppServer(options: {
       ...options.extraEnv,
     },
   });
+  // Shown as usual, and kept in the log file when there is one.
+  const log = options.logFile ? createWriteStream(options.logFile, { flags: "a" }) : null;
+  server.stdout?.on("data", (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    log?.write(chunk);
+  });
+  server.stderr?.on("data", (chunk: Buffer) => {
+    process.stderr.write(chunk);
+    log?.write(chunk);
+  });
+  server.once("exit", () => log?.end());
   const signalGroup = async (signal: NodeJS.Signals) => {
     if (server.exitCode === null && server.signalCode === null && server.pid) {
       process.kill(options.canBeKilled ? -server.pid : server.pid, signal);
@@ -113,14 +132,17 @@ export async function startTestStack(
     await postgres.stop();
     rmSync(dataDir, { recursive: true, force: true });
   };
-  const app = await startAppServer({ databaseUrl: postgres.databaseUrl, dataDir, ...options }).catch(async (error) => {
-    await removeAll();
-    throw error;
-  });
+  const logFile = path.join(dataDir, "server.log");
+  const app = await startAppServer({ databaseUrl: postgres.databaseUrl, dataDir, logFile, ...options }).catch(
+    async (error) => {
+      await removeAll();
+      throw error;
+    },
+  );
   const clusterUrl = buildDatabaseUrl(Number(new URL(postgres.databaseUrl).port), "postgres");
   const stop = async () => {
     await app.stop();
     await removeAll();
   };
-  return { baseUrl: app.baseUrl, databaseUrl: postgres.databaseUrl, clusterUrl, stop };
+  return { baseUrl: app.baseUrl, databaseUrl: postgres.databaseUrl, clusterUrl, logFile, stop };
 }
