@@ -41,7 +41,3 @@ export class AppError extends Error {
     return errorStatus[this.code];
   }
 }
-
-export function notFound(what = "Not found."): AppError {
-  return new AppError("not_found", what);
-}

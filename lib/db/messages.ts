@@ -96,10 +96,3 @@ export async function findNewestLeaf(conversationId: string, messageId: string):
   if (!row) throw new AppError("not_found", "Message not found.");
   return row.id;
 }
-
-export async function getMessage(conversationId: string, id: string) {
-  return db().message.findFirst({
-    where: { id, conversationId },
-    select: { ...messageFields, depth: true, threadTokens: true },
-  });
-}
