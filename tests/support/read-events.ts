@@ -1,43 +1,11 @@
-// Reads a text/event-stream response into events, with the time each arrived (for pacing assertions).
-export type ReceivedEvent = { id?: string; event: string; data: unknown; receivedAt: number };
+// Reads a text/event-stream response into events, with the time each arrived (for pacing assertions). It uses the
+// browser's own parser, so the server is tested against the client that really reads it.
+import { readEventStream, type ServerSentEvent } from "../../app/_components/read-event-stream";
+
+export type ReceivedEvent = ServerSentEvent & { receivedAt: number };
 
 export async function* readEvents(response: Response): AsyncGenerator<ReceivedEvent> {
-  if (!response.body) return;
-  const reader = response.body.getReader();
-  try {
-    yield* parseEvents(reader);
-  } finally {
-    // A consumer that stops early (a browser leaving) closes the connection.
-    await reader.cancel();
-  }
-}
-
-async function* parseEvents(reader: ReadableStreamDefaultReader<Uint8Array>): AsyncGenerator<ReceivedEvent> {
-  const decoder = new TextDecoder();
-  let buffer = "";
-  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-    buffer += decoder.decode(chunk.value, { stream: true });
-    let boundary = buffer.indexOf("\n\n");
-    while (boundary >= 0) {
-      const block = buffer.slice(0, boundary);
-      buffer = buffer.slice(boundary + 2);
-      boundary = buffer.indexOf("\n\n");
-      const fields = new Map<string, string>();
-      for (const line of block.split("\n")) {
-        if (line.startsWith(":")) continue;
-        const separator = line.indexOf(": ");
-        fields.set(line.slice(0, separator), line.slice(separator + 2));
-      }
-      const data = fields.get("data");
-      if (data === undefined) continue;
-      yield {
-        id: fields.get("id"),
-        event: fields.get("event") ?? "message",
-        data: JSON.parse(data),
-        receivedAt: Date.now(),
-      };
-    }
-  }
+  for await (const event of readEventStream(response)) yield { ...event, receivedAt: Date.now() };
 }
 
 export async function collectEvents(response: Response): Promise<ReceivedEvent[]> {
