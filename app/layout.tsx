@@ -14,6 +14,8 @@ const inter = localFont({
 export const metadata: Metadata = {
   title: { default: "Parley", template: "%s · Parley" },
   description: "Chat with your models.",
+  icons: { icon: "/favicon.svg" },
+  robots: { index: false, follow: false },
 };
 
 export const viewport: Viewport = {
