@@ -1,8 +1,8 @@
 "use client";
 
-import { type FormEvent, type KeyboardEvent, useEffect, useLayoutEffect, useRef, useState } from "react";
-import { MAX_MESSAGE_LENGTH } from "@/lib/chat/limits";
+import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from "react";
 import { ArrowUpIcon, StopIcon } from "./icons";
+import { DraftTooLongAlert, isDraftTooLong, useAutoGrow } from "./message-draft";
 
 type ComposerProps = {
   // Resolves false when the message was not accepted; the text is then put back for another try.
@@ -19,7 +19,7 @@ const MAX_HEIGHT_PX = 200;
 export function Composer({ onSend, onStop, isStreaming = false, isBusy = false, refusedText = null }: ComposerProps) {
   const [draft, setDraft] = useState("");
   const textareaRef = useRef<HTMLTextAreaElement>(null);
-  const isTooLong = draft.length > MAX_MESSAGE_LENGTH;
+  const isTooLong = isDraftTooLong(draft);
   const canSend = draft.trim() !== "" && !isTooLong && !isStreaming && !isBusy;
 
   useEffect(() => {
@@ -30,10 +30,7 @@ export function Composer({ onSend, onStop, isStreaming = false, isBusy = false, 
     if (refusedText) setDraft((current) => (current === "" ? refusedText : current));
   }, [refusedText]);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the height depends on the text, read from the DOM.
-  useLayoutEffect(() => {
-    resizeToContent(textareaRef.current);
-  }, [draft]);
+  useAutoGrow(textareaRef, draft, MAX_HEIGHT_PX);
 
   async function submit(): Promise<void> {
     if (!canSend) return;
@@ -91,19 +88,7 @@ export function Composer({ onSend, onStop, isStreaming = false, isBusy = false, 
           </button>
         )}
       </div>
-      {isTooLong ? (
-        <p id="composer-error" role="alert" className="mt-2 px-4 text-danger text-sm">
-          Your message is too long: {draft.length.toLocaleString("en")} of {MAX_MESSAGE_LENGTH.toLocaleString("en")}{" "}
-          characters allowed.
-        </p>
-      ) : null}
+      <DraftTooLongAlert draft={draft} id="composer-error" className="mt-2 px-4 text-danger text-sm" />
     </form>
   );
-}
-
-function resizeToContent(textarea: HTMLTextAreaElement | null): void {
-  if (!textarea) return;
-  textarea.style.height = "auto";
-  textarea.style.height = `${Math.min(textarea.scrollHeight, MAX_HEIGHT_PX)}px`;
-  textarea.style.overflowY = textarea.scrollHeight > MAX_HEIGHT_PX ? "auto" : "hidden";
 }

@@ -1,7 +1,7 @@
 "use client";
 
-import { type FormEvent, type KeyboardEvent, useEffect, useLayoutEffect, useRef, useState } from "react";
-import { MAX_MESSAGE_LENGTH } from "@/lib/chat/limits";
+import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from "react";
+import { DraftTooLongAlert, isDraftTooLong, useAutoGrow } from "./message-draft";
 
 type MessageEditFormProps = {
   content: string;
@@ -17,7 +17,7 @@ export function MessageEditForm({ content, isBusy, onSave, onCancel }: MessageEd
   const [draft, setDraft] = useState(content);
   const [isSaving, setIsSaving] = useState(false);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
-  const isTooLong = draft.length > MAX_MESSAGE_LENGTH;
+  const isTooLong = isDraftTooLong(draft);
   const canSave = draft.trim() !== "" && draft !== content && !isTooLong && !isBusy && !isSaving;
 
   useEffect(() => {
@@ -26,13 +26,7 @@ export function MessageEditForm({ content, isBusy, onSave, onCancel }: MessageEd
     textarea?.setSelectionRange(textarea.value.length, textarea.value.length);
   }, []);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the height depends on the text, read from the DOM.
-  useLayoutEffect(() => {
-    const textarea = textareaRef.current;
-    if (!textarea) return;
-    textarea.style.height = "auto";
-    textarea.style.height = `${Math.min(textarea.scrollHeight, MAX_HEIGHT_PX)}px`;
-  }, [draft]);
+  useAutoGrow(textareaRef, draft, MAX_HEIGHT_PX);
 
   async function save(): Promise<void> {
     if (!canSave) return;
@@ -74,12 +68,7 @@ export function MessageEditForm({ content, isBusy, onSave, onCancel }: MessageEd
         rows={1}
         className="w-full resize-none bg-transparent leading-7 focus-visible:outline-none"
       />
-      {isTooLong ? (
-        <p role="alert" className="mt-1 text-danger text-sm">
-          Your message is too long: {draft.length.toLocaleString("en")} of {MAX_MESSAGE_LENGTH.toLocaleString("en")}{" "}
-          characters allowed.
-        </p>
-      ) : null}
+      <DraftTooLongAlert draft={draft} className="mt-1 text-danger text-sm" />
       <div className="mt-2 flex justify-end gap-2">
         <button type="button" onClick={onCancel} className="rounded-full px-3.5 py-1.5 text-sm hover:bg-hover">
           Cancel

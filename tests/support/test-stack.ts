@@ -3,10 +3,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chmodSync, createWriteStream, existsSync, mkdtempSync, rmSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { buildDatabaseUrl, startEmbeddedPostgres } from "../../lib/db/embedded-postgres";
+import { buildDatabaseUrl, findFreePort, startEmbeddedPostgres } from "../../lib/db/embedded-postgres";
 
 export type TestStack = {
   baseUrl: string;
@@ -19,17 +18,6 @@ export type TestStack = {
 export type AppServer = { baseUrl: string; stop: () => Promise<void>; kill: () => Promise<void> };
 
 const repositoryRoot = path.resolve(import.meta.dirname, "../..");
-
-export async function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject()));
-    });
-  });
-}
 
 async function waitForHealth(baseUrl: string, server: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;

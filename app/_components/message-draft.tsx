@@ -1,0 +1,31 @@
+"use client";
+
+import { type RefObject, useLayoutEffect } from "react";
+import { MAX_MESSAGE_LENGTH } from "@/lib/chat/limits";
+
+/** Grows a textarea with its text up to `maxHeightPx`, then scrolls. */
+export function useAutoGrow(textareaRef: RefObject<HTMLTextAreaElement | null>, text: string, maxHeightPx: number) {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the height depends on the text, read from the DOM.
+  useLayoutEffect(() => {
+    const textarea = textareaRef.current;
+    if (!textarea) return;
+    textarea.style.height = "auto";
+    textarea.style.height = `${Math.min(textarea.scrollHeight, maxHeightPx)}px`;
+    textarea.style.overflowY = textarea.scrollHeight > maxHeightPx ? "auto" : "hidden";
+  }, [text, maxHeightPx]);
+}
+
+export function isDraftTooLong(draft: string): boolean {
+  return draft.length > MAX_MESSAGE_LENGTH;
+}
+
+/** The same words wherever a message is written: the composer and the edit form. */
+export function DraftTooLongAlert({ draft, id, className }: { draft: string; id?: string; className: string }) {
+  if (!isDraftTooLong(draft)) return null;
+  return (
+    <p id={id} role="alert" className={className}>
+      Your message is too long: {draft.length.toLocaleString("en")} of {MAX_MESSAGE_LENGTH.toLocaleString("en")}{" "}
+      characters allowed.
+    </p>
+  );
+}
