@@ -48,13 +48,8 @@ export function assembleContextWindow(request: WindowRequest): {
   // A reply that failed before its first token has nothing to tell the model.
   const sendable = request.thread.filter((message) => !(message.role === "ASSISTANT" && message.content === ""));
   const newest = sendable.at(-1);
-  const systemCost = request.systemPrompt ? request.systemPrompt.tokens + MESSAGE_FRAMING_TOKENS : 0;
-  const newestCost = newest ? newest.tokens + MESSAGE_FRAMING_TOKENS : 0;
-  if (!newest || systemCost + newestCost > budget) {
-    throw contextOverflow(newest?.tokens ?? 0, request.systemPrompt?.tokens ?? 0, budget);
-  }
-
-  let used = systemCost + newestCost;
+  if (!newest) throw contextOverflow(0, request.systemPrompt?.tokens ?? 0, budget);
+  let used = getRequiredTokens(newest.tokens, request.systemPrompt?.tokens ?? null, budget);
   let firstSent = sendable.length - 1;
   while (firstSent > 0) {
     const cost = (sendable[firstSent - 1]?.tokens ?? 0) + MESSAGE_FRAMING_TOKENS;
@@ -86,7 +81,18 @@ export function assembleContextWindow(request: WindowRequest): {
   };
 }
 
-export function contextOverflow(messageTokens: number, systemTokens: number, budget: number): AppError {
+/**
+ * What the always-sent part of a window costs (the newest message and the system prompt, if any, with their
+ * framing); throws context_overflow when even that does not fit the budget.
+ */
+export function getRequiredTokens(messageTokens: number, systemTokens: number | null, budget: number): number {
+  const required =
+    messageTokens + MESSAGE_FRAMING_TOKENS + (systemTokens === null ? 0 : systemTokens + MESSAGE_FRAMING_TOKENS);
+  if (required > budget) throw contextOverflow(messageTokens, systemTokens ?? 0, budget);
+  return required;
+}
+
+function contextOverflow(messageTokens: number, systemTokens: number, budget: number): AppError {
   return new AppError(
     "context_overflow",
     `This message is too long for the model: ${messageTokens + systemTokens} tokens with the system prompt, ${Math.max(budget, 0)} available.`,

@@ -9,7 +9,7 @@ import { DEFAULT_TITLE, getConversationForTurn } from "../db/conversations";
 import type { CompletionModel } from "../db/models";
 import { type StartedTurn, startRegeneration, startTurn } from "../db/turns";
 import { AppError } from "../errors";
-import { contextOverflow, getWindowBudget, MESSAGE_FRAMING_TOKENS } from "./context-window";
+import { getRequiredTokens, getWindowBudget } from "./context-window";
 import type { Generation } from "./generation";
 import { findGeneration } from "./generation-registry";
 import { launchReply, replayFinishedTurn } from "./launch-reply";
@@ -59,11 +59,9 @@ export async function sendMessage(user: SessionUser, conversationId: string, inp
   const { conversation, model, parameters } = await loadWritableTurnContext(user, conversationId, input.temperature);
   const encoding = encodingForModel(model.upstreamName);
   const tokenCount = countTokens(input.content, encoding);
-  const systemTokens = getSystemPrompt(conversation.systemPrompt, model, encoding)?.tokens ?? 0;
-  const budget = getWindowBudget(model.contextWindow, parameters.maxTokens);
-  const framing = (systemTokens > 0 ? 2 : 1) * MESSAGE_FRAMING_TOKENS;
+  const systemTokens = getSystemPrompt(conversation.systemPrompt, model, encoding)?.tokens ?? null;
   // Checked before anything is written: a message that can never be sent is refused, not stored.
-  if (tokenCount + systemTokens + framing > budget) throw contextOverflow(tokenCount, systemTokens, budget);
+  getRequiredTokens(tokenCount, systemTokens, getWindowBudget(model.contextWindow, parameters.maxTokens));
 
   const title = titleFrom(input.content);
   const turn = await startTurn({
