@@ -3,13 +3,12 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { getUserForSignIn, getUserSessionState, revokeSessions } from "../db/users";
+import { getUserForSignIn, revokeSessions } from "../db/users";
 import { requireEnv } from "../env";
+import { refreshClaims, type SessionClaims, sessionUserOf } from "./claims";
 import { getDecoyHash, verifyPassword } from "./password";
 
 const credentialsSchema = z.object({ email: z.string().trim().max(320), password: z.string().max(128) });
-
-type SessionClaims = { uid?: string; sessionVersion?: number; role?: "ADMIN" | "USER"; name?: string; email?: string };
 
 async function authorizeCredentials(raw: unknown) {
   const parsed = credentialsSchema.safeParse(raw);
@@ -48,19 +47,11 @@ export function getAuthOptions(): NextAuthOptions {
           const signedIn = user as typeof user & { role: "ADMIN" | "USER"; sessionVersion: number };
           return { ...token, uid: signedIn.id, role: signedIn.role, sessionVersion: signedIn.sessionVersion };
         }
-        if (!claims.uid) return {};
-        const current = await getUserSessionState(claims.uid);
-        const isStillValid = current && current.status === "ACTIVE" && current.sessionVersion === claims.sessionVersion;
-        if (!isStillValid) return {};
-        return { ...token, role: current.role, name: current.name, email: current.email };
+        const current = await refreshClaims(claims);
+        return current ? { ...token, ...current } : {};
       },
       async session({ session, token }) {
-        const claims = token as SessionClaims;
-        if (!claims.uid || !claims.role) return { ...session, user: undefined };
-        return {
-          ...session,
-          user: { id: claims.uid, email: claims.email ?? "", name: claims.name ?? "", role: claims.role },
-        };
+        return { ...session, user: sessionUserOf(token) ?? undefined };
       },
     },
   };

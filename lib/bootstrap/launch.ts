@@ -1,7 +1,5 @@
 // `npm run dev` / `npm start`: prepare the runtime (embedded PostgreSQL when DATABASE_URL is unset, migrations,
-// admin, models), then run Next with it. `npm run db:prepare` stops after the preparation.
-import { spawn } from "node:child_process";
-import { createRequire } from "node:module";
+// admin, models), then serve the app in this process (lib/server). `npm run db:prepare` stops after the preparation.
 import { env } from "../env";
 import { loadEnvFiles } from "./env-files";
 import { prepareRuntime } from "./prepare";
@@ -26,20 +24,24 @@ if (mode === "prepare") {
 }
 
 const { PORT, NEXTAUTH_URL } = env();
-const port = String(PORT);
-const nextCli = createRequire(import.meta.url).resolve("next/dist/bin/next");
-const app = spawn(process.execPath, [nextCli, mode, "--port", port], {
-  stdio: "inherit",
-  env: {
-    ...process.env,
-    NEXTAUTH_URL: NEXTAUTH_URL ?? `http://localhost:${port}`,
-    NEXT_TELEMETRY_DISABLED: "1",
-  },
+// Set before Next and React load: they pick their development or production build from it.
+Object.assign(process.env, {
+  NODE_ENV: mode === "dev" ? "development" : "production",
+  NEXTAUTH_URL: NEXTAUTH_URL ?? `http://localhost:${PORT}`,
+  NEXT_TELEMETRY_DISABLED: "1",
 });
-console.log(`[parley] starting on http://localhost:${port}`);
-
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => app.kill(signal));
-app.on("exit", async (code) => {
+const { startAppServer } = await import("../server/app-server");
+const server = await startAppServer({ dev: mode === "dev", port: PORT }).catch(async (error: unknown) => {
+  console.error(`[parley] could not start: ${error instanceof Error ? error.message : String(error)}`);
   await runtime.stopDatabase();
-  process.exit(code ?? 0);
+  process.exit(1);
 });
+console.log(`[parley] serving on http://localhost:${PORT}`);
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, async () => {
+    await server.close();
+    await runtime.stopDatabase();
+    process.exit(0);
+  });
+}

@@ -1,4 +1,6 @@
-// Server-Sent Events for a generation: each event as it happens, never the accumulated text.
+// Server-Sent Events for a generation: each event as it happens, never the accumulated text. Written straight to
+// the Node response (lib/server serves these routes), one write per event.
+import type { ServerResponse } from "node:http";
 import type { Generation, GenerationEventName } from "./generation";
 
 const HEARTBEAT_MS = 15_000;
@@ -8,6 +10,7 @@ export const eventStreamHeaders = {
   "Cache-Control": "no-cache, no-transform",
   Connection: "keep-alive",
   "X-Accel-Buffering": "no",
+  "X-Content-Type-Options": "nosniff",
 } as const;
 
 export function encodeEvent(id: number, event: GenerationEventName, data: unknown): string {
@@ -15,28 +18,24 @@ export function encodeEvent(id: number, event: GenerationEventName, data: unknow
 }
 
 /** Streams a generation's events after `afterEventId`. Closing the response only unsubscribes: the reply goes on. */
-export function createEventStreamResponse(generation: Generation, afterEventId = 0): Response {
-  const encoder = new TextEncoder();
-  let cleanup = () => {};
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      const heartbeat = setInterval(() => controller.enqueue(encoder.encode(": keep-alive\n\n")), HEARTBEAT_MS);
-      const unsubscribe = generation.subscribe(afterEventId, (event) => {
-        controller.enqueue(encoder.encode(event.frame));
-        if (event.event === "done" || event.event === "error") {
-          cleanup();
-          controller.close();
-        }
-      });
-      cleanup = () => {
-        clearInterval(heartbeat);
-        unsubscribe();
-      };
-      if (generation.finished) cleanup();
-    },
-    cancel() {
-      cleanup();
-    },
+export function streamGeneration(generation: Generation, response: ServerResponse, afterEventId = 0): void {
+  response.writeHead(200, eventStreamHeaders);
+  let heartbeat: NodeJS.Timeout | undefined;
+  let unsubscribe = () => {};
+  const finish = () => {
+    clearInterval(heartbeat);
+    unsubscribe();
+    response.end();
+  };
+  response.on("close", finish);
+  unsubscribe = generation.subscribe(afterEventId, (event) => {
+    response.write(event.frame);
+    if (event.event === "done" || event.event === "error") finish();
   });
-  return new Response(body, { headers: eventStreamHeaders });
+  if (generation.finished || response.writableEnded) {
+    finish();
+    return;
+  }
+  response.flushHeaders();
+  heartbeat = setInterval(() => response.write(": keep-alive\n\n"), HEARTBEAT_MS);
 }

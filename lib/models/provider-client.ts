@@ -2,12 +2,10 @@
 import OpenAI from "openai";
 import type { CompletionModel } from "../db/models";
 import { getDemoApiKey, getDemoBaseUrl } from "./demo";
+import { fetchWithoutRedirects } from "./provider-fetch";
 import { decryptSecret } from "./secret-box";
 
 type ProviderConnection = CompletionModel["provider"];
-
-/** Never follows a redirect: a provider URL that redirects would otherwise carry the API key to another host. */
-export const fetchWithoutRedirects: typeof fetch = (input, init) => fetch(input, { ...init, redirect: "error" });
 
 export function createProviderClient(provider: ProviderConnection): OpenAI {
   const isDemo = provider.kind === "DEMO";

@@ -4,7 +4,7 @@ import OpenAI from "openai";
 import { countProviders, createProviderWithModels, retireDemoModels } from "../db/models";
 import { env } from "../env";
 import { DEMO_MODEL_NAME } from "./demo";
-import { fetchWithoutRedirects } from "./provider-client";
+import { fetchWithoutRedirects } from "./provider-fetch";
 import { encryptSecret } from "./secret-box";
 
 const OPENAI_BASE_URL = "https://api.openai.com/v1";

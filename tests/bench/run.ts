@@ -112,7 +112,7 @@ async function runBench(cleanups: (() => Promise<void>)[]): Promise<string> {
     notes: [
       `Machine: ${describeMachine()}; the load generator and fake upstream share it with the servers; ` +
         `during the run ${describeForeignCpu()}. Run took ${minutes} min.`,
-      `App processes: ${describeProcesses(context.app.processIds())} under the launcher (${launcherPid}); ` +
+      `App processes: ${describeProcesses(context.app.processIds())}, the launcher (${launcherPid}) serving Next and the event streams; ` +
         "PostgreSQL 17 (embedded) with pg_stat_statements, owned by the bench (the test stack's own cluster idles).",
     ],
   });

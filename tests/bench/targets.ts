@@ -2,7 +2,7 @@
 // limit of a relay) and Parley (a full chat turn: auth, context, persistence).
 import { buildTurnRequest, type Session } from "./bench-client";
 import type { ConversationPool } from "./conversation-pool";
-import { findChildrenByCommandLine, listTree } from "./process-stats";
+import { listTree } from "./process-stats";
 import type { TurnRequest } from "./sse-client";
 
 export type Target = {
@@ -39,15 +39,12 @@ export function createRelayTarget(relayUrl: string, relayPid: number): Target {
   };
 }
 
-/**
- * The app's processes are the Next server the launcher spawned and anything below it. The launcher only waits, and
- * its other child (tsx's esbuild service) compiled the launcher, not the app.
- */
+/** The app is the launcher's process, which serves Next and the event streams, and anything below it. */
 export function createAppTarget(session: Session, pool: ConversationPool, launcherPid: number): Target {
   return {
     name: "Parley",
     prepare: async (count) =>
       (await pool.take(count)).map((conversationId) => buildTurnRequest(session, conversationId)),
-    processIds: () => findChildrenByCommandLine(launcherPid, "next").flatMap(listTree),
+    processIds: () => listTree(launcherPid),
   };
 }

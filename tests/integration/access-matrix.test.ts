@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { eventStreamRoutes } from "@/lib/server/event-stream-routes";
 import { makeUser } from "../support/factories";
 import { collectEvents, startedIds } from "../support/read-events";
 import { anonymousClient, type Client, signedInClient } from "../support/session-client";
@@ -109,7 +110,7 @@ describe.sequential("access matrix", () => {
     expect((await clients.owner.fetch("/api/conversations/not-an-id")).status).toBe(404);
   });
 
-  it("has rows for every route file under app/api", () => {
+  it("has rows for every route file under app/api and every event-stream route", () => {
     const apiDir = path.resolve(import.meta.dirname, "../../app/api");
     const found = (readdirSync(apiDir, { recursive: true }) as string[])
       .filter((file) => file.endsWith("route.ts"))
@@ -120,7 +121,8 @@ describe.sequential("access matrix", () => {
         );
         const route = `/api/${path.dirname(file)}`.replace(/\/\.$/, "");
         return [...new Set(methods)].map((method) => `${method} ${route}`);
-      });
+      })
+      .concat(eventStreamRoutes.map((route) => `${route.method} ${route.path}`));
     const covered = [...rows.map((row) => `${row.method} ${row.route}`), ...publicRoutes];
     expect(found.filter((entry) => !covered.includes(entry))).toEqual([]);
     expect(found.length).toBeGreaterThanOrEqual(rows.length);

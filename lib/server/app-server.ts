@@ -1,0 +1,30 @@
+// Parley's HTTP server: the event-stream routes on node:http directly (see event-stream-routes.ts), everything
+// else through Next's request handler, in this one process.
+import { createServer } from "node:http";
+import next from "next";
+import { serveEventStreamRoute } from "./event-stream-routes";
+
+export type AppServer = { close: () => Promise<void> };
+
+export async function startAppServer(options: { dev: boolean; port: number }): Promise<AppServer> {
+  const app = next({ dev: options.dev, dir: process.cwd(), hostname: "localhost", port: options.port });
+  const handleNext = app.getRequestHandler();
+  await app.prepare();
+  const server = createServer((request, response) => {
+    if (!serveEventStreamRoute(request, response)) void handleNext(request, response);
+  });
+  // Development's hot reload talks over WebSocket upgrades.
+  const handleUpgrade = app.getUpgradeHandler();
+  server.on("upgrade", (request, socket, head) => void handleUpgrade(request, socket, head));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, resolve);
+  });
+  return {
+    close: async () => {
+      // Open event streams would hold the server open: end them; their replies are kept as interrupted.
+      server.closeAllConnections();
+      await Promise.all([new Promise((resolve) => server.close(resolve)), app.close()]);
+    },
+  };
+}

@@ -1,0 +1,113 @@
+// The routes that answer with a live reply as Server-Sent Events. They are served on node:http directly, not as
+// Next route handlers: Next's web-stream response path cost about 4× a raw relay in CPU per streamed event and
+// 300 KB per open stream (see the README's benchmark). Everything else about them is the same as any route:
+// the session, the access rules and the error shape.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { Readable } from "node:stream";
+import { requireRequestUser } from "../auth/session";
+import { streamGeneration } from "../chat/event-stream";
+import type { Generation } from "../chat/generation";
+import { findLiveReply } from "../chat/live-replies";
+import { regenerateReply, regenerateSchema, sendMessage, sendMessageSchema } from "../chat/send-message";
+import { errorResponse, parseId, parseJsonBody } from "../http/handler";
+
+type LiveReply = { generation: Generation; afterEventId: number };
+type EventStreamRoute = {
+  method: "GET" | "POST";
+  /** The path as Next would name the route file's folder, e.g. /api/conversations/[id]/stream. */
+  path: string;
+  /** The reply to stream, or null for "nothing is generating" (204). */
+  serve: (request: Request, params: string[]) => Promise<LiveReply | null>;
+};
+
+export const eventStreamRoutes: EventStreamRoute[] = [
+  {
+    // Send a user message; the reply streams back.
+    method: "POST",
+    path: "/api/conversations/[id]/messages",
+    serve: async (request, [id = ""]) => {
+      const conversationId = parseId(id);
+      const input = await parseJsonBody(request, sendMessageSchema);
+      const user = await requireRequestUser(request);
+      return { generation: await sendMessage(user, conversationId, input), afterEventId: 0 };
+    },
+  },
+  {
+    // A new reply beside an existing one.
+    method: "POST",
+    path: "/api/conversations/[id]/messages/[messageId]/regenerate",
+    serve: async (request, [id = "", messageId = ""]) => {
+      const conversationId = parseId(id);
+      const replyId = parseId(messageId);
+      const input = await parseJsonBody(request, regenerateSchema);
+      const user = await requireRequestUser(request);
+      return { generation: await regenerateReply(user, conversationId, replyId, input), afterEventId: 0 };
+    },
+  },
+  {
+    // Re-attach to the reply being generated; Last-Event-ID resumes after the events already received.
+    method: "GET",
+    path: "/api/conversations/[id]/stream",
+    serve: async (request, [id = ""]) => {
+      const conversationId = parseId(id);
+      const lastEventId = Number(request.headers.get("last-event-id") ?? "0");
+      const user = await requireRequestUser(request);
+      const generation = await findLiveReply(user, conversationId);
+      if (!generation) return null;
+      return { generation, afterEventId: Number.isSafeInteger(lastEventId) ? lastEventId : 0 };
+    },
+  },
+];
+
+const matchers = eventStreamRoutes.map((route) => ({
+  route,
+  pattern: new RegExp(`^${route.path.replace(/\[[^\]]+\]/g, "([^/]+)")}/?$`),
+}));
+
+function toWebRequest(request: IncomingMessage): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    for (const each of Array.isArray(value) ? value : [value ?? ""]) headers.append(name, each);
+  }
+  const hasBody = request.method !== "GET" && request.method !== "HEAD";
+  return new Request(new URL(request.url ?? "/", "http://localhost"), {
+    method: request.method,
+    headers,
+    body: hasBody ? (Readable.toWeb(request) as ReadableStream<Uint8Array>) : undefined,
+    duplex: "half",
+  } as RequestInit);
+}
+
+async function sendResponse(target: ServerResponse, response: Response): Promise<void> {
+  target.writeHead(response.status, Object.fromEntries(response.headers));
+  target.end(Buffer.from(await response.arrayBuffer()));
+}
+
+async function serveRoute(
+  route: EventStreamRoute,
+  params: string[],
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  try {
+    const reply = await route.serve(toWebRequest(request), params);
+    if (reply) streamGeneration(reply.generation, response, reply.afterEventId);
+    else response.writeHead(204).end();
+  } catch (error) {
+    await sendResponse(response, errorResponse(error));
+  }
+}
+
+/** Serves the request when it is one of these routes; false lets the caller hand it to Next. */
+export function serveEventStreamRoute(request: IncomingMessage, response: ServerResponse): boolean {
+  const path = (request.url ?? "").split("?")[0] ?? "";
+  const matching = matchers.flatMap(({ route, pattern }) => {
+    const match = pattern.exec(path);
+    return match ? [{ route, params: match.slice(1) }] : [];
+  });
+  if (matching.length === 0) return false;
+  const served = matching.find(({ route }) => route.method === request.method);
+  if (served) void serveRoute(served.route, served.params, request, response);
+  else response.writeHead(405, { Allow: matching.map(({ route }) => route.method).join(", ") }).end();
+  return true;
+}
