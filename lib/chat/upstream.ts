@@ -2,10 +2,13 @@
 // stalled upstream; never lets a provider's error body out (it may echo keys).
 import OpenAI from "openai";
 import type {
+  ChatCompletionChunk,
   ChatCompletionCreateParamsStreaming,
   ChatCompletionMessageParam,
 } from "openai/resources/chat/completions";
 import { AppError } from "../errors";
+import { createEventStreamParser, type ServerSentEvent } from "../http/event-stream-parser";
+import { readResponseText } from "../models/provider-fetch";
 
 export type UpstreamRequest = {
   client: OpenAI;
@@ -61,7 +64,12 @@ export function toUpstreamError(error: unknown): AppError {
   return new AppError("upstream_error", message, { cause: `upstream status ${status ?? "connection error"}` });
 }
 
-async function openStream(request: UpstreamRequest, signal: AbortSignal) {
+/**
+ * The SDK sends the request and answers errors (status, Retry-After, time-out); the streamed body it hands back as
+ * the raw response, which the caller reads off the socket: the SDK's own stream layers cost more CPU per token than
+ * the whole of a relay (see readResponseText).
+ */
+async function openStream(request: UpstreamRequest, signal: AbortSignal): Promise<Response> {
   const params: ChatCompletionCreateParamsStreaming = {
     model: request.model,
     messages: request.messages,
@@ -73,7 +81,9 @@ async function openStream(request: UpstreamRequest, signal: AbortSignal) {
   };
   for (let attempt = 0; ; attempt++) {
     try {
-      return await request.client.chat.completions.create(params, { signal, timeout: request.firstByteTimeoutMs });
+      return await request.client.chat.completions
+        .create(params, { signal, timeout: request.firstByteTimeoutMs })
+        .asResponse();
     } catch (error) {
       if (signal.aborted || attempt >= MAX_RETRIES || !isRetryable(error)) throw error;
       const retryAfter = error instanceof OpenAI.APIError ? error.headers?.get("retry-after") : null;
@@ -109,33 +119,55 @@ export type UpstreamHandlers = {
   onUsage: (usage: { promptTokens: number; completionTokens: number }) => void;
 };
 
+type StreamedChunk = Partial<ChatCompletionChunk> & { error?: unknown };
+
+/** Hands one event of the stream to the handlers; false when the provider reported an error in the stream. */
+function deliverChunk(event: ServerSentEvent, handlers: UpstreamHandlers): boolean {
+  const chunk = event.data as StreamedChunk | string;
+  if (event.event === "error" || (typeof chunk === "object" && chunk !== null && chunk.error)) return false;
+  // "[DONE]" and anything else that is not a chunk carries nothing to deliver.
+  if (typeof chunk !== "object" || chunk === null) return true;
+  const choice = chunk.choices?.[0];
+  if (choice?.delta?.content) handlers.onDelta(choice.delta.content);
+  if (choice?.finish_reason) handlers.onFinish(choice.finish_reason);
+  if (chunk.usage) {
+    handlers.onUsage({ promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens });
+  }
+  return true;
+}
+
 /**
- * Hands over deltas as they arrive, then the finish reason and usage; plain callbacks rather than another async
- * iterator, since this runs once per token. Ends quietly when `request.signal` aborts (the SDK ends its loop
- * without an error then); throws an AppError on failure or a stall.
+ * Hands over deltas as they arrive, then the finish reason and usage; plain callbacks, since this runs once per
+ * token. Ends quietly when `request.signal` aborts; throws an AppError on failure or a stall.
  */
 export async function streamChatCompletion(request: UpstreamRequest, handlers: UpstreamHandlers): Promise<void> {
-  const idleAbort = new AbortController();
-  const signal = AbortSignal.any([request.signal, idleAbort.signal]);
+  // Ends the upstream call from here: on a stall, or on an error the provider reports inside the stream.
+  const stop = new AbortController();
+  let failure: AppError | undefined;
+  const fail = (error: AppError) => {
+    failure ??= error;
+    stop.abort();
+  };
+  const signal = AbortSignal.any([request.signal, stop.signal]);
   let stallWatch: ReturnType<typeof watchForStall> | undefined;
   try {
-    const stream = await openStream(request, signal);
-    stallWatch = watchForStall(request.idleTimeoutMs, () => idleAbort.abort());
-    for await (const chunk of stream) {
-      stallWatch.touch();
-      const choice = chunk.choices[0];
-      if (choice?.delta?.content) handlers.onDelta(choice.delta.content);
-      if (choice?.finish_reason) handlers.onFinish(choice.finish_reason);
-      if (chunk.usage) {
-        handlers.onUsage({ promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens });
-      }
-    }
+    const response = await openStream(request, signal);
+    stallWatch = watchForStall(request.idleTimeoutMs, () =>
+      fail(new AppError("upstream_error", "The model stopped answering.", { cause: "idle timeout" })),
+    );
+    const parser = createEventStreamParser((event) => {
+      if (failure || deliverChunk(event, handlers)) return;
+      fail(new AppError("upstream_error", "The model failed to answer.", { cause: "error event in the stream" }));
+    });
+    await readResponseText(response, (text) => {
+      stallWatch?.touch();
+      parser.push(text);
+    });
+    parser.end();
   } catch (error) {
-    if (!request.signal.aborted && !idleAbort.signal.aborted) throw toUpstreamError(error);
+    if (!request.signal.aborted && !failure) throw toUpstreamError(error);
   } finally {
     stallWatch?.stop();
   }
-  if (idleAbort.signal.aborted && !request.signal.aborted) {
-    throw new AppError("upstream_error", "The model stopped answering.", { cause: "idle timeout" });
-  }
+  if (failure && !request.signal.aborted) throw failure;
 }

@@ -1,0 +1,102 @@
+// The provider's stream as the server reads it: through the SDK's request and our own reading of the body, over a
+// real HTTP connection to a throwaway server that writes exactly the bytes each case needs.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import OpenAI from "openai";
+import { afterEach, describe, expect, it } from "vitest";
+import { streamChatCompletion } from "@/lib/chat/upstream";
+import { AppError } from "@/lib/errors";
+import { fetchWithoutRedirects } from "@/lib/models/provider-fetch";
+
+let server: Server | undefined;
+
+afterEach(async () => {
+  server?.closeAllConnections();
+  await new Promise((resolve) => server?.close(resolve));
+  server = undefined;
+});
+
+/** Serves each write as its own network chunk, so that events and characters are split where the test says. */
+async function serveChunks(writes: (string | Buffer)[]): Promise<string> {
+  const listening = createServer(async (_request, response) => {
+    response.writeHead(200, { "content-type": "text/event-stream" });
+    for (const write of writes) {
+      response.write(write);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    response.end();
+  });
+  server = listening;
+  await new Promise<void>((resolve) => listening.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(listening.address() as AddressInfo).port}/v1`;
+}
+
+function chunk(content: string, finishReason: string | null = null): string {
+  return `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content }, finish_reason: finishReason }] })}\n\n`;
+}
+
+async function collect(baseURL: string) {
+  const client = new OpenAI({ baseURL, apiKey: "sk-test", maxRetries: 0, fetch: fetchWithoutRedirects });
+  const received = { text: "", finishReason: "", usage: null as unknown };
+  const outcome = await streamChatCompletion(
+    {
+      client,
+      model: "m",
+      messages: [{ role: "user", content: "hi" }],
+      temperature: 1,
+      topP: 1,
+      maxTokens: 100,
+      signal: new AbortController().signal,
+      firstByteTimeoutMs: 5000,
+      idleTimeoutMs: 5000,
+    },
+    {
+      onDelta: (text) => {
+        received.text += text;
+      },
+      onFinish: (reason) => {
+        received.finishReason = reason;
+      },
+      onUsage: (usage) => {
+        received.usage = usage;
+      },
+    },
+  ).then(
+    () => null,
+    (error: unknown) => error,
+  );
+  return { ...received, error: outcome };
+}
+
+describe("reading a provider's stream", () => {
+  it("joins events and characters split across network chunks, with CRLF line endings, up to [DONE]", async () => {
+    const first = chunk("Grüße, ");
+    const second = chunk("世界", "stop").replaceAll("\n", "\r\n");
+    const usage = `data: ${JSON.stringify({ choices: [], usage: { prompt_tokens: 3, completion_tokens: 4 } })}\n\n`;
+    const bytes = Buffer.from(`${first}${second}${usage}data: [DONE]\n\n`);
+    // Cut inside "ü" and inside "世" (multi-byte in UTF-8), and between the CR and LF that end an event.
+    const cuts = [
+      Buffer.byteLength(first.slice(0, first.indexOf("ü"))) + 1,
+      Buffer.byteLength(first + second.slice(0, second.indexOf("世"))) + 1,
+      Buffer.byteLength(first + second) - 1,
+    ];
+    const pieces = [0, ...cuts].map((start, index) => bytes.subarray(start, cuts[index] ?? bytes.length));
+    const baseURL = await serveChunks(pieces);
+    expect(await collect(baseURL)).toEqual({
+      text: "Grüße, 世界",
+      finishReason: "stop",
+      usage: { promptTokens: 3, completionTokens: 4 },
+      error: null,
+    });
+  });
+
+  it("ends with an upstream error, keeping the text so far, when the provider reports an error inside the stream", async () => {
+    const secret = "sk-live-secret-echoed-by-provider";
+    const baseURL = await serveChunks([chunk("Hello"), `data: ${JSON.stringify({ error: { message: secret } })}\n\n`]);
+    const { text, error } = await collect(baseURL);
+    expect(text).toBe("Hello");
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe("upstream_error");
+    expect(JSON.stringify(error) + String((error as AppError).message)).not.toContain(secret);
+  });
+});
