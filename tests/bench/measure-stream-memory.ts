@@ -1,5 +1,8 @@
 // What each live stream costs in resident memory: RSS of the server processes while N streams are all live, minus
 // RSS at rest, over N. Includes the garbage V8 has not collected yet (its headroom under load); nothing is forced.
+// Each target carries the same load once before the measured round: a cold process's first busy seconds grow V8's
+// young generation by tens of MB whatever the number of streams, which is not a cost per stream (that cold round's
+// figure is reported in the notes).
 import { setTimeout as sleep } from "node:timers/promises";
 import type { BenchContext } from "./bench-context";
 import { sampleRss } from "./process-stats";
@@ -44,7 +47,9 @@ async function measureBytesPerStream(target: Target, context: BenchContext, coun
 
 export async function measureStreamMemory(context: BenchContext): Promise<Section> {
   const count = context.config.rssStreams;
+  const relayCold = await measureBytesPerStream(context.relay, context, count);
   const relayPerStream = await measureBytesPerStream(context.relay, context, count);
+  const appCold = await measureBytesPerStream(context.app, context, count);
   const appPerStream = await measureBytesPerStream(context.app, context, count);
   return {
     rows: [
@@ -58,8 +63,9 @@ export async function measureStreamMemory(context: BenchContext): Promise<Sectio
     ],
     notes: [
       `RSS per stream: VmRSS of the server processes at rest (median of 5) vs while ${count} streams of ` +
-        `${STREAM_CHUNKS} deltas are all live (median of ${PLATEAU_SAMPLES} over 2 s); includes GC headroom, so ` +
-        "it varies between runs by tens of KB.",
+        `${STREAM_CHUNKS} deltas are all live (median of ${PLATEAU_SAMPLES} over 2 s), in the second of two ` +
+        `identical rounds; includes GC headroom, so it varies between runs by tens of KB. The first (cold) round: ` +
+        `Parley ${formatKilobytes(appCold)}, relay ${formatKilobytes(relayCold)} per stream.`,
     ],
   };
 }
