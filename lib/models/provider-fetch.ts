@@ -4,6 +4,7 @@
 // that costs half the CPU of undici's fetch and the SDK's stream layers (see the README's benchmark).
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+import { toWebHeaders } from "../http/node-headers";
 
 const keepAlive = { keepAlive: true };
 const transports = {
@@ -77,10 +78,7 @@ export async function readResponseText(response: Response, onText: (text: string
 }
 
 function toResponse(message: IncomingMessage): Response {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(message.headers)) {
-    for (const each of Array.isArray(value) ? value : [value ?? ""]) headers.append(name, each);
-  }
+  const headers = toWebHeaders(message.headers);
   const status = message.statusCode ?? 502;
   if (NULL_BODY_STATUSES.has(status)) {
     message.resume();

@@ -10,6 +10,7 @@ import type { Generation } from "../chat/generation";
 import { findLiveReply } from "../chat/live-replies";
 import { regenerateReply, regenerateSchema, sendMessage, sendMessageSchema } from "../chat/send-message";
 import { errorResponse, parseId, parseJsonBody } from "../http/handler";
+import { toWebHeaders } from "../http/node-headers";
 
 type LiveReply = { generation: Generation; afterEventId: number };
 type EventStreamRoute = {
@@ -65,10 +66,7 @@ const matchers = eventStreamRoutes.map((route) => ({
 }));
 
 function toWebRequest(request: IncomingMessage): Request {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(request.headers)) {
-    for (const each of Array.isArray(value) ? value : [value ?? ""]) headers.append(name, each);
-  }
+  const headers = toWebHeaders(request.headers);
   const hasBody = request.method !== "GET" && request.method !== "HEAD";
   return new Request(new URL(request.url ?? "/", "http://localhost"), {
     method: request.method,
