@@ -106,6 +106,12 @@ describe.sequential("access matrix", () => {
     });
   }
 
+  it("answers a streaming route called with another method with 405 and the methods it allows", async () => {
+    const response = await clients.owner.fetch(`/api/conversations/${conversationId}/messages`, { method: "PUT" });
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("POST");
+  });
+
   it("answers 404, not 400, for ids that cannot exist, so that probing learns nothing", async () => {
     expect((await clients.owner.fetch("/api/conversations/not-an-id")).status).toBe(404);
   });
