@@ -1,5 +1,6 @@
 // The generations running in this process, by conversation. (Several app processes will share stop and
 // live-stream fan-out through PostgreSQL LISTEN/NOTIFY; see DESIGN.md "Scale".)
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Generation } from "./generation";
 
 const globalForRegistry = globalThis as unknown as { parleyGenerations?: Map<string, Set<Generation>> };
@@ -31,4 +32,14 @@ export function stopGenerations(conversationId: string): number {
   const running = [...(byConversation.get(conversationId) ?? [])];
   for (const generation of running) generation.stop();
   return running.length;
+}
+
+/**
+ * For a shutdown: stops every reply of this process, which saves each as INTERRUPTED with its text and tells its
+ * readers, then waits for those saves (at most `timeoutMs`).
+ */
+export async function stopAllGenerations(timeoutMs: number): Promise<void> {
+  for (const running of byConversation.values()) for (const generation of running) generation.stop();
+  const deadline = Date.now() + timeoutMs;
+  while (byConversation.size > 0 && Date.now() < deadline) await sleep(50);
 }

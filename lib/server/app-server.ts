@@ -2,9 +2,13 @@
 // else through Next's request handler, in this one process.
 import { createServer } from "node:http";
 import next from "next";
+import { stopAllGenerations } from "../chat/generation-registry";
 import { serveEventStreamRoute } from "./event-stream-routes";
 
 export type AppServer = { close: () => Promise<void> };
+
+/** How long a shutdown waits for the replies it stops to be saved. */
+const SHUTDOWN_SAVE_MS = 5000;
 
 export async function startAppServer(options: { dev: boolean; port: number }): Promise<AppServer> {
   const app = next({ dev: options.dev, dir: process.cwd(), hostname: "localhost", port: options.port });
@@ -22,9 +26,11 @@ export async function startAppServer(options: { dev: boolean; port: number }): P
   });
   return {
     close: async () => {
-      // Open event streams would hold the server open: end them; their replies are kept as interrupted.
+      // Before closing anything: Node's close() also ends connections it counts as idle, event streams among them.
+      await stopAllGenerations(SHUTDOWN_SAVE_MS);
+      server.close();
       server.closeAllConnections();
-      await Promise.all([new Promise((resolve) => server.close(resolve)), app.close()]);
+      await app.close();
     },
   };
 }
