@@ -9,7 +9,17 @@ import { getDecoyHash, verifyPassword } from "./password";
 
 const credentialsSchema = z.object({ email: z.string().trim().max(320), password: z.string().max(128) });
 
-type SessionClaims = { uid?: string; sessionVersion?: number; role?: "ADMIN" | "USER"; name?: string; email?: string };
+type SessionClaims = {
+  uid?: string;
+  sessionVersion?: number;
+  role?: "ADMIN" | "USER";
+  status?: "ACTIVE" | "PENDING";
+  name?: string;
+  email?: string;
+};
+
+// A pending account may sign in, to see that it waits for approval; a disabled one may not.
+const canSignIn = (status: string): status is "ACTIVE" | "PENDING" => status === "ACTIVE" || status === "PENDING";
 
 async function authorizeCredentials(raw: unknown) {
   const parsed = credentialsSchema.safeParse(raw);
@@ -17,8 +27,15 @@ async function authorizeCredentials(raw: unknown) {
   const user = await getUserForSignIn(parsed.data.email);
   // Verify against a decoy when the account does not exist, so that timing does not reveal which emails exist.
   const isPasswordValid = await verifyPassword(user?.passwordHash ?? (await getDecoyHash()), parsed.data.password);
-  if (!user || !isPasswordValid || user.status !== "ACTIVE") return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+  if (!user || !isPasswordValid || !canSignIn(user.status)) return null;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    status: user.status,
+    sessionVersion: user.sessionVersion,
+  };
 }
 
 export function getAuthOptions(): NextAuthOptions {
@@ -45,22 +62,20 @@ export function getAuthOptions(): NextAuthOptions {
       async jwt({ token, user }) {
         const claims = token as typeof token & SessionClaims;
         if (user) {
-          const signedIn = user as typeof user & { role: "ADMIN" | "USER"; sessionVersion: number };
-          return { ...token, uid: signedIn.id, role: signedIn.role, sessionVersion: signedIn.sessionVersion };
+          const signedIn = user as typeof user & Required<Pick<SessionClaims, "role" | "status" | "sessionVersion">>;
+          const { role, status, sessionVersion } = signedIn;
+          return { ...token, uid: signedIn.id, role, status, sessionVersion };
         }
         if (!claims.uid) return {};
         const current = await getUserSessionState(claims.uid);
-        const isStillValid = current && current.status === "ACTIVE" && current.sessionVersion === claims.sessionVersion;
-        if (!isStillValid) return {};
-        return { ...token, role: current.role, name: current.name, email: current.email };
+        if (!current || !canSignIn(current.status) || current.sessionVersion !== claims.sessionVersion) return {};
+        return { ...token, role: current.role, status: current.status, name: current.name, email: current.email };
       },
       async session({ session, token }) {
         const claims = token as SessionClaims;
-        if (!claims.uid || !claims.role) return { ...session, user: undefined };
-        return {
-          ...session,
-          user: { id: claims.uid, email: claims.email ?? "", name: claims.name ?? "", role: claims.role },
-        };
+        if (!claims.uid || !claims.role || !claims.status) return { ...session, user: undefined };
+        const { uid, role, status } = claims;
+        return { ...session, user: { id: uid, email: claims.email ?? "", name: claims.name ?? "", role, status } };
       },
     },
   };

@@ -74,6 +74,7 @@ export async function getConversationOrThrow(scope: Prisma.ConversationWhereInpu
 
 export type ConversationChanges = {
   title?: string;
+  modelId?: string;
   temperature?: number | null;
   topP?: number | null;
   maxTokens?: number | null;
