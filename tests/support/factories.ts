@@ -19,6 +19,13 @@ export async function makeUser(overrides: { email?: string; name?: string } = {}
   return { ...user, password: TEST_PASSWORD };
 }
 
+/** A registered user promoted to admin in the database, so that a test does not lean on the first-user rule. */
+export async function makeAdmin() {
+  const user = await makeUser({ email: uniqueEmail("admin"), name: "Test Admin" });
+  await db().user.update({ where: { id: user.id }, data: { role: "ADMIN" } });
+  return { ...user, role: "ADMIN" as const };
+}
+
 type ModelFields = {
   upstreamName?: string;
   systemPrompt?: string;
