@@ -118,7 +118,10 @@ it("keeps a canary key and a system prompt out of every response, page, RSC payl
   for (const source of ["/api/models", "/api/conversations", `/api/conversations/${conversationId}`]) {
     await record(user, source);
   }
-  for (const page of ["/", `/c/${conversationId}`]) await recordPage(user, page);
+  // The admin pages answer a user 404, and carry none of their data along (a layout's check alone would).
+  for (const page of ["/", `/c/${conversationId}`, "/admin/models", "/admin/providers", "/admin/audit-log"]) {
+    await recordPage(user, page);
+  }
   for (const source of ["/api/admin/providers", "/api/admin/models", "/api/admin/audit-log", "/api/admin/users"]) {
     await record(admin, source);
   }

@@ -6,6 +6,8 @@ import { requirePageAdmin } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: { default: "Admin", template: "%s · Admin · Parley" } };
 
+// Each page checks for an admin too: Next renders a layout and its page in parallel, so a check here alone would
+// still send the page's data (in its RSC payload) to anyone.
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   await requirePageAdmin();
   return (

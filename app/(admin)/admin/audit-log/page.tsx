@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { type AuditQuery, auditQuerySchema, queryAuditLog } from "@/lib/audit/audit-query";
+import { requirePageAdmin } from "@/lib/auth/session";
 import { auditActions } from "@/lib/db/audit";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -32,6 +33,9 @@ function pageLink(query: AuditQuery, cursor: string): string {
 }
 
 export default async function AuditLogPage({ searchParams }: AuditLogPageProps) {
+  // Checked by the page itself: a layout renders in parallel with its page, so its check alone would not keep
+  // the page's data out of the response.
+  await requirePageAdmin();
   const raw = Object.fromEntries(
     Object.entries(await searchParams).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
   );

@@ -2,12 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ModelCard } from "@/app/_components/admin/model-card";
 import { ModelForm } from "@/app/_components/admin/model-form";
+import { requirePageAdmin } from "@/lib/auth/session";
 import { listModelSettings } from "@/lib/db/model-admin";
 import { listProviders } from "@/lib/db/providers";
 
 export const metadata: Metadata = { title: "Models" };
 
 export default async function ModelsPage() {
+  // Checked by the page itself: a layout renders in parallel with its page, so its check alone would not keep
+  // the page's data out of the response.
+  await requirePageAdmin();
   const [models, providerRows] = await Promise.all([listModelSettings(), listProviders()]);
   const providers = providerRows.map(({ createdAt: _createdAt, ...provider }) => provider);
   return (

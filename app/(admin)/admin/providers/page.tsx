@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
 import { ProviderCard } from "@/app/_components/admin/provider-card";
 import { ProviderForm } from "@/app/_components/admin/provider-form";
+import { requirePageAdmin } from "@/lib/auth/session";
 import { listProviders } from "@/lib/db/providers";
 
 export const metadata: Metadata = { title: "Providers" };
 
 export default async function ProvidersPage() {
+  // Checked by the page itself: a layout renders in parallel with its page, so its check alone would not keep
+  // the page's data out of the response.
+  await requirePageAdmin();
   const providers = await listProviders();
   return (
     <div className="flex flex-col gap-8">

@@ -12,6 +12,7 @@ const statusLabel = { ACTIVE: "Active", PENDING: "Waiting for approval", DISABLE
 type UsersPageProps = { searchParams: Promise<{ q?: string | string[] }> };
 
 export default async function UsersPage({ searchParams }: UsersPageProps) {
+  // Checked by the page itself, not only by the layout: see the models page.
   const admin = await requirePageAdmin();
   const { q } = await searchParams;
   const search = typeof q === "string" ? q.trim().slice(0, 200) : "";
