@@ -71,6 +71,7 @@ export function ModelForm({ providers, model, onDone }: ModelFormProps) {
           body: { ...settings, providerId, upstreamName: String(form.get("upstreamName") ?? "") },
         };
     if ((await run(request)) === null) return;
+    setListed([]);
     setFormKey((key) => key + 1);
     onDone?.();
   }
