@@ -27,7 +27,10 @@ export async function listConversations(
   });
   const items = rows.slice(0, PAGE_SIZE);
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > PAGE_SIZE && last ? encodeCursor({ at: last.updatedAt, id: last.id }) : null };
+  return {
+    items,
+    nextCursor: rows.length > PAGE_SIZE && last ? encodeCursor({ at: last.updatedAt, id: last.id }) : null,
+  };
 }
 
 export async function createConversation(input: {

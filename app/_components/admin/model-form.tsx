@@ -4,8 +4,8 @@ import { type FormEvent, type ReactNode, useId, useState } from "react";
 import { z } from "zod";
 import { FormAlert } from "../form-alert";
 import { FormField } from "../form-field";
-import { SubmitButton } from "../submit-button";
 import type { AdminModel, AdminProvider } from "./admin-types";
+import { FormActions } from "./form-actions";
 import { useAdminAction } from "./use-admin-action";
 
 type ModelFormProps = { providers: AdminProvider[]; model?: AdminModel; onDone?: () => void };
@@ -204,14 +204,7 @@ export function ModelForm({ providers, model, onDone }: ModelFormProps) {
           Visible to everyone. Limiting a model to chosen teams arrives with teams.
         </p>
       </Fieldset>
-      <div className="flex gap-2">
-        <SubmitButton label={model ? "Save model" : "Add model"} isPending={isPending} />
-        {onDone ? (
-          <button type="button" onClick={onDone} className="mt-2 rounded-xl px-4 py-2.5 text-sm hover:bg-hover">
-            Cancel
-          </button>
-        ) : null}
-      </div>
+      <FormActions submitLabel={model ? "Save model" : "Add model"} isPending={isPending} onCancel={onDone} />
     </form>
   );
 }

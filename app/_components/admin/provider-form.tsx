@@ -3,8 +3,8 @@
 import { type FormEvent, useState } from "react";
 import { FormAlert } from "../form-alert";
 import { FormField } from "../form-field";
-import { SubmitButton } from "../submit-button";
 import type { AdminProvider } from "./admin-types";
+import { FormActions } from "./form-actions";
 import { useAdminAction } from "./use-admin-action";
 
 type ProviderFormProps = { provider?: AdminProvider; onDone?: () => void };
@@ -61,14 +61,7 @@ export function ProviderForm({ provider, onDone }: ProviderFormProps) {
           <input type="checkbox" name="removeKey" className="accent-ink" /> Remove the stored key
         </label>
       ) : null}
-      <div className="flex gap-2">
-        <SubmitButton label={provider ? "Save provider" : "Add provider"} isPending={isPending} />
-        {onDone ? (
-          <button type="button" onClick={onDone} className="mt-2 rounded-xl px-4 py-2.5 text-sm hover:bg-hover">
-            Cancel
-          </button>
-        ) : null}
-      </div>
+      <FormActions submitLabel={provider ? "Save provider" : "Add provider"} isPending={isPending} onCancel={onDone} />
     </form>
   );
 }
