@@ -5,6 +5,9 @@ import { createProvider, deleteProvider, type ProviderFields, updateProvider } f
 import { AppError } from "../errors";
 import { encryptSecret, keyHint } from "./secret-box";
 
+// Refinements run even when the URL check before them failed (zod 4), so each one parses defensively.
+const parseUrl = (value: string) => (URL.canParse(value) ? new URL(value) : null);
+
 /**
  * http or https only (http for Ollama and other servers on a local network), and no credentials in the URL:
  * the key has a field of its own, encrypted, where a URL is shown and logged.
@@ -15,12 +18,12 @@ export const baseUrlSchema = z
   .max(500)
   .pipe(z.url({ protocol: /^https?$/, message: "Enter an http:// or https:// URL." }))
   .refine((value) => {
-    const url = new URL(value);
-    return !url.username && !url.password;
+    const url = parseUrl(value);
+    return !url?.username && !url?.password;
   }, "Leave credentials out of the URL; put the key in the API key field.")
   .refine((value) => {
-    const url = new URL(value);
-    return !url.search && !url.hash;
+    const url = parseUrl(value);
+    return !url?.search && !url?.hash;
   }, "The base URL cannot have a query or a fragment.")
   .transform((value) => value.replace(/\/+$/, ""));
 
