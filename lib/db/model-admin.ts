@@ -3,7 +3,7 @@
 import { AppError } from "../errors";
 import { type AuditActor, writeAuditEntry } from "./audit";
 import { db, type Prisma } from "./client";
-import { isUniqueViolation } from "./unique-violation";
+import { isUniqueViolation, isViolationOf } from "./unique-violation";
 
 export const modelSettingFields = {
   id: true,
@@ -41,8 +41,7 @@ function snapshot({ id: _id, providerId: _providerId, ...fields }: ModelSettings
 
 function explainConflict(error: unknown): unknown {
   if (!isUniqueViolation(error)) return error;
-  const target = String((error as { meta?: { target?: unknown } }).meta?.target ?? "");
-  const message = target.includes("isDefault")
+  const message = isViolationOf(error, "isDefault")
     ? "Another admin changed the default model at the same time. Reload and try again."
     : "This provider already has a model with this name.";
   return new AppError("conflict", message, { cause: error });

@@ -52,6 +52,15 @@ describe("versions and audit", () => {
     expect(entries[1]?.after).toMatchObject({ temperature: 0.9, systemPrompt: "Be brief.", version: 2 });
   });
 
+  it("refuses a second model of the same name on one provider", async () => {
+    const model = await addModel();
+    const duplicate = await admin.json("/api/admin/models", { providerId, upstreamName: model.upstreamName });
+    expect(duplicate.status).toBe(409);
+    expect(await duplicate.json()).toEqual({
+      error: { code: "conflict", message: "This provider already has a model with this name." },
+    });
+  });
+
   it("refuses settings that contradict each other, changing nothing", async () => {
     const model = await addModel({ allowUserParameters: true, minTemperature: 0.2, maxTemperature: 1 });
     const outside = await changeModel(model.id, { temperature: 1.5 });
@@ -95,6 +104,22 @@ describe("the default model", () => {
     expect(await db().model.findMany({ where: { isDefault: true }, select: { id: true } })).toEqual([
       { id: previous.id },
     ]);
+  });
+
+  it("stays one when two admins make different models the default at the same moment", async () => {
+    const previous = await db().model.findFirstOrThrow({ where: { isDefault: true } });
+    const [first, second] = [await addModel(), await addModel()];
+    try {
+      const responses = await Promise.all([first, second].map((model) => changeModel(model.id, { isDefault: true })));
+      expect(responses.filter((response) => response.status === 200).length).toBeGreaterThanOrEqual(1);
+      for (const response of responses.filter((candidate) => candidate.status !== 200)) {
+        expect(response.status).toBe(409);
+        expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/default model/);
+      }
+      expect(await db().model.count({ where: { isDefault: true } })).toBe(1);
+    } finally {
+      expect((await changeModel(previous.id, { isDefault: true })).status).toBe(200);
+    }
   });
 });
 
