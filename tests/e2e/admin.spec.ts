@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
 import { E2E_ADMIN } from "../support/e2e-accounts";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
-import { composer, newUserPage, send } from "./helpers";
+import { composer, newUserPage, PASSWORD, send } from "./helpers";
 
 const MODEL_NAME = "pirate-7b";
 const SYSTEM_PROMPT = `Answer like a pirate. Secret instruction ${randomUUID()}.`;
@@ -87,4 +87,38 @@ test("an admin configures a provider and a model; a user chats with it and never
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   expect(await page.content()).not.toContain("Secret instruction");
   await adminContext.close();
+});
+
+test("under approval, a new account waits on its own page until an admin approves it", async ({ browser }) => {
+  const admin = await (await browser.newContext()).newPage();
+  await signInAsAdmin(admin);
+  await admin.goto("/admin/users");
+  await admin.getByRole("radio", { name: /^Approval/ }).check();
+  await admin.getByRole("button", { name: "Save registration policy" }).click();
+  await expect(admin.getByRole("status")).toHaveText("Saved.");
+  try {
+    const page = await (await browser.newContext()).newPage();
+    const email = `patient-${randomUUID().slice(0, 8)}@example.test`;
+    await page.goto("/register");
+    await page.getByLabel("Name").fill("Patient");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByRole("heading", { name: "Waiting for approval" })).toBeVisible();
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/waiting$/);
+
+    await admin.getByRole("searchbox", { name: "Search users" }).fill(email);
+    await admin.getByRole("button", { name: "Search" }).click();
+    const row = admin.getByRole("listitem", { name: email });
+    await expect(row).toContainText("Waiting for approval");
+    await row.getByRole("button", { name: "Approve" }).click();
+    await expect(row).toContainText("Active");
+
+    await page.reload();
+    await expect(composer(page)).toBeVisible();
+  } finally {
+    const reset = await admin.request.put("/api/admin/registration-policy", { data: { policy: "open" } });
+    expect(reset.status()).toBe(200);
+  }
 });
