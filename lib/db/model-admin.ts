@@ -68,8 +68,10 @@ async function clearDefault(tx: Prisma.TransactionClient, actor: AuditActor): Pr
 export async function createModel(actor: AuditActor, providerId: string, fields: ModelFields): Promise<ModelSettings> {
   try {
     return await db().$transaction(async (tx) => {
-      if ((await tx.provider.count({ where: { id: providerId } })) === 0) {
-        throw new AppError("not_found", "Provider not found.");
+      const provider = await tx.provider.findUnique({ where: { id: providerId }, select: { kind: true } });
+      if (!provider) throw new AppError("not_found", "Provider not found.");
+      if (provider.kind === "DEMO") {
+        throw new AppError("conflict", "The built-in demo provider serves only its own model.");
       }
       if (fields.isDefault) await clearDefault(tx, actor);
       const created = await tx.model.create({ data: { ...fields, providerId }, select: modelSettingFields });

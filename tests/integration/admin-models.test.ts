@@ -61,6 +61,13 @@ describe("versions and audit", () => {
     });
   });
 
+  it("adds nothing to the built-in demo provider", async () => {
+    const demo = await db().provider.findFirstOrThrow({ where: { kind: "DEMO" } });
+    const response = await admin.json("/api/admin/models", { providerId: demo.id, upstreamName: "anything" });
+    expect(response.status).toBe(409);
+    expect(await db().model.count({ where: { providerId: demo.id } })).toBe(1);
+  });
+
   it("refuses settings that contradict each other, changing nothing", async () => {
     const model = await addModel({ allowUserParameters: true, minTemperature: 0.2, maxTemperature: 1 });
     const outside = await changeModel(model.id, { temperature: 1.5 });

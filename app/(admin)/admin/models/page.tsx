@@ -14,6 +14,8 @@ export default async function ModelsPage() {
   await requirePageAdmin();
   const [models, providerRows] = await Promise.all([listModelSettings(), listProviders()]);
   const providers = providerRows.map(({ createdAt: _createdAt, ...provider }) => provider);
+  // The built-in demo provider serves only its own model: nothing to add to it.
+  const addableProviders = providers.filter((provider) => provider.kind !== "DEMO");
   return (
     <div className="flex flex-col gap-8">
       <div>
@@ -32,8 +34,8 @@ export default async function ModelsPage() {
         <h2 id="new-model" className="mb-4 font-medium text-lg">
           Add a model
         </h2>
-        {providers.length > 0 ? (
-          <ModelForm providers={providers} />
+        {addableProviders.length > 0 ? (
+          <ModelForm providers={addableProviders} />
         ) : (
           <p className="text-sm">
             Add a{" "}
