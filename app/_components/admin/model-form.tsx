@@ -148,45 +148,23 @@ export function ModelForm({ providers, model, onDone }: ModelFormProps) {
           min={1}
           defaultValue={model?.maxOutputTokens ?? 1024}
         />
-        <FormField
-          label="Temperature"
-          name="temperature"
-          type="number"
-          step={0.05}
-          min={0}
-          max={2}
-          defaultValue={model?.temperature ?? 0.7}
-        />
-        <FormField
-          label="top_p"
-          name="topP"
-          type="number"
-          step={0.05}
-          min={0}
-          max={1}
-          defaultValue={model?.topP ?? 1}
-        />
+        <DecimalField label="Temperature" name="temperature" max={2} defaultValue={model?.temperature ?? 0.7} />
+        <DecimalField label="top_p" name="topP" max={1} defaultValue={model?.topP ?? 1} />
       </div>
       <Fieldset legend="Users may change the temperature">
         <Checkbox name="allowUserParameters" defaultChecked={model?.allowUserParameters ?? false}>
           Allow users to set their own temperature (per conversation)
         </Checkbox>
         <div className="grid gap-4 sm:grid-cols-2">
-          <FormField
+          <DecimalField
             label="Lowest temperature"
             name="minTemperature"
-            type="number"
-            step={0.05}
-            min={0}
             max={2}
             defaultValue={model?.minTemperature ?? 0}
           />
-          <FormField
+          <DecimalField
             label="Highest temperature"
             name="maxTemperature"
-            type="number"
-            step={0.05}
-            min={0}
             max={2}
             defaultValue={model?.maxTemperature ?? 2}
           />
@@ -207,6 +185,11 @@ export function ModelForm({ providers, model, onDone }: ModelFormProps) {
       <FormActions submitLabel={model ? "Save model" : "Add model"} isPending={isPending} onCancel={onDone} />
     </form>
   );
+}
+
+// Temperatures and top_p: from 0, in steps of 0.05.
+function DecimalField(props: { label: string; name: string; max: number; defaultValue: number }) {
+  return <FormField type="number" step={0.05} min={0} {...props} />;
 }
 
 function SystemPromptField({ defaultValue }: { defaultValue: string }) {
