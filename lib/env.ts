@@ -28,6 +28,8 @@ const envSchema = z.object({
   OPENAI_MODELS: optionalString,
   // Upstream name of the enabled model that writes conversation titles; default: each conversation's own model.
   TITLE_MODEL: optionalString,
+  // Who may register while no admin has chosen a policy in the console (lib/auth/registration-policy.ts).
+  REGISTRATION_POLICY: optionalString.pipe(z.enum(["open", "approval", "closed"]).optional()),
   ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
   ADMIN_PASSWORD: optionalString.pipe(z.string().min(8).max(128).optional()),
   UPSTREAM_FIRST_BYTE_TIMEOUT_MS: millisecondsWithDefault(60_000),

@@ -37,3 +37,9 @@ function withJsonHeaders(init: RequestInit | undefined): RequestInit {
   if (init?.body !== undefined) headers.set("Content-Type", "application/json");
   return { ...init, headers };
 }
+
+// The server names the field at fault in `issues`; its own words are clearer than the generic message.
+export function describeError(error: ApiError): string {
+  const issues = error.issues?.map((issue) => issue.message) ?? [];
+  return issues.length > 0 ? issues.join(" ") : error.message;
+}

@@ -59,6 +59,13 @@ export function fetchModels() {
   return requestJson("/api/models", modelListSchema);
 }
 
+export function updateModel(conversationId: string, modelId: string) {
+  return requestJson(conversationUrl(conversationId), conversationDetailsSchema, {
+    method: "PATCH",
+    body: JSON.stringify({ modelId }),
+  });
+}
+
 // null puts a parameter back to the model's default.
 export function updateTemperature(conversationId: string, temperature: number | null) {
   return requestJson(conversationUrl(conversationId), conversationDetailsSchema, {

@@ -1,7 +1,11 @@
 "use client";
 
+import { useState } from "react";
+import { describeError } from "./api-client";
+import { updateModel } from "./chat-requests";
 import type { ConversationDetails } from "./chat-types";
 import { ConversationSettings } from "./conversation-settings";
+import { ModelPicker, useModels } from "./model-picker";
 
 type ConversationHeaderProps = {
   details: ConversationDetails;
@@ -9,9 +13,33 @@ type ConversationHeaderProps = {
 };
 
 export function ConversationHeader({ details, onDetailsChange }: ConversationHeaderProps) {
+  const { models } = useModels();
+  const [isSaving, setIsSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function changeModel(modelId: string): Promise<void> {
+    setIsSaving(true);
+    setError(null);
+    const result = await updateModel(details.id, modelId);
+    setIsSaving(false);
+    if (result.isOk) onDetailsChange(result.data);
+    else setError(describeError(result.error));
+  }
+
   return (
     <header className="flex h-12 shrink-0 items-center gap-2 border-line border-b px-4">
       <h1 className="min-w-0 flex-1 truncate font-medium">{details.title}</h1>
+      {error ? (
+        <p role="alert" className="truncate text-danger text-sm">
+          {error}
+        </p>
+      ) : null}
+      <ModelPicker
+        models={models}
+        value={details.modelId}
+        onChange={(modelId) => void changeModel(modelId)}
+        isDisabled={isSaving}
+      />
       <ConversationSettings details={details} onSaved={onDetailsChange} />
     </header>
   );

@@ -7,9 +7,9 @@ import { ConversationList } from "./conversation-list";
 import { CloseIcon, ComposeIcon, MenuIcon } from "./icons";
 import { SignOutButton } from "./sign-out-button";
 
-type SidebarProps = { user: { name: string; email: string } };
+type SidebarProps = { user: { name: string; email: string }; isAdmin: boolean };
 
-export function Sidebar({ user }: SidebarProps) {
+export function Sidebar({ user, isAdmin }: SidebarProps) {
   const [isOpen, setIsOpen] = useState(false);
   const pathname = usePathname();
 
@@ -73,13 +73,18 @@ export function Sidebar({ user }: SidebarProps) {
           </Link>
           <ConversationList />
         </nav>
+        {isAdmin ? (
+          <Link href="/admin" className="mx-2 mb-2 rounded-lg px-3 py-2 text-sm hover:bg-hover">
+            Admin console
+          </Link>
+        ) : null}
         <UserFooter user={user} />
       </div>
     </>
   );
 }
 
-function UserFooter({ user }: SidebarProps) {
+function UserFooter({ user }: Pick<SidebarProps, "user">) {
   const initial = (user.name.trim()[0] ?? user.email[0] ?? "?").toUpperCase();
   return (
     <div className="flex items-center gap-2 border-line border-t p-3">

@@ -1,8 +1,9 @@
 "use client";
 
 import { type FormEvent, useId, useState } from "react";
+import { describeError } from "./api-client";
 import { updateTemperature } from "./chat-requests";
-import type { ApiError, ChatModel, ConversationDetails } from "./chat-types";
+import type { ChatModel, ConversationDetails } from "./chat-types";
 import { ParameterFigures } from "./parameter-figures";
 
 type TemperatureFormProps = {
@@ -109,10 +110,4 @@ export function TemperatureForm({ details, model, onSaved, onCancel }: Temperatu
       </div>
     </form>
   );
-}
-
-// The server names the field at fault in `issues`; its own words are clearer than the generic message.
-function describeError(error: ApiError): string {
-  const issues = error.issues?.map((issue) => issue.message) ?? [];
-  return issues.length > 0 ? issues.join(" ") : error.message;
 }

@@ -7,20 +7,25 @@ export type SessionClaims = {
   uid?: string;
   sessionVersion?: number;
   role?: "ADMIN" | "USER";
+  status?: "ACTIVE" | "PENDING";
   name?: string | null;
   email?: string | null;
 };
+
+/** A pending account may sign in, to see that it waits for approval; a disabled one may not. */
+export const canSignIn = (status: string): status is "ACTIVE" | "PENDING" =>
+  status === "ACTIVE" || status === "PENDING";
 
 /** The claims as the database has them now, or null once the session was revoked or the account disabled or deleted. */
 export async function refreshClaims(claims: SessionClaims): Promise<SessionClaims | null> {
   if (!claims.uid) return null;
   const current = await getUserSessionState(claims.uid);
-  const isStillValid = current && current.status === "ACTIVE" && current.sessionVersion === claims.sessionVersion;
-  if (!isStillValid) return null;
-  return { ...claims, role: current.role, name: current.name, email: current.email };
+  if (!current || !canSignIn(current.status) || current.sessionVersion !== claims.sessionVersion) return null;
+  return { ...claims, role: current.role, status: current.status, name: current.name, email: current.email };
 }
 
 export function sessionUserOf(claims: SessionClaims): SessionUser | null {
-  if (!claims.uid || !claims.role) return null;
-  return { id: claims.uid, email: claims.email ?? "", name: claims.name ?? "", role: claims.role };
+  const { uid, role, status } = claims;
+  if (!uid || !role || !status) return null;
+  return { id: uid, email: claims.email ?? "", name: claims.name ?? "", role, status };
 }

@@ -5,7 +5,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getUserForSignIn, revokeSessions } from "../db/users";
 import { requireEnv } from "../env";
-import { refreshClaims, type SessionClaims, sessionUserOf } from "./claims";
+import { canSignIn, refreshClaims, type SessionClaims, sessionUserOf } from "./claims";
 import { getDecoyHash, verifyPassword } from "./password";
 
 const credentialsSchema = z.object({ email: z.string().trim().max(320), password: z.string().max(128) });
@@ -16,8 +16,15 @@ async function authorizeCredentials(raw: unknown) {
   const user = await getUserForSignIn(parsed.data.email);
   // Verify against a decoy when the account does not exist, so that timing does not reveal which emails exist.
   const isPasswordValid = await verifyPassword(user?.passwordHash ?? (await getDecoyHash()), parsed.data.password);
-  if (!user || !isPasswordValid || user.status !== "ACTIVE") return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+  if (!user || !isPasswordValid || !canSignIn(user.status)) return null;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    status: user.status,
+    sessionVersion: user.sessionVersion,
+  };
 }
 
 export function getAuthOptions(): NextAuthOptions {
@@ -44,8 +51,9 @@ export function getAuthOptions(): NextAuthOptions {
       async jwt({ token, user }) {
         const claims = token as typeof token & SessionClaims;
         if (user) {
-          const signedIn = user as typeof user & { role: "ADMIN" | "USER"; sessionVersion: number };
-          return { ...token, uid: signedIn.id, role: signedIn.role, sessionVersion: signedIn.sessionVersion };
+          const signedIn = user as typeof user & Required<Pick<SessionClaims, "role" | "status" | "sessionVersion">>;
+          const { role, status, sessionVersion } = signedIn;
+          return { ...token, uid: signedIn.id, role, status, sessionVersion };
         }
         const current = await refreshClaims(claims);
         return current ? { ...token, ...current } : {};

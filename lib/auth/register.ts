@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { createUser, type PublicUser } from "../db/users";
 import { hashPassword } from "./password";
+import { getRegistrationPolicy } from "./registration-policy";
 
 export const registrationSchema = z.strictObject({
   email: z.email("Enter a valid email address.").max(320),
@@ -13,5 +14,6 @@ export type Registration = z.infer<typeof registrationSchema>;
 
 export async function registerUser(input: Registration): Promise<PublicUser> {
   const passwordHash = await hashPassword(input.password);
-  return createUser({ email: input.email, name: input.name, passwordHash });
+  const { policy } = await getRegistrationPolicy();
+  return createUser({ email: input.email, name: input.name, passwordHash }, policy);
 }

@@ -28,7 +28,11 @@ export const createConversationSchema = z.strictObject({
   title: titleSchema.optional(),
   modelId: z.string().max(40).optional(),
 });
-export const updateConversationSchema = z.strictObject({ title: titleSchema.optional(), ...parameterOverridesSchema });
+export const updateConversationSchema = z.strictObject({
+  title: titleSchema.optional(),
+  modelId: z.string().max(40).optional(),
+  ...parameterOverridesSchema,
+});
 
 export function listMyModels() {
   return listUsableModels(usableModelsWhere());
@@ -60,11 +64,15 @@ export async function updateMyConversation(
   input: z.infer<typeof updateConversationSchema>,
 ) {
   const scope = writableConversationsWhere(user.id);
-  const { title, ...parameters } = input;
-  if (Object.values(parameters).some((value) => value !== undefined)) {
+  const { title: _title, modelId, ...parameters } = input;
+  if (modelId !== undefined || Object.values(parameters).some((value) => value !== undefined)) {
     const conversation = await getConversationOrThrow(scope, id);
-    const model = conversation.modelId ? await getModelForCompletion(usableModelsWhere(), conversation.modelId) : null;
+    const nextModelId = modelId ?? conversation.modelId;
+    const model = nextModelId ? await getModelForCompletion(usableModelsWhere(), nextModelId) : null;
+    if (!model && modelId !== undefined) throw new AppError("not_found", "Model not found.");
     if (!model) throw new AppError("model_unavailable", "This conversation's model is not available.");
+    // Checked against the model the conversation moves to; stored values it does not allow fall back to its
+    // defaults (lib/chat/parameters.ts).
     assertWithinBounds(model, parameters);
   }
   return updateConversation(scope, id, input);

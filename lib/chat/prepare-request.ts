@@ -14,8 +14,9 @@ export type ReplyManifest = ContextManifest & {
 
 export type PreparedRequest = { messages: ChatCompletionMessageParam[]; manifest: ReplyManifest };
 
+/** The admin's prompt is sent on every turn: a conversation's own prompt adds to it and never replaces it. */
 export function getSystemPrompt(conversationPrompt: string | null, model: CompletionModel, encoding: TokenEncoding) {
-  const content = conversationPrompt ?? model.systemPrompt;
+  const content = [model.systemPrompt, conversationPrompt].filter(Boolean).join("\n\n");
   return content ? { content, tokens: countTokens(content, encoding) } : null;
 }
 

@@ -1,6 +1,7 @@
 // Conversations. Every query takes a where-scope from lib/access, so a caller only ever reaches what it may.
 import { AppError } from "../errors";
 import { db, type Prisma } from "./client";
+import { decodeCursor, encodeCursor } from "./cursor";
 import type { CompletionModel } from "./models";
 
 const summaryFields = { id: true, title: true, modelId: true, updatedAt: true } as const;
@@ -9,18 +10,6 @@ export type ConversationSummary = Prisma.ConversationGetPayload<{ select: typeof
 export const DEFAULT_TITLE = "New chat";
 const PAGE_SIZE = 30;
 
-// A cursor names a position (updatedAt, id), not a row, so it works only inside the caller's own scope and
-// survives the row it came from being updated or deleted.
-function encodeCursor(row: { updatedAt: Date; id: string }): string {
-  return Buffer.from(`${row.updatedAt.toISOString()}|${row.id}`).toString("base64url");
-}
-
-function decodeCursor(cursor: string): { updatedAt: Date; id: string } | null {
-  const [timestamp = "", id = ""] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  const updatedAt = new Date(timestamp);
-  return Number.isNaN(updatedAt.getTime()) || !id ? null : { updatedAt, id };
-}
-
 export async function listConversations(
   scope: Prisma.ConversationWhereInput,
   cursor: string | undefined,
@@ -28,7 +17,7 @@ export async function listConversations(
   const position = cursor ? decodeCursor(cursor) : null;
   if (cursor && !position) throw new AppError("invalid_input", "Invalid cursor.");
   const after: Prisma.ConversationWhereInput = position
-    ? { OR: [{ updatedAt: { lt: position.updatedAt } }, { updatedAt: position.updatedAt, id: { lt: position.id } }] }
+    ? { OR: [{ updatedAt: { lt: position.at } }, { updatedAt: position.at, id: { lt: position.id } }] }
     : {};
   const rows = await db().conversation.findMany({
     where: { AND: [scope, after] },
@@ -38,7 +27,10 @@ export async function listConversations(
   });
   const items = rows.slice(0, PAGE_SIZE);
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > PAGE_SIZE && last ? encodeCursor(last) : null };
+  return {
+    items,
+    nextCursor: rows.length > PAGE_SIZE && last ? encodeCursor({ at: last.updatedAt, id: last.id }) : null,
+  };
 }
 
 export async function createConversation(input: {
@@ -74,6 +66,7 @@ export async function getConversationOrThrow(scope: Prisma.ConversationWhereInpu
 
 export type ConversationChanges = {
   title?: string;
+  modelId?: string;
   temperature?: number | null;
   topP?: number | null;
   maxTokens?: number | null;

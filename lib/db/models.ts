@@ -101,6 +101,7 @@ export type NewProvider = {
   kind: "OPENAI_COMPATIBLE" | "DEMO";
   baseUrl: string;
   apiKeyEncrypted: string | null;
+  apiKeyHint: string | null;
   models: { upstreamName: string; label: string; isDefault: boolean; contextWindow?: number }[];
 };
 

@@ -12,17 +12,31 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+export type RegistrationPolicy = "open" | "approval" | "closed";
+
 /**
- * Creates a user; the first user of an empty database becomes ADMIN. The advisory lock makes the count and the
- * insert one atomic step, so concurrent first registrations still produce exactly one admin.
+ * Creates a user; the first user of an empty database becomes an active ADMIN whatever the policy, so that an
+ * install can always be taken over. The advisory lock makes the count and the insert one atomic step, so
+ * concurrent first registrations still produce exactly one admin.
  */
-export async function createUser(input: { email: string; name: string; passwordHash: string }): Promise<PublicUser> {
+export async function createUser(
+  input: { email: string; name: string; passwordHash: string },
+  policy: RegistrationPolicy = "open",
+): Promise<PublicUser> {
   try {
     return await db().$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${FIRST_USER_LOCK})`;
       const isFirstUser = (await tx.user.count()) === 0;
+      if (!isFirstUser && policy === "closed") {
+        throw new AppError("forbidden", "Registration is closed. Ask an admin for an invitation.");
+      }
       return tx.user.create({
-        data: { ...input, email: normalizeEmail(input.email), role: isFirstUser ? "ADMIN" : "USER" },
+        data: {
+          ...input,
+          email: normalizeEmail(input.email),
+          role: isFirstUser ? "ADMIN" : "USER",
+          status: !isFirstUser && policy === "approval" ? "PENDING" : "ACTIVE",
+        },
         select: publicUserFields,
       });
     });

@@ -22,3 +22,8 @@ export function decryptSecret(sealed: string): string {
   decipher.setAuthTag(Buffer.from(tag, "base64"));
   return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64")), decipher.final()]).toString("utf8");
 }
+
+/** What admins see of a key: its last 4 characters, enough to tell keys apart; nothing of a short key. */
+export function keyHint(plaintext: string): string | null {
+  return plaintext.length >= 12 ? plaintext.slice(-4) : null;
+}

@@ -5,7 +5,7 @@ import { countProviders, createProviderWithModels, retireDemoModels } from "../d
 import { env } from "../env";
 import { DEMO_MODEL_NAME } from "./demo";
 import { fetchWithoutRedirects } from "./provider-fetch";
-import { encryptSecret } from "./secret-box";
+import { encryptSecret, keyHint } from "./secret-box";
 
 const OPENAI_BASE_URL = "https://api.openai.com/v1";
 const OPENAI_DEFAULT_MODEL = "gpt-4o-mini";
@@ -54,14 +54,16 @@ export async function seedProvidersFromEnv(): Promise<string | null> {
       const reason = error instanceof OpenAI.APIError ? `status ${error.status}` : "no answer";
       throw new Error(`Could not list the models of ${baseUrl} (${reason}); set OPENAI_MODELS.`);
     });
+    // First: the demo model gives up being the default, and only one model may be.
+    await retireDemoModels();
     await createProviderWithModels({
       name: new URL(baseUrl).host,
       kind: "OPENAI_COMPATIBLE",
       baseUrl,
       apiKeyEncrypted: OPENAI_API_KEY ? encryptSecret(OPENAI_API_KEY) : null,
+      apiKeyHint: OPENAI_API_KEY ? keyHint(OPENAI_API_KEY) : null,
       models: names.map((name, index) => ({ upstreamName: name, label: name, isDefault: index === 0 })),
     });
-    await retireDemoModels();
     return `provider ${baseUrl} with ${names.join(", ")}`;
   }
   if ((await countProviders()) > 0) return null;
@@ -70,6 +72,7 @@ export async function seedProvidersFromEnv(): Promise<string | null> {
     kind: "DEMO",
     baseUrl: "builtin:demo",
     apiKeyEncrypted: null,
+    apiKeyHint: null,
     models: [{ upstreamName: DEMO_MODEL_NAME, label: "Parley Demo (offline)", isDefault: true }],
   });
   return "the offline demo model (set OPENAI_API_KEY or OPENAI_BASE_URL for a real one)";

@@ -128,6 +128,8 @@ describe.sequential("access matrix", () => {
         const route = `/api/${path.dirname(file)}`.replace(/\/\.$/, "");
         return [...new Set(methods)].map((method) => `${method} ${route}`);
       })
+      // The admin routes have a matrix of their own, with an admin as a caller: admin-access-matrix.test.ts.
+      .filter((entry) => !entry.includes(" /api/admin/"))
       .concat(eventStreamRoutes.map((route) => `${route.method} ${route.path}`));
     const covered = [...rows.map((row) => `${row.method} ${row.route}`), ...publicRoutes];
     expect(found.filter((entry) => !covered.includes(entry))).toEqual([]);

@@ -16,7 +16,17 @@ export async function makeUser(overrides: { email?: string; name?: string } = {}
   cachedHash ??= hashPassword(TEST_PASSWORD);
   const email = overrides.email ?? uniqueEmail();
   const user = await createUser({ email, name: overrides.name ?? "Test User", passwordHash: await cachedHash });
-  return { ...user, password: TEST_PASSWORD };
+  // Whichever test file runs first would otherwise get an admin here (the first-user rule, tested on a database
+  // of its own in first-admin.test.ts): a plain user is always a plain user.
+  if (user.role !== "USER") await db().user.update({ where: { id: user.id }, data: { role: "USER" } });
+  return { ...user, role: "USER" as const, password: TEST_PASSWORD };
+}
+
+/** A registered user promoted to admin in the database, so that a test does not lean on the first-user rule. */
+export async function makeAdmin() {
+  const user = await makeUser({ email: uniqueEmail("admin"), name: "Test Admin" });
+  await db().user.update({ where: { id: user.id }, data: { role: "ADMIN" } });
+  return { ...user, role: "ADMIN" as const };
 }
 
 type ModelFields = {

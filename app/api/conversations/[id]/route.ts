@@ -1,5 +1,5 @@
-// GET /api/conversations/{id} – the conversation and its current thread; PATCH – rename or set parameters;
-// DELETE – delete.
+// GET /api/conversations/{id} – the conversation and its current thread; PATCH – rename, change the model or set
+// parameters; DELETE – delete.
 import { requireApiUser } from "@/lib/auth/session";
 import {
   deleteMyConversation,

@@ -1,0 +1,127 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { type AuditQuery, auditQuerySchema, queryAuditLog } from "@/lib/audit/audit-query";
+import { requirePageAdmin } from "@/lib/auth/session";
+import { auditActions } from "@/lib/db/audit";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+type AuditLogPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+type Change = { field: string; before: string; after: string };
+
+function formatValue(value: unknown): string {
+  if (value === undefined) return "–";
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  return text.length > 120 ? `${text.slice(0, 119)}…` : text;
+}
+
+/** The fields an entry changed, each with its value before and after. */
+function describeChanges(before: unknown, after: unknown): Change[] {
+  const asRecord = (value: unknown) =>
+    value && typeof value === "object" ? (value as Record<string, unknown>) : ({} as Record<string, unknown>);
+  const [old, next] = [asRecord(before), asRecord(after)];
+  return [...new Set([...Object.keys(old), ...Object.keys(next)])]
+    .filter((field) => JSON.stringify(old[field]) !== JSON.stringify(next[field]))
+    .map((field) => ({ field, before: formatValue(old[field]), after: formatValue(next[field]) }));
+}
+
+function pageLink(query: AuditQuery, cursor: string): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries({ ...query, cursor })) if (value) params.set(key, value);
+  return `/admin/audit-log?${params}`;
+}
+
+export default async function AuditLogPage({ searchParams }: AuditLogPageProps) {
+  // Checked by the page itself: a layout renders in parallel with its page, so its check alone would not keep
+  // the page's data out of the response.
+  await requirePageAdmin();
+  const raw = Object.fromEntries(
+    Object.entries(await searchParams).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+  );
+  const parsed = auditQuerySchema.safeParse(raw);
+  const query = parsed.success ? parsed.data : {};
+  const page = parsed.success ? await queryAuditLog(query).catch(() => null) : null;
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="font-semibold text-2xl">Audit log</h1>
+      <form className="grid gap-3 rounded-2xl border border-line bg-canvas p-4 sm:grid-cols-5" aria-label="Filter">
+        <FilterField label="Admin (email)" name="actor" defaultValue={query.actor} />
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="font-medium">Action</span>
+          <select
+            name="action"
+            defaultValue={query.action ?? ""}
+            className="rounded-lg border border-line bg-canvas px-2 py-1.5"
+          >
+            <option value="">Any</option>
+            {auditActions.map((action) => (
+              <option key={action} value={action}>
+                {action}
+              </option>
+            ))}
+          </select>
+        </label>
+        <FilterField label="From" name="from" type="date" defaultValue={query.from} />
+        <FilterField label="To" name="to" type="date" defaultValue={query.to} />
+        <button type="submit" className="self-end rounded-lg bg-ink px-4 py-2 font-medium text-canvas text-sm">
+          Filter
+        </button>
+      </form>
+      {page === null ? (
+        <p role="alert" className="text-danger text-sm">
+          These filters are not valid. Use dates like 2026-11-28.
+        </p>
+      ) : page.items.length === 0 ? (
+        <p className="text-ink-muted text-sm">No admin action matches.</p>
+      ) : (
+        <ol
+          className="flex flex-col divide-y divide-line rounded-2xl border border-line bg-canvas"
+          aria-label="Audit entries"
+        >
+          {page.items.map((entry) => (
+            <li key={entry.id} className="flex flex-col gap-1 px-5 py-3 text-sm">
+              <p>
+                <span className="font-medium">{entry.action}</span> on {entry.targetType}{" "}
+                <span className="text-ink-muted">{entry.targetId}</span> by {entry.actorEmail}
+              </p>
+              <p className="text-ink-muted text-xs">
+                <time dateTime={entry.createdAt.toISOString()}>
+                  {entry.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC
+                </time>
+              </p>
+              <ul className="text-xs">
+                {describeChanges(entry.before, entry.after).map((change) => (
+                  <li key={change.field} className="break-all">
+                    <span className="font-medium">{change.field}</span>: {change.before} → {change.after}
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ol>
+      )}
+      {page?.nextCursor ? (
+        <Link href={pageLink(query, page.nextCursor)} className="self-start text-sm underline underline-offset-4">
+          Older entries
+        </Link>
+      ) : null}
+    </div>
+  );
+}
+
+type FilterFieldProps = { label: string; name: string; type?: string; defaultValue?: string };
+
+function FilterField({ label, name, type = "text", defaultValue }: FilterFieldProps) {
+  return (
+    <label className="flex flex-col gap-1 text-sm">
+      <span className="font-medium">{label}</span>
+      <input
+        type={type}
+        name={name}
+        defaultValue={defaultValue}
+        className="rounded-lg border border-line bg-canvas px-2 py-1.5"
+      />
+    </label>
+  );
+}

@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { AdminNav } from "@/app/_components/admin/admin-nav";
+import { requirePageAdmin } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: { default: "Admin", template: "%s · Admin · Parley" } };
+
+// Each page checks for an admin too: Next renders a layout and its page in parallel, so a check here alone would
+// still send the page's data (in its RSC payload) to anyone.
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  await requirePageAdmin();
+  return (
+    <div className="min-h-dvh bg-sidebar">
+      <header className="border-line border-b bg-canvas">
+        <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <p className="font-semibold text-lg">Parley admin</p>
+          <AdminNav />
+          <Link href="/" className="ml-auto text-ink-muted text-sm hover:text-ink">
+            Back to chat
+          </Link>
+        </div>
+      </header>
+      <main className="mx-auto max-w-5xl px-4 py-8">{children}</main>
+    </div>
+  );
+}

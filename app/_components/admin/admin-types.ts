@@ -1,0 +1,7 @@
+// What the admin pages hand to their client components: plain data, never a key (a provider's key is only
+// known as its last four characters).
+import type { ModelSettings } from "@/lib/db/model-admin";
+import type { ProviderView } from "@/lib/db/providers";
+
+export type AdminProvider = Omit<ProviderView, "createdAt">;
+export type AdminModel = ModelSettings & { providerName: string };

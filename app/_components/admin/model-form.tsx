@@ -1,0 +1,233 @@
+"use client";
+
+import { type FormEvent, type ReactNode, useId, useState } from "react";
+import { z } from "zod";
+import { FormAlert } from "../form-alert";
+import { FormField } from "../form-field";
+import type { AdminModel, AdminProvider } from "./admin-types";
+import { FormActions } from "./form-actions";
+import { useAdminAction } from "./use-admin-action";
+
+type ModelFormProps = { providers: AdminProvider[]; model?: AdminModel; onDone?: () => void };
+
+const listedModelsSchema = z.union([
+  z.object({ ok: z.literal(true), models: z.array(z.string()) }),
+  z.object({ ok: z.literal(false), reason: z.string() }),
+]);
+
+function readNumber(form: FormData, name: string): number | undefined {
+  const value = String(form.get(name) ?? "").trim();
+  return value === "" ? undefined : Number(value);
+}
+
+function readSettings(form: FormData) {
+  return {
+    label: String(form.get("label") ?? "").trim() || undefined,
+    contextWindow: readNumber(form, "contextWindow"),
+    maxOutputTokens: readNumber(form, "maxOutputTokens"),
+    temperature: readNumber(form, "temperature"),
+    topP: readNumber(form, "topP"),
+    minTemperature: readNumber(form, "minTemperature"),
+    maxTemperature: readNumber(form, "maxTemperature"),
+    allowUserParameters: form.get("allowUserParameters") === "on",
+    systemPrompt: String(form.get("systemPrompt") ?? ""),
+    enabled: form.get("enabled") === "on",
+    isDefault: form.get("isDefault") === "on",
+  };
+}
+
+// Adds a model (by name, or picked from what the provider lists) or edits one. Every saved change makes a new
+// version of the model and an audit entry.
+export function ModelForm({ providers, model, onDone }: ModelFormProps) {
+  const { run, error, isPending } = useAdminAction();
+  const listing = useAdminAction();
+  const [providerId, setProviderId] = useState(model?.providerId ?? providers[0]?.id ?? "");
+  const [listed, setListed] = useState<string[]>([]);
+  const [listingProblem, setListingProblem] = useState<string | null>(null);
+  const [formKey, setFormKey] = useState(0);
+  const listId = useId();
+  const providerFieldId = useId();
+
+  async function loadModels(): Promise<void> {
+    setListingProblem(null);
+    const result = await listing.run(
+      { url: `/api/admin/providers/${providerId}/test`, method: "POST" },
+      listedModelsSchema,
+    );
+    if (!result) return;
+    if (result.ok) setListed(result.models);
+    else setListingProblem(result.reason);
+  }
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const settings = readSettings(form);
+    const request = model
+      ? { url: `/api/admin/models/${model.id}`, method: "PATCH" as const, body: settings }
+      : {
+          url: "/api/admin/models",
+          method: "POST" as const,
+          body: { ...settings, providerId, upstreamName: String(form.get("upstreamName") ?? "") },
+        };
+    if ((await run(request)) === null) return;
+    setListed([]);
+    setFormKey((key) => key + 1);
+    onDone?.();
+  }
+
+  return (
+    <form key={formKey} onSubmit={(event) => void handleSubmit(event)} noValidate className="flex flex-col gap-4">
+      <FormAlert message={error} />
+      {model ? null : (
+        <div className="grid gap-4 sm:grid-cols-2">
+          <div className="flex flex-col gap-1.5">
+            <label htmlFor={providerFieldId} className="font-medium text-sm">
+              Provider
+            </label>
+            <select
+              id={providerFieldId}
+              value={providerId}
+              onChange={(event) => setProviderId(event.target.value)}
+              className="rounded-xl border border-line bg-canvas px-3.5 py-2.5"
+            >
+              {providers.map((provider) => (
+                <option key={provider.id} value={provider.id}>
+                  {provider.name}
+                </option>
+              ))}
+            </select>
+            <button
+              type="button"
+              onClick={() => void loadModels()}
+              disabled={!providerId || listing.isPending}
+              className="self-start rounded-lg border border-line px-3 py-1.5 text-sm hover:bg-hover disabled:opacity-50"
+            >
+              {listing.isPending ? "Loading…" : "Load the provider's models"}
+            </button>
+            {listing.error || listingProblem ? (
+              <p role="alert" className="text-danger text-sm">
+                {listing.error ?? listingProblem}
+              </p>
+            ) : listed.length > 0 ? (
+              <p role="status" className="text-ink-muted text-xs">
+                {listed.length} models listed: pick one in the name field.
+              </p>
+            ) : null}
+          </div>
+          <div>
+            <FormField
+              label="Model name at the provider"
+              name="upstreamName"
+              required
+              list={listId}
+              autoComplete="off"
+              placeholder="gpt-4o-mini"
+            />
+            <datalist id={listId}>
+              {listed.map((name) => (
+                <option key={name} value={name} />
+              ))}
+            </datalist>
+          </div>
+        </div>
+      )}
+      <FormField label="Label" name="label" defaultValue={model?.label} hint="Shown to users. Default: the name." />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <FormField
+          label="Context window (tokens)"
+          name="contextWindow"
+          type="number"
+          min={512}
+          defaultValue={model?.contextWindow ?? 8192}
+        />
+        <FormField
+          label="Max output tokens"
+          name="maxOutputTokens"
+          type="number"
+          min={1}
+          defaultValue={model?.maxOutputTokens ?? 1024}
+        />
+        <DecimalField label="Temperature" name="temperature" max={2} defaultValue={model?.temperature ?? 0.7} />
+        <DecimalField label="top_p" name="topP" max={1} defaultValue={model?.topP ?? 1} />
+      </div>
+      <Fieldset legend="Users may change the temperature">
+        <Checkbox name="allowUserParameters" defaultChecked={model?.allowUserParameters ?? false}>
+          Allow users to set their own temperature (per conversation)
+        </Checkbox>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <DecimalField
+            label="Lowest temperature"
+            name="minTemperature"
+            max={2}
+            defaultValue={model?.minTemperature ?? 0}
+          />
+          <DecimalField
+            label="Highest temperature"
+            name="maxTemperature"
+            max={2}
+            defaultValue={model?.maxTemperature ?? 2}
+          />
+        </div>
+      </Fieldset>
+      <SystemPromptField defaultValue={model?.systemPrompt ?? ""} />
+      <Fieldset legend="Availability">
+        <Checkbox name="enabled" defaultChecked={model?.enabled ?? true}>
+          Enabled
+        </Checkbox>
+        <Checkbox name="isDefault" defaultChecked={model?.isDefault ?? false}>
+          Default model for new chats
+        </Checkbox>
+        <p className="text-ink-muted text-xs">
+          Visible to everyone. Limiting a model to chosen teams arrives with teams.
+        </p>
+      </Fieldset>
+      <FormActions submitLabel={model ? "Save model" : "Add model"} isPending={isPending} onCancel={onDone} />
+    </form>
+  );
+}
+
+// Temperatures and top_p: from 0, in steps of 0.05.
+function DecimalField(props: { label: string; name: string; max: number; defaultValue: number }) {
+  return <FormField type="number" step={0.05} min={0} {...props} />;
+}
+
+function SystemPromptField({ defaultValue }: { defaultValue: string }) {
+  const id = useId();
+  return (
+    <div className="flex flex-col gap-1.5">
+      <label htmlFor={id} className="font-medium text-sm">
+        System prompt
+      </label>
+      <textarea
+        id={id}
+        name="systemPrompt"
+        rows={4}
+        defaultValue={defaultValue}
+        aria-describedby={`${id}-hint`}
+        className="rounded-xl border border-line bg-canvas px-3.5 py-2.5"
+      />
+      <p id={`${id}-hint`} className="text-ink-muted text-xs">
+        Sent first on every turn. Users never see it.
+      </p>
+    </div>
+  );
+}
+
+function Fieldset({ legend, children }: { legend: string; children: ReactNode }) {
+  return (
+    <fieldset className="flex flex-col gap-3 rounded-xl border border-line p-4">
+      <legend className="px-1 font-medium text-sm">{legend}</legend>
+      {children}
+    </fieldset>
+  );
+}
+
+function Checkbox({ name, defaultChecked, children }: { name: string; defaultChecked: boolean; children: string }) {
+  return (
+    <label className="flex items-center gap-2 text-sm">
+      <input type="checkbox" name={name} defaultChecked={defaultChecked} className="accent-ink" />
+      {children}
+    </label>
+  );
+}

@@ -1,0 +1,33 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { z } from "zod";
+import { describeError, requestJson } from "../api-client";
+
+type ActionRequest = { url: string; method: "POST" | "PATCH" | "PUT" | "DELETE"; body?: unknown };
+
+// One admin API call from a form or button: its error for the form, then the server-rendered page refreshed.
+export function useAdminAction() {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [isPending, setIsPending] = useState(false);
+
+  async function run<T = unknown>({ url, method, body }: ActionRequest, schema?: z.ZodType<T>): Promise<T | null> {
+    setIsPending(true);
+    setError(null);
+    const result = await requestJson(url, schema ?? z.unknown(), {
+      method,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    setIsPending(false);
+    if (!result.isOk) {
+      setError(describeError(result.error));
+      return null;
+    }
+    router.refresh();
+    return result.data as T;
+  }
+
+  return { run, error, isPending, clearError: () => setError(null) };
+}

@@ -1,0 +1,51 @@
+"use client";
+
+import type { AdminUser } from "@/lib/db/user-admin";
+import { ActionButton } from "./provider-card";
+import { useAdminAction } from "./use-admin-action";
+
+type UserActionsProps = { user: Pick<AdminUser, "id" | "name" | "email" | "role" | "status"> };
+
+// Role, status and deletion of one account. Disabling or demoting signs the user out everywhere at once.
+export function UserActions({ user }: UserActionsProps) {
+  const { run, error, isPending } = useAdminAction();
+  const userUrl = `/api/admin/users/${user.id}`;
+  const change = (body: Record<string, string>) => void run({ url: userUrl, method: "PATCH", body });
+
+  async function remove(): Promise<void> {
+    const message =
+      `Delete ${user.email}? Their private conversations are deleted with the account. ` +
+      "Conversations they shared with a team stay with the team.";
+    if (window.confirm(message)) await run({ url: userUrl, method: "DELETE" });
+  }
+
+  return (
+    <div className="flex flex-col items-end gap-1">
+      <div className="flex flex-wrap justify-end gap-1">
+        {user.status === "PENDING" ? (
+          <ActionButton onClick={() => change({ status: "ACTIVE" })} disabled={isPending}>
+            Approve
+          </ActionButton>
+        ) : (
+          <ActionButton
+            onClick={() => change({ status: user.status === "DISABLED" ? "ACTIVE" : "DISABLED" })}
+            disabled={isPending}
+          >
+            {user.status === "DISABLED" ? "Enable" : "Disable"}
+          </ActionButton>
+        )}
+        <ActionButton onClick={() => change({ role: user.role === "ADMIN" ? "USER" : "ADMIN" })} disabled={isPending}>
+          {user.role === "ADMIN" ? "Make user" : "Make admin"}
+        </ActionButton>
+        <ActionButton onClick={() => void remove()} disabled={isPending} isDanger>
+          Delete
+        </ActionButton>
+      </div>
+      {error ? (
+        <p role="alert" className="text-danger text-sm">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

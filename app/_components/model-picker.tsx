@@ -1,0 +1,55 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { fetchModels } from "./chat-requests";
+import type { ChatModel } from "./chat-types";
+
+type ModelsState = { models: ChatModel[]; error: string | null };
+
+/** The models the user may chat with, default first (the server's order). */
+export function useModels(): ModelsState {
+  const [state, setState] = useState<ModelsState>({ models: [], error: null });
+  useEffect(() => {
+    let isCurrent = true;
+    void fetchModels().then((result) => {
+      if (!isCurrent) return;
+      setState(result.isOk ? { models: result.data.items, error: null } : { models: [], error: result.error.message });
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, []);
+  return state;
+}
+
+type ModelPickerProps = {
+  models: ChatModel[];
+  value: string | null;
+  onChange: (modelId: string) => void;
+  isDisabled?: boolean;
+};
+
+export function ModelPicker({ models, value, onChange, isDisabled }: ModelPickerProps) {
+  // A conversation's model that an admin disabled is no longer listed: it stays shown, and cannot be picked again.
+  const isUnavailable = value !== null && models.length > 0 && !models.some((model) => model.id === value);
+  return (
+    <select
+      aria-label="Model"
+      value={value ?? ""}
+      disabled={isDisabled || models.length === 0}
+      onChange={(event) => onChange(event.target.value)}
+      className="max-w-48 truncate rounded-lg border border-line bg-canvas px-2 py-1.5 text-sm hover:bg-hover disabled:opacity-60"
+    >
+      {isUnavailable || value === null ? (
+        <option value={value ?? ""} disabled>
+          {value === null ? "Choose a model" : "Unavailable model"}
+        </option>
+      ) : null}
+      {models.map((model) => (
+        <option key={model.id} value={model.id}>
+          {model.label}
+        </option>
+      ))}
+    </select>
+  );
+}

@@ -1,0 +1,33 @@
+// Admin use cases on users. An admin cannot change or delete their own account here, so the console can never
+// be left without an admin by its last one.
+import { z } from "zod";
+import { deleteUser, listUsers, updateUser } from "../db/user-admin";
+import { AppError } from "../errors";
+import type { SessionUser } from "./session";
+
+export const userSearchSchema = z.strictObject({ q: z.string().trim().max(200).optional() });
+
+// Approving a pending user is setting the status to ACTIVE; nobody is put back into PENDING.
+export const userChangesSchema = z
+  .strictObject({ role: z.enum(["ADMIN", "USER"]).optional(), status: z.enum(["ACTIVE", "DISABLED"]).optional() })
+  .refine((changes) => changes.role !== undefined || changes.status !== undefined, "Change the role or the status.");
+
+function assertNotSelf(admin: SessionUser, id: string): void {
+  if (admin.id === id) {
+    throw new AppError("conflict", "You cannot change or delete your own account here. Ask another admin.");
+  }
+}
+
+export function searchUsers(query: z.infer<typeof userSearchSchema>) {
+  return listUsers(query.q || undefined);
+}
+
+export function changeUser(admin: SessionUser, id: string, changes: z.infer<typeof userChangesSchema>) {
+  assertNotSelf(admin, id);
+  return updateUser(admin, id, changes);
+}
+
+export async function removeUser(admin: SessionUser, id: string): Promise<void> {
+  assertNotSelf(admin, id);
+  await deleteUser(admin, id);
+}

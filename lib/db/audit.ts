@@ -1,0 +1,80 @@
+// The audit log of admin actions. Entries are written inside the transaction of the change they describe, so
+// that no change goes unrecorded and no entry describes a change that was rolled back.
+import { db, type Prisma } from "./client";
+import { decodeCursor, encodeCursor } from "./cursor";
+
+export const auditActions = [
+  "provider.create",
+  "provider.update",
+  "provider.delete",
+  "model.create",
+  "model.update",
+  "model.delete",
+  "user.update",
+  "user.delete",
+  "settings.update",
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+export type AuditActor = { id: string; email: string };
+
+export type AuditEntry = {
+  action: AuditAction;
+  targetType: "provider" | "model" | "user" | "setting";
+  targetId: string;
+  before?: Prisma.InputJsonValue | null;
+  after?: Prisma.InputJsonValue | null;
+};
+
+export async function writeAuditEntry(tx: Prisma.TransactionClient, actor: AuditActor, entry: AuditEntry) {
+  await tx.auditLog.create({
+    data: {
+      actorId: actor.id,
+      actorEmail: actor.email,
+      action: entry.action,
+      targetType: entry.targetType,
+      targetId: entry.targetId,
+      before: entry.before ?? undefined,
+      after: entry.after ?? undefined,
+    },
+  });
+}
+
+export type AuditFilter = { actor?: string; action?: AuditAction; from?: Date; to?: Date };
+
+const PAGE_SIZE = 50;
+
+/** Newest first, 50 a page; `actor` matches part of the acting admin's email. Null for a cursor that is not one. */
+export async function listAuditEntries(filter: AuditFilter, cursor: string | undefined) {
+  const position = cursor ? decodeCursor(cursor) : undefined;
+  if (position === null) return null;
+  const where: Prisma.AuditLogWhereInput = {
+    actorEmail: filter.actor ? { contains: filter.actor, mode: "insensitive" } : undefined,
+    action: filter.action,
+    createdAt: { gte: filter.from, lt: filter.to },
+    OR: position
+      ? [{ createdAt: { lt: position.at } }, { createdAt: position.at, id: { lt: position.id } }]
+      : undefined,
+  };
+  const rows = await db().auditLog.findMany({
+    where,
+    select: {
+      id: true,
+      actorEmail: true,
+      action: true,
+      targetType: true,
+      targetId: true,
+      before: true,
+      after: true,
+      createdAt: true,
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: PAGE_SIZE + 1,
+  });
+  const items = rows.slice(0, PAGE_SIZE);
+  const last = items.at(-1);
+  return {
+    items,
+    nextCursor: rows.length > PAGE_SIZE && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
+  };
+}

@@ -1,0 +1,141 @@
+// Models as admins configure them. Every change raises the model's version and writes an audit entry with the
+// fields before and after, in one transaction; exactly one model is the default (a partial unique index).
+import { AppError } from "../errors";
+import { type AuditActor, writeAuditEntry } from "./audit";
+import { db, type Prisma } from "./client";
+import { isUniqueViolation, isViolationOf } from "./unique-violation";
+
+export const modelSettingFields = {
+  id: true,
+  providerId: true,
+  upstreamName: true,
+  label: true,
+  contextWindow: true,
+  maxOutputTokens: true,
+  temperature: true,
+  topP: true,
+  systemPrompt: true,
+  allowUserParameters: true,
+  minTemperature: true,
+  maxTemperature: true,
+  enabled: true,
+  isDefault: true,
+  visibleToEveryone: true,
+  version: true,
+} as const;
+export type ModelSettings = Prisma.ModelGetPayload<{ select: typeof modelSettingFields }>;
+
+export type ModelFields = Omit<ModelSettings, "id" | "providerId" | "version" | "visibleToEveryone">;
+
+export async function listModelSettings(): Promise<(ModelSettings & { providerName: string })[]> {
+  const rows = await db().model.findMany({
+    select: { ...modelSettingFields, provider: { select: { name: true } } },
+    orderBy: [{ isDefault: "desc" }, { label: "asc" }],
+  });
+  return rows.map(({ provider, ...model }) => ({ ...model, providerName: provider.name }));
+}
+
+function snapshot({ id: _id, providerId: _providerId, ...fields }: ModelSettings): Prisma.InputJsonObject {
+  return fields;
+}
+
+function explainConflict(error: unknown): unknown {
+  if (!isUniqueViolation(error)) return error;
+  const message = isViolationOf(error, "isDefault")
+    ? "Another admin changed the default model at the same time. Reload and try again."
+    : "This provider already has a model with this name.";
+  return new AppError("conflict", message, { cause: error });
+}
+
+/** The current default steps down (a change of its own: new version, audit entry) before another takes its place. */
+async function clearDefault(tx: Prisma.TransactionClient, actor: AuditActor): Promise<void> {
+  const current = await tx.model.findFirst({ where: { isDefault: true }, select: modelSettingFields });
+  if (!current) return;
+  const after = await tx.model.update({
+    where: { id: current.id },
+    data: { isDefault: false, version: { increment: 1 } },
+    select: modelSettingFields,
+  });
+  await writeAuditEntry(tx, actor, {
+    action: "model.update",
+    targetType: "model",
+    targetId: current.id,
+    before: snapshot(current),
+    after: snapshot(after),
+  });
+}
+
+export async function createModel(actor: AuditActor, providerId: string, fields: ModelFields): Promise<ModelSettings> {
+  try {
+    return await db().$transaction(async (tx) => {
+      const provider = await tx.provider.findUnique({ where: { id: providerId }, select: { kind: true } });
+      if (!provider) throw new AppError("not_found", "Provider not found.");
+      if (provider.kind === "DEMO") {
+        throw new AppError("conflict", "The built-in demo provider serves only its own model.");
+      }
+      if (fields.isDefault) await clearDefault(tx, actor);
+      const created = await tx.model.create({ data: { ...fields, providerId }, select: modelSettingFields });
+      await writeAuditEntry(tx, actor, {
+        action: "model.create",
+        targetType: "model",
+        targetId: created.id,
+        after: snapshot(created),
+      });
+      return created;
+    });
+  } catch (error) {
+    throw explainConflict(error);
+  }
+}
+
+/**
+ * `merge` turns the model as it is into the fields it should have (and may refuse); an unchanged model keeps its
+ * version and gets no audit entry.
+ */
+export async function updateModel(
+  actor: AuditActor,
+  id: string,
+  merge: (before: ModelSettings) => ModelFields,
+): Promise<ModelSettings> {
+  try {
+    return await db().$transaction(async (tx) => {
+      const before = await tx.model.findUnique({ where: { id }, select: modelSettingFields });
+      if (!before) throw new AppError("not_found", "Model not found.");
+      const fields = merge(before);
+      const isChanged = Object.entries(fields).some(([key, value]) => before[key as keyof ModelFields] !== value);
+      if (!isChanged) return before;
+      if (fields.isDefault && !before.isDefault) await clearDefault(tx, actor);
+      const after = await tx.model.update({
+        where: { id },
+        data: { ...fields, version: { increment: 1 } },
+        select: modelSettingFields,
+      });
+      await writeAuditEntry(tx, actor, {
+        action: "model.update",
+        targetType: "model",
+        targetId: id,
+        before: snapshot(before),
+        after: snapshot(after),
+      });
+      return after;
+    });
+  } catch (error) {
+    throw explainConflict(error);
+  }
+}
+
+/** Conversations on a deleted model stay readable and can move to another model. */
+export async function deleteModel(actor: AuditActor, id: string, check: (before: ModelSettings) => void) {
+  await db().$transaction(async (tx) => {
+    const before = await tx.model.findUnique({ where: { id }, select: modelSettingFields });
+    if (!before) throw new AppError("not_found", "Model not found.");
+    check(before);
+    await tx.model.delete({ where: { id } });
+    await writeAuditEntry(tx, actor, {
+      action: "model.delete",
+      targetType: "model",
+      targetId: id,
+      before: snapshot(before),
+    });
+  });
+}

@@ -1,0 +1,137 @@
+// Providers as admins manage them. The encrypted key never leaves this module except towards the provider
+// client; what admins see of it is the hint (its last 4 characters).
+import { AppError } from "../errors";
+import { type AuditActor, writeAuditEntry } from "./audit";
+import { db, type Prisma } from "./client";
+import { isUniqueViolation } from "./unique-violation";
+
+const providerRowFields = {
+  id: true,
+  name: true,
+  kind: true,
+  baseUrl: true,
+  apiKeyHint: true,
+  apiKeyEncrypted: true,
+  createdAt: true,
+  _count: { select: { models: true } },
+} as const;
+type ProviderRow = Prisma.ProviderGetPayload<{ select: typeof providerRowFields }>;
+
+export type ProviderView = {
+  id: string;
+  name: string;
+  kind: "OPENAI_COMPATIBLE" | "DEMO";
+  baseUrl: string;
+  hasApiKey: boolean;
+  apiKeyHint: string | null;
+  modelCount: number;
+  createdAt: Date;
+};
+
+function toView({ apiKeyEncrypted, _count, ...row }: ProviderRow): ProviderView {
+  return { ...row, hasApiKey: apiKeyEncrypted !== null, modelCount: _count.models };
+}
+
+/** What the audit log records of a provider: never the key, only whether there is one and its hint. */
+function auditSnapshot(provider: ProviderView) {
+  const apiKey = provider.hasApiKey ? `…${provider.apiKeyHint ?? ""}` : null;
+  return { name: provider.name, baseUrl: provider.baseUrl, apiKey };
+}
+
+export async function listProviders(): Promise<ProviderView[]> {
+  const rows = await db().provider.findMany({ select: providerRowFields, orderBy: { createdAt: "asc" } });
+  return rows.map(toView);
+}
+
+async function getProviderRow(tx: Prisma.TransactionClient, id: string): Promise<ProviderView> {
+  const row = await tx.provider.findUnique({ where: { id }, select: providerRowFields });
+  if (!row) throw new AppError("not_found", "Provider not found.");
+  return toView(row);
+}
+
+/** For the provider client only (test connection): includes the encrypted key. */
+export async function getProviderConnection(id: string) {
+  return db().provider.findUnique({
+    where: { id },
+    select: { id: true, kind: true, baseUrl: true, apiKeyEncrypted: true },
+  });
+}
+
+export type ProviderFields = {
+  name?: string;
+  baseUrl?: string;
+  apiKeyEncrypted?: string | null;
+  apiKeyHint?: string | null;
+};
+
+function nameTaken(error: unknown): unknown {
+  return isUniqueViolation(error)
+    ? new AppError("conflict", "A provider with this name already exists.", { cause: error })
+    : error;
+}
+
+export async function createProvider(
+  actor: AuditActor,
+  fields: Required<Pick<ProviderFields, "name" | "baseUrl">> & ProviderFields,
+): Promise<ProviderView> {
+  try {
+    return await db().$transaction(async (tx) => {
+      const { id } = await tx.provider.create({ data: { ...fields, kind: "OPENAI_COMPATIBLE" }, select: { id: true } });
+      const created = await getProviderRow(tx, id);
+      await writeAuditEntry(tx, actor, {
+        action: "provider.create",
+        targetType: "provider",
+        targetId: id,
+        after: auditSnapshot(created),
+      });
+      return created;
+    });
+  } catch (error) {
+    throw nameTaken(error);
+  }
+}
+
+/** `check` sees the provider as it is before the change and may refuse it. */
+export async function updateProvider(
+  actor: AuditActor,
+  id: string,
+  fields: ProviderFields,
+  check: (before: ProviderView) => void,
+): Promise<ProviderView> {
+  try {
+    return await db().$transaction(async (tx) => {
+      const before = await getProviderRow(tx, id);
+      check(before);
+      await tx.provider.update({ where: { id }, data: fields });
+      const after = await getProviderRow(tx, id);
+      await writeAuditEntry(tx, actor, {
+        action: "provider.update",
+        targetType: "provider",
+        targetId: id,
+        before: auditSnapshot(before),
+        after: auditSnapshot(after),
+      });
+      return after;
+    });
+  } catch (error) {
+    throw nameTaken(error);
+  }
+}
+
+/** Deletes the provider with its models; refused while one of them is the default model. */
+export async function deleteProvider(actor: AuditActor, id: string): Promise<void> {
+  await db().$transaction(async (tx) => {
+    const before = await getProviderRow(tx, id);
+    if ((await tx.model.count({ where: { providerId: id, isDefault: true } })) > 0) {
+      throw new AppError("conflict", "This provider serves the default model. Make another model the default first.");
+    }
+    const models = await tx.model.findMany({ where: { providerId: id }, select: { upstreamName: true } });
+    await tx.provider.delete({ where: { id } });
+    await writeAuditEntry(tx, actor, {
+      action: "provider.delete",
+      targetType: "provider",
+      targetId: id,
+      before: { ...auditSnapshot(before), models: models.map((model) => model.upstreamName) },
+    });
+  });
+}

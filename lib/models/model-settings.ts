@@ -1,0 +1,97 @@
+// Model administration: the fields an admin sets and the rules between them. Disabling a model takes it out of
+// lib/access/models.ts's scope, which every chat path (send, regenerate, titles) reads.
+import { z } from "zod";
+import type { SessionUser } from "../auth/session";
+import { createModel, deleteModel, type ModelFields, updateModel } from "../db/model-admin";
+import { AppError, type FieldIssue } from "../errors";
+import { idSchema } from "../http/handler";
+
+const temperatureSchema = z.number().min(0, "Use 0 to 2.").max(2, "Use 0 to 2.");
+
+const editableFields = {
+  label: z.string().trim().min(1, "Enter a label.").max(100, "Use at most 100 characters."),
+  contextWindow: z.number().int().min(512, "Use at least 512 tokens.").max(10_000_000),
+  maxOutputTokens: z.number().int().min(1).max(1_000_000),
+  temperature: temperatureSchema,
+  topP: z.number().gt(0, "Use a top_p above 0 and at most 1.").max(1, "Use a top_p above 0 and at most 1."),
+  // An empty prompt is no prompt.
+  systemPrompt: z
+    .string()
+    .max(20_000, "Use at most 20,000 characters.")
+    .transform((text) => text.trim() || null)
+    .nullable(),
+  allowUserParameters: z.boolean(),
+  minTemperature: temperatureSchema,
+  maxTemperature: temperatureSchema,
+  enabled: z.boolean(),
+  isDefault: z.boolean(),
+};
+
+export const newModelSchema = z.strictObject({
+  providerId: idSchema,
+  upstreamName: z.string().trim().min(1, "Enter the model's name at the provider.").max(200),
+  label: editableFields.label.optional(),
+  contextWindow: editableFields.contextWindow.default(8192),
+  maxOutputTokens: editableFields.maxOutputTokens.default(1024),
+  temperature: editableFields.temperature.default(0.7),
+  topP: editableFields.topP.default(1),
+  systemPrompt: editableFields.systemPrompt.default(null),
+  allowUserParameters: editableFields.allowUserParameters.default(false),
+  minTemperature: editableFields.minTemperature.default(0),
+  maxTemperature: editableFields.maxTemperature.default(2),
+  enabled: editableFields.enabled.default(true),
+  isDefault: editableFields.isDefault.default(false),
+});
+
+export const modelChangesSchema = z.strictObject(editableFields).partial();
+
+/** The rules between fields, checked on the model as it will be after the change. */
+function assertConsistent(fields: ModelFields): void {
+  const issues: FieldIssue[] = [];
+  if (fields.minTemperature > fields.maxTemperature) {
+    issues.push({ path: ["minTemperature"], message: "The lowest temperature cannot be above the highest." });
+  }
+  if (fields.temperature < fields.minTemperature || fields.temperature > fields.maxTemperature) {
+    issues.push({ path: ["temperature"], message: "Keep the default temperature within the bounds." });
+  }
+  if (fields.maxOutputTokens >= fields.contextWindow) {
+    issues.push({
+      path: ["maxOutputTokens"],
+      message: "Leave room for the conversation: use less than the context window.",
+    });
+  }
+  if (fields.isDefault && !fields.enabled) {
+    issues.push({
+      path: ["enabled"],
+      message: "The default model must stay enabled. Make another model the default first.",
+    });
+  }
+  if (issues.length > 0)
+    throw new AppError("invalid_input", issues[0]?.message ?? "Some fields are invalid.", { issues });
+}
+
+export function addModel(admin: SessionUser, input: z.infer<typeof newModelSchema>) {
+  const { providerId, label, ...fields } = input;
+  const settings = { ...fields, label: label ?? input.upstreamName };
+  assertConsistent(settings);
+  return createModel(admin, providerId, settings);
+}
+
+export function changeModel(admin: SessionUser, id: string, changes: z.infer<typeof modelChangesSchema>) {
+  return updateModel(admin, id, (before) => {
+    // There is always exactly one default: it changes by making another model the default.
+    if (before.isDefault && changes.isDefault === false) {
+      throw new AppError("conflict", "Make another model the default instead.");
+    }
+    const { id: _id, providerId: _providerId, version: _version, visibleToEveryone: _visibility, ...current } = before;
+    const merged = { ...current, ...changes };
+    assertConsistent(merged);
+    return merged;
+  });
+}
+
+export function removeModel(admin: SessionUser, id: string) {
+  return deleteModel(admin, id, (before) => {
+    if (before.isDefault) throw new AppError("conflict", "Make another model the default before deleting this one.");
+  });
+}

@@ -1,0 +1,73 @@
+// Provider administration: validation of names, base URLs and keys, encryption of keys before they are stored.
+import { z } from "zod";
+import type { SessionUser } from "../auth/session";
+import { createProvider, deleteProvider, type ProviderFields, updateProvider } from "../db/providers";
+import { AppError } from "../errors";
+import { encryptSecret, keyHint } from "./secret-box";
+
+// Refinements run even when the URL check before them failed (zod 4), so each one parses defensively.
+const parseUrl = (value: string) => (URL.canParse(value) ? new URL(value) : null);
+
+/**
+ * http or https only (http for Ollama and other servers on a local network), and no credentials in the URL:
+ * the key has a field of its own, encrypted, where a URL is shown and logged.
+ */
+export const baseUrlSchema = z
+  .string()
+  .trim()
+  .max(500)
+  .pipe(z.url({ protocol: /^https?$/, message: "Enter an http:// or https:// URL." }))
+  .refine((value) => {
+    const url = parseUrl(value);
+    return !url?.username && !url?.password;
+  }, "Leave credentials out of the URL; put the key in the API key field.")
+  .refine((value) => {
+    const url = parseUrl(value);
+    return !url?.search && !url?.hash;
+  }, "The base URL cannot have a query or a fragment.")
+  .transform((value) => value.replace(/\/+$/, ""));
+
+const nameSchema = z.string().trim().min(1, "Enter a name.").max(100, "Use at most 100 characters.");
+const apiKeySchema = z.string().trim().min(1, "Enter the key.").max(1000, "Use at most 1000 characters.");
+
+export const newProviderSchema = z.strictObject({
+  name: nameSchema,
+  baseUrl: baseUrlSchema,
+  apiKey: apiKeySchema.optional(),
+});
+
+// apiKey: a new key replaces the stored one, null removes it, left out keeps it.
+export const providerChangesSchema = z.strictObject({
+  name: nameSchema.optional(),
+  baseUrl: baseUrlSchema.optional(),
+  apiKey: apiKeySchema.nullable().optional(),
+});
+
+function sealKey(apiKey: string | null | undefined): Pick<ProviderFields, "apiKeyEncrypted" | "apiKeyHint"> {
+  if (apiKey === undefined) return {};
+  return apiKey === null
+    ? { apiKeyEncrypted: null, apiKeyHint: null }
+    : { apiKeyEncrypted: encryptSecret(apiKey), apiKeyHint: keyHint(apiKey) };
+}
+
+export function addProvider(admin: SessionUser, input: z.infer<typeof newProviderSchema>) {
+  return createProvider(admin, { name: input.name, baseUrl: input.baseUrl, ...sealKey(input.apiKey) });
+}
+
+export function changeProvider(admin: SessionUser, id: string, input: z.infer<typeof providerChangesSchema>) {
+  const { apiKey, ...fields } = input;
+  return updateProvider(admin, id, { ...fields, ...sealKey(apiKey) }, (before) => {
+    if (before.kind === "DEMO") throw new AppError("conflict", "The built-in demo provider cannot be changed.");
+    // A stored key goes only to the URL it was entered for: moving the provider asks for the key again.
+    const isMoved = input.baseUrl !== undefined && input.baseUrl !== before.baseUrl;
+    if (isMoved && before.hasApiKey && apiKey === undefined) {
+      throw new AppError("invalid_input", "Enter the API key again when you change the base URL.", {
+        issues: [{ path: ["apiKey"], message: "Enter the API key again when you change the base URL." }],
+      });
+    }
+  });
+}
+
+export function removeProvider(admin: SessionUser, id: string) {
+  return deleteProvider(admin, id);
+}

@@ -1,0 +1,46 @@
+// "Test connection": lists the models a provider serves (GET /models) within a timeout. The outcome is told in
+// generic words: a provider's own error text can echo the key, so it is neither shown nor logged.
+import OpenAI from "openai";
+import { getProviderConnection } from "../db/providers";
+import { AppError } from "../errors";
+import { DEMO_MODEL_NAME } from "./demo";
+import { createProviderClient } from "./provider-client";
+
+export const CONNECTION_TEST_TIMEOUT_MS = 10_000;
+const MAX_LISTED_MODELS = 500;
+
+export type ConnectionTestResult = { ok: true; models: string[] } | { ok: false; reason: string };
+
+function describeFailure(error: unknown): string {
+  if (error instanceof OpenAI.APIConnectionTimeoutError) {
+    return `The provider did not answer within ${CONNECTION_TEST_TIMEOUT_MS / 1000} seconds.`;
+  }
+  if (error instanceof OpenAI.AuthenticationError || error instanceof OpenAI.PermissionDeniedError) {
+    return "The provider refused the API key.";
+  }
+  if (error instanceof OpenAI.NotFoundError) {
+    return "Nothing answers at this base URL's /models. Check the URL (it often ends in /v1).";
+  }
+  if (error instanceof OpenAI.APIError && error.status) return `The provider answered with status ${error.status}.`;
+  // Redirects end here too: they are refused rather than followed with the key.
+  return "Could not connect to the provider.";
+}
+
+export async function testProviderConnection(id: string): Promise<ConnectionTestResult> {
+  const provider = await getProviderConnection(id);
+  if (!provider) throw new AppError("not_found", "Provider not found.");
+  if (provider.kind === "DEMO") return { ok: true, models: [DEMO_MODEL_NAME] };
+  try {
+    const names: string[] = [];
+    const client = createProviderClient(provider);
+    for await (const model of client.models.list({ timeout: CONNECTION_TEST_TIMEOUT_MS })) {
+      names.push(model.id);
+      if (names.length >= MAX_LISTED_MODELS) break;
+    }
+    return { ok: true, models: names.sort() };
+  } catch (error) {
+    const reason = describeFailure(error);
+    console.warn(`Testing provider ${id} failed: ${reason}`);
+    return { ok: false, reason };
+  }
+}

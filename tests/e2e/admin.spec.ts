@@ -1,0 +1,124 @@
+// The console as an admin uses it, and what a user then meets: an admin adds a provider pointed at a fake upstream
+// and a model with temperature 0.3 and a system prompt; a user picks that model and chats; the upstream received
+// both, and the user finds the system prompt nowhere.
+import { randomUUID } from "node:crypto";
+import { expect, type Page, test } from "@playwright/test";
+import { E2E_ADMIN } from "../support/e2e-accounts";
+import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
+import { composer, newUserPage, PASSWORD, send } from "./helpers";
+
+const MODEL_NAME = "pirate-7b";
+const SYSTEM_PROMPT = `Answer like a pirate. Secret instruction ${randomUUID()}.`;
+
+let upstream: FakeUpstream;
+test.beforeAll(async () => {
+  upstream = await startFakeUpstream();
+  upstream.scenarioForModel(MODEL_NAME, { reply: "Ahoy, matey!" });
+});
+test.afterAll(() => upstream.close());
+
+async function signInAsAdmin(page: Page) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(E2E_ADMIN.email);
+  await page.getByLabel("Password").fill(E2E_ADMIN.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(composer(page)).toBeVisible();
+}
+
+test("an admin configures a provider and a model; a user chats with it and never sees its system prompt", async ({
+  browser,
+}) => {
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signInAsAdmin(admin);
+  await admin.getByRole("link", { name: "Admin console" }).click();
+  await admin.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Providers" }).click();
+  await expect(admin.getByRole("heading", { name: "Providers", level: 1 })).toBeVisible();
+
+  const providerName = `Pirate cloud ${randomUUID().slice(0, 6)}`;
+  await admin.getByLabel("Name", { exact: true }).fill(providerName);
+  await admin.getByLabel("Base URL").fill(upstream.url);
+  await admin.getByLabel("API key").fill("sk-e2e-pirate-key-1234");
+  await admin.getByRole("button", { name: "Add provider" }).click();
+  const card = admin.getByRole("listitem", { name: providerName });
+  await expect(card).toContainText("Key ••••1234");
+  await card.getByRole("button", { name: "Test connection" }).click();
+  await expect(card.getByRole("status")).toContainText(`Connected. Models: fake-model, ${MODEL_NAME}`);
+
+  await admin.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Models" }).click();
+  await expect(admin.getByRole("heading", { name: "Models", level: 1 })).toBeVisible();
+  await admin.getByRole("combobox", { name: "Provider", exact: true }).selectOption({ label: providerName });
+  await admin.getByRole("button", { name: "Load the provider's models" }).click();
+  await expect(admin.getByText("2 models listed")).toBeVisible();
+  await admin.getByLabel("Model name at the provider").fill(MODEL_NAME);
+  await admin.getByLabel("Label", { exact: true }).fill("Pirate");
+  await admin.getByLabel("Temperature", { exact: true }).fill("0.3");
+  await admin.getByLabel("System prompt").fill(SYSTEM_PROMPT);
+  await admin.getByRole("button", { name: "Add model" }).click();
+  await expect(admin.getByRole("listitem", { name: "Pirate" })).toContainText("temperature 0.3 (fixed)");
+
+  const { page } = await newUserPage(browser, "Sailor");
+  await expect(page.getByRole("link", { name: "Admin console" })).toHaveCount(0);
+  await page.getByRole("combobox", { name: "Model" }).selectOption({ label: "Pirate" });
+  await send(page, "Hello there");
+  await expect(page.getByRole("article", { name: "Assistant" })).toContainText("Ahoy, matey!");
+  await expect(page.getByRole("combobox", { name: "Model" })).toHaveValue(/.+/);
+  await expect(page.getByRole("combobox", { name: "Model" }).locator("option:checked")).toHaveText("Pirate");
+
+  const turn = upstream.requests.findLast((request) => (request.body as { stream?: boolean }).stream === true);
+  expect(turn?.body).toMatchObject({
+    model: MODEL_NAME,
+    temperature: 0.3,
+    messages: [
+      { role: "system", content: SYSTEM_PROMPT },
+      { role: "user", content: "Hello there" },
+    ],
+  });
+
+  // Nowhere for the user: not in the page (with its inline RSC payload), the settings, the API or the console.
+  expect(await page.content()).not.toContain("Secret instruction");
+  await page.getByRole("button", { name: "Conversation settings" }).click();
+  await expect(page.getByRole("dialog")).toContainText("An admin has fixed the parameters of Pirate.");
+  expect(await page.content()).not.toContain("Secret instruction");
+  const conversation = await page.request.get(`/api/conversations/${page.url().split("/").at(-1)}`);
+  expect(await conversation.text()).not.toContain("Secret instruction");
+  expect(await (await page.request.get("/api/models")).text()).not.toContain("Secret instruction");
+  await page.goto("/admin/models");
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  expect(await page.content()).not.toContain("Secret instruction");
+  await adminContext.close();
+});
+
+test("under approval, a new account waits on its own page until an admin approves it", async ({ browser }) => {
+  const admin = await (await browser.newContext()).newPage();
+  await signInAsAdmin(admin);
+  await admin.goto("/admin/users");
+  await admin.getByRole("radio", { name: /^Approval/ }).check();
+  await admin.getByRole("button", { name: "Save registration policy" }).click();
+  await expect(admin.getByRole("status")).toHaveText("Saved.");
+  try {
+    const page = await (await browser.newContext()).newPage();
+    const email = `patient-${randomUUID().slice(0, 8)}@example.test`;
+    await page.goto("/register");
+    await page.getByLabel("Name").fill("Patient");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByRole("heading", { name: "Waiting for approval" })).toBeVisible();
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/waiting$/);
+
+    await admin.getByRole("searchbox", { name: "Search users" }).fill(email);
+    await admin.getByRole("button", { name: "Search" }).click();
+    const row = admin.getByRole("listitem", { name: email });
+    await expect(row).toContainText("Waiting for approval");
+    await row.getByRole("button", { name: "Approve" }).click();
+    await expect(row).toContainText("Active");
+
+    await page.reload();
+    await expect(composer(page)).toBeVisible();
+  } finally {
+    const reset = await admin.request.put("/api/admin/registration-policy", { data: { policy: "open" } });
+    expect(reset.status()).toBe(200);
+  }
+});

@@ -1,0 +1,181 @@
+// Models in the console: every change makes a new version with an audit entry; exactly one default; a disabled
+// model stops on every path; the chat lists what a user may pick and moves a conversation to another model.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { db } from "@/lib/db/client";
+import { startChatSession } from "../support/chat-session";
+import { makeAdmin, makeUser } from "../support/factories";
+import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
+import { collectEvents, startedIds } from "../support/read-events";
+import { type Client, signedInClient } from "../support/session-client";
+
+type ModelBody = { id: string; version: number; isDefault: boolean; enabled: boolean; temperature: number };
+
+let upstream: FakeUpstream;
+let admin: Client;
+let providerId: string;
+
+beforeAll(async () => {
+  upstream = await startFakeUpstream();
+  const account = await makeAdmin();
+  admin = await signedInClient(account.email, account.password);
+  const provider = await admin.json("/api/admin/providers", { name: `Models ${randomUUID()}`, baseUrl: upstream.url });
+  providerId = ((await provider.json()) as { id: string }).id;
+});
+afterAll(() => upstream.close());
+
+async function addModel(fields: Record<string, unknown> = {}): Promise<ModelBody & { upstreamName: string }> {
+  const upstreamName = `admin-model-${randomUUID().slice(0, 8)}`;
+  upstream.scenarioForModel(upstreamName, { reply: "Fine reply" });
+  const response = await admin.json("/api/admin/models", { providerId, upstreamName, ...fields });
+  expect(response.status).toBe(201);
+  return { ...((await response.json()) as ModelBody), upstreamName };
+}
+
+function changeModel(id: string, changes: Record<string, unknown>) {
+  return admin.json(`/api/admin/models/${id}`, changes, "PATCH");
+}
+
+describe("versions and audit", () => {
+  it("raises the version on every change, records before and after, and leaves an unchanged model alone", async () => {
+    const model = await addModel({ label: "Versioned", temperature: 0.5 });
+    expect(model).toMatchObject({ version: 1, temperature: 0.5 });
+    const changed = (await (
+      await changeModel(model.id, { temperature: 0.9, systemPrompt: "Be brief." })
+    ).json()) as ModelBody;
+    expect(changed.version).toBe(2);
+    expect(((await (await changeModel(model.id, { temperature: 0.9 })).json()) as ModelBody).version).toBe(2);
+
+    const entries = await db().auditLog.findMany({ where: { targetId: model.id }, orderBy: { createdAt: "asc" } });
+    expect(entries.map((entry) => entry.action)).toEqual(["model.create", "model.update"]);
+    expect(entries[1]?.before).toMatchObject({ temperature: 0.5, systemPrompt: null, version: 1 });
+    expect(entries[1]?.after).toMatchObject({ temperature: 0.9, systemPrompt: "Be brief.", version: 2 });
+  });
+
+  it("refuses a second model of the same name on one provider", async () => {
+    const model = await addModel();
+    const duplicate = await admin.json("/api/admin/models", { providerId, upstreamName: model.upstreamName });
+    expect(duplicate.status).toBe(409);
+    expect(await duplicate.json()).toEqual({
+      error: { code: "conflict", message: "This provider already has a model with this name." },
+    });
+  });
+
+  it("adds nothing to the built-in demo provider", async () => {
+    const demo = await db().provider.findFirstOrThrow({ where: { kind: "DEMO" } });
+    const response = await admin.json("/api/admin/models", { providerId: demo.id, upstreamName: "anything" });
+    expect(response.status).toBe(409);
+    expect(await db().model.count({ where: { providerId: demo.id } })).toBe(1);
+  });
+
+  it("refuses settings that contradict each other, changing nothing", async () => {
+    const model = await addModel({ allowUserParameters: true, minTemperature: 0.2, maxTemperature: 1 });
+    const outside = await changeModel(model.id, { temperature: 1.5 });
+    expect(outside.status).toBe(400);
+    expect(((await outside.json()) as { error: { issues: { path: string[] }[] } }).error.issues[0]?.path).toEqual([
+      "temperature",
+    ]);
+    expect((await changeModel(model.id, { minTemperature: 1.5 })).status).toBe(400);
+    expect((await changeModel(model.id, { maxOutputTokens: 9000, contextWindow: 8192 })).status).toBe(400);
+    expect((await changeModel(model.id, { unknownField: 1 })).status).toBe(400);
+    expect(await db().model.findUniqueOrThrow({ where: { id: model.id } })).toMatchObject({ version: 1 });
+  });
+
+  it("records the version that produced each reply", async () => {
+    const chat = await startChatSession(upstream, { reply: "v1 reply" });
+    await collectEvents(await chat.send("First"));
+    await changeModel(chat.modelId, { temperature: 0.4 });
+    await collectEvents(await chat.send("Second"));
+    const replies = (await chat.storedMessages()).filter((message) => message.role === "ASSISTANT");
+    expect(replies.map((reply) => reply.modelVersion)).toEqual([1, 2]);
+  });
+});
+
+describe("the default model", () => {
+  it("is always exactly one: a new default replaces the old one, which gets a version and an entry of its own", async () => {
+    const previous = await db().model.findFirstOrThrow({ where: { isDefault: true } });
+    const model = await addModel({ isDefault: true });
+    try {
+      expect(await db().model.findMany({ where: { isDefault: true }, select: { id: true } })).toEqual([
+        { id: model.id },
+      ]);
+      const stepped = await db().model.findUniqueOrThrow({ where: { id: previous.id } });
+      expect(stepped.version).toBe(previous.version + 1);
+      expect((await changeModel(model.id, { isDefault: false })).status).toBe(409);
+      expect((await changeModel(model.id, { enabled: false })).status).toBe(400);
+      expect((await admin.fetch(`/api/admin/models/${model.id}`, { method: "DELETE" })).status).toBe(409);
+    } finally {
+      // Other test files start conversations on the default model: give it back at once.
+      expect((await changeModel(previous.id, { isDefault: true })).status).toBe(200);
+    }
+    expect(await db().model.findMany({ where: { isDefault: true }, select: { id: true } })).toEqual([
+      { id: previous.id },
+    ]);
+  });
+
+  it("stays one when two admins make different models the default at the same moment", async () => {
+    const previous = await db().model.findFirstOrThrow({ where: { isDefault: true } });
+    const [first, second] = [await addModel(), await addModel()];
+    try {
+      const responses = await Promise.all([first, second].map((model) => changeModel(model.id, { isDefault: true })));
+      expect(responses.filter((response) => response.status === 200).length).toBeGreaterThanOrEqual(1);
+      for (const response of responses.filter((candidate) => candidate.status !== 200)) {
+        expect(response.status).toBe(409);
+        expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/default model/);
+      }
+      expect(await db().model.count({ where: { isDefault: true } })).toBe(1);
+    } finally {
+      expect((await changeModel(previous.id, { isDefault: true })).status).toBe(200);
+    }
+  });
+});
+
+describe("disabling", () => {
+  it("stops new messages and regenerations with a clear error, and writes no title", async () => {
+    const chat = await startChatSession(upstream, { reply: "Slow reply", firstByteDelayMs: 400 });
+    const response = await chat.send("Plan a trip");
+    expect((await changeModel(chat.modelId, { enabled: false })).status).toBe(200);
+    const events = await collectEvents(response);
+    const { assistantMessageId } = startedIds(events);
+
+    const refused = await chat.send("Another question");
+    expect(refused.status).toBe(422);
+    expect(await refused.json()).toEqual({
+      error: { code: "model_unavailable", message: "This conversation's model is not available. Pick another model." },
+    });
+    const regenerated = await chat.client.json(
+      `/api/conversations/${chat.conversationId}/messages/${assistantMessageId}/regenerate`,
+      {},
+    );
+    expect(regenerated.status).toBe(422);
+
+    // The title comes after the reply; a second conversation on an enabled model gets its title meanwhile.
+    const control = await startChatSession(upstream, { reply: "Titled" });
+    await collectEvents(await control.send("Hello"));
+    await vi.waitFor(() => expect(control.upstreamCalls("all")).toHaveLength(2), { timeout: 5_000 });
+    expect(chat.upstreamCalls("all")).toHaveLength(1);
+    expect((await chat.storedMessages()).filter((message) => message.role === "USER")).toHaveLength(1);
+  });
+});
+
+describe("in the chat", () => {
+  it("lists enabled models only, default first, and moves a conversation to another model", async () => {
+    const user = await makeUser();
+    const client = await signedInClient(user.email, user.password);
+    const [enabled, disabled] = [await addModel({ label: "Picked" }), await addModel({ enabled: false })];
+    const { items } = (await (await client.fetch("/api/models")).json()) as {
+      items: { id: string; isDefault: boolean }[];
+    };
+    expect(items[0]?.isDefault).toBe(true);
+    expect(items.map((item) => item.id)).toContain(enabled.id);
+    expect(items.map((item) => item.id)).not.toContain(disabled.id);
+
+    const created = await client.json("/api/conversations", {});
+    const { id } = (await created.json()) as { id: string };
+    expect((await client.json(`/api/conversations/${id}`, { modelId: disabled.id }, "PATCH")).status).toBe(404);
+    const moved = await client.json(`/api/conversations/${id}`, { modelId: enabled.id }, "PATCH");
+    expect(await moved.json()).toMatchObject({ modelId: enabled.id });
+    await collectEvents(await client.json(`/api/conversations/${id}/messages`, { content: "Hi" }));
+    expect(upstream.requests.at(-1)?.body).toMatchObject({ model: enabled.upstreamName });
+  });
+});

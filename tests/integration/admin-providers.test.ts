@@ -1,0 +1,143 @@
+// Providers in the console: validated URLs, keys encrypted and shown by their last 4 characters, and a connection
+// test that lists the models, gives up after its timeout, says why in generic words and never follows a redirect.
+import { randomUUID } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { makeAdmin } from "../support/factories";
+import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
+import { type Client, signedInClient } from "../support/session-client";
+
+type ProviderBody = { id: string; name: string; baseUrl: string; hasApiKey: boolean; apiKeyHint: string | null };
+
+let upstream: FakeUpstream;
+let admin: Client;
+let adminId: string;
+const servers: Server[] = [];
+
+beforeAll(async () => {
+  upstream = await startFakeUpstream();
+  const account = await makeAdmin();
+  adminId = account.id;
+  admin = await signedInClient(account.email, account.password);
+});
+afterAll(async () => {
+  await upstream.close();
+  for (const server of servers) server.close();
+});
+
+async function listen(server: Server): Promise<string> {
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+}
+
+async function addProvider(body: Record<string, unknown>): Promise<ProviderBody> {
+  const response = await admin.json("/api/admin/providers", { name: `Provider ${randomUUID()}`, ...body });
+  expect(response.status).toBe(201);
+  return (await response.json()) as ProviderBody;
+}
+
+async function testConnection(id: string) {
+  const response = await admin.fetch(`/api/admin/providers/${id}/test`, { method: "POST" });
+  expect(response.status).toBe(200);
+  return (await response.json()) as { ok: boolean; models?: string[]; reason?: string };
+}
+
+describe("providers", () => {
+  it("stores the key encrypted, shows only its last 4 characters and audits without it", async () => {
+    const key = `sk-live-${randomUUID()}`;
+    const provider = await addProvider({ baseUrl: `${upstream.url}/`, apiKey: key });
+    expect(provider).toMatchObject({ baseUrl: upstream.url, hasApiKey: true, apiKeyHint: key.slice(-4) });
+    expect(JSON.stringify(provider)).not.toContain(key);
+    const stored = await db().provider.findUniqueOrThrow({ where: { id: provider.id } });
+    expect(stored.apiKeyEncrypted).toMatch(/^v1:/);
+    expect(stored.apiKeyEncrypted).not.toContain(key);
+    const audit = await db().auditLog.findFirstOrThrow({ where: { targetId: provider.id } });
+    expect(audit).toMatchObject({ actorId: adminId, action: "provider.create" });
+    expect(JSON.stringify(audit)).not.toContain(key);
+
+    // A new URL takes the key only when it is entered again, so a stored key never follows a moved provider.
+    const moved = await admin.json(`/api/admin/providers/${provider.id}`, { baseUrl: "http://10.0.0.1/v1" }, "PATCH");
+    expect(moved.status).toBe(400);
+    const removed = await admin.json(`/api/admin/providers/${provider.id}`, { apiKey: null }, "PATCH");
+    expect(await removed.json()).toMatchObject({ hasApiKey: false, apiKeyHint: null });
+    expect((await db().provider.findUniqueOrThrow({ where: { id: provider.id } })).apiKeyEncrypted).toBeNull();
+  });
+
+  it("refuses URLs that are not http(s), carry credentials or a query, and names that are taken", async () => {
+    for (const baseUrl of ["ftp://example.test/v1", "http://user:secret@example.test/v1", "https://x.test/v1?key=1"]) {
+      const response = await admin.json("/api/admin/providers", { name: `Bad ${randomUUID()}`, baseUrl });
+      expect(response.status, baseUrl).toBe(400);
+      expect(((await response.json()) as { error: { issues: { path: string[] }[] } }).error.issues[0]?.path).toEqual([
+        "baseUrl",
+      ]);
+    }
+    const first = await addProvider({ baseUrl: upstream.url });
+    const duplicate = await admin.json("/api/admin/providers", { name: first.name, baseUrl: upstream.url });
+    expect(duplicate.status).toBe(409);
+  });
+
+  it("lists the provider's models when the connection works, sending the key", async () => {
+    upstream.scenarioForModel("listed-model", {});
+    const provider = await addProvider({ baseUrl: upstream.url, apiKey: "sk-test-listing-key" });
+    const result = await testConnection(provider.id);
+    expect(result).toEqual({ ok: true, models: expect.arrayContaining(["fake-model", "listed-model"]) });
+    const listing = upstream.requests.findLast((request) => request.path === "/v1/models");
+    expect(listing?.headers.authorization).toBe("Bearer sk-test-listing-key");
+  });
+
+  it("reports a refused key, an unreachable server and a redirect in generic words, never following it", async () => {
+    const echoKey = await listen(
+      createServer((request, response) => {
+        response.writeHead(401, { "content-type": "application/json" });
+        response.end(JSON.stringify({ error: { message: `Incorrect API key ${request.headers.authorization}` } }));
+      }),
+    );
+    const refused = await addProvider({ baseUrl: echoKey, apiKey: "sk-echoed-secret-key" });
+    expect(await testConnection(refused.id)).toEqual({ ok: false, reason: "The provider refused the API key." });
+
+    const closed = await listen(createServer());
+    servers.pop()?.close();
+    const unreachable = await addProvider({ baseUrl: closed });
+    expect(await testConnection(unreachable.id)).toEqual({ ok: false, reason: "Could not connect to the provider." });
+
+    const before = upstream.requests.length;
+    const redirecting = await listen(
+      createServer((_request, response) => {
+        response.writeHead(307, { location: `${upstream.url}/models` });
+        response.end();
+      }),
+    );
+    const redirected = await addProvider({ baseUrl: redirecting, apiKey: "sk-must-not-travel" });
+    expect(await testConnection(redirected.id)).toMatchObject({ ok: false });
+    expect(upstream.requests.slice(before).filter((request) => request.path === "/v1/models")).toEqual([]);
+  });
+
+  it("gives up on a provider that does not answer within the timeout", async () => {
+    const silent = await listen(createServer(() => {}));
+    const provider = await addProvider({ baseUrl: silent });
+    const startedAt = Date.now();
+    expect(await testConnection(provider.id)).toEqual({
+      ok: false,
+      reason: "The provider did not answer within 10 seconds.",
+    });
+    expect(Date.now() - startedAt).toBeLessThan(20_000);
+  }, 25_000);
+
+  it("refuses to delete the provider of the default model, and deletes others with their models", async () => {
+    const defaultModel = await db().model.findFirstOrThrow({ where: { isDefault: true } });
+    const refused = await admin.fetch(`/api/admin/providers/${defaultModel.providerId}`, { method: "DELETE" });
+    expect(refused.status).toBe(409);
+    const provider = await addProvider({ baseUrl: upstream.url });
+    await admin.json("/api/admin/models", { providerId: provider.id, upstreamName: "to-go" });
+    expect((await admin.fetch(`/api/admin/providers/${provider.id}`, { method: "DELETE" })).status).toBe(204);
+    expect(await db().model.count({ where: { providerId: provider.id } })).toBe(0);
+    expect(
+      await db().auditLog.findFirst({ where: { targetId: provider.id, action: "provider.delete" } }),
+    ).toMatchObject({
+      before: expect.objectContaining({ models: ["to-go"] }),
+    });
+  });
+});

@@ -1,0 +1,79 @@
+// Registration policies on a server of their own (switching them would disturb the other files): REGISTRATION_POLICY
+// decides until an admin chooses in the console; approval keeps new accounts PENDING on a waiting page; closed
+// refuses them; the first account is an admin whatever the policy.
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { createEmptyDatabase } from "../support/empty-database";
+import { anonymousClient, signedInClient } from "../support/session-client";
+import { type AppServer, startAppServer } from "../support/test-stack";
+
+const PASSWORD = "long enough";
+let server: AppServer;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), "parley-policy-"));
+  chmodSync(dataDir, 0o755);
+  const databaseUrl = await createEmptyDatabase();
+  server = await startAppServer({ databaseUrl, dataDir, extraEnv: { REGISTRATION_POLICY: "closed" } });
+});
+afterAll(async () => {
+  await server?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function register(name: string) {
+  const email = `${name.toLowerCase()}@example.test`;
+  const response = await anonymousClient(server.baseUrl).json("/api/auth/register", {
+    email,
+    password: PASSWORD,
+    name,
+  });
+  return { response, email, body: (await response.json()) as Record<string, unknown> };
+}
+
+it("applies the environment's policy, then the console's, and keeps pending accounts on the waiting page", async () => {
+  // Closed by the environment, yet the very first account registers, as the admin.
+  const first = await register("Founder");
+  expect(first.response.status).toBe(201);
+  expect(first.body).toMatchObject({ role: "ADMIN", status: "ACTIVE" });
+  const admin = await signedInClient(first.email, PASSWORD, server.baseUrl);
+  const closed = await register("Late");
+  expect(closed.response.status).toBe(403);
+  expect(closed.body).toEqual({
+    error: { code: "forbidden", message: "Registration is closed. Ask an admin for an invitation." },
+  });
+  expect(await (await admin.fetch("/api/admin/registration-policy")).json()).toEqual({
+    policy: "closed",
+    source: "environment",
+  });
+
+  const policy = await admin.json("/api/admin/registration-policy", { policy: "approval" }, "PUT");
+  expect(await policy.json()).toEqual({ policy: "approval", source: "console" });
+  const waiting = await register("Patient");
+  expect(waiting.body).toMatchObject({ role: "USER", status: "PENDING" });
+  const pending = await signedInClient(waiting.email, PASSWORD, server.baseUrl);
+  for (const page of ["/", "/admin"]) {
+    const response = await pending.fetch(page);
+    expect(response.status, page).toBe(307);
+    expect(response.headers.get("location")).toContain("/waiting");
+  }
+  expect(await (await pending.fetch("/waiting")).text()).toContain("Waiting for approval");
+  const refused = await pending.json("/api/conversations", {});
+  expect(refused.status).toBe(403);
+  expect((await pending.fetch("/api/models")).status).toBe(403);
+
+  const { items } = (await (await admin.fetch("/api/admin/users?q=patient")).json()) as { items: { id: string }[] };
+  await admin.json(`/api/admin/users/${items[0]?.id}`, { status: "ACTIVE" }, "PATCH");
+  // Approval takes effect on the same session, at once.
+  expect((await pending.json("/api/conversations", {})).status).toBe(201);
+  const waitingPage = await pending.fetch("/waiting");
+  expect(waitingPage.status).toBe(307);
+
+  await admin.json("/api/admin/registration-policy", { policy: "open" }, "PUT");
+  expect((await register("Walk-in")).body).toMatchObject({ status: "ACTIVE" });
+  const invalid = await admin.json("/api/admin/registration-policy", { policy: "invite-only" }, "PUT");
+  expect(invalid.status).toBe(400);
+});
