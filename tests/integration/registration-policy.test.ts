@@ -64,6 +64,8 @@ it("applies the environment's policy, then the console's, and keeps pending acco
   const refused = await pending.json("/api/conversations", {});
   expect(refused.status).toBe(403);
   expect((await pending.fetch("/api/models")).status).toBe(403);
+  // The streaming routes, served beside Next, apply the same rule.
+  expect((await pending.fetch("/api/conversations/aaaaaaaaaaaaaaaaaaaaaaaa/stream")).status).toBe(403);
 
   const { items } = (await (await admin.fetch("/api/admin/users?q=patient")).json()) as { items: { id: string }[] };
   await admin.json(`/api/admin/users/${items[0]?.id}`, { status: "ACTIVE" }, "PATCH");
