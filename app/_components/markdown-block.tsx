@@ -4,7 +4,7 @@ import remarkGfm from "remark-gfm";
 import remarkMath from "remark-math";
 import { CodeBlock } from "./code-block";
 import { ExternalImage } from "./external-image";
-import { MarkdownTable, SafeLink } from "./markdown-elements";
+import { MarkdownTable, SafeLink, TaskCheckbox } from "./markdown-elements";
 import { SANITIZE_PLUGINS } from "./markdown-sanitize";
 
 export type PluggableList = NonNullable<Options["rehypePlugins"]>;
@@ -14,7 +14,13 @@ type MarkdownBlockProps = { source: string; mathPlugin: Pluggable | null };
 
 const REMARK_PLUGINS: PluggableList = [remarkGfm, remarkMath];
 const WITHOUT_MATH: PluggableList = SANITIZE_PLUGINS;
-const COMPONENTS: Components = { a: SafeLink, img: ExternalImage, pre: CodeBlock, table: MarkdownTable };
+const COMPONENTS: Components = {
+  a: SafeLink,
+  img: ExternalImage,
+  input: TaskCheckbox,
+  pre: CodeBlock,
+  table: MarkdownTable,
+};
 
 // KaTeX runs after sanitizing: its input is the sanitized text of math elements and, with `trust: false`, its output
 // has no links, scripts or styles that could load anything.

@@ -1,7 +1,7 @@
 import type { ComponentProps } from "react";
 import type { ExtraProps } from "react-markdown";
 
-type ElementProps<Tag extends "a" | "table"> = ComponentProps<Tag> & ExtraProps;
+type ElementProps<Tag extends "a" | "input" | "table"> = ComponentProps<Tag> & ExtraProps;
 
 // Links from a model or another user open elsewhere and learn nothing about this page. Unsafe URLs
 // (javascript: and the like) arrive here already emptied by react-markdown's URL filter.
@@ -22,4 +22,9 @@ export function MarkdownTable({ children }: ElementProps<"table">) {
       <table>{children}</table>
     </div>
   );
+}
+
+// A GFM task list item ("- [x] done"): a read-only checkbox that says what its tick means.
+export function TaskCheckbox({ checked }: ElementProps<"input">) {
+  return <input type="checkbox" checked={checked} disabled aria-label={checked ? "Done" : "Not done"} />;
 }

@@ -81,7 +81,13 @@ export function Sidebar({ user, isDrawerOpen, onOpenDrawer, onCloseDrawer, onSho
             </button>
           ) : null}
         </div>
-        <nav aria-label="Conversations" className="flex min-h-0 flex-1 flex-col overflow-y-auto px-2 pt-2 pb-4">
+        {/* Following a link closes the drawer, even one to the page already shown (the path would not change). */}
+        {/* biome-ignore lint/a11y/useKeyWithClickEvents: the links inside handle the keyboard; this only listens. */}
+        <nav
+          aria-label="Conversations"
+          onClick={(event) => (event.target as Element).closest("a") && onCloseDrawer()}
+          className="flex min-h-0 flex-1 flex-col overflow-y-auto px-2 pt-2 pb-4"
+        >
           <Link
             href="/"
             className={`flex items-center gap-2 rounded-lg px-3 py-2 font-medium text-sm hover:bg-hover ${pathname === "/" ? "bg-hover" : ""}`}
