@@ -69,6 +69,11 @@ test("hostile Markdown and HTML render inert: no script, no dialog, no request t
     }),
   );
 
+  const policy = (await page.request.get(page.url())).headers()["content-security-policy"] ?? "";
+  for (const directive of ["default-src 'self'", "connect-src 'self'", "object-src 'none'", "frame-ancestors 'none'"])
+    expect(policy).toContain(directive);
+  expect(policy).not.toContain("unsafe-eval");
+
   const reply = await receiveReply(page, HOSTILE_MARKDOWN);
   const userMessage = page.getByRole("article", { name: "You" });
   // Raw HTML is shown as the text it is, in the reply and in the user's own message.
