@@ -1,21 +1,23 @@
 "use client";
 
-import { MarkdownBlock } from "./markdown-block";
-import { splitMarkdownBlocks } from "./markdown-blocks";
-import { useMathPlugin } from "./math-plugin";
+import { lazy, Suspense } from "react";
+import type { MarkdownProps } from "./markdown-body";
 
-type MarkdownProps = { source: string; className?: string };
+function loadMarkdownBody() {
+  return import("./markdown-body").then((module) => ({ default: module.MarkdownBody }));
+}
 
-// Message text as Markdown. Each block renders on its own and is memoised, so while a reply streams only the
-// block that grows renders again.
+// The Markdown parser is kept out of the page's first JavaScript; fetching starts as soon as this module runs in
+// the browser, so it normally arrives before the conversation's messages do.
+if (typeof window !== "undefined") void loadMarkdownBody();
+
+const MarkdownBody = lazy(loadMarkdownBody);
+
+// Message text as Markdown; until the renderer has loaded, the plain text.
 export function Markdown({ source, className = "" }: MarkdownProps) {
-  const mathPlugin = useMathPlugin(source);
   return (
-    <div className={`markdown ${className}`}>
-      {splitMarkdownBlocks(source).map((block, index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: blocks only grow at the end; the index is their identity.
-        <MarkdownBlock key={index} source={block} mathPlugin={mathPlugin} />
-      ))}
-    </div>
+    <Suspense fallback={<div className={`markdown whitespace-pre-wrap ${className}`}>{source}</div>}>
+      <MarkdownBody source={source} className={className} />
+    </Suspense>
   );
 }

@@ -1,36 +1,15 @@
 "use client";
 
-import { type ReactNode, useEffect, useMemo, useState } from "react";
-import type { Highlighter } from "./highlighter";
-
-let loadedHighlighter: Highlighter | null = null;
-let loading: Promise<Highlighter> | null = null;
+import { type ReactNode, useMemo } from "react";
+import { lazyModule, useLazyModule } from "./use-lazy-module";
 
 // The highlighter and its grammars are fetched the first time a code block with a language appears.
-function loadHighlighter(): Promise<Highlighter> {
-  loading ??= import("./highlighter").then((module) => {
-    loadedHighlighter = module.highlight;
-    return module.highlight;
-  });
-  return loading;
-}
+const HIGHLIGHTER = lazyModule(() => import("./highlighter").then((module) => module.highlight));
 
 export function useHighlightedCode(text: string, language: string | null): ReactNode | null {
-  const [highlighter, setHighlighter] = useState<Highlighter | null>(loadedHighlighter);
-
-  useEffect(() => {
-    if (language === null || highlighter !== null) return;
-    let isCurrent = true;
-    void loadHighlighter().then((loaded) => {
-      if (isCurrent) setHighlighter(() => loaded);
-    });
-    return () => {
-      isCurrent = false;
-    };
-  }, [language, highlighter]);
-
+  const highlight = useLazyModule(HIGHLIGHTER, language !== null);
   return useMemo(
-    () => (highlighter === null || language === null ? null : highlighter(text, language)),
-    [highlighter, text, language],
+    () => (highlight === null || language === null ? null : highlight(text, language)),
+    [highlight, text, language],
   );
 }

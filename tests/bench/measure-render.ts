@@ -14,8 +14,9 @@ const SIZES = [2_000, 8_000];
 const RUNS = 3;
 // 100 deltas a second: a fast model, and the delta buffer still batches several per render.
 const PACE_MS = 10;
-// The models' default max_tokens is 1024 and the fake counts a delta as a token: 8,000 characters need pairs.
-const TOKENS_PER_DELTA = 2;
+// The models' default max_tokens is 1024 and the fake counts a delta as a token: 8,000 characters (about 2,100
+// tokens) must travel in fewer deltas than that.
+const TOKENS_PER_DELTA = 3;
 const REPLY_TIMEOUT_MS = 120_000;
 
 async function openConversation(browser: Browser, context: BenchContext): Promise<Page> {
