@@ -12,6 +12,9 @@ async function expectNoSeriousViolations(page: Page): Promise<void> {
   expect(serious).toEqual([]);
 }
 
+// axe walks the whole DOM several times per check: on two shared cores that takes seconds, not milliseconds.
+test.slow();
+
 for (const colorScheme of ["light", "dark"] as const) {
   test(`sign-in and register pages pass axe in the ${colorScheme} theme`, async ({ page }) => {
     await page.emulateMedia({ colorScheme });

@@ -102,6 +102,8 @@ test("hostile Markdown and HTML render inert: no script, no dialog, no request t
 });
 
 test("screenshots of the chat page in light, dark and phone width are kept", async ({ browser }, testInfo) => {
+  // Four full-page captures plus a streamed reply: more than the default budget on a busy two-core machine.
+  test.slow();
   const { page } = await newUserPage(browser, "Ada");
   await page.emulateMedia({ colorScheme: "light" });
   const reply = await receiveReply(page, RICH_MARKDOWN);
