@@ -13,7 +13,7 @@ async function expectNoSeriousViolations(page: Page): Promise<void> {
 }
 
 // axe walks the whole DOM several times per check: on two shared cores that takes seconds, not milliseconds.
-test.slow();
+test.describe.configure({ timeout: 90_000 });
 
 for (const colorScheme of ["light", "dark"] as const) {
   test(`sign-in and register pages pass axe in the ${colorScheme} theme`, async ({ page }) => {
