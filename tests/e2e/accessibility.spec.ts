@@ -1,8 +1,8 @@
 // Automated accessibility checks (axe-core) on the main pages, in both themes: no serious or critical violations.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
+import { RICH_MARKDOWN } from "../support/markdown-samples";
 import { newUserPage, receiveReply } from "./helpers";
-import { RICH_MARKDOWN } from "./markdown-samples";
 
 async function expectNoSeriousViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();

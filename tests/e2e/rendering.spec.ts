@@ -2,8 +2,8 @@
 // script, open a dialog or make the browser contact another host.
 import { mkdir } from "node:fs/promises";
 import { expect, type Page, type TestInfo, test } from "@playwright/test";
+import { ATTACKER_HOST, HOSTILE_MARKDOWN, RICH_MARKDOWN } from "../support/markdown-samples";
 import { newUserPage, receiveReply } from "./helpers";
-import { ATTACKER_HOST, HOSTILE_MARKDOWN, RICH_MARKDOWN } from "./markdown-samples";
 
 // Under .test-reports/ (kept after the run, unlike test-results/) and attached to the test's report entry.
 const SCREENSHOT_DIR = ".test-reports/screenshots";
