@@ -45,7 +45,7 @@ export function ChatShell({ user, children }: ChatShellProps) {
         onCloseDrawer={closeDrawer}
         onShowShortcuts={() => setAreShortcutsShown(true)}
       />
-      <main inert={isDrawerOpen} className="flex min-w-0 flex-1 flex-col pt-12 md:pt-0">
+      <main inert={isDrawerOpen} className="flex min-w-0 flex-1 flex-col">
         {children}
       </main>
       <ShortcutsDialog isOpen={areShortcutsShown} onClose={() => setAreShortcutsShown(false)} />

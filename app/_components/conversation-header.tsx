@@ -10,7 +10,8 @@ type ConversationHeaderProps = {
 
 export function ConversationHeader({ details, onDetailsChange }: ConversationHeaderProps) {
   return (
-    <header className="flex h-12 shrink-0 items-center gap-2 border-line border-b px-4">
+    // On phones the sidebar's menu button sits over the header's left end (see sidebar.tsx).
+    <header className="flex h-12 shrink-0 items-center gap-2 border-line border-b pr-4 pl-14 md:pl-4">
       <h1 className="min-w-0 flex-1 truncate font-medium">{details.title}</h1>
       <ConversationSettings details={details} onSaved={onDetailsChange} />
     </header>

@@ -40,7 +40,8 @@ export const SHORTCUTS: Shortcut[] = [
     id: "stop",
     description: "Stop the reply",
     keys: ["Esc"],
-    matches: (event) => hasNoModifier(event) && event.key === "Escape",
+    // Not from a one-line field (renaming a chat): there Escape cancels the field.
+    matches: (event) => hasNoModifier(event) && event.key === "Escape" && !(event.target instanceof HTMLInputElement),
   },
   {
     id: "help",
