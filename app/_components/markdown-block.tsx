@@ -13,7 +13,6 @@ export type Pluggable = PluggableList[number];
 type MarkdownBlockProps = { source: string; mathPlugin: Pluggable | null };
 
 const REMARK_PLUGINS: PluggableList = [remarkGfm, remarkMath];
-const WITHOUT_MATH: PluggableList = SANITIZE_PLUGINS;
 const COMPONENTS: Components = {
   a: SafeLink,
   img: ExternalImage,
@@ -28,7 +27,7 @@ export const MarkdownBlock = memo(function MarkdownBlock({ source, mathPlugin }:
   return (
     <ReactMarkdown
       remarkPlugins={REMARK_PLUGINS}
-      rehypePlugins={mathPlugin ? [...SANITIZE_PLUGINS, mathPlugin] : WITHOUT_MATH}
+      rehypePlugins={mathPlugin ? [...SANITIZE_PLUGINS, mathPlugin] : SANITIZE_PLUGINS}
       components={COMPONENTS}
     >
       {source}
