@@ -3,6 +3,7 @@ import { REPLY_FAILED_MESSAGE } from "./consume-reply";
 import { ContextNotice } from "./context-notice";
 import { CopyButton } from "./copy-button";
 import { RegenerateIcon } from "./icons";
+import { Markdown } from "./markdown";
 import { MESSAGE_ACTION_BUTTON, type MessageItemProps } from "./message-actions";
 import { VersionSwitcher } from "./version-switcher";
 
@@ -12,7 +13,7 @@ export function AssistantMessage({ message, isBusy, actions }: MessageItemProps)
   const isUnfinished = message.status === "ERROR" || message.status === "INTERRUPTED";
   return (
     <article aria-label="Assistant" aria-busy={isStreaming} className="w-full">
-      {message.content !== "" ? <p className="whitespace-pre-wrap break-words leading-7">{message.content}</p> : null}
+      {message.content !== "" ? <Markdown source={message.content} /> : null}
       {isStreaming ? <TypingIndicator /> : null}
       {message.status === "INTERRUPTED" ? (
         <span className="mt-2 inline-block rounded-full border border-line px-2.5 py-0.5 text-ink-muted text-xs">

@@ -2,6 +2,7 @@
 
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from "react";
 import { ArrowUpIcon, StopIcon } from "./icons";
+import { useShortcut } from "./keyboard-shortcuts";
 import { DraftTooLongAlert, isDraftTooLong, useAutoGrow } from "./message-draft";
 
 type ComposerProps = {
@@ -31,6 +32,7 @@ export function Composer({ onSend, onStop, isStreaming = false, isBusy = false, 
   }, [refusedText]);
 
   useAutoGrow(textareaRef, draft, MAX_HEIGHT_PX);
+  useShortcut("focus-composer", () => textareaRef.current?.focus());
 
   async function submit(): Promise<void> {
     if (!canSend) return;

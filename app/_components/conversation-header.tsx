@@ -27,7 +27,8 @@ export function ConversationHeader({ details, onDetailsChange }: ConversationHea
   }
 
   return (
-    <header className="flex h-12 shrink-0 items-center gap-2 border-line border-b px-4">
+    // On phones the sidebar's menu button sits over the header's left end (see sidebar.tsx).
+    <header className="flex h-12 shrink-0 items-center gap-2 border-line border-b pr-4 pl-14 md:pl-4">
       <h1 className="min-w-0 flex-1 truncate font-medium">{details.title}</h1>
       {error ? (
         <p role="alert" className="truncate text-danger text-sm">

@@ -7,7 +7,9 @@ type CopyState = "idle" | "copied" | "failed";
 
 const RESET_AFTER_MS = 2_000;
 
-export function CopyButton({ text, className }: { text: string; className: string }) {
+type CopyButtonProps = { text: string; className: string; label?: string };
+
+export function CopyButton({ text, className, label = "Copy" }: CopyButtonProps) {
   const [state, setState] = useState<CopyState>("idle");
 
   useEffect(() => {
@@ -28,7 +30,7 @@ export function CopyButton({ text, className }: { text: string; className: strin
 
   return (
     <>
-      <button type="button" aria-label="Copy" onClick={() => void copy()} className={className}>
+      <button type="button" aria-label={label} onClick={() => void copy()} className={className}>
         {state === "copied" ? <CheckIcon width={16} height={16} /> : <CopyIcon width={16} height={16} />}
       </button>
       <span role="status" className={state === "failed" ? "text-danger text-xs" : "sr-only"}>

@@ -2,67 +2,93 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useRef } from "react";
 import { ConversationList } from "./conversation-list";
-import { CloseIcon, ComposeIcon, MenuIcon } from "./icons";
+import { CloseIcon, ComposeIcon, KeyboardIcon, MenuIcon } from "./icons";
 import { SignOutButton } from "./sign-out-button";
+import { ThemePicker } from "./theme-picker";
 
-type SidebarProps = { user: { name: string; email: string }; isAdmin: boolean };
+type SidebarUser = { name: string; email: string };
 
-export function Sidebar({ user, isAdmin }: SidebarProps) {
-  const [isOpen, setIsOpen] = useState(false);
+type SidebarProps = {
+  user: SidebarUser;
+  isAdmin: boolean;
+  // Below the md breakpoint the sidebar is a drawer over the page, opened with the menu button.
+  isDrawerOpen: boolean;
+  onOpenDrawer: () => void;
+  onCloseDrawer: () => void;
+  onShowShortcuts: () => void;
+};
+
+// Open on a phone, the sidebar is a modal dialog over the page (which is inert meanwhile, see chat-shell.tsx).
+const DRAWER_ATTRIBUTES = { role: "dialog", "aria-modal": true, "aria-label": "Sidebar" } as const;
+
+export function Sidebar({ user, isAdmin, isDrawerOpen, onOpenDrawer, onCloseDrawer, onShowShortcuts }: SidebarProps) {
   const pathname = usePathname();
+  const openButtonRef = useRef<HTMLButtonElement>(null);
+  const closeButtonRef = useRef<HTMLButtonElement>(null);
+  const wasOpenRef = useRef(false);
 
-  // On small screens the sidebar is an overlay; following a link inside it should reveal the page.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: closing is the reaction to the path changing.
+  // Focus moves into the drawer when it opens and back to the menu button when it closes.
   useEffect(() => {
-    setIsOpen(false);
-  }, [pathname]);
+    if (isDrawerOpen) closeButtonRef.current?.focus();
+    else if (wasOpenRef.current) openButtonRef.current?.focus();
+    wasOpenRef.current = isDrawerOpen;
+  }, [isDrawerOpen]);
 
   useEffect(() => {
-    if (!isOpen) return;
-    const closeOnEscape = (event: KeyboardEvent) => event.key === "Escape" && setIsOpen(false);
+    if (!isDrawerOpen) return;
+    const closeOnEscape = (event: KeyboardEvent) => event.key === "Escape" && onCloseDrawer();
     window.addEventListener("keydown", closeOnEscape);
     return () => window.removeEventListener("keydown", closeOnEscape);
-  }, [isOpen]);
+  }, [isDrawerOpen, onCloseDrawer]);
 
   return (
     <>
       <button
+        ref={openButtonRef}
         type="button"
         aria-label="Open sidebar"
-        aria-expanded={isOpen}
-        onClick={() => setIsOpen(true)}
-        className="fixed top-2 left-2 z-30 flex size-10 items-center justify-center rounded-lg hover:bg-hover md:hidden"
+        aria-expanded={isDrawerOpen}
+        onClick={onOpenDrawer}
+        className={`${isDrawerOpen ? "hidden" : "flex"} fixed top-1 left-2 z-30 size-10 items-center justify-center rounded-lg hover:bg-hover md:hidden`}
       >
         <MenuIcon />
       </button>
-      {isOpen ? (
+      {isDrawerOpen ? (
         <button
           type="button"
           aria-label="Close sidebar"
           tabIndex={-1}
-          onClick={() => setIsOpen(false)}
+          onClick={onCloseDrawer}
           className="fixed inset-0 z-40 bg-black/40 md:hidden"
         />
       ) : null}
       <div
-        className={`${isOpen ? "fixed inset-y-0 left-0 z-50 flex" : "hidden"} w-64 shrink-0 flex-col border-line border-r bg-sidebar md:static md:flex`}
+        {...(isDrawerOpen ? DRAWER_ATTRIBUTES : {})}
+        className={`${isDrawerOpen ? "fixed inset-y-0 left-0 z-50 flex" : "hidden"} w-64 shrink-0 flex-col border-line border-r bg-sidebar md:static md:flex`}
       >
         <div className="flex items-center justify-between px-3 pt-3">
           <span className="px-2 font-semibold text-lg">Parley</span>
-          {isOpen ? (
+          {isDrawerOpen ? (
             <button
+              ref={closeButtonRef}
               type="button"
               aria-label="Close sidebar"
-              onClick={() => setIsOpen(false)}
+              onClick={onCloseDrawer}
               className="flex size-9 items-center justify-center rounded-lg hover:bg-hover md:hidden"
             >
               <CloseIcon />
             </button>
           ) : null}
         </div>
-        <nav aria-label="Conversations" className="flex min-h-0 flex-1 flex-col overflow-y-auto px-2 pt-2 pb-4">
+        {/* Following a link closes the drawer, even one to the page already shown (the path would not change). */}
+        {/* biome-ignore lint/a11y/useKeyWithClickEvents: the links inside handle the keyboard; this only listens. */}
+        <nav
+          aria-label="Conversations"
+          onClick={(event) => (event.target as Element).closest("a") && onCloseDrawer()}
+          className="flex min-h-0 flex-1 flex-col overflow-y-auto px-2 pt-2 pb-4"
+        >
           <Link
             href="/"
             className={`flex items-center gap-2 rounded-lg px-3 py-2 font-medium text-sm hover:bg-hover ${pathname === "/" ? "bg-hover" : ""}`}
@@ -78,16 +104,28 @@ export function Sidebar({ user, isAdmin }: SidebarProps) {
             Admin console
           </Link>
         ) : null}
+        <div className="flex items-center justify-between gap-2 border-line border-t px-3 pt-3">
+          <ThemePicker />
+          <button
+            type="button"
+            aria-label="Keyboard shortcuts"
+            aria-haspopup="dialog"
+            onClick={onShowShortcuts}
+            className="flex size-8 items-center justify-center rounded-lg text-ink-muted hover:bg-hover hover:text-ink"
+          >
+            <KeyboardIcon width={18} height={18} />
+          </button>
+        </div>
         <UserFooter user={user} />
       </div>
     </>
   );
 }
 
-function UserFooter({ user }: Pick<SidebarProps, "user">) {
+function UserFooter({ user }: { user: SidebarUser }) {
   const initial = (user.name.trim()[0] ?? user.email[0] ?? "?").toUpperCase();
   return (
-    <div className="flex items-center gap-2 border-line border-t p-3">
+    <div className="flex items-center gap-2 p-3">
       <span
         aria-hidden="true"
         className="flex size-8 shrink-0 items-center justify-center rounded-full bg-ink font-semibold text-canvas text-sm"

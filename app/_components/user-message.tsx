@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { isSaved } from "./chat-messages";
 import { PencilIcon } from "./icons";
+import { Markdown } from "./markdown";
 import { MESSAGE_ACTION_BUTTON, type MessageItemProps } from "./message-actions";
 import { MessageEditForm } from "./message-edit-form";
 import { VersionSwitcher } from "./version-switcher";
@@ -33,9 +34,7 @@ export function UserMessage({ message, isBusy, actions }: MessageItemProps) {
 
   return (
     <article aria-label="You" className="group flex flex-col items-end gap-1">
-      <p className="max-w-[80%] whitespace-pre-wrap break-words rounded-3xl bg-bubble px-5 py-2.5 leading-7">
-        {message.content}
-      </p>
+      <Markdown source={message.content} className="markdown-user max-w-[80%] rounded-3xl bg-bubble px-5 py-2.5" />
       <div className="flex items-center gap-1">
         <div className="md:opacity-0 md:group-focus-within:opacity-100 md:group-hover:opacity-100">
           <button

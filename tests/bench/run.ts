@@ -17,6 +17,8 @@ import { measureContext } from "./measure-context";
 import { measureCpu } from "./measure-cpu";
 import { measureDatabase } from "./measure-database";
 import { measureDeltaLatency } from "./measure-delta-latency";
+import { measureInitialJs } from "./measure-initial-js";
+import { measureRender } from "./measure-render";
 import { measureStreamMemory } from "./measure-stream-memory";
 import { measureTtft } from "./measure-ttft";
 import { describeProcesses, findChildrenByCommandLine, listTree } from "./process-stats";
@@ -38,6 +40,8 @@ const measurements: Measurement[] = [
   { name: "concurrent streams", row: 4, run: measureConcurrency },
   { name: "database statements and writes per token", row: 7, run: measureDatabase },
   { name: "context assembly", row: 8, run: measureContext },
+  { name: "browser render per token", row: 9, run: measureRender },
+  { name: "initial JavaScript", row: 10, run: measureInitialJs },
 ];
 
 async function runMeasurement(measurement: Measurement, context: BenchContext): Promise<Section> {
@@ -102,7 +106,8 @@ async function runBench(cleanups: (() => Promise<void>)[]): Promise<string> {
     },
   };
   const results: { row: number; section: Section }[] = [];
-  for (const measurement of measurements) {
+  const chosen = measurements.filter((measurement) => benchConfig.only.some((name) => measurement.name.includes(name)));
+  for (const measurement of chosen) {
     results.push({ row: measurement.row, section: await runMeasurement(measurement, context) });
   }
   const sections = results.sort((a, b) => a.row - b.row).map((result) => result.section);

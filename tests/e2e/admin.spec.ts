@@ -3,7 +3,7 @@
 // both, and the user finds the system prompt nowhere.
 import { randomUUID } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
-import { E2E_ADMIN } from "../support/e2e-accounts";
+import { E2E_ADMIN } from "../support/e2e-scenario";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { composer, newUserPage, PASSWORD, send } from "./helpers";
 

@@ -1,6 +1,7 @@
 // Shared steps of the end-to-end specs: each test registers its own user, so tests do not depend on each other.
 import { randomUUID } from "node:crypto";
 import { type Browser, expect, type Locator, type Page } from "@playwright/test";
+import { E2E_ECHO_PREFIX } from "../support/e2e-scenario";
 
 export const PASSWORD = "correct horse battery";
 
@@ -30,4 +31,12 @@ export async function newUserPage(browser: Browser, name: string) {
 export async function send(page: Page, text: string) {
   await composer(page).fill(text);
   await composer(page).press("Enter");
+}
+
+// Sends a message the fake model answers with `markdown` itself, and waits until that reply has finished streaming.
+export async function receiveReply(page: Page, markdown: string): Promise<Locator> {
+  await send(page, `${E2E_ECHO_PREFIX}\n${markdown}`);
+  const reply = page.getByRole("article", { name: "Assistant" }).last();
+  await expect(reply).toHaveAttribute("aria-busy", "false", { timeout: 20_000 });
+  return reply;
 }

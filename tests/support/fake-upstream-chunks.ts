@@ -7,6 +7,8 @@ export type Usage = { prompt_tokens: number; completion_tokens: number; total_to
 export type ChatRequest = z.infer<typeof chatRequestSchema>;
 export type ReplyScript = {
   reply?: string;
+  // A last user message starting with this prefix is answered with the rest of it, verbatim (one delta a line).
+  echoPrefix?: string;
   chunks?: string[];
   chunkCount?: number;
   usage?: { promptTokens: number; completionTokens: number };
@@ -50,8 +52,11 @@ export function parseChatRequest(body: unknown): ChatRequest | string {
 
 // Each delta counts as one completion token, so `max_tokens` truncates at a delta boundary.
 export function planReply(script: ReplyScript, request: ChatRequest, sequence: number): ReplyPlan {
-  const reply = script.reply ?? buildDefaultReply(request.messages);
-  const allDeltas = script.chunks ?? splitIntoDeltas(reply, script.chunkCount);
+  const echo = readEcho(script.echoPrefix, request.messages);
+  const allDeltas =
+    echo === undefined
+      ? (script.chunks ?? splitIntoDeltas(script.reply ?? buildDefaultReply(request.messages), script.chunkCount))
+      : echo.split(/(?<=\n)/);
   const maxTokens = request.max_completion_tokens ?? request.max_tokens ?? Number.POSITIVE_INFINITY;
   const deltas = allDeltas.slice(0, maxTokens);
   const promptWords = request.messages.reduce((sum, message) => sum + countWords(extractText(message.content)), 0);
@@ -145,6 +150,11 @@ function extractText(content: unknown): string {
 
 function isTextPart(part: unknown): part is { text: string } {
   return typeof part === "object" && part !== null && "text" in part && typeof part.text === "string";
+}
+
+function readEcho(prefix: string | undefined, messages: ChatRequest["messages"]): string | undefined {
+  const prompt = extractText(messages.findLast((message) => message.role === "user")?.content);
+  return prefix !== undefined && prompt.startsWith(prefix) ? prompt.slice(prefix.length) : undefined;
 }
 
 function buildDefaultReply(messages: { role: string; content?: unknown }[]): string {

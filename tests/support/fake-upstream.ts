@@ -11,6 +11,7 @@ import * as wire from "./fake-upstream-chunks";
 
 export type FakeScenario = {
   reply?: string; // default: a sentence quoting the last user message
+  echoPrefix?: string; // a last user message starting with it is answered with the rest of it, verbatim, a line a delta
   chunks?: string[]; // explicit content deltas, overriding the split of `reply`
   chunkCount?: number; // default: one word per delta
   paceMs?: number; // between content deltas

@@ -1,12 +1,10 @@
 // The server the end-to-end tests run against: a test stack whose default model is a paced fake upstream, so
 // that a reply streams for a few seconds (long enough to watch it grow and to stop it).
-import { E2E_ADMIN } from "./e2e-accounts";
+import { E2E_ADMIN, E2E_ECHO_PREFIX, E2E_REPLY } from "./e2e-scenario";
 import { startFakeUpstream } from "./fake-upstream";
 import { startTestStack } from "./test-stack";
 
-export const E2E_REPLY = Array.from({ length: 60 }, (_, index) => `word${index}`).join(" ");
-
-const upstream = await startFakeUpstream({ scenario: { reply: E2E_REPLY, paceMs: 50 } });
+const upstream = await startFakeUpstream({ scenario: { reply: E2E_REPLY, paceMs: 50, echoPrefix: E2E_ECHO_PREFIX } });
 const stack = await startTestStack({
   port: Number(process.env.E2E_PORT ?? 3100),
   extraEnv: {

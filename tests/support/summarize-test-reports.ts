@@ -9,7 +9,9 @@ type PlaywrightReport = { stats: { expected: number; unexpected: number; flaky: 
 
 let passed = 0;
 let failed = 0;
-for (const file of existsSync(reportsDir) ? readdirSync(reportsDir) : []) {
+// Only the JSON reports: the folder also keeps artifacts (screenshots/).
+const reportFiles = existsSync(reportsDir) ? readdirSync(reportsDir).filter((file) => file.endsWith(".json")) : [];
+for (const file of reportFiles) {
   const report = JSON.parse(readFileSync(path.join(reportsDir, file), "utf8")) as Partial<
     VitestReport & PlaywrightReport
   >;

@@ -76,6 +76,23 @@ describe("fake upstream", () => {
     expect(contents(explicit)).toEqual(["Hel", "lo"]);
   });
 
+  it("echoes the rest of a user message that starts with the echo prefix, and replies as scripted otherwise", async () => {
+    const { client } = await startWith({ reply: "Scripted.", echoPrefix: "echo:" });
+    const ask = async (content: string) =>
+      joinContent(
+        await collectChunks(
+          await client.chat.completions.create({
+            model: "fake-model",
+            messages: [{ role: "user", content }],
+            stream: true,
+          }),
+        ),
+      );
+
+    expect(await ask("echo:# Title\n\n- a *list*  <b>x</b>")).toBe("# Title\n\n- a *list*  <b>x</b>");
+    expect(await ask("Tell me about otters")).toBe("Scripted.");
+  });
+
   it("spreads deltas over time when paced", async () => {
     const paceMs = 40;
     const { client } = await startWith({ chunks: ["a", "b", "c", "d"], paceMs });

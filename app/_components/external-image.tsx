@@ -1,0 +1,33 @@
+"use client";
+
+import { type ComponentProps, useState } from "react";
+import type { ExtraProps } from "react-markdown";
+import { ImageIcon } from "./icons";
+
+// An image in a message loads only when the reader asks for it: a model or another user could otherwise make the
+// browser call any host (and tell it, in the URL, what the conversation says).
+export function ExternalImage({ src, alt }: ComponentProps<"img"> & ExtraProps) {
+  const [isLoaded, setIsLoaded] = useState(false);
+  const description = alt?.trim() || "Image";
+  if (typeof src !== "string" || src === "") return <span>{description}</span>;
+  if (isLoaded) {
+    // A plain img: next/image would route the picture through this server, which must not fetch arbitrary URLs.
+    // biome-ignore lint/performance/noImgElement: see above.
+    return <img src={src} alt={alt ?? ""} referrerPolicy="no-referrer" className="max-w-full rounded-lg" />;
+  }
+  return (
+    <button type="button" onClick={() => setIsLoaded(true)} className="external-image">
+      <ImageIcon width={18} height={18} />
+      <span>{description}</span>
+      <span className="text-ink-muted text-xs">Load image from {describeHost(src)}</span>
+    </button>
+  );
+}
+
+function describeHost(src: string): string {
+  try {
+    return new URL(src).host;
+  } catch {
+    return "this site";
+  }
+}

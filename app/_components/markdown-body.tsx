@@ -1,0 +1,20 @@
+"use client";
+
+import { MarkdownBlock } from "./markdown-block";
+import { splitMarkdownBlocks } from "./markdown-blocks";
+import { useMathPlugin } from "./math-plugin";
+
+export type MarkdownProps = { source: string; className?: string };
+
+// Each block renders on its own and is memoised, so while a reply streams only the block that grows renders again.
+export function MarkdownBody({ source, className = "" }: MarkdownProps) {
+  const mathPlugin = useMathPlugin(source);
+  return (
+    <div className={`markdown ${className}`}>
+      {splitMarkdownBlocks(source).map((block, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: blocks only grow at the end; the index is their identity.
+        <MarkdownBlock key={index} source={block} mathPlugin={mathPlugin} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import type { ComponentProps } from "react";
+import type { ExtraProps } from "react-markdown";
+
+type ElementProps<Tag extends "a" | "input" | "table"> = ComponentProps<Tag> & ExtraProps;
+
+// Links from a model or another user open elsewhere and learn nothing about this page. Unsafe URLs
+// (javascript: and the like) arrive here already emptied by react-markdown's URL filter.
+export function SafeLink({ href, children }: ElementProps<"a">) {
+  const isInPage = href?.startsWith("#") ?? false;
+  return (
+    <a href={href || undefined} rel="noopener noreferrer nofollow" target={isInPage ? undefined : "_blank"}>
+      {children}
+    </a>
+  );
+}
+
+// Wide tables scroll sideways inside the message instead of widening the page; focusable so keyboards can scroll.
+export function MarkdownTable({ children }: ElementProps<"table">) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
+    <div className="markdown-scroll" tabIndex={0}>
+      <table>{children}</table>
+    </div>
+  );
+}
+
+// A GFM task list item ("- [x] done"): a read-only checkbox that says what its tick means.
+export function TaskCheckbox({ checked }: ElementProps<"input">) {
+  return <input type="checkbox" checked={checked} disabled aria-label={checked ? "Done" : "Not done"} />;
+}

@@ -1,0 +1,126 @@
+// Replies render as Markdown a reader can use (tables, code with copy, math), and nothing in a message can run
+// script, open a dialog or make the browser contact another host.
+import { mkdir } from "node:fs/promises";
+import { expect, type Page, type TestInfo, test } from "@playwright/test";
+import { ATTACKER_HOST, HOSTILE_MARKDOWN, RICH_MARKDOWN } from "../support/markdown-samples";
+import { newUserPage, receiveReply } from "./helpers";
+
+// Under .test-reports/ (kept after the run, unlike test-results/) and attached to the test's report entry.
+const SCREENSHOT_DIR = ".test-reports/screenshots";
+
+async function keepScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  const path = `${SCREENSHOT_DIR}/${name}.png`;
+  await page.screenshot({ path, fullPage: false });
+  await testInfo.attach(name, { path, contentType: "image/png" });
+}
+
+test("a reply renders tables, lists, highlighted code with a copy button, and math", async ({ browser }) => {
+  const { page, context } = await newUserPage(browser, "Marie");
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const reply = await receiveReply(page, RICH_MARKDOWN);
+
+  await expect(reply.getByRole("heading", { name: "Otters at a glance" })).toBeVisible();
+  await expect(reply.getByRole("table")).toBeVisible();
+  await expect(reply.getByRole("row")).toHaveCount(3);
+  await expect(reply.getByRole("cell", { name: "Pacific coast" })).toBeVisible();
+  await expect(reply.getByRole("listitem").filter({ hasText: "Crack the shell" })).toBeVisible();
+  await expect(reply.getByRole("checkbox")).toBeChecked();
+  await expect(reply.getByRole("math")).toHaveCount(2);
+  await expect(reply.getByRole("blockquote")).toContainText("grooming");
+
+  const link = reply.getByRole("link", { name: "the notes" });
+  await expect(link).toHaveAttribute("rel", "noopener noreferrer nofollow");
+  await expect(link).toHaveAttribute("target", "_blank");
+
+  // Highlighting loads on demand and colours the keyword differently from the plain text around it.
+  const keyword = reply.locator("code").getByText("function", { exact: true });
+  await expect(keyword).toHaveClass(/hljs-keyword/);
+  await reply.getByRole("button", { name: "Copy code" }).click();
+  await expect(reply.getByRole("status").filter({ hasText: "Copied to the clipboard" })).toBeAttached();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(
+    'function countOtters(raft: string[]): number {\n  return raft.filter((name) => name !== "").length;\n}',
+  );
+});
+
+test("hostile Markdown and HTML render inert: no script, no dialog, no request to another host", async ({
+  browser,
+}) => {
+  const { page, context } = await newUserPage(browser, "Mallory");
+  const dialogs: string[] = [];
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  const foreignRequests: string[] = [];
+  context.on("request", (request) => {
+    if (new URL(request.url()).hostname !== "127.0.0.1") foreignRequests.push(request.url());
+  });
+  const policyViolations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) policyViolations.push(message.text());
+  });
+  // The attacker's host does not exist here: answer for it so that a clicked image really loads.
+  await context.route(`https://${ATTACKER_HOST}/**`, (route) =>
+    route.fulfill({
+      contentType: "image/svg+xml",
+      body: '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"/>',
+    }),
+  );
+
+  const policy = (await page.request.get(page.url())).headers()["content-security-policy"] ?? "";
+  for (const directive of ["default-src 'self'", "connect-src 'self'", "object-src 'none'", "frame-ancestors 'none'"])
+    expect(policy).toContain(directive);
+  expect(policy).not.toContain("unsafe-eval");
+
+  const reply = await receiveReply(page, HOSTILE_MARKDOWN);
+  const userMessage = page.getByRole("article", { name: "You" });
+  // Raw HTML is shown as the text it is, in the reply and in the user's own message.
+  await expect(reply).toContainText('<script>window.__pwned = "script"; alert("script")</script>');
+  await expect(userMessage).toContainText("<iframe src=");
+  await expect(reply.getByRole("button", { name: "Submit form" })).toHaveCount(0);
+  await expect(page.locator("iframe, form[action], svg[onload], [onerror]")).toHaveCount(0);
+  for (const link of await page.getByRole("log", { name: "Messages" }).locator("a[href]").all()) {
+    expect(await link.getAttribute("href")).toMatch(/^(https:|#)/);
+    await expect(link).toHaveAttribute("rel", "noopener noreferrer nofollow");
+  }
+  await reply.getByText("markdown javascript link").click();
+  await expect(page).toHaveURL(/\/c\//);
+
+  expect(await page.evaluate(() => (window as { __pwned?: string }).__pwned)).toBeUndefined();
+  expect(dialogs).toEqual([]);
+  expect(foreignRequests).toEqual([]);
+  expect(policyViolations).toEqual([]);
+
+  // The tracking pixel is a placeholder naming its host; only a click loads it.
+  const placeholder = reply.getByRole("button", { name: `tracking pixel Load image from ${ATTACKER_HOST}` });
+  await placeholder.click();
+  await expect(reply.getByRole("img", { name: "tracking pixel" })).toBeVisible();
+  expect(foreignRequests).toEqual([`https://${ATTACKER_HOST}/pixel.png?conversation=secret`]);
+  expect(dialogs).toEqual([]);
+});
+
+test("screenshots of the chat page in light, dark and phone width are kept", async ({ browser }, testInfo) => {
+  // Four full-page captures plus a streamed reply: more than the default budget on a busy two-core machine.
+  test.slow();
+  const { page } = await newUserPage(browser, "Ada");
+  await page.emulateMedia({ colorScheme: "light" });
+  const reply = await receiveReply(page, RICH_MARKDOWN);
+  await expect(reply.locator(".hljs-keyword").first()).toBeVisible();
+  await expect(reply.getByRole("math")).toHaveCount(2);
+  await reply.getByRole("heading").scrollIntoViewIfNeeded();
+  await keepScreenshot(page, testInfo, "chat-light");
+
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  await keepScreenshot(page, testInfo, "chat-dark");
+
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByRole("button", { name: "Open sidebar" })).toBeVisible();
+  await keepScreenshot(page, testInfo, "chat-phone");
+  await page.getByRole("button", { name: "Open sidebar" }).click();
+  await expect(page.getByRole("dialog", { name: "Sidebar" })).toBeVisible();
+  await keepScreenshot(page, testInfo, "chat-phone-drawer");
+});

@@ -1,0 +1,50 @@
+// The Markdown pipeline is safe by construction: whatever a message says, the rendered HTML has no script, no
+// event handler, no unsafe URL and no element that loads from another host before a click.
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { MarkdownBlock } from "@/app/_components/markdown-block";
+import { KATEX_PLUGIN } from "@/app/_components/math-katex";
+import { HOSTILE_MARKDOWN } from "../support/markdown-samples";
+
+function render(source: string, withMath = true): string {
+  return renderToStaticMarkup(createElement(MarkdownBlock, { source, mathPlugin: withMath ? KATEX_PLUGIN : null }));
+}
+
+describe("rendering Markdown", () => {
+  it("renders GFM: tables, task lists, strikethrough and autolinks", () => {
+    const html = render("| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n\n~~old~~ www.example.com");
+    expect(html).toContain("<table>");
+    expect(html).toContain("<td>2</td>");
+    expect(html).toMatch(/<input type="checkbox" disabled="" aria-label="Done" checked=""\/>/);
+    expect(html).toContain("<del>old</del>");
+    expect(html).toContain('<a href="http://www.example.com" rel="noopener noreferrer nofollow" target="_blank">');
+  });
+
+  it("shows HTML as text and renders the hostile corpus without script, handlers, unsafe URLs or remote loads", () => {
+    const html = render(HOSTILE_MARKDOWN);
+    expect(html).toContain("&lt;script&gt;window.__pwned");
+    expect(html).not.toMatch(/<(script|iframe|style|form|object|embed|img|link|meta|base)[\s>]/i);
+    // In text, "<" is escaped: every "<" left opens an element the renderer made.
+    expect(html).not.toMatch(/<[a-z][^>]*\son[a-z]+=/i);
+    expect(html).not.toMatch(/(href|src|action)="(javascript|data|vbscript):/i);
+    // The only mention of the attacker's host in an attribute is a link a reader may choose to follow.
+    const attributes = [...html.matchAll(/\s(\w[\w-]*)="([^"]*attacker\.example[^"]*)"/g)].map((match) => match[1]);
+    expect(attributes).toEqual(["href"]);
+    expect(html).toContain("Load image from attacker.example");
+  });
+
+  it("renders math with KaTeX and refuses its commands that link or load", () => {
+    const html = render(
+      "$E = mc^2$ and $\\href{https://example.com}{x}$ and $\\includegraphics{https://example.com/a.png}$",
+    );
+    expect(html).toContain('class="katex"');
+    expect(html).toContain("<math");
+    expect(html).not.toContain('href="https://example.com"');
+    expect(html).not.toContain("<img");
+  });
+
+  it("shows math as written until KaTeX has loaded", () => {
+    expect(render("$E = mc^2$", false)).toContain("E = mc^2");
+  });
+});
