@@ -3,11 +3,15 @@ import { AppError } from "../errors";
 import { db, type Prisma } from "./client";
 import type { CompletionModel } from "./models";
 
-const summaryFields = { id: true, title: true, modelId: true, updatedAt: true } as const;
+const summaryFields = { id: true, title: true, modelId: true, updatedAt: true, pinnedAt: true } as const;
+const listFields = { id: true, title: true, updatedAt: true, pinnedAt: true } as const;
+export type ConversationListItem = Prisma.ConversationGetPayload<{ select: typeof listFields }>;
 export type ConversationSummary = Prisma.ConversationGetPayload<{ select: typeof summaryFields }>;
 
 export const DEFAULT_TITLE = "New chat";
 const PAGE_SIZE = 30;
+// Pinning is for a handful of conversations; the cap only bounds the first page.
+const MAX_PINNED = 100;
 
 // A cursor names a position (updatedAt, id), not a row, so it works only inside the caller's own scope and
 // survives the row it came from being updated or deleted.
@@ -21,24 +25,40 @@ function decodeCursor(cursor: string): { updatedAt: Date; id: string } | null {
   return Number.isNaN(updatedAt.getTime()) || !id ? null : { updatedAt, id };
 }
 
+/**
+ * One page of the unpinned conversations, newest first; the first page also carries the pinned ones, which the
+ * list shows on top, most recently pinned first.
+ */
 export async function listConversations(
   scope: Prisma.ConversationWhereInput,
   cursor: string | undefined,
-): Promise<{ items: Omit<ConversationSummary, "modelId">[]; nextCursor: string | null }> {
+): Promise<{ pinned?: ConversationListItem[]; items: ConversationListItem[]; nextCursor: string | null }> {
   const position = cursor ? decodeCursor(cursor) : null;
   if (cursor && !position) throw new AppError("invalid_input", "Invalid cursor.");
   const after: Prisma.ConversationWhereInput = position
     ? { OR: [{ updatedAt: { lt: position.updatedAt } }, { updatedAt: position.updatedAt, id: { lt: position.id } }] }
     : {};
-  const rows = await db().conversation.findMany({
-    where: { AND: [scope, after] },
-    select: { id: true, title: true, updatedAt: true },
-    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-    take: PAGE_SIZE + 1,
-  });
+  const [rows, pinned] = await Promise.all([
+    db().conversation.findMany({
+      where: { AND: [scope, { pinnedAt: null }, after] },
+      select: listFields,
+      orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+      take: PAGE_SIZE + 1,
+    }),
+    position ? undefined : listPinnedConversations(scope),
+  ]);
   const items = rows.slice(0, PAGE_SIZE);
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > PAGE_SIZE && last ? encodeCursor(last) : null };
+  return { pinned, items, nextCursor: rows.length > PAGE_SIZE && last ? encodeCursor(last) : null };
+}
+
+function listPinnedConversations(scope: Prisma.ConversationWhereInput): Promise<ConversationListItem[]> {
+  return db().conversation.findMany({
+    where: { AND: [scope, { pinnedAt: { not: null } }] },
+    select: listFields,
+    orderBy: [{ pinnedAt: "desc" }, { id: "desc" }],
+    take: MAX_PINNED,
+  });
 }
 
 export async function createConversation(input: {
@@ -84,17 +104,36 @@ export async function updateConversation(
   id: string,
   changes: ConversationChanges,
 ) {
-  const { count } = await db().conversation.updateMany({ where: { AND: [scope, { id }] }, data: changes });
-  if (count === 0) throw new AppError("not_found", "Conversation not found.");
+  // No changes, no write: an update would still move updatedAt (a pin alone must not reorder the list).
+  if (Object.values(changes).some((value) => value !== undefined)) {
+    const { count } = await db().conversation.updateMany({ where: { AND: [scope, { id }] }, data: changes });
+    if (count === 0) throw new AppError("not_found", "Conversation not found.");
+  }
   const { currentLeafId: _leaf, systemPrompt: _prompt, ...conversation } = await getConversationOrThrow(scope, id);
   return conversation;
 }
 
-export async function softDeleteConversation(scope: Prisma.ConversationWhereInput, id: string): Promise<void> {
-  const { count } = await db().conversation.updateMany({
-    where: { AND: [scope, { id }] },
-    data: { deletedAt: new Date() },
-  });
+/** Pins or unpins without touching updatedAt: pinning is not activity, and unpinning puts it back where it was. */
+export async function setPinned(scope: Prisma.Sql, id: string, isPinned: boolean): Promise<void> {
+  const count = await db().$executeRaw`
+    UPDATE "Conversation" c SET "pinnedAt" = CASE WHEN ${isPinned} THEN now() ELSE NULL END
+     WHERE c.id = ${id} AND ${scope}`;
+  if (count === 0) throw new AppError("not_found", "Conversation not found.");
+}
+
+/** Undoes a soft delete; the scope decides how long after deleting that is still possible. */
+export async function restoreConversation(scope: Prisma.Sql, id: string): Promise<ConversationListItem> {
+  const [row] = await db().$queryRaw<ConversationListItem[]>`
+    UPDATE "Conversation" c SET "deletedAt" = NULL WHERE c.id = ${id} AND ${scope}
+    RETURNING c.id, c.title, c."updatedAt", c."pinnedAt"`;
+  if (!row) throw new AppError("not_found", "Conversation not found.");
+  return row;
+}
+
+// Raw SQL here and in restoreConversation: Prisma would bump updatedAt, and an undone delete should put the
+// conversation back where it was in the list.
+export async function softDeleteConversation(scope: Prisma.Sql, id: string): Promise<void> {
+  const count = await db().$executeRaw`UPDATE "Conversation" c SET "deletedAt" = now() WHERE c.id = ${id} AND ${scope}`;
   if (count === 0) throw new AppError("not_found", "Conversation not found.");
 }
 
