@@ -25,17 +25,40 @@ import { countTokens, encodingForModel, type TokenEncoding } from "./tokens";
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 const MAX_REPORTED_ISSUES = 5;
 
+/**
+ * Each message's distance from its root, walking up through the parents; a parent that is missing (or a loop, in
+ * an edited file) ends the walk, and the message there becomes a root.
+ */
+function measureDepths(parentOf: Map<string, string | null>): Map<string, number> {
+  const depths = new Map<string, number>();
+  for (const id of parentOf.keys()) {
+    const path = new Set<string>();
+    let current: string | null | undefined = id;
+    while (current && parentOf.has(current) && !depths.has(current) && !path.has(current)) {
+      path.add(current);
+      current = parentOf.get(current);
+    }
+    let depth = current && depths.has(current) ? (depths.get(current) ?? 0) + 1 : 0;
+    for (const each of [...path].reverse()) depths.set(each, depth++);
+  }
+  return depths;
+}
+
 function convertExportedConversation(conversation: ExportedConversation): ImportedConversation {
-  const ids = new Set(conversation.messages.map((message) => message.id));
+  const depths = measureDepths(new Map(conversation.messages.map((message) => [message.id, message.parentId])));
+  const depthOf = (id: string) => depths.get(id) ?? 0;
+  const messages = conversation.messages
+    .map(({ id, parentId, ...message }) => ({
+      ...message,
+      key: id,
+      parentKey: parentId && depths.has(parentId) && depthOf(parentId) < depthOf(id) ? parentId : null,
+    }))
+    .sort((a, b) => depthOf(a.key) - depthOf(b.key));
   return {
     title: conversation.title,
     createdAt: conversation.createdAt,
     currentKey: conversation.currentMessageId,
-    messages: conversation.messages.map(({ id, parentId, ...message }) => ({
-      ...message,
-      key: id,
-      parentKey: parentId && ids.has(parentId) ? parentId : null,
-    })),
+    messages,
   };
 }
 

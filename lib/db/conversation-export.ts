@@ -11,7 +11,8 @@ const treeFields = {
   model: { select: { label: true } },
   messages: {
     select: { id: true, parentId: true, role: true, content: true, status: true, createdAt: true },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    // By depth first: in the file every message comes after its parent.
+    orderBy: [{ depth: "asc" }, { createdAt: "asc" }, { id: "asc" }],
   },
 } as const satisfies Prisma.ConversationSelect;
 

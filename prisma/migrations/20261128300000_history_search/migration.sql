@@ -1,5 +1,6 @@
 -- History: pinned conversations, and trigram indexes for searching titles and message text.
--- pg_trgm ships with PostgreSQL (contrib); substring search (ILIKE '%word%') uses these GIN indexes.
+-- pg_trgm ships with PostgreSQL (contrib). Substring search with ILIKE uses these GIN indexes.
+-- (No semicolons or quotes in these comments: the migration runner splits the script on them.)
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 
 -- AlterTable
