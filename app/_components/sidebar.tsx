@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
 import { ConversationList } from "./conversation-list";
-import { CloseIcon, ComposeIcon, MenuIcon } from "./icons";
+import { CloseIcon, ComposeIcon, MenuIcon, SettingsIcon } from "./icons";
 import { SignOutButton } from "./sign-out-button";
 
 type SidebarProps = { user: { name: string; email: string } };
@@ -93,6 +93,13 @@ function UserFooter({ user }: SidebarProps) {
         <p className="truncate font-medium text-sm">{user.name}</p>
         <p className="truncate text-ink-muted text-xs">{user.email}</p>
       </div>
+      <Link
+        href="/settings"
+        aria-label="Settings"
+        className="flex size-8 shrink-0 items-center justify-center rounded-lg text-ink-muted hover:bg-hover hover:text-ink"
+      >
+        <SettingsIcon width={18} height={18} />
+      </Link>
       <SignOutButton />
     </div>
   );

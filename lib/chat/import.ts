@@ -21,8 +21,6 @@ import {
 import { MAX_TITLE_LENGTH } from "./limits";
 import { countTokens, encodingForModel, type TokenEncoding } from "./tokens";
 
-// conversations.json of a years-long ChatGPT history is tens of megabytes.
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 const MAX_REPORTED_ISSUES = 5;
 
 /**

@@ -1,7 +1,8 @@
 // POST /api/account/import – add the conversations of a ChatGPT export or a Parley JSON export to the caller's.
 import { z } from "zod";
 import { requireApiUser } from "@/lib/auth/session";
-import { importMyConversations, MAX_IMPORT_BYTES } from "@/lib/chat/import";
+import { importMyConversations } from "@/lib/chat/import";
+import { MAX_IMPORT_BYTES } from "@/lib/chat/limits";
 import { handle, jsonResponse, parseJsonBody } from "@/lib/http/handler";
 
 export const POST = handle(async (request) => {
