@@ -43,7 +43,10 @@ test("pins a conversation on top and brings a deleted one back with Undo", async
   await expect(pinned.getByRole("link")).toHaveCount(1);
   await expect(list.getByRole("region", { name: "Today" }).getByRole("link")).toHaveCount(1);
 
-  await list.getByRole("region", { name: "Today" }).getByRole("button", { name: /^Delete / }).click();
+  await list
+    .getByRole("region", { name: "Today" })
+    .getByRole("button", { name: /^Delete / })
+    .click();
   await expect(page).toHaveURL(/\/$/);
   await expect(titles).toHaveCount(1);
   await page.getByRole("button", { name: "Undo" }).click();
