@@ -30,5 +30,5 @@ export function readableConversationsSql(userId: string): Prisma.Sql {
  * and those not deleted at all (restoring one of those changes nothing).
  */
 export function restorableConversationsSql(userId: string, deletedSince: Date): Prisma.Sql {
-  return Prisma.sql`c."ownerId" = ${userId} AND (c."deletedAt" IS NULL OR c."deletedAt" >= ${deletedSince})`;
+  return Prisma.sql`c."ownerId" = ${userId} AND (c."deletedAt" IS NULL OR c."deletedAt" >= ${deletedSince.toISOString()}::timestamp)`;
 }

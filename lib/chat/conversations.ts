@@ -53,7 +53,7 @@ export function listMyModels() {
 }
 
 export function listMyConversations(user: SessionUser, cursor: string | undefined) {
-  return listConversations(readableConversationsWhere(user.id), cursor);
+  return listConversations(readableConversationsSql(user.id), cursor);
 }
 
 export function searchMyConversations(user: SessionUser, text: string) {

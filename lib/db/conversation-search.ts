@@ -25,7 +25,7 @@ function toLikePattern(text: string): string {
 export async function searchConversations(scope: Prisma.Sql, text: string): Promise<SearchHit[]> {
   const pattern = toLikePattern(text);
   const length = SNIPPET_BEFORE + text.length + SNIPPET_AFTER;
-  return db().$queryRaw<SearchHit[]>`
+  const search = db().$queryRaw<SearchHit[]>`
     SELECT c.id, c.title, c."updatedAt", c."pinnedAt",
            CASE WHEN found.content IS NULL THEN NULL
                 ELSE CASE WHEN found.start > 1 THEN '…' ELSE '' END || substr(found.content, found.start, ${length}::int)
@@ -45,4 +45,9 @@ export async function searchConversations(scope: Prisma.Sql, text: string): Prom
             OR c.id IN (SELECT m."conversationId" FROM "Message" m WHERE m.content ILIKE ${pattern}))
      ORDER BY c."updatedAt" DESC, c.id DESC
      LIMIT ${MAX_RESULTS}`;
+  // The planner prices a sequential scan of Message without the cost of reading long (TOASTed) texts and matching
+  // them, so for common words it reads every message of every user (measured: 140 ms against 30 ms through the
+  // trigram index with 11,000 messages). For this query the index is always the better path.
+  const [, hits] = await db().$transaction([db().$executeRaw`SET LOCAL enable_seqscan = off`, search]);
+  return hits;
 }

@@ -1,6 +1,6 @@
 // Conversations. Every query takes a where-scope from lib/access, so a caller only ever reaches what it may.
 import { AppError } from "../errors";
-import { db, type Prisma } from "./client";
+import { db, Prisma } from "./client";
 import type { CompletionModel } from "./models";
 
 const summaryFields = { id: true, title: true, modelId: true, updatedAt: true, pinnedAt: true } as const;
@@ -27,38 +27,31 @@ function decodeCursor(cursor: string): { updatedAt: Date; id: string } | null {
 
 /**
  * One page of the unpinned conversations, newest first; the first page also carries the pinned ones, which the
- * list shows on top, most recently pinned first.
+ * list shows on top, most recently pinned first. Raw SQL, one statement: the sidebar asks for this on every
+ * change, and among thousands of conversations a compiled query is most of its time.
  */
 export async function listConversations(
-  scope: Prisma.ConversationWhereInput,
+  scope: Prisma.Sql,
   cursor: string | undefined,
 ): Promise<{ pinned?: ConversationListItem[]; items: ConversationListItem[]; nextCursor: string | null }> {
   const position = cursor ? decodeCursor(cursor) : null;
   if (cursor && !position) throw new AppError("invalid_input", "Invalid cursor.");
-  const after: Prisma.ConversationWhereInput = position
-    ? { OR: [{ updatedAt: { lt: position.updatedAt } }, { updatedAt: position.updatedAt, id: { lt: position.id } }] }
-    : {};
-  const [rows, pinned] = await Promise.all([
-    db().conversation.findMany({
-      where: { AND: [scope, { pinnedAt: null }, after] },
-      select: listFields,
-      orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-      take: PAGE_SIZE + 1,
-    }),
-    position ? undefined : listPinnedConversations(scope),
-  ]);
-  const items = rows.slice(0, PAGE_SIZE);
+  const after = position
+    ? Prisma.sql`AND (c."updatedAt", c.id) < (${position.updatedAt.toISOString()}::timestamp, ${position.id})`
+    : Prisma.empty;
+  const rows = await db().$queryRaw<ConversationListItem[]>`
+    (SELECT c.id, c.title, c."updatedAt", c."pinnedAt" FROM "Conversation" c
+      WHERE ${scope} AND c."pinnedAt" IS NULL ${after}
+      ORDER BY c."updatedAt" DESC, c.id DESC LIMIT ${PAGE_SIZE + 1})
+    UNION ALL
+    (SELECT c.id, c.title, c."updatedAt", c."pinnedAt" FROM "Conversation" c
+      WHERE ${scope} AND c."pinnedAt" IS NOT NULL AND ${position === null}
+      ORDER BY c."pinnedAt" DESC, c.id DESC LIMIT ${MAX_PINNED})`;
+  const unpinned = rows.filter((row) => row.pinnedAt === null);
+  const items = unpinned.slice(0, PAGE_SIZE);
   const last = items.at(-1);
-  return { pinned, items, nextCursor: rows.length > PAGE_SIZE && last ? encodeCursor(last) : null };
-}
-
-function listPinnedConversations(scope: Prisma.ConversationWhereInput): Promise<ConversationListItem[]> {
-  return db().conversation.findMany({
-    where: { AND: [scope, { pinnedAt: { not: null } }] },
-    select: listFields,
-    orderBy: [{ pinnedAt: "desc" }, { id: "desc" }],
-    take: MAX_PINNED,
-  });
+  const nextCursor = unpinned.length > PAGE_SIZE && last ? encodeCursor(last) : null;
+  return position ? { items, nextCursor } : { pinned: rows.filter((row) => row.pinnedAt !== null), items, nextCursor };
 }
 
 export async function createConversation(input: {

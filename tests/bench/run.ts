@@ -17,6 +17,7 @@ import { measureContext } from "./measure-context";
 import { measureCpu } from "./measure-cpu";
 import { measureDatabase } from "./measure-database";
 import { measureDeltaLatency } from "./measure-delta-latency";
+import { measureHistory } from "./measure-history";
 import { measureStreamMemory } from "./measure-stream-memory";
 import { measureTtft } from "./measure-ttft";
 import { describeProcesses, findChildrenByCommandLine, listTree } from "./process-stats";
@@ -38,6 +39,7 @@ const measurements: Measurement[] = [
   { name: "concurrent streams", row: 4, run: measureConcurrency },
   { name: "database statements and writes per token", row: 7, run: measureDatabase },
   { name: "context assembly", row: 8, run: measureContext },
+  { name: "history", row: 9, run: measureHistory },
 ];
 
 async function runMeasurement(measurement: Measurement, context: BenchContext): Promise<Section> {
@@ -102,7 +104,10 @@ async function runBench(cleanups: (() => Promise<void>)[]): Promise<string> {
     },
   };
   const results: { row: number; section: Section }[] = [];
-  for (const measurement of measurements) {
+  const chosen = measurements.filter(
+    (measurement) => !benchConfig.only || benchConfig.only.some((name) => measurement.name.includes(name)),
+  );
+  for (const measurement of chosen) {
     results.push({ row: measurement.row, section: await runMeasurement(measurement, context) });
   }
   const sections = results.sort((a, b) => a.row - b.row).map((result) => result.section);
