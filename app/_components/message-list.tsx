@@ -83,7 +83,9 @@ export function MessageList({ messages, isStreaming, isBusy, actions, older }: M
         className="mx-auto flex w-full max-w-3xl flex-col gap-8 px-4 pt-8 pb-10"
       >
         {messageWindow.start > 0 || older.hasOlder ? (
+          // Keyed by the window's edge: a new observer reports at once whether it is still in view after a step.
           <LoadMoreSentinel
+            key={messageWindow.start}
             label="Show earlier messages"
             isLoading={older.isLoading}
             onLoadMore={messageWindow.start > 0 ? messageWindow.revealOlder : () => void older.load()}
@@ -102,6 +104,7 @@ export function MessageList({ messages, isStreaming, isBusy, actions, older }: M
         ))}
         {isNewestShown ? null : (
           <LoadMoreSentinel
+            key={messageWindow.end}
             label="Show later messages"
             isLoading={false}
             onLoadMore={messageWindow.revealNewer}
