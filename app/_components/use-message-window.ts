@@ -3,7 +3,7 @@ import { useState } from "react";
 // Windowed rendering: at most this many messages are in the DOM, however long the thread; scrolling moves the
 // window a step at a time. Counted from the newest message, so replies arriving and older pages landing on top
 // leave the rendered messages where they are.
-export const MAX_RENDERED = 60;
+const MAX_RENDERED = 60;
 const STEP = 20;
 
 export type MessageWindow = {

@@ -46,7 +46,7 @@ export const searchTextSchema = z.string().trim().min(1, "Enter something to sea
 
 // How long after deleting a conversation "Undo" can still bring it back. Deleted conversations are not purged:
 // they stay in the database, invisible, until an admin purge exists (see README, "History").
-export const RESTORE_WINDOW_MS = 24 * 60 * 60 * 1000;
+const RESTORE_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 export function listMyModels() {
   return listUsableModels(usableModelsWhere());

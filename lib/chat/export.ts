@@ -13,7 +13,7 @@ export const CONVERSATION_EXPORT_FORMAT = "parley-conversation";
 export const ACCOUNT_EXPORT_FORMAT = "parley-account";
 export const EXPORT_VERSION = 1;
 
-export type ExportFile = { fileName: string; contentType: string; body: string };
+type ExportFile = { fileName: string; contentType: string; body: string };
 
 function toExportedConversation(conversation: ConversationTree) {
   const { id, title, createdAt, updatedAt, currentLeafId, model, messages } = conversation;

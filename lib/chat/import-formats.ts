@@ -34,7 +34,7 @@ const chatGptNodeSchema = z.object({
 });
 export type ChatGptNode = z.infer<typeof chatGptNodeSchema>;
 
-export const chatGptConversationSchema = z.object({
+const chatGptConversationSchema = z.object({
   title: z.string().nullish(),
   create_time: z.number().nullish(),
   mapping: z.record(z.string(), chatGptNodeSchema),
