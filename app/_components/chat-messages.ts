@@ -96,7 +96,7 @@ export function takeBefore(messages: ChatMessage[], messageId: string): ChatMess
 // write may land a moment after the `done` event), and error texts, which only this page received, are kept.
 export function mergeFetchedThread(shown: ChatMessage[], fetched: ChatMessage[]): ChatMessage[] {
   const shownById = new Map(shown.map((message) => [message.id, message]));
-  return fetched.map((message) => {
+  const merged = fetched.map((message) => {
     const local = shownById.get(message.id);
     if (!local) return message;
     if (message.status === "STREAMING" && local.status !== "STREAMING") {
@@ -106,6 +106,21 @@ export function mergeFetchedThread(shown: ChatMessage[], fetched: ChatMessage[])
       ? { ...message, errorMessage: local.errorMessage }
       : message;
   });
+  return withOlderShown(shown, merged);
+}
+
+// The server sends the newest page of a thread; the older pages this page already loaded above it stay, as long
+// as the fetched page continues them (same ancestors).
+export function withOlderShown(shown: ChatMessage[], fetched: ChatMessage[]): ChatMessage[] {
+  const parentId = fetched[0]?.parentId;
+  const index = parentId ? shown.findIndex((message) => message.id === parentId) : -1;
+  return index === -1 ? fetched : [...shown.slice(0, index + 1), ...fetched];
+}
+
+// A page of older messages goes on top; anything already shown is not repeated.
+export function prependOlder(shown: ChatMessage[], older: ChatMessage[]): ChatMessage[] {
+  const shownIds = new Set(shown.map((message) => message.id));
+  return [...older.filter((message) => !shownIds.has(message.id)), ...shown];
 }
 
 export function selectVisibleMessages(messages: ChatMessage[]): ChatMessage[] {

@@ -1,5 +1,5 @@
 import { requestJson } from "./api-client";
-import { conversationDetailsSchema, conversationSchema, modelListSchema } from "./chat-schemas";
+import { conversationDetailsSchema, conversationSchema, modelListSchema, threadPageSchema } from "./chat-schemas";
 
 const conversationUrl = (conversationId: string) => `/api/conversations/${encodeURIComponent(conversationId)}`;
 
@@ -44,6 +44,14 @@ export async function requestStop(conversationId: string): Promise<number | null
 
 export async function fetchConversation(conversationId: string) {
   return requestJson(conversationUrl(conversationId), conversationSchema);
+}
+
+// The page of the thread above the message `beforeId`, oldest first.
+export function fetchOlderMessages(conversationId: string, beforeId: string) {
+  return requestJson(
+    `${conversationUrl(conversationId)}/thread?before=${encodeURIComponent(beforeId)}`,
+    threadPageSchema,
+  );
 }
 
 // Makes the thread pass through the given message; answers with the conversation and its new thread.

@@ -47,7 +47,10 @@ export const conversationDetailsSchema = z.object({
   ...conversationParametersSchema.shape,
 });
 
+// The newest page of the current thread; older pages are read above its first message (thread-page.ts).
 export const conversationSchema = conversationDetailsSchema.extend({ messages: z.array(chatMessageSchema) });
+
+export const threadPageSchema = z.object({ messages: z.array(chatMessageSchema), olderCursor: z.string().nullable() });
 
 export const modelSchema = z.object({
   id: z.string(),
@@ -67,11 +70,18 @@ export const conversationSummarySchema = z.object({
   id: z.string(),
   title: z.string(),
   updatedAt: z.string(),
+  pinnedAt: z.string().nullable().default(null),
 });
 
+// `pinned` comes with the first page only.
 export const conversationPageSchema = z.object({
+  pinned: z.array(conversationSummarySchema).optional(),
   items: z.array(conversationSummarySchema),
   nextCursor: z.string().nullable(),
+});
+
+export const searchResultsSchema = z.object({
+  items: z.array(conversationSummarySchema.extend({ snippet: z.string().nullable() })),
 });
 
 export const startEventSchema = z.object({

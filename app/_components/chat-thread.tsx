@@ -11,6 +11,7 @@ import type { MessageActions } from "./message-actions";
 import { MessageList } from "./message-list";
 import { takePendingMessage } from "./pending-message";
 import { useChatStream } from "./use-chat-stream";
+import { useOlderMessages } from "./use-older-messages";
 
 type ChatThreadProps = { conversation: Conversation };
 
@@ -18,11 +19,9 @@ export function ChatThread({ conversation }: ChatThreadProps) {
   const [details, setDetails] = useState<ConversationDetails>(() => toDetails(conversation));
   const [refusedText, setRefusedText] = useState<string | null>(null);
   const updateDetails = useCallback((next: ConversationDetails) => setDetails(toDetails(next)), []);
-  const { messages, isStreaming, isBusy, error, send, edit, regenerate, showVersion, reattach, stop } = useChatStream(
-    conversation.id,
-    conversation.messages,
-    updateDetails,
-  );
+  const { messages, isStreaming, isBusy, error, send, edit, regenerate, showVersion, reattach, stop, showOlder } =
+    useChatStream(conversation.id, conversation.messages, updateDetails);
+  const older = useOlderMessages(conversation.id, messages, showOlder);
   const visibleMessages = selectVisibleMessages(messages);
   const actions = useMemo<MessageActions>(() => ({ edit, regenerate, showVersion }), [edit, regenerate, showVersion]);
   useShortcut("stop", stop, isStreaming);
@@ -61,7 +60,13 @@ export function ChatThread({ conversation }: ChatThreadProps) {
           <p className="text-ink-muted">Send a message to start the conversation.</p>
         </div>
       ) : (
-        <MessageList messages={visibleMessages} isStreaming={isStreaming} isBusy={isBusy} actions={actions} />
+        <MessageList
+          messages={visibleMessages}
+          isStreaming={isStreaming}
+          isBusy={isBusy}
+          actions={actions}
+          older={older}
+        />
       )}
       <div className="mx-auto w-full max-w-3xl px-4 pb-4">
         {error ? (

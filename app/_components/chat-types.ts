@@ -8,6 +8,7 @@ import type {
   conversationSummarySchema,
   doneEventSchema,
   modelSchema,
+  searchResultsSchema,
   startEventSchema,
 } from "./chat-schemas";
 
@@ -21,6 +22,7 @@ export type Conversation = z.infer<typeof conversationSchema>;
 export type ConversationDetails = z.infer<typeof conversationDetailsSchema>;
 export type ChatModel = z.infer<typeof modelSchema>;
 export type ConversationSummary = z.infer<typeof conversationSummarySchema>;
+export type SearchResult = z.infer<typeof searchResultsSchema>["items"][number];
 export type StartEvent = z.infer<typeof startEventSchema>;
 export type DoneEvent = z.infer<typeof doneEventSchema>;
 export type ApiError = z.infer<typeof apiErrorSchema>["error"];

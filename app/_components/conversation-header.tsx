@@ -5,6 +5,7 @@ import { describeError } from "./api-client";
 import { updateModel } from "./chat-requests";
 import type { ConversationDetails } from "./chat-types";
 import { ConversationSettings } from "./conversation-settings";
+import { ExportMenu } from "./export-menu";
 import { ModelPicker, useModels } from "./model-picker";
 
 type ConversationHeaderProps = {
@@ -41,6 +42,7 @@ export function ConversationHeader({ details, onDetailsChange }: ConversationHea
         onChange={(modelId) => void changeModel(modelId)}
         isDisabled={isSaving}
       />
+      <ExportMenu conversationId={details.id} />
       <ConversationSettings details={details} onSaved={onDetailsChange} />
     </header>
   );

@@ -1,43 +1,40 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import type { ConversationSummary } from "./chat-types";
-import { PencilIcon, TrashIcon } from "./icons";
+import { PencilIcon, PinIcon, TrashIcon } from "./icons";
 import { RenameForm } from "./rename-form";
 
 type ConversationItemProps = {
   conversation: ConversationSummary;
   isCurrent: boolean;
   onRename: (title: string) => Promise<boolean>;
-  onDelete: () => Promise<boolean>;
+  onTogglePin: () => void;
+  // No confirmation: the list offers to undo instead.
+  onDelete: () => void;
 };
-
-type Mode = "view" | "rename" | "confirm-delete";
 
 const ACTION_BUTTON = "flex size-7 items-center justify-center rounded-md text-ink-muted hover:bg-line hover:text-ink";
 
-export function ConversationItem({ conversation, isCurrent, onRename, onDelete }: ConversationItemProps) {
-  const [mode, setMode] = useState<Mode>("view");
+export function ConversationItem({ conversation, isCurrent, onRename, onTogglePin, onDelete }: ConversationItemProps) {
+  const [isRenaming, setIsRenaming] = useState(false);
   const { title } = conversation;
+  const isPinned = conversation.pinnedAt !== null;
 
-  if (mode === "rename") {
+  if (isRenaming) {
     return (
       <li className="px-1 py-0.5">
         <RenameForm
           title={title}
           onSave={async (next) => {
             if (next !== title && !(await onRename(next))) return;
-            setMode("view");
+            setIsRenaming(false);
           }}
-          onCancel={() => setMode("view")}
+          onCancel={() => setIsRenaming(false)}
         />
       </li>
     );
-  }
-
-  if (mode === "confirm-delete") {
-    return <DeleteConfirmation title={title} onConfirm={onDelete} onCancel={() => setMode("view")} />;
   }
 
   return (
@@ -54,53 +51,25 @@ export function ConversationItem({ conversation, isCurrent, onRename, onDelete }
       >
         <button
           type="button"
+          aria-label={`${isPinned ? "Unpin" : "Pin"} ${title}`}
+          aria-pressed={isPinned}
+          onClick={onTogglePin}
+          className={ACTION_BUTTON}
+        >
+          <PinIcon width={16} height={16} fill={isPinned ? "currentColor" : "none"} />
+        </button>
+        <button
+          type="button"
           aria-label={`Rename ${title}`}
-          onClick={() => setMode("rename")}
+          onClick={() => setIsRenaming(true)}
           className={ACTION_BUTTON}
         >
           <PencilIcon width={16} height={16} />
         </button>
-        <button
-          type="button"
-          aria-label={`Delete ${title}`}
-          onClick={() => setMode("confirm-delete")}
-          className={ACTION_BUTTON}
-        >
+        <button type="button" aria-label={`Delete ${title}`} onClick={onDelete} className={ACTION_BUTTON}>
           <TrashIcon width={16} height={16} />
         </button>
       </div>
-    </li>
-  );
-}
-
-type DeleteConfirmationProps = { title: string; onConfirm: () => Promise<boolean>; onCancel: () => void };
-
-function DeleteConfirmation({ title, onConfirm, onCancel }: DeleteConfirmationProps) {
-  const cancelRef = useRef<HTMLButtonElement>(null);
-
-  // The Delete button that opened this is gone; focus the safe choice so keyboard users keep their place.
-  useEffect(() => {
-    cancelRef.current?.focus();
-  }, []);
-
-  async function confirm(): Promise<void> {
-    if (!(await onConfirm())) onCancel();
-  }
-
-  return (
-    <li className="flex items-center gap-2 rounded-lg bg-hover px-3 py-1.5 text-sm">
-      <span className="min-w-0 flex-1 truncate">Delete “{title}”?</span>
-      <button
-        type="button"
-        aria-label={`Confirm delete ${title}`}
-        onClick={() => void confirm()}
-        className="rounded-md bg-danger px-2 py-1 font-medium text-white text-xs hover:opacity-90"
-      >
-        Delete
-      </button>
-      <button ref={cancelRef} type="button" onClick={onCancel} className="rounded-md px-2 py-1 text-xs hover:bg-line">
-        Cancel
-      </button>
     </li>
   );
 }

@@ -143,11 +143,45 @@ export function ImageIcon(props: IconProps) {
   );
 }
 
+export function PinIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M12 17v5M9 3h6l-1 7 4 3v2H6v-2l4-3Z" />
+    </Icon>
+  );
+}
+
 export function KeyboardIcon(props: IconProps) {
   return (
     <Icon {...props}>
       <rect x="2" y="6" width="20" height="12" rx="2" />
       <path d="M6 10h0M10 10h0M14 10h0M18 10h0M7 14h10" />
+    </Icon>
+  );
+}
+
+export function SearchIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <circle cx="11" cy="11" r="7" />
+      <path d="m20 20-3.5-3.5" />
+    </Icon>
+  );
+}
+
+export function DownloadIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M12 4v11M7 10l5 5 5-5M5 20h14" />
+    </Icon>
+  );
+}
+
+export function SettingsIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <circle cx="12" cy="12" r="3" />
+      <path d="M12 2v3M12 19v3M4.9 4.9l2.1 2.1M17 17l2.1 2.1M2 12h3M19 12h3M4.9 19.1 7 17M17 7l2.1-2.1" />
     </Icon>
   );
 }

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { ConversationList } from "./conversation-list";
-import { CloseIcon, ComposeIcon, KeyboardIcon, MenuIcon } from "./icons";
+import { CloseIcon, ComposeIcon, KeyboardIcon, MenuIcon, SettingsIcon } from "./icons";
 import { SignOutButton } from "./sign-out-button";
 import { ThemePicker } from "./theme-picker";
 
@@ -136,6 +136,13 @@ function UserFooter({ user }: { user: SidebarUser }) {
         <p className="truncate font-medium text-sm">{user.name}</p>
         <p className="truncate text-ink-muted text-xs">{user.email}</p>
       </div>
+      <Link
+        href="/settings"
+        aria-label="Settings"
+        className="flex size-8 shrink-0 items-center justify-center rounded-lg text-ink-muted hover:bg-hover hover:text-ink"
+      >
+        <SettingsIcon width={18} height={18} />
+      </Link>
       <SignOutButton />
     </div>
   );

@@ -4,7 +4,9 @@ import {
   createPlaceholderReply,
   mergeFetchedThread,
   NO_PLACEHOLDERS,
+  prependOlder,
   takeBefore,
+  withOlderShown,
 } from "./chat-messages";
 import {
   fetchConversation,
@@ -32,6 +34,8 @@ export type ChatStream = {
   showVersion: (messageId: string) => Promise<void>;
   reattach: () => Promise<void>;
   stop: () => Promise<void>;
+  // A long thread arrives a page at a time: older pages go on top as the user scrolls up.
+  showOlder: (older: ChatMessage[]) => void;
 };
 
 // The server aborts upstream and ends the stream with `done`; if that never comes, stop reading after this long.
@@ -143,7 +147,7 @@ export function useChatStream(
         setError(result.error.message);
         return;
       }
-      setMessages(result.data.messages);
+      setMessages((current) => withOlderShown(current, result.data.messages));
       onLoadedRef.current(result.data);
       if (result.data.messages.at(-1)?.status === "STREAMING") void reattach();
     },
@@ -167,7 +171,9 @@ export function useChatStream(
     }, STOP_GRACE_MS);
   }, [conversationId]);
 
+  const showOlder = useCallback((older: ChatMessage[]) => setMessages((current) => prependOlder(current, older)), []);
+
   const isStreaming = activity === "streaming";
   const isBusy = activity !== "idle";
-  return { messages, isStreaming, isBusy, error, send, edit, regenerate, showVersion, reattach, stop };
+  return { messages, isStreaming, isBusy, error, send, edit, regenerate, showVersion, reattach, stop, showOlder };
 }

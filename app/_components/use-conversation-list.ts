@@ -1,9 +1,17 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { z } from "zod";
 import { requestJson } from "./api-client";
-import { conversationPageSchema } from "./chat-schemas";
+import { conversationPageSchema, conversationSummarySchema } from "./chat-schemas";
+import type { ConversationSummary } from "./chat-types";
 import { CONVERSATIONS_CHANGED_EVENT, notifyConversationRenamed } from "./conversation-events";
-import { appendPage, type ConversationPage, mergeFirstPage, removeItem, renameItem } from "./conversation-list-state";
+import {
+  appendPage,
+  type ConversationPage,
+  insertItem,
+  mergeFirstPage,
+  removeItem,
+  renameItem,
+} from "./conversation-list-state";
 
 export type ConversationList = ConversationPage & {
   hasLoaded: boolean;
@@ -11,10 +19,14 @@ export type ConversationList = ConversationPage & {
   error: string | null;
   loadMore: () => Promise<void>;
   rename: (id: string, title: string) => Promise<boolean>;
+  setPinned: (id: string, isPinned: boolean) => Promise<boolean>;
   remove: (id: string) => Promise<boolean>;
+  restore: (id: string) => Promise<boolean>;
 };
 
-const EMPTY_PAGE: ConversationPage = { items: [], nextCursor: null };
+const EMPTY_PAGE: ConversationPage = { pinned: [], items: [], nextCursor: null };
+
+const conversationUrl = (id: string) => `/api/conversations/${encodeURIComponent(id)}`;
 
 export function useConversationList(): ConversationList {
   const [page, setPage] = useState<ConversationPage>(EMPTY_PAGE);
@@ -56,33 +68,51 @@ export function useConversationList(): ConversationList {
     setPage((current) => appendPage(current, result.data));
   }
 
+  /** Sends a change; on success applies `update` (given what the server answered) to the list. */
+  async function change<T>(
+    url: string,
+    init: RequestInit,
+    schema: z.ZodType<T>,
+    update: (page: ConversationPage, answer: T) => ConversationPage,
+  ) {
+    const result = await requestJson(url, schema, init);
+    if (!result.isOk) {
+      setError(result.error.message);
+      return false;
+    }
+    setError(null);
+    setPage((current) => update(current, result.data));
+    return true;
+  }
+
   async function rename(id: string, title: string): Promise<boolean> {
-    const result = await requestJson(`/api/conversations/${id}`, z.unknown(), {
-      method: "PATCH",
-      body: JSON.stringify({ title }),
-    });
-    if (!result.isOk) {
-      setError(result.error.message);
-      return false;
-    }
-    setError(null);
-    setPage((current) => renameItem(current, id, title));
-    notifyConversationRenamed({ id, title });
-    return true;
+    const body = JSON.stringify({ title });
+    const isRenamed = await change(conversationUrl(id), { method: "PATCH", body }, z.unknown(), (current) =>
+      renameItem(current, id, title),
+    );
+    if (isRenamed) notifyConversationRenamed({ id, title });
+    return isRenamed;
   }
 
-  async function remove(id: string): Promise<boolean> {
-    const result = await requestJson(`/api/conversations/${id}`, z.unknown(), { method: "DELETE" });
-    if (!result.isOk) {
-      setError(result.error.message);
-      return false;
-    }
-    setError(null);
-    setPage((current) => removeItem(current, id));
-    return true;
+  function setPinned(id: string, isPinned: boolean): Promise<boolean> {
+    const body = JSON.stringify({ pinned: isPinned });
+    return change(conversationUrl(id), { method: "PATCH", body }, conversationSummarySchema, placeItem);
   }
 
-  return { ...page, hasLoaded, isLoadingMore, error, loadMore, rename, remove };
+  function remove(id: string): Promise<boolean> {
+    return change(conversationUrl(id), { method: "DELETE" }, z.unknown(), (current) => removeItem(current, id));
+  }
+
+  function restore(id: string): Promise<boolean> {
+    return change(`${conversationUrl(id)}/restore`, { method: "POST" }, conversationSummarySchema, placeItem);
+  }
+
+  return { ...page, hasLoaded, isLoadingMore, error, loadMore, rename, setPinned, remove, restore };
+}
+
+// Only the list's fields: the PATCH answer carries the conversation's parameters too.
+function placeItem(page: ConversationPage, { id, title, updatedAt, pinnedAt }: ConversationSummary) {
+  return insertItem(page, { id, title, updatedAt, pinnedAt });
 }
 
 function fetchPage(cursor: string | null) {

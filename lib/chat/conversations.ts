@@ -1,16 +1,25 @@
 // Conversation use cases for route handlers: each applies the caller's access scope.
 import { z } from "zod";
-import { readableConversationsWhere, writableConversationsWhere } from "../access/conversations";
+import {
+  readableConversationsSql,
+  readableConversationsWhere,
+  restorableConversationsSql,
+  writableConversationsSql,
+  writableConversationsWhere,
+} from "../access/conversations";
 import { usableModelsWhere } from "../access/models";
 import type { SessionUser } from "../auth/session";
+import { searchConversations } from "../db/conversation-search";
 import {
   createConversation,
   getConversationOrThrow,
   listConversations,
+  restoreConversation,
+  setPinned,
   softDeleteConversation,
   updateConversation,
 } from "../db/conversations";
-import { findNewestLeaf, getThread } from "../db/messages";
+import { findNewestLeaf, getOlderThreadPage, getThreadPage } from "../db/messages";
 import { getDefaultModelId, getModelForCompletion, isModelInScope, listUsableModels } from "../db/models";
 import { setCurrentLeaf } from "../db/turns";
 import { AppError } from "../errors";
@@ -31,15 +40,25 @@ export const createConversationSchema = z.strictObject({
 export const updateConversationSchema = z.strictObject({
   title: titleSchema.optional(),
   modelId: z.string().max(40).optional(),
+  pinned: z.boolean().optional(),
   ...parameterOverridesSchema,
 });
+export const searchTextSchema = z.string().trim().min(1, "Enter something to search for.").max(200);
+
+// How long after deleting a conversation "Undo" can still bring it back. Deleted conversations are not purged:
+// they stay in the database, invisible, until an admin purge exists (see README, "History").
+const RESTORE_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 export function listMyModels() {
   return listUsableModels(usableModelsWhere());
 }
 
 export function listMyConversations(user: SessionUser, cursor: string | undefined) {
-  return listConversations(readableConversationsWhere(user.id), cursor);
+  return listConversations(readableConversationsSql(user.id), cursor);
+}
+
+export function searchMyConversations(user: SessionUser, text: string) {
+  return searchConversations(readableConversationsSql(user.id), text);
 }
 
 export async function startConversation(user: SessionUser, input: z.infer<typeof createConversationSchema>) {
@@ -53,9 +72,15 @@ export async function startConversation(user: SessionUser, input: z.infer<typeof
 
 export async function getConversationWithThread(user: SessionUser, id: string) {
   const conversation = await getConversationOrThrow(readableConversationsWhere(user.id), id);
-  const messages = await getThread(id, conversation.currentLeafId);
+  const page = await getThreadPage(id, conversation.currentLeafId);
   const { currentLeafId: _leaf, systemPrompt: _systemPrompt, ...fields } = conversation;
-  return { ...fields, messages };
+  return { ...fields, ...page };
+}
+
+/** Older messages of the thread, above the message `beforeId` that the caller already shows. */
+export async function getOlderMessages(user: SessionUser, id: string, beforeId: string) {
+  await getConversationOrThrow(readableConversationsWhere(user.id), id);
+  return getOlderThreadPage(id, beforeId);
 }
 
 export async function updateMyConversation(
@@ -64,7 +89,7 @@ export async function updateMyConversation(
   input: z.infer<typeof updateConversationSchema>,
 ) {
   const scope = writableConversationsWhere(user.id);
-  const { title: _title, modelId, ...parameters } = input;
+  const { title, pinned, modelId, ...parameters } = input;
   if (modelId !== undefined || Object.values(parameters).some((value) => value !== undefined)) {
     const conversation = await getConversationOrThrow(scope, id);
     const nextModelId = modelId ?? conversation.modelId;
@@ -75,7 +100,8 @@ export async function updateMyConversation(
     // defaults (lib/chat/parameters.ts).
     assertWithinBounds(model, parameters);
   }
-  return updateConversation(scope, id, input);
+  if (pinned !== undefined) await setPinned(writableConversationsSql(user.id), id, pinned);
+  return updateConversation(scope, id, { title, modelId, ...parameters });
 }
 
 export async function showBranch(user: SessionUser, id: string, messageId: string) {
@@ -85,7 +111,11 @@ export async function showBranch(user: SessionUser, id: string, messageId: strin
 }
 
 export async function deleteMyConversation(user: SessionUser, id: string): Promise<void> {
-  await softDeleteConversation(writableConversationsWhere(user.id), id);
+  await softDeleteConversation(writableConversationsSql(user.id), id);
   // A deleted conversation's reply is of no use to anyone: stop paying for it.
   stopGenerations(id);
+}
+
+export function restoreMyConversation(user: SessionUser, id: string) {
+  return restoreConversation(restorableConversationsSql(user.id, new Date(Date.now() - RESTORE_WINDOW_MS)), id);
 }

@@ -1,36 +1,46 @@
 // Conversations. Every query takes a where-scope from lib/access, so a caller only ever reaches what it may.
 import { AppError } from "../errors";
-import { db, type Prisma } from "./client";
+import { db, Prisma } from "./client";
 import { decodeCursor, encodeCursor } from "./cursor";
 import type { CompletionModel } from "./models";
 
-const summaryFields = { id: true, title: true, modelId: true, updatedAt: true } as const;
+const summaryFields = { id: true, title: true, modelId: true, updatedAt: true, pinnedAt: true } as const;
+const listFields = { id: true, title: true, updatedAt: true, pinnedAt: true } as const;
+export type ConversationListItem = Prisma.ConversationGetPayload<{ select: typeof listFields }>;
 export type ConversationSummary = Prisma.ConversationGetPayload<{ select: typeof summaryFields }>;
 
 export const DEFAULT_TITLE = "New chat";
 const PAGE_SIZE = 30;
+// Pinning is for a handful of conversations; the cap only bounds the first page.
+const MAX_PINNED = 100;
 
+/**
+ * One page of the unpinned conversations, newest first; the first page also carries the pinned ones, which the
+ * list shows on top, most recently pinned first. Raw SQL, one statement: the sidebar asks for this on every
+ * change, and among thousands of conversations a compiled query is most of its time.
+ */
 export async function listConversations(
-  scope: Prisma.ConversationWhereInput,
+  scope: Prisma.Sql,
   cursor: string | undefined,
-): Promise<{ items: Omit<ConversationSummary, "modelId">[]; nextCursor: string | null }> {
+): Promise<{ pinned?: ConversationListItem[]; items: ConversationListItem[]; nextCursor: string | null }> {
   const position = cursor ? decodeCursor(cursor) : null;
   if (cursor && !position) throw new AppError("invalid_input", "Invalid cursor.");
-  const after: Prisma.ConversationWhereInput = position
-    ? { OR: [{ updatedAt: { lt: position.at } }, { updatedAt: position.at, id: { lt: position.id } }] }
-    : {};
-  const rows = await db().conversation.findMany({
-    where: { AND: [scope, after] },
-    select: { id: true, title: true, updatedAt: true },
-    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-    take: PAGE_SIZE + 1,
-  });
-  const items = rows.slice(0, PAGE_SIZE);
+  const after = position
+    ? Prisma.sql`AND (c."updatedAt", c.id) < (${position.at.toISOString()}::timestamp, ${position.id})`
+    : Prisma.empty;
+  const rows = await db().$queryRaw<ConversationListItem[]>`
+    (SELECT c.id, c.title, c."updatedAt", c."pinnedAt" FROM "Conversation" c
+      WHERE ${scope} AND c."pinnedAt" IS NULL ${after}
+      ORDER BY c."updatedAt" DESC, c.id DESC LIMIT ${PAGE_SIZE + 1})
+    UNION ALL
+    (SELECT c.id, c.title, c."updatedAt", c."pinnedAt" FROM "Conversation" c
+      WHERE ${scope} AND c."pinnedAt" IS NOT NULL AND ${position === null}
+      ORDER BY c."pinnedAt" DESC, c.id DESC LIMIT ${MAX_PINNED})`;
+  const unpinned = rows.filter((row) => row.pinnedAt === null);
+  const items = unpinned.slice(0, PAGE_SIZE);
   const last = items.at(-1);
-  return {
-    items,
-    nextCursor: rows.length > PAGE_SIZE && last ? encodeCursor({ at: last.updatedAt, id: last.id }) : null,
-  };
+  const nextCursor = unpinned.length > PAGE_SIZE && last ? encodeCursor({ at: last.updatedAt, id: last.id }) : null;
+  return position ? { items, nextCursor } : { pinned: rows.filter((row) => row.pinnedAt !== null), items, nextCursor };
 }
 
 export async function createConversation(input: {
@@ -77,17 +87,36 @@ export async function updateConversation(
   id: string,
   changes: ConversationChanges,
 ) {
-  const { count } = await db().conversation.updateMany({ where: { AND: [scope, { id }] }, data: changes });
-  if (count === 0) throw new AppError("not_found", "Conversation not found.");
+  // No changes, no write: an update would still move updatedAt (a pin alone must not reorder the list).
+  if (Object.values(changes).some((value) => value !== undefined)) {
+    const { count } = await db().conversation.updateMany({ where: { AND: [scope, { id }] }, data: changes });
+    if (count === 0) throw new AppError("not_found", "Conversation not found.");
+  }
   const { currentLeafId: _leaf, systemPrompt: _prompt, ...conversation } = await getConversationOrThrow(scope, id);
   return conversation;
 }
 
-export async function softDeleteConversation(scope: Prisma.ConversationWhereInput, id: string): Promise<void> {
-  const { count } = await db().conversation.updateMany({
-    where: { AND: [scope, { id }] },
-    data: { deletedAt: new Date() },
-  });
+/** Pins or unpins without touching updatedAt: pinning is not activity, and unpinning puts it back where it was. */
+export async function setPinned(scope: Prisma.Sql, id: string, isPinned: boolean): Promise<void> {
+  const count = await db().$executeRaw`
+    UPDATE "Conversation" c SET "pinnedAt" = CASE WHEN ${isPinned} THEN now() ELSE NULL END
+     WHERE c.id = ${id} AND ${scope}`;
+  if (count === 0) throw new AppError("not_found", "Conversation not found.");
+}
+
+/** Undoes a soft delete; the scope decides how long after deleting that is still possible. */
+export async function restoreConversation(scope: Prisma.Sql, id: string): Promise<ConversationListItem> {
+  const [row] = await db().$queryRaw<ConversationListItem[]>`
+    UPDATE "Conversation" c SET "deletedAt" = NULL WHERE c.id = ${id} AND ${scope}
+    RETURNING c.id, c.title, c."updatedAt", c."pinnedAt"`;
+  if (!row) throw new AppError("not_found", "Conversation not found.");
+  return row;
+}
+
+// Raw SQL here and in restoreConversation: Prisma would bump updatedAt, and an undone delete should put the
+// conversation back where it was in the list.
+export async function softDeleteConversation(scope: Prisma.Sql, id: string): Promise<void> {
+  const count = await db().$executeRaw`UPDATE "Conversation" c SET "deletedAt" = now() WHERE c.id = ${id} AND ${scope}`;
   if (count === 0) throw new AppError("not_found", "Conversation not found.");
 }
 

@@ -1,6 +1,6 @@
 // Reading a conversation's message tree: the thread the user sees, and what a context window may send.
 import { AppError } from "../errors";
-import { db, type Prisma } from "./client";
+import { db, Prisma } from "./client";
 
 export const messageFields = {
   id: true,
@@ -15,24 +15,53 @@ export type MessageView = Prisma.MessageGetPayload<{ select: typeof messageField
 type ThreadRow = MessageView & { errorCode: string | null; contextManifest: unknown };
 export type ThreadMessage = Omit<ThreadRow, "contextManifest"> & { siblingIds: string[]; context: unknown };
 
-/** The path from a leaf up to the root, oldest first, each message with its siblings (edits, regenerations). */
-export async function getThread(conversationId: string, leafId: string | null): Promise<ThreadMessage[]> {
-  if (!leafId) return [];
-  const rows = await db().$queryRaw<(ThreadRow & { depth: number })[]>`
+export type ThreadPage = {
+  messages: ThreadMessage[];
+  /** Pass as `before` to read the part of the thread above this page; null when the page reaches the root. */
+  olderCursor: string | null;
+};
+
+// A page ends after this many messages or once its text passes this many bytes, whichever comes first: a long
+// conversation opens with a small first payload however long its messages are.
+const PAGE_MESSAGES = 40;
+const PAGE_BYTES = 48 * 1024;
+
+/** The newest page of the path from a leaf up to the root, oldest first, each message with its siblings. */
+export function getThreadPage(conversationId: string, leafId: string | null): Promise<ThreadPage> {
+  if (!leafId) return Promise.resolve({ messages: [], olderCursor: null });
+  return readThreadPage(conversationId, Prisma.sql`id = ${leafId}`);
+}
+
+/** The page of the same thread just above the message `beforeId` (its parent and older). */
+export function getOlderThreadPage(conversationId: string, beforeId: string): Promise<ThreadPage> {
+  return readThreadPage(
+    conversationId,
+    Prisma.sql`id = (SELECT "parentId" FROM "Message" WHERE id = ${beforeId} AND "conversationId" = ${conversationId})`,
+  );
+}
+
+// Walks up from the start only as far as one page: opening a 5,000-message thread reads one page of it.
+async function readThreadPage(conversationId: string, start: Prisma.Sql): Promise<ThreadPage> {
+  const rows = await db().$queryRaw<(ThreadRow & { step: number })[]>`
     WITH RECURSIVE thread AS (
-      SELECT id, "parentId", depth FROM "Message" WHERE id = ${leafId} AND "conversationId" = ${conversationId}
+      SELECT id, "parentId", 1 AS step, octet_length(content) AS bytes
+        FROM "Message" WHERE ${start} AND "conversationId" = ${conversationId}
       UNION ALL
-      SELECT m.id, m."parentId", m.depth FROM "Message" m JOIN thread ON m.id = thread."parentId"
+      SELECT m.id, m."parentId", thread.step + 1, thread.bytes + octet_length(m.content)
+        FROM "Message" m JOIN thread ON m.id = thread."parentId"
+       WHERE thread.step < ${PAGE_MESSAGES} AND thread.bytes < ${PAGE_BYTES}
     )
     SELECT m.id, m.role::text AS role, m.content, m.status::text AS status, m."parentId", m."createdAt",
-           m."errorCode", m."contextManifest", m.depth
-      FROM thread JOIN "Message" m ON m.id = thread.id ORDER BY thread.depth`;
+           m."errorCode", m."contextManifest", thread.step
+      FROM thread JOIN "Message" m ON m.id = thread.id ORDER BY thread.step DESC`;
   const siblings = await getSiblingIds(conversationId, rows);
-  return rows.map(({ contextManifest, depth: _depth, ...message }) => ({
+  const messages = rows.map(({ contextManifest, step: _step, ...message }) => ({
     ...message,
     siblingIds: siblings.get(message.parentId ?? "") ?? [message.id],
     context: contextManifest ?? null,
   }));
+  const oldest = messages[0];
+  return { messages, olderCursor: oldest?.parentId ? oldest.id : null };
 }
 
 async function getSiblingIds(conversationId: string, thread: { parentId: string | null }[]) {

@@ -13,6 +13,18 @@ export function jsonResponse(body: unknown, status = 200, headers?: HeadersInit)
   return Response.json(body, { status, headers });
 }
 
+/** A file to save: the name is ASCII-safe for the plain parameter and exact (UTF-8) for browsers that read it. */
+export function attachmentResponse(file: { fileName: string; contentType: string; body: string }): Response {
+  const asciiName = file.fileName.replace(/[^\x20-\x7e]|["\\]/g, "_");
+  return new Response(file.body, {
+    headers: {
+      "Content-Type": file.contentType,
+      "Content-Disposition": `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      "Cache-Control": "no-store",
+    },
+  });
+}
+
 export function errorResponse(error: unknown): Response {
   if (error instanceof AppError) {
     const { code, message, issues, details } = error;
@@ -37,7 +49,7 @@ export function handle<Params = Record<string, never>>(
 
 const MAX_JSON_BYTES = 256 * 1024;
 
-function toFieldIssues(error: z.ZodError): FieldIssue[] {
+export function toFieldIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => ({
     path: issue.path.filter((key) => typeof key !== "symbol") as (string | number)[],
     message: issue.message,
@@ -71,8 +83,9 @@ async function readBodyText(request: Request, limit: number): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-export async function parseJsonBody<T>(request: Request, schema: z.ZodType<T>): Promise<T> {
-  const text = await readBodyText(request, MAX_JSON_BYTES);
+/** `maxBytes`: larger bodies are refused with 413; the default suits every ordinary request. */
+export async function parseJsonBody<T>(request: Request, schema: z.ZodType<T>, maxBytes = MAX_JSON_BYTES): Promise<T> {
+  const text = await readBodyText(request, maxBytes);
   // JSON only: a cross-site form can post text/plain or form data without a preflight, never application/json.
   if (text && !request.headers.get("content-type")?.startsWith("application/json")) {
     throw new AppError("invalid_input", "Send the body as application/json.");

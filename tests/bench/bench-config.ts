@@ -41,8 +41,8 @@ export const benchConfig = {
   dbTurns: readNumber("BENCH_DB_TURNS", 5),
   longThread: readNumber("BENCH_LONG_THREAD", 5000),
   contextRuns: readNumber("BENCH_CONTEXT_RUNS", 20),
-  /** Runs only the measurements whose names contain one of these comma-separated words (default: all). */
-  only: (process.env.BENCH_ONLY ?? "").split(","),
+  /** Comma-separated parts of measurement names to run (e.g. `history`); unset: all of them. */
+  only: process.env.BENCH_ONLY?.trim() ? process.env.BENCH_ONLY.split(",").map((name) => name.trim()) : undefined,
 } as const;
 
 export type BenchConfig = typeof benchConfig;

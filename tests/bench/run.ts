@@ -17,6 +17,7 @@ import { measureContext } from "./measure-context";
 import { measureCpu } from "./measure-cpu";
 import { measureDatabase } from "./measure-database";
 import { measureDeltaLatency } from "./measure-delta-latency";
+import { measureHistory } from "./measure-history";
 import { measureInitialJs } from "./measure-initial-js";
 import { measureRender } from "./measure-render";
 import { measureStreamMemory } from "./measure-stream-memory";
@@ -42,6 +43,7 @@ const measurements: Measurement[] = [
   { name: "context assembly", row: 8, run: measureContext },
   { name: "browser render per token", row: 9, run: measureRender },
   { name: "initial JavaScript", row: 10, run: measureInitialJs },
+  { name: "history", row: 11, run: measureHistory },
 ];
 
 async function runMeasurement(measurement: Measurement, context: BenchContext): Promise<Section> {
@@ -106,7 +108,9 @@ async function runBench(cleanups: (() => Promise<void>)[]): Promise<string> {
     },
   };
   const results: { row: number; section: Section }[] = [];
-  const chosen = measurements.filter((measurement) => benchConfig.only.some((name) => measurement.name.includes(name)));
+  const chosen = measurements.filter(
+    (measurement) => !benchConfig.only || benchConfig.only.some((name) => measurement.name.includes(name)),
+  );
   for (const measurement of chosen) {
     results.push({ row: measurement.row, section: await runMeasurement(measurement, context) });
   }

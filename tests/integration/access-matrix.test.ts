@@ -10,13 +10,33 @@ import { collectEvents, startedIds } from "../support/read-events";
 import { anonymousClient, type Client, signedInClient } from "../support/session-client";
 
 type Caller = "anonymous" | "owner" | "otherUser";
-type Row = { method: string; route: string; body?: unknown; expected: Record<Caller, number> };
+type Row = { method: string; route: string; query?: string; body?: unknown; expected: Record<Caller, number> };
 
 const conversationRoute = "/api/conversations/[id]";
 const rows: Row[] = [
   { method: "GET", route: "/api/models", expected: { anonymous: 401, owner: 200, otherUser: 200 } },
   { method: "GET", route: "/api/conversations", expected: { anonymous: 401, owner: 200, otherUser: 200 } },
   { method: "POST", route: "/api/conversations", body: {}, expected: { anonymous: 401, owner: 201, otherUser: 201 } },
+  {
+    method: "GET",
+    route: "/api/conversations/search",
+    query: "q=Private",
+    expected: { anonymous: 401, owner: 200, otherUser: 200 },
+  },
+  { method: "GET", route: "/api/account/export", expected: { anonymous: 401, owner: 200, otherUser: 200 } },
+  {
+    method: "POST",
+    route: "/api/account/import",
+    body: [
+      {
+        title: "Imported",
+        mapping: {
+          a: { id: "a", message: { author: { role: "user" }, content: { content_type: "text", parts: ["Hi"] } } },
+        },
+      },
+    ],
+    expected: { anonymous: 401, owner: 201, otherUser: 201 },
+  },
   { method: "GET", route: conversationRoute, expected: { anonymous: 401, owner: 200, otherUser: 404 } },
   {
     method: "PATCH",
@@ -44,7 +64,21 @@ const rows: Row[] = [
     body: { messageId: "[messageId]" },
     expected: { anonymous: 401, owner: 200, otherUser: 404 },
   },
+  {
+    method: "GET",
+    route: `${conversationRoute}/thread`,
+    query: "before=[messageId]",
+    expected: { anonymous: 401, owner: 200, otherUser: 404 },
+  },
+  {
+    method: "GET",
+    route: `${conversationRoute}/export`,
+    query: "format=json",
+    expected: { anonymous: 401, owner: 200, otherUser: 404 },
+  },
   { method: "DELETE", route: conversationRoute, expected: { anonymous: 401, owner: 204, otherUser: 404 } },
+  // After the delete above: only the owner can undo it.
+  { method: "POST", route: `${conversationRoute}/restore`, expected: { anonymous: 401, owner: 200, otherUser: 404 } },
 ];
 
 // Public by design: each is tested in its own file (auth.test.ts, demo-model.test.ts; health has no data).
@@ -76,7 +110,8 @@ beforeAll(async () => {
 });
 
 async function call(caller: Caller, row: Row): Promise<number> {
-  const url = row.route.replace("[id]", conversationId).replace("[messageId]", replyId);
+  const path = row.route.replace("[id]", conversationId).replace("[messageId]", replyId);
+  const url = row.query ? `${path}?${row.query.replace("[messageId]", replyId)}` : path;
   const init: RequestInit = { method: row.method };
   if (row.body !== undefined) {
     init.headers = { "content-type": "application/json" };

@@ -1,0 +1,52 @@
+"use client";
+
+import Link from "next/link";
+import type { ConversationSearch } from "./use-conversation-search";
+
+type ConversationSearchResultsProps = { search: ConversationSearch; currentPath: string };
+
+export function ConversationSearchResults({ search, currentPath }: ConversationSearchResultsProps) {
+  if (search.kind === "idle") return null;
+  if (search.kind === "searching") {
+    return (
+      <p role="status" className="px-3 py-2 text-ink-muted text-sm">
+        Searching…
+      </p>
+    );
+  }
+  if (search.kind === "failed") {
+    return (
+      <p role="alert" className="px-3 py-2 text-danger text-sm">
+        {search.message}
+      </p>
+    );
+  }
+  if (search.results.length === 0) {
+    return (
+      <p role="status" className="px-3 py-2 text-ink-muted text-sm">
+        No conversations found.
+      </p>
+    );
+  }
+  return (
+    <ul aria-label="Search results" className="flex flex-col gap-0.5">
+      {search.results.map((result) => {
+        const href = `/c/${result.id}`;
+        return (
+          <li key={result.id}>
+            <Link
+              href={href}
+              aria-current={currentPath === href ? "page" : undefined}
+              className={`block rounded-lg px-3 py-2 hover:bg-hover ${currentPath === href ? "bg-hover" : ""}`}
+            >
+              <span className="block truncate text-sm">{result.title}</span>
+              {result.snippet ? (
+                <span className="mt-0.5 line-clamp-2 block break-words text-ink-muted text-xs">{result.snippet}</span>
+              ) : null}
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

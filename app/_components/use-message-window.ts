@@ -1,0 +1,28 @@
+import { useState } from "react";
+
+// Windowed rendering: at most this many messages are in the DOM, however long the thread; scrolling moves the
+// window a step at a time. Counted from the newest message, so replies arriving and older pages landing on top
+// leave the rendered messages where they are.
+const MAX_RENDERED = 60;
+const STEP = 20;
+
+export type MessageWindow = {
+  start: number;
+  end: number;
+  revealOlder: () => void;
+  revealNewer: () => void;
+  showNewest: () => void;
+};
+
+export function useMessageWindow(length: number): MessageWindow {
+  const [hiddenBelow, setHiddenBelow] = useState(0);
+  const end = Math.max(0, length - Math.min(hiddenBelow, length));
+  const start = Math.max(0, end - MAX_RENDERED);
+  return {
+    start,
+    end,
+    revealOlder: () => setHiddenBelow((current) => current + Math.min(STEP, start)),
+    revealNewer: () => setHiddenBelow((current) => Math.max(0, current - STEP)),
+    showNewest: () => setHiddenBelow(0),
+  };
+}

@@ -1,0 +1,13 @@
+// GET /api/conversations/search?q= – the caller's conversations whose title or messages contain the text.
+import { z } from "zod";
+import { requireApiUser } from "@/lib/auth/session";
+import { searchMyConversations, searchTextSchema } from "@/lib/chat/conversations";
+import { handle, jsonResponse, parseInput } from "@/lib/http/handler";
+
+const querySchema = z.strictObject({ q: searchTextSchema });
+
+export const GET = handle(async (request) => {
+  const query = parseInput(querySchema, Object.fromEntries(new URL(request.url).searchParams));
+  const user = await requireApiUser();
+  return jsonResponse({ items: await searchMyConversations(user, query.q) });
+});

@@ -1,0 +1,96 @@
+// Exports: one conversation as Markdown (the thread on screen) or as JSON (the whole tree, every version), and all
+// of an account's data as JSON. The JSON formats are what import.ts reads back.
+import { ownConversationsWhere, readableConversationsWhere } from "../access/conversations";
+import type { SessionUser } from "../auth/session";
+import {
+  type ConversationTree,
+  getAccountOrThrow,
+  getConversationTreeOrThrow,
+  listConversationTrees,
+} from "../db/conversation-export";
+
+export const CONVERSATION_EXPORT_FORMAT = "parley-conversation";
+export const ACCOUNT_EXPORT_FORMAT = "parley-account";
+export const EXPORT_VERSION = 1;
+
+type ExportFile = { fileName: string; contentType: string; body: string };
+
+function toExportedConversation(conversation: ConversationTree) {
+  const { id, title, createdAt, updatedAt, currentLeafId, model, messages } = conversation;
+  return { id, title, createdAt, updatedAt, model: model?.label ?? null, currentMessageId: currentLeafId, messages };
+}
+
+/** The path from the current leaf to the root, oldest first: what the conversation shows. */
+function selectCurrentThread(conversation: ConversationTree) {
+  const byId = new Map(conversation.messages.map((message) => [message.id, message]));
+  const thread = [];
+  for (let message = byId.get(conversation.currentLeafId ?? ""); message; message = byId.get(message.parentId ?? "")) {
+    thread.push(message);
+  }
+  return thread.reverse();
+}
+
+const ROLE_HEADINGS = { SYSTEM: "System", USER: "User", ASSISTANT: "Assistant" } as const;
+
+function toMarkdown(conversation: ConversationTree): string {
+  const blocks = selectCurrentThread(conversation).map(
+    (message) => `## ${ROLE_HEADINGS[message.role]}\n\n${message.content.trim()}`,
+  );
+  const header = `# ${conversation.title}\n\n_Exported from Parley on ${new Date().toISOString()}._`;
+  return `${[header, ...blocks].join("\n\n")}\n`;
+}
+
+/** A file name from the title: letters, digits and dashes, so that every browser and file system accepts it. */
+function toFileName(title: string, extension: string): string {
+  const slug = title
+    .normalize("NFKD")
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60);
+  return `${slug || "conversation"}.${extension}`;
+}
+
+export async function exportMyConversation(
+  user: SessionUser,
+  id: string,
+  format: "markdown" | "json",
+): Promise<ExportFile> {
+  const conversation = await getConversationTreeOrThrow(readableConversationsWhere(user.id), id);
+  if (format === "markdown") {
+    return {
+      fileName: toFileName(conversation.title, "md"),
+      contentType: "text/markdown; charset=utf-8",
+      body: toMarkdown(conversation),
+    };
+  }
+  const document = {
+    format: CONVERSATION_EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: new Date(),
+    conversation: toExportedConversation(conversation),
+  };
+  return {
+    fileName: toFileName(conversation.title, "json"),
+    contentType: "application/json; charset=utf-8",
+    body: JSON.stringify(document, null, 2),
+  };
+}
+
+export async function exportMyData(user: SessionUser): Promise<ExportFile> {
+  const [account, conversations] = await Promise.all([
+    getAccountOrThrow(user.id),
+    listConversationTrees(ownConversationsWhere(user.id)),
+  ]);
+  const document = {
+    format: ACCOUNT_EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: new Date(),
+    account,
+    conversations: conversations.map(toExportedConversation),
+  };
+  return {
+    fileName: `parley-export-${new Date().toISOString().slice(0, 10)}.json`,
+    contentType: "application/json; charset=utf-8",
+    body: JSON.stringify(document, null, 2),
+  };
+}

@@ -1,0 +1,73 @@
+// The files an import accepts: a ChatGPT export (conversations.json) and Parley's own JSON exports. Objects are not
+// strict here, unlike request bodies: these are other programs' file formats, which carry many fields we ignore.
+import { z } from "zod";
+import type { MessageRole } from "../db/client";
+import { ACCOUNT_EXPORT_FORMAT, CONVERSATION_EXPORT_FORMAT, EXPORT_VERSION } from "./export";
+
+/** One conversation as every format converts to it: messages ordered parents first. */
+export type ImportedMessage = {
+  key: string;
+  parentKey: string | null;
+  role: MessageRole;
+  content: string;
+  createdAt: Date;
+};
+export type ImportedConversation = {
+  title: string;
+  createdAt: Date;
+  messages: ImportedMessage[];
+  currentKey: string | null;
+};
+
+const chatGptNodeSchema = z.object({
+  id: z.string(),
+  parent: z.string().nullish(),
+  children: z.array(z.string()).default([]),
+  message: z
+    .object({
+      author: z.object({ role: z.string() }),
+      content: z.object({ content_type: z.string(), parts: z.array(z.unknown()).nullish() }),
+      create_time: z.number().nullish(),
+      metadata: z.object({ is_visually_hidden_from_conversation: z.boolean().nullish() }).nullish(),
+    })
+    .nullish(),
+});
+export type ChatGptNode = z.infer<typeof chatGptNodeSchema>;
+
+const chatGptConversationSchema = z.object({
+  title: z.string().nullish(),
+  create_time: z.number().nullish(),
+  mapping: z.record(z.string(), chatGptNodeSchema),
+  current_node: z.string().nullish(),
+});
+export type ChatGptConversation = z.infer<typeof chatGptConversationSchema>;
+
+const exportedConversationSchema = z.object({
+  title: z.string(),
+  createdAt: z.coerce.date(),
+  currentMessageId: z.string().nullable(),
+  messages: z.array(
+    z.object({
+      id: z.string(),
+      parentId: z.string().nullable(),
+      role: z.enum(["SYSTEM", "USER", "ASSISTANT"]),
+      content: z.string(),
+      createdAt: z.coerce.date(),
+    }),
+  ),
+});
+export type ExportedConversation = z.infer<typeof exportedConversationSchema>;
+
+export const chatGptExportSchema = z.array(chatGptConversationSchema).min(1, "The file has no conversations.");
+
+export const conversationExportSchema = z.object({
+  format: z.literal(CONVERSATION_EXPORT_FORMAT),
+  version: z.literal(EXPORT_VERSION),
+  conversation: exportedConversationSchema,
+});
+
+export const accountExportSchema = z.object({
+  format: z.literal(ACCOUNT_EXPORT_FORMAT),
+  version: z.literal(EXPORT_VERSION),
+  conversations: z.array(exportedConversationSchema),
+});

@@ -1,0 +1,46 @@
+// Reading whole conversations, every branch included, for exports.
+import { AppError } from "../errors";
+import { db, type Prisma } from "./client";
+
+const treeFields = {
+  id: true,
+  title: true,
+  createdAt: true,
+  updatedAt: true,
+  currentLeafId: true,
+  model: { select: { label: true } },
+  messages: {
+    select: { id: true, parentId: true, role: true, content: true, status: true, createdAt: true },
+    // By depth first: in the file every message comes after its parent.
+    orderBy: [{ depth: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+  },
+} as const satisfies Prisma.ConversationSelect;
+
+export type ConversationTree = Prisma.ConversationGetPayload<{ select: typeof treeFields }>;
+
+export async function getConversationTreeOrThrow(
+  scope: Prisma.ConversationWhereInput,
+  id: string,
+): Promise<ConversationTree> {
+  const conversation = await db().conversation.findFirst({ where: { AND: [scope, { id }] }, select: treeFields });
+  if (!conversation) throw new AppError("not_found", "Conversation not found.");
+  return conversation;
+}
+
+export function listConversationTrees(scope: Prisma.ConversationWhereInput): Promise<ConversationTree[]> {
+  return db().conversation.findMany({
+    where: scope,
+    select: treeFields,
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+}
+
+/** The account as its owner may see it: never the password hash or session state. */
+export async function getAccountOrThrow(userId: string) {
+  const user = await db().user.findUnique({
+    where: { id: userId },
+    select: { id: true, email: true, name: true, role: true, createdAt: true },
+  });
+  if (!user) throw new AppError("not_found", "Account not found.");
+  return user;
+}

@@ -1,0 +1,53 @@
+// Search over conversation titles and message text. Substring matches (ILIKE) are served by the trigram GIN
+// indexes of the history_search migration, so they work for words in any language, not just whole English words.
+import { db, type Prisma } from "./client";
+
+export type SearchHit = {
+  id: string;
+  title: string;
+  updatedAt: Date;
+  pinnedAt: Date | null;
+  /** Text around the first match in the newest matching message; null when only the title matched. */
+  snippet: string | null;
+};
+
+const MAX_RESULTS = 30;
+// Characters of context shown on each side of the match.
+const SNIPPET_BEFORE = 40;
+const SNIPPET_AFTER = 100;
+
+/** Makes user text match literally inside a LIKE pattern. */
+function toLikePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
+/** The caller's conversations whose title or any message contains `text`, most recently active first. */
+export async function searchConversations(scope: Prisma.Sql, text: string): Promise<SearchHit[]> {
+  const pattern = toLikePattern(text);
+  const length = SNIPPET_BEFORE + text.length + SNIPPET_AFTER;
+  const search = db().$queryRaw<SearchHit[]>`
+    SELECT c.id, c.title, c."updatedAt", c."pinnedAt",
+           CASE WHEN found.content IS NULL THEN NULL
+                ELSE CASE WHEN found.start > 1 THEN '…' ELSE '' END || substr(found.content, found.start, ${length}::int)
+                  || CASE WHEN found.start + ${length}::int <= length(found.content) THEN '…' ELSE '' END
+           END AS snippet
+      FROM "Conversation" c
+      LEFT JOIN LATERAL (
+        SELECT m.content,
+               greatest(1, position(lower(${text}) IN lower(m.content)) - ${SNIPPET_BEFORE}::int) AS start
+          FROM "Message" m
+         WHERE m."conversationId" = c.id AND m.content ILIKE ${pattern}
+         ORDER BY m."createdAt" DESC
+         LIMIT 1
+      ) found ON true
+     WHERE ${scope}
+       AND (c.title ILIKE ${pattern}
+            OR c.id IN (SELECT m."conversationId" FROM "Message" m WHERE m.content ILIKE ${pattern}))
+     ORDER BY c."updatedAt" DESC, c.id DESC
+     LIMIT ${MAX_RESULTS}`;
+  // The planner prices a sequential scan of Message without the cost of reading long (TOASTed) texts and matching
+  // them, so for common words it reads every message of every user (measured: 140 ms against 30 ms through the
+  // trigram index with 11,000 messages). For this query the index is always the better path.
+  const [, hits] = await db().$transaction([db().$executeRaw`SET LOCAL enable_seqscan = off`, search]);
+  return hits;
+}

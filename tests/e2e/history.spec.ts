@@ -1,0 +1,122 @@
+// History as a user meets it: search by a word from the middle of a message, pin and undo a delete in the sidebar,
+// a long conversation that opens at its end, and a conversation exported as JSON and imported back.
+import { readFile } from "node:fs/promises";
+import { expect, type Page, test } from "@playwright/test";
+import { newUserPage, send } from "./helpers";
+
+async function chat(page: Page, text: string): Promise<string> {
+  await page.goto("/");
+  await send(page, text);
+  await expect(page).toHaveURL(/\/c\/[a-z0-9]+$/);
+  await expect(page.getByRole("article", { name: "Assistant" })).toContainText("word59");
+  return page.url();
+}
+
+function sidebar(page: Page) {
+  return page.getByRole("navigation", { name: "Conversations" });
+}
+
+test("search finds a conversation by a word from the middle of a message", async ({ browser }) => {
+  const { page } = await newUserPage(browser, "Searcher");
+  const wanted = await chat(page, "We could visit the aquarium on Tuesday, then walk along the river until dinner.");
+  await chat(page, "Something else entirely: a list of groceries.");
+
+  await sidebar(page).getByRole("searchbox", { name: "Search conversations" }).fill("aquarium");
+  const results = sidebar(page).getByRole("list", { name: "Search results" });
+  await expect(results.getByRole("link")).toHaveCount(1);
+  await expect(results.getByRole("link")).toContainText("visit the aquarium on Tuesday");
+  await results.getByRole("link").click();
+  await expect(page).toHaveURL(wanted);
+  await expect(page.getByRole("article", { name: "You" })).toContainText("aquarium");
+});
+
+test("pins a conversation on top and brings a deleted one back with Undo", async ({ browser }) => {
+  const { page } = await newUserPage(browser, "Keeper");
+  await chat(page, "First topic");
+  await chat(page, "Second topic");
+  const list = sidebar(page);
+  const titles = list.getByRole("link", { name: /^word0/ });
+  await expect(titles).toHaveCount(2);
+
+  await list.getByRole("button", { name: /^Pin / }).last().click();
+  const pinned = list.getByRole("region", { name: "Pinned" });
+  await expect(pinned.getByRole("link")).toHaveCount(1);
+  await expect(list.getByRole("region", { name: "Today" }).getByRole("link")).toHaveCount(1);
+
+  await list
+    .getByRole("region", { name: "Today" })
+    .getByRole("button", { name: /^Delete / })
+    .click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(titles).toHaveCount(1);
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(titles).toHaveCount(2);
+  await page.reload();
+  await expect(titles).toHaveCount(2);
+  await expect(pinned.getByRole("link")).toHaveCount(1);
+});
+
+test("a long conversation opens at its newest message and shows older ones on scrolling up", async ({ browser }) => {
+  // Scrolling through 300 messages a page at a time takes a while on a busy two-core machine.
+  test.setTimeout(90_000);
+  const { page } = await newUserPage(browser, "Reader");
+  const mapping: Record<string, object> = {};
+  const count = 300;
+  for (let index = 0; index < count; index++) {
+    const id = `n${index}`;
+    mapping[id] = {
+      id,
+      parent: index === 0 ? null : `n${index - 1}`,
+      children: index === count - 1 ? [] : [`n${index + 1}`],
+      message: {
+        author: { role: index % 2 === 0 ? "user" : "assistant" },
+        content: { content_type: "text", parts: [`Message ${index}: ${"a long line of text ".repeat(20)}`] },
+        create_time: 1_700_000_000 + index,
+      },
+    };
+  }
+  const imported = await page.request.post("/api/account/import", {
+    data: [{ title: "A very long chat", create_time: 1_700_000_000, current_node: `n${count - 1}`, mapping }],
+  });
+  expect(imported.status()).toBe(201);
+  const { conversations } = (await imported.json()) as { conversations: { id: string }[] };
+  await page.goto(`/c/${conversations[0]?.id}`);
+
+  const log = page.getByRole("log", { name: "Messages" });
+  await expect(log.getByText(`Message ${count - 1}:`)).toBeInViewport();
+  const articles = log.getByRole("article");
+  const earliest = log.getByText("Message 0:", { exact: false });
+  await log.hover();
+  await expect(async () => {
+    await page.mouse.wheel(0, -4000);
+    await expect(earliest).toBeVisible({ timeout: 250 });
+  }).toPass({ intervals: [100], timeout: 60_000 });
+  // Windowed: scrolled to the start, the newest messages have left the page.
+  expect(await articles.count()).toBeLessThanOrEqual(60);
+  await expect(log.getByText(`Message ${count - 1}:`)).toHaveCount(0);
+});
+
+test("a conversation exported as JSON imports back with the same messages", async ({ browser }) => {
+  const { page } = await newUserPage(browser, "Mover");
+  const original = await chat(page, "Remember this: the spare key is under the blue pot.");
+
+  await page.getByRole("button", { name: "Export conversation" }).click();
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: /Export as JSON/ }).click();
+  const download = await downloading;
+  const file = await download.path();
+  expect(JSON.parse(await readFile(file, "utf8"))).toMatchObject({ format: "parley-conversation" });
+
+  await page.getByRole("link", { name: "Settings" }).click();
+  await page.getByLabel("File to import").setInputFiles(file);
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  await expect(page.getByRole("status")).toContainText("Imported 1 conversation");
+  await page.getByRole("status").getByRole("link").click();
+
+  await expect(page).toHaveURL(/\/c\/[a-z0-9]+$/);
+  expect(page.url()).not.toBe(original);
+  const messages = page.getByRole("log", { name: "Messages" }).getByRole("article");
+  await expect(messages).toHaveCount(2);
+  await expect(messages.nth(0)).toHaveText("Remember this: the spare key is under the blue pot.");
+  await expect(messages.nth(1)).toContainText("word59");
+});

@@ -1,0 +1,157 @@
+// History: pinning, search over titles and message text with snippets, undoing a delete, and long threads read a
+// page at a time from the newest message.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { type ChatSession, startChatSession } from "../support/chat-session";
+import { makeUser } from "../support/factories";
+import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
+import { collectEvents } from "../support/read-events";
+import { type Client, signedInClient } from "../support/session-client";
+
+type Item = { id: string; title: string; updatedAt: string; pinnedAt: string | null };
+type Page = { pinned?: Item[]; items: Item[]; nextCursor: string | null };
+type Hit = Item & { snippet: string | null };
+type ThreadMessage = { id: string; content: string; parentId: string | null; siblingIds: string[] };
+type ThreadPage = { messages: ThreadMessage[]; olderCursor: string | null };
+
+let upstream: FakeUpstream;
+beforeAll(async () => {
+  upstream = await startFakeUpstream();
+});
+afterAll(() => upstream.close());
+
+async function signedInUser(): Promise<Client> {
+  const user = await makeUser();
+  return signedInClient(user.email, user.password);
+}
+
+async function create(client: Client, title: string): Promise<string> {
+  return ((await (await client.json("/api/conversations", { title })).json()) as { id: string }).id;
+}
+
+async function list(client: Client): Promise<Page> {
+  return (await client.fetch("/api/conversations")).json();
+}
+
+async function search(client: Client, text: string): Promise<Hit[]> {
+  const response = await client.fetch(`/api/conversations/search?q=${encodeURIComponent(text)}`);
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { items: Hit[] }).items;
+}
+
+async function chatWith(contents: string[]): Promise<ChatSession> {
+  const chat = await startChatSession(upstream, { reply: "Noted." });
+  for (const content of contents) await collectEvents(await chat.send(content));
+  return chat;
+}
+
+describe("pinning", () => {
+  it("shows pinned conversations on top of the first page, without moving them in time", async () => {
+    const client = await signedInUser();
+    const older = await create(client, "Older");
+    await create(client, "Newer");
+    const before = await list(client);
+    const pinned = await client.json(`/api/conversations/${older}`, { pinned: true }, "PATCH");
+    expect(await pinned.json()).toMatchObject({ id: older, pinnedAt: expect.any(String) });
+
+    const page = await list(client);
+    expect(page.pinned?.map((item) => item.title)).toEqual(["Older"]);
+    expect(page.items.map((item) => item.title)).toEqual(["Newer"]);
+    expect(page.pinned?.[0]?.updatedAt).toBe(before.items.find((item) => item.id === older)?.updatedAt);
+
+    await client.json(`/api/conversations/${older}`, { pinned: false }, "PATCH");
+    expect((await list(client)).items.map((item) => item.title)).toEqual(["Newer", "Older"]);
+    expect((await client.json(`/api/conversations/${older}`, { pinned: "yes" }, "PATCH")).status).toBe(400);
+  });
+});
+
+describe("search", () => {
+  it("finds a conversation by a word from the middle of a message, with a snippet around it", async () => {
+    const filler = "lorem ipsum dolor sit amet ".repeat(10);
+    const chat = await chatWith(["Hello there", `${filler}the marmalade recipe needs oranges ${filler}`]);
+    const hits = await search(chat.client, "MARMALADE");
+    expect(hits.map((hit) => hit.id)).toEqual([chat.conversationId]);
+    expect(hits[0]?.snippet).toMatch(/^….*the marmalade recipe needs oranges.*…$/);
+    expect(hits[0]?.snippet?.length).toBeLessThan(200);
+  });
+
+  it("finds titles and text in any language, and matches % and _ literally", async () => {
+    const chat = await chatWith(["我们明天去北京看长城", "progress: 100% done_now"]);
+    await chat.client.json(`/api/conversations/${chat.conversationId}`, { title: "旅行计划 Lisbon" }, "PATCH");
+    expect((await search(chat.client, "北京")).map((hit) => hit.id)).toEqual([chat.conversationId]);
+    expect((await search(chat.client, "旅行")).map((hit) => hit.snippet)).toEqual([null]);
+    expect(await search(chat.client, "100% done_")).toHaveLength(1);
+    expect(await search(chat.client, "1%0")).toHaveLength(0);
+    expect(await search(chat.client, "d_ne")).toHaveLength(0);
+  });
+
+  it("never finds other users' or deleted conversations, and rejects an empty query", async () => {
+    const mine = await chatWith(["a secret about zanzibar"]);
+    const other = await signedInUser();
+    expect(await search(other, "zanzibar")).toEqual([]);
+    await mine.client.fetch(`/api/conversations/${mine.conversationId}`, { method: "DELETE" });
+    expect(await search(mine.client, "zanzibar")).toEqual([]);
+    expect((await mine.client.fetch("/api/conversations/search?q=%20")).status).toBe(400);
+    expect((await mine.client.fetch("/api/conversations/search")).status).toBe(400);
+  });
+});
+
+describe("undoing a delete", () => {
+  it("restores the conversation in its old place; other users get 404", async () => {
+    const client = await signedInUser();
+    const id = await create(client, "Keep me");
+    await create(client, "Later one");
+    expect((await client.fetch(`/api/conversations/${id}`, { method: "DELETE" })).status).toBe(204);
+    expect((await list(client)).items.map((item) => item.title)).toEqual(["Later one"]);
+
+    const stranger = await signedInUser();
+    expect((await stranger.fetch(`/api/conversations/${id}/restore`, { method: "POST" })).status).toBe(404);
+    const restored = await client.fetch(`/api/conversations/${id}/restore`, { method: "POST" });
+    expect(restored.status).toBe(200);
+    expect(await restored.json()).toMatchObject({ id, title: "Keep me" });
+    expect((await list(client)).items.map((item) => item.title)).toEqual(["Later one", "Keep me"]);
+    expect((await client.fetch(`/api/conversations/${id}`)).status).toBe(200);
+  });
+
+  it("cannot restore after the undo window", async () => {
+    const client = await signedInUser();
+    const id = await create(client, "Long gone");
+    await client.fetch(`/api/conversations/${id}`, { method: "DELETE" });
+    await db().conversation.update({ where: { id }, data: { deletedAt: new Date(Date.now() - 25 * 3600_000) } });
+    expect((await client.fetch(`/api/conversations/${id}/restore`, { method: "POST" })).status).toBe(404);
+  });
+});
+
+describe("long threads", () => {
+  it("open at the newest messages and page older ones up to the root, keeping versions", async () => {
+    const long = "x".repeat(3000);
+    const contents = Array.from({ length: 30 }, (_, index) => `Turn ${index} ${long}`);
+    const chat = await chatWith(contents);
+    const first = (await (await chat.client.fetch(`/api/conversations/${chat.conversationId}`)).json()) as ThreadPage;
+    expect(first.messages.at(-1)?.content).toBe("Noted.");
+    expect(first.messages.at(-2)?.content).toBe(contents.at(-1));
+    expect(first.messages.length).toBeLessThan(60);
+    expect(first.olderCursor).toBe(first.messages[0]?.id);
+
+    const all = [...first.messages];
+    for (let cursor = first.olderCursor; cursor; ) {
+      const response = await chat.client.fetch(`/api/conversations/${chat.conversationId}/thread?before=${cursor}`);
+      const page = (await response.json()) as ThreadPage;
+      expect(page.messages.at(-1)?.id).toBe(all[0]?.parentId);
+      all.unshift(...page.messages);
+      cursor = page.olderCursor;
+    }
+    expect(all).toHaveLength(60);
+    expect(all[0]).toMatchObject({ content: contents[0], parentId: null, siblingIds: [all[0]?.id] });
+    expect(all.filter((message) => message.content !== "Noted.").map((message) => message.content)).toEqual(contents);
+  });
+
+  it("answers 404 for another user's thread and 400 for a bad cursor", async () => {
+    const chat = await chatWith(["Hello"]);
+    const [message] = (await chat.storedMessages()).slice(-1);
+    const stranger = await signedInUser();
+    const url = `/api/conversations/${chat.conversationId}/thread?before=${message?.id}`;
+    expect((await stranger.fetch(url)).status).toBe(404);
+    expect((await chat.client.fetch(`/api/conversations/${chat.conversationId}/thread?before=nope`)).status).toBe(400);
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { convertChatGptConversation } from "@/lib/chat/import-chatgpt";
+import type { ChatGptConversation } from "@/lib/chat/import-formats";
+
+type NodeMessage = NonNullable<ChatGptConversation["mapping"][string]["message"]>;
+
+function node(id: string, parent: string | null, children: string[], message: NodeMessage | null = null) {
+  return { id, parent, children, message };
+}
+
+function text(role: string, content: string, contentType = "text"): NodeMessage {
+  return { author: { role }, content: { content_type: contentType, parts: [content] }, create_time: null };
+}
+
+describe("converting a ChatGPT conversation", () => {
+  const conversation: ChatGptConversation = {
+    title: "Trip",
+    create_time: 1_700_000_000,
+    current_node: "browse",
+    mapping: {
+      root: node("root", null, ["system"]),
+      system: node("system", "root", ["question", "edit"], {
+        ...text("system", "You are ChatGPT"),
+        metadata: { is_visually_hidden_from_conversation: true },
+      }),
+      question: node("question", "system", ["code"], text("user", "Where to go?")),
+      code: node("code", "question", ["answer"], text("assistant", "search('lisbon')", "code")),
+      answer: node("answer", "code", ["browse"], text("assistant", "Lisbon.")),
+      browse: node("browse", "answer", [], text("tool", "results")),
+      edit: node("edit", "system", [], text("user", "Where to go in May?")),
+    },
+  };
+
+  it("keeps the visible turns, re-attaches children of skipped nodes, and keeps branches in order", () => {
+    const converted = convertChatGptConversation(conversation);
+    expect(converted.messages.map(({ key, parentKey, role, content }) => [key, parentKey, role, content])).toEqual([
+      ["question", null, "USER", "Where to go?"],
+      ["answer", "question", "ASSISTANT", "Lisbon."],
+      ["edit", null, "USER", "Where to go in May?"],
+    ]);
+  });
+
+  it("shows the current node's nearest kept ancestor", () => {
+    expect(convertChatGptConversation(conversation).currentKey).toBe("answer");
+  });
+
+  it("titles untitled conversations and survives a loop in the mapping", () => {
+    const looped: ChatGptConversation = {
+      title: null,
+      mapping: { a: node("a", "b", ["b"], text("user", "Hi")), b: node("b", "a", ["a"], text("assistant", "Hello")) },
+    };
+    const converted = convertChatGptConversation(looped);
+    expect(converted.title).toBe("Imported chat");
+    expect(converted.messages).toEqual([]);
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { mergeFetchedThread, prependOlder } from "@/app/_components/chat-messages";
+import type { ChatMessage } from "@/app/_components/chat-types";
+
+function message(id: string, parentId: string | null, content = id): ChatMessage {
+  return {
+    id,
+    parentId,
+    content,
+    role: "USER",
+    status: "COMPLETE",
+    createdAt: "2026-11-28T00:00:00.000Z",
+    siblingIds: [id],
+    errorCode: null,
+    context: null,
+  };
+}
+
+describe("a thread loaded a page at a time", () => {
+  const shown = [message("a", null), message("b", "a"), message("c", "b"), message("d", "c")];
+
+  it("keeps the older pages above a refetched newest page that continues them", () => {
+    const fetched = [message("c", "b", "c, saved"), message("d", "c"), message("e", "d")];
+    expect(mergeFetchedThread(shown, fetched).map((each) => each.content)).toEqual(["a", "b", "c, saved", "d", "e"]);
+  });
+
+  it("drops them when the fetched page is another branch", () => {
+    const fetched = [message("x", "elsewhere"), message("y", "x")];
+    expect(mergeFetchedThread(shown, fetched).map((each) => each.id)).toEqual(["x", "y"]);
+  });
+
+  it("puts an older page on top without repeating what is shown", () => {
+    const older = [message("z", null), message("a", "z")];
+    expect(prependOlder(shown, older).map((each) => each.id)).toEqual(["z", "a", "b", "c", "d"]);
+  });
+});
