@@ -21,8 +21,12 @@ function describeFailure(error: unknown): string {
   if (error instanceof OpenAI.NotFoundError) {
     return "Nothing answers at this base URL's /models. Check the URL (it often ends in /v1).";
   }
-  if (error instanceof OpenAI.APIError && error.status) return `The provider answered with status ${error.status}.`;
-  // Redirects end here too: they are refused rather than followed with the key.
+  const status = error instanceof OpenAI.APIError ? error.status : undefined;
+  // Redirects are answers like any other to the provider fetch, which never follows them with the key.
+  if (status && status >= 300 && status < 400) {
+    return "The provider redirects elsewhere. Enter the URL it redirects to: redirects are not followed.";
+  }
+  if (status) return `The provider answered with status ${status}.`;
   return "Could not connect to the provider.";
 }
 

@@ -111,7 +111,10 @@ describe("providers", () => {
       }),
     );
     const redirected = await addProvider({ baseUrl: redirecting, apiKey: "sk-must-not-travel" });
-    expect(await testConnection(redirected.id)).toMatchObject({ ok: false });
+    expect(await testConnection(redirected.id)).toEqual({
+      ok: false,
+      reason: "The provider redirects elsewhere. Enter the URL it redirects to: redirects are not followed.",
+    });
     expect(upstream.requests.slice(before).filter((request) => request.path === "/v1/models")).toEqual([]);
   });
 
