@@ -1,19 +1,13 @@
 // Conversations: newest first with cursor pagination, rename, delete, and each user sees only their own.
 import { describe, expect, it } from "vitest";
-import { makeModel, makeUser } from "../support/factories";
+import { makeModel, makeSignedInUser } from "../support/factories";
 import { startFakeUpstream } from "../support/fake-upstream";
-import { signedInClient } from "../support/session-client";
 
 type Page = { items: { id: string; title: string; updatedAt: string }[]; nextCursor: string | null };
 
-async function signedInUser() {
-  const user = await makeUser();
-  return signedInClient(user.email, user.password);
-}
-
 describe("conversations", () => {
   it("lists the caller's conversations newest first, 30 a page, and only theirs", async () => {
-    const [client, neighbour] = await Promise.all([signedInUser(), signedInUser()]);
+    const [client, neighbour] = await Promise.all([makeSignedInUser(), makeSignedInUser()]);
     await neighbour.json("/api/conversations", { title: "Not yours" });
     for (let index = 0; index < 32; index++) {
       expect((await client.json("/api/conversations", { title: `Chat ${index}` })).status).toBe(201);
@@ -29,7 +23,7 @@ describe("conversations", () => {
   });
 
   it("renames and deletes, validating the title", async () => {
-    const client = await signedInUser();
+    const client = await makeSignedInUser();
     const { id } = (await (await client.json("/api/conversations", {})).json()) as { id: string };
     expect((await client.json(`/api/conversations/${id}`, { title: " " }, "PATCH")).status).toBe(400);
     const renamed = await client.json(`/api/conversations/${id}`, { title: "Trip to Lisbon" }, "PATCH");
@@ -46,7 +40,7 @@ describe("conversations", () => {
       makeModel(upstream.url, { visibleToEveryone: false }),
       makeModel(upstream.url, { enabled: false }),
     ]);
-    const client = await signedInUser();
+    const client = await makeSignedInUser();
     for (const model of [hidden, disabled]) {
       expect((await client.json("/api/conversations", { modelId: model.id })).status).toBe(404);
     }
@@ -57,7 +51,7 @@ describe("conversations", () => {
   });
 
   it("rejects unknown fields and oversized messages without writing anything", async () => {
-    const client = await signedInUser();
+    const client = await makeSignedInUser();
     expect((await client.json("/api/conversations", { ownerId: "someone-else" })).status).toBe(400);
     const { id } = (await (await client.json("/api/conversations", {})).json()) as { id: string };
     const tooLong = await client.json(`/api/conversations/${id}/messages`, { content: "x".repeat(32_001) });

@@ -3,10 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { type ChatSession, startChatSession } from "../support/chat-session";
-import { makeUser } from "../support/factories";
+import { makeSignedInUser } from "../support/factories";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { collectEvents } from "../support/read-events";
-import { type Client, signedInClient } from "../support/session-client";
+import type { Client } from "../support/session-client";
 
 type Item = { id: string; title: string; updatedAt: string; pinnedAt: string | null };
 type Page = { pinned?: Item[]; items: Item[]; nextCursor: string | null };
@@ -19,11 +19,6 @@ beforeAll(async () => {
   upstream = await startFakeUpstream();
 });
 afterAll(() => upstream.close());
-
-async function signedInUser(): Promise<Client> {
-  const user = await makeUser();
-  return signedInClient(user.email, user.password);
-}
 
 async function create(client: Client, title: string): Promise<string> {
   return ((await (await client.json("/api/conversations", { title })).json()) as { id: string }).id;
@@ -47,7 +42,7 @@ async function chatWith(contents: string[]): Promise<ChatSession> {
 
 describe("pinning", () => {
   it("shows pinned conversations on top of the first page, without moving them in time", async () => {
-    const client = await signedInUser();
+    const client = await makeSignedInUser();
     const older = await create(client, "Older");
     await create(client, "Newer");
     const before = await list(client);
@@ -87,7 +82,7 @@ describe("search", () => {
 
   it("never finds other users' or deleted conversations, and rejects an empty query", async () => {
     const mine = await chatWith(["a secret about zanzibar"]);
-    const other = await signedInUser();
+    const other = await makeSignedInUser();
     expect(await search(other, "zanzibar")).toEqual([]);
     await mine.client.fetch(`/api/conversations/${mine.conversationId}`, { method: "DELETE" });
     expect(await search(mine.client, "zanzibar")).toEqual([]);
@@ -98,13 +93,13 @@ describe("search", () => {
 
 describe("undoing a delete", () => {
   it("restores the conversation in its old place; other users get 404", async () => {
-    const client = await signedInUser();
+    const client = await makeSignedInUser();
     const id = await create(client, "Keep me");
     await create(client, "Later one");
     expect((await client.fetch(`/api/conversations/${id}`, { method: "DELETE" })).status).toBe(204);
     expect((await list(client)).items.map((item) => item.title)).toEqual(["Later one"]);
 
-    const stranger = await signedInUser();
+    const stranger = await makeSignedInUser();
     expect((await stranger.fetch(`/api/conversations/${id}/restore`, { method: "POST" })).status).toBe(404);
     const restored = await client.fetch(`/api/conversations/${id}/restore`, { method: "POST" });
     expect(restored.status).toBe(200);
@@ -114,7 +109,7 @@ describe("undoing a delete", () => {
   });
 
   it("cannot restore after the undo window", async () => {
-    const client = await signedInUser();
+    const client = await makeSignedInUser();
     const id = await create(client, "Long gone");
     await client.fetch(`/api/conversations/${id}`, { method: "DELETE" });
     await db().conversation.update({ where: { id }, data: { deletedAt: new Date(Date.now() - 25 * 3600_000) } });
@@ -149,7 +144,7 @@ describe("long threads", () => {
   it("answers 404 for another user's thread and 400 for a bad cursor", async () => {
     const chat = await chatWith(["Hello"]);
     const [message] = (await chat.storedMessages()).slice(-1);
-    const stranger = await signedInUser();
+    const stranger = await makeSignedInUser();
     const url = `/api/conversations/${chat.conversationId}/thread?before=${message?.id}`;
     expect((await stranger.fetch(url)).status).toBe(404);
     expect((await chat.client.fetch(`/api/conversations/${chat.conversationId}/thread?before=nope`)).status).toBe(400);

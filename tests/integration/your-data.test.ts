@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { type ChatSession, startChatSession } from "../support/chat-session";
-import { makeUser } from "../support/factories";
+import { makeSignedInUser, makeUser } from "../support/factories";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { collectEvents } from "../support/read-events";
 import { type Client, signedInClient } from "../support/session-client";
@@ -17,11 +17,6 @@ beforeAll(async () => {
   upstream = await startFakeUpstream();
 });
 afterAll(() => upstream.close());
-
-async function signedInUser(): Promise<Client> {
-  const user = await makeUser();
-  return signedInClient(user.email, user.password);
-}
 
 /** Two questions, the first one edited: a tree with a branch. */
 async function branchedChat(): Promise<ChatSession> {
@@ -88,7 +83,7 @@ describe("importing", () => {
     const exported = await (
       await chat.client.fetch(`/api/conversations/${chat.conversationId}/export?format=json`)
     ).json();
-    const client = await signedInUser();
+    const client = await makeSignedInUser();
     const response = await importFile(client, exported);
     expect(response.status).toBe(201);
     const { conversations } = (await response.json()) as { conversations: { id: string }[] };
@@ -100,7 +95,7 @@ describe("importing", () => {
   });
 
   it("imports ChatGPT's conversations.json with roles, order, branches and token counts", async () => {
-    const client = await signedInUser();
+    const client = await makeSignedInUser();
     const conversation = {
       title: "Recipe ideas",
       create_time: 1_700_000_000,

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { hashPassword } from "../../lib/auth/password";
 import { db } from "../../lib/db/client";
 import { createUser } from "../../lib/db/users";
+import { type Client, signedInClient } from "./session-client";
 
 export const TEST_PASSWORD = "correct horse battery";
 
@@ -20,6 +21,12 @@ export async function makeUser(overrides: { email?: string; name?: string } = {}
   // of its own in first-admin.test.ts): a plain user is always a plain user.
   if (user.role !== "USER") await db().user.update({ where: { id: user.id }, data: { role: "USER" } });
   return { ...user, role: "USER" as const, password: TEST_PASSWORD };
+}
+
+/** A new plain user, signed in. */
+export async function makeSignedInUser(): Promise<Client> {
+  const user = await makeUser();
+  return signedInClient(user.email, user.password);
 }
 
 /** A registered user promoted to admin in the database, so that a test does not lean on the first-user rule. */
