@@ -15,7 +15,6 @@ const CHOICES: { value: LanguageChoice; labelKey: MessageKey | null; nativeName?
   { value: "zh-CN", labelKey: null, nativeName: "简体中文" },
 ];
 
-
 // Languages are named in their own words so a user who cannot read the current language still finds theirs.
 export function LanguagePicker({ choice }: { choice: LanguageChoice }) {
   const { t } = useTranslator();
@@ -38,7 +37,6 @@ export function LanguagePicker({ choice }: { choice: LanguageChoice }) {
         id={selectId}
         value={selected}
         onChange={(event) => void choose(event.target.value as LanguageChoice)}
-
         className="rounded-lg border border-line bg-canvas px-2 py-1 text-ink"
       >
         {CHOICES.map((option) => (
