@@ -1,5 +1,9 @@
+import { isMessageKey } from "@/app/_i18n/messages-en";
+import type { Translator } from "@/app/_i18n/translator";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { isSaved } from "./chat-messages";
+import type { ChatMessage } from "./chat-types";
+
 import { ContextNotice } from "./context-notice";
 import { CopyButton } from "./copy-button";
 import { RegenerateIcon } from "./icons";
@@ -8,7 +12,8 @@ import { MESSAGE_ACTION_BUTTON, type MessageItemProps } from "./message-actions"
 import { VersionSwitcher } from "./version-switcher";
 
 export function AssistantMessage({ message, isBusy, actions }: MessageItemProps) {
-  const { t } = useTranslator();
+  const translator = useTranslator();
+  const { t } = translator;
   const isStreaming = message.status === "STREAMING";
   // A reply that did not finish asks for another try in words, not just with an icon.
   const isUnfinished = message.status === "ERROR" || message.status === "INTERRUPTED";
@@ -23,7 +28,7 @@ export function AssistantMessage({ message, isBusy, actions }: MessageItemProps)
       ) : null}
       {message.status === "ERROR" ? (
         <p role="alert" className="mt-2 rounded-xl border border-danger/30 bg-danger/5 px-3 py-2 text-danger text-sm">
-          {message.errorMessage ?? t("message.replyFailed")}
+          {describeReplyError(message, translator)}
         </p>
       ) : null}
       <ContextNotice context={message.context} />
@@ -47,6 +52,13 @@ export function AssistantMessage({ message, isBusy, actions }: MessageItemProps)
       </div>
     </article>
   );
+}
+
+// The reason a reply failed comes from the server, in English; another language gets the sentence for its code.
+function describeReplyError({ errorCode, errorMessage }: ChatMessage, { locale, t }: Translator): string {
+  if (locale === "en") return errorMessage ?? t("message.replyFailed");
+  const key = `errors.${errorCode}`;
+  return isMessageKey(key) ? t(key) : t("message.replyFailed");
 }
 
 const PROMINENT_BUTTON =
