@@ -104,6 +104,8 @@ export const en = {
   "export.markdownHint": "The thread shown",
   "export.json": "Export as JSON",
   "export.jsonHint": "Every version; can be imported again",
+  "chat.empty": "Send a message to start the conversation.",
+  "chat.disclaimer": "Models can make mistakes. Check important information.",
   "chat.loading": "Loading conversation…",
   "conversationSettings.button": "Settings",
   "conversationSettings.title": "Conversation settings",

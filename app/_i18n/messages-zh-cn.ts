@@ -99,6 +99,8 @@ export const zhCN: Catalog = {
   "export.markdownHint": "当前显示的对话分支",
   "export.json": "导出为 JSON",
   "export.jsonHint": "包含所有版本，可再次导入",
+  "chat.empty": "发送一条消息，开始对话。",
+  "chat.disclaimer": "模型可能会出错，请核实重要信息。",
   "chat.loading": "正在加载对话…",
   "conversationSettings.button": "设置",
   "conversationSettings.title": "对话设置",

@@ -17,8 +17,8 @@ export default async function SettingsPage() {
     <div className="min-h-0 flex-1 overflow-y-auto">
       <div className="mx-auto w-full max-w-2xl px-4 py-8">
         <h1 className="mb-6 font-semibold text-2xl">{t("settings.title")}</h1>
-        <section aria-labelledby="appearance" className="mb-8 flex flex-col gap-4">
-          <h2 id="appearance" className="font-medium text-lg">
+        <section aria-labelledby="language" className="mb-8 flex flex-col gap-4">
+          <h2 id="language" className="font-medium text-lg">
             {t("settings.language")}
           </h2>
           <div className="rounded-2xl border border-line p-5">
