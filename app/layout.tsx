@@ -2,6 +2,8 @@ import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
 import type { ReactNode } from "react";
 import { THEME_SCRIPT } from "./_components/theme";
+import { getLocale, getTranslator } from "./_i18n/server";
+import { TranslatorProvider } from "./_i18n/translator-provider";
 import "./globals.css";
 
 // Loaded from the installed package because next/font/google needs the network at build time.
@@ -12,12 +14,15 @@ const inter = localFont({
   display: "swap",
 });
 
-export const metadata: Metadata = {
-  title: { default: "Parley", template: "%s · Parley" },
-  description: "Chat with your models.",
-  icons: { icon: "/favicon.svg" },
-  robots: { index: false, follow: false },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return {
+    title: { default: "Parley", template: "%s · Parley" },
+    description: t("app.description"),
+    icons: { icon: "/favicon.svg" },
+    robots: { index: false, follow: false },
+  };
+}
 
 export const viewport: Viewport = {
   themeColor: [
@@ -26,15 +31,18 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
   return (
     // The theme script sets data-theme before React hydrates, so the attribute differs from the server's on purpose.
-    <html lang="en" className={inter.variable} suppressHydrationWarning>
+    <html lang={locale} className={inter.variable} suppressHydrationWarning>
       <head>
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant script of ours, not user content. */}
         <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       </head>
-      <body className="font-sans">{children}</body>
+      <body className="font-sans">
+        <TranslatorProvider locale={locale}>{children}</TranslatorProvider>
+      </body>
     </html>
   );
 }

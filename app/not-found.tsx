@@ -1,12 +1,14 @@
 import Link from "next/link";
+import { getTranslator } from "./_i18n/server";
 
-export default function NotFound() {
+export default async function NotFound() {
+  const { t } = await getTranslator();
   return (
     <main className="flex min-h-dvh flex-col items-center justify-center gap-4 p-6 text-center">
-      <h1 className="font-semibold text-2xl">Page not found</h1>
-      <p className="text-ink-muted">The page you are looking for does not exist.</p>
+      <h1 className="font-semibold text-2xl">{t("notFound.pageTitle")}</h1>
+      <p className="text-ink-muted">{t("notFound.pageText")}</p>
       <Link href="/" className="rounded-full bg-ink px-4 py-2 font-medium text-canvas text-sm hover:opacity-90">
-        Back to home
+        {t("notFound.backHome")}
       </Link>
     </main>
   );

@@ -1,4 +1,6 @@
 import type { z } from "zod";
+import { isMessageKey } from "@/app/_i18n/messages-en";
+import type { Translator } from "@/app/_i18n/translator";
 import { apiErrorSchema } from "./chat-schemas";
 import type { ApiError } from "./chat-types";
 
@@ -38,8 +40,13 @@ function withJsonHeaders(init: RequestInit | undefined): RequestInit {
   return { ...init, headers };
 }
 
-// The server names the field at fault in `issues`; its own words are clearer than the generic message.
-export function describeError(error: ApiError): string {
+// The server's messages are English. In English its own words are the clearest (the field at fault is named in
+// `issues`); in another language the error's code picks a translated sentence.
+export function describeError(error: ApiError, { locale, t }: Translator): string {
+  if (locale !== "en") {
+    const key = `errors.${error.code}`;
+    return t(isMessageKey(key) ? key : "errors.internal");
+  }
   const issues = error.issues?.map((issue) => issue.message) ?? [];
   return issues.length > 0 ? issues.join(" ") : error.message;
 }

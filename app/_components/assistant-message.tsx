@@ -1,5 +1,9 @@
+import { isMessageKey } from "@/app/_i18n/messages-en";
+import type { Translator } from "@/app/_i18n/translator";
+import { useTranslator } from "@/app/_i18n/translator-provider";
 import { isSaved } from "./chat-messages";
-import { REPLY_FAILED_MESSAGE } from "./consume-reply";
+import type { ChatMessage } from "./chat-types";
+
 import { ContextNotice } from "./context-notice";
 import { CopyButton } from "./copy-button";
 import { RegenerateIcon } from "./icons";
@@ -8,21 +12,23 @@ import { MESSAGE_ACTION_BUTTON, type MessageItemProps } from "./message-actions"
 import { VersionSwitcher } from "./version-switcher";
 
 export function AssistantMessage({ message, isBusy, actions }: MessageItemProps) {
+  const translator = useTranslator();
+  const { t } = translator;
   const isStreaming = message.status === "STREAMING";
   // A reply that did not finish asks for another try in words, not just with an icon.
   const isUnfinished = message.status === "ERROR" || message.status === "INTERRUPTED";
   return (
-    <article aria-label="Assistant" aria-busy={isStreaming} className="w-full">
+    <article aria-label={t("message.assistant")} aria-busy={isStreaming} className="w-full">
       {message.content !== "" ? <Markdown source={message.content} /> : null}
       {isStreaming ? <TypingIndicator /> : null}
       {message.status === "INTERRUPTED" ? (
         <span className="mt-2 inline-block rounded-full border border-line px-2.5 py-0.5 text-ink-muted text-xs">
-          Stopped
+          {t("message.stopped")}
         </span>
       ) : null}
       {message.status === "ERROR" ? (
         <p role="alert" className="mt-2 rounded-xl border border-danger/30 bg-danger/5 px-3 py-2 text-danger text-sm">
-          {message.errorMessage ?? REPLY_FAILED_MESSAGE}
+          {describeReplyError(message, translator)}
         </p>
       ) : null}
       <ContextNotice context={message.context} />
@@ -33,19 +39,26 @@ export function AssistantMessage({ message, isBusy, actions }: MessageItemProps)
             {message.content !== "" ? <CopyButton text={message.content} className={MESSAGE_ACTION_BUTTON} /> : null}
             <button
               type="button"
-              aria-label="Regenerate"
+              aria-label={t("message.regenerate")}
               disabled={isBusy || !isSaved(message)}
               onClick={() => void actions.regenerate(message)}
               className={isUnfinished ? PROMINENT_BUTTON : MESSAGE_ACTION_BUTTON}
             >
               <RegenerateIcon width={16} height={16} />
-              {isUnfinished ? "Regenerate" : null}
+              {isUnfinished ? t("message.regenerate") : null}
             </button>
           </>
         )}
       </div>
     </article>
   );
+}
+
+// The reason a reply failed comes from the server, in English; another language gets the sentence for its code.
+function describeReplyError({ errorCode, errorMessage }: ChatMessage, { locale, t }: Translator): string {
+  if (locale === "en") return errorMessage ?? t("message.replyFailed");
+  const key = `errors.${errorCode}`;
+  return isMessageKey(key) ? t(key) : t("message.replyFailed");
 }
 
 const PROMINENT_BUTTON =

@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useState } from "react";
+import { useTranslator } from "@/app/_i18n/translator-provider";
 import { selectVisibleMessages } from "./chat-messages";
 import type { Conversation, ConversationDetails } from "./chat-types";
 import { Composer } from "./composer";
@@ -16,6 +17,7 @@ import { useOlderMessages } from "./use-older-messages";
 type ChatThreadProps = { conversation: Conversation };
 
 export function ChatThread({ conversation }: ChatThreadProps) {
+  const { t } = useTranslator();
   const [details, setDetails] = useState<ConversationDetails>(() => toDetails(conversation));
   const [refusedText, setRefusedText] = useState<string | null>(null);
   const updateDetails = useCallback((next: ConversationDetails) => setDetails(toDetails(next)), []);
@@ -57,7 +59,7 @@ export function ChatThread({ conversation }: ChatThreadProps) {
       <ConversationHeader details={details} onDetailsChange={updateDetails} />
       {visibleMessages.length === 0 ? (
         <div className="flex flex-1 items-center justify-center px-4">
-          <p className="text-ink-muted">Send a message to start the conversation.</p>
+          <p className="text-ink-muted">{t("chat.empty")}</p>
         </div>
       ) : (
         <MessageList
@@ -75,9 +77,7 @@ export function ChatThread({ conversation }: ChatThreadProps) {
           </p>
         ) : null}
         <Composer onSend={send} onStop={stop} isStreaming={isStreaming} isBusy={isBusy} refusedText={refusedText} />
-        <p className="mt-2 text-center text-ink-muted text-xs">
-          Models can make mistakes. Check important information.
-        </p>
+        <p className="mt-2 text-center text-ink-muted text-xs">{t("chat.disclaimer")}</p>
       </div>
     </div>
   );

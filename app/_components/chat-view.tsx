@@ -1,6 +1,9 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import type { Translator } from "@/app/_i18n/translator";
+import { useTranslator } from "@/app/_i18n/translator-provider";
+import { describeError } from "./api-client";
 import { fetchConversation } from "./chat-requests";
 import { ChatThread } from "./chat-thread";
 import type { Conversation } from "./chat-types";
@@ -13,22 +16,23 @@ type LoadState =
   | { kind: "failed"; message: string };
 
 export function ChatView({ conversationId }: { conversationId: string }) {
+  const translator = useTranslator();
   const [state, setState] = useState<LoadState>({ kind: "loading" });
 
   useEffect(() => {
     let isCurrent = true;
-    void loadConversation(conversationId).then((next) => {
+    void loadConversation(conversationId, translator).then((next) => {
       if (isCurrent) setState(next);
     });
     return () => {
       isCurrent = false;
     };
-  }, [conversationId]);
+  }, [conversationId, translator]);
 
   if (state.kind === "loading") {
     return (
       <p role="status" className="m-auto text-ink-muted text-sm">
-        Loading conversation…
+        {translator.t("chat.loading")}
       </p>
     );
   }
@@ -43,10 +47,10 @@ export function ChatView({ conversationId }: { conversationId: string }) {
   return <ChatThread conversation={state.conversation} />;
 }
 
-async function loadConversation(conversationId: string): Promise<LoadState> {
+async function loadConversation(conversationId: string, translator: Translator): Promise<LoadState> {
   const result = await fetchConversation(conversationId);
   if (result.isOk) return { kind: "ready", conversation: result.data };
   // A malformed id is reported as 400; to the user it is just as missing as an unknown one.
   if (result.status === 404 || result.status === 400) return { kind: "not-found" };
-  return { kind: "failed", message: result.error.message };
+  return { kind: "failed", message: describeError(result.error, translator) };
 }

@@ -3,6 +3,7 @@
 import type { Element, ElementContent } from "hast";
 import type { ComponentProps } from "react";
 import type { ExtraProps } from "react-markdown";
+import { useTranslator } from "@/app/_i18n/translator-provider";
 import { CopyButton } from "./copy-button";
 import { useHighlightedCode } from "./use-highlighted-code";
 
@@ -17,6 +18,7 @@ export function CodeBlock({ node, children }: ComponentProps<"pre"> & ExtraProps
 }
 
 function HighlightedCodeBlock({ text, language }: { text: string; language: string | null }) {
+  const { t } = useTranslator();
   const highlighted = useHighlightedCode(text, language);
   return (
     <div className="code-block">
@@ -24,7 +26,7 @@ function HighlightedCodeBlock({ text, language }: { text: string; language: stri
         <span>{language ?? "text"}</span>
         <CopyButton
           text={text}
-          label="Copy code"
+          label={t("copy.code")}
           className="flex size-7 items-center justify-center rounded-md hover:bg-hover hover:text-ink"
         />
       </div>

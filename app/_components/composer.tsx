@@ -1,6 +1,7 @@
 "use client";
 
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from "react";
+import { useTranslator } from "@/app/_i18n/translator-provider";
 import { ArrowUpIcon, StopIcon } from "./icons";
 import { useShortcut } from "./keyboard-shortcuts";
 import { DraftTooLongAlert, isDraftTooLong, useAutoGrow } from "./message-draft";
@@ -18,6 +19,7 @@ type ComposerProps = {
 const MAX_HEIGHT_PX = 200;
 
 export function Composer({ onSend, onStop, isStreaming = false, isBusy = false, refusedText = null }: ComposerProps) {
+  const { t } = useTranslator();
   const [draft, setDraft] = useState("");
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const isTooLong = isDraftTooLong(draft);
@@ -63,10 +65,10 @@ export function Composer({ onSend, onStop, isStreaming = false, isBusy = false, 
           value={draft}
           onChange={(event) => setDraft(event.target.value)}
           onKeyDown={handleKeyDown}
-          aria-label="Message"
+          aria-label={t("composer.label")}
           aria-invalid={isTooLong}
           aria-describedby={isTooLong ? "composer-error" : undefined}
-          placeholder="Message Parley…"
+          placeholder={t("composer.placeholder")}
           rows={1}
           className="max-h-[200px] min-h-10 flex-1 resize-none bg-transparent py-2 text-base leading-6 placeholder:text-ink-muted focus-visible:outline-none"
         />
@@ -74,7 +76,7 @@ export function Composer({ onSend, onStop, isStreaming = false, isBusy = false, 
           <button
             type="button"
             onClick={onStop}
-            aria-label="Stop"
+            aria-label={t("composer.stop")}
             className="flex size-9 shrink-0 items-center justify-center rounded-full bg-ink text-canvas hover:opacity-80"
           >
             <StopIcon />
@@ -83,7 +85,7 @@ export function Composer({ onSend, onStop, isStreaming = false, isBusy = false, 
           <button
             type="submit"
             disabled={!canSend}
-            aria-label="Send"
+            aria-label={t("composer.send")}
             className="flex size-9 shrink-0 items-center justify-center rounded-full bg-ink text-canvas hover:opacity-80 disabled:opacity-25"
           >
             <ArrowUpIcon />

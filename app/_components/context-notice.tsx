@@ -1,30 +1,34 @@
+"use client";
+
+import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { ContextManifest } from "./chat-types";
 
 type ContextNoticeProps = { context: ContextManifest | null };
 
-const formatNumber = (value: number) => value.toLocaleString("en");
-const countMessages = (count: number) => (count === 1 ? "1 message" : `${formatNumber(count)} messages`);
-
 // Tells the reader that the model did not see the whole conversation when this reply was written.
 export function ContextNotice({ context }: ContextNoticeProps) {
+  const { t } = useTranslator();
   if (!context || context.droppedMessages <= 0) return null;
   const dropped = context.droppedMessages;
-  const summary =
-    dropped === 1 ? "1 earlier message was not sent" : `${formatNumber(dropped)} earlier messages were not sent`;
+  const tokens = (count: number) => t("context.tokens", { count });
+  const messagesAndTokens = (messages: number, tokenCount: number) =>
+    t("context.messagesAndTokens", {
+      messages: t("context.messages", { count: messages }),
+      tokens: tokens(tokenCount),
+    });
   return (
     <details className="mt-2 text-ink-muted text-sm">
-      <summary className="w-fit cursor-pointer rounded-md hover:text-ink">{summary}</summary>
-      <p className="mt-1">The oldest messages did not fit in the model's context window.</p>
+      <summary className="w-fit cursor-pointer rounded-md hover:text-ink">
+        {t("context.notSentSummary", { count: dropped })}
+      </summary>
+      <p className="mt-1">{t("context.explanation")}</p>
       <dl className="mt-2 grid w-fit grid-cols-[auto_auto] gap-x-4 gap-y-0.5">
-        <Figure
-          term="Sent"
-          value={`${countMessages(context.sentMessages)}, ${formatNumber(context.sentTokens)} tokens`}
-        />
-        <Figure term="Not sent" value={`${countMessages(dropped)}, ${formatNumber(context.droppedTokens)} tokens`} />
-        <Figure term="Budget" value={`${formatNumber(context.budget)} tokens`} />
-        <Figure term="Reserved for the reply" value={`${formatNumber(context.reservedForReply)} tokens`} />
-        <Figure term="Context window" value={`${formatNumber(context.contextWindow)} tokens`} />
-        <Figure term="Encoding" value={context.encoding} />
+        <Figure term={t("context.sent")} value={messagesAndTokens(context.sentMessages, context.sentTokens)} />
+        <Figure term={t("context.notSent")} value={messagesAndTokens(dropped, context.droppedTokens)} />
+        <Figure term={t("context.budget")} value={tokens(context.budget)} />
+        <Figure term={t("context.reservedForReply")} value={tokens(context.reservedForReply)} />
+        <Figure term={t("context.contextWindow")} value={tokens(context.contextWindow)} />
+        <Figure term={t("context.encoding")} value={context.encoding} />
       </dl>
     </details>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslator } from "@/app/_i18n/translator-provider";
 import { describeError } from "./api-client";
 import { updateModel } from "./chat-requests";
 import type { ConversationDetails } from "./chat-types";
@@ -14,7 +15,9 @@ type ConversationHeaderProps = {
 };
 
 export function ConversationHeader({ details, onDetailsChange }: ConversationHeaderProps) {
+  const translator = useTranslator();
   const { models } = useModels();
+
   const [isSaving, setIsSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -24,7 +27,7 @@ export function ConversationHeader({ details, onDetailsChange }: ConversationHea
     const result = await updateModel(details.id, modelId);
     setIsSaving(false);
     if (result.isOk) onDetailsChange(result.data);
-    else setError(describeError(result.error));
+    else setError(describeError(result.error, translator));
   }
 
   return (

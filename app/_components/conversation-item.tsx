@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { ConversationSummary } from "./chat-types";
 import { PencilIcon, PinIcon, TrashIcon } from "./icons";
 import { RenameForm } from "./rename-form";
@@ -18,6 +19,7 @@ type ConversationItemProps = {
 const ACTION_BUTTON = "flex size-7 items-center justify-center rounded-md text-ink-muted hover:bg-line hover:text-ink";
 
 export function ConversationItem({ conversation, isCurrent, onRename, onTogglePin, onDelete }: ConversationItemProps) {
+  const { t } = useTranslator();
   const [isRenaming, setIsRenaming] = useState(false);
   const { title } = conversation;
   const isPinned = conversation.pinnedAt !== null;
@@ -51,7 +53,7 @@ export function ConversationItem({ conversation, isCurrent, onRename, onTogglePi
       >
         <button
           type="button"
-          aria-label={`${isPinned ? "Unpin" : "Pin"} ${title}`}
+          aria-label={t(isPinned ? "conversations.unpin" : "conversations.pin", { title })}
           aria-pressed={isPinned}
           onClick={onTogglePin}
           className={ACTION_BUTTON}
@@ -60,13 +62,18 @@ export function ConversationItem({ conversation, isCurrent, onRename, onTogglePi
         </button>
         <button
           type="button"
-          aria-label={`Rename ${title}`}
+          aria-label={t("conversations.rename", { title })}
           onClick={() => setIsRenaming(true)}
           className={ACTION_BUTTON}
         >
           <PencilIcon width={16} height={16} />
         </button>
-        <button type="button" aria-label={`Delete ${title}`} onClick={onDelete} className={ACTION_BUTTON}>
+        <button
+          type="button"
+          aria-label={t("conversations.delete", { title })}
+          onClick={onDelete}
+          className={ACTION_BUTTON}
+        >
           <TrashIcon width={16} height={16} />
         </button>
       </div>

@@ -1,3 +1,4 @@
+import type { Translator } from "@/app/_i18n/translator";
 import type { ConversationSummary } from "./chat-types";
 
 // The sidebar's list: the pinned conversations (replaced with every first page) and the pages loaded so far.
@@ -43,19 +44,20 @@ export type DateGroup = { label: string; items: ConversationSummary[] };
  * Groups a newest-first list by how long ago each conversation was active, in the browser's time zone: Today,
  * Yesterday, Previous 7 days, Previous 30 days, then one group per month.
  */
-export function groupByDate(items: ConversationSummary[], now: Date, locale?: string): DateGroup[] {
+export function groupByDate(items: ConversationSummary[], now: Date, { t, formatDate }: Translator): DateGroup[] {
   const daysAgo = (days: number) => new Date(now.getFullYear(), now.getMonth(), now.getDate() - days).getTime();
   const bounds = [
-    { label: "Today", since: daysAgo(0) },
-    { label: "Yesterday", since: daysAgo(1) },
-    { label: "Previous 7 days", since: daysAgo(7) },
-    { label: "Previous 30 days", since: daysAgo(30) },
+    { label: t("conversations.today"), since: daysAgo(0) },
+    { label: t("conversations.yesterday"), since: daysAgo(1) },
+    { label: t("conversations.previous7Days"), since: daysAgo(7) },
+    { label: t("conversations.previous30Days"), since: daysAgo(30) },
   ];
-  const monthFormat = new Intl.DateTimeFormat(locale, { month: "long", year: "numeric" });
+  const monthFormat = (date: Date) => formatDate(date, { month: "long", year: "numeric" });
   const groups: DateGroup[] = [];
   for (const item of items) {
     const updatedAt = new Date(item.updatedAt);
-    const label = bounds.find((bound) => updatedAt.getTime() >= bound.since)?.label ?? monthFormat.format(updatedAt);
+    const label = bounds.find((bound) => updatedAt.getTime() >= bound.since)?.label ?? monthFormat(updatedAt);
+
     const last = groups.at(-1);
     if (last?.label === label) last.items.push(item);
     else groups.push({ label, items: [item] });

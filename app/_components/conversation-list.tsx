@@ -2,6 +2,7 @@
 
 import { usePathname, useRouter } from "next/navigation";
 import { type ReactNode, useCallback, useMemo, useState } from "react";
+import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { ConversationSummary } from "./chat-types";
 import { ConversationItem } from "./conversation-item";
 import { groupByDate } from "./conversation-list-state";
@@ -15,13 +16,15 @@ import { useConversationSearch } from "./use-conversation-search";
 type Deleted = { id: string; title: string };
 
 export function ConversationList() {
+  const translator = useTranslator();
+  const { t } = translator;
   const pathname = usePathname();
   const router = useRouter();
   const list = useConversationList();
   const [query, setQuery] = useState("");
   const search = useConversationSearch(query);
   const [deleted, setDeleted] = useState<Deleted | null>(null);
-  const groups = useMemo(() => groupByDate(list.items, new Date()), [list.items]);
+  const groups = useMemo(() => groupByDate(list.items, new Date(), translator), [list.items, translator]);
   const dismissUndo = useCallback(() => setDeleted(null), []);
 
   async function deleteConversation({ id, title }: ConversationSummary, isCurrent: boolean): Promise<void> {
@@ -58,8 +61,8 @@ export function ConversationList() {
           type="search"
           value={query}
           onChange={(event) => setQuery(event.target.value)}
-          aria-label="Search conversations"
-          placeholder="Search"
+          aria-label={t("conversations.searchLabel")}
+          placeholder={t("conversations.searchPlaceholder")}
           maxLength={200}
           className="min-w-0 flex-1 bg-transparent py-1.5 text-sm outline-none"
         />
@@ -73,14 +76,16 @@ export function ConversationList() {
         <ConversationSearchResults search={search} currentPath={pathname} />
       ) : (
         <>
-          {list.pinned.length > 0 ? <DateSection label="Pinned">{list.pinned.map(renderItem)}</DateSection> : null}
+          {list.pinned.length > 0 ? (
+            <DateSection label={t("conversations.pinned")}>{list.pinned.map(renderItem)}</DateSection>
+          ) : null}
           {groups.map((group) => (
             <DateSection key={group.label} label={group.label}>
               {group.items.map(renderItem)}
             </DateSection>
           ))}
           {list.hasLoaded && list.items.length === 0 && list.pinned.length === 0 ? (
-            <p className="px-3 py-2 text-ink-muted text-sm">No conversations yet.</p>
+            <p className="px-3 py-2 text-ink-muted text-sm">{t("conversations.empty")}</p>
           ) : null}
           {list.nextCursor ? (
             <LoadMoreSentinel
@@ -94,7 +99,7 @@ export function ConversationList() {
       {deleted ? (
         <UndoToast
           key={deleted.id}
-          message={`Deleted “${deleted.title}”`}
+          message={t("conversations.deleted", { title: deleted.title })}
           onUndo={() => void undoDelete()}
           onExpire={dismissUndo}
         />

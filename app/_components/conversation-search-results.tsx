@@ -1,16 +1,18 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { ConversationSearch } from "./use-conversation-search";
 
 type ConversationSearchResultsProps = { search: ConversationSearch; currentPath: string };
 
 export function ConversationSearchResults({ search, currentPath }: ConversationSearchResultsProps) {
+  const { t } = useTranslator();
   if (search.kind === "idle") return null;
   if (search.kind === "searching") {
     return (
       <p role="status" className="px-3 py-2 text-ink-muted text-sm">
-        Searching…
+        {t("search.searching")}
       </p>
     );
   }
@@ -24,12 +26,12 @@ export function ConversationSearchResults({ search, currentPath }: ConversationS
   if (search.results.length === 0) {
     return (
       <p role="status" className="px-3 py-2 text-ink-muted text-sm">
-        No conversations found.
+        {t("search.noResults")}
       </p>
     );
   }
   return (
-    <ul aria-label="Search results" className="flex flex-col gap-0.5">
+    <ul aria-label={t("search.results")} className="flex flex-col gap-0.5">
       {search.results.map((result) => {
         const href = `/c/${result.id}`;
         return (

@@ -1,6 +1,8 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
+import { useTranslator } from "@/app/_i18n/translator-provider";
+import { describeError } from "./api-client";
 import { fetchModels } from "./chat-requests";
 import type { ChatModel, ConversationDetails } from "./chat-types";
 import { SlidersIcon } from "./icons";
@@ -14,6 +16,7 @@ type ConversationSettingsProps = {
 
 // The model's parameters for this conversation, in a modal dialog opened from the conversation header.
 export function ConversationSettings({ details, onSaved }: ConversationSettingsProps) {
+  const { t } = useTranslator();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [isOpen, setIsOpen] = useState(false);
   const titleId = useId();
@@ -31,13 +34,13 @@ export function ConversationSettings({ details, onSaved }: ConversationSettingsP
     <>
       <button
         type="button"
-        aria-label="Conversation settings"
+        aria-label={t("conversationSettings.title")}
         aria-haspopup="dialog"
         onClick={open}
         className="flex h-9 shrink-0 items-center gap-1.5 rounded-lg px-2.5 text-ink-muted text-sm hover:bg-hover hover:text-ink"
       >
         <SlidersIcon width={18} height={18} />
-        <span className="hidden sm:inline">Settings</span>
+        <span className="hidden sm:inline">{t("conversationSettings.button")}</span>
       </button>
       <dialog
         ref={dialogRef}
@@ -46,7 +49,7 @@ export function ConversationSettings({ details, onSaved }: ConversationSettingsP
         className="m-auto w-[min(28rem,calc(100%-2rem))] rounded-2xl border border-line bg-canvas p-6 text-ink shadow-xl backdrop:bg-black/40"
       >
         <h2 id={titleId} className="font-semibold text-lg">
-          Conversation settings
+          {t("conversationSettings.title")}
         </h2>
         {isOpen ? (
           <SettingsBody
@@ -72,27 +75,27 @@ type SettingsBodyProps = {
 };
 
 function SettingsBody({ details, onSaved, onClose }: SettingsBodyProps) {
+  const translator = useTranslator();
+  const { t } = translator;
   const [state, setState] = useState<LoadState>({ kind: "loading" });
 
   useEffect(() => {
     let isCurrent = true;
     void fetchModels().then((result) => {
       if (!isCurrent) return;
-      if (!result.isOk) return setState({ kind: "failed", message: result.error.message });
+      if (!result.isOk) return setState({ kind: "failed", message: describeError(result.error, translator) });
       const model = result.data.items.find((item) => item.id === details.modelId);
-      setState(
-        model ? { kind: "ready", model } : { kind: "failed", message: "This conversation's model is not available." },
-      );
+      setState(model ? { kind: "ready", model } : { kind: "failed", message: t("conversationSettings.modelMissing") });
     });
     return () => {
       isCurrent = false;
     };
-  }, [details.modelId]);
+  }, [details.modelId, translator, t]);
 
   if (state.kind === "loading") {
     return (
       <p role="status" className="mt-4 text-ink-muted text-sm">
-        Loading settings…
+        {t("conversationSettings.loading")}
       </p>
     );
   }
@@ -107,13 +110,15 @@ function SettingsBody({ details, onSaved, onClose }: SettingsBodyProps) {
         </p>
       ) : (
         <>
-          <p className="text-ink-muted text-sm">An admin has fixed the parameters of {state.model.label}.</p>
+          <p className="text-ink-muted text-sm">
+            {t("conversationSettings.fixedByAdmin", { model: state.model.label })}
+          </p>
           <ParameterFigures details={details} model={state.model} isTemperatureShown />
         </>
       )}
       <div className="flex justify-end">
         <button type="button" onClick={onClose} className="rounded-full px-3.5 py-1.5 text-sm hover:bg-hover">
-          Close
+          {t("common.close")}
         </button>
       </div>
     </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { useTranslator } from "@/app/_i18n/translator-provider";
 import { CheckIcon, CopyIcon } from "./icons";
 
 type CopyState = "idle" | "copied" | "failed";
@@ -9,7 +10,8 @@ const RESET_AFTER_MS = 2_000;
 
 type CopyButtonProps = { text: string; className: string; label?: string };
 
-export function CopyButton({ text, className, label = "Copy" }: CopyButtonProps) {
+export function CopyButton({ text, className, label }: CopyButtonProps) {
+  const { t } = useTranslator();
   const [state, setState] = useState<CopyState>("idle");
 
   useEffect(() => {
@@ -30,11 +32,11 @@ export function CopyButton({ text, className, label = "Copy" }: CopyButtonProps)
 
   return (
     <>
-      <button type="button" aria-label={label} onClick={() => void copy()} className={className}>
+      <button type="button" aria-label={label ?? t("copy.label")} onClick={() => void copy()} className={className}>
         {state === "copied" ? <CheckIcon width={16} height={16} /> : <CopyIcon width={16} height={16} />}
       </button>
       <span role="status" className={state === "failed" ? "text-danger text-xs" : "sr-only"}>
-        {state === "copied" ? "Copied to the clipboard" : state === "failed" ? "Could not copy" : ""}
+        {state === "copied" ? t("copy.copied") : state === "failed" ? t("copy.failed") : ""}
       </span>
     </>
   );

@@ -2,13 +2,15 @@
 
 import { type ComponentProps, useState } from "react";
 import type { ExtraProps } from "react-markdown";
+import { useTranslator } from "@/app/_i18n/translator-provider";
 import { ImageIcon } from "./icons";
 
 // An image in a message loads only when the reader asks for it: a model or another user could otherwise make the
 // browser call any host (and tell it, in the URL, what the conversation says).
 export function ExternalImage({ src, alt }: ComponentProps<"img"> & ExtraProps) {
+  const { t } = useTranslator();
   const [isLoaded, setIsLoaded] = useState(false);
-  const description = alt?.trim() || "Image";
+  const description = alt?.trim() || t("markdown.image");
   if (typeof src !== "string" || src === "") return <span>{description}</span>;
   if (isLoaded) {
     // A plain img: next/image would route the picture through this server, which must not fetch arbitrary URLs.
@@ -19,15 +21,17 @@ export function ExternalImage({ src, alt }: ComponentProps<"img"> & ExtraProps) 
     <button type="button" onClick={() => setIsLoaded(true)} className="external-image">
       <ImageIcon width={18} height={18} />
       <span>{description}</span>
-      <span className="text-ink-muted text-xs">Load image from {describeHost(src)}</span>
+      <span className="text-ink-muted text-xs">
+        {t("markdown.loadImage", { host: describeHost(src) ?? t("markdown.thisSite") })}
+      </span>
     </button>
   );
 }
 
-function describeHost(src: string): string {
+function describeHost(src: string): string | null {
   try {
     return new URL(src).host;
   } catch {
-    return "this site";
+    return null;
   }
 }

@@ -1,12 +1,14 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import type { MessageKey } from "@/app/_i18n/messages-en";
 
 export type ShortcutId = "new-chat" | "focus-composer" | "stop" | "help";
 
 export type Shortcut = {
   id: ShortcutId;
-  description: string;
+  descriptionKey: MessageKey;
+
   // Keys as shown to the user; "Mod" is Ctrl, or ⌘ on a Mac.
   keys: string[];
   matches: (event: KeyboardEvent) => boolean;
@@ -26,26 +28,27 @@ function isTyping(event: KeyboardEvent): boolean {
 export const SHORTCUTS: Shortcut[] = [
   {
     id: "new-chat",
-    description: "Start a new chat",
+    descriptionKey: "shortcuts.newChat",
     keys: ["Mod", "Shift", "O"],
     matches: (event) => hasMod(event) && event.shiftKey && event.key.toLowerCase() === "o",
   },
   {
     id: "focus-composer",
-    description: "Focus the message box",
+    descriptionKey: "shortcuts.focusComposer",
     keys: ["Shift", "Esc"],
     matches: (event) => event.shiftKey && event.key === "Escape",
   },
   {
     id: "stop",
-    description: "Stop the reply",
+    descriptionKey: "shortcuts.stop",
     keys: ["Esc"],
     // Not from a one-line field (renaming a chat): there Escape cancels the field.
     matches: (event) => hasNoModifier(event) && event.key === "Escape" && !(event.target instanceof HTMLInputElement),
   },
   {
     id: "help",
-    description: "Show keyboard shortcuts",
+    descriptionKey: "shortcuts.help",
+
     keys: ["Mod", "/"],
     matches: (event) => (hasMod(event) && event.key === "/") || (event.key === "?" && !isTyping(event)),
   },

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useLayoutEffect, useRef } from "react";
+import { useTranslator } from "@/app/_i18n/translator-provider";
 
 type LoadMoreSentinelProps = { label?: string; isLoading: boolean; onLoadMore: () => void; className?: string };
 
@@ -8,12 +9,8 @@ type LoadMoreSentinelProps = { label?: string; isLoading: boolean; onLoadMore: (
 const PRELOAD_MARGIN = "200px";
 
 /** Infinite scroll: loads more when the button nears the view; clicking it serves keyboards and failures. */
-export function LoadMoreSentinel({
-  label = "Load more",
-  isLoading,
-  onLoadMore,
-  className = "",
-}: LoadMoreSentinelProps) {
+export function LoadMoreSentinel({ label, isLoading, onLoadMore, className = "" }: LoadMoreSentinelProps) {
+  const { t } = useTranslator();
   const buttonRef = useRef<HTMLButtonElement>(null);
   const onLoadMoreRef = useRef(onLoadMore);
 
@@ -44,7 +41,7 @@ export function LoadMoreSentinel({
       disabled={isLoading}
       className={`rounded-lg px-3 py-2 text-ink-muted text-sm hover:bg-hover disabled:opacity-60 ${className}`}
     >
-      {isLoading ? "Loading…" : label}
+      {isLoading ? t("common.loading") : (label ?? t("common.loadMore"))}
     </button>
   );
 }

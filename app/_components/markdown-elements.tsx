@@ -1,5 +1,6 @@
 import type { ComponentProps } from "react";
 import type { ExtraProps } from "react-markdown";
+import { useTranslator } from "@/app/_i18n/translator-provider";
 
 type ElementProps<Tag extends "a" | "input" | "table"> = ComponentProps<Tag> & ExtraProps;
 
@@ -26,5 +27,13 @@ export function MarkdownTable({ children }: ElementProps<"table">) {
 
 // A GFM task list item ("- [x] done"): a read-only checkbox that says what its tick means.
 export function TaskCheckbox({ checked }: ElementProps<"input">) {
-  return <input type="checkbox" checked={checked} disabled aria-label={checked ? "Done" : "Not done"} />;
+  const { t } = useTranslator();
+  return (
+    <input
+      type="checkbox"
+      checked={checked}
+      disabled
+      aria-label={checked ? t("markdown.done") : t("markdown.notDone")}
+    />
+  );
 }

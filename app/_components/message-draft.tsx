@@ -1,6 +1,7 @@
 "use client";
 
 import { type RefObject, useLayoutEffect } from "react";
+import { useTranslator } from "@/app/_i18n/translator-provider";
 import { MAX_MESSAGE_LENGTH } from "@/lib/chat/limits";
 
 /** Grows a textarea with its text up to `maxHeightPx`, then scrolls. */
@@ -21,11 +22,11 @@ export function isDraftTooLong(draft: string): boolean {
 
 /** The same words wherever a message is written: the composer and the edit form. */
 export function DraftTooLongAlert({ draft, id, className }: { draft: string; id?: string; className: string }) {
+  const { t } = useTranslator();
   if (!isDraftTooLong(draft)) return null;
   return (
     <p id={id} role="alert" className={className}>
-      Your message is too long: {draft.length.toLocaleString("en")} of {MAX_MESSAGE_LENGTH.toLocaleString("en")}{" "}
-      characters allowed.
+      {t("composer.tooLong", { length: draft.length, max: MAX_MESSAGE_LENGTH })}
     </p>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from "react";
+import { useTranslator } from "@/app/_i18n/translator-provider";
 import { DraftTooLongAlert, isDraftTooLong, useAutoGrow } from "./message-draft";
 
 type MessageEditFormProps = {
@@ -14,6 +15,7 @@ type MessageEditFormProps = {
 const MAX_HEIGHT_PX = 320;
 
 export function MessageEditForm({ content, isBusy, onSave, onCancel }: MessageEditFormProps) {
+  const { t } = useTranslator();
   const [draft, setDraft] = useState(content);
   const [isSaving, setIsSaving] = useState(false);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
@@ -63,7 +65,7 @@ export function MessageEditForm({ content, isBusy, onSave, onCancel }: MessageEd
         value={draft}
         onChange={(event) => setDraft(event.target.value)}
         onKeyDown={handleKeyDown}
-        aria-label="Edit message text"
+        aria-label={t("message.editText")}
         aria-invalid={isTooLong}
         rows={1}
         className="w-full resize-none bg-transparent leading-7 focus-visible:outline-none"
@@ -71,14 +73,14 @@ export function MessageEditForm({ content, isBusy, onSave, onCancel }: MessageEd
       <DraftTooLongAlert draft={draft} className="mt-1 text-danger text-sm" />
       <div className="mt-2 flex justify-end gap-2">
         <button type="button" onClick={onCancel} className="rounded-full px-3.5 py-1.5 text-sm hover:bg-hover">
-          Cancel
+          {t("common.cancel")}
         </button>
         <button
           type="submit"
           disabled={!canSave}
           className="rounded-full bg-ink px-3.5 py-1.5 font-medium text-canvas text-sm hover:opacity-80 disabled:opacity-25"
         >
-          Save & submit
+          {t("message.saveAndSubmit")}
         </button>
       </div>
     </form>

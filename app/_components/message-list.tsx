@@ -1,6 +1,7 @@
 "use client";
 
 import { useLayoutEffect, useRef } from "react";
+import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { ChatMessage } from "./chat-types";
 import { LoadMoreSentinel } from "./load-more-sentinel";
 import type { MessageActions } from "./message-actions";
@@ -22,6 +23,7 @@ const FOLLOW_THRESHOLD_PX = 80;
 type ScrollAnchor = { id: string; top: number };
 
 export function MessageList({ messages, isStreaming, isBusy, actions, older }: MessageListProps) {
+  const { t } = useTranslator();
   const scrollerRef = useRef<HTMLDivElement>(null);
   const isFollowingRef = useRef(true);
   const anchorRef = useRef<ScrollAnchor | null>(null);
@@ -77,7 +79,7 @@ export function MessageList({ messages, isStreaming, isBusy, actions, older }: M
     <div ref={scrollerRef} onScroll={handleScroll} className="min-h-0 flex-1 overflow-y-auto [overflow-anchor:none]">
       <div
         role="log"
-        aria-label="Messages"
+        aria-label={t("thread.messages")}
         aria-live="polite"
         aria-busy={isStreaming}
         className="mx-auto flex w-full max-w-3xl flex-col gap-8 px-4 pt-8 pb-10"
@@ -86,7 +88,7 @@ export function MessageList({ messages, isStreaming, isBusy, actions, older }: M
           // Keyed by the window's edge: a new observer reports at once whether it is still in view after a step.
           <LoadMoreSentinel
             key={messageWindow.start}
-            label="Show earlier messages"
+            label={t("thread.showEarlier")}
             isLoading={older.isLoading}
             onLoadMore={messageWindow.start > 0 ? messageWindow.revealOlder : () => void older.load()}
             className="self-center"
@@ -105,7 +107,7 @@ export function MessageList({ messages, isStreaming, isBusy, actions, older }: M
         {isNewestShown ? null : (
           <LoadMoreSentinel
             key={messageWindow.end}
-            label="Show later messages"
+            label={t("thread.showLater")}
             isLoading={false}
             onLoadMore={messageWindow.revealNewer}
             className="self-center"

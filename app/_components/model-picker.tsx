@@ -1,6 +1,8 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { useTranslator } from "@/app/_i18n/translator-provider";
+import { describeError } from "./api-client";
 import { fetchModels } from "./chat-requests";
 import type { ChatModel } from "./chat-types";
 
@@ -8,17 +10,22 @@ type ModelsState = { models: ChatModel[]; error: string | null };
 
 /** The models the user may chat with, default first (the server's order). */
 export function useModels(): ModelsState {
+  const translator = useTranslator();
   const [state, setState] = useState<ModelsState>({ models: [], error: null });
   useEffect(() => {
     let isCurrent = true;
     void fetchModels().then((result) => {
       if (!isCurrent) return;
-      setState(result.isOk ? { models: result.data.items, error: null } : { models: [], error: result.error.message });
+      setState(
+        result.isOk
+          ? { models: result.data.items, error: null }
+          : { models: [], error: describeError(result.error, translator) },
+      );
     });
     return () => {
       isCurrent = false;
     };
-  }, []);
+  }, [translator]);
   return state;
 }
 
@@ -30,11 +37,12 @@ type ModelPickerProps = {
 };
 
 export function ModelPicker({ models, value, onChange, isDisabled }: ModelPickerProps) {
+  const { t } = useTranslator();
   // A conversation's model that an admin disabled is no longer listed: it stays shown, and cannot be picked again.
   const isUnavailable = value !== null && models.length > 0 && !models.some((model) => model.id === value);
   return (
     <select
-      aria-label="Model"
+      aria-label={t("model.label")}
       value={value ?? ""}
       disabled={isDisabled || models.length === 0}
       onChange={(event) => onChange(event.target.value)}
@@ -42,7 +50,7 @@ export function ModelPicker({ models, value, onChange, isDisabled }: ModelPicker
     >
       {isUnavailable || value === null ? (
         <option value={value ?? ""} disabled>
-          {value === null ? "Choose a model" : "Unavailable model"}
+          {value === null ? t("model.choose") : t("model.unavailable")}
         </option>
       ) : null}
       {models.map((model) => (

@@ -3,7 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { z } from "zod";
-import { requestJson } from "./api-client";
+import { useTranslator } from "@/app/_i18n/translator-provider";
+import { describeError, requestJson } from "./api-client";
 import { Composer } from "./composer";
 import { notifyConversationsChanged } from "./conversation-events";
 import { ModelPicker, useModels } from "./model-picker";
@@ -12,6 +13,7 @@ import { storePendingMessage } from "./pending-message";
 const createdConversationSchema = z.object({ id: z.string() });
 
 export function NewChatView() {
+  const translator = useTranslator();
   const router = useRouter();
   const [isCreating, setIsCreating] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -29,7 +31,7 @@ export function NewChatView() {
     });
     if (!result.isOk) {
       setIsCreating(false);
-      setError(result.error.message);
+      setError(describeError(result.error, translator));
       return false;
     }
     storePendingMessage(result.data.id, content);
@@ -40,7 +42,7 @@ export function NewChatView() {
 
   return (
     <div className="flex flex-1 flex-col items-center justify-center gap-8 px-4 pb-[12vh]">
-      <h1 className="text-center font-semibold text-3xl tracking-tight">What can I help with?</h1>
+      <h1 className="text-center font-semibold text-3xl tracking-tight">{translator.t("newChat.heading")}</h1>
       <div className="flex w-full max-w-3xl flex-col gap-2">
         {models.length > 0 ? (
           <div className="self-start">

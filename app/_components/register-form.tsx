@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
+import { useTranslator } from "@/app/_i18n/translator-provider";
 import { FormAlert } from "./form-alert";
 import { FormField } from "./form-field";
 import { type RegisterFailure, type RegisterInput, requestRegistration } from "./register-request";
@@ -12,6 +13,8 @@ import { SubmitButton } from "./submit-button";
 const NO_FAILURE: RegisterFailure = { message: "", fieldErrors: {} };
 
 export function RegisterForm() {
+  const translator = useTranslator();
+  const { t } = translator;
   const router = useRouter();
   const [failure, setFailure] = useState<RegisterFailure>(NO_FAILURE);
   const [isPending, setIsPending] = useState(false);
@@ -21,7 +24,7 @@ export function RegisterForm() {
     const input = readInput(new FormData(event.currentTarget));
     setIsPending(true);
     setFailure(NO_FAILURE);
-    const registrationFailure = await requestRegistration(input);
+    const registrationFailure = await requestRegistration(input, translator);
     if (registrationFailure) {
       setIsPending(false);
       setFailure(registrationFailure);
@@ -36,9 +39,9 @@ export function RegisterForm() {
   return (
     <form onSubmit={(event) => void handleSubmit(event)} noValidate className="flex flex-col gap-4">
       <FormAlert message={failure.message || null} />
-      <FormField label="Name" name="name" autoComplete="name" required error={failure.fieldErrors.name} />
+      <FormField label={t("account.name")} name="name" autoComplete="name" required error={failure.fieldErrors.name} />
       <FormField
-        label="Email"
+        label={t("account.email")}
         name="email"
         type="email"
         autoComplete="email"
@@ -46,20 +49,20 @@ export function RegisterForm() {
         error={failure.fieldErrors.email}
       />
       <FormField
-        label="Password"
+        label={t("account.password")}
         name="password"
         type="password"
         autoComplete="new-password"
         required
         minLength={8}
-        hint="8 to 128 characters."
+        hint={t("register.passwordHint")}
         error={failure.fieldErrors.password}
       />
-      <SubmitButton label="Create account" isPending={isPending} />
+      <SubmitButton label={t("register.submit")} isPending={isPending} />
       <p className="text-center text-ink-muted text-sm">
-        Already have an account?{" "}
+        {t("register.haveAccount")}{" "}
         <Link href="/sign-in" className="font-medium text-ink underline underline-offset-4">
-          Sign in
+          {t("signIn.submit")}
         </Link>
       </p>
     </form>

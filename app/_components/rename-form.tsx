@@ -1,6 +1,7 @@
 "use client";
 
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from "react";
+import { useTranslator } from "@/app/_i18n/translator-provider";
 import { MAX_TITLE_LENGTH } from "@/lib/chat/limits";
 
 type RenameFormProps = {
@@ -10,6 +11,7 @@ type RenameFormProps = {
 };
 
 export function RenameForm({ title, onSave, onCancel }: RenameFormProps) {
+  const { t } = useTranslator();
   const [value, setValue] = useState(title);
   const [isSaving, setIsSaving] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -45,16 +47,16 @@ export function RenameForm({ title, onSave, onCancel }: RenameFormProps) {
         value={value}
         onChange={(event) => setValue(event.target.value)}
         onKeyDown={handleKeyDown}
-        aria-label="Conversation title"
+        aria-label={t("conversations.titleLabel")}
         maxLength={MAX_TITLE_LENGTH}
         disabled={isSaving}
         className="min-w-0 flex-1 rounded-md border border-line bg-canvas px-2 py-1.5 text-sm"
       />
       <button type="submit" disabled={isSaving} className="rounded-md px-2 py-1.5 font-medium text-xs hover:bg-line">
-        Save
+        {t("common.save")}
       </button>
       <button type="button" onClick={onCancel} className="rounded-md px-2 py-1.5 text-xs hover:bg-line">
-        Cancel
+        {t("common.cancel")}
       </button>
     </form>
   );

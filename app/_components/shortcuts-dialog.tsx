@@ -1,11 +1,13 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
+import { useTranslator } from "@/app/_i18n/translator-provider";
 import { SHORTCUTS } from "./keyboard-shortcuts";
 
 type ShortcutsDialogProps = { isOpen: boolean; onClose: () => void };
 
 export function ShortcutsDialog({ isOpen, onClose }: ShortcutsDialogProps) {
+  const { t } = useTranslator();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [modKey, setModKey] = useState("Ctrl");
@@ -29,12 +31,12 @@ export function ShortcutsDialog({ isOpen, onClose }: ShortcutsDialogProps) {
       className="m-auto w-[min(26rem,calc(100%-2rem))] rounded-2xl border border-line bg-canvas p-6 text-ink shadow-xl backdrop:bg-black/40"
     >
       <h2 id={titleId} className="font-semibold text-lg">
-        Keyboard shortcuts
+        {t("shortcuts.title")}
       </h2>
       <dl className="mt-4 flex flex-col gap-3 text-sm">
         {SHORTCUTS.map((shortcut) => (
           <div key={shortcut.id} className="flex items-center justify-between gap-4">
-            <dt>{shortcut.description}</dt>
+            <dt>{t(shortcut.descriptionKey)}</dt>
             <dd className="flex shrink-0 gap-1">
               {shortcut.keys.map((key) => (
                 <kbd key={key} className="rounded-md border border-line bg-sidebar px-1.5 py-0.5 font-sans text-xs">
@@ -47,7 +49,7 @@ export function ShortcutsDialog({ isOpen, onClose }: ShortcutsDialogProps) {
       </dl>
       <div className="mt-6 flex justify-end">
         <button type="button" onClick={onClose} className="rounded-full px-3.5 py-1.5 text-sm hover:bg-hover">
-          Close
+          {t("common.close")}
         </button>
       </div>
     </dialog>

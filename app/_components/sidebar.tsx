@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef } from "react";
+import { useTranslator } from "@/app/_i18n/translator-provider";
 import { ConversationList } from "./conversation-list";
 import { CloseIcon, ComposeIcon, KeyboardIcon, MenuIcon, SettingsIcon } from "./icons";
 import { SignOutButton } from "./sign-out-button";
@@ -20,11 +21,11 @@ type SidebarProps = {
   onShowShortcuts: () => void;
 };
 
-// Open on a phone, the sidebar is a modal dialog over the page (which is inert meanwhile, see chat-shell.tsx).
-const DRAWER_ATTRIBUTES = { role: "dialog", "aria-modal": true, "aria-label": "Sidebar" } as const;
-
 export function Sidebar({ user, isAdmin, isDrawerOpen, onOpenDrawer, onCloseDrawer, onShowShortcuts }: SidebarProps) {
+  const { t } = useTranslator();
   const pathname = usePathname();
+  // Open on a phone, the sidebar is a modal dialog over the page (which is inert meanwhile, see chat-shell.tsx).
+  const drawerAttributes = { role: "dialog", "aria-modal": true, "aria-label": t("sidebar.label") } as const;
   const openButtonRef = useRef<HTMLButtonElement>(null);
   const closeButtonRef = useRef<HTMLButtonElement>(null);
   const wasOpenRef = useRef(false);
@@ -48,7 +49,7 @@ export function Sidebar({ user, isAdmin, isDrawerOpen, onOpenDrawer, onCloseDraw
       <button
         ref={openButtonRef}
         type="button"
-        aria-label="Open sidebar"
+        aria-label={t("sidebar.open")}
         aria-expanded={isDrawerOpen}
         onClick={onOpenDrawer}
         className={`${isDrawerOpen ? "hidden" : "flex"} fixed top-1 left-2 z-30 size-10 items-center justify-center rounded-lg hover:bg-hover md:hidden`}
@@ -58,14 +59,14 @@ export function Sidebar({ user, isAdmin, isDrawerOpen, onOpenDrawer, onCloseDraw
       {isDrawerOpen ? (
         <button
           type="button"
-          aria-label="Close sidebar"
+          aria-label={t("sidebar.close")}
           tabIndex={-1}
           onClick={onCloseDrawer}
           className="fixed inset-0 z-40 bg-black/40 md:hidden"
         />
       ) : null}
       <div
-        {...(isDrawerOpen ? DRAWER_ATTRIBUTES : {})}
+        {...(isDrawerOpen ? drawerAttributes : {})}
         className={`${isDrawerOpen ? "fixed inset-y-0 left-0 z-50 flex" : "hidden"} w-64 shrink-0 flex-col border-line border-r bg-sidebar md:static md:flex`}
       >
         <div className="flex items-center justify-between px-3 pt-3">
@@ -74,7 +75,7 @@ export function Sidebar({ user, isAdmin, isDrawerOpen, onOpenDrawer, onCloseDraw
             <button
               ref={closeButtonRef}
               type="button"
-              aria-label="Close sidebar"
+              aria-label={t("sidebar.close")}
               onClick={onCloseDrawer}
               className="flex size-9 items-center justify-center rounded-lg hover:bg-hover md:hidden"
             >
@@ -85,7 +86,7 @@ export function Sidebar({ user, isAdmin, isDrawerOpen, onOpenDrawer, onCloseDraw
         {/* Following a link closes the drawer, even one to the page already shown (the path would not change). */}
         {/* biome-ignore lint/a11y/useKeyWithClickEvents: the links inside handle the keyboard; this only listens. */}
         <nav
-          aria-label="Conversations"
+          aria-label={t("sidebar.conversations")}
           onClick={(event) => (event.target as Element).closest("a") && onCloseDrawer()}
           className="flex min-h-0 flex-1 flex-col overflow-y-auto px-2 pt-2 pb-4"
         >
@@ -95,20 +96,20 @@ export function Sidebar({ user, isAdmin, isDrawerOpen, onOpenDrawer, onCloseDraw
             aria-current={pathname === "/" ? "page" : undefined}
           >
             <ComposeIcon width={18} height={18} />
-            New chat
+            {t("sidebar.newChat")}
           </Link>
           <ConversationList />
         </nav>
         {isAdmin ? (
           <Link href="/admin" className="mx-2 mb-2 rounded-lg px-3 py-2 text-sm hover:bg-hover">
-            Admin console
+            {t("sidebar.adminConsole")}
           </Link>
         ) : null}
         <div className="flex items-center justify-between gap-2 border-line border-t px-3 pt-3">
           <ThemePicker />
           <button
             type="button"
-            aria-label="Keyboard shortcuts"
+            aria-label={t("sidebar.keyboardShortcuts")}
             aria-haspopup="dialog"
             onClick={onShowShortcuts}
             className="flex size-8 items-center justify-center rounded-lg text-ink-muted hover:bg-hover hover:text-ink"
@@ -123,6 +124,7 @@ export function Sidebar({ user, isAdmin, isDrawerOpen, onOpenDrawer, onCloseDraw
 }
 
 function UserFooter({ user }: { user: SidebarUser }) {
+  const { t } = useTranslator();
   const initial = (user.name.trim()[0] ?? user.email[0] ?? "?").toUpperCase();
   return (
     <div className="flex items-center gap-2 p-3">
@@ -138,7 +140,7 @@ function UserFooter({ user }: { user: SidebarUser }) {
       </div>
       <Link
         href="/settings"
-        aria-label="Settings"
+        aria-label={t("sidebar.settings")}
         className="flex size-8 shrink-0 items-center justify-center rounded-lg text-ink-muted hover:bg-hover hover:text-ink"
       >
         <SettingsIcon width={18} height={18} />

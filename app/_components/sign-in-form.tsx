@@ -4,11 +4,13 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
+import { useTranslator } from "@/app/_i18n/translator-provider";
 import { FormAlert } from "./form-alert";
 import { FormField } from "./form-field";
 import { SubmitButton } from "./submit-button";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const { t } = useTranslator();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [isPending, setIsPending] = useState(false);
@@ -25,7 +27,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     }).catch(() => undefined);
     if (!result?.ok || result.error) {
       setIsPending(false);
-      setError("Invalid email or password.");
+      setError(t("signIn.invalidCredentials"));
       return;
     }
     router.push(callbackUrl);
@@ -35,13 +37,19 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   return (
     <form onSubmit={(event) => void handleSubmit(event)} noValidate className="flex flex-col gap-4">
       <FormAlert message={error} />
-      <FormField label="Email" name="email" type="email" autoComplete="email" required />
-      <FormField label="Password" name="password" type="password" autoComplete="current-password" required />
-      <SubmitButton label="Sign in" isPending={isPending} />
+      <FormField label={t("account.email")} name="email" type="email" autoComplete="email" required />
+      <FormField
+        label={t("account.password")}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+      />
+      <SubmitButton label={t("signIn.submit")} isPending={isPending} />
       <p className="text-center text-ink-muted text-sm">
-        New to Parley?{" "}
+        {t("signIn.newHere")}{" "}
         <Link href="/register" className="font-medium text-ink underline underline-offset-4">
-          Create an account
+          {t("signIn.createAccount")}
         </Link>
       </p>
     </form>

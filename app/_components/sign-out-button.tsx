@@ -2,8 +2,10 @@
 
 import { signOut } from "next-auth/react";
 import { useState } from "react";
+import { useTranslator } from "@/app/_i18n/translator-provider";
 
 export function SignOutButton() {
+  const { t } = useTranslator();
   const [isSigningOut, setIsSigningOut] = useState(false);
 
   async function handleClick(): Promise<void> {
@@ -18,7 +20,7 @@ export function SignOutButton() {
       disabled={isSigningOut}
       className="shrink-0 rounded-lg px-2.5 py-1.5 text-ink-muted text-xs hover:bg-hover hover:text-ink disabled:opacity-60"
     >
-      Sign out
+      {t("sidebar.signOut")}
     </button>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { type FormEvent, useId, useState } from "react";
+import { useTranslator } from "@/app/_i18n/translator-provider";
 import { describeError } from "./api-client";
 import { updateTemperature } from "./chat-requests";
 import type { ChatModel, ConversationDetails } from "./chat-types";
@@ -16,6 +17,8 @@ type TemperatureFormProps = {
 const STEP = 0.05;
 
 export function TemperatureForm({ details, model, onSaved, onCancel }: TemperatureFormProps) {
+  const translator = useTranslator();
+  const { t } = translator;
   const bounds = model.parameters.temperature;
   const [value, setValue] = useState(String(details.temperature ?? bounds.default));
   const [error, setError] = useState<string | null>(null);
@@ -31,13 +34,13 @@ export function TemperatureForm({ details, model, onSaved, onCancel }: Temperatu
     const result = await updateTemperature(details.id, temperature);
     setIsSaving(false);
     if (result.isOk) onSaved(result.data);
-    else setError(describeError(result.error));
+    else setError(describeError(result.error, translator));
   }
 
   function handleSubmit(event: FormEvent<HTMLFormElement>): void {
     event.preventDefault();
     if (!Number.isFinite(parsed) || parsed < bounds.min || parsed > bounds.max) {
-      setError(`Enter a temperature between ${bounds.min} and ${bounds.max}.`);
+      setError(t("parameters.temperatureOutOfRange", { min: bounds.min, max: bounds.max }));
       return;
     }
     void save(parsed);
@@ -48,7 +51,7 @@ export function TemperatureForm({ details, model, onSaved, onCancel }: Temperatu
     <form onSubmit={handleSubmit} noValidate className="mt-4 flex flex-col gap-4">
       <div className="flex flex-col gap-2">
         <label htmlFor={inputId} className="font-medium text-sm">
-          Temperature
+          {t("parameters.temperature")}
         </label>
         <div className="flex items-center gap-3">
           {/* A pointer shortcut for the number field, which carries the name and the keyboard. */}
@@ -78,8 +81,7 @@ export function TemperatureForm({ details, model, onSaved, onCancel }: Temperatu
           />
         </div>
         <p id={hintId} className="text-ink-muted text-xs">
-          Lower is more focused, higher more varied. Between {bounds.min} and {bounds.max}; the model's default is{" "}
-          {bounds.default}.
+          {t("parameters.temperatureHint", { min: bounds.min, max: bounds.max, default: bounds.default })}
         </p>
         {error ? (
           <p id={errorId} role="alert" className="text-danger text-sm">
@@ -95,17 +97,17 @@ export function TemperatureForm({ details, model, onSaved, onCancel }: Temperatu
           onClick={() => void save(null)}
           className="mr-auto rounded-full px-3.5 py-1.5 text-sm hover:bg-hover disabled:opacity-40"
         >
-          Use model default
+          {t("parameters.useModelDefault")}
         </button>
         <button type="button" onClick={onCancel} className="rounded-full px-3.5 py-1.5 text-sm hover:bg-hover">
-          Cancel
+          {t("common.cancel")}
         </button>
         <button
           type="submit"
           disabled={isSaving}
           className="rounded-full bg-ink px-3.5 py-1.5 font-medium text-canvas text-sm hover:opacity-80 disabled:opacity-25"
         >
-          Save
+          {t("common.save")}
         </button>
       </div>
     </form>

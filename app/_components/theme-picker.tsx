@@ -1,11 +1,13 @@
 "use client";
 
 import { useEffect, useId, useState } from "react";
+import { useTranslator } from "@/app/_i18n/translator-provider";
 import { applyThemePreference, readThemePreference, THEME_PREFERENCES, type ThemePreference } from "./theme";
 
-const LABELS: Record<ThemePreference, string> = { system: "System", light: "Light", dark: "Dark" };
+const LABEL_KEYS = { system: "theme.system", light: "theme.light", dark: "theme.dark" } as const;
 
 export function ThemePicker() {
+  const { t } = useTranslator();
   const [preference, setPreference] = useState<ThemePreference>("system");
   const selectId = useId();
 
@@ -20,7 +22,7 @@ export function ThemePicker() {
   return (
     <div className="flex items-center gap-2 text-sm">
       <label htmlFor={selectId} className="text-ink-muted">
-        Theme
+        {t("theme.label")}
       </label>
       <select
         id={selectId}
@@ -30,7 +32,7 @@ export function ThemePicker() {
       >
         {THEME_PREFERENCES.map((option) => (
           <option key={option} value={option}>
-            {LABELS[option]}
+            {t(LABEL_KEYS[option])}
           </option>
         ))}
       </select>

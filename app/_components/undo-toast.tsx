@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
+import { useTranslator } from "@/app/_i18n/translator-provider";
 
 type UndoToastProps = { message: string; onUndo: () => void; onExpire: () => void };
 
@@ -8,6 +9,7 @@ type UndoToastProps = { message: string; onUndo: () => void; onExpire: () => voi
 const UNDO_VISIBLE_MS = 8_000;
 
 export function UndoToast({ message, onUndo, onExpire }: UndoToastProps) {
+  const { t } = useTranslator();
   useEffect(() => {
     const timer = setTimeout(onExpire, UNDO_VISIBLE_MS);
     return () => clearTimeout(timer);
@@ -20,7 +22,7 @@ export function UndoToast({ message, onUndo, onExpire }: UndoToastProps) {
     >
       <span className="min-w-0 truncate">{message}</span>
       <button type="button" onClick={onUndo} className="shrink-0 rounded-md px-2 py-1 font-semibold underline">
-        Undo
+        {t("common.undo")}
       </button>
     </div>
   );

@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useTranslator } from "@/app/_i18n/translator-provider";
+import { describeError } from "./api-client";
 import {
   createOptimisticMessage,
   createPlaceholderReply,
@@ -46,6 +48,7 @@ export function useChatStream(
   initialMessages: ChatMessage[],
   onConversationLoaded: (details: ConversationDetails) => void,
 ): ChatStream {
+  const translator = useTranslator();
   const [messages, setMessages] = useState(initialMessages);
   const [activity, setActivity] = useState<Activity>("idle");
   const [error, setError] = useState<string | null>(null);
@@ -144,14 +147,14 @@ export function useChatStream(
       unlock(held);
       if (held.controller.signal.aborted) return;
       if (!result.isOk) {
-        setError(result.error.message);
+        setError(describeError(result.error, translator));
         return;
       }
       setMessages((current) => withOlderShown(current, result.data.messages));
       onLoadedRef.current(result.data);
       if (result.data.messages.at(-1)?.status === "STREAMING") void reattach();
     },
-    [conversationId, lock, unlock, reattach],
+    [conversationId, lock, unlock, reattach, translator],
   );
 
   const stop = useCallback(async (): Promise<void> => {
@@ -161,7 +164,8 @@ export function useChatStream(
     const stopped = await requestStop(conversationId);
     if (stopped === null) {
       current.isStopRequested = false;
-      if (lockRef.current.held === current) setError("Could not stop the reply. Please try again.");
+      if (lockRef.current.held === current) setError(translator.t("composer.stopFailed"));
+
       return;
     }
     // Nothing was running any more: the reply is finishing on its own and its stream will say how it ended.
@@ -169,7 +173,7 @@ export function useChatStream(
     setTimeout(() => {
       if (lockRef.current.held === current) current.controller.abort();
     }, STOP_GRACE_MS);
-  }, [conversationId]);
+  }, [conversationId, translator.t]);
 
   const showOlder = useCallback((older: ChatMessage[]) => setMessages((current) => prependOlder(current, older)), []);
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { z } from "zod";
-import { requestJson } from "./api-client";
+import { useTranslator } from "@/app/_i18n/translator-provider";
+import { describeError, requestJson } from "./api-client";
 import { conversationPageSchema, conversationSummarySchema } from "./chat-schemas";
 import type { ConversationSummary } from "./chat-types";
 import { CONVERSATIONS_CHANGED_EVENT, notifyConversationRenamed } from "./conversation-events";
@@ -29,6 +30,7 @@ const EMPTY_PAGE: ConversationPage = { pinned: [], items: [], nextCursor: null }
 const conversationUrl = (id: string) => `/api/conversations/${encodeURIComponent(id)}`;
 
 export function useConversationList(): ConversationList {
+  const translator = useTranslator();
   const [page, setPage] = useState<ConversationPage>(EMPTY_PAGE);
   const [hasLoaded, setHasLoaded] = useState(false);
   const [isLoadingMore, setIsLoadingMore] = useState(false);
@@ -42,12 +44,12 @@ export function useConversationList(): ConversationList {
     if (requestNumber !== latestRequestRef.current) return;
     setHasLoaded(true);
     if (!result.isOk) {
-      setError(result.error.message);
+      setError(describeError(result.error, translator));
       return;
     }
     setError(null);
     setPage((current) => mergeFirstPage(current, result.data));
-  }, []);
+  }, [translator]);
 
   useEffect(() => {
     void refresh();
@@ -62,7 +64,7 @@ export function useConversationList(): ConversationList {
     const result = await fetchPage(page.nextCursor);
     setIsLoadingMore(false);
     if (!result.isOk) {
-      setError(result.error.message);
+      setError(describeError(result.error, translator));
       return;
     }
     setPage((current) => appendPage(current, result.data));
@@ -77,7 +79,7 @@ export function useConversationList(): ConversationList {
   ) {
     const result = await requestJson(url, schema, init);
     if (!result.isOk) {
-      setError(result.error.message);
+      setError(describeError(result.error, translator));
       return false;
     }
     setError(null);

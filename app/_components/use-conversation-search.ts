@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
-import { requestJson } from "./api-client";
+import { useTranslator } from "@/app/_i18n/translator-provider";
+import { describeError, requestJson } from "./api-client";
 import { searchResultsSchema } from "./chat-schemas";
 import type { SearchResult } from "./chat-types";
 
@@ -13,6 +14,7 @@ export type ConversationSearch =
 const DEBOUNCE_MS = 250;
 
 export function useConversationSearch(query: string): ConversationSearch {
+  const translator = useTranslator();
   const [search, setSearch] = useState<ConversationSearch>({ kind: "idle" });
   const text = query.trim();
 
@@ -29,14 +31,16 @@ export function useConversationSearch(query: string): ConversationSearch {
       });
       if (controller.signal.aborted) return;
       setSearch(
-        result.isOk ? { kind: "done", results: result.data.items } : { kind: "failed", message: result.error.message },
+        result.isOk
+          ? { kind: "done", results: result.data.items }
+          : { kind: "failed", message: describeError(result.error, translator) },
       );
     }, DEBOUNCE_MS);
     return () => {
       clearTimeout(timer);
       controller.abort();
     };
-  }, [text]);
+  }, [text, translator]);
 
   return search;
 }

@@ -1,4 +1,6 @@
 import { useCallback, useRef, useState } from "react";
+import { useTranslator } from "@/app/_i18n/translator-provider";
+import { describeError } from "./api-client";
 import { isSaved } from "./chat-messages";
 import { fetchOlderMessages } from "./chat-requests";
 import type { ChatMessage } from "./chat-types";
@@ -11,6 +13,8 @@ export function useOlderMessages(
   messages: ChatMessage[],
   showOlder: (older: ChatMessage[]) => void,
 ): OlderMessages {
+  const translator = useTranslator();
+
   const [isLoading, setIsLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const isLoadingRef = useRef(false);
@@ -26,12 +30,12 @@ export function useOlderMessages(
     isLoadingRef.current = false;
     setIsLoading(false);
     if (!result.isOk) {
-      setError(result.error.message);
+      setError(describeError(result.error, translator));
       return;
     }
     setError(null);
     showOlder(result.data.messages);
-  }, [conversationId, oldestId, showOlder]);
+  }, [conversationId, oldestId, showOlder, translator]);
 
   return { hasOlder, isLoading, error, load };
 }

@@ -1,5 +1,6 @@
 import { type Dispatch, type RefObject, type SetStateAction, useCallback, useRef } from "react";
-import { readApiError } from "./api-client";
+import { useTranslator } from "@/app/_i18n/translator-provider";
+import { describeError, readApiError } from "./api-client";
 import type { Placeholders } from "./chat-messages";
 import type { ChatMessage } from "./chat-types";
 import { notifyConversationsChanged } from "./conversation-events";
@@ -37,8 +38,6 @@ type TurnRunnerOptions = {
   onReplied: (isFirstExchange: boolean) => void;
 };
 
-const NETWORK_ERROR_MESSAGE = "Could not reach the server. Check your connection.";
-
 export function useTurnRunner({
   lockRef,
   messagesRef,
@@ -47,6 +46,7 @@ export function useTurnRunner({
   setError,
   onReplied,
 }: TurnRunnerOptions) {
+  const translator = useTranslator();
   const hasRepliesRef = useRef(messagesRef.current.some(isFinishedReply));
 
   // Returns null when something else already holds the lock.
@@ -85,7 +85,7 @@ export function useTurnRunner({
         const response = await turn.request(signal);
         if (!response.ok) {
           setMessages(previous);
-          setError((await readApiError(response)).message);
+          setError(describeError(await readApiError(response), translator));
           return false;
         }
         if (turn.showAfterAccepted) setMessages(turn.showAfterAccepted);
@@ -107,14 +107,14 @@ export function useTurnRunner({
       } catch {
         if (signal.aborted) return false;
         setMessages(previous);
-        setError(NETWORK_ERROR_MESSAGE);
+        setError(translator.t("errors.network"));
         return false;
       } finally {
         unlock(held);
         if (isReplied) onReplied(isFirstExchange);
       }
     },
-    [lock, unlock, messagesRef, setMessages, setError, onReplied],
+    [lock, unlock, messagesRef, setMessages, setError, onReplied, translator],
   );
 
   return { lock, unlock, runTurn };

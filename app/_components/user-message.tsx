@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { useTranslator } from "@/app/_i18n/translator-provider";
 import { isSaved } from "./chat-messages";
 import { PencilIcon } from "./icons";
 import { Markdown } from "./markdown";
@@ -9,6 +10,7 @@ import { MessageEditForm } from "./message-edit-form";
 import { VersionSwitcher } from "./version-switcher";
 
 export function UserMessage({ message, isBusy, actions }: MessageItemProps) {
+  const { t } = useTranslator();
   const [isEditing, setIsEditing] = useState(false);
   const editButtonRef = useRef<HTMLButtonElement>(null);
   const wasEditingRef = useRef(false);
@@ -21,7 +23,7 @@ export function UserMessage({ message, isBusy, actions }: MessageItemProps) {
 
   if (isEditing) {
     return (
-      <article aria-label="You" className="flex justify-end">
+      <article aria-label={t("message.you")} className="flex justify-end">
         <MessageEditForm
           content={message.content}
           isBusy={isBusy}
@@ -33,14 +35,14 @@ export function UserMessage({ message, isBusy, actions }: MessageItemProps) {
   }
 
   return (
-    <article aria-label="You" className="group flex flex-col items-end gap-1">
+    <article aria-label={t("message.you")} className="group flex flex-col items-end gap-1">
       <Markdown source={message.content} className="markdown-user max-w-[80%] rounded-3xl bg-bubble px-5 py-2.5" />
       <div className="flex items-center gap-1">
         <div className="md:opacity-0 md:group-focus-within:opacity-100 md:group-hover:opacity-100">
           <button
             ref={editButtonRef}
             type="button"
-            aria-label="Edit message"
+            aria-label={t("message.edit")}
             disabled={isBusy || !isSaved(message)}
             onClick={() => setIsEditing(true)}
             className={MESSAGE_ACTION_BUTTON}

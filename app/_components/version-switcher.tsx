@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { ChatMessage } from "./chat-types";
 import { ChevronLeftIcon, ChevronRightIcon } from "./icons";
 
@@ -21,6 +22,7 @@ let focusAfterSwitch: { messageId: string; direction: Direction } | null = null;
 
 // "‹ 2/3 ›" under a message that was edited or regenerated: its versions are the children of the same parent.
 export function VersionSwitcher({ message, isDisabled, onShowVersion }: VersionSwitcherProps) {
+  const { t } = useTranslator();
   const previousRef = useRef<HTMLButtonElement>(null);
   const nextRef = useRef<HTMLButtonElement>(null);
   const { siblingIds } = message;
@@ -46,13 +48,13 @@ export function VersionSwitcher({ message, isDisabled, onShowVersion }: VersionS
 
   return (
     <fieldset
-      aria-label={`Version ${index + 1} of ${siblingIds.length}`}
+      aria-label={t("message.version", { index: index + 1, total: siblingIds.length })}
       className="flex items-center text-ink-muted text-xs"
     >
       <button
         ref={previousRef}
         type="button"
-        aria-label="Previous version"
+        aria-label={t("message.previousVersion")}
         disabled={isDisabled || !previousId}
         onClick={() => show(previousId, "previous")}
         className={ARROW_BUTTON}
@@ -66,7 +68,7 @@ export function VersionSwitcher({ message, isDisabled, onShowVersion }: VersionS
       <button
         ref={nextRef}
         type="button"
-        aria-label="Next version"
+        aria-label={t("message.nextVersion")}
         disabled={isDisabled || !nextId}
         onClick={() => show(nextId, "next")}
         className={ARROW_BUTTON}

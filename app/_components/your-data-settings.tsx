@@ -3,8 +3,9 @@
 import Link from "next/link";
 import { type FormEvent, useId, useState } from "react";
 import { z } from "zod";
+import { useTranslator } from "@/app/_i18n/translator-provider";
 import { MAX_IMPORT_BYTES } from "@/lib/chat/limits";
-import { requestJson } from "./api-client";
+import { describeError, requestJson } from "./api-client";
 import { notifyConversationsChanged } from "./conversation-events";
 import { DownloadIcon } from "./icons";
 import { SubmitButton } from "./submit-button";
@@ -18,23 +19,22 @@ type ImportResult = z.infer<typeof importResultSchema>;
 const SECTION = "rounded-2xl border border-line p-5";
 
 export function YourDataSettings() {
+  const { t } = useTranslator();
   return (
     <section aria-labelledby="your-data" className="flex flex-col gap-4">
       <h2 id="your-data" className="font-medium text-lg">
-        Your data
+        {t("yourData.title")}
       </h2>
       <div className={SECTION}>
-        <h3 className="font-medium">Export all my data</h3>
-        <p className="mt-1 text-ink-muted text-sm">
-          One JSON file with your account and all your conversations, every version of every message included.
-        </p>
+        <h3 className="font-medium">{t("yourData.export")}</h3>
+        <p className="mt-1 text-ink-muted text-sm">{t("yourData.exportDescription")}</p>
         <a
           href="/api/account/export"
           download
           className="mt-3 inline-flex items-center gap-2 rounded-lg border border-line px-3 py-2 font-medium text-sm hover:bg-hover"
         >
           <DownloadIcon width={16} height={16} />
-          Export all my data
+          {t("yourData.export")}
         </a>
       </div>
       <ImportForm />
@@ -43,6 +43,8 @@ export function YourDataSettings() {
 }
 
 function ImportForm() {
+  const translator = useTranslator();
+  const { t } = translator;
   const inputId = useId();
   const [file, setFile] = useState<File | null>(null);
   const [isImporting, setIsImporting] = useState(false);
@@ -52,11 +54,11 @@ function ImportForm() {
   async function handleSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
     if (!file) {
-      setError("Choose a file to import.");
+      setError(t("yourData.chooseFile"));
       return;
     }
     if (file.size > MAX_IMPORT_BYTES) {
-      setError(`This file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`);
+      setError(t("yourData.fileTooLarge", { megabytes: MAX_IMPORT_BYTES / 1024 / 1024 }));
       return;
     }
     setIsImporting(true);
@@ -68,7 +70,7 @@ function ImportForm() {
     });
     setIsImporting(false);
     if (!response.isOk) {
-      setError(response.error.message);
+      setError(describeError(response.error, translator));
       return;
     }
     setResult(response.data);
@@ -77,13 +79,10 @@ function ImportForm() {
 
   return (
     <form onSubmit={(event) => void handleSubmit(event)} className={SECTION}>
-      <h3 className="font-medium">Import from ChatGPT</h3>
-      <p className="mt-1 text-ink-muted text-sm">
-        In ChatGPT, export your data (Settings, Data controls) and choose <code>conversations.json</code> from the
-        archive. A JSON export from Parley works too. Conversations are added to yours with their branches.
-      </p>
+      <h3 className="font-medium">{t("yourData.import")}</h3>
+      <p className="mt-1 text-ink-muted text-sm">{t("yourData.importDescription", { file: "conversations.json" })}</p>
       <label htmlFor={inputId} className="mt-3 block font-medium text-sm">
-        File to import
+        {t("yourData.fileLabel")}
       </label>
       <input
         id={inputId}
@@ -92,7 +91,7 @@ function ImportForm() {
         onChange={(event) => setFile(event.target.files?.[0] ?? null)}
         className="mt-1 block w-full text-sm file:mr-3 file:rounded-lg file:border file:border-line file:bg-canvas file:px-3 file:py-1.5 file:text-ink"
       />
-      <SubmitButton label="Import" isPending={isImporting} />
+      <SubmitButton label={t("yourData.importButton")} isPending={isImporting} />
       {error ? (
         <p role="alert" className="mt-3 text-danger text-sm">
           {error}
@@ -104,11 +103,11 @@ function ImportForm() {
 }
 
 function ImportSummary({ result }: { result: ImportResult }) {
+  const { t } = useTranslator();
   return (
     <div role="status" className="mt-3 text-sm">
-      <p>
-        Imported {result.imported} {result.imported === 1 ? "conversation" : "conversations"}.
-      </p>
+      <p>{t("yourData.imported", { count: result.imported })}</p>
+
       <ul className="mt-1 list-disc pl-5">
         {result.conversations.slice(0, 10).map((conversation) => (
           <li key={conversation.id}>

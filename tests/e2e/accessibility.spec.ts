@@ -1,16 +1,7 @@
 // Automated accessibility checks (axe-core) on the main pages, in both themes: no serious or critical violations.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { RICH_MARKDOWN } from "../support/markdown-samples";
-import { newUserPage, receiveReply } from "./helpers";
-
-async function expectNoSeriousViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-  expect(serious).toEqual([]);
-}
+import { expectNoSeriousViolations, newUserPage, receiveReply } from "./helpers";
 
 // axe walks the whole DOM several times per check: on two shared cores that takes seconds, not milliseconds.
 test.describe.configure({ timeout: 90_000 });

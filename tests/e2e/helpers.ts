@@ -1,6 +1,9 @@
 // Shared steps of the end-to-end specs: each test registers its own user, so tests do not depend on each other.
 import { randomUUID } from "node:crypto";
-import { type Browser, expect, type Locator, type Page } from "@playwright/test";
+import { mkdir } from "node:fs/promises";
+import AxeBuilder from "@axe-core/playwright";
+import { type Browser, expect, type Locator, type Page, type TestInfo } from "@playwright/test";
+
 import { E2E_ECHO_PREFIX } from "../support/e2e-scenario";
 
 export const PASSWORD = "correct horse battery";
@@ -39,4 +42,22 @@ export async function receiveReply(page: Page, markdown: string): Promise<Locato
   const reply = page.getByRole("article", { name: "Assistant" }).last();
   await expect(reply).toHaveAttribute("aria-busy", "false", { timeout: 20_000 });
   return reply;
+}
+
+export async function expectNoSeriousViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+  expect(serious).toEqual([]);
+}
+
+// Under .test-reports/ (kept after the run, unlike test-results/) and attached to the test's report entry.
+const SCREENSHOT_DIR = ".test-reports/screenshots";
+
+export async function keepScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  const path = `${SCREENSHOT_DIR}/${name}.png`;
+  await page.screenshot({ path, fullPage: false });
+  await testInfo.attach(name, { path, contentType: "image/png" });
 }

@@ -1,19 +1,8 @@
 // Replies render as Markdown a reader can use (tables, code with copy, math), and nothing in a message can run
 // script, open a dialog or make the browser contact another host.
-import { mkdir } from "node:fs/promises";
-import { expect, type Page, type TestInfo, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { ATTACKER_HOST, HOSTILE_MARKDOWN, RICH_MARKDOWN } from "../support/markdown-samples";
-import { newUserPage, receiveReply } from "./helpers";
-
-// Under .test-reports/ (kept after the run, unlike test-results/) and attached to the test's report entry.
-const SCREENSHOT_DIR = ".test-reports/screenshots";
-
-async function keepScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  await mkdir(SCREENSHOT_DIR, { recursive: true });
-  const path = `${SCREENSHOT_DIR}/${name}.png`;
-  await page.screenshot({ path, fullPage: false });
-  await testInfo.attach(name, { path, contentType: "image/png" });
-}
+import { keepScreenshot, newUserPage, receiveReply } from "./helpers";
 
 test("a reply renders tables, lists, highlighted code with a copy button, and math", async ({ browser }) => {
   const { page, context } = await newUserPage(browser, "Marie");

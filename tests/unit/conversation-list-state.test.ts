@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ConversationSummary } from "@/app/_components/chat-types";
 import { type ConversationPage, groupByDate, insertItem } from "@/app/_components/conversation-list-state";
+import { createTranslator } from "@/app/_i18n/translator";
 
 function item(id: string, updatedAt: Date, pinnedAt: string | null = null): ConversationSummary {
   return { id, title: id, updatedAt: updatedAt.toISOString(), pinnedAt };
@@ -17,7 +18,7 @@ describe("grouping the sidebar by date", () => {
       item("october", new Date(2026, 9, 2, 12)),
       item("last-year", new Date(2025, 10, 30, 12)),
     ];
-    const groups = groupByDate(items, now, "en-US");
+    const groups = groupByDate(items, now, createTranslator("en"));
     expect(groups.map((group) => [group.label, group.items.map((each) => each.id)])).toEqual([
       ["Today", ["this-morning"]],
       ["Yesterday", ["last-night"]],

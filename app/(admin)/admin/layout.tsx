@@ -2,22 +2,27 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { AdminNav } from "@/app/_components/admin/admin-nav";
+import { getTranslator } from "@/app/_i18n/server";
 import { requirePageAdmin } from "@/lib/auth/session";
 
-export const metadata: Metadata = { title: { default: "Admin", template: "%s · Admin · Parley" } };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: { default: t("admin.title"), template: `%s · ${t("admin.title")} · Parley` } };
+}
 
 // Each page checks for an admin too: Next renders a layout and its page in parallel, so a check here alone would
 // still send the page's data (in its RSC payload) to anyone.
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   await requirePageAdmin();
+  const { t } = await getTranslator();
   return (
     <div className="min-h-dvh bg-sidebar">
       <header className="border-line border-b bg-canvas">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-          <p className="font-semibold text-lg">Parley admin</p>
+          <p className="font-semibold text-lg">{t("admin.heading")}</p>
           <AdminNav />
           <Link href="/" className="ml-auto text-ink-muted text-sm hover:text-ink">
-            Back to chat
+            {t("admin.backToChat")}
           </Link>
         </div>
       </header>

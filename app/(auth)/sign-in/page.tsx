@@ -2,9 +2,13 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { toSafeCallbackUrl } from "@/app/_components/safe-callback-url";
 import { SignInForm } from "@/app/_components/sign-in-form";
+import { getTranslator } from "@/app/_i18n/server";
 import { getSessionUser } from "@/lib/auth/session";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("signIn.title") };
+}
 
 type SignInPageProps = { searchParams: Promise<{ callbackUrl?: string | string[] }> };
 
@@ -12,9 +16,10 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
   const { callbackUrl } = await searchParams;
   const safeCallbackUrl = toSafeCallbackUrl(typeof callbackUrl === "string" ? callbackUrl : undefined);
   if (await getSessionUser()) redirect(safeCallbackUrl);
+  const { t } = await getTranslator();
   return (
     <>
-      <h1 className="mb-6 text-center font-semibold text-xl">Welcome back</h1>
+      <h1 className="mb-6 text-center font-semibold text-xl">{t("signIn.heading")}</h1>
       <SignInForm callbackUrl={safeCallbackUrl} />
     </>
   );

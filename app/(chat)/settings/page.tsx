@@ -1,13 +1,31 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import { YourDataSettings } from "@/app/_components/your-data-settings";
+import { LanguagePicker } from "@/app/_i18n/language-picker";
+import { isLocale, LOCALE_COOKIE } from "@/app/_i18n/locales";
+import { getTranslator } from "@/app/_i18n/server";
 
-export const metadata: Metadata = { title: "Settings · Parley" };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("settings.title") };
+}
 
-export default function SettingsPage() {
+export default async function SettingsPage() {
+  const { t } = await getTranslator();
+  const savedLocale = (await cookies()).get(LOCALE_COOKIE)?.value;
   return (
     <div className="min-h-0 flex-1 overflow-y-auto">
       <div className="mx-auto w-full max-w-2xl px-4 py-8">
-        <h1 className="mb-6 font-semibold text-2xl">Settings</h1>
+        <h1 className="mb-6 font-semibold text-2xl">{t("settings.title")}</h1>
+        <section aria-labelledby="language" className="mb-8 flex flex-col gap-4">
+          <h2 id="language" className="font-medium text-lg">
+            {t("settings.language")}
+          </h2>
+          <div className="rounded-2xl border border-line p-5">
+            <p className="mb-3 text-ink-muted text-sm">{t("settings.languageDescription")}</p>
+            <LanguagePicker choice={isLocale(savedLocale) ? savedLocale : "system"} />
+          </div>
+        </section>
         <YourDataSettings />
       </div>
     </div>

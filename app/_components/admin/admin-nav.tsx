@@ -2,18 +2,20 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useTranslator } from "@/app/_i18n/translator-provider";
 
 const sections = [
-  { href: "/admin/models", label: "Models" },
-  { href: "/admin/providers", label: "Providers" },
-  { href: "/admin/users", label: "Users" },
-  { href: "/admin/audit-log", label: "Audit log" },
-];
+  { href: "/admin/models", labelKey: "admin.models" },
+  { href: "/admin/providers", labelKey: "admin.providers" },
+  { href: "/admin/users", labelKey: "admin.users" },
+  { href: "/admin/audit-log", labelKey: "admin.auditLog" },
+] as const;
 
 export function AdminNav() {
+  const { t } = useTranslator();
   const pathname = usePathname();
   return (
-    <nav aria-label="Admin">
+    <nav aria-label={t("admin.nav")}>
       <ul className="flex gap-1">
         {sections.map((section) => {
           const isCurrent = pathname.startsWith(section.href);
@@ -24,7 +26,7 @@ export function AdminNav() {
                 aria-current={isCurrent ? "page" : undefined}
                 className={`rounded-lg px-3 py-1.5 text-sm hover:bg-hover ${isCurrent ? "bg-hover font-medium" : "text-ink-muted"}`}
               >
-                {section.label}
+                {t(section.labelKey)}
               </Link>
             </li>
           );

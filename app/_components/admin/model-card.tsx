@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { AdminModel, AdminProvider } from "./admin-types";
 import { ModelForm } from "./model-form";
 import { ActionButton } from "./provider-card";
@@ -9,15 +10,20 @@ import { useAdminAction } from "./use-admin-action";
 type ModelCardProps = { model: AdminModel; providers: AdminProvider[] };
 
 export function ModelCard({ model, providers }: ModelCardProps) {
+  const { t, formatNumber } = useTranslator();
   const [isEditing, setIsEditing] = useState(false);
   const action = useAdminAction();
   const modelUrl = `/api/admin/models/${model.id}`;
   const temperature = model.allowUserParameters
-    ? `temperature ${model.temperature} (users: ${model.minTemperature}–${model.maxTemperature})`
-    : `temperature ${model.temperature} (fixed)`;
+    ? t("admin.model.temperatureRange", {
+        temperature: model.temperature,
+        min: model.minTemperature,
+        max: model.maxTemperature,
+      })
+    : t("admin.model.temperatureFixed", { temperature: model.temperature });
 
   async function remove(): Promise<void> {
-    if (!window.confirm(`Delete ${model.label}? Conversations on it stay readable and can move to another model.`)) {
+    if (!window.confirm(t("admin.model.confirmDelete", { label: model.label }))) {
       return;
     }
     await action.run({ url: modelUrl, method: "DELETE" });
@@ -29,38 +35,46 @@ export function ModelCard({ model, providers }: ModelCardProps) {
         <div className="min-w-0 flex-1">
           <h3 className="flex flex-wrap items-center gap-2 font-medium">
             {model.label}
-            {model.isDefault ? <Badge>Default</Badge> : null}
-            {model.enabled ? null : <Badge>Disabled</Badge>}
+            {model.isDefault ? <Badge>{t("admin.model.default")}</Badge> : null}
+            {model.enabled ? null : <Badge>{t("admin.model.disabled")}</Badge>}
           </h3>
           <p className="text-ink-muted text-sm">
-            {model.upstreamName} on {model.providerName} · version {model.version}
+            {t("admin.model.source", {
+              name: model.upstreamName,
+              provider: model.providerName,
+              version: model.version,
+            })}
           </p>
           <p className="text-ink-muted text-sm">
-            {model.contextWindow.toLocaleString("en")} tokens context · {model.maxOutputTokens.toLocaleString("en")}{" "}
-            output · {temperature} · top_p {model.topP}
-            {model.systemPrompt ? " · system prompt" : ""}
+            {t("admin.model.figures", {
+              context: formatNumber(model.contextWindow),
+              output: formatNumber(model.maxOutputTokens),
+              temperature,
+              topP: model.topP,
+            })}
+            {model.systemPrompt ? ` · ${t("admin.model.hasSystemPrompt")}` : ""}
           </p>
         </div>
         <div className="flex flex-wrap gap-1">
-          <ActionButton onClick={() => setIsEditing((value) => !value)}>Edit</ActionButton>
+          <ActionButton onClick={() => setIsEditing((value) => !value)}>{t("admin.edit")}</ActionButton>
           {model.isDefault ? null : (
             <>
               <ActionButton
                 onClick={() => void action.run({ url: modelUrl, method: "PATCH", body: { enabled: !model.enabled } })}
                 disabled={action.isPending}
               >
-                {model.enabled ? "Disable" : "Enable"}
+                {model.enabled ? t("admin.disable") : t("admin.enable")}
               </ActionButton>
               {model.enabled ? (
                 <ActionButton
                   onClick={() => void action.run({ url: modelUrl, method: "PATCH", body: { isDefault: true } })}
                   disabled={action.isPending}
                 >
-                  Make default
+                  {t("admin.model.makeDefault")}
                 </ActionButton>
               ) : null}
               <ActionButton onClick={() => void remove()} disabled={action.isPending} isDanger>
-                Delete
+                {t("admin.delete")}
               </ActionButton>
             </>
           )}

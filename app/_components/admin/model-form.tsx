@@ -2,6 +2,7 @@
 
 import { type FormEvent, type ReactNode, useId, useState } from "react";
 import { z } from "zod";
+import { useTranslator } from "@/app/_i18n/translator-provider";
 import { FormAlert } from "../form-alert";
 import { FormField } from "../form-field";
 import type { AdminModel, AdminProvider } from "./admin-types";
@@ -39,6 +40,7 @@ function readSettings(form: FormData) {
 // Adds a model (by name, or picked from what the provider lists) or edits one. Every saved change makes a new
 // version of the model and an audit entry.
 export function ModelForm({ providers, model, onDone }: ModelFormProps) {
+  const { t } = useTranslator();
   const { run, error, isPending } = useAdminAction();
   const listing = useAdminAction();
   const [providerId, setProviderId] = useState(model?.providerId ?? providers[0]?.id ?? "");
@@ -83,7 +85,7 @@ export function ModelForm({ providers, model, onDone }: ModelFormProps) {
         <div className="grid gap-4 sm:grid-cols-2">
           <div className="flex flex-col gap-1.5">
             <label htmlFor={providerFieldId} className="font-medium text-sm">
-              Provider
+              {t("admin.model.provider")}
             </label>
             <select
               id={providerFieldId}
@@ -103,7 +105,7 @@ export function ModelForm({ providers, model, onDone }: ModelFormProps) {
               disabled={!providerId || listing.isPending}
               className="self-start rounded-lg border border-line px-3 py-1.5 text-sm hover:bg-hover disabled:opacity-50"
             >
-              {listing.isPending ? "Loading…" : "Load the provider's models"}
+              {listing.isPending ? t("common.loading") : t("admin.model.loadModels")}
             </button>
             {listing.error || listingProblem ? (
               <p role="alert" className="text-danger text-sm">
@@ -111,13 +113,13 @@ export function ModelForm({ providers, model, onDone }: ModelFormProps) {
               </p>
             ) : listed.length > 0 ? (
               <p role="status" className="text-ink-muted text-xs">
-                {listed.length} models listed: pick one in the name field.
+                {t("admin.model.listed", { count: listed.length })}
               </p>
             ) : null}
           </div>
           <div>
             <FormField
-              label="Model name at the provider"
+              label={t("admin.model.upstreamName")}
               name="upstreamName"
               required
               list={listId}
@@ -132,38 +134,48 @@ export function ModelForm({ providers, model, onDone }: ModelFormProps) {
           </div>
         </div>
       )}
-      <FormField label="Label" name="label" defaultValue={model?.label} hint="Shown to users. Default: the name." />
+      <FormField
+        label={t("admin.model.label")}
+        name="label"
+        defaultValue={model?.label}
+        hint={t("admin.model.labelHint")}
+      />
       <div className="grid gap-4 sm:grid-cols-2">
         <FormField
-          label="Context window (tokens)"
+          label={t("admin.model.contextWindow")}
           name="contextWindow"
           type="number"
           min={512}
           defaultValue={model?.contextWindow ?? 8192}
         />
         <FormField
-          label="Max output tokens"
+          label={t("parameters.maxOutputTokens")}
           name="maxOutputTokens"
           type="number"
           min={1}
           defaultValue={model?.maxOutputTokens ?? 1024}
         />
-        <DecimalField label="Temperature" name="temperature" max={2} defaultValue={model?.temperature ?? 0.7} />
+        <DecimalField
+          label={t("parameters.temperature")}
+          name="temperature"
+          max={2}
+          defaultValue={model?.temperature ?? 0.7}
+        />
         <DecimalField label="top_p" name="topP" max={1} defaultValue={model?.topP ?? 1} />
       </div>
-      <Fieldset legend="Users may change the temperature">
+      <Fieldset legend={t("admin.model.userTemperatureLegend")}>
         <Checkbox name="allowUserParameters" defaultChecked={model?.allowUserParameters ?? false}>
-          Allow users to set their own temperature (per conversation)
+          {t("admin.model.allowUserTemperature")}
         </Checkbox>
         <div className="grid gap-4 sm:grid-cols-2">
           <DecimalField
-            label="Lowest temperature"
+            label={t("admin.model.lowestTemperature")}
             name="minTemperature"
             max={2}
             defaultValue={model?.minTemperature ?? 0}
           />
           <DecimalField
-            label="Highest temperature"
+            label={t("admin.model.highestTemperature")}
             name="maxTemperature"
             max={2}
             defaultValue={model?.maxTemperature ?? 2}
@@ -171,18 +183,20 @@ export function ModelForm({ providers, model, onDone }: ModelFormProps) {
         </div>
       </Fieldset>
       <SystemPromptField defaultValue={model?.systemPrompt ?? ""} />
-      <Fieldset legend="Availability">
+      <Fieldset legend={t("admin.model.availability")}>
         <Checkbox name="enabled" defaultChecked={model?.enabled ?? true}>
-          Enabled
+          {t("admin.model.enabled")}
         </Checkbox>
         <Checkbox name="isDefault" defaultChecked={model?.isDefault ?? false}>
-          Default model for new chats
+          {t("admin.model.defaultForNewChats")}
         </Checkbox>
-        <p className="text-ink-muted text-xs">
-          Visible to everyone. Limiting a model to chosen teams arrives with teams.
-        </p>
+        <p className="text-ink-muted text-xs">{t("admin.model.visibleToEveryone")}</p>
       </Fieldset>
-      <FormActions submitLabel={model ? "Save model" : "Add model"} isPending={isPending} onCancel={onDone} />
+      <FormActions
+        submitLabel={model ? t("admin.model.save") : t("admin.model.add")}
+        isPending={isPending}
+        onCancel={onDone}
+      />
     </form>
   );
 }
@@ -193,11 +207,12 @@ function DecimalField(props: { label: string; name: string; max: number; default
 }
 
 function SystemPromptField({ defaultValue }: { defaultValue: string }) {
+  const { t } = useTranslator();
   const id = useId();
   return (
     <div className="flex flex-col gap-1.5">
       <label htmlFor={id} className="font-medium text-sm">
-        System prompt
+        {t("admin.model.systemPrompt")}
       </label>
       <textarea
         id={id}
@@ -208,7 +223,7 @@ function SystemPromptField({ defaultValue }: { defaultValue: string }) {
         className="rounded-xl border border-line bg-canvas px-3.5 py-2.5"
       />
       <p id={`${id}-hint`} className="text-ink-muted text-xs">
-        Sent first on every turn. Users never see it.
+        {t("admin.model.systemPromptHint")}
       </p>
     </div>
   );

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { z } from "zod";
+import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { AdminProvider } from "./admin-types";
 import { ProviderForm } from "./provider-form";
 import { useAdminAction } from "./use-admin-action";
@@ -13,6 +14,7 @@ const testResultSchema = z.union([
 type TestResult = z.infer<typeof testResultSchema>;
 
 export function ProviderCard({ provider }: { provider: AdminProvider }) {
+  const { t } = useTranslator();
   const [isEditing, setIsEditing] = useState(false);
   const [testResult, setTestResult] = useState<TestResult | null>(null);
   const test = useAdminAction();
@@ -27,8 +29,8 @@ export function ProviderCard({ provider }: { provider: AdminProvider }) {
   }
 
   async function remove(): Promise<void> {
-    const models = provider.modelCount === 1 ? "its model" : `its ${provider.modelCount} models`;
-    if (!window.confirm(`Delete ${provider.name} and ${models}? Conversations on them stay readable.`)) return;
+    const message = t("admin.provider.confirmDelete", { name: provider.name, count: provider.modelCount });
+    if (!window.confirm(message)) return;
     await removal.run({ url: `/api/admin/providers/${provider.id}`, method: "DELETE" });
   }
 
@@ -37,19 +39,23 @@ export function ProviderCard({ provider }: { provider: AdminProvider }) {
       <div className="flex flex-wrap items-start gap-3">
         <div className="min-w-0 flex-1">
           <h3 className="font-medium">{provider.name}</h3>
-          <p className="break-all text-ink-muted text-sm">{isDemo ? "Built into Parley" : provider.baseUrl}</p>
+          <p className="break-all text-ink-muted text-sm">{isDemo ? t("admin.provider.builtIn") : provider.baseUrl}</p>
           <p className="text-ink-muted text-sm">
-            {isDemo ? "No key" : provider.hasApiKey ? `Key ••••${provider.apiKeyHint ?? ""}` : "No key"} ·{" "}
-            {provider.modelCount === 1 ? "1 model" : `${provider.modelCount} models`}
+            {provider.hasApiKey && !isDemo
+              ? t("admin.provider.keyHint", { hint: provider.apiKeyHint ?? "" })
+              : t("admin.provider.noKey")}{" "}
+            · {t("admin.provider.modelCount", { count: provider.modelCount })}
           </p>
         </div>
         <div className="flex flex-wrap gap-1">
           <ActionButton onClick={() => void runTest()} disabled={test.isPending}>
-            {test.isPending ? "Testing…" : "Test connection"}
+            {test.isPending ? t("admin.provider.testing") : t("admin.provider.test")}
           </ActionButton>
-          {isDemo ? null : <ActionButton onClick={() => setIsEditing((value) => !value)}>Edit</ActionButton>}
+          {isDemo ? null : (
+            <ActionButton onClick={() => setIsEditing((value) => !value)}>{t("admin.edit")}</ActionButton>
+          )}
           <ActionButton onClick={() => void remove()} disabled={removal.isPending} isDanger>
-            Delete
+            {t("admin.delete")}
           </ActionButton>
         </div>
       </div>
@@ -69,6 +75,7 @@ export function ProviderCard({ provider }: { provider: AdminProvider }) {
 }
 
 function TestOutcome({ result, error }: { result: TestResult | null; error: string | null }) {
+  const { t } = useTranslator();
   if (error) {
     return (
       <p role="alert" className="mt-3 text-danger text-sm">
@@ -80,13 +87,15 @@ function TestOutcome({ result, error }: { result: TestResult | null; error: stri
   if (!result.ok) {
     return (
       <p role="status" className="mt-3 text-danger text-sm">
-        Connection failed: {result.reason}
+        {t("admin.provider.testFailed", { reason: result.reason })}
       </p>
     );
   }
   return (
     <p role="status" className="mt-3 text-sm">
-      Connected. {result.models.length === 0 ? "The provider lists no models." : `Models: ${result.models.join(", ")}`}
+      {result.models.length === 0
+        ? t("admin.provider.connectedNoModels")
+        : t("admin.provider.connected", { models: result.models.join(", ") })}
     </p>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
+import { useTranslator } from "@/app/_i18n/translator-provider";
 import { FormAlert } from "../form-alert";
 import { FormField } from "../form-field";
 import type { AdminProvider } from "./admin-types";
@@ -11,6 +12,7 @@ type ProviderFormProps = { provider?: AdminProvider; onDone?: () => void };
 
 // Adds a provider, or edits one: an empty key field keeps the stored key, which is never sent to the browser.
 export function ProviderForm({ provider, onDone }: ProviderFormProps) {
+  const { t } = useTranslator();
   const { run, error, isPending } = useAdminAction();
   const [formKey, setFormKey] = useState(0);
 
@@ -34,34 +36,44 @@ export function ProviderForm({ provider, onDone }: ProviderFormProps) {
   return (
     <form key={formKey} onSubmit={(event) => void handleSubmit(event)} noValidate className="flex flex-col gap-4">
       <FormAlert message={error} />
-      <FormField label="Name" name="name" required defaultValue={provider?.name} autoComplete="off" />
       <FormField
-        label="Base URL"
+        label={t("admin.provider.name")}
+        name="name"
+        required
+        defaultValue={provider?.name}
+        autoComplete="off"
+      />
+      <FormField
+        label={t("admin.provider.baseUrl")}
         name="baseUrl"
         type="url"
         required
         defaultValue={provider?.baseUrl}
         placeholder="https://api.openai.com/v1"
-        hint="Including /v1. http is fine for a server on your own network (Ollama: http://localhost:11434/v1)."
+        hint={t("admin.provider.baseUrlHint")}
         autoComplete="off"
       />
       <FormField
-        label="API key"
+        label={t("admin.provider.apiKey")}
         name="apiKey"
         type="password"
         autoComplete="new-password"
         hint={
           provider?.hasApiKey
-            ? `Stored, ending in ${provider.apiKeyHint ?? "(too short to show)"}. Leave empty to keep it.`
-            : "Leave empty for servers that need none. Stored encrypted; never shown again."
+            ? t("admin.provider.apiKeyStored", { hint: provider.apiKeyHint ?? t("admin.provider.apiKeyTooShort") })
+            : t("admin.provider.apiKeyHint")
         }
       />
       {provider?.hasApiKey ? (
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="removeKey" className="accent-ink" /> Remove the stored key
+          <input type="checkbox" name="removeKey" className="accent-ink" /> {t("admin.provider.removeKey")}
         </label>
       ) : null}
-      <FormActions submitLabel={provider ? "Save provider" : "Add provider"} isPending={isPending} onCancel={onDone} />
+      <FormActions
+        submitLabel={provider ? t("admin.provider.save") : t("admin.provider.add")}
+        isPending={isPending}
+        onCancel={onDone}
+      />
     </form>
   );
 }

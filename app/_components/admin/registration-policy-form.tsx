@@ -1,35 +1,30 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
+import type { MessageKey } from "@/app/_i18n/messages-en";
+import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { PolicySource } from "@/lib/auth/registration-policy";
 import type { RegistrationPolicy } from "@/lib/db/users";
 import { FormAlert } from "../form-alert";
 import { SubmitButton } from "../submit-button";
 import { useAdminAction } from "./use-admin-action";
 
-const choices: { value: RegistrationPolicy; label: string; description: string }[] = [
-  { value: "open", label: "Open", description: "Anyone who reaches the site can create an account." },
-  {
-    value: "approval",
-    label: "Approval",
-    description: "New accounts wait until an admin approves them; until then they see only a waiting page.",
-  },
-  {
-    value: "closed",
-    label: "Closed",
-    description: "Nobody can register. (Invitations arrive with teams.)",
-  },
-];
+const choices = [
+  { value: "open", labelKey: "admin.policy.open", descriptionKey: "admin.policy.openDescription" },
+  { value: "approval", labelKey: "admin.policy.approval", descriptionKey: "admin.policy.approvalDescription" },
+  { value: "closed", labelKey: "admin.policy.closed", descriptionKey: "admin.policy.closedDescription" },
+] as const satisfies { value: RegistrationPolicy; labelKey: MessageKey; descriptionKey: MessageKey }[];
 
-const sourceNote: Record<PolicySource, string> = {
-  console: "Set here.",
-  environment: "Set by REGISTRATION_POLICY until you choose here.",
-  default: "The default. REGISTRATION_POLICY can set another for headless installs.",
-};
+const sourceNoteKeys = {
+  console: "admin.policy.sourceConsole",
+  environment: "admin.policy.sourceEnvironment",
+  default: "admin.policy.sourceDefault",
+} as const satisfies Record<PolicySource, MessageKey>;
 
 type RegistrationPolicyFormProps = { policy: RegistrationPolicy; source: PolicySource };
 
 export function RegistrationPolicyForm({ policy, source }: RegistrationPolicyFormProps) {
+  const { t } = useTranslator();
   const { run, error, isPending } = useAdminAction();
   const [saved, setSaved] = useState(false);
 
@@ -45,7 +40,7 @@ export function RegistrationPolicyForm({ policy, source }: RegistrationPolicyFor
     <form onSubmit={(event) => void handleSubmit(event)} className="flex flex-col gap-3">
       <FormAlert message={error} />
       <fieldset className="flex flex-col gap-2">
-        <legend className="mb-1 font-medium">Registration</legend>
+        <legend className="mb-1 font-medium">{t("admin.policy.legend")}</legend>
         {choices.map((choice) => (
           <label key={choice.value} className="flex items-start gap-2 text-sm">
             <input
@@ -56,19 +51,19 @@ export function RegistrationPolicyForm({ policy, source }: RegistrationPolicyFor
               className="mt-1 accent-ink"
             />
             <span>
-              <span className="font-medium">{choice.label}</span>: {choice.description}
+              <span className="font-medium">{t(choice.labelKey)}</span>: {t(choice.descriptionKey)}
             </span>
           </label>
         ))}
       </fieldset>
       <p className="text-ink-muted text-xs">
-        {sourceNote[source]} The first account of an install always becomes an admin.
+        {t(sourceNoteKeys[source])} {t("admin.policy.firstAdmin")}
       </p>
       <div className="flex items-center gap-3">
-        <SubmitButton label="Save registration policy" isPending={isPending} />
+        <SubmitButton label={t("admin.policy.save")} isPending={isPending} />
         {saved ? (
           <p role="status" className="mt-2 text-ink-muted text-sm">
-            Saved.
+            {t("admin.saved")}
           </p>
         ) : null}
       </div>

@@ -3,12 +3,14 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { z } from "zod";
+import { useTranslator } from "@/app/_i18n/translator-provider";
 import { describeError, requestJson } from "../api-client";
 
 type ActionRequest = { url: string; method: "POST" | "PATCH" | "PUT" | "DELETE"; body?: unknown };
 
 // One admin API call from a form or button: its error for the form, then the server-rendered page refreshed.
 export function useAdminAction() {
+  const translator = useTranslator();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [isPending, setIsPending] = useState(false);
@@ -22,7 +24,7 @@ export function useAdminAction() {
     });
     setIsPending(false);
     if (!result.isOk) {
-      setError(describeError(result.error));
+      setError(describeError(result.error, translator));
       return null;
     }
     router.refresh();

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { AdminUser } from "@/lib/db/user-admin";
 import { ActionButton } from "./provider-card";
 import { useAdminAction } from "./use-admin-action";
@@ -8,15 +9,14 @@ type UserActionsProps = { user: Pick<AdminUser, "id" | "name" | "email" | "role"
 
 // Role, status and deletion of one account. Disabling or demoting signs the user out everywhere at once.
 export function UserActions({ user }: UserActionsProps) {
+  const { t } = useTranslator();
   const { run, error, isPending } = useAdminAction();
   const userUrl = `/api/admin/users/${user.id}`;
   const change = (body: Record<string, string>) => void run({ url: userUrl, method: "PATCH", body });
 
   async function remove(): Promise<void> {
-    const message =
-      `Delete ${user.email}? Their private conversations are deleted with the account. ` +
-      "Conversations they shared with a team stay with the team.";
-    if (window.confirm(message)) await run({ url: userUrl, method: "DELETE" });
+    if (window.confirm(t("admin.user.confirmDelete", { email: user.email })))
+      await run({ url: userUrl, method: "DELETE" });
   }
 
   return (
@@ -24,21 +24,21 @@ export function UserActions({ user }: UserActionsProps) {
       <div className="flex flex-wrap justify-end gap-1">
         {user.status === "PENDING" ? (
           <ActionButton onClick={() => change({ status: "ACTIVE" })} disabled={isPending}>
-            Approve
+            {t("admin.user.approve")}
           </ActionButton>
         ) : (
           <ActionButton
             onClick={() => change({ status: user.status === "DISABLED" ? "ACTIVE" : "DISABLED" })}
             disabled={isPending}
           >
-            {user.status === "DISABLED" ? "Enable" : "Disable"}
+            {user.status === "DISABLED" ? t("admin.enable") : t("admin.disable")}
           </ActionButton>
         )}
         <ActionButton onClick={() => change({ role: user.role === "ADMIN" ? "USER" : "ADMIN" })} disabled={isPending}>
-          {user.role === "ADMIN" ? "Make user" : "Make admin"}
+          {user.role === "ADMIN" ? t("admin.user.makeUser") : t("admin.user.makeAdmin")}
         </ActionButton>
         <ActionButton onClick={() => void remove()} disabled={isPending} isDanger>
-          Delete
+          {t("admin.delete")}
         </ActionButton>
       </div>
       {error ? (

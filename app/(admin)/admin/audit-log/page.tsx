@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslator } from "@/app/_i18n/server";
 import { type AuditQuery, auditQuerySchema, queryAuditLog } from "@/lib/audit/audit-query";
 import { requirePageAdmin } from "@/lib/auth/session";
 import { auditActions } from "@/lib/db/audit";
 
-export const metadata: Metadata = { title: "Audit log" };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("admin.auditLog") };
+}
 
 type AuditLogPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -42,19 +46,23 @@ export default async function AuditLogPage({ searchParams }: AuditLogPageProps) 
   const parsed = auditQuerySchema.safeParse(raw);
   const query = parsed.success ? parsed.data : {};
   const page = parsed.success ? await queryAuditLog(query).catch(() => null) : null;
+  const { t, formatDate } = await getTranslator();
   return (
     <div className="flex flex-col gap-6">
-      <h1 className="font-semibold text-2xl">Audit log</h1>
-      <form className="grid gap-3 rounded-2xl border border-line bg-canvas p-4 sm:grid-cols-5" aria-label="Filter">
-        <FilterField label="Admin (email)" name="actor" defaultValue={query.actor} />
+      <h1 className="font-semibold text-2xl">{t("admin.auditLog")}</h1>
+      <form
+        className="grid gap-3 rounded-2xl border border-line bg-canvas p-4 sm:grid-cols-5"
+        aria-label={t("admin.audit.filter")}
+      >
+        <FilterField label={t("admin.audit.actor")} name="actor" defaultValue={query.actor} />
         <label className="flex flex-col gap-1 text-sm">
-          <span className="font-medium">Action</span>
+          <span className="font-medium">{t("admin.audit.action")}</span>
           <select
             name="action"
             defaultValue={query.action ?? ""}
             className="rounded-lg border border-line bg-canvas px-2 py-1.5"
           >
-            <option value="">Any</option>
+            <option value="">{t("admin.audit.anyAction")}</option>
             {auditActions.map((action) => (
               <option key={action} value={action}>
                 {action}
@@ -62,32 +70,32 @@ export default async function AuditLogPage({ searchParams }: AuditLogPageProps) 
             ))}
           </select>
         </label>
-        <FilterField label="From" name="from" type="date" defaultValue={query.from} />
-        <FilterField label="To" name="to" type="date" defaultValue={query.to} />
+        <FilterField label={t("admin.audit.from")} name="from" type="date" defaultValue={query.from} />
+        <FilterField label={t("admin.audit.to")} name="to" type="date" defaultValue={query.to} />
         <button type="submit" className="self-end rounded-lg bg-ink px-4 py-2 font-medium text-canvas text-sm">
-          Filter
+          {t("admin.audit.filter")}
         </button>
       </form>
       {page === null ? (
         <p role="alert" className="text-danger text-sm">
-          These filters are not valid. Use dates like 2026-11-28.
+          {t("admin.audit.invalidFilters")}
         </p>
       ) : page.items.length === 0 ? (
-        <p className="text-ink-muted text-sm">No admin action matches.</p>
+        <p className="text-ink-muted text-sm">{t("admin.audit.noMatch")}</p>
       ) : (
         <ol
           className="flex flex-col divide-y divide-line rounded-2xl border border-line bg-canvas"
-          aria-label="Audit entries"
+          aria-label={t("admin.audit.entries")}
         >
           {page.items.map((entry) => (
             <li key={entry.id} className="flex flex-col gap-1 px-5 py-3 text-sm">
               <p>
-                <span className="font-medium">{entry.action}</span> on {entry.targetType}{" "}
-                <span className="text-ink-muted">{entry.targetId}</span> by {entry.actorEmail}
+                <span className="font-medium">{entry.action}</span>{" "}
+                {t("admin.audit.target", { type: entry.targetType, id: entry.targetId, actor: entry.actorEmail })}
               </p>
               <p className="text-ink-muted text-xs">
                 <time dateTime={entry.createdAt.toISOString()}>
-                  {entry.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC
+                  {formatDate(entry.createdAt, { dateStyle: "medium", timeStyle: "long", timeZone: "UTC" })}
                 </time>
               </p>
               <ul className="text-xs">
@@ -103,7 +111,7 @@ export default async function AuditLogPage({ searchParams }: AuditLogPageProps) 
       )}
       {page?.nextCursor ? (
         <Link href={pageLink(query, page.nextCursor)} className="self-start text-sm underline underline-offset-4">
-          Older entries
+          {t("admin.audit.older")}
         </Link>
       ) : null}
     </div>

@@ -2,47 +2,47 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ModelCard } from "@/app/_components/admin/model-card";
 import { ModelForm } from "@/app/_components/admin/model-form";
+import { getTranslator } from "@/app/_i18n/server";
 import { requirePageAdmin } from "@/lib/auth/session";
 import { listModelSettings } from "@/lib/db/model-admin";
 import { listProviders } from "@/lib/db/providers";
 
-export const metadata: Metadata = { title: "Models" };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("admin.models") };
+}
 
 export default async function ModelsPage() {
   // Checked by the page itself: a layout renders in parallel with its page, so its check alone would not keep
   // the page's data out of the response.
   await requirePageAdmin();
-  const [models, providerRows] = await Promise.all([listModelSettings(), listProviders()]);
+  const [models, providerRows, { t }] = await Promise.all([listModelSettings(), listProviders(), getTranslator()]);
   const providers = providerRows.map(({ createdAt: _createdAt, ...provider }) => provider);
   // The built-in demo provider serves only its own model: nothing to add to it.
   const addableProviders = providers.filter((provider) => provider.kind !== "DEMO");
   return (
     <div className="flex flex-col gap-8">
       <div>
-        <h1 className="font-semibold text-2xl">Models</h1>
-        <p className="mt-1 text-ink-muted text-sm">
-          What people chat with. Users see enabled models, the default first. A disabled model answers no one, also not
-          in existing conversations.
-        </p>
+        <h1 className="font-semibold text-2xl">{t("admin.models")}</h1>
+        <p className="mt-1 text-ink-muted text-sm">{t("admin.modelsIntro")}</p>
       </div>
-      <ul className="flex flex-col gap-3" aria-label="Models">
+      <ul className="flex flex-col gap-3" aria-label={t("admin.models")}>
         {models.map((model) => (
           <ModelCard key={model.id} model={model} providers={providers} />
         ))}
       </ul>
       <section aria-labelledby="new-model" className="rounded-2xl border border-line bg-canvas p-5">
         <h2 id="new-model" className="mb-4 font-medium text-lg">
-          Add a model
+          {t("admin.model.addHeading")}
         </h2>
         {addableProviders.length > 0 ? (
           <ModelForm providers={addableProviders} />
         ) : (
           <p className="text-sm">
-            Add a{" "}
+            {t("admin.model.needsProvider")}{" "}
             <Link href="/admin/providers" className="underline underline-offset-4">
-              provider
-            </Link>{" "}
-            first.
+              {t("admin.provider.addHeading")}
+            </Link>
           </p>
         )}
       </section>

@@ -1,13 +1,21 @@
 import type { Metadata } from "next";
 import { RegistrationPolicyForm } from "@/app/_components/admin/registration-policy-form";
 import { UserActions } from "@/app/_components/admin/user-actions";
+import { getTranslator } from "@/app/_i18n/server";
 import { getRegistrationPolicy } from "@/lib/auth/registration-policy";
 import { requirePageAdmin } from "@/lib/auth/session";
 import { searchUsers } from "@/lib/auth/user-admin";
 
-export const metadata: Metadata = { title: "Users" };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("admin.users") };
+}
 
-const statusLabel = { ACTIVE: "Active", PENDING: "Waiting for approval", DISABLED: "Disabled" } as const;
+const statusLabelKeys = {
+  ACTIVE: "admin.user.active",
+  PENDING: "waiting.title",
+  DISABLED: "admin.user.disabled",
+} as const;
 
 type UsersPageProps = { searchParams: Promise<{ q?: string | string[] }> };
 
@@ -16,16 +24,20 @@ export default async function UsersPage({ searchParams }: UsersPageProps) {
   const admin = await requirePageAdmin();
   const { q } = await searchParams;
   const search = typeof q === "string" ? q.trim().slice(0, 200) : "";
-  const [{ items, hasMore }, registration] = await Promise.all([searchUsers({ q: search }), getRegistrationPolicy()]);
+  const [{ items, hasMore }, registration, { t, formatDate }] = await Promise.all([
+    searchUsers({ q: search }),
+    getRegistrationPolicy(),
+    getTranslator(),
+  ]);
   return (
     <div className="flex flex-col gap-8">
-      <h1 className="font-semibold text-2xl">Users</h1>
+      <h1 className="font-semibold text-2xl">{t("admin.users")}</h1>
       <section className="rounded-2xl border border-line bg-canvas p-5">
         <RegistrationPolicyForm policy={registration.policy} source={registration.source} />
       </section>
       <section aria-labelledby="accounts" className="flex flex-col gap-4">
         <h2 id="accounts" className="font-medium text-lg">
-          Accounts
+          {t("admin.user.accounts")}
         </h2>
         <search>
           <form className="flex gap-2">
@@ -33,17 +45,20 @@ export default async function UsersPage({ searchParams }: UsersPageProps) {
               type="search"
               name="q"
               defaultValue={search}
-              aria-label="Search users"
-              placeholder="Search by email or name"
+              aria-label={t("admin.user.searchLabel")}
+              placeholder={t("admin.user.searchPlaceholder")}
               className="flex-1 rounded-xl border border-line bg-canvas px-3.5 py-2"
             />
             <button type="submit" className="rounded-xl bg-ink px-4 py-2 font-medium text-canvas text-sm">
-              Search
+              {t("conversations.searchPlaceholder")}
             </button>
           </form>
         </search>
-        {items.length === 0 ? <p className="text-ink-muted text-sm">No user matches.</p> : null}
-        <ul className="flex flex-col divide-y divide-line rounded-2xl border border-line bg-canvas" aria-label="Users">
+        {items.length === 0 ? <p className="text-ink-muted text-sm">{t("admin.user.noMatch")}</p> : null}
+        <ul
+          className="flex flex-col divide-y divide-line rounded-2xl border border-line bg-canvas"
+          aria-label={t("admin.users")}
+        >
           {items.map((user) => (
             <li key={user.id} aria-label={user.email} className="flex flex-wrap items-center gap-3 px-5 py-3">
               <div className="min-w-0 flex-1">
@@ -51,15 +66,22 @@ export default async function UsersPage({ searchParams }: UsersPageProps) {
                   {user.name} <span className="font-normal text-ink-muted">{user.email}</span>
                 </p>
                 <p className="text-ink-muted text-sm">
-                  {user.role === "ADMIN" ? "Admin" : "User"} · {statusLabel[user.status]} · since{" "}
-                  {user.createdAt.toISOString().slice(0, 10)}
+                  {t("admin.user.summary", {
+                    role: t(user.role === "ADMIN" ? "admin.user.roleAdmin" : "admin.user.roleUser"),
+                    status: t(statusLabelKeys[user.status]),
+                    since: formatDate(user.createdAt, { dateStyle: "medium" }),
+                  })}
                 </p>
               </div>
-              {user.id === admin.id ? <span className="text-ink-muted text-sm">You</span> : <UserActions user={user} />}
+              {user.id === admin.id ? (
+                <span className="text-ink-muted text-sm">{t("message.you")}</span>
+              ) : (
+                <UserActions user={user} />
+              )}
             </li>
           ))}
         </ul>
-        {hasMore ? <p className="text-ink-muted text-sm">Showing the first 100: search to narrow the list.</p> : null}
+        {hasMore ? <p className="text-ink-muted text-sm">{t("admin.user.firstHundred")}</p> : null}
       </section>
     </div>
   );

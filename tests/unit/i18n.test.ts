@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { describeError } from "@/app/_components/api-client";
+import { localeFromAcceptLanguage, resolveLocale } from "@/app/_i18n/locales";
+import { en } from "@/app/_i18n/messages-en";
+import { zhCN } from "@/app/_i18n/messages-zh-cn";
+import { createTranslator } from "@/app/_i18n/translator";
+import { errorStatus } from "@/lib/errors";
+
+describe("locale resolution", () => {
+  it.each(["zh", "zh-CN", "zh-Hans", "zh-SG", "zh-Hans-CN", "ZH-cn"])("reads %s as Simplified Chinese", (tag) => {
+    expect(localeFromAcceptLanguage(tag)).toBe("zh-CN");
+  });
+
+  it.each([null, "", "en-US", "fr-FR", "zh-TW", "zh-Hant", "de;q=0.9, ja"])(
+    "falls back to English for %j",
+    (header) => {
+      expect(localeFromAcceptLanguage(header)).toBe("en");
+    },
+  );
+
+  it("takes the supported language the browser weights highest", () => {
+    expect(localeFromAcceptLanguage("fr-FR,fr;q=0.9,zh-CN;q=0.8,en;q=0.7")).toBe("zh-CN");
+    expect(localeFromAcceptLanguage("en;q=0.5,zh;q=0.9")).toBe("zh-CN");
+    expect(localeFromAcceptLanguage("zh-CN;q=0,en")).toBe("en");
+  });
+
+  it("prefers the choice saved in the cookie, and ignores a cookie that names no supported locale", () => {
+    expect(resolveLocale("en", "zh-CN,zh;q=0.9")).toBe("en");
+    expect(resolveLocale("zh-CN", "en-US")).toBe("zh-CN");
+    expect(resolveLocale("klingon", "zh-CN")).toBe("zh-CN");
+    expect(resolveLocale(undefined, undefined)).toBe("en");
+  });
+});
+
+describe("translator", () => {
+  it("fills named values and formats numbers for the language", () => {
+    const { t } = createTranslator("en");
+    expect(t("conversations.deleted", { title: "Trip" })).toBe("Deleted “Trip”");
+    expect(t("composer.tooLong", { length: 12345, max: 10000 })).toBe(
+      "Your message is too long: 12,345 of 10,000 characters allowed.",
+    );
+  });
+
+  it("picks the English plural form by count; Chinese has one form", () => {
+    const english = createTranslator("en");
+    expect(english.t("context.messages", { count: 1 })).toBe("1 message");
+    expect(english.t("context.messages", { count: 2 })).toBe("2 messages");
+    expect(english.t("context.messages", { count: 0 })).toBe("0 messages");
+    expect(createTranslator("zh-CN").t("context.messages", { count: 1 })).toBe("1 条消息");
+  });
+
+  it("formats dates for the language", () => {
+    const date = new Date(Date.UTC(2026, 10, 28, 12));
+    const options = { month: "long", year: "numeric", timeZone: "UTC" } as const;
+    expect(createTranslator("en").formatDate(date, options)).toBe("November 2026");
+    expect(createTranslator("zh-CN").formatDate(date, options)).toBe("2026年11月");
+  });
+
+  it("shows the server's own words in English and a translated sentence for the error code in Chinese", () => {
+    const error = { code: "not_found", message: "Conversation not found." };
+    expect(describeError(error, createTranslator("en"))).toBe("Conversation not found.");
+    expect(describeError(error, createTranslator("zh-CN"))).toBe("未找到，可能已被删除。");
+    expect(describeError({ code: "teapot", message: "?" }, createTranslator("zh-CN"))).toBe("出了点问题，请重试。");
+  });
+});
+
+describe("catalogs", () => {
+  const placeholders = (message: unknown) =>
+    [...JSON.stringify(message).matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+  it("translate every key and leave none empty", () => {
+    expect(Object.keys(zhCN).sort()).toEqual(Object.keys(en).sort());
+    for (const [key, message] of Object.entries(zhCN)) {
+      const text = typeof message === "string" ? message : message.other;
+      expect(text.trim(), key).not.toBe("");
+    }
+  });
+
+  it("use the same named values in both languages", () => {
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      expect(new Set(placeholders(zhCN[key])), key).toEqual(new Set(placeholders(en[key])));
+    }
+  });
+
+  it("have a sentence for every error code the server sends", () => {
+    for (const code of Object.keys(errorStatus)) expect(Object.hasOwn(en, `errors.${code}`), code).toBe(true);
+  });
+});
