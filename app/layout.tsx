@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
+import { NONCE_HEADER } from "@/lib/server/content-security-policy";
 import { THEME_SCRIPT } from "./_components/theme";
 import { getLocale, getTranslator } from "./_i18n/server";
 import { TranslatorProvider } from "./_i18n/translator-provider";
@@ -33,12 +35,13 @@ export const viewport: Viewport = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
+  const nonce = (await headers()).get(NONCE_HEADER) ?? undefined;
   return (
     // The theme script sets data-theme before React hydrates, so the attribute differs from the server's on purpose.
     <html lang={locale} className={inter.variable} suppressHydrationWarning>
       <head>
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant script of ours, not user content. */}
-        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       </head>
       <body className="font-sans">
         <TranslatorProvider locale={locale}>{children}</TranslatorProvider>

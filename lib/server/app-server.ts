@@ -3,6 +3,7 @@
 import { createServer } from "node:http";
 import next from "next";
 import { stopAllGenerations } from "../chat/generation-registry";
+import { contentSecurityPolicy, createNonce, NONCE_HEADER } from "./content-security-policy";
 import { serveEventStreamRoute } from "./event-stream-routes";
 
 export type AppServer = { close: () => Promise<void> };
@@ -15,7 +16,14 @@ export async function startAppServer(options: { dev: boolean; port: number }): P
   const handleNext = app.getRequestHandler();
   await app.prepare();
   const server = createServer((request, response) => {
-    if (!serveEventStreamRoute(request, response)) void handleNext(request, response);
+    if (serveEventStreamRoute(request, response)) return;
+    // Next stamps its scripts with the nonce it finds in the request's policy; the page gets it from NONCE_HEADER.
+    const nonce = createNonce();
+    const policy = contentSecurityPolicy(nonce, options.dev);
+    request.headers["content-security-policy"] = policy;
+    request.headers[NONCE_HEADER] = nonce;
+    response.setHeader("Content-Security-Policy", policy);
+    void handleNext(request, response);
   });
   // Development's hot reload talks over WebSocket upgrades.
   const handleUpgrade = app.getUpgradeHandler();

@@ -62,6 +62,12 @@ test("hostile Markdown and HTML render inert: no script, no dialog, no request t
   for (const directive of ["default-src 'self'", "connect-src 'self'", "object-src 'none'", "frame-ancestors 'none'"])
     expect(policy).toContain(directive);
   expect(policy).not.toContain("unsafe-eval");
+  // Scripts run only with this response's nonce (and what they load): no inline script of anyone else's.
+  const scriptSources = policy.split("; ").find((directive) => directive.startsWith("script-src")) ?? "";
+  expect(scriptSources).toMatch(/'nonce-[A-Za-z0-9+/=]{16,}' 'strict-dynamic'/);
+  expect(scriptSources).not.toContain("unsafe-inline");
+  const secondPolicy = (await page.request.get(page.url())).headers()["content-security-policy"];
+  expect(secondPolicy, "a fresh nonce per response").not.toBe(policy);
 
   const reply = await receiveReply(page, HOSTILE_MARKDOWN);
   const userMessage = page.getByRole("article", { name: "You" });
