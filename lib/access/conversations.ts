@@ -1,28 +1,52 @@
-// Who may see and continue which conversation, as where-clauses that every conversation query includes.
-// Today a conversation belongs to its owner alone; teams extend these clauses, not the queries.
-import { Prisma } from "../db/client";
+// Who may see and continue which conversation, as where-clauses that every conversation query includes
+// (DESIGN.md "Access rules"). Three levels, each within the one before:
+// - read: the owner, and every member of the team it is shared with;
+// - write (post, regenerate, stop, switch branch): the owner, and the team's OWNER and EDITOR members;
+// - own (rename, settings, pin, delete, share): the owner alone.
+// A caller who may read but not write or own gets 403; one who may not even read gets 404
+// (lib/chat/conversation-access.ts).
+import { Prisma, type TeamRole } from "../db/client";
+
+const WRITING_ROLES: TeamRole[] = ["OWNER", "EDITOR"];
 
 export function readableConversationsWhere(userId: string): Prisma.ConversationWhereInput {
-  return { ownerId: userId, deletedAt: null };
+  return { deletedAt: null, OR: [{ ownerId: userId }, { team: { memberships: { some: { userId } } } }] };
 }
 
-/** The caller's own conversations, for exporting their data: never another user's, even one they may read. */
+export function writableConversationsWhere(userId: string): Prisma.ConversationWhereInput {
+  return {
+    deletedAt: null,
+    OR: [{ ownerId: userId }, { team: { memberships: { some: { userId, role: { in: WRITING_ROLES } } } } }],
+  };
+}
+
+/** The caller's own conversations: what they manage, list in their sidebar and export as their data. */
 export function ownConversationsWhere(userId: string): Prisma.ConversationWhereInput {
   return { ownerId: userId, deletedAt: null };
 }
 
-export function writableConversationsWhere(userId: string): Prisma.ConversationWhereInput {
-  return { ownerId: userId, deletedAt: null };
-}
-
-/** The same rule as SQL over a conversation aliased `c`, for the raw queries on the path to the first token. */
-export function writableConversationsSql(userId: string): Prisma.Sql {
-  return Prisma.sql`c."ownerId" = ${userId} AND c."deletedAt" IS NULL`;
-}
-
-/** The rule of readableConversationsWhere as SQL over a conversation aliased `c`, for raw queries (search). */
+/** The rule of readableConversationsWhere as SQL over a conversation aliased `c`, for raw queries. */
 export function readableConversationsSql(userId: string): Prisma.Sql {
+  return Prisma.sql`c."deletedAt" IS NULL AND (c."ownerId" = ${userId} OR EXISTS (
+    SELECT 1 FROM "Membership" ms WHERE ms."teamId" = c."teamId" AND ms."userId" = ${userId}))`;
+}
+
+/** The rule of writableConversationsWhere as SQL over `c`, for the raw queries on the path to the first token. */
+export function writableConversationsSql(userId: string): Prisma.Sql {
+  return Prisma.sql`c."deletedAt" IS NULL AND (c."ownerId" = ${userId} OR EXISTS (
+    SELECT 1 FROM "Membership" ms WHERE ms."teamId" = c."teamId" AND ms."userId" = ${userId}
+       AND ms.role IN ('OWNER', 'EDITOR')))`;
+}
+
+/** The rule of ownConversationsWhere as SQL over `c`. */
+export function ownConversationsSql(userId: string): Prisma.Sql {
   return Prisma.sql`c."ownerId" = ${userId} AND c."deletedAt" IS NULL`;
+}
+
+/** The conversations of one team that the caller may read: none unless they are a member. */
+export function teamConversationsSql(userId: string, teamId: string): Prisma.Sql {
+  return Prisma.sql`c."teamId" = ${teamId} AND c."deletedAt" IS NULL AND EXISTS (
+    SELECT 1 FROM "Membership" ms WHERE ms."teamId" = ${teamId} AND ms."userId" = ${userId})`;
 }
 
 /**

@@ -1,18 +1,11 @@
 // Conversation use cases for route handlers: each applies the caller's access scope.
 import { z } from "zod";
-import {
-  readableConversationsSql,
-  readableConversationsWhere,
-  restorableConversationsSql,
-  writableConversationsSql,
-  writableConversationsWhere,
-} from "../access/conversations";
+import { ownConversationsSql, ownConversationsWhere, restorableConversationsSql } from "../access/conversations";
 import { usableModelsWhere } from "../access/models";
 import type { SessionUser } from "../auth/session";
 import { searchConversations } from "../db/conversation-search";
 import {
   createConversation,
-  getConversationOrThrow,
   listConversations,
   restoreConversation,
   setPinned,
@@ -23,6 +16,7 @@ import { findNewestLeaf, getOlderThreadPage, getThreadPage } from "../db/message
 import { getDefaultModelId, getModelForCompletion, isModelInScope, listUsableModels } from "../db/models";
 import { setCurrentLeaf } from "../db/turns";
 import { AppError } from "../errors";
+import { requireConversation } from "./conversation-access";
 import { stopGenerations } from "./generation-registry";
 import { MAX_TITLE_LENGTH } from "./limits";
 import { assertWithinBounds, parameterOverridesSchema } from "./parameters";
@@ -53,12 +47,13 @@ export function listMyModels() {
   return listUsableModels(usableModelsWhere());
 }
 
+/** The caller's own conversations (shared ones among them); team members find the others in the team's history. */
 export function listMyConversations(user: SessionUser, cursor: string | undefined) {
-  return listConversations(readableConversationsSql(user.id), cursor);
+  return listConversations(ownConversationsSql(user.id), cursor);
 }
 
 export function searchMyConversations(user: SessionUser, text: string) {
-  return searchConversations(readableConversationsSql(user.id), text);
+  return searchConversations(ownConversationsSql(user.id), text);
 }
 
 export async function startConversation(user: SessionUser, input: z.infer<typeof createConversationSchema>) {
@@ -71,7 +66,7 @@ export async function startConversation(user: SessionUser, input: z.infer<typeof
 }
 
 export async function getConversationWithThread(user: SessionUser, id: string) {
-  const conversation = await getConversationOrThrow(readableConversationsWhere(user.id), id);
+  const conversation = await requireConversation(user, "read", id);
   const page = await getThreadPage(id, conversation.currentLeafId);
   const { currentLeafId: _leaf, systemPrompt: _systemPrompt, ...fields } = conversation;
   return { ...fields, ...page };
@@ -79,7 +74,7 @@ export async function getConversationWithThread(user: SessionUser, id: string) {
 
 /** Older messages of the thread, above the message `beforeId` that the caller already shows. */
 export async function getOlderMessages(user: SessionUser, id: string, beforeId: string) {
-  await getConversationOrThrow(readableConversationsWhere(user.id), id);
+  await requireConversation(user, "read", id);
   return getOlderThreadPage(id, beforeId);
 }
 
@@ -88,10 +83,9 @@ export async function updateMyConversation(
   id: string,
   input: z.infer<typeof updateConversationSchema>,
 ) {
-  const scope = writableConversationsWhere(user.id);
+  const conversation = await requireConversation(user, "own", id);
   const { title, pinned, modelId, ...parameters } = input;
   if (modelId !== undefined || Object.values(parameters).some((value) => value !== undefined)) {
-    const conversation = await getConversationOrThrow(scope, id);
     const nextModelId = modelId ?? conversation.modelId;
     const model = nextModelId ? await getModelForCompletion(usableModelsWhere(), nextModelId) : null;
     if (!model && modelId !== undefined) throw new AppError("not_found", "Model not found.");
@@ -100,18 +94,19 @@ export async function updateMyConversation(
     // defaults (lib/chat/parameters.ts).
     assertWithinBounds(model, parameters);
   }
-  if (pinned !== undefined) await setPinned(writableConversationsSql(user.id), id, pinned);
-  return updateConversation(scope, id, { title, modelId, ...parameters });
+  if (pinned !== undefined) await setPinned(ownConversationsSql(user.id), id, pinned);
+  return updateConversation(ownConversationsWhere(user.id), id, { title, modelId, ...parameters });
 }
 
 export async function showBranch(user: SessionUser, id: string, messageId: string) {
-  await getConversationOrThrow(writableConversationsWhere(user.id), id);
+  await requireConversation(user, "write", id);
   await setCurrentLeaf(id, await findNewestLeaf(id, messageId));
   return getConversationWithThread(user, id);
 }
 
 export async function deleteMyConversation(user: SessionUser, id: string): Promise<void> {
-  await softDeleteConversation(writableConversationsSql(user.id), id);
+  await requireConversation(user, "own", id);
+  await softDeleteConversation(ownConversationsSql(user.id), id);
   // A deleted conversation's reply is of no use to anyone: stop paying for it.
   stopGenerations(id);
 }

@@ -2,6 +2,7 @@
 // the Node response (lib/server serves these routes), one write per event.
 import type { ServerResponse } from "node:http";
 import type { Generation, GenerationEventName } from "./generation";
+import { trackOpenStream } from "./open-streams";
 
 const HEARTBEAT_MS = 15_000;
 
@@ -17,16 +18,26 @@ export function encodeEvent(id: number, event: GenerationEventName, data: unknow
   return `id: ${id}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
-/** Streams a generation's events after `afterEventId`. Closing the response only unsubscribes: the reply goes on. */
-export function streamGeneration(generation: Generation, response: ServerResponse, afterEventId = 0): void {
+/**
+ * Streams a generation's events after `afterEventId` to `readerId`'s browser. Closing the response only
+ * unsubscribes: the reply goes on. The stream ends early if the reader loses access (lib/chat/open-streams.ts).
+ */
+export function streamGeneration(
+  generation: Generation,
+  response: ServerResponse,
+  readerId: string,
+  afterEventId = 0,
+): void {
   response.writeHead(200, eventStreamHeaders);
   let heartbeat: NodeJS.Timeout | undefined;
   let unsubscribe = () => {};
   const finish = () => {
     clearInterval(heartbeat);
     unsubscribe();
+    forget();
     response.end();
   };
+  const forget = trackOpenStream({ userId: readerId, conversationId: generation.conversationId, end: finish });
   response.on("close", finish);
   unsubscribe = generation.subscribe(afterEventId, (event) => {
     response.write(event.frame);

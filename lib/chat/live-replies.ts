@@ -1,16 +1,15 @@
 // Replies being generated, as the caller may reach them: stop them, or re-attach to the newest.
-import { readableConversationsWhere, writableConversationsWhere } from "../access/conversations";
 import type { SessionUser } from "../auth/session";
-import { getConversationOrThrow } from "../db/conversations";
+import { requireConversation } from "./conversation-access";
 import type { Generation } from "./generation";
 import { findLatestGeneration, stopGenerations } from "./generation-registry";
 
 export async function stopConversationReplies(user: SessionUser, conversationId: string): Promise<number> {
-  await getConversationOrThrow(writableConversationsWhere(user.id), conversationId);
+  await requireConversation(user, "write", conversationId);
   return stopGenerations(conversationId);
 }
 
 export async function findLiveReply(user: SessionUser, conversationId: string): Promise<Generation | undefined> {
-  await getConversationOrThrow(readableConversationsWhere(user.id), conversationId);
+  await requireConversation(user, "read", conversationId);
   return findLatestGeneration(conversationId);
 }

@@ -10,6 +10,7 @@ import type { CompletionModel } from "../db/models";
 import { type StartedTurn, startRegeneration, startTurn } from "../db/turns";
 import { AppError } from "../errors";
 import { getRequiredTokens, getWindowBudget } from "./context-window";
+import { deniedError } from "./conversation-access";
 import type { Generation } from "./generation";
 import { findGeneration } from "./generation-registry";
 import { launchReply, replayFinishedTurn } from "./launch-reply";
@@ -43,6 +44,7 @@ async function loadWritableTurnContext(user: SessionUser, conversationId: string
     usableModelsSql(),
     conversationId,
   );
+  if (!conversation) throw await deniedError(user, conversationId, "write");
   const { model } = conversation;
   if (!model)
     throw new AppError("model_unavailable", "This conversation's model is not available. Pick another model.");

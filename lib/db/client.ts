@@ -18,4 +18,4 @@ export function db(): Database {
 }
 
 export { Prisma } from "./generated/client";
-export type { MessageRole, MessageStatus, ProviderKind, UserRole, UserStatus } from "./generated/enums";
+export type { MessageRole, MessageStatus, ProviderKind, TeamRole, UserRole, UserStatus } from "./generated/enums";

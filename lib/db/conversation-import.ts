@@ -9,7 +9,7 @@ export type ImportedRow = {
   content: string;
   createdAt: Date;
   tokenCount: number;
-  tokenEncoding: string;
+  tokenEncoding: string | null;
   depth: number;
   threadTokens: number;
 };

@@ -132,9 +132,14 @@ type TurnRow = {
 
 /**
  * A conversation with everything a turn needs of its model, in one raw query: this runs before every reply,
- * where a compiled query costs more than the rest of the turn. `model` is null when the scope excludes it.
+ * where a compiled query costs more than the rest of the turn. Null when the conversation scope excludes it;
+ * `model` is null when the model scope excludes it.
  */
-export async function getConversationForTurn(conversationScope: Prisma.Sql, modelScope: Prisma.Sql, id: string) {
+export async function getConversationForTurn(
+  conversationScope: Prisma.Sql,
+  modelScope: Prisma.Sql,
+  id: string,
+): Promise<TurnRow | null> {
   const [conversation] = await db().$queryRaw<TurnRow[]>`
     SELECT c.id, c."currentLeafId", c."systemPrompt", c.temperature, c."topP", c."maxTokens",
            CASE WHEN m.id IS NULL THEN NULL ELSE json_build_object(
@@ -149,11 +154,16 @@ export async function getConversationForTurn(conversationScope: Prisma.Sql, mode
       LEFT JOIN "Model" m ON m.id = c."modelId" AND ${modelScope}
       LEFT JOIN "Provider" p ON p.id = m."providerId"
      WHERE c.id = ${id} AND ${conversationScope}`;
-  if (!conversation) throw new AppError("not_found", "Conversation not found.");
-  return conversation;
+  return conversation ?? null;
 }
 
 /** Replaces the provisional title, unless the user renamed the conversation meanwhile. */
 export async function setGeneratedTitle(id: string, provisionalTitle: string, title: string): Promise<void> {
   await db().conversation.updateMany({ where: { id, title: provisionalTitle }, data: { title } });
+}
+
+/** Which of these conversations the scope reaches. */
+export async function listConversationIds(scope: Prisma.ConversationWhereInput, ids: string[]): Promise<string[]> {
+  const rows = await db().conversation.findMany({ where: { AND: [scope, { id: { in: ids } }] }, select: { id: true } });
+  return rows.map((row) => row.id);
 }

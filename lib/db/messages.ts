@@ -125,3 +125,18 @@ export async function findNewestLeaf(conversationId: string, messageId: string):
   if (!row) throw new AppError("not_found", "Message not found.");
   return row.id;
 }
+
+export type PathRow = WindowRow & { parentId: string | null; status: string; createdAt: Date };
+
+/** The whole path from the root down to `messageId`, oldest first: what a copy or a share-link snapshot holds. */
+export async function getThreadPath(conversationId: string, messageId: string): Promise<PathRow[]> {
+  return db().$queryRaw<PathRow[]>`
+    WITH RECURSIVE thread AS (
+      SELECT id, "parentId" FROM "Message" WHERE id = ${messageId} AND "conversationId" = ${conversationId}
+      UNION ALL
+      SELECT m.id, m."parentId" FROM "Message" m JOIN thread ON m.id = thread."parentId"
+    )
+    SELECT m.id, m."parentId", m.role::text AS role, m.content, m.status::text AS status, m."createdAt",
+           m."tokenCount", m."tokenEncoding", m.depth, m."threadTokens"
+      FROM thread JOIN "Message" m ON m.id = thread.id ORDER BY m.depth`;
+}

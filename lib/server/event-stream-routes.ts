@@ -12,7 +12,7 @@ import { regenerateReply, regenerateSchema, sendMessage, sendMessageSchema } fro
 import { errorResponse, parseId, parseJsonBody } from "../http/handler";
 import { toWebHeaders } from "../http/node-headers";
 
-type LiveReply = { generation: Generation; afterEventId: number };
+type LiveReply = { generation: Generation; readerId: string; afterEventId: number };
 type EventStreamRoute = {
   method: "GET" | "POST";
   /** The path as Next would name the route file's folder, e.g. /api/conversations/[id]/stream. */
@@ -30,7 +30,7 @@ export const eventStreamRoutes: EventStreamRoute[] = [
       const conversationId = parseId(id);
       const input = await parseJsonBody(request, sendMessageSchema);
       const user = await requireRequestUser(request);
-      return { generation: await sendMessage(user, conversationId, input), afterEventId: 0 };
+      return { generation: await sendMessage(user, conversationId, input), readerId: user.id, afterEventId: 0 };
     },
   },
   {
@@ -42,7 +42,8 @@ export const eventStreamRoutes: EventStreamRoute[] = [
       const replyId = parseId(messageId);
       const input = await parseJsonBody(request, regenerateSchema);
       const user = await requireRequestUser(request);
-      return { generation: await regenerateReply(user, conversationId, replyId, input), afterEventId: 0 };
+      const generation = await regenerateReply(user, conversationId, replyId, input);
+      return { generation, readerId: user.id, afterEventId: 0 };
     },
   },
   {
@@ -55,7 +56,7 @@ export const eventStreamRoutes: EventStreamRoute[] = [
       const user = await requireRequestUser(request);
       const generation = await findLiveReply(user, conversationId);
       if (!generation) return null;
-      return { generation, afterEventId: Number.isSafeInteger(lastEventId) ? lastEventId : 0 };
+      return { generation, readerId: user.id, afterEventId: Number.isSafeInteger(lastEventId) ? lastEventId : 0 };
     },
   },
 ];
@@ -89,7 +90,7 @@ async function serveRoute(
 ): Promise<void> {
   try {
     const reply = await route.serve(toWebRequest(request), params);
-    if (reply) streamGeneration(reply.generation, response, reply.afterEventId);
+    if (reply) streamGeneration(reply.generation, response, reply.readerId, reply.afterEventId);
     else response.writeHead(204).end();
   } catch (error) {
     await sendResponse(response, errorResponse(error));

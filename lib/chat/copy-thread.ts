@@ -1,0 +1,50 @@
+// "Copy to my chats" and "continue as my copy": a thread, from its root down to a chosen message, becomes a new
+// private conversation of the caller, which they may continue on their own.
+import { usableModelsWhere } from "../access/models";
+import type { SessionUser } from "../auth/session";
+import { insertImportedConversations } from "../db/conversation-import";
+import { createId } from "../db/ids";
+import { getThreadPath } from "../db/messages";
+import { getDefaultModelId, isModelInScope } from "../db/models";
+import { AppError } from "../errors";
+
+export type ThreadToCopy = { conversationId: string; messageId: string; title: string; modelId: string | null };
+
+export async function copyThreadToMyChats(
+  user: SessionUser,
+  source: ThreadToCopy,
+): Promise<{ id: string; title: string }> {
+  const path = await getThreadPath(source.conversationId, source.messageId);
+  if (path.length === 0) throw new AppError("not_found", "Message not found.");
+  if (path.some((message) => message.status === "STREAMING")) {
+    throw new AppError("conflict", "This reply is still being written. Copy it once it has finished.");
+  }
+  // The copy keeps the conversation's model when the caller may use it, else it starts on their default.
+  const keepsModel = source.modelId !== null && (await isModelInScope(usableModelsWhere(), source.modelId));
+  const modelId = keepsModel ? source.modelId : await getDefaultModelId(usableModelsWhere());
+  if (!modelId) throw new AppError("model_unavailable", "No model is available. Ask an admin to enable one.");
+
+  const newIds = new Map(path.map((message) => [message.id, createId()]));
+  const now = new Date();
+  const [created] = await insertImportedConversations({ ownerId: user.id, modelId }, [
+    {
+      title: source.title,
+      createdAt: now,
+      updatedAt: now,
+      currentLeafId: newIds.get(source.messageId) ?? null,
+      messages: path.map((message) => ({
+        id: newIds.get(message.id) ?? createId(),
+        parentId: message.parentId ? (newIds.get(message.parentId) ?? null) : null,
+        role: message.role,
+        content: message.content,
+        createdAt: message.createdAt,
+        tokenCount: message.tokenCount,
+        tokenEncoding: message.tokenEncoding,
+        depth: message.depth,
+        threadTokens: message.threadTokens,
+      })),
+    },
+  ]);
+  if (!created) throw new AppError("internal", "The copy could not be saved.");
+  return created;
+}
