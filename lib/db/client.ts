@@ -7,13 +7,19 @@ export type Database = InstanceType<typeof PrismaClient>;
 
 const globalForPrisma = globalThis as unknown as { parleyPrisma?: Database };
 
-function createClient(): Database {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: requireEnv("DATABASE_URL"), max: 10 }) });
+// The timestamp columns hold UTC without a zone: Prisma writes and reads them as UTC, so the raw SQL's now() must
+// be UTC as well, whatever time zone the server was set up with (an embedded cluster takes the machine's).
+const SESSION_OPTIONS = "-c TimeZone=UTC";
+
+/** A new client with its own pool; the app uses the one of db(). */
+export function createDatabaseClient(): Database {
+  const adapter = new PrismaPg({ connectionString: requireEnv("DATABASE_URL"), max: 10, options: SESSION_OPTIONS });
+  return new PrismaClient({ adapter });
 }
 
 /** Survives Next's hot reloads in development, which would otherwise open a new pool on every edit. */
 export function db(): Database {
-  globalForPrisma.parleyPrisma ??= createClient();
+  globalForPrisma.parleyPrisma ??= createDatabaseClient();
   return globalForPrisma.parleyPrisma;
 }
 
