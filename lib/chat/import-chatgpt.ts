@@ -4,7 +4,9 @@
 import type { MessageRole } from "../db/client";
 import type { ChatGptConversation, ChatGptNode, ImportedConversation, ImportedMessage } from "./import-formats";
 
-const ROLES: Record<string, MessageRole> = { user: "USER", assistant: "ASSISTANT", system: "SYSTEM" };
+// System messages are left out: a system instruction comes only from the admin's model and the conversation's
+// settings, never from a file a user uploads.
+const ROLES: Record<string, MessageRole> = { user: "USER", assistant: "ASSISTANT" };
 // Code, tool output, reasoning and browsing results are not turns of the conversation.
 const TEXT_CONTENT_TYPES = new Set(["text", "multimodal_text"]);
 

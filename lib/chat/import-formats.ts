@@ -50,7 +50,8 @@ const exportedConversationSchema = z.object({
     z.object({
       id: z.string(),
       parentId: z.string().nullable(),
-      role: z.enum(["SYSTEM", "USER", "ASSISTANT"]),
+      // Not SYSTEM: a system instruction comes only from the admin's model and the conversation's settings.
+      role: z.enum(["USER", "ASSISTANT"]),
       content: z.string(),
       createdAt: z.coerce.date(),
     }),
