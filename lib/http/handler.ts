@@ -48,6 +48,8 @@ export function handle<Params = Record<string, never>>(
 }
 
 const MAX_JSON_BYTES = 256 * 1024;
+// \u0000 preceded by an even number of backslashes (none included): an escape, not escaped text.
+const ESCAPED_NUL = /(?<!\\)(?:\\\\)*\\u0000/;
 
 export function toFieldIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => ({
@@ -90,8 +92,9 @@ export async function parseJsonBody<T>(request: Request, schema: z.ZodType<T>, m
   if (text && !request.headers.get("content-type")?.startsWith("application/json")) {
     throw new AppError("invalid_input", "Send the body as application/json.");
   }
-  // PostgreSQL text cannot hold NUL; refusing it here keeps every stored string valid.
-  if (text.includes("\\u0000")) throw new AppError("invalid_input", "Text cannot contain NUL characters.");
+  // PostgreSQL text cannot hold NUL; refusing it here keeps every stored string valid. A raw NUL cannot appear in
+  // valid JSON, so NUL means the escape \u0000 itself, not an escaped backslash followed by "u0000" (text about it).
+  if (ESCAPED_NUL.test(text)) throw new AppError("invalid_input", "Text cannot contain NUL characters.");
   let body: unknown;
   try {
     body = text ? JSON.parse(text) : {};
