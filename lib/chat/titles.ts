@@ -55,7 +55,8 @@ export async function generateTitle(input: {
         max_tokens: 24,
         temperature: 0.3,
       },
-      { timeout: TITLE_TIMEOUT_MS },
+      // The timeout ends once headers arrive; the signal also bounds a body that stalls after them.
+      { timeout: TITLE_TIMEOUT_MS, signal: AbortSignal.timeout(TITLE_TIMEOUT_MS) },
     );
     const title = cleanTitle(completion.choices[0]?.message?.content ?? "");
     if (title) await setGeneratedTitle(input.conversationId, input.fallbackTitle, title);

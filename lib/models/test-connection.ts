@@ -12,7 +12,8 @@ const MAX_LISTED_MODELS = 500;
 export type ConnectionTestResult = { ok: true; models: string[] } | { ok: false; reason: string };
 
 function describeFailure(error: unknown): string {
-  if (error instanceof OpenAI.APIConnectionTimeoutError) {
+  // The SDK's timeout ends at the headers; the signal also bounds a body that stalls (APIUserAbortError).
+  if (error instanceof OpenAI.APIConnectionTimeoutError || error instanceof OpenAI.APIUserAbortError) {
     return `The provider did not answer within ${CONNECTION_TEST_TIMEOUT_MS / 1000} seconds.`;
   }
   if (error instanceof OpenAI.AuthenticationError || error instanceof OpenAI.PermissionDeniedError) {
@@ -37,7 +38,10 @@ export async function testProviderConnection(id: string): Promise<ConnectionTest
   try {
     const names: string[] = [];
     const client = createProviderClient(provider);
-    for await (const model of client.models.list({ timeout: CONNECTION_TEST_TIMEOUT_MS })) {
+    for await (const model of client.models.list({
+      timeout: CONNECTION_TEST_TIMEOUT_MS,
+      signal: AbortSignal.timeout(CONNECTION_TEST_TIMEOUT_MS),
+    })) {
       names.push(model.id);
       if (names.length >= MAX_LISTED_MODELS) break;
     }
