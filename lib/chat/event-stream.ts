@@ -28,6 +28,8 @@ export function streamGeneration(
   readerId: string,
   afterEventId = 0,
 ): void {
+  // The browser left while the turn was being prepared: its "close" has fired already and would never end this.
+  if (response.destroyed) return;
   response.writeHead(200, eventStreamHeaders);
   let heartbeat: NodeJS.Timeout | undefined;
   let unsubscribe = () => {};

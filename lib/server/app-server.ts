@@ -15,7 +15,14 @@ export async function startAppServer(options: { dev: boolean; port: number }): P
   const app = next({ dev: options.dev, dir: process.cwd(), hostname: "localhost", port: options.port });
   const handleNext = app.getRequestHandler();
   await app.prepare();
+  let isShuttingDown = false;
   const server = createServer((request, response) => {
+    // A reply started now could not be saved before the process ends: refuse it, and everything else, plainly.
+    if (isShuttingDown) {
+      response.writeHead(503, { "Content-Type": "application/json", Connection: "close", "Retry-After": "5" });
+      response.end(JSON.stringify({ error: { code: "unavailable", message: "The server is restarting. Try again." } }));
+      return;
+    }
     if (serveEventStreamRoute(request, response)) return;
     // Next stamps its scripts with the nonce it finds in the request's policy; the page gets it from NONCE_HEADER.
     const nonce = createNonce();
@@ -34,7 +41,9 @@ export async function startAppServer(options: { dev: boolean; port: number }): P
   });
   return {
     close: async () => {
-      // Before closing anything: Node's close() also ends connections it counts as idle, event streams among them.
+      // New requests are refused from here on; the replies running now are stopped and saved, and only then are
+      // connections closed, so that their readers receive the final event.
+      isShuttingDown = true;
       await stopAllGenerations(SHUTDOWN_SAVE_MS);
       server.close();
       server.closeAllConnections();
