@@ -1,4 +1,5 @@
-// Providers and models as admins configure them. Keys and base URLs never leave lib/.
+// Models as users and the completion service read them: the ones a caller may pick, and what a turn needs of one.
+// Keys and base URLs never leave lib/ (admin changes: model-admin.ts, providers.ts).
 import { db, type Prisma } from "./client";
 
 export type UsableModel = {
