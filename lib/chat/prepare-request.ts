@@ -14,10 +14,25 @@ export type ReplyManifest = ContextManifest & {
 
 export type PreparedRequest = { messages: ChatCompletionMessageParam[]; manifest: ReplyManifest };
 
+// System prompts repeat on every turn of every conversation on a model, and a long one takes milliseconds to
+// tokenize: their counts are kept, for the few prompts in use at a time.
+const promptTokenCache = new Map<string, number>();
+const PROMPT_CACHE_SIZE = 200;
+
+function countPromptTokens(content: string, encoding: TokenEncoding): number {
+  const key = `${encoding}\n${content}`;
+  const cached = promptTokenCache.get(key);
+  if (cached !== undefined) return cached;
+  const tokens = countTokens(content, encoding);
+  if (promptTokenCache.size >= PROMPT_CACHE_SIZE) promptTokenCache.clear();
+  promptTokenCache.set(key, tokens);
+  return tokens;
+}
+
 /** The admin's prompt is sent on every turn: a conversation's own prompt adds to it and never replaces it. */
 export function getSystemPrompt(conversationPrompt: string | null, model: CompletionModel, encoding: TokenEncoding) {
   const content = [model.systemPrompt, conversationPrompt].filter(Boolean).join("\n\n");
-  return content ? { content, tokens: countTokens(content, encoding) } : null;
+  return content ? { content, tokens: countPromptTokens(content, encoding) } : null;
 }
 
 export async function prepareRequest(input: {
