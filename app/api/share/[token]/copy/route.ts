@@ -1,0 +1,14 @@
+// POST /api/share/{token}/copy – "continue as my copy": the snapshot becomes the caller's private conversation.
+// 201 { id }; 401 signed out; 404 for a link that does not open.
+import { requireApiUser } from "@/lib/auth/session";
+import { copySharedSnapshot } from "@/lib/chat/shared-snapshot";
+import { handle, jsonResponse, parseJsonBody } from "@/lib/http/handler";
+import { z } from "zod";
+
+const noFieldsSchema = z.strictObject({});
+
+export const POST = handle<{ token: string }>(async (request, params) => {
+  await parseJsonBody(request, noFieldsSchema);
+  const user = await requireApiUser();
+  return jsonResponse(await copySharedSnapshot(user, params.token), 201);
+});
