@@ -21,10 +21,7 @@ export const createShareLinkSchema = z.strictObject({
 
 export async function listMyShareLinks(user: SessionUser, conversationId: string) {
   await requireConversation(user, "own", conversationId);
-  const [publicLinksEnabled, items] = await Promise.all([
-    arePublicShareLinksEnabled(),
-    listShareLinks(conversationId),
-  ]);
+  const [publicLinksEnabled, items] = await Promise.all([arePublicShareLinksEnabled(), listShareLinks(conversationId)]);
   return { publicLinksEnabled, items };
 }
 
