@@ -48,6 +48,12 @@ test("a link shows the snapshot signed out, continues as a copy signed in, and i
   );
   await expectNoSeriousViolations(visitor);
   await keepScreenshot(visitor, testInfo, "shared-page-signed-out");
+  const phoneContext = await browser.newContext({ locale: "zh-CN", viewport: { width: 390, height: 844 } });
+  const phone = await phoneContext.newPage();
+  await phone.goto(url);
+  await expect(phone.getByRole("link", { name: "登录以继续" })).toBeVisible();
+  await keepScreenshot(phone, testInfo, "shared-page-zh-cn-phone");
+  await phoneContext.close();
 
   const { page: reader } = await newUserPage(browser, "Reader");
   await reader.goto(url);
@@ -61,6 +67,7 @@ test("a link shows the snapshot signed out, continues as a copy signed in, and i
   await visitor.reload();
   await expect(visitor.getByRole("heading", { name: "Shared conversation not available" })).toBeVisible();
   await expect(visitor.getByText("first answer")).toHaveCount(0);
+  await keepScreenshot(visitor, testInfo, "shared-page-revoked");
   await visitorContext.close();
 });
 

@@ -177,17 +177,26 @@ describe("share links", () => {
     expect(await shareLinkRows()).toEqual(before);
   });
 
-  it("lets only the owner manage links: a team member gets 403, a stranger 404, anonymous 401, with no trace", async () => {
+  it("lets only the owner manage links: team members get 403, a stranger 404, anonymous 401, with no trace", async () => {
     const link = await createLink();
-    const member = await makeUser();
+    const [teamOwner, editor] = await Promise.all([makeUser(), makeUser()]);
     const team = await db().team.create({
-      data: { name: "Research", memberships: { create: { userId: member.id, role: "EDITOR" } } },
+      data: {
+        name: "Research",
+        memberships: {
+          create: [
+            { userId: teamOwner.id, role: "OWNER" },
+            { userId: editor.id, role: "EDITOR" },
+          ],
+        },
+      },
     });
     await db().conversation.update({
       where: { id: session.conversationId },
       data: { teamId: team.id, visibility: "TEAM" },
     });
-    const memberClient = await signedInClient(member.email, member.password);
+    const teamOwnerClient = await signedInClient(teamOwner.email, teamOwner.password);
+    const editorClient = await signedInClient(editor.email, editor.password);
     const calls = [
       (client: Client) => client.fetch(linksPath()),
       (client: Client) => client.json(linksPath(), {}),
@@ -195,7 +204,8 @@ describe("share links", () => {
     ];
     try {
       for (const [client, status] of [
-        [memberClient, 403],
+        [teamOwnerClient, 403],
+        [editorClient, 403],
         [stranger, 404],
         [anonymous, 401],
       ] as const) {
