@@ -55,8 +55,13 @@ export function ShareLinkDialog({ conversationId, upTo, onClose }: ShareLinkDial
     else setError(describeError(result.error, translator));
   }, [conversationId, translator]);
 
+  // Open from the start: this component exists only while the dialog is wanted (chat-thread.tsx).
   useEffect(() => {
-    dialogRef.current?.showModal();
+    const dialog = dialogRef.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+
+  useEffect(() => {
     void reload();
   }, [reload]);
 

@@ -42,10 +42,14 @@ export async function listShareLinks(conversationId: string): Promise<ShareLinkS
 
 /** Revoking twice changes nothing: the first revocation's time stays. Not found: not a link of this conversation. */
 export async function revokeShareLink(conversationId: string, linkId: string): Promise<void> {
-  const link = await db().shareLink.findFirst({ where: { id: linkId, conversationId }, select: { revokedAt: true } });
-  if (!link) throw new AppError("not_found", "Share link not found.");
-  if (link.revokedAt) return;
-  await db().shareLink.update({ where: { id: linkId }, data: { revokedAt: new Date() } });
+  const link = { id: linkId, conversationId };
+  const { count } = await db().shareLink.updateMany({
+    where: { ...link, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  if (count === 0 && (await db().shareLink.count({ where: link })) === 0) {
+    throw new AppError("not_found", "Share link not found.");
+  }
 }
 
 /** The link with this token hash if `scope` lets it open, with what its snapshot needs of the conversation. */
