@@ -8,7 +8,7 @@ import type { ConversationDetails } from "./chat-types";
 import { ConversationSettings } from "./conversation-settings";
 import { ExportMenu } from "./export-menu";
 import { ModelPicker, useModels } from "./model-picker";
-import { ShareLinkButton } from "./share-link-dialog";
+import { ShareLinkButton } from "./share-link-button";
 
 type ConversationHeaderProps = {
   details: ConversationDetails;

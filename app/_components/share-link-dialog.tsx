@@ -6,29 +6,11 @@ import { describeError } from "./api-client";
 import type { ChatMessage } from "./chat-types";
 import { CopyButton } from "./copy-button";
 import { FormAlert } from "./form-alert";
-import { LinkIcon } from "./icons";
 import { ShareLinkList } from "./share-link-list";
 import { createShareLink, fetchShareLinks, type ShareLinkList as Links } from "./share-link-requests";
 
 const EXPIRY_DAYS = [1, 7, 30, 365] as const;
 const EXCERPT_LENGTH = 80;
-
-/** The header's "Share link…" button; the dialog itself is opened by the conversation (chat-thread.tsx). */
-export function ShareLinkButton({ onClick }: { onClick: () => void }) {
-  const { t } = useTranslator();
-  return (
-    <button
-      type="button"
-      aria-label={t("shareLink.open")}
-      aria-haspopup="dialog"
-      onClick={onClick}
-      className="flex h-9 shrink-0 items-center gap-1.5 rounded-lg px-2.5 text-ink-muted text-sm hover:bg-hover hover:text-ink"
-    >
-      <LinkIcon width={18} height={18} />
-      <span className="hidden sm:inline">{t("shareLink.open")}</span>
-    </button>
-  );
-}
 
 type ShareLinkDialogProps = {
   conversationId: string;
