@@ -18,6 +18,16 @@ export default function nextConfig() {
             { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           ],
         },
+        {
+          // Public share pages (app/s/[token]): kept out of search engines and caches, and a link clicked there
+          // does not hand the page's address, which is the secret, to another site. Later entries win.
+          source: "/s/:token*",
+          headers: [
+            { key: "X-Robots-Tag", value: "noindex, nofollow" },
+            { key: "Referrer-Policy", value: "no-referrer" },
+            { key: "Cache-Control", value: "no-store" },
+          ],
+        },
       ];
     },
   };

@@ -62,3 +62,9 @@ export function requireEnv<K extends "DATABASE_URL" | "AUTH_SECRET" | "ENCRYPTIO
   if (!value) throw new Error(`${key} is not set. Start Parley with \`npm run dev\` or \`npm start\`.`);
   return value;
 }
+
+/** The address users reach Parley at, for links that leave the site (share links): NEXTAUTH_URL, else local. */
+export function publicSiteUrl(): string {
+  const { NEXTAUTH_URL, PORT } = env();
+  return (NEXTAUTH_URL ?? `http://localhost:${PORT}`).replace(/\/$/, "");
+}

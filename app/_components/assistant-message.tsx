@@ -6,7 +6,7 @@ import type { ChatMessage } from "./chat-types";
 
 import { ContextNotice } from "./context-notice";
 import { CopyButton } from "./copy-button";
-import { RegenerateIcon } from "./icons";
+import { LinkIcon, RegenerateIcon } from "./icons";
 import { Markdown } from "./markdown";
 import { MESSAGE_ACTION_BUTTON, type MessageItemProps } from "./message-actions";
 import { VersionSwitcher } from "./version-switcher";
@@ -46,6 +46,15 @@ export function AssistantMessage({ message, isBusy, actions }: MessageItemProps)
             >
               <RegenerateIcon width={16} height={16} />
               {isUnfinished ? t("message.regenerate") : null}
+            </button>
+            <button
+              type="button"
+              aria-label={t("message.shareUpToHere")}
+              disabled={!isSaved(message)}
+              onClick={() => actions.shareUpTo(message)}
+              className={MESSAGE_ACTION_BUTTON}
+            >
+              <LinkIcon width={16} height={16} />
             </button>
           </>
         )}

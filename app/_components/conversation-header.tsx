@@ -8,13 +8,15 @@ import type { ConversationDetails } from "./chat-types";
 import { ConversationSettings } from "./conversation-settings";
 import { ExportMenu } from "./export-menu";
 import { ModelPicker, useModels } from "./model-picker";
+import { ShareLinkButton } from "./share-link-button";
 
 type ConversationHeaderProps = {
   details: ConversationDetails;
   onDetailsChange: (details: ConversationDetails) => void;
+  onShareLink: () => void;
 };
 
-export function ConversationHeader({ details, onDetailsChange }: ConversationHeaderProps) {
+export function ConversationHeader({ details, onDetailsChange, onShareLink }: ConversationHeaderProps) {
   const translator = useTranslator();
   const { models } = useModels();
 
@@ -45,6 +47,7 @@ export function ConversationHeader({ details, onDetailsChange }: ConversationHea
         onChange={(modelId) => void changeModel(modelId)}
         isDisabled={isSaving}
       />
+      <ShareLinkButton onClick={onShareLink} />
       <ExportMenu conversationId={details.id} />
       <ConversationSettings details={details} onSaved={onDetailsChange} />
     </header>

@@ -5,6 +5,8 @@ export type MessageActions = {
   edit: (message: ChatMessage, content: string) => Promise<boolean>;
   regenerate: (message: ChatMessage) => Promise<void>;
   showVersion: (messageId: string) => Promise<void>;
+  /** Opens the share-link dialog for a snapshot ending at this message. */
+  shareUpTo: (message: ChatMessage) => void;
 };
 
 export type MessageItemProps = {

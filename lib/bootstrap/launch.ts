@@ -1,6 +1,6 @@
 // `npm run dev` / `npm start`: prepare the runtime (embedded PostgreSQL when DATABASE_URL is unset, migrations,
 // admin, models), then serve the app in this process (lib/server). `npm run db:prepare` stops after the preparation.
-import { env } from "../env";
+import { env, publicSiteUrl } from "../env";
 import { loadEnvFiles } from "./env-files";
 import { prepareRuntime } from "./prepare";
 
@@ -23,11 +23,11 @@ if (mode === "prepare") {
   process.exit(0);
 }
 
-const { PORT, NEXTAUTH_URL } = env();
+const { PORT } = env();
 // Set before Next and React load: they pick their development or production build from it.
 Object.assign(process.env, {
   NODE_ENV: mode === "dev" ? "development" : "production",
-  NEXTAUTH_URL: NEXTAUTH_URL ?? `http://localhost:${PORT}`,
+  NEXTAUTH_URL: publicSiteUrl(),
   NEXT_TELEMETRY_DISABLED: "1",
 });
 const { startAppServer } = await import("../server/app-server");

@@ -61,6 +61,14 @@ const rows: Row[] = [
     body: { policy: "open" },
     expected: { ...denied, admin: 200 },
   },
+  { method: "GET", route: "/api/admin/public-links", expected: { ...denied, admin: 200 } },
+  // On is the default: the admin's call changes nothing for the other test files sharing this server.
+  {
+    method: "PUT",
+    route: "/api/admin/public-links",
+    body: { enabled: true },
+    expected: { ...denied, admin: 200 },
+  },
   { method: "GET", route: "/api/admin/audit-log", expected: { ...denied, admin: 200 } },
   { method: "DELETE", route: "/api/admin/models/[modelId]", expected: { ...denied, admin: 204 } },
   { method: "DELETE", route: "/api/admin/users/[userId]", expected: { ...denied, admin: 204 } },
@@ -117,7 +125,7 @@ async function call(caller: Caller, row: Row): Promise<number> {
 
 /** Everything an admin call of the matrix could change, limited to this file's rows (other files run alongside). */
 async function snapshot() {
-  const [provider, model, target, auditByUser, created, policy] = await Promise.all([
+  const [provider, model, target, auditByUser, created, policy, publicLinks] = await Promise.all([
     db().provider.findUnique({ where: { id: ids.providerId } }),
     db().model.findUnique({ where: { id: ids.modelId } }),
     db().user.findUnique({ where: { id: ids.userId } }),
@@ -127,8 +135,17 @@ async function snapshot() {
       db().model.count({ where: { upstreamName: newModelName } }),
     ]),
     db().setting.findUnique({ where: { key: "registrationPolicy" } }),
+    db().setting.findUnique({ where: { key: "publicShareLinks" } }),
   ]);
-  return { provider, model, target, auditByUser, created, policy: policy?.value ?? null };
+  return {
+    provider,
+    model,
+    target,
+    auditByUser,
+    created,
+    policy: policy?.value ?? null,
+    publicLinks: publicLinks?.value ?? null,
+  };
 }
 
 describe.sequential("admin access matrix", () => {

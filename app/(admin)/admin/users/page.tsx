@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import { PublicShareLinksForm } from "@/app/_components/admin/public-share-links-form";
 import { RegistrationPolicyForm } from "@/app/_components/admin/registration-policy-form";
 import { UserActions } from "@/app/_components/admin/user-actions";
 import { getTranslator } from "@/app/_i18n/server";
 import { getRegistrationPolicy } from "@/lib/auth/registration-policy";
 import { requirePageAdmin } from "@/lib/auth/session";
 import { searchUsers } from "@/lib/auth/user-admin";
+import { arePublicShareLinksEnabled } from "@/lib/chat/public-share-links";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -24,9 +26,10 @@ export default async function UsersPage({ searchParams }: UsersPageProps) {
   const admin = await requirePageAdmin();
   const { q } = await searchParams;
   const search = typeof q === "string" ? q.trim().slice(0, 200) : "";
-  const [{ items, hasMore }, registration, { t, formatDate }] = await Promise.all([
+  const [{ items, hasMore }, registration, publicShareLinksEnabled, { t, formatDate }] = await Promise.all([
     searchUsers({ q: search }),
     getRegistrationPolicy(),
+    arePublicShareLinksEnabled(),
     getTranslator(),
   ]);
   return (
@@ -34,6 +37,9 @@ export default async function UsersPage({ searchParams }: UsersPageProps) {
       <h1 className="font-semibold text-2xl">{t("admin.users")}</h1>
       <section className="rounded-2xl border border-line bg-canvas p-5">
         <RegistrationPolicyForm policy={registration.policy} source={registration.source} />
+      </section>
+      <section className="rounded-2xl border border-line bg-canvas p-5">
+        <PublicShareLinksForm enabled={publicShareLinksEnabled} />
       </section>
       <section aria-labelledby="accounts" className="flex flex-col gap-4">
         <h2 id="accounts" className="font-medium text-lg">

@@ -1,0 +1,20 @@
+// GET /api/conversations/{id}/share-links – the owner's links { publicLinksEnabled, items }; POST – create one
+// { messageId?, expiresInDays? }, 201 with its url (the token is shown this once).
+import { requireApiUser } from "@/lib/auth/session";
+import { createMyShareLink, createShareLinkSchema, listMyShareLinks } from "@/lib/chat/share-links";
+import { handle, jsonResponse, parseId, parseJsonBody } from "@/lib/http/handler";
+
+type Params = { id: string };
+
+export const GET = handle<Params>(async (_request, params) => {
+  const id = parseId(params.id);
+  const user = await requireApiUser();
+  return jsonResponse(await listMyShareLinks(user, id));
+});
+
+export const POST = handle<Params>(async (request, params) => {
+  const id = parseId(params.id);
+  const input = await parseJsonBody(request, createShareLinkSchema);
+  const user = await requireApiUser();
+  return jsonResponse(await createMyShareLink(user, id, input), 201);
+});

@@ -1,0 +1,45 @@
+// What a share link's visitor gets: the snapshot's title and the role and text of each message, nothing else
+// (no ids, authors, model or system prompt), and for a signed-in visitor a private copy to continue.
+import { liveShareLinksWhere } from "../access/share-links";
+import type { SessionUser } from "../auth/session";
+import { getThreadPath } from "../db/messages";
+import { findShareLinkByTokenHash } from "../db/share-links";
+import { AppError } from "../errors";
+import { copyThreadToMyChats } from "./copy-thread";
+import { arePublicShareLinksEnabled } from "./public-share-links";
+import { hashShareToken, isShareTokenShaped } from "./share-token";
+
+export type SharedMessage = { role: "USER" | "ASSISTANT"; content: string };
+export type SharedSnapshot = { title: string; messages: SharedMessage[] };
+
+async function findLiveShareLink(token: string) {
+  if (!isShareTokenShaped(token) || !(await arePublicShareLinksEnabled())) return null;
+  return findShareLinkByTokenHash(liveShareLinksWhere(new Date()), hashShareToken(token));
+}
+
+/** Null for any link that does not open (unknown, revoked, expired, deleted conversation, links off). */
+export async function getSharedSnapshot(token: string): Promise<SharedSnapshot | null> {
+  const link = await findLiveShareLink(token);
+  if (!link) return null;
+  const path = await getThreadPath(link.conversationId, link.messageId);
+  const messages = path.flatMap((message) =>
+    // System messages are instructions to the model, not part of what was said; empty turns show nothing.
+    (message.role === "USER" || message.role === "ASSISTANT") && message.content !== ""
+      ? [{ role: message.role, content: message.content }]
+      : [],
+  );
+  return { title: link.title, messages };
+}
+
+/** "Continue as my copy": the snapshot becomes a private conversation of the visitor. */
+export async function copySharedSnapshot(user: SessionUser, token: string): Promise<{ id: string }> {
+  const link = await findLiveShareLink(token);
+  if (!link) throw new AppError("not_found", "Share link not found.");
+  const { id } = await copyThreadToMyChats(user, {
+    conversationId: link.conversationId,
+    messageId: link.messageId,
+    title: link.title,
+    modelId: link.conversation.modelId,
+  });
+  return { id };
+}
