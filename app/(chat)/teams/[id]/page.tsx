@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { InvitationForm } from "@/app/_components/teams/invitation-form";
+import { InvitationList } from "@/app/_components/teams/invitation-list";
 import { MemberActions } from "@/app/_components/teams/member-actions";
-import { RevokeInvitationButton } from "@/app/_components/teams/revoke-invitation-button";
+import { TeamHistory } from "@/app/_components/teams/team-history";
 import { TeamSettings } from "@/app/_components/teams/team-settings";
 import { getTranslator } from "@/app/_i18n/server";
 import { requirePageUser } from "@/lib/auth/session";
@@ -39,15 +40,19 @@ export default async function TeamPage({ params, searchParams }: TeamPageProps) 
   const team = await loadOrNotFound(() => getTeamWithMembers(user, parseId(id)));
   const isOwner = team.role === "OWNER";
   const search = typeof q === "string" ? q.trim().slice(0, 200) : "";
-  const [history, invitations, { t, formatDate }] = await Promise.all([
+  const [history, invitations, { t }] = await Promise.all([
     search
       ? searchTeamConversations(user, team.id, search).then((items) => ({ items, nextCursor: null }))
-      : listTeamConversations(user, team.id, typeof cursor === "string" ? cursor : undefined),
+      : listTeamConversations(user, team.id, typeof cursor === "string" ? cursor : undefined).catch((error) => {
+          // A mangled "older" link starts over at the newest page rather than failing the page.
+          if (error instanceof AppError && error.code === "invalid_input") {
+            return listTeamConversations(user, team.id, undefined);
+          }
+          throw error;
+        }),
     isOwner ? listTeamInvitations(user, team.id) : [],
     getTranslator(),
   ]);
-  const now = Date.now();
-
   return (
     <div className="min-h-0 flex-1 overflow-y-auto">
       <div className="mx-auto flex w-full max-w-3xl flex-col gap-8 px-4 py-8">
@@ -64,68 +69,7 @@ export default async function TeamPage({ params, searchParams }: TeamPageProps) 
           </p>
         </div>
 
-        <section aria-labelledby="team-history" className="flex flex-col gap-4">
-          <h2 id="team-history" className="font-medium text-lg">
-            {t("teams.history")}
-          </h2>
-          <search>
-            <form className="flex gap-2">
-              <input
-                type="search"
-                name="q"
-                defaultValue={search}
-                aria-label={t("teams.searchLabel")}
-                placeholder={t("teams.searchLabel")}
-                className="flex-1 rounded-xl border border-line bg-canvas px-3.5 py-2"
-              />
-              <button type="submit" className="rounded-xl bg-ink px-4 py-2 font-medium text-canvas text-sm">
-                {t("teams.searchSubmit")}
-              </button>
-            </form>
-          </search>
-          {search ? (
-            <p className="text-sm">
-              <Link href={`/teams/${team.id}`} className="text-ink-muted underline underline-offset-4 hover:text-ink">
-                {t("teams.searchClear")}
-              </Link>
-            </p>
-          ) : null}
-          {history.items.length === 0 ? (
-            <p className="text-ink-muted text-sm">{search ? t("teams.searchNoMatch") : t("teams.historyEmpty")}</p>
-          ) : (
-            <ul
-              aria-label={t("teams.history")}
-              className="flex flex-col divide-y divide-line rounded-2xl border border-line bg-canvas"
-            >
-              {history.items.map((conversation) => (
-                <li key={conversation.id}>
-                  <Link href={`/c/${conversation.id}`} className="block px-5 py-3 hover:bg-hover">
-                    <span className="block truncate font-medium">{conversation.title}</span>
-                    <span className="block text-ink-muted text-sm">
-                      {"ownerName" in conversation
-                        ? `${t("teams.byOwner", { name: conversation.ownerName ?? t("teams.formerMember") })} · `
-                        : null}
-                      {formatDate(conversation.updatedAt, { dateStyle: "medium", timeStyle: "short" })}
-                    </span>
-                    {"snippet" in conversation && conversation.snippet ? (
-                      <span className="mt-0.5 line-clamp-2 block break-words text-ink-muted text-sm">
-                        {conversation.snippet}
-                      </span>
-                    ) : null}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          )}
-          {history.nextCursor ? (
-            <Link
-              href={`/teams/${team.id}?cursor=${encodeURIComponent(history.nextCursor)}`}
-              className="self-start text-sm underline underline-offset-4"
-            >
-              {t("teams.older")}
-            </Link>
-          ) : null}
-        </section>
+        <TeamHistory teamId={team.id} search={search} history={history} />
 
         <section aria-labelledby="team-members" className="flex flex-col gap-4">
           <h2 id="team-members" className="font-medium text-lg">
@@ -166,39 +110,7 @@ export default async function TeamPage({ params, searchParams }: TeamPageProps) 
               <p className="mb-4 text-ink-muted text-sm">{t("teams.invitationsIntro")}</p>
               <InvitationForm teamId={team.id} />
             </div>
-            {invitations.length === 0 ? (
-              <p className="text-ink-muted text-sm">{t("teams.invite.none")}</p>
-            ) : (
-              <ul
-                aria-label={t("teams.invitations")}
-                className="flex flex-col divide-y divide-line rounded-2xl border border-line bg-canvas"
-              >
-                {invitations.map((invitation) => {
-                  const isExpired = invitation.expiresAt.getTime() <= now;
-                  const isUsedUp = invitation.maxUses !== null && invitation.uses >= invitation.maxUses;
-                  return (
-                    <li key={invitation.id} className="flex flex-wrap items-center gap-3 px-5 py-3">
-                      <div className="min-w-0 flex-1 text-sm">
-                        <p>
-                          {t("teams.invite.summary", {
-                            role: t(`teams.role.${invitation.role}`),
-                            date: formatDate(invitation.expiresAt, { dateStyle: "medium", timeStyle: "short" }),
-                          })}
-                        </p>
-                        <p className="text-ink-muted">
-                          {invitation.maxUses === null
-                            ? t("teams.invite.usesUnlimited", { uses: invitation.uses })
-                            : t("teams.invite.usesLimited", { uses: invitation.uses, max: invitation.maxUses })}
-                          {isExpired ? ` · ${t("teams.invite.expired")}` : null}
-                          {isUsedUp ? ` · ${t("teams.invite.usedUp")}` : null}
-                        </p>
-                      </div>
-                      <RevokeInvitationButton teamId={team.id} invitationId={invitation.id} />
-                    </li>
-                  );
-                })}
-              </ul>
-            )}
+            <InvitationList teamId={team.id} invitations={invitations} />
           </section>
         ) : null}
 
