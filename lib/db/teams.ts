@@ -26,12 +26,9 @@ export async function listTeamsOfMember(userId: string) {
     },
     orderBy: [{ name: "asc" }, { id: "asc" }],
   });
-  return teams.map(({ id, name, memberships, _count }) => ({
-    id,
-    name,
-    role: memberships[0]?.role ?? "VIEWER",
-    memberCount: _count.memberships,
-  }));
+  return teams.flatMap(({ id, name, memberships: [mine], _count }) =>
+    mine ? [{ id, name, role: mine.role, memberCount: _count.memberships }] : [],
+  );
 }
 
 /** The team with the caller's role in it, if `scope` reaches it. */

@@ -1,11 +1,13 @@
 // Teams as their members and outsiders see them: creating and renaming, roles and the last owner, leaving and
 // removal taking access away at once, invitation links (hashed, limited, revocable), deleting a team, and the
 // team's history with search. Each denied call is checked for leaving no trace.
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { hashToken } from "@/lib/teams/secret-tokens";
+import { startChatSession } from "../support/chat-session";
 import { makeAdmin, makeUser } from "../support/factories";
-import { collectEvents } from "../support/read-events";
+import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
+import { collectEvents, type ReceivedEvent, readEvents } from "../support/read-events";
 import { anonymousClient, type Client, signedInClient } from "../support/session-client";
 
 type Person = { id: string; name: string; client: Client };
@@ -196,6 +198,39 @@ describe("teams", () => {
     const gone = await db().conversation.findUniqueOrThrow({ where: { id: orphan } });
     expect(gone).toMatchObject({ teamId: null, visibility: "PRIVATE" });
     expect(gone.deletedAt).not.toBeNull();
+  });
+});
+
+describe("access ending at once", () => {
+  let upstream: FakeUpstream;
+  beforeAll(async () => {
+    upstream = await startFakeUpstream();
+  });
+  afterAll(() => upstream.close());
+
+  it("ends a removed member's live view of a reply while the owner's goes on to the end", async () => {
+    const words = Array.from({ length: 40 }, (_, index) => `word${index} `);
+    const chat = await startChatSession(upstream, { chunks: words, paceMs: 100 });
+    const owner = { id: "", name: "Owner", client: chat.client };
+    const teamId = await createTeam(owner, "Live");
+    const watcher = await person("Watcher");
+    expect((await join(watcher, await invite(owner, teamId, { role: "VIEWER" }))).status).toBe(200);
+    await db().conversation.update({ where: { id: chat.conversationId }, data: { teamId, visibility: "TEAM" } });
+
+    const ownerEvents = collectEvents(await chat.send("Tell me a long story"));
+    const watching = await watcher.client.fetch(`/api/conversations/${chat.conversationId}/stream`);
+    expect(watching.status).toBe(200);
+    const events = readEvents(watching);
+    await events.next();
+    const removedAt = Date.now();
+    const removal = await owner.client.fetch(`/api/teams/${teamId}/members/${watcher.id}`, { method: "DELETE" });
+    expect(removal.status).toBe(204);
+    const afterRemoval: ReceivedEvent[] = [];
+    for await (const event of events) afterRemoval.push(event);
+    // The reply needs about 4 s more; the watcher's stream closes long before, without the end of the reply.
+    expect(Date.now() - removedAt).toBeLessThan(2_000);
+    expect(afterRemoval.map((event) => event.event)).not.toContain("done");
+    expect((await ownerEvents).map((event) => event.event)).toContain("done");
   });
 });
 
