@@ -63,7 +63,10 @@ export function RegisterForm({ invitation }: { invitation?: string }) {
       <SubmitButton label={t("register.submit")} isPending={isPending} />
       <p className="text-center text-ink-muted text-sm">
         {t("register.haveAccount")}{" "}
-        <Link href="/sign-in" className="font-medium text-ink underline underline-offset-4">
+        <Link
+          href={invitation ? `/sign-in?callbackUrl=${encodeURIComponent(`/invite/${invitation}`)}` : "/sign-in"}
+          className="font-medium text-ink underline underline-offset-4"
+        >
           {t("signIn.submit")}
         </Link>
       </p>
