@@ -194,3 +194,12 @@ export function LinkIcon(props: IconProps) {
     </Icon>
   );
 }
+
+export function TeamsIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <circle cx="9" cy="8" r="3" />
+      <path d="M3 20a6 6 0 0 1 12 0M16 5.5a3 3 0 0 1 0 5M18 14.5a5.5 5.5 0 0 1 3 5.5" />
+    </Icon>
+  );
+}

@@ -12,7 +12,8 @@ import { SubmitButton } from "./submit-button";
 
 const NO_FAILURE: RegisterFailure = { message: "", fieldErrors: {} };
 
-export function RegisterForm() {
+// With an invitation's token, the new account joins that team (even under the invite-only policy) and lands there.
+export function RegisterForm({ invitation }: { invitation?: string }) {
   const translator = useTranslator();
   const { t } = translator;
   const router = useRouter();
@@ -21,7 +22,7 @@ export function RegisterForm() {
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
-    const input = readInput(new FormData(event.currentTarget));
+    const input = { ...readInput(new FormData(event.currentTarget)), invitation };
     setIsPending(true);
     setFailure(NO_FAILURE);
     const registrationFailure = await requestRegistration(input, translator);
@@ -32,7 +33,8 @@ export function RegisterForm() {
     }
     const result = await signIn("credentials", { ...pickCredentials(input), redirect: false }).catch(() => undefined);
     // The account exists even if signing in fails (e.g. it awaits approval); the sign-in page explains the rest.
-    router.push(result?.ok && !result.error ? "/" : "/sign-in");
+    const home = invitation ? "/teams" : "/";
+    router.push(result?.ok && !result.error ? home : "/sign-in");
     router.refresh();
   }
 
@@ -61,7 +63,10 @@ export function RegisterForm() {
       <SubmitButton label={t("register.submit")} isPending={isPending} />
       <p className="text-center text-ink-muted text-sm">
         {t("register.haveAccount")}{" "}
-        <Link href="/sign-in" className="font-medium text-ink underline underline-offset-4">
+        <Link
+          href={invitation ? `/sign-in?callbackUrl=${encodeURIComponent(`/invite/${invitation}`)}` : "/sign-in"}
+          className="font-medium text-ink underline underline-offset-4"
+        >
           {t("signIn.submit")}
         </Link>
       </p>

@@ -2,8 +2,8 @@ import { z } from "zod";
 import type { Translator } from "@/app/_i18n/translator";
 import { describeError, readApiError } from "./api-client";
 
-export type RegisterInput = { name: string; email: string; password: string };
-export type RegisterField = keyof RegisterInput;
+export type RegisterInput = { name: string; email: string; password: string; invitation?: string };
+export type RegisterField = "name" | "email" | "password";
 export type RegisterFailure = { message: string; fieldErrors: Partial<Record<RegisterField, string>> };
 
 const registerFields = z.enum(["name", "email", "password"]);

@@ -5,7 +5,7 @@ import { usePathname } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { ConversationList } from "./conversation-list";
-import { CloseIcon, ComposeIcon, KeyboardIcon, MenuIcon, SettingsIcon } from "./icons";
+import { CloseIcon, ComposeIcon, KeyboardIcon, MenuIcon, SettingsIcon, TeamsIcon } from "./icons";
 import { SignOutButton } from "./sign-out-button";
 import { ThemePicker } from "./theme-picker";
 
@@ -97,6 +97,14 @@ export function Sidebar({ user, isAdmin, isDrawerOpen, onOpenDrawer, onCloseDraw
           >
             <ComposeIcon width={18} height={18} />
             {t("sidebar.newChat")}
+          </Link>
+          <Link
+            href="/teams"
+            className={`flex items-center gap-2 rounded-lg px-3 py-2 font-medium text-sm hover:bg-hover ${pathname.startsWith("/teams") ? "bg-hover" : ""}`}
+            aria-current={pathname === "/teams" ? "page" : undefined}
+          >
+            <TeamsIcon width={18} height={18} />
+            {t("teams.title")}
           </Link>
           <ConversationList />
         </nav>

@@ -1,6 +1,7 @@
 // Self-service registration.
 import { z } from "zod";
 import { createUser, type PublicUser } from "../db/users";
+import { hashToken } from "../teams/secret-tokens";
 import { hashPassword } from "./password";
 import { getRegistrationPolicy } from "./registration-policy";
 
@@ -8,6 +9,8 @@ export const registrationSchema = z.strictObject({
   email: z.email("Enter a valid email address.").max(320),
   password: z.string().min(8, "Use at least 8 characters.").max(128, "Use at most 128 characters."),
   name: z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters."),
+  // The token of an invitation link: the new account joins that team, even when registration is closed.
+  invitation: z.string().max(100).optional(),
 });
 
 export type Registration = z.infer<typeof registrationSchema>;
@@ -15,5 +18,6 @@ export type Registration = z.infer<typeof registrationSchema>;
 export async function registerUser(input: Registration): Promise<PublicUser> {
   const passwordHash = await hashPassword(input.password);
   const { policy } = await getRegistrationPolicy();
-  return createUser({ email: input.email, name: input.name, passwordHash }, policy);
+  const invitationTokenHash = input.invitation === undefined ? undefined : hashToken(input.invitation);
+  return createUser({ email: input.email, name: input.name, passwordHash }, policy, invitationTokenHash);
 }

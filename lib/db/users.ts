@@ -1,6 +1,7 @@
 // Users: registration (first user becomes admin, atomically), sign-in look-ups and session state.
 import { AppError } from "../errors";
 import { db, Prisma } from "./client";
+import { joinTeamByInvitation } from "./invitations";
 
 const publicUserFields = { id: true, email: true, name: true, role: true, status: true } as const;
 export type PublicUser = Prisma.UserGetPayload<{ select: typeof publicUserFields }>;
@@ -17,20 +18,22 @@ export type RegistrationPolicy = "open" | "approval" | "closed";
 /**
  * Creates a user; the first user of an empty database becomes an active ADMIN whatever the policy, so that an
  * install can always be taken over. The advisory lock makes the count and the insert one atomic step, so
- * concurrent first registrations still produce exactly one admin.
+ * concurrent first registrations still produce exactly one admin. With an invitation (its token's hash) the user
+ * joins its team in the same transaction, and a closed policy lets them in; an unusable invitation writes nothing.
  */
 export async function createUser(
   input: { email: string; name: string; passwordHash: string },
   policy: RegistrationPolicy = "open",
+  invitationTokenHash?: string,
 ): Promise<PublicUser> {
   try {
     return await db().$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${FIRST_USER_LOCK})`;
       const isFirstUser = (await tx.user.count()) === 0;
-      if (!isFirstUser && policy === "closed") {
+      if (!isFirstUser && policy === "closed" && !invitationTokenHash) {
         throw new AppError("forbidden", "Registration is closed. Ask an admin for an invitation.");
       }
-      return tx.user.create({
+      const user = await tx.user.create({
         data: {
           ...input,
           email: normalizeEmail(input.email),
@@ -39,6 +42,12 @@ export async function createUser(
         },
         select: publicUserFields,
       });
+      if (invitationTokenHash && !(await joinTeamByInvitation(tx, invitationTokenHash, user.id))) {
+        throw new AppError("invalid_input", "This invitation is not valid any more.", {
+          issues: [{ path: ["invitation"], message: "This invitation link has expired, was revoked or is used up." }],
+        });
+      }
+      return user;
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {

@@ -79,3 +79,38 @@ it("applies the environment's policy, then the console's, and keeps pending acco
   const invalid = await admin.json("/api/admin/registration-policy", { policy: "invite-only" }, "PUT");
   expect(invalid.status).toBe(400);
 });
+
+it("lets an invitation link open a closed registration, and keeps the newcomer pending under approval", async () => {
+  const admin = await signedInClient("founder@example.test", PASSWORD, server.baseUrl);
+  const team = (await (await admin.json("/api/teams", { name: "Invited" })).json()) as { id: string };
+  const invitation = async () =>
+    ((await (await admin.json(`/api/teams/${team.id}/invitations`, { role: "EDITOR" })).json()) as { token: string })
+      .token;
+  const registerWith = (name: string, token: string) =>
+    anonymousClient(server.baseUrl).json("/api/auth/register", {
+      email: `${name}@example.test`,
+      password: PASSWORD,
+      name,
+      invitation: token,
+    });
+  const memberNames = async () => {
+    const details = (await (await admin.fetch(`/api/teams/${team.id}`)).json()) as { members: { name: string }[] };
+    return details.members.map((member) => member.name);
+  };
+
+  await admin.json("/api/admin/registration-policy", { policy: "closed" }, "PUT");
+  const invited = await registerWith("guest", await invitation());
+  expect(invited.status).toBe(201);
+  expect(await invited.json()).toMatchObject({ status: "ACTIVE" });
+  // Closed means closed to anyone without a usable link: a made-up one writes nothing.
+  const forged = await registerWith("forger", "A".repeat(43));
+  expect(forged.status).toBe(400);
+  expect((await (await admin.fetch("/api/admin/users?q=forger")).json()) as { items: unknown[] }).toMatchObject({
+    items: [],
+  });
+
+  await admin.json("/api/admin/registration-policy", { policy: "approval" }, "PUT");
+  const waiting = await registerWith("hopeful", await invitation());
+  expect(await waiting.json()).toMatchObject({ status: "PENDING" });
+  expect(await memberNames()).toEqual(["Founder", "guest", "hopeful"]);
+});

@@ -3,19 +3,39 @@ import { redirect } from "next/navigation";
 import { RegisterForm } from "@/app/_components/register-form";
 import { getTranslator } from "@/app/_i18n/server";
 import { getSessionUser } from "@/lib/auth/session";
+import { invitationPath, previewInvitation } from "@/lib/teams/invitations";
+import { parseToken } from "@/lib/teams/secret-tokens";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
   return { title: t("register.title") };
 }
 
-export default async function RegisterPage() {
-  if (await getSessionUser()) redirect("/");
+type RegisterPageProps = { searchParams: Promise<{ invitation?: string | string[] }> };
+
+/** The invitation the visitor came with, if it can still be used; a stale one just means a plain registration. */
+async function findInvitation(token: string | string[] | undefined) {
+  if (typeof token !== "string") return null;
+  try {
+    return { token, ...(await previewInvitation(parseToken(token))) };
+  } catch {
+    return null;
+  }
+}
+
+export default async function RegisterPage({ searchParams }: RegisterPageProps) {
+  const invitation = await findInvitation((await searchParams).invitation);
+  if (await getSessionUser()) redirect(invitation ? invitationPath(invitation.token) : "/");
   const { t } = await getTranslator();
   return (
     <>
       <h1 className="mb-6 text-center font-semibold text-xl">{t("register.heading")}</h1>
-      <RegisterForm />
+      {invitation ? (
+        <p className="mb-4 rounded-xl border border-line bg-sidebar px-3.5 py-2.5 text-sm">
+          {t("invite.registerNote", { team: invitation.teamName, role: t(`teams.role.${invitation.role}`) })}
+        </p>
+      ) : null}
+      <RegisterForm invitation={invitation?.token} />
     </>
   );
 }

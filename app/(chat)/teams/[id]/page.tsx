@@ -1,0 +1,130 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { InvitationForm } from "@/app/_components/teams/invitation-form";
+import { InvitationList } from "@/app/_components/teams/invitation-list";
+import { MemberActions } from "@/app/_components/teams/member-actions";
+import { TeamHistory } from "@/app/_components/teams/team-history";
+import { TeamSettings } from "@/app/_components/teams/team-settings";
+import { getTranslator } from "@/app/_i18n/server";
+import { requirePageUser } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { parseId } from "@/lib/http/handler";
+import { listTeamInvitations } from "@/lib/teams/invitations";
+import { listTeamConversations, searchTeamConversations } from "@/lib/teams/team-history";
+import { getTeamWithMembers } from "@/lib/teams/teams";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("teams.title") };
+}
+
+type TeamPageProps = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ q?: string | string[]; cursor?: string | string[] }>;
+};
+
+/** A team the caller cannot see is a page that does not exist, exactly like a team that does not. */
+async function loadOrNotFound<T>(load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  }
+}
+
+export default async function TeamPage({ params, searchParams }: TeamPageProps) {
+  const user = await requirePageUser();
+  const [{ id }, { q, cursor }] = await Promise.all([params, searchParams]);
+  const team = await loadOrNotFound(() => getTeamWithMembers(user, parseId(id)));
+  const isOwner = team.role === "OWNER";
+  const search = typeof q === "string" ? q.trim().slice(0, 200) : "";
+  const [history, invitations, { t }] = await Promise.all([
+    search
+      ? searchTeamConversations(user, team.id, search).then((items) => ({ items, nextCursor: null }))
+      : listTeamConversations(user, team.id, typeof cursor === "string" ? cursor : undefined).catch((error) => {
+          // A mangled "older" link starts over at the newest page rather than failing the page.
+          if (error instanceof AppError && error.code === "invalid_input") {
+            return listTeamConversations(user, team.id, undefined);
+          }
+          throw error;
+        }),
+    isOwner ? listTeamInvitations(user, team.id) : [],
+    getTranslator(),
+  ]);
+  return (
+    <div className="min-h-0 flex-1 overflow-y-auto">
+      <div className="mx-auto flex w-full max-w-3xl flex-col gap-8 px-4 py-8">
+        <div>
+          <p className="mb-1 text-sm">
+            <Link href="/teams" className="text-ink-muted underline underline-offset-4 hover:text-ink">
+              {t("teams.title")}
+            </Link>
+          </p>
+          <h1 className="font-semibold text-2xl">{team.name}</h1>
+          <p className="text-ink-muted text-sm">
+            {t("teams.yourRole", { role: t(`teams.role.${team.role}`) })} ·{" "}
+            {t("teams.memberCount", { count: team.members.length })}
+          </p>
+        </div>
+
+        <TeamHistory teamId={team.id} search={search} history={history} />
+
+        <section aria-labelledby="team-members" className="flex flex-col gap-4">
+          <h2 id="team-members" className="font-medium text-lg">
+            {t("teams.members")}
+          </h2>
+          <ul
+            aria-label={t("teams.members")}
+            className="flex flex-col divide-y divide-line rounded-2xl border border-line bg-canvas"
+          >
+            {team.members.map((member) => (
+              <li key={member.userId} aria-label={member.name} className="flex flex-wrap items-center gap-3 px-5 py-3">
+                <div className="min-w-0 flex-1">
+                  <p className="truncate font-medium">
+                    {member.name}
+                    {member.userId === user.id ? (
+                      <span className="font-normal text-ink-muted"> ({t("message.you")})</span>
+                    ) : null}
+                  </p>
+                  <p className="truncate text-ink-muted text-sm">{member.email}</p>
+                </div>
+                <MemberActions
+                  team={{ id: team.id, name: team.name }}
+                  member={member}
+                  isSelf={member.userId === user.id}
+                  canManage={isOwner}
+                />
+              </li>
+            ))}
+          </ul>
+        </section>
+
+        {isOwner ? (
+          <section aria-labelledby="team-invitations" className="flex flex-col gap-4">
+            <h2 id="team-invitations" className="font-medium text-lg">
+              {t("teams.invitations")}
+            </h2>
+            <div className="rounded-2xl border border-line p-5">
+              <p className="mb-4 text-ink-muted text-sm">{t("teams.invitationsIntro")}</p>
+              <InvitationForm teamId={team.id} />
+            </div>
+            <InvitationList teamId={team.id} invitations={invitations} />
+          </section>
+        ) : null}
+
+        {isOwner ? (
+          <section aria-labelledby="team-settings" className="flex flex-col gap-4">
+            <h2 id="team-settings" className="font-medium text-lg">
+              {t("teams.settings")}
+            </h2>
+            <div className="rounded-2xl border border-line p-5">
+              <TeamSettings team={{ id: team.id, name: team.name }} />
+            </div>
+          </section>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+"use client";
+
+import { useTranslator } from "@/app/_i18n/translator-provider";
+import { ActionButton } from "../admin/provider-card";
+import { useAdminAction } from "../admin/use-admin-action";
+
+export function RevokeInvitationButton({ teamId, invitationId }: { teamId: string; invitationId: string }) {
+  const { t } = useTranslator();
+  const { run, error, isPending } = useAdminAction();
+
+  async function revoke(): Promise<void> {
+    if (window.confirm(t("teams.invite.confirmRevoke"))) {
+      await run({ url: `/api/teams/${teamId}/invitations/${invitationId}`, method: "DELETE" });
+    }
+  }
+
+  return (
+    <div className="flex flex-col items-end gap-1">
+      <ActionButton onClick={() => void revoke()} disabled={isPending} isDanger>
+        {t("teams.invite.revoke")}
+      </ActionButton>
+      {error ? (
+        <p role="alert" className="text-danger text-sm">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import Link from "next/link";
+import { getTranslator } from "@/app/_i18n/server";
+import type { SearchHit } from "@/lib/db/conversation-search";
+import type { TeamHistoryItem } from "@/lib/db/team-history";
+
+type TeamHistoryProps = {
+  teamId: string;
+  search: string;
+  history: { items: (TeamHistoryItem | Omit<SearchHit, "pinnedAt">)[]; nextCursor: string | null };
+};
+
+// The team's conversations, or those matching the search: a plain GET form, so the results have an address.
+export async function TeamHistory({ teamId, search, history }: TeamHistoryProps) {
+  const { t, formatDate } = await getTranslator();
+  return (
+    <section aria-labelledby="team-history" className="flex flex-col gap-4">
+      <h2 id="team-history" className="font-medium text-lg">
+        {t("teams.history")}
+      </h2>
+      <search>
+        <form className="flex gap-2">
+          <input
+            type="search"
+            name="q"
+            defaultValue={search}
+            aria-label={t("teams.searchLabel")}
+            placeholder={t("teams.searchLabel")}
+            className="flex-1 rounded-xl border border-line bg-canvas px-3.5 py-2"
+          />
+          <button type="submit" className="rounded-xl bg-ink px-4 py-2 font-medium text-canvas text-sm">
+            {t("teams.searchSubmit")}
+          </button>
+        </form>
+      </search>
+      {search ? (
+        <p className="text-sm">
+          <Link href={`/teams/${teamId}`} className="text-ink-muted underline underline-offset-4 hover:text-ink">
+            {t("teams.searchClear")}
+          </Link>
+        </p>
+      ) : null}
+      {history.items.length === 0 ? (
+        <p className="text-ink-muted text-sm">{search ? t("teams.searchNoMatch") : t("teams.historyEmpty")}</p>
+      ) : (
+        <ul
+          aria-label={t("teams.history")}
+          className="flex flex-col divide-y divide-line rounded-2xl border border-line bg-canvas"
+        >
+          {history.items.map((conversation) => (
+            <li key={conversation.id}>
+              <Link href={`/c/${conversation.id}`} className="block px-5 py-3 hover:bg-hover">
+                <span className="block truncate font-medium">{conversation.title}</span>
+                <span className="block text-ink-muted text-sm">
+                  {"ownerName" in conversation
+                    ? `${t("teams.byOwner", { name: conversation.ownerName ?? t("teams.formerMember") })} · `
+                    : null}
+                  {formatDate(conversation.updatedAt, { dateStyle: "medium", timeStyle: "short" })}
+                </span>
+                {"snippet" in conversation && conversation.snippet ? (
+                  <span className="mt-0.5 line-clamp-2 block break-words text-ink-muted text-sm">
+                    {conversation.snippet}
+                  </span>
+                ) : null}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      {history.nextCursor ? (
+        <Link
+          href={`/teams/${teamId}?cursor=${encodeURIComponent(history.nextCursor)}`}
+          className="self-start text-sm underline underline-offset-4"
+        >
+          {t("teams.older")}
+        </Link>
+      ) : null}
+    </section>
+  );
+}

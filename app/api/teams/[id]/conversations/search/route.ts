@@ -1,0 +1,17 @@
+// GET /api/teams/{id}/conversations/search?q= – the team's conversations whose title or messages contain the text.
+import { z } from "zod";
+import { requireApiUser } from "@/lib/auth/session";
+import { searchTextSchema } from "@/lib/chat/conversations";
+import { handle, jsonResponse, parseId, parseInput } from "@/lib/http/handler";
+import { searchTeamConversations } from "@/lib/teams/team-history";
+
+type Params = { id: string };
+
+const querySchema = z.strictObject({ q: searchTextSchema });
+
+export const GET = handle<Params>(async (request, params) => {
+  const teamId = parseId(params.id);
+  const query = parseInput(querySchema, Object.fromEntries(new URL(request.url).searchParams));
+  const user = await requireApiUser();
+  return jsonResponse({ items: await searchTeamConversations(user, teamId, query.q) });
+});
