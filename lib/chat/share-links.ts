@@ -6,9 +6,9 @@ import { getThreadPath } from "../db/messages";
 import { createShareLink, listShareLinks, revokeShareLink } from "../db/share-links";
 import { publicSiteUrl } from "../env";
 import { AppError } from "../errors";
+import { createSecretToken, hashToken } from "../teams/secret-tokens";
 import { requireConversation } from "./conversation-access";
 import { arePublicShareLinksEnabled } from "./public-share-links";
-import { createShareToken } from "./share-token";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -42,7 +42,8 @@ export async function createMyShareLink(
   if (path.some((message) => message.status === "STREAMING")) {
     throw new AppError("conflict", "This reply is still being written. Share it once it has finished.");
   }
-  const { token, tokenHash } = createShareToken();
+  const token = createSecretToken();
+  const tokenHash = hashToken(token);
   const link = await createShareLink({
     conversationId,
     messageId,

@@ -5,16 +5,16 @@ import type { SessionUser } from "../auth/session";
 import { getThreadPath } from "../db/messages";
 import { findShareLinkByTokenHash } from "../db/share-links";
 import { AppError } from "../errors";
+import { hashToken, isTokenShaped } from "../teams/secret-tokens";
 import { copyThreadToMyChats } from "./copy-thread";
 import { arePublicShareLinksEnabled } from "./public-share-links";
-import { hashShareToken, isShareTokenShaped } from "./share-token";
 
 export type SharedMessage = { role: "USER" | "ASSISTANT"; content: string };
 export type SharedSnapshot = { title: string; messages: SharedMessage[] };
 
 async function findLiveShareLink(token: string) {
-  if (!isShareTokenShaped(token) || !(await arePublicShareLinksEnabled())) return null;
-  return findShareLinkByTokenHash(liveShareLinksWhere(new Date()), hashShareToken(token));
+  if (!isTokenShaped(token) || !(await arePublicShareLinksEnabled())) return null;
+  return findShareLinkByTokenHash(liveShareLinksWhere(new Date()), hashToken(token));
 }
 
 /** Null for any link that does not open (unknown, revoked, expired, deleted conversation, links off). */

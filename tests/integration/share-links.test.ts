@@ -1,8 +1,8 @@
 // Share links: a public, read-only snapshot up to a message, shown with its title, roles and text only; only the
 // owner manages links; revoked, expired or deleted means 404 at once; "continue as my copy" for signed-in visitors.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashShareToken } from "@/lib/chat/share-token";
 import { db } from "@/lib/db/client";
+import { hashToken } from "@/lib/teams/secret-tokens";
 import { type ChatSession, startChatSession } from "../support/chat-session";
 import { makeSignedInUser, makeUser } from "../support/factories";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
@@ -45,7 +45,7 @@ describe("share links", () => {
     expect(link.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/s\/[A-Za-z0-9_-]{43}$/);
     expect(link).toMatchObject({ title: "Lisbon plans", expiresAt: null, revoked: false });
     const stored = await db().shareLink.findUniqueOrThrow({ where: { id: link.id } });
-    expect(stored.tokenHash).toBe(hashShareToken(link.token));
+    expect(stored.tokenHash).toBe(hashToken(link.token));
     expect(JSON.stringify(stored)).not.toContain(link.token);
     // Said after the link was made: not part of its snapshot.
     await collectEvents(await session.send("echo: Gamma later"));
