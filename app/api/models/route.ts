@@ -4,6 +4,6 @@ import { listMyModels } from "@/lib/chat/conversations";
 import { handle, jsonResponse } from "@/lib/http/handler";
 
 export const GET = handle(async () => {
-  await requireApiUser();
-  return jsonResponse({ items: await listMyModels() });
+  const user = await requireApiUser();
+  return jsonResponse({ items: await listMyModels(user) });
 });
