@@ -1,5 +1,13 @@
 import { requestJson } from "./api-client";
-import { conversationDetailsSchema, conversationSchema, modelListSchema, threadPageSchema } from "./chat-schemas";
+import {
+  conversationDetailsSchema,
+  conversationSchema,
+  copiedConversationSchema,
+  modelListSchema,
+  teamChoicesSchema,
+  teamSharingSchema,
+  threadPageSchema,
+} from "./chat-schemas";
 
 const conversationUrl = (conversationId: string) => `/api/conversations/${encodeURIComponent(conversationId)}`;
 
@@ -32,6 +40,11 @@ export function postRegenerate(conversationId: string, messageId: string, signal
 // 200 with the live reply's events from the beginning, or 204 when no reply is being generated.
 export function openLiveReply(conversationId: string, signal: AbortSignal) {
   return fetch(`${conversationUrl(conversationId)}/stream`, { headers: { Accept: "text/event-stream" }, signal });
+}
+
+// Stays open while the page shows a team conversation: tells it whenever a reply starts there, by anyone.
+export function openConversationEvents(conversationId: string, signal: AbortSignal) {
+  return fetch(`${conversationUrl(conversationId)}/events`, { headers: { Accept: "text/event-stream" }, signal });
 }
 
 // How many running replies the server stopped, or null when the request failed.
@@ -79,5 +92,26 @@ export function updateTemperature(conversationId: string, temperature: number | 
   return requestJson(conversationUrl(conversationId), conversationDetailsSchema, {
     method: "PATCH",
     body: JSON.stringify({ temperature }),
+  });
+}
+
+// For the owner: the team it is shared with and the teams they may share it with.
+export function fetchTeamChoices(conversationId: string) {
+  return requestJson(`${conversationUrl(conversationId)}/team`, teamChoicesSchema);
+}
+
+// null stops sharing.
+export function setConversationTeam(conversationId: string, teamId: string | null) {
+  return requestJson(`${conversationUrl(conversationId)}/team`, teamSharingSchema, {
+    method: "PUT",
+    body: JSON.stringify({ teamId }),
+  });
+}
+
+// A private copy of the thread up to the message, in the caller's own chats.
+export function copyToMyChats(conversationId: string, messageId: string) {
+  return requestJson(`${conversationUrl(conversationId)}/copy`, copiedConversationSchema, {
+    method: "POST",
+    body: JSON.stringify({ messageId }),
   });
 }

@@ -4,17 +4,22 @@ import { useState } from "react";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { describeError } from "./api-client";
 import { updateModel } from "./chat-requests";
-import type { ConversationDetails } from "./chat-types";
+import type { ConversationDetails, ConversationSharing, TeamRef } from "./chat-types";
 import { ConversationSettings } from "./conversation-settings";
 import { ExportMenu } from "./export-menu";
 import { ModelPicker, useModels } from "./model-picker";
+import { TeamShareControl } from "./team-share-control";
 
 type ConversationHeaderProps = {
   details: ConversationDetails;
   onDetailsChange: (details: ConversationDetails) => void;
+  sharing: ConversationSharing;
+  onTeamChange: (team: TeamRef | null) => void;
 };
 
-export function ConversationHeader({ details, onDetailsChange }: ConversationHeaderProps) {
+// The model and the settings are the owner's to change; team members see the rest.
+export function ConversationHeader({ details, onDetailsChange, sharing, onTeamChange }: ConversationHeaderProps) {
+  const isOwner = sharing.access === "own";
   const translator = useTranslator();
   const { models } = useModels();
 
@@ -39,14 +44,17 @@ export function ConversationHeader({ details, onDetailsChange }: ConversationHea
           {error}
         </p>
       ) : null}
-      <ModelPicker
-        models={models}
-        value={details.modelId}
-        onChange={(modelId) => void changeModel(modelId)}
-        isDisabled={isSaving}
-      />
+      {isOwner ? (
+        <ModelPicker
+          models={models}
+          value={details.modelId}
+          onChange={(modelId) => void changeModel(modelId)}
+          isDisabled={isSaving}
+        />
+      ) : null}
+      <TeamShareControl conversationId={details.id} sharing={sharing} onTeamChange={onTeamChange} />
       <ExportMenu conversationId={details.id} />
-      <ConversationSettings details={details} onSaved={onDetailsChange} />
+      {isOwner ? <ConversationSettings details={details} onSaved={onDetailsChange} /> : null}
     </header>
   );
 }

@@ -5,6 +5,7 @@ export type MessageActions = {
   edit: (message: ChatMessage, content: string) => Promise<boolean>;
   regenerate: (message: ChatMessage) => Promise<void>;
   showVersion: (messageId: string) => Promise<void>;
+  copyToMyChats: (message: ChatMessage) => Promise<void>;
 };
 
 export type MessageItemProps = {
@@ -12,6 +13,10 @@ export type MessageItemProps = {
   // A reply streams or the thread is switching versions: nothing may change the thread meanwhile.
   isBusy: boolean;
   actions: MessageActions;
+  // Team viewers read only: no edit, regenerate or version switch.
+  canWrite: boolean;
+  // Team conversations name the author of each user turn.
+  showsAuthors: boolean;
 };
 
 export const MESSAGE_ACTION_BUTTON =

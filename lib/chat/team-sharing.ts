@@ -7,6 +7,7 @@ import {
   getMembershipRole,
   getTeamName,
   listMemberIds,
+  listShareableTeams,
   setConversationTeam,
 } from "../db/team-conversations";
 import { AppError } from "../errors";
@@ -29,7 +30,17 @@ export async function describeSharing(user: SessionUser, id: string) {
       : sharing?.callerRole === "OWNER" || sharing?.callerRole === "EDITOR"
         ? "write"
         : "read";
-  return { access, team: sharing?.team ?? null, ownerName: sharing?.ownerName ?? null };
+  // A team OWNER may take a conversation out of their team without owning it.
+  const canStopSharing = sharing?.team != null && (access === "own" || sharing.callerRole === "OWNER");
+  return { access, team: sharing?.team ?? null, ownerName: sharing?.ownerName ?? null, canStopSharing };
+}
+
+/** For the owner's share control: where the conversation is shared and the teams they may share it with. */
+export async function getTeamChoices(user: SessionUser, id: string) {
+  const conversation = await requireConversation(user, "own", id);
+  const teams = await listShareableTeams(user.id);
+  const current = conversation.teamId ? await getTeamName(conversation.teamId) : null;
+  return { team: conversation.teamId && current ? { id: conversation.teamId, name: current } : null, teams };
 }
 
 export async function setConversationTeamFor(
@@ -55,8 +66,7 @@ async function stopSharing(user: SessionUser, id: string) {
   const conversation = await requireConversation(user, "read", id);
   const { teamId } = conversation;
   if (teamId === null) return { team: null };
-  const isOwner = (await describeSharing(user, id)).access === "own";
-  if (!isOwner && (await getMembershipRole(teamId, user.id)) !== "OWNER") {
+  if (!(await describeSharing(user, id)).canStopSharing) {
     throw new AppError("forbidden", "Only the conversation's owner or a team owner can stop sharing it.");
   }
   await setConversationTeam(id, null);

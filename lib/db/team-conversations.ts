@@ -45,6 +45,15 @@ export async function setConversationTeam(id: string, teamId: string | null): Pr
      WHERE id = ${id} AND "deletedAt" IS NULL`;
 }
 
+/** The teams a user may share conversations with: those where they are OWNER or EDITOR. */
+export async function listShareableTeams(userId: string): Promise<{ id: string; name: string }[]> {
+  return db().team.findMany({
+    where: { memberships: { some: { userId, role: { in: ["OWNER", "EDITOR"] } } } },
+    select: { id: true, name: true },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+  });
+}
+
 export async function getTeamName(teamId: string): Promise<string | null> {
   const team = await db().team.findUnique({ where: { id: teamId }, select: { name: true } });
   return team?.name ?? null;
