@@ -71,6 +71,20 @@ describe("sharing a conversation with a team", () => {
     expect(await (await vic.client.fetch(url)).json()).toMatchObject({ access: "read", team: { name: team.name } });
   });
 
+  it("offers the owner the teams they may share with; members get 403 and outsiders 404", async () => {
+    const { ana, ben, otto, team, url } = await sharedConversation();
+    const viewing = await makeTeam();
+    await addMember(viewing.id, ana.id, "VIEWER");
+    const choices = await ana.client.fetch(`${url}/team`);
+    expect(choices.status).toBe(200);
+    expect(await choices.json()).toEqual({
+      team: { id: team.id, name: team.name },
+      teams: [{ id: team.id, name: team.name }],
+    });
+    expect((await ben.client.fetch(`${url}/team`)).status).toBe(403);
+    expect((await otto.client.fetch(`${url}/team`)).status).toBe(404);
+  });
+
   it("refuses a team the owner is not in (404) or only views (403), and a member who does not own it (403)", async () => {
     const { ana, ben, otto, url, conversationId, team } = await sharedConversation();
     const elsewhere = await makeTeam();
