@@ -76,8 +76,10 @@ export function selectCurrentMessage(conversationId: string, messageId: string, 
   });
 }
 
-export function fetchModels() {
-  return requestJson("/api/models", modelListSchema);
+// Without a conversation: the models for a new chat; with one: the models it may run on (a team's may be fewer).
+export function fetchModels(conversationId?: string) {
+  const query = conversationId ? `?conversationId=${encodeURIComponent(conversationId)}` : "";
+  return requestJson(`/api/models${query}`, modelListSchema);
 }
 
 export function updateModel(conversationId: string, modelId: string) {

@@ -20,9 +20,30 @@ type ConversationHeaderProps = {
 // The model and the settings are the owner's to change; team members see the rest.
 export function ConversationHeader({ details, onDetailsChange, sharing, onTeamChange }: ConversationHeaderProps) {
   const isOwner = sharing.access === "own";
-  const translator = useTranslator();
-  const { models } = useModels();
+  return (
+    // On phones the sidebar's menu button sits over the header's left end (see sidebar.tsx).
+    <header className="flex h-12 shrink-0 items-center gap-2 border-line border-b pr-4 pl-14 md:pl-4">
+      <h1 className="min-w-0 flex-1 truncate font-medium">{details.title}</h1>
+      {isOwner ? (
+        // Sharing with a team can narrow the models the conversation may run on: list them again.
+        <ConversationModelPicker
+          key={sharing.team?.id ?? "private"}
+          details={details}
+          onDetailsChange={onDetailsChange}
+        />
+      ) : null}
+      <TeamShareControl conversationId={details.id} sharing={sharing} onTeamChange={onTeamChange} />
+      <ExportMenu conversationId={details.id} />
+      {isOwner ? <ConversationSettings details={details} onSaved={onDetailsChange} /> : null}
+    </header>
+  );
+}
 
+type ConversationModelPickerProps = Pick<ConversationHeaderProps, "details" | "onDetailsChange">;
+
+function ConversationModelPicker({ details, onDetailsChange }: ConversationModelPickerProps) {
+  const translator = useTranslator();
+  const { models } = useModels(details.id);
   const [isSaving, setIsSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -36,25 +57,18 @@ export function ConversationHeader({ details, onDetailsChange, sharing, onTeamCh
   }
 
   return (
-    // On phones the sidebar's menu button sits over the header's left end (see sidebar.tsx).
-    <header className="flex h-12 shrink-0 items-center gap-2 border-line border-b pr-4 pl-14 md:pl-4">
-      <h1 className="min-w-0 flex-1 truncate font-medium">{details.title}</h1>
+    <>
       {error ? (
         <p role="alert" className="truncate text-danger text-sm">
           {error}
         </p>
       ) : null}
-      {isOwner ? (
-        <ModelPicker
-          models={models}
-          value={details.modelId}
-          onChange={(modelId) => void changeModel(modelId)}
-          isDisabled={isSaving}
-        />
-      ) : null}
-      <TeamShareControl conversationId={details.id} sharing={sharing} onTeamChange={onTeamChange} />
-      <ExportMenu conversationId={details.id} />
-      {isOwner ? <ConversationSettings details={details} onSaved={onDetailsChange} /> : null}
-    </header>
+      <ModelPicker
+        models={models}
+        value={details.modelId}
+        onChange={(modelId) => void changeModel(modelId)}
+        isDisabled={isSaving}
+      />
+    </>
   );
 }

@@ -44,8 +44,11 @@ export const searchTextSchema = z.string().trim().min(1, "Enter something to sea
 // they stay in the database, invisible, until an admin purge exists (see README, "History").
 const RESTORE_WINDOW_MS = 24 * 60 * 60 * 1000;
 
-export function listMyModels(user: SessionUser) {
-  return listUsableModels(usableModelsWhere(user.id));
+/** The models the caller may pick: for a new chat, or (with `conversationId`) for that conversation. */
+export async function listMyModels(user: SessionUser, conversationId?: string) {
+  if (!conversationId) return listUsableModels(usableModelsWhere(user.id));
+  const conversation = await requireConversation(user, "read", conversationId);
+  return listUsableModels(conversationModelsWhere(user.id, conversation.teamId));
 }
 
 /** The caller's own conversations (shared ones among them); team members find the others in the team's history. */

@@ -1,6 +1,7 @@
 // Sharing a conversation with a team (DESIGN.md "Access rules"): the owner shares it with a team they may write in
 // and takes it back; a team OWNER may also take it out of their team. Readers copy a thread into their own chats.
 import { z } from "zod";
+import { shareableConversationsSql, unshareableConversationsSql } from "../access/conversations";
 import type { SessionUser } from "../auth/session";
 import {
   getConversationSharing,
@@ -56,7 +57,10 @@ async function shareWithTeam(user: SessionUser, id: string, teamId: string) {
   const [role, name] = await Promise.all([getMembershipRole(teamId, user.id), getTeamName(teamId)]);
   if (role === null || name === null) throw new AppError("not_found", "Team not found.");
   if (role === "VIEWER") throw new AppError("forbidden", "Only owners and editors of a team can share with it.");
-  await setConversationTeam(id, teamId);
+  // Checked again in the write itself: a role taken away meanwhile wins.
+  if (!(await setConversationTeam(shareableConversationsSql(user.id, teamId), id, teamId))) {
+    throw new AppError("forbidden", "Only owners and editors of a team can share with it.");
+  }
   // Moving it from one team to another takes it away from the first team's members.
   if (conversation.teamId && conversation.teamId !== teamId) await endMemberStreams(conversation.teamId);
   return { team: { id: teamId, name } };
@@ -66,10 +70,9 @@ async function stopSharing(user: SessionUser, id: string) {
   const conversation = await requireConversation(user, "read", id);
   const { teamId } = conversation;
   if (teamId === null) return { team: null };
-  if (!(await describeSharing(user, id)).canStopSharing) {
+  if (!(await setConversationTeam(unshareableConversationsSql(user.id), id, null))) {
     throw new AppError("forbidden", "Only the conversation's owner or a team owner can stop sharing it.");
   }
-  await setConversationTeam(id, null);
   await endMemberStreams(teamId);
   return { team: null };
 }

@@ -1,6 +1,5 @@
 // A conversation's place in a team: who may see it beyond its owner, and who is asking.
-import type { TeamRole } from "./client";
-import { db } from "./client";
+import { db, type Prisma, type TeamRole } from "./client";
 
 /** The caller's role in a team, or null when they are not a member. */
 export async function getMembershipRole(teamId: string, userId: string): Promise<TeamRole | null> {
@@ -32,17 +31,19 @@ export async function getConversationSharing(id: string, userId: string) {
 }
 
 /**
- * Shares the conversation with a team, or (null) makes it private again; visibility follows teamId in the same
- * write. Raw SQL: Prisma would bump updatedAt, and sharing is not activity that should reorder lists. Taking an
- * owner-less conversation (its owner's account deleted) out of its team leaves it nobody's: it is deleted.
+ * Shares the conversation with a team, or (null) makes it private again, if the scope (over `c`) reaches it;
+ * visibility follows teamId in the same write. Raw SQL: Prisma would bump updatedAt, and sharing is not activity
+ * that should reorder lists. Taking an owner-less conversation (its owner's account deleted) out of its team leaves
+ * it nobody's: it is deleted. Returns whether it changed.
  */
-export async function setConversationTeam(id: string, teamId: string | null): Promise<void> {
-  await db().$executeRaw`
-    UPDATE "Conversation"
+export async function setConversationTeam(scope: Prisma.Sql, id: string, teamId: string | null): Promise<boolean> {
+  const count = await db().$executeRaw`
+    UPDATE "Conversation" c
        SET "teamId" = ${teamId},
            visibility = (CASE WHEN ${teamId}::text IS NULL THEN 'PRIVATE' ELSE 'TEAM' END)::"Visibility",
-           "deletedAt" = CASE WHEN ${teamId}::text IS NULL AND "ownerId" IS NULL THEN now() ELSE "deletedAt" END
-     WHERE id = ${id} AND "deletedAt" IS NULL`;
+           "deletedAt" = CASE WHEN ${teamId}::text IS NULL AND c."ownerId" IS NULL THEN now() ELSE c."deletedAt" END
+     WHERE c.id = ${id} AND ${scope}`;
+  return count > 0;
 }
 
 /** The teams a user may share conversations with: those where they are OWNER or EDITOR. */

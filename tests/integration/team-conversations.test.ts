@@ -169,6 +169,7 @@ describe("continuing a team conversation", () => {
     expect((await otto.client.fetch(url)).status).toBe(404);
     expect((await send(otto, "Let me in")).status).toBe(404);
     expect((await otto.client.fetch(`${url}/events`)).status).toBe(404);
+    expect((await otto.client.fetch(`/api/models?conversationId=${conversationId}`)).status).toBe(404);
     expect(await messageCount(conversationId)).toBe(0);
   });
 });
@@ -279,6 +280,12 @@ describe("model visibility per team", () => {
     await db().modelTeam.create({ data: { modelId: otherModel.id, teamId: otherTeam.id } });
 
     // Ana may use it in her own chats, not in a conversation shared with a team it is not listed for.
+    const listed = async (query: string) =>
+      ((await (await ana.client.fetch(`/api/models${query}`)).json()) as { items: { id: string }[] }).items.map(
+        (item) => item.id,
+      );
+    expect(await listed("")).toContain(otherModel.id);
+    expect(await listed(`?conversationId=${conversationId}`)).not.toContain(otherModel.id);
     expect((await ana.client.json(url, { modelId: otherModel.id }, "PATCH")).status).toBe(404);
     await db().conversation.update({ where: { id: conversationId }, data: { modelId: otherModel.id } });
     for (const who of [ana, ben]) {
