@@ -61,7 +61,7 @@ export function ChatThread({ conversation }: ChatThreadProps) {
   // Someone else's turn in a team conversation: follow its reply (ignored while this page runs one of its own,
   // whose end fetches the thread with everything new in it).
   useConversationWatch(conversation.id, sharing.team !== null, {
-    onReplyStarted: () => void reattach(),
+    onActivity: () => void reattach(),
     onAccessLost: () => setHasLostAccess(true),
   });
 

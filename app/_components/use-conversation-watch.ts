@@ -3,14 +3,14 @@ import { openConversationEvents } from "./chat-requests";
 import { readEventStream } from "./read-event-stream";
 
 type WatchHandlers = {
-  // Another member (or another tab) started a reply: follow it on the re-attach stream.
-  onReplyStarted: () => void;
+  // Another member (or another tab) started a reply, or the watch came back after a drop during which one may have
+  // run: follow the running reply on the re-attach stream (which fetches the thread once it ends, or at once).
+  onActivity: () => void;
   // The server answered 404 or 401: the caller was removed from the team, or the conversation left it.
   onAccessLost: () => void;
 };
 
-// A dropped connection (a restart, a network change) tries again after this long; the server then announces a reply
-// that is still running, so nothing is missed.
+// A dropped connection (a restart, a network change) tries again after this long.
 const RETRY_MS = 3_000;
 
 /**
@@ -32,6 +32,7 @@ export function useConversationWatch(conversationId: string, isWatched: boolean,
 }
 
 async function watch(conversationId: string, signal: AbortSignal, handlers: { current: WatchHandlers }) {
+  let hasConnected = false;
   while (!signal.aborted) {
     const response = await openConversationEvents(conversationId, signal).catch(() => null);
     if (response?.status === 404 || response?.status === 401) {
@@ -41,7 +42,8 @@ async function watch(conversationId: string, signal: AbortSignal, handlers: { cu
     if (response?.ok) {
       try {
         for await (const event of readEventStream(response)) {
-          if (event.event === "reply") handlers.current.onReplyStarted();
+          if (event.event === "reply" || (event.event === "ready" && hasConnected)) handlers.current.onActivity();
+          hasConnected = true;
         }
       } catch {
         // The connection dropped (or the page left): try again below unless the page is gone.

@@ -1,5 +1,5 @@
-// Server-Sent Events for a generation: each event as it happens, never the accumulated text. Written straight to
-// the Node response (lib/server serves these routes), one write per event.
+// Server-Sent Events for a generation (each event as it happens, never the accumulated text) and for a watched
+// conversation. Written straight to the Node response (lib/server serves these routes), one write per event.
 import type { ServerResponse } from "node:http";
 import { watchConversation } from "./conversation-watchers";
 import type { Generation, GenerationEventName } from "./generation";

@@ -13,11 +13,9 @@ import {
 } from "../db/team-conversations";
 import { AppError } from "../errors";
 import { idSchema } from "../http/handler";
-import { requireConversation } from "./conversation-access";
+import { type ConversationAccess, requireConversation } from "./conversation-access";
 import { copyThreadToMyChats } from "./copy-thread";
 import { endStreamsWithoutAccess } from "./open-streams";
-
-export type ConversationAccessLevel = "own" | "write" | "read";
 
 export const setTeamSchema = z.strictObject({ teamId: idSchema.nullable() });
 export const copyMessageSchema = z.strictObject({ messageId: idSchema });
@@ -25,7 +23,7 @@ export const copyMessageSchema = z.strictObject({ messageId: idSchema });
 /** What the conversation page needs to show the right controls: the caller's level, its team and owner. */
 export async function describeSharing(user: SessionUser, id: string) {
   const sharing = await getConversationSharing(id, user.id);
-  const access: ConversationAccessLevel =
+  const access: ConversationAccess =
     sharing?.ownerId === user.id
       ? "own"
       : sharing?.callerRole === "OWNER" || sharing?.callerRole === "EDITOR"
