@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import { E2E_ADMIN, e2eStackFile } from "../support/e2e-scenario";
-import { composer, keepScreenshot, newUserPage, receiveReply, send } from "./helpers";
+import { composer, expectNoSeriousViolations, keepScreenshot, newUserPage, receiveReply, send } from "./helpers";
 
 type Database = typeof import("../../lib/db/client");
 let database: Database;
@@ -48,6 +48,8 @@ test("a conversation shared with a team: live turns with author names, a read-on
   await ana.page.getByRole("button", { name: "Share", exact: true }).click();
   const dialog = ana.page.getByRole("dialog", { name: "Share with a team" });
   await dialog.getByLabel("Team").selectOption({ label: teamName });
+  await keepScreenshot(ana.page, testInfo, "teamchat-share-dialog");
+  await expectNoSeriousViolations(ana.page);
   await dialog.getByRole("button", { name: "Share with team" }).click();
   await expect(ana.page.getByRole("button", { name: `Shared with ${teamName}` })).toBeVisible();
   await expect(userTurn(ana.page, "Ana")).toHaveCount(1);
@@ -66,6 +68,7 @@ test("a conversation shared with a team: live turns with author names, a read-on
   await expect(composer(vic.page)).toHaveCount(0);
   await expect(vic.page.getByRole("button", { name: "Regenerate" })).toHaveCount(0);
   await keepScreenshot(vic.page, testInfo, "teamchat-viewer");
+  await expectNoSeriousViolations(vic.page);
 
   // Ana's next turn appears on Ben's open page and streams there, with her name.
   await send(ana.page, "What comes after the launch?");
