@@ -6,14 +6,16 @@ import type { ChatMessage } from "./chat-types";
 
 import { ContextNotice } from "./context-notice";
 import { CopyButton } from "./copy-button";
+import { CopyToMyChatsButton } from "./copy-to-my-chats-button";
 import { LinkIcon, RegenerateIcon } from "./icons";
 import { Markdown } from "./markdown";
 import { MESSAGE_ACTION_BUTTON, type MessageItemProps } from "./message-actions";
 import { VersionSwitcher } from "./version-switcher";
 
-export function AssistantMessage({ message, isBusy, actions }: MessageItemProps) {
+export function AssistantMessage({ message, isBusy, actions, canWrite }: MessageItemProps) {
   const translator = useTranslator();
   const { t } = translator;
+  const { shareUpTo } = actions;
   const isStreaming = message.status === "STREAMING";
   // A reply that did not finish asks for another try in words, not just with an icon.
   const isUnfinished = message.status === "ERROR" || message.status === "INTERRUPTED";
@@ -33,29 +35,34 @@ export function AssistantMessage({ message, isBusy, actions }: MessageItemProps)
       ) : null}
       <ContextNotice context={message.context} />
       <div className="mt-2 flex flex-wrap items-center gap-1">
-        <VersionSwitcher message={message} isDisabled={isBusy} onShowVersion={actions.showVersion} />
+        <VersionSwitcher message={message} isDisabled={isBusy || !canWrite} onShowVersion={actions.showVersion} />
         {isStreaming ? null : (
           <>
             {message.content !== "" ? <CopyButton text={message.content} className={MESSAGE_ACTION_BUTTON} /> : null}
-            <button
-              type="button"
-              aria-label={t("message.regenerate")}
-              disabled={isBusy || !isSaved(message)}
-              onClick={() => void actions.regenerate(message)}
-              className={isUnfinished ? PROMINENT_BUTTON : MESSAGE_ACTION_BUTTON}
-            >
-              <RegenerateIcon width={16} height={16} />
-              {isUnfinished ? t("message.regenerate") : null}
-            </button>
-            <button
-              type="button"
-              aria-label={t("message.shareUpToHere")}
-              disabled={!isSaved(message)}
-              onClick={() => actions.shareUpTo(message)}
-              className={MESSAGE_ACTION_BUTTON}
-            >
-              <LinkIcon width={16} height={16} />
-            </button>
+            <CopyToMyChatsButton message={message} actions={actions} />
+            {canWrite ? (
+              <button
+                type="button"
+                aria-label={t("message.regenerate")}
+                disabled={isBusy || !isSaved(message)}
+                onClick={() => void actions.regenerate(message)}
+                className={isUnfinished ? PROMINENT_BUTTON : MESSAGE_ACTION_BUTTON}
+              >
+                <RegenerateIcon width={16} height={16} />
+                {isUnfinished ? t("message.regenerate") : null}
+              </button>
+            ) : null}
+            {shareUpTo ? (
+              <button
+                type="button"
+                aria-label={t("message.shareUpToHere")}
+                disabled={!isSaved(message)}
+                onClick={() => shareUpTo(message)}
+                className={MESSAGE_ACTION_BUTTON}
+              >
+                <LinkIcon width={16} height={16} />
+              </button>
+            ) : null}
           </>
         )}
       </div>

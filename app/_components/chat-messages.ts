@@ -24,6 +24,7 @@ export function createOptimisticMessage(
     siblingIds: withNewSibling(previousSiblingIds, id),
     errorCode: null,
     context: null,
+    author: null,
   };
 }
 
@@ -59,12 +60,14 @@ export function applyStart(messages: ChatMessage[], placeholders: Placeholders, 
 }
 
 // Stream events may leave out the versions; until the thread is fetched again, keep the ones already shown.
+// The same for the author, which a regeneration's `start` leaves out.
 function withKnownSiblings(messages: ChatMessage[], incoming: ChatMessage, placeholderId: string | null): ChatMessage {
-  if (incoming.siblingIds.length > 0) return incoming;
   const shown = messages.find((message) => message.id === incoming.id || message.id === placeholderId);
   if (!shown) return incoming;
+  const author = incoming.author ?? shown.author;
+  if (incoming.siblingIds.length > 0) return { ...incoming, author };
   const siblingIds = shown.siblingIds.map((id) => (id === shown.id ? incoming.id : id));
-  return { ...incoming, siblingIds };
+  return { ...incoming, siblingIds, author };
 }
 
 export function appendContent(messages: ChatMessage[], messageId: string, text: string): ChatMessage[] {

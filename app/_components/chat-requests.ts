@@ -1,5 +1,13 @@
 import { requestJson } from "./api-client";
-import { conversationDetailsSchema, conversationSchema, modelListSchema, threadPageSchema } from "./chat-schemas";
+import {
+  conversationDetailsSchema,
+  conversationSchema,
+  copiedConversationSchema,
+  modelListSchema,
+  teamChoicesSchema,
+  teamSharingSchema,
+  threadPageSchema,
+} from "./chat-schemas";
 
 const conversationUrl = (conversationId: string) => `/api/conversations/${encodeURIComponent(conversationId)}`;
 
@@ -34,6 +42,11 @@ export function openLiveReply(conversationId: string, signal: AbortSignal) {
   return fetch(`${conversationUrl(conversationId)}/stream`, { headers: { Accept: "text/event-stream" }, signal });
 }
 
+// Stays open while the page shows a team conversation: tells it whenever a reply starts there, by anyone.
+export function openConversationEvents(conversationId: string, signal: AbortSignal) {
+  return fetch(`${conversationUrl(conversationId)}/events`, { headers: { Accept: "text/event-stream" }, signal });
+}
+
 // How many running replies the server stopped, or null when the request failed.
 export async function requestStop(conversationId: string): Promise<number | null> {
   const response = await fetch(`${conversationUrl(conversationId)}/stop`, { method: "POST" }).catch(() => null);
@@ -63,8 +76,10 @@ export function selectCurrentMessage(conversationId: string, messageId: string, 
   });
 }
 
-export function fetchModels() {
-  return requestJson("/api/models", modelListSchema);
+// Without a conversation: the models for a new chat; with one: the models it may run on (a team's may be fewer).
+export function fetchModels(conversationId?: string) {
+  const query = conversationId ? `?conversationId=${encodeURIComponent(conversationId)}` : "";
+  return requestJson(`/api/models${query}`, modelListSchema);
 }
 
 export function updateModel(conversationId: string, modelId: string) {
@@ -79,5 +94,26 @@ export function updateTemperature(conversationId: string, temperature: number | 
   return requestJson(conversationUrl(conversationId), conversationDetailsSchema, {
     method: "PATCH",
     body: JSON.stringify({ temperature }),
+  });
+}
+
+// For the owner: the team it is shared with and the teams they may share it with.
+export function fetchTeamChoices(conversationId: string) {
+  return requestJson(`${conversationUrl(conversationId)}/team`, teamChoicesSchema);
+}
+
+// null stops sharing.
+export function setConversationTeam(conversationId: string, teamId: string | null) {
+  return requestJson(`${conversationUrl(conversationId)}/team`, teamSharingSchema, {
+    method: "PUT",
+    body: JSON.stringify({ teamId }),
+  });
+}
+
+// A private copy of the thread up to the message, in the caller's own chats.
+export function copyToMyChats(conversationId: string, messageId: string) {
+  return requestJson(`${conversationUrl(conversationId)}/copy`, copiedConversationSchema, {
+    method: "POST",
+    body: JSON.stringify({ messageId }),
   });
 }

@@ -30,7 +30,11 @@ export const chatMessageSchema = z.object({
   errorCode: z.string().nullable().default(null),
   // Only feeds a notice: a manifest of another shape (an older reply) hides the notice instead of failing the page.
   context: contextManifestSchema.nullable().catch(null),
+  // Who wrote a user turn (a name, never an email); team conversations show it.
+  author: z.object({ id: z.string(), name: z.string() }).nullable().default(null),
 });
+
+export const teamRefSchema = z.object({ id: z.string(), name: z.string() });
 
 // null means "the model's default".
 export const conversationParametersSchema = z.object({
@@ -47,8 +51,23 @@ export const conversationDetailsSchema = z.object({
   ...conversationParametersSchema.shape,
 });
 
+// What the caller may do with the conversation and where it is shared: the page shows only the controls that work.
+export const conversationSharingSchema = z.object({
+  access: z.enum(["own", "write", "read"]),
+  team: teamRefSchema.nullable(),
+  ownerName: z.string().nullable(),
+  canStopSharing: z.boolean(),
+});
+
 // The newest page of the current thread; older pages are read above its first message (thread-page.ts).
-export const conversationSchema = conversationDetailsSchema.extend({ messages: z.array(chatMessageSchema) });
+export const conversationSchema = conversationDetailsSchema
+  .extend({ messages: z.array(chatMessageSchema) })
+  .extend(conversationSharingSchema.shape);
+
+export const teamChoicesSchema = z.object({ team: teamRefSchema.nullable(), teams: z.array(teamRefSchema) });
+export const teamSharingSchema = z.object({ team: teamRefSchema.nullable() });
+export const copiedConversationSchema = z.object({ id: z.string(), title: z.string() });
+export const replyStartedEventSchema = z.object({ assistantMessageId: z.string() });
 
 export const threadPageSchema = z.object({ messages: z.array(chatMessageSchema), olderCursor: z.string().nullable() });
 

@@ -5,11 +5,13 @@ import type {
   contextManifestSchema,
   conversationDetailsSchema,
   conversationSchema,
+  conversationSharingSchema,
   conversationSummarySchema,
   doneEventSchema,
   modelSchema,
   searchResultsSchema,
   startEventSchema,
+  teamRefSchema,
 } from "./chat-schemas";
 
 export type ChatMessage = z.infer<typeof chatMessageSchema> & {
@@ -20,6 +22,8 @@ export type MessageStatus = ChatMessage["status"];
 export type ContextManifest = z.infer<typeof contextManifestSchema>;
 export type Conversation = z.infer<typeof conversationSchema>;
 export type ConversationDetails = z.infer<typeof conversationDetailsSchema>;
+export type ConversationSharing = z.infer<typeof conversationSharingSchema>;
+export type TeamRef = z.infer<typeof teamRefSchema>;
 export type ChatModel = z.infer<typeof modelSchema>;
 export type ConversationSummary = z.infer<typeof conversationSummarySchema>;
 export type SearchResult = z.infer<typeof searchResultsSchema>["items"][number];

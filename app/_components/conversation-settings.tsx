@@ -81,7 +81,7 @@ function SettingsBody({ details, onSaved, onClose }: SettingsBodyProps) {
 
   useEffect(() => {
     let isCurrent = true;
-    void fetchModels().then((result) => {
+    void fetchModels(details.id).then((result) => {
       if (!isCurrent) return;
       if (!result.isOk) return setState({ kind: "failed", message: describeError(result.error, translator) });
       const model = result.data.items.find((item) => item.id === details.modelId);
@@ -90,7 +90,7 @@ function SettingsBody({ details, onSaved, onClose }: SettingsBodyProps) {
     return () => {
       isCurrent = false;
     };
-  }, [details.modelId, translator, t]);
+  }, [details.id, details.modelId, translator, t]);
 
   if (state.kind === "loading") {
     return (

@@ -203,3 +203,14 @@ export function TeamsIcon(props: IconProps) {
     </Icon>
   );
 }
+
+export function ForkIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <circle cx="6" cy="5" r="2" />
+      <circle cx="18" cy="5" r="2" />
+      <circle cx="12" cy="19" r="2" />
+      <path d="M6 7v2a3 3 0 0 0 3 3h6a3 3 0 0 0 3-3V7M12 12v5" />
+    </Icon>
+  );
+}

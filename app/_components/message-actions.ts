@@ -5,8 +5,9 @@ export type MessageActions = {
   edit: (message: ChatMessage, content: string) => Promise<boolean>;
   regenerate: (message: ChatMessage) => Promise<void>;
   showVersion: (messageId: string) => Promise<void>;
-  /** Opens the share-link dialog for a snapshot ending at this message. */
-  shareUpTo: (message: ChatMessage) => void;
+  copyToMyChats: (message: ChatMessage) => Promise<void>;
+  /** Opens the share-link dialog for a snapshot ending at this message; null for readers who do not own it. */
+  shareUpTo: ((message: ChatMessage) => void) | null;
 };
 
 export type MessageItemProps = {
@@ -14,6 +15,10 @@ export type MessageItemProps = {
   // A reply streams or the thread is switching versions: nothing may change the thread meanwhile.
   isBusy: boolean;
   actions: MessageActions;
+  // Team viewers read only: no edit, regenerate or version switch.
+  canWrite: boolean;
+  // Team conversations name the author of each user turn.
+  showsAuthors: boolean;
 };
 
 export const MESSAGE_ACTION_BUTTON =

@@ -15,6 +15,8 @@ type MessageListProps = {
   isBusy: boolean;
   actions: MessageActions;
   older: OlderMessages;
+  canWrite: boolean;
+  showsAuthors: boolean;
 };
 
 // How close to the bottom still counts as "following" the reply.
@@ -22,7 +24,15 @@ const FOLLOW_THRESHOLD_PX = 80;
 
 type ScrollAnchor = { id: string; top: number };
 
-export function MessageList({ messages, isStreaming, isBusy, actions, older }: MessageListProps) {
+export function MessageList({
+  messages,
+  isStreaming,
+  isBusy,
+  actions,
+  older,
+  canWrite,
+  showsAuthors,
+}: MessageListProps) {
   const { t } = useTranslator();
   const scrollerRef = useRef<HTMLDivElement>(null);
   const isFollowingRef = useRef(true);
@@ -101,7 +111,13 @@ export function MessageList({ messages, isStreaming, isBusy, actions, older }: M
         ) : null}
         {shown.map((message) => (
           <div key={message.id} data-message-id={message.id}>
-            <MessageItem message={message} isBusy={isBusy} actions={actions} />
+            <MessageItem
+              message={message}
+              isBusy={isBusy}
+              actions={actions}
+              canWrite={canWrite}
+              showsAuthors={showsAuthors}
+            />
           </div>
         ))}
         {isNewestShown ? null : (

@@ -9,12 +9,12 @@ import type { ChatModel } from "./chat-types";
 type ModelsState = { models: ChatModel[]; error: string | null };
 
 /** The models the user may chat with, default first (the server's order). */
-export function useModels(): ModelsState {
+export function useModels(conversationId?: string): ModelsState {
   const translator = useTranslator();
   const [state, setState] = useState<ModelsState>({ models: [], error: null });
   useEffect(() => {
     let isCurrent = true;
-    void fetchModels().then((result) => {
+    void fetchModels(conversationId).then((result) => {
       if (!isCurrent) return;
       setState(
         result.isOk
@@ -25,7 +25,7 @@ export function useModels(): ModelsState {
     return () => {
       isCurrent = false;
     };
-  }, [translator]);
+  }, [conversationId, translator]);
   return state;
 }
 

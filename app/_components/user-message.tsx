@@ -3,13 +3,14 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { isSaved } from "./chat-messages";
+import { CopyToMyChatsButton } from "./copy-to-my-chats-button";
 import { PencilIcon } from "./icons";
 import { Markdown } from "./markdown";
 import { MESSAGE_ACTION_BUTTON, type MessageItemProps } from "./message-actions";
 import { MessageEditForm } from "./message-edit-form";
 import { VersionSwitcher } from "./version-switcher";
 
-export function UserMessage({ message, isBusy, actions }: MessageItemProps) {
+export function UserMessage({ message, isBusy, actions, canWrite, showsAuthors }: MessageItemProps) {
   const { t } = useTranslator();
   const [isEditing, setIsEditing] = useState(false);
   const editButtonRef = useRef<HTMLButtonElement>(null);
@@ -34,23 +35,31 @@ export function UserMessage({ message, isBusy, actions }: MessageItemProps) {
     );
   }
 
+  const authorName = showsAuthors ? message.author?.name : undefined;
   return (
-    <article aria-label={t("message.you")} className="group flex flex-col items-end gap-1">
+    <article
+      aria-label={authorName ? t("message.from", { name: authorName }) : t("message.you")}
+      className="group flex flex-col items-end gap-1"
+    >
+      {authorName ? <p className="px-2 font-medium text-ink-muted text-xs">{authorName}</p> : null}
       <Markdown source={message.content} className="markdown-user max-w-[80%] rounded-3xl bg-bubble px-5 py-2.5" />
       <div className="flex items-center gap-1">
-        <div className="md:opacity-0 md:group-focus-within:opacity-100 md:group-hover:opacity-100">
-          <button
-            ref={editButtonRef}
-            type="button"
-            aria-label={t("message.edit")}
-            disabled={isBusy || !isSaved(message)}
-            onClick={() => setIsEditing(true)}
-            className={MESSAGE_ACTION_BUTTON}
-          >
-            <PencilIcon width={16} height={16} />
-          </button>
+        <div className="flex md:opacity-0 md:group-focus-within:opacity-100 md:group-hover:opacity-100">
+          <CopyToMyChatsButton message={message} actions={actions} />
+          {canWrite ? (
+            <button
+              ref={editButtonRef}
+              type="button"
+              aria-label={t("message.edit")}
+              disabled={isBusy || !isSaved(message)}
+              onClick={() => setIsEditing(true)}
+              className={MESSAGE_ACTION_BUTTON}
+            >
+              <PencilIcon width={16} height={16} />
+            </button>
+          ) : null}
         </div>
-        <VersionSwitcher message={message} isDisabled={isBusy} onShowVersion={actions.showVersion} />
+        <VersionSwitcher message={message} isDisabled={isBusy || !canWrite} onShowVersion={actions.showVersion} />
       </div>
     </article>
   );

@@ -264,7 +264,6 @@ export const en = {
   "admin.model.availability": "Availability",
   "admin.model.enabled": "Enabled",
   "admin.model.defaultForNewChats": "Default model for new chats",
-  "admin.model.visibleToEveryone": "Visible to everyone. Limiting a model to chosen teams arrives with teams.",
   "admin.model.save": "Save model",
   "admin.model.add": "Add model",
   "admin.model.addHeading": "Add a model",
@@ -387,6 +386,27 @@ export const en = {
   "invite.invalidTitle": "This invitation is not valid",
   "invite.invalidText": "The link has expired, was revoked or is used up. Ask a team owner for a new one.",
   "invite.registerNote": "You will join {team} as {role}.",
+  // teamchat: team conversations and model visibility per team (issue 5)
+  "teamShare.button": "Share",
+  "teamShare.sharedWith": "Shared with {team}",
+  "teamShare.title": "Share with a team",
+  "teamShare.explained": "Everyone in the team can read this conversation; its owners and editors can continue it.",
+  "teamShare.team": "Team",
+  "teamShare.share": "Share with team",
+  "teamShare.noTeams": "You can share with teams where you are an owner or editor, and you are in none yet.",
+  "teamShare.sharedExplained":
+    "Shared with {team}: everyone in it can read this conversation; its owners and editors can continue it.",
+  "teamShare.ownedBy": "Started by {name}.",
+  "teamShare.stop": "Stop sharing",
+  "teamShare.readOnly": "You can read this conversation. Only editors can reply.",
+  "message.from": "Message from {name}",
+  "message.copyToMyChats": "Copy to my chats",
+  "admin.model.visibility": "Who can use it",
+  "admin.model.everyone": "Visible to everyone",
+  "admin.model.onlyTeams": "Only these teams",
+  "admin.model.noTeams": "No teams exist yet.",
+  "admin.model.teamsOnly": "Teams only",
+  "admin.model.teamMembers": { one: "{count} member", other: "{count} members" },
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

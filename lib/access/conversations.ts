@@ -43,6 +43,19 @@ export function ownConversationsSql(userId: string): Prisma.Sql {
   return Prisma.sql`c."ownerId" = ${userId} AND c."deletedAt" IS NULL`;
 }
 
+/** What the caller may share with `teamId`, as SQL over `c`: their own conversations, if they write in that team. */
+export function shareableConversationsSql(userId: string, teamId: string): Prisma.Sql {
+  return Prisma.sql`${ownConversationsSql(userId)} AND EXISTS (
+    SELECT 1 FROM "Membership" ms WHERE ms."teamId" = ${teamId} AND ms."userId" = ${userId}
+       AND ms.role IN ('OWNER', 'EDITOR'))`;
+}
+
+/** What the caller may take out of its team, as SQL over `c`: their own conversations, and those of teams they own. */
+export function unshareableConversationsSql(userId: string): Prisma.Sql {
+  return Prisma.sql`c."deletedAt" IS NULL AND (c."ownerId" = ${userId} OR EXISTS (
+    SELECT 1 FROM "Membership" ms WHERE ms."teamId" = c."teamId" AND ms."userId" = ${userId} AND ms.role = 'OWNER'))`;
+}
+
 /** The conversations of one team that the caller may read: none unless they are a member. */
 export function teamConversationsSql(userId: string, teamId: string): Prisma.Sql {
   return Prisma.sql`c."teamId" = ${teamId} AND c."deletedAt" IS NULL AND EXISTS (

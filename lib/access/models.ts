@@ -1,12 +1,36 @@
-// Which models a user may chat with: enabled ones visible to everyone. (Team-only models join this clause when
-// teams arrive.) A model outside it is answered as not found.
+// Which models a user may chat with (DESIGN.md "Data model": visibility is everyone or listed teams). A model
+// outside these clauses is answered as not found, or as model_unavailable for a conversation already on it.
 import { Prisma } from "../db/client";
 
-export function usableModelsWhere(): Prisma.ModelWhereInput {
-  return { enabled: true, visibleToEveryone: true };
+/** Enabled models visible to everyone, or listed for a team the user is a member of. */
+export function usableModelsWhere(userId: string): Prisma.ModelWhereInput {
+  return {
+    enabled: true,
+    OR: [{ visibleToEveryone: true }, { teams: { some: { team: { memberships: { some: { userId } } } } } }],
+  };
 }
 
-/** The same rule as SQL over a model aliased `m`, for the raw queries on the path to the first token. */
-export function usableModelsSql(): Prisma.Sql {
-  return Prisma.sql`m.enabled AND m."visibleToEveryone"`;
+/**
+ * The models a conversation may run on: in a team conversation, those visible to everyone or listed for THAT
+ * team (whoever posts), so that sharing a conversation never reaches a model meant for another team.
+ */
+export function conversationModelsWhere(userId: string, teamId: string | null): Prisma.ModelWhereInput {
+  if (teamId === null) return usableModelsWhere(userId);
+  return { enabled: true, OR: [{ visibleToEveryone: true }, { teams: { some: { teamId } } }] };
+}
+
+/**
+ * The rule of conversationModelsWhere as SQL over a model `m` of a conversation `c`, for the one raw query on the
+ * path to the first token: it adds no round trip.
+ */
+export function conversationModelsSql(userId: string): Prisma.Sql {
+  return Prisma.sql`m.enabled AND (m."visibleToEveryone" OR CASE WHEN c."teamId" IS NOT NULL
+    THEN EXISTS (SELECT 1 FROM "ModelTeam" mt WHERE mt."modelId" = m.id AND mt."teamId" = c."teamId")
+    ELSE EXISTS (SELECT 1 FROM "ModelTeam" mt JOIN "Membership" ms ON ms."teamId" = mt."teamId"
+                  WHERE mt."modelId" = m.id AND ms."userId" = ${userId}) END)`;
+}
+
+/** Any enabled model, for background work on a model a turn already passed the rules above with (titles). */
+export function enabledModelsWhere(): Prisma.ModelWhereInput {
+  return { enabled: true };
 }

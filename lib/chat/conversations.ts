@@ -1,7 +1,7 @@
 // Conversation use cases for route handlers: each applies the caller's access scope.
 import { z } from "zod";
 import { ownConversationsSql, ownConversationsWhere, restorableConversationsSql } from "../access/conversations";
-import { usableModelsWhere } from "../access/models";
+import { conversationModelsWhere, usableModelsWhere } from "../access/models";
 import type { SessionUser } from "../auth/session";
 import { searchConversations } from "../db/conversation-search";
 import {
@@ -20,6 +20,7 @@ import { requireConversation } from "./conversation-access";
 import { stopGenerations } from "./generation-registry";
 import { MAX_TITLE_LENGTH } from "./limits";
 import { assertWithinBounds, parameterOverridesSchema } from "./parameters";
+import { describeSharing } from "./team-sharing";
 
 const titleSchema = z
   .string()
@@ -43,8 +44,11 @@ export const searchTextSchema = z.string().trim().min(1, "Enter something to sea
 // they stay in the database, invisible, until an admin purge exists (see README, "History").
 const RESTORE_WINDOW_MS = 24 * 60 * 60 * 1000;
 
-export function listMyModels() {
-  return listUsableModels(usableModelsWhere());
+/** The models the caller may pick: for a new chat, or (with `conversationId`) for that conversation. */
+export async function listMyModels(user: SessionUser, conversationId?: string) {
+  if (!conversationId) return listUsableModels(usableModelsWhere(user.id));
+  const conversation = await requireConversation(user, "read", conversationId);
+  return listUsableModels(conversationModelsWhere(user.id, conversation.teamId));
 }
 
 /** The caller's own conversations (shared ones among them); team members find the others in the team's history. */
@@ -57,19 +61,20 @@ export function searchMyConversations(user: SessionUser, text: string) {
 }
 
 export async function startConversation(user: SessionUser, input: z.infer<typeof createConversationSchema>) {
-  if (input.modelId && !(await isModelInScope(usableModelsWhere(), input.modelId))) {
+  if (input.modelId && !(await isModelInScope(usableModelsWhere(user.id), input.modelId))) {
     throw new AppError("not_found", "Model not found.");
   }
-  const modelId = input.modelId ?? (await getDefaultModelId(usableModelsWhere()));
+  const modelId = input.modelId ?? (await getDefaultModelId(usableModelsWhere(user.id)));
   if (!modelId) throw new AppError("model_unavailable", "No model is available. Ask an admin to enable one.");
   return createConversation({ ownerId: user.id, title: input.title, modelId });
 }
 
+/** The conversation with its thread, where it is shared, whose it is and what the caller may do with it. */
 export async function getConversationWithThread(user: SessionUser, id: string) {
   const conversation = await requireConversation(user, "read", id);
-  const page = await getThreadPage(id, conversation.currentLeafId);
-  const { currentLeafId: _leaf, systemPrompt: _systemPrompt, ...fields } = conversation;
-  return { ...fields, ...page };
+  const [page, sharing] = await Promise.all([getThreadPage(id, conversation.currentLeafId), describeSharing(user, id)]);
+  const { currentLeafId: _leaf, systemPrompt: _systemPrompt, teamId: _teamId, ...fields } = conversation;
+  return { ...fields, ...sharing, ...page };
 }
 
 /** Older messages of the thread, above the message `beforeId` that the caller already shows. */
@@ -87,7 +92,9 @@ export async function updateMyConversation(
   const { title, pinned, modelId, ...parameters } = input;
   if (modelId !== undefined || Object.values(parameters).some((value) => value !== undefined)) {
     const nextModelId = modelId ?? conversation.modelId;
-    const model = nextModelId ? await getModelForCompletion(usableModelsWhere(), nextModelId) : null;
+    const model = nextModelId
+      ? await getModelForCompletion(conversationModelsWhere(user.id, conversation.teamId), nextModelId)
+      : null;
     if (!model && modelId !== undefined) throw new AppError("not_found", "Model not found.");
     if (!model) throw new AppError("model_unavailable", "This conversation's model is not available.");
     // Checked against the model the conversation moves to; stored values it does not allow fall back to its

@@ -20,8 +20,8 @@ export async function copyThreadToMyChats(
     throw new AppError("conflict", "This reply is still being written. Copy it once it has finished.");
   }
   // The copy keeps the conversation's model when the caller may use it, else it starts on their default.
-  const keepsModel = source.modelId !== null && (await isModelInScope(usableModelsWhere(), source.modelId));
-  const modelId = keepsModel ? source.modelId : await getDefaultModelId(usableModelsWhere());
+  const keepsModel = source.modelId !== null && (await isModelInScope(usableModelsWhere(user.id), source.modelId));
+  const modelId = keepsModel ? source.modelId : await getDefaultModelId(usableModelsWhere(user.id));
   if (!modelId) throw new AppError("model_unavailable", "No model is available. Ask an admin to enable one.");
 
   const newIds = new Map(path.map((message) => [message.id, createId()]));

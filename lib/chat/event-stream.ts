@@ -1,10 +1,14 @@
-// Server-Sent Events for a generation: each event as it happens, never the accumulated text. Written straight to
-// the Node response (lib/server serves these routes), one write per event.
+// Server-Sent Events for a generation (each event as it happens, never the accumulated text) and for a watched
+// conversation. Written straight to the Node response (lib/server serves these routes), one write per event.
 import type { ServerResponse } from "node:http";
+import { watchConversation } from "./conversation-watchers";
 import type { Generation, GenerationEventName } from "./generation";
 import { trackOpenStream } from "./open-streams";
 
 const HEARTBEAT_MS = 15_000;
+
+/** `ready`: the watch is in place; `reply`: a reply started in the conversation (follow it on /stream). */
+type WatchEventName = "ready" | "reply";
 
 export const eventStreamHeaders = {
   "Content-Type": "text/event-stream; charset=utf-8",
@@ -14,7 +18,7 @@ export const eventStreamHeaders = {
   "X-Content-Type-Options": "nosniff",
 } as const;
 
-export function encodeEvent(id: number, event: GenerationEventName, data: unknown): string {
+export function encodeEvent(id: number, event: GenerationEventName | WatchEventName, data: unknown): string {
   return `id: ${id}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
@@ -51,4 +55,33 @@ export function streamGeneration(
   }
   response.flushHeaders();
   heartbeat = setInterval(() => response.write(": keep-alive\n\n"), HEARTBEAT_MS);
+}
+
+/**
+ * Streams what happens in a conversation to `readerId`'s browser until it leaves or loses access: `ready` once
+ * the watch is in place, then `reply` with the reply's id whenever a reply starts (also at once for one already
+ * running). The reply's text itself comes through the re-attach stream, which the browser opens only then.
+ */
+export function streamConversationEvents(
+  conversationId: string,
+  response: ServerResponse,
+  readerId: string,
+  runningReply: Generation | undefined,
+): void {
+  response.writeHead(200, eventStreamHeaders);
+  let eventId = 0;
+  const send = (event: WatchEventName, data: unknown) => response.write(encodeEvent(++eventId, event, data));
+  const announce = (generation: Generation) => send("reply", { assistantMessageId: generation.assistantMessageId });
+  const unwatch = watchConversation(conversationId, announce);
+  const heartbeat = setInterval(() => response.write(": keep-alive\n\n"), HEARTBEAT_MS);
+  const finish = () => {
+    clearInterval(heartbeat);
+    unwatch();
+    forget();
+    response.end();
+  };
+  const forget = trackOpenStream({ userId: readerId, conversationId, end: finish });
+  response.on("close", finish);
+  send("ready", {});
+  if (runningReply && !runningReply.finished) announce(runningReply);
 }

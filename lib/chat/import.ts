@@ -114,8 +114,8 @@ function toRows(conversation: ImportedConversation, encoding: TokenEncoding): Co
 export async function importMyConversations(user: SessionUser, body: unknown) {
   const conversations = readImportFile(body).filter((conversation) => conversation.messages.length > 0);
   if (conversations.length === 0) throw new AppError("invalid_input", "The file has no messages to import.");
-  const modelId = await getDefaultModelId(usableModelsWhere());
-  const model = modelId ? await getModelForCompletion(usableModelsWhere(), modelId) : null;
+  const modelId = await getDefaultModelId(usableModelsWhere(user.id));
+  const model = modelId ? await getModelForCompletion(usableModelsWhere(user.id), modelId) : null;
   if (!model) throw new AppError("model_unavailable", "No model is available. Ask an admin to enable one.");
   const encoding = encodingForModel(model.upstreamName);
   const rows = conversations.map((conversation) => toRows(conversation, encoding));

@@ -1,8 +1,10 @@
 // Starts the background generation of a reply that startTurn or startRegeneration saved as STREAMING.
+import type { MessageAuthor } from "../db/messages";
 import type { CompletionModel } from "../db/models";
 import type { StartedTurn } from "../db/turns";
 import { env } from "../env";
 import { createProviderClient } from "../models/provider-client";
+import { announceReply } from "./conversation-watchers";
 import { Generation } from "./generation";
 import { registerGeneration } from "./generation-registry";
 import type { Parameters } from "./parameters";
@@ -16,18 +18,29 @@ export type ReplyLaunch = {
   model: CompletionModel;
   parameters: Parameters;
   turn: StartedTurn;
+  /** Who wrote the new user turn, named in the `start` event for team members watching; null for a regeneration. */
+  author: MessageAuthor;
   /** The provisional title to replace with a generated one after a first exchange; null otherwise. */
   titleToReplace: string | null;
 };
 
-function startEvent(conversationId: string, turn: StartedTurn) {
-  return { conversationId, userMessage: turn.userMessage, assistantMessage: turn.assistantMessage };
+function startEvent(conversationId: string, turn: StartedTurn, author: MessageAuthor = null) {
+  const userMessage = author ? { ...turn.userMessage, author } : turn.userMessage;
+  return { conversationId, userMessage, assistantMessage: turn.assistantMessage };
 }
 
-export function launchReply({ conversation, model, parameters, turn, titleToReplace }: ReplyLaunch): Generation {
+export function launchReply({
+  conversation,
+  model,
+  parameters,
+  turn,
+  author,
+  titleToReplace,
+}: ReplyLaunch): Generation {
   const generation = new Generation(conversation.id, turn.assistantMessage.id);
-  generation.publish("start", startEvent(conversation.id, turn));
+  generation.publish("start", startEvent(conversation.id, turn, author));
   registerGeneration(generation);
+  announceReply(generation);
   const run = runGeneration(generation, {
     encoding: encodingForModel(model.upstreamName),
     // Everything that can fail runs inside the generation, so that a failure ends this reply as an error.

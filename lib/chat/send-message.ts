@@ -3,7 +3,7 @@
 // same without a new user message.
 import { z } from "zod";
 import { writableConversationsSql } from "../access/conversations";
-import { usableModelsSql } from "../access/models";
+import { conversationModelsSql } from "../access/models";
 import type { SessionUser } from "../auth/session";
 import { DEFAULT_TITLE, getConversationForTurn } from "../db/conversations";
 import type { CompletionModel } from "../db/models";
@@ -41,7 +41,7 @@ function titleFrom(content: string): string {
 async function loadWritableTurnContext(user: SessionUser, conversationId: string, temperature: number | undefined) {
   const conversation = await getConversationForTurn(
     writableConversationsSql(user.id),
-    usableModelsSql(),
+    conversationModelsSql(user.id),
     conversationId,
   );
   if (!conversation) throw await deniedError(user, conversationId, "write");
@@ -78,7 +78,15 @@ export async function sendMessage(user: SessionUser, conversationId: string, inp
   });
   return startOrRejoin(conversationId, turn, () => {
     const isFirstExchange = turn.userMessage.parentId === null && conversation.currentLeafId === null;
-    return launchReply({ conversation, model, parameters, turn, titleToReplace: isFirstExchange ? title : null });
+    const author = { id: user.id, name: user.name };
+    return launchReply({
+      conversation,
+      model,
+      parameters,
+      turn,
+      author,
+      titleToReplace: isFirstExchange ? title : null,
+    });
   });
 }
 
@@ -90,7 +98,7 @@ export async function regenerateReply(
 ) {
   const { conversation, model, parameters } = await loadWritableTurnContext(user, conversationId, input.temperature);
   const turn = await startRegeneration(conversationId, replyId, snapshotOf(model, parameters));
-  return launchReply({ conversation, model, parameters, turn, titleToReplace: null });
+  return launchReply({ conversation, model, parameters, turn, author: null, titleToReplace: null });
 }
 
 /** A repeated clientMessageId joins the reply it started, or replays it once it has ended. */

@@ -1,6 +1,6 @@
 // A short title after the first exchange, written by a model through the same provider path as replies. It runs
 // after the reply is done, so it never delays it; the first words of the message stay the title if it fails.
-import { usableModelsWhere } from "../access/models";
+import { enabledModelsWhere } from "../access/models";
 import { setGeneratedTitle } from "../db/conversations";
 import { type CompletionModel, getModelByUpstreamName, getModelForCompletion } from "../db/models";
 import { env } from "../env";
@@ -23,12 +23,15 @@ export function cleanTitle(raw: string): string | null {
   return title.length > TITLE_MAX_LENGTH ? `${title.slice(0, TITLE_MAX_LENGTH - 1)}…` : title;
 }
 
-/** TITLE_MODEL (an enabled model's upstream name) when set, else the conversation's own model, if still enabled. */
+/**
+ * TITLE_MODEL (an enabled model's upstream name) when set, else the conversation's own model, if still enabled: the
+ * turn already checked that its conversation may use it.
+ */
 async function pickTitleModel(conversationModel: CompletionModel): Promise<CompletionModel | null> {
   const configured = env().TITLE_MODEL;
   return configured
-    ? getModelByUpstreamName(usableModelsWhere(), configured)
-    : getModelForCompletion(usableModelsWhere(), conversationModel.id);
+    ? getModelByUpstreamName(enabledModelsWhere(), configured)
+    : getModelForCompletion(enabledModelsWhere(), conversationModel.id);
 }
 
 export async function generateTitle(input: {

@@ -59,6 +59,7 @@ export async function getConversation(scope: Prisma.ConversationWhereInput, id: 
     where: { AND: [scope, { id }] },
     select: {
       ...summaryFields,
+      teamId: true,
       currentLeafId: true,
       systemPrompt: true,
       temperature: true,

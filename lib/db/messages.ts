@@ -12,7 +12,9 @@ export const messageFields = {
 } as const;
 export type MessageView = Prisma.MessageGetPayload<{ select: typeof messageFields }>;
 
-type ThreadRow = MessageView & { errorCode: string | null; contextManifest: unknown };
+/** Who wrote a user turn: a name only (never an email), which team conversations show on each turn. */
+export type MessageAuthor = { id: string; name: string } | null;
+type ThreadRow = MessageView & { errorCode: string | null; contextManifest: unknown; author: MessageAuthor };
 export type ThreadMessage = Omit<ThreadRow, "contextManifest"> & { siblingIds: string[]; context: unknown };
 
 export type ThreadPage = {
@@ -52,8 +54,11 @@ async function readThreadPage(conversationId: string, start: Prisma.Sql): Promis
        WHERE thread.step < ${PAGE_MESSAGES} AND thread.bytes < ${PAGE_BYTES}
     )
     SELECT m.id, m.role::text AS role, m.content, m.status::text AS status, m."parentId", m."createdAt",
-           m."errorCode", m."contextManifest", thread.step
-      FROM thread JOIN "Message" m ON m.id = thread.id ORDER BY thread.step DESC`;
+           m."errorCode", m."contextManifest", thread.step,
+           CASE WHEN m.role = 'USER' AND u.id IS NOT NULL THEN json_build_object('id', u.id, 'name', u.name) END
+             AS author
+      FROM thread JOIN "Message" m ON m.id = thread.id LEFT JOIN "User" u ON u.id = m."authorId"
+     ORDER BY thread.step DESC`;
   const siblings = await getSiblingIds(conversationId, rows);
   const messages = rows.map(({ contextManifest, step: _step, ...message }) => ({
     ...message,

@@ -3,7 +3,7 @@
 import { AppError } from "../errors";
 import { type AuditActor, writeAuditEntry } from "./audit";
 import { db, type Prisma } from "./client";
-import { isUniqueViolation, isViolationOf } from "./unique-violation";
+import { isForeignKeyViolation, isUniqueViolation, isViolationOf } from "./unique-violation";
 
 export const modelSettingFields = {
   id: true,
@@ -22,24 +22,48 @@ export const modelSettingFields = {
   isDefault: true,
   visibleToEveryone: true,
   version: true,
+  // The teams that see the model when it is not visible to everyone (ModelTeam).
+  teams: { select: { teamId: true }, orderBy: { teamId: "asc" } },
 } as const;
-export type ModelSettings = Prisma.ModelGetPayload<{ select: typeof modelSettingFields }>;
+type ModelRow = Prisma.ModelGetPayload<{ select: typeof modelSettingFields }>;
+export type ModelSettings = Omit<ModelRow, "teams"> & { teamIds: string[] };
 
-export type ModelFields = Omit<ModelSettings, "id" | "providerId" | "version" | "visibleToEveryone">;
+export type ModelFields = Omit<ModelSettings, "id" | "providerId" | "version">;
+
+function toSettings({ teams, ...fields }: ModelRow): ModelSettings {
+  return { ...fields, teamIds: teams.map((team) => team.teamId) };
+}
+
+/** The ModelTeam rows as a nested write: the listed teams replace the ones before. */
+function teamsWrite(teamIds: string[], replace: boolean) {
+  const create = [...new Set(teamIds)].map((teamId) => ({ teamId }));
+  return replace ? { deleteMany: {}, create } : { create };
+}
 
 export async function listModelSettings(): Promise<(ModelSettings & { providerName: string })[]> {
   const rows = await db().model.findMany({
     select: { ...modelSettingFields, provider: { select: { name: true } } },
     orderBy: [{ isDefault: "desc" }, { label: "asc" }],
   });
-  return rows.map(({ provider, ...model }) => ({ ...model, providerName: provider.name }));
+  return rows.map(({ provider, ...model }) => ({ ...toSettings(model), providerName: provider.name }));
 }
 
 function snapshot({ id: _id, providerId: _providerId, ...fields }: ModelSettings): Prisma.InputJsonObject {
   return fields;
 }
 
+function isSameValue(before: unknown, after: unknown): boolean {
+  return Array.isArray(before) && Array.isArray(after)
+    ? before.length === after.length && after.every((value) => before.includes(value))
+    : before === after;
+}
+
 function explainConflict(error: unknown): unknown {
+  if (isForeignKeyViolation(error)) {
+    return new AppError("invalid_input", "One of the chosen teams no longer exists. Reload and try again.", {
+      cause: error,
+    });
+  }
   if (!isUniqueViolation(error)) return error;
   const message = isViolationOf(error, "isDefault")
     ? "Another admin changed the default model at the same time. Reload and try again."
@@ -60,8 +84,8 @@ async function clearDefault(tx: Prisma.TransactionClient, actor: AuditActor): Pr
     action: "model.update",
     targetType: "model",
     targetId: current.id,
-    before: snapshot(current),
-    after: snapshot(after),
+    before: snapshot(toSettings(current)),
+    after: snapshot(toSettings(after)),
   });
 }
 
@@ -74,7 +98,13 @@ export async function createModel(actor: AuditActor, providerId: string, fields:
         throw new AppError("conflict", "The built-in demo provider serves only its own model.");
       }
       if (fields.isDefault) await clearDefault(tx, actor);
-      const created = await tx.model.create({ data: { ...fields, providerId }, select: modelSettingFields });
+      const { teamIds, ...columns } = fields;
+      const created = toSettings(
+        await tx.model.create({
+          data: { ...columns, providerId, teams: teamsWrite(teamIds, false) },
+          select: modelSettingFields,
+        }),
+      );
       await writeAuditEntry(tx, actor, {
         action: "model.create",
         targetType: "model",
@@ -99,17 +129,23 @@ export async function updateModel(
 ): Promise<ModelSettings> {
   try {
     return await db().$transaction(async (tx) => {
-      const before = await tx.model.findUnique({ where: { id }, select: modelSettingFields });
-      if (!before) throw new AppError("not_found", "Model not found.");
+      const row = await tx.model.findUnique({ where: { id }, select: modelSettingFields });
+      if (!row) throw new AppError("not_found", "Model not found.");
+      const before = toSettings(row);
       const fields = merge(before);
-      const isChanged = Object.entries(fields).some(([key, value]) => before[key as keyof ModelFields] !== value);
+      const isChanged = Object.entries(fields).some(
+        ([key, value]) => !isSameValue(before[key as keyof ModelFields], value),
+      );
       if (!isChanged) return before;
       if (fields.isDefault && !before.isDefault) await clearDefault(tx, actor);
-      const after = await tx.model.update({
-        where: { id },
-        data: { ...fields, version: { increment: 1 } },
-        select: modelSettingFields,
-      });
+      const { teamIds, ...columns } = fields;
+      const after = toSettings(
+        await tx.model.update({
+          where: { id },
+          data: { ...columns, teams: teamsWrite(teamIds, true), version: { increment: 1 } },
+          select: modelSettingFields,
+        }),
+      );
       await writeAuditEntry(tx, actor, {
         action: "model.update",
         targetType: "model",
@@ -127,8 +163,9 @@ export async function updateModel(
 /** Conversations on a deleted model stay readable and can move to another model. */
 export async function deleteModel(actor: AuditActor, id: string, check: (before: ModelSettings) => void) {
   await db().$transaction(async (tx) => {
-    const before = await tx.model.findUnique({ where: { id }, select: modelSettingFields });
-    if (!before) throw new AppError("not_found", "Model not found.");
+    const row = await tx.model.findUnique({ where: { id }, select: modelSettingFields });
+    if (!row) throw new AppError("not_found", "Model not found.");
+    const before = toSettings(row);
     check(before);
     await tx.model.delete({ where: { id } });
     await writeAuditEntry(tx, actor, {

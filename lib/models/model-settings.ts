@@ -25,6 +25,9 @@ const editableFields = {
   maxTemperature: temperatureSchema,
   enabled: z.boolean(),
   isDefault: z.boolean(),
+  visibleToEveryone: z.boolean(),
+  // Only read when the model is not visible to everyone.
+  teamIds: z.array(idSchema).max(500, "Choose at most 500 teams."),
 };
 
 export const newModelSchema = z.strictObject({
@@ -41,6 +44,8 @@ export const newModelSchema = z.strictObject({
   maxTemperature: editableFields.maxTemperature.default(2),
   enabled: editableFields.enabled.default(true),
   isDefault: editableFields.isDefault.default(false),
+  visibleToEveryone: editableFields.visibleToEveryone.default(true),
+  teamIds: editableFields.teamIds.default([]),
 });
 
 export const modelChangesSchema = z.strictObject(editableFields).partial();
@@ -66,13 +71,24 @@ function assertConsistent(fields: ModelFields): void {
       message: "The default model must stay enabled. Make another model the default first.",
     });
   }
+  if (fields.isDefault && !fields.visibleToEveryone) {
+    issues.push({
+      path: ["visibleToEveryone"],
+      message: "The default model must be visible to everyone. Make another model the default first.",
+    });
+  }
   if (issues.length > 0)
     throw new AppError("invalid_input", issues[0]?.message ?? "Some fields are invalid.", { issues });
 }
 
+/** A model visible to everyone keeps no team list, so that a later "only these teams" starts from none. */
+function withTeamsWhenListed(fields: ModelFields): ModelFields {
+  return fields.visibleToEveryone ? { ...fields, teamIds: [] } : fields;
+}
+
 export function addModel(admin: SessionUser, input: z.infer<typeof newModelSchema>) {
   const { providerId, label, ...fields } = input;
-  const settings = { ...fields, label: label ?? input.upstreamName };
+  const settings = withTeamsWhenListed({ ...fields, label: label ?? input.upstreamName });
   assertConsistent(settings);
   return createModel(admin, providerId, settings);
 }
@@ -83,8 +99,8 @@ export function changeModel(admin: SessionUser, id: string, changes: z.infer<typ
     if (before.isDefault && changes.isDefault === false) {
       throw new AppError("conflict", "Make another model the default instead.");
     }
-    const { id: _id, providerId: _providerId, version: _version, visibleToEveryone: _visibility, ...current } = before;
-    const merged = { ...current, ...changes };
+    const { id: _id, providerId: _providerId, version: _version, ...current } = before;
+    const merged = withTeamsWhenListed({ ...current, ...changes });
     assertConsistent(merged);
     return merged;
   });

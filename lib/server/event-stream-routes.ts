@@ -5,20 +5,20 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { requireRequestUser } from "../auth/session";
-import { streamGeneration } from "../chat/event-stream";
-import type { Generation } from "../chat/generation";
+import { streamConversationEvents, streamGeneration } from "../chat/event-stream";
 import { findLiveReply } from "../chat/live-replies";
 import { regenerateReply, regenerateSchema, sendMessage, sendMessageSchema } from "../chat/send-message";
 import { errorResponse, parseId, parseJsonBody } from "../http/handler";
 import { toWebHeaders } from "../http/node-headers";
 
-type LiveReply = { generation: Generation; readerId: string; afterEventId: number };
+/** Writes the event stream to the response once the request has passed its checks. */
+type StreamWriter = (response: ServerResponse) => void;
 type EventStreamRoute = {
   method: "GET" | "POST";
   /** The path as Next would name the route file's folder, e.g. /api/conversations/[id]/stream. */
   path: string;
-  /** The reply to stream, or null for "nothing is generating" (204). */
-  serve: (request: Request, params: string[]) => Promise<LiveReply | null>;
+  /** The stream to answer with, or null for "nothing is generating" (204). */
+  serve: (request: Request, params: string[]) => Promise<StreamWriter | null>;
 };
 
 export const eventStreamRoutes: EventStreamRoute[] = [
@@ -30,7 +30,8 @@ export const eventStreamRoutes: EventStreamRoute[] = [
       const conversationId = parseId(id);
       const input = await parseJsonBody(request, sendMessageSchema);
       const user = await requireRequestUser(request);
-      return { generation: await sendMessage(user, conversationId, input), readerId: user.id, afterEventId: 0 };
+      const generation = await sendMessage(user, conversationId, input);
+      return (response) => streamGeneration(generation, response, user.id);
     },
   },
   {
@@ -43,7 +44,7 @@ export const eventStreamRoutes: EventStreamRoute[] = [
       const input = await parseJsonBody(request, regenerateSchema);
       const user = await requireRequestUser(request);
       const generation = await regenerateReply(user, conversationId, replyId, input);
-      return { generation, readerId: user.id, afterEventId: 0 };
+      return (response) => streamGeneration(generation, response, user.id);
     },
   },
   {
@@ -56,7 +57,19 @@ export const eventStreamRoutes: EventStreamRoute[] = [
       const user = await requireRequestUser(request);
       const generation = await findLiveReply(user, conversationId);
       if (!generation) return null;
-      return { generation, readerId: user.id, afterEventId: Number.isSafeInteger(lastEventId) ? lastEventId : 0 };
+      const afterEventId = Number.isSafeInteger(lastEventId) ? lastEventId : 0;
+      return (response) => streamGeneration(generation, response, user.id, afterEventId);
+    },
+  },
+  {
+    // Watch a conversation: told whenever a reply starts in it (a team member's turn), to follow it on /stream.
+    method: "GET",
+    path: "/api/conversations/[id]/events",
+    serve: async (request, [id = ""]) => {
+      const conversationId = parseId(id);
+      const user = await requireRequestUser(request);
+      const runningReply = await findLiveReply(user, conversationId);
+      return (response) => streamConversationEvents(conversationId, response, user.id, runningReply);
     },
   },
 ];
@@ -89,8 +102,8 @@ async function serveRoute(
   response: ServerResponse,
 ): Promise<void> {
   try {
-    const reply = await route.serve(toWebRequest(request), params);
-    if (reply) streamGeneration(reply.generation, response, reply.readerId, reply.afterEventId);
+    const writeStream = await route.serve(toWebRequest(request), params);
+    if (writeStream) writeStream(response);
     else response.writeHead(204).end();
   } catch (error) {
     await sendResponse(response, errorResponse(error));

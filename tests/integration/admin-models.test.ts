@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { startChatSession } from "../support/chat-session";
-import { makeAdmin, makeUser } from "../support/factories";
+import { addMember, makeAdmin, makeTeam, makeUser } from "../support/factories";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { collectEvents, startedIds } from "../support/read-events";
 import { type Client, signedInClient } from "../support/session-client";
@@ -177,5 +177,51 @@ describe("in the chat", () => {
     expect(await moved.json()).toMatchObject({ modelId: enabled.id });
     await collectEvents(await client.json(`/api/conversations/${id}/messages`, { content: "Hi" }));
     expect(upstream.requests.at(-1)?.body).toMatchObject({ model: enabled.upstreamName });
+  });
+});
+
+describe("visibility per team", () => {
+  it("shows a model to the listed teams only, audited, and lists every team for the picker", async () => {
+    const [team, otherTeam, member, outsider] = await Promise.all([makeTeam(), makeTeam(), makeUser(), makeUser()]);
+    await addMember(team.id, member.id, "VIEWER");
+    const model = await addModel();
+    const teams = (await (await admin.fetch("/api/admin/teams")).json()) as { items: { id: string; name: string }[] };
+    expect(teams.items).toEqual(expect.arrayContaining([{ id: team.id, name: team.name, memberCount: 1 }]));
+
+    const limited = await changeModel(model.id, { visibleToEveryone: false, teamIds: [team.id] });
+    expect(limited.status).toBe(200);
+    expect(await limited.json()).toMatchObject({ visibleToEveryone: false, teamIds: [team.id], version: 2 });
+    const entry = await db().auditLog.findFirstOrThrow({
+      where: { targetId: model.id },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(entry.after).toMatchObject({ visibleToEveryone: false, teamIds: [team.id] });
+
+    const listed = async (user: { email: string; password: string }) => {
+      const client = await signedInClient(user.email, user.password);
+      const body = (await (await client.fetch("/api/models")).json()) as { items: { id: string }[] };
+      return body.items.some((item) => item.id === model.id);
+    };
+    expect(await listed(member)).toBe(true);
+    expect(await listed(outsider)).toBe(false);
+
+    expect((await changeModel(model.id, { teamIds: [otherTeam.id] })).status).toBe(200);
+    expect(await listed(member)).toBe(false);
+    const everyone = await changeModel(model.id, { visibleToEveryone: true });
+    expect(await everyone.json()).toMatchObject({ visibleToEveryone: true, teamIds: [] });
+    expect(await listed(outsider)).toBe(true);
+  });
+
+  it("refuses a team that does not exist and a default model hidden from anyone, changing nothing", async () => {
+    const model = await addModel();
+    const missingTeam = await changeModel(model.id, { visibleToEveryone: false, teamIds: ["c".repeat(25)] });
+    expect(missingTeam.status).toBe(400);
+    const hiddenDefault = await changeModel(model.id, { isDefault: true, visibleToEveryone: false });
+    expect(hiddenDefault.status).toBe(400);
+    expect(await db().model.findUniqueOrThrow({ where: { id: model.id } })).toMatchObject({
+      version: 1,
+      visibleToEveryone: true,
+      isDefault: false,
+    });
   });
 });

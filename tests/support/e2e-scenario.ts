@@ -1,3 +1,5 @@
+import { tmpdir } from "node:os";
+
 // What the end-to-end stack's fake model answers (serve-test-stack.ts); shared with the specs, which must not import
 // the stack's entry point (it starts servers when loaded).
 export const E2E_REPLY = Array.from({ length: 60 }, (_, index) => `word${index}`).join(" ");
@@ -7,3 +9,8 @@ export const E2E_ECHO_PREFIX = "echo:";
 
 // The admin account the end-to-end server ensures at start (ADMIN_EMAIL / ADMIN_PASSWORD), for specs of the console.
 export const E2E_ADMIN = { email: "admin@e2e.test", password: "admin password e2e" };
+
+// Where serve-test-stack.ts tells the specs the address of its database, one file per stack address.
+export function e2eStackFile(baseUrl: string): string {
+  return `${tmpdir()}/parley-e2e-${new URL(baseUrl).port}.json`;
+}

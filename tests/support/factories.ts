@@ -63,3 +63,12 @@ export async function makeModel(baseUrl: string, fields: ModelFields = {}) {
     select: { id: true, upstreamName: true },
   });
 }
+
+/** A team with no members yet; add them with addMember. */
+export async function makeTeam(name = `Team ${randomUUID().slice(0, 8)}`) {
+  return db().team.create({ data: { name }, select: { id: true, name: true } });
+}
+
+export async function addMember(teamId: string, userId: string, role: "OWNER" | "EDITOR" | "VIEWER") {
+  await db().membership.create({ data: { teamId, userId, role } });
+}

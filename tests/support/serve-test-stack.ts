@@ -1,6 +1,7 @@
 // The server the end-to-end tests run against: a test stack whose default model is a paced fake upstream, so
 // that a reply streams for a few seconds (long enough to watch it grow and to stop it).
-import { E2E_ADMIN, E2E_ECHO_PREFIX, E2E_REPLY } from "./e2e-scenario";
+import { writeFileSync } from "node:fs";
+import { E2E_ADMIN, E2E_ECHO_PREFIX, E2E_REPLY, e2eStackFile } from "./e2e-scenario";
 import { startFakeUpstream } from "./fake-upstream";
 import { startTestStack } from "./test-stack";
 
@@ -14,6 +15,8 @@ const stack = await startTestStack({
     ADMIN_PASSWORD: E2E_ADMIN.password,
   },
 });
+// Specs that need data no page can make yet (teams and memberships) write it to this database directly.
+writeFileSync(e2eStackFile(stack.baseUrl), JSON.stringify({ databaseUrl: stack.databaseUrl }));
 console.log(`[e2e] Parley on ${stack.baseUrl}, fake upstream on ${upstream.url}`);
 
 async function shutdown() {

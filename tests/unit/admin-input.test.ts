@@ -50,6 +50,8 @@ it("fills a new model's settings with the documented defaults and trims an empty
     maxTemperature: 2,
     enabled: true,
     isDefault: false,
+    visibleToEveryone: true,
+    teamIds: [],
   });
   expect(
     newModelSchema.safeParse({ providerId: "cmx0qgfl50002s97deypbd26b", upstreamName: "x", topP: 0 }).success,

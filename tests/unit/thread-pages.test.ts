@@ -13,6 +13,7 @@ function message(id: string, parentId: string | null, content = id): ChatMessage
     siblingIds: [id],
     errorCode: null,
     context: null,
+    author: null,
   };
 }
 

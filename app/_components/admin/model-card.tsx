@@ -2,14 +2,14 @@
 
 import { useState } from "react";
 import { useTranslator } from "@/app/_i18n/translator-provider";
-import type { AdminModel, AdminProvider } from "./admin-types";
+import type { AdminModel, AdminProvider, AdminTeam } from "./admin-types";
 import { ModelForm } from "./model-form";
 import { ActionButton } from "./provider-card";
 import { useAdminAction } from "./use-admin-action";
 
-type ModelCardProps = { model: AdminModel; providers: AdminProvider[] };
+type ModelCardProps = { model: AdminModel; providers: AdminProvider[]; teams: AdminTeam[] };
 
-export function ModelCard({ model, providers }: ModelCardProps) {
+export function ModelCard({ model, providers, teams }: ModelCardProps) {
   const { t, formatNumber } = useTranslator();
   const [isEditing, setIsEditing] = useState(false);
   const action = useAdminAction();
@@ -37,6 +37,7 @@ export function ModelCard({ model, providers }: ModelCardProps) {
             {model.label}
             {model.isDefault ? <Badge>{t("admin.model.default")}</Badge> : null}
             {model.enabled ? null : <Badge>{t("admin.model.disabled")}</Badge>}
+            {model.visibleToEveryone ? null : <Badge>{t("admin.model.teamsOnly")}</Badge>}
           </h3>
           <p className="text-ink-muted text-sm">
             {t("admin.model.source", {
@@ -87,7 +88,7 @@ export function ModelCard({ model, providers }: ModelCardProps) {
       ) : null}
       {isEditing ? (
         <div className="mt-4 border-line border-t pt-4">
-          <ModelForm providers={providers} model={model} onDone={() => setIsEditing(false)} />
+          <ModelForm providers={providers} teams={teams} model={model} onDone={() => setIsEditing(false)} />
         </div>
       ) : null}
     </li>

@@ -5,11 +5,12 @@ import { z } from "zod";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { FormAlert } from "../form-alert";
 import { FormField } from "../form-field";
-import type { AdminModel, AdminProvider } from "./admin-types";
+import type { AdminModel, AdminProvider, AdminTeam } from "./admin-types";
 import { FormActions } from "./form-actions";
+import { ModelVisibilityField } from "./model-visibility-field";
 import { useAdminAction } from "./use-admin-action";
 
-type ModelFormProps = { providers: AdminProvider[]; model?: AdminModel; onDone?: () => void };
+type ModelFormProps = { providers: AdminProvider[]; teams: AdminTeam[]; model?: AdminModel; onDone?: () => void };
 
 const listedModelsSchema = z.union([
   z.object({ ok: z.literal(true), models: z.array(z.string()) }),
@@ -34,12 +35,14 @@ function readSettings(form: FormData) {
     systemPrompt: String(form.get("systemPrompt") ?? ""),
     enabled: form.get("enabled") === "on",
     isDefault: form.get("isDefault") === "on",
+    visibleToEveryone: form.get("visibility") !== "teams",
+    teamIds: form.getAll("teamIds").map(String),
   };
 }
 
 // Adds a model (by name, or picked from what the provider lists) or edits one. Every saved change makes a new
 // version of the model and an audit entry.
-export function ModelForm({ providers, model, onDone }: ModelFormProps) {
+export function ModelForm({ providers, teams, model, onDone }: ModelFormProps) {
   const { t } = useTranslator();
   const { run, error, isPending } = useAdminAction();
   const listing = useAdminAction();
@@ -190,7 +193,11 @@ export function ModelForm({ providers, model, onDone }: ModelFormProps) {
         <Checkbox name="isDefault" defaultChecked={model?.isDefault ?? false}>
           {t("admin.model.defaultForNewChats")}
         </Checkbox>
-        <p className="text-ink-muted text-xs">{t("admin.model.visibleToEveryone")}</p>
+        <ModelVisibilityField
+          teams={teams}
+          visibleToEveryone={model?.visibleToEveryone ?? true}
+          teamIds={model?.teamIds ?? []}
+        />
       </Fieldset>
       <FormActions
         submitLabel={model ? t("admin.model.save") : t("admin.model.add")}

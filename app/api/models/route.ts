@@ -1,9 +1,14 @@
-// GET /api/models – the models the caller may chat with.
+// GET /api/models – the models the caller may chat with; `?conversationId=` those that conversation may run on
+// (a team conversation: only models visible to everyone or listed for its team).
+import { z } from "zod";
 import { requireApiUser } from "@/lib/auth/session";
 import { listMyModels } from "@/lib/chat/conversations";
-import { handle, jsonResponse } from "@/lib/http/handler";
+import { handle, idSchema, jsonResponse, parseInput } from "@/lib/http/handler";
 
-export const GET = handle(async () => {
-  await requireApiUser();
-  return jsonResponse({ items: await listMyModels() });
+const querySchema = z.strictObject({ conversationId: idSchema.optional() });
+
+export const GET = handle(async (request) => {
+  const query = parseInput(querySchema, Object.fromEntries(new URL(request.url).searchParams));
+  const user = await requireApiUser();
+  return jsonResponse({ items: await listMyModels(user, query.conversationId) });
 });

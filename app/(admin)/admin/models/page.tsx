@@ -6,6 +6,7 @@ import { getTranslator } from "@/app/_i18n/server";
 import { requirePageAdmin } from "@/lib/auth/session";
 import { listModelSettings } from "@/lib/db/model-admin";
 import { listProviders } from "@/lib/db/providers";
+import { listAllTeams } from "@/lib/db/team-conversations";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -16,7 +17,12 @@ export default async function ModelsPage() {
   // Checked by the page itself: a layout renders in parallel with its page, so its check alone would not keep
   // the page's data out of the response.
   await requirePageAdmin();
-  const [models, providerRows, { t }] = await Promise.all([listModelSettings(), listProviders(), getTranslator()]);
+  const [models, providerRows, teams, { t }] = await Promise.all([
+    listModelSettings(),
+    listProviders(),
+    listAllTeams(),
+    getTranslator(),
+  ]);
   const providers = providerRows.map(({ createdAt: _createdAt, ...provider }) => provider);
   // The built-in demo provider serves only its own model: nothing to add to it.
   const addableProviders = providers.filter((provider) => provider.kind !== "DEMO");
@@ -28,7 +34,7 @@ export default async function ModelsPage() {
       </div>
       <ul className="flex flex-col gap-3" aria-label={t("admin.models")}>
         {models.map((model) => (
-          <ModelCard key={model.id} model={model} providers={providers} />
+          <ModelCard key={model.id} model={model} providers={providers} teams={teams} />
         ))}
       </ul>
       <section aria-labelledby="new-model" className="rounded-2xl border border-line bg-canvas p-5">
@@ -36,7 +42,7 @@ export default async function ModelsPage() {
           {t("admin.model.addHeading")}
         </h2>
         {addableProviders.length > 0 ? (
-          <ModelForm providers={addableProviders} />
+          <ModelForm providers={addableProviders} teams={teams} />
         ) : (
           <p className="text-sm">
             {t("admin.model.needsProvider")}{" "}

@@ -1,0 +1,58 @@
+"use client";
+
+import { useId, useState } from "react";
+import { useTranslator } from "@/app/_i18n/translator-provider";
+import type { AdminTeam } from "./admin-types";
+
+type ModelVisibilityFieldProps = { teams: AdminTeam[]; visibleToEveryone: boolean; teamIds: string[] };
+
+// "Visible to everyone" or "only these teams" (the form reads `visibility` and every checked `teamIds`).
+export function ModelVisibilityField({ teams, visibleToEveryone, teamIds }: ModelVisibilityFieldProps) {
+  const { t } = useTranslator();
+  const [isEveryone, setIsEveryone] = useState(visibleToEveryone);
+  const teamsId = useId();
+  return (
+    <fieldset className="flex flex-col gap-2">
+      <legend className="mb-1 font-medium text-sm">{t("admin.model.visibility")}</legend>
+      <label className="flex items-center gap-2 text-sm">
+        <input
+          type="radio"
+          name="visibility"
+          value="everyone"
+          checked={isEveryone}
+          onChange={() => setIsEveryone(true)}
+          className="accent-ink"
+        />
+        {t("admin.model.everyone")}
+      </label>
+      <label className="flex items-center gap-2 text-sm">
+        <input
+          type="radio"
+          name="visibility"
+          value="teams"
+          checked={!isEveryone}
+          onChange={() => setIsEveryone(false)}
+          aria-controls={teamsId}
+          className="accent-ink"
+        />
+        {t("admin.model.onlyTeams")}
+      </label>
+      <div id={teamsId} hidden={isEveryone} className="ml-6 flex flex-col gap-1.5">
+        {teams.length === 0 ? <p className="text-ink-muted text-xs">{t("admin.model.noTeams")}</p> : null}
+        {teams.map((team) => (
+          <label key={team.id} className="flex items-center gap-2 text-sm">
+            <input
+              type="checkbox"
+              name="teamIds"
+              value={team.id}
+              defaultChecked={teamIds.includes(team.id)}
+              className="accent-ink"
+            />
+            {team.name}
+            <span className="text-ink-muted text-xs">{t("admin.model.teamMembers", { count: team.memberCount })}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

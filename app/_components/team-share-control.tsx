@@ -1,0 +1,166 @@
+"use client";
+
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { useTranslator } from "@/app/_i18n/translator-provider";
+import { describeError } from "./api-client";
+import { fetchTeamChoices, setConversationTeam } from "./chat-requests";
+import type { ConversationSharing, TeamRef } from "./chat-types";
+import { TeamsIcon } from "./icons";
+
+type TeamShareControlProps = {
+  conversationId: string;
+  sharing: ConversationSharing;
+  onTeamChange: (team: TeamRef | null) => void;
+};
+
+const HEADER_BUTTON =
+  "flex h-9 shrink-0 items-center gap-1.5 rounded-lg px-2.5 text-ink-muted text-sm hover:bg-hover hover:text-ink";
+
+// "Share" in the conversation header: the owner shares the conversation with one of their teams or stops sharing;
+// members see which team it belongs to, and a team owner may take it out of the team.
+export function TeamShareControl({ conversationId, sharing, onTeamChange }: TeamShareControlProps) {
+  const { t } = useTranslator();
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const [isOpen, setIsOpen] = useState(false);
+  const titleId = useId();
+  if (sharing.access !== "own" && !sharing.team) return null;
+  const label = sharing.team ? t("teamShare.sharedWith", { team: sharing.team.name }) : t("teamShare.button");
+
+  function open(): void {
+    setIsOpen(true);
+    dialogRef.current?.showModal();
+  }
+
+  return (
+    <>
+      <button type="button" aria-haspopup="dialog" onClick={open} className={HEADER_BUTTON}>
+        <TeamsIcon width={18} height={18} />
+        <span className="hidden max-w-40 truncate sm:inline">{label}</span>
+        <span className="sr-only sm:hidden">{label}</span>
+      </button>
+      <dialog
+        ref={dialogRef}
+        aria-labelledby={titleId}
+        onClose={() => setIsOpen(false)}
+        className="m-auto w-[min(28rem,calc(100%-2rem))] rounded-2xl border border-line bg-canvas p-6 text-ink shadow-xl backdrop:bg-black/40"
+      >
+        <h2 id={titleId} className="font-semibold text-lg">
+          {t("teamShare.title")}
+        </h2>
+        {isOpen ? (
+          <ShareBody
+            conversationId={conversationId}
+            sharing={sharing}
+            onTeamChange={(team) => {
+              onTeamChange(team);
+              dialogRef.current?.close();
+            }}
+          />
+        ) : null}
+        <div className="mt-4 flex justify-end">
+          <button
+            type="button"
+            onClick={() => dialogRef.current?.close()}
+            className="rounded-lg px-3 py-1.5 text-sm hover:bg-hover"
+          >
+            {t("common.close")}
+          </button>
+        </div>
+      </dialog>
+    </>
+  );
+}
+
+function ShareBody({ conversationId, sharing, onTeamChange }: TeamShareControlProps) {
+  const translator = useTranslator();
+  const { t } = translator;
+  const [choices, setChoices] = useState<TeamRef[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [isSaving, setIsSaving] = useState(false);
+  const selectId = useId();
+  const isChoosing = sharing.access === "own" && !sharing.team;
+
+  useEffect(() => {
+    if (!isChoosing) return;
+    let isCurrent = true;
+    void fetchTeamChoices(conversationId).then((result) => {
+      if (!isCurrent) return;
+      if (result.isOk) setChoices(result.data.teams);
+      else setError(describeError(result.error, translator));
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [conversationId, isChoosing, translator]);
+
+  async function save(teamId: string | null): Promise<void> {
+    setIsSaving(true);
+    setError(null);
+    const result = await setConversationTeam(conversationId, teamId);
+    setIsSaving(false);
+    if (result.isOk) onTeamChange(result.data.team);
+    else setError(describeError(result.error, translator));
+  }
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>): void {
+    event.preventDefault();
+    const teamId = String(new FormData(event.currentTarget).get("teamId") ?? "");
+    if (teamId) void save(teamId);
+  }
+
+  const alert = error ? (
+    <p role="alert" className="mt-3 text-danger text-sm">
+      {error}
+    </p>
+  ) : null;
+
+  if (sharing.team) {
+    return (
+      <div className="mt-3 flex flex-col gap-3 text-sm">
+        <p>{t("teamShare.sharedExplained", { team: sharing.team.name })}</p>
+        {sharing.ownerName && sharing.access !== "own" ? (
+          <p className="text-ink-muted">{t("teamShare.ownedBy", { name: sharing.ownerName })}</p>
+        ) : null}
+        {alert}
+        {sharing.canStopSharing ? (
+          <button
+            type="button"
+            disabled={isSaving}
+            onClick={() => void save(null)}
+            className="self-start rounded-lg border border-line px-3 py-1.5 hover:bg-hover disabled:opacity-50"
+          >
+            {t("teamShare.stop")}
+          </button>
+        ) : null}
+      </div>
+    );
+  }
+
+  if (choices === null) {
+    return alert ?? <p className="mt-3 text-ink-muted text-sm">{t("common.loading")}</p>;
+  }
+  if (choices.length === 0) return <p className="mt-3 text-ink-muted text-sm">{t("teamShare.noTeams")}</p>;
+  return (
+    <form onSubmit={handleSubmit} className="mt-3 flex flex-col gap-3 text-sm">
+      <p className="text-ink-muted">{t("teamShare.explained")}</p>
+      <label htmlFor={selectId} className="font-medium">
+        {t("teamShare.team")}
+      </label>
+      <select id={selectId} name="teamId" className="rounded-xl border border-line bg-canvas px-3.5 py-2.5">
+        {choices.map((team) => (
+          <option key={team.id} value={team.id}>
+            {team.name}
+          </option>
+        ))}
+      </select>
+      {alert}
+      <button
+        type="submit"
+        disabled={isSaving}
+        className="self-start rounded-full bg-ink px-4 py-2 font-medium text-canvas hover:opacity-90 disabled:opacity-50"
+      >
+        {t("teamShare.share")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,13 @@
+// POST /api/conversations/{id}/copy – copy the thread up to a message into a new conversation of the caller's own.
+import { requireApiUser } from "@/lib/auth/session";
+import { copyMessageSchema, copyMessageToMyChats } from "@/lib/chat/team-sharing";
+import { handle, jsonResponse, parseId, parseJsonBody } from "@/lib/http/handler";
+
+type Params = { id: string };
+
+export const POST = handle<Params>(async (request, params) => {
+  const id = parseId(params.id);
+  const input = await parseJsonBody(request, copyMessageSchema);
+  const user = await requireApiUser();
+  return jsonResponse(await copyMessageToMyChats(user, id, input.messageId), 201);
+});

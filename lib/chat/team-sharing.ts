@@ -1,0 +1,91 @@
+// Sharing a conversation with a team (DESIGN.md "Access rules"): the owner shares it with a team they may write in
+// and takes it back; a team OWNER may also take it out of their team. Readers copy a thread into their own chats.
+import { z } from "zod";
+import { shareableConversationsSql, unshareableConversationsSql } from "../access/conversations";
+import type { SessionUser } from "../auth/session";
+import {
+  getConversationSharing,
+  getMembershipRole,
+  getTeamName,
+  listMemberIds,
+  listShareableTeams,
+  setConversationTeam,
+} from "../db/team-conversations";
+import { AppError } from "../errors";
+import { idSchema } from "../http/handler";
+import { type ConversationAccess, requireConversation } from "./conversation-access";
+import { copyThreadToMyChats } from "./copy-thread";
+import { endStreamsWithoutAccess } from "./open-streams";
+
+export const setTeamSchema = z.strictObject({ teamId: idSchema.nullable() });
+export const copyMessageSchema = z.strictObject({ messageId: idSchema });
+
+/** What the conversation page needs to show the right controls: the caller's level, its team and owner. */
+export async function describeSharing(user: SessionUser, id: string) {
+  const sharing = await getConversationSharing(id, user.id);
+  const access: ConversationAccess =
+    sharing?.ownerId === user.id
+      ? "own"
+      : sharing?.callerRole === "OWNER" || sharing?.callerRole === "EDITOR"
+        ? "write"
+        : "read";
+  // A team OWNER may take a conversation out of their team without owning it.
+  const canStopSharing = sharing?.team != null && (access === "own" || sharing.callerRole === "OWNER");
+  return { access, team: sharing?.team ?? null, ownerName: sharing?.ownerName ?? null, canStopSharing };
+}
+
+/** For the owner's share control: where the conversation is shared and the teams they may share it with. */
+export async function getTeamChoices(user: SessionUser, id: string) {
+  const conversation = await requireConversation(user, "own", id);
+  const teams = await listShareableTeams(user.id);
+  const current = conversation.teamId ? await getTeamName(conversation.teamId) : null;
+  return { team: conversation.teamId && current ? { id: conversation.teamId, name: current } : null, teams };
+}
+
+export async function setConversationTeamFor(
+  user: SessionUser,
+  id: string,
+  teamId: string | null,
+): Promise<{ team: { id: string; name: string } | null }> {
+  return teamId === null ? stopSharing(user, id) : shareWithTeam(user, id, teamId);
+}
+
+async function shareWithTeam(user: SessionUser, id: string, teamId: string) {
+  const conversation = await requireConversation(user, "own", id);
+  const [role, name] = await Promise.all([getMembershipRole(teamId, user.id), getTeamName(teamId)]);
+  if (role === null || name === null) throw new AppError("not_found", "Team not found.");
+  if (role === "VIEWER") throw new AppError("forbidden", "Only owners and editors of a team can share with it.");
+  // Checked again in the write itself: a role taken away meanwhile wins.
+  if (!(await setConversationTeam(shareableConversationsSql(user.id, teamId), id, teamId))) {
+    throw new AppError("forbidden", "Only owners and editors of a team can share with it.");
+  }
+  // Moving it from one team to another takes it away from the first team's members.
+  if (conversation.teamId && conversation.teamId !== teamId) await endMemberStreams(conversation.teamId);
+  return { team: { id: teamId, name } };
+}
+
+async function stopSharing(user: SessionUser, id: string) {
+  const conversation = await requireConversation(user, "read", id);
+  const { teamId } = conversation;
+  if (teamId === null) return { team: null };
+  if (!(await setConversationTeam(unshareableConversationsSql(user.id), id, null))) {
+    throw new AppError("forbidden", "Only the conversation's owner or a team owner can stop sharing it.");
+  }
+  await endMemberStreams(teamId);
+  return { team: null };
+}
+
+async function endMemberStreams(teamId: string): Promise<void> {
+  await endStreamsWithoutAccess(await listMemberIds(teamId));
+}
+
+/** "Copy to my chats": a private copy of the thread up to `messageId`, for anyone who may read the conversation. */
+export async function copyMessageToMyChats(user: SessionUser, id: string, messageId: string) {
+  const conversation = await requireConversation(user, "read", id);
+  return copyThreadToMyChats(user, {
+    conversationId: id,
+    messageId,
+    title: conversation.title,
+    modelId: conversation.modelId,
+  });
+}

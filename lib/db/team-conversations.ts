@@ -1,0 +1,75 @@
+// A conversation's place in a team: who may see it beyond its owner, and who is asking.
+import { db, type Prisma, type TeamRole } from "./client";
+
+/** The caller's role in a team, or null when they are not a member. */
+export async function getMembershipRole(teamId: string, userId: string): Promise<TeamRole | null> {
+  const membership = await db().membership.findUnique({
+    where: { teamId_userId: { teamId, userId } },
+    select: { role: true },
+  });
+  return membership?.role ?? null;
+}
+
+/** Who the conversation belongs to and where it is shared, with the caller's role in that team. */
+export async function getConversationSharing(id: string, userId: string) {
+  const row = await db().conversation.findUnique({
+    where: { id },
+    select: {
+      ownerId: true,
+      owner: { select: { name: true } },
+      team: { select: { id: true, name: true, memberships: { where: { userId }, select: { role: true } } } },
+    },
+  });
+  if (!row) return null;
+  const { team, owner, ownerId } = row;
+  return {
+    ownerId,
+    ownerName: owner?.name ?? null,
+    team: team ? { id: team.id, name: team.name } : null,
+    callerRole: team?.memberships[0]?.role ?? null,
+  };
+}
+
+/**
+ * Shares the conversation with a team, or (null) makes it private again, if the scope (over `c`) reaches it;
+ * visibility follows teamId in the same write. Raw SQL: Prisma would bump updatedAt, and sharing is not activity
+ * that should reorder lists. Taking an owner-less conversation (its owner's account deleted) out of its team leaves
+ * it nobody's: it is deleted. Returns whether it changed.
+ */
+export async function setConversationTeam(scope: Prisma.Sql, id: string, teamId: string | null): Promise<boolean> {
+  const count = await db().$executeRaw`
+    UPDATE "Conversation" c
+       SET "teamId" = ${teamId},
+           visibility = (CASE WHEN ${teamId}::text IS NULL THEN 'PRIVATE' ELSE 'TEAM' END)::"Visibility",
+           "deletedAt" = CASE WHEN ${teamId}::text IS NULL AND c."ownerId" IS NULL THEN now() ELSE c."deletedAt" END
+     WHERE c.id = ${id} AND ${scope}`;
+  return count > 0;
+}
+
+/** The teams a user may share conversations with: those where they are OWNER or EDITOR. */
+export async function listShareableTeams(userId: string): Promise<{ id: string; name: string }[]> {
+  return db().team.findMany({
+    where: { memberships: { some: { userId, role: { in: ["OWNER", "EDITOR"] } } } },
+    select: { id: true, name: true },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+  });
+}
+
+export async function getTeamName(teamId: string): Promise<string | null> {
+  const team = await db().team.findUnique({ where: { id: teamId }, select: { name: true } });
+  return team?.name ?? null;
+}
+
+export async function listMemberIds(teamId: string): Promise<string[]> {
+  const rows = await db().membership.findMany({ where: { teamId }, select: { userId: true } });
+  return rows.map((row) => row.userId);
+}
+
+/** Every team, for the admin's model visibility picker. */
+export async function listAllTeams(): Promise<{ id: string; name: string; memberCount: number }[]> {
+  const teams = await db().team.findMany({
+    select: { id: true, name: true, _count: { select: { memberships: true } } },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+  });
+  return teams.map((team) => ({ id: team.id, name: team.name, memberCount: team._count.memberships }));
+}

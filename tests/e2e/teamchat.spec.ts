@@ -1,0 +1,117 @@
+// Team conversations as their members use them: the owner shares a conversation with a team; an editor watches the
+// owner's next turn arrive live with her name on it; a viewer reads without a composer and copies the thread into
+// their own chats; once the owner stops sharing, the editor's open page loses it. Teams and memberships are written
+// to the database directly (the teams pages are another part of issue 5).
+import { readFileSync } from "node:fs";
+import { expect, type Page, test } from "@playwright/test";
+import { E2E_ADMIN, e2eStackFile } from "../support/e2e-scenario";
+import { composer, expectNoSeriousViolations, keepScreenshot, newUserPage, receiveReply, send } from "./helpers";
+
+type Database = typeof import("../../lib/db/client");
+let database: Database;
+
+test.beforeAll(async ({ baseURL }) => {
+  const { databaseUrl } = JSON.parse(readFileSync(e2eStackFile(baseURL ?? ""), "utf8")) as { databaseUrl: string };
+  process.env.DATABASE_URL = databaseUrl;
+  database = await import("../../lib/db/client");
+});
+
+async function makeTeam(name: string, members: { email: string; role: "OWNER" | "EDITOR" | "VIEWER" }[]) {
+  const users = await database.db().user.findMany({ where: { email: { in: members.map((member) => member.email) } } });
+  const idOf = (email: string) => users.find((user) => user.email === email)?.id ?? "";
+  return database.db().team.create({
+    data: {
+      name,
+      memberships: { create: members.map((member) => ({ userId: idOf(member.email), role: member.role })) },
+    },
+  });
+}
+
+function userTurn(page: Page, author: string) {
+  return page.getByRole("article", { name: `Message from ${author}` });
+}
+
+test("a conversation shared with a team: live turns with author names, a read-only viewer, copy, stop sharing", async ({
+  browser,
+}, testInfo) => {
+  const ana = await newUserPage(browser, "Ana");
+  const ben = await newUserPage(browser, "Ben");
+  const vic = await newUserPage(browser, "Vic");
+  const teamName = `Crew ${Date.now().toString(36)}`;
+  await makeTeam(teamName, [
+    { email: ana.email, role: "OWNER" },
+    { email: ben.email, role: "EDITOR" },
+    { email: vic.email, role: "VIEWER" },
+  ]);
+
+  await receiveReply(ana.page, "Plan the **launch**.");
+  await ana.page.getByRole("button", { name: "Share", exact: true }).click();
+  const dialog = ana.page.getByRole("dialog", { name: "Share with a team" });
+  await dialog.getByLabel("Team").selectOption({ label: teamName });
+  await keepScreenshot(ana.page, testInfo, "teamchat-share-dialog");
+  await expectNoSeriousViolations(ana.page);
+  await dialog.getByRole("button", { name: "Share with team" }).click();
+  await expect(ana.page.getByRole("button", { name: `Shared with ${teamName}` })).toBeVisible();
+  await expect(userTurn(ana.page, "Ana")).toHaveCount(1);
+  await keepScreenshot(ana.page, testInfo, "teamchat-owner-shared");
+  const conversationUrl = ana.page.url();
+
+  // The editor: continues it, without the owner's model and settings controls.
+  await ben.page.goto(conversationUrl);
+  await expect(userTurn(ben.page, "Ana")).toContainText("Plan the");
+  await expect(composer(ben.page)).toBeVisible();
+  await expect(ben.page.getByRole("button", { name: "Conversation settings" })).toHaveCount(0);
+
+  // The viewer: reads only.
+  await vic.page.goto(conversationUrl);
+  await expect(vic.page.getByRole("note")).toHaveText("You can read this conversation. Only editors can reply.");
+  await expect(composer(vic.page)).toHaveCount(0);
+  await expect(vic.page.getByRole("button", { name: "Regenerate" })).toHaveCount(0);
+  await keepScreenshot(vic.page, testInfo, "teamchat-viewer");
+  await expectNoSeriousViolations(vic.page);
+
+  // Ana's next turn appears on Ben's open page and streams there, with her name.
+  await send(ana.page, "What comes after the launch?");
+  await expect(userTurn(ben.page, "Ana").last()).toContainText("What comes after the launch?");
+  const watchedReply = ben.page.getByRole("article", { name: "Assistant" }).last();
+  await expect(watchedReply).toHaveAttribute("aria-busy", "true");
+  await expect(watchedReply).toContainText("word59", { timeout: 20_000 });
+  await expect(watchedReply).toHaveAttribute("aria-busy", "false");
+  await keepScreenshot(ben.page, testInfo, "teamchat-editor-watching");
+
+  // Ben replies too; Ana sees his name on his turn.
+  await receiveReply(ben.page, "Ben's follow-up answer.");
+  await expect(userTurn(ana.page, "Ben")).toBeVisible({ timeout: 20_000 });
+
+  // Vic copies the thread up to the first reply into a private chat of their own, and may write there.
+  await vic.page.getByRole("button", { name: "Copy to my chats" }).nth(1).click();
+  await expect(vic.page).not.toHaveURL(conversationUrl);
+  await expect(composer(vic.page)).toBeVisible();
+  await expect(vic.page.getByRole("article", { name: "Assistant" })).toHaveCount(1);
+  await expect(vic.page.getByRole("button", { name: "Share", exact: true })).toBeVisible();
+
+  // Ana takes it back: Ben's open page loses it.
+  await ana.page.getByRole("button", { name: `Shared with ${teamName}` }).click();
+  await ana.page.getByRole("button", { name: "Stop sharing" }).click();
+  await expect(ana.page.getByRole("button", { name: "Share", exact: true })).toBeVisible();
+  await expect(ben.page.getByRole("heading", { name: "Conversation not found" })).toBeVisible({ timeout: 15_000 });
+
+  await Promise.all([ana.context.close(), ben.context.close(), vic.context.close()]);
+});
+
+test("an admin limits a model to chosen teams", async ({ page }, testInfo) => {
+  const teamName = `Models crew ${Date.now().toString(36)}`;
+  await makeTeam(teamName, []);
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(E2E_ADMIN.email);
+  await page.getByLabel("Password").fill(E2E_ADMIN.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(composer(page)).toBeVisible();
+  await page.goto("/admin/models");
+  const form = page.getByRole("region", { name: "Add a model" });
+  await form.getByRole("radio", { name: "Only these teams" }).check();
+  await expect(form.getByRole("checkbox", { name: new RegExp(teamName) })).toBeVisible();
+  await keepScreenshot(page, testInfo, "teamchat-admin-model-visibility");
+  await form.getByRole("radio", { name: "Visible to everyone" }).check();
+  await expect(form.getByRole("checkbox", { name: new RegExp(teamName) })).toBeHidden();
+});

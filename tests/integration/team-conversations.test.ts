@@ -1,0 +1,303 @@
+// Team conversations over HTTP: sharing with a team and taking it back, who may read, post and copy, author names,
+// the live watch of a member's turn, and model visibility per team.
+import { randomUUID } from "node:crypto";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { streamConversationEvents } from "@/lib/chat/event-stream";
+import { endStreamsWithoutAccess } from "@/lib/chat/open-streams";
+import { db } from "@/lib/db/client";
+import { addMember, makeModel, makeTeam, makeUser } from "../support/factories";
+import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
+import { collectEvents, type ReceivedEvent, readEvents } from "../support/read-events";
+import { anonymousClient, type Client, signedInClient } from "../support/session-client";
+
+let upstream: FakeUpstream;
+beforeAll(async () => {
+  upstream = await startFakeUpstream();
+});
+afterAll(() => upstream.close());
+
+type Person = { id: string; name: string; client: Client };
+
+async function person(name: string): Promise<Person> {
+  const user = await makeUser({ name });
+  return { id: user.id, name, client: await signedInClient(user.email, user.password) };
+}
+
+/** Ana owns a conversation shared with a team where Ben edits and Vic views; Otto is in no team. */
+async function sharedConversation(scenario: Parameters<FakeUpstream["scenarioForModel"]>[1] = { reply: "Sure." }) {
+  const upstreamName = `model-${randomUUID().slice(0, 8)}`;
+  upstream.scenarioForModel(upstreamName, scenario);
+  const model = await makeModel(upstream.url, { upstreamName });
+  const [ana, ben, vic, otto] = await Promise.all([person("Ana"), person("Ben"), person("Vic"), person("Otto")]);
+  const team = await makeTeam();
+  await Promise.all([
+    addMember(team.id, ana.id, "EDITOR"),
+    addMember(team.id, ben.id, "EDITOR"),
+    addMember(team.id, vic.id, "VIEWER"),
+  ]);
+  const created = await ana.client.json("/api/conversations", { modelId: model.id });
+  const { id: conversationId } = (await created.json()) as { id: string };
+  const url = `/api/conversations/${conversationId}`;
+  const shared = await ana.client.json(`${url}/team`, { teamId: team.id }, "PUT");
+  expect(shared.status).toBe(200);
+  const send = (who: Person, content: string) => who.client.json(`${url}/messages`, { content });
+  return { ana, ben, vic, otto, team, model, conversationId, url, send };
+}
+
+const storedConversation = (id: string) =>
+  db().conversation.findUniqueOrThrow({ where: { id }, select: { teamId: true, visibility: true, deletedAt: true } });
+const messageCount = (conversationId: string) => db().message.count({ where: { conversationId } });
+/** The reply that a stream's `start` event announced. */
+function replyIdOf(events: ReceivedEvent[]): string {
+  const start = events.find((event) => event.event === "start")?.data as { assistantMessage: { id: string } };
+  return start.assistantMessage.id;
+}
+const deltaText = (events: ReceivedEvent[]) =>
+  events
+    .filter((event) => event.event === "delta")
+    .map((event) => (event.data as { text: string }).text)
+    .join("");
+
+describe("sharing a conversation with a team", () => {
+  it("shares it with a team where the owner edits, and the members see who owns it and what they may do", async () => {
+    const { ana, ben, vic, team, url, conversationId } = await sharedConversation();
+    expect(await storedConversation(conversationId)).toMatchObject({ teamId: team.id, visibility: "TEAM" });
+
+    const asOwner = await (await ana.client.fetch(url)).json();
+    expect(asOwner).toMatchObject({ access: "own", team: { id: team.id, name: team.name }, ownerName: "Ana" });
+    expect(await (await ben.client.fetch(url)).json()).toMatchObject({ access: "write", ownerName: "Ana" });
+    expect(await (await vic.client.fetch(url)).json()).toMatchObject({ access: "read", team: { name: team.name } });
+  });
+
+  it("offers the owner the teams they may share with; members get 403 and outsiders 404", async () => {
+    const { ana, ben, otto, team, url } = await sharedConversation();
+    const viewing = await makeTeam();
+    await addMember(viewing.id, ana.id, "VIEWER");
+    const choices = await ana.client.fetch(`${url}/team`);
+    expect(choices.status).toBe(200);
+    expect(await choices.json()).toEqual({
+      team: { id: team.id, name: team.name },
+      teams: [{ id: team.id, name: team.name }],
+    });
+    expect((await ben.client.fetch(`${url}/team`)).status).toBe(403);
+    expect((await otto.client.fetch(`${url}/team`)).status).toBe(404);
+  });
+
+  it("refuses a team the owner is not in (404) or only views (403), and a member who does not own it (403)", async () => {
+    const { ana, ben, otto, url, conversationId, team } = await sharedConversation();
+    const elsewhere = await makeTeam();
+    const viewing = await makeTeam();
+    await addMember(viewing.id, ana.id, "VIEWER");
+    await addMember(elsewhere.id, otto.id, "OWNER");
+
+    expect((await ana.client.json(`${url}/team`, { teamId: elsewhere.id }, "PUT")).status).toBe(404);
+    expect((await ana.client.json(`${url}/team`, { teamId: viewing.id }, "PUT")).status).toBe(403);
+    expect((await ben.client.json(`${url}/team`, { teamId: team.id }, "PUT")).status).toBe(403);
+    expect((await otto.client.json(`${url}/team`, { teamId: elsewhere.id }, "PUT")).status).toBe(404);
+    expect((await ana.client.json(`${url}/team`, { teamId: team.id, role: "OWNER" }, "PUT")).status).toBe(400);
+    expect(await storedConversation(conversationId)).toMatchObject({ teamId: team.id, visibility: "TEAM" });
+  });
+
+  it("lets the owner or a team OWNER take it back, not an editor; members lose it at once", async () => {
+    const { ana, ben, vic, team, url, conversationId } = await sharedConversation();
+    expect((await ben.client.json(`${url}/team`, { teamId: null }, "PUT")).status).toBe(403);
+    expect((await storedConversation(conversationId)).teamId).toBe(team.id);
+
+    await db().membership.update({
+      where: { teamId_userId: { teamId: team.id, userId: vic.id } },
+      data: { role: "OWNER" },
+    });
+    const takenOut = await vic.client.json(`${url}/team`, { teamId: null }, "PUT");
+    expect(takenOut.status).toBe(200);
+    expect(await takenOut.json()).toEqual({ team: null });
+    expect(await storedConversation(conversationId)).toMatchObject({
+      teamId: null,
+      visibility: "PRIVATE",
+      deletedAt: null,
+    });
+    expect((await ben.client.fetch(url)).status).toBe(404);
+    expect((await ana.client.fetch(url)).status).toBe(200);
+  });
+
+  it("takes a removed member's access away: the next request is 404", async () => {
+    const { ben, team, url } = await sharedConversation();
+    expect((await ben.client.fetch(url)).status).toBe(200);
+    await db().membership.delete({ where: { teamId_userId: { teamId: team.id, userId: ben.id } } });
+    expect((await ben.client.fetch(url)).status).toBe(404);
+  });
+});
+
+describe("continuing a team conversation", () => {
+  it("lets an editor post; each user turn names its author, and no email reaches the thread", async () => {
+    const { ana, ben, vic, send, url } = await sharedConversation();
+    await collectEvents(await send(ana, "Hello from Ana"));
+    const benReply = await send(ben, "And from Ben");
+    expect(benReply.status).toBe(200);
+    await collectEvents(benReply);
+
+    const response = await vic.client.fetch(url);
+    const text = await response.text();
+    const { messages } = JSON.parse(text) as { messages: { role: string; content: string; author: unknown }[] };
+    expect(
+      messages.map((message) => [message.content, message.author && (message.author as { name: string }).name]),
+    ).toEqual([
+      ["Hello from Ana", "Ana"],
+      ["Sure.", null],
+      ["And from Ben", "Ben"],
+      ["Sure.", null],
+    ]);
+    expect(text).not.toContain("@example.test");
+  });
+
+  it("refuses a viewer's post and regenerate with 403 and writes nothing", async () => {
+    const { ana, vic, send, url, conversationId } = await sharedConversation();
+    const events = await collectEvents(await send(ana, "First"));
+    const replyId = replyIdOf(events);
+    const before = await messageCount(conversationId);
+
+    const posted = await send(vic, "Viewer speaking");
+    expect(posted.status).toBe(403);
+    expect((await posted.json()).error.code).toBe("forbidden");
+    expect((await vic.client.json(`${url}/messages/${replyId}/regenerate`, {})).status).toBe(403);
+    expect(await messageCount(conversationId)).toBe(before);
+  });
+
+  it("answers 404 to someone outside the team, for reading, posting and watching", async () => {
+    const { otto, send, url, conversationId } = await sharedConversation();
+    expect((await otto.client.fetch(url)).status).toBe(404);
+    expect((await send(otto, "Let me in")).status).toBe(404);
+    expect((await otto.client.fetch(`${url}/events`)).status).toBe(404);
+    expect((await otto.client.fetch(`/api/models?conversationId=${conversationId}`)).status).toBe(404);
+    expect(await messageCount(conversationId)).toBe(0);
+  });
+});
+
+describe("copy to my chats", () => {
+  it("gives a viewer a private copy of the thread up to the chosen message", async () => {
+    const { ana, vic, send, url } = await sharedConversation();
+    const first = await collectEvents(await send(ana, "Question one"));
+    await collectEvents(await send(ana, "Question two"));
+    const firstReplyId = replyIdOf(first);
+
+    const copied = await vic.client.json(`${url}/copy`, { messageId: firstReplyId });
+    expect(copied.status).toBe(201);
+    const { id } = (await copied.json()) as { id: string; title: string };
+    const copy = await (await vic.client.fetch(`/api/conversations/${id}`)).json();
+    expect(copy).toMatchObject({ access: "own", team: null });
+    expect(copy.messages.map((message: { content: string }) => message.content)).toEqual(["Question one", "Sure."]);
+    expect((await ana.client.fetch(`/api/conversations/${id}`)).status).toBe(404);
+  });
+
+  it("refuses outsiders (404) and messages of another conversation (404), creating nothing", async () => {
+    const { ana, otto, send, url } = await sharedConversation();
+    const events = await collectEvents(await send(ana, "Question"));
+    const replyId = replyIdOf(events);
+    const other = await sharedConversation();
+    const ownedBefore = await db().conversation.count({ where: { ownerId: { in: [otto.id, ana.id] } } });
+
+    expect((await otto.client.json(`${url}/copy`, { messageId: replyId })).status).toBe(404);
+    expect((await ana.client.json(`${other.url}/copy`, { messageId: replyId })).status).toBe(404);
+    expect(await db().conversation.count({ where: { ownerId: { in: [otto.id, ana.id] } } })).toBe(ownedBefore);
+  });
+});
+
+describe("watching a team conversation live", () => {
+  it("tells a watching member that a reply started; the member follows it with the author's name", async () => {
+    const words = Array.from({ length: 15 }, (_, index) => `w${index} `);
+    const { ana, ben, send, url } = await sharedConversation({ chunks: words, paceMs: 30 });
+    const watch = readEvents(await ben.client.fetch(`${url}/events`));
+    expect((await watch.next()).value?.event).toBe("ready");
+
+    const sending = collectEvents(await send(ana, "Tell me a story"));
+    const announced = (await watch.next()).value;
+    expect(announced?.event).toBe("reply");
+    const followed = await collectEvents(await ben.client.fetch(`${url}/stream`));
+    const start = followed[0]?.data as { userMessage: { content: string; author: { name: string } } };
+    expect(start.userMessage).toMatchObject({ content: "Tell me a story", author: { name: "Ana" } });
+    expect(deltaText(followed)).toBe(words.join(""));
+    expect(announced?.data).toEqual({ assistantMessageId: replyIdOf(followed) });
+    await sending;
+    await watch.return(undefined);
+  });
+
+  it("ends a member's watch at once when the conversation is taken out of the team", async () => {
+    const { ana, ben, url } = await sharedConversation();
+    const watch = readEvents(await ben.client.fetch(`${url}/events`));
+    expect((await watch.next()).value?.event).toBe("ready");
+    expect((await ana.client.json(`${url}/team`, { teamId: null }, "PUT")).status).toBe(200);
+    expect((await watch.next()).done).toBe(true);
+  });
+
+  // In this process, like the teams routes do it: the Membership row goes, then endStreamsWithoutAccess.
+  it("ends a removed member's open watch when access is re-checked", async () => {
+    const { ben, team, conversationId } = await sharedConversation();
+    const server = createServer((_request, response) =>
+      streamConversationEvents(conversationId, response, ben.id, undefined),
+    );
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const watch = readEvents(await fetch(`http://127.0.0.1:${port}/`));
+      expect((await watch.next()).value?.event).toBe("ready");
+      expect(await endStreamsWithoutAccess([ben.id])).toBe(0);
+      await db().membership.delete({ where: { teamId_userId: { teamId: team.id, userId: ben.id } } });
+      expect(await endStreamsWithoutAccess([ben.id])).toBe(1);
+      expect((await watch.next()).done).toBe(true);
+    } finally {
+      server.close();
+    }
+  });
+
+  it("answers 401 without a session", async () => {
+    const { url } = await sharedConversation();
+    expect((await anonymousClient().fetch(`${url}/events`)).status).toBe(401);
+  });
+});
+
+describe("model visibility per team", () => {
+  it("lists a team-only model to that team's members only", async () => {
+    const { ana, otto, team } = await sharedConversation();
+    const teamModel = await makeModel(upstream.url, {
+      upstreamName: `team-${randomUUID().slice(0, 8)}`,
+      visibleToEveryone: false,
+    });
+    await db().modelTeam.create({ data: { modelId: teamModel.id, teamId: team.id } });
+    const ids = async (client: Client) =>
+      ((await (await client.fetch("/api/models")).json()) as { items: { id: string }[] }).items.map((item) => item.id);
+    expect(await ids(ana.client)).toContain(teamModel.id);
+    expect(await ids(otto.client)).not.toContain(teamModel.id);
+  });
+
+  it("refuses a turn in a team conversation on a model listed only for another team, writing nothing", async () => {
+    const upstreamName = `other-${randomUUID().slice(0, 8)}`;
+    upstream.scenarioForModel(upstreamName, { reply: "Secret." });
+    const { ana, ben, send, url, conversationId, team } = await sharedConversation();
+    const otherTeam = await makeTeam();
+    await addMember(otherTeam.id, ana.id, "OWNER");
+    const otherModel = await makeModel(upstream.url, { upstreamName, visibleToEveryone: false });
+    await db().modelTeam.create({ data: { modelId: otherModel.id, teamId: otherTeam.id } });
+
+    // Ana may use it in her own chats, not in a conversation shared with a team it is not listed for.
+    const listed = async (query: string) =>
+      ((await (await ana.client.fetch(`/api/models${query}`)).json()) as { items: { id: string }[] }).items.map(
+        (item) => item.id,
+      );
+    expect(await listed("")).toContain(otherModel.id);
+    expect(await listed(`?conversationId=${conversationId}`)).not.toContain(otherModel.id);
+    expect((await ana.client.json(url, { modelId: otherModel.id }, "PATCH")).status).toBe(404);
+    await db().conversation.update({ where: { id: conversationId }, data: { modelId: otherModel.id } });
+    for (const who of [ana, ben]) {
+      const refused = await send(who, "Hello");
+      expect(refused.status).toBe(422);
+      expect((await refused.json()).error.code).toBe("model_unavailable");
+    }
+    expect(await messageCount(conversationId)).toBe(0);
+
+    await db().modelTeam.create({ data: { modelId: otherModel.id, teamId: team.id } });
+    const allowed = await send(ben, "Hello");
+    expect(allowed.status).toBe(200);
+    expect(deltaText(await collectEvents(allowed))).toBe("Secret.");
+  });
+});
