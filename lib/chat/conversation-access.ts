@@ -4,6 +4,7 @@ import { ownConversationsWhere, readableConversationsWhere, writableConversation
 import type { SessionUser } from "../auth/session";
 import { getConversation } from "../db/conversations";
 import { AppError } from "../errors";
+import { idSchema } from "../http/handler";
 
 export type ConversationAccess = "read" | "write" | "own";
 
@@ -22,4 +23,10 @@ export async function deniedError(user: SessionUser, id: string, access: Convers
   return canRead
     ? new AppError("forbidden", "You can read this conversation but not change it.")
     : new AppError("not_found", "Conversation not found.");
+}
+
+/** For pages: whether the caller may open the conversation at all (a malformed id names nothing). */
+export async function canReadConversation(user: SessionUser, id: string): Promise<boolean> {
+  if (!idSchema.safeParse(id).success) return false;
+  return (await getConversation(readableConversationsWhere(user.id), id)) !== null;
 }

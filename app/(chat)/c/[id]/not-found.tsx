@@ -1,0 +1,6 @@
+import { ConversationNotFound } from "@/app/_components/conversation-not-found";
+
+// Inside the chat layout: the sidebar stays, with the caller's own conversations.
+export default function ConversationPageNotFound() {
+  return <ConversationNotFound />;
+}

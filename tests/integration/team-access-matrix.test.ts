@@ -1,0 +1,424 @@
+// Authorization of teams and sharing as a matrix: every team, invitation and share route and page, and the
+// conversation routes as team members reach them, for every kind of caller, with the expected status and no side
+// effect for each denied cell. A team or share route without rows here fails the coverage test at the end.
+import { createHash, randomBytes } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { eventStreamRoutes } from "@/lib/server/event-stream-routes";
+import { makeAdmin, makeUser } from "../support/factories";
+import { collectEvents, startedIds } from "../support/read-events";
+import { anonymousClient, type Client, signedInClient } from "../support/session-client";
+
+type Caller = "anonymous" | "stranger" | "admin" | "viewer" | "editor" | "author" | "teamOwner" | "invitee";
+type Row = {
+  method: string;
+  route: string;
+  query?: string;
+  body?: unknown;
+  /** Each caller here must get this status and change nothing. */
+  denied: Partial<Record<Caller, number>>;
+  /** Then these callers, in this order, get these statuses (their calls really happen). */
+  allowed: [Caller, number][];
+};
+
+const members = ["viewer", "editor", "author", "teamOwner"] as const;
+const outsiders = { anonymous: 401, stranger: 404, admin: 404 };
+const forMembers = (status: number): [Caller, number][] => members.map((caller) => [caller, status]);
+
+const team = "/api/teams/[teamId]";
+const conversation = "/api/conversations/[conversationId]";
+
+// Mutations that take something away come last, each on a row of its own (a spare member, a spare invitation, a
+// spare link), so that every row finds the state it expects.
+const rows: Row[] = [
+  {
+    method: "GET",
+    route: "/api/teams",
+    denied: { anonymous: 401 },
+    allowed: [
+      ["stranger", 200],
+      ["admin", 200],
+    ],
+  },
+  {
+    method: "POST",
+    route: "/api/teams",
+    body: { name: "Matrix side team" },
+    denied: { anonymous: 401 },
+    allowed: [["stranger", 201]],
+  },
+  { method: "GET", route: team, denied: outsiders, allowed: forMembers(200) },
+  {
+    method: "PATCH",
+    route: team,
+    body: { name: "Renamed team" },
+    denied: { ...outsiders, viewer: 403, editor: 403, author: 403 },
+    allowed: [["teamOwner", 200]],
+  },
+  { method: "GET", route: `${team}/conversations`, denied: outsiders, allowed: forMembers(200) },
+  {
+    method: "GET",
+    route: `${team}/conversations/search`,
+    query: "q=roadmap",
+    denied: outsiders,
+    allowed: forMembers(200),
+  },
+  {
+    method: "GET",
+    route: `${team}/invitations`,
+    denied: { ...outsiders, viewer: 403, editor: 403, author: 403 },
+    allowed: [["teamOwner", 200]],
+  },
+  {
+    method: "POST",
+    route: `${team}/invitations`,
+    body: { role: "VIEWER" },
+    denied: { ...outsiders, viewer: 403, editor: 403, author: 403 },
+    allowed: [["teamOwner", 201]],
+  },
+  {
+    method: "DELETE",
+    route: `${team}/invitations/[spareInvitationId]`,
+    denied: { ...outsiders, viewer: 403, editor: 403, author: 403 },
+    allowed: [["teamOwner", 204]],
+  },
+  {
+    method: "PATCH",
+    route: `${team}/members/[spareMemberId]`,
+    body: { role: "EDITOR" },
+    denied: { ...outsiders, viewer: 403, editor: 403, author: 403 },
+    allowed: [["teamOwner", 204]],
+  },
+  {
+    method: "GET",
+    route: "/api/invitations/[invitationToken]",
+    denied: {},
+    allowed: [
+      ["anonymous", 200],
+      ["stranger", 200],
+      ["viewer", 200],
+    ],
+  },
+  {
+    method: "POST",
+    route: "/api/invitations/[invitationToken]/accept",
+    denied: { anonymous: 401 },
+    // A member accepting changes nothing; the invitee joins.
+    allowed: [
+      ["viewer", 200],
+      ["invitee", 200],
+    ],
+  },
+  { method: "GET", route: conversation, denied: outsiders, allowed: forMembers(200) },
+  {
+    method: "PATCH",
+    route: conversation,
+    body: { title: "Renamed by its owner" },
+    denied: { ...outsiders, viewer: 403, editor: 403, teamOwner: 403 },
+    allowed: [["author", 200]],
+  },
+  {
+    method: "GET",
+    route: `${conversation}/team`,
+    denied: { ...outsiders, viewer: 403, editor: 403, teamOwner: 403 },
+    allowed: [["author", 200]],
+  },
+  {
+    method: "GET",
+    route: "/api/models",
+    query: "conversationId=[conversationId]",
+    denied: outsiders,
+    allowed: forMembers(200),
+  },
+  {
+    method: "PUT",
+    route: `${conversation}/team`,
+    body: { teamId: "[teamId]" },
+    denied: { ...outsiders, viewer: 403, editor: 403, teamOwner: 403 },
+    allowed: [["author", 200]],
+  },
+  {
+    method: "POST",
+    route: `${conversation}/messages`,
+    body: { content: "Next step?" },
+    denied: { ...outsiders, viewer: 403 },
+    allowed: [
+      ["editor", 200],
+      ["teamOwner", 200],
+      ["author", 200],
+    ],
+  },
+  {
+    method: "POST",
+    route: `${conversation}/messages/[replyId]/regenerate`,
+    body: {},
+    denied: { ...outsiders, viewer: 403 },
+    allowed: [["editor", 200]],
+  },
+  {
+    method: "PUT",
+    route: `${conversation}/current-message`,
+    body: { messageId: "[replyId]" },
+    denied: { ...outsiders, viewer: 403 },
+    allowed: [["editor", 200]],
+  },
+  { method: "POST", route: `${conversation}/stop`, denied: { ...outsiders, viewer: 403 }, allowed: [["editor", 202]] },
+  { method: "GET", route: `${conversation}/stream`, denied: outsiders, allowed: forMembers(204) },
+  { method: "GET", route: `${conversation}/events`, denied: outsiders, allowed: forMembers(200) },
+  {
+    method: "GET",
+    route: `${conversation}/thread`,
+    query: "before=[replyId]",
+    denied: outsiders,
+    allowed: forMembers(200),
+  },
+  {
+    method: "GET",
+    route: `${conversation}/export`,
+    query: "format=json",
+    denied: outsiders,
+    allowed: forMembers(200),
+  },
+  {
+    method: "POST",
+    route: `${conversation}/copy`,
+    body: { messageId: "[replyId]" },
+    denied: outsiders,
+    allowed: forMembers(201),
+  },
+  {
+    method: "GET",
+    route: `${conversation}/share-links`,
+    denied: { ...outsiders, viewer: 403, editor: 403, teamOwner: 403 },
+    allowed: [["author", 200]],
+  },
+  {
+    method: "POST",
+    route: `${conversation}/share-links`,
+    body: {},
+    denied: { ...outsiders, viewer: 403, editor: 403, teamOwner: 403 },
+    allowed: [["author", 201]],
+  },
+  {
+    method: "DELETE",
+    route: `${conversation}/share-links/[spareLinkId]`,
+    denied: { ...outsiders, viewer: 403, editor: 403, teamOwner: 403 },
+    allowed: [["author", 204]],
+  },
+  {
+    method: "POST",
+    route: "/api/share/[shareToken]/copy",
+    denied: { anonymous: 401 },
+    allowed: [
+      ["stranger", 201],
+      ["viewer", 201],
+    ],
+  },
+  {
+    method: "DELETE",
+    route: `${team}/members/[spareMemberId]`,
+    denied: { ...outsiders, viewer: 403, editor: 403, author: 403 },
+    allowed: [["teamOwner", 204]],
+  },
+  // Leaving: a member removes themselves.
+  {
+    method: "DELETE",
+    route: `${team}/members/[inviteeId]`,
+    denied: { ...outsiders, viewer: 403, editor: 403 },
+    allowed: [["invitee", 204]],
+  },
+  {
+    method: "DELETE",
+    route: conversation,
+    denied: { ...outsiders, viewer: 403, editor: 403, teamOwner: 403 },
+    allowed: [["author", 204]],
+  },
+  {
+    method: "POST",
+    route: `${conversation}/restore`,
+    denied: { ...outsiders, viewer: 404, editor: 404, teamOwner: 404 },
+    allowed: [["author", 200]],
+  },
+  {
+    method: "PUT",
+    route: `${conversation}/team`,
+    body: { teamId: null },
+    denied: { ...outsiders, viewer: 403, editor: 403 },
+    // A team owner may take a conversation out of their team; its owner may share it again.
+    allowed: [["teamOwner", 200]],
+  },
+  {
+    method: "DELETE",
+    route: team,
+    denied: { ...outsiders, viewer: 403, editor: 403, author: 403 },
+    allowed: [["teamOwner", 204]],
+  },
+];
+
+type PageRow = { page: string; expected: Partial<Record<Caller, number>> };
+const pages: PageRow[] = [
+  { page: "/teams", expected: { anonymous: 307, stranger: 200, viewer: 200, teamOwner: 200 } },
+  { page: "/teams/[teamId]", expected: { anonymous: 307, stranger: 404, admin: 404, viewer: 200, teamOwner: 200 } },
+  { page: "/c/[conversationId]", expected: { anonymous: 307, stranger: 404, admin: 404, viewer: 200, author: 200 } },
+  { page: "/invite/[invitationToken]", expected: { anonymous: 200, stranger: 200, viewer: 200 } },
+  { page: "/invite/[unknownToken]", expected: { anonymous: 404, stranger: 404 } },
+  { page: "/s/[shareToken]", expected: { anonymous: 200, stranger: 200, author: 200 } },
+  { page: "/s/[unknownToken]", expected: { anonymous: 404, author: 404 } },
+];
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+const newToken = () => randomBytes(32).toString("base64url");
+
+let clients: Record<Caller, Client>;
+let ids: Record<string, string>;
+let userIds: string[];
+
+beforeAll(async () => {
+  const users = {
+    stranger: await makeUser(),
+    admin: await makeAdmin(),
+    viewer: await makeUser({ name: "Vera Viewer" }),
+    editor: await makeUser({ name: "Ed Editor" }),
+    author: await makeUser({ name: "Ann Author" }),
+    teamOwner: await makeUser({ name: "Owen Owner" }),
+    invitee: await makeUser(),
+  };
+  const spareMember = await makeUser();
+  userIds = Object.values(users).map((user) => user.id);
+  clients = { anonymous: anonymousClient() } as Record<Caller, Client>;
+  for (const [caller, user] of Object.entries(users)) {
+    clients[caller as Caller] = await signedInClient(user.email, user.password);
+  }
+  const created = await db().team.create({
+    data: {
+      name: "Matrix team",
+      memberships: {
+        create: [
+          { userId: users.teamOwner.id, role: "OWNER" },
+          { userId: users.author.id, role: "EDITOR" },
+          { userId: users.editor.id, role: "EDITOR" },
+          { userId: users.viewer.id, role: "VIEWER" },
+          { userId: spareMember.id, role: "VIEWER" },
+        ],
+      },
+    },
+  });
+  const conversationResponse = await clients.author.json("/api/conversations", { title: "Team roadmap" });
+  const conversationId = ((await conversationResponse.json()) as { id: string }).id;
+  const firstTurn = await collectEvents(
+    await clients.author.json(`/api/conversations/${conversationId}/messages`, { content: "Plan the roadmap" }),
+  );
+  await db().conversation.update({ where: { id: conversationId }, data: { teamId: created.id, visibility: "TEAM" } });
+
+  const invitationToken = newToken();
+  const shareToken = newToken();
+  const replyId = startedIds(firstTurn).assistantMessageId;
+  const inAWeek = new Date(Date.now() + 7 * 24 * 3600 * 1000);
+  await db().invitation.create({
+    data: { teamId: created.id, role: "VIEWER", tokenHash: hashToken(invitationToken), expiresAt: inAWeek },
+  });
+  const spareInvitation = await db().invitation.create({
+    data: { teamId: created.id, role: "EDITOR", tokenHash: hashToken(newToken()), expiresAt: inAWeek },
+  });
+  const linkFields = { conversationId, messageId: replyId, title: "Team roadmap" };
+  await db().shareLink.create({ data: { ...linkFields, tokenHash: hashToken(shareToken) } });
+  const spareLink = await db().shareLink.create({ data: { ...linkFields, tokenHash: hashToken(newToken()) } });
+  ids = {
+    teamId: created.id,
+    conversationId,
+    replyId,
+    spareMemberId: spareMember.id,
+    inviteeId: users.invitee.id,
+    spareInvitationId: spareInvitation.id,
+    spareLinkId: spareLink.id,
+    invitationToken,
+    shareToken,
+    unknownToken: newToken(),
+  };
+});
+
+function fill(text: string): string {
+  return text.replace(/\[(\w+)\]/g, (placeholder, name: string) => ids[name] ?? placeholder);
+}
+
+async function call(caller: Caller, row: Row): Promise<number> {
+  const url = row.query ? `${fill(row.route)}?${fill(row.query)}` : fill(row.route);
+  const init: RequestInit = { method: row.method };
+  if (row.body !== undefined) {
+    init.headers = { "content-type": "application/json" };
+    init.body = fill(JSON.stringify(row.body));
+  }
+  const response = await clients[caller].fetch(url, init);
+  const isEventStream = response.headers.get("content-type")?.includes("text/event-stream");
+  // A watch stays open while the page does: its headers are the answer.
+  if (isEventStream && row.route.endsWith("/events")) await response.body?.cancel();
+  else if (isEventStream) await collectEvents(response);
+  else await response.arrayBuffer();
+  return response.status;
+}
+
+/** Everything a call of this matrix could change, limited to this file's rows (other files run alongside). */
+async function snapshot() {
+  const [teamRow, memberships, invitations, links, conversationRow, messages, conversations, sideTeams] =
+    await Promise.all([
+      db().team.findUnique({ where: { id: ids.teamId }, select: { name: true } }),
+      db().membership.findMany({ where: { teamId: ids.teamId }, orderBy: { userId: "asc" } }),
+      db().invitation.findMany({ where: { teamId: ids.teamId }, orderBy: { id: "asc" } }),
+      db().shareLink.findMany({ where: { conversationId: ids.conversationId }, orderBy: { id: "asc" } }),
+      db().conversation.findUnique({ where: { id: ids.conversationId } }),
+      db().message.count({ where: { conversationId: ids.conversationId } }),
+      db().conversation.count({ where: { ownerId: { in: userIds } } }),
+      db().team.count({ where: { name: "Matrix side team" } }),
+    ]);
+  return { teamRow, memberships, invitations, links, conversationRow, messages, conversations, sideTeams };
+}
+
+describe.sequential("team and sharing access matrix", () => {
+  // Pages first: the rows end by deleting the team.
+  for (const row of pages) {
+    it(`page ${row.page}: ${Object.entries(row.expected)
+      .map(([caller, status]) => `${caller} ${status}`)
+      .join(", ")}`, async () => {
+      for (const [caller, status] of Object.entries(row.expected) as [Caller, number][]) {
+        const response = await clients[caller].fetch(fill(row.page));
+        expect(response.status, caller).toBe(status);
+        if (status === 307) {
+          expect(new URL(response.headers.get("location") ?? "", "http://x").pathname).toBe("/sign-in");
+        }
+        await response.arrayBuffer();
+      }
+    });
+  }
+
+  for (const row of rows) {
+    const cells = [...Object.entries(row.denied), ...row.allowed].map(([caller, status]) => `${caller} ${status}`);
+    it(`${row.method} ${row.route}: ${cells.join(", ")}`, async () => {
+      for (const [caller, status] of Object.entries(row.denied) as [Caller, number][]) {
+        const before = await snapshot();
+        expect(await call(caller, row), caller).toBe(status);
+        expect(await snapshot(), `${caller} left no trace`).toEqual(before);
+      }
+      for (const [caller, status] of row.allowed) expect(await call(caller, row), caller).toBe(status);
+    });
+  }
+
+  it("has rows for every team, invitation and share route, and every route under a conversation they add", () => {
+    const apiDir = path.resolve(import.meta.dirname, "../../app/api");
+    const sharingRoute = /^\/api\/(teams|invitations|share)\b|^\/api\/conversations\/\[id\]\/(team|copy|share-links)\b/;
+    const found = (readdirSync(apiDir, { recursive: true }) as string[])
+      .filter((file) => file.endsWith("route.ts"))
+      .flatMap((file) => {
+        const source = readFileSync(path.join(apiDir, file), "utf8");
+        const methods = [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map((match) => match[1]);
+        return methods.map((method) => `${method} /api/${path.dirname(file)}`);
+      })
+      .concat(eventStreamRoutes.map((route) => `${route.method} ${route.path}`))
+      .map((entry) => entry.replace(/\[\w+\]/g, "[id]"))
+      .filter((entry) => sharingRoute.test(entry.split(" ")[1] ?? "") || entry.endsWith("/events"));
+    const covered = rows.map((row) => `${row.method} ${row.route.replace(/\[\w+\]/g, "[id]")}`);
+    expect(found.filter((entry) => !covered.includes(entry))).toEqual([]);
+    expect(found.length).toBeGreaterThan(15);
+  });
+});
