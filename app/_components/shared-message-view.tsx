@@ -1,5 +1,5 @@
 import { getTranslator } from "@/app/_i18n/server";
-import type { SharedMessage } from "@/lib/chat/shared-snapshot";
+import type { SharedMessage } from "@/lib/teams/shared-snapshot";
 import { Markdown } from "./markdown";
 
 // One message of a shared snapshot, rendered like the chat (the same sanitized Markdown), without any action.

@@ -16,11 +16,11 @@ import { findNewestLeaf, getOlderThreadPage, getThreadPage } from "../db/message
 import { getDefaultModelId, getModelForCompletion, isModelInScope, listUsableModels } from "../db/models";
 import { setCurrentLeaf } from "../db/turns";
 import { AppError } from "../errors";
+import { describeSharing } from "../teams/team-sharing";
 import { requireConversation } from "./conversation-access";
 import { stopGenerations } from "./generation-registry";
 import { MAX_TITLE_LENGTH } from "./limits";
 import { assertWithinBounds, parameterOverridesSchema } from "./parameters";
-import { describeSharing } from "./team-sharing";
 
 const titleSchema = z
   .string()

@@ -6,7 +6,7 @@ import { getTranslator } from "@/app/_i18n/server";
 import { getRegistrationPolicy } from "@/lib/auth/registration-policy";
 import { requirePageAdmin } from "@/lib/auth/session";
 import { searchUsers } from "@/lib/auth/user-admin";
-import { arePublicShareLinksEnabled } from "@/lib/chat/public-share-links";
+import { arePublicShareLinksEnabled } from "@/lib/teams/public-share-links";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();

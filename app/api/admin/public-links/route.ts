@@ -1,8 +1,8 @@
 // GET /api/admin/public-links – { enabled }; PUT – turn public share links on or off { enabled } (audited).
 import { z } from "zod";
 import { requireApiAdmin } from "@/lib/auth/session";
-import { arePublicShareLinksEnabled, setPublicShareLinksEnabled } from "@/lib/chat/public-share-links";
 import { handle, jsonResponse, parseJsonBody } from "@/lib/http/handler";
+import { arePublicShareLinksEnabled, setPublicShareLinksEnabled } from "@/lib/teams/public-share-links";
 
 const switchSchema = z.strictObject({ enabled: z.boolean() });
 

@@ -1,8 +1,8 @@
 // GET /api/conversations/{id}/share-links – the owner's links { publicLinksEnabled, items }; POST – create one
 // { messageId?, expiresInDays? }, 201 with its url (the token is shown this once).
 import { requireApiUser } from "@/lib/auth/session";
-import { createMyShareLink, createShareLinkSchema, listMyShareLinks } from "@/lib/chat/share-links";
 import { handle, jsonResponse, parseId, parseJsonBody } from "@/lib/http/handler";
+import { createMyShareLink, createShareLinkSchema, listMyShareLinks } from "@/lib/teams/share-links";
 
 type Params = { id: string };
 

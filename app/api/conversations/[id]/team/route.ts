@@ -1,8 +1,8 @@
 // GET /api/conversations/{id}/team – for the owner: its team and the teams they may share it with; PUT – share the
 // conversation with one of the caller's teams, or (null) stop sharing.
 import { requireApiUser } from "@/lib/auth/session";
-import { getTeamChoices, setConversationTeamFor, setTeamSchema } from "@/lib/chat/team-sharing";
 import { handle, jsonResponse, parseId, parseJsonBody } from "@/lib/http/handler";
+import { getTeamChoices, setConversationTeamFor, setTeamSchema } from "@/lib/teams/team-sharing";
 
 type Params = { id: string };
 

@@ -2,8 +2,8 @@
 // 201 { id }; 401 signed out; 404 for a link that does not open.
 import { z } from "zod";
 import { requireApiUser } from "@/lib/auth/session";
-import { copySharedSnapshot } from "@/lib/chat/shared-snapshot";
 import { handle, jsonResponse, parseJsonBody } from "@/lib/http/handler";
+import { copySharedSnapshot } from "@/lib/teams/shared-snapshot";
 
 // The link is the whole request: a body, if any, must be empty.
 const noFieldsSchema = z.strictObject({});

@@ -1,7 +1,7 @@
 // DELETE /api/conversations/{id}/share-links/{linkId} – revoke the link: its page answers 404 from now on. 204.
 import { requireApiUser } from "@/lib/auth/session";
-import { revokeMyShareLink } from "@/lib/chat/share-links";
 import { handle, parseId } from "@/lib/http/handler";
+import { revokeMyShareLink } from "@/lib/teams/share-links";
 
 export const DELETE = handle<{ id: string; linkId: string }>(async (_request, params) => {
   const id = parseId(params.id);

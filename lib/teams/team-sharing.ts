@@ -3,6 +3,9 @@
 import { z } from "zod";
 import { shareableConversationsSql, unshareableConversationsSql } from "../access/conversations";
 import type { SessionUser } from "../auth/session";
+import { type ConversationAccess, requireConversation } from "../chat/conversation-access";
+import { copyThreadToMyChats } from "../chat/copy-thread";
+import { endStreamsWithoutAccess } from "../chat/open-streams";
 import {
   getConversationSharing,
   getMembershipRole,
@@ -13,9 +16,6 @@ import {
 } from "../db/team-conversations";
 import { AppError } from "../errors";
 import { idSchema } from "../http/handler";
-import { type ConversationAccess, requireConversation } from "./conversation-access";
-import { copyThreadToMyChats } from "./copy-thread";
-import { endStreamsWithoutAccess } from "./open-streams";
 
 export const setTeamSchema = z.strictObject({ teamId: idSchema.nullable() });
 export const copyMessageSchema = z.strictObject({ messageId: idSchema });

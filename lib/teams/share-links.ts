@@ -2,13 +2,13 @@
 // message. Only the conversation's owner lists, creates and revokes them (team members 403, others 404).
 import { z } from "zod";
 import type { SessionUser } from "../auth/session";
+import { requireConversation } from "../chat/conversation-access";
 import { getThreadPath } from "../db/messages";
 import { createShareLink, listShareLinks, revokeShareLink } from "../db/share-links";
 import { publicSiteUrl } from "../env";
 import { AppError } from "../errors";
-import { createSecretToken, hashToken } from "../teams/secret-tokens";
-import { requireConversation } from "./conversation-access";
 import { arePublicShareLinksEnabled } from "./public-share-links";
+import { createSecretToken, hashToken } from "./secret-tokens";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -2,12 +2,12 @@
 // (no ids, authors, model or system prompt), and for a signed-in visitor a private copy to continue.
 import { liveShareLinksWhere } from "../access/share-links";
 import type { SessionUser } from "../auth/session";
+import { copyThreadToMyChats } from "../chat/copy-thread";
 import { getThreadPath } from "../db/messages";
 import { findShareLinkByTokenHash } from "../db/share-links";
 import { AppError } from "../errors";
-import { hashToken, isTokenShaped } from "../teams/secret-tokens";
-import { copyThreadToMyChats } from "./copy-thread";
 import { arePublicShareLinksEnabled } from "./public-share-links";
+import { hashToken, isTokenShaped } from "./secret-tokens";
 
 export type SharedMessage = { role: "USER" | "ASSISTANT"; content: string };
 export type SharedSnapshot = { title: string; messages: SharedMessage[] };
