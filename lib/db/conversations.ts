@@ -2,7 +2,7 @@
 import { AppError } from "../errors";
 import { db, Prisma } from "./client";
 import { decodeCursor, encodeCursor } from "./cursor";
-import type { CompletionModel } from "./models";
+import { type CompletionModel, modelParameterFields, providerConnectionFields } from "./models";
 
 const summaryFields = { id: true, title: true, modelId: true, updatedAt: true, pinnedAt: true } as const;
 const listFields = { id: true, title: true, updatedAt: true, pinnedAt: true } as const;
@@ -131,6 +131,16 @@ type TurnRow = {
   model: CompletionModel | null;
 };
 
+// The fields of getModelForCompletion, built by PostgreSQL: one list of fields for both (constant names, never input).
+const jsonFields = (alias: string, fields: object) =>
+  Prisma.raw(
+    Object.keys(fields)
+      .map((field) => `'${field}', ${alias}."${field}"`)
+      .join(", "),
+  );
+const modelJsonFields = jsonFields("m", modelParameterFields);
+const providerJsonFields = jsonFields("p", providerConnectionFields);
+
 /**
  * A conversation with everything a turn needs of its model, in one raw query: this runs before every reply,
  * where a compiled query costs more than the rest of the turn. Null when the conversation scope excludes it;
@@ -143,14 +153,8 @@ export async function getConversationForTurn(
 ): Promise<TurnRow | null> {
   const [conversation] = await db().$queryRaw<TurnRow[]>`
     SELECT c.id, c."currentLeafId", c."systemPrompt", c.temperature, c."topP", c."maxTokens",
-           CASE WHEN m.id IS NULL THEN NULL ELSE json_build_object(
-             'id', m.id, 'upstreamName', m."upstreamName", 'label', m.label, 'version', m.version,
-             'contextWindow', m."contextWindow", 'maxOutputTokens', m."maxOutputTokens",
-             'temperature', m.temperature, 'topP', m."topP", 'systemPrompt', m."systemPrompt",
-             'allowUserParameters', m."allowUserParameters", 'minTemperature', m."minTemperature",
-             'maxTemperature', m."maxTemperature",
-             'provider', json_build_object('id', p.id, 'kind', p.kind, 'baseUrl', p."baseUrl",
-                                           'apiKeyEncrypted', p."apiKeyEncrypted")) END AS model
+           CASE WHEN m.id IS NULL THEN NULL ELSE json_build_object(${modelJsonFields},
+             'provider', json_build_object(${providerJsonFields})) END AS model
       FROM "Conversation" c
       LEFT JOIN "Model" m ON m.id = c."modelId" AND ${modelScope}
       LEFT JOIN "Provider" p ON p.id = m."providerId"

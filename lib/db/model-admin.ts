@@ -3,25 +3,15 @@
 import { AppError } from "../errors";
 import { type AuditActor, writeAuditEntry } from "./audit";
 import { db, type Prisma } from "./client";
+import { modelParameterFields } from "./models";
 import { isForeignKeyViolation, isUniqueViolation, isViolationOf } from "./unique-violation";
 
 export const modelSettingFields = {
-  id: true,
+  ...modelParameterFields,
   providerId: true,
-  upstreamName: true,
-  label: true,
-  contextWindow: true,
-  maxOutputTokens: true,
-  temperature: true,
-  topP: true,
-  systemPrompt: true,
-  allowUserParameters: true,
-  minTemperature: true,
-  maxTemperature: true,
   enabled: true,
   isDefault: true,
   visibleToEveryone: true,
-  version: true,
   // The teams that see the model when it is not visible to everyone (ModelTeam).
   teams: { select: { teamId: true }, orderBy: { teamId: "asc" } },
 } as const;

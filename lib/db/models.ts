@@ -57,7 +57,11 @@ export async function isModelInScope(scope: Prisma.ModelWhereInput, id: string):
   return (await db().model.count({ where: { AND: [scope, { id }] } })) > 0;
 }
 
-const completionFields = {
+/** What a provider client needs to reach a provider. Includes the encrypted key: it never leaves lib/. */
+export const providerConnectionFields = { id: true, kind: true, baseUrl: true, apiKeyEncrypted: true } as const;
+
+/** A model's identity and parameters: what the completion service runs and the admin console edits. */
+export const modelParameterFields = {
   id: true,
   upstreamName: true,
   label: true,
@@ -70,8 +74,9 @@ const completionFields = {
   allowUserParameters: true,
   minTemperature: true,
   maxTemperature: true,
-  provider: { select: { id: true, kind: true, baseUrl: true, apiKeyEncrypted: true } },
-} as const;
+} as const satisfies Prisma.ModelSelect;
+
+const completionFields = { ...modelParameterFields, provider: { select: providerConnectionFields } } as const;
 
 /** Everything the completion service needs to call a model; includes the encrypted key. */
 export async function getModelForCompletion(scope: Prisma.ModelWhereInput, id: string) {

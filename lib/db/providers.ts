@@ -3,6 +3,7 @@
 import { AppError } from "../errors";
 import { type AuditActor, writeAuditEntry } from "./audit";
 import { db, type Prisma } from "./client";
+import { providerConnectionFields } from "./models";
 import { isUniqueViolation } from "./unique-violation";
 
 const providerRowFields = {
@@ -53,7 +54,7 @@ async function getProviderRow(tx: Prisma.TransactionClient, id: string): Promise
 export async function getProviderConnection(id: string) {
   return db().provider.findUnique({
     where: { id },
-    select: { id: true, kind: true, baseUrl: true, apiKeyEncrypted: true },
+    select: providerConnectionFields,
   });
 }
 
