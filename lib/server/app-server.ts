@@ -8,6 +8,14 @@ import { serveEventStreamRoute } from "./event-stream-routes";
 
 export type AppServer = { close: () => Promise<void> };
 
+// On every response, the streaming routes' and error bodies included: no framing (clickjacking on Stop or Delete),
+// no MIME sniffing, no referrer to other hosts. Next's config adds the share pages' stricter ones.
+const SECURITY_HEADERS = {
+  "X-Frame-Options": "DENY",
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "strict-origin-when-cross-origin",
+} as const;
+
 /** How long a shutdown waits for the replies it stops to be saved. */
 const SHUTDOWN_SAVE_MS = 5000;
 
@@ -23,6 +31,7 @@ export async function startAppServer(options: { dev: boolean; port: number }): P
       response.end(JSON.stringify({ error: { code: "unavailable", message: "The server is restarting. Try again." } }));
       return;
     }
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
     if (serveEventStreamRoute(request, response)) return;
     // Next stamps its scripts with the nonce it finds in the request's policy; the page gets it from NONCE_HEADER.
     const nonce = createNonce();
