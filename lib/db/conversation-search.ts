@@ -1,6 +1,6 @@
 // Search over conversation titles and message text. Substring matches (ILIKE) are served by the trigram GIN
 // indexes of the history_search migration, so they work for words in any language, not just whole English words.
-import { db, type Prisma } from "./client";
+import { db, Prisma } from "./client";
 
 export type SearchHit = {
   id: string;
@@ -16,6 +16,10 @@ const MAX_RESULTS = 30;
 const SNIPPET_BEFORE = 40;
 const SNIPPET_AFTER = 100;
 
+// Trigrams narrow a search only from three characters on. A shorter text (two Chinese characters make a word) is
+// matched within the caller's own conversations' messages instead of through the index over everyone's.
+const MIN_INDEXED_SEARCH_LENGTH = 3;
+
 /** Makes user text match literally inside a LIKE pattern. */
 function toLikePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
@@ -24,6 +28,10 @@ function toLikePattern(text: string): string {
 /** The caller's conversations whose title or any message contains `text`, most recently active first. */
 export async function searchConversations(scope: Prisma.Sql, text: string): Promise<SearchHit[]> {
   const pattern = toLikePattern(text);
+  const messageMatches =
+    [...text].length >= MIN_INDEXED_SEARCH_LENGTH
+      ? Prisma.sql`c.id IN (SELECT m."conversationId" FROM "Message" m WHERE m.content ILIKE ${pattern})`
+      : Prisma.sql`EXISTS (SELECT 1 FROM "Message" m WHERE m."conversationId" = c.id AND m.content ILIKE ${pattern})`;
   const length = SNIPPET_BEFORE + text.length + SNIPPET_AFTER;
   const search = db().$queryRaw<SearchHit[]>`
     SELECT c.id, c.title, c."updatedAt", c."pinnedAt",
@@ -42,7 +50,7 @@ export async function searchConversations(scope: Prisma.Sql, text: string): Prom
       ) found ON true
      WHERE ${scope}
        AND (c.title ILIKE ${pattern}
-            OR c.id IN (SELECT m."conversationId" FROM "Message" m WHERE m.content ILIKE ${pattern}))
+            OR ${messageMatches})
      ORDER BY c."updatedAt" DESC, c.id DESC
      LIMIT ${MAX_RESULTS}`;
   // The planner prices a sequential scan of Message without the cost of reading long (TOASTed) texts and matching
