@@ -63,7 +63,8 @@ export function ChatThread({ conversation }: ChatThreadProps) {
     () => ({ edit, regenerate, showVersion, copyToMyChats: copy, shareUpTo: isOwner ? shareUpTo : null }),
     [edit, regenerate, showVersion, copy, isOwner, shareUpTo],
   );
-  useShortcut("stop", stop, isStreaming);
+  // Readers follow other members' replies but may not stop them.
+  useShortcut("stop", stop, isStreaming && sharing.access !== "read");
 
   // Someone else's turn in a team conversation: follow its reply (ignored while this page runs one of its own,
   // whose end fetches the thread with everything new in it).

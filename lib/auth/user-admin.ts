@@ -1,6 +1,7 @@
 // Admin use cases on users. An admin cannot change or delete their own account here, so the console can never
 // be left without an admin by its last one.
 import { z } from "zod";
+import { endStreamsOfUser } from "../chat/open-streams";
 import { deleteUser, listUsers, updateUser } from "../db/user-admin";
 import { AppError } from "../errors";
 import type { SessionUser } from "./session";
@@ -22,12 +23,16 @@ export function searchUsers(query: z.infer<typeof userSearchSchema>) {
   return listUsers(query.q || undefined);
 }
 
-export function changeUser(admin: SessionUser, id: string, changes: z.infer<typeof userChangesSchema>) {
+export async function changeUser(admin: SessionUser, id: string, changes: z.infer<typeof userChangesSchema>) {
   assertNotSelf(admin, id);
-  return updateUser(admin, id, changes);
+  const user = await updateUser(admin, id, changes);
+  // Sessions end at once (sessionVersion), and so do the replies a disabled user was following.
+  if (user.status === "DISABLED") endStreamsOfUser(id);
+  return user;
 }
 
 export async function removeUser(admin: SessionUser, id: string): Promise<void> {
   assertNotSelf(admin, id);
   await deleteUser(admin, id);
+  endStreamsOfUser(id);
 }

@@ -20,6 +20,7 @@ import { describeSharing } from "../teams/team-sharing";
 import { requireConversation } from "./conversation-access";
 import { stopGenerations } from "./generation-registry";
 import { MAX_TITLE_LENGTH } from "./limits";
+import { endStreamsOfConversation } from "./open-streams";
 import { assertWithinBounds, parameterOverridesSchema } from "./parameters";
 
 const titleSchema = z
@@ -114,8 +115,9 @@ export async function showBranch(user: SessionUser, id: string, messageId: strin
 export async function deleteMyConversation(user: SessionUser, id: string): Promise<void> {
   await requireConversation(user, "own", id);
   await softDeleteConversation(ownConversationsSql(user.id), id);
-  // A deleted conversation's reply is of no use to anyone: stop paying for it.
+  // A deleted conversation's reply is of no use to anyone: stop paying for it, and end what team members follow.
   stopGenerations(id);
+  endStreamsOfConversation(id);
 }
 
 export function restoreMyConversation(user: SessionUser, id: string) {

@@ -5,9 +5,23 @@ import { listConversationIds } from "../db/conversations";
 
 type OpenStream = { userId: string; conversationId: string; end: () => void };
 
-const globalForStreams = globalThis as unknown as { parleyOpenStreams?: Set<OpenStream> };
+// On globalThis: Next's compiled route handlers and the server's own modules run in one process and share these.
+const globalForStreams = globalThis as unknown as {
+  parleyOpenStreams?: Set<OpenStream>;
+  parleyAccessChanges?: { count: number };
+};
 globalForStreams.parleyOpenStreams ??= new Set();
+globalForStreams.parleyAccessChanges ??= { count: 0 };
 const openStreams = globalForStreams.parleyOpenStreams;
+const accessChanges = globalForStreams.parleyAccessChanges;
+
+/**
+ * How many access changes have ended streams so far. A route reads it before checking access and again once its
+ * stream is tracked: a change in between could not see that stream.
+ */
+export function accessChangeCount(): number {
+  return accessChanges.count;
+}
 
 /** Returns the function that forgets the stream once it has ended on its own. */
 export function trackOpenStream(stream: OpenStream): () => void {
@@ -20,6 +34,7 @@ export function trackOpenStream(stream: OpenStream): () => void {
  * longer read its conversation. Call it after any change that can take access away.
  */
 export async function endStreamsWithoutAccess(userIds?: string[]): Promise<number> {
+  accessChanges.count += 1;
   const streams = [...openStreams].filter((stream) => !userIds || userIds.includes(stream.userId));
   const byUser = new Map<string, OpenStream[]>();
   for (const stream of streams) byUser.set(stream.userId, [...(byUser.get(stream.userId) ?? []), stream]);
@@ -35,4 +50,24 @@ export async function endStreamsWithoutAccess(userIds?: string[]): Promise<numbe
     }
   }
   return ended;
+}
+
+function endStreams(matches: (stream: OpenStream) => boolean): number {
+  accessChanges.count += 1;
+  const ending = [...openStreams].filter(matches);
+  for (const stream of ending) {
+    stream.end();
+    openStreams.delete(stream);
+  }
+  return ending.length;
+}
+
+/** Ends every open stream of a user whose sessions end (disabled or deleted): their access is gone everywhere. */
+export function endStreamsOfUser(userId: string): number {
+  return endStreams((stream) => stream.userId === userId);
+}
+
+/** Ends every open stream of a deleted conversation, whoever follows it. */
+export function endStreamsOfConversation(conversationId: string): number {
+  return endStreams((stream) => stream.conversationId === conversationId);
 }

@@ -67,6 +67,7 @@ export async function sendMessage(user: SessionUser, conversationId: string, inp
 
   const title = titleFrom(input.content);
   const turn = await startTurn({
+    scope: writableConversationsSql(user.id),
     conversationId,
     authorId: user.id,
     content: input.content,
@@ -97,7 +98,12 @@ export async function regenerateReply(
   input: z.infer<typeof regenerateSchema>,
 ) {
   const { conversation, model, parameters } = await loadWritableTurnContext(user, conversationId, input.temperature);
-  const turn = await startRegeneration(conversationId, replyId, snapshotOf(model, parameters));
+  const turn = await startRegeneration(
+    writableConversationsSql(user.id),
+    conversationId,
+    replyId,
+    snapshotOf(model, parameters),
+  );
   return launchReply({ conversation, model, parameters, turn, author: null, titleToReplace: null });
 }
 

@@ -116,10 +116,46 @@ export async function setMemberRole(
   });
 }
 
-export async function removeMember(scope: Prisma.TeamWhereInput, teamId: string, userId: string): Promise<void> {
-  await db().$transaction(async (tx) => {
+/**
+ * Removes a member, whose own conversations leave the team with them (back to private): what stays in a team's
+ * history is what its members share. Returns who was in the team, for ending the streams they lost.
+ */
+export async function removeMember(scope: Prisma.TeamWhereInput, teamId: string, userId: string): Promise<string[]> {
+  return db().$transaction(async (tx) => {
     const membership = await getMembershipForChange(tx, scope, teamId, userId);
     if (membership.isLastOwner) throw lastOwnerError();
     await tx.membership.delete({ where: { teamId_userId: { teamId, userId } } });
+    await tx.conversation.updateMany({
+      where: { teamId, ownerId: userId },
+      data: { teamId: null, visibility: "PRIVATE" },
+    });
+    const remaining = await tx.membership.findMany({ where: { teamId }, select: { userId: true } });
+    return [userId, ...remaining.map((member) => member.userId)];
   });
+}
+
+/**
+ * Before an account is deleted (in its transaction): each team it alone owns gets a new owner, the member who joined
+ * first; a team with nobody else in it is deleted, its conversations back to private (they go with the account).
+ */
+export async function handOverTeamsOf(tx: Transaction, userId: string): Promise<void> {
+  const owned = await tx.membership.findMany({ where: { userId, role: "OWNER" }, select: { teamId: true } });
+  for (const { teamId } of owned) {
+    await lockTeam(tx, teamId);
+    const others = await tx.membership.findMany({
+      where: { teamId, userId: { not: userId } },
+      select: { userId: true, role: true },
+      orderBy: [{ createdAt: "asc" }, { userId: "asc" }],
+    });
+    const [successor] = others;
+    if (!successor) {
+      await tx.conversation.updateMany({ where: { teamId }, data: { teamId: null, visibility: "PRIVATE" } });
+      await tx.team.delete({ where: { id: teamId } });
+    } else if (!others.some((member) => member.role === "OWNER")) {
+      await tx.membership.update({
+        where: { teamId_userId: { teamId, userId: successor.userId } },
+        data: { role: "OWNER" },
+      });
+    }
+  }
 }

@@ -8,6 +8,8 @@ import { type MessageView, messageFields } from "./messages";
 type ReplySnapshot = { modelId: string; modelVersion: number; parameters: Prisma.InputJsonValue };
 
 export type TurnInput = {
+  /** The writer's access (lib/access), checked again under the lock: a member removed meanwhile writes nothing. */
+  scope: Prisma.Sql;
   conversationId: string;
   authorId: string;
   content: string;
@@ -46,7 +48,7 @@ async function lockForTurn(tx: Prisma.TransactionClient, input: TurnInput): Prom
       LEFT JOIN "Message" p ON p."conversationId" = c.id
        AND p.id = CASE WHEN ${followsLeaf} THEN c."currentLeafId" ELSE ${input.parentId ?? null} END
       LEFT JOIN "Message" d ON d."conversationId" = c.id AND d."clientMessageId" = ${input.clientMessageId ?? null}
-     WHERE c.id = ${input.conversationId}`;
+     WHERE c.id = ${input.conversationId} AND ${input.scope}`;
   if (!position) throw new AppError("not_found", "Conversation not found.");
   return position;
 }
@@ -114,10 +116,18 @@ function insertTurn(
 }
 
 /** A new reply beside an existing one, under the same user message. */
-export async function startRegeneration(conversationId: string, replyId: string, reply: ReplySnapshot) {
+export async function startRegeneration(
+  scope: Prisma.Sql,
+  conversationId: string,
+  replyId: string,
+  reply: ReplySnapshot,
+) {
   return db().$transaction(async (tx) => {
     // The same lock as a turn: a regeneration and a new message never interleave.
     await tx.$executeRaw`SELECT 1 FROM "Conversation" WHERE id = ${conversationId} FOR UPDATE`;
+    const [writable] = await tx.$queryRaw<{ id: string }[]>`
+      SELECT c.id FROM "Conversation" c WHERE c.id = ${conversationId} AND ${scope}`;
+    if (!writable) throw new AppError("not_found", "Conversation not found.");
     const existing = await tx.message.findFirst({
       where: { id: replyId, conversationId, role: "ASSISTANT" },
       select: { parent: { select: { ...messageFields, depth: true, threadTokens: true } } },

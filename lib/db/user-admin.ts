@@ -3,6 +3,7 @@
 import { AppError } from "../errors";
 import { type AuditActor, writeAuditEntry } from "./audit";
 import { db, type Prisma, type UserRole, type UserStatus } from "./client";
+import { handOverTeamsOf } from "./teams";
 
 const adminUserFields = { id: true, email: true, name: true, role: true, status: true, createdAt: true } as const;
 export type AdminUser = Prisma.UserGetPayload<{ select: typeof adminUserFields }>;
@@ -58,12 +59,15 @@ export async function updateUser(actor: AuditActor, id: string, changes: UserCha
 
 /**
  * Deletes the account and its private conversations (their messages go with them). Conversations shared with a
- * team stay with the team: the owner reference of those is set to null by the foreign key.
+ * team stay with the team: the owner reference of those is set to null by the foreign key; the share links the
+ * account made are revoked, since nobody would own them any more. Teams it alone owned are handed over first.
  */
 export async function deleteUser(actor: AuditActor, id: string): Promise<void> {
   await db().$transaction(async (tx) => {
     const before = await getUserForChange(tx, id);
-    const { count } = await tx.conversation.deleteMany({ where: { ownerId: id, visibility: "PRIVATE" } });
+    await handOverTeamsOf(tx, id);
+    const { count } = await tx.conversation.deleteMany({ where: { ownerId: id, teamId: null } });
+    await tx.shareLink.updateMany({ where: { createdById: id, revokedAt: null }, data: { revokedAt: new Date() } });
     await tx.user.delete({ where: { id } });
     await writeAuditEntry(tx, actor, {
       action: "user.delete",

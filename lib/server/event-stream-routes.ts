@@ -7,6 +7,7 @@ import { Readable } from "node:stream";
 import { requireRequestUser } from "../auth/session";
 import { streamConversationEvents, streamGeneration } from "../chat/event-stream";
 import { findLiveReply } from "../chat/live-replies";
+import { accessChangeCount, endStreamsWithoutAccess } from "../chat/open-streams";
 import { regenerateReply, regenerateSchema, sendMessage, sendMessageSchema } from "../chat/send-message";
 import { errorResponse, parseId, parseJsonBody } from "../http/handler";
 import { toWebHeaders } from "../http/node-headers";
@@ -102,9 +103,16 @@ async function serveRoute(
   response: ServerResponse,
 ): Promise<void> {
   try {
+    const checkedAt = accessChangeCount();
     const writeStream = await route.serve(toWebRequest(request), params);
-    if (writeStream) writeStream(response);
-    else response.writeHead(204).end();
+    if (!writeStream) {
+      response.writeHead(204).end();
+      return;
+    }
+    writeStream(response);
+    // Access changed between this request's check and its stream being tracked: that change could not see the
+    // stream, so check it now.
+    if (accessChangeCount() !== checkedAt) await endStreamsWithoutAccess();
   } catch (error) {
     await sendResponse(response, errorResponse(error));
   }

@@ -21,10 +21,13 @@ export async function changeMemberRole(
   await setMemberRole(teamsWhere(user.id, "owner"), teamId, userId, role);
 }
 
-/** An owner removes anyone; any member removes themselves, which is leaving. Their access ends at once. */
+/**
+ * An owner removes anyone; any member removes themselves, which is leaving. Their access ends at once, and their own
+ * conversations leave the team with them: the members watching one of those lose it too.
+ */
 export async function removeTeamMember(user: SessionUser, teamId: string, userId: string): Promise<void> {
   const access = userId === user.id ? "member" : "owner";
   await requireTeam(user, access, teamId);
-  await removeMember(teamsWhere(user.id, access), teamId, userId);
-  await endStreamsWithoutAccess([userId]);
+  const affected = await removeMember(teamsWhere(user.id, access), teamId, userId);
+  await endStreamsWithoutAccess(affected);
 }

@@ -7,6 +7,7 @@ import { getThreadPath } from "../db/messages";
 import { createShareLink, listShareLinks, revokeShareLink } from "../db/share-links";
 import { publicSiteUrl } from "../env";
 import { AppError } from "../errors";
+import { idSchema } from "../http/handler";
 import { arePublicShareLinksEnabled } from "./public-share-links";
 import { createSecretToken, hashToken } from "./secret-tokens";
 
@@ -14,7 +15,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export const createShareLinkSchema = z.strictObject({
   // Left out: the message the owner sees last (the conversation's current leaf).
-  messageId: z.string().max(40).optional(),
+  messageId: idSchema.optional(),
   // Null or left out: the link never expires.
   expiresInDays: z.number().int().min(1).max(365).nullable().optional(),
 });

@@ -2,10 +2,12 @@
 // and takes it back; a team OWNER may also take it out of their team. Readers copy a thread into their own chats.
 import { z } from "zod";
 import { shareableConversationsSql, unshareableConversationsSql } from "../access/conversations";
+import { conversationModelsWhere } from "../access/models";
 import type { SessionUser } from "../auth/session";
 import { type ConversationAccess, requireConversation } from "../chat/conversation-access";
 import { copyThreadToMyChats } from "../chat/copy-thread";
 import { endStreamsWithoutAccess } from "../chat/open-streams";
+import { isModelInScope } from "../db/models";
 import {
   getConversationSharing,
   getMembershipRole,
@@ -55,6 +57,13 @@ async function shareWithTeam(user: SessionUser, id: string, teamId: string) {
   const [role, name] = await Promise.all([getMembershipRole(teamId, user.id), getTeamName(teamId)]);
   if (role === null || name === null) throw new AppError("not_found", "Team not found.");
   if (role === "VIEWER") throw new AppError("forbidden", "Only owners and editors of a team can share with it.");
+  // Refused now rather than on the team's first turn: a team conversation runs only on models that team may use.
+  if (conversation.modelId && !(await isModelInScope(conversationModelsWhere(user.id, teamId), conversation.modelId))) {
+    throw new AppError(
+      "conflict",
+      "This conversation's model is not available to that team. Pick another model first.",
+    );
+  }
   // Checked again in the write itself: a role taken away meanwhile wins.
   if (!(await setConversationTeam(shareableConversationsSql(user.id, teamId), id, teamId))) {
     throw new AppError("forbidden", "Only owners and editors of a team can share with it.");

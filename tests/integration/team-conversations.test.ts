@@ -1,11 +1,7 @@
 // Team conversations over HTTP: sharing with a team and taking it back, who may read, post and copy, author names,
 // the live watch of a member's turn, and model visibility per team.
 import { randomUUID } from "node:crypto";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { streamConversationEvents } from "@/lib/chat/event-stream";
-import { endStreamsWithoutAccess } from "@/lib/chat/open-streams";
 import { db } from "@/lib/db/client";
 import { addMember, makeModel, makeTeam, makeUser } from "../support/factories";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
@@ -230,24 +226,42 @@ describe("watching a team conversation live", () => {
     expect((await watch.next()).done).toBe(true);
   });
 
-  // In this process, like the teams routes do it: the Membership row goes, then endStreamsWithoutAccess.
-  it("ends a removed member's open watch when access is re-checked", async () => {
-    const { ben, team, conversationId } = await sharedConversation();
-    const server = createServer((_request, response) =>
-      streamConversationEvents(conversationId, response, ben.id, undefined),
-    );
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const { port } = server.address() as AddressInfo;
-    try {
-      const watch = readEvents(await fetch(`http://127.0.0.1:${port}/`));
-      expect((await watch.next()).value?.event).toBe("ready");
-      expect(await endStreamsWithoutAccess([ben.id])).toBe(0);
-      await db().membership.delete({ where: { teamId_userId: { teamId: team.id, userId: ben.id } } });
-      expect(await endStreamsWithoutAccess([ben.id])).toBe(1);
-      expect((await watch.next()).done).toBe(true);
-    } finally {
-      server.close();
-    }
+  it("ends a member's watch at once when they leave the team, and their next request is a 404", async () => {
+    const { ben, team, url } = await sharedConversation();
+    const watch = readEvents(await ben.client.fetch(`${url}/events`));
+    expect((await watch.next()).value?.event).toBe("ready");
+    expect((await ben.client.fetch(`/api/teams/${team.id}/members/${ben.id}`, { method: "DELETE" })).status).toBe(204);
+    expect((await watch.next()).done).toBe(true);
+    expect((await ben.client.fetch(url)).status).toBe(404);
+  });
+
+  it("ends the members' watches when the owner leaves the team, taking the conversation along", async () => {
+    const { ana, ben, team, url } = await sharedConversation();
+    const watch = readEvents(await ben.client.fetch(`${url}/events`));
+    expect((await watch.next()).value?.event).toBe("ready");
+    expect((await ana.client.fetch(`/api/teams/${team.id}/members/${ana.id}`, { method: "DELETE" })).status).toBe(204);
+    expect((await watch.next()).done).toBe(true);
+    expect((await ben.client.fetch(url)).status).toBe(404);
+    expect((await ana.client.fetch(url)).status).toBe(200);
+  });
+
+  it("ends the members' watches when the owner deletes the conversation", async () => {
+    const { ana, ben, url } = await sharedConversation();
+    const watch = readEvents(await ben.client.fetch(`${url}/events`));
+    expect((await watch.next()).value?.event).toBe("ready");
+    expect((await ana.client.fetch(url, { method: "DELETE" })).status).toBe(204);
+    expect((await watch.next()).done).toBe(true);
+  });
+
+  it("refuses a viewer's stop while an editor's reply streams; the reply goes on to the end", async () => {
+    const words = Array.from({ length: 20 }, (_, index) => `w${index} `);
+    const { ben, vic, send, url } = await sharedConversation({ chunks: words, paceMs: 40 });
+    const reply = readEvents(await send(ben, "A long answer, please"));
+    expect((await reply.next()).value?.event).toBe("start");
+    expect((await vic.client.fetch(`${url}/stop`, { method: "POST" })).status).toBe(403);
+    const rest: ReceivedEvent[] = [];
+    for await (const event of reply) rest.push(event);
+    expect(rest.at(-1)).toMatchObject({ event: "done", data: { finishReason: "stop" } });
   });
 
   it("answers 401 without a session", async () => {
@@ -299,5 +313,21 @@ describe("model visibility per team", () => {
     const allowed = await send(ben, "Hello");
     expect(allowed.status).toBe(200);
     expect(deltaText(await collectEvents(allowed))).toBe("Secret.");
+  });
+
+  it("refuses to share a conversation with a team its model is not listed for, changing nothing", async () => {
+    const { ana, team } = await sharedConversation();
+    const otherTeam = await makeTeam();
+    await addMember(otherTeam.id, ana.id, "OWNER");
+    const teamModel = await makeModel(upstream.url, { upstreamName: `team-${randomUUID().slice(0, 8)}` });
+    await db().model.update({ where: { id: teamModel.id }, data: { visibleToEveryone: false } });
+    await db().modelTeam.create({ data: { modelId: teamModel.id, teamId: otherTeam.id } });
+    const created = await ana.client.json("/api/conversations", { modelId: teamModel.id });
+    const { id } = (await created.json()) as { id: string };
+
+    const refused = await ana.client.json(`/api/conversations/${id}/team`, { teamId: team.id }, "PUT");
+    expect(refused.status).toBe(409);
+    expect(await storedConversation(id)).toMatchObject({ teamId: null, visibility: "PRIVATE" });
+    expect((await ana.client.json(`/api/conversations/${id}/team`, { teamId: otherTeam.id }, "PUT")).status).toBe(200);
   });
 });

@@ -131,6 +131,55 @@ describe("teams", () => {
     expect((await editor.client.json(rolesUrl(outsider.id), { role: "VIEWER" }, "PATCH")).status).toBe(404);
   });
 
+  it("keeps an owner even when two owners step down at the same moment", async () => {
+    const { owner, editor, teamId } = await teamOfThree();
+    expect(
+      (await owner.client.json(`/api/teams/${teamId}/members/${editor.id}`, { role: "OWNER" }, "PATCH")).status,
+    ).toBe(204);
+    const [first, second] = await Promise.all([
+      owner.client.json(`/api/teams/${teamId}/members/${owner.id}`, { role: "EDITOR" }, "PATCH"),
+      editor.client.json(`/api/teams/${teamId}/members/${editor.id}`, { role: "EDITOR" }, "PATCH"),
+    ]);
+    expect([first.status, second.status].sort()).toEqual([204, 409]);
+    expect(Object.values(await memberRoles(teamId)).filter((role) => role === "OWNER")).toHaveLength(1);
+  });
+
+  it("takes a leaving member's own conversations out of the team with them", async () => {
+    const { owner, editor, teamId } = await teamOfThree();
+    const editorsId = await sharedConversation(editor, teamId, "Ed's notes", "Draft of the notes");
+    const ownersId = await sharedConversation(owner, teamId, "Olga's plan", "The plan");
+    expect((await editor.client.fetch(`/api/teams/${teamId}/members/${editor.id}`, { method: "DELETE" })).status).toBe(
+      204,
+    );
+    expect((await owner.client.fetch(`/api/conversations/${editorsId}`)).status).toBe(404);
+    expect((await editor.client.fetch(`/api/conversations/${editorsId}`)).status).toBe(200);
+    expect((await editor.client.fetch(`/api/conversations/${ownersId}`)).status).toBe(404);
+    expect(await db().conversation.findUniqueOrThrow({ where: { id: editorsId } })).toMatchObject({
+      teamId: null,
+      visibility: "PRIVATE",
+    });
+  });
+
+  it("hands a team over when an admin deletes its only owner, and deletes a team left with nobody", async () => {
+    const { owner, editor, viewer, teamId } = await teamOfThree();
+    const soloTeamId = await createTeam(owner, "Solo");
+    const soloConversation = await sharedConversation(owner, soloTeamId, "Solo notes", "Only mine");
+    const teamConversation = await sharedConversation(owner, teamId, "For the team", "Shared plan");
+    const link = await owner.client.json(`/api/conversations/${teamConversation}/share-links`, {});
+    expect(link.status).toBe(201);
+    const admin = await makeAdmin();
+    const adminClient = await signedInClient(admin.email, admin.password);
+    expect((await adminClient.fetch(`/api/admin/users/${owner.id}`, { method: "DELETE" })).status).toBe(204);
+
+    // The member who joined first (the editor) owns the team now; the viewer keeps their role.
+    expect(await memberRoles(teamId)).toEqual({ [editor.id]: "OWNER", [viewer.id]: "VIEWER" });
+    expect((await editor.client.fetch(`/api/conversations/${teamConversation}`)).status).toBe(200);
+    expect(await db().team.count({ where: { id: soloTeamId } })).toBe(0);
+    expect(await db().conversation.count({ where: { id: soloConversation } })).toBe(0);
+    // Nobody owns the team conversation's links any more: they are revoked.
+    expect(await db().shareLink.count({ where: { conversationId: teamConversation, revokedAt: null } })).toBe(0);
+  });
+
   it("lets members leave and owners remove them, and their access to the team's conversations ends at once", async () => {
     const { owner, editor, viewer, teamId } = await teamOfThree();
     const conversationId = await sharedConversation(owner, teamId, "Roadmap", "What ships in March?");
