@@ -3,6 +3,7 @@
 // admits five even when more accept at the same moment.
 import { AppError } from "../errors";
 import { db, Prisma, type TeamRole } from "./client";
+import { lockTeam } from "./teams";
 
 type Transaction = Prisma.TransactionClient;
 
@@ -17,33 +18,45 @@ export type InvitationSummary = {
 
 const usableSql = Prisma.sql`i."revokedAt" IS NULL AND i."expiresAt" > (now() AT TIME ZONE 'UTC') AND (i."maxUses" IS NULL OR i.uses < i."maxUses")`;
 
-export async function createInvitation(input: {
-  teamId: string;
-  tokenHash: string;
-  role: TeamRole;
-  expiresAt: Date;
-  maxUses: number | null;
-  createdById: string;
-}): Promise<InvitationSummary> {
-  return db().invitation.create({
-    data: input,
-    select: { id: true, role: true, expiresAt: true, maxUses: true, uses: true, createdAt: true },
+const summaryFields = { id: true, role: true, expiresAt: true, maxUses: true, uses: true, createdAt: true } as const;
+
+/**
+ * Creates a link if the caller's `scope` (an owner of the team) still allows it, checked under the lock that role
+ * changes take: an owner demoted at that moment mints nothing.
+ */
+export async function createInvitation(
+  scope: Prisma.TeamWhereInput,
+  input: {
+    teamId: string;
+    tokenHash: string;
+    role: TeamRole;
+    expiresAt: Date;
+    maxUses: number | null;
+    createdById: string;
+  },
+): Promise<InvitationSummary> {
+  return db().$transaction(async (tx) => {
+    await lockTeam(tx, input.teamId);
+    if ((await tx.team.count({ where: { AND: [scope, { id: input.teamId }] } })) === 0) {
+      throw new AppError("not_found", "Team not found.");
+    }
+    return tx.invitation.create({ data: input, select: summaryFields });
   });
 }
 
 /** The team's invitations that have not been revoked, newest first (expired and used-up ones included). */
-export async function listInvitations(teamId: string): Promise<InvitationSummary[]> {
+export async function listInvitations(scope: Prisma.TeamWhereInput, teamId: string): Promise<InvitationSummary[]> {
   return db().invitation.findMany({
-    where: { teamId, revokedAt: null },
-    select: { id: true, role: true, expiresAt: true, maxUses: true, uses: true, createdAt: true },
+    where: { teamId, team: scope, revokedAt: null },
+    select: summaryFields,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: 100,
   });
 }
 
-export async function revokeInvitation(teamId: string, id: string): Promise<void> {
+export async function revokeInvitation(scope: Prisma.TeamWhereInput, teamId: string, id: string): Promise<void> {
   const { count } = await db().invitation.updateMany({
-    where: { id, teamId, revokedAt: null },
+    where: { id, teamId, team: scope, revokedAt: null },
     data: { revokedAt: new Date() },
   });
   if (count === 0) throw new AppError("not_found", "Invitation not found.");

@@ -81,7 +81,7 @@ export async function deleteTeam(scope: Prisma.TeamWhereInput, id: string): Prom
  * Serialises the changes to one team's members, so that "is this the last owner?" and the change are one step:
  * two owners demoting each other at once cannot leave the team without one.
  */
-async function lockTeam(tx: Transaction, teamId: string): Promise<void> {
+export async function lockTeam(tx: Transaction, teamId: string): Promise<void> {
   await tx.$queryRaw`SELECT id FROM "Team" WHERE id = ${teamId} FOR UPDATE`;
 }
 

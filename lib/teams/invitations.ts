@@ -1,6 +1,7 @@
 // Invitation links: team owners create them with a role, an expiry and a use limit, and revoke them; anyone with
 // the link sees which team it is for; a signed-in person accepts it (registering with one is lib/auth/register.ts).
 import { z } from "zod";
+import { teamsWhere } from "../access/teams";
 import type { SessionUser } from "../auth/session";
 import {
   acceptInvitation,
@@ -34,14 +35,14 @@ export const createInvitationSchema = z.strictObject({
 
 export async function listTeamInvitations(user: SessionUser, teamId: string) {
   await requireTeam(user, "owner", teamId);
-  return listInvitations(teamId);
+  return listInvitations(teamsWhere(user.id, "owner"), teamId);
 }
 
 /** The token is in this answer only: the database keeps its hash, so the link cannot be shown again. */
 export async function inviteToTeam(user: SessionUser, teamId: string, input: z.infer<typeof createInvitationSchema>) {
   await requireTeam(user, "owner", teamId);
   const token = createSecretToken();
-  const invitation = await createInvitation({
+  const invitation = await createInvitation(teamsWhere(user.id, "owner"), {
     teamId,
     tokenHash: hashToken(token),
     role: input.role,
@@ -58,7 +59,7 @@ export function invitationPath(token: string): string {
 
 export async function revokeTeamInvitation(user: SessionUser, teamId: string, invitationId: string): Promise<void> {
   await requireTeam(user, "owner", teamId);
-  await revokeInvitation(teamId, invitationId);
+  await revokeInvitation(teamsWhere(user.id, "owner"), teamId, invitationId);
 }
 
 /** What anyone holding the link may know: the team's name, the role and until when. */
