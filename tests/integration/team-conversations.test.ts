@@ -3,10 +3,10 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { addMember, makeModel, makeTeam, makeUser } from "../support/factories";
+import { addMember, makeModel, makePerson, makeTeam, type Person } from "../support/factories";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { collectEvents, type ReceivedEvent, readEvents } from "../support/read-events";
-import { anonymousClient, type Client, signedInClient } from "../support/session-client";
+import { anonymousClient, type Client } from "../support/session-client";
 
 let upstream: FakeUpstream;
 beforeAll(async () => {
@@ -14,19 +14,17 @@ beforeAll(async () => {
 });
 afterAll(() => upstream.close());
 
-type Person = { id: string; name: string; client: Client };
-
-async function person(name: string): Promise<Person> {
-  const user = await makeUser({ name });
-  return { id: user.id, name, client: await signedInClient(user.email, user.password) };
-}
-
 /** Ana owns a conversation shared with a team where Ben edits and Vic views; Otto is in no team. */
 async function sharedConversation(scenario: Parameters<FakeUpstream["scenarioForModel"]>[1] = { reply: "Sure." }) {
   const upstreamName = `model-${randomUUID().slice(0, 8)}`;
   upstream.scenarioForModel(upstreamName, scenario);
   const model = await makeModel(upstream.url, { upstreamName });
-  const [ana, ben, vic, otto] = await Promise.all([person("Ana"), person("Ben"), person("Vic"), person("Otto")]);
+  const [ana, ben, vic, otto] = await Promise.all([
+    makePerson("Ana"),
+    makePerson("Ben"),
+    makePerson("Vic"),
+    makePerson("Otto"),
+  ]);
   const team = await makeTeam();
   await Promise.all([
     addMember(team.id, ana.id, "EDITOR"),

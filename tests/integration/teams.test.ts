@@ -5,18 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { hashToken } from "@/lib/teams/secret-tokens";
 import { startChatSession } from "../support/chat-session";
-import { makeAdmin, makeUser } from "../support/factories";
+import { makeAdmin, makePerson, type Person } from "../support/factories";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { collectEvents, type ReceivedEvent, readEvents } from "../support/read-events";
-import { anonymousClient, type Client, signedInClient } from "../support/session-client";
+import { anonymousClient, signedInClient } from "../support/session-client";
 
-type Person = { id: string; name: string; client: Client };
 type Invitation = { id: string; token: string; path: string; uses: number; maxUses: number | null };
-
-async function person(name: string): Promise<Person> {
-  const user = await makeUser({ name });
-  return { id: user.id, name, client: await signedInClient(user.email, user.password) };
-}
 
 async function createTeam(owner: Person, name = "Research"): Promise<string> {
   const response = await owner.client.json("/api/teams", { name });
@@ -36,7 +30,7 @@ async function join(someone: Person, invitation: Invitation): Promise<Response> 
 
 /** A team with an owner, an editor and a viewer, all joined through invitation links. */
 async function teamOfThree() {
-  const [owner, editor, viewer] = await Promise.all([person("Olga"), person("Ed"), person("Vi")]);
+  const [owner, editor, viewer] = await Promise.all([makePerson("Olga"), makePerson("Ed"), makePerson("Vi")]);
   const teamId = await createTeam(owner);
   for (const [member, role] of [
     [editor, "EDITOR"],
@@ -66,7 +60,7 @@ async function sharedConversation(owner: Person, teamId: string, title: string, 
 
 describe("teams", () => {
   it("lets anyone create a team as its owner, and shows it only to its members", async () => {
-    const [owner, outsider] = await Promise.all([person("Ada"), person("Out")]);
+    const [owner, outsider] = await Promise.all([makePerson("Ada"), makePerson("Out")]);
     const teamId = await createTeam(owner, "  Platform  ");
     expect(await (await owner.client.fetch("/api/teams")).json()).toEqual([
       { id: teamId, name: "Platform", role: "OWNER", memberCount: 1 },
@@ -127,7 +121,7 @@ describe("teams", () => {
     expect((await owner.client.json(rolesUrl(owner.id), { role: "VIEWER" }, "PATCH")).status).toBe(204);
     expect((await editor.client.json(rolesUrl(editor.id), { role: "VIEWER" }, "PATCH")).status).toBe(409);
     expect(await memberRoles(teamId)).toEqual({ [owner.id]: "VIEWER", [editor.id]: "OWNER", [viewer.id]: "VIEWER" });
-    const outsider = await person("Nobody");
+    const outsider = await makePerson("Nobody");
     expect((await editor.client.json(rolesUrl(outsider.id), { role: "VIEWER" }, "PATCH")).status).toBe(404);
   });
 
@@ -223,7 +217,7 @@ describe("teams", () => {
     expect(hits[0]?.snippet).toContain("quokka enclosure");
     expect((await viewer.client.fetch(`/api/teams/${teamId}/conversations/search?q=`)).status).toBe(400);
 
-    const outsider = await person("Eve");
+    const outsider = await makePerson("Eve");
     expect((await outsider.client.fetch(`/api/teams/${teamId}/conversations`)).status).toBe(404);
     expect((await outsider.client.fetch(`/api/teams/${teamId}/conversations/search?q=quokka`)).status).toBe(404);
   });
@@ -262,7 +256,7 @@ describe("access ending at once", () => {
     const chat = await startChatSession(upstream, { chunks: words, paceMs: 100 });
     const owner = { id: "", name: "Owner", client: chat.client };
     const teamId = await createTeam(owner, "Live");
-    const watcher = await person("Watcher");
+    const watcher = await makePerson("Watcher");
     expect((await join(watcher, await invite(owner, teamId, { role: "VIEWER" }))).status).toBe(200);
     await db().conversation.update({ where: { id: chat.conversationId }, data: { teamId, visibility: "TEAM" } });
 
@@ -285,7 +279,7 @@ describe("access ending at once", () => {
 
 describe("invitation links", () => {
   it("stores only the token's hash, shows the team to anyone with the link, and joins with the link's role", async () => {
-    const [owner, newcomer] = await Promise.all([person("Owen"), person("Nia")]);
+    const [owner, newcomer] = await Promise.all([makePerson("Owen"), makePerson("Nia")]);
     const teamId = await createTeam(owner, "Design");
     const invitation = await invite(owner, teamId, { role: "EDITOR" });
     expect(invitation.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -328,7 +322,7 @@ describe("invitation links", () => {
       expect((await member.client.json(`/api/teams/${teamId}/invitations`, { role: "OWNER" })).status).toBe(403);
       expect((await member.client.fetch(`/api/teams/${teamId}/invitations`)).status).toBe(403);
     }
-    const outsider = await person("Mallory");
+    const outsider = await makePerson("Mallory");
     expect((await outsider.client.json(`/api/teams/${teamId}/invitations`, { role: "OWNER" })).status).toBe(404);
     for (const body of [
       { role: "EDITOR", expiresInDays: 31 },
@@ -348,7 +342,7 @@ describe("invitation links", () => {
     expect((await join(outsider, invitation)).status).toBe(200);
     expect((await owner.client.fetch(revokeUrl, { method: "DELETE" })).status).toBe(204);
     expect((await anonymousClient().fetch(`/api/invitations/${invitation.token}`)).status).toBe(404);
-    const late = await person("Late");
+    const late = await makePerson("Late");
     expect((await join(late, invitation)).status).toBe(404);
     expect(await memberRoles(teamId)).not.toHaveProperty(late.id);
     expect(await (await owner.client.fetch(`/api/teams/${teamId}/invitations`)).json()).not.toContainEqual(
@@ -357,10 +351,10 @@ describe("invitation links", () => {
   });
 
   it("admits exactly as many people as the link allows, even at once, and none after it expires", async () => {
-    const owner = await person("Uma");
+    const owner = await makePerson("Uma");
     const teamId = await createTeam(owner);
     const invitation = await invite(owner, teamId, { role: "VIEWER", maxUses: 2 });
-    const crowd = await Promise.all(["A", "B", "C", "D", "E"].map((name) => person(name)));
+    const crowd = await Promise.all(["A", "B", "C", "D", "E"].map((name) => makePerson(name)));
     const statuses = (await Promise.all(crowd.map((someone) => join(someone, invitation)))).map((r) => r.status);
     expect(statuses.filter((status) => status === 200)).toHaveLength(2);
     expect(statuses.filter((status) => status === 404)).toHaveLength(3);
@@ -370,12 +364,12 @@ describe("invitation links", () => {
     const expiring = await invite(owner, teamId, { role: "VIEWER" });
     await db().invitation.update({ where: { id: expiring.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect((await anonymousClient().fetch(`/api/invitations/${expiring.token}`)).status).toBe(404);
-    expect((await join(await person("Tardy"), expiring)).status).toBe(404);
+    expect((await join(await makePerson("Tardy"), expiring)).status).toBe(404);
     expect((await anonymousClient().fetch("/api/invitations/not-a-token")).status).toBe(404);
   });
 
   it("registers a new account straight into the team, and refuses an unusable link without creating anyone", async () => {
-    const owner = await person("Reg");
+    const owner = await makePerson("Reg");
     const teamId = await createTeam(owner);
     const invitation = await invite(owner, teamId, { role: "EDITOR", maxUses: 1 });
     const register = (email: string, token: string) =>

@@ -23,6 +23,14 @@ export async function makeUser(overrides: { email?: string; name?: string } = {}
   return { ...user, role: "USER" as const, password: TEST_PASSWORD };
 }
 
+export type Person = { id: string; name: string; client: Client };
+
+/** A new plain user with this display name, signed in: someone a test follows by name (team members, authors). */
+export async function makePerson(name: string): Promise<Person> {
+  const user = await makeUser({ name });
+  return { id: user.id, name, client: await signedInClient(user.email, user.password) };
+}
+
 /** A new plain user, signed in. */
 export async function makeSignedInUser(): Promise<Client> {
   const user = await makeUser();
