@@ -5,9 +5,11 @@
 // - own (rename, settings, pin, delete, share): the owner alone.
 // A caller who may read but not write or own gets 403; one who may not even read gets 404
 // (lib/chat/conversation-access.ts).
-import { Prisma, type TeamRole } from "../db/client";
+import { Prisma } from "../db/client";
+import { WRITING_ROLES } from "./teams";
 
-const WRITING_ROLES: TeamRole[] = ["OWNER", "EDITOR"];
+// The writing roles as SQL: constants, written into the statement so that it stays one plan.
+const WRITING_ROLES_SQL = Prisma.raw(WRITING_ROLES.map((role) => `'${role}'`).join(", "));
 
 export function readableConversationsWhere(userId: string): Prisma.ConversationWhereInput {
   return { deletedAt: null, OR: [{ ownerId: userId }, { team: { memberships: { some: { userId } } } }] };
@@ -35,7 +37,7 @@ export function readableConversationsSql(userId: string): Prisma.Sql {
 export function writableConversationsSql(userId: string): Prisma.Sql {
   return Prisma.sql`c."deletedAt" IS NULL AND (c."ownerId" = ${userId} OR EXISTS (
     SELECT 1 FROM "Membership" ms WHERE ms."teamId" = c."teamId" AND ms."userId" = ${userId}
-       AND ms.role IN ('OWNER', 'EDITOR')))`;
+       AND ms.role IN (${WRITING_ROLES_SQL})))`;
 }
 
 /** The rule of ownConversationsWhere as SQL over `c`. */
@@ -47,7 +49,7 @@ export function ownConversationsSql(userId: string): Prisma.Sql {
 export function shareableConversationsSql(userId: string, teamId: string): Prisma.Sql {
   return Prisma.sql`${ownConversationsSql(userId)} AND EXISTS (
     SELECT 1 FROM "Membership" ms WHERE ms."teamId" = ${teamId} AND ms."userId" = ${userId}
-       AND ms.role IN ('OWNER', 'EDITOR'))`;
+       AND ms.role IN (${WRITING_ROLES_SQL}))`;
 }
 
 /** What the caller may take out of its team, as SQL over `c`: their own conversations, and those of teams they own. */

@@ -46,10 +46,10 @@ export async function setConversationTeam(scope: Prisma.Sql, id: string, teamId:
   return count > 0;
 }
 
-/** The teams a user may share conversations with: those where they are OWNER or EDITOR. */
-export async function listShareableTeams(userId: string): Promise<{ id: string; name: string }[]> {
+/** The teams the scope reaches (for sharing: those where the caller writes), by name. */
+export async function listShareableTeams(scope: Prisma.TeamWhereInput): Promise<{ id: string; name: string }[]> {
   return db().team.findMany({
-    where: { memberships: { some: { userId, role: { in: ["OWNER", "EDITOR"] } } } },
+    where: scope,
     select: { id: true, name: true },
     orderBy: [{ name: "asc" }, { id: "asc" }],
   });

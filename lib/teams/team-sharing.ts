@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { shareableConversationsSql, unshareableConversationsSql } from "../access/conversations";
 import { conversationModelsWhere } from "../access/models";
+import { teamsWhere, WRITING_ROLES } from "../access/teams";
 import type { SessionUser } from "../auth/session";
 import { type ConversationAccess, requireConversation } from "../chat/conversation-access";
 import { copyThreadToMyChats } from "../chat/copy-thread";
@@ -28,7 +29,7 @@ export async function describeSharing(user: SessionUser, id: string) {
   const access: ConversationAccess =
     sharing?.ownerId === user.id
       ? "own"
-      : sharing?.callerRole === "OWNER" || sharing?.callerRole === "EDITOR"
+      : sharing?.callerRole && WRITING_ROLES.includes(sharing.callerRole)
         ? "write"
         : "read";
   // A team OWNER may take a conversation out of their team without owning it.
@@ -39,7 +40,7 @@ export async function describeSharing(user: SessionUser, id: string) {
 /** For the owner's share control: where the conversation is shared and the teams they may share it with. */
 export async function getTeamChoices(user: SessionUser, id: string) {
   const conversation = await requireConversation(user, "own", id);
-  const teams = await listShareableTeams(user.id);
+  const teams = await listShareableTeams(teamsWhere(user.id, "writer"));
   const current = conversation.teamId ? await getTeamName(conversation.teamId) : null;
   return { team: conversation.teamId && current ? { id: conversation.teamId, name: current } : null, teams };
 }
