@@ -75,6 +75,7 @@ test("a team shares a conversation: invite, continue with author names, read-onl
   await joinByLink(viewer, viewerLink, "Vera", teamName);
   await viewer.goto(conversationUrl);
   await expect(viewer.getByRole("article", { name: "Message from Bob" })).toBeVisible();
+  await expect(viewer.getByRole("article", { name: "Assistant" }).first().locator("strong")).toHaveText("roadmap");
   await expect(viewer.getByRole("note")).toHaveText("You can read this conversation. Only editors can reply.");
   await expect(composer(viewer)).toHaveCount(0);
   const conversationId = new URL(conversationUrl).pathname.split("/").at(-1);
