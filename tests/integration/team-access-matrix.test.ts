@@ -11,7 +11,17 @@ import { makeAdmin, makeUser } from "../support/factories";
 import { collectEvents, startedIds } from "../support/read-events";
 import { anonymousClient, type Client, signedInClient } from "../support/session-client";
 
-type Caller = "anonymous" | "stranger" | "admin" | "viewer" | "editor" | "author" | "teamOwner" | "invitee";
+// `linkVisitor`: signed in, in no team, and has opened the conversation's share link: the link gives nothing more.
+type Caller =
+  | "anonymous"
+  | "stranger"
+  | "linkVisitor"
+  | "admin"
+  | "viewer"
+  | "editor"
+  | "author"
+  | "teamOwner"
+  | "invitee";
 type Row = {
   method: string;
   route: string;
@@ -24,7 +34,7 @@ type Row = {
 };
 
 const members = ["viewer", "editor", "author", "teamOwner"] as const;
-const outsiders = { anonymous: 401, stranger: 404, admin: 404 };
+const outsiders = { anonymous: 401, stranger: 404, linkVisitor: 404, admin: 404 };
 const forMembers = (status: number): [Caller, number][] => members.map((caller) => [caller, status]);
 
 const team = "/api/teams/[teamId]";
@@ -212,6 +222,7 @@ const rows: Row[] = [
     route: "/api/share/[shareToken]/copy",
     denied: { anonymous: 401 },
     allowed: [
+      ["linkVisitor", 201],
       ["stranger", 201],
       ["viewer", 201],
     ],
@@ -261,10 +272,13 @@ type PageRow = { page: string; expected: Partial<Record<Caller, number>> };
 const pages: PageRow[] = [
   { page: "/teams", expected: { anonymous: 307, stranger: 200, viewer: 200, teamOwner: 200 } },
   { page: "/teams/[teamId]", expected: { anonymous: 307, stranger: 404, admin: 404, viewer: 200, teamOwner: 200 } },
-  { page: "/c/[conversationId]", expected: { anonymous: 307, stranger: 404, admin: 404, viewer: 200, author: 200 } },
+  {
+    page: "/c/[conversationId]",
+    expected: { anonymous: 307, stranger: 404, linkVisitor: 404, admin: 404, viewer: 200, author: 200 },
+  },
   { page: "/invite/[invitationToken]", expected: { anonymous: 200, stranger: 200, viewer: 200 } },
   { page: "/invite/[unknownToken]", expected: { anonymous: 404, stranger: 404 } },
-  { page: "/s/[shareToken]", expected: { anonymous: 200, stranger: 200, author: 200 } },
+  { page: "/s/[shareToken]", expected: { anonymous: 200, linkVisitor: 200, stranger: 200, author: 200 } },
   { page: "/s/[unknownToken]", expected: { anonymous: 404, author: 404 } },
 ];
 
@@ -278,6 +292,7 @@ let userIds: string[];
 beforeAll(async () => {
   const users = {
     stranger: await makeUser(),
+    linkVisitor: await makeUser(),
     admin: await makeAdmin(),
     viewer: await makeUser({ name: "Vera Viewer" }),
     editor: await makeUser({ name: "Ed Editor" }),
@@ -325,6 +340,9 @@ beforeAll(async () => {
   const linkFields = { conversationId, messageId: replyId, title: "Team roadmap" };
   await db().shareLink.create({ data: { ...linkFields, tokenHash: hashToken(shareToken) } });
   const spareLink = await db().shareLink.create({ data: { ...linkFields, tokenHash: hashToken(newToken()) } });
+  const opened = await clients.linkVisitor.fetch(`/s/${shareToken}`);
+  expect(opened.status).toBe(200);
+  await opened.arrayBuffer();
   ids = {
     teamId: created.id,
     conversationId,
