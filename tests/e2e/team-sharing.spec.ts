@@ -70,9 +70,11 @@ test("a team shares a conversation: invite, continue with author names, read-onl
   await keepScreenshot(alice, testInfo, "team-sharing-owner-sees-editor-turn");
 
   // A viewer reads, but has no composer, and the server refuses a post with 403 and stores nothing.
-  const viewerContext = await browser.newContext();
-  const viewer = await viewerContext.newPage();
-  await joinByLink(viewer, viewerLink, "Vera", teamName);
+  // The viewer already has an account: signed in, the link offers to join.
+  const { page: viewer, context: viewerContext } = await newUserPage(browser, "Vera");
+  await viewer.goto(viewerLink);
+  await viewer.getByRole("button", { name: `Join ${teamName}` }).click();
+  await expect(viewer.getByText("Your role: Viewer")).toBeVisible();
   await viewer.goto(conversationUrl);
   await expect(viewer.getByRole("article", { name: "Message from Bob" })).toBeVisible();
   await expect(viewer.getByRole("article", { name: "Assistant" }).first().locator("strong")).toHaveText("roadmap");
