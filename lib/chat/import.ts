@@ -1,6 +1,7 @@
 // Importing conversations into the caller's account: a ChatGPT export or Parley's own JSON exports. Each message
 // gets the token count, depth and running thread total that a turn would give it, so context windows work on an
 // imported conversation exactly as on one written here.
+import { setImmediate } from "node:timers/promises";
 import type { z } from "zod";
 import { usableModelsWhere } from "../access/models";
 import type { SessionUser } from "../auth/session";
@@ -118,7 +119,13 @@ export async function importMyConversations(user: SessionUser, body: unknown) {
   const model = modelId ? await getModelForCompletion(usableModelsWhere(user.id), modelId) : null;
   if (!model) throw new AppError("model_unavailable", "No model is available. Ask an admin to enable one.");
   const encoding = encodingForModel(model.upstreamName);
-  const rows = conversations.map((conversation) => toRows(conversation, encoding));
+  // Tokenizing a whole export takes seconds: the event loop gets a turn between conversations, so that replies
+  // streaming in this process meanwhile keep flowing.
+  const rows: ConversationToImport[] = [];
+  for (const conversation of conversations) {
+    rows.push(toRows(conversation, encoding));
+    await setImmediate();
+  }
   const created = await insertImportedConversations({ ownerId: user.id, modelId: model.id }, rows);
   return { imported: created.length, conversations: created };
 }
