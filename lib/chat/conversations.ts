@@ -57,8 +57,10 @@ export function listMyConversations(user: SessionUser, cursor: string | undefine
   return listConversations(ownConversationsSql(user.id), cursor);
 }
 
-export function searchMyConversations(user: SessionUser, text: string) {
-  return searchConversations(ownConversationsSql(user.id), text);
+export async function searchMyConversations(user: SessionUser, text: string) {
+  const hits = await searchConversations(ownConversationsSql(user.id), text);
+  // Every one of them is the caller's own.
+  return hits.map(({ ownerName: _ownerName, ...hit }) => hit);
 }
 
 export async function startConversation(user: SessionUser, input: z.infer<typeof createConversationSchema>) {

@@ -7,6 +7,8 @@ export type SearchHit = {
   title: string;
   updatedAt: Date;
   pinnedAt: Date | null;
+  /** Who started it: named in a team's history; null once their account is deleted. */
+  ownerName: string | null;
   /** Text around the first match in the newest matching message; null when only the title matched. */
   snippet: string | null;
 };
@@ -34,12 +36,13 @@ export async function searchConversations(scope: Prisma.Sql, text: string): Prom
       : Prisma.sql`EXISTS (SELECT 1 FROM "Message" m WHERE m."conversationId" = c.id AND m.content ILIKE ${pattern})`;
   const length = SNIPPET_BEFORE + text.length + SNIPPET_AFTER;
   const search = db().$queryRaw<SearchHit[]>`
-    SELECT c.id, c.title, c."updatedAt", c."pinnedAt",
+    SELECT c.id, c.title, c."updatedAt", c."pinnedAt", u.name AS "ownerName",
            CASE WHEN found.content IS NULL THEN NULL
                 ELSE CASE WHEN found.start > 1 THEN '…' ELSE '' END || substr(found.content, found.start, ${length}::int)
                   || CASE WHEN found.start + ${length}::int <= length(found.content) THEN '…' ELSE '' END
            END AS snippet
       FROM "Conversation" c
+      LEFT JOIN "User" u ON u.id = c."ownerId"
       LEFT JOIN LATERAL (
         SELECT m.content,
                greatest(1, position(lower(${text}) IN lower(m.content)) - ${SNIPPET_BEFORE}::int) AS start

@@ -211,10 +211,12 @@ describe("teams", () => {
     expect(nextCursor).toBeNull();
 
     const search = await viewer.client.fetch(`/api/teams/${teamId}/conversations/search?q=QUOKKA`);
-    const hits = ((await search.json()) as { items: { id: string; snippet: string | null }[] }).items;
+    const hits = ((await search.json()) as { items: { id: string; snippet: string | null; ownerName: string }[] })
+      .items;
     // The owner's private conversation with the same word stays out of the team's results.
     expect(hits.map((hit) => hit.id)).toEqual([older]);
     expect(hits[0]?.snippet).toContain("quokka enclosure");
+    expect(hits[0]?.ownerName).toBe("Olga");
     expect((await viewer.client.fetch(`/api/teams/${teamId}/conversations/search?q=`)).status).toBe(400);
 
     const outsider = await makePerson("Eve");
