@@ -35,6 +35,7 @@ test("a team shares a conversation: invite, continue with author names, read-onl
   await alice.getByLabel("Team name").fill(teamName);
   await alice.getByRole("button", { name: "Create team" }).click();
   await expect(alice.getByRole("heading", { name: teamName, level: 1 })).toBeVisible();
+  await expect(alice).toHaveTitle(new RegExp(teamName));
   const editorLink = await createInvitation(alice, "EDITOR");
   const viewerLink = await createInvitation(alice, "VIEWER");
 

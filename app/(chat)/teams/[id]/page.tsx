@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { InvitationForm } from "@/app/_components/teams/invitation-form";
 import { InvitationList } from "@/app/_components/teams/invitation-list";
 import { MemberActions } from "@/app/_components/teams/member-actions";
@@ -13,11 +14,6 @@ import { parseId } from "@/lib/http/handler";
 import { listTeamInvitations } from "@/lib/teams/invitations";
 import { listTeamConversations, searchTeamConversations } from "@/lib/teams/team-history";
 import { getTeamWithMembers } from "@/lib/teams/teams";
-
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getTranslator();
-  return { title: t("teams.title") };
-}
 
 type TeamPageProps = {
   params: Promise<{ id: string }>;
@@ -34,10 +30,21 @@ async function loadOrNotFound<T>(load: () => Promise<T>): Promise<T> {
   }
 }
 
+// Once per request, for the page and its title alike.
+const loadTeam = cache(async (id: string) => {
+  const user = await requirePageUser();
+  return loadOrNotFound(() => getTeamWithMembers(user, parseId(id)));
+});
+
+export async function generateMetadata({ params }: Pick<TeamPageProps, "params">): Promise<Metadata> {
+  const { id } = await params;
+  return { title: (await loadTeam(id)).name };
+}
+
 export default async function TeamPage({ params, searchParams }: TeamPageProps) {
   const user = await requirePageUser();
   const [{ id }, { q, cursor }] = await Promise.all([params, searchParams]);
-  const team = await loadOrNotFound(() => getTeamWithMembers(user, parseId(id)));
+  const team = await loadTeam(id);
   const isOwner = team.role === "OWNER";
   const search = typeof q === "string" ? q.trim().slice(0, 200) : "";
   const [history, invitations, { t }] = await Promise.all([
