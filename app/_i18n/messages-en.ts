@@ -186,7 +186,7 @@ export const en = {
   "admin.disable": "Disable",
   "admin.saved": "Saved.",
   "admin.user.confirmDelete":
-    "Delete {email}? Their private conversations are deleted with the account. Conversations they shared with a team stay with the team.",
+    "Delete {email}? Their private conversations are deleted with the account. Conversations they shared with a team stay with the team, and a team they alone own passes to its longest-standing member.",
   "admin.user.approve": "Approve",
   "admin.user.makeUser": "Make user",
   "admin.user.makeAdmin": "Make admin",

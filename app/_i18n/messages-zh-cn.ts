@@ -175,7 +175,8 @@ export const zhCN: Catalog = {
   "admin.enable": "启用",
   "admin.disable": "停用",
   "admin.saved": "已保存。",
-  "admin.user.confirmDelete": "删除 {email}？其私人对话会随账户一起删除，共享给团队的对话仍保留在团队中。",
+  "admin.user.confirmDelete":
+    "删除 {email}？其私人对话会随账户一起删除，共享给团队的对话仍保留在团队中；其独自拥有的团队将转交给加入最早的成员。",
   "admin.user.approve": "批准",
   "admin.user.makeUser": "设为普通用户",
   "admin.user.makeAdmin": "设为管理员",
