@@ -1,11 +1,12 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { describeError } from "./api-client";
 import { fetchModels } from "./chat-requests";
 import type { ChatModel, ConversationDetails } from "./chat-types";
 import { SlidersIcon } from "./icons";
+import { ModalDialog } from "./modal-dialog";
 import { ParameterFigures } from "./parameter-figures";
 import { TemperatureForm } from "./temperature-form";
 
@@ -17,18 +18,8 @@ type ConversationSettingsProps = {
 // The model's parameters for this conversation, in a modal dialog opened from the conversation header.
 export function ConversationSettings({ details, onSaved }: ConversationSettingsProps) {
   const { t } = useTranslator();
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const [isOpen, setIsOpen] = useState(false);
-  const titleId = useId();
-
-  function open(): void {
-    setIsOpen(true);
-    dialogRef.current?.showModal();
-  }
-
-  function close(): void {
-    dialogRef.current?.close();
-  }
+  const close = () => setIsOpen(false);
 
   return (
     <>
@@ -36,32 +27,22 @@ export function ConversationSettings({ details, onSaved }: ConversationSettingsP
         type="button"
         aria-label={t("conversationSettings.title")}
         aria-haspopup="dialog"
-        onClick={open}
+        onClick={() => setIsOpen(true)}
         className="flex h-9 shrink-0 items-center gap-1.5 rounded-lg px-2.5 text-ink-muted text-sm hover:bg-hover hover:text-ink"
       >
         <SlidersIcon width={18} height={18} />
         <span className="hidden sm:inline">{t("conversationSettings.button")}</span>
       </button>
-      <dialog
-        ref={dialogRef}
-        aria-labelledby={titleId}
-        onClose={() => setIsOpen(false)}
-        className="m-auto w-[min(28rem,calc(100%-2rem))] rounded-2xl border border-line bg-canvas p-6 text-ink shadow-xl backdrop:bg-black/40"
-      >
-        <h2 id={titleId} className="font-semibold text-lg">
-          {t("conversationSettings.title")}
-        </h2>
-        {isOpen ? (
-          <SettingsBody
-            details={details}
-            onSaved={(next) => {
-              onSaved(next);
-              close();
-            }}
-            onClose={close}
-          />
-        ) : null}
-      </dialog>
+      <ModalDialog isOpen={isOpen} onClose={close} title={t("conversationSettings.title")}>
+        <SettingsBody
+          details={details}
+          onSaved={(next) => {
+            onSaved(next);
+            close();
+          }}
+          onClose={close}
+        />
+      </ModalDialog>
     </>
   );
 }

@@ -1,11 +1,12 @@
 "use client";
 
-import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useCallback, useEffect, useId, useState } from "react";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { describeError } from "./api-client";
 import type { ChatMessage } from "./chat-types";
 import { CopyButton } from "./copy-button";
 import { FormAlert } from "./form-alert";
+import { ModalDialog } from "./modal-dialog";
 import { ShareLinkList } from "./share-link-list";
 import { createShareLink, fetchShareLinks, type ShareLinkList as Links } from "./share-link-requests";
 
@@ -23,8 +24,6 @@ type ShareLinkDialogProps = {
 export function ShareLinkDialog({ conversationId, upTo, onClose }: ShareLinkDialogProps) {
   const translator = useTranslator();
   const { t } = translator;
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
   const expiryId = useId();
   const [links, setLinks] = useState<Links | null>(null);
   const [createdUrl, setCreatedUrl] = useState<string | null>(null);
@@ -36,12 +35,6 @@ export function ShareLinkDialog({ conversationId, upTo, onClose }: ShareLinkDial
     if (result.isOk) setLinks(result.data);
     else setError(describeError(result.error, translator));
   }, [conversationId, translator]);
-
-  // Open from the start: this component exists only while the dialog is wanted (chat-thread.tsx).
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
 
   useEffect(() => {
     void reload();
@@ -65,15 +58,8 @@ export function ShareLinkDialog({ conversationId, upTo, onClose }: ShareLinkDial
     : null;
 
   return (
-    <dialog
-      ref={dialogRef}
-      aria-labelledby={titleId}
-      onClose={onClose}
-      className="m-auto w-[min(32rem,calc(100%-2rem))] rounded-2xl border border-line bg-canvas p-6 text-ink shadow-xl backdrop:bg-black/40"
-    >
-      <h2 id={titleId} className="font-semibold text-lg">
-        {t("shareLink.title")}
-      </h2>
+    // Open from the start: this component exists only while the dialog is wanted (chat-thread.tsx).
+    <ModalDialog isOpen onClose={onClose} title={t("shareLink.title")} width="wide">
       <p className="mt-2 text-ink-muted text-sm">{t("shareLink.intro")}</p>
       <div className="mt-4 flex flex-col gap-4">
         {isOff ? (
@@ -137,15 +123,11 @@ export function ShareLinkDialog({ conversationId, upTo, onClose }: ShareLinkDial
           onError={setError}
         />
         <div className="flex justify-end">
-          <button
-            type="button"
-            onClick={() => dialogRef.current?.close()}
-            className="rounded-full px-3.5 py-1.5 text-sm hover:bg-hover"
-          >
+          <button type="button" onClick={onClose} className="rounded-full px-3.5 py-1.5 text-sm hover:bg-hover">
             {t("common.close")}
           </button>
         </div>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

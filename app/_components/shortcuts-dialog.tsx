@@ -1,38 +1,22 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { SHORTCUTS } from "./keyboard-shortcuts";
+import { ModalDialog } from "./modal-dialog";
 
 type ShortcutsDialogProps = { isOpen: boolean; onClose: () => void };
 
 export function ShortcutsDialog({ isOpen, onClose }: ShortcutsDialogProps) {
   const { t } = useTranslator();
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
   const [modKey, setModKey] = useState("Ctrl");
 
   useEffect(() => {
     if (/Mac|iPhone|iPad/.test(navigator.userAgent)) setModKey("⌘");
   }, []);
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (isOpen && !dialog.open) dialog.showModal();
-    if (!isOpen && dialog.open) dialog.close();
-  }, [isOpen]);
-
   return (
-    <dialog
-      ref={dialogRef}
-      aria-labelledby={titleId}
-      onClose={onClose}
-      className="m-auto w-[min(26rem,calc(100%-2rem))] rounded-2xl border border-line bg-canvas p-6 text-ink shadow-xl backdrop:bg-black/40"
-    >
-      <h2 id={titleId} className="font-semibold text-lg">
-        {t("shortcuts.title")}
-      </h2>
+    <ModalDialog isOpen={isOpen} onClose={onClose} title={t("shortcuts.title")} width="narrow">
       <dl className="mt-4 flex flex-col gap-3 text-sm">
         {SHORTCUTS.map((shortcut) => (
           <div key={shortcut.id} className="flex items-center justify-between gap-4">
@@ -52,6 +36,6 @@ export function ShortcutsDialog({ isOpen, onClose }: ShortcutsDialogProps) {
           {t("common.close")}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -1,11 +1,12 @@
 "use client";
 
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useEffect, useId, useState } from "react";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { describeError } from "./api-client";
 import { fetchTeamChoices, setConversationTeam } from "./chat-requests";
 import type { ConversationSharing, TeamRef } from "./chat-types";
 import { TeamsIcon } from "./icons";
+import { ModalDialog } from "./modal-dialog";
 
 type TeamShareControlProps = {
   conversationId: string;
@@ -20,53 +21,36 @@ const HEADER_BUTTON =
 // members see which team it belongs to, and a team owner may take it out of the team.
 export function TeamShareControl({ conversationId, sharing, onTeamChange }: TeamShareControlProps) {
   const { t } = useTranslator();
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const [isOpen, setIsOpen] = useState(false);
-  const titleId = useId();
   if (sharing.access !== "own" && !sharing.team) return null;
   const label = sharing.team ? t("teamShare.sharedWith", { team: sharing.team.name }) : t("teamShare.button");
 
-  function open(): void {
-    setIsOpen(true);
-    dialogRef.current?.showModal();
-  }
-
   return (
     <>
-      <button type="button" aria-haspopup="dialog" onClick={open} className={HEADER_BUTTON}>
+      <button type="button" aria-haspopup="dialog" onClick={() => setIsOpen(true)} className={HEADER_BUTTON}>
         <TeamsIcon width={18} height={18} />
         <span className="hidden max-w-40 truncate sm:inline">{label}</span>
         <span className="sr-only sm:hidden">{label}</span>
       </button>
-      <dialog
-        ref={dialogRef}
-        aria-labelledby={titleId}
-        onClose={() => setIsOpen(false)}
-        className="m-auto w-[min(28rem,calc(100%-2rem))] rounded-2xl border border-line bg-canvas p-6 text-ink shadow-xl backdrop:bg-black/40"
-      >
-        <h2 id={titleId} className="font-semibold text-lg">
-          {t("teamShare.title")}
-        </h2>
-        {isOpen ? (
-          <ShareBody
-            conversationId={conversationId}
-            sharing={sharing}
-            onTeamChange={(team) => {
-              onTeamChange(team);
-              dialogRef.current?.close();
-            }}
-          />
-        ) : null}
+      <ModalDialog isOpen={isOpen} onClose={() => setIsOpen(false)} title={t("teamShare.title")}>
+        <ShareBody
+          conversationId={conversationId}
+          sharing={sharing}
+          onTeamChange={(team) => {
+            onTeamChange(team);
+            setIsOpen(false);
+          }}
+        />
         <div className="mt-4 flex justify-end">
           <button
             type="button"
-            onClick={() => dialogRef.current?.close()}
+            onClick={() => setIsOpen(false)}
             className="rounded-lg px-3 py-1.5 text-sm hover:bg-hover"
           >
             {t("common.close")}
           </button>
         </div>
-      </dialog>
+      </ModalDialog>
     </>
   );
 }

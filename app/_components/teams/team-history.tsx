@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslator } from "@/app/_i18n/server";
 import type { SearchHit } from "@/lib/db/conversation-search";
 import type { TeamHistoryItem } from "@/lib/db/team-history";
+import { SearchForm } from "../search-form";
 
 type TeamHistoryProps = {
   teamId: string;
@@ -17,21 +18,12 @@ export async function TeamHistory({ teamId, search, history }: TeamHistoryProps)
       <h2 id="team-history" className="font-medium text-lg">
         {t("teams.history")}
       </h2>
-      <search>
-        <form className="flex gap-2">
-          <input
-            type="search"
-            name="q"
-            defaultValue={search}
-            aria-label={t("teams.searchLabel")}
-            placeholder={t("teams.searchLabel")}
-            className="flex-1 rounded-xl border border-line bg-canvas px-3.5 py-2"
-          />
-          <button type="submit" className="rounded-xl bg-ink px-4 py-2 font-medium text-canvas text-sm">
-            {t("teams.searchSubmit")}
-          </button>
-        </form>
-      </search>
+      <SearchForm
+        defaultValue={search}
+        label={t("teams.searchLabel")}
+        placeholder={t("teams.searchLabel")}
+        submitLabel={t("teams.searchSubmit")}
+      />
       {search ? (
         <p className="text-sm">
           <Link href={`/teams/${teamId}`} className="text-ink-muted underline underline-offset-4 hover:text-ink">

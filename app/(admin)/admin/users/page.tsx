@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { PublicShareLinksForm } from "@/app/_components/admin/public-share-links-form";
 import { RegistrationPolicyForm } from "@/app/_components/admin/registration-policy-form";
 import { UserActions } from "@/app/_components/admin/user-actions";
+import { SearchForm } from "@/app/_components/search-form";
 import { getTranslator } from "@/app/_i18n/server";
 import { getRegistrationPolicy } from "@/lib/auth/registration-policy";
 import { requirePageAdmin } from "@/lib/auth/session";
@@ -45,21 +46,12 @@ export default async function UsersPage({ searchParams }: UsersPageProps) {
         <h2 id="accounts" className="font-medium text-lg">
           {t("admin.user.accounts")}
         </h2>
-        <search>
-          <form className="flex gap-2">
-            <input
-              type="search"
-              name="q"
-              defaultValue={search}
-              aria-label={t("admin.user.searchLabel")}
-              placeholder={t("admin.user.searchPlaceholder")}
-              className="flex-1 rounded-xl border border-line bg-canvas px-3.5 py-2"
-            />
-            <button type="submit" className="rounded-xl bg-ink px-4 py-2 font-medium text-canvas text-sm">
-              {t("conversations.searchPlaceholder")}
-            </button>
-          </form>
-        </search>
+        <SearchForm
+          defaultValue={search}
+          label={t("admin.user.searchLabel")}
+          placeholder={t("admin.user.searchPlaceholder")}
+          submitLabel={t("conversations.searchPlaceholder")}
+        />
         {items.length === 0 ? <p className="text-ink-muted text-sm">{t("admin.user.noMatch")}</p> : null}
         <ul
           className="flex flex-col divide-y divide-line rounded-2xl border border-line bg-canvas"
