@@ -4,8 +4,8 @@ import { type FormEvent, useCallback, useEffect, useId, useState } from "react";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { describeError } from "./api-client";
 import type { ChatMessage } from "./chat-types";
-import { CopyButton } from "./copy-button";
 import { FormAlert } from "./form-alert";
+import { LinkField } from "./link-field";
 import { ModalDialog } from "./modal-dialog";
 import { ShareLinkList } from "./share-link-list";
 import { createShareLink, fetchShareLinks, type ShareLinkList as Links } from "./share-link-requests";
@@ -71,20 +71,7 @@ export function ShareLinkDialog({ conversationId, upTo, onClose }: ShareLinkDial
             <p role="status" className="text-sm">
               {t("shareLink.created")}
             </p>
-            <div className="flex items-center gap-2">
-              <input
-                readOnly
-                value={createdUrl}
-                aria-label={t("shareLink.url")}
-                onFocus={(event) => event.currentTarget.select()}
-                className="min-w-0 flex-1 rounded-xl border border-line bg-canvas px-3 py-2 text-sm"
-              />
-              <CopyButton
-                text={createdUrl}
-                label={t("shareLink.copy")}
-                className="flex size-9 shrink-0 items-center justify-center rounded-lg border border-line hover:bg-hover"
-              />
-            </div>
+            <LinkField url={createdUrl} label={t("shareLink.url")} copyLabel={t("shareLink.copy")} />
           </div>
         ) : (
           <form onSubmit={(event) => void handleCreate(event)} className="flex flex-col gap-3">

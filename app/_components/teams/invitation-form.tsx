@@ -4,9 +4,9 @@ import { type FormEvent, useId, useState } from "react";
 import { z } from "zod";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { useAdminAction } from "../admin/use-admin-action";
-import { CopyButton } from "../copy-button";
 import { FormAlert } from "../form-alert";
 import { FormField } from "../form-field";
+import { LinkField } from "../link-field";
 import { SubmitButton } from "../submit-button";
 
 const createdSchema = z.object({ path: z.string() });
@@ -73,20 +73,7 @@ export function InvitationForm({ teamId }: { teamId: string }) {
       {link ? (
         <div className="flex flex-col gap-1.5 rounded-xl border border-line bg-sidebar p-3">
           <p className="text-sm">{t("teams.invite.created")}</p>
-          <div className="flex items-center gap-2">
-            <input
-              readOnly
-              value={link}
-              aria-label={t("teams.invite.link")}
-              onFocus={(event) => event.currentTarget.select()}
-              className="min-w-0 flex-1 rounded-lg border border-line bg-canvas px-3 py-2 font-mono text-sm"
-            />
-            <CopyButton
-              text={link}
-              label={t("teams.invite.copy")}
-              className="flex size-9 items-center justify-center rounded-lg border border-line hover:bg-hover"
-            />
-          </div>
+          <LinkField url={link} label={t("teams.invite.link")} copyLabel={t("teams.invite.copy")} />
         </div>
       ) : null}
     </form>

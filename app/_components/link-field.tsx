@@ -1,0 +1,25 @@
+"use client";
+
+import { CopyButton } from "./copy-button";
+
+type LinkFieldProps = { url: string; label: string; copyLabel: string };
+
+// A link shown once (an invitation, a share link): read-only, selected whole on focus, with a copy button.
+export function LinkField({ url, label, copyLabel }: LinkFieldProps) {
+  return (
+    <div className="flex items-center gap-2">
+      <input
+        readOnly
+        value={url}
+        aria-label={label}
+        onFocus={(event) => event.currentTarget.select()}
+        className="min-w-0 flex-1 rounded-xl border border-line bg-canvas px-3 py-2 font-mono text-sm"
+      />
+      <CopyButton
+        text={url}
+        label={copyLabel}
+        className="flex size-9 shrink-0 items-center justify-center rounded-lg border border-line hover:bg-hover"
+      />
+    </div>
+  );
+}
