@@ -19,3 +19,19 @@ export function SubmitButton({ label, isPending }: SubmitButtonProps) {
     </button>
   );
 }
+
+type SaveButtonProps = SubmitButtonProps & { isSaved: boolean; savedLabel: string };
+
+/** A settings form's submit button, with a status beside it once the change is saved. */
+export function SaveButton({ label, isPending, isSaved, savedLabel }: SaveButtonProps) {
+  return (
+    <div className="flex items-center gap-3">
+      <SubmitButton label={label} isPending={isPending} />
+      {isSaved ? (
+        <p role="status" className="mt-2 text-ink-muted text-sm">
+          {savedLabel}
+        </p>
+      ) : null}
+    </div>
+  );
+}

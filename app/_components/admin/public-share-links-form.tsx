@@ -3,7 +3,7 @@
 import { type FormEvent, useState } from "react";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { FormAlert } from "../form-alert";
-import { SubmitButton } from "../submit-button";
+import { SaveButton } from "../submit-button";
 import { useAdminAction } from "./use-admin-action";
 
 // The admin's switch for public share links, beside the registration policy.
@@ -31,14 +31,12 @@ export function PublicShareLinksForm({ enabled }: { enabled: boolean }) {
         </label>
       </fieldset>
       <p className="text-ink-muted text-xs">{t("admin.publicLinks.description")}</p>
-      <div className="flex items-center gap-3">
-        <SubmitButton label={t("admin.publicLinks.save")} isPending={isPending} />
-        {saved ? (
-          <p role="status" className="mt-2 text-ink-muted text-sm">
-            {t("admin.saved")}
-          </p>
-        ) : null}
-      </div>
+      <SaveButton
+        label={t("admin.publicLinks.save")}
+        isPending={isPending}
+        isSaved={saved}
+        savedLabel={t("admin.saved")}
+      />
     </form>
   );
 }

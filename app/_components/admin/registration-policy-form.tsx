@@ -6,7 +6,7 @@ import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { PolicySource } from "@/lib/auth/registration-policy";
 import type { RegistrationPolicy } from "@/lib/db/users";
 import { FormAlert } from "../form-alert";
-import { SubmitButton } from "../submit-button";
+import { SaveButton } from "../submit-button";
 import { useAdminAction } from "./use-admin-action";
 
 const choices = [
@@ -59,14 +59,7 @@ export function RegistrationPolicyForm({ policy, source }: RegistrationPolicyFor
       <p className="text-ink-muted text-xs">
         {t(sourceNoteKeys[source])} {t("admin.policy.firstAdmin")}
       </p>
-      <div className="flex items-center gap-3">
-        <SubmitButton label={t("admin.policy.save")} isPending={isPending} />
-        {saved ? (
-          <p role="status" className="mt-2 text-ink-muted text-sm">
-            {t("admin.saved")}
-          </p>
-        ) : null}
-      </div>
+      <SaveButton label={t("admin.policy.save")} isPending={isPending} isSaved={saved} savedLabel={t("admin.saved")} />
     </form>
   );
 }

@@ -7,7 +7,7 @@ import { ActionButton } from "../admin/provider-card";
 import { useAdminAction } from "../admin/use-admin-action";
 import { FormAlert } from "../form-alert";
 import { FormField } from "../form-field";
-import { SubmitButton } from "../submit-button";
+import { SaveButton } from "../submit-button";
 
 // Renaming and deleting, for the team's owners.
 export function TeamSettings({ team }: { team: { id: string; name: string } }) {
@@ -35,14 +35,12 @@ export function TeamSettings({ team }: { team: { id: string; name: string } }) {
       <form onSubmit={(event) => void handleRename(event)} className="flex flex-col gap-3">
         <FormAlert message={rename.error} />
         <FormField label={t("teams.name")} name="name" defaultValue={team.name} required maxLength={100} />
-        <div className="flex items-center gap-3">
-          <SubmitButton label={t("teams.rename")} isPending={rename.isPending} />
-          {saved ? (
-            <p role="status" className="mt-2 text-ink-muted text-sm">
-              {t("admin.saved")}
-            </p>
-          ) : null}
-        </div>
+        <SaveButton
+          label={t("teams.rename")}
+          isPending={rename.isPending}
+          isSaved={saved}
+          savedLabel={t("admin.saved")}
+        />
       </form>
       <div className="flex flex-wrap items-center justify-between gap-3 border-line border-t pt-4">
         <p className="text-ink-muted text-sm">{t("teams.deleteHint")}</p>
