@@ -68,6 +68,8 @@ export function streamConversationEvents(
   readerId: string,
   runningReply: Generation | undefined,
 ): void {
+  // As for a reply's stream: a browser that left during the checks would leave this watch and its heartbeat behind.
+  if (response.destroyed) return;
   response.writeHead(200, eventStreamHeaders);
   let eventId = 0;
   const send = (event: WatchEventName, data: unknown) => response.write(encodeEvent(++eventId, event, data));
