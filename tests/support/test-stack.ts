@@ -115,7 +115,8 @@ export async function startTestStack(
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "parley-test-"));
   // Started as root, PostgreSQL runs as the OS user "postgres", who must be able to enter this folder.
   chmodSync(dataDir, 0o755);
-  const postgres = await startEmbeddedPostgres(path.join(dataDir, "postgres"), "parley_test");
+  const password = randomBytes(16).toString("hex");
+  const postgres = await startEmbeddedPostgres(path.join(dataDir, "postgres"), { password, database: "parley_test" });
   const removeAll = async () => {
     await postgres.stop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -127,7 +128,7 @@ export async function startTestStack(
       throw error;
     },
   );
-  const clusterUrl = buildDatabaseUrl(Number(new URL(postgres.databaseUrl).port), "postgres");
+  const clusterUrl = buildDatabaseUrl(postgres.port, "postgres", password);
   const stop = async () => {
     await app.stop();
     await removeAll();
