@@ -7,11 +7,41 @@ const optionalString = z
   .transform((value) => value || undefined)
   .optional();
 
+const ENCODING_HINT =
+  "percent-encode special characters in the user name and password (@ as %40, : as %3A, / as %2F, ? as %3F, # as %23, % as %25)";
+
+/** Why a DATABASE_URL cannot be used, in words that lead to the fix; never the URL itself (it holds a password). */
+function describeDatabaseUrlProblem(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `not a valid URL; ${ENCODING_HINT}`;
+  }
+  if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") {
+    return "must start with postgresql:// (or postgres://)";
+  }
+  // A `#` in a password ends the URL there, and what is left may still parse, as another host and port.
+  if (value.includes("#")) return `contains "#", which ends a URL; ${ENCODING_HINT}`;
+  try {
+    decodeURIComponent(url.username);
+    decodeURIComponent(url.password);
+  } catch {
+    return `has a "%" that starts no valid escape; ${ENCODING_HINT}`;
+  }
+  return null;
+}
+
+const databaseUrl = z.string().superRefine((value, context) => {
+  const problem = describeDatabaseUrlProblem(value);
+  if (problem) context.addIssue({ code: "custom", message: problem });
+});
+
 const millisecondsWithDefault = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  DATABASE_URL: optionalString.pipe(databaseUrl.optional()),
   PARLEY_DATA_DIR: z.string().default(".data"),
   // The address users reach Parley at; next-auth builds its redirects from it. Default: http://localhost:PORT.
   NEXTAUTH_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),

@@ -1,6 +1,7 @@
 // The one Prisma client of the process. Only modules under lib/db import it.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { requireEnv } from "../env";
+import { connectionOptionsFromUrl } from "./connection-options";
 import { PrismaClient } from "./generated/client";
 
 export type Database = InstanceType<typeof PrismaClient>;
@@ -13,7 +14,9 @@ const SESSION_OPTIONS = "-c TimeZone=UTC";
 
 /** A new client with its own pool; the app uses the one of db(). */
 export function createDatabaseClient(): Database {
-  const adapter = new PrismaPg({ connectionString: requireEnv("DATABASE_URL"), max: 10, options: SESSION_OPTIONS });
+  const connection = connectionOptionsFromUrl(requireEnv("DATABASE_URL"));
+  const options = [connection.options, SESSION_OPTIONS].filter(Boolean).join(" ");
+  const adapter = new PrismaPg({ ...connection, max: 10, options });
   return new PrismaClient({ adapter });
 }
 

@@ -91,7 +91,7 @@ const EXIT_HOOK_EVENTS = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "
  * with code 0 on beforeExit (a test run's failing exit code would read as success) and on a signal (before the
  * launcher has saved the replies it is generating). Whoever starts a cluster stops it.
  */
-async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+export async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
   // One event type for all of them: Node's typings give each event its own listener signature.
   const events = EXIT_HOOK_EVENTS as readonly string[] as readonly "exit"[];
   const before = new Map(events.map((event) => [event, new Set(process.listeners(event))]));

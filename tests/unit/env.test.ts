@@ -28,4 +28,17 @@ describe("parseEnv", () => {
     expect(env.PORT).toBe(8080);
     expect(env.OPENAI_BASE_URL).toBe("http://localhost:11434/v1");
   });
+
+  it("says to percent-encode when a DATABASE_URL password holds a special character, without echoing it", () => {
+    for (const url of [
+      "postgresql://parley:pa/ss@db:5432/parley",
+      "postgresql://parley:pa?ss@db:5432/parley",
+      "postgresql://parley:12#34@db:5432/parley",
+      "postgresql://parley:50%off@db:5432/parley",
+    ]) {
+      expect(() => parseEnv({ DATABASE_URL: url })).toThrow(/DATABASE_URL: .*percent-encode/);
+      expect(() => parseEnv({ DATABASE_URL: url })).not.toThrow(/pa\/ss|pa\?ss|12#34|50%off/);
+    }
+    expect(parseEnv({ DATABASE_URL: "postgresql://parley:pa%2Fss@db:5432/parley" }).DATABASE_URL).toBeDefined();
+  });
 });

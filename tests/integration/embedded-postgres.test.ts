@@ -1,0 +1,86 @@
+// The zero-setup database as a local user meets it: its own password, reachable only on loopback TCP.
+import { randomBytes } from "node:crypto";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterEach, beforeEach, expect, it } from "vitest";
+import {
+  findFreePort,
+  loadEmbeddedPostgres,
+  needsPostgresOsUser,
+  startEmbeddedPostgres,
+} from "@/lib/db/embedded-postgres";
+
+let folder: string;
+const stops: (() => Promise<void>)[] = [];
+
+beforeEach(() => {
+  folder = mkdtempSync(path.join(os.tmpdir(), "parley-embedded-"));
+  // Started as root, PostgreSQL runs as the OS user "postgres", who must be able to enter this folder.
+  chmodSync(folder, 0o755);
+});
+
+afterEach(async () => {
+  for (const stop of stops.splice(0)) await stop();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+async function query(url: string, sql: string): Promise<unknown> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows[0];
+  } finally {
+    await client.end();
+  }
+}
+
+/** A cluster as Parley created them before each install had its own password: the fixed `parley`. */
+async function createLegacyCluster(dataDir: string): Promise<void> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const cluster = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: await findFreePort(),
+    user: "parley",
+    password: "parley",
+    createPostgresUser: needsPostgresOsUser(),
+    initdbFlags: ["--encoding=UTF8"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1"],
+    onLog: () => {},
+  });
+  await cluster.initialise();
+  await cluster.start();
+  await cluster.createDatabase("parley");
+  await cluster.stop();
+}
+
+it("moves a cluster made with the old fixed password to the install's own, keeping its data", async () => {
+  const dataDir = path.join(folder, "postgres");
+  await createLegacyCluster(dataDir);
+  const password = randomBytes(24).toString("hex");
+  const cluster = await startEmbeddedPostgres(dataDir, { password });
+  stops.push(cluster.stop);
+
+  expect(await query(cluster.databaseUrl, "SELECT current_database() AS name")).toEqual({ name: "parley" });
+  const withOldPassword = cluster.databaseUrl.replace(password, "parley");
+  await expect(query(withOldPassword, "SELECT 1")).rejects.toThrow(/password authentication failed/);
+});
+
+it("says which file to restore when the cluster knows neither the install's password nor the old one", async () => {
+  const dataDir = path.join(folder, "postgres");
+  const first = await startEmbeddedPostgres(dataDir, { password: randomBytes(24).toString("hex") });
+  await first.stop();
+  await expect(startEmbeddedPostgres(dataDir, { password: randomBytes(24).toString("hex") })).rejects.toThrow(
+    /rejects the database password in the secrets file/,
+  );
+});
+
+it("listens on loopback TCP only, with no Unix socket for other local users", async () => {
+  const cluster = await startEmbeddedPostgres(path.join(folder, "postgres"), {
+    password: randomBytes(24).toString("hex"),
+  });
+  stops.push(cluster.stop);
+  expect(await query(cluster.databaseUrl, "SHOW listen_addresses")).toEqual({ listen_addresses: "127.0.0.1" });
+  expect(await query(cluster.databaseUrl, "SHOW unix_socket_directories")).toEqual({ unix_socket_directories: "" });
+});
