@@ -9,7 +9,7 @@ import { parse, toClientConfig } from "pg-connection-string";
  * `sslrootcert`, `sslcert`, `sslkey`), read as libpq and `psql` read them, as a managed database's documentation
  * means them: `require` encrypts without checking the certificate, `verify-ca` / `verify-full` check it (against
  * `sslrootcert` when given). node-postgres alone would take `require` as `verify-full`, so a URL that works with
- * `psql` would fail here. A URL that sets `uselibpqcompat` itself keeps its choice.
+ * `psql` would fail here.
  */
 export function connectionOptionsFromUrl(url: string): pg.ClientConfig {
   const setsCompatibility = new URL(url).searchParams.has("uselibpqcompat");

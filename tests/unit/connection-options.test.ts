@@ -20,10 +20,4 @@ describe("connectionOptionsFromUrl", () => {
     expect(connectionOptionsFromUrl("postgresql://u:p@db/parley?sslmode=disable").ssl).toBe(false);
     expect(connectionOptionsFromUrl("postgresql://u:p@db/parley").ssl).toBeUndefined();
   });
-
-  it("leaves node-postgres's own reading to a URL that asks for it", () => {
-    const options = connectionOptionsFromUrl("postgresql://u:p@db/parley?sslmode=require&uselibpqcompat=false");
-    // node-postgres takes `require` as `verify-full`: the certificate is checked.
-    expect(options.ssl).toEqual({});
-  });
 });
