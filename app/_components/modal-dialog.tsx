@@ -14,12 +14,14 @@ type ModalDialogProps = {
   onClose: () => void;
   title: string;
   width?: keyof typeof WIDTHS;
+  /** "alertdialog" for a question that interrupts (a confirmation). */
+  role?: "dialog" | "alertdialog";
   children: ReactNode;
 };
 
 // The app's modal dialog: the native <dialog> (focus kept inside, Escape, backdrop), shown while `isOpen` and named
 // by its title. The content renders only while open, so that every opening starts from a fresh state.
-export function ModalDialog({ isOpen, onClose, title, width = "medium", children }: ModalDialogProps) {
+export function ModalDialog({ isOpen, onClose, title, width = "medium", role, children }: ModalDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
@@ -33,6 +35,7 @@ export function ModalDialog({ isOpen, onClose, title, width = "medium", children
   return (
     <dialog
       ref={dialogRef}
+      role={role}
       aria-labelledby={titleId}
       onClose={onClose}
       className={`m-auto ${WIDTHS[width]} rounded-2xl border border-line bg-canvas p-6 text-ink shadow-xl backdrop:bg-black/40`}

@@ -46,6 +46,7 @@ export default async function TeamPage({ params, searchParams }: TeamPageProps) 
   const [{ id }, { q, cursor }] = await Promise.all([params, searchParams]);
   const team = await loadTeam(id);
   const isOwner = team.role === "OWNER";
+  const ownerCount = team.members.filter((member) => member.role === "OWNER").length;
   const search = typeof q === "string" ? q.trim().slice(0, 200) : "";
   const [history, invitations, { t }] = await Promise.all([
     search
@@ -102,6 +103,7 @@ export default async function TeamPage({ params, searchParams }: TeamPageProps) 
                   member={member}
                   isSelf={member.userId === user.id}
                   canManage={isOwner}
+                  isLastOwner={member.role === "OWNER" && ownerCount === 1}
                 />
               </li>
             ))}
