@@ -39,18 +39,19 @@ export function ConversationItem({ conversation, isCurrent, onRename, onTogglePi
     );
   }
 
+  // The title has the row's full width. The actions take room only on a touch-sized screen, where there is no
+  // hover; from md on they appear over the title's end while the row is hovered or holds the focus.
   return (
-    <li className={`group flex items-center rounded-lg hover:bg-hover ${isCurrent ? "bg-hover" : ""}`}>
+    <li className={`group relative flex items-center rounded-lg hover:bg-hover ${isCurrent ? "bg-hover" : ""}`}>
       <Link
         href={`/c/${conversation.id}`}
         aria-current={isCurrent ? "page" : undefined}
+        title={title}
         className="min-w-0 flex-1 truncate rounded-lg px-3 py-2 text-sm"
       >
         {title}
       </Link>
-      <div
-        className={`flex shrink-0 gap-0.5 pr-1 md:group-focus-within:opacity-100 md:group-hover:opacity-100 ${isCurrent ? "" : "md:opacity-0"}`}
-      >
+      <div className="flex shrink-0 gap-0.5 pr-1 md:absolute md:inset-y-0 md:right-0 md:items-center md:rounded-r-lg md:bg-linear-to-l md:from-hover md:from-75% md:to-transparent md:pl-6 md:opacity-0 md:group-focus-within:opacity-100 md:group-hover:opacity-100">
         <button
           type="button"
           aria-label={t(isPinned ? "conversations.unpin" : "conversations.pin", { title })}
