@@ -160,6 +160,10 @@ export const en = {
   "register.passwordHint": "8 to 128 characters.",
   "register.submit": "Create account",
   "register.haveAccount": "Already have an account?",
+  "register.closedHeading": "Registration is closed",
+  "register.closedText":
+    "New accounts need an invitation link from a team owner. If you already have an account, sign in.",
+  "register.closedSignIn": "Sign in",
   "waiting.title": "Waiting for approval",
   "waiting.text":
     "Your account ({email}) was created. An admin needs to approve it before you can chat. Come back later or reload this page.",
