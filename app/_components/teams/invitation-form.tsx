@@ -9,18 +9,24 @@ import { FormField } from "../form-field";
 import { LinkField } from "../link-field";
 import { SubmitButton } from "../submit-button";
 
-const createdSchema = z.object({ path: z.string() });
+const createdSchema = z.object({
+  path: z.string(),
+  role: z.enum(["OWNER", "EDITOR", "VIEWER"]),
+  expiresAt: z.string(),
+  maxUses: z.number().nullable(),
+});
+type CreatedLink = Omit<z.infer<typeof createdSchema>, "path"> & { url: string };
 
-// The link is in the server's answer only once (it keeps just a hash), so it is shown here, ready to copy.
+// A link is in the server's answer only once (it keeps just a hash), so each one made on this visit stays shown
+// here, ready to copy and named by its role, until the page is left.
 export function InvitationForm({ teamId }: { teamId: string }) {
-  const { t } = useTranslator();
+  const { t, formatDate } = useTranslator();
   const roleId = useId();
   const { run, error, isPending } = useAdminAction();
-  const [link, setLink] = useState<string | null>(null);
+  const [links, setLinks] = useState<CreatedLink[]>([]);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
-    setLink(null);
     const form = new FormData(event.currentTarget);
     const maxUses = String(form.get("maxUses") ?? "").trim();
     const body = {
@@ -29,7 +35,9 @@ export function InvitationForm({ teamId }: { teamId: string }) {
       maxUses: maxUses === "" ? null : Number(maxUses),
     };
     const created = await run({ url: `/api/teams/${teamId}/invitations`, method: "POST", body }, createdSchema);
-    if (created) setLink(`${window.location.origin}${created.path}`);
+    if (!created) return;
+    const { path, ...details } = created;
+    setLinks((current) => [{ ...details, url: `${window.location.origin}${path}` }, ...current]);
   }
 
   return (
@@ -70,10 +78,28 @@ export function InvitationForm({ teamId }: { teamId: string }) {
         />
       </div>
       <SubmitButton label={t("teams.invite.submit")} isPending={isPending} />
-      {link ? (
-        <div className="flex flex-col gap-1.5 rounded-xl border border-line bg-sidebar p-3">
+      {links.length > 0 ? (
+        <div className="flex flex-col gap-3 rounded-xl border border-line bg-sidebar p-3">
           <p className="text-sm">{t("teams.invite.created")}</p>
-          <LinkField url={link} label={t("teams.invite.link")} copyLabel={t("teams.invite.copy")} />
+          {links.map((link) => {
+            const role = t(`teams.role.${link.role}`);
+            const expiry = formatDate(link.expiresAt, { dateStyle: "medium", timeStyle: "short" });
+            return (
+              <div key={link.url} className="flex flex-col gap-1.5">
+                <p className="text-ink-muted text-xs">
+                  {t("teams.invite.createdSummary", { role, date: expiry })} ·{" "}
+                  {link.maxUses === null
+                    ? t("teams.invite.noLimit")
+                    : t("teams.invite.maxUsesCount", { count: link.maxUses })}
+                </p>
+                <LinkField
+                  url={link.url}
+                  label={t("teams.invite.linkFor", { role })}
+                  copyLabel={t("teams.invite.copyFor", { role })}
+                />
+              </div>
+            );
+          })}
         </div>
       ) : null}
     </form>
