@@ -118,6 +118,9 @@ test("an owner confirms in one dialog before revoking or deleting; the only owne
   await confirmation.getByRole("button", { name: "Revoke" }).click();
   await expect(viewerItem).toHaveCount(0);
   await expect(invitations.getByRole("listitem")).toHaveCount(1);
+  // The revoked link's box goes too; the other stays ready to copy.
+  await expect(viewerLink).toHaveCount(0);
+  await expect(editorLink).toBeVisible();
 
   // The only owner cannot leave: said before anything is asked or sent.
   await page.getByRole("button", { name: "Leave team" }).click();

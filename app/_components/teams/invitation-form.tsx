@@ -1,6 +1,6 @@
 "use client";
 
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { z } from "zod";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { useAdminAction } from "../admin/use-admin-action";
@@ -10,6 +10,7 @@ import { LinkField } from "../link-field";
 import { SubmitButton } from "../submit-button";
 
 const createdSchema = z.object({
+  id: z.string(),
   path: z.string(),
   role: z.enum(["OWNER", "EDITOR", "VIEWER"]),
   expiresAt: z.string(),
@@ -19,11 +20,23 @@ type CreatedLink = Omit<z.infer<typeof createdSchema>, "path"> & { url: string }
 
 // A link is in the server's answer only once (it keeps just a hash), so each one made on this visit stays shown
 // here, ready to copy and named by its role, until the page is left.
-export function InvitationForm({ teamId }: { teamId: string }) {
+type InvitationFormProps = {
+  teamId: string;
+  /** The team's links that are not revoked: a link revoked below leaves this list too. */
+  listedIds: string[];
+};
+
+export function InvitationForm({ teamId, listedIds }: InvitationFormProps) {
   const { t, formatDate } = useTranslator();
   const roleId = useId();
   const { run, error, isPending } = useAdminAction();
-  const [links, setLinks] = useState<CreatedLink[]>([]);
+  const [created, setCreated] = useState<CreatedLink[]>([]);
+  // A new link shows at once, before the refreshed list has it; once listed, leaving the list means it was revoked.
+  const everListedRef = useRef(new Set<string>());
+  useEffect(() => {
+    for (const id of listedIds) everListedRef.current.add(id);
+  }, [listedIds]);
+  const links = created.filter((link) => listedIds.includes(link.id) || !everListedRef.current.has(link.id));
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
@@ -34,10 +47,10 @@ export function InvitationForm({ teamId }: { teamId: string }) {
       expiresInDays: Number(form.get("expiresInDays")),
       maxUses: maxUses === "" ? null : Number(maxUses),
     };
-    const created = await run({ url: `/api/teams/${teamId}/invitations`, method: "POST", body }, createdSchema);
-    if (!created) return;
-    const { path, ...details } = created;
-    setLinks((current) => [{ ...details, url: `${window.location.origin}${path}` }, ...current]);
+    const answer = await run({ url: `/api/teams/${teamId}/invitations`, method: "POST", body }, createdSchema);
+    if (!answer) return;
+    const { path, ...details } = answer;
+    setCreated((current) => [{ ...details, url: `${window.location.origin}${path}` }, ...current]);
   }
 
   return (
@@ -86,7 +99,7 @@ export function InvitationForm({ teamId }: { teamId: string }) {
             const expiry = formatDate(link.expiresAt, { dateStyle: "medium", timeStyle: "short" });
             return (
               <div key={link.url} className="flex flex-col gap-1.5">
-                <p className="text-ink-muted text-xs">
+                <p className="text-sm">
                   {t("teams.invite.createdSummary", { role, date: expiry })} ·{" "}
                   {link.maxUses === null
                     ? t("teams.invite.noLimit")

@@ -117,7 +117,7 @@ export default async function TeamPage({ params, searchParams }: TeamPageProps) 
             </h2>
             <div className="rounded-2xl border border-line p-5">
               <p className="mb-4 text-ink-muted text-sm">{t("teams.invitationsIntro")}</p>
-              <InvitationForm teamId={team.id} />
+              <InvitationForm teamId={team.id} listedIds={invitations.map((invitation) => invitation.id)} />
             </div>
             <InvitationList teamId={team.id} invitations={invitations} />
           </section>
