@@ -76,6 +76,15 @@ test("a long title uses the row's width; the row's actions show on hover over it
   await expect(row.getByRole("button", { name: `Delete ${title}` })).toHaveCSS("opacity", "1");
   await keepScreenshot(page, testInfo, "newcomer-sidebar-row-hover");
   await expect(page.getByRole("link", { name: "Settings" })).toBeVisible();
+
+  // On a phone there is no hover: a row that is not the open conversation keeps its whole width for the title.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.mouse.move(0, 0);
+  await page.getByRole("button", { name: "Open sidebar" }).click();
+  const phoneRow = page.getByRole("dialog", { name: "Sidebar" }).getByRole("listitem").filter({ hasText: title });
+  const [phoneRowBox, phoneLinkBox] = [await phoneRow.boundingBox(), await phoneRow.getByRole("link").boundingBox()];
+  expect(phoneLinkBox?.width).toBeGreaterThan((phoneRowBox?.width ?? 0) - 2);
+  await keepScreenshot(page, testInfo, "newcomer-sidebar-phone");
 });
 
 test("an owner confirms in one dialog before revoking or deleting; the only owner is told why they cannot leave", async ({
