@@ -37,7 +37,8 @@ export function ModalDialog({ isOpen, onClose, title, width = "medium", role, ch
       ref={dialogRef}
       role={role}
       aria-labelledby={titleId}
-      onClose={onClose}
+      // React passes a nested dialog's close event on to this one: only this dialog's own closing closes it.
+      onClose={(event) => event.target === event.currentTarget && onClose()}
       className={`m-auto ${WIDTHS[width]} rounded-2xl border border-line bg-canvas p-6 text-ink shadow-xl backdrop:bg-black/40`}
     >
       <h2 id={titleId} className="font-semibold text-lg">
