@@ -99,8 +99,28 @@ export const conversationPageSchema = z.object({
   nextCursor: z.string().nullable(),
 });
 
+// `sharedBy` names who shared a result that is not the caller's own, and with which team.
+const sharedBySchema = z.object({ ownerName: z.string().nullable(), teamName: z.string().nullable() });
 export const searchResultsSchema = z.object({
-  items: z.array(conversationSummarySchema.extend({ snippet: z.string().nullable() })),
+  items: z.array(
+    conversationSummarySchema.extend({
+      snippet: z.string().nullable(),
+      sharedBy: sharedBySchema.nullable().default(null),
+    }),
+  ),
+});
+
+export const sharedConversationsSchema = z.object({
+  teams: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      hasMore: z.boolean(),
+      conversations: z.array(
+        z.object({ id: z.string(), title: z.string(), updatedAt: z.string(), ownerName: z.string().nullable() }),
+      ),
+    }),
+  ),
 });
 
 export const startEventSchema = z.object({

@@ -39,17 +39,20 @@ export function ConversationItem({ conversation, isCurrent, onRename, onTogglePi
     );
   }
 
+  // The title has the row's full width. On a phone (no hover) the actions take room in the current row only, and in
+  // a row that holds the focus; from md on they appear over the title's end while the row is hovered or focused.
   return (
-    <li className={`group flex items-center rounded-lg hover:bg-hover ${isCurrent ? "bg-hover" : ""}`}>
+    <li className={`group relative flex items-center rounded-lg hover:bg-hover ${isCurrent ? "bg-hover" : ""}`}>
       <Link
         href={`/c/${conversation.id}`}
         aria-current={isCurrent ? "page" : undefined}
+        title={title}
         className="min-w-0 flex-1 truncate rounded-lg px-3 py-2 text-sm"
       >
         {title}
       </Link>
       <div
-        className={`flex shrink-0 gap-0.5 pr-1 md:group-focus-within:opacity-100 md:group-hover:opacity-100 ${isCurrent ? "" : "md:opacity-0"}`}
+        className={`${isCurrent ? "flex" : "hidden group-focus-within:flex"} shrink-0 gap-0.5 pr-1 md:absolute md:flex md:inset-y-0 md:right-0 md:items-center md:rounded-r-lg md:bg-linear-to-l md:from-hover md:from-75% md:to-transparent md:pl-6 md:opacity-0 md:group-focus-within:opacity-100 md:group-hover:opacity-100`}
       >
         <button
           type="button"

@@ -9,6 +9,7 @@ import { groupByDate } from "./conversation-list-state";
 import { ConversationSearchResults } from "./conversation-search-results";
 import { SearchIcon } from "./icons";
 import { LoadMoreSentinel } from "./load-more-sentinel";
+import { SharedConversations } from "./shared-conversations";
 import { UndoToast } from "./undo-toast";
 import { useConversationList } from "./use-conversation-list";
 import { useConversationSearch } from "./use-conversation-search";
@@ -79,6 +80,7 @@ export function ConversationList() {
           {list.pinned.length > 0 ? (
             <DateSection label={t("conversations.pinned")}>{list.pinned.map(renderItem)}</DateSection>
           ) : null}
+          <SharedConversations currentPath={pathname} />
           {groups.map((group) => (
             <DateSection key={group.label} label={group.label}>
               {group.items.map(renderItem)}

@@ -42,6 +42,14 @@ export function ConversationSearchResults({ search, currentPath }: ConversationS
               className={`block rounded-lg px-3 py-2 hover:bg-hover ${currentPath === href ? "bg-hover" : ""}`}
             >
               <span className="block truncate text-sm">{result.title}</span>
+              {result.sharedBy ? (
+                <span className="block truncate text-ink-muted text-xs">
+                  {t("shared.inTeamBy", {
+                    team: result.sharedBy.teamName ?? "",
+                    name: result.sharedBy.ownerName ?? t("teams.formerMember"),
+                  })}
+                </span>
+              ) : null}
               {result.snippet ? (
                 <span className="mt-0.5 line-clamp-2 block break-words text-ink-muted text-xs">{result.snippet}</span>
               ) : null}

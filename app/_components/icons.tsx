@@ -177,11 +177,12 @@ export function DownloadIcon(props: IconProps) {
   );
 }
 
+// A cog with eight teeth: rays around a circle read as a sun, next to the theme picker.
 export function SettingsIcon(props: IconProps) {
   return (
     <Icon {...props}>
+      <path d="M10.23 4.61 10.67 2.09h2.66l.44 2.52 2.2.91 2.1-1.47 1.88 1.88-1.47 2.1.91 2.2 2.52.44v2.66l-2.52.44-.91 2.2 1.47 2.1-1.88 1.88-2.1-1.47-2.2.91-.44 2.52h-2.66l-.44-2.52-2.2-.91-2.1 1.47-1.88-1.88 1.47-2.1-.91-2.2-2.52-.44v-2.66l2.52-.44.91-2.2-1.47-2.1 1.88-1.88 2.1 1.47z" />
       <circle cx="12" cy="12" r="3" />
-      <path d="M12 2v3M12 19v3M4.9 4.9l2.1 2.1M17 17l2.1 2.1M2 12h3M19 12h3M4.9 19.1 7 17M17 7l2.1-2.1" />
     </Icon>
   );
 }

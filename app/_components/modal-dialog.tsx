@@ -14,12 +14,14 @@ type ModalDialogProps = {
   onClose: () => void;
   title: string;
   width?: keyof typeof WIDTHS;
+  /** "alertdialog" for a question that interrupts (a confirmation). */
+  role?: "dialog" | "alertdialog";
   children: ReactNode;
 };
 
 // The app's modal dialog: the native <dialog> (focus kept inside, Escape, backdrop), shown while `isOpen` and named
 // by its title. The content renders only while open, so that every opening starts from a fresh state.
-export function ModalDialog({ isOpen, onClose, title, width = "medium", children }: ModalDialogProps) {
+export function ModalDialog({ isOpen, onClose, title, width = "medium", role, children }: ModalDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
@@ -33,8 +35,10 @@ export function ModalDialog({ isOpen, onClose, title, width = "medium", children
   return (
     <dialog
       ref={dialogRef}
+      role={role}
       aria-labelledby={titleId}
-      onClose={onClose}
+      // React passes a nested dialog's close event on to this one: only this dialog's own closing closes it.
+      onClose={(event) => event.target === event.currentTarget && onClose()}
       className={`m-auto ${WIDTHS[width]} rounded-2xl border border-line bg-canvas p-6 text-ink shadow-xl backdrop:bg-black/40`}
     >
       <h2 id={titleId} className="font-semibold text-lg">

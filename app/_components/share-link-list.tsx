@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { describeError } from "./api-client";
+import { useConfirmDialog } from "./confirm-dialog";
 import { revokeShareLink, type ShareLink } from "./share-link-requests";
 
 type ShareLinkListProps = {
@@ -27,9 +28,16 @@ export function ShareLinkList({ conversationId, links, onChanged, onError }: Sha
   const translator = useTranslator();
   const { t, formatDate } = translator;
   const [revokingId, setRevokingId] = useState<string | null>(null);
+  const { confirm, dialog } = useConfirmDialog();
   const when = (date: string) => formatDate(date, { dateStyle: "medium", timeStyle: "short" });
 
   async function revoke(link: ShareLink): Promise<void> {
+    const isConfirmed = await confirm({
+      title: t("shareLink.confirmRevokeTitle"),
+      message: t("shareLink.confirmRevoke"),
+      confirmLabel: t("shareLink.revoke"),
+    });
+    if (!isConfirmed) return;
     setRevokingId(link.id);
     onError(null);
     const result = await revokeShareLink(conversationId, link.id);
@@ -80,6 +88,7 @@ export function ShareLinkList({ conversationId, links, onChanged, onError }: Sha
           );
         })}
       </ul>
+      {dialog}
     </section>
   );
 }

@@ -33,6 +33,14 @@ export function readableConversationsSql(userId: string): Prisma.Sql {
     SELECT 1 FROM "Membership" ms WHERE ms."teamId" = c."teamId" AND ms."userId" = ${userId}))`;
 }
 
+/**
+ * What the caller reads without owning, as SQL over `c`: the conversations other members shared with the caller's
+ * teams (readableConversationsSql less their own). The sidebar's "Shared with me".
+ */
+export function sharedWithMeConversationsSql(userId: string): Prisma.Sql {
+  return Prisma.sql`${readableConversationsSql(userId)} AND c."ownerId" IS DISTINCT FROM ${userId}`;
+}
+
 /** The rule of writableConversationsWhere as SQL over `c`, for the raw queries on the path to the first token. */
 export function writableConversationsSql(userId: string): Prisma.Sql {
   return Prisma.sql`c."deletedAt" IS NULL AND (c."ownerId" = ${userId} OR EXISTS (

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import type { AuditActor } from "../db/audit";
 import { getSetting, saveSetting } from "../db/settings";
-import type { RegistrationPolicy } from "../db/users";
+import { hasAnyUser, type RegistrationPolicy } from "../db/users";
 import { env } from "../env";
 
 const SETTING_KEY = "registrationPolicy";
@@ -23,4 +23,14 @@ export async function getRegistrationPolicy(): Promise<{ policy: RegistrationPol
 export async function setRegistrationPolicy(actor: AuditActor, policy: RegistrationPolicy) {
   await saveSetting(actor, SETTING_KEY, policy);
   return getRegistrationPolicy();
+}
+
+/**
+ * Whether the register page should say "closed" instead of showing a form that would be refused: the policy is
+ * closed, the visitor has no usable invitation, and the install already has its first account.
+ */
+export async function isRegistrationClosedTo(hasInvitation: boolean): Promise<boolean> {
+  if (hasInvitation) return false;
+  const { policy } = await getRegistrationPolicy();
+  return policy === "closed" && (await hasAnyUser());
 }

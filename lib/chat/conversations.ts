@@ -1,6 +1,12 @@
 // Conversation use cases for route handlers: each applies the caller's access scope.
 import { z } from "zod";
-import { ownConversationsSql, ownConversationsWhere, restorableConversationsSql } from "../access/conversations";
+import {
+  ownConversationsSql,
+  ownConversationsWhere,
+  readableConversationsSql,
+  restorableConversationsSql,
+  sharedWithMeConversationsSql,
+} from "../access/conversations";
 import { conversationModelsWhere, usableModelsWhere } from "../access/models";
 import type { SessionUser } from "../auth/session";
 import { searchConversations } from "../db/conversation-search";
@@ -14,6 +20,7 @@ import {
 } from "../db/conversations";
 import { findNewestLeaf, getOlderThreadPage, getThreadPage } from "../db/messages";
 import { getDefaultModelId, getModelForCompletion, isModelInScope, listUsableModels } from "../db/models";
+import { listSharedConversations } from "../db/shared-conversations";
 import { setCurrentLeaf } from "../db/turns";
 import { AppError } from "../errors";
 import { describeSharing } from "../teams/team-sharing";
@@ -57,10 +64,19 @@ export function listMyConversations(user: SessionUser, cursor: string | undefine
   return listConversations(ownConversationsSql(user.id), cursor);
 }
 
+/** The conversations others shared with the caller's teams, by team: the sidebar's "Shared with me". */
+export function listSharedWithMe(user: SessionUser) {
+  return listSharedConversations(sharedWithMeConversationsSql(user.id));
+}
+
+/** What the caller may read: their own conversations and those other members shared with the caller's teams. */
 export async function searchMyConversations(user: SessionUser, text: string) {
-  const hits = await searchConversations(ownConversationsSql(user.id), text);
-  // Every one of them is the caller's own.
-  return hits.map(({ ownerName: _ownerName, ...hit }) => hit);
+  const hits = await searchConversations(readableConversationsSql(user.id), text);
+  return hits.map(({ ownerId, ownerName, teamName, pinnedAt, ...hit }) => {
+    // A pin is the owner's arrangement of their own list, not shown to the rest of the team.
+    if (ownerId === user.id) return { ...hit, pinnedAt, sharedBy: null };
+    return { ...hit, pinnedAt: null, sharedBy: { ownerName, teamName } };
+  });
 }
 
 export async function startConversation(user: SessionUser, input: z.infer<typeof createConversationSchema>) {

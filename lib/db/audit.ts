@@ -1,5 +1,6 @@
 // The audit log of admin actions. Entries are written inside the transaction of the change they describe, so
 // that no change goes unrecorded and no entry describes a change that was rolled back.
+import { nameAuditEntries } from "./audit-names";
 import { db, type Prisma } from "./client";
 import { decodeCursor, encodeCursor } from "./cursor";
 
@@ -44,7 +45,10 @@ export type AuditFilter = { actor?: string; action?: AuditAction; from?: Date; t
 
 const PAGE_SIZE = 50;
 
-/** Newest first, 50 a page; `actor` matches part of the acting admin's email. Null for a cursor that is not one. */
+/**
+ * Newest first, 50 a page, each entry with the names of its actor and target; `actor` matches part of the acting
+ * admin's email. Null for a cursor that is not one.
+ */
 export async function listAuditEntries(filter: AuditFilter, cursor: string | undefined) {
   const position = cursor ? decodeCursor(cursor) : undefined;
   if (position === null) return null;
@@ -60,6 +64,7 @@ export async function listAuditEntries(filter: AuditFilter, cursor: string | und
     where,
     select: {
       id: true,
+      actorId: true,
       actorEmail: true,
       action: true,
       targetType: true,
@@ -74,7 +79,7 @@ export async function listAuditEntries(filter: AuditFilter, cursor: string | und
   const items = rows.slice(0, PAGE_SIZE);
   const last = items.at(-1);
   return {
-    items,
+    items: await nameAuditEntries(items),
     nextCursor: rows.length > PAGE_SIZE && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
   };
 }

@@ -7,8 +7,11 @@ export type SearchHit = {
   title: string;
   updatedAt: Date;
   pinnedAt: Date | null;
-  /** Who started it: named in a team's history; null once their account is deleted. */
+  /** Who started it: named in a team's history and in results shared with the caller; null once deleted. */
+  ownerId: string | null;
   ownerName: string | null;
+  /** The team it is shared with, if any. */
+  teamName: string | null;
   /** Text around the first match in the newest matching message; null when only the title matched. */
   snippet: string | null;
 };
@@ -27,7 +30,7 @@ function toLikePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 }
 
-/** The caller's conversations whose title or any message contains `text`, most recently active first. */
+/** The conversations in `scope` whose title or any message contains `text`, most recently active first. */
 export async function searchConversations(scope: Prisma.Sql, text: string): Promise<SearchHit[]> {
   const pattern = toLikePattern(text);
   const messageMatches =
@@ -36,13 +39,14 @@ export async function searchConversations(scope: Prisma.Sql, text: string): Prom
       : Prisma.sql`EXISTS (SELECT 1 FROM "Message" m WHERE m."conversationId" = c.id AND m.content ILIKE ${pattern})`;
   const length = SNIPPET_BEFORE + text.length + SNIPPET_AFTER;
   const search = db().$queryRaw<SearchHit[]>`
-    SELECT c.id, c.title, c."updatedAt", c."pinnedAt", u.name AS "ownerName",
+    SELECT c.id, c.title, c."updatedAt", c."pinnedAt", c."ownerId", u.name AS "ownerName", t.name AS "teamName",
            CASE WHEN found.content IS NULL THEN NULL
                 ELSE CASE WHEN found.start > 1 THEN '…' ELSE '' END || substr(found.content, found.start, ${length}::int)
                   || CASE WHEN found.start + ${length}::int <= length(found.content) THEN '…' ELSE '' END
            END AS snippet
       FROM "Conversation" c
       LEFT JOIN "User" u ON u.id = c."ownerId"
+      LEFT JOIN "Team" t ON t.id = c."teamId"
       LEFT JOIN LATERAL (
         SELECT m.content,
                greatest(1, position(lower(${text}) IN lower(m.content)) - ${SNIPPET_BEFORE}::int) AS start

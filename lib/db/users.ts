@@ -87,3 +87,8 @@ export async function ensureAdmin(input: { email: string; name: string; password
 export async function revokeSessions(id: string): Promise<void> {
   await db().user.updateMany({ where: { id }, data: { sessionVersion: { increment: 1 } } });
 }
+
+/** Whether the install has any account yet: the first one may always register (it becomes the admin). */
+export async function hasAnyUser(): Promise<boolean> {
+  return (await db().user.findFirst({ select: { id: true } })) !== null;
+}

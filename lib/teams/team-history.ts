@@ -13,6 +13,6 @@ export async function listTeamConversations(user: SessionUser, teamId: string, c
 export async function searchTeamConversations(user: SessionUser, teamId: string, text: string) {
   await requireTeam(user, "member", teamId);
   const hits = await searchConversations(teamConversationsSql(user.id, teamId), text);
-  // A pin is the owner's own arrangement of their list; it means nothing in the team's history.
-  return hits.map(({ pinnedAt: _pinnedAt, ...hit }) => hit);
+  // A pin is the owner's own arrangement of their list; it means nothing in the team's history, which is the team's.
+  return hits.map(({ pinnedAt: _pinnedAt, ownerId: _ownerId, teamName: _teamName, ...hit }) => hit);
 }

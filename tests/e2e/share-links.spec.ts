@@ -63,6 +63,7 @@ test("a link shows the snapshot signed out, continues as a copy signed in, and i
   await expect(composer(reader)).toBeVisible();
 
   await dialog.getByRole("button", { name: /^Revoke the link created/ }).click();
+  await dialog.getByRole("alertdialog", { name: "Revoke share link" }).getByRole("button", { name: "Revoke" }).click();
   await expect(dialog.getByRole("listitem")).toContainText("Revoked");
   await visitor.reload();
   await expect(visitor.getByRole("heading", { name: "Shared conversation not available" })).toBeVisible();

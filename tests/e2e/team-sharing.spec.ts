@@ -8,7 +8,9 @@ import { composer, expectNoSeriousViolations, keepScreenshot, newUserPage, recei
 async function createInvitation(owner: Page, role: "EDITOR" | "VIEWER"): Promise<string> {
   await owner.getByLabel("Role", { exact: true }).selectOption(role);
   await owner.getByRole("button", { name: "Create link" }).click();
-  const linkField = owner.getByRole("textbox", { name: "Invitation link" });
+  const linkField = owner.getByRole("textbox", {
+    name: `Invitation link for ${role === "EDITOR" ? "Editor" : "Viewer"}`,
+  });
   await expect(linkField).toHaveValue(/\/invite\/[A-Za-z0-9_-]{43}$/);
   return linkField.inputValue();
 }
@@ -108,6 +110,7 @@ test("a team shares a conversation: invite, continue with author names, read-onl
 
   // Revoked: the page is gone at once.
   await linkDialog.getByRole("button", { name: /^Revoke the link created/ }).click();
+  await alice.getByRole("alertdialog", { name: "Revoke share link" }).getByRole("button", { name: "Revoke" }).click();
   await expect(linkDialog.getByRole("listitem")).toContainText("Revoked");
   await visitor.reload();
   await expect(visitor.getByRole("heading", { name: "Shared conversation not available" })).toBeVisible();

@@ -9,7 +9,6 @@ test("an owner invites by link; the newcomer registers from it, gets a role, and
   browser,
 }, testInfo) => {
   const { page: owner } = await newUserPage(browser, "Olivia");
-  owner.on("dialog", (dialog) => void dialog.accept());
   await owner.getByRole("link", { name: "Teams" }).click();
   await expect(owner.getByRole("heading", { name: "Teams", level: 1 })).toBeVisible();
   await expect(owner.getByText("You are not in a team yet.")).toBeVisible();
@@ -21,7 +20,7 @@ test("an owner invites by link; the newcomer registers from it, gets a role, and
   await owner.getByLabel("Role", { exact: true }).selectOption("EDITOR");
   await owner.getByLabel("Maximum uses").fill("1");
   await owner.getByRole("button", { name: "Create link" }).click();
-  const linkField = owner.getByRole("textbox", { name: "Invitation link" });
+  const linkField = owner.getByRole("textbox", { name: "Invitation link for Editor" });
   await expect(linkField).toHaveValue(/\/invite\/[A-Za-z0-9_-]{43}$/);
   const link = await linkField.inputValue();
   await expect(owner.getByRole("list", { name: "Invitation links" })).toContainText("used 0 of 1");
@@ -57,7 +56,6 @@ test("an owner invites by link; the newcomer registers from it, gets a role, and
   await owner.reload();
   await expect(owner.getByRole("combobox", { name: "Role of Olivia" })).toHaveValue("OWNER");
 
-  visitor.on("dialog", (dialog) => void dialog.accept());
   await visitor.getByRole("link", { name: /Atlas/ }).click();
   await expect(visitor.getByText("Your role: Viewer")).toBeVisible();
   for (const ownerOnly of ["Invitation links", "Team settings"]) {
@@ -66,6 +64,7 @@ test("an owner invites by link; the newcomer registers from it, gets a role, and
   await expect(visitor.getByRole("combobox", { name: "Role of Olivia" })).toHaveCount(0);
   await keepScreenshot(visitor, testInfo, "teams-viewer");
   await visitor.getByRole("button", { name: "Leave team" }).click();
+  await visitor.getByRole("alertdialog", { name: "Leave team" }).getByRole("button", { name: "Leave team" }).click();
   await expect(visitor.getByText("You are not in a team yet.")).toBeVisible();
 
   // The link allowed one use: it is gone for the next person.
@@ -74,6 +73,7 @@ test("an owner invites by link; the newcomer registers from it, gets a role, and
   await keepScreenshot(visitor, testInfo, "teams-invite-invalid");
 
   await owner.getByRole("button", { name: "Delete team" }).click();
+  await owner.getByRole("alertdialog", { name: "Delete team" }).getByRole("button", { name: "Delete team" }).click();
   await expect(owner.getByText("You are not in a team yet.")).toBeVisible();
   await visitorContext.close();
 });

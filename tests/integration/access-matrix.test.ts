@@ -23,6 +23,7 @@ const rows: Row[] = [
     query: "q=Private",
     expected: { anonymous: 401, owner: 200, otherUser: 200 },
   },
+  { method: "GET", route: "/api/conversations/shared", expected: { anonymous: 401, owner: 200, otherUser: 200 } },
   { method: "GET", route: "/api/account/export", expected: { anonymous: 401, owner: 200, otherUser: 200 } },
   {
     method: "POST",

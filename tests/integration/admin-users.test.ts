@@ -109,6 +109,30 @@ describe("audit log", () => {
     expect((await admin.fetch("/api/admin/audit-log?action=user.explode")).status).toBe(400);
   });
 
+  it("names who acted and on whom, by name and email, with the id kept for hovering, also after a deletion", async () => {
+    const named = await makeAdmin();
+    const client = await signedInClient(named.email, named.password);
+    const [kept, gone] = [await makeUser({ name: "Kept Person" }), await makeUser({ name: "Gone Person" })];
+    await client.json(`/api/admin/users/${kept.id}`, { status: "DISABLED" }, "PATCH");
+    await client.fetch(`/api/admin/users/${gone.id}`, { method: "DELETE" });
+
+    type Party = { id: string | null; name: string | null; email: string | null };
+    const page = (await (
+      await admin.fetch(`/api/admin/audit-log?actor=${encodeURIComponent(named.email)}`)
+    ).json()) as { items: { action: string; actor: Party; target: Party }[] };
+    const actor = { id: named.id, name: "Test Admin", email: named.email };
+    expect(page.items.map(({ action, actor, target }) => ({ action, actor, target }))).toEqual([
+      { action: "user.delete", actor, target: { id: gone.id, name: "Gone Person", email: gone.email } },
+      { action: "user.update", actor, target: { id: kept.id, name: "Kept Person", email: kept.email } },
+    ]);
+
+    const html = await (await admin.fetch(`/admin/audit-log?actor=${encodeURIComponent(named.email)}`)).text();
+    expect(html).toContain(`title="${kept.id}"`);
+    expect(html).toContain(`Kept Person (${kept.email})`);
+    expect(html).toContain(`Gone Person (${gone.email})`);
+    expect(html).not.toContain(`user ${kept.id}`);
+  });
+
   it("pages through entries with a cursor, without repeating any", async () => {
     const admin2 = await makeAdmin();
     const client = await signedInClient(admin2.email, admin2.password);

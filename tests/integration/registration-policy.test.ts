@@ -35,7 +35,8 @@ async function register(name: string) {
 }
 
 it("applies the environment's policy, then the console's, and keeps pending accounts on the waiting page", async () => {
-  // Closed by the environment, yet the very first account registers, as the admin.
+  // Closed by the environment, yet the very first account registers, as the admin: its page shows the form.
+  expect(await (await anonymousClient(server.baseUrl).fetch("/register")).text()).toContain('type="password"');
   const first = await register("Founder");
   expect(first.response.status).toBe(201);
   expect(first.body).toMatchObject({ role: "ADMIN", status: "ACTIVE" });
@@ -99,6 +100,16 @@ it("lets an invitation link open a closed registration, and keeps the newcomer p
   };
 
   await admin.json("/api/admin/registration-policy", { policy: "closed" }, "PUT");
+  // The register page says so before anything is typed, unless the visitor comes with a usable invitation.
+  const registerPage = async (query = "") => (await anonymousClient(server.baseUrl).fetch(`/register${query}`)).text();
+  const closedPage = await registerPage();
+  expect(closedPage).toContain("Registration is closed");
+  expect(closedPage).not.toContain('type="password"');
+  expect(await registerPage(`?invitation=${"A".repeat(43)}`)).toContain("Registration is closed");
+  const invitedPage = await registerPage(`?invitation=${await invitation()}`);
+  expect(invitedPage).not.toContain("Registration is closed");
+  expect(invitedPage).toContain('type="password"');
+
   const invited = await registerWith("guest", await invitation());
   expect(invited.status).toBe(201);
   expect(await invited.json()).toMatchObject({ status: "ACTIVE" });

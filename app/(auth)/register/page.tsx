@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { RegisterForm } from "@/app/_components/register-form";
 import { getTranslator } from "@/app/_i18n/server";
+import { isRegistrationClosedTo } from "@/lib/auth/registration-policy";
 import { getSessionUser } from "@/lib/auth/session";
 import { invitationPath, previewInvitation } from "@/lib/teams/invitations";
 import { parseToken } from "@/lib/teams/secret-tokens";
@@ -27,6 +29,7 @@ export default async function RegisterPage({ searchParams }: RegisterPageProps) 
   const invitation = await findInvitation((await searchParams).invitation);
   if (await getSessionUser()) redirect(invitation ? invitationPath(invitation.token) : "/");
   const { t } = await getTranslator();
+  if (await isRegistrationClosedTo(invitation !== null)) return <RegistrationClosed />;
   return (
     <>
       <h1 className="mb-6 text-center font-semibold text-xl">{t("register.heading")}</h1>
@@ -37,5 +40,18 @@ export default async function RegisterPage({ searchParams }: RegisterPageProps) 
       ) : null}
       <RegisterForm invitation={invitation?.token} />
     </>
+  );
+}
+
+async function RegistrationClosed() {
+  const { t } = await getTranslator();
+  return (
+    <div className="flex flex-col gap-4 text-center">
+      <h1 className="font-semibold text-xl">{t("register.closedHeading")}</h1>
+      <p className="text-ink-muted text-sm">{t("register.closedText")}</p>
+      <Link href="/sign-in" className="rounded-xl bg-ink px-4 py-2.5 font-medium text-canvas hover:opacity-90">
+        {t("register.closedSignIn")}
+      </Link>
+    </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { useTranslator } from "@/app/_i18n/translator-provider";
+import { useConfirmDialog } from "../confirm-dialog";
 import type { AdminModel, AdminProvider, AdminTeam } from "./admin-types";
 import { ModelForm } from "./model-form";
 import { ActionButton } from "./provider-card";
@@ -13,6 +14,7 @@ export function ModelCard({ model, providers, teams }: ModelCardProps) {
   const { t, formatNumber } = useTranslator();
   const [isEditing, setIsEditing] = useState(false);
   const action = useAdminAction();
+  const { confirm, dialog } = useConfirmDialog();
   const modelUrl = `/api/admin/models/${model.id}`;
   const temperature = model.allowUserParameters
     ? t("admin.model.temperatureRange", {
@@ -23,9 +25,12 @@ export function ModelCard({ model, providers, teams }: ModelCardProps) {
     : t("admin.model.temperatureFixed", { temperature: model.temperature });
 
   async function remove(): Promise<void> {
-    if (!window.confirm(t("admin.model.confirmDelete", { label: model.label }))) {
-      return;
-    }
+    const isConfirmed = await confirm({
+      title: t("admin.model.confirmDeleteTitle"),
+      message: t("admin.model.confirmDelete", { label: model.label }),
+      confirmLabel: t("admin.delete"),
+    });
+    if (!isConfirmed) return;
     await action.run({ url: modelUrl, method: "DELETE" });
   }
 
@@ -91,6 +96,7 @@ export function ModelCard({ model, providers, teams }: ModelCardProps) {
           <ModelForm providers={providers} teams={teams} model={model} onDone={() => setIsEditing(false)} />
         </div>
       ) : null}
+      {dialog}
     </li>
   );
 }

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { z } from "zod";
 import { useTranslator } from "@/app/_i18n/translator-provider";
+import { useConfirmDialog } from "../confirm-dialog";
 import type { AdminProvider } from "./admin-types";
 import { ProviderForm } from "./provider-form";
 import { useAdminAction } from "./use-admin-action";
@@ -19,6 +20,7 @@ export function ProviderCard({ provider }: { provider: AdminProvider }) {
   const [testResult, setTestResult] = useState<TestResult | null>(null);
   const test = useAdminAction();
   const removal = useAdminAction();
+  const { confirm, dialog } = useConfirmDialog();
   const isDemo = provider.kind === "DEMO";
 
   async function runTest(): Promise<void> {
@@ -30,7 +32,9 @@ export function ProviderCard({ provider }: { provider: AdminProvider }) {
 
   async function remove(): Promise<void> {
     const message = t("admin.provider.confirmDelete", { name: provider.name, count: provider.modelCount });
-    if (!window.confirm(message)) return;
+    if (!(await confirm({ title: t("admin.provider.confirmDeleteTitle"), message, confirmLabel: t("admin.delete") }))) {
+      return;
+    }
     await removal.run({ url: `/api/admin/providers/${provider.id}`, method: "DELETE" });
   }
 
@@ -70,6 +74,7 @@ export function ProviderCard({ provider }: { provider: AdminProvider }) {
           <ProviderForm provider={provider} onDone={() => setIsEditing(false)} />
         </div>
       ) : null}
+      {dialog}
     </li>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { AdminUser } from "@/lib/db/user-admin";
+import { useConfirmDialog } from "../confirm-dialog";
 import { ActionButton } from "./provider-card";
 import { useAdminAction } from "./use-admin-action";
 
@@ -11,12 +12,26 @@ type UserActionsProps = { user: Pick<AdminUser, "id" | "name" | "email" | "role"
 export function UserActions({ user }: UserActionsProps) {
   const { t } = useTranslator();
   const { run, error, isPending } = useAdminAction();
+  const { confirm, dialog } = useConfirmDialog();
   const userUrl = `/api/admin/users/${user.id}`;
   const change = (body: Record<string, string>) => void run({ url: userUrl, method: "PATCH", body });
 
+  async function disable(): Promise<void> {
+    const isConfirmed = await confirm({
+      title: t("admin.user.confirmDisableTitle"),
+      message: t("admin.user.confirmDisable", { email: user.email }),
+      confirmLabel: t("admin.disable"),
+    });
+    if (isConfirmed) change({ status: "DISABLED" });
+  }
+
   async function remove(): Promise<void> {
-    if (window.confirm(t("admin.user.confirmDelete", { email: user.email })))
-      await run({ url: userUrl, method: "DELETE" });
+    const isConfirmed = await confirm({
+      title: t("admin.user.confirmDeleteTitle"),
+      message: t("admin.user.confirmDelete", { email: user.email }),
+      confirmLabel: t("admin.delete"),
+    });
+    if (isConfirmed) await run({ url: userUrl, method: "DELETE" });
   }
 
   return (
@@ -28,7 +43,7 @@ export function UserActions({ user }: UserActionsProps) {
           </ActionButton>
         ) : (
           <ActionButton
-            onClick={() => change({ status: user.status === "DISABLED" ? "ACTIVE" : "DISABLED" })}
+            onClick={() => (user.status === "DISABLED" ? change({ status: "ACTIVE" }) : void disable())}
             disabled={isPending}
           >
             {user.status === "DISABLED" ? t("admin.enable") : t("admin.disable")}
@@ -46,6 +61,7 @@ export function UserActions({ user }: UserActionsProps) {
           {error}
         </p>
       ) : null}
+      {dialog}
     </div>
   );
 }

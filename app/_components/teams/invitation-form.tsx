@@ -1,6 +1,6 @@
 "use client";
 
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { z } from "zod";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { useAdminAction } from "../admin/use-admin-action";
@@ -9,18 +9,37 @@ import { FormField } from "../form-field";
 import { LinkField } from "../link-field";
 import { SubmitButton } from "../submit-button";
 
-const createdSchema = z.object({ path: z.string() });
+const createdSchema = z.object({
+  id: z.string(),
+  path: z.string(),
+  role: z.enum(["OWNER", "EDITOR", "VIEWER"]),
+  expiresAt: z.string(),
+  maxUses: z.number().nullable(),
+});
+type CreatedLink = Omit<z.infer<typeof createdSchema>, "path"> & { url: string };
 
-// The link is in the server's answer only once (it keeps just a hash), so it is shown here, ready to copy.
-export function InvitationForm({ teamId }: { teamId: string }) {
-  const { t } = useTranslator();
+// A link is in the server's answer only once (it keeps just a hash), so each one made on this visit stays shown
+// here, ready to copy and named by its role, until the page is left.
+type InvitationFormProps = {
+  teamId: string;
+  /** The team's links that are not revoked: a link revoked below leaves this list too. */
+  listedIds: string[];
+};
+
+export function InvitationForm({ teamId, listedIds }: InvitationFormProps) {
+  const { t, formatDate } = useTranslator();
   const roleId = useId();
   const { run, error, isPending } = useAdminAction();
-  const [link, setLink] = useState<string | null>(null);
+  const [created, setCreated] = useState<CreatedLink[]>([]);
+  // A new link shows at once, before the refreshed list has it; once listed, leaving the list means it was revoked.
+  const everListedRef = useRef(new Set<string>());
+  useEffect(() => {
+    for (const id of listedIds) everListedRef.current.add(id);
+  }, [listedIds]);
+  const links = created.filter((link) => listedIds.includes(link.id) || !everListedRef.current.has(link.id));
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
-    setLink(null);
     const form = new FormData(event.currentTarget);
     const maxUses = String(form.get("maxUses") ?? "").trim();
     const body = {
@@ -28,8 +47,10 @@ export function InvitationForm({ teamId }: { teamId: string }) {
       expiresInDays: Number(form.get("expiresInDays")),
       maxUses: maxUses === "" ? null : Number(maxUses),
     };
-    const created = await run({ url: `/api/teams/${teamId}/invitations`, method: "POST", body }, createdSchema);
-    if (created) setLink(`${window.location.origin}${created.path}`);
+    const answer = await run({ url: `/api/teams/${teamId}/invitations`, method: "POST", body }, createdSchema);
+    if (!answer) return;
+    const { path, ...details } = answer;
+    setCreated((current) => [{ ...details, url: `${window.location.origin}${path}` }, ...current]);
   }
 
   return (
@@ -70,10 +91,28 @@ export function InvitationForm({ teamId }: { teamId: string }) {
         />
       </div>
       <SubmitButton label={t("teams.invite.submit")} isPending={isPending} />
-      {link ? (
-        <div className="flex flex-col gap-1.5 rounded-xl border border-line bg-sidebar p-3">
+      {links.length > 0 ? (
+        <div className="flex flex-col gap-3 rounded-xl border border-line bg-sidebar p-3">
           <p className="text-sm">{t("teams.invite.created")}</p>
-          <LinkField url={link} label={t("teams.invite.link")} copyLabel={t("teams.invite.copy")} />
+          {links.map((link) => {
+            const role = t(`teams.role.${link.role}`);
+            const expiry = formatDate(link.expiresAt, { dateStyle: "medium", timeStyle: "short" });
+            return (
+              <div key={link.url} className="flex flex-col gap-1.5">
+                <p className="text-sm">
+                  {t("teams.invite.createdSummary", { role, date: expiry })} ·{" "}
+                  {link.maxUses === null
+                    ? t("teams.invite.noLimit")
+                    : t("teams.invite.maxUsesCount", { count: link.maxUses })}
+                </p>
+                <LinkField
+                  url={link.url}
+                  label={t("teams.invite.linkFor", { role })}
+                  copyLabel={t("teams.invite.copyFor", { role })}
+                />
+              </div>
+            );
+          })}
         </div>
       ) : null}
     </form>

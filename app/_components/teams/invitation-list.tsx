@@ -16,15 +16,18 @@ export async function InvitationList({ teamId, invitations }: { teamId: string; 
       {invitations.map((invitation) => {
         const isExpired = invitation.expiresAt.getTime() <= now;
         const isUsedUp = invitation.maxUses !== null && invitation.uses >= invitation.maxUses;
+        const values = {
+          role: t(`teams.role.${invitation.role}`),
+          date: formatDate(invitation.expiresAt, { dateStyle: "medium", timeStyle: "short" }),
+        };
         return (
-          <li key={invitation.id} className="flex flex-wrap items-center gap-3 px-5 py-3">
+          <li
+            key={invitation.id}
+            aria-label={t("teams.invite.itemLabel", values)}
+            className="flex flex-wrap items-center gap-3 px-5 py-3"
+          >
             <div className="min-w-0 flex-1 text-sm">
-              <p>
-                {t("teams.invite.summary", {
-                  role: t(`teams.role.${invitation.role}`),
-                  date: formatDate(invitation.expiresAt, { dateStyle: "medium", timeStyle: "short" }),
-                })}
-              </p>
+              <p>{t("teams.invite.summary", values)}</p>
               <p className="text-ink-muted">
                 {invitation.maxUses === null
                   ? t("teams.invite.usesUnlimited", { uses: invitation.uses })

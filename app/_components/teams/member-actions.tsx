@@ -1,10 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { TeamRole } from "@/lib/db/client";
 import { ActionButton } from "../admin/provider-card";
 import { useAdminAction } from "../admin/use-admin-action";
+import { useConfirmDialog } from "../confirm-dialog";
+import { ModalDialog } from "../modal-dialog";
 
 const ROLES: TeamRole[] = ["OWNER", "EDITOR", "VIEWER"];
 
@@ -13,20 +16,38 @@ type MemberActionsProps = {
   member: { userId: string; name: string; role: TeamRole };
   isSelf: boolean;
   canManage: boolean;
+  /** The team's only owner: they cannot leave (the server refuses), so they are told why before being asked. */
+  isLastOwner: boolean;
 };
 
 // An owner changes anyone's role and removes anyone; every member may leave. The server keeps the last owner.
-export function MemberActions({ team, member, isSelf, canManage }: MemberActionsProps) {
+export function MemberActions({ team, member, isSelf, canManage, isLastOwner }: MemberActionsProps) {
   const { t } = useTranslator();
   const router = useRouter();
   const { run, error, isPending } = useAdminAction();
+  const { confirm, dialog } = useConfirmDialog();
+  const [isExplainingLastOwner, setIsExplainingLastOwner] = useState(false);
   const memberUrl = `/api/teams/${team.id}/members/${member.userId}`;
 
   async function remove(): Promise<void> {
-    const question = isSelf
-      ? t("teams.confirmLeave", { team: team.name })
-      : t("teams.confirmRemove", { name: member.name });
-    if (!window.confirm(question)) return;
+    if (isSelf && isLastOwner) {
+      setIsExplainingLastOwner(true);
+      return;
+    }
+    const isConfirmed = await confirm(
+      isSelf
+        ? {
+            title: t("teams.confirmLeaveTitle"),
+            message: t("teams.confirmLeave", { team: team.name }),
+            confirmLabel: t("teams.leave"),
+          }
+        : {
+            title: t("teams.confirmRemoveTitle"),
+            message: t("teams.confirmRemove", { name: member.name }),
+            confirmLabel: t("teams.remove"),
+          },
+    );
+    if (!isConfirmed) return;
     const removed = await run({ url: memberUrl, method: "DELETE" });
     if (removed !== null && isSelf) router.push("/teams");
   }
@@ -62,6 +83,24 @@ export function MemberActions({ team, member, isSelf, canManage }: MemberActions
           {error}
         </p>
       ) : null}
+      {dialog}
+      <ModalDialog
+        isOpen={isExplainingLastOwner}
+        onClose={() => setIsExplainingLastOwner(false)}
+        title={t("teams.lastOwnerTitle", { team: team.name })}
+        width="narrow"
+      >
+        <p className="mt-2 text-ink-muted text-sm">{t("teams.lastOwner")}</p>
+        <div className="mt-6 flex justify-end">
+          <button
+            type="button"
+            onClick={() => setIsExplainingLastOwner(false)}
+            className="rounded-lg bg-ink px-4 py-2 font-medium text-canvas text-sm hover:opacity-90"
+          >
+            {t("common.close")}
+          </button>
+        </div>
+      </ModalDialog>
     </div>
   );
 }

@@ -3,15 +3,20 @@
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { ActionButton } from "../admin/provider-card";
 import { useAdminAction } from "../admin/use-admin-action";
+import { useConfirmDialog } from "../confirm-dialog";
 
 export function RevokeInvitationButton({ teamId, invitationId }: { teamId: string; invitationId: string }) {
   const { t } = useTranslator();
   const { run, error, isPending } = useAdminAction();
+  const { confirm, dialog } = useConfirmDialog();
 
   async function revoke(): Promise<void> {
-    if (window.confirm(t("teams.invite.confirmRevoke"))) {
-      await run({ url: `/api/teams/${teamId}/invitations/${invitationId}`, method: "DELETE" });
-    }
+    const isConfirmed = await confirm({
+      title: t("teams.invite.confirmRevokeTitle"),
+      message: t("teams.invite.confirmRevoke"),
+      confirmLabel: t("teams.invite.revoke"),
+    });
+    if (isConfirmed) await run({ url: `/api/teams/${teamId}/invitations/${invitationId}`, method: "DELETE" });
   }
 
   return (
@@ -24,6 +29,7 @@ export function RevokeInvitationButton({ teamId, invitationId }: { teamId: strin
           {error}
         </p>
       ) : null}
+      {dialog}
     </div>
   );
 }

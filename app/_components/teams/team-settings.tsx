@@ -5,6 +5,7 @@ import { type FormEvent, useState } from "react";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { ActionButton } from "../admin/provider-card";
 import { useAdminAction } from "../admin/use-admin-action";
+import { useConfirmDialog } from "../confirm-dialog";
 import { FormAlert } from "../form-alert";
 import { FormField } from "../form-field";
 import { SaveButton } from "../submit-button";
@@ -15,6 +16,7 @@ export function TeamSettings({ team }: { team: { id: string; name: string } }) {
   const router = useRouter();
   const rename = useAdminAction();
   const removal = useAdminAction();
+  const { confirm, dialog } = useConfirmDialog();
   const [saved, setSaved] = useState(false);
   const teamUrl = `/api/teams/${team.id}`;
 
@@ -26,7 +28,12 @@ export function TeamSettings({ team }: { team: { id: string; name: string } }) {
   }
 
   async function handleDelete(): Promise<void> {
-    if (!window.confirm(t("teams.confirmDelete", { team: team.name }))) return;
+    const isConfirmed = await confirm({
+      title: t("teams.confirmDeleteTitle"),
+      message: t("teams.confirmDelete", { team: team.name }),
+      confirmLabel: t("teams.delete"),
+    });
+    if (!isConfirmed) return;
     if ((await removal.run({ url: teamUrl, method: "DELETE" })) !== null) router.push("/teams");
   }
 
@@ -49,6 +56,7 @@ export function TeamSettings({ team }: { team: { id: string; name: string } }) {
         </ActionButton>
       </div>
       <FormAlert message={removal.error} />
+      {dialog}
     </div>
   );
 }

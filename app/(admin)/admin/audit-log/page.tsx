@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Fragment, type ReactNode } from "react";
 import { getTranslator } from "@/app/_i18n/server";
 import { type AuditQuery, auditQuerySchema, queryAuditLog } from "@/lib/audit/audit-query";
 import { requirePageAdmin } from "@/lib/auth/session";
 import { auditActions } from "@/lib/db/audit";
+import type { AuditParty } from "@/lib/db/audit-names";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -28,6 +30,31 @@ function describeChanges(before: unknown, after: unknown): Change[] {
   return [...new Set([...Object.keys(old), ...Object.keys(next)])]
     .filter((field) => JSON.stringify(old[field]) !== JSON.stringify(next[field]))
     .map((field) => ({ field, before: formatValue(old[field]), after: formatValue(next[field]) }));
+}
+
+// Stand-ins put into the translated sentence, where the named parties (elements, not text) then go.
+const TARGET = "⟦target⟧";
+const ACTOR = "⟦actor⟧";
+
+function fillWithParties(sentence: string, parties: Record<string, ReactNode>): ReactNode[] {
+  return (
+    sentence
+      .split(/(⟦\w+⟧)/)
+      .filter((part) => part !== "")
+      // Each part appears once in a sentence: the text between two stand-ins, or a stand-in.
+      .map((part) => <Fragment key={part}>{parties[part] ?? part}</Fragment>)
+  );
+}
+
+/** "Ada Lovelace (ada@example.com)", or whichever of the two is known; the id on hover. */
+function PartyName({ party }: { party: AuditParty }) {
+  const label =
+    party.name && party.email ? `${party.name} (${party.email})` : (party.name ?? party.email ?? party.id ?? "?");
+  return (
+    <span title={party.id ?? undefined} className="font-medium">
+      {label}
+    </span>
+  );
 }
 
 function pageLink(query: AuditQuery, cursor: string): string {
@@ -91,7 +118,10 @@ export default async function AuditLogPage({ searchParams }: AuditLogPageProps) 
             <li key={entry.id} className="flex flex-col gap-1 px-5 py-3 text-sm">
               <p>
                 <span className="font-medium">{entry.action}</span>{" "}
-                {t("admin.audit.target", { type: entry.targetType, id: entry.targetId, actor: entry.actorEmail })}
+                {fillWithParties(t("admin.audit.target", { type: entry.targetType, id: TARGET, actor: ACTOR }), {
+                  [TARGET]: <PartyName party={entry.target} />,
+                  [ACTOR]: <PartyName party={entry.actor} />,
+                })}
               </p>
               <p className="text-ink-muted text-xs">
                 <time dateTime={entry.createdAt.toISOString()}>

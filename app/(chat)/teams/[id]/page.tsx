@@ -46,6 +46,7 @@ export default async function TeamPage({ params, searchParams }: TeamPageProps) 
   const [{ id }, { q, cursor }] = await Promise.all([params, searchParams]);
   const team = await loadTeam(id);
   const isOwner = team.role === "OWNER";
+  const ownerCount = team.members.filter((member) => member.role === "OWNER").length;
   const search = typeof q === "string" ? q.trim().slice(0, 200) : "";
   const [history, invitations, { t }] = await Promise.all([
     search
@@ -102,6 +103,7 @@ export default async function TeamPage({ params, searchParams }: TeamPageProps) 
                   member={member}
                   isSelf={member.userId === user.id}
                   canManage={isOwner}
+                  isLastOwner={member.role === "OWNER" && ownerCount === 1}
                 />
               </li>
             ))}
@@ -115,7 +117,7 @@ export default async function TeamPage({ params, searchParams }: TeamPageProps) 
             </h2>
             <div className="rounded-2xl border border-line p-5">
               <p className="mb-4 text-ink-muted text-sm">{t("teams.invitationsIntro")}</p>
-              <InvitationForm teamId={team.id} />
+              <InvitationForm teamId={team.id} listedIds={invitations.map((invitation) => invitation.id)} />
             </div>
             <InvitationList teamId={team.id} invitations={invitations} />
           </section>
