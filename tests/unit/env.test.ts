@@ -28,4 +28,12 @@ describe("parseEnv", () => {
     expect(env.PORT).toBe(8080);
     expect(env.OPENAI_BASE_URL).toBe("http://localhost:11434/v1");
   });
+
+  it("bounds a session's lifetime from sign-in to whole days, 30 unless set", () => {
+    expect(parseEnv({}).SESSION_MAX_AGE_DAYS).toBe(30);
+    expect(parseEnv({ SESSION_MAX_AGE_DAYS: "7" }).SESSION_MAX_AGE_DAYS).toBe(7);
+    for (const bad of ["0", "-1", "1.5", "forever"]) {
+      expect(() => parseEnv({ SESSION_MAX_AGE_DAYS: bad })).toThrow(/SESSION_MAX_AGE_DAYS/);
+    }
+  });
 });
