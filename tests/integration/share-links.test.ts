@@ -152,8 +152,8 @@ describe("share links", () => {
     expect((await undone.client.fetch(conversationPath)).status).toBe(200);
 
     expect((await anonymous.fetch(path)).status).toBe(404);
-    const listed = (await (await undone.client.fetch(linksPath(undone.conversationId))).json()) as Link[];
-    expect(listed.map((link) => link.revoked)).toEqual([true]);
+    const listed = (await (await undone.client.fetch(linksPath(undone.conversationId))).json()) as { items: Link[] };
+    expect(listed.items.map((link) => link.revoked)).toEqual([true]);
   });
 
   it("answers 404 for tokens that are unknown or not tokens at all", async () => {
