@@ -62,6 +62,8 @@ const envSchema = z.object({
   REGISTRATION_POLICY: optionalString.pipe(z.enum(["open", "approval", "closed"]).optional()),
   ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
   ADMIN_PASSWORD: optionalString.pipe(z.string().min(8).max(128).optional()),
+  // Days a session lasts from sign-in, however often it is used; then the user signs in again.
+  SESSION_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   UPSTREAM_FIRST_BYTE_TIMEOUT_MS: millisecondsWithDefault(60_000),
   UPSTREAM_IDLE_TIMEOUT_MS: millisecondsWithDefault(60_000),
 });

@@ -8,6 +8,7 @@ import { ContextNotice } from "./context-notice";
 import { CopyButton } from "./copy-button";
 import { CopyToMyChatsButton } from "./copy-to-my-chats-button";
 import { LinkIcon, RegenerateIcon } from "./icons";
+import { ImportedBadge } from "./imported-badge";
 import { Markdown } from "./markdown";
 import { MESSAGE_ACTION_BUTTON, type MessageItemProps } from "./message-actions";
 import { VersionSwitcher } from "./version-switcher";
@@ -21,6 +22,7 @@ export function AssistantMessage({ message, isBusy, actions, canWrite }: Message
   const isUnfinished = message.status === "ERROR" || message.status === "INTERRUPTED";
   return (
     <article aria-label={t("message.assistant")} aria-busy={isStreaming} className="w-full">
+      {message.imported ? <ImportedBadge label={t("message.imported")} hint={t("message.importedHint")} /> : null}
       {message.content !== "" ? <Markdown source={message.content} /> : null}
       {isStreaming ? <TypingIndicator /> : null}
       {message.status === "INTERRUPTED" ? (

@@ -25,6 +25,7 @@ export function createOptimisticMessage(
     errorCode: null,
     context: null,
     author: null,
+    imported: false,
   };
 }
 
@@ -41,6 +42,7 @@ export function createPlaceholderReply(replaced: ChatMessage): ChatMessage {
     siblingIds: withNewSibling(previousSiblingIds, id),
     errorCode: null,
     context: null,
+    imported: false,
     errorMessage: undefined,
   };
 }

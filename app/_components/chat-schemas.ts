@@ -32,6 +32,8 @@ export const chatMessageSchema = z.object({
   context: contextManifestSchema.nullable().catch(null),
   // Who wrote a user turn (a name, never an email); team conversations show it.
   author: z.object({ id: z.string(), name: z.string() }).nullable().default(null),
+  // From an imported file: a reply that Parley did not see a model write, and says so.
+  imported: z.boolean().default(false),
 });
 
 export const teamRefSchema = z.object({ id: z.string(), name: z.string() });

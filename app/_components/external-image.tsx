@@ -28,9 +28,16 @@ export function ExternalImage({ src, alt }: ComponentProps<"img"> & ExtraProps) 
   );
 }
 
-function describeHost(src: string): string | null {
+// A stand-in for the page's own address, the same on the server and in the browser (no hydration mismatch). A
+// source without a host of its own resolves to it: only such a source is "this site". One that does name a host,
+// however it is written (`//host/x`, `/\\host/x`), resolves to that host exactly as the browser will load it.
+const THIS_SITE = new URL("https://this-site.invalid/");
+
+/** The host the browser would load `src` from, or null when that is this site. */
+export function describeHost(src: string): string | null {
   try {
-    return new URL(src).host;
+    const url = new URL(src, THIS_SITE);
+    return url.host === THIS_SITE.host ? null : url.host;
   } catch {
     return null;
   }

@@ -1,5 +1,6 @@
 import { getTranslator } from "@/app/_i18n/server";
 import type { SharedMessage } from "@/lib/teams/shared-snapshot";
+import { ImportedBadge } from "./imported-badge";
 import { Markdown } from "./markdown";
 
 // One message of a shared snapshot, rendered like the chat (the same sanitized Markdown), without any action.
@@ -14,6 +15,7 @@ export async function SharedMessageView({ message }: { message: SharedMessage })
   }
   return (
     <article aria-label={t("message.assistant")} className="w-full">
+      {message.imported ? <ImportedBadge label={t("message.imported")} hint={t("message.importedHint")} /> : null}
       <Markdown source={message.content} />
     </article>
   );

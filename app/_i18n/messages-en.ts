@@ -75,6 +75,8 @@ export const en = {
   "message.assistant": "Assistant",
   "message.you": "You",
   "message.stopped": "Stopped",
+  "message.imported": "Imported",
+  "message.importedHint": "From an imported file: Parley did not see a model write this reply.",
   "message.replyFailed": "The reply failed.",
   "message.regenerate": "Regenerate",
   "message.edit": "Edit message",

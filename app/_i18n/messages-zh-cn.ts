@@ -73,6 +73,8 @@ export const zhCN: Catalog = {
   "message.assistant": "助手",
   "message.you": "你",
   "message.stopped": "已停止",
+  "message.imported": "导入",
+  "message.importedHint": "来自导入的文件：Parley 没有看到模型写下这条回复。",
   "message.replyFailed": "回复失败。",
   "message.regenerate": "重新生成",
   "message.edit": "编辑消息",

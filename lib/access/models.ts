@@ -1,9 +1,11 @@
 // Which models a user may chat with (DESIGN.md "Data model": visibility is everyone or listed teams). A model
 // outside these clauses is answered as not found, or as model_unavailable for a conversation already on it.
 import { Prisma } from "../db/client";
+import { requireId } from "./require-id";
 
 /** Enabled models visible to everyone, or listed for a team the user is a member of. */
 export function usableModelsWhere(userId: string): Prisma.ModelWhereInput {
+  requireId(userId);
   return {
     enabled: true,
     OR: [{ visibleToEveryone: true }, { teams: { some: { team: { memberships: { some: { userId } } } } } }],
@@ -15,6 +17,7 @@ export function usableModelsWhere(userId: string): Prisma.ModelWhereInput {
  * team (whoever posts), so that sharing a conversation never reaches a model meant for another team.
  */
 export function conversationModelsWhere(userId: string, teamId: string | null): Prisma.ModelWhereInput {
+  requireId(userId);
   if (teamId === null) return usableModelsWhere(userId);
   return { enabled: true, OR: [{ visibleToEveryone: true }, { teams: { some: { teamId } } }] };
 }
@@ -24,6 +27,7 @@ export function conversationModelsWhere(userId: string, teamId: string | null): 
  * path to the first token: it adds no round trip.
  */
 export function conversationModelsSql(userId: string): Prisma.Sql {
+  requireId(userId);
   return Prisma.sql`m.enabled AND (m."visibleToEveryone" OR CASE WHEN c."teamId" IS NOT NULL
     THEN EXISTS (SELECT 1 FROM "ModelTeam" mt WHERE mt."modelId" = m.id AND mt."teamId" = c."teamId")
     ELSE EXISTS (SELECT 1 FROM "ModelTeam" mt JOIN "Membership" ms ON ms."teamId" = mt."teamId"

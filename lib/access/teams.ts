@@ -4,6 +4,7 @@
 // - owner: the team's OWNER members; rename, delete, roles, removing others, invitations.
 // Being an admin of the app gives nothing here: an admin who is not a member is told the team does not exist.
 import type { Prisma, TeamRole } from "../db/client";
+import { requireId } from "./require-id";
 
 export type TeamAccess = "member" | "writer" | "owner";
 
@@ -16,5 +17,6 @@ const rolesFor: Record<TeamAccess, TeamRole[]> = {
 };
 
 export function teamsWhere(userId: string, access: TeamAccess): Prisma.TeamWhereInput {
+  requireId(userId);
   return { memberships: { some: { userId, role: { in: rolesFor[access] } } } };
 }

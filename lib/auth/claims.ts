@@ -1,6 +1,7 @@
 // What a session token says about its user, checked against the database on every use, so that a bumped
 // sessionVersion, a disabled account or a demotion takes effect at once.
 import { getUserSessionState } from "../db/users";
+import { env } from "../env";
 import type { SessionUser } from "./session";
 
 export type SessionClaims = {
@@ -10,15 +11,26 @@ export type SessionClaims = {
   status?: "ACTIVE" | "PENDING";
   name?: string | null;
   email?: string | null;
+  /** Seconds since the epoch at sign-in: the session ends SESSION_MAX_AGE_DAYS later, however often it is used. */
+  signedInAt?: number;
 };
 
 /** A pending account may sign in, to see that it waits for approval; a disabled one may not. */
 export const canSignIn = (status: string): status is "ACTIVE" | "PENDING" =>
   status === "ACTIVE" || status === "PENDING";
 
-/** The claims as the database has them now, or null once the session was revoked or the account disabled or deleted. */
+/** Whether a session signed in at `signedInAt` (seconds) may still be used; one without a sign-in time may not. */
+export function isWithinSessionLifetime(signedInAt: number | undefined, now = Date.now()): boolean {
+  if (typeof signedInAt !== "number") return false;
+  return now < (signedInAt + env().SESSION_MAX_AGE_DAYS * 24 * 60 * 60) * 1000;
+}
+
+/**
+ * The claims as the database has them now, or null once the session was revoked, the account disabled or deleted,
+ * or the session outlived its lifetime from sign-in.
+ */
 export async function refreshClaims(claims: SessionClaims): Promise<SessionClaims | null> {
-  if (!claims.uid) return null;
+  if (!claims.uid || !isWithinSessionLifetime(claims.signedInAt)) return null;
   const current = await getUserSessionState(claims.uid);
   if (!current || !canSignIn(current.status) || current.sessionVersion !== claims.sessionVersion) return null;
   return { ...claims, role: current.role, status: current.status, name: current.name, email: current.email };

@@ -3,6 +3,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
+import { endStreamsOfUser } from "../chat/open-streams";
 import { getUserForSignIn, revokeSessions } from "../db/users";
 import { requireEnv } from "../env";
 import { canSignIn, refreshClaims, type SessionClaims, sessionUserOf } from "./claims";
@@ -41,10 +42,12 @@ export function getAuthOptions(): NextAuthOptions {
     ],
     events: {
       // A JWT outlives its cookie: signing out bumps the session version so that no copy of it stays valid.
-      // This signs the user out on every device, the price of stateless sessions.
+      // This signs the user out on every device, the price of stateless sessions; their open streams end with it.
       async signOut({ token }) {
         const uid = (token as SessionClaims | null)?.uid;
-        if (uid) await revokeSessions(uid);
+        if (!uid) return;
+        await revokeSessions(uid);
+        endStreamsOfUser(uid);
       },
     },
     callbacks: {
@@ -53,7 +56,8 @@ export function getAuthOptions(): NextAuthOptions {
         if (user) {
           const signedIn = user as typeof user & Required<Pick<SessionClaims, "role" | "status" | "sessionVersion">>;
           const { role, status, sessionVersion } = signedIn;
-          return { ...token, uid: signedIn.id, role, status, sessionVersion };
+          const signedInAt = Math.floor(Date.now() / 1000);
+          return { ...token, uid: signedIn.id, role, status, sessionVersion, signedInAt };
         }
         const current = await refreshClaims(claims);
         return current ? { ...token, ...current } : {};

@@ -42,6 +42,8 @@ export async function copyThreadToMyChats(
         tokenEncoding: message.tokenEncoding,
         depth: message.depth,
         threadTokens: message.threadTokens,
+        // A copy of an imported reply is still not the model's: "copy, then share" must not wash the mark off.
+        imported: message.imported,
       })),
     },
   ]);

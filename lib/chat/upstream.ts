@@ -31,15 +31,23 @@ function isRetryable(error: unknown): boolean {
   return error instanceof OpenAI.APIError && (error.status === 429 || (error.status ?? 0) >= 500);
 }
 
-/** The wait the upstream asked for (Retry-After in seconds or as a date), else a short backoff. */
-export function retryDelayMs(retryAfter: string | null | undefined, attempt: number, now = Date.now()): number {
+/**
+ * The wait the upstream asked for (Retry-After in seconds or as a date), else a short backoff with jitter: between
+ * half and all of 500 ms × 2^attempt, so that replies failed by one overload do not all come back at the same instant.
+ */
+export function retryDelayMs(
+  retryAfter: string | null | undefined,
+  attempt: number,
+  now = Date.now(),
+  random: () => number = Math.random,
+): number {
   if (retryAfter) {
     const seconds = Number(retryAfter);
     if (Number.isFinite(seconds)) return Math.max(seconds * 1000, 0);
     const date = Date.parse(retryAfter);
     if (!Number.isNaN(date)) return Math.max(date - now, 0);
   }
-  return 500 * 2 ** attempt;
+  return Math.round(500 * 2 ** attempt * (1 - random() / 2));
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

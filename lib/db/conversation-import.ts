@@ -12,6 +12,8 @@ export type ImportedRow = {
   tokenEncoding: string | null;
   depth: number;
   threadTokens: number;
+  /** Provenance (Message.imported): a file's messages are imported; a copy keeps its source's mark. Default true. */
+  imported?: boolean;
 };
 
 export type ConversationToImport = {
@@ -36,8 +38,9 @@ export async function insertImportedConversations(
         const id = createId();
         await tx.conversation.create({ data: { id, ...owner, ...conversation }, select: { id: true } });
         await tx.message.createMany({
-          data: messages.map((message) => ({
+          data: messages.map(({ imported = true, ...message }) => ({
             ...message,
+            imported,
             conversationId: id,
             authorId: message.role === "USER" ? owner.ownerId : null,
             updatedAt: message.createdAt,

@@ -116,8 +116,17 @@ export async function restoreConversation(scope: Prisma.Sql, id: string): Promis
 
 // Raw SQL here and in restoreConversation: Prisma would bump updatedAt, and an undone delete should put the
 // conversation back where it was in the list.
+// Deleting revokes the conversation's share links for good: an undone delete brings the conversation back, not
+// links its owner may have counted on being dead.
 export async function softDeleteConversation(scope: Prisma.Sql, id: string): Promise<void> {
-  const count = await db().$executeRaw`UPDATE "Conversation" c SET "deletedAt" = now() WHERE c.id = ${id} AND ${scope}`;
+  const count = await db().$transaction(async (tx) => {
+    const deleted =
+      await tx.$executeRaw`UPDATE "Conversation" c SET "deletedAt" = now() WHERE c.id = ${id} AND ${scope}`;
+    if (deleted > 0) {
+      await tx.$executeRaw`UPDATE "ShareLink" SET "revokedAt" = now() WHERE "conversationId" = ${id} AND "revokedAt" IS NULL`;
+    }
+    return deleted;
+  });
   if (count === 0) throw new AppError("not_found", "Conversation not found.");
 }
 

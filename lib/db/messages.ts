@@ -14,7 +14,13 @@ export type MessageView = Prisma.MessageGetPayload<{ select: typeof messageField
 
 /** Who wrote a user turn: a name only (never an email), which team conversations show on each turn. */
 export type MessageAuthor = { id: string; name: string } | null;
-type ThreadRow = MessageView & { errorCode: string | null; contextManifest: unknown; author: MessageAuthor };
+type ThreadRow = MessageView & {
+  errorCode: string | null;
+  contextManifest: unknown;
+  author: MessageAuthor;
+  /** Came from an imported file: the thread marks such a reply as not written by a model here. */
+  imported: boolean;
+};
 export type ThreadMessage = Omit<ThreadRow, "contextManifest"> & { siblingIds: string[]; context: unknown };
 
 export type ThreadPage = {
@@ -54,7 +60,7 @@ async function readThreadPage(conversationId: string, start: Prisma.Sql): Promis
        WHERE thread.step < ${PAGE_MESSAGES} AND thread.bytes < ${PAGE_BYTES}
     )
     SELECT m.id, m.role::text AS role, m.content, m.status::text AS status, m."parentId", m."createdAt",
-           m."errorCode", m."contextManifest", thread.step,
+           m."errorCode", m."contextManifest", m.imported, thread.step,
            CASE WHEN m.role = 'USER' AND u.id IS NOT NULL THEN json_build_object('id', u.id, 'name', u.name) END
              AS author
       FROM thread JOIN "Message" m ON m.id = thread.id LEFT JOIN "User" u ON u.id = m."authorId"
@@ -131,7 +137,7 @@ export async function findNewestLeaf(conversationId: string, messageId: string):
   return row.id;
 }
 
-export type PathRow = WindowRow & { parentId: string | null; status: string; createdAt: Date };
+export type PathRow = WindowRow & { parentId: string | null; status: string; createdAt: Date; imported: boolean };
 
 /** The whole path from the root down to `messageId`, oldest first: what a copy or a share-link snapshot holds. */
 export async function getThreadPath(conversationId: string, messageId: string): Promise<PathRow[]> {
@@ -142,6 +148,6 @@ export async function getThreadPath(conversationId: string, messageId: string): 
       SELECT m.id, m."parentId" FROM "Message" m JOIN thread ON m.id = thread."parentId"
     )
     SELECT m.id, m."parentId", m.role::text AS role, m.content, m.status::text AS status, m."createdAt",
-           m."tokenCount", m."tokenEncoding", m.depth, m."threadTokens"
+           m."tokenCount", m."tokenEncoding", m.depth, m."threadTokens", m.imported
       FROM thread JOIN "Message" m ON m.id = thread.id ORDER BY m.depth`;
 }

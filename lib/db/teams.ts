@@ -5,7 +5,8 @@ import { db, type Prisma, type TeamRole } from "./client";
 
 type Transaction = Prisma.TransactionClient;
 
-export type TeamMember = { userId: string; name: string; email: string; role: TeamRole };
+/** `email` only in the lists of listMembers(…, true). */
+export type TeamMember = { userId: string; name: string; email?: string; role: TeamRole };
 
 export async function createTeamWithOwner(name: string, ownerId: string) {
   return db().team.create({
@@ -41,13 +42,16 @@ export async function getTeam(scope: Prisma.TeamWhereInput, id: string, userId: 
   return team && role ? { id: team.id, name: team.name, role } : null;
 }
 
-export async function listMembers(teamId: string): Promise<TeamMember[]> {
+/** The members by name; with their emails only when asked (for the team's owners, who invite and manage them). */
+export async function listMembers(teamId: string, withEmails: boolean): Promise<TeamMember[]> {
   const memberships = await db().membership.findMany({
     where: { teamId },
-    select: { userId: true, role: true, user: { select: { name: true, email: true } } },
+    select: { userId: true, role: true, user: { select: { name: true, email: withEmails } } },
     orderBy: [{ createdAt: "asc" }, { userId: "asc" }],
   });
-  return memberships.map(({ userId, role, user }) => ({ userId, role, name: user.name, email: user.email }));
+  return memberships.map(({ userId, role, user }) =>
+    withEmails ? { userId, role, name: user.name, email: user.email } : { userId, role, name: user.name },
+  );
 }
 
 export async function renameTeam(scope: Prisma.TeamWhereInput, id: string, name: string): Promise<void> {

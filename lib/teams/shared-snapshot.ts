@@ -1,5 +1,6 @@
 // What a share link's visitor gets: the snapshot's title and the role and text of each message, nothing else
-// (no ids, authors, model or system prompt), and for a signed-in visitor a private copy to continue.
+// (no ids, authors, model or system prompt) but whether it was imported, and for a signed-in visitor a private copy
+// to continue.
 import { liveShareLinksWhere } from "../access/share-links";
 import type { SessionUser } from "../auth/session";
 import { copyThreadToMyChats } from "../chat/copy-thread";
@@ -9,7 +10,8 @@ import { AppError } from "../errors";
 import { arePublicShareLinksEnabled } from "./public-share-links";
 import { hashToken, isTokenShaped } from "./secret-tokens";
 
-export type SharedMessage = { role: "USER" | "ASSISTANT"; content: string };
+/** `imported`: from an imported file, so not the model's words whatever the role says; the page marks it. */
+export type SharedMessage = { role: "USER" | "ASSISTANT"; content: string; imported: boolean };
 export type SharedSnapshot = { title: string; messages: SharedMessage[] };
 
 async function findLiveShareLink(token: string) {
@@ -25,7 +27,7 @@ export async function getSharedSnapshot(token: string): Promise<SharedSnapshot |
   const messages = path.flatMap((message) =>
     // System messages are instructions to the model, not part of what was said; empty turns show nothing.
     (message.role === "USER" || message.role === "ASSISTANT") && message.content !== ""
-      ? [{ role: message.role, content: message.content }]
+      ? [{ role: message.role, content: message.content, imported: message.imported }]
       : [],
   );
   return { title: link.title, messages };

@@ -25,9 +25,10 @@ export function createTeam(user: SessionUser, name: string) {
   return createTeamWithOwner(name, user.id);
 }
 
+/** Every member sees the others' names; only owners see their emails (a viewer may be anyone an owner invited). */
 export async function getTeamWithMembers(user: SessionUser, id: string) {
   const team = await requireTeam(user, "member", id);
-  return { ...team, members: await listMembers(id) };
+  return { ...team, members: await listMembers(id, team.role === "OWNER") };
 }
 
 export async function renameMyTeam(user: SessionUser, id: string, name: string) {

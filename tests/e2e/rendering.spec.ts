@@ -88,6 +88,8 @@ test("hostile Markdown and HTML render inert: no script, no dialog, no request t
   expect(foreignRequests).toEqual([]);
   expect(policyViolations).toEqual([]);
 
+  // A protocol-relative address names the host the browser would load it from, not "this site".
+  await expect(reply.getByRole("button", { name: `relative pixel Load image from ${ATTACKER_HOST}` })).toBeVisible();
   // The tracking pixel is a placeholder naming its host; only a click loads it.
   const placeholder = reply.getByRole("button", { name: `tracking pixel Load image from ${ATTACKER_HOST}` });
   await placeholder.click();

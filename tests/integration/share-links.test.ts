@@ -141,6 +141,21 @@ describe("share links", () => {
     expect((await anonymous.fetch(path)).status).toBe(404);
   });
 
+  it("keeps a deleted conversation's links revoked when the delete is undone", async () => {
+    const undone = await startChatSession(upstream, { echoPrefix: "echo:" });
+    await collectEvents(await undone.send("echo: Deleted by mistake"));
+    const created = await undone.client.json(linksPath(undone.conversationId), {});
+    const path = new URL(((await created.json()) as Link).url).pathname;
+    const conversationPath = `/api/conversations/${undone.conversationId}`;
+    expect((await undone.client.fetch(conversationPath, { method: "DELETE" })).status).toBe(204);
+    expect((await undone.client.fetch(`${conversationPath}/restore`, { method: "POST" })).status).toBe(200);
+    expect((await undone.client.fetch(conversationPath)).status).toBe(200);
+
+    expect((await anonymous.fetch(path)).status).toBe(404);
+    const listed = (await (await undone.client.fetch(linksPath(undone.conversationId))).json()) as { items: Link[] };
+    expect(listed.items.map((link) => link.revoked)).toEqual([true]);
+  });
+
   it("answers 404 for tokens that are unknown or not tokens at all", async () => {
     const unknown = "A".repeat(43);
     for (const token of [unknown, "short", `${unknown}A`]) {

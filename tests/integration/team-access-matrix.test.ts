@@ -288,6 +288,7 @@ const newToken = () => randomBytes(32).toString("base64url");
 let clients: Record<Caller, Client>;
 let ids: Record<string, string>;
 let userIds: string[];
+let emails: Record<string, string>;
 
 beforeAll(async () => {
   const users = {
@@ -302,6 +303,7 @@ beforeAll(async () => {
   };
   const spareMember = await makeUser();
   userIds = Object.values(users).map((user) => user.id);
+  emails = Object.fromEntries(Object.entries(users).map(([caller, user]) => [caller, user.email]));
   clients = { anonymous: anonymousClient() } as Record<Caller, Client>;
   for (const [caller, user] of Object.entries(users)) {
     clients[caller as Caller] = await signedInClient(user.email, user.password);
@@ -409,6 +411,20 @@ describe.sequential("team and sharing access matrix", () => {
       }
     });
   }
+
+  it("shows every member the others' names, and only the team's owners their emails", async () => {
+    for (const caller of members) {
+      const api = await (await clients[caller].fetch(fill(team))).text();
+      // The page may show the caller's own account; the other members' emails are what a viewer must not learn.
+      const page = await (await clients[caller].fetch(fill("/teams/[teamId]"))).text();
+      for (const text of [api, page]) expect(text, caller).toContain("Vera Viewer");
+      for (const other of members.filter((member) => member !== caller)) {
+        const email = emails[other] ?? "";
+        const isShown = caller === "teamOwner";
+        for (const text of [api, page]) expect(text.includes(email), `${caller} sees ${other}'s email`).toBe(isShown);
+      }
+    }
+  });
 
   for (const row of rows) {
     const cells = [...Object.entries(row.denied), ...row.allowed].map(([caller, status]) => `${caller} ${status}`);

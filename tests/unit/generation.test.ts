@@ -66,7 +66,18 @@ describe("retryDelayMs", () => {
   it("honours Retry-After in seconds and as an HTTP date, else backs off", () => {
     expect(retryDelayMs("2", 0)).toBe(2_000);
     expect(retryDelayMs("Sat, 28 Nov 2026 12:00:30 GMT", 0, Date.parse("Sat, 28 Nov 2026 12:00:00 GMT"))).toBe(30_000);
-    expect(retryDelayMs(null, 0)).toBe(500);
-    expect(retryDelayMs("soon", 1)).toBe(1_000);
+    expect(retryDelayMs(null, 0, Date.now(), () => 0)).toBe(500);
+    expect(retryDelayMs("soon", 1, Date.now(), () => 0)).toBe(1_000);
+  });
+
+  it("spreads a backoff without Retry-After between half and all of it, and leaves Retry-After exact", () => {
+    const now = Date.now();
+    expect(retryDelayMs(null, 0, now, () => 0.5)).toBe(375);
+    expect(retryDelayMs(null, 1, now, () => 0.999)).toBe(500);
+    expect(retryDelayMs("2", 0, now, () => 0.5)).toBe(2_000);
+    const delays = new Set(Array.from({ length: 20 }, () => retryDelayMs(null, 1)));
+    expect(delays.size).toBeGreaterThan(1);
+    for (const delay of delays) expect(delay).toBeGreaterThanOrEqual(500);
+    for (const delay of delays) expect(delay).toBeLessThanOrEqual(1_000);
   });
 });

@@ -34,6 +34,17 @@ describe("rendering Markdown", () => {
     expect(html).toContain("Load image from attacker.example");
   });
 
+  it("names the host an image would load from, however its address is written, before it is clicked", () => {
+    const hostOf = (source: string) => render(source).match(/Load image from ([^<]+)</)?.[1];
+    expect(hostOf("![a](https://attacker.example/a.png)")).toBe("attacker.example");
+    // Protocol-relative: the browser loads it from the attacker, not from this site.
+    expect(hostOf("![b](//attacker.example/b.png)")).toBe("attacker.example");
+    expect(hostOf("![c](https://attacker.example:8443/c.png)")).toBe("attacker.example:8443");
+    // A look-alike name is shown as the browser will resolve it (punycode), not as it looks.
+    expect(hostOf("![d](https://аttacker.example/d.png)")).toBe("xn--ttacker-1fg.example");
+    expect(hostOf("![e](/uploads/e.png)")).toBe("this site");
+  });
+
   it("renders math with KaTeX and refuses its commands that link or load", () => {
     const html = render(
       "$E = mc^2$ and $\\href{https://example.com}{x}$ and $\\includegraphics{https://example.com/a.png}$",

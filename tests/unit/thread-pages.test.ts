@@ -14,6 +14,7 @@ function message(id: string, parentId: string | null, content = id): ChatMessage
     errorCode: null,
     context: null,
     author: null,
+    imported: false,
   };
 }
 

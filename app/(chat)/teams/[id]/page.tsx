@@ -96,7 +96,7 @@ export default async function TeamPage({ params, searchParams }: TeamPageProps) 
                       <span className="font-normal text-ink-muted"> ({t("message.you")})</span>
                     ) : null}
                   </p>
-                  <p className="truncate text-ink-muted text-sm">{member.email}</p>
+                  {member.email ? <p className="truncate text-ink-muted text-sm">{member.email}</p> : null}
                 </div>
                 <MemberActions
                   team={{ id: team.id, name: team.name }}
