@@ -53,7 +53,7 @@ COPY --from=production-deps /app/node_modules ./node_modules
 # The app's code stays owned by root; the app may write only its data folder (embedded PostgreSQL and generated
 # secrets, used when DATABASE_URL / AUTH_SECRET are unset) and Next's runtime cache. The embedded PostgreSQL runs
 # as this user (`node`).
-RUN mkdir -p .data .next/cache && chown -R node:node .data .next
+RUN mkdir -p .data .next/cache && chown -R node:node .data .next/cache
 USER node
 EXPOSE 3000
 # No curl in the slim image: Node's fetch. 127.0.0.1 rather than localhost, which may resolve to ::1 first. The

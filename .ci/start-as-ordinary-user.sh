@@ -14,7 +14,8 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 id -u "$user" >/dev/null 2>&1 || useradd --create-home --shell /bin/bash "$user"
 
-workdir=$(mktemp -d /tmp/parley-ordinary-user-XXXXXX)
+# Not /tmp: it may be a small tmpfs or mounted noexec, and the PostgreSQL binaries run from the copy.
+workdir=$(mktemp -d /var/tmp/parley-ordinary-user-XXXXXX)
 trap 'rm -rf "$workdir"' EXIT
 # --no-hardlinks: the clone's objects are then its own, and handing them to the user changes nothing here.
 git clone --quiet --no-hardlinks "$checkout" "$workdir/parley"
@@ -26,7 +27,11 @@ cp -a node_modules "$workdir/parley/node_modules"
 cp -a lib/db/generated "$workdir/parley/lib/db/generated"
 
 node_dir=$(dirname "$(command -v node)")
+if ! runuser -u "$user" -- test -x "$node_dir/node"; then
+  echo "The user $user cannot run $node_dir/node (is Node installed under /root?): install Node system-wide." >&2
+  exit 1
+fi
 # runuser keeps nothing of root's environment but what is passed here: no DATABASE_URL, no secrets.
 runuser -u "$user" -- env -i HOME="/home/$user" PATH="$node_dir:/usr/local/bin:/usr/bin:/bin" \
-  NEXT_TELEMETRY_DISABLED=1 NPM_CONFIG_UPDATE_NOTIFIER=false \
+  NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1 NPM_CONFIG_UPDATE_NOTIFIER=false \
   bash -c "cd '$workdir/parley' && npm run --silent db:prepare"

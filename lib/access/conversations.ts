@@ -40,10 +40,13 @@ export function readableConversationsSql(userId: string): Prisma.Sql {
 
 /**
  * What the caller reads without owning, as SQL over `c`: the conversations other members shared with the caller's
- * teams (readableConversationsSql less their own). The sidebar's "Shared with me".
+ * teams (readableConversationsSql less their own). The sidebar's "Shared with me". Starting from the caller's
+ * memberships lets PostgreSQL use the (teamId, updatedAt) index instead of scanning every conversation.
  */
 export function sharedWithMeConversationsSql(userId: string): Prisma.Sql {
-  return Prisma.sql`${readableConversationsSql(userId)} AND c."ownerId" IS DISTINCT FROM ${userId}`;
+  requireId(userId);
+  return Prisma.sql`c."deletedAt" IS NULL AND c."ownerId" IS DISTINCT FROM ${userId}
+    AND c."teamId" IN (SELECT ms."teamId" FROM "Membership" ms WHERE ms."userId" = ${userId})`;
 }
 
 /** The rule of writableConversationsWhere as SQL over `c`, for the raw queries on the path to the first token. */

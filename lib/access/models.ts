@@ -19,6 +19,7 @@ export function usableModelsWhere(userId: string): Prisma.ModelWhereInput {
 export function conversationModelsWhere(userId: string, teamId: string | null): Prisma.ModelWhereInput {
   requireId(userId);
   if (teamId === null) return usableModelsWhere(userId);
+  requireId(teamId, "team id");
   return { enabled: true, OR: [{ visibleToEveryone: true }, { teams: { some: { teamId } } }] };
 }
 

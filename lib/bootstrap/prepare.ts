@@ -36,6 +36,18 @@ async function resolveRuntimeEnv(config: Env): Promise<PreparedRuntime> {
 export async function prepareRuntime(): Promise<PreparedRuntime> {
   const runtime = await resolveRuntimeEnv(parseEnv(process.env));
   Object.assign(process.env, runtime.env);
+  try {
+    await prepareDatabase(runtime);
+  } catch (error) {
+    // A cluster left running would be found by the next start and never stopped.
+    await runtime.stopDatabase();
+    throw error;
+  }
+  return runtime;
+}
+
+/** Migrations and first data, on the database the runtime resolved. */
+async function prepareDatabase(runtime: PreparedRuntime): Promise<void> {
   await applyMigrations(runtime.env.DATABASE_URL ?? "");
   const { ADMIN_EMAIL, ADMIN_PASSWORD } = env();
   if (ADMIN_EMAIL && ADMIN_PASSWORD) {
@@ -47,5 +59,4 @@ export async function prepareRuntime(): Promise<PreparedRuntime> {
   const interrupted = await interruptOrphanedReplies();
   if (interrupted > 0)
     console.log(`[parley] ${interrupted} reply(ies) cut off by the last shutdown kept as interrupted`);
-  return runtime;
 }

@@ -15,6 +15,7 @@ const helpers: [string, (userId: string) => unknown][] = [
   ["readableConversationsSql", (id) => conversations.readableConversationsSql(id)],
   ["writableConversationsSql", (id) => conversations.writableConversationsSql(id)],
   ["ownConversationsSql", (id) => conversations.ownConversationsSql(id)],
+  ["sharedWithMeConversationsSql", (id) => conversations.sharedWithMeConversationsSql(id)],
   ["shareableConversationsSql", (id) => conversations.shareableConversationsSql(id, "team-1")],
   ["shareableConversationsSql (team id)", (id) => conversations.shareableConversationsSql("user-1", id)],
   ["unshareableConversationsSql", (id) => conversations.unshareableConversationsSql(id)],
@@ -35,6 +36,12 @@ describe("access rules given a missing id", () => {
 
   it.each(helpers)("%s still answers for a real id", (_name, helper) => {
     expect(helper("user-1")).toBeTruthy();
+  });
+
+  it("conversationModelsWhere throws for a missing team id (null means a private conversation)", () => {
+    for (const teamId of [undefined, ""] as unknown as string[]) {
+      expect(() => models.conversationModelsWhere("user-1", teamId)).toThrow(/no team id/);
+    }
   });
 
   it("every exported helper is in the table", () => {
