@@ -57,6 +57,11 @@ export async function createUser(
   }
 }
 
+/** False on a fresh install: no one has registered yet, so the first visitor is greeted as a newcomer. */
+export async function hasAnyUser(): Promise<boolean> {
+  return (await db().user.findFirst({ select: { id: true } })) !== null;
+}
+
 export async function getUserForSignIn(email: string) {
   return db().user.findUnique({
     where: { email: normalizeEmail(email) },

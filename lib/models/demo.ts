@@ -62,7 +62,7 @@ const MAX_DELTAS = 200;
 /** Splits a reply into word-sized deltas (several words each in a long reply); joined, they restore the text. */
 export function splitIntoDeltas(text: string): string[] {
   const leading = text.match(/^\s*/)?.[0] ?? "";
-  const words = text.slice(leading.length).match(/\S+\s*/g) ?? [];
+  const words: string[] = text.slice(leading.length).match(/\S+\s*/g) ?? [];
   if (leading) words.unshift(leading);
   const wordsPerDelta = Math.ceil(words.length / MAX_DELTAS);
   if (wordsPerDelta <= 1) return words;
