@@ -40,7 +40,9 @@ export const DEMO_WELCOME = [
   "",
   "Math works too: $e^{i\\pi} + 1 = 0$, and",
   "",
-  "$$\\sum_{n=1}^{\\infty} \\frac{1}{n^2} = \\frac{\\pi^2}{6}$$",
+  "$$",
+  "\\sum_{n=1}^{\\infty} \\frac{1}{n^2} = \\frac{\\pi^2}{6}",
+  "$$",
 ].join("\n");
 
 const HELP_WORDS = new Set(["help", "/help", "?", "帮助"]);

@@ -35,7 +35,10 @@ test("without JavaScript, registering and signing in post their forms and no pas
   await expect(signingIn.getByRole("heading", { name: "Settings", level: 1 })).toBeVisible();
   expect(new URL(signingIn.url()).pathname).toBe("/settings");
 
-  const secrets = [PASSWORD, wrongPassword].flatMap((secret) => [encodeURIComponent(secret), secret.replaceAll(" ", "+")]);
+  const secrets = [PASSWORD, wrongPassword].flatMap((secret) => [
+    encodeURIComponent(secret),
+    secret.replaceAll(" ", "+"),
+  ]);
   expect(requested.filter((url) => secrets.some((secret) => url.includes(secret)) || /password=/i.test(url))).toEqual(
     [],
   );
@@ -74,9 +77,7 @@ test("the first message of a new chat shows at once and is sent even when the us
   await expect(messages.nth(1)).toContainText("word59", { timeout: 15_000 });
 });
 
-test("on a 360 px phone every header control is on screen and works, through the More menu", async ({
-  browser,
-}) => {
+test("on a 360 px phone every header control is on screen and works, through the More menu", async ({ browser }) => {
   const { page } = await newUserPage(browser, "Hopper");
   await page.setViewportSize({ width: 360, height: 740 });
   await send(page, "A conversation to export");
@@ -91,7 +92,8 @@ test("on a 360 px phone every header control is on screen and works, through the
   await more.click();
   const menu = page.getByRole("menu", { name: "More" });
   await expect(menu.getByRole("menuitem")).toHaveText(items);
-  for (const name of items) await expect(menu.getByRole("menuitem", { name })).toBeInViewport({ ratio: 1 });
+  for (const name of items)
+    await expect(menu.getByRole("menuitem", { name, exact: true })).toBeInViewport({ ratio: 1 });
 
   const download = page.waitForEvent("download");
   await menu.getByRole("menuitem", { name: "Export as Markdown" }).click();
@@ -104,7 +106,7 @@ test("on a 360 px phone every header control is on screen and works, through the
   ];
   for (const { item, dialog } of dialogs) {
     await more.click();
-    await page.getByRole("menuitem", { name: item }).click();
+    await page.getByRole("menuitem", { name: item, exact: true }).click();
     const opened = page.getByRole("dialog", { name: dialog });
     await expect(opened).toBeInViewport({ ratio: 1 });
     await page.keyboard.press("Escape");
@@ -118,7 +120,9 @@ test("the header shows a new conversation's title while its first reply streams,
   const { page } = await newUserPage(browser, "Lovelace");
   await send(page, "# Markdown test\n```js\nconst x = 1;\n```");
   const title = "Markdown test const x = 1;";
-  await expect(page.getByRole("navigation", { name: "Conversations" }).getByRole("link", { name: title })).toBeVisible();
+  await expect(
+    page.getByRole("navigation", { name: "Conversations" }).getByRole("link", { name: title }),
+  ).toBeVisible();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   // Still during the reply: the header did not wait for it to end.
   await expect(page.getByRole("button", { name: "Stop" })).toBeVisible();

@@ -18,7 +18,7 @@ describe("the demo model", () => {
     expect(composeDemoReply("hi", true)).toBe(`${DEMO_WELCOME}\n\n---\n\nYou wrote:\n\nhi`);
     expect(DEMO_WELCOME).toMatch(/^\| OpenAI \| set `OPENAI_API_KEY`/m);
     expect(DEMO_WELCOME).toContain("```sh\n");
-    expect(DEMO_WELCOME).toMatch(/\$\$.+\$\$/);
+    expect(DEMO_WELCOME).toMatch(/^\$\$\n.+\n\$\$$/m);
     expect(DEMO_WELCOME).toContain("Admin console");
   });
 
