@@ -15,10 +15,10 @@ import {
 } from "./conversation-events";
 import { ConversationHeader } from "./conversation-header";
 import { ConversationNotFound } from "./conversation-not-found";
+import { takeFirstTurn } from "./first-turn";
 import { useShortcut } from "./keyboard-shortcuts";
 import type { MessageActions } from "./message-actions";
 import { MessageList } from "./message-list";
-import { takePendingMessage } from "./pending-message";
 import { ShareLinkDialog } from "./share-link-dialog";
 import { useChatStream } from "./use-chat-stream";
 import { useConversationWatch } from "./use-conversation-watch";
@@ -42,8 +42,9 @@ export function ChatThread({ conversation }: ChatThreadProps) {
   const isOwner = sharing.access === "own";
   const shareUpTo = useCallback((message: ChatMessage) => setShareRequest({ upTo: message }), []);
   const updateDetails = useCallback((next: ConversationDetails) => setDetails(toDetails(next)), []);
-  const { messages, isStreaming, isBusy, error, send, edit, regenerate, showVersion, reattach, stop, showOlder } =
-    useChatStream(conversation.id, conversation.messages, updateDetails);
+  const stream = useChatStream(conversation.id, conversation.messages, updateDetails);
+  const { messages, isStreaming, isBusy, error, send, followFirstTurn } = stream;
+  const { edit, regenerate, showVersion, reattach, stop, showOlder } = stream;
   const older = useOlderMessages(conversation.id, messages, showOlder);
   const visibleMessages = selectVisibleMessages(messages);
   const copy = useCallback(
@@ -90,23 +91,24 @@ export function ChatThread({ conversation }: ChatThreadProps) {
   useEffect(() => {
     function handleRename(event: Event): void {
       const { id, title } = (event as CustomEvent<ConversationRenamed>).detail;
-      if (id === conversation.id) setDetails((current) => ({ ...current, title }));
+      if (id === conversation.id) setDetails((current) => (current.title === title ? current : { ...current, title }));
     }
     window.addEventListener(CONVERSATION_RENAMED_EVENT, handleRename);
     return () => window.removeEventListener(CONVERSATION_RENAMED_EVENT, handleRename);
   }, [conversation.id]);
 
-  // On arrival: send the first message of a new chat (typed on "/"), or follow a reply still being generated.
-  // A timer, so that React's development-mode double mount (effect, cleanup, effect) cancels the first attempt
-  // instead of sending twice or not at all.
+  // On arrival: follow the reply to the first message of a new chat (sent from "/"), or a reply still being
+  // generated. A timer, so that React's development-mode double mount (effect, cleanup, effect) cancels the first
+  // attempt instead of following twice or not at all.
   useEffect(() => {
     const timer = setTimeout(() => {
-      const pending = takePendingMessage(conversation.id);
-      if (pending) void send(pending).then((isAccepted) => setRefusedText(isAccepted ? null : pending));
-      else if (conversation.messages.at(-1)?.status === "STREAMING") void reattach();
+      const firstTurn = takeFirstTurn(conversation.id);
+      if (firstTurn) {
+        void followFirstTurn(firstTurn).then((isAccepted) => setRefusedText(isAccepted ? null : firstTurn.content));
+      } else if (conversation.messages.at(-1)?.status === "STREAMING") void reattach();
     }, 0);
     return () => clearTimeout(timer);
-  }, [conversation, send, reattach]);
+  }, [conversation, followFirstTurn, reattach]);
 
   if (hasLostAccess) return <ConversationNotFound />;
   const canWrite = sharing.access !== "read";

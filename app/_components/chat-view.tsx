@@ -8,6 +8,8 @@ import { fetchConversation } from "./chat-requests";
 import { ChatThread } from "./chat-thread";
 import type { Conversation } from "./chat-types";
 import { ConversationNotFound } from "./conversation-not-found";
+import { FirstMessagePreview } from "./first-message-preview";
+import { peekFirstTurn } from "./first-turn";
 
 type LoadState =
   | { kind: "loading" }
@@ -30,6 +32,9 @@ export function ChatView({ conversationId }: { conversationId: string }) {
   }, [conversationId, translator]);
 
   if (state.kind === "loading") {
+    // The first message of a new chat stays in view while its conversation loads.
+    const firstTurn = peekFirstTurn(conversationId);
+    if (firstTurn) return <FirstMessagePreview content={firstTurn.content} />;
     return (
       <p role="status" className="m-auto text-ink-muted text-sm">
         {translator.t("chat.loading")}

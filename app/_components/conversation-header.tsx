@@ -5,11 +5,12 @@ import { useTranslator } from "@/app/_i18n/translator-provider";
 import { describeError } from "./api-client";
 import { updateModel } from "./chat-requests";
 import type { ConversationDetails, ConversationSharing, TeamRef } from "./chat-types";
-import { ConversationSettings } from "./conversation-settings";
-import { ExportMenu } from "./export-menu";
+import { ConversationSettingsButton, ConversationSettingsDialog } from "./conversation-settings";
+import { EXPORT_FORMATS, ExportMenu, exportUrl } from "./export-menu";
+import { HeaderMoreMenu, type MoreMenuItem } from "./header-more-menu";
 import { ModelPicker, useModels } from "./model-picker";
 import { ShareLinkButton } from "./share-link-button";
-import { TeamShareControl } from "./team-share-control";
+import { hasTeamShare, TeamShareButton, TeamShareDialog, useTeamShareLabel } from "./team-share-control";
 
 type ConversationHeaderProps = {
   details: ConversationDetails;
@@ -19,7 +20,10 @@ type ConversationHeaderProps = {
   onShareLink: () => void;
 };
 
-// The model, the settings and share links are the owner's; team members see the rest.
+type OpenDialog = "team" | "settings" | null;
+
+// The model, the settings and share links are the owner's; team members see the rest. On phones the controls
+// after the model do not fit beside the title: they move into a "More" menu.
 export function ConversationHeader({
   details,
   onDetailsChange,
@@ -27,10 +31,28 @@ export function ConversationHeader({
   onTeamChange,
   onShareLink,
 }: ConversationHeaderProps) {
+  const { t } = useTranslator();
+  const [openDialog, setOpenDialog] = useState<OpenDialog>(null);
+  const teamShareLabel = useTeamShareLabel(sharing);
   const isOwner = sharing.access === "own";
+  const hasTeamControl = hasTeamShare(sharing);
+  const moreItems: MoreMenuItem[] = [
+    ...(hasTeamControl ? [{ key: "team", label: teamShareLabel, onSelect: () => setOpenDialog("team") }] : []),
+    ...(isOwner ? [{ key: "share-link", label: t("shareLink.open"), onSelect: onShareLink }] : []),
+    ...EXPORT_FORMATS.map(({ format, labelKey }) => ({
+      key: format,
+      label: t(labelKey),
+      href: exportUrl(details.id, format),
+    })),
+    ...(isOwner
+      ? [{ key: "settings", label: t("conversationSettings.title"), onSelect: () => setOpenDialog("settings") }]
+      : []),
+  ];
+  const closeDialog = () => setOpenDialog(null);
+
   return (
     // On phones the sidebar's menu button sits over the header's left end (see sidebar.tsx).
-    <header className="flex h-12 shrink-0 items-center gap-2 border-line border-b pr-4 pl-14 md:pl-4">
+    <header className="flex h-12 shrink-0 items-center gap-2 border-line border-b pr-2 pl-14 sm:pr-4 md:pl-4">
       <h1 className="min-w-0 flex-1 truncate font-medium">{details.title}</h1>
       {isOwner ? (
         // Sharing with a team can narrow the models the conversation may run on: list them again.
@@ -40,10 +62,28 @@ export function ConversationHeader({
           onDetailsChange={onDetailsChange}
         />
       ) : null}
-      <TeamShareControl conversationId={details.id} sharing={sharing} onTeamChange={onTeamChange} />
-      {isOwner ? <ShareLinkButton onClick={onShareLink} /> : null}
-      <ExportMenu conversationId={details.id} />
-      {isOwner ? <ConversationSettings details={details} onSaved={onDetailsChange} /> : null}
+      <div className="hidden items-center gap-1 sm:flex">
+        {hasTeamControl ? <TeamShareButton sharing={sharing} onClick={() => setOpenDialog("team")} /> : null}
+        {isOwner ? <ShareLinkButton onClick={onShareLink} /> : null}
+        <ExportMenu conversationId={details.id} />
+        {isOwner ? <ConversationSettingsButton onClick={() => setOpenDialog("settings")} /> : null}
+      </div>
+      <HeaderMoreMenu items={moreItems} className="sm:hidden" />
+      <TeamShareDialog
+        isOpen={openDialog === "team"}
+        onClose={closeDialog}
+        conversationId={details.id}
+        sharing={sharing}
+        onTeamChange={onTeamChange}
+      />
+      {isOwner ? (
+        <ConversationSettingsDialog
+          isOpen={openDialog === "settings"}
+          onClose={closeDialog}
+          details={details}
+          onSaved={onDetailsChange}
+        />
+      ) : null}
     </header>
   );
 }

@@ -15,35 +15,40 @@ type ConversationSettingsProps = {
   onSaved: (details: ConversationDetails) => void;
 };
 
-// The model's parameters for this conversation, in a modal dialog opened from the conversation header.
-export function ConversationSettings({ details, onSaved }: ConversationSettingsProps) {
+/** Opens the conversation's settings; the header holds the dialog, also opened from its "More" menu on phones. */
+export function ConversationSettingsButton({ onClick }: { onClick: () => void }) {
   const { t } = useTranslator();
-  const [isOpen, setIsOpen] = useState(false);
-  const close = () => setIsOpen(false);
-
   return (
-    <>
-      <button
-        type="button"
-        aria-label={t("conversationSettings.title")}
-        aria-haspopup="dialog"
-        onClick={() => setIsOpen(true)}
-        className="flex h-9 shrink-0 items-center gap-1.5 rounded-lg px-2.5 text-ink-muted text-sm hover:bg-hover hover:text-ink"
-      >
-        <SlidersIcon width={18} height={18} />
-        <span className="hidden sm:inline">{t("conversationSettings.button")}</span>
-      </button>
-      <ModalDialog isOpen={isOpen} onClose={close} title={t("conversationSettings.title")}>
-        <SettingsBody
-          details={details}
-          onSaved={(next) => {
-            onSaved(next);
-            close();
-          }}
-          onClose={close}
-        />
-      </ModalDialog>
-    </>
+    <button
+      type="button"
+      aria-label={t("conversationSettings.title")}
+      title={t("conversationSettings.title")}
+      aria-haspopup="dialog"
+      onClick={onClick}
+      className="flex h-9 shrink-0 items-center gap-1.5 rounded-lg px-2.5 text-ink-muted text-sm hover:bg-hover hover:text-ink"
+    >
+      <SlidersIcon width={18} height={18} />
+      <span className="hidden xl:inline">{t("conversationSettings.button")}</span>
+    </button>
+  );
+}
+
+type ConversationSettingsDialogProps = ConversationSettingsProps & { isOpen: boolean; onClose: () => void };
+
+// The model's parameters for this conversation, in a modal dialog.
+export function ConversationSettingsDialog({ isOpen, onClose, details, onSaved }: ConversationSettingsDialogProps) {
+  const { t } = useTranslator();
+  return (
+    <ModalDialog isOpen={isOpen} onClose={onClose} title={t("conversationSettings.title")}>
+      <SettingsBody
+        details={details}
+        onSaved={(next) => {
+          onSaved(next);
+          onClose();
+        }}
+        onClose={onClose}
+      />
+    </ModalDialog>
   );
 }
 

@@ -1,13 +1,18 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useCallback, useId, useRef, useState } from "react";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { DownloadIcon } from "./icons";
+import { useDismiss } from "./use-dismiss";
 
-const FORMATS = [
+export const EXPORT_FORMATS = [
   { format: "markdown", labelKey: "export.markdown", hintKey: "export.markdownHint" },
   { format: "json", labelKey: "export.json", hintKey: "export.jsonHint" },
 ] as const;
+
+export function exportUrl(conversationId: string, format: (typeof EXPORT_FORMATS)[number]["format"]): string {
+  return `/api/conversations/${encodeURIComponent(conversationId)}/export?format=${format}`;
+}
 
 /** Downloads of the conversation, in a small menu of the conversation header. */
 export function ExportMenu({ conversationId }: { conversationId: string }) {
@@ -15,45 +20,34 @@ export function ExportMenu({ conversationId }: { conversationId: string }) {
   const [isOpen, setIsOpen] = useState(false);
   const menuId = useId();
   const containerRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (!isOpen) return;
-    const closeOnOutside = (event: PointerEvent) => {
-      if (!containerRef.current?.contains(event.target as Node)) setIsOpen(false);
-    };
-    const closeOnEscape = (event: KeyboardEvent) => event.key === "Escape" && setIsOpen(false);
-    document.addEventListener("pointerdown", closeOnOutside);
-    document.addEventListener("keydown", closeOnEscape);
-    return () => {
-      document.removeEventListener("pointerdown", closeOnOutside);
-      document.removeEventListener("keydown", closeOnEscape);
-    };
-  }, [isOpen]);
+  const close = useCallback(() => setIsOpen(false), []);
+  useDismiss(containerRef, isOpen, close);
 
   return (
     <div ref={containerRef} className="relative">
       <button
         type="button"
         aria-label={t("export.label")}
+        title={t("export.label")}
         aria-expanded={isOpen}
         aria-controls={menuId}
         onClick={() => setIsOpen((current) => !current)}
         className="flex h-9 shrink-0 items-center gap-1.5 rounded-lg px-2.5 text-ink-muted text-sm hover:bg-hover hover:text-ink"
       >
         <DownloadIcon width={18} height={18} />
-        <span className="hidden sm:inline">{t("export.button")}</span>
+        <span className="hidden xl:inline">{t("export.button")}</span>
       </button>
       {isOpen ? (
         <ul
           id={menuId}
           className="absolute right-0 z-20 mt-1 w-64 rounded-xl border border-line bg-canvas p-1 shadow-lg"
         >
-          {FORMATS.map(({ format, labelKey, hintKey }) => (
+          {EXPORT_FORMATS.map(({ format, labelKey, hintKey }) => (
             <li key={format}>
               <a
-                href={`/api/conversations/${encodeURIComponent(conversationId)}/export?format=${format}`}
+                href={exportUrl(conversationId, format)}
                 download
-                onClick={() => setIsOpen(false)}
+                onClick={close}
                 className="block rounded-lg px-3 py-2 text-sm hover:bg-hover"
               >
                 {t(labelKey)}

@@ -1,53 +1,44 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
-import { type FormEvent, useState } from "react";
+import { useActionState } from "react";
 import { useTranslator } from "@/app/_i18n/translator-provider";
+import { type RegisterState, registerAction } from "@/app/(auth)/_actions/register-action";
 import { FormAlert } from "./form-alert";
 import { FormField } from "./form-field";
-import { type RegisterFailure, type RegisterInput, requestRegistration } from "./register-request";
+import { describeRegisterFailure, type RegisterFailure } from "./register-failure";
 import { SubmitButton } from "./submit-button";
 
+const NOT_TRIED: RegisterState = { error: null, name: "", email: "" };
 const NO_FAILURE: RegisterFailure = { message: "", fieldErrors: {} };
 
-// With an invitation's token, the new account joins that team (even under the invite-only policy) and lands there.
+// The form posts to a server action, with or without the page's JavaScript: the password never goes in a URL.
+// With an invitation's token, the new account joins that team (even under the closed policy) and lands there.
 export function RegisterForm({ invitation }: { invitation?: string }) {
   const translator = useTranslator();
   const { t } = translator;
-  const router = useRouter();
-  const [failure, setFailure] = useState<RegisterFailure>(NO_FAILURE);
-  const [isPending, setIsPending] = useState(false);
-
-  async function handleSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
-    event.preventDefault();
-    const input = { ...readInput(new FormData(event.currentTarget)), invitation };
-    setIsPending(true);
-    setFailure(NO_FAILURE);
-    const registrationFailure = await requestRegistration(input, translator);
-    if (registrationFailure) {
-      setIsPending(false);
-      setFailure(registrationFailure);
-      return;
-    }
-    const result = await signIn("credentials", { ...pickCredentials(input), redirect: false }).catch(() => undefined);
-    // The account exists even if signing in fails (e.g. it awaits approval); the sign-in page explains the rest.
-    const home = invitation ? "/teams" : "/";
-    router.push(result?.ok && !result.error ? home : "/sign-in");
-    router.refresh();
-  }
+  const [state, formAction, isPending] = useActionState(registerAction, NOT_TRIED);
+  const failure = state.error ? describeRegisterFailure(state.error, translator) : NO_FAILURE;
 
   return (
-    <form onSubmit={(event) => void handleSubmit(event)} noValidate className="flex flex-col gap-4">
+    <form action={formAction} noValidate className="flex flex-col gap-4">
       <FormAlert message={failure.message || null} />
-      <FormField label={t("account.name")} name="name" autoComplete="name" required error={failure.fieldErrors.name} />
+      {invitation ? <input type="hidden" name="invitation" value={invitation} /> : null}
+      <FormField
+        label={t("account.name")}
+        name="name"
+        autoComplete="name"
+        required
+        defaultValue={state.name}
+        error={failure.fieldErrors.name}
+      />
       <FormField
         label={t("account.email")}
         name="email"
         type="email"
         autoComplete="email"
         required
+        defaultValue={state.email}
         error={failure.fieldErrors.email}
       />
       <FormField
@@ -72,16 +63,4 @@ export function RegisterForm({ invitation }: { invitation?: string }) {
       </p>
     </form>
   );
-}
-
-function readInput(form: FormData): RegisterInput {
-  return {
-    name: String(form.get("name") ?? ""),
-    email: String(form.get("email") ?? ""),
-    password: String(form.get("password") ?? ""),
-  };
-}
-
-function pickCredentials({ email, password }: RegisterInput) {
-  return { email, password };
 }

@@ -10,12 +10,13 @@ export function ShareLinkButton({ onClick }: { onClick: () => void }) {
     <button
       type="button"
       aria-label={t("shareLink.open")}
+      title={t("shareLink.open")}
       aria-haspopup="dialog"
       onClick={onClick}
       className="flex h-9 shrink-0 items-center gap-1.5 rounded-lg px-2.5 text-ink-muted text-sm hover:bg-hover hover:text-ink"
     >
       <LinkIcon width={18} height={18} />
-      <span className="hidden sm:inline">{t("shareLink.open")}</span>
+      <span className="hidden xl:inline">{t("shareLink.open")}</span>
     </button>
   );
 }

@@ -1,43 +1,32 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
-import { type FormEvent, useState } from "react";
+import { useActionState } from "react";
 import { useTranslator } from "@/app/_i18n/translator-provider";
+import { type SignInState, signInAction } from "@/app/(auth)/_actions/sign-in-action";
 import { FormAlert } from "./form-alert";
 import { FormField } from "./form-field";
 import { SubmitButton } from "./submit-button";
 
+const NOT_TRIED: SignInState = { isRejected: false, email: "" };
+
+// The form posts to a server action, with or without the page's JavaScript: the password never goes in a URL.
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const { t } = useTranslator();
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [isPending, setIsPending] = useState(false);
-
-  async function handleSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setIsPending(true);
-    setError(null);
-    const result = await signIn("credentials", {
-      email: String(form.get("email") ?? ""),
-      password: String(form.get("password") ?? ""),
-      redirect: false,
-    }).catch(() => undefined);
-    if (!result?.ok || result.error) {
-      setIsPending(false);
-      setError(t("signIn.invalidCredentials"));
-      return;
-    }
-    router.push(callbackUrl);
-    router.refresh();
-  }
+  const [state, formAction, isPending] = useActionState(signInAction, NOT_TRIED);
 
   return (
-    <form onSubmit={(event) => void handleSubmit(event)} noValidate className="flex flex-col gap-4">
-      <FormAlert message={error} />
-      <FormField label={t("account.email")} name="email" type="email" autoComplete="email" required />
+    <form action={formAction} noValidate className="flex flex-col gap-4">
+      <FormAlert message={state.isRejected ? t("signIn.invalidCredentials") : null} />
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <FormField
+        label={t("account.email")}
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state.email}
+      />
       <FormField
         label={t("account.password")}
         name="password"

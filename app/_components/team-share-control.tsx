@@ -18,40 +18,49 @@ const HEADER_BUTTON =
   "flex h-9 shrink-0 items-center gap-1.5 rounded-lg px-2.5 text-ink-muted text-sm hover:bg-hover hover:text-ink";
 
 // "Share" in the conversation header: the owner shares the conversation with one of their teams or stops sharing;
-// members see which team it belongs to, and a team owner may take it out of the team.
-export function TeamShareControl({ conversationId, sharing, onTeamChange }: TeamShareControlProps) {
-  const { t } = useTranslator();
-  const [isOpen, setIsOpen] = useState(false);
-  if (sharing.access !== "own" && !sharing.team) return null;
-  const label = sharing.team ? t("teamShare.sharedWith", { team: sharing.team.name }) : t("teamShare.button");
-
+// members see which team it belongs to, and a team owner may take it out of the team. The header opens the dialog,
+// from this button or from its "More" menu on phones.
+export function TeamShareButton({ sharing, onClick }: { sharing: ConversationSharing; onClick: () => void }) {
+  const label = useTeamShareLabel(sharing);
   return (
-    <>
-      <button type="button" aria-haspopup="dialog" onClick={() => setIsOpen(true)} className={HEADER_BUTTON}>
-        <TeamsIcon width={18} height={18} />
-        <span className="hidden max-w-40 truncate sm:inline">{label}</span>
-        <span className="sr-only sm:hidden">{label}</span>
-      </button>
-      <ModalDialog isOpen={isOpen} onClose={() => setIsOpen(false)} title={t("teamShare.title")}>
-        <ShareBody
-          conversationId={conversationId}
-          sharing={sharing}
-          onTeamChange={(team) => {
-            onTeamChange(team);
-            setIsOpen(false);
-          }}
-        />
-        <div className="mt-4 flex justify-end">
-          <button
-            type="button"
-            onClick={() => setIsOpen(false)}
-            className="rounded-lg px-3 py-1.5 text-sm hover:bg-hover"
-          >
-            {t("common.close")}
-          </button>
-        </div>
-      </ModalDialog>
-    </>
+    <button type="button" aria-haspopup="dialog" title={label} onClick={onClick} className={HEADER_BUTTON}>
+      <TeamsIcon width={18} height={18} />
+      <span className="hidden max-w-40 truncate xl:inline">{label}</span>
+      <span className="sr-only xl:hidden">{label}</span>
+    </button>
+  );
+}
+
+/** Whether the conversation has a team control: its owner may share it, members see its team. */
+export function hasTeamShare(sharing: ConversationSharing): boolean {
+  return sharing.access === "own" || sharing.team !== null;
+}
+
+export function useTeamShareLabel(sharing: ConversationSharing): string {
+  const { t } = useTranslator();
+  return sharing.team ? t("teamShare.sharedWith", { team: sharing.team.name }) : t("teamShare.button");
+}
+
+type TeamShareDialogProps = TeamShareControlProps & { isOpen: boolean; onClose: () => void };
+
+export function TeamShareDialog({ isOpen, onClose, conversationId, sharing, onTeamChange }: TeamShareDialogProps) {
+  const { t } = useTranslator();
+  return (
+    <ModalDialog isOpen={isOpen} onClose={onClose} title={t("teamShare.title")}>
+      <ShareBody
+        conversationId={conversationId}
+        sharing={sharing}
+        onTeamChange={(team) => {
+          onTeamChange(team);
+          onClose();
+        }}
+      />
+      <div className="mt-4 flex justify-end">
+        <button type="button" onClick={onClose} className="rounded-lg px-3 py-1.5 text-sm hover:bg-hover">
+          {t("common.close")}
+        </button>
+      </div>
+    </ModalDialog>
   );
 }
 

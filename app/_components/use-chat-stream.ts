@@ -20,6 +20,7 @@ import {
 } from "./chat-requests";
 import type { ChatMessage, ConversationDetails } from "./chat-types";
 import { notifyConversationsChanged } from "./conversation-events";
+import type { FirstTurn } from "./first-turn";
 import { createRetryKeys } from "./retry-key";
 import { type Activity, type ThreadLockState, type Turn, useTurnRunner } from "./use-turn-runner";
 import { watchForTitle } from "./watch-for-title";
@@ -31,6 +32,8 @@ export type ChatStream = {
   isBusy: boolean;
   error: string | null;
   send: (content: string) => Promise<boolean>;
+  // The first message of a new chat, sent before this page loaded: follows its reply (false: refused).
+  followFirstTurn: (turn: FirstTurn) => Promise<boolean>;
   edit: (message: ChatMessage, content: string) => Promise<boolean>;
   regenerate: (message: ChatMessage) => Promise<void>;
   showVersion: (messageId: string) => Promise<void>;
@@ -103,6 +106,22 @@ export function useChatStream(
       return isAccepted;
     },
     [conversationId, runTurn, retryKeys],
+  );
+
+  const followFirstTurn = useCallback(
+    (turn: FirstTurn): Promise<boolean> => {
+      const optimistic = createOptimisticMessage(turn.content, turn.clientMessageId, null);
+      return runTurn({
+        // The thread may already hold the message (loaded after the server saved it): then it is not shown twice.
+        showBefore: (current) => (current.length === 0 ? [optimistic] : current),
+        request: (signal) => {
+          signal.addEventListener("abort", () => turn.controller.abort(), { once: true });
+          return turn.response;
+        },
+        placeholders: { userId: optimistic.id, replyId: null },
+      });
+    },
+    [runTurn],
   );
 
   // A new version of a user message: the thread below it is replaced once the server accepts the new text.
@@ -179,5 +198,18 @@ export function useChatStream(
 
   const isStreaming = activity === "streaming";
   const isBusy = activity !== "idle";
-  return { messages, isStreaming, isBusy, error, send, edit, regenerate, showVersion, reattach, stop, showOlder };
+  return {
+    messages,
+    isStreaming,
+    isBusy,
+    error,
+    send,
+    followFirstTurn,
+    edit,
+    regenerate,
+    showVersion,
+    reattach,
+    stop,
+    showOlder,
+  };
 }

@@ -49,6 +49,9 @@ export function useConversationList(): ConversationList {
     }
     setError(null);
     setPage((current) => mergeFirstPage(current, result.data));
+    // The open conversation's header shows the title the list just got (e.g. one made as a reply streams).
+    for (const { id, title } of [...(result.data.pinned ?? []), ...result.data.items])
+      notifyConversationRenamed({ id, title });
   }, [translator]);
 
   useEffect(() => {

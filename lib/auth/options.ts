@@ -9,9 +9,11 @@ import { requireEnv } from "../env";
 import { canSignIn, refreshClaims, type SessionClaims, sessionUserOf } from "./claims";
 import { getDecoyHash, verifyPassword } from "./password";
 
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+
 const credentialsSchema = z.object({ email: z.string().trim().max(320), password: z.string().max(128) });
 
-async function authorizeCredentials(raw: unknown) {
+export async function authorizeCredentials(raw: unknown) {
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) return null;
   const user = await getUserForSignIn(parsed.data.email);
@@ -31,7 +33,7 @@ async function authorizeCredentials(raw: unknown) {
 export function getAuthOptions(): NextAuthOptions {
   return {
     secret: requireEnv("AUTH_SECRET"),
-    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/sign-in" },
     providers: [
       CredentialsProvider({

@@ -17,6 +17,7 @@ import { launchReply, replayFinishedTurn } from "./launch-reply";
 import { MAX_MESSAGE_LENGTH } from "./limits";
 import { assertWithinBounds, resolveParameters } from "./parameters";
 import { getSystemPrompt } from "./prepare-request";
+import { titleFromMessage } from "./titles";
 import { countTokens, encodingForModel } from "./tokens";
 
 const messageIdSchema = z.string().regex(/^[a-z0-9]{20,32}$/, "Not a message id.");
@@ -32,11 +33,6 @@ export const sendMessageSchema = z.strictObject({
 });
 
 export const regenerateSchema = z.strictObject({ temperature: z.number().finite().optional() });
-
-function titleFrom(content: string): string {
-  const words = content.trim().split(/\s+/).slice(0, 8).join(" ");
-  return words.length > 80 ? `${words.slice(0, 79)}…` : words;
-}
 
 async function loadWritableTurnContext(user: SessionUser, conversationId: string, temperature: number | undefined) {
   const conversation = await getConversationForTurn(
@@ -65,7 +61,7 @@ export async function sendMessage(user: SessionUser, conversationId: string, inp
   // Checked before anything is written: a message that can never be sent is refused, not stored.
   getRequiredTokens(tokenCount, systemTokens, getWindowBudget(model.contextWindow, parameters.maxTokens));
 
-  const title = titleFrom(input.content);
+  const title = titleFromMessage(input.content);
   const turn = await startTurn({
     scope: writableConversationsSql(user.id),
     conversationId,

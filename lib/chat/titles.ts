@@ -13,14 +13,51 @@ const TITLE_INSTRUCTION =
   "Write a title of at most six words for the conversation below, in the language of the user's message. " +
   "Reply with the title only: no quotes, no punctuation at the end.";
 
+const FIRST_WORDS = 8;
+
+/** A title made of the first words of a message: shown until (and unless) a model writes a better one. */
+export function titleFromMessage(content: string): string {
+  const words = toPlainText(content).split(" ").slice(0, FIRST_WORDS).join(" ");
+  return cutAtWord(words, TITLE_MAX_LENGTH);
+}
+
+/** A model's title: its first line, without a "Title:" label, quotes, Markdown or a full stop at the end. */
 export function cleanTitle(raw: string): string | null {
   const firstLine = raw.trim().split("\n")[0] ?? "";
-  const title = firstLine
-    .replace(/^\s*title:\s*/i, "")
-    .replace(/^["'“”«»\s#*]+|["'“”«»\s.!*]+$/g, "")
+  const title = toPlainText(firstLine.replace(/^\s*title:\s*/i, ""))
+    .replace(/^["'“”«»\s]+|["'“”«»\s.!]+$/g, "")
     .trim();
   if (!title) return null;
-  return title.length > TITLE_MAX_LENGTH ? `${title.slice(0, TITLE_MAX_LENGTH - 1)}…` : title;
+  return cutAtWord(title, TITLE_MAX_LENGTH);
+}
+
+// A title is one line of plain text: the sidebar and the header show it as text, where Markdown marks and
+// control characters (a model or a pasted message may carry both) are noise.
+function toPlainText(markdown: string): string {
+  return (
+    markdown
+      .replace(/^\s*(```|~~~).*$/gm, " ")
+      .replace(/(```|~~~)[\w+#-]*/g, " ")
+      .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
+      .replace(/^\s{0,3}(#{1,6}\s+|>\s?|[-*+]\s+(\[[ xX]\]\s+)?|\d+[.)]\s+)/gm, "")
+      .replace(/\$\$|\$(?=\S[^$]*\S\$)|(?<=\S)\$/g, "")
+      .replace(/[`*~|]+|(^|\s)_+|_+(?=\s|$)|<\/?[a-z][^>]*>/gi, "$1")
+      // Control and invisible format characters (bidi overrides, zero-width spaces) never belong in a title.
+      .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, " ")
+      .replace(/\s+/g, " ")
+      .trim()
+  );
+}
+
+// Cut at the last space that fits, with an ellipsis; text without spaces (Chinese, a long URL) at a character,
+// never inside a surrogate pair.
+function cutAtWord(text: string, maxLength: number): string {
+  const characters = Array.from(text);
+  if (characters.length <= maxLength) return text;
+  const kept = characters.slice(0, maxLength - 1).join("");
+  const lastSpace = kept.lastIndexOf(" ");
+  const cut = lastSpace >= kept.length / 2 ? kept.slice(0, lastSpace) : kept;
+  return `${cut.replace(/[\s,;:.-]+$/, "")}…`;
 }
 
 /**

@@ -88,7 +88,10 @@ export async function revokeSessions(id: string): Promise<void> {
   await db().user.updateMany({ where: { id }, data: { sessionVersion: { increment: 1 } } });
 }
 
-/** Whether the install has any account yet: the first one may always register (it becomes the admin). */
+/**
+ * Whether the install has any account yet: the first one may always register (it becomes the admin), and the
+ * first visitor of a fresh install is greeted as a newcomer.
+ */
 export async function hasAnyUser(): Promise<boolean> {
   return (await db().user.findFirst({ select: { id: true } })) !== null;
 }

@@ -25,7 +25,8 @@ export async function streamDemoCompletion(request: Request): Promise<Response> 
   const parsed = requestSchema.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return openAiError(400, "Invalid request body.");
 
-  const reply = composeDemoReply(lastUserText(parsed.data.messages));
+  const { messages } = parsed.data;
+  const reply = composeDemoReply(lastUserText(messages), !messages.some((message) => message.role === "assistant"));
   const deltas = splitIntoDeltas(reply);
   const usage = { prompt_tokens: JSON.stringify(parsed.data.messages).length >> 2, completion_tokens: deltas.length };
   const base = { id: `chatcmpl-${randomUUID()}`, created: Math.floor(Date.now() / 1000), model: DEMO_MODEL_NAME };

@@ -63,7 +63,7 @@ test("a signed-out visitor switches the sign-in page to Chinese", async ({ page 
   await page.goto("/sign-in");
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await page.getByRole("combobox", { name: "Language" }).selectOption("zh-CN");
-  await expect(page.getByRole("heading", { name: "欢迎回来" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "登录 Parley" })).toBeVisible();
   await expect(page.getByRole("button", { name: "登录" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
 });

@@ -1,6 +1,9 @@
 // The built-in demo model's endpoint: OpenAI's protocol, for this app alone.
 import OpenAI from "openai";
-import { expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { makeSignedInUser } from "../support/factories";
+import { collectEvents } from "../support/read-events";
 
 it("refuses callers without the key derived from AUTH_SECRET, in OpenAI's error shape", async () => {
   const client = new OpenAI({ apiKey: "guess", baseURL: `${inject("baseUrl")}/api/demo/v1`, maxRetries: 0 });
@@ -9,4 +12,38 @@ it("refuses callers without the key derived from AUTH_SECRET, in OpenAI's error 
     .catch((error: unknown) => error);
   expect(failure).toBeInstanceOf(OpenAI.AuthenticationError);
   expect((failure as InstanceType<typeof OpenAI.APIError>).status).toBe(401);
+});
+
+describe("in a conversation", () => {
+  async function startDemoConversation() {
+    // Other files may disable the demo model to test a disabled one; this file needs it answering.
+    const { id: demoId } = await db().model.findFirstOrThrow({ where: { provider: { kind: "DEMO" } } });
+    const demo = await db().model.update({ where: { id: demoId }, data: { enabled: true } });
+    const client = await makeSignedInUser();
+    const created = await client.json("/api/conversations", { modelId: demo.id });
+    const { id } = (await created.json()) as { id: string };
+    return async (content: string) => {
+      await collectEvents(await client.json(`/api/conversations/${id}/messages`, { content }));
+      const reply = await db().message.findFirstOrThrow({
+        where: { conversationId: id, role: "ASSISTANT" },
+        orderBy: { createdAt: "desc" },
+      });
+      return reply;
+    };
+  }
+
+  it("welcomes with a Markdown sample first, then sends a long Markdown message back intact", async () => {
+    const send = await startDemoConversation();
+    const first = await send("hello");
+    expect(first.status).toBe("COMPLETE");
+    expect(first.content).toContain("| OpenAI | set `OPENAI_API_KEY`");
+    expect(first.content).toContain("```sh\n");
+    expect(first.content).toContain("$$");
+
+    const markdown = `# Markdown test\n\n\`\`\`js\nconst answer = ${"42 + ".repeat(60)}0;\n\`\`\`\n\n| a | b |\n|---|---|\n| 1 | 2 |`;
+    const echo = await send(markdown);
+    expect(echo.status).toBe("COMPLETE");
+    expect(echo.content).toBe(`You wrote:\n\n${markdown}`);
+    expect((await send(" help ")).content).toBe(first.content.split("\n\n---\n\n")[0]);
+  });
 });

@@ -4,6 +4,7 @@ import { toSafeCallbackUrl } from "@/app/_components/safe-callback-url";
 import { SignInForm } from "@/app/_components/sign-in-form";
 import { getTranslator } from "@/app/_i18n/server";
 import { getSessionUser } from "@/lib/auth/session";
+import { hasAnyUser } from "@/lib/db/users";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -17,9 +18,16 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
   const safeCallbackUrl = toSafeCallbackUrl(typeof callbackUrl === "string" ? callbackUrl : undefined);
   if (await getSessionUser()) redirect(safeCallbackUrl);
   const { t } = await getTranslator();
+  // A fresh install's first visitor lands here: greet them as new and point them to the first (admin) account.
+  const isFreshInstall = !(await hasAnyUser());
   return (
     <>
-      <h1 className="mb-6 text-center font-semibold text-xl">{t("signIn.heading")}</h1>
+      <h1 className="mb-6 text-center font-semibold text-xl">
+        {t(isFreshInstall ? "signIn.firstHeading" : "signIn.heading")}
+      </h1>
+      {isFreshInstall ? (
+        <p className="mb-4 rounded-xl border border-line bg-sidebar px-3.5 py-2.5 text-sm">{t("signIn.firstNote")}</p>
+      ) : null}
       <SignInForm callbackUrl={safeCallbackUrl} />
     </>
   );

@@ -1,30 +1,15 @@
 import { z } from "zod";
 import type { Translator } from "@/app/_i18n/translator";
-import { describeError, readApiError } from "./api-client";
+import { describeError } from "./api-client";
+import type { ApiError } from "./chat-types";
 
-export type RegisterInput = { name: string; email: string; password: string; invitation?: string };
 export type RegisterField = "name" | "email" | "password";
 export type RegisterFailure = { message: string; fieldErrors: Partial<Record<RegisterField, string>> };
 
 const registerFields = z.enum(["name", "email", "password"]);
 
-// Returns null when the account was created, otherwise what to show: a general message and per-field messages.
-export async function requestRegistration(
-  input: RegisterInput,
-  translator: Translator,
-): Promise<RegisterFailure | null> {
-  let response: Response;
-  try {
-    response = await fetch("/api/auth/register", {
-      method: "POST",
-      headers: { "Content-Type": "application/json", Accept: "application/json" },
-      body: JSON.stringify(input),
-    });
-  } catch {
-    return { message: translator.t("errors.network"), fieldErrors: {} };
-  }
-  if (response.ok) return null;
-  const error = await readApiError(response);
+// What to show for a refused registration: a general message and per-field messages.
+export function describeRegisterFailure(error: ApiError, translator: Translator): RegisterFailure {
   const message = describeError({ ...error, issues: undefined }, translator);
   const fieldErrors: RegisterFailure["fieldErrors"] = {};
   // The server's words name what is wrong with a field; in another language the field is only marked invalid.

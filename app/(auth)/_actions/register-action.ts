@@ -1,0 +1,45 @@
+"use server";
+
+// The registration form's action: a post that works before or without the page's JavaScript (see sign-in-action).
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { createSessionCookie } from "@/lib/auth/form-sign-in";
+import { registerUser, registrationSchema } from "@/lib/auth/register";
+import { AppError, type FieldIssue } from "@/lib/errors";
+import { toFieldIssues } from "@/lib/http/handler";
+
+// The API's error shape, so that the form words it like any other API error; name and email come back so that the
+// form keeps them after a failed try (React resets a form after its action).
+export type RegisterState = {
+  error: { code: string; message: string; issues?: FieldIssue[] } | null;
+  name: string;
+  email: string;
+};
+
+export async function registerAction(_previous: RegisterState, form: FormData): Promise<RegisterState> {
+  const invitation = form.get("invitation");
+  const parsed = registrationSchema.safeParse({
+    name: form.get("name") ?? "",
+    email: form.get("email") ?? "",
+    password: form.get("password") ?? "",
+    invitation: typeof invitation === "string" && invitation !== "" ? invitation : undefined,
+  });
+  const kept = { name: String(form.get("name") ?? ""), email: String(form.get("email") ?? "") };
+  if (!parsed.success) {
+    return {
+      ...kept,
+      error: { code: "invalid_input", message: "Some fields are invalid.", issues: toFieldIssues(parsed.error) },
+    };
+  }
+  try {
+    await registerUser(parsed.data);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return { ...kept, error: { code: error.code, message: error.message, issues: error.issues } };
+  }
+  const cookie = await createSessionCookie(parsed.data);
+  // The account exists even if it cannot sign in yet (it awaits approval); the sign-in page explains the rest.
+  if (!cookie) redirect("/sign-in");
+  (await cookies()).set(cookie.name, cookie.value, cookie.options);
+  redirect(parsed.data.invitation ? "/teams" : "/");
+}

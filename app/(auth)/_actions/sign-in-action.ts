@@ -1,0 +1,31 @@
+"use server";
+
+// The sign-in form's action. A server action, so that the form posts (never a GET with the password in the URL)
+// and works before or without the page's JavaScript; Next checks that the post comes from this site's own page.
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { toSafeCallbackUrl } from "@/app/_components/safe-callback-url";
+import { createSessionCookie } from "@/lib/auth/form-sign-in";
+
+// The email comes back so that the form keeps it after a failed try (React resets a form after its action).
+export type SignInState = { isRejected: boolean; email: string };
+
+const signInFormSchema = z.object({
+  email: z.string().max(320),
+  password: z.string().max(128),
+  callbackUrl: z.string().max(2_000),
+});
+
+export async function signInAction(_previous: SignInState, form: FormData): Promise<SignInState> {
+  const parsed = signInFormSchema.safeParse({
+    email: form.get("email") ?? "",
+    password: form.get("password") ?? "",
+    callbackUrl: form.get("callbackUrl") ?? "/",
+  });
+  if (!parsed.success) return { isRejected: true, email: "" };
+  const cookie = await createSessionCookie(parsed.data);
+  if (!cookie) return { isRejected: true, email: parsed.data.email };
+  (await cookies()).set(cookie.name, cookie.value, cookie.options);
+  redirect(toSafeCallbackUrl(parsed.data.callbackUrl));
+}

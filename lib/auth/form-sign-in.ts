@@ -1,0 +1,32 @@
+// Signing in from a form that posts without JavaScript (a server action): next-auth's credentials callback needs
+// its CSRF cookie, which only a script can fetch first. Same check of the password, same claims through the same
+// jwt callback, and the session cookie next-auth itself would set (name and attributes of next-auth 4).
+import { encode } from "next-auth/jwt";
+import { env, requireEnv } from "../env";
+import { authorizeCredentials, getAuthOptions, SESSION_MAX_AGE_SECONDS } from "./options";
+
+export type SessionCookie = {
+  name: string;
+  value: string;
+  options: { httpOnly: true; sameSite: "lax"; path: "/"; secure: boolean; maxAge: number };
+};
+
+/** The session cookie for these credentials, or null when they do not sign anyone in. */
+export async function createSessionCookie(credentials: { email: string; password: string }) {
+  const user = await authorizeCredentials(credentials);
+  if (!user) return null;
+  const jwtCallback = getAuthOptions().callbacks?.jwt;
+  if (!jwtCallback) throw new Error("The auth options lost their jwt callback.");
+  const token = await jwtCallback({
+    token: { name: user.name, email: user.email, sub: user.id },
+    user,
+    account: null,
+    trigger: "signIn",
+  });
+  const value = await encode({ token, secret: requireEnv("AUTH_SECRET"), maxAge: SESSION_MAX_AGE_SECONDS });
+  // next-auth marks its cookies secure, with the __Secure- prefix, exactly when the site's URL is https.
+  const secure = env().NEXTAUTH_URL?.startsWith("https://") ?? false;
+  const name = `${secure ? "__Secure-" : ""}next-auth.session-token`;
+  const options = { httpOnly: true, sameSite: "lax", path: "/", secure, maxAge: SESSION_MAX_AGE_SECONDS } as const;
+  return { name, value, options } satisfies SessionCookie;
+}
