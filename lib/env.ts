@@ -7,6 +7,11 @@ const optionalString = z
   .transform((value) => value || undefined)
   .optional();
 
+const booleanFlag = z
+  .enum(["true", "false"], { message: 'Use "true" or "false".' })
+  .default("false")
+  .transform((value) => value === "true");
+
 const millisecondsWithDefault = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 const envSchema = z.object({
@@ -32,6 +37,8 @@ const envSchema = z.object({
   REGISTRATION_POLICY: optionalString.pipe(z.enum(["open", "approval", "closed"]).optional()),
   ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
   ADMIN_PASSWORD: optionalString.pipe(z.string().min(8).max(128).optional()),
+  // "true": providers may use link-local and cloud metadata addresses (lib/models/provider-address.ts).
+  ALLOW_LINK_LOCAL_PROVIDERS: booleanFlag,
   UPSTREAM_FIRST_BYTE_TIMEOUT_MS: millisecondsWithDefault(60_000),
   UPSTREAM_IDLE_TIMEOUT_MS: millisecondsWithDefault(60_000),
 });
