@@ -9,6 +9,9 @@ import { FormAlert } from "./form-alert";
 import { FormField } from "./form-field";
 import { SubmitButton } from "./submit-button";
 
+// The throttle's refusal (lib/auth/throttle.ts), which next-auth passes on as the error's text.
+const TOO_MANY_ATTEMPTS = /^Too many attempts\. Try again in (\d+) minutes?\.$/;
+
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const { t } = useTranslator();
   const router = useRouter();
@@ -27,7 +30,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     }).catch(() => undefined);
     if (!result?.ok || result.error) {
       setIsPending(false);
-      setError(t("signIn.invalidCredentials"));
+      const minutes = TOO_MANY_ATTEMPTS.exec(result?.error ?? "")?.[1];
+      setError(minutes ? t("signIn.tooManyAttempts", { count: Number(minutes) }) : t("signIn.invalidCredentials"));
       return;
     }
     router.push(callbackUrl);

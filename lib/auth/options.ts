@@ -5,17 +5,25 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getUserForSignIn, revokeSessions } from "../db/users";
 import { requireEnv } from "../env";
+import { getClientAddress } from "../http/client-address";
 import { canSignIn, refreshClaims, type SessionClaims, sessionUserOf } from "./claims";
 import { getDecoyHash, verifyPassword } from "./password";
+import { assertSignInAllowed, recordSignInFailure, recordSignInSuccess } from "./throttle";
 
 const credentialsSchema = z.object({ email: z.string().trim().max(320), password: z.string().max(128) });
 
-async function authorizeCredentials(raw: unknown) {
+async function authorizeCredentials(raw: unknown, request: { headers?: Record<string, string> }) {
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) return null;
-  const user = await getUserForSignIn(parsed.data.email);
+  const { email, password } = parsed.data;
+  const clientAddress = getClientAddress(request.headers ?? {});
+  // Throws while locked out, before any hashing: its message is what the sign-in form shows.
+  await assertSignInAllowed(email, clientAddress);
+  const user = await getUserForSignIn(email);
   // Verify against a decoy when the account does not exist, so that timing does not reveal which emails exist.
-  const isPasswordValid = await verifyPassword(user?.passwordHash ?? (await getDecoyHash()), parsed.data.password);
+  const isPasswordValid = await verifyPassword(user?.passwordHash ?? (await getDecoyHash()), password);
+  if (!isPasswordValid) await recordSignInFailure(email, clientAddress);
+  else await recordSignInSuccess(email);
   if (!user || !isPasswordValid || !canSignIn(user.status)) return null;
   return {
     id: user.id,

@@ -84,7 +84,10 @@ export function createGuardedLookup(lookup: typeof dnsLookup = dnsLookup): Looku
   return (hostname, options, callback) => {
     lookup(hostname, { ...options, all: true }, (error, addresses) => {
       if (error) return callback(error, "");
-      if (!allowsLinkLocal() && (isRefusedHost(hostname) || addresses.some(({ address }) => isRefusedAddress(address)))) {
+      if (
+        !allowsLinkLocal() &&
+        (isRefusedHost(hostname) || addresses.some(({ address }) => isRefusedAddress(address)))
+      ) {
         return callback(new RefusedProviderAddressError(), "");
       }
       if (options.all) return callback(null, addresses);

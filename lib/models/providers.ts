@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { SessionUser } from "../auth/session";
 import { createProvider, deleteProvider, type ProviderFields, updateProvider } from "../db/providers";
 import { AppError } from "../errors";
-import { REFUSED_ADDRESS_MESSAGE, isRefusedHost, resolvesToRefusedAddress } from "./provider-address";
+import { isRefusedHost, REFUSED_ADDRESS_MESSAGE, resolvesToRefusedAddress } from "./provider-address";
 import { encryptSecret, keyHint } from "./secret-box";
 
 // Refinements run even when the URL check before them failed (zod 4), so each one parses defensively.

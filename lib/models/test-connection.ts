@@ -14,7 +14,10 @@ export type ConnectionTestResult = { ok: true; models: string[] } | { ok: false;
 
 function describeFailure(error: unknown): string {
   // The SDK wraps what its fetch throws as a connection error (RefusedProviderAddressError, by name).
-  if (error instanceof OpenAI.APIConnectionError && (error.cause as Error | undefined)?.name === "RefusedProviderAddressError") {
+  if (
+    error instanceof OpenAI.APIConnectionError &&
+    (error.cause as Error | undefined)?.name === "RefusedProviderAddressError"
+  ) {
     return REFUSED_ADDRESS_MESSAGE;
   }
   // The SDK's timeout ends at the headers; the signal also bounds a body that stalls (APIUserAbortError).

@@ -5,7 +5,7 @@
 import os from "node:os";
 import { startFakeUpstream } from "../support/fake-upstream";
 import { startTestStack } from "../support/test-stack";
-import { signUpAndIn } from "./bench-client";
+import { allowManyStreams, signUpAndIn } from "./bench-client";
 import { benchConfig } from "./bench-config";
 import type { BenchContext } from "./bench-context";
 import { startBenchDatabase } from "./bench-database";
@@ -92,6 +92,7 @@ async function runBench(cleanups: (() => Promise<void>)[]): Promise<string> {
   const [launcherPid] = findChildrenByCommandLine(process.pid, "lib/bootstrap/launch.ts");
   if (launcherPid === undefined) throw new Error("Cannot find the app's launcher process under the bench");
   const session = await signUpAndIn(stack.baseUrl);
+  await allowManyStreams(session);
   const pool = createConversationPool(session, fake);
   const context: BenchContext = {
     config: benchConfig,

@@ -35,14 +35,26 @@ describe("refused provider hosts", () => {
   });
 
   it("keeps loopback, private networks and public hosts", () => {
-    for (const host of ["localhost", "127.0.0.1", "[::1]", "10.0.0.5", "192.168.1.20", "172.17.0.1", "api.openai.com"]) {
+    for (const host of [
+      "localhost",
+      "127.0.0.1",
+      "[::1]",
+      "10.0.0.5",
+      "192.168.1.20",
+      "172.17.0.1",
+      "api.openai.com",
+    ]) {
       expect(isRefusedHost(host), host).toBe(false);
     }
     expect(baseUrlSchema.safeParse("http://192.168.1.20:11434/v1").success).toBe(true);
   });
 
   it("gives the admin form a field message for a refused URL", () => {
-    for (const url of ["http://169.254.169.254/latest", "http://[fe80::1]:8080/v1", "http://metadata.google.internal/"]) {
+    for (const url of [
+      "http://169.254.169.254/latest",
+      "http://[fe80::1]:8080/v1",
+      "http://metadata.google.internal/",
+    ]) {
       const parsed = baseUrlSchema.safeParse(url);
       expect(parsed.success, url).toBe(false);
       expect(parsed.error?.issues[0]?.message).toMatch(/link-local or cloud metadata/);
@@ -54,9 +66,9 @@ describe("refused provider hosts", () => {
     vi.resetModules();
     const fresh = await import("@/lib/models/provider-address");
     expect(fresh.isRefusedHost("169.254.169.254")).toBe(false);
-    expect(await fresh.resolvesToRefusedAddress("x.test", async () => [{ address: "169.254.169.254", family: 4 }])).toBe(
-      false,
-    );
+    expect(
+      await fresh.resolvesToRefusedAddress("x.test", async () => [{ address: "169.254.169.254", family: 4 }]),
+    ).toBe(false);
   });
 });
 
