@@ -85,8 +85,11 @@ async function readBodyText(request: Request, limit: number): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-/** `maxBytes`: larger bodies are refused with 413; the default suits every ordinary request. */
-export async function parseJsonBody<T>(request: Request, schema: z.ZodType<T>, maxBytes = MAX_JSON_BYTES): Promise<T> {
+/**
+ * The body's JSON text, checked but not parsed, for a caller that parses it elsewhere (an import, off the event
+ * loop). `maxBytes`: larger bodies are refused with 413 while reading.
+ */
+export async function readJsonText(request: Request, maxBytes = MAX_JSON_BYTES): Promise<string> {
   const text = await readBodyText(request, maxBytes);
   // JSON only: a cross-site form can post text/plain or form data without a preflight, never application/json.
   if (text && !request.headers.get("content-type")?.startsWith("application/json")) {
@@ -95,6 +98,12 @@ export async function parseJsonBody<T>(request: Request, schema: z.ZodType<T>, m
   // PostgreSQL text cannot hold NUL; refusing it here keeps every stored string valid. A raw NUL cannot appear in
   // valid JSON, so NUL means the escape \u0000 itself, not an escaped backslash followed by "u0000" (text about it).
   if (ESCAPED_NUL.test(text)) throw new AppError("invalid_input", "Text cannot contain NUL characters.");
+  return text;
+}
+
+/** `maxBytes`: larger bodies are refused with 413; the default suits every ordinary request. */
+export async function parseJsonBody<T>(request: Request, schema: z.ZodType<T>, maxBytes = MAX_JSON_BYTES): Promise<T> {
+  const text = await readJsonText(request, maxBytes);
   let body: unknown;
   try {
     body = text ? JSON.parse(text) : {};

@@ -1,0 +1,60 @@
+// Runs import-worker.ts on a worker thread: the file's JSON text goes in, the rows to insert come back.
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import type { ConversationToImport } from "../db/conversation-import";
+import { AppError, type ErrorCode, type FieldIssue } from "../errors";
+import type { TokenEncoding } from "./tokens";
+
+type WorkerAnswer =
+  | { rows: ConversationToImport[] }
+  | { error: { code: ErrorCode; message: string; issues?: FieldIssue[] } };
+
+// From the working directory, the app's root, where the launcher runs (see Dockerfile): Next bundles the routes
+// but not this file, which the worker loads from source through tsx, as the launcher loads lib/.
+const WORKER_FILE = path.join(process.cwd(), "lib", "chat", "import-worker-entry.mjs");
+
+// Each worker takes a core and a few hundred megabytes for a large file: more imports at once wait their turn.
+const MAX_RUNNING_WORKERS = 2;
+let runningWorkers = 0;
+const waitingForWorker: (() => void)[] = [];
+
+async function takeWorkerTurn(): Promise<void> {
+  if (runningWorkers < MAX_RUNNING_WORKERS) {
+    runningWorkers++;
+    return;
+  }
+  await new Promise<void>((resolve) => waitingForWorker.push(resolve));
+}
+
+/** The finished import hands its turn straight to the next waiting one, if any. */
+function endWorkerTurn(): void {
+  const next = waitingForWorker.shift();
+  if (next) next();
+  else runningWorkers--;
+}
+
+export async function readImportRowsOffThread(text: string, encoding: TokenEncoding): Promise<ConversationToImport[]> {
+  await takeWorkerTurn();
+  try {
+    return await runWorker(text, encoding);
+  } finally {
+    endWorkerTurn();
+  }
+}
+
+function runWorker(text: string, encoding: TokenEncoding): Promise<ConversationToImport[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_FILE, { workerData: { text, encoding } });
+    let answer: WorkerAnswer | undefined;
+    worker.once("message", (message: WorkerAnswer) => {
+      answer = message;
+    });
+    worker.once("error", (cause) => reject(new AppError("internal", "The import failed.", { cause })));
+    worker.once("exit", (exitCode) => {
+      if (!answer) return reject(new AppError("internal", "The import failed.", { cause: `worker exit ${exitCode}` }));
+      if ("rows" in answer) return resolve(answer.rows);
+      const { code, message, issues } = answer.error;
+      reject(new AppError(code, message, { issues }));
+    });
+  });
+}

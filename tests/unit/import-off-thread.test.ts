@@ -1,0 +1,60 @@
+// Imports are parsed, validated and tokenized on a worker thread: the process's event loop keeps turning (serving
+// replies and pages) while a large file is read, and the rows come back as the inline code would make them.
+import { setImmediate } from "node:timers/promises";
+import { describe, expect, it } from "vitest";
+import { readImportRowsOffThread } from "@/lib/chat/run-import";
+
+/** One ChatGPT conversation of `count` messages, one long chain: the shape that used to stall the server. */
+function chatGptFile(count: number, text: string): string {
+  const mapping: Record<string, unknown> = {};
+  for (let index = 0; index < count; index++) {
+    mapping[`n${index}`] = {
+      id: `n${index}`,
+      parent: index === 0 ? null : `n${index - 1}`,
+      children: index === count - 1 ? [] : [`n${index + 1}`],
+      message: {
+        author: { role: index % 2 === 0 ? "user" : "assistant" },
+        content: { content_type: "text", parts: [`${index}: ${text}`] },
+        create_time: 1_700_000_000 + index,
+      },
+    };
+  }
+  return JSON.stringify([{ title: "Huge", create_time: 1_700_000_000, mapping, current_node: `n${count - 1}` }]);
+}
+
+describe("reading an import off the event loop", () => {
+  it("keeps the event loop turning while a 20 MB conversation is parsed and tokenized", async () => {
+    const file = chatGptFile(5000, "Lorem ipsum dolor sit amet, consectetur adipiscing elit. ".repeat(70));
+    expect(file.length).toBeGreaterThan(20_000_000);
+    let isDone = false;
+    const reading = readImportRowsOffThread(file, "o200k_base").finally(() => {
+      isDone = true;
+    });
+    // Inline, the whole read is one task: not a single turn of the loop could happen before it ends.
+    let turns = 0;
+    while (!isDone) {
+      await setImmediate();
+      turns++;
+    }
+    const [conversation] = await reading;
+    expect(turns).toBeGreaterThan(100);
+    expect(conversation?.messages).toHaveLength(5000);
+    expect(conversation?.messages[1]).toMatchObject({ role: "ASSISTANT", depth: 1, tokenEncoding: "o200k_base" });
+    expect(conversation?.messages[1]?.tokenCount).toBeGreaterThan(100);
+    expect(conversation?.currentLeafId).toBe(conversation?.messages[4999]?.id);
+  }, 60_000);
+
+  it("answers a file that is not an export with the same field issues as before", async () => {
+    await expect(readImportRowsOffThread("{not json", "o200k_base")).rejects.toMatchObject({
+      code: "invalid_input",
+      message: "The request body is not valid JSON.",
+    });
+    await expect(readImportRowsOffThread(JSON.stringify([{ mapping: "nope" }]), "o200k_base")).rejects.toMatchObject({
+      code: "invalid_input",
+      issues: [expect.objectContaining({ path: [0, "mapping"] })],
+    });
+    await expect(readImportRowsOffThread(JSON.stringify({ hello: "world" }), "o200k_base")).rejects.toMatchObject({
+      code: "invalid_input",
+    });
+  });
+});
