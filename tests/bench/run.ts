@@ -18,6 +18,7 @@ import { measureCpu } from "./measure-cpu";
 import { measureDatabase } from "./measure-database";
 import { measureDeltaLatency } from "./measure-delta-latency";
 import { measureHistory } from "./measure-history";
+import { measureImportStall } from "./measure-import-stall";
 import { measureInitialJs } from "./measure-initial-js";
 import { measureRender } from "./measure-render";
 import { measureStreamMemory } from "./measure-stream-memory";
@@ -44,6 +45,7 @@ const measurements: Measurement[] = [
   { name: "browser render per token", row: 9, run: measureRender },
   { name: "initial JavaScript", row: 10, run: measureInitialJs },
   { name: "history", row: 11, run: measureHistory },
+  { name: "import stall", row: 12, run: measureImportStall },
 ];
 
 async function runMeasurement(measurement: Measurement, context: BenchContext): Promise<Section> {

@@ -3,28 +3,11 @@
 import { setImmediate } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
 import { readImportRowsOffThread } from "@/lib/chat/run-import";
-
-/** One ChatGPT conversation of `count` messages, one long chain: the shape that used to stall the server. */
-function chatGptFile(count: number, text: string): string {
-  const mapping: Record<string, unknown> = {};
-  for (let index = 0; index < count; index++) {
-    mapping[`n${index}`] = {
-      id: `n${index}`,
-      parent: index === 0 ? null : `n${index - 1}`,
-      children: index === count - 1 ? [] : [`n${index + 1}`],
-      message: {
-        author: { role: index % 2 === 0 ? "user" : "assistant" },
-        content: { content_type: "text", parts: [`${index}: ${text}`] },
-        create_time: 1_700_000_000 + index,
-      },
-    };
-  }
-  return JSON.stringify([{ title: "Huge", create_time: 1_700_000_000, mapping, current_node: `n${count - 1}` }]);
-}
+import { makeLargeChatGptExport } from "../support/large-import";
 
 describe("reading an import off the event loop", () => {
   it("keeps the event loop turning while a 20 MB conversation is parsed and tokenized", async () => {
-    const file = chatGptFile(5000, "Lorem ipsum dolor sit amet, consectetur adipiscing elit. ".repeat(70));
+    const file = makeLargeChatGptExport();
     expect(file.length).toBeGreaterThan(20_000_000);
     let isDone = false;
     const reading = readImportRowsOffThread(file, "o200k_base").finally(() => {
