@@ -1,6 +1,6 @@
 // The import worker's entry: reads one import file into rows, on a thread of its own, so that parsing and
 // tokenizing tens of megabytes never stalls the replies and pages that the main thread serves meanwhile.
-// Loaded from source by run-import.ts (with tsx), never bundled by Next.
+// Loaded from source by run-import.ts (through tsx), never bundled by Next.
 import { parentPort, workerData } from "node:worker_threads";
 import { AppError } from "../errors";
 import { readImportRows } from "./import-rows";

@@ -1,5 +1,4 @@
 // Runs import-worker.ts on a worker thread: the file's JSON text goes in, the rows to insert come back.
-import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { ConversationToImport } from "../db/conversation-import";
 import { AppError, type ErrorCode, type FieldIssue } from "../errors";
@@ -9,9 +8,14 @@ type WorkerAnswer =
   | { rows: ConversationToImport[] }
   | { error: { code: ErrorCode; message: string; issues?: FieldIssue[] } };
 
-// From the working directory, the app's root, where the launcher runs (see Dockerfile): Next bundles the routes
-// but not this file, which the worker loads from source through tsx, as the launcher loads lib/.
-const WORKER_FILE = path.join(process.cwd(), "lib", "chat", "import-worker-entry.mjs");
+// The worker's whole source, so that no bundler follows it: it loads import-worker.ts through tsx, from the working
+// directory, the app's root where the launcher runs (see Dockerfile), as the launcher loads lib/. (Workers do not
+// inherit the main thread's module hooks, and Next, given a worker file, would bundle tsx and its native esbuild.)
+const WORKER_SOURCE = `
+const { pathToFileURL } = require("node:url");
+import("tsx/esm/api").then(({ tsImport }) =>
+  tsImport("./lib/chat/import-worker.ts", pathToFileURL(process.cwd() + "/").href));
+`;
 
 // Each worker takes a core and a few hundred megabytes for a large file: more imports at once wait their turn.
 const MAX_RUNNING_WORKERS = 2;
@@ -44,7 +48,7 @@ export async function readImportRowsOffThread(text: string, encoding: TokenEncod
 
 function runWorker(text: string, encoding: TokenEncoding): Promise<ConversationToImport[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_FILE, { workerData: { text, encoding } });
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { text, encoding } });
     let answer: WorkerAnswer | undefined;
     worker.once("message", (message: WorkerAnswer) => {
       answer = message;

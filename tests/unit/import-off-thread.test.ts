@@ -39,5 +39,5 @@ describe("reading an import off the event loop", () => {
     await expect(readImportRowsOffThread(JSON.stringify({ hello: "world" }), "o200k_base")).rejects.toMatchObject({
       code: "invalid_input",
     });
-  });
+  }, 60_000);
 });
