@@ -3,11 +3,15 @@
 // Loaded from source by run-import.ts (through tsx), never bundled by Next.
 import { parentPort, workerData } from "node:worker_threads";
 import { AppError } from "../errors";
+import { assertNoEscapedNul } from "../http/handler";
 import { readImportRows } from "./import-rows";
 import type { TokenEncoding } from "./tokens";
 
-const { text, encoding } = workerData as { text: string; encoding: TokenEncoding };
+const { bytes, encoding } = workerData as { bytes: ArrayBuffer; encoding: TokenEncoding };
 try {
+  const text = new TextDecoder().decode(bytes);
+  // The same rule as every JSON body (lib/http/handler.ts): PostgreSQL text cannot hold NUL.
+  assertNoEscapedNul(text);
   parentPort?.postMessage({ rows: readImportRows(text, encoding) });
 } catch (error) {
   // Only an AppError's code, message and issues are for the caller; anything else is reported as a crash.

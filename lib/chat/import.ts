@@ -9,12 +9,12 @@ import { AppError } from "../errors";
 import { readImportRowsOffThread } from "./run-import";
 import { encodingForModel } from "./tokens";
 
-/** `text`: the file's JSON text, read within the size limit but not parsed. */
-export async function importMyConversations(user: SessionUser, text: string) {
+/** `file`: the file's bytes (JSON), read within the size limit but not decoded; handed over to the worker. */
+export async function importMyConversations(user: SessionUser, file: Uint8Array) {
   const modelId = await getDefaultModelId(usableModelsWhere(user.id));
   const model = modelId ? await getModelForCompletion(usableModelsWhere(user.id), modelId) : null;
   if (!model) throw new AppError("model_unavailable", "No model is available. Ask an admin to enable one.");
-  const rows = await readImportRowsOffThread(text, encodingForModel(model.upstreamName));
+  const rows = await readImportRowsOffThread(file, encodingForModel(model.upstreamName));
   const created = await insertImportedConversations({ ownerId: user.id, modelId: model.id }, rows);
   return { imported: created.length, conversations: created };
 }

@@ -1,4 +1,4 @@
-// Runs import-worker.ts on a worker thread: the file's JSON text goes in, the rows to insert come back.
+// Runs import-worker.ts on a worker thread: the file's bytes go in (moved, not copied), the rows to insert come back.
 import { Worker } from "node:worker_threads";
 import type { ConversationToImport } from "../db/conversation-import";
 import { AppError, type ErrorCode, type FieldIssue } from "../errors";
@@ -37,18 +37,35 @@ function endWorkerTurn(): void {
   else runningWorkers--;
 }
 
-export async function readImportRowsOffThread(text: string, encoding: TokenEncoding): Promise<ConversationToImport[]> {
+/** `file`: the JSON bytes, which are moved to the worker: unusable here afterwards. */
+export async function readImportRowsOffThread(
+  file: Uint8Array,
+  encoding: TokenEncoding,
+): Promise<ConversationToImport[]> {
   await takeWorkerTurn();
   try {
-    return await runWorker(text, encoding);
+    return await runWorker(file, encoding);
   } finally {
     endWorkerTurn();
   }
 }
 
-function runWorker(text: string, encoding: TokenEncoding): Promise<ConversationToImport[]> {
+/** The bytes on an ArrayBuffer of their own, which can be transferred (a small Buffer shares Node's pool). */
+function ownBuffer(file: Uint8Array): ArrayBuffer {
+  const { buffer, byteOffset, byteLength } = file;
+  if (buffer instanceof ArrayBuffer && byteOffset === 0 && byteLength === buffer.byteLength) return buffer;
+  // A copy (Buffer's own slice() would share the memory, and transferring it would detach Node's pool).
+  return new Uint8Array(file).buffer;
+}
+
+function runWorker(file: Uint8Array, encoding: TokenEncoding): Promise<ConversationToImport[]> {
+  const bytes = ownBuffer(file);
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { text, encoding } });
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { bytes, encoding },
+      transferList: [bytes],
+    });
     let answer: WorkerAnswer | undefined;
     worker.once("message", (message: WorkerAnswer) => {
       answer = message;

@@ -68,9 +68,13 @@ export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
 
 /** Reads at most `limit` bytes: a larger body is refused without being buffered. */
 async function readBodyText(request: Request, limit: number): Promise<string> {
+  return (await readBodyBytes(request, limit)).toString("utf8");
+}
+
+async function readBodyBytes(request: Request, limit: number): Promise<Buffer> {
   const tooLarge = () => new AppError("payload_too_large", "The request body is too large.");
   if (Number(request.headers.get("content-length") ?? 0) > limit) throw tooLarge();
-  if (!request.body) return "";
+  if (!request.body) return Buffer.alloc(0);
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = request.body.getReader();
@@ -82,14 +86,27 @@ async function readBodyText(request: Request, limit: number): Promise<string> {
     }
     chunks.push(chunk.value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 /**
- * The body's JSON text, checked but not parsed, for a caller that parses it elsewhere (an import, off the event
- * loop). `maxBytes`: larger bodies are refused with 413 while reading.
+ * For a body parsed elsewhere (an import, on a worker thread, which then checks it with `assertNoEscapedNul`): its
+ * bytes, undecoded, refused with 413 while reading once over `maxBytes`, and only when sent as JSON.
  */
-export async function readJsonText(request: Request, maxBytes = MAX_JSON_BYTES): Promise<string> {
+export async function readJsonBytes(request: Request, maxBytes: number): Promise<Buffer> {
+  const bytes = await readBodyBytes(request, maxBytes);
+  if (bytes.length > 0 && !request.headers.get("content-type")?.startsWith("application/json")) {
+    throw new AppError("invalid_input", "Send the body as application/json.");
+  }
+  return bytes;
+}
+
+export function assertNoEscapedNul(text: string): void {
+  if (ESCAPED_NUL.test(text)) throw new AppError("invalid_input", "Text cannot contain NUL characters.");
+}
+
+/** `maxBytes`: larger bodies are refused with 413; the default suits every ordinary request. */
+export async function parseJsonBody<T>(request: Request, schema: z.ZodType<T>, maxBytes = MAX_JSON_BYTES): Promise<T> {
   const text = await readBodyText(request, maxBytes);
   // JSON only: a cross-site form can post text/plain or form data without a preflight, never application/json.
   if (text && !request.headers.get("content-type")?.startsWith("application/json")) {
@@ -98,12 +115,6 @@ export async function readJsonText(request: Request, maxBytes = MAX_JSON_BYTES):
   // PostgreSQL text cannot hold NUL; refusing it here keeps every stored string valid. A raw NUL cannot appear in
   // valid JSON, so NUL means the escape \u0000 itself, not an escaped backslash followed by "u0000" (text about it).
   if (ESCAPED_NUL.test(text)) throw new AppError("invalid_input", "Text cannot contain NUL characters.");
-  return text;
-}
-
-/** `maxBytes`: larger bodies are refused with 413; the default suits every ordinary request. */
-export async function parseJsonBody<T>(request: Request, schema: z.ZodType<T>, maxBytes = MAX_JSON_BYTES): Promise<T> {
-  const text = await readJsonText(request, maxBytes);
   let body: unknown;
   try {
     body = text ? JSON.parse(text) : {};

@@ -10,7 +10,7 @@ describe("reading an import off the event loop", () => {
     const file = makeLargeChatGptExport();
     expect(file.length).toBeGreaterThan(20_000_000);
     let isDone = false;
-    const reading = readImportRowsOffThread(file, "o200k_base").finally(() => {
+    const reading = readImportRowsOffThread(Buffer.from(file), "o200k_base").finally(() => {
       isDone = true;
     });
     // Inline, the whole read is one task: not a single turn of the loop could happen before it ends.
@@ -28,15 +28,24 @@ describe("reading an import off the event loop", () => {
   }, 60_000);
 
   it("answers a file that is not an export with the same field issues as before", async () => {
-    await expect(readImportRowsOffThread("{not json", "o200k_base")).rejects.toMatchObject({
+    const bytes = (text: string) => Buffer.from(text);
+    await expect(readImportRowsOffThread(bytes('[{"title":"\\u0000"}]'), "o200k_base")).rejects.toMatchObject({
+      code: "invalid_input",
+      message: "Text cannot contain NUL characters.",
+    });
+    await expect(readImportRowsOffThread(bytes("{not json"), "o200k_base")).rejects.toMatchObject({
       code: "invalid_input",
       message: "The request body is not valid JSON.",
     });
-    await expect(readImportRowsOffThread(JSON.stringify([{ mapping: "nope" }]), "o200k_base")).rejects.toMatchObject({
+    await expect(
+      readImportRowsOffThread(bytes(JSON.stringify([{ mapping: "nope" }])), "o200k_base"),
+    ).rejects.toMatchObject({
       code: "invalid_input",
       issues: [expect.objectContaining({ path: [0, "mapping"] })],
     });
-    await expect(readImportRowsOffThread(JSON.stringify({ hello: "world" }), "o200k_base")).rejects.toMatchObject({
+    await expect(
+      readImportRowsOffThread(bytes(JSON.stringify({ hello: "world" })), "o200k_base"),
+    ).rejects.toMatchObject({
       code: "invalid_input",
     });
   }, 60_000);
