@@ -1,11 +1,14 @@
 // Runs import-worker.ts on a worker thread: the file's bytes go in (moved, not copied), the rows to insert come back.
 import { Worker } from "node:worker_threads";
-import type { ConversationToImport } from "../db/conversation-import";
+import type { ConversationToImport, ImportedRow } from "../db/conversation-import";
 import { AppError, type ErrorCode, type FieldIssue } from "../errors";
 import type { TokenEncoding } from "./tokens";
 
-type WorkerAnswer =
-  | { rows: ConversationToImport[] }
+/** What import-worker.ts posts: each conversation, then its messages in slices, then that it is done; or an error. */
+type WorkerMessage =
+  | { conversation: Omit<ConversationToImport, "messages"> }
+  | { messages: ImportedRow[] }
+  | { isDone: true }
   | { error: { code: ErrorCode; message: string; issues?: FieldIssue[] } };
 
 // The worker's whole source, so that no bundler follows it: it loads import-worker.ts through tsx, from the working
@@ -66,16 +69,17 @@ function runWorker(file: Uint8Array, encoding: TokenEncoding): Promise<Conversat
       workerData: { bytes, encoding },
       transferList: [bytes],
     });
-    let answer: WorkerAnswer | undefined;
-    worker.once("message", (message: WorkerAnswer) => {
-      answer = message;
+    const rows: ConversationToImport[] = [];
+    worker.on("message", (message: WorkerMessage) => {
+      if ("conversation" in message) rows.push({ ...message.conversation, messages: [] });
+      else if ("messages" in message) rows.at(-1)?.messages.push(...message.messages);
+      else if ("isDone" in message) resolve(rows);
+      else reject(new AppError(message.error.code, message.error.message, { issues: message.error.issues }));
     });
     worker.once("error", (cause) => reject(new AppError("internal", "The import failed.", { cause })));
+    // After an answer this changes nothing (a promise settles once); without one, the worker died.
     worker.once("exit", (exitCode) => {
-      if (!answer) return reject(new AppError("internal", "The import failed.", { cause: `worker exit ${exitCode}` }));
-      if ("rows" in answer) return resolve(answer.rows);
-      const { code, message, issues } = answer.error;
-      reject(new AppError(code, message, { issues }));
+      reject(new AppError("internal", "The import failed.", { cause: `worker exit ${exitCode}` }));
     });
   });
 }
