@@ -1,4 +1,5 @@
 // Validated configuration. Nothing else reads process.env: a bad value fails at start with a clear message.
+import { isIP } from "node:net";
 import { z } from "zod";
 
 const optionalString = z
@@ -37,6 +38,33 @@ const databaseUrl = z.string().superRefine((value, context) => {
   if (problem) context.addIssue({ code: "custom", message: problem });
 });
 
+const booleanFlag = z
+  .enum(["true", "false"], { message: 'Use "true" or "false".' })
+  .default("false")
+  .transform((value) => value === "true");
+
+const countWithDefault = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/** "10.0.0.0/8" or "::1": an address, optionally with a prefix length that fits its family. */
+function isAddressOrRange(entry: string): boolean {
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+// Comma-separated addresses or CIDR ranges of the reverse proxies in front of Parley.
+const proxyList = z
+  .string()
+  .transform((value) =>
+    value
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+  )
+  .refine((entries) => entries.every(isAddressOrRange), "List IP addresses or CIDR ranges, separated by commas.");
+
 const millisecondsWithDefault = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 const envSchema = z.object({
@@ -64,6 +92,14 @@ const envSchema = z.object({
   ADMIN_PASSWORD: optionalString.pipe(z.string().min(8).max(128).optional()),
   // Days a session lasts from sign-in, however often it is used; then the user signs in again.
   SESSION_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  // "true": providers may use link-local and cloud metadata addresses (lib/models/provider-address.ts).
+  ALLOW_LINK_LOCAL_PROVIDERS: booleanFlag,
+  // Only requests from these addresses may name the client in X-Forwarded-For (lib/http/client-address.ts).
+  TRUSTED_PROXY: proxyList.default([]),
+  // Throttling (lib/auth/throttle.ts): failed sign-ins from one client address before it is locked out, and
+  // registration attempts per client address per hour.
+  SIGN_IN_FAILURES_PER_ADDRESS: countWithDefault(30),
+  REGISTRATIONS_PER_ADDRESS_PER_HOUR: countWithDefault(10),
   UPSTREAM_FIRST_BYTE_TIMEOUT_MS: millisecondsWithDefault(60_000),
   UPSTREAM_IDLE_TIMEOUT_MS: millisecondsWithDefault(60_000),
 });

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
+import type { Translator } from "@/app/_i18n/translator";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { type SignInState, signInAction } from "@/app/(auth)/_actions/sign-in-action";
 import { FormAlert } from "./form-alert";
@@ -10,6 +11,11 @@ import { SubmitButton } from "./submit-button";
 
 const NOT_TRIED: SignInState = { isRejected: false, email: "" };
 
+function rejectionMessage(state: SignInState, t: Translator["t"]): string | null {
+  if (state.retryInMinutes !== undefined) return t("signIn.tooManyAttempts", { count: state.retryInMinutes });
+  return state.isRejected ? t("signIn.invalidCredentials") : null;
+}
+
 // The form posts to a server action, with or without the page's JavaScript: the password never goes in a URL.
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const { t } = useTranslator();
@@ -17,7 +23,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
 
   return (
     <form action={formAction} noValidate className="flex flex-col gap-4">
-      <FormAlert message={state.isRejected ? t("signIn.invalidCredentials") : null} />
+      <FormAlert message={rejectionMessage(state, t)} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <FormField
         label={t("account.email")}

@@ -162,6 +162,10 @@ export const en = {
   "signIn.firstNote": "No one has an account here yet. Create the first one: it becomes the admin.",
   "signIn.submit": "Sign in",
   "signIn.invalidCredentials": "Invalid email or password.",
+  "signIn.tooManyAttempts": {
+    one: "Too many attempts. Try again in {count} minute.",
+    other: "Too many attempts. Try again in {count} minutes.",
+  },
   "signIn.newHere": "New to Parley?",
   "signIn.createAccount": "Create an account",
   "register.title": "Create an account",
@@ -345,6 +349,10 @@ export const en = {
   "admin.publicLinks.description":
     "Owners can share a read-only snapshot of a conversation with anyone who has the link. Off: no link can be made and every existing link answers “not found” until you turn them on again.",
   "admin.publicLinks.save": "Save share link setting",
+  "admin.replyStreams.label": "Replies one user may stream at once",
+  "admin.replyStreams.description":
+    "Each reply being written holds a connection to its model server. A user who starts one more gets “too many” until one ends. Default: 3.",
+  "admin.replyStreams.save": "Save stream limit",
   // teams (issue 5)
   "teams.title": "Teams",
   "teams.intro":

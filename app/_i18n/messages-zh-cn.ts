@@ -154,6 +154,7 @@ export const zhCN: Catalog = {
   "signIn.firstNote": "这里还没有任何账户。创建第一个账户，它将成为管理员。",
   "signIn.submit": "登录",
   "signIn.invalidCredentials": "邮箱或密码错误。",
+  "signIn.tooManyAttempts": { other: "尝试次数过多，请 {count} 分钟后再试。" },
   "signIn.newHere": "第一次使用 Parley？",
   "signIn.createAccount": "创建账户",
   "register.title": "创建账户",
@@ -324,6 +325,10 @@ export const zhCN: Catalog = {
   "admin.publicLinks.description":
     "对话所有者可以把对话的只读快照分享给任何拥有链接的人。关闭后：无法创建链接，所有已有链接都会显示“未找到”，直到你重新开启。",
   "admin.publicLinks.save": "保存分享链接设置",
+  "admin.replyStreams.label": "每位用户可同时生成的回复数",
+  "admin.replyStreams.description":
+    "每条正在生成的回复都占用一个到模型服务器的连接。超过上限时，用户需等待某条回复结束。默认：3。",
+  "admin.replyStreams.save": "保存并发上限",
   // teams (issue 5)
   "teams.title": "团队",
   "teams.intro": "与同事共享对话。成员可以阅读团队的历史；所有者和编辑者可以继续其中的对话。",

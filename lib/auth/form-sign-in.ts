@@ -3,6 +3,7 @@
 // jwt callback, and the session cookie next-auth itself would set (name and attributes of next-auth 4).
 import { encode } from "next-auth/jwt";
 import { env, requireEnv } from "../env";
+import type { HeaderSource } from "../http/client-address";
 import { authorizeCredentials, getAuthOptions, SESSION_MAX_AGE_SECONDS } from "./options";
 
 export type SessionCookie = {
@@ -11,9 +12,12 @@ export type SessionCookie = {
   options: { httpOnly: true; sameSite: "lax"; path: "/"; secure: boolean; maxAge: number };
 };
 
-/** The session cookie for these credentials, or null when they do not sign anyone in. */
-export async function createSessionCookie(credentials: { email: string; password: string }) {
-  const user = await authorizeCredentials(credentials);
+/**
+ * The session cookie for these credentials, or null when they do not sign anyone in. `headers` name the client,
+ * whose failures are throttled like next-auth's own sign-in (SignInThrottledError while locked out).
+ */
+export async function createSessionCookie(credentials: { email: string; password: string }, headers: HeaderSource) {
+  const user = await authorizeCredentials(credentials, { headers });
   if (!user) return null;
   const jwtCallback = getAuthOptions().callbacks?.jwt;
   if (!jwtCallback) throw new Error("The auth options lost their jwt callback.");

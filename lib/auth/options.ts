@@ -6,19 +6,28 @@ import { z } from "zod";
 import { endStreamsOfUser } from "../chat/open-streams";
 import { getUserForSignIn, revokeSessions } from "../db/users";
 import { requireEnv } from "../env";
+import { getClientAddress, type HeaderSource } from "../http/client-address";
 import { canSignIn, refreshClaims, type SessionClaims, sessionUserOf } from "./claims";
 import { getDecoyHash, verifyPassword } from "./password";
+import { assertSignInAllowed, recordSignInFailure, recordSignInSuccess } from "./throttle";
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
 const credentialsSchema = z.object({ email: z.string().trim().max(320), password: z.string().max(128) });
 
-export async function authorizeCredentials(raw: unknown) {
+/** The credentials' user, or null; throws SignInThrottledError while the account or the address is locked out. */
+export async function authorizeCredentials(raw: unknown, request: { headers?: HeaderSource }) {
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) return null;
-  const user = await getUserForSignIn(parsed.data.email);
+  const { email, password } = parsed.data;
+  const clientAddress = getClientAddress(request.headers ?? {});
+  // Throws while locked out, before any hashing: its message is what the sign-in form shows.
+  await assertSignInAllowed(email, clientAddress);
+  const user = await getUserForSignIn(email);
   // Verify against a decoy when the account does not exist, so that timing does not reveal which emails exist.
-  const isPasswordValid = await verifyPassword(user?.passwordHash ?? (await getDecoyHash()), parsed.data.password);
+  const isPasswordValid = await verifyPassword(user?.passwordHash ?? (await getDecoyHash()), password);
+  if (!isPasswordValid) await recordSignInFailure(email, clientAddress);
+  else await recordSignInSuccess(email);
   if (!user || !isPasswordValid || !canSignIn(user.status)) return null;
   return {
     id: user.id,

@@ -8,10 +8,9 @@ import {
   getConversationTreeOrThrow,
   listConversationTrees,
 } from "../db/conversation-export";
+import { ACCOUNT_EXPORT_FORMAT, CONVERSATION_EXPORT_FORMAT, EXPORT_VERSION } from "./export-format";
 
-export const CONVERSATION_EXPORT_FORMAT = "parley-conversation";
-export const ACCOUNT_EXPORT_FORMAT = "parley-account";
-export const EXPORT_VERSION = 1;
+export { ACCOUNT_EXPORT_FORMAT, CONVERSATION_EXPORT_FORMAT, EXPORT_VERSION };
 
 type ExportFile = { fileName: string; contentType: string; body: string };
 

@@ -1,22 +1,64 @@
 // The generations running in this process, by conversation. (Several app processes will share stop and
 // live-stream fan-out through PostgreSQL LISTEN/NOTIFY; see DESIGN.md "Scale".)
 import { setTimeout as sleep } from "node:timers/promises";
+import { AppError } from "../errors";
 import type { Generation } from "./generation";
 
-const globalForRegistry = globalThis as unknown as { parleyGenerations?: Map<string, Set<Generation>> };
+const globalForRegistry = globalThis as unknown as {
+  parleyGenerations?: Map<string, Set<Generation>>;
+  parleyStreamsByUser?: Map<string, number>;
+};
 globalForRegistry.parleyGenerations ??= new Map();
+globalForRegistry.parleyStreamsByUser ??= new Map();
 const byConversation = globalForRegistry.parleyGenerations;
+const streamsByUser = globalForRegistry.parleyStreamsByUser;
+const slotOf = new WeakMap<Generation, StreamSlot>();
 
-export function registerGeneration(generation: Generation): void {
+/** One of a user's concurrent reply streams, held from before the turn is written until its reply ends. */
+export type StreamSlot = { release: () => void; isAttached: boolean };
+
+/**
+ * Takes a stream slot for the user, or refuses with 429 when they already run `limit` replies in this process.
+ * Synchronous, so that concurrent turns of one user cannot both pass the count.
+ */
+export function reserveReplyStream(userId: string, limit: number): StreamSlot {
+  const running = streamsByUser.get(userId) ?? 0;
+  if (running >= limit) {
+    throw new AppError(
+      "rate_limited",
+      `You already have ${running} replies being written, the most allowed at once. Wait for one to finish or stop one.`,
+    );
+  }
+  streamsByUser.set(userId, running + 1);
+  const slot: StreamSlot = {
+    isAttached: false,
+    release: () => {
+      slot.release = () => {};
+      const left = (streamsByUser.get(userId) ?? 1) - 1;
+      if (left > 0) streamsByUser.set(userId, left);
+      else streamsByUser.delete(userId);
+    },
+  };
+  return slot;
+}
+
+/** `slot`: released when this generation is unregistered, i.e. when its reply has ended and been saved. */
+export function registerGeneration(generation: Generation, slot?: StreamSlot): void {
   const running = byConversation.get(generation.conversationId) ?? new Set();
   running.add(generation);
   byConversation.set(generation.conversationId, running);
+  if (slot) {
+    slot.isAttached = true;
+    slotOf.set(generation, slot);
+  }
 }
 
 export function unregisterGeneration(generation: Generation): void {
   const running = byConversation.get(generation.conversationId);
   running?.delete(generation);
   if (running?.size === 0) byConversation.delete(generation.conversationId);
+  slotOf.get(generation)?.release();
+  slotOf.delete(generation);
 }
 
 export function findGeneration(conversationId: string, assistantMessageId: string): Generation | undefined {

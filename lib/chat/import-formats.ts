@@ -2,7 +2,7 @@
 // strict here, unlike request bodies: these are other programs' file formats, which carry many fields we ignore.
 import { z } from "zod";
 import type { MessageRole } from "../db/client";
-import { ACCOUNT_EXPORT_FORMAT, CONVERSATION_EXPORT_FORMAT, EXPORT_VERSION } from "./export";
+import { ACCOUNT_EXPORT_FORMAT, CONVERSATION_EXPORT_FORMAT, EXPORT_VERSION } from "./export-format";
 
 /** One conversation as every format converts to it: messages ordered parents first. */
 export type ImportedMessage = {

@@ -6,7 +6,7 @@ import { env } from "../env";
 import { createProviderClient } from "../models/provider-client";
 import { announceReply } from "./conversation-watchers";
 import { Generation } from "./generation";
-import { registerGeneration } from "./generation-registry";
+import { registerGeneration, type StreamSlot } from "./generation-registry";
 import type { Parameters } from "./parameters";
 import { prepareRequest } from "./prepare-request";
 import { runGeneration } from "./run-generation";
@@ -22,6 +22,8 @@ export type ReplyLaunch = {
   author: MessageAuthor;
   /** The provisional title to replace with a generated one after a first exchange; null otherwise. */
   titleToReplace: string | null;
+  /** The caller's stream slot (generation-registry.ts), given back when this reply ends. */
+  streamSlot?: StreamSlot;
 };
 
 function startEvent(conversationId: string, turn: StartedTurn, author: MessageAuthor = null) {
@@ -36,10 +38,11 @@ export function launchReply({
   turn,
   author,
   titleToReplace,
+  streamSlot,
 }: ReplyLaunch): Generation {
   const generation = new Generation(conversation.id, turn.assistantMessage.id);
   generation.publish("start", startEvent(conversation.id, turn, author));
-  registerGeneration(generation);
+  registerGeneration(generation, streamSlot);
   announceReply(generation);
   const run = runGeneration(generation, {
     encoding: encodingForModel(model.upstreamName),
@@ -74,7 +77,10 @@ export function launchReply({
       });
     },
   });
-  run.catch((error) => console.error(`Generation ${generation.assistantMessageId} crashed`, error));
+  run
+    .catch((error) => console.error(`Generation ${generation.assistantMessageId} crashed`, error))
+    // Normally given back on unregistering; a crash must not keep the user's slot forever either.
+    .finally(() => streamSlot?.release());
   return generation;
 }
 

@@ -17,6 +17,7 @@ import { launchReply, replayFinishedTurn } from "./launch-reply";
 import { MAX_MESSAGE_LENGTH } from "./limits";
 import { assertWithinBounds, resolveParameters } from "./parameters";
 import { getSystemPrompt } from "./prepare-request";
+import { withReplyStream } from "./reply-stream-limit";
 import { titleFromMessage } from "./titles";
 import { countTokens, encodingForModel } from "./tokens";
 
@@ -62,27 +63,30 @@ export async function sendMessage(user: SessionUser, conversationId: string, inp
   getRequiredTokens(tokenCount, systemTokens, getWindowBudget(model.contextWindow, parameters.maxTokens));
 
   const title = titleFromMessage(input.content);
-  const turn = await startTurn({
-    scope: writableConversationsSql(user.id),
-    conversationId,
-    authorId: user.id,
-    content: input.content,
-    tokens: { count: tokenCount, encoding },
-    parentId: input.parentId,
-    clientMessageId: input.clientMessageId,
-    reply: snapshotOf(model, parameters),
-    titleIfUntitled: { untitled: DEFAULT_TITLE, title },
-  });
-  return startOrRejoin(conversationId, turn, () => {
-    const isFirstExchange = turn.userMessage.parentId === null && conversation.currentLeafId === null;
-    const author = { id: user.id, name: user.name };
-    return launchReply({
-      conversation,
-      model,
-      parameters,
-      turn,
-      author,
-      titleToReplace: isFirstExchange ? title : null,
+  return withReplyStream(user.id, async (streamSlot) => {
+    const turn = await startTurn({
+      scope: writableConversationsSql(user.id),
+      conversationId,
+      authorId: user.id,
+      content: input.content,
+      tokens: { count: tokenCount, encoding },
+      parentId: input.parentId,
+      clientMessageId: input.clientMessageId,
+      reply: snapshotOf(model, parameters),
+      titleIfUntitled: { untitled: DEFAULT_TITLE, title },
+    });
+    return startOrRejoin(conversationId, turn, () => {
+      const isFirstExchange = turn.userMessage.parentId === null && conversation.currentLeafId === null;
+      const author = { id: user.id, name: user.name };
+      return launchReply({
+        conversation,
+        model,
+        parameters,
+        turn,
+        author,
+        titleToReplace: isFirstExchange ? title : null,
+        streamSlot,
+      });
     });
   });
 }
@@ -94,13 +98,15 @@ export async function regenerateReply(
   input: z.infer<typeof regenerateSchema>,
 ) {
   const { conversation, model, parameters } = await loadWritableTurnContext(user, conversationId, input.temperature);
-  const turn = await startRegeneration(
-    writableConversationsSql(user.id),
-    conversationId,
-    replyId,
-    snapshotOf(model, parameters),
-  );
-  return launchReply({ conversation, model, parameters, turn, author: null, titleToReplace: null });
+  return withReplyStream(user.id, async (streamSlot) => {
+    const turn = await startRegeneration(
+      writableConversationsSql(user.id),
+      conversationId,
+      replyId,
+      snapshotOf(model, parameters),
+    );
+    return launchReply({ conversation, model, parameters, turn, author: null, titleToReplace: null, streamSlot });
+  });
 }
 
 /** A repeated clientMessageId joins the reply it started, or replays it once it has ended. */

@@ -1,5 +1,5 @@
 // Writing imported conversations: all of a file's conversations and messages in one transaction, or nothing.
-import { db, type MessageRole } from "./client";
+import { db, type MessageRole, Prisma } from "./client";
 import { createId } from "./ids";
 
 export type ImportedRow = {
@@ -24,6 +24,26 @@ export type ConversationToImport = {
   messages: ImportedRow[];
 };
 
+// Prisma's createMany builds its statement synchronously, in time that grows fast with its data: for a conversation
+// of thousands of long messages it held the event loop for seconds (issue 12). Messages go in as arrays of
+// parameters instead, a few hundred a statement, so that the loop turns between statements.
+const MESSAGES_PER_STATEMENT = 250;
+
+function insertMessagesSql(conversationId: string, ownerId: string, messages: ImportedRow[]) {
+  const column = <K extends keyof ImportedRow>(key: K) => messages.map((message) => message[key]);
+  const imported = messages.map((message) => message.imported ?? true);
+  return Prisma.sql`
+    INSERT INTO "Message" (id, "conversationId", "parentId", role, content, "authorId", "createdAt", "updatedAt",
+                           "tokenCount", "tokenEncoding", depth, "threadTokens", imported)
+    SELECT m.id, ${conversationId}, m.parent_id, m.role::"MessageRole", m.content,
+           CASE WHEN m.role = 'USER' THEN ${ownerId} END, m.created_at, m.created_at,
+           m.token_count, m.token_encoding, m.depth, m.thread_tokens, m.imported
+      FROM unnest(${column("id")}::text[], ${column("parentId")}::text[], ${column("role")}::text[],
+                  ${column("content")}::text[], ${column("createdAt")}::timestamp(3)[], ${column("tokenCount")}::int[],
+                  ${column("tokenEncoding")}::text[], ${column("depth")}::int[], ${column("threadTokens")}::int[],
+                  ${imported}::boolean[])
+           AS m(id, parent_id, role, content, created_at, token_count, token_encoding, depth, thread_tokens, imported)`;
+}
 // A large export holds thousands of conversations; the default 5 s would end the transaction half way.
 const IMPORT_TIMEOUT_MS = 120_000;
 
@@ -37,15 +57,11 @@ export async function insertImportedConversations(
       for (const { messages, ...conversation } of conversations) {
         const id = createId();
         await tx.conversation.create({ data: { id, ...owner, ...conversation }, select: { id: true } });
-        await tx.message.createMany({
-          data: messages.map(({ imported = true, ...message }) => ({
-            ...message,
-            imported,
-            conversationId: id,
-            authorId: message.role === "USER" ? owner.ownerId : null,
-            updatedAt: message.createdAt,
-          })),
-        });
+        for (let start = 0; start < messages.length; start += MESSAGES_PER_STATEMENT) {
+          await tx.$executeRaw(
+            insertMessagesSql(id, owner.ownerId, messages.slice(start, start + MESSAGES_PER_STATEMENT)),
+          );
+        }
         created.push({ id, title: conversation.title });
       }
       return created;

@@ -68,9 +68,13 @@ export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
 
 /** Reads at most `limit` bytes: a larger body is refused without being buffered. */
 async function readBodyText(request: Request, limit: number): Promise<string> {
+  return (await readBodyBytes(request, limit)).toString("utf8");
+}
+
+async function readBodyBytes(request: Request, limit: number): Promise<Buffer> {
   const tooLarge = () => new AppError("payload_too_large", "The request body is too large.");
   if (Number(request.headers.get("content-length") ?? 0) > limit) throw tooLarge();
-  if (!request.body) return "";
+  if (!request.body) return Buffer.alloc(0);
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = request.body.getReader();
@@ -82,7 +86,23 @@ async function readBodyText(request: Request, limit: number): Promise<string> {
     }
     chunks.push(chunk.value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
+}
+
+/**
+ * For a body parsed elsewhere (an import, on a worker thread, which then checks it with `assertNoEscapedNul`): its
+ * bytes, undecoded, refused with 413 while reading once over `maxBytes`, and only when sent as JSON.
+ */
+export async function readJsonBytes(request: Request, maxBytes: number): Promise<Buffer> {
+  const bytes = await readBodyBytes(request, maxBytes);
+  if (bytes.length > 0 && !request.headers.get("content-type")?.startsWith("application/json")) {
+    throw new AppError("invalid_input", "Send the body as application/json.");
+  }
+  return bytes;
+}
+
+export function assertNoEscapedNul(text: string): void {
+  if (ESCAPED_NUL.test(text)) throw new AppError("invalid_input", "Text cannot contain NUL characters.");
 }
 
 /** `maxBytes`: larger bodies are refused with 413; the default suits every ordinary request. */

@@ -5,8 +5,10 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { toWebHeaders } from "../http/node-headers";
+import { createGuardedLookup, isRefusedHost, RefusedProviderAddressError } from "./provider-address";
 
 const keepAlive = { keepAlive: true };
+const guardedLookup = createGuardedLookup();
 const transports = {
   "http:": { request: httpRequest, agent: new HttpAgent(keepAlive) },
   "https:": { request: httpsRequest, agent: new HttpsAgent(keepAlive) },
@@ -100,6 +102,9 @@ export const fetchWithoutRedirects: typeof fetch = (input, init = {}) =>
     const url = new URL(input instanceof Request ? input.url : String(input));
     const transport = url.protocol === "https:" || url.protocol === "http:" ? transports[url.protocol] : undefined;
     if (!transport) throw new TypeError(`Providers are reached over http or https, not ${url.protocol}`);
+    // Checked on every request, not only when the URL was saved: literal addresses here (they skip lookup), names
+    // in the lookup, each time a connection opens.
+    if (isRefusedHost(url.hostname)) throw new RefusedProviderAddressError();
     const headers: Record<string, string> = {};
     new Headers(init.headers).forEach((value, name) => {
       headers[name] = value;
@@ -110,6 +115,7 @@ export const fetchWithoutRedirects: typeof fetch = (input, init = {}) =>
       method: init.method ?? "GET",
       headers,
       agent: transport.agent,
+      lookup: guardedLookup,
       signal: init.signal ?? undefined,
     });
     request.on("response", (message) => resolve(toResponse(message)));

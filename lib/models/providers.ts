@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { SessionUser } from "../auth/session";
 import { createProvider, deleteProvider, type ProviderFields, updateProvider } from "../db/providers";
 import { AppError } from "../errors";
+import { isRefusedHost, REFUSED_ADDRESS_MESSAGE, resolvesToRefusedAddress } from "./provider-address";
 import { encryptSecret, keyHint } from "./secret-box";
 
 // Refinements run even when the URL check before them failed (zod 4), so each one parses defensively.
@@ -25,6 +26,10 @@ export const baseUrlSchema = z
     const url = parseUrl(value);
     return !url?.search && !url?.hash;
   }, "The base URL cannot have a query or a fragment.")
+  .refine((value) => {
+    const url = parseUrl(value);
+    return !url || !isRefusedHost(url.hostname);
+  }, REFUSED_ADDRESS_MESSAGE)
   .transform((value) => value.replace(/\/+$/, ""));
 
 const nameSchema = z.string().trim().min(1, "Enter a name.").max(100, "Use at most 100 characters.");
@@ -43,6 +48,14 @@ export const providerChangesSchema = z.strictObject({
   apiKey: apiKeySchema.nullable().optional(),
 });
 
+/** The schema checks the URL as written; this checks where its name resolves to now (again on each connect). */
+async function assertAllowedDestination(baseUrl: string | undefined): Promise<void> {
+  if (baseUrl === undefined || !(await resolvesToRefusedAddress(new URL(baseUrl).hostname))) return;
+  throw new AppError("invalid_input", "Some fields are invalid.", {
+    issues: [{ path: ["baseUrl"], message: REFUSED_ADDRESS_MESSAGE }],
+  });
+}
+
 function sealKey(apiKey: string | null | undefined): Pick<ProviderFields, "apiKeyEncrypted" | "apiKeyHint"> {
   if (apiKey === undefined) return {};
   return apiKey === null
@@ -50,11 +63,13 @@ function sealKey(apiKey: string | null | undefined): Pick<ProviderFields, "apiKe
     : { apiKeyEncrypted: encryptSecret(apiKey), apiKeyHint: keyHint(apiKey) };
 }
 
-export function addProvider(admin: SessionUser, input: z.infer<typeof newProviderSchema>) {
+export async function addProvider(admin: SessionUser, input: z.infer<typeof newProviderSchema>) {
+  await assertAllowedDestination(input.baseUrl);
   return createProvider(admin, { name: input.name, baseUrl: input.baseUrl, ...sealKey(input.apiKey) });
 }
 
-export function changeProvider(admin: SessionUser, id: string, input: z.infer<typeof providerChangesSchema>) {
+export async function changeProvider(admin: SessionUser, id: string, input: z.infer<typeof providerChangesSchema>) {
+  await assertAllowedDestination(input.baseUrl);
   const { apiKey, ...fields } = input;
   return updateProvider(admin, id, { ...fields, ...sealKey(apiKey) }, (before) => {
     if (before.kind === "DEMO") throw new AppError("conflict", "The built-in demo provider cannot be changed.");

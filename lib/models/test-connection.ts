@@ -4,6 +4,7 @@ import OpenAI from "openai";
 import { getProviderConnection } from "../db/providers";
 import { AppError } from "../errors";
 import { DEMO_MODEL_NAME } from "./demo";
+import { REFUSED_ADDRESS_MESSAGE } from "./provider-address";
 import { createProviderClient } from "./provider-client";
 
 export const CONNECTION_TEST_TIMEOUT_MS = 10_000;
@@ -12,6 +13,13 @@ const MAX_LISTED_MODELS = 500;
 export type ConnectionTestResult = { ok: true; models: string[] } | { ok: false; reason: string };
 
 function describeFailure(error: unknown): string {
+  // The SDK wraps what its fetch throws as a connection error (RefusedProviderAddressError, by name).
+  if (
+    error instanceof OpenAI.APIConnectionError &&
+    (error.cause as Error | undefined)?.name === "RefusedProviderAddressError"
+  ) {
+    return REFUSED_ADDRESS_MESSAGE;
+  }
   // The SDK's timeout ends at the headers; the signal also bounds a body that stalls (APIUserAbortError).
   if (error instanceof OpenAI.APIConnectionTimeoutError || error instanceof OpenAI.APIUserAbortError) {
     return `The provider did not answer within ${CONNECTION_TEST_TIMEOUT_MS / 1000} seconds.`;

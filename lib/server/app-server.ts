@@ -3,6 +3,7 @@
 import { createServer } from "node:http";
 import next from "next";
 import { stopAllGenerations } from "../chat/generation-registry";
+import { stampPeerAddress } from "../http/client-address";
 import { contentSecurityPolicy, createNonce, NONCE_HEADER } from "./content-security-policy";
 import { serveEventStreamRoute } from "./event-stream-routes";
 
@@ -32,6 +33,7 @@ export async function startAppServer(options: { dev: boolean; port: number }): P
       return;
     }
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+    stampPeerAddress(request);
     if (serveEventStreamRoute(request, response)) return;
     // Next stamps its scripts with the nonce it finds in the request's policy; the page gets it from NONCE_HEADER.
     const nonce = createNonce();

@@ -46,6 +46,19 @@ export async function signUpAndIn(baseUrl: string): Promise<Session> {
   return session;
 }
 
+/**
+ * The bench user is the install's first account, so an admin: it lifts the per-user stream limit (default 3),
+ * since the bench measures how many streams one server carries, all of them started by this one user.
+ */
+export async function allowManyStreams(session: Session): Promise<void> {
+  const response = await fetch(`${session.baseUrl}/api/admin/reply-streams`, {
+    method: "PUT",
+    headers: { "content-type": "application/json", cookie: session.cookie },
+    body: JSON.stringify({ limit: 1000 }),
+  });
+  if (!response.ok) throw new Error(`Lifting the stream limit failed: HTTP ${response.status}`);
+}
+
 export async function createConversation(session: Session): Promise<string> {
   const response = await fetch(`${session.baseUrl}/api/conversations`, {
     method: "POST",

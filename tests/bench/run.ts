@@ -5,7 +5,7 @@
 import os from "node:os";
 import { startFakeUpstream } from "../support/fake-upstream";
 import { startTestStack } from "../support/test-stack";
-import { signUpAndIn } from "./bench-client";
+import { allowManyStreams, signUpAndIn } from "./bench-client";
 import { benchConfig } from "./bench-config";
 import type { BenchContext } from "./bench-context";
 import { startBenchDatabase } from "./bench-database";
@@ -18,6 +18,7 @@ import { measureCpu } from "./measure-cpu";
 import { measureDatabase } from "./measure-database";
 import { measureDeltaLatency } from "./measure-delta-latency";
 import { measureHistory } from "./measure-history";
+import { measureImportStall } from "./measure-import-stall";
 import { measureInitialJs } from "./measure-initial-js";
 import { measureRender } from "./measure-render";
 import { measureStreamMemory } from "./measure-stream-memory";
@@ -44,6 +45,7 @@ const measurements: Measurement[] = [
   { name: "browser render per token", row: 9, run: measureRender },
   { name: "initial JavaScript", row: 10, run: measureInitialJs },
   { name: "history", row: 11, run: measureHistory },
+  { name: "import stall", row: 12, run: measureImportStall },
 ];
 
 async function runMeasurement(measurement: Measurement, context: BenchContext): Promise<Section> {
@@ -92,6 +94,7 @@ async function runBench(cleanups: (() => Promise<void>)[]): Promise<string> {
   const [launcherPid] = findChildrenByCommandLine(process.pid, "lib/bootstrap/launch.ts");
   if (launcherPid === undefined) throw new Error("Cannot find the app's launcher process under the bench");
   const session = await signUpAndIn(stack.baseUrl);
+  await allowManyStreams(session);
   const pool = createConversationPool(session, fake);
   const context: BenchContext = {
     config: benchConfig,

@@ -69,6 +69,14 @@ const rows: Row[] = [
     body: { enabled: true },
     expected: { ...denied, admin: 200 },
   },
+  { method: "GET", route: "/api/admin/reply-streams", expected: { ...denied, admin: 200 } },
+  // 3 is the default: the admin's call changes nothing for the other test files sharing this server.
+  {
+    method: "PUT",
+    route: "/api/admin/reply-streams",
+    body: { limit: 3 },
+    expected: { ...denied, admin: 200 },
+  },
   { method: "GET", route: "/api/admin/audit-log", expected: { ...denied, admin: 200 } },
   { method: "GET", route: "/api/admin/teams", expected: { ...denied, admin: 200 } },
   { method: "DELETE", route: "/api/admin/models/[modelId]", expected: { ...denied, admin: 204 } },

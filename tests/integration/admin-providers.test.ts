@@ -143,4 +143,29 @@ describe("providers", () => {
       before: expect.objectContaining({ models: ["to-go"] }),
     });
   });
+
+  it("refuses link-local and cloud metadata addresses in the form, and never connects to one already stored", async () => {
+    const refusedUrls = [
+      "http://169.254.169.254/latest/meta-data",
+      "http://[fe80::1]:8080/v1",
+      "http://[::ffff:169.254.169.254]/v1",
+      "http://metadata.google.internal/v1",
+    ];
+    const provider = await addProvider({ baseUrl: upstream.url });
+    for (const baseUrl of refusedUrls) {
+      const created = await admin.json("/api/admin/providers", { name: `Metadata ${randomUUID()}`, baseUrl });
+      expect(created.status, baseUrl).toBe(400);
+      const body = (await created.json()) as { error: { issues: { path: string[]; message: string }[] } };
+      expect(body.error.issues[0]).toMatchObject({ path: ["baseUrl"], message: expect.stringMatching(/metadata/) });
+      const moved = await admin.json(`/api/admin/providers/${provider.id}`, { baseUrl }, "PATCH");
+      expect(moved.status, baseUrl).toBe(400);
+    }
+    expect((await db().provider.findUniqueOrThrow({ where: { id: provider.id } })).baseUrl).toBe(upstream.url);
+
+    // One saved before this check existed (or written to the database by hand) is refused on connect.
+    await db().provider.update({ where: { id: provider.id }, data: { baseUrl: "http://169.254.169.254/v1" } });
+    expect(await testConnection(provider.id)).toEqual({ ok: false, reason: expect.stringMatching(/metadata/) });
+    await db().provider.update({ where: { id: provider.id }, data: { baseUrl: "http://[fe80::1]/v1" } });
+    expect(await testConnection(provider.id)).toEqual({ ok: false, reason: expect.stringMatching(/metadata/) });
+  });
 });

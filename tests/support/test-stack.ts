@@ -79,6 +79,10 @@ export async function startAppServer(options: {
       TITLE_MODEL: "",
       ADMIN_EMAIL: "",
       ADMIN_PASSWORD: "",
+      // Every test client connects from 127.0.0.1, so the per-address throttles would count the whole suite as one
+      // client; throttling.test.ts runs a server of its own with the production limits.
+      SIGN_IN_FAILURES_PER_ADDRESS: "100000",
+      REGISTRATIONS_PER_ADDRESS_PER_HOUR: "100000",
       ...options.extraEnv,
     },
   });

@@ -1,11 +1,13 @@
 "use server";
 
 // The registration form's action: a post that works before or without the page's JavaScript (see sign-in-action).
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { createSessionCookie } from "@/lib/auth/form-sign-in";
 import { registerUser, registrationSchema } from "@/lib/auth/register";
+import { assertRegistrationAllowed } from "@/lib/auth/throttle";
 import { AppError, type FieldIssue } from "@/lib/errors";
+import { getClientAddress } from "@/lib/http/client-address";
 import { toFieldIssues } from "@/lib/http/handler";
 
 // The API's error shape, so that the form words it like any other API error; name and email come back so that the
@@ -17,6 +19,7 @@ export type RegisterState = {
 };
 
 export async function registerAction(_previous: RegisterState, form: FormData): Promise<RegisterState> {
+  const requestHeaders = await headers();
   const invitation = form.get("invitation");
   const parsed = registrationSchema.safeParse({
     name: form.get("name") ?? "",
@@ -32,12 +35,14 @@ export async function registerAction(_previous: RegisterState, form: FormData): 
     };
   }
   try {
+    // Counted before anything else, as the API's registration is: "email taken" is an answer worth limiting.
+    await assertRegistrationAllowed(getClientAddress(requestHeaders));
     await registerUser(parsed.data);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     return { ...kept, error: { code: error.code, message: error.message, issues: error.issues } };
   }
-  const cookie = await createSessionCookie(parsed.data);
+  const cookie = await createSessionCookie(parsed.data, requestHeaders);
   // The account exists even if it cannot sign in yet (it awaits approval); the sign-in page explains the rest.
   if (!cookie) redirect("/sign-in");
   (await cookies()).set(cookie.name, cookie.value, cookie.options);

@@ -2,14 +2,16 @@
 
 // The sign-in form's action. A server action, so that the form posts (never a GET with the password in the URL)
 // and works before or without the page's JavaScript; Next checks that the post comes from this site's own page.
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { toSafeCallbackUrl } from "@/app/_components/safe-callback-url";
 import { createSessionCookie } from "@/lib/auth/form-sign-in";
+import { SignInThrottledError } from "@/lib/auth/throttle";
 
 // The email comes back so that the form keeps it after a failed try (React resets a form after its action).
-export type SignInState = { isRejected: boolean; email: string };
+// `retryInMinutes`: the throttle's lock-out, set instead of a plain rejection while it lasts.
+export type SignInState = { isRejected: boolean; email: string; retryInMinutes?: number };
 
 const signInFormSchema = z.object({
   email: z.string().max(320),
@@ -24,7 +26,13 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
     callbackUrl: form.get("callbackUrl") ?? "/",
   });
   if (!parsed.success) return { isRejected: true, email: "" };
-  const cookie = await createSessionCookie(parsed.data);
+  let cookie: Awaited<ReturnType<typeof createSessionCookie>>;
+  try {
+    cookie = await createSessionCookie(parsed.data, await headers());
+  } catch (error) {
+    if (!(error instanceof SignInThrottledError)) throw error;
+    return { isRejected: true, email: parsed.data.email, retryInMinutes: error.retryInMinutes };
+  }
   if (!cookie) return { isRejected: true, email: parsed.data.email };
   (await cookies()).set(cookie.name, cookie.value, cookie.options);
   redirect(toSafeCallbackUrl(parsed.data.callbackUrl));

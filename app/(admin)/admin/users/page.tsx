@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import { PublicShareLinksForm } from "@/app/_components/admin/public-share-links-form";
 import { RegistrationPolicyForm } from "@/app/_components/admin/registration-policy-form";
+import { ReplyStreamLimitForm } from "@/app/_components/admin/reply-stream-limit-form";
 import { UserActions } from "@/app/_components/admin/user-actions";
 import { SearchForm } from "@/app/_components/search-form";
 import { getTranslator } from "@/app/_i18n/server";
 import { getRegistrationPolicy } from "@/lib/auth/registration-policy";
 import { requirePageAdmin } from "@/lib/auth/session";
 import { searchUsers } from "@/lib/auth/user-admin";
+import { getReplyStreamLimit, MAX_REPLY_STREAMS_PER_USER } from "@/lib/chat/reply-stream-limit";
 import { arePublicShareLinksEnabled } from "@/lib/teams/public-share-links";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -27,12 +29,14 @@ export default async function UsersPage({ searchParams }: UsersPageProps) {
   const admin = await requirePageAdmin();
   const { q } = await searchParams;
   const search = typeof q === "string" ? q.trim().slice(0, 200) : "";
-  const [{ items, hasMore }, registration, publicShareLinksEnabled, { t, formatDate }] = await Promise.all([
-    searchUsers({ q: search }),
-    getRegistrationPolicy(),
-    arePublicShareLinksEnabled(),
-    getTranslator(),
-  ]);
+  const [{ items, hasMore }, registration, publicShareLinksEnabled, replyStreamLimit, { t, formatDate }] =
+    await Promise.all([
+      searchUsers({ q: search }),
+      getRegistrationPolicy(),
+      arePublicShareLinksEnabled(),
+      getReplyStreamLimit(),
+      getTranslator(),
+    ]);
   return (
     <div className="flex flex-col gap-8">
       <h1 className="font-semibold text-2xl">{t("admin.users")}</h1>
@@ -41,6 +45,9 @@ export default async function UsersPage({ searchParams }: UsersPageProps) {
       </section>
       <section className="rounded-2xl border border-line bg-canvas p-5">
         <PublicShareLinksForm enabled={publicShareLinksEnabled} />
+      </section>
+      <section className="rounded-2xl border border-line bg-canvas p-5">
+        <ReplyStreamLimitForm limit={replyStreamLimit} max={MAX_REPLY_STREAMS_PER_USER} />
       </section>
       <section aria-labelledby="accounts" className="flex flex-col gap-4">
         <h2 id="accounts" className="font-medium text-lg">

@@ -1,0 +1,85 @@
+// Runs import-worker.ts on a worker thread: the file's bytes go in (moved, not copied), the rows to insert come back.
+import { Worker } from "node:worker_threads";
+import type { ConversationToImport, ImportedRow } from "../db/conversation-import";
+import { AppError, type ErrorCode, type FieldIssue } from "../errors";
+import type { TokenEncoding } from "./tokens";
+
+/** What import-worker.ts posts: each conversation, then its messages in slices, then that it is done; or an error. */
+type WorkerMessage =
+  | { conversation: Omit<ConversationToImport, "messages"> }
+  | { messages: ImportedRow[] }
+  | { isDone: true }
+  | { error: { code: ErrorCode; message: string; issues?: FieldIssue[] } };
+
+// The worker's whole source, so that no bundler follows it: it loads import-worker.ts through tsx, from the working
+// directory, the app's root where the launcher runs (see Dockerfile), as the launcher loads lib/. (Workers do not
+// inherit the main thread's module hooks, and Next, given a worker file, would bundle tsx and its native esbuild.)
+const WORKER_SOURCE = `
+const { pathToFileURL } = require("node:url");
+import("tsx/esm/api").then(({ tsImport }) =>
+  tsImport("./lib/chat/import-worker.ts", pathToFileURL(process.cwd() + "/").href));
+`;
+
+// Each worker takes a core and a few hundred megabytes for a large file: more imports at once wait their turn.
+const MAX_RUNNING_WORKERS = 2;
+let runningWorkers = 0;
+const waitingForWorker: (() => void)[] = [];
+
+async function takeWorkerTurn(): Promise<void> {
+  if (runningWorkers < MAX_RUNNING_WORKERS) {
+    runningWorkers++;
+    return;
+  }
+  await new Promise<void>((resolve) => waitingForWorker.push(resolve));
+}
+
+/** The finished import hands its turn straight to the next waiting one, if any. */
+function endWorkerTurn(): void {
+  const next = waitingForWorker.shift();
+  if (next) next();
+  else runningWorkers--;
+}
+
+/** `file`: the JSON bytes, which are moved to the worker: unusable here afterwards. */
+export async function readImportRowsOffThread(
+  file: Uint8Array,
+  encoding: TokenEncoding,
+): Promise<ConversationToImport[]> {
+  await takeWorkerTurn();
+  try {
+    return await runWorker(file, encoding);
+  } finally {
+    endWorkerTurn();
+  }
+}
+
+/** The bytes on an ArrayBuffer of their own, which can be transferred (a small Buffer shares Node's pool). */
+function ownBuffer(file: Uint8Array): ArrayBuffer {
+  const { buffer, byteOffset, byteLength } = file;
+  if (buffer instanceof ArrayBuffer && byteOffset === 0 && byteLength === buffer.byteLength) return buffer;
+  // A copy (Buffer's own slice() would share the memory, and transferring it would detach Node's pool).
+  return new Uint8Array(file).buffer;
+}
+
+function runWorker(file: Uint8Array, encoding: TokenEncoding): Promise<ConversationToImport[]> {
+  const bytes = ownBuffer(file);
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { bytes, encoding },
+      transferList: [bytes],
+    });
+    const rows: ConversationToImport[] = [];
+    worker.on("message", (message: WorkerMessage) => {
+      if ("conversation" in message) rows.push({ ...message.conversation, messages: [] });
+      else if ("messages" in message) rows.at(-1)?.messages.push(...message.messages);
+      else if ("isDone" in message) resolve(rows);
+      else reject(new AppError(message.error.code, message.error.message, { issues: message.error.issues }));
+    });
+    worker.once("error", (cause) => reject(new AppError("internal", "The import failed.", { cause })));
+    // After an answer this changes nothing (a promise settles once); without one, the worker died.
+    worker.once("exit", (exitCode) => {
+      reject(new AppError("internal", "The import failed.", { cause: `worker exit ${exitCode}` }));
+    });
+  });
+}
