@@ -27,7 +27,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     }).catch(() => undefined);
     if (!result?.ok || result.error) {
       setIsPending(false);
-      setError(t("signIn.invalidCredentials"));
+      setError(t(result?.error === "DatabaseUnavailable" ? "signIn.databaseUnavailable" : "signIn.invalidCredentials"));
       return;
     }
     router.push(callbackUrl);

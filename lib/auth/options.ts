@@ -5,6 +5,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getUserForSignIn, revokeSessions } from "../db/users";
 import { requireEnv } from "../env";
+import { noteAuthFailure } from "./auth-outage";
 import { canSignIn, refreshClaims, type SessionClaims, sessionUserOf } from "./claims";
 import { getDecoyHash, verifyPassword } from "./password";
 
@@ -13,7 +14,7 @@ const credentialsSchema = z.object({ email: z.string().trim().max(320), password
 async function authorizeCredentials(raw: unknown) {
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) return null;
-  const user = await getUserForSignIn(parsed.data.email);
+  const user = await getUserForSignIn(parsed.data.email).catch(noteAuthFailure);
   // Verify against a decoy when the account does not exist, so that timing does not reveal which emails exist.
   const isPasswordValid = await verifyPassword(user?.passwordHash ?? (await getDecoyHash()), parsed.data.password);
   if (!user || !isPasswordValid || !canSignIn(user.status)) return null;
@@ -55,7 +56,7 @@ export function getAuthOptions(): NextAuthOptions {
           const { role, status, sessionVersion } = signedIn;
           return { ...token, uid: signedIn.id, role, status, sessionVersion };
         }
-        const current = await refreshClaims(claims);
+        const current = await refreshClaims(claims).catch(noteAuthFailure);
         return current ? { ...token, ...current } : {};
       },
       async session({ session, token }) {

@@ -1,10 +1,12 @@
 // Drives one reply from the upstream to the browser and the database: deltas are forwarded as they arrive,
 // the partial text is saved at most about once a second, and the final message is written once.
-import { type FinishedReply, finishReply, savePartialReply } from "../db/turns";
+import { databaseUnavailableError, isDatabaseUnavailable } from "../db/database-unavailable";
+import { type FinishedReply, savePartialReply } from "../db/turns";
 import { AppError } from "../errors";
 import type { Generation } from "./generation";
 import { unregisterGeneration } from "./generation-registry";
 import type { ReplyManifest } from "./prepare-request";
+import { saveFinalReply } from "./save-final-reply";
 import { countTokens, type TokenEncoding } from "./tokens";
 import { streamChatCompletion, type UpstreamRequest } from "./upstream";
 
@@ -62,7 +64,7 @@ export async function runGeneration(generation: Generation, plan: GenerationPlan
     manifest = prepared.manifest;
     await streamReply(generation, { ...prepared.upstream, signal: generation.signal }, progress);
   } catch (error) {
-    failure = error instanceof AppError ? error : new AppError("internal", "The reply failed.", { cause: error });
+    failure = toGenerationFailure(error);
     console.error(
       `Generation ${generation.assistantMessageId} failed: ${failure.code} (${String(failure.cause ?? failure.message)})`,
     );
@@ -74,20 +76,40 @@ export async function runGeneration(generation: Generation, plan: GenerationPlan
     tokens: { count: countTokens(progress.content, plan.encoding), encoding: plan.encoding },
     manifest,
   };
+  let saving: Awaited<ReturnType<typeof saveFinalReply>> | null = null;
   try {
-    await finishReply(generation.assistantMessageId, finished);
+    saving = await saveFinalReply(generation.assistantMessageId, finished);
   } catch (error) {
     console.error("Saving the final reply failed", error);
     failure = new AppError("internal", "The reply could not be saved.");
   }
+  // While the database is down, the readers are told at once (they have the whole reply) and the generation stays
+  // registered, so that a page that re-attaches meanwhile still gets the reply from memory.
+  if (saving?.outcome === "retrying") publishOutcome(generation, failure, reply, manifest);
+  const isSaved = (await saving?.whenSettled) ?? false;
   unregisterGeneration(generation);
+  if (saving?.outcome !== "retrying") publishOutcome(generation, failure, reply, manifest);
+  if (isSaved) plan.onFinished?.(finished);
+}
+
+function publishOutcome(
+  generation: Generation,
+  failure: AppError | null,
+  reply: ReturnType<typeof describeOutcome>,
+  manifest: ReplyManifest | null,
+): void {
   if (failure) {
     generation.publish("error", { code: failure.code, message: failure.message });
   } else {
     const context = manifest && { droppedMessages: manifest.droppedMessages, droppedTokens: manifest.droppedTokens };
     generation.publish("done", { finishReason: reply.finishReason, usage: reply.usage, status: reply.status, context });
   }
-  plan.onFinished?.(finished);
+}
+
+function toGenerationFailure(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (isDatabaseUnavailable(error)) return databaseUnavailableError(error);
+  return new AppError("internal", "The reply failed.", { cause: error });
 }
 
 function describeOutcome(progress: Progress, failure: AppError | null, isStopped: boolean) {

@@ -13,7 +13,13 @@ const SESSION_OPTIONS = "-c TimeZone=UTC";
 
 /** A new client with its own pool; the app uses the one of db(). */
 export function createDatabaseClient(): Database {
-  const adapter = new PrismaPg({ connectionString: requireEnv("DATABASE_URL"), max: 10, options: SESSION_OPTIONS });
+  const adapter = new PrismaPg({
+    connectionString: requireEnv("DATABASE_URL"),
+    max: 10,
+    options: SESSION_OPTIONS,
+    // pg waits for a connection forever by default: a database that stopped answering would hang every request.
+    connectionTimeoutMillis: 10_000,
+  });
   return new PrismaClient({ adapter });
 }
 
