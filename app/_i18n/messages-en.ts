@@ -240,6 +240,8 @@ export const en = {
   "admin.provider.apiKey": "API key",
   "admin.provider.apiKeyStored": "Stored, ending in {hint}. Leave empty to keep it.",
   "admin.provider.apiKeyTooShort": "(too short to show)",
+  "admin.provider.keyUnreadable":
+    "The API key can't be decrypted (ENCRYPTION_KEY changed): edit the provider and enter the key again.",
   "admin.provider.apiKeyHint": "Leave empty for servers that need none. Stored encrypted; never shown again.",
   "admin.provider.removeKey": "Remove the stored key",
   "admin.provider.save": "Save provider",

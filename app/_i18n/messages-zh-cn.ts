@@ -225,6 +225,7 @@ export const zhCN: Catalog = {
   "admin.provider.apiKey": "API 密钥",
   "admin.provider.apiKeyStored": "已保存，末尾为 {hint}。留空则保留。",
   "admin.provider.apiKeyTooShort": "（太短，不显示）",
+  "admin.provider.keyUnreadable": "无法解密 API 密钥（ENCRYPTION_KEY 已更改）：请编辑此服务商并重新输入密钥。",
   "admin.provider.apiKeyHint": "服务器不需要密钥时留空。密钥加密存储，之后不再显示。",
   "admin.provider.removeKey": "删除已保存的密钥",
   "admin.provider.save": "保存服务商",
