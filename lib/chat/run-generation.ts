@@ -9,6 +9,7 @@ import type { ReplyManifest } from "./prepare-request";
 import { saveFinalReply } from "./save-final-reply";
 import { countTokens, type TokenEncoding } from "./tokens";
 import { streamChatCompletion, type UpstreamRequest } from "./upstream";
+import { explainForAdmins, UpstreamFailure } from "./upstream-failure";
 
 const PARTIAL_SAVE_INTERVAL_MS = 1_000;
 
@@ -51,7 +52,8 @@ async function streamReply(generation: Generation, request: UpstreamRequest, pro
     await pendingSave;
   }
   if (!generation.signal.aborted && progress.finishReason === null) {
-    throw new AppError("upstream_error", "The reply was cut off.", { cause: "stream ended without finish reason" });
+    const diagnosis = { category: "stream_broken", status: null } as const;
+    throw new UpstreamFailure("The reply was cut off.", diagnosis, "stream ended without finish reason");
   }
 }
 
@@ -99,7 +101,13 @@ function publishOutcome(
   manifest: ReplyManifest | null,
 ): void {
   if (failure) {
-    generation.publish("error", { code: failure.code, message: failure.message });
+    const data = { code: failure.code, message: failure.message };
+    // Admins are told why, to fix it (a key, a model name); others only that it failed.
+    const adminData =
+      failure instanceof UpstreamFailure
+        ? { ...data, message: `${failure.message} ${explainForAdmins(failure.diagnosis)}`, cause: failure.diagnosis }
+        : undefined;
+    generation.publish("error", data, adminData);
   } else {
     const context = manifest && { droppedMessages: manifest.droppedMessages, droppedTokens: manifest.droppedTokens };
     generation.publish("done", { finishReason: reply.finishReason, usage: reply.usage, status: reply.status, context });
