@@ -71,10 +71,14 @@ export function AssistantMessage({ message, isBusy, actions, canWrite }: Message
 }
 
 // The reason a reply failed comes from the server, in English; another language gets the sentence for its code.
-function describeReplyError({ errorCode, errorMessage }: ChatMessage, { locale, t }: Translator): string {
+// An admin's English message carries the cause already; other languages add it from its category.
+function describeReplyError({ errorCode, errorMessage, errorCause }: ChatMessage, { locale, t }: Translator): string {
   if (locale === "en") return errorMessage ?? t("message.replyFailed");
   const key = `errors.${errorCode}`;
-  return isMessageKey(key) ? t(key) : t("message.replyFailed");
+  const generic = isMessageKey(key) ? t(key) : t("message.replyFailed");
+  const causeKey = `replyCause.${errorCause?.category}`;
+  if (!errorCause || !isMessageKey(causeKey)) return generic;
+  return `${generic} ${t(causeKey)}${errorCause.status === null ? "" : ` (HTTP ${errorCause.status})`}`;
 }
 
 const PROMINENT_BUTTON =

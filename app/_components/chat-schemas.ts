@@ -117,7 +117,13 @@ export const doneEventSchema = z.object({
   status: z.enum(["COMPLETE", "INTERRUPTED"]),
 });
 
-export const errorEventSchema = z.object({ code: z.string(), message: z.string() });
+// `cause`: only in an admin's copy of a failed model call (category and HTTP status).
+export const replyErrorCauseSchema = z.object({ category: z.string(), status: z.number().nullable() });
+export const errorEventSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  cause: replyErrorCauseSchema.optional(),
+});
 
 export const apiErrorSchema = z.object({
   error: z.object({

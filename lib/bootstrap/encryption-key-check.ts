@@ -1,6 +1,6 @@
 // Start-up: is ENCRYPTION_KEY the key this database's provider keys were sealed with? A changed key used to start
 // silently, and then every reply failed ("unable to authenticate data"). The first start records a check value of
-// the key; a later start with another key stops and says what to do. `npm run keys:reset-providers` (prepare with
+// the key; a later start with another key stops and says what to do, unless nothing stored needs the old key. `npm run keys:reset-providers` (prepare with
 // --reset-provider-keys) accepts the new key: it forgets the provider keys it cannot decrypt, to be entered again.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -27,10 +27,7 @@ function describeKeySource(): string {
 }
 
 function mismatchMessage(undecryptable: string[]): string {
-  const loss =
-    undecryptable.length > 0
-      ? `it cannot decrypt the provider API keys stored there (of ${undecryptable.join(", ")})`
-      : "it differs from the key recorded at the first start";
+  const loss = `it cannot decrypt the provider API keys stored there (of ${undecryptable.join(", ")})`;
   return (
     `ENCRYPTION_KEY is not the key this database was set up with: ${describeKeySource()} is in use, and ${loss}. ` +
     `Restore the ENCRYPTION_KEY used before, or run \`${RESET_COMMAND}\` to go on with this key: it clears the ` +
@@ -56,9 +53,11 @@ export async function checkEncryptionKey(): Promise<void> {
     );
     return;
   }
-  // No check value yet (a new database, or one from before the check): the key is right if what it sealed opens.
-  if (stored === null && undecryptable.length === 0) {
+  // Nothing sealed with another key (a new database, one from before the check, or providers that need no key):
+  // nothing is lost, so this key is recorded and the start goes on.
+  if (undecryptable.length === 0) {
     await saveEncryptionKeyCheck(current);
+    if (stored !== null) console.log("[parley] ENCRYPTION_KEY changed; no stored provider key needed the old one");
     return;
   }
   throw new Error(mismatchMessage(undecryptable.map((row) => row.name)));
