@@ -27,7 +27,10 @@ async function streamReply(generation: Generation, request: UpstreamRequest, pro
   const savePartial = () => {
     lastSavedAt = Date.now();
     pendingSave = savePartialReply(generation.assistantMessageId, progress.content)
-      .catch((error) => console.error("Saving a partial reply failed", error))
+      // During a database outage every second would log the same failure: the final save reports it once.
+      .catch((error) => {
+        if (!isDatabaseUnavailable(error)) console.error("Saving a partial reply failed", error);
+      })
       .finally(() => {
         pendingSave = null;
       });
