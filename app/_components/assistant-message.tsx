@@ -71,11 +71,11 @@ export function AssistantMessage({ message, isBusy, actions, canWrite }: Message
 }
 
 // The reason a reply failed comes from the server, in English; another language gets the sentence for its code.
-// An admin's English message carries the cause already; other languages add it from its category.
+// A live English message carries an admin's cause already; otherwise the cause (admins only) follows the text.
 function describeReplyError({ errorCode, errorMessage, errorCause }: ChatMessage, { locale, t }: Translator): string {
-  if (locale === "en") return errorMessage ?? t("message.replyFailed");
+  if (locale === "en" && errorMessage) return errorMessage;
   const key = `errors.${errorCode}`;
-  const generic = isMessageKey(key) ? t(key) : t("message.replyFailed");
+  const generic = locale !== "en" && isMessageKey(key) ? t(key) : t("message.replyFailed");
   const causeKey = `replyCause.${errorCause?.category}`;
   if (!errorCause || !isMessageKey(causeKey)) return generic;
   return `${generic} ${t(causeKey)}${errorCause.status === null ? "" : ` (HTTP ${errorCause.status})`}`;

@@ -19,6 +19,9 @@ export const contextManifestSchema = z.object({
 
 // The tree fields default, so the messages in stream events (which may leave them out) share one shape with the
 // thread; the thread that GET returns carries them all.
+// Why a model call failed (category and HTTP status): only admins are sent it, live and stored.
+export const replyErrorCauseSchema = z.object({ category: z.string(), status: z.number().nullable() });
+
 export const chatMessageSchema = z.object({
   id: z.string(),
   role: messageRoleSchema,
@@ -28,6 +31,7 @@ export const chatMessageSchema = z.object({
   createdAt: z.string(),
   siblingIds: z.array(z.string()).default([]),
   errorCode: z.string().nullable().default(null),
+  errorCause: replyErrorCauseSchema.nullish().catch(undefined),
   // Only feeds a notice: a manifest of another shape (an older reply) hides the notice instead of failing the page.
   context: contextManifestSchema.nullable().catch(null),
   // Who wrote a user turn (a name, never an email); team conversations show it.
@@ -117,8 +121,6 @@ export const doneEventSchema = z.object({
   status: z.enum(["COMPLETE", "INTERRUPTED"]),
 });
 
-// `cause`: only in an admin's copy of a failed model call (category and HTTP status).
-export const replyErrorCauseSchema = z.object({ category: z.string(), status: z.number().nullable() });
 export const errorEventSchema = z.object({
   code: z.string(),
   message: z.string(),

@@ -18,8 +18,6 @@ import type {
 export type ChatMessage = z.infer<typeof chatMessageSchema> & {
   // Only set in the browser, from an `error` event; stored messages just carry the ERROR status.
   errorMessage?: string;
-  // Likewise, for admins: why the model call failed.
-  errorCause?: ReplyErrorCause;
 };
 export type ReplyErrorCause = z.infer<typeof replyErrorCauseSchema>;
 export type MessageStatus = ChatMessage["status"];

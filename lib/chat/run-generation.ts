@@ -125,8 +125,11 @@ function toGenerationFailure(error: unknown): AppError {
 
 function describeOutcome(progress: Progress, failure: AppError | null, isStopped: boolean) {
   const { content, finishReason, usage } = progress;
-  if (failure) return { content, status: "ERROR" as const, finishReason, errorCode: failure.code, usage };
-  if (isStopped)
-    return { content, status: "INTERRUPTED" as const, finishReason: "interrupted", errorCode: null, usage };
-  return { content, status: "COMPLETE" as const, finishReason, errorCode: null, usage };
+  if (failure) {
+    const errorCause = failure instanceof UpstreamFailure ? failure.diagnosis : null;
+    return { content, status: "ERROR" as const, finishReason, errorCode: failure.code, errorCause, usage };
+  }
+  const noError = { errorCode: null, errorCause: null };
+  if (isStopped) return { content, status: "INTERRUPTED" as const, finishReason: "interrupted", ...noError, usage };
+  return { content, status: "COMPLETE" as const, finishReason, ...noError, usage };
 }

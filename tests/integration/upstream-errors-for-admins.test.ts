@@ -32,6 +32,22 @@ async function failedReply(role: "admin" | "user", scenario: FakeScenario, baseU
   return last?.data;
 }
 
+/** The stored reply of a failed turn, as this kind of user reads it back later. */
+async function storedFailure(role: "admin" | "user", scenario: FakeScenario) {
+  const upstreamName = `model-${Math.random().toString(36).slice(2)}`;
+  upstream.scenarioForModel(upstreamName, scenario);
+  const model = await makeModel(upstream.url, { upstreamName });
+  const user = role === "admin" ? await makeAdmin() : await makeUser();
+  const client = await signedInClient(user.email, user.password);
+  const { id } = (await (await client.json("/api/conversations", { modelId: model.id })).json()) as { id: string };
+  await collectEvents(await client.json(`/api/conversations/${id}/messages`, { content: "Hello" }));
+  const response = await client.fetch(`/api/conversations/${id}`);
+  const text = await response.text();
+  expect(text).not.toContain(PROVIDER_TEXT);
+  const { messages } = JSON.parse(text) as { messages: { status: string; errorCode: string; errorCause: unknown }[] };
+  return messages.at(-1);
+}
+
 const failing = (status: number): FakeScenario => ({
   failBeforeStream: { status, retryAfterSeconds: 0, message: PROVIDER_TEXT },
 });
@@ -64,6 +80,19 @@ describe("a failed reply, as an admin sees it", () => {
       message: "The model stopped answering. The provider did not answer in time.",
       cause: { category: "timed_out", status: null },
     });
+  });
+});
+
+it("keeps the cause with the stored reply for admins, and from everyone else", async () => {
+  expect(await storedFailure("admin", failing(404))).toMatchObject({
+    status: "ERROR",
+    errorCode: "upstream_error",
+    errorCause: { category: "model_unknown", status: 404 },
+  });
+  expect(await storedFailure("user", failing(404))).toMatchObject({
+    status: "ERROR",
+    errorCode: "upstream_error",
+    errorCause: null,
   });
 });
 
