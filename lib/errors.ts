@@ -12,6 +12,7 @@ export const errorStatus = {
   rate_limited: 429,
   model_unavailable: 422,
   upstream_error: 502,
+  database_unavailable: 503,
   internal: 500,
 } as const;
 

@@ -73,10 +73,14 @@ export function AssistantMessage({ message, isBusy, actions, canWrite }: Message
 }
 
 // The reason a reply failed comes from the server, in English; another language gets the sentence for its code.
-function describeReplyError({ errorCode, errorMessage }: ChatMessage, { locale, t }: Translator): string {
-  if (locale === "en") return errorMessage ?? t("message.replyFailed");
+// A live English message carries an admin's cause already; otherwise the cause (admins only) follows the text.
+function describeReplyError({ errorCode, errorMessage, errorCause }: ChatMessage, { locale, t }: Translator): string {
+  if (locale === "en" && errorMessage) return errorMessage;
   const key = `errors.${errorCode}`;
-  return isMessageKey(key) ? t(key) : t("message.replyFailed");
+  const generic = locale !== "en" && isMessageKey(key) ? t(key) : t("message.replyFailed");
+  const causeKey = `replyCause.${errorCause?.category}`;
+  if (!errorCause || !isMessageKey(causeKey)) return generic;
+  return `${generic} ${t(causeKey)}${errorCause.status === null ? "" : ` (HTTP ${errorCause.status})`}`;
 }
 
 const PROMINENT_BUTTON =

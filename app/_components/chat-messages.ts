@@ -83,8 +83,11 @@ export function updateStatus(
   messageId: string,
   status: MessageStatus,
   errorMessage?: string,
+  errorCause?: ChatMessage["errorCause"],
 ): ChatMessage[] {
-  return messages.map((message) => (message.id === messageId ? { ...message, status, errorMessage } : message));
+  return messages.map((message) =>
+    message.id === messageId ? { ...message, status, errorMessage, errorCause } : message,
+  );
 }
 
 export function removeMessage(messages: ChatMessage[], messageId: string): ChatMessage[] {
@@ -105,10 +108,11 @@ export function mergeFetchedThread(shown: ChatMessage[], fetched: ChatMessage[])
     const local = shownById.get(message.id);
     if (!local) return message;
     if (message.status === "STREAMING" && local.status !== "STREAMING") {
-      return { ...message, content: local.content, status: local.status, errorMessage: local.errorMessage };
+      const { content, status, errorMessage, errorCause } = local;
+      return { ...message, content, status, errorMessage, errorCause };
     }
     return message.status === "ERROR" && local.errorMessage
-      ? { ...message, errorMessage: local.errorMessage }
+      ? { ...message, errorMessage: local.errorMessage, errorCause: local.errorCause }
       : message;
   });
   return withOlderShown(shown, merged);

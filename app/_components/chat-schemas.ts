@@ -19,6 +19,9 @@ export const contextManifestSchema = z.object({
 
 // The tree fields default, so the messages in stream events (which may leave them out) share one shape with the
 // thread; the thread that GET returns carries them all.
+// Why a model call failed (category and HTTP status): only admins are sent it, live and stored.
+export const replyErrorCauseSchema = z.object({ category: z.string(), status: z.number().nullable() });
+
 export const chatMessageSchema = z.object({
   id: z.string(),
   role: messageRoleSchema,
@@ -28,6 +31,7 @@ export const chatMessageSchema = z.object({
   createdAt: z.string(),
   siblingIds: z.array(z.string()).default([]),
   errorCode: z.string().nullable().default(null),
+  errorCause: replyErrorCauseSchema.nullish().catch(undefined),
   // Only feeds a notice: a manifest of another shape (an older reply) hides the notice instead of failing the page.
   context: contextManifestSchema.nullable().catch(null),
   // Who wrote a user turn (a name, never an email); team conversations show it.
@@ -139,7 +143,11 @@ export const doneEventSchema = z.object({
   status: z.enum(["COMPLETE", "INTERRUPTED"]),
 });
 
-export const errorEventSchema = z.object({ code: z.string(), message: z.string() });
+export const errorEventSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  cause: replyErrorCauseSchema.optional(),
+});
 
 export const apiErrorSchema = z.object({
   error: z.object({

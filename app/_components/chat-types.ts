@@ -9,6 +9,7 @@ import type {
   conversationSummarySchema,
   doneEventSchema,
   modelSchema,
+  replyErrorCauseSchema,
   searchResultsSchema,
   startEventSchema,
   teamRefSchema,
@@ -18,6 +19,7 @@ export type ChatMessage = z.infer<typeof chatMessageSchema> & {
   // Only set in the browser, from an `error` event; stored messages just carry the ERROR status.
   errorMessage?: string;
 };
+export type ReplyErrorCause = z.infer<typeof replyErrorCauseSchema>;
 export type MessageStatus = ChatMessage["status"];
 export type ContextManifest = z.infer<typeof contextManifestSchema>;
 export type Conversation = z.infer<typeof conversationSchema>;

@@ -1,12 +1,12 @@
 import { deltaEventSchema, doneEventSchema, errorEventSchema, startEventSchema } from "./chat-schemas";
-import type { DoneEvent, StartEvent } from "./chat-types";
+import type { DoneEvent, ReplyErrorCause, StartEvent } from "./chat-types";
 import { readEventStream } from "./read-event-stream";
 
 export type ReplyHandlers = {
   onStart: (start: StartEvent) => void;
   onDelta: (text: string) => void;
   onDone: (done: DoneEvent) => void;
-  onError: (message: string) => void;
+  onError: (message: string, cause?: ReplyErrorCause) => void;
 };
 
 export const REPLY_FAILED_MESSAGE = "The reply failed.";
@@ -31,7 +31,8 @@ export async function consumeReply(response: Response, handlers: ReplyHandlers):
       return true;
     } else if (event === "error") {
       const failure = errorEventSchema.safeParse(data);
-      handlers.onError(failure.success ? failure.data.message : REPLY_FAILED_MESSAGE);
+      if (failure.success) handlers.onError(failure.data.message, failure.data.cause);
+      else handlers.onError(REPLY_FAILED_MESSAGE);
       return true;
     }
   }

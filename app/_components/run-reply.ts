@@ -1,5 +1,5 @@
 import { appendContent, applyStart, type Placeholders, updateStatus } from "./chat-messages";
-import type { ChatMessage, MessageStatus } from "./chat-types";
+import type { ChatMessage, MessageStatus, ReplyErrorCause } from "./chat-types";
 import { consumeReply } from "./consume-reply";
 import { createDeltaBuffer } from "./delta-buffer";
 
@@ -22,10 +22,10 @@ export async function runReply(response: Response, context: ReplyContext): Promi
     if (id) context.updateMessages((messages) => appendContent(messages, id, text));
   });
 
-  function finish(status: MessageStatus, errorMessage?: string): void {
+  function finish(status: MessageStatus, errorMessage?: string, errorCause?: ReplyErrorCause): void {
     buffer.flush();
     const id = assistantId;
-    if (id) context.updateMessages((messages) => updateStatus(messages, id, status, errorMessage));
+    if (id) context.updateMessages((messages) => updateStatus(messages, id, status, errorMessage, errorCause));
     else if (errorMessage) context.reportError(errorMessage);
   }
 
@@ -37,7 +37,7 @@ export async function runReply(response: Response, context: ReplyContext): Promi
       },
       onDelta: (text) => buffer.push(text),
       onDone: (done) => finish(done.status),
-      onError: (message) => finish("ERROR", message),
+      onError: (message, cause) => finish("ERROR", message, cause),
     });
     if (!isFinished) finish("ERROR", CONNECTION_LOST_MESSAGE);
   } catch {

@@ -12,6 +12,7 @@ import { SubmitButton } from "./submit-button";
 const NOT_TRIED: SignInState = { isRejected: false, email: "" };
 
 function rejectionMessage(state: SignInState, t: Translator["t"]): string | null {
+  if (state.isDatabaseUnavailable) return t("signIn.databaseUnavailable");
   if (state.retryInMinutes !== undefined) return t("signIn.tooManyAttempts", { count: state.retryInMinutes });
   return state.isRejected ? t("signIn.invalidCredentials") : null;
 }

@@ -1,5 +1,6 @@
 // What a session token says about its user, checked against the database on every use, so that a bumped
 // sessionVersion, a disabled account or a demotion takes effect at once.
+import { rethrowIfDatabaseUnavailable } from "../db/database-unavailable";
 import { getUserSessionState } from "../db/users";
 import { env } from "../env";
 import type { SessionUser } from "./session";
@@ -27,11 +28,12 @@ export function isWithinSessionLifetime(signedInAt: number | undefined, now = Da
 
 /**
  * The claims as the database has them now, or null once the session was revoked, the account disabled or deleted,
- * or the session outlived its lifetime from sign-in.
+ * or the session outlived its lifetime from sign-in. A database that cannot be reached throws
+ * (database_unavailable): an outage says nothing about the session.
  */
 export async function refreshClaims(claims: SessionClaims): Promise<SessionClaims | null> {
   if (!claims.uid || !isWithinSessionLifetime(claims.signedInAt)) return null;
-  const current = await getUserSessionState(claims.uid);
+  const current = await getUserSessionState(claims.uid).catch(rethrowIfDatabaseUnavailable);
   if (!current || !canSignIn(current.status) || current.sessionVersion !== claims.sessionVersion) return null;
   return { ...claims, role: current.role, status: current.status, name: current.name, email: current.email };
 }

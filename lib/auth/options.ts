@@ -7,6 +7,7 @@ import { endStreamsOfUser } from "../chat/open-streams";
 import { getUserForSignIn, revokeSessions } from "../db/users";
 import { requireEnv } from "../env";
 import { getClientAddress, type HeaderSource } from "../http/client-address";
+import { noteAuthFailure } from "./auth-outage";
 import { canSignIn, refreshClaims, type SessionClaims, sessionUserOf } from "./claims";
 import { getDecoyHash, verifyPassword } from "./password";
 import { assertSignInAllowed, recordSignInFailure, recordSignInSuccess } from "./throttle";
@@ -48,7 +49,8 @@ export function getAuthOptions(): NextAuthOptions {
       CredentialsProvider({
         name: "Email",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        authorize: authorizeCredentials,
+        // An outage is noted for the auth route's 503 rather than read as wrong credentials.
+        authorize: (credentials, request) => authorizeCredentials(credentials, request).catch(noteAuthFailure),
       }),
     ],
     events: {
@@ -70,7 +72,7 @@ export function getAuthOptions(): NextAuthOptions {
           const signedInAt = Math.floor(Date.now() / 1000);
           return { ...token, uid: signedIn.id, role, status, sessionVersion, signedInAt };
         }
-        const current = await refreshClaims(claims);
+        const current = await refreshClaims(claims).catch(noteAuthFailure);
         return current ? { ...token, ...current } : {};
       },
       async session({ session, token }) {

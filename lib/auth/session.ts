@@ -2,12 +2,10 @@
 
 import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
-import { getServerSession } from "next-auth";
 import { getToken } from "next-auth/jwt";
 import { requireEnv } from "../env";
 import { AppError } from "../errors";
 import { refreshClaims, sessionUserOf } from "./claims";
-import { getAuthOptions } from "./options";
 
 // PENDING: registered under the approval policy and not yet approved; such a user sees only the waiting page.
 export type SessionUser = {
@@ -18,13 +16,27 @@ export type SessionUser = {
   status: "ACTIVE" | "PENDING";
 };
 
+type CookieSource = Map<string, string> | Awaited<ReturnType<typeof import("next/headers").cookies>>;
+
+/**
+ * The session token's user as the database has it now. Read here rather than through getServerSession, which
+ * turns every failure of the check into "signed out": a database outage must reach the caller as one (503).
+ */
+async function readSessionUser(cookieSource: CookieSource): Promise<SessionUser | null> {
+  const token = await getToken({
+    req: { cookies: cookieSource, headers: {} } as unknown as Parameters<typeof getToken>[0]["req"],
+    secret: requireEnv("AUTH_SECRET"),
+  });
+  const claims = token && (await refreshClaims(token));
+  return claims ? sessionUserOf(claims) : null;
+}
+
 export async function getSessionUser(): Promise<SessionUser | null> {
   // Per-request by nature: never prerender a page at build time around a session.
   await connection();
-  const session = await getServerSession(getAuthOptions());
-  const user = session?.user as Partial<SessionUser> | undefined;
-  if (!user?.id || !user.role || !user.status) return null;
-  return { id: user.id, email: user.email ?? "", name: user.name ?? "", role: user.role, status: user.status };
+  // Loaded here: the launcher's own server (lib/server) imports this module before Next is up to provide it.
+  const { cookies } = await import("next/headers");
+  return readSessionUser(await cookies());
 }
 
 /** For server pages: anonymous visitors go to sign-in, users awaiting approval to the waiting page. */
@@ -81,11 +93,5 @@ function readCookies(cookieHeader: string | null): Map<string, string> {
  * checked against the database like every other request. A bearer header is ignored: sessions are cookies.
  */
 export async function requireRequestUser(request: Request): Promise<SessionUser> {
-  const cookieSource = { cookies: readCookies(request.headers.get("cookie")), headers: {} };
-  const token = await getToken({
-    req: cookieSource as unknown as Parameters<typeof getToken>[0]["req"],
-    secret: requireEnv("AUTH_SECRET"),
-  });
-  const claims = token && (await refreshClaims(token));
-  return checkApiUser(claims ? sessionUserOf(claims) : null);
+  return checkApiUser(await readSessionUser(readCookies(request.headers.get("cookie"))));
 }

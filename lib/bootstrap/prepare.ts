@@ -6,6 +6,7 @@ import { interruptOrphanedReplies } from "../db/turns";
 import { ensureAdmin } from "../db/users";
 import { type Env, env, parseEnv } from "../env";
 import { seedProvidersFromEnv } from "../models/seed-from-env";
+import { checkEncryptionKey } from "./encryption-key-check";
 import { loadOrCreateLocalSecrets } from "./local-secrets";
 import { applyMigrations } from "./migrate";
 
@@ -49,6 +50,7 @@ export async function prepareRuntime(): Promise<PreparedRuntime> {
 /** Migrations and first data, on the database the runtime resolved. */
 async function prepareDatabase(runtime: PreparedRuntime): Promise<void> {
   await applyMigrations(runtime.env.DATABASE_URL ?? "");
+  await checkEncryptionKey();
   const { ADMIN_EMAIL, ADMIN_PASSWORD } = env();
   if (ADMIN_EMAIL && ADMIN_PASSWORD) {
     await ensureAdmin({ email: ADMIN_EMAIL, name: "Admin", passwordHash: await hashPassword(ADMIN_PASSWORD) });

@@ -91,7 +91,10 @@ export async function startConversation(user: SessionUser, input: z.infer<typeof
 /** The conversation with its thread, where it is shared, whose it is and what the caller may do with it. */
 export async function getConversationWithThread(user: SessionUser, id: string) {
   const conversation = await requireConversation(user, "read", id);
-  const [page, sharing] = await Promise.all([getThreadPage(id, conversation.currentLeafId), describeSharing(user, id)]);
+  const [page, sharing] = await Promise.all([
+    getThreadPage(id, conversation.currentLeafId, user.role === "ADMIN"),
+    describeSharing(user, id),
+  ]);
   const { currentLeafId: _leaf, systemPrompt: _systemPrompt, teamId: _teamId, ...fields } = conversation;
   return { ...fields, ...sharing, ...page };
 }
@@ -99,7 +102,7 @@ export async function getConversationWithThread(user: SessionUser, id: string) {
 /** Older messages of the thread, above the message `beforeId` that the caller already shows. */
 export async function getOlderMessages(user: SessionUser, id: string, beforeId: string) {
   await requireConversation(user, "read", id);
-  return getOlderThreadPage(id, beforeId);
+  return getOlderThreadPage(id, beforeId, user.role === "ADMIN");
 }
 
 export async function updateMyConversation(

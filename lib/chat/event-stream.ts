@@ -23,15 +23,17 @@ export function encodeEvent(id: number, event: GenerationEventName | WatchEventN
 }
 
 /**
- * Streams a generation's events after `afterEventId` to `readerId`'s browser. Closing the response only
- * unsubscribes: the reply goes on. The stream ends early if the reader loses access (lib/chat/open-streams.ts).
+ * Streams a generation's events after `afterEventId` to the reader's browser (an admin reader also gets a failure's
+ * cause). Closing the response only unsubscribes: the reply goes on. The stream ends early if the reader loses
+ * access (lib/chat/open-streams.ts).
  */
 export function streamGeneration(
   generation: Generation,
   response: ServerResponse,
-  readerId: string,
+  reader: { id: string; role: string },
   afterEventId = 0,
 ): void {
+  const readerId = reader.id;
   // The browser left while the turn was being prepared: its "close" has fired already and would never end this.
   if (response.destroyed) return;
   response.writeHead(200, eventStreamHeaders);
@@ -45,10 +47,14 @@ export function streamGeneration(
   };
   const forget = trackOpenStream({ userId: readerId, conversationId: generation.conversationId, end: finish });
   response.on("close", finish);
-  unsubscribe = generation.subscribe(afterEventId, (event) => {
-    response.write(event.frame);
-    if (event.event === "done" || event.event === "error") finish();
-  });
+  unsubscribe = generation.subscribe(
+    afterEventId,
+    (event) => {
+      response.write(event.frame);
+      if (event.event === "done" || event.event === "error") finish();
+    },
+    reader.role === "ADMIN",
+  );
   if (generation.finished || response.writableEnded) {
     finish();
     return;

@@ -1,12 +1,15 @@
 // Drives one reply from the upstream to the browser and the database: deltas are forwarded as they arrive,
 // the partial text is saved at most about once a second, and the final message is written once.
-import { type FinishedReply, finishReply, savePartialReply } from "../db/turns";
+import { databaseUnavailableError, isDatabaseUnavailable } from "../db/database-unavailable";
+import { type FinishedReply, savePartialReply } from "../db/turns";
 import { AppError } from "../errors";
 import type { Generation } from "./generation";
 import { unregisterGeneration } from "./generation-registry";
 import type { ReplyManifest } from "./prepare-request";
+import { saveFinalReply } from "./save-final-reply";
 import { countTokens, type TokenEncoding } from "./tokens";
 import { streamChatCompletion, type UpstreamRequest } from "./upstream";
+import { explainForAdmins, UpstreamFailure } from "./upstream-failure";
 
 const PARTIAL_SAVE_INTERVAL_MS = 1_000;
 
@@ -24,7 +27,10 @@ async function streamReply(generation: Generation, request: UpstreamRequest, pro
   const savePartial = () => {
     lastSavedAt = Date.now();
     pendingSave = savePartialReply(generation.assistantMessageId, progress.content)
-      .catch((error) => console.error("Saving a partial reply failed", error))
+      // During a database outage every second would log the same failure: the final save reports it once.
+      .catch((error) => {
+        if (!isDatabaseUnavailable(error)) console.error("Saving a partial reply failed", error);
+      })
       .finally(() => {
         pendingSave = null;
       });
@@ -49,7 +55,8 @@ async function streamReply(generation: Generation, request: UpstreamRequest, pro
     await pendingSave;
   }
   if (!generation.signal.aborted && progress.finishReason === null) {
-    throw new AppError("upstream_error", "The reply was cut off.", { cause: "stream ended without finish reason" });
+    const diagnosis = { category: "stream_broken", status: null } as const;
+    throw new UpstreamFailure("The reply was cut off.", diagnosis, "stream ended without finish reason");
   }
 }
 
@@ -62,7 +69,7 @@ export async function runGeneration(generation: Generation, plan: GenerationPlan
     manifest = prepared.manifest;
     await streamReply(generation, { ...prepared.upstream, signal: generation.signal }, progress);
   } catch (error) {
-    failure = error instanceof AppError ? error : new AppError("internal", "The reply failed.", { cause: error });
+    failure = toGenerationFailure(error);
     console.error(
       `Generation ${generation.assistantMessageId} failed: ${failure.code} (${String(failure.cause ?? failure.message)})`,
     );
@@ -74,26 +81,55 @@ export async function runGeneration(generation: Generation, plan: GenerationPlan
     tokens: { count: countTokens(progress.content, plan.encoding), encoding: plan.encoding },
     manifest,
   };
+  let saving: Awaited<ReturnType<typeof saveFinalReply>> | null = null;
   try {
-    await finishReply(generation.assistantMessageId, finished);
+    saving = await saveFinalReply(generation.assistantMessageId, finished);
   } catch (error) {
     console.error("Saving the final reply failed", error);
     failure = new AppError("internal", "The reply could not be saved.");
   }
+  // While the database is down, the readers are told at once (they have the whole reply) and the generation stays
+  // registered, so that a page that re-attaches meanwhile still gets the reply from memory.
+  if (saving?.outcome === "retrying") publishOutcome(generation, failure, reply, manifest);
+  const isSaved = (await saving?.whenSettled) ?? false;
   unregisterGeneration(generation);
+  if (saving?.outcome !== "retrying") publishOutcome(generation, failure, reply, manifest);
+  if (isSaved) plan.onFinished?.(finished);
+}
+
+function publishOutcome(
+  generation: Generation,
+  failure: AppError | null,
+  reply: ReturnType<typeof describeOutcome>,
+  manifest: ReplyManifest | null,
+): void {
   if (failure) {
-    generation.publish("error", { code: failure.code, message: failure.message });
+    const data = { code: failure.code, message: failure.message };
+    // Admins are told why, to fix it (a key, a model name); others only that it failed.
+    const adminData =
+      failure instanceof UpstreamFailure
+        ? { ...data, message: `${failure.message} ${explainForAdmins(failure.diagnosis)}`, cause: failure.diagnosis }
+        : undefined;
+    generation.publish("error", data, adminData);
   } else {
     const context = manifest && { droppedMessages: manifest.droppedMessages, droppedTokens: manifest.droppedTokens };
     generation.publish("done", { finishReason: reply.finishReason, usage: reply.usage, status: reply.status, context });
   }
-  plan.onFinished?.(finished);
+}
+
+function toGenerationFailure(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (isDatabaseUnavailable(error)) return databaseUnavailableError(error);
+  return new AppError("internal", "The reply failed.", { cause: error });
 }
 
 function describeOutcome(progress: Progress, failure: AppError | null, isStopped: boolean) {
   const { content, finishReason, usage } = progress;
-  if (failure) return { content, status: "ERROR" as const, finishReason, errorCode: failure.code, usage };
-  if (isStopped)
-    return { content, status: "INTERRUPTED" as const, finishReason: "interrupted", errorCode: null, usage };
-  return { content, status: "COMPLETE" as const, finishReason, errorCode: null, usage };
+  if (failure) {
+    const errorCause = failure instanceof UpstreamFailure ? failure.diagnosis : null;
+    return { content, status: "ERROR" as const, finishReason, errorCode: failure.code, errorCause, usage };
+  }
+  const noError = { errorCode: null, errorCause: null };
+  if (isStopped) return { content, status: "INTERRUPTED" as const, finishReason: "interrupted", ...noError, usage };
+  return { content, status: "COMPLETE" as const, finishReason, ...noError, usage };
 }

@@ -9,6 +9,7 @@ import type {
 import { AppError } from "../errors";
 import { createEventStreamParser, type ServerSentEvent } from "../http/event-stream-parser";
 import { readResponseText } from "../models/provider-fetch";
+import { categoryOfStatus, UpstreamFailure } from "./upstream-failure";
 
 export type UpstreamRequest = {
   client: OpenAI;
@@ -61,15 +62,23 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-/** What reaches users and logs: a status and a code, never the provider's message. */
+/** What reaches users and logs: a status and a category, never the provider's message. */
 export function toUpstreamError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof OpenAI.APIConnectionTimeoutError) {
-    return new AppError("upstream_error", "The model took too long to answer.", { cause: "first-byte timeout" });
+    return new UpstreamFailure(
+      "The model took too long to answer.",
+      { category: "timed_out", status: null },
+      "first-byte timeout",
+    );
   }
   const status = error instanceof OpenAI.APIError ? error.status : undefined;
   const message = status === 429 ? "The model is busy right now. Try again shortly." : "The model failed to answer.";
-  return new AppError("upstream_error", message, { cause: `upstream status ${status ?? "connection error"}` });
+  const cause = `upstream status ${status ?? "connection error"}`;
+  if (status !== undefined) return new UpstreamFailure(message, { category: categoryOfStatus(status), status }, cause);
+  // No status: the connection was refused or dropped before an answer, or broke off while the answer streamed.
+  const category = error instanceof OpenAI.APIConnectionError ? "unreachable" : "stream_broken";
+  return new UpstreamFailure(message, { category, status: null }, cause);
 }
 
 /**
@@ -161,11 +170,14 @@ export async function streamChatCompletion(request: UpstreamRequest, handlers: U
   try {
     const response = await openStream(request, signal);
     stallWatch = watchForStall(request.idleTimeoutMs, () =>
-      fail(new AppError("upstream_error", "The model stopped answering.", { cause: "idle timeout" })),
+      fail(
+        new UpstreamFailure("The model stopped answering.", { category: "timed_out", status: null }, "idle timeout"),
+      ),
     );
     const parser = createEventStreamParser((event) => {
       if (failure || deliverChunk(event, handlers)) return;
-      fail(new AppError("upstream_error", "The model failed to answer.", { cause: "error event in the stream" }));
+      const diagnosis = { category: "stream_broken", status: null } as const;
+      fail(new UpstreamFailure("The model failed to answer.", diagnosis, "error event in the stream"));
     });
     await readResponseText(response, (text) => {
       stallWatch?.touch();

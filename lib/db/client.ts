@@ -16,7 +16,8 @@ const SESSION_OPTIONS = "-c TimeZone=UTC";
 export function createDatabaseClient(): Database {
   const connection = connectionOptionsFromUrl(requireEnv("DATABASE_URL"));
   const options = [connection.options, SESSION_OPTIONS].filter(Boolean).join(" ");
-  const adapter = new PrismaPg({ ...connection, max: 10, options });
+  // pg waits for a connection forever by default: a database that stopped answering would hang every request.
+  const adapter = new PrismaPg({ ...connection, max: 10, options, connectionTimeoutMillis: 10_000 });
   return new PrismaClient({ adapter });
 }
 

@@ -16,6 +16,8 @@ export type MessageView = Prisma.MessageGetPayload<{ select: typeof messageField
 export type MessageAuthor = { id: string; name: string } | null;
 type ThreadRow = MessageView & {
   errorCode: string | null;
+  /** Only for admin readers (why a model call failed); null for everyone else. */
+  errorCause: unknown;
   contextManifest: unknown;
   author: MessageAuthor;
   /** Came from an imported file: the thread marks such a reply as not written by a model here. */
@@ -34,22 +36,34 @@ export type ThreadPage = {
 const PAGE_MESSAGES = 40;
 const PAGE_BYTES = 48 * 1024;
 
-/** The newest page of the path from a leaf up to the root, oldest first, each message with its siblings. */
-export function getThreadPage(conversationId: string, leafId: string | null): Promise<ThreadPage> {
+/**
+ * The newest page of the path from a leaf up to the root, oldest first, each message with its siblings.
+ * `isAdminReader`: include why failed replies failed, which only admins see.
+ */
+export function getThreadPage(
+  conversationId: string,
+  leafId: string | null,
+  isAdminReader: boolean,
+): Promise<ThreadPage> {
   if (!leafId) return Promise.resolve({ messages: [], olderCursor: null });
-  return readThreadPage(conversationId, Prisma.sql`id = ${leafId}`);
+  return readThreadPage(conversationId, Prisma.sql`id = ${leafId}`, isAdminReader);
 }
 
 /** The page of the same thread just above the message `beforeId` (its parent and older). */
-export function getOlderThreadPage(conversationId: string, beforeId: string): Promise<ThreadPage> {
+export function getOlderThreadPage(
+  conversationId: string,
+  beforeId: string,
+  isAdminReader: boolean,
+): Promise<ThreadPage> {
   return readThreadPage(
     conversationId,
     Prisma.sql`id = (SELECT "parentId" FROM "Message" WHERE id = ${beforeId} AND "conversationId" = ${conversationId})`,
+    isAdminReader,
   );
 }
 
 // Walks up from the start only as far as one page: opening a 5,000-message thread reads one page of it.
-async function readThreadPage(conversationId: string, start: Prisma.Sql): Promise<ThreadPage> {
+async function readThreadPage(conversationId: string, start: Prisma.Sql, isAdminReader: boolean): Promise<ThreadPage> {
   const rows = await db().$queryRaw<(ThreadRow & { step: number })[]>`
     WITH RECURSIVE thread AS (
       SELECT id, "parentId", 1 AS step, octet_length(content) AS bytes
@@ -60,7 +74,8 @@ async function readThreadPage(conversationId: string, start: Prisma.Sql): Promis
        WHERE thread.step < ${PAGE_MESSAGES} AND thread.bytes < ${PAGE_BYTES}
     )
     SELECT m.id, m.role::text AS role, m.content, m.status::text AS status, m."parentId", m."createdAt",
-           m."errorCode", m."contextManifest", m.imported, thread.step,
+           m."errorCode", CASE WHEN ${isAdminReader} THEN m."errorCause" END AS "errorCause", m."contextManifest",
+           m.imported, thread.step,
            CASE WHEN m.role = 'USER' AND u.id IS NOT NULL THEN json_build_object('id', u.id, 'name', u.name) END
              AS author
       FROM thread JOIN "Message" m ON m.id = thread.id LEFT JOIN "User" u ON u.id = m."authorId"

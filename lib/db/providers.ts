@@ -1,6 +1,7 @@
 // Providers as admins manage them. The encrypted key never leaves this module except towards the provider
 // client; what admins see of it is the hint (its last 4 characters).
 import { AppError } from "../errors";
+import { canDecryptSecret } from "../models/secret-box";
 import { type AuditActor, writeAuditEntry } from "./audit";
 import { db, type Prisma } from "./client";
 import { providerConnectionFields } from "./models";
@@ -25,12 +26,15 @@ export type ProviderView = {
   baseUrl: string;
   hasApiKey: boolean;
   apiKeyHint: string | null;
+  /** Sealed under another ENCRYPTION_KEY: useless until an admin enters the key again. */
+  isApiKeyUnreadable: boolean;
   modelCount: number;
   createdAt: Date;
 };
 
 function toView({ apiKeyEncrypted, _count, ...row }: ProviderRow): ProviderView {
-  return { ...row, hasApiKey: apiKeyEncrypted !== null, modelCount: _count.models };
+  const isApiKeyUnreadable = apiKeyEncrypted !== null && !canDecryptSecret(apiKeyEncrypted);
+  return { ...row, hasApiKey: apiKeyEncrypted !== null, isApiKeyUnreadable, modelCount: _count.models };
 }
 
 /** What the audit log records of a provider: never the key, only whether there is one and its hint. */

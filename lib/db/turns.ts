@@ -174,6 +174,7 @@ export type FinishedReply = {
   status: Exclude<MessageStatus, "STREAMING">;
   finishReason: string | null;
   errorCode: string | null;
+  errorCause: Prisma.InputJsonValue | null;
   usage: { promptTokens: number; completionTokens: number } | null;
   tokens: { count: number; encoding: string };
   manifest: Prisma.InputJsonValue | null;
@@ -182,11 +183,12 @@ export type FinishedReply = {
 /** The final write of a reply, and the conversation's updatedAt, in one statement. */
 export async function finishReply(id: string, reply: FinishedReply): Promise<void> {
   const manifest = reply.manifest === null ? null : JSON.stringify(reply.manifest);
+  const errorCause = reply.errorCause === null ? null : JSON.stringify(reply.errorCause);
   await db().$executeRaw`
     WITH reply AS (
       UPDATE "Message"
          SET content = ${reply.content}, status = ${reply.status}::"MessageStatus", "finishReason" = ${reply.finishReason},
-             "errorCode" = ${reply.errorCode}, "promptTokens" = ${reply.usage?.promptTokens ?? null}::int,
+             "errorCode" = ${reply.errorCode}, "errorCause" = ${errorCause}::jsonb, "promptTokens" = ${reply.usage?.promptTokens ?? null}::int,
              "completionTokens" = ${reply.usage?.completionTokens ?? null}::int, "tokenCount" = ${reply.tokens.count}::int,
              "tokenEncoding" = ${reply.tokens.encoding}, "threadTokens" = "threadTokens" + ${reply.tokens.count}::int,
              "contextManifest" = COALESCE(${manifest}::jsonb, "contextManifest"), "updatedAt" = now()

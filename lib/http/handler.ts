@@ -1,6 +1,7 @@
 // The one wrapper of every route handler: it maps AppError (and zod) failures to the JSON error shape of
 // DESIGN.md and logs unexpected errors once, with a generic message to the caller.
 import { z } from "zod";
+import { databaseUnavailableError, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "../db/database-unavailable";
 import { AppError, type FieldIssue } from "../errors";
 
 export type ErrorBody = {
@@ -26,10 +27,16 @@ export function attachmentResponse(file: { fileName: string; contentType: string
 }
 
 export function errorResponse(error: unknown): Response {
+  if (!(error instanceof AppError) && isDatabaseUnavailable(error)) {
+    console.error("The database cannot be reached:", error instanceof Error ? error.message : error);
+    return errorResponse(databaseUnavailableError(error));
+  }
   if (error instanceof AppError) {
     const { code, message, issues, details } = error;
     const body: ErrorBody = { error: { code, message, issues, details } };
-    return jsonResponse(body, error.status);
+    // An outage passes: the caller is told when to try again rather than that something is wrong with its request.
+    const headers = code === "database_unavailable" ? { "Retry-After": String(RETRY_AFTER_SECONDS) } : undefined;
+    return jsonResponse(body, error.status, headers);
   }
   console.error("Unhandled error in route handler", error);
   return jsonResponse({ error: { code: "internal", message: "Something went wrong. Try again." } }, 500);

@@ -1,5 +1,5 @@
 // Provider API keys at rest: AES-256-GCM with a random 96-bit nonce, stored as "v1:<nonce>:<tag>:<ciphertext>".
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:crypto";
 import { requireEnv } from "../env";
 
 function getKey(): Buffer {
@@ -26,4 +26,22 @@ export function decryptSecret(sealed: string): string {
 /** What admins see of a key: its last 4 characters, enough to tell keys apart; nothing of a short key. */
 export function keyHint(plaintext: string): string | null {
   return plaintext.length >= 12 ? plaintext.slice(-4) : null;
+}
+
+/** False when `sealed` was encrypted under another ENCRYPTION_KEY (or is damaged): the key must be entered again. */
+export function canDecryptSecret(sealed: string): boolean {
+  try {
+    decryptSecret(sealed);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What the database keeps to recognise ENCRYPTION_KEY: an HMAC of a fixed text under the key, which tells the key
+ * apart from any other without revealing anything of it.
+ */
+export function encryptionKeyCheckValue(): string {
+  return `v1:${createHmac("sha256", getKey()).update("parley encryption key check").digest("base64")}`;
 }

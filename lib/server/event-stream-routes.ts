@@ -32,7 +32,7 @@ export const eventStreamRoutes: EventStreamRoute[] = [
       const input = await parseJsonBody(request, sendMessageSchema);
       const user = await requireRequestUser(request);
       const generation = await sendMessage(user, conversationId, input);
-      return (response) => streamGeneration(generation, response, user.id);
+      return (response) => streamGeneration(generation, response, user);
     },
   },
   {
@@ -45,7 +45,7 @@ export const eventStreamRoutes: EventStreamRoute[] = [
       const input = await parseJsonBody(request, regenerateSchema);
       const user = await requireRequestUser(request);
       const generation = await regenerateReply(user, conversationId, replyId, input);
-      return (response) => streamGeneration(generation, response, user.id);
+      return (response) => streamGeneration(generation, response, user);
     },
   },
   {
@@ -59,7 +59,7 @@ export const eventStreamRoutes: EventStreamRoute[] = [
       const generation = await findLiveReply(user, conversationId);
       if (!generation) return null;
       const afterEventId = Number.isSafeInteger(lastEventId) ? lastEventId : 0;
-      return (response) => streamGeneration(generation, response, user.id, afterEventId);
+      return (response) => streamGeneration(generation, response, user, afterEventId);
     },
   },
   {

@@ -4,6 +4,19 @@ import { Generation, type GenerationEvent } from "@/lib/chat/generation";
 import { retryDelayMs } from "@/lib/chat/upstream";
 
 describe("Generation", () => {
+  it("gives admins the admin version of an event, live and replayed, and everyone else the plain one", () => {
+    const generation = new Generation("conversation", "reply");
+    const live = { admin: [] as string[], user: [] as string[] };
+    generation.subscribe(0, (event) => live.admin.push(event.frame), true);
+    generation.subscribe(0, (event) => live.user.push(event.frame));
+    generation.publish("error", { message: "failed" }, { message: "failed: key rejected" });
+    const replayed: string[] = [];
+    generation.subscribe(0, (event) => replayed.push(event.frame), true);
+    expect(live.admin).toEqual([encodeEvent(1, "error", { message: "failed: key rejected" })]);
+    expect(replayed).toEqual(live.admin);
+    expect(live.user).toEqual([encodeEvent(1, "error", { message: "failed" })]);
+  });
+
   it("numbers events from 1 and replays those after a given id to a late subscriber", () => {
     const generation = new Generation("conversation", "reply");
     generation.publish("start", { ids: true });

@@ -8,10 +8,17 @@ import { z } from "zod";
 import { toSafeCallbackUrl } from "@/app/_components/safe-callback-url";
 import { createSessionCookie } from "@/lib/auth/form-sign-in";
 import { SignInThrottledError } from "@/lib/auth/throttle";
+import { isDatabaseUnavailable } from "@/lib/db/database-unavailable";
 
 // The email comes back so that the form keeps it after a failed try (React resets a form after its action).
 // `retryInMinutes`: the throttle's lock-out, set instead of a plain rejection while it lasts.
-export type SignInState = { isRejected: boolean; email: string; retryInMinutes?: number };
+// `isDatabaseUnavailable`: the database could not be reached, which says nothing about the password.
+export type SignInState = {
+  isRejected: boolean;
+  email: string;
+  retryInMinutes?: number;
+  isDatabaseUnavailable?: boolean;
+};
 
 const signInFormSchema = z.object({
   email: z.string().max(320),
@@ -30,8 +37,10 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
   try {
     cookie = await createSessionCookie(parsed.data, await headers());
   } catch (error) {
-    if (!(error instanceof SignInThrottledError)) throw error;
-    return { isRejected: true, email: parsed.data.email, retryInMinutes: error.retryInMinutes };
+    const email = parsed.data.email;
+    if (error instanceof SignInThrottledError) return { isRejected: true, email, retryInMinutes: error.retryInMinutes };
+    if (isDatabaseUnavailable(error)) return { isRejected: true, email, isDatabaseUnavailable: true };
+    throw error;
   }
   if (!cookie) return { isRejected: true, email: parsed.data.email };
   (await cookies()).set(cookie.name, cookie.value, cookie.options);

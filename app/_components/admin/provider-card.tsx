@@ -50,6 +50,9 @@ export function ProviderCard({ provider }: { provider: AdminProvider }) {
               : t("admin.provider.noKey")}{" "}
             · {t("admin.provider.modelCount", { count: provider.modelCount })}
           </p>
+          {provider.isApiKeyUnreadable ? (
+            <p className="font-medium text-danger text-sm">{t("admin.provider.keyUnreadable")}</p>
+          ) : null}
         </div>
         <div className="flex flex-wrap gap-1">
           <ActionButton onClick={() => void runTest()} disabled={test.isPending}>

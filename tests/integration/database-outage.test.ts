@@ -1,0 +1,160 @@
+// The database going away and coming back, as a server in the field sees it: callers are told it is an outage
+// (503, retry), never that they were signed out, and a reply that ends meanwhile is saved once the database is back.
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type DatabaseSwitch, startDatabaseSwitch } from "../support/database-switch";
+import { createEmptyDatabase } from "../support/empty-database";
+import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
+import { readEvents, startedIds } from "../support/read-events";
+import { anonymousClient, type Client, signedInClient } from "../support/session-client";
+import { type AppServer, startAppServer } from "../support/test-stack";
+
+const INTERNAL_TEXT = /prisma|econn|database server|P10\d\d|invocation/i;
+
+let upstream: FakeUpstream;
+let dataDir: string;
+let databaseUrl: string;
+let outage: DatabaseSwitch;
+let server: AppServer;
+
+beforeAll(async () => {
+  upstream = await startFakeUpstream({
+    scenario: { chunks: Array.from({ length: 30 }, (_, i) => `w${i} `), paceMs: 60 },
+  });
+  dataDir = mkdtempSync(path.join(os.tmpdir(), "parley-outage-"));
+  chmodSync(dataDir, 0o755);
+  databaseUrl = await createEmptyDatabase();
+  outage = await startDatabaseSwitch(databaseUrl);
+  const extraEnv = { OPENAI_BASE_URL: upstream.url, OPENAI_MODELS: "fake-model" };
+  server = await startAppServer({ databaseUrl: outage.databaseUrl, dataDir, extraEnv });
+});
+afterAll(async () => {
+  await server?.stop();
+  await outage?.close();
+  await upstream?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function signUp(email: string): Promise<Client> {
+  const account = { email, password: "long enough", name: "Outage" };
+  expect((await anonymousClient(server.baseUrl).json("/api/auth/register", account)).status).toBe(201);
+  return signedInClient(account.email, account.password, server.baseUrl);
+}
+
+async function whileDatabaseIsDown<T>(run: () => Promise<T>): Promise<T> {
+  await outage.cut();
+  try {
+    return await run();
+  } finally {
+    await outage.restore();
+  }
+}
+
+async function expectOutageAnswer(response: Response): Promise<void> {
+  expect(response.status).toBe(503);
+  expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
+  const text = await response.text();
+  expect(text).not.toMatch(INTERNAL_TEXT);
+  expect(JSON.parse(text)).toMatchObject({
+    error: { code: "database_unavailable", message: "Parley can't reach its database. Try again in a moment." },
+  });
+}
+
+describe("while the database cannot be reached", () => {
+  it("answers API calls 503 with Retry-After, not 401, and the session works again once it is back", async () => {
+    const client = await signUp("api@example.test");
+    await whileDatabaseIsDown(async () => {
+      await expectOutageAnswer(await client.fetch("/api/conversations"));
+      await expectOutageAnswer(await client.json("/api/conversations", {}));
+    });
+    expect((await client.fetch("/api/conversations")).status).toBe(200);
+  });
+
+  it("keeps the session cookie: the session endpoint answers 503 and clears nothing", async () => {
+    const client = await signUp("session@example.test");
+    const session = await whileDatabaseIsDown(() => client.fetch("/api/auth/session"));
+    expect(session.headers.getSetCookie()).toEqual([]);
+    await expectOutageAnswer(session);
+    const after = (await (await client.fetch("/api/auth/session")).json()) as { user?: { email: string } };
+    expect(after.user?.email).toBe("session@example.test");
+  });
+
+  it("shows pages an error instead of sending the user to sign in", async () => {
+    const client = await signUp("pages@example.test");
+    const page = await whileDatabaseIsDown(() => client.fetch("/"));
+    expect(page.headers.get("location")).toBeNull();
+    expect(await page.text()).not.toMatch(/prisma|econnrefused/i);
+  });
+
+  it("answers a sign-in 503 with the outage, not 'invalid email or password' and never the driver's error", async () => {
+    await signUp("signin@example.test");
+    const client = anonymousClient(server.baseUrl);
+    const { csrfToken } = (await (await client.fetch("/api/auth/csrf")).json()) as { csrfToken: string };
+    const form = new URLSearchParams({
+      csrfToken,
+      email: "signin@example.test",
+      password: "long enough",
+      json: "true",
+    });
+    const response = await whileDatabaseIsDown(() =>
+      client.fetch("/api/auth/callback/credentials", {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: form,
+      }),
+    );
+    const body = (await response.clone().json()) as { url: string };
+    expect(new URL(body.url).searchParams.get("error")).toBe("DatabaseUnavailable");
+    expect(response.headers.getSetCookie()).toEqual([]);
+    await expectOutageAnswer(response);
+  });
+
+  it("reports not ready on /api/health?ready while /api/health stays live", async () => {
+    const client = anonymousClient(server.baseUrl);
+    expect(await (await client.fetch("/api/health?ready")).json()).toEqual({ status: "ok", database: "ok" });
+    await whileDatabaseIsDown(async () => {
+      expect((await client.fetch("/api/health")).status).toBe(200);
+      await expectOutageAnswer(await client.fetch("/api/health?ready"));
+    });
+  });
+});
+
+async function readReply(id: string): Promise<{ status: string; content: string }> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ status: string; content: string }>(
+      'SELECT status::text, content FROM "Message" WHERE id = $1',
+      [id],
+    );
+    return rows[0] ?? { status: "missing", content: "" };
+  } finally {
+    await client.end();
+  }
+}
+
+it("saves a reply that ended while the database was down, whole and COMPLETE, once it is back", async () => {
+  const client = await signUp("reply@example.test");
+  const { id } = (await (await client.json("/api/conversations", {})).json()) as { id: string };
+  const received = [];
+  const response = await client.json(`/api/conversations/${id}/messages`, { content: "Go" });
+  try {
+    for await (const event of readEvents(response)) {
+      received.push(event);
+      // Mid-reply: the turn and the first partial text are in, the rest has still to come.
+      if (event.event === "delta" && received.length === 3) await outage.cut();
+    }
+  } finally {
+    await outage.restore();
+  }
+  const text = received.flatMap((event) => (event.event === "delta" ? [(event.data as { text: string }).text] : []));
+  expect(text).toHaveLength(30);
+  expect(received.at(-1)).toMatchObject({ event: "done", data: { status: "COMPLETE" } });
+  const { assistantMessageId } = startedIds(received);
+  await expect
+    .poll(() => readReply(assistantMessageId), { timeout: 25_000, interval: 250 })
+    .toEqual({ status: "COMPLETE", content: text.join("") });
+});
