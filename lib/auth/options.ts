@@ -5,6 +5,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getUserForSignIn, revokeSessions } from "../db/users";
 import { requireEnv } from "../env";
+import { authLogger } from "./auth-logger";
 import { canSignIn, refreshClaims, type SessionClaims, sessionUserOf } from "./claims";
 import { getDecoyHash, verifyPassword } from "./password";
 
@@ -32,6 +33,7 @@ export function getAuthOptions(): NextAuthOptions {
     secret: requireEnv("AUTH_SECRET"),
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
     pages: { signIn: "/sign-in" },
+    logger: authLogger,
     providers: [
       CredentialsProvider({
         name: "Email",

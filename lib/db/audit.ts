@@ -2,6 +2,7 @@
 // that no change goes unrecorded and no entry describes a change that was rolled back.
 import { db, type Prisma } from "./client";
 import { decodeCursor, encodeCursor } from "./cursor";
+import { literalLikeText } from "./literal-text";
 
 export const auditActions = [
   "provider.create",
@@ -49,7 +50,7 @@ export async function listAuditEntries(filter: AuditFilter, cursor: string | und
   const position = cursor ? decodeCursor(cursor) : undefined;
   if (position === null) return null;
   const where: Prisma.AuditLogWhereInput = {
-    actorEmail: filter.actor ? { contains: filter.actor, mode: "insensitive" } : undefined,
+    actorEmail: filter.actor ? { contains: literalLikeText(filter.actor), mode: "insensitive" } : undefined,
     action: filter.action,
     createdAt: { gte: filter.from, lt: filter.to },
     OR: position
