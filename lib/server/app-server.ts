@@ -38,7 +38,7 @@ export async function startAppServer(options: { dev: boolean; port: number }): P
   await app.prepare();
   const siteOrigin = new URL(publicSiteUrl()).origin;
   let isShuttingDown = false;
-  const serve = (request: IncomingMessage, response: ServerResponse) => {
+  const serveRoutes = (request: IncomingMessage, response: ServerResponse) => {
     if (serveEventStreamRoute(request, response)) return;
     // Next stamps its scripts with the nonce it finds in the request's policy; the page gets it from NONCE_HEADER.
     const nonce = createNonce();
@@ -61,7 +61,7 @@ export async function startAppServer(options: { dev: boolean; port: number }): P
       sendRefusal(response, CROSS_SITE_REFUSAL, true);
       return;
     }
-    serveWithinBodyLimit(request, response, () => serve(request, response));
+    serveWithinBodyLimit(request, response, () => serveRoutes(request, response));
   });
   server.on("upgrade", createUpgradeListener(options.dev, app.getUpgradeHandler()));
   await new Promise<void>((resolve, reject) => {
