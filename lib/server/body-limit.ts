@@ -15,19 +15,27 @@ const DECLARED_BODY_LIMITS: Record<string, number> = { "/api/account/import": MA
 
 type Push = IncomingMessage["push"];
 
-function refuseTooLarge(response: ServerResponse, limit: number): void {
+// A lingering close, as nginx does it: a client that sends its whole body before it reads an answer (fetch does)
+// would get a reset instead of the 413 if the connection closed at once. What still comes is read and dropped
+// (never kept) for this long; a body that has not ended by then is cut by closing the connection.
+const LINGER_MS = 2000;
+
+function refuseTooLarge(request: IncomingMessage, response: ServerResponse, limit: number): void {
   const megabytes = Math.round((limit / 1024 / 1024) * 10) / 10;
   const message = `The request body is too large (at most ${megabytes} MB here).`;
-  sendRefusal(response, { code: "payload_too_large", message }, true);
+  sendRefusal(response, { code: "payload_too_large", message });
+  const cut = setTimeout(() => request.socket.destroy(), LINGER_MS).unref();
+  request.once("end", () => clearTimeout(cut));
+  request.resume();
 }
 
-/** Calls `serve` once the request's body is known to fit its cap; otherwise answers 413 and closes the connection. */
+/** Calls `serve` once the request's body is known to fit its cap; otherwise answers 413 and drops the body. */
 export function serveWithinBodyLimit(request: IncomingMessage, response: ServerResponse, serve: () => void): void {
   const path = (request.url ?? "").split("?")[0] ?? "";
   const declaredLength = request.headers["content-length"];
   if (declaredLength !== undefined) {
     const limit = DECLARED_BODY_LIMITS[path] ?? DEFAULT_BODY_LIMIT;
-    if (Number(declaredLength) > limit) refuseTooLarge(response, limit);
+    if (Number(declaredLength) > limit) refuseTooLarge(request, response, limit);
     else serve();
     return;
   }
@@ -47,7 +55,7 @@ function holdChunkedBody(request: IncomingMessage, response: ServerResponse, ser
   let size = 0;
   let isRefused = false;
   request.push = ((chunk: Buffer | null) => {
-    if (isRefused) return true;
+    if (isRefused) return chunk === null ? push(null) : true;
     if (chunk === null) {
       request.push = push;
       for (const held of chunks) push(held);
@@ -59,7 +67,7 @@ function holdChunkedBody(request: IncomingMessage, response: ServerResponse, ser
     if (size > DEFAULT_BODY_LIMIT) {
       isRefused = true;
       chunks.length = 0;
-      refuseTooLarge(response, DEFAULT_BODY_LIMIT);
+      refuseTooLarge(request, response, DEFAULT_BODY_LIMIT);
       return true;
     }
     chunks.push(chunk);

@@ -20,17 +20,17 @@ function postHead(path: string, host: string, lengthHeader: string): string {
 describe("the body cap", () => {
   it("refuses a 300 MB sign-in at once, from its declared length, without waiting for the body", async () => {
     const baseUrl = inject("baseUrl");
-    const startedAt = Date.now();
     const socket = await openRawConnection(
       baseUrl,
       `${postHead(SIGN_IN_PATH, new URL(baseUrl).host, `Content-Length: ${300 * 1024 * 1024}`)}email=a`,
     );
-    const { response, isClosedByServer } = await readUntilServerCloses(socket, 5000);
+    const { response, isClosedByServer, answeredAfterMs } = await readUntilServerCloses(socket, 8000);
     socket.destroy();
     expect(response).toMatch(/^HTTP\/1\.1 413 /);
     expect(response).toContain('"code":"payload_too_large"');
+    expect(answeredAfterMs).toBeLessThan(1000);
+    // The rest of the body never comes: after a short wait for it, the server closes the connection.
     expect(isClosedByServer).toBe(true);
-    expect(Date.now() - startedAt).toBeLessThan(2000);
   });
 
   it("cuts a chunked sign-in body without Content-Length once it passes the cap, while it is still coming", async () => {
@@ -39,7 +39,7 @@ describe("the body cap", () => {
       baseUrl,
       postHead(SIGN_IN_PATH, new URL(baseUrl).host, "Transfer-Encoding: chunked"),
     );
-    const answer = readUntilServerCloses(socket, 5000);
+    const answer = readUntilServerCloses(socket, 8000);
     const chunk = "a".repeat(64 * 1024);
     // 2 MB, and no closing chunk: the body never ends, only the cap can answer it.
     for (let sent = 0; sent < 32 && !socket.destroyed; sent++) {

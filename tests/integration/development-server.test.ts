@@ -24,6 +24,7 @@ beforeAll(async () => {
     env: {
       ...process.env,
       PORT: String(port),
+      HOSTNAME: "",
       // A LAN address, as a phone would open it: a name here, so that it is not a loopback address.
       NEXTAUTH_URL: `http://parley-lan.test:${port}`,
       // A database of its own: a starting server marks the replies streaming in its database as interrupted.

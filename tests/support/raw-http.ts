@@ -3,7 +3,8 @@
 import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 import net from "node:net";
 
-export type RawExchange = { response: string; isClosedByServer: boolean };
+/** `answeredAfterMs`: from the call until the first byte of the answer (null: none came). */
+export type RawExchange = { response: string; isClosedByServer: boolean; answeredAfterMs: number | null };
 
 /** Opens a connection to the test server; `request` is written as is (the caller ends headers with \r\n\r\n). */
 export function openRawConnection(baseUrl: string, request: string): Promise<net.Socket> {
@@ -17,22 +18,23 @@ export function openRawConnection(baseUrl: string, request: string): Promise<net
 
 /** What the server answered, and whether it closed the connection itself before `timeoutMs`. */
 export function readUntilServerCloses(socket: net.Socket, timeoutMs: number): Promise<RawExchange> {
+  const startedAt = Date.now();
   return new Promise((resolve) => {
     let response = "";
+    let answeredAfterMs: number | null = null;
     socket.on("data", (chunk: Buffer) => {
+      answeredAfterMs ??= Date.now() - startedAt;
       response += chunk.toString("latin1");
     });
     // A reset while the client still writes counts as closed too.
     socket.on("error", () => {});
-    const timer = setTimeout(() => resolve({ response, isClosedByServer: false }), timeoutMs);
-    socket.once("close", () => {
+    const finish = (isClosedByServer: boolean) => {
       clearTimeout(timer);
-      resolve({ response, isClosedByServer: true });
-    });
-    socket.once("end", () => {
-      clearTimeout(timer);
-      resolve({ response, isClosedByServer: true });
-    });
+      resolve({ response, isClosedByServer, answeredAfterMs });
+    };
+    const timer = setTimeout(() => finish(false), timeoutMs);
+    socket.once("close", () => finish(true));
+    socket.once("end", () => finish(true));
   });
 }
 

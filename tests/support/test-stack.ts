@@ -79,6 +79,8 @@ export async function startAppServer(options: {
       TITLE_MODEL: "",
       ADMIN_EMAIL: "",
       ADMIN_PASSWORD: "",
+      // The default listening address (loopback), whatever the developer's shell exports.
+      HOSTNAME: "",
       ...options.extraEnv,
     },
   });
