@@ -75,18 +75,23 @@ describe("forged session cookies", () => {
   it("write one short line to the log, not a stack trace each", async () => {
     const logFile = inject("serverLogFile");
     const start = statSync(logFile).size;
-    const anonymous = anonymousClient();
+    const written = () => readFileSync(logFile).subarray(start).toString("utf8");
     for (let attempt = 0; attempt < 5; attempt++) {
-      const response = await anonymous.fetch("/api/auth/session", {
+      // Plain fetch: a client would replace this cookie with the cleared one the first answer sets.
+      const response = await fetch(`${inject("baseUrl")}/api/auth/session`, {
         headers: { cookie: `next-auth.session-token=forged-${randomUUID()}` },
       });
       expect(response.status).toBe(200);
       await response.arrayBuffer();
     }
-    const written = readFileSync(logFile).subarray(start).toString("utf8");
-    const mentions = written.split("\n").filter((line) => line.includes("JWT_SESSION_ERROR"));
-    expect(mentions.length).toBeLessThanOrEqual(1);
-    expect(written).not.toMatch(/^\s+at .*node_modules\/next-auth/m);
+    // Only this test forges cookies, so the first of them is logged (the same error then waits a minute).
+    await expect.poll(written, { timeout: 5000 }).toMatch(/^\[next-auth\] error JWT_SESSION_ERROR: [^\n]+$/m);
+    expect(
+      written()
+        .split("\n")
+        .filter((line) => line.includes("JWT_SESSION_ERROR")),
+    ).toHaveLength(1);
+    expect(written()).not.toMatch(/at \S*(jwtDecrypt|compactDecrypt)/);
   });
 });
 
