@@ -1,9 +1,8 @@
 // Answers the server gives before a request reaches a route (body too large, cross-site, an upgrade nobody serves),
-// in the JSON error shape of every route, and with the connection closed where the client may still be sending.
-import type { ServerResponse } from "node:http";
+// in the JSON error shape of every route; where nothing more is wanted from the client, the connection is closed.
+import { type ServerResponse, STATUS_CODES } from "node:http";
 import type { Duplex } from "node:stream";
-import type { ErrorCode } from "../errors";
-import { errorStatus } from "../errors";
+import { type ErrorCode, errorStatus } from "../errors";
 
 type Refusal = { code: ErrorCode; message: string };
 
@@ -23,7 +22,7 @@ export function refuseOnSocket(socket: Duplex, refusal: Refusal): void {
   const body = bodyOf(refusal);
   const status = errorStatus[refusal.code];
   const head = [
-    `HTTP/1.1 ${status} ${status === 404 ? "Not Found" : "Bad Request"}`,
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}`,
     "Content-Type: application/json",
     `Content-Length: ${Buffer.byteLength(body)}`,
     "Connection: close",
