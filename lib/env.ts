@@ -69,6 +69,8 @@ const millisecondsWithDefault = (fallback: number) => z.coerce.number().int().po
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // The address the server listens on (lib/server/listen-address.ts); default: loopback only.
+  HOSTNAME: optionalString,
   DATABASE_URL: optionalString.pipe(databaseUrl.optional()),
   PARLEY_DATA_DIR: z.string().default(".data"),
   // The address users reach Parley at; next-auth builds its redirects from it. Default: http://localhost:PORT.

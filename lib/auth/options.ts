@@ -7,6 +7,7 @@ import { endStreamsOfUser } from "../chat/open-streams";
 import { getUserForSignIn, revokeSessions } from "../db/users";
 import { requireEnv } from "../env";
 import { getClientAddress, type HeaderSource } from "../http/client-address";
+import { authLogger } from "./auth-logger";
 import { noteAuthFailure } from "./auth-outage";
 import { canSignIn, refreshClaims, type SessionClaims, sessionUserOf } from "./claims";
 import { getDecoyHash, verifyPassword } from "./password";
@@ -45,6 +46,7 @@ export function getAuthOptions(): NextAuthOptions {
     secret: requireEnv("AUTH_SECRET"),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/sign-in" },
+    logger: authLogger,
     providers: [
       CredentialsProvider({
         name: "Email",

@@ -3,6 +3,7 @@
 import { nameAuditEntries } from "./audit-names";
 import { db, type Prisma } from "./client";
 import { decodeCursor, encodeCursor } from "./cursor";
+import { literalLikeText } from "./literal-text";
 
 export const auditActions = [
   "provider.create",
@@ -53,7 +54,7 @@ export async function listAuditEntries(filter: AuditFilter, cursor: string | und
   const position = cursor ? decodeCursor(cursor) : undefined;
   if (position === null) return null;
   const where: Prisma.AuditLogWhereInput = {
-    actorEmail: filter.actor ? { contains: filter.actor, mode: "insensitive" } : undefined,
+    actorEmail: filter.actor ? { contains: literalLikeText(filter.actor), mode: "insensitive" } : undefined,
     action: filter.action,
     createdAt: { gte: filter.from, lt: filter.to },
     OR: position

@@ -3,6 +3,7 @@
 import { AppError } from "../errors";
 import { type AuditActor, writeAuditEntry } from "./audit";
 import { db, type Prisma, type UserRole, type UserStatus } from "./client";
+import { literalLikeText } from "./literal-text";
 import { handOverTeamsOf } from "./teams";
 
 const adminUserFields = { id: true, email: true, name: true, role: true, status: true, createdAt: true } as const;
@@ -12,10 +13,9 @@ const PAGE_SIZE = 100;
 
 /** Oldest first (the first admin on top); `search` matches part of the email or the name. */
 export async function listUsers(search: string | undefined): Promise<{ items: AdminUser[]; hasMore: boolean }> {
-  const where: Prisma.UserWhereInput = search
-    ? {
-        OR: [{ email: { contains: search, mode: "insensitive" } }, { name: { contains: search, mode: "insensitive" } }],
-      }
+  const contains = search ? literalLikeText(search) : undefined;
+  const where: Prisma.UserWhereInput = contains
+    ? { OR: [{ email: { contains, mode: "insensitive" } }, { name: { contains, mode: "insensitive" } }] }
     : {};
   const rows = await db().user.findMany({
     where,

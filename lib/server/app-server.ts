@@ -1,20 +1,33 @@
 // Parley's HTTP server: the event-stream routes on node:http directly (see event-stream-routes.ts), everything
 // else through Next's request handler, in this one process.
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
 import { stopAllGenerations } from "../chat/generation-registry";
+import { env, publicSiteUrl } from "../env";
 import { stampPeerAddress } from "../http/client-address";
+import { serveWithinBodyLimit } from "./body-limit";
 import { contentSecurityPolicy, createNonce, NONCE_HEADER } from "./content-security-policy";
+import { isCrossOriginRequest } from "./cross-origin-guard";
 import { serveEventStreamRoute } from "./event-stream-routes";
+import { listenAddressOf } from "./listen-address";
+import { sendRefusal } from "./refusal";
+import { createUpgradeListener } from "./upgrade-guard";
 
 export type AppServer = { close: () => Promise<void> };
 
 // On every response, the streaming routes' and error bodies included: no framing (clickjacking on Stop or Delete),
-// no MIME sniffing, no referrer to other hosts. Next's config adds the share pages' stricter ones.
+// no MIME sniffing, no referrer to other hosts, no window of another site keeping a handle on ours (a popup
+// opened by Parley, or one that opened Parley). Next's config adds the share pages' stricter ones.
 const SECURITY_HEADERS = {
   "X-Frame-Options": "DENY",
   "X-Content-Type-Options": "nosniff",
   "Referrer-Policy": "strict-origin-when-cross-origin",
+  "Cross-Origin-Opener-Policy": "same-origin",
+} as const;
+
+const CROSS_SITE_REFUSAL = {
+  code: "forbidden",
+  message: "Cross-site request refused: this request did not come from Parley's own pages.",
 } as const;
 
 /** How long a shutdown waits for the replies it stops to be saved. */
@@ -24,7 +37,18 @@ export async function startAppServer(options: { dev: boolean; port: number }): P
   const app = next({ dev: options.dev, dir: process.cwd(), hostname: "localhost", port: options.port });
   const handleNext = app.getRequestHandler();
   await app.prepare();
+  const siteOrigin = new URL(publicSiteUrl()).origin;
   let isShuttingDown = false;
+  const serveRoutes = (request: IncomingMessage, response: ServerResponse) => {
+    if (serveEventStreamRoute(request, response)) return;
+    // Next stamps its scripts with the nonce it finds in the request's policy; the page gets it from NONCE_HEADER.
+    const nonce = createNonce();
+    const policy = contentSecurityPolicy(nonce, options.dev);
+    request.headers["content-security-policy"] = policy;
+    request.headers[NONCE_HEADER] = nonce;
+    response.setHeader("Content-Security-Policy", policy);
+    void handleNext(request, response);
+  };
   const server = createServer((request, response) => {
     // A reply started now could not be saved before the process ends: refuse it, and everything else, plainly.
     if (isShuttingDown) {
@@ -34,21 +58,17 @@ export async function startAppServer(options: { dev: boolean; port: number }): P
     }
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
     stampPeerAddress(request);
-    if (serveEventStreamRoute(request, response)) return;
-    // Next stamps its scripts with the nonce it finds in the request's policy; the page gets it from NONCE_HEADER.
-    const nonce = createNonce();
-    const policy = contentSecurityPolicy(nonce, options.dev);
-    request.headers["content-security-policy"] = policy;
-    request.headers[NONCE_HEADER] = nonce;
-    response.setHeader("Content-Security-Policy", policy);
-    void handleNext(request, response);
+    // Refused before the body is read: a cross-site request may carry one too.
+    if (isCrossOriginRequest(request, siteOrigin)) {
+      sendRefusal(response, CROSS_SITE_REFUSAL, true);
+      return;
+    }
+    serveWithinBodyLimit(request, response, () => serveRoutes(request, response));
   });
-  // Development's hot reload talks over WebSocket upgrades.
-  const handleUpgrade = app.getUpgradeHandler();
-  server.on("upgrade", (request, socket, head) => void handleUpgrade(request, socket, head));
+  server.on("upgrade", createUpgradeListener(options.dev, app.getUpgradeHandler()));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(options.port, resolve);
+    server.listen(options.port, listenAddressOf(env().HOSTNAME), resolve);
   });
   return {
     close: async () => {

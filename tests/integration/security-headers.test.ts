@@ -9,6 +9,7 @@ function expectBaseline(response: Response, referrerPolicy = "strict-origin-when
   expect(response.headers.get("x-frame-options")).toBe("DENY");
   expect(response.headers.get("x-content-type-options")).toBe("nosniff");
   expect(response.headers.get("referrer-policy")).toBe(referrerPolicy);
+  expect(response.headers.get("cross-origin-opener-policy")).toBe("same-origin");
 }
 
 it("sets them on pages, route handlers, event streams and their errors; share pages send no referrer", async () => {
@@ -18,6 +19,10 @@ it("sets them on pages, route handlers, event streams and their errors; share pa
     await response.arrayBuffer();
     expectBaseline(response);
   }
+  // No injected <base> can redirect the page's relative URLs, its form actions included.
+  const page = await anonymous.fetch("/sign-in");
+  await page.arrayBuffer();
+  expect(page.headers.get("content-security-policy")).toContain("base-uri 'none'");
   const refused = await anonymous.json("/api/conversations/c0000000000000000000000/messages", { content: "Hi" });
   expect(refused.status).toBe(401);
   await refused.arrayBuffer();

@@ -83,6 +83,8 @@ export async function startAppServer(options: {
       // client; throttling.test.ts runs a server of its own with the production limits.
       SIGN_IN_FAILURES_PER_ADDRESS: "100000",
       REGISTRATIONS_PER_ADDRESS_PER_HOUR: "100000",
+      // The default listening address (loopback), whatever the developer's shell exports.
+      HOSTNAME: "",
       ...options.extraEnv,
     },
   });

@@ -3,12 +3,12 @@
 import { z } from "zod";
 import { requireApiUser } from "@/lib/auth/session";
 import { createConversationSchema, listMyConversations, startConversation } from "@/lib/chat/conversations";
-import { handle, jsonResponse, parseInput, parseJsonBody } from "@/lib/http/handler";
+import { handle, jsonResponse, parseJsonBody, parseQuery } from "@/lib/http/handler";
 
 const listQuerySchema = z.strictObject({ cursor: z.string().max(100).optional() });
 
 export const GET = handle(async (request) => {
-  const query = parseInput(listQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
+  const query = parseQuery(request, listQuerySchema);
   const user = await requireApiUser();
   return jsonResponse(await listMyConversations(user, query.cursor));
 });

@@ -3,12 +3,12 @@
 import { z } from "zod";
 import { requireApiUser } from "@/lib/auth/session";
 import { listMyModels } from "@/lib/chat/conversations";
-import { handle, idSchema, jsonResponse, parseInput } from "@/lib/http/handler";
+import { handle, idSchema, jsonResponse, parseQuery } from "@/lib/http/handler";
 
 const querySchema = z.strictObject({ conversationId: idSchema.optional() });
 
 export const GET = handle(async (request) => {
-  const query = parseInput(querySchema, Object.fromEntries(new URL(request.url).searchParams));
+  const query = parseQuery(request, querySchema);
   const user = await requireApiUser();
   return jsonResponse({ items: await listMyModels(user, query.conversationId) });
 });

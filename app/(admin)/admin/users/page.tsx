@@ -28,7 +28,8 @@ export default async function UsersPage({ searchParams }: UsersPageProps) {
   // Checked by the page itself, not only by the layout: see the models page.
   const admin = await requirePageAdmin();
   const { q } = await searchParams;
-  const search = typeof q === "string" ? q.trim().slice(0, 200) : "";
+  // NUL cannot reach PostgreSQL (the API refuses it with 400); here it is dropped from the search box.
+  const search = typeof q === "string" ? q.replaceAll("\0", "").trim().slice(0, 200) : "";
   const [{ items, hasMore }, registration, publicShareLinksEnabled, replyStreamLimit, { t, formatDate }] =
     await Promise.all([
       searchUsers({ q: search }),

@@ -2,12 +2,12 @@
 import { z } from "zod";
 import { requireApiUser } from "@/lib/auth/session";
 import { searchMyConversations, searchTextSchema } from "@/lib/chat/conversations";
-import { handle, jsonResponse, parseInput } from "@/lib/http/handler";
+import { handle, jsonResponse, parseQuery } from "@/lib/http/handler";
 
 const querySchema = z.strictObject({ q: searchTextSchema });
 
 export const GET = handle(async (request) => {
-  const query = parseInput(querySchema, Object.fromEntries(new URL(request.url).searchParams));
+  const query = parseQuery(request, querySchema);
   const user = await requireApiUser();
   return jsonResponse({ items: await searchMyConversations(user, query.q) });
 });

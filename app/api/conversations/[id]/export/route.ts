@@ -2,13 +2,13 @@
 import { z } from "zod";
 import { requireApiUser } from "@/lib/auth/session";
 import { exportMyConversation } from "@/lib/chat/export";
-import { attachmentResponse, handle, parseId, parseInput } from "@/lib/http/handler";
+import { attachmentResponse, handle, parseId, parseQuery } from "@/lib/http/handler";
 
 const querySchema = z.strictObject({ format: z.enum(["markdown", "json"]) });
 
 export const GET = handle<{ id: string }>(async (request, params) => {
   const id = parseId(params.id);
-  const query = parseInput(querySchema, Object.fromEntries(new URL(request.url).searchParams));
+  const query = parseQuery(request, querySchema);
   const user = await requireApiUser();
   return attachmentResponse(await exportMyConversation(user, id, query.format));
 });

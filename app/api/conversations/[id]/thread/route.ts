@@ -2,13 +2,13 @@
 import { z } from "zod";
 import { requireApiUser } from "@/lib/auth/session";
 import { getOlderMessages } from "@/lib/chat/conversations";
-import { handle, idSchema, jsonResponse, parseId, parseInput } from "@/lib/http/handler";
+import { handle, idSchema, jsonResponse, parseId, parseQuery } from "@/lib/http/handler";
 
 const querySchema = z.strictObject({ before: idSchema });
 
 export const GET = handle<{ id: string }>(async (request, params) => {
   const id = parseId(params.id);
-  const query = parseInput(querySchema, Object.fromEntries(new URL(request.url).searchParams));
+  const query = parseQuery(request, querySchema);
   const user = await requireApiUser();
   return jsonResponse(await getOlderMessages(user, id, query.before));
 });

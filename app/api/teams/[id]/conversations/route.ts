@@ -1,7 +1,7 @@
 // GET /api/teams/{id}/conversations?cursor= – the team's history, newest first, with each owner's name (members).
 import { z } from "zod";
 import { requireApiUser } from "@/lib/auth/session";
-import { handle, jsonResponse, parseId, parseInput } from "@/lib/http/handler";
+import { handle, jsonResponse, parseId, parseQuery } from "@/lib/http/handler";
 import { listTeamConversations } from "@/lib/teams/team-history";
 
 type Params = { id: string };
@@ -10,7 +10,7 @@ const listQuerySchema = z.strictObject({ cursor: z.string().max(100).optional() 
 
 export const GET = handle<Params>(async (request, params) => {
   const teamId = parseId(params.id);
-  const query = parseInput(listQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
+  const query = parseQuery(request, listQuerySchema);
   const user = await requireApiUser();
   return jsonResponse(await listTeamConversations(user, teamId, query.cursor));
 });

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { requireApiUser } from "@/lib/auth/session";
 import { searchTextSchema } from "@/lib/chat/conversations";
-import { handle, jsonResponse, parseId, parseInput } from "@/lib/http/handler";
+import { handle, jsonResponse, parseId, parseQuery } from "@/lib/http/handler";
 import { searchTeamConversations } from "@/lib/teams/team-history";
 
 type Params = { id: string };
@@ -11,7 +11,7 @@ const querySchema = z.strictObject({ q: searchTextSchema });
 
 export const GET = handle<Params>(async (request, params) => {
   const teamId = parseId(params.id);
-  const query = parseInput(querySchema, Object.fromEntries(new URL(request.url).searchParams));
+  const query = parseQuery(request, querySchema);
   const user = await requireApiUser();
   return jsonResponse({ items: await searchTeamConversations(user, teamId, query.q) });
 });
