@@ -4,6 +4,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { endStreamsOfUser } from "../chat/open-streams";
+import { isDatabaseUnavailable } from "../db/database-unavailable";
 import { getUserForSignIn, revokeSessions } from "../db/users";
 import { requireEnv } from "../env";
 import { getClientAddress, type HeaderSource } from "../http/client-address";
@@ -11,11 +12,19 @@ import { authLogger } from "./auth-logger";
 import { noteAuthFailure } from "./auth-outage";
 import { canSignIn, refreshClaims, type SessionClaims, sessionUserOf } from "./claims";
 import { getDecoyHash, verifyPassword } from "./password";
-import { assertSignInAllowed, recordSignInFailure, recordSignInSuccess } from "./throttle";
+import { beginSignInAttempt, finishSignInAttempt, SignInThrottledError } from "./throttle";
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
-const credentialsSchema = z.object({ email: z.string().trim().max(320), password: z.string().max(128) });
+// No control characters (NUL cannot even reach PostgreSQL): such input is no account's email.
+const credentialsSchema = z.object({
+  email: z
+    .string()
+    .trim()
+    .max(320)
+    .regex(/^[^\p{Cc}]*$/u),
+  password: z.string().max(128),
+});
 
 /** The credentials' user, or null; throws SignInThrottledError while the account or the address is locked out. */
 export async function authorizeCredentials(raw: unknown, request: { headers?: HeaderSource }) {
@@ -24,12 +33,11 @@ export async function authorizeCredentials(raw: unknown, request: { headers?: He
   const { email, password } = parsed.data;
   const clientAddress = getClientAddress(request.headers ?? {});
   // Throws while locked out, before any hashing: its message is what the sign-in form shows.
-  await assertSignInAllowed(email, clientAddress);
+  await beginSignInAttempt(email, clientAddress);
   const user = await getUserForSignIn(email);
   // Verify against a decoy when the account does not exist, so that timing does not reveal which emails exist.
   const isPasswordValid = await verifyPassword(user?.passwordHash ?? (await getDecoyHash()), password);
-  if (!isPasswordValid) await recordSignInFailure(email, clientAddress);
-  else await recordSignInSuccess(email);
+  await finishSignInAttempt(email, clientAddress, isPasswordValid);
   if (!user || !isPasswordValid || !canSignIn(user.status)) return null;
   return {
     id: user.id,
@@ -39,6 +47,27 @@ export async function authorizeCredentials(raw: unknown, request: { headers?: He
     status: user.status,
     sessionVersion: user.sessionVersion,
   };
+}
+
+/**
+ * next-auth puts an authorize error's message into the sign-in URL: only the throttle's is meant for people. An
+ * outage is noted for the auth route's 503 rather than read as wrong credentials; anything else is logged and
+ * answered as a failed sign-in, so that no internal text reaches the client.
+ */
+function answerAuthorizeFailure(error: unknown): null {
+  if (error instanceof SignInThrottledError || isDatabaseUnavailable(error)) noteAuthFailure(error);
+  console.error("Sign-in failed unexpectedly", error);
+  return null;
+}
+
+/** Where next-auth sends the browser after sign-in or sign-out: this site only; a malformed address goes home. */
+function redirectWithinSite({ url, baseUrl }: { url: string; baseUrl: string }): string {
+  try {
+    const target = new URL(url, baseUrl);
+    return target.origin === new URL(baseUrl).origin ? target.toString() : baseUrl;
+  } catch {
+    return baseUrl;
+  }
 }
 
 export function getAuthOptions(): NextAuthOptions {
@@ -51,8 +80,7 @@ export function getAuthOptions(): NextAuthOptions {
       CredentialsProvider({
         name: "Email",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        // An outage is noted for the auth route's 503 rather than read as wrong credentials.
-        authorize: (credentials, request) => authorizeCredentials(credentials, request).catch(noteAuthFailure),
+        authorize: (credentials, request) => authorizeCredentials(credentials, request).catch(answerAuthorizeFailure),
       }),
     ],
     events: {
@@ -66,6 +94,7 @@ export function getAuthOptions(): NextAuthOptions {
       },
     },
     callbacks: {
+      redirect: async (params) => redirectWithinSite(params),
       async jwt({ token, user }) {
         const claims = token as typeof token & SessionClaims;
         if (user) {

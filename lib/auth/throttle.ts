@@ -2,11 +2,13 @@
 // that every app process sees the same counts.
 //
 // Sign-in: after 5 failures for one account, or SIGN_IN_FAILURES_PER_ADDRESS from one client address, further
-// attempts are refused, without hashing, for 1 minute, then 2, 4, ... up to an hour after each new failure.
+// attempts are refused, without hashing, for 1 minute, then 2, 4, ... up to an hour after each new failure. Each
+// attempt is counted before its password is hashed (and taken back when it was right), so that a burst of
+// parallel guesses meets the same limit as guesses one after another.
 // Failures are forgotten a day after the first of a series; a good password clears its account's count (not
 // its address's: else one valid account would reset the address's count between guesses at others).
 // Registration: at most REGISTRATIONS_PER_ADDRESS_PER_HOUR attempts per client address.
-import { countAttempt, deleteStaleAttempts, forgetAttempts, getActiveLock, lockKey } from "../db/attempt-counters";
+import { countAttempt, deleteStaleAttempts, forgetAttempts, releaseAttempt, takeAttempt } from "../db/attempt-counters";
 import { env } from "../env";
 import { AppError } from "../errors";
 
@@ -38,27 +40,44 @@ export class SignInThrottledError extends Error {
   }
 }
 
-export async function assertSignInAllowed(email: string, clientAddress: string): Promise<void> {
-  const lockedUntil = await getActiveLock([accountKey(email), addressKey(clientAddress)]);
-  if (lockedUntil) throw new SignInThrottledError(lockedUntil);
+function lockMsAfter(count: number, limit: number): number {
+  return Math.min(FIRST_LOCK_MS * 2 ** Math.min(count - limit, 16), LONGEST_LOCK_MS);
 }
 
-async function countFailure(key: string, limit: number): Promise<void> {
+/**
+ * Takes a sign-in attempt for the account and the client address before the password is hashed: throws while
+ * either is locked out, and the attempt that reaches a limit locks it at once, so that guesses sent in parallel
+ * cannot slip past the limit while the hashes of the earlier ones run. Call finishSignInAttempt with the outcome.
+ */
+export async function beginSignInAttempt(email: string, clientAddress: string): Promise<void> {
   // Now and then, rather than on a timer no process owns: every row over two days old is over.
   if (Math.random() < 0.01) await deleteStaleAttempts(new Date(Date.now() - 2 * FAILURE_WINDOW_SECONDS * 1000));
-  const { count } = await countAttempt(key, FAILURE_WINDOW_SECONDS);
-  if (count < limit) return;
-  const lockMs = Math.min(FIRST_LOCK_MS * 2 ** Math.min(count - limit, 16), LONGEST_LOCK_MS);
-  await lockKey(key, new Date(Date.now() + lockMs));
+  const addressLimit = env().SIGN_IN_FAILURES_PER_ADDRESS;
+  const address = await takeAttempt(addressKey(clientAddress), {
+    windowSeconds: FAILURE_WINDOW_SECONDS,
+    limit: addressLimit,
+    lockMs: (count) => lockMsAfter(count, addressLimit),
+  });
+  if (address.refusedUntil) throw new SignInThrottledError(address.refusedUntil);
+  const account = await takeAttempt(accountKey(email), {
+    windowSeconds: FAILURE_WINDOW_SECONDS,
+    limit: ACCOUNT_FAILURE_LIMIT,
+    lockMs: (count) => lockMsAfter(count, ACCOUNT_FAILURE_LIMIT),
+  });
+  if (account.refusedUntil) {
+    await releaseAttempt(addressKey(clientAddress));
+    throw new SignInThrottledError(account.refusedUntil);
+  }
 }
 
-export async function recordSignInFailure(email: string, clientAddress: string): Promise<void> {
-  await countFailure(accountKey(email), ACCOUNT_FAILURE_LIMIT);
-  await countFailure(addressKey(clientAddress), env().SIGN_IN_FAILURES_PER_ADDRESS);
-}
-
-export async function recordSignInSuccess(email: string): Promise<void> {
+/**
+ * A failure stays counted. The right password clears its account's count and lock, and takes back the address's
+ * attempt (not its whole count: else one valid account would reset the address's count between guesses at others).
+ */
+export async function finishSignInAttempt(email: string, clientAddress: string, isPasswordValid: boolean) {
+  if (!isPasswordValid) return;
   await forgetAttempts(accountKey(email));
+  await releaseAttempt(addressKey(clientAddress));
 }
 
 /** Counts the attempt, whatever its outcome: answers such as "email taken" are worth limiting too. */

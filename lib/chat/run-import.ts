@@ -20,8 +20,15 @@ import("tsx/esm/api").then(({ tsImport }) =>
   tsImport("./lib/chat/import-worker.ts", pathToFileURL(process.cwd() + "/").href));
 `;
 
-// Each worker takes a core and a few hundred megabytes for a large file: more imports at once wait their turn.
+// Each worker takes a core and a few hundred megabytes for a large file: more imports at once wait their turn, and
+// each waiting one holds its file in memory, so only a few may wait.
 const MAX_RUNNING_WORKERS = 2;
+const MAX_WAITING_IMPORTS = 4;
+// A file the worker has not read by then is refused (hostile input, such as one huge unbroken word, makes the
+// tokenizer slow): a worker's turn always ends. 50 MB of ordinary conversations take well under a minute.
+const WORKER_DEADLINE_MS = 3 * 60_000;
+// A 50 MB file parses into a few hundred megabytes of objects; a worker may not take the process's memory with it.
+const WORKER_HEAP_MB = 2048;
 let runningWorkers = 0;
 const waitingForWorker: (() => void)[] = [];
 
@@ -29,6 +36,9 @@ async function takeWorkerTurn(): Promise<void> {
   if (runningWorkers < MAX_RUNNING_WORKERS) {
     runningWorkers++;
     return;
+  }
+  if (waitingForWorker.length >= MAX_WAITING_IMPORTS) {
+    throw new AppError("rate_limited", "Other imports are being read right now. Try again in a minute.");
   }
   await new Promise<void>((resolve) => waitingForWorker.push(resolve));
 }
@@ -68,7 +78,13 @@ function runWorker(file: Uint8Array, encoding: TokenEncoding): Promise<Conversat
       eval: true,
       workerData: { bytes, encoding },
       transferList: [bytes],
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
     });
+    const deadline = setTimeout(() => {
+      reject(new AppError("payload_too_large", "This file takes too long to read. Split it into smaller files."));
+      void worker.terminate();
+    }, WORKER_DEADLINE_MS);
+    worker.once("exit", () => clearTimeout(deadline));
     const rows: ConversationToImport[] = [];
     worker.on("message", (message: WorkerMessage) => {
       if ("conversation" in message) rows.push({ ...message.conversation, messages: [] });

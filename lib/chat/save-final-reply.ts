@@ -6,16 +6,14 @@ import { type FinishedReply, finishReply } from "../db/turns";
 
 const FIRST_RETRY_MS = 500;
 const LONGEST_WAIT_MS = 15_000;
-// Long enough for a database restart or a failover; a longer outage is left to the start-up recovery, which keeps
-// a reply left STREAMING as INTERRUPTED with the text of its last partial save.
-const GIVE_UP_AFTER_MS = 10 * 60_000;
 
 export type SaveOutcome = "saved" | "retrying";
 
 /**
  * Saves the reply. A database outage is answered "retrying" at once (so that the caller can tell its readers) and
- * the save goes on with back-off until it succeeds or GIVE_UP_AFTER_MS passes; `whenSettled` then resolves. Any
- * other failure throws, as before.
+ * the save goes on with back-off, every 15 s at most, for as long as this process runs: while it does, the reply has
+ * a process that will finish it (after a restart, the start-up recovery keeps a reply left STREAMING as
+ * INTERRUPTED). `whenSettled` resolves once saved. Any other failure throws, as before.
  */
 export async function saveFinalReply(
   id: string,
@@ -32,9 +30,8 @@ export async function saveFinalReply(
 }
 
 async function retrySave(id: string, reply: FinishedReply): Promise<boolean> {
-  const deadline = Date.now() + GIVE_UP_AFTER_MS;
-  for (let wait = FIRST_RETRY_MS; Date.now() < deadline; wait = Math.min(wait * 2, LONGEST_WAIT_MS)) {
-    await sleep(Math.min(wait, Math.max(deadline - Date.now(), 0)));
+  for (let wait = FIRST_RETRY_MS; ; wait = Math.min(wait * 2, LONGEST_WAIT_MS)) {
+    await sleep(wait);
     try {
       await finishReply(id, reply);
       console.log(`[parley] reply ${id} saved once the database was back`);
@@ -46,6 +43,4 @@ async function retrySave(id: string, reply: FinishedReply): Promise<boolean> {
       }
     }
   }
-  console.error(`Reply ${id} was not saved: the database stayed unreachable for ${GIVE_UP_AFTER_MS / 60_000} minutes.`);
-  return false;
 }

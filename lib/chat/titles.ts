@@ -14,16 +14,20 @@ const TITLE_INSTRUCTION =
   "Reply with the title only: no quotes, no punctuation at the end.";
 
 const FIRST_WORDS = 8;
+// Enough text for the first words of any message, Markdown around them included.
+const TITLE_SOURCE_LENGTH = 1000;
 
 /** A title made of the first words of a message: shown until (and unless) a model writes a better one. */
 export function titleFromMessage(content: string): string {
-  const words = toPlainText(content).split(" ").slice(0, FIRST_WORDS).join(" ");
+  // The title keeps a few words: cleaning a whole 32k message with the Markdown patterns would cost the event loop
+  // hundreds of milliseconds on hostile input, for nothing.
+  const words = toPlainText(content.slice(0, TITLE_SOURCE_LENGTH)).split(" ").slice(0, FIRST_WORDS).join(" ");
   return cutAtWord(words, TITLE_MAX_LENGTH);
 }
 
 /** A model's title: its first line, without a "Title:" label, quotes, Markdown or a full stop at the end. */
 export function cleanTitle(raw: string): string | null {
-  const firstLine = raw.trim().split("\n")[0] ?? "";
+  const firstLine = raw.trim().slice(0, TITLE_SOURCE_LENGTH).split("\n")[0] ?? "";
   const title = toPlainText(firstLine.replace(/^\s*title:\s*/i, ""))
     .replace(/^["'“”«»\s]+|["'“”«»\s.!]+$/g, "")
     .trim();

@@ -4,16 +4,6 @@ import { db } from "./client";
 
 export type AttemptCount = { count: number; windowStart: Date; lockedUntil: Date | null };
 
-/** The latest lock among `keys` that has not run out yet, or null. */
-export async function getActiveLock(keys: string[]): Promise<Date | null> {
-  const row = await db().attemptCounter.findFirst({
-    where: { key: { in: keys }, lockedUntil: { gt: new Date() } },
-    orderBy: { lockedUntil: "desc" },
-    select: { lockedUntil: true },
-  });
-  return row?.lockedUntil ?? null;
-}
-
 /** Adds one to the key's count; a window older than `windowSeconds` starts again at one. */
 export async function countAttempt(key: string, windowSeconds: number): Promise<AttemptCount> {
   const [row] = await db().$queryRaw<AttemptCount[]>`
@@ -29,8 +19,39 @@ export async function countAttempt(key: string, windowSeconds: number): Promise<
   return row;
 }
 
-export async function lockKey(key: string, until: Date): Promise<void> {
-  await db().attemptCounter.update({ where: { key }, data: { lockedUntil: until } });
+export type TakenAttempt = { refusedUntil: Date | null };
+
+/**
+ * One attempt against a key's limit, in one transaction on the key's row: refused while the key is locked (and not
+ * counted); otherwise counted, and the attempt that reaches `limit` locks the key at once, for `lockMs(count)`, before
+ * the caller does the costly part. So concurrent attempts can never outnumber the limit (they queue on the row).
+ */
+export async function takeAttempt(
+  key: string,
+  options: { windowSeconds: number; limit: number; lockMs: (count: number) => number },
+): Promise<TakenAttempt> {
+  return db().$transaction(async (tx) => {
+    await tx.$executeRaw`
+      INSERT INTO "AttemptCounter" (key, count, "windowStart") VALUES (${key}, 0, now()) ON CONFLICT (key) DO NOTHING`;
+    const [row] = await tx.$queryRaw<AttemptCount[]>`
+      SELECT count, "windowStart", "lockedUntil" FROM "AttemptCounter" WHERE key = ${key} FOR UPDATE`;
+    if (!row) throw new Error(`Taking an attempt for ${key} found no row`);
+    const now = Date.now();
+    if (row.lockedUntil && row.lockedUntil.getTime() > now) return { refusedUntil: row.lockedUntil };
+    const isNewWindow = row.windowStart.getTime() < now - options.windowSeconds * 1000;
+    const count = isNewWindow ? 1 : row.count + 1;
+    const lockedUntil = count >= options.limit ? new Date(now + options.lockMs(count)) : row.lockedUntil;
+    const windowStart = isNewWindow ? new Date(now) : row.windowStart;
+    await tx.$executeRaw`
+      UPDATE "AttemptCounter" SET count = ${count}, "windowStart" = ${windowStart}, "lockedUntil" = ${lockedUntil}
+       WHERE key = ${key}`;
+    return { refusedUntil: null };
+  });
+}
+
+/** Takes back one counted attempt: one that turned out well, or one another key refused. */
+export async function releaseAttempt(key: string): Promise<void> {
+  await db().$executeRaw`UPDATE "AttemptCounter" SET count = greatest(count - 1, 0) WHERE key = ${key}`;
 }
 
 export async function forgetAttempts(key: string): Promise<void> {

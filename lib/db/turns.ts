@@ -180,7 +180,10 @@ export type FinishedReply = {
   manifest: Prisma.InputJsonValue | null;
 };
 
-/** The final write of a reply, and the conversation's updatedAt, in one statement. */
+/**
+ * The final write of a reply, and the conversation's updatedAt, in one statement. Only a reply still STREAMING is
+ * written, so that a retried save whose first try did commit (the connection failed after COMMIT) adds nothing twice.
+ */
 export async function finishReply(id: string, reply: FinishedReply): Promise<void> {
   const manifest = reply.manifest === null ? null : JSON.stringify(reply.manifest);
   const errorCause = reply.errorCause === null ? null : JSON.stringify(reply.errorCause);
@@ -192,7 +195,7 @@ export async function finishReply(id: string, reply: FinishedReply): Promise<voi
              "completionTokens" = ${reply.usage?.completionTokens ?? null}::int, "tokenCount" = ${reply.tokens.count}::int,
              "tokenEncoding" = ${reply.tokens.encoding}, "threadTokens" = "threadTokens" + ${reply.tokens.count}::int,
              "contextManifest" = COALESCE(${manifest}::jsonb, "contextManifest"), "updatedAt" = now()
-       WHERE id = ${id}
+       WHERE id = ${id} AND status = 'STREAMING'
       RETURNING "conversationId"
     )
     UPDATE "Conversation" SET "updatedAt" = now() WHERE id = (SELECT "conversationId" FROM reply)`;

@@ -34,8 +34,9 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof AppError) {
     const { code, message, issues, details } = error;
     const body: ErrorBody = { error: { code, message, issues, details } };
-    // An outage passes: the caller is told when to try again rather than that something is wrong with its request.
-    const headers = code === "database_unavailable" ? { "Retry-After": String(RETRY_AFTER_SECONDS) } : undefined;
+    // An outage passes, and a limit runs out: the caller is told when to try again.
+    const retryAfter = code === "database_unavailable" ? RETRY_AFTER_SECONDS : details?.retryAfterSeconds;
+    const headers = retryAfter === undefined ? undefined : { "Retry-After": String(retryAfter) };
     return jsonResponse(body, error.status, headers);
   }
   console.error("Unhandled error in route handler", error);

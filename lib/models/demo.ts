@@ -2,11 +2,16 @@
 // this app over the OpenAI wire protocol (app/api/demo/v1), so it takes the same path as every real model.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { env, requireEnv } from "../env";
+import { listenAddressOf } from "../server/listen-address";
 
 export const DEMO_MODEL_NAME = "parley-demo";
 
+/** This server itself, where it listens (HOSTNAME): loopback when it listens on every interface. */
 export function getDemoBaseUrl(): string {
-  return `http://127.0.0.1:${env().PORT}/api/demo/v1`;
+  const address = listenAddressOf(env().HOSTNAME);
+  const host =
+    address === "0.0.0.0" || address === "::" ? "127.0.0.1" : address.includes(":") ? `[${address}]` : address;
+  return `http://${host}:${env().PORT}/api/demo/v1`;
 }
 
 /** A key derived from AUTH_SECRET keeps the demo endpoint from being an open service of this host. */

@@ -20,6 +20,10 @@ type Push = IncomingMessage["push"];
 // (never kept) for this long; a body that has not ended by then is cut by closing the connection.
 const LINGER_MS = 2000;
 
+// A chunked body is held in memory before any route runs, anonymous callers' included: one that has not ended by
+// then is dropped with its connection, so that slow senders cannot keep a megabyte each held for minutes.
+const CHUNKED_BODY_DEADLINE_MS = 15_000;
+
 function refuseTooLarge(request: IncomingMessage, response: ServerResponse, limit: number): void {
   const megabytes = Math.round((limit / 1024 / 1024) * 10) / 10;
   const message = `The request body is too large (at most ${megabytes} MB here).`;
@@ -54,9 +58,15 @@ function holdChunkedBody(request: IncomingMessage, response: ServerResponse, ser
   const chunks: Buffer[] = [];
   let size = 0;
   let isRefused = false;
+  const deadline = setTimeout(() => {
+    isRefused = true;
+    chunks.length = 0;
+    request.socket.destroy();
+  }, CHUNKED_BODY_DEADLINE_MS).unref();
   request.push = ((chunk: Buffer | null) => {
     if (isRefused) return chunk === null ? push(null) : true;
     if (chunk === null) {
+      clearTimeout(deadline);
       request.push = push;
       for (const held of chunks) push(held);
       push(null);
@@ -65,6 +75,7 @@ function holdChunkedBody(request: IncomingMessage, response: ServerResponse, ser
     }
     size += chunk.byteLength;
     if (size > DEFAULT_BODY_LIMIT) {
+      clearTimeout(deadline);
       isRefused = true;
       chunks.length = 0;
       refuseTooLarge(request, response, DEFAULT_BODY_LIMIT);

@@ -71,6 +71,35 @@ describe("a callbackUrl", () => {
   });
 });
 
+describe("sign-in input", () => {
+  it("with NUL or control characters fails like wrong credentials, with no internal text in the answer", async () => {
+    const client = anonymousClient();
+    const { csrfToken } = (await (await client.fetch("/api/auth/csrf")).json()) as { csrfToken: string };
+    for (const email of ["\u0000", "a\u0000@example.test", "user\u0007@example.test"]) {
+      const response = await client.fetch("/api/auth/callback/credentials", {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ csrfToken, email, password: "whatever it is", json: "true" }),
+      });
+      const { url } = (await response.json()) as { url: string };
+      expect(new URL(url).searchParams.get("error")).toBe("CredentialsSignin");
+    }
+  });
+
+  it("with a malformed callbackUrl in the posted form leads home instead of failing", async () => {
+    const client = anonymousClient();
+    const { csrfToken } = (await (await client.fetch("/api/auth/csrf")).json()) as { csrfToken: string };
+    const response = await client.fetch("/api/auth/signin/credentials", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ csrfToken, callbackUrl: "http://host:3000.evil.test/", json: "true" }),
+    });
+    expect(response.status).toBe(200);
+    const { url } = (await response.json()) as { url: string };
+    expect(new URL(url).origin).toBe(new URL(inject("baseUrl")).origin);
+  });
+});
+
 describe("forged session cookies", () => {
   it("write one short line to the log, not a stack trace each", async () => {
     const logFile = inject("serverLogFile");

@@ -107,6 +107,14 @@ describe("sign-in throttling", () => {
     expect(await signIn(victim, PASSWORD, newAddress())).toEqual({ error: null, isSignedIn: true });
   });
 
+  it("lets no more guesses through than the limit when they are sent all at once", async () => {
+    const email = await newAccount();
+    const answers = await Promise.all(Array.from({ length: 20 }, () => signIn(email, "wrong password", newAddress())));
+    const errors = answers.map((answer) => answer.error);
+    expect(errors.filter((error) => error === "CredentialsSignin")).toHaveLength(5);
+    expect(errors.filter((error) => error?.startsWith("Too many attempts"))).toHaveLength(15);
+  });
+
   it("clears an account's failures when the right password is given before the lock", async () => {
     const email = await newAccount();
     for (let attempt = 0; attempt < 4; attempt++) await signIn(email, "wrong password", newAddress());

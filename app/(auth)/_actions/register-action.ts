@@ -5,7 +5,8 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { createSessionCookie } from "@/lib/auth/form-sign-in";
 import { registerUser, registrationSchema } from "@/lib/auth/register";
-import { assertRegistrationAllowed } from "@/lib/auth/throttle";
+import { assertRegistrationAllowed, SignInThrottledError } from "@/lib/auth/throttle";
+import { isDatabaseUnavailable } from "@/lib/db/database-unavailable";
 import { AppError, type FieldIssue } from "@/lib/errors";
 import { getClientAddress } from "@/lib/http/client-address";
 import { toFieldIssues } from "@/lib/http/handler";
@@ -42,8 +43,14 @@ export async function registerAction(_previous: RegisterState, form: FormData): 
     if (!(error instanceof AppError)) throw error;
     return { ...kept, error: { code: error.code, message: error.message, issues: error.issues } };
   }
-  const cookie = await createSessionCookie(parsed.data, requestHeaders);
-  // The account exists even if it cannot sign in yet (it awaits approval); the sign-in page explains the rest.
+  // The account exists even if it cannot sign in yet (it awaits approval, the client address is locked out, the
+  // database went away meanwhile): then the sign-in page takes over.
+  const cookie = await createSessionCookie(parsed.data, requestHeaders).catch((error: unknown) => {
+    if (!(error instanceof SignInThrottledError) && !isDatabaseUnavailable(error)) {
+      console.error("Signing in a new account failed", error);
+    }
+    return null;
+  });
   if (!cookie) redirect("/sign-in");
   (await cookies()).set(cookie.name, cookie.value, cookie.options);
   redirect(parsed.data.invitation ? "/teams" : "/");
