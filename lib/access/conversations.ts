@@ -1,5 +1,5 @@
 // Who may see and continue which conversation, as where-clauses that every conversation query includes
-// (DESIGN.md "Access rules"). Three levels, each within the one before:
+// (docs/architecture.md, "The access model"). Three levels, each within the one before:
 // - read: the owner, and every member of the team it is shared with;
 // - write (post, regenerate, stop, switch branch): the owner, and the team's OWNER and EDITOR members;
 // - own (rename, settings, pin, delete, share): the owner alone.

@@ -1,4 +1,4 @@
-// Which models a user may chat with (DESIGN.md "Data model": visibility is everyone or listed teams). A model
+// Which models a user may chat with (docs/architecture.md, "The access model": everyone or listed teams). A model
 // outside these clauses is answered as not found, or as model_unavailable for a conversation already on it.
 import { Prisma } from "../db/client";
 import { requireId } from "./require-id";

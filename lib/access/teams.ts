@@ -1,4 +1,4 @@
-// Who may see and manage which team, as where-clauses for every team query (DESIGN.md "Access rules"). Three levels:
+// Team access as where-clauses for every team query (docs/architecture.md, "The access model"). Three levels:
 // - member: any role; sees the team, its members and its history, and may leave;
 // - writer: OWNER and EDITOR members; continue the team's conversations and share their own with it;
 // - owner: the team's OWNER members; rename, delete, roles, removing others, invitations.

@@ -1,5 +1,5 @@
-// The context window policy (DESIGN.md): the system prompt and the newest message are always sent; older
-// messages are added newest-first while they fit; a message is never split; the oldest are dropped.
+// The context window policy (docs/architecture.md, "A chat turn"): the system prompt and the newest message are
+// always sent; older messages are added newest-first while they fit, never split; the oldest are dropped.
 import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
 import { AppError } from "../errors";
 import type { TokenEncoding } from "./tokens";

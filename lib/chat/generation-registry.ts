@@ -1,5 +1,5 @@
-// The generations running in this process, by conversation. (Several app processes will share stop and
-// live-stream fan-out through PostgreSQL LISTEN/NOTIFY; see DESIGN.md "Scale".)
+// The generations running in this process, by conversation. (Several app processes would share stop and
+// live-stream fan-out through PostgreSQL LISTEN/NOTIFY; see docs/architecture.md, "The live-event contract".)
 import { setTimeout as sleep } from "node:timers/promises";
 import { AppError } from "../errors";
 import type { Generation } from "./generation";

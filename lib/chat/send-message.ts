@@ -1,6 +1,6 @@
-// A chat turn (DESIGN.md "A chat turn"): validate, save the user message and an empty reply, then generate the
-// reply in the background and hand back the live generation for the response to stream. Regenerating is the
-// same without a new user message.
+// A chat turn (docs/architecture.md, "A chat turn"): validate, save the user message and an empty reply, then
+// generate the reply in the background and hand back the live generation for the response to stream. Regenerating
+// is the same without a new user message.
 import { z } from "zod";
 import { writableConversationsSql } from "../access/conversations";
 import { conversationModelsSql } from "../access/models";

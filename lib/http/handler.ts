@@ -1,5 +1,5 @@
-// The one wrapper of every route handler: it maps AppError (and zod) failures to the JSON error shape of
-// DESIGN.md and logs unexpected errors once, with a generic message to the caller.
+// The one wrapper of every route handler: it maps AppError (and zod) failures to the one JSON error shape,
+// { error: { code, message, issues?, details? } }, and logs unexpected errors once, with a generic message.
 import { z } from "zod";
 import { databaseUnavailableError, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "../db/database-unavailable";
 import { AppError, type FieldIssue } from "../errors";

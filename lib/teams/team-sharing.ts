@@ -1,5 +1,5 @@
-// Sharing a conversation with a team (DESIGN.md "Access rules"): the owner shares it with a team they may write in
-// and takes it back; a team OWNER may also take it out of their team. Readers copy a thread into their own chats.
+// Sharing a conversation with a team (docs/architecture.md, "The access model"): the owner shares it with a team
+// they write in and takes it back; a team OWNER may also take it out. Readers copy a thread into their own chats.
 import { z } from "zod";
 import { shareableConversationsSql, unshareableConversationsSql } from "../access/conversations";
 import { conversationModelsWhere } from "../access/models";
