@@ -48,9 +48,9 @@ export class Generation {
   }
 
   /** One subscriber failing (a browser gone mid-write) must not disturb the reply or the other subscribers. */
-  private deliver(listener: Listener, { adminFrame, ...event }: StoredEvent, isAdmin: boolean): void {
+  private deliver(listener: Listener, event: StoredEvent, isAdmin: boolean): void {
     try {
-      listener(isAdmin && adminFrame ? { ...event, frame: adminFrame } : event);
+      listener(event.adminFrame === undefined ? event : eventFor(event, isAdmin));
     } catch {
       this.listeners.delete(listener);
     }
@@ -63,4 +63,9 @@ export class Generation {
     this.listeners.set(listener, isAdmin);
     return () => this.listeners.delete(listener);
   }
+}
+
+/** An event with an admin version (an error's cause), as this reader may see it; copied only for such events. */
+function eventFor({ adminFrame, ...event }: StoredEvent, isAdmin: boolean): GenerationEvent {
+  return isAdmin && adminFrame !== undefined ? { ...event, frame: adminFrame } : event;
 }

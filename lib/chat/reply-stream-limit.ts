@@ -9,13 +9,24 @@ const SETTING_KEY = "replyStreamsPerUser";
 export const DEFAULT_REPLY_STREAMS_PER_USER = 3;
 export const MAX_REPLY_STREAMS_PER_USER = 1000;
 
+// Read on the path to every reply's first token: kept for a few seconds rather than read each time. A change made
+// in this process applies at once; other processes see it within that time. On globalThis, like the registry: the
+// admin's route (Next's bundle) and the send route (lib/server) load this module separately.
+const CACHE_MS = 10_000;
+const cache = globalThis as unknown as { parleyReplyStreamLimit?: { limit: number; readAt: number } | null };
+
 export async function getReplyStreamLimit(): Promise<number> {
+  const cached = cache.parleyReplyStreamLimit;
+  if (cached && Date.now() - cached.readAt < CACHE_MS) return cached.limit;
   const stored = Number(await getSetting(SETTING_KEY));
-  return Number.isInteger(stored) && stored >= 1 ? stored : DEFAULT_REPLY_STREAMS_PER_USER;
+  const limit = Number.isInteger(stored) && stored >= 1 ? stored : DEFAULT_REPLY_STREAMS_PER_USER;
+  cache.parleyReplyStreamLimit = { limit, readAt: Date.now() };
+  return limit;
 }
 
 export async function setReplyStreamLimit(actor: AuditActor, limit: number): Promise<{ limit: number }> {
   await saveSetting(actor, SETTING_KEY, String(limit));
+  cache.parleyReplyStreamLimit = null;
   return { limit: await getReplyStreamLimit() };
 }
 

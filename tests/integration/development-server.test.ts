@@ -9,7 +9,7 @@ import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { findFreePort } from "@/lib/db/embedded-postgres";
 import { createEmptyDatabase } from "../support/empty-database";
-import { openRawConnection, readUntilServerCloses } from "../support/raw-http";
+import { openRawConnection, readUntilServerCloses, upgradeRequest } from "../support/raw-http";
 
 let server: ChildProcess;
 let port: number;
@@ -61,17 +61,7 @@ afterAll(async () => {
 async function hotReloadAnswer(origin: string): Promise<string> {
   const socket = await openRawConnection(
     `http://127.0.0.1:${port}`,
-    [
-      "GET /_next/hmr HTTP/1.1",
-      `Host: 127.0.0.1:${port}`,
-      `Origin: ${origin}`,
-      "Upgrade: websocket",
-      "Connection: Upgrade",
-      `Sec-WebSocket-Key: ${randomBytes(16).toString("base64")}`,
-      "Sec-WebSocket-Version: 13",
-      "",
-      "",
-    ].join("\r\n"),
+    upgradeRequest("/_next/hmr", `127.0.0.1:${port}`, origin),
   );
   const firstBytes = await new Promise<string>((resolve) =>
     socket.once("data", (chunk: Buffer) => resolve(chunk.toString())),
@@ -90,7 +80,7 @@ it("refuses hot reload to other sites, and answers other upgrades itself", async
   expect(await hotReloadAnswer("http://evil.test")).not.toMatch(/^HTTP\/1\.1 101 /);
   const socket = await openRawConnection(
     `http://127.0.0.1:${port}`,
-    `GET /api/health HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n`,
+    upgradeRequest("/api/health", `127.0.0.1:${port}`),
   );
   const { response, isClosedByServer } = await readUntilServerCloses(socket, 5000);
   expect(response).toMatch(/^HTTP\/1\.1 400 /);

@@ -1,6 +1,5 @@
 // An upgrade request that Parley does not serve is answered and its connection closed by the server: none is left
 // open, whatever the path (a session is not needed to send one).
-import { randomBytes } from "node:crypto";
 import { expect, inject, it } from "vitest";
 import {
   openFileCount,
@@ -8,22 +7,10 @@ import {
   readUntilServerCloses,
   serverProcessId,
   serverSocketsStillOpen,
+  upgradeRequest,
 } from "../support/raw-http";
 
 const UPGRADES = 30;
-
-function upgradeRequest(path: string, host: string): string {
-  return [
-    `GET ${path} HTTP/1.1`,
-    `Host: ${host}`,
-    "Upgrade: websocket",
-    "Connection: Upgrade",
-    `Sec-WebSocket-Key: ${randomBytes(16).toString("base64")}`,
-    "Sec-WebSocket-Version: 13",
-    "",
-    "",
-  ].join("\r\n");
-}
 
 it("answers every upgrade it does not serve and closes it, leaving no open file behind", async () => {
   const baseUrl = inject("baseUrl");

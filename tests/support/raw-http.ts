@@ -1,5 +1,6 @@
 // Requests written byte by byte on a socket, for what fetch cannot do: an upgrade, a body that never ends, a length
 // that lies. And the server's side of those connections, read from /proc (Linux).
+import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 import net from "node:net";
 
@@ -7,6 +8,21 @@ import net from "node:net";
 export type RawExchange = { response: string; isClosedByServer: boolean; answeredAfterMs: number | null };
 
 /** Opens a connection to the test server; `request` is written as is (the caller ends headers with \r\n\r\n). */
+/** A WebSocket upgrade request as a browser writes it; `origin` when the page that opens it should be named. */
+export function upgradeRequest(path: string, host: string, origin?: string): string {
+  return [
+    `GET ${path} HTTP/1.1`,
+    `Host: ${host}`,
+    ...(origin === undefined ? [] : [`Origin: ${origin}`]),
+    "Upgrade: websocket",
+    "Connection: Upgrade",
+    `Sec-WebSocket-Key: ${randomBytes(16).toString("base64")}`,
+    "Sec-WebSocket-Version: 13",
+    "",
+    "",
+  ].join("\r\n");
+}
+
 export function openRawConnection(baseUrl: string, request: string): Promise<net.Socket> {
   const { hostname, port } = new URL(baseUrl);
   return new Promise((resolve, reject) => {

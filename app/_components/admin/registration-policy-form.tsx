@@ -1,13 +1,12 @@
 "use client";
 
-import { type FormEvent, useState } from "react";
 import type { MessageKey } from "@/app/_i18n/messages-en";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { PolicySource } from "@/lib/auth/registration-policy";
 import type { RegistrationPolicy } from "@/lib/db/users";
 import { FormAlert } from "../form-alert";
 import { SaveButton } from "../submit-button";
-import { useAdminAction } from "./use-admin-action";
+import { useSettingForm } from "./use-setting-form";
 
 const choices = [
   { value: "open", labelKey: "admin.policy.open", descriptionKey: "admin.policy.openDescription" },
@@ -25,19 +24,12 @@ type RegistrationPolicyFormProps = { policy: RegistrationPolicy; source: PolicyS
 
 export function RegistrationPolicyForm({ policy, source }: RegistrationPolicyFormProps) {
   const { t } = useTranslator();
-  const { run, error, isPending } = useAdminAction();
-  const [saved, setSaved] = useState(false);
-
-  async function handleSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
-    event.preventDefault();
-    setSaved(false);
-    const chosen = new FormData(event.currentTarget).get("policy");
-    const result = await run({ url: "/api/admin/registration-policy", method: "PUT", body: { policy: chosen } });
-    setSaved(result !== null);
-  }
+  const { onSubmit, error, isPending, isSaved } = useSettingForm("/api/admin/registration-policy", (form) => ({
+    policy: form.get("policy"),
+  }));
 
   return (
-    <form onSubmit={(event) => void handleSubmit(event)} className="flex flex-col gap-3">
+    <form onSubmit={onSubmit} className="flex flex-col gap-3">
       <FormAlert message={error} />
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-1 font-medium">{t("admin.policy.legend")}</legend>
@@ -59,7 +51,12 @@ export function RegistrationPolicyForm({ policy, source }: RegistrationPolicyFor
       <p className="text-ink-muted text-xs">
         {t(sourceNoteKeys[source])} {t("admin.policy.firstAdmin")}
       </p>
-      <SaveButton label={t("admin.policy.save")} isPending={isPending} isSaved={saved} savedLabel={t("admin.saved")} />
+      <SaveButton
+        label={t("admin.policy.save")}
+        isPending={isPending}
+        isSaved={isSaved}
+        savedLabel={t("admin.saved")}
+      />
     </form>
   );
 }

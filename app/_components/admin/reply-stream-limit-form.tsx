@@ -1,28 +1,20 @@
 "use client";
 
-import { type FormEvent, useState } from "react";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { FormAlert } from "../form-alert";
 import { FormField } from "../form-field";
 import { SaveButton } from "../submit-button";
-import { useAdminAction } from "./use-admin-action";
+import { useSettingForm } from "./use-setting-form";
 
 // How many replies one user may stream at once, beside the other account-wide settings.
 export function ReplyStreamLimitForm({ limit, max }: { limit: number; max: number }) {
   const { t } = useTranslator();
-  const { run, error, isPending } = useAdminAction();
-  const [saved, setSaved] = useState(false);
-
-  async function handleSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
-    event.preventDefault();
-    setSaved(false);
-    const value = Number(new FormData(event.currentTarget).get("limit"));
-    const result = await run({ url: "/api/admin/reply-streams", method: "PUT", body: { limit: value } });
-    setSaved(result !== null);
-  }
+  const { onSubmit, error, isPending, isSaved } = useSettingForm("/api/admin/reply-streams", (form) => ({
+    limit: Number(form.get("limit")),
+  }));
 
   return (
-    <form onSubmit={(event) => void handleSubmit(event)} className="flex flex-col gap-3">
+    <form onSubmit={onSubmit} className="flex flex-col gap-3">
       <FormAlert message={error} />
       <FormField
         label={t("admin.replyStreams.label")}
@@ -38,7 +30,7 @@ export function ReplyStreamLimitForm({ limit, max }: { limit: number; max: numbe
       <SaveButton
         label={t("admin.replyStreams.save")}
         isPending={isPending}
-        isSaved={saved}
+        isSaved={isSaved}
         savedLabel={t("admin.saved")}
       />
     </form>
