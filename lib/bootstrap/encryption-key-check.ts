@@ -1,7 +1,8 @@
 // Start-up: is ENCRYPTION_KEY the key this database's provider keys were sealed with? A changed key used to start
 // silently, and then every reply failed ("unable to authenticate data"). The first start records a check value of
-// the key; a later start with another key stops and says what to do, unless nothing stored needs the old key. `npm run keys:reset-providers` (prepare with
-// --reset-provider-keys) accepts the new key: it forgets the provider keys it cannot decrypt, to be entered again.
+// the key; a later start with another key stops and says what to do, unless nothing stored needs the old key.
+// `npm run keys:reset-providers` (prepare with --reset-provider-keys) accepts the new key: it forgets the provider
+// keys it cannot decrypt, to be entered again.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import {
