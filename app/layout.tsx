@@ -3,7 +3,7 @@ import localFont from "next/font/local";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { NONCE_HEADER } from "@/lib/server/content-security-policy";
-import { THEME_SCRIPT } from "./_components/theme";
+import { THEME_SCRIPT } from "./_components/shell/theme";
 import { getLocale, getTranslator } from "./_i18n/server";
 import { TranslatorProvider } from "./_i18n/translator-provider";
 import "./globals.css";

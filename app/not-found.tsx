@@ -1,4 +1,4 @@
-import { NotFoundMessage } from "./_components/not-found-message";
+import { NotFoundMessage } from "./_components/ui/not-found-message";
 import { getTranslator } from "./_i18n/server";
 
 export default async function NotFound() {

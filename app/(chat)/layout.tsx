@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { ChatShell } from "@/app/_components/chat-shell";
+import { ChatShell } from "@/app/_components/shell/chat-shell";
 import { requirePageUser } from "@/lib/auth/session";
 
 export default async function ChatLayout({ children }: { children: ReactNode }) {

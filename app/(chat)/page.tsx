@@ -1,4 +1,4 @@
-import { NewChatView } from "@/app/_components/new-chat-view";
+import { NewChatView } from "@/app/_components/chat/new-chat-view";
 
 export default function NewChatPage() {
   return <NewChatView />;

@@ -18,7 +18,7 @@ export function contentSecurityPolicy(nonce: string, isDevelopment: boolean): st
     // KaTeX positions glyphs with style attributes; Next inlines critical CSS.
     "style-src 'self' 'unsafe-inline'",
     // Any https host only because a reader can choose to load an image shown in a message
-    // (app/_components/external-image.tsx): the Markdown renderer never creates one before that click.
+    // (app/_components/markdown/external-image.tsx): the Markdown renderer never creates one before that click.
     "img-src 'self' data: blob: https:",
     "font-src 'self' data:",
     "connect-src 'self'",

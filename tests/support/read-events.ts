@@ -1,6 +1,6 @@
 // Reads a text/event-stream response into events, with the time each arrived (for pacing assertions). It uses the
 // browser's own parser, so the server is tested against the client that really reads it.
-import { readEventStream, type ServerSentEvent } from "../../app/_components/read-event-stream";
+import { readEventStream, type ServerSentEvent } from "../../app/_components/api/read-event-stream";
 
 export type ReceivedEvent = ServerSentEvent & { receivedAt: number };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ConversationSummary } from "@/app/_components/chat-types";
-import { type ConversationPage, groupByDate, insertItem } from "@/app/_components/conversation-list-state";
+import type { ConversationSummary } from "@/app/_components/api/types";
+import { type ConversationPage, groupByDate, insertItem } from "@/app/_components/history/conversation-list-state";
 import { createTranslator } from "@/app/_i18n/translator";
 
 function item(id: string, updatedAt: Date, pinnedAt: string | null = null): ConversationSummary {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeError } from "@/app/_components/api-client";
+import { describeError } from "@/app/_components/api/api-client";
 import { localeFromAcceptLanguage, resolveLocale } from "@/app/_i18n/locales";
 import { en } from "@/app/_i18n/messages-en";
 import { zhCN } from "@/app/_i18n/messages-zh-cn";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitMarkdownBlocks } from "@/app/_components/markdown-blocks";
+import { splitMarkdownBlocks } from "@/app/_components/markdown/markdown-blocks";
 
 function expectRoundTrip(source: string): string[] {
   const blocks = splitMarkdownBlocks(source);

@@ -3,8 +3,8 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { MarkdownBlock } from "@/app/_components/markdown-block";
-import { KATEX_PLUGIN } from "@/app/_components/math-katex";
+import { MarkdownBlock } from "@/app/_components/markdown/markdown-block";
+import { KATEX_PLUGIN } from "@/app/_components/markdown/math-katex";
 import { HOSTILE_MARKDOWN } from "../support/markdown-samples";
 
 function render(source: string, withMath = true): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readEventStream } from "@/app/_components/read-event-stream";
+import { readEventStream } from "@/app/_components/api/read-event-stream";
 
 function streamOf(chunks: string[]): Response {
   const encoder = new TextEncoder();

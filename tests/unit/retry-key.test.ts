@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createRetryKeys } from "@/app/_components/retry-key";
+import { createRetryKeys } from "@/app/_components/chat/live/retry-key";
 
 describe("retry keys", () => {
   it("reuses the key for the same text until the send settles, and makes a new one after", () => {

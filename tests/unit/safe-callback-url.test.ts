@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toSafeCallbackUrl } from "@/app/_components/safe-callback-url";
+import { toSafeCallbackUrl } from "@/app/_components/auth/safe-callback-url";
 
 describe("toSafeCallbackUrl", () => {
   it("keeps same-site paths with their query and hash", () => {

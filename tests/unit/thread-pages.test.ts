@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { mergeFetchedThread, prependOlder } from "@/app/_components/chat-messages";
-import type { ChatMessage } from "@/app/_components/chat-types";
+import type { ChatMessage } from "@/app/_components/api/types";
+import { mergeFetchedThread, prependOlder } from "@/app/_components/chat/chat-messages";
 
 function message(id: string, parentId: string | null, content = id): ChatMessage {
   return {

@@ -5,7 +5,7 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { toSafeCallbackUrl } from "@/app/_components/safe-callback-url";
+import { toSafeCallbackUrl } from "@/app/_components/auth/safe-callback-url";
 import { createSessionCookie } from "@/lib/auth/form-sign-in";
 import { SignInThrottledError } from "@/lib/auth/throttle";
 import { isDatabaseUnavailable } from "@/lib/db/database-unavailable";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { RegisterForm } from "@/app/_components/register-form";
+import { RegisterForm } from "@/app/_components/auth/register-form";
 import { getTranslator } from "@/app/_i18n/server";
 import { isRegistrationClosedTo } from "@/lib/auth/registration-policy";
 import { getSessionUser } from "@/lib/auth/session";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { toSafeCallbackUrl } from "@/app/_components/safe-callback-url";
-import { SignInForm } from "@/app/_components/sign-in-form";
+import { toSafeCallbackUrl } from "@/app/_components/auth/safe-callback-url";
+import { SignInForm } from "@/app/_components/auth/sign-in-form";
 import { getTranslator } from "@/app/_i18n/server";
 import { getSessionUser } from "@/lib/auth/session";
 import { hasAnyUser } from "@/lib/db/users";

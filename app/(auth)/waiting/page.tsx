@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { SignOutButton } from "@/app/_components/sign-out-button";
+import { SignOutButton } from "@/app/_components/auth/sign-out-button";
 import { getTranslator } from "@/app/_i18n/server";
 import { getSessionUser } from "@/lib/auth/session";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
-import { YourDataSettings } from "@/app/_components/your-data-settings";
+import { YourDataSettings } from "@/app/_components/settings/your-data-settings";
 import { LanguagePicker } from "@/app/_i18n/language-picker";
 import { isLocale, LOCALE_COOKIE } from "@/app/_i18n/locales";
 import { getTranslator } from "@/app/_i18n/server";

@@ -1,7 +1,7 @@
 "use client";
 
+import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { useTranslator } from "@/app/_i18n/translator-provider";
-import { SubmitButton } from "../submit-button";
 
 type FormActionsProps = { submitLabel: string; isPending: boolean; onCancel?: () => void };
 

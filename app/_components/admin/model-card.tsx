@@ -1,19 +1,19 @@
 "use client";
 
 import { useState } from "react";
+import { useMutation } from "@/app/_components/api/use-mutation";
+import { ActionButton } from "@/app/_components/ui/action-button";
+import { useConfirmDialog } from "@/app/_components/ui/confirm-dialog";
 import { useTranslator } from "@/app/_i18n/translator-provider";
-import { useConfirmDialog } from "../confirm-dialog";
 import type { AdminModel, AdminProvider, AdminTeam } from "./admin-types";
 import { ModelForm } from "./model-form";
-import { ActionButton } from "./provider-card";
-import { useAdminAction } from "./use-admin-action";
 
 type ModelCardProps = { model: AdminModel; providers: AdminProvider[]; teams: AdminTeam[] };
 
 export function ModelCard({ model, providers, teams }: ModelCardProps) {
   const { t, formatNumber } = useTranslator();
   const [isEditing, setIsEditing] = useState(false);
-  const action = useAdminAction();
+  const action = useMutation();
   const { confirm, dialog } = useConfirmDialog();
   const modelUrl = `/api/admin/models/${model.id}`;
   const temperature = model.allowUserParameters

@@ -2,13 +2,13 @@
 
 import { type FormEvent, type ReactNode, useId, useState } from "react";
 import { z } from "zod";
+import { useMutation } from "@/app/_components/api/use-mutation";
+import { FormAlert } from "@/app/_components/ui/form-alert";
+import { FormField } from "@/app/_components/ui/form-field";
 import { useTranslator } from "@/app/_i18n/translator-provider";
-import { FormAlert } from "../form-alert";
-import { FormField } from "../form-field";
 import type { AdminModel, AdminProvider, AdminTeam } from "./admin-types";
 import { FormActions } from "./form-actions";
 import { ModelVisibilityField } from "./model-visibility-field";
-import { useAdminAction } from "./use-admin-action";
 
 type ModelFormProps = { providers: AdminProvider[]; teams: AdminTeam[]; model?: AdminModel; onDone?: () => void };
 
@@ -44,8 +44,8 @@ function readSettings(form: FormData) {
 // version of the model and an audit entry.
 export function ModelForm({ providers, teams, model, onDone }: ModelFormProps) {
   const { t } = useTranslator();
-  const { run, error, isPending } = useAdminAction();
-  const listing = useAdminAction();
+  const { run, error, isPending } = useMutation();
+  const listing = useMutation();
   const [providerId, setProviderId] = useState(model?.providerId ?? providers[0]?.id ?? "");
   const [listed, setListed] = useState<string[]>([]);
   const [listingProblem, setListingProblem] = useState<string | null>(null);

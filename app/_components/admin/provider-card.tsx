@@ -2,11 +2,12 @@
 
 import { useState } from "react";
 import { z } from "zod";
+import { useMutation } from "@/app/_components/api/use-mutation";
+import { ActionButton } from "@/app/_components/ui/action-button";
+import { useConfirmDialog } from "@/app/_components/ui/confirm-dialog";
 import { useTranslator } from "@/app/_i18n/translator-provider";
-import { useConfirmDialog } from "../confirm-dialog";
 import type { AdminProvider } from "./admin-types";
 import { ProviderForm } from "./provider-form";
-import { useAdminAction } from "./use-admin-action";
 
 const testResultSchema = z.union([
   z.object({ ok: z.literal(true), models: z.array(z.string()) }),
@@ -18,8 +19,8 @@ export function ProviderCard({ provider }: { provider: AdminProvider }) {
   const { t } = useTranslator();
   const [isEditing, setIsEditing] = useState(false);
   const [testResult, setTestResult] = useState<TestResult | null>(null);
-  const test = useAdminAction();
-  const removal = useAdminAction();
+  const test = useMutation();
+  const removal = useMutation();
   const { confirm, dialog } = useConfirmDialog();
   const isDemo = provider.kind === "DEMO";
 
@@ -105,20 +106,5 @@ function TestOutcome({ result, error }: { result: TestResult | null; error: stri
         ? t("admin.provider.connectedNoModels")
         : t("admin.provider.connected", { models: result.models.join(", ") })}
     </p>
-  );
-}
-
-type ActionButtonProps = { onClick: () => void; disabled?: boolean; isDanger?: boolean; children: string };
-
-export function ActionButton({ onClick, disabled, isDanger, children }: ActionButtonProps) {
-  return (
-    <button
-      type="button"
-      onClick={onClick}
-      disabled={disabled}
-      className={`rounded-lg border border-line px-3 py-1.5 text-sm hover:bg-hover disabled:opacity-50 ${isDanger ? "text-danger" : ""}`}
-    >
-      {children}
-    </button>
   );
 }

@@ -1,19 +1,19 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
+import { useMutation } from "@/app/_components/api/use-mutation";
+import { FormAlert } from "@/app/_components/ui/form-alert";
+import { FormField } from "@/app/_components/ui/form-field";
 import { useTranslator } from "@/app/_i18n/translator-provider";
-import { FormAlert } from "../form-alert";
-import { FormField } from "../form-field";
 import type { AdminProvider } from "./admin-types";
 import { FormActions } from "./form-actions";
-import { useAdminAction } from "./use-admin-action";
 
 type ProviderFormProps = { provider?: AdminProvider; onDone?: () => void };
 
 // Adds a provider, or edits one: an empty key field keeps the stored key, which is never sent to the browser.
 export function ProviderForm({ provider, onDone }: ProviderFormProps) {
   const { t } = useTranslator();
-  const { run, error, isPending } = useAdminAction();
+  const { run, error, isPending } = useMutation();
   const [formKey, setFormKey] = useState(0);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {

@@ -1,8 +1,8 @@
 "use client";
 
+import { FormAlert } from "@/app/_components/ui/form-alert";
+import { SaveButton } from "@/app/_components/ui/submit-button";
 import { useTranslator } from "@/app/_i18n/translator-provider";
-import { FormAlert } from "../form-alert";
-import { SaveButton } from "../submit-button";
 import { useSettingForm } from "./use-setting-form";
 
 // The admin's switch for public share links, beside the registration policy.

@@ -1,11 +1,11 @@
 "use client";
 
+import { FormAlert } from "@/app/_components/ui/form-alert";
+import { SaveButton } from "@/app/_components/ui/submit-button";
 import type { MessageKey } from "@/app/_i18n/messages-en";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { PolicySource } from "@/lib/auth/registration-policy";
 import type { RegistrationPolicy } from "@/lib/db/users";
-import { FormAlert } from "../form-alert";
-import { SaveButton } from "../submit-button";
 import { useSettingForm } from "./use-setting-form";
 
 const choices = [

@@ -1,9 +1,9 @@
 "use client";
 
+import { FormAlert } from "@/app/_components/ui/form-alert";
+import { FormField } from "@/app/_components/ui/form-field";
+import { SaveButton } from "@/app/_components/ui/submit-button";
 import { useTranslator } from "@/app/_i18n/translator-provider";
-import { FormAlert } from "../form-alert";
-import { FormField } from "../form-field";
-import { SaveButton } from "../submit-button";
 import { useSettingForm } from "./use-setting-form";
 
 // How many replies one user may stream at once, beside the other account-wide settings.

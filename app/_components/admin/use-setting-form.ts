@@ -1,14 +1,14 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
-import { useAdminAction } from "./use-admin-action";
+import { useMutation } from "@/app/_components/api/use-mutation";
 
 /**
  * An admin console setting saved by its own small form: the body read from the submitted form goes to `url` with
  * PUT; `isSaved` says so until the next submit.
  */
 export function useSettingForm(url: string, bodyOf: (form: FormData) => unknown) {
-  const { run, error, isPending } = useAdminAction();
+  const { run, error, isPending } = useMutation();
   const [isSaved, setIsSaved] = useState(false);
 
   async function save(event: FormEvent<HTMLFormElement>): Promise<void> {

@@ -1,17 +1,17 @@
 "use client";
 
+import { useMutation } from "@/app/_components/api/use-mutation";
+import { ActionButton } from "@/app/_components/ui/action-button";
+import { useConfirmDialog } from "@/app/_components/ui/confirm-dialog";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { AdminUser } from "@/lib/db/user-admin";
-import { useConfirmDialog } from "../confirm-dialog";
-import { ActionButton } from "./provider-card";
-import { useAdminAction } from "./use-admin-action";
 
 type UserActionsProps = { user: Pick<AdminUser, "id" | "name" | "email" | "role" | "status"> };
 
 // Role, status and deletion of one account. Disabling or demoting signs the user out everywhere at once.
 export function UserActions({ user }: UserActionsProps) {
   const { t } = useTranslator();
-  const { run, error, isPending } = useAdminAction();
+  const { run, error, isPending } = useMutation();
   const { confirm, dialog } = useConfirmDialog();
   const userUrl = `/api/admin/users/${user.id}`;
   const change = (body: Record<string, string>) => void run({ url: userUrl, method: "PATCH", body });

@@ -3,11 +3,11 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { z } from "zod";
+import { describeError, requestJson } from "@/app/_components/api/api-client";
+import { FormAlert } from "@/app/_components/ui/form-alert";
+import { FormField } from "@/app/_components/ui/form-field";
+import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { useTranslator } from "@/app/_i18n/translator-provider";
-import { describeError, requestJson } from "../api-client";
-import { FormAlert } from "../form-alert";
-import { FormField } from "../form-field";
-import { SubmitButton } from "../submit-button";
 
 const createdSchema = z.object({ id: z.string() });
 

@@ -2,12 +2,12 @@
 
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { z } from "zod";
+import { useMutation } from "@/app/_components/api/use-mutation";
+import { FormAlert } from "@/app/_components/ui/form-alert";
+import { FormField } from "@/app/_components/ui/form-field";
+import { LinkField } from "@/app/_components/ui/link-field";
+import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { useTranslator } from "@/app/_i18n/translator-provider";
-import { useAdminAction } from "../admin/use-admin-action";
-import { FormAlert } from "../form-alert";
-import { FormField } from "../form-field";
-import { LinkField } from "../link-field";
-import { SubmitButton } from "../submit-button";
 
 const createdSchema = z.object({
   id: z.string(),
@@ -29,7 +29,7 @@ type InvitationFormProps = {
 export function InvitationForm({ teamId, listedIds }: InvitationFormProps) {
   const { t, formatDate } = useTranslator();
   const roleId = useId();
-  const { run, error, isPending } = useAdminAction();
+  const { run, error, isPending } = useMutation();
   const [created, setCreated] = useState<CreatedLink[]>([]);
   // A new link shows at once, before the refreshed list has it; once listed, leaving the list means it was revoked.
   const everListedRef = useRef(new Set<string>());

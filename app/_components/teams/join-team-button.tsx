@@ -3,9 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { z } from "zod";
+import { describeError, requestJson } from "@/app/_components/api/api-client";
+import { FormAlert } from "@/app/_components/ui/form-alert";
 import { useTranslator } from "@/app/_i18n/translator-provider";
-import { describeError, requestJson } from "../api-client";
-import { FormAlert } from "../form-alert";
 
 const joinedSchema = z.object({ teamId: z.string() });
 

@@ -2,12 +2,12 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useMutation } from "@/app/_components/api/use-mutation";
+import { ActionButton } from "@/app/_components/ui/action-button";
+import { useConfirmDialog } from "@/app/_components/ui/confirm-dialog";
+import { ModalDialog } from "@/app/_components/ui/modal-dialog";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { TeamRole } from "@/lib/db/client";
-import { ActionButton } from "../admin/provider-card";
-import { useAdminAction } from "../admin/use-admin-action";
-import { useConfirmDialog } from "../confirm-dialog";
-import { ModalDialog } from "../modal-dialog";
 
 const ROLES: TeamRole[] = ["OWNER", "EDITOR", "VIEWER"];
 
@@ -24,7 +24,7 @@ type MemberActionsProps = {
 export function MemberActions({ team, member, isSelf, canManage, isLastOwner }: MemberActionsProps) {
   const { t } = useTranslator();
   const router = useRouter();
-  const { run, error, isPending } = useAdminAction();
+  const { run, error, isPending } = useMutation();
   const { confirm, dialog } = useConfirmDialog();
   const [isExplainingLastOwner, setIsExplainingLastOwner] = useState(false);
   const memberUrl = `/api/teams/${team.id}/members/${member.userId}`;

@@ -1,13 +1,13 @@
 "use client";
 
+import { useMutation } from "@/app/_components/api/use-mutation";
+import { ActionButton } from "@/app/_components/ui/action-button";
+import { useConfirmDialog } from "@/app/_components/ui/confirm-dialog";
 import { useTranslator } from "@/app/_i18n/translator-provider";
-import { ActionButton } from "../admin/provider-card";
-import { useAdminAction } from "../admin/use-admin-action";
-import { useConfirmDialog } from "../confirm-dialog";
 
 export function RevokeInvitationButton({ teamId, invitationId }: { teamId: string; invitationId: string }) {
   const { t } = useTranslator();
-  const { run, error, isPending } = useAdminAction();
+  const { run, error, isPending } = useMutation();
   const { confirm, dialog } = useConfirmDialog();
 
   async function revoke(): Promise<void> {

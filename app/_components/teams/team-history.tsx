@@ -1,8 +1,8 @@
 import Link from "next/link";
+import { SearchForm } from "@/app/_components/ui/search-form";
 import { getTranslator } from "@/app/_i18n/server";
 import type { SearchHit } from "@/lib/db/conversation-search";
 import type { TeamHistoryItem } from "@/lib/db/team-history";
-import { SearchForm } from "../search-form";
 
 type TeamHistoryProps = {
   teamId: string;

@@ -2,20 +2,20 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import { useMutation } from "@/app/_components/api/use-mutation";
+import { ActionButton } from "@/app/_components/ui/action-button";
+import { useConfirmDialog } from "@/app/_components/ui/confirm-dialog";
+import { FormAlert } from "@/app/_components/ui/form-alert";
+import { FormField } from "@/app/_components/ui/form-field";
+import { SaveButton } from "@/app/_components/ui/submit-button";
 import { useTranslator } from "@/app/_i18n/translator-provider";
-import { ActionButton } from "../admin/provider-card";
-import { useAdminAction } from "../admin/use-admin-action";
-import { useConfirmDialog } from "../confirm-dialog";
-import { FormAlert } from "../form-alert";
-import { FormField } from "../form-field";
-import { SaveButton } from "../submit-button";
 
 // Renaming and deleting, for the team's owners.
 export function TeamSettings({ team }: { team: { id: string; name: string } }) {
   const { t } = useTranslator();
   const router = useRouter();
-  const rename = useAdminAction();
-  const removal = useAdminAction();
+  const rename = useMutation();
+  const removal = useMutation();
   const { confirm, dialog } = useConfirmDialog();
   const [saved, setSaved] = useState(false);
   const teamUrl = `/api/teams/${team.id}`;

@@ -1,4 +1,4 @@
-import { NotFoundMessage } from "@/app/_components/not-found-message";
+import { NotFoundMessage } from "@/app/_components/ui/not-found-message";
 import { getTranslator } from "@/app/_i18n/server";
 
 // One answer for every link that does not open (unknown, revoked, expired, deleted, links turned off), so that a

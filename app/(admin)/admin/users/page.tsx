@@ -3,7 +3,7 @@ import { PublicShareLinksForm } from "@/app/_components/admin/public-share-links
 import { RegistrationPolicyForm } from "@/app/_components/admin/registration-policy-form";
 import { ReplyStreamLimitForm } from "@/app/_components/admin/reply-stream-limit-form";
 import { UserActions } from "@/app/_components/admin/user-actions";
-import { SearchForm } from "@/app/_components/search-form";
+import { SearchForm } from "@/app/_components/ui/search-form";
 import { getTranslator } from "@/app/_i18n/server";
 import { getRegistrationPolicy } from "@/lib/auth/registration-policy";
 import { requirePageAdmin } from "@/lib/auth/session";

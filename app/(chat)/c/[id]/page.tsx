@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { ChatView } from "@/app/_components/chat-view";
+import { ChatView } from "@/app/_components/chat/chat-view";
 import { requirePageUser } from "@/lib/auth/session";
 import { canReadConversation } from "@/lib/chat/conversation-access";
 

@@ -1,0 +1,52 @@
+import type { z } from "zod";
+import { isMessageKey } from "@/app/_i18n/messages-en";
+import type { Translator } from "@/app/_i18n/translator";
+import { apiErrorSchema } from "./schemas";
+import type { ApiError } from "./types";
+
+export type ApiResult<T> = { isOk: true; status: number; data: T } | { isOk: false; status: number; error: ApiError };
+
+const GENERIC_ERROR: ApiError = { code: "internal", message: "Something went wrong. Please try again." };
+const NETWORK_ERROR: ApiError = { code: "network", message: "Could not reach the server. Check your connection." };
+
+export async function readApiError(response: Response): Promise<ApiError> {
+  try {
+    const parsed = apiErrorSchema.safeParse(await response.json());
+    return parsed.success ? parsed.data.error : GENERIC_ERROR;
+  } catch {
+    return GENERIC_ERROR;
+  }
+}
+
+// Calls a JSON endpoint of our own API; every failure, the network included, comes back as an ApiError.
+export async function requestJson<T>(url: string, schema: z.ZodType<T>, init?: RequestInit): Promise<ApiResult<T>> {
+  let response: Response;
+  try {
+    response = await fetch(url, withJsonHeaders(init));
+  } catch {
+    return { isOk: false, status: 0, error: NETWORK_ERROR };
+  }
+  if (!response.ok) return { isOk: false, status: response.status, error: await readApiError(response) };
+  if (response.status === 204) return { isOk: true, status: 204, data: schema.parse(undefined) };
+  const parsed = schema.safeParse(await response.json().catch(() => undefined));
+  if (!parsed.success) return { isOk: false, status: response.status, error: GENERIC_ERROR };
+  return { isOk: true, status: response.status, data: parsed.data };
+}
+
+function withJsonHeaders(init: RequestInit | undefined): RequestInit {
+  const headers = new Headers(init?.headers);
+  headers.set("Accept", "application/json");
+  if (init?.body !== undefined) headers.set("Content-Type", "application/json");
+  return { ...init, headers };
+}
+
+// The server's messages are English. In English its own words are the clearest (the field at fault is named in
+// `issues`); in another language the error's code picks a translated sentence.
+export function describeError(error: ApiError, { locale, t }: Translator): string {
+  if (locale !== "en") {
+    const key = `errors.${error.code}`;
+    return t(isMessageKey(key) ? key : "errors.internal");
+  }
+  const issues = error.issues?.map((issue) => issue.message) ?? [];
+  return issues.length > 0 ? issues.join(" ") : error.message;
+}

@@ -1,0 +1,34 @@
+import type { z } from "zod";
+import type {
+  apiErrorSchema,
+  chatMessageSchema,
+  contextManifestSchema,
+  conversationDetailsSchema,
+  conversationSchema,
+  conversationSharingSchema,
+  conversationSummarySchema,
+  doneEventSchema,
+  modelSchema,
+  replyErrorCauseSchema,
+  searchResultsSchema,
+  startEventSchema,
+  teamRefSchema,
+} from "./schemas";
+
+export type ChatMessage = z.infer<typeof chatMessageSchema> & {
+  // Only set in the browser, from an `error` event; stored messages just carry the ERROR status.
+  errorMessage?: string;
+};
+export type ReplyErrorCause = z.infer<typeof replyErrorCauseSchema>;
+export type MessageStatus = ChatMessage["status"];
+export type ContextManifest = z.infer<typeof contextManifestSchema>;
+export type Conversation = z.infer<typeof conversationSchema>;
+export type ConversationDetails = z.infer<typeof conversationDetailsSchema>;
+export type ConversationSharing = z.infer<typeof conversationSharingSchema>;
+export type TeamRef = z.infer<typeof teamRefSchema>;
+export type ChatModel = z.infer<typeof modelSchema>;
+export type ConversationSummary = z.infer<typeof conversationSummarySchema>;
+export type SearchResult = z.infer<typeof searchResultsSchema>["items"][number];
+export type StartEvent = z.infer<typeof startEventSchema>;
+export type DoneEvent = z.infer<typeof doneEventSchema>;
+export type ApiError = z.infer<typeof apiErrorSchema>["error"];

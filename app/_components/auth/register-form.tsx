@@ -1,0 +1,66 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { FormAlert } from "@/app/_components/ui/form-alert";
+import { FormField } from "@/app/_components/ui/form-field";
+import { SubmitButton } from "@/app/_components/ui/submit-button";
+import { useTranslator } from "@/app/_i18n/translator-provider";
+import { type RegisterState, registerAction } from "@/app/(auth)/_actions/register-action";
+import { describeRegisterFailure, type RegisterFailure } from "./register-failure";
+
+const NOT_TRIED: RegisterState = { error: null, name: "", email: "" };
+const NO_FAILURE: RegisterFailure = { message: "", fieldErrors: {} };
+
+// The form posts to a server action, with or without the page's JavaScript: the password never goes in a URL.
+// With an invitation's token, the new account joins that team (even under the closed policy) and lands there.
+export function RegisterForm({ invitation }: { invitation?: string }) {
+  const translator = useTranslator();
+  const { t } = translator;
+  const [state, formAction, isPending] = useActionState(registerAction, NOT_TRIED);
+  const failure = state.error ? describeRegisterFailure(state.error, translator) : NO_FAILURE;
+
+  return (
+    <form action={formAction} noValidate className="flex flex-col gap-4">
+      <FormAlert message={failure.message || null} />
+      {invitation ? <input type="hidden" name="invitation" value={invitation} /> : null}
+      <FormField
+        label={t("account.name")}
+        name="name"
+        autoComplete="name"
+        required
+        defaultValue={state.name}
+        error={failure.fieldErrors.name}
+      />
+      <FormField
+        label={t("account.email")}
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state.email}
+        error={failure.fieldErrors.email}
+      />
+      <FormField
+        label={t("account.password")}
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={8}
+        hint={t("register.passwordHint")}
+        error={failure.fieldErrors.password}
+      />
+      <SubmitButton label={t("register.submit")} isPending={isPending} />
+      <p className="text-center text-ink-muted text-sm">
+        {t("register.haveAccount")}{" "}
+        <Link
+          href={invitation ? `/sign-in?callbackUrl=${encodeURIComponent(`/invite/${invitation}`)}` : "/sign-in"}
+          className="font-medium text-ink underline underline-offset-4"
+        >
+          {t("signIn.submit")}
+        </Link>
+      </p>
+    </form>
+  );
+}

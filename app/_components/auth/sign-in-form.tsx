@@ -1,0 +1,53 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { FormAlert } from "@/app/_components/ui/form-alert";
+import { FormField } from "@/app/_components/ui/form-field";
+import { SubmitButton } from "@/app/_components/ui/submit-button";
+import type { Translator } from "@/app/_i18n/translator";
+import { useTranslator } from "@/app/_i18n/translator-provider";
+import { type SignInState, signInAction } from "@/app/(auth)/_actions/sign-in-action";
+
+const NOT_TRIED: SignInState = { isRejected: false, email: "" };
+
+function rejectionMessage(state: SignInState, t: Translator["t"]): string | null {
+  if (state.isDatabaseUnavailable) return t("signIn.databaseUnavailable");
+  if (state.retryInMinutes !== undefined) return t("signIn.tooManyAttempts", { count: state.retryInMinutes });
+  return state.isRejected ? t("signIn.invalidCredentials") : null;
+}
+
+// The form posts to a server action, with or without the page's JavaScript: the password never goes in a URL.
+export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const { t } = useTranslator();
+  const [state, formAction, isPending] = useActionState(signInAction, NOT_TRIED);
+
+  return (
+    <form action={formAction} noValidate className="flex flex-col gap-4">
+      <FormAlert message={rejectionMessage(state, t)} />
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <FormField
+        label={t("account.email")}
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state.email}
+      />
+      <FormField
+        label={t("account.password")}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+      />
+      <SubmitButton label={t("signIn.submit")} isPending={isPending} />
+      <p className="text-center text-ink-muted text-sm">
+        {t("signIn.newHere")}{" "}
+        <Link href="/register" className="font-medium text-ink underline underline-offset-4">
+          {t("signIn.createAccount")}
+        </Link>
+      </p>
+    </form>
+  );
+}

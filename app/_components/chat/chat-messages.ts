@@ -1,0 +1,142 @@
+import type { ChatMessage, MessageStatus, StartEvent } from "@/app/_components/api/types";
+
+// Pure updates of the message list, kept out of the hook so each state change reads as one named step.
+
+// Stand-ins shown until the server's `start` event names the real messages.
+export type Placeholders = { userId: string | null; replyId: string | null };
+
+export const NO_PLACEHOLDERS: Placeholders = { userId: null, replyId: null };
+
+export function createOptimisticMessage(
+  content: string,
+  clientMessageId: string,
+  parentId: string | null,
+  previousSiblingIds: string[] = [],
+): ChatMessage {
+  const id = `optimistic-${clientMessageId}`;
+  return {
+    id,
+    role: "USER",
+    content,
+    status: "COMPLETE",
+    parentId,
+    createdAt: new Date().toISOString(),
+    siblingIds: withNewSibling(previousSiblingIds, id),
+    errorCode: null,
+    context: null,
+    author: null,
+    imported: false,
+  };
+}
+
+// The empty reply shown at once when regenerating, as a new version beside the one it replaces.
+export function createPlaceholderReply(replaced: ChatMessage): ChatMessage {
+  const id = `placeholder-${crypto.randomUUID()}`;
+  const previousSiblingIds = replaced.siblingIds.length > 0 ? replaced.siblingIds : [replaced.id];
+  return {
+    ...replaced,
+    id,
+    content: "",
+    status: "STREAMING",
+    createdAt: new Date().toISOString(),
+    siblingIds: withNewSibling(previousSiblingIds, id),
+    errorCode: null,
+    context: null,
+    imported: false,
+    errorMessage: undefined,
+  };
+}
+
+function withNewSibling(previousSiblingIds: string[], id: string): string[] {
+  return previousSiblingIds.length > 0 ? [...previousSiblingIds, id] : [];
+}
+
+// Idempotent: a re-attached or retried stream replays `start` for messages already shown. The reply's text is
+// reset because the deltas that follow always carry all of it, even when `start` already had some.
+export function applyStart(messages: ChatMessage[], placeholders: Placeholders, start: StartEvent): ChatMessage[] {
+  const userMessage = withKnownSiblings(messages, start.userMessage, placeholders.userId);
+  const reply = withKnownSiblings(messages, start.assistantMessage, placeholders.replyId);
+  const replacedIds = new Set([placeholders.userId, placeholders.replyId, userMessage.id, reply.id]);
+  const kept = messages.filter((message) => !replacedIds.has(message.id));
+  return [...kept, userMessage, { ...reply, content: "", status: "STREAMING" }];
+}
+
+// Stream events may leave out the versions; until the thread is fetched again, keep the ones already shown.
+// The same for the author, which a regeneration's `start` leaves out.
+function withKnownSiblings(messages: ChatMessage[], incoming: ChatMessage, placeholderId: string | null): ChatMessage {
+  const shown = messages.find((message) => message.id === incoming.id || message.id === placeholderId);
+  if (!shown) return incoming;
+  const author = incoming.author ?? shown.author;
+  if (incoming.siblingIds.length > 0) return { ...incoming, author };
+  const siblingIds = shown.siblingIds.map((id) => (id === shown.id ? incoming.id : id));
+  return { ...incoming, siblingIds, author };
+}
+
+export function appendContent(messages: ChatMessage[], messageId: string, text: string): ChatMessage[] {
+  return messages.map((message) =>
+    message.id === messageId ? { ...message, content: message.content + text } : message,
+  );
+}
+
+export function updateStatus(
+  messages: ChatMessage[],
+  messageId: string,
+  status: MessageStatus,
+  errorMessage?: string,
+  errorCause?: ChatMessage["errorCause"],
+): ChatMessage[] {
+  return messages.map((message) =>
+    message.id === messageId ? { ...message, status, errorMessage, errorCause } : message,
+  );
+}
+
+export function removeMessage(messages: ChatMessage[], messageId: string): ChatMessage[] {
+  return messages.filter((message) => message.id !== messageId);
+}
+
+// The thread up to, not including, the given message: what stays when that message gets a new version.
+export function takeBefore(messages: ChatMessage[], messageId: string): ChatMessage[] {
+  const index = messages.findIndex((message) => message.id === messageId);
+  return index === -1 ? messages : messages.slice(0, index);
+}
+
+// The server's thread wins, except where it still calls a reply streaming that this page saw finish (the final
+// write may land a moment after the `done` event), and error texts, which only this page received, are kept.
+export function mergeFetchedThread(shown: ChatMessage[], fetched: ChatMessage[]): ChatMessage[] {
+  const shownById = new Map(shown.map((message) => [message.id, message]));
+  const merged = fetched.map((message) => {
+    const local = shownById.get(message.id);
+    if (!local) return message;
+    if (message.status === "STREAMING" && local.status !== "STREAMING") {
+      const { content, status, errorMessage, errorCause } = local;
+      return { ...message, content, status, errorMessage, errorCause };
+    }
+    return message.status === "ERROR" && local.errorMessage
+      ? { ...message, errorMessage: local.errorMessage, errorCause: local.errorCause }
+      : message;
+  });
+  return withOlderShown(shown, merged);
+}
+
+// The server sends the newest page of a thread; the older pages this page already loaded above it stay, as long
+// as the fetched page continues them (same ancestors).
+export function withOlderShown(shown: ChatMessage[], fetched: ChatMessage[]): ChatMessage[] {
+  const parentId = fetched[0]?.parentId;
+  const index = parentId ? shown.findIndex((message) => message.id === parentId) : -1;
+  return index === -1 ? fetched : [...shown.slice(0, index + 1), ...fetched];
+}
+
+// A page of older messages goes on top; anything already shown is not repeated.
+export function prependOlder(shown: ChatMessage[], older: ChatMessage[]): ChatMessage[] {
+  const shownIds = new Set(shown.map((message) => message.id));
+  return [...older.filter((message) => !shownIds.has(message.id)), ...shown];
+}
+
+export function selectVisibleMessages(messages: ChatMessage[]): ChatMessage[] {
+  return messages.filter((message) => message.role !== "SYSTEM");
+}
+
+// Messages shown before the server named them (optimistic, placeholder) cannot be edited or regenerated yet.
+export function isSaved(message: ChatMessage): boolean {
+  return !message.id.startsWith("optimistic-") && !message.id.startsWith("placeholder-");
+}

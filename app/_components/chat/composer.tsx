@@ -1,0 +1,98 @@
+"use client";
+
+import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from "react";
+import { DraftTooLongAlert, isDraftTooLong, useAutoGrow } from "@/app/_components/chat/messages/message-draft";
+import { ArrowUpIcon, StopIcon } from "@/app/_components/ui/icons";
+import { useShortcut } from "@/app/_components/ui/keyboard-shortcuts";
+import { useTranslator } from "@/app/_i18n/translator-provider";
+
+type ComposerProps = {
+  // Resolves false when the message was not accepted; the text is then put back for another try.
+  onSend: (content: string) => Promise<boolean>;
+  onStop?: () => void;
+  isStreaming?: boolean;
+  isBusy?: boolean;
+  // Text sent from elsewhere (the first message of a new chat) that the server refused: offered back for editing.
+  refusedText?: string | null;
+};
+
+const MAX_HEIGHT_PX = 200;
+
+export function Composer({ onSend, onStop, isStreaming = false, isBusy = false, refusedText = null }: ComposerProps) {
+  const { t } = useTranslator();
+  const [draft, setDraft] = useState("");
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const isTooLong = isDraftTooLong(draft);
+  const canSend = draft.trim() !== "" && !isTooLong && !isStreaming && !isBusy;
+
+  useEffect(() => {
+    textareaRef.current?.focus();
+  }, []);
+
+  useEffect(() => {
+    if (refusedText) setDraft((current) => (current === "" ? refusedText : current));
+  }, [refusedText]);
+
+  useAutoGrow(textareaRef, draft, MAX_HEIGHT_PX);
+  useShortcut("focus-composer", () => textareaRef.current?.focus());
+
+  async function submit(): Promise<void> {
+    if (!canSend) return;
+    const content = draft;
+    setDraft("");
+    textareaRef.current?.focus();
+    const isAccepted = await onSend(content);
+    if (!isAccepted) setDraft((current) => (current === "" ? content : current));
+  }
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>): void {
+    event.preventDefault();
+    void submit();
+  }
+
+  function handleKeyDown(event: KeyboardEvent<HTMLTextAreaElement>): void {
+    // Enter while an input method composes text confirms the composition; it must not send.
+    if (event.key !== "Enter" || event.shiftKey || event.nativeEvent.isComposing) return;
+    event.preventDefault();
+    void submit();
+  }
+
+  return (
+    <form onSubmit={handleSubmit} className="w-full">
+      <div className="flex items-end gap-2 rounded-3xl border border-line bg-canvas p-2 pl-5 shadow-sm transition-colors focus-within:border-ink-muted">
+        <textarea
+          ref={textareaRef}
+          value={draft}
+          onChange={(event) => setDraft(event.target.value)}
+          onKeyDown={handleKeyDown}
+          aria-label={t("composer.label")}
+          aria-invalid={isTooLong}
+          aria-describedby={isTooLong ? "composer-error" : undefined}
+          placeholder={t("composer.placeholder")}
+          rows={1}
+          className="max-h-[200px] min-h-10 flex-1 resize-none bg-transparent py-2 text-base leading-6 placeholder:text-ink-muted focus-visible:outline-none"
+        />
+        {isStreaming ? (
+          <button
+            type="button"
+            onClick={onStop}
+            aria-label={t("composer.stop")}
+            className="flex size-9 shrink-0 items-center justify-center rounded-full bg-ink text-canvas hover:opacity-80"
+          >
+            <StopIcon />
+          </button>
+        ) : (
+          <button
+            type="submit"
+            disabled={!canSend}
+            aria-label={t("composer.send")}
+            className="flex size-9 shrink-0 items-center justify-center rounded-full bg-ink text-canvas hover:opacity-80 disabled:opacity-25"
+          >
+            <ArrowUpIcon />
+          </button>
+        )}
+      </div>
+      <DraftTooLongAlert draft={draft} id="composer-error" className="mt-2 px-4 text-danger text-sm" />
+    </form>
+  );
+}

@@ -1,0 +1,123 @@
+"use client";
+
+import { useState } from "react";
+import { describeError } from "@/app/_components/api/api-client";
+import type { ConversationDetails, ConversationSharing, TeamRef } from "@/app/_components/api/types";
+import { updateModel } from "@/app/_components/chat/chat-requests";
+import { ModelPicker, useModels } from "@/app/_components/chat/model-picker";
+import { ShareLinkButton } from "@/app/_components/share-links";
+import { useTranslator } from "@/app/_i18n/translator-provider";
+import { ConversationSettingsButton, ConversationSettingsDialog } from "./conversation-settings";
+import { EXPORT_FORMATS, ExportMenu, exportUrl } from "./export-menu";
+import { HeaderMoreMenu, type MoreMenuItem } from "./header-more-menu";
+import { hasTeamShare, TeamShareButton, TeamShareDialog, useTeamShareLabel } from "./team-share-control";
+
+type ConversationHeaderProps = {
+  details: ConversationDetails;
+  onDetailsChange: (details: ConversationDetails) => void;
+  sharing: ConversationSharing;
+  onTeamChange: (team: TeamRef | null) => void;
+  onShareLink: () => void;
+};
+
+type OpenDialog = "team" | "settings" | null;
+
+// The model, the settings and share links are the owner's; team members see the rest. On phones the controls
+// after the model do not fit beside the title: they move into a "More" menu.
+export function ConversationHeader({
+  details,
+  onDetailsChange,
+  sharing,
+  onTeamChange,
+  onShareLink,
+}: ConversationHeaderProps) {
+  const { t } = useTranslator();
+  const [openDialog, setOpenDialog] = useState<OpenDialog>(null);
+  const teamShareLabel = useTeamShareLabel(sharing);
+  const isOwner = sharing.access === "own";
+  const hasTeamControl = hasTeamShare(sharing);
+  const moreItems: MoreMenuItem[] = [
+    ...(hasTeamControl ? [{ key: "team", label: teamShareLabel, onSelect: () => setOpenDialog("team") }] : []),
+    ...(isOwner ? [{ key: "share-link", label: t("shareLink.open"), onSelect: onShareLink }] : []),
+    ...EXPORT_FORMATS.map(({ format, labelKey }) => ({
+      key: format,
+      label: t(labelKey),
+      href: exportUrl(details.id, format),
+    })),
+    ...(isOwner
+      ? [{ key: "settings", label: t("conversationSettings.title"), onSelect: () => setOpenDialog("settings") }]
+      : []),
+  ];
+  const closeDialog = () => setOpenDialog(null);
+
+  return (
+    // On phones the sidebar's menu button sits over the header's left end (see sidebar.tsx).
+    <header className="flex h-12 shrink-0 items-center gap-2 border-line border-b pr-2 pl-14 sm:pr-4 md:pl-4">
+      <h1 className="min-w-0 flex-1 truncate font-medium">{details.title}</h1>
+      {isOwner ? (
+        // Sharing with a team can narrow the models the conversation may run on: list them again.
+        <ConversationModelPicker
+          key={sharing.team?.id ?? "private"}
+          details={details}
+          onDetailsChange={onDetailsChange}
+        />
+      ) : null}
+      <div className="hidden items-center gap-1 sm:flex">
+        {hasTeamControl ? <TeamShareButton sharing={sharing} onClick={() => setOpenDialog("team")} /> : null}
+        {isOwner ? <ShareLinkButton onClick={onShareLink} /> : null}
+        <ExportMenu conversationId={details.id} />
+        {isOwner ? <ConversationSettingsButton onClick={() => setOpenDialog("settings")} /> : null}
+      </div>
+      <HeaderMoreMenu items={moreItems} className="sm:hidden" />
+      <TeamShareDialog
+        isOpen={openDialog === "team"}
+        onClose={closeDialog}
+        conversationId={details.id}
+        sharing={sharing}
+        onTeamChange={onTeamChange}
+      />
+      {isOwner ? (
+        <ConversationSettingsDialog
+          isOpen={openDialog === "settings"}
+          onClose={closeDialog}
+          details={details}
+          onSaved={onDetailsChange}
+        />
+      ) : null}
+    </header>
+  );
+}
+
+type ConversationModelPickerProps = Pick<ConversationHeaderProps, "details" | "onDetailsChange">;
+
+function ConversationModelPicker({ details, onDetailsChange }: ConversationModelPickerProps) {
+  const translator = useTranslator();
+  const { models } = useModels(details.id);
+  const [isSaving, setIsSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function changeModel(modelId: string): Promise<void> {
+    setIsSaving(true);
+    setError(null);
+    const result = await updateModel(details.id, modelId);
+    setIsSaving(false);
+    if (result.isOk) onDetailsChange(result.data);
+    else setError(describeError(result.error, translator));
+  }
+
+  return (
+    <>
+      {error ? (
+        <p role="alert" className="truncate text-danger text-sm">
+          {error}
+        </p>
+      ) : null}
+      <ModelPicker
+        models={models}
+        value={details.modelId}
+        onChange={(modelId) => void changeModel(modelId)}
+        isDisabled={isSaving}
+      />
+    </>
+  );
+}

@@ -1,0 +1,115 @@
+"use client";
+
+import { type FormEvent, useId, useState } from "react";
+import { describeError } from "@/app/_components/api/api-client";
+import type { ChatModel, ConversationDetails } from "@/app/_components/api/types";
+import { updateTemperature } from "@/app/_components/chat/chat-requests";
+import { useTranslator } from "@/app/_i18n/translator-provider";
+import { ParameterFigures } from "./parameter-figures";
+
+type TemperatureFormProps = {
+  details: ConversationDetails;
+  model: ChatModel;
+  onSaved: (details: ConversationDetails) => void;
+  onCancel: () => void;
+};
+
+const STEP = 0.05;
+
+export function TemperatureForm({ details, model, onSaved, onCancel }: TemperatureFormProps) {
+  const translator = useTranslator();
+  const { t } = translator;
+  const bounds = model.parameters.temperature;
+  const [value, setValue] = useState(String(details.temperature ?? bounds.default));
+  const [error, setError] = useState<string | null>(null);
+  const [isSaving, setIsSaving] = useState(false);
+  const inputId = useId();
+  const hintId = useId();
+  const errorId = useId();
+  const parsed = value.trim() === "" ? Number.NaN : Number(value);
+
+  async function save(temperature: number | null): Promise<void> {
+    setIsSaving(true);
+    setError(null);
+    const result = await updateTemperature(details.id, temperature);
+    setIsSaving(false);
+    if (result.isOk) onSaved(result.data);
+    else setError(describeError(result.error, translator));
+  }
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>): void {
+    event.preventDefault();
+    if (!Number.isFinite(parsed) || parsed < bounds.min || parsed > bounds.max) {
+      setError(t("parameters.temperatureOutOfRange", { min: bounds.min, max: bounds.max }));
+      return;
+    }
+    void save(parsed);
+  }
+
+  return (
+    // Checked here rather than by the browser, so that the message is ours and is announced.
+    <form onSubmit={handleSubmit} noValidate className="mt-4 flex flex-col gap-4">
+      <div className="flex flex-col gap-2">
+        <label htmlFor={inputId} className="font-medium text-sm">
+          {t("parameters.temperature")}
+        </label>
+        <div className="flex items-center gap-3">
+          {/* A pointer shortcut for the number field, which carries the name and the keyboard. */}
+          <input
+            type="range"
+            aria-hidden="true"
+            tabIndex={-1}
+            min={bounds.min}
+            max={bounds.max}
+            step={STEP}
+            value={Number.isFinite(parsed) ? parsed : bounds.default}
+            onChange={(event) => setValue(event.target.value)}
+            className="flex-1 accent-ink"
+          />
+          <input
+            id={inputId}
+            type="number"
+            inputMode="decimal"
+            min={bounds.min}
+            max={bounds.max}
+            step={STEP}
+            value={value}
+            onChange={(event) => setValue(event.target.value)}
+            aria-invalid={error !== null}
+            aria-describedby={error ? `${hintId} ${errorId}` : hintId}
+            className="w-20 rounded-md border border-line bg-canvas px-2 py-1.5 text-sm tabular-nums"
+          />
+        </div>
+        <p id={hintId} className="text-ink-muted text-xs">
+          {t("parameters.temperatureHint", { min: bounds.min, max: bounds.max, default: bounds.default })}
+        </p>
+        {error ? (
+          <p id={errorId} role="alert" className="text-danger text-sm">
+            {error}
+          </p>
+        ) : null}
+      </div>
+      <ParameterFigures details={details} model={model} isTemperatureShown={false} />
+      <div className="flex flex-wrap justify-end gap-2">
+        <button
+          type="button"
+          disabled={isSaving}
+          onClick={() => void save(null)}
+          className="mr-auto rounded-full px-3.5 py-1.5 text-sm hover:bg-hover disabled:opacity-40"
+        >
+          {t("parameters.useModelDefault")}
+        </button>
+        <button type="button" onClick={onCancel} className="rounded-full px-3.5 py-1.5 text-sm hover:bg-hover">
+          {t("common.cancel")}
+        </button>
+        <button
+          type="submit"
+          disabled={isSaving}
+          className="rounded-full bg-ink px-3.5 py-1.5 font-medium text-canvas text-sm hover:opacity-80 disabled:opacity-25"
+        >
+          {t("common.save")}
+        </button>
+      </div>
+    </form>
+  );
+}

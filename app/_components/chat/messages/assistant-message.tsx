@@ -1,0 +1,96 @@
+import type { ChatMessage } from "@/app/_components/api/types";
+import { isSaved } from "@/app/_components/chat/chat-messages";
+import { ContextNotice } from "@/app/_components/chat/context-notice";
+import { Markdown } from "@/app/_components/markdown";
+import { CopyButton } from "@/app/_components/ui/copy-button";
+import { LinkIcon, RegenerateIcon } from "@/app/_components/ui/icons";
+import { ImportedBadge } from "@/app/_components/ui/imported-badge";
+import { isMessageKey } from "@/app/_i18n/messages-en";
+import type { Translator } from "@/app/_i18n/translator";
+import { useTranslator } from "@/app/_i18n/translator-provider";
+import { CopyToMyChatsButton } from "./copy-to-my-chats-button";
+import { MESSAGE_ACTION_BUTTON, type MessageItemProps } from "./message-actions";
+import { VersionSwitcher } from "./version-switcher";
+
+export function AssistantMessage({ message, isBusy, actions, canWrite }: MessageItemProps) {
+  const translator = useTranslator();
+  const { t } = translator;
+  const { shareUpTo } = actions;
+  const isStreaming = message.status === "STREAMING";
+  // A reply that did not finish asks for another try in words, not just with an icon.
+  const isUnfinished = message.status === "ERROR" || message.status === "INTERRUPTED";
+  return (
+    <article aria-label={t("message.assistant")} aria-busy={isStreaming} className="w-full">
+      {message.imported ? <ImportedBadge label={t("message.imported")} hint={t("message.importedHint")} /> : null}
+      {message.content !== "" ? <Markdown source={message.content} /> : null}
+      {isStreaming ? <TypingIndicator /> : null}
+      {message.status === "INTERRUPTED" ? (
+        <span className="mt-2 inline-block rounded-full border border-line px-2.5 py-0.5 text-ink-muted text-xs">
+          {t("message.stopped")}
+        </span>
+      ) : null}
+      {message.status === "ERROR" ? (
+        <p role="alert" className="mt-2 rounded-xl border border-danger/30 bg-danger/5 px-3 py-2 text-danger text-sm">
+          {describeReplyError(message, translator)}
+        </p>
+      ) : null}
+      <ContextNotice context={message.context} />
+      <div className="mt-2 flex flex-wrap items-center gap-1">
+        <VersionSwitcher message={message} isDisabled={isBusy || !canWrite} onShowVersion={actions.showVersion} />
+        {isStreaming ? null : (
+          <>
+            {message.content !== "" ? <CopyButton text={message.content} className={MESSAGE_ACTION_BUTTON} /> : null}
+            <CopyToMyChatsButton message={message} actions={actions} />
+            {canWrite ? (
+              <button
+                type="button"
+                aria-label={t("message.regenerate")}
+                disabled={isBusy || !isSaved(message)}
+                onClick={() => void actions.regenerate(message)}
+                className={isUnfinished ? PROMINENT_BUTTON : MESSAGE_ACTION_BUTTON}
+              >
+                <RegenerateIcon width={16} height={16} />
+                {isUnfinished ? t("message.regenerate") : null}
+              </button>
+            ) : null}
+            {shareUpTo ? (
+              <button
+                type="button"
+                aria-label={t("message.shareUpToHere")}
+                disabled={!isSaved(message)}
+                onClick={() => shareUpTo(message)}
+                className={MESSAGE_ACTION_BUTTON}
+              >
+                <LinkIcon width={16} height={16} />
+              </button>
+            ) : null}
+          </>
+        )}
+      </div>
+    </article>
+  );
+}
+
+// The reason a reply failed comes from the server, in English; another language gets the sentence for its code.
+// A live English message carries an admin's cause already; otherwise the cause (admins only) follows the text.
+function describeReplyError({ errorCode, errorMessage, errorCause }: ChatMessage, { locale, t }: Translator): string {
+  if (locale === "en" && errorMessage) return errorMessage;
+  const key = `errors.${errorCode}`;
+  const generic = locale !== "en" && isMessageKey(key) ? t(key) : t("message.replyFailed");
+  const causeKey = `replyCause.${errorCause?.category}`;
+  if (!errorCause || !isMessageKey(causeKey)) return generic;
+  return `${generic} ${t(causeKey)}${errorCause.status === null ? "" : ` (HTTP ${errorCause.status})`}`;
+}
+
+const PROMINENT_BUTTON =
+  "flex h-8 items-center gap-1.5 rounded-full border border-line px-3 font-medium text-sm hover:bg-hover disabled:opacity-40";
+
+function TypingIndicator() {
+  return (
+    <span className="mt-2 flex h-6 items-center gap-1" aria-hidden="true">
+      <span className="typing-dot size-1.5 rounded-full bg-ink-muted" />
+      <span className="typing-dot size-1.5 rounded-full bg-ink-muted [animation-delay:150ms]" />
+      <span className="typing-dot size-1.5 rounded-full bg-ink-muted [animation-delay:300ms]" />
+    </span>
+  );
+}

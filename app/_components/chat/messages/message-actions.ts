@@ -1,0 +1,25 @@
+import type { ChatMessage } from "@/app/_components/api/types";
+
+// What a message offers; stable functions, so that memoised message items do not re-render for them.
+export type MessageActions = {
+  edit: (message: ChatMessage, content: string) => Promise<boolean>;
+  regenerate: (message: ChatMessage) => Promise<void>;
+  showVersion: (messageId: string) => Promise<void>;
+  copyToMyChats: (message: ChatMessage) => Promise<void>;
+  /** Opens the share-link dialog for a snapshot ending at this message; null for readers who do not own it. */
+  shareUpTo: ((message: ChatMessage) => void) | null;
+};
+
+export type MessageItemProps = {
+  message: ChatMessage;
+  // A reply streams or the thread is switching versions: nothing may change the thread meanwhile.
+  isBusy: boolean;
+  actions: MessageActions;
+  // Team viewers read only: no edit, regenerate or version switch.
+  canWrite: boolean;
+  // Team conversations name the author of each user turn.
+  showsAuthors: boolean;
+};
+
+export const MESSAGE_ACTION_BUTTON =
+  "flex size-7 items-center justify-center rounded-md text-ink-muted hover:bg-hover hover:text-ink disabled:opacity-40 disabled:hover:bg-transparent";

@@ -1,0 +1,66 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { isSaved } from "@/app/_components/chat/chat-messages";
+import { Markdown } from "@/app/_components/markdown";
+import { PencilIcon } from "@/app/_components/ui/icons";
+import { useTranslator } from "@/app/_i18n/translator-provider";
+import { CopyToMyChatsButton } from "./copy-to-my-chats-button";
+import { MESSAGE_ACTION_BUTTON, type MessageItemProps } from "./message-actions";
+import { MessageEditForm } from "./message-edit-form";
+import { VersionSwitcher } from "./version-switcher";
+
+export function UserMessage({ message, isBusy, actions, canWrite, showsAuthors }: MessageItemProps) {
+  const { t } = useTranslator();
+  const [isEditing, setIsEditing] = useState(false);
+  const editButtonRef = useRef<HTMLButtonElement>(null);
+  const wasEditingRef = useRef(false);
+
+  // Back from the form, keyboard users continue from the button that opened it.
+  useEffect(() => {
+    if (wasEditingRef.current && !isEditing) editButtonRef.current?.focus();
+    wasEditingRef.current = isEditing;
+  }, [isEditing]);
+
+  if (isEditing) {
+    return (
+      <article aria-label={t("message.you")} className="flex justify-end">
+        <MessageEditForm
+          content={message.content}
+          isBusy={isBusy}
+          onSave={(content) => actions.edit(message, content)}
+          onCancel={() => setIsEditing(false)}
+        />
+      </article>
+    );
+  }
+
+  const authorName = showsAuthors ? message.author?.name : undefined;
+  return (
+    <article
+      aria-label={authorName ? t("message.from", { name: authorName }) : t("message.you")}
+      className="group flex flex-col items-end gap-1"
+    >
+      {authorName ? <p className="px-2 font-medium text-ink-muted text-xs">{authorName}</p> : null}
+      <Markdown source={message.content} className="markdown-user max-w-[80%] rounded-3xl bg-bubble px-5 py-2.5" />
+      <div className="flex items-center gap-1">
+        <div className="flex md:opacity-0 md:group-focus-within:opacity-100 md:group-hover:opacity-100">
+          <CopyToMyChatsButton message={message} actions={actions} />
+          {canWrite ? (
+            <button
+              ref={editButtonRef}
+              type="button"
+              aria-label={t("message.edit")}
+              disabled={isBusy || !isSaved(message)}
+              onClick={() => setIsEditing(true)}
+              className={MESSAGE_ACTION_BUTTON}
+            >
+              <PencilIcon width={16} height={16} />
+            </button>
+          ) : null}
+        </div>
+        <VersionSwitcher message={message} isDisabled={isBusy || !canWrite} onShowVersion={actions.showVersion} />
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,81 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { z } from "zod";
+import { describeError, requestJson } from "@/app/_components/api/api-client";
+import { notifyConversationsChanged } from "@/app/_components/api/conversation-events";
+import { useTranslator } from "@/app/_i18n/translator-provider";
+import { Composer } from "./composer";
+import { FirstMessagePreview } from "./first-message-preview";
+import { sendFirstMessage } from "./first-turn";
+import { ModelPicker, useModels } from "./model-picker";
+
+const createdConversationSchema = z.object({ id: z.string() });
+
+export function NewChatView() {
+  const translator = useTranslator();
+  const router = useRouter();
+  const [sentContent, setSentContent] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const { models } = useModels();
+  const [chosenModelId, setChosenModelId] = useState<string | null>(null);
+  // The default model (listed first) until the user picks another.
+  const modelId = chosenModelId ?? models[0]?.id ?? null;
+  // Whether this page is still shown: a user who went elsewhere meanwhile is not pulled back to the new chat.
+  const isShownRef = useRef(true);
+  useEffect(() => {
+    isShownRef.current = true;
+    return () => {
+      isShownRef.current = false;
+    };
+  }, []);
+
+  // The message shows at once and is sent as soon as the conversation exists, before the page moves to it.
+  async function startConversation(content: string): Promise<boolean> {
+    setSentContent(content);
+    setError(null);
+    const result = await requestJson("/api/conversations", createdConversationSchema, {
+      method: "POST",
+      body: JSON.stringify(modelId ? { modelId } : {}),
+    });
+    if (!result.isOk) {
+      setSentContent(null);
+      setError(describeError(result.error, translator));
+      return false;
+    }
+    const turn = sendFirstMessage(result.data.id, content);
+    // The list shows the new conversation once the server has its first message (and the title made from it).
+    void turn.response.then(notifyConversationsChanged, () => undefined);
+    if (isShownRef.current) router.push(`/c/${result.data.id}`);
+    return true;
+  }
+
+  const isSending = sentContent !== null;
+  // One tree for both states, so that the composer keeps its text when the server refuses to start the chat.
+  return (
+    <div className="flex min-h-0 flex-1 flex-col">
+      {isSending ? (
+        <FirstMessagePreview content={sentContent} />
+      ) : (
+        <div className="flex flex-1 flex-col items-center justify-end px-4 pb-8">
+          <h1 className="text-center font-semibold text-3xl tracking-tight">{translator.t("newChat.heading")}</h1>
+        </div>
+      )}
+      <div className={`mx-auto flex w-full max-w-3xl flex-col gap-2 px-4 ${isSending ? "pb-4" : ""}`}>
+        {models.length > 0 && !isSending ? (
+          <div className="self-start">
+            <ModelPicker models={models} value={modelId} onChange={setChosenModelId} />
+          </div>
+        ) : null}
+        {error ? (
+          <p role="alert" className="mb-2 rounded-xl border border-danger/30 bg-danger/5 px-4 py-2 text-danger text-sm">
+            {error}
+          </p>
+        ) : null}
+        <Composer onSend={startConversation} isBusy={isSending} />
+      </div>
+      {isSending ? null : <div className="flex-1 pb-[12vh]" />}
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import { z } from "zod";
+import { describeError, requestJson } from "@/app/_components/api/api-client";
+import { CONVERSATIONS_CHANGED_EVENT, notifyConversationRenamed } from "@/app/_components/api/conversation-events";
+import { conversationPageSchema, conversationSummarySchema } from "@/app/_components/api/schemas";
+import type { ConversationSummary } from "@/app/_components/api/types";
+import { useTranslator } from "@/app/_i18n/translator-provider";
+import {
+  appendPage,
+  type ConversationPage,
+  insertItem,
+  mergeFirstPage,
+  removeItem,
+  renameItem,
+} from "./conversation-list-state";
+
+export type ConversationList = ConversationPage & {
+  hasLoaded: boolean;
+  isLoadingMore: boolean;
+  error: string | null;
+  loadMore: () => Promise<void>;
+  rename: (id: string, title: string) => Promise<boolean>;
+  setPinned: (id: string, isPinned: boolean) => Promise<boolean>;
+  remove: (id: string) => Promise<boolean>;
+  restore: (id: string) => Promise<boolean>;
+};
+
+const EMPTY_PAGE: ConversationPage = { pinned: [], items: [], nextCursor: null };
+
+const conversationUrl = (id: string) => `/api/conversations/${encodeURIComponent(id)}`;
+
+export function useConversationList(): ConversationList {
+  const translator = useTranslator();
+  const [page, setPage] = useState<ConversationPage>(EMPTY_PAGE);
+  const [hasLoaded, setHasLoaded] = useState(false);
+  const [isLoadingMore, setIsLoadingMore] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  // Refreshes can overlap (several change events in a row); only the latest answer may land.
+  const latestRequestRef = useRef(0);
+
+  const refresh = useCallback(async () => {
+    const requestNumber = ++latestRequestRef.current;
+    const result = await fetchPage(null);
+    if (requestNumber !== latestRequestRef.current) return;
+    setHasLoaded(true);
+    if (!result.isOk) {
+      setError(describeError(result.error, translator));
+      return;
+    }
+    setError(null);
+    setPage((current) => mergeFirstPage(current, result.data));
+    // The open conversation's header shows the title the list just got (e.g. one made as a reply streams).
+    for (const { id, title } of [...(result.data.pinned ?? []), ...result.data.items])
+      notifyConversationRenamed({ id, title });
+  }, [translator]);
+
+  useEffect(() => {
+    void refresh();
+    const handleChange = () => void refresh();
+    window.addEventListener(CONVERSATIONS_CHANGED_EVENT, handleChange);
+    return () => window.removeEventListener(CONVERSATIONS_CHANGED_EVENT, handleChange);
+  }, [refresh]);
+
+  async function loadMore(): Promise<void> {
+    if (!page.nextCursor || isLoadingMore) return;
+    setIsLoadingMore(true);
+    const result = await fetchPage(page.nextCursor);
+    setIsLoadingMore(false);
+    if (!result.isOk) {
+      setError(describeError(result.error, translator));
+      return;
+    }
+    setPage((current) => appendPage(current, result.data));
+  }
+
+  /** Sends a change; on success applies `update` (given what the server answered) to the list. */
+  async function change<T>(
+    url: string,
+    init: RequestInit,
+    schema: z.ZodType<T>,
+    update: (page: ConversationPage, answer: T) => ConversationPage,
+  ) {
+    const result = await requestJson(url, schema, init);
+    if (!result.isOk) {
+      setError(describeError(result.error, translator));
+      return false;
+    }
+    setError(null);
+    setPage((current) => update(current, result.data));
+    return true;
+  }
+
+  async function rename(id: string, title: string): Promise<boolean> {
+    const body = JSON.stringify({ title });
+    const isRenamed = await change(conversationUrl(id), { method: "PATCH", body }, z.unknown(), (current) =>
+      renameItem(current, id, title),
+    );
+    if (isRenamed) notifyConversationRenamed({ id, title });
+    return isRenamed;
+  }
+
+  function setPinned(id: string, isPinned: boolean): Promise<boolean> {
+    const body = JSON.stringify({ pinned: isPinned });
+    return change(conversationUrl(id), { method: "PATCH", body }, conversationSummarySchema, placeItem);
+  }
+
+  function remove(id: string): Promise<boolean> {
+    return change(conversationUrl(id), { method: "DELETE" }, z.unknown(), (current) => removeItem(current, id));
+  }
+
+  function restore(id: string): Promise<boolean> {
+    return change(`${conversationUrl(id)}/restore`, { method: "POST" }, conversationSummarySchema, placeItem);
+  }
+
+  return { ...page, hasLoaded, isLoadingMore, error, loadMore, rename, setPinned, remove, restore };
+}
+
+// Only the list's fields: the PATCH answer carries the conversation's parameters too.
+function placeItem(page: ConversationPage, { id, title, updatedAt, pinnedAt }: ConversationSummary) {
+  return insertItem(page, { id, title, updatedAt, pinnedAt });
+}
+
+function fetchPage(cursor: string | null) {
+  const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : "";
+  return requestJson(`/api/conversations${query}`, conversationPageSchema);
+}

@@ -1,0 +1,94 @@
+"use client";
+
+import { useState } from "react";
+import { describeError } from "@/app/_components/api/api-client";
+import { useConfirmDialog } from "@/app/_components/ui/confirm-dialog";
+import { useTranslator } from "@/app/_i18n/translator-provider";
+import { revokeShareLink, type ShareLink } from "./share-link-requests";
+
+type ShareLinkListProps = {
+  conversationId: string;
+  // Null while loading.
+  links: ShareLink[] | null;
+  onChanged: () => Promise<void>;
+  onError: (message: string | null) => void;
+};
+
+type LinkState = "active" | "expired" | "revoked";
+
+function stateOf(link: ShareLink, now: number): LinkState {
+  if (link.revoked) return "revoked";
+  return link.expiresAt && new Date(link.expiresAt).getTime() <= now ? "expired" : "active";
+}
+
+const stateKeys = { active: "shareLink.active", expired: "shareLink.expired", revoked: "shareLink.revoked" } as const;
+
+// The conversation's links, newest first, each with its state; an active one can be revoked.
+export function ShareLinkList({ conversationId, links, onChanged, onError }: ShareLinkListProps) {
+  const translator = useTranslator();
+  const { t, formatDate } = translator;
+  const [revokingId, setRevokingId] = useState<string | null>(null);
+  const { confirm, dialog } = useConfirmDialog();
+  const when = (date: string) => formatDate(date, { dateStyle: "medium", timeStyle: "short" });
+
+  async function revoke(link: ShareLink): Promise<void> {
+    const isConfirmed = await confirm({
+      title: t("shareLink.confirmRevokeTitle"),
+      message: t("shareLink.confirmRevoke"),
+      confirmLabel: t("shareLink.revoke"),
+    });
+    if (!isConfirmed) return;
+    setRevokingId(link.id);
+    onError(null);
+    const result = await revokeShareLink(conversationId, link.id);
+    if (!result.isOk) onError(describeError(result.error, translator));
+    await onChanged();
+    setRevokingId(null);
+  }
+
+  if (links === null) {
+    return (
+      <p role="status" className="text-ink-muted text-sm">
+        {t("shareLink.loading")}
+      </p>
+    );
+  }
+  const now = Date.now();
+  return (
+    <section className="flex flex-col gap-2">
+      <h3 className="font-medium text-sm">{t("shareLink.existing")}</h3>
+      {links.length === 0 ? <p className="text-ink-muted text-sm">{t("shareLink.none")}</p> : null}
+      <ul aria-label={t("shareLink.existing")} className="flex max-h-56 flex-col divide-y divide-line overflow-y-auto">
+        {links.map((link) => {
+          const state = stateOf(link, now);
+          return (
+            <li key={link.id} className="flex items-center gap-3 py-2 text-sm">
+              <div className="min-w-0 flex-1">
+                <p className="truncate">{link.title}</p>
+                <p className="text-ink-muted text-xs">
+                  {t("shareLink.createdOn", { date: when(link.createdAt) })} ·{" "}
+                  {link.expiresAt ? t("shareLink.expiresOn", { date: when(link.expiresAt) }) : t("shareLink.noExpiry")}
+                </p>
+              </div>
+              <span className="rounded-full border border-line px-2 py-0.5 text-ink-muted text-xs">
+                {t(stateKeys[state])}
+              </span>
+              {state === "active" ? (
+                <button
+                  type="button"
+                  aria-label={t("shareLink.revokeLabel", { date: when(link.createdAt) })}
+                  disabled={revokingId !== null}
+                  onClick={() => void revoke(link)}
+                  className="rounded-full border border-line px-3 py-1 text-danger text-xs hover:bg-hover disabled:opacity-50"
+                >
+                  {t("shareLink.revoke")}
+                </button>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+      {dialog}
+    </section>
+  );
+}

@@ -1,0 +1,22 @@
+import { Markdown } from "@/app/_components/markdown";
+import { ImportedBadge } from "@/app/_components/ui/imported-badge";
+import { getTranslator } from "@/app/_i18n/server";
+import type { SharedMessage } from "@/lib/teams/shared-snapshot";
+
+// One message of a shared snapshot, rendered like the chat (the same sanitized Markdown), without any action.
+export async function SharedMessageView({ message }: { message: SharedMessage }) {
+  const { t } = await getTranslator();
+  if (message.role === "USER") {
+    return (
+      <article aria-label={t("share.page.user")} className="flex flex-col items-end">
+        <Markdown source={message.content} className="markdown-user max-w-[80%] rounded-3xl bg-bubble px-5 py-2.5" />
+      </article>
+    );
+  }
+  return (
+    <article aria-label={t("message.assistant")} className="w-full">
+      {message.imported ? <ImportedBadge label={t("message.imported")} hint={t("message.importedHint")} /> : null}
+      <Markdown source={message.content} />
+    </article>
+  );
+}

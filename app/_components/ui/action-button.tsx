@@ -1,0 +1,17 @@
+"use client";
+
+// A small bordered button for an action on a card or a row (edit, disable, remove).
+type ActionButtonProps = { onClick: () => void; disabled?: boolean; isDanger?: boolean; children: string };
+
+export function ActionButton({ onClick, disabled, isDanger, children }: ActionButtonProps) {
+  return (
+    <button
+      type="button"
+      onClick={onClick}
+      disabled={disabled}
+      className={`rounded-lg border border-line px-3 py-1.5 text-sm hover:bg-hover disabled:opacity-50 ${isDanger ? "text-danger" : ""}`}
+    >
+      {children}
+    </button>
+  );
+}
