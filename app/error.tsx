@@ -21,12 +21,12 @@ export default function PageError({ retry }: { error: unknown; retry: () => void
   const isDatabase = cause === "database";
   return (
     <div role="alert" className="m-auto flex max-w-md flex-col items-center gap-4 px-4 py-16 text-center">
-      <h1 className="font-semibold text-2xl">{t(isDatabase ? "pageError.databaseTitle" : "pageError.title")}</h1>
+      <h1 className="text-2xl font-semibold">{t(isDatabase ? "pageError.databaseTitle" : "pageError.title")}</h1>
       <p className="text-ink-muted">{t(isDatabase ? "pageError.databaseText" : "pageError.text")}</p>
       <button
         type="button"
         onClick={retry}
-        className="rounded-full bg-ink px-4 py-2 font-medium text-canvas text-sm hover:opacity-90"
+        className="bg-ink text-canvas rounded-full px-4 py-2 text-sm font-medium hover:opacity-90"
       >
         {t("pageError.retry")}
       </button>

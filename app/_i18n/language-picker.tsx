@@ -37,7 +37,7 @@ export function LanguagePicker({ choice }: { choice: LanguageChoice }) {
         id={selectId}
         value={selected}
         onChange={(event) => void choose(event.target.value as LanguageChoice)}
-        className="rounded-lg border border-line bg-canvas px-2 py-1 text-ink"
+        className="border-line bg-canvas text-ink rounded-lg border px-2 py-1"
       >
         {CHOICES.map((option) => (
           <option key={option.value} value={option.value} lang={option.value === "system" ? undefined : option.value}>

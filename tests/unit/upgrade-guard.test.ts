@@ -10,7 +10,7 @@ function upgrade(isDevelopment: boolean, url: string) {
   socket.on("data", (chunk: Buffer) => {
     written += chunk.toString();
   });
-  createUpgradeListener(isDevelopment, handleNext)({ url } as IncomingMessage, socket, Buffer.alloc(0));
+  void createUpgradeListener(isDevelopment, handleNext)({ url } as IncomingMessage, socket, Buffer.alloc(0));
   return { handleNext, socket, written: () => written };
 }
 

@@ -16,12 +16,12 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   await requirePageAdmin();
   const { t } = await getTranslator();
   return (
-    <div className="min-h-dvh bg-sidebar">
-      <header className="border-line border-b bg-canvas">
+    <div className="bg-sidebar min-h-dvh">
+      <header className="border-line bg-canvas border-b">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-          <p className="font-semibold text-lg">{t("admin.heading")}</p>
+          <p className="text-lg font-semibold">{t("admin.heading")}</p>
           <AdminNav />
-          <Link href="/" className="ml-auto text-ink-muted text-sm hover:text-ink">
+          <Link href="/" className="text-ink-muted hover:text-ink ml-auto text-sm">
             {t("admin.backToChat")}
           </Link>
         </div>

@@ -32,9 +32,9 @@ export default async function RegisterPage({ searchParams }: RegisterPageProps) 
   if (await isRegistrationClosedTo(invitation !== null)) return <RegistrationClosed />;
   return (
     <>
-      <h1 className="mb-6 text-center font-semibold text-xl">{t("register.heading")}</h1>
+      <h1 className="mb-6 text-center text-xl font-semibold">{t("register.heading")}</h1>
       {invitation ? (
-        <p className="mb-4 rounded-xl border border-line bg-sidebar px-3.5 py-2.5 text-sm">
+        <p className="border-line bg-sidebar mb-4 rounded-xl border px-3.5 py-2.5 text-sm">
           {t("invite.registerNote", { team: invitation.teamName, role: t(`teams.role.${invitation.role}`) })}
         </p>
       ) : null}
@@ -47,9 +47,9 @@ async function RegistrationClosed() {
   const { t } = await getTranslator();
   return (
     <div className="flex flex-col gap-4 text-center">
-      <h1 className="font-semibold text-xl">{t("register.closedHeading")}</h1>
+      <h1 className="text-xl font-semibold">{t("register.closedHeading")}</h1>
       <p className="text-ink-muted text-sm">{t("register.closedText")}</p>
-      <Link href="/sign-in" className="rounded-xl bg-ink px-4 py-2.5 font-medium text-canvas hover:opacity-90">
+      <Link href="/sign-in" className="bg-ink text-canvas rounded-xl px-4 py-2.5 font-medium hover:opacity-90">
         {t("register.closedSignIn")}
       </Link>
     </div>

@@ -22,11 +22,11 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
   const isFreshInstall = !(await hasAnyUser());
   return (
     <>
-      <h1 className="mb-6 text-center font-semibold text-xl">
+      <h1 className="mb-6 text-center text-xl font-semibold">
         {t(isFreshInstall ? "signIn.firstHeading" : "signIn.heading")}
       </h1>
       {isFreshInstall ? (
-        <p className="mb-4 rounded-xl border border-line bg-sidebar px-3.5 py-2.5 text-sm">{t("signIn.firstNote")}</p>
+        <p className="border-line bg-sidebar mb-4 rounded-xl border px-3.5 py-2.5 text-sm">{t("signIn.firstNote")}</p>
       ) : null}
       <SignInForm callbackUrl={safeCallbackUrl} />
     </>

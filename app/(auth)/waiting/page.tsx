@@ -17,7 +17,7 @@ export default async function WaitingPage() {
   const { t } = await getTranslator();
   return (
     <div className="flex flex-col items-center gap-4 text-center">
-      <h1 className="font-semibold text-xl">{t("waiting.title")}</h1>
+      <h1 className="text-xl font-semibold">{t("waiting.title")}</h1>
       <p className="text-ink-muted text-sm">{t("waiting.text", { email: user.email })}</p>
 
       <SignOutButton />

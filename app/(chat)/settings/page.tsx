@@ -16,13 +16,13 @@ export default async function SettingsPage() {
   return (
     <div className="min-h-0 flex-1 overflow-y-auto">
       <div className="mx-auto w-full max-w-2xl px-4 py-8">
-        <h1 className="mb-6 font-semibold text-2xl">{t("settings.title")}</h1>
+        <h1 className="mb-6 text-2xl font-semibold">{t("settings.title")}</h1>
         <section aria-labelledby="language" className="mb-8 flex flex-col gap-4">
-          <h2 id="language" className="font-medium text-lg">
+          <h2 id="language" className="text-lg font-medium">
             {t("settings.language")}
           </h2>
-          <div className="rounded-2xl border border-line p-5">
-            <p className="mb-3 text-ink-muted text-sm">{t("settings.languageDescription")}</p>
+          <div className="border-line rounded-2xl border p-5">
+            <p className="text-ink-muted mb-3 text-sm">{t("settings.languageDescription")}</p>
             <LanguagePicker choice={isLocale(savedLocale) ? savedLocale : "system"} />
           </div>
         </section>

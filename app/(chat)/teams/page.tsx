@@ -17,20 +17,20 @@ export default async function TeamsPage() {
     <div className="min-h-0 flex-1 overflow-y-auto">
       <div className="mx-auto flex w-full max-w-2xl flex-col gap-8 px-4 py-8">
         <div>
-          <h1 className="mb-2 font-semibold text-2xl">{t("teams.title")}</h1>
+          <h1 className="mb-2 text-2xl font-semibold">{t("teams.title")}</h1>
           <p className="text-ink-muted text-sm">{t("teams.intro")}</p>
         </div>
         <section aria-labelledby="your-teams" className="flex flex-col gap-4">
-          <h2 id="your-teams" className="font-medium text-lg">
+          <h2 id="your-teams" className="text-lg font-medium">
             {t("teams.yourTeams")}
           </h2>
           {teams.length === 0 ? (
             <p className="text-ink-muted text-sm">{t("teams.none")}</p>
           ) : (
-            <ul className="flex flex-col divide-y divide-line rounded-2xl border border-line bg-canvas">
+            <ul className="divide-line border-line bg-canvas flex flex-col divide-y rounded-2xl border">
               {teams.map((team) => (
                 <li key={team.id}>
-                  <Link href={`/teams/${team.id}`} className="flex items-center gap-3 px-5 py-3 hover:bg-hover">
+                  <Link href={`/teams/${team.id}`} className="hover:bg-hover flex items-center gap-3 px-5 py-3">
                     <span className="min-w-0 flex-1 truncate font-medium">{team.name}</span>
                     <span className="text-ink-muted text-sm">
                       {t(`teams.role.${team.role}`)} · {t("teams.memberCount", { count: team.memberCount })}
@@ -42,10 +42,10 @@ export default async function TeamsPage() {
           )}
         </section>
         <section aria-labelledby="create-team" className="flex flex-col gap-4">
-          <h2 id="create-team" className="font-medium text-lg">
+          <h2 id="create-team" className="text-lg font-medium">
             {t("teams.create.heading")}
           </h2>
-          <div className="rounded-2xl border border-line p-5">
+          <div className="border-line rounded-2xl border p-5">
             <CreateTeamForm />
           </div>
         </section>

@@ -24,7 +24,7 @@ export function AdminNav() {
               <Link
                 href={section.href}
                 aria-current={isCurrent ? "page" : undefined}
-                className={`rounded-lg px-3 py-1.5 text-sm hover:bg-hover ${isCurrent ? "bg-hover font-medium" : "text-ink-muted"}`}
+                className={`hover:bg-hover rounded-lg px-3 py-1.5 text-sm ${isCurrent ? "bg-hover font-medium" : "text-ink-muted"}`}
               >
                 {t(section.labelKey)}
               </Link>

@@ -12,7 +12,7 @@ export function FormActions({ submitLabel, isPending, onCancel }: FormActionsPro
     <div className="flex gap-2">
       <SubmitButton label={submitLabel} isPending={isPending} />
       {onCancel ? (
-        <button type="button" onClick={onCancel} className="mt-2 rounded-xl px-4 py-2.5 text-sm hover:bg-hover">
+        <button type="button" onClick={onCancel} className="hover:bg-hover mt-2 rounded-xl px-4 py-2.5 text-sm">
           {t("common.cancel")}
         </button>
       ) : null}

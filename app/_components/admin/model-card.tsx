@@ -35,7 +35,7 @@ export function ModelCard({ model, providers, teams }: ModelCardProps) {
   }
 
   return (
-    <li className="rounded-2xl border border-line bg-canvas p-5" aria-label={model.label}>
+    <li className="border-line bg-canvas rounded-2xl border p-5" aria-label={model.label}>
       <div className="flex flex-wrap items-start gap-3">
         <div className="min-w-0 flex-1">
           <h3 className="flex flex-wrap items-center gap-2 font-medium">
@@ -87,12 +87,12 @@ export function ModelCard({ model, providers, teams }: ModelCardProps) {
         </div>
       </div>
       {action.error ? (
-        <p role="alert" className="mt-3 text-danger text-sm">
+        <p role="alert" className="text-danger mt-3 text-sm">
           {action.error}
         </p>
       ) : null}
       {isEditing ? (
-        <div className="mt-4 border-line border-t pt-4">
+        <div className="border-line mt-4 border-t pt-4">
           <ModelForm providers={providers} teams={teams} model={model} onDone={() => setIsEditing(false)} />
         </div>
       ) : null}
@@ -103,6 +103,6 @@ export function ModelCard({ model, providers, teams }: ModelCardProps) {
 
 function Badge({ children }: { children: string }) {
   return (
-    <span className="rounded-full border border-line px-2 py-0.5 font-normal text-ink-muted text-xs">{children}</span>
+    <span className="border-line text-ink-muted rounded-full border px-2 py-0.5 text-xs font-normal">{children}</span>
   );
 }

@@ -87,14 +87,14 @@ export function ModelForm({ providers, teams, model, onDone }: ModelFormProps) {
       {model ? null : (
         <div className="grid gap-4 sm:grid-cols-2">
           <div className="flex flex-col gap-1.5">
-            <label htmlFor={providerFieldId} className="font-medium text-sm">
+            <label htmlFor={providerFieldId} className="text-sm font-medium">
               {t("admin.model.provider")}
             </label>
             <select
               id={providerFieldId}
               value={providerId}
               onChange={(event) => setProviderId(event.target.value)}
-              className="rounded-xl border border-line bg-canvas px-3.5 py-2.5"
+              className="border-line bg-canvas rounded-xl border px-3.5 py-2.5"
             >
               {providers.map((provider) => (
                 <option key={provider.id} value={provider.id}>
@@ -106,7 +106,7 @@ export function ModelForm({ providers, teams, model, onDone }: ModelFormProps) {
               type="button"
               onClick={() => void loadModels()}
               disabled={!providerId || listing.isPending}
-              className="self-start rounded-lg border border-line px-3 py-1.5 text-sm hover:bg-hover disabled:opacity-50"
+              className="border-line hover:bg-hover self-start rounded-lg border px-3 py-1.5 text-sm disabled:opacity-50"
             >
               {listing.isPending ? t("common.loading") : t("admin.model.loadModels")}
             </button>
@@ -218,7 +218,7 @@ function SystemPromptField({ defaultValue }: { defaultValue: string }) {
   const id = useId();
   return (
     <div className="flex flex-col gap-1.5">
-      <label htmlFor={id} className="font-medium text-sm">
+      <label htmlFor={id} className="text-sm font-medium">
         {t("admin.model.systemPrompt")}
       </label>
       <textarea
@@ -227,7 +227,7 @@ function SystemPromptField({ defaultValue }: { defaultValue: string }) {
         rows={4}
         defaultValue={defaultValue}
         aria-describedby={`${id}-hint`}
-        className="rounded-xl border border-line bg-canvas px-3.5 py-2.5"
+        className="border-line bg-canvas rounded-xl border px-3.5 py-2.5"
       />
       <p id={`${id}-hint`} className="text-ink-muted text-xs">
         {t("admin.model.systemPromptHint")}
@@ -238,8 +238,8 @@ function SystemPromptField({ defaultValue }: { defaultValue: string }) {
 
 function Fieldset({ legend, children }: { legend: string; children: ReactNode }) {
   return (
-    <fieldset className="flex flex-col gap-3 rounded-xl border border-line p-4">
-      <legend className="px-1 font-medium text-sm">{legend}</legend>
+    <fieldset className="border-line flex flex-col gap-3 rounded-xl border p-4">
+      <legend className="px-1 text-sm font-medium">{legend}</legend>
       {children}
     </fieldset>
   );

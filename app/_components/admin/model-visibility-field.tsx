@@ -13,7 +13,7 @@ export function ModelVisibilityField({ teams, visibleToEveryone, teamIds }: Mode
   const teamsId = useId();
   return (
     <fieldset className="flex flex-col gap-2">
-      <legend className="mb-1 font-medium text-sm">{t("admin.model.visibility")}</legend>
+      <legend className="mb-1 text-sm font-medium">{t("admin.model.visibility")}</legend>
       <label className="flex items-center gap-2 text-sm">
         <input
           type="radio"

@@ -40,11 +40,11 @@ export function ProviderCard({ provider }: { provider: AdminProvider }) {
   }
 
   return (
-    <li className="rounded-2xl border border-line bg-canvas p-5" aria-label={provider.name}>
+    <li className="border-line bg-canvas rounded-2xl border p-5" aria-label={provider.name}>
       <div className="flex flex-wrap items-start gap-3">
         <div className="min-w-0 flex-1">
           <h3 className="font-medium">{provider.name}</h3>
-          <p className="break-all text-ink-muted text-sm">{isDemo ? t("admin.provider.builtIn") : provider.baseUrl}</p>
+          <p className="text-ink-muted text-sm break-all">{isDemo ? t("admin.provider.builtIn") : provider.baseUrl}</p>
           <p className="text-ink-muted text-sm">
             {provider.hasApiKey && !isDemo
               ? t("admin.provider.keyHint", { hint: provider.apiKeyHint ?? "" })
@@ -52,7 +52,7 @@ export function ProviderCard({ provider }: { provider: AdminProvider }) {
             · {t("admin.provider.modelCount", { count: provider.modelCount })}
           </p>
           {provider.isApiKeyUnreadable ? (
-            <p className="font-medium text-danger text-sm">{t("admin.provider.keyUnreadable")}</p>
+            <p className="text-danger text-sm font-medium">{t("admin.provider.keyUnreadable")}</p>
           ) : null}
         </div>
         <div className="flex flex-wrap gap-1">
@@ -68,13 +68,13 @@ export function ProviderCard({ provider }: { provider: AdminProvider }) {
         </div>
       </div>
       {removal.error ? (
-        <p role="alert" className="mt-3 text-danger text-sm">
+        <p role="alert" className="text-danger mt-3 text-sm">
           {removal.error}
         </p>
       ) : null}
       <TestOutcome result={testResult} error={test.error} />
       {isEditing ? (
-        <div className="mt-4 border-line border-t pt-4">
+        <div className="border-line mt-4 border-t pt-4">
           <ProviderForm provider={provider} onDone={() => setIsEditing(false)} />
         </div>
       ) : null}
@@ -87,7 +87,7 @@ function TestOutcome({ result, error }: { result: TestResult | null; error: stri
   const { t } = useTranslator();
   if (error) {
     return (
-      <p role="alert" className="mt-3 text-danger text-sm">
+      <p role="alert" className="text-danger mt-3 text-sm">
         {error}
       </p>
     );
@@ -95,7 +95,7 @@ function TestOutcome({ result, error }: { result: TestResult | null; error: stri
   if (!result) return null;
   if (!result.ok) {
     return (
-      <p role="status" className="mt-3 text-danger text-sm">
+      <p role="status" className="text-danger mt-3 text-sm">
         {t("admin.provider.testFailed", { reason: result.reason })}
       </p>
     );

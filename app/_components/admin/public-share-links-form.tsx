@@ -18,7 +18,7 @@ export function PublicShareLinksForm({ enabled }: { enabled: boolean }) {
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-1 font-medium">{t("admin.publicLinks.legend")}</legend>
         <label className="flex items-start gap-2 text-sm">
-          <input type="checkbox" name="enabled" defaultChecked={enabled} className="mt-1 accent-ink" />
+          <input type="checkbox" name="enabled" defaultChecked={enabled} className="accent-ink mt-1" />
           <span>{t("admin.publicLinks.enabled")}</span>
         </label>
       </fieldset>

@@ -40,7 +40,7 @@ export function RegistrationPolicyForm({ policy, source }: RegistrationPolicyFor
               name="policy"
               value={choice.value}
               defaultChecked={choice.value === policy}
-              className="mt-1 accent-ink"
+              className="accent-ink mt-1"
             />
             <span>
               <span className="font-medium">{t(choice.labelKey)}</span>: {t(choice.descriptionKey)}

@@ -52,11 +52,11 @@ export function RegisterForm({ invitation }: { invitation?: string }) {
         error={failure.fieldErrors.password}
       />
       <SubmitButton label={t("register.submit")} isPending={isPending} />
-      <p className="text-center text-ink-muted text-sm">
+      <p className="text-ink-muted text-center text-sm">
         {t("register.haveAccount")}{" "}
         <Link
           href={invitation ? `/sign-in?callbackUrl=${encodeURIComponent(`/invite/${invitation}`)}` : "/sign-in"}
-          className="font-medium text-ink underline underline-offset-4"
+          className="text-ink font-medium underline underline-offset-4"
         >
           {t("signIn.submit")}
         </Link>

@@ -42,9 +42,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         required
       />
       <SubmitButton label={t("signIn.submit")} isPending={isPending} />
-      <p className="text-center text-ink-muted text-sm">
+      <p className="text-ink-muted text-center text-sm">
         {t("signIn.newHere")}{" "}
-        <Link href="/register" className="font-medium text-ink underline underline-offset-4">
+        <Link href="/register" className="text-ink font-medium underline underline-offset-4">
           {t("signIn.createAccount")}
         </Link>
       </p>

@@ -18,7 +18,7 @@ export function SignOutButton() {
       type="button"
       onClick={() => void handleClick()}
       disabled={isSigningOut}
-      className="shrink-0 rounded-lg px-2.5 py-1.5 text-ink-muted text-xs hover:bg-hover hover:text-ink disabled:opacity-60"
+      className="text-ink-muted hover:bg-hover hover:text-ink shrink-0 rounded-lg px-2.5 py-1.5 text-xs disabled:opacity-60"
     >
       {t("sidebar.signOut")}
     </button>

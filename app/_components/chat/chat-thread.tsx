@@ -152,18 +152,18 @@ export function ChatThread({ conversation }: ChatThreadProps) {
       )}
       <div className="mx-auto w-full max-w-3xl px-4 pb-4">
         {alert ? (
-          <p role="alert" className="mb-2 rounded-xl border border-danger/30 bg-danger/5 px-4 py-2 text-danger text-sm">
+          <p role="alert" className="border-danger/30 bg-danger/5 text-danger mb-2 rounded-xl border px-4 py-2 text-sm">
             {alert}
           </p>
         ) : null}
         {canWrite ? (
           <Composer onSend={send} onStop={stop} isStreaming={isStreaming} isBusy={isBusy} refusedText={refusedText} />
         ) : (
-          <p role="note" className="rounded-2xl border border-line px-4 py-3 text-center text-ink-muted text-sm">
+          <p role="note" className="border-line text-ink-muted rounded-2xl border px-4 py-3 text-center text-sm">
             {t("teamShare.readOnly")}
           </p>
         )}
-        <p className="mt-2 text-center text-ink-muted text-xs">{t("chat.disclaimer")}</p>
+        <p className="text-ink-muted mt-2 text-center text-xs">{t("chat.disclaimer")}</p>
       </div>
     </div>
   );

@@ -36,7 +36,7 @@ export function ChatView({ conversationId }: { conversationId: string }) {
     const firstTurn = peekFirstTurn(conversationId);
     if (firstTurn) return <FirstMessagePreview content={firstTurn.content} />;
     return (
-      <p role="status" className="m-auto text-ink-muted text-sm">
+      <p role="status" className="text-ink-muted m-auto text-sm">
         {translator.t("chat.loading")}
       </p>
     );
@@ -44,7 +44,7 @@ export function ChatView({ conversationId }: { conversationId: string }) {
   if (state.kind === "not-found") return <ConversationNotFound />;
   if (state.kind === "failed") {
     return (
-      <p role="alert" className="m-auto px-4 text-center text-danger">
+      <p role="alert" className="text-danger m-auto px-4 text-center">
         {state.message}
       </p>
     );

@@ -59,7 +59,7 @@ export function Composer({ onSend, onStop, isStreaming = false, isBusy = false, 
 
   return (
     <form onSubmit={handleSubmit} className="w-full">
-      <div className="flex items-end gap-2 rounded-3xl border border-line bg-canvas p-2 pl-5 shadow-sm transition-colors focus-within:border-ink-muted">
+      <div className="border-line bg-canvas focus-within:border-ink-muted flex items-end gap-2 rounded-3xl border p-2 pl-5 shadow-sm transition-colors">
         <textarea
           ref={textareaRef}
           value={draft}
@@ -70,14 +70,14 @@ export function Composer({ onSend, onStop, isStreaming = false, isBusy = false, 
           aria-describedby={isTooLong ? "composer-error" : undefined}
           placeholder={t("composer.placeholder")}
           rows={1}
-          className="max-h-[200px] min-h-10 flex-1 resize-none bg-transparent py-2 text-base leading-6 placeholder:text-ink-muted focus-visible:outline-none"
+          className="placeholder:text-ink-muted max-h-[200px] min-h-10 flex-1 resize-none bg-transparent py-2 text-base leading-6 focus-visible:outline-none"
         />
         {isStreaming ? (
           <button
             type="button"
             onClick={onStop}
             aria-label={t("composer.stop")}
-            className="flex size-9 shrink-0 items-center justify-center rounded-full bg-ink text-canvas hover:opacity-80"
+            className="bg-ink text-canvas flex size-9 shrink-0 items-center justify-center rounded-full hover:opacity-80"
           >
             <StopIcon />
           </button>
@@ -86,13 +86,13 @@ export function Composer({ onSend, onStop, isStreaming = false, isBusy = false, 
             type="submit"
             disabled={!canSend}
             aria-label={t("composer.send")}
-            className="flex size-9 shrink-0 items-center justify-center rounded-full bg-ink text-canvas hover:opacity-80 disabled:opacity-25"
+            className="bg-ink text-canvas flex size-9 shrink-0 items-center justify-center rounded-full hover:opacity-80 disabled:opacity-25"
           >
             <ArrowUpIcon />
           </button>
         )}
       </div>
-      <DraftTooLongAlert draft={draft} id="composer-error" className="mt-2 px-4 text-danger text-sm" />
+      <DraftTooLongAlert draft={draft} id="composer-error" className="text-danger mt-2 px-4 text-sm" />
     </form>
   );
 }

@@ -17,8 +17,8 @@ export function ContextNotice({ context }: ContextNoticeProps) {
       tokens: tokens(tokenCount),
     });
   return (
-    <details className="mt-2 text-ink-muted text-sm">
-      <summary className="w-fit cursor-pointer rounded-md hover:text-ink">
+    <details className="text-ink-muted mt-2 text-sm">
+      <summary className="hover:text-ink w-fit cursor-pointer rounded-md">
         {t("context.notSentSummary", { count: dropped })}
       </summary>
       <p className="mt-1">{t("context.explanation")}</p>

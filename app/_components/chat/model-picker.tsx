@@ -46,7 +46,7 @@ export function ModelPicker({ models, value, onChange, isDisabled }: ModelPicker
       value={value ?? ""}
       disabled={isDisabled || models.length === 0}
       onChange={(event) => onChange(event.target.value)}
-      className="max-w-32 truncate rounded-lg border sm:max-w-48 border-line bg-canvas px-2 py-1.5 text-sm hover:bg-hover disabled:opacity-60"
+      className="border-line bg-canvas hover:bg-hover max-w-32 truncate rounded-lg border px-2 py-1.5 text-sm disabled:opacity-60 sm:max-w-48"
     >
       {isUnavailable || value === null ? (
         <option value={value ?? ""} disabled>

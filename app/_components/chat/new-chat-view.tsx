@@ -59,7 +59,7 @@ export function NewChatView() {
         <FirstMessagePreview content={sentContent} />
       ) : (
         <div className="flex flex-1 flex-col items-center justify-end px-4 pb-8">
-          <h1 className="text-center font-semibold text-3xl tracking-tight">{translator.t("newChat.heading")}</h1>
+          <h1 className="text-center text-3xl font-semibold tracking-tight">{translator.t("newChat.heading")}</h1>
         </div>
       )}
       <div className={`mx-auto flex w-full max-w-3xl flex-col gap-2 px-4 ${isSending ? "pb-4" : ""}`}>
@@ -69,7 +69,7 @@ export function NewChatView() {
           </div>
         ) : null}
         {error ? (
-          <p role="alert" className="mb-2 rounded-xl border border-danger/30 bg-danger/5 px-4 py-2 text-danger text-sm">
+          <p role="alert" className="border-danger/30 bg-danger/5 text-danger mb-2 rounded-xl border px-4 py-2 text-sm">
             {error}
           </p>
         ) : null}

@@ -42,7 +42,7 @@ export function ConversationItem({ conversation, isCurrent, onRename, onTogglePi
   // The title has the row's full width. On a phone (no hover) the actions take room in the current row only, and in
   // a row that holds the focus; from md on they appear over the title's end while the row is hovered or focused.
   return (
-    <li className={`group relative flex items-center rounded-lg hover:bg-hover ${isCurrent ? "bg-hover" : ""}`}>
+    <li className={`group hover:bg-hover relative flex items-center rounded-lg ${isCurrent ? "bg-hover" : ""}`}>
       <Link
         href={`/c/${conversation.id}`}
         aria-current={isCurrent ? "page" : undefined}
@@ -52,7 +52,7 @@ export function ConversationItem({ conversation, isCurrent, onRename, onTogglePi
         {title}
       </Link>
       <div
-        className={`${isCurrent ? "flex" : "hidden group-focus-within:flex"} shrink-0 gap-0.5 pr-1 md:absolute md:flex md:inset-y-0 md:right-0 md:items-center md:rounded-r-lg md:bg-linear-to-l md:from-hover md:from-75% md:to-transparent md:pl-6 md:opacity-0 md:group-focus-within:opacity-100 md:group-hover:opacity-100`}
+        className={`${isCurrent ? "flex" : "hidden group-focus-within:flex"} md:from-hover shrink-0 gap-0.5 pr-1 md:absolute md:inset-y-0 md:right-0 md:flex md:items-center md:rounded-r-lg md:bg-linear-to-l md:from-75% md:to-transparent md:pl-6 md:opacity-0 md:group-focus-within:opacity-100 md:group-hover:opacity-100`}
       >
         <button
           type="button"

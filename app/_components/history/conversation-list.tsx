@@ -56,8 +56,8 @@ export function ConversationList() {
 
   return (
     <div className="flex flex-col gap-1">
-      <label className="mx-1 mt-3 flex items-center gap-2 rounded-lg border border-line bg-canvas px-2.5 focus-within:border-focus">
-        <SearchIcon width={16} height={16} className="shrink-0 text-ink-muted" />
+      <label className="border-line bg-canvas focus-within:border-focus mx-1 mt-3 flex items-center gap-2 rounded-lg border px-2.5">
+        <SearchIcon width={16} height={16} className="text-ink-muted shrink-0" />
         <input
           type="search"
           value={query}
@@ -69,7 +69,7 @@ export function ConversationList() {
         />
       </label>
       {list.error ? (
-        <p role="alert" className="px-3 text-danger text-xs">
+        <p role="alert" className="text-danger px-3 text-xs">
           {list.error}
         </p>
       ) : null}
@@ -87,7 +87,7 @@ export function ConversationList() {
             </DateSection>
           ))}
           {list.hasLoaded && list.items.length === 0 && list.pinned.length === 0 ? (
-            <p className="px-3 py-2 text-ink-muted text-sm">{t("conversations.empty")}</p>
+            <p className="text-ink-muted px-3 py-2 text-sm">{t("conversations.empty")}</p>
           ) : null}
           {list.nextCursor ? (
             <LoadMoreSentinel
@@ -113,7 +113,7 @@ export function ConversationList() {
 function DateSection({ label, children }: { label: string; children: ReactNode }) {
   return (
     <section aria-label={label}>
-      <h2 className="px-3 pt-4 pb-1 font-medium text-ink-muted text-xs">{label}</h2>
+      <h2 className="text-ink-muted px-3 pt-4 pb-1 text-xs font-medium">{label}</h2>
       <ul className="flex flex-col gap-0.5">{children}</ul>
     </section>
   );

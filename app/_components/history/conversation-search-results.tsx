@@ -11,21 +11,21 @@ export function ConversationSearchResults({ search, currentPath }: ConversationS
   if (search.kind === "idle") return null;
   if (search.kind === "searching") {
     return (
-      <p role="status" className="px-3 py-2 text-ink-muted text-sm">
+      <p role="status" className="text-ink-muted px-3 py-2 text-sm">
         {t("search.searching")}
       </p>
     );
   }
   if (search.kind === "failed") {
     return (
-      <p role="alert" className="px-3 py-2 text-danger text-sm">
+      <p role="alert" className="text-danger px-3 py-2 text-sm">
         {search.message}
       </p>
     );
   }
   if (search.results.length === 0) {
     return (
-      <p role="status" className="px-3 py-2 text-ink-muted text-sm">
+      <p role="status" className="text-ink-muted px-3 py-2 text-sm">
         {t("search.noResults")}
       </p>
     );
@@ -39,11 +39,11 @@ export function ConversationSearchResults({ search, currentPath }: ConversationS
             <Link
               href={href}
               aria-current={currentPath === href ? "page" : undefined}
-              className={`block rounded-lg px-3 py-2 hover:bg-hover ${currentPath === href ? "bg-hover" : ""}`}
+              className={`hover:bg-hover block rounded-lg px-3 py-2 ${currentPath === href ? "bg-hover" : ""}`}
             >
               <span className="block truncate text-sm">{result.title}</span>
               {result.sharedBy ? (
-                <span className="block truncate text-ink-muted text-xs">
+                <span className="text-ink-muted block truncate text-xs">
                   {t("shared.inTeamBy", {
                     team: result.sharedBy.teamName ?? "",
                     name: result.sharedBy.ownerName ?? t("teams.formerMember"),
@@ -51,7 +51,7 @@ export function ConversationSearchResults({ search, currentPath }: ConversationS
                 </span>
               ) : null}
               {result.snippet ? (
-                <span className="mt-0.5 line-clamp-2 block break-words text-ink-muted text-xs">{result.snippet}</span>
+                <span className="text-ink-muted mt-0.5 line-clamp-2 block text-xs break-words">{result.snippet}</span>
               ) : null}
             </Link>
           </li>

@@ -50,12 +50,12 @@ export function RenameForm({ title, onSave, onCancel }: RenameFormProps) {
         aria-label={t("conversations.titleLabel")}
         maxLength={MAX_TITLE_LENGTH}
         disabled={isSaving}
-        className="min-w-0 flex-1 rounded-md border border-line bg-canvas px-2 py-1.5 text-sm"
+        className="border-line bg-canvas min-w-0 flex-1 rounded-md border px-2 py-1.5 text-sm"
       />
-      <button type="submit" disabled={isSaving} className="rounded-md px-2 py-1.5 font-medium text-xs hover:bg-line">
+      <button type="submit" disabled={isSaving} className="hover:bg-line rounded-md px-2 py-1.5 text-xs font-medium">
         {t("common.save")}
       </button>
-      <button type="button" onClick={onCancel} className="rounded-md px-2 py-1.5 text-xs hover:bg-line">
+      <button type="button" onClick={onCancel} className="hover:bg-line rounded-md px-2 py-1.5 text-xs">
         {t("common.cancel")}
       </button>
     </form>

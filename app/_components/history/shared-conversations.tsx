@@ -44,7 +44,7 @@ export function SharedConversations({ currentPath }: { currentPath: string }) {
   if (teams.length === 0) return null;
   return (
     <section aria-label={t("shared.heading")}>
-      <h2 className="px-3 pt-4 pb-1 font-medium text-ink-muted text-xs">{t("shared.heading")}</h2>
+      <h2 className="text-ink-muted px-3 pt-4 pb-1 text-xs font-medium">{t("shared.heading")}</h2>
       {teams.map((team) => (
         <TeamPart
           key={team.id}
@@ -70,12 +70,12 @@ function TeamPart({ team, isCollapsed, onToggle, currentPath }: TeamPartProps) {
         aria-expanded={!isCollapsed}
         aria-controls={listId}
         onClick={onToggle}
-        className="flex w-full items-center gap-1 rounded-lg px-2 py-1.5 text-left text-sm hover:bg-hover"
+        className="hover:bg-hover flex w-full items-center gap-1 rounded-lg px-2 py-1.5 text-left text-sm"
       >
         <ChevronRightIcon
           width={14}
           height={14}
-          className={`shrink-0 text-ink-muted transition-transform ${isCollapsed ? "" : "rotate-90"}`}
+          className={`text-ink-muted shrink-0 transition-transform ${isCollapsed ? "" : "rotate-90"}`}
         />
         <span className="truncate font-medium">{team.name}</span>
       </button>
@@ -89,7 +89,7 @@ function TeamPart({ team, isCollapsed, onToggle, currentPath }: TeamPartProps) {
                 href={href}
                 aria-current={currentPath === href ? "page" : undefined}
                 title={`${conversation.title} · ${t("teams.byOwner", { name: owner })}`}
-                className={`block truncate rounded-lg py-2 pr-3 pl-7 text-sm hover:bg-hover ${currentPath === href ? "bg-hover" : ""}`}
+                className={`hover:bg-hover block truncate rounded-lg py-2 pr-3 pl-7 text-sm ${currentPath === href ? "bg-hover" : ""}`}
               >
                 {conversation.title}
               </Link>
@@ -100,7 +100,7 @@ function TeamPart({ team, isCollapsed, onToggle, currentPath }: TeamPartProps) {
           <li>
             <Link
               href={`/teams/${team.id}`}
-              className="block rounded-lg py-1.5 pr-3 pl-7 text-ink-muted text-xs hover:bg-hover hover:text-ink"
+              className="text-ink-muted hover:bg-hover hover:text-ink block rounded-lg py-1.5 pr-3 pl-7 text-xs"
             >
               {t("shared.allOfTeam", { team: team.name })}
             </Link>

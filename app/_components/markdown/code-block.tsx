@@ -22,12 +22,12 @@ function HighlightedCodeBlock({ text, language }: { text: string; language: stri
   const highlighted = useHighlightedCode(text, language);
   return (
     <div className="code-block">
-      <div className="flex items-center justify-between px-3 py-1 text-ink-muted text-xs">
+      <div className="text-ink-muted flex items-center justify-between px-3 py-1 text-xs">
         <span>{language ?? "text"}</span>
         <CopyButton
           text={text}
           label={t("copy.code")}
-          className="flex size-7 items-center justify-center rounded-md hover:bg-hover hover:text-ink"
+          className="hover:bg-hover hover:text-ink flex size-7 items-center justify-center rounded-md"
         />
       </div>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard. */}

@@ -22,16 +22,16 @@ export function YourDataSettings() {
   const { t } = useTranslator();
   return (
     <section aria-labelledby="your-data" className="flex flex-col gap-4">
-      <h2 id="your-data" className="font-medium text-lg">
+      <h2 id="your-data" className="text-lg font-medium">
         {t("yourData.title")}
       </h2>
       <div className={SECTION}>
         <h3 className="font-medium">{t("yourData.export")}</h3>
-        <p className="mt-1 text-ink-muted text-sm">{t("yourData.exportDescription")}</p>
+        <p className="text-ink-muted mt-1 text-sm">{t("yourData.exportDescription")}</p>
         <a
           href="/api/account/export"
           download
-          className="mt-3 inline-flex items-center gap-2 rounded-lg border border-line px-3 py-2 font-medium text-sm hover:bg-hover"
+          className="border-line hover:bg-hover mt-3 inline-flex items-center gap-2 rounded-lg border px-3 py-2 text-sm font-medium"
         >
           <DownloadIcon width={16} height={16} />
           {t("yourData.export")}
@@ -80,8 +80,8 @@ function ImportForm() {
   return (
     <form onSubmit={(event) => void handleSubmit(event)} className={SECTION}>
       <h3 className="font-medium">{t("yourData.import")}</h3>
-      <p className="mt-1 text-ink-muted text-sm">{t("yourData.importDescription", { file: "conversations.json" })}</p>
-      <label htmlFor={inputId} className="mt-3 block font-medium text-sm">
+      <p className="text-ink-muted mt-1 text-sm">{t("yourData.importDescription", { file: "conversations.json" })}</p>
+      <label htmlFor={inputId} className="mt-3 block text-sm font-medium">
         {t("yourData.fileLabel")}
       </label>
       <input
@@ -89,11 +89,11 @@ function ImportForm() {
         type="file"
         accept="application/json,.json"
         onChange={(event) => setFile(event.target.files?.[0] ?? null)}
-        className="mt-1 block w-full text-sm file:mr-3 file:rounded-lg file:border file:border-line file:bg-canvas file:px-3 file:py-1.5 file:text-ink"
+        className="file:border-line file:bg-canvas file:text-ink mt-1 block w-full text-sm file:mr-3 file:rounded-lg file:border file:px-3 file:py-1.5"
       />
       <SubmitButton label={t("yourData.importButton")} isPending={isImporting} />
       {error ? (
-        <p role="alert" className="mt-3 text-danger text-sm">
+        <p role="alert" className="text-danger mt-3 text-sm">
           {error}
         </p>
       ) : null}

@@ -33,7 +33,7 @@ export function ContinueAsCopyButton({ token }: { token: string }) {
         type="button"
         onClick={() => void copy()}
         disabled={isPending}
-        className="rounded-full bg-ink px-4 py-2 font-medium text-canvas text-sm hover:opacity-90 disabled:opacity-50"
+        className="bg-ink text-canvas rounded-full px-4 py-2 text-sm font-medium hover:opacity-90 disabled:opacity-50"
       >
         {isPending ? translator.t("share.page.copying") : translator.t("share.page.continueAsCopy")}
       </button>

@@ -13,7 +13,7 @@ export function ShareLinkButton({ onClick }: { onClick: () => void }) {
       title={t("shareLink.open")}
       aria-haspopup="dialog"
       onClick={onClick}
-      className="flex h-9 shrink-0 items-center gap-1.5 rounded-lg px-2.5 text-ink-muted text-sm hover:bg-hover hover:text-ink"
+      className="text-ink-muted hover:bg-hover hover:text-ink flex h-9 shrink-0 items-center gap-1.5 rounded-lg px-2.5 text-sm"
     >
       <LinkIcon width={18} height={18} />
       <span className="hidden xl:inline">{t("shareLink.open")}</span>

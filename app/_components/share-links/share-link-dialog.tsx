@@ -60,10 +60,10 @@ export function ShareLinkDialog({ conversationId, upTo, onClose }: ShareLinkDial
   return (
     // Open from the start: this component exists only while the dialog is wanted (chat-thread.tsx).
     <ModalDialog isOpen onClose={onClose} title={t("shareLink.title")} width="wide">
-      <p className="mt-2 text-ink-muted text-sm">{t("shareLink.intro")}</p>
+      <p className="text-ink-muted mt-2 text-sm">{t("shareLink.intro")}</p>
       <div className="mt-4 flex flex-col gap-4">
         {isOff ? (
-          <p className="rounded-xl border border-line bg-sidebar px-3.5 py-2.5 text-sm">{t("shareLink.off")}</p>
+          <p className="border-line bg-sidebar rounded-xl border px-3.5 py-2.5 text-sm">{t("shareLink.off")}</p>
         ) : null}
         <FormAlert message={error} />
         {createdUrl ? (
@@ -84,7 +84,7 @@ export function ShareLinkDialog({ conversationId, upTo, onClose }: ShareLinkDial
                 id={expiryId}
                 name="expiry"
                 defaultValue="never"
-                className="rounded-lg border border-line bg-canvas px-2 py-1.5 text-sm"
+                className="border-line bg-canvas rounded-lg border px-2 py-1.5 text-sm"
               >
                 <option value="never">{t("shareLink.never")}</option>
                 {EXPIRY_DAYS.map((days) => (
@@ -96,7 +96,7 @@ export function ShareLinkDialog({ conversationId, upTo, onClose }: ShareLinkDial
               <button
                 type="submit"
                 disabled={isPending || isOff || links === null}
-                className="ml-auto rounded-full bg-ink px-4 py-1.5 font-medium text-canvas text-sm hover:opacity-90 disabled:opacity-50"
+                className="bg-ink text-canvas ml-auto rounded-full px-4 py-1.5 text-sm font-medium hover:opacity-90 disabled:opacity-50"
               >
                 {isPending ? t("shareLink.creating") : t("shareLink.create")}
               </button>
@@ -110,7 +110,7 @@ export function ShareLinkDialog({ conversationId, upTo, onClose }: ShareLinkDial
           onError={setError}
         />
         <div className="flex justify-end">
-          <button type="button" onClick={onClose} className="rounded-full px-3.5 py-1.5 text-sm hover:bg-hover">
+          <button type="button" onClick={onClose} className="hover:bg-hover rounded-full px-3.5 py-1.5 text-sm">
             {t("common.close")}
           </button>
         </div>

@@ -56,9 +56,9 @@ export function ShareLinkList({ conversationId, links, onChanged, onError }: Sha
   const now = Date.now();
   return (
     <section className="flex flex-col gap-2">
-      <h3 className="font-medium text-sm">{t("shareLink.existing")}</h3>
+      <h3 className="text-sm font-medium">{t("shareLink.existing")}</h3>
       {links.length === 0 ? <p className="text-ink-muted text-sm">{t("shareLink.none")}</p> : null}
-      <ul aria-label={t("shareLink.existing")} className="flex max-h-56 flex-col divide-y divide-line overflow-y-auto">
+      <ul aria-label={t("shareLink.existing")} className="divide-line flex max-h-56 flex-col divide-y overflow-y-auto">
         {links.map((link) => {
           const state = stateOf(link, now);
           return (
@@ -70,7 +70,7 @@ export function ShareLinkList({ conversationId, links, onChanged, onError }: Sha
                   {link.expiresAt ? t("shareLink.expiresOn", { date: when(link.expiresAt) }) : t("shareLink.noExpiry")}
                 </p>
               </div>
-              <span className="rounded-full border border-line px-2 py-0.5 text-ink-muted text-xs">
+              <span className="border-line text-ink-muted rounded-full border px-2 py-0.5 text-xs">
                 {t(stateKeys[state])}
               </span>
               {state === "active" ? (
@@ -79,7 +79,7 @@ export function ShareLinkList({ conversationId, links, onChanged, onError }: Sha
                   aria-label={t("shareLink.revokeLabel", { date: when(link.createdAt) })}
                   disabled={revokingId !== null}
                   onClick={() => void revoke(link)}
-                  className="rounded-full border border-line px-3 py-1 text-danger text-xs hover:bg-hover disabled:opacity-50"
+                  className="border-line text-danger hover:bg-hover rounded-full border px-3 py-1 text-xs disabled:opacity-50"
                 >
                   {t("shareLink.revoke")}
                 </button>

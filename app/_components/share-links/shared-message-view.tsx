@@ -9,7 +9,7 @@ export async function SharedMessageView({ message }: { message: SharedMessage })
   if (message.role === "USER") {
     return (
       <article aria-label={t("share.page.user")} className="flex flex-col items-end">
-        <Markdown source={message.content} className="markdown-user max-w-[80%] rounded-3xl bg-bubble px-5 py-2.5" />
+        <Markdown source={message.content} className="markdown-user bg-bubble max-w-[80%] rounded-3xl px-5 py-2.5" />
       </article>
     );
   }

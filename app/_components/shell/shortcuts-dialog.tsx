@@ -23,7 +23,7 @@ export function ShortcutsDialog({ isOpen, onClose }: ShortcutsDialogProps) {
             <dt>{t(shortcut.descriptionKey)}</dt>
             <dd className="flex shrink-0 gap-1">
               {shortcut.keys.map((key) => (
-                <kbd key={key} className="rounded-md border border-line bg-sidebar px-1.5 py-0.5 font-sans text-xs">
+                <kbd key={key} className="border-line bg-sidebar rounded-md border px-1.5 py-0.5 font-sans text-xs">
                   {key === "Mod" ? modKey : key}
                 </kbd>
               ))}
@@ -32,7 +32,7 @@ export function ShortcutsDialog({ isOpen, onClose }: ShortcutsDialogProps) {
         ))}
       </dl>
       <div className="mt-6 flex justify-end">
-        <button type="button" onClick={onClose} className="rounded-full px-3.5 py-1.5 text-sm hover:bg-hover">
+        <button type="button" onClick={onClose} className="hover:bg-hover rounded-full px-3.5 py-1.5 text-sm">
           {t("common.close")}
         </button>
       </div>

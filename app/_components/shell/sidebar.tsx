@@ -52,7 +52,7 @@ export function Sidebar({ user, isAdmin, isDrawerOpen, onOpenDrawer, onCloseDraw
         aria-label={t("sidebar.open")}
         aria-expanded={isDrawerOpen}
         onClick={onOpenDrawer}
-        className={`${isDrawerOpen ? "hidden" : "flex"} fixed top-1 left-2 z-30 size-10 items-center justify-center rounded-lg hover:bg-hover md:hidden`}
+        className={`${isDrawerOpen ? "hidden" : "flex"} hover:bg-hover fixed top-1 left-2 z-30 size-10 items-center justify-center rounded-lg md:hidden`}
       >
         <MenuIcon />
       </button>
@@ -67,17 +67,17 @@ export function Sidebar({ user, isAdmin, isDrawerOpen, onOpenDrawer, onCloseDraw
       ) : null}
       <div
         {...(isDrawerOpen ? drawerAttributes : {})}
-        className={`${isDrawerOpen ? "fixed inset-y-0 left-0 z-50 flex" : "hidden"} w-64 shrink-0 flex-col border-line border-r bg-sidebar md:static md:flex`}
+        className={`${isDrawerOpen ? "fixed inset-y-0 left-0 z-50 flex" : "hidden"} border-line bg-sidebar w-64 shrink-0 flex-col border-r md:static md:flex`}
       >
         <div className="flex items-center justify-between px-3 pt-3">
-          <span className="px-2 font-semibold text-lg">Parley</span>
+          <span className="px-2 text-lg font-semibold">Parley</span>
           {isDrawerOpen ? (
             <button
               ref={closeButtonRef}
               type="button"
               aria-label={t("sidebar.close")}
               onClick={onCloseDrawer}
-              className="flex size-9 items-center justify-center rounded-lg hover:bg-hover md:hidden"
+              className="hover:bg-hover flex size-9 items-center justify-center rounded-lg md:hidden"
             >
               <CloseIcon />
             </button>
@@ -92,7 +92,7 @@ export function Sidebar({ user, isAdmin, isDrawerOpen, onOpenDrawer, onCloseDraw
         >
           <Link
             href="/"
-            className={`flex items-center gap-2 rounded-lg px-3 py-2 font-medium text-sm hover:bg-hover ${pathname === "/" ? "bg-hover" : ""}`}
+            className={`hover:bg-hover flex items-center gap-2 rounded-lg px-3 py-2 text-sm font-medium ${pathname === "/" ? "bg-hover" : ""}`}
             aria-current={pathname === "/" ? "page" : undefined}
           >
             <ComposeIcon width={18} height={18} />
@@ -100,7 +100,7 @@ export function Sidebar({ user, isAdmin, isDrawerOpen, onOpenDrawer, onCloseDraw
           </Link>
           <Link
             href="/teams"
-            className={`flex items-center gap-2 rounded-lg px-3 py-2 font-medium text-sm hover:bg-hover ${pathname.startsWith("/teams") ? "bg-hover" : ""}`}
+            className={`hover:bg-hover flex items-center gap-2 rounded-lg px-3 py-2 text-sm font-medium ${pathname.startsWith("/teams") ? "bg-hover" : ""}`}
             aria-current={pathname === "/teams" ? "page" : undefined}
           >
             <TeamsIcon width={18} height={18} />
@@ -109,18 +109,18 @@ export function Sidebar({ user, isAdmin, isDrawerOpen, onOpenDrawer, onCloseDraw
           <ConversationList />
         </nav>
         {isAdmin ? (
-          <Link href="/admin" className="mx-2 mb-2 rounded-lg px-3 py-2 text-sm hover:bg-hover">
+          <Link href="/admin" className="hover:bg-hover mx-2 mb-2 rounded-lg px-3 py-2 text-sm">
             {t("sidebar.adminConsole")}
           </Link>
         ) : null}
-        <div className="flex items-center justify-between gap-2 border-line border-t px-3 pt-3">
+        <div className="border-line flex items-center justify-between gap-2 border-t px-3 pt-3">
           <ThemePicker />
           <button
             type="button"
             aria-label={t("sidebar.keyboardShortcuts")}
             aria-haspopup="dialog"
             onClick={onShowShortcuts}
-            className="flex size-8 items-center justify-center rounded-lg text-ink-muted hover:bg-hover hover:text-ink"
+            className="text-ink-muted hover:bg-hover hover:text-ink flex size-8 items-center justify-center rounded-lg"
           >
             <KeyboardIcon width={18} height={18} />
           </button>
@@ -138,18 +138,18 @@ function UserFooter({ user }: { user: SidebarUser }) {
     <div className="flex items-center gap-2 p-3">
       <span
         aria-hidden="true"
-        className="flex size-8 shrink-0 items-center justify-center rounded-full bg-ink font-semibold text-canvas text-sm"
+        className="bg-ink text-canvas flex size-8 shrink-0 items-center justify-center rounded-full text-sm font-semibold"
       >
         {initial}
       </span>
       <div className="min-w-0 flex-1">
-        <p className="truncate font-medium text-sm">{user.name}</p>
-        <p className="truncate text-ink-muted text-xs">{user.email}</p>
+        <p className="truncate text-sm font-medium">{user.name}</p>
+        <p className="text-ink-muted truncate text-xs">{user.email}</p>
       </div>
       <Link
         href="/settings"
         aria-label={t("sidebar.settings")}
-        className="flex size-8 shrink-0 items-center justify-center rounded-lg text-ink-muted hover:bg-hover hover:text-ink"
+        className="text-ink-muted hover:bg-hover hover:text-ink flex size-8 shrink-0 items-center justify-center rounded-lg"
       >
         <SettingsIcon width={18} height={18} />
       </Link>

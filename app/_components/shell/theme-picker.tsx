@@ -28,7 +28,7 @@ export function ThemePicker() {
         id={selectId}
         value={preference}
         onChange={(event) => choose(event.target.value as ThemePreference)}
-        className="rounded-lg border border-line bg-canvas px-2 py-1 text-ink"
+        className="border-line bg-canvas text-ink rounded-lg border px-2 py-1"
       >
         {THEME_PREFERENCES.map((option) => (
           <option key={option} value={option}>

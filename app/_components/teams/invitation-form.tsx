@@ -58,14 +58,14 @@ export function InvitationForm({ teamId, listedIds }: InvitationFormProps) {
       <FormAlert message={error} />
       <div className="grid gap-3 sm:grid-cols-3">
         <div className="flex flex-col gap-1.5">
-          <label htmlFor={roleId} className="font-medium text-sm">
+          <label htmlFor={roleId} className="text-sm font-medium">
             {t("teams.invite.role")}
           </label>
           <select
             id={roleId}
             name="role"
             defaultValue="EDITOR"
-            className="rounded-xl border border-line bg-canvas px-3.5 py-2.5 text-base"
+            className="border-line bg-canvas rounded-xl border px-3.5 py-2.5 text-base"
           >
             <option value="EDITOR">{t("teams.role.EDITOR")}</option>
             <option value="VIEWER">{t("teams.role.VIEWER")}</option>
@@ -92,7 +92,7 @@ export function InvitationForm({ teamId, listedIds }: InvitationFormProps) {
       </div>
       <SubmitButton label={t("teams.invite.submit")} isPending={isPending} />
       {links.length > 0 ? (
-        <div className="flex flex-col gap-3 rounded-xl border border-line bg-sidebar p-3">
+        <div className="border-line bg-sidebar flex flex-col gap-3 rounded-xl border p-3">
           <p className="text-sm">{t("teams.invite.created")}</p>
           {links.map((link) => {
             const role = t(`teams.role.${link.role}`);

@@ -11,7 +11,7 @@ export async function InvitationList({ teamId, invitations }: { teamId: string; 
   ) : (
     <ul
       aria-label={t("teams.invitations")}
-      className="flex flex-col divide-y divide-line rounded-2xl border border-line bg-canvas"
+      className="divide-line border-line bg-canvas flex flex-col divide-y rounded-2xl border"
     >
       {invitations.map((invitation) => {
         const isExpired = invitation.expiresAt.getTime() <= now;

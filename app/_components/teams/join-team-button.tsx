@@ -35,7 +35,7 @@ export function JoinTeamButton({ token, teamName }: { token: string; teamName: s
         onClick={() => void join()}
         disabled={isPending}
         aria-busy={isPending}
-        className="rounded-xl bg-ink px-4 py-2.5 font-medium text-canvas hover:opacity-90 disabled:opacity-60"
+        className="bg-ink text-canvas rounded-xl px-4 py-2.5 font-medium hover:opacity-90 disabled:opacity-60"
       >
         {translator.t("invite.join", { team: teamName })}
       </button>

@@ -61,7 +61,7 @@ export function MemberActions({ team, member, isSelf, canManage, isLastOwner }: 
             value={member.role}
             disabled={isPending}
             onChange={(event) => void run({ url: memberUrl, method: "PATCH", body: { role: event.target.value } })}
-            className="rounded-lg border border-line bg-canvas px-2 py-1.5 text-sm"
+            className="border-line bg-canvas rounded-lg border px-2 py-1.5 text-sm"
           >
             {ROLES.map((role) => (
               <option key={role} value={role}>
@@ -90,12 +90,12 @@ export function MemberActions({ team, member, isSelf, canManage, isLastOwner }: 
         title={t("teams.lastOwnerTitle", { team: team.name })}
         width="narrow"
       >
-        <p className="mt-2 text-ink-muted text-sm">{t("teams.lastOwner")}</p>
+        <p className="text-ink-muted mt-2 text-sm">{t("teams.lastOwner")}</p>
         <div className="mt-6 flex justify-end">
           <button
             type="button"
             onClick={() => setIsExplainingLastOwner(false)}
-            className="rounded-lg bg-ink px-4 py-2 font-medium text-canvas text-sm hover:opacity-90"
+            className="bg-ink text-canvas rounded-lg px-4 py-2 text-sm font-medium hover:opacity-90"
           >
             {t("common.close")}
           </button>

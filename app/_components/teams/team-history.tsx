@@ -15,7 +15,7 @@ export async function TeamHistory({ teamId, search, history }: TeamHistoryProps)
   const { t, formatDate } = await getTranslator();
   return (
     <section aria-labelledby="team-history" className="flex flex-col gap-4">
-      <h2 id="team-history" className="font-medium text-lg">
+      <h2 id="team-history" className="text-lg font-medium">
         {t("teams.history")}
       </h2>
       <SearchForm
@@ -26,7 +26,7 @@ export async function TeamHistory({ teamId, search, history }: TeamHistoryProps)
       />
       {search ? (
         <p className="text-sm">
-          <Link href={`/teams/${teamId}`} className="text-ink-muted underline underline-offset-4 hover:text-ink">
+          <Link href={`/teams/${teamId}`} className="text-ink-muted hover:text-ink underline underline-offset-4">
             {t("teams.searchClear")}
           </Link>
         </p>
@@ -36,20 +36,20 @@ export async function TeamHistory({ teamId, search, history }: TeamHistoryProps)
       ) : (
         <ul
           aria-label={t("teams.history")}
-          className="flex flex-col divide-y divide-line rounded-2xl border border-line bg-canvas"
+          className="divide-line border-line bg-canvas flex flex-col divide-y rounded-2xl border"
         >
           {history.items.map((conversation) => (
             <li key={conversation.id}>
-              <Link href={`/c/${conversation.id}`} className="block px-5 py-3 hover:bg-hover">
+              <Link href={`/c/${conversation.id}`} className="hover:bg-hover block px-5 py-3">
                 <span className="block truncate font-medium">{conversation.title}</span>
-                <span className="block text-ink-muted text-sm">
+                <span className="text-ink-muted block text-sm">
                   {"ownerName" in conversation
                     ? `${t("teams.byOwner", { name: conversation.ownerName ?? t("teams.formerMember") })} · `
                     : null}
                   {formatDate(conversation.updatedAt, { dateStyle: "medium", timeStyle: "short" })}
                 </span>
                 {"snippet" in conversation && conversation.snippet ? (
-                  <span className="mt-0.5 line-clamp-2 block break-words text-ink-muted text-sm">
+                  <span className="text-ink-muted mt-0.5 line-clamp-2 block text-sm break-words">
                     {conversation.snippet}
                   </span>
                 ) : null}

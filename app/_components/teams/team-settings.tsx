@@ -49,7 +49,7 @@ export function TeamSettings({ team }: { team: { id: string; name: string } }) {
           savedLabel={t("admin.saved")}
         />
       </form>
-      <div className="flex flex-wrap items-center justify-between gap-3 border-line border-t pt-4">
+      <div className="border-line flex flex-wrap items-center justify-between gap-3 border-t pt-4">
         <p className="text-ink-muted text-sm">{t("teams.deleteHint")}</p>
         <ActionButton onClick={() => void handleDelete()} disabled={removal.isPending} isDanger>
           {t("teams.delete")}

@@ -9,7 +9,7 @@ export function ActionButton({ onClick, disabled, isDanger, children }: ActionBu
       type="button"
       onClick={onClick}
       disabled={disabled}
-      className={`rounded-lg border border-line px-3 py-1.5 text-sm hover:bg-hover disabled:opacity-50 ${isDanger ? "text-danger" : ""}`}
+      className={`border-line hover:bg-hover rounded-lg border px-3 py-1.5 text-sm disabled:opacity-50 ${isDanger ? "text-danger" : ""}`}
     >
       {children}
     </button>

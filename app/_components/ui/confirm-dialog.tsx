@@ -56,7 +56,7 @@ function ConfirmDialog({ request, onAnswer }: ConfirmDialogProps) {
       width="narrow"
       role="alertdialog"
     >
-      <p className="mt-2 text-ink-muted text-sm">{request?.message}</p>
+      <p className="text-ink-muted mt-2 text-sm">{request?.message}</p>
       <div className="mt-6 flex justify-end gap-2">
         {/* Cancel first and focused: Enter right after opening must not destroy anything. */}
         <button
@@ -64,14 +64,14 @@ function ConfirmDialog({ request, onAnswer }: ConfirmDialogProps) {
           // biome-ignore lint/a11y/noAutofocus: the safe choice takes the focus when the dialog opens.
           autoFocus
           onClick={() => onAnswer(false)}
-          className="rounded-lg border border-line px-4 py-2 text-sm hover:bg-hover"
+          className="border-line hover:bg-hover rounded-lg border px-4 py-2 text-sm"
         >
           {t("common.cancel")}
         </button>
         <button
           type="button"
           onClick={() => onAnswer(true)}
-          className="rounded-lg bg-danger px-4 py-2 font-medium text-canvas text-sm hover:opacity-90"
+          className="bg-danger text-canvas rounded-lg px-4 py-2 text-sm font-medium hover:opacity-90"
         >
           {request?.confirmLabel}
         </button>

@@ -15,14 +15,14 @@ export function FormField({ label, hint, error, ...inputProps }: FormFieldProps)
 
   return (
     <div className="flex flex-col gap-1.5">
-      <label htmlFor={id} className="font-medium text-sm">
+      <label htmlFor={id} className="text-sm font-medium">
         {label}
       </label>
       <input
         id={id}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
-        className="rounded-xl border border-line bg-canvas px-3.5 py-2.5 text-base outline-offset-0 aria-invalid:border-danger"
+        className="border-line bg-canvas aria-invalid:border-danger rounded-xl border px-3.5 py-2.5 text-base outline-offset-0"
         {...inputProps}
       />
       {hint ? (

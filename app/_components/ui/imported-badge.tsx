@@ -4,7 +4,7 @@ export function ImportedBadge({ label, hint }: { label: string; hint: string }) 
   return (
     <span
       title={hint}
-      className="mb-2 inline-block rounded-full border border-line px-2.5 py-0.5 text-ink-muted text-xs"
+      className="border-line text-ink-muted mb-2 inline-block rounded-full border px-2.5 py-0.5 text-xs"
     >
       {label}
     </span>

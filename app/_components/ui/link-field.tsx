@@ -13,12 +13,12 @@ export function LinkField({ url, label, copyLabel }: LinkFieldProps) {
         value={url}
         aria-label={label}
         onFocus={(event) => event.currentTarget.select()}
-        className="min-w-0 flex-1 rounded-xl border border-line bg-canvas px-3 py-2 font-mono text-sm"
+        className="border-line bg-canvas min-w-0 flex-1 rounded-xl border px-3 py-2 font-mono text-sm"
       />
       <CopyButton
         text={url}
         label={copyLabel}
-        className="flex size-9 shrink-0 items-center justify-center rounded-lg border border-line hover:bg-hover"
+        className="border-line hover:bg-hover flex size-9 shrink-0 items-center justify-center rounded-lg border"
       />
     </div>
   );

@@ -39,7 +39,7 @@ export function LoadMoreSentinel({ label, isLoading, onLoadMore, className = "" 
       type="button"
       onClick={onLoadMore}
       disabled={isLoading}
-      className={`rounded-lg px-3 py-2 text-ink-muted text-sm hover:bg-hover disabled:opacity-60 ${className}`}
+      className={`text-ink-muted hover:bg-hover rounded-lg px-3 py-2 text-sm disabled:opacity-60 ${className}`}
     >
       {isLoading ? t("common.loading") : (label ?? t("common.loadMore"))}
     </button>

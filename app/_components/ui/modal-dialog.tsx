@@ -39,9 +39,9 @@ export function ModalDialog({ isOpen, onClose, title, width = "medium", role, ch
       aria-labelledby={titleId}
       // React passes a nested dialog's close event on to this one: only this dialog's own closing closes it.
       onClose={(event) => event.target === event.currentTarget && onClose()}
-      className={`m-auto ${WIDTHS[width]} rounded-2xl border border-line bg-canvas p-6 text-ink shadow-xl backdrop:bg-black/40`}
+      className={`m-auto ${WIDTHS[width]} border-line bg-canvas text-ink rounded-2xl border p-6 shadow-xl backdrop:bg-black/40`}
     >
-      <h2 id={titleId} className="font-semibold text-lg">
+      <h2 id={titleId} className="text-lg font-semibold">
         {title}
       </h2>
       {isOpen ? children : null}

@@ -6,9 +6,9 @@ type NotFoundMessageProps = { title: string; text: string; homeLabel: string };
 export function NotFoundMessage({ title, text, homeLabel }: NotFoundMessageProps) {
   return (
     <div className="m-auto flex max-w-md flex-col items-center gap-4 px-4 text-center">
-      <h1 className="font-semibold text-2xl">{title}</h1>
+      <h1 className="text-2xl font-semibold">{title}</h1>
       <p className="text-ink-muted">{text}</p>
-      <Link href="/" className="rounded-full bg-ink px-4 py-2 font-medium text-canvas text-sm hover:opacity-90">
+      <Link href="/" className="bg-ink text-canvas rounded-full px-4 py-2 text-sm font-medium hover:opacity-90">
         {homeLabel}
       </Link>
     </div>

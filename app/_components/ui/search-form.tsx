@@ -11,9 +11,9 @@ export function SearchForm({ defaultValue, label, placeholder, submitLabel }: Se
           defaultValue={defaultValue}
           aria-label={label}
           placeholder={placeholder}
-          className="flex-1 rounded-xl border border-line bg-canvas px-3.5 py-2"
+          className="border-line bg-canvas flex-1 rounded-xl border px-3.5 py-2"
         />
-        <button type="submit" className="rounded-xl bg-ink px-4 py-2 font-medium text-canvas text-sm">
+        <button type="submit" className="bg-ink text-canvas rounded-xl px-4 py-2 text-sm font-medium">
           {submitLabel}
         </button>
       </form>

@@ -7,12 +7,12 @@ export function SubmitButton({ label, isPending }: SubmitButtonProps) {
       type="submit"
       disabled={isPending}
       aria-busy={isPending}
-      className="mt-2 flex items-center justify-center gap-2 rounded-xl bg-ink px-4 py-2.5 font-medium text-canvas hover:opacity-90 disabled:opacity-60"
+      className="bg-ink text-canvas mt-2 flex items-center justify-center gap-2 rounded-xl px-4 py-2.5 font-medium hover:opacity-90 disabled:opacity-60"
     >
       {isPending ? (
         <span
           aria-hidden="true"
-          className="size-4 animate-spin rounded-full border-2 border-canvas/40 border-t-canvas motion-reduce:animate-none"
+          className="border-canvas/40 border-t-canvas size-4 animate-spin rounded-full border-2 motion-reduce:animate-none"
         />
       ) : null}
       {label}
@@ -28,7 +28,7 @@ export function SaveButton({ label, isPending, isSaved, savedLabel }: SaveButton
     <div className="flex items-center gap-3">
       <SubmitButton label={label} isPending={isPending} />
       {isSaved ? (
-        <p role="status" className="mt-2 text-ink-muted text-sm">
+        <p role="status" className="text-ink-muted mt-2 text-sm">
           {savedLabel}
         </p>
       ) : null}

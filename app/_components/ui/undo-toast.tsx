@@ -18,7 +18,7 @@ export function UndoToast({ message, onUndo, onExpire }: UndoToastProps) {
   return (
     <div
       role="status"
-      className="fixed bottom-4 left-4 z-60 flex max-w-[calc(100vw-2rem)] items-center gap-3 rounded-xl bg-ink px-4 py-2.5 text-canvas text-sm shadow-lg"
+      className="bg-ink text-canvas fixed bottom-4 left-4 z-60 flex max-w-[calc(100vw-2rem)] items-center gap-3 rounded-xl px-4 py-2.5 text-sm shadow-lg"
     >
       <span className="min-w-0 truncate">{message}</span>
       <button type="button" onClick={onUndo} className="shrink-0 rounded-md px-2 py-1 font-semibold underline">

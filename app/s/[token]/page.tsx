@@ -33,7 +33,7 @@ export default async function SharedConversationPage({ params }: SharedPageProps
     <div className="min-h-dvh">
       <header className="border-line border-b">
         <div className="mx-auto flex max-w-3xl items-center gap-3 px-4 py-3">
-          <Link href="/" className="font-semibold text-lg tracking-tight">
+          <Link href="/" className="text-lg font-semibold tracking-tight">
             Parley
           </Link>
           <span className="text-ink-muted text-sm">{t("share.page.label")}</span>
@@ -41,8 +41,8 @@ export default async function SharedConversationPage({ params }: SharedPageProps
       </header>
       <main className="mx-auto flex max-w-3xl flex-col gap-8 px-4 py-8">
         <div>
-          <h1 className="font-semibold text-2xl">{snapshot.title}</h1>
-          <p className="mt-1 text-ink-muted text-sm">{t("share.page.note")}</p>
+          <h1 className="text-2xl font-semibold">{snapshot.title}</h1>
+          <p className="text-ink-muted mt-1 text-sm">{t("share.page.note")}</p>
         </div>
         <section aria-label={t("thread.messages")} className="flex flex-col gap-6">
           {snapshot.messages.map((message, index) => (
@@ -50,13 +50,13 @@ export default async function SharedConversationPage({ params }: SharedPageProps
             <SharedMessageView key={index} message={message} />
           ))}
         </section>
-        <footer className="flex flex-col items-center gap-2 border-line border-t pt-6 text-center">
+        <footer className="border-line flex flex-col items-center gap-2 border-t pt-6 text-center">
           {user?.status === "ACTIVE" ? (
             <ContinueAsCopyButton token={token} />
           ) : (
             <Link
               href={signInUrl}
-              className="rounded-full bg-ink px-4 py-2 font-medium text-canvas text-sm hover:opacity-90"
+              className="bg-ink text-canvas rounded-full px-4 py-2 text-sm font-medium hover:opacity-90"
             >
               {t("share.page.signInToContinue")}
             </Link>

@@ -76,9 +76,9 @@ export default async function AuditLogPage({ searchParams }: AuditLogPageProps) 
   const { t, formatDate } = await getTranslator();
   return (
     <div className="flex flex-col gap-6">
-      <h1 className="font-semibold text-2xl">{t("admin.auditLog")}</h1>
+      <h1 className="text-2xl font-semibold">{t("admin.auditLog")}</h1>
       <form
-        className="grid gap-3 rounded-2xl border border-line bg-canvas p-4 sm:grid-cols-5"
+        className="border-line bg-canvas grid gap-3 rounded-2xl border p-4 sm:grid-cols-5"
         aria-label={t("admin.audit.filter")}
       >
         <FilterField label={t("admin.audit.actor")} name="actor" defaultValue={query.actor} />
@@ -87,7 +87,7 @@ export default async function AuditLogPage({ searchParams }: AuditLogPageProps) 
           <select
             name="action"
             defaultValue={query.action ?? ""}
-            className="rounded-lg border border-line bg-canvas px-2 py-1.5"
+            className="border-line bg-canvas rounded-lg border px-2 py-1.5"
           >
             <option value="">{t("admin.audit.anyAction")}</option>
             {auditActions.map((action) => (
@@ -99,7 +99,7 @@ export default async function AuditLogPage({ searchParams }: AuditLogPageProps) 
         </label>
         <FilterField label={t("admin.audit.from")} name="from" type="date" defaultValue={query.from} />
         <FilterField label={t("admin.audit.to")} name="to" type="date" defaultValue={query.to} />
-        <button type="submit" className="self-end rounded-lg bg-ink px-4 py-2 font-medium text-canvas text-sm">
+        <button type="submit" className="bg-ink text-canvas self-end rounded-lg px-4 py-2 text-sm font-medium">
           {t("admin.audit.filter")}
         </button>
       </form>
@@ -111,7 +111,7 @@ export default async function AuditLogPage({ searchParams }: AuditLogPageProps) 
         <p className="text-ink-muted text-sm">{t("admin.audit.noMatch")}</p>
       ) : (
         <ol
-          className="flex flex-col divide-y divide-line rounded-2xl border border-line bg-canvas"
+          className="divide-line border-line bg-canvas flex flex-col divide-y rounded-2xl border"
           aria-label={t("admin.audit.entries")}
         >
           {page.items.map((entry) => (
@@ -158,7 +158,7 @@ function FilterField({ label, name, type = "text", defaultValue }: FilterFieldPr
         type={type}
         name={name}
         defaultValue={defaultValue}
-        className="rounded-lg border border-line bg-canvas px-2 py-1.5"
+        className="border-line bg-canvas rounded-lg border px-2 py-1.5"
       />
     </label>
   );

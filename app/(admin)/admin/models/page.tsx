@@ -29,16 +29,16 @@ export default async function ModelsPage() {
   return (
     <div className="flex flex-col gap-8">
       <div>
-        <h1 className="font-semibold text-2xl">{t("admin.models")}</h1>
-        <p className="mt-1 text-ink-muted text-sm">{t("admin.modelsIntro")}</p>
+        <h1 className="text-2xl font-semibold">{t("admin.models")}</h1>
+        <p className="text-ink-muted mt-1 text-sm">{t("admin.modelsIntro")}</p>
       </div>
       <ul className="flex flex-col gap-3" aria-label={t("admin.models")}>
         {models.map((model) => (
           <ModelCard key={model.id} model={model} providers={providers} teams={teams} />
         ))}
       </ul>
-      <section aria-labelledby="new-model" className="rounded-2xl border border-line bg-canvas p-5">
-        <h2 id="new-model" className="mb-4 font-medium text-lg">
+      <section aria-labelledby="new-model" className="border-line bg-canvas rounded-2xl border p-5">
+        <h2 id="new-model" className="mb-4 text-lg font-medium">
           {t("admin.model.addHeading")}
         </h2>
         {addableProviders.length > 0 ? (

@@ -18,16 +18,16 @@ export default async function ProvidersPage() {
   return (
     <div className="flex flex-col gap-8">
       <div>
-        <h1 className="font-semibold text-2xl">{t("admin.providers")}</h1>
-        <p className="mt-1 text-ink-muted text-sm">{t("admin.providersIntro")}</p>
+        <h1 className="text-2xl font-semibold">{t("admin.providers")}</h1>
+        <p className="text-ink-muted mt-1 text-sm">{t("admin.providersIntro")}</p>
       </div>
       <ul className="flex flex-col gap-3" aria-label={t("admin.providers")}>
         {providers.map(({ createdAt: _createdAt, ...provider }) => (
           <ProviderCard key={provider.id} provider={provider} />
         ))}
       </ul>
-      <section aria-labelledby="new-provider" className="rounded-2xl border border-line bg-canvas p-5">
-        <h2 id="new-provider" className="mb-4 font-medium text-lg">
+      <section aria-labelledby="new-provider" className="border-line bg-canvas rounded-2xl border p-5">
+        <h2 id="new-provider" className="mb-4 text-lg font-medium">
           {t("admin.provider.addHeading")}
         </h2>
         <ProviderForm />

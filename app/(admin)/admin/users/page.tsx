@@ -40,18 +40,18 @@ export default async function UsersPage({ searchParams }: UsersPageProps) {
     ]);
   return (
     <div className="flex flex-col gap-8">
-      <h1 className="font-semibold text-2xl">{t("admin.users")}</h1>
-      <section className="rounded-2xl border border-line bg-canvas p-5">
+      <h1 className="text-2xl font-semibold">{t("admin.users")}</h1>
+      <section className="border-line bg-canvas rounded-2xl border p-5">
         <RegistrationPolicyForm policy={registration.policy} source={registration.source} />
       </section>
-      <section className="rounded-2xl border border-line bg-canvas p-5">
+      <section className="border-line bg-canvas rounded-2xl border p-5">
         <PublicShareLinksForm enabled={publicShareLinksEnabled} />
       </section>
-      <section className="rounded-2xl border border-line bg-canvas p-5">
+      <section className="border-line bg-canvas rounded-2xl border p-5">
         <ReplyStreamLimitForm limit={replyStreamLimit} max={MAX_REPLY_STREAMS_PER_USER} />
       </section>
       <section aria-labelledby="accounts" className="flex flex-col gap-4">
-        <h2 id="accounts" className="font-medium text-lg">
+        <h2 id="accounts" className="text-lg font-medium">
           {t("admin.user.accounts")}
         </h2>
         <SearchForm
@@ -62,14 +62,14 @@ export default async function UsersPage({ searchParams }: UsersPageProps) {
         />
         {items.length === 0 ? <p className="text-ink-muted text-sm">{t("admin.user.noMatch")}</p> : null}
         <ul
-          className="flex flex-col divide-y divide-line rounded-2xl border border-line bg-canvas"
+          className="divide-line border-line bg-canvas flex flex-col divide-y rounded-2xl border"
           aria-label={t("admin.users")}
         >
           {items.map((user) => (
             <li key={user.id} aria-label={user.email} className="flex flex-wrap items-center gap-3 px-5 py-3">
               <div className="min-w-0 flex-1">
                 <p className="truncate font-medium">
-                  {user.name} <span className="font-normal text-ink-muted">{user.email}</span>
+                  {user.name} <span className="text-ink-muted font-normal">{user.email}</span>
                 </p>
                 <p className="text-ink-muted text-sm">
                   {t("admin.user.summary", {

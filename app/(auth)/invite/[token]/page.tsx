@@ -39,7 +39,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const returnPath = invitationPath(token);
   return (
     <div className="flex flex-col gap-5 text-center">
-      <h1 className="font-semibold text-xl">{t("invite.heading", values)}</h1>
+      <h1 className="text-xl font-semibold">{t("invite.heading", values)}</h1>
       <p className="text-ink-muted text-sm">{t("invite.text", values)}</p>
       {user ? (
         <JoinTeamButton token={token} teamName={invitation.teamName} />
@@ -47,13 +47,13 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
         <div className="flex flex-col gap-3">
           <Link
             href={`/sign-in?callbackUrl=${encodeURIComponent(returnPath)}`}
-            className="rounded-xl bg-ink px-4 py-2.5 font-medium text-canvas hover:opacity-90"
+            className="bg-ink text-canvas rounded-xl px-4 py-2.5 font-medium hover:opacity-90"
           >
             {t("invite.signIn")}
           </Link>
           <Link
             href={`/register?invitation=${encodeURIComponent(token)}`}
-            className="rounded-xl border border-line px-4 py-2.5 font-medium hover:bg-hover"
+            className="border-line hover:bg-hover rounded-xl border px-4 py-2.5 font-medium"
           >
             {t("invite.register")}
           </Link>

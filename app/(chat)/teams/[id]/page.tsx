@@ -66,11 +66,11 @@ export default async function TeamPage({ params, searchParams }: TeamPageProps) 
       <div className="mx-auto flex w-full max-w-3xl flex-col gap-8 px-4 py-8">
         <div>
           <p className="mb-1 text-sm">
-            <Link href="/teams" className="text-ink-muted underline underline-offset-4 hover:text-ink">
+            <Link href="/teams" className="text-ink-muted hover:text-ink underline underline-offset-4">
               {t("teams.title")}
             </Link>
           </p>
-          <h1 className="font-semibold text-2xl">{team.name}</h1>
+          <h1 className="text-2xl font-semibold">{team.name}</h1>
           <p className="text-ink-muted text-sm">
             {t("teams.yourRole", { role: t(`teams.role.${team.role}`) })} ·{" "}
             {t("teams.memberCount", { count: team.members.length })}
@@ -80,12 +80,12 @@ export default async function TeamPage({ params, searchParams }: TeamPageProps) 
         <TeamHistory teamId={team.id} search={search} history={history} />
 
         <section aria-labelledby="team-members" className="flex flex-col gap-4">
-          <h2 id="team-members" className="font-medium text-lg">
+          <h2 id="team-members" className="text-lg font-medium">
             {t("teams.members")}
           </h2>
           <ul
             aria-label={t("teams.members")}
-            className="flex flex-col divide-y divide-line rounded-2xl border border-line bg-canvas"
+            className="divide-line border-line bg-canvas flex flex-col divide-y rounded-2xl border"
           >
             {team.members.map((member) => (
               <li key={member.userId} aria-label={member.name} className="flex flex-wrap items-center gap-3 px-5 py-3">
@@ -93,10 +93,10 @@ export default async function TeamPage({ params, searchParams }: TeamPageProps) 
                   <p className="truncate font-medium">
                     {member.name}
                     {member.userId === user.id ? (
-                      <span className="font-normal text-ink-muted"> ({t("message.you")})</span>
+                      <span className="text-ink-muted font-normal"> ({t("message.you")})</span>
                     ) : null}
                   </p>
-                  {member.email ? <p className="truncate text-ink-muted text-sm">{member.email}</p> : null}
+                  {member.email ? <p className="text-ink-muted truncate text-sm">{member.email}</p> : null}
                 </div>
                 <MemberActions
                   team={{ id: team.id, name: team.name }}
@@ -112,11 +112,11 @@ export default async function TeamPage({ params, searchParams }: TeamPageProps) 
 
         {isOwner ? (
           <section aria-labelledby="team-invitations" className="flex flex-col gap-4">
-            <h2 id="team-invitations" className="font-medium text-lg">
+            <h2 id="team-invitations" className="text-lg font-medium">
               {t("teams.invitations")}
             </h2>
-            <div className="rounded-2xl border border-line p-5">
-              <p className="mb-4 text-ink-muted text-sm">{t("teams.invitationsIntro")}</p>
+            <div className="border-line rounded-2xl border p-5">
+              <p className="text-ink-muted mb-4 text-sm">{t("teams.invitationsIntro")}</p>
               <InvitationForm teamId={team.id} listedIds={invitations.map((invitation) => invitation.id)} />
             </div>
             <InvitationList teamId={team.id} invitations={invitations} />
@@ -125,10 +125,10 @@ export default async function TeamPage({ params, searchParams }: TeamPageProps) 
 
         {isOwner ? (
           <section aria-labelledby="team-settings" className="flex flex-col gap-4">
-            <h2 id="team-settings" className="font-medium text-lg">
+            <h2 id="team-settings" className="text-lg font-medium">
               {t("teams.settings")}
             </h2>
-            <div className="rounded-2xl border border-line p-5">
+            <div className="border-line rounded-2xl border p-5">
               <TeamSettings team={{ id: team.id, name: team.name }} />
             </div>
           </section>

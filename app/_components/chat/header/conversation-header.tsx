@@ -52,7 +52,7 @@ export function ConversationHeader({
 
   return (
     // On phones the sidebar's menu button sits over the header's left end (see sidebar.tsx).
-    <header className="flex h-12 shrink-0 items-center gap-2 border-line border-b pr-2 pl-14 sm:pr-4 md:pl-4">
+    <header className="border-line flex h-12 shrink-0 items-center gap-2 border-b pr-2 pl-14 sm:pr-4 md:pl-4">
       <h1 className="min-w-0 flex-1 truncate font-medium">{details.title}</h1>
       {isOwner ? (
         // Sharing with a team can narrow the models the conversation may run on: list them again.
@@ -108,7 +108,7 @@ function ConversationModelPicker({ details, onDetailsChange }: ConversationModel
   return (
     <>
       {error ? (
-        <p role="alert" className="truncate text-danger text-sm">
+        <p role="alert" className="text-danger truncate text-sm">
           {error}
         </p>
       ) : null}

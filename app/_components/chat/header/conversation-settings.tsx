@@ -25,7 +25,7 @@ export function ConversationSettingsButton({ onClick }: { onClick: () => void })
       title={t("conversationSettings.title")}
       aria-haspopup="dialog"
       onClick={onClick}
-      className="flex h-9 shrink-0 items-center gap-1.5 rounded-lg px-2.5 text-ink-muted text-sm hover:bg-hover hover:text-ink"
+      className="text-ink-muted hover:bg-hover hover:text-ink flex h-9 shrink-0 items-center gap-1.5 rounded-lg px-2.5 text-sm"
     >
       <SlidersIcon width={18} height={18} />
       <span className="hidden xl:inline">{t("conversationSettings.button")}</span>
@@ -80,7 +80,7 @@ function SettingsBody({ details, onSaved, onClose }: SettingsBodyProps) {
 
   if (state.kind === "loading") {
     return (
-      <p role="status" className="mt-4 text-ink-muted text-sm">
+      <p role="status" className="text-ink-muted mt-4 text-sm">
         {t("conversationSettings.loading")}
       </p>
     );
@@ -103,7 +103,7 @@ function SettingsBody({ details, onSaved, onClose }: SettingsBodyProps) {
         </>
       )}
       <div className="flex justify-end">
-        <button type="button" onClick={onClose} className="rounded-full px-3.5 py-1.5 text-sm hover:bg-hover">
+        <button type="button" onClick={onClose} className="hover:bg-hover rounded-full px-3.5 py-1.5 text-sm">
           {t("common.close")}
         </button>
       </div>

@@ -32,7 +32,7 @@ export function ExportMenu({ conversationId }: { conversationId: string }) {
         aria-expanded={isOpen}
         aria-controls={menuId}
         onClick={() => setIsOpen((current) => !current)}
-        className="flex h-9 shrink-0 items-center gap-1.5 rounded-lg px-2.5 text-ink-muted text-sm hover:bg-hover hover:text-ink"
+        className="text-ink-muted hover:bg-hover hover:text-ink flex h-9 shrink-0 items-center gap-1.5 rounded-lg px-2.5 text-sm"
       >
         <DownloadIcon width={18} height={18} />
         <span className="hidden xl:inline">{t("export.button")}</span>
@@ -40,7 +40,7 @@ export function ExportMenu({ conversationId }: { conversationId: string }) {
       {isOpen ? (
         <ul
           id={menuId}
-          className="absolute right-0 z-20 mt-1 w-64 rounded-xl border border-line bg-canvas p-1 shadow-lg"
+          className="border-line bg-canvas absolute right-0 z-20 mt-1 w-64 rounded-xl border p-1 shadow-lg"
         >
           {EXPORT_FORMATS.map(({ format, labelKey, hintKey }) => (
             <li key={format}>
@@ -48,10 +48,10 @@ export function ExportMenu({ conversationId }: { conversationId: string }) {
                 href={exportUrl(conversationId, format)}
                 download
                 onClick={close}
-                className="block rounded-lg px-3 py-2 text-sm hover:bg-hover"
+                className="hover:bg-hover block rounded-lg px-3 py-2 text-sm"
               >
                 {t(labelKey)}
-                <span className="block text-ink-muted text-xs">{t(hintKey)}</span>
+                <span className="text-ink-muted block text-xs">{t(hintKey)}</span>
               </a>
             </li>
           ))}

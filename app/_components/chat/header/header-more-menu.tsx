@@ -54,7 +54,7 @@ export function HeaderMoreMenu({ items, className = "" }: { items: MoreMenuItem[
         aria-expanded={isOpen}
         aria-controls={isOpen ? menuId : undefined}
         onClick={() => setIsOpen((current) => !current)}
-        className="flex size-9 shrink-0 items-center justify-center rounded-lg text-ink-muted hover:bg-hover hover:text-ink"
+        className="text-ink-muted hover:bg-hover hover:text-ink flex size-9 shrink-0 items-center justify-center rounded-lg"
       >
         <MoreIcon />
       </button>
@@ -65,7 +65,7 @@ export function HeaderMoreMenu({ items, className = "" }: { items: MoreMenuItem[
           aria-label={t("header.more")}
           onKeyDown={handleMenuKeyDown}
           ref={menuRef}
-          className="absolute right-0 z-20 mt-1 w-60 rounded-xl border border-line bg-canvas p-1 shadow-lg"
+          className="border-line bg-canvas absolute right-0 z-20 mt-1 w-60 rounded-xl border p-1 shadow-lg"
         >
           {items.map((item) => (
             <MenuEntry key={item.key} item={item} onSelect={() => select(item)} />

@@ -56,7 +56,7 @@ export function TeamShareDialog({ isOpen, onClose, conversationId, sharing, onTe
         }}
       />
       <div className="mt-4 flex justify-end">
-        <button type="button" onClick={onClose} className="rounded-lg px-3 py-1.5 text-sm hover:bg-hover">
+        <button type="button" onClick={onClose} className="hover:bg-hover rounded-lg px-3 py-1.5 text-sm">
           {t("common.close")}
         </button>
       </div>
@@ -102,7 +102,7 @@ function ShareBody({ conversationId, sharing, onTeamChange }: TeamShareControlPr
   }
 
   const alert = error ? (
-    <p role="alert" className="mt-3 text-danger text-sm">
+    <p role="alert" className="text-danger mt-3 text-sm">
       {error}
     </p>
   ) : null;
@@ -120,7 +120,7 @@ function ShareBody({ conversationId, sharing, onTeamChange }: TeamShareControlPr
             type="button"
             disabled={isSaving}
             onClick={() => void save(null)}
-            className="self-start rounded-lg border border-line px-3 py-1.5 hover:bg-hover disabled:opacity-50"
+            className="border-line hover:bg-hover self-start rounded-lg border px-3 py-1.5 disabled:opacity-50"
           >
             {t("teamShare.stop")}
           </button>
@@ -130,16 +130,16 @@ function ShareBody({ conversationId, sharing, onTeamChange }: TeamShareControlPr
   }
 
   if (choices === null) {
-    return alert ?? <p className="mt-3 text-ink-muted text-sm">{t("common.loading")}</p>;
+    return alert ?? <p className="text-ink-muted mt-3 text-sm">{t("common.loading")}</p>;
   }
-  if (choices.length === 0) return <p className="mt-3 text-ink-muted text-sm">{t("teamShare.noTeams")}</p>;
+  if (choices.length === 0) return <p className="text-ink-muted mt-3 text-sm">{t("teamShare.noTeams")}</p>;
   return (
     <form onSubmit={handleSubmit} className="mt-3 flex flex-col gap-3 text-sm">
       <p className="text-ink-muted">{t("teamShare.explained")}</p>
       <label htmlFor={selectId} className="font-medium">
         {t("teamShare.team")}
       </label>
-      <select id={selectId} name="teamId" className="rounded-xl border border-line bg-canvas px-3.5 py-2.5">
+      <select id={selectId} name="teamId" className="border-line bg-canvas rounded-xl border px-3.5 py-2.5">
         {choices.map((team) => (
           <option key={team.id} value={team.id}>
             {team.name}
@@ -150,7 +150,7 @@ function ShareBody({ conversationId, sharing, onTeamChange }: TeamShareControlPr
       <button
         type="submit"
         disabled={isSaving}
-        className="self-start rounded-full bg-ink px-4 py-2 font-medium text-canvas hover:opacity-90 disabled:opacity-50"
+        className="bg-ink text-canvas self-start rounded-full px-4 py-2 font-medium hover:opacity-90 disabled:opacity-50"
       >
         {t("teamShare.share")}
       </button>

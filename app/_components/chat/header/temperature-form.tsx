@@ -50,7 +50,7 @@ export function TemperatureForm({ details, model, onSaved, onCancel }: Temperatu
     // Checked here rather than by the browser, so that the message is ours and is announced.
     <form onSubmit={handleSubmit} noValidate className="mt-4 flex flex-col gap-4">
       <div className="flex flex-col gap-2">
-        <label htmlFor={inputId} className="font-medium text-sm">
+        <label htmlFor={inputId} className="text-sm font-medium">
           {t("parameters.temperature")}
         </label>
         <div className="flex items-center gap-3">
@@ -64,7 +64,7 @@ export function TemperatureForm({ details, model, onSaved, onCancel }: Temperatu
             step={STEP}
             value={Number.isFinite(parsed) ? parsed : bounds.default}
             onChange={(event) => setValue(event.target.value)}
-            className="flex-1 accent-ink"
+            className="accent-ink flex-1"
           />
           <input
             id={inputId}
@@ -77,7 +77,7 @@ export function TemperatureForm({ details, model, onSaved, onCancel }: Temperatu
             onChange={(event) => setValue(event.target.value)}
             aria-invalid={error !== null}
             aria-describedby={error ? `${hintId} ${errorId}` : hintId}
-            className="w-20 rounded-md border border-line bg-canvas px-2 py-1.5 text-sm tabular-nums"
+            className="border-line bg-canvas w-20 rounded-md border px-2 py-1.5 text-sm tabular-nums"
           />
         </div>
         <p id={hintId} className="text-ink-muted text-xs">
@@ -95,17 +95,17 @@ export function TemperatureForm({ details, model, onSaved, onCancel }: Temperatu
           type="button"
           disabled={isSaving}
           onClick={() => void save(null)}
-          className="mr-auto rounded-full px-3.5 py-1.5 text-sm hover:bg-hover disabled:opacity-40"
+          className="hover:bg-hover mr-auto rounded-full px-3.5 py-1.5 text-sm disabled:opacity-40"
         >
           {t("parameters.useModelDefault")}
         </button>
-        <button type="button" onClick={onCancel} className="rounded-full px-3.5 py-1.5 text-sm hover:bg-hover">
+        <button type="button" onClick={onCancel} className="hover:bg-hover rounded-full px-3.5 py-1.5 text-sm">
           {t("common.cancel")}
         </button>
         <button
           type="submit"
           disabled={isSaving}
-          className="rounded-full bg-ink px-3.5 py-1.5 font-medium text-canvas text-sm hover:opacity-80 disabled:opacity-25"
+          className="bg-ink text-canvas rounded-full px-3.5 py-1.5 text-sm font-medium hover:opacity-80 disabled:opacity-25"
         >
           {t("common.save")}
         </button>

@@ -25,12 +25,12 @@ export function AssistantMessage({ message, isBusy, actions, canWrite }: Message
       {message.content !== "" ? <Markdown source={message.content} /> : null}
       {isStreaming ? <TypingIndicator /> : null}
       {message.status === "INTERRUPTED" ? (
-        <span className="mt-2 inline-block rounded-full border border-line px-2.5 py-0.5 text-ink-muted text-xs">
+        <span className="border-line text-ink-muted mt-2 inline-block rounded-full border px-2.5 py-0.5 text-xs">
           {t("message.stopped")}
         </span>
       ) : null}
       {message.status === "ERROR" ? (
-        <p role="alert" className="mt-2 rounded-xl border border-danger/30 bg-danger/5 px-3 py-2 text-danger text-sm">
+        <p role="alert" className="border-danger/30 bg-danger/5 text-danger mt-2 rounded-xl border px-3 py-2 text-sm">
           {describeReplyError(message, translator)}
         </p>
       ) : null}
@@ -88,9 +88,9 @@ const PROMINENT_BUTTON =
 function TypingIndicator() {
   return (
     <span className="mt-2 flex h-6 items-center gap-1" aria-hidden="true">
-      <span className="typing-dot size-1.5 rounded-full bg-ink-muted" />
-      <span className="typing-dot size-1.5 rounded-full bg-ink-muted [animation-delay:150ms]" />
-      <span className="typing-dot size-1.5 rounded-full bg-ink-muted [animation-delay:300ms]" />
+      <span className="typing-dot bg-ink-muted size-1.5 rounded-full" />
+      <span className="typing-dot bg-ink-muted size-1.5 rounded-full [animation-delay:150ms]" />
+      <span className="typing-dot bg-ink-muted size-1.5 rounded-full [animation-delay:300ms]" />
     </span>
   );
 }

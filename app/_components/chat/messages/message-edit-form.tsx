@@ -58,7 +58,7 @@ export function MessageEditForm({ content, isBusy, onSave, onCancel }: MessageEd
   return (
     <form
       onSubmit={handleSubmit}
-      className="w-full rounded-3xl border border-transparent bg-bubble px-5 py-3 focus-within:border-ink-muted"
+      className="bg-bubble focus-within:border-ink-muted w-full rounded-3xl border border-transparent px-5 py-3"
     >
       <textarea
         ref={textareaRef}
@@ -70,15 +70,15 @@ export function MessageEditForm({ content, isBusy, onSave, onCancel }: MessageEd
         rows={1}
         className="w-full resize-none bg-transparent leading-7 focus-visible:outline-none"
       />
-      <DraftTooLongAlert draft={draft} className="mt-1 text-danger text-sm" />
+      <DraftTooLongAlert draft={draft} className="text-danger mt-1 text-sm" />
       <div className="mt-2 flex justify-end gap-2">
-        <button type="button" onClick={onCancel} className="rounded-full px-3.5 py-1.5 text-sm hover:bg-hover">
+        <button type="button" onClick={onCancel} className="hover:bg-hover rounded-full px-3.5 py-1.5 text-sm">
           {t("common.cancel")}
         </button>
         <button
           type="submit"
           disabled={!canSave}
-          className="rounded-full bg-ink px-3.5 py-1.5 font-medium text-canvas text-sm hover:opacity-80 disabled:opacity-25"
+          className="bg-ink text-canvas rounded-full px-3.5 py-1.5 text-sm font-medium hover:opacity-80 disabled:opacity-25"
         >
           {t("message.saveAndSubmit")}
         </button>

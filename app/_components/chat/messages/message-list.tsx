@@ -105,7 +105,7 @@ export function MessageList({
           />
         ) : null}
         {older.error ? (
-          <p role="alert" className="self-center text-danger text-sm">
+          <p role="alert" className="text-danger self-center text-sm">
             {older.error}
           </p>
         ) : null}

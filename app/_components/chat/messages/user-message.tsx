@@ -41,8 +41,8 @@ export function UserMessage({ message, isBusy, actions, canWrite, showsAuthors }
       aria-label={authorName ? t("message.from", { name: authorName }) : t("message.you")}
       className="group flex flex-col items-end gap-1"
     >
-      {authorName ? <p className="px-2 font-medium text-ink-muted text-xs">{authorName}</p> : null}
-      <Markdown source={message.content} className="markdown-user max-w-[80%] rounded-3xl bg-bubble px-5 py-2.5" />
+      {authorName ? <p className="text-ink-muted px-2 text-xs font-medium">{authorName}</p> : null}
+      <Markdown source={message.content} className="markdown-user bg-bubble max-w-[80%] rounded-3xl px-5 py-2.5" />
       <div className="flex items-center gap-1">
         <div className="flex md:opacity-0 md:group-focus-within:opacity-100 md:group-hover:opacity-100">
           <CopyToMyChatsButton message={message} actions={actions} />

@@ -49,7 +49,7 @@ export function VersionSwitcher({ message, isDisabled, onShowVersion }: VersionS
   return (
     <fieldset
       aria-label={t("message.version", { index: index + 1, total: siblingIds.length })}
-      className="flex items-center text-ink-muted text-xs"
+      className="text-ink-muted flex items-center text-xs"
     >
       <button
         ref={previousRef}
