@@ -1,5 +1,5 @@
 import { getTranslator } from "@/app/_i18n/server";
-import type { SharedMessage } from "@/lib/teams/shared-snapshot";
+import type { SharedMessage } from "@/lib/share-links/shared-snapshot";
 import { ImportedBadge } from "./imported-badge";
 import { Markdown } from "./markdown";
 

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { type FormEvent, useId, useState } from "react";
 import { z } from "zod";
 import { useTranslator } from "@/app/_i18n/translator-provider";
-import { MAX_IMPORT_BYTES } from "@/lib/chat/limits";
+import { MAX_IMPORT_BYTES } from "@/lib/limits";
 import { describeError, requestJson } from "./api-client";
 import { notifyConversationsChanged } from "./conversation-events";
 import { DownloadIcon } from "./icons";

@@ -2,6 +2,7 @@
 // the link sees which team it is for; a signed-in person accepts it (registering with one is lib/auth/register.ts).
 import { z } from "zod";
 import { teamsWhere } from "../access/teams";
+import { createSecretToken, hashToken } from "../auth/secret-tokens";
 import type { SessionUser } from "../auth/session";
 import {
   acceptInvitation,
@@ -12,7 +13,6 @@ import {
 } from "../db/invitations";
 import { AppError } from "../errors";
 import { teamRoleSchema } from "./members";
-import { createSecretToken, hashToken } from "./secret-tokens";
 import { requireTeam } from "./team-access";
 
 const DAY_MS = 24 * 60 * 60 * 1000;

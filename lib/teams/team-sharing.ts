@@ -2,12 +2,13 @@
 // they write in and takes it back; a team OWNER may also take it out. Readers copy a thread into their own chats.
 import { z } from "zod";
 import { shareableConversationsSql, unshareableConversationsSql } from "../access/conversations";
+import { idSchema } from "../access/ids";
 import { conversationModelsWhere } from "../access/models";
 import { teamsWhere, WRITING_ROLES } from "../access/teams";
 import type { SessionUser } from "../auth/session";
 import { type ConversationAccess, requireConversation } from "../chat/conversation-access";
-import { copyThreadToMyChats } from "../chat/copy-thread";
 import { endStreamsWithoutAccess } from "../chat/open-streams";
+import { copyThreadToMyChats } from "../conversations/copy-thread";
 import { isModelInScope } from "../db/models";
 import {
   getConversationSharing,
@@ -18,7 +19,6 @@ import {
   setConversationTeam,
 } from "../db/team-conversations";
 import { AppError } from "../errors";
-import { idSchema } from "../http/handler";
 
 export const setTeamSchema = z.strictObject({ teamId: idSchema.nullable() });
 export const copyMessageSchema = z.strictObject({ messageId: idSchema });

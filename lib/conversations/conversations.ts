@@ -9,6 +9,10 @@ import {
 } from "../access/conversations";
 import { conversationModelsWhere, usableModelsWhere } from "../access/models";
 import type { SessionUser } from "../auth/session";
+import { requireConversation } from "../chat/conversation-access";
+import { stopGenerations } from "../chat/generation-registry";
+import { endStreamsOfConversation } from "../chat/open-streams";
+import { assertWithinBounds, parameterOverridesSchema } from "../chat/parameters";
 import { searchConversations } from "../db/conversation-search";
 import {
   createConversation,
@@ -23,12 +27,8 @@ import { getDefaultModelId, getModelForCompletion, isModelInScope, listUsableMod
 import { listSharedConversations } from "../db/shared-conversations";
 import { setCurrentLeaf } from "../db/turns";
 import { AppError } from "../errors";
+import { MAX_TITLE_LENGTH } from "../limits";
 import { describeSharing } from "../teams/team-sharing";
-import { requireConversation } from "./conversation-access";
-import { stopGenerations } from "./generation-registry";
-import { MAX_TITLE_LENGTH } from "./limits";
-import { endStreamsOfConversation } from "./open-streams";
-import { assertWithinBounds, parameterOverridesSchema } from "./parameters";
 
 const titleSchema = z
   .string()
