@@ -6,7 +6,7 @@ import { useTranslator } from "@/app/_i18n/translator-provider";
 import { describeError } from "./api-client";
 import { selectVisibleMessages } from "./chat-messages";
 import { copyToMyChats } from "./chat-requests";
-import type { ChatMessage, Conversation, ConversationDetails, ConversationSharing, TeamRef } from "./chat-types";
+import type { ChatMessage, Conversation, ConversationDetails, ConversationSharing, TeamSharing } from "./chat-types";
 import { Composer } from "./composer";
 import {
   CONVERSATION_RENAMED_EVENT,
@@ -75,8 +75,8 @@ export function ChatThread({ conversation }: ChatThreadProps) {
   });
 
   const changeTeam = useCallback(
-    (team: TeamRef | null) => {
-      setSharing((current) => ({ ...current, team, canStopSharing: team !== null && current.access === "own" }));
+    ({ team, canStopSharing }: TeamSharing) => {
+      setSharing((current) => ({ ...current, team, canStopSharing }));
       // A team owner who takes someone else's conversation out of the team has no access left to it.
       setHasLostAccess((lost) => lost || (team === null && sharing.access !== "own"));
     },
@@ -163,8 +163,8 @@ export function ChatThread({ conversation }: ChatThreadProps) {
   );
 }
 
-function toSharing({ access, team, ownerName, canStopSharing }: ConversationSharing): ConversationSharing {
-  return { access, team, ownerName, canStopSharing };
+function toSharing({ access, team, ownerName, canShare, canStopSharing }: ConversationSharing): ConversationSharing {
+  return { access, team, ownerName, canShare, canStopSharing };
 }
 
 // Only the conversation's own fields: the thread it may come with lives in the stream's state.

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { describeError } from "./api-client";
 import { updateModel } from "./chat-requests";
-import type { ConversationDetails, ConversationSharing, TeamRef } from "./chat-types";
+import type { ConversationDetails, ConversationSharing, TeamSharing } from "./chat-types";
 import { ConversationSettingsButton, ConversationSettingsDialog } from "./conversation-settings";
 import { EXPORT_FORMATS, ExportMenu, exportUrl } from "./export-menu";
 import { HeaderMoreMenu, type MoreMenuItem } from "./header-more-menu";
@@ -16,7 +16,7 @@ type ConversationHeaderProps = {
   details: ConversationDetails;
   onDetailsChange: (details: ConversationDetails) => void;
   sharing: ConversationSharing;
-  onTeamChange: (team: TeamRef | null) => void;
+  onTeamChange: (sharing: TeamSharing) => void;
   onShareLink: () => void;
 };
 

@@ -2,6 +2,7 @@
 // generate the reply in the background and hand back the live generation for the response to stream. Regenerating
 // is the same without a new user message.
 import { z } from "zod";
+import { deniedError } from "../access/conversation-access";
 import { writableConversationsSql } from "../access/conversations";
 import { conversationModelsSql } from "../access/models";
 import type { SessionUser } from "../auth/session";
@@ -11,7 +12,6 @@ import { type StartedTurn, startRegeneration, startTurn } from "../db/turns";
 import { AppError } from "../errors";
 import { MAX_MESSAGE_LENGTH } from "../limits";
 import { getRequiredTokens, getWindowBudget } from "./context-window";
-import { deniedError } from "./conversation-access";
 import type { Generation } from "./generation";
 import { findGeneration } from "./generation-registry";
 import { launchReply, replayFinishedTurn } from "./launch-reply";

@@ -1,6 +1,5 @@
 // GET /api/conversations/{id} – the conversation and its current thread; PATCH – rename, change the model or set
 // parameters; DELETE – delete.
-
 import { parseId } from "@/lib/access/ids";
 import { requireApiUser } from "@/lib/auth/session";
 import {

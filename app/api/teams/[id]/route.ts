@@ -1,5 +1,4 @@
 // GET /api/teams/{id} – the team and its members (members only); PATCH – rename and DELETE – delete (owners only).
-
 import { parseId } from "@/lib/access/ids";
 import { requireApiUser } from "@/lib/auth/session";
 import { handle, jsonResponse, parseJsonBody } from "@/lib/http/handler";

@@ -1,5 +1,4 @@
 // PATCH /api/admin/models/{id} – change settings (a new version and an audit entry); DELETE – delete the model.
-
 import { parseId } from "@/lib/access/ids";
 import { requireApiAdmin } from "@/lib/auth/session";
 import { handle, jsonResponse, parseJsonBody } from "@/lib/http/handler";

@@ -1,6 +1,5 @@
 // PATCH /api/admin/providers/{id} – rename, move or change the key { name?, baseUrl?, apiKey? }; DELETE – delete it
 // with its models.
-
 import { parseId } from "@/lib/access/ids";
 import { requireApiAdmin } from "@/lib/auth/session";
 import { handle, jsonResponse, parseJsonBody } from "@/lib/http/handler";

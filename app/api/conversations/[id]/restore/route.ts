@@ -1,5 +1,4 @@
 // POST /api/conversations/{id}/restore – undo a delete (within the restore window).
-
 import { parseId } from "@/lib/access/ids";
 import { requireApiUser } from "@/lib/auth/session";
 import { restoreMyConversation } from "@/lib/conversations/conversations";

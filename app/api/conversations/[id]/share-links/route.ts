@@ -1,6 +1,5 @@
 // GET /api/conversations/{id}/share-links – the owner's links { publicLinksEnabled, items }; POST – create one
 // { messageId?, expiresInDays? }, 201 with its url (the token is shown this once).
-
 import { parseId } from "@/lib/access/ids";
 import { requireApiUser } from "@/lib/auth/session";
 import { handle, jsonResponse, parseJsonBody } from "@/lib/http/handler";

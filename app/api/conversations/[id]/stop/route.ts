@@ -1,5 +1,4 @@
 // POST /api/conversations/{id}/stop – stop the reply being generated; the partial text is kept.
-
 import { parseId } from "@/lib/access/ids";
 import { requireApiUser } from "@/lib/auth/session";
 import { stopConversationReplies } from "@/lib/chat/live-replies";

@@ -1,5 +1,4 @@
 // POST /api/invitations/{token}/accept – join the team of an invitation link (signed in).
-
 import { parseToken } from "@/lib/auth/secret-tokens";
 import { requireApiUser } from "@/lib/auth/session";
 import { handle, jsonResponse } from "@/lib/http/handler";

@@ -1,5 +1,4 @@
 // POST /api/admin/providers/{id}/test – list the provider's models: { ok: true, models } or { ok: false, reason }.
-
 import { parseId } from "@/lib/access/ids";
 import { requireApiAdmin } from "@/lib/auth/session";
 import { handle, jsonResponse } from "@/lib/http/handler";

@@ -1,5 +1,4 @@
 // DELETE /api/conversations/{id}/share-links/{linkId} – revoke the link: its page answers 404 from now on. 204.
-
 import { parseId } from "@/lib/access/ids";
 import { requireApiUser } from "@/lib/auth/session";
 import { handle } from "@/lib/http/handler";

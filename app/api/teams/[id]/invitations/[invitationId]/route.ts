@@ -1,5 +1,4 @@
 // DELETE /api/teams/{id}/invitations/{invitationId} – revoke an invitation link (owners only).
-
 import { parseId } from "@/lib/access/ids";
 import { requireApiUser } from "@/lib/auth/session";
 import { handle } from "@/lib/http/handler";
