@@ -1,7 +1,11 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-const alias = { "@": path.resolve(import.meta.dirname) };
+// "server-only" guards lib/db in Next's build; the tests run on the server, where it has nothing to do.
+const alias = {
+  "@": path.resolve(import.meta.dirname),
+  "server-only": path.resolve(import.meta.dirname, "lib/db/server-only-outside-next.ts"),
+};
 
 export default defineConfig({
   test: {

@@ -4,7 +4,7 @@
 // - write (post, regenerate, stop, switch branch): the owner, and the team's OWNER and EDITOR members;
 // - own (rename, settings, pin, delete, share): the owner alone.
 // A caller who may read but not write or own gets 403; one who may not even read gets 404
-// (lib/chat/conversation-access.ts).
+// (conversation-access.ts).
 import { Prisma } from "../db/client";
 import { requireId } from "./require-id";
 import { WRITING_ROLES } from "./teams";

@@ -3,9 +3,9 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { endStreamsOfUser } from "../chat/open-streams";
+import { signOutEverywhere } from "../access/access-changes";
 import { isDatabaseUnavailable } from "../db/database-unavailable";
-import { getUserForSignIn, revokeSessions } from "../db/users";
+import { getUserForSignIn } from "../db/users";
 import { requireEnv } from "../env";
 import { getClientAddress, type HeaderSource } from "../http/client-address";
 import { authLogger } from "./auth-logger";
@@ -89,8 +89,7 @@ export function getAuthOptions(): NextAuthOptions {
       async signOut({ token }) {
         const uid = (token as SessionClaims | null)?.uid;
         if (!uid) return;
-        await revokeSessions(uid);
-        endStreamsOfUser(uid);
+        await signOutEverywhere(uid);
       },
     },
     callbacks: {

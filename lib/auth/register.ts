@@ -1,9 +1,9 @@
 // Self-service registration.
 import { z } from "zod";
 import { createUser, type PublicUser } from "../db/users";
-import { hashToken } from "../teams/secret-tokens";
 import { hashPassword } from "./password";
 import { getRegistrationPolicy } from "./registration-policy";
+import { hashToken } from "./secret-tokens";
 
 export const registrationSchema = z.strictObject({
   email: z.email("Enter a valid email address.").max(320),

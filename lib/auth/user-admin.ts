@@ -1,8 +1,8 @@
 // Admin use cases on users. An admin cannot change or delete their own account here, so the console can never
 // be left without an admin by its last one.
 import { z } from "zod";
-import { endStreamsOfUser } from "../chat/open-streams";
-import { deleteUser, listUsers, updateUser } from "../db/user-admin";
+import { changeUserAccount, deleteUserAccount } from "../access/access-changes";
+import { listUsers } from "../db/user-admin";
 import { AppError } from "../errors";
 import type { SessionUser } from "./session";
 
@@ -25,14 +25,10 @@ export function searchUsers(query: z.infer<typeof userSearchSchema>) {
 
 export async function changeUser(admin: SessionUser, id: string, changes: z.infer<typeof userChangesSchema>) {
   assertNotSelf(admin, id);
-  const user = await updateUser(admin, id, changes);
-  // Sessions end at once (sessionVersion), and so do the replies a disabled user was following.
-  if (user.status === "DISABLED") endStreamsOfUser(id);
-  return user;
+  return changeUserAccount(admin, id, changes);
 }
 
 export async function removeUser(admin: SessionUser, id: string): Promise<void> {
   assertNotSelf(admin, id);
-  await deleteUser(admin, id);
-  endStreamsOfUser(id);
+  await deleteUserAccount(admin, id);
 }

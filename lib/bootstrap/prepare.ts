@@ -1,11 +1,11 @@
 // Everything between "configuration read" and "app serving": secrets, database, migrations, first data.
 import path from "node:path";
 import { hashPassword } from "../auth/password";
-import { startEmbeddedPostgres } from "../db/embedded-postgres";
 import { interruptOrphanedReplies } from "../db/turns";
 import { ensureAdmin } from "../db/users";
 import { type Env, env, parseEnv } from "../env";
 import { seedProvidersFromEnv } from "../models/seed-from-env";
+import { startEmbeddedPostgres } from "./embedded-postgres";
 import { checkEncryptionKey } from "./encryption-key-check";
 import { loadOrCreateLocalSecrets } from "./local-secrets";
 import { applyMigrations } from "./migrate";

@@ -1,6 +1,6 @@
 // Replies being generated, as the caller may reach them: stop them, or re-attach to the newest.
+import { requireConversation } from "../access/conversation-access";
 import type { SessionUser } from "../auth/session";
-import { requireConversation } from "./conversation-access";
 import type { Generation } from "./generation";
 import { findLatestGeneration, stopGenerations } from "./generation-registry";
 

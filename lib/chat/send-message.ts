@@ -2,6 +2,7 @@
 // generate the reply in the background and hand back the live generation for the response to stream. Regenerating
 // is the same without a new user message.
 import { z } from "zod";
+import { deniedError } from "../access/conversation-access";
 import { writableConversationsSql } from "../access/conversations";
 import { conversationModelsSql } from "../access/models";
 import type { SessionUser } from "../auth/session";
@@ -9,12 +10,11 @@ import { DEFAULT_TITLE, getConversationForTurn } from "../db/conversations";
 import type { CompletionModel } from "../db/models";
 import { type StartedTurn, startRegeneration, startTurn } from "../db/turns";
 import { AppError } from "../errors";
+import { MAX_MESSAGE_LENGTH } from "../limits";
 import { getRequiredTokens, getWindowBudget } from "./context-window";
-import { deniedError } from "./conversation-access";
 import type { Generation } from "./generation";
 import { findGeneration } from "./generation-registry";
 import { launchReply, replayFinishedTurn } from "./launch-reply";
-import { MAX_MESSAGE_LENGTH } from "./limits";
 import { assertWithinBounds, resolveParameters } from "./parameters";
 import { getSystemPrompt } from "./prepare-request";
 import { withReplyStream } from "./reply-stream-limit";

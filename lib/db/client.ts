@@ -1,4 +1,6 @@
-// The one Prisma client of the process. Only modules under lib/db import it.
+// The one Prisma client of the process. Only modules under lib/db import it; the guard below makes `next build` fail
+// when a client component's imports reach it (outside Next it loads lib/db/server-only-outside-next.ts).
+import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { requireEnv } from "../env";
 import { connectionOptionsFromUrl } from "./connection-options";

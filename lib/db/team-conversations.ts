@@ -1,5 +1,5 @@
 // A conversation's place in a team: who may see it beyond its owner, and who is asking.
-import { db, type Prisma, type TeamRole } from "./client";
+import { db, Prisma, type TeamRole } from "./client";
 
 /** The caller's role in a team, or null when they are not a member. */
 export async function getMembershipRole(teamId: string, userId: string): Promise<TeamRole | null> {
@@ -10,24 +10,35 @@ export async function getMembershipRole(teamId: string, userId: string): Promise
   return membership?.role ?? null;
 }
 
-/** Who the conversation belongs to and where it is shared, with the caller's role in that team. */
-export async function getConversationSharing(id: string, userId: string) {
+/** Who the conversation belongs to and where it is shared. */
+export async function getConversationSharing(id: string) {
   const row = await db().conversation.findUnique({
     where: { id },
     select: {
-      ownerId: true,
       owner: { select: { name: true } },
-      team: { select: { id: true, name: true, memberships: { where: { userId }, select: { role: true } } } },
+      team: { select: { id: true, name: true } },
     },
   });
   if (!row) return null;
-  const { team, owner, ownerId } = row;
-  return {
-    ownerId,
-    ownerName: owner?.name ?? null,
-    team: team ? { id: team.id, name: team.name } : null,
-    callerRole: team?.memberships[0]?.role ?? null,
-  };
+  return { ownerName: row.owner?.name ?? null, team: row.team };
+}
+
+/**
+ * Which of the scopes (SQL over `c`, by name) reach the conversation, in one round trip: what the caller may do,
+ * decided by the same SQL the writes apply.
+ */
+export async function matchConversationScopes<Name extends string>(
+  id: string,
+  scopes: Record<Name, Prisma.Sql>,
+): Promise<Record<Name, boolean>> {
+  const names = Object.keys(scopes) as Name[];
+  // The names are the callers' own constants, never input: safe as column aliases.
+  const columns = names.map(
+    (name) =>
+      Prisma.sql`EXISTS (SELECT 1 FROM "Conversation" c WHERE c.id = ${id} AND ${scopes[name]}) AS ${Prisma.raw(`"${name}"`)}`,
+  );
+  const [row] = await db().$queryRaw<Record<Name, boolean>[]>`SELECT ${Prisma.join(columns)}`;
+  return Object.fromEntries(names.map((name) => [name, row?.[name] === true])) as Record<Name, boolean>;
 }
 
 /**

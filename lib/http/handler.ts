@@ -1,6 +1,6 @@
 // The one wrapper of every route handler: it maps AppError (and zod) failures to the one JSON error shape,
 // { error: { code, message, issues?, details? } }, and logs unexpected errors once, with a generic message.
-import { z } from "zod";
+import type { z } from "zod";
 import { databaseUnavailableError, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "../db/database-unavailable";
 import { AppError, type FieldIssue } from "../errors";
 
@@ -139,12 +139,4 @@ export function parseQuery<T>(request: Request, schema: z.ZodType<T>): T {
     throw new AppError("invalid_input", "Text cannot contain NUL characters.");
   }
   return parseInput(schema, Object.fromEntries(entries));
-}
-
-/** Ids are cuids; anything else cannot name a row, so answer it as not found rather than invalid. */
-export const idSchema = z.string().regex(/^[a-z0-9]{20,32}$/);
-
-export function parseId(value: string): string {
-  if (!idSchema.safeParse(value).success) throw new AppError("not_found", "Not found.");
-  return value;
 }

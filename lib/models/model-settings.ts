@@ -1,10 +1,10 @@
 // Model administration: the fields an admin sets and the rules between them. Disabling a model takes it out of
 // lib/access/models.ts's scope, which every chat path (send, regenerate, titles) reads.
 import { z } from "zod";
+import { idSchema } from "../access/ids";
 import type { SessionUser } from "../auth/session";
 import { createModel, deleteModel, type ModelFields, updateModel } from "../db/model-admin";
 import { AppError, type FieldIssue } from "../errors";
-import { idSchema } from "../http/handler";
 
 const temperatureSchema = z.number().min(0, "Use 0 to 2.").max(2, "Use 0 to 2.");
 

@@ -3,7 +3,7 @@
 // once (Node's parser never delivers more than it declares); a chunked body is counted as it arrives and held
 // here until it ends, so that no route ever sees a body over the cap.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { MAX_IMPORT_BYTES } from "../chat/limits";
+import { MAX_IMPORT_BYTES } from "../limits";
 import { sendRefusal } from "./refusal";
 
 /** Every ordinary body is far smaller: JSON bodies stop at 256 KB (lib/http/handler.ts), forms at a few hundred bytes. */

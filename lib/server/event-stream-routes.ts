@@ -4,12 +4,13 @@
 // the session, the access rules and the error shape.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
+import { parseId } from "../access/ids";
 import { requireRequestUser } from "../auth/session";
 import { streamConversationEvents, streamGeneration } from "../chat/event-stream";
 import { findLiveReply } from "../chat/live-replies";
 import { accessChangeCount, endStreamsWithoutAccess } from "../chat/open-streams";
 import { regenerateReply, regenerateSchema, sendMessage, sendMessageSchema } from "../chat/send-message";
-import { errorResponse, parseId, parseJsonBody } from "../http/handler";
+import { errorResponse, parseJsonBody } from "../http/handler";
 import { toWebHeaders } from "../http/node-headers";
 
 /** Writes the event stream to the response once the request has passed its checks. */

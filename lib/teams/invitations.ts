@@ -1,7 +1,9 @@
 // Invitation links: team owners create them with a role, an expiry and a use limit, and revoke them; anyone with
 // the link sees which team it is for; a signed-in person accepts it (registering with one is lib/auth/register.ts).
 import { z } from "zod";
+import { requireTeam } from "../access/team-access";
 import { teamsWhere } from "../access/teams";
+import { createSecretToken, hashToken } from "../auth/secret-tokens";
 import type { SessionUser } from "../auth/session";
 import {
   acceptInvitation,
@@ -12,8 +14,6 @@ import {
 } from "../db/invitations";
 import { AppError } from "../errors";
 import { teamRoleSchema } from "./members";
-import { createSecretToken, hashToken } from "./secret-tokens";
-import { requireTeam } from "./team-access";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -1,11 +1,11 @@
 // Roles and membership: owners change roles and remove anyone; every member may leave. A team always keeps at
 // least one owner (lib/db/teams.ts checks that under a lock).
 import { z } from "zod";
+import { removeTeamMembership } from "../access/access-changes";
+import { requireTeam } from "../access/team-access";
 import { teamsWhere } from "../access/teams";
 import type { SessionUser } from "../auth/session";
-import { endStreamsWithoutAccess } from "../chat/open-streams";
-import { removeMember, setMemberRole } from "../db/teams";
-import { requireTeam } from "./team-access";
+import { setMemberRole } from "../db/teams";
 
 export const teamRoleSchema = z.enum(["OWNER", "EDITOR", "VIEWER"], "Choose Owner, Editor or Viewer.");
 
@@ -28,6 +28,5 @@ export async function changeMemberRole(
 export async function removeTeamMember(user: SessionUser, teamId: string, userId: string): Promise<void> {
   const access = userId === user.id ? "member" : "owner";
   await requireTeam(user, access, teamId);
-  const affected = await removeMember(teamsWhere(user.id, access), teamId, userId);
-  await endStreamsWithoutAccess(affected);
+  await removeTeamMembership(teamsWhere(user.id, access), teamId, userId);
 }

@@ -1,9 +1,9 @@
 // What a team has asked: the conversations its members shared with it, listed and searched by any member.
 import { teamConversationsSql } from "../access/conversations";
+import { requireTeam } from "../access/team-access";
 import type { SessionUser } from "../auth/session";
 import { searchConversations } from "../db/conversation-search";
 import { listTeamHistory } from "../db/team-history";
-import { requireTeam } from "./team-access";
 
 export async function listTeamConversations(user: SessionUser, teamId: string, cursor: string | undefined) {
   await requireTeam(user, "member", teamId);

@@ -1,40 +1,55 @@
 // Sharing a conversation with a team (docs/architecture.md, "The access model"): the owner shares it with a team
 // they write in and takes it back; a team OWNER may also take it out. Readers copy a thread into their own chats.
 import { z } from "zod";
-import { shareableConversationsSql, unshareableConversationsSql } from "../access/conversations";
+import { moveConversationTeam } from "../access/access-changes";
+import { type ConversationAccess, requireConversation } from "../access/conversation-access";
+import {
+  ownConversationsSql,
+  shareableConversationsSql,
+  unshareableConversationsSql,
+  writableConversationsSql,
+} from "../access/conversations";
+import { idSchema } from "../access/ids";
 import { conversationModelsWhere } from "../access/models";
-import { teamsWhere, WRITING_ROLES } from "../access/teams";
+import { teamsWhere } from "../access/teams";
 import type { SessionUser } from "../auth/session";
-import { type ConversationAccess, requireConversation } from "../chat/conversation-access";
-import { copyThreadToMyChats } from "../chat/copy-thread";
-import { endStreamsWithoutAccess } from "../chat/open-streams";
+import { copyThreadToMyChats } from "../conversations/copy-thread";
 import { isModelInScope } from "../db/models";
 import {
   getConversationSharing,
   getMembershipRole,
   getTeamName,
-  listMemberIds,
   listShareableTeams,
-  setConversationTeam,
+  matchConversationScopes,
 } from "../db/team-conversations";
 import { AppError } from "../errors";
-import { idSchema } from "../http/handler";
 
 export const setTeamSchema = z.strictObject({ teamId: idSchema.nullable() });
 export const copyMessageSchema = z.strictObject({ messageId: idSchema });
 
-/** What the conversation page needs to show the right controls: the caller's level, its team and owner. */
+/**
+ * What the conversation page needs to show the right controls: the caller's level, its team and owner, and whether
+ * they may share it with a team or stop sharing it, each decided by the SQL rule the write below applies.
+ */
 export async function describeSharing(user: SessionUser, id: string) {
-  const sharing = await getConversationSharing(id, user.id);
-  const access: ConversationAccess =
-    sharing?.ownerId === user.id
-      ? "own"
-      : sharing?.callerRole && WRITING_ROLES.includes(sharing.callerRole)
-        ? "write"
-        : "read";
-  // A team OWNER may take a conversation out of their team without owning it.
-  const canStopSharing = sharing?.team != null && (access === "own" || sharing.callerRole === "OWNER");
-  return { access, team: sharing?.team ?? null, ownerName: sharing?.ownerName ?? null, canStopSharing };
+  const [sharing, rights] = await Promise.all([
+    getConversationSharing(id),
+    matchConversationScopes(id, {
+      write: writableConversationsSql(user.id),
+      own: ownConversationsSql(user.id),
+      unshare: unshareableConversationsSql(user.id),
+    }),
+  ]);
+  const access: ConversationAccess = rights.own ? "own" : rights.write ? "write" : "read";
+  const team = sharing?.team ?? null;
+  return {
+    access,
+    team,
+    ownerName: sharing?.ownerName ?? null,
+    canShare: rights.own,
+    // A team OWNER may take a conversation out of their team without owning it.
+    canStopSharing: team !== null && rights.unshare,
+  };
 }
 
 /** For the owner's share control: where the conversation is shared and the teams they may share it with. */
@@ -49,7 +64,7 @@ export async function setConversationTeamFor(
   user: SessionUser,
   id: string,
   teamId: string | null,
-): Promise<{ team: { id: string; name: string } | null }> {
+): Promise<{ team: { id: string; name: string } | null; canStopSharing: boolean }> {
   return teamId === null ? stopSharing(user, id) : shareWithTeam(user, id, teamId);
 }
 
@@ -65,28 +80,23 @@ async function shareWithTeam(user: SessionUser, id: string, teamId: string) {
       "This conversation's model is not available to that team. Pick another model first.",
     );
   }
-  // Checked again in the write itself: a role taken away meanwhile wins.
-  if (!(await setConversationTeam(shareableConversationsSql(user.id, teamId), id, teamId))) {
+  // Checked again in the write itself: a role taken away meanwhile wins. Moving it from one team to another takes
+  // it away from the first team's members.
+  if (!(await moveConversationTeam(shareableConversationsSql(user.id, teamId), id, teamId, conversation.teamId))) {
     throw new AppError("forbidden", "Only owners and editors of a team can share with it.");
   }
-  // Moving it from one team to another takes it away from the first team's members.
-  if (conversation.teamId && conversation.teamId !== teamId) await endMemberStreams(conversation.teamId);
-  return { team: { id: teamId, name } };
+  const rights = await matchConversationScopes(id, { unshare: unshareableConversationsSql(user.id) });
+  return { team: { id: teamId, name }, canStopSharing: rights.unshare };
 }
 
 async function stopSharing(user: SessionUser, id: string) {
   const conversation = await requireConversation(user, "read", id);
   const { teamId } = conversation;
-  if (teamId === null) return { team: null };
-  if (!(await setConversationTeam(unshareableConversationsSql(user.id), id, null))) {
+  if (teamId === null) return { team: null, canStopSharing: false };
+  if (!(await moveConversationTeam(unshareableConversationsSql(user.id), id, null, teamId))) {
     throw new AppError("forbidden", "Only the conversation's owner or a team owner can stop sharing it.");
   }
-  await endMemberStreams(teamId);
-  return { team: null };
-}
-
-async function endMemberStreams(teamId: string): Promise<void> {
-  await endStreamsWithoutAccess(await listMemberIds(teamId));
+  return { team: null, canStopSharing: false };
 }
 
 /** "Copy to my chats": a private copy of the thread up to `messageId`, for anyone who may read the conversation. */

@@ -1,10 +1,10 @@
 // Team use cases for route handlers and pages: each applies the caller's access scope (lib/access/teams.ts).
 import { z } from "zod";
+import { deleteTeamWithAccess } from "../access/access-changes";
+import { requireTeam } from "../access/team-access";
 import { teamsWhere } from "../access/teams";
 import type { SessionUser } from "../auth/session";
-import { endStreamsWithoutAccess } from "../chat/open-streams";
-import { createTeamWithOwner, deleteTeam, listMembers, listTeamsOfMember, renameTeam } from "../db/teams";
-import { requireTeam } from "./team-access";
+import { createTeamWithOwner, listMembers, listTeamsOfMember, renameTeam } from "../db/teams";
 
 const MAX_TEAM_NAME_LENGTH = 100;
 
@@ -39,6 +39,5 @@ export async function renameMyTeam(user: SessionUser, id: string, name: string) 
 
 export async function deleteMyTeam(user: SessionUser, id: string): Promise<void> {
   await requireTeam(user, "owner", id);
-  const formerMembers = await deleteTeam(teamsWhere(user.id, "owner"), id);
-  await endStreamsWithoutAccess(formerMembers);
+  await deleteTeamWithAccess(teamsWhere(user.id, "owner"), id);
 }

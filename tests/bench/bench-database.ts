@@ -6,7 +6,7 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { startEmbeddedPostgres } from "../../lib/db/embedded-postgres";
+import { startEmbeddedPostgres } from "../../lib/bootstrap/embedded-postgres";
 
 export type BenchDatabase = {
   databaseUrl: string;

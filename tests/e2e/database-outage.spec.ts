@@ -6,7 +6,7 @@ import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { type RunningPostgres, startEmbeddedPostgres } from "../../lib/db/embedded-postgres";
+import { type RunningPostgres, startEmbeddedPostgres } from "../../lib/bootstrap/embedded-postgres";
 import { type DatabaseSwitch, startDatabaseSwitch } from "../support/database-switch";
 import { type AppServer, startAppServer } from "../support/test-stack";
 import { composer, PASSWORD } from "./helpers";

@@ -1,12 +1,11 @@
 // Authorization as a matrix: every route, every kind of caller, the expected status and no side effect.
-// A route file without rows here fails the last test, so a new route cannot skip the access rules.
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
+// A route the inventory (tests/support/route-inventory.ts) gives this matrix without rows here fails the last test,
+// so a new route cannot skip the access rules.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { eventStreamRoutes } from "@/lib/server/event-stream-routes";
 import { makeUser } from "../support/factories";
 import { collectEvents, startedIds } from "../support/read-events";
+import { routesOfMatrix, uncoveredRoutes } from "../support/route-inventory";
 import { anonymousClient, type Client, signedInClient } from "../support/session-client";
 
 type Caller = "anonymous" | "owner" | "otherUser";
@@ -82,18 +81,6 @@ const rows: Row[] = [
   { method: "POST", route: `${conversationRoute}/restore`, expected: { anonymous: 401, owner: 200, otherUser: 404 } },
 ];
 
-const TEAM_AND_SHARING_ROUTE =
-  / \/api\/(teams|invitations|share)(\/|$)| \/api\/conversations\/\[id\]\/(team|copy|share-links|events)(\/|$)/;
-
-// Public by design: each is tested in its own file (auth.test.ts, demo-model.test.ts; health has no data).
-const publicRoutes = [
-  "POST /api/auth/register",
-  "GET /api/auth/[...nextauth]",
-  "POST /api/auth/[...nextauth]",
-  "GET /api/health",
-  "POST /api/demo/v1/chat/completions",
-];
-
 let clients: Record<Caller, Client>;
 let conversationId: string;
 let replyId: string;
@@ -155,25 +142,8 @@ describe.sequential("access matrix", () => {
     expect((await clients.owner.fetch("/api/conversations/not-an-id")).status).toBe(404);
   });
 
-  it("has rows for every route file under app/api and every event-stream route", () => {
-    const apiDir = path.resolve(import.meta.dirname, "../../app/api");
-    const found = (readdirSync(apiDir, { recursive: true }) as string[])
-      .filter((file) => file.endsWith("route.ts"))
-      .flatMap((file) => {
-        const source = readFileSync(path.join(apiDir, file), "utf8");
-        const methods = [...source.matchAll(/\b(GET|POST|PUT|PATCH|DELETE)\b(?=\s*=|\s*\(|\s*[,}])/g)].map(
-          (match) => match[1],
-        );
-        const route = `/api/${path.dirname(file)}`.replace(/\/\.$/, "");
-        return [...new Set(methods)].map((method) => `${method} ${route}`);
-      })
-      // The admin routes have a matrix of their own, with an admin as a caller: admin-access-matrix.test.ts.
-      .filter((entry) => !entry.includes(" /api/admin/"))
-      .concat(eventStreamRoutes.map((route) => `${route.method} ${route.path}`))
-      // Teams, invitations, sharing with a team and share links: team-access-matrix.test.ts covers these.
-      .filter((entry) => !TEAM_AND_SHARING_ROUTE.test(entry));
-    const covered = [...rows.map((row) => `${row.method} ${row.route}`), ...publicRoutes];
-    expect(found.filter((entry) => !covered.includes(entry))).toEqual([]);
-    expect(found.length).toBeGreaterThanOrEqual(rows.length);
+  it("has rows for every route the inventory gives this matrix (tests/support/route-inventory.ts)", () => {
+    expect(routesOfMatrix("access").length).toBeGreaterThan(15);
+    expect(uncoveredRoutes("access", rows)).toEqual([]);
   });
 });

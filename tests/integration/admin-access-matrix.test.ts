@@ -1,12 +1,14 @@
 // Authorization of the admin console as a matrix: every admin route and page, for an anonymous caller, a signed-in
-// user and an admin, with the expected status and no side effect. A route or page without rows fails the last tests.
+// user and an admin, with the expected status and no side effect. A route the inventory
+// (tests/support/route-inventory.ts) gives this matrix, or an admin page, without rows fails the last tests.
 import { randomUUID } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { makeAdmin, makeModel, makeUser } from "../support/factories";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
+import { routesOfMatrix, uncoveredRoutes } from "../support/route-inventory";
 import { anonymousClient, type Client, signedInClient } from "../support/session-client";
 
 type Caller = "anonymous" | "user" | "admin";
@@ -184,19 +186,9 @@ describe.sequential("admin access matrix", () => {
     });
   }
 
-  it("has rows for every admin route file", () => {
-    const apiDir = path.resolve(import.meta.dirname, "../../app/api/admin");
-    const found = (readdirSync(apiDir, { recursive: true }) as string[])
-      .filter((file) => file.endsWith("route.ts"))
-      .flatMap((file) => {
-        const source = readFileSync(path.join(apiDir, file), "utf8");
-        const methods = [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map((match) => match[1]);
-        const route = `/api/admin/${path.dirname(file)}`.replace(/\/\.$/, "").replace("[id]", "[placeholder]");
-        return methods.map((method) => `${method} ${route}`);
-      });
-    const covered = rows.map((row) => `${row.method} ${row.route.replace(/\[\w+Id\]/, "[placeholder]")}`);
-    expect(found.filter((entry) => !covered.includes(entry))).toEqual([]);
-    expect(found.length).toBeGreaterThan(10);
+  it("has rows for every route the inventory gives this matrix (tests/support/route-inventory.ts)", () => {
+    expect(routesOfMatrix("admin").length).toBeGreaterThan(10);
+    expect(uncoveredRoutes("admin", rows)).toEqual([]);
   });
 
   it("has rows for every admin page", () => {

@@ -7,8 +7,8 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { type RunningPostgres, startEmbeddedPostgres } from "@/lib/bootstrap/embedded-postgres";
 import { connectionOptionsFromUrl } from "@/lib/db/connection-options";
-import { type RunningPostgres, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { signedInClient } from "../support/session-client";
 import { type AppServer, startAppServer } from "../support/test-stack";
 

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { findFreePort } from "@/lib/db/embedded-postgres";
+import { findFreePort } from "@/lib/bootstrap/embedded-postgres";
 import { createEmptyDatabase } from "../support/empty-database";
 import { openRawConnection, readUntilServerCloses, upgradeRequest } from "../support/raw-http";
 

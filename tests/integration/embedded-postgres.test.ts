@@ -10,7 +10,7 @@ import {
   loadEmbeddedPostgres,
   needsPostgresOsUser,
   startEmbeddedPostgres,
-} from "@/lib/db/embedded-postgres";
+} from "@/lib/bootstrap/embedded-postgres";
 
 let folder: string;
 const stops: (() => Promise<void>)[] = [];

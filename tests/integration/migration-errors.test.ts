@@ -1,8 +1,8 @@
 // What the launcher says when the migrations cannot run: Prisma's own reason, without its warning that the schema's
 // datasource url is "NOT used", which reads as if DATABASE_URL had been ignored.
 import { expect, it } from "vitest";
+import { findFreePort } from "@/lib/bootstrap/embedded-postgres";
 import { applyMigrations } from "@/lib/bootstrap/migrate";
-import { findFreePort } from "@/lib/db/embedded-postgres";
 
 it("names the unreachable server and leaves out the schema url warning", async () => {
   const port = await findFreePort();

@@ -1,8 +1,8 @@
 // Share links: a public, read-only snapshot up to a message, shown with its title, roles and text only; only the
 // owner manages links; revoked, expired or deleted means 404 at once; "continue as my copy" for signed-in visitors.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashToken } from "@/lib/auth/secret-tokens";
 import { db } from "@/lib/db/client";
-import { hashToken } from "@/lib/teams/secret-tokens";
 import { type ChatSession, startChatSession } from "../support/chat-session";
 import { makeSignedInUser, makeUser } from "../support/factories";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";

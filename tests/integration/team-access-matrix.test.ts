@@ -1,14 +1,13 @@
 // Authorization of teams and sharing as a matrix: every team, invitation and share route and page, and the
 // conversation routes as team members reach them, for every kind of caller, with the expected status and no side
-// effect for each denied cell. A team or share route without rows here fails the coverage test at the end.
+// effect for each denied cell. A route the inventory (tests/support/route-inventory.ts) gives this matrix without
+// rows here fails the coverage test at the end.
 import { createHash, randomBytes } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { eventStreamRoutes } from "@/lib/server/event-stream-routes";
 import { makeAdmin, makeUser } from "../support/factories";
 import { collectEvents, startedIds } from "../support/read-events";
+import { routesOfMatrix, uncoveredRoutes } from "../support/route-inventory";
 import { anonymousClient, type Client, signedInClient } from "../support/session-client";
 
 // `linkVisitor`: signed in, in no team, and has opened the conversation's share link: the link gives nothing more.
@@ -438,21 +437,8 @@ describe.sequential("team and sharing access matrix", () => {
     });
   }
 
-  it("has rows for every team, invitation and share route, and every route under a conversation they add", () => {
-    const apiDir = path.resolve(import.meta.dirname, "../../app/api");
-    const sharingRoute = /^\/api\/(teams|invitations|share)\b|^\/api\/conversations\/\[id\]\/(team|copy|share-links)\b/;
-    const found = (readdirSync(apiDir, { recursive: true }) as string[])
-      .filter((file) => file.endsWith("route.ts"))
-      .flatMap((file) => {
-        const source = readFileSync(path.join(apiDir, file), "utf8");
-        const methods = [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map((match) => match[1]);
-        return methods.map((method) => `${method} /api/${path.dirname(file)}`);
-      })
-      .concat(eventStreamRoutes.map((route) => `${route.method} ${route.path}`))
-      .map((entry) => entry.replace(/\[\w+\]/g, "[id]"))
-      .filter((entry) => sharingRoute.test(entry.split(" ")[1] ?? "") || entry.endsWith("/events"));
-    const covered = rows.map((row) => `${row.method} ${row.route.replace(/\[\w+\]/g, "[id]")}`);
-    expect(found.filter((entry) => !covered.includes(entry))).toEqual([]);
-    expect(found.length).toBeGreaterThan(15);
+  it("has rows for every route the inventory gives this matrix (tests/support/route-inventory.ts)", () => {
+    expect(routesOfMatrix("team").length).toBeGreaterThan(15);
+    expect(uncoveredRoutes("team", rows)).toEqual([]);
   });
 });

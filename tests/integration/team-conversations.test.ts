@@ -105,7 +105,7 @@ describe("sharing a conversation with a team", () => {
     });
     const takenOut = await vic.client.json(`${url}/team`, { teamId: null }, "PUT");
     expect(takenOut.status).toBe(200);
-    expect(await takenOut.json()).toEqual({ team: null });
+    expect(await takenOut.json()).toEqual({ team: null, canStopSharing: false });
     expect(await storedConversation(conversationId)).toMatchObject({
       teamId: null,
       visibility: "PRIVATE",
@@ -113,6 +113,31 @@ describe("sharing a conversation with a team", () => {
     });
     expect((await ben.client.fetch(url)).status).toBe(404);
     expect((await ana.client.fetch(url)).status).toBe(200);
+  });
+
+  it("tells each member whether they may share it or stop sharing it, by the rule the team route applies", async () => {
+    const { ana, ben, vic, team, url } = await sharedConversation();
+    const tom = await makePerson("Tom");
+    await addMember(team.id, tom.id, "OWNER");
+    const rightsOf = async (who: Person) => {
+      const { canShare, canStopSharing } = await (await who.client.fetch(url)).json();
+      return { canShare, canStopSharing };
+    };
+    expect(await rightsOf(ana)).toEqual({ canShare: true, canStopSharing: true });
+    expect(await rightsOf(tom)).toEqual({ canShare: false, canStopSharing: true });
+    expect(await rightsOf(ben)).toEqual({ canShare: false, canStopSharing: false });
+    expect(await rightsOf(vic)).toEqual({ canShare: false, canStopSharing: false });
+
+    // What the page offers is what the route allows.
+    expect((await ben.client.json(`${url}/team`, { teamId: null }, "PUT")).status).toBe(403);
+    expect((await vic.client.json(`${url}/team`, { teamId: null }, "PUT")).status).toBe(403);
+    const takenOut = await tom.client.json(`${url}/team`, { teamId: null }, "PUT");
+    expect(takenOut.status).toBe(200);
+    expect(await takenOut.json()).toEqual({ team: null, canStopSharing: false });
+    expect(await rightsOf(ana)).toEqual({ canShare: true, canStopSharing: false });
+    const sharedAgain = await ana.client.json(`${url}/team`, { teamId: team.id }, "PUT");
+    expect(await sharedAgain.json()).toEqual({ team: { id: team.id, name: team.name }, canStopSharing: true });
+    expect(await rightsOf(tom)).toEqual({ canShare: false, canStopSharing: true });
   });
 
   it("takes a removed member's access away: the next request is 404", async () => {

@@ -2,8 +2,8 @@
 // removal taking access away at once, invitation links (hashed, limited, revocable), deleting a team, and the
 // team's history with search. Each denied call is checked for leaving no trace.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashToken } from "@/lib/auth/secret-tokens";
 import { db } from "@/lib/db/client";
-import { hashToken } from "@/lib/teams/secret-tokens";
 import { startChatSession } from "../support/chat-session";
 import { makeAdmin, makePerson, type Person } from "../support/factories";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";

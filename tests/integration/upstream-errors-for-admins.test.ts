@@ -1,7 +1,7 @@
 // Why a model call failed, for admins: the category and the status (a rejected key, an unknown model name), never
 // the provider's own text. Everyone else, team members included, keeps the generic message.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findFreePort } from "@/lib/db/embedded-postgres";
+import { findFreePort } from "@/lib/bootstrap/embedded-postgres";
 import { makeAdmin, makeModel, makeUser } from "../support/factories";
 import { type FakeScenario, type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { collectEvents } from "../support/read-events";

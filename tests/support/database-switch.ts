@@ -2,7 +2,7 @@
 // the database stopping (open connections drop, new ones are refused), and restored on the same address, which is
 // the database coming back. The test cluster itself keeps running for the other test files.
 import net from "node:net";
-import { findFreePort } from "../../lib/db/embedded-postgres";
+import { findFreePort } from "../../lib/bootstrap/embedded-postgres";
 
 export type DatabaseSwitch = {
   /** `targetUrl` with the relay's address: hand it to the app. */

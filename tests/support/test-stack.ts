@@ -5,7 +5,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { chmodSync, createWriteStream, existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { buildDatabaseUrl, findFreePort, startEmbeddedPostgres } from "../../lib/db/embedded-postgres";
+import { buildDatabaseUrl, findFreePort, startEmbeddedPostgres } from "../../lib/bootstrap/embedded-postgres";
 
 export type TestStack = {
   baseUrl: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildDatabaseUrl, needsPostgresOsUser } from "@/lib/db/embedded-postgres";
+import { buildDatabaseUrl, needsPostgresOsUser } from "@/lib/bootstrap/embedded-postgres";
 
 describe("the embedded PostgreSQL's OS user", () => {
   it("is the separate `postgres` user only for root, whom PostgreSQL refuses", () => {

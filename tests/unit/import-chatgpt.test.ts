@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { convertChatGptConversation } from "@/lib/chat/import-chatgpt";
-import type { ChatGptConversation } from "@/lib/chat/import-formats";
+import { convertChatGptConversation } from "@/lib/conversations/import-chatgpt";
+import type { ChatGptConversation } from "@/lib/conversations/import-formats";
 
 type NodeMessage = NonNullable<ChatGptConversation["mapping"][string]["message"]>;
 

@@ -2,7 +2,7 @@
 // replies and pages) while a large file is read, and the rows come back as the inline code would make them.
 import { setImmediate } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
-import { readImportRowsOffThread } from "@/lib/chat/run-import";
+import { readImportRowsOffThread } from "@/lib/conversations/run-import";
 import { makeLargeChatGptExport } from "../support/large-import";
 
 describe("reading an import off the event loop", () => {

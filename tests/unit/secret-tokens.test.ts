@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { createSecretToken, hashToken, isTokenShaped, parseToken } from "@/lib/teams/secret-tokens";
+import { createSecretToken, hashToken, isTokenShaped, parseToken } from "@/lib/auth/secret-tokens";
 
 describe("link tokens (invitations, share links)", () => {
   it("carry 256 random bits as base64url, and are stored as their SHA-256", () => {

@@ -4,9 +4,9 @@ import { redirect } from "next/navigation";
 import { RegisterForm } from "@/app/_components/auth/register-form";
 import { getTranslator } from "@/app/_i18n/server";
 import { isRegistrationClosedTo } from "@/lib/auth/registration-policy";
+import { parseToken } from "@/lib/auth/secret-tokens";
 import { getSessionUser } from "@/lib/auth/session";
 import { invitationPath, previewInvitation } from "@/lib/teams/invitations";
-import { parseToken } from "@/lib/teams/secret-tokens";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();

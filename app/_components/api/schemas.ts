@@ -57,11 +57,13 @@ export const conversationDetailsSchema = z.object({
   ...conversationParametersSchema.shape,
 });
 
-// What the caller may do with the conversation and where it is shared: the page shows only the controls that work.
+// What the caller may do with the conversation and where it is shared, as the server decides it from its access
+// rules: the page shows only the controls that work.
 export const conversationSharingSchema = z.object({
   access: z.enum(["own", "write", "read"]),
   team: teamRefSchema.nullable(),
   ownerName: z.string().nullable(),
+  canShare: z.boolean(),
   canStopSharing: z.boolean(),
 });
 
@@ -71,7 +73,7 @@ export const conversationSchema = conversationDetailsSchema
   .extend(conversationSharingSchema.shape);
 
 export const teamChoicesSchema = z.object({ team: teamRefSchema.nullable(), teams: z.array(teamRefSchema) });
-export const teamSharingSchema = z.object({ team: teamRefSchema.nullable() });
+export const teamSharingSchema = z.object({ team: teamRefSchema.nullable(), canStopSharing: z.boolean() });
 export const copiedConversationSchema = z.object({ id: z.string(), title: z.string() });
 export const replyStartedEventSchema = z.object({ assistantMessageId: z.string() });
 

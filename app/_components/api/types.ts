@@ -13,6 +13,7 @@ import type {
   searchResultsSchema,
   startEventSchema,
   teamRefSchema,
+  teamSharingSchema,
 } from "./schemas";
 
 export type ChatMessage = z.infer<typeof chatMessageSchema> & {
@@ -26,6 +27,7 @@ export type Conversation = z.infer<typeof conversationSchema>;
 export type ConversationDetails = z.infer<typeof conversationDetailsSchema>;
 export type ConversationSharing = z.infer<typeof conversationSharingSchema>;
 export type TeamRef = z.infer<typeof teamRefSchema>;
+export type TeamSharing = z.infer<typeof teamSharingSchema>;
 export type ChatModel = z.infer<typeof modelSchema>;
 export type ConversationSummary = z.infer<typeof conversationSummarySchema>;
 export type SearchResult = z.infer<typeof searchResultsSchema>["items"][number];

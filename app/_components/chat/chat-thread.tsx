@@ -13,7 +13,7 @@ import type {
   Conversation,
   ConversationDetails,
   ConversationSharing,
-  TeamRef,
+  TeamSharing,
 } from "@/app/_components/api/types";
 import { ConversationHeader } from "@/app/_components/chat/header/conversation-header";
 import { useChatStream } from "@/app/_components/chat/live/use-chat-stream";
@@ -81,8 +81,8 @@ export function ChatThread({ conversation }: ChatThreadProps) {
   });
 
   const changeTeam = useCallback(
-    (team: TeamRef | null) => {
-      setSharing((current) => ({ ...current, team, canStopSharing: team !== null && current.access === "own" }));
+    ({ team, canStopSharing }: TeamSharing) => {
+      setSharing((current) => ({ ...current, team, canStopSharing }));
       // A team owner who takes someone else's conversation out of the team has no access left to it.
       setHasLostAccess((lost) => lost || (team === null && sharing.access !== "own"));
     },
@@ -169,8 +169,8 @@ export function ChatThread({ conversation }: ChatThreadProps) {
   );
 }
 
-function toSharing({ access, team, ownerName, canStopSharing }: ConversationSharing): ConversationSharing {
-  return { access, team, ownerName, canStopSharing };
+function toSharing({ access, team, ownerName, canShare, canStopSharing }: ConversationSharing): ConversationSharing {
+  return { access, team, ownerName, canShare, canStopSharing };
 }
 
 // Only the conversation's own fields: the thread it may come with lives in the stream's state.

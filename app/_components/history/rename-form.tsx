@@ -2,7 +2,7 @@
 
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from "react";
 import { useTranslator } from "@/app/_i18n/translator-provider";
-import { MAX_TITLE_LENGTH } from "@/lib/chat/limits";
+import { MAX_TITLE_LENGTH } from "@/lib/limits";
 
 type RenameFormProps = {
   title: string;

@@ -8,7 +8,7 @@ import { notifyConversationsChanged } from "@/app/_components/api/conversation-e
 import { DownloadIcon } from "@/app/_components/ui/icons";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { useTranslator } from "@/app/_i18n/translator-provider";
-import { MAX_IMPORT_BYTES } from "@/lib/chat/limits";
+import { MAX_IMPORT_BYTES } from "@/lib/limits";
 
 const importResultSchema = z.object({
   imported: z.number(),

@@ -1,7 +1,7 @@
 import { Markdown } from "@/app/_components/markdown";
 import { ImportedBadge } from "@/app/_components/ui/imported-badge";
 import { getTranslator } from "@/app/_i18n/server";
-import type { SharedMessage } from "@/lib/teams/shared-snapshot";
+import type { SharedMessage } from "@/lib/share-links/shared-snapshot";
 
 // One message of a shared snapshot, rendered like the chat (the same sanitized Markdown), without any action.
 export async function SharedMessageView({ message }: { message: SharedMessage }) {

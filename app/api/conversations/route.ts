@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { requireApiUser } from "@/lib/auth/session";
-import { createConversationSchema, listMyConversations, startConversation } from "@/lib/chat/conversations";
+import { createConversationSchema, listMyConversations, startConversation } from "@/lib/conversations/conversations";
 import { handle, jsonResponse, parseJsonBody, parseQuery } from "@/lib/http/handler";
 
 const listQuerySchema = z.strictObject({ cursor: z.string().max(100).optional() });

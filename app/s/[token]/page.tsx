@@ -7,7 +7,7 @@ import { ContinueAsCopyButton } from "@/app/_components/share-links/continue-as-
 import { SharedMessageView } from "@/app/_components/share-links/shared-message-view";
 import { getTranslator } from "@/app/_i18n/server";
 import { getSessionUser } from "@/lib/auth/session";
-import { getSharedSnapshot } from "@/lib/teams/shared-snapshot";
+import { getSharedSnapshot } from "@/lib/share-links/shared-snapshot";
 
 // The page and its metadata read the same snapshot once per request.
 const loadSnapshot = cache(getSharedSnapshot);

@@ -9,7 +9,7 @@ import { getRegistrationPolicy } from "@/lib/auth/registration-policy";
 import { requirePageAdmin } from "@/lib/auth/session";
 import { searchUsers } from "@/lib/auth/user-admin";
 import { getReplyStreamLimit, MAX_REPLY_STREAMS_PER_USER } from "@/lib/chat/reply-stream-limit";
-import { arePublicShareLinksEnabled } from "@/lib/teams/public-share-links";
+import { arePublicShareLinksEnabled } from "@/lib/share-links/public-share-links";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();

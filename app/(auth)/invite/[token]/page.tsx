@@ -3,10 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { JoinTeamButton } from "@/app/_components/teams/join-team-button";
 import { getTranslator } from "@/app/_i18n/server";
+import { parseToken } from "@/lib/auth/secret-tokens";
 import { getSessionUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { invitationPath, previewInvitation } from "@/lib/teams/invitations";
-import { parseToken } from "@/lib/teams/secret-tokens";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { ChatView } from "@/app/_components/chat/chat-view";
+import { canReadConversation } from "@/lib/access/conversation-access";
 import { requirePageUser } from "@/lib/auth/session";
-import { canReadConversation } from "@/lib/chat/conversation-access";
 
 export default async function ConversationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

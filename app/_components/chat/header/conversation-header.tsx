@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { describeError } from "@/app/_components/api/api-client";
-import type { ConversationDetails, ConversationSharing, TeamRef } from "@/app/_components/api/types";
+import type { ConversationDetails, ConversationSharing, TeamSharing } from "@/app/_components/api/types";
 import { updateModel } from "@/app/_components/chat/chat-requests";
 import { ModelPicker, useModels } from "@/app/_components/chat/model-picker";
 import { ShareLinkButton } from "@/app/_components/share-links";
@@ -16,7 +16,7 @@ type ConversationHeaderProps = {
   details: ConversationDetails;
   onDetailsChange: (details: ConversationDetails) => void;
   sharing: ConversationSharing;
-  onTeamChange: (team: TeamRef | null) => void;
+  onTeamChange: (sharing: TeamSharing) => void;
   onShareLink: () => void;
 };
 

@@ -2,7 +2,7 @@
 
 import { type FormEvent, useEffect, useId, useState } from "react";
 import { describeError } from "@/app/_components/api/api-client";
-import type { ConversationSharing, TeamRef } from "@/app/_components/api/types";
+import type { ConversationSharing, TeamRef, TeamSharing } from "@/app/_components/api/types";
 import { fetchTeamChoices, setConversationTeam } from "@/app/_components/chat/chat-requests";
 import { TeamsIcon } from "@/app/_components/ui/icons";
 import { ModalDialog } from "@/app/_components/ui/modal-dialog";
@@ -11,7 +11,7 @@ import { useTranslator } from "@/app/_i18n/translator-provider";
 type TeamShareControlProps = {
   conversationId: string;
   sharing: ConversationSharing;
-  onTeamChange: (team: TeamRef | null) => void;
+  onTeamChange: (sharing: TeamSharing) => void;
 };
 
 const HEADER_BUTTON =
@@ -33,7 +33,7 @@ export function TeamShareButton({ sharing, onClick }: { sharing: ConversationSha
 
 /** Whether the conversation has a team control: its owner may share it, members see its team. */
 export function hasTeamShare(sharing: ConversationSharing): boolean {
-  return sharing.access === "own" || sharing.team !== null;
+  return sharing.canShare || sharing.team !== null;
 }
 
 export function useTeamShareLabel(sharing: ConversationSharing): string {
@@ -50,8 +50,8 @@ export function TeamShareDialog({ isOpen, onClose, conversationId, sharing, onTe
       <ShareBody
         conversationId={conversationId}
         sharing={sharing}
-        onTeamChange={(team) => {
-          onTeamChange(team);
+        onTeamChange={(change) => {
+          onTeamChange(change);
           onClose();
         }}
       />
@@ -71,7 +71,7 @@ function ShareBody({ conversationId, sharing, onTeamChange }: TeamShareControlPr
   const [error, setError] = useState<string | null>(null);
   const [isSaving, setIsSaving] = useState(false);
   const selectId = useId();
-  const isChoosing = sharing.access === "own" && !sharing.team;
+  const isChoosing = sharing.canShare && !sharing.team;
 
   useEffect(() => {
     if (!isChoosing) return;
@@ -91,7 +91,7 @@ function ShareBody({ conversationId, sharing, onTeamChange }: TeamShareControlPr
     setError(null);
     const result = await setConversationTeam(conversationId, teamId);
     setIsSaving(false);
-    if (result.isOk) onTeamChange(result.data.team);
+    if (result.isOk) onTeamChange(result.data);
     else setError(describeError(result.error, translator));
   }
 

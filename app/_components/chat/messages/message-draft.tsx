@@ -2,7 +2,7 @@
 
 import { type RefObject, useLayoutEffect } from "react";
 import { useTranslator } from "@/app/_i18n/translator-provider";
-import { MAX_MESSAGE_LENGTH } from "@/lib/chat/limits";
+import { MAX_MESSAGE_LENGTH } from "@/lib/limits";
 
 /** Grows a textarea with its text up to `maxHeightPx`, then scrolls. */
 export function useAutoGrow(textareaRef: RefObject<HTMLTextAreaElement | null>, text: string, maxHeightPx: number) {

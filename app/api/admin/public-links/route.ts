@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { requireApiAdmin } from "@/lib/auth/session";
 import { handle, jsonResponse, parseJsonBody } from "@/lib/http/handler";
-import { arePublicShareLinksEnabled, setPublicShareLinksEnabled } from "@/lib/teams/public-share-links";
+import { arePublicShareLinksEnabled, setPublicShareLinksEnabled } from "@/lib/share-links/public-share-links";
 
 const switchSchema = z.strictObject({ enabled: z.boolean() });
 

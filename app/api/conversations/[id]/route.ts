@@ -1,13 +1,14 @@
 // GET /api/conversations/{id} – the conversation and its current thread; PATCH – rename, change the model or set
 // parameters; DELETE – delete.
+import { parseId } from "@/lib/access/ids";
 import { requireApiUser } from "@/lib/auth/session";
 import {
   deleteMyConversation,
   getConversationWithThread,
   updateConversationSchema,
   updateMyConversation,
-} from "@/lib/chat/conversations";
-import { handle, jsonResponse, parseId, parseJsonBody } from "@/lib/http/handler";
+} from "@/lib/conversations/conversations";
+import { handle, jsonResponse, parseJsonBody } from "@/lib/http/handler";
 
 type Params = { id: string };
 

@@ -1,7 +1,7 @@
 // GET /api/invitations/{token} – which team an invitation link is for, and the role; public, like the link itself.
+import { parseToken } from "@/lib/auth/secret-tokens";
 import { handle, jsonResponse } from "@/lib/http/handler";
 import { previewInvitation } from "@/lib/teams/invitations";
-import { parseToken } from "@/lib/teams/secret-tokens";
 
 type Params = { token: string };
 

@@ -1,6 +1,7 @@
 // GET /api/teams/{id} – the team and its members (members only); PATCH – rename and DELETE – delete (owners only).
+import { parseId } from "@/lib/access/ids";
 import { requireApiUser } from "@/lib/auth/session";
-import { handle, jsonResponse, parseId, parseJsonBody } from "@/lib/http/handler";
+import { handle, jsonResponse, parseJsonBody } from "@/lib/http/handler";
 import { deleteMyTeam, getTeamWithMembers, renameMyTeam, teamNameSchema } from "@/lib/teams/teams";
 
 type Params = { id: string };

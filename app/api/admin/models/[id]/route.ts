@@ -1,6 +1,7 @@
 // PATCH /api/admin/models/{id} – change settings (a new version and an audit entry); DELETE – delete the model.
+import { parseId } from "@/lib/access/ids";
 import { requireApiAdmin } from "@/lib/auth/session";
-import { handle, jsonResponse, parseId, parseJsonBody } from "@/lib/http/handler";
+import { handle, jsonResponse, parseJsonBody } from "@/lib/http/handler";
 import { changeModel, modelChangesSchema, removeModel } from "@/lib/models/model-settings";
 
 type Params = { id: string };

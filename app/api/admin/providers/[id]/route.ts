@@ -1,7 +1,8 @@
 // PATCH /api/admin/providers/{id} – rename, move or change the key { name?, baseUrl?, apiKey? }; DELETE – delete it
 // with its models.
+import { parseId } from "@/lib/access/ids";
 import { requireApiAdmin } from "@/lib/auth/session";
-import { handle, jsonResponse, parseId, parseJsonBody } from "@/lib/http/handler";
+import { handle, jsonResponse, parseJsonBody } from "@/lib/http/handler";
 import { changeProvider, providerChangesSchema, removeProvider } from "@/lib/models/providers";
 
 type Params = { id: string };

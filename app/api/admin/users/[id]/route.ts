@@ -1,8 +1,9 @@
 // PATCH /api/admin/users/{id} – change role or status { role?, status? } (status ACTIVE approves or enables);
 // DELETE – delete the account and its private conversations.
+import { parseId } from "@/lib/access/ids";
 import { requireApiAdmin } from "@/lib/auth/session";
 import { changeUser, removeUser, userChangesSchema } from "@/lib/auth/user-admin";
-import { handle, jsonResponse, parseId, parseJsonBody } from "@/lib/http/handler";
+import { handle, jsonResponse, parseJsonBody } from "@/lib/http/handler";
 
 type Params = { id: string };
 

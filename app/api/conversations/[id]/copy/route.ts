@@ -1,6 +1,7 @@
 // POST /api/conversations/{id}/copy – copy the thread up to a message into a new conversation of the caller's own.
+import { parseId } from "@/lib/access/ids";
 import { requireApiUser } from "@/lib/auth/session";
-import { handle, jsonResponse, parseId, parseJsonBody } from "@/lib/http/handler";
+import { handle, jsonResponse, parseJsonBody } from "@/lib/http/handler";
 import { copyMessageSchema, copyMessageToMyChats } from "@/lib/teams/team-sharing";
 
 type Params = { id: string };

@@ -1,8 +1,9 @@
 // PUT /api/conversations/{id}/current-message – show the branch through a message (switching edit/reply versions).
 import { z } from "zod";
+import { idSchema, parseId } from "@/lib/access/ids";
 import { requireApiUser } from "@/lib/auth/session";
-import { showBranch } from "@/lib/chat/conversations";
-import { handle, idSchema, jsonResponse, parseId, parseJsonBody } from "@/lib/http/handler";
+import { showBranch } from "@/lib/conversations/conversations";
+import { handle, jsonResponse, parseJsonBody } from "@/lib/http/handler";
 
 const bodySchema = z.strictObject({ messageId: idSchema });
 

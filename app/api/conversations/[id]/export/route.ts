@@ -1,8 +1,9 @@
 // GET /api/conversations/{id}/export?format=markdown|json – download the conversation (JSON: every version).
 import { z } from "zod";
+import { parseId } from "@/lib/access/ids";
 import { requireApiUser } from "@/lib/auth/session";
-import { exportMyConversation } from "@/lib/chat/export";
-import { attachmentResponse, handle, parseId, parseQuery } from "@/lib/http/handler";
+import { exportMyConversation } from "@/lib/conversations/export";
+import { attachmentResponse, handle, parseQuery } from "@/lib/http/handler";
 
 const querySchema = z.strictObject({ format: z.enum(["markdown", "json"]) });
 

@@ -1,8 +1,9 @@
 // GET /api/conversations/{id}/share-links – the owner's links { publicLinksEnabled, items }; POST – create one
 // { messageId?, expiresInDays? }, 201 with its url (the token is shown this once).
+import { parseId } from "@/lib/access/ids";
 import { requireApiUser } from "@/lib/auth/session";
-import { handle, jsonResponse, parseId, parseJsonBody } from "@/lib/http/handler";
-import { createMyShareLink, createShareLinkSchema, listMyShareLinks } from "@/lib/teams/share-links";
+import { handle, jsonResponse, parseJsonBody } from "@/lib/http/handler";
+import { createMyShareLink, createShareLinkSchema, listMyShareLinks } from "@/lib/share-links/share-links";
 
 type Params = { id: string };
 

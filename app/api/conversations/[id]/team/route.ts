@@ -1,7 +1,8 @@
 // GET /api/conversations/{id}/team – for the owner: its team and the teams they may share it with; PUT – share the
 // conversation with one of the caller's teams, or (null) stop sharing.
+import { parseId } from "@/lib/access/ids";
 import { requireApiUser } from "@/lib/auth/session";
-import { handle, jsonResponse, parseId, parseJsonBody } from "@/lib/http/handler";
+import { handle, jsonResponse, parseJsonBody } from "@/lib/http/handler";
 import { getTeamChoices, setConversationTeamFor, setTeamSchema } from "@/lib/teams/team-sharing";
 
 type Params = { id: string };

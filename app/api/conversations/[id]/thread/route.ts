@@ -1,8 +1,9 @@
 // GET /api/conversations/{id}/thread?before= – the page of the current thread above a message already shown.
 import { z } from "zod";
+import { idSchema, parseId } from "@/lib/access/ids";
 import { requireApiUser } from "@/lib/auth/session";
-import { getOlderMessages } from "@/lib/chat/conversations";
-import { handle, idSchema, jsonResponse, parseId, parseQuery } from "@/lib/http/handler";
+import { getOlderMessages } from "@/lib/conversations/conversations";
+import { handle, jsonResponse, parseQuery } from "@/lib/http/handler";
 
 const querySchema = z.strictObject({ before: idSchema });
 

@@ -1,8 +1,8 @@
 // POST /api/invitations/{token}/accept – join the team of an invitation link (signed in).
+import { parseToken } from "@/lib/auth/secret-tokens";
 import { requireApiUser } from "@/lib/auth/session";
 import { handle, jsonResponse } from "@/lib/http/handler";
 import { acceptInvitationLink } from "@/lib/teams/invitations";
-import { parseToken } from "@/lib/teams/secret-tokens";
 
 type Params = { token: string };
 

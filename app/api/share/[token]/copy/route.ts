@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { requireApiUser } from "@/lib/auth/session";
 import { handle, jsonResponse, parseJsonBody } from "@/lib/http/handler";
-import { copySharedSnapshot } from "@/lib/teams/shared-snapshot";
+import { copySharedSnapshot } from "@/lib/share-links/shared-snapshot";
 
 // The link is the whole request: a body, if any, must be empty.
 const noFieldsSchema = z.strictObject({});

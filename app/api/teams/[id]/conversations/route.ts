@@ -1,7 +1,8 @@
 // GET /api/teams/{id}/conversations?cursor= – the team's history, newest first, with each owner's name (members).
 import { z } from "zod";
+import { parseId } from "@/lib/access/ids";
 import { requireApiUser } from "@/lib/auth/session";
-import { handle, jsonResponse, parseId, parseQuery } from "@/lib/http/handler";
+import { handle, jsonResponse, parseQuery } from "@/lib/http/handler";
 import { listTeamConversations } from "@/lib/teams/team-history";
 
 type Params = { id: string };

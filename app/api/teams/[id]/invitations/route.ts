@@ -1,7 +1,8 @@
 // GET /api/teams/{id}/invitations – the team's invitation links, without their tokens; POST – create one, its link
 // shown in this answer only (owners only, both).
+import { parseId } from "@/lib/access/ids";
 import { requireApiUser } from "@/lib/auth/session";
-import { handle, jsonResponse, parseId, parseJsonBody } from "@/lib/http/handler";
+import { handle, jsonResponse, parseJsonBody } from "@/lib/http/handler";
 import { createInvitationSchema, inviteToTeam, listTeamInvitations } from "@/lib/teams/invitations";
 
 type Params = { id: string };

@@ -1,7 +1,8 @@
 // DELETE /api/conversations/{id}/share-links/{linkId} – revoke the link: its page answers 404 from now on. 204.
+import { parseId } from "@/lib/access/ids";
 import { requireApiUser } from "@/lib/auth/session";
-import { handle, parseId } from "@/lib/http/handler";
-import { revokeMyShareLink } from "@/lib/teams/share-links";
+import { handle } from "@/lib/http/handler";
+import { revokeMyShareLink } from "@/lib/share-links/share-links";
 
 export const DELETE = handle<{ id: string; linkId: string }>(async (_request, params) => {
   const id = parseId(params.id);

@@ -1,8 +1,9 @@
 // GET /api/teams/{id}/conversations/search?q= – the team's conversations whose title or messages contain the text.
 import { z } from "zod";
+import { parseId } from "@/lib/access/ids";
 import { requireApiUser } from "@/lib/auth/session";
-import { searchTextSchema } from "@/lib/chat/conversations";
-import { handle, jsonResponse, parseId, parseQuery } from "@/lib/http/handler";
+import { searchTextSchema } from "@/lib/conversations/conversations";
+import { handle, jsonResponse, parseQuery } from "@/lib/http/handler";
 import { searchTeamConversations } from "@/lib/teams/team-history";
 
 type Params = { id: string };

@@ -1,6 +1,7 @@
 // DELETE /api/teams/{id}/invitations/{invitationId} – revoke an invitation link (owners only).
+import { parseId } from "@/lib/access/ids";
 import { requireApiUser } from "@/lib/auth/session";
-import { handle, parseId } from "@/lib/http/handler";
+import { handle } from "@/lib/http/handler";
 import { revokeTeamInvitation } from "@/lib/teams/invitations";
 
 type Params = { id: string; invitationId: string };

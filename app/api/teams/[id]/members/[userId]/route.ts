@@ -1,7 +1,8 @@
 // PATCH /api/teams/{id}/members/{userId} – change a member's role (owners); DELETE – remove a member (owners), or
 // leave the team (a member removing themselves).
+import { parseId } from "@/lib/access/ids";
 import { requireApiUser } from "@/lib/auth/session";
-import { handle, parseId, parseJsonBody } from "@/lib/http/handler";
+import { handle, parseJsonBody } from "@/lib/http/handler";
 import { changeMemberRole, memberRoleSchema, removeTeamMember } from "@/lib/teams/members";
 
 type Params = { id: string; userId: string };

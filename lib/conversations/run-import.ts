@@ -1,8 +1,8 @@
 // Runs import-worker.ts on a worker thread: the file's bytes go in (moved, not copied), the rows to insert come back.
 import { Worker } from "node:worker_threads";
+import type { TokenEncoding } from "../chat/tokens";
 import type { ConversationToImport, ImportedRow } from "../db/conversation-import";
 import { AppError, type ErrorCode, type FieldIssue } from "../errors";
-import type { TokenEncoding } from "./tokens";
 
 /** What import-worker.ts posts: each conversation, then its messages in slices, then that it is done; or an error. */
 type WorkerMessage =
@@ -17,7 +17,7 @@ type WorkerMessage =
 const WORKER_SOURCE = `
 const { pathToFileURL } = require("node:url");
 import("tsx/esm/api").then(({ tsImport }) =>
-  tsImport("./lib/chat/import-worker.ts", pathToFileURL(process.cwd() + "/").href));
+  tsImport("./lib/conversations/import-worker.ts", pathToFileURL(process.cwd() + "/").href));
 `;
 
 // Each worker takes a core and a few hundred megabytes for a large file: more imports at once wait their turn, and

@@ -2,13 +2,13 @@
 // (no ids, authors, model or system prompt) but whether it was imported, and for a signed-in visitor a private copy
 // to continue.
 import { liveShareLinksWhere } from "../access/share-links";
+import { hashToken, isTokenShaped } from "../auth/secret-tokens";
 import type { SessionUser } from "../auth/session";
-import { copyThreadToMyChats } from "../chat/copy-thread";
+import { copyThreadToMyChats } from "../conversations/copy-thread";
 import { getThreadPath } from "../db/messages";
 import { findShareLinkByTokenHash } from "../db/share-links";
 import { AppError } from "../errors";
 import { arePublicShareLinksEnabled } from "./public-share-links";
-import { hashToken, isTokenShaped } from "./secret-tokens";
 
 /** `imported`: from an imported file, so not the model's words whatever the role says; the page marks it. */
 export type SharedMessage = { role: "USER" | "ASSISTANT"; content: string; imported: boolean };

@@ -3,11 +3,11 @@
 // CPU, which on the main thread would stall every reply and page of this process meanwhile.
 import { usableModelsWhere } from "../access/models";
 import type { SessionUser } from "../auth/session";
+import { encodingForModel } from "../chat/tokens";
 import { insertImportedConversations } from "../db/conversation-import";
 import { getDefaultModelId, getModelForCompletion } from "../db/models";
 import { AppError } from "../errors";
 import { readImportRowsOffThread } from "./run-import";
-import { encodingForModel } from "./tokens";
 
 /** `file`: the file's bytes (JSON), read within the size limit but not decoded; handed over to the worker. */
 export async function importMyConversations(user: SessionUser, file: Uint8Array) {

@@ -3,10 +3,12 @@
 // work on an imported conversation exactly as on one written here. Pure CPU work with no database: it runs in the
 // import worker (import-worker.ts), off the event loop.
 import type { z } from "zod";
+import { countTokens, type TokenEncoding } from "../chat/tokens";
 import type { ConversationToImport, ImportedRow } from "../db/conversation-import";
 import { createId } from "../db/ids";
 import { AppError } from "../errors";
 import { toFieldIssues } from "../http/handler";
+import { MAX_TITLE_LENGTH } from "../limits";
 import { ACCOUNT_EXPORT_FORMAT, CONVERSATION_EXPORT_FORMAT } from "./export-format";
 import { convertChatGptConversation } from "./import-chatgpt";
 import {
@@ -16,8 +18,6 @@ import {
   type ExportedConversation,
   type ImportedConversation,
 } from "./import-formats";
-import { MAX_TITLE_LENGTH } from "./limits";
-import { countTokens, type TokenEncoding } from "./tokens";
 
 const MAX_REPORTED_ISSUES = 5;
 

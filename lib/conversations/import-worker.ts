@@ -2,10 +2,10 @@
 // tokenizing tens of megabytes never stalls the replies and pages that the main thread serves meanwhile.
 // Loaded from source by run-import.ts (through tsx), never bundled by Next.
 import { parentPort, workerData } from "node:worker_threads";
+import type { TokenEncoding } from "../chat/tokens";
 import { AppError } from "../errors";
 import { assertNoEscapedNul } from "../http/handler";
 import { readImportRows } from "./import-rows";
-import type { TokenEncoding } from "./tokens";
 
 // Rows go back a few hundred messages a message: the main thread decodes each message in one go, and 20 MB at once
 // would stall it.

@@ -1,15 +1,15 @@
 // Share links, as their owner manages them: a public, read-only snapshot of the thread from the root down to one
 // message. Only the conversation's owner lists, creates and revokes them (team members 403, others 404).
 import { z } from "zod";
+import { requireConversation } from "../access/conversation-access";
+import { idSchema } from "../access/ids";
+import { createSecretToken, hashToken } from "../auth/secret-tokens";
 import type { SessionUser } from "../auth/session";
-import { requireConversation } from "../chat/conversation-access";
 import { getThreadPath } from "../db/messages";
 import { createShareLink, listShareLinks, revokeShareLink } from "../db/share-links";
 import { publicSiteUrl } from "../env";
 import { AppError } from "../errors";
-import { idSchema } from "../http/handler";
 import { arePublicShareLinksEnabled } from "./public-share-links";
-import { createSecretToken, hashToken } from "./secret-tokens";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -1,10 +1,10 @@
 // The one place that turns "this scope does not reach that conversation" into the right error: 403 when the caller
 // may still read it (a team viewer posting, an editor renaming), else 404, which never reveals that it exists.
-import { ownConversationsWhere, readableConversationsWhere, writableConversationsWhere } from "../access/conversations";
 import type { SessionUser } from "../auth/session";
 import { getConversation } from "../db/conversations";
 import { AppError } from "../errors";
-import { idSchema } from "../http/handler";
+import { ownConversationsWhere, readableConversationsWhere, writableConversationsWhere } from "./conversations";
+import { idSchema } from "./ids";
 
 export type ConversationAccess = "read" | "write" | "own";
 

@@ -1,5 +1,7 @@
 // Conversation use cases for route handlers: each applies the caller's access scope.
 import { z } from "zod";
+import { deleteConversationWithStreams } from "../access/access-changes";
+import { requireConversation } from "../access/conversation-access";
 import {
   ownConversationsSql,
   ownConversationsWhere,
@@ -9,13 +11,13 @@ import {
 } from "../access/conversations";
 import { conversationModelsWhere, usableModelsWhere } from "../access/models";
 import type { SessionUser } from "../auth/session";
+import { assertWithinBounds, parameterOverridesSchema } from "../chat/parameters";
 import { searchConversations } from "../db/conversation-search";
 import {
   createConversation,
   listConversations,
   restoreConversation,
   setPinned,
-  softDeleteConversation,
   updateConversation,
 } from "../db/conversations";
 import { findNewestLeaf, getOlderThreadPage, getThreadPage } from "../db/messages";
@@ -23,12 +25,8 @@ import { getDefaultModelId, getModelForCompletion, isModelInScope, listUsableMod
 import { listSharedConversations } from "../db/shared-conversations";
 import { setCurrentLeaf } from "../db/turns";
 import { AppError } from "../errors";
+import { MAX_TITLE_LENGTH } from "../limits";
 import { describeSharing } from "../teams/team-sharing";
-import { requireConversation } from "./conversation-access";
-import { stopGenerations } from "./generation-registry";
-import { MAX_TITLE_LENGTH } from "./limits";
-import { endStreamsOfConversation } from "./open-streams";
-import { assertWithinBounds, parameterOverridesSchema } from "./parameters";
 
 const titleSchema = z
   .string()
@@ -135,10 +133,7 @@ export async function showBranch(user: SessionUser, id: string, messageId: strin
 
 export async function deleteMyConversation(user: SessionUser, id: string): Promise<void> {
   await requireConversation(user, "own", id);
-  await softDeleteConversation(ownConversationsSql(user.id), id);
-  // A deleted conversation's reply is of no use to anyone: stop paying for it, and end what team members follow.
-  stopGenerations(id);
-  endStreamsOfConversation(id);
+  await deleteConversationWithStreams(ownConversationsSql(user.id), id);
 }
 
 export function restoreMyConversation(user: SessionUser, id: string) {

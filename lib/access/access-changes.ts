@@ -1,0 +1,65 @@
+// Every write that can take access away, in one place: each runs its write and then ends the open reply streams of
+// whoever lost access by it (lib/chat/open-streams.ts), so that no caller has to remember to. A new write that can
+// take access away belongs here: tests/unit/access-changes.test.ts fails when any other module calls one of these
+// writes, or ends streams itself.
+import { stopGenerations } from "../chat/generation-registry";
+import { endStreamsOfConversation, endStreamsOfUser, endStreamsWithoutAccess } from "../chat/open-streams";
+import type { AuditActor } from "../db/audit";
+import type { Prisma } from "../db/client";
+import { softDeleteConversation } from "../db/conversations";
+import { listMemberIds, setConversationTeam } from "../db/team-conversations";
+import { deleteTeam, removeMember } from "../db/teams";
+import { deleteUser, type UserChanges, updateUser } from "../db/user-admin";
+import { revokeSessions } from "../db/users";
+
+/** Removes a member (or lets them leave): their streams end, and those of members who followed their conversations. */
+export async function removeTeamMembership(scope: Prisma.TeamWhereInput, teamId: string, userId: string) {
+  const affected = await removeMember(scope, teamId, userId);
+  await endStreamsWithoutAccess(affected);
+}
+
+export async function deleteTeamWithAccess(scope: Prisma.TeamWhereInput, id: string): Promise<void> {
+  const formerMembers = await deleteTeam(scope, id);
+  await endStreamsWithoutAccess(formerMembers);
+}
+
+/**
+ * Moves the conversation to `teamId` (null: private again) if the scope (SQL over `c`) reaches it; the members of
+ * `formerTeamId`, the team it leaves, lose it. Returns whether it changed.
+ */
+export async function moveConversationTeam(
+  scope: Prisma.Sql,
+  id: string,
+  teamId: string | null,
+  formerTeamId: string | null,
+): Promise<boolean> {
+  if (!(await setConversationTeam(scope, id, teamId))) return false;
+  if (formerTeamId !== null && formerTeamId !== teamId)
+    await endStreamsWithoutAccess(await listMemberIds(formerTeamId));
+  return true;
+}
+
+/** A deleted conversation's reply is of no use to anyone: stop paying for it, and end what team members follow. */
+export async function deleteConversationWithStreams(scope: Prisma.Sql, id: string): Promise<void> {
+  await softDeleteConversation(scope, id);
+  stopGenerations(id);
+  endStreamsOfConversation(id);
+}
+
+/** Sessions end at once (sessionVersion), and so do the replies a disabled user was following. */
+export async function changeUserAccount(actor: AuditActor, id: string, changes: UserChanges) {
+  const user = await updateUser(actor, id, changes);
+  if (user.status === "DISABLED") endStreamsOfUser(id);
+  return user;
+}
+
+export async function deleteUserAccount(actor: AuditActor, id: string): Promise<void> {
+  await deleteUser(actor, id);
+  endStreamsOfUser(id);
+}
+
+/** Signing out ends every session of the user (a JWT outlives its cookie), and their open streams with them. */
+export async function signOutEverywhere(userId: string): Promise<void> {
+  await revokeSessions(userId);
+  endStreamsOfUser(userId);
+}
