@@ -25,10 +25,10 @@ import { setCurrentLeaf } from "../db/turns";
 import { AppError } from "../errors";
 import { describeSharing } from "../teams/team-sharing";
 import { requireConversation } from "./conversation-access";
-import { stopGenerations } from "./generation-registry";
 import { MAX_TITLE_LENGTH } from "./limits";
 import { endStreamsOfConversation } from "./open-streams";
 import { assertWithinBounds, parameterOverridesSchema } from "./parameters";
+import { stopReplies } from "./reply-registry";
 
 const titleSchema = z
   .string()
@@ -137,7 +137,7 @@ export async function deleteMyConversation(user: SessionUser, id: string): Promi
   await requireConversation(user, "own", id);
   await softDeleteConversation(ownConversationsSql(user.id), id);
   // A deleted conversation's reply is of no use to anyone: stop paying for it, and end what team members follow.
-  stopGenerations(id);
+  stopReplies(id);
   endStreamsOfConversation(id);
 }
 

@@ -9,6 +9,8 @@ export type ReplyContext = {
   isStopRequested: () => boolean;
   updateMessages: (update: (messages: ChatMessage[]) => ChatMessage[]) => void;
   reportError: (message: string) => void;
+  // The model's title for the conversation, which may follow the reply's end on its stream.
+  onTitle: (title: string) => void;
 };
 
 export const CONNECTION_LOST_MESSAGE = "The connection was lost before the reply finished.";
@@ -36,8 +38,9 @@ export async function runReply(response: Response, context: ReplyContext): Promi
         context.updateMessages((messages) => applyStart(messages, context.placeholders, start));
       },
       onDelta: (text) => buffer.push(text),
-      onDone: (done) => finish(done.status),
+      onDone: (status) => finish(status),
       onError: (message, cause) => finish("ERROR", message, cause),
+      onTitle: ({ title }) => context.onTitle(title),
     });
     if (!isFinished) finish("ERROR", CONNECTION_LOST_MESSAGE);
   } catch {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { describeError } from "@/app/_components/api/api-client";
-import { notifyConversationsChanged } from "@/app/_components/api/conversation-events";
+import { notifyConversationRenamed, notifyConversationsChanged } from "@/app/_components/api/conversation-events";
 import type { ChatMessage, ConversationDetails } from "@/app/_components/api/types";
 import {
   createOptimisticMessage,
@@ -23,7 +23,6 @@ import type { FirstTurn } from "@/app/_components/chat/first-turn";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { createRetryKeys } from "./retry-key";
 import { type Activity, type ThreadLockState, type Turn, useTurnRunner } from "./use-turn-runner";
-import { watchForTitle } from "./watch-for-title";
 
 export type ChatStream = {
   messages: ChatMessage[];
@@ -65,20 +64,31 @@ export function useChatStream(
     onLoadedRef.current = onConversationLoaded;
   });
 
-  // After a reply: versions and context figures exist only in the stored thread, and a title may have been made.
-  const refreshThread = useCallback(
-    async (isFirstExchange: boolean): Promise<void> => {
+  // The title the model wrote, as its event announced it: a thread fetched meanwhile may predate it.
+  const streamedTitleRef = useRef<string | null>(null);
+  const showTitle = useCallback(
+    (title: string): void => {
+      streamedTitleRef.current = title;
+      notifyConversationRenamed({ id: conversationId, title });
       notifyConversationsChanged();
-      const lockCount = lockRef.current.count;
-      const result = await fetchConversation(conversationId);
-      if (isFirstExchange && result.isOk) void watchForTitle(conversationId, result.data.title, onLoadedRef);
-      // Dropped when the thread changed meanwhile (another reply, another version): it would be out of date.
-      if (!result.isOk || lockRef.current.count !== lockCount || lockRef.current.held) return;
-      setMessages((current) => mergeFetchedThread(current, result.data.messages));
-      onLoadedRef.current(result.data);
     },
     [conversationId],
   );
+
+  // After a reply: versions and context figures exist only in the stored thread.
+  const refreshThread = useCallback(async (): Promise<void> => {
+    notifyConversationsChanged();
+    const lockCount = lockRef.current.count;
+    const titleBefore = streamedTitleRef.current;
+    const result = await fetchConversation(conversationId);
+    // Dropped when the thread changed meanwhile (another reply, another version): it would be out of date.
+    if (!result.isOk || lockRef.current.count !== lockCount || lockRef.current.held) return;
+    setMessages((current) => mergeFetchedThread(current, result.data.messages));
+    const streamedTitle = streamedTitleRef.current;
+    onLoadedRef.current(
+      streamedTitle !== titleBefore && streamedTitle ? { ...result.data, title: streamedTitle } : result.data,
+    );
+  }, [conversationId]);
 
   const { runTurn, lock, unlock } = useTurnRunner({
     lockRef,
@@ -87,6 +97,7 @@ export function useChatStream(
     setActivity,
     setError,
     onReplied: refreshThread,
+    onTitle: showTitle,
   });
 
   // Leaving the page only stops reading; the generation itself continues on the server and is saved.

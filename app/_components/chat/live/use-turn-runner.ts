@@ -35,7 +35,9 @@ type TurnRunnerOptions = {
   setActivity: (activity: Activity) => void;
   setError: (error: string | null) => void;
   // Called when a reply ended while this view was still reading it (finished, failed or stopped).
-  onReplied: (isFirstExchange: boolean) => void;
+  onReplied: () => void;
+  // The model titled the conversation (after its first reply, on that reply's stream).
+  onTitle: (title: string) => void;
 };
 
 export function useTurnRunner({
@@ -45,6 +47,7 @@ export function useTurnRunner({
   setActivity,
   setError,
   onReplied,
+  onTitle,
 }: TurnRunnerOptions) {
   const translator = useTranslator();
   const hasRepliesRef = useRef(messagesRef.current.some(isFinishedReply));
@@ -99,6 +102,7 @@ export function useTurnRunner({
             isStopRequested: () => held.isStopRequested,
             updateMessages: setMessages,
             reportError: setError,
+            onTitle,
           });
         }
         isReplied = !signal.aborted || held.isStopRequested;
@@ -111,10 +115,10 @@ export function useTurnRunner({
         return false;
       } finally {
         unlock(held);
-        if (isReplied) onReplied(isFirstExchange);
+        if (isReplied) onReplied();
       }
     },
-    [lock, unlock, messagesRef, setMessages, setError, onReplied, translator],
+    [lock, unlock, messagesRef, setMessages, setError, onReplied, onTitle, translator],
   );
 
   return { lock, unlock, runTurn };
