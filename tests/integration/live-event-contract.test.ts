@@ -2,10 +2,13 @@
 // (sent, re-attached, regenerated, failed) and on a conversation watch parses with the browser's parser of the
 // contract (lib/live/reply-events.ts), none unknown, none invalid.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
 import { type ParsedEvent, parseReplyEvent, parseWatchEvent } from "@/lib/live/reply-events";
 import { startChatSession } from "../support/chat-session";
+import { makeAdmin } from "../support/factories";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { collectEvents, type ReceivedEvent, readEvents, startedIds } from "../support/read-events";
+import { signedInClient } from "../support/session-client";
 
 let upstream: FakeUpstream;
 beforeAll(async () => {
@@ -48,9 +51,28 @@ describe("the live-event contract, between the real server and the browser's par
     expect(namesIfAllValid(regenerated, parseReplyEvent)).toEqual(["start", ...words.map(() => "delta"), "done"]);
   });
 
-  it("holds for a reply that fails", async () => {
-    const chat = await startChatSession(upstream, { failBeforeStream: { status: 401 } });
-    const events = await collectEvents(await chat.send("Hello"));
-    expect(namesIfAllValid(events, parseReplyEvent)).toEqual(["start", "error"]);
+  it("holds for a reply that fails, as a user and as an admin (who also gets the cause) re-attaching", async () => {
+    const chat = await startChatSession(upstream, { failBeforeStream: { status: 401 }, firstByteDelayMs: 1_000 });
+    const admin = await makeAdmin();
+    const adminClient = await signedInClient(admin.email, admin.password);
+    const sending = collectEvents(await chat.send("Hello"));
+    // The conversation passes to the admin while its reply is still waiting for the provider.
+    await db().conversation.update({ where: { id: chat.conversationId }, data: { ownerId: admin.id } });
+    const followed = await collectEvents(await adminClient.fetch(`/api/conversations/${chat.conversationId}/stream`));
+    expect(namesIfAllValid(await sending, parseReplyEvent)).toEqual(["start", "error"]);
+    expect(namesIfAllValid(followed, parseReplyEvent)).toEqual(["start", "error"]);
+    expect(followed.at(-1)?.data).toMatchObject({ cause: { status: 401 } });
+  });
+
+  it("holds for a stopped reply", async () => {
+    const chat = await startChatSession(upstream, { chunks: words, paceMs: 50 });
+    const events: ReceivedEvent[] = [];
+    for await (const event of readEvents(await chat.send("Go on"))) {
+      events.push(event);
+      if (events.length === 3)
+        await chat.client.fetch(`/api/conversations/${chat.conversationId}/stop`, { method: "POST" });
+    }
+    expect(namesIfAllValid(events, parseReplyEvent).at(-1)).toBe("done");
+    expect(events.at(-1)?.data).toMatchObject({ status: "INTERRUPTED" });
   });
 });
