@@ -128,7 +128,6 @@ export const en = {
   "export.jsonHint": "Every version; can be imported again",
   "chat.empty": "Send a message to start the conversation.",
   "chat.disclaimer": "Models can make mistakes. Check important information.",
-  "chat.loading": "Loading conversation…",
   "conversationSettings.button": "Settings",
   "conversationSettings.title": "Conversation settings",
   "conversationSettings.loading": "Loading settings…",

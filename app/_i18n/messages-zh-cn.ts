@@ -123,7 +123,6 @@ export const zhCN: Catalog = {
   "export.jsonHint": "包含所有版本，可再次导入",
   "chat.empty": "发送一条消息，开始对话。",
   "chat.disclaimer": "模型可能会出错，请核实重要信息。",
-  "chat.loading": "正在加载对话…",
   "conversationSettings.button": "设置",
   "conversationSettings.title": "对话设置",
   "conversationSettings.loading": "正在加载设置…",

@@ -2,8 +2,9 @@
 // whoever lost access by it (lib/chat/open-streams.ts), so that no caller has to remember to. A new write that can
 // take access away belongs here: tests/unit/access-changes.test.ts fails when any other module calls one of these
 // writes, or ends streams itself.
-import { stopGenerations } from "../chat/generation-registry";
+
 import { endStreamsOfConversation, endStreamsOfUser, endStreamsWithoutAccess } from "../chat/open-streams";
+import { stopReplies } from "../chat/reply-registry";
 import type { AuditActor } from "../db/audit";
 import type { Prisma } from "../db/client";
 import { softDeleteConversation } from "../db/conversations";
@@ -42,7 +43,7 @@ export async function moveConversationTeam(
 /** A deleted conversation's reply is of no use to anyone: stop paying for it, and end what team members follow. */
 export async function deleteConversationWithStreams(scope: Prisma.Sql, id: string): Promise<void> {
   await softDeleteConversation(scope, id);
-  stopGenerations(id);
+  stopReplies(id);
   endStreamsOfConversation(id);
 }
 

@@ -1,9 +1,9 @@
 // Browsers watching a conversation (a team member with it open), told when a reply starts there so that they can
 // follow it live through the re-attach stream. A reply costs one map lookup here, none per token, and nothing at
 // all for conversations nobody watches.
-import type { Generation } from "./generation";
+import type { LiveReply } from "./live-reply";
 
-type Watcher = (generation: Generation) => void;
+type Watcher = (live: LiveReply) => void;
 
 const globalForWatchers = globalThis as unknown as { parleyWatchers?: Map<string, Set<Watcher>> };
 globalForWatchers.parleyWatchers ??= new Map();
@@ -20,8 +20,8 @@ export function watchConversation(conversationId: string, watcher: Watcher): () 
   };
 }
 
-export function announceReply(generation: Generation): void {
-  const watchers = byConversation.get(generation.conversationId);
+export function announceReply(live: LiveReply): void {
+  const watchers = byConversation.get(live.conversationId);
   if (!watchers) return;
-  for (const watcher of watchers) watcher(generation);
+  for (const watcher of watchers) watcher(live);
 }

@@ -1,14 +1,12 @@
-// Server-Sent Events for a generation (each event as it happens, never the accumulated text) and for a watched
+// Server-Sent Events for a reply (each event as it happens, never the accumulated text) and for a watched
 // conversation. Written straight to the Node response (lib/server serves these routes), one write per event.
 import type { ServerResponse } from "node:http";
+import { encodeWatchEvent, type WatchEventInput, type WatchEventName } from "../live/reply-events";
 import { watchConversation } from "./conversation-watchers";
-import type { Generation, GenerationEventName } from "./generation";
+import type { LiveReply } from "./live-reply";
 import { trackOpenStream } from "./open-streams";
 
 const HEARTBEAT_MS = 15_000;
-
-/** `ready`: the watch is in place; `reply`: a reply started in the conversation (follow it on /stream). */
-type WatchEventName = "ready" | "reply";
 
 export const eventStreamHeaders = {
   "Content-Type": "text/event-stream; charset=utf-8",
@@ -18,17 +16,13 @@ export const eventStreamHeaders = {
   "X-Content-Type-Options": "nosniff",
 } as const;
 
-export function encodeEvent(id: number, event: GenerationEventName | WatchEventName, data: unknown): string {
-  return `id: ${id}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
-}
-
 /**
- * Streams a generation's events after `afterEventId` to the reader's browser (an admin reader also gets a failure's
+ * Streams a live reply's events after `afterEventId` to the reader's browser (an admin reader also gets a failure's
  * cause). Closing the response only unsubscribes: the reply goes on. The stream ends early if the reader loses
  * access (lib/chat/open-streams.ts).
  */
-export function streamGeneration(
-  generation: Generation,
+export function streamLiveReply(
+  live: LiveReply,
   response: ServerResponse,
   reader: { id: string; role: string },
   afterEventId = 0,
@@ -45,17 +39,15 @@ export function streamGeneration(
     forget();
     response.end();
   };
-  const forget = trackOpenStream({ userId: readerId, conversationId: generation.conversationId, end: finish });
+  const forget = trackOpenStream({ userId: readerId, conversationId: live.conversationId, end: finish });
   response.on("close", finish);
-  unsubscribe = generation.subscribe(
+  // The stream ends when the live reply closes it: after `done` or `error`, or after the `title` that may follow.
+  unsubscribe = live.subscribe(
     afterEventId,
-    (event) => {
-      response.write(event.frame);
-      if (event.event === "done" || event.event === "error") finish();
-    },
+    { onEvent: (event) => response.write(event.frame), onClose: finish },
     reader.role === "ADMIN",
   );
-  if (generation.finished || response.writableEnded) {
+  if (live.closed || response.writableEnded) {
     finish();
     return;
   }
@@ -72,14 +64,15 @@ export function streamConversationEvents(
   conversationId: string,
   response: ServerResponse,
   readerId: string,
-  runningReply: Generation | undefined,
+  runningReply: LiveReply | undefined,
 ): void {
   // As for a reply's stream: a browser that left during the checks would leave this watch and its heartbeat behind.
   if (response.destroyed) return;
   response.writeHead(200, eventStreamHeaders);
   let eventId = 0;
-  const send = (event: WatchEventName, data: unknown) => response.write(encodeEvent(++eventId, event, data));
-  const announce = (generation: Generation) => send("reply", { assistantMessageId: generation.assistantMessageId });
+  const send = <K extends WatchEventName>(event: K, data: WatchEventInput<K>) =>
+    response.write(encodeWatchEvent(++eventId, event, data));
+  const announce = (live: LiveReply) => send("reply", { assistantMessageId: live.assistantMessageId });
   const unwatch = watchConversation(conversationId, announce);
   const heartbeat = setInterval(() => response.write(": keep-alive\n\n"), HEARTBEAT_MS);
   const finish = () => {

@@ -1,16 +1,17 @@
-// Starts the background generation of a reply that startTurn or startRegeneration saved as STREAMING.
+// Starts a reply that startTurn or startRegeneration saved as STREAMING.
 import type { MessageAuthor } from "../db/messages";
 import type { CompletionModel } from "../db/models";
 import type { StartedTurn } from "../db/turns";
 import { env } from "../env";
+import type { ReplyEventInput } from "../live/reply-events";
 import { createProviderClient } from "../models/provider-client";
 import { announceReply } from "./conversation-watchers";
-import { Generation } from "./generation";
-import { registerGeneration, type StreamSlot } from "./generation-registry";
+import { LiveReply } from "./live-reply";
 import type { Parameters } from "./parameters";
 import { prepareRequest } from "./prepare-request";
-import { runGeneration } from "./run-generation";
-import { generateTitle } from "./titles";
+import { registerReply, type StreamSlot } from "./reply-registry";
+import { runReply } from "./run-reply";
+import { generateTitle, TITLE_TIMEOUT_MS, type TitleRequest } from "./titles";
 import { encodingForModel } from "./tokens";
 
 export type ReplyLaunch = {
@@ -22,13 +23,23 @@ export type ReplyLaunch = {
   author: MessageAuthor;
   /** The provisional title to replace with a generated one after a first exchange; null otherwise. */
   titleToReplace: string | null;
-  /** The caller's stream slot (generation-registry.ts), given back when this reply ends. */
+  /** The caller's stream slot (reply-registry.ts), given back when this reply ends. */
   streamSlot?: StreamSlot;
 };
 
-function startEvent(conversationId: string, turn: StartedTurn, author: MessageAuthor = null) {
-  const userMessage = author ? { ...turn.userMessage, author } : turn.userMessage;
-  return { conversationId, userMessage, assistantMessage: turn.assistantMessage };
+// A reply's stream stays open after its end for the title, a little longer than the title's own call may take.
+const TITLE_WAIT_MS = TITLE_TIMEOUT_MS + 5_000;
+
+function startEvent(conversationId: string, turn: StartedTurn, author: MessageAuthor = null): ReplyEventInput<"start"> {
+  const userMessage = { ...turn.userMessage, createdAt: turn.userMessage.createdAt.toISOString() };
+  const assistantMessage = { ...turn.assistantMessage, createdAt: turn.assistantMessage.createdAt.toISOString() };
+  return { conversationId, userMessage: author ? { ...userMessage, author } : userMessage, assistantMessage };
+}
+
+/** Asks for the conversation's title and tells the reply's readers once it is written. */
+async function publishTitle(live: LiveReply, input: TitleRequest): Promise<void> {
+  const title = await generateTitle(input);
+  if (title) live.publish("title", { conversationId: live.conversationId, title });
 }
 
 export function launchReply({
@@ -39,14 +50,17 @@ export function launchReply({
   author,
   titleToReplace,
   streamSlot,
-}: ReplyLaunch): Generation {
-  const generation = new Generation(conversation.id, turn.assistantMessage.id);
-  generation.publish("start", startEvent(conversation.id, turn, author));
-  registerGeneration(generation, streamSlot);
-  announceReply(generation);
-  const run = runGeneration(generation, {
+}: ReplyLaunch): LiveReply {
+  const live = new LiveReply(conversation.id, turn.assistantMessage.id);
+  live.publish("start", startEvent(conversation.id, turn, author));
+  registerReply(live, streamSlot);
+  announceReply(live);
+  // A first exchange's readers also get the model's title, on the same stream once the reply has ended.
+  let titling: Promise<void> = Promise.resolve();
+  if (titleToReplace !== null) live.holdOpenAfterEnd(TITLE_WAIT_MS);
+  const run = runReply(live, {
     encoding: encodingForModel(model.upstreamName),
-    // Everything that can fail runs inside the generation, so that a failure ends this reply as an error.
+    // Everything that can fail runs inside the live reply, so that a failure ends this reply as an error.
     prepare: async () => {
       const { messages, manifest } = await prepareRequest({
         model,
@@ -68,7 +82,7 @@ export function launchReply({
     },
     onFinished: (reply) => {
       if (titleToReplace === null || reply.status !== "COMPLETE") return;
-      void generateTitle({
+      titling = publishTitle(live, {
         conversationId: conversation.id,
         fallbackTitle: titleToReplace,
         model,
@@ -78,23 +92,28 @@ export function launchReply({
     },
   });
   run
-    .catch((error) => console.error(`Generation ${generation.assistantMessageId} crashed`, error))
+    .catch((error) => console.error(`Reply ${live.assistantMessageId} crashed`, error))
     // Normally given back on unregistering; a crash must not keep the user's slot forever either.
-    .finally(() => streamSlot?.release());
-  return generation;
+    .finally(() => {
+      streamSlot?.release();
+      void titling.finally(() => live.close());
+    });
+  return live;
 }
 
 /** A retried request whose reply already ended: answer with the stored outcome instead of generating again. */
-export function replayFinishedTurn(conversationId: string, turn: StartedTurn): Generation {
-  const generation = new Generation(conversationId, turn.assistantMessage.id);
+export function replayFinishedTurn(conversationId: string, turn: StartedTurn): LiveReply {
+  const live = new LiveReply(conversationId, turn.assistantMessage.id);
   const reply = turn.assistantMessage;
-  generation.publish("start", startEvent(conversationId, { ...turn, assistantMessage: { ...reply, content: "" } }));
-  if (reply.content) generation.publish("delta", { text: reply.content });
+  live.publish("start", startEvent(conversationId, { ...turn, assistantMessage: { ...reply, content: "" } }));
+  if (reply.content) live.publish("delta", { text: reply.content });
   if (reply.status === "ERROR") {
-    generation.publish("error", { code: "upstream_error", message: "The reply failed." });
+    live.publish("error", { code: "upstream_error", message: "The reply failed." });
   } else {
-    const finishReason = reply.status === "INTERRUPTED" ? "interrupted" : "stop";
-    generation.publish("done", { finishReason, usage: null, status: reply.status, context: null });
+    // A reply still STREAMING was refused before (startOrRejoin): this one is COMPLETE or INTERRUPTED.
+    const status = reply.status === "INTERRUPTED" ? "INTERRUPTED" : "COMPLETE";
+    const finishReason = status === "INTERRUPTED" ? "interrupted" : "stop";
+    live.publish("done", { finishReason, usage: null, status, context: null });
   }
-  return generation;
+  return live;
 }

@@ -2,8 +2,8 @@
 // holds an upstream connection for as long as it runs: without a limit, a few users could hold hundreds.
 import type { AuditActor } from "../db/audit";
 import { getSetting, saveSetting } from "../db/settings";
-import type { Generation } from "./generation";
-import { reserveReplyStream } from "./generation-registry";
+import type { LiveReply } from "./live-reply";
+import { reserveReplyStream } from "./reply-registry";
 
 const SETTING_KEY = "replyStreamsPerUser";
 export const DEFAULT_REPLY_STREAMS_PER_USER = 3;
@@ -37,8 +37,8 @@ export async function setReplyStreamLimit(actor: AuditActor, limit: number): Pro
  */
 export async function withReplyStream(
   userId: string,
-  start: (slot: ReturnType<typeof reserveReplyStream>) => Promise<Generation>,
-): Promise<Generation> {
+  start: (slot: ReturnType<typeof reserveReplyStream>) => Promise<LiveReply>,
+): Promise<LiveReply> {
   const slot = reserveReplyStream(userId, await getReplyStreamLimit());
   try {
     return await start(slot);

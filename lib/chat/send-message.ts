@@ -1,5 +1,5 @@
 // A chat turn (docs/architecture.md, "A chat turn"): validate, save the user message and an empty reply, then
-// generate the reply in the background and hand back the live generation for the response to stream. Regenerating
+// generate the reply in the background and hand back the live reply for the response to stream. Regenerating
 // is the same without a new user message.
 import { z } from "zod";
 import { deniedError } from "../access/conversation-access";
@@ -12,11 +12,11 @@ import { type StartedTurn, startRegeneration, startTurn } from "../db/turns";
 import { AppError } from "../errors";
 import { MAX_MESSAGE_LENGTH } from "../limits";
 import { getRequiredTokens, getWindowBudget } from "./context-window";
-import type { Generation } from "./generation";
-import { findGeneration } from "./generation-registry";
 import { launchReply, replayFinishedTurn } from "./launch-reply";
+import type { LiveReply } from "./live-reply";
 import { assertWithinBounds, resolveParameters } from "./parameters";
 import { getSystemPrompt } from "./prepare-request";
+import { findReply } from "./reply-registry";
 import { withReplyStream } from "./reply-stream-limit";
 import { titleFromMessage } from "./titles";
 import { countTokens, encodingForModel } from "./tokens";
@@ -110,9 +110,9 @@ export async function regenerateReply(
 }
 
 /** A repeated clientMessageId joins the reply it started, or replays it once it has ended. */
-function startOrRejoin(conversationId: string, turn: StartedTurn, launch: () => Generation): Generation {
+function startOrRejoin(conversationId: string, turn: StartedTurn, launch: () => LiveReply): LiveReply {
   if (!turn.isDuplicate) return launch();
-  const running = findGeneration(conversationId, turn.assistantMessage.id);
+  const running = findReply(conversationId, turn.assistantMessage.id);
   if (running) return running;
   if (turn.assistantMessage.status === "STREAMING") {
     throw new AppError("conflict", "This message's reply is still being written elsewhere. Reload to follow it.");

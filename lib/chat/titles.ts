@@ -7,7 +7,8 @@ import { env } from "../env";
 import { createProviderClient } from "../models/provider-client";
 import { toUpstreamError } from "./upstream";
 
-const TITLE_TIMEOUT_MS = 15_000;
+/** The longest a title's model call may take; a reply's stream waits for it a little longer (launch-reply.ts). */
+export const TITLE_TIMEOUT_MS = 15_000;
 const TITLE_MAX_LENGTH = 80;
 const TITLE_INSTRUCTION =
   "Write a title of at most six words for the conversation below, in the language of the user's message. " +
@@ -75,17 +76,20 @@ async function pickTitleModel(conversationModel: CompletionModel): Promise<Compl
     : getModelForCompletion(enabledModelsWhere(), conversationModel.id);
 }
 
-export async function generateTitle(input: {
+export type TitleRequest = {
   conversationId: string;
   fallbackTitle: string;
   model: CompletionModel;
   userText: string;
   replyText: string;
-}): Promise<void> {
-  const model = await pickTitleModel(input.model);
-  // The offline demo model only echoes: the first words of the message make the better title.
-  if (!model || model.provider.kind === "DEMO") return;
+};
+
+/** The title written, or null when none was (no model for it, a failure, or the user renamed it meanwhile). */
+export async function generateTitle(input: TitleRequest): Promise<string | null> {
   try {
+    const model = await pickTitleModel(input.model);
+    // The offline demo model only echoes: the first words of the message make the better title.
+    if (!model || model.provider.kind === "DEMO") return null;
     const completion = await createProviderClient(model.provider).chat.completions.create(
       {
         model: model.upstreamName,
@@ -103,8 +107,10 @@ export async function generateTitle(input: {
       { timeout: TITLE_TIMEOUT_MS, signal: AbortSignal.timeout(TITLE_TIMEOUT_MS) },
     );
     const title = cleanTitle(completion.choices[0]?.message?.content ?? "");
-    if (title) await setGeneratedTitle(input.conversationId, input.fallbackTitle, title);
+    if (!title) return null;
+    return (await setGeneratedTitle(input.conversationId, input.fallbackTitle, title)) ? title : null;
   } catch (error) {
     console.error(`Generating a title failed: ${String(toUpstreamError(error).cause)}`);
+    return null;
   }
 }

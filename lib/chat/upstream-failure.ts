@@ -1,6 +1,6 @@
 // Why a model call failed, by category and HTTP status: what an admin needs to fix it (a rejected key, an unknown
 // model name), and never the provider's own error text, which can echo keys. Only admins are told (see
-// Generation.publish); everyone else gets the generic message.
+// LiveReply.publish); everyone else gets the generic message.
 import { AppError } from "../errors";
 
 export type UpstreamCategory =

@@ -172,8 +172,10 @@ export async function getConversationForTurn(
 }
 
 /** Replaces the provisional title, unless the user renamed the conversation meanwhile. */
-export async function setGeneratedTitle(id: string, provisionalTitle: string, title: string): Promise<void> {
-  await db().conversation.updateMany({ where: { id, title: provisionalTitle }, data: { title } });
+/** False when the title was no longer the provisional one (the user renamed it meanwhile): nothing changed. */
+export async function setGeneratedTitle(id: string, provisionalTitle: string, title: string): Promise<boolean> {
+  const { count } = await db().conversation.updateMany({ where: { id, title: provisionalTitle }, data: { title } });
+  return count > 0;
 }
 
 /** Which of these conversations the scope reaches. */

@@ -2,7 +2,7 @@
 // else through Next's request handler, in this one process.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
-import { stopAllGenerations } from "../chat/generation-registry";
+import { stopAllReplies } from "../chat/reply-registry";
 import { env, publicSiteUrl } from "../env";
 import { stampPeerAddress } from "../http/client-address";
 import { serveWithinBodyLimit } from "./body-limit";
@@ -75,7 +75,7 @@ export async function startAppServer(options: { dev: boolean; port: number }): P
       // New requests are refused from here on; the replies running now are stopped and saved, and only then are
       // connections closed, so that their readers receive the final event.
       isShuttingDown = true;
-      await stopAllGenerations(SHUTDOWN_SAVE_MS);
+      await stopAllReplies(SHUTDOWN_SAVE_MS);
       server.close();
       server.closeAllConnections();
       await app.close();

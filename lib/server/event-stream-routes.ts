@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { parseId } from "../access/ids";
 import { requireRequestUser } from "../auth/session";
-import { streamConversationEvents, streamGeneration } from "../chat/event-stream";
+import { streamConversationEvents, streamLiveReply } from "../chat/event-stream";
 import { findLiveReply } from "../chat/live-replies";
 import { accessChangeCount, endStreamsWithoutAccess } from "../chat/open-streams";
 import { regenerateReply, regenerateSchema, sendMessage, sendMessageSchema } from "../chat/send-message";
@@ -32,8 +32,8 @@ export const eventStreamRoutes: EventStreamRoute[] = [
       const conversationId = parseId(id);
       const input = await parseJsonBody(request, sendMessageSchema);
       const user = await requireRequestUser(request);
-      const generation = await sendMessage(user, conversationId, input);
-      return (response) => streamGeneration(generation, response, user);
+      const live = await sendMessage(user, conversationId, input);
+      return (response) => streamLiveReply(live, response, user);
     },
   },
   {
@@ -45,8 +45,8 @@ export const eventStreamRoutes: EventStreamRoute[] = [
       const replyId = parseId(messageId);
       const input = await parseJsonBody(request, regenerateSchema);
       const user = await requireRequestUser(request);
-      const generation = await regenerateReply(user, conversationId, replyId, input);
-      return (response) => streamGeneration(generation, response, user);
+      const live = await regenerateReply(user, conversationId, replyId, input);
+      return (response) => streamLiveReply(live, response, user);
     },
   },
   {
@@ -57,10 +57,10 @@ export const eventStreamRoutes: EventStreamRoute[] = [
       const conversationId = parseId(id);
       const lastEventId = Number(request.headers.get("last-event-id") ?? "0");
       const user = await requireRequestUser(request);
-      const generation = await findLiveReply(user, conversationId);
-      if (!generation) return null;
+      const live = await findLiveReply(user, conversationId);
+      if (!live) return null;
       const afterEventId = Number.isSafeInteger(lastEventId) ? lastEventId : 0;
-      return (response) => streamGeneration(generation, response, user, afterEventId);
+      return (response) => streamLiveReply(live, response, user, afterEventId);
     },
   },
   {

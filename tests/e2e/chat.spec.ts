@@ -84,3 +84,34 @@ test("signing out ends the session and pages send visitors to sign-in", async ({
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByLabel("Message")).toBeVisible();
 });
+
+test("a conversation's page arrives with its thread: shown without JavaScript, and not fetched again", async ({
+  browser,
+}) => {
+  const { page, context } = await newUserPage(browser, "Turing");
+  await send(page, "Remember this line");
+  await expect(page.getByRole("article", { name: "Assistant" })).toContainText("word59");
+  const conversationPath = new URL(page.url()).pathname;
+  const conversationId = conversationPath.split("/").at(-1) ?? "";
+
+  // The server renders the thread into the page itself.
+  const withoutScript = await browser.newContext({
+    javaScriptEnabled: false,
+    storageState: await context.storageState(),
+  });
+  const plainPage = await withoutScript.newPage();
+  await plainPage.goto(conversationPath);
+  await expect(plainPage.getByRole("article", { name: "You" })).toHaveText("Remember this line");
+  await expect(plainPage.getByRole("article", { name: "Assistant" })).toContainText("word59");
+  await withoutScript.close();
+
+  // And the browser does not ask for it once more after the page loaded.
+  const threadRequests: string[] = [];
+  page.on("request", (request) => {
+    if (new URL(request.url()).pathname === `/api/conversations/${conversationId}`) threadRequests.push(request.url());
+  });
+  await page.reload();
+  await expect(page.getByRole("article", { name: "Assistant" })).toContainText("word59");
+  await expect(page.getByRole("button", { name: "Send" })).toBeVisible();
+  expect(threadRequests).toEqual([]);
+});

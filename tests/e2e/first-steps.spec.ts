@@ -127,3 +127,18 @@ test("the header shows a new conversation's title while its first reply streams,
   // Still during the reply: the header did not wait for it to end.
   await expect(page.getByRole("button", { name: "Stop" })).toBeVisible();
 });
+
+test("the header and the sidebar show the model's title once it is written, without a reload", async ({ browser }) => {
+  const { page } = await newUserPage(browser, "Hopper");
+  await send(page, "Plan a trip to the mountains");
+  await expect(page.getByRole("heading", { level: 1, name: "Plan a trip to the mountains" })).toBeVisible();
+  await expect(page.getByRole("article", { name: "Assistant" })).toContainText("word59");
+  // The fake model answers the title request with its usual reply: "word0 word1 …". The title comes as an event on
+  // the reply's stream, at once: the page does not poll for it (a poll looked 3 s after the reply ended).
+  const modelTitle = /^word0 word1 word2/;
+  await expect(page.getByRole("heading", { level: 1, name: modelTitle })).toBeVisible({ timeout: 2_000 });
+  await expect(
+    page.getByRole("navigation", { name: "Conversations" }).getByRole("link", { name: modelTitle }),
+  ).toBeVisible({ timeout: 2_000 });
+  await expect(page).toHaveTitle(/^word0 word1 word2.* · Parley$/);
+});

@@ -29,6 +29,9 @@ async function joinByLink(page: Page, link: string, name: string, teamName: stri
 test("a team shares a conversation: invite, continue with author names, read-only viewer, share link", async ({
   browser,
 }, testInfo) => {
+  // Three people in three browser contexts, each signing up and streaming: this story takes 20–35 s on a busy
+  // two-core machine, too close to the default 30 s.
+  test.slow();
   const teamName = `Orbit ${Date.now().toString(36)}`;
   const { page: alice, email: aliceEmail } = await newUserPage(browser, "Alice");
 

@@ -34,6 +34,9 @@ function userTurn(page: Page, author: string) {
 test("a conversation shared with a team: live turns with author names, a read-only viewer, copy, stop sharing", async ({
   browser,
 }, testInfo) => {
+  // Three people in three browser contexts, each signing up and streaming: this story takes 20–35 s on a busy
+  // two-core machine, too close to the default 30 s.
+  test.slow();
   const ana = await newUserPage(browser, "Ana");
   const ben = await newUserPage(browser, "Ben");
   const vic = await newUserPage(browser, "Vic");

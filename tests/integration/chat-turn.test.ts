@@ -50,7 +50,8 @@ describe("a chat turn", () => {
     expect(response.headers.get("x-accel-buffering")).toBe("no");
 
     const events = await collectEvents(response);
-    expect(events.map((event) => event.event)).toEqual(["start", ...chunks.map(() => "delta"), "done"]);
+    // A first exchange: the model's title follows the reply's end on the same stream.
+    expect(events.map((event) => event.event)).toEqual(["start", ...chunks.map(() => "delta"), "done", "title"]);
     expect(events.map((event) => Number(event.id))).toEqual(events.map((_, index) => index + 1));
     const deltas = events.filter((event) => event.event === "delta");
     expect(deltas.map((event) => (event.data as { text: string }).text)).toEqual(chunks);
@@ -58,9 +59,10 @@ describe("a chat turn", () => {
     const firstDelta = deltas[0]?.receivedAt ?? 0;
     expect((deltas.at(-1)?.receivedAt ?? 0) - firstDelta).toBeGreaterThan(19 * 50 * 0.6);
     // Forwarded as it arrives: the first delta reached the browser before the upstream had even finished.
-    const upstreamCall = upstream.requests.findLast((each) => (each.body as { model: string }).model === upstreamName);
+    // (The reply's call is the first; the title's follows it.)
+    const upstreamCall = upstream.requests.find((each) => (each.body as { model: string }).model === upstreamName);
     expect(firstDelta).toBeLessThan(upstreamCall?.completedAt ?? 0);
-    expect(events.at(-1)?.data).toEqual({
+    expect(events.find((event) => event.event === "done")?.data).toEqual({
       finishReason: "stop",
       status: "COMPLETE",
       usage: { promptTokens: 12, completionTokens: 20 },
@@ -212,8 +214,12 @@ describe("a rate-limited upstream", () => {
       failBeforeStream: { status: 429, retryAfterSeconds: 1, times: 1 },
     });
     const events = await collectEvents(await send(client, conversationId, "Hello"));
-    expect(events.at(-1)?.event).toBe("done");
-    const calls = upstream.requests.filter((each) => (each.body as { model: string }).model === upstreamName);
+    expect(events.map((event) => event.event).slice(-2)).toEqual(["done", "title"]);
+    // The reply's two attempts (the title's own request, not streamed, follows them).
+    const calls = upstream.requests.filter((each) => {
+      const body = each.body as { model: string; stream?: boolean };
+      return body.model === upstreamName && body.stream === true;
+    });
     expect(calls).toHaveLength(2);
     expect((calls[1]?.receivedAt ?? 0) - (calls[0]?.receivedAt ?? 0)).toBeGreaterThanOrEqual(950);
   });

@@ -61,7 +61,7 @@ describe("titles", () => {
   it("asks the model for a title after the first reply is done, and keeps the first words until then", async () => {
     const chat = await startChatSession(upstream, { reply: '"Weekend in Lisbon."' });
     const events = await collectEvents(await chat.send("Plan a weekend in Lisbon for me please, with food"));
-    const doneAt = events.at(-1)?.receivedAt ?? 0;
+    const doneAt = events.find((event) => event.event === "done")?.receivedAt ?? 0;
     const conversation = () => db().conversation.findUniqueOrThrow({ where: { id: chat.conversationId } });
     await vi.waitFor(async () => expect((await conversation()).title).toBe("Weekend in Lisbon"), { timeout: 5_000 });
     const [reply, title] = chat.upstreamCalls("all");
@@ -70,6 +70,28 @@ describe("titles", () => {
     expect(title?.receivedAt).toBeGreaterThanOrEqual(doneAt - 50);
     await collectEvents(await chat.send("And on Sunday?"));
     expect(chat.upstreamCalls("all")).toHaveLength(3);
+  });
+
+  it("sends the title on the reply's stream once it is saved, after done, and then ends the stream", async () => {
+    const chat = await startChatSession(upstream, { reply: "Title: **Trains across Europe**" });
+    const events = await collectEvents(await chat.send("Which trains go from Paris to Vienna overnight?"));
+    expect(events.map((event) => event.event).slice(-2)).toEqual(["done", "title"]);
+    expect(events.at(-1)?.data).toEqual({ conversationId: chat.conversationId, title: "Trains across Europe" });
+    // Saved before it was announced: a page that loads the conversation now shows the same title.
+    const conversation = await chat.client.fetch(`/api/conversations/${chat.conversationId}`);
+    expect(((await conversation.json()) as { title: string }).title).toBe("Trains across Europe");
+    // Not on later replies, and not to a page that re-attaches once the reply has ended.
+    const next = await collectEvents(await chat.send("And back?"));
+    expect(next.at(-1)?.event).toBe("done");
+    expect((await chat.client.fetch(`/api/conversations/${chat.conversationId}/stream`)).status).toBe(204);
+  });
+
+  it("ends the stream after done, without a title event, when the model writes no usable title", async () => {
+    // The title's answer is the same text: nothing is left of it once quotes and the full stop are taken off.
+    const chat = await startChatSession(upstream, { reply: '"."' });
+    const events = await collectEvents(await chat.send("Hello"));
+    expect(events.at(-1)?.event).toBe("done");
+    expect(chat.upstreamCalls("all")[1]?.completedAt).toBeDefined();
   });
 
   it("keeps a title the user chose", async () => {

@@ -1,44 +1,16 @@
 import { z } from "zod";
+import { chatMessageSchema } from "@/lib/live/messages";
 
 // The browser checks what the API sends back too: a shape drift shows up as a clear failure, not as `undefined`.
 
-export const messageRoleSchema = z.enum(["SYSTEM", "USER", "ASSISTANT"]);
-export const messageStatusSchema = z.enum(["STREAMING", "COMPLETE", "INTERRUPTED", "ERROR"]);
-
-// What the server reports about the context window a reply was generated with.
-export const contextManifestSchema = z.object({
-  sentMessages: z.number(),
-  droppedMessages: z.number(),
-  droppedTokens: z.number(),
-  sentTokens: z.number(),
-  budget: z.number(),
-  reservedForReply: z.number(),
-  contextWindow: z.number(),
-  encoding: z.string(),
-});
-
-// The tree fields default, so the messages in stream events (which may leave them out) share one shape with the
-// thread; the thread that GET returns carries them all.
-// Why a model call failed (category and HTTP status): only admins are sent it, live and stored.
-export const replyErrorCauseSchema = z.object({ category: z.string(), status: z.number().nullable() });
-
-export const chatMessageSchema = z.object({
-  id: z.string(),
-  role: messageRoleSchema,
-  content: z.string(),
-  status: messageStatusSchema,
-  parentId: z.string().nullable(),
-  createdAt: z.string(),
-  siblingIds: z.array(z.string()).default([]),
-  errorCode: z.string().nullable().default(null),
-  errorCause: replyErrorCauseSchema.nullish().catch(undefined),
-  // Only feeds a notice: a manifest of another shape (an older reply) hides the notice instead of failing the page.
-  context: contextManifestSchema.nullable().catch(null),
-  // Who wrote a user turn (a name, never an email); team conversations show it.
-  author: z.object({ id: z.string(), name: z.string() }).nullable().default(null),
-  // From an imported file: a reply that Parley did not see a model write, and says so.
-  imported: z.boolean().default(false),
-});
+// A message's shape is shared with the live events' contract, which the server uses too.
+export {
+  chatMessageSchema,
+  contextManifestSchema,
+  messageRoleSchema,
+  messageStatusSchema,
+  replyErrorCauseSchema,
+} from "@/lib/live/messages";
 
 export const teamRefSchema = z.object({ id: z.string(), name: z.string() });
 
@@ -75,7 +47,6 @@ export const conversationSchema = conversationDetailsSchema
 export const teamChoicesSchema = z.object({ team: teamRefSchema.nullable(), teams: z.array(teamRefSchema) });
 export const teamSharingSchema = z.object({ team: teamRefSchema.nullable(), canStopSharing: z.boolean() });
 export const copiedConversationSchema = z.object({ id: z.string(), title: z.string() });
-export const replyStartedEventSchema = z.object({ assistantMessageId: z.string() });
 
 export const threadPageSchema = z.object({ messages: z.array(chatMessageSchema), olderCursor: z.string().nullable() });
 
@@ -129,26 +100,6 @@ export const sharedConversationsSchema = z.object({
       ),
     }),
   ),
-});
-
-export const startEventSchema = z.object({
-  conversationId: z.string(),
-  userMessage: chatMessageSchema,
-  assistantMessage: chatMessageSchema,
-});
-
-export const deltaEventSchema = z.object({ text: z.string() });
-
-export const doneEventSchema = z.object({
-  // Providers add their own reasons (content_filter, tool_calls); only the status matters here.
-  finishReason: z.string(),
-  status: z.enum(["COMPLETE", "INTERRUPTED"]),
-});
-
-export const errorEventSchema = z.object({
-  code: z.string(),
-  message: z.string(),
-  cause: replyErrorCauseSchema.optional(),
 });
 
 export const apiErrorSchema = z.object({

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { ReplyEventData } from "@/lib/live/reply-events";
 import type {
   apiErrorSchema,
   chatMessageSchema,
@@ -7,11 +8,9 @@ import type {
   conversationSchema,
   conversationSharingSchema,
   conversationSummarySchema,
-  doneEventSchema,
   modelSchema,
   replyErrorCauseSchema,
   searchResultsSchema,
-  startEventSchema,
   teamRefSchema,
   teamSharingSchema,
 } from "./schemas";
@@ -31,6 +30,7 @@ export type TeamSharing = z.infer<typeof teamSharingSchema>;
 export type ChatModel = z.infer<typeof modelSchema>;
 export type ConversationSummary = z.infer<typeof conversationSummarySchema>;
 export type SearchResult = z.infer<typeof searchResultsSchema>["items"][number];
-export type StartEvent = z.infer<typeof startEventSchema>;
-export type DoneEvent = z.infer<typeof doneEventSchema>;
+// The live events' data, as the contract declares it (lib/live/reply-events.ts).
+export type StartEvent = ReplyEventData<"start">;
+export type DoneEvent = ReplyEventData<"done">;
 export type ApiError = z.infer<typeof apiErrorSchema>["error"];

@@ -34,11 +34,6 @@ export function sendFirstMessage(conversationId: string, content: string): First
   return turn;
 }
 
-/** The first turn on its way to this conversation's page, left in place (to show the message while it loads). */
-export function peekFirstTurn(conversationId: string): FirstTurn | null {
-  return handedOver.get(conversationId) ?? null;
-}
-
 /** The first turn for this conversation's page to follow; it is handed over once. */
 export function takeFirstTurn(conversationId: string): FirstTurn | null {
   const turn = handedOver.get(conversationId) ?? null;

@@ -1,40 +1,57 @@
 import { readEventStream } from "@/app/_components/api/read-event-stream";
-import { deltaEventSchema, doneEventSchema, errorEventSchema, startEventSchema } from "@/app/_components/api/schemas";
-import type { DoneEvent, ReplyErrorCause, StartEvent } from "@/app/_components/api/types";
+import type { ReplyErrorCause, StartEvent } from "@/app/_components/api/types";
+import { parseReplyEvent, type ReplyEventData } from "@/lib/live/reply-events";
 
 export type ReplyHandlers = {
   onStart: (start: StartEvent) => void;
   onDelta: (text: string) => void;
-  onDone: (done: DoneEvent) => void;
+  onDone: (status: ReplyEventData<"done">["status"]) => void;
   onError: (message: string, cause?: ReplyErrorCause) => void;
+  // After the reply ended: the model's title for a new conversation (docs/architecture.md, "The live-event contract").
+  onTitle: (title: ReplyEventData<"title">) => void;
 };
 
 export const REPLY_FAILED_MESSAGE = "The reply failed.";
 
-// Dispatches the events of one reply stream. Returns true once a final event (done or error) arrived, false when
-// the stream ended without one. Unknown events (keep-alives, later additions) are ignored.
+// Dispatches the events of one reply stream, each checked against the live-event contract. Returns true once a
+// final event (done or error) arrived, false when the stream ended without one. The stream may stay open after
+// the final event for a `title`: that part is read on in the background, so the reply's end is not delayed by it.
+// Unknown events (later additions) are ignored.
 export async function consumeReply(response: Response, handlers: ReplyHandlers): Promise<boolean> {
-  for await (const { event, data } of readEventStream(response)) {
-    if (event === "start") {
-      const start = startEventSchema.safeParse(data);
-      if (!start.success) {
-        handlers.onError(REPLY_FAILED_MESSAGE);
-        return true;
-      }
-      handlers.onStart(start.data);
-    } else if (event === "delta") {
-      const delta = deltaEventSchema.safeParse(data);
-      if (delta.success) handlers.onDelta(delta.data.text);
-    } else if (event === "done") {
-      const done = doneEventSchema.safeParse(data);
-      handlers.onDone(done.success ? done.data : { finishReason: "stop", status: "COMPLETE" });
+  const events = readEventStream(response);
+  // Read with next() rather than for-await, whose early return would close the stream before a title comes.
+  for (let next = await events.next(); !next.done; next = await events.next()) {
+    const parsed = parseReplyEvent(next.value);
+    if (parsed.status === "unknown") continue;
+    if (parsed.status === "invalid") {
+      // A reply whose start or end cannot be read has failed as far as this page can tell; a bad delta is skipped.
+      if (parsed.name === "start" || parsed.name === "error") handlers.onError(REPLY_FAILED_MESSAGE);
+      else if (parsed.name === "done") handlers.onDone("COMPLETE");
+      if (parsed.name === "delta" || parsed.name === "title") continue;
+      await events.return(undefined);
       return true;
-    } else if (event === "error") {
-      const failure = errorEventSchema.safeParse(data);
-      if (failure.success) handlers.onError(failure.data.message, failure.data.cause);
-      else handlers.onError(REPLY_FAILED_MESSAGE);
+    }
+    const { event } = parsed;
+    if (event.name === "start") handlers.onStart(event.data);
+    else if (event.name === "delta") handlers.onDelta(event.data.text);
+    else if (event.name === "title") handlers.onTitle(event.data);
+    else {
+      if (event.name === "done") handlers.onDone(event.data.status);
+      else handlers.onError(event.data.message, event.data.cause);
+      void readTitle(events, handlers);
       return true;
     }
   }
   return false;
+}
+
+async function readTitle(events: AsyncGenerator<{ event: string; data: unknown }>, handlers: ReplyHandlers) {
+  try {
+    for await (const received of events) {
+      const parsed = parseReplyEvent(received);
+      if (parsed.status === "valid" && parsed.event.name === "title") handlers.onTitle(parsed.event.data);
+    }
+  } catch {
+    // The page left or the connection dropped: the title shows on the next load of the list instead.
+  }
 }

@@ -1,29 +1,14 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useReducer, useRef } from "react";
 import { describeError } from "@/app/_components/api/api-client";
-import { notifyConversationsChanged } from "@/app/_components/api/conversation-events";
+import { notifyConversationRenamed, notifyConversationsChanged } from "@/app/_components/api/conversation-events";
 import type { ChatMessage, ConversationDetails } from "@/app/_components/api/types";
-import {
-  createOptimisticMessage,
-  createPlaceholderReply,
-  mergeFetchedThread,
-  NO_PLACEHOLDERS,
-  prependOlder,
-  takeBefore,
-  withOlderShown,
-} from "@/app/_components/chat/chat-messages";
-import {
-  fetchConversation,
-  openLiveReply,
-  postMessage,
-  postRegenerate,
-  requestStop,
-  selectCurrentMessage,
-} from "@/app/_components/chat/chat-requests";
+import { fetchConversation, requestStop, selectCurrentMessage } from "@/app/_components/chat/chat-requests";
 import type { FirstTurn } from "@/app/_components/chat/first-turn";
 import { useTranslator } from "@/app/_i18n/translator-provider";
-import { createRetryKeys } from "./retry-key";
-import { type Activity, type ThreadLockState, type Turn, useTurnRunner } from "./use-turn-runner";
-import { watchForTitle } from "./watch-for-title";
+import { releaseLock, type ThreadLockState, takeLock } from "./thread-lock";
+import { initialThreadState, type ThreadAction, type ThreadState, threadReducer } from "./thread-reducer";
+import { useReplyRequests } from "./use-reply-requests";
+import { useReplyRunner } from "./use-reply-runner";
 
 export type ChatStream = {
   messages: ChatMessage[];
@@ -46,145 +31,116 @@ export type ChatStream = {
 // The server aborts upstream and ends the stream with `done`; if that never comes, stop reading after this long.
 const STOP_GRACE_MS = 5_000;
 
+// The thread's state lives in one pure reducer (thread-reducer.ts); this hook runs the requests that feed it.
 export function useChatStream(
   conversationId: string,
   initialMessages: ChatMessage[],
   onConversationLoaded: (details: ConversationDetails) => void,
 ): ChatStream {
-  const translator = useTranslator();
-  const [messages, setMessages] = useState(initialMessages);
-  const [activity, setActivity] = useState<Activity>("idle");
-  const [error, setError] = useState<string | null>(null);
-  const messagesRef = useRef(initialMessages);
+  const [state, dispatch] = useReducer(threadReducer, initialMessages, initialThreadState);
+  const stateRef = useRef<ThreadState>(state);
   const onLoadedRef = useRef(onConversationLoaded);
   const lockRef = useRef<ThreadLockState>({ held: null, count: 0 });
-  const [retryKeys] = useState(createRetryKeys);
-
   useLayoutEffect(() => {
-    messagesRef.current = messages;
+    stateRef.current = state;
     onLoadedRef.current = onConversationLoaded;
   });
 
-  // After a reply: versions and context figures exist only in the stored thread, and a title may have been made.
-  const refreshThread = useCallback(
-    async (isFirstExchange: boolean): Promise<void> => {
+  const showTitle = useCallback(
+    (title: string): void => {
+      dispatch({ type: "titled", title });
+      stateRef.current = { ...stateRef.current, title };
+      notifyConversationRenamed({ id: conversationId, title });
       notifyConversationsChanged();
-      const lockCount = lockRef.current.count;
-      const result = await fetchConversation(conversationId);
-      if (isFirstExchange && result.isOk) void watchForTitle(conversationId, result.data.title, onLoadedRef);
-      // Dropped when the thread changed meanwhile (another reply, another version): it would be out of date.
-      if (!result.isOk || lockRef.current.count !== lockCount || lockRef.current.held) return;
-      setMessages((current) => mergeFetchedThread(current, result.data.messages));
-      onLoadedRef.current(result.data);
     },
     [conversationId],
   );
-
-  const { runTurn, lock, unlock } = useTurnRunner({
+  const refreshThread = useRefreshThread(conversationId, { lockRef, stateRef, onLoadedRef, dispatch });
+  const followReply = useReplyRunner({
     lockRef,
-    messagesRef,
-    setMessages,
-    setActivity,
-    setError,
+    initialMessages,
+    dispatch,
     onReplied: refreshThread,
+    onTitle: showTitle,
   });
+  const lastMessageId = useCallback(() => stateRef.current.messages.at(-1)?.id ?? null, []);
+  const requests = useReplyRequests(conversationId, lastMessageId, followReply);
+  const showVersion = useShowVersion(conversationId, { lockRef, onLoadedRef, dispatch }, requests.reattach);
+  const stop = useStop(conversationId, lockRef, dispatch);
 
-  // Leaving the page only stops reading; the generation itself continues on the server and is saved.
+  // Leaving the page only stops reading; the reply itself continues on the server and is saved.
   useEffect(() => () => lockRef.current.held?.controller.abort(), []);
 
-  // Resolves false when the server refused the message, so the caller can give the text back to the user.
-  const send = useCallback(
-    async (content: string): Promise<boolean> => {
-      const clientMessageId = retryKeys.keyFor(content);
-      const optimistic = createOptimisticMessage(content, clientMessageId, messagesRef.current.at(-1)?.id ?? null);
-      const isAccepted = await runTurn({
-        showBefore: (current) => [...current, optimistic],
-        request: (signal) => postMessage(conversationId, { content, clientMessageId }, signal),
-        placeholders: { userId: optimistic.id, replyId: null },
-      });
-      if (isAccepted) retryKeys.settle();
-      return isAccepted;
-    },
-    [conversationId, runTurn, retryKeys],
-  );
+  const showOlder = useCallback((older: ChatMessage[]) => dispatch({ type: "older-loaded", messages: older }), []);
+  const { messages, activity, error } = state;
+  return {
+    messages,
+    isStreaming: activity === "streaming",
+    isBusy: activity !== "idle",
+    error,
+    ...requests,
+    showVersion,
+    stop,
+    showOlder,
+  };
+}
 
-  const followFirstTurn = useCallback(
-    (turn: FirstTurn): Promise<boolean> => {
-      const optimistic = createOptimisticMessage(turn.content, turn.clientMessageId, null);
-      return runTurn({
-        // The thread may already hold the message (loaded after the server saved it): then it is not shown twice.
-        showBefore: (current) => (current.length === 0 ? [optimistic] : current),
-        request: (signal) => {
-          signal.addEventListener("abort", () => turn.controller.abort(), { once: true });
-          return turn.response;
-        },
-        placeholders: { userId: optimistic.id, replyId: null },
-      });
-    },
-    [runTurn],
-  );
+type ThreadRefs = {
+  lockRef: { current: ThreadLockState };
+  onLoadedRef: { current: (details: ConversationDetails) => void };
+  dispatch: (action: ThreadAction) => void;
+};
 
-  // A new version of a user message: the thread below it is replaced once the server accepts the new text.
-  const edit = useCallback(
-    (message: ChatMessage, content: string): Promise<boolean> => {
-      const clientMessageId = crypto.randomUUID();
-      const versions = message.siblingIds.length > 0 ? message.siblingIds : [message.id];
-      const optimistic = createOptimisticMessage(content, clientMessageId, message.parentId, versions);
-      const turn: Turn = {
-        showAfterAccepted: (current) => [...takeBefore(current, message.id), optimistic],
-        request: (signal) =>
-          postMessage(conversationId, { content, clientMessageId, parentId: message.parentId }, signal),
-        placeholders: { userId: optimistic.id, replyId: null },
-      };
-      return runTurn(turn);
-    },
-    [conversationId, runTurn],
-  );
+// After a reply: versions and context figures exist only in the stored thread.
+function useRefreshThread(conversationId: string, refs: ThreadRefs & { stateRef: { current: ThreadState } }) {
+  const { lockRef, stateRef, onLoadedRef, dispatch } = refs;
+  return useCallback(async (): Promise<void> => {
+    notifyConversationsChanged();
+    const lockCount = lockRef.current.count;
+    const titleBefore = stateRef.current.title;
+    const result = await fetchConversation(conversationId);
+    // Dropped when the thread changed meanwhile (another reply, another version): it would be out of date.
+    if (!result.isOk || lockRef.current.count !== lockCount || lockRef.current.held) return;
+    dispatch({ type: "thread-loaded", messages: result.data.messages });
+    // A title announced while the thread was on its way may be newer than the one it carries.
+    const { title } = stateRef.current;
+    onLoadedRef.current(title !== titleBefore && title ? { ...result.data, title } : result.data);
+  }, [conversationId, lockRef, stateRef, onLoadedRef, dispatch]);
+}
 
-  const regenerate = useCallback(
-    async (message: ChatMessage): Promise<void> => {
-      const placeholder = createPlaceholderReply(message);
-      await runTurn({
-        showBefore: (current) => [...takeBefore(current, message.id), placeholder],
-        request: (signal) => postRegenerate(conversationId, message.id, signal),
-        placeholders: { userId: null, replyId: placeholder.id },
-      });
-    },
-    [conversationId, runTurn],
-  );
-
-  // After a reload during a reply: follow the live generation (204: none), then show what was saved.
-  const reattach = useCallback(async (): Promise<void> => {
-    await runTurn({ request: (signal) => openLiveReply(conversationId, signal), placeholders: NO_PLACEHOLDERS });
-  }, [conversationId, runTurn]);
-
-  const showVersion = useCallback(
+function useShowVersion(conversationId: string, refs: ThreadRefs, reattach: () => Promise<void>) {
+  const translator = useTranslator();
+  const { lockRef, onLoadedRef, dispatch } = refs;
+  return useCallback(
     async (messageId: string): Promise<void> => {
-      const held = lock("switching");
+      const held = takeLock(lockRef, "switching");
       if (!held) return;
+      dispatch({ type: "switching" });
       const result = await selectCurrentMessage(conversationId, messageId, held.controller.signal);
-      unlock(held);
+      releaseLock(lockRef, held);
       if (held.controller.signal.aborted) return;
       if (!result.isOk) {
-        setError(describeError(result.error, translator));
+        dispatch({ type: "switch-failed", error: describeError(result.error, translator) });
         return;
       }
-      setMessages((current) => withOlderShown(current, result.data.messages));
+      dispatch({ type: "switched", messages: result.data.messages });
       onLoadedRef.current(result.data);
       if (result.data.messages.at(-1)?.status === "STREAMING") void reattach();
     },
-    [conversationId, lock, unlock, reattach, translator],
+    [conversationId, lockRef, onLoadedRef, dispatch, reattach, translator],
   );
+}
 
-  const stop = useCallback(async (): Promise<void> => {
+function useStop(conversationId: string, lockRef: { current: ThreadLockState }, dispatch: ThreadRefs["dispatch"]) {
+  const { t } = useTranslator();
+  return useCallback(async (): Promise<void> => {
     const current = lockRef.current.held;
     if (current?.activity !== "streaming" || current.isStopRequested) return;
     current.isStopRequested = true;
     const stopped = await requestStop(conversationId);
     if (stopped === null) {
       current.isStopRequested = false;
-      if (lockRef.current.held === current) setError(translator.t("composer.stopFailed"));
-
+      if (lockRef.current.held === current) dispatch({ type: "alert", error: t("composer.stopFailed") });
       return;
     }
     // Nothing was running any more: the reply is finishing on its own and its stream will say how it ended.
@@ -192,24 +148,5 @@ export function useChatStream(
     setTimeout(() => {
       if (lockRef.current.held === current) current.controller.abort();
     }, STOP_GRACE_MS);
-  }, [conversationId, translator.t]);
-
-  const showOlder = useCallback((older: ChatMessage[]) => setMessages((current) => prependOlder(current, older)), []);
-
-  const isStreaming = activity === "streaming";
-  const isBusy = activity !== "idle";
-  return {
-    messages,
-    isStreaming,
-    isBusy,
-    error,
-    send,
-    followFirstTurn,
-    edit,
-    regenerate,
-    showVersion,
-    reattach,
-    stop,
-    showOlder,
-  };
+  }, [conversationId, lockRef, dispatch, t]);
 }

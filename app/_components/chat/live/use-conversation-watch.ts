@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef } from "react";
 import { readEventStream } from "@/app/_components/api/read-event-stream";
 import { openConversationEvents } from "@/app/_components/chat/chat-requests";
+import { parseWatchEvent } from "@/lib/live/reply-events";
 
 type WatchHandlers = {
   // Another member (or another tab) started a reply, or the watch came back after a drop during which one may have
@@ -41,8 +42,11 @@ async function watch(conversationId: string, signal: AbortSignal, handlers: { cu
     }
     if (response?.ok) {
       try {
-        for await (const event of readEventStream(response)) {
-          if (event.event === "reply" || (event.event === "ready" && hasConnected)) handlers.current.onActivity();
+        for await (const received of readEventStream(response)) {
+          const parsed = parseWatchEvent(received);
+          if (parsed.status !== "valid") continue;
+          const { name } = parsed.event;
+          if (name === "reply" || (name === "ready" && hasConnected)) handlers.current.onActivity();
           hasConnected = true;
         }
       } catch {

@@ -1,18 +1,18 @@
-// The generations running in this process, by conversation. (Several app processes would share stop and
+// The replies running in this process, by conversation. (Several app processes would share stop and
 // live-stream fan-out through PostgreSQL LISTEN/NOTIFY; see docs/architecture.md, "The live-event contract".)
 import { setTimeout as sleep } from "node:timers/promises";
 import { AppError } from "../errors";
-import type { Generation } from "./generation";
+import type { LiveReply } from "./live-reply";
 
 const globalForRegistry = globalThis as unknown as {
-  parleyGenerations?: Map<string, Set<Generation>>;
+  parleyReplies?: Map<string, Set<LiveReply>>;
   parleyStreamsByUser?: Map<string, number>;
 };
-globalForRegistry.parleyGenerations ??= new Map();
+globalForRegistry.parleyReplies ??= new Map();
 globalForRegistry.parleyStreamsByUser ??= new Map();
-const byConversation = globalForRegistry.parleyGenerations;
+const byConversation = globalForRegistry.parleyReplies;
 const streamsByUser = globalForRegistry.parleyStreamsByUser;
-const slotOf = new WeakMap<Generation, StreamSlot>();
+const slotOf = new WeakMap<LiveReply, StreamSlot>();
 
 /** One of a user's concurrent reply streams, held from before the turn is written until its reply ends. */
 export type StreamSlot = { release: () => void; isAttached: boolean };
@@ -42,37 +42,37 @@ export function reserveReplyStream(userId: string, limit: number): StreamSlot {
   return slot;
 }
 
-/** `slot`: released when this generation is unregistered, i.e. when its reply has ended and been saved. */
-export function registerGeneration(generation: Generation, slot?: StreamSlot): void {
-  const running = byConversation.get(generation.conversationId) ?? new Set();
-  running.add(generation);
-  byConversation.set(generation.conversationId, running);
+/** `slot`: released when this reply is unregistered, i.e. when its reply has ended and been saved. */
+export function registerReply(live: LiveReply, slot?: StreamSlot): void {
+  const running = byConversation.get(live.conversationId) ?? new Set();
+  running.add(live);
+  byConversation.set(live.conversationId, running);
   if (slot) {
     slot.isAttached = true;
-    slotOf.set(generation, slot);
+    slotOf.set(live, slot);
   }
 }
 
-export function unregisterGeneration(generation: Generation): void {
-  const running = byConversation.get(generation.conversationId);
-  running?.delete(generation);
-  if (running?.size === 0) byConversation.delete(generation.conversationId);
-  slotOf.get(generation)?.release();
-  slotOf.delete(generation);
+export function unregisterReply(live: LiveReply): void {
+  const running = byConversation.get(live.conversationId);
+  running?.delete(live);
+  if (running?.size === 0) byConversation.delete(live.conversationId);
+  slotOf.get(live)?.release();
+  slotOf.delete(live);
 }
 
-export function findGeneration(conversationId: string, assistantMessageId: string): Generation | undefined {
+export function findReply(conversationId: string, assistantMessageId: string): LiveReply | undefined {
   return [...(byConversation.get(conversationId) ?? [])].find((each) => each.assistantMessageId === assistantMessageId);
 }
 
-/** The newest running generation of a conversation, for a page that re-attaches. */
-export function findLatestGeneration(conversationId: string): Generation | undefined {
+/** The newest running reply of a conversation, for a page that re-attaches. */
+export function findLatestReply(conversationId: string): LiveReply | undefined {
   return [...(byConversation.get(conversationId) ?? [])].at(-1);
 }
 
-export function stopGenerations(conversationId: string): number {
+export function stopReplies(conversationId: string): number {
   const running = [...(byConversation.get(conversationId) ?? [])];
-  for (const generation of running) generation.stop();
+  for (const live of running) live.stop();
   return running.length;
 }
 
@@ -80,8 +80,8 @@ export function stopGenerations(conversationId: string): number {
  * For a shutdown: stops every reply of this process, which saves each as INTERRUPTED with its text and tells its
  * readers, then waits for those saves (at most `timeoutMs`).
  */
-export async function stopAllGenerations(timeoutMs: number): Promise<void> {
-  for (const running of byConversation.values()) for (const generation of running) generation.stop();
+export async function stopAllReplies(timeoutMs: number): Promise<void> {
+  for (const running of byConversation.values()) for (const live of running) live.stop();
   const deadline = Date.now() + timeoutMs;
   while (byConversation.size > 0 && Date.now() < deadline) await sleep(50);
 }

@@ -3,9 +3,9 @@
 import { databaseUnavailableError, isDatabaseUnavailable } from "../db/database-unavailable";
 import { type FinishedReply, savePartialReply } from "../db/turns";
 import { AppError } from "../errors";
-import type { Generation } from "./generation";
-import { unregisterGeneration } from "./generation-registry";
+import type { LiveReply } from "./live-reply";
 import type { ReplyManifest } from "./prepare-request";
+import { unregisterReply } from "./reply-registry";
 import { saveFinalReply } from "./save-final-reply";
 import { countTokens, type TokenEncoding } from "./tokens";
 import { streamChatCompletion, type UpstreamRequest } from "./upstream";
@@ -13,7 +13,7 @@ import { explainForAdmins, UpstreamFailure } from "./upstream-failure";
 
 const PARTIAL_SAVE_INTERVAL_MS = 1_000;
 
-export type GenerationPlan = {
+export type ReplyPlan = {
   encoding: TokenEncoding;
   prepare: () => Promise<{ upstream: Omit<UpstreamRequest, "signal">; manifest: ReplyManifest }>;
   onFinished?: (reply: FinishedReply) => void;
@@ -21,12 +21,12 @@ export type GenerationPlan = {
 
 type Progress = { content: string; finishReason: string | null; usage: FinishedReply["usage"] };
 
-async function streamReply(generation: Generation, request: UpstreamRequest, progress: Progress): Promise<void> {
+async function streamReply(live: LiveReply, request: UpstreamRequest, progress: Progress): Promise<void> {
   let lastSavedAt = Date.now();
   let pendingSave: Promise<void> | null = null;
   const savePartial = () => {
     lastSavedAt = Date.now();
-    pendingSave = savePartialReply(generation.assistantMessageId, progress.content)
+    pendingSave = savePartialReply(live.assistantMessageId, progress.content)
       // During a database outage every second would log the same failure: the final save reports it once.
       .catch((error) => {
         if (!isDatabaseUnavailable(error)) console.error("Saving a partial reply failed", error);
@@ -41,7 +41,7 @@ async function streamReply(generation: Generation, request: UpstreamRequest, pro
         // PostgreSQL text cannot hold NUL, and a reply that cannot be saved would be lost whole.
         const text = delta.includes("\u0000") ? delta.replaceAll("\u0000", "") : delta;
         progress.content += text;
-        generation.publish("delta", { text });
+        live.publish("delta", { text });
         if (!pendingSave && Date.now() - lastSavedAt >= PARTIAL_SAVE_INTERVAL_MS) savePartial();
       },
       onFinish: (reason) => {
@@ -54,28 +54,28 @@ async function streamReply(generation: Generation, request: UpstreamRequest, pro
   } finally {
     await pendingSave;
   }
-  if (!generation.signal.aborted && progress.finishReason === null) {
+  if (!live.signal.aborted && progress.finishReason === null) {
     const diagnosis = { category: "stream_broken", status: null } as const;
     throw new UpstreamFailure("The reply was cut off.", diagnosis, "stream ended without finish reason");
   }
 }
 
-export async function runGeneration(generation: Generation, plan: GenerationPlan): Promise<void> {
+export async function runReply(live: LiveReply, plan: ReplyPlan): Promise<void> {
   const progress: Progress = { content: "", finishReason: null, usage: null };
   let manifest: ReplyManifest | null = null;
   let failure: AppError | null = null;
   try {
     const prepared = await plan.prepare();
     manifest = prepared.manifest;
-    await streamReply(generation, { ...prepared.upstream, signal: generation.signal }, progress);
+    await streamReply(live, { ...prepared.upstream, signal: live.signal }, progress);
   } catch (error) {
-    failure = toGenerationFailure(error);
+    failure = toReplyFailure(error);
     console.error(
-      `Generation ${generation.assistantMessageId} failed: ${failure.code} (${String(failure.cause ?? failure.message)})`,
+      `Reply ${live.assistantMessageId} failed: ${failure.code} (${String(failure.cause ?? failure.message)})`,
     );
   }
 
-  const reply = describeOutcome(progress, failure, generation.signal.aborted);
+  const reply = describeOutcome(progress, failure, live.signal.aborted);
   const finished: FinishedReply = {
     ...reply,
     tokens: { count: countTokens(progress.content, plan.encoding), encoding: plan.encoding },
@@ -83,22 +83,26 @@ export async function runGeneration(generation: Generation, plan: GenerationPlan
   };
   let saving: Awaited<ReturnType<typeof saveFinalReply>> | null = null;
   try {
-    saving = await saveFinalReply(generation.assistantMessageId, finished);
+    saving = await saveFinalReply(live.assistantMessageId, finished);
   } catch (error) {
     console.error("Saving the final reply failed", error);
     failure = new AppError("internal", "The reply could not be saved.");
   }
-  // While the database is down, the readers are told at once (they have the whole reply) and the generation stays
+  // While the database is down, the readers are told at once (they have the whole reply) and the live reply stays
   // registered, so that a page that re-attaches meanwhile still gets the reply from memory.
-  if (saving?.outcome === "retrying") publishOutcome(generation, failure, reply, manifest);
+  // Their stream ends there: a title, if one comes, waits for the database, and the page loads it later.
+  if (saving?.outcome === "retrying") {
+    live.closeAtEnd();
+    publishOutcome(live, failure, reply, manifest);
+  }
   const isSaved = (await saving?.whenSettled) ?? false;
-  unregisterGeneration(generation);
-  if (saving?.outcome !== "retrying") publishOutcome(generation, failure, reply, manifest);
+  unregisterReply(live);
+  if (saving?.outcome !== "retrying") publishOutcome(live, failure, reply, manifest);
   if (isSaved) plan.onFinished?.(finished);
 }
 
 function publishOutcome(
-  generation: Generation,
+  live: LiveReply,
   failure: AppError | null,
   reply: ReturnType<typeof describeOutcome>,
   manifest: ReplyManifest | null,
@@ -110,14 +114,15 @@ function publishOutcome(
       failure instanceof UpstreamFailure
         ? { ...data, message: `${failure.message} ${explainForAdmins(failure.diagnosis)}`, cause: failure.diagnosis }
         : undefined;
-    generation.publish("error", data, adminData);
-  } else {
+    live.publish("error", data, adminData);
+    // Without a failure the outcome is COMPLETE or INTERRUPTED (describeOutcome); the check tells TypeScript so.
+  } else if (reply.status !== "ERROR") {
     const context = manifest && { droppedMessages: manifest.droppedMessages, droppedTokens: manifest.droppedTokens };
-    generation.publish("done", { finishReason: reply.finishReason, usage: reply.usage, status: reply.status, context });
+    live.publish("done", { finishReason: reply.finishReason, usage: reply.usage, status: reply.status, context });
   }
 }
 
-function toGenerationFailure(error: unknown): AppError {
+function toReplyFailure(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (isDatabaseUnavailable(error)) return databaseUnavailableError(error);
   return new AppError("internal", "The reply failed.", { cause: error });

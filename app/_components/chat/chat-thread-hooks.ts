@@ -1,0 +1,76 @@
+import { useRouter } from "next/navigation";
+import { type Dispatch, type SetStateAction, useCallback, useEffect, useState } from "react";
+import { describeError } from "@/app/_components/api/api-client";
+import {
+  CONVERSATION_RENAMED_EVENT,
+  type ConversationRenamed,
+  notifyConversationsChanged,
+} from "@/app/_components/api/conversation-events";
+import type { ChatMessage, ConversationDetails } from "@/app/_components/api/types";
+import { useTranslator } from "@/app/_i18n/translator-provider";
+import { copyToMyChats } from "./chat-requests";
+import { type FirstTurn, takeFirstTurn } from "./first-turn";
+
+// The conversation's title in the header and the tab: it changes on rename, here or in the sidebar, and when the
+// model titles a new conversation (its reply's stream announces it, use-chat-stream.ts).
+export function useConversationTitle(
+  conversationId: string,
+  details: ConversationDetails,
+  setDetails: Dispatch<SetStateAction<ConversationDetails>>,
+): void {
+  useEffect(() => {
+    document.title = `${details.title} · Parley`;
+  }, [details.title]);
+
+  useEffect(() => {
+    function handleRename(event: Event): void {
+      const { id, title } = (event as CustomEvent<ConversationRenamed>).detail;
+      if (id === conversationId) setDetails((current) => (current.title === title ? current : { ...current, title }));
+    }
+    window.addEventListener(CONVERSATION_RENAMED_EVENT, handleRename);
+    return () => window.removeEventListener(CONVERSATION_RENAMED_EVENT, handleRename);
+  }, [conversationId, setDetails]);
+}
+
+// On arrival: follow the reply to the first message of a new chat (sent from "/"), or a reply still being
+// generated. A timer, so that React's development-mode double mount (effect, cleanup, effect) cancels the first
+// attempt instead of following twice or not at all. `onRefused` gets the first message back if the server refused it.
+export function useFollowOnArrival(
+  conversationId: string,
+  lastMessage: ChatMessage | undefined,
+  stream: { followFirstTurn: (turn: FirstTurn) => Promise<boolean>; reattach: () => Promise<void> },
+  onRefused: (content: string | null) => void,
+): void {
+  const { followFirstTurn, reattach } = stream;
+  const isReplyLive = lastMessage?.status === "STREAMING";
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      const firstTurn = takeFirstTurn(conversationId);
+      if (firstTurn) {
+        void followFirstTurn(firstTurn).then((isAccepted) => onRefused(isAccepted ? null : firstTurn.content));
+      } else if (isReplyLive) void reattach();
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [conversationId, isReplyLive, followFirstTurn, reattach, onRefused]);
+}
+
+// "Copy to my chats": a private copy of the thread up to a message, opened at once.
+export function useCopyToMyChats(conversationId: string) {
+  const translator = useTranslator();
+  const router = useRouter();
+  const [copyError, setCopyError] = useState<string | null>(null);
+  const copy = useCallback(
+    async (message: ChatMessage): Promise<void> => {
+      setCopyError(null);
+      const result = await copyToMyChats(conversationId, message.id);
+      if (!result.isOk) {
+        setCopyError(describeError(result.error, translator));
+        return;
+      }
+      notifyConversationsChanged();
+      router.push(`/c/${result.data.id}`);
+    },
+    [conversationId, router, translator],
+  );
+  return { copy, copyError };
+}

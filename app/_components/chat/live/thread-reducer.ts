@@ -1,0 +1,126 @@
+import type { ChatMessage, MessageStatus, ReplyErrorCause, StartEvent } from "@/app/_components/api/types";
+import {
+  appendContent,
+  applyStart,
+  mergeFetchedThread,
+  NO_PLACEHOLDERS,
+  type Placeholders,
+  prependOlder,
+  takeBefore,
+  updateStatus,
+  withOlderShown,
+} from "@/app/_components/chat/chat-messages";
+
+// The thread as a page shows it while replies stream in: one pure reducer, with no React and no requests in it.
+// The hook (use-chat-stream.ts) holds the side effects (requests, the lock, timers) and dispatches what happened.
+
+export type Activity = "idle" | "streaming" | "switching";
+
+export type ThreadState = {
+  messages: ChatMessage[];
+  // Streaming, or switching to another version: the thread must not be changed meanwhile by anything else.
+  activity: Activity;
+  error: string | null;
+  // Stand-ins shown for the reply being requested, until its `start` names the real messages.
+  placeholders: Placeholders;
+  // The thread as it was before the request showed anything, given back if the server refuses it.
+  beforeRequest: ChatMessage[] | null;
+  // The title the model wrote, as the reply's stream announced it (null: none this visit).
+  title: string | null;
+};
+
+// What a request shows of itself: at once (`show`), or only once the server accepted it (`showAfterAccepted`).
+export type ThreadChange =
+  // A new message under the thread (`unlessShown`: only if the thread is still empty, e.g. a first message the
+  // page already loaded from the server).
+  | { kind: "append"; message: ChatMessage; unlessShown?: boolean }
+  // A new version of `messageId`: the thread from it down is replaced by `message`.
+  | { kind: "replace"; messageId: string; message: ChatMessage };
+
+export type ThreadAction =
+  | { type: "requested"; placeholders: Placeholders; show?: ThreadChange }
+  | { type: "accepted"; show?: ThreadChange }
+  | { type: "refused"; error: string }
+  | { type: "started"; start: StartEvent }
+  | { type: "delta"; replyId: string; text: string }
+  | { type: "ended"; replyId: string; status: MessageStatus; errorMessage?: string; errorCause?: ReplyErrorCause }
+  // A failure with no reply to show it on (it failed before `start`): the thread's alert shows it.
+  | { type: "failed"; error: string }
+  | { type: "released" }
+  | { type: "switching" }
+  | { type: "switched"; messages: ChatMessage[] }
+  | { type: "switch-failed"; error: string }
+  | { type: "thread-loaded"; messages: ChatMessage[] }
+  | { type: "older-loaded"; messages: ChatMessage[] }
+  | { type: "titled"; title: string }
+  | { type: "alert"; error: string | null };
+
+export function initialThreadState(messages: ChatMessage[]): ThreadState {
+  return { messages, activity: "idle", error: null, placeholders: NO_PLACEHOLDERS, beforeRequest: null, title: null };
+}
+
+function applyChange(messages: ChatMessage[], change: ThreadChange | undefined): ChatMessage[] {
+  if (!change) return messages;
+  if (change.kind === "replace") return [...takeBefore(messages, change.messageId), change.message];
+  return change.unlessShown && messages.length > 0 ? messages : [...messages, change.message];
+}
+
+function replyReducer(state: ThreadState, action: ThreadAction): ThreadState {
+  switch (action.type) {
+    case "requested":
+      // One request at a time: a second one while the thread is busy changes nothing (the hook refuses it too).
+      if (state.activity !== "idle") return state;
+      return {
+        ...state,
+        activity: "streaming",
+        error: null,
+        placeholders: action.placeholders,
+        beforeRequest: state.messages,
+        messages: applyChange(state.messages, action.show),
+      };
+    case "accepted":
+      return { ...state, beforeRequest: null, messages: applyChange(state.messages, action.show) };
+    case "refused":
+      return { ...released(state), messages: state.beforeRequest ?? state.messages, error: action.error };
+    case "started":
+      return { ...state, messages: applyStart(state.messages, state.placeholders, action.start) };
+    case "delta":
+      return { ...state, messages: appendContent(state.messages, action.replyId, action.text) };
+    case "ended": {
+      const { replyId, status, errorMessage, errorCause } = action;
+      return { ...state, messages: updateStatus(state.messages, replyId, status, errorMessage, errorCause) };
+    }
+    case "failed":
+      return { ...state, error: action.error };
+    case "released":
+      return state.activity === "streaming" ? released(state) : state;
+    default:
+      return state;
+  }
+}
+
+function released(state: ThreadState): ThreadState {
+  return { ...state, activity: "idle", placeholders: NO_PLACEHOLDERS, beforeRequest: null };
+}
+
+export function threadReducer(state: ThreadState, action: ThreadAction): ThreadState {
+  switch (action.type) {
+    case "switching":
+      return state.activity === "idle" ? { ...state, activity: "switching", error: null } : state;
+    case "switched":
+      if (state.activity !== "switching") return state;
+      return { ...state, activity: "idle", messages: withOlderShown(state.messages, action.messages) };
+    case "switch-failed":
+      return state.activity === "switching" ? { ...state, activity: "idle", error: action.error } : state;
+    case "thread-loaded":
+      return { ...state, messages: mergeFetchedThread(state.messages, action.messages) };
+    case "older-loaded":
+      return { ...state, messages: prependOlder(state.messages, action.messages) };
+    case "titled":
+      return { ...state, title: action.title };
+    case "alert":
+      return { ...state, error: action.error };
+    default:
+      return replyReducer(state, action);
+  }
+}

@@ -1,0 +1,85 @@
+import { useCallback, useState } from "react";
+import type { ChatMessage } from "@/app/_components/api/types";
+import { createOptimisticMessage, createPlaceholderReply, NO_PLACEHOLDERS } from "@/app/_components/chat/chat-messages";
+import { openLiveReply, postMessage, postRegenerate } from "@/app/_components/chat/chat-requests";
+import type { FirstTurn } from "@/app/_components/chat/first-turn";
+import { createRetryKeys } from "./retry-key";
+import type { ReplyRequest } from "./use-reply-runner";
+
+// The requests whose answer is a streamed reply, each with what it shows before the reply starts.
+export function useReplyRequests(
+  conversationId: string,
+  // The newest message shown: a new message continues the thread from it.
+  lastMessageId: () => string | null,
+  followReply: (reply: ReplyRequest) => Promise<boolean>,
+) {
+  const [retryKeys] = useState(createRetryKeys);
+
+  // Resolves false when the server refused the message, so the caller can give the text back to the user.
+  const send = useCallback(
+    async (content: string): Promise<boolean> => {
+      const clientMessageId = retryKeys.keyFor(content);
+      const optimistic = createOptimisticMessage(content, clientMessageId, lastMessageId());
+      const isAccepted = await followReply({
+        show: { kind: "append", message: optimistic },
+        request: (signal) => postMessage(conversationId, { content, clientMessageId }, signal),
+        placeholders: { userId: optimistic.id, replyId: null },
+      });
+      if (isAccepted) retryKeys.settle();
+      return isAccepted;
+    },
+    [conversationId, lastMessageId, followReply, retryKeys],
+  );
+
+  // The first message of a new chat, sent before this page loaded: follows its reply (false: refused).
+  const followFirstTurn = useCallback(
+    (turn: FirstTurn): Promise<boolean> => {
+      const optimistic = createOptimisticMessage(turn.content, turn.clientMessageId, null);
+      return followReply({
+        // The thread may already hold the message (loaded after the server saved it): then it is not shown twice.
+        show: { kind: "append", message: optimistic, unlessShown: true },
+        request: (signal) => {
+          signal.addEventListener("abort", () => turn.controller.abort(), { once: true });
+          return turn.response;
+        },
+        placeholders: { userId: optimistic.id, replyId: null },
+      });
+    },
+    [followReply],
+  );
+
+  // A new version of a user message: the thread below it is replaced once the server accepts the new text.
+  const edit = useCallback(
+    (message: ChatMessage, content: string): Promise<boolean> => {
+      const clientMessageId = crypto.randomUUID();
+      const versions = message.siblingIds.length > 0 ? message.siblingIds : [message.id];
+      const optimistic = createOptimisticMessage(content, clientMessageId, message.parentId, versions);
+      return followReply({
+        showAfterAccepted: { kind: "replace", messageId: message.id, message: optimistic },
+        request: (signal) =>
+          postMessage(conversationId, { content, clientMessageId, parentId: message.parentId }, signal),
+        placeholders: { userId: optimistic.id, replyId: null },
+      });
+    },
+    [conversationId, followReply],
+  );
+
+  const regenerate = useCallback(
+    async (message: ChatMessage): Promise<void> => {
+      const placeholder = createPlaceholderReply(message);
+      await followReply({
+        show: { kind: "replace", messageId: message.id, message: placeholder },
+        request: (signal) => postRegenerate(conversationId, message.id, signal),
+        placeholders: { userId: null, replyId: placeholder.id },
+      });
+    },
+    [conversationId, followReply],
+  );
+
+  // After a reload during a reply: follow the live reply (204: none), then show what was saved.
+  const reattach = useCallback(async (): Promise<void> => {
+    await followReply({ request: (signal) => openLiveReply(conversationId, signal), placeholders: NO_PLACEHOLDERS });
+  }, [conversationId, followReply]);
+
+  return { send, followFirstTurn, edit, regenerate, reattach };
+}

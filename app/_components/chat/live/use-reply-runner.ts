@@ -1,0 +1,84 @@
+import { type RefObject, useCallback, useEffect, useRef } from "react";
+import { describeError, readApiError } from "@/app/_components/api/api-client";
+import { notifyConversationsChanged } from "@/app/_components/api/conversation-events";
+import type { ChatMessage } from "@/app/_components/api/types";
+import type { Placeholders } from "@/app/_components/chat/chat-messages";
+import { useTranslator } from "@/app/_i18n/translator-provider";
+import { readReply } from "./read-reply";
+import { releaseLock, type ThreadLockState, takeLock } from "./thread-lock";
+import type { ThreadAction, ThreadChange } from "./thread-reducer";
+
+// One request whose answer is a streamed reply: a new message, an edit, a regeneration, or a re-attach.
+export type ReplyRequest = {
+  request: (signal: AbortSignal) => Promise<Response>;
+  // Shown at once; taken back if the server refuses.
+  show?: ThreadChange;
+  // Shown once the server accepted the request; until then the thread stays as it was.
+  showAfterAccepted?: ThreadChange;
+  placeholders: Placeholders;
+};
+
+type ReplyRunnerOptions = {
+  lockRef: RefObject<ThreadLockState>;
+  initialMessages: ChatMessage[];
+  dispatch: (action: ThreadAction) => void;
+  // Called when a reply ended while this view was still reading it (finished, failed or stopped).
+  onReplied: () => void;
+  // The model titled the conversation (after its first reply, on that reply's stream).
+  onTitle: (title: string) => void;
+};
+
+export function useReplyRunner({ lockRef, initialMessages, dispatch, onReplied, onTitle }: ReplyRunnerOptions) {
+  const translator = useTranslator();
+  const hasRepliesRef = useRef(initialMessages.some(isFinishedReply));
+  // The last reply's request: after `done` its stream may still be open for the title, with the lock released.
+  const lastRequestRef = useRef<AbortController | null>(null);
+
+  // Leaving the page ends that wait too; the server saves the title all the same.
+  useEffect(() => () => lastRequestRef.current?.abort(), []);
+
+  // Resolves false when the server refused the request (or the view closed), true once the reply was followed.
+  const followReply = useCallback(
+    async (reply: ReplyRequest): Promise<boolean> => {
+      const held = takeLock(lockRef, "streaming");
+      if (!held) return false;
+      const { signal } = held.controller;
+      lastRequestRef.current = held.controller;
+      const isFirstExchange = !hasRepliesRef.current;
+      let isReplied = false;
+      dispatch({ type: "requested", placeholders: reply.placeholders, show: reply.show });
+      try {
+        const response = await reply.request(signal);
+        if (!response.ok) {
+          dispatch({ type: "refused", error: describeError(await readApiError(response), translator) });
+          return false;
+        }
+        dispatch({ type: "accepted", show: reply.showAfterAccepted });
+        // The server may title an untitled conversation from its first message as the turn starts.
+        if (isFirstExchange) notifyConversationsChanged();
+        // 204: nothing was live any more (a re-attach after the reply ended); the saved thread is fetched below.
+        if (response.status !== 204) {
+          const placeholderReplyId = reply.placeholders.replyId;
+          const isStopRequested = () => held.isStopRequested;
+          await readReply(response, { placeholderReplyId, signal, isStopRequested, dispatch, onTitle });
+        }
+        isReplied = !signal.aborted || held.isStopRequested;
+        hasRepliesRef.current = true;
+        return true;
+      } catch {
+        if (!signal.aborted) dispatch({ type: "refused", error: translator.t("errors.network") });
+        return false;
+      } finally {
+        if (releaseLock(lockRef, held)) dispatch({ type: "released" });
+        if (isReplied) onReplied();
+      }
+    },
+    [lockRef, dispatch, onReplied, onTitle, translator],
+  );
+
+  return followReply;
+}
+
+function isFinishedReply(message: ChatMessage): boolean {
+  return message.role === "ASSISTANT" && message.status !== "STREAMING";
+}

@@ -1,0 +1,61 @@
+import { useLayoutEffect, useRef } from "react";
+import type { ChatMessage } from "@/app/_components/api/types";
+
+// How close to the bottom still counts as "following" the reply.
+const FOLLOW_THRESHOLD_PX = 80;
+
+type ScrollAnchor = { id: string; top: number };
+type MessageWindow = { showNewest: () => void };
+
+// The first message in view and where it is, so that changes above it (older messages revealed, the window
+// moving) leave what the user reads where it was.
+function findAnchor(scroller: HTMLElement): ScrollAnchor | null {
+  const scrollerTop = scroller.getBoundingClientRect().top;
+  for (const element of scroller.querySelectorAll<HTMLElement>("[data-message-id]")) {
+    const { top, bottom } = element.getBoundingClientRect();
+    if (bottom > scrollerTop) return { id: element.dataset.messageId ?? "", top: top - scrollerTop };
+  }
+  return null;
+}
+
+/**
+ * Keeps the thread's scroll where the reader wants it: at the bottom while they follow the reply, else with the
+ * message they read where it was. Returns the scroller's ref and its scroll handler.
+ */
+export function useScrollFollow(messages: ChatMessage[], messageWindow: MessageWindow, isNewestShown: boolean) {
+  const scrollerRef = useRef<HTMLDivElement>(null);
+  const isFollowingRef = useRef(true);
+  const anchorRef = useRef<ScrollAnchor | null>(null);
+  const lastMessageIdRef = useRef<string | null>(null);
+
+  function handleScroll(): void {
+    const scroller = scrollerRef.current;
+    if (!scroller) return;
+    const distanceFromBottom = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight;
+    isFollowingRef.current = isNewestShown && distanceFromBottom <= FOLLOW_THRESHOLD_PX;
+    anchorRef.current = findAnchor(scroller);
+  }
+
+  useLayoutEffect(() => {
+    const lastMessage = messages.at(-1);
+    const scroller = scrollerRef.current;
+    // Sending a message means the user wants to see the answer, even if they had scrolled up to read.
+    if (lastMessage?.role === "USER" && lastMessage.id !== lastMessageIdRef.current) {
+      isFollowingRef.current = true;
+      if (!isNewestShown) messageWindow.showNewest();
+    }
+    lastMessageIdRef.current = lastMessage?.id ?? null;
+    if (!scroller) return;
+    if (isFollowingRef.current) {
+      scroller.scrollTop = scroller.scrollHeight;
+      return;
+    }
+    const anchor = anchorRef.current;
+    const element = anchor ? scroller.querySelector<HTMLElement>(`[data-message-id="${CSS.escape(anchor.id)}"]`) : null;
+    if (!anchor || !element) return;
+    const moved = element.getBoundingClientRect().top - scroller.getBoundingClientRect().top - anchor.top;
+    scroller.scrollTop += moved;
+  });
+
+  return { scrollerRef, handleScroll };
+}

@@ -1,0 +1,37 @@
+"use client";
+
+import { useTranslator } from "@/app/_i18n/translator-provider";
+import { Composer } from "./composer";
+
+type ThreadFooterProps = {
+  alert: string | null;
+  // Readers (a team's viewers) get a note instead of the composer.
+  canWrite: boolean;
+  onSend: (content: string) => Promise<boolean>;
+  onStop: () => Promise<void>;
+  isStreaming: boolean;
+  isBusy: boolean;
+  refusedText: string | null;
+};
+
+// Below the thread: what went wrong, the composer (or why there is none), and the disclaimer.
+export function ThreadFooter({ alert, canWrite, onSend, onStop, isStreaming, isBusy, refusedText }: ThreadFooterProps) {
+  const { t } = useTranslator();
+  return (
+    <div className="mx-auto w-full max-w-3xl px-4 pb-4">
+      {alert ? (
+        <p role="alert" className="border-danger/30 bg-danger/5 text-danger mb-2 rounded-xl border px-4 py-2 text-sm">
+          {alert}
+        </p>
+      ) : null}
+      {canWrite ? (
+        <Composer onSend={onSend} onStop={onStop} isStreaming={isStreaming} isBusy={isBusy} refusedText={refusedText} />
+      ) : (
+        <p role="note" className="border-line text-ink-muted rounded-2xl border px-4 py-3 text-center text-sm">
+          {t("teamShare.readOnly")}
+        </p>
+      )}
+      <p className="text-ink-muted mt-2 text-center text-xs">{t("chat.disclaimer")}</p>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+// A message as the API and the live events show it: the thread (GET), and a reply stream's `start`. Zod only, for
+// the server and the browser alike (lib/live/reply-events.ts).
+import { z } from "zod";
+
+export const messageRoleSchema = z.enum(["SYSTEM", "USER", "ASSISTANT"]);
+export const messageStatusSchema = z.enum(["STREAMING", "COMPLETE", "INTERRUPTED", "ERROR"]);
+
+// What the server reports about the context window a reply was generated with.
+export const contextManifestSchema = z.object({
+  sentMessages: z.number(),
+  droppedMessages: z.number(),
+  droppedTokens: z.number(),
+  sentTokens: z.number(),
+  budget: z.number(),
+  reservedForReply: z.number(),
+  contextWindow: z.number(),
+  encoding: z.string(),
+});
+
+// Why a model call failed (category and HTTP status): only admins are sent it, live and stored.
+export const replyErrorCauseSchema = z.object({ category: z.string(), status: z.number().nullable() });
+
+// The tree fields default, so the messages in stream events (which may leave them out) share one shape with the
+// thread; the thread that GET returns carries them all.
+export const chatMessageSchema = z.object({
+  id: z.string(),
+  role: messageRoleSchema,
+  content: z.string(),
+  status: messageStatusSchema,
+  parentId: z.string().nullable(),
+  createdAt: z.string(),
+  siblingIds: z.array(z.string()).default([]),
+  errorCode: z.string().nullable().default(null),
+  errorCause: replyErrorCauseSchema.nullish().catch(undefined),
+  // Only feeds a notice: a manifest of another shape (an older reply) hides the notice instead of failing the page.
+  context: contextManifestSchema.nullable().default(null).catch(null),
+  // Who wrote a user turn (a name, never an email); team conversations show it.
+  author: z.object({ id: z.string(), name: z.string() }).nullable().default(null),
+  // From an imported file: a reply that Parley did not see a model write, and says so.
+  imported: z.boolean().default(false),
+});

@@ -1,0 +1,184 @@
+// The streamed thread's state, one action at a time, as the hook dispatches them while a reply streams.
+import { describe, expect, it } from "vitest";
+import type { ChatMessage, StartEvent } from "@/app/_components/api/types";
+import { createOptimisticMessage, createPlaceholderReply } from "@/app/_components/chat/chat-messages";
+import {
+  initialThreadState,
+  type ThreadAction,
+  type ThreadState,
+  threadReducer,
+} from "@/app/_components/chat/live/thread-reducer";
+
+function message(id: string, role: ChatMessage["role"], parentId: string | null, fields: Partial<ChatMessage> = {}) {
+  const base: ChatMessage = {
+    id,
+    role,
+    parentId,
+    content: `${id} text`,
+    status: "COMPLETE",
+    createdAt: "2026-12-04T00:00:00.000Z",
+    siblingIds: [],
+    errorCode: null,
+    context: null,
+    author: null,
+    imported: false,
+  };
+  return { ...base, ...fields };
+}
+
+function start(userId: string, replyId: string, parentId: string | null, content = "Hello"): StartEvent {
+  return {
+    conversationId: "c1",
+    userMessage: message(userId, "USER", parentId, { content }),
+    assistantMessage: message(replyId, "ASSISTANT", userId, { content: "", status: "STREAMING" }),
+  };
+}
+
+const run = (state: ThreadState, ...actions: ThreadAction[]) => actions.reduce(threadReducer, state);
+const summary = (state: ThreadState) => state.messages.map((each) => `${each.id}:${each.status}:${each.content}`);
+
+// A thread of one exchange, and a message sent below it (shown at once, before the server has it).
+const earlier = [message("u1", "USER", null), message("a1", "ASSISTANT", "u1")];
+const sent = createOptimisticMessage("Hello", "key-1", "a1");
+const requested: ThreadAction = {
+  type: "requested",
+  placeholders: { userId: sent.id, replyId: null },
+  show: { kind: "append", message: sent },
+};
+
+describe("the thread reducer", () => {
+  it("start: shows the message at once, then replaces it with the server's messages and an empty reply", () => {
+    const shown = run(initialThreadState(earlier), requested);
+    expect(shown.activity).toBe("streaming");
+    expect(summary(shown).at(-1)).toBe(`${sent.id}:COMPLETE:Hello`);
+    const started = run(shown, { type: "accepted" }, { type: "started", start: start("u2", "a2", "a1") });
+    expect(summary(started)).toEqual([
+      "u1:COMPLETE:u1 text",
+      "a1:COMPLETE:a1 text",
+      "u2:COMPLETE:Hello",
+      "a2:STREAMING:",
+    ]);
+  });
+
+  it("delta and done: the reply grows by each delta and ends with the server's status; release ends the stream", () => {
+    const state = run(
+      initialThreadState(earlier),
+      requested,
+      { type: "accepted" },
+      { type: "started", start: start("u2", "a2", "a1") },
+      { type: "delta", replyId: "a2", text: "Hi " },
+      { type: "delta", replyId: "a2", text: "there" },
+      { type: "ended", replyId: "a2", status: "COMPLETE" },
+    );
+    expect(summary(state).at(-1)).toBe("a2:COMPLETE:Hi there");
+    expect(state.activity).toBe("streaming");
+    expect(run(state, { type: "released" }).activity).toBe("idle");
+  });
+
+  it("error: a failed reply keeps its text and shows why; a failure before start goes to the alert", () => {
+    const failed = run(
+      initialThreadState(earlier),
+      requested,
+      { type: "accepted" },
+      { type: "started", start: start("u2", "a2", "a1") },
+      { type: "delta", replyId: "a2", text: "Par" },
+      { type: "ended", replyId: "a2", status: "ERROR", errorMessage: "The reply failed." },
+    );
+    expect(failed.messages.at(-1)).toMatchObject({
+      content: "Par",
+      status: "ERROR",
+      errorMessage: "The reply failed.",
+    });
+    const early = run(initialThreadState(earlier), requested, { type: "accepted" }, { type: "failed", error: "Lost." });
+    expect(early.error).toBe("Lost.");
+  });
+
+  it("refused: the thread is given back as it was before the request, with the reason", () => {
+    const state = run(initialThreadState(earlier), requested, { type: "refused", error: "Too long." });
+    expect(state.messages).toEqual(earlier);
+    expect(state).toMatchObject({ activity: "idle", error: "Too long." });
+  });
+
+  it("stop: the reply keeps the text it had and is INTERRUPTED", () => {
+    const state = run(
+      initialThreadState(earlier),
+      requested,
+      { type: "accepted" },
+      { type: "started", start: start("u2", "a2", "a1") },
+      { type: "delta", replyId: "a2", text: "Once upon" },
+      { type: "ended", replyId: "a2", status: "INTERRUPTED" },
+      { type: "released" },
+    );
+    expect(summary(state).at(-1)).toBe("a2:INTERRUPTED:Once upon");
+    expect(state.activity).toBe("idle");
+  });
+
+  it("re-attach after reload: the replayed start resets the partial text, so the deltas show it once", () => {
+    const loaded = [
+      ...earlier,
+      message("u2", "USER", "a1"),
+      message("a2", "ASSISTANT", "u2", { content: "Hi", status: "STREAMING" }),
+    ];
+    const state = run(
+      initialThreadState(loaded),
+      { type: "requested", placeholders: { userId: null, replyId: null } },
+      { type: "accepted" },
+      { type: "started", start: start("u2", "a2", "a1", "u2 text") },
+      { type: "delta", replyId: "a2", text: "Hi" },
+      { type: "delta", replyId: "a2", text: " again" },
+      { type: "ended", replyId: "a2", status: "COMPLETE" },
+      { type: "released" },
+      {
+        type: "thread-loaded",
+        messages: [...earlier, message("u2", "USER", "a1"), message("a2", "ASSISTANT", "u2", { content: "Hi again" })],
+      },
+    );
+    expect(summary(state)).toEqual([
+      "u1:COMPLETE:u1 text",
+      "a1:COMPLETE:a1 text",
+      "u2:COMPLETE:u2 text",
+      "a2:COMPLETE:Hi again",
+    ]);
+  });
+
+  it("a switch of branch mid-stream changes nothing; once the reply ended it shows the other version", () => {
+    const other = [message("u1", "USER", null), message("b1", "ASSISTANT", "u1", { siblingIds: ["a1", "b1"] })];
+    const streaming = run(
+      initialThreadState(earlier),
+      requested,
+      { type: "accepted" },
+      { type: "started", start: start("u2", "a2", "a1") },
+    );
+    const during = run(streaming, { type: "switching" }, { type: "switched", messages: other });
+    expect(during).toEqual(streaming);
+    const after = run(
+      streaming,
+      { type: "ended", replyId: "a2", status: "COMPLETE" },
+      { type: "released" },
+      { type: "switching" },
+    );
+    expect(after.activity).toBe("switching");
+    const switched = run(after, { type: "switched", messages: other });
+    expect(summary(switched)).toEqual(["u1:COMPLETE:u1 text", "b1:COMPLETE:b1 text"]);
+    expect(switched.activity).toBe("idle");
+  });
+
+  it("regenerate: the placeholder stands in for the new version until start names it", () => {
+    const placeholder = createPlaceholderReply(earlier[1] as ChatMessage);
+    const state = run(initialThreadState(earlier), {
+      type: "requested",
+      placeholders: { userId: null, replyId: placeholder.id },
+      show: { kind: "replace", messageId: "a1", message: placeholder },
+    });
+    expect(state.messages.map((each) => each.id)).toEqual(["u1", placeholder.id]);
+    const started = run(state, { type: "accepted" }, { type: "started", start: start("u1", "a3", null, "u1 text") });
+    expect(summary(started)).toEqual(["u1:COMPLETE:u1 text", "a3:STREAMING:"]);
+    expect(started.messages.at(-1)?.siblingIds).toEqual(["a1", "a3"]);
+  });
+
+  it("title: the model's title is kept, whatever the reply is doing", () => {
+    const state = run(initialThreadState(earlier), requested, { type: "titled", title: "Weekend in Lisbon" });
+    expect(state.title).toBe("Weekend in Lisbon");
+    expect(run(state, { type: "released" }).title).toBe("Weekend in Lisbon");
+  });
+});
