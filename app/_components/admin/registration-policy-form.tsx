@@ -1,12 +1,10 @@
 "use client";
 
-import { FormAlert } from "@/app/_components/ui/form-alert";
-import { SaveButton } from "@/app/_components/ui/submit-button";
 import type { MessageKey } from "@/app/_i18n/messages-en";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { PolicySource } from "@/lib/auth/registration-policy";
 import type { RegistrationPolicy } from "@/lib/db/users";
-import { useSettingForm } from "./use-setting-form";
+import { SettingForm } from "./setting-form";
 
 const choices = [
   { value: "open", labelKey: "admin.policy.open", descriptionKey: "admin.policy.openDescription" },
@@ -22,15 +20,12 @@ const sourceNoteKeys = {
 
 type RegistrationPolicyFormProps = { policy: RegistrationPolicy; source: PolicySource };
 
+const bodyOf = (form: FormData) => ({ policy: form.get("policy") });
+
 export function RegistrationPolicyForm({ policy, source }: RegistrationPolicyFormProps) {
   const { t } = useTranslator();
-  const { onSubmit, error, isPending, isSaved } = useSettingForm("/api/admin/registration-policy", (form) => ({
-    policy: form.get("policy"),
-  }));
-
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-3">
-      <FormAlert message={error} />
+    <SettingForm url="/api/admin/registration-policy" bodyOf={bodyOf} saveLabel={t("admin.policy.save")}>
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-1 font-medium">{t("admin.policy.legend")}</legend>
         {choices.map((choice) => (
@@ -51,12 +46,6 @@ export function RegistrationPolicyForm({ policy, source }: RegistrationPolicyFor
       <p className="text-ink-muted text-xs">
         {t(sourceNoteKeys[source])} {t("admin.policy.firstAdmin")}
       </p>
-      <SaveButton
-        label={t("admin.policy.save")}
-        isPending={isPending}
-        isSaved={isSaved}
-        savedLabel={t("admin.saved")}
-      />
-    </form>
+    </SettingForm>
   );
 }

@@ -3,6 +3,7 @@
 import { useMutation } from "@/app/_components/api/use-mutation";
 import { ActionButton } from "@/app/_components/ui/action-button";
 import { useConfirmDialog } from "@/app/_components/ui/confirm-dialog";
+import { RowActions } from "@/app/_components/ui/row-actions";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { AdminUser } from "@/lib/db/user-admin";
 
@@ -35,7 +36,7 @@ export function UserActions({ user }: UserActionsProps) {
   }
 
   return (
-    <div className="flex flex-col items-end gap-1">
+    <RowActions error={error}>
       <div className="flex flex-wrap justify-end gap-1">
         {user.status === "PENDING" ? (
           <ActionButton onClick={() => change({ status: "ACTIVE" })} disabled={isPending}>
@@ -56,12 +57,7 @@ export function UserActions({ user }: UserActionsProps) {
           {t("admin.delete")}
         </ActionButton>
       </div>
-      {error ? (
-        <p role="alert" className="text-danger text-sm">
-          {error}
-        </p>
-      ) : null}
       {dialog}
-    </div>
+    </RowActions>
   );
 }

@@ -6,6 +6,7 @@ import { useMutation } from "@/app/_components/api/use-mutation";
 import { ActionButton } from "@/app/_components/ui/action-button";
 import { useConfirmDialog } from "@/app/_components/ui/confirm-dialog";
 import { ModalDialog } from "@/app/_components/ui/modal-dialog";
+import { RowActions } from "@/app/_components/ui/row-actions";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { TeamRole } from "@/lib/db/client";
 
@@ -53,7 +54,7 @@ export function MemberActions({ team, member, isSelf, canManage, isLastOwner }: 
   }
 
   return (
-    <div className="flex flex-col items-end gap-1">
+    <RowActions error={error}>
       <div className="flex flex-wrap items-center justify-end gap-2">
         {canManage ? (
           <select
@@ -78,11 +79,6 @@ export function MemberActions({ team, member, isSelf, canManage, isLastOwner }: 
           </ActionButton>
         ) : null}
       </div>
-      {error ? (
-        <p role="alert" className="text-danger text-sm">
-          {error}
-        </p>
-      ) : null}
       {dialog}
       <ModalDialog
         isOpen={isExplainingLastOwner}
@@ -101,6 +97,6 @@ export function MemberActions({ team, member, isSelf, canManage, isLastOwner }: 
           </button>
         </div>
       </ModalDialog>
-    </div>
+    </RowActions>
   );
 }

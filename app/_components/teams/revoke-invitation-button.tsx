@@ -3,6 +3,7 @@
 import { useMutation } from "@/app/_components/api/use-mutation";
 import { ActionButton } from "@/app/_components/ui/action-button";
 import { useConfirmDialog } from "@/app/_components/ui/confirm-dialog";
+import { RowActions } from "@/app/_components/ui/row-actions";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 
 export function RevokeInvitationButton({ teamId, invitationId }: { teamId: string; invitationId: string }) {
@@ -20,16 +21,11 @@ export function RevokeInvitationButton({ teamId, invitationId }: { teamId: strin
   }
 
   return (
-    <div className="flex flex-col items-end gap-1">
+    <RowActions error={error}>
       <ActionButton onClick={() => void revoke()} disabled={isPending} isDanger>
         {t("teams.invite.revoke")}
       </ActionButton>
-      {error ? (
-        <p role="alert" className="text-danger text-sm">
-          {error}
-        </p>
-      ) : null}
       {dialog}
-    </div>
+    </RowActions>
   );
 }
