@@ -1,11 +1,9 @@
 "use client";
 
-import { type FormEvent, useState } from "react";
-import { useMutation } from "@/app/_components/api/use-mutation";
-import { FormAlert } from "@/app/_components/ui/form-alert";
+import { useState } from "react";
 import { useTranslator } from "@/app/_i18n/translator-provider";
+import { AdminForm } from "./admin-form";
 import type { AdminModel, AdminProvider, AdminTeam } from "./admin-types";
-import { FormActions } from "./form-actions";
 import { ModelSettingsFields } from "./model-settings-fields";
 import { ModelSourceFields } from "./model-source-fields";
 
@@ -38,38 +36,25 @@ function readSettings(form: FormData) {
 // version of the model and an audit entry.
 export function ModelForm({ providers, teams, model, onDone }: ModelFormProps) {
   const { t } = useTranslator();
-  const { run, error, isPending } = useMutation();
   const [providerId, setProviderId] = useState(model?.providerId ?? providers[0]?.id ?? "");
-  const [formKey, setFormKey] = useState(0);
 
-  async function handleSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
+  function requestOf(form: FormData) {
     const settings = readSettings(form);
-    const request = model
+    return model
       ? { url: `/api/admin/models/${model.id}`, method: "PATCH" as const, body: settings }
       : {
           url: "/api/admin/models",
           method: "POST" as const,
           body: { ...settings, providerId, upstreamName: String(form.get("upstreamName") ?? "") },
         };
-    if ((await run(request)) === null) return;
-    setFormKey((key) => key + 1);
-    onDone?.();
   }
 
   return (
-    <form key={formKey} onSubmit={(event) => void handleSubmit(event)} noValidate className="flex flex-col gap-4">
-      <FormAlert message={error} />
+    <AdminForm requestOf={requestOf} submitLabel={model ? t("admin.model.save") : t("admin.model.add")} onDone={onDone}>
       {model ? null : (
         <ModelSourceFields providers={providers} providerId={providerId} onProviderChange={setProviderId} />
       )}
       <ModelSettingsFields teams={teams} model={model} />
-      <FormActions
-        submitLabel={model ? t("admin.model.save") : t("admin.model.add")}
-        isPending={isPending}
-        onCancel={onDone}
-      />
-    </form>
+    </AdminForm>
   );
 }

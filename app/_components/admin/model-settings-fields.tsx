@@ -1,7 +1,8 @@
 "use client";
 
-import { type ReactNode, useId } from "react";
-import { FormField } from "@/app/_components/ui/form-field";
+import type { ReactNode } from "react";
+import { ChoiceField } from "@/app/_components/ui/choice-field";
+import { FormField, TextAreaField } from "@/app/_components/ui/form-field";
 import type { MessageKey } from "@/app/_i18n/messages-en";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { AdminModel, AdminTeam } from "./admin-types";
@@ -50,7 +51,13 @@ export function ModelSettingsFields({ teams, model }: ModelSettingsFieldsProps) 
         </Checkbox>
         <NumberFields settings={USER_TEMPERATURE_BOUNDS} model={model} />
       </Fieldset>
-      <SystemPromptField defaultValue={model?.systemPrompt ?? ""} />
+      <TextAreaField
+        label={t("admin.model.systemPrompt")}
+        hint={t("admin.model.systemPromptHint")}
+        name="systemPrompt"
+        rows={4}
+        defaultValue={model?.systemPrompt ?? ""}
+      />
       <Fieldset legend={t("admin.model.availability")}>
         <Checkbox name="enabled" defaultChecked={model?.enabled ?? true}>
           {t("admin.model.enabled")}
@@ -88,29 +95,6 @@ function NumberFields({ settings, model }: { settings: NumberSetting[]; model?: 
   );
 }
 
-function SystemPromptField({ defaultValue }: { defaultValue: string }) {
-  const { t } = useTranslator();
-  const id = useId();
-  return (
-    <div className="flex flex-col gap-1.5">
-      <label htmlFor={id} className="text-sm font-medium">
-        {t("admin.model.systemPrompt")}
-      </label>
-      <textarea
-        id={id}
-        name="systemPrompt"
-        rows={4}
-        defaultValue={defaultValue}
-        aria-describedby={`${id}-hint`}
-        className="border-line bg-canvas rounded-xl border px-3.5 py-2.5"
-      />
-      <p id={`${id}-hint`} className="text-ink-muted text-xs">
-        {t("admin.model.systemPromptHint")}
-      </p>
-    </div>
-  );
-}
-
 function Fieldset({ legend, children }: { legend: string; children: ReactNode }) {
   return (
     <fieldset className="border-line flex flex-col gap-3 rounded-xl border p-4">
@@ -122,9 +106,8 @@ function Fieldset({ legend, children }: { legend: string; children: ReactNode })
 
 function Checkbox({ name, defaultChecked, children }: { name: string; defaultChecked: boolean; children: string }) {
   return (
-    <label className="flex items-center gap-2 text-sm">
-      <input type="checkbox" name={name} defaultChecked={defaultChecked} className="accent-ink" />
+    <ChoiceField type="checkbox" name={name} defaultChecked={defaultChecked}>
       {children}
-    </label>
+    </ChoiceField>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { ChoiceField } from "@/app/_components/ui/choice-field";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { SettingForm } from "./setting-form";
 
@@ -12,10 +13,9 @@ export function PublicShareLinksForm({ enabled }: { enabled: boolean }) {
     <SettingForm url="/api/admin/public-links" bodyOf={bodyOf} saveLabel={t("admin.publicLinks.save")}>
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-1 font-medium">{t("admin.publicLinks.legend")}</legend>
-        <label className="flex items-start gap-2 text-sm">
-          <input type="checkbox" name="enabled" defaultChecked={enabled} className="accent-ink mt-1" />
+        <ChoiceField type="checkbox" align="start" name="enabled" defaultChecked={enabled}>
           <span>{t("admin.publicLinks.enabled")}</span>
-        </label>
+        </ChoiceField>
       </fieldset>
       <p className="text-ink-muted text-xs">{t("admin.publicLinks.description")}</p>
     </SettingForm>

@@ -1,5 +1,6 @@
 "use client";
 
+import { ChoiceField } from "@/app/_components/ui/choice-field";
 import type { MessageKey } from "@/app/_i18n/messages-en";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { PolicySource } from "@/lib/auth/registration-policy";
@@ -29,18 +30,18 @@ export function RegistrationPolicyForm({ policy, source }: RegistrationPolicyFor
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-1 font-medium">{t("admin.policy.legend")}</legend>
         {choices.map((choice) => (
-          <label key={choice.value} className="flex items-start gap-2 text-sm">
-            <input
-              type="radio"
-              name="policy"
-              value={choice.value}
-              defaultChecked={choice.value === policy}
-              className="accent-ink mt-1"
-            />
+          <ChoiceField
+            key={choice.value}
+            type="radio"
+            align="start"
+            name="policy"
+            value={choice.value}
+            defaultChecked={choice.value === policy}
+          >
             <span>
               <span className="font-medium">{t(choice.labelKey)}</span>: {t(choice.descriptionKey)}
             </span>
-          </label>
+          </ChoiceField>
         ))}
       </fieldset>
       <p className="text-ink-muted text-xs">
