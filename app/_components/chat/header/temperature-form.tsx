@@ -92,13 +92,9 @@ export function TemperatureForm({ details, model, onSaved, onCancel }: Temperatu
         <Button variant="ghost" onClick={onCancel}>
           {t("common.cancel")}
         </Button>
-        <button
-          type="submit"
-          disabled={isSaving}
-          className="bg-ink text-canvas rounded-full px-3.5 py-1.5 text-sm font-medium hover:opacity-80 disabled:opacity-25"
-        >
+        <Button variant="primarySmall" type="submit" disabled={isSaving}>
           {t("common.save")}
-        </button>
+        </Button>
       </div>
     </form>
   );
