@@ -3,9 +3,11 @@
 import Link from "next/link";
 import { type FormEvent, useId, useState } from "react";
 import { z } from "zod";
-import { describeError, requestJson } from "@/app/_components/api/api-client";
+import { requestJson } from "@/app/_components/api/api-client";
 import { notifyConversationsChanged } from "@/app/_components/api/conversation-events";
+import { useMutation } from "@/app/_components/api/use-mutation";
 import { DownloadIcon } from "@/app/_components/ui/icons";
+import { InlineAlert } from "@/app/_components/ui/inline-alert";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { MAX_IMPORT_BYTES } from "@/lib/chat/limits";
@@ -43,37 +45,23 @@ export function YourDataSettings() {
 }
 
 function ImportForm() {
-  const translator = useTranslator();
-  const { t } = translator;
+  const { t } = useTranslator();
   const inputId = useId();
   const [file, setFile] = useState<File | null>(null);
-  const [isImporting, setIsImporting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { send, error, isPending: isImporting, showError } = useMutation({ refreshesPage: false });
   const [result, setResult] = useState<ImportResult | null>(null);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
-    if (!file) {
-      setError(t("yourData.chooseFile"));
-      return;
-    }
+    if (!file) return showError(t("yourData.chooseFile"));
     if (file.size > MAX_IMPORT_BYTES) {
-      setError(t("yourData.fileTooLarge", { megabytes: MAX_IMPORT_BYTES / 1024 / 1024 }));
-      return;
+      return showError(t("yourData.fileTooLarge", { megabytes: MAX_IMPORT_BYTES / 1024 / 1024 }));
     }
-    setIsImporting(true);
-    setError(null);
     setResult(null);
-    const response = await requestJson("/api/account/import", importResultSchema, {
-      method: "POST",
-      body: await file.text(),
-    });
-    setIsImporting(false);
-    if (!response.isOk) {
-      setError(describeError(response.error, translator));
-      return;
-    }
-    setResult(response.data);
+    const body = await file.text();
+    const imported = await send(() => requestJson("/api/account/import", importResultSchema, { method: "POST", body }));
+    if (!imported) return;
+    setResult(imported);
     notifyConversationsChanged();
   }
 
@@ -92,11 +80,7 @@ function ImportForm() {
         className="file:border-line file:bg-canvas file:text-ink mt-1 block w-full text-sm file:mr-3 file:rounded-lg file:border file:px-3 file:py-1.5"
       />
       <SubmitButton label={t("yourData.importButton")} isPending={isImporting} />
-      {error ? (
-        <p role="alert" className="text-danger mt-3 text-sm">
-          {error}
-        </p>
-      ) : null}
+      <InlineAlert message={error} className="mt-3" />
       {result ? <ImportSummary result={result} /> : null}
     </form>
   );
