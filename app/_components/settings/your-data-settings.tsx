@@ -8,6 +8,7 @@ import { notifyConversationsChanged } from "@/app/_components/api/conversation-e
 import { useMutation } from "@/app/_components/api/use-mutation";
 import { DownloadIcon } from "@/app/_components/ui/icons";
 import { InlineAlert } from "@/app/_components/ui/inline-alert";
+import { PageSection } from "@/app/_components/ui/page-section";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { MAX_IMPORT_BYTES } from "@/lib/chat/limits";
@@ -23,10 +24,7 @@ const SECTION = "rounded-2xl border border-line p-5";
 export function YourDataSettings() {
   const { t } = useTranslator();
   return (
-    <section aria-labelledby="your-data" className="flex flex-col gap-4">
-      <h2 id="your-data" className="text-lg font-medium">
-        {t("yourData.title")}
-      </h2>
+    <PageSection id="your-data" title={t("yourData.title")}>
       <div className={SECTION}>
         <h3 className="font-medium">{t("yourData.export")}</h3>
         <p className="text-ink-muted mt-1 text-sm">{t("yourData.exportDescription")}</p>
@@ -40,7 +38,7 @@ export function YourDataSettings() {
         </a>
       </div>
       <ImportForm />
-    </section>
+    </PageSection>
   );
 }
 
