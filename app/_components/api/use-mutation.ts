@@ -9,7 +9,7 @@ import { performMutation } from "./mutation";
 
 export type MutationRequest = { url: string; method: "POST" | "PATCH" | "PUT" | "DELETE"; body?: unknown };
 
-type MutationOptions = {
+export type MutationOptions = {
   /** Refresh the server-rendered page after a success (the default), for pages that show what changed. */
   refreshesPage?: boolean;
   /** Keep `isPending` after a success: the caller goes to another page. */

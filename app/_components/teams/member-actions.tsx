@@ -2,9 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useMutation } from "@/app/_components/api/use-mutation";
+import { useConfirmedMutation } from "@/app/_components/api/use-confirmed-mutation";
 import { ActionButton } from "@/app/_components/ui/action-button";
-import { useConfirmDialog } from "@/app/_components/ui/confirm-dialog";
 import { ModalDialog } from "@/app/_components/ui/modal-dialog";
 import { RowActions } from "@/app/_components/ui/row-actions";
 import { useTranslator } from "@/app/_i18n/translator-provider";
@@ -25,8 +24,7 @@ type MemberActionsProps = {
 export function MemberActions({ team, member, isSelf, canManage, isLastOwner }: MemberActionsProps) {
   const { t } = useTranslator();
   const router = useRouter();
-  const { run, error, isPending } = useMutation();
-  const { confirm, dialog } = useConfirmDialog();
+  const { run, runConfirmed, error, isPending, dialog } = useConfirmedMutation();
   const [isExplainingLastOwner, setIsExplainingLastOwner] = useState(false);
   const memberUrl = `/api/teams/${team.id}/members/${member.userId}`;
 
@@ -35,21 +33,18 @@ export function MemberActions({ team, member, isSelf, canManage, isLastOwner }: 
       setIsExplainingLastOwner(true);
       return;
     }
-    const isConfirmed = await confirm(
-      isSelf
-        ? {
-            title: t("teams.confirmLeaveTitle"),
-            message: t("teams.confirmLeave", { team: team.name }),
-            confirmLabel: t("teams.leave"),
-          }
-        : {
-            title: t("teams.confirmRemoveTitle"),
-            message: t("teams.confirmRemove", { name: member.name }),
-            confirmLabel: t("teams.remove"),
-          },
-    );
-    if (!isConfirmed) return;
-    const removed = await run({ url: memberUrl, method: "DELETE" });
+    const question = isSelf
+      ? {
+          title: t("teams.confirmLeaveTitle"),
+          message: t("teams.confirmLeave", { team: team.name }),
+          confirmLabel: t("teams.leave"),
+        }
+      : {
+          title: t("teams.confirmRemoveTitle"),
+          message: t("teams.confirmRemove", { name: member.name }),
+          confirmLabel: t("teams.remove"),
+        };
+    const removed = await runConfirmed(question, { url: memberUrl, method: "DELETE" });
     if (removed !== null && isSelf) router.push("/teams");
   }
 
