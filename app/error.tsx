@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { Button } from "./_components/ui/button";
 import { useTranslator } from "./_i18n/translator-provider";
 
 type Cause = "checking" | "database" | "other";
@@ -23,13 +24,9 @@ export default function PageError({ retry }: { error: unknown; retry: () => void
     <div role="alert" className="m-auto flex max-w-md flex-col items-center gap-4 px-4 py-16 text-center">
       <h1 className="text-2xl font-semibold">{t(isDatabase ? "pageError.databaseTitle" : "pageError.title")}</h1>
       <p className="text-ink-muted">{t(isDatabase ? "pageError.databaseText" : "pageError.text")}</p>
-      <button
-        type="button"
-        onClick={retry}
-        className="bg-ink text-canvas rounded-full px-4 py-2 text-sm font-medium hover:opacity-90"
-      >
+      <Button variant="primary" onClick={retry}>
         {t("pageError.retry")}
-      </button>
+      </Button>
     </div>
   );
 }

@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
+import { useState } from "react";
+import { SelectField } from "@/app/_components/ui/select-field";
 import type { Locale } from "./locales";
 import type { MessageKey } from "./messages-en";
 import { saveLanguageChoice } from "./save-language-choice";
@@ -20,7 +21,6 @@ export function LanguagePicker({ choice }: { choice: LanguageChoice }) {
   const { t } = useTranslator();
   const router = useRouter();
   const [selected, setSelected] = useState(choice);
-  const selectId = useId();
 
   async function choose(next: LanguageChoice): Promise<void> {
     setSelected(next);
@@ -29,22 +29,17 @@ export function LanguagePicker({ choice }: { choice: LanguageChoice }) {
   }
 
   return (
-    <div className="flex items-center gap-2 text-sm">
-      <label htmlFor={selectId} className="text-ink-muted">
-        {t("language.label")}
-      </label>
-      <select
-        id={selectId}
-        value={selected}
-        onChange={(event) => void choose(event.target.value as LanguageChoice)}
-        className="border-line bg-canvas text-ink rounded-lg border px-2 py-1"
-      >
-        {CHOICES.map((option) => (
-          <option key={option.value} value={option.value} lang={option.value === "system" ? undefined : option.value}>
-            {option.labelKey ? t(option.labelKey) : option.nativeName}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField
+      label={t("language.label")}
+      look="inline"
+      value={selected}
+      onChange={(event) => void choose(event.target.value as LanguageChoice)}
+    >
+      {CHOICES.map((option) => (
+        <option key={option.value} value={option.value} lang={option.value === "system" ? undefined : option.value}>
+          {option.labelKey ? t(option.labelKey) : option.nativeName}
+        </option>
+      ))}
+    </SelectField>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { RegisterForm } from "@/app/_components/auth/register-form";
+import { Notice } from "@/app/_components/ui/notice";
 import { getTranslator } from "@/app/_i18n/server";
 import { isRegistrationClosedTo } from "@/lib/auth/registration-policy";
 import { parseToken } from "@/lib/auth/secret-tokens";
@@ -46,12 +47,10 @@ export default async function RegisterPage({ searchParams }: RegisterPageProps) 
 async function RegistrationClosed() {
   const { t } = await getTranslator();
   return (
-    <div className="flex flex-col gap-4 text-center">
-      <h1 className="text-xl font-semibold">{t("register.closedHeading")}</h1>
-      <p className="text-ink-muted text-sm">{t("register.closedText")}</p>
+    <Notice look="card" title={t("register.closedHeading")} text={t("register.closedText")}>
       <Link href="/sign-in" className="bg-ink text-canvas rounded-xl px-4 py-2.5 font-medium hover:opacity-90">
         {t("register.closedSignIn")}
       </Link>
-    </div>
+    </Notice>
   );
 }

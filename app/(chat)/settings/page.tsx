@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { YourDataSettings } from "@/app/_components/settings/your-data-settings";
+import { PageSection } from "@/app/_components/ui/page-section";
 import { LanguagePicker } from "@/app/_i18n/language-picker";
 import { isLocale, LOCALE_COOKIE } from "@/app/_i18n/locales";
 import { getTranslator } from "@/app/_i18n/server";
@@ -17,15 +18,12 @@ export default async function SettingsPage() {
     <div className="min-h-0 flex-1 overflow-y-auto">
       <div className="mx-auto w-full max-w-2xl px-4 py-8">
         <h1 className="mb-6 text-2xl font-semibold">{t("settings.title")}</h1>
-        <section aria-labelledby="language" className="mb-8 flex flex-col gap-4">
-          <h2 id="language" className="text-lg font-medium">
-            {t("settings.language")}
-          </h2>
+        <PageSection id="language" title={t("settings.language")} className="mb-8">
           <div className="border-line rounded-2xl border p-5">
             <p className="text-ink-muted mb-3 text-sm">{t("settings.languageDescription")}</p>
             <LanguagePicker choice={isLocale(savedLocale) ? savedLocale : "system"} />
           </div>
-        </section>
+        </PageSection>
         <YourDataSettings />
       </div>
     </div>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CreateTeamForm } from "@/app/_components/teams/create-team-form";
+import { PageSection } from "@/app/_components/ui/page-section";
 import { getTranslator } from "@/app/_i18n/server";
 import { requirePageUser } from "@/lib/auth/session";
 import { listMyTeams } from "@/lib/teams/teams";
@@ -20,10 +21,7 @@ export default async function TeamsPage() {
           <h1 className="mb-2 text-2xl font-semibold">{t("teams.title")}</h1>
           <p className="text-ink-muted text-sm">{t("teams.intro")}</p>
         </div>
-        <section aria-labelledby="your-teams" className="flex flex-col gap-4">
-          <h2 id="your-teams" className="text-lg font-medium">
-            {t("teams.yourTeams")}
-          </h2>
+        <PageSection id="your-teams" title={t("teams.yourTeams")}>
           {teams.length === 0 ? (
             <p className="text-ink-muted text-sm">{t("teams.none")}</p>
           ) : (
@@ -40,15 +38,12 @@ export default async function TeamsPage() {
               ))}
             </ul>
           )}
-        </section>
-        <section aria-labelledby="create-team" className="flex flex-col gap-4">
-          <h2 id="create-team" className="text-lg font-medium">
-            {t("teams.create.heading")}
-          </h2>
+        </PageSection>
+        <PageSection id="create-team" title={t("teams.create.heading")}>
           <div className="border-line rounded-2xl border p-5">
             <CreateTeamForm />
           </div>
-        </section>
+        </PageSection>
       </div>
     </div>
   );

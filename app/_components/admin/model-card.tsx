@@ -1,9 +1,9 @@
 "use client";
 
 import { useState } from "react";
-import { useMutation } from "@/app/_components/api/use-mutation";
+import { useConfirmedMutation } from "@/app/_components/api/use-confirmed-mutation";
 import { ActionButton } from "@/app/_components/ui/action-button";
-import { useConfirmDialog } from "@/app/_components/ui/confirm-dialog";
+import { InlineAlert } from "@/app/_components/ui/inline-alert";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { AdminModel, AdminProvider, AdminTeam } from "./admin-types";
 import { ModelForm } from "./model-form";
@@ -13,8 +13,7 @@ type ModelCardProps = { model: AdminModel; providers: AdminProvider[]; teams: Ad
 export function ModelCard({ model, providers, teams }: ModelCardProps) {
   const { t, formatNumber } = useTranslator();
   const [isEditing, setIsEditing] = useState(false);
-  const action = useMutation();
-  const { confirm, dialog } = useConfirmDialog();
+  const action = useConfirmedMutation();
   const modelUrl = `/api/admin/models/${model.id}`;
   const temperature = model.allowUserParameters
     ? t("admin.model.temperatureRange", {
@@ -25,13 +24,12 @@ export function ModelCard({ model, providers, teams }: ModelCardProps) {
     : t("admin.model.temperatureFixed", { temperature: model.temperature });
 
   async function remove(): Promise<void> {
-    const isConfirmed = await confirm({
+    const question = {
       title: t("admin.model.confirmDeleteTitle"),
       message: t("admin.model.confirmDelete", { label: model.label }),
       confirmLabel: t("admin.delete"),
-    });
-    if (!isConfirmed) return;
-    await action.run({ url: modelUrl, method: "DELETE" });
+    };
+    await action.runConfirmed(question, { url: modelUrl, method: "DELETE" });
   }
 
   return (
@@ -86,17 +84,13 @@ export function ModelCard({ model, providers, teams }: ModelCardProps) {
           )}
         </div>
       </div>
-      {action.error ? (
-        <p role="alert" className="text-danger mt-3 text-sm">
-          {action.error}
-        </p>
-      ) : null}
+      <InlineAlert message={action.error} className="mt-3" />
       {isEditing ? (
         <div className="border-line mt-4 border-t pt-4">
           <ModelForm providers={providers} teams={teams} model={model} onDone={() => setIsEditing(false)} />
         </div>
       ) : null}
-      {dialog}
+      {action.dialog}
     </li>
   );
 }

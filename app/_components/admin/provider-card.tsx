@@ -2,9 +2,10 @@
 
 import { useState } from "react";
 import { z } from "zod";
+import { useConfirmedMutation } from "@/app/_components/api/use-confirmed-mutation";
 import { useMutation } from "@/app/_components/api/use-mutation";
 import { ActionButton } from "@/app/_components/ui/action-button";
-import { useConfirmDialog } from "@/app/_components/ui/confirm-dialog";
+import { InlineAlert } from "@/app/_components/ui/inline-alert";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { AdminProvider } from "./admin-types";
 import { ProviderForm } from "./provider-form";
@@ -20,8 +21,7 @@ export function ProviderCard({ provider }: { provider: AdminProvider }) {
   const [isEditing, setIsEditing] = useState(false);
   const [testResult, setTestResult] = useState<TestResult | null>(null);
   const test = useMutation();
-  const removal = useMutation();
-  const { confirm, dialog } = useConfirmDialog();
+  const removal = useConfirmedMutation();
   const isDemo = provider.kind === "DEMO";
 
   async function runTest(): Promise<void> {
@@ -33,10 +33,8 @@ export function ProviderCard({ provider }: { provider: AdminProvider }) {
 
   async function remove(): Promise<void> {
     const message = t("admin.provider.confirmDelete", { name: provider.name, count: provider.modelCount });
-    if (!(await confirm({ title: t("admin.provider.confirmDeleteTitle"), message, confirmLabel: t("admin.delete") }))) {
-      return;
-    }
-    await removal.run({ url: `/api/admin/providers/${provider.id}`, method: "DELETE" });
+    const question = { title: t("admin.provider.confirmDeleteTitle"), message, confirmLabel: t("admin.delete") };
+    await removal.runConfirmed(question, { url: `/api/admin/providers/${provider.id}`, method: "DELETE" });
   }
 
   return (
@@ -67,18 +65,14 @@ export function ProviderCard({ provider }: { provider: AdminProvider }) {
           </ActionButton>
         </div>
       </div>
-      {removal.error ? (
-        <p role="alert" className="text-danger mt-3 text-sm">
-          {removal.error}
-        </p>
-      ) : null}
+      <InlineAlert message={removal.error} className="mt-3" />
       <TestOutcome result={testResult} error={test.error} />
       {isEditing ? (
         <div className="border-line mt-4 border-t pt-4">
           <ProviderForm provider={provider} onDone={() => setIsEditing(false)} />
         </div>
       ) : null}
-      {dialog}
+      {removal.dialog}
     </li>
   );
 }

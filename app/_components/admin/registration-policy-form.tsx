@@ -1,12 +1,11 @@
 "use client";
 
-import { FormAlert } from "@/app/_components/ui/form-alert";
-import { SaveButton } from "@/app/_components/ui/submit-button";
+import { ChoiceField } from "@/app/_components/ui/choice-field";
 import type { MessageKey } from "@/app/_i18n/messages-en";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { PolicySource } from "@/lib/auth/registration-policy";
 import type { RegistrationPolicy } from "@/lib/db/users";
-import { useSettingForm } from "./use-setting-form";
+import { SettingForm } from "./setting-form";
 
 const choices = [
   { value: "open", labelKey: "admin.policy.open", descriptionKey: "admin.policy.openDescription" },
@@ -22,41 +21,32 @@ const sourceNoteKeys = {
 
 type RegistrationPolicyFormProps = { policy: RegistrationPolicy; source: PolicySource };
 
+const bodyOf = (form: FormData) => ({ policy: form.get("policy") });
+
 export function RegistrationPolicyForm({ policy, source }: RegistrationPolicyFormProps) {
   const { t } = useTranslator();
-  const { onSubmit, error, isPending, isSaved } = useSettingForm("/api/admin/registration-policy", (form) => ({
-    policy: form.get("policy"),
-  }));
-
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-3">
-      <FormAlert message={error} />
+    <SettingForm url="/api/admin/registration-policy" bodyOf={bodyOf} saveLabel={t("admin.policy.save")}>
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-1 font-medium">{t("admin.policy.legend")}</legend>
         {choices.map((choice) => (
-          <label key={choice.value} className="flex items-start gap-2 text-sm">
-            <input
-              type="radio"
-              name="policy"
-              value={choice.value}
-              defaultChecked={choice.value === policy}
-              className="accent-ink mt-1"
-            />
+          <ChoiceField
+            key={choice.value}
+            type="radio"
+            align="start"
+            name="policy"
+            value={choice.value}
+            defaultChecked={choice.value === policy}
+          >
             <span>
               <span className="font-medium">{t(choice.labelKey)}</span>: {t(choice.descriptionKey)}
             </span>
-          </label>
+          </ChoiceField>
         ))}
       </fieldset>
       <p className="text-ink-muted text-xs">
         {t(sourceNoteKeys[source])} {t("admin.policy.firstAdmin")}
       </p>
-      <SaveButton
-        label={t("admin.policy.save")}
-        isPending={isPending}
-        isSaved={isSaved}
-        savedLabel={t("admin.saved")}
-      />
-    </form>
+    </SettingForm>
   );
 }

@@ -1,21 +1,16 @@
 "use client";
 
-import { FormAlert } from "@/app/_components/ui/form-alert";
 import { FormField } from "@/app/_components/ui/form-field";
-import { SaveButton } from "@/app/_components/ui/submit-button";
 import { useTranslator } from "@/app/_i18n/translator-provider";
-import { useSettingForm } from "./use-setting-form";
+import { SettingForm } from "./setting-form";
+
+const bodyOf = (form: FormData) => ({ limit: Number(form.get("limit")) });
 
 // How many replies one user may stream at once, beside the other account-wide settings.
 export function ReplyStreamLimitForm({ limit, max }: { limit: number; max: number }) {
   const { t } = useTranslator();
-  const { onSubmit, error, isPending, isSaved } = useSettingForm("/api/admin/reply-streams", (form) => ({
-    limit: Number(form.get("limit")),
-  }));
-
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-3">
-      <FormAlert message={error} />
+    <SettingForm url="/api/admin/reply-streams" bodyOf={bodyOf} saveLabel={t("admin.replyStreams.save")}>
       <FormField
         label={t("admin.replyStreams.label")}
         hint={t("admin.replyStreams.description")}
@@ -27,12 +22,6 @@ export function ReplyStreamLimitForm({ limit, max }: { limit: number; max: numbe
         required
         defaultValue={limit}
       />
-      <SaveButton
-        label={t("admin.replyStreams.save")}
-        isPending={isPending}
-        isSaved={isSaved}
-        savedLabel={t("admin.saved")}
-      />
-    </form>
+    </SettingForm>
   );
 }

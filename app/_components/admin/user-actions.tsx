@@ -1,8 +1,8 @@
 "use client";
 
-import { useMutation } from "@/app/_components/api/use-mutation";
+import { useConfirmedMutation } from "@/app/_components/api/use-confirmed-mutation";
 import { ActionButton } from "@/app/_components/ui/action-button";
-import { useConfirmDialog } from "@/app/_components/ui/confirm-dialog";
+import { RowActions } from "@/app/_components/ui/row-actions";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { AdminUser } from "@/lib/db/user-admin";
 
@@ -11,8 +11,7 @@ type UserActionsProps = { user: Pick<AdminUser, "id" | "name" | "email" | "role"
 // Role, status and deletion of one account. Disabling or demoting signs the user out everywhere at once.
 export function UserActions({ user }: UserActionsProps) {
   const { t } = useTranslator();
-  const { run, error, isPending } = useMutation();
-  const { confirm, dialog } = useConfirmDialog();
+  const { run, runConfirmed, confirm, error, isPending, dialog } = useConfirmedMutation();
   const userUrl = `/api/admin/users/${user.id}`;
   const change = (body: Record<string, string>) => void run({ url: userUrl, method: "PATCH", body });
 
@@ -26,16 +25,16 @@ export function UserActions({ user }: UserActionsProps) {
   }
 
   async function remove(): Promise<void> {
-    const isConfirmed = await confirm({
+    const question = {
       title: t("admin.user.confirmDeleteTitle"),
       message: t("admin.user.confirmDelete", { email: user.email }),
       confirmLabel: t("admin.delete"),
-    });
-    if (isConfirmed) await run({ url: userUrl, method: "DELETE" });
+    };
+    await runConfirmed(question, { url: userUrl, method: "DELETE" });
   }
 
   return (
-    <div className="flex flex-col items-end gap-1">
+    <RowActions error={error}>
       <div className="flex flex-wrap justify-end gap-1">
         {user.status === "PENDING" ? (
           <ActionButton onClick={() => change({ status: "ACTIVE" })} disabled={isPending}>
@@ -56,12 +55,7 @@ export function UserActions({ user }: UserActionsProps) {
           {t("admin.delete")}
         </ActionButton>
       </div>
-      {error ? (
-        <p role="alert" className="text-danger text-sm">
-          {error}
-        </p>
-      ) : null}
       {dialog}
-    </div>
+    </RowActions>
   );
 }

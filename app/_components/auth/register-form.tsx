@@ -7,6 +7,7 @@ import { FormField } from "@/app/_components/ui/form-field";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { type RegisterState, registerAction } from "@/app/(auth)/_actions/register-action";
+import { EmailField, PasswordField } from "./account-fields";
 import { describeRegisterFailure, type RegisterFailure } from "./register-failure";
 
 const NOT_TRIED: RegisterState = { error: null, name: "", email: "" };
@@ -32,25 +33,8 @@ export function RegisterForm({ invitation }: { invitation?: string }) {
         defaultValue={state.name}
         error={failure.fieldErrors.name}
       />
-      <FormField
-        label={t("account.email")}
-        name="email"
-        type="email"
-        autoComplete="email"
-        required
-        defaultValue={state.email}
-        error={failure.fieldErrors.email}
-      />
-      <FormField
-        label={t("account.password")}
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={8}
-        hint={t("register.passwordHint")}
-        error={failure.fieldErrors.password}
-      />
+      <EmailField defaultValue={state.email} error={failure.fieldErrors.email} />
+      <PasswordField isNew hint={t("register.passwordHint")} error={failure.fieldErrors.password} />
       <SubmitButton label={t("register.submit")} isPending={isPending} />
       <p className="text-ink-muted text-center text-sm">
         {t("register.haveAccount")}{" "}

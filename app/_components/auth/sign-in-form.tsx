@@ -3,11 +3,11 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { FormAlert } from "@/app/_components/ui/form-alert";
-import { FormField } from "@/app/_components/ui/form-field";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import type { Translator } from "@/app/_i18n/translator";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { type SignInState, signInAction } from "@/app/(auth)/_actions/sign-in-action";
+import { EmailField, PasswordField } from "./account-fields";
 
 const NOT_TRIED: SignInState = { isRejected: false, email: "" };
 
@@ -26,21 +26,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     <form action={formAction} noValidate className="flex flex-col gap-4">
       <FormAlert message={rejectionMessage(state, t)} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <FormField
-        label={t("account.email")}
-        name="email"
-        type="email"
-        autoComplete="email"
-        required
-        defaultValue={state.email}
-      />
-      <FormField
-        label={t("account.password")}
-        name="password"
-        type="password"
-        autoComplete="current-password"
-        required
-      />
+      <EmailField defaultValue={state.email} />
+      <PasswordField isNew={false} />
       <SubmitButton label={t("signIn.submit")} isPending={isPending} />
       <p className="text-ink-muted text-center text-sm">
         {t("signIn.newHere")}{" "}

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { z } from "zod";
 import { describeError, requestJson } from "@/app/_components/api/api-client";
 import { CONVERSATIONS_CHANGED_EVENT, notifyConversationRenamed } from "@/app/_components/api/conversation-events";
 import { conversationPageSchema, conversationSummarySchema } from "@/app/_components/api/schemas";
 import type { ConversationSummary } from "@/app/_components/api/types";
+import { useResource } from "@/app/_components/api/use-resource";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import {
   appendPage,
@@ -29,37 +30,26 @@ const EMPTY_PAGE: ConversationPage = { pinned: [], items: [], nextCursor: null }
 
 const conversationUrl = (id: string) => `/api/conversations/${encodeURIComponent(id)}`;
 
+const RELOAD_ON = [CONVERSATIONS_CHANGED_EVENT];
+
 export function useConversationList(): ConversationList {
   const translator = useTranslator();
   const [page, setPage] = useState<ConversationPage>(EMPTY_PAGE);
-  const [hasLoaded, setHasLoaded] = useState(false);
   const [isLoadingMore, setIsLoadingMore] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  // Refreshes can overlap (several change events in a row); only the latest answer may land.
-  const latestRequestRef = useRef(0);
-
-  const refresh = useCallback(async () => {
-    const requestNumber = ++latestRequestRef.current;
-    const result = await fetchPage(null);
-    if (requestNumber !== latestRequestRef.current) return;
-    setHasLoaded(true);
-    if (!result.isOk) {
-      setError(describeError(result.error, translator));
-      return;
-    }
-    setError(null);
-    setPage((current) => mergeFirstPage(current, result.data));
-    // The open conversation's header shows the title the list just got (e.g. one made as a reply streams).
-    for (const { id, title } of [...(result.data.pinned ?? []), ...result.data.items])
-      notifyConversationRenamed({ id, title });
-  }, [translator]);
+  const firstPage = useResource("conversations", () => fetchPage(null), { reloadOn: RELOAD_ON });
+  const hasLoaded = firstPage.data !== undefined || firstPage.error !== null;
 
   useEffect(() => {
-    void refresh();
-    const handleChange = () => void refresh();
-    window.addEventListener(CONVERSATIONS_CHANGED_EVENT, handleChange);
-    return () => window.removeEventListener(CONVERSATIONS_CHANGED_EVENT, handleChange);
-  }, [refresh]);
+    const loaded = firstPage.data;
+    if (!loaded) return;
+    setError(null);
+    setPage((current) => mergeFirstPage(current, loaded));
+    // The open conversation's header shows the title the list just got (e.g. one made as a reply streams).
+    for (const { id, title } of [...(loaded.pinned ?? []), ...loaded.items]) notifyConversationRenamed({ id, title });
+  }, [firstPage.data]);
+
+  useEffect(() => setError(firstPage.error), [firstPage.error]);
 
   async function loadMore(): Promise<void> {
     if (!page.nextCursor || isLoadingMore) return;

@@ -3,9 +3,12 @@
 import Link from "next/link";
 import { type FormEvent, useId, useState } from "react";
 import { z } from "zod";
-import { describeError, requestJson } from "@/app/_components/api/api-client";
+import { requestJson } from "@/app/_components/api/api-client";
 import { notifyConversationsChanged } from "@/app/_components/api/conversation-events";
+import { useMutation } from "@/app/_components/api/use-mutation";
 import { DownloadIcon } from "@/app/_components/ui/icons";
+import { InlineAlert } from "@/app/_components/ui/inline-alert";
+import { PageSection } from "@/app/_components/ui/page-section";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { MAX_IMPORT_BYTES } from "@/lib/limits";
@@ -21,10 +24,7 @@ const SECTION = "rounded-2xl border border-line p-5";
 export function YourDataSettings() {
   const { t } = useTranslator();
   return (
-    <section aria-labelledby="your-data" className="flex flex-col gap-4">
-      <h2 id="your-data" className="text-lg font-medium">
-        {t("yourData.title")}
-      </h2>
+    <PageSection id="your-data" title={t("yourData.title")}>
       <div className={SECTION}>
         <h3 className="font-medium">{t("yourData.export")}</h3>
         <p className="text-ink-muted mt-1 text-sm">{t("yourData.exportDescription")}</p>
@@ -38,42 +38,28 @@ export function YourDataSettings() {
         </a>
       </div>
       <ImportForm />
-    </section>
+    </PageSection>
   );
 }
 
 function ImportForm() {
-  const translator = useTranslator();
-  const { t } = translator;
+  const { t } = useTranslator();
   const inputId = useId();
   const [file, setFile] = useState<File | null>(null);
-  const [isImporting, setIsImporting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { send, error, isPending: isImporting, showError } = useMutation({ refreshesPage: false });
   const [result, setResult] = useState<ImportResult | null>(null);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
-    if (!file) {
-      setError(t("yourData.chooseFile"));
-      return;
-    }
+    if (!file) return showError(t("yourData.chooseFile"));
     if (file.size > MAX_IMPORT_BYTES) {
-      setError(t("yourData.fileTooLarge", { megabytes: MAX_IMPORT_BYTES / 1024 / 1024 }));
-      return;
+      return showError(t("yourData.fileTooLarge", { megabytes: MAX_IMPORT_BYTES / 1024 / 1024 }));
     }
-    setIsImporting(true);
-    setError(null);
     setResult(null);
-    const response = await requestJson("/api/account/import", importResultSchema, {
-      method: "POST",
-      body: await file.text(),
-    });
-    setIsImporting(false);
-    if (!response.isOk) {
-      setError(describeError(response.error, translator));
-      return;
-    }
-    setResult(response.data);
+    const body = await file.text();
+    const imported = await send(() => requestJson("/api/account/import", importResultSchema, { method: "POST", body }));
+    if (!imported) return;
+    setResult(imported);
     notifyConversationsChanged();
   }
 
@@ -92,11 +78,7 @@ function ImportForm() {
         className="file:border-line file:bg-canvas file:text-ink mt-1 block w-full text-sm file:mr-3 file:rounded-lg file:border file:px-3 file:py-1.5"
       />
       <SubmitButton label={t("yourData.importButton")} isPending={isImporting} />
-      {error ? (
-        <p role="alert" className="text-danger mt-3 text-sm">
-          {error}
-        </p>
-      ) : null}
+      <InlineAlert message={error} className="mt-3" />
       {result ? <ImportSummary result={result} /> : null}
     </form>
   );

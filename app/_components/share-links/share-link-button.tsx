@@ -1,5 +1,6 @@
 "use client";
 
+import { IconLabelButton } from "@/app/_components/ui/button";
 import { LinkIcon } from "@/app/_components/ui/icons";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 
@@ -7,16 +8,11 @@ import { useTranslator } from "@/app/_i18n/translator-provider";
 export function ShareLinkButton({ onClick }: { onClick: () => void }) {
   const { t } = useTranslator();
   return (
-    <button
-      type="button"
-      aria-label={t("shareLink.open")}
-      title={t("shareLink.open")}
-      aria-haspopup="dialog"
+    <IconLabelButton
+      icon={<LinkIcon width={18} height={18} />}
+      label={t("shareLink.open")}
       onClick={onClick}
-      className="text-ink-muted hover:bg-hover hover:text-ink flex h-9 shrink-0 items-center gap-1.5 rounded-lg px-2.5 text-sm"
-    >
-      <LinkIcon width={18} height={18} />
-      <span className="hidden xl:inline">{t("shareLink.open")}</span>
-    </button>
+      opensDialog
+    />
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { describeError } from "@/app/_components/api/api-client";
 import { useConfirmDialog } from "@/app/_components/ui/confirm-dialog";
 import { useTranslator } from "@/app/_i18n/translator-provider";
@@ -10,7 +10,8 @@ type ShareLinkListProps = {
   conversationId: string;
   // Null while loading.
   links: ShareLink[] | null;
-  onChanged: () => Promise<void>;
+  /** Loads the list again: a revoked link shows as such once the new list arrives. */
+  onChanged: () => void;
   onError: (message: string | null) => void;
 };
 
@@ -30,6 +31,9 @@ export function ShareLinkList({ conversationId, links, onChanged, onError }: Sha
   const [revokingId, setRevokingId] = useState<string | null>(null);
   const { confirm, dialog } = useConfirmDialog();
   const when = (date: string) => formatDate(date, { dateStyle: "medium", timeStyle: "short" });
+  // The revoked link stays disabled until the list that says it is revoked arrives.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new list is the signal.
+  useEffect(() => setRevokingId(null), [links]);
 
   async function revoke(link: ShareLink): Promise<void> {
     const isConfirmed = await confirm({
@@ -42,8 +46,7 @@ export function ShareLinkList({ conversationId, links, onChanged, onError }: Sha
     onError(null);
     const result = await revokeShareLink(conversationId, link.id);
     if (!result.isOk) onError(describeError(result.error, translator));
-    await onChanged();
-    setRevokingId(null);
+    onChanged();
   }
 
   if (links === null) {

@@ -1,9 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
 import { z } from "zod";
-import { describeError, requestJson } from "@/app/_components/api/api-client";
+import { useMutation } from "@/app/_components/api/use-mutation";
 import { FormAlert } from "@/app/_components/ui/form-alert";
 import { FormField } from "@/app/_components/ui/form-field";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
@@ -13,26 +13,16 @@ const createdSchema = z.object({ id: z.string() });
 
 // Creating a team makes the creator its owner and opens the new team's page.
 export function CreateTeamForm() {
-  const translator = useTranslator();
-  const { t } = translator;
+  const { t } = useTranslator();
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [isPending, setIsPending] = useState(false);
+  const { run, error, isPending } = useMutation({ refreshesPage: false, leavesPage: true });
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
-    setIsPending(true);
-    setError(null);
     const name = String(new FormData(event.currentTarget).get("name") ?? "");
-    const result = await requestJson("/api/teams", createdSchema, { method: "POST", body: JSON.stringify({ name }) });
-    if (!result.isOk) {
-      setIsPending(false);
-      setError(describeError(result.error, translator));
-      return;
-    }
-    router.push(`/teams/${result.data.id}`);
+    const created = await run({ url: "/api/teams", method: "POST", body: { name } }, createdSchema);
+    if (created) router.push(`/teams/${created.id}`);
   }
-
   return (
     <form onSubmit={(event) => void handleSubmit(event)} className="flex flex-col gap-3">
       <FormAlert message={error} />

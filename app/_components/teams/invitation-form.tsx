@@ -1,11 +1,12 @@
 "use client";
 
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { z } from "zod";
 import { useMutation } from "@/app/_components/api/use-mutation";
 import { FormAlert } from "@/app/_components/ui/form-alert";
 import { FormField } from "@/app/_components/ui/form-field";
 import { LinkField } from "@/app/_components/ui/link-field";
+import { SelectField } from "@/app/_components/ui/select-field";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 
@@ -28,7 +29,6 @@ type InvitationFormProps = {
 
 export function InvitationForm({ teamId, listedIds }: InvitationFormProps) {
   const { t, formatDate } = useTranslator();
-  const roleId = useId();
   const { run, error, isPending } = useMutation();
   const [created, setCreated] = useState<CreatedLink[]>([]);
   // A new link shows at once, before the refreshed list has it; once listed, leaving the list means it was revoked.
@@ -57,21 +57,11 @@ export function InvitationForm({ teamId, listedIds }: InvitationFormProps) {
     <form onSubmit={(event) => void handleSubmit(event)} className="flex flex-col gap-3">
       <FormAlert message={error} />
       <div className="grid gap-3 sm:grid-cols-3">
-        <div className="flex flex-col gap-1.5">
-          <label htmlFor={roleId} className="text-sm font-medium">
-            {t("teams.invite.role")}
-          </label>
-          <select
-            id={roleId}
-            name="role"
-            defaultValue="EDITOR"
-            className="border-line bg-canvas rounded-xl border px-3.5 py-2.5 text-base"
-          >
-            <option value="EDITOR">{t("teams.role.EDITOR")}</option>
-            <option value="VIEWER">{t("teams.role.VIEWER")}</option>
-            <option value="OWNER">{t("teams.role.OWNER")}</option>
-          </select>
-        </div>
+        <SelectField label={t("teams.invite.role")} name="role" defaultValue="EDITOR">
+          <option value="EDITOR">{t("teams.role.EDITOR")}</option>
+          <option value="VIEWER">{t("teams.role.VIEWER")}</option>
+          <option value="OWNER">{t("teams.role.OWNER")}</option>
+        </SelectField>
         <FormField
           label={t("teams.invite.expiresInDays")}
           name="expiresInDays"

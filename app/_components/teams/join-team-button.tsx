@@ -1,30 +1,21 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { z } from "zod";
-import { describeError, requestJson } from "@/app/_components/api/api-client";
+import { useMutation } from "@/app/_components/api/use-mutation";
 import { FormAlert } from "@/app/_components/ui/form-alert";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 
 const joinedSchema = z.object({ teamId: z.string() });
 
 export function JoinTeamButton({ token, teamName }: { token: string; teamName: string }) {
-  const translator = useTranslator();
+  const { t } = useTranslator();
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [isPending, setIsPending] = useState(false);
+  const { run, error, isPending } = useMutation({ refreshesPage: false, leavesPage: true });
 
   async function join(): Promise<void> {
-    setIsPending(true);
-    setError(null);
-    const result = await requestJson(`/api/invitations/${token}/accept`, joinedSchema, { method: "POST" });
-    if (!result.isOk) {
-      setIsPending(false);
-      setError(describeError(result.error, translator));
-      return;
-    }
-    router.push(`/teams/${result.data.teamId}`);
+    const joined = await run({ url: `/api/invitations/${token}/accept`, method: "POST" }, joinedSchema);
+    if (joined) router.push(`/teams/${joined.teamId}`);
   }
 
   return (
@@ -37,7 +28,7 @@ export function JoinTeamButton({ token, teamName }: { token: string; teamName: s
         aria-busy={isPending}
         className="bg-ink text-canvas rounded-xl px-4 py-2.5 font-medium hover:opacity-90 disabled:opacity-60"
       >
-        {translator.t("invite.join", { team: teamName })}
+        {t("invite.join", { team: teamName })}
       </button>
     </div>
   );

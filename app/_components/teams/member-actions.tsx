@@ -2,10 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useMutation } from "@/app/_components/api/use-mutation";
+import { useConfirmedMutation } from "@/app/_components/api/use-confirmed-mutation";
 import { ActionButton } from "@/app/_components/ui/action-button";
-import { useConfirmDialog } from "@/app/_components/ui/confirm-dialog";
 import { ModalDialog } from "@/app/_components/ui/modal-dialog";
+import { RowActions } from "@/app/_components/ui/row-actions";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { TeamRole } from "@/lib/db/client";
 
@@ -24,8 +24,7 @@ type MemberActionsProps = {
 export function MemberActions({ team, member, isSelf, canManage, isLastOwner }: MemberActionsProps) {
   const { t } = useTranslator();
   const router = useRouter();
-  const { run, error, isPending } = useMutation();
-  const { confirm, dialog } = useConfirmDialog();
+  const { run, runConfirmed, error, isPending, dialog } = useConfirmedMutation();
   const [isExplainingLastOwner, setIsExplainingLastOwner] = useState(false);
   const memberUrl = `/api/teams/${team.id}/members/${member.userId}`;
 
@@ -34,26 +33,23 @@ export function MemberActions({ team, member, isSelf, canManage, isLastOwner }: 
       setIsExplainingLastOwner(true);
       return;
     }
-    const isConfirmed = await confirm(
-      isSelf
-        ? {
-            title: t("teams.confirmLeaveTitle"),
-            message: t("teams.confirmLeave", { team: team.name }),
-            confirmLabel: t("teams.leave"),
-          }
-        : {
-            title: t("teams.confirmRemoveTitle"),
-            message: t("teams.confirmRemove", { name: member.name }),
-            confirmLabel: t("teams.remove"),
-          },
-    );
-    if (!isConfirmed) return;
-    const removed = await run({ url: memberUrl, method: "DELETE" });
+    const question = isSelf
+      ? {
+          title: t("teams.confirmLeaveTitle"),
+          message: t("teams.confirmLeave", { team: team.name }),
+          confirmLabel: t("teams.leave"),
+        }
+      : {
+          title: t("teams.confirmRemoveTitle"),
+          message: t("teams.confirmRemove", { name: member.name }),
+          confirmLabel: t("teams.remove"),
+        };
+    const removed = await runConfirmed(question, { url: memberUrl, method: "DELETE" });
     if (removed !== null && isSelf) router.push("/teams");
   }
 
   return (
-    <div className="flex flex-col items-end gap-1">
+    <RowActions error={error}>
       <div className="flex flex-wrap items-center justify-end gap-2">
         {canManage ? (
           <select
@@ -78,11 +74,6 @@ export function MemberActions({ team, member, isSelf, canManage, isLastOwner }: 
           </ActionButton>
         ) : null}
       </div>
-      {error ? (
-        <p role="alert" className="text-danger text-sm">
-          {error}
-        </p>
-      ) : null}
       {dialog}
       <ModalDialog
         isOpen={isExplainingLastOwner}
@@ -101,6 +92,6 @@ export function MemberActions({ team, member, isSelf, canManage, isLastOwner }: 
           </button>
         </div>
       </ModalDialog>
-    </div>
+    </RowActions>
   );
 }

@@ -1,35 +1,29 @@
 "use client";
 
-import { useMutation } from "@/app/_components/api/use-mutation";
+import { useConfirmedMutation } from "@/app/_components/api/use-confirmed-mutation";
 import { ActionButton } from "@/app/_components/ui/action-button";
-import { useConfirmDialog } from "@/app/_components/ui/confirm-dialog";
+import { RowActions } from "@/app/_components/ui/row-actions";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 
 export function RevokeInvitationButton({ teamId, invitationId }: { teamId: string; invitationId: string }) {
   const { t } = useTranslator();
-  const { run, error, isPending } = useMutation();
-  const { confirm, dialog } = useConfirmDialog();
+  const { runConfirmed, error, isPending, dialog } = useConfirmedMutation();
 
   async function revoke(): Promise<void> {
-    const isConfirmed = await confirm({
+    const question = {
       title: t("teams.invite.confirmRevokeTitle"),
       message: t("teams.invite.confirmRevoke"),
       confirmLabel: t("teams.invite.revoke"),
-    });
-    if (isConfirmed) await run({ url: `/api/teams/${teamId}/invitations/${invitationId}`, method: "DELETE" });
+    };
+    await runConfirmed(question, { url: `/api/teams/${teamId}/invitations/${invitationId}`, method: "DELETE" });
   }
 
   return (
-    <div className="flex flex-col items-end gap-1">
+    <RowActions error={error}>
       <ActionButton onClick={() => void revoke()} disabled={isPending} isDanger>
         {t("teams.invite.revoke")}
       </ActionButton>
-      {error ? (
-        <p role="alert" className="text-danger text-sm">
-          {error}
-        </p>
-      ) : null}
       {dialog}
-    </div>
+    </RowActions>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { PageSection } from "@/app/_components/ui/page-section";
 import { SearchForm } from "@/app/_components/ui/search-form";
 import { getTranslator } from "@/app/_i18n/server";
 import type { SearchHit } from "@/lib/db/conversation-search";
@@ -14,10 +15,7 @@ type TeamHistoryProps = {
 export async function TeamHistory({ teamId, search, history }: TeamHistoryProps) {
   const { t, formatDate } = await getTranslator();
   return (
-    <section aria-labelledby="team-history" className="flex flex-col gap-4">
-      <h2 id="team-history" className="text-lg font-medium">
-        {t("teams.history")}
-      </h2>
+    <PageSection id="team-history" title={t("teams.history")}>
       <SearchForm
         defaultValue={search}
         label={t("teams.searchLabel")}
@@ -66,6 +64,6 @@ export async function TeamHistory({ teamId, search, history }: TeamHistoryProps)
           {t("teams.older")}
         </Link>
       ) : null}
-    </section>
+    </PageSection>
   );
 }

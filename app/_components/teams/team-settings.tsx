@@ -2,9 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import { useConfirmedMutation } from "@/app/_components/api/use-confirmed-mutation";
 import { useMutation } from "@/app/_components/api/use-mutation";
 import { ActionButton } from "@/app/_components/ui/action-button";
-import { useConfirmDialog } from "@/app/_components/ui/confirm-dialog";
 import { FormAlert } from "@/app/_components/ui/form-alert";
 import { FormField } from "@/app/_components/ui/form-field";
 import { SaveButton } from "@/app/_components/ui/submit-button";
@@ -15,8 +15,7 @@ export function TeamSettings({ team }: { team: { id: string; name: string } }) {
   const { t } = useTranslator();
   const router = useRouter();
   const rename = useMutation();
-  const removal = useMutation();
-  const { confirm, dialog } = useConfirmDialog();
+  const removal = useConfirmedMutation();
   const [saved, setSaved] = useState(false);
   const teamUrl = `/api/teams/${team.id}`;
 
@@ -28,13 +27,12 @@ export function TeamSettings({ team }: { team: { id: string; name: string } }) {
   }
 
   async function handleDelete(): Promise<void> {
-    const isConfirmed = await confirm({
+    const question = {
       title: t("teams.confirmDeleteTitle"),
       message: t("teams.confirmDelete", { team: team.name }),
       confirmLabel: t("teams.delete"),
-    });
-    if (!isConfirmed) return;
-    if ((await removal.run({ url: teamUrl, method: "DELETE" })) !== null) router.push("/teams");
+    };
+    if ((await removal.runConfirmed(question, { url: teamUrl, method: "DELETE" })) !== null) router.push("/teams");
   }
 
   return (
@@ -56,7 +54,7 @@ export function TeamSettings({ team }: { team: { id: string; name: string } }) {
         </ActionButton>
       </div>
       <FormAlert message={removal.error} />
-      {dialog}
+      {removal.dialog}
     </div>
   );
 }

@@ -1,13 +1,42 @@
-import { type InputHTMLAttributes, useId } from "react";
+import { type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes, useId } from "react";
 
-type FormFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "className"> & {
-  label: string;
-  hint?: string;
-  error?: string;
-};
+type FieldText = { label: string; hint?: string; error?: string };
+
+type FormFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "className"> & FieldText;
 
 // A labelled input whose hint and error are tied to it through aria-describedby, so screen readers read them.
 export function FormField({ label, hint, error, ...inputProps }: FormFieldProps) {
+  return (
+    <LabelledField label={label} hint={hint} error={error}>
+      {(field) => (
+        <input
+          {...field}
+          aria-invalid={error ? true : undefined}
+          className="border-line bg-canvas aria-invalid:border-danger rounded-xl border px-3.5 py-2.5 text-base outline-offset-0"
+          {...inputProps}
+        />
+      )}
+    </LabelledField>
+  );
+}
+
+type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id" | "className"> &
+  Omit<FieldText, "error">;
+
+/** The same for text over several lines (a system prompt). */
+export function TextAreaField({ label, hint, ...textAreaProps }: TextAreaFieldProps) {
+  return (
+    <LabelledField label={label} hint={hint}>
+      {(field) => (
+        <textarea {...field} className="border-line bg-canvas rounded-xl border px-3.5 py-2.5" {...textAreaProps} />
+      )}
+    </LabelledField>
+  );
+}
+
+type ControlIds = { id: string; "aria-describedby": string | undefined };
+
+function LabelledField({ label, hint, error, children }: FieldText & { children: (ids: ControlIds) => ReactNode }) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -18,13 +47,7 @@ export function FormField({ label, hint, error, ...inputProps }: FormFieldProps)
       <label htmlFor={id} className="text-sm font-medium">
         {label}
       </label>
-      <input
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className="border-line bg-canvas aria-invalid:border-danger rounded-xl border px-3.5 py-2.5 text-base outline-offset-0"
-        {...inputProps}
-      />
+      {children({ id, "aria-describedby": describedBy })}
       {hint ? (
         <p id={hintId} className="text-ink-muted text-xs">
           {hint}

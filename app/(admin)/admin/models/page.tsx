@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ModelCard } from "@/app/_components/admin/model-card";
 import { ModelForm } from "@/app/_components/admin/model-form";
+import { PageSection } from "@/app/_components/ui/page-section";
 import { getTranslator } from "@/app/_i18n/server";
 import { requirePageAdmin } from "@/lib/auth/session";
 import { listModelSettings } from "@/lib/db/model-admin";
@@ -37,10 +38,7 @@ export default async function ModelsPage() {
           <ModelCard key={model.id} model={model} providers={providers} teams={teams} />
         ))}
       </ul>
-      <section aria-labelledby="new-model" className="border-line bg-canvas rounded-2xl border p-5">
-        <h2 id="new-model" className="mb-4 text-lg font-medium">
-          {t("admin.model.addHeading")}
-        </h2>
+      <PageSection id="new-model" title={t("admin.model.addHeading")} look="card">
         {addableProviders.length > 0 ? (
           <ModelForm providers={addableProviders} teams={teams} />
         ) : (
@@ -51,7 +49,7 @@ export default async function ModelsPage() {
             </Link>
           </p>
         )}
-      </section>
+      </PageSection>
     </div>
   );
 }

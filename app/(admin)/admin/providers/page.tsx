@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ProviderCard } from "@/app/_components/admin/provider-card";
 import { ProviderForm } from "@/app/_components/admin/provider-form";
+import { PageSection } from "@/app/_components/ui/page-section";
 import { getTranslator } from "@/app/_i18n/server";
 import { requirePageAdmin } from "@/lib/auth/session";
 import { listProviders } from "@/lib/db/providers";
@@ -26,12 +27,9 @@ export default async function ProvidersPage() {
           <ProviderCard key={provider.id} provider={provider} />
         ))}
       </ul>
-      <section aria-labelledby="new-provider" className="border-line bg-canvas rounded-2xl border p-5">
-        <h2 id="new-provider" className="mb-4 text-lg font-medium">
-          {t("admin.provider.addHeading")}
-        </h2>
+      <PageSection id="new-provider" title={t("admin.provider.addHeading")} look="card">
         <ProviderForm />
-      </section>
+      </PageSection>
     </div>
   );
 }

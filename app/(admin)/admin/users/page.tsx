@@ -3,6 +3,7 @@ import { PublicShareLinksForm } from "@/app/_components/admin/public-share-links
 import { RegistrationPolicyForm } from "@/app/_components/admin/registration-policy-form";
 import { ReplyStreamLimitForm } from "@/app/_components/admin/reply-stream-limit-form";
 import { UserActions } from "@/app/_components/admin/user-actions";
+import { PageSection } from "@/app/_components/ui/page-section";
 import { SearchForm } from "@/app/_components/ui/search-form";
 import { getTranslator } from "@/app/_i18n/server";
 import { getRegistrationPolicy } from "@/lib/auth/registration-policy";
@@ -50,10 +51,7 @@ export default async function UsersPage({ searchParams }: UsersPageProps) {
       <section className="border-line bg-canvas rounded-2xl border p-5">
         <ReplyStreamLimitForm limit={replyStreamLimit} max={MAX_REPLY_STREAMS_PER_USER} />
       </section>
-      <section aria-labelledby="accounts" className="flex flex-col gap-4">
-        <h2 id="accounts" className="text-lg font-medium">
-          {t("admin.user.accounts")}
-        </h2>
+      <PageSection id="accounts" title={t("admin.user.accounts")}>
         <SearchForm
           defaultValue={search}
           label={t("admin.user.searchLabel")}
@@ -88,7 +86,7 @@ export default async function UsersPage({ searchParams }: UsersPageProps) {
           ))}
         </ul>
         {hasMore ? <p className="text-ink-muted text-sm">{t("admin.user.firstHundred")}</p> : null}
-      </section>
+      </PageSection>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { InvitationList } from "@/app/_components/teams/invitation-list";
 import { MemberActions } from "@/app/_components/teams/member-actions";
 import { TeamHistory } from "@/app/_components/teams/team-history";
 import { TeamSettings } from "@/app/_components/teams/team-settings";
+import { PageSection } from "@/app/_components/ui/page-section";
 import { getTranslator } from "@/app/_i18n/server";
 import { parseId } from "@/lib/access/ids";
 import { requirePageUser } from "@/lib/auth/session";
@@ -79,10 +80,7 @@ export default async function TeamPage({ params, searchParams }: TeamPageProps) 
 
         <TeamHistory teamId={team.id} search={search} history={history} />
 
-        <section aria-labelledby="team-members" className="flex flex-col gap-4">
-          <h2 id="team-members" className="text-lg font-medium">
-            {t("teams.members")}
-          </h2>
+        <PageSection id="team-members" title={t("teams.members")}>
           <ul
             aria-label={t("teams.members")}
             className="divide-line border-line bg-canvas flex flex-col divide-y rounded-2xl border"
@@ -108,30 +106,24 @@ export default async function TeamPage({ params, searchParams }: TeamPageProps) 
               </li>
             ))}
           </ul>
-        </section>
+        </PageSection>
 
         {isOwner ? (
-          <section aria-labelledby="team-invitations" className="flex flex-col gap-4">
-            <h2 id="team-invitations" className="text-lg font-medium">
-              {t("teams.invitations")}
-            </h2>
+          <PageSection id="team-invitations" title={t("teams.invitations")}>
             <div className="border-line rounded-2xl border p-5">
               <p className="text-ink-muted mb-4 text-sm">{t("teams.invitationsIntro")}</p>
               <InvitationForm teamId={team.id} listedIds={invitations.map((invitation) => invitation.id)} />
             </div>
             <InvitationList teamId={team.id} invitations={invitations} />
-          </section>
+          </PageSection>
         ) : null}
 
         {isOwner ? (
-          <section aria-labelledby="team-settings" className="flex flex-col gap-4">
-            <h2 id="team-settings" className="text-lg font-medium">
-              {t("teams.settings")}
-            </h2>
+          <PageSection id="team-settings" title={t("teams.settings")}>
             <div className="border-line rounded-2xl border p-5">
               <TeamSettings team={{ id: team.id, name: team.name }} />
             </div>
-          </section>
+          </PageSection>
         ) : null}
       </div>
     </div>

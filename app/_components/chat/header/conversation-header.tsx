@@ -1,11 +1,12 @@
 "use client";
 
 import { useState } from "react";
-import { describeError } from "@/app/_components/api/api-client";
 import type { ConversationDetails, ConversationSharing, TeamSharing } from "@/app/_components/api/types";
+import { useMutation } from "@/app/_components/api/use-mutation";
 import { updateModel } from "@/app/_components/chat/chat-requests";
 import { ModelPicker, useModels } from "@/app/_components/chat/model-picker";
 import { ShareLinkButton } from "@/app/_components/share-links";
+import { InlineAlert } from "@/app/_components/ui/inline-alert";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { ConversationSettingsButton, ConversationSettingsDialog } from "./conversation-settings";
 import { EXPORT_FORMATS, ExportMenu, exportUrl } from "./export-menu";
@@ -91,27 +92,17 @@ export function ConversationHeader({
 type ConversationModelPickerProps = Pick<ConversationHeaderProps, "details" | "onDetailsChange">;
 
 function ConversationModelPicker({ details, onDetailsChange }: ConversationModelPickerProps) {
-  const translator = useTranslator();
   const { models } = useModels(details.id);
-  const [isSaving, setIsSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { send, error, isPending: isSaving } = useMutation({ refreshesPage: false });
 
   async function changeModel(modelId: string): Promise<void> {
-    setIsSaving(true);
-    setError(null);
-    const result = await updateModel(details.id, modelId);
-    setIsSaving(false);
-    if (result.isOk) onDetailsChange(result.data);
-    else setError(describeError(result.error, translator));
+    const saved = await send(() => updateModel(details.id, modelId));
+    if (saved) onDetailsChange(saved);
   }
 
   return (
     <>
-      {error ? (
-        <p role="alert" className="text-danger truncate text-sm">
-          {error}
-        </p>
-      ) : null}
+      <InlineAlert message={error} className="truncate" />
       <ModelPicker
         models={models}
         value={details.modelId}

@@ -1,10 +1,13 @@
 "use client";
 
-import { type FormEvent, useEffect, useId, useState } from "react";
-import { describeError } from "@/app/_components/api/api-client";
-import type { ConversationSharing, TeamRef, TeamSharing } from "@/app/_components/api/types";
+import { type FormEvent, useId } from "react";
+import type { ConversationSharing, TeamSharing } from "@/app/_components/api/types";
+import { useMutation } from "@/app/_components/api/use-mutation";
+import { useResource } from "@/app/_components/api/use-resource";
 import { fetchTeamChoices, setConversationTeam } from "@/app/_components/chat/chat-requests";
+import { Button, DialogCloseButton } from "@/app/_components/ui/button";
 import { TeamsIcon } from "@/app/_components/ui/icons";
+import { InlineAlert } from "@/app/_components/ui/inline-alert";
 import { ModalDialog } from "@/app/_components/ui/modal-dialog";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 
@@ -55,44 +58,23 @@ export function TeamShareDialog({ isOpen, onClose, conversationId, sharing, onTe
           onClose();
         }}
       />
-      <div className="mt-4 flex justify-end">
-        <button type="button" onClick={onClose} className="hover:bg-hover rounded-lg px-3 py-1.5 text-sm">
-          {t("common.close")}
-        </button>
-      </div>
+      <DialogCloseButton label={t("common.close")} onClick={onClose} className="mt-4" />
     </ModalDialog>
   );
 }
 
 function ShareBody({ conversationId, sharing, onTeamChange }: TeamShareControlProps) {
-  const translator = useTranslator();
-  const { t } = translator;
-  const [choices, setChoices] = useState<TeamRef[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [isSaving, setIsSaving] = useState(false);
+  const { t } = useTranslator();
   const selectId = useId();
   const isChoosing = sharing.canShare && !sharing.team;
-
-  useEffect(() => {
-    if (!isChoosing) return;
-    let isCurrent = true;
-    void fetchTeamChoices(conversationId).then((result) => {
-      if (!isCurrent) return;
-      if (result.isOk) setChoices(result.data.teams);
-      else setError(describeError(result.error, translator));
-    });
-    return () => {
-      isCurrent = false;
-    };
-  }, [conversationId, isChoosing, translator]);
+  const teamChoices = useResource(isChoosing ? conversationId : null, () => fetchTeamChoices(conversationId));
+  const choices = teamChoices.data?.teams ?? null;
+  const { send, error: saveError, isPending: isSaving } = useMutation({ refreshesPage: false });
+  const error = saveError ?? teamChoices.error;
 
   async function save(teamId: string | null): Promise<void> {
-    setIsSaving(true);
-    setError(null);
-    const result = await setConversationTeam(conversationId, teamId);
-    setIsSaving(false);
-    if (result.isOk) onTeamChange(result.data);
-    else setError(describeError(result.error, translator));
+    const saved = await send(() => setConversationTeam(conversationId, teamId));
+    if (saved) onTeamChange(saved);
   }
 
   function handleSubmit(event: FormEvent<HTMLFormElement>): void {
@@ -101,11 +83,7 @@ function ShareBody({ conversationId, sharing, onTeamChange }: TeamShareControlPr
     if (teamId) void save(teamId);
   }
 
-  const alert = error ? (
-    <p role="alert" className="text-danger mt-3 text-sm">
-      {error}
-    </p>
-  ) : null;
+  const alert = error ? <InlineAlert message={error} className="mt-3" /> : null;
 
   if (sharing.team) {
     return (
@@ -116,14 +94,9 @@ function ShareBody({ conversationId, sharing, onTeamChange }: TeamShareControlPr
         ) : null}
         {alert}
         {sharing.canStopSharing ? (
-          <button
-            type="button"
-            disabled={isSaving}
-            onClick={() => void save(null)}
-            className="border-line hover:bg-hover self-start rounded-lg border px-3 py-1.5 disabled:opacity-50"
-          >
+          <Button variant="bordered" disabled={isSaving} onClick={() => void save(null)} className="self-start">
             {t("teamShare.stop")}
-          </button>
+          </Button>
         ) : null}
       </div>
     );
@@ -147,13 +120,9 @@ function ShareBody({ conversationId, sharing, onTeamChange }: TeamShareControlPr
         ))}
       </select>
       {alert}
-      <button
-        type="submit"
-        disabled={isSaving}
-        className="bg-ink text-canvas self-start rounded-full px-4 py-2 font-medium hover:opacity-90 disabled:opacity-50"
-      >
+      <Button variant="primary" type="submit" disabled={isSaving} className="self-start">
         {t("teamShare.share")}
-      </button>
+      </Button>
     </form>
   );
 }

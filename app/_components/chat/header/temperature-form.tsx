@@ -1,9 +1,10 @@
 "use client";
 
 import { type FormEvent, useId, useState } from "react";
-import { describeError } from "@/app/_components/api/api-client";
 import type { ChatModel, ConversationDetails } from "@/app/_components/api/types";
+import { useMutation } from "@/app/_components/api/use-mutation";
 import { updateTemperature } from "@/app/_components/chat/chat-requests";
+import { Button } from "@/app/_components/ui/button";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { ParameterFigures } from "./parameter-figures";
 
@@ -17,30 +18,24 @@ type TemperatureFormProps = {
 const STEP = 0.05;
 
 export function TemperatureForm({ details, model, onSaved, onCancel }: TemperatureFormProps) {
-  const translator = useTranslator();
-  const { t } = translator;
+  const { t } = useTranslator();
   const bounds = model.parameters.temperature;
   const [value, setValue] = useState(String(details.temperature ?? bounds.default));
-  const [error, setError] = useState<string | null>(null);
-  const [isSaving, setIsSaving] = useState(false);
+  const { send, error, isPending: isSaving, showError } = useMutation({ refreshesPage: false });
   const inputId = useId();
   const hintId = useId();
   const errorId = useId();
   const parsed = value.trim() === "" ? Number.NaN : Number(value);
 
   async function save(temperature: number | null): Promise<void> {
-    setIsSaving(true);
-    setError(null);
-    const result = await updateTemperature(details.id, temperature);
-    setIsSaving(false);
-    if (result.isOk) onSaved(result.data);
-    else setError(describeError(result.error, translator));
+    const saved = await send(() => updateTemperature(details.id, temperature));
+    if (saved) onSaved(saved);
   }
 
   function handleSubmit(event: FormEvent<HTMLFormElement>): void {
     event.preventDefault();
     if (!Number.isFinite(parsed) || parsed < bounds.min || parsed > bounds.max) {
-      setError(t("parameters.temperatureOutOfRange", { min: bounds.min, max: bounds.max }));
+      showError(t("parameters.temperatureOutOfRange", { min: bounds.min, max: bounds.max }));
       return;
     }
     void save(parsed);
@@ -91,24 +86,15 @@ export function TemperatureForm({ details, model, onSaved, onCancel }: Temperatu
       </div>
       <ParameterFigures details={details} model={model} isTemperatureShown={false} />
       <div className="flex flex-wrap justify-end gap-2">
-        <button
-          type="button"
-          disabled={isSaving}
-          onClick={() => void save(null)}
-          className="hover:bg-hover mr-auto rounded-full px-3.5 py-1.5 text-sm disabled:opacity-40"
-        >
+        <Button variant="ghost" disabled={isSaving} onClick={() => void save(null)} className="mr-auto">
           {t("parameters.useModelDefault")}
-        </button>
-        <button type="button" onClick={onCancel} className="hover:bg-hover rounded-full px-3.5 py-1.5 text-sm">
+        </Button>
+        <Button variant="ghost" onClick={onCancel}>
           {t("common.cancel")}
-        </button>
-        <button
-          type="submit"
-          disabled={isSaving}
-          className="bg-ink text-canvas rounded-full px-3.5 py-1.5 text-sm font-medium hover:opacity-80 disabled:opacity-25"
-        >
+        </Button>
+        <Button variant="primarySmall" type="submit" disabled={isSaving}>
           {t("common.save")}
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -1,16 +1,9 @@
 // GET /api/admin/providers – every provider, keys masked; POST – add one { name, baseUrl, apiKey? }.
 import { requireApiAdmin } from "@/lib/auth/session";
 import { listProviders } from "@/lib/db/providers";
-import { handle, jsonResponse, parseJsonBody } from "@/lib/http/handler";
+import { jsonHandler } from "@/lib/http/json-handler";
 import { addProvider, newProviderSchema } from "@/lib/models/providers";
 
-export const GET = handle(async () => {
-  await requireApiAdmin();
-  return jsonResponse({ items: await listProviders() });
-});
+export const GET = jsonHandler({ authenticate: requireApiAdmin }, async () => ({ items: await listProviders() }));
 
-export const POST = handle(async (request) => {
-  const input = await parseJsonBody(request, newProviderSchema);
-  const admin = await requireApiAdmin();
-  return jsonResponse(await addProvider(admin, input), 201);
-});
+export const POST = jsonHandler({ authenticate: requireApiAdmin, body: newProviderSchema, status: 201 }, addProvider);

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { requireApiAdmin } from "@/lib/auth/session";
 import { getReplyStreamLimit, MAX_REPLY_STREAMS_PER_USER, setReplyStreamLimit } from "@/lib/chat/reply-stream-limit";
-import { handle, jsonResponse, parseJsonBody } from "@/lib/http/handler";
+import { jsonHandler } from "@/lib/http/json-handler";
 
 const limitSchema = z.strictObject({
   limit: z
@@ -12,13 +12,8 @@ const limitSchema = z.strictObject({
     .max(MAX_REPLY_STREAMS_PER_USER, `Allow at most ${MAX_REPLY_STREAMS_PER_USER}.`),
 });
 
-export const GET = handle(async () => {
-  await requireApiAdmin();
-  return jsonResponse({ limit: await getReplyStreamLimit() });
-});
+export const GET = jsonHandler({ authenticate: requireApiAdmin }, async () => ({ limit: await getReplyStreamLimit() }));
 
-export const PUT = handle(async (request) => {
-  const { limit } = await parseJsonBody(request, limitSchema);
-  const admin = await requireApiAdmin();
-  return jsonResponse(await setReplyStreamLimit(admin, limit));
-});
+export const PUT = jsonHandler({ authenticate: requireApiAdmin, body: limitSchema }, (admin, { limit }) =>
+  setReplyStreamLimit(admin, limit),
+);

@@ -1,22 +1,9 @@
-// PATCH /api/admin/providers/{id} – rename, move or change the key { name?, baseUrl?, apiKey? }; DELETE – delete it
-// with its models.
-import { parseId } from "@/lib/access/ids";
 import { requireApiAdmin } from "@/lib/auth/session";
-import { handle, jsonResponse, parseJsonBody } from "@/lib/http/handler";
+import { jsonHandlerForId } from "@/lib/http/json-handler";
 import { changeProvider, providerChangesSchema, removeProvider } from "@/lib/models/providers";
 
-type Params = { id: string };
+export const PATCH = jsonHandlerForId({ authenticate: requireApiAdmin, body: providerChangesSchema }, changeProvider);
 
-export const PATCH = handle<Params>(async (request, params) => {
-  const id = parseId(params.id);
-  const input = await parseJsonBody(request, providerChangesSchema);
-  const admin = await requireApiAdmin();
-  return jsonResponse(await changeProvider(admin, id, input));
-});
-
-export const DELETE = handle<Params>(async (_request, params) => {
-  const id = parseId(params.id);
-  const admin = await requireApiAdmin();
+export const DELETE = jsonHandlerForId({ authenticate: requireApiAdmin }, async (admin, id) => {
   await removeProvider(admin, id);
-  return new Response(null, { status: 204 });
 });

@@ -1,21 +1,9 @@
-// GET /api/conversations/{id}/team – for the owner: its team and the teams they may share it with; PUT – share the
-// conversation with one of the caller's teams, or (null) stop sharing.
-import { parseId } from "@/lib/access/ids";
 import { requireApiUser } from "@/lib/auth/session";
-import { handle, jsonResponse, parseJsonBody } from "@/lib/http/handler";
+import { jsonHandlerForId } from "@/lib/http/json-handler";
 import { getTeamChoices, setConversationTeamFor, setTeamSchema } from "@/lib/teams/team-sharing";
 
-type Params = { id: string };
+export const GET = jsonHandlerForId({ authenticate: requireApiUser }, getTeamChoices);
 
-export const GET = handle<Params>(async (_request, params) => {
-  const id = parseId(params.id);
-  const user = await requireApiUser();
-  return jsonResponse(await getTeamChoices(user, id));
-});
-
-export const PUT = handle<Params>(async (request, params) => {
-  const id = parseId(params.id);
-  const input = await parseJsonBody(request, setTeamSchema);
-  const user = await requireApiUser();
-  return jsonResponse(await setConversationTeamFor(user, id, input.teamId));
-});
+export const PUT = jsonHandlerForId({ authenticate: requireApiUser, body: setTeamSchema }, (user, id, input) =>
+  setConversationTeamFor(user, id, input.teamId),
+);

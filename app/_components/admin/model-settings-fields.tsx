@@ -1,0 +1,113 @@
+"use client";
+
+import type { ReactNode } from "react";
+import { ChoiceField } from "@/app/_components/ui/choice-field";
+import { FormField, TextAreaField } from "@/app/_components/ui/form-field";
+import type { MessageKey } from "@/app/_i18n/messages-en";
+import { useTranslator } from "@/app/_i18n/translator-provider";
+import type { AdminModel, AdminTeam } from "./admin-types";
+import { ModelVisibilityField } from "./model-visibility-field";
+
+type NumberSetting = {
+  name: "contextWindow" | "maxOutputTokens" | "temperature" | "topP" | "minTemperature" | "maxTemperature";
+  labelKey: MessageKey | null;
+  min: number;
+  max?: number;
+  /** Temperatures and top_p go in steps of 0.05; the token counts are whole. */
+  step?: number;
+  fallback: number;
+};
+
+const LIMITS: NumberSetting[] = [
+  { name: "contextWindow", labelKey: "admin.model.contextWindow", min: 512, fallback: 8192 },
+  { name: "maxOutputTokens", labelKey: "parameters.maxOutputTokens", min: 1, fallback: 1024 },
+  { name: "temperature", labelKey: "parameters.temperature", min: 0, max: 2, step: 0.05, fallback: 0.7 },
+  // Named as the API names it: it has no plain-language name.
+  { name: "topP", labelKey: null, min: 0, max: 1, step: 0.05, fallback: 1 },
+];
+
+const USER_TEMPERATURE_BOUNDS: NumberSetting[] = [
+  { name: "minTemperature", labelKey: "admin.model.lowestTemperature", min: 0, max: 2, step: 0.05, fallback: 0 },
+  { name: "maxTemperature", labelKey: "admin.model.highestTemperature", min: 0, max: 2, step: 0.05, fallback: 2 },
+];
+
+type ModelSettingsFieldsProps = { teams: AdminTeam[]; model?: AdminModel };
+
+// The settings a model has whether it is new or edited: its label, limits, parameters, prompt and who sees it.
+export function ModelSettingsFields({ teams, model }: ModelSettingsFieldsProps) {
+  const { t } = useTranslator();
+  return (
+    <>
+      <FormField
+        label={t("admin.model.label")}
+        name="label"
+        defaultValue={model?.label}
+        hint={t("admin.model.labelHint")}
+      />
+      <NumberFields settings={LIMITS} model={model} />
+      <Fieldset legend={t("admin.model.userTemperatureLegend")}>
+        <Checkbox name="allowUserParameters" defaultChecked={model?.allowUserParameters ?? false}>
+          {t("admin.model.allowUserTemperature")}
+        </Checkbox>
+        <NumberFields settings={USER_TEMPERATURE_BOUNDS} model={model} />
+      </Fieldset>
+      <TextAreaField
+        label={t("admin.model.systemPrompt")}
+        hint={t("admin.model.systemPromptHint")}
+        name="systemPrompt"
+        rows={4}
+        defaultValue={model?.systemPrompt ?? ""}
+      />
+      <Fieldset legend={t("admin.model.availability")}>
+        <Checkbox name="enabled" defaultChecked={model?.enabled ?? true}>
+          {t("admin.model.enabled")}
+        </Checkbox>
+        <Checkbox name="isDefault" defaultChecked={model?.isDefault ?? false}>
+          {t("admin.model.defaultForNewChats")}
+        </Checkbox>
+        <ModelVisibilityField
+          teams={teams}
+          visibleToEveryone={model?.visibleToEveryone ?? true}
+          teamIds={model?.teamIds ?? []}
+        />
+      </Fieldset>
+    </>
+  );
+}
+
+function NumberFields({ settings, model }: { settings: NumberSetting[]; model?: AdminModel }) {
+  const { t } = useTranslator();
+  return (
+    <div className="grid gap-4 sm:grid-cols-2">
+      {settings.map(({ name, labelKey, min, max, step, fallback }) => (
+        <FormField
+          key={name}
+          label={labelKey ? t(labelKey) : "top_p"}
+          name={name}
+          type="number"
+          min={min}
+          max={max}
+          step={step}
+          defaultValue={model?.[name] ?? fallback}
+        />
+      ))}
+    </div>
+  );
+}
+
+function Fieldset({ legend, children }: { legend: string; children: ReactNode }) {
+  return (
+    <fieldset className="border-line flex flex-col gap-3 rounded-xl border p-4">
+      <legend className="px-1 text-sm font-medium">{legend}</legend>
+      {children}
+    </fieldset>
+  );
+}
+
+function Checkbox({ name, defaultChecked, children }: { name: string; defaultChecked: boolean; children: string }) {
+  return (
+    <ChoiceField type="checkbox" name={name} defaultChecked={defaultChecked}>
+      {children}
+    </ChoiceField>
+  );
+}

@@ -1,0 +1,49 @@
+import type { ApiResult } from "./api-client";
+import type { ApiError } from "./types";
+
+// What a component shows of something it loads from the server, apart from React so that it can be tested.
+// `data` stays while the same resource loads again (a refresh shows the old list meanwhile, and a failed refresh
+// keeps it); a different resource (a new key) starts empty.
+export type ResourceState<T> = { data: T | undefined; error: string | null; isLoading: boolean };
+
+export type ResourceAction<T> =
+  | { type: "start"; isNewKey: boolean }
+  | { type: "settle"; result: ApiResult<T>; describeFailure: (error: ApiError) => string }
+  | { type: "clear" };
+
+export const IDLE_RESOURCE: ResourceState<never> = { data: undefined, error: null, isLoading: false };
+
+export function resourceReducer<T>(state: ResourceState<T>, action: ResourceAction<T>): ResourceState<T> {
+  switch (action.type) {
+    case "start":
+      return action.isNewKey ? { data: undefined, error: null, isLoading: true } : { ...state, isLoading: true };
+    case "settle":
+      return action.result.isOk
+        ? { data: action.result.data, error: null, isLoading: false }
+        : { ...state, error: action.describeFailure(action.result.error), isLoading: false };
+    case "clear":
+      return IDLE_RESOURCE;
+  }
+}
+
+export type TrackedRequest = { signal: AbortSignal; isCurrent: () => boolean };
+
+/**
+ * Requests may overlap (a key changes, or change events come in a row): only the latest one's answer may land.
+ * Starting a request aborts the one before; `cancel` aborts the last (when the component goes away).
+ */
+export function createRequestTracker() {
+  let latest: AbortController | null = null;
+  return {
+    begin(): TrackedRequest {
+      latest?.abort();
+      const controller = new AbortController();
+      latest = controller;
+      return { signal: controller.signal, isCurrent: () => latest === controller && !controller.signal.aborted };
+    },
+    cancel(): void {
+      latest?.abort();
+      latest = null;
+    },
+  };
+}

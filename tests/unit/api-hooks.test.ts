@@ -1,0 +1,101 @@
+import { describe, expect, it, vi } from "vitest";
+import type { ApiResult } from "@/app/_components/api/api-client";
+import { performMutation } from "@/app/_components/api/mutation";
+import {
+  createRequestTracker,
+  IDLE_RESOURCE,
+  type ResourceState,
+  resourceReducer,
+} from "@/app/_components/api/resource-state";
+
+const failure: ApiResult<never> = { isOk: false, status: 403, error: { code: "forbidden", message: "No." } };
+const describeFailure = (error: { message: string }) => `described: ${error.message}`;
+
+function handlers() {
+  return { setPending: vi.fn(), setError: vi.fn(), describeFailure, onSuccess: vi.fn() };
+}
+
+describe("a change sent to the server (useMutation's steps)", () => {
+  it("is pending while it runs, clears the last error first and answers the server's data", async () => {
+    const steps = handlers();
+    const answer = await performMutation(async () => ({ isOk: true, status: 200, data: { id: "c1" } }), steps);
+    expect(answer).toEqual({ id: "c1" });
+    expect(steps.setPending.mock.calls).toEqual([[true], [false]]);
+    expect(steps.setError.mock.calls).toEqual([[null]]);
+    expect(steps.onSuccess).toHaveBeenCalledOnce();
+  });
+
+  it("keeps the described error and answers null when the server refuses, without the success step", async () => {
+    const steps = handlers();
+    const answer = await performMutation(async () => failure, steps);
+    expect(answer).toBeNull();
+    expect(steps.setError.mock.calls).toEqual([[null], ["described: No."]]);
+    expect(steps.setPending.mock.calls).toEqual([[true], [false]]);
+    expect(steps.onSuccess).not.toHaveBeenCalled();
+  });
+
+  it("stays pending after a success that leaves the page, but not after a failure", async () => {
+    const leaving = handlers();
+    await performMutation(async () => ({ isOk: true, status: 200, data: 1 }), {
+      ...leaving,
+      staysPendingOnSuccess: true,
+    });
+    expect(leaving.setPending.mock.calls).toEqual([[true]]);
+
+    const failed = handlers();
+    await performMutation(async () => failure, { ...failed, staysPendingOnSuccess: true });
+    expect(failed.setPending.mock.calls).toEqual([[true], [false]]);
+  });
+});
+
+describe("something loaded from the server (useResource's state)", () => {
+  const loaded: ResourceState<string[]> = { data: ["a"], error: null, isLoading: false };
+
+  it("loads a new key from empty, and shows its data once it arrives", () => {
+    const started = resourceReducer(loaded, { type: "start", isNewKey: true });
+    expect(started).toEqual({ data: undefined, error: null, isLoading: true });
+    const settled = resourceReducer(started, {
+      type: "settle",
+      result: { isOk: true, status: 200, data: ["b"] },
+      describeFailure,
+    });
+    expect(settled).toEqual({ data: ["b"], error: null, isLoading: false });
+  });
+
+  it("keeps what was shown while the same key loads again, and when that reload fails", () => {
+    const reloading = resourceReducer(loaded, { type: "start", isNewKey: false });
+    expect(reloading).toEqual({ data: ["a"], error: null, isLoading: true });
+    const failed = resourceReducer(reloading, { type: "settle", result: failure, describeFailure });
+    expect(failed).toEqual({ data: ["a"], error: "described: No.", isLoading: false });
+  });
+
+  it("clears the error once a later load succeeds, and everything when there is nothing to load", () => {
+    const failed: ResourceState<string[]> = { data: undefined, error: "described: No.", isLoading: false };
+    const retried = resourceReducer(resourceReducer(failed, { type: "start", isNewKey: false }), {
+      type: "settle",
+      result: { isOk: true, status: 200, data: ["c"] },
+      describeFailure,
+    });
+    expect(retried).toEqual({ data: ["c"], error: null, isLoading: false });
+    expect(resourceReducer(retried, { type: "clear" })).toBe(IDLE_RESOURCE);
+  });
+});
+
+describe("overlapping requests (only the latest answer lands)", () => {
+  it("aborts the earlier request when a newer one begins", () => {
+    const tracker = createRequestTracker();
+    const first = tracker.begin();
+    const second = tracker.begin();
+    expect(first.signal.aborted).toBe(true);
+    expect(first.isCurrent()).toBe(false);
+    expect(second.isCurrent()).toBe(true);
+  });
+
+  it("drops the last request too when its component goes away", () => {
+    const tracker = createRequestTracker();
+    const request = tracker.begin();
+    tracker.cancel();
+    expect(request.signal.aborted).toBe(true);
+    expect(request.isCurrent()).toBe(false);
+  });
+});
