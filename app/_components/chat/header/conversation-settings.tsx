@@ -1,15 +1,21 @@
 "use client";
 
+import { lazy, Suspense } from "react";
 import type { ConversationDetails } from "@/app/_components/api/types";
-import { useResource } from "@/app/_components/api/use-resource";
-import { fetchModels } from "@/app/_components/chat/chat-requests";
-import { DialogCloseButton, IconLabelButton } from "@/app/_components/ui/button";
+import { IconLabelButton } from "@/app/_components/ui/button";
 import { SlidersIcon } from "@/app/_components/ui/icons";
-import { InlineAlert } from "@/app/_components/ui/inline-alert";
 import { ModalDialog } from "@/app/_components/ui/modal-dialog";
 import { useTranslator } from "@/app/_i18n/translator-provider";
-import { ParameterFigures } from "./parameter-figures";
-import { TemperatureForm } from "./temperature-form";
+
+function loadSettingsBody() {
+  return import("./conversation-settings-body").then((module) => ({ default: module.SettingsBody }));
+}
+
+// The dialog's body (the temperature form and its figures) opens on a click only: kept out of the page's first
+// JavaScript, and fetched as soon as this module runs in the browser so that it is there by the first click.
+if (typeof window !== "undefined") void loadSettingsBody();
+
+const SettingsBody = lazy(loadSettingsBody);
 
 type ConversationSettingsProps = {
   details: ConversationDetails;
@@ -37,50 +43,22 @@ export function ConversationSettingsDialog({ isOpen, onClose, details, onSaved }
   const { t } = useTranslator();
   return (
     <ModalDialog isOpen={isOpen} onClose={onClose} title={t("conversationSettings.title")}>
-      <SettingsBody
-        details={details}
-        onSaved={(next) => {
-          onSaved(next);
-          onClose();
-        }}
-        onClose={onClose}
-      />
+      <Suspense
+        fallback={
+          <p role="status" className="text-ink-muted mt-4 text-sm">
+            {t("conversationSettings.loading")}
+          </p>
+        }
+      >
+        <SettingsBody
+          details={details}
+          onSaved={(next) => {
+            onSaved(next);
+            onClose();
+          }}
+          onClose={onClose}
+        />
+      </Suspense>
     </ModalDialog>
-  );
-}
-
-type SettingsBodyProps = {
-  details: ConversationDetails;
-  onSaved: (details: ConversationDetails) => void;
-  onClose: () => void;
-};
-
-function SettingsBody({ details, onSaved, onClose }: SettingsBodyProps) {
-  const { t } = useTranslator();
-  const models = useResource(`${details.id} ${details.modelId}`, () => fetchModels(details.id));
-  const model = models.data?.items.find((item) => item.id === details.modelId);
-
-  if (models.data === undefined && models.error === null) {
-    return (
-      <p role="status" className="text-ink-muted mt-4 text-sm">
-        {t("conversationSettings.loading")}
-      </p>
-    );
-  }
-  if (model?.parameters.canChange) {
-    return <TemperatureForm details={details} model={model} onSaved={onSaved} onCancel={onClose} />;
-  }
-  return (
-    <div className="mt-4 flex flex-col gap-4">
-      {model ? (
-        <>
-          <p className="text-ink-muted text-sm">{t("conversationSettings.fixedByAdmin", { model: model.label })}</p>
-          <ParameterFigures details={details} model={model} isTemperatureShown />
-        </>
-      ) : (
-        <InlineAlert message={models.error ?? t("conversationSettings.modelMissing")} />
-      )}
-      <DialogCloseButton label={t("common.close")} onClick={onClose} />
-    </div>
   );
 }

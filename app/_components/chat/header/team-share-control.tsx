@@ -1,17 +1,23 @@
 "use client";
 
-import { type FormEvent, useId } from "react";
+import { lazy, Suspense } from "react";
 import type { ConversationSharing, TeamSharing } from "@/app/_components/api/types";
-import { useMutation } from "@/app/_components/api/use-mutation";
-import { useResource } from "@/app/_components/api/use-resource";
-import { fetchTeamChoices, setConversationTeam } from "@/app/_components/chat/chat-requests";
-import { Button, DialogCloseButton } from "@/app/_components/ui/button";
+import { DialogCloseButton } from "@/app/_components/ui/button";
 import { TeamsIcon } from "@/app/_components/ui/icons";
-import { InlineAlert } from "@/app/_components/ui/inline-alert";
 import { ModalDialog } from "@/app/_components/ui/modal-dialog";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 
-type TeamShareControlProps = {
+function loadShareBody() {
+  return import("./team-share-body").then((module) => ({ default: module.ShareBody }));
+}
+
+// The dialog's body opens on a click only: kept out of the page's first JavaScript, and fetched as soon as this
+// module runs in the browser so that it is there by the first click.
+if (typeof window !== "undefined") void loadShareBody();
+
+const ShareBody = lazy(loadShareBody);
+
+export type TeamShareControlProps = {
   conversationId: string;
   sharing: ConversationSharing;
   onTeamChange: (sharing: TeamSharing) => void;
@@ -50,79 +56,17 @@ export function TeamShareDialog({ isOpen, onClose, conversationId, sharing, onTe
   const { t } = useTranslator();
   return (
     <ModalDialog isOpen={isOpen} onClose={onClose} title={t("teamShare.title")}>
-      <ShareBody
-        conversationId={conversationId}
-        sharing={sharing}
-        onTeamChange={(change) => {
-          onTeamChange(change);
-          onClose();
-        }}
-      />
+      <Suspense fallback={<p className="text-ink-muted mt-3 text-sm">{t("common.loading")}</p>}>
+        <ShareBody
+          conversationId={conversationId}
+          sharing={sharing}
+          onTeamChange={(change) => {
+            onTeamChange(change);
+            onClose();
+          }}
+        />
+      </Suspense>
       <DialogCloseButton label={t("common.close")} onClick={onClose} className="mt-4" />
     </ModalDialog>
-  );
-}
-
-function ShareBody({ conversationId, sharing, onTeamChange }: TeamShareControlProps) {
-  const { t } = useTranslator();
-  const selectId = useId();
-  const isChoosing = sharing.canShare && !sharing.team;
-  const teamChoices = useResource(isChoosing ? conversationId : null, () => fetchTeamChoices(conversationId));
-  const choices = teamChoices.data?.teams ?? null;
-  const { send, error: saveError, isPending: isSaving } = useMutation({ refreshesPage: false });
-  const error = saveError ?? teamChoices.error;
-
-  async function save(teamId: string | null): Promise<void> {
-    const saved = await send(() => setConversationTeam(conversationId, teamId));
-    if (saved) onTeamChange(saved);
-  }
-
-  function handleSubmit(event: FormEvent<HTMLFormElement>): void {
-    event.preventDefault();
-    const teamId = String(new FormData(event.currentTarget).get("teamId") ?? "");
-    if (teamId) void save(teamId);
-  }
-
-  const alert = error ? <InlineAlert message={error} className="mt-3" /> : null;
-
-  if (sharing.team) {
-    return (
-      <div className="mt-3 flex flex-col gap-3 text-sm">
-        <p>{t("teamShare.sharedExplained", { team: sharing.team.name })}</p>
-        {sharing.ownerName && sharing.access !== "own" ? (
-          <p className="text-ink-muted">{t("teamShare.ownedBy", { name: sharing.ownerName })}</p>
-        ) : null}
-        {alert}
-        {sharing.canStopSharing ? (
-          <Button variant="bordered" disabled={isSaving} onClick={() => void save(null)} className="self-start">
-            {t("teamShare.stop")}
-          </Button>
-        ) : null}
-      </div>
-    );
-  }
-
-  if (choices === null) {
-    return alert ?? <p className="text-ink-muted mt-3 text-sm">{t("common.loading")}</p>;
-  }
-  if (choices.length === 0) return <p className="text-ink-muted mt-3 text-sm">{t("teamShare.noTeams")}</p>;
-  return (
-    <form onSubmit={handleSubmit} className="mt-3 flex flex-col gap-3 text-sm">
-      <p className="text-ink-muted">{t("teamShare.explained")}</p>
-      <label htmlFor={selectId} className="font-medium">
-        {t("teamShare.team")}
-      </label>
-      <select id={selectId} name="teamId" className="border-line bg-canvas rounded-xl border px-3.5 py-2.5">
-        {choices.map((team) => (
-          <option key={team.id} value={team.id}>
-            {team.name}
-          </option>
-        ))}
-      </select>
-      {alert}
-      <Button variant="primary" type="submit" disabled={isSaving} className="self-start">
-        {t("teamShare.share")}
-      </Button>
-    </form>
   );
 }

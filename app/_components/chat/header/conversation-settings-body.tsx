@@ -1,0 +1,46 @@
+"use client";
+
+import type { ConversationDetails } from "@/app/_components/api/types";
+import { useResource } from "@/app/_components/api/use-resource";
+import { fetchModels } from "@/app/_components/chat/chat-requests";
+import { DialogCloseButton } from "@/app/_components/ui/button";
+import { InlineAlert } from "@/app/_components/ui/inline-alert";
+import { useTranslator } from "@/app/_i18n/translator-provider";
+import { ParameterFigures } from "./parameter-figures";
+import { TemperatureForm } from "./temperature-form";
+
+type SettingsBodyProps = {
+  details: ConversationDetails;
+  onSaved: (details: ConversationDetails) => void;
+  onClose: () => void;
+};
+
+export function SettingsBody({ details, onSaved, onClose }: SettingsBodyProps) {
+  const { t } = useTranslator();
+  const models = useResource(`${details.id} ${details.modelId}`, () => fetchModels(details.id));
+  const model = models.data?.items.find((item) => item.id === details.modelId);
+
+  if (models.data === undefined && models.error === null) {
+    return (
+      <p role="status" className="text-ink-muted mt-4 text-sm">
+        {t("conversationSettings.loading")}
+      </p>
+    );
+  }
+  if (model?.parameters.canChange) {
+    return <TemperatureForm details={details} model={model} onSaved={onSaved} onCancel={onClose} />;
+  }
+  return (
+    <div className="mt-4 flex flex-col gap-4">
+      {model ? (
+        <>
+          <p className="text-ink-muted text-sm">{t("conversationSettings.fixedByAdmin", { model: model.label })}</p>
+          <ParameterFigures details={details} model={model} isTemperatureShown />
+        </>
+      ) : (
+        <InlineAlert message={models.error ?? t("conversationSettings.modelMissing")} />
+      )}
+      <DialogCloseButton label={t("common.close")} onClick={onClose} />
+    </div>
+  );
+}
