@@ -22,6 +22,8 @@ type ThreadRow = MessageView & {
   author: MessageAuthor;
   /** Came from an imported file: the thread marks such a reply as not written by a model here. */
   imported: boolean;
+  reasoning: string | null;
+  reasoningMs: number | null;
 };
 export type ThreadMessage = Omit<ThreadRow, "contextManifest"> & { siblingIds: string[]; context: unknown };
 
@@ -75,7 +77,7 @@ async function readThreadPage(conversationId: string, start: Prisma.Sql, isAdmin
     )
     SELECT m.id, m.role::text AS role, m.content, m.status::text AS status, m."parentId", m."createdAt",
            m."errorCode", CASE WHEN ${isAdminReader} THEN m."errorCause" END AS "errorCause", m."contextManifest",
-           m.imported, thread.step,
+           m.imported, m.reasoning, m."reasoningMs", thread.step,
            CASE WHEN m.role = 'USER' AND u.id IS NOT NULL THEN json_build_object('id', u.id, 'name', u.name) END
              AS author
       FROM thread JOIN "Message" m ON m.id = thread.id LEFT JOIN "User" u ON u.id = m."authorId"

@@ -15,6 +15,8 @@ function message(id: string, parentId: string | null, content = id): ChatMessage
     context: null,
     author: null,
     imported: false,
+    reasoning: null,
+    reasoningMs: null,
   };
 }
 

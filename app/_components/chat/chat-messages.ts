@@ -26,6 +26,8 @@ export function createOptimisticMessage(
     context: null,
     author: null,
     imported: false,
+    reasoning: null,
+    reasoningMs: null,
   };
 }
 
@@ -75,6 +77,12 @@ function withKnownSiblings(messages: ChatMessage[], incoming: ChatMessage, place
 export function appendContent(messages: ChatMessage[], messageId: string, text: string): ChatMessage[] {
   return messages.map((message) =>
     message.id === messageId ? { ...message, content: message.content + text } : message,
+  );
+}
+
+export function appendReasoning(messages: ChatMessage[], messageId: string, text: string): ChatMessage[] {
+  return messages.map((message) =>
+    message.id === messageId ? { ...message, reasoning: (message.reasoning ?? "") + text } : message,
   );
 }
 
