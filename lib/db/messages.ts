@@ -154,7 +154,14 @@ export async function findNewestLeaf(conversationId: string, messageId: string):
   return row.id;
 }
 
-export type PathRow = WindowRow & { parentId: string | null; status: string; createdAt: Date; imported: boolean };
+export type PathRow = WindowRow & {
+  parentId: string | null;
+  status: string;
+  createdAt: Date;
+  imported: boolean;
+  reasoning: string | null;
+  reasoningMs: number | null;
+};
 
 /** The whole path from the root down to `messageId`, oldest first: what a copy or a share-link snapshot holds. */
 export async function getThreadPath(conversationId: string, messageId: string): Promise<PathRow[]> {
@@ -165,6 +172,6 @@ export async function getThreadPath(conversationId: string, messageId: string): 
       SELECT m.id, m."parentId" FROM "Message" m JOIN thread ON m.id = thread."parentId"
     )
     SELECT m.id, m."parentId", m.role::text AS role, m.content, m.status::text AS status, m."createdAt",
-           m."tokenCount", m."tokenEncoding", m.depth, m."threadTokens", m.imported
+           m."tokenCount", m."tokenEncoding", m.depth, m."threadTokens", m.imported, m.reasoning, m."reasoningMs"
       FROM thread JOIN "Message" m ON m.id = thread.id ORDER BY m.depth`;
 }
