@@ -5,7 +5,7 @@ import { type ChatSession, startChatSession } from "../support/chat-session";
 import { makeUser } from "../support/factories";
 import { type FakeScenario, type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { collectEvents, type ReceivedEvent, readEvents } from "../support/read-events";
-import { signedInClient } from "../support/session-client";
+import { anonymousClient, signedInClient } from "../support/session-client";
 
 let upstream: FakeUpstream;
 beforeAll(async () => {
@@ -126,5 +126,26 @@ describe("a reasoning model's thinking", () => {
     const { conversations } = (await imported.json()) as { conversations: { id: string }[] };
     const thread = await openThread({ client: other }, conversations[0]?.id ?? "");
     expect(thread.messages.at(-1)).toMatchObject({ content: "Forty-two.", reasoning: "Let me think **hard**." });
+  });
+
+  it("shows on a share page only collapsed, and goes with a copy", async () => {
+    const chat = await startChatSession(upstream, DIALECTS[0]?.scenario ?? {});
+    await collectEvents(await chat.send("What is the answer?"));
+    const created = await chat.client.json(`/api/conversations/${chat.conversationId}/share-links`, {});
+    expect(created.status).toBe(201);
+    const { url } = (await created.json()) as { url: string };
+    const page = await (await anonymousClient().fetch(new URL(url).pathname)).text();
+    const block = page.match(/<details[^>]*>.*?<\/details>/s)?.[0] ?? "";
+    // The Markdown inside streams in later in the page (a Suspense boundary): its source is already in the block.
+    expect(block).toContain("<span>Thoughts</span></summary>");
+    expect(block).toContain("Let me think **hard**.");
+    expect(block).not.toMatch(/<details[^>]*\sopen/);
+
+    const [, reply] = await chat.storedMessages();
+    const copied = await chat.client.json(`/api/conversations/${chat.conversationId}/copy`, { messageId: reply?.id });
+    expect(copied.status).toBe(201);
+    const { id: copyId } = (await copied.json()) as { id: string };
+    const copy = await openThread(chat, copyId);
+    expect(copy.messages.at(-1)).toMatchObject({ content: "Forty-two.", reasoning: "Let me think **hard**." });
   });
 });
