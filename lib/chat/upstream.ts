@@ -182,6 +182,8 @@ export async function streamChatCompletion(request: UpstreamRequest, handlers: U
   };
   const signal = AbortSignal.any([request.signal, stop.signal]);
   let stallWatch: ReturnType<typeof watchForStall> | undefined;
+  const thinkTags = createThinkTagSplitter({ onReasoning: handlers.onReasoning, onAnswer: handlers.onDelta });
+  const chunkHandlers: ChunkHandlers = { ...handlers, onContent: thinkTags.push };
   try {
     const response = await openStream(request, signal);
     stallWatch = watchForStall(request.idleTimeoutMs, () =>
@@ -189,8 +191,6 @@ export async function streamChatCompletion(request: UpstreamRequest, handlers: U
         new UpstreamFailure("The model stopped answering.", { category: "timed_out", status: null }, "idle timeout"),
       ),
     );
-    const thinkTags = createThinkTagSplitter({ onReasoning: handlers.onReasoning, onAnswer: handlers.onDelta });
-    const chunkHandlers: ChunkHandlers = { ...handlers, onContent: thinkTags.push };
     const parser = createEventStreamParser((event) => {
       if (failure || deliverChunk(event, chunkHandlers)) return;
       const diagnosis = { category: "stream_broken", status: null } as const;
@@ -201,11 +201,12 @@ export async function streamChatCompletion(request: UpstreamRequest, handlers: U
       parser.push(text);
     });
     parser.end();
-    thinkTags.end();
   } catch (error) {
     if (!request.signal.aborted && !failure) throw toUpstreamError(error);
   } finally {
     stallWatch?.stop();
+    // What the splitter held back (a possible tag's first characters) is kept however the stream ended: a stop too.
+    thinkTags.end();
   }
   if (failure && !request.signal.aborted) throw failure;
 }
