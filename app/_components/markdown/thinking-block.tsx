@@ -8,7 +8,7 @@ type ThinkingBlockProps = { label: string; source: string; isActive?: boolean };
 export function ThinkingBlock({ label, source, isActive = false }: ThinkingBlockProps) {
   return (
     <details className="border-line group mb-3 rounded-xl border text-sm">
-      <summary className="text-ink-muted hover:text-ink cursor-pointer list-none px-3 py-1.5 select-none">
+      <summary className="text-ink-muted hover:text-ink cursor-pointer list-none px-3 py-1.5 select-none [&::-webkit-details-marker]:hidden">
         <span aria-hidden="true" className="mr-1.5 inline-block transition-transform group-open:rotate-90">
           ›
         </span>
