@@ -19,7 +19,28 @@ export type ReplyPlan = {
   onFinished?: (reply: FinishedReply) => void;
 };
 
-type Progress = { content: string; finishReason: string | null; usage: FinishedReply["usage"] };
+type Progress = {
+  content: string;
+  finishReason: string | null;
+  usage: FinishedReply["usage"];
+  /** The model's thinking, kept apart from `content`: never sent back as context nor counted as answer tokens. */
+  reasoning: FinishedReply["reasoning"];
+  /** When the thinking began, until the answer begins (or the reply ends) and its duration is known. */
+  reasoningStartedAt: number | null;
+};
+
+// PostgreSQL text cannot hold NUL, and a reply that cannot be saved would be lost whole.
+function withoutNul(text: string): string {
+  return text.includes("\u0000") ? text.replaceAll("\u0000", "") : text;
+}
+
+/** The thinking is over (the answer began, or the reply ended): its duration is fixed. */
+function endReasoning(progress: Progress): void {
+  if (progress.reasoning && progress.reasoningStartedAt !== null) {
+    progress.reasoning.durationMs = Date.now() - progress.reasoningStartedAt;
+    progress.reasoningStartedAt = null;
+  }
+}
 
 async function streamReply(live: LiveReply, request: UpstreamRequest, progress: Progress): Promise<void> {
   let lastSavedAt = Date.now();
@@ -38,11 +59,20 @@ async function streamReply(live: LiveReply, request: UpstreamRequest, progress: 
   try {
     await streamChatCompletion(request, {
       onDelta: (delta) => {
-        // PostgreSQL text cannot hold NUL, and a reply that cannot be saved would be lost whole.
-        const text = delta.includes("\u0000") ? delta.replaceAll("\u0000", "") : delta;
+        const text = withoutNul(delta);
+        if (progress.reasoningStartedAt !== null) endReasoning(progress);
         progress.content += text;
         live.publish("delta", { text });
         if (!pendingSave && Date.now() - lastSavedAt >= PARTIAL_SAVE_INTERVAL_MS) savePartial();
+      },
+      onReasoning: (delta) => {
+        const text = withoutNul(delta);
+        if (!progress.reasoning) {
+          progress.reasoning = { text: "", durationMs: 0 };
+          progress.reasoningStartedAt = Date.now();
+        }
+        progress.reasoning.text += text;
+        live.publish("reasoning", { text });
       },
       onFinish: (reason) => {
         progress.finishReason = reason;
@@ -52,6 +82,7 @@ async function streamReply(live: LiveReply, request: UpstreamRequest, progress: 
       },
     });
   } finally {
+    endReasoning(progress);
     await pendingSave;
   }
   if (!live.signal.aborted && progress.finishReason === null) {
@@ -61,7 +92,13 @@ async function streamReply(live: LiveReply, request: UpstreamRequest, progress: 
 }
 
 export async function runReply(live: LiveReply, plan: ReplyPlan): Promise<void> {
-  const progress: Progress = { content: "", finishReason: null, usage: null };
+  const progress: Progress = {
+    content: "",
+    finishReason: null,
+    usage: null,
+    reasoning: null,
+    reasoningStartedAt: null,
+  };
   let manifest: ReplyManifest | null = null;
   let failure: AppError | null = null;
   try {
@@ -129,12 +166,12 @@ function toReplyFailure(error: unknown): AppError {
 }
 
 function describeOutcome(progress: Progress, failure: AppError | null, isStopped: boolean) {
-  const { content, finishReason, usage } = progress;
+  const { content, finishReason, usage, reasoning } = progress;
   if (failure) {
     const errorCause = failure instanceof UpstreamFailure ? failure.diagnosis : null;
-    return { content, status: "ERROR" as const, finishReason, errorCode: failure.code, errorCause, usage };
+    return { content, status: "ERROR" as const, finishReason, errorCode: failure.code, errorCause, usage, reasoning };
   }
-  const noError = { errorCode: null, errorCause: null };
+  const noError = { errorCode: null, errorCause: null, reasoning };
   if (isStopped) return { content, status: "INTERRUPTED" as const, finishReason: "interrupted", ...noError, usage };
   return { content, status: "COMPLETE" as const, finishReason, ...noError, usage };
 }

@@ -26,9 +26,13 @@ export function titleFromMessage(content: string): string {
   return cutAtWord(words, TITLE_MAX_LENGTH);
 }
 
-/** A model's title: its first line, without a "Title:" label, quotes, Markdown or a full stop at the end. */
+/**
+ * A model's title: its first line, without a "Title:" label, quotes, Markdown or a full stop at the end, nor the
+ * leading <think>…</think> of a reasoning model (all of the text when the thinking never ended: no title in it).
+ */
 export function cleanTitle(raw: string): string | null {
-  const firstLine = raw.trim().slice(0, TITLE_SOURCE_LENGTH).split("\n")[0] ?? "";
+  const answer = raw.replace(/^\s*<think>[\s\S]*?(<\/think>|$)/, "");
+  const firstLine = answer.trim().slice(0, TITLE_SOURCE_LENGTH).split("\n")[0] ?? "";
   const title = toPlainText(firstLine.replace(/^\s*title:\s*/i, ""))
     .replace(/^["'“”«»\s]+|["'“”«»\s.!]+$/g, "")
     .trim();

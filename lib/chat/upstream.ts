@@ -9,6 +9,7 @@ import type {
 import { AppError } from "../errors";
 import { createEventStreamParser, type ServerSentEvent } from "../http/event-stream-parser";
 import { readResponseText } from "../models/provider-fetch";
+import { createThinkTagSplitter } from "./think-tags";
 import { categoryOfStatus, UpstreamFailure } from "./upstream-failure";
 
 export type UpstreamRequest = {
@@ -132,20 +133,34 @@ function watchForStall(idleMs: number, onIdle: () => void) {
 
 export type UpstreamHandlers = {
   onDelta: (text: string) => void;
+  /** The model's thinking, apart from the answer (never part of `onDelta`'s text). */
+  onReasoning: (text: string) => void;
   onFinish: (reason: string) => void;
   onUsage: (usage: { promptTokens: number; completionTokens: number }) => void;
 };
 
 type StreamedChunk = Partial<ChatCompletionChunk> & { error?: unknown };
+/** Where servers put the thinking: `reasoning_content` (DeepSeek, vLLM, llama.cpp, LM Studio), `reasoning` (OpenRouter, Ollama). */
+type ReasoningDelta = { reasoning_content?: unknown; reasoning?: unknown };
+/** The answer's text goes through the <think> splitter; the rest straight to the handlers. */
+type ChunkHandlers = UpstreamHandlers & { onContent: (text: string) => void };
+
+function reasoningOf(delta: ReasoningDelta | undefined): string | null {
+  if (!delta) return null;
+  const text = delta.reasoning_content ?? delta.reasoning;
+  return typeof text === "string" && text !== "" ? text : null;
+}
 
 /** Hands one event of the stream to the handlers; false when the provider reported an error in the stream. */
-function deliverChunk(event: ServerSentEvent, handlers: UpstreamHandlers): boolean {
+function deliverChunk(event: ServerSentEvent, handlers: ChunkHandlers): boolean {
   const chunk = event.data as StreamedChunk | string;
   if (event.event === "error" || (typeof chunk === "object" && chunk !== null && chunk.error)) return false;
   // "[DONE]" and anything else that is not a chunk carries nothing to deliver.
   if (typeof chunk !== "object" || chunk === null) return true;
   const choice = chunk.choices?.[0];
-  if (choice?.delta?.content) handlers.onDelta(choice.delta.content);
+  const reasoning = reasoningOf(choice?.delta as ReasoningDelta | undefined);
+  if (reasoning) handlers.onReasoning(reasoning);
+  if (choice?.delta?.content) handlers.onContent(choice.delta.content);
   if (choice?.finish_reason) handlers.onFinish(choice.finish_reason);
   if (chunk.usage) {
     handlers.onUsage({ promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens });
@@ -167,6 +182,8 @@ export async function streamChatCompletion(request: UpstreamRequest, handlers: U
   };
   const signal = AbortSignal.any([request.signal, stop.signal]);
   let stallWatch: ReturnType<typeof watchForStall> | undefined;
+  const thinkTags = createThinkTagSplitter({ onReasoning: handlers.onReasoning, onAnswer: handlers.onDelta });
+  const chunkHandlers: ChunkHandlers = { ...handlers, onContent: thinkTags.push };
   try {
     const response = await openStream(request, signal);
     stallWatch = watchForStall(request.idleTimeoutMs, () =>
@@ -175,7 +192,7 @@ export async function streamChatCompletion(request: UpstreamRequest, handlers: U
       ),
     );
     const parser = createEventStreamParser((event) => {
-      if (failure || deliverChunk(event, handlers)) return;
+      if (failure || deliverChunk(event, chunkHandlers)) return;
       const diagnosis = { category: "stream_broken", status: null } as const;
       fail(new UpstreamFailure("The model failed to answer.", diagnosis, "error event in the stream"));
     });
@@ -188,6 +205,8 @@ export async function streamChatCompletion(request: UpstreamRequest, handlers: U
     if (!request.signal.aborted && !failure) throw toUpstreamError(error);
   } finally {
     stallWatch?.stop();
+    // What the splitter held back (a possible tag's first characters) is kept however the stream ended: a stop too.
+    thinkTags.end();
   }
   if (failure && !request.signal.aborted) throw failure;
 }

@@ -44,6 +44,8 @@ export async function copyThreadToMyChats(
         threadTokens: message.threadTokens,
         // A copy of an imported reply is still not the model's: "copy, then share" must not wash the mark off.
         imported: message.imported,
+        reasoning: message.reasoning,
+        reasoningMs: message.reasoningMs,
       })),
     },
   ]);

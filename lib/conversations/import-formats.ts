@@ -11,6 +11,8 @@ export type ImportedMessage = {
   role: MessageRole;
   content: string;
   createdAt: Date;
+  reasoning?: string | null;
+  reasoningMs?: number | null;
 };
 export type ImportedConversation = {
   title: string;
@@ -53,6 +55,9 @@ const exportedConversationSchema = z.object({
       // Not SYSTEM: a system instruction comes only from the admin's model and the conversation's settings.
       role: z.enum(["USER", "ASSISTANT"]),
       content: z.string(),
+      // A reasoning model's thinking (exports since issue 14); older files have none.
+      reasoning: z.string().nullish(),
+      reasoningMs: z.number().int().nonnegative().max(2_147_483_647).nullish(),
       createdAt: z.coerce.date(),
     }),
   ),

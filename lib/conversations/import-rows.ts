@@ -91,6 +91,8 @@ function toRows(conversation: ImportedConversation, encoding: TokenEncoding): Co
       parentId: parent?.id ?? null,
       role: message.role,
       content: message.content,
+      reasoning: message.reasoning ?? null,
+      reasoningMs: message.reasoningMs ?? null,
       createdAt: message.createdAt,
       tokenCount,
       tokenEncoding: encoding,

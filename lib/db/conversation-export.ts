@@ -10,7 +10,16 @@ const treeFields = {
   currentLeafId: true,
   model: { select: { label: true } },
   messages: {
-    select: { id: true, parentId: true, role: true, content: true, status: true, createdAt: true },
+    select: {
+      id: true,
+      parentId: true,
+      role: true,
+      content: true,
+      reasoning: true,
+      reasoningMs: true,
+      status: true,
+      createdAt: true,
+    },
     // By depth first: in the file every message comes after its parent.
     orderBy: [{ depth: "asc" }, { createdAt: "asc" }, { id: "asc" }],
   },

@@ -14,6 +14,9 @@ export type ImportedRow = {
   threadTokens: number;
   /** Provenance (Message.imported): a file's messages are imported; a copy keeps its source's mark. Default true. */
   imported?: boolean;
+  /** A reply's thinking, kept apart from its content (never sent back as context). */
+  reasoning?: string | null;
+  reasoningMs?: number | null;
 };
 
 export type ConversationToImport = {
@@ -32,17 +35,20 @@ const MESSAGES_PER_STATEMENT = 250;
 function insertMessagesSql(conversationId: string, ownerId: string, messages: ImportedRow[]) {
   const column = <K extends keyof ImportedRow>(key: K) => messages.map((message) => message[key]);
   const imported = messages.map((message) => message.imported ?? true);
+  const reasoning = messages.map((message) => message.reasoning ?? null);
+  const reasoningMs = messages.map((message) => message.reasoningMs ?? null);
   return Prisma.sql`
     INSERT INTO "Message" (id, "conversationId", "parentId", role, content, "authorId", "createdAt", "updatedAt",
-                           "tokenCount", "tokenEncoding", depth, "threadTokens", imported)
+                           "tokenCount", "tokenEncoding", depth, "threadTokens", imported, reasoning, "reasoningMs")
     SELECT m.id, ${conversationId}, m.parent_id, m.role::"MessageRole", m.content,
            CASE WHEN m.role = 'USER' THEN ${ownerId} END, m.created_at, m.created_at,
-           m.token_count, m.token_encoding, m.depth, m.thread_tokens, m.imported
+           m.token_count, m.token_encoding, m.depth, m.thread_tokens, m.imported, m.reasoning, m.reasoning_ms
       FROM unnest(${column("id")}::text[], ${column("parentId")}::text[], ${column("role")}::text[],
                   ${column("content")}::text[], ${column("createdAt")}::timestamp(3)[], ${column("tokenCount")}::int[],
                   ${column("tokenEncoding")}::text[], ${column("depth")}::int[], ${column("threadTokens")}::int[],
-                  ${imported}::boolean[])
-           AS m(id, parent_id, role, content, created_at, token_count, token_encoding, depth, thread_tokens, imported)`;
+                  ${imported}::boolean[], ${reasoning}::text[], ${reasoningMs}::int[])
+           AS m(id, parent_id, role, content, created_at, token_count, token_encoding, depth, thread_tokens, imported,
+                reasoning, reasoning_ms)`;
 }
 // A large export holds thousands of conversations; the default 5 s would end the transaction half way.
 const IMPORT_TIMEOUT_MS = 120_000;

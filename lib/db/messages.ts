@@ -22,6 +22,8 @@ type ThreadRow = MessageView & {
   author: MessageAuthor;
   /** Came from an imported file: the thread marks such a reply as not written by a model here. */
   imported: boolean;
+  reasoning: string | null;
+  reasoningMs: number | null;
 };
 export type ThreadMessage = Omit<ThreadRow, "contextManifest"> & { siblingIds: string[]; context: unknown };
 
@@ -75,7 +77,7 @@ async function readThreadPage(conversationId: string, start: Prisma.Sql, isAdmin
     )
     SELECT m.id, m.role::text AS role, m.content, m.status::text AS status, m."parentId", m."createdAt",
            m."errorCode", CASE WHEN ${isAdminReader} THEN m."errorCause" END AS "errorCause", m."contextManifest",
-           m.imported, thread.step,
+           m.imported, m.reasoning, m."reasoningMs", thread.step,
            CASE WHEN m.role = 'USER' AND u.id IS NOT NULL THEN json_build_object('id', u.id, 'name', u.name) END
              AS author
       FROM thread JOIN "Message" m ON m.id = thread.id LEFT JOIN "User" u ON u.id = m."authorId"
@@ -152,7 +154,14 @@ export async function findNewestLeaf(conversationId: string, messageId: string):
   return row.id;
 }
 
-export type PathRow = WindowRow & { parentId: string | null; status: string; createdAt: Date; imported: boolean };
+export type PathRow = WindowRow & {
+  parentId: string | null;
+  status: string;
+  createdAt: Date;
+  imported: boolean;
+  reasoning: string | null;
+  reasoningMs: number | null;
+};
 
 /** The whole path from the root down to `messageId`, oldest first: what a copy or a share-link snapshot holds. */
 export async function getThreadPath(conversationId: string, messageId: string): Promise<PathRow[]> {
@@ -163,6 +172,6 @@ export async function getThreadPath(conversationId: string, messageId: string): 
       SELECT m.id, m."parentId" FROM "Message" m JOIN thread ON m.id = thread."parentId"
     )
     SELECT m.id, m."parentId", m.role::text AS role, m.content, m.status::text AS status, m."createdAt",
-           m."tokenCount", m."tokenEncoding", m.depth, m."threadTokens", m.imported
+           m."tokenCount", m."tokenEncoding", m.depth, m."threadTokens", m.imported, m.reasoning, m."reasoningMs"
       FROM thread JOIN "Message" m ON m.id = thread.id ORDER BY m.depth`;
 }

@@ -176,6 +176,8 @@ export type FinishedReply = {
   errorCode: string | null;
   errorCause: Prisma.InputJsonValue | null;
   usage: { promptTokens: number; completionTokens: number } | null;
+  /** The model's thinking and how long it took; null when it showed none. */
+  reasoning: { text: string; durationMs: number } | null;
   tokens: { count: number; encoding: string };
   manifest: Prisma.InputJsonValue | null;
 };
@@ -194,7 +196,8 @@ export async function finishReply(id: string, reply: FinishedReply): Promise<voi
              "errorCode" = ${reply.errorCode}, "errorCause" = ${errorCause}::jsonb, "promptTokens" = ${reply.usage?.promptTokens ?? null}::int,
              "completionTokens" = ${reply.usage?.completionTokens ?? null}::int, "tokenCount" = ${reply.tokens.count}::int,
              "tokenEncoding" = ${reply.tokens.encoding}, "threadTokens" = "threadTokens" + ${reply.tokens.count}::int,
-             "contextManifest" = COALESCE(${manifest}::jsonb, "contextManifest"), "updatedAt" = now()
+             "contextManifest" = COALESCE(${manifest}::jsonb, "contextManifest"), "updatedAt" = now(),
+             reasoning = ${reply.reasoning?.text ?? null}, "reasoningMs" = ${reply.reasoning?.durationMs ?? null}::int
        WHERE id = ${id} AND status = 'STREAMING'
       RETURNING "conversationId"
     )

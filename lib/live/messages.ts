@@ -38,4 +38,7 @@ export const chatMessageSchema = z.object({
   author: z.object({ id: z.string(), name: z.string() }).nullable().default(null),
   // From an imported file: a reply that Parley did not see a model write, and says so.
   imported: z.boolean().default(false),
+  // A reasoning model's thinking, shown apart from the answer, and how long it took (null: unknown or none).
+  reasoning: z.string().nullable().default(null),
+  reasoningMs: z.number().nullable().default(null),
 });

@@ -19,6 +19,8 @@ export const replyEventSchemas = {
   }),
   /** Only the new text, never the accumulated reply. */
   delta: z.object({ text: z.string() }),
+  /** The model's thinking, before (or between) deltas: only the new text, kept apart from the answer. */
+  reasoning: z.object({ text: z.string() }),
   /** Last event of the reply, on success or stop. */
   done: z.object({
     // Providers add their own reasons (content_filter, tool_calls); only the status matters to the browser.

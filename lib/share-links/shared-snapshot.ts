@@ -10,8 +10,16 @@ import { findShareLinkByTokenHash } from "../db/share-links";
 import { AppError } from "../errors";
 import { arePublicShareLinksEnabled } from "./public-share-links";
 
-/** `imported`: from an imported file, so not the model's words whatever the role says; the page marks it. */
-export type SharedMessage = { role: "USER" | "ASSISTANT"; content: string; imported: boolean };
+/**
+ * `imported`: from an imported file, so not the model's words whatever the role says; the page marks it.
+ * `reasoning`: the model's thinking, which the page shows collapsed, as the conversation does.
+ */
+export type SharedMessage = {
+  role: "USER" | "ASSISTANT";
+  content: string;
+  imported: boolean;
+  reasoning: string | null;
+};
 export type SharedSnapshot = { title: string; messages: SharedMessage[] };
 
 async function findLiveShareLink(token: string) {
@@ -27,7 +35,7 @@ export async function getSharedSnapshot(token: string): Promise<SharedSnapshot |
   const messages = path.flatMap((message) =>
     // System messages are instructions to the model, not part of what was said; empty turns show nothing.
     (message.role === "USER" || message.role === "ASSISTANT") && message.content !== ""
-      ? [{ role: message.role, content: message.content, imported: message.imported }]
+      ? [{ role: message.role, content: message.content, imported: message.imported, reasoning: message.reasoning }]
       : [],
   );
   return { title: link.title, messages };

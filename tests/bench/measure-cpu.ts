@@ -7,7 +7,7 @@ import { describeProcesses, readCpuMicros } from "./process-stats";
 import { formatMicros, judge, type Section } from "./report";
 import { runStreams, summarizeLoad } from "./stream-load";
 import type { Target } from "./targets";
-import { setReply, waitForUpstreamIdle } from "./upstream-control";
+import { setReasoningReply, setReply, waitForUpstreamIdle } from "./upstream-control";
 
 const GOAL_RATIO = 3;
 const SHORT_TURN_CHUNKS = 2;
@@ -15,16 +15,18 @@ const SHORT_TURNS_PER_STREAM = 4;
 
 type CpuSample = { serverMicros: number; databaseMicros: number; turns: number; deltas: number; broken: number };
 type CpuCost = { perDelta: number; databasePerTurn: number; perTurn: number; marginalPerDelta: number };
+type ReplySetter = typeof setReply;
 
 async function sampleCpu(
   target: Target,
   context: BenchContext,
   turnCount: number,
   chunkCount: number,
+  setUpstreamReply: ReplySetter = setReply,
 ): Promise<CpuSample> {
   const { config, fake } = context;
   const turns = await target.prepare(turnCount);
-  const chunks = setReply(fake, chunkCount, config.paceMs);
+  const chunks = setUpstreamReply(fake, chunkCount, config.paceMs);
   await waitForUpstreamIdle(fake);
   const pids = target.processIds();
   if (pids.length === 0) throw new Error(`no server process found for ${target.name}`);
@@ -83,5 +85,33 @@ export async function measureCpu(context: BenchContext): Promise<Section> {
         `Parley ${formatMicros(app.marginalPerDelta)} vs relay ${formatMicros(relay.marginalPerDelta)}.` +
         (broken > 0 ? ` ${broken} stream(s) did not complete cleanly.` : ""),
     ],
+  };
+}
+
+/**
+ * The same long turns from a reasoning model, half of whose deltas are thinking: Parley reads each from its own field
+ * (or out of <think> tags) and sends it as its own event; the relay passes the chunks on as they come.
+ */
+export async function measureReasoningCpu(context: BenchContext): Promise<Section> {
+  const { cpuStreams, cpuChunks } = context.config;
+  const perDelta = async (target: Target) => {
+    const sample = await sampleCpu(target, context, cpuStreams, cpuChunks, setReasoningReply);
+    return { perDelta: sample.serverMicros / sample.deltas, broken: sample.broken };
+  };
+  const relay = await perDelta(context.relay);
+  const app = await perDelta(context.app);
+  const ratio = app.perDelta / relay.perDelta;
+  const broken = relay.broken + app.broken;
+  return {
+    rows: [
+      {
+        measure: `server CPU per streamed delta, half of them reasoning (${cpuChunks}-delta turns)`,
+        parley: `${formatMicros(app.perDelta)} (${ratio.toFixed(1)}× relay)`,
+        relay: formatMicros(relay.perDelta),
+        goal: `≤ ${GOAL_RATIO}× relay`,
+        verdict: judge(ratio <= GOAL_RATIO),
+      },
+    ],
+    notes: broken > 0 ? [`Reasoning CPU: ${broken} stream(s) did not complete cleanly.`] : [],
   };
 }

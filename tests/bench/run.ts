@@ -14,7 +14,7 @@ import { startForeignCpuMeter } from "./foreign-cpu";
 import { measureAbortStorm } from "./measure-abort-storm";
 import { measureConcurrency } from "./measure-concurrency";
 import { measureContext } from "./measure-context";
-import { measureCpu } from "./measure-cpu";
+import { measureCpu, measureReasoningCpu } from "./measure-cpu";
 import { measureDatabase } from "./measure-database";
 import { measureDeltaLatency } from "./measure-delta-latency";
 import { measureHistory } from "./measure-history";
@@ -39,6 +39,7 @@ const measurements: Measurement[] = [
   { name: "RSS per stream", row: 5, run: measureStreamMemory },
   { name: "RSS after an abort storm", row: 6, run: measureAbortStorm },
   { name: "server CPU per streamed delta", row: 3, run: measureCpu },
+  { name: "server CPU per reasoning delta", row: 3, run: measureReasoningCpu },
   { name: "concurrent streams", row: 4, run: measureConcurrency },
   { name: "database statements and writes per token", row: 7, run: measureDatabase },
   { name: "context assembly", row: 8, run: measureContext },

@@ -32,7 +32,10 @@ export function interpretEvent(format: StreamFormat, block: EventBlock): StreamS
 }
 
 function interpretParleyEvent(block: EventBlock): StreamSignal | undefined {
-  if (block.event === "delta") return { kind: "delta", text: (JSON.parse(block.data) as { text: string }).text };
+  // A reasoning model's thinking is a delta too (a separate event, its own text): the bench counts both alike.
+  if (block.event === "delta" || block.event === "reasoning") {
+    return { kind: "delta", text: (JSON.parse(block.data) as { text: string }).text };
+  }
   if (block.event === "done") return { kind: "done" };
   if (block.event === "error") return { kind: "error", detail: block.data };
   return undefined;
@@ -40,8 +43,12 @@ function interpretParleyEvent(block: EventBlock): StreamSignal | undefined {
 
 function interpretUpstreamChunk(data: string): StreamSignal | undefined {
   if (data === "[DONE]") return { kind: "done" };
-  const chunk = JSON.parse(data) as { choices?: { delta?: { content?: string } }[]; error?: unknown };
+  const chunk = JSON.parse(data) as {
+    choices?: { delta?: { content?: string | null; reasoning_content?: string | null } }[];
+    error?: unknown;
+  };
   if (chunk.error) return { kind: "error", detail: data };
-  const text = chunk.choices?.[0]?.delta?.content;
+  const delta = chunk.choices?.[0]?.delta;
+  const text = delta?.content || delta?.reasoning_content;
   return text ? { kind: "delta", text } : undefined;
 }

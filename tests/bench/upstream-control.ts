@@ -17,6 +17,21 @@ export function setReply(fake: FakeUpstream, chunkCount: number, paceMs: number)
 }
 
 /**
+ * What a reasoning model streams: the first half of the deltas as thinking (DeepSeek's `reasoning_content`), the rest
+ * as the answer. The chunks come back in the order they stream, thinking first.
+ */
+export function setReasoningReply(fake: FakeUpstream, chunkCount: number, paceMs: number): string[] {
+  const chunks = buildChunks(chunkCount);
+  const half = Math.floor(chunkCount / 2);
+  fake.setScenario({
+    reasoning: { field: "reasoning_content", chunks: chunks.slice(0, half) },
+    chunks: chunks.slice(half),
+    paceMs,
+  });
+  return chunks;
+}
+
+/**
  * Waits until no reply is still being written: Parley keeps generating after a client leaves, and a measurement
  * must not pay for the previous one's tail. Then forgets the recorded requests, which the fake keeps forever.
  */

@@ -23,6 +23,7 @@ it("leaves a saved reply as it is when its final save comes again", async () => 
     content: "Something else",
     status: "ERROR",
     finishReason: null,
+    reasoning: null,
     errorCode: "upstream_error",
     errorCause: null,
     usage: null,

@@ -51,6 +51,27 @@ describe("the live-event contract, between the real server and the browser's par
     expect(namesIfAllValid(regenerated, parseReplyEvent)).toEqual(["start", ...words.map(() => "delta"), "done"]);
   });
 
+  it("holds for a reasoning model's reply: its thinking as `reasoning` events, sent and re-attached", async () => {
+    const thoughts = ["Let ", "me ", "see."];
+    const chat = await startChatSession(upstream, {
+      reasoning: { field: "reasoning_content", chunks: thoughts },
+      chunks: words,
+      paceMs: 20,
+    });
+    const sending = collectEvents(await chat.send("Think first"));
+    const reattached = collectEvents(await chat.client.fetch(`/api/conversations/${chat.conversationId}/stream`));
+    const [sent, followed] = await Promise.all([sending, reattached]);
+    const sentNames = namesIfAllValid(sent, parseReplyEvent);
+    expect(sentNames).toEqual([
+      "start",
+      ...thoughts.map(() => "reasoning"),
+      ...words.map(() => "delta"),
+      "done",
+      "title",
+    ]);
+    expect(namesIfAllValid(followed, parseReplyEvent)).toEqual(sentNames);
+  });
+
   it("holds for a reply that fails, as a user and as an admin (who also gets the cause) re-attaching", async () => {
     const chat = await startChatSession(upstream, { failBeforeStream: { status: 401 }, firstByteDelayMs: 1_000 });
     const admin = await makeAdmin();

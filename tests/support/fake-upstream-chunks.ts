@@ -78,13 +78,29 @@ export function planReply(script: ReplyScript, request: ChatRequest, sequence: n
   };
 }
 
-export function buildChunk(identity: ReplyIdentity, delta: Record<string, string>, finishReason: FinishReason | null) {
+export function buildChunk(
+  identity: ReplyIdentity,
+  delta: Record<string, string | null>,
+  finishReason: FinishReason | null,
+) {
   return {
     ...buildChunkEnvelope(identity),
     choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }],
     // OpenAI adds `usage: null` to every chunk once the client asked for usage, and omits it otherwise.
     ...(identity.includeUsage ? { usage: null } : {}),
   };
+}
+
+/**
+ * Thinking deltas as each dialect streams them: DeepSeek sends `content: null` beside `reasoning_content`; Ollama
+ * and OpenRouter an empty `content` beside `reasoning`.
+ */
+export function buildReasoningDeltas(
+  reasoning: { field: "reasoning_content" | "reasoning"; chunks: string[] } | undefined,
+): Record<string, string | null>[] {
+  if (!reasoning) return [];
+  const content = reasoning.field === "reasoning_content" ? null : "";
+  return reasoning.chunks.map((text) => ({ content, [reasoning.field]: text }));
 }
 
 export function buildUsageChunk(plan: ReplyPlan) {

@@ -12,7 +12,11 @@ import * as wire from "./fake-upstream-chunks";
 export type FakeScenario = {
   reply?: string; // default: a sentence quoting the last user message
   echoPrefix?: string; // a last user message starting with it is answered with the rest of it, verbatim, a line a delta
-  chunks?: string[]; // explicit content deltas, overriding the split of `reply`
+  chunks?: string[]; // explicit content deltas, overriding the split of `reply` (a `<think>` split anywhere, too)
+  // Thinking streamed before the content, one delta each, in the field a dialect uses: `reasoning_content`
+  // (DeepSeek, vLLM, llama.cpp, LM Studio) or `reasoning` (OpenRouter, Ollama). Counted with the content deltas by
+  // paceMs, cutAfterChunks and stallAfterChunks.
+  reasoning?: { field: "reasoning_content" | "reasoning"; chunks: string[] };
   chunkCount?: number; // default: one word per delta
   paceMs?: number; // between content deltas
   firstByteDelayMs?: number; // before the status line, for errors too
@@ -195,13 +199,14 @@ async function streamReply(exchange: Exchange, scenario: FakeScenario, plan: wir
   res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
   res.flushHeaders();
   await writeEvent(res, wire.buildChunk(identity, { role: "assistant", content: "" }, null));
-  for (let sent = 0; sent <= plan.deltas.length; sent += 1) {
+  const deltas = [...wire.buildReasoningDeltas(scenario.reasoning), ...plan.deltas.map((content) => ({ content }))];
+  for (let sent = 0; sent <= deltas.length; sent += 1) {
     if (sent === scenario.cutAfterChunks) return cutConnection(exchange);
     if (sent === scenario.stallAfterChunks || signal.aborted) return;
-    const delta = plan.deltas[sent];
+    const delta = deltas[sent];
     if (delta === undefined) break;
     if (sent > 0 && scenario.paceMs) await sleep(scenario.paceMs, undefined, { signal });
-    await writeEvent(res, wire.buildChunk(identity, { content: delta }, null));
+    await writeEvent(res, wire.buildChunk(identity, delta, null));
   }
   await writeEvent(res, wire.buildChunk(identity, {}, plan.finishReason));
   if (identity.includeUsage) await writeEvent(res, wire.buildUsageChunk(plan));

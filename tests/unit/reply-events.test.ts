@@ -32,6 +32,7 @@ const replyExamples: { [K in ReplyEventName]: ReplyEventInput<K>[] } = {
     },
   ],
   delta: [{ text: "Hello\nworld" }],
+  reasoning: [{ text: "The user greets me;\nanswer **briefly**." }],
   done: [
     { finishReason: "stop", usage: { promptTokens: 3, completionTokens: 5 }, status: "COMPLETE", context: null },
     { finishReason: null, usage: null, status: "INTERRUPTED", context: { droppedMessages: 2, droppedTokens: 40 } },

@@ -15,6 +15,8 @@ function message(id: string, parentId: string | null, content = id): ChatMessage
     context: null,
     author: null,
     imported: false,
+    reasoning: null,
+    reasoningMs: null,
   };
 }
 
@@ -24,6 +26,19 @@ describe("a thread loaded a page at a time", () => {
   it("keeps the older pages above a refetched newest page that continues them", () => {
     const fetched = [message("c", "b", "c, saved"), message("d", "c"), message("e", "d")];
     expect(mergeFetchedThread(shown, fetched).map((each) => each.content)).toEqual(["a", "b", "c, saved", "d", "e"]);
+  });
+
+  it("keeps the thinking streamed so far over a fetched reply still being written (saved only at its end)", () => {
+    const streaming = { ...message("r", "a", "Hel"), status: "STREAMING" as const };
+    const local = { ...streaming, content: "Hello", reasoning: "Greet back." };
+    expect(mergeFetchedThread([message("a", null), local], [message("a", null), streaming]).at(-1)).toMatchObject({
+      reasoning: "Greet back.",
+    });
+    const finished = { ...local, status: "COMPLETE" as const };
+    expect(mergeFetchedThread([message("a", null), finished], [message("a", null), streaming]).at(-1)).toMatchObject({
+      content: "Hello",
+      reasoning: "Greet back.",
+    });
   });
 
   it("drops them when the fetched page is another branch", () => {

@@ -22,6 +22,8 @@ function message(id: string, role: ChatMessage["role"], parentId: string | null,
     context: null,
     author: null,
     imported: false,
+    reasoning: null,
+    reasoningMs: null,
   };
   return { ...base, ...fields };
 }
@@ -73,6 +75,21 @@ describe("the thread reducer", () => {
     expect(summary(state).at(-1)).toBe("a2:COMPLETE:Hi there");
     expect(state.activity).toBe("streaming");
     expect(run(state, { type: "released" }).activity).toBe("idle");
+  });
+
+  it("reasoning: the thinking is kept apart from the answer's text", () => {
+    const state = run(
+      initialThreadState(earlier),
+      requested,
+      { type: "accepted" },
+      { type: "started", start: start("u2", "a2", "a1") },
+      { type: "reasoning", replyId: "a2", text: "Let me " },
+      { type: "reasoning", replyId: "a2", text: "think." },
+      { type: "delta", replyId: "a2", text: "Hi" },
+      { type: "ended", replyId: "a2", status: "COMPLETE" },
+    );
+    expect(state.messages.at(-1)).toMatchObject({ content: "Hi", reasoning: "Let me think.", status: "COMPLETE" });
+    expect(state.messages.at(-2)?.reasoning).toBeNull();
   });
 
   it("error: a failed reply keeps its text and shows why; a failure before start goes to the alert", () => {

@@ -23,6 +23,8 @@ describe("cleanTitle", () => {
     expect(cleanTitle('"Planning a Trip to Lisbon."\nExtra')).toBe("Planning a Trip to Lisbon");
     expect(cleanTitle("Title: **Rust lifetimes**")).toBe("Rust lifetimes");
     expect(cleanTitle("   ")).toBeNull();
+    expect(cleanTitle("<think>\nThe user asks about trips.\n</think>\n\nLisbon in Spring")).toBe("Lisbon in Spring");
+    expect(cleanTitle("<think>Still weighing Lisbon against")).toBeNull();
     expect(cleanTitle("x".repeat(200))?.length).toBe(80);
   });
 

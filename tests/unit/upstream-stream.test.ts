@@ -37,7 +37,7 @@ function chunk(content: string, finishReason: string | null = null): string {
 
 async function collect(baseURL: string) {
   const client = new OpenAI({ baseURL, apiKey: "sk-test", maxRetries: 0, fetch: fetchWithoutRedirects });
-  const received = { text: "", finishReason: "", usage: null as unknown };
+  const received = { text: "", reasoning: "", finishReason: "", usage: null as unknown };
   const outcome = await streamChatCompletion(
     {
       client,
@@ -54,6 +54,9 @@ async function collect(baseURL: string) {
       onDelta: (text) => {
         received.text += text;
       },
+      onReasoning: (text) => {
+        received.reasoning += text;
+      },
       onFinish: (reason) => {
         received.finishReason = reason;
       },
@@ -69,6 +72,28 @@ async function collect(baseURL: string) {
 }
 
 describe("reading a provider's stream", () => {
+  it("reads the thinking from reasoning_content, reasoning and a leading <think> tag, apart from the answer", async () => {
+    const withDelta = (delta: object, finishReason: string | null = null) =>
+      `data: ${JSON.stringify({ choices: [{ index: 0, delta, finish_reason: finishReason }] })}\n\n`;
+    const deepSeek = await collect(
+      await serveChunks([
+        withDelta({ role: "assistant", content: null, reasoning_content: "Think " }),
+        withDelta({ content: null, reasoning_content: "hard." }),
+        withDelta({ content: "Answer", reasoning_content: null }, "stop"),
+        "data: [DONE]\n\n",
+      ]),
+    );
+    expect(deepSeek).toMatchObject({ reasoning: "Think hard.", text: "Answer", finishReason: "stop", error: null });
+    const ollama = await collect(
+      await serveChunks([withDelta({ content: "", reasoning: "Hmm." }), withDelta({ content: "Yes." }, "stop")]),
+    );
+    expect(ollama).toMatchObject({ reasoning: "Hmm.", text: "Yes.", error: null });
+    const tagged = await collect(
+      await serveChunks([chunk("<th"), chunk("ink>Why?</thi"), chunk("nk>\n\nBecause.", "stop")]),
+    );
+    expect(tagged).toMatchObject({ reasoning: "Why?", text: "Because.", error: null });
+  });
+
   it("joins events and characters split across network chunks, with CRLF line endings, up to [DONE]", async () => {
     const first = chunk("Grüße, ");
     const second = chunk("世界", "stop").replaceAll("\n", "\r\n");
@@ -84,6 +109,7 @@ describe("reading a provider's stream", () => {
     const baseURL = await serveChunks(pieces);
     expect(await collect(baseURL)).toEqual({
       text: "Grüße, 世界",
+      reasoning: "",
       finishReason: "stop",
       usage: { promptTokens: 3, completionTokens: 4 },
       error: null,

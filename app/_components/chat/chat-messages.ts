@@ -26,6 +26,8 @@ export function createOptimisticMessage(
     context: null,
     author: null,
     imported: false,
+    reasoning: null,
+    reasoningMs: null,
   };
 }
 
@@ -78,6 +80,12 @@ export function appendContent(messages: ChatMessage[], messageId: string, text: 
   );
 }
 
+export function appendReasoning(messages: ChatMessage[], messageId: string, text: string): ChatMessage[] {
+  return messages.map((message) =>
+    message.id === messageId ? { ...message, reasoning: (message.reasoning ?? "") + text } : message,
+  );
+}
+
 export function updateStatus(
   messages: ChatMessage[],
   messageId: string,
@@ -108,9 +116,11 @@ export function mergeFetchedThread(shown: ChatMessage[], fetched: ChatMessage[])
     const local = shownById.get(message.id);
     if (!local) return message;
     if (message.status === "STREAMING" && local.status !== "STREAMING") {
-      const { content, status, errorMessage, errorCause } = local;
-      return { ...message, content, status, errorMessage, errorCause };
+      const { content, status, errorMessage, errorCause, reasoning } = local;
+      return { ...message, content, status, errorMessage, errorCause, reasoning };
     }
+    // The thinking is saved only with the finished reply: until then the page's own copy is the one to show.
+    if (message.status === "STREAMING" && local.reasoning) return { ...message, reasoning: local.reasoning };
     return message.status === "ERROR" && local.errorMessage
       ? { ...message, errorMessage: local.errorMessage, errorCause: local.errorCause }
       : message;

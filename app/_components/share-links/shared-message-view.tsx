@@ -1,4 +1,4 @@
-import { Markdown } from "@/app/_components/markdown";
+import { Markdown, ThinkingBlock } from "@/app/_components/markdown";
 import { ImportedBadge } from "@/app/_components/ui/imported-badge";
 import { getTranslator } from "@/app/_i18n/server";
 import type { SharedMessage } from "@/lib/share-links/shared-snapshot";
@@ -16,6 +16,7 @@ export async function SharedMessageView({ message }: { message: SharedMessage })
   return (
     <article aria-label={t("message.assistant")} className="w-full">
       {message.imported ? <ImportedBadge label={t("message.imported")} hint={t("message.importedHint")} /> : null}
+      {message.reasoning ? <ThinkingBlock label={t("thinking.thought")} source={message.reasoning} /> : null}
       <Markdown source={message.content} />
     </article>
   );

@@ -5,6 +5,7 @@ import { parseReplyEvent, type ReplyEventData } from "@/lib/live/reply-events";
 export type ReplyHandlers = {
   onStart: (start: StartEvent) => void;
   onDelta: (text: string) => void;
+  onReasoning: (text: string) => void;
   onDone: (status: ReplyEventData<"done">["status"]) => void;
   onError: (message: string, cause?: ReplyErrorCause) => void;
   // After the reply ended: the model's title for a new conversation (docs/architecture.md, "The live-event contract").
@@ -27,13 +28,14 @@ export async function consumeReply(response: Response, handlers: ReplyHandlers):
       // A reply whose start or end cannot be read has failed as far as this page can tell; a bad delta is skipped.
       if (parsed.name === "start" || parsed.name === "error") handlers.onError(REPLY_FAILED_MESSAGE);
       else if (parsed.name === "done") handlers.onDone("COMPLETE");
-      if (parsed.name === "delta" || parsed.name === "title") continue;
+      if (parsed.name === "delta" || parsed.name === "reasoning" || parsed.name === "title") continue;
       await events.return(undefined);
       return true;
     }
     const { event } = parsed;
     if (event.name === "start") handlers.onStart(event.data);
     else if (event.name === "delta") handlers.onDelta(event.data.text);
+    else if (event.name === "reasoning") handlers.onReasoning(event.data.text);
     else if (event.name === "title") handlers.onTitle(event.data);
     else {
       if (event.name === "done") handlers.onDone(event.data.status);

@@ -22,8 +22,12 @@ export async function readReply(response: Response, reading: ReplyReading): Prom
   const buffer = createDeltaBuffer((text) => {
     if (replyId) dispatch({ type: "delta", replyId, text });
   });
+  const reasoningBuffer = createDeltaBuffer((text) => {
+    if (replyId) dispatch({ type: "reasoning", replyId, text });
+  });
 
   function finish(status: MessageStatus, errorMessage?: string, errorCause?: ReplyErrorCause): void {
+    reasoningBuffer.flush();
     buffer.flush();
     if (replyId) dispatch({ type: "ended", replyId, status, errorMessage, errorCause });
     else if (errorMessage) dispatch({ type: "failed", error: errorMessage });
@@ -36,6 +40,7 @@ export async function readReply(response: Response, reading: ReplyReading): Prom
         dispatch({ type: "started", start });
       },
       onDelta: (text) => buffer.push(text),
+      onReasoning: (text) => reasoningBuffer.push(text),
       onDone: (status) => finish(status),
       onError: (message, cause) => finish("ERROR", message, cause),
       onTitle: ({ title }) => reading.onTitle(title),
@@ -45,6 +50,9 @@ export async function readReply(response: Response, reading: ReplyReading): Prom
     if (!reading.signal.aborted) finish("ERROR", CONNECTION_LOST_MESSAGE);
     else if (reading.isStopRequested()) finish("INTERRUPTED");
     // Otherwise the view was closed: the server keeps generating and saves the reply, nothing left to show.
-    else buffer.discard();
+    else {
+      reasoningBuffer.discard();
+      buffer.discard();
+    }
   }
 }

@@ -1,6 +1,7 @@
 import type { ChatMessage, MessageStatus, ReplyErrorCause, StartEvent } from "@/app/_components/api/types";
 import {
   appendContent,
+  appendReasoning,
   applyStart,
   mergeFetchedThread,
   NO_PLACEHOLDERS,
@@ -43,6 +44,8 @@ export type ThreadAction =
   | { type: "refused"; error: string }
   | { type: "started"; start: StartEvent }
   | { type: "delta"; replyId: string; text: string }
+  // The model's thinking, kept apart from the answer's text.
+  | { type: "reasoning"; replyId: string; text: string }
   | { type: "ended"; replyId: string; status: MessageStatus; errorMessage?: string; errorCause?: ReplyErrorCause }
   // A failure with no reply to show it on (it failed before `start`): the thread's alert shows it.
   | { type: "failed"; error: string }
@@ -86,6 +89,8 @@ function replyReducer(state: ThreadState, action: ThreadAction): ThreadState {
       return { ...state, messages: applyStart(state.messages, state.placeholders, action.start) };
     case "delta":
       return { ...state, messages: appendContent(state.messages, action.replyId, action.text) };
+    case "reasoning":
+      return { ...state, messages: appendReasoning(state.messages, action.replyId, action.text) };
     case "ended": {
       const { replyId, status, errorMessage, errorCause } = action;
       return { ...state, messages: updateStatus(state.messages, replyId, status, errorMessage, errorCause) };

@@ -10,6 +10,7 @@ import type { Translator } from "@/app/_i18n/translator";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { CopyToMyChatsButton } from "./copy-to-my-chats-button";
 import { MESSAGE_ACTION_BUTTON, type MessageItemProps } from "./message-actions";
+import { ReplyThinking } from "./reply-thinking";
 import { VersionSwitcher } from "./version-switcher";
 
 export function AssistantMessage({ message, isBusy, actions, canWrite }: MessageItemProps) {
@@ -22,6 +23,7 @@ export function AssistantMessage({ message, isBusy, actions, canWrite }: Message
   return (
     <article aria-label={t("message.assistant")} aria-busy={isStreaming} className="w-full">
       {message.imported ? <ImportedBadge label={t("message.imported")} hint={t("message.importedHint")} /> : null}
+      <ReplyThinking message={message} />
       {message.content !== "" ? <Markdown source={message.content} /> : null}
       {isStreaming ? <TypingIndicator /> : null}
       {message.status === "INTERRUPTED" ? (
