@@ -1,5 +1,6 @@
 // Models as users and the completion service read them: the ones a caller may pick, and what a turn needs of one.
 // Keys and base URLs never leave lib/ (admin changes: model-admin.ts, providers.ts).
+import type { RequestShape } from "../models/compatibility";
 import { db, type Prisma } from "./client";
 
 export type UsableModel = {
@@ -74,6 +75,12 @@ export const modelParameterFields = {
   allowUserParameters: true,
   minTemperature: true,
   maxTemperature: true,
+  outputLimitParameter: true,
+  sendsSamplingParameters: true,
+  reasoningEffort: true,
+  allowedReasoningEfforts: true,
+  sendsUsageRequest: true,
+  systemPromptRole: true,
 } as const satisfies Prisma.ModelSelect;
 
 const completionFields = { ...modelParameterFields, provider: { select: providerConnectionFields } } as const;
@@ -108,7 +115,12 @@ export type NewProvider = {
   baseUrl: string;
   apiKeyEncrypted: string | null;
   apiKeyHint: string | null;
-  models: { upstreamName: string; label: string; isDefault: boolean; contextWindow?: number }[];
+  models: ({
+    upstreamName: string;
+    label: string;
+    isDefault: boolean;
+    contextWindow?: number;
+  } & Partial<RequestShape>)[];
 };
 
 export async function createProviderWithModels(provider: NewProvider): Promise<void> {
