@@ -1,6 +1,6 @@
 // Models as users and the completion service read them: the ones a caller may pick, and what a turn needs of one.
 // Keys and base URLs never leave lib/ (admin changes: model-admin.ts, providers.ts).
-import type { RequestShape } from "../models/compatibility";
+import type { ReasoningEffort, RequestShape } from "../models/compatibility";
 import { db, type Prisma } from "./client";
 
 export type UsableModel = {
@@ -12,6 +12,10 @@ export type UsableModel = {
     temperature: { default: number; min: number; max: number };
     topP: number;
     maxOutputTokens: number;
+    /** False for models that take no temperature or top_p (OpenAI's reasoning models): "fixed by this model". */
+    takesTemperature: boolean;
+    /** The admin's default (null: the model's own) and the values a conversation may choose instead. */
+    reasoningEffort: { default: ReasoningEffort | null; choices: ReasoningEffort[] };
   };
 };
 
@@ -29,6 +33,9 @@ export async function listUsableModels(scope: Prisma.ModelWhereInput): Promise<U
       allowUserParameters: true,
       minTemperature: true,
       maxTemperature: true,
+      sendsSamplingParameters: true,
+      reasoningEffort: true,
+      allowedReasoningEfforts: true,
     },
     orderBy: [{ isDefault: "desc" }, { label: "asc" }],
   });
@@ -41,6 +48,8 @@ export async function listUsableModels(scope: Prisma.ModelWhereInput): Promise<U
       temperature: { default: model.temperature, min: model.minTemperature, max: model.maxTemperature },
       topP: model.topP,
       maxOutputTokens: model.maxOutputTokens,
+      takesTemperature: model.sendsSamplingParameters,
+      reasoningEffort: { default: model.reasoningEffort, choices: model.allowedReasoningEfforts },
     },
   }));
 }

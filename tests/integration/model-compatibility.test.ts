@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { startChatSession } from "../support/chat-session";
 import { createEmptyDatabase } from "../support/empty-database";
+import { makeAdmin } from "../support/factories";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { collectEvents } from "../support/read-events";
 import { anonymousClient, signedInClient } from "../support/session-client";
@@ -121,5 +122,48 @@ describe("drop-and-retry", () => {
     expect(outcome(second)).toMatchObject({ event: "done", data: { status: "COMPLETE" } });
     expect(chat.upstreamCalls()).toHaveLength(4);
     expect(await auditOf(chat.modelId)).toHaveLength(2);
+  });
+});
+
+describe("the admin's shape", () => {
+  it("picks the shape from the name when a model is added, and versions and audits each change", async () => {
+    const account = await makeAdmin();
+    const admin = await signedInClient(account.email, account.password);
+    const provider = await admin.json("/api/admin/providers", { name: `Shapes ${Date.now()}`, baseUrl: upstream.url });
+    const { id: providerId } = (await provider.json()) as { id: string };
+    const added = await admin.json("/api/admin/models", { providerId, upstreamName: "o3-mini" });
+    const model = (await added.json()) as { id: string; version: number };
+    expect(model).toMatchObject({
+      outputLimitParameter: "max_completion_tokens",
+      sendsSamplingParameters: false,
+      systemPromptRole: "developer",
+      reasoningEffort: null,
+    });
+    const classic = await admin.json("/api/admin/models", { providerId, upstreamName: "llama3.2" });
+    expect(await classic.json()).toMatchObject({ outputLimitParameter: "max_tokens", sendsSamplingParameters: true });
+
+    const changes = { reasoningEffort: "high", allowedReasoningEfforts: ["low", "high"], sendsUsageRequest: false };
+    const changed = await admin.json(`/api/admin/models/${model.id}`, changes, "PATCH");
+    expect(await changed.json()).toMatchObject({ ...changes, version: model.version + 1 });
+    const [entry] = await db().auditLog.findMany({ where: { targetId: model.id, action: "model.update" } });
+    expect(entry?.before).toMatchObject({ reasoningEffort: null, sendsUsageRequest: true });
+    expect(entry?.after).toMatchObject(changes);
+    const refused = await admin.json(`/api/admin/models/${model.id}`, { reasoningEffort: "extreme" }, "PATCH");
+    expect(refused.status).toBe(400);
+  });
+
+  it("lets a conversation choose only among the efforts the admin allows", async () => {
+    const chat = await startChatSession(upstream, openAiReasoning, {
+      ...{ outputLimitParameter: "max_completion_tokens", sendsSamplingParameters: false },
+      reasoningEffort: "medium",
+      allowedReasoningEfforts: ["low", "high"],
+    });
+    const path = `/api/conversations/${chat.conversationId}`;
+    expect((await chat.client.json(path, { reasoningEffort: "minimal" }, "PATCH")).status).toBe(400);
+    const chosen = await chat.client.json(path, { reasoningEffort: "high" }, "PATCH");
+    expect(await chosen.json()).toMatchObject({ reasoningEffort: "high" });
+    await collectEvents(await chat.send("Hi"));
+    expect(chat.upstreamCalls()).toHaveLength(1);
+    expect(chat.upstreamCalls()[0]?.body).toMatchObject({ reasoning_effort: "high", max_completion_tokens: 1024 });
   });
 });

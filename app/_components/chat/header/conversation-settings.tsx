@@ -9,6 +9,7 @@ import { InlineAlert } from "@/app/_components/ui/inline-alert";
 import { ModalDialog } from "@/app/_components/ui/modal-dialog";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { ParameterFigures } from "./parameter-figures";
+import { ReasoningEffortField } from "./reasoning-effort-field";
 import { TemperatureForm } from "./temperature-form";
 
 type ConversationSettingsProps = {
@@ -67,14 +68,26 @@ function SettingsBody({ details, onSaved, onClose }: SettingsBodyProps) {
       </p>
     );
   }
-  if (model?.parameters.canChange) {
-    return <TemperatureForm details={details} model={model} onSaved={onSaved} onCancel={onClose} />;
+  const effortField =
+    model && model.parameters.reasoningEffort.choices.length > 0 ? (
+      <ReasoningEffortField details={details} model={model} onSaved={onSaved} />
+    ) : null;
+  if (model?.parameters.canChange && model.parameters.takesTemperature) {
+    return (
+      <>
+        {effortField ? <div className="mt-4">{effortField}</div> : null}
+        <TemperatureForm details={details} model={model} onSaved={onSaved} onCancel={onClose} />
+      </>
+    );
   }
   return (
     <div className="mt-4 flex flex-col gap-4">
       {model ? (
         <>
-          <p className="text-ink-muted text-sm">{t("conversationSettings.fixedByAdmin", { model: model.label })}</p>
+          {effortField}
+          {model.parameters.takesTemperature ? (
+            <p className="text-ink-muted text-sm">{t("conversationSettings.fixedByAdmin", { model: model.label })}</p>
+          ) : null}
           <ParameterFigures details={details} model={model} isTemperatureShown />
         </>
       ) : (
