@@ -3,15 +3,20 @@
 
 import { recordShapeAdjustment } from "../db/model-admin";
 import type { CompletionModel } from "../db/models";
-import type { ShapeAdjustment } from "./request-shape";
+import type { ShapeAdjustment, WireShape } from "./request-shape";
+
+/** Only the fields the adjustment changed: an admin may have changed the others since the turn began. */
+function changedFields(model: CompletionModel, adjustment: ShapeAdjustment): Partial<WireShape> {
+  const changes: Partial<Record<keyof WireShape, unknown>> = {};
+  for (const [key, value] of Object.entries(adjustment.shape) as [keyof WireShape, unknown][]) {
+    if (model[key] !== value) changes[key] = value;
+  }
+  return changes as Partial<WireShape>;
+}
 
 export async function recordAdjustment(model: CompletionModel, adjustment: ShapeAdjustment): Promise<void> {
-  const { shape } = adjustment;
   const changes = {
-    outputLimitParameter: shape.outputLimitParameter,
-    sendsSamplingParameters: shape.sendsSamplingParameters,
-    sendsUsageRequest: shape.sendsUsageRequest,
-    systemPromptRole: shape.systemPromptRole,
+    ...changedFields(model, adjustment),
     // A refused effort is refused at every value: conversations lose the choice too.
     ...(adjustment.parameter === "reasoning_effort" ? { reasoningEffort: null, allowedReasoningEfforts: [] } : {}),
   };

@@ -1,10 +1,12 @@
 // Each model is sent the request shape its server accepts: picked from the provider and the name, and adjusted by
 // Parley itself, once and on the record, when a server still refuses a parameter.
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { defaultRequestShape } from "@/lib/models/compatibility";
 import { startChatSession } from "../support/chat-session";
 import { createEmptyDatabase } from "../support/empty-database";
 import { makeAdmin } from "../support/factories";
@@ -166,4 +168,59 @@ describe("the admin's shape", () => {
     expect(chat.upstreamCalls()).toHaveLength(1);
     expect(chat.upstreamCalls()[0]?.body).toMatchObject({ reasoning_effort: "high", max_completion_tokens: 1024 });
   });
+});
+
+it("gives the models of an existing install the shape a new one would get (the migration's backfill)", async () => {
+  const client = new pg.Client({ connectionString: await createEmptyDatabase() });
+  await client.connect();
+  try {
+    const providers = { openai: "https://api.openai.com/v1", local: "http://localhost:11434/v1" };
+    const names = [
+      "gpt-5-mini",
+      "o1",
+      "o3-mini",
+      "o4-mini",
+      "openai/gpt-5",
+      "gpt-4o-mini",
+      "llama3.2",
+      "o1x",
+      "gpt-50",
+    ];
+    for (const [id, baseUrl] of Object.entries(providers)) {
+      await client.query(
+        `INSERT INTO "Provider" (id, name, kind, "baseUrl", "updatedAt") VALUES ($1, $1, 'OPENAI_COMPATIBLE', $2, now())`,
+        [id, baseUrl],
+      );
+      for (const name of names) {
+        await client.query(
+          `INSERT INTO "Model" (id, "providerId", "upstreamName", label, "updatedAt") VALUES ($1, $2, $3, $3, now())`,
+          [`${id}-${name}`, id, name],
+        );
+      }
+    }
+    // The backfill as the migration runs it, on rows that have the columns' defaults, as existing rows did.
+    const migration = readFileSync(
+      path.join(import.meta.dirname, "../../prisma/migrations/20261205003000_compat_request_shape/migration.sql"),
+      "utf8",
+    );
+    for (const statement of migration.split(";").filter((part) => /^\s*(--[^\n]*\n\s*)*UPDATE/.test(part))) {
+      await client.query(statement);
+    }
+    const { rows } = await client.query<{ baseUrl: string; upstreamName: string } & Record<string, unknown>>(
+      `SELECT p."baseUrl", m."upstreamName", m."outputLimitParameter"::text, m."sendsSamplingParameters",
+              m."systemPromptRole"::text, m.version FROM "Model" m JOIN "Provider" p ON p.id = m."providerId"`,
+    );
+    expect(rows).toHaveLength(names.length * 2);
+    for (const row of rows) {
+      const expected = defaultRequestShape({ baseUrl: row.baseUrl }, row.upstreamName);
+      expect(row, `${row.upstreamName} on ${row.baseUrl}`).toMatchObject({
+        outputLimitParameter: expected.outputLimitParameter,
+        sendsSamplingParameters: expected.sendsSamplingParameters,
+        systemPromptRole: expected.systemPromptRole,
+        version: 1,
+      });
+    }
+  } finally {
+    await client.end();
+  }
 });
