@@ -96,11 +96,7 @@ export function toUpstreamError(error: unknown): AppError {
   return new UpstreamFailure(message, { category, status: null }, cause);
 }
 
-/**
- * The SDK sends the request and answers errors (status, Retry-After, time-out); the streamed body it hands back as
- * the raw response, which the caller reads off the socket: the SDK's own stream layers cost more CPU per token than
- * the whole of a relay (see readResponseText).
- */
+/** The request in the model's shape: only the parameters its server takes (request-shape.ts). */
 export function buildStreamParams(request: Omit<UpstreamRequest, "signal">, shape: WireShape, values: ShapedValues) {
   const params: ChatCompletionCreateParamsStreaming = {
     model: request.model,
@@ -129,6 +125,11 @@ async function adjustAfterRefusal(request: UpstreamRequest, error: unknown) {
   return adjustment;
 }
 
+/**
+ * The SDK sends the request and answers errors (status, Retry-After, time-out); the streamed body it hands back as
+ * the raw response, which the caller reads off the socket: the SDK's own stream layers cost more CPU per token than
+ * the whole of a relay (see readResponseText).
+ */
 async function openStream(request: UpstreamRequest, signal: AbortSignal): Promise<Response> {
   let adjusted: ShapeAdjustment | null = null;
   for (let attempt = 0; ; attempt++) {
