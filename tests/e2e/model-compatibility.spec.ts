@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
 import { E2E_ADMIN } from "../support/e2e-scenario";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
-import { composer, newUserPage, send } from "./helpers";
+import { composer, expectNoSeriousViolations, newUserPage, send } from "./helpers";
 
 const MODEL_NAME = "gpt-5-mini";
 
@@ -55,6 +55,7 @@ test("an admin sets a reasoning model's shape; the user's settings say the tempe
   await card.getByRole("button", { name: "Edit" }).click();
   await expect(card.getByText("Fixed by this model")).toBeVisible();
   await expect(card.getByLabel("Temperature", { exact: true })).toBeHidden();
+  await expectNoSeriousViolations(admin);
   await card.getByRole("combobox", { name: "Reasoning effort" }).selectOption("low");
   await card.getByRole("checkbox", { name: "Low" }).check();
   await card.getByRole("checkbox", { name: "High" }).check();
@@ -72,6 +73,7 @@ test("an admin sets a reasoning model's shape; the user's settings say the tempe
   await expect(dialog.getByRole("definition").filter({ hasText: "Fixed by this model" })).toHaveCount(2);
   const effort = dialog.getByRole("combobox", { name: "Reasoning effort" });
   await expect(effort.locator("option")).toHaveText(["Model default (Low)", "Low", "High"]);
+  await expectNoSeriousViolations(page);
   await effort.selectOption("high");
   await expect(dialog).toBeHidden();
 
