@@ -9,7 +9,9 @@ import { announceReply } from "./conversation-watchers";
 import { LiveReply } from "./live-reply";
 import type { Parameters } from "./parameters";
 import { prepareRequest } from "./prepare-request";
+import { recordAdjustment } from "./record-adjustment";
 import { registerReply, type StreamSlot } from "./reply-registry";
+import type { ShapeAdjustment } from "./request-shape";
 import { runReply } from "./run-reply";
 import { generateTitle, TITLE_TIMEOUT_MS, type TitleRequest } from "./titles";
 import { encodingForModel } from "./tokens";
@@ -75,6 +77,9 @@ export function launchReply({
         temperature: parameters.temperature,
         topP: parameters.topP,
         maxTokens: parameters.maxTokens,
+        reasoningEffort: parameters.reasoningEffort,
+        shape: model,
+        onShapeAdjusted: (adjustment: ShapeAdjustment) => recordAdjustment(model, adjustment),
         firstByteTimeoutMs: env().UPSTREAM_FIRST_BYTE_TIMEOUT_MS,
         idleTimeoutMs: env().UPSTREAM_IDLE_TIMEOUT_MS,
       };

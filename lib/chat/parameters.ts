@@ -2,6 +2,7 @@
 // admin set on the model.
 import { z } from "zod";
 import { AppError, type FieldIssue } from "../errors";
+import { type ReasoningEffort, reasoningEfforts } from "../models/compatibility";
 
 export type ModelBounds = {
   temperature: number;
@@ -10,20 +11,39 @@ export type ModelBounds = {
   allowUserParameters: boolean;
   minTemperature: number;
   maxTemperature: number;
+  reasoningEffort: ReasoningEffort | null;
+  allowedReasoningEfforts: ReasoningEffort[];
 };
 
-export type ParameterOverrides = { temperature?: number | null; topP?: number | null; maxTokens?: number | null };
-export type Parameters = { temperature: number; topP: number; maxTokens: number };
+export type ParameterOverrides = {
+  temperature?: number | null;
+  topP?: number | null;
+  maxTokens?: number | null;
+  reasoningEffort?: ReasoningEffort | null;
+};
+export type Parameters = {
+  temperature: number;
+  topP: number;
+  maxTokens: number;
+  reasoningEffort: ReasoningEffort | null;
+};
 
 export const parameterOverridesSchema = {
   temperature: z.number().finite().nullable().optional(),
   topP: z.number().finite().nullable().optional(),
   maxTokens: z.number().int().nullable().optional(),
+  reasoningEffort: z.enum(reasoningEfforts).nullable().optional(),
 };
 
 /** Rejects overrides outside the model's bounds, each with a message naming the allowed range. */
 export function assertWithinBounds(model: ModelBounds, overrides: ParameterOverrides): void {
-  const given = Object.entries(overrides).filter(([, value]) => value !== undefined && value !== null);
+  const { reasoningEffort, ...sampling } = overrides;
+  // The reasoning effort has its own list of allowed values, apart from the other parameters' switch.
+  if (reasoningEffort != null && !model.allowedReasoningEfforts.includes(reasoningEffort)) {
+    const message = "This model's reasoning effort is set by an admin.";
+    throw new AppError("invalid_input", message, { issues: [{ path: ["reasoningEffort"], message }] });
+  }
+  const given = Object.entries(sampling).filter(([, value]) => value !== undefined && value !== null);
   if (given.length === 0) return;
   if (!model.allowUserParameters) {
     const issues = given.map(([key]) => ({ path: [key], message: "This model's parameters are set by an admin." }));
@@ -51,7 +71,17 @@ export function assertWithinBounds(model: ModelBounds, overrides: ParameterOverr
  * fall back to the model's defaults rather than failing the conversation.
  */
 export function resolveParameters(model: ModelBounds, ...layers: ParameterOverrides[]): Parameters {
-  const resolved: Parameters = { temperature: model.temperature, topP: model.topP, maxTokens: model.maxOutputTokens };
+  const resolved: Parameters = {
+    temperature: model.temperature,
+    topP: model.topP,
+    maxTokens: model.maxOutputTokens,
+    reasoningEffort: model.reasoningEffort,
+  };
+  for (const layer of layers) {
+    if (layer.reasoningEffort != null && model.allowedReasoningEfforts.includes(layer.reasoningEffort)) {
+      resolved.reasoningEffort = layer.reasoningEffort;
+    }
+  }
   if (!model.allowUserParameters) return resolved;
   for (const layer of layers) {
     const { temperature, topP, maxTokens } = layer;

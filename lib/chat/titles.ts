@@ -5,11 +5,14 @@ import { setGeneratedTitle } from "../db/conversations";
 import { type CompletionModel, getModelByUpstreamName, getModelForCompletion } from "../db/models";
 import { env } from "../env";
 import { createProviderClient } from "../models/provider-client";
+import { shapeMessages, shapeParameters } from "./request-shape";
 import { toUpstreamError } from "./upstream";
 
 /** The longest a title's model call may take; a reply's stream waits for it a little longer (launch-reply.ts). */
 export const TITLE_TIMEOUT_MS = 15_000;
 const TITLE_MAX_LENGTH = 80;
+const TITLE_MAX_TOKENS = 24;
+const REASONING_TITLE_MAX_TOKENS = 1_000;
 const TITLE_INSTRUCTION =
   "Write a title of at most six words for the conversation below, in the language of the user's message. " +
   "Reply with the title only: no quotes, no punctuation at the end.";
@@ -94,18 +97,25 @@ export async function generateTitle(input: TitleRequest): Promise<string | null>
     const model = await pickTitleModel(input.model);
     // The offline demo model only echoes: the first words of the message make the better title.
     if (!model || model.provider.kind === "DEMO") return null;
+    // top_p stays at the server's default, as it always was for titles.
+    const { top_p: _topP, ...parameters } = shapeParameters(model, {
+      temperature: 0.3,
+      topP: 1,
+      maxTokens: model.sendsSamplingParameters ? TITLE_MAX_TOKENS : REASONING_TITLE_MAX_TOKENS,
+      reasoningEffort: model.reasoningEffort ? "low" : null,
+    });
     const completion = await createProviderClient(model.provider).chat.completions.create(
       {
         model: model.upstreamName,
-        messages: [
+        messages: shapeMessages(model, [
           { role: "system", content: TITLE_INSTRUCTION },
           {
             role: "user",
             content: `User: ${input.userText.slice(0, 2_000)}\n\nAssistant: ${input.replyText.slice(0, 2_000)}`,
           },
-        ],
-        max_tokens: 24,
-        temperature: 0.3,
+        ]),
+        // A title needs little thought, but a reasoning model spends its limit on thinking first: it gets room.
+        ...parameters,
       },
       // The timeout ends once headers arrive; the signal also bounds a body that stalls after them.
       { timeout: TITLE_TIMEOUT_MS, signal: AbortSignal.timeout(TITLE_TIMEOUT_MS) },

@@ -8,7 +8,17 @@ import type {
 } from "openai/resources/chat/completions";
 import { AppError } from "../errors";
 import { createEventStreamParser, type ServerSentEvent } from "../http/event-stream-parser";
+import type { ReasoningEffort } from "../models/compatibility";
 import { readResponseText } from "../models/provider-fetch";
+import {
+  adjustShape,
+  findRefusedParameter,
+  type ShapeAdjustment,
+  type ShapedValues,
+  shapeMessages,
+  shapeParameters,
+  type WireShape,
+} from "./request-shape";
 import { createThinkTagSplitter } from "./think-tags";
 import { categoryOfStatus, UpstreamFailure } from "./upstream-failure";
 
@@ -19,6 +29,11 @@ export type UpstreamRequest = {
   temperature: number;
   topP: number;
   maxTokens: number;
+  reasoningEffort: ReasoningEffort | null;
+  /** Which parameters the model's server takes (lib/models/compatibility.ts). */
+  shape: WireShape;
+  /** Records a change of shape made after the server refused a parameter, before the retry. */
+  onShapeAdjusted?: (adjustment: ShapeAdjustment) => Promise<void>;
   signal: AbortSignal;
   firstByteTimeoutMs: number;
   idleTimeoutMs: number;
@@ -82,27 +97,55 @@ export function toUpstreamError(error: unknown): AppError {
   return new UpstreamFailure(message, { category, status: null }, cause);
 }
 
+/** The request in the model's shape: only the parameters its server takes (request-shape.ts). */
+export function buildStreamParams(request: Omit<UpstreamRequest, "signal">, shape: WireShape, values: ShapedValues) {
+  const params: ChatCompletionCreateParamsStreaming = {
+    model: request.model,
+    messages: shapeMessages(shape, request.messages),
+    ...shapeParameters(shape, values),
+    stream: true,
+  };
+  if (shape.sendsUsageRequest) params.stream_options = { include_usage: true };
+  return params;
+}
+
+/**
+ * Once per reply, before any token: the shape without the one parameter the server refused (400), recorded on the
+ * model so that the next turn is sent that way from the start. Null when the refusal is not one Parley can fix.
+ */
+async function adjustAfterRefusal(request: UpstreamRequest, error: unknown) {
+  if (!(error instanceof OpenAI.BadRequestError)) return null;
+  const body = error.error as { message?: unknown } | undefined;
+  const refused = findRefusedParameter({
+    code: error.code,
+    param: error.param,
+    message: body?.message ?? error.message,
+  });
+  const adjustment = refused ? adjustShape(request.shape, request, refused) : null;
+  if (adjustment) await request.onShapeAdjusted?.(adjustment);
+  return adjustment;
+}
+
 /**
  * The SDK sends the request and answers errors (status, Retry-After, time-out); the streamed body it hands back as
  * the raw response, which the caller reads off the socket: the SDK's own stream layers cost more CPU per token than
  * the whole of a relay (see readResponseText).
  */
 async function openStream(request: UpstreamRequest, signal: AbortSignal): Promise<Response> {
-  const params: ChatCompletionCreateParamsStreaming = {
-    model: request.model,
-    messages: request.messages,
-    temperature: request.temperature,
-    top_p: request.topP,
-    max_tokens: request.maxTokens,
-    stream: true,
-    stream_options: { include_usage: true },
-  };
+  let adjusted: ShapeAdjustment | null = null;
   for (let attempt = 0; ; attempt++) {
     try {
+      const params = buildStreamParams(request, adjusted?.shape ?? request.shape, adjusted?.values ?? request);
       return await request.client.chat.completions
         .create(params, { signal, timeout: request.firstByteTimeoutMs })
         .asResponse();
     } catch (error) {
+      const adjustment: ShapeAdjustment | null =
+        adjusted || signal.aborted ? null : await adjustAfterRefusal(request, error);
+      if (adjustment) {
+        adjusted = adjustment;
+        continue;
+      }
       if (signal.aborted || attempt >= MAX_RETRIES || !isRetryable(error)) throw error;
       const retryAfter = error instanceof OpenAI.APIError ? error.headers?.get("retry-after") : null;
       const delay = retryDelayMs(retryAfter, attempt);

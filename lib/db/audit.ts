@@ -18,7 +18,11 @@ export const auditActions = [
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
-export type AuditActor = { id: string; email: string };
+// id null: Parley itself (PARLEY_ACTOR), or an admin whose account is gone.
+export type AuditActor = { id: string | null; email: string };
+
+/** The actor of the changes Parley makes on its own, such as a model's request shape after a refusal. */
+export const PARLEY_ACTOR: AuditActor = { id: null, email: "Parley (automatic)" };
 
 export type AuditEntry = {
   action: AuditAction;

@@ -1,5 +1,7 @@
 // Conversations. Every query takes a where-scope from lib/access, so a caller only ever reaches what it may.
+
 import { AppError } from "../errors";
+import type { ReasoningEffort } from "../models/compatibility";
 import { db, Prisma } from "./client";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { type CompletionModel, modelParameterFields, providerConnectionFields } from "./models";
@@ -65,6 +67,7 @@ export async function getConversation(scope: Prisma.ConversationWhereInput, id: 
       temperature: true,
       topP: true,
       maxTokens: true,
+      reasoningEffort: true,
     },
   });
 }
@@ -81,6 +84,7 @@ export type ConversationChanges = {
   temperature?: number | null;
   topP?: number | null;
   maxTokens?: number | null;
+  reasoningEffort?: ReasoningEffort | null;
 };
 
 export async function updateConversation(
@@ -137,6 +141,7 @@ type TurnRow = {
   temperature: number | null;
   topP: number | null;
   maxTokens: number | null;
+  reasoningEffort: ReasoningEffort | null;
   model: CompletionModel | null;
 };
 
@@ -161,7 +166,7 @@ export async function getConversationForTurn(
   id: string,
 ): Promise<TurnRow | null> {
   const [conversation] = await db().$queryRaw<TurnRow[]>`
-    SELECT c.id, c."currentLeafId", c."systemPrompt", c.temperature, c."topP", c."maxTokens",
+    SELECT c.id, c."currentLeafId", c."systemPrompt", c.temperature, c."topP", c."maxTokens", c."reasoningEffort",
            CASE WHEN m.id IS NULL THEN NULL ELSE json_build_object(${modelJsonFields},
              'provider', json_build_object(${providerJsonFields})) END AS model
       FROM "Conversation" c

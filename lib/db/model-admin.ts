@@ -1,7 +1,7 @@
 // Models as admins configure them. Every change raises the model's version and writes an audit entry with the
 // fields before and after, in one transaction; exactly one model is the default (a partial unique index).
 import { AppError } from "../errors";
-import { type AuditActor, writeAuditEntry } from "./audit";
+import { type AuditActor, PARLEY_ACTOR, writeAuditEntry } from "./audit";
 import { db, type Prisma } from "./client";
 import { modelParameterFields } from "./models";
 import { isForeignKeyViolation, isUniqueViolation, isViolationOf } from "./unique-violation";
@@ -12,6 +12,8 @@ export const modelSettingFields = {
   enabled: true,
   isDefault: true,
   visibleToEveryone: true,
+  autoAdjustment: true,
+  autoAdjustedAt: true,
   // The teams that see the model when it is not visible to everyone (ModelTeam).
   teams: { select: { teamId: true }, orderBy: { teamId: "asc" } },
 } as const;
@@ -166,3 +168,30 @@ export async function deleteModel(actor: AuditActor, id: string, check: (before:
     });
   });
 }
+
+/**
+ * Parley's own change of a model's request shape after its server refused a parameter: versioned and audited like
+ * an admin's, with the reason kept on the model for the admin console. A model already changed that way (by another
+ * reply meanwhile) is left alone.
+ */
+export async function recordShapeAdjustment(
+  id: string,
+  changes: Partial<Pick<ModelFields, RequestShapeField>>,
+  description: string,
+): Promise<void> {
+  await updateModel(PARLEY_ACTOR, id, ({ id: _id, providerId: _providerId, version: _version, ...current }) => {
+    const isNeeded = Object.entries(changes).some(
+      ([key, value]) => !isSameValue(current[key as RequestShapeField], value),
+    );
+    if (!isNeeded) return current;
+    return { ...current, ...changes, autoAdjustment: description, autoAdjustedAt: new Date() };
+  });
+}
+
+type RequestShapeField =
+  | "outputLimitParameter"
+  | "sendsSamplingParameters"
+  | "reasoningEffort"
+  | "allowedReasoningEfforts"
+  | "sendsUsageRequest"
+  | "systemPromptRole";

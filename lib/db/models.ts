@@ -1,5 +1,6 @@
 // Models as users and the completion service read them: the ones a caller may pick, and what a turn needs of one.
 // Keys and base URLs never leave lib/ (admin changes: model-admin.ts, providers.ts).
+import type { ReasoningEffort, RequestShape } from "../models/compatibility";
 import { db, type Prisma } from "./client";
 
 export type UsableModel = {
@@ -11,6 +12,10 @@ export type UsableModel = {
     temperature: { default: number; min: number; max: number };
     topP: number;
     maxOutputTokens: number;
+    /** False for models that take no temperature or top_p (OpenAI's reasoning models): "fixed by this model". */
+    takesTemperature: boolean;
+    /** The admin's default (null: the model's own) and the values a conversation may choose instead. */
+    reasoningEffort: { default: ReasoningEffort | null; choices: ReasoningEffort[] };
   };
 };
 
@@ -28,6 +33,9 @@ export async function listUsableModels(scope: Prisma.ModelWhereInput): Promise<U
       allowUserParameters: true,
       minTemperature: true,
       maxTemperature: true,
+      sendsSamplingParameters: true,
+      reasoningEffort: true,
+      allowedReasoningEfforts: true,
     },
     orderBy: [{ isDefault: "desc" }, { label: "asc" }],
   });
@@ -40,6 +48,8 @@ export async function listUsableModels(scope: Prisma.ModelWhereInput): Promise<U
       temperature: { default: model.temperature, min: model.minTemperature, max: model.maxTemperature },
       topP: model.topP,
       maxOutputTokens: model.maxOutputTokens,
+      takesTemperature: model.sendsSamplingParameters,
+      reasoningEffort: { default: model.reasoningEffort, choices: model.allowedReasoningEfforts },
     },
   }));
 }
@@ -74,6 +84,12 @@ export const modelParameterFields = {
   allowUserParameters: true,
   minTemperature: true,
   maxTemperature: true,
+  outputLimitParameter: true,
+  sendsSamplingParameters: true,
+  reasoningEffort: true,
+  allowedReasoningEfforts: true,
+  sendsUsageRequest: true,
+  systemPromptRole: true,
 } as const satisfies Prisma.ModelSelect;
 
 const completionFields = { ...modelParameterFields, provider: { select: providerConnectionFields } } as const;
@@ -108,7 +124,12 @@ export type NewProvider = {
   baseUrl: string;
   apiKeyEncrypted: string | null;
   apiKeyHint: string | null;
-  models: { upstreamName: string; label: string; isDefault: boolean; contextWindow?: number }[];
+  models: ({
+    upstreamName: string;
+    label: string;
+    isDefault: boolean;
+    contextWindow?: number;
+  } & Partial<RequestShape>)[];
 };
 
 export async function createProviderWithModels(provider: NewProvider): Promise<void> {

@@ -4,7 +4,9 @@ import { z } from "zod";
 import { idSchema } from "../access/ids";
 import type { SessionUser } from "../auth/session";
 import { createModel, deleteModel, type ModelFields, updateModel } from "../db/model-admin";
+import { getProviderConnection } from "../db/providers";
 import { AppError, type FieldIssue } from "../errors";
+import { defaultRequestShape, outputLimitParameters, reasoningEfforts, systemPromptRoles } from "./compatibility";
 
 const temperatureSchema = z.number().min(0, "Use 0 to 2.").max(2, "Use 0 to 2.");
 
@@ -26,6 +28,12 @@ const editableFields = {
   enabled: z.boolean(),
   isDefault: z.boolean(),
   visibleToEveryone: z.boolean(),
+  outputLimitParameter: z.enum(outputLimitParameters),
+  sendsSamplingParameters: z.boolean(),
+  reasoningEffort: z.enum(reasoningEfforts).nullable(),
+  allowedReasoningEfforts: z.array(z.enum(reasoningEfforts)).max(reasoningEfforts.length),
+  sendsUsageRequest: z.boolean(),
+  systemPromptRole: z.enum(systemPromptRoles),
   // Only read when the model is not visible to everyone.
   teamIds: z.array(idSchema).max(500, "Choose at most 500 teams."),
 };
@@ -46,7 +54,23 @@ export const newModelSchema = z.strictObject({
   isDefault: editableFields.isDefault.default(false),
   visibleToEveryone: editableFields.visibleToEveryone.default(true),
   teamIds: editableFields.teamIds.default([]),
+  // Unset: picked from the provider and the name (lib/models/compatibility.ts).
+  outputLimitParameter: editableFields.outputLimitParameter.optional(),
+  sendsSamplingParameters: editableFields.sendsSamplingParameters.optional(),
+  reasoningEffort: editableFields.reasoningEffort.optional(),
+  allowedReasoningEfforts: editableFields.allowedReasoningEfforts.optional(),
+  sendsUsageRequest: editableFields.sendsUsageRequest.optional(),
+  systemPromptRole: editableFields.systemPromptRole.optional(),
 });
+
+const requestShapeFields = [
+  "outputLimitParameter",
+  "sendsSamplingParameters",
+  "reasoningEffort",
+  "allowedReasoningEfforts",
+  "sendsUsageRequest",
+  "systemPromptRole",
+] as const;
 
 export const modelChangesSchema = z.strictObject(editableFields).partial();
 
@@ -86,9 +110,23 @@ function withTeamsWhenListed(fields: ModelFields): ModelFields {
   return fields.visibleToEveryone ? { ...fields, teamIds: [] } : fields;
 }
 
-export function addModel(admin: SessionUser, input: z.infer<typeof newModelSchema>) {
+export async function addModel(admin: SessionUser, input: z.infer<typeof newModelSchema>) {
   const { providerId, label, ...fields } = input;
-  const settings = withTeamsWhenListed({ ...fields, label: label ?? input.upstreamName });
+  const provider = await getProviderConnection(providerId);
+  if (!provider) throw new AppError("not_found", "Provider not found.");
+  const shape = defaultRequestShape(provider, input.upstreamName);
+  const settings = withTeamsWhenListed({
+    ...fields,
+    outputLimitParameter: fields.outputLimitParameter ?? shape.outputLimitParameter,
+    sendsSamplingParameters: fields.sendsSamplingParameters ?? shape.sendsSamplingParameters,
+    reasoningEffort: fields.reasoningEffort ?? shape.reasoningEffort,
+    allowedReasoningEfforts: fields.allowedReasoningEfforts ?? shape.allowedReasoningEfforts,
+    sendsUsageRequest: fields.sendsUsageRequest ?? shape.sendsUsageRequest,
+    systemPromptRole: fields.systemPromptRole ?? shape.systemPromptRole,
+    label: label ?? input.upstreamName,
+    autoAdjustment: null,
+    autoAdjustedAt: null,
+  });
   assertConsistent(settings);
   return createModel(admin, providerId, settings);
 }
@@ -100,6 +138,9 @@ export function changeModel(admin: SessionUser, id: string, changes: z.infer<typ
       throw new AppError("conflict", "Make another model the default instead.");
     }
     const { id: _id, providerId: _providerId, version: _version, ...current } = before;
+    // An admin's choice of shape replaces Parley's last automatic one, which the card then stops showing.
+    const isShapeChanged = requestShapeFields.some((field) => changes[field] !== undefined);
+    if (isShapeChanged) Object.assign(current, { autoAdjustment: null, autoAdjustedAt: null });
     const merged = withTeamsWhenListed({ ...current, ...changes });
     assertConsistent(merged);
     return merged;

@@ -3,6 +3,7 @@
 import OpenAI from "openai";
 import { countProviders, createProviderWithModels, retireDemoModels } from "../db/models";
 import { env } from "../env";
+import { defaultRequestShape } from "./compatibility";
 import { DEMO_MODEL_NAME } from "./demo";
 import { fetchWithoutRedirects } from "./provider-fetch";
 import { encryptSecret, keyHint } from "./secret-box";
@@ -62,7 +63,12 @@ export async function seedProvidersFromEnv(): Promise<string | null> {
       baseUrl,
       apiKeyEncrypted: OPENAI_API_KEY ? encryptSecret(OPENAI_API_KEY) : null,
       apiKeyHint: OPENAI_API_KEY ? keyHint(OPENAI_API_KEY) : null,
-      models: names.map((name, index) => ({ upstreamName: name, label: name, isDefault: index === 0 })),
+      models: names.map((name, index) => ({
+        upstreamName: name,
+        label: name,
+        isDefault: index === 0,
+        ...defaultRequestShape({ baseUrl }, name),
+      })),
     });
     return `provider ${baseUrl} with ${names.join(", ")}`;
   }

@@ -14,7 +14,12 @@ export type AssembleContext = (leafId: string) => Promise<number>;
 export async function loadAssembler(modelId: string): Promise<AssembleContext> {
   const model = await getModelForCompletion(enabledModelsWhere(), modelId);
   if (!model) throw new Error(`model ${modelId} is not usable`);
-  const parameters = { temperature: model.temperature, topP: model.topP, maxTokens: model.maxOutputTokens };
+  const parameters = {
+    temperature: model.temperature,
+    topP: model.topP,
+    maxTokens: model.maxOutputTokens,
+    reasoningEffort: null,
+  };
   return async (leafId) => {
     const prepared = await prepareRequest({ model, parameters, conversationSystemPrompt: null, userMessageId: leafId });
     return prepared.messages.length;

@@ -51,7 +51,14 @@ describe("parameters", () => {
       id: chat.modelId,
       label: "Fake model",
       isDefault: false,
-      parameters: { canChange: true, temperature: { default: 0.7, min: 0.2, max: 1.2 }, topP: 1, maxOutputTokens: 500 },
+      parameters: {
+        canChange: true,
+        temperature: { default: 0.7, min: 0.2, max: 1.2 },
+        topP: 1,
+        maxOutputTokens: 500,
+        takesTemperature: true,
+        reasoningEffort: { default: null, choices: [] },
+      },
     });
     expect(JSON.stringify(items)).not.toContain(upstream.url);
   });

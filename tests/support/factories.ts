@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { hashPassword } from "../../lib/auth/password";
 import { db } from "../../lib/db/client";
 import { createUser } from "../../lib/db/users";
+import type { RequestShape } from "../../lib/models/compatibility";
 import { type Client, signedInClient } from "./session-client";
 
 export const TEST_PASSWORD = "correct horse battery";
@@ -54,7 +55,7 @@ type ModelFields = {
   maxTemperature?: number;
   enabled?: boolean;
   visibleToEveryone?: boolean;
-};
+} & Partial<RequestShape>;
 
 /** A provider pointing at a fake upstream, with one enabled model. */
 export async function makeModel(baseUrl: string, fields: ModelFields = {}) {

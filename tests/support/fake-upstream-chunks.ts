@@ -178,3 +178,50 @@ function buildDefaultReply(messages: { role: string; content?: unknown }[]): str
   const prompt = extractText(lastUserMessage?.content).trim();
   return prompt === "" ? "This is a fake reply." : `This is a fake reply to: ${prompt}`;
 }
+
+/** How a server refuses the parameters it does not take, in each server's own words. */
+export type Dialect = {
+  // OpenAI's reasoning models (gpt-5, o-series): no max_tokens, no temperature or top_p other than 1.
+  isOpenAiReasoningModel?: boolean;
+  // Servers (Azure's older API versions among them) that know no stream_options.
+  rejectsStreamOptions?: boolean;
+};
+
+// Exactly as api.openai.com answers (status 400).
+function openAiRefusal(code: "unsupported_parameter" | "unsupported_value", param: string, message: string) {
+  return { error: { message, type: "invalid_request_error", param, code } };
+}
+
+/** The 400 body the server answers to a request it refuses, or null when it takes it. */
+export function refuseUnsupported(dialect: Dialect, request: ChatRequest): unknown {
+  if (dialect.isOpenAiReasoningModel) {
+    if (request.max_tokens != null) {
+      return openAiRefusal(
+        "unsupported_parameter",
+        "max_tokens",
+        "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
+      );
+    }
+    for (const param of ["temperature", "top_p"] as const) {
+      const value = request[param];
+      if (typeof value === "number" && value !== 1) {
+        return openAiRefusal(
+          "unsupported_value",
+          param,
+          `Unsupported value: '${param}' does not support ${value} with this model. Only the default (1) value is supported.`,
+        );
+      }
+    }
+  }
+  if (dialect.rejectsStreamOptions && request.stream_options != null) {
+    return {
+      error: {
+        message: "Unrecognized request argument supplied: stream_options",
+        type: "invalid_request_error",
+        param: null,
+        code: null,
+      },
+    };
+  }
+  return null;
+}

@@ -24,6 +24,7 @@ export type FakeScenario = {
   cutAfterChunks?: number; // destroys the socket after N content deltas: no finish chunk, no [DONE]
   stallAfterChunks?: number; // goes silent after N content deltas until the client leaves
   usage?: { promptTokens: number; completionTokens: number }; // default: word counts
+  dialect?: wire.Dialect; // the parameters the server refuses, with a 400 in its own words
 };
 
 export type RecordedRequest = {
@@ -177,6 +178,8 @@ async function handleChat(exchange: Exchange): Promise<void> {
   const parsed = wire.parseChatRequest(exchange.record.body);
   if (typeof parsed === "string") return sendJson(res, 400, wire.buildErrorBody(400, parsed));
   const scenario = state.modelScenarios.get(parsed.model) ?? state.defaultScenario;
+  const refusal = scenario.dialect ? wire.refuseUnsupported(scenario.dialect, parsed) : null;
+  if (refusal) return sendJson(res, 400, refusal);
   const failure = takeFailure(state, scenario);
   if (scenario.firstByteDelayMs) await sleep(scenario.firstByteDelayMs, undefined, { signal });
   if (failure) return sendJson(res, failure.status, ...wire.buildFailure(failure));

@@ -3,6 +3,7 @@ import OpenAI, { APIError } from "openai";
 import type { ChatCompletionChunk } from "openai/resources/chat/completions";
 import { afterEach, describe, expect, it } from "vitest";
 import { type FakeScenario, type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
+import { refuseUnsupported } from "../support/fake-upstream-chunks";
 
 const MESSAGES = [{ role: "user" as const, content: "Tell me about otters" }];
 
@@ -205,5 +206,38 @@ describe("fake upstream", () => {
     expect(error).toBeInstanceOf(OpenAI.BadRequestError);
     expect(error.status).toBe(400);
     expect(error.error).toMatchObject({ type: "invalid_request_error", param: null });
+  });
+});
+
+describe("dialects", () => {
+  const request = { model: "gpt-5-mini", messages: [{ role: "user", content: "Hi" }] };
+
+  it("refuses max_tokens and a temperature other than 1 exactly as OpenAI's reasoning models do", () => {
+    const dialect = { isOpenAiReasoningModel: true };
+    expect(refuseUnsupported(dialect, { ...request, max_tokens: 10 })).toEqual({
+      error: {
+        message:
+          "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
+        type: "invalid_request_error",
+        param: "max_tokens",
+        code: "unsupported_parameter",
+      },
+    });
+    expect(refuseUnsupported(dialect, { ...request, temperature: 0.7 })).toEqual({
+      error: {
+        message:
+          "Unsupported value: 'temperature' does not support 0.7 with this model. Only the default (1) value is supported.",
+        type: "invalid_request_error",
+        param: "temperature",
+        code: "unsupported_value",
+      },
+    });
+    expect(refuseUnsupported(dialect, { ...request, temperature: 1, max_completion_tokens: 10 })).toBeNull();
+  });
+
+  it("refuses stream_options on a server that does not know it", () => {
+    const body = refuseUnsupported({ rejectsStreamOptions: true }, { ...request, stream_options: {} });
+    expect(body).toMatchObject({ error: { message: "Unrecognized request argument supplied: stream_options" } });
+    expect(refuseUnsupported({ rejectsStreamOptions: true }, request)).toBeNull();
   });
 });

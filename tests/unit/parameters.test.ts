@@ -8,6 +8,8 @@ const adjustable: ModelBounds = {
   allowUserParameters: true,
   minTemperature: 0,
   maxTemperature: 1.5,
+  reasoningEffort: null,
+  allowedReasoningEfforts: [],
 };
 const fixed: ModelBounds = { ...adjustable, allowUserParameters: false };
 
@@ -41,11 +43,25 @@ describe("resolveParameters", () => {
       temperature: 1.1,
       topP: 1,
       maxTokens: 300,
+      reasoningEffort: null,
     });
   });
 
+  it("takes a conversation's reasoning effort only among the values the admin allows", () => {
+    const reasoning: ModelBounds = { ...fixed, reasoningEffort: "medium", allowedReasoningEfforts: ["low", "high"] };
+    expect(resolveParameters(reasoning, { reasoningEffort: "high" }).reasoningEffort).toBe("high");
+    expect(resolveParameters(reasoning, { reasoningEffort: "minimal" }).reasoningEffort).toBe("medium");
+    expect(() => assertWithinBounds(reasoning, { reasoningEffort: "minimal" })).toThrow(/set by an admin/);
+    expect(() => assertWithinBounds(reasoning, { reasoningEffort: "low" })).not.toThrow();
+  });
+
   it("ignores stored values the model no longer allows", () => {
-    expect(resolveParameters(fixed, { temperature: 0.2 })).toEqual({ temperature: 0.7, topP: 1, maxTokens: 1_000 });
+    expect(resolveParameters(fixed, { temperature: 0.2 })).toEqual({
+      temperature: 0.7,
+      topP: 1,
+      maxTokens: 1_000,
+      reasoningEffort: null,
+    });
     expect(resolveParameters(adjustable, { temperature: 1.9 }).temperature).toBe(0.7);
   });
 });

@@ -6,6 +6,7 @@ import OpenAI from "openai";
 import { afterEach, describe, expect, it } from "vitest";
 import { streamChatCompletion } from "@/lib/chat/upstream";
 import { AppError } from "@/lib/errors";
+import { defaultRequestShape } from "@/lib/models/compatibility";
 import { fetchWithoutRedirects } from "@/lib/models/provider-fetch";
 
 let server: Server | undefined;
@@ -46,6 +47,8 @@ async function collect(baseURL: string) {
       temperature: 1,
       topP: 1,
       maxTokens: 100,
+      reasoningEffort: null,
+      shape: defaultRequestShape({ baseUrl: baseURL }, "m"),
       signal: new AbortController().signal,
       firstByteTimeoutMs: 5000,
       idleTimeoutMs: 5000,

@@ -11,7 +11,7 @@ import { ModelForm } from "./model-form";
 type ModelCardProps = { model: AdminModel; providers: AdminProvider[]; teams: AdminTeam[] };
 
 export function ModelCard({ model, providers, teams }: ModelCardProps) {
-  const { t, formatNumber } = useTranslator();
+  const { t, formatNumber, formatDate } = useTranslator();
   const [isEditing, setIsEditing] = useState(false);
   const action = useConfirmedMutation();
   const modelUrl = `/api/admin/models/${model.id}`;
@@ -58,6 +58,22 @@ export function ModelCard({ model, providers, teams }: ModelCardProps) {
             })}
             {model.systemPrompt ? ` · ${t("admin.model.hasSystemPrompt")}` : ""}
           </p>
+          <p className="text-ink-muted text-sm">
+            {t("admin.model.shape", {
+              limit: model.outputLimitParameter === "none" ? t("admin.model.notSent") : model.outputLimitParameter,
+              role: model.systemPromptRole,
+            })}
+            {model.sendsSamplingParameters ? "" : ` · ${t("admin.model.noSampling")}`}
+            {model.reasoningEffort ? ` · reasoning_effort ${model.reasoningEffort}` : ""}
+          </p>
+          {model.autoAdjustment && model.autoAdjustedAt ? (
+            <p className="text-sm">
+              {t("admin.model.adjustedAutomatically", {
+                change: model.autoAdjustment,
+                date: formatDate(model.autoAdjustedAt, { dateStyle: "medium", timeStyle: "short" }),
+              })}
+            </p>
+          ) : null}
         </div>
         <div className="flex flex-wrap gap-1">
           <ActionButton onClick={() => setIsEditing((value) => !value)}>{t("admin.edit")}</ActionButton>

@@ -29,6 +29,20 @@ function readSettings(form: FormData) {
     isDefault: form.get("isDefault") === "on",
     visibleToEveryone: form.get("visibility") !== "teams",
     teamIds: form.getAll("teamIds").map(String),
+    ...readRequestShape(form),
+  };
+}
+
+// Only an existing model's form has these fields; a new model gets them from its provider and name.
+function readRequestShape(form: FormData) {
+  if (!form.has("outputLimitParameter")) return {};
+  return {
+    outputLimitParameter: String(form.get("outputLimitParameter")),
+    sendsSamplingParameters: form.get("sendsSamplingParameters") === "on",
+    reasoningEffort: String(form.get("reasoningEffort") ?? "") || null,
+    allowedReasoningEfforts: form.getAll("allowedReasoningEfforts").map(String),
+    sendsUsageRequest: form.get("sendsUsageRequest") === "on",
+    systemPromptRole: String(form.get("systemPromptRole")),
   };
 }
 

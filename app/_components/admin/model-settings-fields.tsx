@@ -1,11 +1,12 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import { ChoiceField } from "@/app/_components/ui/choice-field";
 import { FormField, TextAreaField } from "@/app/_components/ui/form-field";
 import type { MessageKey } from "@/app/_i18n/messages-en";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { AdminModel, AdminTeam } from "./admin-types";
+import { RequestShapeFields } from "./model-request-shape-fields";
 import { ModelVisibilityField } from "./model-visibility-field";
 
 type NumberSetting = {
@@ -21,6 +22,9 @@ type NumberSetting = {
 const LIMITS: NumberSetting[] = [
   { name: "contextWindow", labelKey: "admin.model.contextWindow", min: 512, fallback: 8192 },
   { name: "maxOutputTokens", labelKey: "parameters.maxOutputTokens", min: 1, fallback: 1024 },
+];
+
+const SAMPLING: NumberSetting[] = [
   { name: "temperature", labelKey: "parameters.temperature", min: 0, max: 2, step: 0.05, fallback: 0.7 },
   // Named as the API names it: it has no plain-language name.
   { name: "topP", labelKey: null, min: 0, max: 1, step: 0.05, fallback: 1 },
@@ -36,6 +40,7 @@ type ModelSettingsFieldsProps = { teams: AdminTeam[]; model?: AdminModel };
 // The settings a model has whether it is new or edited: its label, limits, parameters, prompt and who sees it.
 export function ModelSettingsFields({ teams, model }: ModelSettingsFieldsProps) {
   const { t } = useTranslator();
+  const [sendsSamplingParameters, setSendsSamplingParameters] = useState(model?.sendsSamplingParameters ?? true);
   return (
     <>
       <FormField
@@ -45,12 +50,30 @@ export function ModelSettingsFields({ teams, model }: ModelSettingsFieldsProps) 
         hint={t("admin.model.labelHint")}
       />
       <NumberFields settings={LIMITS} model={model} />
-      <Fieldset legend={t("admin.model.userTemperatureLegend")}>
-        <Checkbox name="allowUserParameters" defaultChecked={model?.allowUserParameters ?? false}>
-          {t("admin.model.allowUserTemperature")}
-        </Checkbox>
-        <NumberFields settings={USER_TEMPERATURE_BOUNDS} model={model} />
-      </Fieldset>
+      {sendsSamplingParameters ? null : (
+        <p className="text-sm">
+          {t("admin.model.samplingFixed")} <span className="text-ink-muted">{t("parameters.fixedByModel")}</span>
+        </p>
+      )}
+      {/* Kept in the form when hidden, so that saving leaves the values as they were. */}
+      <div hidden={!sendsSamplingParameters} className="flex flex-col gap-4">
+        <NumberFields settings={SAMPLING} model={model} />
+        <Fieldset legend={t("admin.model.userTemperatureLegend")}>
+          <Checkbox name="allowUserParameters" defaultChecked={model?.allowUserParameters ?? false}>
+            {t("admin.model.allowUserTemperature")}
+          </Checkbox>
+          <NumberFields settings={USER_TEMPERATURE_BOUNDS} model={model} />
+        </Fieldset>
+      </div>
+      {model ? (
+        <RequestShapeFields
+          model={model}
+          sendsSamplingParameters={sendsSamplingParameters}
+          onSendsSamplingParametersChange={setSendsSamplingParameters}
+        />
+      ) : (
+        <p className="text-ink-muted text-sm">{t("admin.model.requestShapePicked")}</p>
+      )}
       <TextAreaField
         label={t("admin.model.systemPrompt")}
         hint={t("admin.model.systemPromptHint")}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { chatMessageSchema } from "@/lib/live/messages";
+import { reasoningEfforts } from "@/lib/models/compatibility";
 
 // The browser checks what the API sends back too: a shape drift shows up as a clear failure, not as `undefined`.
 
@@ -19,6 +20,7 @@ export const conversationParametersSchema = z.object({
   temperature: z.number().nullable().default(null),
   topP: z.number().nullable().default(null),
   maxTokens: z.number().nullable().default(null),
+  reasoningEffort: z.enum(reasoningEfforts).nullable().default(null),
 });
 
 export const conversationDetailsSchema = z.object({
@@ -59,6 +61,11 @@ export const modelSchema = z.object({
     temperature: z.object({ default: z.number(), min: z.number(), max: z.number() }),
     topP: z.number(),
     maxOutputTokens: z.number(),
+    takesTemperature: z.boolean(),
+    reasoningEffort: z.object({
+      default: z.enum(reasoningEfforts).nullable(),
+      choices: z.array(z.enum(reasoningEfforts)),
+    }),
   }),
 });
 

@@ -8,6 +8,7 @@ import {
   teamSharingSchema,
   threadPageSchema,
 } from "@/app/_components/api/schemas";
+import type { ReasoningEffort } from "@/lib/models/compatibility";
 
 const conversationUrl = (conversationId: string) => `/api/conversations/${encodeURIComponent(conversationId)}`;
 
@@ -115,5 +116,12 @@ export function copyToMyChats(conversationId: string, messageId: string) {
   return requestJson(`${conversationUrl(conversationId)}/copy`, copiedConversationSchema, {
     method: "POST",
     body: JSON.stringify({ messageId }),
+  });
+}
+
+export function updateReasoningEffort(conversationId: string, reasoningEffort: ReasoningEffort | null) {
+  return requestJson(conversationUrl(conversationId), conversationDetailsSchema, {
+    method: "PATCH",
+    body: JSON.stringify({ reasoningEffort }),
   });
 }

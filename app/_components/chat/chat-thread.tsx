@@ -117,6 +117,7 @@ function toSharing({ access, team, ownerName, canShare, canStopSharing }: Conver
 }
 
 // Only the conversation's own fields: the thread it may come with lives in the stream's state.
-function toDetails({ id, title, modelId, updatedAt, temperature, topP, maxTokens }: ConversationDetails) {
-  return { id, title, modelId, updatedAt, temperature, topP, maxTokens };
+function toDetails(details: ConversationDetails) {
+  const { id, title, modelId, updatedAt, temperature, topP, maxTokens, reasoningEffort } = details;
+  return { id, title, modelId, updatedAt, temperature, topP, maxTokens, reasoningEffort };
 }

@@ -7,6 +7,7 @@ import { DialogCloseButton } from "@/app/_components/ui/button";
 import { InlineAlert } from "@/app/_components/ui/inline-alert";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { ParameterFigures } from "./parameter-figures";
+import { ReasoningEffortField } from "./reasoning-effort-field";
 import { TemperatureForm } from "./temperature-form";
 
 type SettingsBodyProps = {
@@ -27,14 +28,26 @@ export function SettingsBody({ details, onSaved, onClose }: SettingsBodyProps) {
       </p>
     );
   }
-  if (model?.parameters.canChange) {
-    return <TemperatureForm details={details} model={model} onSaved={onSaved} onCancel={onClose} />;
+  const effortField =
+    model && model.parameters.reasoningEffort.choices.length > 0 ? (
+      <ReasoningEffortField details={details} model={model} onSaved={onSaved} />
+    ) : null;
+  if (model?.parameters.canChange && model.parameters.takesTemperature) {
+    return (
+      <>
+        {effortField ? <div className="mt-4">{effortField}</div> : null}
+        <TemperatureForm details={details} model={model} onSaved={onSaved} onCancel={onClose} />
+      </>
+    );
   }
   return (
     <div className="mt-4 flex flex-col gap-4">
       {model ? (
         <>
-          <p className="text-ink-muted text-sm">{t("conversationSettings.fixedByAdmin", { model: model.label })}</p>
+          {effortField}
+          {model.parameters.takesTemperature ? (
+            <p className="text-ink-muted text-sm">{t("conversationSettings.fixedByAdmin", { model: model.label })}</p>
+          ) : null}
           <ParameterFigures details={details} model={model} isTemperatureShown />
         </>
       ) : (

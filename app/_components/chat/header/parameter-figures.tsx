@@ -9,6 +9,8 @@ type ParameterFiguresProps = { details: ConversationDetails; model: ChatModel; i
 export function ParameterFigures({ details, model, isTemperatureShown }: ParameterFiguresProps) {
   const { t, formatNumber } = useTranslator();
   const { parameters } = model;
+  // Models that take no temperature or top_p (OpenAI's reasoning models) decide them themselves.
+  const fixed = parameters.takesTemperature ? null : t("parameters.fixedByModel");
   return (
     <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
       <dt className="text-ink-muted">{t("parameters.model")}</dt>
@@ -16,11 +18,11 @@ export function ParameterFigures({ details, model, isTemperatureShown }: Paramet
       {isTemperatureShown ? (
         <>
           <dt className="text-ink-muted">{t("parameters.temperature")}</dt>
-          <dd className="tabular-nums">{details.temperature ?? parameters.temperature.default}</dd>
+          <dd className="tabular-nums">{fixed ?? details.temperature ?? parameters.temperature.default}</dd>
         </>
       ) : null}
       <dt className="text-ink-muted">{t("parameters.topP")}</dt>
-      <dd className="tabular-nums">{details.topP ?? parameters.topP}</dd>
+      <dd className="tabular-nums">{fixed ?? details.topP ?? parameters.topP}</dd>
       <dt className="text-ink-muted">{t("parameters.maxOutputTokens")}</dt>
       <dd className="tabular-nums">{formatNumber(details.maxTokens ?? parameters.maxOutputTokens)}</dd>
     </dl>

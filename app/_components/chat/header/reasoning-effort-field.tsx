@@ -1,0 +1,52 @@
+"use client";
+
+import type { ChatModel, ConversationDetails } from "@/app/_components/api/types";
+import { useMutation } from "@/app/_components/api/use-mutation";
+import { updateReasoningEffort } from "@/app/_components/chat/chat-requests";
+import { InlineAlert } from "@/app/_components/ui/inline-alert";
+import { SelectField } from "@/app/_components/ui/select-field";
+import { useTranslator } from "@/app/_i18n/translator-provider";
+import { type ReasoningEffort, reasoningEfforts } from "@/lib/models/compatibility";
+
+type ReasoningEffortFieldProps = {
+  details: ConversationDetails;
+  model: ChatModel;
+  onSaved: (details: ConversationDetails) => void;
+};
+
+const MODEL_DEFAULT = "";
+
+// How hard the model thinks in this conversation, among the values the admin allows; saved when chosen.
+export function ReasoningEffortField({ details, model, onSaved }: ReasoningEffortFieldProps) {
+  const { t } = useTranslator();
+  const { send, error, isPending } = useMutation({ refreshesPage: false });
+  const { choices, default: modelDefault } = model.parameters.reasoningEffort;
+
+  async function choose(value: string): Promise<void> {
+    const effort = reasoningEfforts.find((item) => item === value) ?? null;
+    const saved = await send(() => updateReasoningEffort(details.id, effort));
+    if (saved) onSaved(saved);
+  }
+
+  const defaultLabel = modelDefault
+    ? t("parameters.reasoningEffortDefault", { effort: t(`parameters.reasoningEffort.${modelDefault}`) })
+    : t("parameters.reasoningEffortModelDefault");
+  return (
+    <div className="flex flex-col gap-2">
+      <SelectField
+        label={t("parameters.reasoningEffortLabel")}
+        value={details.reasoningEffort ?? MODEL_DEFAULT}
+        disabled={isPending}
+        onChange={(event) => void choose(event.target.value)}
+      >
+        <option value={MODEL_DEFAULT}>{defaultLabel}</option>
+        {choices.map((effort: ReasoningEffort) => (
+          <option key={effort} value={effort}>
+            {t(`parameters.reasoningEffort.${effort}`)}
+          </option>
+        ))}
+      </SelectField>
+      <InlineAlert message={error} />
+    </div>
+  );
+}

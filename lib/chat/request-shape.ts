@@ -1,0 +1,109 @@
+// The Chat Completions parameters in the shape a model's server accepts (lib/models/compatibility.ts), and the one
+// change to that shape Parley makes on its own when a server refuses a parameter it sent.
+import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
+import type { ReasoningEffort, RequestShape } from "../models/compatibility";
+
+export type WireShape = Omit<RequestShape, "allowedReasoningEfforts">;
+export type ShapedValues = {
+  temperature: number;
+  topP: number;
+  maxTokens: number;
+  reasoningEffort: ReasoningEffort | null;
+};
+
+export type ShapedParameters = {
+  temperature?: number;
+  top_p?: number;
+  max_tokens?: number;
+  max_completion_tokens?: number;
+  reasoning_effort?: ReasoningEffort;
+};
+
+/** The sampling, limit and effort parameters: only those the model takes. */
+export function shapeParameters(shape: WireShape, values: ShapedValues): ShapedParameters {
+  const parameters: ShapedParameters = {};
+  if (shape.sendsSamplingParameters) {
+    parameters.temperature = values.temperature;
+    parameters.top_p = values.topP;
+  }
+  if (shape.outputLimitParameter === "max_tokens") parameters.max_tokens = values.maxTokens;
+  if (shape.outputLimitParameter === "max_completion_tokens") parameters.max_completion_tokens = values.maxTokens;
+  if (values.reasoningEffort) parameters.reasoning_effort = values.reasoningEffort;
+  return parameters;
+}
+
+/** The admin's and the conversation's prompts go as `developer` messages to the models that want them so. */
+export function shapeMessages(shape: WireShape, messages: ChatCompletionMessageParam[]): ChatCompletionMessageParam[] {
+  if (shape.systemPromptRole === "system") return messages;
+  return messages.map((message) =>
+    message.role === "system" ? { role: "developer", content: message.content } : message,
+  );
+}
+
+/** What changed, in the words the admin reads on the model card (stored on the model, so in English). */
+export type ShapeAdjustment = { shape: WireShape; values: ShapedValues; description: string; parameter: string };
+
+/**
+ * The shape without the parameter the server refused, or null when Parley did not send it (or cannot do without
+ * it): then the error stands.
+ */
+export function adjustShape(shape: WireShape, values: ShapedValues, parameter: string): ShapeAdjustment | null {
+  const sent = shapeParameters(shape, values);
+  const name = parameter.split(/[.[]/)[0] ?? parameter;
+  const adjusted = (changes: Partial<WireShape>, description: string) => ({
+    shape: { ...shape, ...changes },
+    values: changes.reasoningEffort === null ? { ...values, reasoningEffort: null } : values,
+    description,
+    parameter: name,
+  });
+  if (name === "max_tokens" && sent.max_tokens !== undefined) {
+    return adjusted(
+      { outputLimitParameter: "max_completion_tokens" },
+      "sent max_completion_tokens instead of max_tokens",
+    );
+  }
+  if (name === "max_completion_tokens" && sent.max_completion_tokens !== undefined) {
+    return adjusted({ outputLimitParameter: "max_tokens" }, "sent max_tokens instead of max_completion_tokens");
+  }
+  if ((name === "temperature" || name === "top_p") && shape.sendsSamplingParameters) {
+    return adjusted({ sendsSamplingParameters: false }, `stopped sending temperature and top_p (refused: ${name})`);
+  }
+  if (name === "reasoning_effort" && sent.reasoning_effort !== undefined) {
+    return adjusted({ reasoningEffort: null }, "stopped sending reasoning_effort");
+  }
+  if (name === "stream_options" && shape.sendsUsageRequest) {
+    return adjusted({ sendsUsageRequest: false }, "stopped sending stream_options");
+  }
+  return null;
+}
+
+const ADJUSTABLE_PARAMETERS = [
+  "max_completion_tokens",
+  "max_tokens",
+  "temperature",
+  "top_p",
+  "reasoning_effort",
+  "stream_options",
+] as const;
+const REFUSAL_CODES = new Set(["unsupported_parameter", "unsupported_value"]);
+const REFUSAL_WORDS = /unsupported|not supported|unrecognized|unknown|extra (inputs|fields)/i;
+
+/**
+ * The parameter a 400 answer refuses: OpenAI names it in `param` with an `unsupported_*` code; other servers (Azure's
+ * older API versions, vLLM, LiteLLM) only in the message, such as "Unrecognized request argument supplied:
+ * stream_options". Null when the answer refuses no parameter Parley can drop.
+ */
+export function findRefusedParameter(error: { code?: unknown; param?: unknown; message?: unknown }): string | null {
+  const param = typeof error.param === "string" ? error.param : "";
+  const paramName = param.split(/[.[]/)[0] ?? "";
+  if (REFUSAL_CODES.has(String(error.code)) && ADJUSTABLE_PARAMETERS.some((name) => name === paramName)) {
+    return paramName;
+  }
+  const message = typeof error.message === "string" ? error.message : "";
+  if (!REFUSAL_WORDS.test(message)) return null;
+  // The first one named: a message may go on to name the parameter to use instead ("Use 'max_completion_tokens'").
+  const named = ADJUSTABLE_PARAMETERS.map((name) => ({ name, at: message.search(new RegExp(`\\b${name}\\b`)) }))
+    .filter((found) => found.at >= 0)
+    .sort((a, b) => a.at - b.at);
+  return named[0]?.name ?? null;
+}

@@ -1,0 +1,226 @@
+// Each model is sent the request shape its server accepts: picked from the provider and the name, and adjusted by
+// Parley itself, once and on the record, when a server still refuses a parameter.
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { defaultRequestShape } from "@/lib/models/compatibility";
+import { startChatSession } from "../support/chat-session";
+import { createEmptyDatabase } from "../support/empty-database";
+import { makeAdmin } from "../support/factories";
+import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
+import { collectEvents } from "../support/read-events";
+import { anonymousClient, signedInClient } from "../support/session-client";
+import { startAppServer } from "../support/test-stack";
+
+let upstream: FakeUpstream;
+beforeAll(async () => {
+  upstream = await startFakeUpstream();
+});
+afterAll(() => upstream.close());
+
+const openAiReasoning = { reply: "Hello there", dialect: { isOpenAiReasoningModel: true } };
+
+function outcome(events: Awaited<ReturnType<typeof collectEvents>>) {
+  // A title may follow the end of a first reply.
+  return events.find((event) => event.event === "done" || event.event === "error");
+}
+
+function replyText(events: Awaited<ReturnType<typeof collectEvents>>): string {
+  return events.flatMap((event) => (event.event === "delta" ? [(event.data as { text: string }).text] : [])).join("");
+}
+
+it("answers the first message of a gpt-5-mini seeded from the environment, with no admin step", async () => {
+  upstream.scenarioForModel("gpt-5-mini", openAiReasoning);
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "parley-compat-"));
+  chmodSync(dataDir, 0o755);
+  const extraEnv = { OPENAI_BASE_URL: upstream.url, OPENAI_API_KEY: "sk-test", OPENAI_MODELS: "gpt-5-mini" };
+  const server = await startAppServer({ databaseUrl: await createEmptyDatabase(), dataDir, extraEnv });
+  try {
+    const account = { email: "reasoning@example.test", password: "long enough", name: "Reasoner" };
+    expect((await anonymousClient(server.baseUrl).json("/api/auth/register", account)).status).toBe(201);
+    const client = await signedInClient(account.email, account.password, server.baseUrl);
+    const { id } = (await (await client.json("/api/conversations", {})).json()) as { id: string };
+    const events = await collectEvents(await client.json(`/api/conversations/${id}/messages`, { content: "Hi" }));
+    expect(outcome(events)).toMatchObject({ event: "done", data: { status: "COMPLETE" } });
+    expect(replyText(events)).toBe("Hello there");
+    const request = upstream.requests.find((call) => (call.body as { stream?: boolean }).stream === true);
+    expect(request?.body).toMatchObject({ model: "gpt-5-mini", max_completion_tokens: 1024 });
+    expect(request?.body).not.toHaveProperty("max_tokens");
+    expect(request?.body).not.toHaveProperty("temperature");
+    expect(request?.body).not.toHaveProperty("top_p");
+  } finally {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+describe("drop-and-retry", () => {
+  async function auditOf(modelId: string) {
+    return db().auditLog.findMany({ where: { targetId: modelId }, orderBy: { createdAt: "asc" } });
+  }
+
+  it("sends max_completion_tokens after a refusal of max_tokens, once, and keeps it on the model", async () => {
+    // An admin's classic shape on an OpenAI reasoning model: the server refuses max_tokens first.
+    const chat = await startChatSession(upstream, openAiReasoning, { sendsSamplingParameters: false });
+    const events = await collectEvents(await chat.send("Hi"));
+    expect(outcome(events)).toMatchObject({ event: "done", data: { status: "COMPLETE" } });
+    expect(replyText(events)).toBe("Hello there");
+    const [refused, retried, ...rest] = chat.upstreamCalls();
+    expect(refused?.body).toMatchObject({ max_tokens: 1024 });
+    expect(retried?.body).toMatchObject({ max_completion_tokens: 1024 });
+    expect(retried?.body).not.toHaveProperty("max_tokens");
+    expect(rest).toEqual([]);
+
+    const model = await db().model.findUniqueOrThrow({ where: { id: chat.modelId } });
+    expect(model).toMatchObject({ outputLimitParameter: "max_completion_tokens", version: 2 });
+    expect(model.autoAdjustment).toBe("sent max_completion_tokens instead of max_tokens");
+    expect(model.autoAdjustedAt).toBeInstanceOf(Date);
+    const audit = await auditOf(chat.modelId);
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ action: "model.update", actorId: null, actorEmail: "Parley (automatic)" });
+    expect(audit[0]?.before).toMatchObject({ outputLimitParameter: "max_tokens" });
+    expect(audit[0]?.after).toMatchObject({ outputLimitParameter: "max_completion_tokens" });
+
+    // The next turn is sent the adjusted way from the start: one request, no refusal.
+    await collectEvents(await chat.send("Again"));
+    const next = chat.upstreamCalls().slice(2);
+    expect(next).toHaveLength(1);
+    expect(next[0]?.body).toMatchObject({ max_completion_tokens: 1024 });
+    expect(await auditOf(chat.modelId)).toHaveLength(1);
+  });
+
+  it("stops sending temperature after OpenAI refuses its value", async () => {
+    const chat = await startChatSession(upstream, openAiReasoning, { outputLimitParameter: "max_completion_tokens" });
+    const events = await collectEvents(await chat.send("Hi"));
+    expect(outcome(events)).toMatchObject({ event: "done", data: { status: "COMPLETE" } });
+    const [refused, retried] = chat.upstreamCalls();
+    expect(refused?.body).toMatchObject({ temperature: 0.7 });
+    expect(retried?.body).not.toHaveProperty("temperature");
+    expect(retried?.body).not.toHaveProperty("top_p");
+    const model = await db().model.findUniqueOrThrow({ where: { id: chat.modelId } });
+    expect(model.sendsSamplingParameters).toBe(false);
+    expect(model.autoAdjustment).toMatch(/stopped sending temperature/);
+  });
+
+  it("stops sending stream_options to a server that does not know it", async () => {
+    const chat = await startChatSession(upstream, { reply: "Fine", dialect: { rejectsStreamOptions: true } });
+    const events = await collectEvents(await chat.send("Hi"));
+    expect(replyText(events)).toBe("Fine");
+    expect(chat.upstreamCalls().map((call) => "stream_options" in call.body)).toEqual([true, false]);
+    const model = await db().model.findUniqueOrThrow({ where: { id: chat.modelId } });
+    expect(model.sendsUsageRequest).toBe(false);
+  });
+
+  it("retries only once per reply: a second refusal ends the reply as an error", async () => {
+    // Both max_tokens and temperature refused: the first is fixed in this reply, the second in the next.
+    const chat = await startChatSession(upstream, openAiReasoning);
+    const first = await collectEvents(await chat.send("Hi"));
+    expect(outcome(first)).toMatchObject({ event: "error" });
+    expect(chat.upstreamCalls()).toHaveLength(2);
+    const second = await collectEvents(await chat.send("Again"));
+    expect(outcome(second)).toMatchObject({ event: "done", data: { status: "COMPLETE" } });
+    expect(chat.upstreamCalls()).toHaveLength(4);
+    expect(await auditOf(chat.modelId)).toHaveLength(2);
+  });
+});
+
+describe("the admin's shape", () => {
+  it("picks the shape from the name when a model is added, and versions and audits each change", async () => {
+    const account = await makeAdmin();
+    const admin = await signedInClient(account.email, account.password);
+    const provider = await admin.json("/api/admin/providers", { name: `Shapes ${Date.now()}`, baseUrl: upstream.url });
+    const { id: providerId } = (await provider.json()) as { id: string };
+    const added = await admin.json("/api/admin/models", { providerId, upstreamName: "o3-mini" });
+    const model = (await added.json()) as { id: string; version: number };
+    expect(model).toMatchObject({
+      outputLimitParameter: "max_completion_tokens",
+      sendsSamplingParameters: false,
+      systemPromptRole: "developer",
+      reasoningEffort: null,
+    });
+    const classic = await admin.json("/api/admin/models", { providerId, upstreamName: "llama3.2" });
+    expect(await classic.json()).toMatchObject({ outputLimitParameter: "max_tokens", sendsSamplingParameters: true });
+
+    const changes = { reasoningEffort: "high", allowedReasoningEfforts: ["low", "high"], sendsUsageRequest: false };
+    const changed = await admin.json(`/api/admin/models/${model.id}`, changes, "PATCH");
+    expect(await changed.json()).toMatchObject({ ...changes, version: model.version + 1 });
+    const [entry] = await db().auditLog.findMany({ where: { targetId: model.id, action: "model.update" } });
+    expect(entry?.before).toMatchObject({ reasoningEffort: null, sendsUsageRequest: true });
+    expect(entry?.after).toMatchObject(changes);
+    const refused = await admin.json(`/api/admin/models/${model.id}`, { reasoningEffort: "extreme" }, "PATCH");
+    expect(refused.status).toBe(400);
+  });
+
+  it("lets a conversation choose only among the efforts the admin allows", async () => {
+    const chat = await startChatSession(upstream, openAiReasoning, {
+      ...{ outputLimitParameter: "max_completion_tokens", sendsSamplingParameters: false },
+      reasoningEffort: "medium",
+      allowedReasoningEfforts: ["low", "high"],
+    });
+    const path = `/api/conversations/${chat.conversationId}`;
+    expect((await chat.client.json(path, { reasoningEffort: "minimal" }, "PATCH")).status).toBe(400);
+    const chosen = await chat.client.json(path, { reasoningEffort: "high" }, "PATCH");
+    expect(await chosen.json()).toMatchObject({ reasoningEffort: "high" });
+    await collectEvents(await chat.send("Hi"));
+    expect(chat.upstreamCalls()).toHaveLength(1);
+    expect(chat.upstreamCalls()[0]?.body).toMatchObject({ reasoning_effort: "high", max_completion_tokens: 1024 });
+  });
+});
+
+it("gives the models of an existing install the shape a new one would get (the migration's backfill)", async () => {
+  const client = new pg.Client({ connectionString: await createEmptyDatabase() });
+  await client.connect();
+  try {
+    const providers = { openai: "https://api.openai.com/v1", local: "http://localhost:11434/v1" };
+    const names = [
+      "gpt-5-mini",
+      "o1",
+      "o3-mini",
+      "o4-mini",
+      "openai/gpt-5",
+      "gpt-4o-mini",
+      "llama3.2",
+      "o1x",
+      "gpt-50",
+    ];
+    for (const [id, baseUrl] of Object.entries(providers)) {
+      await client.query(
+        `INSERT INTO "Provider" (id, name, kind, "baseUrl", "updatedAt") VALUES ($1, $1, 'OPENAI_COMPATIBLE', $2, now())`,
+        [id, baseUrl],
+      );
+      for (const name of names) {
+        await client.query(
+          `INSERT INTO "Model" (id, "providerId", "upstreamName", label, "updatedAt") VALUES ($1, $2, $3, $3, now())`,
+          [`${id}-${name}`, id, name],
+        );
+      }
+    }
+    // The backfill as the migration runs it, on rows that have the columns' defaults, as existing rows did.
+    const migration = readFileSync(
+      path.join(import.meta.dirname, "../../prisma/migrations/20261205003000_compat_request_shape/migration.sql"),
+      "utf8",
+    );
+    for (const statement of migration.split(";").filter((part) => /^\s*(--[^\n]*\n\s*)*UPDATE/.test(part))) {
+      await client.query(statement);
+    }
+    const { rows } = await client.query<{ baseUrl: string; upstreamName: string } & Record<string, unknown>>(
+      `SELECT p."baseUrl", m."upstreamName", m."outputLimitParameter"::text, m."sendsSamplingParameters",
+              m."systemPromptRole"::text, m.version FROM "Model" m JOIN "Provider" p ON p.id = m."providerId"`,
+    );
+    expect(rows).toHaveLength(names.length * 2);
+    for (const row of rows) {
+      const expected = defaultRequestShape({ baseUrl: row.baseUrl }, row.upstreamName);
+      expect(row, `${row.upstreamName} on ${row.baseUrl}`).toMatchObject({
+        outputLimitParameter: expected.outputLimitParameter,
+        sendsSamplingParameters: expected.sendsSamplingParameters,
+        systemPromptRole: expected.systemPromptRole,
+        version: 1,
+      });
+    }
+  } finally {
+    await client.end();
+  }
+});

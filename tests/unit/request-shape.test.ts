@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest";
+import { adjustShape, findRefusedParameter, shapeMessages, shapeParameters } from "@/lib/chat/request-shape";
+import { buildStreamParams } from "@/lib/chat/upstream";
+import { defaultRequestShape } from "@/lib/models/compatibility";
+
+const values = { temperature: 0.7, topP: 0.9, maxTokens: 500, reasoningEffort: null };
+
+describe("defaultRequestShape", () => {
+  it("gives OpenAI's reasoning models the reasoning shape, on OpenAI and behind any other address", () => {
+    for (const name of ["gpt-5-mini", "gpt-5", "o1", "o3-mini", "o4-mini", "openai/gpt-5-nano"]) {
+      for (const baseUrl of ["https://api.openai.com/v1", "http://127.0.0.1:9000/v1"]) {
+        expect(defaultRequestShape({ baseUrl }, name)).toEqual({
+          outputLimitParameter: "max_completion_tokens",
+          sendsSamplingParameters: false,
+          reasoningEffort: null,
+          allowedReasoningEfforts: [],
+          sendsUsageRequest: true,
+          systemPromptRole: "developer",
+        });
+      }
+    }
+  });
+
+  it("sends max_completion_tokens to OpenAI's other models and max_tokens to other servers", () => {
+    const openAi = defaultRequestShape({ baseUrl: "https://api.openai.com/v1" }, "gpt-4o-mini");
+    expect(openAi).toMatchObject({ outputLimitParameter: "max_completion_tokens", sendsSamplingParameters: true });
+    expect(openAi.systemPromptRole).toBe("system");
+    for (const name of ["llama3.2", "deepseek-r1", "gpt-oss-20b", "qwen3:8b", "gpt-4o", "o1x"]) {
+      expect(defaultRequestShape({ baseUrl: "http://localhost:11434/v1" }, name)).toMatchObject({
+        outputLimitParameter: "max_tokens",
+        sendsSamplingParameters: true,
+        systemPromptRole: "system",
+      });
+    }
+  });
+});
+
+describe("the request shape", () => {
+  it("sends exactly the parameters of the model's shape", () => {
+    const reasoning = defaultRequestShape({ baseUrl: "https://api.openai.com/v1" }, "gpt-5-mini");
+    const request = {
+      model: "gpt-5-mini",
+      messages: [
+        { role: "system" as const, content: "Be brief." },
+        { role: "user" as const, content: "Hi" },
+      ],
+      ...values,
+      reasoningEffort: "low" as const,
+    };
+    const params = buildStreamParams(request as never, reasoning, request);
+    expect(params).toEqual({
+      model: "gpt-5-mini",
+      messages: [
+        { role: "developer", content: "Be brief." },
+        { role: "user", content: "Hi" },
+      ],
+      max_completion_tokens: 500,
+      reasoning_effort: "low",
+      stream: true,
+      stream_options: { include_usage: true },
+    });
+    const classic = defaultRequestShape({ baseUrl: "http://localhost:8000/v1" }, "llama3.2");
+    expect(buildStreamParams(request as never, { ...classic, sendsUsageRequest: false }, values)).toEqual({
+      model: "gpt-5-mini",
+      messages: request.messages,
+      temperature: 0.7,
+      top_p: 0.9,
+      max_tokens: 500,
+      stream: true,
+    });
+  });
+
+  it("can send no output limit at all", () => {
+    const shape = { ...defaultRequestShape({ baseUrl: "http://x/v1" }, "m"), outputLimitParameter: "none" as const };
+    expect(shapeParameters(shape, values)).toEqual({ temperature: 0.7, top_p: 0.9 });
+    expect(shapeMessages(shape, [{ role: "system", content: "a" }])).toEqual([{ role: "system", content: "a" }]);
+  });
+});
+
+describe("a refused parameter", () => {
+  it("reads OpenAI's error codes and other servers' messages", () => {
+    expect(
+      findRefusedParameter({
+        code: "unsupported_parameter",
+        param: "max_tokens",
+        message:
+          "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
+      }),
+    ).toBe("max_tokens");
+    expect(findRefusedParameter({ code: "unsupported_value", param: "temperature", message: "" })).toBe("temperature");
+    expect(
+      findRefusedParameter({
+        code: null,
+        param: null,
+        message: "Unrecognized request argument supplied: stream_options",
+      }),
+    ).toBe("stream_options");
+    expect(
+      findRefusedParameter({
+        code: null,
+        param: null,
+        message: "max_tokens is not supported; use max_completion_tokens",
+      }),
+    ).toBe("max_tokens");
+    expect(findRefusedParameter({ code: "invalid_api_key", param: null, message: "Incorrect API key" })).toBeNull();
+    expect(findRefusedParameter({ code: null, param: null, message: "temperature must be at most 2" })).toBeNull();
+  });
+
+  it("drops or swaps only a parameter that was sent", () => {
+    const classic = defaultRequestShape({ baseUrl: "http://x/v1" }, "m");
+    expect(adjustShape(classic, values, "max_tokens")?.shape.outputLimitParameter).toBe("max_completion_tokens");
+    expect(adjustShape(classic, values, "temperature")?.shape.sendsSamplingParameters).toBe(false);
+    expect(adjustShape(classic, values, "stream_options.include_usage")?.shape.sendsUsageRequest).toBe(false);
+    expect(adjustShape(classic, values, "reasoning_effort")).toBeNull();
+    const effort = adjustShape(classic, { ...values, reasoningEffort: "high" }, "reasoning_effort");
+    expect(effort?.values.reasoningEffort).toBeNull();
+    const reasoning = defaultRequestShape({ baseUrl: "http://x/v1" }, "o3");
+    expect(adjustShape(reasoning, values, "temperature")).toBeNull();
+    expect(adjustShape(reasoning, values, "max_tokens")).toBeNull();
+  });
+});
