@@ -6,6 +6,7 @@ import { AppError } from "../errors";
 import type { LiveReply } from "./live-reply";
 import type { ReplyManifest } from "./prepare-request";
 import { unregisterReply } from "./reply-registry";
+import { type ProviderUsage, startUsageMeter, type UsageMeter } from "./reply-usage";
 import { saveFinalReply } from "./save-final-reply";
 import { countTokens, type TokenEncoding } from "./tokens";
 import { streamChatCompletion, type UpstreamRequest } from "./upstream";
@@ -15,13 +16,20 @@ const PARTIAL_SAVE_INTERVAL_MS = 1_000;
 
 export type ReplyPlan = {
   encoding: TokenEncoding;
+  /** Who asked for the reply: the usage ledger's user. */
+  requesterId: string;
   prepare: () => Promise<{ upstream: Omit<UpstreamRequest, "signal">; manifest: ReplyManifest }>;
   onFinished?: (reply: FinishedReply) => void;
 };
 
-type Progress = { content: string; finishReason: string | null; usage: FinishedReply["usage"] };
+type Progress = { content: string; finishReason: string | null; usage: ProviderUsage | null };
 
-async function streamReply(live: LiveReply, request: UpstreamRequest, progress: Progress): Promise<void> {
+async function streamReply(
+  live: LiveReply,
+  request: UpstreamRequest,
+  progress: Progress,
+  meter: UsageMeter,
+): Promise<void> {
   let lastSavedAt = Date.now();
   let pendingSave: Promise<void> | null = null;
   const savePartial = () => {
@@ -40,6 +48,7 @@ async function streamReply(live: LiveReply, request: UpstreamRequest, progress: 
       onDelta: (delta) => {
         // PostgreSQL text cannot hold NUL, and a reply that cannot be saved would be lost whole.
         const text = delta.includes("\u0000") ? delta.replaceAll("\u0000", "") : delta;
+        meter.markAnswerToken();
         progress.content += text;
         live.publish("delta", { text });
         if (!pendingSave && Date.now() - lastSavedAt >= PARTIAL_SAVE_INTERVAL_MS) savePartial();
@@ -64,10 +73,12 @@ export async function runReply(live: LiveReply, plan: ReplyPlan): Promise<void> 
   const progress: Progress = { content: "", finishReason: null, usage: null };
   let manifest: ReplyManifest | null = null;
   let failure: AppError | null = null;
+  let meter: UsageMeter | null = null;
   try {
     const prepared = await plan.prepare();
     manifest = prepared.manifest;
-    await streamReply(live, { ...prepared.upstream, signal: live.signal }, progress);
+    meter = startUsageMeter();
+    await streamReply(live, { ...prepared.upstream, signal: live.signal }, progress, meter);
   } catch (error) {
     failure = toReplyFailure(error);
     console.error(
@@ -76,10 +87,12 @@ export async function runReply(live: LiveReply, plan: ReplyPlan): Promise<void> 
   }
 
   const reply = describeOutcome(progress, failure, live.signal.aborted);
+  const tokenCount = countTokens(progress.content, plan.encoding);
   const finished: FinishedReply = {
     ...reply,
-    tokens: { count: countTokens(progress.content, plan.encoding), encoding: plan.encoding },
+    tokens: { count: tokenCount, encoding: plan.encoding },
     manifest,
+    ledger: toLedgerEntry(plan, progress, meter, manifest, reply.status, tokenCount),
   };
   let saving: Awaited<ReturnType<typeof saveFinalReply>> | null = null;
   try {
@@ -122,6 +135,24 @@ function publishOutcome(
   }
 }
 
+/**
+ * The ledger counts a reply that reached the model: done, stopped, or failed once tokens came (a failure before any
+ * token, such as a refused request, cost nothing to count). Without the provider's usage, the tokenizer's counts.
+ */
+function toLedgerEntry(
+  plan: ReplyPlan,
+  progress: Progress,
+  meter: UsageMeter | null,
+  manifest: ReplyManifest | null,
+  status: FinishedReply["status"],
+  completionTokens: number,
+): FinishedReply["ledger"] {
+  if (!meter || !manifest) return null;
+  if (status === "ERROR" && progress.usage === null && progress.content === "") return null;
+  const estimate = { promptTokens: manifest.sentTokens, completionTokens };
+  return meter.finish({ userId: plan.requesterId, usage: progress.usage, estimate });
+}
+
 function toReplyFailure(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (isDatabaseUnavailable(error)) return databaseUnavailableError(error);
@@ -129,7 +160,12 @@ function toReplyFailure(error: unknown): AppError {
 }
 
 function describeOutcome(progress: Progress, failure: AppError | null, isStopped: boolean) {
-  const { content, finishReason, usage } = progress;
+  const { content, finishReason } = progress;
+  // The message keeps the provider's two figures; the details go to the ledger.
+  const usage = progress.usage && {
+    promptTokens: progress.usage.promptTokens,
+    completionTokens: progress.usage.completionTokens,
+  };
   if (failure) {
     const errorCause = failure instanceof UpstreamFailure ? failure.diagnosis : null;
     return { content, status: "ERROR" as const, finishReason, errorCode: failure.code, errorCause, usage };

@@ -9,6 +9,7 @@ import type {
 import { AppError } from "../errors";
 import { createEventStreamParser, type ServerSentEvent } from "../http/event-stream-parser";
 import { readResponseText } from "../models/provider-fetch";
+import type { ProviderUsage } from "./reply-usage";
 import { categoryOfStatus, UpstreamFailure } from "./upstream-failure";
 
 export type UpstreamRequest = {
@@ -133,7 +134,7 @@ function watchForStall(idleMs: number, onIdle: () => void) {
 export type UpstreamHandlers = {
   onDelta: (text: string) => void;
   onFinish: (reason: string) => void;
-  onUsage: (usage: { promptTokens: number; completionTokens: number }) => void;
+  onUsage: (usage: ProviderUsage) => void;
 };
 
 type StreamedChunk = Partial<ChatCompletionChunk> & { error?: unknown };
@@ -147,10 +148,18 @@ function deliverChunk(event: ServerSentEvent, handlers: UpstreamHandlers): boole
   const choice = chunk.choices?.[0];
   if (choice?.delta?.content) handlers.onDelta(choice.delta.content);
   if (choice?.finish_reason) handlers.onFinish(choice.finish_reason);
-  if (chunk.usage) {
-    handlers.onUsage({ promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens });
-  }
+  if (chunk.usage) handlers.onUsage(toProviderUsage(chunk.usage));
   return true;
+}
+
+/** The details are optional: servers other than OpenAI's often leave them out. */
+function toProviderUsage(usage: NonNullable<ChatCompletionChunk["usage"]>): ProviderUsage {
+  return {
+    promptTokens: usage.prompt_tokens,
+    completionTokens: usage.completion_tokens,
+    reasoningTokens: usage.completion_tokens_details?.reasoning_tokens ?? null,
+    cachedTokens: usage.prompt_tokens_details?.cached_tokens ?? null,
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 // Reading whole conversations, every branch included, for exports.
 import { AppError } from "../errors";
 import { db, type Prisma } from "./client";
+import { replyUsageFields } from "./reply-usage";
 
 const treeFields = {
   id: true,
@@ -10,7 +11,16 @@ const treeFields = {
   currentLeafId: true,
   model: { select: { label: true } },
   messages: {
-    select: { id: true, parentId: true, role: true, content: true, status: true, createdAt: true },
+    select: {
+      id: true,
+      parentId: true,
+      role: true,
+      content: true,
+      status: true,
+      createdAt: true,
+      // A reply's usage (replyUsageFields); null for other messages. Import leaves it out.
+      usage: { select: replyUsageFields },
+    },
     // By depth first: in the file every message comes after its parent.
     orderBy: [{ depth: "asc" }, { createdAt: "asc" }, { id: "asc" }],
   },

@@ -19,7 +19,7 @@ export type FakeScenario = {
   failBeforeStream?: { status: number; retryAfterSeconds?: number; message?: string; times?: number }; // times: all
   cutAfterChunks?: number; // destroys the socket after N content deltas: no finish chunk, no [DONE]
   stallAfterChunks?: number; // goes silent after N content deltas until the client leaves
-  usage?: { promptTokens: number; completionTokens: number }; // default: word counts
+  usage?: wire.ReplyScript["usage"]; // default: word counts; "none": never reported
 };
 
 export type RecordedRequest = {
