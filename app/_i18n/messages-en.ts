@@ -360,6 +360,18 @@ export const en = {
   "shareLink.off":
     "An admin has turned public share links off: no link can be made, and existing links do not open until they are turned on again.",
   "message.shareUpToHere": "Share up to here",
+  "usage.show": "Reply details",
+  "usage.title": "Usage of this reply",
+  "usage.promptTokens": "Tokens in",
+  "usage.completionTokens": "Tokens out",
+  "usage.reasoningTokens": "Reasoning tokens",
+  "usage.cachedTokens": "Cached tokens",
+  "usage.timeToFirstToken": "Time to first token",
+  "usage.duration": "Duration",
+  "usage.speed": "Speed",
+  "usage.seconds": "{value} s",
+  "usage.tokensPerSecond": "{value} tokens/s",
+  "usage.estimated": "Estimated: the model server reported no usage, so Parley counted the tokens itself.",
   "admin.publicLinks.legend": "Public share links",
   "admin.publicLinks.enabled": "Allow public share links",
   "admin.publicLinks.description":

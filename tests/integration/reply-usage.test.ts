@@ -68,6 +68,26 @@ describe("the usage ledger", () => {
     expect(await db().replyUsage.count({ where: { messageId: assistantMessageId } })).toBe(0);
   });
 
+  it("is carried by the thread and the JSON export, on the reply only", async () => {
+    const usage = { promptTokens: 21, completionTokens: 2, reasoningTokens: 5, cachedTokens: 0 };
+    const chat = await startChatSession(upstream, { chunks: ["Hi ", "back."], usage });
+    const { userMessageId, assistantMessageId } = startedIds(await collectEvents(await chat.send("Hi")));
+    await expect.poll(async () => (await chat.storedMessages()).at(-1)?.status).toBe("COMPLETE");
+    const figures = { promptTokens: 21, completionTokens: 2, reasoningTokens: 5, cachedTokens: 0, isEstimated: false };
+
+    const thread = (await (await chat.client.fetch(`/api/conversations/${chat.conversationId}`)).json()) as {
+      messages: { id: string; usage: unknown }[];
+    };
+    expect(thread.messages.find((message) => message.id === userMessageId)?.usage).toBeNull();
+    expect(thread.messages.find((message) => message.id === assistantMessageId)?.usage).toMatchObject(figures);
+
+    const exported = await chat.client.fetch(`/api/conversations/${chat.conversationId}/export?format=json`);
+    const file = (await exported.json()) as { conversation: { messages: { id: string; usage: unknown }[] } };
+    const reply = file.conversation.messages.find((message) => message.id === assistantMessageId);
+    expect(reply?.usage).toMatchObject({ ...figures, durationMs: expect.any(Number) });
+    expect(reply?.usage).not.toHaveProperty("userId");
+  });
+
   it("sums a user's tokens per UTC day, and nobody else's", async () => {
     const [user, other] = [await makeUser(), await makeUser()];
     const figures = { completionTokens: 5, isEstimated: false, durationMs: 100 };

@@ -15,6 +15,7 @@ function message(id: string, parentId: string | null, content = id): ChatMessage
     context: null,
     author: null,
     imported: false,
+    usage: null,
   };
 }
 

@@ -22,6 +22,7 @@ function message(id: string, role: ChatMessage["role"], parentId: string | null,
     context: null,
     author: null,
     imported: false,
+    usage: null,
   };
   return { ...base, ...fields };
 }

@@ -26,6 +26,7 @@ export function createOptimisticMessage(
     context: null,
     author: null,
     imported: false,
+    usage: null,
   };
 }
 
@@ -43,6 +44,7 @@ export function createPlaceholderReply(replaced: ChatMessage): ChatMessage {
     errorCode: null,
     context: null,
     imported: false,
+    usage: null,
     errorMessage: undefined,
   };
 }
