@@ -266,6 +266,14 @@ export const en = {
   "admin.provider.baseUrl": "Base URL",
   "admin.provider.baseUrlHint":
     "Including /v1. http is fine for a server on your own network (Ollama: http://localhost:11434/v1).",
+  "admin.provider.kind": "Kind",
+  "admin.provider.kindOpenAiCompatible": "OpenAI-compatible",
+  "admin.provider.kindAzure": "Azure OpenAI",
+  "admin.provider.endpoint": "Endpoint",
+  "admin.provider.endpointHint":
+    "Your Azure OpenAI resource, without /openai. Each model's upstream name is a deployment name.",
+  "admin.provider.apiVersion": "API version",
+  "admin.provider.apiVersionHint": "Sent as api-version with every request, such as 2024-10-21.",
   "admin.provider.apiKey": "API key",
   "admin.provider.apiKeyStored": "Stored, ending in {hint}. Leave empty to keep it.",
   "admin.provider.apiKeyTooShort": "(too short to show)",
