@@ -69,6 +69,23 @@ async function collect(baseURL: string) {
 }
 
 describe("reading a provider's stream", () => {
+  it("reads the reasoning and cached tokens of OpenAI's usage details", async () => {
+    const usage = {
+      prompt_tokens: 30,
+      completion_tokens: 20,
+      prompt_tokens_details: { cached_tokens: 16 },
+      completion_tokens_details: { reasoning_tokens: 12 },
+    };
+    const body = `${chunk("Hi", "stop")}data: ${JSON.stringify({ choices: [], usage })}\n\ndata: [DONE]\n\n`;
+    const baseURL = await serveChunks([Buffer.from(body)]);
+    expect((await collect(baseURL)).usage).toEqual({
+      promptTokens: 30,
+      completionTokens: 20,
+      reasoningTokens: 12,
+      cachedTokens: 16,
+    });
+  });
+
   it("joins events and characters split across network chunks, with CRLF line endings, up to [DONE]", async () => {
     const first = chunk("Grüße, ");
     const second = chunk("世界", "stop").replaceAll("\n", "\r\n");
@@ -85,7 +102,7 @@ describe("reading a provider's stream", () => {
     expect(await collect(baseURL)).toEqual({
       text: "Grüße, 世界",
       finishReason: "stop",
-      usage: { promptTokens: 3, completionTokens: 4 },
+      usage: { promptTokens: 3, completionTokens: 4, reasoningTokens: null, cachedTokens: null },
       error: null,
     });
   });
