@@ -1,10 +1,11 @@
 // The usage ledger: one row per reply that reached the model, with the provider's figures (or the tokenizer's,
 // marked estimated) and Parley's timings, keyed to user, team, model and version; read per user per day.
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { getDailyTokensForUser } from "@/lib/db/reply-usage";
 import { type ChatSession, startChatSession } from "../support/chat-session";
-import { makeUser } from "../support/factories";
+import { addMember, makeModel, makePerson, makeTeam, makeUser } from "../support/factories";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { collectEvents, startedIds } from "../support/read-events";
 
@@ -86,6 +87,33 @@ describe("the usage ledger", () => {
     const reply = file.conversation.messages.find((message) => message.id === assistantMessageId);
     expect(reply?.usage).toMatchObject({ ...figures, durationMs: expect.any(Number) });
     expect(reply?.usage).not.toHaveProperty("userId");
+  });
+
+  it("is charged to whoever asked, with the conversation's team", async () => {
+    const upstreamName = `model-${randomUUID().slice(0, 8)}`;
+    upstream.scenarioForModel(upstreamName, { reply: "Sure." });
+    const model = await makeModel(upstream.url, { upstreamName });
+    const [ana, ben] = await Promise.all([makePerson("Ana"), makePerson("Ben")]);
+    const team = await makeTeam();
+    await Promise.all([addMember(team.id, ana.id, "EDITOR"), addMember(team.id, ben.id, "EDITOR")]);
+    const created = await ana.client.json("/api/conversations", { modelId: model.id });
+    const { id } = (await created.json()) as { id: string };
+    expect((await ana.client.json(`/api/conversations/${id}/team`, { teamId: team.id }, "PUT")).status).toBe(200);
+
+    const sent = startedIds(
+      await collectEvents(await ben.client.json(`/api/conversations/${id}/messages`, { content: "Hi" })),
+    );
+    const regenerate = `/api/conversations/${id}/messages/${sent.assistantMessageId}/regenerate`;
+    const again = startedIds(await collectEvents(await ana.client.json(regenerate, {})));
+
+    await expect
+      .poll(() =>
+        db().replyUsage.findMany({ where: { message: { conversationId: id } }, orderBy: { createdAt: "asc" } }),
+      )
+      .toMatchObject([
+        { messageId: sent.assistantMessageId, userId: ben.id, teamId: team.id, modelId: model.id },
+        { messageId: again.assistantMessageId, userId: ana.id, teamId: team.id, modelId: model.id },
+      ]);
   });
 
   it("sums a user's tokens per UTC day, and nobody else's", async () => {
