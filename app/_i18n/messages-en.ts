@@ -274,6 +274,7 @@ export const en = {
     "Your Azure OpenAI resource, without /openai. Each model's upstream name is a deployment name.",
   "admin.provider.apiVersion": "API version",
   "admin.provider.apiVersionHint": "Sent as api-version with every request, such as 2024-10-21.",
+  "admin.provider.azureSummary": "Azure OpenAI · api-version {version}",
   "admin.provider.apiKey": "API key",
   "admin.provider.apiKeyStored": "Stored, ending in {hint}. Leave empty to keep it.",
   "admin.provider.apiKeyTooShort": "(too short to show)",

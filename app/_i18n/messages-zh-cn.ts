@@ -253,6 +253,7 @@ export const zhCN: Catalog = {
   "admin.provider.endpointHint": "你的 Azure OpenAI 资源地址，不含 /openai。每个模型的上游名称即部署名称。",
   "admin.provider.apiVersion": "API 版本",
   "admin.provider.apiVersionHint": "每个请求都以 api-version 发送，例如 2024-10-21。",
+  "admin.provider.azureSummary": "Azure OpenAI · api-version {version}",
   "admin.provider.apiKey": "API 密钥",
   "admin.provider.apiKeyStored": "已保存，末尾为 {hint}。留空则保留。",
   "admin.provider.apiKeyTooShort": "（太短，不显示）",
