@@ -21,6 +21,8 @@ export type ReplyLaunch = {
   model: CompletionModel;
   parameters: Parameters;
   turn: StartedTurn;
+  /** Who asked for the reply (sent the message or regenerated): the usage ledger's user. */
+  requesterId: string;
   /** Who wrote the new user turn, named in the `start` event for team members watching; null for a regeneration. */
   author: MessageAuthor;
   /** The provisional title to replace with a generated one after a first exchange; null otherwise. */
@@ -49,6 +51,7 @@ export function launchReply({
   model,
   parameters,
   turn,
+  requesterId,
   author,
   titleToReplace,
   streamSlot,
@@ -62,6 +65,7 @@ export function launchReply({
   if (titleToReplace !== null) live.holdOpenAfterEnd(TITLE_WAIT_MS);
   const run = runReply(live, {
     encoding: encodingForModel(model.upstreamName),
+    requesterId,
     // Everything that can fail runs inside the live reply, so that a failure ends this reply as an error.
     prepare: async () => {
       const { messages, manifest } = await prepareRequest({

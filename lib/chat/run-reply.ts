@@ -6,6 +6,7 @@ import { AppError } from "../errors";
 import type { LiveReply } from "./live-reply";
 import type { ReplyManifest } from "./prepare-request";
 import { unregisterReply } from "./reply-registry";
+import { type ProviderUsage, startUsageMeter, type UsageMeter } from "./reply-usage";
 import { saveFinalReply } from "./save-final-reply";
 import { countTokens, type TokenEncoding } from "./tokens";
 import { streamChatCompletion, type UpstreamRequest } from "./upstream";
@@ -15,6 +16,8 @@ const PARTIAL_SAVE_INTERVAL_MS = 1_000;
 
 export type ReplyPlan = {
   encoding: TokenEncoding;
+  /** Who asked for the reply: the usage ledger's user. */
+  requesterId: string;
   prepare: () => Promise<{ upstream: Omit<UpstreamRequest, "signal">; manifest: ReplyManifest }>;
   onFinished?: (reply: FinishedReply) => void;
 };
@@ -22,7 +25,7 @@ export type ReplyPlan = {
 type Progress = {
   content: string;
   finishReason: string | null;
-  usage: FinishedReply["usage"];
+  usage: ProviderUsage | null;
   /** The model's thinking, kept apart from `content`: never sent back as context nor counted as answer tokens. */
   reasoning: FinishedReply["reasoning"];
   /** When the thinking began, until the answer begins (or the reply ends) and its duration is known. */
@@ -42,7 +45,12 @@ function endReasoning(progress: Progress): void {
   }
 }
 
-async function streamReply(live: LiveReply, request: UpstreamRequest, progress: Progress): Promise<void> {
+async function streamReply(
+  live: LiveReply,
+  request: UpstreamRequest,
+  progress: Progress,
+  meter: UsageMeter,
+): Promise<void> {
   let lastSavedAt = Date.now();
   let pendingSave: Promise<void> | null = null;
   const savePartial = () => {
@@ -61,12 +69,14 @@ async function streamReply(live: LiveReply, request: UpstreamRequest, progress: 
       onDelta: (delta) => {
         const text = withoutNul(delta);
         if (progress.reasoningStartedAt !== null) endReasoning(progress);
+        meter.markAnswerToken();
         progress.content += text;
         live.publish("delta", { text });
         if (!pendingSave && Date.now() - lastSavedAt >= PARTIAL_SAVE_INTERVAL_MS) savePartial();
       },
       onReasoning: (delta) => {
         const text = withoutNul(delta);
+        meter.markToken();
         if (!progress.reasoning) {
           progress.reasoning = { text: "", durationMs: 0 };
           progress.reasoningStartedAt = Date.now();
@@ -101,10 +111,12 @@ export async function runReply(live: LiveReply, plan: ReplyPlan): Promise<void> 
   };
   let manifest: ReplyManifest | null = null;
   let failure: AppError | null = null;
+  let meter: UsageMeter | null = null;
   try {
     const prepared = await plan.prepare();
     manifest = prepared.manifest;
-    await streamReply(live, { ...prepared.upstream, signal: live.signal }, progress);
+    meter = startUsageMeter();
+    await streamReply(live, { ...prepared.upstream, signal: live.signal }, progress, meter);
   } catch (error) {
     failure = toReplyFailure(error);
     console.error(
@@ -113,10 +125,12 @@ export async function runReply(live: LiveReply, plan: ReplyPlan): Promise<void> 
   }
 
   const reply = describeOutcome(progress, failure, live.signal.aborted);
+  const tokenCount = countTokens(progress.content, plan.encoding);
   const finished: FinishedReply = {
     ...reply,
-    tokens: { count: countTokens(progress.content, plan.encoding), encoding: plan.encoding },
+    tokens: { count: tokenCount, encoding: plan.encoding },
     manifest,
+    ledger: toLedgerEntry(plan, progress, meter, manifest, reply.status, tokenCount),
   };
   let saving: Awaited<ReturnType<typeof saveFinalReply>> | null = null;
   try {
@@ -159,6 +173,24 @@ function publishOutcome(
   }
 }
 
+/**
+ * The ledger counts a reply that reached the model: done, stopped, or failed once tokens came (a failure before any
+ * token, such as a refused request, cost nothing to count). Without the provider's usage, the tokenizer's counts.
+ */
+function toLedgerEntry(
+  plan: ReplyPlan,
+  progress: Progress,
+  meter: UsageMeter | null,
+  manifest: ReplyManifest | null,
+  status: FinishedReply["status"],
+  completionTokens: number,
+): FinishedReply["ledger"] {
+  if (!meter || !manifest) return null;
+  if (status === "ERROR" && progress.usage === null && progress.content === "") return null;
+  const estimate = { promptTokens: manifest.sentTokens, completionTokens };
+  return meter.finish({ userId: plan.requesterId, usage: progress.usage, estimate });
+}
+
 function toReplyFailure(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (isDatabaseUnavailable(error)) return databaseUnavailableError(error);
@@ -166,7 +198,12 @@ function toReplyFailure(error: unknown): AppError {
 }
 
 function describeOutcome(progress: Progress, failure: AppError | null, isStopped: boolean) {
-  const { content, finishReason, usage, reasoning } = progress;
+  const { content, finishReason, reasoning } = progress;
+  // The message keeps the provider's two figures; the details go to the ledger.
+  const usage = progress.usage && {
+    promptTokens: progress.usage.promptTokens,
+    completionTokens: progress.usage.completionTokens,
+  };
   if (failure) {
     const errorCause = failure instanceof UpstreamFailure ? failure.diagnosis : null;
     return { content, status: "ERROR" as const, finishReason, errorCode: failure.code, errorCause, usage, reasoning };

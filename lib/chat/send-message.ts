@@ -83,6 +83,7 @@ export async function sendMessage(user: SessionUser, conversationId: string, inp
         model,
         parameters,
         turn,
+        requesterId: user.id,
         author,
         titleToReplace: isFirstExchange ? title : null,
         streamSlot,
@@ -105,7 +106,16 @@ export async function regenerateReply(
       replyId,
       snapshotOf(model, parameters),
     );
-    return launchReply({ conversation, model, parameters, turn, author: null, titleToReplace: null, streamSlot });
+    return launchReply({
+      conversation,
+      model,
+      parameters,
+      turn,
+      requesterId: user.id,
+      author: null,
+      titleToReplace: null,
+      streamSlot,
+    });
   });
 }
 

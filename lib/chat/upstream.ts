@@ -10,6 +10,7 @@ import { AppError } from "../errors";
 import { createEventStreamParser, type ServerSentEvent } from "../http/event-stream-parser";
 import type { ReasoningEffort } from "../models/compatibility";
 import { readResponseText } from "../models/provider-fetch";
+import type { ProviderUsage } from "./reply-usage";
 import {
   adjustShape,
   findRefusedParameter,
@@ -179,7 +180,7 @@ export type UpstreamHandlers = {
   /** The model's thinking, apart from the answer (never part of `onDelta`'s text). */
   onReasoning: (text: string) => void;
   onFinish: (reason: string) => void;
-  onUsage: (usage: { promptTokens: number; completionTokens: number }) => void;
+  onUsage: (usage: ProviderUsage) => void;
 };
 
 type StreamedChunk = Partial<ChatCompletionChunk> & { error?: unknown };
@@ -205,10 +206,18 @@ function deliverChunk(event: ServerSentEvent, handlers: ChunkHandlers): boolean 
   if (reasoning) handlers.onReasoning(reasoning);
   if (choice?.delta?.content) handlers.onContent(choice.delta.content);
   if (choice?.finish_reason) handlers.onFinish(choice.finish_reason);
-  if (chunk.usage) {
-    handlers.onUsage({ promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens });
-  }
+  if (chunk.usage) handlers.onUsage(toProviderUsage(chunk.usage));
   return true;
+}
+
+/** The details are optional: servers other than OpenAI's often leave them out. */
+function toProviderUsage(usage: NonNullable<ChatCompletionChunk["usage"]>): ProviderUsage {
+  return {
+    promptTokens: usage.prompt_tokens,
+    completionTokens: usage.completion_tokens,
+    reasoningTokens: usage.completion_tokens_details?.reasoning_tokens ?? null,
+    cachedTokens: usage.prompt_tokens_details?.cached_tokens ?? null,
+  };
 }
 
 /**

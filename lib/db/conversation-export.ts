@@ -1,6 +1,7 @@
 // Reading whole conversations, every branch included, for exports.
 import { AppError } from "../errors";
 import { db, type Prisma } from "./client";
+import { replyUsageFields } from "./reply-usage";
 
 const treeFields = {
   id: true,
@@ -19,6 +20,8 @@ const treeFields = {
       reasoningMs: true,
       status: true,
       createdAt: true,
+      // A reply's usage (replyUsageFields); null for other messages. Import leaves it out.
+      usage: { select: replyUsageFields },
     },
     // By depth first: in the file every message comes after its parent.
     orderBy: [{ depth: "asc" }, { createdAt: "asc" }, { id: "asc" }],

@@ -24,6 +24,8 @@ type ThreadRow = MessageView & {
   imported: boolean;
   reasoning: string | null;
   reasoningMs: number | null;
+  /** The reply's row of the usage ledger (its figures only); null for other messages. */
+  usage: unknown;
 };
 export type ThreadMessage = Omit<ThreadRow, "contextManifest"> & { siblingIds: string[]; context: unknown };
 
@@ -79,8 +81,14 @@ async function readThreadPage(conversationId: string, start: Prisma.Sql, isAdmin
            m."errorCode", CASE WHEN ${isAdminReader} THEN m."errorCause" END AS "errorCause", m."contextManifest",
            m.imported, m.reasoning, m."reasoningMs", thread.step,
            CASE WHEN m.role = 'USER' AND u.id IS NOT NULL THEN json_build_object('id', u.id, 'name', u.name) END
-             AS author
+             AS author,
+           CASE WHEN ru.id IS NOT NULL THEN json_build_object(
+             'promptTokens', ru."promptTokens", 'completionTokens', ru."completionTokens",
+             'reasoningTokens', ru."reasoningTokens", 'cachedTokens', ru."cachedTokens", 'isEstimated', ru."isEstimated",
+             'timeToFirstTokenMs', ru."timeToFirstTokenMs", 'timeToAnswerMs', ru."timeToAnswerMs",
+             'durationMs', ru."durationMs", 'tokensPerSecond', ru."tokensPerSecond") END AS usage
       FROM thread JOIN "Message" m ON m.id = thread.id LEFT JOIN "User" u ON u.id = m."authorId"
+           LEFT JOIN "ReplyUsage" ru ON ru."messageId" = m.id
      ORDER BY thread.step DESC`;
   const siblings = await getSiblingIds(conversationId, rows);
   const messages = rows.map(({ contextManifest, step: _step, ...message }) => ({

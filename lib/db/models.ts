@@ -68,7 +68,13 @@ export async function isModelInScope(scope: Prisma.ModelWhereInput, id: string):
 }
 
 /** What a provider client needs to reach a provider. Includes the encrypted key: it never leaves lib/. */
-export const providerConnectionFields = { id: true, kind: true, baseUrl: true, apiKeyEncrypted: true } as const;
+export const providerConnectionFields = {
+  id: true,
+  kind: true,
+  baseUrl: true,
+  apiKeyEncrypted: true,
+  apiVersion: true,
+} as const;
 
 /** A model's identity and parameters: what the completion service runs and the admin console edits. */
 export const modelParameterFields = {

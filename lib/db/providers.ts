@@ -12,6 +12,7 @@ const providerRowFields = {
   name: true,
   kind: true,
   baseUrl: true,
+  apiVersion: true,
   apiKeyHint: true,
   apiKeyEncrypted: true,
   createdAt: true,
@@ -22,8 +23,10 @@ type ProviderRow = Prisma.ProviderGetPayload<{ select: typeof providerRowFields 
 export type ProviderView = {
   id: string;
   name: string;
-  kind: "OPENAI_COMPATIBLE" | "DEMO";
+  kind: ProviderKind;
   baseUrl: string;
+  /** Azure OpenAI only. */
+  apiVersion: string | null;
   hasApiKey: boolean;
   apiKeyHint: string | null;
   /** Sealed under another ENCRYPTION_KEY: useless until an admin enters the key again. */
@@ -40,7 +43,13 @@ function toView({ apiKeyEncrypted, _count, ...row }: ProviderRow): ProviderView 
 /** What the audit log records of a provider: never the key, only whether there is one and its hint. */
 function auditSnapshot(provider: ProviderView) {
   const apiKey = provider.hasApiKey ? `…${provider.apiKeyHint ?? ""}` : null;
-  return { name: provider.name, baseUrl: provider.baseUrl, apiKey };
+  return {
+    name: provider.name,
+    kind: provider.kind,
+    baseUrl: provider.baseUrl,
+    apiVersion: provider.apiVersion,
+    apiKey,
+  };
 }
 
 export async function listProviders(): Promise<ProviderView[]> {
@@ -62,9 +71,12 @@ export async function getProviderConnection(id: string) {
   });
 }
 
+export type ProviderKind = "OPENAI_COMPATIBLE" | "AZURE_OPENAI" | "DEMO";
+
 export type ProviderFields = {
   name?: string;
   baseUrl?: string;
+  apiVersion?: string | null;
   apiKeyEncrypted?: string | null;
   apiKeyHint?: string | null;
 };
@@ -77,11 +89,11 @@ function nameTaken(error: unknown): unknown {
 
 export async function createProvider(
   actor: AuditActor,
-  fields: Required<Pick<ProviderFields, "name" | "baseUrl">> & ProviderFields,
+  fields: Required<Pick<ProviderFields, "name" | "baseUrl">> & ProviderFields & { kind: Exclude<ProviderKind, "DEMO"> },
 ): Promise<ProviderView> {
   try {
     return await db().$transaction(async (tx) => {
-      const { id } = await tx.provider.create({ data: { ...fields, kind: "OPENAI_COMPATIBLE" }, select: { id: true } });
+      const { id } = await tx.provider.create({ data: fields, select: { id: true } });
       const created = await getProviderRow(tx, id);
       await writeAuditEntry(tx, actor, {
         action: "provider.create",

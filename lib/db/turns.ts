@@ -1,7 +1,7 @@
 // Writing a turn: the user message and an empty STREAMING reply in one transaction, partial saves at most about
 // once a second, and the final reply once. Never a write per token.
 import { AppError } from "../errors";
-import { db, type MessageStatus, type Prisma } from "./client";
+import { db, type MessageStatus, Prisma } from "./client";
 import { createId } from "./ids";
 import { type MessageView, messageFields } from "./messages";
 
@@ -180,6 +180,22 @@ export type FinishedReply = {
   reasoning: { text: string; durationMs: number } | null;
   tokens: { count: number; encoding: string };
   manifest: Prisma.InputJsonValue | null;
+  /** The reply's row in the usage ledger; null when the model was never reached (nothing to count). */
+  ledger: ReplyLedgerEntry | null;
+};
+
+/** One reply's usage (prisma/schema.prisma, ReplyUsage): team, model and version come from the reply's row. */
+export type ReplyLedgerEntry = {
+  userId: string;
+  promptTokens: number;
+  completionTokens: number;
+  reasoningTokens: number | null;
+  cachedTokens: number | null;
+  isEstimated: boolean;
+  timeToFirstTokenMs: number | null;
+  timeToAnswerMs: number | null;
+  durationMs: number;
+  tokensPerSecond: number | null;
 };
 
 /**
@@ -199,9 +215,27 @@ export async function finishReply(id: string, reply: FinishedReply): Promise<voi
              "contextManifest" = COALESCE(${manifest}::jsonb, "contextManifest"), "updatedAt" = now(),
              reasoning = ${reply.reasoning?.text ?? null}, "reasoningMs" = ${reply.reasoning?.durationMs ?? null}::int
        WHERE id = ${id} AND status = 'STREAMING'
-      RETURNING "conversationId"
+      RETURNING id, "conversationId", "modelId", "modelVersion"
+    ),
+    conversation AS (
+      UPDATE "Conversation" SET "updatedAt" = now() WHERE id = (SELECT "conversationId" FROM reply)
+      RETURNING id, "teamId"
     )
-    UPDATE "Conversation" SET "updatedAt" = now() WHERE id = (SELECT "conversationId" FROM reply)`;
+    ${reply.ledger ? insertLedgerEntry(reply.ledger) : Prisma.sql`SELECT 1`}`;
+}
+
+// Part of the final save's statement: written only when the reply row was (still STREAMING), so exactly once.
+function insertLedgerEntry(entry: ReplyLedgerEntry): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO "ReplyUsage" (id, "messageId", "userId", "teamId", "modelId", "modelVersion", "promptTokens",
+                              "completionTokens", "reasoningTokens", "cachedTokens", "isEstimated",
+                              "timeToFirstTokenMs", "timeToAnswerMs", "durationMs", "tokensPerSecond", "createdAt")
+    SELECT ${createId()}, reply.id, ${entry.userId}, conversation."teamId", reply."modelId", reply."modelVersion",
+           ${entry.promptTokens}::int, ${entry.completionTokens}::int, ${entry.reasoningTokens}::int,
+           ${entry.cachedTokens}::int, ${entry.isEstimated}, ${entry.timeToFirstTokenMs}::int,
+           ${entry.timeToAnswerMs}::int, ${entry.durationMs}::int, ${entry.tokensPerSecond}::double precision,
+           now() AT TIME ZONE 'UTC'
+      FROM reply JOIN conversation ON conversation.id = reply."conversationId"`;
 }
 
 export async function setCurrentLeaf(conversationId: string, leafId: string): Promise<void> {

@@ -20,6 +20,19 @@ export const contextManifestSchema = z.object({
 // Why a model call failed (category and HTTP status): only admins are sent it, live and stored.
 export const replyErrorCauseSchema = z.object({ category: z.string(), status: z.number().nullable() });
 
+// What a finished reply cost and how fast it came (the usage ledger): shown in the reply's "i" popover.
+export const replyUsageSchema = z.object({
+  promptTokens: z.number(),
+  completionTokens: z.number(),
+  reasoningTokens: z.number().nullable(),
+  cachedTokens: z.number().nullable(),
+  isEstimated: z.boolean(),
+  timeToFirstTokenMs: z.number().nullable(),
+  timeToAnswerMs: z.number().nullable(),
+  durationMs: z.number(),
+  tokensPerSecond: z.number().nullable(),
+});
+
 // The tree fields default, so the messages in stream events (which may leave them out) share one shape with the
 // thread; the thread that GET returns carries them all.
 export const chatMessageSchema = z.object({
@@ -41,4 +54,6 @@ export const chatMessageSchema = z.object({
   // A reasoning model's thinking, shown apart from the answer, and how long it took (null: unknown or none).
   reasoning: z.string().nullable().default(null),
   reasoningMs: z.number().nullable().default(null),
+  // A reply's usage once it has ended; null while it streams, for user turns and for replies from before the ledger.
+  usage: replyUsageSchema.nullable().default(null).catch(null),
 });

@@ -1,5 +1,5 @@
 // The only place that builds an OpenAI SDK client, from a provider row as admins configured it.
-import OpenAI from "openai";
+import OpenAI, { AzureOpenAI } from "openai";
 import type { CompletionModel } from "../db/models";
 import { AppError } from "../errors";
 import { getDemoApiKey, getDemoBaseUrl } from "./demo";
@@ -8,15 +8,34 @@ import { decryptSecret } from "./secret-box";
 
 type ProviderConnection = CompletionModel["provider"];
 
+// Retries are the completion service's own (before the first token only, honouring Retry-After).
+const COMMON_OPTIONS = { maxRetries: 0, fetch: fetchWithoutRedirects } as const;
+
 export function createProviderClient(provider: ProviderConnection): OpenAI {
+  if (provider.kind === "AZURE_OPENAI") return createAzureClient(provider);
   const isDemo = provider.kind === "DEMO";
   return new OpenAI({
     baseURL: isDemo ? getDemoBaseUrl() : provider.baseUrl,
     // Servers such as Ollama need no key, but the SDK insists on one.
     apiKey: isDemo ? getDemoApiKey() : provider.apiKeyEncrypted ? openApiKey(provider.apiKeyEncrypted) : "none",
-    // Retries are the completion service's own (before the first token only, honouring Retry-After).
-    maxRetries: 0,
-    fetch: fetchWithoutRedirects,
+    ...COMMON_OPTIONS,
+  });
+}
+
+/**
+ * Azure OpenAI: requests go to {endpoint}/openai/deployments/{model's upstream name}/chat/completions with the
+ * api-version query parameter and the key in the api-key header. The base URL is given whole (not as `endpoint`):
+ * the SDK would otherwise read OPENAI_BASE_URL, which Parley's own seeding uses, and refuse both together.
+ */
+function createAzureClient(provider: ProviderConnection): OpenAI {
+  if (!provider.apiVersion) {
+    throw new AppError("model_unavailable", "This Azure OpenAI provider has no api-version. An admin must set it.");
+  }
+  return new AzureOpenAI({
+    baseURL: `${provider.baseUrl.replace(/\/+$/, "")}/openai`,
+    apiVersion: provider.apiVersion,
+    apiKey: provider.apiKeyEncrypted ? openApiKey(provider.apiKeyEncrypted) : "none",
+    ...COMMON_OPTIONS,
   });
 }
 

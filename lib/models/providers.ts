@@ -35,16 +35,33 @@ export const baseUrlSchema = z
 const nameSchema = z.string().trim().min(1, "Enter a name.").max(100, "Use at most 100 characters.");
 const apiKeySchema = z.string().trim().min(1, "Enter the key.").max(1000, "Use at most 1000 characters.");
 
-export const newProviderSchema = z.strictObject({
-  name: nameSchema,
-  baseUrl: baseUrlSchema,
-  apiKey: apiKeySchema.optional(),
-});
+// Azure OpenAI's api-version: a date, with "-preview" for preview versions (e.g. 2024-10-21, 2025-04-01-preview).
+const apiVersionSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}(-preview)?$/, "Enter an api-version such as 2024-10-21.");
+
+const AZURE_NEEDS_API_VERSION = "Azure OpenAI needs an api-version.";
+
+// kind: fixed once the provider exists (its models' upstream names mean deployments on Azure, models elsewhere).
+export const newProviderSchema = z
+  .strictObject({
+    name: nameSchema,
+    kind: z.enum(["OPENAI_COMPATIBLE", "AZURE_OPENAI"]).default("OPENAI_COMPATIBLE"),
+    baseUrl: baseUrlSchema,
+    apiVersion: apiVersionSchema.optional(),
+    apiKey: apiKeySchema.optional(),
+  })
+  .refine((input) => input.kind !== "AZURE_OPENAI" || input.apiVersion !== undefined, {
+    path: ["apiVersion"],
+    message: AZURE_NEEDS_API_VERSION,
+  });
 
 // apiKey: a new key replaces the stored one, null removes it, left out keeps it.
 export const providerChangesSchema = z.strictObject({
   name: nameSchema.optional(),
   baseUrl: baseUrlSchema.optional(),
+  apiVersion: apiVersionSchema.optional(),
   apiKey: apiKeySchema.nullable().optional(),
 });
 
@@ -65,7 +82,9 @@ function sealKey(apiKey: string | null | undefined): Pick<ProviderFields, "apiKe
 
 export async function addProvider(admin: SessionUser, input: z.infer<typeof newProviderSchema>) {
   await assertAllowedDestination(input.baseUrl);
-  return createProvider(admin, { name: input.name, baseUrl: input.baseUrl, ...sealKey(input.apiKey) });
+  const apiVersion = input.kind === "AZURE_OPENAI" ? (input.apiVersion ?? null) : null;
+  const { name, kind, baseUrl } = input;
+  return createProvider(admin, { name, kind, baseUrl, apiVersion, ...sealKey(input.apiKey) });
 }
 
 export async function changeProvider(admin: SessionUser, id: string, input: z.infer<typeof providerChangesSchema>) {
@@ -73,6 +92,11 @@ export async function changeProvider(admin: SessionUser, id: string, input: z.in
   const { apiKey, ...fields } = input;
   return updateProvider(admin, id, { ...fields, ...sealKey(apiKey) }, (before) => {
     if (before.kind === "DEMO") throw new AppError("conflict", "The built-in demo provider cannot be changed.");
+    if (input.apiVersion !== undefined && before.kind !== "AZURE_OPENAI") {
+      throw new AppError("invalid_input", "Some fields are invalid.", {
+        issues: [{ path: ["apiVersion"], message: "Only Azure OpenAI providers take an api-version." }],
+      });
+    }
     // A stored key goes only to the URL it was entered for: moving the provider asks for the key again.
     const isMoved = input.baseUrl !== undefined && input.baseUrl !== before.baseUrl;
     if (isMoved && before.hasApiKey && apiKey === undefined) {

@@ -1,5 +1,8 @@
 // "Test connection": lists the models a provider serves (GET /models) within a timeout. The outcome is told in
 // generic words: a provider's own error text can echo the key, so it is neither shown nor logged.
+// On Azure OpenAI the call is GET {endpoint}/openai/models?api-version=…: it checks the endpoint, the key and the
+// api-version, and lists the models the resource offers. Azure's data plane has no call that lists deployments (the
+// management API does, with other credentials), so the names listed are models; a Parley model names a deployment.
 import OpenAI from "openai";
 import { getProviderConnection } from "../db/providers";
 import { AppError } from "../errors";
@@ -12,7 +15,7 @@ const MAX_LISTED_MODELS = 500;
 
 export type ConnectionTestResult = { ok: true; models: string[] } | { ok: false; reason: string };
 
-function describeFailure(error: unknown): string {
+function describeFailure(error: unknown, kind: string): string {
   // The SDK wraps what its fetch throws as a connection error (RefusedProviderAddressError, by name).
   if (
     error instanceof OpenAI.APIConnectionError &&
@@ -28,7 +31,9 @@ function describeFailure(error: unknown): string {
     return "The provider refused the API key.";
   }
   if (error instanceof OpenAI.NotFoundError) {
-    return "Nothing answers at this base URL's /models. Check the URL (it often ends in /v1).";
+    return kind === "AZURE_OPENAI"
+      ? "Nothing answers at this endpoint's /openai/models. Check the endpoint (https://<resource>.openai.azure.com) and the api-version."
+      : "Nothing answers at this base URL's /models. Check the URL (it often ends in /v1).";
   }
   const status = error instanceof OpenAI.APIError ? error.status : undefined;
   // Redirects are answers like any other to the provider fetch, which never follows them with the key.
@@ -55,7 +60,7 @@ export async function testProviderConnection(id: string): Promise<ConnectionTest
     }
     return { ok: true, models: names.sort() };
   } catch (error) {
-    const reason = describeFailure(error);
+    const reason = describeFailure(error, provider.kind);
     console.warn(`Testing provider ${id} failed: ${reason}`);
     return { ok: false, reason };
   }

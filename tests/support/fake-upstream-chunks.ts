@@ -3,7 +3,13 @@
 import { z } from "zod";
 
 export type FinishReason = "stop" | "length";
-export type Usage = { prompt_tokens: number; completion_tokens: number; total_tokens: number };
+export type Usage = {
+  prompt_tokens: number;
+  completion_tokens: number;
+  total_tokens: number;
+  prompt_tokens_details?: { cached_tokens: number };
+  completion_tokens_details?: { reasoning_tokens: number };
+};
 export type ChatRequest = z.infer<typeof chatRequestSchema>;
 export type ReplyScript = {
   reply?: string;
@@ -11,7 +17,14 @@ export type ReplyScript = {
   echoPrefix?: string;
   chunks?: string[];
   chunkCount?: number;
-  usage?: { promptTokens: number; completionTokens: number };
+  // "none": a server that never reports usage, even when asked to.
+  usage?: ScriptedUsage | "none";
+};
+type ScriptedUsage = {
+  promptTokens: number;
+  completionTokens: number;
+  reasoningTokens?: number;
+  cachedTokens?: number;
 };
 export type ReplyIdentity = { id: string; created: number; model: string; includeUsage: boolean };
 export type ReplyPlan = { identity: ReplyIdentity; deltas: string[]; finishReason: FinishReason; usage: Usage };
@@ -60,21 +73,31 @@ export function planReply(script: ReplyScript, request: ChatRequest, sequence: n
   const maxTokens = request.max_completion_tokens ?? request.max_tokens ?? Number.POSITIVE_INFINITY;
   const deltas = allDeltas.slice(0, maxTokens);
   const promptWords = request.messages.reduce((sum, message) => sum + countWords(extractText(message.content)), 0);
-  const usage = script.usage ?? { promptTokens: promptWords, completionTokens: countWords(deltas.join("")) };
+  const counted = { promptTokens: promptWords, completionTokens: countWords(deltas.join("")) };
+  const usage = script.usage === undefined || script.usage === "none" ? counted : script.usage;
   return {
     identity: {
       id: `chatcmpl-fake${sequence}`,
       created: Math.floor(Date.now() / 1000),
       model: request.model,
-      includeUsage: request.stream_options?.include_usage === true,
+      includeUsage: request.stream_options?.include_usage === true && script.usage !== "none",
     },
     deltas,
     finishReason: deltas.length < allDeltas.length ? "length" : "stop",
-    usage: {
-      prompt_tokens: usage.promptTokens,
-      completion_tokens: usage.completionTokens,
-      total_tokens: usage.promptTokens + usage.completionTokens,
-    },
+    usage: toWireUsage(usage),
+  };
+}
+
+// OpenAI's shape: the details objects only when there is something in them.
+function toWireUsage(usage: ScriptedUsage) {
+  return {
+    prompt_tokens: usage.promptTokens,
+    completion_tokens: usage.completionTokens,
+    total_tokens: usage.promptTokens + usage.completionTokens,
+    ...(usage.cachedTokens === undefined ? {} : { prompt_tokens_details: { cached_tokens: usage.cachedTokens } }),
+    ...(usage.reasoningTokens === undefined
+      ? {}
+      : { completion_tokens_details: { reasoning_tokens: usage.reasoningTokens } }),
   };
 }
 

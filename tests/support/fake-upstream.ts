@@ -23,7 +23,7 @@ export type FakeScenario = {
   failBeforeStream?: { status: number; retryAfterSeconds?: number; message?: string; times?: number }; // times: all
   cutAfterChunks?: number; // destroys the socket after N content deltas: no finish chunk, no [DONE]
   stallAfterChunks?: number; // goes silent after N content deltas until the client leaves
-  usage?: { promptTokens: number; completionTokens: number }; // default: word counts
+  usage?: wire.ReplyScript["usage"]; // default: word counts; "none": never reported
   dialect?: wire.Dialect; // the parameters the server refuses, with a 400 in its own words
 };
 
@@ -146,7 +146,9 @@ async function handleRequest(state: State, req: IncomingMessage, res: ServerResp
     state.changes.emit("change");
   });
   try {
-    await routeRequest(exchange, req.method ?? "GET", new URL(req.url ?? "/", "http://fake").pathname);
+    const url = new URL(req.url ?? "/", "http://fake");
+    if (url.pathname.startsWith("/openai/")) await routeAzureRequest(exchange, req.method ?? "GET", url);
+    else await routeRequest(exchange, req.method ?? "GET", url.pathname);
   } catch (error) {
     if (controller.signal.aborted) return;
     if (!res.headersSent) return sendJson(res, 500, wire.buildErrorBody(500, String(error)));
@@ -173,9 +175,36 @@ async function routeRequest(exchange: Exchange, method: string, path: string): P
   sendJson(res, 404, wire.buildErrorBody(404, `Unknown request URL: ${method} ${path}`));
 }
 
-async function handleChat(exchange: Exchange): Promise<void> {
+const AZURE_CHAT_PATH = /^\/openai\/deployments\/([^/]+)\/chat\/completions$/;
+
+/**
+ * Azure OpenAI's shape: {endpoint}/openai/models and /openai/deployments/{deployment}/chat/completions, each with
+ * ?api-version= (404 without it, as Azure answers) and the key in an `api-key` header (401 without it; a Bearer
+ * token is not read). Any deployment name is served, with the scenario of the model of that name.
+ */
+async function routeAzureRequest(exchange: Exchange, method: string, url: URL): Promise<void> {
+  const { state, res, record } = exchange;
+  if (!record.headers["api-key"]) {
+    const message = "Access denied due to invalid subscription key or wrong API endpoint.";
+    return sendJson(res, 401, { error: { code: "401", message } });
+  }
+  if (!url.searchParams.get("api-version")) {
+    return sendJson(res, 404, { error: { code: "404", message: "Resource not found" } });
+  }
+  if (method === "GET" && url.pathname === "/openai/models") {
+    return sendJson(res, 200, wire.buildModelList([DEFAULT_MODEL, ...state.modelScenarios.keys()], 1_700_000_000));
+  }
+  const deployment = AZURE_CHAT_PATH.exec(url.pathname)?.[1];
+  if (method === "POST" && deployment) return handleChat(exchange, decodeURIComponent(deployment));
+  sendJson(res, 404, { error: { code: "404", message: "Resource not found" } });
+}
+
+/** `deployment`: on Azure the path names the model, whatever the body says. */
+async function handleChat(exchange: Exchange, deployment?: string): Promise<void> {
   const { state, res, signal } = exchange;
-  const parsed = wire.parseChatRequest(exchange.record.body);
+  const parsed = wire.parseChatRequest(
+    deployment === undefined ? exchange.record.body : { ...(exchange.record.body as object), model: deployment },
+  );
   if (typeof parsed === "string") return sendJson(res, 400, wire.buildErrorBody(400, parsed));
   const scenario = state.modelScenarios.get(parsed.model) ?? state.defaultScenario;
   const refusal = scenario.dialect ? wire.refuseUnsupported(scenario.dialect, parsed) : null;

@@ -17,6 +17,7 @@ function message(id: string, parentId: string | null, content = id): ChatMessage
     imported: false,
     reasoning: null,
     reasoningMs: null,
+    usage: null,
   };
 }
 

@@ -24,6 +24,7 @@ function message(id: string, role: ChatMessage["role"], parentId: string | null,
     imported: false,
     reasoning: null,
     reasoningMs: null,
+    usage: null,
   };
   return { ...base, ...fields };
 }

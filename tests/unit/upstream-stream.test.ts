@@ -97,6 +97,23 @@ describe("reading a provider's stream", () => {
     expect(tagged).toMatchObject({ reasoning: "Why?", text: "Because.", error: null });
   });
 
+  it("reads the reasoning and cached tokens of OpenAI's usage details", async () => {
+    const usage = {
+      prompt_tokens: 30,
+      completion_tokens: 20,
+      prompt_tokens_details: { cached_tokens: 16 },
+      completion_tokens_details: { reasoning_tokens: 12 },
+    };
+    const body = `${chunk("Hi", "stop")}data: ${JSON.stringify({ choices: [], usage })}\n\ndata: [DONE]\n\n`;
+    const baseURL = await serveChunks([Buffer.from(body)]);
+    expect((await collect(baseURL)).usage).toEqual({
+      promptTokens: 30,
+      completionTokens: 20,
+      reasoningTokens: 12,
+      cachedTokens: 16,
+    });
+  });
+
   it("joins events and characters split across network chunks, with CRLF line endings, up to [DONE]", async () => {
     const first = chunk("Grüße, ");
     const second = chunk("世界", "stop").replaceAll("\n", "\r\n");
@@ -114,7 +131,7 @@ describe("reading a provider's stream", () => {
       text: "Grüße, 世界",
       reasoning: "",
       finishReason: "stop",
-      usage: { promptTokens: 3, completionTokens: 4 },
+      usage: { promptTokens: 3, completionTokens: 4, reasoningTokens: null, cachedTokens: null },
       error: null,
     });
   });

@@ -43,6 +43,11 @@ export function ProviderCard({ provider }: { provider: AdminProvider }) {
         <div className="min-w-0 flex-1">
           <h3 className="font-medium">{provider.name}</h3>
           <p className="text-ink-muted text-sm break-all">{isDemo ? t("admin.provider.builtIn") : provider.baseUrl}</p>
+          {provider.kind === "AZURE_OPENAI" ? (
+            <p className="text-ink-muted text-sm">
+              {t("admin.provider.azureSummary", { version: provider.apiVersion ?? "" })}
+            </p>
+          ) : null}
           <p className="text-ink-muted text-sm">
             {provider.hasApiKey && !isDemo
               ? t("admin.provider.keyHint", { hint: provider.apiKeyHint ?? "" })

@@ -5,6 +5,7 @@ import { FormField } from "@/app/_components/ui/form-field";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { AdminForm } from "./admin-form";
 import type { AdminProvider } from "./admin-types";
+import { ProviderKindFields } from "./provider-kind-fields";
 
 type ProviderFormProps = { provider?: AdminProvider; onDone?: () => void };
 
@@ -14,9 +15,14 @@ export function ProviderForm({ provider, onDone }: ProviderFormProps) {
 
   function requestOf(form: FormData) {
     const apiKey = String(form.get("apiKey") ?? "").trim();
+    const kind = form.get("kind");
+    const apiVersion = form.get("apiVersion");
     const body = {
       name: String(form.get("name") ?? ""),
+      // The kind is chosen once, when the provider is added; the api-version is Azure's alone.
+      ...(kind === null ? {} : { kind: String(kind) }),
       baseUrl: String(form.get("baseUrl") ?? ""),
+      ...(apiVersion === null ? {} : { apiVersion: String(apiVersion) }),
       apiKey: form.get("removeKey") === "on" ? null : apiKey || undefined,
     };
     return provider
@@ -37,16 +43,7 @@ export function ProviderForm({ provider, onDone }: ProviderFormProps) {
         defaultValue={provider?.name}
         autoComplete="off"
       />
-      <FormField
-        label={t("admin.provider.baseUrl")}
-        name="baseUrl"
-        type="url"
-        required
-        defaultValue={provider?.baseUrl}
-        placeholder="https://api.openai.com/v1"
-        hint={t("admin.provider.baseUrlHint")}
-        autoComplete="off"
-      />
+      <ProviderKindFields provider={provider} />
       <FormField
         label={t("admin.provider.apiKey")}
         name="apiKey"

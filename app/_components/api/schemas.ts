@@ -11,6 +11,7 @@ export {
   messageRoleSchema,
   messageStatusSchema,
   replyErrorCauseSchema,
+  replyUsageSchema,
 } from "@/lib/live/messages";
 
 export const teamRefSchema = z.object({ id: z.string(), name: z.string() });

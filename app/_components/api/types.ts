@@ -10,6 +10,7 @@ import type {
   conversationSummarySchema,
   modelSchema,
   replyErrorCauseSchema,
+  replyUsageSchema,
   searchResultsSchema,
   teamRefSchema,
   teamSharingSchema,
@@ -20,6 +21,7 @@ export type ChatMessage = z.infer<typeof chatMessageSchema> & {
   errorMessage?: string;
 };
 export type ReplyErrorCause = z.infer<typeof replyErrorCauseSchema>;
+export type ReplyUsage = z.infer<typeof replyUsageSchema>;
 export type MessageStatus = ChatMessage["status"];
 export type ContextManifest = z.infer<typeof contextManifestSchema>;
 export type Conversation = z.infer<typeof conversationSchema>;

@@ -28,6 +28,7 @@ export function createOptimisticMessage(
     imported: false,
     reasoning: null,
     reasoningMs: null,
+    usage: null,
   };
 }
 
@@ -45,6 +46,7 @@ export function createPlaceholderReply(replaced: ChatMessage): ChatMessage {
     errorCode: null,
     context: null,
     imported: false,
+    usage: null,
     errorMessage: undefined,
   };
 }

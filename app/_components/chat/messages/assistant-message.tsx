@@ -11,6 +11,7 @@ import { useTranslator } from "@/app/_i18n/translator-provider";
 import { CopyToMyChatsButton } from "./copy-to-my-chats-button";
 import { MESSAGE_ACTION_BUTTON, type MessageItemProps } from "./message-actions";
 import { ReplyThinking } from "./reply-thinking";
+import { ReplyUsageButton } from "./reply-usage-button";
 import { VersionSwitcher } from "./version-switcher";
 
 export function AssistantMessage({ message, isBusy, actions, canWrite }: MessageItemProps) {
@@ -55,6 +56,7 @@ export function AssistantMessage({ message, isBusy, actions, canWrite }: Message
                 {isUnfinished ? t("message.regenerate") : null}
               </button>
             ) : null}
+            {message.usage ? <ReplyUsageButton usage={message.usage} /> : null}
             {shareUpTo ? (
               <button
                 type="button"
