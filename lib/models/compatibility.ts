@@ -39,12 +39,13 @@ export function isReasoningModelName(upstreamName: string): boolean {
  * `developer` message: they get that shape on any server, since a server serving one of them by its OpenAI name is
  * OpenAI or a proxy of it. Their reasoning effort is not sent by default: each model then uses its own default
  * (medium on OpenAI's), and o1-mini, which takes none, still works. OpenAI's own endpoint takes
- * `max_completion_tokens` for every model; most other servers (vLLM, llama.cpp, Ollama, LM Studio, OpenRouter,
+ * `max_completion_tokens` for every model, and so does Azure OpenAI, whose deployments carry names of the admin's
+ * choosing (so the name says nothing there); most other servers (vLLM, llama.cpp, Ollama, LM Studio, OpenRouter,
  * DeepSeek) know only `max_tokens`.
  */
-export function defaultRequestShape(provider: { baseUrl: string }, upstreamName: string): RequestShape {
+export function defaultRequestShape(provider: { baseUrl: string; kind?: string }, upstreamName: string): RequestShape {
   const isReasoning = isReasoningModelName(upstreamName);
-  const isOpenAi = isOpenAiEndpoint(provider.baseUrl);
+  const isOpenAi = provider.kind === "AZURE_OPENAI" || isOpenAiEndpoint(provider.baseUrl);
   return {
     outputLimitParameter: isReasoning || isOpenAi ? "max_completion_tokens" : "max_tokens",
     sendsSamplingParameters: !isReasoning,

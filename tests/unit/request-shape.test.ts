@@ -33,6 +33,16 @@ describe("defaultRequestShape", () => {
       });
     }
   });
+
+  it("sends max_completion_tokens to every Azure OpenAI deployment, whatever the admin named it", () => {
+    const azure = { baseUrl: "https://contoso.openai.azure.com", kind: "AZURE_OPENAI" };
+    expect(defaultRequestShape(azure, "chat-prod")).toMatchObject({
+      outputLimitParameter: "max_completion_tokens",
+      sendsSamplingParameters: true,
+      systemPromptRole: "system",
+    });
+    expect(defaultRequestShape(azure, "gpt-5-mini")).toMatchObject({ sendsSamplingParameters: false });
+  });
 });
 
 describe("the request shape", () => {
