@@ -196,6 +196,15 @@ export function LinkIcon(props: IconProps) {
   );
 }
 
+export function InfoIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <circle cx="12" cy="12" r="9" />
+      <path d="M12 11v5M12 8h.01" />
+    </Icon>
+  );
+}
+
 export function TeamsIcon(props: IconProps) {
   return (
     <Icon {...props}>

@@ -1,20 +1,37 @@
 import { useCallback, useId, useRef, useState } from "react";
 import type { ReplyUsage } from "@/app/_components/api/types";
+import { InfoIcon } from "@/app/_components/ui/icons";
 import { useDismiss } from "@/app/_components/ui/use-dismiss";
 import type { Translator } from "@/app/_i18n/translator";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { MESSAGE_ACTION_BUTTON } from "./message-actions";
 
-/** The "i" on a finished reply: what it cost in tokens and how fast it came, in a small popover. */
+type Placement = "above" | "below";
+
+const PLACEMENTS: Record<Placement, string> = { above: "bottom-full mb-2", below: "top-full mt-2" };
+
+// About the popover's height: above the button when that much of the scrolled thread shows above it, else below,
+// where the thread scrolls to it (nothing scrolls above the thread's top, under the header).
+const POPOVER_HEIGHT_PX = 240;
+
+function placementFor(button: HTMLElement): Placement {
+  let scroller = button.parentElement;
+  while (scroller && !/(auto|scroll)/.test(getComputedStyle(scroller).overflowY)) scroller = scroller.parentElement;
+  const visibleTop = scroller ? scroller.getBoundingClientRect().top : 0;
+  return button.getBoundingClientRect().top - visibleTop >= POPOVER_HEIGHT_PX ? "above" : "below";
+}
+
+/** The info button (an "i") on a finished reply: what it cost in tokens and how fast it came, in a small popover. */
 export function ReplyUsageButton({ usage }: { usage: ReplyUsage }) {
   const translator = useTranslator();
   const { t } = translator;
-  const [isOpen, setIsOpen] = useState(false);
+  const [placement, setPlacement] = useState<Placement | null>(null);
+  const isOpen = placement !== null;
   const containerRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const popoverId = useId();
   const close = useCallback(() => {
-    setIsOpen(false);
+    setPlacement(null);
     buttonRef.current?.focus();
   }, []);
   useDismiss(containerRef, isOpen, close);
@@ -26,18 +43,16 @@ export function ReplyUsageButton({ usage }: { usage: ReplyUsage }) {
         aria-label={t("usage.show")}
         aria-expanded={isOpen}
         aria-controls={popoverId}
-        onClick={() => setIsOpen((open) => !open)}
+        onClick={(event) => setPlacement(isOpen ? null : placementFor(event.currentTarget))}
         className={MESSAGE_ACTION_BUTTON}
       >
-        <span aria-hidden="true" className="font-serif text-sm font-semibold italic">
-          i
-        </span>
+        <InfoIcon width={16} height={16} />
       </button>
       {isOpen ? (
         <section
           id={popoverId}
           aria-label={t("usage.title")}
-          className="border-line bg-canvas absolute bottom-full left-0 z-20 mb-2 w-64 rounded-xl border p-3 text-sm shadow-lg"
+          className={`border-line bg-canvas absolute left-0 z-20 w-72 rounded-xl border p-3 text-sm shadow-lg ${PLACEMENTS[placement]}`}
         >
           <UsageFigures usage={usage} translator={translator} />
         </section>
