@@ -1,24 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { ChatMessage } from "@/app/_components/api/types";
 import { mergeFetchedThread, prependOlder } from "@/app/_components/chat/chat-messages";
+import { chatMessage } from "../support/chat-message";
 
 function message(id: string, parentId: string | null, content = id): ChatMessage {
-  return {
-    id,
-    parentId,
-    content,
-    role: "USER",
-    status: "COMPLETE",
-    createdAt: "2026-11-28T00:00:00.000Z",
-    siblingIds: [id],
-    errorCode: null,
-    context: null,
-    author: null,
-    imported: false,
-    reasoning: null,
-    reasoningMs: null,
-    usage: null,
-  };
+  return chatMessage({ id, parentId, content, createdAt: "2026-11-28T00:00:00.000Z", siblingIds: [id] });
 }
 
 describe("a thread loaded a page at a time", () => {

@@ -8,25 +8,10 @@ import {
   type ThreadState,
   threadReducer,
 } from "@/app/_components/chat/live/thread-reducer";
+import { chatMessage } from "../support/chat-message";
 
 function message(id: string, role: ChatMessage["role"], parentId: string | null, fields: Partial<ChatMessage> = {}) {
-  const base: ChatMessage = {
-    id,
-    role,
-    parentId,
-    content: `${id} text`,
-    status: "COMPLETE",
-    createdAt: "2026-12-04T00:00:00.000Z",
-    siblingIds: [],
-    errorCode: null,
-    context: null,
-    author: null,
-    imported: false,
-    reasoning: null,
-    reasoningMs: null,
-    usage: null,
-  };
-  return { ...base, ...fields };
+  return chatMessage({ id, role, parentId, content: `${id} text`, ...fields });
 }
 
 function start(userId: string, replyId: string, parentId: string | null, content = "Hello"): StartEvent {
