@@ -30,7 +30,8 @@ function namesIfAllValid(events: ReceivedEvent[], parse: (event: ReceivedEvent) 
 
 describe("the live-event contract, between the real server and the browser's parser", () => {
   it("holds for a first exchange sent, watched and re-attached, and for a regenerated reply", async () => {
-    const chat = await startChatSession(upstream, { chunks: words, paceMs: 20 });
+    // Paced so that the reply is still running when the second reader re-attaches, however busy the machine.
+    const chat = await startChatSession(upstream, { chunks: words, paceMs: 100 });
     const url = `/api/conversations/${chat.conversationId}`;
     const watch = readEvents(await chat.client.fetch(`${url}/events`));
     const watched = [(await watch.next()).value as ReceivedEvent];
@@ -56,7 +57,7 @@ describe("the live-event contract, between the real server and the browser's par
     const chat = await startChatSession(upstream, {
       reasoning: { field: "reasoning_content", chunks: thoughts },
       chunks: words,
-      paceMs: 20,
+      paceMs: 100,
     });
     const sending = collectEvents(await chat.send("Think first"));
     const reattached = collectEvents(await chat.client.fetch(`/api/conversations/${chat.conversationId}/stream`));
@@ -86,7 +87,8 @@ describe("the live-event contract, between the real server and the browser's par
   });
 
   it("holds for a stopped reply", async () => {
-    const chat = await startChatSession(upstream, { chunks: words, paceMs: 50 });
+    // The upstream stalls after a few chunks: only the Stop can end this reply.
+    const chat = await startChatSession(upstream, { chunks: words, stallAfterChunks: 4 });
     const events: ReceivedEvent[] = [];
     for await (const event of readEvents(await chat.send("Go on"))) {
       events.push(event);
