@@ -1,6 +1,6 @@
 // The request shape a model's server accepts, and the defaults Parley picks for a new model from its provider and
 // its name. An admin can change each field; Parley adjusts one on its own when a server refuses it
-// (lib/chat/drop-and-retry.ts).
+// (lib/chat/request-shape.ts, and the retry in lib/chat/upstream.ts).
 
 export const outputLimitParameters = ["max_completion_tokens", "max_tokens", "none"] as const;
 export const reasoningEfforts = ["minimal", "low", "medium", "high"] as const;

@@ -100,10 +100,6 @@ export function updateStatus(
   );
 }
 
-export function removeMessage(messages: ChatMessage[], messageId: string): ChatMessage[] {
-  return messages.filter((message) => message.id !== messageId);
-}
-
 // The thread up to, not including, the given message: what stays when that message gets a new version.
 export function takeBefore(messages: ChatMessage[], messageId: string): ChatMessage[] {
   const index = messages.findIndex((message) => message.id === messageId);

@@ -12,7 +12,7 @@ export type ReplyHandlers = {
   onTitle: (title: ReplyEventData<"title">) => void;
 };
 
-export const REPLY_FAILED_MESSAGE = "The reply failed.";
+const REPLY_FAILED_MESSAGE = "The reply failed.";
 
 // Dispatches the events of one reply stream, each checked against the live-event contract. Returns true once a
 // final event (done or error) arrived, false when the stream ended without one. The stream may stay open after

@@ -13,7 +13,7 @@ export type ReplyReading = {
   onTitle: (title: string) => void;
 };
 
-export const CONNECTION_LOST_MESSAGE = "The connection was lost before the reply finished.";
+const CONNECTION_LOST_MESSAGE = "The connection was lost before the reply finished.";
 
 // Reads one streamed reply into the thread, from `start` to its final status, whatever way the stream ends.
 export async function readReply(response: Response, reading: ReplyReading): Promise<void> {

@@ -33,7 +33,9 @@ export function useScrollFollow(messages: ChatMessage[], messageWindow: MessageW
     if (!scroller) return;
     const distanceFromBottom = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight;
     isFollowingRef.current = isNewestShown && distanceFromBottom <= FOLLOW_THRESHOLD_PX;
-    anchorRef.current = findAnchor(scroller);
+    // The anchor serves only a reader who scrolled away: following a streaming reply, each delta's scroll would
+    // otherwise measure every message shown.
+    anchorRef.current = isFollowingRef.current ? null : findAnchor(scroller);
   }
 
   useLayoutEffect(() => {
