@@ -2,10 +2,9 @@
 // and a model with temperature 0.3 and a system prompt; a user picks that model and chats; the upstream received
 // both, and the user finds the system prompt nowhere.
 import { randomUUID } from "node:crypto";
-import { expect, type Page, test } from "@playwright/test";
-import { E2E_ADMIN } from "../support/e2e-scenario";
+import { expect, test } from "@playwright/test";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
-import { composer, newUserPage, PASSWORD, send } from "./helpers";
+import { composer, newUserPage, PASSWORD, send, signInAsAdmin } from "./helpers";
 
 const MODEL_NAME = "pirate-7b";
 const SYSTEM_PROMPT = `Answer like a pirate. Secret instruction ${randomUUID()}.`;
@@ -16,14 +15,6 @@ test.beforeAll(async () => {
   upstream.scenarioForModel(MODEL_NAME, { reply: "Ahoy, matey!" });
 });
 test.afterAll(() => upstream.close());
-
-async function signInAsAdmin(page: Page) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(E2E_ADMIN.email);
-  await page.getByLabel("Password").fill(E2E_ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(composer(page)).toBeVisible();
-}
 
 test("an admin configures a provider and a model; a user chats with it and never sees its system prompt", async ({
   browser,

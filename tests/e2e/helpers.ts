@@ -4,13 +4,22 @@ import { mkdir } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, expect, type Locator, type Page, type TestInfo } from "@playwright/test";
 
-import { E2E_ECHO_PREFIX } from "../support/e2e-scenario";
+import { E2E_ADMIN, E2E_ECHO_PREFIX } from "../support/e2e-scenario";
 
 export const PASSWORD = "correct horse battery";
 
 // Exact: "Edit message" buttons and the "Messages" log would match the name as a substring.
 export function composer(page: Page): Locator {
   return page.getByRole("textbox", { name: "Message", exact: true });
+}
+
+/** Signs in as the admin the e2e stack seeds, through the sign-in form. */
+export async function signInAsAdmin(page: Page): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(E2E_ADMIN.email);
+  await page.getByLabel("Password").fill(E2E_ADMIN.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(composer(page)).toBeVisible();
 }
 
 export async function register(page: Page, name: string): Promise<string> {

@@ -3,9 +3,8 @@
 // by the model; the upstream gets exactly that shape.
 import { randomUUID } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
-import { E2E_ADMIN } from "../support/e2e-scenario";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
-import { composer, expectNoSeriousViolations, newUserPage, send } from "./helpers";
+import { expectNoSeriousViolations, newUserPage, send, signInAsAdmin } from "./helpers";
 
 const MODEL_NAME = "gpt-5-mini";
 
@@ -15,14 +14,6 @@ test.beforeAll(async () => {
   upstream.scenarioForModel(MODEL_NAME, { reply: "Thought it through.", dialect: { isOpenAiReasoningModel: true } });
 });
 test.afterAll(() => upstream.close());
-
-async function signInAsAdmin(page: Page) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(E2E_ADMIN.email);
-  await page.getByLabel("Password").fill(E2E_ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(composer(page)).toBeVisible();
-}
 
 async function addReasoningModel(admin: Page, label: string) {
   const providerName = `Reasoning cloud ${randomUUID().slice(0, 6)}`;

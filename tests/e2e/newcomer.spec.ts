@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
 import { E2E_ADMIN } from "../support/e2e-scenario";
-import { composer, expectNoSeriousViolations, keepScreenshot, newUserPage } from "./helpers";
+import { expectNoSeriousViolations, keepScreenshot, newUserPage, signInAsAdmin } from "./helpers";
 
 const sidebar = (page: Page) => page.getByRole("navigation", { name: "Conversations" });
 
@@ -13,14 +13,6 @@ async function post(page: Page, url: string, data: unknown, method = "POST") {
   const response = await page.request.fetch(url, { method, data });
   expect(response.ok(), `${method} ${url}`).toBe(true);
   return response.json();
-}
-
-async function signInAsAdmin(page: Page) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(E2E_ADMIN.email);
-  await page.getByLabel("Password").fill(E2E_ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(composer(page)).toBeVisible();
 }
 
 test("a member finds what the team shared in the sidebar, folds the team for good, and finds it by search", async ({
