@@ -104,6 +104,10 @@ const envSchema = z.object({
   REGISTRATIONS_PER_ADDRESS_PER_HOUR: countWithDefault(10),
   UPSTREAM_FIRST_BYTE_TIMEOUT_MS: millisecondsWithDefault(60_000),
   UPSTREAM_IDLE_TIMEOUT_MS: millisecondsWithDefault(60_000),
+  // Several processes on one database (lib/cluster): how long running replies may finish after SIGTERM, and how long
+  // a process's lease lasts without renewal before another process recovers its replies as interrupted.
+  SHUTDOWN_DRAIN_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  PROCESS_LEASE_SECONDS: z.coerce.number().int().min(2).max(300).default(15),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -13,6 +13,8 @@ export const errorStatus = {
   model_unavailable: 422,
   upstream_error: 502,
   database_unavailable: 503,
+  // This process is shutting down (lib/cluster/drain.ts): another one takes the request.
+  unavailable: 503,
   internal: 500,
 } as const;
 

@@ -27,6 +27,7 @@ export const en = {
   "errors.model_unavailable": "This model is not available.",
   "errors.upstream_error": "The model's provider failed to answer. Try again.",
   "errors.database_unavailable": "Parley can't reach its database. Try again in a moment.",
+  "errors.unavailable": "The server is restarting. Try again in a moment.",
   "pageError.title": "Something went wrong",
   "pageError.text": "This page could not be shown. Try again.",
   "pageError.databaseTitle": "Parley can't reach its database",

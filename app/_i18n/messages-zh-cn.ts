@@ -25,6 +25,7 @@ export const zhCN: Catalog = {
   "errors.model_unavailable": "该模型不可用。",
   "errors.upstream_error": "模型服务商未能响应，请重试。",
   "errors.database_unavailable": "Parley 无法连接数据库，请稍后再试。",
+  "errors.unavailable": "服务器正在重启，请稍后再试。",
   "pageError.title": "出了点问题",
   "pageError.text": "无法显示此页面，请重试。",
   "pageError.databaseTitle": "Parley 无法连接数据库",

@@ -3,8 +3,8 @@
 // take access away belongs here: tests/unit/access-changes.test.ts fails when any other module calls one of these
 // writes, or ends streams itself.
 
+import { stopRepliesEverywhere } from "../chat/live-replies";
 import { endStreamsOfConversation, endStreamsOfUser, endStreamsWithoutAccess } from "../chat/open-streams";
-import { stopReplies } from "../chat/reply-registry";
 import type { AuditActor } from "../db/audit";
 import type { Prisma } from "../db/client";
 import { softDeleteConversation } from "../db/conversations";
@@ -43,7 +43,7 @@ export async function moveConversationTeam(
 /** A deleted conversation's reply is of no use to anyone: stop paying for it, and end what team members follow. */
 export async function deleteConversationWithStreams(scope: Prisma.Sql, id: string): Promise<void> {
   await softDeleteConversation(scope, id);
-  stopReplies(id);
+  stopRepliesEverywhere(id);
   endStreamsOfConversation(id);
 }
 

@@ -1,6 +1,12 @@
 // Applies the committed migrations with `prisma migrate deploy` (Prisma's JavaScript schema engine).
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
+import pg from "pg";
+import { connectionOptionsFromUrl } from "../db/connection-options";
+
+// Any fixed number: every Parley process starting on the database takes this lock around its migrations, so that
+// replicas starting together apply them once, one after the other (the next finds nothing left to apply).
+const MIGRATION_LOCK_KEY = 7_265_726_108;
 
 /**
  * Prisma prints this whenever the schema's datasource has a `url` while prisma.config.ts gives an adapter. The url
@@ -11,6 +17,18 @@ const SCHEMA_URL_WARNING =
   /\n*WARNING: Your schema specifies the following datasource properties[\s\S]*?driver adapters\.\n/;
 
 export async function applyMigrations(databaseUrl: string): Promise<void> {
+  const lock = new pg.Client({ ...connectionOptionsFromUrl(databaseUrl), application_name: "parley-migrate" });
+  await lock.connect();
+  try {
+    await lock.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+    await runMigrateDeploy(databaseUrl);
+  } finally {
+    // Ending the session releases the lock, even if the unlock is never reached.
+    await lock.end().catch(() => {});
+  }
+}
+
+async function runMigrateDeploy(databaseUrl: string): Promise<void> {
   const prismaCli = createRequire(import.meta.url).resolve("prisma/build/index.js");
   const child = spawn(process.execPath, [prismaCli, "migrate", "deploy"], {
     env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" },

@@ -1,7 +1,7 @@
 // Everything between "configuration read" and "app serving": secrets, database, migrations, first data.
 import path from "node:path";
 import { hashPassword } from "../auth/password";
-import { interruptOrphanedReplies } from "../db/turns";
+import { recoverInterruptedReplies } from "../cluster/reply-recovery";
 import { ensureAdmin } from "../db/users";
 import { type Env, env, parseEnv } from "../env";
 import { seedProvidersFromEnv } from "../models/seed-from-env";
@@ -58,7 +58,8 @@ async function prepareDatabase(runtime: PreparedRuntime): Promise<void> {
   }
   const seeded = await seedProvidersFromEnv();
   if (seeded) console.log(`[parley] configured ${seeded}`);
-  const interrupted = await interruptOrphanedReplies();
-  if (interrupted > 0)
-    console.log(`[parley] ${interrupted} reply(ies) cut off by the last shutdown kept as interrupted`);
+  // Only replies whose process is gone: other processes on this database may be generating theirs right now.
+  const interrupted = await recoverInterruptedReplies();
+  if (interrupted.length > 0)
+    console.log(`[parley] ${interrupted.length} reply(ies) cut off by a stopped process kept as interrupted`);
 }

@@ -64,7 +64,7 @@ export function streamConversationEvents(
   conversationId: string,
   response: ServerResponse,
   readerId: string,
-  runningReply: LiveReply | undefined,
+  runningReplyId: string | undefined,
 ): void {
   // As for a reply's stream: a browser that left during the checks would leave this watch and its heartbeat behind.
   if (response.destroyed) return;
@@ -72,7 +72,7 @@ export function streamConversationEvents(
   let eventId = 0;
   const send = <K extends WatchEventName>(event: K, data: WatchEventInput<K>) =>
     response.write(encodeWatchEvent(++eventId, event, data));
-  const announce = (live: LiveReply) => send("reply", { assistantMessageId: live.assistantMessageId });
+  const announce = (assistantMessageId: string) => send("reply", { assistantMessageId });
   const unwatch = watchConversation(conversationId, announce);
   const heartbeat = setInterval(() => response.write(": keep-alive\n\n"), HEARTBEAT_MS);
   const finish = () => {
@@ -84,5 +84,5 @@ export function streamConversationEvents(
   const forget = trackOpenStream({ userId: readerId, conversationId, end: finish });
   response.on("close", finish);
   send("ready", {});
-  if (runningReply && !runningReply.finished) announce(runningReply);
+  if (runningReplyId) announce(runningReplyId);
 }

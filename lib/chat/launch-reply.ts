@@ -1,4 +1,5 @@
 // Starts a reply that startTurn or startRegeneration saved as STREAMING.
+import { shareReply } from "../cluster/remote-replies";
 import type { MessageAuthor } from "../db/messages";
 import type { CompletionModel } from "../db/models";
 import type { StartedTurn } from "../db/turns";
@@ -59,6 +60,7 @@ export function launchReply({
   const live = new LiveReply(conversation.id, turn.assistantMessage.id);
   live.publish("start", startEvent(conversation.id, turn, author));
   registerReply(live, streamSlot);
+  shareReply(live);
   announceReply(live);
   // A first exchange's readers also get the model's title, on the same stream once the reply has ended.
   let titling: Promise<void> = Promise.resolve();

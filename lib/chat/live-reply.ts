@@ -6,9 +6,11 @@ import { encodeReplyEvent, isFinalReplyEvent, type ReplyEventInput, type ReplyEv
 /** An event as it goes on the wire, encoded once: kept for replays as one compact string, not as objects. */
 export type ReplyFrame = { id: number; event: ReplyEventName; frame: string };
 /** `adminFrame`: the same event as admins receive it (a failure's cause), when it differs. */
-type StoredEvent = ReplyFrame & { adminFrame?: string };
+export type StoredEvent = ReplyFrame & { adminFrame?: string };
 /** `onEvent` for each event; `onClose` once the stream has nothing more to send. */
 export type ReplyListener = { onEvent: (event: ReplyFrame) => void; onClose?: () => void };
+/** A listener that takes every event with both its versions: another process's readers (lib/cluster). */
+export type StoredEventListener = { onEvent: (event: StoredEvent) => void; onClose?: () => void };
 
 export class LiveReply {
   readonly conversationId: string;
@@ -17,6 +19,7 @@ export class LiveReply {
   private readonly events: StoredEvent[] = [];
   /** Each listener, and whether it reads for an admin. */
   private readonly listeners = new Map<ReplyListener, boolean>();
+  private readonly storedListeners = new Set<StoredEventListener>();
   private isFinished = false;
   private isClosed = false;
   /** Set while something may still follow the final event (a title), with the longest it may take. */
@@ -58,15 +61,51 @@ export class LiveReply {
     this.followUpLimitMs = null;
   }
 
+  /** How many events were published: the id of the last one. */
+  get eventCount(): number {
+    return this.events.length;
+  }
+
   /** `adminData`: what admins receive instead of `data` (the cause of a failure, which others must not see). */
   publish<K extends ReplyEventName>(event: K, data: ReplyEventInput<K>, adminData?: ReplyEventInput<K>): void {
     if (this.isClosed || (this.isFinished && event !== "title")) return;
     const id = this.events.length + 1;
     const entry: StoredEvent = { id, event, frame: encodeReplyEvent(id, event, data) };
     if (adminData !== undefined) entry.adminFrame = encodeReplyEvent(id, event, adminData);
+    this.append(entry);
+  }
+
+  /**
+   * Adds an event already encoded by the reply's owner in another process (this reply is its copy here). Only the
+   * next event in sequence is taken: "duplicate" for one already here, "gap" when some are missing before it.
+   */
+  appendEncoded(entry: StoredEvent): "added" | "duplicate" | "gap" {
+    if (entry.id <= this.events.length || this.isClosed) return "duplicate";
+    if (entry.id > this.events.length + 1) return "gap";
+    this.append(entry);
+    return "added";
+  }
+
+  private append(entry: StoredEvent): void {
     this.events.push(entry);
     for (const [listener, isAdmin] of this.listeners) this.deliver(listener, entry, isAdmin);
-    if (isFinalReplyEvent(event)) this.finish();
+    for (const listener of this.storedListeners) listener.onEvent(entry);
+    if (isFinalReplyEvent(entry.event)) this.finish();
+  }
+
+  /** The events after `afterId`, both versions, as another process's readers need them. */
+  eventsAfter(afterId: number): StoredEvent[] {
+    return this.events.slice(Math.max(0, afterId));
+  }
+
+  /** Every event from now on, both versions, until the stream closes. Returns the unsubscribe. */
+  followEncoded(listener: StoredEventListener): () => void {
+    if (this.isClosed) {
+      listener.onClose?.();
+      return () => {};
+    }
+    this.storedListeners.add(listener);
+    return () => this.storedListeners.delete(listener);
   }
 
   private finish(): void {
@@ -79,8 +118,9 @@ export class LiveReply {
   close(): void {
     if (this.isClosed) return;
     this.isClosed = true;
-    const closing = [...this.listeners.keys()];
+    const closing = [...this.listeners.keys(), ...this.storedListeners];
     this.listeners.clear();
+    this.storedListeners.clear();
     for (const listener of closing) listener.onClose?.();
   }
 

@@ -1,6 +1,8 @@
-// The reply streams open to browsers in this process, by reader, so that losing access ends them at once: a
-// member removed from a team, or a conversation taken back from it, stops receiving its replies mid-stream.
+// The reply streams open to browsers in this process, by reader, so that losing access ends them at once: a member
+// removed from a team, or a conversation taken back from it, stops receiving its replies mid-stream. Each change is
+// also sent to the other processes (lib/cluster), which end their own readers' streams.
 import { readableConversationsWhere } from "../access/conversations";
+import { broadcast } from "../cluster/live-bus";
 import { listConversationIds } from "../db/conversations";
 
 type OpenStream = { userId: string; conversationId: string; end: () => void };
@@ -31,9 +33,15 @@ export function trackOpenStream(stream: OpenStream): () => void {
 
 /**
  * Re-checks the open streams of these users (all readers when omitted) and ends each one whose reader may no
- * longer read its conversation. Call it after any change that can take access away.
+ * longer read its conversation, in this process and every other. Call it after any change that can take access away.
  */
 export async function endStreamsWithoutAccess(userIds?: string[]): Promise<number> {
+  broadcast({ k: "access", u: userIds ?? null });
+  return endStreamsWithoutAccessHere(userIds);
+}
+
+/** The same in this process only: another process told of an access change. */
+export async function endStreamsWithoutAccessHere(userIds?: string[] | null): Promise<number> {
   accessChanges.count += 1;
   const streams = [...openStreams].filter((stream) => !userIds || userIds.includes(stream.userId));
   const byUser = new Map<string, OpenStream[]>();
@@ -62,12 +70,25 @@ function endStreams(matches: (stream: OpenStream) => boolean): number {
   return ending.length;
 }
 
-/** Ends every open stream of a user whose sessions end (disabled or deleted): their access is gone everywhere. */
+/**
+ * Ends every open stream of a user whose sessions end (disabled or deleted), in every process: their access is gone
+ * everywhere.
+ */
 export function endStreamsOfUser(userId: string): number {
+  broadcast({ k: "endUser", u: userId });
+  return endStreamsOfUserHere(userId);
+}
+
+export function endStreamsOfUserHere(userId: string): number {
   return endStreams((stream) => stream.userId === userId);
 }
 
-/** Ends every open stream of a deleted conversation, whoever follows it. */
+/** Ends every open stream of a deleted conversation, whoever follows it, in every process. */
 export function endStreamsOfConversation(conversationId: string): number {
+  broadcast({ k: "endConv", c: conversationId });
+  return endStreamsOfConversationHere(conversationId);
+}
+
+export function endStreamsOfConversationHere(conversationId: string): number {
   return endStreams((stream) => stream.conversationId === conversationId);
 }

@@ -1,6 +1,7 @@
-// The replies running in this process, by conversation. (Several app processes would share stop and
-// live-stream fan-out through PostgreSQL LISTEN/NOTIFY; see docs/architecture.md, "The live-event contract".)
+// The replies running in this process, by conversation. Other processes reach them through lib/cluster (stop,
+// re-attach, watch), never through this registry.
 import { setTimeout as sleep } from "node:timers/promises";
+import { isDraining } from "../cluster/drain";
 import { AppError } from "../errors";
 import type { LiveReply } from "./live-reply";
 
@@ -22,6 +23,10 @@ export type StreamSlot = { release: () => void; isAttached: boolean };
  * Synchronous, so that concurrent turns of one user cannot both pass the count.
  */
 export function reserveReplyStream(userId: string, limit: number): StreamSlot {
+  // Draining: the running replies finish here, new ones start on another process.
+  if (isDraining()) {
+    throw new AppError("unavailable", "The server is restarting. Try again.", { details: { retryAfterSeconds: 2 } });
+  }
   const running = streamsByUser.get(userId) ?? 0;
   if (running >= limit) {
     throw new AppError(

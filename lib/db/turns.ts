@@ -1,5 +1,6 @@
 // Writing a turn: the user message and an empty STREAMING reply in one transaction, partial saves at most about
 // once a second, and the final reply once. Never a write per token.
+import { currentProcessId } from "../cluster/process-identity";
 import { AppError } from "../errors";
 import { db, type MessageStatus, Prisma } from "./client";
 import { createId } from "./ids";
@@ -98,13 +99,13 @@ function insertTurn(
     WITH inserted AS (
       INSERT INTO "Message" (id, "conversationId", "parentId", role, content, "authorId", "clientMessageId",
                              "tokenCount", "tokenEncoding", depth, "threadTokens", status, "modelId", "modelVersion",
-                             parameters, "updatedAt")
+                             parameters, "ownerProcessId", "updatedAt")
       VALUES (${userId}, ${input.conversationId}, ${parent.id}, 'USER', ${input.content}, ${input.authorId},
               ${input.clientMessageId ?? null}, ${input.tokens.count}::int, ${input.tokens.encoding}, ${depth}::int,
-              ${threadTokens}::int, 'COMPLETE', NULL, NULL, NULL, now()),
+              ${threadTokens}::int, 'COMPLETE', NULL, NULL, NULL, NULL, now()),
              (${replyId}, ${input.conversationId}, ${userId}, 'ASSISTANT', '', NULL, NULL, 0, NULL, ${depth + 1}::int,
               ${threadTokens}::int, 'STREAMING', ${modelId}, ${modelVersion}::int, ${JSON.stringify(parameters)}::jsonb,
-              now())
+              ${currentProcessId()}, now())
       RETURNING id, role::text AS role, content, status::text AS status, "parentId", "createdAt"
     ), leaf AS (
       UPDATE "Conversation"
@@ -142,6 +143,7 @@ export async function startRegeneration(
         role: "ASSISTANT",
         content: "",
         status: "STREAMING",
+        ownerProcessId: currentProcessId(),
         depth: depth + 1,
         threadTokens,
       },
@@ -240,13 +242,4 @@ function insertLedgerEntry(entry: ReplyLedgerEntry): Prisma.Sql {
 
 export async function setCurrentLeaf(conversationId: string, leafId: string): Promise<void> {
   await db().conversation.update({ where: { id: conversationId }, data: { currentLeafId: leafId } });
-}
-
-/** After a crash no process is streaming anything: replies left STREAMING are kept as INTERRUPTED. */
-export async function interruptOrphanedReplies(): Promise<number> {
-  const { count } = await db().message.updateMany({
-    where: { status: "STREAMING" },
-    data: { status: "INTERRUPTED", finishReason: "interrupted" },
-  });
-  return count;
 }

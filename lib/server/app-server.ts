@@ -3,6 +3,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
 import { stopAllReplies } from "../chat/reply-registry";
+import { drainReplies } from "../cluster/drain";
+import { joinCluster } from "../cluster/start-cluster";
 import { env, publicSiteUrl } from "../env";
 import { stampPeerAddress } from "../http/client-address";
 import { serveWithinBodyLimit } from "./body-limit";
@@ -38,6 +40,8 @@ export async function startAppServer(options: { dev: boolean; port: number }): P
   const handleNext = app.getRequestHandler();
   await app.prepare();
   const siteOrigin = new URL(publicSiteUrl()).origin;
+  // The lease and the bus before the first request: a reply started here must have a live owner from its first row.
+  const cluster = await joinCluster();
   let isShuttingDown = false;
   const serveRoutes = (request: IncomingMessage, response: ServerResponse) => {
     if (serveEventStreamRoute(request, response)) return;
@@ -50,7 +54,7 @@ export async function startAppServer(options: { dev: boolean; port: number }): P
     void handleNext(request, response);
   };
   const server = createServer((request, response) => {
-    // A reply started now could not be saved before the process ends: refuse it, and everything else, plainly.
+    // After the drain, a reply started now could not be saved before the process ends: refuse everything, plainly.
     if (isShuttingDown) {
       response.writeHead(503, { "Content-Type": "application/json", Connection: "close", "Retry-After": "5" });
       response.end(JSON.stringify({ error: { code: "unavailable", message: "The server is restarting. Try again." } }));
@@ -72,10 +76,13 @@ export async function startAppServer(options: { dev: boolean; port: number }): P
   });
   return {
     close: async () => {
-      // New requests are refused from here on; the replies running now are stopped and saved, and only then are
-      // connections closed, so that their readers receive the final event.
+      // The drain: readiness fails and new replies are refused (the load balancer sends them elsewhere) while the
+      // running ones may finish, for SHUTDOWN_DRAIN_SECONDS. Then every request is refused, what still runs is
+      // stopped and saved as interrupted, and only then are connections closed, so that readers get the final event.
+      await drainReplies(env().SHUTDOWN_DRAIN_SECONDS * 1000);
       isShuttingDown = true;
       await stopAllReplies(SHUTDOWN_SAVE_MS);
+      await cluster.stop();
       server.close();
       server.closeAllConnections();
       await app.close();

@@ -7,7 +7,7 @@ import { Readable } from "node:stream";
 import { parseId } from "../access/ids";
 import { requireRequestUser } from "../auth/session";
 import { streamConversationEvents, streamLiveReply } from "../chat/event-stream";
-import { findLiveReply } from "../chat/live-replies";
+import { findLiveReply, findRunningReplyId } from "../chat/live-replies";
 import { accessChangeCount, endStreamsWithoutAccess } from "../chat/open-streams";
 import { regenerateReply, regenerateSchema, sendMessage, sendMessageSchema } from "../chat/send-message";
 import { errorResponse, parseJsonBody } from "../http/handler";
@@ -70,8 +70,8 @@ export const eventStreamRoutes: EventStreamRoute[] = [
     serve: async (request, [id = ""]) => {
       const conversationId = parseId(id);
       const user = await requireRequestUser(request);
-      const runningReply = await findLiveReply(user, conversationId);
-      return (response) => streamConversationEvents(conversationId, response, user.id, runningReply);
+      const runningReplyId = await findRunningReplyId(user, conversationId);
+      return (response) => streamConversationEvents(conversationId, response, user.id, runningReplyId);
     },
   },
 ];

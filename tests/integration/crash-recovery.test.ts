@@ -1,5 +1,6 @@
-// A process stopped or killed mid-reply: a stop saves the reply as INTERRUPTED with its text at once; after a kill,
-// the next start does, and in both cases the conversation goes on.
+// A process stopped or killed mid-reply: a stop drains (readiness fails, new turns are refused, running replies may
+// finish for SHUTDOWN_DRAIN_SECONDS) and then saves what still runs as INTERRUPTED with its text; after a kill, the
+// next process does once the killed one's lease has expired, and in both cases the conversation goes on.
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -46,9 +47,35 @@ async function signUp(baseUrl: string, email: string) {
   return signedInClient(account.email, account.password, baseUrl);
 }
 
-it("saves the replies a stopping server was generating as INTERRUPTED with their text, and tells the reader", async () => {
+it("lets a running reply finish during the drain, while readiness fails and new turns are refused", async () => {
   const databaseUrl = await createEmptyDatabase();
-  const extraEnv = { OPENAI_BASE_URL: upstream.url, OPENAI_MODELS: "fake-model" };
+  const extraEnv = { OPENAI_BASE_URL: upstream.url, OPENAI_MODELS: "fake-model", SHUTDOWN_DRAIN_SECONDS: "60" };
+  const server = await startAppServer({ databaseUrl, dataDir, extraEnv });
+  const client = await signUp(server.baseUrl, "drain@example.test");
+  const { id } = (await (await client.json("/api/conversations", {})).json()) as { id: string };
+  const { id: otherId } = (await (await client.json("/api/conversations", {})).json()) as { id: string };
+  expect((await fetch(`${server.baseUrl}/api/health?ready`)).status).toBe(200);
+  const received = [];
+  let stopping: Promise<void> | undefined;
+  for await (const event of readEvents(await client.json(`/api/conversations/${id}/messages`, { content: "Go" }))) {
+    received.push(event);
+    if (received.length !== 3) continue;
+    stopping = server.stop();
+    await expect.poll(async () => (await fetch(`${server.baseUrl}/api/health?ready`)).status).toBe(503);
+    const refused = await client.json(`/api/conversations/${otherId}/messages`, { content: "Another" });
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get("retry-after")).not.toBeNull();
+    expect(await refused.json()).toMatchObject({ error: { code: "unavailable" } });
+  }
+  await stopping;
+  // The whole reply, and the title of this first exchange after it: the drain waited for both.
+  expect(received.slice(-2)).toMatchObject([{ event: "done", data: { status: "COMPLETE" } }, { event: "title" }]);
+  expect(await replyStatus(databaseUrl, startedIds(received).assistantMessageId)).toBe("COMPLETE");
+});
+
+it("saves the replies still running at the drain's end as INTERRUPTED with their text, and tells the reader", async () => {
+  const databaseUrl = await createEmptyDatabase();
+  const extraEnv = { OPENAI_BASE_URL: upstream.url, OPENAI_MODELS: "fake-model", SHUTDOWN_DRAIN_SECONDS: "0" };
   const server = await startAppServer({ databaseUrl, dataDir, extraEnv });
   const client = await signUp(server.baseUrl, "stop@example.test");
   const { id } = (await (await client.json("/api/conversations", {})).json()) as { id: string };
@@ -67,9 +94,9 @@ it("saves the replies a stopping server was generating as INTERRUPTED with their
   });
 });
 
-it("marks a reply cut off by a killed process INTERRUPTED at the next start and accepts the next message", async () => {
+it("marks a reply cut off by a killed process INTERRUPTED once its lease expired, and accepts the next message", async () => {
   const databaseUrl = await createEmptyDatabase();
-  const extraEnv = { OPENAI_BASE_URL: upstream.url, OPENAI_MODELS: "fake-model" };
+  const extraEnv = { OPENAI_BASE_URL: upstream.url, OPENAI_MODELS: "fake-model", PROCESS_LEASE_SECONDS: "3" };
   const first = await startAppServer({ databaseUrl, dataDir, extraEnv, canBeKilled: true });
   const client = await signUp(first.baseUrl, "crash@example.test");
   const { id } = (await (await client.json("/api/conversations", {})).json()) as { id: string };
@@ -84,7 +111,8 @@ it("marks a reply cut off by a killed process INTERRUPTED at the next start and 
 
   const second = await startAppServer({ databaseUrl, dataDir, extraEnv });
   try {
-    expect(await replyStatus(databaseUrl, assistantMessageId)).toBe("INTERRUPTED");
+    // At the next start if the lease has run out by then, else at the next renewal after it does.
+    await expect.poll(() => replyStatus(databaseUrl, assistantMessageId), { timeout: 10_000 }).toBe("INTERRUPTED");
     const again = await signedInClient("crash@example.test", "long enough", second.baseUrl);
     const events = await collectEvents(await again.json(`/api/conversations/${id}/messages`, { content: "Again" }));
     expect(events.at(-1)).toMatchObject({ event: "done", data: { status: "COMPLETE" } });

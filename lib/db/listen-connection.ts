@@ -1,0 +1,56 @@
+// The one connection per process that LISTENs for the other processes' notifications (lib/cluster/live-bus.ts)
+// and sends this process's own. Not from the pool: a LISTEN belongs to a session, which a pooled connection (or a
+// pooler in transaction mode) would hand to someone else.
+import pg from "pg";
+import { requireEnv } from "../env";
+import { connectionOptionsFromUrl } from "./connection-options";
+
+export const LIVE_CHANNEL = "parley_live";
+
+export type ListenConnection = {
+  notify: (payload: string) => Promise<void>;
+  close: () => Promise<void>;
+};
+
+/**
+ * Connects and listens. `onLost` is called once when the connection fails or ends (not after `close`): the caller
+ * reconnects.
+ */
+export async function openListenConnection(
+  processId: string,
+  onNotification: (payload: string) => void,
+  onLost: (error: unknown) => void,
+): Promise<ListenConnection> {
+  const client = new pg.Client({
+    ...connectionOptionsFromUrl(requireEnv("DATABASE_URL")),
+    // Named, so that an operator (and a test) can find it in pg_stat_activity.
+    application_name: `parley-listen-${processId}`,
+    connectionTimeoutMillis: 10_000,
+    keepAlive: true,
+  });
+  let isClosing = false;
+  let isLost = false;
+  const lose = (error: unknown) => {
+    if (isClosing || isLost) return;
+    isLost = true;
+    client.removeAllListeners("notification");
+    void client.end().catch(() => {});
+    onLost(error);
+  };
+  client.on("error", lose);
+  client.on("end", () => lose(new Error("connection ended")));
+  client.on("notification", (message) => {
+    if (message.channel === LIVE_CHANNEL && message.payload) onNotification(message.payload);
+  });
+  await client.connect();
+  await client.query(`LISTEN ${LIVE_CHANNEL}`);
+  return {
+    notify: async (payload) => {
+      await client.query("SELECT pg_notify($1, $2)", [LIVE_CHANNEL, payload]);
+    },
+    close: async () => {
+      isClosing = true;
+      await client.end().catch(() => {});
+    },
+  };
+}

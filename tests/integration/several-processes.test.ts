@@ -1,0 +1,218 @@
+// Two Parley processes on one PostgreSQL, as behind a load balancer: a reply generated on one is re-attached, stopped,
+// watched and cut off by an access change on the other; a killed process's replies are recovered by the survivor
+// within the lease time, and a restart touches no live process's replies. Every wait is on an event, never a sleep.
+import { randomBytes, randomUUID } from "node:crypto";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { addMember, makeModel, makeTeam, makeUser } from "../support/factories";
+import { type FakeScenario, type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
+import { type ReceivedEvent, readEvents, startedIds } from "../support/read-events";
+import { type Client, signedInClient } from "../support/session-client";
+import { type AppServer, startAppServer } from "../support/test-stack";
+
+const LEASE_SECONDS = 6;
+let upstream: FakeUpstream;
+let dataDir: string;
+let serverA: AppServer;
+let serverB: AppServer;
+// The same secret on both, as replicas share one: a session signed on one is valid on the other.
+const extraEnv = { AUTH_SECRET: randomBytes(32).toString("hex"), PROCESS_LEASE_SECONDS: String(LEASE_SECONDS) };
+
+const startServer = () => startAppServer({ databaseUrl: inject("databaseUrl"), dataDir, extraEnv, canBeKilled: true });
+
+beforeAll(async () => {
+  upstream = await startFakeUpstream();
+  dataDir = mkdtempSync(path.join(os.tmpdir(), "parley-cluster-"));
+  chmodSync(dataDir, 0o755);
+  [serverA, serverB] = await Promise.all([startServer(), startServer()]);
+}, 120_000);
+afterAll(async () => {
+  await Promise.all([serverA?.stop(), serverB?.stop()]);
+  await upstream.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+type Person = { id: string; email: string; password: string; onA: Client; onB: Client };
+
+async function makePerson(name: string): Promise<Person> {
+  const user = await makeUser({ name });
+  const [onA, onB] = await Promise.all([
+    signedInClient(user.email, user.password, serverA.baseUrl),
+    signedInClient(user.email, user.password, serverB.baseUrl),
+  ]);
+  return { id: user.id, email: user.email, password: user.password, onA, onB };
+}
+
+/** Ana's conversation on a model of its own, shared with a team where Ben edits. */
+async function sharedConversation(scenario: FakeScenario) {
+  const upstreamName = `model-${randomUUID().slice(0, 8)}`;
+  upstream.scenarioForModel(upstreamName, scenario);
+  const model = await makeModel(upstream.url, { upstreamName });
+  const [ana, ben] = await Promise.all([makePerson("Ana"), makePerson("Ben")]);
+  const team = await makeTeam();
+  await Promise.all([addMember(team.id, ana.id, "OWNER"), addMember(team.id, ben.id, "EDITOR")]);
+  const created = await ana.onA.json("/api/conversations", { modelId: model.id });
+  const { id: conversationId } = (await created.json()) as { id: string };
+  const url = `/api/conversations/${conversationId}`;
+  expect((await ana.onA.json(`${url}/team`, { teamId: team.id }, "PUT")).status).toBe(200);
+  return { ana, ben, team, url, conversationId };
+}
+
+const words = (count: number) => Array.from({ length: count }, (_, index) => `w${index} `);
+const deltaText = (events: ReceivedEvent[]) =>
+  events
+    .filter((event) => event.event === "delta")
+    .map((event) => (event.data as { text: string }).text)
+    .join("");
+const replyIdOf = (events: ReceivedEvent[]) => startedIds(events).assistantMessageId;
+const savedReply = (id: string) =>
+  db().message.findUniqueOrThrow({ where: { id }, select: { status: true, content: true } });
+
+/** Reads a stream until `until` holds for what was read so far; returns the events and the rest of the stream. */
+async function readUntil(response: Response, until: (events: ReceivedEvent[]) => boolean) {
+  const stream = readEvents(response);
+  const events: ReceivedEvent[] = [];
+  while (!until(events)) {
+    const next = await stream.next();
+    if (next.done) break;
+    events.push(next.value);
+  }
+  const rest = async () => {
+    for await (const event of stream) events.push(event);
+    return events;
+  };
+  return { events, rest };
+}
+
+const deltasAtLeast = (count: number) => (events: ReceivedEvent[]) =>
+  events.filter((event) => event.event === "delta").length >= count;
+
+/** Every event id once, in order, from `first`: nothing missing, nothing twice. */
+function expectConsecutiveIds(events: ReceivedEvent[], first: number) {
+  expect(events.map((event) => Number(event.id))).toEqual(events.map((_, index) => first + index));
+}
+
+describe("a reply generated on process A", () => {
+  it("is re-attached on B mid-reply, from the start or after Last-Event-ID, with no gap and no repeat", async () => {
+    const { ana, ben, url } = await sharedConversation({ chunks: words(40), paceMs: 40 });
+    const onA = await readUntil(await ana.onA.json(`${url}/messages`, { content: "Count" }), deltasAtLeast(5));
+    const whole = await readUntil(await ben.onB.fetch(`${url}/stream`), (events) => events.length > 0);
+    const lastSeen = onA.events.at(-1)?.id ?? "0";
+    const resumed = await readUntil(
+      await ana.onB.fetch(`${url}/stream`, { headers: { "Last-Event-ID": lastSeen } }),
+      () => false,
+    );
+    const [onAEvents, onBEvents, resumedEvents] = await Promise.all([onA.rest(), whole.rest(), resumed.rest()]);
+    const saved = await savedReply(replyIdOf(onAEvents));
+    expect(saved.status).toBe("COMPLETE");
+    expect(saved.content).toBe(words(40).join(""));
+    expect(deltaText(onBEvents)).toBe(saved.content);
+    expectConsecutiveIds(onBEvents, 1);
+    const asSent = (events: ReceivedEvent[]) => events.map(({ id, event, data }) => ({ id, event, data }));
+    expect(asSent(onBEvents)).toEqual(asSent(onAEvents));
+    expectConsecutiveIds(resumedEvents, Number(lastSeen) + 1);
+    const seenBefore = onAEvents.filter((event) => Number(event.id) <= Number(lastSeen));
+    expect(deltaText(seenBefore) + deltaText(resumedEvents)).toBe(saved.content);
+  });
+
+  it("is stopped by a Stop sent to B: A's reader gets done INTERRUPTED and the text so far is saved", async () => {
+    const { ana, ben, url } = await sharedConversation({ chunks: words(100), paceMs: 100 });
+    const onA = await readUntil(await ana.onA.json(`${url}/messages`, { content: "Go" }), deltasAtLeast(3));
+    const stop = await ben.onB.fetch(`${url}/stop`, { method: "POST" });
+    expect(stop.status).toBe(202);
+    expect(await stop.json()).toEqual({ stopped: 1 });
+    const events = await onA.rest();
+    expect(events.find((event) => event.event === "done")?.data).toMatchObject({ status: "INTERRUPTED" });
+    const saved = await savedReply(replyIdOf(events));
+    expect(saved).toEqual({ status: "INTERRUPTED", content: deltaText(events) });
+    expect(saved.content.length).toBeLessThan(words(100).join("").length);
+  });
+
+  it("is announced to a member watching the conversation on B", async () => {
+    const { ana, ben, url } = await sharedConversation({ chunks: words(5), paceMs: 20 });
+    const watch = readEvents(await ben.onB.fetch(`${url}/events`));
+    expect((await watch.next()).value?.event).toBe("ready");
+    const onA = await readUntil(await ana.onA.json(`${url}/messages`, { content: "Hello team" }), (events) =>
+      events.some((event) => event.event === "start"),
+    );
+    const announced = (await watch.next()).value;
+    expect(announced).toMatchObject({ event: "reply", data: { assistantMessageId: replyIdOf(onA.events) } });
+    await onA.rest();
+    await watch.return(undefined);
+  });
+
+  it("stops reaching a member's stream on B as soon as A removes them from the team", async () => {
+    const { ana, ben, team, url } = await sharedConversation({ chunks: words(100), paceMs: 100 });
+    const onA = await readUntil(await ana.onA.json(`${url}/messages`, { content: "Go" }), deltasAtLeast(1));
+    const following = await readUntil(await ben.onB.fetch(`${url}/stream`), deltasAtLeast(1));
+    const removal = await ana.onA.fetch(`/api/teams/${team.id}/members/${ben.id}`, { method: "DELETE" });
+    expect(removal.status).toBe(204);
+    const events = await following.rest();
+    // Ended while the reply still runs: no final event reached Ben.
+    expect(events.map((event) => event.event)).not.toContain("done");
+    expect(events.map((event) => event.event)).not.toContain("error");
+    expect((await savedReply(replyIdOf(onA.events))).status).toBe("STREAMING");
+    expect((await ben.onB.fetch(url)).status).toBe(404);
+    expect((await ana.onA.fetch(`${url}/stop`, { method: "POST" })).status).toBe(202);
+    await onA.rest();
+  });
+
+  it("reaches B's reader whole when the processes' listening connections are cut mid-reply", async () => {
+    const { ana, ben, url } = await sharedConversation({ chunks: words(60), paceMs: 40 });
+    const onA = await readUntil(await ana.onA.json(`${url}/messages`, { content: "Count" }), deltasAtLeast(2));
+    const onB = await readUntil(await ben.onB.fetch(`${url}/stream`), deltasAtLeast(5));
+    const admin = new pg.Client({ connectionString: inject("databaseUrl") });
+    await admin.connect();
+    const { rows } = await admin.query<{ cut: boolean }>(
+      "SELECT pg_terminate_backend(pid) AS cut FROM pg_stat_activity WHERE application_name LIKE 'parley-listen-%'",
+    );
+    await admin.end();
+    expect(rows.filter((row) => row.cut).length).toBeGreaterThanOrEqual(2);
+    const [onAEvents, onBEvents] = await Promise.all([onA.rest(), onB.rest()]);
+    const saved = await savedReply(replyIdOf(onAEvents));
+    expect(saved).toEqual({ status: "COMPLETE", content: words(60).join("") });
+    expect(deltaText(onBEvents)).toBe(saved.content);
+    expectConsecutiveIds(onBEvents, 1);
+  });
+});
+
+describe("a process killed mid-reply", () => {
+  it("has its reply recovered by the survivor within the lease time, while the survivor's own reply streams on", async () => {
+    const cut = await sharedConversation({ chunks: words(400), paceMs: 50 });
+    const kept = await sharedConversation({ chunks: words(20), paceMs: 25 });
+    const long = await sharedConversation({ chunks: words(2000), paceMs: 20 });
+    const onA = await readUntil(await cut.ana.onA.json(`${cut.url}/messages`, { content: "Go" }), deltasAtLeast(3));
+    const onB = await readUntil(await cut.ben.onB.fetch(`${cut.url}/stream`), deltasAtLeast(3));
+    const replyId = replyIdOf(onA.events);
+    const killedAt = Date.now();
+    await serverA.kill();
+    // B's own reply, started after the kill, streams to its end while B recovers A's.
+    const ownReply = await readUntil(await kept.ana.onB.json(`${kept.url}/messages`, { content: "Go" }), () => false);
+    const followed = await onB.rest();
+    expect(followed.find((event) => event.event === "done")?.data).toMatchObject({ status: "INTERRUPTED" });
+    // Within the lease and one renewal interval, with room for a busy machine.
+    expect(Date.now() - killedAt).toBeLessThan((LEASE_SECONDS + LEASE_SECONDS / 3 + 5) * 1000);
+    const recovered = await savedReply(replyId);
+    expect(recovered.status).toBe("INTERRUPTED");
+    expect(deltaText(followed).startsWith(recovered.content)).toBe(true);
+
+    const ownEvents = await ownReply.rest();
+    expect(ownEvents.find((event) => event.event === "done")?.data).toMatchObject({ status: "COMPLETE" });
+
+    // A restarted A leaves B's running reply alone (its start-up recovery included), and can stop it.
+    const onBLong = await readUntil(
+      await long.ana.onB.json(`${long.url}/messages`, { content: "Go" }),
+      deltasAtLeast(1),
+    );
+    serverA = await startServer();
+    expect((await savedReply(replyIdOf(onBLong.events))).status).toBe("STREAMING");
+    const restartedAna = await signedInClient(long.ana.email, long.ana.password, serverA.baseUrl);
+    expect((await restartedAna.fetch(`${long.url}/stop`, { method: "POST" })).status).toBe(202);
+    const longEvents = await onBLong.rest();
+    expect(longEvents.find((event) => event.event === "done")?.data).toMatchObject({ status: "INTERRUPTED" });
+  }, 60_000);
+});
