@@ -18,7 +18,12 @@ const SCHEMA_URL_WARNING =
 
 export async function applyMigrations(databaseUrl: string): Promise<void> {
   const lock = new pg.Client({ ...connectionOptionsFromUrl(databaseUrl), application_name: "parley-migrate" });
-  await lock.connect();
+  const isConnected = await lock.connect().then(
+    () => true,
+    () => false,
+  );
+  // An unreachable database: Prisma's own attempt says why, in the words the README documents.
+  if (!isConnected) return runMigrateDeploy(databaseUrl);
   try {
     await lock.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
     await runMigrateDeploy(databaseUrl);

@@ -30,8 +30,10 @@ export async function openListenConnection(
   });
   let isClosing = false;
   let isLost = false;
+  // Until connected and listening, a failure is the connect's rejection (the caller retries), not a loss.
+  let isListening = false;
   const lose = (error: unknown) => {
-    if (isClosing || isLost) return;
+    if (!isListening || isClosing || isLost) return;
     isLost = true;
     client.removeAllListeners("notification");
     void client.end().catch(() => {});
@@ -42,8 +44,14 @@ export async function openListenConnection(
   client.on("notification", (message) => {
     if (message.channel === LIVE_CHANNEL && message.payload) onNotification(message.payload);
   });
-  await client.connect();
-  await client.query(`LISTEN ${LIVE_CHANNEL}`);
+  try {
+    await client.connect();
+    await client.query(`LISTEN ${LIVE_CHANNEL}`);
+  } catch (error) {
+    await client.end().catch(() => {});
+    throw error;
+  }
+  isListening = true;
   return {
     notify: async (payload) => {
       await client.query("SELECT pg_notify($1, $2)", [LIVE_CHANNEL, payload]);
