@@ -108,6 +108,9 @@ const envSchema = z.object({
   // a process's lease lasts without renewal before another process recovers its replies as interrupted.
   SHUTDOWN_DRAIN_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   PROCESS_LEASE_SECONDS: z.coerce.number().int().min(2).max(300).default(15),
+  // Prometheus metrics (lib/observability): off unless a port is given; with a token, scrapes must send it.
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  METRICS_TOKEN: optionalString.pipe(z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional()),
 });
 
 export type Env = z.infer<typeof envSchema>;

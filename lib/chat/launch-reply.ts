@@ -6,6 +6,7 @@ import type { StartedTurn } from "../db/turns";
 import { env } from "../env";
 import type { ReplyEventInput } from "../live/reply-events";
 import { createProviderClient } from "../models/provider-client";
+import { recordFinishedReply } from "../observability/metrics";
 import { announceReply } from "./conversation-watchers";
 import { LiveReply } from "./live-reply";
 import type { Parameters } from "./parameters";
@@ -92,6 +93,7 @@ export function launchReply({
       return { upstream, manifest };
     },
     onFinished: (reply) => {
+      recordFinishedReply(model.upstreamName, reply);
       if (titleToReplace === null || reply.status !== "COMPLETE") return;
       titling = publishTitle(live, {
         conversationId: conversation.id,

@@ -4,6 +4,7 @@
 import { readableConversationsWhere } from "../access/conversations";
 import { broadcast } from "../cluster/live-bus";
 import { listConversationIds } from "../db/conversations";
+import { countOpenStreamsWith } from "../observability/metrics";
 
 type OpenStream = { userId: string; conversationId: string; end: () => void };
 
@@ -16,6 +17,7 @@ globalForStreams.parleyOpenStreams ??= new Set();
 globalForStreams.parleyAccessChanges ??= { count: 0 };
 const openStreams = globalForStreams.parleyOpenStreams;
 const accessChanges = globalForStreams.parleyAccessChanges;
+countOpenStreamsWith(() => openStreams.size);
 
 /**
  * How many access changes have ended streams so far. A route reads it before checking access and again once its

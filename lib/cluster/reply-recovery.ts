@@ -3,6 +3,7 @@
 // owner's lease has expired, so a live process's replies are never touched, and several processes sweeping at once
 // recover each reply once (the UPDATE takes only rows still STREAMING).
 import { interruptRepliesOfExpiredOwners, type RecoveredReply } from "../db/process-leases";
+import { recordRecoveredReplies } from "../observability/metrics";
 import { broadcast, isBusRunning } from "./live-bus";
 import { endRecoveredMirrors } from "./remote-replies";
 
@@ -14,6 +15,7 @@ import { endRecoveredMirrors } from "./remote-replies";
 export async function recoverInterruptedReplies(): Promise<RecoveredReply[]> {
   const recovered = await interruptRepliesOfExpiredOwners();
   if (recovered.length === 0) return recovered;
+  recordRecoveredReplies(recovered.length);
   const ids = recovered.map((reply) => reply.id);
   endRecoveredMirrors(ids);
   if (isBusRunning()) broadcast({ k: "swept", r: ids });

@@ -7,6 +7,7 @@ import { drainReplies } from "../cluster/drain";
 import { joinCluster } from "../cluster/start-cluster";
 import { env, publicSiteUrl } from "../env";
 import { stampPeerAddress } from "../http/client-address";
+import { startMetricsServer } from "../observability/metrics-server";
 import { serveWithinBodyLimit } from "./body-limit";
 import { contentSecurityPolicy, createNonce, NONCE_HEADER } from "./content-security-policy";
 import { isCrossOriginRequest } from "./cross-origin-guard";
@@ -42,6 +43,10 @@ export async function startAppServer(options: { dev: boolean; port: number }): P
   const siteOrigin = new URL(publicSiteUrl()).origin;
   // The lease and the bus before the first request: a reply started here must have a live owner from its first row.
   const cluster = await joinCluster();
+  const { METRICS_PORT, METRICS_TOKEN, HOSTNAME } = env();
+  const metricsServer = METRICS_PORT
+    ? await startMetricsServer({ port: METRICS_PORT, host: listenAddressOf(HOSTNAME), token: METRICS_TOKEN })
+    : null;
   let isShuttingDown = false;
   const serveRoutes = (request: IncomingMessage, response: ServerResponse) => {
     if (serveEventStreamRoute(request, response)) return;
@@ -83,6 +88,7 @@ export async function startAppServer(options: { dev: boolean; port: number }): P
       isShuttingDown = true;
       await stopAllReplies(SHUTDOWN_SAVE_MS);
       await cluster.stop();
+      metricsServer?.close();
       server.close();
       server.closeAllConnections();
       await app.close();

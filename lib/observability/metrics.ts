@@ -1,0 +1,103 @@
+// Prometheus metrics of this process (prom-client), served on a port of their own when METRICS_PORT is set
+// (metrics-server.ts). Labels are bounded: a model's upstream name, an outcome, an HTTP status; never a user, a
+// conversation or any text.
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import type { FinishedReply } from "../db/turns";
+
+type Metrics = {
+  registry: Registry;
+  timeToFirstToken: Histogram<"model">;
+  replyDuration: Histogram<"model">;
+  tokensStreamed: Counter<"model">;
+  replies: Counter<"outcome">;
+  upstreamErrors: Counter<"status">;
+};
+
+// On globalThis: Next's route handlers and the server's own modules record into one registry.
+const globalForMetrics = globalThis as unknown as { parleyMetrics?: Metrics; parleyOpenStreamCount?: () => number };
+
+const SECONDS_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 120, 300];
+
+function createMetrics(): Metrics {
+  const registry = new Registry();
+  // Process memory, CPU, event loop lag, handles: prom-client's defaults.
+  collectDefaultMetrics({ register: registry });
+  const registers = [registry];
+  const metrics: Metrics = {
+    registry,
+    timeToFirstToken: new Histogram({
+      name: "parley_reply_time_to_first_token_seconds",
+      help: "From the provider call to the reply's first token, by model.",
+      labelNames: ["model"],
+      buckets: SECONDS_BUCKETS,
+      registers,
+    }),
+    replyDuration: new Histogram({
+      name: "parley_reply_duration_seconds",
+      help: "From the provider call to the reply's end, by model.",
+      labelNames: ["model"],
+      buckets: SECONDS_BUCKETS,
+      registers,
+    }),
+    tokensStreamed: new Counter({
+      name: "parley_tokens_streamed_total",
+      help: "Completion tokens streamed to readers, by model.",
+      labelNames: ["model"],
+      registers,
+    }),
+    replies: new Counter({
+      name: "parley_replies_total",
+      help: "Replies ended, by outcome: done, stopped, error, interrupted (recovered from a dead process).",
+      labelNames: ["outcome"],
+      registers,
+    }),
+    upstreamErrors: new Counter({
+      name: "parley_upstream_errors_total",
+      help: "Replies failed by the model provider, by HTTP status (none: no status, e.g. a timeout).",
+      labelNames: ["status"],
+      registers,
+    }),
+  };
+  new Gauge({
+    name: "parley_open_event_streams",
+    help: "Event streams (replies followed, conversations watched) open to browsers in this process.",
+    registers,
+    collect() {
+      this.set(globalForMetrics.parleyOpenStreamCount?.() ?? 0);
+    },
+  });
+  return metrics;
+}
+
+export function metrics(): Metrics {
+  globalForMetrics.parleyMetrics ??= createMetrics();
+  return globalForMetrics.parleyMetrics;
+}
+
+/** How the open-streams gauge counts (lib/chat/open-streams.ts registers it, to keep that module import-free). */
+export function countOpenStreamsWith(count: () => number): void {
+  globalForMetrics.parleyOpenStreamCount = count;
+}
+
+const OUTCOMES = { COMPLETE: "done", INTERRUPTED: "stopped", ERROR: "error" } as const;
+
+/** A reply of this process ended and was saved. */
+export function recordFinishedReply(model: string, reply: FinishedReply): void {
+  const recorded = metrics();
+  recorded.replies.inc({ outcome: OUTCOMES[reply.status] });
+  if (reply.status === "ERROR") {
+    const cause = reply.errorCause as { status?: unknown } | null;
+    if (cause && typeof cause === "object") recorded.upstreamErrors.inc({ status: String(cause.status ?? "none") });
+  }
+  const ledger = reply.ledger;
+  if (!ledger) return;
+  if (ledger.timeToFirstTokenMs !== null)
+    recorded.timeToFirstToken.observe({ model }, ledger.timeToFirstTokenMs / 1000);
+  recorded.replyDuration.observe({ model }, ledger.durationMs / 1000);
+  recorded.tokensStreamed.inc({ model }, ledger.completionTokens);
+}
+
+/** Replies of dead processes, recovered here as interrupted. */
+export function recordRecoveredReplies(count: number): void {
+  metrics().replies.inc({ outcome: "interrupted" }, count);
+}
