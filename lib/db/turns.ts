@@ -1,6 +1,7 @@
 // Writing a turn: the user message and an empty STREAMING reply in one transaction, partial saves at most about
 // once a second, and the final reply once. Never a write per token.
 import { AppError } from "../errors";
+import { claimAttachments } from "./attachments";
 import { db, type MessageStatus, Prisma } from "./client";
 import { createId } from "./ids";
 import { type MessageView, messageFields } from "./messages";
@@ -17,6 +18,8 @@ export type TurnInput = {
   /** undefined: continue the current leaf; null: a new root; an id: branch from that message (an edit). */
   parentId?: string | null;
   clientMessageId?: string;
+  /** The caller's unsent uploads, claimed by the user message in the same transaction. */
+  attachmentIds?: string[];
   reply: ReplySnapshot;
   titleIfUntitled: { untitled: string; title: string };
 };
@@ -75,6 +78,7 @@ export async function startTurn(input: TurnInput): Promise<StartedTurn> {
     const userMessage = created.find((message) => message.role === "USER");
     const assistantMessage = created.find((message) => message.role === "ASSISTANT");
     if (!userMessage || !assistantMessage) throw new Error("Creating the turn's messages returned no rows");
+    await claimAttachments(tx, { ownerId: input.authorId, messageId: userMessage.id, ids: input.attachmentIds ?? [] });
     return { userMessage, assistantMessage, isDuplicate: false };
   });
 }

@@ -2,6 +2,8 @@
 // else through Next's request handler, in this one process.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
+import { FILE_CSP, isFileRoute } from "../attachments/serve-file";
+import { startAttachmentSweep } from "../attachments/sweep";
 import { stopAllReplies } from "../chat/reply-registry";
 import { env, publicSiteUrl } from "../env";
 import { stampPeerAddress } from "../http/client-address";
@@ -46,7 +48,8 @@ export async function startAppServer(options: { dev: boolean; port: number }): P
     const policy = contentSecurityPolicy(nonce, options.dev);
     request.headers["content-security-policy"] = policy;
     request.headers[NONCE_HEADER] = nonce;
-    response.setHeader("Content-Security-Policy", policy);
+    const path = (request.url ?? "").split("?")[0] ?? "";
+    response.setHeader("Content-Security-Policy", isFileRoute(path) ? FILE_CSP : policy);
     void handleNext(request, response);
   };
   const server = createServer((request, response) => {
@@ -70,11 +73,13 @@ export async function startAppServer(options: { dev: boolean; port: number }): P
     server.once("error", reject);
     server.listen(options.port, listenAddressOf(env().HOSTNAME), resolve);
   });
+  const stopAttachmentSweep = startAttachmentSweep();
   return {
     close: async () => {
       // New requests are refused from here on; the replies running now are stopped and saved, and only then are
       // connections closed, so that their readers receive the final event.
       isShuttingDown = true;
+      stopAttachmentSweep();
       await stopAllReplies(SHUTDOWN_SAVE_MS);
       server.close();
       server.closeAllConnections();

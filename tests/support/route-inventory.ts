@@ -46,6 +46,9 @@ export const routeInventory: InventoryRoute[] = [
 
   route("GET", "/api/models", "access", "signed in"),
   route("GET", "/api/account/export", "access", "signed in"),
+  route("POST", "/api/attachments", "access", "signed in"),
+  route("GET", "/api/attachments/[attachmentId]", "access", "conversation reader"),
+  route("DELETE", "/api/attachments/[attachmentId]", "access", "signed in"),
   route("POST", "/api/account/import", "access", "signed in"),
   route("GET", "/api/conversations", "access", "signed in"),
   route("POST", "/api/conversations", "access", "signed in"),

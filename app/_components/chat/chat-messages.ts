@@ -29,6 +29,7 @@ export function createOptimisticMessage(
     reasoning: null,
     reasoningMs: null,
     usage: null,
+    attachments: [],
   };
 }
 
