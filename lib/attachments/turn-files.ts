@@ -2,23 +2,31 @@
 // per-message limits, images only for a model that reads them. Their cost in the context window is counted with the
 // message: documents' text with the model's tokenizer, images by the estimate (image-tokens.ts).
 import type { SessionUser } from "../auth/session";
-import { getUnclaimedAttachments } from "../db/attachments";
+import { getConversationAttachments, getUnclaimedAttachments } from "../db/attachments";
 import { AppError } from "../errors";
 import { MAX_ATTACHMENT_BYTES_PER_MESSAGE } from "../limits";
 import { getTurnText, type TurnFile } from "./turn-content";
 
 type TurnModel = { label: string; readsImages: boolean };
 
-export type CheckedTurnFiles = { ids: string[]; files: (TurnFile & { tokenCount: number })[] };
+/** `ids`: the uploads to claim; `copiedIds`: files of the conversation's messages (an edit keeps them), copied. */
+export type CheckedTurnFiles = { ids: string[]; copiedIds: string[]; files: (TurnFile & { tokenCount: number })[] };
 
 export async function checkTurnFiles(
   user: SessionUser,
+  conversationId: string,
   ids: string[] | undefined,
   model: TurnModel,
 ): Promise<CheckedTurnFiles> {
   const unique = [...new Set(ids ?? [])];
-  if (unique.length === 0) return { ids: [], files: [] };
-  const files = await getUnclaimedAttachments(user.id, unique);
+  if (unique.length === 0) return { ids: [], copiedIds: [], files: [] };
+  const uploads = await getUnclaimedAttachments(user.id, unique);
+  const uploadIds = new Set(uploads.map((file) => file.id));
+  const kept = await getConversationAttachments(
+    conversationId,
+    unique.filter((id) => !uploadIds.has(id)),
+  );
+  const files = [...uploads, ...kept];
   if (files.length !== unique.length) {
     throw new AppError("invalid_input", "An attached file is no longer available. Attach it again.");
   }
@@ -35,7 +43,8 @@ export async function checkTurnFiles(
     );
   }
   const byId = new Map(files.map((file) => [file.id, file]));
-  return { ids: unique, files: unique.flatMap((id) => byId.get(id) ?? []) };
+  const copiedIds = kept.map((file) => file.id);
+  return { ids: [...uploadIds], copiedIds, files: unique.flatMap((id) => byId.get(id) ?? []) };
 }
 
 /** The message's cost: its text with its documents, counted by `count`, plus the images' estimates. */

@@ -63,7 +63,7 @@ function snapshotOf(model: CompletionModel, parameters: ReturnType<typeof resolv
 export async function sendMessage(user: SessionUser, conversationId: string, input: z.infer<typeof sendMessageSchema>) {
   const { conversation, model, parameters } = await loadWritableTurnContext(user, conversationId, input.temperature);
   const encoding = encodingForModel(model.upstreamName);
-  const files = await checkTurnFiles(user, input.attachmentIds, model);
+  const files = await checkTurnFiles(user, conversationId, input.attachmentIds, model);
   const tokenCount = countTurnTokens(input.content, files, (text) => countTokens(text, encoding));
   const systemTokens = getSystemPrompt(conversation.systemPrompt, model, encoding)?.tokens ?? null;
   // Checked before anything is written: a message that can never be sent is refused, not stored.
@@ -80,6 +80,7 @@ export async function sendMessage(user: SessionUser, conversationId: string, inp
       parentId: input.parentId,
       clientMessageId: input.clientMessageId,
       attachmentIds: files.ids,
+      copiedAttachmentIds: files.copiedIds,
       reply: snapshotOf(model, parameters),
       titleIfUntitled: { untitled: DEFAULT_TITLE, title },
     });

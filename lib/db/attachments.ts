@@ -64,14 +64,32 @@ export async function getUnclaimedAttachments(ownerId: string, ids: string[]) {
   });
 }
 
+/** Files of messages of `conversationId` among `ids`: an edited message's files, which its new version keeps. */
+export async function getConversationAttachments(conversationId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db().attachment.findMany({
+    where: { id: { in: ids }, message: { conversationId } },
+    select: { ...attachmentViewFields, text: true, bytes: true, tokenCount: true },
+  });
+}
+
 /**
  * Gives the caller's unclaimed uploads to a new message, inside the turn's transaction: an id that is not one of
  * them (another user's, already sent) fails the whole turn.
  */
 export async function claimAttachments(
   tx: Prisma.TransactionClient,
-  input: { ownerId: string; messageId: string; ids: string[] },
+  input: { ownerId: string; messageId: string; ids: string[]; copiedIds?: string[] },
 ): Promise<void> {
+  for (const id of input.copiedIds ?? []) {
+    // An edit's new version gets its own copy, so that each version's files follow that version.
+    await tx.$executeRaw`
+      INSERT INTO "Attachment" (id, "ownerId", "messageId", name, kind, "contentType", size, sha256, bytes, text,
+                                "tokenCount", "createdAt")
+      SELECT ${createId()}, ${input.ownerId}, ${input.messageId}, name, kind, "contentType", size, sha256, bytes, text,
+             "tokenCount", now()
+        FROM "Attachment" WHERE id = ${id}`;
+  }
   if (input.ids.length === 0) return;
   const claimed = await tx.$executeRaw`
     UPDATE "Attachment" SET "messageId" = ${input.messageId}

@@ -20,6 +20,8 @@ export type TurnInput = {
   clientMessageId?: string;
   /** The caller's unsent uploads, claimed by the user message in the same transaction. */
   attachmentIds?: string[];
+  /** Files of another message of the conversation (the edited one), copied to the new user message. */
+  copiedAttachmentIds?: string[];
   reply: ReplySnapshot;
   titleIfUntitled: { untitled: string; title: string };
 };
@@ -78,7 +80,12 @@ export async function startTurn(input: TurnInput): Promise<StartedTurn> {
     const userMessage = created.find((message) => message.role === "USER");
     const assistantMessage = created.find((message) => message.role === "ASSISTANT");
     if (!userMessage || !assistantMessage) throw new Error("Creating the turn's messages returned no rows");
-    await claimAttachments(tx, { ownerId: input.authorId, messageId: userMessage.id, ids: input.attachmentIds ?? [] });
+    await claimAttachments(tx, {
+      ownerId: input.authorId,
+      messageId: userMessage.id,
+      ids: input.attachmentIds ?? [],
+      copiedIds: input.copiedAttachmentIds,
+    });
     return { userMessage, assistantMessage, isDuplicate: false };
   });
 }

@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import { makePdf, makePng } from "../support/attachment-files";
 import { makeModel, makeUser } from "../support/factories";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
-import { collectEvents } from "../support/read-events";
+import { collectEvents, startedIds } from "../support/read-events";
 import { type Client, signedInClient } from "../support/session-client";
 
 let upstream: FakeUpstream;
@@ -160,6 +160,43 @@ describe("sending files", () => {
     const body = (await response.json()) as { error: { code: string; details: { messageTokens: number } } };
     expect(body.error.code).toBe("context_overflow");
     expect(body.error.details.messageTokens).toBeGreaterThan(8192);
+  });
+});
+
+describe("versions", () => {
+  it("sends a turn's files again on regenerate, and an edit's new version keeps them", async () => {
+    const { client, conversationId, upstreamName } = await startChat(false);
+    const id = await uploadId(client, "notes.txt", "The secret is 42");
+    const first = await collectEvents(
+      await client.json(`/api/conversations/${conversationId}/messages`, { content: "Read", attachmentIds: [id] }),
+    );
+    const { userMessageId, assistantMessageId } = startedIds(first);
+    await collectEvents(
+      await client.json(`/api/conversations/${conversationId}/messages/${assistantMessageId}/regenerate`, {}),
+    );
+    const edited = await collectEvents(
+      await client.json(`/api/conversations/${conversationId}/messages`, {
+        content: "Read again",
+        parentId: null,
+        attachmentIds: [id],
+      }),
+    );
+    const chatRequests = upstream.requests.filter(
+      (recorded) => (recorded.body as { model?: string; max_tokens?: number }).model === upstreamName,
+    );
+    const userTurns = chatRequests
+      .map((recorded) => (recorded.body as { messages: { role: string; content: string }[] }).messages)
+      .filter((messages) => messages[0]?.role === "user")
+      .map((messages) => messages.at(-1)?.content);
+    expect(userTurns).toEqual([
+      expect.stringContaining("The secret is 42"),
+      expect.stringContaining("The secret is 42"),
+      expect.stringMatching(/^Read again\n\n<<< Attached file: notes\.txt >>>\nThe secret is 42/),
+    ]);
+    // Each version has its own file: the first one keeps the original.
+    const newUserMessageId = startedIds(edited).userMessageId;
+    const files = await db().attachment.findMany({ where: { messageId: { in: [userMessageId, newUserMessageId] } } });
+    expect(files.map((file) => file.messageId).sort()).toEqual([userMessageId, newUserMessageId].sort());
   });
 });
 

@@ -121,6 +121,9 @@ const rows: Row[] = [
     ],
   },
   { method: "GET", route: conversation, denied: outsiders, allowed: forMembers(200) },
+  // A file of the conversation (issue 15) follows its rules: every member opens it, a share link's visitor and an
+  // admin outside the team do not (the access matrix has the owner and other users).
+  { method: "GET", route: "/api/attachments/[attachmentId]", denied: outsiders, allowed: forMembers(200) },
   {
     method: "PATCH",
     route: conversation,
@@ -323,8 +326,13 @@ beforeAll(async () => {
   });
   const conversationResponse = await clients.author.json("/api/conversations", { title: "Team roadmap" });
   const conversationId = ((await conversationResponse.json()) as { id: string }).id;
+  const upload = await clients.author.fetch("/api/attachments?name=roadmap.txt", { method: "POST", body: "Q1: ship" });
+  const attachmentId = ((await upload.json()) as { id: string }).id;
   const firstTurn = await collectEvents(
-    await clients.author.json(`/api/conversations/${conversationId}/messages`, { content: "Plan the roadmap" }),
+    await clients.author.json(`/api/conversations/${conversationId}/messages`, {
+      content: "Plan the roadmap",
+      attachmentIds: [attachmentId],
+    }),
   );
   await db().conversation.update({ where: { id: conversationId }, data: { teamId: created.id, visibility: "TEAM" } });
 
@@ -348,6 +356,7 @@ beforeAll(async () => {
     teamId: created.id,
     conversationId,
     replyId,
+    attachmentId,
     spareMemberId: spareMember.id,
     inviteeId: users.invitee.id,
     spareInvitationId: spareInvitation.id,
