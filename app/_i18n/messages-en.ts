@@ -526,6 +526,9 @@ export const en = {
   "attachments.list": "Attached files",
   "attachments.dropHere": "Drop files to attach them",
   "attachments.storage": "Files: {used} of {quota} used",
+  "attachments.notShared": "Attached, not shared: {names}",
+  "attachments.shareImages": "Include images",
+  "attachments.shareDocuments": "Include documents (otherwise only their names)",
   "errors.storage_quota_exceeded": "Your files use all the storage you have.",
   "errors.unsupported_file": "This file cannot be read: use images, PDF or text files.",
 } satisfies Record<string, Message>;

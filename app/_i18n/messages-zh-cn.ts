@@ -495,6 +495,9 @@ export const zhCN: Catalog = {
   "attachments.list": "附加的文件",
   "attachments.dropHere": "拖放文件以附加",
   "attachments.storage": "文件：已使用 {used}，共 {quota}",
+  "attachments.notShared": "已附加但未分享：{names}",
+  "attachments.shareImages": "包含图片",
+  "attachments.shareDocuments": "包含文档（否则仅显示文件名）",
   "errors.storage_quota_exceeded": "你的文件已用完全部存储空间。",
   "errors.unsupported_file": "无法读取此文件：请使用图片、PDF 或文本文件。",
 };

@@ -7,7 +7,7 @@ export const FILE_CSP = "default-src 'none'; img-src 'self' data:; style-src 'un
 
 /** The routes that answer stored files: the server gives them FILE_CSP instead of the pages' policy. */
 export function isFileRoute(path: string): boolean {
-  return path.startsWith("/api/attachments/");
+  return path.startsWith("/api/attachments/") || /^\/api\/share\/[^/]+\/attachments\//.test(path);
 }
 
 export function fileResponse(file: FileRow): Response {

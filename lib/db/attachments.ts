@@ -142,6 +142,15 @@ export async function getReadableAttachmentFile(userId: string, readableSql: Pri
   return row ?? null;
 }
 
+/** A file of one of `messageIds` (a share link's snapshot), or null. */
+export async function getAttachmentFileOfMessages(id: string, messageIds: string[]): Promise<FileRow | null> {
+  if (messageIds.length === 0) return null;
+  return db().attachment.findFirst({
+    where: { id, messageId: { in: messageIds } },
+    select: { name: true, contentType: true, kind: true, bytes: true },
+  });
+}
+
 export type FileRow = { name: string; contentType: string; kind: AttachmentKind; bytes: Uint8Array };
 
 /** Removes one of the caller's uploads before it is sent (the chip's remove button). */
@@ -161,4 +170,21 @@ export async function deleteFilesOfDeletedConversations(deletedBefore: Date): Pr
   return db().$executeRaw`
     DELETE FROM "Attachment" a USING "Message" m, "Conversation" c
      WHERE a."messageId" = m.id AND m."conversationId" = c.id AND c."deletedAt" < ${deletedBefore}`;
+}
+
+/**
+ * Copies the files of messages to their copies (`pairs`: [source message id, copy's id]), owned by `ownerId`: "Copy
+ * to my chats" takes a thread's files with it. One statement; the ids have the shape of createId's.
+ */
+export async function copyAttachmentsToMessages(ownerId: string, pairs: [string, string][]): Promise<number> {
+  if (pairs.length === 0) return 0;
+  const sourceIds = pairs.map(([source]) => source);
+  const copyIds = pairs.map(([, copy]) => copy);
+  return db().$executeRaw`
+    INSERT INTO "Attachment" (id, "ownerId", "messageId", name, kind, "contentType", size, sha256, bytes, text,
+                              "tokenCount", "createdAt")
+    SELECT 'c' || substr(md5(random()::text || a.id), 1, 24), ${ownerId}, pairs.copy_id, a.name, a.kind,
+           a."contentType", a.size, a.sha256, a.bytes, a.text, a."tokenCount", a."createdAt"
+      FROM "Attachment" a
+      JOIN unnest(${sourceIds}::text[], ${copyIds}::text[]) AS pairs(source_id, copy_id) ON a."messageId" = pairs.source_id`;
 }

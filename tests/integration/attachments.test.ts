@@ -7,7 +7,7 @@ import { makePdf, makePng } from "../support/attachment-files";
 import { makeModel, makeUser } from "../support/factories";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { collectEvents, startedIds } from "../support/read-events";
-import { type Client, signedInClient } from "../support/session-client";
+import { anonymousClient, type Client, signedInClient } from "../support/session-client";
 
 let upstream: FakeUpstream;
 
@@ -197,6 +197,61 @@ describe("versions", () => {
     const newUserMessageId = startedIds(edited).userMessageId;
     const files = await db().attachment.findMany({ where: { messageId: { in: [userMessageId, newUserMessageId] } } });
     expect(files.map((file) => file.messageId).sort()).toEqual([userMessageId, newUserMessageId].sort());
+  });
+});
+
+describe("share links and copies", () => {
+  async function sharedChat() {
+    const chat = await startChat(true);
+    const imageId = await uploadId(chat.client, "chart.png", makePng());
+    const documentId = await uploadId(chat.client, "notes.txt", "private notes");
+    const events = await collectEvents(
+      await chat.client.json(`/api/conversations/${chat.conversationId}/messages`, {
+        content: "Look",
+        attachmentIds: [imageId, documentId],
+      }),
+    );
+    return { ...chat, imageId, documentId, replyId: startedIds(events).assistantMessageId };
+  }
+
+  async function createLink(client: Client, conversationId: string, options: object): Promise<string> {
+    const response = await client.json(`/api/conversations/${conversationId}/share-links`, options);
+    expect(response.status).toBe(201);
+    return new URL(((await response.json()) as { url: string }).url).pathname.split("/").at(-1) ?? "";
+  }
+
+  it("shows a link's visitors its images and only the names of its documents, unless the owner includes them", async () => {
+    const { client, conversationId, imageId, documentId } = await sharedChat();
+    const visitor = anonymousClient();
+    const byDefault = await createLink(client, conversationId, {});
+    expect((await visitor.fetch(`/api/share/${byDefault}/attachments/${imageId}`)).status).toBe(200);
+    expect((await visitor.fetch(`/api/share/${byDefault}/attachments/${documentId}`)).status).toBe(404);
+    const page = await (await visitor.fetch(`/s/${byDefault}`)).text();
+    expect(page).toContain("Attached, not shared: notes.txt");
+
+    const everything = await createLink(client, conversationId, { includesDocuments: true });
+    const document = await visitor.fetch(`/api/share/${everything}/attachments/${documentId}`);
+    expect(await document.text()).toBe("private notes");
+    expect(document.headers.get("content-security-policy")).toContain("sandbox");
+    const textOnly = await createLink(client, conversationId, { includesImages: false });
+    expect((await visitor.fetch(`/api/share/${textOnly}/attachments/${imageId}`)).status).toBe(404);
+    // A file of another conversation never opens through this link.
+    const other = await sharedChat();
+    expect((await visitor.fetch(`/api/share/${everything}/attachments/${other.imageId}`)).status).toBe(404);
+  });
+
+  it("copies a thread's files with it to my chats", async () => {
+    const { client, conversationId, replyId } = await sharedChat();
+    const copied = await client.json(`/api/conversations/${conversationId}/copy`, { messageId: replyId });
+    expect(copied.status).toBe(201);
+    const copyId = ((await copied.json()) as { id: string }).id;
+    const thread = (await (await client.fetch(`/api/conversations/${copyId}`)).json()) as {
+      messages: { role: string; attachments: { id: string; name: string }[] }[];
+    };
+    const files = thread.messages.find((message) => message.role === "USER")?.attachments ?? [];
+    expect(files.map((file) => file.name)).toEqual(["chart.png", "notes.txt"]);
+    const document = await client.fetch(`/api/attachments/${files[1]?.id}`);
+    expect(await document.text()).toBe("private notes");
   });
 });
 

@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { makePng } from "../support/attachment-files";
 import { makeAdmin, makeUser } from "../support/factories";
 import { collectEvents, startedIds } from "../support/read-events";
 import { routesOfMatrix, uncoveredRoutes } from "../support/route-inventory";
@@ -220,6 +221,19 @@ const rows: Row[] = [
     allowed: [["author", 204]],
   },
   {
+    // The link is the credential, as for its page: anyone holding it opens its images (documents are not included
+    // by default).
+    method: "GET",
+    route: "/api/share/[shareToken]/attachments/[imageId]",
+    denied: {},
+    allowed: [
+      ["anonymous", 200],
+      ["linkVisitor", 200],
+      ["stranger", 200],
+      ["viewer", 200],
+    ],
+  },
+  {
     method: "POST",
     route: "/api/share/[shareToken]/copy",
     denied: { anonymous: 401 },
@@ -328,12 +342,22 @@ beforeAll(async () => {
   const conversationId = ((await conversationResponse.json()) as { id: string }).id;
   const upload = await clients.author.fetch("/api/attachments?name=roadmap.txt", { method: "POST", body: "Q1: ship" });
   const attachmentId = ((await upload.json()) as { id: string }).id;
+  const image = await clients.author.fetch("/api/attachments?name=board.png", {
+    method: "POST",
+    body: new Uint8Array(makePng()),
+  });
+  const imageId = ((await image.json()) as { id: string }).id;
   const firstTurn = await collectEvents(
     await clients.author.json(`/api/conversations/${conversationId}/messages`, {
       content: "Plan the roadmap",
       attachmentIds: [attachmentId],
     }),
   );
+  // The image is given to the message directly: the team's model does not read images.
+  await db().attachment.update({
+    where: { id: imageId },
+    data: { messageId: startedIds(firstTurn).userMessageId },
+  });
   await db().conversation.update({ where: { id: conversationId }, data: { teamId: created.id, visibility: "TEAM" } });
 
   const invitationToken = newToken();
@@ -357,6 +381,7 @@ beforeAll(async () => {
     conversationId,
     replyId,
     attachmentId,
+    imageId,
     spareMemberId: spareMember.id,
     inviteeId: users.invitee.id,
     spareInvitationId: spareInvitation.id,

@@ -75,6 +75,7 @@ export const routeInventory: InventoryRoute[] = [
   route("POST", `${conversation}/share-links`, "team", "conversation owner"),
   route("DELETE", `${conversation}/share-links/[linkId]`, "team", "conversation owner"),
   route("POST", "/api/share/[token]/copy", "team", "signed-in link holder"),
+  route("GET", "/api/share/[token]/attachments/[attachmentId]", "team", "link holder"),
   route("GET", "/api/teams", "team", "signed in"),
   route("POST", "/api/teams", "team", "signed in"),
   route("GET", team, "team", "team member"),

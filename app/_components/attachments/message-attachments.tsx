@@ -7,15 +7,14 @@ import { formatSize } from "./format-size";
 
 type MessageAttachmentsProps = {
   attachments: AttachmentView[];
-  /** Where a file opens; by default the signed-in route, a share link's page passes its own. */
-  fileUrl?: (attachment: AttachmentView) => string;
+  /** Where files open (followed by the id): the signed-in route, or a share link's (its page passes it). */
+  baseUrl?: string;
 };
 
-const defaultFileUrl = (attachment: AttachmentView) => `/api/attachments/${encodeURIComponent(attachment.id)}`;
-
 // A sent message's files in the thread: a thumbnail for an image (opening it), a chip for a document (a download).
-export function MessageAttachments({ attachments, fileUrl = defaultFileUrl }: MessageAttachmentsProps) {
+export function MessageAttachments({ attachments, baseUrl = "/api/attachments/" }: MessageAttachmentsProps) {
   const { t, locale } = useTranslator();
+  const fileUrl = (attachment: AttachmentView) => `${baseUrl}${encodeURIComponent(attachment.id)}`;
   if (attachments.length === 0) return null;
   return (
     <ul aria-label={t("attachments.list")} className="flex max-w-[80%] flex-wrap justify-end gap-2">

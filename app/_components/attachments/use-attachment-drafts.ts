@@ -1,3 +1,5 @@
+"use client";
+
 // The files attached in the composer before sending: each uploads at once (images downscaled first), shows its
 // progress, and is refused on its own with its reason (too big, too many, a type the server does not read).
 import { type ClipboardEvent, type DragEvent, useCallback, useMemo, useRef, useState } from "react";
