@@ -9,6 +9,9 @@ export const errorStatus = {
   email_taken: 409,
   conflict: 409,
   payload_too_large: 413,
+  // Attachments (lib/attachments): a user's stored files over their quota, a file that is not a supported type.
+  storage_quota_exceeded: 413,
+  unsupported_file: 415,
   rate_limited: 429,
   model_unavailable: 422,
   upstream_error: 502,

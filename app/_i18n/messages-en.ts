@@ -514,6 +514,24 @@ export const en = {
   "admin.model.noTeams": "No teams exist yet.",
   "admin.model.teamsOnly": "Teams only",
   "admin.model.teamMembers": { one: "{count} member", other: "{count} members" },
+  // attach: attachments (issue 15)
+  "attachments.admin.readsImages": "Reads images (attached images are sent to it)",
+  "attachments.admin.readsImagesBadge": "Reads images",
+  "attachments.attach": "Attach files",
+  "attachments.remove": "Remove {name}",
+  "attachments.uploading": "Uploading {percent}%",
+  "attachments.tooLarge": "Larger than {size}.",
+  "attachments.tooMany": "Attach at most {count} files to one message.",
+  "attachments.noImages": "This model cannot read images.",
+  "attachments.open": "Open {name}",
+  "attachments.list": "Attached files",
+  "attachments.dropHere": "Drop files to attach them",
+  "attachments.storage": "Files: {used} of {quota} used",
+  "attachments.notShared": "Attached, not shared: {names}",
+  "attachments.shareImages": "Include images",
+  "attachments.shareDocuments": "Include documents (otherwise only their names)",
+  "errors.storage_quota_exceeded": "Your files use all the storage you have.",
+  "errors.unsupported_file": "This file cannot be read: use images, PDF or text files.",
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,7 @@
 // Turns a started reply into the upstream request: the context window for its thread, and the manifest that
 // records what was sent.
 import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
+import { addFilesToMessages } from "../attachments/request-files";
 import { getWindowCandidates } from "../db/messages";
 import type { CompletionModel } from "../db/models";
 import { assembleContextWindow, type ContextManifest, getWindowBudget, MESSAGE_FRAMING_TOKENS } from "./context-window";
@@ -63,5 +64,6 @@ export async function prepareRequest(input: {
     encoding,
   });
   const modelSnapshot = { id: model.id, upstreamName: model.upstreamName, version: model.version };
-  return { messages, manifest: { ...manifest, model: modelSnapshot, parameters } };
+  const withFiles = await addFilesToMessages(messages, manifest.sentMessageIds, model.readsImages);
+  return { messages: withFiles, manifest: { ...manifest, model: modelSnapshot, parameters } };
 }

@@ -5,12 +5,13 @@ import { z } from "zod";
 import { deniedError } from "../access/conversation-access";
 import { writableConversationsSql } from "../access/conversations";
 import { conversationModelsSql } from "../access/models";
+import { checkTurnFiles, countTurnTokens } from "../attachments/turn-files";
 import type { SessionUser } from "../auth/session";
 import { DEFAULT_TITLE, getConversationForTurn } from "../db/conversations";
 import type { CompletionModel } from "../db/models";
 import { type StartedTurn, startRegeneration, startTurn } from "../db/turns";
 import { AppError } from "../errors";
-import { MAX_MESSAGE_LENGTH } from "../limits";
+import { MAX_ATTACHMENTS_PER_MESSAGE, MAX_MESSAGE_LENGTH } from "../limits";
 import { getRequiredTokens, getWindowBudget } from "./context-window";
 import { launchReply, replayFinishedTurn } from "./launch-reply";
 import type { LiveReply } from "./live-reply";
@@ -31,6 +32,11 @@ export const sendMessageSchema = z.strictObject({
   parentId: messageIdSchema.nullable().optional(),
   clientMessageId: z.string().min(8).max(64).optional(),
   temperature: z.number().finite().optional(),
+  // Uploads (POST /api/attachments) this message carries: the caller's own, not yet sent.
+  attachmentIds: z
+    .array(messageIdSchema)
+    .max(MAX_ATTACHMENTS_PER_MESSAGE, `Attach at most ${MAX_ATTACHMENTS_PER_MESSAGE} files.`)
+    .optional(),
 });
 
 export const regenerateSchema = z.strictObject({ temperature: z.number().finite().optional() });
@@ -57,7 +63,8 @@ function snapshotOf(model: CompletionModel, parameters: ReturnType<typeof resolv
 export async function sendMessage(user: SessionUser, conversationId: string, input: z.infer<typeof sendMessageSchema>) {
   const { conversation, model, parameters } = await loadWritableTurnContext(user, conversationId, input.temperature);
   const encoding = encodingForModel(model.upstreamName);
-  const tokenCount = countTokens(input.content, encoding);
+  const files = await checkTurnFiles(user, conversationId, input.attachmentIds, model);
+  const tokenCount = countTurnTokens(input.content, files, (text) => countTokens(text, encoding));
   const systemTokens = getSystemPrompt(conversation.systemPrompt, model, encoding)?.tokens ?? null;
   // Checked before anything is written: a message that can never be sent is refused, not stored.
   getRequiredTokens(tokenCount, systemTokens, getWindowBudget(model.contextWindow, parameters.maxTokens));
@@ -72,6 +79,8 @@ export async function sendMessage(user: SessionUser, conversationId: string, inp
       tokens: { count: tokenCount, encoding },
       parentId: input.parentId,
       clientMessageId: input.clientMessageId,
+      attachmentIds: files.ids,
+      copiedAttachmentIds: files.copiedIds,
       reply: snapshotOf(model, parameters),
       titleIfUntitled: { untitled: DEFAULT_TITLE, title },
     });

@@ -48,7 +48,7 @@ export const searchTextSchema = z.string().trim().min(1, "Enter something to sea
 
 // How long after deleting a conversation "Undo" can still bring it back. Deleted conversations are not purged:
 // they stay in the database, invisible, until an admin purge exists (see README, "History").
-const RESTORE_WINDOW_MS = 24 * 60 * 60 * 1000;
+export const RESTORE_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 /** The models the caller may pick: for a new chat, or (with `conversationId`) for that conversation. */
 export async function listMyModels(user: SessionUser, conversationId?: string) {

@@ -2,6 +2,7 @@
 // private conversation of the caller, which they may continue on their own.
 import { usableModelsWhere } from "../access/models";
 import type { SessionUser } from "../auth/session";
+import { copyAttachmentsToMessages } from "../db/attachments";
 import { insertImportedConversations } from "../db/conversation-import";
 import { createId } from "../db/ids";
 import { getThreadPath } from "../db/messages";
@@ -50,5 +51,6 @@ export async function copyThreadToMyChats(
     },
   ]);
   if (!created) throw new AppError("internal", "The copy could not be saved.");
+  await copyAttachmentsToMessages(user.id, [...newIds]);
   return created;
 }

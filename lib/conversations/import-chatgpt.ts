@@ -16,9 +16,24 @@ function readText(node: ChatGptNode): { role: MessageRole; content: string } | n
   const role = message ? ROLES[message.author.role] : undefined;
   if (!message || !role || !TEXT_CONTENT_TYPES.has(message.content.content_type)) return null;
   if (message.metadata?.is_visually_hidden_from_conversation) return null;
-  const parts = (message.content.parts ?? []).filter((part): part is string => typeof part === "string");
+  const parts = (message.content.parts ?? []).flatMap((part) => {
+    if (typeof part === "string") return [part];
+    const image = describeImageReference(part);
+    return image ? [image] : [];
+  });
   const content = parts.join("\n").trim();
   return content ? { role, content } : null;
+}
+
+// An image in ChatGPT's export is a reference to a file of its own storage (`image_asset_pointer`, e.g.
+// "file-service://file-abc"), which the JSON does not contain: kept as a note in the text, so the turn still says an
+// image was there, instead of the import failing or the image vanishing without a trace.
+function describeImageReference(part: unknown): string | null {
+  if (typeof part !== "object" || part === null) return null;
+  const { content_type: type, asset_pointer: pointer } = part as { content_type?: unknown; asset_pointer?: unknown };
+  if (type !== "image_asset_pointer") return null;
+  const reference = typeof pointer === "string" ? ` (${pointer.slice(0, 200)})` : "";
+  return `[Image not imported${reference}]`;
 }
 
 export function convertChatGptConversation(conversation: ChatGptConversation): ImportedConversation {

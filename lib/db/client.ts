@@ -30,4 +30,12 @@ export function db(): Database {
 }
 
 export { Prisma } from "./generated/client";
-export type { MessageRole, MessageStatus, ProviderKind, TeamRole, UserRole, UserStatus } from "./generated/enums";
+export type {
+  AttachmentKind,
+  MessageRole,
+  MessageStatus,
+  ProviderKind,
+  TeamRole,
+  UserRole,
+  UserStatus,
+} from "./generated/enums";

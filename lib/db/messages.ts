@@ -26,6 +26,8 @@ type ThreadRow = MessageView & {
   reasoningMs: number | null;
   /** The reply's row of the usage ledger (its figures only); null for other messages. */
   usage: unknown;
+  /** A user turn's files (lib/attachments), without their bytes. */
+  attachments: unknown;
 };
 export type ThreadMessage = Omit<ThreadRow, "contextManifest"> & { siblingIds: string[]; context: unknown };
 
@@ -86,7 +88,10 @@ async function readThreadPage(conversationId: string, start: Prisma.Sql, isAdmin
              'promptTokens', ru."promptTokens", 'completionTokens', ru."completionTokens",
              'reasoningTokens', ru."reasoningTokens", 'cachedTokens', ru."cachedTokens", 'isEstimated', ru."isEstimated",
              'timeToFirstTokenMs', ru."timeToFirstTokenMs", 'timeToAnswerMs', ru."timeToAnswerMs",
-             'durationMs', ru."durationMs", 'tokensPerSecond', ru."tokensPerSecond") END AS usage
+             'durationMs', ru."durationMs", 'tokensPerSecond', ru."tokensPerSecond") END AS usage,
+           COALESCE((SELECT json_agg(json_build_object('id', a.id, 'name', a.name, 'kind', a.kind,
+                       'contentType', a."contentType", 'size', a.size) ORDER BY a."createdAt", a.id)
+                       FROM "Attachment" a WHERE a."messageId" = m.id), '[]'::json) AS attachments
       FROM thread JOIN "Message" m ON m.id = thread.id LEFT JOIN "User" u ON u.id = m."authorId"
            LEFT JOIN "ReplyUsage" ru ON ru."messageId" = m.id
      ORDER BY thread.step DESC`;

@@ -96,6 +96,7 @@ export const modelParameterFields = {
   allowedReasoningEfforts: true,
   sendsUsageRequest: true,
   systemPromptRole: true,
+  readsImages: true,
 } as const satisfies Prisma.ModelSelect;
 
 const completionFields = { ...modelParameterFields, provider: { select: providerConnectionFields } } as const;

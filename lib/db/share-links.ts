@@ -26,6 +26,8 @@ export async function createShareLink(data: {
   tokenHash: string;
   expiresAt: Date | null;
   createdById: string;
+  includesImages: boolean;
+  includesDocuments: boolean;
 }): Promise<ShareLinkSummary> {
   return toSummary(await db().shareLink.create({ data, select: linkFields }));
 }
@@ -56,6 +58,13 @@ export async function revokeShareLink(conversationId: string, linkId: string): P
 export async function findShareLinkByTokenHash(scope: Prisma.ShareLinkWhereInput, tokenHash: string) {
   return db().shareLink.findFirst({
     where: { AND: [scope, { tokenHash }] },
-    select: { conversationId: true, messageId: true, title: true, conversation: { select: { modelId: true } } },
+    select: {
+      conversationId: true,
+      messageId: true,
+      title: true,
+      includesImages: true,
+      includesDocuments: true,
+      conversation: { select: { modelId: true } },
+    },
   });
 }

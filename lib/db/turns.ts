@@ -2,6 +2,7 @@
 // once a second, and the final reply once. Never a write per token.
 import { currentProcessId } from "../cluster/process-identity";
 import { AppError } from "../errors";
+import { claimAttachments } from "./attachments";
 import { db, type MessageStatus, Prisma } from "./client";
 import { createId } from "./ids";
 import { type MessageView, messageFields } from "./messages";
@@ -18,6 +19,10 @@ export type TurnInput = {
   /** undefined: continue the current leaf; null: a new root; an id: branch from that message (an edit). */
   parentId?: string | null;
   clientMessageId?: string;
+  /** The caller's unsent uploads, claimed by the user message in the same transaction. */
+  attachmentIds?: string[];
+  /** Files of another message of the conversation (the edited one), copied to the new user message. */
+  copiedAttachmentIds?: string[];
   reply: ReplySnapshot;
   titleIfUntitled: { untitled: string; title: string };
 };
@@ -76,6 +81,12 @@ export async function startTurn(input: TurnInput): Promise<StartedTurn> {
     const userMessage = created.find((message) => message.role === "USER");
     const assistantMessage = created.find((message) => message.role === "ASSISTANT");
     if (!userMessage || !assistantMessage) throw new Error("Creating the turn's messages returned no rows");
+    await claimAttachments(tx, {
+      ownerId: input.authorId,
+      messageId: userMessage.id,
+      ids: input.attachmentIds ?? [],
+      copiedIds: input.copiedAttachmentIds,
+    });
     return { userMessage, assistantMessage, isDuplicate: false };
   });
 }

@@ -33,6 +33,15 @@ export const replyUsageSchema = z.object({
   tokensPerSecond: z.number().nullable(),
 });
 
+export const attachmentViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(["IMAGE", "DOCUMENT"]),
+  contentType: z.string(),
+  size: z.number(),
+});
+export type AttachmentView = z.infer<typeof attachmentViewSchema>;
+
 // The tree fields default, so the messages in stream events (which may leave them out) share one shape with the
 // thread; the thread that GET returns carries them all.
 export const chatMessageSchema = z.object({
@@ -56,4 +65,6 @@ export const chatMessageSchema = z.object({
   reasoningMs: z.number().nullable().default(null),
   // A reply's usage once it has ended; null while it streams, for user turns and for replies from before the ledger.
   usage: replyUsageSchema.nullable().default(null).catch(null),
+  // A user turn's files (issue 15), opened through GET /api/attachments/{id}.
+  attachments: z.array(attachmentViewSchema).default([]).catch([]),
 });

@@ -2,6 +2,7 @@
 // lib/access/models.ts's scope, which every chat path (send, regenerate, titles) reads.
 import { z } from "zod";
 import { idSchema } from "../access/ids";
+import { isVisionModelName } from "../attachments/vision-models";
 import type { SessionUser } from "../auth/session";
 import { createModel, deleteModel, type ModelFields, updateModel } from "../db/model-admin";
 import { getProviderConnection } from "../db/providers";
@@ -34,6 +35,7 @@ const editableFields = {
   allowedReasoningEfforts: z.array(z.enum(reasoningEfforts)).max(reasoningEfforts.length),
   sendsUsageRequest: z.boolean(),
   systemPromptRole: z.enum(systemPromptRoles),
+  readsImages: z.boolean(),
   // Only read when the model is not visible to everyone.
   teamIds: z.array(idSchema).max(500, "Choose at most 500 teams."),
 };
@@ -61,6 +63,8 @@ export const newModelSchema = z.strictObject({
   allowedReasoningEfforts: editableFields.allowedReasoningEfforts.optional(),
   sendsUsageRequest: editableFields.sendsUsageRequest.optional(),
   systemPromptRole: editableFields.systemPromptRole.optional(),
+  // Unset: from the name (lib/attachments/vision-models.ts).
+  readsImages: editableFields.readsImages.optional(),
 });
 
 const requestShapeFields = [
@@ -123,6 +127,7 @@ export async function addModel(admin: SessionUser, input: z.infer<typeof newMode
     allowedReasoningEfforts: fields.allowedReasoningEfforts ?? shape.allowedReasoningEfforts,
     sendsUsageRequest: fields.sendsUsageRequest ?? shape.sendsUsageRequest,
     systemPromptRole: fields.systemPromptRole ?? shape.systemPromptRole,
+    readsImages: fields.readsImages ?? isVisionModelName(input.upstreamName),
     label: label ?? input.upstreamName,
     autoAdjustment: null,
     autoAdjustedAt: null,

@@ -1,6 +1,7 @@
 // Start-up: a provider and its models from OPENAI_* when set and no real provider exists yet, else the offline
 // demo model when there is no provider at all. A real provider seeded later retires the demo model.
 import OpenAI from "openai";
+import { isVisionModelName } from "../attachments/vision-models";
 import { countProviders, createProviderWithModels, retireDemoModels } from "../db/models";
 import { env } from "../env";
 import { defaultRequestShape } from "./compatibility";
@@ -68,6 +69,7 @@ export async function seedProvidersFromEnv(): Promise<string | null> {
         label: name,
         isDefault: index === 0,
         ...defaultRequestShape({ baseUrl }, name),
+        readsImages: isVisionModelName(name),
       })),
     });
     return `provider ${baseUrl} with ${names.join(", ")}`;

@@ -2,6 +2,8 @@
 // else through Next's request handler, in this one process.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
+import { FILE_CSP, isFileRoute } from "../attachments/serve-file";
+import { startAttachmentSweep } from "../attachments/sweep";
 import { stopAllReplies } from "../chat/reply-registry";
 import { drainReplies } from "../cluster/drain";
 import { joinCluster } from "../cluster/start-cluster";
@@ -55,7 +57,8 @@ export async function startAppServer(options: { dev: boolean; port: number }): P
     const policy = contentSecurityPolicy(nonce, options.dev);
     request.headers["content-security-policy"] = policy;
     request.headers[NONCE_HEADER] = nonce;
-    response.setHeader("Content-Security-Policy", policy);
+    const path = (request.url ?? "").split("?")[0] ?? "";
+    response.setHeader("Content-Security-Policy", isFileRoute(path) ? FILE_CSP : policy);
     void handleNext(request, response);
   };
   const server = createServer((request, response) => {
@@ -79,6 +82,7 @@ export async function startAppServer(options: { dev: boolean; port: number }): P
     server.once("error", reject);
     server.listen(options.port, listenAddressOf(env().HOSTNAME), resolve);
   });
+  const stopAttachmentSweep = startAttachmentSweep();
   return {
     close: async () => {
       // The drain: readiness fails and new replies are refused (the load balancer sends them elsewhere) while the
@@ -86,6 +90,7 @@ export async function startAppServer(options: { dev: boolean; port: number }): P
       // stopped and saved as interrupted, and only then are connections closed, so that readers get the final event.
       await drainReplies(env().SHUTDOWN_DRAIN_SECONDS * 1000);
       isShuttingDown = true;
+      stopAttachmentSweep();
       await stopAllReplies(SHUTDOWN_SAVE_MS);
       await cluster.stop();
       metricsServer?.close();

@@ -18,6 +18,9 @@ export const createShareLinkSchema = z.strictObject({
   messageId: idSchema.optional(),
   // Null or left out: the link never expires.
   expiresInDays: z.number().int().min(1).max(365).nullable().optional(),
+  // Whether visitors may open the attached files; otherwise they see the file names only.
+  includesImages: z.boolean().default(true),
+  includesDocuments: z.boolean().default(false),
 });
 
 export async function listMyShareLinks(user: SessionUser, conversationId: string) {
@@ -52,6 +55,8 @@ export async function createMyShareLink(
     tokenHash,
     expiresAt: input.expiresInDays ? new Date(Date.now() + input.expiresInDays * DAY_MS) : null,
     createdById: user.id,
+    includesImages: input.includesImages,
+    includesDocuments: input.includesDocuments,
   });
   return { ...link, url: `${publicSiteUrl()}/s/${token}` };
 }

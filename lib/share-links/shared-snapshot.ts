@@ -5,6 +5,7 @@ import { liveShareLinksWhere } from "../access/share-links";
 import { hashToken, isTokenShaped } from "../auth/secret-tokens";
 import type { SessionUser } from "../auth/session";
 import { copyThreadToMyChats } from "../conversations/copy-thread";
+import { type AttachmentView, getAttachmentFileOfMessages, listAttachmentViews } from "../db/attachments";
 import { getThreadPath } from "../db/messages";
 import { findShareLinkByTokenHash } from "../db/share-links";
 import { AppError } from "../errors";
@@ -19,7 +20,10 @@ export type SharedMessage = {
   content: string;
   imported: boolean;
   reasoning: string | null;
+  /** The message's files; `isIncluded`: the link lets visitors open it (else its name only). */
+  attachments: SharedAttachment[];
 };
+export type SharedAttachment = AttachmentView & { isIncluded: boolean };
 export type SharedSnapshot = { title: string; messages: SharedMessage[] };
 
 async function findLiveShareLink(token: string) {
@@ -32,13 +36,40 @@ export async function getSharedSnapshot(token: string): Promise<SharedSnapshot |
   const link = await findLiveShareLink(token);
   if (!link) return null;
   const path = await getThreadPath(link.conversationId, link.messageId);
+  const files = await listAttachmentViews(path.map((message) => message.id));
+  const withInclusion = (attachment: AttachmentView): SharedAttachment => ({
+    ...attachment,
+    isIncluded: attachment.kind === "IMAGE" ? link.includesImages : link.includesDocuments,
+  });
   const messages = path.flatMap((message) =>
     // System messages are instructions to the model, not part of what was said; empty turns show nothing.
     (message.role === "USER" || message.role === "ASSISTANT") && message.content !== ""
-      ? [{ role: message.role, content: message.content, imported: message.imported, reasoning: message.reasoning }]
+      ? [
+          {
+            role: message.role,
+            content: message.content,
+            imported: message.imported,
+            reasoning: message.reasoning,
+            attachments: (files.get(message.id) ?? []).map(withInclusion),
+          },
+        ]
       : [],
   );
   return { title: link.title, messages };
+}
+
+/** A file of the snapshot that the link lets visitors open; null otherwise (the route answers 404). */
+export async function getSharedFile(token: string, attachmentId: string) {
+  const link = await findLiveShareLink(token);
+  if (!link) return null;
+  const path = await getThreadPath(link.conversationId, link.messageId);
+  const file = await getAttachmentFileOfMessages(
+    attachmentId,
+    path.map((message) => message.id),
+  );
+  if (!file) return null;
+  const isIncluded = file.kind === "IMAGE" ? link.includesImages : link.includesDocuments;
+  return isIncluded ? file : null;
 }
 
 /** "Continue as my copy": the snapshot becomes a private conversation of the visitor. */

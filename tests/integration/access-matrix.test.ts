@@ -37,6 +37,21 @@ const rows: Row[] = [
     ],
     expected: { anonymous: 401, owner: 201, otherUser: 201 },
   },
+  // Uploads: anyone signed in may upload; a sent message's file opens for its conversation's readers only, and is
+  // no longer an upload anyone may delete.
+  {
+    method: "POST",
+    route: "/api/attachments",
+    query: "name=notes.txt",
+    body: "Some notes",
+    expected: { anonymous: 401, owner: 201, otherUser: 201 },
+  },
+  { method: "GET", route: "/api/attachments/[attachmentId]", expected: { anonymous: 401, owner: 200, otherUser: 404 } },
+  {
+    method: "DELETE",
+    route: "/api/attachments/[attachmentId]",
+    expected: { anonymous: 401, owner: 404, otherUser: 404 },
+  },
   { method: "GET", route: conversationRoute, expected: { anonymous: 401, owner: 200, otherUser: 404 } },
   {
     method: "PATCH",
@@ -84,6 +99,7 @@ const rows: Row[] = [
 let clients: Record<Caller, Client>;
 let conversationId: string;
 let replyId: string;
+let attachmentId: string;
 
 beforeAll(async () => {
   const [owner, other] = await Promise.all([makeUser(), makeUser()]);
@@ -94,14 +110,22 @@ beforeAll(async () => {
   };
   const created = await clients.owner.json("/api/conversations", { title: "Private plans" });
   conversationId = ((await created.json()) as { id: string }).id;
+  const upload = await clients.owner.fetch("/api/attachments?name=plan.txt", { method: "POST", body: "The plan" });
+  attachmentId = ((await upload.json()) as { id: string }).id;
   const firstTurn = await collectEvents(
-    await clients.owner.json(`/api/conversations/${conversationId}/messages`, { content: "Hi" }),
+    await clients.owner.json(`/api/conversations/${conversationId}/messages`, {
+      content: "Hi",
+      attachmentIds: [attachmentId],
+    }),
   );
   replyId = startedIds(firstTurn).assistantMessageId;
 });
 
 async function call(caller: Caller, row: Row): Promise<number> {
-  const path = row.route.replace("[id]", conversationId).replace("[messageId]", replyId);
+  const path = row.route
+    .replace("[id]", conversationId)
+    .replace("[messageId]", replyId)
+    .replace("[attachmentId]", attachmentId);
   const url = row.query ? `${path}?${row.query.replace("[messageId]", replyId)}` : path;
   const init: RequestInit = { method: row.method };
   if (row.body !== undefined) {

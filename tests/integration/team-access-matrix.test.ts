@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { makePng } from "../support/attachment-files";
 import { makeAdmin, makeUser } from "../support/factories";
 import { collectEvents, startedIds } from "../support/read-events";
 import { routesOfMatrix, uncoveredRoutes } from "../support/route-inventory";
@@ -121,6 +122,9 @@ const rows: Row[] = [
     ],
   },
   { method: "GET", route: conversation, denied: outsiders, allowed: forMembers(200) },
+  // A file of the conversation (issue 15) follows its rules: every member opens it, a share link's visitor and an
+  // admin outside the team do not (the access matrix has the owner and other users).
+  { method: "GET", route: "/api/attachments/[attachmentId]", denied: outsiders, allowed: forMembers(200) },
   {
     method: "PATCH",
     route: conversation,
@@ -215,6 +219,19 @@ const rows: Row[] = [
     route: `${conversation}/share-links/[spareLinkId]`,
     denied: { ...outsiders, viewer: 403, editor: 403, teamOwner: 403 },
     allowed: [["author", 204]],
+  },
+  {
+    // The link is the credential, as for its page: anyone holding it opens its images (documents are not included
+    // by default).
+    method: "GET",
+    route: "/api/share/[shareToken]/attachments/[imageId]",
+    denied: {},
+    allowed: [
+      ["anonymous", 200],
+      ["linkVisitor", 200],
+      ["stranger", 200],
+      ["viewer", 200],
+    ],
   },
   {
     method: "POST",
@@ -323,9 +340,24 @@ beforeAll(async () => {
   });
   const conversationResponse = await clients.author.json("/api/conversations", { title: "Team roadmap" });
   const conversationId = ((await conversationResponse.json()) as { id: string }).id;
+  const upload = await clients.author.fetch("/api/attachments?name=roadmap.txt", { method: "POST", body: "Q1: ship" });
+  const attachmentId = ((await upload.json()) as { id: string }).id;
+  const image = await clients.author.fetch("/api/attachments?name=board.png", {
+    method: "POST",
+    body: new Uint8Array(makePng()),
+  });
+  const imageId = ((await image.json()) as { id: string }).id;
   const firstTurn = await collectEvents(
-    await clients.author.json(`/api/conversations/${conversationId}/messages`, { content: "Plan the roadmap" }),
+    await clients.author.json(`/api/conversations/${conversationId}/messages`, {
+      content: "Plan the roadmap",
+      attachmentIds: [attachmentId],
+    }),
   );
+  // The image is given to the message directly: the team's model does not read images.
+  await db().attachment.update({
+    where: { id: imageId },
+    data: { messageId: startedIds(firstTurn).userMessageId },
+  });
   await db().conversation.update({ where: { id: conversationId }, data: { teamId: created.id, visibility: "TEAM" } });
 
   const invitationToken = newToken();
@@ -348,6 +380,8 @@ beforeAll(async () => {
     teamId: created.id,
     conversationId,
     replyId,
+    attachmentId,
+    imageId,
     spareMemberId: spareMember.id,
     inviteeId: users.invitee.id,
     spareInvitationId: spareInvitation.id,

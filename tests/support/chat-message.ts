@@ -15,6 +15,7 @@ export function chatMessage(fields: Pick<ChatMessage, "id" | "parentId"> & Parti
     reasoning: null,
     reasoningMs: null,
     usage: null,
+    attachments: [],
     ...fields,
   };
 }

@@ -55,6 +55,7 @@ type ModelFields = {
   maxTemperature?: number;
   enabled?: boolean;
   visibleToEveryone?: boolean;
+  readsImages?: boolean;
 } & Partial<RequestShape>;
 
 /** A provider pointing at a fake upstream, with one enabled model. */

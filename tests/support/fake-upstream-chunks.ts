@@ -191,9 +191,23 @@ function isTextPart(part: unknown): part is { text: string } {
   return typeof part === "object" && part !== null && "text" in part && typeof part.text === "string";
 }
 
+// An echo also names the images it received (content parts of type image_url), so that a test can see them arrive.
 function readEcho(prefix: string | undefined, messages: ChatRequest["messages"]): string | undefined {
-  const prompt = extractText(messages.findLast((message) => message.role === "user")?.content);
-  return prefix !== undefined && prompt.startsWith(prefix) ? prompt.slice(prefix.length) : undefined;
+  const content = messages.findLast((message) => message.role === "user")?.content;
+  const prompt = extractText(content);
+  if (prefix === undefined || !prompt.startsWith(prefix)) return undefined;
+  const images = Array.isArray(content) ? content.filter(isImagePart).map((part) => `[image ${imageType(part)}]`) : [];
+  return [prompt.slice(prefix.length), ...images].join(" ");
+}
+
+function isImagePart(part: unknown): part is { image_url: { url: string } } {
+  return (
+    typeof part === "object" && part !== null && "type" in part && part.type === "image_url" && "image_url" in part
+  );
+}
+
+function imageType(part: { image_url: { url: string } }): string {
+  return /^data:([^;,]+)/.exec(part.image_url.url)?.[1] ?? "url";
 }
 
 function buildDefaultReply(messages: { role: string; content?: unknown }[]): string {

@@ -46,6 +46,9 @@ export const routeInventory: InventoryRoute[] = [
 
   route("GET", "/api/models", "access", "signed in"),
   route("GET", "/api/account/export", "access", "signed in"),
+  route("POST", "/api/attachments", "access", "signed in"),
+  route("GET", "/api/attachments/[attachmentId]", "access", "conversation reader"),
+  route("DELETE", "/api/attachments/[attachmentId]", "access", "signed in"),
   route("POST", "/api/account/import", "access", "signed in"),
   route("GET", "/api/conversations", "access", "signed in"),
   route("POST", "/api/conversations", "access", "signed in"),
@@ -72,6 +75,7 @@ export const routeInventory: InventoryRoute[] = [
   route("POST", `${conversation}/share-links`, "team", "conversation owner"),
   route("DELETE", `${conversation}/share-links/[linkId]`, "team", "conversation owner"),
   route("POST", "/api/share/[token]/copy", "team", "signed-in link holder"),
+  route("GET", "/api/share/[token]/attachments/[attachmentId]", "team", "link holder"),
   route("GET", "/api/teams", "team", "signed in"),
   route("POST", "/api/teams", "team", "signed in"),
   route("GET", team, "team", "team member"),

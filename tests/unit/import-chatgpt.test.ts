@@ -40,6 +40,25 @@ describe("converting a ChatGPT conversation", () => {
     ]);
   });
 
+  it("keeps an image it cannot resolve as a note in the turn's text, beside the text", () => {
+    const withImage: ChatGptConversation = {
+      title: "Screenshot",
+      mapping: {
+        asked: node("asked", null, [], {
+          author: { role: "user" },
+          content: {
+            content_type: "multimodal_text",
+            parts: [{ content_type: "image_asset_pointer", asset_pointer: "file-service://file-abc" }, "What is this?"],
+          },
+          create_time: null,
+        }),
+      },
+    };
+    expect(convertChatGptConversation(withImage).messages.map((message) => message.content)).toEqual([
+      "[Image not imported (file-service://file-abc)]\nWhat is this?",
+    ]);
+  });
+
   it("shows the current node's nearest kept ancestor", () => {
     expect(convertChatGptConversation(conversation).currentKey).toBe("answer");
   });

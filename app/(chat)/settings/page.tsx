@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
+import { StorageUsage } from "@/app/_components/attachments/storage-usage";
 import { YourDataSettings } from "@/app/_components/settings/your-data-settings";
 import { PageSection } from "@/app/_components/ui/page-section";
 import { LanguagePicker } from "@/app/_i18n/language-picker";
 import { isLocale, LOCALE_COOKIE } from "@/app/_i18n/locales";
 import { getTranslator } from "@/app/_i18n/server";
+import { getMyStorage } from "@/lib/attachments/files";
+import { requirePageUser } from "@/lib/auth/session";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -14,6 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SettingsPage() {
   const { t } = await getTranslator();
   const savedLocale = (await cookies()).get(LOCALE_COOKIE)?.value;
+  const storage = await getMyStorage(await requirePageUser());
   return (
     <div className="min-h-0 flex-1 overflow-y-auto">
       <div className="mx-auto w-full max-w-2xl px-4 py-8">
@@ -24,6 +28,7 @@ export default async function SettingsPage() {
             <LanguagePicker choice={isLocale(savedLocale) ? savedLocale : "system"} />
           </div>
         </PageSection>
+        <StorageUsage {...storage} />
         <YourDataSettings />
       </div>
     </div>

@@ -41,6 +41,7 @@ export function ModelCard({ model, providers, teams }: ModelCardProps) {
             {model.isDefault ? <Badge>{t("admin.model.default")}</Badge> : null}
             {model.enabled ? null : <Badge>{t("admin.model.disabled")}</Badge>}
             {model.visibleToEveryone ? null : <Badge>{t("admin.model.teamsOnly")}</Badge>}
+            {model.readsImages ? <Badge>{t("attachments.admin.readsImagesBadge")}</Badge> : null}
           </h3>
           <p className="text-ink-muted text-sm">
             {t("admin.model.source", {

@@ -43,6 +43,7 @@ function readRequestShape(form: FormData) {
     allowedReasoningEfforts: form.getAll("allowedReasoningEfforts").map(String),
     sendsUsageRequest: form.get("sendsUsageRequest") === "on",
     systemPromptRole: String(form.get("systemPromptRole")),
+    readsImages: form.get("readsImages") === "on",
   };
 }
 

@@ -72,6 +72,9 @@ export function RequestShapeFields({
       <ChoiceField type="checkbox" name="sendsUsageRequest" defaultChecked={model.sendsUsageRequest}>
         {t("admin.model.sendsUsageRequest")}
       </ChoiceField>
+      <ChoiceField type="checkbox" name="readsImages" defaultChecked={model.readsImages}>
+        {t("attachments.admin.readsImages")}
+      </ChoiceField>
       <SelectField
         label={t("admin.model.systemPromptRole")}
         name="systemPromptRole"

@@ -29,6 +29,7 @@ export function createOptimisticMessage(
     reasoning: null,
     reasoningMs: null,
     usage: null,
+    attachments: [],
   };
 }
 
@@ -66,14 +67,15 @@ export function applyStart(messages: ChatMessage[], placeholders: Placeholders, 
 }
 
 // Stream events may leave out the versions; until the thread is fetched again, keep the ones already shown.
-// The same for the author, which a regeneration's `start` leaves out.
+// The same for the author, which a regeneration's `start` leaves out, and the files, which `start` does not carry.
 function withKnownSiblings(messages: ChatMessage[], incoming: ChatMessage, placeholderId: string | null): ChatMessage {
   const shown = messages.find((message) => message.id === incoming.id || message.id === placeholderId);
   if (!shown) return incoming;
   const author = incoming.author ?? shown.author;
-  if (incoming.siblingIds.length > 0) return { ...incoming, author };
+  const attachments = incoming.attachments.length > 0 ? incoming.attachments : shown.attachments;
+  if (incoming.siblingIds.length > 0) return { ...incoming, author, attachments };
   const siblingIds = shown.siblingIds.map((id) => (id === shown.id ? incoming.id : id));
-  return { ...incoming, siblingIds, author };
+  return { ...incoming, siblingIds, author, attachments };
 }
 
 export function appendContent(messages: ChatMessage[], messageId: string, text: string): ChatMessage[] {

@@ -17,6 +17,8 @@ export type NewMessage = {
   clientMessageId: string;
   // Left out: continue the current thread. Given: a new version beside the children of that message (null: a root).
   parentId?: string | null;
+  // Uploads (POST /api/attachments) the message carries.
+  attachmentIds?: string[];
 };
 
 export function postMessage(conversationId: string, message: NewMessage, signal: AbortSignal) {

@@ -1,14 +1,16 @@
 "use client";
 
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from "react";
+import { AttachButton, AttachmentChips, useAttachmentDrafts } from "@/app/_components/attachments";
 import { DraftTooLongAlert, isDraftTooLong, useAutoGrow } from "@/app/_components/chat/messages/message-draft";
 import { ArrowUpIcon, StopIcon } from "@/app/_components/ui/icons";
 import { useShortcut } from "@/app/_components/ui/keyboard-shortcuts";
 import { useTranslator } from "@/app/_i18n/translator-provider";
+import type { AttachmentView } from "@/lib/live/messages";
 
 type ComposerProps = {
   // Resolves false when the message was not accepted; the text is then put back for another try.
-  onSend: (content: string) => Promise<boolean>;
+  onSend: (content: string, attachments: AttachmentView[]) => Promise<boolean>;
   onStop?: () => void;
   isStreaming?: boolean;
   isBusy?: boolean;
@@ -22,8 +24,9 @@ export function Composer({ onSend, onStop, isStreaming = false, isBusy = false, 
   const { t } = useTranslator();
   const [draft, setDraft] = useState("");
   const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const files = useAttachmentDrafts();
   const isTooLong = isDraftTooLong(draft);
-  const canSend = draft.trim() !== "" && !isTooLong && !isStreaming && !isBusy;
+  const canSend = draft.trim() !== "" && !isTooLong && !isStreaming && !isBusy && !files.isUploading;
 
   useEffect(() => {
     textareaRef.current?.focus();
@@ -39,10 +42,13 @@ export function Composer({ onSend, onStop, isStreaming = false, isBusy = false, 
   async function submit(): Promise<void> {
     if (!canSend) return;
     const content = draft;
+    const attachments = files.take();
     setDraft("");
     textareaRef.current?.focus();
-    const isAccepted = await onSend(content);
-    if (!isAccepted) setDraft((current) => (current === "" ? content : current));
+    const isAccepted = await onSend(content, attachments);
+    if (isAccepted) return;
+    setDraft((current) => (current === "" ? content : current));
+    files.restore(attachments);
   }
 
   function handleSubmit(event: FormEvent<HTMLFormElement>): void {
@@ -58,13 +64,21 @@ export function Composer({ onSend, onStop, isStreaming = false, isBusy = false, 
   }
 
   return (
-    <form onSubmit={handleSubmit} className="w-full">
-      <div className="border-line bg-canvas focus-within:border-ink-muted flex items-end gap-2 rounded-3xl border p-2 pl-5 shadow-sm transition-colors">
+    <form
+      onSubmit={handleSubmit}
+      onDragOver={(event) => event.preventDefault()}
+      onDrop={files.handleDrop}
+      className="w-full"
+    >
+      <AttachmentChips drafts={files.drafts} onRemove={files.remove} />
+      <div className="border-line bg-canvas focus-within:border-ink-muted flex items-end gap-1 rounded-3xl border p-2 shadow-sm transition-colors">
+        <AttachButton onFiles={files.add} />
         <textarea
           ref={textareaRef}
           value={draft}
           onChange={(event) => setDraft(event.target.value)}
           onKeyDown={handleKeyDown}
+          onPaste={files.handlePaste}
           aria-label={t("composer.label")}
           aria-invalid={isTooLong}
           aria-describedby={isTooLong ? "composer-error" : undefined}
@@ -72,27 +86,39 @@ export function Composer({ onSend, onStop, isStreaming = false, isBusy = false, 
           rows={1}
           className="placeholder:text-ink-muted max-h-[200px] min-h-10 flex-1 resize-none bg-transparent py-2 text-base leading-6 focus-visible:outline-none"
         />
-        {isStreaming ? (
-          <button
-            type="button"
-            onClick={onStop}
-            aria-label={t("composer.stop")}
-            className="bg-ink text-canvas flex size-9 shrink-0 items-center justify-center rounded-full hover:opacity-80"
-          >
-            <StopIcon />
-          </button>
-        ) : (
-          <button
-            type="submit"
-            disabled={!canSend}
-            aria-label={t("composer.send")}
-            className="bg-ink text-canvas flex size-9 shrink-0 items-center justify-center rounded-full hover:opacity-80 disabled:opacity-25"
-          >
-            <ArrowUpIcon />
-          </button>
-        )}
+        <SendOrStopButton isStreaming={isStreaming} canSend={canSend} onStop={onStop} />
       </div>
       <DraftTooLongAlert draft={draft} id="composer-error" className="text-danger mt-2 px-4 text-sm" />
     </form>
+  );
+}
+
+function SendOrStopButton({
+  isStreaming,
+  canSend,
+  onStop,
+}: {
+  isStreaming: boolean;
+  canSend: boolean;
+  onStop?: () => void;
+}) {
+  const { t } = useTranslator();
+  const className = "bg-ink text-canvas flex size-9 shrink-0 items-center justify-center rounded-full hover:opacity-80";
+  if (isStreaming) {
+    return (
+      <button type="button" onClick={onStop} aria-label={t("composer.stop")} className={className}>
+        <StopIcon />
+      </button>
+    );
+  }
+  return (
+    <button
+      type="submit"
+      disabled={!canSend}
+      aria-label={t("composer.send")}
+      className={`${className} disabled:opacity-25`}
+    >
+      <ArrowUpIcon />
+    </button>
   );
 }

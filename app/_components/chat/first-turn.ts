@@ -1,3 +1,4 @@
+import type { AttachmentView } from "@/lib/live/messages";
 import { postMessage } from "./chat-requests";
 
 // The first message of a new chat is sent from "/" the moment its conversation exists, before the page moves to
@@ -6,6 +7,7 @@ import { postMessage } from "./chat-requests";
 // only has to outlive a client-side navigation (a reload finds the message saved and re-attaches to the reply).
 export type FirstTurn = {
   content: string;
+  attachments: AttachmentView[];
   clientMessageId: string;
   response: Promise<Response>;
   // Aborts reading the stream (never the send: it is aborted only once the server has answered).
@@ -17,11 +19,12 @@ const handedOver = new Map<string, FirstTurn>();
 // How long a stream waits for its conversation page; after that nobody is coming, and reading it stops.
 const UNCLAIMED_MS = 30_000;
 
-export function sendFirstMessage(conversationId: string, content: string): FirstTurn {
+export function sendFirstMessage(conversationId: string, content: string, attachments: AttachmentView[]): FirstTurn {
   const controller = new AbortController();
   const clientMessageId = crypto.randomUUID();
-  const response = postMessage(conversationId, { content, clientMessageId }, controller.signal);
-  const turn: FirstTurn = { content, clientMessageId, response, controller };
+  const attachmentIds = attachments.map((attachment) => attachment.id);
+  const response = postMessage(conversationId, { content, clientMessageId, attachmentIds }, controller.signal);
+  const turn: FirstTurn = { content, attachments, clientMessageId, response, controller };
   handedOver.set(conversationId, turn);
   setTimeout(() => {
     if (handedOver.get(conversationId) !== turn) return;

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { describeError, requestJson } from "@/app/_components/api/api-client";
 import { notifyConversationsChanged } from "@/app/_components/api/conversation-events";
 import { useTranslator } from "@/app/_i18n/translator-provider";
+import type { AttachmentView } from "@/lib/live/messages";
 import { Composer } from "./composer";
 import { FirstMessagePreview } from "./first-message-preview";
 import { sendFirstMessage } from "./first-turn";
@@ -32,7 +33,7 @@ export function NewChatView() {
   }, []);
 
   // The message shows at once and is sent as soon as the conversation exists, before the page moves to it.
-  async function startConversation(content: string): Promise<boolean> {
+  async function startConversation(content: string, attachments: AttachmentView[]): Promise<boolean> {
     setSentContent(content);
     setError(null);
     const result = await requestJson("/api/conversations", createdConversationSchema, {
@@ -44,7 +45,7 @@ export function NewChatView() {
       setError(describeError(result.error, translator));
       return false;
     }
-    const turn = sendFirstMessage(result.data.id, content);
+    const turn = sendFirstMessage(result.data.id, content, attachments);
     // The list shows the new conversation once the server has its first message (and the title made from it).
     void turn.response.then(notifyConversationsChanged, () => undefined);
     if (isShownRef.current) router.push(`/c/${result.data.id}`);

@@ -1,13 +1,14 @@
 "use client";
 
 import { useTranslator } from "@/app/_i18n/translator-provider";
+import type { AttachmentView } from "@/lib/live/messages";
 import { Composer } from "./composer";
 
 type ThreadFooterProps = {
   alert: string | null;
   // Readers (a team's viewers) get a note instead of the composer.
   canWrite: boolean;
-  onSend: (content: string) => Promise<boolean>;
+  onSend: (content: string, attachments: AttachmentView[]) => Promise<boolean>;
   onStop: () => Promise<void>;
   isStreaming: boolean;
   isBusy: boolean;

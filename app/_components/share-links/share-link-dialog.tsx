@@ -10,6 +10,7 @@ import { LinkField } from "@/app/_components/ui/link-field";
 import { ModalDialog } from "@/app/_components/ui/modal-dialog";
 import { SelectField } from "@/app/_components/ui/select-field";
 import { useTranslator } from "@/app/_i18n/translator-provider";
+import { readShareFileChoices, ShareFileChoices } from "./share-file-choices";
 import { ShareLinkList } from "./share-link-list";
 import { createShareLink, fetchShareLinks } from "./share-link-requests";
 
@@ -33,9 +34,11 @@ export function ShareLinkDialog({ conversationId, upTo, onClose }: ShareLinkDial
 
   async function handleCreate(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
-    const expiry = new FormData(event.currentTarget).get("expiry");
+    const form = new FormData(event.currentTarget);
+    const expiry = form.get("expiry");
     const expiresInDays = expiry === "never" ? null : Number(expiry);
-    const created = await send(() => createShareLink(conversationId, upTo?.id ?? null, expiresInDays));
+    const options = { expiresInDays, ...readShareFileChoices(form) };
+    const created = await send(() => createShareLink(conversationId, upTo?.id ?? null, options));
     if (!created) return;
     setCreatedUrl(created.url);
     linkList.reload();
@@ -65,6 +68,7 @@ export function ShareLinkDialog({ conversationId, upTo, onClose }: ShareLinkDial
         ) : (
           <form onSubmit={(event) => void handleCreate(event)} className="flex flex-col gap-3">
             <p className="text-sm">{excerpt ? t("shareLink.upToChosen", { excerpt }) : t("shareLink.upToCurrent")}</p>
+            <ShareFileChoices />
             <div className="flex flex-wrap items-center gap-2">
               <SelectField label={t("shareLink.expiry")} look="compact" name="expiry" defaultValue="never">
                 <option value="never">{t("shareLink.never")}</option>

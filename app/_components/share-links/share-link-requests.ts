@@ -21,10 +21,14 @@ export function fetchShareLinks(conversationId: string) {
 }
 
 // messageId null: up to the message the owner sees last. expiresInDays null: never expires.
-export function createShareLink(conversationId: string, messageId: string | null, expiresInDays: number | null) {
+export function createShareLink(
+  conversationId: string,
+  messageId: string | null,
+  options: { expiresInDays: number | null; includesImages: boolean; includesDocuments: boolean },
+) {
   return requestJson(linksUrl(conversationId), createdShareLinkSchema, {
     method: "POST",
-    body: JSON.stringify({ ...(messageId ? { messageId } : {}), expiresInDays }),
+    body: JSON.stringify({ ...(messageId ? { messageId } : {}), ...options }),
   });
 }
 

@@ -47,7 +47,7 @@ export default async function SharedConversationPage({ params }: SharedPageProps
         <section aria-label={t("thread.messages")} className="flex flex-col gap-6">
           {snapshot.messages.map((message, index) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: a snapshot never changes; its ids are not shown.
-            <SharedMessageView key={index} message={message} />
+            <SharedMessageView key={index} message={message} token={token} />
           ))}
         </section>
         <footer className="border-line flex flex-col items-center gap-2 border-t pt-6 text-center">

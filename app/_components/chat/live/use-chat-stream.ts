@@ -5,6 +5,7 @@ import type { ChatMessage, ConversationDetails } from "@/app/_components/api/typ
 import { fetchConversation, requestStop, selectCurrentMessage } from "@/app/_components/chat/chat-requests";
 import type { FirstTurn } from "@/app/_components/chat/first-turn";
 import { useTranslator } from "@/app/_i18n/translator-provider";
+import type { AttachmentView } from "@/lib/live/messages";
 import { releaseLock, type ThreadLockState, takeLock } from "./thread-lock";
 import { initialThreadState, type ThreadAction, type ThreadState, threadReducer } from "./thread-reducer";
 import { useReplyRequests } from "./use-reply-requests";
@@ -16,7 +17,7 @@ export type ChatStream = {
   // Streaming, or switching to another version: the thread must not be changed meanwhile.
   isBusy: boolean;
   error: string | null;
-  send: (content: string) => Promise<boolean>;
+  send: (content: string, attachments?: AttachmentView[]) => Promise<boolean>;
   // The first message of a new chat, sent before this page loaded: follows its reply (false: refused).
   followFirstTurn: (turn: FirstTurn) => Promise<boolean>;
   edit: (message: ChatMessage, content: string) => Promise<boolean>;

@@ -3,6 +3,7 @@ import type { ChatMessage } from "@/app/_components/api/types";
 import { createOptimisticMessage, createPlaceholderReply, NO_PLACEHOLDERS } from "@/app/_components/chat/chat-messages";
 import { openLiveReply, postMessage, postRegenerate } from "@/app/_components/chat/chat-requests";
 import type { FirstTurn } from "@/app/_components/chat/first-turn";
+import type { AttachmentView } from "@/lib/live/messages";
 import { createRetryKeys } from "./retry-key";
 import type { ReplyRequest } from "./use-reply-runner";
 
@@ -17,12 +18,13 @@ export function useReplyRequests(
 
   // Resolves false when the server refused the message, so the caller can give the text back to the user.
   const send = useCallback(
-    async (content: string): Promise<boolean> => {
+    async (content: string, attachments: AttachmentView[] = []): Promise<boolean> => {
       const clientMessageId = retryKeys.keyFor(content);
-      const optimistic = createOptimisticMessage(content, clientMessageId, lastMessageId());
+      const optimistic = { ...createOptimisticMessage(content, clientMessageId, lastMessageId()), attachments };
+      const attachmentIds = attachments.map((attachment) => attachment.id);
       const isAccepted = await followReply({
         show: { kind: "append", message: optimistic },
-        request: (signal) => postMessage(conversationId, { content, clientMessageId }, signal),
+        request: (signal) => postMessage(conversationId, { content, clientMessageId, attachmentIds }, signal),
         placeholders: { userId: optimistic.id, replyId: null },
       });
       if (isAccepted) retryKeys.settle();
@@ -34,7 +36,10 @@ export function useReplyRequests(
   // The first message of a new chat, sent before this page loaded: follows its reply (false: refused).
   const followFirstTurn = useCallback(
     (turn: FirstTurn): Promise<boolean> => {
-      const optimistic = createOptimisticMessage(turn.content, turn.clientMessageId, null);
+      const optimistic = {
+        ...createOptimisticMessage(turn.content, turn.clientMessageId, null),
+        attachments: turn.attachments,
+      };
       return followReply({
         // The thread may already hold the message (loaded after the server saved it): then it is not shown twice.
         show: { kind: "append", message: optimistic, unlessShown: true },
@@ -53,11 +58,16 @@ export function useReplyRequests(
     (message: ChatMessage, content: string): Promise<boolean> => {
       const clientMessageId = crypto.randomUUID();
       const versions = message.siblingIds.length > 0 ? message.siblingIds : [message.id];
-      const optimistic = createOptimisticMessage(content, clientMessageId, message.parentId, versions);
+      const optimistic = {
+        ...createOptimisticMessage(content, clientMessageId, message.parentId, versions),
+        attachments: message.attachments,
+      };
+      // The new version keeps the edited message's files (the server copies them to it).
+      const attachmentIds = message.attachments.map((attachment) => attachment.id);
       return followReply({
         showAfterAccepted: { kind: "replace", messageId: message.id, message: optimistic },
         request: (signal) =>
-          postMessage(conversationId, { content, clientMessageId, parentId: message.parentId }, signal),
+          postMessage(conversationId, { content, clientMessageId, parentId: message.parentId, attachmentIds }, signal),
         placeholders: { userId: optimistic.id, replyId: null },
       });
     },

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { MessageAttachments } from "@/app/_components/attachments";
 import { isSaved } from "@/app/_components/chat/chat-messages";
 import { Markdown } from "@/app/_components/markdown";
 import { PencilIcon } from "@/app/_components/ui/icons";
@@ -42,6 +43,7 @@ export function UserMessage({ message, isBusy, actions, canWrite, showsAuthors }
       className="group flex flex-col items-end gap-1"
     >
       {authorName ? <p className="text-ink-muted px-2 text-xs font-medium">{authorName}</p> : null}
+      <MessageAttachments attachments={message.attachments} />
       <Markdown source={message.content} className="markdown-user bg-bubble max-w-[80%] rounded-3xl px-5 py-2.5" />
       <div className="flex items-center gap-1">
         <div className="flex md:opacity-0 md:group-focus-within:opacity-100 md:group-hover:opacity-100">

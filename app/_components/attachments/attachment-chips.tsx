@@ -1,0 +1,67 @@
+"use client";
+
+import { CloseIcon, FileIcon } from "@/app/_components/ui/icons";
+import { useTranslator } from "@/app/_i18n/translator-provider";
+import { formatSize } from "./format-size";
+import type { AttachmentDraft } from "./use-attachment-drafts";
+
+type AttachmentChipsProps = { drafts: AttachmentDraft[]; onRemove: (key: string) => void };
+
+// The composer's files: name, size, a thumbnail for images, the upload's progress, or why the file was refused.
+export function AttachmentChips({ drafts, onRemove }: AttachmentChipsProps) {
+  const { t } = useTranslator();
+  if (drafts.length === 0) return null;
+  return (
+    <ul aria-label={t("attachments.list")} className="flex flex-wrap gap-2 px-1 pb-2">
+      {drafts.map((draft) => (
+        <li key={draft.key} className="max-w-full">
+          <DraftChip draft={draft} onRemove={() => onRemove(draft.key)} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function DraftChip({ draft, onRemove }: { draft: AttachmentDraft; onRemove: () => void }) {
+  const { t, locale } = useTranslator();
+  const errorId = `${draft.key}-error`;
+  const isFailed = draft.status === "failed";
+  return (
+    <div
+      className={`bg-canvas flex max-w-xs items-center gap-2 rounded-xl border p-1.5 pr-1 text-sm ${isFailed ? "border-danger/50" : "border-line"}`}
+      aria-describedby={isFailed ? errorId : undefined}
+    >
+      {draft.previewUrl ? (
+        // biome-ignore lint/performance/noImgElement: a local blob or an authorised file, not an optimisable asset
+        <img src={draft.previewUrl} alt={draft.name} className="size-10 shrink-0 rounded-lg object-cover" />
+      ) : (
+        <span className="bg-bubble flex size-10 shrink-0 items-center justify-center rounded-lg">
+          <FileIcon />
+        </span>
+      )}
+      <span className="flex min-w-0 flex-col">
+        <span className="truncate font-medium">{draft.name}</span>
+        <span className="text-ink-muted text-xs">
+          {draft.status === "uploading" ? (
+            <span role="status">{t("attachments.uploading", { percent: Math.round(draft.progress * 100) })}</span>
+          ) : (
+            formatSize(draft.size, locale)
+          )}
+        </span>
+        {isFailed ? (
+          <span id={errorId} role="alert" className="text-danger text-xs">
+            {draft.error}
+          </span>
+        ) : null}
+      </span>
+      <button
+        type="button"
+        onClick={onRemove}
+        aria-label={t("attachments.remove", { name: draft.name })}
+        className="text-ink-muted hover:text-ink flex size-8 shrink-0 items-center justify-center rounded-full"
+      >
+        <CloseIcon width={16} height={16} />
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,174 @@
+"use client";
+
+// The files attached in the composer before sending: each uploads at once (images downscaled first), shows its
+// progress, and is refused on its own with its reason (too big, too many, a type the server does not read).
+import { type ClipboardEvent, type DragEvent, useCallback, useMemo, useRef, useState } from "react";
+import { describeError } from "@/app/_components/api/api-client";
+import { useTranslator } from "@/app/_i18n/translator-provider";
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_MESSAGE } from "@/lib/limits";
+import type { AttachmentView } from "@/lib/live/messages";
+import { downscaleImage } from "./downscale-image";
+import { formatSize } from "./format-size";
+import { uploadFile } from "./upload-file";
+
+export type AttachmentDraft = {
+  key: string;
+  name: string;
+  size: number;
+  isImage: boolean;
+  previewUrl: string | null;
+  status: "uploading" | "ready" | "failed";
+  progress: number;
+  error: string | null;
+  attachment: AttachmentView | null;
+};
+
+let nextKey = 0;
+
+function newDraft(file: File): AttachmentDraft {
+  nextKey += 1;
+  const isImage = file.type.startsWith("image/");
+  return {
+    key: `draft-${nextKey}`,
+    name: file.name || "pasted-image.png",
+    size: file.size,
+    isImage,
+    previewUrl: isImage ? URL.createObjectURL(file) : null,
+    status: "uploading",
+    progress: 0,
+    error: null,
+    attachment: null,
+  };
+}
+
+function fromAttachment(attachment: AttachmentView): AttachmentDraft {
+  nextKey += 1;
+  const isImage = attachment.kind === "IMAGE";
+  const previewUrl = isImage ? `/api/attachments/${attachment.id}` : null;
+  return {
+    key: `draft-${nextKey}`,
+    name: attachment.name,
+    size: attachment.size,
+    isImage,
+    previewUrl,
+    status: "ready",
+    progress: 1,
+    error: null,
+    attachment,
+  };
+}
+
+export function useAttachmentDrafts() {
+  const { t } = useTranslator();
+  const [drafts, setDrafts] = useState<AttachmentDraft[]>([]);
+  const update = useCallback((key: string, change: Partial<AttachmentDraft>) => {
+    setDrafts((current) => current.map((draft) => (draft.key === key ? { ...draft, ...change } : draft)));
+  }, []);
+  const uploads = useUploads(update);
+  const startUpload = uploads.start;
+
+  const add = useCallback(
+    (files: File[]) => {
+      const room = MAX_ATTACHMENTS_PER_MESSAGE - drafts.filter((draft) => draft.status !== "failed").length;
+      const tooMany = t("attachments.tooMany", { count: MAX_ATTACHMENTS_PER_MESSAGE });
+      const checked = files
+        .map(newDraft)
+        .map((draft, index) => (index < room ? draft : { ...draft, status: "failed" as const, error: tooMany }));
+      setDrafts((current) => [...current, ...checked]);
+      checked.forEach((draft, index) => {
+        const file = files[index];
+        if (draft.status === "uploading" && file) void startUpload(draft, file);
+      });
+    },
+    [drafts, startUpload, t],
+  );
+
+  const remove = useCallback(
+    (key: string) => {
+      uploads.abort(key);
+      setDrafts((current) => {
+        const draft = current.find((item) => item.key === key);
+        // An upload no message will claim: removed now rather than by the hourly sweep.
+        if (draft?.attachment) void fetch(`/api/attachments/${draft.attachment.id}`, { method: "DELETE" });
+        return current.filter((item) => item.key !== key);
+      });
+    },
+    [uploads],
+  );
+
+  /** The uploaded files, handed to a message and cleared from the composer. */
+  const take = useCallback((): AttachmentView[] => {
+    const ready = drafts.flatMap((draft) => (draft.attachment ? [draft.attachment] : []));
+    setDrafts([]);
+    return ready;
+  }, [drafts]);
+
+  /** Files of a message the server refused: back in the composer for another try. */
+  const restore = useCallback((attachments: AttachmentView[]) => {
+    setDrafts((current) => [...attachments.map(fromAttachment), ...current]);
+  }, []);
+
+  const { handlePaste, handleDrop } = useFileEvents(add);
+  const isUploading = drafts.some((draft) => draft.status === "uploading");
+  return { drafts, add, remove, take, restore, handlePaste, handleDrop, isUploading };
+}
+
+export type AttachmentDrafts = ReturnType<typeof useAttachmentDrafts>;
+
+/** Runs the uploads: images downscaled first, the size checked, the progress and the answer reported to `update`. */
+function useUploads(update: (key: string, change: Partial<AttachmentDraft>) => void) {
+  const translator = useTranslator();
+  const { t, locale } = translator;
+  const controllers = useRef(new Map<string, AbortController>());
+  const start = useCallback(
+    async (draft: AttachmentDraft, file: File) => {
+      const body = draft.isImage ? await downscaleImage(file) : file;
+      if (body.size > MAX_ATTACHMENT_BYTES) {
+        const error = t("attachments.tooLarge", { size: formatSize(MAX_ATTACHMENT_BYTES, locale) });
+        update(draft.key, { status: "failed", error });
+        return;
+      }
+      const controller = new AbortController();
+      controllers.current.set(draft.key, controller);
+      const onProgress = (progress: number) => update(draft.key, { progress });
+      const result = await uploadFile(body, draft.name, onProgress, controller.signal);
+      controllers.current.delete(draft.key);
+      if (controller.signal.aborted) return;
+      if (result.isOk) {
+        update(draft.key, {
+          status: "ready",
+          progress: 1,
+          attachment: result.attachment,
+          size: result.attachment.size,
+        });
+      } else {
+        update(draft.key, { status: "failed", error: describeError(result.error, translator) });
+      }
+    },
+    [update, t, locale, translator],
+  );
+  const abort = useCallback((key: string) => controllers.current.get(key)?.abort(), []);
+  return useMemo(() => ({ start, abort }), [start, abort]);
+}
+
+/** Files pasted (a screenshot from the clipboard) or dropped: attached; anything else behaves as usual. */
+function useFileEvents(add: (files: File[]) => void) {
+  const handlePaste = useCallback(
+    (event: ClipboardEvent) => {
+      const files = [...event.clipboardData.files];
+      if (files.length === 0) return;
+      event.preventDefault();
+      add(files);
+    },
+    [add],
+  );
+  const handleDrop = useCallback(
+    (event: DragEvent) => {
+      if (event.dataTransfer.files.length === 0) return;
+      event.preventDefault();
+      add([...event.dataTransfer.files]);
+    },
+    [add],
+  );
+  return { handlePaste, handleDrop };
+}

@@ -1,0 +1,56 @@
+// The files a message is sent with, checked before anything is written: the caller's own unsent uploads, within the
+// per-message limits, images only for a model that reads them. Their cost in the context window is counted with the
+// message: documents' text with the model's tokenizer, images by the estimate (image-tokens.ts).
+import type { SessionUser } from "../auth/session";
+import { getConversationAttachments, getUnclaimedAttachments } from "../db/attachments";
+import { AppError } from "../errors";
+import { MAX_ATTACHMENT_BYTES_PER_MESSAGE } from "../limits";
+import { getTurnText, type TurnFile } from "./turn-content";
+
+type TurnModel = { label: string; readsImages: boolean };
+
+/** `ids`: the uploads to claim; `copiedIds`: files of the conversation's messages (an edit keeps them), copied. */
+export type CheckedTurnFiles = { ids: string[]; copiedIds: string[]; files: (TurnFile & { tokenCount: number })[] };
+
+export async function checkTurnFiles(
+  user: SessionUser,
+  conversationId: string,
+  ids: string[] | undefined,
+  model: TurnModel,
+): Promise<CheckedTurnFiles> {
+  const unique = [...new Set(ids ?? [])];
+  if (unique.length === 0) return { ids: [], copiedIds: [], files: [] };
+  const uploads = await getUnclaimedAttachments(user.id, unique);
+  const uploadIds = new Set(uploads.map((file) => file.id));
+  const kept = await getConversationAttachments(
+    conversationId,
+    unique.filter((id) => !uploadIds.has(id)),
+  );
+  const files = [...uploads, ...kept];
+  if (files.length !== unique.length) {
+    throw new AppError("invalid_input", "An attached file is no longer available. Attach it again.");
+  }
+  const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
+  if (totalBytes > MAX_ATTACHMENT_BYTES_PER_MESSAGE) {
+    const megabytes = MAX_ATTACHMENT_BYTES_PER_MESSAGE / 1024 / 1024;
+    throw new AppError("payload_too_large", `The files of one message are limited to ${megabytes} MB in all.`);
+  }
+  const image = files.find((file) => file.kind === "IMAGE");
+  if (image && !model.readsImages) {
+    throw new AppError(
+      "invalid_input",
+      `${model.label} cannot read images. Remove ${image.name}, or pick a model that reads images.`,
+    );
+  }
+  const byId = new Map(files.map((file) => [file.id, file]));
+  const copiedIds = kept.map((file) => file.id);
+  return { ids: [...uploadIds], copiedIds, files: unique.flatMap((id) => byId.get(id) ?? []) };
+}
+
+/** The message's cost: its text with its documents, counted by `count`, plus the images' estimates. */
+export function countTurnTokens(content: string, checked: CheckedTurnFiles, count: (text: string) => number): number {
+  const imageTokens = checked.files
+    .filter((file) => file.kind === "IMAGE")
+    .reduce((sum, file) => sum + file.tokenCount, 0);
+  return count(getTurnText(content, checked.files)) + imageTokens;
+}

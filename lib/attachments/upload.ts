@@ -1,0 +1,77 @@
+// An upload: the body is read as it streams and cut off at the size limit (a 413 before anything is stored), the
+// type is sniffed from the bytes, a document's text is extracted, and the row is written within the owner's quota.
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import type { SessionUser } from "../auth/session";
+import { type AttachmentView, createAttachment } from "../db/attachments";
+import { AppError } from "../errors";
+import { parseInput } from "../http/handler";
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_STORAGE_PER_USER } from "../limits";
+import { extractDocumentText } from "./extract-text";
+import { readImageSize } from "./image-size";
+import { estimateImageTokens } from "./image-tokens";
+import { sniffFile } from "./sniff";
+
+export const uploadQuerySchema = z.strictObject({
+  name: z
+    .string()
+    .trim()
+    .min(1, "Name the file.")
+    .max(255, "File names are limited to 255 characters.")
+    .refine((name) => !/[\0/\\]/.test(name), "Not a file name."),
+});
+
+function tooLarge(): AppError {
+  const megabytes = MAX_ATTACHMENT_BYTES / 1024 / 1024;
+  return new AppError("payload_too_large", `Files are limited to ${megabytes} MB.`, {
+    details: { maxBytes: MAX_ATTACHMENT_BYTES },
+  });
+}
+
+/** The body, refused once it passes the limit: never more than the limit is held in memory. */
+async function readLimited(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array<ArrayBuffer>> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (!body) return new Uint8Array(0);
+  const reader = body.getReader();
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    size += chunk.value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(chunk.value);
+  }
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+export async function uploadAttachment(user: SessionUser, request: Request, name: string): Promise<AttachmentView> {
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_ATTACHMENT_BYTES) throw tooLarge();
+  const bytes = await readLimited(request.body, MAX_ATTACHMENT_BYTES);
+  if (bytes.byteLength === 0) throw new AppError("invalid_input", `${name} is empty.`);
+  const sniffed = sniffFile(bytes);
+  if (!sniffed) {
+    throw new AppError("unsupported_file", `${name} is not a file Parley can read: use images, PDF or text files.`);
+  }
+  const text = sniffed.kind === "DOCUMENT" ? await extractDocumentText(bytes, sniffed.contentType, name) : null;
+  // Documents are counted again with the model's own tokenizer when sent; this figure is the image estimate.
+  const tokenCount = sniffed.kind === "IMAGE" ? estimateImageTokens(readImageSize(bytes, sniffed.contentType)) : 0;
+  return createAttachment(
+    {
+      ownerId: user.id,
+      name,
+      kind: sniffed.kind,
+      contentType: sniffed.contentType,
+      bytes,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+      text,
+      tokenCount,
+    },
+    MAX_ATTACHMENT_STORAGE_PER_USER,
+  );
+}
+
+export function parseUploadName(request: Request): string {
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  return parseInput(uploadQuerySchema, query).name;
+}

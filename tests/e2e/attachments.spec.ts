@@ -1,0 +1,126 @@
+// Attachments as a user meets them: a screenshot pasted into the composer reaches a vision model as an image (the
+// fake model echoes the parts it received) and stays in the thread after a reload; a PDF and a CSV are picked with
+// the paperclip and read as text; a file Parley cannot read is refused on its chip, before anything is sent.
+import { randomUUID } from "node:crypto";
+import { expect, type Page, test } from "@playwright/test";
+import { makePdf, makePng } from "../support/attachment-files";
+import { E2E_ECHO_PREFIX } from "../support/e2e-scenario";
+import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
+import { composer, expectNoSeriousViolations, newUserPage, signInAsAdmin } from "./helpers";
+
+const VISION_MODEL = "gpt-4o-mini";
+
+let upstream: FakeUpstream;
+test.beforeAll(async () => {
+  upstream = await startFakeUpstream({ scenario: { reply: "Plain.", echoPrefix: E2E_ECHO_PREFIX } });
+});
+test.afterAll(() => upstream.close());
+
+async function addVisionModel(admin: Page, label: string) {
+  const providerName = `Vision cloud ${randomUUID().slice(0, 6)}`;
+  await admin.goto("/admin/providers");
+  await admin.getByLabel("Name", { exact: true }).fill(providerName);
+  await admin.getByLabel("Base URL").fill(upstream.url);
+  await admin.getByRole("button", { name: "Add provider" }).click();
+  await expect(admin.getByRole("listitem", { name: providerName })).toBeVisible();
+  await admin.goto("/admin/models");
+  await admin.getByRole("combobox", { name: "Provider", exact: true }).selectOption({ label: providerName });
+  await admin.getByLabel("Model name at the provider").fill(VISION_MODEL);
+  await admin.getByLabel("Label", { exact: true }).fill(label);
+  await admin.getByRole("button", { name: "Add model" }).click();
+  // Known by its name as a vision model: it reads images without the admin doing anything.
+  await expect(admin.getByRole("listitem", { name: label })).toContainText("Reads images");
+}
+
+/** A screenshot pasted from the clipboard, as the browser hands it to the page. */
+async function pasteImage(page: Page, png: Buffer) {
+  await composer(page).evaluate((textarea, base64) => {
+    const bytes = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
+    const data = new DataTransfer();
+    data.items.add(new File([bytes], "image.png", { type: "image/png" }));
+    textarea.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  }, png.toString("base64"));
+}
+
+async function attachWithPaperclip(page: Page, files: { name: string; mimeType: string; buffer: Buffer }[]) {
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByRole("button", { name: "Attach files" }).click();
+  await (await chooser).setFiles(files);
+}
+
+test("a pasted screenshot reaches a vision model as an image and stays in the thread after a reload", async ({
+  browser,
+}) => {
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signInAsAdmin(admin);
+  const label = `Vision ${randomUUID().slice(0, 6)}`;
+  await addVisionModel(admin, label);
+  await adminContext.close();
+
+  const { page } = await newUserPage(browser, "Looker");
+  await page.getByRole("combobox", { name: "Model" }).selectOption({ label });
+  await pasteImage(page, makePng(64, 48));
+  const chips = page.getByRole("list", { name: "Attached files" });
+  await expect(chips.getByRole("img", { name: "image.png" })).toBeVisible();
+  await expect(chips.getByRole("button", { name: "Remove image.png" })).toBeVisible();
+  await expect(chips.getByRole("status")).toHaveCount(0);
+  await composer(page).fill(`${E2E_ECHO_PREFIX}what is wrong?`);
+  await composer(page).press("Enter");
+
+  const reply = page.getByRole("article", { name: "Assistant" });
+  await expect(reply).toContainText("what is wrong? [image image/png]");
+  await expect(page.getByRole("link", { name: "Open image.png" })).toBeVisible();
+  await page.reload();
+  const image = page.getByRole("link", { name: "Open image.png" }).getByRole("img", { name: "image.png" });
+  await expect(image).toBeVisible();
+  // The thumbnail really loaded through the authorised route.
+  await expect.poll(() => image.evaluate((element: HTMLImageElement) => element.naturalWidth)).toBe(64);
+  await expectNoSeriousViolations(page);
+});
+
+test("a PDF and a CSV picked with the paperclip are read as text, on a phone", async ({ browser }) => {
+  const { page } = await newUserPage(browser, "Reader");
+  await page.setViewportSize({ width: 390, height: 800 });
+  await attachWithPaperclip(page, [
+    { name: "report.pdf", mimeType: "application/pdf", buffer: makePdf("Revenue grew by 12 percent") },
+    { name: "sales.csv", mimeType: "text/csv", buffer: Buffer.from("region,sales\nnorth,10\n") },
+  ]);
+  const chips = page.getByRole("list", { name: "Attached files" });
+  await expect(chips.getByRole("listitem")).toHaveCount(2);
+  await expect(chips.getByRole("status")).toHaveCount(0);
+  await composer(page).fill(`${E2E_ECHO_PREFIX}summarise`);
+  await composer(page).press("Enter");
+
+  const reply = page.getByRole("article", { name: "Assistant" });
+  await expect(reply).toContainText("Revenue grew by 12 percent");
+  await expect(reply).toContainText("north,10");
+  await expect(page.getByRole("link", { name: /^report\.pdf/ })).toBeVisible();
+  await expect(page.getByRole("link", { name: /^sales\.csv/ })).toBeVisible();
+  await expectNoSeriousViolations(page);
+});
+
+test("a file Parley cannot read is refused on its chip, and an image for a model without vision is refused", async ({
+  browser,
+}) => {
+  const { page } = await newUserPage(browser, "Refused");
+  await attachWithPaperclip(page, [
+    { name: "program.exe", mimeType: "application/octet-stream", buffer: Buffer.from([0x4d, 0x5a, 0x00, 0x01, 0xff]) },
+  ]);
+  const chips = page.getByRole("list", { name: "Attached files" });
+  await expect(chips.getByRole("alert")).toContainText("program.exe is not a file Parley can read");
+  await chips.getByRole("button", { name: "Remove program.exe" }).click();
+  await expect(chips).toHaveCount(0);
+
+  await composer(page).fill("Hello");
+  await composer(page).press("Enter");
+  await expect(page.getByRole("article", { name: "Assistant" })).toHaveAttribute("aria-busy", "false");
+  await pasteImage(page, makePng(8, 8));
+  await expect(page.getByRole("list", { name: "Attached files" }).getByRole("img")).toBeVisible();
+  await composer(page).fill("What is in this picture?");
+  await composer(page).press("Enter");
+  await expect(page.getByRole("alert").filter({ hasText: "cannot read images" })).toBeVisible();
+  // Nothing was sent: the text and the image are back in the composer for another model.
+  await expect(composer(page)).toHaveValue("What is in this picture?");
+  await expect(page.getByRole("list", { name: "Attached files" }).getByRole("img")).toBeVisible();
+});

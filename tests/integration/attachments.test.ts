@@ -1,0 +1,292 @@
+// Attachments end to end over HTTP: uploads with their limits, what the model receives, who may open a file, and
+// that a deleted conversation takes its files with it.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sweepAttachments } from "@/lib/attachments/sweep";
+import { db } from "@/lib/db/client";
+import { makePdf, makePng } from "../support/attachment-files";
+import { makeModel, makeUser } from "../support/factories";
+import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
+import { collectEvents, startedIds } from "../support/read-events";
+import { anonymousClient, type Client, signedInClient } from "../support/session-client";
+
+let upstream: FakeUpstream;
+
+beforeAll(async () => {
+  upstream = await startFakeUpstream();
+});
+afterAll(async () => {
+  await upstream.close();
+});
+
+async function startChat(readsImages: boolean) {
+  const upstreamName = `model-${Math.random().toString(36).slice(2)}`;
+  upstream.scenarioForModel(upstreamName, { reply: "Seen." });
+  const model = await makeModel(upstream.url, { upstreamName, readsImages });
+  const user = await makeUser();
+  const client = await signedInClient(user.email, user.password);
+  const created = await client.json("/api/conversations", { modelId: model.id });
+  const conversation = (await created.json()) as { id: string };
+  return { client, conversationId: conversation.id, upstreamName, user };
+}
+
+async function upload(client: Client, name: string, body: Uint8Array | string) {
+  const bytes = typeof body === "string" ? body : new Uint8Array(body);
+  return client.fetch(`/api/attachments?name=${encodeURIComponent(name)}`, { method: "POST", body: bytes });
+}
+
+async function uploadId(client: Client, name: string, body: Uint8Array | string): Promise<string> {
+  const response = await upload(client, name, body);
+  expect(response.status).toBe(201);
+  return ((await response.json()) as { id: string }).id;
+}
+
+/** What the reply's request (the first to the model; a title request follows) carried as the user's turn. */
+function lastUserContent(upstreamName: string): unknown {
+  const request = upstream.requests.find((recorded) => (recorded.body as { model?: string }).model === upstreamName);
+  const body = request?.body as { messages: { role: string; content: unknown }[] } | undefined;
+  return body?.messages.findLast((message) => message.role === "user")?.content;
+}
+
+describe("uploads", () => {
+  it("sniffs the type from the bytes: a PNG named .pdf is an image, HTML named .png is text served as text/plain", async () => {
+    const { client } = await startChat(true);
+    const png = (await (await upload(client, "report.pdf", makePng())).json()) as { kind: string; contentType: string };
+    expect(png).toMatchObject({ kind: "IMAGE", contentType: "image/png" });
+    const pageId = await uploadId(client, "cat.png", "<html><script>alert(1)</script></html>");
+    const file = await client.fetch(`/api/attachments/${pageId}`);
+    expect(file.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+    expect(file.headers.get("content-disposition")).toMatch(/^attachment; filename="cat.png"/);
+    expect(file.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(file.headers.get("content-security-policy")).toContain("sandbox");
+  });
+
+  it("cuts a 25 MB upload off at the 20 MB limit with 413 and stores nothing", async () => {
+    const { client, user } = await startChat(true);
+    const response = await upload(client, "big.txt", new Uint8Array(25 * 1024 * 1024).fill(0x61));
+    expect(response.status).toBe(413);
+    expect(await db().attachment.count({ where: { ownerId: user.id } })).toBe(0);
+  });
+
+  it("refuses a PDF without text, and a user over their storage quota, with clear codes", async () => {
+    const { client, user } = await startChat(true);
+    const scan = await upload(client, "scan.pdf", makePdf(null));
+    expect(scan.status).toBe(415);
+    expect(((await scan.json()) as { error: { message: string } }).error.message).toContain(
+      "No text found in scan.pdf",
+    );
+    // Fill the quota with one row written directly (a gigabyte of uploads would be slow), then upload a byte more.
+    await db().attachment.create({
+      data: {
+        ownerId: user.id,
+        name: "filler.bin",
+        kind: "DOCUMENT",
+        contentType: "text/plain; charset=utf-8",
+        size: 1024 * 1024 * 1024,
+        sha256: "0",
+        bytes: new Uint8Array(1),
+      },
+    });
+    const over = await upload(client, "one-more.txt", "x");
+    expect(over.status).toBe(413);
+    expect(((await over.json()) as { error: { code: string } }).error.code).toBe("storage_quota_exceeded");
+  });
+});
+
+describe("sending files", () => {
+  it("sends an image as an image_url part to a model that reads images, and shows it in the thread", async () => {
+    const { client, conversationId, upstreamName } = await startChat(true);
+    const id = await uploadId(client, "shot.png", makePng(8, 8));
+    const events = await collectEvents(
+      await client.json(`/api/conversations/${conversationId}/messages`, {
+        content: "What is wrong?",
+        attachmentIds: [id],
+      }),
+    );
+    expect(events.map((event) => event.event)).toContain("done");
+    const content = lastUserContent(upstreamName) as { type: string; image_url?: { url: string } }[];
+    expect(content.map((part) => part.type)).toEqual(["text", "image_url"]);
+    expect(content[1]?.image_url?.url).toBe(`data:image/png;base64,${makePng(8, 8).toString("base64")}`);
+    const thread = (await (await client.fetch(`/api/conversations/${conversationId}`)).json()) as {
+      messages: { role: string; attachments: { id: string; name: string }[] }[];
+    };
+    expect(thread.messages.find((message) => message.role === "USER")?.attachments).toEqual([
+      expect.objectContaining({ id, name: "shot.png", kind: "IMAGE" }),
+    ]);
+  });
+
+  it("refuses an image for a model that cannot read images with 400, before anything is written", async () => {
+    const { client, conversationId } = await startChat(false);
+    const id = await uploadId(client, "shot.png", makePng());
+    const response = await client.json(`/api/conversations/${conversationId}/messages`, {
+      content: "What is this?",
+      attachmentIds: [id],
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toContain("cannot read images");
+    expect(await db().message.count({ where: { conversationId } })).toBe(0);
+    expect((await db().attachment.findUniqueOrThrow({ where: { id } })).messageId).toBeNull();
+  });
+
+  it("sends documents as delimited text under their names (a PDF's extracted text and a CSV)", async () => {
+    const { client, conversationId, upstreamName } = await startChat(false);
+    const pdf = await uploadId(client, "report.pdf", makePdf("Revenue grew by 12 percent"));
+    const csv = await uploadId(client, "data.csv", "region,sales\nnorth,10\n");
+    await collectEvents(
+      await client.json(`/api/conversations/${conversationId}/messages`, {
+        content: "Summarise",
+        attachmentIds: [pdf, csv],
+      }),
+    );
+    const content = lastUserContent(upstreamName) as string;
+    expect(content).toMatch(/^Summarise\n\n<<< Attached file: report\.pdf >>>\n\[Page 1\]\nRevenue grew by 12 percent/);
+    expect(content).toContain("<<< Attached file: data.csv >>>\nregion,sales\nnorth,10\n\n<<< End of data.csv >>>");
+  });
+
+  it("refuses another user's upload, and a document too large for the window with the counts", async () => {
+    const { client, conversationId } = await startChat(false);
+    const stranger = await startChat(false);
+    const theirs = await uploadId(stranger.client, "theirs.txt", "secret");
+    const taken = await client.json(`/api/conversations/${conversationId}/messages`, {
+      content: "Hi",
+      attachmentIds: [theirs],
+    });
+    expect(taken.status).toBe(400);
+    const huge = await uploadId(client, "huge.txt", "word ".repeat(20_000));
+    const response = await client.json(`/api/conversations/${conversationId}/messages`, {
+      content: "Hi",
+      attachmentIds: [huge],
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: { code: string; details: { messageTokens: number } } };
+    expect(body.error.code).toBe("context_overflow");
+    expect(body.error.details.messageTokens).toBeGreaterThan(8192);
+  });
+});
+
+describe("versions", () => {
+  it("sends a turn's files again on regenerate, and an edit's new version keeps them", async () => {
+    const { client, conversationId, upstreamName } = await startChat(false);
+    const id = await uploadId(client, "notes.txt", "The secret is 42");
+    const first = await collectEvents(
+      await client.json(`/api/conversations/${conversationId}/messages`, { content: "Read", attachmentIds: [id] }),
+    );
+    const { userMessageId, assistantMessageId } = startedIds(first);
+    await collectEvents(
+      await client.json(`/api/conversations/${conversationId}/messages/${assistantMessageId}/regenerate`, {}),
+    );
+    const edited = await collectEvents(
+      await client.json(`/api/conversations/${conversationId}/messages`, {
+        content: "Read again",
+        parentId: null,
+        attachmentIds: [id],
+      }),
+    );
+    const chatRequests = upstream.requests.filter(
+      (recorded) => (recorded.body as { model?: string; max_tokens?: number }).model === upstreamName,
+    );
+    const userTurns = chatRequests
+      .map((recorded) => (recorded.body as { messages: { role: string; content: string }[] }).messages)
+      .filter((messages) => messages[0]?.role === "user")
+      .map((messages) => messages.at(-1)?.content);
+    expect(userTurns).toEqual([
+      expect.stringContaining("The secret is 42"),
+      expect.stringContaining("The secret is 42"),
+      expect.stringMatching(/^Read again\n\n<<< Attached file: notes\.txt >>>\nThe secret is 42/),
+    ]);
+    // Each version has its own file: the first one keeps the original.
+    const newUserMessageId = startedIds(edited).userMessageId;
+    const files = await db().attachment.findMany({ where: { messageId: { in: [userMessageId, newUserMessageId] } } });
+    expect(files.map((file) => file.messageId).sort()).toEqual([userMessageId, newUserMessageId].sort());
+  });
+});
+
+describe("share links and copies", () => {
+  async function sharedChat() {
+    const chat = await startChat(true);
+    const imageId = await uploadId(chat.client, "chart.png", makePng());
+    const documentId = await uploadId(chat.client, "notes.txt", "private notes");
+    const events = await collectEvents(
+      await chat.client.json(`/api/conversations/${chat.conversationId}/messages`, {
+        content: "Look",
+        attachmentIds: [imageId, documentId],
+      }),
+    );
+    return { ...chat, imageId, documentId, replyId: startedIds(events).assistantMessageId };
+  }
+
+  async function createLink(client: Client, conversationId: string, options: object): Promise<string> {
+    const response = await client.json(`/api/conversations/${conversationId}/share-links`, options);
+    expect(response.status).toBe(201);
+    return new URL(((await response.json()) as { url: string }).url).pathname.split("/").at(-1) ?? "";
+  }
+
+  it("shows a link's visitors its images and only the names of its documents, unless the owner includes them", async () => {
+    const { client, conversationId, imageId, documentId } = await sharedChat();
+    const visitor = anonymousClient();
+    const byDefault = await createLink(client, conversationId, {});
+    expect((await visitor.fetch(`/api/share/${byDefault}/attachments/${imageId}`)).status).toBe(200);
+    expect((await visitor.fetch(`/api/share/${byDefault}/attachments/${documentId}`)).status).toBe(404);
+    const page = await (await visitor.fetch(`/s/${byDefault}`)).text();
+    expect(page).toContain("Attached, not shared: notes.txt");
+
+    const everything = await createLink(client, conversationId, { includesDocuments: true });
+    const document = await visitor.fetch(`/api/share/${everything}/attachments/${documentId}`);
+    expect(await document.text()).toBe("private notes");
+    expect(document.headers.get("content-security-policy")).toContain("sandbox");
+    const textOnly = await createLink(client, conversationId, { includesImages: false });
+    expect((await visitor.fetch(`/api/share/${textOnly}/attachments/${imageId}`)).status).toBe(404);
+    // A file of another conversation never opens through this link.
+    const other = await sharedChat();
+    expect((await visitor.fetch(`/api/share/${everything}/attachments/${other.imageId}`)).status).toBe(404);
+  });
+
+  it("copies a thread's files with it to my chats", async () => {
+    const { client, conversationId, replyId } = await sharedChat();
+    const copied = await client.json(`/api/conversations/${conversationId}/copy`, { messageId: replyId });
+    expect(copied.status).toBe(201);
+    const copyId = ((await copied.json()) as { id: string }).id;
+    const thread = (await (await client.fetch(`/api/conversations/${copyId}`)).json()) as {
+      messages: { role: string; attachments: { id: string; name: string }[] }[];
+    };
+    const files = thread.messages.find((message) => message.role === "USER")?.attachments ?? [];
+    expect(files.map((file) => file.name)).toEqual(["chart.png", "notes.txt"]);
+    const document = await client.fetch(`/api/attachments/${files[1]?.id}`);
+    expect(await document.text()).toBe("private notes");
+  });
+});
+
+describe("deleting", () => {
+  it("removes an unsent upload for its owner only, and a purged conversation's files with it", async () => {
+    const { client, conversationId } = await startChat(true);
+    const other = await startChat(true);
+    const unsent = await uploadId(client, "draft.txt", "draft");
+    expect((await other.client.fetch(`/api/attachments/${unsent}`, { method: "DELETE" })).status).toBe(404);
+    expect((await other.client.fetch(`/api/attachments/${unsent}`)).status).toBe(404);
+    expect((await client.fetch(`/api/attachments/${unsent}`, { method: "DELETE" })).status).toBe(204);
+
+    const sent = await uploadId(client, "notes.txt", "notes");
+    await collectEvents(
+      await client.json(`/api/conversations/${conversationId}/messages`, { content: "Read", attachmentIds: [sent] }),
+    );
+    expect((await client.fetch(`/api/attachments/${sent}`)).status).toBe(200);
+    expect((await client.fetch(`/api/conversations/${conversationId}`, { method: "DELETE" })).status).toBe(204);
+    // Deleted (restorable for a day): the file is out of reach at once, and its bytes go once Undo is over.
+    expect((await client.fetch(`/api/attachments/${sent}`)).status).toBe(404);
+    await sweepAttachments();
+    expect(await db().attachment.count({ where: { id: sent } })).toBe(1);
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
+    await db().conversation.update({ where: { id: conversationId }, data: { deletedAt: twoDaysAgo } });
+    await sweepAttachments();
+    expect(await db().attachment.count({ where: { id: sent } })).toBe(0);
+  });
+
+  it("sweeps uploads that no message claimed within an hour", async () => {
+    const { client } = await startChat(true);
+    const fresh = await uploadId(client, "fresh.txt", "fresh");
+    const stale = await uploadId(client, "stale.txt", "stale");
+    await db().attachment.update({ where: { id: stale }, data: { createdAt: new Date(Date.now() - 61 * 60 * 1000) } });
+    await sweepAttachments();
+    expect(await db().attachment.count({ where: { id: { in: [fresh, stale] } } })).toBe(1);
+    expect((await client.fetch(`/api/attachments/${stale}`)).status).toBe(404);
+  });
+});

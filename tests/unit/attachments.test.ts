@@ -1,0 +1,101 @@
+// Attachments' pure parts: what a file is (from its bytes only), what an image costs, a PDF's text, and how a turn
+// with files reads to the model.
+import { describe, expect, it } from "vitest";
+import { extractDocumentText } from "@/lib/attachments/extract-text";
+import { readImageSize } from "@/lib/attachments/image-size";
+import { estimateImageTokens } from "@/lib/attachments/image-tokens";
+import { sniffFile } from "@/lib/attachments/sniff";
+import { buildTurnContent, getTurnText } from "@/lib/attachments/turn-content";
+import { isVisionModelName } from "@/lib/attachments/vision-models";
+import { makePdf, makePng } from "../support/attachment-files";
+
+describe("type sniffing", () => {
+  it("reads a PNG as an image whatever its name says (a PNG renamed .pdf)", () => {
+    expect(sniffFile(makePng())).toEqual({ kind: "IMAGE", contentType: "image/png" });
+  });
+
+  it("never takes an HTML page renamed .png for an image: it is text, only ever served as text/plain", () => {
+    const page = Buffer.from("<!doctype html><html><body><script>alert(1)</script></body></html>");
+    expect(sniffFile(page)).toEqual({ kind: "DOCUMENT", contentType: "text/plain; charset=utf-8" });
+  });
+
+  it("treats an SVG with a script as text, never as an image", () => {
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+    expect(sniffFile(svg)?.kind).toBe("DOCUMENT");
+    expect(sniffFile(svg)?.contentType).toBe("text/plain; charset=utf-8");
+  });
+
+  it("knows JPEG, GIF, WebP and PDF by their signatures, and refuses binary data", () => {
+    expect(sniffFile(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]))?.contentType).toBe("image/jpeg");
+    expect(sniffFile(Buffer.from("GIF89a\x01\x00\x01\x00", "latin1"))?.contentType).toBe("image/gif");
+    expect(sniffFile(Buffer.from("RIFF\x00\x00\x00\x00WEBPVP8 ", "latin1"))?.contentType).toBe("image/webp");
+    expect(sniffFile(makePdf("Hello"))?.contentType).toBe("application/pdf");
+    expect(sniffFile(Buffer.from([0x00, 0x01, 0x02, 0xff, 0xfe]))).toBeNull();
+  });
+});
+
+describe("the image-token estimate", () => {
+  it("reads the size from a PNG's header", () => {
+    expect(readImageSize(makePng(300, 200), "image/png")).toEqual({ width: 300, height: 200 });
+  });
+
+  it("counts 512-pixel tiles after scaling to 2048 and a 768-pixel short side (85 + 170 per tile)", () => {
+    expect(estimateImageTokens({ width: 512, height: 512 })).toBe(85 + 170);
+    // 1024 × 1024 → 768 × 768: 2 × 2 tiles.
+    expect(estimateImageTokens({ width: 1024, height: 1024 })).toBe(85 + 170 * 4);
+    // 4096 × 2048 → 2048 × 1024 → 1536 × 768: 3 × 2 tiles.
+    expect(estimateImageTokens({ width: 4096, height: 2048 })).toBe(85 + 170 * 6);
+    expect(estimateImageTokens(null)).toBe(85 + 170 * 8);
+  });
+});
+
+describe("PDF text", () => {
+  it("extracts the text of a page, marked with its page number", async () => {
+    const text = await extractDocumentText(makePdf("Quarterly revenue grew"), "application/pdf", "report.pdf");
+    expect(text).toContain("[Page 1]");
+    expect(text).toContain("Quarterly revenue grew");
+  });
+
+  it("says no text was found in a PDF without a text layer", async () => {
+    await expect(extractDocumentText(makePdf(null), "application/pdf", "scan.pdf")).rejects.toThrow(
+      "No text found in scan.pdf",
+    );
+  });
+});
+
+describe("a turn with files", () => {
+  const document = { name: "data.csv", kind: "DOCUMENT" as const, contentType: "text/plain", text: "a,b\n1,2" };
+  const image = { name: "shot.png", kind: "IMAGE" as const, contentType: "image/png", text: null, bytes: makePng() };
+
+  it("puts documents after the message, each delimited under its name", () => {
+    expect(getTurnText("Sum column b", [document])).toBe(
+      "Sum column b\n\n<<< Attached file: data.csv >>>\na,b\n1,2\n<<< End of data.csv >>>",
+    );
+  });
+
+  it("sends images as image_url parts only to a model that reads images", () => {
+    const files = [{ ...document, bytes: new Uint8Array() }, image];
+    const parts = buildTurnContent("What is wrong?", files, true);
+    expect(Array.isArray(parts) && parts.map((part) => part.type)).toEqual(["text", "image_url"]);
+    const text = buildTurnContent("What is wrong?", files, false);
+    expect(typeof text).toBe("string");
+    expect(text).toContain("[Image shot.png left out: this model cannot read images]");
+  });
+
+  it("guesses vision models from their names", () => {
+    for (const name of [
+      "gpt-4o-mini",
+      "gpt-4.1",
+      "o3",
+      "claude-3-5-sonnet",
+      "gemini-2.0-flash",
+      "llava:13b",
+      "qwen2.5-vl",
+    ]) {
+      expect(isVisionModelName(name), name).toBe(true);
+    }
+    for (const name of ["gpt-3.5-turbo", "llama3:8b", "mistral-7b", "deepseek-r1"]) {
+      expect(isVisionModelName(name), name).toBe(false);
+    }
+  });
+});
