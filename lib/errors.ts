@@ -10,6 +10,7 @@ export const errorStatus = {
   conflict: 409,
   payload_too_large: 413,
   rate_limited: 429,
+  usage_limit_reached: 429,
   model_unavailable: 422,
   upstream_error: 502,
   database_unavailable: 503,

@@ -513,6 +513,8 @@ export const en = {
   "admin.model.noTeams": "No teams exist yet.",
   "admin.model.teamsOnly": "Teams only",
   "admin.model.teamMembers": { one: "{count} member", other: "{count} members" },
+  // Parley's own API, keys and usage limits (issue 17)
+  "errors.usage_limit_reached": "You have reached your usage limit.",
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

@@ -482,4 +482,6 @@ export const zhCN: Catalog = {
   "admin.model.noTeams": "还没有任何团队。",
   "admin.model.teamsOnly": "仅限团队",
   "admin.model.teamMembers": { other: "{count} 名成员" },
+  // Parley's own API, keys and usage limits (issue 17)
+  "errors.usage_limit_reached": "您已达到用量上限。",
 };

@@ -5,6 +5,7 @@ import { interruptOrphanedReplies } from "../db/turns";
 import { ensureAdmin } from "../db/users";
 import { type Env, env, parseEnv } from "../env";
 import { seedProvidersFromEnv } from "../models/seed-from-env";
+import { releaseOrphanedReservations } from "../usage-limits/reserve-usage";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 import { checkEncryptionKey } from "./encryption-key-check";
 import { loadOrCreateLocalSecrets } from "./local-secrets";
@@ -59,6 +60,7 @@ async function prepareDatabase(runtime: PreparedRuntime): Promise<void> {
   const seeded = await seedProvidersFromEnv();
   if (seeded) console.log(`[parley] configured ${seeded}`);
   const interrupted = await interruptOrphanedReplies();
+  await releaseOrphanedReservations();
   if (interrupted > 0)
     console.log(`[parley] ${interrupted} reply(ies) cut off by the last shutdown kept as interrupted`);
 }

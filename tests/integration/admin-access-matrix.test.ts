@@ -6,6 +6,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { makeApiKey } from "../support/api-keys";
 import { makeAdmin, makeModel, makeUser } from "../support/factories";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { routesOfMatrix, uncoveredRoutes } from "../support/route-inventory";
@@ -80,7 +81,12 @@ const rows: Row[] = [
     expected: { ...denied, admin: 200 },
   },
   { method: "GET", route: "/api/admin/audit-log", expected: { ...denied, admin: 200 } },
+  { method: "GET", route: "/api/admin/api-keys", expected: { ...denied, admin: 200 } },
+  { method: "GET", route: "/api/admin/api-access", expected: { ...denied, admin: 200 } },
+  // "admins" is the default: the admin's call changes nothing for the other test files sharing this server.
+  { method: "PUT", route: "/api/admin/api-access", body: { access: "admins" }, expected: { ...denied, admin: 200 } },
   { method: "GET", route: "/api/admin/teams", expected: { ...denied, admin: 200 } },
+  { method: "DELETE", route: "/api/admin/api-keys/[apiKeyId]", expected: { ...denied, admin: 204 } },
   { method: "DELETE", route: "/api/admin/models/[modelId]", expected: { ...denied, admin: 204 } },
   { method: "DELETE", route: "/api/admin/users/[userId]", expected: { ...denied, admin: 204 } },
   { method: "DELETE", route: "/api/admin/providers/[providerId]", expected: { ...denied, admin: 204 } },
@@ -98,7 +104,7 @@ const pages: PageRow[] = [
 let upstream: FakeUpstream;
 let clients: Record<Caller, Client>;
 let userId: string;
-let ids: Record<"providerId" | "modelId" | "userId", string>;
+let ids: Record<"providerId" | "modelId" | "userId" | "apiKeyId", string>;
 
 beforeAll(async () => {
   upstream = await startFakeUpstream();
@@ -111,7 +117,8 @@ beforeAll(async () => {
   };
   const model = await makeModel(upstream.url);
   const { providerId } = await db().model.findUniqueOrThrow({ where: { id: model.id }, select: { providerId: true } });
-  ids = { providerId, modelId: model.id, userId: target.id };
+  const apiKey = await makeApiKey(target.id);
+  ids = { providerId, modelId: model.id, userId: target.id, apiKeyId: apiKey.id };
 });
 afterAll(() => upstream.close());
 
@@ -120,6 +127,7 @@ function fill(text: string): string {
     .replace("[providerId]", ids.providerId)
     .replace("[modelId]", ids.modelId)
     .replace("[userId]", ids.userId)
+    .replace("[apiKeyId]", ids.apiKeyId)
     .replace("[upstream]", upstream.url);
 }
 
@@ -136,7 +144,7 @@ async function call(caller: Caller, row: Row): Promise<number> {
 
 /** Everything an admin call of the matrix could change, limited to this file's rows (other files run alongside). */
 async function snapshot() {
-  const [provider, model, target, auditByUser, created, policy, publicLinks] = await Promise.all([
+  const [provider, model, target, auditByUser, created, policy, publicLinks, apiKey, apiAccess] = await Promise.all([
     db().provider.findUnique({ where: { id: ids.providerId } }),
     db().model.findUnique({ where: { id: ids.modelId } }),
     db().user.findUnique({ where: { id: ids.userId } }),
@@ -147,6 +155,8 @@ async function snapshot() {
     ]),
     db().setting.findUnique({ where: { key: "registrationPolicy" } }),
     db().setting.findUnique({ where: { key: "publicShareLinks" } }),
+    db().apiKey.findUnique({ where: { id: ids.apiKeyId } }),
+    db().setting.findUnique({ where: { key: "apiAccess" } }),
   ]);
   return {
     provider,
@@ -156,6 +166,8 @@ async function snapshot() {
     created,
     policy: policy?.value ?? null,
     publicLinks: publicLinks?.value ?? null,
+    apiKey,
+    apiAccess: apiAccess?.value ?? null,
   };
 }
 
