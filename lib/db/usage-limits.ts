@@ -137,3 +137,13 @@ export async function getTurnUsageContext(
      WHERE c.id = ${conversationId}`;
   return { teamId: row?.teamId ?? null, threadTokens: row?.threadTokens ?? 0 };
 }
+
+/** The subject of a limit, from what the admin names: a user by email, a team by id; null when it does not exist. */
+export async function findLimitSubject(target: { email: string } | { teamId: string }) {
+  if ("email" in target) {
+    const user = await db().user.findUnique({ where: { email: target.email.toLowerCase() }, select: { id: true } });
+    return user ? { subject: `user:${user.id}`, userId: user.id, teamId: null } : null;
+  }
+  const team = await db().team.findUnique({ where: { id: target.teamId }, select: { id: true } });
+  return team ? { subject: `team:${team.id}`, userId: null, teamId: team.id } : null;
+}

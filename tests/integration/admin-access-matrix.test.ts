@@ -82,6 +82,21 @@ const rows: Row[] = [
   },
   { method: "GET", route: "/api/admin/audit-log", expected: { ...denied, admin: 200 } },
   { method: "GET", route: "/api/admin/api-keys", expected: { ...denied, admin: 200 } },
+  { method: "GET", route: "/api/admin/usage-limits", expected: { ...denied, admin: 200 } },
+  // A limit for this file's own target user, and prices for its own model: nothing other files use.
+  {
+    method: "PUT",
+    route: "/api/admin/usage-limits",
+    body: { target: { email: "[userEmail]" }, tokensPerDay: 1000, tokensPerMonth: null, costPerMonth: null },
+    expected: { ...denied, admin: 200 },
+  },
+  {
+    method: "PUT",
+    route: "/api/admin/model-prices",
+    body: { modelId: "[modelId]", prices: { inputPerMillion: 1, outputPerMillion: 2 } },
+    expected: { ...denied, admin: 200 },
+  },
+  { method: "GET", route: "/api/admin/usage", expected: { ...denied, admin: 200 } },
   { method: "GET", route: "/api/admin/api-access", expected: { ...denied, admin: 200 } },
   // "admins" is the default: the admin's call changes nothing for the other test files sharing this server.
   { method: "PUT", route: "/api/admin/api-access", body: { access: "admins" }, expected: { ...denied, admin: 200 } },
@@ -104,7 +119,7 @@ const pages: PageRow[] = [
 let upstream: FakeUpstream;
 let clients: Record<Caller, Client>;
 let userId: string;
-let ids: Record<"providerId" | "modelId" | "userId" | "apiKeyId", string>;
+let ids: Record<"providerId" | "modelId" | "userId" | "apiKeyId" | "userEmail", string>;
 
 beforeAll(async () => {
   upstream = await startFakeUpstream();
@@ -118,7 +133,7 @@ beforeAll(async () => {
   const model = await makeModel(upstream.url);
   const { providerId } = await db().model.findUniqueOrThrow({ where: { id: model.id }, select: { providerId: true } });
   const apiKey = await makeApiKey(target.id);
-  ids = { providerId, modelId: model.id, userId: target.id, apiKeyId: apiKey.id };
+  ids = { providerId, modelId: model.id, userId: target.id, apiKeyId: apiKey.id, userEmail: target.email };
 });
 afterAll(() => upstream.close());
 
@@ -128,6 +143,7 @@ function fill(text: string): string {
     .replace("[modelId]", ids.modelId)
     .replace("[userId]", ids.userId)
     .replace("[apiKeyId]", ids.apiKeyId)
+    .replace("[userEmail]", ids.userEmail)
     .replace("[upstream]", upstream.url);
 }
 
@@ -144,20 +160,23 @@ async function call(caller: Caller, row: Row): Promise<number> {
 
 /** Everything an admin call of the matrix could change, limited to this file's rows (other files run alongside). */
 async function snapshot() {
-  const [provider, model, target, auditByUser, created, policy, publicLinks, apiKey, apiAccess] = await Promise.all([
-    db().provider.findUnique({ where: { id: ids.providerId } }),
-    db().model.findUnique({ where: { id: ids.modelId } }),
-    db().user.findUnique({ where: { id: ids.userId } }),
-    db().auditLog.count({ where: { actorId: userId } }),
-    Promise.all([
-      db().provider.count({ where: { name: newProviderName } }),
-      db().model.count({ where: { upstreamName: newModelName } }),
-    ]),
-    db().setting.findUnique({ where: { key: "registrationPolicy" } }),
-    db().setting.findUnique({ where: { key: "publicShareLinks" } }),
-    db().apiKey.findUnique({ where: { id: ids.apiKeyId } }),
-    db().setting.findUnique({ where: { key: "apiAccess" } }),
-  ]);
+  const [provider, model, target, auditByUser, created, policy, publicLinks, apiKey, apiAccess, limit, price] =
+    await Promise.all([
+      db().provider.findUnique({ where: { id: ids.providerId } }),
+      db().model.findUnique({ where: { id: ids.modelId } }),
+      db().user.findUnique({ where: { id: ids.userId } }),
+      db().auditLog.count({ where: { actorId: userId } }),
+      Promise.all([
+        db().provider.count({ where: { name: newProviderName } }),
+        db().model.count({ where: { upstreamName: newModelName } }),
+      ]),
+      db().setting.findUnique({ where: { key: "registrationPolicy" } }),
+      db().setting.findUnique({ where: { key: "publicShareLinks" } }),
+      db().apiKey.findUnique({ where: { id: ids.apiKeyId } }),
+      db().setting.findUnique({ where: { key: "apiAccess" } }),
+      db().usageLimit.findUnique({ where: { subject: `user:${ids.userId}` } }),
+      db().modelPrice.findUnique({ where: { modelId: ids.modelId } }),
+    ]);
   return {
     provider,
     model,
@@ -168,6 +187,8 @@ async function snapshot() {
     publicLinks: publicLinks?.value ?? null,
     apiKey,
     apiAccess: apiAccess?.value ?? null,
+    limit,
+    price,
   };
 }
 

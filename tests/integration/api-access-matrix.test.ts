@@ -15,6 +15,7 @@ type KeyCaller = "noKey" | "revokedKey" | "expiredKey" | "disabledUsersKey" | "p
 type Row<Caller extends string> = { method: string; route: string; body?: unknown; expected: Record<Caller, number> };
 
 const sessionRows: Row<SessionCaller>[] = [
+  { method: "GET", route: "/api/account/usage", expected: { anonymous: 401, user: 200, otherAdmin: 200, owner: 200 } },
   {
     method: "GET",
     route: "/api/account/api-keys",
@@ -191,7 +192,7 @@ describe.sequential("API access matrix", () => {
   });
 
   it("has rows for every route the inventory gives this matrix (tests/support/route-inventory.ts)", () => {
-    expect(routesOfMatrix("api")).toHaveLength(5);
+    expect(routesOfMatrix("api")).toHaveLength(6);
     expect(uncoveredRoutes("api", [...sessionRows, ...keyRows])).toEqual([]);
   });
 });

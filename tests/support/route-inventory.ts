@@ -120,6 +120,11 @@ export const routeInventory: InventoryRoute[] = [
   route("DELETE", "/api/admin/api-keys/[id]", "admin", "admin"),
   route("GET", "/api/admin/api-access", "admin", "admin"),
   route("PUT", "/api/admin/api-access", "admin", "admin"),
+  route("GET", "/api/admin/usage-limits", "admin", "admin"),
+  route("PUT", "/api/admin/usage-limits", "admin", "admin"),
+  route("PUT", "/api/admin/model-prices", "admin", "admin"),
+  route("GET", "/api/admin/usage", "admin", "admin"),
+  route("GET", "/api/account/usage", "api", "signed in"),
 ];
 
 /**

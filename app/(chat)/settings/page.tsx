@@ -1,10 +1,15 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
+import { ApiKeySettings, UsageSettings } from "@/app/_components/api-keys";
 import { YourDataSettings } from "@/app/_components/settings/your-data-settings";
 import { PageSection } from "@/app/_components/ui/page-section";
 import { LanguagePicker } from "@/app/_i18n/language-picker";
 import { isLocale, LOCALE_COOKIE } from "@/app/_i18n/locales";
 import { getTranslator } from "@/app/_i18n/server";
+import { listOwnApiKeys } from "@/lib/api-keys/api-keys";
+import { requirePageUser } from "@/lib/auth/session";
+import { publicSiteUrl } from "@/lib/env";
+import { getOwnUsage } from "@/lib/usage-limits/usage-report";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -12,7 +17,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function SettingsPage() {
-  const { t } = await getTranslator();
+  const user = await requirePageUser();
+  const [{ t }, apiKeys, usage] = await Promise.all([getTranslator(), listOwnApiKeys(user), getOwnUsage(user.id)]);
   const savedLocale = (await cookies()).get(LOCALE_COOKIE)?.value;
   return (
     <div className="min-h-0 flex-1 overflow-y-auto">
@@ -24,6 +30,8 @@ export default async function SettingsPage() {
             <LanguagePicker choice={isLocale(savedLocale) ? savedLocale : "system"} />
           </div>
         </PageSection>
+        <UsageSettings usage={usage} />
+        <ApiKeySettings {...apiKeys} baseUrl={`${publicSiteUrl()}/v1`} />
         <YourDataSettings />
       </div>
     </div>
