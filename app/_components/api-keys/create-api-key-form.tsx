@@ -45,7 +45,7 @@ export function CreateApiKeyForm() {
         <div className="border-line bg-sidebar flex flex-col gap-2 rounded-xl border p-3" role="status">
           <p className="text-sm font-medium">{t("apiKeys.created")}</p>
           <div className="flex items-center gap-2">
-            <code className="min-w-0 flex-1 break-all text-sm" data-testid="new-api-key">
+            <code className="min-w-0 flex-1 text-sm break-all" data-testid="new-api-key">
               {secret}
             </code>
             <CopyButton

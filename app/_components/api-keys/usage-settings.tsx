@@ -10,7 +10,7 @@ export function UsageSettings({ usage }: { usage: OwnUsage }) {
   const dollars = (micros: number) => formatNumber(micros / 1_000_000, { style: "currency", currency: "USD" });
   const resets = (at: string) =>
     t("myUsage.resets", {
-      time: formatDate(at, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC",
+      time: `${formatDate(at, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`,
     });
   const line = (period: { tokens: number; limit: number | null; left: number | null }) =>
     period.limit === null
