@@ -36,9 +36,12 @@ export function usageRange(query: z.infer<typeof usageQuerySchema>, now = new Da
 
 export async function getUsageDashboard(query: z.infer<typeof usageQuerySchema>) {
   const { from, until, label } = usageRange(query);
-  const [byDay, byUser, byTeam, byModel] = await Promise.all(
-    (["day", "user", "team", "model"] as const).map((group) => getUsageBy(group, from, until)),
-  );
+  const [byDay, byUser, byTeam, byModel] = await Promise.all([
+    getUsageBy("day", from, until),
+    getUsageBy("user", from, until),
+    getUsageBy("team", from, until),
+    getUsageBy("model", from, until),
+  ]);
   return { range: label, byDay, byUser, byTeam, byModel };
 }
 

@@ -114,6 +114,8 @@ const pages: PageRow[] = [
   { page: "/admin/providers", admin: { status: 200 } },
   { page: "/admin/users", admin: { status: 200 } },
   { page: "/admin/audit-log", admin: { status: 200 } },
+  { page: "/admin/usage", admin: { status: 200 } },
+  { page: "/admin/api", admin: { status: 200 } },
 ];
 
 let upstream: FakeUpstream;
