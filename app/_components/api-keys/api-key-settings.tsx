@@ -19,7 +19,7 @@ export function ApiKeySettings({ isAllowed, keys, baseUrl }: ApiKeySettingsProps
         {keys.length === 0 ? (
           <p className="text-ink-muted text-sm">{t("apiKeys.none")}</p>
         ) : (
-          <ApiKeyTable keys={keys} caption={t("apiKeys.list")} revokeUrl={(id) => `/api/account/api-keys/${id}`} />
+          <ApiKeyTable keys={keys} caption={t("apiKeys.list")} revokeUrlPrefix="/api/account/api-keys/" />
         )}
       </div>
     </PageSection>

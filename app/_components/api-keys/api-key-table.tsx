@@ -8,13 +8,13 @@ import { type ApiKeyRow, keyStatus } from "./api-key-types";
 
 type ApiKeyTableProps = {
   keys: (ApiKeyRow & { owner?: string })[];
-  /** Where a key is revoked: the owner's own route, or the admin's. */
-  revokeUrl: (id: string) => string;
+  /** Where a key is revoked, followed by its id: the owner's own route, or the admin's. */
+  revokeUrlPrefix: string;
   caption: string;
 };
 
 /** Keys by name and visible prefix, with their dates and status; an active one can be revoked. */
-export function ApiKeyTable({ keys, revokeUrl, caption }: ApiKeyTableProps) {
+export function ApiKeyTable({ keys, revokeUrlPrefix, caption }: ApiKeyTableProps) {
   const { t, formatDate } = useTranslator();
   const date = (value: string | null, empty: string) => (value ? formatDate(value, { dateStyle: "medium" }) : empty);
   const hasOwners = keys.some((key) => key.owner !== undefined);
@@ -49,7 +49,7 @@ export function ApiKeyTable({ keys, revokeUrl, caption }: ApiKeyTableProps) {
               <td className="py-2 pr-3">{date(key.expiresAt, t("apiKeys.never"))}</td>
               <td className="py-2 pr-3">{t(`apiKeys.${keyStatus(key)}`)}</td>
               <td className="py-2">
-                {keyStatus(key) === "active" && <RevokeButton apiKey={key} url={revokeUrl(key.id)} />}
+                {keyStatus(key) === "active" && <RevokeButton apiKey={key} url={`${revokeUrlPrefix}${key.id}`} />}
               </td>
             </tr>
           ))}

@@ -82,7 +82,7 @@ export default async function ApiAdminPage() {
         <ApiKeyTable
           keys={keys.map((key) => ({ ...key, owner: key.user.email }))}
           caption={t("admin.api.keys")}
-          revokeUrl={(id) => `/api/admin/api-keys/${id}`}
+          revokeUrlPrefix="/api/admin/api-keys/"
         />
       </PageSection>
     </div>
