@@ -30,7 +30,7 @@ test("an admin creates an API key in Settings, copies it, sees it listed by its 
   await keepScreenshot(page, testInfo, "settings-api-keys");
 
   await row.getByRole("button", { name: `Revoke ${name}` }).click();
-  await page.getByRole("dialog").getByRole("button", { name: "Revoke" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Revoke" }).click();
   await expect(row.getByRole("cell", { name: "Revoked" })).toBeVisible();
   const answer = await page.request.get("/v1/models", { headers: { Authorization: `Bearer ${secret}` } });
   expect(answer.status()).toBe(401);
