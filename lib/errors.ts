@@ -13,6 +13,7 @@ export const errorStatus = {
   storage_quota_exceeded: 413,
   unsupported_file: 415,
   rate_limited: 429,
+  usage_limit_reached: 429,
   model_unavailable: 422,
   upstream_error: 502,
   database_unavailable: 503,

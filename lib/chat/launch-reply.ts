@@ -3,20 +3,18 @@ import { shareReply } from "../cluster/remote-replies";
 import type { MessageAuthor } from "../db/messages";
 import type { CompletionModel } from "../db/models";
 import type { StartedTurn } from "../db/turns";
-import { env } from "../env";
 import type { ReplyEventInput } from "../live/reply-events";
-import { createProviderClient } from "../models/provider-client";
 import { recordFinishedReply } from "../observability/metrics";
+import type { ChatTurnReservation } from "../usage-limits/chat-turn-usage";
 import { announceReply } from "./conversation-watchers";
 import { LiveReply } from "./live-reply";
 import type { Parameters } from "./parameters";
 import { prepareRequest } from "./prepare-request";
-import { recordAdjustment } from "./record-adjustment";
 import { registerReply, type StreamSlot } from "./reply-registry";
-import type { ShapeAdjustment } from "./request-shape";
 import { runReply } from "./run-reply";
 import { generateTitle, TITLE_TIMEOUT_MS, type TitleRequest } from "./titles";
 import { encodingForModel } from "./tokens";
+import { buildUpstreamRequest } from "./upstream-request";
 
 export type ReplyLaunch = {
   conversation: { id: string; systemPrompt: string | null };
@@ -31,6 +29,8 @@ export type ReplyLaunch = {
   titleToReplace: string | null;
   /** The caller's stream slot (reply-registry.ts), given back when this reply ends. */
   streamSlot?: StreamSlot;
+  /** The turn's usage reservation (lib/usage-limits), settled by the reply when it ends. */
+  usageReservation?: ChatTurnReservation;
 };
 
 // A reply's stream stays open after its end for the title, a little longer than the title's own call may take.
@@ -57,7 +57,9 @@ export function launchReply({
   author,
   titleToReplace,
   streamSlot,
+  usageReservation,
 }: ReplyLaunch): LiveReply {
+  if (usageReservation) usageReservation.isHandedOver = true;
   const live = new LiveReply(conversation.id, turn.assistantMessage.id);
   live.publish("start", startEvent(conversation.id, turn, author));
   registerReply(live, streamSlot);
@@ -69,6 +71,7 @@ export function launchReply({
   const run = runReply(live, {
     encoding: encodingForModel(model.upstreamName),
     requesterId,
+    usageReservation: usageReservation ?? null,
     // Everything that can fail runs inside the live reply, so that a failure ends this reply as an error.
     prepare: async () => {
       const { messages, manifest } = await prepareRequest({
@@ -77,19 +80,7 @@ export function launchReply({
         conversationSystemPrompt: conversation.systemPrompt,
         userMessageId: turn.userMessage.id,
       });
-      const upstream = {
-        client: createProviderClient(model.provider),
-        model: model.upstreamName,
-        messages,
-        temperature: parameters.temperature,
-        topP: parameters.topP,
-        maxTokens: parameters.maxTokens,
-        reasoningEffort: parameters.reasoningEffort,
-        shape: model,
-        onShapeAdjusted: (adjustment: ShapeAdjustment) => recordAdjustment(model, adjustment),
-        firstByteTimeoutMs: env().UPSTREAM_FIRST_BYTE_TIMEOUT_MS,
-        idleTimeoutMs: env().UPSTREAM_IDLE_TIMEOUT_MS,
-      };
+      const upstream = buildUpstreamRequest(model, messages, parameters);
       return { upstream, manifest };
     },
     onFinished: (reply) => {

@@ -3,6 +3,7 @@
 import { databaseUnavailableError, isDatabaseUnavailable } from "../db/database-unavailable";
 import { type FinishedReply, savePartialReply } from "../db/turns";
 import { AppError } from "../errors";
+import { settleUsage, type UsageReservation } from "../usage-limits/reserve-usage";
 import type { LiveReply } from "./live-reply";
 import type { ReplyManifest } from "./prepare-request";
 import { unregisterReply } from "./reply-registry";
@@ -18,6 +19,8 @@ export type ReplyPlan = {
   encoding: TokenEncoding;
   /** Who asked for the reply: the usage ledger's user. */
   requesterId: string;
+  /** Settled to the ledger's figures once the reply is saved, however it ended (lib/usage-limits). */
+  usageReservation: UsageReservation | null;
   prepare: () => Promise<{ upstream: Omit<UpstreamRequest, "signal">; manifest: ReplyManifest }>;
   onFinished?: (reply: FinishedReply) => void;
 };
@@ -147,6 +150,7 @@ export async function runReply(live: LiveReply, plan: ReplyPlan): Promise<void> 
     publishOutcome(live, failure, reply, manifest);
   }
   const isSaved = (await saving?.whenSettled) ?? false;
+  await settleUsage(plan.usageReservation, finished.ledger);
   unregisterReply(live);
   if (saving?.outcome !== "retrying") publishOutcome(live, failure, reply, manifest);
   if (isSaved) plan.onFinished?.(finished);

@@ -12,6 +12,7 @@ import type { CompletionModel } from "../db/models";
 import { type StartedTurn, startRegeneration, startTurn } from "../db/turns";
 import { AppError } from "../errors";
 import { MAX_ATTACHMENTS_PER_MESSAGE, MAX_MESSAGE_LENGTH } from "../limits";
+import { releaseUnlessHandedOver, reserveChatTurn } from "../usage-limits/chat-turn-usage";
 import { getRequiredTokens, getWindowBudget } from "./context-window";
 import { launchReply, replayFinishedTurn } from "./launch-reply";
 import type { LiveReply } from "./live-reply";
@@ -67,10 +68,16 @@ export async function sendMessage(user: SessionUser, conversationId: string, inp
   const tokenCount = countTurnTokens(input.content, files, (text) => countTokens(text, encoding));
   const systemTokens = getSystemPrompt(conversation.systemPrompt, model, encoding)?.tokens ?? null;
   // Checked before anything is written: a message that can never be sent is refused, not stored.
-  getRequiredTokens(tokenCount, systemTokens, getWindowBudget(model.contextWindow, parameters.maxTokens));
+  const budget = getWindowBudget(model.contextWindow, parameters.maxTokens);
+  getRequiredTokens(tokenCount, systemTokens, budget);
+  const usageReservation = await reserveChatTurn({
+    ...{ userId: user.id, conversationId, model, maxTokens: parameters.maxTokens, budget },
+    newTokens: tokenCount + (systemTokens ?? 0),
+    anchor: { leafId: input.parentId ?? conversation.currentLeafId },
+  });
 
   const title = titleFromMessage(input.content);
-  return withReplyStream(user.id, async (streamSlot) => {
+  const turn = withReplyStream(user.id, async (streamSlot) => {
     const turn = await startTurn({
       scope: writableConversationsSql(user.id),
       conversationId,
@@ -96,9 +103,11 @@ export async function sendMessage(user: SessionUser, conversationId: string, inp
         author,
         titleToReplace: isFirstExchange ? title : null,
         streamSlot,
+        usageReservation,
       });
     });
   });
+  return releaseUnlessHandedOver(usageReservation, turn);
 }
 
 export async function regenerateReply(
@@ -108,7 +117,12 @@ export async function regenerateReply(
   input: z.infer<typeof regenerateSchema>,
 ) {
   const { conversation, model, parameters } = await loadWritableTurnContext(user, conversationId, input.temperature);
-  return withReplyStream(user.id, async (streamSlot) => {
+  const usageReservation = await reserveChatTurn({
+    ...{ userId: user.id, conversationId, model, maxTokens: parameters.maxTokens, newTokens: 0 },
+    budget: getWindowBudget(model.contextWindow, parameters.maxTokens),
+    anchor: { replyId },
+  });
+  const regeneration = withReplyStream(user.id, async (streamSlot) => {
     const turn = await startRegeneration(
       writableConversationsSql(user.id),
       conversationId,
@@ -124,8 +138,10 @@ export async function regenerateReply(
       author: null,
       titleToReplace: null,
       streamSlot,
+      usageReservation,
     });
   });
+  return releaseUnlessHandedOver(usageReservation, regeneration);
 }
 
 /** A repeated clientMessageId joins the reply it started, or replays it once it has ended. */

@@ -31,6 +31,8 @@ export type UpstreamRequest = {
   topP: number;
   maxTokens: number;
   reasoningEffort: ReasoningEffort | null;
+  /** Stop sequences (API callers only: the chat sends none). */
+  stop?: string[];
   /** Which parameters the model's server takes (lib/models/compatibility.ts). */
   shape: WireShape;
   /** Records a change of shape made after the server refused a parameter, before the retry. */
@@ -107,6 +109,7 @@ export function buildStreamParams(request: Omit<UpstreamRequest, "signal">, shap
     stream: true,
   };
   if (shape.sendsUsageRequest) params.stream_options = { include_usage: true };
+  if (request.stop?.length) params.stop = request.stop;
   return params;
 }
 

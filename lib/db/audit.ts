@@ -15,6 +15,9 @@ export const auditActions = [
   "user.update",
   "user.delete",
   "settings.update",
+  "apiKey.revoke",
+  "usageLimit.update",
+  "modelPrice.update",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -26,7 +29,7 @@ export const PARLEY_ACTOR: AuditActor = { id: null, email: "Parley (automatic)" 
 
 export type AuditEntry = {
   action: AuditAction;
-  targetType: "provider" | "model" | "user" | "setting";
+  targetType: "provider" | "model" | "user" | "setting" | "apiKey" | "usageLimit";
   targetId: string;
   before?: Prisma.InputJsonValue | null;
   after?: Prisma.InputJsonValue | null;

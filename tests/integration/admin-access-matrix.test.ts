@@ -6,6 +6,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { makeApiKey } from "../support/api-keys";
 import { makeAdmin, makeModel, makeUser } from "../support/factories";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { routesOfMatrix, uncoveredRoutes } from "../support/route-inventory";
@@ -80,7 +81,27 @@ const rows: Row[] = [
     expected: { ...denied, admin: 200 },
   },
   { method: "GET", route: "/api/admin/audit-log", expected: { ...denied, admin: 200 } },
+  { method: "GET", route: "/api/admin/api-keys", expected: { ...denied, admin: 200 } },
+  { method: "GET", route: "/api/admin/usage-limits", expected: { ...denied, admin: 200 } },
+  // A limit for this file's own target user, and prices for its own model: nothing other files use.
+  {
+    method: "PUT",
+    route: "/api/admin/usage-limits",
+    body: { target: { email: "[userEmail]" }, tokensPerDay: 1000, tokensPerMonth: null, costPerMonth: null },
+    expected: { ...denied, admin: 200 },
+  },
+  {
+    method: "PUT",
+    route: "/api/admin/model-prices",
+    body: { modelId: "[modelId]", prices: { inputPerMillion: 1, outputPerMillion: 2 } },
+    expected: { ...denied, admin: 200 },
+  },
+  { method: "GET", route: "/api/admin/usage", expected: { ...denied, admin: 200 } },
+  { method: "GET", route: "/api/admin/api-access", expected: { ...denied, admin: 200 } },
+  // "admins" is the default: the admin's call changes nothing for the other test files sharing this server.
+  { method: "PUT", route: "/api/admin/api-access", body: { access: "admins" }, expected: { ...denied, admin: 200 } },
   { method: "GET", route: "/api/admin/teams", expected: { ...denied, admin: 200 } },
+  { method: "DELETE", route: "/api/admin/api-keys/[apiKeyId]", expected: { ...denied, admin: 204 } },
   { method: "DELETE", route: "/api/admin/models/[modelId]", expected: { ...denied, admin: 204 } },
   { method: "DELETE", route: "/api/admin/users/[userId]", expected: { ...denied, admin: 204 } },
   { method: "DELETE", route: "/api/admin/providers/[providerId]", expected: { ...denied, admin: 204 } },
@@ -93,12 +114,14 @@ const pages: PageRow[] = [
   { page: "/admin/providers", admin: { status: 200 } },
   { page: "/admin/users", admin: { status: 200 } },
   { page: "/admin/audit-log", admin: { status: 200 } },
+  { page: "/admin/usage", admin: { status: 200 } },
+  { page: "/admin/api", admin: { status: 200 } },
 ];
 
 let upstream: FakeUpstream;
 let clients: Record<Caller, Client>;
 let userId: string;
-let ids: Record<"providerId" | "modelId" | "userId", string>;
+let ids: Record<"providerId" | "modelId" | "userId" | "apiKeyId" | "userEmail", string>;
 
 beforeAll(async () => {
   upstream = await startFakeUpstream();
@@ -111,7 +134,8 @@ beforeAll(async () => {
   };
   const model = await makeModel(upstream.url);
   const { providerId } = await db().model.findUniqueOrThrow({ where: { id: model.id }, select: { providerId: true } });
-  ids = { providerId, modelId: model.id, userId: target.id };
+  const apiKey = await makeApiKey(target.id);
+  ids = { providerId, modelId: model.id, userId: target.id, apiKeyId: apiKey.id, userEmail: target.email };
 });
 afterAll(() => upstream.close());
 
@@ -120,6 +144,8 @@ function fill(text: string): string {
     .replace("[providerId]", ids.providerId)
     .replace("[modelId]", ids.modelId)
     .replace("[userId]", ids.userId)
+    .replace("[apiKeyId]", ids.apiKeyId)
+    .replace("[userEmail]", ids.userEmail)
     .replace("[upstream]", upstream.url);
 }
 
@@ -136,18 +162,23 @@ async function call(caller: Caller, row: Row): Promise<number> {
 
 /** Everything an admin call of the matrix could change, limited to this file's rows (other files run alongside). */
 async function snapshot() {
-  const [provider, model, target, auditByUser, created, policy, publicLinks] = await Promise.all([
-    db().provider.findUnique({ where: { id: ids.providerId } }),
-    db().model.findUnique({ where: { id: ids.modelId } }),
-    db().user.findUnique({ where: { id: ids.userId } }),
-    db().auditLog.count({ where: { actorId: userId } }),
-    Promise.all([
-      db().provider.count({ where: { name: newProviderName } }),
-      db().model.count({ where: { upstreamName: newModelName } }),
-    ]),
-    db().setting.findUnique({ where: { key: "registrationPolicy" } }),
-    db().setting.findUnique({ where: { key: "publicShareLinks" } }),
-  ]);
+  const [provider, model, target, auditByUser, created, policy, publicLinks, apiKey, apiAccess, limit, price] =
+    await Promise.all([
+      db().provider.findUnique({ where: { id: ids.providerId } }),
+      db().model.findUnique({ where: { id: ids.modelId } }),
+      db().user.findUnique({ where: { id: ids.userId } }),
+      db().auditLog.count({ where: { actorId: userId } }),
+      Promise.all([
+        db().provider.count({ where: { name: newProviderName } }),
+        db().model.count({ where: { upstreamName: newModelName } }),
+      ]),
+      db().setting.findUnique({ where: { key: "registrationPolicy" } }),
+      db().setting.findUnique({ where: { key: "publicShareLinks" } }),
+      db().apiKey.findUnique({ where: { id: ids.apiKeyId } }),
+      db().setting.findUnique({ where: { key: "apiAccess" } }),
+      db().usageLimit.findUnique({ where: { subject: `user:${ids.userId}` } }),
+      db().modelPrice.findUnique({ where: { modelId: ids.modelId } }),
+    ]);
   return {
     provider,
     model,
@@ -156,6 +187,10 @@ async function snapshot() {
     created,
     policy: policy?.value ?? null,
     publicLinks: publicLinks?.value ?? null,
+    apiKey,
+    apiAccess: apiAccess?.value ?? null,
+    limit,
+    price,
   };
 }
 

@@ -139,3 +139,56 @@ it("keeps a canary key and a system prompt out of every response, page, RSC payl
   );
   expect(readFileSync(inject("serverLogFile"), "utf8")).not.toContain(CANARY);
 });
+
+it("keeps a personal API key, and the provider's key behind it, out of every answer but its creation, and the log", async () => {
+  const provider = await recordJson(admin, "/api/admin/providers", {
+    name: `Canary API ${randomUUID()}`,
+    baseUrl: upstream.url,
+    apiKey: CANARY,
+  });
+  const models = [];
+  for (const upstreamName of [replyModel, failingModel]) {
+    const created = await recordJson(admin, "/api/admin/models", {
+      providerId: String(provider.body.id),
+      upstreamName,
+      label: upstreamName,
+    });
+    models.push(String(created.body.id));
+  }
+  const created = await admin.json("/api/account/api-keys", { name: "canary" });
+  const { secret, key } = (await created.json()) as { secret: string; key: { id: string } };
+  expect(secret).toMatch(/^sk-parley-/);
+
+  const callApi = async (path: string, body?: unknown, bearer = secret) => {
+    const response = await fetch(`${inject("baseUrl")}${path}`, {
+      method: body === undefined ? "GET" : "POST",
+      headers: { authorization: `Bearer ${bearer}`, "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    seen.push({ source: `/v1 ${path} ${JSON.stringify(body ?? null)}`, text: await response.text(), audience: "user" });
+    return response.status;
+  };
+  const messages = [{ role: "user", content: "Hi" }];
+  expect(await callApi("/v1/models")).toBe(200);
+  expect(await callApi("/v1/chat/completions", { model: models[0], messages })).toBe(200);
+  expect(await callApi("/v1/chat/completions", { model: models[0], messages, stream: true })).toBe(200);
+  // The provider refuses its key and echoes it: the caller learns only that the model failed.
+  expect(await callApi("/v1/chat/completions", { model: models[1], messages })).toBe(500);
+  expect(await callApi("/v1/chat/completions", { model: models[1], messages, stream: true })).toBe(200);
+  // A key one character off is refused without being echoed.
+  const wrong = `${secret.slice(0, -1)}${secret.endsWith("A") ? "B" : "A"}`;
+  expect(await callApi("/v1/models", undefined, wrong)).toBe(401);
+  expect(seen.at(-1)?.text).not.toContain(wrong);
+
+  await record(admin, "/api/account/api-keys");
+  await record(admin, "/api/admin/api-keys");
+  await record(admin, `/api/admin/api-keys/${key.id}`, { method: "DELETE" });
+  await record(admin, "/api/admin/audit-log");
+  expect(await callApi("/v1/models")).toBe(401);
+
+  const leaks = seen.filter((entry) => entry.text.includes(secret) || entry.text.includes(CANARY));
+  expect(leaks.map((entry) => entry.source)).toEqual([]);
+  const log = readFileSync(inject("serverLogFile"), "utf8");
+  expect(log).not.toContain(secret);
+  expect(log).not.toContain(CANARY);
+});

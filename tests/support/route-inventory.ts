@@ -9,9 +9,10 @@ export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 /**
  * Which matrix covers a route: `access` (a user's own conversations, account and models), `team` (teams,
  * invitations, sharing, share links, the watch), `admin` (the console), `public` (open by design, each tested in
- * its own file: auth.test.ts, demo-model.test.ts; health has no data).
+ * its own file: auth.test.ts, demo-model.test.ts; health has no data), `api` (personal API keys and the /v1 API:
+ * tests/integration/api-access-matrix.test.ts).
  */
-export type Matrix = "access" | "team" | "admin" | "public";
+export type Matrix = "access" | "team" | "admin" | "public" | "api";
 
 /** Who may call it, in the words of the access model (docs/architecture.md, "The access model"). */
 export type Rule =
@@ -26,7 +27,8 @@ export type Rule =
   | "team owner, or the member themselves"
   | "link holder"
   | "signed-in link holder"
-  | "admin";
+  | "admin"
+  | "API key holder";
 
 export type InventoryRoute = { method: Method; route: string; matrix: Matrix; rule: Rule };
 
@@ -111,6 +113,22 @@ export const routeInventory: InventoryRoute[] = [
   route("PUT", "/api/admin/registration-policy", "admin", "admin"),
   route("GET", "/api/admin/reply-streams", "admin", "admin"),
   route("PUT", "/api/admin/reply-streams", "admin", "admin"),
+
+  // Personal API keys and the /v1 API (issue 17); /v1 routes live under app/v1.
+  route("GET", "/api/account/api-keys", "api", "signed in"),
+  route("POST", "/api/account/api-keys", "api", "signed in"),
+  route("DELETE", "/api/account/api-keys/[id]", "api", "signed in"),
+  route("GET", "/v1/models", "api", "API key holder"),
+  route("POST", "/v1/chat/completions", "api", "API key holder"),
+  route("GET", "/api/admin/api-keys", "admin", "admin"),
+  route("DELETE", "/api/admin/api-keys/[id]", "admin", "admin"),
+  route("GET", "/api/admin/api-access", "admin", "admin"),
+  route("PUT", "/api/admin/api-access", "admin", "admin"),
+  route("GET", "/api/admin/usage-limits", "admin", "admin"),
+  route("PUT", "/api/admin/usage-limits", "admin", "admin"),
+  route("PUT", "/api/admin/model-prices", "admin", "admin"),
+  route("GET", "/api/admin/usage", "admin", "admin"),
+  route("GET", "/api/account/usage", "api", "signed in"),
 ];
 
 /**

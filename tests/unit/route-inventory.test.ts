@@ -8,24 +8,30 @@ import { eventStreamRoutes } from "@/lib/server/event-stream-routes";
 import { routeInventory, routesOfMatrix, uncoveredRoutes } from "../support/route-inventory";
 
 const API_DIR = path.resolve(import.meta.dirname, "../../app/api");
+// Parley's own OpenAI-compatible API (issue 17), at /v1 beside /api.
+const V1_DIR = path.resolve(import.meta.dirname, "../../app/v1");
 
 /** "METHOD /api/path" for each method a route file exports (`export const GET`, or `export { handler as GET }`). */
-function scanRouteFiles(): string[] {
-  return (readdirSync(API_DIR, { recursive: true }) as string[])
+function scanRouteFiles(directory = API_DIR, prefix = "/api"): string[] {
+  return (readdirSync(directory, { recursive: true }) as string[])
     .filter((file) => path.basename(file) === "route.ts")
     .flatMap((file) => {
-      const source = readFileSync(path.join(API_DIR, file), "utf8");
+      const source = readFileSync(path.join(directory, file), "utf8");
       const methods = [...source.matchAll(/\b(GET|POST|PUT|PATCH|DELETE)\b(?=\s*=|\s*\(|\s*[,}])/g)].map(
         (match) => match[1],
       );
-      const route = `/api/${path.dirname(file).split(path.sep).join("/")}`.replace(/\/\.$/, "");
+      const route = `${prefix}/${path.dirname(file).split(path.sep).join("/")}`.replace(/\/\.$/, "");
       return [...new Set(methods)].map((method) => `${method} ${route}`);
     });
 }
 
 describe("the route inventory", () => {
   it("lists every route file and event-stream route, with each of its methods, and nothing else", () => {
-    const existing = [...scanRouteFiles(), ...eventStreamRoutes.map((route) => `${route.method} ${route.path}`)].sort();
+    const existing = [
+      ...scanRouteFiles(),
+      ...scanRouteFiles(V1_DIR, "/v1"),
+      ...eventStreamRoutes.map((route) => `${route.method} ${route.path}`),
+    ].sort();
     const listed = routeInventory.map((entry) => `${entry.method} ${entry.route}`).sort();
     expect(existing.length).toBeGreaterThan(50);
     expect(listed).toEqual(existing);

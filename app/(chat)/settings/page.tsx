@@ -1,13 +1,17 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { StorageUsage } from "@/app/_components/attachments/storage-usage";
+import { ApiKeySettings, UsageSettings } from "@/app/_components/api-keys";
 import { YourDataSettings } from "@/app/_components/settings/your-data-settings";
 import { PageSection } from "@/app/_components/ui/page-section";
 import { LanguagePicker } from "@/app/_i18n/language-picker";
 import { isLocale, LOCALE_COOKIE } from "@/app/_i18n/locales";
 import { getTranslator } from "@/app/_i18n/server";
 import { getMyStorage } from "@/lib/attachments/files";
+import { listOwnApiKeys } from "@/lib/api-keys/api-keys";
 import { requirePageUser } from "@/lib/auth/session";
+import { publicSiteUrl } from "@/lib/env";
+import { getOwnUsage } from "@/lib/usage-limits/usage-report";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -15,9 +19,14 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function SettingsPage() {
-  const { t } = await getTranslator();
+  const user = await requirePageUser();
+  const [{ t }, apiKeys, usage, storage] = await Promise.all([
+    getTranslator(),
+    listOwnApiKeys(user),
+    getOwnUsage(user.id),
+    getMyStorage(user),
+  ]);
   const savedLocale = (await cookies()).get(LOCALE_COOKIE)?.value;
-  const storage = await getMyStorage(await requirePageUser());
   return (
     <div className="min-h-0 flex-1 overflow-y-auto">
       <div className="mx-auto w-full max-w-2xl px-4 py-8">
@@ -29,6 +38,8 @@ export default async function SettingsPage() {
           </div>
         </PageSection>
         <StorageUsage {...storage} />
+        <UsageSettings usage={usage} />
+        <ApiKeySettings {...apiKeys} baseUrl={`${publicSiteUrl()}/v1`} />
         <YourDataSettings />
       </div>
     </div>

@@ -9,6 +9,8 @@ const sections = [
   { href: "/admin/providers", labelKey: "admin.providers" },
   { href: "/admin/users", labelKey: "admin.users" },
   { href: "/admin/audit-log", labelKey: "admin.auditLog" },
+  { href: "/admin/usage", labelKey: "admin.usage" },
+  { href: "/admin/api", labelKey: "admin.api" },
 ] as const;
 
 export function AdminNav() {

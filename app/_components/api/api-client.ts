@@ -3,6 +3,7 @@ import { isMessageKey } from "@/app/_i18n/messages-en";
 import type { Translator } from "@/app/_i18n/translator";
 import { apiErrorSchema } from "./schemas";
 import type { ApiError } from "./types";
+import { describeUsageLimit } from "./usage-limit-message";
 
 export type ApiResult<T> = { isOk: true; status: number; data: T } | { isOk: false; status: number; error: ApiError };
 
@@ -42,7 +43,10 @@ function withJsonHeaders(init: RequestInit | undefined): RequestInit {
 
 // The server's messages are English. In English its own words are the clearest (the field at fault is named in
 // `issues`); in another language the error's code picks a translated sentence.
-export function describeError(error: ApiError, { locale, t }: Translator): string {
+export function describeError(error: ApiError, translator: Translator): string {
+  const { locale, t } = translator;
+  const usageLimit = describeUsageLimit(error, translator);
+  if (usageLimit) return usageLimit;
   if (locale !== "en") {
     const key = `errors.${error.code}`;
     return t(isMessageKey(key) ? key : "errors.internal");

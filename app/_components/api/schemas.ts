@@ -115,5 +115,6 @@ export const apiErrorSchema = z.object({
     code: z.string(),
     message: z.string(),
     issues: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() })).optional(),
+    details: z.record(z.string(), z.number()).optional(),
   }),
 });

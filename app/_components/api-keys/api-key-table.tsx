@@ -1,0 +1,83 @@
+"use client";
+
+import { useConfirmedMutation } from "@/app/_components/api/use-confirmed-mutation";
+import { Button } from "@/app/_components/ui/button";
+import { RowActions } from "@/app/_components/ui/row-actions";
+import { useTranslator } from "@/app/_i18n/translator-provider";
+import { type ApiKeyRow, keyStatus } from "./api-key-types";
+
+type ApiKeyTableProps = {
+  keys: (ApiKeyRow & { owner?: string })[];
+  /** Where a key is revoked, followed by its id: the owner's own route, or the admin's. */
+  revokeUrlPrefix: string;
+  caption: string;
+};
+
+/** Keys by name and visible prefix, with their dates and status; an active one can be revoked. */
+export function ApiKeyTable({ keys, revokeUrlPrefix, caption }: ApiKeyTableProps) {
+  const { t, formatDate } = useTranslator();
+  const date = (value: string | null, empty: string) => (value ? formatDate(value, { dateStyle: "medium" }) : empty);
+  const hasOwners = keys.some((key) => key.owner !== undefined);
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="text-ink-muted">
+          <tr>
+            <th className="py-2 pr-3 font-medium">{t("apiKeys.name")}</th>
+            {hasOwners && <th className="py-2 pr-3 font-medium">{t("apiKeys.owner")}</th>}
+            <th className="py-2 pr-3 font-medium">{t("apiKeys.prefix")}</th>
+            <th className="py-2 pr-3 font-medium">{t("apiKeys.createdAt")}</th>
+            <th className="py-2 pr-3 font-medium">{t("apiKeys.lastUsed")}</th>
+            <th className="py-2 pr-3 font-medium">{t("apiKeys.expires")}</th>
+            <th className="py-2 pr-3 font-medium">{t("apiKeys.status")}</th>
+            <th className="py-2 font-medium">
+              <span className="sr-only">{t("apiKeys.revoke")}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {keys.map((key) => (
+            <tr key={key.id} className="border-line border-t">
+              <td className="py-2 pr-3">{key.name}</td>
+              {hasOwners && <td className="py-2 pr-3">{key.owner}</td>}
+              <td className="py-2 pr-3">
+                <code>{key.prefix}…</code>
+              </td>
+              <td className="py-2 pr-3">{date(key.createdAt, "")}</td>
+              <td className="py-2 pr-3">{date(key.lastUsedAt, t("apiKeys.neverUsed"))}</td>
+              <td className="py-2 pr-3">{date(key.expiresAt, t("apiKeys.never"))}</td>
+              <td className="py-2 pr-3">{t(`apiKeys.${keyStatus(key)}`)}</td>
+              <td className="py-2">
+                {keyStatus(key) === "active" && <RevokeButton apiKey={key} url={`${revokeUrlPrefix}${key.id}`} />}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function RevokeButton({ apiKey, url }: { apiKey: ApiKeyRow; url: string }) {
+  const { t } = useTranslator();
+  const { runConfirmed, error, isPending, dialog } = useConfirmedMutation();
+  const question = {
+    title: t("apiKeys.revokeTitle", { name: apiKey.name }),
+    message: t("apiKeys.revokeText"),
+    confirmLabel: t("apiKeys.revoke"),
+  };
+  return (
+    <RowActions error={error}>
+      <Button
+        variant="danger"
+        disabled={isPending}
+        aria-label={`${t("apiKeys.revoke")} ${apiKey.name}`}
+        onClick={() => void runConfirmed(question, { url, method: "DELETE" })}
+      >
+        {t("apiKeys.revoke")}
+      </Button>
+      {dialog}
+    </RowActions>
+  );
+}

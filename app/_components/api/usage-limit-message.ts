@@ -1,0 +1,19 @@
+// The sentence for a usage limit reached (429 usage_limit_reached), in the reader's language, from the figures the
+// server sends: "You have used your 200,000 tokens for today; resets at 00:00 UTC".
+import type { Translator } from "@/app/_i18n/translator";
+import type { ApiError } from "./types";
+
+export function describeUsageLimit(error: ApiError, { t, formatNumber }: Translator): string | null {
+  const details = error.details;
+  if (error.code !== "usage_limit_reached" || !details || details.limit === undefined || !details.resetsAt) return null;
+  const whose = details.isTeam ? "team" : "user";
+  const isCost = details.isCost === 1;
+  const period = details.isMonthly ? "month" : "day";
+  const limit = isCost
+    ? formatNumber(details.limit / 1_000_000, { style: "currency", currency: "USD" })
+    : formatNumber(details.limit);
+  const resetsAt = new Date(details.resetsAt).toISOString();
+  const reset = period === "day" ? "00:00 UTC" : `${resetsAt.slice(0, 10)} 00:00 UTC`;
+  const key = isCost ? (`usageLimit.${whose}.cost.month` as const) : (`usageLimit.${whose}.tokens.${period}` as const);
+  return t(key, { limit, reset });
+}

@@ -1,0 +1,2 @@
+// The admin's usage dashboard (issue 17): a chart and a table per grouping.
+export { type UsageRow, UsageSection } from "./usage-section";

@@ -1,0 +1,127 @@
+// The running totals limits are checked against (UsageCounter) and the open reservations on them
+// (UsageReservation). A reservation is taken on all of a turn's counters in one statement that refuses when any
+// would pass its cap; concurrent turns queue on the counters' row locks, so they cannot all see the same room.
+
+import { db, Prisma } from "./client";
+import { createId } from "./ids";
+
+export type CounterSpec = {
+  /** "<subject>:<period>:<label>:<kind>", e.g. "user:abc:day:2026-12-05:tokens". */
+  key: string;
+  subject: { column: "userId" | "teamId"; id: string };
+  kind: "tokens" | "cost";
+  from: Date;
+  until: Date;
+  /** What this turn reserves on it, and the counter's cap. */
+  amount: number;
+  cap: number;
+};
+
+const utc = (date: Date) => Prisma.sql`(${date.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+
+/**
+ * A counter made for the first time starts from the ledger's sum over its period (a limit set mid-month counts
+ * what was already used). Tokens are prompt + completion; money is priced with today's ModelPrice rows.
+ */
+async function ensureCounters(specs: CounterSpec[]): Promise<void> {
+  const keys = specs.map((spec) => spec.key);
+  const existing = await db().$queryRaw<{ key: string }[]>`SELECT key FROM "UsageCounter" WHERE key = ANY(${keys})`;
+  const missing = specs.filter((spec) => !existing.some((row) => row.key === spec.key));
+  for (const spec of missing) {
+    const subjectMatch =
+      spec.subject.column === "userId"
+        ? Prisma.sql`r."userId" = ${spec.subject.id}`
+        : Prisma.sql`r."teamId" = ${spec.subject.id}`;
+    const amount =
+      spec.kind === "tokens"
+        ? Prisma.sql`r."promptTokens" + r."completionTokens"`
+        : Prisma.sql`ceil(r."promptTokens" * coalesce(p."inputPerMillion", 0) + r."completionTokens" * coalesce(p."outputPerMillion", 0))`;
+    await db().$executeRaw`
+      INSERT INTO "UsageCounter" (key, amount, "periodEnd")
+      SELECT ${spec.key}, coalesce(sum(${amount}), 0)::bigint, ${utc(spec.until)}
+        FROM "ReplyUsage" r LEFT JOIN "ModelPrice" p ON p."modelId" = r."modelId"
+       WHERE ${subjectMatch} AND r."createdAt" >= ${utc(spec.from)} AND r."createdAt" < ${utc(spec.until)}
+      ON CONFLICT (key) DO NOTHING`;
+  }
+}
+
+export type ReserveOutcome = { reservationId: string; refused: null } | { reservationId: null; refused: string[] };
+
+/**
+ * Reserves `amount` on every counter at once, or on none: the counters are locked in key order (no deadlock between
+ * turns sharing a team), each is checked against its cap with its newest value, and only when none would pass it are
+ * they raised and the reservation recorded.
+ */
+export async function reserveOnCounters(
+  specs: CounterSpec[],
+  totals: { tokens: number; costMicros: number },
+): Promise<ReserveOutcome> {
+  await ensureCounters(specs);
+  const id = createId();
+  const wanted = Prisma.join(
+    specs.map((spec) => Prisma.sql`(${spec.key}, ${spec.amount}::bigint, ${spec.cap}::bigint)`),
+  );
+  const keys = specs.map((spec) => spec.key);
+  const [row] = await db().$queryRaw<{ refused: string[] | null }[]>`
+    WITH wanted (key, amount, cap) AS (VALUES ${wanted}),
+    locked AS (
+      SELECT c.key, c.amount FROM "UsageCounter" c WHERE c.key = ANY(${keys}) ORDER BY c.key FOR UPDATE
+    ),
+    refused AS (
+      SELECT w.key FROM wanted w JOIN locked l ON l.key = w.key WHERE l.amount + w.amount > w.cap
+    ),
+    raised AS (
+      UPDATE "UsageCounter" c SET amount = c.amount + w.amount
+        FROM wanted w WHERE c.key = w.key AND NOT EXISTS (SELECT 1 FROM refused)
+      RETURNING c.key
+    ),
+    reservation AS (
+      INSERT INTO "UsageReservation" (id, keys, tokens, "costMicros", "createdAt")
+      SELECT ${id}, ${keys}, ${totals.tokens}::int, ${totals.costMicros}::bigint, now() AT TIME ZONE 'UTC'
+       WHERE NOT EXISTS (SELECT 1 FROM refused)
+      RETURNING id
+    )
+    SELECT (SELECT array_agg(key) FROM refused) AS refused, (SELECT count(*) FROM raised) AS raised,
+           (SELECT count(*) FROM reservation) AS recorded`;
+  const refused = row?.refused ?? null;
+  return refused && refused.length > 0 ? { reservationId: null, refused } : { reservationId: id, refused: null };
+}
+
+/**
+ * Replaces a reservation by what the turn really used (null: nothing, the reservation is only released), once:
+ * the reservation row is deleted in the same statement, so a second settle changes nothing.
+ */
+export async function settleReservation(
+  id: string,
+  used: { tokens: number; costMicros: number } | null,
+): Promise<void> {
+  const tokens = used?.tokens ?? 0;
+  const costMicros = used?.costMicros ?? 0;
+  await db().$executeRaw`
+    WITH reservation AS (
+      DELETE FROM "UsageReservation" WHERE id = ${id} RETURNING keys, tokens, "costMicros"
+    ),
+    locked AS (
+      SELECT c.key FROM "UsageCounter" c, reservation r WHERE c.key = ANY(r.keys) ORDER BY c.key FOR UPDATE OF c
+    )
+    UPDATE "UsageCounter" c
+       SET amount = greatest(c.amount + CASE WHEN c.key LIKE '%:tokens' THEN ${tokens}::bigint - r.tokens
+                                           ELSE ${costMicros}::bigint - r."costMicros" END, 0)
+      FROM reservation r
+     WHERE c.key IN (SELECT key FROM locked)`;
+}
+
+/** The reservations left by a process that died (none runs before this start's first turn); and ended periods. */
+export async function releaseAllReservations(): Promise<number> {
+  const rows = await db().$queryRaw<{ id: string }[]>`SELECT id FROM "UsageReservation"`;
+  for (const row of rows) await settleReservation(row.id, null);
+  await db().$executeRaw`DELETE FROM "UsageCounter" WHERE "periodEnd" < (now() AT TIME ZONE 'UTC') - interval '1 day'`;
+  return rows.length;
+}
+
+/** The counters' current values, for a user's remaining allowance. */
+export async function readCounters(keys: string[]): Promise<Map<string, number>> {
+  const rows = await db().$queryRaw<{ key: string; amount: bigint }[]>`
+    SELECT key, amount FROM "UsageCounter" WHERE key = ANY(${keys})`;
+  return new Map(rows.map((row) => [row.key, Number(row.amount)]));
+}

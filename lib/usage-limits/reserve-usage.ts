@@ -1,0 +1,124 @@
+// Usage limits, reserved up front (docs/architecture.md, "Usage limits"): every turn, from the chat or the API,
+// reserves its worst case (prompt tokens + the output limit, and its price) on the counters of the limits that
+// apply to it before the provider is called, and settles to its real figures when it ends however it ends.
+
+import { type CounterSpec, releaseAllReservations, reserveOnCounters, settleReservation } from "../db/usage-counters";
+import { getLimitRows, getModelPrices, type LimitValues } from "../db/usage-limits";
+import { AppError } from "../errors";
+import { costMicros, type ModelPrices } from "./cost";
+import { currentPeriods, type Period } from "./periods";
+
+export type UsageReservation = { id: string | null; prices: ModelPrices | null };
+export type TurnUsage = {
+  userId: string;
+  teamId: string | null;
+  modelId: string;
+  promptTokens: number;
+  maxOutputTokens: number;
+};
+
+type Limit = { field: keyof LimitValues; period: Period; kind: "tokens" | "cost" };
+
+function limitsOf(periods: ReturnType<typeof currentPeriods>): Limit[] {
+  return [
+    { field: "tokensPerDay", period: periods.day, kind: "tokens" },
+    { field: "tokensPerMonth", period: periods.month, kind: "tokens" },
+    { field: "costPerMonthMicros", period: periods.month, kind: "cost" },
+  ];
+}
+
+/** The user's own limits, else the default; and the team's, for a team conversation. */
+async function applicableLimits(userId: string, teamId: string | null) {
+  const userSubject = `user:${userId}`;
+  const teamSubject = teamId ? `team:${teamId}` : null;
+  const rows = await getLimitRows(["default", userSubject, ...(teamSubject ? [teamSubject] : [])]);
+  const own = rows.find((row) => row.subject === userSubject) ?? rows.find((row) => row.subject === "default");
+  const team = teamSubject ? rows.find((row) => row.subject === teamSubject) : undefined;
+  return { userSubject, teamSubject, own, team };
+}
+
+function counterSpecs(
+  turn: TurnUsage,
+  limits: Awaited<ReturnType<typeof applicableLimits>>,
+  tokens: number,
+  cost: number,
+  now: Date,
+) {
+  const specs: CounterSpec[] = [];
+  const add = (subject: string, values: LimitValues | undefined, column: "userId" | "teamId", id: string) => {
+    for (const limit of limitsOf(currentPeriods(now))) {
+      const cap = values?.[limit.field];
+      if (cap === null || cap === undefined) continue;
+      specs.push({
+        key: `${subject}:${limit.period.kind}:${limit.period.label}:${limit.kind}`,
+        subject: { column, id },
+        kind: limit.kind,
+        from: limit.period.start,
+        until: limit.period.end,
+        amount: limit.kind === "tokens" ? tokens : cost,
+        cap,
+      });
+    }
+  };
+  add(limits.userSubject, limits.own, "userId", turn.userId);
+  if (limits.teamSubject && turn.teamId) add(limits.teamSubject, limits.team, "teamId", turn.teamId);
+  return specs;
+}
+
+/** 429 usage_limit_reached, saying which limit and when it resets; the browser words it from `details`. */
+export function limitReachedError(key: string, cap: number, now: Date): AppError {
+  const [subject, , period, , kind] = key.split(":") as [string, string, "day" | "month", string, "tokens" | "cost"];
+  const periods = currentPeriods(now);
+  const resetsAt = period === "day" ? periods.day.end : periods.month.end;
+  const isTeam = subject === "team";
+  const amount = kind === "tokens" ? `${cap.toLocaleString("en-US")} tokens` : `$${(cap / 1_000_000).toFixed(2)}`;
+  const whose = isTeam ? "Your team has used its" : "You have used your";
+  const when = period === "day" ? "today" : "this month";
+  const resets = period === "day" ? "00:00 UTC" : `${resetsAt.toISOString().slice(0, 10)} 00:00 UTC`;
+  return new AppError("usage_limit_reached", `${whose} ${amount} for ${when}; resets at ${resets}.`, {
+    details: {
+      limit: cap,
+      isCost: kind === "cost" ? 1 : 0,
+      isMonthly: period === "month" ? 1 : 0,
+      isTeam: isTeam ? 1 : 0,
+      resetsAt: resetsAt.getTime(),
+      retryAfterSeconds: Math.max(1, Math.ceil((resetsAt.getTime() - now.getTime()) / 1000)),
+    },
+  });
+}
+
+/** Reserves the turn's worst case, or refuses it (429) before anything is sent. No limit applies: nothing written. */
+export async function reserveUsage(turn: TurnUsage, now = new Date()): Promise<UsageReservation> {
+  const [limits, prices] = await Promise.all([
+    applicableLimits(turn.userId, turn.teamId),
+    getModelPrices(turn.modelId),
+  ]);
+  const tokens = turn.promptTokens + turn.maxOutputTokens;
+  const cost = costMicros(prices, turn.promptTokens, turn.maxOutputTokens);
+  const specs = counterSpecs(turn, limits, tokens, cost, now);
+  if (specs.length === 0) return { id: null, prices };
+  const outcome = await reserveOnCounters(specs, { tokens, costMicros: cost });
+  if (outcome.refused === null) return { id: outcome.reservationId, prices };
+  const key = outcome.refused[0] ?? "";
+  throw limitReachedError(key, specs.find((spec) => spec.key === key)?.cap ?? 0, now);
+}
+
+/** The real figures replace the reservation; null figures (the model was never reached) release it. Never throws. */
+export async function settleUsage(
+  reservation: UsageReservation | null,
+  used: { promptTokens: number; completionTokens: number } | null,
+): Promise<void> {
+  if (!reservation?.id) return;
+  const figures = used && {
+    tokens: used.promptTokens + used.completionTokens,
+    costMicros: costMicros(reservation.prices, used.promptTokens, used.completionTokens),
+  };
+  await settleReservation(reservation.id, figures).catch((error) =>
+    console.error("Settling a usage reservation failed", error),
+  );
+}
+
+/** At start-up: the reservations of turns a dead process never settled are released. */
+export async function releaseOrphanedReservations(): Promise<number> {
+  return releaseAllReservations();
+}

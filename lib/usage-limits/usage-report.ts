@@ -1,0 +1,114 @@
+// The usage dashboard (admin console → Usage) and a user's own usage (Settings → Usage): figures from the ledger,
+// limits and what is left of them.
+import { z } from "zod";
+import { getUsageBy, type UsageGroup, type UsageRow } from "../db/usage-dashboard";
+import { getLimitRows } from "../db/usage-limits";
+import { AppError } from "../errors";
+import { currentPeriods } from "./periods";
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date as YYYY-MM-DD.");
+export const usageQuerySchema = z.strictObject({
+  from: day.optional(),
+  to: day.optional(),
+  format: z.enum(["json", "csv"]).optional(),
+  by: z.enum(["day", "user", "team", "model"]).optional(),
+});
+
+const MAX_RANGE_DAYS = 366;
+const DEFAULT_RANGE_DAYS = 30;
+
+/** [from, to] as whole UTC days, `to` included; by default the last 30 days. */
+export function usageRange(query: z.infer<typeof usageQuerySchema>, now = new Date()) {
+  const today = currentPeriods(now).day.start;
+  const to = query.to ? new Date(`${query.to}T00:00:00Z`) : today;
+  const from = query.from
+    ? new Date(`${query.from}T00:00:00Z`)
+    : new Date(to.getTime() - (DEFAULT_RANGE_DAYS - 1) * 86_400_000);
+  const until = new Date(to.getTime() + 86_400_000);
+  const days = (until.getTime() - from.getTime()) / 86_400_000;
+  if (Number.isNaN(days) || days < 1 || days > MAX_RANGE_DAYS) {
+    throw new AppError("invalid_input", `Choose a range of 1 to ${MAX_RANGE_DAYS} days.`, {
+      issues: [{ path: ["from"], message: `Choose a range of 1 to ${MAX_RANGE_DAYS} days.` }],
+    });
+  }
+  return { from, until, label: { from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) } };
+}
+
+export async function getUsageDashboard(query: z.infer<typeof usageQuerySchema>) {
+  const { from, until, label } = usageRange(query);
+  const [byDay, byUser, byTeam, byModel] = await Promise.all([
+    getUsageBy("day", from, until),
+    getUsageBy("user", from, until),
+    getUsageBy("team", from, until),
+    getUsageBy("model", from, until),
+  ]);
+  return { range: label, byDay, byUser, byTeam, byModel };
+}
+
+const csvCell = (value: string | number) => {
+  const text = String(value);
+  // A cell starting with = + - @ would run as a formula in a spreadsheet.
+  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+  return /[",\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+};
+
+export async function getUsageCsv(query: z.infer<typeof usageQuerySchema>) {
+  const group: UsageGroup = query.by ?? "day";
+  const { from, until, label } = usageRange(query);
+  const rows: UsageRow[] = await getUsageBy(group, from, until);
+  const header = [group, "prompt_tokens", "completion_tokens", "total_tokens", "replies", "cost_usd"];
+  const lines = rows.map((row) =>
+    [
+      row.label || (group === "team" ? "(personal)" : row.key),
+      row.promptTokens,
+      row.completionTokens,
+      row.promptTokens + row.completionTokens,
+      row.replies,
+      (row.costMicros / 1_000_000).toFixed(6),
+    ]
+      .map(csvCell)
+      .join(","),
+  );
+  return {
+    fileName: `parley-usage-by-${group}-${label.from}-to-${label.to}.csv`,
+    contentType: "text/csv; charset=utf-8",
+    body: `${[header.join(","), ...lines].join("\n")}\n`,
+  };
+}
+
+/** What Settings → Usage shows: this day's and month's use, the limits that apply, what is left; the last 30 days. */
+export async function getOwnUsage(userId: string, now = new Date()) {
+  const periods = currentPeriods(now);
+  const [rows, [today], [month], daily] = await Promise.all([
+    getLimitRows(["default", `user:${userId}`]),
+    getUsageBy("user", periods.day.start, periods.day.end, userId),
+    getUsageBy("user", periods.month.start, periods.month.end, userId),
+    getUsageBy("day", new Date(periods.day.start.getTime() - 29 * 86_400_000), periods.day.end, userId),
+  ]);
+  const limit = rows.find((row) => row.subject === `user:${userId}`) ?? rows.find((row) => row.subject === "default");
+  const tokensToday = today ? today.promptTokens + today.completionTokens : 0;
+  const tokensMonth = month ? month.promptTokens + month.completionTokens : 0;
+  const costMonth = month?.costMicros ?? 0;
+  const left = (cap: number | null | undefined, used: number) => (cap == null ? null : Math.max(cap - used, 0));
+  return {
+    today: {
+      tokens: tokensToday,
+      limit: limit?.tokensPerDay ?? null,
+      left: left(limit?.tokensPerDay, tokensToday),
+      resetsAt: periods.day.end.toISOString(),
+    },
+    month: {
+      tokens: tokensMonth,
+      limit: limit?.tokensPerMonth ?? null,
+      left: left(limit?.tokensPerMonth, tokensMonth),
+      costMicros: costMonth,
+      costLimitMicros: limit?.costPerMonthMicros ?? null,
+      resetsAt: periods.month.end.toISOString(),
+    },
+    daily: daily.map((row) => ({
+      day: row.key,
+      tokens: row.promptTokens + row.completionTokens,
+      replies: row.replies,
+    })),
+  };
+}

@@ -1,0 +1,154 @@
+// One /v1 chat completion, on the chat's own path: the same model rules and bounds, the admin's system prompt
+// first, the same upstream request (upstream-request.ts: request shape, drop-and-retry) and call (upstream.ts), the
+// same usage ledger and limits. Nothing is stored as a conversation.
+
+import type { ApiCaller } from "../api-keys/authenticate-api-key";
+import { MESSAGE_FRAMING_TOKENS, REPLY_PRIMING_TOKENS } from "../chat/context-window";
+import { assertWithinBounds, type Parameters, resolveParameters } from "../chat/parameters";
+import { getSystemPrompt } from "../chat/prepare-request";
+import type { ProviderUsage } from "../chat/reply-usage";
+import { startUsageMeter } from "../chat/reply-usage";
+import { countTokens, encodingForModel, type TokenEncoding } from "../chat/tokens";
+import { streamChatCompletion, type UpstreamRequest } from "../chat/upstream";
+import { buildUpstreamRequest } from "../chat/upstream-request";
+import { insertApiUsage } from "../db/api-usage";
+import type { CompletionModel } from "../db/models";
+import { AppError } from "../errors";
+import { reserveUsage, settleUsage, type UsageReservation } from "../usage-limits/reserve-usage";
+import { findApiModel } from "./api-models";
+import { type ChatCompletionBody, imageTokens, textOf, toUpstreamMessages } from "./completion-request";
+
+export type PreparedCompletion = {
+  caller: ApiCaller;
+  model: CompletionModel;
+  /** The id the caller named the model by, echoed in the answer. */
+  modelName: string;
+  upstream: Omit<UpstreamRequest, "signal">;
+  promptTokens: number;
+  encoding: TokenEncoding;
+  reservation: UsageReservation;
+};
+
+export type CompletionOutcome = {
+  content: string;
+  finishReason: string;
+  usage: ProviderUsage | null;
+  promptTokens: number;
+  completionTokens: number;
+};
+
+/** The chat's rules for parameters: temperature and top_p within the admin's bounds, ignored when the admin fixed them. */
+function parametersFor(model: CompletionModel, body: ChatCompletionBody): Parameters {
+  const maxTokens = body.max_completion_tokens ?? body.max_tokens ?? null;
+  if (maxTokens !== null && maxTokens > model.maxOutputTokens) {
+    const message = `Use from 1 to ${model.maxOutputTokens} tokens.`;
+    const field = body.max_completion_tokens != null ? "max_completion_tokens" : "max_tokens";
+    throw new AppError("invalid_input", message, { issues: [{ path: [field], message }] });
+  }
+  const sampling = { temperature: body.temperature ?? null, topP: body.top_p ?? null };
+  const effort = { reasoningEffort: body.reasoning_effort ?? null };
+  assertWithinBounds(model, model.allowUserParameters ? { ...sampling, ...effort } : effort);
+  const parameters = resolveParameters(model, { ...sampling, ...effort });
+  return { ...parameters, maxTokens: maxTokens ?? parameters.maxTokens };
+}
+
+export async function prepareApiCompletion(caller: ApiCaller, body: ChatCompletionBody): Promise<PreparedCompletion> {
+  const model = await findApiModel(caller.userId, body.model);
+  const parameters = parametersFor(model, body);
+  const encoding = encodingForModel(model.upstreamName);
+  // Where the model's ability to read images will be checked (issue 15: Model.readsImages), before anything is sent.
+  const adminPrompt = getSystemPrompt(null, model, encoding);
+  const messages = [
+    ...(adminPrompt ? [{ role: "system" as const, content: adminPrompt.content }] : []),
+    ...toUpstreamMessages(body.messages),
+  ];
+  const promptTokens =
+    (adminPrompt ? adminPrompt.tokens + MESSAGE_FRAMING_TOKENS : 0) +
+    body.messages.reduce((sum, message) => sum + countTokens(textOf(message), encoding) + MESSAGE_FRAMING_TOKENS, 0) +
+    imageTokens(body.messages) +
+    REPLY_PRIMING_TOKENS;
+  if (promptTokens + parameters.maxTokens > model.contextWindow) {
+    throw new AppError(
+      "context_overflow",
+      `This model's context window is ${model.contextWindow} tokens; the messages (${promptTokens}) and the output limit (${parameters.maxTokens}) do not fit.`,
+      { issues: [{ path: ["messages"], message: "Too long for the model's context window." }] },
+    );
+  }
+  const reservation = await reserveUsage({
+    userId: caller.userId,
+    teamId: null,
+    modelId: model.id,
+    promptTokens,
+    maxOutputTokens: parameters.maxTokens,
+  });
+  const stop = typeof body.stop === "string" ? [body.stop] : (body.stop ?? undefined);
+  const upstream = { ...buildUpstreamRequest(model, messages, parameters), stop };
+  return { caller, model, modelName: body.model, upstream, promptTokens, encoding, reservation };
+}
+
+/**
+ * Runs the call, handing each answer delta to `onDelta`; ends quietly when `signal` aborts (the caller went away:
+ * the upstream call is aborted with it). Whatever the end, the ledger gets the call's row and the reservation is
+ * settled to it; a failure before any token records nothing and only releases the reservation.
+ */
+export async function runApiCompletion(
+  prepared: PreparedCompletion,
+  signal: AbortSignal,
+  onDelta: (text: string) => void,
+): Promise<CompletionOutcome> {
+  const meter = startUsageMeter();
+  let content = "";
+  let finishReason: string | null = null;
+  let usage: ProviderUsage | null = null;
+  let failure: unknown = null;
+  try {
+    await streamChatCompletion(
+      { ...prepared.upstream, signal },
+      {
+        onDelta: (text) => {
+          meter.markAnswerToken();
+          content += text;
+          onDelta(text);
+        },
+        onReasoning: () => meter.markToken(),
+        onFinish: (reason) => {
+          finishReason = reason;
+        },
+        onUsage: (reported) => {
+          usage = reported;
+        },
+      },
+    );
+  } catch (error) {
+    failure = error;
+  }
+  const completionTokens = countTokens(content, prepared.encoding);
+  const reachedModel = usage !== null || content !== "";
+  const ledger = reachedModel
+    ? meter.finish({
+        userId: prepared.caller.userId,
+        usage,
+        estimate: { promptTokens: prepared.promptTokens, completionTokens },
+      })
+    : null;
+  if (ledger) {
+    const row = {
+      ...ledger,
+      apiKeyId: prepared.caller.keyId,
+      modelId: prepared.model.id,
+      modelVersion: prepared.model.version,
+    };
+    await insertApiUsage(row).catch((error) => console.error("Recording an API call's usage failed", error));
+  }
+  await settleUsage(prepared.reservation, ledger);
+  if (failure) throw failure;
+  const final: ProviderUsage | null = usage;
+  return {
+    content,
+    // A stream that ended without a finish reason (a server that sends none) is taken as a plain stop.
+    finishReason: finishReason ?? "stop",
+    usage: final,
+    promptTokens: ledger?.promptTokens ?? prepared.promptTokens,
+    completionTokens: ledger?.completionTokens ?? completionTokens,
+  };
+}

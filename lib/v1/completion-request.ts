@@ -1,0 +1,97 @@
+// The body of POST /v1/chat/completions as the official SDKs send it: the subset Parley serves, each field checked
+// (unknown fields are refused with 400 naming them, as OpenAI does), and its messages in the SDK's types.
+import type { ChatCompletionContentPart, ChatCompletionMessageParam } from "openai/resources/chat/completions";
+import { z } from "zod";
+import { reasoningEfforts } from "../models/compatibility";
+
+const MAX_MESSAGES = 2_000;
+const MAX_TEXT = 1_000_000;
+
+const textPart = z.strictObject({ type: z.literal("text"), text: z.string().max(MAX_TEXT) });
+const imagePart = z.strictObject({
+  type: z.literal("image_url"),
+  image_url: z.strictObject({
+    url: z.string().min(1).max(MAX_TEXT),
+    detail: z.enum(["auto", "low", "high"]).optional(),
+  }),
+});
+const textContent = z.union([z.string().max(MAX_TEXT), z.array(textPart).min(1).max(100)]);
+const userContent = z.union([
+  z.string().max(MAX_TEXT),
+  z
+    .array(z.union([textPart, imagePart]))
+    .min(1)
+    .max(100),
+]);
+const name = z.string().max(64).optional();
+
+const messageSchema = z.discriminatedUnion("role", [
+  z.strictObject({ role: z.literal("system"), content: textContent, name }),
+  z.strictObject({ role: z.literal("developer"), content: textContent, name }),
+  z.strictObject({ role: z.literal("user"), content: userContent, name }),
+  z.strictObject({
+    role: z.literal("assistant"),
+    content: textContent.nullable(),
+    name,
+    refusal: z.string().nullable().optional(),
+  }),
+]);
+
+export const chatCompletionSchema = z.strictObject({
+  model: z.string().min(1).max(200),
+  messages: z.array(messageSchema).min(1, "Send at least one message.").max(MAX_MESSAGES),
+  temperature: z.number().min(0).max(2).nullable().optional(),
+  top_p: z.number().gt(0).max(1).nullable().optional(),
+  max_tokens: z.number().int().min(1).nullable().optional(),
+  max_completion_tokens: z.number().int().min(1).nullable().optional(),
+  stream: z.boolean().nullable().optional(),
+  stream_options: z.strictObject({ include_usage: z.boolean().optional() }).nullable().optional(),
+  stop: z
+    .union([z.string().min(1), z.array(z.string().min(1)).max(4)])
+    .nullable()
+    .optional(),
+  reasoning_effort: z.enum(reasoningEfforts).nullable().optional(),
+  user: z.string().max(256).optional(),
+  n: z.literal(1).nullable().optional(),
+});
+
+export type ChatCompletionBody = z.infer<typeof chatCompletionSchema>;
+type ApiMessage = ChatCompletionBody["messages"][number];
+
+// A worst case for the reservation: the most a high-detail image costs on OpenAI's vision models.
+const IMAGE_TOKENS_ESTIMATE = 1_105;
+
+/** The text of a message, for counting its tokens; images are counted apart. */
+export function textOf(message: ApiMessage): string {
+  const { content } = message;
+  if (content === null) return "";
+  if (typeof content === "string") return content;
+  return content.map((part) => (part.type === "text" ? part.text : "")).join("\n");
+}
+
+export function countImages(messages: ApiMessage[]): number {
+  return messages.reduce(
+    (sum, message) =>
+      sum + (Array.isArray(message.content) ? message.content.filter((part) => part.type === "image_url").length : 0),
+    0,
+  );
+}
+
+export function imageTokens(messages: ApiMessage[]): number {
+  return countImages(messages) * IMAGE_TOKENS_ESTIMATE;
+}
+
+/**
+ * The caller's messages as the upstream takes them. `developer` is sent as `system`: Parley treats both as
+ * instructions and the model's request shape (request-shape.ts) decides which role its server wants.
+ */
+export function toUpstreamMessages(messages: ApiMessage[]): ChatCompletionMessageParam[] {
+  return messages.map((message): ChatCompletionMessageParam => {
+    const named = message.name ? { name: message.name } : {};
+    if (message.role === "user") {
+      return { role: "user", content: message.content as string | ChatCompletionContentPart[], ...named };
+    }
+    if (message.role === "assistant") return { role: "assistant", content: message.content, ...named };
+    return { role: "system", content: message.content, ...named };
+  });
+}

@@ -1,0 +1,57 @@
+// Errors of the /v1 API in OpenAI's shape, {"error":{"message","type","param","code"}}, with the statuses the
+// official SDKs map to their error classes (400, 401, 403, 404, 429 with Retry-After, 500, 503).
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "../db/database-unavailable";
+import { AppError, type ErrorCode } from "../errors";
+
+type OpenAiError = { status: number; type: string; code: string };
+
+const mapping: Partial<Record<ErrorCode, OpenAiError>> = {
+  invalid_input: { status: 400, type: "invalid_request_error", code: "invalid_request" },
+  context_overflow: { status: 400, type: "invalid_request_error", code: "context_length_exceeded" },
+  payload_too_large: { status: 400, type: "invalid_request_error", code: "request_too_large" },
+  unauthorized: { status: 401, type: "invalid_request_error", code: "invalid_api_key" },
+  forbidden: { status: 403, type: "permission_error", code: "permission_denied" },
+  not_found: { status: 404, type: "invalid_request_error", code: "model_not_found" },
+  rate_limited: { status: 429, type: "requests", code: "rate_limit_exceeded" },
+  usage_limit_reached: { status: 429, type: "insufficient_quota", code: "usage_limit_reached" },
+  model_unavailable: { status: 503, type: "server_error", code: "model_unavailable" },
+  database_unavailable: { status: 503, type: "server_error", code: "service_unavailable" },
+};
+
+/** The body and status of a failure; only AppError messages (written to be shown) reach the caller. */
+export function toOpenAiError(error: unknown): { status: number; body: unknown; retryAfter: number | null } {
+  if (!(error instanceof AppError)) {
+    if (isDatabaseUnavailable(error)) return toOpenAiError(new AppError("database_unavailable", "Try again shortly."));
+    console.error("Unhandled error in the /v1 API", error);
+    return {
+      status: 500,
+      body: errorBody("Something went wrong. Try again.", "server_error", null, "internal_error"),
+      retryAfter: null,
+    };
+  }
+  const upstreamBusy = error.code === "upstream_error" && error.message.includes("busy");
+  const mapped =
+    mapping[error.code] ??
+    (upstreamBusy
+      ? { status: 503, type: "server_error", code: "upstream_overloaded" }
+      : { status: 500, type: "server_error", code: error.code });
+  const param = error.issues?.[0]?.path.join(".") || null;
+  const retryAfter =
+    error.details?.retryAfterSeconds ??
+    (error.code === "database_unavailable" || upstreamBusy ? RETRY_AFTER_SECONDS : null);
+  const message = error.issues?.[0]
+    ? `${error.message} ${param ?? ""}: ${error.issues[0].message}`.trim()
+    : error.message;
+  return { status: mapped.status, body: errorBody(message, mapped.type, param, mapped.code), retryAfter };
+}
+
+function errorBody(message: string, type: string, param: string | null, code: string) {
+  return { error: { message, type, param, code } };
+}
+
+export function openAiErrorResponse(error: unknown): Response {
+  const { status, body, retryAfter } = toOpenAiError(error);
+  const headers: Record<string, string> = { "Cache-Control": "no-store" };
+  if (retryAfter !== null) headers["Retry-After"] = String(retryAfter);
+  return Response.json(body, { status, headers });
+}

@@ -1,0 +1,77 @@
+// Parley's own API and usage limits as people meet them: a personal key made, copied, listed by its prefix and
+// revoked in Settings; the admin's usage dashboard drawing a chart after a few turns; a user over the limit an admin
+// set reading why in the chat.
+import { expect, test } from "@playwright/test";
+import { E2E_ADMIN } from "../support/e2e-scenario";
+import { expectNoSeriousViolations, keepScreenshot, newUserPage, receiveReply, send, signInAsAdmin } from "./helpers";
+
+test.describe.configure({ timeout: 120_000 });
+
+test("an admin creates an API key in Settings, copies it, sees it listed by its prefix and revokes it", async ({
+  page,
+  context,
+}, testInfo) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await signInAsAdmin(page);
+  await page.goto("/settings");
+  const section = page.getByRole("region", { name: "API keys" });
+  const name = `Laptop ${Date.now()}`;
+  await section.getByLabel("Key name").fill(name);
+  await section.getByRole("button", { name: "Create key" }).click();
+  const secret = (await section.getByTestId("new-api-key").textContent()) ?? "";
+  expect(secret).toMatch(/^sk-parley-/);
+  await section.getByRole("button", { name: "Copy API key" }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
+
+  const row = section.getByRole("row").filter({ hasText: name });
+  await expect(row.getByText(`${secret.slice(0, 14)}…`)).toBeVisible();
+  await expect(row.getByRole("cell", { name: "Active" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+  await keepScreenshot(page, testInfo, "settings-api-keys");
+
+  await row.getByRole("button", { name: `Revoke ${name}` }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Revoke" }).click();
+  await expect(row.getByRole("cell", { name: "Revoked" })).toBeVisible();
+  const answer = await page.request.get("/v1/models", { headers: { Authorization: `Bearer ${secret}` } });
+  expect(answer.status()).toBe(401);
+});
+
+test("the admin's usage page shows a chart and a table after a few turns", async ({ page }, testInfo) => {
+  await signInAsAdmin(page);
+  await receiveReply(page, "One answer.");
+  await receiveReply(page, "Another answer.");
+  await page.goto("/admin/usage");
+  const byDay = page.getByRole("region", { name: "By day" });
+  await expect(byDay.getByTestId("usage-chart")).toBeVisible();
+  // chart.js has drawn: the canvas holds pixels.
+  await expect
+    .poll(() => byDay.getByTestId("usage-chart").evaluate((canvas: HTMLCanvasElement) => canvas.toDataURL().length))
+    .toBeGreaterThan(5_000);
+  await expect(
+    page.getByRole("region", { name: "By user" }).getByRole("cell", { name: E2E_ADMIN.email }),
+  ).toBeVisible();
+  await expect(byDay.getByRole("link", { name: "Download CSV" })).toHaveAttribute("href", /format=csv&by=day/);
+  await expectNoSeriousViolations(page);
+  await keepScreenshot(page, testInfo, "admin-usage");
+});
+
+test("a user over the limit an admin set reads in the chat what was used and when it resets", async ({
+  page,
+  browser,
+}, testInfo) => {
+  const user = await newUserPage(browser, "Limited");
+  await signInAsAdmin(page);
+  await page.goto("/admin/api");
+  const limits = page.getByRole("region", { name: "Usage limits" });
+  const userForm = limits.locator("form").filter({ has: page.getByLabel("User's email") });
+  await userForm.getByLabel("User's email").fill(user.email);
+  await userForm.getByLabel("Tokens per day").fill("100");
+  await userForm.getByRole("button", { name: "Save limits" }).click();
+  await expect(limits.getByRole("cell", { name: user.email })).toBeVisible();
+  await expectNoSeriousViolations(page);
+
+  await send(user.page, "Hello there");
+  await expect(user.page.getByText("You have used your 100 tokens for today; resets at 00:00 UTC.")).toBeVisible();
+  await keepScreenshot(user.page, testInfo, "over-limit-in-chat");
+  await user.context.close();
+});

@@ -1,0 +1,181 @@
+// Parley's /v1 API with the official `openai` SDK as the client: models, completions streamed and not, the admin's
+// prompt and the model's rules on the chat's path, an error of each status the SDK maps, and a client that leaves.
+import { randomUUID } from "node:crypto";
+import OpenAI from "openai";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { makeApiUser, parleyClient } from "../support/api-keys";
+import { makeModel } from "../support/factories";
+import { type FakeScenario, type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
+
+let upstream: FakeUpstream;
+beforeAll(async () => {
+  upstream = await startFakeUpstream();
+});
+afterAll(() => upstream.close());
+
+async function modelWith(scenario: FakeScenario, fields: Parameters<typeof makeModel>[1] = {}) {
+  const upstreamName = `api-${randomUUID().slice(0, 8)}`;
+  upstream.scenarioForModel(upstreamName, scenario);
+  const model = await makeModel(upstream.url, { ...fields, upstreamName });
+  return {
+    ...model,
+    calls: () => upstream.requests.filter((r) => (r.body as { model?: string }).model === upstreamName),
+  };
+}
+
+describe("the /v1 API through the openai SDK", () => {
+  it("lists the models the key's owner may use, by their upstream name", async () => {
+    const model = await modelWith({});
+    const hidden = await modelWith({}, { visibleToEveryone: false });
+    const { client } = await makeApiUser();
+    const ids = [];
+    for await (const listed of client.models.list()) ids.push(listed.id);
+    expect(ids).toContain(model.upstreamName);
+    expect(ids).not.toContain(hidden.upstreamName);
+  });
+
+  it("answers a completion without streaming, the admin's system prompt sent first, the usage in the ledger", async () => {
+    const model = await modelWith(
+      { chunks: ["Hello ", "from ", "Parley."], usage: { promptTokens: 30, completionTokens: 3 } },
+      { systemPrompt: "Be brief.", allowUserParameters: true, maxOutputTokens: 2048 },
+    );
+    const { client, key, user } = await makeApiUser();
+    const completion = await client.chat.completions.create({
+      model: model.upstreamName,
+      messages: [{ role: "user", content: "Say hello" }],
+      temperature: 0.7,
+      max_tokens: 1024,
+      stop: ["\n\n"],
+    });
+    expect(completion.object).toBe("chat.completion");
+    expect(completion.choices[0]?.message.content).toBe("Hello from Parley.");
+    expect(completion.choices[0]?.finish_reason).toBe("stop");
+    expect(completion.usage).toMatchObject({ prompt_tokens: 30, completion_tokens: 3, total_tokens: 33 });
+
+    const sent = model.calls().at(-1)?.body as Record<string, unknown>;
+    expect(sent.messages).toEqual([
+      { role: "system", content: "Be brief." },
+      { role: "user", content: "Say hello" },
+    ]);
+    expect(sent).toMatchObject({ temperature: 0.7, max_tokens: 1024, stop: ["\n\n"] });
+    const rows = await db().replyUsage.findMany({ where: { apiKeyId: key.id } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ userId: user.id, messageId: null, promptTokens: 30, completionTokens: 3 });
+    expect(await db().conversation.count({ where: { ownerId: user.id } })).toBe(0);
+  });
+
+  it("streams deltas and, when asked, a last chunk with the usage", async () => {
+    const model = await modelWith({
+      chunks: ["One ", "two ", "three."],
+      usage: { promptTokens: 12, completionTokens: 3 },
+    });
+    const { client } = await makeApiUser();
+    const stream = await client.chat.completions.create({
+      model: model.upstreamName,
+      messages: [
+        { role: "developer", content: "Count." },
+        { role: "user", content: [{ type: "text", text: "Go" }] },
+      ],
+      stream: true,
+      stream_options: { include_usage: true },
+    });
+    let text = "";
+    const chunks = [];
+    for await (const chunk of stream) {
+      chunks.push(chunk);
+      text += chunk.choices[0]?.delta.content ?? "";
+    }
+    expect(text).toBe("One two three.");
+    expect(chunks.some((chunk) => chunk.choices[0]?.finish_reason === "stop")).toBe(true);
+    expect(chunks.at(-1)).toMatchObject({
+      choices: [],
+      usage: { prompt_tokens: 12, completion_tokens: 3, total_tokens: 15 },
+    });
+    const sent = model.calls().at(-1)?.body as { messages: unknown[] };
+    expect(sent.messages).toEqual([
+      { role: "system", content: "Count." },
+      { role: "user", content: [{ type: "text", text: "Go" }] },
+    ]);
+  });
+
+  it("passes image content parts through to the model", async () => {
+    const model = await modelWith({ chunks: ["A cat."] });
+    const { client } = await makeApiUser();
+    const image = { type: "image_url" as const, image_url: { url: "data:image/png;base64,iVBORw0KGgo=" } };
+    await client.chat.completions.create({
+      model: model.upstreamName,
+      messages: [{ role: "user", content: [{ type: "text", text: "What is it?" }, image] }],
+    });
+    const sent = model.calls().at(-1)?.body as { messages: { content: unknown }[] };
+    expect(sent.messages.at(-1)?.content).toEqual([{ type: "text", text: "What is it?" }, image]);
+  });
+
+  it("answers each failure in OpenAI's shape with the status the SDK maps", async () => {
+    const model = await modelWith({ chunks: ["ok"] }, { maxOutputTokens: 100 });
+    const { client, user } = await makeApiUser();
+    const ask = (c: OpenAI, fields: Record<string, unknown> = {}) =>
+      c.chat.completions.create({ model: model.upstreamName, messages: [{ role: "user", content: "Hi" }], ...fields });
+
+    const tooMany = await ask(client, { max_tokens: 5000 }).catch((error) => error);
+    expect(tooMany).toBeInstanceOf(OpenAI.BadRequestError);
+    expect(tooMany.error).toMatchObject({ type: "invalid_request_error", param: "max_tokens" });
+    await expect(ask(client, { logit_bias: {} })).rejects.toBeInstanceOf(OpenAI.BadRequestError);
+    await expect(ask(parleyClient("sk-parley-wrong"))).rejects.toBeInstanceOf(OpenAI.AuthenticationError);
+    await expect(ask(client, { model: "no-such-model" })).rejects.toBeInstanceOf(OpenAI.NotFoundError);
+
+    // 403 (API access off for the caller) is in api-keys.test.ts, beside the switch it depends on.
+
+    await db().usageLimit.create({ data: { subject: `user:${user.id}`, userId: user.id, tokensPerDay: 10 } });
+    const limited = await ask(client).catch((error) => error);
+    expect(limited).toBeInstanceOf(OpenAI.RateLimitError);
+    expect(limited.error).toMatchObject({ code: "usage_limit_reached", type: "insufficient_quota" });
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+
+  it("answers an upstream failure with 500, and an overloaded upstream with 503", async () => {
+    const broken = await modelWith({ failBeforeStream: { status: 401 } });
+    const busy = await modelWith({ failBeforeStream: { status: 429, retryAfterSeconds: 60 } });
+    const { client } = await makeApiUser();
+    const ask = (name: string) =>
+      client.chat.completions.create({ model: name, messages: [{ role: "user", content: "Hi" }] });
+    const failed = await ask(broken.upstreamName).catch((error) => error);
+    expect(failed).toBeInstanceOf(OpenAI.InternalServerError);
+    expect(failed.status).toBe(500);
+    const overloaded = await ask(busy.upstreamName).catch((error) => error);
+    expect(overloaded.status).toBe(503);
+    expect(JSON.stringify(overloaded.error)).not.toContain("sk-");
+  });
+
+  it("aborts the upstream call when the client leaves mid-stream, and records what was used", async () => {
+    const model = await modelWith({
+      chunks: Array.from({ length: 200 }, (_, i) => `w${i} `),
+      paceMs: 30,
+      usage: "none",
+    });
+    const { client, key, user } = await makeApiUser();
+    await db().usageLimit.create({ data: { subject: `user:${user.id}`, userId: user.id, tokensPerDay: 100_000 } });
+    const controller = new AbortController();
+    const stream = await client.chat.completions.create(
+      { model: model.upstreamName, messages: [{ role: "user", content: "Go on" }], stream: true },
+      { signal: controller.signal },
+    );
+    let deltas = 0;
+    for await (const chunk of stream) {
+      if (chunk.choices[0]?.delta.content) deltas += 1;
+      if (deltas === 3) controller.abort();
+    }
+    const call = model.calls().at(-1);
+    if (!call) throw new Error("The upstream was not called");
+    await upstream.waitForClientClose(call);
+    expect(call.completedAt).toBeUndefined();
+    await expect.poll(() => db().replyUsage.count({ where: { apiKeyId: key.id } })).toBe(1);
+    const row = await db().replyUsage.findFirstOrThrow({ where: { apiKeyId: key.id } });
+    expect(row.isEstimated).toBe(true);
+    expect(row.completionTokens).toBeGreaterThan(0);
+    expect(row.completionTokens).toBeLessThan(200);
+    // Settled: the day's counter holds what was used, not the reservation's worst case.
+    const counters = await db().usageCounter.findMany({ where: { key: { startsWith: `user:${user.id}:day:` } } });
+    expect(counters.map((counter) => Number(counter.amount))).toEqual([row.promptTokens + row.completionTokens]);
+  });
+});

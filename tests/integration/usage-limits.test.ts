@@ -1,0 +1,147 @@
+// Usage limits reserved up front: concurrent turns cannot share the same room, the chat and the API draw on one
+// balance, a team's limit counts its conversations, and every turn settles to its real figures however it ends.
+import { randomUUID } from "node:crypto";
+import OpenAI from "openai";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { makeApiKey, parleyClient } from "../support/api-keys";
+import { startChatSession } from "../support/chat-session";
+import { addMember, makeAdmin, makeModel, makeUser } from "../support/factories";
+import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
+import { collectEvents } from "../support/read-events";
+import { signedInClient } from "../support/session-client";
+
+let upstream: FakeUpstream;
+beforeAll(async () => {
+  upstream = await startFakeUpstream();
+});
+afterAll(() => upstream.close());
+
+async function limitUser(userId: string, tokensPerDay: number) {
+  await db().usageLimit.create({ data: { subject: `user:${userId}`, userId, tokensPerDay } });
+}
+
+async function dayCounter(subject: string): Promise<number | null> {
+  const counter = await db().usageCounter.findFirst({ where: { key: { startsWith: `${subject}:day:` } } });
+  return counter ? Number(counter.amount) : null;
+}
+
+async function ledgerTokens(where: { userId?: string; teamId?: string }): Promise<number> {
+  const rows = await db().replyUsage.findMany({ where });
+  return rows.reduce((sum, row) => sum + row.promptTokens + row.completionTokens, 0);
+}
+
+describe("usage limits", () => {
+  it("lets exactly one of 25 simultaneous requests through when there is room for one", async () => {
+    const upstreamName = `race-${randomUUID().slice(0, 8)}`;
+    upstream.scenarioForModel(upstreamName, { chunks: ["ok"], usage: { promptTokens: 5, completionTokens: 1 } });
+    await makeModel(upstream.url, { upstreamName, maxOutputTokens: 100 });
+    const admin = await makeAdmin();
+    // One request's worst case is its prompt (about 10 tokens) + 100: room for one, not two.
+    await limitUser(admin.id, 150);
+    const client = parleyClient((await makeApiKey(admin.id)).secret);
+    const results = await Promise.allSettled(
+      Array.from({ length: 25 }, () =>
+        client.chat.completions.create({ model: upstreamName, messages: [{ role: "user", content: "Hi" }] }),
+      ),
+    );
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    const refused = results.filter((result) => result.status === "rejected").map((result) => result.reason);
+    expect(refused).toHaveLength(24);
+    for (const reason of refused) expect(reason).toBeInstanceOf(OpenAI.RateLimitError);
+    expect(await dayCounter(`user:${admin.id}`)).toBe(6);
+  });
+
+  it("draws the chat and the API on one balance, and refuses the chat with the limit and its reset", async () => {
+    const chat = await startChatSession(upstream, {
+      chunks: ["Fine."],
+      usage: { promptTokens: 20, completionTokens: 400 },
+    });
+    const conversation = await db().conversation.findUniqueOrThrow({ where: { id: chat.conversationId } });
+    const userId = conversation.ownerId ?? "";
+    await db().user.update({ where: { id: userId }, data: { role: "ADMIN" } });
+    await limitUser(userId, 1500);
+    const client = parleyClient((await makeApiKey(userId)).secret);
+    await client.chat.completions.create({
+      model: chat.upstreamName,
+      messages: [{ role: "user", content: "Hi" }],
+      max_tokens: 10,
+    });
+    expect(await dayCounter(`user:${userId}`)).toBe(420);
+
+    // 420 used: the chat's worst case (a prompt + the model's 1024 output tokens) still fits once, then no more.
+    const events = await collectEvents(await chat.send("Hello"));
+    expect(events.map((event) => event.event)).toContain("done");
+    await expect.poll(() => dayCounter(`user:${userId}`)).toBe(840);
+    const refused = await chat.send("Again");
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    const body = (await refused.json()) as {
+      error: { code: string; message: string; details: Record<string, number> };
+    };
+    expect(body.error.code).toBe("usage_limit_reached");
+    expect(body.error.message).toBe("You have used your 1,500 tokens for today; resets at 00:00 UTC.");
+    expect(body.error.details).toMatchObject({ limit: 1500, isMonthly: 0, isTeam: 0 });
+    expect((await chat.storedMessages()).filter((message) => message.content === "Again")).toHaveLength(0);
+    const api = await client.chat.completions
+      .create({ model: chat.upstreamName, messages: [{ role: "user", content: "Hi" }], max_tokens: 1000 })
+      .catch((error) => error);
+    expect(api).toBeInstanceOf(OpenAI.RateLimitError);
+  });
+
+  it("settles a reply that fails, and one that is stopped, to what was used", async () => {
+    const failing = await startChatSession(upstream, { chunks: ["a ", "b ", "c "], cutAfterChunks: 2 });
+    const owner = (await db().conversation.findUniqueOrThrow({ where: { id: failing.conversationId } })).ownerId ?? "";
+    await limitUser(owner, 1_000_000);
+    const events = await collectEvents(await failing.send("Hi"));
+    expect(events.at(-1)).toMatchObject({ event: "error" });
+    await expect.poll(() => dayCounter(`user:${owner}`)).toBe(await ledgerTokens({ userId: owner }));
+    expect(
+      await db().usageReservation.count({
+        where: { keys: { has: `user:${owner}:day:${new Date().toISOString().slice(0, 10)}:tokens` } },
+      }),
+    ).toBe(0);
+
+    const stopped = await startChatSession(upstream, {
+      chunks: Array.from({ length: 100 }, (_, i) => `w${i} `),
+      paceMs: 30,
+    });
+    const stopper =
+      (await db().conversation.findUniqueOrThrow({ where: { id: stopped.conversationId } })).ownerId ?? "";
+    await limitUser(stopper, 1_000_000);
+    const response = await stopped.send("Go");
+    await expect.poll(() => stopped.upstreamCalls().length).toBe(1);
+    await stopped.client.json(`/api/conversations/${stopped.conversationId}/stop`, {});
+    await collectEvents(response);
+    await expect.poll(async () => (await stopped.storedMessages()).at(-1)?.status).toBe("INTERRUPTED");
+    await expect.poll(() => dayCounter(`user:${stopper}`)).toBe(await ledgerTokens({ userId: stopper }));
+    expect(await ledgerTokens({ userId: stopper })).toBeLessThan(1024);
+  });
+
+  it("counts a team's conversations against the team's limit, whoever posts", async () => {
+    const chat = await startChatSession(upstream, {
+      chunks: ["Team."],
+      usage: { promptTokens: 10, completionTokens: 90 },
+    });
+    const owner = (await db().conversation.findUniqueOrThrow({ where: { id: chat.conversationId } })).ownerId ?? "";
+    const team = await db().team.create({ data: { name: `Limited ${randomUUID().slice(0, 6)}` } });
+    await addMember(team.id, owner, "OWNER");
+    await db().conversation.update({
+      where: { id: chat.conversationId },
+      data: { teamId: team.id, visibility: "TEAM" },
+    });
+    await db().usageLimit.create({ data: { subject: `team:${team.id}`, teamId: team.id, tokensPerDay: 1100 } });
+    await collectEvents(await chat.send("One"));
+    await expect.poll(() => dayCounter(`team:${team.id}`)).toBe(100);
+    expect(await ledgerTokens({ teamId: team.id })).toBe(100);
+
+    const editor = await makeUser();
+    await addMember(team.id, editor.id, "EDITOR");
+    const editorClient = await signedInClient(editor.email, editor.password);
+    // The team has 1,000 left; the editor's turn reserves a prompt + 1,024: over the team's limit, though the
+    // editor has no limit of their own.
+    const refused = await editorClient.json(`/api/conversations/${chat.conversationId}/messages`, { content: "Two" });
+    expect(refused.status).toBe(429);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toContain("Your team has used");
+  });
+});
