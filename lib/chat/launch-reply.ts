@@ -73,6 +73,7 @@ export function launchReply({
         parameters,
         conversationSystemPrompt: conversation.systemPrompt,
         userMessageId: turn.userMessage.id,
+        requesterId,
       });
       const upstream = {
         client: createProviderClient(model.provider),

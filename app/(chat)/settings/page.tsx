@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
+import { AccountSettings } from "@/app/_components/account/account-settings";
 import { YourDataSettings } from "@/app/_components/settings/your-data-settings";
 import { PageSection } from "@/app/_components/ui/page-section";
 import { LanguagePicker } from "@/app/_i18n/language-picker";
 import { isLocale, LOCALE_COOKIE } from "@/app/_i18n/locales";
 import { getTranslator } from "@/app/_i18n/server";
+import { getAccountOrThrow } from "@/lib/accounts/account-settings";
+import { requirePageUser } from "@/lib/auth/session";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -13,11 +16,15 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SettingsPage() {
   const { t } = await getTranslator();
+  const account = await getAccountOrThrow(await requirePageUser());
   const savedLocale = (await cookies()).get(LOCALE_COOKIE)?.value;
   return (
     <div className="min-h-0 flex-1 overflow-y-auto">
       <div className="mx-auto w-full max-w-2xl px-4 py-8">
         <h1 className="mb-6 text-2xl font-semibold">{t("settings.title")}</h1>
+        <AccountSettings
+          account={{ name: account.name, email: account.email, customInstructions: account.customInstructions }}
+        />
         <PageSection id="language" title={t("settings.language")} className="mb-8">
           <div className="border-line rounded-2xl border p-5">
             <p className="text-ink-muted mb-3 text-sm">{t("settings.languageDescription")}</p>
