@@ -102,6 +102,9 @@ const envSchema = z.object({
   // registration attempts per client address per hour.
   SIGN_IN_FAILURES_PER_ADDRESS: countWithDefault(30),
   REGISTRATIONS_PER_ADDRESS_PER_HOUR: countWithDefault(10),
+  // accounts (issue 16): mail for "Forgot password?" (lib/mail/mailer.ts), e.g. smtps://user:pass@smtp.example.com.
+  SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
+  MAIL_FROM: optionalString,
   UPSTREAM_FIRST_BYTE_TIMEOUT_MS: millisecondsWithDefault(60_000),
   UPSTREAM_IDLE_TIMEOUT_MS: millisecondsWithDefault(60_000),
   // Several processes on one database (lib/cluster): how long running replies may finish after SIGTERM, and how long

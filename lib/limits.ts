@@ -10,3 +10,5 @@ export const MAX_ATTACHMENT_BYTES_PER_MESSAGE = 50 * 1024 * 1024;
 export const MAX_ATTACHMENT_STORAGE_PER_USER = 1024 * 1024 * 1024;
 // The browser re-encodes images to fit this before uploading them (what providers accept).
 export const MAX_IMAGE_SIDE = 2048;
+// Custom instructions (Settings → Account): about a page of text.
+export const MAX_CUSTOM_INSTRUCTIONS_LENGTH = 4_000;

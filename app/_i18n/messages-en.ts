@@ -622,6 +622,48 @@ export const en = {
   "admin.prices.input": "Input, per million",
   "admin.prices.output": "Output, per million",
   "admin.prices.save": "Save prices",
+  // accounts: Settings → Account, password recovery, single sign-on (issue 16)
+  "signIn.accountDisabled": "This account is disabled. Ask an admin to enable it.",
+  "signIn.forgotPassword": "Forgot password?",
+  "accountSettings.title": "Account",
+  "accountSettings.profile": "Name and email",
+  "accountSettings.currentPassword": "Current password",
+  "accountSettings.emailNeedsPassword": "Changing your email needs your current password.",
+  "accountSettings.password": "Password",
+  "accountSettings.newPassword": "New password",
+  "accountSettings.signOutOthers": "Sign out my other devices",
+  "accountSettings.changePassword": "Change password",
+  "accountSettings.passwordChanged": "Password changed.",
+  "accountSettings.instructions": "Custom instructions",
+  "accountSettings.instructionsLabel": "About you, and how the model should answer",
+  "accountSettings.instructionsHint":
+    "Sent to the model after the admin's instructions on every message you send. Team members who continue your conversations never see them.",
+  "accountSettings.delete": "Delete my account",
+  "accountSettings.deleteExplained":
+    "Your private conversations are deleted with the account. Conversations you shared with a team stay with the team, and a team you alone own passes to its longest-standing member. This cannot be undone.",
+  "accountSettings.exportFirst": "Export all my data first",
+  "accountSettings.typeEmail": "Type {email} to confirm",
+  "accountSettings.deleteButton": "Delete my account",
+  "passwordReset.title": "Choose a new password",
+  "passwordReset.heading": "Choose a new password",
+  "passwordReset.for": "For {email}. Every device signed in to this account will be signed out.",
+  "passwordReset.submit": "Set password",
+  "passwordReset.done": "Your password is set. Sign in with it.",
+  "passwordReset.invalid": "This reset link has expired or was already used. Ask for a new one.",
+  "passwordReset.signIn": "Go to sign-in",
+  "forgotPassword.title": "Forgot password",
+  "forgotPassword.heading": "Forgot your password?",
+  "forgotPassword.explained": "Enter your account's email and we will send you a link to choose a new password.",
+  "forgotPassword.submit": "Send reset link",
+  "forgotPassword.sent":
+    "If an account uses this address, a link to choose a new password is on its way. It works once, for one hour.",
+  "forgotPassword.askAdmin":
+    "This Parley cannot send email. Ask an admin for a password reset link: they can make one in the console, under Users.",
+  "forgotPassword.back": "Back to sign-in",
+  "admin.user.resetLink": "Reset link",
+  "admin.user.resetLinkTitle": "Password reset link",
+  "admin.user.resetLinkExplained":
+    "Give this link to {email}. It works once, until {time}, and is shown only now. Using it signs the account out everywhere.",
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

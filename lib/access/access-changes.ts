@@ -5,9 +5,11 @@
 
 import { stopRepliesEverywhere } from "../chat/live-replies";
 import { endStreamsOfConversation, endStreamsOfUser, endStreamsWithoutAccess } from "../chat/open-streams";
+import { setPasswordHash } from "../db/accounts";
 import type { AuditActor } from "../db/audit";
 import type { Prisma } from "../db/client";
 import { softDeleteConversation } from "../db/conversations";
+import { consumePasswordResetToken } from "../db/password-resets";
 import { listMemberIds, setConversationTeam } from "../db/team-conversations";
 import { deleteTeam, removeMember } from "../db/teams";
 import { deleteUser, type UserChanges, updateUser } from "../db/user-admin";
@@ -63,4 +65,21 @@ export async function deleteUserAccount(actor: AuditActor, id: string): Promise<
 export async function signOutEverywhere(userId: string): Promise<void> {
   await revokeSessions(userId);
   endStreamsOfUser(userId);
+}
+
+/**
+ * A new password (Settings → Account). With `endsSessions` every session ends, the caller's own included (it gets
+ * a fresh cookie with the returned session version), and so do the user's open streams.
+ */
+export async function replacePassword(userId: string, passwordHash: string, endsSessions: boolean): Promise<number> {
+  const sessionVersion = await setPasswordHash(userId, passwordHash, endsSessions);
+  if (endsSessions) endStreamsOfUser(userId);
+  return sessionVersion;
+}
+
+/** A reset link sets a new password once and ends every session of its user; false when the link is unusable. */
+export async function resetPasswordByToken(tokenHash: string, passwordHash: string): Promise<boolean> {
+  const userId = await consumePasswordResetToken(tokenHash, passwordHash);
+  if (userId) endStreamsOfUser(userId);
+  return userId !== null;
 }

@@ -18,7 +18,16 @@ export type SessionCookie = {
  */
 export async function createSessionCookie(credentials: { email: string; password: string }, headers: HeaderSource) {
   const user = await authorizeCredentials(credentials, { headers });
-  if (!user) return null;
+  return user ? sessionCookieFor(user) : null;
+}
+
+type SignedInUser = NonNullable<Awaited<ReturnType<typeof authorizeCredentials>>>;
+
+/**
+ * A fresh session cookie for the user, through the same jwt callback as next-auth's sign-in: also how the device
+ * that changed the password stays signed in when that ended every other session.
+ */
+export async function sessionCookieFor(user: SignedInUser): Promise<SessionCookie> {
   const jwtCallback = getAuthOptions().callbacks?.jwt;
   if (!jwtCallback) throw new Error("The auth options lost their jwt callback.");
   const token = await jwtCallback({
@@ -33,4 +42,10 @@ export async function createSessionCookie(credentials: { email: string; password
   const name = `${secure ? "__Secure-" : ""}next-auth.session-token`;
   const options = { httpOnly: true, sameSite: "lax", path: "/", secure, maxAge: SESSION_MAX_AGE_SECONDS } as const;
   return { name, value, options } satisfies SessionCookie;
+}
+
+/** The cookie as a Set-Cookie header value, for route handlers that answer with a Response. */
+export function formatSessionCookie({ name, value, options }: SessionCookie): string {
+  const secure = options.secure ? "; Secure" : "";
+  return `${name}=${value}; Path=/; Max-Age=${options.maxAge}; HttpOnly; SameSite=Lax${secure}`;
 }

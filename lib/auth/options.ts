@@ -8,6 +8,7 @@ import { isDatabaseUnavailable } from "../db/database-unavailable";
 import { getUserForSignIn } from "../db/users";
 import { requireEnv } from "../env";
 import { getClientAddress, type HeaderSource } from "../http/client-address";
+import { AccountDisabledError } from "./account-disabled";
 import { authLogger } from "./auth-logger";
 import { noteAuthFailure } from "./auth-outage";
 import { canSignIn, refreshClaims, type SessionClaims, sessionUserOf } from "./claims";
@@ -26,7 +27,10 @@ const credentialsSchema = z.object({
   password: z.string().max(128),
 });
 
-/** The credentials' user, or null; throws SignInThrottledError while the account or the address is locked out. */
+/**
+ * The credentials' user, or null; throws SignInThrottledError while the account or the address is locked out, and
+ * AccountDisabledError for a disabled account's right password.
+ */
 export async function authorizeCredentials(raw: unknown, request: { headers?: HeaderSource }) {
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) return null;
@@ -38,7 +42,8 @@ export async function authorizeCredentials(raw: unknown, request: { headers?: He
   // Verify against a decoy when the account does not exist, so that timing does not reveal which emails exist.
   const isPasswordValid = await verifyPassword(user?.passwordHash ?? (await getDecoyHash()), password);
   await finishSignInAttempt(email, clientAddress, isPasswordValid);
-  if (!user || !isPasswordValid || !canSignIn(user.status)) return null;
+  if (!user || !isPasswordValid) return null;
+  if (!canSignIn(user.status)) throw new AccountDisabledError();
   return {
     id: user.id,
     email: user.email,
@@ -50,12 +55,15 @@ export async function authorizeCredentials(raw: unknown, request: { headers?: He
 }
 
 /**
- * next-auth puts an authorize error's message into the sign-in URL: only the throttle's is meant for people. An
+ * next-auth puts an authorize error's message into the sign-in URL: only the throttle's and the disabled
+ * account's are meant for people. An
  * outage is noted for the auth route's 503 rather than read as wrong credentials; anything else is logged and
  * answered as a failed sign-in, so that no internal text reaches the client.
  */
 function answerAuthorizeFailure(error: unknown): null {
-  if (error instanceof SignInThrottledError || isDatabaseUnavailable(error)) noteAuthFailure(error);
+  if (error instanceof SignInThrottledError || error instanceof AccountDisabledError || isDatabaseUnavailable(error)) {
+    noteAuthFailure(error);
+  }
   console.error("Sign-in failed unexpectedly", error);
   return null;
 }

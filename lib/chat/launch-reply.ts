@@ -79,6 +79,7 @@ export function launchReply({
         parameters,
         conversationSystemPrompt: conversation.systemPrompt,
         userMessageId: turn.userMessage.id,
+        requesterId,
       });
       const upstream = buildUpstreamRequest(model, messages, parameters);
       return { upstream, manifest };

@@ -2,6 +2,7 @@
 // records what was sent.
 import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
 import { addFilesToMessages } from "../attachments/request-files";
+import { getCustomInstructions } from "../db/accounts";
 import { getWindowCandidates } from "../db/messages";
 import type { CompletionModel } from "../db/models";
 import { assembleContextWindow, type ContextManifest, getWindowBudget, MESSAGE_FRAMING_TOKENS } from "./context-window";
@@ -30,9 +31,17 @@ function countPromptTokens(content: string, encoding: TokenEncoding): number {
   return tokens;
 }
 
-/** The admin's prompt is sent on every turn: a conversation's own prompt adds to it and never replaces it. */
-export function getSystemPrompt(conversationPrompt: string | null, model: CompletionModel, encoding: TokenEncoding) {
-  const content = [model.systemPrompt, conversationPrompt].filter(Boolean).join("\n\n");
+/**
+ * The admin's prompt is sent on every turn: a conversation's own prompt adds to it and never replaces it, and the
+ * requester's custom instructions (Settings → Account) come last, theirs only, never another member's.
+ */
+export function getSystemPrompt(
+  conversationPrompt: string | null,
+  model: CompletionModel,
+  encoding: TokenEncoding,
+  customInstructions: string | null = null,
+) {
+  const content = [model.systemPrompt, conversationPrompt, customInstructions].filter(Boolean).join("\n\n");
   return content ? { content, tokens: countPromptTokens(content, encoding) } : null;
 }
 
@@ -41,14 +50,19 @@ export async function prepareRequest(input: {
   parameters: Parameters;
   conversationSystemPrompt: string | null;
   userMessageId: string;
+  /** Who sent the turn (or regenerated it): whose custom instructions apply. */
+  requesterId: string;
 }): Promise<PreparedRequest> {
   const { model, parameters } = input;
   const encoding = encodingForModel(model.upstreamName);
   const budget = getWindowBudget(model.contextWindow, parameters.maxTokens);
-  const rows = await getWindowCandidates(input.userMessageId, budget, MESSAGE_FRAMING_TOKENS);
+  const [rows, customInstructions] = await Promise.all([
+    getWindowCandidates(input.userMessageId, budget, MESSAGE_FRAMING_TOKENS),
+    getCustomInstructions(input.requesterId),
+  ]);
   const oldest = rows[0];
   const { messages, manifest } = assembleContextWindow({
-    systemPrompt: getSystemPrompt(input.conversationSystemPrompt, model, encoding),
+    systemPrompt: getSystemPrompt(input.conversationSystemPrompt, model, encoding, customInstructions),
     thread: rows.map((row) => ({
       id: row.id,
       role: row.role,

@@ -14,6 +14,7 @@ export const auditActions = [
   "model.delete",
   "user.update",
   "user.delete",
+  "user.reset_link",
   "settings.update",
   "apiKey.revoke",
   "usageLimit.update",

@@ -21,7 +21,14 @@ export async function loadAssembler(modelId: string): Promise<AssembleContext> {
     reasoningEffort: null,
   };
   return async (leafId) => {
-    const prepared = await prepareRequest({ model, parameters, conversationSystemPrompt: null, userMessageId: leafId });
+    // No user has this id: the look-up of custom instructions is measured, and finds none.
+    const prepared = await prepareRequest({
+      model,
+      parameters,
+      conversationSystemPrompt: null,
+      userMessageId: leafId,
+      requesterId: "bench-requester",
+    });
     return prepared.messages.length;
   };
 }

@@ -3,7 +3,7 @@
 // so a new route cannot skip the access rules.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { makeUser } from "../support/factories";
+import { makeUser, TEST_PASSWORD } from "../support/factories";
 import { collectEvents, startedIds } from "../support/read-events";
 import { routesOfMatrix, uncoveredRoutes } from "../support/route-inventory";
 import { anonymousClient, type Client, signedInClient } from "../support/session-client";
@@ -51,6 +51,32 @@ const rows: Row[] = [
     method: "DELETE",
     route: "/api/attachments/[attachmentId]",
     expected: { anonymous: 401, owner: 404, otherUser: 404 },
+  },
+  // Account routes act on the caller's own account only: another user's call changes their own.
+  {
+    method: "PATCH",
+    route: "/api/account",
+    body: { name: "Renamed" },
+    expected: { anonymous: 401, owner: 200, otherUser: 200 },
+  },
+  {
+    method: "POST",
+    route: "/api/account/password",
+    body: { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD, signOutOtherDevices: false },
+    expected: { anonymous: 401, owner: 204, otherUser: 204 },
+  },
+  {
+    method: "PUT",
+    route: "/api/account/instructions",
+    body: { customInstructions: "Be brief." },
+    expected: { anonymous: 401, owner: 200, otherUser: 200 },
+  },
+  // The confirmation names no account of theirs: refused (400) for both, so that the matrix keeps its users.
+  {
+    method: "DELETE",
+    route: "/api/account",
+    body: { email: "someone-else@example.test" },
+    expected: { anonymous: 401, owner: 400, otherUser: 400 },
   },
   { method: "GET", route: conversationRoute, expected: { anonymous: 401, owner: 200, otherUser: 404 } },
   {

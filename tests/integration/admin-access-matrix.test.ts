@@ -103,6 +103,7 @@ const rows: Row[] = [
   { method: "GET", route: "/api/admin/teams", expected: { ...denied, admin: 200 } },
   { method: "DELETE", route: "/api/admin/api-keys/[apiKeyId]", expected: { ...denied, admin: 204 } },
   { method: "DELETE", route: "/api/admin/models/[modelId]", expected: { ...denied, admin: 204 } },
+  { method: "POST", route: "/api/admin/users/[userId]/reset-link", expected: { ...denied, admin: 201 } },
   { method: "DELETE", route: "/api/admin/users/[userId]", expected: { ...denied, admin: 204 } },
   { method: "DELETE", route: "/api/admin/providers/[providerId]", expected: { ...denied, admin: 204 } },
 ];

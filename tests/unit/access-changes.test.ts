@@ -18,6 +18,8 @@ const GUARDED = [
   "updateUser",
   "deleteUser",
   "revokeSessions",
+  "setPasswordHash",
+  "consumePasswordResetToken",
   "endStreamsWithoutAccess",
   "endStreamsOfUser",
   "endStreamsOfConversation",

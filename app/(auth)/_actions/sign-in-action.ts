@@ -6,6 +6,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { toSafeCallbackUrl } from "@/app/_components/auth/safe-callback-url";
+import { AccountDisabledError } from "@/lib/auth/account-disabled";
 import { createSessionCookie } from "@/lib/auth/form-sign-in";
 import { SignInThrottledError } from "@/lib/auth/throttle";
 import { isDatabaseUnavailable } from "@/lib/db/database-unavailable";
@@ -18,6 +19,8 @@ export type SignInState = {
   email: string;
   retryInMinutes?: number;
   isDatabaseUnavailable?: boolean;
+  /** The right password of a disabled account. */
+  isDisabled?: boolean;
 };
 
 const signInFormSchema = z.object({
@@ -40,6 +43,7 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
     const email = parsed.data.email;
     if (error instanceof SignInThrottledError) return { isRejected: true, email, retryInMinutes: error.retryInMinutes };
     if (isDatabaseUnavailable(error)) return { isRejected: true, email, isDatabaseUnavailable: true };
+    if (error instanceof AccountDisabledError) return { isRejected: true, email, isDisabled: true };
     throw error;
   }
   if (!cookie) return { isRejected: true, email: parsed.data.email };

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
-import { StorageUsage } from "@/app/_components/attachments/storage-usage";
+import { AccountSettings } from "@/app/_components/account/account-settings";
 import { ApiKeySettings, UsageSettings } from "@/app/_components/api-keys";
+import { StorageUsage } from "@/app/_components/attachments/storage-usage";
 import { YourDataSettings } from "@/app/_components/settings/your-data-settings";
 import { PageSection } from "@/app/_components/ui/page-section";
 import { LanguagePicker } from "@/app/_i18n/language-picker";
 import { isLocale, LOCALE_COOKIE } from "@/app/_i18n/locales";
 import { getTranslator } from "@/app/_i18n/server";
+import { getAccountOrThrow } from "@/lib/accounts/account-settings";
 import { getMyStorage } from "@/lib/attachments/files";
 import { listOwnApiKeys } from "@/lib/api-keys/api-keys";
 import { requirePageUser } from "@/lib/auth/session";
@@ -20,17 +22,21 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SettingsPage() {
   const user = await requirePageUser();
-  const [{ t }, apiKeys, usage, storage] = await Promise.all([
+  const [{ t }, apiKeys, usage, storage, account] = await Promise.all([
     getTranslator(),
     listOwnApiKeys(user),
     getOwnUsage(user.id),
     getMyStorage(user),
+    getAccountOrThrow(user),
   ]);
   const savedLocale = (await cookies()).get(LOCALE_COOKIE)?.value;
   return (
     <div className="min-h-0 flex-1 overflow-y-auto">
       <div className="mx-auto w-full max-w-2xl px-4 py-8">
         <h1 className="mb-6 text-2xl font-semibold">{t("settings.title")}</h1>
+        <AccountSettings
+          account={{ name: account.name, email: account.email, customInstructions: account.customInstructions }}
+        />
         <PageSection id="language" title={t("settings.language")} className="mb-8">
           <div className="border-line rounded-2xl border p-5">
             <p className="text-ink-muted mb-3 text-sm">{t("settings.languageDescription")}</p>

@@ -5,6 +5,7 @@ import { ActionButton } from "@/app/_components/ui/action-button";
 import { RowActions } from "@/app/_components/ui/row-actions";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { AdminUser } from "@/lib/db/user-admin";
+import { ResetLinkButton } from "./reset-link-button";
 
 type UserActionsProps = { user: Pick<AdminUser, "id" | "name" | "email" | "role" | "status"> };
 
@@ -51,6 +52,7 @@ export function UserActions({ user }: UserActionsProps) {
         <ActionButton onClick={() => change({ role: user.role === "ADMIN" ? "USER" : "ADMIN" })} disabled={isPending}>
           {user.role === "ADMIN" ? t("admin.user.makeUser") : t("admin.user.makeAdmin")}
         </ActionButton>
+        <ResetLinkButton user={user} />
         <ActionButton onClick={() => void remove()} disabled={isPending} isDanger>
           {t("admin.delete")}
         </ActionButton>

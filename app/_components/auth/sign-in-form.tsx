@@ -13,6 +13,7 @@ const NOT_TRIED: SignInState = { isRejected: false, email: "" };
 
 function rejectionMessage(state: SignInState, t: Translator["t"]): string | null {
   if (state.isDatabaseUnavailable) return t("signIn.databaseUnavailable");
+  if (state.isDisabled) return t("signIn.accountDisabled");
   if (state.retryInMinutes !== undefined) return t("signIn.tooManyAttempts", { count: state.retryInMinutes });
   return state.isRejected ? t("signIn.invalidCredentials") : null;
 }
@@ -28,6 +29,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <EmailField defaultValue={state.email} />
       <PasswordField isNew={false} />
+      <Link href="/forgot-password" className="text-ink-muted -mt-2 self-end text-sm underline underline-offset-4">
+        {t("signIn.forgotPassword")}
+      </Link>
       <SubmitButton label={t("signIn.submit")} isPending={isPending} />
       <p className="text-ink-muted text-center text-sm">
         {t("signIn.newHere")}{" "}

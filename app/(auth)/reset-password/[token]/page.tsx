@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import { BackToSignIn } from "@/app/_components/auth/forgot-password-form";
+import { ResetPasswordForm } from "@/app/_components/auth/reset-password-form";
+import { getTranslator } from "@/app/_i18n/server";
+import { describeResetLink } from "@/lib/accounts/password-reset";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  // The token is a secret: no referrer carries it to another site, and no search engine keeps the page.
+  return { title: t("passwordReset.title"), robots: { index: false }, referrer: "no-referrer" };
+}
+
+type ResetPasswordPageProps = { params: Promise<{ token: string }> };
+
+export default async function ResetPasswordPage({ params }: ResetPasswordPageProps) {
+  await connection();
+  const { token } = await params;
+  const { t } = await getTranslator();
+  const link = await describeResetLink(token);
+  return (
+    <>
+      <h1 className="mb-6 text-center text-xl font-semibold">{t("passwordReset.heading")}</h1>
+      {link ? (
+        <ResetPasswordForm token={token} email={link.email} />
+      ) : (
+        <div className="flex flex-col gap-4">
+          <p role="alert" className="text-sm">
+            {t("passwordReset.invalid")}
+          </p>
+          <BackToSignIn />
+        </div>
+      )}
+    </>
+  );
+}

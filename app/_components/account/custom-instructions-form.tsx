@@ -1,0 +1,42 @@
+"use client";
+
+import { type FormEvent, useState } from "react";
+import { useMutation } from "@/app/_components/api/use-mutation";
+import { TextAreaField } from "@/app/_components/ui/form-field";
+import { InlineAlert } from "@/app/_components/ui/inline-alert";
+import { SaveButton } from "@/app/_components/ui/submit-button";
+import { useTranslator } from "@/app/_i18n/translator-provider";
+import { MAX_CUSTOM_INSTRUCTIONS_LENGTH } from "@/lib/limits";
+import { CARD } from "./profile-form";
+
+// What the model should know about the person and how to answer: sent after the admin's prompt on each of their
+// own turns, never on a team member's.
+export function CustomInstructionsForm({ instructions }: { instructions: string }) {
+  const { t } = useTranslator();
+  const { run, error, isPending } = useMutation({ refreshesPage: false });
+  const [isSaved, setIsSaved] = useState(false);
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
+    event.preventDefault();
+    setIsSaved(false);
+    const customInstructions = String(new FormData(event.currentTarget).get("customInstructions") ?? "");
+    const saved = await run({ url: "/api/account/instructions", method: "PUT", body: { customInstructions } });
+    if (saved !== null) setIsSaved(true);
+  }
+
+  return (
+    <form onSubmit={(event) => void handleSubmit(event)} className={CARD}>
+      <h3 className="font-medium">{t("accountSettings.instructions")}</h3>
+      <TextAreaField
+        label={t("accountSettings.instructionsLabel")}
+        hint={t("accountSettings.instructionsHint")}
+        name="customInstructions"
+        rows={5}
+        maxLength={MAX_CUSTOM_INSTRUCTIONS_LENGTH}
+        defaultValue={instructions}
+      />
+      <InlineAlert message={error} />
+      <SaveButton label={t("common.save")} isPending={isPending} isSaved={isSaved} savedLabel={t("admin.saved")} />
+    </form>
+  );
+}

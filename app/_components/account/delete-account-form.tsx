@@ -1,0 +1,51 @@
+"use client";
+
+import { type FormEvent, useState } from "react";
+import { useMutation } from "@/app/_components/api/use-mutation";
+import { FormField } from "@/app/_components/ui/form-field";
+import { InlineAlert } from "@/app/_components/ui/inline-alert";
+import { useTranslator } from "@/app/_i18n/translator-provider";
+import { CARD } from "./profile-form";
+
+// Deleting one's own account, as the admin's delete does it; typing the email is the confirmation, and the export
+// of everything is offered first, since nothing can be brought back.
+export function DeleteAccountForm({ email }: { email: string }) {
+  const { t } = useTranslator();
+  const { run, error, isPending } = useMutation({ refreshesPage: false, leavesPage: true });
+  const [typed, setTyped] = useState("");
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
+    event.preventDefault();
+    if ((await run({ url: "/api/account", method: "DELETE", body: { email: typed } })) === null) return;
+    // The session is gone with the account: a full load shows the sign-in page.
+    window.location.assign("/sign-in");
+  }
+
+  return (
+    <form onSubmit={(event) => void handleSubmit(event)} className={`${CARD} border-danger/40`}>
+      <h3 className="font-medium">{t("accountSettings.delete")}</h3>
+      <p className="text-ink-muted text-sm">{t("accountSettings.deleteExplained")}</p>
+      <p className="text-sm">
+        <a href="/api/account/export" download className="font-medium underline underline-offset-4">
+          {t("accountSettings.exportFirst")}
+        </a>
+      </p>
+      <FormField
+        label={t("accountSettings.typeEmail", { email })}
+        name="confirmEmail"
+        type="email"
+        autoComplete="off"
+        value={typed}
+        onChange={(event) => setTyped(event.target.value)}
+      />
+      <InlineAlert message={error} />
+      <button
+        type="submit"
+        disabled={isPending || typed.trim().toLowerCase() !== email.toLowerCase()}
+        className="bg-danger self-start rounded-xl px-4 py-2.5 font-medium text-white hover:opacity-90 disabled:opacity-60"
+      >
+        {t("accountSettings.deleteButton")}
+      </button>
+    </form>
+  );
+}

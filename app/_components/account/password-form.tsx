@@ -1,0 +1,65 @@
+"use client";
+
+import { type FormEvent, useState } from "react";
+import { useMutation } from "@/app/_components/api/use-mutation";
+import { FormField } from "@/app/_components/ui/form-field";
+import { InlineAlert } from "@/app/_components/ui/inline-alert";
+import { SaveButton } from "@/app/_components/ui/submit-button";
+import { useTranslator } from "@/app/_i18n/translator-provider";
+import { CARD } from "./profile-form";
+
+// A new password, given the current one. Signing the other devices out is checked by default: a password is
+// usually changed because somebody else might know it.
+export function PasswordForm() {
+  const { t } = useTranslator();
+  const { run, error, isPending } = useMutation({ refreshesPage: false });
+  const [isSaved, setIsSaved] = useState(false);
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
+    event.preventDefault();
+    setIsSaved(false);
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    const body = {
+      currentPassword: String(form.get("currentPassword") ?? ""),
+      newPassword: String(form.get("newPassword") ?? ""),
+      signOutOtherDevices: form.get("signOutOtherDevices") === "on",
+    };
+    if ((await run({ url: "/api/account/password", method: "POST", body })) === null) return;
+    formElement.reset();
+    setIsSaved(true);
+  }
+
+  return (
+    <form onSubmit={(event) => void handleSubmit(event)} className={CARD}>
+      <h3 className="font-medium">{t("accountSettings.password")}</h3>
+      <FormField
+        label={t("accountSettings.currentPassword")}
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        required
+      />
+      <FormField
+        label={t("accountSettings.newPassword")}
+        name="newPassword"
+        type="password"
+        autoComplete="new-password"
+        minLength={8}
+        required
+        hint={t("register.passwordHint")}
+      />
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" name="signOutOtherDevices" defaultChecked className="size-4" />
+        {t("accountSettings.signOutOthers")}
+      </label>
+      <InlineAlert message={error} />
+      <SaveButton
+        label={t("accountSettings.changePassword")}
+        isPending={isPending}
+        isSaved={isSaved}
+        savedLabel={t("accountSettings.passwordChanged")}
+      />
+    </form>
+  );
+}

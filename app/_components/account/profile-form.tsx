@@ -1,0 +1,59 @@
+"use client";
+
+import { type FormEvent, useState } from "react";
+import { useMutation } from "@/app/_components/api/use-mutation";
+import { FormField } from "@/app/_components/ui/form-field";
+import { InlineAlert } from "@/app/_components/ui/inline-alert";
+import { SaveButton } from "@/app/_components/ui/submit-button";
+import { useTranslator } from "@/app/_i18n/translator-provider";
+
+export const CARD = "rounded-2xl border border-line p-5 flex flex-col gap-4";
+
+// Name and email. A new email is where reset links go, so changing it asks for the current password.
+export function ProfileForm({ name, email }: { name: string; email: string }) {
+  const { t } = useTranslator();
+  const { run, error, isPending } = useMutation();
+  const [newEmail, setNewEmail] = useState(email);
+  const [isSaved, setIsSaved] = useState(false);
+  const isEmailChanged = newEmail.trim().toLowerCase() !== email.toLowerCase();
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
+    event.preventDefault();
+    setIsSaved(false);
+    const form = new FormData(event.currentTarget);
+    const body = {
+      name: String(form.get("name") ?? ""),
+      email: newEmail,
+      ...(isEmailChanged ? { currentPassword: String(form.get("currentPassword") ?? "") } : {}),
+    };
+    if (await run({ url: "/api/account", method: "PATCH", body })) setIsSaved(true);
+  }
+
+  return (
+    <form onSubmit={(event) => void handleSubmit(event)} className={CARD}>
+      <h3 className="font-medium">{t("accountSettings.profile")}</h3>
+      <FormField label={t("account.name")} name="name" autoComplete="name" required defaultValue={name} />
+      <FormField
+        label={t("account.email")}
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        value={newEmail}
+        onChange={(event) => setNewEmail(event.target.value)}
+      />
+      {isEmailChanged ? (
+        <FormField
+          label={t("accountSettings.currentPassword")}
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          required
+          hint={t("accountSettings.emailNeedsPassword")}
+        />
+      ) : null}
+      <InlineAlert message={error} />
+      <SaveButton label={t("common.save")} isPending={isPending} isSaved={isSaved} savedLabel={t("admin.saved")} />
+    </form>
+  );
+}

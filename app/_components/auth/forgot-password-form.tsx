@@ -1,0 +1,51 @@
+"use client";
+
+import Link from "next/link";
+import { type FormEvent, useState } from "react";
+import { useMutation } from "@/app/_components/api/use-mutation";
+import { InlineAlert } from "@/app/_components/ui/inline-alert";
+import { SubmitButton } from "@/app/_components/ui/submit-button";
+import { useTranslator } from "@/app/_i18n/translator-provider";
+import { EmailField } from "./account-fields";
+
+// Asks for a reset mail. The answer is the same whether or not the address has an account.
+export function ForgotPasswordForm() {
+  const { t } = useTranslator();
+  const { run, error, isPending } = useMutation({ refreshesPage: false });
+  const [isSent, setIsSent] = useState(false);
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
+    event.preventDefault();
+    const email = String(new FormData(event.currentTarget).get("email") ?? "");
+    if ((await run({ url: "/api/auth/forgot-password", method: "POST", body: { email } })) !== null) setIsSent(true);
+  }
+
+  return (
+    <div className="flex flex-col gap-4">
+      {isSent ? (
+        <p role="status" className="text-sm">
+          {t("forgotPassword.sent")}
+        </p>
+      ) : (
+        <form onSubmit={(event) => void handleSubmit(event)} noValidate className="flex flex-col gap-4">
+          <p className="text-ink-muted text-sm">{t("forgotPassword.explained")}</p>
+          <EmailField defaultValue="" />
+          <InlineAlert message={error} />
+          <SubmitButton label={t("forgotPassword.submit")} isPending={isPending} />
+        </form>
+      )}
+      <BackToSignIn />
+    </div>
+  );
+}
+
+export function BackToSignIn() {
+  const { t } = useTranslator();
+  return (
+    <p className="text-center text-sm">
+      <Link href="/sign-in" className="font-medium underline underline-offset-4">
+        {t("forgotPassword.back")}
+      </Link>
+    </p>
+  );
+}

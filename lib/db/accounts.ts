@@ -1,0 +1,56 @@
+// A person's own account: what Settings → Account shows and changes. Every query is scoped to the caller's id.
+import { AppError } from "../errors";
+import { db } from "./client";
+import { isUniqueViolation } from "./unique-violation";
+import { normalizeEmail } from "./users";
+
+const accountFields = { id: true, email: true, name: true, role: true, customInstructions: true } as const;
+
+export async function getAccount(id: string) {
+  return db().user.findUnique({ where: { id }, select: accountFields });
+}
+
+export async function getPasswordHash(id: string): Promise<string | null> {
+  const user = await db().user.findUnique({ where: { id }, select: { passwordHash: true } });
+  return user?.passwordHash ?? null;
+}
+
+/** The email is stored lowercased, so its unique index makes it unique case-insensitively, as at registration. */
+export async function updateProfile(id: string, changes: { name?: string; email?: string }) {
+  try {
+    return await db().user.update({
+      where: { id },
+      data: { name: changes.name, email: changes.email === undefined ? undefined : normalizeEmail(changes.email) },
+      select: accountFields,
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new AppError("email_taken", "An account with this email already exists.", { cause: error });
+    }
+    throw error;
+  }
+}
+
+/** A new password; `endsSessions` bumps the session version, which signs every device out. */
+export async function setPasswordHash(id: string, passwordHash: string, endsSessions: boolean): Promise<number> {
+  const user = await db().user.update({
+    where: { id },
+    data: { passwordHash, sessionVersion: endsSessions ? { increment: 1 } : undefined },
+    select: { sessionVersion: true },
+  });
+  return user.sessionVersion;
+}
+
+export async function setCustomInstructions(id: string, customInstructions: string | null): Promise<void> {
+  await db().user.update({ where: { id }, data: { customInstructions } });
+}
+
+/** The text sent after the admin's system prompt on this user's turns; null when none (or the user is gone). */
+export async function getCustomInstructions(id: string): Promise<string | null> {
+  const user = await db().user.findUnique({ where: { id }, select: { customInstructions: true } });
+  return user?.customInstructions ?? null;
+}
+
+export async function countActiveAdmins(): Promise<number> {
+  return db().user.count({ where: { role: "ADMIN", status: "ACTIVE" } });
+}

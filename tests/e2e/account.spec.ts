@@ -1,0 +1,119 @@
+// Settings → Account as people use it: name, password, custom instructions and deleting the account, in English and
+// Chinese, at phone width, with axe; a disabled account told so; an admin's reset link that gets someone back in.
+import { randomUUID } from "node:crypto";
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import { composer, expectNoSeriousViolations, keepScreenshot, newUserPage, PASSWORD, signInAsAdmin } from "./helpers";
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+async function adminUserRow(browser: Browser, email: string) {
+  const admin = await (await browser.newContext()).newPage();
+  await signInAsAdmin(admin);
+  await admin.goto("/admin/users");
+  await admin.getByRole("searchbox", { name: "Search users" }).fill(email);
+  await admin.getByRole("button", { name: "Search" }).click();
+  return { admin, row: admin.getByRole("listitem", { name: email }) };
+}
+
+test("a person renames themselves, sets instructions and changes their password at phone width", async ({
+  browser,
+}, testInfo) => {
+  test.slow();
+  const { page, email } = await newUserPage(browser, "Phone");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/settings");
+  const account = page.getByRole("region", { name: "Account" });
+  await account.getByLabel("Name").fill("Phone Person");
+  await account.getByRole("button", { name: "Save" }).first().click();
+  await expect(account.getByRole("status").first()).toHaveText("Saved.");
+
+  await account.getByLabel("About you, and how the model should answer").fill("I am a gardener. Be brief.");
+  await account.getByRole("button", { name: "Save" }).nth(1).click();
+  await expect(account.getByRole("status")).toHaveCount(2);
+
+  await account.getByLabel("Current password").fill(PASSWORD);
+  await account.getByLabel("New password").fill("a fresh password");
+  await expect(account.getByRole("checkbox", { name: "Sign out my other devices" })).toBeChecked();
+  await account.getByRole("button", { name: "Change password" }).click();
+  await expect(account.getByText("Password changed.")).toBeVisible();
+  await expectNoSeriousViolations(page);
+  await keepScreenshot(page, testInfo, "account-settings-phone");
+
+  // This device stayed signed in; the new password is the one that works from now on.
+  await page.reload();
+  await expect(page.getByLabel("About you, and how the model should answer")).toHaveValue("I am a gardener. Be brief.");
+  const other = await (await browser.newContext()).newPage();
+  await signIn(other, email, "a fresh password");
+  await expect(composer(other)).toBeVisible();
+});
+
+test("account settings in Chinese pass axe, and deleting the account asks for the email", async ({ browser }) => {
+  test.slow();
+  const context = await browser.newContext({ locale: "zh-CN" });
+  const page = await context.newPage();
+  const email = `li-${randomUUID().slice(0, 8)}@example.test`;
+  await page.goto("/register");
+  await page.getByLabel("姓名").fill("李雷");
+  await page.getByLabel("邮箱").fill(email);
+  await page.getByLabel("密码").fill(PASSWORD);
+  await page.getByRole("button", { name: "创建账户" }).click();
+  await expect(page.getByRole("textbox", { name: "消息", exact: true })).toBeVisible();
+  await page.goto("/settings");
+  const account = page.getByRole("region", { name: "账户" });
+  await expect(account.getByRole("heading", { name: "自定义指令" })).toBeVisible();
+  await expect(account.getByRole("link", { name: "先导出我的全部数据" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+
+  const remove = account.getByRole("button", { name: "删除我的账户" });
+  await expect(remove).toBeDisabled();
+  await account.getByLabel(`输入 ${email} 以确认`).fill(email);
+  await remove.click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await page.getByLabel("邮箱").fill(email);
+  await page.getByLabel("密码").fill(PASSWORD);
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "邮箱或密码错误。" })).toBeVisible();
+});
+
+test("a disabled account is told so, and an admin's reset link gets a person back in", async ({ browser }) => {
+  test.slow();
+  const { page, email, context } = await newUserPage(browser, "Forgetful");
+  await context.clearCookies();
+  const { admin, row } = await adminUserRow(browser, email);
+
+  await row.getByRole("button", { name: "Reset link" }).click();
+  const dialog = admin.getByRole("dialog", { name: "Password reset link" });
+  const link = await dialog.getByRole("textbox", { name: "Password reset link" }).inputValue();
+  expect(link).toMatch(/\/reset-password\/[A-Za-z0-9_-]{43}$/);
+  await dialog.press("Escape");
+
+  await page.goto(link);
+  await expect(page.getByText(email)).toBeVisible();
+  await page.getByLabel("Password").fill("remembered at last");
+  await page.getByRole("button", { name: "Set password" }).click();
+  await expect(page.getByRole("status")).toHaveText("Your password is set. Sign in with it.");
+  await page.goto(link);
+  await expect(page.getByText(/expired or was already used/)).toBeVisible();
+
+  await row.getByRole("button", { name: "Disable" }).click();
+  await admin.getByRole("alertdialog").getByRole("button", { name: "Disable" }).click();
+  await expect(row).toContainText("Disabled");
+  await signIn(page, email, "remembered at last");
+  await expect(
+    page.getByRole("alert").filter({ hasText: "This account is disabled. Ask an admin to enable it." }),
+  ).toBeVisible();
+  await signIn(page, email, "not the password");
+  await expect(page.getByRole("alert").filter({ hasText: "Invalid email or password." })).toBeVisible();
+});
+
+test("without mail, Forgot password says to ask an admin", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByRole("link", { name: "Forgot password?" }).click();
+  await expect(page.getByText(/Ask an admin for a password reset link/)).toBeVisible();
+  await expectNoSeriousViolations(page);
+});

@@ -1,0 +1,222 @@
+// Accounts people manage themselves (issue 16): the disabled account's answer, name and email, password change and
+// the sessions it ends, custom instructions, deleting one's own account, and the admin's one-time reset link.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import {
+  addMember,
+  makeAdmin,
+  makeModel,
+  makePerson,
+  makeTeam,
+  makeUser,
+  TEST_PASSWORD,
+  uniqueEmail,
+} from "../support/factories";
+import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
+import { collectEvents } from "../support/read-events";
+import { anonymousClient, type Client, signedInClient } from "../support/session-client";
+
+let upstream: FakeUpstream;
+beforeAll(async () => {
+  upstream = await startFakeUpstream();
+});
+afterAll(() => upstream.close());
+
+/** next-auth's own credentials sign-in: where it sends the browser (the error is in that URL). */
+async function signInUrl(email: string, password: string): Promise<string> {
+  const client = anonymousClient();
+  const { csrfToken } = (await (await client.fetch("/api/auth/csrf")).json()) as { csrfToken: string };
+  const response = await client.fetch("/api/auth/callback/credentials", {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  return decodeURIComponent(((await response.json()) as { url: string }).url);
+}
+
+const canUse = async (client: Client) => (await client.fetch("/api/conversations")).status;
+
+describe("a disabled account", () => {
+  it("is told it is disabled with the right password, and gets the generic answer with a wrong one", async () => {
+    const user = await makeUser();
+    await db().user.update({ where: { id: user.id }, data: { status: "DISABLED" } });
+    expect(await signInUrl(user.email, user.password)).toContain(
+      "This account is disabled. Ask an admin to enable it.",
+    );
+    const wrong = await signInUrl(user.email, "not the password");
+    expect(wrong).not.toContain("disabled");
+    expect(wrong).toBe(await signInUrl(uniqueEmail(), "not the password"));
+  });
+});
+
+describe("name and email", () => {
+  it("changes the name, and the email only with the current password, unique whatever its case", async () => {
+    const [user, other] = await Promise.all([makeUser(), makeUser()]);
+    const client = await signedInClient(user.email, user.password);
+    const renamed = await client.json("/api/account", { name: "Renamed Person" }, "PATCH");
+    expect(renamed.status).toBe(200);
+    expect(await (await client.fetch("/api/auth/session")).json()).toMatchObject({ user: { name: "Renamed Person" } });
+
+    const newEmail = uniqueEmail("New");
+    expect((await client.json("/api/account", { email: newEmail }, "PATCH")).status).toBe(400);
+    const wrong = await client.json("/api/account", { email: newEmail, currentPassword: "wrong password" }, "PATCH");
+    expect(wrong.status).toBe(400);
+    const taken = { email: other.email.toUpperCase(), currentPassword: TEST_PASSWORD };
+    expect((await client.json("/api/account", taken, "PATCH")).status).toBe(409);
+    expect((await db().user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(user.email);
+
+    const moved = await client.json("/api/account", { email: newEmail, currentPassword: TEST_PASSWORD }, "PATCH");
+    expect(moved.status).toBe(200);
+    expect((await db().user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(newEmail.toLowerCase());
+    await expect(signedInClient(newEmail, TEST_PASSWORD)).resolves.toBeDefined();
+  });
+});
+
+describe("changing the password", () => {
+  it("needs the current password, ends the other sessions by default and keeps this one", async () => {
+    const user = await makeUser();
+    const [client, otherDevice] = await Promise.all([
+      signedInClient(user.email, user.password),
+      signedInClient(user.email, user.password),
+    ]);
+    const refused = await client.json("/api/account/password", { currentPassword: "nope", newPassword: "a new one!" });
+    expect(refused.status).toBe(400);
+    expect(await canUse(otherDevice)).toBe(200);
+
+    const changed = await client.json("/api/account/password", {
+      currentPassword: TEST_PASSWORD,
+      newPassword: "a new one!",
+    });
+    expect(changed.status).toBe(204);
+    expect(await canUse(client)).toBe(200);
+    expect(await canUse(otherDevice)).toBe(401);
+    await expect(signedInClient(user.email, TEST_PASSWORD)).rejects.toThrow(/Sign-in failed/);
+    await expect(signedInClient(user.email, "a new one!")).resolves.toBeDefined();
+  });
+
+  it("keeps the other sessions when asked to", async () => {
+    const user = await makeUser();
+    const [client, otherDevice] = await Promise.all([
+      signedInClient(user.email, user.password),
+      signedInClient(user.email, user.password),
+    ]);
+    const body = { currentPassword: TEST_PASSWORD, newPassword: "another one", signOutOtherDevices: false };
+    expect((await client.json("/api/account/password", body)).status).toBe(204);
+    expect(await canUse(otherDevice)).toBe(200);
+  });
+});
+
+describe("custom instructions", () => {
+  it("reach the upstream after the admin's prompt on the sender's turns, never on another member's", async () => {
+    const upstreamName = `model-${randomUUID().slice(0, 8)}`;
+    upstream.scenarioForModel(upstreamName, { reply: "Sure." });
+    const model = await makeModel(upstream.url, { upstreamName, systemPrompt: "Admin prompt." });
+    const [ana, ben] = await Promise.all([makePerson("Ana"), makePerson("Ben")]);
+    const saved = await ana.client.json(
+      "/api/account/instructions",
+      { customInstructions: "I am Ana. Be brief." },
+      "PUT",
+    );
+    expect(saved.status).toBe(200);
+    const team = await makeTeam();
+    await Promise.all([addMember(team.id, ana.id, "EDITOR"), addMember(team.id, ben.id, "EDITOR")]);
+    const { id } = (await (await ana.client.json("/api/conversations", { modelId: model.id })).json()) as {
+      id: string;
+    };
+    expect((await ana.client.json(`/api/conversations/${id}/team`, { teamId: team.id }, "PUT")).status).toBe(200);
+
+    const systemOf = async (who: typeof ana, content: string) => {
+      const before = upstream.requests.length;
+      await collectEvents(await who.client.json(`/api/conversations/${id}/messages`, { content }));
+      const [request] = upstream.requests
+        .slice(before)
+        .filter((r) => (r.body as { model: string }).model === upstreamName);
+      const body = request?.body as { messages: { role: string; content: string }[] } | undefined;
+      const messages = body?.messages ?? [];
+      return messages.filter((message) => message.role === "system").map((message) => message.content);
+    };
+    expect(await systemOf(ana, "Hello")).toEqual(["Admin prompt.\n\nI am Ana. Be brief."]);
+    expect(await systemOf(ben, "And me")).toEqual(["Admin prompt."]);
+  });
+});
+
+describe("deleting one's own account", () => {
+  it("needs the email typed, then deletes private conversations and leaves team ones with the team", async () => {
+    const [ana, ben] = await Promise.all([makePerson("Ana"), makePerson("Ben")]);
+    const account = await db().user.findUniqueOrThrow({ where: { id: ana.id } });
+    const team = await makeTeam();
+    await Promise.all([addMember(team.id, ana.id, "OWNER"), addMember(team.id, ben.id, "VIEWER")]);
+    const create = async () =>
+      ((await (await ana.client.json("/api/conversations", { title: "x" })).json()) as { id: string }).id;
+    const [privateId, teamId] = [await create(), await create()];
+    await ana.client.json(`/api/conversations/${teamId}/team`, { teamId: team.id }, "PUT");
+
+    expect((await ana.client.json("/api/account", { email: "other@example.test" }, "DELETE")).status).toBe(400);
+    expect(await db().user.count({ where: { id: ana.id } })).toBe(1);
+    const deleted = await ana.client.json("/api/account", { email: account.email.toUpperCase() }, "DELETE");
+    expect(deleted.status).toBe(204);
+    expect(await db().user.count({ where: { id: ana.id } })).toBe(0);
+    expect(await db().conversation.count({ where: { id: privateId } })).toBe(0);
+    expect(await db().conversation.findUnique({ where: { id: teamId } })).toMatchObject({
+      ownerId: null,
+      deletedAt: null,
+    });
+    // The team Ana alone owned passes to its other member.
+    expect(await db().membership.findFirst({ where: { teamId: team.id, userId: ben.id } })).toMatchObject({
+      role: "OWNER",
+    });
+    expect(await canUse(ana.client)).toBe(401);
+    const audit = await db().auditLog.findFirst({ where: { action: "user.delete", targetId: ana.id } });
+    expect(audit?.actorEmail).toBe(account.email);
+  });
+});
+
+describe("the admin's reset link", () => {
+  it("is shown once, audited, sets the password once and ends every session of the user", async () => {
+    const [admin, user] = await Promise.all([makeAdmin(), makeUser()]);
+    const adminClient = await signedInClient(admin.email, admin.password);
+    const userClient = await signedInClient(user.email, user.password);
+    const created = await adminClient.fetch(`/api/admin/users/${user.id}/reset-link`, { method: "POST" });
+    expect(created.status).toBe(201);
+    const { url, expiresAt } = (await created.json()) as { url: string; expiresAt: string };
+    expect(new Date(expiresAt).getTime() - Date.now()).toBeGreaterThan(59 * 60_000);
+    const token = url.split("/reset-password/")[1] ?? "";
+    expect(await db().passwordResetToken.count({ where: { tokenHash: token } })).toBe(0);
+    const audit = await db().auditLog.findFirst({ where: { action: "user.reset_link", targetId: user.id } });
+    expect(audit?.actorId).toBe(admin.id);
+
+    const page = await anonymousClient().fetch(`/reset-password/${token}`);
+    expect(await page.text()).toContain(user.email);
+    const reset = await anonymousClient().json("/api/auth/password-reset", { token, password: "reset password" });
+    expect(reset.status).toBe(204);
+    expect(await canUse(userClient)).toBe(401);
+    await expect(signedInClient(user.email, "reset password")).resolves.toBeDefined();
+    const again = await anonymousClient().json("/api/auth/password-reset", { token, password: "another try!" });
+    expect(again.status).toBe(400);
+    await expect(signedInClient(user.email, "another try!")).rejects.toThrow(/Sign-in failed/);
+  });
+
+  it("refuses an expired link", async () => {
+    const [admin, user] = await Promise.all([makeAdmin(), makeUser()]);
+    const adminClient = await signedInClient(admin.email, admin.password);
+    const created = await adminClient.fetch(`/api/admin/users/${user.id}/reset-link`, { method: "POST" });
+    const token = ((await created.json()) as { url: string }).url.split("/reset-password/")[1] ?? "";
+    await db().passwordResetToken.updateMany({
+      where: { userId: user.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    expect((await anonymousClient().json("/api/auth/password-reset", { token, password: "too late!" })).status).toBe(
+      400,
+    );
+    expect(await (await anonymousClient().fetch(`/reset-password/${token}`)).text()).not.toContain(user.email);
+  });
+});
+
+describe("forgot password without mail", () => {
+  it("is not offered: the page says to ask an admin, and the route answers 404", async () => {
+    const page = await anonymousClient().fetch("/forgot-password");
+    expect(await page.text()).toContain("Ask an admin for a password reset link");
+    expect((await anonymousClient().json("/api/auth/forgot-password", { email: uniqueEmail() })).status).toBe(404);
+  });
+});

@@ -1,0 +1,104 @@
+// "Forgot password?" with mail, on a server of its own with SMTP_URL pointing at an SMTP server run by the test:
+// the mail arrives with a link that works once, an unknown address gets the same answer and no mail, and the limits
+// per address and per client hold. Its empty database also makes its first user the only admin.
+import { randomUUID } from "node:crypto";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createEmptyDatabase } from "../support/empty-database";
+import { type MailCatcher, startMailCatcher } from "../support/mail-catcher";
+import { anonymousClient, signedInClient } from "../support/session-client";
+import { type AppServer, startAppServer } from "../support/test-stack";
+
+const PASSWORD = "long enough";
+let server: AppServer;
+let mail: MailCatcher;
+let dataDir: string;
+let adminEmail: string;
+let nextAddress = 1;
+const newAddress = () => `198.51.100.${nextAddress++}`;
+
+beforeAll(async () => {
+  mail = await startMailCatcher();
+  dataDir = mkdtempSync(path.join(os.tmpdir(), "parley-mail-"));
+  chmodSync(dataDir, 0o755);
+  server = await startAppServer({
+    databaseUrl: await createEmptyDatabase(),
+    dataDir,
+    extraEnv: { SMTP_URL: mail.url, MAIL_FROM: "Parley <parley@example.test>", TRUSTED_PROXY: "127.0.0.1, ::1" },
+  });
+  // The first account of an empty database: its only admin.
+  adminEmail = await register();
+});
+afterAll(async () => {
+  await server?.stop();
+  await mail?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function register(): Promise<string> {
+  const email = `user-${randomUUID().slice(0, 8)}@example.test`;
+  const response = await anonymousClient(server.baseUrl).json("/api/auth/register", {
+    email,
+    password: PASSWORD,
+    name: "Someone",
+  });
+  expect(response.status).toBe(201);
+  return email;
+}
+
+function forgot(email: string, from = newAddress()): Promise<Response> {
+  return fetch(`${server.baseUrl}/api/auth/forgot-password`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-forwarded-for": from },
+    body: JSON.stringify({ email }),
+  });
+}
+
+describe("forgot password, with mail", () => {
+  it("mails a link that sets the password once; an unknown address gets the same answer and no mail", async () => {
+    const email = await register();
+    const page = await anonymousClient(server.baseUrl).fetch("/forgot-password");
+    expect(await page.text()).toContain("Send reset link");
+
+    const known = await forgot(email.toUpperCase());
+    const unknownEmail = `nobody-${randomUUID().slice(0, 8)}@example.test`;
+    const unknown = await forgot(unknownEmail);
+    expect([known.status, await known.text()]).toEqual([unknown.status, await unknown.text()]);
+    expect(known.status).toBe(202);
+
+    const message = await mail.waitForMailTo(email);
+    const token = /\/reset-password\/([A-Za-z0-9_-]{43})/.exec(message.raw.replace(/=\r?\n/g, ""))?.[1] ?? "";
+    expect(token).toHaveLength(43);
+    const reset = (password: string) =>
+      anonymousClient(server.baseUrl).json("/api/auth/password-reset", { token, password });
+    expect((await reset("a brand new one")).status).toBe(204);
+    expect((await reset("and once more")).status).toBe(400);
+    await expect(signedInClient(email, "a brand new one", server.baseUrl)).resolves.toBeDefined();
+    expect(mail.mails.some((caught) => caught.to.includes(unknownEmail))).toBe(false);
+  });
+
+  it("limits requests per address and per client", async () => {
+    const email = await register();
+    for (let attempt = 0; attempt < 3; attempt++) expect((await forgot(email)).status).toBe(202);
+    const limited = await forgot(email);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+
+    const client = newAddress();
+    for (let attempt = 0; attempt < 10; attempt++) {
+      expect((await forgot(`someone-${attempt}-${randomUUID().slice(0, 6)}@example.test`, client)).status).toBe(202);
+    }
+    expect((await forgot(`another-${randomUUID().slice(0, 6)}@example.test`, client)).status).toBe(429);
+  });
+});
+
+describe("the only admin", () => {
+  it("cannot delete their own account", async () => {
+    const admin = await signedInClient(adminEmail, PASSWORD, server.baseUrl);
+    const refused = await admin.json("/api/account", { email: adminEmail }, "DELETE");
+    expect(refused.status).toBe(409);
+    expect((await admin.fetch("/api/conversations")).status).toBe(200);
+  });
+});
