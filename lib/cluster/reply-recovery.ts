@@ -4,6 +4,7 @@
 // recover each reply once (the UPDATE takes only rows still STREAMING).
 import { interruptRepliesOfExpiredOwners, type RecoveredReply } from "../db/process-leases";
 import { recordRecoveredReplies } from "../observability/metrics";
+import { releaseOrphanedReservations } from "../usage-limits/reserve-usage";
 import { broadcast, isBusRunning } from "./live-bus";
 import { endRecoveredMirrors } from "./remote-replies";
 
@@ -14,6 +15,8 @@ import { endRecoveredMirrors } from "./remote-replies";
  */
 export async function recoverInterruptedReplies(): Promise<RecoveredReply[]> {
   const recovered = await interruptRepliesOfExpiredOwners();
+  // The usage they reserved (and that of API calls the dead process was serving) is released.
+  await releaseOrphanedReservations();
   if (recovered.length === 0) return recovered;
   recordRecoveredReplies(recovered.length);
   const ids = recovered.map((reply) => reply.id);

@@ -55,6 +55,7 @@ export type ReserveOutcome = { reservationId: string; refused: null } | { reserv
 export async function reserveOnCounters(
   specs: CounterSpec[],
   totals: { tokens: number; costMicros: number },
+  ownerProcessId: string,
 ): Promise<ReserveOutcome> {
   await ensureCounters(specs);
   const id = createId();
@@ -76,8 +77,9 @@ export async function reserveOnCounters(
       RETURNING c.key
     ),
     reservation AS (
-      INSERT INTO "UsageReservation" (id, keys, tokens, "costMicros", "createdAt")
-      SELECT ${id}, ${keys}, ${totals.tokens}::int, ${totals.costMicros}::bigint, now() AT TIME ZONE 'UTC'
+      INSERT INTO "UsageReservation" (id, keys, tokens, "costMicros", "ownerProcessId", "createdAt")
+      SELECT ${id}, ${keys}, ${totals.tokens}::int, ${totals.costMicros}::bigint, ${ownerProcessId},
+             now() AT TIME ZONE 'UTC'
        WHERE NOT EXISTS (SELECT 1 FROM refused)
       RETURNING id
     )
@@ -111,9 +113,14 @@ export async function settleReservation(
      WHERE c.key IN (SELECT key FROM locked)`;
 }
 
-/** The reservations left by a process that died (none runs before this start's first turn); and ended periods. */
-export async function releaseAllReservations(): Promise<number> {
-  const rows = await db().$queryRaw<{ id: string }[]>`SELECT id FROM "UsageReservation"`;
+/**
+ * The reservations of processes whose lease expired (lib/cluster/process-lease.ts): turns a dead process never
+ * settled. A live process's reservations are never touched. Counters of periods ended a day ago go too.
+ */
+export async function releaseReservationsOfDeadProcesses(): Promise<number> {
+  const rows = await db().$queryRaw<{ id: string }[]>`
+    SELECT r.id FROM "UsageReservation" r
+     WHERE NOT EXISTS (SELECT 1 FROM "ProcessLease" l WHERE l.id = r."ownerProcessId" AND l."expiresAt" > now())`;
   for (const row of rows) await settleReservation(row.id, null);
   await db().$executeRaw`DELETE FROM "UsageCounter" WHERE "periodEnd" < (now() AT TIME ZONE 'UTC') - interval '1 day'`;
   return rows.length;

@@ -2,7 +2,13 @@
 // reserves its worst case (prompt tokens + the output limit, and its price) on the counters of the limits that
 // apply to it before the provider is called, and settles to its real figures when it ends however it ends.
 
-import { type CounterSpec, releaseAllReservations, reserveOnCounters, settleReservation } from "../db/usage-counters";
+import { currentProcessId } from "../cluster/process-identity";
+import {
+  type CounterSpec,
+  releaseReservationsOfDeadProcesses,
+  reserveOnCounters,
+  settleReservation,
+} from "../db/usage-counters";
 import { getLimitRows, getModelPrices, type LimitValues } from "../db/usage-limits";
 import { AppError } from "../errors";
 import { costMicros, type ModelPrices } from "./cost";
@@ -97,7 +103,7 @@ export async function reserveUsage(turn: TurnUsage, now = new Date()): Promise<U
   const cost = costMicros(prices, turn.promptTokens, turn.maxOutputTokens);
   const specs = counterSpecs(turn, limits, tokens, cost, now);
   if (specs.length === 0) return { id: null, prices };
-  const outcome = await reserveOnCounters(specs, { tokens, costMicros: cost });
+  const outcome = await reserveOnCounters(specs, { tokens, costMicros: cost }, currentProcessId());
   if (outcome.refused === null) return { id: outcome.reservationId, prices };
   const key = outcome.refused[0] ?? "";
   throw limitReachedError(key, specs.find((spec) => spec.key === key)?.cap ?? 0, now);
@@ -118,7 +124,7 @@ export async function settleUsage(
   );
 }
 
-/** At start-up: the reservations of turns a dead process never settled are released. */
+/** The reservations of turns a dead process never settled are released (lib/cluster/reply-recovery.ts). */
 export async function releaseOrphanedReservations(): Promise<number> {
-  return releaseAllReservations();
+  return releaseReservationsOfDeadProcesses();
 }

@@ -1,5 +1,5 @@
-// A process killed mid-reply leaves its usage reservation behind; the next start releases it, so the user's
-// balance holds only what the ledger recorded.
+// A process killed mid-reply leaves its usage reservation behind; once its lease has expired the surviving (or next)
+// process releases it, so the user's balance holds only what the ledger recorded.
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -39,9 +39,9 @@ async function query<T extends pg.QueryResultRow>(
   }
 }
 
-it("releases a killed process's reservations at the next start", async () => {
+it("releases a killed process's reservations once its lease has expired", async () => {
   const databaseUrl = await createEmptyDatabase();
-  const extraEnv = { OPENAI_BASE_URL: upstream.url, OPENAI_MODELS: "fake-model" };
+  const extraEnv = { OPENAI_BASE_URL: upstream.url, OPENAI_MODELS: "fake-model", PROCESS_LEASE_SECONDS: "3" };
   const first = await startAppServer({ databaseUrl, dataDir, extraEnv, canBeKilled: true });
   const account = { email: "limited@example.test", password: "long enough", name: "Limited" };
   expect((await anonymousClient(first.baseUrl).json("/api/auth/register", account)).status).toBe(201);
@@ -66,7 +66,9 @@ it("releases a killed process's reservations at the next start", async () => {
 
   const second = await startAppServer({ databaseUrl, dataDir, extraEnv });
   try {
-    expect(await query(databaseUrl, 'SELECT id FROM "UsageReservation"')).toHaveLength(0);
+    await expect
+      .poll(async () => (await query(databaseUrl, 'SELECT id FROM "UsageReservation"')).length, { timeout: 10_000 })
+      .toBe(0);
     expect(Number((await counter())[0]?.amount)).toBe(0);
   } finally {
     await second.stop();
