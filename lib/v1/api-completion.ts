@@ -16,7 +16,7 @@ import type { CompletionModel } from "../db/models";
 import { AppError } from "../errors";
 import { reserveUsage, settleUsage, type UsageReservation } from "../usage-limits/reserve-usage";
 import { findApiModel } from "./api-models";
-import { type ChatCompletionBody, imageTokens, textOf, toUpstreamMessages } from "./completion-request";
+import { type ChatCompletionBody, countImages, imageTokens, textOf, toUpstreamMessages } from "./completion-request";
 
 export type PreparedCompletion = {
   caller: ApiCaller;
@@ -56,7 +56,10 @@ export async function prepareApiCompletion(caller: ApiCaller, body: ChatCompleti
   const model = await findApiModel(caller.userId, body.model);
   const parameters = parametersFor(model, body);
   const encoding = encodingForModel(model.upstreamName);
-  // Where the model's ability to read images will be checked (issue 15: Model.readsImages), before anything is sent.
+  if (!model.readsImages && countImages(body.messages) > 0) {
+    const message = `${model.label} cannot read images: send text only, or pick a model that reads images.`;
+    throw new AppError("invalid_input", message, { issues: [{ path: ["messages"], message }] });
+  }
   const adminPrompt = getSystemPrompt(null, model, encoding);
   const messages = [
     ...(adminPrompt ? [{ role: "system" as const, content: adminPrompt.content }] : []),

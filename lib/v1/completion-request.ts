@@ -1,7 +1,9 @@
 // The body of POST /v1/chat/completions as the official SDKs send it: the subset Parley serves, each field checked
 // (unknown fields are refused with 400 naming them, as OpenAI does), and its messages in the SDK's types.
+
 import type { ChatCompletionContentPart, ChatCompletionMessageParam } from "openai/resources/chat/completions";
 import { z } from "zod";
+import { estimateImageTokens } from "../attachments/image-tokens";
 import { reasoningEfforts } from "../models/compatibility";
 
 const MAX_MESSAGES = 2_000;
@@ -58,9 +60,6 @@ export const chatCompletionSchema = z.strictObject({
 export type ChatCompletionBody = z.infer<typeof chatCompletionSchema>;
 type ApiMessage = ChatCompletionBody["messages"][number];
 
-// A worst case for the reservation: the most a high-detail image costs on OpenAI's vision models.
-const IMAGE_TOKENS_ESTIMATE = 1_105;
-
 /** The text of a message, for counting its tokens; images are counted apart. */
 export function textOf(message: ApiMessage): string {
   const { content } = message;
@@ -77,8 +76,9 @@ export function countImages(messages: ApiMessage[]): number {
   );
 }
 
+/** The images' cost by the chat's estimate (lib/attachments/image-tokens.ts); their size is unknown here. */
 export function imageTokens(messages: ApiMessage[]): number {
-  return countImages(messages) * IMAGE_TOKENS_ESTIMATE;
+  return countImages(messages) * estimateImageTokens(null);
 }
 
 /**
