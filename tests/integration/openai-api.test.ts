@@ -99,16 +99,24 @@ describe("the /v1 API through the openai SDK", () => {
     ]);
   });
 
-  it("passes image content parts through to the model", async () => {
-    const model = await modelWith({ chunks: ["A cat."] });
+  it("passes image content parts to a model that reads images, and refuses them for one that does not", async () => {
+    const vision = await modelWith({ chunks: ["A cat."] }, { readsImages: true });
+    const textOnly = await modelWith({ chunks: ["never sent"] }, { readsImages: false });
     const { client } = await makeApiUser();
     const image = { type: "image_url" as const, image_url: { url: "data:image/png;base64,iVBORw0KGgo=" } };
-    await client.chat.completions.create({
-      model: model.upstreamName,
-      messages: [{ role: "user", content: [{ type: "text", text: "What is it?" }, image] }],
-    });
-    const sent = model.calls().at(-1)?.body as { messages: { content: unknown }[] };
+    const ask = (model: string) =>
+      client.chat.completions.create({
+        model,
+        messages: [{ role: "user", content: [{ type: "text", text: "What is it?" }, image] }],
+      });
+    await ask(vision.upstreamName);
+    const sent = vision.calls().at(-1)?.body as { messages: { content: unknown }[] };
     expect(sent.messages.at(-1)?.content).toEqual([{ type: "text", text: "What is it?" }, image]);
+
+    const refused = await ask(textOnly.upstreamName).catch((error) => error);
+    expect(refused).toBeInstanceOf(OpenAI.BadRequestError);
+    expect(refused.message).toContain("cannot read images");
+    expect(textOnly.calls()).toHaveLength(0);
   });
 
   it("answers each failure in OpenAI's shape with the status the SDK maps", async () => {
