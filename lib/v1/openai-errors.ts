@@ -1,5 +1,7 @@
 // Errors of the /v1 API in OpenAI's shape, {"error":{"message","type","param","code"}}, with the statuses the
 // official SDKs map to their error classes (400, 401, 403, 404, 429 with Retry-After, 500, 503).
+
+import { UpstreamFailure } from "../chat/upstream-failure";
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "../db/database-unavailable";
 import { AppError, type ErrorCode } from "../errors";
 
@@ -29,7 +31,9 @@ export function toOpenAiError(error: unknown): { status: number; body: unknown; 
       retryAfter: null,
     };
   }
-  const upstreamBusy = error.code === "upstream_error" && error.message.includes("busy");
+  // The provider limiting requests or out of reach: a 503 the SDKs retry later; any other failure of the model is 500.
+  const upstreamBusy =
+    error instanceof UpstreamFailure && ["rate_limited", "unreachable"].includes(error.diagnosis.category);
   const mapped =
     mapping[error.code] ??
     (upstreamBusy

@@ -144,7 +144,8 @@ describe("the /v1 API through the openai SDK", () => {
   it("answers an upstream failure with 500, and an overloaded upstream with 503", async () => {
     const broken = await modelWith({ failBeforeStream: { status: 401 } });
     const busy = await modelWith({ failBeforeStream: { status: 429, retryAfterSeconds: 60 } });
-    const { client } = await makeApiUser();
+    const { client, user } = await makeApiUser();
+    await db().usageLimit.create({ data: { subject: `user:${user.id}`, userId: user.id, tokensPerDay: 100_000 } });
     const ask = (name: string) =>
       client.chat.completions.create({ model: name, messages: [{ role: "user", content: "Hi" }] });
     const failed = await ask(broken.upstreamName).catch((error) => error);
@@ -153,6 +154,10 @@ describe("the /v1 API through the openai SDK", () => {
     const overloaded = await ask(busy.upstreamName).catch((error) => error);
     expect(overloaded.status).toBe(503);
     expect(JSON.stringify(overloaded.error)).not.toContain("sk-");
+    // Both reservations released: a call the model refused before any token costs nothing.
+    const counters = await db().usageCounter.findMany({ where: { key: { startsWith: `user:${user.id}:` } } });
+    expect(counters.map((counter) => Number(counter.amount))).toEqual([0]);
+    expect(await db().replyUsage.count({ where: { userId: user.id } })).toBe(0);
   });
 
   it("aborts the upstream call when the client leaves mid-stream, and records what was used", async () => {

@@ -34,7 +34,13 @@ async function ledgerTokens(where: { userId?: string; teamId?: string }): Promis
 describe("usage limits", () => {
   it("lets exactly one of 25 simultaneous requests through when there is room for one", async () => {
     const upstreamName = `race-${randomUUID().slice(0, 8)}`;
-    upstream.scenarioForModel(upstreamName, { chunks: ["ok"], usage: { promptTokens: 5, completionTokens: 1 } });
+    // The call that gets through holds its reservation a while, and then really uses most of the room: a request that
+    // comes late (a slow machine) finds no room either, whether before or after it settles.
+    upstream.scenarioForModel(upstreamName, {
+      chunks: ["ok"],
+      firstByteDelayMs: 300,
+      usage: { promptTokens: 100, completionTokens: 40 },
+    });
     await makeModel(upstream.url, { upstreamName, maxOutputTokens: 100 });
     const admin = await makeAdmin();
     // One request's worst case is its prompt (about 10 tokens) + 100: room for one, not two.
@@ -49,7 +55,7 @@ describe("usage limits", () => {
     const refused = results.filter((result) => result.status === "rejected").map((result) => result.reason);
     expect(refused).toHaveLength(24);
     for (const reason of refused) expect(reason).toBeInstanceOf(OpenAI.RateLimitError);
-    expect(await dayCounter(`user:${admin.id}`)).toBe(6);
+    expect(await dayCounter(`user:${admin.id}`)).toBe(140);
   });
 
   it("draws the chat and the API on one balance, and refuses the chat with the limit and its reset", async () => {
