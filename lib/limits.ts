@@ -12,3 +12,5 @@ export const MAX_ATTACHMENT_STORAGE_PER_USER = 1024 * 1024 * 1024;
 export const MAX_IMAGE_SIDE = 2048;
 // Custom instructions (Settings → Account): about a page of text.
 export const MAX_CUSTOM_INSTRUCTIONS_LENGTH = 4_000;
+// A /v1 chat completion carries its images inline (base64 data URLs): room for one image of an attachment's size.
+export const MAX_API_REQUEST_BYTES = 20 * 1024 * 1024;

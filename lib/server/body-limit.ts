@@ -3,17 +3,18 @@
 // once (Node's parser never delivers more than it declares); a chunked body is counted as it arrives and held
 // here until it ends, so that no route ever sees a body over the cap.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { MAX_ATTACHMENT_BYTES, MAX_IMPORT_BYTES } from "../limits";
+import { MAX_API_REQUEST_BYTES, MAX_ATTACHMENT_BYTES, MAX_IMPORT_BYTES } from "../limits";
 import { sendRefusal } from "./refusal";
 
 /** Every ordinary body is far smaller: JSON bodies stop at 256 KB (lib/http/handler.ts), forms at a few hundred bytes. */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
-// Routes that take files. A chunked body is held in memory before any route can check the session, so these larger
+// Routes that take files (a /v1 completion takes images inline). A chunked body is held in memory before any route can check the session, so these larger
 // caps apply only to bodies that declare their length (browsers always do for a file).
 const DECLARED_BODY_LIMITS: Record<string, number> = {
   "/api/account/import": MAX_IMPORT_BYTES,
   "/api/attachments": MAX_ATTACHMENT_BYTES,
+  "/v1/chat/completions": MAX_API_REQUEST_BYTES,
 };
 
 type Push = IncomingMessage["push"];

@@ -119,6 +119,17 @@ describe("the /v1 API through the openai SDK", () => {
     expect(textOnly.calls()).toHaveLength(0);
   });
 
+  it("takes a photo-sized inline image (a few MB of base64), as OpenAI does", async () => {
+    const vision = await modelWith({ chunks: ["A photo."] }, { readsImages: true });
+    const { client } = await makeApiUser();
+    const url = `data:image/jpeg;base64,${Buffer.alloc(3 * 1024 * 1024, 7).toString("base64")}`;
+    const completion = await client.chat.completions.create({
+      model: vision.upstreamName,
+      messages: [{ role: "user", content: [{ type: "image_url", image_url: { url } }] }],
+    });
+    expect(completion.choices[0]?.message.content).toBe("A photo.");
+  });
+
   it("answers each failure in OpenAI's shape with the status the SDK maps", async () => {
     const model = await modelWith({ chunks: ["ok"] }, { maxOutputTokens: 100 });
     const { client, user } = await makeApiUser();
