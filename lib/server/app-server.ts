@@ -7,6 +7,7 @@ import { drainReplies } from "../cluster/drain";
 import { joinCluster } from "../cluster/start-cluster";
 import { env, publicSiteUrl } from "../env";
 import { stampPeerAddress } from "../http/client-address";
+import { serveWithRequestId } from "../observability/logging";
 import { startMetricsServer } from "../observability/metrics-server";
 import { serveWithinBodyLimit } from "./body-limit";
 import { contentSecurityPolicy, createNonce, NONCE_HEADER } from "./content-security-policy";
@@ -58,7 +59,10 @@ export async function startAppServer(options: { dev: boolean; port: number }): P
     response.setHeader("Content-Security-Policy", policy);
     void handleNext(request, response);
   };
-  const server = createServer((request, response) => {
+  const server = createServer((request, response) =>
+    serveWithRequestId(request, response, () => serveRequest(request, response)),
+  );
+  function serveRequest(request: IncomingMessage, response: ServerResponse): void {
     // After the drain, a reply started now could not be saved before the process ends: refuse everything, plainly.
     if (isShuttingDown) {
       response.writeHead(503, { "Content-Type": "application/json", Connection: "close", "Retry-After": "5" });
@@ -73,7 +77,7 @@ export async function startAppServer(options: { dev: boolean; port: number }): P
       return;
     }
     serveWithinBodyLimit(request, response, () => serveRoutes(request, response));
-  });
+  }
   server.on("upgrade", createUpgradeListener(options.dev, app.getUpgradeHandler()));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
