@@ -2,8 +2,9 @@
 // else through Next's request handler, in this one process.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
-import { stopAllReplies } from "../chat/reply-registry";
-import { drainReplies } from "../cluster/drain";
+import { countReservedStreams, stopAllReplies } from "../chat/reply-registry";
+import { drain } from "../cluster/drain";
+import { countOpenReplies } from "../cluster/remote-replies";
 import { joinCluster } from "../cluster/start-cluster";
 import { env, publicSiteUrl } from "../env";
 import { stampPeerAddress } from "../http/client-address";
@@ -88,7 +89,9 @@ export async function startAppServer(options: { dev: boolean; port: number }): P
       // The drain: readiness fails and new replies are refused (the load balancer sends them elsewhere) while the
       // running ones may finish, for SHUTDOWN_DRAIN_SECONDS. Then every request is refused, what still runs is
       // stopped and saved as interrupted, and only then are connections closed, so that readers get the final event.
-      await drainReplies(env().SHUTDOWN_DRAIN_SECONDS * 1000);
+      // Busy: a turn past its stream slot (about to write and launch its reply), or a reply whose stream is open
+      // (a title may still follow its end).
+      await drain(env().SHUTDOWN_DRAIN_SECONDS * 1000, () => countReservedStreams() + countOpenReplies());
       isShuttingDown = true;
       await stopAllReplies(SHUTDOWN_SAVE_MS);
       await cluster.stop();
