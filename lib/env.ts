@@ -113,6 +113,8 @@ const envSchema = z.object({
   PROCESS_LEASE_SECONDS: z.coerce.number().int().min(2).max(300).default(15),
   // Prometheus metrics (lib/observability): off unless a port is given; with a token, scrapes must send it.
   METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  // "json": every log line as a JSON object with its request id (lib/observability/logging.ts).
+  LOG_FORMAT: z.enum(["text", "json"]).default("text"),
   METRICS_TOKEN: optionalString.pipe(z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional()),
 });
 

@@ -1,6 +1,7 @@
 // `npm run dev` / `npm start`: prepare the runtime (embedded PostgreSQL when DATABASE_URL is unset, migrations,
 // admin, models), then serve the app in this process (lib/server). `npm run db:prepare` stops after the preparation.
-import { env, publicSiteUrl } from "../env";
+import { env, parseEnv, publicSiteUrl } from "../env";
+import { switchToJsonLogs } from "../observability/logging";
 import { loadEnvFiles } from "./env-files";
 import { prepareRuntime } from "./prepare";
 
@@ -11,6 +12,15 @@ if (mode !== "dev" && mode !== "start" && mode !== "prepare") {
 }
 
 const envFiles = loadEnvFiles();
+// Before anything is logged; an invalid configuration is reported (as text) by the preparation below.
+const logFormat = (() => {
+  try {
+    return parseEnv(process.env).LOG_FORMAT;
+  } catch {
+    return "text";
+  }
+})();
+if (logFormat === "json") switchToJsonLogs();
 if (envFiles.length > 0) console.log(`[parley] read ${envFiles.join(" and ")}`);
 
 const runtime = await prepareRuntime().catch((error: unknown) => {

@@ -47,6 +47,13 @@ export function reserveReplyStream(userId: string, limit: number): StreamSlot {
   return slot;
 }
 
+/** The stream slots held: requests past their slot that will start a reply, and replies not yet saved. */
+export function countReservedStreams(): number {
+  let count = 0;
+  for (const held of streamsByUser.values()) count += held;
+  return count;
+}
+
 /** `slot`: released when this reply is unregistered, i.e. when its reply has ended and been saved. */
 export function registerReply(live: LiveReply, slot?: StreamSlot): void {
   const running = byConversation.get(live.conversationId) ?? new Set();

@@ -1,5 +1,4 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { countOpenReplies } from "./remote-replies";
 
 // Whether this process is shutting down: from SIGTERM on, readiness answers "not ready" so that the load balancer
 // sends new turns elsewhere, and new replies are refused here while the running ones finish (lib/server).
@@ -15,12 +14,9 @@ export function isDraining(): boolean {
   return state.isDraining;
 }
 
-/**
- * Begins the drain and resolves once every reply launched here has ended and its stream closed (its title sent), or
- * after `timeoutMs`.
- */
-export async function drainReplies(timeoutMs: number): Promise<void> {
+/** Begins the drain and resolves once `countBusy` is down to 0, or after `timeoutMs`. */
+export async function drain(timeoutMs: number, countBusy: () => number): Promise<void> {
   beginDrain();
   const deadline = Date.now() + timeoutMs;
-  while (countOpenReplies() > 0 && Date.now() < deadline) await sleep(50);
+  while (countBusy() > 0 && Date.now() < deadline) await sleep(50);
 }

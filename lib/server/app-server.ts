@@ -4,11 +4,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import next from "next";
 import { FILE_CSP, isFileRoute } from "../attachments/serve-file";
 import { startAttachmentSweep } from "../attachments/sweep";
-import { stopAllReplies } from "../chat/reply-registry";
-import { drainReplies } from "../cluster/drain";
+import { countReservedStreams, stopAllReplies } from "../chat/reply-registry";
+import { drain } from "../cluster/drain";
+import { countOpenReplies } from "../cluster/remote-replies";
 import { joinCluster } from "../cluster/start-cluster";
 import { env, publicSiteUrl } from "../env";
 import { stampPeerAddress } from "../http/client-address";
+import { serveWithRequestId } from "../observability/logging";
 import { startMetricsServer } from "../observability/metrics-server";
 import { serveWithinBodyLimit } from "./body-limit";
 import { contentSecurityPolicy, createNonce, NONCE_HEADER } from "./content-security-policy";
@@ -61,7 +63,10 @@ export async function startAppServer(options: { dev: boolean; port: number }): P
     response.setHeader("Content-Security-Policy", isFileRoute(path) ? FILE_CSP : policy);
     void handleNext(request, response);
   };
-  const server = createServer((request, response) => {
+  const server = createServer((request, response) =>
+    serveWithRequestId(request, response, () => serveRequest(request, response)),
+  );
+  function serveRequest(request: IncomingMessage, response: ServerResponse): void {
     // After the drain, a reply started now could not be saved before the process ends: refuse everything, plainly.
     if (isShuttingDown) {
       response.writeHead(503, { "Content-Type": "application/json", Connection: "close", "Retry-After": "5" });
@@ -76,7 +81,7 @@ export async function startAppServer(options: { dev: boolean; port: number }): P
       return;
     }
     serveWithinBodyLimit(request, response, () => serveRoutes(request, response));
-  });
+  }
   server.on("upgrade", createUpgradeListener(options.dev, app.getUpgradeHandler()));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -88,7 +93,9 @@ export async function startAppServer(options: { dev: boolean; port: number }): P
       // The drain: readiness fails and new replies are refused (the load balancer sends them elsewhere) while the
       // running ones may finish, for SHUTDOWN_DRAIN_SECONDS. Then every request is refused, what still runs is
       // stopped and saved as interrupted, and only then are connections closed, so that readers get the final event.
-      await drainReplies(env().SHUTDOWN_DRAIN_SECONDS * 1000);
+      // Busy: a turn past its stream slot (about to write and launch its reply), or a reply whose stream is open
+      // (a title may still follow its end).
+      await drain(env().SHUTDOWN_DRAIN_SECONDS * 1000, () => countReservedStreams() + countOpenReplies());
       isShuttingDown = true;
       stopAttachmentSweep();
       await stopAllReplies(SHUTDOWN_SAVE_MS);

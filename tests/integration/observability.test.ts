@@ -1,6 +1,8 @@
 // Prometheus metrics on their own port, behind a token: after a few turns the reply histograms and counters have
-// moved, by model and outcome, and the process's own figures are there.
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+// moved, by model and outcome, and the process's own figures are there. JSON logs: one line per request with its id,
+// and never a message's text.
+import { randomUUID } from "node:crypto";
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -16,6 +18,8 @@ let upstream: FakeUpstream;
 let dataDir: string;
 let server: AppServer;
 let metricsUrl: string;
+let logFile: string;
+const CANARY_TEXT = `canary message ${randomUUID()}`;
 
 beforeAll(async () => {
   upstream = await startFakeUpstream({ scenario: { chunks: ["one ", "two ", "three"], paceMs: 10 } });
@@ -28,8 +32,10 @@ beforeAll(async () => {
     OPENAI_MODELS: "fake-model",
     METRICS_PORT: String(metricsPort),
     METRICS_TOKEN: TOKEN,
+    LOG_FORMAT: "json",
   };
-  server = await startAppServer({ databaseUrl: await createEmptyDatabase(), dataDir, extraEnv });
+  logFile = path.join(dataDir, "server.log");
+  server = await startAppServer({ databaseUrl: await createEmptyDatabase(), dataDir, extraEnv, logFile });
 }, 60_000);
 afterAll(async () => {
   await server?.stop();
@@ -60,7 +66,7 @@ it("refuses a scrape without the token, and counts turns, time to first token an
   expect((await anonymousClient(server.baseUrl).json("/api/auth/register", account)).status).toBe(201);
   const client = await signedInClient(account.email, account.password, server.baseUrl);
   const { id } = (await (await client.json("/api/conversations", {})).json()) as { id: string };
-  for (const content of ["First", "Second", "Third"]) {
+  for (const content of ["First", "Second", CANARY_TEXT]) {
     const events = await collectEvents(await client.json(`/api/conversations/${id}/messages`, { content }));
     expect(events.find((event) => event.event === "done")).toBeDefined();
   }
@@ -76,4 +82,33 @@ it("refuses a scrape without the token, and counts turns, time to first token an
   expect(sample(after, 'parley_tokens_streamed_total{model="fake-model"}')).toBeGreaterThanOrEqual(9);
   expect(after).toMatch(/^parley_open_event_streams \d+$/m);
   expect(sample(after, "process_resident_memory_bytes")).toBeGreaterThan(0);
+});
+
+it("logs JSON lines, one per request with its id (a proxy's, or a new one echoed back), never a message's text", async () => {
+  const proxyId = `proxy-${randomUUID()}`;
+  const answered = await fetch(`${server.baseUrl}/api/health?probe=${CANARY_TEXT.replaceAll(" ", "-")}`, {
+    headers: { "X-Request-Id": proxyId },
+  });
+  expect(answered.headers.get("x-request-id")).toBe(proxyId);
+  const fresh = (await fetch(`${server.baseUrl}/api/health`)).headers.get("x-request-id") ?? "";
+  expect(fresh).toMatch(/^[0-9a-f-]{36}$/);
+
+  const lines = () =>
+    readFileSync(logFile, "utf8")
+      .split("\n")
+      .filter((line) => line.startsWith("{"))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+  await expect.poll(() => lines().some((line) => line.requestId === fresh)).toBe(true);
+  expect(lines().find((line) => line.requestId === proxyId)).toMatchObject({
+    msg: "request",
+    method: "GET",
+    path: "/api/health",
+    status: 200,
+  });
+  expect(lines().some((line) => line.msg === "request" && line.method === "POST" && line.status === 200)).toBe(true);
+  expect(lines().some((line) => String(line.msg).startsWith("[parley] serving on"))).toBe(true);
+  const log = readFileSync(logFile, "utf8");
+  expect(log).not.toContain(CANARY_TEXT);
+  expect(log).not.toContain(CANARY_TEXT.replaceAll(" ", "-"));
+  expect(log).not.toContain(TOKEN);
 });
