@@ -240,6 +240,36 @@ describe("share links and copies", () => {
     expect((await visitor.fetch(`/api/share/${everything}/attachments/${other.imageId}`)).status).toBe(404);
   });
 
+  it("exports a conversation's files in its JSON (base64) and restores them on import, checked like uploads", async () => {
+    const { client, conversationId } = await sharedChat();
+    const exported = await client.fetch(`/api/conversations/${conversationId}/export?format=json`);
+    const file = (await exported.json()) as {
+      conversation: { messages: { attachments?: { name: string; data?: string }[] }[] };
+    };
+    const exportedFiles = file.conversation.messages.flatMap((message) => message.attachments ?? []);
+    expect(exportedFiles.map((attachment) => attachment.name)).toEqual(["chart.png", "notes.txt"]);
+    expect(exportedFiles[1]?.data).toBe(Buffer.from("private notes").toString("base64"));
+    // An HTML page smuggled into the file as an "image" is sniffed again: it comes back as text, never as an image.
+    const firstMessage = file.conversation.messages.find((message) => message.attachments);
+    firstMessage?.attachments?.push({ name: "evil.png", data: Buffer.from("<html></html>").toString("base64") });
+
+    const importer = await startChat(false);
+    const imported = await importer.client.json("/api/account/import", file);
+    expect(imported.status).toBe(201);
+    const importedId = ((await imported.json()) as { conversations: { id: string }[] }).conversations[0]?.id;
+    const thread = (await (await importer.client.fetch(`/api/conversations/${importedId}`)).json()) as {
+      messages: { role: string; attachments: { id: string; name: string; kind: string }[] }[];
+    };
+    const files = thread.messages.find((message) => message.role === "USER")?.attachments ?? [];
+    expect(files.map(({ name, kind }) => [name, kind])).toEqual([
+      ["chart.png", "IMAGE"],
+      ["notes.txt", "DOCUMENT"],
+      ["evil.png", "DOCUMENT"],
+    ]);
+    const image = await importer.client.fetch(`/api/attachments/${files[0]?.id}`);
+    expect(Buffer.from(await image.arrayBuffer())).toEqual(makePng());
+  });
+
   it("copies a thread's files with it to my chats", async () => {
     const { client, conversationId, replyId } = await sharedChat();
     const copied = await client.json(`/api/conversations/${conversationId}/copy`, { messageId: replyId });
