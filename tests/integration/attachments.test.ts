@@ -1,10 +1,11 @@
 // Attachments end to end over HTTP: uploads with their limits, what the model receives, who may open a file, and
 // that a deleted conversation takes its files with it.
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sweepAttachments } from "@/lib/attachments/sweep";
 import { db } from "@/lib/db/client";
 import { makePdf, makePng } from "../support/attachment-files";
-import { makeModel, makeUser } from "../support/factories";
+import { makeAdmin, makeModel, makeUser } from "../support/factories";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { collectEvents, startedIds } from "../support/read-events";
 import { anonymousClient, type Client, signedInClient } from "../support/session-client";
@@ -160,6 +161,41 @@ describe("sending files", () => {
     const body = (await response.json()) as { error: { code: string; details: { messageTokens: number } } };
     expect(body.error.code).toBe("context_overflow");
     expect(body.error.details.messageTokens).toBeGreaterThan(8192);
+  });
+});
+
+describe("the admin's Reads images switch", () => {
+  it("defaults from the model's name, and an admin's change lets images through", async () => {
+    const account = await makeAdmin();
+    const admin = await signedInClient(account.email, account.password);
+    const provider = await admin.json("/api/admin/providers", {
+      name: `Vision ${randomUUID()}`,
+      baseUrl: upstream.url,
+    });
+    const providerId = ((await provider.json()) as { id: string }).id;
+    const add = async (upstreamName: string) =>
+      (await (await admin.json("/api/admin/models", { providerId, upstreamName })).json()) as {
+        id: string;
+        readsImages: boolean;
+      };
+    expect((await add("gpt-4o-2024-08-06")).readsImages).toBe(true);
+    const textOnly = await add(`llama3-8b-${randomUUID().slice(0, 6)}`);
+    expect(textOnly.readsImages).toBe(false);
+
+    const user = await makeUser();
+    const client = await signedInClient(user.email, user.password);
+    const created = await client.json("/api/conversations", { modelId: textOnly.id });
+    const conversationId = ((await created.json()) as { id: string }).id;
+    const send = async () => {
+      const id = await uploadId(client, "shot.png", makePng());
+      return client.json(`/api/conversations/${conversationId}/messages`, { content: "See", attachmentIds: [id] });
+    };
+    expect((await send()).status).toBe(400);
+    const changed = await admin.json(`/api/admin/models/${textOnly.id}`, { readsImages: true }, "PATCH");
+    expect(changed.status).toBe(200);
+    const accepted = await send();
+    expect(accepted.status).toBe(200);
+    await collectEvents(accepted);
   });
 });
 
