@@ -4,6 +4,7 @@ import { ownConversationsWhere, readableConversationsWhere } from "../access/con
 import type { SessionUser } from "../auth/session";
 import {
   type ConversationTree,
+  type ConversationTreeWithFiles,
   getAccountOrThrow,
   getConversationTreeOrThrow,
   listConversationTrees,
@@ -14,8 +15,25 @@ export { ACCOUNT_EXPORT_FORMAT, CONVERSATION_EXPORT_FORMAT, EXPORT_VERSION };
 
 type ExportFile = { fileName: string; contentType: string; body: string };
 
-function toExportedConversation(conversation: ConversationTree) {
-  const { id, title, createdAt, updatedAt, currentLeafId, model, messages } = conversation;
+type TreeMessage = Omit<ConversationTree["messages"][number], "attachments"> & {
+  attachments: { name: string; contentType: string; size: number; bytes?: Uint8Array }[];
+};
+
+/**
+ * A message as the file has it. Its files: with their bytes (base64) in one conversation's export, which import
+ * restores; by name in the account's export, which would otherwise hold all of a user's storage in one string.
+ */
+function toExportedMessage({ attachments, ...message }: TreeMessage) {
+  if (attachments.length === 0) return message;
+  const files = attachments.map(({ name, contentType, size, bytes }) =>
+    bytes ? { name, contentType, size, data: Buffer.from(bytes).toString("base64") } : { name, contentType, size },
+  );
+  return { ...message, attachments: files };
+}
+
+function toExportedConversation(conversation: ConversationTree | ConversationTreeWithFiles) {
+  const { id, title, createdAt, updatedAt, currentLeafId, model } = conversation;
+  const messages = conversation.messages.map((message: TreeMessage) => toExportedMessage(message));
   return { id, title, createdAt, updatedAt, model: model?.label ?? null, currentMessageId: currentLeafId, messages };
 }
 

@@ -13,6 +13,8 @@ export type ImportedMessage = {
   createdAt: Date;
   reasoning?: string | null;
   reasoningMs?: number | null;
+  /** Files of a Parley export (base64), checked again on import like an upload. */
+  attachments?: { name: string; data?: string }[];
 };
 export type ImportedConversation = {
   title: string;
@@ -59,6 +61,11 @@ const exportedConversationSchema = z.object({
       reasoning: z.string().nullish(),
       reasoningMs: z.number().int().nonnegative().max(2_147_483_647).nullish(),
       createdAt: z.coerce.date(),
+      // Attachments (issue 15): base64 in one conversation's export; by name only in an account export.
+      attachments: z
+        .array(z.object({ name: z.string().min(1).max(255), data: z.string().optional() }))
+        .max(10)
+        .optional(),
     }),
   ),
 });

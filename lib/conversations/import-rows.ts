@@ -93,6 +93,7 @@ function toRows(conversation: ImportedConversation, encoding: TokenEncoding): Co
       content: message.content,
       reasoning: message.reasoning ?? null,
       reasoningMs: message.reasoningMs ?? null,
+      encodedFiles: message.attachments,
       createdAt: message.createdAt,
       tokenCount,
       tokenEncoding: encoding,

@@ -2,6 +2,7 @@
 // parsed, validated and tokenized on a worker thread (import-rows.ts): a file of tens of megabytes takes seconds of
 // CPU, which on the main thread would stall every reply and page of this process meanwhile.
 import { usableModelsWhere } from "../access/models";
+import { prepareImportedFiles } from "../attachments/import-files";
 import type { SessionUser } from "../auth/session";
 import { encodingForModel } from "../chat/tokens";
 import { insertImportedConversations } from "../db/conversation-import";
@@ -14,7 +15,10 @@ export async function importMyConversations(user: SessionUser, file: Uint8Array)
   const modelId = await getDefaultModelId(usableModelsWhere(user.id));
   const model = modelId ? await getModelForCompletion(usableModelsWhere(user.id), modelId) : null;
   if (!model) throw new AppError("model_unavailable", "No model is available. Ask an admin to enable one.");
-  const rows = await readImportRowsOffThread(file, encodingForModel(model.upstreamName));
+  const rows = await prepareImportedFiles(
+    user,
+    await readImportRowsOffThread(file, encodingForModel(model.upstreamName)),
+  );
   const created = await insertImportedConversations({ ownerId: user.id, modelId: model.id }, rows);
   return { imported: created.length, conversations: created };
 }

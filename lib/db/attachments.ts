@@ -92,7 +92,10 @@ export async function claimAttachments(
   }
   if (input.ids.length === 0) return;
   const claimed = await tx.$executeRaw`
-    UPDATE "Attachment" SET "messageId" = ${input.messageId}
+    UPDATE "Attachment"
+       -- The message lists its files in the order they were sent with it, whichever upload finished first.
+       SET "messageId" = ${input.messageId},
+           "createdAt" = now() + array_position(${input.ids}::text[], id) * interval '1 millisecond'
      WHERE id IN (${Prisma.join(input.ids)}) AND "ownerId" = ${input.ownerId} AND "messageId" IS NULL`;
   if (claimed !== input.ids.length) {
     throw new AppError("invalid_input", "An attached file is no longer available. Attach it again.");

@@ -22,19 +22,42 @@ const treeFields = {
       createdAt: true,
       // A reply's usage (replyUsageFields); null for other messages. Import leaves it out.
       usage: { select: replyUsageFields },
+      // Attachments (issue 15) by name; one conversation's export also reads their bytes (treeWithFileFields).
+      attachments: {
+        select: { name: true, contentType: true, size: true },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      },
     },
     // By depth first: in the file every message comes after its parent.
     orderBy: [{ depth: "asc" }, { createdAt: "asc" }, { id: "asc" }],
   },
 } as const satisfies Prisma.ConversationSelect;
 
+const treeWithFileFields = {
+  ...treeFields,
+  messages: {
+    ...treeFields.messages,
+    select: {
+      ...treeFields.messages.select,
+      attachments: {
+        ...treeFields.messages.select.attachments,
+        select: { name: true, contentType: true, size: true, bytes: true },
+      },
+    },
+  },
+} as const satisfies Prisma.ConversationSelect;
+
 export type ConversationTree = Prisma.ConversationGetPayload<{ select: typeof treeFields }>;
+export type ConversationTreeWithFiles = Prisma.ConversationGetPayload<{ select: typeof treeWithFileFields }>;
 
 export async function getConversationTreeOrThrow(
   scope: Prisma.ConversationWhereInput,
   id: string,
-): Promise<ConversationTree> {
-  const conversation = await db().conversation.findFirst({ where: { AND: [scope, { id }] }, select: treeFields });
+): Promise<ConversationTreeWithFiles> {
+  const conversation = await db().conversation.findFirst({
+    where: { AND: [scope, { id }] },
+    select: treeWithFileFields,
+  });
   if (!conversation) throw new AppError("not_found", "Conversation not found.");
   return conversation;
 }

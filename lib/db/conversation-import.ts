@@ -17,6 +17,20 @@ export type ImportedRow = {
   /** A reply's thinking, kept apart from its content (never sent back as context). */
   reasoning?: string | null;
   reasoningMs?: number | null;
+  /** Files as the import file has them (base64), from the worker; turned into `files` before writing. */
+  encodedFiles?: { name: string; data?: string }[];
+  /** Files of the message, checked like uploads (lib/attachments/import-files.ts) before they are written. */
+  files?: ImportedFile[];
+};
+
+export type ImportedFile = {
+  name: string;
+  kind: "IMAGE" | "DOCUMENT";
+  contentType: string;
+  bytes: Uint8Array<ArrayBuffer>;
+  sha256: string;
+  text: string | null;
+  tokenCount: number;
 };
 
 export type ConversationToImport = {
@@ -68,6 +82,19 @@ export async function insertImportedConversations(
             insertMessagesSql(id, owner.ownerId, messages.slice(start, start + MESSAGES_PER_STATEMENT)),
           );
         }
+        const files = messages.flatMap(({ encodedFiles: _encoded, ...message }) =>
+          (message.files ?? []).map((file) => ({
+            ...file,
+            id: createId(),
+            ownerId: owner.ownerId,
+            messageId: message.id,
+            size: file.bytes.byteLength,
+          })),
+        );
+        // A millisecond apart, in the file's order: a message's files are listed by creation.
+        const start = Date.now();
+        const ordered = files.map((file, index) => ({ ...file, createdAt: new Date(start + index) }));
+        if (ordered.length > 0) await tx.attachment.createMany({ data: ordered });
         created.push({ id, title: conversation.title });
       }
       return created;

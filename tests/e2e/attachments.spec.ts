@@ -6,7 +6,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { makePdf, makePng } from "../support/attachment-files";
 import { E2E_ECHO_PREFIX } from "../support/e2e-scenario";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
-import { composer, expectNoSeriousViolations, newUserPage, signInAsAdmin } from "./helpers";
+import { composer, expectNoSeriousViolations, keepScreenshot, newUserPage, signInAsAdmin } from "./helpers";
 
 const VISION_MODEL = "gpt-4o-mini";
 
@@ -50,7 +50,7 @@ async function attachWithPaperclip(page: Page, files: { name: string; mimeType: 
 
 test("a pasted screenshot reaches a vision model as an image and stays in the thread after a reload", async ({
   browser,
-}) => {
+}, testInfo) => {
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
   await signInAsAdmin(admin);
@@ -77,9 +77,10 @@ test("a pasted screenshot reaches a vision model as an image and stays in the th
   // The thumbnail really loaded through the authorised route.
   await expect.poll(() => image.evaluate((element: HTMLImageElement) => element.naturalWidth)).toBe(64);
   await expectNoSeriousViolations(page);
+  await keepScreenshot(page, testInfo, "attachments-image-in-thread");
 });
 
-test("a PDF and a CSV picked with the paperclip are read as text, on a phone", async ({ browser }) => {
+test("a PDF and a CSV picked with the paperclip are read as text, on a phone", async ({ browser }, testInfo) => {
   const { page } = await newUserPage(browser, "Reader");
   await page.setViewportSize({ width: 390, height: 800 });
   await attachWithPaperclip(page, [
@@ -89,15 +90,18 @@ test("a PDF and a CSV picked with the paperclip are read as text, on a phone", a
   const chips = page.getByRole("list", { name: "Attached files" });
   await expect(chips.getByRole("listitem")).toHaveCount(2);
   await expect(chips.getByRole("status")).toHaveCount(0);
+  await keepScreenshot(page, testInfo, "attachments-chips-phone");
   await composer(page).fill(`${E2E_ECHO_PREFIX}summarise`);
   await composer(page).press("Enter");
 
   const reply = page.getByRole("article", { name: "Assistant" });
   await expect(reply).toContainText("Revenue grew by 12 percent");
   await expect(reply).toContainText("north,10");
-  await expect(page.getByRole("link", { name: /^report\.pdf/ })).toBeVisible();
-  await expect(page.getByRole("link", { name: /^sales\.csv/ })).toBeVisible();
+  // In the order they were attached, whichever upload finished first.
+  const sent = page.getByRole("article", { name: "You" }).getByRole("list", { name: "Attached files" });
+  await expect(sent.getByRole("link")).toHaveText([/^report\.pdf/, /^sales\.csv/]);
   await expectNoSeriousViolations(page);
+  await keepScreenshot(page, testInfo, "attachments-documents-phone");
 });
 
 test("a file Parley cannot read is refused on its chip, and an image for a model without vision is refused", async ({
@@ -117,6 +121,8 @@ test("a file Parley cannot read is refused on its chip, and an image for a model
   await expect(page.getByRole("article", { name: "Assistant" })).toHaveAttribute("aria-busy", "false");
   await pasteImage(page, makePng(8, 8));
   await expect(page.getByRole("list", { name: "Attached files" }).getByRole("img")).toBeVisible();
+  // Sending waits for the upload: the chip's progress is gone once it is stored.
+  await expect(page.getByRole("list", { name: "Attached files" }).getByRole("status")).toHaveCount(0);
   await composer(page).fill("What is in this picture?");
   await composer(page).press("Enter");
   await expect(page.getByRole("alert").filter({ hasText: "cannot read images" })).toBeVisible();

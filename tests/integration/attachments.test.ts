@@ -1,10 +1,11 @@
 // Attachments end to end over HTTP: uploads with their limits, what the model receives, who may open a file, and
 // that a deleted conversation takes its files with it.
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sweepAttachments } from "@/lib/attachments/sweep";
 import { db } from "@/lib/db/client";
 import { makePdf, makePng } from "../support/attachment-files";
-import { makeModel, makeUser } from "../support/factories";
+import { makeAdmin, makeModel, makeUser } from "../support/factories";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { collectEvents, startedIds } from "../support/read-events";
 import { anonymousClient, type Client, signedInClient } from "../support/session-client";
@@ -163,6 +164,41 @@ describe("sending files", () => {
   });
 });
 
+describe("the admin's Reads images switch", () => {
+  it("defaults from the model's name, and an admin's change lets images through", async () => {
+    const account = await makeAdmin();
+    const admin = await signedInClient(account.email, account.password);
+    const provider = await admin.json("/api/admin/providers", {
+      name: `Vision ${randomUUID()}`,
+      baseUrl: upstream.url,
+    });
+    const providerId = ((await provider.json()) as { id: string }).id;
+    const add = async (upstreamName: string) =>
+      (await (await admin.json("/api/admin/models", { providerId, upstreamName })).json()) as {
+        id: string;
+        readsImages: boolean;
+      };
+    expect((await add("gpt-4o-2024-08-06")).readsImages).toBe(true);
+    const textOnly = await add(`llama3-8b-${randomUUID().slice(0, 6)}`);
+    expect(textOnly.readsImages).toBe(false);
+
+    const user = await makeUser();
+    const client = await signedInClient(user.email, user.password);
+    const created = await client.json("/api/conversations", { modelId: textOnly.id });
+    const conversationId = ((await created.json()) as { id: string }).id;
+    const send = async () => {
+      const id = await uploadId(client, "shot.png", makePng());
+      return client.json(`/api/conversations/${conversationId}/messages`, { content: "See", attachmentIds: [id] });
+    };
+    expect((await send()).status).toBe(400);
+    const changed = await admin.json(`/api/admin/models/${textOnly.id}`, { readsImages: true }, "PATCH");
+    expect(changed.status).toBe(200);
+    const accepted = await send();
+    expect(accepted.status).toBe(200);
+    await collectEvents(accepted);
+  });
+});
+
 describe("versions", () => {
   it("sends a turn's files again on regenerate, and an edit's new version keeps them", async () => {
     const { client, conversationId, upstreamName } = await startChat(false);
@@ -238,6 +274,36 @@ describe("share links and copies", () => {
     // A file of another conversation never opens through this link.
     const other = await sharedChat();
     expect((await visitor.fetch(`/api/share/${everything}/attachments/${other.imageId}`)).status).toBe(404);
+  });
+
+  it("exports a conversation's files in its JSON (base64) and restores them on import, checked like uploads", async () => {
+    const { client, conversationId } = await sharedChat();
+    const exported = await client.fetch(`/api/conversations/${conversationId}/export?format=json`);
+    const file = (await exported.json()) as {
+      conversation: { messages: { attachments?: { name: string; data?: string }[] }[] };
+    };
+    const exportedFiles = file.conversation.messages.flatMap((message) => message.attachments ?? []);
+    expect(exportedFiles.map((attachment) => attachment.name)).toEqual(["chart.png", "notes.txt"]);
+    expect(exportedFiles[1]?.data).toBe(Buffer.from("private notes").toString("base64"));
+    // An HTML page smuggled into the file as an "image" is sniffed again: it comes back as text, never as an image.
+    const firstMessage = file.conversation.messages.find((message) => message.attachments);
+    firstMessage?.attachments?.push({ name: "evil.png", data: Buffer.from("<html></html>").toString("base64") });
+
+    const importer = await startChat(false);
+    const imported = await importer.client.json("/api/account/import", file);
+    expect(imported.status).toBe(201);
+    const importedId = ((await imported.json()) as { conversations: { id: string }[] }).conversations[0]?.id;
+    const thread = (await (await importer.client.fetch(`/api/conversations/${importedId}`)).json()) as {
+      messages: { role: string; attachments: { id: string; name: string; kind: string }[] }[];
+    };
+    const files = thread.messages.find((message) => message.role === "USER")?.attachments ?? [];
+    expect(files.map(({ name, kind }) => [name, kind])).toEqual([
+      ["chart.png", "IMAGE"],
+      ["notes.txt", "DOCUMENT"],
+      ["evil.png", "DOCUMENT"],
+    ]);
+    const image = await importer.client.fetch(`/api/attachments/${files[0]?.id}`);
+    expect(Buffer.from(await image.arrayBuffer())).toEqual(makePng());
   });
 
   it("copies a thread's files with it to my chats", async () => {

@@ -1,0 +1,59 @@
+// The files of an imported Parley export, checked as uploads are: each decoded, its type sniffed from the bytes, a
+// document's text extracted; within the size limit and the owner's storage. A file that would be refused as an
+// upload is left out (its message is kept), so that one odd file does not fail a whole import.
+import { createHash } from "node:crypto";
+import type { SessionUser } from "../auth/session";
+import { getStorageUsed } from "../db/attachments";
+import type { ConversationToImport, ImportedFile, ImportedRow } from "../db/conversation-import";
+import { AppError } from "../errors";
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_STORAGE_PER_USER } from "../limits";
+import { extractDocumentText } from "./extract-text";
+import { readImageSize } from "./image-size";
+import { estimateImageTokens } from "./image-tokens";
+import { sniffFile } from "./sniff";
+
+async function decodeFile(name: string, data: string): Promise<ImportedFile | null> {
+  const bytes = new Uint8Array(Buffer.from(data, "base64"));
+  if (bytes.byteLength === 0 || bytes.byteLength > MAX_ATTACHMENT_BYTES) return null;
+  const sniffed = sniffFile(bytes);
+  if (!sniffed) return null;
+  let text: string | null = null;
+  if (sniffed.kind === "DOCUMENT") {
+    try {
+      text = await extractDocumentText(bytes, sniffed.contentType, name);
+    } catch {
+      return null;
+    }
+  }
+  const tokenCount = sniffed.kind === "IMAGE" ? estimateImageTokens(readImageSize(bytes, sniffed.contentType)) : 0;
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  return { name, kind: sniffed.kind, contentType: sniffed.contentType, bytes, sha256, text, tokenCount };
+}
+
+async function decodeRow({ encodedFiles, ...row }: ImportedRow): Promise<ImportedRow> {
+  const files: ImportedFile[] = [];
+  for (const file of encodedFiles ?? []) {
+    const decoded = file.data ? await decodeFile(file.name, file.data) : null;
+    if (decoded) files.push(decoded);
+  }
+  return files.length > 0 ? { ...row, files } : row;
+}
+
+export async function prepareImportedFiles(
+  user: SessionUser,
+  conversations: ConversationToImport[],
+): Promise<ConversationToImport[]> {
+  const prepared: ConversationToImport[] = [];
+  for (const conversation of conversations) {
+    const messages: ImportedRow[] = [];
+    for (const row of conversation.messages) messages.push(row.encodedFiles ? await decodeRow(row) : row);
+    prepared.push({ ...conversation, messages });
+  }
+  const added = prepared
+    .flatMap((conversation) => conversation.messages)
+    .reduce((sum, row) => sum + (row.files ?? []).reduce((total, file) => total + file.bytes.byteLength, 0), 0);
+  if (added > 0 && (await getStorageUsed(user.id)) + added > MAX_ATTACHMENT_STORAGE_PER_USER) {
+    throw new AppError("storage_quota_exceeded", "The file's attachments do not fit in your storage.");
+  }
+  return prepared;
+}
