@@ -8,6 +8,7 @@ import { isLocale, LOCALE_COOKIE } from "@/app/_i18n/locales";
 import { getTranslator } from "@/app/_i18n/server";
 import { getAccountOrThrow } from "@/lib/accounts/account-settings";
 import { requirePageUser } from "@/lib/auth/session";
+import { listLinkableProviders } from "@/lib/sso/sso-buttons";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -16,7 +17,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SettingsPage() {
   const { t } = await getTranslator();
-  const account = await getAccountOrThrow(await requirePageUser());
+  const user = await requirePageUser();
+  const [account, providers] = await Promise.all([getAccountOrThrow(user), listLinkableProviders(user.id)]);
   const savedLocale = (await cookies()).get(LOCALE_COOKIE)?.value;
   return (
     <div className="min-h-0 flex-1 overflow-y-auto">
@@ -24,6 +26,7 @@ export default async function SettingsPage() {
         <h1 className="mb-6 text-2xl font-semibold">{t("settings.title")}</h1>
         <AccountSettings
           account={{ name: account.name, email: account.email, customInstructions: account.customInstructions }}
+          providers={providers}
         />
         <PageSection id="language" title={t("settings.language")} className="mb-8">
           <div className="border-line rounded-2xl border p-5">

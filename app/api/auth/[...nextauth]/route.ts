@@ -4,8 +4,8 @@ import type { NextRequest } from "next/server";
 import NextAuth from "next-auth";
 import { answerUnlessDatabaseDown } from "@/lib/auth/auth-outage";
 import { findInvalidCallbackUrl } from "@/lib/auth/callback-url-check";
-import { getAuthOptions } from "@/lib/auth/options";
 import { errorResponse } from "@/lib/http/handler";
+import { getAuthOptionsWithSso } from "@/lib/sso/auth-options";
 
 function authHandler(request: NextRequest, context: { params: Promise<{ nextauth: string[] }> }) {
   const invalid = findInvalidCallbackUrl(request);
@@ -17,7 +17,12 @@ function authHandler(request: NextRequest, context: { params: Promise<{ nextauth
     }
     return response;
   }
-  return answerUnlessDatabaseDown(() => NextAuth(getAuthOptions())(request, context));
+  return answerUnlessDatabaseDown(async () => {
+    // The providers are read from the database on each call: an outage there is answered 503 like any other.
+    const options = await getAuthOptionsWithSso().catch((error: unknown) => error);
+    if (options instanceof Error) return errorResponse(options);
+    return NextAuth(options as Awaited<ReturnType<typeof getAuthOptionsWithSso>>)(request, context);
+  });
 }
 
 export { authHandler as GET, authHandler as POST };
