@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { type APIRequestContext, type Browser, expect, type Page, test } from "@playwright/test";
 import { type OidcIssuer, startOidcIssuer } from "../support/oidc-issuer";
-import { composer, newUserPage, signInAsAdmin } from "./helpers";
+import { composer, expectNoSeriousViolations, keepScreenshot, newUserPage, signInAsAdmin } from "./helpers";
 
 const slug = `idp-${randomUUID().slice(0, 6)}`;
 const label = "Test IdP";
@@ -140,6 +140,18 @@ test("a forged state and a replayed code are refused", async ({ browser }) => {
   await replay.goto(callbackUrl);
   await expect(replay.getByRole("alert").filter({ hasText: "Signing in did not work" })).toBeVisible();
   expect(await sessionUser(replay)).toBeNull();
+});
+
+test("the console lists the provider, and the sign-in page shows its button", async ({ browser }, testInfo) => {
+  await admin.goto("/admin/users");
+  await expect(admin.getByRole("listitem", { name: label })).toContainText(issuer.issuer);
+  await admin.getByRole("heading", { name: "Single sign-on" }).scrollIntoViewIfNeeded();
+  await keepScreenshot(admin, testInfo, "admin-sso");
+  const page = await freshPage(browser);
+  await page.goto("/sign-in");
+  await expect(page.getByRole("button", { name: `Continue with ${label}` })).toBeVisible();
+  await expectNoSeriousViolations(page);
+  await keepScreenshot(page, testInfo, "sign-in-sso");
 });
 
 test("with password sign-in turned off, the sign-in page offers only the provider", async ({ browser }) => {

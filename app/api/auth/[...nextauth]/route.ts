@@ -2,7 +2,7 @@
 
 import type { NextRequest } from "next/server";
 import NextAuth from "next-auth";
-import { answerUnlessDatabaseDown } from "@/lib/auth/auth-outage";
+import { answerUnlessDatabaseDown, noteIfOutage } from "@/lib/auth/auth-outage";
 import { findInvalidCallbackUrl } from "@/lib/auth/callback-url-check";
 import { errorResponse } from "@/lib/http/handler";
 import { getAuthOptionsWithSso } from "@/lib/sso/auth-options";
@@ -19,9 +19,15 @@ function authHandler(request: NextRequest, context: { params: Promise<{ nextauth
   }
   return answerUnlessDatabaseDown(async () => {
     // The providers are read from the database on each call: an outage there is answered 503 like any other.
-    const options = await getAuthOptionsWithSso().catch((error: unknown) => error);
-    if (options instanceof Error) return errorResponse(options);
-    return NextAuth(options as Awaited<ReturnType<typeof getAuthOptionsWithSso>>)(request, context);
+    let options: Awaited<ReturnType<typeof getAuthOptionsWithSso>>;
+    try {
+      options = await getAuthOptionsWithSso();
+    } catch (error) {
+      // answerUnlessDatabaseDown answers a noted outage itself, in place of this response.
+      if (noteIfOutage(error)) return new Response(null, { status: 503 });
+      throw error;
+    }
+    return NextAuth(options)(request, context);
   });
 }
 
