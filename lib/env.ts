@@ -105,6 +105,8 @@ const envSchema = z.object({
   // accounts (issue 16): mail for "Forgot password?" (lib/mail/mailer.ts), e.g. smtps://user:pass@smtp.example.com.
   SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
   MAIL_FROM: optionalString,
+  // "true": password sign-in is switched back on at start, for an admin locked out by SSO (lib/sso/password-sign-in.ts).
+  PASSWORD_SIGN_IN_RECOVERY: booleanFlag,
   UPSTREAM_FIRST_BYTE_TIMEOUT_MS: millisecondsWithDefault(60_000),
   UPSTREAM_IDLE_TIMEOUT_MS: millisecondsWithDefault(60_000),
   // Several processes on one database (lib/cluster): how long running replies may finish after SIGTERM, and how long

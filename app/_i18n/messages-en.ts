@@ -625,6 +625,14 @@ export const en = {
   // accounts: Settings → Account, password recovery, single sign-on (issue 16)
   "signIn.accountDisabled": "This account is disabled. Ask an admin to enable it.",
   "signIn.forgotPassword": "Forgot password?",
+  "signIn.withProvider": "Continue with {provider}",
+  "signIn.or": "or",
+  "signIn.error.SsoLinkRequired":
+    "An account with this email already exists. Sign in with your password, then link this sign-in from Settings.",
+  "signIn.error.SsoRegistrationClosed": "Registration is closed for this address. Ask an admin for access.",
+  "signIn.error.SsoEmailMissing": "The identity provider did not share an email address, which Parley needs.",
+  "signIn.error.SsoUnavailable": "This sign-in option is not available any more.",
+  "signIn.error.generic": "Signing in did not work. Try again.",
   "accountSettings.title": "Account",
   "accountSettings.profile": "Name and email",
   "accountSettings.currentPassword": "Current password",
@@ -634,6 +642,9 @@ export const en = {
   "accountSettings.signOutOthers": "Sign out my other devices",
   "accountSettings.changePassword": "Change password",
   "accountSettings.passwordChanged": "Password changed.",
+  "accountSettings.signIns": "Single sign-on",
+  "accountSettings.linked": "Linked",
+  "accountSettings.link": "Link {provider}",
   "accountSettings.instructions": "Custom instructions",
   "accountSettings.instructionsLabel": "About you, and how the model should answer",
   "accountSettings.instructionsHint":
@@ -664,6 +675,32 @@ export const en = {
   "admin.user.resetLinkTitle": "Password reset link",
   "admin.user.resetLinkExplained":
     "Give this link to {email}. It works once, until {time}, and is shown only now. Using it signs the account out everywhere.",
+  "admin.sso.passwordSignIn": "People may sign in with email and password",
+  "admin.sso.passwordSignInHint":
+    "Off: only the providers above sign people in. If you are locked out, start Parley once with PASSWORD_SIGN_IN_RECOVERY=true.",
+  "admin.sso.savePasswordSignIn": "Save password sign-in",
+  "signIn.passwordOff": "Password sign-in is turned off here. Use your organisation's sign-in.",
+  "admin.sso.title": "Single sign-on",
+  "admin.sso.explained":
+    "People can sign in with an OpenID Connect provider. Register Parley at the provider with the redirect URL {callback} (the end is this provider's short name).",
+  "admin.sso.none": "No provider yet.",
+  "admin.sso.presets": "Fill in for:",
+  "admin.sso.label": "Button label",
+  "admin.sso.slug": "Short name",
+  "admin.sso.slugHint": "Lowercase letters, digits and dashes; part of the redirect URL.",
+  "admin.sso.issuer": "Issuer URL",
+  "admin.sso.clientId": "Client ID",
+  "admin.sso.clientSecret": "Client secret",
+  "admin.sso.scopes": "Scopes",
+  "admin.sso.allowedDomains": "Allowed email domains",
+  "admin.sso.allowedDomainsHint":
+    "Comma-separated. While registration is closed, verified addresses of these domains may still sign up.",
+  "admin.sso.adminGroup": "Admin group",
+  "admin.sso.adminGroupHint": "Members of this group (in the groups claim) become admins when they sign in.",
+  "admin.sso.allowLinking": "Link to an existing account with the same verified email",
+  "admin.sso.add": "Add provider",
+  "admin.sso.confirmDeleteTitle": "Remove provider",
+  "admin.sso.confirmDelete": "Remove {label}? Its button disappears from the sign-in page; accounts stay.",
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

@@ -9,3 +9,11 @@ export class AccountDisabledError extends Error {
     this.name = "AccountDisabledError";
   }
 }
+
+/** Thrown before any password is checked while the admin has turned password sign-in off (SSO only). */
+export class PasswordSignInOffError extends Error {
+  constructor() {
+    super("Password sign-in is turned off here. Use your organisation's sign-in.");
+    this.name = "PasswordSignInOffError";
+  }
+}

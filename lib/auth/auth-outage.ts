@@ -14,12 +14,17 @@ function isOutage(error: unknown): boolean {
   return error instanceof AppError ? error.code === "database_unavailable" : isDatabaseUnavailable(error);
 }
 
+/** Notes whether `error` was a database outage, for the 503; true when it was. */
+export function noteIfOutage(error: unknown): boolean {
+  const scope = outageScope.getStore();
+  if (!isOutage(error)) return false;
+  if (scope && !scope.failure) scope.failure = error instanceof AppError ? error : databaseUnavailableError(error);
+  return true;
+}
+
 /** For next-auth callbacks: rethrows `error`, noting first whether it was a database outage. */
 export function noteAuthFailure(error: unknown): never {
-  const scope = outageScope.getStore();
-  if (scope && !scope.failure && isOutage(error)) {
-    scope.failure = error instanceof AppError ? error : databaseUnavailableError(error);
-  }
+  noteIfOutage(error);
   throw error;
 }
 

@@ -8,7 +8,9 @@ import { isDatabaseUnavailable } from "../db/database-unavailable";
 import { getUserForSignIn } from "../db/users";
 import { requireEnv } from "../env";
 import { getClientAddress, type HeaderSource } from "../http/client-address";
-import { AccountDisabledError } from "./account-disabled";
+import { allowSignIn } from "../sso/auth-options";
+import { isPasswordSignInEnabled } from "../sso/password-sign-in";
+import { AccountDisabledError, PasswordSignInOffError } from "./account-disabled";
 import { authLogger } from "./auth-logger";
 import { noteAuthFailure } from "./auth-outage";
 import { canSignIn, refreshClaims, type SessionClaims, sessionUserOf } from "./claims";
@@ -35,6 +37,7 @@ export async function authorizeCredentials(raw: unknown, request: { headers?: He
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
+  if (!(await isPasswordSignInEnabled())) throw new PasswordSignInOffError();
   const clientAddress = getClientAddress(request.headers ?? {});
   // Throws while locked out, before any hashing: its message is what the sign-in form shows.
   await beginSignInAttempt(email, clientAddress);
@@ -61,7 +64,11 @@ export async function authorizeCredentials(raw: unknown, request: { headers?: He
  * answered as a failed sign-in, so that no internal text reaches the client.
  */
 function answerAuthorizeFailure(error: unknown): null {
-  if (error instanceof SignInThrottledError || error instanceof AccountDisabledError || isDatabaseUnavailable(error)) {
+  const isForPeople =
+    error instanceof SignInThrottledError ||
+    error instanceof AccountDisabledError ||
+    error instanceof PasswordSignInOffError;
+  if (isForPeople || isDatabaseUnavailable(error)) {
     noteAuthFailure(error);
   }
   console.error("Sign-in failed unexpectedly", error);
@@ -82,7 +89,8 @@ export function getAuthOptions(): NextAuthOptions {
   return {
     secret: requireEnv("AUTH_SECRET"),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
-    pages: { signIn: "/sign-in" },
+    // Errors of an SSO sign-in (a refused account, a forged state) are explained on the sign-in page.
+    pages: { signIn: "/sign-in", error: "/sign-in" },
     logger: authLogger,
     providers: [
       CredentialsProvider({
@@ -102,6 +110,7 @@ export function getAuthOptions(): NextAuthOptions {
     },
     callbacks: {
       redirect: async (params) => redirectWithinSite(params),
+      signIn: (params) => allowSignIn(params),
       async jwt({ token, user }) {
         const claims = token as typeof token & SessionClaims;
         if (user) {

@@ -5,6 +5,7 @@ import { recoverInterruptedReplies } from "../cluster/reply-recovery";
 import { ensureAdmin } from "../db/users";
 import { type Env, env, parseEnv } from "../env";
 import { seedProvidersFromEnv } from "../models/seed-from-env";
+import { recoverPasswordSignIn } from "../sso/password-sign-in";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 import { checkEncryptionKey } from "./encryption-key-check";
 import { loadOrCreateLocalSecrets } from "./local-secrets";
@@ -55,6 +56,9 @@ async function prepareDatabase(runtime: PreparedRuntime): Promise<void> {
   if (ADMIN_EMAIL && ADMIN_PASSWORD) {
     await ensureAdmin({ email: ADMIN_EMAIL, name: "Admin", passwordHash: await hashPassword(ADMIN_PASSWORD) });
     console.log(`[parley] admin account ${ADMIN_EMAIL} is ready`);
+  }
+  if (await recoverPasswordSignIn()) {
+    console.log("[parley] password sign-in switched back on (PASSWORD_SIGN_IN_RECOVERY): remove the variable now");
   }
   const seeded = await seedProvidersFromEnv();
   if (seeded) console.log(`[parley] configured ${seeded}`);

@@ -104,6 +104,18 @@ const rows: Row[] = [
   { method: "DELETE", route: "/api/admin/api-keys/[apiKeyId]", expected: { ...denied, admin: 204 } },
   { method: "DELETE", route: "/api/admin/models/[modelId]", expected: { ...denied, admin: 204 } },
   { method: "POST", route: "/api/admin/users/[userId]/reset-link", expected: { ...denied, admin: 201 } },
+  { method: "GET", route: "/api/admin/sso-providers", expected: { ...denied, admin: 200 } },
+  { method: "GET", route: "/api/admin/password-sign-in", expected: { ...denied, admin: 200 } },
+  // On is the default: the admin's call changes nothing for the other test files sharing this server.
+  { method: "PUT", route: "/api/admin/password-sign-in", body: { enabled: true }, expected: { ...denied, admin: 200 } },
+  // Nothing answers OpenID discovery at this issuer: the admin is told so (400) and nothing is stored.
+  {
+    method: "POST",
+    route: "/api/admin/sso-providers",
+    body: { slug: "matrix", label: "Matrix", issuer: "http://127.0.0.1:9", clientId: "c", clientSecret: "s" },
+    expected: { ...denied, admin: 400 },
+  },
+  { method: "DELETE", route: "/api/admin/sso-providers/[providerId]", expected: { ...denied, admin: 404 } },
   { method: "DELETE", route: "/api/admin/users/[userId]", expected: { ...denied, admin: 204 } },
   { method: "DELETE", route: "/api/admin/providers/[providerId]", expected: { ...denied, admin: 204 } },
 ];

@@ -1,10 +1,12 @@
 // "Forgot password?" with mail, on a server of its own with SMTP_URL pointing at an SMTP server run by the test:
 // the mail arrives with a link that works once, an unknown address gets the same answer and no mail, and the limits
-// per address and per client hold. Its empty database also makes its first user the only admin.
+// per address and per client hold. Its empty database also makes its first user the only admin, and lets a second
+// start show that PASSWORD_SIGN_IN_RECOVERY switches password sign-in back on.
 import { randomUUID } from "node:crypto";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmptyDatabase } from "../support/empty-database";
 import { type MailCatcher, startMailCatcher } from "../support/mail-catcher";
@@ -16,6 +18,7 @@ let server: AppServer;
 let mail: MailCatcher;
 let dataDir: string;
 let adminEmail: string;
+let databaseUrl: string;
 let nextAddress = 1;
 const newAddress = () => `198.51.100.${nextAddress++}`;
 
@@ -23,8 +26,9 @@ beforeAll(async () => {
   mail = await startMailCatcher();
   dataDir = mkdtempSync(path.join(os.tmpdir(), "parley-mail-"));
   chmodSync(dataDir, 0o755);
+  databaseUrl = await createEmptyDatabase();
   server = await startAppServer({
-    databaseUrl: await createEmptyDatabase(),
+    databaseUrl,
     dataDir,
     extraEnv: { SMTP_URL: mail.url, MAIL_FROM: "Parley <parley@example.test>", TRUSTED_PROXY: "127.0.0.1, ::1" },
   });
@@ -100,5 +104,33 @@ describe("the only admin", () => {
     const refused = await admin.json("/api/account", { email: adminEmail }, "DELETE");
     expect(refused.status).toBe(409);
     expect((await admin.fetch("/api/conversations")).status).toBe(200);
+  });
+});
+
+describe("password sign-in recovery", () => {
+  it("PASSWORD_SIGN_IN_RECOVERY=true switches password sign-in back on at start", async () => {
+    const database = new pg.Client({ connectionString: databaseUrl });
+    await database.connect();
+    await database.query(
+      `INSERT INTO "Setting" (key, value, "updatedAt") VALUES ('passwordSignIn', 'off', now())
+       ON CONFLICT (key) DO UPDATE SET value = 'off'`,
+    );
+    await expect(signedInClient(adminEmail, PASSWORD, server.baseUrl)).rejects.toThrow(/Sign-in failed/);
+    const recoveryDir = mkdtempSync(path.join(os.tmpdir(), "parley-recovery-"));
+    chmodSync(recoveryDir, 0o755);
+    const recovering = await startAppServer({
+      databaseUrl,
+      dataDir: recoveryDir,
+      extraEnv: { PASSWORD_SIGN_IN_RECOVERY: "true" },
+    });
+    try {
+      await expect(signedInClient(adminEmail, PASSWORD, recovering.baseUrl)).resolves.toBeDefined();
+      const { rows } = await database.query(`SELECT value FROM "Setting" WHERE key = 'passwordSignIn'`);
+      expect(rows[0]?.value).toBe("on");
+    } finally {
+      await recovering.stop();
+      await database.end();
+      rmSync(recoveryDir, { recursive: true, force: true });
+    }
   });
 });

@@ -6,7 +6,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { toSafeCallbackUrl } from "@/app/_components/auth/safe-callback-url";
-import { AccountDisabledError } from "@/lib/auth/account-disabled";
+import { AccountDisabledError, PasswordSignInOffError } from "@/lib/auth/account-disabled";
 import { createSessionCookie } from "@/lib/auth/form-sign-in";
 import { SignInThrottledError } from "@/lib/auth/throttle";
 import { isDatabaseUnavailable } from "@/lib/db/database-unavailable";
@@ -21,6 +21,8 @@ export type SignInState = {
   isDatabaseUnavailable?: boolean;
   /** The right password of a disabled account. */
   isDisabled?: boolean;
+  /** The admin turned password sign-in off (single sign-on only). */
+  isPasswordSignInOff?: boolean;
 };
 
 const signInFormSchema = z.object({
@@ -44,6 +46,7 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
     if (error instanceof SignInThrottledError) return { isRejected: true, email, retryInMinutes: error.retryInMinutes };
     if (isDatabaseUnavailable(error)) return { isRejected: true, email, isDatabaseUnavailable: true };
     if (error instanceof AccountDisabledError) return { isRejected: true, email, isDisabled: true };
+    if (error instanceof PasswordSignInOffError) return { isRejected: true, email, isPasswordSignInOff: true };
     throw error;
   }
   if (!cookie) return { isRejected: true, email: parsed.data.email };

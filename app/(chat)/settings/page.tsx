@@ -13,6 +13,7 @@ import { listOwnApiKeys } from "@/lib/api-keys/api-keys";
 import { getMyStorage } from "@/lib/attachments/files";
 import { requirePageUser } from "@/lib/auth/session";
 import { publicSiteUrl } from "@/lib/env";
+import { listLinkableProviders } from "@/lib/sso/sso-buttons";
 import { getOwnUsage } from "@/lib/usage-limits/usage-report";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,12 +23,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SettingsPage() {
   const user = await requirePageUser();
-  const [{ t }, apiKeys, usage, storage, account] = await Promise.all([
+  const [{ t }, apiKeys, usage, storage, account, providers] = await Promise.all([
     getTranslator(),
     listOwnApiKeys(user),
     getOwnUsage(user.id),
     getMyStorage(user),
     getAccountOrThrow(user),
+    listLinkableProviders(user.id),
   ]);
   const savedLocale = (await cookies()).get(LOCALE_COOKIE)?.value;
   return (
@@ -36,6 +38,7 @@ export default async function SettingsPage() {
         <h1 className="mb-6 text-2xl font-semibold">{t("settings.title")}</h1>
         <AccountSettings
           account={{ name: account.name, email: account.email, customInstructions: account.customInstructions }}
+          providers={providers}
         />
         <PageSection id="language" title={t("settings.language")} className="mb-8">
           <div className="border-line rounded-2xl border p-5">

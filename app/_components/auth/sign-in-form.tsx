@@ -14,6 +14,7 @@ const NOT_TRIED: SignInState = { isRejected: false, email: "" };
 function rejectionMessage(state: SignInState, t: Translator["t"]): string | null {
   if (state.isDatabaseUnavailable) return t("signIn.databaseUnavailable");
   if (state.isDisabled) return t("signIn.accountDisabled");
+  if (state.isPasswordSignInOff) return t("signIn.passwordOff");
   if (state.retryInMinutes !== undefined) return t("signIn.tooManyAttempts", { count: state.retryInMinutes });
   return state.isRejected ? t("signIn.invalidCredentials") : null;
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { PublicShareLinksForm } from "@/app/_components/admin/public-share-links-form";
 import { RegistrationPolicyForm } from "@/app/_components/admin/registration-policy-form";
 import { ReplyStreamLimitForm } from "@/app/_components/admin/reply-stream-limit-form";
+import { SsoProvidersSection } from "@/app/_components/admin/sso-providers-section";
 import { UserActions } from "@/app/_components/admin/user-actions";
 import { PageSection } from "@/app/_components/ui/page-section";
 import { SearchForm } from "@/app/_components/ui/search-form";
@@ -10,7 +11,10 @@ import { getRegistrationPolicy } from "@/lib/auth/registration-policy";
 import { requirePageAdmin } from "@/lib/auth/session";
 import { searchUsers } from "@/lib/auth/user-admin";
 import { getReplyStreamLimit, MAX_REPLY_STREAMS_PER_USER } from "@/lib/chat/reply-stream-limit";
+import { publicSiteUrl } from "@/lib/env";
 import { arePublicShareLinksEnabled } from "@/lib/share-links/public-share-links";
+import { isPasswordSignInEnabled } from "@/lib/sso/password-sign-in";
+import { listProviders } from "@/lib/sso/sso-admin";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -31,13 +35,14 @@ export default async function UsersPage({ searchParams }: UsersPageProps) {
   const { q } = await searchParams;
   // NUL cannot reach PostgreSQL (the API refuses it with 400); here it is dropped from the search box.
   const search = typeof q === "string" ? q.replaceAll("\0", "").trim().slice(0, 200) : "";
-  const [{ items, hasMore }, registration, publicShareLinksEnabled, replyStreamLimit, { t, formatDate }] =
+  const [{ items, hasMore }, registration, publicShareLinksEnabled, replyStreamLimit, { t, formatDate }, ssoProviders] =
     await Promise.all([
       searchUsers({ q: search }),
       getRegistrationPolicy(),
       arePublicShareLinksEnabled(),
       getReplyStreamLimit(),
       getTranslator(),
+      listProviders(),
     ]);
   return (
     <div className="flex flex-col gap-8">
@@ -50,6 +55,13 @@ export default async function UsersPage({ searchParams }: UsersPageProps) {
       </section>
       <section className="border-line bg-canvas rounded-2xl border p-5">
         <ReplyStreamLimitForm limit={replyStreamLimit} max={MAX_REPLY_STREAMS_PER_USER} />
+      </section>
+      <section className="border-line bg-canvas rounded-2xl border p-5">
+        <SsoProvidersSection
+          providers={ssoProviders.map(({ id, slug, label, issuer }) => ({ id, slug, label, issuer }))}
+          callbackBase={`${publicSiteUrl()}/api/auth/callback`}
+          isPasswordSignInEnabled={await isPasswordSignInEnabled()}
+        />
       </section>
       <PageSection id="accounts" title={t("admin.user.accounts")}>
         <SearchForm

@@ -2,10 +2,10 @@
 
 import type { NextRequest } from "next/server";
 import NextAuth from "next-auth";
-import { answerUnlessDatabaseDown } from "@/lib/auth/auth-outage";
+import { answerUnlessDatabaseDown, noteIfOutage } from "@/lib/auth/auth-outage";
 import { findInvalidCallbackUrl } from "@/lib/auth/callback-url-check";
-import { getAuthOptions } from "@/lib/auth/options";
 import { errorResponse } from "@/lib/http/handler";
+import { getAuthOptionsWithSso } from "@/lib/sso/auth-options";
 
 function authHandler(request: NextRequest, context: { params: Promise<{ nextauth: string[] }> }) {
   const invalid = findInvalidCallbackUrl(request);
@@ -17,7 +17,18 @@ function authHandler(request: NextRequest, context: { params: Promise<{ nextauth
     }
     return response;
   }
-  return answerUnlessDatabaseDown(() => NextAuth(getAuthOptions())(request, context));
+  return answerUnlessDatabaseDown(async () => {
+    // The providers are read from the database on each call: an outage there is answered 503 like any other.
+    let options: Awaited<ReturnType<typeof getAuthOptionsWithSso>>;
+    try {
+      options = await getAuthOptionsWithSso();
+    } catch (error) {
+      // answerUnlessDatabaseDown answers a noted outage itself, in place of this response.
+      if (noteIfOutage(error)) return new Response(null, { status: 503 });
+      throw error;
+    }
+    return NextAuth(options)(request, context);
+  });
 }
 
 export { authHandler as GET, authHandler as POST };

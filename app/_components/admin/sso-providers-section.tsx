@@ -1,0 +1,66 @@
+"use client";
+
+import { useConfirmedMutation } from "@/app/_components/api/use-confirmed-mutation";
+import { ActionButton } from "@/app/_components/ui/action-button";
+import { RowActions } from "@/app/_components/ui/row-actions";
+import { useTranslator } from "@/app/_i18n/translator-provider";
+import { PasswordSignInForm } from "./password-sign-in-form";
+import { SsoProviderForm } from "./sso-provider-form";
+
+export type SsoProviderView = { id: string; slug: string; label: string; issuer: string };
+
+// Single sign-on: the OpenID providers whose buttons the sign-in page shows, and the form that adds one.
+type SsoProvidersSectionProps = {
+  providers: SsoProviderView[];
+  callbackBase: string;
+  isPasswordSignInEnabled: boolean;
+};
+
+export function SsoProvidersSection({ providers, callbackBase, isPasswordSignInEnabled }: SsoProvidersSectionProps) {
+  const { t } = useTranslator();
+  return (
+    <div className="flex flex-col gap-4">
+      <h2 className="text-lg font-medium">{t("admin.sso.title")}</h2>
+      <p className="text-ink-muted text-sm">{t("admin.sso.explained", { callback: `${callbackBase}/sso-…` })}</p>
+      {providers.length === 0 ? <p className="text-sm">{t("admin.sso.none")}</p> : null}
+      <ul className="flex flex-col gap-2">
+        {providers.map((provider) => (
+          <SsoProviderRow key={provider.id} provider={provider} />
+        ))}
+      </ul>
+      <SsoProviderForm />
+      {providers.length > 0 || !isPasswordSignInEnabled ? (
+        <PasswordSignInForm enabled={isPasswordSignInEnabled} />
+      ) : null}
+    </div>
+  );
+}
+
+function SsoProviderRow({ provider }: { provider: SsoProviderView }) {
+  const { t } = useTranslator();
+  const { runConfirmed, error, isPending, dialog } = useConfirmedMutation();
+  const remove = () =>
+    runConfirmed(
+      {
+        title: t("admin.sso.confirmDeleteTitle"),
+        message: t("admin.sso.confirmDelete", { label: provider.label }),
+        confirmLabel: t("admin.delete"),
+      },
+      { url: `/api/admin/sso-providers/${provider.id}`, method: "DELETE" },
+    );
+  return (
+    <li
+      aria-label={provider.label}
+      className="border-line flex flex-wrap items-center gap-2 rounded-xl border px-3 py-2"
+    >
+      <span className="font-medium">{provider.label}</span>
+      <span className="text-ink-muted min-w-0 flex-1 truncate text-sm">{provider.issuer}</span>
+      <RowActions error={error}>
+        <ActionButton onClick={() => void remove()} disabled={isPending} isDanger>
+          {t("admin.delete")}
+        </ActionButton>
+        {dialog}
+      </RowActions>
+    </li>
+  );
+}

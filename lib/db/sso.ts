@@ -1,0 +1,96 @@
+// Single sign-on: the OpenID providers admins configure, and the identities (issuer, subject) people sign in with.
+import { type AuditActor, writeAuditEntry } from "./audit";
+import { db, type Prisma } from "./client";
+
+const providerFields = {
+  id: true,
+  slug: true,
+  label: true,
+  issuer: true,
+  clientId: true,
+  scopes: true,
+  allowLinking: true,
+  allowedDomains: true,
+  groupsClaim: true,
+  adminGroup: true,
+  teamMappings: true,
+} as const;
+export type SsoProviderRow = Prisma.SsoProviderGetPayload<{ select: typeof providerFields }>;
+
+export async function listSsoProviders(): Promise<SsoProviderRow[]> {
+  return db().ssoProvider.findMany({ select: providerFields, orderBy: { createdAt: "asc" } });
+}
+
+/** With the sealed client secret: for next-auth's provider list only. */
+export async function listSsoProvidersWithSecrets() {
+  return db().ssoProvider.findMany({
+    select: { ...providerFields, clientSecretEncrypted: true },
+    orderBy: { createdAt: "asc" },
+  });
+}
+
+export async function getSsoProviderBySlug(slug: string): Promise<SsoProviderRow | null> {
+  return db().ssoProvider.findUnique({ where: { slug }, select: providerFields });
+}
+
+export type NewSsoProvider = Omit<SsoProviderRow, "id" | "teamMappings"> & {
+  clientSecretEncrypted: string;
+  teamMappings: Prisma.InputJsonValue | undefined;
+};
+
+export async function createSsoProvider(actor: AuditActor, data: NewSsoProvider): Promise<SsoProviderRow> {
+  return db().$transaction(async (tx) => {
+    const created = await tx.ssoProvider.create({ data, select: providerFields });
+    await writeAuditEntry(tx, actor, {
+      action: "settings.update",
+      targetType: "setting",
+      targetId: `sso:${created.slug}`,
+      after: { issuer: created.issuer, clientId: created.clientId, label: created.label },
+    });
+    return created;
+  });
+}
+
+export async function deleteSsoProvider(actor: AuditActor, id: string): Promise<boolean> {
+  return db().$transaction(async (tx) => {
+    const found = await tx.ssoProvider.findUnique({ where: { id }, select: providerFields });
+    if (!found) return false;
+    await tx.ssoProvider.delete({ where: { id } });
+    await writeAuditEntry(tx, actor, {
+      action: "settings.update",
+      targetType: "setting",
+      targetId: `sso:${found.slug}`,
+      before: { issuer: found.issuer, clientId: found.clientId, label: found.label },
+    });
+    return true;
+  });
+}
+
+const signInFields = { id: true, email: true, name: true, role: true, status: true, sessionVersion: true } as const;
+export type SsoUser = Prisma.UserGetPayload<{ select: typeof signInFields }>;
+
+export async function findUserByIdentity(issuer: string, subject: string): Promise<SsoUser | null> {
+  const identity = await db().userIdentity.findUnique({
+    where: { issuer_subject: { issuer, subject } },
+    select: { user: { select: signInFields } },
+  });
+  return identity?.user ?? null;
+}
+
+export async function findUserByEmail(email: string): Promise<SsoUser | null> {
+  return db().user.findUnique({ where: { email }, select: signInFields });
+}
+
+export async function linkIdentity(userId: string, issuer: string, subject: string): Promise<void> {
+  await db().userIdentity.create({ data: { userId, issuer, subject } });
+}
+
+export async function getSignInUser(id: string): Promise<SsoUser | null> {
+  return db().user.findUnique({ where: { id }, select: signInFields });
+}
+
+/** The issuers an account signs in with, for Settings → Account. */
+export async function listIdentityIssuers(userId: string): Promise<string[]> {
+  const identities = await db().userIdentity.findMany({ where: { userId }, select: { issuer: true } });
+  return identities.map((identity) => identity.issuer);
+}

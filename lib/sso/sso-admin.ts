@@ -1,0 +1,77 @@
+// The admin's side of single sign-on: OpenID providers added with their issuer (checked by discovery), client id
+// and secret (sealed like provider API keys), scopes, button label, linking and sign-up rules and claim mapping.
+import { z } from "zod";
+import type { SessionUser } from "../auth/session";
+import { createSsoProvider, deleteSsoProvider, listSsoProviders } from "../db/sso";
+import { isUniqueViolation } from "../db/unique-violation";
+import { AppError } from "../errors";
+import { encryptSecret } from "../models/secret-box";
+import { teamMappingsSchema } from "./claim-mapping";
+
+const DISCOVERY_TIMEOUT_MS = 5_000;
+const noControl = /^[^\p{Cc}]*$/u;
+
+export const ssoProviderSchema = z.strictObject({
+  slug: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "Use lowercase letters, digits and dashes (up to 40)."),
+  label: z.string().trim().min(1).max(60).regex(noControl),
+  issuer: z.url({ protocol: /^https?$/ }).max(500),
+  clientId: z.string().trim().min(1).max(500).regex(noControl),
+  clientSecret: z.string().min(1).max(2_000),
+  scopes: z.string().trim().max(500).regex(noControl).default("openid email profile"),
+  allowLinking: z.boolean().default(false),
+  allowedDomains: z.string().trim().max(1_000).regex(noControl).optional(),
+  groupsClaim: z.string().trim().min(1).max(100).default("groups"),
+  adminGroup: z.string().trim().max(200).optional(),
+  teamMappings: teamMappingsSchema.optional(),
+});
+
+/** The issuer must publish its OpenID configuration, naming itself: else sign-ins would fail later, at the door. */
+async function assertDiscoverable(issuer: string): Promise<void> {
+  const base = issuer.replace(/\/$/, "");
+  try {
+    const response = await fetch(`${base}/.well-known/openid-configuration`, {
+      signal: AbortSignal.timeout(DISCOVERY_TIMEOUT_MS),
+    });
+    const document = (await response.json()) as { issuer?: unknown };
+    if (response.ok && typeof document.issuer === "string" && document.issuer.replace(/\/$/, "") === base) return;
+  } catch {
+    // Answered below, in words an admin can act on.
+  }
+  throw new AppError("invalid_input", "No OpenID provider answers at this issuer URL.", {
+    issues: [
+      {
+        path: ["issuer"],
+        message: "No OpenID configuration found at this issuer URL (/.well-known/openid-configuration).",
+      },
+    ],
+  });
+}
+
+export function listProviders() {
+  return listSsoProviders();
+}
+
+export async function addProvider(admin: SessionUser, input: z.infer<typeof ssoProviderSchema>) {
+  await assertDiscoverable(input.issuer);
+  const { clientSecret, allowedDomains, adminGroup, teamMappings, ...fields } = input;
+  try {
+    return await createSsoProvider(admin, {
+      ...fields,
+      issuer: input.issuer.replace(/\/$/, ""),
+      clientSecretEncrypted: encryptSecret(clientSecret),
+      allowedDomains: allowedDomains?.toLowerCase() || null,
+      adminGroup: adminGroup || null,
+      teamMappings,
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    throw new AppError("conflict", "Another provider already uses this short name.", { cause: error });
+  }
+}
+
+export async function removeProvider(admin: SessionUser, id: string): Promise<void> {
+  if (!(await deleteSsoProvider(admin, id))) throw new AppError("not_found", "Provider not found.");
+}

@@ -1,0 +1,93 @@
+// What an SSO sign-in resolves to: the account of the identity (issuer, subject); else a password account with the
+// same email, joined only when the provider says the email is verified and the admin allowed linking; else a new
+// account under the registration policy. A refusal is a code the sign-in page explains.
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import { hashPassword } from "../auth/password";
+import { getRegistrationPolicy } from "../auth/registration-policy";
+import {
+  findUserByEmail,
+  findUserByIdentity,
+  getSignInUser,
+  linkIdentity,
+  type SsoProviderRow,
+  type SsoUser,
+} from "../db/sso";
+import { applyClaimGrants } from "../db/sso-claims";
+import { createUser, normalizeEmail } from "../db/users";
+import { grantsFromClaims } from "./claim-mapping";
+
+export type SsoRefusal =
+  | "SsoLinkRequired"
+  | "SsoRegistrationClosed"
+  | "SsoEmailMissing"
+  | "SsoUnavailable"
+  | "AccountDisabled";
+
+const claimsSchema = z.looseObject({
+  iss: z.string().min(1),
+  sub: z.string().min(1),
+  email: z.string().optional(),
+  email_verified: z.union([z.boolean(), z.string()]).optional(),
+  name: z.string().optional(),
+});
+
+const isVerified = (value: boolean | string | undefined) => value === true || value === "true";
+
+function isAllowedDomain(email: string, allowedDomains: string | null): boolean {
+  const domain = email.split("@")[1] ?? "";
+  const allowed = (allowedDomains ?? "").split(",").map((entry) => entry.trim().toLowerCase());
+  return allowed.includes(domain);
+}
+
+async function signUp(provider: SsoProviderRow, email: string, name: string, isEmailVerified: boolean) {
+  const { policy } = await getRegistrationPolicy();
+  // Closed registration still admits verified addresses of the provider's allowed domains.
+  const isAdmittedDomain = isEmailVerified && isAllowedDomain(email, provider.allowedDomains);
+  if (policy === "closed" && !isAdmittedDomain) return "SsoRegistrationClosed" as const;
+  // Nobody knows this password: the account signs in through its provider (or sets one by a reset link).
+  const passwordHash = await hashPassword(randomBytes(32).toString("base64url"));
+  const created = await createUser({ email, name, passwordHash }, policy === "closed" ? "open" : policy);
+  return getSignInUser(created.id);
+}
+
+async function findOrCreateUser(
+  provider: SsoProviderRow,
+  claims: z.infer<typeof claimsSchema>,
+  signedInUserId: string | null,
+) {
+  const known = await findUserByIdentity(claims.iss, claims.sub);
+  if (known) return known;
+  // Linking from Settings: the person is signed in to Parley and has just signed in at the provider too.
+  if (signedInUserId) {
+    await linkIdentity(signedInUserId, claims.iss, claims.sub);
+    return getSignInUser(signedInUserId).then((user) => user ?? ("SsoUnavailable" as const));
+  }
+  if (!claims.email) return "SsoEmailMissing" as const;
+  const email = normalizeEmail(claims.email);
+  const isEmailVerified = isVerified(claims.email_verified);
+  const existing = await findUserByEmail(email);
+  if (existing && !(isEmailVerified && provider.allowLinking)) return "SsoLinkRequired" as const;
+  const user = existing ?? (await signUp(provider, email, claims.name?.trim() || email, isEmailVerified));
+  if (!user || typeof user === "string") return user ?? ("SsoRegistrationClosed" as const);
+  await linkIdentity(user.id, claims.iss, claims.sub);
+  return user;
+}
+
+/**
+ * The account to sign in, with the claims' grants applied (re-read if they changed it), or why not. With
+ * `signedInUserId` (someone signed in to Parley started this sign-in from Settings) a new identity joins that account.
+ */
+export async function resolveSsoUser(
+  provider: SsoProviderRow,
+  rawClaims: unknown,
+  signedInUserId: string | null = null,
+): Promise<SsoUser | SsoRefusal> {
+  const claims = claimsSchema.parse(rawClaims);
+  const user = await findOrCreateUser(provider, claims, signedInUserId);
+  if (typeof user === "string") return user;
+  if (user.status === "DISABLED") return "AccountDisabled";
+  const actor = { id: null, email: `Sign-in with ${provider.label}` };
+  const isChanged = await applyClaimGrants(actor, user.id, grantsFromClaims(provider, rawClaims));
+  return isChanged ? ((await getSignInUser(user.id)) ?? user) : user;
+}

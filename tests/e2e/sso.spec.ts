@@ -1,0 +1,187 @@
+// Single sign-on against a real OpenID provider (oidc-provider) run by this spec on loopback: the button, the
+// provider's login page and back signed in; the same account the second time; group claims that make an admin and
+// a team member; an unverified email that does not take over an account; closed registration with allowed
+// domains; a forged state and a replayed code refused.
+import { randomUUID } from "node:crypto";
+import { type APIRequestContext, type Browser, expect, type Page, test } from "@playwright/test";
+import { type OidcIssuer, startOidcIssuer } from "../support/oidc-issuer";
+import { composer, expectNoSeriousViolations, keepScreenshot, newUserPage, signInAsAdmin } from "./helpers";
+
+const slug = `idp-${randomUUID().slice(0, 6)}`;
+const label = "Test IdP";
+let issuer: OidcIssuer;
+let admin: Page;
+let providerId: string;
+let teamId: string;
+
+test.describe.configure({ mode: "serial" });
+
+async function api(request: APIRequestContext, method: "post" | "put" | "delete", url: string, data?: object) {
+  const response = await request[method](url, { data });
+  expect(response.ok(), `${method} ${url}: ${await response.text()}`).toBe(true);
+  return response.status() === 204 ? null : ((await response.json()) as Record<string, unknown>);
+}
+
+test.beforeAll(async ({ browser, baseURL }) => {
+  issuer = await startOidcIssuer([`${baseURL}/api/auth/callback/sso-${slug}`]);
+  admin = await (await browser.newContext()).newPage();
+  await signInAsAdmin(admin);
+  const team = await api(admin.request, "post", "/api/teams", { name: `Research ${slug}` });
+  teamId = String(team?.id);
+  const created = await api(admin.request, "post", "/api/admin/sso-providers", {
+    slug,
+    label,
+    issuer: issuer.issuer,
+    clientId: issuer.clientId,
+    clientSecret: issuer.clientSecret,
+    scopes: "openid email profile groups",
+    allowLinking: true,
+    allowedDomains: "allowed.test",
+    adminGroup: "parley-admins",
+    teamMappings: [{ group: "research", teamId, role: "EDITOR" }],
+  });
+  providerId = String(created?.id);
+});
+
+test.afterAll(async () => {
+  // The e2e stack is shared: no other spec should meet this provider's button.
+  if (providerId) await api(admin.request, "delete", `/api/admin/sso-providers/${providerId}`);
+  await admin.request.put("/api/admin/registration-policy", { data: { policy: "open" } });
+  await issuer?.close();
+});
+
+/** Through the provider's own login and consent pages, as `login`; returns the callback URL the browser used. */
+async function signInWithProvider(page: Page, login: string): Promise<string> {
+  let callbackUrl = "";
+  page.on("request", (request) => {
+    if (request.url().includes(`/api/auth/callback/sso-${slug}`)) callbackUrl = request.url();
+  });
+  await page.goto("/sign-in");
+  await page.getByRole("button", { name: `Continue with ${label}` }).click();
+  await page.getByPlaceholder("Enter any login").fill(login);
+  await page.getByPlaceholder("and password").fill("anything");
+  await page.getByRole("button", { name: "Sign-in" }).click();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.waitForURL((url) => !url.href.startsWith(issuer.issuer) && !url.pathname.startsWith("/api/auth"));
+  return callbackUrl;
+}
+
+async function sessionUser(page: Page) {
+  const session = (await (await page.request.get("/api/auth/session")).json()) as {
+    user?: { id: string; role: string };
+  };
+  return session.user ?? null;
+}
+
+async function freshPage(browser: Browser): Promise<Page> {
+  return (await browser.newContext()).newPage();
+}
+
+test("the provider's button signs a new person in, groups make them admin and team member, the same account next time", async ({
+  browser,
+}) => {
+  const email = `ada-${slug}@example.test`;
+  issuer.accounts.set("ada", { email, email_verified: true, name: "Ada SSO", groups: ["parley-admins", "research"] });
+  const page = await freshPage(browser);
+  await signInWithProvider(page, "ada");
+  await expect(composer(page)).toBeVisible();
+  const first = await sessionUser(page);
+  expect(first?.role).toBe("ADMIN");
+  await page.goto("/teams");
+  await expect(page.getByRole("link", { name: `Research ${slug}` })).toBeVisible();
+
+  const again = await freshPage(browser);
+  await signInWithProvider(again, "ada");
+  await expect(composer(again)).toBeVisible();
+  expect((await sessionUser(again))?.id).toBe(first?.id);
+});
+
+test("an unverified email does not take over an existing password account", async ({ browser }) => {
+  const { email, context } = await newUserPage(browser, "Owner");
+  await context.close();
+  issuer.accounts.set("mallory", { email, email_verified: false, name: "Mallory" });
+  const page = await freshPage(browser);
+  await signInWithProvider(page, "mallory");
+  await expect(page).toHaveURL(/\/sign-in\?error=SsoLinkRequired/);
+  await expect(page.getByRole("alert").filter({ hasText: "Sign in with your password" })).toBeVisible();
+  expect(await sessionUser(page)).toBeNull();
+});
+
+test("under closed registration only the allowed domains sign up", async ({ browser }) => {
+  await api(admin.request, "put", "/api/admin/registration-policy", { policy: "closed" });
+  issuer.accounts.set("outsider", { email: `out-${slug}@elsewhere.test`, email_verified: true, name: "Outsider" });
+  issuer.accounts.set("insider", { email: `in-${slug}@allowed.test`, email_verified: true, name: "Insider" });
+  const outsider = await freshPage(browser);
+  await signInWithProvider(outsider, "outsider");
+  await expect(outsider.getByRole("alert").filter({ hasText: "Registration is closed" })).toBeVisible();
+  expect(await sessionUser(outsider)).toBeNull();
+
+  const insider = await freshPage(browser);
+  await signInWithProvider(insider, "insider");
+  await expect(composer(insider)).toBeVisible();
+  await api(admin.request, "put", "/api/admin/registration-policy", { policy: "open" });
+});
+
+test("a forged state and a replayed code are refused", async ({ browser }) => {
+  issuer.accounts.set("bob", { email: `bob-${slug}@example.test`, email_verified: true, name: "Bob" });
+  const page = await freshPage(browser);
+  const callbackUrl = await signInWithProvider(page, "bob");
+  await expect(composer(page)).toBeVisible();
+  expect(callbackUrl).toContain("code=");
+
+  const forged = new URL(callbackUrl);
+  forged.searchParams.set("state", "forged-state");
+  const attacker = await freshPage(browser);
+  await attacker.goto(forged.toString());
+  await expect(attacker.getByRole("alert").filter({ hasText: "Signing in did not work" })).toBeVisible();
+  expect(await sessionUser(attacker)).toBeNull();
+
+  const replay = await freshPage(browser);
+  await replay.goto(callbackUrl);
+  await expect(replay.getByRole("alert").filter({ hasText: "Signing in did not work" })).toBeVisible();
+  expect(await sessionUser(replay)).toBeNull();
+});
+
+test("the console lists the provider, and the sign-in page shows its button", async ({ browser }, testInfo) => {
+  await admin.goto("/admin/users");
+  await expect(admin.getByRole("listitem", { name: label })).toContainText(issuer.issuer);
+  await admin.getByRole("heading", { name: "Single sign-on" }).scrollIntoViewIfNeeded();
+  await keepScreenshot(admin, testInfo, "admin-sso");
+  const page = await freshPage(browser);
+  await page.goto("/sign-in");
+  await expect(page.getByRole("button", { name: `Continue with ${label}` })).toBeVisible();
+  await expectNoSeriousViolations(page);
+  await keepScreenshot(page, testInfo, "sign-in-sso");
+});
+
+test("with password sign-in turned off, the sign-in page offers only the provider", async ({ browser }) => {
+  await api(admin.request, "put", "/api/admin/password-sign-in", { enabled: false });
+  try {
+    const page = await freshPage(browser);
+    await page.goto("/sign-in");
+    await expect(page.getByRole("button", { name: `Continue with ${label}` })).toBeVisible();
+    await expect(page.getByText("Password sign-in is turned off here.")).toBeVisible();
+    await expect(page.getByLabel("Password")).toHaveCount(0);
+  } finally {
+    await api(admin.request, "put", "/api/admin/password-sign-in", { enabled: true });
+  }
+});
+
+test("a password account links a provider from Settings and then signs in with it", async ({ browser }) => {
+  const { page } = await newUserPage(browser, "Linker");
+  issuer.accounts.set("linker", { email: `other-${slug}@example.test`, email_verified: false, name: "Linker" });
+  await page.goto("/settings");
+  await page.getByRole("button", { name: `Link ${label}` }).click();
+  await page.getByPlaceholder("Enter any login").fill("linker");
+  await page.getByPlaceholder("and password").fill("anything");
+  await page.getByRole("button", { name: "Sign-in" }).click();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { name: "Settings", level: 1 })).toBeVisible();
+  await expect(page.getByText("Linked", { exact: true })).toBeVisible();
+  const linked = await sessionUser(page);
+
+  const later = await freshPage(browser);
+  await signInWithProvider(later, "linker");
+  await expect(composer(later)).toBeVisible();
+  expect((await sessionUser(later))?.id).toBe(linked?.id);
+});
