@@ -4,6 +4,7 @@
 import type { ChatCompletionContentPart, ChatCompletionMessageParam } from "openai/resources/chat/completions";
 import { z } from "zod";
 import { estimateImageTokens } from "../attachments/image-tokens";
+import { MAX_API_REQUEST_BYTES } from "../limits";
 import { reasoningEfforts } from "../models/compatibility";
 
 const MAX_MESSAGES = 2_000;
@@ -13,7 +14,8 @@ const textPart = z.strictObject({ type: z.literal("text"), text: z.string().max(
 const imagePart = z.strictObject({
   type: z.literal("image_url"),
   image_url: z.strictObject({
-    url: z.string().min(1).max(MAX_TEXT),
+    // A data URL carries the whole image: bounded by the request body itself.
+    url: z.string().min(1).max(MAX_API_REQUEST_BYTES),
     detail: z.enum(["auto", "low", "high"]).optional(),
   }),
 });
