@@ -17,9 +17,10 @@ export function stopRepliesEverywhere(conversationId: string): number {
 
 export async function stopConversationReplies(user: SessionUser, conversationId: string): Promise<number> {
   await requireConversation(user, "write", conversationId);
+  // Looked up before the stop goes out: the owner may have saved the stopped reply by the time an answer comes back.
+  const elsewhere = await findRunningElsewhere(conversationId);
   const stopped = stopRepliesEverywhere(conversationId);
-  if (stopped > 0) return stopped;
-  return (await findRunningElsewhere(conversationId)) ? 1 : 0;
+  return stopped > 0 || !elsewhere ? stopped : 1;
 }
 
 async function findRunningElsewhere(conversationId: string): Promise<RunningReply | null> {
