@@ -44,7 +44,9 @@ export async function checkTurnFiles(
   }
   const byId = new Map(files.map((file) => [file.id, file]));
   const copiedIds = kept.map((file) => file.id);
-  return { ids: [...uploadIds], copiedIds, files: unique.flatMap((id) => byId.get(id) ?? []) };
+  // In the order the message lists them (the database answers in any order).
+  const claimedIds = unique.filter((id) => uploadIds.has(id));
+  return { ids: claimedIds, copiedIds, files: unique.flatMap((id) => byId.get(id) ?? []) };
 }
 
 /** The message's cost: its text with its documents, counted by `count`, plus the images' estimates. */

@@ -108,9 +108,13 @@ test("a file Parley cannot read is refused on its chip, and an image for a model
   browser,
 }) => {
   const { page } = await newUserPage(browser, "Refused");
-  await attachWithPaperclip(page, [
-    { name: "program.exe", mimeType: "application/octet-stream", buffer: Buffer.from([0x4d, 0x5a, 0x00, 0x01, 0xff]) },
-  ]);
+  // Dropped on the page, away from the composer.
+  const dropped = await page.evaluateHandle(() => {
+    const data = new DataTransfer();
+    data.items.add(new File([new Uint8Array([0x4d, 0x5a, 0x00, 0x01, 0xff])], "program.exe"));
+    return data;
+  });
+  await page.getByRole("heading", { name: "What can I help with?" }).dispatchEvent("drop", { dataTransfer: dropped });
   const chips = page.getByRole("list", { name: "Attached files" });
   await expect(chips.getByRole("alert")).toContainText("program.exe is not a file Parley can read");
   await chips.getByRole("button", { name: "Remove program.exe" }).click();

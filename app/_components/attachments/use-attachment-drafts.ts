@@ -2,7 +2,7 @@
 
 // The files attached in the composer before sending: each uploads at once (images downscaled first), shows its
 // progress, and is refused on its own with its reason (too big, too many, a type the server does not read).
-import { type ClipboardEvent, type DragEvent, useCallback, useMemo, useRef, useState } from "react";
+import { type ClipboardEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { describeError } from "@/app/_components/api/api-client";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_MESSAGE } from "@/lib/limits";
@@ -108,9 +108,9 @@ export function useAttachmentDrafts() {
     setDrafts((current) => [...attachments.map(fromAttachment), ...current]);
   }, []);
 
-  const { handlePaste, handleDrop } = useFileEvents(add);
+  const { handlePaste } = useFileEvents(add);
   const isUploading = drafts.some((draft) => draft.status === "uploading");
-  return { drafts, add, remove, take, restore, handlePaste, handleDrop, isUploading };
+  return { drafts, add, remove, take, restore, handlePaste, isUploading };
 }
 
 export type AttachmentDrafts = ReturnType<typeof useAttachmentDrafts>;
@@ -151,7 +151,10 @@ function useUploads(update: (key: string, change: Partial<AttachmentDraft>) => v
   return useMemo(() => ({ start, abort }), [start, abort]);
 }
 
-/** Files pasted (a screenshot from the clipboard) or dropped: attached; anything else behaves as usual. */
+/**
+ * Files pasted (a screenshot from the clipboard), or dropped anywhere on the page (the conversation, the composer):
+ * attached. A file dropped elsewhere would otherwise make the browser leave the page to open it.
+ */
 function useFileEvents(add: (files: File[]) => void) {
   const handlePaste = useCallback(
     (event: ClipboardEvent) => {
@@ -162,13 +165,23 @@ function useFileEvents(add: (files: File[]) => void) {
     },
     [add],
   );
-  const handleDrop = useCallback(
-    (event: DragEvent) => {
-      if (event.dataTransfer.files.length === 0) return;
+  useEffect(() => {
+    const isFileDrag = (event: globalThis.DragEvent) => event.dataTransfer?.types.includes("Files") === true;
+    const allowDrop = (event: globalThis.DragEvent) => {
+      if (isFileDrag(event)) event.preventDefault();
+    };
+    const drop = (event: globalThis.DragEvent) => {
+      const files = [...(event.dataTransfer?.files ?? [])];
+      if (files.length === 0) return;
       event.preventDefault();
-      add([...event.dataTransfer.files]);
-    },
-    [add],
-  );
-  return { handlePaste, handleDrop };
+      add(files);
+    };
+    document.addEventListener("dragover", allowDrop);
+    document.addEventListener("drop", drop);
+    return () => {
+      document.removeEventListener("dragover", allowDrop);
+      document.removeEventListener("drop", drop);
+    };
+  }, [add]);
+  return { handlePaste };
 }

@@ -64,12 +64,7 @@ export function Composer({ onSend, onStop, isStreaming = false, isBusy = false, 
   }
 
   return (
-    <form
-      onSubmit={handleSubmit}
-      onDragOver={(event) => event.preventDefault()}
-      onDrop={files.handleDrop}
-      className="w-full"
-    >
+    <form onSubmit={handleSubmit} className="w-full">
       <AttachmentChips drafts={files.drafts} onRemove={files.remove} />
       <div className="border-line bg-canvas focus-within:border-ink-muted flex items-end gap-1 rounded-3xl border p-2 shadow-sm transition-colors">
         <AttachButton onFiles={files.add} />
