@@ -6,6 +6,7 @@ import { deniedError } from "../access/conversation-access";
 import { writableConversationsSql } from "../access/conversations";
 import { conversationModelsSql } from "../access/models";
 import type { SessionUser } from "../auth/session";
+import { getCustomInstructions } from "../db/accounts";
 import { DEFAULT_TITLE, getConversationForTurn } from "../db/conversations";
 import type { CompletionModel } from "../db/models";
 import { type StartedTurn, startRegeneration, startTurn } from "../db/turns";
@@ -58,7 +59,9 @@ export async function sendMessage(user: SessionUser, conversationId: string, inp
   const { conversation, model, parameters } = await loadWritableTurnContext(user, conversationId, input.temperature);
   const encoding = encodingForModel(model.upstreamName);
   const tokenCount = countTokens(input.content, encoding);
-  const systemTokens = getSystemPrompt(conversation.systemPrompt, model, encoding)?.tokens ?? null;
+  // The sender's custom instructions go with the system prompt, so they count toward what can never fit too.
+  const instructions = await getCustomInstructions(user.id);
+  const systemTokens = getSystemPrompt(conversation.systemPrompt, model, encoding, instructions)?.tokens ?? null;
   // Checked before anything is written: a message that can never be sent is refused, not stored.
   getRequiredTokens(tokenCount, systemTokens, getWindowBudget(model.contextWindow, parameters.maxTokens));
 
