@@ -107,6 +107,8 @@ const envSchema = z.object({
   MAIL_FROM: optionalString,
   // "true": password sign-in is switched back on at start, for an admin locked out by SSO (lib/sso/password-sign-in.ts).
   PASSWORD_SIGN_IN_RECOVERY: booleanFlag,
+  // JSON array of OpenID providers to create or update at start (headless installs; lib/sso/sso-from-env.ts).
+  SSO_PROVIDERS: optionalString,
   UPSTREAM_FIRST_BYTE_TIMEOUT_MS: millisecondsWithDefault(60_000),
   UPSTREAM_IDLE_TIMEOUT_MS: millisecondsWithDefault(60_000),
   // Several processes on one database (lib/cluster): how long running replies may finish after SIGTERM, and how long

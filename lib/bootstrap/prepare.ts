@@ -6,6 +6,7 @@ import { ensureAdmin } from "../db/users";
 import { type Env, env, parseEnv } from "../env";
 import { seedProvidersFromEnv } from "../models/seed-from-env";
 import { recoverPasswordSignIn } from "../sso/password-sign-in";
+import { seedSsoProvidersFromEnv } from "../sso/sso-from-env";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 import { checkEncryptionKey } from "./encryption-key-check";
 import { loadOrCreateLocalSecrets } from "./local-secrets";
@@ -60,6 +61,9 @@ async function prepareDatabase(runtime: PreparedRuntime): Promise<void> {
   if (await recoverPasswordSignIn()) {
     console.log("[parley] password sign-in switched back on (PASSWORD_SIGN_IN_RECOVERY): remove the variable now");
   }
+  const ssoProviders = await seedSsoProvidersFromEnv();
+  if (ssoProviders.length > 0)
+    console.log(`[parley] single sign-on providers from SSO_PROVIDERS: ${ssoProviders.join(", ")}`);
   const seeded = await seedProvidersFromEnv();
   if (seeded) console.log(`[parley] configured ${seeded}`);
   // Only replies whose process is gone: other processes on this database may be generating theirs right now.

@@ -7,6 +7,7 @@ import { writableConversationsSql } from "../access/conversations";
 import { conversationModelsSql } from "../access/models";
 import { checkTurnFiles, countTurnTokens } from "../attachments/turn-files";
 import type { SessionUser } from "../auth/session";
+import { getCustomInstructions } from "../db/accounts";
 import { DEFAULT_TITLE, getConversationForTurn } from "../db/conversations";
 import type { CompletionModel } from "../db/models";
 import { type StartedTurn, startRegeneration, startTurn } from "../db/turns";
@@ -66,7 +67,9 @@ export async function sendMessage(user: SessionUser, conversationId: string, inp
   const encoding = encodingForModel(model.upstreamName);
   const files = await checkTurnFiles(user, conversationId, input.attachmentIds, model);
   const tokenCount = countTurnTokens(input.content, files, (text) => countTokens(text, encoding));
-  const systemTokens = getSystemPrompt(conversation.systemPrompt, model, encoding)?.tokens ?? null;
+  // The sender's custom instructions go with the system prompt, so they count toward what can never fit too.
+  const instructions = await getCustomInstructions(user.id);
+  const systemTokens = getSystemPrompt(conversation.systemPrompt, model, encoding, instructions)?.tokens ?? null;
   // Checked before anything is written: a message that can never be sent is refused, not stored.
   const budget = getWindowBudget(model.contextWindow, parameters.maxTokens);
   getRequiredTokens(tokenCount, systemTokens, budget);

@@ -51,6 +51,24 @@ export async function createSsoProvider(actor: AuditActor, data: NewSsoProvider)
   });
 }
 
+/** Creates the provider, or updates the one with its short name (SSO_PROVIDERS at start). */
+export async function upsertSsoProvider(actor: AuditActor, data: NewSsoProvider): Promise<void> {
+  await db().$transaction(async (tx) => {
+    const saved = await tx.ssoProvider.upsert({
+      where: { slug: data.slug },
+      create: data,
+      update: data,
+      select: providerFields,
+    });
+    await writeAuditEntry(tx, actor, {
+      action: "settings.update",
+      targetType: "setting",
+      targetId: `sso:${saved.slug}`,
+      after: { issuer: saved.issuer, clientId: saved.clientId, label: saved.label },
+    });
+  });
+}
+
 export async function deleteSsoProvider(actor: AuditActor, id: string): Promise<boolean> {
   return db().$transaction(async (tx) => {
     const found = await tx.ssoProvider.findUnique({ where: { id }, select: providerFields });

@@ -141,6 +141,26 @@ describe("custom instructions", () => {
   });
 });
 
+describe("custom instructions in the context window", () => {
+  it("count like the system prompt: a message they leave no room for is refused before it is stored", async () => {
+    const model = await makeModel(upstream.url, { contextWindow: 600, maxOutputTokens: 100 });
+    const user = await makeUser();
+    const client = await signedInClient(user.email, user.password);
+    const { id } = (await (await client.json("/api/conversations", { modelId: model.id })).json()) as { id: string };
+    const long = "Please always remember that I like very detailed answers. ".repeat(60);
+    expect((await client.json("/api/account/instructions", { customInstructions: long }, "PUT")).status).toBe(200);
+    const refused = await client.json(`/api/conversations/${id}/messages`, { content: "Hi" });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("context_overflow");
+    expect(await db().message.count({ where: { conversationId: id } })).toBe(0);
+
+    expect((await client.json("/api/account/instructions", { customInstructions: "" }, "PUT")).status).toBe(200);
+    const sent = await client.json(`/api/conversations/${id}/messages`, { content: "Hi" });
+    expect(sent.status).toBe(200);
+    await collectEvents(sent);
+  });
+});
+
 describe("deleting one's own account", () => {
   it("needs the email typed, then deletes private conversations and leaves team ones with the team", async () => {
     const [ana, ben] = await Promise.all([makePerson("Ana"), makePerson("Ben")]);

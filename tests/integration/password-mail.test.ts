@@ -1,7 +1,8 @@
 // "Forgot password?" with mail, on a server of its own with SMTP_URL pointing at an SMTP server run by the test:
 // the mail arrives with a link that works once, an unknown address gets the same answer and no mail, and the limits
 // per address and per client hold. Its empty database also makes its first user the only admin, and lets a second
-// start show that PASSWORD_SIGN_IN_RECOVERY switches password sign-in back on.
+// start show that PASSWORD_SIGN_IN_RECOVERY switches password sign-in back on and that SSO_PROVIDERS configures
+// single sign-on.
 import { randomUUID } from "node:crypto";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -107,8 +108,16 @@ describe("the only admin", () => {
   });
 });
 
-describe("password sign-in recovery", () => {
-  it("PASSWORD_SIGN_IN_RECOVERY=true switches password sign-in back on at start", async () => {
+const ssoFromEnv = {
+  slug: "corp",
+  label: "Corp Login",
+  issuer: "https://id.corp.example",
+  clientId: "parley",
+  clientSecret: "from-the-environment",
+};
+
+describe("a start with the environment's settings", () => {
+  it("PASSWORD_SIGN_IN_RECOVERY=true switches password sign-in back on; SSO_PROVIDERS adds a provider", async () => {
     const database = new pg.Client({ connectionString: databaseUrl });
     await database.connect();
     await database.query(
@@ -121,12 +130,16 @@ describe("password sign-in recovery", () => {
     const recovering = await startAppServer({
       databaseUrl,
       dataDir: recoveryDir,
-      extraEnv: { PASSWORD_SIGN_IN_RECOVERY: "true" },
+      extraEnv: { PASSWORD_SIGN_IN_RECOVERY: "true", SSO_PROVIDERS: JSON.stringify([ssoFromEnv]) },
     });
     try {
       await expect(signedInClient(adminEmail, PASSWORD, recovering.baseUrl)).resolves.toBeDefined();
       const { rows } = await database.query(`SELECT value FROM "Setting" WHERE key = 'passwordSignIn'`);
       expect(rows[0]?.value).toBe("on");
+      const page = await anonymousClient(recovering.baseUrl).fetch("/sign-in");
+      expect(await page.text()).toContain("Continue with Corp Login");
+      const stored = await database.query(`SELECT "clientSecretEncrypted" FROM "SsoProvider" WHERE slug = 'corp'`);
+      expect(stored.rows[0]?.clientSecretEncrypted).not.toContain("from-the-environment");
     } finally {
       await recovering.stop();
       await database.end();
