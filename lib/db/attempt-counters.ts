@@ -31,11 +31,13 @@ export async function takeAttempt(
   options: { windowSeconds: number; limit: number; lockMs: (count: number) => number },
 ): Promise<TakenAttempt> {
   return db().$transaction(async (tx) => {
-    await tx.$executeRaw`
-      INSERT INTO "AttemptCounter" (key, count, "windowStart") VALUES (${key}, 0, now()) ON CONFLICT (key) DO NOTHING`;
+    // One statement that makes the row or locks it and returns it: with a separate insert and select, a sign-in that
+    // succeeded in between (its counter forgotten: deleted) left the select with no row.
     const [row] = await tx.$queryRaw<AttemptCount[]>`
-      SELECT count, "windowStart", "lockedUntil" FROM "AttemptCounter" WHERE key = ${key} FOR UPDATE`;
-    if (!row) throw new Error(`Taking an attempt for ${key} found no row`);
+      INSERT INTO "AttemptCounter" (key, count, "windowStart") VALUES (${key}, 0, now())
+      ON CONFLICT (key) DO UPDATE SET count = "AttemptCounter".count
+      RETURNING count, "windowStart", "lockedUntil"`;
+    if (!row) throw new Error(`Taking an attempt for ${key} returned no row`);
     const now = Date.now();
     if (row.lockedUntil && row.lockedUntil.getTime() > now) return { refusedUntil: row.lockedUntil };
     const isNewWindow = row.windowStart.getTime() < now - options.windowSeconds * 1000;
