@@ -528,6 +528,15 @@ export const en = {
   "attachments.notShared": "Attached, not shared: {names}",
   "attachments.shareImages": "Include images",
   "attachments.shareDocuments": "Include documents (otherwise only their names)",
+  "attachments.noImages": "This model cannot read images.",
+  "attachments.admin.limits": "Attachment limits",
+  "attachments.admin.limitsDescription":
+    "What one upload, one message and one user's files may take. Defaults: 20 MB, 10 files, 50 MB, 1024 MB.",
+  "attachments.admin.fileMegabytes": "Size of one file (MB)",
+  "attachments.admin.filesPerMessage": "Files per message",
+  "attachments.admin.messageMegabytes": "Total per message (MB)",
+  "attachments.admin.storageMegabytes": "Storage per user (MB)",
+  "attachments.admin.saveLimits": "Save attachment limits",
   "errors.storage_quota_exceeded": "Your files use all the storage you have.",
   "errors.unsupported_file": "This file cannot be read: use images, PDF or text files.",
   // Parley's own API, keys and usage limits (issue 17)

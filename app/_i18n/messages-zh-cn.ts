@@ -497,6 +497,15 @@ export const zhCN: Catalog = {
   "attachments.notShared": "已附加但未分享：{names}",
   "attachments.shareImages": "包含图片",
   "attachments.shareDocuments": "包含文档（否则仅显示文件名）",
+  "attachments.noImages": "此模型无法读取图片。",
+  "attachments.admin.limits": "附件限制",
+  "attachments.admin.limitsDescription":
+    "单个上传、单条消息和单个用户的文件所能占用的上限。默认：20 MB、10 个文件、50 MB、1024 MB。",
+  "attachments.admin.fileMegabytes": "单个文件大小（MB）",
+  "attachments.admin.filesPerMessage": "每条消息的文件数",
+  "attachments.admin.messageMegabytes": "每条消息的总大小（MB）",
+  "attachments.admin.storageMegabytes": "每位用户的存储空间（MB）",
+  "attachments.admin.saveLimits": "保存附件限制",
   "errors.storage_quota_exceeded": "你的文件已用完全部存储空间。",
   "errors.unsupported_file": "无法读取此文件：请使用图片、PDF 或文本文件。",
   // Parley's own API, keys and usage limits (issue 17)
