@@ -26,6 +26,11 @@ export type AttachmentDraft = {
 
 let nextKey = 0;
 
+/** An image by what the server sniffed once it is uploaded; until then by the type the browser gives the file. */
+export function isImageDraft(draft: AttachmentDraft): boolean {
+  return draft.attachment ? draft.attachment.kind === "IMAGE" : draft.isImage;
+}
+
 function newDraft(file: File): AttachmentDraft {
   nextKey += 1;
   const isImage = file.type.startsWith("image/");
@@ -112,7 +117,8 @@ export function useAttachmentDrafts() {
 
   const { handlePaste } = useFileEvents(add);
   const isUploading = drafts.some((draft) => draft.status === "uploading");
-  return { drafts, add, remove, take, restore, handlePaste, isUploading };
+  const hasImages = drafts.some((draft) => draft.status !== "failed" && isImageDraft(draft));
+  return { drafts, add, remove, take, restore, handlePaste, isUploading, hasImages };
 }
 
 export type AttachmentDrafts = ReturnType<typeof useAttachmentDrafts>;
