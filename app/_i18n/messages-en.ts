@@ -521,7 +521,10 @@ export const en = {
   "attachments.remove": "Remove {name}",
   "attachments.uploading": "Uploading {percent}%",
   "attachments.tooLarge": "Larger than {size}.",
-  "attachments.tooMany": "Attach at most {count} files to one message.",
+  "attachments.tooMany": {
+    one: "Attach at most {count} file to one message.",
+    other: "Attach at most {count} files to one message.",
+  },
   "attachments.open": "Open {name}",
   "attachments.list": "Attached files",
   "attachments.storage": "Files: {used} of {quota} used",

@@ -490,7 +490,7 @@ export const zhCN: Catalog = {
   "attachments.remove": "移除 {name}",
   "attachments.uploading": "正在上传 {percent}%",
   "attachments.tooLarge": "大于 {size}。",
-  "attachments.tooMany": "每条消息最多附加 {count} 个文件。",
+  "attachments.tooMany": { other: "每条消息最多附加 {count} 个文件。" },
   "attachments.open": "打开 {name}",
   "attachments.list": "附加的文件",
   "attachments.storage": "文件：已使用 {used}，共 {quota}",

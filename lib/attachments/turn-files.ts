@@ -23,7 +23,8 @@ export async function checkTurnFiles(
   if (unique.length === 0) return { ids: [], copiedIds: [], files: [] };
   const limits = await getAttachmentLimits();
   if (unique.length > limits.filesPerMessage) {
-    throw new AppError("invalid_input", `Attach at most ${limits.filesPerMessage} files.`);
+    const noun = limits.filesPerMessage === 1 ? "file" : "files";
+    throw new AppError("invalid_input", `Attach at most ${limits.filesPerMessage} ${noun}.`);
   }
   const uploads = await getUnclaimedAttachments(user.id, unique);
   const uploadIds = new Set(uploads.map((file) => file.id));
