@@ -532,6 +532,7 @@ export const en = {
   "attachments.shareImages": "Include images",
   "attachments.shareDocuments": "Include documents (otherwise only their names)",
   "attachments.noImages": "This model cannot read images.",
+  "attachments.messageTooLarge": "The files of one message are limited to {size} in all.",
   "attachments.admin.limits": "Attachment limits",
   "attachments.admin.limitsDescription":
     "What one upload, one message and one user's files may take. Defaults: 20 MB, 10 files, 50 MB, 1024 MB.",

@@ -498,6 +498,7 @@ export const zhCN: Catalog = {
   "attachments.shareImages": "包含图片",
   "attachments.shareDocuments": "包含文档（否则仅显示文件名）",
   "attachments.noImages": "此模型无法读取图片。",
+  "attachments.messageTooLarge": "每条消息的文件总计不能超过 {size}。",
   "attachments.admin.limits": "附件限制",
   "attachments.admin.limitsDescription":
     "单个上传、单条消息和单个用户的文件所能占用的上限。默认：20 MB、10 个文件、50 MB、1024 MB。",

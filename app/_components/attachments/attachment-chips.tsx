@@ -2,6 +2,8 @@
 
 import { CloseIcon, FileIcon } from "@/app/_components/ui/icons";
 import { useTranslator } from "@/app/_i18n/translator-provider";
+import { MEGABYTE } from "@/lib/limits";
+import { useAttachmentLimits } from "./attachment-limits-context";
 import { formatSize } from "./format-size";
 import { type AttachmentDraft, isImageDraft } from "./use-attachment-drafts";
 
@@ -10,21 +12,26 @@ type AttachmentChipsProps = {
   onRemove: (key: string) => void;
   /** The chosen model cannot read images: each image says so on its chip until it is removed or the model changes. */
   refusesImages: boolean;
+  /** Files that take the message past the admin's total per message. */
+  overTotal: Set<string>;
 };
 
 // The composer's files: name, size, a thumbnail for images, the upload's progress, or why the file was refused.
-export function AttachmentChips({ drafts, onRemove, refusesImages }: AttachmentChipsProps) {
-  const { t } = useTranslator();
+export function AttachmentChips({ drafts, onRemove, refusesImages, overTotal }: AttachmentChipsProps) {
+  const { t, locale } = useTranslator();
+  const maxBytes = useAttachmentLimits().messageMegabytes * MEGABYTE;
   if (drafts.length === 0) return null;
+  const errorOf = (draft: AttachmentDraft): string | null => {
+    if (draft.error) return draft.error;
+    if (refusesImages && isImageDraft(draft)) return t("attachments.noImages");
+    if (overTotal.has(draft.key)) return t("attachments.messageTooLarge", { size: formatSize(maxBytes, locale) });
+    return null;
+  };
   return (
     <ul aria-label={t("attachments.list")} className="flex flex-wrap gap-2 px-1 pb-2">
       {drafts.map((draft) => (
         <li key={draft.key} className="max-w-full">
-          <DraftChip
-            draft={draft}
-            error={draft.error ?? (refusesImages && isImageDraft(draft) ? t("attachments.noImages") : null)}
-            onRemove={() => onRemove(draft.key)}
-          />
+          <DraftChip draft={draft} error={errorOf(draft)} onRemove={() => onRemove(draft.key)} />
         </li>
       ))}
     </ul>

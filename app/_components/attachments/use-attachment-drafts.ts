@@ -9,6 +9,7 @@ import { MEGABYTE } from "@/lib/limits";
 import type { AttachmentView } from "@/lib/live/messages";
 import { useAttachmentLimits } from "./attachment-limits-context";
 import { downscaleImage } from "./downscale-image";
+import { findDraftsOverTotal } from "./draft-limits";
 import { formatSize } from "./format-size";
 import { uploadFile } from "./upload-file";
 
@@ -66,7 +67,7 @@ function fromAttachment(attachment: AttachmentView): AttachmentDraft {
 
 export function useAttachmentDrafts() {
   const { t } = useTranslator();
-  const { filesPerMessage } = useAttachmentLimits();
+  const { filesPerMessage, messageMegabytes } = useAttachmentLimits();
   const [drafts, setDrafts] = useState<AttachmentDraft[]>([]);
   const update = useCallback((key: string, change: Partial<AttachmentDraft>) => {
     setDrafts((current) => current.map((draft) => (draft.key === key ? { ...draft, ...change } : draft)));
@@ -118,7 +119,8 @@ export function useAttachmentDrafts() {
   const { handlePaste } = useFileEvents(add);
   const isUploading = drafts.some((draft) => draft.status === "uploading");
   const hasImages = drafts.some((draft) => draft.status !== "failed" && isImageDraft(draft));
-  return { drafts, add, remove, take, restore, handlePaste, isUploading, hasImages };
+  const overTotal = useMemo(() => findDraftsOverTotal(drafts, messageMegabytes * MEGABYTE), [drafts, messageMegabytes]);
+  return { drafts, add, remove, take, restore, handlePaste, isUploading, hasImages, overTotal };
 }
 
 export type AttachmentDrafts = ReturnType<typeof useAttachmentDrafts>;

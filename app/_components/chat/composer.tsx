@@ -35,9 +35,9 @@ export function Composer({
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const files = useAttachmentDrafts();
   const isTooLong = isDraftTooLong(draft);
-  const hasRefusedImages = !readsImages && files.hasImages;
+  const hasRefusedFiles = (!readsImages && files.hasImages) || files.overTotal.size > 0;
   const canSend =
-    draft.trim() !== "" && !isTooLong && !isStreaming && !isBusy && !files.isUploading && !hasRefusedImages;
+    draft.trim() !== "" && !isTooLong && !isStreaming && !isBusy && !files.isUploading && !hasRefusedFiles;
 
   useEffect(() => {
     textareaRef.current?.focus();
@@ -76,7 +76,12 @@ export function Composer({
 
   return (
     <form onSubmit={handleSubmit} className="w-full">
-      <AttachmentChips drafts={files.drafts} onRemove={files.remove} refusesImages={!readsImages} />
+      <AttachmentChips
+        drafts={files.drafts}
+        onRemove={files.remove}
+        refusesImages={!readsImages}
+        overTotal={files.overTotal}
+      />
       <div className="border-line bg-canvas focus-within:border-ink-muted flex items-end gap-1 rounded-3xl border p-2 shadow-sm transition-colors">
         <AttachButton onFiles={files.add} />
         <textarea
