@@ -3,11 +3,23 @@ export const MAX_MESSAGE_LENGTH = 32_000;
 export const MAX_TITLE_LENGTH = 200;
 // conversations.json of a years-long ChatGPT history is tens of megabytes.
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
-// Attachments (issue 15): checked in the browser before an upload, and on the server while it streams.
-export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
-export const MAX_ATTACHMENTS_PER_MESSAGE = 10;
-export const MAX_ATTACHMENT_BYTES_PER_MESSAGE = 50 * 1024 * 1024;
-export const MAX_ATTACHMENT_STORAGE_PER_USER = 1024 * 1024 * 1024;
+// Attachments (issue 15): the admin sets the limits in the console (lib/attachments/attachment-limits.ts); these are
+// their defaults, in megabytes but for the count, and the largest values an admin may set.
+export const DEFAULT_ATTACHMENT_LIMITS = {
+  fileMegabytes: 20,
+  filesPerMessage: 10,
+  messageMegabytes: 50,
+  storageMegabytes: 1024,
+};
+export const ATTACHMENT_LIMIT_CEILINGS = {
+  // The upload is held in memory while it is checked: this bounds what one upload may cost the server.
+  fileMegabytes: 100,
+  filesPerMessage: 50,
+  messageMegabytes: 500,
+  storageMegabytes: 1024 * 1024,
+};
+export type AttachmentLimits = typeof DEFAULT_ATTACHMENT_LIMITS;
+export const MEGABYTE = 1024 * 1024;
 // The browser re-encodes images to fit this before uploading them (what providers accept).
 export const MAX_IMAGE_SIDE = 2048;
 // Custom instructions (Settings → Account): about a page of text.

@@ -1,12 +1,16 @@
 import type { ReactNode } from "react";
+import { AttachmentLimitsProvider } from "@/app/_components/attachments";
 import { ChatShell } from "@/app/_components/shell/chat-shell";
+import { getAttachmentLimits } from "@/lib/attachments/attachment-limits";
 import { requirePageUser } from "@/lib/auth/session";
 
 export default async function ChatLayout({ children }: { children: ReactNode }) {
   const user = await requirePageUser();
   return (
-    <ChatShell user={{ name: user.name, email: user.email }} isAdmin={user.role === "ADMIN"}>
-      {children}
-    </ChatShell>
+    <AttachmentLimitsProvider limits={await getAttachmentLimits()}>
+      <ChatShell user={{ name: user.name, email: user.email }} isAdmin={user.role === "ADMIN"}>
+        {children}
+      </ChatShell>
+    </AttachmentLimitsProvider>
   );
 }

@@ -4,7 +4,8 @@ import { readableConversationsSql } from "../access/conversations";
 import type { SessionUser } from "../auth/session";
 import { deleteUnclaimedAttachment, getReadableAttachmentFile, getStorageUsed } from "../db/attachments";
 import { AppError } from "../errors";
-import { MAX_ATTACHMENT_STORAGE_PER_USER } from "../limits";
+import { MEGABYTE } from "../limits";
+import { getAttachmentLimits } from "./attachment-limits";
 
 const notFound = () => new AppError("not_found", "File not found.");
 
@@ -19,5 +20,6 @@ export async function removeUpload(user: SessionUser, id: string): Promise<void>
 }
 
 export async function getMyStorage(user: SessionUser) {
-  return { usedBytes: await getStorageUsed(user.id), quotaBytes: MAX_ATTACHMENT_STORAGE_PER_USER };
+  const [usedBytes, limits] = await Promise.all([getStorageUsed(user.id), getAttachmentLimits()]);
+  return { usedBytes, quotaBytes: limits.storageMegabytes * MEGABYTE };
 }

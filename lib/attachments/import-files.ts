@@ -6,15 +6,16 @@ import type { SessionUser } from "../auth/session";
 import { getStorageUsed } from "../db/attachments";
 import type { ConversationToImport, ImportedFile, ImportedRow } from "../db/conversation-import";
 import { AppError } from "../errors";
-import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_STORAGE_PER_USER } from "../limits";
+import { type AttachmentLimits, MEGABYTE } from "../limits";
+import { getAttachmentLimits } from "./attachment-limits";
 import { extractDocumentText } from "./extract-text";
 import { readImageSize } from "./image-size";
 import { estimateImageTokens } from "./image-tokens";
 import { sniffFile } from "./sniff";
 
-async function decodeFile(name: string, data: string): Promise<ImportedFile | null> {
+async function decodeFile(name: string, data: string, maxBytes: number): Promise<ImportedFile | null> {
   const bytes = new Uint8Array(Buffer.from(data, "base64"));
-  if (bytes.byteLength === 0 || bytes.byteLength > MAX_ATTACHMENT_BYTES) return null;
+  if (bytes.byteLength === 0 || bytes.byteLength > maxBytes) return null;
   const sniffed = sniffFile(bytes);
   if (!sniffed) return null;
   let text: string | null = null;
@@ -30,10 +31,10 @@ async function decodeFile(name: string, data: string): Promise<ImportedFile | nu
   return { name, kind: sniffed.kind, contentType: sniffed.contentType, bytes, sha256, text, tokenCount };
 }
 
-async function decodeRow({ encodedFiles, ...row }: ImportedRow): Promise<ImportedRow> {
+async function decodeRow({ encodedFiles, ...row }: ImportedRow, limits: AttachmentLimits): Promise<ImportedRow> {
   const files: ImportedFile[] = [];
   for (const file of encodedFiles ?? []) {
-    const decoded = file.data ? await decodeFile(file.name, file.data) : null;
+    const decoded = file.data ? await decodeFile(file.name, file.data, limits.fileMegabytes * MEGABYTE) : null;
     if (decoded) files.push(decoded);
   }
   return files.length > 0 ? { ...row, files } : row;
@@ -43,16 +44,17 @@ export async function prepareImportedFiles(
   user: SessionUser,
   conversations: ConversationToImport[],
 ): Promise<ConversationToImport[]> {
+  const limits = await getAttachmentLimits();
   const prepared: ConversationToImport[] = [];
   for (const conversation of conversations) {
     const messages: ImportedRow[] = [];
-    for (const row of conversation.messages) messages.push(row.encodedFiles ? await decodeRow(row) : row);
+    for (const row of conversation.messages) messages.push(row.encodedFiles ? await decodeRow(row, limits) : row);
     prepared.push({ ...conversation, messages });
   }
   const added = prepared
     .flatMap((conversation) => conversation.messages)
     .reduce((sum, row) => sum + (row.files ?? []).reduce((total, file) => total + file.bytes.byteLength, 0), 0);
-  if (added > 0 && (await getStorageUsed(user.id)) + added > MAX_ATTACHMENT_STORAGE_PER_USER) {
+  if (added > 0 && (await getStorageUsed(user.id)) + added > limits.storageMegabytes * MEGABYTE) {
     throw new AppError("storage_quota_exceeded", "The file's attachments do not fit in your storage.");
   }
   return prepared;

@@ -4,7 +4,8 @@
 import type { SessionUser } from "../auth/session";
 import { getConversationAttachments, getUnclaimedAttachments } from "../db/attachments";
 import { AppError } from "../errors";
-import { MAX_ATTACHMENT_BYTES_PER_MESSAGE } from "../limits";
+import { MEGABYTE } from "../limits";
+import { getAttachmentLimits } from "./attachment-limits";
 import { getTurnText, type TurnFile } from "./turn-content";
 
 type TurnModel = { label: string; readsImages: boolean };
@@ -20,6 +21,11 @@ export async function checkTurnFiles(
 ): Promise<CheckedTurnFiles> {
   const unique = [...new Set(ids ?? [])];
   if (unique.length === 0) return { ids: [], copiedIds: [], files: [] };
+  const limits = await getAttachmentLimits();
+  if (unique.length > limits.filesPerMessage) {
+    const noun = limits.filesPerMessage === 1 ? "file" : "files";
+    throw new AppError("invalid_input", `Attach at most ${limits.filesPerMessage} ${noun}.`);
+  }
   const uploads = await getUnclaimedAttachments(user.id, unique);
   const uploadIds = new Set(uploads.map((file) => file.id));
   const kept = await getConversationAttachments(
@@ -31,8 +37,8 @@ export async function checkTurnFiles(
     throw new AppError("invalid_input", "An attached file is no longer available. Attach it again.");
   }
   const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
-  if (totalBytes > MAX_ATTACHMENT_BYTES_PER_MESSAGE) {
-    const megabytes = MAX_ATTACHMENT_BYTES_PER_MESSAGE / 1024 / 1024;
+  if (totalBytes > limits.messageMegabytes * MEGABYTE) {
+    const megabytes = limits.messageMegabytes;
     throw new AppError("payload_too_large", `The files of one message are limited to ${megabytes} MB in all.`);
   }
   const image = files.find((file) => file.kind === "IMAGE");

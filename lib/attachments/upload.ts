@@ -6,7 +6,8 @@ import type { SessionUser } from "../auth/session";
 import { type AttachmentView, createAttachment } from "../db/attachments";
 import { AppError } from "../errors";
 import { parseInput } from "../http/handler";
-import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_STORAGE_PER_USER } from "../limits";
+import { MEGABYTE } from "../limits";
+import { getAttachmentLimits } from "./attachment-limits";
 import { extractDocumentText } from "./extract-text";
 import { readImageSize } from "./image-size";
 import { estimateImageTokens } from "./image-tokens";
@@ -21,15 +22,18 @@ export const uploadQuerySchema = z.strictObject({
     .refine((name) => !/[\0/\\]/.test(name), "Not a file name."),
 });
 
-function tooLarge(): AppError {
-  const megabytes = MAX_ATTACHMENT_BYTES / 1024 / 1024;
+function tooLarge(megabytes: number): AppError {
   return new AppError("payload_too_large", `Files are limited to ${megabytes} MB.`, {
-    details: { maxBytes: MAX_ATTACHMENT_BYTES },
+    details: { maxBytes: megabytes * MEGABYTE },
   });
 }
 
 /** The body, refused once it passes the limit: never more than the limit is held in memory. */
-async function readLimited(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array<ArrayBuffer>> {
+async function readLimited(
+  body: ReadableStream<Uint8Array> | null,
+  megabytes: number,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const limit = megabytes * MEGABYTE;
   const chunks: Uint8Array[] = [];
   let size = 0;
   if (!body) return new Uint8Array(0);
@@ -38,7 +42,7 @@ async function readLimited(body: ReadableStream<Uint8Array> | null, limit: numbe
     size += chunk.value.byteLength;
     if (size > limit) {
       await reader.cancel();
-      throw tooLarge();
+      throw tooLarge(megabytes);
     }
     chunks.push(chunk.value);
   }
@@ -46,8 +50,12 @@ async function readLimited(body: ReadableStream<Uint8Array> | null, limit: numbe
 }
 
 export async function uploadAttachment(user: SessionUser, request: Request, name: string): Promise<AttachmentView> {
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_ATTACHMENT_BYTES) throw tooLarge();
-  const bytes = await readLimited(request.body, MAX_ATTACHMENT_BYTES);
+  // The server's body cap (lib/server/body-limit.ts) stopped anything over the ceiling; this is the admin's limit.
+  const limits = await getAttachmentLimits();
+  if (Number(request.headers.get("content-length") ?? 0) > limits.fileMegabytes * MEGABYTE) {
+    throw tooLarge(limits.fileMegabytes);
+  }
+  const bytes = await readLimited(request.body, limits.fileMegabytes);
   if (bytes.byteLength === 0) throw new AppError("invalid_input", `${name} is empty.`);
   const sniffed = sniffFile(bytes);
   if (!sniffed) {
@@ -67,7 +75,7 @@ export async function uploadAttachment(user: SessionUser, request: Request, name
       text,
       tokenCount,
     },
-    MAX_ATTACHMENT_STORAGE_PER_USER,
+    limits.storageMegabytes * MEGABYTE,
   );
 }
 

@@ -12,7 +12,7 @@ import { DEFAULT_TITLE, getConversationForTurn } from "../db/conversations";
 import type { CompletionModel } from "../db/models";
 import { type StartedTurn, startRegeneration, startTurn } from "../db/turns";
 import { AppError } from "../errors";
-import { MAX_ATTACHMENTS_PER_MESSAGE, MAX_MESSAGE_LENGTH } from "../limits";
+import { ATTACHMENT_LIMIT_CEILINGS, MAX_MESSAGE_LENGTH } from "../limits";
 import { releaseUnlessHandedOver, reserveChatTurn } from "../usage-limits/chat-turn-usage";
 import { getRequiredTokens, getWindowBudget } from "./context-window";
 import { launchReply, replayFinishedTurn } from "./launch-reply";
@@ -34,10 +34,14 @@ export const sendMessageSchema = z.strictObject({
   parentId: messageIdSchema.nullable().optional(),
   clientMessageId: z.string().min(8).max(64).optional(),
   temperature: z.number().finite().optional(),
-  // Uploads (POST /api/attachments) this message carries: the caller's own, not yet sent.
+  // Uploads (POST /api/attachments) this message carries: the caller's own, not yet sent. The admin's count is
+  // checked with the files (turn-files.ts); this bounds the body.
   attachmentIds: z
     .array(messageIdSchema)
-    .max(MAX_ATTACHMENTS_PER_MESSAGE, `Attach at most ${MAX_ATTACHMENTS_PER_MESSAGE} files.`)
+    .max(
+      ATTACHMENT_LIMIT_CEILINGS.filesPerMessage,
+      `Attach at most ${ATTACHMENT_LIMIT_CEILINGS.filesPerMessage} files.`,
+    )
     .optional(),
 });
 

@@ -7,6 +7,8 @@ export type UsableModel = {
   id: string;
   label: string;
   isDefault: boolean;
+  /** The composer refuses an image before sending it to a model that cannot read it. */
+  readsImages: boolean;
   parameters: {
     canChange: boolean;
     temperature: { default: number; min: number; max: number };
@@ -27,6 +29,7 @@ export async function listUsableModels(scope: Prisma.ModelWhereInput): Promise<U
       id: true,
       label: true,
       isDefault: true,
+      readsImages: true,
       temperature: true,
       topP: true,
       maxOutputTokens: true,
@@ -43,6 +46,7 @@ export async function listUsableModels(scope: Prisma.ModelWhereInput): Promise<U
     id: model.id,
     label: model.label,
     isDefault: model.isDefault,
+    readsImages: model.readsImages,
     parameters: {
       canChange: model.allowUserParameters,
       temperature: { default: model.temperature, min: model.minTemperature, max: model.maxTemperature },

@@ -3,7 +3,7 @@
 // once (Node's parser never delivers more than it declares); a chunked body is counted as it arrives and held
 // here until it ends, so that no route ever sees a body over the cap.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { MAX_API_REQUEST_BYTES, MAX_ATTACHMENT_BYTES, MAX_IMPORT_BYTES } from "../limits";
+import { ATTACHMENT_LIMIT_CEILINGS, MAX_API_REQUEST_BYTES, MAX_IMPORT_BYTES, MEGABYTE } from "../limits";
 import { sendRefusal } from "./refusal";
 
 /** Every ordinary body is far smaller: JSON bodies stop at 256 KB (lib/http/handler.ts), forms at a few hundred bytes. */
@@ -13,7 +13,8 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 // caps apply only to bodies that declare their length (browsers always do for a file).
 const DECLARED_BODY_LIMITS: Record<string, number> = {
   "/api/account/import": MAX_IMPORT_BYTES,
-  "/api/attachments": MAX_ATTACHMENT_BYTES,
+  // The largest file an admin may allow: no database read happens here, the upload route applies the admin's limit.
+  "/api/attachments": ATTACHMENT_LIMIT_CEILINGS.fileMegabytes * MEGABYTE,
   "/v1/chat/completions": MAX_API_REQUEST_BYTES,
 };
 

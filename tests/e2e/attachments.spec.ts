@@ -104,7 +104,7 @@ test("a PDF and a CSV picked with the paperclip are read as text, on a phone", a
   await keepScreenshot(page, testInfo, "attachments-documents-phone");
 });
 
-test("a file Parley cannot read is refused on its chip, and an image for a model without vision is refused", async ({
+test("a file Parley cannot read is refused on its chip, and so is an image for a model without vision, before sending", async ({
   browser,
 }) => {
   const { page } = await newUserPage(browser, "Refused");
@@ -124,13 +124,16 @@ test("a file Parley cannot read is refused on its chip, and an image for a model
   await composer(page).press("Enter");
   await expect(page.getByRole("article", { name: "Assistant" })).toHaveAttribute("aria-busy", "false");
   await pasteImage(page, makePng(8, 8));
-  await expect(page.getByRole("list", { name: "Attached files" }).getByRole("img")).toBeVisible();
-  // Sending waits for the upload: the chip's progress is gone once it is stored.
-  await expect(page.getByRole("list", { name: "Attached files" }).getByRole("status")).toHaveCount(0);
+  await expect(chips.getByRole("img")).toBeVisible();
+  await expect(chips.getByRole("status")).toHaveCount(0);
+  // Refused on its chip before anything is sent: this conversation's model does not read images.
+  await expect(chips.getByRole("alert")).toHaveText("This model cannot read images.");
   await composer(page).fill("What is in this picture?");
+  await expect(page.getByRole("button", { name: "Send" })).toBeDisabled();
   await composer(page).press("Enter");
-  await expect(page.getByRole("alert").filter({ hasText: "cannot read images" })).toBeVisible();
-  // Nothing was sent: the text and the image are back in the composer for another model.
   await expect(composer(page)).toHaveValue("What is in this picture?");
-  await expect(page.getByRole("list", { name: "Attached files" }).getByRole("img")).toBeVisible();
+  await expect(page.getByRole("article", { name: "You" })).toHaveCount(1);
+  await chips.getByRole("button", { name: "Remove image.png" }).click();
+  await expect(chips).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Send" })).toBeEnabled();
 });

@@ -80,6 +80,14 @@ const rows: Row[] = [
     body: { limit: 3 },
     expected: { ...denied, admin: 200 },
   },
+  { method: "GET", route: "/api/admin/attachment-limits", expected: { ...denied, admin: 200 } },
+  // The defaults: the admin's call changes nothing for the other test files sharing this server.
+  {
+    method: "PUT",
+    route: "/api/admin/attachment-limits",
+    body: { fileMegabytes: 20, filesPerMessage: 10, messageMegabytes: 50, storageMegabytes: 1024 },
+    expected: { ...denied, admin: 200 },
+  },
   { method: "GET", route: "/api/admin/audit-log", expected: { ...denied, admin: 200 } },
   { method: "GET", route: "/api/admin/api-keys", expected: { ...denied, admin: 200 } },
   { method: "GET", route: "/api/admin/usage-limits", expected: { ...denied, admin: 200 } },

@@ -51,6 +51,7 @@ describe("parameters", () => {
       id: chat.modelId,
       label: "Fake model",
       isDefault: false,
+      readsImages: false,
       parameters: {
         canChange: true,
         temperature: { default: 0.7, min: 0.2, max: 1.2 },

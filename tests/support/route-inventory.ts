@@ -125,6 +125,8 @@ export const routeInventory: InventoryRoute[] = [
   route("PUT", "/api/admin/registration-policy", "admin", "admin"),
   route("GET", "/api/admin/reply-streams", "admin", "admin"),
   route("PUT", "/api/admin/reply-streams", "admin", "admin"),
+  route("GET", "/api/admin/attachment-limits", "admin", "admin"),
+  route("PUT", "/api/admin/attachment-limits", "admin", "admin"),
 
   // Personal API keys and the /v1 API (issue 17); /v1 routes live under app/v1.
   route("GET", "/api/account/api-keys", "api", "signed in"),

@@ -57,6 +57,7 @@ export const modelSchema = z.object({
   id: z.string(),
   label: z.string(),
   isDefault: z.boolean(),
+  readsImages: z.boolean(),
   parameters: z.object({
     canChange: z.boolean(),
     temperature: z.object({ default: z.number(), min: z.number(), max: z.number() }),

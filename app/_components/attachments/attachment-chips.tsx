@@ -2,30 +2,48 @@
 
 import { CloseIcon, FileIcon } from "@/app/_components/ui/icons";
 import { useTranslator } from "@/app/_i18n/translator-provider";
+import { MEGABYTE } from "@/lib/limits";
+import { useAttachmentLimits } from "./attachment-limits-context";
 import { formatSize } from "./format-size";
-import type { AttachmentDraft } from "./use-attachment-drafts";
+import { type AttachmentDraft, isImageDraft } from "./use-attachment-drafts";
 
-type AttachmentChipsProps = { drafts: AttachmentDraft[]; onRemove: (key: string) => void };
+type AttachmentChipsProps = {
+  drafts: AttachmentDraft[];
+  onRemove: (key: string) => void;
+  /** The chosen model cannot read images: each image says so on its chip until it is removed or the model changes. */
+  refusesImages: boolean;
+  /** Files that take the message past the admin's total per message. */
+  overTotal: Set<string>;
+};
 
 // The composer's files: name, size, a thumbnail for images, the upload's progress, or why the file was refused.
-export function AttachmentChips({ drafts, onRemove }: AttachmentChipsProps) {
-  const { t } = useTranslator();
+export function AttachmentChips({ drafts, onRemove, refusesImages, overTotal }: AttachmentChipsProps) {
+  const { t, locale } = useTranslator();
+  const maxBytes = useAttachmentLimits().messageMegabytes * MEGABYTE;
   if (drafts.length === 0) return null;
+  const errorOf = (draft: AttachmentDraft): string | null => {
+    if (draft.error) return draft.error;
+    if (refusesImages && isImageDraft(draft)) return t("attachments.noImages");
+    if (overTotal.has(draft.key)) return t("attachments.messageTooLarge", { size: formatSize(maxBytes, locale) });
+    return null;
+  };
   return (
     <ul aria-label={t("attachments.list")} className="flex flex-wrap gap-2 px-1 pb-2">
       {drafts.map((draft) => (
         <li key={draft.key} className="max-w-full">
-          <DraftChip draft={draft} onRemove={() => onRemove(draft.key)} />
+          <DraftChip draft={draft} error={errorOf(draft)} onRemove={() => onRemove(draft.key)} />
         </li>
       ))}
     </ul>
   );
 }
 
-function DraftChip({ draft, onRemove }: { draft: AttachmentDraft; onRemove: () => void }) {
+type DraftChipProps = { draft: AttachmentDraft; error: string | null; onRemove: () => void };
+
+function DraftChip({ draft, error, onRemove }: DraftChipProps) {
   const { t, locale } = useTranslator();
   const errorId = `${draft.key}-error`;
-  const isFailed = draft.status === "failed";
+  const isFailed = error !== null;
   return (
     <div
       className={`bg-canvas flex max-w-xs items-center gap-2 rounded-xl border p-1.5 pr-1 text-sm ${isFailed ? "border-danger/50" : "border-line"}`}
@@ -50,7 +68,7 @@ function DraftChip({ draft, onRemove }: { draft: AttachmentDraft; onRemove: () =
         </span>
         {isFailed ? (
           <span id={errorId} role="alert" className="text-danger text-xs">
-            {draft.error}
+            {error}
           </span>
         ) : null}
       </span>

@@ -5,9 +5,11 @@
 import { type ClipboardEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { describeError } from "@/app/_components/api/api-client";
 import { useTranslator } from "@/app/_i18n/translator-provider";
-import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_MESSAGE } from "@/lib/limits";
+import { MEGABYTE } from "@/lib/limits";
 import type { AttachmentView } from "@/lib/live/messages";
+import { useAttachmentLimits } from "./attachment-limits-context";
 import { downscaleImage } from "./downscale-image";
+import { findDraftsOverTotal } from "./draft-limits";
 import { formatSize } from "./format-size";
 import { uploadFile } from "./upload-file";
 
@@ -24,6 +26,11 @@ export type AttachmentDraft = {
 };
 
 let nextKey = 0;
+
+/** An image by what the server sniffed once it is uploaded; until then by the type the browser gives the file. */
+export function isImageDraft(draft: AttachmentDraft): boolean {
+  return draft.attachment ? draft.attachment.kind === "IMAGE" : draft.isImage;
+}
 
 function newDraft(file: File): AttachmentDraft {
   nextKey += 1;
@@ -60,6 +67,7 @@ function fromAttachment(attachment: AttachmentView): AttachmentDraft {
 
 export function useAttachmentDrafts() {
   const { t } = useTranslator();
+  const { filesPerMessage, messageMegabytes } = useAttachmentLimits();
   const [drafts, setDrafts] = useState<AttachmentDraft[]>([]);
   const update = useCallback((key: string, change: Partial<AttachmentDraft>) => {
     setDrafts((current) => current.map((draft) => (draft.key === key ? { ...draft, ...change } : draft)));
@@ -69,8 +77,8 @@ export function useAttachmentDrafts() {
 
   const add = useCallback(
     (files: File[]) => {
-      const room = MAX_ATTACHMENTS_PER_MESSAGE - drafts.filter((draft) => draft.status !== "failed").length;
-      const tooMany = t("attachments.tooMany", { count: MAX_ATTACHMENTS_PER_MESSAGE });
+      const room = filesPerMessage - drafts.filter((draft) => draft.status !== "failed").length;
+      const tooMany = t("attachments.tooMany", { count: filesPerMessage });
       const checked = files
         .map(newDraft)
         .map((draft, index) => (index < room ? draft : { ...draft, status: "failed" as const, error: tooMany }));
@@ -80,7 +88,7 @@ export function useAttachmentDrafts() {
         if (draft.status === "uploading" && file) void startUpload(draft, file);
       });
     },
-    [drafts, startUpload, t],
+    [drafts, startUpload, t, filesPerMessage],
   );
 
   const remove = useCallback(
@@ -110,7 +118,9 @@ export function useAttachmentDrafts() {
 
   const { handlePaste } = useFileEvents(add);
   const isUploading = drafts.some((draft) => draft.status === "uploading");
-  return { drafts, add, remove, take, restore, handlePaste, isUploading };
+  const hasImages = drafts.some((draft) => draft.status !== "failed" && isImageDraft(draft));
+  const overTotal = useMemo(() => findDraftsOverTotal(drafts, messageMegabytes * MEGABYTE), [drafts, messageMegabytes]);
+  return { drafts, add, remove, take, restore, handlePaste, isUploading, hasImages, overTotal };
 }
 
 export type AttachmentDrafts = ReturnType<typeof useAttachmentDrafts>;
@@ -119,12 +129,13 @@ export type AttachmentDrafts = ReturnType<typeof useAttachmentDrafts>;
 function useUploads(update: (key: string, change: Partial<AttachmentDraft>) => void) {
   const translator = useTranslator();
   const { t, locale } = translator;
+  const maxBytes = useAttachmentLimits().fileMegabytes * MEGABYTE;
   const controllers = useRef(new Map<string, AbortController>());
   const start = useCallback(
     async (draft: AttachmentDraft, file: File) => {
       const body = draft.isImage ? await downscaleImage(file) : file;
-      if (body.size > MAX_ATTACHMENT_BYTES) {
-        const error = t("attachments.tooLarge", { size: formatSize(MAX_ATTACHMENT_BYTES, locale) });
+      if (body.size > maxBytes) {
+        const error = t("attachments.tooLarge", { size: formatSize(maxBytes, locale) });
         update(draft.key, { status: "failed", error });
         return;
       }
@@ -145,7 +156,7 @@ function useUploads(update: (key: string, change: Partial<AttachmentDraft>) => v
         update(draft.key, { status: "failed", error: describeError(result.error, translator) });
       }
     },
-    [update, t, locale, translator],
+    [update, t, locale, translator, maxBytes],
   );
   const abort = useCallback((key: string) => controllers.current.get(key)?.abort(), []);
   return useMemo(() => ({ start, abort }), [start, abort]);

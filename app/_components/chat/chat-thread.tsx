@@ -100,6 +100,8 @@ export function ChatThread({ conversation }: ChatThreadProps) {
         />
       )}
       <ThreadFooter
+        conversationId={conversation.id}
+        modelId={details.modelId}
         alert={error ?? copyError}
         canWrite={sharing.access !== "read"}
         onSend={send}

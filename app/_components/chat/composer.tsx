@@ -16,17 +16,28 @@ type ComposerProps = {
   isBusy?: boolean;
   // Text sent from elsewhere (the first message of a new chat) that the server refused: offered back for editing.
   refusedText?: string | null;
+  // False when the chosen model cannot read images: an attached image is refused on its chip and blocks sending.
+  readsImages?: boolean;
 };
 
 const MAX_HEIGHT_PX = 200;
 
-export function Composer({ onSend, onStop, isStreaming = false, isBusy = false, refusedText = null }: ComposerProps) {
+export function Composer({
+  onSend,
+  onStop,
+  isStreaming = false,
+  isBusy = false,
+  refusedText = null,
+  readsImages = true,
+}: ComposerProps) {
   const { t } = useTranslator();
   const [draft, setDraft] = useState("");
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const files = useAttachmentDrafts();
   const isTooLong = isDraftTooLong(draft);
-  const canSend = draft.trim() !== "" && !isTooLong && !isStreaming && !isBusy && !files.isUploading;
+  const hasRefusedFiles = (!readsImages && files.hasImages) || files.overTotal.size > 0;
+  const canSend =
+    draft.trim() !== "" && !isTooLong && !isStreaming && !isBusy && !files.isUploading && !hasRefusedFiles;
 
   useEffect(() => {
     textareaRef.current?.focus();
@@ -65,7 +76,12 @@ export function Composer({ onSend, onStop, isStreaming = false, isBusy = false, 
 
   return (
     <form onSubmit={handleSubmit} className="w-full">
-      <AttachmentChips drafts={files.drafts} onRemove={files.remove} />
+      <AttachmentChips
+        drafts={files.drafts}
+        onRemove={files.remove}
+        refusesImages={!readsImages}
+        overTotal={files.overTotal}
+      />
       <div className="border-line bg-canvas focus-within:border-ink-muted flex items-end gap-1 rounded-3xl border p-2 shadow-sm transition-colors">
         <AttachButton onFiles={files.add} />
         <textarea

@@ -29,6 +29,11 @@ export function useModels(conversationId?: string): ModelsState {
   return state;
 }
 
+/** Whether the model reads images; true while the list loads or for a model no longer listed (the server decides). */
+export function readsImages(models: ChatModel[], modelId: string | null): boolean {
+  return models.find((model) => model.id === modelId)?.readsImages ?? true;
+}
+
 type ModelPickerProps = {
   models: ChatModel[];
   value: string | null;

@@ -10,7 +10,7 @@ import type { AttachmentView } from "@/lib/live/messages";
 import { Composer } from "./composer";
 import { FirstMessagePreview } from "./first-message-preview";
 import { sendFirstMessage } from "./first-turn";
-import { ModelPicker, useModels } from "./model-picker";
+import { ModelPicker, readsImages, useModels } from "./model-picker";
 
 const createdConversationSchema = z.object({ id: z.string() });
 
@@ -74,7 +74,7 @@ export function NewChatView() {
             {error}
           </p>
         ) : null}
-        <Composer onSend={startConversation} isBusy={isSending} />
+        <Composer onSend={startConversation} isBusy={isSending} readsImages={readsImages(models, modelId)} />
       </div>
       {isSending ? null : <div className="flex-1 pb-[12vh]" />}
     </div>

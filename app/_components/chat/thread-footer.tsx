@@ -3,8 +3,11 @@
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { AttachmentView } from "@/lib/live/messages";
 import { Composer } from "./composer";
+import { readsImages, useModels } from "./model-picker";
 
 type ThreadFooterProps = {
+  conversationId: string;
+  modelId: string | null;
   alert: string | null;
   // Readers (a team's viewers) get a note instead of the composer.
   canWrite: boolean;
@@ -16,8 +19,9 @@ type ThreadFooterProps = {
 };
 
 // Below the thread: what went wrong, the composer (or why there is none), and the disclaimer.
-export function ThreadFooter({ alert, canWrite, onSend, onStop, isStreaming, isBusy, refusedText }: ThreadFooterProps) {
+export function ThreadFooter({ conversationId, modelId, alert, canWrite, ...composer }: ThreadFooterProps) {
   const { t } = useTranslator();
+  const { models } = useModels(conversationId);
   return (
     <div className="mx-auto w-full max-w-3xl px-4 pb-4">
       {alert ? (
@@ -26,7 +30,7 @@ export function ThreadFooter({ alert, canWrite, onSend, onStop, isStreaming, isB
         </p>
       ) : null}
       {canWrite ? (
-        <Composer onSend={onSend} onStop={onStop} isStreaming={isStreaming} isBusy={isBusy} refusedText={refusedText} />
+        <Composer {...composer} readsImages={readsImages(models, modelId)} />
       ) : (
         <p role="note" className="border-line text-ink-muted rounded-2xl border px-4 py-3 text-center text-sm">
           {t("teamShare.readOnly")}

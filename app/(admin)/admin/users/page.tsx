@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AttachmentLimitsForm } from "@/app/_components/admin/attachment-limits-form";
 import { PublicShareLinksForm } from "@/app/_components/admin/public-share-links-form";
 import { RegistrationPolicyForm } from "@/app/_components/admin/registration-policy-form";
 import { ReplyStreamLimitForm } from "@/app/_components/admin/reply-stream-limit-form";
@@ -7,6 +8,7 @@ import { UserActions } from "@/app/_components/admin/user-actions";
 import { PageSection } from "@/app/_components/ui/page-section";
 import { SearchForm } from "@/app/_components/ui/search-form";
 import { getTranslator } from "@/app/_i18n/server";
+import { getAttachmentLimits } from "@/lib/attachments/attachment-limits";
 import { getRegistrationPolicy } from "@/lib/auth/registration-policy";
 import { requirePageAdmin } from "@/lib/auth/session";
 import { searchUsers } from "@/lib/auth/user-admin";
@@ -55,6 +57,9 @@ export default async function UsersPage({ searchParams }: UsersPageProps) {
       </section>
       <section className="border-line bg-canvas rounded-2xl border p-5">
         <ReplyStreamLimitForm limit={replyStreamLimit} max={MAX_REPLY_STREAMS_PER_USER} />
+      </section>
+      <section className="border-line bg-canvas rounded-2xl border p-5">
+        <AttachmentLimitsForm limits={await getAttachmentLimits()} />
       </section>
       <section className="border-line bg-canvas rounded-2xl border p-5">
         <SsoProvidersSection
