@@ -699,6 +699,7 @@ export const en = {
   "admin.sso.add": "Add provider",
   "admin.sso.confirmDeleteTitle": "Remove provider",
   "admin.sso.confirmDelete": "Remove {label}? Its button disappears from the sign-in page; accounts stay.",
+  "admin.sso.githubNoGroups": "GitHub sends no groups claim: leave this empty; admins and teams are given by hand.",
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

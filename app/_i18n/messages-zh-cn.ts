@@ -663,4 +663,5 @@ export const zhCN: Catalog = {
   "admin.sso.add": "添加提供方",
   "admin.sso.confirmDeleteTitle": "移除提供方",
   "admin.sso.confirmDelete": "移除 {label}？它的按钮会从登录页消失；账户保留。",
+  "admin.sso.githubNoGroups": "GitHub 不提供 groups 声明：请留空；管理员和团队需手动设置。",
 };

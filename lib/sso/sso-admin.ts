@@ -7,6 +7,7 @@ import { isUniqueViolation } from "../db/unique-violation";
 import { AppError } from "../errors";
 import { encryptSecret } from "../models/secret-box";
 import { teamMappingsSchema } from "./claim-mapping";
+import { isGitHubIssuer } from "./github";
 
 const DISCOVERY_TIMEOUT_MS = 5_000;
 const noControl = /^[^\p{Cc}]*$/u;
@@ -30,6 +31,8 @@ export const ssoProviderSchema = z.strictObject({
 
 /** The issuer must publish its OpenID configuration, naming itself: else sign-ins would fail later, at the door. */
 async function assertDiscoverable(issuer: string): Promise<void> {
+  // GitHub is plain OAuth 2: nothing to discover, its endpoints are known (github.ts).
+  if (isGitHubIssuer(issuer)) return;
   const base = issuer.replace(/\/$/, "");
   try {
     const response = await fetch(`${base}/.well-known/openid-configuration`, {

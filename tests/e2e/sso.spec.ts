@@ -154,6 +154,26 @@ test("the console lists the provider, and the sign-in page shows its button", as
   await keepScreenshot(page, testInfo, "sign-in-sso");
 });
 
+test("the console's GitHub preset adds a GitHub OAuth app, with no groups claim", async () => {
+  await admin.goto("/admin/users");
+  const form = admin.locator("form").filter({ has: admin.getByRole("button", { name: "Add provider" }) });
+  await form.getByRole("button", { name: "GitHub" }).click();
+  await expect(form.getByLabel("Issuer URL")).toHaveValue("https://github.com");
+  await expect(form.getByLabel("Scopes")).toHaveValue("read:user user:email");
+  await expect(form.getByText("GitHub sends no groups claim")).toBeVisible();
+  const githubSlug = `gh-${slug}`;
+  await form.getByLabel("Short name").fill(githubSlug);
+  await form.getByLabel("Button label").fill(`GitHub ${slug}`);
+  await form.getByLabel("Client ID").fill("Iv1.0123456789abcdef");
+  await form.getByLabel("Client secret").fill("github-secret");
+  await form.getByRole("button", { name: "Add provider" }).click();
+  const row = admin.getByRole("listitem", { name: `GitHub ${slug}` });
+  await expect(row).toContainText("https://github.com");
+  const listed = (await (await admin.request.get("/api/admin/sso-providers")).json()) as { id: string; slug: string }[];
+  const github = listed.find((provider) => provider.slug === githubSlug);
+  if (github) await api(admin.request, "delete", `/api/admin/sso-providers/${github.id}`);
+});
+
 test("with password sign-in turned off, the sign-in page offers only the provider", async ({ browser }) => {
   await api(admin.request, "put", "/api/admin/password-sign-in", { enabled: false });
   try {

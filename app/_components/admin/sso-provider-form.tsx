@@ -7,11 +7,15 @@ import { InlineAlert } from "@/app/_components/ui/inline-alert";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 
-// Known issuers: a preset fills in the issuer URL and the button's label; the admin adds the client's id and secret.
+const OIDC_SCOPES = "openid email profile";
+
+// Known issuers: a preset fills in the issuer URL, scopes and the button's label; the admin adds the client's id and
+// secret. GitHub is an OAuth app, not OpenID: its issuer is what tells Parley so (lib/sso/github.ts).
 const PRESETS = [
-  { id: "google", label: "Google", issuer: "https://accounts.google.com" },
-  { id: "entra", label: "Microsoft", issuer: "https://login.microsoftonline.com/TENANT-ID/v2.0" },
-  { id: "gitlab", label: "GitLab", issuer: "https://gitlab.com" },
+  { id: "google", label: "Google", issuer: "https://accounts.google.com", scopes: OIDC_SCOPES },
+  { id: "entra", label: "Microsoft", issuer: "https://login.microsoftonline.com/TENANT-ID/v2.0", scopes: OIDC_SCOPES },
+  { id: "gitlab", label: "GitLab", issuer: "https://gitlab.com", scopes: OIDC_SCOPES },
+  { id: "github", label: "GitHub", issuer: "https://github.com", scopes: "read:user user:email" },
 ] as const;
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim();
@@ -35,7 +39,7 @@ function bodyOf(form: FormData) {
 export function SsoProviderForm() {
   const { t } = useTranslator();
   const { run, error, isPending } = useMutation();
-  const [preset, setPreset] = useState({ label: "", issuer: "", slug: "" });
+  const [preset, setPreset] = useState({ label: "", issuer: "", slug: "", scopes: OIDC_SCOPES });
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
@@ -52,7 +56,7 @@ export function SsoProviderForm() {
           <button
             key={known.id}
             type="button"
-            onClick={() => setPreset({ label: known.label, issuer: known.issuer, slug: known.id })}
+            onClick={() => setPreset({ ...known, slug: known.id })}
             className="border-line hover:bg-hover rounded-lg border px-2.5 py-1"
           >
             {known.label}
@@ -70,9 +74,13 @@ export function SsoProviderForm() {
       <FormField label={t("admin.sso.issuer")} name="issuer" type="url" required defaultValue={preset.issuer} />
       <FormField label={t("admin.sso.clientId")} name="clientId" required autoComplete="off" />
       <FormField label={t("admin.sso.clientSecret")} name="clientSecret" type="password" required autoComplete="off" />
-      <FormField label={t("admin.sso.scopes")} name="scopes" defaultValue="openid email profile" />
+      <FormField label={t("admin.sso.scopes")} name="scopes" defaultValue={preset.scopes} />
       <FormField label={t("admin.sso.allowedDomains")} name="allowedDomains" hint={t("admin.sso.allowedDomainsHint")} />
-      <FormField label={t("admin.sso.adminGroup")} name="adminGroup" hint={t("admin.sso.adminGroupHint")} />
+      <FormField
+        label={t("admin.sso.adminGroup")}
+        name="adminGroup"
+        hint={t(preset.slug === "github" ? "admin.sso.githubNoGroups" : "admin.sso.adminGroupHint")}
+      />
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" name="allowLinking" className="size-4" />
         {t("admin.sso.allowLinking")}
