@@ -52,6 +52,9 @@ export function toGitHubProvider(app: GitHubApp, id: string): OAuthConfig<Record
     id,
     name: app.label,
     type: "oauth",
+    // What GitHub names itself in a callback's `iss` (next-auth's own GitHub provider says the same); openid-client
+    // refuses an `iss` it cannot compare. The identities' issuer stays GITHUB_ISSUER.
+    issuer: "https://github.com/login/oauth",
     authorization: { url: "https://github.com/login/oauth/authorize", params: { scope: app.scopes } },
     token: "https://github.com/login/oauth/access_token",
     userinfo: {

@@ -53,13 +53,15 @@ export function SsoProviderEditForm({ provider, teams, onDone }: SsoProviderEdit
         mappings={mappings}
         onMappingsChange={setMappings}
         isGitHub={provider.issuer === "https://github.com"}
-      />
-      <FormField
-        label={t("admin.sso.newClientSecret")}
-        name="clientSecret"
-        type="password"
-        autoComplete="off"
-        hint={t("admin.sso.newClientSecretHint")}
+        secretField={
+          <FormField
+            label={t("admin.sso.newClientSecret")}
+            name="clientSecret"
+            type="password"
+            autoComplete="off"
+            hint={t("admin.sso.newClientSecretHint")}
+          />
+        }
       />
       <InlineAlert message={error} />
       <div className="flex gap-2">

@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { FormField } from "@/app/_components/ui/form-field";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { type TeamMappingRow, TeamMappingRows } from "./sso-team-mapping-rows";
@@ -19,6 +20,8 @@ type SsoProviderFieldsProps = {
   mappings: TeamMappingRow[];
   onMappingsChange: (rows: TeamMappingRow[]) => void;
   isGitHub: boolean;
+  /** The add form's required secret or the edit form's optional new one, shown after the client ID. */
+  secretField: ReactNode;
 };
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim();
@@ -36,7 +39,8 @@ export function sharedFieldsOf(form: FormData) {
 }
 
 /** What the add and the edit form share: label, client id, scopes, sign-up and linking rules, claim mapping. */
-export function SsoProviderFields({ defaults, teams, mappings, onMappingsChange, isGitHub }: SsoProviderFieldsProps) {
+export function SsoProviderFields(props: SsoProviderFieldsProps) {
+  const { defaults, teams, mappings, onMappingsChange, isGitHub, secretField } = props;
   const { t } = useTranslator();
   return (
     <>
@@ -48,6 +52,7 @@ export function SsoProviderFields({ defaults, teams, mappings, onMappingsChange,
         autoComplete="off"
         defaultValue={defaults.clientId}
       />
+      {secretField}
       <FormField label={t("admin.sso.scopes")} name="scopes" defaultValue={defaults.scopes} />
       <FormField
         label={t("admin.sso.allowedDomains")}

@@ -78,13 +78,21 @@ export function SsoProviderForm({ teams }: { teams: { id: string; name: string }
         hint={t("admin.sso.slugHint")}
       />
       <FormField label={t("admin.sso.issuer")} name="issuer" type="url" required defaultValue={preset.issuer} />
-      <FormField label={t("admin.sso.clientSecret")} name="clientSecret" type="password" required autoComplete="off" />
       <SsoProviderFields
         defaults={{ ...preset, clientId: "", allowLinking: false, allowedDomains: null, adminGroup: null }}
         teams={teams}
         mappings={mappings}
         onMappingsChange={setMappings}
         isGitHub={preset.issuer === GITHUB_ISSUER}
+        secretField={
+          <FormField
+            label={t("admin.sso.clientSecret")}
+            name="clientSecret"
+            type="password"
+            required
+            autoComplete="off"
+          />
+        }
       />
       <InlineAlert message={error} />
       <SubmitButton label={t("admin.sso.add")} isPending={isPending} />
