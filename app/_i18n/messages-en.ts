@@ -712,6 +712,22 @@ export const en = {
   "admin.sso.add": "Add provider",
   "admin.sso.confirmDeleteTitle": "Remove provider",
   "admin.sso.confirmDelete": "Remove {label}? Its button disappears from the sign-in page; accounts stay.",
+  "admin.sso.githubNoGroups": "GitHub sends no groups claim: leave this empty; admins and teams are given by hand.",
+  "admin.sso.teamMappings": "Team mappings",
+  "admin.sso.teamMappingsHint":
+    "At each sign-in, members of a group (in the groups claim) join the team with the role. Nothing is taken away.",
+  "admin.sso.mappingGroup": "Group, row {row}",
+  "admin.sso.mappingTeam": "Team, row {row}",
+  "admin.sso.mappingRole": "Role, row {row}",
+  "admin.sso.mappingRemove": "Remove row {row}",
+  "admin.sso.mappingAdd": "Add a team mapping",
+  "admin.sso.noTeams": "No team yet: create one to map a group to it.",
+  "admin.sso.edit": "Edit",
+  "admin.sso.editTitle": "Edit {label}",
+  "admin.sso.newClientSecret": "New client secret",
+  "admin.sso.newClientSecretHint": "Leave empty to keep the current one.",
+  "admin.sso.save": "Save provider",
+  "admin.sso.cancel": "Cancel",
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

@@ -69,6 +69,34 @@ export async function upsertSsoProvider(actor: AuditActor, data: NewSsoProvider)
   });
 }
 
+export type SsoProviderChanges = Partial<Omit<NewSsoProvider, "slug" | "issuer">>;
+
+/** Null when there is no such provider. The audit entry keeps what changed, never the secret. */
+export async function updateSsoProvider(
+  actor: AuditActor,
+  id: string,
+  changes: SsoProviderChanges,
+): Promise<SsoProviderRow | null> {
+  return db().$transaction(async (tx) => {
+    const found = await tx.ssoProvider.findUnique({ where: { id }, select: providerFields });
+    if (!found) return null;
+    const { clientSecretEncrypted, ...visible } = changes;
+    const updated = await tx.ssoProvider.update({ where: { id }, data: changes, select: providerFields });
+    const keys = Object.keys(visible) as (keyof typeof visible)[];
+    await writeAuditEntry(tx, actor, {
+      action: "settings.update",
+      targetType: "setting",
+      targetId: `sso:${found.slug}`,
+      before: Object.fromEntries(keys.map((key) => [key, found[key] ?? null])),
+      after: {
+        ...Object.fromEntries(keys.map((key) => [key, updated[key] ?? null])),
+        ...(clientSecretEncrypted ? { clientSecret: "replaced" } : {}),
+      },
+    });
+    return updated;
+  });
+}
+
 export async function deleteSsoProvider(actor: AuditActor, id: string): Promise<boolean> {
   return db().$transaction(async (tx) => {
     const found = await tx.ssoProvider.findUnique({ where: { id }, select: providerFields });

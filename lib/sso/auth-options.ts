@@ -6,6 +6,7 @@ import { getAuthOptions } from "../auth/options";
 import { getSessionUser } from "../auth/session";
 import { getSsoProviderBySlug, listSsoProvidersWithSecrets } from "../db/sso";
 import { decryptSecret } from "../models/secret-box";
+import { claimsFromGitHubProfile, isGitHubIssuer, toGitHubProvider } from "./github";
 import { resolveSsoUser } from "./sso-sign-in";
 
 export const SSO_PROVIDER_PREFIX = "sso-";
@@ -13,13 +14,16 @@ export const SSO_PROVIDER_PREFIX = "sso-";
 type SsoProviderConfig = Awaited<ReturnType<typeof listSsoProvidersWithSecrets>>[number];
 
 function toNextAuthProvider(provider: SsoProviderConfig): OAuthConfig<Record<string, unknown>> {
+  const id = `${SSO_PROVIDER_PREFIX}${provider.slug}`;
+  const clientSecret = decryptSecret(provider.clientSecretEncrypted);
+  if (isGitHubIssuer(provider.issuer)) return toGitHubProvider({ ...provider, clientSecret }, id);
   return {
-    id: `${SSO_PROVIDER_PREFIX}${provider.slug}`,
+    id,
     name: provider.label,
     type: "oauth",
     wellKnown: `${provider.issuer.replace(/\/$/, "")}/.well-known/openid-configuration`,
     clientId: provider.clientId,
-    clientSecret: decryptSecret(provider.clientSecretEncrypted),
+    clientSecret,
     authorization: { params: { scope: provider.scopes } },
     idToken: true,
     // state ties the callback to this browser's sign-in; PKCE ties the code to it, so a stolen code is useless.
@@ -49,7 +53,9 @@ export async function allowSignIn(params: { user: User; account: Account | null;
   if (!provider) return "/sign-in?error=SsoUnavailable";
   // Signed in already: this sign-in was started from Settings to link the provider to this account.
   const signedIn = await getSessionUser().catch(() => null);
-  const resolved = await resolveSsoUser(provider, params.profile, signedIn?.id ?? null);
+  // GitHub's profile is not OpenID claims: mapped to them, it follows the same rules.
+  const claims = isGitHubIssuer(provider.issuer) ? claimsFromGitHubProfile(params.profile) : params.profile;
+  const resolved = await resolveSsoUser(provider, claims, signedIn?.id ?? null);
   if (typeof resolved === "string") return `/sign-in?error=${resolved}`;
   Object.assign(params.user, resolved);
   return true;

@@ -2,11 +2,12 @@
 // and secret (sealed like provider API keys), scopes, button label, linking and sign-up rules and claim mapping.
 import { z } from "zod";
 import type { SessionUser } from "../auth/session";
-import { createSsoProvider, deleteSsoProvider, listSsoProviders } from "../db/sso";
+import { createSsoProvider, deleteSsoProvider, listSsoProviders, updateSsoProvider } from "../db/sso";
 import { isUniqueViolation } from "../db/unique-violation";
 import { AppError } from "../errors";
 import { encryptSecret } from "../models/secret-box";
 import { teamMappingsSchema } from "./claim-mapping";
+import { isGitHubIssuer } from "./github";
 
 const DISCOVERY_TIMEOUT_MS = 5_000;
 const noControl = /^[^\p{Cc}]*$/u;
@@ -28,8 +29,19 @@ export const ssoProviderSchema = z.strictObject({
   teamMappings: teamMappingsSchema.optional(),
 });
 
+/** An edit: the short name (the redirect URL) and the issuer (the identities) stay; the secret only when replaced. */
+export const ssoProviderChangesSchema = ssoProviderSchema
+  .omit({ slug: true, issuer: true })
+  .extend({
+    adminGroup: z.string().trim().max(200).nullable(),
+    allowedDomains: z.string().trim().max(1_000).regex(noControl).nullable(),
+  })
+  .partial();
+
 /** The issuer must publish its OpenID configuration, naming itself: else sign-ins would fail later, at the door. */
 async function assertDiscoverable(issuer: string): Promise<void> {
+  // GitHub is plain OAuth 2: nothing to discover, its endpoints are known (github.ts).
+  if (isGitHubIssuer(issuer)) return;
   const base = issuer.replace(/\/$/, "");
   try {
     const response = await fetch(`${base}/.well-known/openid-configuration`, {
@@ -50,8 +62,13 @@ async function assertDiscoverable(issuer: string): Promise<void> {
   });
 }
 
-export function listProviders() {
-  return listSsoProviders();
+/** No secrets; team mappings as rows (an unreadable stored value reads as none). */
+export async function listProviders() {
+  const providers = await listSsoProviders();
+  return providers.map((provider) => {
+    const mappings = teamMappingsSchema.safeParse(provider.teamMappings ?? []);
+    return { ...provider, teamMappings: mappings.success ? mappings.data : [] };
+  });
 }
 
 export async function addProvider(admin: SessionUser, input: z.infer<typeof ssoProviderSchema>) {
@@ -70,6 +87,18 @@ export async function addProvider(admin: SessionUser, input: z.infer<typeof ssoP
     if (!isUniqueViolation(error)) throw error;
     throw new AppError("conflict", "Another provider already uses this short name.", { cause: error });
   }
+}
+
+export async function changeProvider(admin: SessionUser, id: string, input: z.infer<typeof ssoProviderChangesSchema>) {
+  const { clientSecret, allowedDomains, adminGroup, ...fields } = input;
+  const updated = await updateSsoProvider(admin, id, {
+    ...fields,
+    ...(clientSecret ? { clientSecretEncrypted: encryptSecret(clientSecret) } : {}),
+    ...(allowedDomains === undefined ? {} : { allowedDomains: allowedDomains?.toLowerCase() || null }),
+    ...(adminGroup === undefined ? {} : { adminGroup: adminGroup || null }),
+  });
+  if (!updated) throw new AppError("not_found", "Provider not found.");
+  return updated;
 }
 
 export async function removeProvider(admin: SessionUser, id: string): Promise<void> {

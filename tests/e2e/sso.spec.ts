@@ -154,6 +154,51 @@ test("the console lists the provider, and the sign-in page shows its button", as
   await keepScreenshot(page, testInfo, "sign-in-sso");
 });
 
+test("the console's GitHub preset adds a GitHub OAuth app with a team mapping, and the provider can be edited", async () => {
+  await admin.goto("/admin/users");
+  const form = admin.locator("form").filter({ has: admin.getByRole("button", { name: "Add provider" }) });
+  await form.getByRole("button", { name: "GitHub" }).click();
+  await expect(form.getByLabel("Issuer URL")).toHaveValue("https://github.com");
+  await expect(form.getByLabel("Scopes")).toHaveValue("read:user user:email");
+  await expect(form.getByText("GitHub sends no groups claim")).toBeVisible();
+  const githubSlug = `gh-${slug}`;
+  const githubLabel = `GitHub ${slug}`;
+  await form.getByLabel("Short name").fill(githubSlug);
+  await form.getByLabel("Button label").fill(githubLabel);
+  await form.getByLabel("Client ID").fill("Iv1.0123456789abcdef");
+  await form.getByLabel("Client secret").fill("github-secret");
+  await form.getByRole("button", { name: "Add a team mapping" }).click();
+  await form.getByLabel("Group, row 1").fill("research");
+  await form.getByLabel("Team, row 1").selectOption({ label: `Research ${slug}` });
+  await form.getByLabel("Role, row 1").selectOption({ label: "Editor" });
+  await form.getByRole("button", { name: "Add provider" }).click();
+  const row = admin.getByRole("listitem", { name: githubLabel });
+  await expect(row).toContainText("https://github.com");
+  const listProviders = async () =>
+    (await (await admin.request.get("/api/admin/sso-providers")).json()) as {
+      id: string;
+      slug: string;
+      label: string;
+      teamMappings: unknown;
+    }[];
+  const github = (await listProviders()).find((provider) => provider.slug === githubSlug);
+  try {
+    expect(github?.teamMappings).toEqual([{ group: "research", teamId, role: "EDITOR" }]);
+
+    await row.getByRole("button", { name: "Edit" }).click();
+    const edit = admin.getByRole("form", { name: `Edit ${githubLabel}` });
+    await expect(edit.getByLabel("Group, row 1")).toHaveValue("research");
+    await edit.getByLabel("Button label").fill(`${githubLabel} edited`);
+    await edit.getByRole("button", { name: "Remove row 1" }).click();
+    await edit.getByRole("button", { name: "Save provider" }).click();
+    await expect(admin.getByRole("listitem", { name: `${githubLabel} edited` })).toBeVisible();
+    const edited = (await listProviders()).find((provider) => provider.slug === githubSlug);
+    expect(edited).toMatchObject({ label: `${githubLabel} edited`, teamMappings: [] });
+  } finally {
+    if (github) await api(admin.request, "delete", `/api/admin/sso-providers/${github.id}`);
+  }
+});
+
 test("with password sign-in turned off, the sign-in page offers only the provider", async ({ browser }) => {
   await api(admin.request, "put", "/api/admin/password-sign-in", { enabled: false });
   try {

@@ -240,3 +240,90 @@ describe("forgot password without mail", () => {
     expect((await anonymousClient().json("/api/auth/forgot-password", { email: uniqueEmail() })).status).toBe(404);
   });
 });
+
+describe("single sign-on providers in the console", () => {
+  it("adds GitHub without OpenID discovery, and its button goes to GitHub's OAuth page with its scopes", async () => {
+    const admin = await makeAdmin();
+    const adminClient = await signedInClient(admin.email, admin.password);
+    const slug = `gh-${randomUUID().slice(0, 8)}`;
+    const created = await adminClient.json("/api/admin/sso-providers", {
+      slug,
+      label: "GitHub",
+      issuer: "https://github.com",
+      clientId: "Iv1.github-client",
+      clientSecret: "github-secret",
+      scopes: "read:user user:email",
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    try {
+      const client = anonymousClient();
+      const { csrfToken } = (await (await client.fetch("/api/auth/csrf")).json()) as { csrfToken: string };
+      const started = await client.fetch(`/api/auth/signin/sso-${slug}`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ csrfToken, json: "true" }),
+      });
+      const url = new URL(((await started.json()) as { url: string }).url);
+      expect(`${url.origin}${url.pathname}`).toBe("https://github.com/login/oauth/authorize");
+      expect(url.searchParams.get("client_id")).toBe("Iv1.github-client");
+      expect(url.searchParams.get("scope")).toBe("read:user user:email");
+      expect(url.searchParams.get("state")).toBeTruthy();
+    } finally {
+      await adminClient.fetch(`/api/admin/sso-providers/${id}`, { method: "DELETE" });
+    }
+  });
+
+  it("edits a provider in place, keeping its secret unless a new one is given, audited without the secret", async () => {
+    const [admin, team] = await Promise.all([makeAdmin(), makeTeam()]);
+    const adminClient = await signedInClient(admin.email, admin.password);
+    const slug = `edit-${randomUUID().slice(0, 8)}`;
+    const created = await adminClient.json("/api/admin/sso-providers", {
+      slug,
+      label: "Before",
+      issuer: "https://github.com",
+      clientId: "client-before",
+      clientSecret: "secret-before",
+    });
+    const { id } = (await created.json()) as { id: string };
+    const sealed = async () =>
+      (await db().ssoProvider.findUniqueOrThrow({ where: { id }, select: { clientSecretEncrypted: true } }))
+        .clientSecretEncrypted;
+    const originalSecret = await sealed();
+    try {
+      const changes = {
+        label: "After",
+        clientId: "client-after",
+        allowLinking: true,
+        adminGroup: "",
+        teamMappings: [{ group: "research", teamId: team.id, role: "EDITOR" }],
+      };
+      const edited = await adminClient.json(`/api/admin/sso-providers/${id}`, changes, "PATCH");
+      expect(edited.status).toBe(200);
+      expect(await edited.json()).toMatchObject({ slug, label: "After", clientId: "client-after", allowLinking: true });
+      expect(await sealed()).toBe(originalSecret);
+      const listed = (await (await adminClient.fetch("/api/admin/sso-providers")).json()) as { id: string }[];
+      expect(listed.find((provider) => provider.id === id)).toMatchObject({ teamMappings: changes.teamMappings });
+
+      const entries = await db().auditLog.findMany({ where: { targetId: `sso:${slug}`, actorId: admin.id } });
+      const audit = entries.find((entry) => entry.before !== null);
+      expect(audit?.before).toMatchObject({ label: "Before", clientId: "client-before" });
+      expect(audit?.after).toMatchObject({ label: "After", clientId: "client-after" });
+
+      const rekeyed = await adminClient.json(`/api/admin/sso-providers/${id}`, { clientSecret: "secret-new" }, "PATCH");
+      expect(rekeyed.status).toBe(200);
+      expect(await sealed()).not.toBe(originalSecret);
+      const latest = await db().auditLog.findFirst({
+        where: { targetId: `sso:${slug}` },
+        orderBy: { createdAt: "desc" },
+      });
+      expect(JSON.stringify(latest)).not.toContain("secret-new");
+      expect(latest?.after).toMatchObject({ clientSecret: "replaced" });
+
+      const renamed = await adminClient.json(`/api/admin/sso-providers/${id}`, { slug: "other" }, "PATCH");
+      expect(renamed.status).toBe(400);
+    } finally {
+      await adminClient.fetch(`/api/admin/sso-providers/${id}`, { method: "DELETE" });
+    }
+  });
+});

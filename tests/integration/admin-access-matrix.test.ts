@@ -123,6 +123,12 @@ const rows: Row[] = [
     body: { slug: "matrix", label: "Matrix", issuer: "http://127.0.0.1:9", clientId: "c", clientSecret: "s" },
     expected: { ...denied, admin: 400 },
   },
+  {
+    method: "PATCH",
+    route: "/api/admin/sso-providers/[providerId]",
+    body: { label: "Matrix" },
+    expected: { ...denied, admin: 404 },
+  },
   { method: "DELETE", route: "/api/admin/sso-providers/[providerId]", expected: { ...denied, admin: 404 } },
   { method: "DELETE", route: "/api/admin/users/[userId]", expected: { ...denied, admin: 204 } },
   { method: "DELETE", route: "/api/admin/providers/[providerId]", expected: { ...denied, admin: 204 } },

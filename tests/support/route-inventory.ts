@@ -116,6 +116,7 @@ export const routeInventory: InventoryRoute[] = [
   route("GET", "/api/admin/password-sign-in", "admin", "admin"),
   route("PUT", "/api/admin/password-sign-in", "admin", "admin"),
   route("POST", "/api/admin/sso-providers", "admin", "admin"),
+  route("PATCH", "/api/admin/sso-providers/[id]", "admin", "admin"),
   route("DELETE", "/api/admin/sso-providers/[id]", "admin", "admin"),
   route("GET", "/api/admin/teams", "admin", "admin"),
   route("GET", "/api/admin/audit-log", "admin", "admin"),

@@ -6,42 +6,53 @@ import { FormField } from "@/app/_components/ui/form-field";
 import { InlineAlert } from "@/app/_components/ui/inline-alert";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { useTranslator } from "@/app/_i18n/translator-provider";
+import { SsoProviderFields, sharedFieldsOf } from "./sso-provider-fields";
+import type { TeamMappingRow } from "./sso-team-mapping-rows";
 
-// Known issuers: a preset fills in the issuer URL and the button's label; the admin adds the client's id and secret.
+const OIDC_SCOPES = "openid email profile";
+const GITHUB_ISSUER = "https://github.com";
+
+// Known issuers: a preset fills in the issuer URL, scopes and the button's label; the admin adds the client's id and
+// secret. GitHub is an OAuth app, not OpenID: its issuer is what tells Parley so (lib/sso/github.ts).
 const PRESETS = [
-  { id: "google", label: "Google", issuer: "https://accounts.google.com" },
-  { id: "entra", label: "Microsoft", issuer: "https://login.microsoftonline.com/TENANT-ID/v2.0" },
-  { id: "gitlab", label: "GitLab", issuer: "https://gitlab.com" },
+  { id: "google", label: "Google", issuer: "https://accounts.google.com", scopes: OIDC_SCOPES },
+  { id: "entra", label: "Microsoft", issuer: "https://login.microsoftonline.com/TENANT-ID/v2.0", scopes: OIDC_SCOPES },
+  { id: "gitlab", label: "GitLab", issuer: "https://gitlab.com", scopes: OIDC_SCOPES },
+  { id: "github", label: "GitHub", issuer: GITHUB_ISSUER, scopes: "read:user user:email" },
 ] as const;
 
-const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim();
+const EMPTY = { slug: "", label: "", issuer: "", scopes: OIDC_SCOPES };
 
-function bodyOf(form: FormData) {
-  const optional = (name: string) => text(form, name) || undefined;
+/** Rows whose group is left empty are dropped: an unfinished row is not a mapping. */
+export const filledMappings = (rows: TeamMappingRow[]) => rows.filter((row) => row.group.trim() && row.teamId);
+
+function bodyOf(form: FormData, mappings: TeamMappingRow[]) {
+  const { allowedDomains, adminGroup, ...shared } = sharedFieldsOf(form);
   return {
-    slug: text(form, "slug"),
-    label: text(form, "label"),
-    issuer: text(form, "issuer"),
-    clientId: text(form, "clientId"),
+    ...shared,
+    slug: String(form.get("slug") ?? "").trim(),
+    issuer: String(form.get("issuer") ?? "").trim(),
     clientSecret: String(form.get("clientSecret") ?? ""),
-    scopes: optional("scopes"),
-    allowLinking: form.get("allowLinking") === "on",
-    allowedDomains: optional("allowedDomains"),
-    adminGroup: optional("adminGroup"),
+    allowedDomains: allowedDomains || undefined,
+    adminGroup: adminGroup || undefined,
+    teamMappings: filledMappings(mappings),
   };
 }
 
 /** Adds an OpenID provider; its issuer must answer discovery, which the server checks before saving. */
-export function SsoProviderForm() {
+export function SsoProviderForm({ teams }: { teams: { id: string; name: string }[] }) {
   const { t } = useTranslator();
   const { run, error, isPending } = useMutation();
-  const [preset, setPreset] = useState({ label: "", issuer: "", slug: "" });
+  const [preset, setPreset] = useState<{ slug: string; label: string; issuer: string; scopes: string }>(EMPTY);
+  const [mappings, setMappings] = useState<TeamMappingRow[]>([]);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
     const formElement = event.currentTarget;
-    const body = bodyOf(new FormData(formElement));
-    if (await run({ url: "/api/admin/sso-providers", method: "POST", body })) formElement.reset();
+    const body = bodyOf(new FormData(formElement), mappings);
+    if (!(await run({ url: "/api/admin/sso-providers", method: "POST", body }))) return;
+    formElement.reset();
+    setMappings([]);
   }
 
   return (
@@ -52,14 +63,13 @@ export function SsoProviderForm() {
           <button
             key={known.id}
             type="button"
-            onClick={() => setPreset({ label: known.label, issuer: known.issuer, slug: known.id })}
+            onClick={() => setPreset({ ...known, slug: known.id })}
             className="border-line hover:bg-hover rounded-lg border px-2.5 py-1"
           >
             {known.label}
           </button>
         ))}
       </div>
-      <FormField label={t("admin.sso.label")} name="label" required defaultValue={preset.label} />
       <FormField
         label={t("admin.sso.slug")}
         name="slug"
@@ -68,15 +78,22 @@ export function SsoProviderForm() {
         hint={t("admin.sso.slugHint")}
       />
       <FormField label={t("admin.sso.issuer")} name="issuer" type="url" required defaultValue={preset.issuer} />
-      <FormField label={t("admin.sso.clientId")} name="clientId" required autoComplete="off" />
-      <FormField label={t("admin.sso.clientSecret")} name="clientSecret" type="password" required autoComplete="off" />
-      <FormField label={t("admin.sso.scopes")} name="scopes" defaultValue="openid email profile" />
-      <FormField label={t("admin.sso.allowedDomains")} name="allowedDomains" hint={t("admin.sso.allowedDomainsHint")} />
-      <FormField label={t("admin.sso.adminGroup")} name="adminGroup" hint={t("admin.sso.adminGroupHint")} />
-      <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" name="allowLinking" className="size-4" />
-        {t("admin.sso.allowLinking")}
-      </label>
+      <SsoProviderFields
+        defaults={{ ...preset, clientId: "", allowLinking: false, allowedDomains: null, adminGroup: null }}
+        teams={teams}
+        mappings={mappings}
+        onMappingsChange={setMappings}
+        isGitHub={preset.issuer === GITHUB_ISSUER}
+        secretField={
+          <FormField
+            label={t("admin.sso.clientSecret")}
+            name="clientSecret"
+            type="password"
+            required
+            autoComplete="off"
+          />
+        }
+      />
       <InlineAlert message={error} />
       <SubmitButton label={t("admin.sso.add")} isPending={isPending} />
     </form>

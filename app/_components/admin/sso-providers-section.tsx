@@ -1,22 +1,30 @@
 "use client";
 
+import { useState } from "react";
 import { useConfirmedMutation } from "@/app/_components/api/use-confirmed-mutation";
 import { ActionButton } from "@/app/_components/ui/action-button";
 import { RowActions } from "@/app/_components/ui/row-actions";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { PasswordSignInForm } from "./password-sign-in-form";
+import { SsoProviderEditForm, type SsoProviderView } from "./sso-provider-edit-form";
 import { SsoProviderForm } from "./sso-provider-form";
 
-export type SsoProviderView = { id: string; slug: string; label: string; issuer: string };
+type TeamOption = { id: string; name: string };
 
 // Single sign-on: the OpenID providers whose buttons the sign-in page shows, and the form that adds one.
 type SsoProvidersSectionProps = {
   providers: SsoProviderView[];
+  teams: TeamOption[];
   callbackBase: string;
   isPasswordSignInEnabled: boolean;
 };
 
-export function SsoProvidersSection({ providers, callbackBase, isPasswordSignInEnabled }: SsoProvidersSectionProps) {
+export function SsoProvidersSection({
+  providers,
+  teams,
+  callbackBase,
+  isPasswordSignInEnabled,
+}: SsoProvidersSectionProps) {
   const { t } = useTranslator();
   return (
     <div className="flex flex-col gap-4">
@@ -25,10 +33,10 @@ export function SsoProvidersSection({ providers, callbackBase, isPasswordSignInE
       {providers.length === 0 ? <p className="text-sm">{t("admin.sso.none")}</p> : null}
       <ul className="flex flex-col gap-2">
         {providers.map((provider) => (
-          <SsoProviderRow key={provider.id} provider={provider} />
+          <SsoProviderRow key={provider.id} provider={provider} teams={teams} />
         ))}
       </ul>
-      <SsoProviderForm />
+      <SsoProviderForm teams={teams} />
       {providers.length > 0 || !isPasswordSignInEnabled ? (
         <PasswordSignInForm enabled={isPasswordSignInEnabled} />
       ) : null}
@@ -36,8 +44,9 @@ export function SsoProvidersSection({ providers, callbackBase, isPasswordSignInE
   );
 }
 
-function SsoProviderRow({ provider }: { provider: SsoProviderView }) {
+function SsoProviderRow({ provider, teams }: { provider: SsoProviderView; teams: TeamOption[] }) {
   const { t } = useTranslator();
+  const [isEditing, setIsEditing] = useState(false);
   const { runConfirmed, error, isPending, dialog } = useConfirmedMutation();
   const remove = () =>
     runConfirmed(
@@ -56,11 +65,13 @@ function SsoProviderRow({ provider }: { provider: SsoProviderView }) {
       <span className="font-medium">{provider.label}</span>
       <span className="text-ink-muted min-w-0 flex-1 truncate text-sm">{provider.issuer}</span>
       <RowActions error={error}>
+        <ActionButton onClick={() => setIsEditing(!isEditing)}>{t("admin.sso.edit")}</ActionButton>
         <ActionButton onClick={() => void remove()} disabled={isPending} isDanger>
           {t("admin.delete")}
         </ActionButton>
         {dialog}
       </RowActions>
+      {isEditing ? <SsoProviderEditForm provider={provider} teams={teams} onDone={() => setIsEditing(false)} /> : null}
     </li>
   );
 }

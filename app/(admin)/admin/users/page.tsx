@@ -13,6 +13,7 @@ import { getRegistrationPolicy } from "@/lib/auth/registration-policy";
 import { requirePageAdmin } from "@/lib/auth/session";
 import { searchUsers } from "@/lib/auth/user-admin";
 import { getReplyStreamLimit, MAX_REPLY_STREAMS_PER_USER } from "@/lib/chat/reply-stream-limit";
+import { listAllTeams } from "@/lib/db/team-conversations";
 import { publicSiteUrl } from "@/lib/env";
 import { arePublicShareLinksEnabled } from "@/lib/share-links/public-share-links";
 import { isPasswordSignInEnabled } from "@/lib/sso/password-sign-in";
@@ -46,6 +47,7 @@ export default async function UsersPage({ searchParams }: UsersPageProps) {
       getTranslator(),
       listProviders(),
     ]);
+  const teams = await listAllTeams();
   return (
     <div className="flex flex-col gap-8">
       <h1 className="text-2xl font-semibold">{t("admin.users")}</h1>
@@ -63,7 +65,8 @@ export default async function UsersPage({ searchParams }: UsersPageProps) {
       </section>
       <section className="border-line bg-canvas rounded-2xl border p-5">
         <SsoProvidersSection
-          providers={ssoProviders.map(({ id, slug, label, issuer }) => ({ id, slug, label, issuer }))}
+          providers={ssoProviders}
+          teams={teams.map(({ id, name }) => ({ id, name }))}
           callbackBase={`${publicSiteUrl()}/api/auth/callback`}
           isPasswordSignInEnabled={await isPasswordSignInEnabled()}
         />
