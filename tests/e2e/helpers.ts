@@ -54,6 +54,9 @@ export async function receiveReply(page: Page, markdown: string): Promise<Locato
 }
 
 export async function expectNoSeriousViolations(page: Page): Promise<void> {
+  // After a client-side navigation Next streams the new page's metadata in: checked before it lands, the page has no
+  // title for a moment. Every page has one once settled.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations
     .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
