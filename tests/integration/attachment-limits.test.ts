@@ -8,7 +8,7 @@ import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createEmptyDatabase } from "../support/empty-database";
 import { collectEvents } from "../support/read-events";
-import { anonymousClient, type Client, signedInClient } from "../support/session-client";
+import { type Client, registeredClient } from "../support/session-client";
 import { type AppServer, startAppServer } from "../support/test-stack";
 
 const PASSWORD = "long enough";
@@ -28,15 +28,8 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function registerAndSignIn(name: string) {
-  const email = `${name.toLowerCase()}@example.test`;
-  const registered = await anonymousClient(server.baseUrl).json("/api/auth/register", {
-    email,
-    password: PASSWORD,
-    name,
-  });
-  expect(registered.status).toBe(201);
-  return signedInClient(email, PASSWORD, server.baseUrl);
+function registerAndSignIn(name: string) {
+  return registeredClient(name, PASSWORD, server.baseUrl);
 }
 
 async function countAttachments(): Promise<number> {

@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createEmptyDatabase } from "../support/empty-database";
 import { collectEvents } from "../support/read-events";
-import { anonymousClient, signedInClient } from "../support/session-client";
+import { anonymousClient, registeredClient } from "../support/session-client";
 import { type AppServer, startAppServer } from "../support/test-stack";
 
 const PASSWORD = "long enough";
@@ -23,15 +23,8 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function registerAndSignIn(name: string) {
-  const email = `${name.toLowerCase()}@example.test`;
-  const registered = await anonymousClient(server.baseUrl).json("/api/auth/register", {
-    email,
-    password: PASSWORD,
-    name,
-  });
-  expect(registered.status).toBe(201);
-  return signedInClient(email, PASSWORD, server.baseUrl);
+function registerAndSignIn(name: string) {
+  return registeredClient(name, PASSWORD, server.baseUrl);
 }
 
 it("turns every link off at once and back on, refusing new links meanwhile, with an audit entry", async () => {

@@ -43,3 +43,11 @@ export async function signedInClient(email: string, password: string, baseUrl = 
   if (!session.user) throw new Error(`Sign-in failed for ${email} (status ${response.status})`);
   return client;
 }
+
+/** Registers `name@example.test` through the form's API on `baseUrl` (a server of the test's own) and signs it in. */
+export async function registeredClient(name: string, password: string, baseUrl: string): Promise<Client> {
+  const email = `${name.toLowerCase()}@example.test`;
+  const registered = await anonymousClient(baseUrl).json("/api/auth/register", { email, password, name });
+  if (registered.status !== 201) throw new Error(`Registering ${email} answered ${registered.status}`);
+  return signedInClient(email, password, baseUrl);
+}
