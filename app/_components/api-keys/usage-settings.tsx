@@ -2,12 +2,13 @@
 
 import { PageSection } from "@/app/_components/ui/page-section";
 import { useTranslator } from "@/app/_i18n/translator-provider";
+import { formatMicroDollars } from "../ui/format-dollars";
 import type { OwnUsage } from "./api-key-types";
 
 /** Settings → Usage: what the user used today and this month, and what is left of their limits. */
 export function UsageSettings({ usage }: { usage: OwnUsage }) {
   const { t, formatNumber, formatDate } = useTranslator();
-  const dollars = (micros: number) => formatNumber(micros / 1_000_000, { style: "currency", currency: "USD" });
+  const dollars = (micros: number) => formatMicroDollars(micros, formatNumber);
   const resets = (at: string) =>
     t("myUsage.resets", {
       time: `${formatDate(at, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`,

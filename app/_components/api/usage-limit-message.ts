@@ -1,6 +1,8 @@
 // The sentence for a usage limit reached (429 usage_limit_reached), in the reader's language, from the figures the
 // server sends: "You have used your 200,000 tokens for today; resets at 00:00 UTC".
+
 import type { Translator } from "@/app/_i18n/translator";
+import { formatMicroDollars } from "../ui/format-dollars";
 import type { ApiError } from "./types";
 
 export function describeUsageLimit(error: ApiError, { t, formatNumber }: Translator): string | null {
@@ -9,9 +11,7 @@ export function describeUsageLimit(error: ApiError, { t, formatNumber }: Transla
   const whose = details.isTeam ? "team" : "user";
   const isCost = details.isCost === 1;
   const period = details.isMonthly ? "month" : "day";
-  const limit = isCost
-    ? formatNumber(details.limit / 1_000_000, { style: "currency", currency: "USD" })
-    : formatNumber(details.limit);
+  const limit = isCost ? formatMicroDollars(details.limit, formatNumber) : formatNumber(details.limit);
   const resetsAt = new Date(details.resetsAt).toISOString();
   const reset = period === "day" ? "00:00 UTC" : `${resetsAt.slice(0, 10)} 00:00 UTC`;
   const key = isCost ? (`usageLimit.${whose}.cost.month` as const) : (`usageLimit.${whose}.tokens.${period}` as const);

@@ -3,6 +3,7 @@
 import { useMemo } from "react";
 import { PageSection } from "@/app/_components/ui/page-section";
 import { useTranslator } from "@/app/_i18n/translator-provider";
+import { formatMicroDollars } from "../ui/format-dollars";
 import { UsageChart } from "./usage-chart";
 
 export type UsageRow = {
@@ -38,7 +39,7 @@ export function UsageSection({ id, title, rows, csvUrl, fallbackLabel }: UsageSe
     ],
     [rows, t],
   );
-  const dollars = (micros: number) => formatNumber(micros / 1_000_000, { style: "currency", currency: "USD" });
+  const dollars = (micros: number) => formatMicroDollars(micros, formatNumber);
   return (
     <PageSection id={id} title={title} look="card">
       <a href={csvUrl} download className="text-sm underline">

@@ -3,6 +3,7 @@ import { ApiSettingsForm } from "@/app/_components/admin/api-settings-form";
 import { ModelPriceForm } from "@/app/_components/admin/model-price-form";
 import { UsageLimitForm } from "@/app/_components/admin/usage-limit-form";
 import { ApiKeyTable } from "@/app/_components/api-keys";
+import { formatDollars } from "@/app/_components/ui/format-dollars";
 import { PageSection } from "@/app/_components/ui/page-section";
 import { getTranslator } from "@/app/_i18n/server";
 import { listEveryApiKey } from "@/lib/api-keys/api-keys";
@@ -28,7 +29,7 @@ export default async function ApiAdminPage() {
   ]);
   const value = (amount: number | null, format = formatNumber) =>
     amount === null ? t("admin.limits.none") : format(amount);
-  const dollars = (amount: number) => formatNumber(amount, { style: "currency", currency: "USD" });
+  const dollars = (amount: number) => formatDollars(amount, formatNumber);
   const setLimits = [...limits.users, ...limits.teams];
   return (
     <div className="flex flex-col gap-8">
