@@ -94,14 +94,14 @@ export function useAttachmentDrafts() {
   const remove = useCallback(
     (key: string) => {
       uploads.abort(key);
-      setDrafts((current) => {
-        const draft = current.find((item) => item.key === key);
-        // An upload no message will claim: removed now rather than by the hourly sweep.
-        if (draft?.attachment) void fetch(`/api/attachments/${draft.attachment.id}`, { method: "DELETE" });
-        return current.filter((item) => item.key !== key);
-      });
+      const draft = drafts.find((item) => item.key === key);
+      // An upload no message will claim: removed now rather than by the hourly sweep (which also catches a failure).
+      if (draft?.attachment) {
+        fetch(`/api/attachments/${draft.attachment.id}`, { method: "DELETE" }).catch(() => {});
+      }
+      setDrafts((current) => current.filter((item) => item.key !== key));
     },
-    [uploads],
+    [drafts, uploads],
   );
 
   /** The uploaded files, handed to a message and cleared from the composer. */
