@@ -6,6 +6,7 @@ import { FormField } from "@/app/_components/ui/form-field";
 import { InlineAlert } from "@/app/_components/ui/inline-alert";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { useTranslator } from "@/app/_i18n/translator-provider";
+import { GITHUB_ISSUER } from "@/lib/sso/github";
 import { type SsoProviderDefaults, SsoProviderFields, sharedFieldsOf } from "./sso-provider-fields";
 import { filledMappings } from "./sso-provider-form";
 import type { TeamMappingRow } from "./sso-team-mapping-rows";
@@ -52,7 +53,7 @@ export function SsoProviderEditForm({ provider, teams, onDone }: SsoProviderEdit
         teams={teams}
         mappings={mappings}
         onMappingsChange={setMappings}
-        isGitHub={provider.issuer === "https://github.com"}
+        isGitHub={provider.issuer === GITHUB_ISSUER}
         secretField={
           <FormField
             label={t("admin.sso.newClientSecret")}

@@ -6,11 +6,11 @@ import { FormField } from "@/app/_components/ui/form-field";
 import { InlineAlert } from "@/app/_components/ui/inline-alert";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { useTranslator } from "@/app/_i18n/translator-provider";
+import { GITHUB_ISSUER, GITHUB_SCOPES } from "@/lib/sso/github";
 import { SsoProviderFields, sharedFieldsOf } from "./sso-provider-fields";
 import type { TeamMappingRow } from "./sso-team-mapping-rows";
 
 const OIDC_SCOPES = "openid email profile";
-const GITHUB_ISSUER = "https://github.com";
 
 // Known issuers: a preset fills in the issuer URL, scopes and the button's label; the admin adds the client's id and
 // secret. GitHub is an OAuth app, not OpenID: its issuer is what tells Parley so (lib/sso/github.ts).
@@ -18,7 +18,7 @@ const PRESETS = [
   { id: "google", label: "Google", issuer: "https://accounts.google.com", scopes: OIDC_SCOPES },
   { id: "entra", label: "Microsoft", issuer: "https://login.microsoftonline.com/TENANT-ID/v2.0", scopes: OIDC_SCOPES },
   { id: "gitlab", label: "GitLab", issuer: "https://gitlab.com", scopes: OIDC_SCOPES },
-  { id: "github", label: "GitHub", issuer: GITHUB_ISSUER, scopes: "read:user user:email" },
+  { id: "github", label: "GitHub", issuer: GITHUB_ISSUER, scopes: GITHUB_SCOPES },
 ] as const;
 
 const EMPTY = { slug: "", label: "", issuer: "", scopes: OIDC_SCOPES };
