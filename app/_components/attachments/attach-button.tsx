@@ -5,7 +5,7 @@ import { PaperclipIcon } from "@/app/_components/ui/icons";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 
 // The paperclip: a real button (keyboard) that opens the system's file picker (a phone's too: camera, photos, files).
-export function AttachButton({ onFiles, isDisabled }: { onFiles: (files: File[]) => void; isDisabled?: boolean }) {
+export function AttachButton({ onFiles }: { onFiles: (files: File[]) => void }) {
   const { t } = useTranslator();
   const inputRef = useRef<HTMLInputElement>(null);
   return (
@@ -13,7 +13,6 @@ export function AttachButton({ onFiles, isDisabled }: { onFiles: (files: File[])
       <button
         type="button"
         onClick={() => inputRef.current?.click()}
-        disabled={isDisabled}
         aria-label={t("attachments.attach")}
         className="text-ink-muted hover:text-ink flex size-9 shrink-0 items-center justify-center rounded-full disabled:opacity-25"
       >

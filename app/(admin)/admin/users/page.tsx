@@ -38,16 +38,27 @@ export default async function UsersPage({ searchParams }: UsersPageProps) {
   const { q } = await searchParams;
   // NUL cannot reach PostgreSQL (the API refuses it with 400); here it is dropped from the search box.
   const search = typeof q === "string" ? q.replaceAll("\0", "").trim().slice(0, 200) : "";
-  const [{ items, hasMore }, registration, publicShareLinksEnabled, replyStreamLimit, { t, formatDate }, ssoProviders] =
-    await Promise.all([
-      searchUsers({ q: search }),
-      getRegistrationPolicy(),
-      arePublicShareLinksEnabled(),
-      getReplyStreamLimit(),
-      getTranslator(),
-      listProviders(),
-    ]);
-  const teams = await listAllTeams();
+  const [
+    { items, hasMore },
+    registration,
+    publicShareLinksEnabled,
+    replyStreamLimit,
+    { t, formatDate },
+    ssoProviders,
+    teams,
+    attachmentLimits,
+    passwordSignInEnabled,
+  ] = await Promise.all([
+    searchUsers({ q: search }),
+    getRegistrationPolicy(),
+    arePublicShareLinksEnabled(),
+    getReplyStreamLimit(),
+    getTranslator(),
+    listProviders(),
+    listAllTeams(),
+    getAttachmentLimits(),
+    isPasswordSignInEnabled(),
+  ]);
   return (
     <div className="flex flex-col gap-8">
       <h1 className="text-2xl font-semibold">{t("admin.users")}</h1>
@@ -61,14 +72,14 @@ export default async function UsersPage({ searchParams }: UsersPageProps) {
         <ReplyStreamLimitForm limit={replyStreamLimit} max={MAX_REPLY_STREAMS_PER_USER} />
       </section>
       <section className="border-line bg-canvas rounded-2xl border p-5">
-        <AttachmentLimitsForm limits={await getAttachmentLimits()} />
+        <AttachmentLimitsForm limits={attachmentLimits} />
       </section>
       <section className="border-line bg-canvas rounded-2xl border p-5">
         <SsoProvidersSection
           providers={ssoProviders}
           teams={teams.map(({ id, name }) => ({ id, name }))}
           callbackBase={`${publicSiteUrl()}/api/auth/callback`}
-          isPasswordSignInEnabled={await isPasswordSignInEnabled()}
+          isPasswordSignInEnabled={passwordSignInEnabled}
         />
       </section>
       <PageSection id="accounts" title={t("admin.user.accounts")}>
