@@ -69,10 +69,12 @@ function snapshotOf(model: CompletionModel, parameters: ReturnType<typeof resolv
 export async function sendMessage(user: SessionUser, conversationId: string, input: z.infer<typeof sendMessageSchema>) {
   const { conversation, model, parameters } = await loadWritableTurnContext(user, conversationId, input.temperature);
   const encoding = encodingForModel(model.upstreamName);
-  const files = await checkTurnFiles(user, conversationId, input.attachmentIds, model);
-  const tokenCount = countTurnTokens(input.content, files, (text) => countTokens(text, encoding));
   // The sender's custom instructions go with the system prompt, so they count toward what can never fit too.
-  const instructions = await getCustomInstructions(user.id);
+  const [files, instructions] = await Promise.all([
+    checkTurnFiles(user, conversationId, input.attachmentIds, model),
+    getCustomInstructions(user.id),
+  ]);
+  const tokenCount = countTurnTokens(input.content, files, (text) => countTokens(text, encoding));
   const systemTokens = getSystemPrompt(conversation.systemPrompt, model, encoding, instructions)?.tokens ?? null;
   // Checked before anything is written: a message that can never be sent is refused, not stored.
   const budget = getWindowBudget(model.contextWindow, parameters.maxTokens);
