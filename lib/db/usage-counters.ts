@@ -125,10 +125,3 @@ export async function releaseReservationsOfDeadProcesses(): Promise<number> {
   await db().$executeRaw`DELETE FROM "UsageCounter" WHERE "periodEnd" < (now() AT TIME ZONE 'UTC') - interval '1 day'`;
   return rows.length;
 }
-
-/** The counters' current values, for a user's remaining allowance. */
-export async function readCounters(keys: string[]): Promise<Map<string, number>> {
-  const rows = await db().$queryRaw<{ key: string; amount: bigint }[]>`
-    SELECT key, amount FROM "UsageCounter" WHERE key = ANY(${keys})`;
-  return new Map(rows.map((row) => [row.key, Number(row.amount)]));
-}

@@ -1,9 +1,11 @@
 // The admin's side of usage limits: the default, per-user and per-team limits, model prices, and the API's
 // request rate; every change audited (lib/db/usage-limits.ts, lib/db/settings.ts).
+
 import { z } from "zod";
 import type { SessionUser } from "../auth/session";
 import { findLimitSubject, listLimitRows, listModelPrices, saveLimit, saveModelPrice } from "../db/usage-limits";
 import { AppError } from "../errors";
+import { microsToDollars } from "./cost";
 
 const tokens = z.number().int().min(1).max(1_000_000_000_000).nullable();
 const dollars = z.number().min(0).max(1_000_000).nullable();
@@ -35,7 +37,7 @@ export async function listLimits() {
     name: row.user?.email ?? row.team?.name ?? null,
     tokensPerDay: row.tokensPerDay,
     tokensPerMonth: row.tokensPerMonth,
-    costPerMonth: row.costPerMonthMicros === null ? null : row.costPerMonthMicros / 1_000_000,
+    costPerMonth: row.costPerMonthMicros === null ? null : microsToDollars(row.costPerMonthMicros),
   });
   return {
     default: rows.filter((row) => row.subject === "default").map(toView)[0] ?? null,

@@ -11,7 +11,7 @@ import {
 } from "../db/usage-counters";
 import { getLimitRows, getModelPrices, type LimitValues } from "../db/usage-limits";
 import { AppError } from "../errors";
-import { costMicros, type ModelPrices } from "./cost";
+import { costMicros, type ModelPrices, microsToDollars } from "./cost";
 import { currentPeriods, type Period } from "./periods";
 
 export type UsageReservation = { id: string | null; prices: ModelPrices | null };
@@ -77,7 +77,7 @@ export function limitReachedError(key: string, cap: number, now: Date): AppError
   const periods = currentPeriods(now);
   const resetsAt = period === "day" ? periods.day.end : periods.month.end;
   const isTeam = subject === "team";
-  const amount = kind === "tokens" ? `${cap.toLocaleString("en-US")} tokens` : `$${(cap / 1_000_000).toFixed(2)}`;
+  const amount = kind === "tokens" ? `${cap.toLocaleString("en-US")} tokens` : `$${microsToDollars(cap).toFixed(2)}`;
   const whose = isTeam ? "Your team has used its" : "You have used your";
   const when = period === "day" ? "today" : "this month";
   const resets = period === "day" ? "00:00 UTC" : `${resetsAt.toISOString().slice(0, 10)} 00:00 UTC`;

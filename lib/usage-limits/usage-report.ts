@@ -1,9 +1,11 @@
 // The usage dashboard (admin console → Usage) and a user's own usage (Settings → Usage): figures from the ledger,
 // limits and what is left of them.
+
 import { z } from "zod";
 import { getUsageBy, type UsageGroup, type UsageRow } from "../db/usage-dashboard";
 import { getLimitRows } from "../db/usage-limits";
 import { AppError } from "../errors";
+import { microsToDollars } from "./cost";
 import { currentPeriods } from "./periods";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date as YYYY-MM-DD.");
@@ -64,7 +66,7 @@ export async function getUsageCsv(query: z.infer<typeof usageQuerySchema>) {
       row.completionTokens,
       row.promptTokens + row.completionTokens,
       row.replies,
-      (row.costMicros / 1_000_000).toFixed(6),
+      microsToDollars(row.costMicros).toFixed(6),
     ]
       .map(csvCell)
       .join(","),
