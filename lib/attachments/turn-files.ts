@@ -11,7 +11,10 @@ import { getTurnText, type TurnFile } from "./turn-content";
 type TurnModel = { label: string; readsImages: boolean };
 
 /** `ids`: the uploads to claim; `copiedIds`: files of the conversation's messages (an edit keeps them), copied. */
-export type CheckedTurnFiles = { ids: string[]; copiedIds: string[]; files: (TurnFile & { tokenCount: number })[] };
+// What the checks and the token count need: the bytes are read only when the request is built (request-files.ts).
+type CheckedFile = Pick<TurnFile, "name" | "kind" | "text"> & { id: string; size: number; tokenCount: number };
+
+export type CheckedTurnFiles = { ids: string[]; copiedIds: string[]; files: CheckedFile[] };
 
 export async function checkTurnFiles(
   user: SessionUser,

@@ -56,11 +56,11 @@ export function getStorageUsed(ownerId: string): Promise<number> {
   return sumStorage(db(), ownerId);
 }
 
-/** The caller's own unclaimed uploads among `ids`, with what a turn needs of them. */
+/** The caller's own unclaimed uploads among `ids`, with what a turn's checks need of them (not their bytes). */
 export async function getUnclaimedAttachments(ownerId: string, ids: string[]) {
   return db().attachment.findMany({
     where: { id: { in: ids }, ownerId, messageId: null },
-    select: { ...attachmentViewFields, text: true, bytes: true, tokenCount: true },
+    select: { ...attachmentViewFields, text: true, tokenCount: true },
   });
 }
 
@@ -69,7 +69,7 @@ export async function getConversationAttachments(conversationId: string, ids: st
   if (ids.length === 0) return [];
   return db().attachment.findMany({
     where: { id: { in: ids }, message: { conversationId } },
-    select: { ...attachmentViewFields, text: true, bytes: true, tokenCount: true },
+    select: { ...attachmentViewFields, text: true, tokenCount: true },
   });
 }
 
