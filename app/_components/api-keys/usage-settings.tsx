@@ -1,8 +1,8 @@
 "use client";
 
+import { formatMicroDollars } from "@/app/_components/ui/format-dollars";
 import { PageSection } from "@/app/_components/ui/page-section";
 import { useTranslator } from "@/app/_i18n/translator-provider";
-import { formatMicroDollars } from "../ui/format-dollars";
 import type { OwnUsage } from "./api-key-types";
 
 /** Settings → Usage: what the user used today and this month, and what is left of their limits. */

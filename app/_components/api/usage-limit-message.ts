@@ -1,8 +1,8 @@
 // The sentence for a usage limit reached (429 usage_limit_reached), in the reader's language, from the figures the
 // server sends: "You have used your 200,000 tokens for today; resets at 00:00 UTC".
 
+import { formatMicroDollars } from "@/app/_components/ui/format-dollars";
 import type { Translator } from "@/app/_i18n/translator";
-import { formatMicroDollars } from "../ui/format-dollars";
 import type { ApiError } from "./types";
 
 export function describeUsageLimit(error: ApiError, { t, formatNumber }: Translator): string | null {

@@ -1,9 +1,9 @@
 "use client";
 
 import { useMemo } from "react";
+import { formatMicroDollars } from "@/app/_components/ui/format-dollars";
 import { PageSection } from "@/app/_components/ui/page-section";
 import { useTranslator } from "@/app/_i18n/translator-provider";
-import { formatMicroDollars } from "../ui/format-dollars";
 import { UsageChart } from "./usage-chart";
 
 export type UsageRow = {
