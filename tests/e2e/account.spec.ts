@@ -86,8 +86,12 @@ test("a disabled account is told so, and an admin's reset link gets a person bac
   await context.clearCookies();
   const { admin, row } = await adminUserRow(browser, email);
 
-  await row.getByRole("button", { name: "Reset link" }).click();
   const dialog = admin.getByRole("dialog", { name: "Password reset link" });
+  // The search posts its form without JavaScript, so the row can be clicked before the new page is hydrated.
+  await expect(async () => {
+    await row.getByRole("button", { name: "Reset link" }).click();
+    await expect(dialog).toBeVisible({ timeout: 2_000 });
+  }).toPass();
   const link = await dialog.getByRole("textbox", { name: "Password reset link" }).inputValue();
   expect(link).toMatch(/\/reset-password\/[A-Za-z0-9_-]{43}$/);
   await dialog.press("Escape");
