@@ -4,7 +4,7 @@ import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { defineConfig } from "prisma/config";
 import { connectionOptionsFromUrl } from "./lib/db/connection-options";
-import { patchPgForSchemaEngine, unrefLongTimers } from "./prisma/schema-engine-fixes";
+import { executeWholeStatements, patchPgForSchemaEngine, unrefLongTimers } from "./prisma/schema-engine-fixes";
 
 patchPgForSchemaEngine();
 unrefLongTimers();
@@ -18,6 +18,6 @@ export default defineConfig({
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set: apply migrations with `npm run db:prepare`.");
     // The app's own reading of the URL, TLS settings included (lib/db/connection-options.ts).
-    return new PrismaPg({ ...connectionOptionsFromUrl(url), allowExitOnIdle: true });
+    return executeWholeStatements(new PrismaPg({ ...connectionOptionsFromUrl(url), allowExitOnIdle: true }));
   },
 });

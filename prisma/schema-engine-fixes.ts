@@ -51,3 +51,60 @@ export function unrefLongTimers(thresholdMs = 5_000): void {
   }) as typeof setTimeout;
   globalThis.setTimeout = Object.assign(patched, originalSetTimeout);
 }
+
+// adapter-pg's executeScript splits a migration on every ";", even inside a $$-quoted function body (a trigger in
+// a migration, e.g. 20261206104000_scale_usage_day), a string or a comment. Split only between statements instead.
+export function splitSqlScript(script: string): string[] {
+  const statements: string[] = [];
+  let start = 0;
+  let index = 0;
+  const skipPast = (end: string, from: number) => {
+    const found = script.indexOf(end, from);
+    return found < 0 ? script.length : found + end.length;
+  };
+  while (index < script.length) {
+    const rest = script.slice(index);
+    const dollarTag = /^\$[A-Za-z_]*\$/.exec(rest)?.[0];
+    if (rest.startsWith("--")) index = skipPast("\n", index);
+    else if (rest.startsWith("/*")) index = skipPast("*/", index + 2);
+    else if (rest[0] === "'" || rest[0] === '"') index = skipPast(rest[0], index + 1);
+    else if (dollarTag) index = skipPast(dollarTag, index + dollarTag.length);
+    else {
+      if (rest[0] === ";") {
+        statements.push(script.slice(start, index));
+        start = index + 1;
+      }
+      index++;
+    }
+  }
+  statements.push(script.slice(start));
+  return statements.map((statement) => statement.trim()).filter((statement) => statement.length > 0);
+}
+
+type ScriptAdapter = {
+  executeScript: (script: string) => Promise<void>;
+  underlyingDriver: () => pg.Pool;
+};
+
+/** The factory's adapters run a script statement by statement as splitSqlScript cuts it. */
+export function executeWholeStatements<Factory extends { connect: () => Promise<ScriptAdapter> }>(
+  factory: Factory,
+): Factory {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    // The adapter's own error mapping (a private method), so that the engine reports a failed statement as before.
+    const { onError } = adapter as unknown as { onError: (error: unknown) => never };
+    adapter.executeScript = async (script) => {
+      for (const statement of splitSqlScript(script)) {
+        try {
+          await adapter.underlyingDriver().query(statement);
+        } catch (error) {
+          onError.call(adapter, error);
+        }
+      }
+    };
+    return adapter;
+  };
+  return factory;
+}

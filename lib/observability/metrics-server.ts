@@ -12,6 +12,8 @@ function hasToken(header: string | undefined, token: string | undefined): boolea
 }
 
 export async function startMetricsServer(options: { port: number; host: string; token?: string }): Promise<Server> {
+  // Made now rather than at the first scrape: the pool's waits are recorded from the start.
+  metrics();
   const server = createServer((request, response) => {
     if ((request.url ?? "").split("?")[0] !== "/metrics" || request.method !== "GET") {
       response.writeHead(404).end();

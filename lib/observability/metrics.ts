@@ -2,6 +2,8 @@
 // (metrics-server.ts). Labels are bounded: a model's upstream name, an outcome, an HTTP status; never a user, a
 // conversation or any text.
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import { databasePoolStats } from "../db/client";
+import { onPoolWait } from "../db/pool-waits";
 import type { FinishedReply } from "../db/turns";
 
 type Metrics = {
@@ -66,7 +68,43 @@ function createMetrics(): Metrics {
       this.set(globalForMetrics.parleyOpenStreamCount?.() ?? 0);
     },
   });
+  registerPoolMetrics(registers);
   return metrics;
+}
+
+// Wait buckets from 1 ms: a checkout from an idle connection takes microseconds, one that queued behind a busy pool
+// takes as long as the queries ahead of it.
+const WAIT_BUCKETS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+/** The database pool, read when scraped, and how long each request for one of its connections waited. */
+function registerPoolMetrics(registers: Registry[]): void {
+  new Gauge({
+    name: "parley_db_pool_connections",
+    help: "Connections of this process's database pool, by state: in_use, idle, max (the pool's size).",
+    labelNames: ["state"],
+    registers,
+    collect() {
+      const stats = databasePoolStats();
+      this.set({ state: "in_use" }, stats.inUse);
+      this.set({ state: "idle" }, stats.idle);
+      this.set({ state: "max" }, stats.max);
+    },
+  });
+  new Gauge({
+    name: "parley_db_pool_waiting_requests",
+    help: "Requests queued for a database connection now, all of the pool's being in use.",
+    registers,
+    collect() {
+      this.set(databasePoolStats().waiting);
+    },
+  });
+  const waits = new Histogram({
+    name: "parley_db_pool_wait_seconds",
+    help: "How long each request for a database connection waited for one (queued, or while one was opened).",
+    buckets: WAIT_BUCKETS,
+    registers,
+  });
+  onPoolWait((seconds) => waits.observe(seconds));
 }
 
 export function metrics(): Metrics {

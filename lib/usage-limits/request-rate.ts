@@ -23,8 +23,9 @@ export async function setApiRequestsPerMinute(actor: AuditActor, limit: number) 
 
 /** 429 with Retry-After (the end of the window) once the key or the user has made `limit` requests this minute. */
 export async function takeApiRequest(caller: { userId: string; keyId: string }): Promise<void> {
-  const limit = await getApiRequestsPerMinute();
-  const counts = await Promise.all([
+  // The limit is read beside the counts rather than before them: one round trip less before the first token.
+  const [limit, ...counts] = await Promise.all([
+    getApiRequestsPerMinute(),
     countAttempt(`api:key:${caller.keyId}`, WINDOW_SECONDS),
     countAttempt(`api:user:${caller.userId}`, WINDOW_SECONDS),
   ]);

@@ -125,7 +125,9 @@ export async function runApiCompletion(
   } catch (error) {
     failure = error;
   }
-  const completionTokens = countTokens(content, prepared.encoding);
+  const reported = usage as ProviderUsage | null;
+  // Counted only when the provider reported no usage: tokenizing the whole reply costs CPU that its figures make moot.
+  const completionTokens = reported ? reported.completionTokens : countTokens(content, prepared.encoding);
   const reachedModel = usage !== null || content !== "";
   const ledger = reachedModel
     ? meter.finish({

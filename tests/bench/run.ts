@@ -12,6 +12,7 @@ import { startBenchDatabase } from "./bench-database";
 import { createConversationPool } from "./conversation-pool";
 import { startForeignCpuMeter } from "./foreign-cpu";
 import { measureAbortStorm } from "./measure-abort-storm";
+import { measureApi } from "./measure-api";
 import { measureConcurrency } from "./measure-concurrency";
 import { measureContext } from "./measure-context";
 import { measureCpu, measureReasoningCpu } from "./measure-cpu";
@@ -23,9 +24,12 @@ import { measureInitialJs } from "./measure-initial-js";
 import { measureRender } from "./measure-render";
 import { measureStreamMemory } from "./measure-stream-memory";
 import { measureTtft } from "./measure-ttft";
+import { measureTwoProcesses } from "./measure-two-processes";
+import { measureUsageDashboard } from "./measure-usage-dashboard";
 import { describeProcesses, findChildrenByCommandLine, listTree } from "./process-stats";
 import { startRawRelay } from "./relay-process";
 import { describeFailure, formatReport, type Section } from "./report";
+import { benchAppEnv } from "./second-server";
 import { createAppTarget, createDirectTarget, createRelayTarget } from "./targets";
 import { waitForUpstreamIdle } from "./upstream-control";
 
@@ -47,6 +51,10 @@ const measurements: Measurement[] = [
   { name: "initial JavaScript", row: 10, run: measureInitialJs },
   { name: "history", row: 11, run: measureHistory },
   { name: "import stall", row: 12, run: measureImportStall },
+  { name: "/v1 API", row: 13, run: measureApi },
+  { name: "two processes", row: 14, run: measureTwoProcesses },
+  // Last: it seeds 270,000 ledger rows and 1,000 users, which no other measurement should carry.
+  { name: "usage dashboard", row: 15, run: measureUsageDashboard },
 ];
 
 async function runMeasurement(measurement: Measurement, context: BenchContext): Promise<Section> {
@@ -81,16 +89,7 @@ async function runBench(cleanups: (() => Promise<void>)[]): Promise<string> {
   process.env.DATABASE_URL = database.databaseUrl;
   const relay = await startRawRelay(fake.url);
   cleanups.push(relay.stop);
-  const stack = await startTestStack({
-    extraEnv: {
-      OPENAI_BASE_URL: fake.url,
-      OPENAI_MODELS: "fake-model",
-      DATABASE_URL: database.databaseUrl,
-      // Production defaults rather than the test stack's short ones: overload must show as stalls, not timeouts.
-      UPSTREAM_FIRST_BYTE_TIMEOUT_MS: "60000",
-      UPSTREAM_IDLE_TIMEOUT_MS: "60000",
-    },
-  });
+  const stack = await startTestStack({ extraEnv: benchAppEnv(fake.url, database.databaseUrl) });
   cleanups.push(stack.stop);
   const [launcherPid] = findChildrenByCommandLine(process.pid, "lib/bootstrap/launch.ts");
   if (launcherPid === undefined) throw new Error("Cannot find the app's launcher process under the bench");

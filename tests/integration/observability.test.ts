@@ -1,5 +1,5 @@
 // Prometheus metrics on their own port, behind a token: after a few turns the reply histograms and counters have
-// moved, by model and outcome, and the process's own figures are there. JSON logs: one line per request with its id,
+// moved, by model and outcome, and the process's own figures and its database pool's are there. JSON logs: one line per request with its id,
 // and never a message's text.
 import { randomUUID } from "node:crypto";
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -82,6 +82,22 @@ it("refuses a scrape without the token, and counts turns, time to first token an
   expect(sample(after, 'parley_tokens_streamed_total{model="fake-model"}')).toBeGreaterThanOrEqual(9);
   expect(after).toMatch(/^parley_open_event_streams \d+$/m);
   expect(sample(after, "process_resident_memory_bytes")).toBeGreaterThan(0);
+
+  // The database pool: its size, the connections the turns opened, and each checkout's wait.
+  expect(sample(after, 'parley_db_pool_connections{state="max"}')).toBe(10);
+  const opened =
+    sample(after, 'parley_db_pool_connections{state="in_use"}') +
+    sample(after, 'parley_db_pool_connections{state="idle"}');
+  expect(opened).toBeGreaterThanOrEqual(1);
+  expect(opened).toBeLessThanOrEqual(10);
+  expect(after).toMatch(/^parley_db_pool_waiting_requests \d+$/m);
+  // Three turns make dozens of queries, each a checkout.
+  expect(sample(after, "parley_db_pool_wait_seconds_count")).toBeGreaterThan(
+    sample(before, "parley_db_pool_wait_seconds_count") + 10,
+  );
+  expect(sample(after, 'parley_db_pool_wait_seconds_bucket{le="+Inf"}')).toBe(
+    sample(after, "parley_db_pool_wait_seconds_count"),
+  );
 });
 
 it("logs JSON lines, one per request with its id (a proxy's, or a new one echoed back), never a message's text", async () => {
