@@ -98,7 +98,7 @@ async function runBench(cleanups: (() => Promise<void>)[]): Promise<string> {
     },
   });
   cleanups.push(stack.stop);
-  const [launcherPid] = findChildrenByCommandLine(process.pid, "lib/bootstrap/launch.ts");
+  const [launcherPid] = findChildrenByCommandLine(process.pid, "launcher/launch.mjs");
   if (launcherPid === undefined) throw new Error("Cannot find the app's launcher process under the bench");
   const session = await signUpAndIn(stack.baseUrl);
   await allowManyStreams(session);

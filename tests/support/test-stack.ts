@@ -52,12 +52,12 @@ export async function startAppServer(options: {
   canBeKilled?: boolean;
   logFile?: string;
 }): Promise<AppServer> {
-  if (!existsSync(path.join(repositoryRoot, ".next", "BUILD_ID"))) {
+  if (!existsSync(path.join(repositoryRoot, ".next", "launcher", "launch.mjs"))) {
     throw new Error("No production build found: run `npm run build` first (npm test does).");
   }
   const port = options.port ?? (await findFreePort());
   const baseUrl = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, ["--import", "tsx", "lib/bootstrap/launch.ts", "start"], {
+  const server = spawn(process.execPath, [".next/launcher/launch.mjs", "start"], {
     cwd: repositoryRoot,
     detached: options.canBeKilled === true,
     stdio: ["ignore", "pipe", "pipe"],
