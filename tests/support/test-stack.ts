@@ -15,7 +15,7 @@ export type TestStack = {
   logFile: string;
   stop: () => Promise<void>;
 };
-export type AppServer = { baseUrl: string; stop: () => Promise<void>; kill: () => Promise<void> };
+export type AppServer = { baseUrl: string; pid: number; stop: () => Promise<void>; kill: () => Promise<void> };
 
 const repositoryRoot = path.resolve(import.meta.dirname, "../..");
 
@@ -107,7 +107,12 @@ export async function startAppServer(options: {
     }
     await waitForExit(server);
   };
-  const app: AppServer = { baseUrl, stop: () => signalGroup("SIGTERM"), kill: () => signalGroup("SIGKILL") };
+  const app: AppServer = {
+    baseUrl,
+    pid: server.pid ?? 0,
+    stop: () => signalGroup("SIGTERM"),
+    kill: () => signalGroup("SIGKILL"),
+  };
   try {
     await waitForHealth(baseUrl, server, 60_000);
   } catch (error) {
