@@ -40,9 +40,12 @@ RUN npm ci --omit=dev --no-audit --no-fund \
 FROM node:24-bookworm-slim AS runtime
 WORKDIR /app
 # HOSTNAME: Docker sets it to the container's id; the server listens on every interface of the container.
+# GLIBC_TUNABLES: as `npm start` sets it, memory that native code frees (a password hash takes 19 MB) goes back to
+# the system instead of staying in the process (README, "What an idle process holds").
 ENV NODE_ENV=production \
     NEXT_TELEMETRY_DISABLED=1 \
     CHECKPOINT_DISABLE=1 \
+    GLIBC_TUNABLES=glibc.malloc.arena_max=2:glibc.malloc.mmap_threshold=131072 \
     NPM_CONFIG_UPDATE_NOTIFIER=false \
     HOSTNAME=0.0.0.0 \
     PORT=3000

@@ -10,7 +10,7 @@ import { collectEvents } from "../support/read-events";
 import { registeredClient } from "../support/session-client";
 import { type AppServer, startAppServer } from "../support/test-stack";
 
-const RSS_LIMIT_BYTES = 240 * 1024 ** 2;
+const RSS_LIMIT_BYTES = 220 * 1024 ** 2;
 
 let dataDir: string;
 let server: AppServer;
@@ -36,7 +36,7 @@ function readRssBytes(pid: number): number {
   return Number(match?.[1] ?? 0) * 1024;
 }
 
-it("holds at most 240 MiB after its start and one chat, in one process (no TypeScript compiler beside it)", async () => {
+it("holds at most 220 MiB after its start and one chat, in one process (no TypeScript compiler beside it)", async () => {
   const client = await registeredClient(`Idle${Date.now()}`, "idle memory password", server.baseUrl);
   const created = await client.json("/api/conversations", {});
   const { id } = (await created.json()) as { id: string };

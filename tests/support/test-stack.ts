@@ -19,6 +19,9 @@ export type AppServer = { baseUrl: string; pid: number; stop: () => Promise<void
 
 const repositoryRoot = path.resolve(import.meta.dirname, "../..");
 
+/** What `npm start` and the Docker image set (tests/unit/start-command.test.ts keeps the three the same). */
+export const START_MALLOC_TUNABLES = "glibc.malloc.arena_max=2:glibc.malloc.mmap_threshold=131072";
+
 async function waitForHealth(baseUrl: string, server: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -64,6 +67,7 @@ export async function startAppServer(options: {
     env: {
       ...process.env,
       NODE_ENV: "production",
+      GLIBC_TUNABLES: START_MALLOC_TUNABLES,
       PORT: String(port),
       NEXTAUTH_URL: baseUrl,
       DATABASE_URL: options.databaseUrl,
