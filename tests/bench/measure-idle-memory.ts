@@ -10,8 +10,6 @@ import { runStream } from "./sse-client";
 import { setReply, waitForUpstreamIdle } from "./upstream-control";
 
 const GOAL_BYTES = 160 * 1024 ** 2;
-// After the turn: the reply's save and any title generation end, and V8's idle-time work runs.
-const SETTLE_MS = 3000;
 const SAMPLES = 10;
 
 export async function measureIdleMemory(context: BenchContext): Promise<Section> {
@@ -22,7 +20,9 @@ export async function measureIdleMemory(context: BenchContext): Promise<Section>
   const result = await runStream(turn);
   if (result.outcome !== "done") throw new Error(`The chat turn failed: ${result.outcome} ${result.detail ?? ""}`);
   await waitForUpstreamIdle(fake);
-  await sleep(SETTLE_MS);
+  // Idle: after the reply's save and title, and V8's memory reducer, which acts some seconds after activity stops
+  // (the quiet time the abort storm's readings use too).
+  await sleep(context.config.settleMs);
   const appPids = app.processIds();
   const appRss = await sampleRss(appPids, SAMPLES);
   const relayRss = await sampleRss(relay.processIds(), SAMPLES);
@@ -38,7 +38,7 @@ export async function measureIdleMemory(context: BenchContext): Promise<Section>
       },
     ],
     notes: [
-      `Idle memory: VmRSS of the app's ${appPids.length} process(es) (median of ${SAMPLES} readings, ${SETTLE_MS / 1000} s ` +
+      `Idle memory: VmRSS of the app's ${appPids.length} process(es) (median of ${SAMPLES} readings, ${context.config.settleMs / 1000} s ` +
         `after one 3-delta chat turn; nothing forced), of which ${formatMebibytes(readAnonymousBytes(appPids))} ` +
         `anonymous (heaps, stacks) and the rest mapped files (code, libraries). The database apart: PostgreSQL's ` +
         `${databasePids.length} processes hold ${formatMebibytes(readPssBytes(databasePids))} (proportional set ` +
