@@ -43,7 +43,7 @@ export async function measureIdleMemory(context: BenchContext): Promise<Section>
         `anonymous (heaps, stacks) and the rest mapped files (code, libraries). The database apart: PostgreSQL's ` +
         `${databasePids.length} processes hold ${formatMebibytes(readPssBytes(databasePids))} (proportional set ` +
         "size, shared buffers counted once); with the embedded database (DATABASE_URL unset) they run as the " +
-        "launcher's children and are not Parley's heap.",
+        "launcher's children and are not Parley's heap. The relay's figure includes tsx, which runs its TypeScript.",
     ],
   };
 }
