@@ -22,8 +22,8 @@ export default function nextConfig() {
     experimental: {
       serverActions: { allowedOrigins: serverActionOrigins() },
       // Next would load every page's and route's server code at start (about 60 MB of an idle process, most of it
-      // never used by a given install: the admin console, PDF reading, the usage charts): each loads at its first
-      // request instead, which that request pays once (tens of milliseconds).
+      // never used by a given install: the admin console, PDF reading, the import): each loads at its first request
+      // instead (README, "What an idle process holds").
       preloadEntriesOnStart: false,
     },
     poweredByHeader: false,
