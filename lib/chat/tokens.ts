@@ -1,14 +1,35 @@
 // Token counts from a real tokenizer. The encoding follows the model name; o200k_base (GPT-4o and later) is the
 // default for names we do not know, which for other model families is an estimate.
-import { countTokens as countCl100k } from "gpt-tokenizer/encoding/cl100k_base";
-import { countTokens as countO200k } from "gpt-tokenizer/encoding/o200k_base";
+import { createRequire } from "node:module";
+import path from "node:path";
 
 export type TokenEncoding = "o200k_base" | "cl100k_base";
 
-const counters: Record<TokenEncoding, (text: string, options: { disallowedSpecial: Set<string> }) => number> = {
-  o200k_base: countO200k,
-  cl100k_base: countCl100k,
-};
+type CountTokens = (text: string, options: { disallowedSpecial: Set<string> }) => number;
+
+// Each encoding's ranks take 15–30 MB of the process's memory once loaded (o200k_base: 200,000 of them), so each is
+// loaded at its first count or by preloadEncoding: a server whose models all use o200k_base never loads cl100k_base.
+// Loaded with Node's own require from node_modules, not bundled: the launcher's code and Next's route bundles then
+// share one copy (Node caches the module), and the count stays synchronous.
+const requireFromApp = createRequire(path.join(process.cwd(), "package.json"));
+const counters = new Map<TokenEncoding, CountTokens>();
+
+function loadCounter(encoding: TokenEncoding): CountTokens {
+  let counter = counters.get(encoding);
+  if (counter === undefined) {
+    counter = (requireFromApp(`gpt-tokenizer/encoding/${encoding}`) as { countTokens: CountTokens }).countTokens;
+    counters.set(encoding, counter);
+  }
+  return counter;
+}
+
+/**
+ * Loads an encoding ahead of its first count: parsing o200k_base's ranks takes 0.1–0.2 s, which the first chat turn
+ * after a start would otherwise wait for.
+ */
+export function preloadEncoding(encoding: TokenEncoding): void {
+  loadCounter(encoding);
+}
 
 // Text that looks like a special token (<|endoftext|>) is ordinary user text here, never a control token.
 const PLAIN_TEXT = { disallowedSpecial: new Set<string>() };
@@ -18,5 +39,5 @@ export function encodingForModel(upstreamName: string): TokenEncoding {
 }
 
 export function countTokens(text: string, encoding: TokenEncoding): number {
-  return text === "" ? 0 : counters[encoding](text, PLAIN_TEXT);
+  return text === "" ? 0 : loadCounter(encoding)(text, PLAIN_TEXT);
 }

@@ -38,13 +38,24 @@ export async function searchConversations(scope: Prisma.Sql, text: string): Prom
       ? Prisma.sql`c.id IN (SELECT m."conversationId" FROM "Message" m WHERE m.content ILIKE ${pattern})`
       : Prisma.sql`EXISTS (SELECT 1 FROM "Message" m WHERE m."conversationId" = c.id AND m.content ILIKE ${pattern})`;
   const length = SNIPPET_BEFORE + text.length + SNIPPET_AFTER;
+  // The 30 newest matches first, then their owner, team and snippet: joined before the limit, the snippet's search
+  // through a conversation's messages ran for every match (3,000 for a common word) and was most of the time.
   const search = db().$queryRaw<SearchHit[]>`
+    WITH hits AS (
+      SELECT c.id, c.title, c."updatedAt", c."pinnedAt", c."ownerId", c."teamId"
+        FROM "Conversation" c
+       WHERE ${scope}
+         AND (c.title ILIKE ${pattern}
+              OR ${messageMatches})
+       ORDER BY c."updatedAt" DESC, c.id DESC
+       LIMIT ${MAX_RESULTS}
+    )
     SELECT c.id, c.title, c."updatedAt", c."pinnedAt", c."ownerId", u.name AS "ownerName", t.name AS "teamName",
            CASE WHEN found.content IS NULL THEN NULL
                 ELSE CASE WHEN found.start > 1 THEN '…' ELSE '' END || substr(found.content, found.start, ${length}::int)
                   || CASE WHEN found.start + ${length}::int <= length(found.content) THEN '…' ELSE '' END
            END AS snippet
-      FROM "Conversation" c
+      FROM hits c
       LEFT JOIN "User" u ON u.id = c."ownerId"
       LEFT JOIN "Team" t ON t.id = c."teamId"
       LEFT JOIN LATERAL (
@@ -55,11 +66,7 @@ export async function searchConversations(scope: Prisma.Sql, text: string): Prom
          ORDER BY m."createdAt" DESC
          LIMIT 1
       ) found ON true
-     WHERE ${scope}
-       AND (c.title ILIKE ${pattern}
-            OR ${messageMatches})
-     ORDER BY c."updatedAt" DESC, c.id DESC
-     LIMIT ${MAX_RESULTS}`;
+     ORDER BY c."updatedAt" DESC, c.id DESC`;
   // The planner prices a sequential scan of Message without the cost of reading long (TOASTed) texts and matching
   // them, so for common words it reads every message of every user (measured: 140 ms against 30 ms through the
   // trigram index with 11,000 messages). For this query the index is always the better path.

@@ -88,6 +88,28 @@ function readProcessRss(pid: number): number {
   }
 }
 
+/**
+ * Proportional set size: each page shared by n processes counts 1/n. For PostgreSQL's processes, which all map the
+ * same shared buffers, the sum of RSS would count them once per backend.
+ */
+export function readPssBytes(pids: readonly number[]): number {
+  return pids.reduce((total, pid) => total + readRollupField(pid, "Pss"), 0);
+}
+
+/** Memory of the process's own (anonymous: heaps, stacks) pages, without mapped files such as code and libraries. */
+export function readAnonymousBytes(pids: readonly number[]): number {
+  return pids.reduce((total, pid) => total + readRollupField(pid, "Anonymous"), 0);
+}
+
+function readRollupField(pid: number, field: string): number {
+  try {
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB$`, "m").exec(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"));
+    return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
 /** The median of a few readings: a single one lands anywhere in V8's allocate-and-collect cycle. */
 export async function sampleRss(pids: readonly number[], samples = 5, intervalMs = 100): Promise<number> {
   const values: number[] = [];

@@ -10,7 +10,7 @@ import { benchConfig } from "./bench-config";
 import type { BenchContext } from "./bench-context";
 import { startBenchDatabase } from "./bench-database";
 import { createConversationPool } from "./conversation-pool";
-import { startForeignCpuMeter } from "./foreign-cpu";
+import { describeBusyMachine, describeForeignCpu, startForeignCpuMeter } from "./foreign-cpu";
 import { measureAbortStorm } from "./measure-abort-storm";
 import { measureApi } from "./measure-api";
 import { measureConcurrency } from "./measure-concurrency";
@@ -19,6 +19,7 @@ import { measureCpu, measureReasoningCpu } from "./measure-cpu";
 import { measureDatabase } from "./measure-database";
 import { measureDeltaLatency } from "./measure-delta-latency";
 import { measureHistory } from "./measure-history";
+import { measureIdleMemory } from "./measure-idle-memory";
 import { measureImportStall } from "./measure-import-stall";
 import { measureInitialJs } from "./measure-initial-js";
 import { measureRender } from "./measure-render";
@@ -28,7 +29,7 @@ import { measureTwoProcesses } from "./measure-two-processes";
 import { measureUsageDashboard } from "./measure-usage-dashboard";
 import { describeProcesses, findChildrenByCommandLine, listTree } from "./process-stats";
 import { startRawRelay } from "./relay-process";
-import { describeFailure, formatReport, type Section } from "./report";
+import { describeFailure, formatReport, type Section, withWarning } from "./report";
 import { benchAppEnv } from "./second-server";
 import { createAppTarget, createDirectTarget, createRelayTarget } from "./targets";
 import { waitForUpstreamIdle } from "./upstream-control";
@@ -37,6 +38,8 @@ import { waitForUpstreamIdle } from "./upstream-control";
 type Measurement = { name: string; row: number; run: (context: BenchContext) => Promise<Section> };
 
 const measurements: Measurement[] = [
+  // First: what the process holds after its start and one chat, before any load grows its heap.
+  { name: "idle process memory", row: 5, run: measureIdleMemory },
   { name: "added time to first token", row: 1, run: measureTtft },
   { name: "per-delta latency", row: 2, run: measureDeltaLatency },
   // Before the heavy phases: their heap high-water mark would hide what a stream adds.
@@ -57,20 +60,23 @@ const measurements: Measurement[] = [
   { name: "usage dashboard", row: 15, run: measureUsageDashboard },
 ];
 
+/** The measurement's rows, each with a "machine busy" warning when others took more than 10% of the CPU meanwhile. */
 async function runMeasurement(measurement: Measurement, context: BenchContext): Promise<Section> {
   const startedAt = performance.now();
-  const describeForeignCpu = startForeignCpuMeter();
+  const readForeignCpu = startForeignCpuMeter();
   console.log(`[bench] ${measurement.name}…`);
+  let section: Section;
   try {
-    return await measurement.run(context);
+    section = await measurement.run(context);
   } catch (error) {
     console.error(`[bench] ${measurement.name} failed:`, error);
-    return describeFailure([measurement.name], error);
-  } finally {
-    await waitForUpstreamIdle(context.fake).catch(() => {});
-    const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
-    console.log(`[bench] ${measurement.name} took ${seconds} s; ${describeForeignCpu()}`);
+    section = describeFailure([measurement.name], error);
   }
+  await waitForUpstreamIdle(context.fake).catch(() => {});
+  const foreign = readForeignCpu();
+  const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+  console.log(`[bench] ${measurement.name} took ${seconds} s; ${describeForeignCpu(foreign)}`);
+  return withWarning(section, describeBusyMachine(foreign));
 }
 
 function describeMachine(): string {
@@ -80,7 +86,7 @@ function describeMachine(): string {
 
 async function runBench(cleanups: (() => Promise<void>)[]): Promise<string> {
   const startedAt = performance.now();
-  const describeForeignCpu = startForeignCpuMeter();
+  const readForeignCpu = startForeignCpuMeter();
   const fake = await startFakeUpstream();
   cleanups.push(() => fake.close());
   const database = await startBenchDatabase();
@@ -91,7 +97,7 @@ async function runBench(cleanups: (() => Promise<void>)[]): Promise<string> {
   cleanups.push(relay.stop);
   const stack = await startTestStack({ extraEnv: benchAppEnv(fake.url, database.databaseUrl) });
   cleanups.push(stack.stop);
-  const [launcherPid] = findChildrenByCommandLine(process.pid, "lib/bootstrap/launch.ts");
+  const [launcherPid] = findChildrenByCommandLine(process.pid, "launcher/launch.mjs");
   if (launcherPid === undefined) throw new Error("Cannot find the app's launcher process under the bench");
   const session = await signUpAndIn(stack.baseUrl);
   await allowManyStreams(session);
@@ -123,7 +129,7 @@ async function runBench(cleanups: (() => Promise<void>)[]): Promise<string> {
     rows: [],
     notes: [
       `Machine: ${describeMachine()}; the load generator and fake upstream share it with the servers; ` +
-        `during the run ${describeForeignCpu()}. Run took ${minutes} min.`,
+        `during the run ${describeForeignCpu(readForeignCpu())}. Run took ${minutes} min.`,
       `App processes: ${describeProcesses(context.app.processIds())}, the launcher (${launcherPid}) serving Next and the event streams; ` +
         "PostgreSQL 17 (embedded) with pg_stat_statements, owned by the bench (the test stack's own cluster idles).",
     ],

@@ -15,9 +15,12 @@ export type TestStack = {
   logFile: string;
   stop: () => Promise<void>;
 };
-export type AppServer = { baseUrl: string; stop: () => Promise<void>; kill: () => Promise<void> };
+export type AppServer = { baseUrl: string; pid: number; stop: () => Promise<void>; kill: () => Promise<void> };
 
 const repositoryRoot = path.resolve(import.meta.dirname, "../..");
+
+/** What `npm start` and the Docker image set (tests/unit/start-command.test.ts keeps the three the same). */
+export const START_MALLOC_TUNABLES = "glibc.malloc.arena_max=2:glibc.malloc.mmap_threshold=131072";
 
 async function waitForHealth(baseUrl: string, server: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -52,18 +55,19 @@ export async function startAppServer(options: {
   canBeKilled?: boolean;
   logFile?: string;
 }): Promise<AppServer> {
-  if (!existsSync(path.join(repositoryRoot, ".next", "BUILD_ID"))) {
+  if (!existsSync(path.join(repositoryRoot, ".next", "launcher", "launch.mjs"))) {
     throw new Error("No production build found: run `npm run build` first (npm test does).");
   }
   const port = options.port ?? (await findFreePort());
   const baseUrl = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, ["--import", "tsx", "lib/bootstrap/launch.ts", "start"], {
+  const server = spawn(process.execPath, [".next/launcher/launch.mjs", "start"], {
     cwd: repositoryRoot,
     detached: options.canBeKilled === true,
     stdio: ["ignore", "pipe", "pipe"],
     env: {
       ...process.env,
       NODE_ENV: "production",
+      GLIBC_TUNABLES: START_MALLOC_TUNABLES,
       PORT: String(port),
       NEXTAUTH_URL: baseUrl,
       DATABASE_URL: options.databaseUrl,
@@ -107,7 +111,12 @@ export async function startAppServer(options: {
     }
     await waitForExit(server);
   };
-  const app: AppServer = { baseUrl, stop: () => signalGroup("SIGTERM"), kill: () => signalGroup("SIGKILL") };
+  const app: AppServer = {
+    baseUrl,
+    pid: server.pid ?? 0,
+    stop: () => signalGroup("SIGTERM"),
+    kill: () => signalGroup("SIGKILL"),
+  };
   try {
     await waitForHealth(baseUrl, server, 60_000);
   } catch (error) {
