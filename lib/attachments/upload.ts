@@ -59,7 +59,10 @@ export async function uploadAttachment(user: SessionUser, request: Request, name
   if (bytes.byteLength === 0) throw new AppError("invalid_input", `${name} is empty.`);
   const sniffed = sniffFile(bytes);
   if (!sniffed) {
-    throw new AppError("unsupported_file", `${name} is not a file Parley can read: use images, PDF or text files.`);
+    throw new AppError(
+      "unsupported_file",
+      `${name} is not a file Parley can read: use images, PDF, Word (DOCX) or text files.`,
+    );
   }
   const text = sniffed.kind === "DOCUMENT" ? await extractDocumentText(bytes, sniffed.contentType, name) : null;
   // Documents are counted again with the model's own tokenizer when sent; this figure is the image estimate.

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sweepAttachments } from "@/lib/attachments/sweep";
 import { getStorageUsed } from "@/lib/db/attachments";
 import { db } from "@/lib/db/client";
-import { makePdf, makePng } from "../support/attachment-files";
+import { makeDocx, makePdf, makePng } from "../support/attachment-files";
 import { makeAdmin, makeModel, makeUser } from "../support/factories";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { collectEvents, startedIds } from "../support/read-events";
@@ -141,6 +141,26 @@ describe("sending files", () => {
     const content = lastUserContent(upstreamName) as string;
     expect(content).toMatch(/^Summarise\n\n<<< Attached file: report\.pdf >>>\n\[Page 1\]\nRevenue grew by 12 percent/);
     expect(content).toContain("<<< Attached file: data.csv >>>\nregion,sales\nnorth,10\n\n<<< End of data.csv >>>");
+  });
+
+  it("reads a Word document (DOCX): its text goes to the model, the file is only ever a download", async () => {
+    const { client, conversationId, upstreamName } = await startChat(false);
+    const response = await upload(client, "minutes.docx", makeDocx(["Decision: ship on Friday"]));
+    expect(response.status).toBe(201);
+    const { id, kind, contentType } = (await response.json()) as { id: string; kind: string; contentType: string };
+    expect([kind, contentType]).toEqual([
+      "DOCUMENT",
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ]);
+    const file = await client.fetch(`/api/attachments/${id}`);
+    expect(file.headers.get("content-disposition")).toMatch(/^attachment;/);
+    expect(Buffer.from(await file.arrayBuffer())).toEqual(makeDocx(["Decision: ship on Friday"]));
+    await collectEvents(
+      await client.json(`/api/conversations/${conversationId}/messages`, { content: "When?", attachmentIds: [id] }),
+    );
+    expect(lastUserContent(upstreamName)).toBe(
+      "When?\n\n<<< Attached file: minutes.docx >>>\nDecision: ship on Friday\n<<< End of minutes.docx >>>",
+    );
   });
 
   it("refuses another user's upload, and a document too large for the window with the counts", async () => {
