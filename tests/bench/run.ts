@@ -23,6 +23,7 @@ import { measureInitialJs } from "./measure-initial-js";
 import { measureRender } from "./measure-render";
 import { measureStreamMemory } from "./measure-stream-memory";
 import { measureTtft } from "./measure-ttft";
+import { measureUploadStall } from "./measure-upload-stall";
 import { describeProcesses, findChildrenByCommandLine, listTree } from "./process-stats";
 import { startRawRelay } from "./relay-process";
 import { describeFailure, formatReport, type Section } from "./report";
@@ -47,6 +48,7 @@ const measurements: Measurement[] = [
   { name: "initial JavaScript", row: 10, run: measureInitialJs },
   { name: "history", row: 11, run: measureHistory },
   { name: "import stall", row: 12, run: measureImportStall },
+  { name: "upload stall", row: 13, run: measureUploadStall },
 ];
 
 async function runMeasurement(measurement: Measurement, context: BenchContext): Promise<Section> {
