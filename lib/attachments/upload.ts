@@ -28,15 +28,19 @@ function tooLarge(megabytes: number): AppError {
   });
 }
 
-/** The body, refused once it passes the limit: never more than the limit is held in memory. */
+/**
+ * The body and its SHA-256, refused once it passes the limit: never more than the limit is held in memory. The hash
+ * is taken chunk by chunk as the body arrives, so that hashing a large file never holds the event loop at once.
+ */
 async function readLimited(
   body: ReadableStream<Uint8Array> | null,
   megabytes: number,
-): Promise<Uint8Array<ArrayBuffer>> {
+): Promise<{ bytes: Uint8Array<ArrayBuffer>; sha256: string }> {
   const limit = megabytes * MEGABYTE;
   const chunks: Uint8Array[] = [];
+  const hash = createHash("sha256");
   let size = 0;
-  if (!body) return new Uint8Array(0);
+  if (!body) return { bytes: new Uint8Array(0), sha256: hash.digest("hex") };
   const reader = body.getReader();
   for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
     size += chunk.value.byteLength;
@@ -45,8 +49,9 @@ async function readLimited(
       throw tooLarge(megabytes);
     }
     chunks.push(chunk.value);
+    hash.update(chunk.value);
   }
-  return new Uint8Array(Buffer.concat(chunks));
+  return { bytes: new Uint8Array(Buffer.concat(chunks)), sha256: hash.digest("hex") };
 }
 
 export async function uploadAttachment(user: SessionUser, request: Request, name: string): Promise<AttachmentView> {
@@ -55,7 +60,7 @@ export async function uploadAttachment(user: SessionUser, request: Request, name
   if (Number(request.headers.get("content-length") ?? 0) > limits.fileMegabytes * MEGABYTE) {
     throw tooLarge(limits.fileMegabytes);
   }
-  const bytes = await readLimited(request.body, limits.fileMegabytes);
+  const { bytes, sha256 } = await readLimited(request.body, limits.fileMegabytes);
   if (bytes.byteLength === 0) throw new AppError("invalid_input", `${name} is empty.`);
   const sniffed = sniffFile(bytes);
   if (!sniffed) {
@@ -74,7 +79,7 @@ export async function uploadAttachment(user: SessionUser, request: Request, name
       kind: sniffed.kind,
       contentType: sniffed.contentType,
       bytes,
-      sha256: createHash("sha256").update(bytes).digest("hex"),
+      sha256,
       text,
       tokenCount,
     },

@@ -48,29 +48,31 @@ export async function storeContents(
   }
 }
 
-/** Stores an upload if the owner's files stay within `quota` bytes; checked under a per-user lock. */
-export async function createAttachment(input: NewAttachment, quota: number): Promise<AttachmentView> {
-  return db().$transaction(async (tx) => {
-    await lockOwner(tx, input.ownerId);
-    const used = await sumStorage(tx, input.ownerId);
-    if (used + input.bytes.byteLength > quota) throw quotaExceeded(used, quota);
-    const { bytes, ...row } = input;
-    await storeContents(tx, [{ sha256: input.sha256, bytes }]);
-    return tx.attachment.create({
-      data: { id: createId(), ...row, size: bytes.byteLength },
-      select: attachmentViewFields,
-    });
-  });
-}
+// Writing 10 MB of bytes (and as much text) takes seconds on a busy machine: more than Prisma's default 5 s.
+const UPLOAD_TRANSACTION_MS = 60_000;
 
-/** Two writes of one owner's files at once must not both pass the quota: they queue on the owner's row. */
-export async function lockOwner(tx: Prisma.TransactionClient, ownerId: string): Promise<void> {
-  await tx.$executeRaw`SELECT 1 FROM "User" WHERE id = ${ownerId} FOR UPDATE`;
+/** Stores an upload if the owner's files stay within `quota` bytes (checkQuotaAfterWrite). */
+export async function createAttachment(input: NewAttachment, quota: number): Promise<AttachmentView> {
+  return db().$transaction(
+    async (tx) => {
+      const { bytes, ...row } = input;
+      await storeContents(tx, [{ sha256: input.sha256, bytes }]);
+      const created = await tx.attachment.create({
+        data: { id: createId(), ...row, size: bytes.byteLength },
+        select: attachmentViewFields,
+      });
+      await checkQuotaAfterWrite(tx, { ownerId: input.ownerId, quotaBytes: quota, addedBytes: bytes.byteLength });
+      return created;
+    },
+    { timeout: UPLOAD_TRANSACTION_MS, maxWait: UPLOAD_TRANSACTION_MS },
+  );
 }
 
 /**
- * Refuses the transaction's writes if they took the owner past `quota` bytes (with `lockOwner` taken first). Each
- * owner's files count at their full size, shared bytes or not: what they see in their chats is what they use.
+ * Refuses the transaction's writes if they took the owner past `quota` bytes. Two writes of one owner's files at
+ * once must not both pass: the check takes a lock on the owner's row, after the (long) writes, so that concurrent
+ * uploads write in parallel and queue only for the check, which then sees the others' committed files. Each owner's
+ * files count at their full size, shared bytes or not: what they see in their chats is what they use.
  */
 export async function checkQuotaAfterWrite(
   tx: Prisma.TransactionClient,
@@ -78,6 +80,9 @@ export async function checkQuotaAfterWrite(
 ): Promise<void> {
   // Writing no file never fails, even for an owner already past a quota the admin lowered.
   if (owner.addedBytes === 0) return;
+  // NO KEY UPDATE: the writes' foreign keys hold KEY SHARE locks on this row, which FOR UPDATE would wait for
+  // (two concurrent uploads deadlocked); NO KEY UPDATE waits only for another writer's check.
+  await tx.$executeRaw`SELECT 1 FROM "User" WHERE id = ${owner.ownerId} FOR NO KEY UPDATE`;
   const used = await sumStorage(tx, owner.ownerId);
   if (used > owner.quotaBytes) throw quotaExceeded(used - owner.addedBytes, owner.quotaBytes);
 }

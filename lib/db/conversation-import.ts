@@ -1,5 +1,5 @@
 // Writing imported conversations: all of a file's conversations and messages in one transaction, or nothing.
-import { checkQuotaAfterWrite, copyAttachmentsToMessages, lockOwner, storeContents } from "./attachments";
+import { checkQuotaAfterWrite, copyAttachmentsToMessages, storeContents } from "./attachments";
 import { db, type MessageRole, Prisma } from "./client";
 import { createId } from "./ids";
 
@@ -82,8 +82,7 @@ export async function insertImportedConversations(
 ): Promise<{ id: string; title: string }[]> {
   return db().$transaction(
     async (tx) => {
-      // The quota is checked under the owner's lock, after the writes: a concurrent upload cannot slip in between.
-      await lockOwner(tx, owner.ownerId);
+      // The quota is checked under the owner's lock, after the writes (checkQuotaAfterWrite).
       let addedBytes = 0;
       const created: { id: string; title: string }[] = [];
       for (const { messages, ...conversation } of conversations) {

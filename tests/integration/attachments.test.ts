@@ -93,6 +93,19 @@ describe("uploads", () => {
   });
 });
 
+describe("concurrent uploads", () => {
+  it("of one user all write at once, and only as many as fit in the quota pass", async () => {
+    const { client, user } = await startChat(false);
+    // Room for exactly two of the four 1,000-byte files.
+    await fillStorage(user.id, 1024 * 1024 * 1024 - 2000);
+    const responses = await Promise.all(
+      [0, 1, 2, 3].map((index) => upload(client, `part-${index}.txt`, `${index}`.repeat(1000))),
+    );
+    expect(responses.map((response) => response.status).sort()).toEqual([201, 201, 413, 413]);
+    expect(await getStorageUsed(user.id)).toBe(1024 * 1024 * 1024);
+  });
+});
+
 describe("sending files", () => {
   it("sends an image as an image_url part to a model that reads images, and shows it in the thread", async () => {
     const { client, conversationId, upstreamName } = await startChat(true);
