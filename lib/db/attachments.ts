@@ -4,6 +4,7 @@
 // database's triggers (docs/architecture.md, "Attachments"): rows, access and quota stay per message and per owner.
 import { AppError } from "../errors";
 import { type AttachmentKind, db, Prisma } from "./client";
+import { writeUpload } from "./file-writes";
 import { createId } from "./ids";
 
 export const attachmentViewFields = {
@@ -48,24 +49,20 @@ export async function storeContents(
   }
 }
 
-// Writing 10 MB of bytes (and as much text) takes seconds on a busy machine: more than Prisma's default 5 s.
-const UPLOAD_TRANSACTION_MS = 60_000;
-
-/** Stores an upload if the owner's files stay within `quota` bytes (checkQuotaAfterWrite). */
+/**
+ * Stores an upload if the owner's files stay within `quota` bytes, checked as checkQuotaAfterWrite does. Written
+ * through node-postgres (file-writes.ts): the bytes are the one large parameter of the app.
+ */
 export async function createAttachment(input: NewAttachment, quota: number): Promise<AttachmentView> {
-  return db().$transaction(
-    async (tx) => {
-      const { bytes, ...row } = input;
-      await storeContents(tx, [{ sha256: input.sha256, bytes }]);
-      const created = await tx.attachment.create({
-        data: { id: createId(), ...row, size: bytes.byteLength },
-        select: attachmentViewFields,
-      });
-      await checkQuotaAfterWrite(tx, { ownerId: input.ownerId, quotaBytes: quota, addedBytes: bytes.byteLength });
-      return created;
-    },
-    { timeout: UPLOAD_TRANSACTION_MS, maxWait: UPLOAD_TRANSACTION_MS },
-  );
+  return writeUpload(input, async (query) => {
+    await query(`SELECT 1 FROM "User" WHERE id = $1 FOR NO KEY UPDATE`, [input.ownerId]);
+    const [row] = (await query(
+      `SELECT coalesce(sum(size), 0)::bigint AS total FROM "Attachment" WHERE "ownerId" = $1`,
+      [input.ownerId],
+    )) as { total: string }[];
+    const used = Number(row?.total ?? 0);
+    if (used > quota) throw quotaExceeded(used - input.bytes.byteLength, quota);
+  });
 }
 
 /**
