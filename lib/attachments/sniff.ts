@@ -2,6 +2,7 @@
 // .png must not become an image). Images are the four formats providers accept; everything else must be a PDF, a
 // Word document (DOCX: a ZIP holding word/document.xml) or UTF-8 text, and text is only ever served as text/plain,
 // so HTML or SVG is never rendered from an attachment. Documents are always served as downloads.
+import { isUtf8 } from "node:buffer";
 import { readZipEntries } from "./zip-entries";
 
 export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -50,6 +51,7 @@ export function sniffFile(bytes: Uint8Array): SniffedFile | null {
     const isDocx = readZipEntries(bytes)?.some((entry) => entry.name === "word/document.xml");
     return isDocx ? { kind: "DOCUMENT", contentType: DOCX_TYPE } : null;
   }
-  if (decodeText(bytes) !== null) return { kind: "DOCUMENT", contentType: "text/plain; charset=utf-8" };
+  // Checked without decoding (native, no string of the whole file): the text is decoded once, when extracted.
+  if (!bytes.includes(0) && isUtf8(bytes)) return { kind: "DOCUMENT", contentType: "text/plain; charset=utf-8" };
   return null;
 }

@@ -70,7 +70,10 @@ export async function uploadAttachment(user: SessionUser, request: Request, name
       `${name} is not a file Parley can read: use images, PDF, Word (DOCX) or text files.`,
     );
   }
-  const text = sniffed.kind === "DOCUMENT" ? await extractDocumentText(bytes, sniffed.contentType, name) : null;
+  // A text file's text is its bytes: written as they are, never decoded here (file-writes.ts).
+  const textIsBytes = sniffed.contentType === "text/plain; charset=utf-8";
+  const text =
+    sniffed.kind === "DOCUMENT" && !textIsBytes ? await extractDocumentText(bytes, sniffed.contentType, name) : null;
   // Documents are counted again with the model's own tokenizer when sent; this figure is the image estimate.
   const tokenCount = sniffed.kind === "IMAGE" ? estimateImageTokens(readImageSize(bytes, sniffed.contentType)) : 0;
   return createAttachment(
@@ -82,6 +85,7 @@ export async function uploadAttachment(user: SessionUser, request: Request, name
       bytes,
       sha256,
       text,
+      textIsBytes,
       tokenCount,
     },
     limits.storageMegabytes * MEGABYTE,

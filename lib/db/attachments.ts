@@ -23,7 +23,9 @@ export type NewAttachment = {
   contentType: string;
   bytes: Uint8Array<ArrayBuffer>;
   sha256: string;
+  /** The extracted text; with `textIsBytes`, a text file's text is its bytes (sniffed: UTF-8 without NUL). */
   text: string | null;
+  textIsBytes?: boolean;
   tokenCount: number;
 };
 

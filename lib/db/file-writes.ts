@@ -56,7 +56,9 @@ export async function writeUpload(
         input.contentType,
         bytes.byteLength,
         input.sha256,
-        input.text,
+        // A text file's text goes as its bytes (a binary parameter is the text's bytes for a text column): no
+        // decoding of the whole file into a string and encoding it back on the way to the database.
+        input.textIsBytes ? bytes : input.text,
         input.tokenCount,
       ],
     )) as AttachmentView[];

@@ -144,7 +144,7 @@ describe("sending files", () => {
   it("sends documents as delimited text under their names (a PDF's extracted text and a CSV)", async () => {
     const { client, conversationId, upstreamName } = await startChat(false);
     const pdf = await uploadId(client, "report.pdf", makePdf("Revenue grew by 12 percent"));
-    const csv = await uploadId(client, "data.csv", "region,sales\nnorth,10\n");
+    const csv = await uploadId(client, "data.csv", "region,sales\nnorth,10\ncafé 東京,3\n");
     await collectEvents(
       await client.json(`/api/conversations/${conversationId}/messages`, {
         content: "Summarise",
@@ -153,7 +153,9 @@ describe("sending files", () => {
     );
     const content = lastUserContent(upstreamName) as string;
     expect(content).toMatch(/^Summarise\n\n<<< Attached file: report\.pdf >>>\n\[Page 1\]\nRevenue grew by 12 percent/);
-    expect(content).toContain("<<< Attached file: data.csv >>>\nregion,sales\nnorth,10\n\n<<< End of data.csv >>>");
+    expect(content).toContain(
+      "<<< Attached file: data.csv >>>\nregion,sales\nnorth,10\ncafé 東京,3\n\n<<< End of data.csv >>>",
+    );
   });
 
   it("reads a Word document (DOCX): its text goes to the model, the file is only ever a download", async () => {
