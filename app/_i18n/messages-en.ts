@@ -542,7 +542,7 @@ export const en = {
   "attachments.admin.storageMegabytes": "Storage per user (MB)",
   "attachments.admin.saveLimits": "Save attachment limits",
   "errors.storage_quota_exceeded": "Your files use all the storage you have.",
-  "errors.unsupported_file": "This file cannot be read: use images, PDF or text files.",
+  "errors.unsupported_file": "This file cannot be read: use images, PDF, Word (DOCX) or text files.",
   // Parley's own API, keys and usage limits (issue 17)
   "errors.usage_limit_reached": "You have reached your usage limit.",
   "usageLimit.user.tokens.day": "You have used your {limit} tokens for today; resets at {reset}.",

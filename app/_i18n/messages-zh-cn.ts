@@ -508,7 +508,7 @@ export const zhCN: Catalog = {
   "attachments.admin.storageMegabytes": "每位用户的存储空间（MB）",
   "attachments.admin.saveLimits": "保存附件限制",
   "errors.storage_quota_exceeded": "你的文件已用完全部存储空间。",
-  "errors.unsupported_file": "无法读取此文件：请使用图片、PDF 或文本文件。",
+  "errors.unsupported_file": "无法读取此文件：请使用图片、PDF、Word（DOCX）或文本文件。",
   // Parley's own API, keys and usage limits (issue 17)
   "errors.usage_limit_reached": "您已达到用量上限。",
   "usageLimit.user.tokens.day": "您今天的 {limit} 个令牌额度已用完；将于 {reset} 重置。",

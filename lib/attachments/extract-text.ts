@@ -1,8 +1,13 @@
-// A document's text, extracted on the server: PDF through unpdf (PDF.js, pure JavaScript, no native binaries), text
-// files as they are. A PDF without a text layer (a scan) is refused with a clear message instead of sending the
-// model an empty file.
+// A document's text, extracted on the server: PDF through unpdf (PDF.js, pure JavaScript, no native binaries), DOCX
+// through mammoth (pure JavaScript), text files as they are. A PDF without a text layer (a scan), or a DOCX without
+// text, is refused with a clear message instead of sending the model an empty file.
 import { AppError } from "../errors";
-import { decodeText } from "./sniff";
+import { DOCX_TYPE, decodeText } from "./sniff";
+import { readZipEntries } from "./zip-entries";
+
+// What a DOCX's parts may claim to inflate to, together: far more than any document's text (a 1,000-page report
+// is a few MB of XML), far less than a ZIP bomb would take the server's memory to.
+const DOCX_MAX_INFLATED_BYTES = 256 * 1024 * 1024;
 
 async function extractPdfText(bytes: Uint8Array): Promise<string> {
   const { extractText } = await import("unpdf");
@@ -14,7 +19,23 @@ async function extractPdfText(bytes: Uint8Array): Promise<string> {
     .replaceAll("\0", "");
 }
 
+async function extractDocxText(bytes: Uint8Array, name: string): Promise<string> {
+  const inflated = (readZipEntries(bytes) ?? []).reduce((total, entry) => total + entry.uncompressedSize, 0);
+  if (inflated > DOCX_MAX_INFLATED_BYTES) throw new AppError("unsupported_file", `${name} is too large to read.`);
+  let text: string;
+  try {
+    const mammoth = await import("mammoth");
+    // Raw text: paragraphs one per line, no formatting (the model needs the words, not the styles).
+    text = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value.replaceAll("\0", "");
+  } catch (cause) {
+    throw new AppError("unsupported_file", `${name} could not be read as a Word document.`, { cause });
+  }
+  if (text.trim() === "") throw new AppError("unsupported_file", `No text found in ${name}.`);
+  return text.trim();
+}
+
 export async function extractDocumentText(bytes: Uint8Array, contentType: string, name: string): Promise<string> {
+  if (contentType === DOCX_TYPE) return extractDocxText(bytes, name);
   if (contentType !== "application/pdf") return decodeText(bytes) ?? "";
   let text: string;
   try {

@@ -1,9 +1,16 @@
 // What a file is, read from its bytes alone: the name and the browser's type are never trusted (a page renamed
-// .png must not become an image). Images are the four formats providers accept; everything else must be a PDF or
-// UTF-8 text, and text is only ever served as text/plain, so HTML or SVG is never rendered from an attachment.
+// .png must not become an image). Images are the four formats providers accept; everything else must be a PDF, a
+// Word document (DOCX: a ZIP holding word/document.xml) or UTF-8 text, and text is only ever served as text/plain,
+// so HTML or SVG is never rendered from an attachment. Documents are always served as downloads.
+import { isUtf8 } from "node:buffer";
+import { readZipEntries } from "./zip-entries";
+
+export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
 export type SniffedFile =
   | { kind: "IMAGE"; contentType: "image/png" | "image/jpeg" | "image/gif" | "image/webp" }
   | { kind: "DOCUMENT"; contentType: "application/pdf" }
+  | { kind: "DOCUMENT"; contentType: typeof DOCX_TYPE }
   | { kind: "DOCUMENT"; contentType: "text/plain; charset=utf-8" };
 
 function startsWith(bytes: Uint8Array, signature: number[], offset = 0): boolean {
@@ -39,6 +46,12 @@ export function sniffFile(bytes: Uint8Array): SniffedFile | null {
   const image = sniffImage(bytes);
   if (image) return image;
   if (startsWith(bytes, ascii("%PDF-"))) return { kind: "DOCUMENT", contentType: "application/pdf" };
-  if (decodeText(bytes) !== null) return { kind: "DOCUMENT", contentType: "text/plain; charset=utf-8" };
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
+    // Any other ZIP (a spreadsheet, an archive) is not read: refused, like other binary files.
+    const isDocx = readZipEntries(bytes)?.some((entry) => entry.name === "word/document.xml");
+    return isDocx ? { kind: "DOCUMENT", contentType: DOCX_TYPE } : null;
+  }
+  // Checked without decoding (native, no string of the whole file): the text is decoded once, when extracted.
+  if (!bytes.includes(0) && isUtf8(bytes)) return { kind: "DOCUMENT", contentType: "text/plain; charset=utf-8" };
   return null;
 }

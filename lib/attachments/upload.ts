@@ -28,15 +28,19 @@ function tooLarge(megabytes: number): AppError {
   });
 }
 
-/** The body, refused once it passes the limit: never more than the limit is held in memory. */
+/**
+ * The body and its SHA-256, refused once it passes the limit: never more than the limit is held in memory. The hash
+ * is taken chunk by chunk as the body arrives, so that hashing a large file never holds the event loop at once.
+ */
 async function readLimited(
   body: ReadableStream<Uint8Array> | null,
   megabytes: number,
-): Promise<Uint8Array<ArrayBuffer>> {
+): Promise<{ bytes: Uint8Array<ArrayBuffer>; sha256: string }> {
   const limit = megabytes * MEGABYTE;
   const chunks: Uint8Array[] = [];
+  const hash = createHash("sha256");
   let size = 0;
-  if (!body) return new Uint8Array(0);
+  if (!body) return { bytes: new Uint8Array(0), sha256: hash.digest("hex") };
   const reader = body.getReader();
   for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
     size += chunk.value.byteLength;
@@ -45,8 +49,10 @@ async function readLimited(
       throw tooLarge(megabytes);
     }
     chunks.push(chunk.value);
+    hash.update(chunk.value);
   }
-  return new Uint8Array(Buffer.concat(chunks));
+  // One copy, into a buffer of its own: no second copy of the file.
+  return { bytes: Buffer.concat(chunks, size), sha256: hash.digest("hex") };
 }
 
 export async function uploadAttachment(user: SessionUser, request: Request, name: string): Promise<AttachmentView> {
@@ -55,13 +61,19 @@ export async function uploadAttachment(user: SessionUser, request: Request, name
   if (Number(request.headers.get("content-length") ?? 0) > limits.fileMegabytes * MEGABYTE) {
     throw tooLarge(limits.fileMegabytes);
   }
-  const bytes = await readLimited(request.body, limits.fileMegabytes);
+  const { bytes, sha256 } = await readLimited(request.body, limits.fileMegabytes);
   if (bytes.byteLength === 0) throw new AppError("invalid_input", `${name} is empty.`);
   const sniffed = sniffFile(bytes);
   if (!sniffed) {
-    throw new AppError("unsupported_file", `${name} is not a file Parley can read: use images, PDF or text files.`);
+    throw new AppError(
+      "unsupported_file",
+      `${name} is not a file Parley can read: use images, PDF, Word (DOCX) or text files.`,
+    );
   }
-  const text = sniffed.kind === "DOCUMENT" ? await extractDocumentText(bytes, sniffed.contentType, name) : null;
+  // A text file's text is its bytes: written as they are, never decoded here (file-writes.ts).
+  const textIsBytes = sniffed.contentType === "text/plain; charset=utf-8";
+  const text =
+    sniffed.kind === "DOCUMENT" && !textIsBytes ? await extractDocumentText(bytes, sniffed.contentType, name) : null;
   // Documents are counted again with the model's own tokenizer when sent; this figure is the image estimate.
   const tokenCount = sniffed.kind === "IMAGE" ? estimateImageTokens(readImageSize(bytes, sniffed.contentType)) : 0;
   return createAttachment(
@@ -71,8 +83,9 @@ export async function uploadAttachment(user: SessionUser, request: Request, name
       kind: sniffed.kind,
       contentType: sniffed.contentType,
       bytes,
-      sha256: createHash("sha256").update(bytes).digest("hex"),
+      sha256,
       text,
+      textIsBytes,
       tokenCount,
     },
     limits.storageMegabytes * MEGABYTE,

@@ -1,13 +1,14 @@
 // "Copy to my chats" and "continue as my copy": a thread, from its root down to a chosen message, becomes a new
 // private conversation of the caller, which they may continue on their own.
 import { usableModelsWhere } from "../access/models";
+import { getAttachmentLimits } from "../attachments/attachment-limits";
 import type { SessionUser } from "../auth/session";
-import { copyAttachmentsToMessages } from "../db/attachments";
 import { insertImportedConversations } from "../db/conversation-import";
 import { createId } from "../db/ids";
 import { getThreadPath } from "../db/messages";
 import { getDefaultModelId, isModelInScope } from "../db/models";
 import { AppError } from "../errors";
+import { MEGABYTE } from "../limits";
 
 export type ThreadToCopy = { conversationId: string; messageId: string; title: string; modelId: string | null };
 
@@ -27,30 +28,36 @@ export async function copyThreadToMyChats(
 
   const newIds = new Map(path.map((message) => [message.id, createId()]));
   const now = new Date();
-  const [created] = await insertImportedConversations({ ownerId: user.id, modelId }, [
-    {
-      title: source.title,
-      createdAt: now,
-      updatedAt: now,
-      currentLeafId: newIds.get(source.messageId) ?? null,
-      messages: path.map((message) => ({
-        id: newIds.get(message.id) ?? createId(),
-        parentId: message.parentId ? (newIds.get(message.parentId) ?? null) : null,
-        role: message.role,
-        content: message.content,
-        createdAt: message.createdAt,
-        tokenCount: message.tokenCount,
-        tokenEncoding: message.tokenEncoding,
-        depth: message.depth,
-        threadTokens: message.threadTokens,
-        // A copy of an imported reply is still not the model's: "copy, then share" must not wash the mark off.
-        imported: message.imported,
-        reasoning: message.reasoning,
-        reasoningMs: message.reasoningMs,
-      })),
-    },
-  ]);
+  const { storageMegabytes } = await getAttachmentLimits();
+  // One transaction: the copy and its files, within the copier's storage (their copies count as their own files).
+  const copy = { quotaBytes: storageMegabytes * MEGABYTE, copyFilesOf: [...newIds] };
+  const [created] = await insertImportedConversations(
+    { ownerId: user.id, modelId },
+    [
+      {
+        title: source.title,
+        createdAt: now,
+        updatedAt: now,
+        currentLeafId: newIds.get(source.messageId) ?? null,
+        messages: path.map((message) => ({
+          id: newIds.get(message.id) ?? createId(),
+          parentId: message.parentId ? (newIds.get(message.parentId) ?? null) : null,
+          role: message.role,
+          content: message.content,
+          createdAt: message.createdAt,
+          tokenCount: message.tokenCount,
+          tokenEncoding: message.tokenEncoding,
+          depth: message.depth,
+          threadTokens: message.threadTokens,
+          // A copy of an imported reply is still not the model's: "copy, then share" must not wash the mark off.
+          imported: message.imported,
+          reasoning: message.reasoning,
+          reasoningMs: message.reasoningMs,
+        })),
+      },
+    ],
+    copy,
+  );
   if (!created) throw new AppError("internal", "The copy could not be saved.");
-  await copyAttachmentsToMessages(user.id, [...newIds]);
   return created;
 }

@@ -2,12 +2,14 @@
 // parsed, validated and tokenized on a worker thread (import-rows.ts): a file of tens of megabytes takes seconds of
 // CPU, which on the main thread would stall every reply and page of this process meanwhile.
 import { usableModelsWhere } from "../access/models";
+import { getAttachmentLimits } from "../attachments/attachment-limits";
 import { prepareImportedFiles } from "../attachments/import-files";
 import type { SessionUser } from "../auth/session";
 import { encodingForModel } from "../chat/tokens";
 import { insertImportedConversations } from "../db/conversation-import";
 import { getDefaultModelId, getModelForCompletion } from "../db/models";
 import { AppError } from "../errors";
+import { MEGABYTE } from "../limits";
 import { readImportRowsOffThread } from "./run-import";
 
 /** `file`: the file's bytes (JSON), read within the size limit but not decoded; handed over to the worker. */
@@ -19,6 +21,8 @@ export async function importMyConversations(user: SessionUser, file: Uint8Array)
     user,
     await readImportRowsOffThread(file, encodingForModel(model.upstreamName)),
   );
-  const created = await insertImportedConversations({ ownerId: user.id, modelId: model.id }, rows);
+  // Checked again in the writing transaction: an upload finishing meanwhile cannot take the owner past the quota.
+  const quotaBytes = (await getAttachmentLimits()).storageMegabytes * MEGABYTE;
+  const created = await insertImportedConversations({ ownerId: user.id, modelId: model.id }, rows, { quotaBytes });
   return { imported: created.length, conversations: created };
 }

@@ -1,7 +1,10 @@
-// Attachments (lib/attachments): the files of users' messages, bytes included. An upload is unclaimed (no message)
-// until the message that carries it is sent; from then on it is read through its conversation's access rules.
+// Attachments (lib/attachments): the files of users' messages. An upload is unclaimed (no message) until the message
+// that carries it is sent; from then on it is read through its conversation's access rules. The bytes live in
+// AttachmentContent, once per SHA-256, shared by every row with the same content and reference-counted by the
+// database's triggers (docs/architecture.md, "Attachments"): rows, access and quota stay per message and per owner.
 import { AppError } from "../errors";
 import { type AttachmentKind, db, Prisma } from "./client";
+import { writeUpload } from "./file-writes";
 import { createId } from "./ids";
 
 export const attachmentViewFields = {
@@ -20,33 +23,70 @@ export type NewAttachment = {
   contentType: string;
   bytes: Uint8Array<ArrayBuffer>;
   sha256: string;
+  /** The extracted text; with `textIsBytes`, a text file's text is its bytes (sniffed: UTF-8 without NUL). */
   text: string | null;
+  textIsBytes?: boolean;
   tokenCount: number;
 };
 
-/** Stores an upload if the owner's files stay within `quota` bytes; checked under a per-user lock. */
-export async function createAttachment(input: NewAttachment, quota: number): Promise<AttachmentView> {
-  return db().$transaction(async (tx) => {
-    // Two uploads at once must not both pass the quota: they queue on the owner's row.
-    await tx.$executeRaw`SELECT 1 FROM "User" WHERE id = ${input.ownerId} FOR UPDATE`;
-    const used = await sumStorage(tx, input.ownerId);
-    if (used + input.bytes.byteLength > quota) {
-      throw new AppError(
-        "storage_quota_exceeded",
-        "Your files use all the storage you have. Delete some chats first.",
-        {
-          details: { usedBytes: used, quotaBytes: quota },
-        },
-      );
-    }
-    return tx.attachment.create({
-      data: { id: createId(), ...input, size: input.bytes.byteLength },
-      select: attachmentViewFields,
-    });
+function quotaExceeded(usedBytes: number, quotaBytes: number): AppError {
+  return new AppError("storage_quota_exceeded", "Your files use all the storage you have. Delete some chats first.", {
+    details: { usedBytes, quotaBytes },
   });
 }
 
-async function sumStorage(client: Prisma.TransactionClient, ownerId: string): Promise<number> {
+/**
+ * The bytes of files about to be written, stored once per content. An existing content's row is locked (the no-op
+ * update) until the transaction ends, so that the deletion of its last other reference cannot remove it meanwhile.
+ */
+export async function storeContents(
+  tx: Prisma.TransactionClient,
+  files: { sha256: string; bytes: Uint8Array<ArrayBuffer> }[],
+): Promise<void> {
+  const bySha = new Map(files.map((file) => [file.sha256, file.bytes]));
+  for (const [sha256, bytes] of bySha) {
+    await tx.$executeRaw`
+      INSERT INTO "AttachmentContent" (sha256, bytes, size) VALUES (${sha256}, ${bytes}, ${bytes.byteLength})
+      ON CONFLICT (sha256) DO UPDATE SET refs = "AttachmentContent".refs`;
+  }
+}
+
+/**
+ * Stores an upload if the owner's files stay within `quota` bytes, checked as checkQuotaAfterWrite does. Written
+ * through node-postgres (file-writes.ts): the bytes are the one large parameter of the app.
+ */
+export async function createAttachment(input: NewAttachment, quota: number): Promise<AttachmentView> {
+  return writeUpload(input, async (query) => {
+    await query(`SELECT 1 FROM "User" WHERE id = $1 FOR NO KEY UPDATE`, [input.ownerId]);
+    const [row] = (await query(
+      `SELECT coalesce(sum(size), 0)::bigint AS total FROM "Attachment" WHERE "ownerId" = $1`,
+      [input.ownerId],
+    )) as { total: string }[];
+    const used = Number(row?.total ?? 0);
+    if (used > quota) throw quotaExceeded(used - input.bytes.byteLength, quota);
+  });
+}
+
+/**
+ * Refuses the transaction's writes if they took the owner past `quota` bytes. Two writes of one owner's files at
+ * once must not both pass: the check takes a lock on the owner's row, after the (long) writes, so that concurrent
+ * uploads write in parallel and queue only for the check, which then sees the others' committed files. Each owner's
+ * files count at their full size, shared bytes or not: what they see in their chats is what they use.
+ */
+export async function checkQuotaAfterWrite(
+  tx: Prisma.TransactionClient,
+  owner: { ownerId: string; quotaBytes: number; addedBytes: number },
+): Promise<void> {
+  // Writing no file never fails, even for an owner already past a quota the admin lowered.
+  if (owner.addedBytes === 0) return;
+  // NO KEY UPDATE: the writes' foreign keys hold KEY SHARE locks on this row, which FOR UPDATE would wait for
+  // (two concurrent uploads deadlocked); NO KEY UPDATE waits only for another writer's check.
+  await tx.$executeRaw`SELECT 1 FROM "User" WHERE id = ${owner.ownerId} FOR NO KEY UPDATE`;
+  const used = await sumStorage(tx, owner.ownerId);
+  if (used > owner.quotaBytes) throw quotaExceeded(used - owner.addedBytes, owner.quotaBytes);
+}
+
+export async function sumStorage(client: Prisma.TransactionClient, ownerId: string): Promise<number> {
   const [row] = await client.$queryRaw<{ total: bigint | null }[]>`
     SELECT sum(size)::bigint AS total FROM "Attachment" WHERE "ownerId" = ${ownerId}`;
   return Number(row?.total ?? 0);
@@ -75,41 +115,51 @@ export async function getConversationAttachments(conversationId: string, ids: st
 
 /**
  * Gives the caller's unclaimed uploads to a new message, inside the turn's transaction: an id that is not one of
- * them (another user's, already sent) fails the whole turn.
+ * them (another user's, already sent) fails the whole turn. Returns the message's files in the thread's order.
  */
 export async function claimAttachments(
   tx: Prisma.TransactionClient,
   input: { ownerId: string; messageId: string; ids: string[]; copiedIds?: string[] },
-): Promise<void> {
+): Promise<AttachmentView[]> {
+  const files: AttachmentView[] = [];
   for (const id of input.copiedIds ?? []) {
-    // An edit's new version gets its own copy, so that each version's files follow that version.
-    await tx.$executeRaw`
-      INSERT INTO "Attachment" (id, "ownerId", "messageId", name, kind, "contentType", size, sha256, bytes, text,
-                                "tokenCount", "createdAt")
-      SELECT ${createId()}, ${input.ownerId}, ${input.messageId}, name, kind, "contentType", size, sha256, bytes, text,
-             "tokenCount", now()
-        FROM "Attachment" WHERE id = ${id}`;
+    // An edit's new version gets its own row (the bytes are shared), so that each version's files follow it.
+    files.push(
+      ...(await tx.$queryRaw<AttachmentView[]>`
+        INSERT INTO "Attachment" (id, "ownerId", "messageId", name, kind, "contentType", size, sha256, text,
+                                  "tokenCount", "createdAt")
+        SELECT ${createId()}, ${input.ownerId}, ${input.messageId}, name, kind, "contentType", size, sha256, text,
+               "tokenCount", now()
+          FROM "Attachment" WHERE id = ${id}
+        RETURNING ${viewColumns}`),
+    );
   }
-  if (input.ids.length === 0) return;
-  const claimed = await tx.$executeRaw`
+  if (input.ids.length === 0) return files;
+  const claimed = await tx.$queryRaw<AttachmentView[]>`
     UPDATE "Attachment"
        -- The message lists its files in the order they were sent with it, whichever upload finished first.
        SET "messageId" = ${input.messageId},
            "createdAt" = now() + array_position(${input.ids}::text[], id) * interval '1 millisecond'
-     WHERE id IN (${Prisma.join(input.ids)}) AND "ownerId" = ${input.ownerId} AND "messageId" IS NULL`;
-  if (claimed !== input.ids.length) {
+     WHERE id IN (${Prisma.join(input.ids)}) AND "ownerId" = ${input.ownerId} AND "messageId" IS NULL
+    RETURNING ${viewColumns}`;
+  if (claimed.length !== input.ids.length) {
     throw new AppError("invalid_input", "An attached file is no longer available. Attach it again.");
   }
+  claimed.sort((a, b) => input.ids.indexOf(a.id) - input.ids.indexOf(b.id));
+  return [...files, ...claimed];
 }
+
+const viewColumns = Prisma.sql`id, name, kind::text AS kind, "contentType", size`;
 
 /** The files of the messages a context window sends, bytes included (images go to the model as data). */
 export async function getAttachmentsForMessages(messageIds: string[]) {
   if (messageIds.length === 0) return [];
-  return db().attachment.findMany({
+  const rows = await db().attachment.findMany({
     where: { messageId: { in: messageIds } },
-    select: { ...attachmentViewFields, messageId: true, text: true, bytes: true },
+    select: { ...attachmentViewFields, messageId: true, text: true, content: { select: { bytes: true } } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
+  return rows.map(({ content, ...row }) => ({ ...row, bytes: content.bytes }));
 }
 
 /** What a thread shows of its messages' files (no bytes). */
@@ -136,8 +186,9 @@ export async function listAttachmentViews(messageIds: string[]): Promise<Map<str
  */
 export async function getReadableAttachmentFile(userId: string, readableSql: Prisma.Sql, id: string) {
   const [row] = await db().$queryRaw<FileRow[]>`
-    SELECT a.name, a."contentType", a.kind::text AS kind, a.bytes
+    SELECT a.name, a."contentType", a.kind::text AS kind, ac.bytes
       FROM "Attachment" a
+      JOIN "AttachmentContent" ac ON ac.sha256 = a.sha256
       LEFT JOIN "Message" m ON m.id = a."messageId"
       LEFT JOIN "Conversation" c ON c.id = m."conversationId"
      WHERE a.id = ${id}
@@ -148,10 +199,11 @@ export async function getReadableAttachmentFile(userId: string, readableSql: Pri
 /** A file of one of `messageIds` (a share link's snapshot), or null. */
 export async function getAttachmentFileOfMessages(id: string, messageIds: string[]): Promise<FileRow | null> {
   if (messageIds.length === 0) return null;
-  return db().attachment.findFirst({
+  const row = await db().attachment.findFirst({
     where: { id, messageId: { in: messageIds } },
-    select: { name: true, contentType: true, kind: true, bytes: true },
+    select: { name: true, contentType: true, kind: true, content: { select: { bytes: true } } },
   });
+  return row && { name: row.name, contentType: row.contentType, kind: row.kind, bytes: row.content.bytes };
 }
 
 export type FileRow = { name: string; contentType: string; kind: AttachmentKind; bytes: Uint8Array };
@@ -176,18 +228,29 @@ export async function deleteFilesOfDeletedConversations(deletedBefore: Date): Pr
 }
 
 /**
- * Copies the files of messages to their copies (`pairs`: [source message id, copy's id]), owned by `ownerId`: "Copy
- * to my chats" takes a thread's files with it. One statement; the ids have the shape of createId's.
+ * Copies the files of messages to their copies (`pairs`: [source message id, copy's id]), owned by `ownerId`, in the
+ * transaction that writes the copies: "Copy to my chats" takes a thread's files with it. The rows are new, the bytes
+ * shared. One statement; the ids have the shape of createId's. Returns the bytes the owner's files grew by.
  */
-export async function copyAttachmentsToMessages(ownerId: string, pairs: [string, string][]): Promise<number> {
+export async function copyAttachmentsToMessages(
+  tx: Prisma.TransactionClient,
+  ownerId: string,
+  pairs: [string, string][],
+): Promise<number> {
   if (pairs.length === 0) return 0;
   const sourceIds = pairs.map(([source]) => source);
   const copyIds = pairs.map(([, copy]) => copy);
-  return db().$executeRaw`
-    INSERT INTO "Attachment" (id, "ownerId", "messageId", name, kind, "contentType", size, sha256, bytes, text,
-                              "tokenCount", "createdAt")
-    SELECT 'c' || substr(md5(random()::text || a.id), 1, 24), ${ownerId}, pairs.copy_id, a.name, a.kind,
-           a."contentType", a.size, a.sha256, a.bytes, a.text, a."tokenCount", a."createdAt"
-      FROM "Attachment" a
-      JOIN unnest(${sourceIds}::text[], ${copyIds}::text[]) AS pairs(source_id, copy_id) ON a."messageId" = pairs.source_id`;
+  const [row] = await tx.$queryRaw<{ added: bigint | null }[]>`
+    WITH copied AS (
+      INSERT INTO "Attachment" (id, "ownerId", "messageId", name, kind, "contentType", size, sha256, text,
+                                "tokenCount", "createdAt")
+      SELECT 'c' || substr(md5(random()::text || a.id), 1, 24), ${ownerId}, pairs.copy_id, a.name, a.kind,
+             a."contentType", a.size, a.sha256, a.text, a."tokenCount", a."createdAt"
+        FROM "Attachment" a
+        JOIN unnest(${sourceIds}::text[], ${copyIds}::text[]) AS pairs(source_id, copy_id)
+          ON a."messageId" = pairs.source_id
+      RETURNING size
+    )
+    SELECT sum(size)::bigint AS added FROM copied`;
+  return Number(row?.added ?? 0);
 }

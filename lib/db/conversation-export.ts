@@ -41,14 +41,18 @@ const treeWithFileFields = {
       ...treeFields.messages.select,
       attachments: {
         ...treeFields.messages.select.attachments,
-        select: { name: true, contentType: true, size: true, bytes: true },
+        select: { name: true, contentType: true, size: true, content: { select: { bytes: true } } },
       },
     },
   },
 } as const satisfies Prisma.ConversationSelect;
 
 export type ConversationTree = Prisma.ConversationGetPayload<{ select: typeof treeFields }>;
-export type ConversationTreeWithFiles = Prisma.ConversationGetPayload<{ select: typeof treeWithFileFields }>;
+type TreeWithContents = Prisma.ConversationGetPayload<{ select: typeof treeWithFileFields }>;
+type ExportedAttachment = { name: string; contentType: string; size: number; bytes: Uint8Array };
+export type ConversationTreeWithFiles = Omit<TreeWithContents, "messages"> & {
+  messages: (Omit<TreeWithContents["messages"][number], "attachments"> & { attachments: ExportedAttachment[] })[];
+};
 
 export async function getConversationTreeOrThrow(
   scope: Prisma.ConversationWhereInput,
@@ -59,7 +63,12 @@ export async function getConversationTreeOrThrow(
     select: treeWithFileFields,
   });
   if (!conversation) throw new AppError("not_found", "Conversation not found.");
-  return conversation;
+  // The bytes are shared between identical files (AttachmentContent): each file carries its own in the export.
+  const messages = conversation.messages.map(({ attachments, ...message }) => ({
+    ...message,
+    attachments: attachments.map(({ content, ...file }) => ({ ...file, bytes: content.bytes })),
+  }));
+  return { ...conversation, messages };
 }
 
 export function listConversationTrees(scope: Prisma.ConversationWhereInput): Promise<ConversationTree[]> {

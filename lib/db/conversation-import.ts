@@ -1,4 +1,5 @@
 // Writing imported conversations: all of a file's conversations and messages in one transaction, or nothing.
+import { checkQuotaAfterWrite, copyAttachmentsToMessages, storeContents } from "./attachments";
 import { db, type MessageRole, Prisma } from "./client";
 import { createId } from "./ids";
 
@@ -67,12 +68,22 @@ function insertMessagesSql(conversationId: string, ownerId: string, messages: Im
 // A large export holds thousands of conversations; the default 5 s would end the transaction half way.
 const IMPORT_TIMEOUT_MS = 120_000;
 
+export type ImportOptions = {
+  /** The owner's storage quota: the files written (imported or copied) must fit in it, or nothing is written. */
+  quotaBytes: number;
+  /** Files of other messages to copy to the new ones ([source message id, new message id]): "Copy to my chats". */
+  copyFilesOf?: [string, string][];
+};
+
 export async function insertImportedConversations(
   owner: { ownerId: string; modelId: string },
   conversations: ConversationToImport[],
+  options: ImportOptions,
 ): Promise<{ id: string; title: string }[]> {
   return db().$transaction(
     async (tx) => {
+      // The quota is checked under the owner's lock, after the writes (checkQuotaAfterWrite).
+      let addedBytes = 0;
       const created: { id: string; title: string }[] = [];
       for (const { messages, ...conversation } of conversations) {
         const id = createId();
@@ -83,20 +94,27 @@ export async function insertImportedConversations(
           );
         }
         const files = messages.flatMap(({ encodedFiles: _encoded, ...message }) =>
-          (message.files ?? []).map((file) => ({
+          (message.files ?? []).map(({ bytes, ...file }) => ({
             ...file,
             id: createId(),
             ownerId: owner.ownerId,
             messageId: message.id,
-            size: file.bytes.byteLength,
+            size: bytes.byteLength,
           })),
         );
+        await storeContents(
+          tx,
+          messages.flatMap((message) => message.files ?? []),
+        );
+        addedBytes += files.reduce((sum, file) => sum + file.size, 0);
         // A millisecond apart, in the file's order: a message's files are listed by creation.
         const start = Date.now();
         const ordered = files.map((file, index) => ({ ...file, createdAt: new Date(start + index) }));
         if (ordered.length > 0) await tx.attachment.createMany({ data: ordered });
         created.push({ id, title: conversation.title });
       }
+      addedBytes += await copyAttachmentsToMessages(tx, owner.ownerId, options.copyFilesOf ?? []);
+      await checkQuotaAfterWrite(tx, { ownerId: owner.ownerId, quotaBytes: options.quotaBytes, addedBytes });
       return created;
     },
     { timeout: IMPORT_TIMEOUT_MS, maxWait: IMPORT_TIMEOUT_MS },

@@ -2,7 +2,7 @@
 // once a second, and the final reply once. Never a write per token.
 import { currentProcessId } from "../cluster/process-identity";
 import { AppError } from "../errors";
-import { claimAttachments } from "./attachments";
+import { type AttachmentView, attachmentViewFields, claimAttachments } from "./attachments";
 import { db, type MessageStatus, Prisma } from "./client";
 import { createId } from "./ids";
 import { type MessageView, messageFields } from "./messages";
@@ -27,7 +27,16 @@ export type TurnInput = {
   titleIfUntitled: { untitled: string; title: string };
 };
 
-export type StartedTurn = { userMessage: MessageView; assistantMessage: MessageView; isDuplicate: boolean };
+/** The user message carries its files, so that the `start` event shows them to every reader of the reply. */
+export type StartedTurn = {
+  userMessage: MessageView & { attachments?: AttachmentView[] };
+  assistantMessage: MessageView;
+  isDuplicate: boolean;
+};
+
+const userFiles = {
+  attachments: { select: attachmentViewFields, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+} as const satisfies Prisma.MessageSelect;
 
 type TurnPosition = {
   currentLeafId: string | null;
@@ -81,13 +90,13 @@ export async function startTurn(input: TurnInput): Promise<StartedTurn> {
     const userMessage = created.find((message) => message.role === "USER");
     const assistantMessage = created.find((message) => message.role === "ASSISTANT");
     if (!userMessage || !assistantMessage) throw new Error("Creating the turn's messages returned no rows");
-    await claimAttachments(tx, {
+    const attachments = await claimAttachments(tx, {
       ownerId: input.authorId,
       messageId: userMessage.id,
       ids: input.attachmentIds ?? [],
       copiedIds: input.copiedAttachmentIds,
     });
-    return { userMessage, assistantMessage, isDuplicate: false };
+    return { userMessage: { ...userMessage, attachments }, assistantMessage, isDuplicate: false };
   });
 }
 
@@ -142,7 +151,7 @@ export async function startRegeneration(
     if (!writable) throw new AppError("not_found", "Conversation not found.");
     const existing = await tx.message.findFirst({
       where: { id: replyId, conversationId, role: "ASSISTANT" },
-      select: { parent: { select: { ...messageFields, depth: true, threadTokens: true } } },
+      select: { parent: { select: { ...messageFields, ...userFiles, depth: true, threadTokens: true } } },
     });
     if (!existing?.parent) throw new AppError("not_found", "Reply not found.");
     const { depth, threadTokens, ...userMessage } = existing.parent;
@@ -168,7 +177,11 @@ export async function startRegeneration(
 async function findTurn(tx: Prisma.TransactionClient, userMessageId: string) {
   const userMessage = await tx.message.findUnique({
     where: { id: userMessageId },
-    select: { ...messageFields, children: { select: messageFields, orderBy: { createdAt: "asc" }, take: 1 } },
+    select: {
+      ...messageFields,
+      ...userFiles,
+      children: { select: messageFields, orderBy: { createdAt: "asc" }, take: 1 },
+    },
   });
   const [assistantMessage] = userMessage?.children ?? [];
   if (!userMessage || !assistantMessage) return null;

@@ -26,6 +26,7 @@ import { measureRender } from "./measure-render";
 import { measureStreamMemory } from "./measure-stream-memory";
 import { measureTtft } from "./measure-ttft";
 import { measureTwoProcesses } from "./measure-two-processes";
+import { measureUploadStall } from "./measure-upload-stall";
 import { measureUsageDashboard } from "./measure-usage-dashboard";
 import { describeProcesses, findChildrenByCommandLine, listTree } from "./process-stats";
 import { startRawRelay } from "./relay-process";
@@ -54,10 +55,11 @@ const measurements: Measurement[] = [
   { name: "initial JavaScript", row: 10, run: measureInitialJs },
   { name: "history", row: 11, run: measureHistory },
   { name: "import stall", row: 12, run: measureImportStall },
-  { name: "/v1 API", row: 13, run: measureApi },
-  { name: "two processes", row: 14, run: measureTwoProcesses },
+  { name: "upload stall", row: 13, run: measureUploadStall },
+  { name: "/v1 API", row: 14, run: measureApi },
+  { name: "two processes", row: 15, run: measureTwoProcesses },
   // Last: it seeds 270,000 ledger rows and 1,000 users, which no other measurement should carry.
-  { name: "usage dashboard", row: 15, run: measureUsageDashboard },
+  { name: "usage dashboard", row: 16, run: measureUsageDashboard },
 ];
 
 /** The measurement's rows, each with a "machine busy" warning when others took more than 10% of the CPU meanwhile. */

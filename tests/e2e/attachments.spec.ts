@@ -1,9 +1,9 @@
 // Attachments as a user meets them: a screenshot pasted into the composer reaches a vision model as an image (the
-// fake model echoes the parts it received) and stays in the thread after a reload; a PDF and a CSV are picked with
-// the paperclip and read as text; a file Parley cannot read is refused on its chip, before anything is sent.
+// fake model echoes the parts it received) and stays in the thread after a reload; a PDF, a Word document and a CSV
+// are picked with the paperclip and read as text; a file Parley cannot read is refused on its chip, before anything is sent.
 import { randomUUID } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
-import { makePdf, makePng } from "../support/attachment-files";
+import { makeDocx, makePdf, makePng } from "../support/attachment-files";
 import { E2E_ECHO_PREFIX } from "../support/e2e-scenario";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { composer, expectNoSeriousViolations, keepScreenshot, newUserPage, signInAsAdmin } from "./helpers";
@@ -80,15 +80,22 @@ test("a pasted screenshot reaches a vision model as an image and stays in the th
   await keepScreenshot(page, testInfo, "attachments-image-in-thread");
 });
 
-test("a PDF and a CSV picked with the paperclip are read as text, on a phone", async ({ browser }, testInfo) => {
+test("a PDF, a Word document and a CSV picked with the paperclip are read as text, on a phone", async ({
+  browser,
+}, testInfo) => {
   const { page } = await newUserPage(browser, "Reader");
   await page.setViewportSize({ width: 390, height: 800 });
   await attachWithPaperclip(page, [
     { name: "report.pdf", mimeType: "application/pdf", buffer: makePdf("Revenue grew by 12 percent") },
+    {
+      name: "minutes.docx",
+      mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      buffer: makeDocx(["Decision: ship on Friday"]),
+    },
     { name: "sales.csv", mimeType: "text/csv", buffer: Buffer.from("region,sales\nnorth,10\n") },
   ]);
   const chips = page.getByRole("list", { name: "Attached files" });
-  await expect(chips.getByRole("listitem")).toHaveCount(2);
+  await expect(chips.getByRole("listitem")).toHaveCount(3);
   await expect(chips.getByRole("status")).toHaveCount(0);
   await keepScreenshot(page, testInfo, "attachments-chips-phone");
   await composer(page).fill(`${E2E_ECHO_PREFIX}summarise`);
@@ -96,10 +103,11 @@ test("a PDF and a CSV picked with the paperclip are read as text, on a phone", a
 
   const reply = page.getByRole("article", { name: "Assistant" });
   await expect(reply).toContainText("Revenue grew by 12 percent");
+  await expect(reply).toContainText("Decision: ship on Friday");
   await expect(reply).toContainText("north,10");
   // In the order they were attached, whichever upload finished first.
   const sent = page.getByRole("article", { name: "You" }).getByRole("list", { name: "Attached files" });
-  await expect(sent.getByRole("link")).toHaveText([/^report\.pdf/, /^sales\.csv/]);
+  await expect(sent.getByRole("link")).toHaveText([/^report\.pdf/, /^minutes\.docx/, /^sales\.csv/]);
   await expectNoSeriousViolations(page);
   await keepScreenshot(page, testInfo, "attachments-documents-phone");
 });

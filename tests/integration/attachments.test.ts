@@ -3,8 +3,9 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sweepAttachments } from "@/lib/attachments/sweep";
+import { getStorageUsed } from "@/lib/db/attachments";
 import { db } from "@/lib/db/client";
-import { makePdf, makePng } from "../support/attachment-files";
+import { makeDocx, makePdf, makePng } from "../support/attachment-files";
 import { makeAdmin, makeModel, makeUser } from "../support/factories";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { collectEvents, startedIds } from "../support/read-events";
@@ -78,18 +79,30 @@ describe("uploads", () => {
     // Fill the quota with one row written directly (a gigabyte of uploads would be slow), then upload a byte more.
     await db().attachment.create({
       data: {
-        ownerId: user.id,
+        owner: { connect: { id: user.id } },
         name: "filler.bin",
         kind: "DOCUMENT",
         contentType: "text/plain; charset=utf-8",
         size: 1024 * 1024 * 1024,
-        sha256: "0",
-        bytes: new Uint8Array(1),
+        content: { create: { sha256: "0", bytes: new Uint8Array(1), size: 1 } },
       },
     });
     const over = await upload(client, "one-more.txt", "x");
     expect(over.status).toBe(413);
     expect(((await over.json()) as { error: { code: string } }).error.code).toBe("storage_quota_exceeded");
+  });
+});
+
+describe("concurrent uploads", () => {
+  it("of one user all write at once, and only as many as fit in the quota pass", async () => {
+    const { client, user } = await startChat(false);
+    // Room for exactly two of the four 1,000-byte files.
+    await fillStorage(user.id, 1024 * 1024 * 1024 - 2000);
+    const responses = await Promise.all(
+      [0, 1, 2, 3].map((index) => upload(client, `part-${index}.txt`, `${index}`.repeat(1000))),
+    );
+    expect(responses.map((response) => response.status).sort()).toEqual([201, 201, 413, 413]);
+    expect(await getStorageUsed(user.id)).toBe(1024 * 1024 * 1024);
   });
 });
 
@@ -131,7 +144,7 @@ describe("sending files", () => {
   it("sends documents as delimited text under their names (a PDF's extracted text and a CSV)", async () => {
     const { client, conversationId, upstreamName } = await startChat(false);
     const pdf = await uploadId(client, "report.pdf", makePdf("Revenue grew by 12 percent"));
-    const csv = await uploadId(client, "data.csv", "region,sales\nnorth,10\n");
+    const csv = await uploadId(client, "data.csv", "region,sales\nnorth,10\ncafé 東京,3\n");
     await collectEvents(
       await client.json(`/api/conversations/${conversationId}/messages`, {
         content: "Summarise",
@@ -140,7 +153,29 @@ describe("sending files", () => {
     );
     const content = lastUserContent(upstreamName) as string;
     expect(content).toMatch(/^Summarise\n\n<<< Attached file: report\.pdf >>>\n\[Page 1\]\nRevenue grew by 12 percent/);
-    expect(content).toContain("<<< Attached file: data.csv >>>\nregion,sales\nnorth,10\n\n<<< End of data.csv >>>");
+    expect(content).toContain(
+      "<<< Attached file: data.csv >>>\nregion,sales\nnorth,10\ncafé 東京,3\n\n<<< End of data.csv >>>",
+    );
+  });
+
+  it("reads a Word document (DOCX): its text goes to the model, the file is only ever a download", async () => {
+    const { client, conversationId, upstreamName } = await startChat(false);
+    const response = await upload(client, "minutes.docx", makeDocx(["Decision: ship on Friday"]));
+    expect(response.status).toBe(201);
+    const { id, kind, contentType } = (await response.json()) as { id: string; kind: string; contentType: string };
+    expect([kind, contentType]).toEqual([
+      "DOCUMENT",
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ]);
+    const file = await client.fetch(`/api/attachments/${id}`);
+    expect(file.headers.get("content-disposition")).toMatch(/^attachment;/);
+    expect(Buffer.from(await file.arrayBuffer())).toEqual(makeDocx(["Decision: ship on Friday"]));
+    await collectEvents(
+      await client.json(`/api/conversations/${conversationId}/messages`, { content: "When?", attachmentIds: [id] }),
+    );
+    expect(lastUserContent(upstreamName)).toBe(
+      "When?\n\n<<< Attached file: minutes.docx >>>\nDecision: ship on Friday\n<<< End of minutes.docx >>>",
+    );
   });
 
   it("refuses another user's upload, and a document too large for the window with the counts", async () => {
@@ -306,6 +341,17 @@ describe("share links and copies", () => {
     expect(Buffer.from(await image.arrayBuffer())).toEqual(makePng());
   });
 
+  it("refuses a copy past the copier's storage with 413, and leaves no copy behind", async () => {
+    const { client, conversationId, replyId, user } = await sharedChat();
+    // The copy's files (a PNG and 13 bytes of notes) would take the owner one byte past the 1 GB default.
+    await fillStorage(user.id, 1024 * 1024 * 1024 - (await getStorageUsed(user.id)) - 1);
+    const copied = await client.json(`/api/conversations/${conversationId}/copy`, { messageId: replyId });
+    expect(copied.status).toBe(413);
+    expect(((await copied.json()) as { error: { code: string } }).error.code).toBe("storage_quota_exceeded");
+    expect(await db().conversation.count({ where: { ownerId: user.id } })).toBe(1);
+    expect(await db().message.count({ where: { conversation: { ownerId: user.id } } })).toBe(2);
+  });
+
   it("copies a thread's files with it to my chats", async () => {
     const { client, conversationId, replyId } = await sharedChat();
     const copied = await client.json(`/api/conversations/${conversationId}/copy`, { messageId: replyId });
@@ -318,6 +364,80 @@ describe("share links and copies", () => {
     expect(files.map((file) => file.name)).toEqual(["chart.png", "notes.txt"]);
     const document = await client.fetch(`/api/attachments/${files[1]?.id}`);
     expect(await document.text()).toBe("private notes");
+  });
+});
+
+/** A file row of `size` bytes (its content one byte): a quota filled without uploading a gigabyte. */
+async function fillStorage(ownerId: string, size: number) {
+  await db().attachment.create({
+    data: {
+      owner: { connect: { id: ownerId } },
+      name: "filler.bin",
+      kind: "DOCUMENT",
+      contentType: "text/plain; charset=utf-8",
+      size,
+      content: { create: { sha256: randomUUID(), bytes: new Uint8Array(1), size: 1 } },
+    },
+  });
+}
+
+describe("identical files", () => {
+  const contentOf = (text: string) =>
+    db().attachmentContent.findMany({
+      where: { attachments: { some: { name: { startsWith: text } } } },
+      select: { refs: true },
+    });
+
+  it("are stored once, count for each owner at full size, and keep their bytes until the last one goes", async () => {
+    const { client, conversationId, user } = await startChat(false);
+    const other = await startChat(false);
+    const text = `report ${randomUUID()}`;
+    const first = await uploadId(client, `${text}.txt`, text);
+    const second = await uploadId(client, `${text} (copy).txt`, text);
+    const othersId = await uploadId(other.client, `${text}.txt`, text);
+    expect(await contentOf(text)).toEqual([{ refs: 3 }]);
+    expect(await getStorageUsed(user.id)).toBe(2 * text.length);
+    expect(await getStorageUsed(other.user.id)).toBe(text.length);
+
+    // Sent, then copied to my chats: the copy's row is new, the bytes are not.
+    const sent = await collectEvents(
+      await client.json(`/api/conversations/${conversationId}/messages`, { content: "Read", attachmentIds: [first] }),
+    );
+    const copied = await client.json(`/api/conversations/${conversationId}/copy`, {
+      messageId: startedIds(sent).assistantMessageId,
+    });
+    expect(copied.status).toBe(201);
+    expect(await contentOf(text)).toEqual([{ refs: 4 }]);
+
+    // Removing one file never takes the bytes from the others.
+    expect((await client.fetch(`/api/attachments/${second}`, { method: "DELETE" })).status).toBe(204);
+    await db().conversation.deleteMany({ where: { ownerId: user.id } });
+    expect(await contentOf(text)).toEqual([{ refs: 1 }]);
+    expect(await (await other.client.fetch(`/api/attachments/${othersId}`)).text()).toBe(text);
+    expect((await other.client.fetch(`/api/attachments/${othersId}`, { method: "DELETE" })).status).toBe(204);
+    expect(await db().attachmentContent.count({ where: { attachments: { none: {} } } })).toBe(0);
+  });
+});
+
+describe("the live start event", () => {
+  it("carries the turn's files, as the saved thread does, on send and on regenerate", async () => {
+    const { client, conversationId } = await startChat(false);
+    const id = await uploadId(client, "notes.txt", "The secret is 42");
+    type Start = { userMessage: { attachments: unknown } };
+    const startFiles = (events: { event: string; data: unknown }[]) =>
+      (events.find((event) => event.event === "start")?.data as Start | undefined)?.userMessage.attachments;
+    const sent = await collectEvents(
+      await client.json(`/api/conversations/${conversationId}/messages`, { content: "Read", attachmentIds: [id] }),
+    );
+    const expected = [{ id, name: "notes.txt", kind: "DOCUMENT", contentType: "text/plain; charset=utf-8", size: 16 }];
+    expect(startFiles(sent)).toEqual(expected);
+    const regenerated = await collectEvents(
+      await client.json(
+        `/api/conversations/${conversationId}/messages/${startedIds(sent).assistantMessageId}/regenerate`,
+        {},
+      ),
+    );
+    expect(startFiles(regenerated)).toEqual(expected);
   });
 });
 

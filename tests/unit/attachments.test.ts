@@ -4,10 +4,10 @@ import { describe, expect, it } from "vitest";
 import { extractDocumentText } from "@/lib/attachments/extract-text";
 import { readImageSize } from "@/lib/attachments/image-size";
 import { estimateImageTokens } from "@/lib/attachments/image-tokens";
-import { sniffFile } from "@/lib/attachments/sniff";
+import { DOCX_TYPE, sniffFile } from "@/lib/attachments/sniff";
 import { buildTurnContent, getTurnText } from "@/lib/attachments/turn-content";
 import { isVisionModelName } from "@/lib/attachments/vision-models";
-import { makePdf, makePng } from "../support/attachment-files";
+import { makeDocx, makePdf, makePng, makeZip } from "../support/attachment-files";
 
 describe("type sniffing", () => {
   it("reads a PNG as an image whatever its name says (a PNG renamed .pdf)", () => {
@@ -59,6 +59,26 @@ describe("PDF text", () => {
   it("says no text was found in a PDF without a text layer", async () => {
     await expect(extractDocumentText(makePdf(null), "application/pdf", "scan.pdf")).rejects.toThrow(
       "No text found in scan.pdf",
+    );
+  });
+});
+
+describe("Word documents (DOCX)", () => {
+  it("knows a DOCX from its bytes (a ZIP holding word/document.xml), whatever its name, and refuses other ZIPs", () => {
+    expect(sniffFile(makeDocx(["Hello"]))).toEqual({ kind: "DOCUMENT", contentType: DOCX_TYPE });
+    expect(sniffFile(makeZip({ "xl/workbook.xml": "<workbook/>" }))).toBeNull();
+    expect(sniffFile(makeZip({ "word/document.xml.bak": "x" }))).toBeNull();
+    // A ZIP signature with no directory behind it is not a document either.
+    expect(sniffFile(Buffer.from("PK\u0003\u0004 not really a zip"))).toBeNull();
+  });
+
+  it("extracts the text, a paragraph per line, and says when there is none", async () => {
+    const docx = makeDocx(["Quarterly report", "Revenue grew by 12 percent & costs fell"]);
+    await expect(extractDocumentText(docx, DOCX_TYPE, "report.docx")).resolves.toBe(
+      "Quarterly report\n\nRevenue grew by 12 percent & costs fell",
+    );
+    await expect(extractDocumentText(makeDocx([]), DOCX_TYPE, "empty.docx")).rejects.toThrow(
+      "No text found in empty.docx",
     );
   });
 });

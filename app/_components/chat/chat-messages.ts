@@ -67,7 +67,7 @@ export function applyStart(messages: ChatMessage[], placeholders: Placeholders, 
 }
 
 // Stream events may leave out the versions; until the thread is fetched again, keep the ones already shown.
-// The same for the author, which a regeneration's `start` leaves out, and the files, which `start` does not carry.
+// The same for the author, which a regeneration's `start` leaves out, and the files already shown.
 function withKnownSiblings(messages: ChatMessage[], incoming: ChatMessage, placeholderId: string | null): ChatMessage {
   const shown = messages.find((message) => message.id === incoming.id || message.id === placeholderId);
   if (!shown) return incoming;
