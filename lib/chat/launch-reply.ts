@@ -17,7 +17,8 @@ import { encodingForModel } from "./tokens";
 import { buildUpstreamRequest } from "./upstream-request";
 
 export type ReplyLaunch = {
-  conversation: { id: string; systemPrompt: string | null };
+  /** customInstructions: the requester's, read with the turn's context (lib/db/turn-context.ts). */
+  conversation: { id: string; systemPrompt: string | null; customInstructions: string | null };
   model: CompletionModel;
   parameters: Parameters;
   turn: StartedTurn;
@@ -79,7 +80,7 @@ export function launchReply({
         parameters,
         conversationSystemPrompt: conversation.systemPrompt,
         userMessageId: turn.userMessage.id,
-        requesterId,
+        customInstructions: conversation.customInstructions,
       });
       const upstream = buildUpstreamRequest(model, messages, parameters);
       return { upstream, manifest };

@@ -7,9 +7,9 @@ import { writableConversationsSql } from "../access/conversations";
 import { conversationModelsSql } from "../access/models";
 import { checkTurnFiles, countTurnTokens } from "../attachments/turn-files";
 import type { SessionUser } from "../auth/session";
-import { getCustomInstructions } from "../db/accounts";
-import { DEFAULT_TITLE, getConversationForTurn } from "../db/conversations";
+import { DEFAULT_TITLE } from "../db/conversations";
 import type { CompletionModel } from "../db/models";
+import { getTurnContext } from "../db/turn-context";
 import { type StartedTurn, startRegeneration, startTurn } from "../db/turns";
 import { AppError } from "../errors";
 import { ATTACHMENT_LIMIT_CEILINGS, MAX_MESSAGE_LENGTH } from "../limits";
@@ -47,12 +47,20 @@ export const sendMessageSchema = z.strictObject({
 
 export const regenerateSchema = z.strictObject({ temperature: z.number().finite().optional() });
 
-async function loadWritableTurnContext(user: SessionUser, conversationId: string, temperature: number | undefined) {
-  const conversation = await getConversationForTurn(
-    writableConversationsSql(user.id),
-    conversationModelsSql(user.id),
+/** The turn's one read before it writes (lib/db/turn-context.ts), and the checks on what it read. */
+async function loadWritableTurnContext(
+  user: SessionUser,
+  conversationId: string,
+  anchor: Parameters<typeof getTurnContext>[0]["anchor"],
+  temperature: number | undefined,
+) {
+  const conversation = await getTurnContext({
+    userId: user.id,
+    conversationScope: writableConversationsSql(user.id),
+    modelScope: conversationModelsSql(user.id),
     conversationId,
-  );
+    anchor,
+  });
   if (!conversation) throw await deniedError(user, conversationId, "write");
   const { model } = conversation;
   if (!model)
@@ -67,22 +75,25 @@ function snapshotOf(model: CompletionModel, parameters: ReturnType<typeof resolv
 }
 
 export async function sendMessage(user: SessionUser, conversationId: string, input: z.infer<typeof sendMessageSchema>) {
-  const { conversation, model, parameters } = await loadWritableTurnContext(user, conversationId, input.temperature);
+  const anchor = { parentId: input.parentId ?? null };
+  const { conversation, model, parameters } = await loadWritableTurnContext(
+    user,
+    conversationId,
+    anchor,
+    input.temperature,
+  );
   const encoding = encodingForModel(model.upstreamName);
-  // The sender's custom instructions go with the system prompt, so they count toward what can never fit too.
-  const [files, instructions] = await Promise.all([
-    checkTurnFiles(user, conversationId, input.attachmentIds, model),
-    getCustomInstructions(user.id),
-  ]);
+  const files = await checkTurnFiles(user, conversationId, input.attachmentIds, model);
   const tokenCount = countTurnTokens(input.content, files, (text) => countTokens(text, encoding));
-  const systemTokens = getSystemPrompt(conversation.systemPrompt, model, encoding, instructions)?.tokens ?? null;
+  // The sender's custom instructions go with the system prompt, so they count toward what can never fit too.
+  const systemPrompt = getSystemPrompt(conversation.systemPrompt, model, encoding, conversation.customInstructions);
+  const systemTokens = systemPrompt?.tokens ?? null;
   // Checked before anything is written: a message that can never be sent is refused, not stored.
   const budget = getWindowBudget(model.contextWindow, parameters.maxTokens);
   getRequiredTokens(tokenCount, systemTokens, budget);
   const usageReservation = await reserveChatTurn({
-    ...{ userId: user.id, conversationId, model, maxTokens: parameters.maxTokens, budget },
+    ...{ userId: user.id, context: conversation, model, maxTokens: parameters.maxTokens, budget },
     newTokens: tokenCount + (systemTokens ?? 0),
-    anchor: { leafId: input.parentId ?? conversation.currentLeafId },
   });
 
   const title = titleFromMessage(input.content);
@@ -125,11 +136,15 @@ export async function regenerateReply(
   replyId: string,
   input: z.infer<typeof regenerateSchema>,
 ) {
-  const { conversation, model, parameters } = await loadWritableTurnContext(user, conversationId, input.temperature);
+  const { conversation, model, parameters } = await loadWritableTurnContext(
+    user,
+    conversationId,
+    { replyId },
+    input.temperature,
+  );
   const usageReservation = await reserveChatTurn({
-    ...{ userId: user.id, conversationId, model, maxTokens: parameters.maxTokens, newTokens: 0 },
+    ...{ userId: user.id, context: conversation, model, maxTokens: parameters.maxTokens, newTokens: 0 },
     budget: getWindowBudget(model.contextWindow, parameters.maxTokens),
-    anchor: { replyId },
   });
   const regeneration = withReplyStream(user.id, async (streamSlot) => {
     const turn = await startRegeneration(

@@ -2,31 +2,48 @@
 // when a client component's imports reach it (outside Next it loads lib/db/server-only-outside-next.ts).
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { requireEnv } from "../env";
 import { connectionOptionsFromUrl } from "./connection-options";
 import { PrismaClient } from "./generated/client";
 
 export type Database = InstanceType<typeof PrismaClient>;
 
-const globalForPrisma = globalThis as unknown as { parleyPrisma?: Database };
+const globalForPrisma = globalThis as unknown as { parleyPrisma?: Database; parleyPool?: pg.Pool };
 
 // The timestamp columns hold UTC without a zone: Prisma writes and reads them as UTC, so the raw SQL's now() must
 // be UTC as well, whatever time zone the server was set up with (an embedded cluster takes the machine's).
 const SESSION_OPTIONS = "-c TimeZone=UTC";
 
-/** A new client with its own pool; the app uses the one of db(). */
-export function createDatabaseClient(): Database {
+/** A new pool; the app uses the one of pool(), shared by Prisma and the hot path's direct statements (direct-query.ts). */
+export function createDatabasePool(): pg.Pool {
   const connection = connectionOptionsFromUrl(requireEnv("DATABASE_URL"));
   const options = [connection.options, SESSION_OPTIONS].filter(Boolean).join(" ");
   // pg waits for a connection forever by default: a database that stopped answering would hang every request.
-  const adapter = new PrismaPg({ ...connection, max: 10, options, connectionTimeoutMillis: 10_000 });
+  return new pg.Pool({ ...connection, max: 10, options, connectionTimeoutMillis: 10_000 });
+}
+
+/** A new client on the given pool, or on a pool of its own that its $disconnect ends; the app uses db(). */
+export function createDatabaseClient(databasePool?: pg.Pool): Database {
+  const adapter = new PrismaPg(databasePool ?? createDatabasePool(), { disposeExternalPool: !databasePool });
   return new PrismaClient({ adapter });
 }
 
-/** Survives Next's hot reloads in development, which would otherwise open a new pool on every edit. */
+/** The process's one pool. Survives Next's hot reloads in development, which would otherwise open a new pool on every edit. */
+export function pool(): pg.Pool {
+  globalForPrisma.parleyPool ??= createDatabasePool();
+  return globalForPrisma.parleyPool;
+}
+
 export function db(): Database {
-  globalForPrisma.parleyPrisma ??= createDatabaseClient();
+  globalForPrisma.parleyPrisma ??= createDatabaseClient(pool());
   return globalForPrisma.parleyPrisma;
+}
+
+/** The pool's connections: open, idle, and requests waiting for one. */
+export function databasePoolStats() {
+  const { totalCount, idleCount, waitingCount } = pool();
+  return { totalCount, idleCount, waitingCount };
 }
 
 export { Prisma } from "./generated/client";

@@ -1,6 +1,7 @@
 // Reading a conversation's message tree: the thread the user sees, and what a context window may send.
 import { AppError } from "../errors";
 import { db, Prisma } from "./client";
+import { queryPrepared } from "./direct-query";
 
 export const messageFields = {
   id: true,
@@ -132,14 +133,15 @@ export type WindowRow = {
 
 /**
  * The newest messages of the thread ending at `leafId`, oldest first, read only until their cached token counts
- * pass `tokenLimit`: the cost of assembling a window does not grow with the length of the history.
+ * pass `tokenLimit`: the cost of assembling a window does not grow with the length of the history. `hasFiles`
+ * tells whether the files must be read too (request-files.ts). On the path to the first token: one prepared statement.
  */
 export async function getWindowCandidates(
   leafId: string,
   tokenLimit: number,
   framingTokens: number,
-): Promise<WindowRow[]> {
-  const rows = await db().$queryRaw<WindowRow[]>`
+): Promise<(WindowRow & { hasFiles: boolean })[]> {
+  return queryPrepared<WindowRow & { hasFiles: boolean }>(Prisma.sql`
     WITH RECURSIVE thread AS (
       SELECT id, "parentId", "tokenCount" + ${framingTokens} AS total FROM "Message" WHERE id = ${leafId}
       UNION ALL
@@ -147,9 +149,9 @@ export async function getWindowCandidates(
         FROM "Message" m JOIN thread ON m.id = thread."parentId"
        WHERE thread.total <= ${tokenLimit}
     )
-    SELECT m.id, m.role::text AS role, m.content, m."tokenCount", m."tokenEncoding", m.depth, m."threadTokens"
-      FROM thread JOIN "Message" m ON m.id = thread.id ORDER BY m.depth`;
-  return rows;
+    SELECT m.id, m.role::text AS role, m.content, m."tokenCount", m."tokenEncoding", m.depth, m."threadTokens",
+           EXISTS (SELECT 1 FROM "Attachment" f WHERE f."messageId" = m.id) AS "hasFiles"
+      FROM thread JOIN "Message" m ON m.id = thread.id ORDER BY m.depth`);
 }
 
 /** The newest leaf below a message, following the most recent child at each step: the branch to show. */
