@@ -2,10 +2,16 @@
 
 import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
-import { getToken } from "next-auth/jwt";
-import { requireEnv } from "../env";
 import { AppError } from "../errors";
-import { refreshClaims, sessionUserOf } from "./claims";
+import {
+  applySessionState,
+  isWithinSessionLifetime,
+  refreshClaims,
+  type SessionClaims,
+  type SessionState,
+  sessionUserOf,
+} from "./claims";
+import { decodeSessionToken } from "./decoded-tokens";
 
 // PENDING: registered under the approval policy and not yet approved; such a user sees only the waiting page.
 export type SessionUser = {
@@ -16,17 +22,14 @@ export type SessionUser = {
   status: "ACTIVE" | "PENDING";
 };
 
-type CookieSource = Map<string, string> | Awaited<ReturnType<typeof import("next/headers").cookies>>;
+type CookieSource = Parameters<typeof decodeSessionToken>[0];
 
 /**
  * The session token's user as the database has it now. Read here rather than through getServerSession, which
  * turns every failure of the check into "signed out": a database outage must reach the caller as one (503).
  */
 async function readSessionUser(cookieSource: CookieSource): Promise<SessionUser | null> {
-  const token = await getToken({
-    req: { cookies: cookieSource, headers: {} } as unknown as Parameters<typeof getToken>[0]["req"],
-    secret: requireEnv("AUTH_SECRET"),
-  });
+  const token = await decodeSessionToken(cookieSource);
   const claims = token && (await refreshClaims(token));
   return claims ? sessionUserOf(claims) : null;
 }
@@ -54,9 +57,11 @@ export async function requirePageAdmin(): Promise<SessionUser> {
   return user;
 }
 
+const signInFirst = () => new AppError("unauthorized", "Sign in to continue.");
+
 /** What every API caller must be: signed in (401) and not awaiting approval (403). */
 function checkApiUser(user: SessionUser | null): SessionUser {
-  if (!user) throw new AppError("unauthorized", "Sign in to continue.");
+  if (!user) throw signInFirst();
   if (user.status === "PENDING") throw new AppError("forbidden", "Your account is waiting for an admin's approval.");
   return user;
 }
@@ -94,4 +99,23 @@ function readCookies(cookieHeader: string | null): Map<string, string> {
  */
 export async function requireRequestUser(request: Request): Promise<SessionUser> {
   return checkApiUser(await readSessionUser(readCookies(request.headers.get("cookie"))));
+}
+
+/** A session token's claims, decoded but not yet checked against the database. */
+export type UncheckedClaims = SessionClaims & { uid: string };
+
+/**
+ * For the chat turn, whose first statement reads the user's row with everything else it needs
+ * (lib/db/turn-context.ts): the token's claims (401 without a usable one), to check with checkSessionState.
+ */
+export async function readRequestClaims(request: Request): Promise<UncheckedClaims> {
+  const claims = await decodeSessionToken(readCookies(request.headers.get("cookie")));
+  if (!claims?.uid || !isWithinSessionLifetime(claims.signedInAt)) throw signInFirst();
+  return { ...claims, uid: claims.uid };
+}
+
+/** The check of requireRequestUser on the user's row read elsewhere: 401 once revoked, 403 awaiting approval. */
+export function checkSessionState(claims: UncheckedClaims, state: SessionState | null): SessionUser {
+  const current = applySessionState(claims, state);
+  return checkApiUser(current && sessionUserOf(current));
 }

@@ -1,6 +1,6 @@
 // Starts a reply that startTurn or startRegeneration saved as STREAMING.
 import { shareReply } from "../cluster/remote-replies";
-import type { MessageAuthor } from "../db/messages";
+import type { MessageAuthor, WindowCandidate } from "../db/messages";
 import type { CompletionModel } from "../db/models";
 import type { StartedTurn } from "../db/turns";
 import type { ReplyEventInput } from "../live/reply-events";
@@ -22,6 +22,8 @@ export type ReplyLaunch = {
   model: CompletionModel;
   parameters: Parameters;
   turn: StartedTurn;
+  /** The thread ending at the turn's user message, when the turn read it ahead (prepare-request.ts). */
+  thread?: WindowCandidate[];
   /** Who asked for the reply (sent the message or regenerated): the usage ledger's user. */
   requesterId: string;
   /** Who wrote the new user turn, named in the `start` event for team members watching; null for a regeneration. */
@@ -54,6 +56,7 @@ export function launchReply({
   model,
   parameters,
   turn,
+  thread,
   requesterId,
   author,
   titleToReplace,
@@ -81,6 +84,7 @@ export function launchReply({
         conversationSystemPrompt: conversation.systemPrompt,
         userMessageId: turn.userMessage.id,
         customInstructions: conversation.customInstructions,
+        thread,
       });
       const upstream = buildUpstreamRequest(model, messages, parameters);
       return { upstream, manifest };

@@ -2,7 +2,7 @@
 // records what was sent.
 import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
 import { addFilesToMessages } from "../attachments/request-files";
-import { getWindowCandidates } from "../db/messages";
+import { getWindowCandidates, limitWindowCandidates, type WindowCandidate } from "../db/messages";
 import type { CompletionModel } from "../db/models";
 import { assembleContextWindow, type ContextManifest, getWindowBudget, MESSAGE_FRAMING_TOKENS } from "./context-window";
 import type { Parameters } from "./parameters";
@@ -51,11 +51,15 @@ export async function prepareRequest(input: {
   userMessageId: string;
   /** The custom instructions of who sent the turn (or regenerated it), read with the turn's context. */
   customInstructions: string | null;
+  /** The thread ending at the user message when it was read already (lib/db/turn-context.ts); else it is read here. */
+  thread?: WindowCandidate[];
 }): Promise<PreparedRequest> {
   const { model, parameters } = input;
   const encoding = encodingForModel(model.upstreamName);
   const budget = getWindowBudget(model.contextWindow, parameters.maxTokens);
-  const rows = await getWindowCandidates(input.userMessageId, budget, MESSAGE_FRAMING_TOKENS);
+  const rows = input.thread
+    ? limitWindowCandidates(input.thread, budget, MESSAGE_FRAMING_TOKENS)
+    : await getWindowCandidates(input.userMessageId, budget, MESSAGE_FRAMING_TOKENS);
   const oldest = rows[0];
   const { messages, manifest } = assembleContextWindow({
     systemPrompt: getSystemPrompt(input.conversationSystemPrompt, model, encoding, input.customInstructions),

@@ -5,7 +5,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { parseId } from "../access/ids";
-import { requireRequestUser } from "../auth/session";
+import { readRequestClaims, requireRequestUser } from "../auth/session";
 import { streamConversationEvents, streamLiveReply } from "../chat/event-stream";
 import { findLiveReply, findRunningReplyId } from "../chat/live-replies";
 import { accessChangeCount, endStreamsWithoutAccess } from "../chat/open-streams";
@@ -31,8 +31,9 @@ export const eventStreamRoutes: EventStreamRoute[] = [
     serve: async (request, [id = ""]) => {
       const conversationId = parseId(id);
       const input = await parseJsonBody(request, sendMessageSchema);
-      const user = await requireRequestUser(request);
-      const live = await sendMessage(user, conversationId, input);
+      // Checked against the database by the turn's first statement (lib/db/turn-context.ts).
+      const claims = await readRequestClaims(request);
+      const { user, live } = await sendMessage(claims, conversationId, input);
       return (response) => streamLiveReply(live, response, user);
     },
   },
@@ -44,8 +45,8 @@ export const eventStreamRoutes: EventStreamRoute[] = [
       const conversationId = parseId(id);
       const replyId = parseId(messageId);
       const input = await parseJsonBody(request, regenerateSchema);
-      const user = await requireRequestUser(request);
-      const live = await regenerateReply(user, conversationId, replyId, input);
+      const claims = await readRequestClaims(request);
+      const { user, live } = await regenerateReply(claims, conversationId, replyId, input);
       return (response) => streamLiveReply(live, response, user);
     },
   },

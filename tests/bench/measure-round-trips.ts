@@ -2,6 +2,8 @@
 // calls of every statement the app ran (BEGIN and COMMIT included, each its own round trip: node-postgres sends one
 // statement at a time and waits for its answer). Turns run one at a time, so that each count is one turn's; the
 // count at the first token is read as soon as the client receives it (the reply then pauses, so nothing else lands).
+// The bus's NOTIFY ("a reply started", for watchers in other processes: lib/cluster) goes on its own connection and
+// no turn waits for it: it is counted apart.
 import pg from "pg";
 import type { BenchContext } from "./bench-context";
 import { judge, NOT_MEASURED, type Section } from "./report";
@@ -17,13 +19,18 @@ const GOAL_AFTER = 1;
 
 // The bench's own queries name pg_stat_statements and are left out.
 const CALLS_QUERY = `
-  SELECT coalesce(sum(calls), 0)::float8 AS calls FROM pg_stat_statements
+  SELECT coalesce(sum(calls) FILTER (WHERE query NOT ILIKE '%pg_notify%'), 0)::float8 AS calls,
+         coalesce(sum(calls) FILTER (WHERE query ILIKE '%pg_notify%'), 0)::float8 AS notifications
+    FROM pg_stat_statements
    WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
      AND query NOT ILIKE '%pg_stat_statements%'`;
 
-async function readCalls(client: pg.Client): Promise<number> {
-  const { rows } = await client.query<{ calls: number }>(CALLS_QUERY);
-  return rows[0]?.calls ?? Number.NaN;
+type Calls = { calls: number; notifications: number };
+
+async function readCalls(client: pg.Client): Promise<Calls> {
+  const { rows } = await client.query<Calls>(CALLS_QUERY);
+  if (!rows[0]) throw new Error("pg_stat_statements returned nothing");
+  return rows[0];
 }
 
 export async function measureRoundTrips(context: BenchContext): Promise<Section> {
@@ -36,9 +43,10 @@ export async function measureRoundTrips(context: BenchContext): Promise<Section>
     await waitForUpstreamIdle(context.fake);
     const before: number[] = [];
     const after: number[] = [];
+    let notifications = 0;
     for (const turn of turns) {
       const start = await readCalls(client);
-      let atFirstToken: Promise<number> | undefined;
+      let atFirstToken: Promise<Calls> | undefined;
       const result = await runStream(turn, {
         onFirstDelta: () => {
           atFirstToken = readCalls(client);
@@ -46,8 +54,10 @@ export async function measureRoundTrips(context: BenchContext): Promise<Section>
       });
       if (result.outcome !== "done" || !atFirstToken) throw new Error(`a turn failed: ${result.outcome}`);
       const first = await atFirstToken;
-      before.push(first - start);
-      after.push((await readCalls(client)) - first);
+      const end = await readCalls(client);
+      before.push(first.calls - start.calls);
+      after.push(end.calls - first.calls);
+      notifications += end.notifications - start.notifications;
     }
     const summarize = (values: number[]) =>
       `${median(values)} (min ${Math.min(...values)}, max ${Math.max(...values)})`;
@@ -72,7 +82,8 @@ export async function measureRoundTrips(context: BenchContext): Promise<Section>
         `Round trips: ${TURNS} turns one after another, each a ${REPLY.chunks}-delta reply paced ${REPLY.paceMs} ms; ` +
           "pg_stat_statements calls (BEGIN/COMMIT included: each statement is one round trip) from the request to " +
           "the first delta's arrival, and from then to the end. The session check counts; the process's own " +
-          "background statements (its lease) may land in a turn's count, hence the median.",
+          "background statements (its lease) may land in a turn's count, hence the median. Apart: " +
+          `${(notifications / TURNS).toFixed(1)} NOTIFY per turn on the bus's own connection, awaited by no turn.`,
       ],
     };
   } finally {
