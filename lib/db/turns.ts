@@ -218,10 +218,11 @@ async function findTurn(tx: Prisma.TransactionClient, userMessageId: string) {
   return { userMessage: user, assistantMessage };
 }
 
-/** Runs about once a second per live reply: raw SQL, like the rest of the hot path (no query planning per call). */
+/** Runs about once a second per live reply: a prepared statement, like the rest of the hot path. */
 export async function savePartialReply(id: string, content: string): Promise<void> {
-  await db()
-    .$executeRaw`UPDATE "Message" SET content = ${content}, "updatedAt" = now() WHERE id = ${id} AND status = 'STREAMING'`;
+  await queryPrepared(
+    Prisma.sql`UPDATE "Message" SET content = ${content}, "updatedAt" = now() WHERE id = ${id} AND status = 'STREAMING'`,
+  );
 }
 
 export type FinishedReply = {
@@ -254,13 +255,14 @@ export type ReplyLedgerEntry = {
 };
 
 /**
- * The final write of a reply, and the conversation's updatedAt, in one statement. Only a reply still STREAMING is
- * written, so that a retried save whose first try did commit (the connection failed after COMMIT) adds nothing twice.
+ * The final write of a reply, and the conversation's updatedAt, in one (prepared) statement. Only a reply still
+ * STREAMING is written, so that a retried save whose first try did commit (the connection failed after COMMIT) adds
+ * nothing twice.
  */
 export async function finishReply(id: string, reply: FinishedReply): Promise<void> {
   const manifest = reply.manifest === null ? null : JSON.stringify(reply.manifest);
   const errorCause = reply.errorCause === null ? null : JSON.stringify(reply.errorCause);
-  await db().$executeRaw`
+  await queryPrepared(Prisma.sql`
     WITH reply AS (
       UPDATE "Message"
          SET content = ${reply.content}, status = ${reply.status}::"MessageStatus", "finishReason" = ${reply.finishReason},
@@ -276,7 +278,7 @@ export async function finishReply(id: string, reply: FinishedReply): Promise<voi
       UPDATE "Conversation" SET "updatedAt" = now() WHERE id = (SELECT "conversationId" FROM reply)
       RETURNING id, "teamId"
     )
-    ${reply.ledger ? insertLedgerEntry(reply.ledger) : Prisma.sql`SELECT 1`}`;
+    ${reply.ledger ? insertLedgerEntry(reply.ledger) : Prisma.sql`SELECT 1`}`);
 }
 
 // Part of the final save's statement: written only when the reply row was (still STREAMING), so exactly once.
@@ -287,7 +289,7 @@ function insertLedgerEntry(entry: ReplyLedgerEntry): Prisma.Sql {
                               "timeToFirstTokenMs", "timeToAnswerMs", "durationMs", "tokensPerSecond", "createdAt")
     SELECT ${createId()}, reply.id, ${entry.userId}, conversation."teamId", reply."modelId", reply."modelVersion",
            ${entry.promptTokens}::int, ${entry.completionTokens}::int, ${entry.reasoningTokens}::int,
-           ${entry.cachedTokens}::int, ${entry.isEstimated}, ${entry.timeToFirstTokenMs}::int,
+           ${entry.cachedTokens}::int, ${entry.isEstimated}::boolean, ${entry.timeToFirstTokenMs}::int,
            ${entry.timeToAnswerMs}::int, ${entry.durationMs}::int, ${entry.tokensPerSecond}::double precision,
            now() AT TIME ZONE 'UTC'
       FROM reply JOIN conversation ON conversation.id = reply."conversationId"`;
