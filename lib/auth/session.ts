@@ -78,7 +78,7 @@ export async function requireApiAdmin(): Promise<SessionUser> {
   return user;
 }
 
-function readCookies(cookieHeader: string | null): Map<string, string> {
+function readCookies(cookieHeader: string | undefined): Map<string, string> {
   const cookies = new Map<string, string>();
   for (const pair of cookieHeader?.split(";") ?? []) {
     const separator = pair.indexOf("=");
@@ -97,8 +97,8 @@ function readCookies(cookieHeader: string | null): Map<string, string> {
  * The same session for the routes served outside Next (lib/server), read from the request's cookies and
  * checked against the database like every other request. A bearer header is ignored: sessions are cookies.
  */
-export async function requireRequestUser(request: Request): Promise<SessionUser> {
-  return checkApiUser(await readSessionUser(readCookies(request.headers.get("cookie"))));
+export async function requireRequestUser(cookieHeader: string | undefined): Promise<SessionUser> {
+  return checkApiUser(await readSessionUser(readCookies(cookieHeader)));
 }
 
 /** A session token's claims, decoded but not yet checked against the database. */
@@ -108,8 +108,8 @@ export type UncheckedClaims = SessionClaims & { uid: string };
  * For the chat turn, whose first statement reads the user's row with everything else it needs
  * (lib/db/turn-context.ts): the token's claims (401 without a usable one), to check with checkSessionState.
  */
-export async function readRequestClaims(request: Request): Promise<UncheckedClaims> {
-  const claims = await decodeSessionToken(readCookies(request.headers.get("cookie")));
+export async function readRequestClaims(cookieHeader: string | undefined): Promise<UncheckedClaims> {
+  const claims = await decodeSessionToken(readCookies(cookieHeader));
   if (!claims?.uid || !isWithinSessionLifetime(claims.signedInAt)) throw signInFirst();
   return { ...claims, uid: claims.uid };
 }
