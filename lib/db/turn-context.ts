@@ -88,6 +88,7 @@ export async function getTurnContext(input: {
      WHERE u.id = ${input.userId}`);
   if (!row) return { session: null, conversation: null };
   const { session, ...conversation } = row;
+  // The lateral row is all nulls when the conversation scope excludes the conversation.
   if (conversation.id === null) return { session, conversation: null };
   return { session, conversation: { ...conversation, anchorThreadTokens: conversation.anchorThreadTokens ?? 0 } };
 }
