@@ -34,6 +34,16 @@ export function isWithinSessionLifetime(signedInAt: number | undefined, now = Da
 export async function refreshClaims(claims: SessionClaims): Promise<SessionClaims | null> {
   if (!claims.uid || !isWithinSessionLifetime(claims.signedInAt)) return null;
   const current = await getUserSessionState(claims.uid).catch(rethrowIfDatabaseUnavailable);
+  return applySessionState(claims, current);
+}
+
+export type SessionState = NonNullable<Awaited<ReturnType<typeof getUserSessionState>>>;
+
+/**
+ * The claims with the user's row as the database has it now (getUserSessionState's fields), or null when the session
+ * was revoked or the account disabled or deleted. A chat turn reads that row with its first statement.
+ */
+export function applySessionState(claims: SessionClaims, current: SessionState | null): SessionClaims | null {
   if (!current || !canSignIn(current.status) || current.sessionVersion !== claims.sessionVersion) return null;
   return { ...claims, role: current.role, status: current.status, name: current.name, email: current.email };
 }

@@ -2,10 +2,16 @@
 
 import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
-import { getToken } from "next-auth/jwt";
-import { requireEnv } from "../env";
 import { AppError } from "../errors";
-import { refreshClaims, sessionUserOf } from "./claims";
+import {
+  applySessionState,
+  isWithinSessionLifetime,
+  refreshClaims,
+  type SessionClaims,
+  type SessionState,
+  sessionUserOf,
+} from "./claims";
+import { decodeSessionToken } from "./decoded-tokens";
 
 // PENDING: registered under the approval policy and not yet approved; such a user sees only the waiting page.
 export type SessionUser = {
@@ -16,17 +22,14 @@ export type SessionUser = {
   status: "ACTIVE" | "PENDING";
 };
 
-type CookieSource = Map<string, string> | Awaited<ReturnType<typeof import("next/headers").cookies>>;
+type CookieSource = Parameters<typeof decodeSessionToken>[0];
 
 /**
  * The session token's user as the database has it now. Read here rather than through getServerSession, which
  * turns every failure of the check into "signed out": a database outage must reach the caller as one (503).
  */
 async function readSessionUser(cookieSource: CookieSource): Promise<SessionUser | null> {
-  const token = await getToken({
-    req: { cookies: cookieSource, headers: {} } as unknown as Parameters<typeof getToken>[0]["req"],
-    secret: requireEnv("AUTH_SECRET"),
-  });
+  const token = await decodeSessionToken(cookieSource);
   const claims = token && (await refreshClaims(token));
   return claims ? sessionUserOf(claims) : null;
 }
@@ -54,9 +57,11 @@ export async function requirePageAdmin(): Promise<SessionUser> {
   return user;
 }
 
+const signInFirst = () => new AppError("unauthorized", "Sign in to continue.");
+
 /** What every API caller must be: signed in (401) and not awaiting approval (403). */
 function checkApiUser(user: SessionUser | null): SessionUser {
-  if (!user) throw new AppError("unauthorized", "Sign in to continue.");
+  if (!user) throw signInFirst();
   if (user.status === "PENDING") throw new AppError("forbidden", "Your account is waiting for an admin's approval.");
   return user;
 }
@@ -73,7 +78,7 @@ export async function requireApiAdmin(): Promise<SessionUser> {
   return user;
 }
 
-function readCookies(cookieHeader: string | null): Map<string, string> {
+function readCookies(cookieHeader: string | undefined): Map<string, string> {
   const cookies = new Map<string, string>();
   for (const pair of cookieHeader?.split(";") ?? []) {
     const separator = pair.indexOf("=");
@@ -92,6 +97,25 @@ function readCookies(cookieHeader: string | null): Map<string, string> {
  * The same session for the routes served outside Next (lib/server), read from the request's cookies and
  * checked against the database like every other request. A bearer header is ignored: sessions are cookies.
  */
-export async function requireRequestUser(request: Request): Promise<SessionUser> {
-  return checkApiUser(await readSessionUser(readCookies(request.headers.get("cookie"))));
+export async function requireRequestUser(cookieHeader: string | undefined): Promise<SessionUser> {
+  return checkApiUser(await readSessionUser(readCookies(cookieHeader)));
+}
+
+/** A session token's claims, decoded but not yet checked against the database. */
+export type UncheckedClaims = SessionClaims & { uid: string };
+
+/**
+ * For the chat turn, whose first statement reads the user's row with everything else it needs
+ * (lib/db/turn-context.ts): the token's claims (401 without a usable one), to check with checkSessionState.
+ */
+export async function readRequestClaims(cookieHeader: string | undefined): Promise<UncheckedClaims> {
+  const claims = await decodeSessionToken(readCookies(cookieHeader));
+  if (!claims?.uid || !isWithinSessionLifetime(claims.signedInAt)) throw signInFirst();
+  return { ...claims, uid: claims.uid };
+}
+
+/** The check of requireRequestUser on the user's row read elsewhere: 401 once revoked, 403 awaiting approval. */
+export function checkSessionState(claims: UncheckedClaims, state: SessionState | null): SessionUser {
+  const current = applySessionState(claims, state);
+  return checkApiUser(current && sessionUserOf(current));
 }

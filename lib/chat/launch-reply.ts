@@ -1,6 +1,6 @@
 // Starts a reply that startTurn or startRegeneration saved as STREAMING.
 import { shareReply } from "../cluster/remote-replies";
-import type { MessageAuthor } from "../db/messages";
+import type { MessageAuthor, WindowCandidate } from "../db/messages";
 import type { CompletionModel } from "../db/models";
 import type { StartedTurn } from "../db/turns";
 import type { ReplyEventInput } from "../live/reply-events";
@@ -17,10 +17,13 @@ import { encodingForModel } from "./tokens";
 import { buildUpstreamRequest } from "./upstream-request";
 
 export type ReplyLaunch = {
-  conversation: { id: string; systemPrompt: string | null };
+  /** customInstructions: the requester's, read with the turn's context (lib/db/turn-context.ts). */
+  conversation: { id: string; systemPrompt: string | null; customInstructions: string | null };
   model: CompletionModel;
   parameters: Parameters;
   turn: StartedTurn;
+  /** The thread ending at the turn's user message, when the turn read it ahead (prepare-request.ts). */
+  thread?: WindowCandidate[];
   /** Who asked for the reply (sent the message or regenerated): the usage ledger's user. */
   requesterId: string;
   /** Who wrote the new user turn, named in the `start` event for team members watching; null for a regeneration. */
@@ -53,6 +56,7 @@ export function launchReply({
   model,
   parameters,
   turn,
+  thread,
   requesterId,
   author,
   titleToReplace,
@@ -79,7 +83,8 @@ export function launchReply({
         parameters,
         conversationSystemPrompt: conversation.systemPrompt,
         userMessageId: turn.userMessage.id,
-        requesterId,
+        customInstructions: conversation.customInstructions,
+        thread,
       });
       const upstream = buildUpstreamRequest(model, messages, parameters);
       return { upstream, manifest };

@@ -2,8 +2,7 @@
 // records what was sent.
 import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
 import { addFilesToMessages } from "../attachments/request-files";
-import { getCustomInstructions } from "../db/accounts";
-import { getWindowCandidates } from "../db/messages";
+import { getWindowCandidates, limitWindowCandidates, type WindowCandidate } from "../db/messages";
 import type { CompletionModel } from "../db/models";
 import { assembleContextWindow, type ContextManifest, getWindowBudget, MESSAGE_FRAMING_TOKENS } from "./context-window";
 import type { Parameters } from "./parameters";
@@ -50,19 +49,20 @@ export async function prepareRequest(input: {
   parameters: Parameters;
   conversationSystemPrompt: string | null;
   userMessageId: string;
-  /** Who sent the turn (or regenerated it): whose custom instructions apply. */
-  requesterId: string;
+  /** The custom instructions of who sent the turn (or regenerated it), read with the turn's context. */
+  customInstructions: string | null;
+  /** The thread ending at the user message when it was read already (lib/db/turn-context.ts); else it is read here. */
+  thread?: WindowCandidate[];
 }): Promise<PreparedRequest> {
   const { model, parameters } = input;
   const encoding = encodingForModel(model.upstreamName);
   const budget = getWindowBudget(model.contextWindow, parameters.maxTokens);
-  const [rows, customInstructions] = await Promise.all([
-    getWindowCandidates(input.userMessageId, budget, MESSAGE_FRAMING_TOKENS),
-    getCustomInstructions(input.requesterId),
-  ]);
+  const rows = input.thread
+    ? limitWindowCandidates(input.thread, budget, MESSAGE_FRAMING_TOKENS)
+    : await getWindowCandidates(input.userMessageId, budget, MESSAGE_FRAMING_TOKENS);
   const oldest = rows[0];
   const { messages, manifest } = assembleContextWindow({
-    systemPrompt: getSystemPrompt(input.conversationSystemPrompt, model, encoding, customInstructions),
+    systemPrompt: getSystemPrompt(input.conversationSystemPrompt, model, encoding, input.customInstructions),
     thread: rows.map((row) => ({
       id: row.id,
       role: row.role,
@@ -78,6 +78,10 @@ export async function prepareRequest(input: {
     encoding,
   });
   const modelSnapshot = { id: model.id, upstreamName: model.upstreamName, version: model.version };
-  const withFiles = await addFilesToMessages(messages, manifest.sentMessageIds, model.readsImages);
+  const sent = new Set(manifest.sentMessageIds);
+  const sendsFiles = rows.some((row) => row.hasFiles && sent.has(row.id));
+  const withFiles = sendsFiles
+    ? await addFilesToMessages(messages, manifest.sentMessageIds, model.readsImages)
+    : messages;
   return { messages: withFiles, manifest: { ...manifest, model: modelSnapshot, parameters } };
 }

@@ -6,21 +6,22 @@ import { deniedError } from "../access/conversation-access";
 import { writableConversationsSql } from "../access/conversations";
 import { conversationModelsSql } from "../access/models";
 import { checkTurnFiles, countTurnTokens } from "../attachments/turn-files";
-import type { SessionUser } from "../auth/session";
-import { getCustomInstructions } from "../db/accounts";
-import { DEFAULT_TITLE, getConversationForTurn } from "../db/conversations";
+import { checkSessionState, type SessionUser, type UncheckedClaims } from "../auth/session";
+import { DEFAULT_TITLE } from "../db/conversations";
 import type { CompletionModel } from "../db/models";
+import { getTurnContext } from "../db/turn-context";
 import { type StartedTurn, startRegeneration, startTurn } from "../db/turns";
 import { AppError } from "../errors";
 import { ATTACHMENT_LIMIT_CEILINGS, MAX_MESSAGE_LENGTH } from "../limits";
 import { releaseUnlessHandedOver, reserveChatTurn } from "../usage-limits/chat-turn-usage";
-import { getRequiredTokens, getWindowBudget } from "./context-window";
+import { getRequiredTokens, getWindowBudget, MESSAGE_FRAMING_TOKENS } from "./context-window";
 import { launchReply, replayFinishedTurn } from "./launch-reply";
 import type { LiveReply } from "./live-reply";
 import { assertWithinBounds, resolveParameters } from "./parameters";
 import { getSystemPrompt } from "./prepare-request";
 import { findReply } from "./reply-registry";
 import { withReplyStream } from "./reply-stream-limit";
+import { threadOfRegeneration, threadWithNewMessage } from "./thread-read-ahead";
 import { titleFromMessage } from "./titles";
 import { countTokens, encodingForModel } from "./tokens";
 
@@ -47,42 +48,63 @@ export const sendMessageSchema = z.strictObject({
 
 export const regenerateSchema = z.strictObject({ temperature: z.number().finite().optional() });
 
-async function loadWritableTurnContext(user: SessionUser, conversationId: string, temperature: number | undefined) {
-  const conversation = await getConversationForTurn(
-    writableConversationsSql(user.id),
-    conversationModelsSql(user.id),
+/**
+ * The turn's one read before it writes (lib/db/turn-context.ts), and the checks on what it read, in the order of
+ * any route: the session (401/403), then access to the conversation, then its model.
+ */
+async function loadWritableTurnContext(
+  claims: UncheckedClaims,
+  conversationId: string,
+  anchor: Parameters<typeof getTurnContext>[0]["anchor"],
+  temperature: number | undefined,
+) {
+  const { session, conversation } = await getTurnContext({
+    userId: claims.uid,
+    conversationScope: writableConversationsSql(claims.uid),
+    modelScope: conversationModelsSql(claims.uid),
     conversationId,
-  );
+    anchor,
+    framingTokens: MESSAGE_FRAMING_TOKENS,
+  });
+  const user = checkSessionState(claims, session);
   if (!conversation) throw await deniedError(user, conversationId, "write");
   const { model } = conversation;
   if (!model)
     throw new AppError("model_unavailable", "This conversation's model is not available. Pick another model.");
   assertWithinBounds(model, { temperature });
   const parameters = resolveParameters(model, conversation, { temperature });
-  return { conversation, model, parameters };
+  return { user, conversation, model, parameters };
 }
 
 function snapshotOf(model: CompletionModel, parameters: ReturnType<typeof resolveParameters>) {
   return { modelId: model.id, modelVersion: model.version, parameters };
 }
 
-export async function sendMessage(user: SessionUser, conversationId: string, input: z.infer<typeof sendMessageSchema>) {
-  const { conversation, model, parameters } = await loadWritableTurnContext(user, conversationId, input.temperature);
+/** The session is checked here, with the turn's first statement: the caller has only decoded its token. */
+export async function sendMessage(
+  claims: UncheckedClaims,
+  conversationId: string,
+  input: z.infer<typeof sendMessageSchema>,
+): Promise<{ user: SessionUser; live: LiveReply }> {
+  const anchor = { parentId: input.parentId ?? null };
+  const { user, conversation, model, parameters } = await loadWritableTurnContext(
+    claims,
+    conversationId,
+    anchor,
+    input.temperature,
+  );
   const encoding = encodingForModel(model.upstreamName);
-  // The sender's custom instructions go with the system prompt, so they count toward what can never fit too.
-  const [files, instructions] = await Promise.all([
-    checkTurnFiles(user, conversationId, input.attachmentIds, model),
-    getCustomInstructions(user.id),
-  ]);
+  const files = await checkTurnFiles(user, conversationId, input.attachmentIds, model);
   const tokenCount = countTurnTokens(input.content, files, (text) => countTokens(text, encoding));
-  const systemTokens = getSystemPrompt(conversation.systemPrompt, model, encoding, instructions)?.tokens ?? null;
+  // The sender's custom instructions go with the system prompt, so they count toward what can never fit too.
+  const systemPrompt = getSystemPrompt(conversation.systemPrompt, model, encoding, conversation.customInstructions);
+  const systemTokens = systemPrompt?.tokens ?? null;
   // Checked before anything is written: a message that can never be sent is refused, not stored.
   const budget = getWindowBudget(model.contextWindow, parameters.maxTokens);
   getRequiredTokens(tokenCount, systemTokens, budget);
   const usageReservation = await reserveChatTurn({
-    ...{ userId: user.id, conversationId, model, maxTokens: parameters.maxTokens, budget },
+    ...{ userId: user.id, context: conversation, model, maxTokens: parameters.maxTokens, budget },
     newTokens: tokenCount + (systemTokens ?? 0),
-    anchor: { leafId: input.parentId ?? conversation.currentLeafId },
   });
 
   const title = titleFromMessage(input.content);
@@ -108,6 +130,11 @@ export async function sendMessage(user: SessionUser, conversationId: string, inp
         model,
         parameters,
         turn,
+        thread: threadWithNewMessage(conversation.thread, turn, {
+          content: input.content,
+          tokens: { count: tokenCount, encoding },
+          hasFiles: files.ids.length + files.copiedIds.length > 0,
+        }),
         requesterId: user.id,
         author,
         titleToReplace: isFirstExchange ? title : null,
@@ -116,20 +143,24 @@ export async function sendMessage(user: SessionUser, conversationId: string, inp
       });
     });
   });
-  return releaseUnlessHandedOver(usageReservation, turn);
+  return { user, live: await releaseUnlessHandedOver(usageReservation, turn) };
 }
 
 export async function regenerateReply(
-  user: SessionUser,
+  claims: UncheckedClaims,
   conversationId: string,
   replyId: string,
   input: z.infer<typeof regenerateSchema>,
-) {
-  const { conversation, model, parameters } = await loadWritableTurnContext(user, conversationId, input.temperature);
+): Promise<{ user: SessionUser; live: LiveReply }> {
+  const { user, conversation, model, parameters } = await loadWritableTurnContext(
+    claims,
+    conversationId,
+    { replyId },
+    input.temperature,
+  );
   const usageReservation = await reserveChatTurn({
-    ...{ userId: user.id, conversationId, model, maxTokens: parameters.maxTokens, newTokens: 0 },
+    ...{ userId: user.id, context: conversation, model, maxTokens: parameters.maxTokens, newTokens: 0 },
     budget: getWindowBudget(model.contextWindow, parameters.maxTokens),
-    anchor: { replyId },
   });
   const regeneration = withReplyStream(user.id, async (streamSlot) => {
     const turn = await startRegeneration(
@@ -143,6 +174,7 @@ export async function regenerateReply(
       model,
       parameters,
       turn,
+      thread: threadOfRegeneration(conversation.thread, turn),
       requesterId: user.id,
       author: null,
       titleToReplace: null,
@@ -150,7 +182,7 @@ export async function regenerateReply(
       usageReservation,
     });
   });
-  return releaseUnlessHandedOver(usageReservation, regeneration);
+  return { user, live: await releaseUnlessHandedOver(usageReservation, regeneration) };
 }
 
 /** A repeated clientMessageId joins the reply it started, or replays it once it has ended. */

@@ -45,12 +45,6 @@ export async function setCustomInstructions(id: string, customInstructions: stri
   await db().user.update({ where: { id }, data: { customInstructions } });
 }
 
-/** The text sent after the admin's system prompt on this user's turns; null when none (or the user is gone). */
-export async function getCustomInstructions(id: string): Promise<string | null> {
-  const user = await db().user.findUnique({ where: { id }, select: { customInstructions: true } });
-  return user?.customInstructions ?? null;
-}
-
 export async function countActiveAdmins(): Promise<number> {
   return db().user.count({ where: { role: "ADMIN", status: "ACTIVE" } });
 }

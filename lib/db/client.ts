@@ -18,34 +18,38 @@ const SESSION_OPTIONS = "-c TimeZone=UTC";
 
 const POOL_SIZE = 10;
 
-/** The pool is made here, not by the adapter, so that its use can be read (databasePoolStats) and its waits timed. */
-function createPool(): pg.Pool {
+/**
+ * A new pool; the app uses the one of pool(), shared by Prisma and the hot path's direct statements
+ * (direct-query.ts). Every checkout is timed for the metrics (pool-waits.ts).
+ */
+export function createDatabasePool(): pg.Pool {
   const connection = connectionOptionsFromUrl(requireEnv("DATABASE_URL"));
   const options = [connection.options, SESSION_OPTIONS].filter(Boolean).join(" ");
   // pg waits for a connection forever by default: a database that stopped answering would hang every request.
   return timeCheckouts(new pg.Pool({ ...connection, max: POOL_SIZE, options, connectionTimeoutMillis: 10_000 }));
 }
 
-/** A new client with its own pool; the app uses the one of db(). $disconnect() ends the pool. */
-export function createDatabaseClient(pool = createPool()): Database {
-  return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+/** A new client on the given pool, or on a pool of its own that its $disconnect ends; the app uses db(). */
+export function createDatabaseClient(databasePool?: pg.Pool): Database {
+  const adapter = new PrismaPg(databasePool ?? createDatabasePool(), { disposeExternalPool: !databasePool });
+  return new PrismaClient({ adapter });
 }
 
-/** Survives Next's hot reloads in development, which would otherwise open a new pool on every edit. */
+/** The process's one pool. Survives Next's hot reloads in development, which would otherwise open a new pool on every edit. */
+export function pool(): pg.Pool {
+  globalForPrisma.parleyPool ??= createDatabasePool();
+  return globalForPrisma.parleyPool;
+}
+
 export function db(): Database {
-  if (!globalForPrisma.parleyPrisma) {
-    globalForPrisma.parleyPool = createPool();
-    globalForPrisma.parleyPrisma = createDatabaseClient(globalForPrisma.parleyPool);
-  }
+  globalForPrisma.parleyPrisma ??= createDatabaseClient(pool());
   return globalForPrisma.parleyPrisma;
 }
 
-/** The connections of db()'s pool, read by the metrics at scrape time; all 0 before the first query. */
+/** The connections of the pool, read by the metrics at scrape time. */
 export function databasePoolStats(): { max: number; total: number; idle: number; inUse: number; waiting: number } {
-  const pool = globalForPrisma.parleyPool;
-  const total = pool?.totalCount ?? 0;
-  const idle = pool?.idleCount ?? 0;
-  return { max: POOL_SIZE, total, idle, inUse: total - idle, waiting: pool?.waitingCount ?? 0 };
+  const { totalCount, idleCount, waitingCount } = pool();
+  return { max: POOL_SIZE, total: totalCount, idle: idleCount, inUse: totalCount - idleCount, waiting: waitingCount };
 }
 
 export { Prisma } from "./generated/client";

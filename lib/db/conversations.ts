@@ -4,7 +4,6 @@ import { AppError } from "../errors";
 import type { ReasoningEffort } from "../models/compatibility";
 import { db, Prisma } from "./client";
 import { decodeCursor, encodeCursor } from "./cursor";
-import { type CompletionModel, modelParameterFields, providerConnectionFields } from "./models";
 
 const summaryFields = { id: true, title: true, modelId: true, updatedAt: true, pinnedAt: true } as const;
 const listFields = { id: true, title: true, updatedAt: true, pinnedAt: true } as const;
@@ -132,48 +131,6 @@ export async function softDeleteConversation(scope: Prisma.Sql, id: string): Pro
     return deleted;
   });
   if (count === 0) throw new AppError("not_found", "Conversation not found.");
-}
-
-type TurnRow = {
-  id: string;
-  currentLeafId: string | null;
-  systemPrompt: string | null;
-  temperature: number | null;
-  topP: number | null;
-  maxTokens: number | null;
-  reasoningEffort: ReasoningEffort | null;
-  model: CompletionModel | null;
-};
-
-// The fields of getModelForCompletion, built by PostgreSQL: one list of fields for both (constant names, never input).
-const jsonFields = (alias: string, fields: object) =>
-  Prisma.raw(
-    Object.keys(fields)
-      .map((field) => `'${field}', ${alias}."${field}"`)
-      .join(", "),
-  );
-const modelJsonFields = jsonFields("m", modelParameterFields);
-const providerJsonFields = jsonFields("p", providerConnectionFields);
-
-/**
- * A conversation with everything a turn needs of its model, in one raw query: this runs before every reply,
- * where a compiled query costs more than the rest of the turn. Null when the conversation scope excludes it;
- * `model` is null when the model scope excludes it.
- */
-export async function getConversationForTurn(
-  conversationScope: Prisma.Sql,
-  modelScope: Prisma.Sql,
-  id: string,
-): Promise<TurnRow | null> {
-  const [conversation] = await db().$queryRaw<TurnRow[]>`
-    SELECT c.id, c."currentLeafId", c."systemPrompt", c.temperature, c."topP", c."maxTokens", c."reasoningEffort",
-           CASE WHEN m.id IS NULL THEN NULL ELSE json_build_object(${modelJsonFields},
-             'provider', json_build_object(${providerJsonFields})) END AS model
-      FROM "Conversation" c
-      LEFT JOIN "Model" m ON m.id = c."modelId" AND ${modelScope}
-      LEFT JOIN "Provider" p ON p.id = m."providerId"
-     WHERE c.id = ${id} AND ${conversationScope}`;
-  return conversation ?? null;
 }
 
 /** Replaces the provisional title, unless the user renamed the conversation meanwhile. */

@@ -1,6 +1,7 @@
 // Reading a conversation's message tree: the thread the user sees, and what a context window may send.
 import { AppError } from "../errors";
 import { db, Prisma } from "./client";
+import { queryPrepared } from "./direct-query";
 
 export const messageFields = {
   id: true,
@@ -130,26 +131,50 @@ export type WindowRow = {
   threadTokens: number;
 };
 
+export type WindowCandidate = WindowRow & { hasFiles: boolean };
+
 /**
- * The newest messages of the thread ending at `leafId`, oldest first, read only until their cached token counts
- * pass `tokenLimit`: the cost of assembling a window does not grow with the length of the history.
+ * The newest messages of the thread ending at the message `leafId`, read only while their cached token counts stay
+ * within `tokenLimit` (the first one past it is the last read): the cost of assembling a window does not grow with
+ * the length of the history. `hasFiles` tells whether the files must be read too (request-files.ts). Unordered;
+ * its aliases (thread, wm, f) leave the enclosing query's free.
  */
+export function windowCandidatesSql(leafId: Prisma.Sql, tokenLimit: Prisma.Sql, framingTokens: number): Prisma.Sql {
+  return Prisma.sql`
+    WITH RECURSIVE thread AS (
+      SELECT id, "parentId", "tokenCount" + ${framingTokens}::int AS total FROM "Message" WHERE id = ${leafId}
+      UNION ALL
+      SELECT wm.id, wm."parentId", thread.total + wm."tokenCount" + ${framingTokens}::int
+        FROM "Message" wm JOIN thread ON wm.id = thread."parentId"
+       WHERE thread.total <= ${tokenLimit}
+    )
+    SELECT wm.id, wm.role::text AS role, wm.content, wm."tokenCount", wm."tokenEncoding", wm.depth, wm."threadTokens",
+           EXISTS (SELECT 1 FROM "Attachment" f WHERE f."messageId" = wm.id) AS "hasFiles"
+      FROM thread JOIN "Message" wm ON wm.id = thread.id`;
+}
+
+/** windowCandidatesSql's rows, oldest first. On the path to the first token: one prepared statement. */
 export async function getWindowCandidates(
   leafId: string,
   tokenLimit: number,
   framingTokens: number,
-): Promise<WindowRow[]> {
-  const rows = await db().$queryRaw<WindowRow[]>`
-    WITH RECURSIVE thread AS (
-      SELECT id, "parentId", "tokenCount" + ${framingTokens} AS total FROM "Message" WHERE id = ${leafId}
-      UNION ALL
-      SELECT m.id, m."parentId", thread.total + m."tokenCount" + ${framingTokens}
-        FROM "Message" m JOIN thread ON m.id = thread."parentId"
-       WHERE thread.total <= ${tokenLimit}
-    )
-    SELECT m.id, m.role::text AS role, m.content, m."tokenCount", m."tokenEncoding", m.depth, m."threadTokens"
-      FROM thread JOIN "Message" m ON m.id = thread.id ORDER BY m.depth`;
-  return rows;
+): Promise<WindowCandidate[]> {
+  const candidates = windowCandidatesSql(Prisma.sql`${leafId}`, Prisma.sql`${tokenLimit}::int`, framingTokens);
+  return queryPrepared<WindowCandidate>(Prisma.sql`${candidates} ORDER BY depth`);
+}
+
+/**
+ * The rows getWindowCandidates would read for `tokenLimit`, out of a longer read of the same thread (oldest first,
+ * ending at the leaf): the same bound, applied in memory.
+ */
+export function limitWindowCandidates(thread: WindowCandidate[], tokenLimit: number, framingTokens: number) {
+  let total = 0;
+  let first = thread.length;
+  while (first > 0 && (first === thread.length || total <= tokenLimit)) {
+    first -= 1;
+    total += (thread[first]?.tokenCount ?? 0) + framingTokens;
+  }
+  return thread.slice(first);
 }
 
 /** The newest leaf below a message, following the most recent child at each step: the branch to show. */

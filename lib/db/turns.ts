@@ -4,6 +4,7 @@ import { currentProcessId } from "../cluster/process-identity";
 import { AppError } from "../errors";
 import { type AttachmentView, attachmentViewFields, claimAttachments } from "./attachments";
 import { db, type MessageStatus, Prisma } from "./client";
+import { queryPrepared } from "./direct-query";
 import { createId } from "./ids";
 import { type MessageView, messageFields } from "./messages";
 
@@ -40,32 +41,71 @@ const userFiles = {
 
 type TurnPosition = {
   currentLeafId: string | null;
-  title: string;
   parentId: string | null;
   parentRole: string | null;
-  parentDepth: number | null;
-  parentThreadTokens: number | null;
   duplicateId: string | null;
+  /** False when the lock waited for a turn that changed the conversation after this statement's snapshot. */
+  isCurrent: boolean;
 };
 
+// A statement that finds its snapshot stale is repeated; each repeat follows a turn that did commit.
+const MAX_ATTEMPTS = 10;
+
 /**
- * Locks the conversation (two tabs sending at once still form a valid chain), then reads where the new message
- * goes and whether its clientMessageId was already used. Two statements on purpose: a locking read that waited
- * re-reads the locked row but not the rows joined to it, so the join must come after the lock.
+ * One statement, one round trip (the path to the first token): it locks the conversation (two tabs sending at once
+ * still form a valid chain), checks the writer's access again under the lock (a member removed meanwhile writes
+ * nothing), finds where the new message goes and whether its clientMessageId was already used, and when all is
+ * well inserts both messages and moves the conversation's leaf (and provisional title). A statement reads one
+ * snapshot, taken before its lock was granted: when the lock waited for another turn, the rows that turn added are
+ * not in it, so the statement writes nothing (`isCurrent` false: the row's version differs from the snapshot's) and
+ * is run again with a new snapshot.
  */
-async function lockForTurn(tx: Prisma.TransactionClient, input: TurnInput): Promise<TurnPosition> {
-  await tx.$executeRaw`SELECT 1 FROM "Conversation" WHERE id = ${input.conversationId} FOR UPDATE`;
-  const followsLeaf = input.parentId === undefined;
-  const [position] = await tx.$queryRaw<TurnPosition[]>`
-    SELECT c."currentLeafId", c.title, p.id AS "parentId", p.role::text AS "parentRole", p.depth AS "parentDepth",
-           p."threadTokens" AS "parentThreadTokens", d.id AS "duplicateId"
-      FROM "Conversation" c
-      LEFT JOIN "Message" p ON p."conversationId" = c.id
-       AND p.id = CASE WHEN ${followsLeaf} THEN c."currentLeafId" ELSE ${input.parentId ?? null} END
-      LEFT JOIN "Message" d ON d."conversationId" = c.id AND d."clientMessageId" = ${input.clientMessageId ?? null}
-     WHERE c.id = ${input.conversationId} AND ${input.scope}`;
-  if (!position) throw new AppError("not_found", "Conversation not found.");
-  return position;
+function turnStatement(input: TurnInput, ids: { userId: string; replyId: string }): Prisma.Sql {
+  const parentWanted = input.parentId === undefined ? Prisma.sql`l."currentLeafId"` : Prisma.sql`${input.parentId}`;
+  const { modelId, modelVersion, parameters } = input.reply;
+  const { count, encoding } = input.tokens;
+  const messageFieldsSql = Prisma.sql`id, role::text AS role, content, status::text AS status, "parentId",
+    "createdAt" AT TIME ZONE 'UTC' AS "createdAt"`;
+  return Prisma.sql`
+    WITH locked AS (
+      SELECT c.id, c."currentLeafId", c.xmin::text AS version
+        FROM "Conversation" c WHERE c.id = ${input.conversationId} AND ${input.scope} FOR UPDATE
+    ), position AS (
+      SELECT l.id, l."currentLeafId", p.id AS "parentId", p.role::text AS "parentRole", p.depth AS "parentDepth",
+             p."threadTokens" AS "parentThreadTokens", d.id AS "duplicateId",
+             l.version = (SELECT s.xmin::text FROM "Conversation" s WHERE s.id = l.id) AS "isCurrent",
+             (${parentWanted})::text IS NULL OR p.id IS NOT NULL AS "hasParent"
+        FROM locked l
+        LEFT JOIN "Message" p ON p."conversationId" = l.id AND p.id = ${parentWanted}
+        LEFT JOIN "Message" d ON d."conversationId" = l.id AND d."clientMessageId" = ${input.clientMessageId ?? null}
+    ), writable AS (
+      SELECT * FROM position
+       WHERE "isCurrent" AND "duplicateId" IS NULL AND "hasParent" AND "parentRole" IS DISTINCT FROM 'USER'
+    ), inserted AS (
+      INSERT INTO "Message" (id, "conversationId", "parentId", role, content, "authorId", "clientMessageId",
+                             "tokenCount", "tokenEncoding", depth, "threadTokens", status, "modelId", "modelVersion",
+                             parameters, "ownerProcessId", "updatedAt")
+      SELECT ${ids.userId}, w.id, w."parentId", 'USER'::"MessageRole", ${input.content}, ${input.authorId},
+             ${input.clientMessageId ?? null}, ${count}::int, ${encoding}, COALESCE(w."parentDepth", -1) + 1,
+             COALESCE(w."parentThreadTokens", 0) + ${count}::int, 'COMPLETE'::"MessageStatus", NULL, NULL, NULL::jsonb,
+             NULL, now()
+        FROM writable w
+      UNION ALL
+      SELECT ${ids.replyId}, w.id, ${ids.userId}, 'ASSISTANT'::"MessageRole", '', NULL, NULL, 0, NULL,
+             COALESCE(w."parentDepth", -1) + 2, COALESCE(w."parentThreadTokens", 0) + ${count}::int,
+             'STREAMING'::"MessageStatus", ${modelId}, ${modelVersion}::int, ${JSON.stringify(parameters)}::jsonb,
+             ${currentProcessId()}, now()
+        FROM writable w
+      RETURNING ${messageFieldsSql}
+    ), leaf AS (
+      UPDATE "Conversation" c
+         SET "currentLeafId" = ${ids.replyId}, "updatedAt" = now(),
+             title = CASE WHEN c.title = ${input.titleIfUntitled.untitled} THEN ${input.titleIfUntitled.title} ELSE c.title END
+       WHERE c.id = ${input.conversationId} AND EXISTS (SELECT 1 FROM writable)
+    )
+    SELECT position."currentLeafId", position."parentId", position."parentRole", position."duplicateId",
+           position."isCurrent", i.id, i.role, i.content, i.status, i."parentId" AS "messageParentId", i."createdAt"
+      FROM position LEFT JOIN inserted i ON true`;
 }
 
 function checkParent(input: TurnInput, position: TurnPosition) {
@@ -75,65 +115,67 @@ function checkParent(input: TurnInput, position: TurnPosition) {
   }
   if (position.parentRole === "USER")
     throw new AppError("invalid_input", "A message cannot answer another user message.");
-  return { id: position.parentId, depth: position.parentDepth ?? -1, threadTokens: position.parentThreadTokens ?? 0 };
 }
 
-export async function startTurn(input: TurnInput): Promise<StartedTurn> {
-  return db().$transaction(async (tx) => {
-    const position = await lockForTurn(tx, input);
-    if (position.duplicateId) {
-      const duplicate = await findTurn(tx, position.duplicateId);
-      if (duplicate) return { ...duplicate, isDuplicate: true };
-    }
-    const parent = checkParent(input, position);
-    const created = await insertTurn(tx, input, parent, position.title === input.titleIfUntitled.untitled);
+type TurnStatementRow = TurnPosition & {
+  id: string | null;
+  role: MessageView["role"] | null;
+  content: string | null;
+  status: MessageView["status"] | null;
+  messageParentId: string | null;
+  createdAt: Date | null;
+};
+type RunStatement = (sql: Prisma.Sql) => Promise<TurnStatementRow[]>;
+
+async function writeTurn(input: TurnInput, run: RunStatement): Promise<StartedTurn | { duplicateId: string }> {
+  const ids = { userId: createId(), replyId: createId() };
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const rows = await run(turnStatement(input, ids));
+    const [position] = rows;
+    if (!position) throw new AppError("not_found", "Conversation not found.");
+    if (!position.isCurrent) continue;
+    if (position.duplicateId) return { duplicateId: position.duplicateId };
+    checkParent(input, position);
+    const created = rows.flatMap(({ id, role, content, status, messageParentId, createdAt }) =>
+      id && role && content !== null && status && createdAt
+        ? [{ id, role, content, status, parentId: messageParentId, createdAt }]
+        : [],
+    );
     const userMessage = created.find((message) => message.role === "USER");
     const assistantMessage = created.find((message) => message.role === "ASSISTANT");
     if (!userMessage || !assistantMessage) throw new Error("Creating the turn's messages returned no rows");
-    const attachments = await claimAttachments(tx, {
-      ownerId: input.authorId,
-      messageId: userMessage.id,
-      ids: input.attachmentIds ?? [],
-      copiedIds: input.copiedAttachmentIds,
-    });
-    return { userMessage: { ...userMessage, attachments }, assistantMessage, isDuplicate: false };
-  });
+    return { userMessage, assistantMessage, isDuplicate: false };
+  }
+  throw new AppError("conflict", "This conversation is busy with other messages. Try again.");
 }
 
 /**
- * Both messages and the conversation's new leaf (and provisional title) in one statement: this is on the path
- * to the first token, where every round trip and every compiled query shows.
+ * One statement (turnStatement) on the pool, outside any transaction; with files, the statement and the claim of
+ * the files share a transaction, so that a message never keeps files it did not get, nor the reverse.
  */
-function insertTurn(
-  tx: Prisma.TransactionClient,
-  input: TurnInput,
-  parent: { id: string | null; depth: number; threadTokens: number },
-  isUntitled: boolean,
-) {
-  const userId = createId();
-  const replyId = createId();
-  const depth = parent.depth + 1;
-  const threadTokens = parent.threadTokens + input.tokens.count;
-  const { modelId, modelVersion, parameters } = input.reply;
-  return tx.$queryRaw<MessageView[]>`
-    WITH inserted AS (
-      INSERT INTO "Message" (id, "conversationId", "parentId", role, content, "authorId", "clientMessageId",
-                             "tokenCount", "tokenEncoding", depth, "threadTokens", status, "modelId", "modelVersion",
-                             parameters, "ownerProcessId", "updatedAt")
-      VALUES (${userId}, ${input.conversationId}, ${parent.id}, 'USER', ${input.content}, ${input.authorId},
-              ${input.clientMessageId ?? null}, ${input.tokens.count}::int, ${input.tokens.encoding}, ${depth}::int,
-              ${threadTokens}::int, 'COMPLETE', NULL, NULL, NULL, NULL, now()),
-             (${replyId}, ${input.conversationId}, ${userId}, 'ASSISTANT', '', NULL, NULL, 0, NULL, ${depth + 1}::int,
-              ${threadTokens}::int, 'STREAMING', ${modelId}, ${modelVersion}::int, ${JSON.stringify(parameters)}::jsonb,
-              ${currentProcessId()}, now())
-      RETURNING id, role::text AS role, content, status::text AS status, "parentId", "createdAt"
-    ), leaf AS (
-      UPDATE "Conversation"
-         SET "currentLeafId" = ${replyId}, "updatedAt" = now(),
-             title = CASE WHEN ${isUntitled} THEN ${input.titleIfUntitled.title} ELSE title END
-       WHERE id = ${input.conversationId}
-    )
-    SELECT * FROM inserted`;
+export async function startTurn(input: TurnInput): Promise<StartedTurn> {
+  const claimsFiles = (input.attachmentIds?.length ?? 0) + (input.copiedAttachmentIds?.length ?? 0) > 0;
+  if (!claimsFiles) {
+    const written = await writeTurn(input, (sql) => queryPrepared<TurnStatementRow>(sql));
+    return "duplicateId" in written ? findDuplicateTurn(db(), written.duplicateId) : written;
+  }
+  return db().$transaction(async (tx) => {
+    const written = await writeTurn(input, (sql) => tx.$queryRaw<TurnStatementRow[]>(sql));
+    if ("duplicateId" in written) return findDuplicateTurn(tx, written.duplicateId);
+    const attachments = await claimAttachments(tx, {
+      ownerId: input.authorId,
+      messageId: written.userMessage.id,
+      ids: input.attachmentIds ?? [],
+      copiedIds: input.copiedAttachmentIds,
+    });
+    return { ...written, userMessage: { ...written.userMessage, attachments } };
+  });
+}
+
+async function findDuplicateTurn(client: Prisma.TransactionClient, userMessageId: string): Promise<StartedTurn> {
+  const duplicate = await findTurn(client, userMessageId);
+  if (!duplicate) throw new AppError("conflict", "This message was already sent. Reload the conversation.");
+  return { ...duplicate, isDuplicate: true };
 }
 
 /** A new reply beside an existing one, under the same user message. */
@@ -189,10 +231,11 @@ async function findTurn(tx: Prisma.TransactionClient, userMessageId: string) {
   return { userMessage: user, assistantMessage };
 }
 
-/** Runs about once a second per live reply: raw SQL, like the rest of the hot path (no query planning per call). */
+/** Runs about once a second per live reply: a prepared statement, like the rest of the hot path. */
 export async function savePartialReply(id: string, content: string): Promise<void> {
-  await db()
-    .$executeRaw`UPDATE "Message" SET content = ${content}, "updatedAt" = now() WHERE id = ${id} AND status = 'STREAMING'`;
+  await queryPrepared(
+    Prisma.sql`UPDATE "Message" SET content = ${content}, "updatedAt" = now() WHERE id = ${id} AND status = 'STREAMING'`,
+  );
 }
 
 export type FinishedReply = {
@@ -225,13 +268,14 @@ export type ReplyLedgerEntry = {
 };
 
 /**
- * The final write of a reply, and the conversation's updatedAt, in one statement. Only a reply still STREAMING is
- * written, so that a retried save whose first try did commit (the connection failed after COMMIT) adds nothing twice.
+ * The final write of a reply, and the conversation's updatedAt, in one (prepared) statement. Only a reply still
+ * STREAMING is written, so that a retried save whose first try did commit (the connection failed after COMMIT) adds
+ * nothing twice.
  */
 export async function finishReply(id: string, reply: FinishedReply): Promise<void> {
   const manifest = reply.manifest === null ? null : JSON.stringify(reply.manifest);
   const errorCause = reply.errorCause === null ? null : JSON.stringify(reply.errorCause);
-  await db().$executeRaw`
+  await queryPrepared(Prisma.sql`
     WITH reply AS (
       UPDATE "Message"
          SET content = ${reply.content}, status = ${reply.status}::"MessageStatus", "finishReason" = ${reply.finishReason},
@@ -247,7 +291,7 @@ export async function finishReply(id: string, reply: FinishedReply): Promise<voi
       UPDATE "Conversation" SET "updatedAt" = now() WHERE id = (SELECT "conversationId" FROM reply)
       RETURNING id, "teamId"
     )
-    ${reply.ledger ? insertLedgerEntry(reply.ledger) : Prisma.sql`SELECT 1`}`;
+    ${reply.ledger ? insertLedgerEntry(reply.ledger) : Prisma.sql`SELECT 1`}`);
 }
 
 // Part of the final save's statement: written only when the reply row was (still STREAMING), so exactly once.
@@ -258,7 +302,7 @@ function insertLedgerEntry(entry: ReplyLedgerEntry): Prisma.Sql {
                               "timeToFirstTokenMs", "timeToAnswerMs", "durationMs", "tokensPerSecond", "createdAt")
     SELECT ${createId()}, reply.id, ${entry.userId}, conversation."teamId", reply."modelId", reply."modelVersion",
            ${entry.promptTokens}::int, ${entry.completionTokens}::int, ${entry.reasoningTokens}::int,
-           ${entry.cachedTokens}::int, ${entry.isEstimated}, ${entry.timeToFirstTokenMs}::int,
+           ${entry.cachedTokens}::int, ${entry.isEstimated}::boolean, ${entry.timeToFirstTokenMs}::int,
            ${entry.timeToAnswerMs}::int, ${entry.durationMs}::int, ${entry.tokensPerSecond}::double precision,
            now() AT TIME ZONE 'UTC'
       FROM reply JOIN conversation ON conversation.id = reply."conversationId"`;

@@ -1,6 +1,6 @@
 // The admin's usage limits (UsageLimit: "default", "user:<id>", "team:<id>") and model prices (ModelPrice).
 import { type AuditActor, writeAuditEntry } from "./audit";
-import { db, Prisma } from "./client";
+import { db } from "./client";
 
 export type LimitValues = {
   tokensPerDay: number | null;
@@ -117,25 +117,6 @@ export async function saveModelPrice(
     });
     return true;
   });
-}
-
-/**
- * What a chat turn's reservation needs: the conversation's team, and the tokens of the thread the new message
- * continues (`leafId`, or the parent of the reply `replyId` being regenerated). One indexed read.
- */
-export async function getTurnUsageContext(
-  conversationId: string,
-  anchor: { leafId: string | null } | { replyId: string },
-): Promise<{ teamId: string | null; threadTokens: number }> {
-  const messageId =
-    "replyId" in anchor
-      ? Prisma.sql`(SELECT "parentId" FROM "Message" WHERE id = ${anchor.replyId})`
-      : Prisma.sql`${anchor.leafId}`;
-  const [row] = await db().$queryRaw<{ teamId: string | null; threadTokens: number | null }[]>`
-    SELECT c."teamId", m."threadTokens"
-      FROM "Conversation" c LEFT JOIN "Message" m ON m.id = ${messageId} AND m."conversationId" = c.id
-     WHERE c.id = ${conversationId}`;
-  return { teamId: row?.teamId ?? null, threadTokens: row?.threadTokens ?? 0 };
 }
 
 /** The subject of a limit, from what the admin names: a user by email, a team by id; null when it does not exist. */

@@ -1,5 +1,6 @@
 // The one wrapper of every route handler: it maps AppError (and zod) failures to the one JSON error shape,
 // { error: { code, message, issues?, details? } }, and logs unexpected errors once, with a generic message.
+import type { IncomingMessage } from "node:http";
 import type { z } from "zod";
 import { databaseUnavailableError, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "../db/database-unavailable";
 import { AppError, type FieldIssue } from "../errors";
@@ -74,14 +75,24 @@ export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
   return parsed.data;
 }
 
+/** A web request, or node:http's own (the event-stream routes read it directly: lib/server). */
+type BodySource = Request | IncomingMessage;
+
+function headerOf(request: BodySource, name: string): string | null {
+  if (request instanceof Request) return request.headers.get(name);
+  const value = request.headers[name];
+  return (Array.isArray(value) ? value.join(", ") : value) ?? null;
+}
+
 /** Reads at most `limit` bytes: a larger body is refused without being buffered. */
-async function readBodyText(request: Request, limit: number): Promise<string> {
+async function readBodyText(request: BodySource, limit: number): Promise<string> {
   return (await readBodyBytes(request, limit)).toString("utf8");
 }
 
-async function readBodyBytes(request: Request, limit: number): Promise<Buffer> {
+async function readBodyBytes(request: BodySource, limit: number): Promise<Buffer> {
   const tooLarge = () => new AppError("payload_too_large", "The request body is too large.");
-  if (Number(request.headers.get("content-length") ?? 0) > limit) throw tooLarge();
+  if (Number(headerOf(request, "content-length") ?? 0) > limit) throw tooLarge();
+  if (!(request instanceof Request)) return readNodeBody(request, limit, tooLarge);
   if (!request.body) return Buffer.alloc(0);
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -93,6 +104,18 @@ async function readBodyBytes(request: Request, limit: number): Promise<Buffer> {
       throw tooLarge();
     }
     chunks.push(chunk.value);
+  }
+  return Buffer.concat(chunks);
+}
+
+async function readNodeBody(request: IncomingMessage, limit: number, tooLarge: () => AppError): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.byteLength;
+    // Leaving the loop destroys the stream, as cancelling the web reader does.
+    if (size > limit) throw tooLarge();
+    chunks.push(chunk);
   }
   return Buffer.concat(chunks);
 }
@@ -114,10 +137,14 @@ export function assertNoEscapedNul(text: string): void {
 }
 
 /** `maxBytes`: larger bodies are refused with 413; the default suits every ordinary request. */
-export async function parseJsonBody<T>(request: Request, schema: z.ZodType<T>, maxBytes = MAX_JSON_BYTES): Promise<T> {
+export async function parseJsonBody<T>(
+  request: BodySource,
+  schema: z.ZodType<T>,
+  maxBytes = MAX_JSON_BYTES,
+): Promise<T> {
   const text = await readBodyText(request, maxBytes);
   // JSON only: a cross-site form can post text/plain or form data without a preflight, never application/json.
-  if (text && !request.headers.get("content-type")?.startsWith("application/json")) {
+  if (text && !headerOf(request, "content-type")?.startsWith("application/json")) {
     throw new AppError("invalid_input", "Send the body as application/json.");
   }
   // PostgreSQL text cannot hold NUL; refusing it here keeps every stored string valid. A raw NUL cannot appear in

@@ -11,7 +11,25 @@ type ProviderConnection = CompletionModel["provider"];
 // Retries are the completion service's own (before the first token only, honouring Retry-After).
 const COMMON_OPTIONS = { maxRetries: 0, fetch: fetchWithoutRedirects } as const;
 
+// A client is kept per connection settings, as stored: building one (decrypting the key, the SDK's set-up) on every
+// turn cost CPU on the path to the first token. A changed address, key or api-version is another entry, so an
+// admin's change applies to the next request with nothing to invalidate.
+const clients = new Map<string, OpenAI>();
+const MAX_CLIENTS = 200;
+
 export function createProviderClient(provider: ProviderConnection): OpenAI {
+  const isDemo = provider.kind === "DEMO";
+  const settings = [provider.kind, provider.baseUrl, provider.apiKeyEncrypted, provider.apiVersion];
+  const key = (isDemo ? [...settings, getDemoBaseUrl(), getDemoApiKey()] : settings).join("\n");
+  const kept = clients.get(key);
+  if (kept) return kept;
+  const client = buildProviderClient(provider);
+  if (clients.size >= MAX_CLIENTS) clients.clear();
+  clients.set(key, client);
+  return client;
+}
+
+function buildProviderClient(provider: ProviderConnection): OpenAI {
   if (provider.kind === "AZURE_OPENAI") return createAzureClient(provider);
   const isDemo = provider.kind === "DEMO";
   return new OpenAI({

@@ -3,15 +3,13 @@
 // 300 KB per open stream (see the README's benchmark). Everything else about them is the same as any route:
 // the session, the access rules and the error shape.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { Readable } from "node:stream";
 import { parseId } from "../access/ids";
-import { requireRequestUser } from "../auth/session";
+import { readRequestClaims, requireRequestUser } from "../auth/session";
 import { streamConversationEvents, streamLiveReply } from "../chat/event-stream";
 import { findLiveReply, findRunningReplyId } from "../chat/live-replies";
 import { accessChangeCount, endStreamsWithoutAccess } from "../chat/open-streams";
 import { regenerateReply, regenerateSchema, sendMessage, sendMessageSchema } from "../chat/send-message";
 import { errorResponse, parseJsonBody } from "../http/handler";
-import { toWebHeaders } from "../http/node-headers";
 
 /** Writes the event stream to the response once the request has passed its checks. */
 type StreamWriter = (response: ServerResponse) => void;
@@ -20,7 +18,8 @@ type EventStreamRoute = {
   /** The path as Next would name the route file's folder, e.g. /api/conversations/[id]/stream. */
   path: string;
   /** The stream to answer with, or null for "nothing is generating" (204). */
-  serve: (request: Request, params: string[]) => Promise<StreamWriter | null>;
+  /** Reads node:http's request directly: no web Request is built on the path to the first token. */
+  serve: (request: IncomingMessage, params: string[]) => Promise<StreamWriter | null>;
 };
 
 export const eventStreamRoutes: EventStreamRoute[] = [
@@ -31,8 +30,9 @@ export const eventStreamRoutes: EventStreamRoute[] = [
     serve: async (request, [id = ""]) => {
       const conversationId = parseId(id);
       const input = await parseJsonBody(request, sendMessageSchema);
-      const user = await requireRequestUser(request);
-      const live = await sendMessage(user, conversationId, input);
+      // Checked against the database by the turn's first statement (lib/db/turn-context.ts).
+      const claims = await readRequestClaims(request.headers.cookie);
+      const { user, live } = await sendMessage(claims, conversationId, input);
       return (response) => streamLiveReply(live, response, user);
     },
   },
@@ -44,8 +44,8 @@ export const eventStreamRoutes: EventStreamRoute[] = [
       const conversationId = parseId(id);
       const replyId = parseId(messageId);
       const input = await parseJsonBody(request, regenerateSchema);
-      const user = await requireRequestUser(request);
-      const live = await regenerateReply(user, conversationId, replyId, input);
+      const claims = await readRequestClaims(request.headers.cookie);
+      const { user, live } = await regenerateReply(claims, conversationId, replyId, input);
       return (response) => streamLiveReply(live, response, user);
     },
   },
@@ -55,8 +55,8 @@ export const eventStreamRoutes: EventStreamRoute[] = [
     path: "/api/conversations/[id]/stream",
     serve: async (request, [id = ""]) => {
       const conversationId = parseId(id);
-      const lastEventId = Number(request.headers.get("last-event-id") ?? "0");
-      const user = await requireRequestUser(request);
+      const lastEventId = Number(request.headers["last-event-id"] ?? "0");
+      const user = await requireRequestUser(request.headers.cookie);
       const live = await findLiveReply(user, conversationId);
       if (!live) return null;
       const afterEventId = Number.isSafeInteger(lastEventId) ? lastEventId : 0;
@@ -69,7 +69,7 @@ export const eventStreamRoutes: EventStreamRoute[] = [
     path: "/api/conversations/[id]/events",
     serve: async (request, [id = ""]) => {
       const conversationId = parseId(id);
-      const user = await requireRequestUser(request);
+      const user = await requireRequestUser(request.headers.cookie);
       const runningReplyId = await findRunningReplyId(user, conversationId);
       return (response) => streamConversationEvents(conversationId, response, user.id, runningReplyId);
     },
@@ -80,17 +80,6 @@ const matchers = eventStreamRoutes.map((route) => ({
   route,
   pattern: new RegExp(`^${route.path.replace(/\[[^\]]+\]/g, "([^/]+)")}/?$`),
 }));
-
-function toWebRequest(request: IncomingMessage): Request {
-  const headers = toWebHeaders(request.headers);
-  const hasBody = request.method !== "GET" && request.method !== "HEAD";
-  return new Request(new URL(request.url ?? "/", "http://localhost"), {
-    method: request.method,
-    headers,
-    body: hasBody ? (Readable.toWeb(request) as ReadableStream<Uint8Array>) : undefined,
-    duplex: "half",
-  } as RequestInit);
-}
 
 async function sendResponse(target: ServerResponse, response: Response): Promise<void> {
   target.writeHead(response.status, Object.fromEntries(response.headers));
@@ -105,7 +94,7 @@ async function serveRoute(
 ): Promise<void> {
   try {
     const checkedAt = accessChangeCount();
-    const writeStream = await route.serve(toWebRequest(request), params);
+    const writeStream = await route.serve(request, params);
     if (!writeStream) {
       response.writeHead(204).end();
       return;

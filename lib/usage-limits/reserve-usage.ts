@@ -9,12 +9,14 @@ import {
   reserveOnCounters,
   settleReservation,
 } from "../db/usage-counters";
-import { getLimitRows, getModelPrices, type LimitValues } from "../db/usage-limits";
+import { getLimitRows, getModelPrices, type LimitRow, type LimitValues } from "../db/usage-limits";
 import { AppError } from "../errors";
 import { costMicros, type ModelPrices, microsToDollars } from "./cost";
 import { currentPeriods, type Period } from "./periods";
 
 export type UsageReservation = { id: string | null; prices: ModelPrices | null };
+/** The limit rows that may apply to a turn ("default", its user's, its team's) and its model's prices. */
+export type UsageRules = { limitRows: LimitRow[]; prices: ModelPrices | null };
 export type TurnUsage = {
   userId: string;
   teamId: string | null;
@@ -33,11 +35,24 @@ function limitsOf(periods: ReturnType<typeof currentPeriods>): Limit[] {
   ];
 }
 
+const subjectsOf = (userId: string, teamId: string | null) => ({
+  userSubject: `user:${userId}`,
+  teamSubject: teamId ? `team:${teamId}` : null,
+});
+
+/** The rules for an API call; a chat turn reads them with the rest of its context (lib/db/turn-context.ts). */
+export async function readUsageRules(userId: string, teamId: string | null, modelId: string): Promise<UsageRules> {
+  const { userSubject, teamSubject } = subjectsOf(userId, teamId);
+  const [limitRows, prices] = await Promise.all([
+    getLimitRows(["default", userSubject, ...(teamSubject ? [teamSubject] : [])]),
+    getModelPrices(modelId),
+  ]);
+  return { limitRows, prices };
+}
+
 /** The user's own limits, else the default; and the team's, for a team conversation. */
-async function applicableLimits(userId: string, teamId: string | null) {
-  const userSubject = `user:${userId}`;
-  const teamSubject = teamId ? `team:${teamId}` : null;
-  const rows = await getLimitRows(["default", userSubject, ...(teamSubject ? [teamSubject] : [])]);
+function applicableLimits(userId: string, teamId: string | null, rows: LimitRow[]) {
+  const { userSubject, teamSubject } = subjectsOf(userId, teamId);
   const own = rows.find((row) => row.subject === userSubject) ?? rows.find((row) => row.subject === "default");
   const team = teamSubject ? rows.find((row) => row.subject === teamSubject) : undefined;
   return { userSubject, teamSubject, own, team };
@@ -45,7 +60,7 @@ async function applicableLimits(userId: string, teamId: string | null) {
 
 function counterSpecs(
   turn: TurnUsage,
-  limits: Awaited<ReturnType<typeof applicableLimits>>,
+  limits: ReturnType<typeof applicableLimits>,
   tokens: number,
   cost: number,
   now: Date,
@@ -94,11 +109,9 @@ export function limitReachedError(key: string, cap: number, now: Date): AppError
 }
 
 /** Reserves the turn's worst case, or refuses it (429) before anything is sent. No limit applies: nothing written. */
-export async function reserveUsage(turn: TurnUsage, now = new Date()): Promise<UsageReservation> {
-  const [limits, prices] = await Promise.all([
-    applicableLimits(turn.userId, turn.teamId),
-    getModelPrices(turn.modelId),
-  ]);
+export async function reserveUsage(turn: TurnUsage, rules: UsageRules, now = new Date()): Promise<UsageReservation> {
+  const { prices } = rules;
+  const limits = applicableLimits(turn.userId, turn.teamId, rules.limitRows);
   const tokens = turn.promptTokens + turn.maxOutputTokens;
   const cost = costMicros(prices, turn.promptTokens, turn.maxOutputTokens);
   const specs = counterSpecs(turn, limits, tokens, cost, now);

@@ -14,7 +14,7 @@ import { buildUpstreamRequest } from "../chat/upstream-request";
 import { insertApiUsage } from "../db/api-usage";
 import type { CompletionModel } from "../db/models";
 import { AppError } from "../errors";
-import { reserveUsage, settleUsage, type UsageReservation } from "../usage-limits/reserve-usage";
+import { readUsageRules, reserveUsage, settleUsage, type UsageReservation } from "../usage-limits/reserve-usage";
 import { findApiModel } from "./api-models";
 import { type ChatCompletionBody, countImages, imageTokens, textOf, toUpstreamMessages } from "./completion-request";
 
@@ -77,13 +77,10 @@ export async function prepareApiCompletion(caller: ApiCaller, body: ChatCompleti
       { issues: [{ path: ["messages"], message: "Too long for the model's context window." }] },
     );
   }
-  const reservation = await reserveUsage({
-    userId: caller.userId,
-    teamId: null,
-    modelId: model.id,
-    promptTokens,
-    maxOutputTokens: parameters.maxTokens,
-  });
+  const reservation = await reserveUsage(
+    { userId: caller.userId, teamId: null, modelId: model.id, promptTokens, maxOutputTokens: parameters.maxTokens },
+    await readUsageRules(caller.userId, null, model.id),
+  );
   const stop = typeof body.stop === "string" ? [body.stop] : (body.stop ?? undefined);
   const upstream = { ...buildUpstreamRequest(model, messages, parameters), stop };
   return { caller, model, modelName: body.model, upstream, promptTokens, encoding, reservation };

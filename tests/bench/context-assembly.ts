@@ -21,13 +21,12 @@ export async function loadAssembler(modelId: string): Promise<AssembleContext> {
     reasoningEffort: null,
   };
   return async (leafId) => {
-    // No user has this id: the look-up of custom instructions is measured, and finds none.
     const prepared = await prepareRequest({
       model,
       parameters,
       conversationSystemPrompt: null,
       userMessageId: leafId,
-      requesterId: "bench-requester",
+      customInstructions: null,
     });
     return prepared.messages.length;
   };

@@ -14,7 +14,13 @@ const SHORT_TURN_CHUNKS = 2;
 const SHORT_TURNS_PER_STREAM = 4;
 
 type CpuSample = { serverMicros: number; databaseMicros: number; turns: number; deltas: number; broken: number };
-type CpuCost = { perDelta: number; databasePerTurn: number; perTurn: number; marginalPerDelta: number };
+type CpuCost = {
+  perDelta: number;
+  databasePerTurn: number;
+  perTurn: number;
+  marginalPerDelta: number;
+  oneDeltaTurn: number;
+};
 type ReplySetter = typeof setReply;
 
 async function sampleCpu(
@@ -55,6 +61,7 @@ async function measureCost(target: Target, context: BenchContext): Promise<CpuCo
     databasePerTurn: (long.databaseMicros + short.databaseMicros) / (long.turns + short.turns),
     perTurn: perTurnOf(short) - SHORT_TURN_CHUNKS * marginalPerDelta,
     marginalPerDelta,
+    oneDeltaTurn: perTurnOf(short) - (SHORT_TURN_CHUNKS - 1) * marginalPerDelta,
     broken: long.broken + short.broken,
   };
 }
@@ -63,6 +70,7 @@ export async function measureCpu(context: BenchContext): Promise<Section> {
   const relay = await measureCost(context.relay, context);
   const app = await measureCost(context.app, context);
   const ratio = app.perDelta / relay.perDelta;
+  const turnRatio = app.oneDeltaTurn / relay.oneDeltaTurn;
   const broken = relay.broken + app.broken;
   const { cpuStreams, cpuChunks, paceMs } = context.config;
   const milliseconds = (micros: number) => `${(micros / 1000).toFixed(2)} ms`;
@@ -75,6 +83,13 @@ export async function measureCpu(context: BenchContext): Promise<Section> {
         goal: `≤ ${GOAL_RATIO}× relay`,
         verdict: judge(ratio <= GOAL_RATIO),
       },
+      {
+        measure: "server CPU per 1-delta turn (a whole turn: session, checks, writes, window, stream)",
+        parley: `${milliseconds(app.oneDeltaTurn)} (${turnRatio.toFixed(1)}× relay)`,
+        relay: milliseconds(relay.oneDeltaTurn),
+        goal: `≤ ${GOAL_RATIO}× relay`,
+        verdict: judge(turnRatio <= GOAL_RATIO),
+      },
     ],
     notes: [
       `CPU: ${cpuStreams} concurrent streams × ${cpuChunks} deltas every ${paceMs} ms per target; /proc utime+stime ` +
@@ -82,7 +97,8 @@ export async function measureCpu(context: BenchContext): Promise<Section> {
         `[${context.relay.processIds().join(", ")}]. PostgreSQL adds ${milliseconds(app.databasePerTurn)} per Parley ` +
         `turn, not counted above. Split with ${cpuStreams * SHORT_TURNS_PER_STREAM} ${SHORT_TURN_CHUNKS}-delta turns: ` +
         `fixed per turn Parley ${milliseconds(app.perTurn)} vs relay ${milliseconds(relay.perTurn)}; marginal per delta ` +
-        `Parley ${formatMicros(app.marginalPerDelta)} vs relay ${formatMicros(relay.marginalPerDelta)}.` +
+        `Parley ${formatMicros(app.marginalPerDelta)} vs relay ${formatMicros(relay.marginalPerDelta)}; a 1-delta turn ` +
+        `is the ${SHORT_TURN_CHUNKS}-delta turn less one marginal delta.` +
         (broken > 0 ? ` ${broken} stream(s) did not complete cleanly.` : ""),
     ],
   };

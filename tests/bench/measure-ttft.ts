@@ -2,14 +2,14 @@
 // directly. Rounds interleave the three targets one turn at a time, and each added figure is the target's time
 // minus the direct time of the same round, so that drift of the machine cancels out.
 import type { BenchContext } from "./bench-context";
-import { formatMs, judge, NOT_MEASURED, type Section } from "./report";
+import { formatMs, judge, type Section } from "./report";
 import { runStream, type StreamResult, type TurnRequest } from "./sse-client";
 import { percentile } from "./stats";
 import { setReply } from "./upstream-control";
 
 const WARM_UP_TURNS = 5;
-const GOAL_MS = 10;
-const STRETCH_GOAL_MS = 5;
+const GOAL_MS = 4;
+const P99_GOAL_MS = 20;
 
 function readTtft(result: StreamResult, targetName: string): number {
   const firstDelta = result.deltaTimes[0];
@@ -38,28 +38,28 @@ export async function measureTtft({ config, fake, direct, relay, app }: BenchCon
   const relayAdded = addedBy(relayTimes);
   const appAdded = addedBy(appTimes);
   const appP50 = percentile(appAdded, 0.5);
+  const appP99 = percentile(appAdded, 0.99);
   return {
     rows: [
       {
         measure: "added time to first token, p50",
         parley: formatMs(appP50),
         relay: formatMs(percentile(relayAdded, 0.5)),
-        goal: `≤ ${GOAL_MS} ms (stretch ≤ ${STRETCH_GOAL_MS} ms)`,
+        goal: `≤ ${GOAL_MS} ms`,
         verdict: judge(appP50 <= GOAL_MS),
       },
       {
         measure: "added time to first token, p99",
-        parley: formatMs(percentile(appAdded, 0.99)),
+        parley: formatMs(appP99),
         relay: formatMs(percentile(relayAdded, 0.99)),
-        goal: NOT_MEASURED,
-        verdict: "",
+        goal: `≤ ${P99_GOAL_MS} ms`,
+        verdict: judge(appP99 <= P99_GOAL_MS),
       },
     ],
     notes: [
       `TTFT: ${config.ttftTurns} interleaved rounds (after ${WARM_UP_TURNS} warm-up) of one turn per target, 3-delta ` +
         `unpaced reply; direct to the fake upstream p50 ${formatMs(percentile(directTimes, 0.5))}, ` +
-        `p99 ${formatMs(percentile(directTimes, 0.99))}; Parley's absolute p50 ${formatMs(percentile(appTimes, 0.5))}. ` +
-        `Stretch goal ≤ ${STRETCH_GOAL_MS} ms ${appP50 <= STRETCH_GOAL_MS ? "met" : "not met"}.`,
+        `p99 ${formatMs(percentile(directTimes, 0.99))}; Parley's absolute p50 ${formatMs(percentile(appTimes, 0.5))}.`,
     ],
   };
 }

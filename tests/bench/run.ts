@@ -23,6 +23,7 @@ import { measureIdleMemory } from "./measure-idle-memory";
 import { measureImportStall } from "./measure-import-stall";
 import { measureInitialJs } from "./measure-initial-js";
 import { measureRender } from "./measure-render";
+import { measureRoundTrips } from "./measure-round-trips";
 import { measureStreamMemory } from "./measure-stream-memory";
 import { measureTtft } from "./measure-ttft";
 import { measureTwoProcesses } from "./measure-two-processes";
@@ -50,6 +51,7 @@ const measurements: Measurement[] = [
   { name: "server CPU per reasoning delta", row: 3, run: measureReasoningCpu },
   { name: "concurrent streams", row: 4, run: measureConcurrency },
   { name: "database statements and writes per token", row: 7, run: measureDatabase },
+  { name: "database statements as round trips around the first token", row: 7, run: measureRoundTrips },
   { name: "context assembly", row: 8, run: measureContext },
   { name: "browser render per token", row: 9, run: measureRender },
   { name: "initial JavaScript", row: 10, run: measureInitialJs },
