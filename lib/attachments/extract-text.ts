@@ -3,11 +3,12 @@
 // text, is refused with a clear message instead of sending the model an empty file.
 import { AppError } from "../errors";
 import { DOCX_TYPE, decodeText } from "./sniff";
-import { readZipEntries } from "./zip-entries";
+import { inflatesWithin, readZipEntries } from "./zip-entries";
 
-// What a DOCX's parts may claim to inflate to, together: far more than any document's text (a 1,000-page report
-// is a few MB of XML), far less than a ZIP bomb would take the server's memory to.
-const DOCX_MAX_INFLATED_BYTES = 256 * 1024 * 1024;
+// What a DOCX's parts may inflate to, together: far more than any document holds (a 1,000-page report is a few MB
+// of XML; its pictures are stored compressed, so within the upload's own size), far less than a ZIP bomb would take
+// the server's memory to.
+const DOCX_MAX_INFLATED_BYTES = 64 * 1024 * 1024;
 
 async function extractPdfText(bytes: Uint8Array): Promise<string> {
   const { extractText } = await import("unpdf");
@@ -20,8 +21,9 @@ async function extractPdfText(bytes: Uint8Array): Promise<string> {
 }
 
 async function extractDocxText(bytes: Uint8Array, name: string): Promise<string> {
-  const inflated = (readZipEntries(bytes) ?? []).reduce((total, entry) => total + entry.uncompressedSize, 0);
-  if (inflated > DOCX_MAX_INFLATED_BYTES) throw new AppError("unsupported_file", `${name} is too large to read.`);
+  if (!inflatesWithin(bytes, readZipEntries(bytes) ?? [], DOCX_MAX_INFLATED_BYTES)) {
+    throw new AppError("unsupported_file", `${name} is too large to read.`);
+  }
   let text: string;
   try {
     const mammoth = await import("mammoth");

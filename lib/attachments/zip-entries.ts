@@ -1,7 +1,9 @@
-// The names and declared sizes of a ZIP file's entries, read from its central directory without inflating
-// anything: enough to tell a DOCX (a ZIP holding word/document.xml) from any other ZIP, and to refuse one whose
-// parts claim to inflate to more than a document can hold (a ZIP bomb) before a library inflates them.
-export type ZipEntry = { name: string; uncompressedSize: number };
+// The entries of a ZIP file, read from its central directory without inflating anything: enough to tell a DOCX (a
+// ZIP holding word/document.xml) from any other ZIP. inflatesWithin then inflates them with a bound on the output,
+// so that a ZIP bomb is refused before a library inflates it: the sizes a file declares are the attacker's to write.
+import { inflateRawSync } from "node:zlib";
+
+export type ZipEntry = { name: string; method: number; compressedSize: number; localHeaderOffset: number };
 
 const END_OF_DIRECTORY = 0x06054b50;
 const DIRECTORY_ENTRY = 0x02014b50;
@@ -32,8 +34,43 @@ export function readZipEntries(bytes: Uint8Array): ZipEntry[] | null {
     const skipped = view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
     if (offset + 46 + nameLength > bytes.byteLength) return null;
     const name = names.decode(bytes.subarray(offset + 46, offset + 46 + nameLength));
-    entries.push({ name, uncompressedSize: view.getUint32(offset + 24, true) });
+    entries.push({
+      name,
+      method: view.getUint16(offset + 10, true),
+      compressedSize: view.getUint32(offset + 20, true),
+      localHeaderOffset: view.getUint32(offset + 42, true),
+    });
     offset += 46 + nameLength + skipped;
   }
   return entries;
+}
+
+const LOCAL_HEADER = 0x04034b50;
+const STORED = 0;
+const DEFLATED = 8;
+
+/**
+ * True when all of the entries together inflate to at most `maxBytes`, as inflated here (never more than what is
+ * left of the bound at once); false for more, or for an entry that cannot be read.
+ */
+export function inflatesWithin(bytes: Uint8Array, entries: ZipEntry[], maxBytes: number): boolean {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let left = maxBytes;
+  for (const entry of entries) {
+    const header = entry.localHeaderOffset;
+    if (header + 30 > bytes.byteLength || view.getUint32(header, true) !== LOCAL_HEADER) return false;
+    const start = header + 30 + view.getUint16(header + 26, true) + view.getUint16(header + 28, true);
+    const data = bytes.subarray(start, start + entry.compressedSize);
+    if (entry.method === STORED) left -= data.byteLength;
+    else if (entry.method !== DEFLATED) return false;
+    else {
+      try {
+        left -= inflateRawSync(data, { maxOutputLength: Math.max(1, left) }).byteLength;
+      } catch {
+        return false;
+      }
+    }
+    if (left < 0) return false;
+  }
+  return true;
 }

@@ -4,7 +4,7 @@
 // database's triggers (docs/architecture.md, "Attachments"): rows, access and quota stay per message and per owner.
 import { AppError } from "../errors";
 import { type AttachmentKind, db, Prisma } from "./client";
-import { writeUpload } from "./file-writes";
+import { inUploadTransaction } from "./file-writes";
 import { createId } from "./ids";
 
 export const attachmentViewFields = {
@@ -35,37 +35,78 @@ function quotaExceeded(usedBytes: number, quotaBytes: number): AppError {
   });
 }
 
+/** Rows of a statement with $n parameters, on a Prisma transaction or on the uploads' node-postgres client. */
+export type RunQuery = (sql: string, values: unknown[]) => Promise<unknown[]>;
+
+// A Buffer goes to node-postgres as a binary parameter (a view of the same memory, no copy); Prisma takes it too.
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+// UTF-8's byte order mark is no text: TextDecoder drops it when a file is decoded (an import), so it goes here too.
+function withoutByteOrderMark(bytes: Uint8Array): Uint8Array {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+}
+
+function onTransaction(tx: Prisma.TransactionClient): RunQuery {
+  return (sql, values) => tx.$queryRawUnsafe<unknown[]>(sql, ...values);
+}
+
 /**
  * The bytes of files about to be written, stored once per content. An existing content's row is locked (the no-op
  * update) until the transaction ends, so that the deletion of its last other reference cannot remove it meanwhile.
+ * Locked in SHA-256 order: two writers sharing files never wait for each other in opposite orders (a deadlock).
  */
-export async function storeContents(
+export function storeContents(
   tx: Prisma.TransactionClient,
   files: { sha256: string; bytes: Uint8Array<ArrayBuffer> }[],
 ): Promise<void> {
+  return upsertContents(onTransaction(tx), files);
+}
+
+async function upsertContents(
+  run: RunQuery,
+  files: { sha256: string; bytes: Uint8Array<ArrayBuffer> }[],
+): Promise<void> {
   const bySha = new Map(files.map((file) => [file.sha256, file.bytes]));
-  for (const [sha256, bytes] of bySha) {
-    await tx.$executeRaw`
-      INSERT INTO "AttachmentContent" (sha256, bytes, size) VALUES (${sha256}, ${bytes}, ${bytes.byteLength})
-      ON CONFLICT (sha256) DO UPDATE SET refs = "AttachmentContent".refs`;
+  for (const sha256 of [...bySha.keys()].sort()) {
+    const bytes = bySha.get(sha256) as Uint8Array<ArrayBuffer>;
+    await run(
+      `INSERT INTO "AttachmentContent" (sha256, bytes, size) VALUES ($1, $2, $3)
+       ON CONFLICT (sha256) DO UPDATE SET refs = "AttachmentContent".refs`,
+      [sha256, asBuffer(bytes), bytes.byteLength],
+    );
   }
 }
 
 /**
- * Stores an upload if the owner's files stay within `quota` bytes, checked as checkQuotaAfterWrite does. Written
- * through node-postgres (file-writes.ts): the bytes are the one large parameter of the app.
+ * Stores an upload if the owner's files stay within `quota` bytes (checkQuotaAfterWrite): its content (once per
+ * SHA-256), its row, then the check. Written through node-postgres (file-writes.ts): the bytes are the one large
+ * parameter of the app.
  */
 export async function createAttachment(input: NewAttachment, quota: number): Promise<AttachmentView> {
-  return writeUpload(input, async (query) => {
-    await query(`SELECT 1 FROM "User" WHERE id = $1 FOR NO KEY UPDATE`, [input.ownerId]);
-    const [row] = (await query(
-      `SELECT coalesce(sum(size), 0)::bigint AS total FROM "Attachment" WHERE "ownerId" = $1`,
-      [input.ownerId],
-    )) as { total: string }[];
-    const used = Number(row?.total ?? 0);
-    if (used > quota) throw quotaExceeded(used - input.bytes.byteLength, quota);
+  return inUploadTransaction(async (run) => {
+    await upsertContents(run, [input]);
+    const [row] = (await run(
+      `INSERT INTO "Attachment" (id, "ownerId", name, kind, "contentType", size, sha256, text, "tokenCount", "createdAt")
+       VALUES ($1, $2, $3, $4::"AttachmentKind", $5, $6, $7, $8, $9, now())
+       RETURNING id, name, kind::text AS kind, "contentType", size`,
+      [
+        createId(),
+        ...[input.ownerId, input.name, input.kind, input.contentType, input.bytes.byteLength, input.sha256],
+        // A text file's text goes as its bytes (a binary parameter is the text's bytes for a text column): no
+        // decoding of the whole file into a string and encoding it back on the way to the database.
+        input.textIsBytes ? asBuffer(withoutByteOrderMark(input.bytes)) : input.text,
+        input.tokenCount,
+      ],
+    )) as AttachmentView[];
+    if (!row) throw new Error("Writing the upload returned no row");
+    await checkQuota(run, { ownerId: input.ownerId, quotaBytes: quota, addedBytes: input.bytes.byteLength });
+    return row;
   });
 }
+
+type QuotaCheck = { ownerId: string; quotaBytes: number; addedBytes: number };
 
 /**
  * Refuses the transaction's writes if they took the owner past `quota` bytes. Two writes of one owner's files at
@@ -73,27 +114,29 @@ export async function createAttachment(input: NewAttachment, quota: number): Pro
  * uploads write in parallel and queue only for the check, which then sees the others' committed files. Each owner's
  * files count at their full size, shared bytes or not: what they see in their chats is what they use.
  */
-export async function checkQuotaAfterWrite(
-  tx: Prisma.TransactionClient,
-  owner: { ownerId: string; quotaBytes: number; addedBytes: number },
-): Promise<void> {
+export function checkQuotaAfterWrite(tx: Prisma.TransactionClient, owner: QuotaCheck): Promise<void> {
+  return checkQuota(onTransaction(tx), owner);
+}
+
+async function checkQuota(run: RunQuery, owner: QuotaCheck): Promise<void> {
   // Writing no file never fails, even for an owner already past a quota the admin lowered.
   if (owner.addedBytes === 0) return;
   // NO KEY UPDATE: the writes' foreign keys hold KEY SHARE locks on this row, which FOR UPDATE would wait for
   // (two concurrent uploads deadlocked); NO KEY UPDATE waits only for another writer's check.
-  await tx.$executeRaw`SELECT 1 FROM "User" WHERE id = ${owner.ownerId} FOR NO KEY UPDATE`;
-  const used = await sumStorage(tx, owner.ownerId);
+  await run(`SELECT 1 FROM "User" WHERE id = $1 FOR NO KEY UPDATE`, [owner.ownerId]);
+  const used = await sumStorage(run, owner.ownerId);
   if (used > owner.quotaBytes) throw quotaExceeded(used - owner.addedBytes, owner.quotaBytes);
 }
 
-export async function sumStorage(client: Prisma.TransactionClient, ownerId: string): Promise<number> {
-  const [row] = await client.$queryRaw<{ total: bigint | null }[]>`
-    SELECT sum(size)::bigint AS total FROM "Attachment" WHERE "ownerId" = ${ownerId}`;
+async function sumStorage(run: RunQuery, ownerId: string): Promise<number> {
+  const [row] = (await run(`SELECT coalesce(sum(size), 0)::bigint AS total FROM "Attachment" WHERE "ownerId" = $1`, [
+    ownerId,
+  ])) as { total: bigint | string }[];
   return Number(row?.total ?? 0);
 }
 
 export function getStorageUsed(ownerId: string): Promise<number> {
-  return sumStorage(db(), ownerId);
+  return sumStorage(onTransaction(db()), ownerId);
 }
 
 /** The caller's own unclaimed uploads among `ids`, with what a turn's checks need of them (not their bytes). */

@@ -20,13 +20,20 @@ const POOL_SIZE = 10;
 
 /**
  * A new pool; the app uses the one of pool(), shared by Prisma and the hot path's direct statements
- * (direct-query.ts). Every checkout is timed for the metrics (pool-waits.ts).
+ * (direct-query.ts). Every checkout is timed for the metrics (pool-waits.ts). `overrides` sizes another pool.
  */
-export function createDatabasePool(): pg.Pool {
+export function createDatabasePool(overrides: pg.PoolConfig = {}): pg.Pool {
   const connection = connectionOptionsFromUrl(requireEnv("DATABASE_URL"));
   const options = [connection.options, SESSION_OPTIONS].filter(Boolean).join(" ");
   // pg waits for a connection forever by default: a database that stopped answering would hang every request.
-  return timeCheckouts(new pg.Pool({ ...connection, max: POOL_SIZE, options, connectionTimeoutMillis: 10_000 }));
+  const databasePool = new pg.Pool({
+    ...{ ...connection, max: POOL_SIZE, options, connectionTimeoutMillis: 10_000 },
+    ...overrides,
+  });
+  // An idle connection the server ended (a restart, pg_terminate_backend) is reported here and replaced on the next
+  // checkout; without a listener the pool's 'error' event would end the process.
+  databasePool.on("error", (error) => console.warn(`[parley] an idle database connection was lost (${error.message})`));
+  return timeCheckouts(databasePool);
 }
 
 /** A new client on the given pool, or on a pool of its own that its $disconnect ends; the app uses db(). */

@@ -10,6 +10,7 @@ import { queryPrepared } from "./direct-query";
 import { type WindowCandidate, windowCandidatesSql } from "./messages";
 import { type CompletionModel, modelParameterFields, providerConnectionFields } from "./models";
 import type { LimitRow } from "./usage-limits";
+import { sessionStateColumns } from "./users";
 
 export type TurnContext = {
   id: string;
@@ -55,15 +56,17 @@ export async function getTurnContext(input: {
   /** What each message of a context window costs beyond its tokens (lib/chat/context-window.ts). */
   framingTokens: number;
 }): Promise<{ session: SessionState | null; conversation: TurnContext | null }> {
+  // Always a message of this conversation (c): the thread read ahead never starts in another one.
   const anchorId =
     "replyId" in input.anchor
-      ? Prisma.sql`(SELECT "parentId" FROM "Message" WHERE id = ${input.anchor.replyId})`
-      : Prisma.sql`COALESCE(${input.anchor.parentId}, c."currentLeafId")`;
+      ? Prisma.sql`(SELECT "parentId" FROM "Message" WHERE id = ${input.anchor.replyId} AND "conversationId" = c.id)`
+      : input.anchor.parentId === null
+        ? Prisma.sql`c."currentLeafId"`
+        : Prisma.sql`(SELECT id FROM "Message" WHERE id = ${input.anchor.parentId} AND "conversationId" = c.id)`;
   const thread = windowCandidatesSql(anchorId, Prisma.sql`m."contextWindow"`, input.framingTokens);
   type Row = Omit<TurnContext, "anchorThreadTokens"> & { anchorThreadTokens: number | null; session: SessionState };
   const [row] = await queryPrepared<Row>(Prisma.sql`
-    SELECT json_build_object('id', u.id, 'email', u.email, 'name', u.name, 'role', u.role::text,
-             'status', u.status::text, 'sessionVersion', u."sessionVersion") AS session,
+    SELECT (SELECT to_json(s) FROM (SELECT ${sessionStateColumns}) s) AS session,
            u."customInstructions", t.*
       FROM "User" u LEFT JOIN LATERAL (
         SELECT c.id, c."currentLeafId", c."systemPrompt", c.temperature, c."topP", c."maxTokens",

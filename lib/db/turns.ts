@@ -11,7 +11,10 @@ import { type MessageView, messageFields } from "./messages";
 type ReplySnapshot = { modelId: string; modelVersion: number; parameters: Prisma.InputJsonValue };
 
 export type TurnInput = {
-  /** The writer's access (lib/access), checked again under the lock: a member removed meanwhile writes nothing. */
+  /**
+   * The writer's access (lib/access), checked again by the statement that writes: a member removed before it (or
+   * before its retry, when its lock waited for another turn) writes nothing.
+   */
   scope: Prisma.Sql;
   conversationId: string;
   authorId: string;

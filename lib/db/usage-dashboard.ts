@@ -65,14 +65,23 @@ const DAY_MS = 86_400_000;
 const utcDay = (date: Date) => Prisma.sql`(${date.toISOString()}::timestamptz AT TIME ZONE 'UTC')::date`;
 
 /**
- * One grouping over the whole UTC days [from, to), of everyone or of one user. Team: null is personal use (and API
+ * One grouping over the whole UTC days [from, to), of everyone. Team: null is personal use (and API
  * calls); model: null is a deleted model. The sums are summed per key and model first, then priced: a cost can be
  * below the sum of each reply's rounded-up cost by less than a millionth of a dollar per reply. (Token sums are
  * added as float8, exact up to 2^53 and much faster than bigint's numeric sums.)
  */
-export async function getUsageBy(group: UsageGroup, from: Date, to: Date, userId?: string): Promise<UsageRow[]> {
+export function getUsageBy(group: UsageGroup, from: Date, to: Date): Promise<UsageRow[]> {
+  return readUsage(group, from, to);
+}
+
+/** One user's figures, by day or as one total: the by-user roll-up they come from holds no team. */
+export function getUserUsageBy(group: "user" | "day", from: Date, to: Date, userId: string): Promise<UsageRow[]> {
+  return readUsage(group, from, to, userId);
+}
+
+async function readUsage(group: UsageGroup, from: Date, to: Date, userId?: string): Promise<UsageRow[]> {
   if (from.getTime() % DAY_MS !== 0 || to.getTime() % DAY_MS !== 0) {
-    throw new Error("getUsageBy reads whole UTC days: from and to must be midnights (UTC)");
+    throw new Error("Usage is read by whole UTC days: from and to must be midnights (UTC)");
   }
   const { key, label, join, order } = groupings[group];
   // One user's figures are in the by-user roll-up only.

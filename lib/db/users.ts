@@ -64,11 +64,17 @@ export async function getUserForSignIn(email: string) {
   });
 }
 
-/** What the session callbacks re-check on every request, so that revocation takes effect at once. */
+/**
+ * What the session is checked against on every request, so that revocation takes effect at once: the columns of the
+ * "User" row aliased `u`. The chat turn reads them in its first statement (turn-context.ts), the same columns.
+ */
+export const sessionStateColumns = Prisma.sql`u.id, u.email, u.name, u.role::text AS role, u.status::text AS status,
+  u."sessionVersion"`;
+
 // Raw SQL: this runs on every authenticated request, and a raw read costs a fraction of a compiled query.
 export async function getUserSessionState(id: string) {
   const [user] = await db().$queryRaw<(PublicUser & { sessionVersion: number })[]>`
-    SELECT id, email, name, role::text AS role, status::text AS status, "sessionVersion" FROM "User" WHERE id = ${id}`;
+    SELECT ${sessionStateColumns} FROM "User" u WHERE u.id = ${id}`;
   return user ?? null;
 }
 

@@ -2,7 +2,7 @@
 // limits and what is left of them.
 
 import { z } from "zod";
-import { getUsageBy, type UsageGroup, type UsageRow } from "../db/usage-dashboard";
+import { getUsageBy, getUserUsageBy, type UsageGroup, type UsageRow } from "../db/usage-dashboard";
 import { getLimitRows } from "../db/usage-limits";
 import { AppError } from "../errors";
 import { microsToDollars } from "./cost";
@@ -83,9 +83,9 @@ export async function getOwnUsage(userId: string, now = new Date()) {
   const periods = currentPeriods(now);
   const [rows, [today], [month], daily] = await Promise.all([
     getLimitRows(["default", `user:${userId}`]),
-    getUsageBy("user", periods.day.start, periods.day.end, userId),
-    getUsageBy("user", periods.month.start, periods.month.end, userId),
-    getUsageBy("day", new Date(periods.day.start.getTime() - 29 * 86_400_000), periods.day.end, userId),
+    getUserUsageBy("user", periods.day.start, periods.day.end, userId),
+    getUserUsageBy("user", periods.month.start, periods.month.end, userId),
+    getUserUsageBy("day", new Date(periods.day.start.getTime() - 29 * 86_400_000), periods.day.end, userId),
   ]);
   const limit = rows.find((row) => row.subject === `user:${userId}`) ?? rows.find((row) => row.subject === "default");
   const tokensToday = today ? today.promptTokens + today.completionTokens : 0;

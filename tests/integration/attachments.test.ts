@@ -141,10 +141,10 @@ describe("sending files", () => {
     expect((await db().attachment.findUniqueOrThrow({ where: { id } })).messageId).toBeNull();
   });
 
-  it("sends documents as delimited text under their names (a PDF's extracted text and a CSV)", async () => {
+  it("sends documents as delimited text under their names (a PDF's extracted text and a CSV saved with a BOM)", async () => {
     const { client, conversationId, upstreamName } = await startChat(false);
     const pdf = await uploadId(client, "report.pdf", makePdf("Revenue grew by 12 percent"));
-    const csv = await uploadId(client, "data.csv", "region,sales\nnorth,10\ncafé 東京,3\n");
+    const csv = await uploadId(client, "data.csv", "\uFEFFregion,sales\nnorth,10\ncafé 東京,3\n");
     await collectEvents(
       await client.json(`/api/conversations/${conversationId}/messages`, {
         content: "Summarise",

@@ -6,8 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertApiUsage } from "@/lib/db/api-usage";
 import { db } from "@/lib/db/client";
 import { createId } from "@/lib/db/ids";
+import { startChatSession } from "../support/chat-session";
 import { makeModel, makeTeam, makeUser } from "../support/factories";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
+import { collectEvents } from "../support/read-events";
 
 let upstream: FakeUpstream;
 beforeAll(async () => {
@@ -83,6 +85,27 @@ describe("the usage roll-ups", () => {
     await db().user.delete({ where: { id: other.id } });
     expect(await byUser(other.id)).toEqual([]);
     expect(await byTeam(team.id, day)).toEqual([{ key: " ", prompt: 30, completion: 2, replies: 2 }]);
+  });
+
+  it("count a chat reply as its final save writes it to the ledger", async () => {
+    const chat = await startChatSession(upstream, { reply: "Three words here." });
+    expect((await collectEvents(await chat.send("Hello"))).at(-1)?.event).toBe("done");
+    const { ownerId } = await db().conversation.findUniqueOrThrow({
+      where: { id: chat.conversationId },
+      select: { ownerId: true },
+    });
+    const [ledger] = await db().replyUsage.findMany({ where: { userId: ownerId ?? "" } });
+    if (!ledger) throw new Error("The reply wrote no ledger row");
+    const today = new Date().toISOString().slice(0, 10);
+    expect(await byUser(ownerId ?? "")).toEqual([
+      {
+        key: `${today} ${chat.modelId}`,
+        prompt: ledger.promptTokens,
+        completion: ledger.completionTokens,
+        replies: 1,
+      },
+    ]);
+    expect(ledger.completionTokens).toBeGreaterThan(0);
   });
 
   it("counts a /v1 call's usage on the same roll-up as the chat's", async () => {

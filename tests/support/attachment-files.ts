@@ -1,6 +1,6 @@
 // Small files for attachment tests, made here rather than committed: a PNG of a given size, and a one-page PDF with
 // (or without) a text layer.
-import { deflateSync } from "node:zlib";
+import { deflateRawSync, deflateSync } from "node:zlib";
 
 function crc32(bytes: Buffer): number {
   let crc = 0xffffffff;
@@ -61,26 +61,36 @@ export function makePdf(text: string | null): Buffer {
 }
 
 /** A ZIP of `entries` (name → text), stored without compression: enough for a sniffer or a DOCX reader. */
-export function makeZip(entries: Record<string, string>): Buffer {
+type ZipOptions = { deflate?: boolean; declaredSize?: number };
+
+/**
+ * `deflate` compresses every entry (method 8); `declaredSize` is what the entries claim to inflate to, which a ZIP
+ * bomb understates.
+ */
+export function makeZip(entries: Record<string, string>, options: ZipOptions = {}): Buffer {
   const locals: Buffer[] = [];
   const directory: Buffer[] = [];
   let offset = 0;
   for (const [name, text] of Object.entries(entries)) {
     const nameBytes = Buffer.from(name, "utf8");
-    const data = Buffer.from(text, "utf8");
+    const raw = Buffer.from(text, "utf8");
+    const data = options.deflate ? deflateRawSync(raw) : raw;
     const fields = Buffer.alloc(16);
-    fields.writeUInt32LE(crc32(data), 0);
-    fields.writeUInt32LE(data.length, 4); // compressed size (stored)
-    fields.writeUInt32LE(data.length, 8); // uncompressed size
+    // A ZIP bomb's checksum is as made up as its size (and a checksum of its megabytes would take seconds here).
+    fields.writeUInt32LE(options.declaredSize === undefined ? crc32(raw) : 0, 0);
+    fields.writeUInt32LE(data.length, 4); // compressed size
+    fields.writeUInt32LE(options.declaredSize ?? raw.length, 8); // uncompressed size
     fields.writeUInt16LE(nameBytes.length, 12);
     const local = Buffer.alloc(14);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4); // version needed
+    local.writeUInt16LE(options.deflate ? 8 : 0, 8); // method
     locals.push(local, fields, nameBytes, data);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(options.deflate ? 8 : 0, 10);
     fields.copy(central, 16, 0, 14);
     central.writeUInt32LE(offset, 42);
     directory.push(central, nameBytes);
@@ -97,20 +107,23 @@ export function makeZip(entries: Record<string, string>): Buffer {
 }
 
 /** A one-paragraph-per-line Word document (DOCX): the few parts a reader needs. */
-export function makeDocx(paragraphs: string[]): Buffer {
+export function makeDocx(paragraphs: string[], options: ZipOptions = {}): Buffer {
   const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   const body = paragraphs.map((text) => `<w:p><w:r><w:t>${escapeXml(text)}</w:t></w:r></w:p>`).join("");
-  return makeZip({
-    "[Content_Types].xml":
-      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
-      '<Default Extension="xml" ContentType="application/xml"/>' +
-      '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
-    "_rels/.rels":
-      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
-    "word/document.xml":
-      '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
-      `<w:body>${body}</w:body></w:document>`,
-  });
+  return makeZip(
+    {
+      "[Content_Types].xml":
+        '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+        '<Default Extension="xml" ContentType="application/xml"/>' +
+        '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+      "_rels/.rels":
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+      "word/document.xml":
+        '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
+        `<w:body>${body}</w:body></w:document>`,
+    },
+    options,
+  );
 }

@@ -81,6 +81,14 @@ describe("Word documents (DOCX)", () => {
       "No text found in empty.docx",
     );
   });
+
+  it("reads a DOCX whose parts are deflated, and refuses one that inflates past what a document holds, whatever sizes it declares (a ZIP bomb)", async () => {
+    const deflated = makeDocx(["Deflated minutes"], { deflate: true });
+    await expect(extractDocumentText(deflated, DOCX_TYPE, "minutes.docx")).resolves.toBe("Deflated minutes");
+    const bomb = makeDocx([" ".repeat(70 * 1024 * 1024)], { deflate: true, declaredSize: 1_000 });
+    expect(bomb.byteLength).toBeLessThan(1024 * 1024);
+    await expect(extractDocumentText(bomb, DOCX_TYPE, "bomb.docx")).rejects.toThrow("bomb.docx is too large to read.");
+  }, 30_000);
 });
 
 describe("a turn with files", () => {

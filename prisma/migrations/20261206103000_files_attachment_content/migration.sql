@@ -11,20 +11,23 @@ CREATE TABLE "AttachmentContent" (
     CONSTRAINT "AttachmentContent_pkey" PRIMARY KEY ("sha256")
 );
 
--- Data: each distinct content once, with the number of rows that use it.
-INSERT INTO "AttachmentContent" ("sha256", "bytes", "size", "refs")
-SELECT DISTINCT ON ("sha256") "sha256", "bytes", octet_length("bytes"), count(*) OVER (PARTITION BY "sha256")
-  FROM "Attachment"
- ORDER BY "sha256";
-
--- AlterTable
-ALTER TABLE "Attachment" DROP COLUMN "bytes";
+-- Data, the old column's removal and the foreign key in one statement, so in one transaction under the table's lock:
+-- an upload by a process still on the old version waits, then fails on the missing column, instead of losing its
+-- bytes between the copy and the drop. Each distinct content once, with the number of rows that use it.
+DO $$
+BEGIN
+  LOCK TABLE "Attachment" IN SHARE ROW EXCLUSIVE MODE;
+  INSERT INTO "AttachmentContent" ("sha256", "bytes", "size", "refs")
+  SELECT DISTINCT ON ("sha256") "sha256", "bytes", octet_length("bytes"), count(*) OVER (PARTITION BY "sha256")
+    FROM "Attachment"
+   ORDER BY "sha256";
+  ALTER TABLE "Attachment" DROP COLUMN "bytes";
+  ALTER TABLE "Attachment" ADD CONSTRAINT "Attachment_sha256_fkey" FOREIGN KEY ("sha256") REFERENCES "AttachmentContent"("sha256") ON DELETE RESTRICT ON UPDATE CASCADE;
+END
+$$;
 
 -- CreateIndex
 CREATE INDEX "Attachment_sha256_idx" ON "Attachment"("sha256");
-
--- AddForeignKey
-ALTER TABLE "Attachment" ADD CONSTRAINT "Attachment_sha256_fkey" FOREIGN KEY ("sha256") REFERENCES "AttachmentContent"("sha256") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- By hand (Prisma's schema cannot state triggers): the reference count of the bytes, kept by the database itself so
 -- that every way an Attachment row goes (a delete, a cascade from its message or conversation, the sweeps) gives
