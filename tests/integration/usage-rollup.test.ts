@@ -89,13 +89,14 @@ describe("the usage roll-ups", () => {
 
   it("count a chat reply as its final save writes it to the ledger", async () => {
     const chat = await startChatSession(upstream, { reply: "Three words here." });
-    expect((await collectEvents(await chat.send("Hello"))).at(-1)?.event).toBe("done");
+    const events = await collectEvents(await chat.send("Hello"));
+    expect(events.map((event) => event.event)).toContain("done");
     const { ownerId } = await db().conversation.findUniqueOrThrow({
       where: { id: chat.conversationId },
       select: { ownerId: true },
     });
-    const [ledger] = await db().replyUsage.findMany({ where: { userId: ownerId ?? "" } });
-    if (!ledger) throw new Error("The reply wrote no ledger row");
+    await expect.poll(() => db().replyUsage.count({ where: { userId: ownerId ?? "" } })).toBe(1);
+    const ledger = await db().replyUsage.findFirstOrThrow({ where: { userId: ownerId ?? "" } });
     const today = new Date().toISOString().slice(0, 10);
     expect(await byUser(ownerId ?? "")).toEqual([
       {

@@ -21,7 +21,8 @@ afterAll(() => upstream.close());
 it("cuts the thread read ahead to the same rows as the budget-bound read, for every budget", async () => {
   const chat = await startChatSession(upstream, { reply: "A reply of a few words." });
   for (const content of ["Hi", "A somewhat longer message, with more tokens in it", "Third", "Fourth and last"]) {
-    expect((await collectEvents(await chat.send(content))).at(-1)?.event).toBe("done");
+    const events = await collectEvents(await chat.send(content));
+    expect(events.map((event) => event.event)).toContain("done");
   }
   const { currentLeafId } = await db().conversation.findUniqueOrThrow({ where: { id: chat.conversationId } });
   const leafId = currentLeafId ?? "";
