@@ -30,9 +30,10 @@ export function createDatabasePool(overrides: pg.PoolConfig = {}): pg.Pool {
     ...{ ...connection, max: POOL_SIZE, options, connectionTimeoutMillis: 10_000 },
     ...overrides,
   });
-  // An idle connection the server ended (a restart, pg_terminate_backend) is reported here and replaced on the next
-  // checkout; without a listener the pool's 'error' event would end the process.
-  databasePool.on("error", (error) => console.warn(`[parley] an idle database connection was lost (${error.message})`));
+  // An idle connection the server ended (a restart, pg_terminate_backend, the embedded database stopping at shutdown)
+  // is reported here and replaced at the next checkout, where an outage shows as one (database-unavailable.ts).
+  // Without a listener the pool's 'error' event would end the process.
+  databasePool.on("error", () => {});
   return timeCheckouts(databasePool);
 }
 
