@@ -8,6 +8,8 @@ import { expectNoSeriousViolations, keepScreenshot, newUserPage, PASSWORD } from
 test("an owner invites by link; the newcomer registers from it, gets a role, and leaves", async ({
   browser,
 }, testInfo) => {
+  // Two accounts, two axe scans and two reloads: about 30 s on a loaded 2-core machine, the default timeout.
+  test.slow();
   const { page: owner } = await newUserPage(browser, "Olivia");
   await owner.getByRole("link", { name: "Teams" }).click();
   await expect(owner.getByRole("heading", { name: "Teams", level: 1 })).toBeVisible();
