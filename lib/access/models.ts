@@ -35,6 +35,15 @@ export function conversationModelsSql(userId: string): Prisma.Sql {
                   WHERE mt."modelId" = m.id AND ms."userId" = ${userId}) END)`;
 }
 
+/**
+ * The rule of usableModelsWhere as SQL over a model `m`, for the /v1 call's one statement (lib/db/api-call-context.ts).
+ * `userId` is an SQL expression: there, the id of the API key's owner, read in the same statement.
+ */
+export function usableModelsSql(userId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`m.enabled AND (m."visibleToEveryone" OR EXISTS (SELECT 1 FROM "ModelTeam" mt
+    JOIN "Membership" ms ON ms."teamId" = mt."teamId" WHERE mt."modelId" = m.id AND ms."userId" = ${userId}))`;
+}
+
 /** Any enabled model, for background work on a model a turn already passed the rules above with (titles). */
 export function enabledModelsWhere(): Prisma.ModelWhereInput {
   return { enabled: true };

@@ -1,5 +1,6 @@
 // Who calls the /v1 API: the owner of the bearer key, checked against the database on every request (a revoked
 // or expired key, or a disabled or deleted account, is refused at once), and only while the admin lets them.
+// A chat completion checks the same in its one statement (lib/v1/api-call.ts).
 import { findUsableApiKey } from "../db/api-keys";
 import { AppError } from "../errors";
 import { getApiAccess, isApiAllowedFor } from "./api-access";
@@ -9,15 +10,22 @@ export type ApiCaller = { userId: string; keyId: string; role: "ADMIN" | "USER" 
 
 const INVALID_KEY = "Incorrect API key provided. Create one in Parley under Settings → API keys.";
 
+export const invalidKeyError = () => new AppError("unauthorized", INVALID_KEY);
+export const apiAccessOffError = () =>
+  new AppError("forbidden", "An admin has not turned on API access for your account.");
+
+/** The secret of an `Authorization: Bearer` header; 401 without reading the database when it is not a key's shape. */
+export function readBearerSecret(header: string | null | undefined): string {
+  const secret = header?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? "";
+  if (!isApiKeyShaped(secret)) throw invalidKeyError();
+  return secret;
+}
+
 export async function authenticateApiKey(request: Request): Promise<ApiCaller> {
-  const header = request.headers.get("authorization") ?? "";
-  const secret = header.match(/^Bearer\s+(\S+)$/i)?.[1] ?? "";
-  if (!isApiKeyShaped(secret)) throw new AppError("unauthorized", INVALID_KEY);
+  const secret = readBearerSecret(request.headers.get("authorization"));
   // Together, not one after the other: both are on the path to every call's first token.
   const [owner, access] = await Promise.all([findUsableApiKey(hashApiKeySecret(secret)), getApiAccess()]);
-  if (!owner) throw new AppError("unauthorized", INVALID_KEY);
-  if (!isApiAllowedFor(access, owner.role)) {
-    throw new AppError("forbidden", "An admin has not turned on API access for your account.");
-  }
+  if (!owner) throw invalidKeyError();
+  if (!isApiAllowedFor(access, owner.role)) throw apiAccessOffError();
   return { userId: owner.userId, keyId: owner.keyId, role: owner.role };
 }

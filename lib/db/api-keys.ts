@@ -1,7 +1,7 @@
 // Personal API keys (ApiKey): only the secret's SHA-256 is stored. Owners see and revoke their own keys; admins
 // see and revoke any (audited). A key authenticates while unrevoked, unexpired, and its user ACTIVE.
 import { type AuditActor, writeAuditEntry } from "./audit";
-import { db } from "./client";
+import { db, Prisma } from "./client";
 
 const keyFields = {
   id: true,
@@ -81,13 +81,14 @@ export async function revokeApiKeyAsAdmin(actor: AuditActor, id: string): Promis
 }
 
 /**
- * The key's owner when the key may be used now, in one statement that also stamps its last use (at most once a
- * minute: not a write per request). Expiry and status are read from the database on every call, so a revoked key or
- * a disabled account stops at once.
+ * The CTEs `usable` (the key's owner when the key may be used now: keyId, userId, email, name, role) and `touched`
+ * (its last use stamped, at most once a minute: not a write per request). Expiry and status are read from the
+ * database on every call, so a revoked key or a disabled account stops at once. A fragment, shared with the /v1
+ * call's one statement (api-call-context.ts).
  */
-export async function findUsableApiKey(secretHash: string): Promise<ApiKeyOwner | null> {
-  const [row] = await db().$queryRaw<ApiKeyOwner[]>`
-    WITH usable AS (
+export function usableApiKeyCtes(secretHash: string): Prisma.Sql {
+  return Prisma.sql`
+    usable AS (
       SELECT k.id AS "keyId", k."userId", k."lastUsedAt", u.email, u.name, u.role::text AS role
         FROM "ApiKey" k JOIN "User" u ON u.id = k."userId"
        WHERE k."secretHash" = ${secretHash} AND k."revokedAt" IS NULL AND u.status = 'ACTIVE'
@@ -97,7 +98,13 @@ export async function findUsableApiKey(secretHash: string): Promise<ApiKeyOwner 
       UPDATE "ApiKey" SET "lastUsedAt" = now() AT TIME ZONE 'UTC'
        WHERE id = (SELECT "keyId" FROM usable)
          AND ("lastUsedAt" IS NULL OR "lastUsedAt" < (now() AT TIME ZONE 'UTC') - interval '1 minute')
-    )
+    )`;
+}
+
+/** The key's owner when the key may be used now, in one statement that also stamps its last use. */
+export async function findUsableApiKey(secretHash: string): Promise<ApiKeyOwner | null> {
+  const [row] = await db().$queryRaw<ApiKeyOwner[]>`
+    WITH ${usableApiKeyCtes(secretHash)}
     SELECT "keyId", "userId", email, name, role FROM usable`;
   return row ?? null;
 }

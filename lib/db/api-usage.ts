@@ -1,13 +1,15 @@
 // The usage ledger's rows of /v1 API calls: like a chat reply's (turns.ts), without a message (API calls are not
-// stored as conversations), with the key that made the call.
-import { db } from "./client";
+// stored as conversations), with the key that made the call. A named prepared statement (direct-query.ts): it ends
+// every call.
+import { Prisma } from "./client";
+import { queryPrepared } from "./direct-query";
 import { createId } from "./ids";
 import type { ReplyLedgerEntry } from "./turns";
 
 export async function insertApiUsage(
   entry: ReplyLedgerEntry & { apiKeyId: string; modelId: string; modelVersion: number },
 ): Promise<void> {
-  await db().$executeRaw`
+  await queryPrepared(Prisma.sql`
     INSERT INTO "ReplyUsage" (id, "userId", "apiKeyId", "modelId", "modelVersion", "promptTokens", "completionTokens",
                               "reasoningTokens", "cachedTokens", "isEstimated", "timeToFirstTokenMs", "timeToAnswerMs",
                               "durationMs", "tokensPerSecond", "createdAt")
@@ -15,5 +17,5 @@ export async function insertApiUsage(
             ${entry.promptTokens}::int, ${entry.completionTokens}::int, ${entry.reasoningTokens}::int,
             ${entry.cachedTokens}::int, ${entry.isEstimated}, ${entry.timeToFirstTokenMs}::int,
             ${entry.timeToAnswerMs}::int, ${entry.durationMs}::int, ${entry.tokensPerSecond}::double precision,
-            now() AT TIME ZONE 'UTC')`;
+            now() AT TIME ZONE 'UTC')`);
 }

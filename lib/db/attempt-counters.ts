@@ -1,20 +1,28 @@
 // Counters of attempts (failed sign-ins, registrations) by key, in PostgreSQL so that every app process shares
 // them. Each change is one atomic statement: concurrent attempts cannot slip between a read and a write.
-import { db } from "./client";
+import { db, Prisma } from "./client";
 
 export type AttemptCount = { count: number; windowStart: Date; lockedUntil: Date | null };
 
+/**
+ * Adds one to the count of each key `rows` selects, as (key, 1, now()); a window older than `windowSeconds` starts
+ * again at one. A fragment, so that the /v1 call's one statement (api-call-context.ts) counts the same way.
+ */
+export function countAttemptsSql(rows: Prisma.Sql, windowSeconds: number): Prisma.Sql {
+  const isOver = Prisma.sql`"AttemptCounter"."windowStart" < now() - make_interval(secs => ${windowSeconds}::float8)`;
+  return Prisma.sql`
+    INSERT INTO "AttemptCounter" (key, count, "windowStart") ${rows}
+    ON CONFLICT (key) DO UPDATE SET
+      count = CASE WHEN ${isOver} THEN 1 ELSE "AttemptCounter".count + 1 END,
+      "windowStart" = CASE WHEN ${isOver} THEN now() ELSE "AttemptCounter"."windowStart" END
+    RETURNING count, "windowStart", "lockedUntil"`;
+}
+
 /** Adds one to the key's count; a window older than `windowSeconds` starts again at one. */
 export async function countAttempt(key: string, windowSeconds: number): Promise<AttemptCount> {
-  const [row] = await db().$queryRaw<AttemptCount[]>`
-    INSERT INTO "AttemptCounter" (key, count, "windowStart")
-    VALUES (${key}, 1, now())
-    ON CONFLICT (key) DO UPDATE SET
-      count = CASE WHEN "AttemptCounter"."windowStart" < now() - make_interval(secs => ${windowSeconds}::float8)
-                   THEN 1 ELSE "AttemptCounter".count + 1 END,
-      "windowStart" = CASE WHEN "AttemptCounter"."windowStart" < now() - make_interval(secs => ${windowSeconds}::float8)
-                           THEN now() ELSE "AttemptCounter"."windowStart" END
-    RETURNING count, "windowStart", "lockedUntil"`;
+  const [row] = await db().$queryRaw<AttemptCount[]>(
+    countAttemptsSql(Prisma.sql`VALUES (${key}, 1, now())`, windowSeconds),
+  );
   if (!row) throw new Error(`Counting an attempt for ${key} returned no row`);
   return row;
 }

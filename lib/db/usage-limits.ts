@@ -1,6 +1,6 @@
 // The admin's usage limits (UsageLimit: "default", "user:<id>", "team:<id>") and model prices (ModelPrice).
 import { type AuditActor, writeAuditEntry } from "./audit";
-import { db } from "./client";
+import { db, Prisma } from "./client";
 
 export type LimitValues = {
   tokensPerDay: number | null;
@@ -28,6 +28,19 @@ export async function getLimitRows(subjects: string[]): Promise<LimitRow[]> {
     select: { subject: true, tokensPerDay: true, tokensPerMonth: true, costPerMonthMicros: true },
   });
   return rows.map(toRow);
+}
+
+/** The limit rows of `subjects` (an SQL list) as one JSON array of LimitRow, for raw statements on the hot path. */
+export function limitRowsJsonSql(subjects: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(SELECT coalesce(json_agg(json_build_object('subject', l.subject, 'tokensPerDay', l."tokensPerDay",
+      'tokensPerMonth', l."tokensPerMonth", 'costPerMonthMicros', l."costPerMonthMicros")), '[]')
+    FROM "UsageLimit" l WHERE l.subject IN (${subjects}))`;
+}
+
+/** The prices of the model `modelId` (an SQL expression) as JSON, null when it has none. */
+export function pricesJsonSql(modelId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(SELECT json_build_object('inputPerMillion', pr."inputPerMillion", 'outputPerMillion',
+      pr."outputPerMillion") FROM "ModelPrice" pr WHERE pr."modelId" = ${modelId})`;
 }
 
 export async function listLimitRows(): Promise<
@@ -78,10 +91,6 @@ export async function saveLimit(
       after: isEmpty ? null : { ...values },
     });
   });
-}
-
-export async function getModelPrices(modelId: string) {
-  return db().modelPrice.findUnique({ where: { modelId }, select: { inputPerMillion: true, outputPerMillion: true } });
 }
 
 export async function listModelPrices() {

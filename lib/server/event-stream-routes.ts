@@ -10,6 +10,7 @@ import { findLiveReply, findRunningReplyId } from "../chat/live-replies";
 import { accessChangeCount, endStreamsWithoutAccess } from "../chat/open-streams";
 import { regenerateReply, regenerateSchema, sendMessage, sendMessageSchema } from "../chat/send-message";
 import { errorResponse, parseJsonBody } from "../http/handler";
+import { serveChatCompletion } from "../v1/completion-route";
 
 /** Writes the event stream to the response once the request has passed its checks. */
 type StreamWriter = (response: ServerResponse) => void;
@@ -74,6 +75,8 @@ export const eventStreamRoutes: EventStreamRoute[] = [
       return (response) => streamConversationEvents(conversationId, response, user.id, runningReplyId);
     },
   },
+  // Parley's own API (issue 17), for the same reason: its answers and errors in OpenAI's shapes (lib/v1).
+  { method: "POST", path: "/v1/chat/completions", serve: serveChatCompletion },
 ];
 
 const matchers = eventStreamRoutes.map((route) => ({

@@ -1,45 +1,63 @@
 // Requests per minute to the /v1 API, per key and per user (all their keys together), counted on the
 // PostgreSQL-backed attempt counters that also throttle sign-in, so that every app process sees the same counts.
+// GET /v1/models counts here; a completion counts in its one statement (lib/db/api-call-context.ts).
 import { z } from "zod";
 import { countAttempt } from "../db/attempt-counters";
 import type { AuditActor } from "../db/audit";
 import { getSetting, saveSetting } from "../db/settings";
 import { AppError } from "../errors";
 
-const SETTING_KEY = "apiRequestsPerMinute";
+export const API_RATE_SETTING_KEY = "apiRequestsPerMinute";
 export const DEFAULT_API_REQUESTS_PER_MINUTE = 60;
 export const requestsPerMinuteSchema = z.number().int().min(1).max(100_000);
-const WINDOW_SECONDS = 60;
+export const API_RATE_WINDOW_SECONDS = 60;
 
-export async function getApiRequestsPerMinute(): Promise<number> {
-  const parsed = requestsPerMinuteSchema.safeParse(Number(await getSetting(SETTING_KEY)));
+/** The admin's limit from the stored setting (null when unset); anything invalid is the default. */
+export function parseRequestsPerMinute(stored: string | null): number {
+  const parsed = requestsPerMinuteSchema.safeParse(Number(stored));
   return parsed.success ? parsed.data : DEFAULT_API_REQUESTS_PER_MINUTE;
 }
 
+export async function getApiRequestsPerMinute(): Promise<number> {
+  return parseRequestsPerMinute(await getSetting(API_RATE_SETTING_KEY));
+}
+
 export async function setApiRequestsPerMinute(actor: AuditActor, limit: number) {
-  await saveSetting(actor, SETTING_KEY, String(limit));
+  await saveSetting(actor, API_RATE_SETTING_KEY, String(limit));
   return { requestsPerMinute: limit };
 }
 
-/** 429 with Retry-After (the end of the window) once the key or the user has made `limit` requests this minute. */
-export async function takeApiRequest(caller: { userId: string; keyId: string }): Promise<void> {
-  // The limit is read beside the counts rather than before them: one round trip less before the first token.
-  const [limit, ...counts] = await Promise.all([
-    getApiRequestsPerMinute(),
-    countAttempt(`api:key:${caller.keyId}`, WINDOW_SECONDS),
-    countAttempt(`api:user:${caller.userId}`, WINDOW_SECONDS),
-  ]);
+/** This window's count of one counter (the key's, the user's) and the seconds until the window ends. */
+export type RequestCount = { count: number; secondsLeft: number };
+
+/** 429 with Retry-After (the end of the window) once the key or the user has made more than `limit` requests. */
+export function assertWithinRate(limit: number, counts: RequestCount[]): void {
   const over = counts.find((count) => count.count > limit);
   if (!over) return;
-  const retryAfterSeconds = Math.max(
-    1,
-    Math.ceil((over.windowStart.getTime() + WINDOW_SECONDS * 1000 - Date.now()) / 1000),
-  );
+  const retryAfterSeconds = Math.max(1, Math.ceil(over.secondsLeft));
   throw new AppError(
     "rate_limited",
     `Rate limit reached: ${limit} requests per minute. Try again in ${retryAfterSeconds} s.`,
     {
       details: { retryAfterSeconds, limit },
     },
+  );
+}
+
+/** Counts one request of the key and of its user, and refuses it past the limit. */
+export async function takeApiRequest(caller: { userId: string; keyId: string }): Promise<void> {
+  // The limit is read beside the counts rather than before them: one round trip less before the first token.
+  const [limit, ...counts] = await Promise.all([
+    getApiRequestsPerMinute(),
+    countAttempt(`api:key:${caller.keyId}`, API_RATE_WINDOW_SECONDS),
+    countAttempt(`api:user:${caller.userId}`, API_RATE_WINDOW_SECONDS),
+  ]);
+  const now = Date.now();
+  assertWithinRate(
+    limit,
+    counts.map(({ count, windowStart }) => ({
+      count,
+      secondsLeft: (windowStart.getTime() + API_RATE_WINDOW_SECONDS * 1000 - now) / 1000,
+    })),
   );
 }

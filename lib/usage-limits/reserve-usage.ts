@@ -9,13 +9,16 @@ import {
   reserveOnCounters,
   settleReservation,
 } from "../db/usage-counters";
-import { getLimitRows, getModelPrices, type LimitRow, type LimitValues } from "../db/usage-limits";
+import type { LimitRow, LimitValues } from "../db/usage-limits";
 import { AppError } from "../errors";
 import { costMicros, type ModelPrices, microsToDollars } from "./cost";
 import { currentPeriods, type Period } from "./periods";
 
 export type UsageReservation = { id: string | null; prices: ModelPrices | null };
-/** The limit rows that may apply to a turn ("default", its user's, its team's) and its model's prices. */
+/**
+ * The limit rows that may apply to a turn ("default", its user's, its team's) and its model's prices, read with the
+ * rest of its context (lib/db/turn-context.ts, lib/db/api-call-context.ts).
+ */
 export type UsageRules = { limitRows: LimitRow[]; prices: ModelPrices | null };
 export type TurnUsage = {
   userId: string;
@@ -39,16 +42,6 @@ const subjectsOf = (userId: string, teamId: string | null) => ({
   userSubject: `user:${userId}`,
   teamSubject: teamId ? `team:${teamId}` : null,
 });
-
-/** The rules for an API call; a chat turn reads them with the rest of its context (lib/db/turn-context.ts). */
-export async function readUsageRules(userId: string, teamId: string | null, modelId: string): Promise<UsageRules> {
-  const { userSubject, teamSubject } = subjectsOf(userId, teamId);
-  const [limitRows, prices] = await Promise.all([
-    getLimitRows(["default", userSubject, ...(teamSubject ? [teamSubject] : [])]),
-    getModelPrices(modelId),
-  ]);
-  return { limitRows, prices };
-}
 
 /** The user's own limits, else the default; and the team's, for a team conversation. */
 function applicableLimits(userId: string, teamId: string | null, rows: LimitRow[]) {

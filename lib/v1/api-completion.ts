@@ -2,7 +2,6 @@
 // first, the same upstream request (upstream-request.ts: request shape, drop-and-retry) and call (upstream.ts), the
 // same usage ledger and limits. Nothing is stored as a conversation.
 
-import type { ApiCaller } from "../api-keys/authenticate-api-key";
 import { MESSAGE_FRAMING_TOKENS, REPLY_PRIMING_TOKENS } from "../chat/context-window";
 import { assertWithinBounds, type Parameters, resolveParameters } from "../chat/parameters";
 import { getSystemPrompt } from "../chat/prepare-request";
@@ -14,8 +13,8 @@ import { buildUpstreamRequest } from "../chat/upstream-request";
 import { insertApiUsage } from "../db/api-usage";
 import type { CompletionModel } from "../db/models";
 import { AppError } from "../errors";
-import { readUsageRules, reserveUsage, settleUsage, type UsageReservation } from "../usage-limits/reserve-usage";
-import { findApiModel } from "./api-models";
+import { reserveUsage, settleUsage, type UsageReservation } from "../usage-limits/reserve-usage";
+import type { ApiCall, ApiCaller } from "./api-call";
 import { type ChatCompletionBody, countImages, imageTokens, textOf, toUpstreamMessages } from "./completion-request";
 
 export type PreparedCompletion = {
@@ -52,8 +51,12 @@ function parametersFor(model: CompletionModel, body: ChatCompletionBody): Parame
   return { ...parameters, maxTokens: maxTokens ?? parameters.maxTokens };
 }
 
-export async function prepareApiCompletion(caller: ApiCaller, body: ChatCompletionBody): Promise<PreparedCompletion> {
-  const model = await findApiModel(caller.userId, body.model);
+/** The model's rules applied to the request, and its worst case reserved (a statement only when a limit applies). */
+export async function prepareApiCompletion(call: ApiCall, body: ChatCompletionBody): Promise<PreparedCompletion> {
+  const { caller, model, rules } = call;
+  if (!model) {
+    throw new AppError("not_found", `The model '${body.model}' does not exist or you do not have access to it.`);
+  }
   const parameters = parametersFor(model, body);
   const encoding = encodingForModel(model.upstreamName);
   if (!model.readsImages && countImages(body.messages) > 0) {
@@ -79,7 +82,7 @@ export async function prepareApiCompletion(caller: ApiCaller, body: ChatCompleti
   }
   const reservation = await reserveUsage(
     { userId: caller.userId, teamId: null, modelId: model.id, promptTokens, maxOutputTokens: parameters.maxTokens },
-    await readUsageRules(caller.userId, null, model.id),
+    rules,
   );
   const stop = typeof body.stop === "string" ? [body.stop] : (body.stop ?? undefined);
   const upstream = { ...buildUpstreamRequest(model, messages, parameters), stop };
@@ -133,16 +136,17 @@ export async function runApiCompletion(
         estimate: { promptTokens: prepared.promptTokens, completionTokens },
       })
     : null;
-  if (ledger) {
-    const row = {
-      ...ledger,
-      apiKeyId: prepared.caller.keyId,
-      modelId: prepared.model.id,
-      modelVersion: prepared.model.version,
-    };
-    await insertApiUsage(row).catch((error) => console.error("Recording an API call's usage failed", error));
-  }
-  await settleUsage(prepared.reservation, ledger);
+  const row = ledger && {
+    ...ledger,
+    apiKeyId: prepared.caller.keyId,
+    modelId: prepared.model.id,
+    modelVersion: prepared.model.version,
+  };
+  // Side by side: one round trip, not two, before the answer's end (the caller sees its usage counted by then).
+  await Promise.all([
+    row && insertApiUsage(row).catch((error) => console.error("Recording an API call's usage failed", error)),
+    settleUsage(prepared.reservation, ledger),
+  ]);
   if (failure) throw failure;
   const final: ProviderUsage | null = usage;
   return {

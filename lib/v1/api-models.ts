@@ -1,9 +1,8 @@
 // The models an API caller may use: exactly the chat's (lib/access/models.ts), named by a stable id: the upstream
-// name, or the model's own id where two usable models share an upstream name (the older keeps the name).
+// name, or the model's own id where two usable models share an upstream name (the older keeps the name). A completion
+// finds the model it names by the same ids in its one statement (lib/db/api-call-context.ts).
 import { usableModelsWhere } from "../access/models";
 import { listModelNames } from "../db/api-models";
-import { type CompletionModel, getModelByUpstreamName, getModelForCompletion } from "../db/models";
-import { AppError } from "../errors";
 
 type ListedModel = { id: string; upstreamName: string; createdAt: Date };
 
@@ -31,13 +30,4 @@ export async function listApiModels(userId: string) {
       owned_by: "parley",
     })),
   };
-}
-
-/** The model a request names, among those the caller may use; else 404, whether it exists or not. */
-export async function findApiModel(userId: string, name: string): Promise<CompletionModel> {
-  const scope = usableModelsWhere(userId);
-  const model = /^[a-z0-9]{20,32}$/.test(name) ? await getModelForCompletion(scope, name) : null;
-  const found = model ?? (await getModelByUpstreamName(scope, name));
-  if (!found) throw new AppError("not_found", `The model '${name}' does not exist or you do not have access to it.`);
-  return found;
 }

@@ -1,6 +1,7 @@
 // Errors of the /v1 API in OpenAI's shape, {"error":{"message","type","param","code"}}, with the statuses the
 // official SDKs map to their error classes (400, 401, 403, 404, 429 with Retry-After, 500, 503).
 
+import type { ServerResponse } from "node:http";
 import { UpstreamFailure } from "../chat/upstream-failure";
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "../db/database-unavailable";
 import { AppError, type ErrorCode } from "../errors";
@@ -53,9 +54,26 @@ function errorBody(message: string, type: string, param: string | null, code: st
   return { error: { message, type, param, code } };
 }
 
-export function openAiErrorResponse(error: unknown): Response {
-  const { status, body, retryAfter } = toOpenAiError(error);
+function errorHeaders(retryAfter: number | null): Record<string, string> {
   const headers: Record<string, string> = { "Cache-Control": "no-store" };
   if (retryAfter !== null) headers["Retry-After"] = String(retryAfter);
-  return Response.json(body, { status, headers });
+  return headers;
+}
+
+export function openAiErrorResponse(error: unknown): Response {
+  const { status, body, retryAfter } = toOpenAiError(error);
+  return Response.json(body, { status, headers: errorHeaders(retryAfter) });
+}
+
+/** The same answer on node:http's response (POST /v1/chat/completions is served there: completion-route.ts). */
+export function writeOpenAiError(response: ServerResponse, error: unknown): void {
+  const { status, body, retryAfter } = toOpenAiError(error);
+  const text = JSON.stringify(body);
+  if (response.headersSent || response.destroyed) return;
+  response.writeHead(status, {
+    ...errorHeaders(retryAfter),
+    "Content-Type": "application/json",
+    "Content-Length": Buffer.byteLength(text),
+  });
+  response.end(text);
 }

@@ -1,9 +1,15 @@
 // The model-visibility rule of lib/access/models.ts exists twice: as a Prisma where-clause (model pickers, settings,
-// sharing) and as SQL inside the turn's one raw query (lib/chat/send-message.ts). Over a grid of people, teams and
-// models, both forms must select exactly the same models, and the ones the rule says.
+// sharing) and as SQL inside the turn's one raw query (lib/chat/send-message.ts), and the /v1 API's one statement
+// (lib/db/api-call-context.ts). Over a grid of people, teams and models, both forms must select exactly the same
+// models, and the ones the rule says.
 import { beforeAll, describe, expect, it } from "vitest";
-import { conversationModelsSql, conversationModelsWhere } from "@/lib/access/models";
-import { db, type Prisma } from "@/lib/db/client";
+import {
+  conversationModelsSql,
+  conversationModelsWhere,
+  usableModelsSql,
+  usableModelsWhere,
+} from "@/lib/access/models";
+import { db, Prisma } from "@/lib/db/client";
 import { addMember, makeModel, makeTeam, makeUser } from "../support/factories";
 
 type Person = "memberOfA" | "memberOfBoth" | "stranger";
@@ -113,5 +119,23 @@ describe("model access rule", () => {
         expect(selected.viaSql).toEqual(expected[person][place]);
       });
     }
+  }
+});
+
+// The /v1 API's form (lib/db/api-call-context.ts): the models a person may use outside any conversation, which are
+// those of their private conversations.
+describe("model access rule of the /v1 API", () => {
+  for (const person of Object.keys(expected) as Person[]) {
+    it(`${person}: ${expected[person].private.join(", ")}, in both forms`, async () => {
+      const ids = Object.values(models);
+      const viaWhere = await db().model.findMany({
+        where: { AND: [usableModelsWhere(people[person]), { id: { in: ids } }] },
+        select: { id: true },
+      });
+      const viaSql = await db().$queryRaw<{ id: string }[]>`
+        SELECT m.id FROM "Model" m WHERE m.id = ANY(${ids}) AND ${usableModelsSql(Prisma.sql`${people[person]}`)}`;
+      expect(namesOf(viaWhere)).toEqual(expected[person].private);
+      expect(namesOf(viaSql)).toEqual(expected[person].private);
+    });
   }
 });
