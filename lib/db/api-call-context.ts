@@ -4,6 +4,9 @@
 // that may call), the model the request names among those its owner may use (by the chat's rule), with its provider,
 // and what the usage reservation needs (the limits that may apply, the model's prices). Sent as a named prepared
 // statement on the shared pool (direct-query.ts), built from the same fragments as the rules' other forms.
+// It commits without waiting for its WAL flush (synchronous_commit off for its own transaction only): what it writes,
+// request counts and the key's last use, may lose its last fraction of a second to a database crash, which is no
+// harm, and the flush (0.4 ms p50, 1.5 ms p90 here) is off the path to the first token. The ledger is written apart.
 import { usableModelsSql } from "../access/models";
 import { API_ACCESS_SETTING_KEY, apiAllowedSql } from "../api-keys/api-access";
 import { API_RATE_SETTING_KEY, type RequestCount } from "../usage-limits/request-rate";
@@ -58,6 +61,7 @@ export async function getApiCallContext(input: {
     ),
     counted AS (${counted})
     SELECT k."keyId", k."userId", k.role, EXISTS (SELECT 1 FROM allowed) AS "isAllowed",
+           set_config('synchronous_commit', 'off', true) AS "commitsAsync",
            ${setting(API_RATE_SETTING_KEY)} AS "requestsPerMinute",
            (SELECT coalesce(json_agg(json_build_object('count', c.count, 'secondsLeft',
               extract(epoch FROM c."windowStart" - now()::timestamp) + ${windowSeconds}::int)), '[]')
