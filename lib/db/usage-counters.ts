@@ -3,6 +3,7 @@
 // would pass its cap; concurrent turns queue on the counters' row locks, so they cannot all see the same room.
 
 import { db, Prisma } from "./client";
+import { queryPrepared } from "./direct-query";
 import { createId } from "./ids";
 
 export type CounterSpec = {
@@ -24,10 +25,7 @@ const utc = (date: Date) => Prisma.sql`(${date.toISOString()}::timestamptz AT TI
  * what was already used). Tokens are prompt + completion; money is priced with today's ModelPrice rows.
  */
 async function ensureCounters(specs: CounterSpec[]): Promise<void> {
-  const keys = specs.map((spec) => spec.key);
-  const existing = await db().$queryRaw<{ key: string }[]>`SELECT key FROM "UsageCounter" WHERE key = ANY(${keys})`;
-  const missing = specs.filter((spec) => !existing.some((row) => row.key === spec.key));
-  for (const spec of missing) {
+  for (const spec of specs) {
     const subjectMatch =
       spec.subject.column === "userId"
         ? Prisma.sql`r."userId" = ${spec.subject.id}`
@@ -50,43 +48,64 @@ export type ReserveOutcome = { reservationId: string; refused: null } | { reserv
 /**
  * Reserves `amount` on every counter at once, or on none: the counters are locked in key order (no deadlock between
  * turns sharing a team), each is checked against its cap with its newest value, and only when none would pass it are
- * they raised and the reservation recorded.
+ * they raised and the reservation recorded. The counters exist after the first turn of their period, so the
+ * reservation is tried first, in one statement (a named prepared one: it is on the path to the first token); when
+ * one is missing it writes nothing and says which, and it runs again once they are made.
  */
 export async function reserveOnCounters(
   specs: CounterSpec[],
   totals: { tokens: number; costMicros: number },
   ownerProcessId: string,
 ): Promise<ReserveOutcome> {
-  await ensureCounters(specs);
+  const first = await tryReservation(specs, totals, ownerProcessId, true);
+  if (first.missing.length === 0) return first.outcome;
+  await ensureCounters(specs.filter((spec) => first.missing.includes(spec.key)));
+  // A counter deleted again meanwhile (an admin's new limit) is left out, as it was when the reservation was made.
+  return (await tryReservation(specs, totals, ownerProcessId, false)).outcome;
+}
+
+async function tryReservation(
+  specs: CounterSpec[],
+  totals: { tokens: number; costMicros: number },
+  ownerProcessId: string,
+  needsAll: boolean,
+): Promise<{ outcome: ReserveOutcome; missing: string[] }> {
   const id = createId();
   const wanted = Prisma.join(
     specs.map((spec) => Prisma.sql`(${spec.key}, ${spec.amount}::bigint, ${spec.cap}::bigint)`),
   );
   const keys = specs.map((spec) => spec.key);
-  const [row] = await db().$queryRaw<{ refused: string[] | null }[]>`
+  const [row] = await queryPrepared<{ refused: string[] | null; missing: string[] | null }>(Prisma.sql`
     WITH wanted (key, amount, cap) AS (VALUES ${wanted}),
     locked AS (
-      SELECT c.key, c.amount FROM "UsageCounter" c WHERE c.key = ANY(${keys}) ORDER BY c.key FOR UPDATE
+      SELECT c.key, c.amount FROM "UsageCounter" c WHERE c.key = ANY(${keys}::text[]) ORDER BY c.key FOR UPDATE
+    ),
+    missing AS (
+      SELECT w.key FROM wanted w WHERE ${needsAll}::boolean AND NOT EXISTS (SELECT 1 FROM locked l WHERE l.key = w.key)
     ),
     refused AS (
       SELECT w.key FROM wanted w JOIN locked l ON l.key = w.key WHERE l.amount + w.amount > w.cap
     ),
     raised AS (
       UPDATE "UsageCounter" c SET amount = c.amount + w.amount
-        FROM wanted w WHERE c.key = w.key AND NOT EXISTS (SELECT 1 FROM refused)
+        FROM wanted w WHERE c.key = w.key AND NOT EXISTS (SELECT 1 FROM refused) AND NOT EXISTS (SELECT 1 FROM missing)
       RETURNING c.key
     ),
     reservation AS (
       INSERT INTO "UsageReservation" (id, keys, tokens, "costMicros", "ownerProcessId", "createdAt")
-      SELECT ${id}, ${keys}, ${totals.tokens}::int, ${totals.costMicros}::bigint, ${ownerProcessId},
+      SELECT ${id}, ${keys}::text[], ${totals.tokens}::int, ${totals.costMicros}::bigint, ${ownerProcessId},
              now() AT TIME ZONE 'UTC'
-       WHERE NOT EXISTS (SELECT 1 FROM refused)
+       WHERE NOT EXISTS (SELECT 1 FROM refused) AND NOT EXISTS (SELECT 1 FROM missing)
       RETURNING id
     )
-    SELECT (SELECT array_agg(key) FROM refused) AS refused, (SELECT count(*) FROM raised) AS raised,
-           (SELECT count(*) FROM reservation) AS recorded`;
+    SELECT (SELECT array_agg(key) FROM refused) AS refused, (SELECT array_agg(key) FROM missing) AS missing,
+           (SELECT count(*) FROM raised) AS raised, (SELECT count(*) FROM reservation) AS recorded`);
+  const missing = row?.missing ?? [];
   const refused = row?.refused ?? null;
-  return refused && refused.length > 0 ? { reservationId: null, refused } : { reservationId: id, refused: null };
+  if (missing.length > 0) return { outcome: { reservationId: null, refused: [] }, missing };
+  const outcome: ReserveOutcome =
+    refused && refused.length > 0 ? { reservationId: null, refused } : { reservationId: id, refused: null };
+  return { outcome, missing };
 }
 
 /**
@@ -99,7 +118,7 @@ export async function settleReservation(
 ): Promise<void> {
   const tokens = used?.tokens ?? 0;
   const costMicros = used?.costMicros ?? 0;
-  await db().$executeRaw`
+  await queryPrepared(Prisma.sql`
     WITH reservation AS (
       DELETE FROM "UsageReservation" WHERE id = ${id} RETURNING keys, tokens, "costMicros"
     ),
@@ -110,7 +129,7 @@ export async function settleReservation(
        SET amount = greatest(c.amount + CASE WHEN c.key LIKE '%:tokens' THEN ${tokens}::bigint - r.tokens
                                            ELSE ${costMicros}::bigint - r."costMicros" END, 0)
       FROM reservation r
-     WHERE c.key IN (SELECT key FROM locked)`;
+     WHERE c.key IN (SELECT key FROM locked)`);
 }
 
 /**
