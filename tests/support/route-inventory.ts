@@ -129,7 +129,7 @@ export const routeInventory: InventoryRoute[] = [
   route("GET", "/api/admin/attachment-limits", "admin", "admin"),
   route("PUT", "/api/admin/attachment-limits", "admin", "admin"),
 
-  // Personal API keys and the /v1 API (issue 17); /v1 routes live under app/v1.
+  // Personal API keys and the /v1 API (issue 17); /v1/models lives under app/v1, /v1/chat/completions is an event-stream route.
   route("GET", "/api/account/api-keys", "api", "signed in"),
   route("POST", "/api/account/api-keys", "api", "signed in"),
   route("DELETE", "/api/account/api-keys/[id]", "api", "signed in"),
