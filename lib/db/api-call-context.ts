@@ -1,5 +1,5 @@
-// Everything a /v1 chat completion checks before it calls the model, in ONE statement (docs/architecture.md, "The
-// /v1 API's path"): the key (its hash, revoked, expired, its owner active; its last use stamped at most once a minute),
+// Everything a /v1 chat completion checks before it calls the model, in ONE statement (docs/architecture.md,
+// "Parley's API and usage limits"): the key (its hash, revoked, expired, its owner active; its last use stamped at most once a minute),
 // the admin's API access switch, one more request on the key's and the user's per-minute counters (only for a key
 // that may call), the model the request names among those its owner may use (by the chat's rule), with its provider,
 // and what the usage reservation needs (the limits that may apply, the model's prices). Sent as a named prepared

@@ -5,6 +5,7 @@
 import { hashApiKeySecret } from "../api-keys/api-key-secret";
 import { type ApiCaller, apiAccessOffError, invalidKeyError } from "../api-keys/authenticate-api-key";
 import { getApiCallContext } from "../db/api-call-context";
+import { findUsableApiKey } from "../db/api-keys";
 import type { CompletionModel } from "../db/models";
 import { API_RATE_WINDOW_SECONDS, assertWithinRate, parseRequestsPerMinute } from "../usage-limits/request-rate";
 import type { UsageRules } from "../usage-limits/reserve-usage";
@@ -30,4 +31,13 @@ export async function openApiCall(secret: string, modelName: string | null): Pro
     model: context.model,
     rules: { limitRows: context.limitRows, prices: context.prices },
   };
+}
+
+/**
+ * For a body larger than any other route takes (inline images, up to 20 MB): the key is checked before the body is
+ * read, so that a caller without a key cannot make the server hold one. One more round trip, on requests whose
+ * upload takes far longer.
+ */
+export async function assertKeyBeforeLargeBody(secret: string): Promise<void> {
+  if (!(await findUsableApiKey(hashApiKeySecret(secret)))) throw invalidKeyError();
 }

@@ -5,24 +5,25 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { readBearerSecret } from "../api-keys/authenticate-api-key";
 import { parseJsonBody } from "../http/handler";
 import { MAX_API_REQUEST_BYTES } from "../limits";
-import { openApiCall } from "./api-call";
+import { DEFAULT_BODY_LIMIT } from "../server/body-limit";
+import { assertKeyBeforeLargeBody, openApiCall } from "./api-call";
 import { prepareApiCompletion } from "./api-completion";
-import { chatCompletionSchema } from "./completion-request";
+import { type ChatCompletionBody, chatCompletionSchema } from "./completion-request";
 import { streamCompletion, writeCompletion } from "./completion-response";
 import { writeOpenAiError } from "./openai-errors";
 
-type BodyOutcome = { body: Awaited<ReturnType<typeof readBody>>; error: null } | { body: null; error: unknown };
-
-const readBody = (request: IncomingMessage) => parseJsonBody(request, chatCompletionSchema, MAX_API_REQUEST_BYTES);
+type BodyOutcome = { body: ChatCompletionBody; error: null } | { body: null; error: unknown };
 
 /** Every failure, before or after the answer starts, is answered in OpenAI's shape: the writer never throws. */
 export async function serveChatCompletion(request: IncomingMessage): Promise<(response: ServerResponse) => void> {
   try {
     // A call without a key of the right shape is told 401 before its body is read, as by OpenAI.
     const secret = readBearerSecret(request.headers.authorization);
+    // A body larger than any other route's (inline images): the key is checked before it is read.
+    if (Number(request.headers["content-length"] ?? 0) > DEFAULT_BODY_LIMIT) await assertKeyBeforeLargeBody(secret);
     // The body before the statement, which needs its model; its refusal is told after the key's, the switch's and
     // the rate's, as when they were checked first.
-    const read: BodyOutcome = await readBody(request).then(
+    const read: BodyOutcome = await parseJsonBody(request, chatCompletionSchema, MAX_API_REQUEST_BYTES).then(
       (body) => ({ body, error: null }),
       (error: unknown) => ({ body: null, error }),
     );

@@ -1,9 +1,10 @@
 // The /v1 chat completion's one statement (lib/db/api-call-context.ts): the admin's switch written as SQL decides as
 // its JS form does, for every stored value and role; the model a request names is found by its id first, else by its
 // upstream name (the oldest model of that name), only among those the key's owner may use; each call is counted on
-// the key's and the user's per-minute counters.
+// the key's and the user's per-minute counters. A large body (inline images) is read only for a key that exists.
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { request } from "node:http";
+import { describe, expect, inject, it } from "vitest";
 import { apiAllowedSql, isApiAllowedFor, parseApiAccess } from "@/lib/api-keys/api-access";
 import { hashApiKeySecret } from "@/lib/api-keys/api-key-secret";
 import { getApiCallContext } from "@/lib/db/api-call-context";
@@ -72,5 +73,30 @@ describe("the /v1 call's statement", () => {
     }
     const stamped = await db().apiKey.findUniqueOrThrow({ where: { id: key.id }, select: { lastUsedAt: true } });
     expect(stamped.lastUsedAt).not.toBeNull();
+  });
+});
+
+describe("POST /v1/chat/completions with a large body", () => {
+  it("tells a caller whose key does not exist 401 before reading the body", async () => {
+    const secret = `sk-parley-${"x".repeat(43)}`;
+    const url = new URL(`${inject("baseUrl")}/v1/chat/completions`);
+    const status = await new Promise<number>((resolve, reject) => {
+      // 10 MB declared, 1 KB sent: the answer comes while the rest of the body is still owed.
+      const outgoing = request(url, {
+        method: "POST",
+        headers: {
+          authorization: `Bearer ${secret}`,
+          "content-type": "application/json",
+          "content-length": String(10 * 1024 * 1024),
+        },
+      });
+      outgoing.on("response", (response) => {
+        resolve(response.statusCode ?? 0);
+        outgoing.destroy();
+      });
+      outgoing.on("error", reject);
+      outgoing.write(Buffer.alloc(1024, 32));
+    });
+    expect(status).toBe(401);
   });
 });
