@@ -36,13 +36,12 @@ export function conversationModelsSql(userId: string): Prisma.Sql {
 }
 
 /**
- * The rule of usableModelsWhere as SQL over a model `m`, for the /v1 call's one statement (lib/db/api-call-context.ts).
- * `userId` is an SQL expression: there, the id of the API key's owner, read in the same statement.
+ * The rule of usableModelsWhere as SQL over a model `m`, for the user `k."userId"`: the owner of the API key in the
+ * /v1 call's one statement (lib/db/api-call-context.ts), read by that same statement. A constant rather than a
+ * function of an id: the id is never a parameter here, so a missing one cannot widen it (a null matches no team).
  */
-export function usableModelsSql(userId: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`m.enabled AND (m."visibleToEveryone" OR EXISTS (SELECT 1 FROM "ModelTeam" mt
-    JOIN "Membership" ms ON ms."teamId" = mt."teamId" WHERE mt."modelId" = m.id AND ms."userId" = ${userId}))`;
-}
+export const apiCallerModelsSql = Prisma.sql`m.enabled AND (m."visibleToEveryone" OR EXISTS (SELECT 1 FROM "ModelTeam" mt
+  JOIN "Membership" ms ON ms."teamId" = mt."teamId" WHERE mt."modelId" = m.id AND ms."userId" = k."userId"))`;
 
 /** Any enabled model, for background work on a model a turn already passed the rules above with (titles). */
 export function enabledModelsWhere(): Prisma.ModelWhereInput {

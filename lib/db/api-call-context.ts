@@ -7,7 +7,7 @@
 // It commits without waiting for its WAL flush (synchronous_commit off for its own transaction only): what it writes,
 // request counts and the key's last use, may lose its last fraction of a second to a database crash, which is no
 // harm, and the flush (0.4 ms p50, 1.5 ms p90 here) is off the path to the first token. The ledger is written apart.
-import { usableModelsSql } from "../access/models";
+import { apiCallerModelsSql } from "../access/models";
 import { API_ACCESS_SETTING_KEY, apiAllowedSql } from "../api-keys/api-access";
 import { API_RATE_SETTING_KEY, type RequestCount } from "../usage-limits/request-rate";
 import { usableApiKeyCtes } from "./api-keys";
@@ -52,7 +52,7 @@ export async function getApiCallContext(input: {
   // upstream name, the oldest first (lib/v1/api-models.ts).
   const model = Prisma.sql`SELECT m.* FROM "Model" m
      WHERE ${modelName}::text IS NOT NULL AND (m.id = ${modelName} OR m."upstreamName" = ${modelName})
-       AND ${usableModelsSql(Prisma.sql`k."userId"`)}
+       AND ${apiCallerModelsSql}
      ORDER BY m.id = ${modelName} DESC, m."createdAt" LIMIT 1`;
   const [row] = await queryPrepared<ApiCallContext>(Prisma.sql`
     WITH ${usableApiKeyCtes(input.secretHash)},

@@ -4,12 +4,12 @@
 // models, and the ones the rule says.
 import { beforeAll, describe, expect, it } from "vitest";
 import {
+  apiCallerModelsSql,
   conversationModelsSql,
   conversationModelsWhere,
-  usableModelsSql,
   usableModelsWhere,
 } from "@/lib/access/models";
-import { db, Prisma } from "@/lib/db/client";
+import { db, type Prisma } from "@/lib/db/client";
 import { addMember, makeModel, makeTeam, makeUser } from "../support/factories";
 
 type Person = "memberOfA" | "memberOfBoth" | "stranger";
@@ -133,7 +133,8 @@ describe("model access rule of the /v1 API", () => {
         select: { id: true },
       });
       const viaSql = await db().$queryRaw<{ id: string }[]>`
-        SELECT m.id FROM "Model" m WHERE m.id = ANY(${ids}) AND ${usableModelsSql(Prisma.sql`${people[person]}`)}`;
+        SELECT m.id FROM "Model" m, (SELECT ${people[person]}::text AS "userId") k
+         WHERE m.id = ANY(${ids}) AND ${apiCallerModelsSql}`;
       expect(namesOf(viaWhere)).toEqual(expected[person].private);
       expect(namesOf(viaSql)).toEqual(expected[person].private);
     });
