@@ -29,6 +29,8 @@ export type TurnInput = {
   copiedAttachmentIds?: string[];
   reply: ReplySnapshot;
   titleIfUntitled: { untitled: string; title: string };
+  /** The new messages' ids, when the caller needs them before the write (lib/chat/early-upstream.ts). */
+  ids?: { userId: string; replyId: string };
 };
 
 /** The user message carries its files, so that the `start` event shows them to every reader of the reply. */
@@ -131,7 +133,7 @@ type TurnStatementRow = TurnPosition & {
 type RunStatement = (sql: Prisma.Sql) => Promise<TurnStatementRow[]>;
 
 async function writeTurn(input: TurnInput, run: RunStatement): Promise<StartedTurn | { duplicateId: string }> {
-  const ids = { userId: createId(), replyId: createId() };
+  const ids = input.ids ?? { userId: createId(), replyId: createId() };
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const rows = await run(turnStatement(input, ids));
     const [position] = rows;
