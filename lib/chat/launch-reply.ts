@@ -7,6 +7,7 @@ import type { ReplyEventInput } from "../live/reply-events";
 import { recordFinishedReply } from "../observability/metrics";
 import type { ChatTurnReservation } from "../usage-limits/chat-turn-usage";
 import { announceReply } from "./conversation-watchers";
+import type { EarlyReply } from "./early-upstream";
 import { LiveReply } from "./live-reply";
 import type { Parameters } from "./parameters";
 import { prepareRequest } from "./prepare-request";
@@ -34,6 +35,8 @@ export type ReplyLaunch = {
   streamSlot?: StreamSlot;
   /** The turn's usage reservation (lib/usage-limits), settled by the reply when it ends. */
   usageReservation?: ChatTurnReservation;
+  /** The model's call, sent while the turn was being written (early-upstream.ts). */
+  early?: EarlyReply | null;
 };
 
 // A reply's stream stays open after its end for the title, a little longer than the title's own call may take.
@@ -62,6 +65,7 @@ export function launchReply({
   titleToReplace,
   streamSlot,
   usageReservation,
+  early,
 }: ReplyLaunch): LiveReply {
   if (usageReservation) usageReservation.isHandedOver = true;
   const live = new LiveReply(conversation.id, turn.assistantMessage.id);
@@ -78,6 +82,7 @@ export function launchReply({
     usageReservation: usageReservation ?? null,
     // Everything that can fail runs inside the live reply, so that a failure ends this reply as an error.
     prepare: async () => {
+      if (early) return { upstream: early.upstream, manifest: early.manifest, timing: early.opened };
       const { messages, manifest } = await prepareRequest({
         model,
         parameters,

@@ -44,7 +44,7 @@ export function getSystemPrompt(
   return content ? { content, tokens: countPromptTokens(content, encoding) } : null;
 }
 
-export async function prepareRequest(input: {
+type PrepareInput = {
   model: CompletionModel;
   parameters: Parameters;
   conversationSystemPrompt: string | null;
@@ -53,13 +53,11 @@ export async function prepareRequest(input: {
   customInstructions: string | null;
   /** The thread ending at the user message when it was read already (lib/db/turn-context.ts); else it is read here. */
   thread?: WindowCandidate[];
-}): Promise<PreparedRequest> {
+};
+
+function assembleRequest(input: PrepareInput, rows: WindowCandidate[]) {
   const { model, parameters } = input;
   const encoding = encodingForModel(model.upstreamName);
-  const budget = getWindowBudget(model.contextWindow, parameters.maxTokens);
-  const rows = input.thread
-    ? limitWindowCandidates(input.thread, budget, MESSAGE_FRAMING_TOKENS)
-    : await getWindowCandidates(input.userMessageId, budget, MESSAGE_FRAMING_TOKENS);
   const oldest = rows[0];
   const { messages, manifest } = assembleContextWindow({
     systemPrompt: getSystemPrompt(input.conversationSystemPrompt, model, encoding, input.customInstructions),
@@ -80,8 +78,30 @@ export async function prepareRequest(input: {
   const modelSnapshot = { id: model.id, upstreamName: model.upstreamName, version: model.version };
   const sent = new Set(manifest.sentMessageIds);
   const sendsFiles = rows.some((row) => row.hasFiles && sent.has(row.id));
+  return { messages, manifest: { ...manifest, model: modelSnapshot, parameters }, sendsFiles };
+}
+
+function windowBudget({ model, parameters }: PrepareInput): number {
+  return getWindowBudget(model.contextWindow, parameters.maxTokens);
+}
+
+export async function prepareRequest(input: PrepareInput): Promise<PreparedRequest> {
+  const rows = input.thread
+    ? limitWindowCandidates(input.thread, windowBudget(input), MESSAGE_FRAMING_TOKENS)
+    : await getWindowCandidates(input.userMessageId, windowBudget(input), MESSAGE_FRAMING_TOKENS);
+  const { messages, manifest, sendsFiles } = assembleRequest(input, rows);
   const withFiles = sendsFiles
-    ? await addFilesToMessages(messages, manifest.sentMessageIds, model.readsImages)
+    ? await addFilesToMessages(messages, manifest.sentMessageIds, input.model.readsImages)
     : messages;
-  return { messages: withFiles, manifest: { ...manifest, model: modelSnapshot, parameters } };
+  return { messages: withFiles, manifest };
+}
+
+/**
+ * The same request from a thread read ahead, without reading the database: null when it would send files (they are
+ * read from the database, and a new message's files are claimed only by the turn's write).
+ */
+export function prepareRequestFromThread(input: PrepareInput & { thread: WindowCandidate[] }): PreparedRequest | null {
+  const rows = limitWindowCandidates(input.thread, windowBudget(input), MESSAGE_FRAMING_TOKENS);
+  const { messages, manifest, sendsFiles } = assembleRequest(input, rows);
+  return sendsFiles ? null : { messages, manifest };
 }

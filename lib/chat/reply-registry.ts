@@ -8,11 +8,14 @@ import type { LiveReply } from "./live-reply";
 const globalForRegistry = globalThis as unknown as {
   parleyReplies?: Map<string, Set<LiveReply>>;
   parleyStreamsByUser?: Map<string, number>;
+  parleyPendingTurns?: Map<string, Set<PendingTurn>>;
 };
 globalForRegistry.parleyReplies ??= new Map();
 globalForRegistry.parleyStreamsByUser ??= new Map();
+globalForRegistry.parleyPendingTurns ??= new Map();
 const byConversation = globalForRegistry.parleyReplies;
 const streamsByUser = globalForRegistry.parleyStreamsByUser;
+const pendingByConversation = globalForRegistry.parleyPendingTurns;
 const slotOf = new WeakMap<LiveReply, StreamSlot>();
 
 /** One of a user's concurrent reply streams, held from before the turn is written until its reply ends. */
@@ -82,10 +85,36 @@ export function findLatestReply(conversationId: string): LiveReply | undefined {
   return [...(byConversation.get(conversationId) ?? [])].at(-1);
 }
 
+/**
+ * A turn still being written whose model call is already on its way (early-upstream.ts): the model is seen answering
+ * before the reply is registered, so a stop meanwhile is kept for the reply, which starts stopped.
+ */
+export type PendingTurn = { isStopped: boolean; stop: () => void; end: () => void };
+
+export function registerPendingTurn(conversationId: string, onStop: () => void): PendingTurn {
+  const pending = pendingByConversation.get(conversationId) ?? new Set();
+  const turn: PendingTurn = {
+    isStopped: false,
+    stop: () => {
+      turn.isStopped = true;
+      onStop();
+    },
+    end: () => {
+      pending.delete(turn);
+      if (pending.size === 0) pendingByConversation.delete(conversationId);
+    },
+  };
+  pending.add(turn);
+  pendingByConversation.set(conversationId, pending);
+  return turn;
+}
+
 export function stopReplies(conversationId: string): number {
   const running = [...(byConversation.get(conversationId) ?? [])];
   for (const live of running) live.stop();
-  return running.length;
+  const pending = [...(pendingByConversation.get(conversationId) ?? [])];
+  for (const turn of pending) turn.stop();
+  return running.length + pending.length;
 }
 
 /**

@@ -26,8 +26,8 @@ type MeterResult = {
   estimate: { promptTokens: number; completionTokens: number };
 };
 
-export function startUsageMeter(now: () => number = Date.now): UsageMeter {
-  const startedAt = now();
+/** `startedAt`: when the model's call began, if before now (lib/chat/early-upstream.ts). */
+export function startUsageMeter(now: () => number = Date.now, startedAt = now()): UsageMeter {
   let firstTokenAt: number | null = null;
   let firstAnswerAt: number | null = null;
   return {

@@ -21,7 +21,12 @@ export type ReplyPlan = {
   requesterId: string;
   /** Settled to the ledger's figures once the reply is saved, however it ended (lib/usage-limits). */
   usageReservation: UsageReservation | null;
-  prepare: () => Promise<{ upstream: Omit<UpstreamRequest, "signal">; manifest: ReplyManifest }>;
+  /** `timing`: the call's start and clock, when it was sent before the reply began (early-upstream.ts). */
+  prepare: () => Promise<{
+    upstream: Omit<UpstreamRequest, "signal">;
+    manifest: ReplyManifest;
+    timing?: { startedAt: number; now: () => number };
+  }>;
   onFinished?: (reply: FinishedReply) => void;
 };
 
@@ -118,7 +123,7 @@ export async function runReply(live: LiveReply, plan: ReplyPlan): Promise<void> 
   try {
     const prepared = await plan.prepare();
     manifest = prepared.manifest;
-    meter = startUsageMeter();
+    meter = prepared.timing ? startUsageMeter(prepared.timing.now, prepared.timing.startedAt) : startUsageMeter();
     await streamReply(live, { ...prepared.upstream, signal: live.signal }, progress, meter);
   } catch (error) {
     failure = toReplyFailure(error);

@@ -8,6 +8,7 @@ import { conversationModelsSql } from "../access/models";
 import { checkTurnFiles, countTurnTokens } from "../attachments/turn-files";
 import { checkSessionState, type SessionUser, type UncheckedClaims } from "../auth/session";
 import { DEFAULT_TITLE } from "../db/conversations";
+import { createId } from "../db/ids";
 import type { CompletionModel } from "../db/models";
 import { getTurnContext } from "../db/turn-context";
 import { type StartedTurn, startRegeneration, startTurn } from "../db/turns";
@@ -15,6 +16,7 @@ import { AppError } from "../errors";
 import { ATTACHMENT_LIMIT_CEILINGS, MAX_MESSAGE_LENGTH } from "../limits";
 import { releaseUnlessHandedOver, reserveChatTurn } from "../usage-limits/chat-turn-usage";
 import { getRequiredTokens, getWindowBudget, MESSAGE_FRAMING_TOKENS } from "./context-window";
+import { writeTurnAskingEarly } from "./early-upstream";
 import { launchReply, replayFinishedTurn } from "./launch-reply";
 import type { LiveReply } from "./live-reply";
 import { assertWithinBounds, resolveParameters } from "./parameters";
@@ -56,8 +58,9 @@ async function loadWritableTurnContext(
   claims: UncheckedClaims,
   conversationId: string,
   anchor: Parameters<typeof getTurnContext>[0]["anchor"],
-  temperature: number | undefined,
+  input: { temperature?: number; clientMessageId?: string },
 ) {
+  const { temperature, clientMessageId } = input;
   const { session, conversation } = await getTurnContext({
     userId: claims.uid,
     conversationScope: writableConversationsSql(claims.uid),
@@ -65,6 +68,7 @@ async function loadWritableTurnContext(
     conversationId,
     anchor,
     framingTokens: MESSAGE_FRAMING_TOKENS,
+    clientMessageId,
   });
   const user = checkSessionState(claims, session);
   if (!conversation) throw await deniedError(user, conversationId, "write");
@@ -91,7 +95,7 @@ export async function sendMessage(
     claims,
     conversationId,
     anchor,
-    input.temperature,
+    input,
   );
   const encoding = encodingForModel(model.upstreamName);
   const files = await checkTurnFiles(user, conversationId, input.attachmentIds, model);
@@ -108,40 +112,49 @@ export async function sendMessage(
   });
 
   const title = titleFromMessage(input.content);
-  const turn = withReplyStream(user.id, async (streamSlot) => {
-    const turn = await startTurn({
-      scope: writableConversationsSql(user.id),
-      conversationId,
-      authorId: user.id,
-      content: input.content,
-      tokens: { count: tokenCount, encoding },
-      parentId: input.parentId,
-      clientMessageId: input.clientMessageId,
-      attachmentIds: files.ids,
-      copiedAttachmentIds: files.copiedIds,
-      reply: snapshotOf(model, parameters),
-      titleIfUntitled: { untitled: DEFAULT_TITLE, title },
-    });
-    return startOrRejoin(conversationId, turn, () => {
-      const isFirstExchange = turn.userMessage.parentId === null && conversation.currentLeafId === null;
-      const author = { id: user.id, name: user.name };
-      return launchReply({
-        conversation,
-        model,
-        parameters,
-        turn,
-        thread: threadWithNewMessage(conversation.thread, turn, {
-          content: input.content,
-          tokens: { count: tokenCount, encoding },
-          hasFiles: files.ids.length + files.copiedIds.length > 0,
-        }),
-        requesterId: user.id,
-        author,
-        titleToReplace: isFirstExchange ? title : null,
-        streamSlot,
-        usageReservation,
+  const newMessage = {
+    content: input.content,
+    tokens: { count: tokenCount, encoding },
+    hasFiles: files.ids.length + files.copiedIds.length > 0,
+  };
+  const turn = withReplyStream(user.id, (streamSlot) => {
+    const ids = { userId: createId(), replyId: createId() };
+    const write = () =>
+      startTurn({
+        scope: writableConversationsSql(user.id),
+        conversationId,
+        authorId: user.id,
+        content: input.content,
+        tokens: { count: tokenCount, encoding },
+        parentId: input.parentId,
+        clientMessageId: input.clientMessageId,
+        attachmentIds: files.ids,
+        copiedAttachmentIds: files.copiedIds,
+        reply: snapshotOf(model, parameters),
+        titleIfUntitled: { untitled: DEFAULT_TITLE, title },
+        ids,
       });
-    });
+    // The model is asked while the turn is written (early-upstream.ts); never for a repeat, which it will not answer.
+    const early = conversation.isRepeat
+      ? null
+      : { conversation, model, parameters, userMessageId: ids.userId, parentId: input.parentId, message: newMessage };
+    return writeTurnAskingEarly(conversationId, write, early, (turn, sentEarly) =>
+      startOrRejoin(conversationId, turn, () =>
+        launchReply({
+          conversation,
+          model,
+          parameters,
+          turn,
+          thread: threadWithNewMessage(conversation.thread, turn, newMessage),
+          requesterId: user.id,
+          author: { id: user.id, name: user.name },
+          titleToReplace: turn.userMessage.parentId === null && conversation.currentLeafId === null ? title : null,
+          streamSlot,
+          usageReservation,
+          early: sentEarly,
+        }),
+      ),
+    );
   });
   return { user, live: await releaseUnlessHandedOver(usageReservation, turn) };
 }
@@ -156,7 +169,7 @@ export async function regenerateReply(
     claims,
     conversationId,
     { replyId },
-    input.temperature,
+    input,
   );
   const usageReservation = await reserveChatTurn({
     ...{ userId: user.id, context: conversation, model, maxTokens: parameters.maxTokens, newTokens: 0 },

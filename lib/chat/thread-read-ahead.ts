@@ -9,7 +9,7 @@ type NewMessage = { content: string; tokens: { count: number; encoding: string }
 /** The thread with the new user message at its end, when the message was written below the thread's newest one. */
 export function threadWithNewMessage(
   thread: WindowCandidate[],
-  turn: StartedTurn,
+  turn: { userMessage: Pick<StartedTurn["userMessage"], "id" | "parentId"> },
   message: NewMessage,
 ): WindowCandidate[] | undefined {
   const head = thread.at(-1);

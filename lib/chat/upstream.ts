@@ -40,6 +40,22 @@ export type UpstreamRequest = {
   signal: AbortSignal;
   firstByteTimeoutMs: number;
   idleTimeoutMs: number;
+  /** The call, already sent (openUpstream): its response is read instead of sending the request again. */
+  opened?: OpenedUpstream;
+};
+
+/**
+ * A call sent ahead of its reader, with its own abort, ended by the reader's signal once it is read. Its answer is
+ * read off the socket as it comes and kept until `read` is called: a connection cut meanwhile loses nothing.
+ */
+export type OpenedUpstream = {
+  response: Promise<Response>;
+  /** Hands over what came so far, then the rest as it comes; settles as `readResponseText` does. */
+  read: (onText: (text: string) => void) => Promise<void>;
+  abort: () => void;
+  startedAt: number;
+  /** The time now, except while `read` hands over what came before it: then when that came (the ledger's timings). */
+  now: () => number;
 };
 
 const MAX_RETRIES = 2;
@@ -160,6 +176,43 @@ async function openStream(request: UpstreamRequest, signal: AbortSignal): Promis
   }
 }
 
+/**
+ * Sends the request now, before anything will read its answer (lib/chat/early-upstream.ts): its failure is kept for
+ * the reader, never reported unhandled when nobody reads it (an aborted call).
+ */
+export function openUpstream(request: Omit<UpstreamRequest, "signal">): OpenedUpstream {
+  const controller = new AbortController();
+  const startedAt = Date.now();
+  const response = openStream({ ...request, signal: controller.signal }, controller.signal);
+  const kept: { text: string; receivedAt: number }[] = [];
+  let reader: ((text: string) => void) | null = null;
+  let replayedAt: number | null = null;
+  const body = response.then((opened) =>
+    readResponseText(opened, (text) => (reader ? reader(text) : kept.push({ text, receivedAt: Date.now() }))),
+  );
+  body.catch(() => {});
+  const read = (onText: (text: string) => void) => {
+    try {
+      for (const { text, receivedAt } of kept.splice(0)) {
+        replayedAt = receivedAt;
+        onText(text);
+      }
+    } finally {
+      replayedAt = null;
+    }
+    reader = onText;
+    return body;
+  };
+  return { response, read, abort: () => controller.abort(), startedAt, now: () => replayedAt ?? Date.now() };
+}
+
+/** The call sent ahead, ended whenever `signal` aborts. */
+function readOpened(opened: OpenedUpstream, signal: AbortSignal): Promise<Response> {
+  if (signal.aborted) opened.abort();
+  else signal.addEventListener("abort", opened.abort, { once: true });
+  return opened.response;
+}
+
 /** Fires `onIdle` once nothing has happened for `idleMs`: one timer per stream, not one per chunk. */
 function watchForStall(idleMs: number, onIdle: () => void) {
   let lastActivityAt = Date.now();
@@ -240,7 +293,7 @@ export async function streamChatCompletion(request: UpstreamRequest, handlers: U
   const thinkTags = createThinkTagSplitter({ onReasoning: handlers.onReasoning, onAnswer: handlers.onDelta });
   const chunkHandlers: ChunkHandlers = { ...handlers, onContent: thinkTags.push };
   try {
-    const response = await openStream(request, signal);
+    const response = await (request.opened ? readOpened(request.opened, signal) : openStream(request, signal));
     stallWatch = watchForStall(request.idleTimeoutMs, () =>
       fail(
         new UpstreamFailure("The model stopped answering.", { category: "timed_out", status: null }, "idle timeout"),
@@ -251,10 +304,11 @@ export async function streamChatCompletion(request: UpstreamRequest, handlers: U
       const diagnosis = { category: "stream_broken", status: null } as const;
       fail(new UpstreamFailure("The model failed to answer.", diagnosis, "error event in the stream"));
     });
-    await readResponseText(response, (text) => {
+    const onText = (text: string) => {
       stallWatch?.touch();
       parser.push(text);
-    });
+    };
+    await (request.opened ? request.opened.read(onText) : readResponseText(response, onText));
     parser.end();
   } catch (error) {
     if (!request.signal.aborted && !failure) throw toUpstreamError(error);

@@ -30,6 +30,8 @@ export type TurnContext = {
   prices: { inputPerMillion: number; outputPerMillion: number } | null;
   /** The thread ending at the anchor, oldest first, read while within the model's context window. */
   thread: WindowCandidate[];
+  /** A message of this conversation already carries the turn's clientMessageId: the turn repeats it. */
+  isRepeat: boolean;
 };
 
 // The fields of getModelForCompletion, built by PostgreSQL: one list of fields for both (constant names, never input).
@@ -55,6 +57,7 @@ export async function getTurnContext(input: {
   anchor: { parentId: string | null } | { replyId: string };
   /** What each message of a context window costs beyond its tokens (lib/chat/context-window.ts). */
   framingTokens: number;
+  clientMessageId?: string;
 }): Promise<{ session: SessionState | null; conversation: TurnContext | null }> {
   // Always a message of this conversation (c): the thread read ahead never starts in another one.
   const anchorId =
@@ -82,7 +85,9 @@ export async function getTurnContext(input: {
                (SELECT json_build_object('inputPerMillion', pr."inputPerMillion",
                          'outputPerMillion', pr."outputPerMillion")
                   FROM "ModelPrice" pr WHERE pr."modelId" = m.id) AS prices,
-               (SELECT coalesce(json_agg(w ORDER BY w.depth), '[]') FROM (${thread}) w) AS thread
+               (SELECT coalesce(json_agg(w ORDER BY w.depth), '[]') FROM (${thread}) w) AS thread,
+               EXISTS (SELECT 1 FROM "Message" r WHERE r."conversationId" = c.id
+                          AND r."clientMessageId" = ${input.clientMessageId ?? null}) AS "isRepeat"
           FROM "Conversation" c
           LEFT JOIN "Model" m ON m.id = c."modelId" AND ${input.modelScope}
           LEFT JOIN "Provider" p ON p.id = m."providerId"

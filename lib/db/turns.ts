@@ -29,6 +29,8 @@ export type TurnInput = {
   copiedAttachmentIds?: string[];
   reply: ReplySnapshot;
   titleIfUntitled: { untitled: string; title: string };
+  /** The new messages' ids, when the caller needs them before the write (lib/chat/early-upstream.ts). */
+  ids?: { userId: string; replyId: string };
 };
 
 /** The user message carries its files, so that the `start` event shows them to every reader of the reply. */
@@ -131,7 +133,7 @@ type TurnStatementRow = TurnPosition & {
 type RunStatement = (sql: Prisma.Sql) => Promise<TurnStatementRow[]>;
 
 async function writeTurn(input: TurnInput, run: RunStatement): Promise<StartedTurn | { duplicateId: string }> {
-  const ids = { userId: createId(), replyId: createId() };
+  const ids = input.ids ?? { userId: createId(), replyId: createId() };
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const rows = await run(turnStatement(input, ids));
     const [position] = rows;
@@ -181,42 +183,93 @@ async function findDuplicateTurn(client: Prisma.TransactionClient, userMessageId
   return { ...duplicate, isDuplicate: true };
 }
 
+type RegenerationRow = {
+  isCurrent: boolean;
+  userId: string | null;
+  userRole: MessageView["role"];
+  userContent: string;
+  userStatus: MessageView["status"];
+  userParentId: string | null;
+  userCreatedAt: Date;
+  attachments: AttachmentView[];
+  id: string | null;
+  role: MessageView["role"];
+  content: string;
+  status: MessageView["status"];
+  parentId: string | null;
+  createdAt: Date;
+};
+
+/**
+ * One statement, like a new turn's (turnStatement): the conversation's lock (a regeneration and a new message never
+ * interleave), the writer's access under it, the user message the reply answers (with its files, for the `start`
+ * event), the new STREAMING reply beside the old one and the conversation's leaf. A snapshot made stale by a wait
+ * for the lock writes nothing and is run again.
+ */
+function regenerationStatement(scope: Prisma.Sql, conversationId: string, replyId: string, reply: ReplySnapshot) {
+  const { modelId, modelVersion, parameters } = reply;
+  const newId = createId();
+  return Prisma.sql`
+    WITH locked AS (
+      SELECT c.id, c.xmin::text AS version FROM "Conversation" c
+       WHERE c.id = ${conversationId} AND ${scope} FOR UPDATE
+    ), position AS (
+      SELECT l.id AS "conversationId", l.version = (SELECT s.xmin::text FROM "Conversation" s WHERE s.id = l.id) AS "isCurrent",
+             u.id AS "userId", u.role::text AS "userRole", u.content AS "userContent", u.status::text AS "userStatus",
+             u."parentId" AS "userParentId", u."createdAt" AT TIME ZONE 'UTC' AS "userCreatedAt", u.depth,
+             u."threadTokens"
+        FROM locked l
+        LEFT JOIN "Message" r ON r.id = ${replyId} AND r."conversationId" = l.id AND r.role = 'ASSISTANT'
+        LEFT JOIN "Message" u ON u.id = r."parentId"
+    ), writable AS (
+      SELECT * FROM position WHERE "isCurrent" AND "userId" IS NOT NULL
+    ), inserted AS (
+      INSERT INTO "Message" (id, "conversationId", "parentId", role, content, status, "modelId", "modelVersion",
+                             parameters, "ownerProcessId", depth, "threadTokens", "updatedAt")
+      SELECT ${newId}, w."conversationId", w."userId", 'ASSISTANT'::"MessageRole", '', 'STREAMING'::"MessageStatus",
+             ${modelId}, ${modelVersion}::int, ${JSON.stringify(parameters)}::jsonb, ${currentProcessId()},
+             w.depth + 1, w."threadTokens", now()
+        FROM writable w
+      RETURNING id, role::text AS role, content, status::text AS status, "parentId",
+                "createdAt" AT TIME ZONE 'UTC' AS "createdAt"
+    ), leaf AS (
+      UPDATE "Conversation" c SET "currentLeafId" = ${newId}, "updatedAt" = now()
+       WHERE c.id = ${conversationId} AND EXISTS (SELECT 1 FROM writable)
+    )
+    SELECT p."isCurrent", p."userId", p."userRole", p."userContent", p."userStatus", p."userParentId",
+           p."userCreatedAt",
+           (SELECT coalesce(json_agg(json_build_object('id', f.id, 'name', f.name, 'kind', f.kind::text,
+                     'contentType', f."contentType", 'size', f.size) ORDER BY f."createdAt", f.id), '[]')
+              FROM "Attachment" f WHERE f."messageId" = p."userId") AS attachments,
+           i.id, i.role, i.content, i.status, i."parentId", i."createdAt"
+      FROM position p LEFT JOIN inserted i ON true`;
+}
+
 /** A new reply beside an existing one, under the same user message. */
 export async function startRegeneration(
   scope: Prisma.Sql,
   conversationId: string,
   replyId: string,
   reply: ReplySnapshot,
-) {
-  return db().$transaction(async (tx) => {
-    // The same lock as a turn: a regeneration and a new message never interleave.
-    await tx.$executeRaw`SELECT 1 FROM "Conversation" WHERE id = ${conversationId} FOR UPDATE`;
-    const [writable] = await tx.$queryRaw<{ id: string }[]>`
-      SELECT c.id FROM "Conversation" c WHERE c.id = ${conversationId} AND ${scope}`;
-    if (!writable) throw new AppError("not_found", "Conversation not found.");
-    const existing = await tx.message.findFirst({
-      where: { id: replyId, conversationId, role: "ASSISTANT" },
-      select: { parent: { select: { ...messageFields, ...userFiles, depth: true, threadTokens: true } } },
-    });
-    if (!existing?.parent) throw new AppError("not_found", "Reply not found.");
-    const { depth, threadTokens, ...userMessage } = existing.parent;
-    const assistantMessage = await tx.message.create({
-      data: {
-        ...reply,
-        conversationId,
-        parentId: userMessage.id,
-        role: "ASSISTANT",
-        content: "",
-        status: "STREAMING",
-        ownerProcessId: currentProcessId(),
-        depth: depth + 1,
-        threadTokens,
-      },
-      select: messageFields,
-    });
-    await tx.conversation.update({ where: { id: conversationId }, data: { currentLeafId: assistantMessage.id } });
-    return { userMessage, assistantMessage, isDuplicate: false };
-  });
+): Promise<StartedTurn> {
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const [row] = await queryPrepared<RegenerationRow>(regenerationStatement(scope, conversationId, replyId, reply));
+    if (!row) throw new AppError("not_found", "Conversation not found.");
+    if (!row.isCurrent) continue;
+    if (!row.userId || !row.id) throw new AppError("not_found", "Reply not found.");
+    const userMessage = {
+      id: row.userId,
+      role: row.userRole,
+      content: row.userContent,
+      status: row.userStatus,
+      parentId: row.userParentId,
+      createdAt: row.userCreatedAt,
+      attachments: row.attachments,
+    };
+    const { id, role, content, status, parentId, createdAt } = row;
+    return { userMessage, assistantMessage: { id, role, content, status, parentId, createdAt }, isDuplicate: false };
+  }
+  throw new AppError("conflict", "This conversation is busy with other messages. Try again.");
 }
 
 async function findTurn(tx: Prisma.TransactionClient, userMessageId: string) {

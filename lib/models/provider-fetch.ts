@@ -61,6 +61,12 @@ export async function readResponseText(response: Response, onText: (text: string
     return;
   }
   await new Promise<void>((resolve, reject) => {
+    // Broken (a cut connection, an abort) before this reader came, as a call sent ahead of its reader may be
+    // (lib/chat/early-upstream.ts): its close is past, and would never be heard.
+    if (message.destroyed) {
+      reject(new Error("The connection closed before the reply was read."));
+      return;
+    }
     message.setEncoding("utf8");
     message.on("data", (text: string) => {
       try {
