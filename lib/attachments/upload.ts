@@ -28,46 +28,43 @@ function tooLarge(megabytes: number): AppError {
   });
 }
 
+/** The request's body as it arrives, and the length it declared (0 when it declared none). */
+export type UploadBody = { chunks: AsyncIterable<Uint8Array>; declaredLength: number };
+
 /**
  * The body and its SHA-256, refused once it passes the limit: never more than the limit is held in memory. Each
  * chunk is hashed and copied into one buffer (sized by the declared length) as it arrives, so that neither hashing
  * nor gathering a large file holds the event loop at once (one 10 MB copy at the end took 7-10 ms).
  */
 async function readLimited(
-  body: ReadableStream<Uint8Array> | null,
+  body: UploadBody,
   megabytes: number,
-  declaredLength: number,
 ): Promise<{ bytes: Uint8Array<ArrayBuffer>; sha256: string }> {
   const limit = megabytes * MEGABYTE;
   const hash = createHash("sha256");
-  if (!body) return { bytes: new Uint8Array(0), sha256: hash.digest("hex") };
   // A chunked body (no declared length) is at most 1 MB (lib/server/body-limit.ts): it grows by doubling.
-  let bytes = Buffer.allocUnsafe(Math.min(declaredLength, limit) || 64 * 1024);
+  let bytes = Buffer.allocUnsafe(Math.min(body.declaredLength, limit) || 64 * 1024);
   let size = 0;
-  const reader = body.getReader();
-  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-    if (size + chunk.value.byteLength > limit) {
-      await reader.cancel();
-      throw tooLarge(megabytes);
-    }
-    if (size + chunk.value.byteLength > bytes.byteLength) {
-      const grown = Buffer.allocUnsafe(Math.min(limit, Math.max(2 * bytes.byteLength, size + chunk.value.byteLength)));
+  for await (const chunk of body.chunks) {
+    // Leaving the loop destroys the request's stream: nothing more of it is read.
+    if (size + chunk.byteLength > limit) throw tooLarge(megabytes);
+    if (size + chunk.byteLength > bytes.byteLength) {
+      const grown = Buffer.allocUnsafe(Math.min(limit, Math.max(2 * bytes.byteLength, size + chunk.byteLength)));
       bytes.copy(grown, 0, 0, size);
       bytes = grown;
     }
-    bytes.set(chunk.value, size);
-    size += chunk.value.byteLength;
-    hash.update(chunk.value);
+    bytes.set(chunk, size);
+    size += chunk.byteLength;
+    hash.update(chunk);
   }
   return { bytes: bytes.subarray(0, size), sha256: hash.digest("hex") };
 }
 
-export async function uploadAttachment(user: SessionUser, request: Request, name: string): Promise<AttachmentView> {
+export async function uploadAttachment(user: SessionUser, body: UploadBody, name: string): Promise<AttachmentView> {
   // The server's body cap (lib/server/body-limit.ts) stopped anything over the ceiling; this is the admin's limit.
   const limits = await getAttachmentLimits();
-  const declaredLength = Number(request.headers.get("content-length") ?? 0);
-  if (declaredLength > limits.fileMegabytes * MEGABYTE) throw tooLarge(limits.fileMegabytes);
-  const { bytes, sha256 } = await readLimited(request.body, limits.fileMegabytes, declaredLength);
+  if (body.declaredLength > limits.fileMegabytes * MEGABYTE) throw tooLarge(limits.fileMegabytes);
+  const { bytes, sha256 } = await readLimited(body, limits.fileMegabytes);
   if (bytes.byteLength === 0) throw new AppError("invalid_input", `${name} is empty.`);
   const sniffed = sniffFile(bytes);
   if (!sniffed) {
@@ -98,7 +95,6 @@ export async function uploadAttachment(user: SessionUser, request: Request, name
   );
 }
 
-export function parseUploadName(request: Request): string {
-  const query = Object.fromEntries(new URL(request.url).searchParams);
-  return parseInput(uploadQuerySchema, query).name;
+export function parseUploadName(query: URLSearchParams): string {
+  return parseInput(uploadQuerySchema, Object.fromEntries(query)).name;
 }

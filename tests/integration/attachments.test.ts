@@ -86,6 +86,21 @@ describe("uploads", () => {
     expect(stored?.text).toBe(text);
   });
 
+  it("takes a file sent in chunks without a declared length, whole", async () => {
+    const { client } = await startChat(true);
+    const parts = [makePng(), randomBytes(200_000), randomBytes(300_000), randomBytes(5)];
+    const expected = Buffer.concat(parts);
+    const response = await client.fetch("/api/attachments?name=chunks.png", {
+      method: "POST",
+      body: new Blob(parts.map((part) => new Uint8Array(part))).stream(),
+      duplex: "half",
+    } as RequestInit);
+    expect(response.status).toBe(201);
+    const { id } = (await response.json()) as { id: string };
+    const served = Buffer.from(await (await client.fetch(`/api/attachments/${id}`)).arrayBuffer());
+    expect(served.equals(expected)).toBe(true);
+  });
+
   it("refuses a PDF without text, and a user over their storage quota, with clear codes", async () => {
     const { client, user } = await startChat(true);
     const scan = await upload(client, "scan.pdf", makePdf(null));
