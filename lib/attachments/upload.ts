@@ -12,6 +12,7 @@ import { extractDocumentText } from "./extract-text";
 import { readImageSize } from "./image-size";
 import { estimateImageTokens } from "./image-tokens";
 import { sniffFile } from "./sniff";
+import { paceUpload } from "./upload-pace";
 
 export const uploadQuerySchema = z.strictObject({
   name: z
@@ -56,6 +57,8 @@ async function readLimited(
     bytes.set(chunk, size);
     size += chunk.byteLength;
     hash.update(chunk);
+    // Waiting here stops the socket's reading (backpressure): the sender slows down with it.
+    await paceUpload(chunk.byteLength);
   }
   return { bytes: bytes.subarray(0, size), sha256: hash.digest("hex") };
 }
