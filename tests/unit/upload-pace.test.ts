@@ -13,7 +13,7 @@ describe("the upload pace", () => {
   it("lets a small file through without waiting", async () => {
     const startedAt = performance.now();
     await readPaced(256 * 1024);
-    expect(performance.now() - startedAt).toBeLessThan(40);
+    expect(performance.now() - startedAt).toBeLessThan(100);
   });
 
   it("spreads a large file, and two at once, over the time the pace gives them", async () => {
