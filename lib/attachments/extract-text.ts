@@ -1,7 +1,9 @@
 // A document's text, extracted on the server: PDF through unpdf (PDF.js, pure JavaScript, no native binaries), DOCX
 // through mammoth (pure JavaScript), text files as they are. A PDF without a text layer (a scan), or a DOCX without
-// text, is refused with a clear message instead of sending the model an empty file.
+// text, is refused with a clear message instead of sending the model an empty file. Both parsers run on a worker
+// thread (extract-off-thread.ts).
 import { AppError } from "../errors";
+import { readDocxText, readPdfPages } from "./extract-off-thread";
 import { DOCX_TYPE, decodeText } from "./sniff";
 import { inflatesWithin, readZipEntries } from "./zip-entries";
 
@@ -11,24 +13,21 @@ import { inflatesWithin, readZipEntries } from "./zip-entries";
 const DOCX_MAX_INFLATED_BYTES = 64 * 1024 * 1024;
 
 async function extractPdfText(bytes: Uint8Array): Promise<string> {
-  const { extractText } = await import("unpdf");
-  // PDF.js takes ownership of the buffer it is given: a copy keeps the stored bytes intact.
-  const { text } = await extractText(new Uint8Array(bytes), { mergePages: false });
-  return text
+  const pages = await readPdfPages(bytes);
+  return pages
     .map((page, index) => `[Page ${index + 1}]\n${page.trim()}`)
     .join("\n\n")
     .replaceAll("\0", "");
 }
 
 async function extractDocxText(bytes: Uint8Array, name: string): Promise<string> {
-  if (!inflatesWithin(bytes, readZipEntries(bytes) ?? [], DOCX_MAX_INFLATED_BYTES)) {
+  if (!(await inflatesWithin(bytes, readZipEntries(bytes) ?? [], DOCX_MAX_INFLATED_BYTES))) {
     throw new AppError("unsupported_file", `${name} is too large to read.`);
   }
   let text: string;
   try {
-    const mammoth = await import("mammoth");
     // Raw text: paragraphs one per line, no formatting (the model needs the words, not the styles).
-    text = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value.replaceAll("\0", "");
+    text = (await readDocxText(bytes)).replaceAll("\0", "");
   } catch (cause) {
     throw new AppError("unsupported_file", `${name} could not be read as a Word document.`, { cause });
   }

@@ -1,7 +1,8 @@
 // The entries of a ZIP file, read from its central directory without inflating anything: enough to tell a DOCX (a
 // ZIP holding word/document.xml) from any other ZIP. inflatesWithin then inflates them with a bound on the output,
 // so that a ZIP bomb is refused before a library inflates it: the sizes a file declares are the attacker's to write.
-import { inflateRawSync } from "node:zlib";
+import { promisify } from "node:util";
+import { inflateRaw } from "node:zlib";
 
 export type ZipEntry = { name: string; method: number; compressedSize: number; localHeaderOffset: number };
 
@@ -49,11 +50,14 @@ const LOCAL_HEADER = 0x04034b50;
 const STORED = 0;
 const DEFLATED = 8;
 
+const inflateRawOffThread = promisify(inflateRaw);
+
 /**
  * True when all of the entries together inflate to at most `maxBytes`, as inflated here (never more than what is
- * left of the bound at once); false for more, or for an entry that cannot be read.
+ * left of the bound at once); false for more, or for an entry that cannot be read. Inflated on libuv's threads:
+ * tens of megabytes inflated on the main thread would hold every stream it serves.
  */
-export function inflatesWithin(bytes: Uint8Array, entries: ZipEntry[], maxBytes: number): boolean {
+export async function inflatesWithin(bytes: Uint8Array, entries: ZipEntry[], maxBytes: number): Promise<boolean> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let left = maxBytes;
   for (const entry of entries) {
@@ -65,7 +69,7 @@ export function inflatesWithin(bytes: Uint8Array, entries: ZipEntry[], maxBytes:
     else if (entry.method !== DEFLATED) return false;
     else {
       try {
-        left -= inflateRawSync(data, { maxOutputLength: Math.max(1, left) }).byteLength;
+        left -= (await inflateRawOffThread(data, { maxOutputLength: Math.max(1, left) })).byteLength;
       } catch {
         return false;
       }

@@ -1,5 +1,5 @@
-// Parley's HTTP server: the event-stream routes on node:http directly (see event-stream-routes.ts), everything
-// else through Next's request handler, in this one process.
+// Parley's HTTP server: the event-stream routes and the upload on node:http directly (see event-stream-routes.ts,
+// upload-route.ts), everything else through Next's request handler, in this one process.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
 import { FILE_CSP, isFileRoute } from "../attachments/serve-file";
@@ -19,6 +19,7 @@ import { serveEventStreamRoute } from "./event-stream-routes";
 import { listenAddressOf } from "./listen-address";
 import { sendRefusal } from "./refusal";
 import { createUpgradeListener } from "./upgrade-guard";
+import { serveUploadRoute } from "./upload-route";
 
 export type AppServer = { close: () => Promise<void> };
 
@@ -53,7 +54,7 @@ export async function startAppServer(options: { dev: boolean; port: number }): P
     : null;
   let isShuttingDown = false;
   const serveRoutes = (request: IncomingMessage, response: ServerResponse) => {
-    if (serveEventStreamRoute(request, response)) return;
+    if (serveEventStreamRoute(request, response) || serveUploadRoute(request, response)) return;
     // Next stamps its scripts with the nonce it finds in the request's policy; the page gets it from NONCE_HEADER.
     const nonce = createNonce();
     const policy = contentSecurityPolicy(nonce, options.dev);

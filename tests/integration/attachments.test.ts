@@ -1,6 +1,6 @@
 // Attachments end to end over HTTP: uploads with their limits, what the model receives, who may open a file, and
 // that a deleted conversation takes its files with it.
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sweepAttachments } from "@/lib/attachments/sweep";
 import { getStorageUsed } from "@/lib/db/attachments";
@@ -67,6 +67,38 @@ describe("uploads", () => {
     const response = await upload(client, "big.txt", new Uint8Array(25 * 1024 * 1024).fill(0x61));
     expect(response.status).toBe(413);
     expect(await db().attachment.count({ where: { ownerId: user.id } })).toBe(0);
+  });
+
+  it("keeps a large image and a large text file byte for byte, and the text file's text without its BOM", async () => {
+    const { client, user } = await startChat(true);
+    const image = Buffer.concat([makePng(), randomBytes(3 * 1024 * 1024)]);
+    const text = `${"Grüße, 世界: ".repeat(150_000)}end`;
+    const textFile = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]);
+    for (const [name, bytes] of [
+      ["photo.png", image],
+      ["notes.txt", textFile],
+    ] as const) {
+      const id = await uploadId(client, name, bytes);
+      const served = Buffer.from(await (await client.fetch(`/api/attachments/${id}`)).arrayBuffer());
+      expect(served.equals(bytes)).toBe(true);
+    }
+    const stored = await db().attachment.findFirst({ where: { name: "notes.txt", ownerId: user.id } });
+    expect(stored?.text).toBe(text);
+  });
+
+  it("takes a file sent in chunks without a declared length, whole", async () => {
+    const { client } = await startChat(true);
+    const parts = [makePng(), randomBytes(200_000), randomBytes(300_000), randomBytes(5)];
+    const expected = Buffer.concat(parts);
+    const response = await client.fetch("/api/attachments?name=chunks.png", {
+      method: "POST",
+      body: new Blob(parts.map((part) => new Uint8Array(part))).stream(),
+      duplex: "half",
+    } as RequestInit);
+    expect(response.status).toBe(201);
+    const { id } = (await response.json()) as { id: string };
+    const served = Buffer.from(await (await client.fetch(`/api/attachments/${id}`)).arrayBuffer());
+    expect(served.equals(expected)).toBe(true);
   });
 
   it("refuses a PDF without text, and a user over their storage quota, with clear codes", async () => {

@@ -1,8 +1,8 @@
 // Every route of the API, with its methods, who may call it and which access matrix proves that. The three matrices
 // (tests/integration/access-matrix.test.ts, team-access-matrix.test.ts, admin-access-matrix.test.ts) each check that
 // they have rows for every route listed here for them; tests/unit/route-inventory.test.ts checks that this list
-// names exactly the route files under app/api and the event-stream routes. So a new route fails a test until it is
-// listed here and its matrix has rows for it (docs/contributing.md, "Add a route").
+// names exactly the route files under app/api, the event-stream routes and the upload (both in lib/server). So a new
+// route fails a test until it is listed here and its matrix has rows for it (docs/contributing.md, "Add a route").
 
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -50,6 +50,7 @@ export const routeInventory: InventoryRoute[] = [
 
   route("GET", "/api/models", "access", "signed in"),
   route("GET", "/api/account/export", "access", "signed in"),
+  // Served on node:http rather than by a route file (lib/server/upload-route.ts).
   route("POST", "/api/attachments", "access", "signed in"),
   route("GET", "/api/attachments/[attachmentId]", "access", "conversation reader"),
   route("DELETE", "/api/attachments/[attachmentId]", "access", "signed in"),

@@ -1,5 +1,6 @@
 // Attachments' pure parts: what a file is (from its bytes only), what an image costs, a PDF's text, and how a turn
 // with files reads to the model.
+import { performance } from "node:perf_hooks";
 import { describe, expect, it } from "vitest";
 import { extractDocumentText } from "@/lib/attachments/extract-text";
 import { readImageSize } from "@/lib/attachments/image-size";
@@ -55,6 +56,17 @@ describe("PDF text", () => {
     expect(text).toContain("[Page 1]");
     expect(text).toContain("Quarterly revenue grew");
   });
+
+  it("reads a large PDF without holding the event loop that streams everyone's replies", async () => {
+    // About 1 MB: PDF.js took a quarter of a second over it on the calling thread.
+    const pdf = makePdf(Array.from({ length: 100_000 }, (_, index) => `word${index}`).join(" "));
+    const before = performance.eventLoopUtilization();
+    const text = await extractDocumentText(pdf, "application/pdf", "large.pdf");
+    const busy = performance.eventLoopUtilization(before).utilization;
+    expect(text).toContain("[Page 1]\nword0 word1");
+    // Waiting for the worker is idle time; reading the file here would keep the loop busy nearly throughout.
+    expect(busy).toBeLessThan(0.5);
+  }, 30_000);
 
   it("says no text was found in a PDF without a text layer", async () => {
     await expect(extractDocumentText(makePdf(null), "application/pdf", "scan.pdf")).rejects.toThrow(

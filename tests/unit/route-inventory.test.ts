@@ -1,10 +1,11 @@
 // The route inventory (tests/support/route-inventory.ts) names exactly the routes that exist: every route file under
-// app/api with each method it exports, and every event-stream route. A route added without an inventory line fails
+// app/api with each method it exports, every event-stream route and the upload (both on node:http). A route added without an inventory line fails
 // here; the matrices then fail until they have rows for it.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { eventStreamRoutes } from "@/lib/server/event-stream-routes";
+import { uploadRoute } from "@/lib/server/upload-route";
 import { routeInventory, routesOfMatrix, uncoveredRoutes } from "../support/route-inventory";
 
 const API_DIR = path.resolve(import.meta.dirname, "../../app/api");
@@ -31,6 +32,7 @@ describe("the route inventory", () => {
       ...scanRouteFiles(),
       ...scanRouteFiles(V1_DIR, "/v1"),
       ...eventStreamRoutes.map((route) => `${route.method} ${route.path}`),
+      `${uploadRoute.method} ${uploadRoute.path}`,
     ].sort();
     const listed = routeInventory.map((entry) => `${entry.method} ${entry.route}`).sort();
     expect(existing.length).toBeGreaterThan(50);

@@ -1,0 +1,101 @@
+// PDF and DOCX text, read on a worker thread. PDF.js (through unpdf) and mammoth parse on the thread that calls
+// them: a 4 MB PDF held the event loop for 0.85 s measured, stalling every reply the process was streaming. A worker
+// per file (uploads of documents are rare next to replies), started from plain JavaScript so that no bundler
+// follows it; the libraries load from node_modules, as serverExternalPackages leaves them.
+import { Worker } from "node:worker_threads";
+
+export type DocumentFormat = "pdf" | "docx";
+/** A PDF's text page by page, or a DOCX's raw text; `error` when the library could not read the file. */
+type WorkerAnswer = { pages: string[] } | { text: string } | { error: string };
+
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+const { format, bytes } = workerData;
+(async () => {
+  if (format === "pdf") {
+    const { extractText } = await import("unpdf");
+    const { text } = await extractText(new Uint8Array(bytes), { mergePages: false });
+    return { pages: text };
+  }
+  const mammoth = await import("mammoth");
+  const { value } = await (mammoth.default ?? mammoth).extractRawText({ buffer: Buffer.from(bytes) });
+  return { text: value };
+})().then(
+  (answer) => parentPort.postMessage(answer),
+  (error) => parentPort.postMessage({ error: String(error && error.message ? error.message : error) }),
+);
+`;
+
+// A file the worker has not read by then is given up (a hostile file can make a parser slow): its turn always ends.
+const WORKER_DEADLINE_MS = 60_000;
+// PDF.js holds a file's objects in memory; a worker may not take the process's memory with it.
+const WORKER_HEAP_MB = 1024;
+// Each worker takes a core while it reads: more documents at once wait their turn.
+const MAX_RUNNING_WORKERS = 2;
+let runningWorkers = 0;
+const waitingForWorker: (() => void)[] = [];
+
+async function takeWorkerTurn(): Promise<void> {
+  if (runningWorkers < MAX_RUNNING_WORKERS) {
+    runningWorkers++;
+    return;
+  }
+  await new Promise<void>((resolve) => waitingForWorker.push(resolve));
+}
+
+function endWorkerTurn(): void {
+  const next = waitingForWorker.shift();
+  if (next) next();
+  else runningWorkers--;
+}
+
+function runWorker(format: DocumentFormat, bytes: Uint8Array): Promise<WorkerAnswer> {
+  // A copy of its own, moved to the worker: the parsers take ownership of what they are given, and the stored bytes
+  // stay intact.
+  const own = new Uint8Array(bytes).buffer;
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { format, bytes: own },
+      transferList: [own],
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    });
+    const deadline = setTimeout(() => {
+      reject(new Error(`Reading the ${format} took over ${WORKER_DEADLINE_MS / 1000} s`));
+      void worker.terminate();
+    }, WORKER_DEADLINE_MS);
+    worker.once("message", (answer: WorkerAnswer) => {
+      resolve(answer);
+      void worker.terminate();
+    });
+    worker.once("error", reject);
+    // After an answer this changes nothing (a promise settles once); without one, the worker died.
+    worker.once("exit", (exitCode) => {
+      clearTimeout(deadline);
+      reject(new Error(`The ${format} reader stopped (exit ${exitCode})`));
+    });
+  });
+}
+
+async function readOffThread(format: DocumentFormat, bytes: Uint8Array): Promise<WorkerAnswer> {
+  await takeWorkerTurn();
+  try {
+    const answer = await runWorker(format, bytes);
+    if ("error" in answer) throw new Error(answer.error);
+    return answer;
+  } finally {
+    endWorkerTurn();
+  }
+}
+
+/** A PDF's text, page by page. Throws when PDF.js cannot read it. */
+export async function readPdfPages(bytes: Uint8Array): Promise<string[]> {
+  const answer = await readOffThread("pdf", bytes);
+  return "pages" in answer ? answer.pages : [];
+}
+
+/** A DOCX's raw text (a paragraph per line). Throws when mammoth cannot read it. */
+export async function readDocxText(bytes: Uint8Array): Promise<string> {
+  const answer = await readOffThread("docx", bytes);
+  return "text" in answer ? answer.text : "";
+}
