@@ -26,64 +26,31 @@ const SNIPPET_AFTER = 100;
 // matched within the caller's own conversations' messages instead of through the index over everyone's.
 const MIN_INDEXED_SEARCH_LENGTH = 3;
 
-// How many of the newest conversations are read one by one before the trigram index is asked (see hitsSql).
-const RECENT_WALK = 100;
-
 /** Makes user text match literally inside a LIKE pattern. */
 function toLikePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-}
-
-/**
- * The newest MAX_RESULTS matches, in two ways of which PostgreSQL runs one. A word found in many conversations (the
- * common case: "the", a project's name) is found by reading the RECENT_WALK newest conversations in order and
- * stopping at MAX_RESULTS matches: through the index it would match and recheck every message that contains it
- * (6,000 for a word in every message of 3,000 conversations, about 20 ms), to keep 30. Only when the walk finds
- * fewer is the trigram index asked, which is then cheap: few messages contain the word. When the walk finds
- * MAX_RESULTS, they are the newest matches of all, since it read the newest conversations in order; the indexed
- * branch's one-time filter is then false and PostgreSQL never runs it. OFFSET 0 keeps the walk's EXISTS a check per
- * conversation (PostgreSQL would otherwise turn it into a hashed scan of every matching message).
- */
-function hitsSql(scope: Prisma.Sql, pattern: string, text: string): Prisma.Sql {
-  const titleOrMessage = (messageMatches: Prisma.Sql) => Prisma.sql`(c.title ILIKE ${pattern} OR ${messageMatches})`;
-  const indexedMessageMatches =
-    [...text].length >= MIN_INDEXED_SEARCH_LENGTH
-      ? Prisma.sql`c.id IN (SELECT m."conversationId" FROM "Message" m WHERE m.content ILIKE ${pattern})`
-      : Prisma.sql`EXISTS (SELECT 1 FROM "Message" m WHERE m."conversationId" = c.id AND m.content ILIKE ${pattern})`;
-  return Prisma.sql`
-    recent AS (
-      SELECT c.id, c.title, c."updatedAt", c."pinnedAt", c."ownerId", c."teamId"
-        FROM "Conversation" c
-       WHERE ${scope}
-       ORDER BY c."updatedAt" DESC, c.id DESC
-       LIMIT ${RECENT_WALK}::int
-    ), recent_hits AS MATERIALIZED (
-      SELECT c.* FROM recent c
-       WHERE ${titleOrMessage(Prisma.sql`EXISTS (SELECT 1 FROM "Message" m
-                WHERE m."conversationId" = c.id AND m.content ILIKE ${pattern} OFFSET 0)`)}
-       ORDER BY c."updatedAt" DESC, c.id DESC
-       LIMIT ${MAX_RESULTS}::int
-    ), hits AS (
-      SELECT * FROM recent_hits WHERE (SELECT count(*) FROM recent_hits) = ${MAX_RESULTS}::int
-      UNION ALL
-      (SELECT c.id, c.title, c."updatedAt", c."pinnedAt", c."ownerId", c."teamId"
-         FROM "Conversation" c
-        WHERE (SELECT count(*) FROM recent_hits) < ${MAX_RESULTS}::int
-          AND ${scope}
-          AND ${titleOrMessage(indexedMessageMatches)}
-        ORDER BY c."updatedAt" DESC, c.id DESC
-        LIMIT ${MAX_RESULTS}::int)
-    )`;
 }
 
 /** The conversations in `scope` whose title or any message contains `text`, most recently active first. */
 export async function searchConversations(scope: Prisma.Sql, text: string): Promise<SearchHit[]> {
   const pattern = toLikePattern(text);
   const length = SNIPPET_BEFORE + text.length + SNIPPET_AFTER;
-  // The newest matches first, then their owner, team and snippet: joined before the limit, the snippet's search
+  // The 30 newest matches first, then their owner, team and snippet: joined before the limit, the snippet's search
   // through a conversation's messages ran for every match (3,000 for a common word) and was most of the time.
+  const messageMatches =
+    [...text].length >= MIN_INDEXED_SEARCH_LENGTH
+      ? Prisma.sql`c.id IN (SELECT m."conversationId" FROM "Message" m WHERE m.content ILIKE ${pattern})`
+      : Prisma.sql`EXISTS (SELECT 1 FROM "Message" m WHERE m."conversationId" = c.id AND m.content ILIKE ${pattern})`;
   const search = Prisma.sql`
-    WITH ${hitsSql(scope, pattern, text)}
+    WITH hits AS (
+      SELECT c.id, c.title, c."updatedAt", c."pinnedAt", c."ownerId", c."teamId"
+        FROM "Conversation" c
+       WHERE ${scope}
+         AND (c.title ILIKE ${pattern}
+              OR ${messageMatches})
+       ORDER BY c."updatedAt" DESC, c.id DESC
+       LIMIT ${MAX_RESULTS}
+    )
     SELECT c.id, c.title, c."updatedAt" AT TIME ZONE 'UTC' AS "updatedAt",
            c."pinnedAt" AT TIME ZONE 'UTC' AS "pinnedAt", c."ownerId", u.name AS "ownerName", t.name AS "teamName",
            CASE WHEN found.content IS NULL THEN NULL
@@ -110,8 +77,8 @@ export async function searchConversations(scope: Prisma.Sql, text: string): Prom
   const client = await pool().connect().catch(rethrowIfDatabaseUnavailable);
   try {
     await client.query("BEGIN; SET LOCAL enable_seqscan = off");
-    // Unnamed: a named statement would be planned once for any text (a generic plan, blind to how common the
-    // word is, measured at 200 ms p95); this one is planned with the text's own statistics each time.
+    // Unnamed, unlike the turn's statements: a named one may get a generic plan after five runs, blind to how
+    // common the word is; this one is planned with the text's own statistics each time.
     const { rows: hits } = await client.query<SearchHit>(search.text, search.values);
     await client.query("COMMIT");
     return hits;
