@@ -4,10 +4,11 @@
 // and the garbage of compiling a few hundred files at every start (see README, "What an idle process holds").
 // Packages stay imports of node_modules; the dynamic imports stay separate chunks, loaded when launch.ts asks
 // (Next and React after NODE_ENV is set).
-import { readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { build, type Plugin } from "esbuild";
+import { loadCompilerFromFile, QUERY_COMPILER_FILE, readQueryCompilerWasm } from "./prisma-wasm-file";
 
 const LAUNCHER_DIR = path.join(".next", "launcher");
 const require = createRequire(path.join(process.cwd(), "package.json"));
@@ -33,7 +34,20 @@ const subpathsWithExtension: Plugin = {
   },
 };
 
+/** The generated Prisma client reads its query compiler from a file of the launcher's (prisma-wasm-file.ts). */
+const queryCompilerFromFile: Plugin = {
+  name: "query-compiler-from-file",
+  setup(builder) {
+    builder.onLoad({ filter: /lib[\\/]db[\\/]generated[\\/]internal[\\/]class\.ts$/ }, ({ path: file }) => ({
+      contents: loadCompilerFromFile(readFileSync(file, "utf8")),
+      loader: "ts",
+    }));
+  },
+};
+
 rmSync(LAUNCHER_DIR, { recursive: true, force: true });
+mkdirSync(LAUNCHER_DIR, { recursive: true });
+writeFileSync(path.join(LAUNCHER_DIR, QUERY_COMPILER_FILE), readQueryCompilerWasm());
 await build({
   entryPoints: ["lib/bootstrap/launch.ts"],
   outdir: LAUNCHER_DIR,
@@ -44,7 +58,7 @@ await build({
   platform: "node",
   target: "node20",
   packages: "external",
-  plugins: [subpathsWithExtension],
+  plugins: [subpathsWithExtension, queryCompilerFromFile],
   // tsconfig.json's paths: "server-only" outside Next is lib/db/server-only-outside-next.ts.
   tsconfig: "tsconfig.json",
   logLevel: "warning",

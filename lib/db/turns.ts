@@ -7,6 +7,7 @@ import { db, type MessageStatus, Prisma } from "./client";
 import { queryPrepared } from "./direct-query";
 import { createId } from "./ids";
 import { type MessageView, messageFields } from "./messages";
+import { savePartialText } from "./partial-saves";
 
 type ReplySnapshot = { modelId: string; modelVersion: number; parameters: Prisma.InputJsonValue };
 
@@ -287,11 +288,9 @@ async function findTurn(tx: Prisma.TransactionClient, userMessageId: string) {
   return { userMessage: user, assistantMessage };
 }
 
-/** Runs about once a second per live reply: a prepared statement, like the rest of the hot path. */
-export async function savePartialReply(id: string, content: string): Promise<void> {
-  await queryPrepared(
-    Prisma.sql`UPDATE "Message" SET content = ${content}, "updatedAt" = now() WHERE id = ${id} AND status = 'STREAMING'`,
-  );
+/** Runs about once a second per live reply: batched with the other replies' saves (partial-saves.ts). */
+export function savePartialReply(id: string, content: string): Promise<void> {
+  return savePartialText(id, content);
 }
 
 export type FinishedReply = {

@@ -1,9 +1,10 @@
 // History: pinning, search over titles and message text with snippets, undoing a delete, and long threads read a
 // page at a time from the newest message.
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { type ChatSession, startChatSession } from "../support/chat-session";
-import { makeSignedInUser } from "../support/factories";
+import { makeModel, makePerson, makeSignedInUser } from "../support/factories";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { collectEvents } from "../support/read-events";
 import type { Client } from "../support/session-client";
@@ -88,6 +89,45 @@ describe("search", () => {
     expect(await search(mine.client, "zanzibar")).toEqual([]);
     expect((await mine.client.fetch("/api/conversations/search?q=%20")).status).toBe(400);
     expect((await mine.client.fetch("/api/conversations/search")).status).toBe(400);
+  });
+});
+
+describe("search among many conversations", () => {
+  // 140 conversations a minute apart, newest first (1 is the newest), each with one message. A word in most of them
+  // is found among the newest; a rarer one only through the index over all of them: both give the newest 30.
+  async function seedConversations(ownerId: string, words: (index: number) => string): Promise<string[]> {
+    const model = await makeModel(upstream.url);
+    const prefix = `walk${randomUUID().slice(0, 8)}`;
+    const ids = Array.from({ length: 140 }, (_, index) => `${prefix}c${index + 1}`);
+    await db().$executeRaw`
+      INSERT INTO "Conversation" (id, "ownerId", "modelId", title, "createdAt", "updatedAt")
+      SELECT ${prefix} || 'c' || g, ${ownerId}, ${model.id}, 'Walk ' || g, now() - g * interval '1 minute',
+             now() - g * interval '1 minute'
+        FROM generate_series(1, 140) g`;
+    await db().$executeRaw`
+      INSERT INTO "Message" (id, "conversationId", role, content, depth, "createdAt", "updatedAt")
+      SELECT ${prefix} || 'm' || g, ${prefix} || 'c' || g, 'USER'::"MessageRole", w.content, 0,
+             now() - g * interval '1 minute', now() - g * interval '1 minute'
+        FROM unnest(${ids.map((_, index) => words(index + 1))}::text[]) WITH ORDINALITY AS w(content, g)`;
+    return ids;
+  }
+
+  it("gives the 30 most recently active matches whether the word is in most conversations or in few", async () => {
+    const person = await makePerson("Searcher");
+    const ids = await seedConversations(person.id, (index) =>
+      ["everywhere", index % 4 === 0 ? "quarterly" : "", [50, 120, 135].includes(index) ? "kingfisher" : ""].join(" "),
+    );
+    const newest = (matching: (index: number) => boolean) =>
+      ids.filter((_, position) => matching(position + 1)).slice(0, 30);
+
+    expect((await search(person.client, "everywhere")).map((hit) => hit.id)).toEqual(newest(() => true));
+    expect((await search(person.client, "quarterly")).map((hit) => hit.id)).toEqual(newest((index) => index % 4 === 0));
+    const rare = await search(person.client, "kingfisher");
+    expect(rare.map((hit) => hit.id)).toEqual(newest((index) => [50, 120, 135].includes(index)));
+    expect(rare[0]?.snippet).toContain("kingfisher");
+    expect(rare[0]?.updatedAt).toBe(
+      (await db().conversation.findUniqueOrThrow({ where: { id: ids[49] } })).updatedAt.toISOString(),
+    );
   });
 });
 

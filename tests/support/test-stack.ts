@@ -21,6 +21,8 @@ const repositoryRoot = path.resolve(import.meta.dirname, "../..");
 
 /** What `npm start` and the Docker image set (tests/unit/start-command.test.ts keeps the three the same). */
 export const START_MALLOC_TUNABLES = "glibc.malloc.arena_max=2:glibc.malloc.mmap_threshold=131072";
+/** Node's flags in `npm start` and the Docker image's CMD (README, "What an idle process holds"). */
+export const START_NODE_FLAGS = ["--max-semi-space-size=2"] as const;
 
 async function waitForHealth(baseUrl: string, server: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -60,7 +62,7 @@ export async function startAppServer(options: {
   }
   const port = options.port ?? (await findFreePort());
   const baseUrl = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, [".next/launcher/launch.mjs", "start"], {
+  const server = spawn(process.execPath, [...START_NODE_FLAGS, ".next/launcher/launch.mjs", "start"], {
     cwd: repositoryRoot,
     detached: options.canBeKilled === true,
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,0 +1,62 @@
+// The partial text of many streaming replies is saved in few statements (lib/db/partial-saves.ts): a statement per
+// reply per second queued the turns that were starting behind them for the pool's connections.
+import { randomUUID } from "node:crypto";
+import { afterEach, expect, it } from "vitest";
+import { db, pool } from "@/lib/db/client";
+import { savePartialReply } from "@/lib/db/turns";
+import { makeModel, makePerson } from "../support/factories";
+
+const originalQuery = pool().query;
+afterEach(() => {
+  pool().query = originalQuery;
+});
+
+/** Counts the statements sent through the shared pool from now on. */
+function countStatements(): () => number {
+  let count = 0;
+  const counted = (...args: unknown[]) => {
+    count++;
+    return (originalQuery as (...args: unknown[]) => unknown).apply(pool(), args);
+  };
+  pool().query = counted as typeof originalQuery;
+  return () => count;
+}
+
+async function makeReplies(statuses: ("STREAMING" | "COMPLETE")[]): Promise<string[]> {
+  const person = await makePerson("Streamer");
+  const model = await makeModel("http://127.0.0.1:9");
+  const prefix = `partial${randomUUID().slice(0, 8)}`;
+  await db().$executeRaw`
+    INSERT INTO "Conversation" (id, "ownerId", "modelId", title, "createdAt", "updatedAt")
+    VALUES (${prefix}, ${person.id}, ${model.id}, 'Streams', now(), now())`;
+  await db().$executeRaw`
+    INSERT INTO "Message" (id, "conversationId", role, content, status, depth, "createdAt", "updatedAt")
+    SELECT ${prefix} || 'm' || g, ${prefix}, 'ASSISTANT'::"MessageRole", '', status::"MessageStatus", 0, now(), now()
+      FROM unnest(${statuses}::text[]) WITH ORDINALITY AS s(status, g)`;
+  return statuses.map((_, index) => `${prefix}m${index + 1}`);
+}
+
+it("saves the text of twenty replies streaming at once in at most two statements, and only while they stream", async () => {
+  const ids = await makeReplies([...Array.from({ length: 20 }, () => "STREAMING" as const), "COMPLETE"]);
+  const textOf = (id: string) => `So far, for ${id}: "quoted", {braced}, back\\slash, 北京 and an emoji 🦜`;
+  const statements = countStatements();
+
+  await Promise.all(ids.map((id) => savePartialReply(id, textOf(id))));
+
+  expect(statements()).toBeLessThanOrEqual(2);
+  const stored = await db().message.findMany({ where: { id: { in: ids } }, select: { id: true, content: true } });
+  const contentOf = new Map(stored.map((message) => [message.id, message.content]));
+  expect(ids.slice(0, 20).map((id) => contentOf.get(id))).toEqual(ids.slice(0, 20).map(textOf));
+  expect(contentOf.get(ids[20] ?? "")).toBe("");
+});
+
+it("keeps the latest text when a reply saves again before its batch is sent", async () => {
+  const [first = "", second = ""] = await makeReplies(["STREAMING", "STREAMING"]);
+  await Promise.all([
+    savePartialReply(first, "one"),
+    savePartialReply(second, "two"),
+    savePartialReply(second, "two, then three"),
+  ]);
+  const stored = await db().message.findMany({ where: { id: { in: [first, second] } }, orderBy: { id: "asc" } });
+  expect(stored.map((message) => message.content)).toEqual(["one", "two, then three"]);
+});
