@@ -198,8 +198,11 @@ describe("the /v1 API through the openai SDK", () => {
     expect(row.isEstimated).toBe(true);
     expect(row.completionTokens).toBeGreaterThan(0);
     expect(row.completionTokens).toBeLessThan(200);
-    // Settled: the day's counter holds what was used, not the reservation's worst case.
-    const counters = await db().usageCounter.findMany({ where: { key: { startsWith: `user:${user.id}:day:` } } });
-    expect(counters.map((counter) => Number(counter.amount))).toEqual([row.promptTokens + row.completionTokens]);
+    // Settled: the day's counter holds what was used, not the reservation's worst case. The settle and the ledger
+    // row are written side by side, so the counter is awaited, not read once the row is there.
+    const dayCounters = () => db().usageCounter.findMany({ where: { key: { startsWith: `user:${user.id}:day:` } } });
+    await expect
+      .poll(async () => (await dayCounters()).map((counter) => Number(counter.amount)))
+      .toEqual([row.promptTokens + row.completionTokens]);
   });
 });
