@@ -58,7 +58,8 @@ describe("fetchWithoutRedirects", () => {
     expect(await asText.clone().json()).toEqual({ a: "ü" });
     const asStream = await fetchWithoutRedirects(url);
     const chunks: Uint8Array[] = [];
-    for await (const chunk of asStream.body as ReadableStream<Uint8Array>) chunks.push(chunk);
+    const reader = asStream.body?.getReader();
+    for (let read = await reader?.read(); read && !read.done; read = await reader?.read()) chunks.push(read.value);
     expect(JSON.parse(Buffer.concat(chunks).toString("utf8"))).toEqual({ a: "ü" });
     const asBytes = await fetchWithoutRedirects(url);
     expect(JSON.parse(Buffer.from(await asBytes.arrayBuffer()).toString("utf8"))).toEqual({ a: "ü" });
