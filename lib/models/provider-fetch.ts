@@ -168,7 +168,8 @@ export const fetchWithoutRedirects: typeof fetch = (input, init = {}) =>
     // in the lookup, each time a connection opens.
     if (isRefusedHost(url.hostname)) throw new RefusedProviderAddressError();
     const headers: Record<string, string> = {};
-    new Headers(init.headers).forEach((value, name) => {
+    // The SDK hands a Headers already: read as is rather than copied.
+    (init.headers instanceof Headers ? init.headers : new Headers(init.headers)).forEach((value, name) => {
       headers[name] = value;
     });
     const body = toRequestBody(init.body);
