@@ -55,14 +55,23 @@ const PIECE_UNITS = 1000;
 
 const byteLength = (text: string) => Buffer.byteLength(text, "utf8");
 
+/**
+ * How every payload from `origin` begins: a process receives its own notifications back, and tells them apart by
+ * this without parsing them.
+ */
+export function payloadPrefix(origin: string): string {
+  return `{"o":${JSON.stringify(origin)},`;
+}
+
 /** The payloads that carry `messages` from `origin`, in order; `nextPieceId` numbers split messages. */
 export function packMessages(origin: string, messages: BusMessage[], nextPieceId: () => number): string[] {
   const payloads: string[] = [];
+  const prefix = payloadPrefix(origin);
   const wrapperBytes = byteLength(JSON.stringify({ o: origin, m: [] }));
   let batch: string[] = [];
   let batchBytes = wrapperBytes;
   const flush = () => {
-    if (batch.length > 0) payloads.push(`{"o":${JSON.stringify(origin)},"m":[${batch.join(",")}]}`);
+    if (batch.length > 0) payloads.push(`${prefix}"m":[${batch.join(",")}]}`);
     batch = [];
     batchBytes = wrapperBytes;
   };

@@ -6,7 +6,7 @@
 // handlers re-sync from what the owners and the database hold, for what this process may have missed meanwhile.
 import { setTimeout as sleep } from "node:timers/promises";
 import { type ListenConnection, openListenConnection } from "../db/listen-connection";
-import { type BusMessage, createPayloadReader, packMessages } from "./bus-messages";
+import { type BusMessage, createPayloadReader, packMessages, payloadPrefix } from "./bus-messages";
 import { currentProcessId } from "./process-identity";
 
 type BusHandlers = {
@@ -70,10 +70,13 @@ async function sendQueued(current: Bus): Promise<void> {
 async function connect(current: Bus, isReconnection: boolean): Promise<void> {
   for (let wait = FIRST_RETRY_MS; !current.isStopped; wait = Math.min(wait * 2, LONGEST_RETRY_MS)) {
     const read = createPayloadReader();
+    // Every notification this process sends comes back to it (one a turn, for its `started`): dropped unparsed.
+    const ownPrefix = payloadPrefix(currentProcessId());
     try {
       current.connection = await openListenConnection(
         currentProcessId(),
         (payload) => {
+          if (payload.startsWith(ownPrefix)) return;
           const { origin, messages } = read(payload);
           if (origin === currentProcessId()) return;
           for (const message of messages) current.handlers?.onMessage(message);

@@ -24,6 +24,8 @@ export async function queryPrepared<Row extends pg.QueryResultRow>(
   sql: Prisma.Sql,
   client: pg.Pool | pg.PoolClient = pool(),
 ): Promise<Row[]> {
-  const result = await client.query<Row>({ name: nameOf(sql.text), text: sql.text, values: sql.values });
+  // Prisma.Sql builds `text` anew on each read (a long concatenation): read once.
+  const text = sql.text;
+  const result = await client.query<Row>({ name: nameOf(text), text, values: sql.values });
   return result.rows;
 }

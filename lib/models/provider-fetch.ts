@@ -85,6 +85,62 @@ export async function readResponseText(response: Response, onText: (text: string
   });
 }
 
+/**
+ * A response whose body is still on its socket: the web stream (and the Response that reads it) is made only when
+ * something asks for the body. A streamed reply is read off the socket (readResponseText) and never asks, and a
+ * web stream's construction cost more CPU per turn than the reply's own events.
+ */
+class SocketResponse extends Response {
+  readonly #message: IncomingMessage;
+  #withBody: Response | undefined;
+
+  constructor(message: IncomingMessage, init: ResponseInit) {
+    super(null, init);
+    this.#message = message;
+  }
+
+  #webResponse(): Response {
+    this.#withBody ??= new Response(toWebStream(this.#message), { status: this.status, headers: this.headers });
+    return this.#withBody;
+  }
+
+  override get body(): Response["body"] {
+    return this.#webResponse().body;
+  }
+
+  override get bodyUsed(): boolean {
+    return this.#withBody?.bodyUsed ?? false;
+  }
+
+  override text(): Promise<string> {
+    return this.#webResponse().text();
+  }
+
+  override json(): Promise<unknown> {
+    return this.#webResponse().json();
+  }
+
+  override arrayBuffer(): Promise<ArrayBuffer> {
+    return this.#webResponse().arrayBuffer();
+  }
+
+  override blob(): Promise<Blob> {
+    return this.#webResponse().blob();
+  }
+
+  override formData(): Promise<FormData> {
+    return this.#webResponse().formData();
+  }
+
+  override bytes(): ReturnType<Response["bytes"]> {
+    return this.#webResponse().bytes();
+  }
+
+  override clone(): Response {
+    return this.#webResponse().clone();
+  }
+}
+
 function toResponse(message: IncomingMessage): Response {
   const headers = toWebHeaders(message.headers);
   const status = message.statusCode ?? 502;
@@ -92,7 +148,7 @@ function toResponse(message: IncomingMessage): Response {
     message.resume();
     return new Response(null, { status, headers });
   }
-  const response = new Response(toWebStream(message), { status, headers });
+  const response = new SocketResponse(message, { status, headers });
   bodies.set(response, message);
   return response;
 }
@@ -112,7 +168,8 @@ export const fetchWithoutRedirects: typeof fetch = (input, init = {}) =>
     // in the lookup, each time a connection opens.
     if (isRefusedHost(url.hostname)) throw new RefusedProviderAddressError();
     const headers: Record<string, string> = {};
-    new Headers(init.headers).forEach((value, name) => {
+    // The SDK hands a Headers already: read as is rather than copied.
+    (init.headers instanceof Headers ? init.headers : new Headers(init.headers)).forEach((value, name) => {
       headers[name] = value;
     });
     const body = toRequestBody(init.body);

@@ -60,6 +60,8 @@ function counterSpecs(
 ) {
   const specs: CounterSpec[] = [];
   const add = (subject: string, values: LimitValues | undefined, column: "userId" | "teamId", id: string) => {
+    // Most turns have no limit at all: the periods (dates and their labels) are worked out only for one that does.
+    if (!values) return;
     for (const limit of limitsOf(currentPeriods(now))) {
       const cap = values?.[limit.field];
       if (cap === null || cap === undefined) continue;

@@ -2,7 +2,7 @@
 // payload arrives whole, in order with the others, and what is not a valid message is dropped.
 import { describe, expect, it } from "vitest";
 import { LiveReply } from "@/lib/chat/live-reply";
-import { type BusMessage, createPayloadReader, packMessages } from "@/lib/cluster/bus-messages";
+import { type BusMessage, createPayloadReader, packMessages, payloadPrefix } from "@/lib/cluster/bus-messages";
 
 const NOTIFY_LIMIT_BYTES = 8000;
 
@@ -50,6 +50,17 @@ describe("bus payloads", () => {
       messages: [{ k: "stop", c: "c1" }],
     });
     expect(read("not json").messages).toEqual([]);
+  });
+
+  it("marks every payload with its sender at the start, so that a process knows its own echo without parsing it", () => {
+    const large: BusMessage = { k: "ev", r: "r1", id: 1, e: "start", f: "x".repeat(20_000) };
+    const payloads = packMessages('p"1', [{ k: "stop", c: "c1" }, large], () => 1);
+    expect(payloads.length).toBeGreaterThan(1);
+    for (const payload of payloads) {
+      expect(payload.startsWith(payloadPrefix('p"1'))).toBe(true);
+      expect(payload.startsWith(payloadPrefix("p"))).toBe(false);
+      expect(createPayloadReader()(payload).origin).toBe('p"1');
+    }
   });
 });
 
