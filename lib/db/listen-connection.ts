@@ -56,16 +56,11 @@ export async function openListenConnection(
     notify: async (payload) => {
       // A simple NOTIFY (one message out, no row back) rather than `SELECT pg_notify($1, $2)`: the extended
       // protocol's messages and result row cost more CPU than quoting, and a turn sends one.
-      await client.query(`NOTIFY ${LIVE_CHANNEL}, ${quoteLiteral(payload)}`);
+      await client.query(`NOTIFY ${LIVE_CHANNEL}, ${client.escapeLiteral(payload)}`);
     },
     close: async () => {
       isClosing = true;
       await client.end().catch(() => {});
     },
   };
-}
-
-/** An escape-string literal: backslashes are escapes in E'...' whatever standard_conforming_strings says. */
-function quoteLiteral(text: string): string {
-  return `E'${text.replaceAll("\\", "\\\\").replaceAll("'", "''")}'`;
 }
