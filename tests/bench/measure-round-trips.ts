@@ -17,10 +17,13 @@ const REPLY = { chunks: 3, paceMs: 150 };
 const GOAL_BEFORE = 2;
 const GOAL_AFTER = 1;
 
+// The bus sends `NOTIFY parley_live, ...` (lib/db/listen-connection.ts); pg_notify() is matched too.
+const BUS_NOTIFY = String.raw`'(^\s*notify\s|pg_notify)'`;
+
 // The bench's own queries name pg_stat_statements and are left out.
 const CALLS_QUERY = `
-  SELECT coalesce(sum(calls) FILTER (WHERE query NOT ILIKE '%pg_notify%'), 0)::float8 AS calls,
-         coalesce(sum(calls) FILTER (WHERE query ILIKE '%pg_notify%'), 0)::float8 AS notifications
+  SELECT coalesce(sum(calls) FILTER (WHERE query !~* ${BUS_NOTIFY}), 0)::float8 AS calls,
+         coalesce(sum(calls) FILTER (WHERE query ~* ${BUS_NOTIFY}), 0)::float8 AS notifications
     FROM pg_stat_statements
    WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
      AND query NOT ILIKE '%pg_stat_statements%'`;
