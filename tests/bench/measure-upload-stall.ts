@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { makePng } from "../support/attachment-files";
 import type { Session } from "./bench-client";
 import type { BenchContext } from "./bench-context";
+import { formatLoopDelay, measureLoopDelay } from "./loop-delay";
 import { readRssBytes, sampleRss } from "./process-stats";
 import { formatKilobytes, formatMs, judge, type Section } from "./report";
 import { runStream } from "./sse-client";
@@ -119,8 +120,12 @@ export async function measureUploadStall(context: BenchContext): Promise<Section
     pool = makePool();
     await uploadAndDelete(context.session, -1);
     await deltaLatencies(context, clock, 1);
-    const quiet = await deltaLatencies(context, clock, turnCount);
-    const loaded = await latenciesDuringUploads(context, clock, turnCount);
+    const { result: quiet, delay: quietDelay } = await measureLoopDelay(() =>
+      deltaLatencies(context, clock, turnCount),
+    );
+    const { result: loaded, delay: loadedDelay } = await measureLoopDelay(() =>
+      latenciesDuringUploads(context, clock, turnCount),
+    );
     await waitForUpstreamIdle(context.fake);
     const growth = await memoryGrowth(context, CONCURRENT_UPLOADS);
     const quietP99 = percentile(quiet, 0.99);
@@ -149,7 +154,9 @@ export async function measureUploadStall(context: BenchContext): Promise<Section
           `${loaded.uploads} uploads of 10 MB (a PNG and a text file in turn, each deleted after) ran one after ` +
           `another (p50 ${formatMs(percentile(loaded.latencies, 0.5))}). Memory: the peak of the app processes' ` +
           `RSS (read every 10 ms) during ${CONCURRENT_UPLOADS} uploads at once, minus RSS before; garbage V8 has ` +
-          "not yet collected counts.",
+          "not yet collected counts. The bench's own event loop (the fake upstream's writes and the client's " +
+          `receipts are timestamped on it) ran late by ${formatLoopDelay(quietDelay)} alone, ` +
+          `${formatLoopDelay(loadedDelay)} during the uploads.`,
       ],
     };
   } finally {
