@@ -103,8 +103,12 @@ test("under approval, a new account waits on its own page until an admin approve
     await admin.getByRole("button", { name: "Search" }).click();
     const row = admin.getByRole("listitem", { name: email });
     await expect(row).toContainText("Waiting for approval");
-    await row.getByRole("button", { name: "Approve" }).click();
-    await expect(row).toContainText("Active");
+    // The search posts its form without JavaScript, so Approve can be clicked before the new page is hydrated.
+    const approve = row.getByRole("button", { name: "Approve" });
+    await expect(async () => {
+      if (await approve.isVisible()) await approve.click();
+      await expect(row).toContainText("Active", { timeout: 2_000 });
+    }).toPass();
 
     await page.reload();
     await expect(composer(page)).toBeVisible();
