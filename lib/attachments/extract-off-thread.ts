@@ -3,6 +3,7 @@
 // per file (uploads of documents are rare next to replies), started from plain JavaScript so that no bundler
 // follows it; the libraries load from node_modules, as serverExternalPackages leaves them.
 import { Worker } from "node:worker_threads";
+import { createWorkerTurns } from "../server/worker-turns";
 
 export type DocumentFormat = "pdf" | "docx";
 /** A PDF's text page by page, or a DOCX's raw text; `error` when the library could not read the file. */
@@ -31,23 +32,7 @@ const WORKER_DEADLINE_MS = 60_000;
 // PDF.js holds a file's objects in memory; a worker may not take the process's memory with it.
 const WORKER_HEAP_MB = 1024;
 // Each worker takes a core while it reads: more documents at once wait their turn.
-const MAX_RUNNING_WORKERS = 2;
-let runningWorkers = 0;
-const waitingForWorker: (() => void)[] = [];
-
-async function takeWorkerTurn(): Promise<void> {
-  if (runningWorkers < MAX_RUNNING_WORKERS) {
-    runningWorkers++;
-    return;
-  }
-  await new Promise<void>((resolve) => waitingForWorker.push(resolve));
-}
-
-function endWorkerTurn(): void {
-  const next = waitingForWorker.shift();
-  if (next) next();
-  else runningWorkers--;
-}
+const workerTurns = createWorkerTurns(2);
 
 function runWorker(format: DocumentFormat, bytes: Uint8Array): Promise<WorkerAnswer> {
   // A copy of its own, moved to the worker: the parsers take ownership of what they are given, and the stored bytes
@@ -78,14 +63,9 @@ function runWorker(format: DocumentFormat, bytes: Uint8Array): Promise<WorkerAns
 }
 
 async function readOffThread(format: DocumentFormat, bytes: Uint8Array): Promise<WorkerAnswer> {
-  await takeWorkerTurn();
-  try {
-    const answer = await runWorker(format, bytes);
-    if ("error" in answer) throw new Error(answer.error);
-    return answer;
-  } finally {
-    endWorkerTurn();
-  }
+  const answer = await workerTurns.run(() => runWorker(format, bytes));
+  if ("error" in answer) throw new Error(answer.error);
+  return answer;
 }
 
 /** A PDF's text, page by page. Throws when PDF.js cannot read it. */

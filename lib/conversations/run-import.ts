@@ -3,6 +3,7 @@ import { Worker } from "node:worker_threads";
 import type { TokenEncoding } from "../chat/tokens";
 import type { ConversationToImport, ImportedRow } from "../db/conversation-import";
 import { AppError, type ErrorCode, type FieldIssue } from "../errors";
+import { createWorkerTurns } from "../server/worker-turns";
 
 /** What import-worker.ts posts: each conversation, then its messages in slices, then that it is done; or an error. */
 type WorkerMessage =
@@ -29,38 +30,17 @@ const MAX_WAITING_IMPORTS = 4;
 const WORKER_DEADLINE_MS = 3 * 60_000;
 // A 50 MB file parses into a few hundred megabytes of objects; a worker may not take the process's memory with it.
 const WORKER_HEAP_MB = 2048;
-let runningWorkers = 0;
-const waitingForWorker: (() => void)[] = [];
-
-async function takeWorkerTurn(): Promise<void> {
-  if (runningWorkers < MAX_RUNNING_WORKERS) {
-    runningWorkers++;
-    return;
-  }
-  if (waitingForWorker.length >= MAX_WAITING_IMPORTS) {
-    throw new AppError("rate_limited", "Other imports are being read right now. Try again in a minute.");
-  }
-  await new Promise<void>((resolve) => waitingForWorker.push(resolve));
-}
-
-/** The finished import hands its turn straight to the next waiting one, if any. */
-function endWorkerTurn(): void {
-  const next = waitingForWorker.shift();
-  if (next) next();
-  else runningWorkers--;
-}
+const workerTurns = createWorkerTurns(MAX_RUNNING_WORKERS);
 
 /** `file`: the JSON bytes, which are moved to the worker: unusable here afterwards. */
 export async function readImportRowsOffThread(
   file: Uint8Array,
   encoding: TokenEncoding,
 ): Promise<ConversationToImport[]> {
-  await takeWorkerTurn();
-  try {
-    return await runWorker(file, encoding);
-  } finally {
-    endWorkerTurn();
+  if (workerTurns.waitingCount() >= MAX_WAITING_IMPORTS) {
+    throw new AppError("rate_limited", "Other imports are being read right now. Try again in a minute.");
   }
+  return workerTurns.run(() => runWorker(file, encoding));
 }
 
 /** The bytes on an ArrayBuffer of their own, which can be transferred (a small Buffer shares Node's pool). */
