@@ -1,6 +1,8 @@
 // Server-Sent Events for a reply (each event as it happens, never the accumulated text) and for a watched
-// conversation. Written straight to the Node response (lib/server serves these routes), one write per event.
+// conversation. Written straight to the Node response (lib/server serves these routes), one socket write per event
+// (lib/http/chunked-frames.ts).
 import type { ServerResponse } from "node:http";
+import { createFrameWriter } from "../http/chunked-frames";
 import { encodeWatchEvent, type WatchEventInput, type WatchEventName } from "../live/reply-events";
 import { watchConversation } from "./conversation-watchers";
 import type { LiveReply } from "./live-reply";
@@ -31,6 +33,7 @@ export function streamLiveReply(
   // The browser left while the turn was being prepared: its "close" has fired already and would never end this.
   if (response.destroyed) return;
   response.writeHead(200, eventStreamHeaders);
+  const writeFrame = createFrameWriter(response);
   let heartbeat: NodeJS.Timeout | undefined;
   let unsubscribe = () => {};
   const finish = () => {
@@ -44,7 +47,7 @@ export function streamLiveReply(
   // The stream ends when the live reply closes it: after `done` or `error`, or after the `title` that may follow.
   unsubscribe = live.subscribe(
     afterEventId,
-    { onEvent: (event) => response.write(event.frame), onClose: finish },
+    { onEvent: (event) => writeFrame(event.frame), onClose: finish },
     reader.role === "ADMIN",
   );
   if (live.closed || response.writableEnded) {
@@ -52,7 +55,7 @@ export function streamLiveReply(
     return;
   }
   response.flushHeaders();
-  heartbeat = setInterval(() => response.write(": keep-alive\n\n"), HEARTBEAT_MS);
+  heartbeat = setInterval(() => writeFrame(": keep-alive\n\n"), HEARTBEAT_MS);
 }
 
 /**
