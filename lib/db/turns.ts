@@ -7,7 +7,7 @@ import { db, type MessageStatus, Prisma } from "./client";
 import { queryPrepared } from "./direct-query";
 import { createId } from "./ids";
 import { type MessageView, messageFields } from "./messages";
-import { savePartialText } from "./partial-saves";
+import { savePartialText, withdrawPartialText } from "./partial-saves";
 
 type ReplySnapshot = { modelId: string; modelVersion: number; parameters: Prisma.InputJsonValue };
 
@@ -291,6 +291,11 @@ async function findTurn(tx: Prisma.TransactionClient, userMessageId: string) {
 /** Runs about once a second per live reply: batched with the other replies' saves (partial-saves.ts). */
 export function savePartialReply(id: string, content: string): Promise<void> {
   return savePartialText(id, content);
+}
+
+/** The reply has ended: its save not yet sent is dropped, for the final save to write (partial-saves.ts). */
+export function withdrawPartialReply(id: string): void {
+  withdrawPartialText(id);
 }
 
 export type FinishedReply = {

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, expect, it } from "vitest";
 import { db, pool } from "@/lib/db/client";
-import { savePartialReply } from "@/lib/db/turns";
+import { savePartialReply, withdrawPartialReply } from "@/lib/db/turns";
 import { makeModel, makePerson } from "../support/factories";
 
 const originalQuery = pool().query;
@@ -59,4 +59,34 @@ it("keeps the latest text when a reply saves again before its batch is sent", as
   ]);
   const stored = await db().message.findMany({ where: { id: { in: [first, second] } }, orderBy: { id: "asc" } });
   expect(stored.map((message) => message.content)).toEqual(["one", "two, then three"]);
+});
+
+it("gathers the saves that fall due within a moment of each other into one statement", async () => {
+  const ids = await makeReplies(Array.from({ length: 8 }, () => "STREAMING" as const));
+  const statements = countStatements();
+
+  // Replies start at any moment, so their once-a-second saves come a few milliseconds apart, not together.
+  const saves: Promise<void>[] = [];
+  for (const id of ids) {
+    saves.push(savePartialReply(id, `text of ${id}`));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  await Promise.all(saves);
+
+  expect(statements()).toBeLessThanOrEqual(2);
+  const stored = await db().message.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } });
+  expect(stored.map((message) => message.content)).toEqual([...ids].sort().map((id) => `text of ${id}`));
+});
+
+it("drops a save not sent yet when its reply ends, and lets the reply end at once", async () => {
+  const [reply = ""] = await makeReplies(["STREAMING"]);
+  const statements = countStatements();
+
+  const save = savePartialReply(reply, "superseded by the final save");
+  withdrawPartialReply(reply);
+  await save;
+
+  expect(statements()).toBe(0);
+  const stored = await db().message.findUniqueOrThrow({ where: { id: reply } });
+  expect(stored.content).toBe("");
 });
