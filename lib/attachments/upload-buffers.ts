@@ -40,7 +40,8 @@ export function takeUploadBuffer(bytes: number): Buffer<ArrayBuffer> {
 /** Keeps `view`'s whole buffer for the next upload; the caller must not touch `view` afterwards. */
 export function giveBackUploadBuffer(view: Uint8Array<ArrayBuffer>): void {
   const buffer = Buffer.from(view.buffer, 0, view.buffer.byteLength);
-  if (buffer.byteLength < SMALLEST_KEPT_BYTES || kept.some((other) => other.buffer === view.buffer)) return;
+  if (buffer.byteLength < SMALLEST_KEPT_BYTES || buffer.byteLength > KEPT_BYTES) return;
+  if (kept.some((other) => other.buffer === view.buffer)) return;
   kept = [...kept, buffer].sort((a, b) => a.byteLength - b.byteLength);
   // Beyond the count or the bytes, the smallest go: the largest serve every size.
   if (kept.length > KEPT_BUFFERS) kept = kept.slice(kept.length - KEPT_BUFFERS);

@@ -45,9 +45,9 @@ describe("the buffers uploads are read into", () => {
     expect(a.buffer).not.toBe(b.buffer);
   });
 
-  it("keep a small body's buffer to itself", () => {
-    const small = takeUploadBuffer(SMALLEST_KEPT_BYTES - 1);
-    giveBackUploadBuffer(small);
+  it("keep a small body's buffer to itself, and a huge one's too", () => {
+    giveBackUploadBuffer(takeUploadBuffer(SMALLEST_KEPT_BYTES - 1));
+    giveBackUploadBuffer(takeUploadBuffer(KEPT_BYTES + 1));
     expect(keptUploadBuffers()).toBe(0);
   });
 
