@@ -11,7 +11,9 @@ import { getAttachmentLimits } from "./attachment-limits";
 import { extractDocumentText } from "./extract-text";
 import { readImageSize } from "./image-size";
 import { estimateImageTokens } from "./image-tokens";
+import { noteUploadRead } from "./read-chunk-collection";
 import { sniffFile } from "./sniff";
+import { giveBackUploadBuffer, takeUploadBuffer } from "./upload-buffers";
 import { paceUpload } from "./upload-pace";
 
 export const uploadQuerySchema = z.strictObject({
@@ -35,7 +37,9 @@ export type UploadBody = { chunks: AsyncIterable<Uint8Array>; declaredLength: nu
 /**
  * The body and its SHA-256, refused once it passes the limit: never more than the limit is held in memory. Each
  * chunk is hashed and copied into one buffer (sized by the declared length) as it arrives, so that neither hashing
- * nor gathering a large file holds the event loop at once (one 10 MB copy at the end took 7-10 ms).
+ * nor gathering a large file holds the event loop at once (one 10 MB copy at the end took 7-10 ms). The buffer is
+ * one kept from earlier uploads when there is one (upload-buffers.ts says why), and the chunks are collected young
+ * (read-chunk-collection.ts): neither starts a full garbage collection.
  */
 async function readLimited(
   body: UploadBody,
@@ -44,7 +48,7 @@ async function readLimited(
   const limit = megabytes * MEGABYTE;
   const hash = createHash("sha256");
   // A chunked body (no declared length) is at most 1 MB (lib/server/body-limit.ts): it grows by doubling.
-  let bytes = Buffer.allocUnsafe(Math.min(body.declaredLength, limit) || 64 * 1024);
+  let bytes = takeUploadBuffer(Math.min(body.declaredLength, limit) || 64 * 1024);
   let size = 0;
   for await (const chunk of body.chunks) {
     // Leaving the loop destroys the request's stream: nothing more of it is read.
@@ -57,6 +61,8 @@ async function readLimited(
     bytes.set(chunk, size);
     size += chunk.byteLength;
     hash.update(chunk);
+    // The chunk is done with: its memory goes at the next young collection (read-chunk-collection.ts says why).
+    noteUploadRead(chunk.byteLength);
     // Waiting here stops the socket's reading (backpressure): the sender slows down with it.
     await paceUpload(chunk.byteLength);
   }
@@ -68,6 +74,18 @@ export async function uploadAttachment(user: SessionUser, body: UploadBody, name
   const limits = await getAttachmentLimits();
   if (body.declaredLength > limits.fileMegabytes * MEGABYTE) throw tooLarge(limits.fileMegabytes);
   const { bytes, sha256 } = await readLimited(body, limits.fileMegabytes);
+  const attachment = await storeUpload(user, { bytes, sha256, name }, limits);
+  // Written and committed: nothing holds the bytes any more. After a failure the buffer is left to the collector
+  // instead, as a write that failed half-way might still be sending from it.
+  giveBackUploadBuffer(bytes);
+  return attachment;
+}
+
+async function storeUpload(
+  user: SessionUser,
+  { bytes, sha256, name }: { bytes: Uint8Array<ArrayBuffer>; sha256: string; name: string },
+  limits: { storageMegabytes: number },
+): Promise<AttachmentView> {
   if (bytes.byteLength === 0) throw new AppError("invalid_input", `${name} is empty.`);
   const sniffed = sniffFile(bytes);
   if (!sniffed) {

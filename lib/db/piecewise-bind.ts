@@ -2,10 +2,12 @@
 // parameter is copied into a new 10 MB buffer in one synchronous step, 7-45 ms of the event loop measured on the
 // bench machine (page faults of the fresh memory included), in the process that streams everyone's replies
 // (`npm run bench`, "upload stall"). On the uploads' connections, a Bind that carries a large Buffer is written in
-// pieces instead: its small fields in one buffer, each large Buffer as it is. The socket sends those from the same
-// memory as PostgreSQL reads them; nothing copies the file in one go. The message on the wire is the same.
+// pieces instead: its small fields in one buffer, each large Buffer as it is, a slice at a time (write-in-slices.ts).
+// The socket sends those from the same memory as PostgreSQL reads them; nothing copies the file in one go. The
+// message on the wire is the same.
 import "server-only";
 import type pg from "pg";
+import { writeInSlices } from "./write-in-slices";
 
 /** A Buffer parameter from this size on is written as a piece of its own. */
 export const LARGE_PARAMETER_BYTES = 64 * 1024;
@@ -81,6 +83,9 @@ export function writeLargeBindsInPieces(connection: pg.Connection): void {
     }
     // As pg's own _send: a closed stream takes nothing; the query then fails with the connection's error.
     if (!target.stream.writable) return;
-    for (const piece of bindMessagePieces(config)) target.stream.write(piece);
+    const pieces = bindMessagePieces(config);
+    const firstLarge = pieces.findIndex(isLargeBuffer);
+    // The large parameters a slice at a time (write-in-slices.ts); the rest of the query follows them.
+    writeInSlices(target.stream, pieces.slice(0, firstLarge), pieces.slice(firstLarge));
   };
 }
