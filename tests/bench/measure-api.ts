@@ -71,12 +71,14 @@ function readTtft(result: StreamResult, targetName: string): number {
 async function measureTtfts(context: BenchContext, api: Target): Promise<number[][]> {
   const count = context.config.ttftTurns + WARM_UP_TURNS;
   const targets = [context.direct, context.relay, context.app, api];
-  const turns = await Promise.all(targets.map((target) => target.prepare(count)));
+  const conversations = Math.min(count, context.config.ttftConversations);
+  const turns = await Promise.all(targets.map((target) => target.prepare(conversations)));
   setReply(context.fake, 3, 0);
   const times: number[][] = targets.map(() => []);
   for (let round = 0; round < count; round++) {
     for (const [index, target] of targets.entries()) {
-      const ttft = readTtft(await runStream(turns[index]?.[round] as TurnRequest), target.name);
+      const targetTurns = turns[index] ?? [];
+      const ttft = readTtft(await runStream(targetTurns[round % targetTurns.length] as TurnRequest), target.name);
       if (round >= WARM_UP_TURNS) times[index]?.push(ttft);
     }
   }

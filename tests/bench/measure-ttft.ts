@@ -22,13 +22,14 @@ function readTtft(result: StreamResult, targetName: string): number {
 export async function measureTtft({ config, fake, direct, relay, app }: BenchContext): Promise<Section> {
   const count = config.ttftTurns + WARM_UP_TURNS;
   const targets = [direct, relay, app];
-  const turns = await Promise.all(targets.map((target) => target.prepare(count)));
+  const turns = await Promise.all(targets.map((target) => target.prepare(Math.min(count, config.ttftConversations))));
   // A short reply with no pacing: only the first token matters here.
   setReply(fake, 3, 0);
   const times: number[][] = targets.map(() => []);
   for (let round = 0; round < count; round++) {
     for (const [index, target] of targets.entries()) {
-      const turn = turns[index]?.[round] as TurnRequest;
+      const targetTurns = turns[index] ?? [];
+      const turn = targetTurns[round % targetTurns.length] as TurnRequest;
       const ttft = readTtft(await runStream(turn), target.name);
       if (round >= WARM_UP_TURNS) times[index]?.push(ttft);
     }
@@ -57,7 +58,8 @@ export async function measureTtft({ config, fake, direct, relay, app }: BenchCon
       },
     ],
     notes: [
-      `TTFT: ${config.ttftTurns} interleaved rounds (after ${WARM_UP_TURNS} warm-up) of one turn per target, 3-delta ` +
+      `TTFT: ${config.ttftTurns} interleaved rounds (after ${WARM_UP_TURNS} warm-up) of one turn per target, ` +
+        `Parley's in ${config.ttftConversations} conversations in turn, 3-delta ` +
         `unpaced reply; direct to the fake upstream p50 ${formatMs(percentile(directTimes, 0.5))}, ` +
         `p99 ${formatMs(percentile(directTimes, 0.99))}; Parley's absolute p50 ${formatMs(percentile(appTimes, 0.5))}.`,
     ],
