@@ -1,7 +1,8 @@
 // Drives one reply from the upstream to the browser and the database: deltas are forwarded as they arrive,
 // the partial text is saved at most about once a second, and the final message is written once.
 import { databaseUnavailableError, isDatabaseUnavailable } from "../db/database-unavailable";
-import { type FinishedReply, savePartialReply, withdrawPartialReply } from "../db/turns";
+import { savePartialReply, withdrawPartialReply } from "../db/partial-saves";
+import type { FinishedReply } from "../db/turns";
 import { AppError } from "../errors";
 import { settleUsage, type UsageReservation } from "../usage-limits/reserve-usage";
 import type { LiveReply } from "./live-reply";

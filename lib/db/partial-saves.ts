@@ -12,7 +12,7 @@ type Waiter = { resolve: () => void; reject: (error: unknown) => void };
 type Due = { content: string; waiters: Waiter[] };
 
 /** How long a save waits for others to join its statement: the text saved is at most this much older. */
-export const GATHER_MS = 200;
+const GATHER_MS = 200;
 
 const shared = globalThis as unknown as { parleyPartialSaves?: { due: Map<string, Due>; isWriting: boolean } };
 // On globalThis, like the pool: Next's route handlers and the server's own modules load lib/db separately.
@@ -50,7 +50,7 @@ async function writeDue(): Promise<void> {
  * Saves a streaming reply's text so far (only while it is still STREAMING); resolves once it is written. A later
  * save of the same reply before the batch is sent replaces the earlier text.
  */
-export function savePartialText(id: string, content: string): Promise<void> {
+export function savePartialReply(id: string, content: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const due = state.due.get(id);
     if (due) {
@@ -69,7 +69,7 @@ export function savePartialText(id: string, content: string): Promise<void> {
  * The reply has ended: its save, if it has not been sent yet, is not sent (the final save writes the whole text) and
  * resolves now, so that the end of a reply never waits for a batch to gather.
  */
-export function withdrawPartialText(id: string): void {
+export function withdrawPartialReply(id: string): void {
   const due = state.due.get(id);
   if (!due) return;
   state.due.delete(id);

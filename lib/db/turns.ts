@@ -7,7 +7,6 @@ import { db, type MessageStatus, Prisma } from "./client";
 import { queryPrepared } from "./direct-query";
 import { createId } from "./ids";
 import { type MessageView, messageFields } from "./messages";
-import { savePartialText, withdrawPartialText } from "./partial-saves";
 
 type ReplySnapshot = { modelId: string; modelVersion: number; parameters: Prisma.InputJsonValue };
 
@@ -286,16 +285,6 @@ async function findTurn(tx: Prisma.TransactionClient, userMessageId: string) {
   if (!userMessage || !assistantMessage) return null;
   const { children: _children, ...user } = userMessage;
   return { userMessage: user, assistantMessage };
-}
-
-/** Runs about once a second per live reply: batched with the other replies' saves (partial-saves.ts). */
-export function savePartialReply(id: string, content: string): Promise<void> {
-  return savePartialText(id, content);
-}
-
-/** The reply has ended: its save not yet sent is dropped, for the final save to write (partial-saves.ts). */
-export function withdrawPartialReply(id: string): void {
-  withdrawPartialText(id);
 }
 
 export type FinishedReply = {

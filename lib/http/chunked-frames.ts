@@ -23,7 +23,8 @@ export function toChunk(frame: string): string {
 export function createFrameWriter(response: ServerResponse): (frame: string) => void {
   let socketOfResponse: ServerResponse["socket"] = null;
   return (frame) => {
-    if (response.writableEnded) return;
+    // An empty chunk is the body's end on the wire: nothing to send (as response.write("") sends nothing).
+    if (frame === "" || response.writableEnded) return;
     if (socketOfResponse) {
       if (!socketOfResponse.destroyed) socketOfResponse.write(toChunk(frame));
       return;

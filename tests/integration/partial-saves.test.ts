@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, expect, it } from "vitest";
 import { db, pool } from "@/lib/db/client";
-import { savePartialReply, withdrawPartialReply } from "@/lib/db/turns";
+import { savePartialReply, withdrawPartialReply } from "@/lib/db/partial-saves";
 import { makeModel, makePerson } from "../support/factories";
 
 const originalQuery = pool().query;
