@@ -33,6 +33,11 @@ export const benchConfig = {
   /** Sequential turns per target for per-delta latency, each `deltaChunks` long. */
   deltaTurns: readNumber("BENCH_DELTA_TURNS", 6),
   deltaChunks: readNumber("BENCH_DELTA_CHUNKS", 50),
+  /**
+   * Turns without uploads and as many with, in alternation, for the upload stall: 12 of each give 600 deltas a side,
+   * whose nearest-rank p99 is the sixth slowest (of 300, it was the third).
+   */
+  uploadStallPairs: readNumber("BENCH_UPLOAD_STALL_PAIRS", 12),
   /** 20 ms between deltas is 50 tokens a second, a fast model. */
   paceMs: readNumber("BENCH_PACE_MS", 20),
   cpuStreams: readNumber("BENCH_CPU_STREAMS", 40),
