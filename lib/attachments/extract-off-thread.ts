@@ -3,7 +3,7 @@
 // per file (uploads of documents are rare next to replies), started from plain JavaScript so that no bundler
 // follows it; the libraries load from node_modules, as serverExternalPackages leaves them.
 import { Worker } from "node:worker_threads";
-import { createWorkerTurns } from "../server/worker-turns";
+import { createWorkerTurns } from "../worker-turns";
 
 export type DocumentFormat = "pdf" | "docx";
 /** A PDF's text page by page, or a DOCX's raw text; `error` when the library could not read the file. */

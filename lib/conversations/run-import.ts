@@ -3,7 +3,7 @@ import { Worker } from "node:worker_threads";
 import type { TokenEncoding } from "../chat/tokens";
 import type { ConversationToImport, ImportedRow } from "../db/conversation-import";
 import { AppError, type ErrorCode, type FieldIssue } from "../errors";
-import { createWorkerTurns } from "../server/worker-turns";
+import { createWorkerTurns } from "../worker-turns";
 
 /** What import-worker.ts posts: each conversation, then its messages in slices, then that it is done; or an error. */
 type WorkerMessage =

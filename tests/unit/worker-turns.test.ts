@@ -1,6 +1,6 @@
-// The turns that the document reader and the import take on worker threads (lib/server/worker-turns.ts).
+// The turns that the document reader and the import take on worker threads (lib/worker-turns.ts).
 import { describe, expect, it } from "vitest";
-import { createWorkerTurns } from "@/lib/server/worker-turns";
+import { createWorkerTurns } from "@/lib/worker-turns";
 
 /** A piece of work that runs until `finish` is called. */
 function pendingWork() {
