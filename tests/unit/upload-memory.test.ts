@@ -1,7 +1,7 @@
 // An upload must not start a full garbage collection in the process that streams everyone's replies: its buffer is
 // kept for the next upload (lib/attachments/upload-buffers.ts) and the body's chunks are collected young
 // (lib/attachments/read-chunk-collection.ts).
-import { constants, PerformanceObserver } from "node:perf_hooks";
+import { getHeapSpaceStatistics } from "node:v8";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { COLLECT_EVERY_BYTES, noteUploadRead } from "@/lib/attachments/read-chunk-collection";
 import {
@@ -65,23 +65,26 @@ describe("the buffers uploads are read into", () => {
 });
 
 describe("reading an upload's chunks", () => {
-  it("collects the young generation every few megabytes", async () => {
-    let sawYoung: () => void = () => {};
-    const young = new Promise<void>((resolve) => {
-      sawYoung = resolve;
-    });
-    const observer = new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) {
-        if ((entry as unknown as { detail: { kind: number } }).detail.kind === constants.NODE_PERFORMANCE_GC_MINOR)
-          sawYoung();
-      }
-    });
-    observer.observe({ entryTypes: ["gc"] });
-    try {
-      for (let read = 0; read < COLLECT_EVERY_BYTES; read += 64 * 1024) noteUploadRead(64 * 1024);
-      await young;
-    } finally {
-      observer.disconnect();
-    }
+  // What the young generation holds right now: read synchronously, so that no collection can happen by chance
+  // between a read of the chunks and the check (one started by other allocations would free them just the same).
+  const youngBytes = () => getHeapSpaceStatistics().find((space) => space.space_name === "new_space")?.space_used_size;
+
+  function makeYoungGarbage(): void {
+    let last: unknown;
+    for (let index = 0; index < 20_000; index++) last = { index, pair: [index, index] };
+    expect(last).toBeDefined();
+  }
+
+  it("collects the young generation once every few megabytes, not before", () => {
+    noteUploadRead(COLLECT_EVERY_BYTES); // from a count of zero, whatever came before
+    makeYoungGarbage();
+    const before = youngBytes() ?? 0;
+    expect(before).toBeGreaterThan(100_000);
+
+    noteUploadRead(COLLECT_EVERY_BYTES - 1);
+    expect(youngBytes()).toBeGreaterThanOrEqual(before);
+
+    noteUploadRead(1);
+    expect(youngBytes()).toBeLessThan(before / 4);
   });
 });
