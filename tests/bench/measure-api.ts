@@ -4,15 +4,15 @@
 // machine cancels out.
 import type { Session } from "./bench-client";
 import type { BenchContext } from "./bench-context";
+import { measureInterleavedTtfts, WARM_UP_TURNS } from "./measure-ttft";
 import { readCpuMicros } from "./process-stats";
 import { formatMicros, formatMs, judge, type Section } from "./report";
-import { runStream, type StreamResult, type TurnRequest } from "./sse-client";
+import type { TurnRequest } from "./sse-client";
 import { percentile } from "./stats";
 import { runStreams, summarizeLoad } from "./stream-load";
 import type { Target } from "./targets";
 import { setReply, waitForUpstreamIdle } from "./upstream-control";
 
-const WARM_UP_TURNS = 5;
 const GOAL_ADDED_MS = 5;
 const GOAL_CPU_RATIO = 3;
 // Well above what the bench sends in a minute: the per-key rate limit is not what is measured.
@@ -60,31 +60,6 @@ async function createApiTarget(context: BenchContext): Promise<Target> {
   };
 }
 
-function readTtft(result: StreamResult, targetName: string): number {
-  const firstDelta = result.deltaTimes[0];
-  if (result.outcome !== "done" || firstDelta === undefined) {
-    throw new Error(`A ${targetName} turn failed: ${result.outcome} ${result.detail ?? ""}`);
-  }
-  return firstDelta - result.startedAt;
-}
-
-async function measureTtfts(context: BenchContext, api: Target): Promise<number[][]> {
-  const count = context.config.ttftTurns + WARM_UP_TURNS;
-  const targets = [context.direct, context.relay, context.app, api];
-  const conversations = Math.min(count, context.config.ttftConversations);
-  const turns = await Promise.all(targets.map((target) => target.prepare(conversations)));
-  setReply(context.fake, 3, 0);
-  const times: number[][] = targets.map(() => []);
-  for (let round = 0; round < count; round++) {
-    for (const [index, target] of targets.entries()) {
-      const targetTurns = turns[index] ?? [];
-      const ttft = readTtft(await runStream(targetTurns[round % targetTurns.length] as TurnRequest), target.name);
-      if (round >= WARM_UP_TURNS) times[index]?.push(ttft);
-    }
-  }
-  return times;
-}
-
 /** Server CPU (the app's or the relay's processes, /proc utime+stime) per delta the clients received. */
 async function measureCpuPerDelta(
   context: BenchContext,
@@ -102,7 +77,12 @@ async function measureCpuPerDelta(
 
 export async function measureApi(context: BenchContext): Promise<Section> {
   const api = await createApiTarget(context);
-  const [directTimes = [], relayTimes = [], chatTimes = [], apiTimes = []] = await measureTtfts(context, api);
+  const [directTimes = [], relayTimes = [], chatTimes = [], apiTimes = []] = await measureInterleavedTtfts(context, [
+    context.direct,
+    context.relay,
+    context.app,
+    api,
+  ]);
   const overRelay = (values: number[]) => values.map((value, round) => value - (relayTimes[round] ?? Number.NaN));
   const overDirect = (values: number[]) => values.map((value, round) => value - (directTimes[round] ?? Number.NaN));
   const apiAdded = percentile(overRelay(apiTimes), 0.5);

@@ -5,9 +5,10 @@ import type { BenchContext } from "./bench-context";
 import { formatMs, judge, type Section } from "./report";
 import { runStream, type StreamResult, type TurnRequest } from "./sse-client";
 import { percentile } from "./stats";
+import type { Target } from "./targets";
 import { setReply } from "./upstream-control";
 
-const WARM_UP_TURNS = 5;
+export const WARM_UP_TURNS = 5;
 const GOAL_MS = 4;
 const P99_GOAL_MS = 20;
 
@@ -19,9 +20,12 @@ function readTtft(result: StreamResult, targetName: string): number {
   return firstDelta - result.startedAt;
 }
 
-export async function measureTtft({ config, fake, direct, relay, app }: BenchContext): Promise<Section> {
+/**
+ * Times to first token of `config.ttftTurns` rounds (after a warm-up) of one turn per target in turn, each target's
+ * turns cycling through at most `config.ttftConversations` prepared ones; one list per target, in round order.
+ */
+export async function measureInterleavedTtfts({ config, fake }: BenchContext, targets: Target[]): Promise<number[][]> {
   const count = config.ttftTurns + WARM_UP_TURNS;
-  const targets = [direct, relay, app];
   const turns = await Promise.all(targets.map((target) => target.prepare(Math.min(count, config.ttftConversations))));
   // A short reply with no pacing: only the first token matters here.
   setReply(fake, 3, 0);
@@ -29,11 +33,16 @@ export async function measureTtft({ config, fake, direct, relay, app }: BenchCon
   for (let round = 0; round < count; round++) {
     for (const [index, target] of targets.entries()) {
       const targetTurns = turns[index] ?? [];
-      const turn = targetTurns[round % targetTurns.length] as TurnRequest;
-      const ttft = readTtft(await runStream(turn), target.name);
+      const ttft = readTtft(await runStream(targetTurns[round % targetTurns.length] as TurnRequest), target.name);
       if (round >= WARM_UP_TURNS) times[index]?.push(ttft);
     }
   }
+  return times;
+}
+
+export async function measureTtft(context: BenchContext): Promise<Section> {
+  const { config, direct, relay, app } = context;
+  const times = await measureInterleavedTtfts(context, [direct, relay, app]);
   const [directTimes = [], relayTimes = [], appTimes = []] = times;
   const addedBy = (values: number[]) => values.map((value, round) => value - (directTimes[round] ?? Number.NaN));
   const relayAdded = addedBy(relayTimes);
