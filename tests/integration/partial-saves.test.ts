@@ -22,16 +22,24 @@ function countStatements(): () => number {
   return () => count;
 }
 
+/**
+ * Replies owned by a process with a live lease, as a streaming reply is: an ownerless STREAMING reply is one that a
+ * process starting in another test file recovers as INTERRUPTED (lib/db/process-leases.ts), after which no partial
+ * save touches it.
+ */
 async function makeReplies(statuses: ("STREAMING" | "COMPLETE")[]): Promise<string[]> {
   const person = await makePerson("Streamer");
   const model = await makeModel("http://127.0.0.1:9");
   const prefix = `partial${randomUUID().slice(0, 8)}`;
   await db().$executeRaw`
+    INSERT INTO "ProcessLease" (id, "renewedAt", "expiresAt") VALUES (${prefix}, now(), now() + interval '1 hour')`;
+  await db().$executeRaw`
     INSERT INTO "Conversation" (id, "ownerId", "modelId", title, "createdAt", "updatedAt")
     VALUES (${prefix}, ${person.id}, ${model.id}, 'Streams', now(), now())`;
   await db().$executeRaw`
-    INSERT INTO "Message" (id, "conversationId", role, content, status, depth, "createdAt", "updatedAt")
-    SELECT ${prefix} || 'm' || g, ${prefix}, 'ASSISTANT'::"MessageRole", '', status::"MessageStatus", 0, now(), now()
+    INSERT INTO "Message" (id, "conversationId", role, content, status, depth, "ownerProcessId", "createdAt", "updatedAt")
+    SELECT ${prefix} || 'm' || g, ${prefix}, 'ASSISTANT'::"MessageRole", '', status::"MessageStatus", 0, ${prefix},
+           now(), now()
       FROM unnest(${statuses}::text[]) WITH ORDINALITY AS s(status, g)`;
   return statuses.map((_, index) => `${prefix}m${index + 1}`);
 }
