@@ -17,6 +17,7 @@ import { contentSecurityPolicy, createNonce, NONCE_HEADER } from "./content-secu
 import { isCrossOriginRequest } from "./cross-origin-guard";
 import { serveEventStreamRoute } from "./event-stream-routes";
 import { listenAddressOf } from "./listen-address";
+import { LISTENING_DESCRIPTORS, listenThroughCopies } from "./listening-copies";
 import { sendRefusal } from "./refusal";
 import { createUpgradeListener } from "./upgrade-guard";
 import { serveUploadRoute } from "./upload-route";
@@ -88,6 +89,7 @@ export async function startAppServer(options: { dev: boolean; port: number }): P
     server.once("error", reject);
     server.listen(options.port, listenAddressOf(env().HOSTNAME), resolve);
   });
+  const listeningCopies = await listenThroughCopies(server, LISTENING_DESCRIPTORS - 1);
   const stopAttachmentSweep = startAttachmentSweep();
   return {
     close: async () => {
@@ -102,6 +104,7 @@ export async function startAppServer(options: { dev: boolean; port: number }): P
       await stopAllReplies(SHUTDOWN_SAVE_MS);
       await cluster.stop();
       metricsServer?.close();
+      for (const copy of listeningCopies) copy.close();
       server.close();
       server.closeAllConnections();
       await app.close();
