@@ -48,8 +48,20 @@ function listenOnCopy(server: Server, handle: object): Promise<NetServer> {
     socket.setNoDelay(true);
     server.emit("connection", socket);
   });
-  copy.on("error", (error) => server.emit("error", error));
-  return new Promise((resolve) => copy.listen(handle, () => resolve(copy)));
+  return new Promise((resolve, reject) => {
+    // A copy that cannot listen fails the start of copies (the server keeps the descriptors it has) instead of
+    // leaving the start waiting; once listening, its errors are the server's.
+    const refuse = (error: Error) => {
+      copy.close();
+      reject(error);
+    };
+    copy.once("error", refuse);
+    copy.listen(handle, () => {
+      copy.off("error", refuse);
+      copy.on("error", (error) => server.emit("error", error));
+      resolve(copy);
+    });
+  });
 }
 
 /**

@@ -16,9 +16,9 @@ async function startServer(copyCount: number) {
   const server = createServer((request, response) => response.end(`served ${request.url}`));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const copies = await listenThroughCopies(server, copyCount);
-  const entry = { server, copies, clients: undefined as ChildProcess | undefined };
+  const entry: (typeof opened)[number] = { server, copies };
   opened.push(entry);
-  return { ...entry, port: (server.address() as AddressInfo).port, entry };
+  return { server, copies, entry, port: (server.address() as AddressInfo).port };
 }
 
 function close(server: Server, copies: NetServer[]) {
