@@ -76,13 +76,18 @@ export function unregisterReply(live: LiveReply): void {
   slotOf.delete(live);
 }
 
+/** The conversation's replies running in this process (until each has ended and been saved), oldest first. */
+export function findReplies(conversationId: string): LiveReply[] {
+  return [...(byConversation.get(conversationId) ?? [])];
+}
+
 export function findReply(conversationId: string, assistantMessageId: string): LiveReply | undefined {
-  return [...(byConversation.get(conversationId) ?? [])].find((each) => each.assistantMessageId === assistantMessageId);
+  return findReplies(conversationId).find((each) => each.assistantMessageId === assistantMessageId);
 }
 
 /** The newest running reply of a conversation, for a page that re-attaches. */
 export function findLatestReply(conversationId: string): LiveReply | undefined {
-  return [...(byConversation.get(conversationId) ?? [])].at(-1);
+  return findReplies(conversationId).at(-1);
 }
 
 /**

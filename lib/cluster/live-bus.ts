@@ -10,7 +10,8 @@ import { type BusMessage, createPayloadReader, packMessages, payloadPrefix } fro
 import { currentProcessId } from "./process-identity";
 
 type BusHandlers = {
-  onMessage: (message: BusMessage) => void;
+  /** `origin`: the sending process's id. */
+  onMessage: (message: BusMessage, origin: string) => void;
   onReconnected: () => void;
 };
 
@@ -70,7 +71,7 @@ async function sendQueued(current: Bus): Promise<void> {
 async function connect(current: Bus, isReconnection: boolean): Promise<void> {
   for (let wait = FIRST_RETRY_MS; !current.isStopped; wait = Math.min(wait * 2, LONGEST_RETRY_MS)) {
     const read = createPayloadReader();
-    // Every notification this process sends comes back to it (one a turn, for its `started`): dropped unparsed.
+    // Every notification this process sends comes back to it: dropped unparsed.
     const ownPrefix = payloadPrefix(currentProcessId());
     try {
       current.connection = await openListenConnection(
@@ -79,7 +80,7 @@ async function connect(current: Bus, isReconnection: boolean): Promise<void> {
           if (payload.startsWith(ownPrefix)) return;
           const { origin, messages } = read(payload);
           if (origin === currentProcessId()) return;
-          for (const message of messages) current.handlers?.onMessage(message);
+          for (const message of messages) current.handlers?.onMessage(message, origin);
         },
         (error) => {
           current.connection = null;

@@ -2,8 +2,9 @@
 // calls of every statement the app ran (BEGIN and COMMIT included, each its own round trip: node-postgres sends one
 // statement at a time and waits for its answer). Turns run one at a time, so that each count is one turn's; the
 // count at the first token is read as soon as the client receives it (the reply then pauses, so nothing else lands).
-// The bus's NOTIFY ("a reply started", for watchers in other processes: lib/cluster) goes on its own connection and
-// no turn waits for it: it is counted apart.
+// The bus's NOTIFYs go on its own connection and no turn waits for them: they are counted apart. A turn sends one
+// ("a reply started") only when a browser on another process watches its conversation (lib/cluster/remote-watchers.ts),
+// which none does here; what remains is the process's list of watched conversations, sent every few seconds.
 import pg from "pg";
 import type { BenchContext } from "./bench-context";
 import { judge, NOT_MEASURED, type Section } from "./report";
@@ -86,7 +87,8 @@ export async function measureRoundTrips(context: BenchContext): Promise<Section>
           "pg_stat_statements calls (BEGIN/COMMIT included: each statement is one round trip) from the request to " +
           "the first delta's arrival, and from then to the end. The session check counts; the process's own " +
           "background statements (its lease) may land in a turn's count, hence the median. Apart: " +
-          `${(notifications / TURNS).toFixed(1)} NOTIFY per turn on the bus's own connection, awaited by no turn.`,
+          `${(notifications / TURNS).toFixed(1)} NOTIFY per turn on the bus's own connection, awaited by no turn ` +
+          "(a turn announces itself there only to browsers watching its conversation on another process).",
       ],
     };
   } finally {

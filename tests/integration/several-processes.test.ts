@@ -7,7 +7,9 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { type BusMessage, createPayloadReader } from "@/lib/cluster/bus-messages";
 import { db } from "@/lib/db/client";
+import { LIVE_CHANNEL } from "@/lib/db/listen-connection";
 import { addMember, makeModel, makeTeam, makeUser } from "../support/factories";
 import { type FakeScenario, type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { type ReceivedEvent, readEvents, startedIds } from "../support/read-events";
@@ -95,6 +97,33 @@ function expectConsecutiveIds(events: ReceivedEvent[], first: number) {
   expect(events.map((event) => Number(event.id))).toEqual(events.map((_, index) => first + index));
 }
 
+type HeardMessage = BusMessage & { origin: string };
+
+/** Listens to the processes' bus as they do: every message, in the order PostgreSQL delivers them. */
+async function listenToBus() {
+  const client = new pg.Client({ connectionString: inject("databaseUrl") });
+  await client.connect();
+  const read = createPayloadReader();
+  const heard: HeardMessage[] = [];
+  const waiters: { matches: (message: HeardMessage) => boolean; resolve: () => void }[] = [];
+  client.on("notification", ({ payload }) => {
+    const { origin, messages } = read(payload ?? "");
+    for (const message of messages) {
+      const received = { ...message, origin };
+      heard.push(received);
+      for (const waiter of waiters.filter((each) => each.matches(received))) waiter.resolve();
+    }
+  });
+  await client.query(`LISTEN ${LIVE_CHANNEL}`);
+  return {
+    heard,
+    /** Resolves once a message that `matches` has been heard (at once if it was). */
+    hear: (matches: (message: HeardMessage) => boolean) =>
+      heard.some(matches) ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ matches, resolve })),
+    close: () => client.end(),
+  };
+}
+
 describe("a reply generated on process A", () => {
   it("is re-attached on B mid-reply, from the start or after Last-Event-ID, with no gap and no repeat", async () => {
     const { ana, ben, url } = await sharedConversation({ chunks: words(40), paceMs: 40 });
@@ -142,6 +171,49 @@ describe("a reply generated on process A", () => {
     expect(announced).toMatchObject({ event: "reply", data: { assistantMessageId: replyIdOf(onA.events) } });
     await onA.rest();
     await watch.return(undefined);
+  });
+
+  it("goes on the bus as `started` only once a browser on B watches its conversation", async () => {
+    const { ana, ben, url, conversationId } = await sharedConversation({ chunks: words(2), paceMs: 5 });
+    const bus = await listenToBus();
+    const untilDone = (events: ReceivedEvent[]) => events.some((event) => event.event === "done");
+    const unwatched = await readUntil(await ana.onA.json(`${url}/messages`, { content: "One" }), untilDone);
+    const watch = readEvents(await ben.onB.fetch(`${url}/events`));
+    expect((await watch.next()).value?.event).toBe("ready");
+    await bus.hear((message) => message.k === "watch" && message.c === conversationId);
+    const watched = await readUntil(await ana.onA.json(`${url}/messages`, { content: "Two" }), untilDone);
+    const announced = (await watch.next()).value;
+    expect(announced).toMatchObject({ event: "reply", data: { assistantMessageId: replyIdOf(watched.events) } });
+    await bus.hear((message) => message.k === "started" && message.r === replyIdOf(watched.events));
+    await bus.close();
+    await watch.return(undefined);
+    // PostgreSQL delivers notifications in the order they were sent, so a `started` for the first reply, sent when
+    // it began, would have been heard before B's `watch`.
+    const announcedOnBus = bus.heard.flatMap((message) =>
+      message.k === "started" && message.c === conversationId ? [message.r] : [],
+    );
+    expect(announcedOnBus).toEqual([replyIdOf(watched.events)]);
+    expect(replyIdOf(unwatched.events)).not.toBe(replyIdOf(watched.events));
+    await Promise.all([unwatched.rest(), watched.rest()]);
+  });
+
+  it("goes on the bus as `started` when a browser on B starts watching its conversation while it runs", async () => {
+    const { ana, ben, url, conversationId } = await sharedConversation({ chunks: words(50), paceMs: 40 });
+    const onA = await readUntil(await ana.onA.json(`${url}/messages`, { content: "Count" }), deltasAtLeast(1));
+    const bus = await listenToBus();
+    const watch = readEvents(await ben.onB.fetch(`${url}/events`));
+    expect((await watch.next()).value?.event).toBe("ready");
+    // B's watch found it running in the database; A, told of the watch, announces it for B's later watchers too.
+    expect((await watch.next()).value).toMatchObject({ data: { assistantMessageId: replyIdOf(onA.events) } });
+    const isAnnouncement = (message: HeardMessage) => message.k === "started" && message.r === replyIdOf(onA.events);
+    await bus.hear(isAnnouncement);
+    const watchIndex = bus.heard.findIndex((message) => message.k === "watch" && message.c === conversationId);
+    expect(watchIndex).toBeGreaterThanOrEqual(0);
+    expect(bus.heard.findIndex(isAnnouncement)).toBeGreaterThan(watchIndex);
+    await bus.close();
+    await watch.return(undefined);
+    expect((await ana.onA.fetch(`${url}/stop`, { method: "POST" })).status).toBe(202);
+    await onA.rest();
   });
 
   it("stops reaching a member's stream on B as soon as A removes them from the team", async () => {
