@@ -35,7 +35,16 @@ export async function startBenchDatabase(): Promise<BenchDatabase> {
   chmodSync(dataDir, 0o755);
   const clusterDir = path.join(dataDir, "postgres");
   const hasStatements = findStatementsLibrary() !== null;
-  const flags = hasStatements ? ["-c", "shared_preload_libraries=pg_stat_statements"] : [];
+  // Autovacuum looks at each database every second rather than every minute: the bench's tables grow from empty to
+  // thousands of rows in seconds, and PostgreSQL keeps the plan it made for a prepared statement (the turn's, through
+  // a connection's life) until an ANALYZE of its tables. At the default pace the first ANALYZE of a new database
+  // comes about two minutes in, so the early rows measured plans made for near-empty tables (a sequential scan of
+  // the messages at each step of a thread): a state a production database, whose tables grow over days while
+  // autovacuum keeps their statistics, is in only in its first minutes (docs/architecture.md, "The hot path").
+  const flags = [
+    ...["-c", "autovacuum_naptime=1"],
+    ...(hasStatements ? ["-c", "shared_preload_libraries=pg_stat_statements"] : []),
+  ];
   const password = randomBytes(16).toString("hex");
   const cluster = await startEmbeddedPostgres(clusterDir, { password, database: DATABASE, extraFlags: flags });
   const stop = async () => {
