@@ -4,6 +4,7 @@
 // (lib/cluster), with one notification, when a process watches its conversation (remote-watchers.ts).
 import { broadcast } from "../cluster/live-bus";
 import { isWatchedElsewhere } from "../cluster/remote-watchers";
+import { env } from "../env";
 import type { LiveReply } from "./live-reply";
 
 type Watcher = (assistantMessageId: string) => void;
@@ -16,7 +17,7 @@ const byConversation = globalForWatchers.parleyWatchers;
 export function watchConversation(conversationId: string, watcher: Watcher): () => void {
   const watchers = byConversation.get(conversationId) ?? new Set();
   // The other processes announce their replies in it from now on, and at once those already running.
-  if (watchers.size === 0) broadcast({ k: "watch", c: conversationId });
+  if (watchers.size === 0) broadcast({ k: "watch", c: conversationId, ttl: env().PROCESS_LEASE_SECONDS });
   watchers.add(watcher);
   byConversation.set(conversationId, watchers);
   return () => {
@@ -43,7 +44,7 @@ export function announceReplyHere(conversationId: string, assistantMessageId: st
   for (const watcher of watchers) watcher(assistantMessageId);
 }
 
-/** The conversations watched in this process, to re-announce their running replies after a lost connection. */
+/** The conversations watched in this process: the list sent to the others, and re-announced after a lost connection. */
 export function watchedConversationIds(): string[] {
   return [...byConversation.keys()];
 }

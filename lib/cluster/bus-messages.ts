@@ -30,10 +30,16 @@ export const busMessageSchema = z.discriminatedUnion("k", [
   z.strictObject({ k: z.literal("stop"), c: id }),
   // A reply started: watchers of the conversation are told. Sent only where a process watches it (remote-watchers.ts).
   z.strictObject({ k: z.literal("started"), c: id, r: id }),
-  // The sender's browsers watch this conversation now (its first watcher there).
-  z.strictObject({ k: z.literal("watch"), c: id }),
-  // Every conversation the sender's browsers watch, sent at each beat: replaces what was known of the sender.
-  z.strictObject({ k: z.literal("watching"), c: z.array(id) }),
+  // The sender's browsers watch this conversation now (its first watcher there). `ttl`: seconds its list lives.
+  z.strictObject({ k: z.literal("watch"), c: id, ttl: z.number().int().positive() }),
+  // Every conversation the sender's browsers watch (at each beat of its lease, and when asked): replaces what was
+  // known of the sender. `ask`: the receivers answer with theirs (the sender joined, or its bus reconnected).
+  z.strictObject({
+    k: z.literal("watching"),
+    c: z.array(id),
+    ttl: z.number().int().positive(),
+    ask: z.literal(true).optional(),
+  }),
   // Access was taken away: re-check these readers' streams (null: every reader's).
   z.strictObject({ k: z.literal("access"), u: z.array(id).nullable() }),
   z.strictObject({ k: z.literal("endUser"), u: id }),

@@ -47,6 +47,12 @@ export function isBusRunning(): boolean {
   return bus()?.isStopped === false;
 }
 
+/** Whether the bus is connected now (not waiting to reconnect). */
+export function isBusConnected(): boolean {
+  const current = bus();
+  return current?.isStopped === false && current.connection !== null;
+}
+
 // One send at a time: what is queued meanwhile goes out together, in order, in the next payloads.
 async function sendQueued(current: Bus): Promise<void> {
   if (current.isSending) return;

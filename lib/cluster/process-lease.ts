@@ -21,14 +21,18 @@ async function renewAndRecover(): Promise<void> {
   }
 }
 
+/** The lease is renewed every third of its time: one late renewal does not let it expire. */
+export function leaseBeatMs(): number {
+  return (env().PROCESS_LEASE_SECONDS * 1000) / 3;
+}
+
 /** Takes the lease (before any reply can be started here) and keeps it until `stop`. */
 export async function keepProcessLease(): Promise<LeaseKeeper> {
   await renewLease(currentProcessId(), env().PROCESS_LEASE_SECONDS);
-  const intervalMs = (env().PROCESS_LEASE_SECONDS * 1000) / 3;
   let beating: Promise<void> = Promise.resolve();
   const timer = setInterval(() => {
     beating = renewAndRecover();
-  }, intervalMs);
+  }, leaseBeatMs());
   timer.unref();
   return {
     stop: async () => {

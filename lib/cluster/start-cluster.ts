@@ -5,26 +5,31 @@ import { announceReplyElsewhere, announceReplyHere, watchedConversationIds } fro
 import { endStreamsOfConversationHere, endStreamsOfUserHere, endStreamsWithoutAccessHere } from "../chat/open-streams";
 import { findReplies, stopReplies } from "../chat/reply-registry";
 import { findRunningReply } from "../db/process-leases";
+import { env } from "../env";
 import type { BusMessage } from "./bus-messages";
-import { broadcast, startBus, stopBus } from "./live-bus";
-import { keepProcessLease } from "./process-lease";
+import { broadcast, isBusConnected, startBus, stopBus } from "./live-bus";
+import { keepProcessLease, leaseBeatMs } from "./process-lease";
 import { handleReplyMessage, resyncMirrors } from "./remote-replies";
-import { noteRemoteWatching, watchListBeatMs } from "./remote-watchers";
+import { noteRemoteWatching, type WatchMessage } from "./remote-watchers";
 
-function sendWatchList(): void {
-  broadcast({ k: "watching", c: watchedConversationIds() });
+/** This process's watched conversations, living for its lease time; `ask`: the others answer with theirs. */
+function sendWatchList(ask: boolean): void {
+  const list = { k: "watching", c: watchedConversationIds(), ttl: env().PROCESS_LEASE_SECONDS } as const;
+  broadcast(ask ? { ...list, ask } : list);
 }
 
 /**
  * Another process watches conversations it did not before: the replies running here in them are announced to it
- * now (a reply started before its `watch` arrived was not). A process heard for the first time gets this one's list.
+ * now (a reply started before its `watch` arrived was not).
  */
-function noteWatching(origin: string, update: Parameters<typeof noteRemoteWatching>[1]): void {
-  const { newlyWatched, isNewProcess } = noteRemoteWatching(origin, update);
+function noteWatching(origin: string, message: WatchMessage): void {
+  const { newlyWatched, answer } = noteRemoteWatching(origin, message);
   for (const conversationId of newlyWatched) {
-    for (const live of findReplies(conversationId)) announceReplyElsewhere(conversationId, live.assistantMessageId);
+    for (const live of findReplies(conversationId)) {
+      if (!live.finished) announceReplyElsewhere(conversationId, live.assistantMessageId);
+    }
   }
-  if (isNewProcess) sendWatchList();
+  if (answer !== "none") sendWatchList(answer === "list and ask");
 }
 
 function dispatch(message: BusMessage, origin: string): void {
@@ -37,10 +42,8 @@ function dispatch(message: BusMessage, origin: string): void {
       announceReplyHere(message.c, message.r);
       return;
     case "watch":
-      noteWatching(origin, { added: message.c });
-      return;
     case "watching":
-      noteWatching(origin, { all: message.c });
+      noteWatching(origin, message);
       return;
     case "access":
       void endStreamsWithoutAccessHere(message.u).catch((error) => console.error("Ending streams failed", error));
@@ -56,12 +59,12 @@ function dispatch(message: BusMessage, origin: string): void {
 
 /**
  * What may have been missed while the bus was down: replies followed from here ask their owners again, the others
- * get the list of conversations watched here again, watched conversations have their running replies announced again
- * (the browser follows each once), and every open stream has its reader's access checked again.
+ * get the list of conversations watched here and send theirs, watched conversations have their running replies
+ * announced again (the browser follows each once), and every open stream has its reader's access checked again.
  */
 async function resyncAfterReconnection(): Promise<void> {
   resyncMirrors();
-  sendWatchList();
+  sendWatchList(true);
   for (const conversationId of watchedConversationIds()) {
     const running = await findRunningReply(conversationId);
     if (running) announceReplyHere(conversationId, running.id);
@@ -79,9 +82,11 @@ export async function joinCluster(): Promise<Cluster> {
       void resyncAfterReconnection().catch((error) => console.error("Re-syncing live replies failed", error));
     },
   });
-  // The others answer this first list with theirs.
-  sendWatchList();
-  const watchListBeat = setInterval(sendWatchList, watchListBeatMs());
+  sendWatchList(true);
+  // While the bus is down, lists would only pile up in its queue: the reconnection sends one, asking for theirs.
+  const watchListBeat = setInterval(() => {
+    if (isBusConnected()) sendWatchList(false);
+  }, leaseBeatMs());
   watchListBeat.unref();
   return {
     stop: async () => {

@@ -42,7 +42,8 @@ export async function startBenchDatabase(): Promise<BenchDatabase> {
   // the messages at each step of a thread): a state a production database, whose tables grow over days while
   // autovacuum keeps their statistics, is in only in its first minutes (docs/architecture.md, "The hot path").
   const flags = [
-    ...["-c", "autovacuum_naptime=1"],
+    "-c",
+    "autovacuum_naptime=1",
     ...(hasStatements ? ["-c", "shared_preload_libraries=pg_stat_statements"] : []),
   ];
   const password = randomBytes(16).toString("hex");

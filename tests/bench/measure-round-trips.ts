@@ -87,8 +87,9 @@ export async function measureRoundTrips(context: BenchContext): Promise<Section>
           "pg_stat_statements calls (BEGIN/COMMIT included: each statement is one round trip) from the request to " +
           "the first delta's arrival, and from then to the end. The session check counts; the process's own " +
           "background statements (its lease) may land in a turn's count, hence the median. Apart: " +
-          `${(notifications / TURNS).toFixed(1)} NOTIFY per turn on the bus's own connection, awaited by no turn ` +
-          "(a turn announces itself there only to browsers watching its conversation on another process).",
+          `${notifications} NOTIFY in all on the bus's own connection during the ${TURNS} turns, awaited by none: the ` +
+          "process's list of watched conversations every few seconds (a turn announces itself there only to " +
+          "browsers watching its conversation on another process).",
       ],
     };
   } finally {

@@ -174,7 +174,8 @@ describe("a reply generated on process A", () => {
   });
 
   it("goes on the bus as `started` only once a browser on B watches its conversation", async () => {
-    const { ana, ben, url, conversationId } = await sharedConversation({ chunks: words(2), paceMs: 5 });
+    // Long enough that the second is still running when A reads B's `watch`, whichever comes first there.
+    const { ana, ben, url, conversationId } = await sharedConversation({ chunks: words(20), paceMs: 20 });
     const bus = await listenToBus();
     const untilDone = (events: ReceivedEvent[]) => events.some((event) => event.event === "done");
     const unwatched = await readUntil(await ana.onA.json(`${url}/messages`, { content: "One" }), untilDone);
@@ -187,8 +188,8 @@ describe("a reply generated on process A", () => {
     await bus.hear((message) => message.k === "started" && message.r === replyIdOf(watched.events));
     await bus.close();
     await watch.return(undefined);
-    // PostgreSQL delivers notifications in the order they were sent, so a `started` for the first reply, sent when
-    // it began, would have been heard before B's `watch`.
+    // A's notifications arrive in the order A sent them, so a `started` for the first reply would have been heard
+    // before the second's.
     const announcedOnBus = bus.heard.flatMap((message) =>
       message.k === "started" && message.c === conversationId ? [message.r] : [],
     );
