@@ -3,8 +3,7 @@
 // all for conversations nobody watches; a reply started here is also announced to the other processes' watchers
 // (lib/cluster), with one notification, when a process watches its conversation (remote-watchers.ts).
 import { broadcast } from "../cluster/live-bus";
-import { isWatchedElsewhere } from "../cluster/remote-watchers";
-import { env } from "../env";
+import { isWatchedElsewhere, watchMessage } from "../cluster/remote-watchers";
 import type { LiveReply } from "./live-reply";
 
 type Watcher = (assistantMessageId: string) => void;
@@ -17,7 +16,7 @@ const byConversation = globalForWatchers.parleyWatchers;
 export function watchConversation(conversationId: string, watcher: Watcher): () => void {
   const watchers = byConversation.get(conversationId) ?? new Set();
   // The other processes announce their replies in it from now on, and at once those already running.
-  if (watchers.size === 0) broadcast({ k: "watch", c: conversationId, ttl: env().PROCESS_LEASE_SECONDS });
+  if (watchers.size === 0) broadcast(watchMessage(conversationId));
   watchers.add(watcher);
   byConversation.set(conversationId, watchers);
   return () => {

@@ -7,9 +7,21 @@
 // (its lease time, `ttl`): a process not heard from for that long (it died, or its bus is down) counts as watching
 // nothing, as its lease would count as expired. What a late `watch` or list would have missed is made up when it
 // arrives: the replies running here in the conversations it adds are announced then (start-cluster.ts).
+import { env } from "../env";
 import type { BusMessage } from "./bus-messages";
 
 export type WatchMessage = Extract<BusMessage, { k: "watch" } | { k: "watching" }>;
+
+/** This process's first watcher of a conversation, for the others; the list lives for this process's lease time. */
+export function watchMessage(conversationId: string): WatchMessage {
+  return { k: "watch", c: conversationId, ttl: env().PROCESS_LEASE_SECONDS };
+}
+
+/** Every conversation watched in this process, for the others; `ask`: they answer with theirs. */
+export function watchListMessage(conversationIds: string[], ask: boolean): WatchMessage {
+  const list = { k: "watching", c: conversationIds, ttl: env().PROCESS_LEASE_SECONDS } as const;
+  return ask ? { ...list, ask } : list;
+}
 
 /**
  * What to send back: nothing, this process's list (the sender asked for it), or this process's list asking for

@@ -5,17 +5,14 @@ import { announceReplyElsewhere, announceReplyHere, watchedConversationIds } fro
 import { endStreamsOfConversationHere, endStreamsOfUserHere, endStreamsWithoutAccessHere } from "../chat/open-streams";
 import { findReplies, stopReplies } from "../chat/reply-registry";
 import { findRunningReply } from "../db/process-leases";
-import { env } from "../env";
 import type { BusMessage } from "./bus-messages";
 import { broadcast, isBusConnected, startBus, stopBus } from "./live-bus";
 import { keepProcessLease, leaseBeatMs } from "./process-lease";
 import { handleReplyMessage, resyncMirrors } from "./remote-replies";
-import { noteRemoteWatching, type WatchMessage } from "./remote-watchers";
+import { noteRemoteWatching, type WatchMessage, watchListMessage } from "./remote-watchers";
 
-/** This process's watched conversations, living for its lease time; `ask`: the others answer with theirs. */
 function sendWatchList(ask: boolean): void {
-  const list = { k: "watching", c: watchedConversationIds(), ttl: env().PROCESS_LEASE_SECONDS } as const;
-  broadcast(ask ? { ...list, ask } : list);
+  broadcast(watchListMessage(watchedConversationIds(), ask));
 }
 
 /**
