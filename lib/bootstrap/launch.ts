@@ -1,10 +1,11 @@
 // `npm run dev` (through tsx) / `npm start` (compiled to .next/launcher/launch.mjs by `npm run build`): prepare the runtime (embedded PostgreSQL when DATABASE_URL is unset, migrations,
 // admin, models), then serve the app in this process (lib/server). `npm run db:prepare` stops after the preparation.
 import { env, parseEnv, publicSiteUrl } from "../env";
-import { switchToJsonLogs } from "../observability/logging";
+import { dropLinesWhenOutputCloses, switchToJsonLogs } from "../observability/logging";
 import { loadEnvFiles } from "./env-files";
 import { prepareRuntime } from "./prepare";
 
+dropLinesWhenOutputCloses();
 const mode = process.argv[2];
 if (mode !== "dev" && mode !== "start" && mode !== "prepare") {
   console.error("Usage: tsx lib/bootstrap/launch.ts dev|start|prepare (or node .next/launcher/launch.mjs start)");

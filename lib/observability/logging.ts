@@ -11,6 +11,16 @@ import pino, { type Logger } from "pino";
 const requestContext = new AsyncLocalStorage<{ requestId: string }>();
 const globalForLogs = globalThis as unknown as { parleyLogger?: Logger };
 
+/**
+ * Log lines with nowhere to go are dropped: when whatever read the process's output has gone (a supervisor, a
+ * `| tee`), a write to it fails, and that failure must not stop the server or become a line to log. Unhandled, the
+ * first failed write crashed a server still starting; once Next had set its handler of uncaught errors, which logs
+ * them to the same output, each failure logged another, and the process spun at a whole core.
+ */
+export function dropLinesWhenOutputCloses(): void {
+  for (const output of [process.stdout, process.stderr]) output.on("error", () => {});
+}
+
 /** Switches this process's console to JSON lines. */
 export function switchToJsonLogs(): void {
   if (globalForLogs.parleyLogger) return;

@@ -38,6 +38,20 @@ async function waitForHealth(baseUrl: string, server: ChildProcess, timeoutMs: n
   throw new Error(`The test server did not answer within ${timeoutMs} ms`);
 }
 
+/** The server's output shown as usual, and kept in `logFile` when there is one. */
+function forwardOutput(server: ChildProcess, logFile: string | undefined): void {
+  const log = logFile ? createWriteStream(logFile, { flags: "a" }) : null;
+  server.stdout?.on("data", (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    log?.write(chunk);
+  });
+  server.stderr?.on("data", (chunk: Buffer) => {
+    process.stderr.write(chunk);
+    log?.write(chunk);
+  });
+  server.once("exit", () => log?.end());
+}
+
 function waitForExit(child: ChildProcess): Promise<void> {
   return new Promise((resolve) =>
     child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve()),
@@ -56,6 +70,8 @@ export async function startAppServer(options: {
   extraEnv?: Record<string, string>;
   canBeKilled?: boolean;
   logFile?: string;
+  /** The output's pipes closed from the start, as when whatever read the server's log has gone. */
+  closeOutput?: boolean;
 }): Promise<AppServer> {
   if (!existsSync(path.join(repositoryRoot, ".next", "launcher", "launch.mjs"))) {
     throw new Error("No production build found: run `npm run build` first (npm test does).");
@@ -96,17 +112,12 @@ export async function startAppServer(options: {
       ...options.extraEnv,
     },
   });
-  // Shown as usual, and kept in the log file when there is one.
-  const log = options.logFile ? createWriteStream(options.logFile, { flags: "a" }) : null;
-  server.stdout?.on("data", (chunk: Buffer) => {
-    process.stdout.write(chunk);
-    log?.write(chunk);
-  });
-  server.stderr?.on("data", (chunk: Buffer) => {
-    process.stderr.write(chunk);
-    log?.write(chunk);
-  });
-  server.once("exit", () => log?.end());
+  if (options.closeOutput) {
+    server.stdout?.destroy();
+    server.stderr?.destroy();
+  } else {
+    forwardOutput(server, options.logFile);
+  }
   const signalGroup = async (signal: NodeJS.Signals) => {
     if (server.exitCode === null && server.signalCode === null && server.pid) {
       process.kill(options.canBeKilled ? -server.pid : server.pid, signal);
