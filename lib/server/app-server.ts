@@ -16,7 +16,7 @@ import { serveWithinBodyLimit } from "./body-limit";
 import { contentSecurityPolicy, createNonce, NONCE_HEADER } from "./content-security-policy";
 import { isCrossOriginRequest } from "./cross-origin-guard";
 import { serveEventStreamRoute } from "./event-stream-routes";
-import { listenAddressOf } from "./listen-address";
+import { explainListenError, listenAddressOf } from "./listen-address";
 import { LISTENING_DESCRIPTORS, listenThroughCopies } from "./listening-copies";
 import { sendRefusal } from "./refusal";
 import { createUpgradeListener } from "./upgrade-guard";
@@ -50,8 +50,13 @@ export async function startAppServer(options: { dev: boolean; port: number }): P
   // The lease and the bus before the first request: a reply started here must have a live owner from its first row.
   const cluster = await joinCluster();
   const { METRICS_PORT, METRICS_TOKEN, HOSTNAME } = env();
+  const address = listenAddressOf(HOSTNAME);
+  // A port that cannot be listened on ends the start: the lease and the bus are let go before it is reported.
   const metricsServer = METRICS_PORT
-    ? await startMetricsServer({ port: METRICS_PORT, host: listenAddressOf(HOSTNAME), token: METRICS_TOKEN })
+    ? await startMetricsServer({ port: METRICS_PORT, host: address, token: METRICS_TOKEN }).catch(async (error) => {
+        await cluster.stop();
+        throw explainListenError(error, "METRICS_PORT", address, METRICS_PORT);
+      })
     : null;
   let isShuttingDown = false;
   const serveRoutes = (request: IncomingMessage, response: ServerResponse) => {
@@ -87,7 +92,11 @@ export async function startAppServer(options: { dev: boolean; port: number }): P
   server.on("upgrade", createUpgradeListener(options.dev, app.getUpgradeHandler()));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(options.port, listenAddressOf(env().HOSTNAME), resolve);
+    server.listen(options.port, address, resolve);
+  }).catch(async (error) => {
+    metricsServer?.close();
+    await cluster.stop();
+    throw explainListenError(error, "PORT", address, options.port);
   });
   const listeningCopies = await listenThroughCopies(server, LISTENING_DESCRIPTORS - 1);
   const stopAttachmentSweep = startAttachmentSweep();

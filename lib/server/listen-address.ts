@@ -13,3 +13,25 @@ export function listenAddressOf(hostname: string | undefined, machineName = os.h
   if (!hostname || hostname === machineName) return DEFAULT_LISTEN_ADDRESS;
   return hostname;
 }
+
+/**
+ * Why a port could not be listened on, said so that whoever starts Parley knows what to change (`what`: the
+ * variable that sets it). Other errors are returned as they are.
+ */
+export function explainListenError(error: unknown, what: "PORT" | "METRICS_PORT", address: string, port: number) {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === "EADDRINUSE") {
+    return new Error(
+      `${address}:${port} is already in use (another Parley, or another program). Stop it, or set ${what} to a free port.`,
+      { cause: error },
+    );
+  }
+  if (code === "EACCES") {
+    return new Error(
+      `This user may not listen on port ${port} (ports below 1024 need privileges). Set ${what} to 1024 or above, ` +
+        "and put a proxy such as nginx in front for ports 80 and 443.",
+      { cause: error },
+    );
+  }
+  return error;
+}

@@ -1,13 +1,15 @@
 // The production server as `npm start` runs it: one process, the launcher compiled ahead (no TypeScript compiler
 // beside it). Its memory is a bench row ("idle process memory"), not a test: RSS moves with V8's garbage collection.
+import type { ChildProcess } from "node:child_process";
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
+import { findFreePort } from "../../lib/bootstrap/embedded-postgres";
 import { createEmptyDatabase } from "../support/empty-database";
 import { collectEvents } from "../support/read-events";
 import { registeredClient } from "../support/session-client";
-import { type AppServer, startAppServer } from "../support/test-stack";
+import { type AppServer, spawnLauncher, startAppServer } from "../support/test-stack";
 
 let dataDir: string;
 let server: AppServer;
@@ -68,4 +70,30 @@ it("starts, serves and idles when whatever read its output has gone", async () =
     await orphan.stop();
     rmSync(orphanDir, { recursive: true, force: true });
   }
+});
+
+/** What a launcher that cannot start printed (both outputs) and its exit code. */
+function runUntilExit(child: ChildProcess): Promise<{ code: number | null; output: string }> {
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk));
+  return new Promise((resolve) => child.once("exit", (code) => resolve({ code, output })));
+}
+
+it("says which port is taken and what to set, when PORT or METRICS_PORT is in use, and exits", async () => {
+  const taken = Number(new URL(server.baseUrl).port);
+  const free = await findFreePort();
+  const databaseUrl = inject("databaseUrl");
+  for (const [port, extraEnv, variable] of [
+    [taken, {}, "PORT"],
+    [free, { METRICS_PORT: String(taken) }, "METRICS_PORT"],
+  ] as const) {
+    const { code, output } = await runUntilExit(spawnLauncher({ databaseUrl, dataDir, port, extraEnv }));
+    expect(code).toBe(1);
+    expect(output).toContain(`could not start: 127.0.0.1:${taken} is already in use`);
+    expect(output).toContain(`set ${variable} to a free port`);
+    // The bus it had joined was left before the database went: nothing says it is reconnecting.
+    expect(output).not.toContain("reconnecting");
+  }
+  expect((await fetch(`${server.baseUrl}/api/health`)).status).toBe(200);
 });

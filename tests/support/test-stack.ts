@@ -59,35 +59,26 @@ function waitForExit(child: ChildProcess): Promise<void> {
 }
 
 /**
- * The production build started by the real launcher against `databaseUrl`. With `canBeKilled` it runs in a process
- * group of its own, so that `kill()` takes Next down with the launcher, like a crash; otherwise it stays in the
- * caller's group, so that a test runner that kills its own group leaves nothing behind.
+ * The production build's launcher (`npm start`'s command) against `databaseUrl`, with the test stack's environment,
+ * its output piped. It serves on `port` (on loopback) once it has started.
  */
-export async function startAppServer(options: {
+export function spawnLauncher(options: {
   databaseUrl: string;
   dataDir: string;
-  port?: number;
+  port: number;
   extraEnv?: Record<string, string>;
-  canBeKilled?: boolean;
-  logFile?: string;
-  /** The output's pipes closed from the start, as when whatever read the server's log has gone. */
-  closeOutput?: boolean;
-}): Promise<AppServer> {
-  if (!existsSync(path.join(repositoryRoot, ".next", "launcher", "launch.mjs"))) {
-    throw new Error("No production build found: run `npm run build` first (npm test does).");
-  }
-  const port = options.port ?? (await findFreePort());
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, [...START_NODE_FLAGS, ".next/launcher/launch.mjs", "start"], {
+  detached?: boolean;
+}): ChildProcess {
+  return spawn(process.execPath, [...START_NODE_FLAGS, ".next/launcher/launch.mjs", "start"], {
     cwd: repositoryRoot,
-    detached: options.canBeKilled === true,
+    detached: options.detached === true,
     stdio: ["ignore", "pipe", "pipe"],
     env: {
       ...process.env,
       NODE_ENV: "production",
       GLIBC_TUNABLES: START_MALLOC_TUNABLES,
-      PORT: String(port),
-      NEXTAUTH_URL: baseUrl,
+      PORT: String(options.port),
+      NEXTAUTH_URL: `http://127.0.0.1:${options.port}`,
       DATABASE_URL: options.databaseUrl,
       PARLEY_DATA_DIR: options.dataDir,
       AUTH_SECRET: randomBytes(32).toString("hex"),
@@ -112,6 +103,29 @@ export async function startAppServer(options: {
       ...options.extraEnv,
     },
   });
+}
+
+/**
+ * The production build started by the real launcher against `databaseUrl`. With `canBeKilled` it runs in a process
+ * group of its own, so that `kill()` takes Next down with the launcher, like a crash; otherwise it stays in the
+ * caller's group, so that a test runner that kills its own group leaves nothing behind.
+ */
+export async function startAppServer(options: {
+  databaseUrl: string;
+  dataDir: string;
+  port?: number;
+  extraEnv?: Record<string, string>;
+  canBeKilled?: boolean;
+  logFile?: string;
+  /** The output's pipes closed from the start, as when whatever read the server's log has gone. */
+  closeOutput?: boolean;
+}): Promise<AppServer> {
+  if (!existsSync(path.join(repositoryRoot, ".next", "launcher", "launch.mjs"))) {
+    throw new Error("No production build found: run `npm run build` first (npm test does).");
+  }
+  const port = options.port ?? (await findFreePort());
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const server = spawnLauncher({ ...options, port, detached: options.canBeKilled === true });
   if (options.closeOutput) {
     server.stdout?.destroy();
     server.stderr?.destroy();
