@@ -2,6 +2,7 @@
 // database's password) are generated once, each when first needed, and kept in the data dir's secrets.json.
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 
@@ -30,6 +31,22 @@ export function loadOrCreateLocalSecrets<Name extends LocalSecretName>(
   names: readonly Name[],
 ): Pick<LocalSecrets, Name> {
   if (names.length === 0) return {} as Pick<LocalSecrets, Name>;
+  try {
+    return readOrWriteSecrets(dataDir, names);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== "EACCES" && code !== "EPERM") throw error;
+    // Typically installed (or first started) as root, then run as a service's own user.
+    throw new Error(
+      `${dataDir} holds Parley's own data (secrets, the embedded database) and this user (${os.userInfo().username}) ` +
+        "may not write it. Run Parley as the user that owns it, give the folder to this user (chown -R), or set " +
+        "PARLEY_DATA_DIR to a folder this user may write.",
+      { cause: error },
+    );
+  }
+}
+
+function readOrWriteSecrets<Name extends LocalSecretName>(dataDir: string, names: readonly Name[]) {
   const file = path.join(dataDir, "secrets.json");
   const stored = existsSync(file) ? secretsSchema.parse(JSON.parse(readFileSync(file, "utf8"))) : {};
   const missing = names.filter((name) => stored[name] === undefined);
