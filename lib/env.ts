@@ -74,7 +74,17 @@ const envSchema = z.object({
   DATABASE_URL: optionalString.pipe(databaseUrl.optional()),
   PARLEY_DATA_DIR: z.string().default(".data"),
   // The address users reach Parley at; next-auth builds its redirects from it. Default: http://localhost:PORT.
-  NEXTAUTH_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  // The root of a host: the pages load their scripts from /_next and call /api, so a path prefix cannot work.
+  NEXTAUTH_URL: optionalString.pipe(
+    z
+      .url({ protocol: /^https?$/ })
+      .refine(
+        (url) => new URL(url).pathname === "/" && !new URL(url).search && !new URL(url).hash,
+        "NEXTAUTH_URL must be the root of a host (e.g. https://chat.example.com): Parley cannot be served under a " +
+          "path such as /chat. Give it a host name of its own, or its own port.",
+      )
+      .optional(),
+  ),
   AUTH_SECRET: optionalString.pipe(z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional()),
   // 32 bytes as 64 hex characters: the AES-256-GCM key for provider API keys at rest.
   ENCRYPTION_KEY: optionalString.pipe(

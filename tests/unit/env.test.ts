@@ -15,6 +15,15 @@ describe("parseEnv", () => {
     ).toThrow(/PORT[\s\S]*DATABASE_URL[\s\S]*AUTH_SECRET[\s\S]*OPENAI_BASE_URL/);
   });
 
+  it("takes NEXTAUTH_URL only as the root of a host, and says why", () => {
+    for (const url of ["https://chat.example.com", "https://chat.example.com/", "http://10.0.0.5:3000"]) {
+      expect(parseEnv({ NEXTAUTH_URL: url }).NEXTAUTH_URL).toBe(url);
+    }
+    for (const url of ["https://example.com/chat", "https://example.com/chat/", "https://example.com/?x=1"]) {
+      expect(() => parseEnv({ NEXTAUTH_URL: url })).toThrow(/NEXTAUTH_URL must be the root of a host/);
+    }
+  });
+
   it("accepts a full production configuration", () => {
     const env = parseEnv({
       PORT: "8080",
