@@ -66,17 +66,23 @@ function isProcessAlive(pid: number): boolean {
  * and removed: PostgreSQL would take that program for a postmaster still running and refuse to start.
  */
 function findRunningCluster(dataDir: string): { port: number } | null {
+  const postmaster = readPostmasterFile(dataDir);
+  if (!postmaster || !isProcessAlive(postmaster.pid)) return null;
+  if (isOtherProgram(postmaster.pid)) {
+    rmSync(path.join(dataDir, "postmaster.pid"));
+    return null;
+  }
+  return { port: postmaster.port };
+}
+
+/** The server's process and port, as its postmaster.pid gives them (it may be stale); null without one. */
+export function readPostmasterFile(dataDir: string): { pid: number; port: number } | null {
   const pidFile = path.join(dataDir, "postmaster.pid");
   if (!existsSync(pidFile)) return null;
   const [pidLine, , , portLine] = readFileSync(pidFile, "utf8").split("\n");
   const pid = Number(pidLine);
   const port = Number(portLine);
-  if (!(pid > 0 && port > 0 && isProcessAlive(pid))) return null;
-  if (isOtherProgram(pid)) {
-    rmSync(pidFile);
-    return null;
-  }
-  return { port };
+  return pid > 0 && port > 0 ? { pid, port } : null;
 }
 
 /** The process's command line (Linux) names no PostgreSQL. Where it cannot be read, nothing is assumed. */
@@ -166,7 +172,54 @@ export async function startEmbeddedPostgres(
     await cluster.stop();
     throw error;
   }
-  return { databaseUrl: buildDatabaseUrl(port, database, password), port, stop: () => cluster.stop() };
+  const supervisor = superviseCluster(cluster, dataDir);
+  return { databaseUrl: buildDatabaseUrl(port, database, password), port, stop: supervisor.stop };
+}
+
+const SUPERVISION_CHECK_MS = 2000;
+const MAX_RESTART_WAIT_MS = 30_000;
+
+/**
+ * Starts the cluster again when its server process dies under the app (the kernel's out-of-memory killer, a stray
+ * `kill`): the app's connections come back on their own once it answers (PostgreSQL replays its log first). A
+ * restart that fails (the dead server's backends still hold its shared memory for a moment) is tried again, waiting
+ * twice as long each time, up to 30 s. `stop` ends the supervision, then the cluster if it still runs: stopping a
+ * server that has died would wait for an exit that has already happened.
+ */
+function superviseCluster(cluster: EmbeddedPostgres, dataDir: string): { stop: () => Promise<void> } {
+  let postmasterPid = readPostmasterFile(dataDir)?.pid ?? null;
+  let isStopping = false;
+  let isRestarting = false;
+  let waitMs = 1000;
+  const restart = async () => {
+    isRestarting = true;
+    console.error("[parley] the embedded PostgreSQL stopped unexpectedly; starting it again");
+    while (!isStopping) {
+      try {
+        await cluster.start();
+        postmasterPid = readPostmasterFile(dataDir)?.pid ?? null;
+        console.log("[parley] the embedded PostgreSQL is running again");
+        waitMs = 1000;
+        break;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, waitMs));
+        waitMs = Math.min(waitMs * 2, MAX_RESTART_WAIT_MS);
+      }
+    }
+    isRestarting = false;
+  };
+  const check = setInterval(() => {
+    if (isStopping || isRestarting || postmasterPid === null || isProcessAlive(postmasterPid)) return;
+    void restart();
+  }, SUPERVISION_CHECK_MS);
+  check.unref();
+  return {
+    stop: async () => {
+      isStopping = true;
+      clearInterval(check);
+      if (postmasterPid !== null && isProcessAlive(postmasterPid)) await cluster.stop();
+    },
+  };
 }
 
 /**

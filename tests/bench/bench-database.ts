@@ -1,12 +1,12 @@
 // The PostgreSQL the app uses during the bench: the embedded one, plus pg_stat_statements, which must be
 // preloaded at server start. The app is pointed here through DATABASE_URL (the test stack's own cluster idles).
 import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { startEmbeddedPostgres } from "../../lib/bootstrap/embedded-postgres";
+import { readPostmasterFile, startEmbeddedPostgres } from "../../lib/bootstrap/embedded-postgres";
 
 export type BenchDatabase = {
   databaseUrl: string;
@@ -57,7 +57,7 @@ export async function startBenchDatabase(): Promise<BenchDatabase> {
     return {
       databaseUrl: cluster.databaseUrl,
       statementsUnavailable: hasStatements ? null : "the embedded PostgreSQL ships no pg_stat_statements.so",
-      postmasterPid: () => readPostmasterPid(clusterDir),
+      postmasterPid: () => readPostmasterFile(clusterDir)?.pid,
       stop,
     };
   } catch (error) {
@@ -73,14 +73,5 @@ async function runStatement(url: string, statement: string): Promise<void> {
     await client.query(statement);
   } finally {
     await client.end();
-  }
-}
-
-function readPostmasterPid(clusterDir: string): number | undefined {
-  try {
-    const pid = Number(readFileSync(path.join(clusterDir, "postmaster.pid"), "utf8").split("\n")[0]);
-    return pid > 0 ? pid : undefined;
-  } catch {
-    return undefined;
   }
 }

@@ -1,11 +1,11 @@
 // The zero-setup database as a local user meets it: its own password, reachable only on loopback TCP.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { afterEach, beforeEach, expect, it } from "vitest";
+import { afterEach, beforeEach, expect, it, onTestFinished, vi } from "vitest";
 import {
   findFreePort,
   loadEmbeddedPostgres,
@@ -102,4 +102,33 @@ it("starts over the lock file of a crash whose process number another program ha
   } finally {
     other.kill();
   }
+});
+
+it("is started again, its data kept, when its server process dies under the app", async () => {
+  const dataDir = path.join(folder, "postgres");
+  const cluster = await startEmbeddedPostgres(dataDir, { password: randomBytes(16).toString("hex") });
+  stops.push(cluster.stop);
+  await query(cluster.databaseUrl, "CREATE TABLE kept AS SELECT 42 AS answer");
+  // The error it logs is expected here: the spy that fails tests on console.error is set aside for this test.
+  const errorSpy = vi.spyOn(console, "error");
+  const failOnError = errorSpy.getMockImplementation();
+  const logged: string[] = [];
+  errorSpy.mockImplementation((...args: unknown[]) => logged.push(args.join(" ")));
+  onTestFinished(() => {
+    errorSpy.mockImplementation(failOnError ?? (() => {}));
+  });
+  // As the kernel's out-of-memory killer, or someone's `kill -9`, would end it.
+  const postmasterPid = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+  process.kill(postmasterPid, "SIGKILL");
+
+  const deadline = Date.now() + 30_000;
+  let row: unknown = null;
+  while (row === null && Date.now() < deadline) {
+    row = await query(cluster.databaseUrl, "SELECT answer FROM kept").catch(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      return null;
+    });
+  }
+  expect(row).toEqual({ answer: 42 });
+  expect(logged).toEqual(["[parley] the embedded PostgreSQL stopped unexpectedly; starting it again"]);
 });
