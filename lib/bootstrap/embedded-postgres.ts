@@ -198,7 +198,9 @@ function superviseCluster(cluster: EmbeddedPostgres, dataDir: string): { stop: (
       try {
         await cluster.start();
         postmasterPid = readPostmasterFile(dataDir)?.pid ?? null;
-        console.log("[parley] the embedded PostgreSQL is running again");
+        // Stopped while it was starting: `stop` found nothing running to stop.
+        if (isStopping) await cluster.stop();
+        else console.log("[parley] the embedded PostgreSQL is running again");
         waitMs = 1000;
         break;
       } catch {
