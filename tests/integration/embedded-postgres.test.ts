@@ -1,7 +1,7 @@
 // The zero-setup database as a local user meets it: its own password, reachable only on loopback TCP.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -10,6 +10,7 @@ import {
   findFreePort,
   loadEmbeddedPostgres,
   needsPostgresOsUser,
+  readPostmasterFile,
   startEmbeddedPostgres,
 } from "@/lib/bootstrap/embedded-postgres";
 
@@ -118,8 +119,9 @@ it("is started again, its data kept, when its server process dies under the app"
     errorSpy.mockImplementation(failOnError ?? (() => {}));
   });
   // As the kernel's out-of-memory killer, or someone's `kill -9`, would end it.
-  const postmasterPid = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
-  process.kill(postmasterPid, "SIGKILL");
+  const postmaster = readPostmasterFile(dataDir);
+  if (!postmaster) throw new Error("The started cluster has no postmaster.pid");
+  process.kill(postmaster.pid, "SIGKILL");
 
   const deadline = Date.now() + 30_000;
   let row: unknown = null;
