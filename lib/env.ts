@@ -78,11 +78,11 @@ const envSchema = z.object({
   NEXTAUTH_URL: optionalString.pipe(
     z
       .url({ protocol: /^https?$/ })
-      .refine(
-        (url) => new URL(url).pathname === "/" && !new URL(url).search && !new URL(url).hash,
-        "NEXTAUTH_URL must be the root of a host (e.g. https://chat.example.com): Parley cannot be served under a " +
-          "path such as /chat. Give it a host name of its own, or its own port.",
-      )
+      .refine((url) => {
+        const { pathname, search, hash } = new URL(url);
+        return pathname === "/" && !search && !hash;
+      }, "NEXTAUTH_URL must be the root of a host (e.g. https://chat.example.com): Parley cannot be served under a " +
+        "path such as /chat. Give it a host name of its own, or its own port.")
       .optional(),
   ),
   AUTH_SECRET: optionalString.pipe(z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional()),

@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import { findFreePort } from "../../lib/bootstrap/embedded-postgres";
+import { readCpuMicros } from "../bench/process-stats";
 import { createEmptyDatabase } from "../support/empty-database";
 import { collectEvents } from "../support/read-events";
 import { registeredClient } from "../support/session-client";
@@ -41,12 +42,6 @@ it("serves a chat turn from one process, with no TypeScript compiler beside it",
   expect(pids).toEqual([server.pid]);
 });
 
-/** CPU time (user and system) the process has used so far, in clock ticks (/proc/PID/stat, fields 14 and 15). */
-function readCpuTicks(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-  return Number(fields[11]) + Number(fields[12]);
-}
-
 it("starts, serves and idles when whatever read its output has gone", async () => {
   // A new database: the start logs what it sets up (the demo model) before Next is loaded, and every line fails.
   const orphanDir = mkdtempSync(path.join(os.tmpdir(), "parley-closed-output-"));
@@ -57,10 +52,10 @@ it("starts, serves and idles when whatever read its output has gone", async () =
     closeOutput: true,
   });
   try {
-    const before = readCpuTicks(orphan.pid);
+    const before = readCpuMicros([orphan.pid]);
     await new Promise((resolve) => setTimeout(resolve, 2000));
-    // Idle, a server uses a few ticks a second of the 100 there are; failed writes logged as errors took them all.
-    expect(readCpuTicks(orphan.pid) - before).toBeLessThan(100);
+    // Idle, a server uses a few ms of CPU a second; failed writes logged as errors took a whole core.
+    expect(readCpuMicros([orphan.pid]) - before).toBeLessThan(1_000_000);
     const client = await registeredClient(`Closed${Date.now()}`, "closed output password", orphan.baseUrl);
     const created = await client.json("/api/conversations", {});
     const { id } = (await created.json()) as { id: string };
