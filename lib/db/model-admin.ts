@@ -3,7 +3,7 @@
 import { AppError } from "../errors";
 import { type AuditActor, PARLEY_ACTOR, writeAuditEntry } from "./audit";
 import { db, type Prisma } from "./client";
-import { modelParameterFields } from "./models";
+import { defaultThenByLabel, modelParameterFields } from "./models";
 import { isForeignKeyViolation, isUniqueViolation, isViolationOf } from "./unique-violation";
 
 export const modelSettingFields = {
@@ -35,9 +35,11 @@ function teamsWrite(teamIds: string[], replace: boolean) {
 export async function listModelSettings(): Promise<(ModelSettings & { providerName: string })[]> {
   const rows = await db().model.findMany({
     select: { ...modelSettingFields, provider: { select: { name: true } } },
-    orderBy: [{ isDefault: "desc" }, { label: "asc" }],
+    orderBy: { id: "asc" },
   });
-  return rows.map(({ provider, ...model }) => ({ ...toSettings(model), providerName: provider.name }));
+  return rows
+    .sort(defaultThenByLabel)
+    .map(({ provider, ...model }) => ({ ...toSettings(model), providerName: provider.name }));
 }
 
 function snapshot({ id: _id, providerId: _providerId, ...fields }: ModelSettings): Prisma.InputJsonObject {

@@ -2,6 +2,7 @@
 // Keys and base URLs never leave lib/ (admin changes: model-admin.ts, providers.ts).
 import type { ReasoningEffort, RequestShape } from "../models/compatibility";
 import { db, type Prisma } from "./client";
+import { compareNames } from "./name-order";
 
 export type UsableModel = {
   id: string;
@@ -20,6 +21,11 @@ export type UsableModel = {
     reasoningEffort: { default: ReasoningEffort | null; choices: ReasoningEffort[] };
   };
 };
+
+/** The order of model lists: the default model first, then by label. */
+export function defaultThenByLabel(a: { isDefault: boolean; label: string }, b: { isDefault: boolean; label: string }) {
+  return Number(b.isDefault) - Number(a.isDefault) || compareNames(a.label, b.label);
+}
 
 /** The models in `scope` (lib/access/models.ts), with their parameter bounds. */
 export async function listUsableModels(scope: Prisma.ModelWhereInput): Promise<UsableModel[]> {
@@ -40,9 +46,9 @@ export async function listUsableModels(scope: Prisma.ModelWhereInput): Promise<U
       reasoningEffort: true,
       allowedReasoningEfforts: true,
     },
-    orderBy: [{ isDefault: "desc" }, { label: "asc" }],
+    orderBy: { id: "asc" },
   });
-  return models.map((model) => ({
+  return models.sort(defaultThenByLabel).map((model) => ({
     id: model.id,
     label: model.label,
     isDefault: model.isDefault,

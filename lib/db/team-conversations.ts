@@ -1,5 +1,6 @@
 // A conversation's place in a team: who may see it beyond its owner, and who is asking.
 import { db, Prisma, type TeamRole } from "./client";
+import { compareNames } from "./name-order";
 
 /** The caller's role in a team, or null when they are not a member. */
 export async function getMembershipRole(teamId: string, userId: string): Promise<TeamRole | null> {
@@ -59,11 +60,8 @@ export async function setConversationTeam(scope: Prisma.Sql, id: string, teamId:
 
 /** The teams the scope reaches (for sharing: those where the caller writes), by name. */
 export async function listShareableTeams(scope: Prisma.TeamWhereInput): Promise<{ id: string; name: string }[]> {
-  return db().team.findMany({
-    where: scope,
-    select: { id: true, name: true },
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-  });
+  const teams = await db().team.findMany({ where: scope, select: { id: true, name: true }, orderBy: { id: "asc" } });
+  return teams.sort((a, b) => compareNames(a.name, b.name));
 }
 
 export async function getTeamName(teamId: string): Promise<string | null> {
@@ -80,7 +78,9 @@ export async function listMemberIds(teamId: string): Promise<string[]> {
 export async function listAllTeams(): Promise<{ id: string; name: string; memberCount: number }[]> {
   const teams = await db().team.findMany({
     select: { id: true, name: true, _count: { select: { memberships: true } } },
-    orderBy: [{ name: "asc" }, { id: "asc" }],
+    orderBy: { id: "asc" },
   });
-  return teams.map((team) => ({ id: team.id, name: team.name, memberCount: team._count.memberships }));
+  return teams
+    .sort((a, b) => compareNames(a.name, b.name))
+    .map((team) => ({ id: team.id, name: team.name, memberCount: team._count.memberships }));
 }

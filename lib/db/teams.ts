@@ -2,6 +2,7 @@
 // reaches the teams they are a member of, and only changes those they may manage.
 import { AppError } from "../errors";
 import { db, type Prisma, type TeamRole } from "./client";
+import { compareNames } from "./name-order";
 
 type Transaction = Prisma.TransactionClient;
 
@@ -25,11 +26,13 @@ export async function listTeamsOfMember(userId: string) {
       memberships: { where: { userId }, select: { role: true } },
       _count: { select: { memberships: true } },
     },
-    orderBy: [{ name: "asc" }, { id: "asc" }],
+    orderBy: { id: "asc" },
   });
-  return teams.flatMap(({ id, name, memberships: [mine], _count }) =>
-    mine ? [{ id, name, role: mine.role, memberCount: _count.memberships }] : [],
-  );
+  return teams
+    .sort((a, b) => compareNames(a.name, b.name))
+    .flatMap(({ id, name, memberships: [mine], _count }) =>
+      mine ? [{ id, name, role: mine.role, memberCount: _count.memberships }] : [],
+    );
 }
 
 /** The team with the caller's role in it, if `scope` reaches it. */
@@ -42,7 +45,7 @@ export async function getTeam(scope: Prisma.TeamWhereInput, id: string, userId: 
   return team && role ? { id: team.id, name: team.name, role } : null;
 }
 
-/** The members by name; with their emails only when asked (for the team's owners, who invite and manage them). */
+/** The members in the order they joined (the team's creator first); with their emails only when asked (for the team's owners, who invite and manage them). */
 export async function listMembers(teamId: string, withEmails: boolean): Promise<TeamMember[]> {
   const memberships = await db().membership.findMany({
     where: { teamId },

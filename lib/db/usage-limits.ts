@@ -1,6 +1,7 @@
 // The admin's usage limits (UsageLimit: "default", "user:<id>", "team:<id>") and model prices (ModelPrice).
 import { type AuditActor, writeAuditEntry } from "./audit";
 import { db, Prisma } from "./client";
+import { compareNames } from "./name-order";
 
 export type LimitValues = {
   tokensPerDay: number | null;
@@ -94,15 +95,16 @@ export async function saveLimit(
 }
 
 export async function listModelPrices() {
-  return db().model.findMany({
+  const models = await db().model.findMany({
     select: {
       id: true,
       label: true,
       upstreamName: true,
       price: { select: { inputPerMillion: true, outputPerMillion: true } },
     },
-    orderBy: { label: "asc" },
+    orderBy: { id: "asc" },
   });
+  return models.sort((a, b) => compareNames(a.label, b.label));
 }
 
 /** Sets a model's prices, or removes them (null), audited; money counters are counted again from the ledger. */

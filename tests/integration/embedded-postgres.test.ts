@@ -134,3 +134,37 @@ it("is started again, its data kept, when its server process dies under the app"
   expect(row).toEqual({ answer: 42 });
   expect(logged).toEqual(["[parley] the embedded PostgreSQL stopped unexpectedly; starting it again"]);
 });
+
+/** Runs `start` with the environment's locale variables set as given, as a user's shell would pass them on. */
+async function withLocaleEnvironment<T>(locale: string, start: () => Promise<T>): Promise<T> {
+  const saved = { LANG: process.env.LANG, LC_ALL: process.env.LC_ALL };
+  process.env.LANG = locale;
+  process.env.LC_ALL = locale;
+  try {
+    return await start();
+  } finally {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+}
+
+it("is created when the environment names a locale this machine lacks, as an SSH session may forward", async () => {
+  const cluster = await withLocaleEnvironment("xx_XX.UTF-8", () =>
+    startEmbeddedPostgres(path.join(folder, "postgres"), { password: randomBytes(16).toString("hex") }),
+  );
+  stops.push(cluster.stop);
+  expect(await query(cluster.databaseUrl, "SELECT 1 AS one")).toEqual({ one: 1 });
+});
+
+it("matches text case-insensitively beyond ASCII even when first started without a locale (a bare service)", async () => {
+  const cluster = await withLocaleEnvironment("C", () =>
+    startEmbeddedPostgres(path.join(folder, "postgres"), { password: randomBytes(16).toString("hex") }),
+  );
+  stops.push(cluster.stop);
+  // What a search for "müller" or "ÉTÉ" relies on (lib/db/conversation-search.ts matches with ILIKE).
+  expect(
+    await query(cluster.databaseUrl, "SELECT 'HERR MÜLLER' ILIKE '%müller%' AS umlaut, 'été' ILIKE 'ÉTÉ' AS accent"),
+  ).toEqual({ umlaut: true, accent: true });
+});

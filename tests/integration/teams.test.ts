@@ -59,6 +59,13 @@ async function sharedConversation(owner: Person, teamId: string, title: string, 
 }
 
 describe("teams", () => {
+  it("lists a member's teams in the order people read names: case and accents aside, numbers by value", async () => {
+    const owner = await makePerson("Lin");
+    for (const name of ["zeta", "Beta", "alpha 10", "Émile", "alpha 9"]) await createTeam(owner, name);
+    const teams = (await (await owner.client.fetch("/api/teams")).json()) as { name: string }[];
+    expect(teams.map((team) => team.name)).toEqual(["alpha 9", "alpha 10", "Beta", "Émile", "zeta"]);
+  });
+
   it("lets anyone create a team as its owner, and shows it only to its members", async () => {
     const [owner, outsider] = await Promise.all([makePerson("Ada"), makePerson("Out")]);
     const teamId = await createTeam(owner, "  Platform  ");
