@@ -4,8 +4,11 @@
 // that costs half the CPU of undici's fetch and the SDK's stream layers (see the README's benchmark).
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+import { HttpProxyAgent } from "http-proxy-agent";
+import { HttpsProxyAgent } from "https-proxy-agent";
 import { toWebHeaders } from "../http/node-headers";
 import { createGuardedLookup, isRefusedHost, RefusedProviderAddressError } from "./provider-address";
+import { proxyRules } from "./provider-proxy";
 
 const keepAlive = { keepAlive: true };
 const guardedLookup = createGuardedLookup();
@@ -13,6 +16,24 @@ const transports = {
   "http:": { request: httpRequest, agent: new HttpAgent(keepAlive) },
   "https:": { request: httpsRequest, agent: new HttpsAgent(keepAlive) },
 };
+const proxyOf = proxyRules();
+const proxyAgents = new Map<string, HttpAgent>();
+
+/**
+ * The keep-alive agent for `url`: through the proxy the environment names for it (lib/models/provider-proxy.ts; a
+ * CONNECT tunnel to an https:// provider, the whole URL asked of the proxy for an http:// one), else `direct`.
+ */
+function agentFor(url: URL, direct: HttpAgent): HttpAgent {
+  const proxy = proxyOf(url);
+  if (!proxy) return direct;
+  const key = `${url.protocol} ${proxy.href}`;
+  let agent = proxyAgents.get(key);
+  if (!agent) {
+    agent = url.protocol === "https:" ? new HttpsProxyAgent(proxy, keepAlive) : new HttpProxyAgent(proxy, keepAlive);
+    proxyAgents.set(key, agent);
+  }
+  return agent;
+}
 
 /** Statuses whose responses have no body, which the Response constructor refuses to be given one. */
 const NULL_BODY_STATUSES = new Set([204, 205, 304]);
@@ -162,8 +183,10 @@ function toRequestBody(body: RequestInit["body"]): string | Uint8Array | undefin
 export const fetchWithoutRedirects: typeof fetch = (input, init = {}) =>
   new Promise((resolve, reject) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
-    const transport = url.protocol === "https:" || url.protocol === "http:" ? transports[url.protocol] : undefined;
-    if (!transport) throw new TypeError(`Providers are reached over http or https, not ${url.protocol}`);
+    if (url.protocol !== "https:" && url.protocol !== "http:") {
+      throw new TypeError(`Providers are reached over http or https, not ${url.protocol}`);
+    }
+    const transport = transports[url.protocol];
     // Checked on every request, not only when the URL was saved: literal addresses here (they skip lookup), names
     // in the lookup, each time a connection opens.
     if (isRefusedHost(url.hostname)) throw new RefusedProviderAddressError();
@@ -177,7 +200,7 @@ export const fetchWithoutRedirects: typeof fetch = (input, init = {}) =>
     const request = transport.request(url, {
       method: init.method ?? "GET",
       headers,
-      agent: transport.agent,
+      agent: agentFor(url, transport.agent),
       lookup: guardedLookup,
       signal: init.signal ?? undefined,
     });

@@ -1,0 +1,69 @@
+// Providers reached through the network's HTTP proxy, where a company's servers may only go out that way. The proxy
+// comes from the environment as curl reads it: HTTPS_PROXY for https:// providers, HTTP_PROXY for http:// ones (the
+// lower-case names first, then the upper-case ones), ALL_PROXY for both, and NO_PROXY for the hosts reached
+// directly. Loopback is never proxied: a proxy cannot reach this machine's own model server (Ollama on localhost).
+import { BlockList, isIP } from "node:net";
+
+type Environment = Record<string, string | undefined>;
+
+function variable(environment: Environment, name: string): string | undefined {
+  return (environment[name.toLowerCase()] ?? environment[name.toUpperCase()])?.trim() || undefined;
+}
+
+function isLoopback(hostname: string): boolean {
+  if (hostname === "localhost" || hostname.endsWith(".localhost")) return true;
+  const family = isIP(hostname);
+  if (family === 4) return hostname.startsWith("127.");
+  return family === 6 && (hostname === "::1" || /^::ffff:127\./i.test(hostname));
+}
+
+/** An entry's host part and its port, if it names one: `example.com:8080`, `[::1]:8080`, `10.0.0.0/8`, `fd00::/8`. */
+function splitPort(entry: string): { pattern: string; port?: string } {
+  const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry);
+  if (bracketed) return { pattern: bracketed[1] ?? "", port: bracketed[2] };
+  const withPort = /^([^:]+):(\d+)$/.exec(entry);
+  return withPort ? { pattern: withPort[1] ?? "", port: withPort[2] } : { pattern: entry };
+}
+
+/** One NO_PROXY entry: `*`, a host or domain (`example.com` covers its subdomains too), an address or a CIDR range. */
+function matchesEntry(entry: string, hostname: string, port: string): boolean {
+  if (entry === "*") return true;
+  const { pattern, port: entryPort } = splitPort(entry);
+  if (entryPort !== undefined && entryPort !== port) return false;
+  const [network = "", prefix] = pattern.split("/");
+  const family = isIP(network);
+  if (family === 0) {
+    const domain = pattern.replace(/^\*?\./, "");
+    return domain !== "" && (hostname === domain || hostname.endsWith(`.${domain}`));
+  }
+  if (prefix === undefined) return network === hostname;
+  if (isIP(hostname) !== family) return false;
+  const type = family === 4 ? "ipv4" : "ipv6";
+  const range = new BlockList();
+  range.addSubnet(network, Number(prefix), type);
+  return range.check(hostname, type);
+}
+
+/**
+ * How requests find their proxy, from `environment` (read once: the process's environment is set when it starts).
+ * The answer for a URL is its proxy, or null to connect directly.
+ */
+export function proxyRules(environment: Environment = process.env): (url: URL) => URL | null {
+  const proxies = {
+    "https:": variable(environment, "https_proxy") ?? variable(environment, "all_proxy"),
+    "http:": variable(environment, "http_proxy") ?? variable(environment, "all_proxy"),
+  };
+  const exceptions = (variable(environment, "no_proxy") ?? "")
+    .toLowerCase()
+    .split(/[\s,]+/)
+    .filter(Boolean);
+  return (url) => {
+    const proxy = url.protocol === "https:" || url.protocol === "http:" ? proxies[url.protocol] : undefined;
+    const hostname = url.hostname.replace(/^\[|\]$/g, "").toLowerCase();
+    if (!proxy || isLoopback(hostname)) return null;
+    const port = url.port || (url.protocol === "https:" ? "443" : "80");
+    if (exceptions.some((entry) => matchesEntry(entry, hostname, port))) return null;
+    // "proxy.corp:3128" without a scheme is an http:// proxy, as curl takes it.
+    return new URL(proxy.includes("://") ? proxy : `http://${proxy}`);
+  };
+}

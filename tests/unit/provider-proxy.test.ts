@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { proxyRules } from "@/lib/models/provider-proxy";
+
+const proxyOf = (environment: Record<string, string>, url: string) =>
+  proxyRules(environment)(new URL(url))?.href ?? null;
+
+describe("the proxy a provider is reached through", () => {
+  it("is HTTPS_PROXY for https:// providers and HTTP_PROXY for http:// ones, ALL_PROXY for both otherwise", () => {
+    const environment = { HTTPS_PROXY: "http://secure.corp:3128", HTTP_PROXY: "http://plain.corp:3128" };
+    expect(proxyOf(environment, "https://api.openai.com/v1")).toBe("http://secure.corp:3128/");
+    expect(proxyOf(environment, "http://vllm.lab:8000/v1")).toBe("http://plain.corp:3128/");
+    expect(proxyOf({ ALL_PROXY: "http://any.corp:3128" }, "https://api.openai.com/v1")).toBe("http://any.corp:3128/");
+    expect(proxyOf({}, "https://api.openai.com/v1")).toBeNull();
+  });
+
+  it("reads the lower-case names first, as curl does, and takes a proxy without a scheme as http://", () => {
+    const environment = { https_proxy: "proxy.corp:8080", HTTPS_PROXY: "http://other.corp:3128" };
+    expect(proxyOf(environment, "https://api.openai.com/v1")).toBe("http://proxy.corp:8080/");
+  });
+
+  it("never proxies this machine's own loopback model servers", () => {
+    const environment = { HTTPS_PROXY: "http://proxy.corp:3128", HTTP_PROXY: "http://proxy.corp:3128" };
+    for (const url of ["http://localhost:11434/v1", "http://127.0.0.1:8000/v1", "http://[::1]:8000/v1"]) {
+      expect(proxyOf(environment, url)).toBeNull();
+    }
+  });
+
+  it("connects directly to what NO_PROXY names: domains with their subdomains, hosts, ports, addresses, ranges", () => {
+    const proxied = { HTTPS_PROXY: "http://proxy.corp:3128", HTTP_PROXY: "http://proxy.corp:3128" };
+    const direct = (noProxy: string, url: string) => proxyOf({ ...proxied, NO_PROXY: noProxy }, url) === null;
+    expect(direct("corp.example", "https://llm.corp.example/v1")).toBe(true);
+    expect(direct(".corp.example", "https://corp.example/v1")).toBe(true);
+    expect(direct("corp.example", "https://notcorp.example/v1")).toBe(false);
+    expect(direct("vllm.lab:8000", "http://vllm.lab:8000/v1")).toBe(true);
+    expect(direct("vllm.lab:9000", "http://vllm.lab:8000/v1")).toBe(false);
+    expect(direct("10.0.0.0/8", "http://10.2.3.4:8000/v1")).toBe(true);
+    expect(direct("10.0.0.0/8", "http://192.168.1.4:8000/v1")).toBe(false);
+    expect(direct("192.168.1.4", "http://192.168.1.4:8000/v1")).toBe(true);
+    expect(direct("[fd00::1]:8000", "http://[fd00::1]:8000/v1")).toBe(true);
+    expect(direct("a.example, B.Corp.Example", "https://b.corp.example/v1")).toBe(true);
+    expect(direct("*", "https://api.openai.com/v1")).toBe(true);
+  });
+});
