@@ -33,6 +33,20 @@ function describeDatabaseUrlProblem(value: string): string | null {
   return null;
 }
 
+/** A proxy's address as curl takes it: `http://proxy.corp:3128`, `https://…`, or `proxy.corp:3128` (http). */
+const proxyAddress = optionalString.refine(
+  (value) => {
+    if (value === undefined) return true;
+    try {
+      const { protocol, hostname } = new URL(value.includes("://") ? value : `http://${value}`);
+      return (protocol === "http:" || protocol === "https:") && hostname !== "";
+    } catch {
+      return false;
+    }
+  },
+  { message: "must be an http:// or https:// proxy, e.g. http://proxy.example:3128" },
+);
+
 const databaseUrl = z.string().superRefine((value, context) => {
   const problem = describeDatabaseUrlProblem(value);
   if (problem) context.addIssue({ code: "custom", message: problem });
@@ -106,6 +120,15 @@ const envSchema = z.object({
   SESSION_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   // "true": providers may use link-local and cloud metadata addresses (lib/models/provider-address.ts).
   ALLOW_LINK_LOCAL_PROVIDERS: booleanFlag,
+  // The HTTP proxy to model providers (lib/models/provider-proxy.ts), under the names curl reads.
+  https_proxy: proxyAddress,
+  HTTPS_PROXY: proxyAddress,
+  http_proxy: proxyAddress,
+  HTTP_PROXY: proxyAddress,
+  all_proxy: proxyAddress,
+  ALL_PROXY: proxyAddress,
+  no_proxy: optionalString,
+  NO_PROXY: optionalString,
   // Only requests from these addresses may name the client in X-Forwarded-For (lib/http/client-address.ts).
   TRUSTED_PROXY: proxyList.default([]),
   // Throttling (lib/auth/throttle.ts): failed sign-ins from one client address before it is locked out, and

@@ -16,7 +16,7 @@ const transports = {
   "http:": { request: httpRequest, agent: new HttpAgent(keepAlive) },
   "https:": { request: httpsRequest, agent: new HttpsAgent(keepAlive) },
 };
-const proxyOf = proxyRules();
+let proxyOf: ReturnType<typeof proxyRules> | undefined;
 const proxyAgents = new Map<string, HttpAgent>();
 
 /**
@@ -24,6 +24,7 @@ const proxyAgents = new Map<string, HttpAgent>();
  * CONNECT tunnel to an https:// provider, the whole URL asked of the proxy for an http:// one), else `direct`.
  */
 function agentFor(url: URL, direct: HttpAgent): HttpAgent {
+  proxyOf ??= proxyRules();
   const proxy = proxyOf(url);
   if (!proxy) return direct;
   const key = `${url.protocol} ${proxy.href}`;

@@ -3,11 +3,13 @@
 // lower-case names first, then the upper-case ones), ALL_PROXY for both, and NO_PROXY for the hosts reached
 // directly. Loopback is never proxied: a proxy cannot reach this machine's own model server (Ollama on localhost).
 import { BlockList, isIP } from "node:net";
+import { type Env, env } from "../env";
 
-type Environment = Record<string, string | undefined>;
+type ProxyName = "https_proxy" | "http_proxy" | "all_proxy" | "no_proxy";
+type ProxySettings = Partial<Pick<Env, ProxyName | Uppercase<ProxyName>>>;
 
-function variable(environment: Environment, name: string): string | undefined {
-  return (environment[name.toLowerCase()] ?? environment[name.toUpperCase()])?.trim() || undefined;
+function variable(settings: ProxySettings, name: ProxyName): string | undefined {
+  return settings[name] ?? settings[name.toUpperCase() as Uppercase<ProxyName>];
 }
 
 function isLoopback(hostname: string): boolean {
@@ -44,16 +46,13 @@ function matchesEntry(entry: string, hostname: string, port: string): boolean {
   return range.check(hostname, type);
 }
 
-/**
- * How requests find their proxy, from `environment` (read once: the process's environment is set when it starts).
- * The answer for a URL is its proxy, or null to connect directly.
- */
-export function proxyRules(environment: Environment = process.env): (url: URL) => URL | null {
+/** How requests find their proxy: the answer for a URL is its proxy, or null to connect directly. */
+export function proxyRules(settings: ProxySettings = env()): (url: URL) => URL | null {
   const proxies = {
-    "https:": variable(environment, "https_proxy") ?? variable(environment, "all_proxy"),
-    "http:": variable(environment, "http_proxy") ?? variable(environment, "all_proxy"),
+    "https:": variable(settings, "https_proxy") ?? variable(settings, "all_proxy"),
+    "http:": variable(settings, "http_proxy") ?? variable(settings, "all_proxy"),
   };
-  const exceptions = (variable(environment, "no_proxy") ?? "")
+  const exceptions = (variable(settings, "no_proxy") ?? "")
     .toLowerCase()
     .split(/[\s,]+/)
     .filter(Boolean);

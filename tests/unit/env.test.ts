@@ -24,6 +24,16 @@ describe("parseEnv", () => {
     }
   });
 
+  it("takes a proxy as curl does, with or without its scheme, and refuses what is no HTTP proxy", () => {
+    expect(parseEnv({ HTTPS_PROXY: "http://proxy.example:3128", http_proxy: "proxy.example:3128" })).toMatchObject({
+      HTTPS_PROXY: "http://proxy.example:3128",
+      http_proxy: "proxy.example:3128",
+    });
+    for (const proxy of ["socks5://proxy.example:1080", "http://"]) {
+      expect(() => parseEnv({ HTTPS_PROXY: proxy })).toThrow(/HTTPS_PROXY: must be an http:\/\/ or https:\/\/ proxy/);
+    }
+  });
+
   it("accepts a full production configuration", () => {
     const env = parseEnv({
       PORT: "8080",
