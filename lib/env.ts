@@ -120,7 +120,7 @@ const envSchema = z.object({
   SESSION_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   // "true": providers may use link-local and cloud metadata addresses (lib/models/provider-address.ts).
   ALLOW_LINK_LOCAL_PROVIDERS: booleanFlag,
-  // The HTTP proxy to model providers (lib/models/provider-proxy.ts), under the names curl reads.
+  // The HTTP proxy for requests out of Parley (lib/http/outbound-proxy.ts), under the names curl reads.
   https_proxy: proxyAddress,
   HTTPS_PROXY: proxyAddress,
   http_proxy: proxyAddress,

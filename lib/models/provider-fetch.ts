@@ -1,40 +1,16 @@
-// The fetch the OpenAI SDK reaches providers with: node:http(s) over keep-alive connections. It never follows a
-// redirect (a provider URL that redirected would otherwise carry the API key to another host). A streamed reply's
+// The fetch the OpenAI SDK reaches providers with (and single sign-on its issuers): node:http(s) over keep-alive
+// connections, through the network's proxy when the environment names one (lib/http/outbound-proxy.ts). It never
+// follows a redirect (a provider URL that redirected would otherwise carry the API key to another host). A streamed reply's
 // body can be read straight off the socket (readResponseText) rather than through web streams: per streamed event
 // that costs half the CPU of undici's fetch and the SDK's stream layers (see the README's benchmark).
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
-import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
-import { HttpProxyAgent } from "http-proxy-agent";
-import { HttpsProxyAgent } from "https-proxy-agent";
+import { request as httpRequest, type IncomingMessage } from "node:http";
+import { request as httpsRequest } from "node:https";
 import { toWebHeaders } from "../http/node-headers";
+import { agentFor, directAgents } from "../http/outbound-proxy";
 import { createGuardedLookup, isRefusedHost, RefusedProviderAddressError } from "./provider-address";
-import { proxyRules } from "./provider-proxy";
 
-const keepAlive = { keepAlive: true };
 const guardedLookup = createGuardedLookup();
-const transports = {
-  "http:": { request: httpRequest, agent: new HttpAgent(keepAlive) },
-  "https:": { request: httpsRequest, agent: new HttpsAgent(keepAlive) },
-};
-let proxyOf: ReturnType<typeof proxyRules> | undefined;
-const proxyAgents = new Map<string, HttpAgent>();
-
-/**
- * The keep-alive agent for `url`: through the proxy the environment names for it (lib/models/provider-proxy.ts; a
- * CONNECT tunnel to an https:// provider, the whole URL asked of the proxy for an http:// one), else `direct`.
- */
-function agentFor(url: URL, direct: HttpAgent): HttpAgent {
-  proxyOf ??= proxyRules();
-  const proxy = proxyOf(url);
-  if (!proxy) return direct;
-  const key = `${url.protocol} ${proxy.href}`;
-  let agent = proxyAgents.get(key);
-  if (!agent) {
-    agent = url.protocol === "https:" ? new HttpsProxyAgent(proxy, keepAlive) : new HttpProxyAgent(proxy, keepAlive);
-    proxyAgents.set(key, agent);
-  }
-  return agent;
-}
+const requests = { "http:": httpRequest, "https:": httpsRequest };
 
 /** Statuses whose responses have no body, which the Response constructor refuses to be given one. */
 const NULL_BODY_STATUSES = new Set([204, 205, 304]);
@@ -187,7 +163,7 @@ export const fetchWithoutRedirects: typeof fetch = (input, init = {}) =>
     if (url.protocol !== "https:" && url.protocol !== "http:") {
       throw new TypeError(`Providers are reached over http or https, not ${url.protocol}`);
     }
-    const transport = transports[url.protocol];
+    const protocol = url.protocol;
     // Checked on every request, not only when the URL was saved: literal addresses here (they skip lookup), names
     // in the lookup, each time a connection opens.
     if (isRefusedHost(url.hostname)) throw new RefusedProviderAddressError();
@@ -198,10 +174,10 @@ export const fetchWithoutRedirects: typeof fetch = (input, init = {}) =>
     });
     const body = toRequestBody(init.body);
     if (body !== undefined) headers["content-length"] = String(Buffer.byteLength(body));
-    const request = transport.request(url, {
+    const request = requests[protocol](url, {
       method: init.method ?? "GET",
       headers,
-      agent: agentFor(url, transport.agent),
+      agent: agentFor(url, directAgents[protocol]),
       lookup: guardedLookup,
       signal: init.signal ?? undefined,
     });

@@ -5,6 +5,7 @@ import type { OAuthConfig } from "next-auth/providers/oauth";
 import { getAuthOptions } from "../auth/options";
 import { getSessionUser } from "../auth/session";
 import { getSsoProviderBySlug, listSsoProvidersWithSecrets } from "../db/sso";
+import { outboundAgent } from "../http/outbound-proxy";
 import { decryptSecret } from "../models/secret-box";
 import { claimsFromGitHubProfile, isGitHubIssuer, toGitHubProvider } from "./github";
 import { resolveSsoUser } from "./sso-sign-in";
@@ -24,6 +25,8 @@ function toNextAuthProvider(provider: SsoProviderConfig): OAuthConfig<Record<str
     wellKnown: `${provider.issuer.replace(/\/$/, "")}/.well-known/openid-configuration`,
     clientId: provider.clientId,
     clientSecret,
+    // Discovery, the token exchange and the keys (openid-client) go out through the network's proxy, if any.
+    httpOptions: { agent: outboundAgent },
     authorization: { params: { scope: provider.scopes } },
     idToken: true,
     // state ties the callback to this browser's sign-in; PKCE ties the code to it, so a stolen code is useless.

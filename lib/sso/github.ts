@@ -4,10 +4,9 @@
 import type { Profile } from "next-auth";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { z } from "zod";
-
-/** A provider whose issuer is this is a GitHub OAuth app; also the issuer of its identities. */
-export const GITHUB_ISSUER = "https://github.com";
-export const GITHUB_SCOPES = "read:user user:email";
+import { outboundAgent } from "../http/outbound-proxy";
+import { fetchWithoutRedirects } from "../models/provider-fetch";
+import { GITHUB_ISSUER } from "./github-app";
 
 const githubEmailSchema = z.looseObject({ email: z.string(), primary: z.boolean(), verified: z.boolean() });
 const githubProfileSchema = z.looseObject({
@@ -37,7 +36,7 @@ export function claimsFromGitHubProfile(profile: unknown) {
 }
 
 async function fetchGitHubJson(url: string, accessToken: string | undefined): Promise<unknown> {
-  const response = await fetch(url, {
+  const response = await fetchWithoutRedirects(url, {
     headers: { Authorization: `Bearer ${accessToken ?? ""}`, Accept: "application/vnd.github+json" },
     signal: AbortSignal.timeout(10_000),
   });
@@ -69,6 +68,8 @@ export function toGitHubProvider(app: GitHubApp, id: string): OAuthConfig<Record
     },
     clientId: app.clientId,
     clientSecret: app.clientSecret,
+    // The token exchange (openid-client) goes out like every request of Parley's: through the proxy, if any.
+    httpOptions: { agent: outboundAgent },
     checks: ["state"],
     profile: (profile) => {
       const claims = claimsFromGitHubProfile(profile);

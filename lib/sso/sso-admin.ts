@@ -5,6 +5,7 @@ import type { SessionUser } from "../auth/session";
 import { createSsoProvider, deleteSsoProvider, listSsoProviders, updateSsoProvider } from "../db/sso";
 import { isUniqueViolation } from "../db/unique-violation";
 import { AppError } from "../errors";
+import { fetchWithoutRedirects } from "../models/provider-fetch";
 import { encryptSecret } from "../models/secret-box";
 import { teamMappingsSchema } from "./claim-mapping";
 import { isGitHubIssuer } from "./github";
@@ -44,7 +45,8 @@ async function assertDiscoverable(issuer: string): Promise<void> {
   if (isGitHubIssuer(issuer)) return;
   const base = issuer.replace(/\/$/, "");
   try {
-    const response = await fetch(`${base}/.well-known/openid-configuration`, {
+    // Through the network's proxy, if any, and never to a cloud metadata address (provider-fetch.ts).
+    const response = await fetchWithoutRedirects(`${base}/.well-known/openid-configuration`, {
       signal: AbortSignal.timeout(DISCOVERY_TIMEOUT_MS),
     });
     const document = (await response.json()) as { issuer?: unknown };

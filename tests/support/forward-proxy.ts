@@ -16,10 +16,11 @@ export async function startForwardProxy(hosts: Record<string, string>): Promise<
   const resolve = (hostname: string) => hosts[hostname];
   const server: Server = createServer((incoming, outgoing) => {
     requests.push(`${incoming.method} ${incoming.url}`);
-    const target = new URL(incoming.url ?? "");
-    const address = resolve(target.hostname);
-    if (!address) {
-      outgoing.writeHead(502).end(`unknown host ${target.hostname}`);
+    // A proxy is asked for whole URLs: a bare path is a client's mistake, answered as such.
+    const target = URL.canParse(incoming.url ?? "") ? new URL(incoming.url ?? "") : null;
+    const address = target && resolve(target.hostname);
+    if (!target || !address) {
+      outgoing.writeHead(target ? 502 : 400).end(target ? `unknown host ${target.hostname}` : "not a URL");
       return;
     }
     const forwarded = request(

@@ -15,11 +15,12 @@ export type OidcIssuer = {
   close: () => Promise<void>;
 };
 
-export async function startOidcIssuer(redirectUris: string[]): Promise<OidcIssuer> {
+/** `host`: the name in the issuer's URL (it listens on loopback), e.g. one that only a test's proxy resolves. */
+export async function startOidcIssuer(redirectUris: string[], host = "127.0.0.1"): Promise<OidcIssuer> {
   const accounts = new Map<string, TestAccount>();
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const issuer = `http://${host}:${(server.address() as AddressInfo).port}`;
   const clientId = "parley-test";
   const clientSecret = "parley-test-secret-that-is-long-enough";
   const provider = new Provider(issuer, {

@@ -6,7 +6,7 @@ import { FormField } from "@/app/_components/ui/form-field";
 import { InlineAlert } from "@/app/_components/ui/inline-alert";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { useTranslator } from "@/app/_i18n/translator-provider";
-import { GITHUB_ISSUER, GITHUB_SCOPES } from "@/lib/sso/github";
+import { GITHUB_ISSUER, GITHUB_SCOPES } from "@/lib/sso/github-app";
 import { SsoProviderFields, sharedFieldsOf } from "./sso-provider-fields";
 import type { TeamMappingRow } from "./sso-team-mapping-rows";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { proxyRules } from "@/lib/models/provider-proxy";
+import { proxyRules } from "@/lib/http/outbound-proxy";
 
 const proxyOf = (environment: Record<string, string>, url: string) =>
   proxyRules(environment)(new URL(url))?.href ?? null;

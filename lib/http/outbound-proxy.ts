@@ -1,8 +1,14 @@
-// Providers reached through the network's HTTP proxy, where a company's servers may only go out that way. The proxy
-// comes from the environment as curl reads it: HTTPS_PROXY for https:// providers, HTTP_PROXY for http:// ones (the
-// lower-case names first, then the upper-case ones), ALL_PROXY for both, and NO_PROXY for the hosts reached
-// directly. Loopback is never proxied: a proxy cannot reach this machine's own model server (Ollama on localhost).
+// Requests out of Parley (model providers, single sign-on) through the network's HTTP proxy, where a company's servers
+// may only go out that way. The proxy comes from the environment as curl reads it: HTTPS_PROXY for https:// URLs,
+// HTTP_PROXY for http:// ones (the lower-case names first, then the upper-case ones), ALL_PROXY for both, and NO_PROXY
+// for the hosts reached directly. Loopback is never proxied: a proxy cannot reach this machine's own servers (Ollama
+// on localhost). An https:// URL is reached through a CONNECT tunnel, an http:// one by asking the proxy for the URL.
+import { type ClientRequest, Agent as HttpAgent } from "node:http";
+import { Agent as HttpsAgent } from "node:https";
 import { BlockList, isIP } from "node:net";
+import { type AgentConnectOpts, Agent as RoutingAgent } from "agent-base";
+import { HttpProxyAgent } from "http-proxy-agent";
+import { HttpsProxyAgent } from "https-proxy-agent";
 import { type Env, env } from "../env";
 
 type ProxyName = "https_proxy" | "http_proxy" | "all_proxy" | "no_proxy";
@@ -66,3 +72,38 @@ export function proxyRules(settings: ProxySettings = env()): (url: URL) => URL |
     return new URL(proxy.includes("://") ? proxy : `http://${proxy}`);
   };
 }
+
+const keepAlive = { keepAlive: true };
+export const directAgents = { "http:": new HttpAgent(keepAlive), "https:": new HttpsAgent(keepAlive) };
+let proxyOf: ReturnType<typeof proxyRules> | undefined;
+const proxyAgents = new Map<string, HttpAgent>();
+
+/** The keep-alive agent for `url`: through the proxy the environment names for it, else `direct`. */
+export function agentFor(url: URL, direct: HttpAgent): HttpAgent {
+  proxyOf ??= proxyRules();
+  const proxy = proxyOf(url);
+  if (!proxy) return direct;
+  const key = `${url.protocol} ${proxy.href}`;
+  let agent = proxyAgents.get(key);
+  if (!agent) {
+    agent = url.protocol === "https:" ? new HttpsProxyAgent(proxy, keepAlive) : new HttpProxyAgent(proxy, keepAlive);
+    proxyAgents.set(key, agent);
+  }
+  return agent;
+}
+
+/**
+ * One agent for code that takes a single agent for all its requests (openid-client, under next-auth). A request it
+ * sends directly goes on through the keep-alive agent of its protocol; one through a proxy gets its connection from
+ * the proxy's agent here: that agent's own pool would reuse a connection without rewriting the request for the
+ * proxy, which the request, already written by the time this runs, needs (http-proxy-agent does it as it connects).
+ */
+class OutboundAgent extends RoutingAgent {
+  override connect(request: ClientRequest, options: AgentConnectOpts) {
+    const protocol = options.secureEndpoint ? "https:" : "http:";
+    const agent = agentFor(new URL(`${protocol}//${options.host}:${options.port}`), directAgents[protocol]);
+    return agent instanceof RoutingAgent ? agent.connect(request, options) : agent;
+  }
+}
+
+export const outboundAgent: HttpAgent = new OutboundAgent();
