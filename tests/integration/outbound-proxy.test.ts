@@ -10,7 +10,7 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { findFreePort } from "../../lib/bootstrap/embedded-postgres";
+import { findFreePort } from "@/lib/bootstrap/embedded-postgres";
 import { createEmptyDatabase } from "../support/empty-database";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { type ForwardProxy, startForwardProxy } from "../support/forward-proxy";
