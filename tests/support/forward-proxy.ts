@@ -13,6 +13,8 @@ export type ForwardProxy = {
 
 export async function startForwardProxy(hosts: Record<string, string>): Promise<ForwardProxy> {
   const requests: string[] = [];
+  // CONNECT tunnels are not the server's connections any more: closing the proxy ends them itself.
+  const tunnels = new Set<net.Socket>();
   const resolve = (hostname: string) => hosts[hostname];
   const server: Server = createServer((incoming, outgoing) => {
     requests.push(`${incoming.method} ${incoming.url}`);
@@ -44,6 +46,8 @@ export async function startForwardProxy(hosts: Record<string, string>): Promise<
       clientSocket.end("HTTP/1.1 502 Bad Gateway\r\n\r\n");
       return;
     }
+    tunnels.add(clientSocket as net.Socket);
+    clientSocket.on("close", () => tunnels.delete(clientSocket as net.Socket));
     const upstream = net.connect(Number(port), address, () => {
       clientSocket.write("HTTP/1.1 200 Connection Established\r\n\r\n");
       upstream.write(head);
@@ -51,6 +55,7 @@ export async function startForwardProxy(hosts: Record<string, string>): Promise<
       clientSocket.pipe(upstream);
     });
     upstream.on("error", () => clientSocket.destroy());
+    clientSocket.on("close", () => upstream.destroy());
     clientSocket.on("error", () => upstream.destroy());
   });
   await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
@@ -60,6 +65,7 @@ export async function startForwardProxy(hosts: Record<string, string>): Promise<
     close: () =>
       new Promise((closed) => {
         server.closeAllConnections();
+        for (const tunnel of tunnels) tunnel.destroy();
         server.close(() => closed());
       }),
   };
