@@ -33,19 +33,19 @@ function describeDatabaseUrlProblem(value: string): string | null {
   return null;
 }
 
-/** A proxy's address as curl takes it: `http://proxy.corp:3128`, `https://…`, or `proxy.corp:3128` (http). */
-const proxyAddress = optionalString.refine(
-  (value) => {
-    if (value === undefined) return true;
-    try {
-      const { protocol, hostname } = new URL(value.includes("://") ? value : `http://${value}`);
-      return (protocol === "http:" || protocol === "https:") && hostname !== "";
-    } catch {
-      return false;
-    }
-  },
-  { message: "must be an http:// or https:// proxy, e.g. http://proxy.example:3128" },
-);
+/** A proxy's address as curl takes it (`http://proxy.corp:3128`, `https://…`, or `proxy.corp:3128`: http), or null. */
+export function parseProxyAddress(value: string): URL | null {
+  try {
+    const url = new URL(value.includes("://") ? value : `http://${value}`);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "" ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+const proxyAddress = optionalString.refine((value) => value === undefined || parseProxyAddress(value) !== null, {
+  message: "must be an http:// or https:// proxy, e.g. http://proxy.example:3128",
+});
 
 const databaseUrl = z.string().superRefine((value, context) => {
   const problem = describeDatabaseUrlProblem(value);

@@ -45,7 +45,10 @@ export async function getTeam(scope: Prisma.TeamWhereInput, id: string, userId: 
   return team && role ? { id: team.id, name: team.name, role } : null;
 }
 
-/** The members in the order they joined (the team's creator first); with their emails only when asked (for the team's owners, who invite and manage them). */
+/**
+ * The members in the order they joined (the team's creator first); with their emails only when asked (for the
+ * team's owners, who invite and manage them).
+ */
 export async function listMembers(teamId: string, withEmails: boolean): Promise<TeamMember[]> {
   const memberships = await db().membership.findMany({
     where: { teamId },

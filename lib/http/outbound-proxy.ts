@@ -9,13 +9,18 @@ import { BlockList, isIP } from "node:net";
 import { type AgentConnectOpts, Agent as RoutingAgent } from "agent-base";
 import { HttpProxyAgent } from "http-proxy-agent";
 import { HttpsProxyAgent } from "https-proxy-agent";
-import { type Env, env } from "../env";
+import { type Env, env, parseProxyAddress } from "../env";
 
 type ProxyName = "https_proxy" | "http_proxy" | "all_proxy" | "no_proxy";
 type ProxySettings = Partial<Pick<Env, ProxyName | Uppercase<ProxyName>>>;
 
 function variable(settings: ProxySettings, name: ProxyName): string | undefined {
   return settings[name] ?? settings[name.toUpperCase() as Uppercase<ProxyName>];
+}
+
+function proxyAddress(settings: ProxySettings, name: ProxyName): URL | null {
+  const value = variable(settings, name) ?? variable(settings, "all_proxy");
+  return value === undefined ? null : parseProxyAddress(value);
 }
 
 function isLoopback(hostname: string): boolean {
@@ -54,35 +59,31 @@ function matchesEntry(entry: string, hostname: string, port: string): boolean {
 
 /** How requests find their proxy: the answer for a URL is its proxy, or null to connect directly. */
 export function proxyRules(settings: ProxySettings = env()): (url: URL) => URL | null {
-  const proxies = {
-    "https:": variable(settings, "https_proxy") ?? variable(settings, "all_proxy"),
-    "http:": variable(settings, "http_proxy") ?? variable(settings, "all_proxy"),
-  };
+  const proxies = { "https:": proxyAddress(settings, "https_proxy"), "http:": proxyAddress(settings, "http_proxy") };
   const exceptions = (variable(settings, "no_proxy") ?? "")
     .toLowerCase()
     .split(/[\s,]+/)
     .filter(Boolean);
   return (url) => {
-    const proxy = url.protocol === "https:" || url.protocol === "http:" ? proxies[url.protocol] : undefined;
+    const proxy = url.protocol === "https:" || url.protocol === "http:" ? proxies[url.protocol] : null;
+    if (!proxy) return null;
     const hostname = url.hostname.replace(/^\[|\]$/g, "").toLowerCase();
-    if (!proxy || isLoopback(hostname)) return null;
+    if (isLoopback(hostname)) return null;
     const port = url.port || (url.protocol === "https:" ? "443" : "80");
-    if (exceptions.some((entry) => matchesEntry(entry, hostname, port))) return null;
-    // "proxy.corp:3128" without a scheme is an http:// proxy, as curl takes it.
-    return new URL(proxy.includes("://") ? proxy : `http://${proxy}`);
+    return exceptions.some((entry) => matchesEntry(entry, hostname, port)) ? null : proxy;
   };
 }
 
 const keepAlive = { keepAlive: true };
-export const directAgents = { "http:": new HttpAgent(keepAlive), "https:": new HttpsAgent(keepAlive) };
+const direct = { http: new HttpAgent(keepAlive), https: new HttpsAgent(keepAlive) };
 let proxyOf: ReturnType<typeof proxyRules> | undefined;
 const proxyAgents = new Map<string, HttpAgent>();
 
-/** The keep-alive agent for `url`: through the proxy the environment names for it, else `direct`. */
-export function agentFor(url: URL, direct: HttpAgent): HttpAgent {
+/** The keep-alive agent for an http:// or https:// `url`: through the proxy the environment names for it, or direct. */
+export function agentFor(url: URL): HttpAgent {
   proxyOf ??= proxyRules();
   const proxy = proxyOf(url);
-  if (!proxy) return direct;
+  if (!proxy) return url.protocol === "https:" ? direct.https : direct.http;
   const key = `${url.protocol} ${proxy.href}`;
   let agent = proxyAgents.get(key);
   if (!agent) {
@@ -101,7 +102,7 @@ export function agentFor(url: URL, direct: HttpAgent): HttpAgent {
 class OutboundAgent extends RoutingAgent {
   override connect(request: ClientRequest, options: AgentConnectOpts) {
     const protocol = options.secureEndpoint ? "https:" : "http:";
-    const agent = agentFor(new URL(`${protocol}//${options.host}:${options.port}`), directAgents[protocol]);
+    const agent = agentFor(new URL(`${protocol}//${options.host}:${options.port}`));
     return agent instanceof RoutingAgent ? agent.connect(request, options) : agent;
   }
 }

@@ -1,12 +1,12 @@
 // The fetch the OpenAI SDK reaches providers with (and single sign-on its issuers): node:http(s) over keep-alive
 // connections, through the network's proxy when the environment names one (lib/http/outbound-proxy.ts). It never
-// follows a redirect (a provider URL that redirected would otherwise carry the API key to another host). A streamed reply's
-// body can be read straight off the socket (readResponseText) rather than through web streams: per streamed event
+// follows a redirect (a provider URL that redirected would otherwise carry the API key to another host). A streamed
+// reply's body can be read straight off the socket (readResponseText) rather than through web streams: per streamed event
 // that costs half the CPU of undici's fetch and the SDK's stream layers (see the README's benchmark).
 import { request as httpRequest, type IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { toWebHeaders } from "../http/node-headers";
-import { agentFor, directAgents } from "../http/outbound-proxy";
+import { agentFor } from "../http/outbound-proxy";
 import { createGuardedLookup, isRefusedHost, RefusedProviderAddressError } from "./provider-address";
 
 const guardedLookup = createGuardedLookup();
@@ -177,7 +177,7 @@ export const fetchWithoutRedirects: typeof fetch = (input, init = {}) =>
     const request = requests[protocol](url, {
       method: init.method ?? "GET",
       headers,
-      agent: agentFor(url, directAgents[protocol]),
+      agent: agentFor(url),
       lookup: guardedLookup,
       signal: init.signal ?? undefined,
     });
