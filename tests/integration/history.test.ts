@@ -81,6 +81,23 @@ describe("search", () => {
     expect(await search(chat.client, "d_ne")).toHaveLength(0);
   });
 
+  it("finds a reply's text once the reply has ended, not while it is being written", async () => {
+    const words = ["The ", "pelican ", "waits ", "on ", "the ", "pier ", "all ", "day."];
+    const chat = await startChatSession(upstream, { chunks: words, paceMs: 700 });
+    const response = await chat.send("Tell me about seabirds");
+    // A partial save has written the text so far: the reply is still STREAMING, its text in the database.
+    await expect
+      .poll(async () => (await chat.storedMessages()).at(-1), { timeout: 5_000 })
+      .toMatchObject({ status: "STREAMING", content: expect.stringContaining("pelican") });
+    expect(await search(chat.client, "pelican")).toEqual([]);
+    expect((await search(chat.client, "seabirds")).map((hit) => hit.id)).toEqual([chat.conversationId]);
+
+    expect((await collectEvents(response)).map((event) => event.event)).toContain("done");
+    const hits = await search(chat.client, "pelican");
+    expect(hits.map((hit) => hit.id)).toEqual([chat.conversationId]);
+    expect(hits[0]?.snippet).toBe(words.join(""));
+  });
+
   it("never finds other users' or deleted conversations, and rejects an empty query", async () => {
     const mine = await chatWith(["a secret about zanzibar"]);
     const other = await makeSignedInUser();
