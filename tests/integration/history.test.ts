@@ -82,8 +82,9 @@ describe("search", () => {
   });
 
   it("finds a reply's text once the reply has ended, not while it is being written", async () => {
-    const words = ["The ", "pelican ", "waits ", "on ", "the ", "pier ", "all ", "day."];
-    const chat = await startChatSession(upstream, { chunks: words, paceMs: 700 });
+    // 6.6 s of streaming: longer than the wait for the first partial save (about a second in) may take.
+    const words = "The pelican waits on the old pier for fish all the day.".split(/(?<= )/);
+    const chat = await startChatSession(upstream, { chunks: words, paceMs: 600 });
     const response = await chat.send("Tell me about seabirds");
     // A partial save has written the text so far: the reply is still STREAMING, its text in the database.
     await expect
