@@ -163,7 +163,6 @@ export const fetchWithoutRedirects: typeof fetch = (input, init = {}) =>
     if (url.protocol !== "https:" && url.protocol !== "http:") {
       throw new TypeError(`Providers are reached over http or https, not ${url.protocol}`);
     }
-    const protocol = url.protocol;
     // Checked on every request, not only when the URL was saved: literal addresses here (they skip lookup), names
     // in the lookup, each time a connection opens.
     if (isRefusedHost(url.hostname)) throw new RefusedProviderAddressError();
@@ -174,7 +173,7 @@ export const fetchWithoutRedirects: typeof fetch = (input, init = {}) =>
     });
     const body = toRequestBody(init.body);
     if (body !== undefined) headers["content-length"] = String(Buffer.byteLength(body));
-    const request = requests[protocol](url, {
+    const request = requests[url.protocol](url, {
       method: init.method ?? "GET",
       headers,
       agent: agentFor(url),
