@@ -1,4 +1,5 @@
-// "312 KB", "1.5 MB": file sizes as the chips and Settings show them.
+// "26 bytes", "312 kB", "1.5 MB": file sizes as the chips and Settings show them. Plain bytes are spelled out: the
+// short form of the unit is not plural in English ("26 byte").
 export function formatSize(bytes: number, locale: string): string {
   const units = ["byte", "kilobyte", "megabyte", "gigabyte"] as const;
   let value = bytes;
@@ -10,7 +11,7 @@ export function formatSize(bytes: number, locale: string): string {
   const format = new Intl.NumberFormat(locale, {
     style: "unit",
     unit: units[unit],
-    unitDisplay: "short",
+    unitDisplay: unit === 0 ? "long" : "short",
     maximumFractionDigits: value < 10 && unit > 0 ? 1 : 0,
   });
   return format.format(value);
