@@ -343,7 +343,10 @@ export async function finishReply(id: string, reply: FinishedReply): Promise<voi
     ${reply.ledger ? insertLedgerEntry(reply.ledger) : Prisma.sql`SELECT 1`}`);
 }
 
-// Part of the final save's statement: written only when the reply row was (still STREAMING), so exactly once.
+// Part of the final save's statement: written only when the reply row was (still STREAMING), so exactly once, and
+// only while the requester's account exists. An account deleted while its reply streamed in a team conversation
+// takes its ledger with it (the foreign key cascades); its row here would fail the whole save and leave the reply
+// STREAMING.
 function insertLedgerEntry(entry: ReplyLedgerEntry): Prisma.Sql {
   return Prisma.sql`
     INSERT INTO "ReplyUsage" (id, "messageId", "userId", "teamId", "modelId", "modelVersion", "promptTokens",
@@ -354,7 +357,8 @@ function insertLedgerEntry(entry: ReplyLedgerEntry): Prisma.Sql {
            ${entry.cachedTokens}::int, ${entry.isEstimated}::boolean, ${entry.timeToFirstTokenMs}::int,
            ${entry.timeToAnswerMs}::int, ${entry.durationMs}::int, ${entry.tokensPerSecond}::double precision,
            now() AT TIME ZONE 'UTC'
-      FROM reply JOIN conversation ON conversation.id = reply."conversationId"`;
+      FROM reply JOIN conversation ON conversation.id = reply."conversationId"
+     WHERE EXISTS (SELECT 1 FROM "User" WHERE id = ${entry.userId})`;
 }
 
 export async function setCurrentLeaf(conversationId: string, leafId: string): Promise<void> {

@@ -3,10 +3,10 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { addMember, makeModel, makePerson, makeTeam, type Person } from "../support/factories";
+import { addMember, makeAdmin, makeModel, makePerson, makeTeam, type Person } from "../support/factories";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { collectEvents, type ReceivedEvent, readEvents } from "../support/read-events";
-import { anonymousClient, type Client } from "../support/session-client";
+import { anonymousClient, type Client, signedInClient } from "../support/session-client";
 
 let upstream: FakeUpstream;
 beforeAll(async () => {
@@ -181,6 +181,23 @@ describe("continuing a team conversation", () => {
     expect((await posted.json()).error.code).toBe("forbidden");
     expect((await vic.client.json(`${url}/messages/${replyId}/regenerate`, {})).status).toBe(403);
     expect(await messageCount(conversationId)).toBe(before);
+  });
+
+  it("saves a member's reply that was streaming when an admin deleted the member's account", async () => {
+    const words = Array.from({ length: 12 }, (_, index) => `word${index} `);
+    const { ben, send, conversationId } = await sharedConversation({ chunks: words, paceMs: 150 });
+    const streaming = await send(ben, "A long answer, please");
+    expect(streaming.status).toBe(200);
+    const reply = () => db().message.findFirst({ where: { conversationId, role: "ASSISTANT" } });
+    await expect.poll(async () => (await reply())?.status, { timeout: 5_000 }).toBe("STREAMING");
+
+    const admin = await makeAdmin();
+    const adminClient = await signedInClient(admin.email, admin.password);
+    expect((await adminClient.fetch(`/api/admin/users/${ben.id}`, { method: "DELETE" })).status).toBe(204);
+    await streaming.body?.cancel().catch(() => {});
+    // The reply runs to its end and is saved with the team's conversation (the account's ledger went with it).
+    await expect.poll(async () => (await reply())?.status, { timeout: 10_000 }).toBe("COMPLETE");
+    expect((await reply())?.content).toBe(words.join(""));
   });
 
   it("answers 404 to someone outside the team, for reading, posting and watching", async () => {
