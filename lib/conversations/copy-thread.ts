@@ -3,6 +3,7 @@
 import { usableModelsWhere } from "../access/models";
 import { getAttachmentLimits } from "../attachments/attachment-limits";
 import type { SessionUser } from "../auth/session";
+import type { AttachmentKind } from "../db/client";
 import { insertImportedConversations } from "../db/conversation-import";
 import { createId } from "../db/ids";
 import { getThreadPath } from "../db/messages";
@@ -10,7 +11,14 @@ import { getDefaultModelId, isModelInScope } from "../db/models";
 import { AppError } from "../errors";
 import { MEGABYTE } from "../limits";
 
-export type ThreadToCopy = { conversationId: string; messageId: string; title: string; modelId: string | null };
+export type ThreadToCopy = {
+  conversationId: string;
+  messageId: string;
+  title: string;
+  modelId: string | null;
+  /** The kinds of the messages' files that come with the copy: a share link's copy takes only those it lets open. */
+  fileKinds: readonly AttachmentKind[];
+};
 
 export async function copyThreadToMyChats(
   user: SessionUser,
@@ -30,7 +38,10 @@ export async function copyThreadToMyChats(
   const now = new Date();
   const { storageMegabytes } = await getAttachmentLimits();
   // One transaction: the copy and its files, within the copier's storage (their copies count as their own files).
-  const copy = { quotaBytes: storageMegabytes * MEGABYTE, copyFilesOf: [...newIds] };
+  const copy = {
+    quotaBytes: storageMegabytes * MEGABYTE,
+    copyFilesOf: { pairs: [...newIds], kinds: source.fileKinds },
+  };
   const [created] = await insertImportedConversations(
     { ownerId: user.id, modelId },
     [

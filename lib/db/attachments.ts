@@ -272,15 +272,17 @@ export async function deleteFilesOfDeletedConversations(deletedBefore: Date): Pr
 
 /**
  * Copies the files of messages to their copies (`pairs`: [source message id, copy's id]), owned by `ownerId`, in the
- * transaction that writes the copies: "Copy to my chats" takes a thread's files with it. The rows are new, the bytes
- * shared. One statement; the ids have the shape of createId's. Returns the bytes the owner's files grew by.
+ * transaction that writes the copies: "Copy to my chats" takes a thread's files with it, a share link's copy only the
+ * `kinds` its link lets visitors open. The rows are new, the bytes shared. One statement; the ids have the shape of
+ * createId's. Returns the bytes the owner's files grew by.
  */
 export async function copyAttachmentsToMessages(
   tx: Prisma.TransactionClient,
   ownerId: string,
   pairs: [string, string][],
+  kinds: readonly AttachmentKind[],
 ): Promise<number> {
-  if (pairs.length === 0) return 0;
+  if (pairs.length === 0 || kinds.length === 0) return 0;
   const sourceIds = pairs.map(([source]) => source);
   const copyIds = pairs.map(([, copy]) => copy);
   const [row] = await tx.$queryRaw<{ added: bigint | null }[]>`
@@ -292,6 +294,7 @@ export async function copyAttachmentsToMessages(
         FROM "Attachment" a
         JOIN unnest(${sourceIds}::text[], ${copyIds}::text[]) AS pairs(source_id, copy_id)
           ON a."messageId" = pairs.source_id
+       WHERE a.kind = ANY(${kinds}::"AttachmentKind"[])
       RETURNING size
     )
     SELECT sum(size)::bigint AS added FROM copied`;

@@ -1,6 +1,6 @@
 // Writing imported conversations: all of a file's conversations and messages in one transaction, or nothing.
 import { checkQuotaAfterWrite, copyAttachmentsToMessages, storeContents } from "./attachments";
-import { db, type MessageRole, Prisma } from "./client";
+import { type AttachmentKind, db, type MessageRole, Prisma } from "./client";
 import { createId } from "./ids";
 
 export type ImportedRow = {
@@ -71,8 +71,11 @@ const IMPORT_TIMEOUT_MS = 120_000;
 export type ImportOptions = {
   /** The owner's storage quota: the files written (imported or copied) must fit in it, or nothing is written. */
   quotaBytes: number;
-  /** Files of other messages to copy to the new ones ([source message id, new message id]): "Copy to my chats". */
-  copyFilesOf?: [string, string][];
+  /**
+   * Files of other messages to copy to the new ones ([source message id, new message id]), of the kinds given:
+   * "Copy to my chats" takes all, a share link's copy those its link includes.
+   */
+  copyFilesOf?: { pairs: [string, string][]; kinds: readonly AttachmentKind[] };
 };
 
 export async function insertImportedConversations(
@@ -113,7 +116,10 @@ export async function insertImportedConversations(
         if (ordered.length > 0) await tx.attachment.createMany({ data: ordered });
         created.push({ id, title: conversation.title });
       }
-      addedBytes += await copyAttachmentsToMessages(tx, owner.ownerId, options.copyFilesOf ?? []);
+      if (options.copyFilesOf) {
+        const { pairs, kinds } = options.copyFilesOf;
+        addedBytes += await copyAttachmentsToMessages(tx, owner.ownerId, pairs, kinds);
+      }
       await checkQuotaAfterWrite(tx, { ownerId: owner.ownerId, quotaBytes: options.quotaBytes, addedBytes });
       return created;
     },

@@ -6,6 +6,7 @@ import { hashToken, isTokenShaped } from "../auth/secret-tokens";
 import type { SessionUser } from "../auth/session";
 import { copyThreadToMyChats } from "../conversations/copy-thread";
 import { type AttachmentView, getAttachmentFileOfMessages, listAttachmentViews } from "../db/attachments";
+import type { AttachmentKind } from "../db/client";
 import { getThreadPath } from "../db/messages";
 import { findShareLinkByTokenHash } from "../db/share-links";
 import { AppError } from "../errors";
@@ -26,6 +27,14 @@ export type SharedMessage = {
 export type SharedAttachment = AttachmentView & { isIncluded: boolean };
 export type SharedSnapshot = { title: string; messages: SharedMessage[] };
 
+type FileChoices = { includesImages: boolean; includesDocuments: boolean };
+const FILE_KINDS: readonly AttachmentKind[] = ["IMAGE", "DOCUMENT"];
+
+/** Whether the link lets its visitors open (and copy) files of this kind; the others they see by name only. */
+function includesFilesOf(link: FileChoices, kind: AttachmentKind): boolean {
+  return kind === "IMAGE" ? link.includesImages : link.includesDocuments;
+}
+
 async function findLiveShareLink(token: string) {
   if (!isTokenShaped(token) || !(await arePublicShareLinksEnabled())) return null;
   return findShareLinkByTokenHash(liveShareLinksWhere(new Date()), hashToken(token));
@@ -39,7 +48,7 @@ export async function getSharedSnapshot(token: string): Promise<SharedSnapshot |
   const files = await listAttachmentViews(path.map((message) => message.id));
   const withInclusion = (attachment: AttachmentView): SharedAttachment => ({
     ...attachment,
-    isIncluded: attachment.kind === "IMAGE" ? link.includesImages : link.includesDocuments,
+    isIncluded: includesFilesOf(link, attachment.kind),
   });
   const messages = path.flatMap((message) =>
     // System messages are instructions to the model, not part of what was said; empty turns show nothing.
@@ -68,11 +77,10 @@ export async function getSharedFile(token: string, attachmentId: string) {
     path.map((message) => message.id),
   );
   if (!file) return null;
-  const isIncluded = file.kind === "IMAGE" ? link.includesImages : link.includesDocuments;
-  return isIncluded ? file : null;
+  return includesFilesOf(link, file.kind) ? file : null;
 }
 
-/** "Continue as my copy": the snapshot becomes a private conversation of the visitor. */
+/** "Continue as my copy": the snapshot becomes a private conversation of the visitor, with the files it shows. */
 export async function copySharedSnapshot(user: SessionUser, token: string): Promise<{ id: string }> {
   const link = await findLiveShareLink(token);
   if (!link) throw new AppError("not_found", "Share link not found.");
@@ -81,6 +89,7 @@ export async function copySharedSnapshot(user: SessionUser, token: string): Prom
     messageId: link.messageId,
     title: link.title,
     modelId: link.conversation.modelId,
+    fileKinds: FILE_KINDS.filter((kind) => includesFilesOf(link, kind)),
   });
   return { id };
 }

@@ -107,5 +107,6 @@ export async function copyMessageToMyChats(user: SessionUser, id: string, messag
     messageId,
     title: conversation.title,
     modelId: conversation.modelId,
+    fileKinds: ["IMAGE", "DOCUMENT"],
   });
 }

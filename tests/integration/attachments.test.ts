@@ -397,6 +397,29 @@ describe("share links and copies", () => {
     const document = await client.fetch(`/api/attachments/${files[1]?.id}`);
     expect(await document.text()).toBe("private notes");
   });
+
+  it("gives a link's visitor a copy holding only the files the link lets them open", async () => {
+    const { client, conversationId } = await sharedChat();
+    const visitor = await makeUser();
+    const visitorClient = await signedInClient(visitor.email, visitor.password);
+    const copiedFileNames = async (token: string) => {
+      const copied = await visitorClient.json(`/api/share/${token}/copy`, {});
+      expect(copied.status).toBe(201);
+      const copyId = ((await copied.json()) as { id: string }).id;
+      const thread = (await (await visitorClient.fetch(`/api/conversations/${copyId}`)).json()) as {
+        messages: { role: string; attachments: { id: string; name: string }[] }[];
+      };
+      const files = thread.messages.find((message) => message.role === "USER")?.attachments ?? [];
+      return files.map((file) => file.name);
+    };
+    expect(await copiedFileNames(await createLink(client, conversationId, {}))).toEqual(["chart.png"]);
+    expect(await copiedFileNames(await createLink(client, conversationId, { includesImages: false }))).toEqual([]);
+    const everything = await createLink(client, conversationId, { includesDocuments: true });
+    expect(await copiedFileNames(everything)).toEqual(["chart.png", "notes.txt"]);
+    // The visitor's files are the copies the links allowed: the withheld document never became theirs.
+    const owned = await db().attachment.findMany({ where: { ownerId: visitor.id }, select: { name: true } });
+    expect(owned.map((file) => file.name).sort()).toEqual(["chart.png", "chart.png", "notes.txt"]);
+  });
 });
 
 /** A file row of `size` bytes (its content one byte): a quota filled without uploading a gigabyte. */
