@@ -1,6 +1,7 @@
 // A person's own account: what Settings → Account shows and changes. Every query is scoped to the caller's id.
 import { AppError } from "../errors";
 import { db } from "./client";
+import { expireResetTokensOf } from "./password-resets";
 import { isUniqueViolation } from "./unique-violation";
 import { normalizeEmail } from "./users";
 
@@ -18,10 +19,15 @@ export async function getPasswordHash(id: string): Promise<string | null> {
 /** The email is stored lowercased, so its unique index makes it unique case-insensitively, as at registration. */
 export async function updateProfile(id: string, changes: { name?: string; email?: string }) {
   try {
-    return await db().user.update({
-      where: { id },
-      data: { name: changes.name, email: changes.email === undefined ? undefined : normalizeEmail(changes.email) },
-      select: accountFields,
+    return await db().$transaction(async (tx) => {
+      const email = changes.email === undefined ? undefined : normalizeEmail(changes.email);
+      const account = await tx.user.update({
+        where: { id },
+        data: { name: changes.name, email },
+        select: accountFields,
+      });
+      if (email !== undefined) await expireResetTokensOf(tx, id);
+      return account;
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
@@ -33,12 +39,15 @@ export async function updateProfile(id: string, changes: { name?: string; email?
 
 /** A new password; `endsSessions` bumps the session version, which signs every device out. */
 export async function setPasswordHash(id: string, passwordHash: string, endsSessions: boolean): Promise<number> {
-  const user = await db().user.update({
-    where: { id },
-    data: { passwordHash, sessionVersion: endsSessions ? { increment: 1 } : undefined },
-    select: { sessionVersion: true },
+  return db().$transaction(async (tx) => {
+    const user = await tx.user.update({
+      where: { id },
+      data: { passwordHash, sessionVersion: endsSessions ? { increment: 1 } : undefined },
+      select: { sessionVersion: true },
+    });
+    await expireResetTokensOf(tx, id);
+    return user.sessionVersion;
   });
-  return user.sessionVersion;
 }
 
 export async function setCustomInstructions(id: string, customInstructions: string | null): Promise<void> {

@@ -1,7 +1,14 @@
 // One-time password reset links: only the token's SHA-256 is stored; a token sets a password once, before it
-// expires, and ends every session of its user in the same transaction.
+// expires, and ends every session of its user in the same transaction. A new password or email (a reset, Settings,
+// an SSO link that replaces the password) ends the user's other links: one mailed earlier, perhaps to an address
+// they moved away from, must not set a password after the change.
 import { type AuditActor, writeAuditEntry } from "./audit";
-import { db } from "./client";
+import { db, type Prisma } from "./client";
+
+/** Ends every unused reset link of the user, in the transaction that changes their password or email. */
+export async function expireResetTokensOf(tx: Prisma.TransactionClient, userId: string): Promise<void> {
+  await tx.passwordResetToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: new Date() } });
+}
 
 /** Stores a reset token for the user; with an actor (an admin's link) the audit entry is written with it. */
 export async function createPasswordResetToken(
@@ -51,6 +58,7 @@ export async function consumePasswordResetToken(tokenHash: string, passwordHash:
       where: { id: token.userId },
       data: { passwordHash, sessionVersion: { increment: 1 } },
     });
+    await expireResetTokensOf(tx, token.userId);
     return token.userId;
   });
 }

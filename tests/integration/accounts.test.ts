@@ -231,6 +231,44 @@ describe("the admin's reset link", () => {
     );
     expect(await (await anonymousClient().fetch(`/reset-password/${token}`)).text()).not.toContain(user.email);
   });
+
+  it("ends with a new password or email: a link made before either sets no password", async () => {
+    const [admin, user, mover] = await Promise.all([makeAdmin(), makeUser(), makeUser()]);
+    const adminClient = await signedInClient(admin.email, admin.password);
+    const linkFor = async (userId: string) => {
+      const created = await adminClient.fetch(`/api/admin/users/${userId}/reset-link`, { method: "POST" });
+      return ((await created.json()) as { url: string }).url.split("/reset-password/")[1] ?? "";
+    };
+    const resetWith = (token: string) =>
+      anonymousClient().json("/api/auth/password-reset", { token, password: "taken over!" });
+
+    const [first, second] = [await linkFor(user.id), await linkFor(user.id)];
+    const client = await signedInClient(user.email, user.password);
+    const changed = await client.json("/api/account/password", {
+      currentPassword: TEST_PASSWORD,
+      newPassword: "mine!!!!",
+    });
+    expect(changed.status).toBe(204);
+    expect((await resetWith(first)).status).toBe(400);
+    await expect(signedInClient(user.email, "mine!!!!")).resolves.toBeDefined();
+    // A reset ends the other links too.
+    const [third, fourth] = [await linkFor(user.id), await linkFor(user.id)];
+    expect(
+      (await anonymousClient().json("/api/auth/password-reset", { token: third, password: "reset!!!" })).status,
+    ).toBe(204);
+    expect((await resetWith(fourth)).status).toBe(400);
+    expect((await resetWith(second)).status).toBe(400);
+
+    const beforeMove = await linkFor(mover.id);
+    const moverClient = await signedInClient(mover.email, mover.password);
+    const moved = await moverClient.json(
+      "/api/account",
+      { email: uniqueEmail("Moved"), currentPassword: TEST_PASSWORD },
+      "PATCH",
+    );
+    expect(moved.status).toBe(200);
+    expect((await resetWith(beforeMove)).status).toBe(400);
+  });
 });
 
 describe("forgot password without mail", () => {
