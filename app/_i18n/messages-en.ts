@@ -643,6 +643,8 @@ export const en = {
   "signIn.error.SsoRegistrationClosed": "Registration is closed for this address. Ask an admin for access.",
   "signIn.error.SsoEmailMissing": "The identity provider did not share an email address, which Parley needs.",
   "signIn.error.SsoUnavailable": "This sign-in option is not available any more.",
+  "signIn.error.SsoIssuerMismatch":
+    "The identity provider answered in the name of another issuer, so Parley refused the sign-in. Ask an admin to check its settings.",
   "signIn.error.generic": "Signing in did not work. Try again.",
   "accountSettings.title": "Account",
   "accountSettings.profile": "Name and email",

@@ -607,6 +607,7 @@ export const zhCN: Catalog = {
   "signIn.error.SsoRegistrationClosed": "此地址不能注册。请向管理员申请访问权限。",
   "signIn.error.SsoEmailMissing": "身份提供方没有提供邮箱地址，而 Parley 需要它。",
   "signIn.error.SsoUnavailable": "此登录方式已不可用。",
+  "signIn.error.SsoIssuerMismatch": "身份提供方以另一个签发者的名义应答，Parley 因此拒绝了登录。请管理员检查其设置。",
   "signIn.error.generic": "登录未成功。请重试。",
   "accountSettings.title": "账户",
   "accountSettings.profile": "姓名和邮箱",

@@ -1,6 +1,7 @@
 // Single sign-on: the OpenID providers admins configure, and the identities (issuer, subject) people sign in with.
 import { type AuditActor, writeAuditEntry } from "./audit";
 import { db, type Prisma } from "./client";
+import { expireResetTokensOf } from "./password-resets";
 
 const providerFields = {
   id: true,
@@ -129,6 +130,29 @@ export async function findUserByEmail(email: string): Promise<SsoUser | null> {
 
 export async function linkIdentity(userId: string, issuer: string, subject: string): Promise<void> {
   await db().userIdentity.create({ data: { userId, issuer, subject } });
+}
+
+/**
+ * Joins an identity to the account that holds its email, which the provider says it verified (the admin allowed
+ * linking). Parley never verified that address itself, so whoever set the account's credentials may not be the
+ * person the provider vouches for (someone may have registered the address first, waiting for it): the account
+ * keeps its data but none of its credentials. Its password becomes `unknownPasswordHash` (of a password nobody
+ * knows), its sessions end, its API keys are revoked and its reset links end, in one transaction.
+ */
+export async function linkIdentityInPlaceOfCredentials(
+  userId: string,
+  identity: { issuer: string; subject: string },
+  unknownPasswordHash: string,
+): Promise<void> {
+  await db().$transaction(async (tx) => {
+    await tx.userIdentity.create({ data: { userId, ...identity } });
+    await tx.user.update({
+      where: { id: userId },
+      data: { passwordHash: unknownPasswordHash, sessionVersion: { increment: 1 } },
+    });
+    await tx.apiKey.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+    await expireResetTokensOf(tx, userId);
+  });
 }
 
 export async function getSignInUser(id: string): Promise<SsoUser | null> {

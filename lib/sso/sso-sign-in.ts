@@ -10,6 +10,7 @@ import {
   findUserByIdentity,
   getSignInUser,
   linkIdentity,
+  linkIdentityInPlaceOfCredentials,
   type SsoProviderRow,
   type SsoUser,
 } from "../db/sso";
@@ -22,6 +23,7 @@ export type SsoRefusal =
   | "SsoRegistrationClosed"
   | "SsoEmailMissing"
   | "SsoUnavailable"
+  | "SsoIssuerMismatch"
   | "AccountDisabled";
 
 const claimsSchema = z.looseObject({
@@ -33,6 +35,7 @@ const claimsSchema = z.looseObject({
 });
 
 const isVerified = (value: boolean | string | undefined) => value === true || value === "true";
+const withoutTrailingSlash = (issuer: string) => issuer.replace(/\/$/, "");
 
 function isAllowedDomain(email: string, allowedDomains: string | null): boolean {
   const domain = email.split("@")[1] ?? "";
@@ -40,13 +43,15 @@ function isAllowedDomain(email: string, allowedDomains: string | null): boolean 
   return allowed.includes(domain);
 }
 
+// Nobody knows this password: the account signs in through its provider (or sets one by a reset link).
+const hashUnknownPassword = () => hashPassword(randomBytes(32).toString("base64url"));
+
 async function signUp(provider: SsoProviderRow, email: string, name: string, isEmailVerified: boolean) {
   const { policy } = await getRegistrationPolicy();
   // Closed registration still admits verified addresses of the provider's allowed domains.
   const isAdmittedDomain = isEmailVerified && isAllowedDomain(email, provider.allowedDomains);
   if (policy === "closed" && !isAdmittedDomain) return "SsoRegistrationClosed" as const;
-  // Nobody knows this password: the account signs in through its provider (or sets one by a reset link).
-  const passwordHash = await hashPassword(randomBytes(32).toString("base64url"));
+  const passwordHash = await hashUnknownPassword();
   const created = await createUser({ email, name, passwordHash }, policy === "closed" ? "open" : policy);
   return getSignInUser(created.id);
 }
@@ -67,8 +72,17 @@ async function findOrCreateUser(
   const email = normalizeEmail(claims.email);
   const isEmailVerified = isVerified(claims.email_verified);
   const existing = await findUserByEmail(email);
-  if (existing && !(isEmailVerified && provider.allowLinking)) return "SsoLinkRequired" as const;
-  const user = existing ?? (await signUp(provider, email, claims.name?.trim() || email, isEmailVerified));
+  if (existing) {
+    if (!(isEmailVerified && provider.allowLinking)) return "SsoLinkRequired" as const;
+    const identity = { issuer: claims.iss, subject: claims.sub };
+    await linkIdentityInPlaceOfCredentials(existing.id, identity, await hashUnknownPassword());
+    console.log(
+      `[parley] ${provider.label} linked to the account of ${email}; its password, sessions and API keys ended`,
+    );
+    // Read again: the session about to be made must carry the new session version.
+    return (await getSignInUser(existing.id)) ?? ("SsoUnavailable" as const);
+  }
+  const user = await signUp(provider, email, claims.name?.trim() || email, isEmailVerified);
   if (!user || typeof user === "string") return user ?? ("SsoRegistrationClosed" as const);
   await linkIdentity(user.id, claims.iss, claims.sub);
   return user;
@@ -84,6 +98,15 @@ export async function resolveSsoUser(
   signedInUserId: string | null = null,
 ): Promise<SsoUser | SsoRefusal> {
   const claims = claimsSchema.parse(rawClaims);
+  // An identity is (issuer, subject), so a token must come from the issuer configured for this provider.
+  // openid-client compares its issuer only with the one discovery declares, and discovery is read again at every
+  // sign-in: a provider whose discovery named another issuer would otherwise sign in as that issuer's accounts.
+  if (withoutTrailingSlash(claims.iss) !== withoutTrailingSlash(provider.issuer)) {
+    console.error(
+      `[parley] sign-in with ${provider.label} refused: its token's issuer (${claims.iss}) is not the one configured (${provider.issuer})`,
+    );
+    return "SsoIssuerMismatch";
+  }
   const user = await findOrCreateUser(provider, claims, signedInUserId);
   if (typeof user === "string") return user;
   if (user.status === "DISABLED") return "AccountDisabled";

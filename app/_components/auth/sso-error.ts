@@ -1,6 +1,12 @@
 import type { MessageKey } from "@/app/_i18n/messages-en";
 
-const KNOWN = ["SsoLinkRequired", "SsoRegistrationClosed", "SsoEmailMissing", "SsoUnavailable"] as const;
+const KNOWN = [
+  "SsoLinkRequired",
+  "SsoRegistrationClosed",
+  "SsoEmailMissing",
+  "SsoUnavailable",
+  "SsoIssuerMismatch",
+] as const;
 
 /**
  * The sentence for next-auth's `error` on the sign-in page (an SSO sign-in that was refused or failed); null when
