@@ -10,6 +10,7 @@ import { type AgentConnectOpts, Agent as RoutingAgent } from "agent-base";
 import { HttpProxyAgent } from "http-proxy-agent";
 import { HttpsProxyAgent } from "https-proxy-agent";
 import { type Env, env, parseProxyAddress } from "../env";
+import { createGuardedLookup, isRefusedHost, RefusedProviderAddressError } from "../models/provider-address";
 
 type ProxyName = "https_proxy" | "http_proxy" | "all_proxy" | "no_proxy";
 type ProxySettings = Partial<Pick<Env, ProxyName | Uppercase<ProxyName>>>;
@@ -75,7 +76,9 @@ export function proxyRules(settings: ProxySettings = env()): (url: URL) => URL |
 }
 
 const keepAlive = { keepAlive: true };
-const direct = { http: new HttpAgent(keepAlive), https: new HttpsAgent(keepAlive) };
+// A direct connection fails when the name resolves to a cloud metadata address (provider-address.ts), whoever asks.
+const directOptions = { ...keepAlive, lookup: createGuardedLookup() };
+const direct = { http: new HttpAgent(directOptions), https: new HttpsAgent(directOptions) };
 let proxyOf: ReturnType<typeof proxyRules> | undefined;
 const proxyAgents = new Map<string, HttpAgent>();
 
@@ -98,9 +101,12 @@ export function agentFor(url: URL): HttpAgent {
  * sends directly goes on through the keep-alive agent of its protocol; one through a proxy gets its connection from
  * the proxy's agent here: that agent's own pool would reuse a connection without rewriting the request for the
  * proxy, which the request, already written by the time this runs, needs (http-proxy-agent does it as it connects).
+ * As the provider fetch does, it refuses cloud metadata addresses: given literally here (a literal address never goes
+ * through the direct agents' lookup), resolved from a name by that lookup.
  */
 class OutboundAgent extends RoutingAgent {
   override connect(request: ClientRequest, options: AgentConnectOpts) {
+    if (isRefusedHost(options.host ?? "")) throw new RefusedProviderAddressError();
     const protocol = options.secureEndpoint ? "https:" : "http:";
     const agent = agentFor(new URL(`${protocol}//${options.host}:${options.port}`));
     return agent instanceof RoutingAgent ? agent.connect(request, options) : agent;

@@ -1,5 +1,7 @@
+import { get } from "node:http";
 import { describe, expect, it } from "vitest";
-import { proxyRules } from "@/lib/http/outbound-proxy";
+import { outboundAgent, proxyRules } from "@/lib/http/outbound-proxy";
+import { RefusedProviderAddressError } from "@/lib/models/provider-address";
 
 const proxyOf = (environment: Record<string, string>, url: string) =>
   proxyRules(environment)(new URL(url))?.href ?? null;
@@ -39,5 +41,25 @@ describe("the proxy a provider is reached through", () => {
     expect(direct("[fd00::1]:8000", "http://[fd00::1]:8000/v1")).toBe(true);
     expect(direct("a.example, B.Corp.Example", "https://b.corp.example/v1")).toBe(true);
     expect(direct("*", "https://api.openai.com/v1")).toBe(true);
+  });
+});
+
+describe("the agent single sign-on's requests go through", () => {
+  const failureOf = (url: string) =>
+    new Promise<unknown>((resolve) => {
+      const request = get(url, { agent: outboundAgent }, (response) => {
+        response.resume();
+        resolve(null);
+      });
+      request.on("error", resolve);
+      request.setTimeout(5_000, () => request.destroy(new Error("timed out")));
+    });
+
+  it("refuses cloud metadata addresses, as the provider fetch does, given as an address or by their names", async () => {
+    expect(await failureOf("http://169.254.169.254/latest/meta-data/")).toBeInstanceOf(RefusedProviderAddressError);
+    expect(await failureOf("http://[fd00:ec2::254]/latest/meta-data/")).toBeInstanceOf(RefusedProviderAddressError);
+    expect(await failureOf("http://metadata.google.internal/computeMetadata/v1/")).toBeInstanceOf(
+      RefusedProviderAddressError,
+    );
   });
 });
