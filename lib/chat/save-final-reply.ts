@@ -2,7 +2,7 @@
 // text, and the row must not stay STREAMING, partial, with nothing left to finish it. The text waits in memory.
 import { setTimeout as sleep } from "node:timers/promises";
 import { isDatabaseUnavailable } from "../db/database-unavailable";
-import { type FinishedReply, finishReply } from "../db/turns";
+import { endReplyAfterFailedSave, type FinishedReply, finishReply } from "../db/turns";
 
 const FIRST_RETRY_MS = 500;
 const LONGEST_WAIT_MS = 15_000;
@@ -13,7 +13,7 @@ export type SaveOutcome = "saved" | "retrying";
  * Saves the reply. A database outage is answered "retrying" at once (so that the caller can tell its readers) and
  * the save goes on with back-off, every 15 s at most, for as long as this process runs: while it does, the reply has
  * a process that will finish it (after a restart, the start-up recovery keeps a reply left STREAMING as
- * INTERRUPTED). `whenSettled` resolves once saved. Any other failure throws, as before.
+ * INTERRUPTED). `whenSettled` resolves once saved. Any other failure throws, after ending the row as an error.
  */
 export async function saveFinalReply(
   id: string,
@@ -23,7 +23,10 @@ export async function saveFinalReply(
     await finishReply(id, reply);
     return { outcome: "saved", whenSettled: Promise.resolve(true) };
   } catch (error) {
-    if (!isDatabaseUnavailable(error)) throw error;
+    if (!isDatabaseUnavailable(error)) {
+      await endReplyAfterFailedSave(id).catch(() => {});
+      throw error;
+    }
     console.error(`Reply ${id} could not be saved: the database cannot be reached. Retrying until it is back.`);
     return { outcome: "retrying", whenSettled: retrySave(id, reply) };
   }
@@ -39,6 +42,7 @@ async function retrySave(id: string, reply: FinishedReply): Promise<boolean> {
     } catch (error) {
       if (!isDatabaseUnavailable(error)) {
         console.error(`Saving reply ${id} failed`, error);
+        await endReplyAfterFailedSave(id).catch(() => {});
         return false;
       }
     }

@@ -48,6 +48,7 @@ type TurnPosition = {
   currentLeafId: string | null;
   parentId: string | null;
   parentRole: string | null;
+  parentStatus: string | null;
   duplicateId: string | null;
   /** False when the lock waited for a turn that changed the conversation after this statement's snapshot. */
   isCurrent: boolean;
@@ -76,7 +77,8 @@ function turnStatement(input: TurnInput, ids: { userId: string; replyId: string 
       SELECT c.id, c."currentLeafId", c.xmin::text AS version
         FROM "Conversation" c WHERE c.id = ${input.conversationId} AND ${input.scope} FOR UPDATE
     ), position AS (
-      SELECT l.id, l."currentLeafId", p.id AS "parentId", p.role::text AS "parentRole", p.depth AS "parentDepth",
+      SELECT l.id, l."currentLeafId", p.id AS "parentId", p.role::text AS "parentRole", p.status::text AS "parentStatus",
+             p.depth AS "parentDepth",
              p."threadTokens" AS "parentThreadTokens", d.id AS "duplicateId",
              l.version = (SELECT s.xmin::text FROM "Conversation" s WHERE s.id = l.id) AS "isCurrent",
              (${parentWanted})::text IS NULL OR p.id IS NOT NULL AS "hasParent"
@@ -86,6 +88,7 @@ function turnStatement(input: TurnInput, ids: { userId: string; replyId: string 
     ), writable AS (
       SELECT * FROM position
        WHERE "isCurrent" AND "duplicateId" IS NULL AND "hasParent" AND "parentRole" IS DISTINCT FROM 'USER'
+         AND "parentStatus" IS DISTINCT FROM 'STREAMING'
     ), inserted AS (
       INSERT INTO "Message" (id, "conversationId", "parentId", role, content, "authorId", "clientMessageId",
                              "tokenCount", "tokenEncoding", depth, "threadTokens", status, "modelId", "modelVersion",
@@ -108,7 +111,8 @@ function turnStatement(input: TurnInput, ids: { userId: string; replyId: string 
              title = CASE WHEN c.title = ${input.titleIfUntitled.untitled} THEN ${input.titleIfUntitled.title} ELSE c.title END
        WHERE c.id = ${input.conversationId} AND EXISTS (SELECT 1 FROM writable)
     )
-    SELECT position."currentLeafId", position."parentId", position."parentRole", position."duplicateId",
+    SELECT position."currentLeafId", position."parentId", position."parentRole", position."parentStatus",
+           position."duplicateId",
            position."isCurrent", i.id, i.role, i.content, i.status, i."parentId" AS "messageParentId", i."createdAt"
       FROM position LEFT JOIN inserted i ON true`;
 }
@@ -120,6 +124,13 @@ function checkParent(input: TurnInput, position: TurnPosition) {
   }
   if (position.parentRole === "USER")
     throw new AppError("invalid_input", "A message cannot answer another user message.");
+  // Its context would hold the reply as far as it was saved (or nothing), and its token counts the reply's start.
+  if (position.parentStatus === "STREAMING") {
+    throw new AppError(
+      "reply_in_progress",
+      "A reply is still being written here. Send once it has finished, or stop it.",
+    );
+  }
 }
 
 type TurnStatementRow = TurnPosition & {
@@ -359,6 +370,18 @@ function insertLedgerEntry(entry: ReplyLedgerEntry): Prisma.Sql {
            now() AT TIME ZONE 'UTC'
       FROM reply JOIN conversation ON conversation.id = reply."conversationId"
      WHERE EXISTS (SELECT 1 FROM "User" WHERE id = ${entry.userId})`;
+}
+
+/**
+ * When the final save failed for another reason than an outage (it is not retried): the reply ends as an error with
+ * the text its partial saves kept, rather than staying STREAMING, which would hold its conversation (no message may
+ * follow a reply being written) until the process restarts.
+ */
+export async function endReplyAfterFailedSave(id: string): Promise<void> {
+  await db().message.updateMany({
+    where: { id, status: "STREAMING" },
+    data: { status: "ERROR", errorCode: "internal", finishReason: null },
+  });
 }
 
 export async function setCurrentLeaf(conversationId: string, leafId: string): Promise<void> {

@@ -67,23 +67,39 @@ describe("re-attaching to a reply", () => {
 });
 
 describe("concurrency", () => {
-  it("saves both turns with a valid parent chain when two tabs send at once", async () => {
-    const chat = await startChatSession(upstream, { reply: "ok" });
-    const [one, two] = await Promise.all([chat.send("From tab one"), chat.send("From tab two")]);
-    await Promise.all([collectEvents(one), collectEvents(two)]);
+  it("takes one of two tabs sending at once; the other waits for the reply, then continues from all of it", async () => {
+    const chat = await startChatSession(upstream, { chunks: words.slice(0, 10), paceMs: 100 });
+    const sent = await Promise.all([chat.send("From tab one"), chat.send("From tab two")]);
+    const taken = sent.find((response) => response.status === 200);
+    const refused = sent.find((response) => response.status === 409);
+    if (!taken || !refused) throw new Error(`Expected one 200 and one 409, got ${sent.map((r) => r.status)}`);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("reply_in_progress");
+    const events = await collectEvents(taken);
+    const firstReply = deltaText(events);
+    expect(firstReply).toBe(words.slice(0, 10).join(""));
+    // Nothing of the refused message was stored: one exchange, its reply ended.
+    const afterFirst = await chat.storedMessages();
+    expect(afterFirst.map((message) => [message.role, message.status])).toEqual([
+      ["USER", "COMPLETE"],
+      ["ASSISTANT", "COMPLETE"],
+    ]);
+
+    await collectEvents(await chat.send("Sent again"));
     const messages = await chat.storedMessages();
-    expect(
-      messages
-        .filter((message) => message.role === "USER")
-        .map((message) => message.content)
-        .sort(),
-    ).toEqual(["From tab one", "From tab two"]);
-    const byId = new Map(messages.map((message) => [message.id, message]));
-    for (const message of messages) {
-      if (message.parentId) expect(byId.has(message.parentId)).toBe(true);
-      if (message.role === "USER" && message.parentId) expect(byId.get(message.parentId)?.role).toBe("ASSISTANT");
-    }
-    expect(messages.filter((message) => message.parentId === null)).toHaveLength(1);
+    expect(messages.map((message) => message.parentId)).toEqual([
+      null,
+      messages[0]?.id,
+      messages[1]?.id,
+      messages[2]?.id,
+    ]);
+    // The model saw the whole first reply, and the thread's running token count includes it.
+    const context = chat.upstreamCalls().at(-1)?.body.messages as { role: string; content: string }[];
+    expect(context.filter((message) => message.role !== "system").map((message) => message.content)).toEqual([
+      afterFirst[0]?.content,
+      firstReply,
+      "Sent again",
+    ]);
+    expect(messages[2]?.threadTokens).toBe((messages[1]?.threadTokens ?? 0) + (messages[2]?.tokenCount ?? 0));
   });
 
   it("does not let another user stop or follow a running reply", async () => {
