@@ -3,6 +3,7 @@
 // upload is left out (its message is kept), so that one odd file does not fail a whole import.
 import { createHash } from "node:crypto";
 import type { SessionUser } from "../auth/session";
+import { countTokens } from "../chat/tokens";
 import { getStorageUsed } from "../db/attachments";
 import type { ConversationToImport, ImportedFile, ImportedRow } from "../db/conversation-import";
 import { AppError } from "../errors";
@@ -12,6 +13,7 @@ import { extractDocumentText } from "./extract-text";
 import { readImageSize } from "./image-size";
 import { estimateImageTokens } from "./image-tokens";
 import { sniffFile } from "./sniff";
+import { countTurnTokens } from "./turn-files";
 
 async function decodeFile(name: string, data: string, maxBytes: number): Promise<ImportedFile | null> {
   const bytes = new Uint8Array(Buffer.from(data, "base64"));
@@ -40,6 +42,24 @@ async function decodeRow({ encodedFiles, ...row }: ImportedRow, limits: Attachme
   return files.length > 0 ? { ...row, files } : row;
 }
 
+/**
+ * A message's count with its files (its documents' text, its images' estimates), as a sent turn's is counted, and
+ * the running totals of the thread below it: the window would otherwise take such a message for its text alone.
+ * Parents come before their children in `messages`.
+ */
+function countWithFiles(messages: ImportedRow[]): ImportedRow[] {
+  const threadTokens = new Map<string, number>();
+  return messages.map((row) => {
+    const encoding = row.tokenEncoding === "cl100k_base" ? "cl100k_base" : "o200k_base";
+    const tokenCount = row.files?.length
+      ? countTurnTokens(row.content, row.files, (text) => countTokens(text, encoding))
+      : row.tokenCount;
+    const counted = { ...row, tokenCount, threadTokens: (threadTokens.get(row.parentId ?? "") ?? 0) + tokenCount };
+    threadTokens.set(row.id, counted.threadTokens);
+    return counted;
+  });
+}
+
 export async function prepareImportedFiles(
   user: SessionUser,
   conversations: ConversationToImport[],
@@ -49,7 +69,8 @@ export async function prepareImportedFiles(
   for (const conversation of conversations) {
     const messages: ImportedRow[] = [];
     for (const row of conversation.messages) messages.push(row.encodedFiles ? await decodeRow(row, limits) : row);
-    prepared.push({ ...conversation, messages });
+    const hasFiles = messages.some((row) => row.files?.length);
+    prepared.push({ ...conversation, messages: hasFiles ? countWithFiles(messages) : messages });
   }
   const added = prepared
     .flatMap((conversation) => conversation.messages)

@@ -59,9 +59,11 @@ export async function checkTurnFiles(
 }
 
 /** The message's cost: its text with its documents, counted by `count`, plus the images' estimates. */
-export function countTurnTokens(content: string, checked: CheckedTurnFiles, count: (text: string) => number): number {
-  const imageTokens = checked.files
-    .filter((file) => file.kind === "IMAGE")
-    .reduce((sum, file) => sum + file.tokenCount, 0);
-  return count(getTurnText(content, checked.files)) + imageTokens;
+export function countTurnTokens(
+  content: string,
+  files: (Pick<TurnFile, "name" | "kind" | "text"> & { tokenCount: number })[],
+  count: (text: string) => number,
+): number {
+  const imageTokens = files.filter((file) => file.kind === "IMAGE").reduce((sum, file) => sum + file.tokenCount, 0);
+  return count(getTurnText(content, files)) + imageTokens;
 }

@@ -55,6 +55,20 @@ type PrepareInput = {
   thread?: WindowCandidate[];
 };
 
+const isTokenEncoding = (name: string | null): name is TokenEncoding => name === "o200k_base" || name === "cl100k_base";
+
+/**
+ * A message's tokens in `encoding`: its stored count when it was counted so, else its text counted again. The part
+ * of the stored count that its files make (documents' text, images' estimates) is kept as it was counted: an
+ * estimate across model families, as olderUnread is, where counting the text alone would leave the files out.
+ */
+function tokensOf(row: WindowCandidate, encoding: TokenEncoding): number {
+  if (row.tokenEncoding === encoding) return row.tokenCount;
+  const text = countTokens(row.content, encoding);
+  if (!row.hasFiles || !isTokenEncoding(row.tokenEncoding)) return text;
+  return text + Math.max(0, row.tokenCount - countTokens(row.content, row.tokenEncoding));
+}
+
 function assembleRequest(input: PrepareInput, rows: WindowCandidate[]) {
   const { model, parameters } = input;
   const encoding = encodingForModel(model.upstreamName);
@@ -65,7 +79,7 @@ function assembleRequest(input: PrepareInput, rows: WindowCandidate[]) {
       id: row.id,
       role: row.role,
       content: row.content,
-      tokens: row.tokenEncoding === encoding ? row.tokenCount : countTokens(row.content, encoding),
+      tokens: tokensOf(row, encoding),
     })),
     // Counted in the encoding they were cached in: exact for one model, an estimate across model families.
     olderUnread: oldest

@@ -99,7 +99,7 @@ export async function sendMessage(
   );
   const encoding = encodingForModel(model.upstreamName);
   const files = await checkTurnFiles(user, conversationId, input.attachmentIds, model);
-  const tokenCount = countTurnTokens(input.content, files, (text) => countTokens(text, encoding));
+  const tokenCount = countTurnTokens(input.content, files.files, (text) => countTokens(text, encoding));
   // The sender's custom instructions go with the system prompt, so they count toward what can never fit too.
   const systemPrompt = getSystemPrompt(conversation.systemPrompt, model, encoding, conversation.customInstructions);
   const systemTokens = systemPrompt?.tokens ?? null;

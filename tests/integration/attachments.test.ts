@@ -20,10 +20,10 @@ afterAll(async () => {
   await upstream.close();
 });
 
-async function startChat(readsImages: boolean) {
+async function startChat(readsImages: boolean, window: { contextWindow?: number; maxOutputTokens?: number } = {}) {
   const upstreamName = `model-${Math.random().toString(36).slice(2)}`;
   upstream.scenarioForModel(upstreamName, { reply: "Seen." });
-  const model = await makeModel(upstream.url, { upstreamName, readsImages });
+  const model = await makeModel(upstream.url, { upstreamName, readsImages, ...window });
   const user = await makeUser();
   const client = await signedInClient(user.email, user.password);
   const created = await client.json("/api/conversations", { modelId: model.id });
@@ -419,6 +419,50 @@ describe("share links and copies", () => {
     // The visitor's files are the copies the links allowed: the withheld document never became theirs.
     const owned = await db().attachment.findMany({ where: { ownerId: visitor.id }, select: { name: true } });
     expect(owned.map((file) => file.name).sort()).toEqual(["chart.png", "chart.png", "notes.txt"]);
+  });
+});
+
+describe("imported files in the context window", () => {
+  it("count with their message, so that a document too large for a small model's window is left out of it", async () => {
+    // A few thousand tokens of notes, sent with a message on a roomy model, then exported.
+    const notes = Array.from({ length: 300 }, (_, index) => `note ${index} says ${randomUUID().slice(0, 8)}.`).join(
+      " ",
+    );
+    const source = await startChat(false);
+    const documentId = await uploadId(source.client, "long-notes.txt", notes);
+    const exchange = await collectEvents(
+      await source.client.json(`/api/conversations/${source.conversationId}/messages`, {
+        content: "Keep these",
+        attachmentIds: [documentId],
+      }),
+    );
+    expect(exchange.find((event) => event.event === "done")).toMatchObject({ data: { status: "COMPLETE" } });
+    const exported = await (
+      await source.client.fetch(`/api/conversations/${source.conversationId}/export?format=json`)
+    ).json();
+
+    // Imported by someone whose model reads 2,048 tokens at most (1,024 of them kept for the answer).
+    const small = await startChat(false, { contextWindow: 2048, maxOutputTokens: 1024 });
+    const imported = await small.client.json("/api/account/import", exported);
+    expect(imported.status, await imported.clone().text()).toBe(201);
+    const importedId = ((await imported.json()) as { conversations: { id: string }[] }).conversations[0]?.id ?? "";
+    const importedMessage = await db().message.findFirstOrThrow({
+      where: { conversationId: importedId, role: "USER" },
+    });
+    expect(importedMessage.tokenCount).toBeGreaterThan(2000);
+    const model = await db().model.findFirstOrThrow({ where: { upstreamName: small.upstreamName } });
+    await db().conversation.update({ where: { id: importedId }, data: { modelId: model.id } });
+
+    const events = await collectEvents(
+      await small.client.json(`/api/conversations/${importedId}/messages`, { content: "What did I keep?" }),
+    );
+    expect(events.find((event) => event.event === "done")).toMatchObject({ data: { status: "COMPLETE" } });
+    const request = upstream.requests.filter(
+      (recorded) => (recorded.body as { model?: string }).model === small.upstreamName,
+    );
+    const sent = JSON.stringify((request.at(-1)?.body as { messages?: unknown[] } | undefined)?.messages);
+    expect(sent).toContain("What did I keep?");
+    expect(sent).not.toContain("long-notes.txt");
   });
 });
 
