@@ -11,7 +11,7 @@ import type { StartedTurn } from "../db/turns";
 import type { LiveReply } from "./live-reply";
 import type { Parameters } from "./parameters";
 import { type PreparedRequest, prepareRequestFromThread } from "./prepare-request";
-import { registerPendingTurn } from "./reply-registry";
+import { startAsPendingTurn } from "./reply-registry";
 import { threadWithNewMessage } from "./thread-read-ahead";
 import { type OpenedUpstream, openUpstream, type UpstreamRequest } from "./upstream";
 import { buildUpstreamRequest } from "./upstream-request";
@@ -83,16 +83,16 @@ export async function writeTurnAskingEarly(
 ): Promise<LiveReply> {
   const writing = write();
   const sent = early && startEarlyReply(early);
-  const pending = sent && registerPendingTurn(conversationId, sent.opened.abort);
-  try {
-    const turn = await writing.catch((error: unknown) => {
-      sent?.opened.abort();
-      throw error;
-    });
-    const live = launch(turn, claimEarlyReply(sent, turn));
-    if (pending?.isStopped) live.stop();
-    return live;
-  } finally {
-    pending?.end();
-  }
+  const abortEarlyCall = () => sent?.opened.abort();
+  return startAsPendingTurn(
+    conversationId,
+    async () => {
+      const turn = await writing.catch((error: unknown) => {
+        abortEarlyCall();
+        throw error;
+      });
+      return launch(turn, claimEarlyReply(sent, turn));
+    },
+    abortEarlyCall,
+  );
 }

@@ -91,12 +91,13 @@ export function findLatestReply(conversationId: string): LiveReply | undefined {
 }
 
 /**
- * A turn still being written whose model call is already on its way (early-upstream.ts): the model is seen answering
- * before the reply is registered, so a stop meanwhile is kept for the reply, which starts stopped.
+ * A turn still being written (a new message, a regeneration): its reply is not registered yet, though the user sees
+ * it starting (and the model may be answering already: early-upstream.ts), so a stop meanwhile is kept for the reply,
+ * which starts stopped.
  */
-export type PendingTurn = { isStopped: boolean; stop: () => void; end: () => void };
+type PendingTurn = { isStopped: boolean; stop: () => void; end: () => void };
 
-export function registerPendingTurn(conversationId: string, onStop: () => void): PendingTurn {
+function registerPendingTurn(conversationId: string, onStop: () => void): PendingTurn {
   const pending = pendingByConversation.get(conversationId) ?? new Set();
   const turn: PendingTurn = {
     isStopped: false,
@@ -112,6 +113,25 @@ export function registerPendingTurn(conversationId: string, onStop: () => void):
   pending.add(turn);
   pendingByConversation.set(conversationId, pending);
   return turn;
+}
+
+/**
+ * Starts a reply (`start`: the turn's write, then its launch) as a pending turn of the conversation: a Stop before it
+ * is registered runs `onStop` at once (ending a call sent early) and stops the reply as it starts.
+ */
+export async function startAsPendingTurn(
+  conversationId: string,
+  start: () => Promise<LiveReply>,
+  onStop: () => void = () => {},
+): Promise<LiveReply> {
+  const pending = registerPendingTurn(conversationId, onStop);
+  try {
+    const live = await start();
+    if (pending.isStopped) live.stop();
+    return live;
+  } finally {
+    pending.end();
+  }
 }
 
 export function stopReplies(conversationId: string): number {

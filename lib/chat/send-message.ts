@@ -21,7 +21,7 @@ import { launchReply, replayFinishedTurn } from "./launch-reply";
 import type { LiveReply } from "./live-reply";
 import { assertWithinBounds, resolveParameters } from "./parameters";
 import { getSystemPrompt } from "./prepare-request";
-import { findReply } from "./reply-registry";
+import { findReply, startAsPendingTurn } from "./reply-registry";
 import { withReplyStream } from "./reply-stream-limit";
 import { threadOfRegeneration, threadWithNewMessage } from "./thread-read-ahead";
 import { titleFromMessage } from "./titles";
@@ -175,26 +175,28 @@ export async function regenerateReply(
     ...{ userId: user.id, context: conversation, model, maxTokens: parameters.maxTokens, newTokens: 0 },
     budget: getWindowBudget(model.contextWindow, parameters.maxTokens),
   });
-  const regeneration = withReplyStream(user.id, async (streamSlot) => {
-    const turn = await startRegeneration(
-      writableConversationsSql(user.id),
-      conversationId,
-      replyId,
-      snapshotOf(model, parameters),
-    );
-    return launchReply({
-      conversation,
-      model,
-      parameters,
-      turn,
-      thread: threadOfRegeneration(conversation.thread, turn),
-      requesterId: user.id,
-      author: null,
-      titleToReplace: null,
-      streamSlot,
-      usageReservation,
-    });
-  });
+  const regeneration = withReplyStream(user.id, (streamSlot) =>
+    startAsPendingTurn(conversationId, async () => {
+      const turn = await startRegeneration(
+        writableConversationsSql(user.id),
+        conversationId,
+        replyId,
+        snapshotOf(model, parameters),
+      );
+      return launchReply({
+        conversation,
+        model,
+        parameters,
+        turn,
+        thread: threadOfRegeneration(conversation.thread, turn),
+        requesterId: user.id,
+        author: null,
+        titleToReplace: null,
+        streamSlot,
+        usageReservation,
+      });
+    }),
+  );
   return { user, live: await releaseUnlessHandedOver(usageReservation, regeneration) };
 }
 

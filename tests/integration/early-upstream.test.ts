@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { db, pool } from "@/lib/db/client";
 import { makeModel, makeUser } from "../support/factories";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
-import { collectEvents } from "../support/read-events";
+import { collectEvents, startedIds } from "../support/read-events";
 import { signedInClient } from "../support/session-client";
 
 let upstream: FakeUpstream;
@@ -110,6 +110,42 @@ it("stops the reply as it starts when Stop comes while the turn is being written
     await expect
       .poll(async () => (await db().message.findMany({ where: { conversationId, role: "ASSISTANT" } }))[0]?.status)
       .toBe("INTERRUPTED");
+  } finally {
+    other.release();
+  }
+});
+
+it("stops a regeneration as it starts when Stop comes while it is being written (its call is not sent early)", async () => {
+  const chunks = Array.from({ length: 100 }, (_, index) => `w${index} `);
+  const { client, conversationId, streamedCalls } = await startChat({ chunks, paceMs: 30 });
+  const first = await collectEvents(
+    await client.json(`/api/conversations/${conversationId}/messages`, { content: "Hi" }),
+  );
+  const replyId = startedIds(first).assistantMessageId;
+  const other = await lockConversation(conversationId);
+  try {
+    const answer = client.json(`/api/conversations/${conversationId}/messages/${replyId}/regenerate`, {});
+    // The regeneration's statement waits for the lock this test holds.
+    const { rows } = await other.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+    await vi.waitFor(
+      async () => {
+        const blocked = await db().$queryRaw<{ count: bigint }[]>`
+          SELECT count(*) FROM pg_stat_activity WHERE ${rows[0]?.pid}::int = ANY(pg_blocking_pids(pid))`;
+        expect(Number(blocked[0]?.count)).toBeGreaterThan(0);
+      },
+      { timeout: 5_000 },
+    );
+    const stop = await client.json(`/api/conversations/${conversationId}/stop`, {});
+    expect(await stop.json()).toEqual({ stopped: 1 });
+    await other.query("COMMIT");
+
+    const events = await collectEvents(await answer);
+    expect(events.at(-1)).toMatchObject({ event: "done", data: { status: "INTERRUPTED" } });
+    const regenerated = startedIds(events).assistantMessageId;
+    await expect
+      .poll(async () => (await db().message.findUnique({ where: { id: regenerated } }))?.status)
+      .toBe("INTERRUPTED");
+    expect(streamedCalls().length).toBeLessThanOrEqual(2);
   } finally {
     other.release();
   }
