@@ -329,8 +329,10 @@ export type ReplyLedgerEntry = {
 
 /**
  * The final write of a reply, and the conversation's updatedAt, in one (prepared) statement. Only a reply still
- * STREAMING is written, so that a retried save whose first try did commit (the connection failed after COMMIT) adds
- * nothing twice.
+ * STREAMING is written, or one of this process's that another process took for dead and kept as INTERRUPTED (this
+ * process could not renew its lease for a while: a database outage, a network partition) while it went on streaming:
+ * the reply's own end is the truth. The save clears the reply's owner, so that a retried save whose first try did
+ * commit (the connection failed after COMMIT) matches nothing and adds nothing twice.
  */
 export async function finishReply(id: string, reply: FinishedReply): Promise<void> {
   const manifest = reply.manifest === null ? null : JSON.stringify(reply.manifest);
@@ -343,8 +345,10 @@ export async function finishReply(id: string, reply: FinishedReply): Promise<voi
              "completionTokens" = ${reply.usage?.completionTokens ?? null}::int, "tokenCount" = ${reply.tokens.count}::int,
              "tokenEncoding" = ${reply.tokens.encoding}, "threadTokens" = "threadTokens" + ${reply.tokens.count}::int,
              "contextManifest" = COALESCE(${manifest}::jsonb, "contextManifest"), "updatedAt" = now(),
-             reasoning = ${reply.reasoning?.text ?? null}, "reasoningMs" = ${reply.reasoning?.durationMs ?? null}::int
-       WHERE id = ${id} AND status = 'STREAMING'
+             reasoning = ${reply.reasoning?.text ?? null}, "reasoningMs" = ${reply.reasoning?.durationMs ?? null}::int,
+             "ownerProcessId" = NULL
+       WHERE id = ${id}
+         AND (status = 'STREAMING' OR (status = 'INTERRUPTED' AND "ownerProcessId" = ${currentProcessId()}))
       RETURNING id, "conversationId", "modelId", "modelVersion"
     ),
     conversation AS (

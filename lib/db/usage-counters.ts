@@ -110,11 +110,15 @@ async function tryReservation(
 
 /**
  * Replaces a reservation by what the turn really used (null: nothing, the reservation is only released), once:
- * the reservation row is deleted in the same statement, so a second settle changes nothing.
+ * the reservation row is deleted in the same statement, so a second settle changes nothing. `keysIfReleased`: the
+ * counters the reservation raised, which get the used figures when the row is gone already, released by another
+ * process that took this one for dead (its lease had lapsed during an outage) while the turn went on; the release
+ * took the reservation back, so the turn's use is added as it is.
  */
 export async function settleReservation(
   id: string,
   used: { tokens: number; costMicros: number } | null,
+  keysIfReleased: string[] = [],
 ): Promise<void> {
   const tokens = used?.tokens ?? 0;
   const costMicros = used?.costMicros ?? 0;
@@ -122,13 +126,18 @@ export async function settleReservation(
     WITH reservation AS (
       DELETE FROM "UsageReservation" WHERE id = ${id} RETURNING keys, tokens, "costMicros"
     ),
+    settled AS (
+      SELECT keys, tokens, "costMicros" FROM reservation
+      UNION ALL
+      SELECT ${keysIfReleased}::text[], 0, 0::bigint WHERE NOT EXISTS (SELECT 1 FROM reservation)
+    ),
     locked AS (
-      SELECT c.key FROM "UsageCounter" c, reservation r WHERE c.key = ANY(r.keys) ORDER BY c.key FOR UPDATE OF c
+      SELECT c.key FROM "UsageCounter" c, settled r WHERE c.key = ANY(r.keys) ORDER BY c.key FOR UPDATE OF c
     )
     UPDATE "UsageCounter" c
        SET amount = greatest(c.amount + CASE WHEN c.key LIKE '%:tokens' THEN ${tokens}::bigint - r.tokens
                                            ELSE ${costMicros}::bigint - r."costMicros" END, 0)
-      FROM reservation r
+      FROM settled r
      WHERE c.key IN (SELECT key FROM locked)`);
 }
 

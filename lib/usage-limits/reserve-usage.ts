@@ -14,7 +14,8 @@ import { AppError } from "../errors";
 import { costMicros, type ModelPrices, microsToDollars } from "./cost";
 import { currentPeriods, type Period } from "./periods";
 
-export type UsageReservation = { id: string | null; prices: ModelPrices | null };
+/** `keys`: the counters it raised, which its settle moves even when another process has released it meanwhile. */
+export type UsageReservation = { id: string | null; keys: string[]; prices: ModelPrices | null };
 /**
  * The limit rows that may apply to a turn ("default", its user's, its team's) and its model's prices, read with the
  * rest of its context (lib/db/turn-context.ts, lib/db/api-call-context.ts).
@@ -110,9 +111,11 @@ export async function reserveUsage(turn: TurnUsage, rules: UsageRules, now = new
   const tokens = turn.promptTokens + turn.maxOutputTokens;
   const cost = costMicros(prices, turn.promptTokens, turn.maxOutputTokens);
   const specs = counterSpecs(turn, limits, tokens, cost, now);
-  if (specs.length === 0) return { id: null, prices };
+  if (specs.length === 0) return { id: null, keys: [], prices };
   const outcome = await reserveOnCounters(specs, { tokens, costMicros: cost }, currentProcessId());
-  if (outcome.refused === null) return { id: outcome.reservationId, prices };
+  if (outcome.refused === null) {
+    return { id: outcome.reservationId, keys: specs.map((spec) => spec.key), prices };
+  }
   const key = outcome.refused[0] ?? "";
   throw limitReachedError(key, specs.find((spec) => spec.key === key)?.cap ?? 0, now);
 }
@@ -127,7 +130,7 @@ export async function settleUsage(
     tokens: used.promptTokens + used.completionTokens,
     costMicros: costMicros(reservation.prices, used.promptTokens, used.completionTokens),
   };
-  await settleReservation(reservation.id, figures).catch((error) =>
+  await settleReservation(reservation.id, figures, reservation.keys).catch((error) =>
     console.error("Settling a usage reservation failed", error),
   );
 }

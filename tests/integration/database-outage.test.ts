@@ -158,3 +158,49 @@ it("saves a reply that ended while the database was down, whole and COMPLETE, on
     .poll(() => readReply(assistantMessageId), { timeout: 25_000, interval: 250 })
     .toEqual({ status: "COMPLETE", content: text.join("") });
 });
+
+async function query(sql: string, values: unknown[] = []): Promise<unknown[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query(sql, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+it("saves a reply whole that another process took for dead while this one was cut off from the database", async () => {
+  const client = await signUp("partitioned@example.test");
+  const { id } = (await (await client.json("/api/conversations", {})).json()) as { id: string };
+  const received = [];
+  // Another process on the same database, reaching it directly: it renews its lease and sweeps every ⅔ s.
+  const extraEnv = { OPENAI_BASE_URL: upstream.url, OPENAI_MODELS: "fake-model", PROCESS_LEASE_SECONDS: "2" };
+  const other = await startAppServer({ databaseUrl, dataDir, extraEnv });
+  try {
+    const response = await client.json(`/api/conversations/${id}/messages`, { content: "Go" });
+    for await (const event of readEvents(response)) {
+      received.push(event);
+      if (event.event !== "delta" || received.length !== 3) continue;
+      await outage.cut();
+      // As if this process's lease had run out while it could not renew it: the other process sweeps its reply.
+      const replyId = startedIds(received).assistantMessageId;
+      await query(
+        `UPDATE "ProcessLease" SET "expiresAt" = now() - interval '1 second'
+          WHERE id = (SELECT "ownerProcessId" FROM "Message" WHERE id = $1)`,
+        [replyId],
+      );
+      await expect.poll(async () => (await readReply(replyId)).status, { timeout: 10_000 }).toBe("INTERRUPTED");
+    }
+  } finally {
+    await outage.restore();
+    await other.stop();
+  }
+  const text = received.flatMap((event) => (event.event === "delta" ? [(event.data as { text: string }).text] : []));
+  expect(received.at(-1)).toMatchObject({ event: "done", data: { status: "COMPLETE" } });
+  // The reply's own end is the truth: its whole text, once, with its usage.
+  const { assistantMessageId } = startedIds(received);
+  await expect
+    .poll(() => readReply(assistantMessageId), { timeout: 25_000, interval: 250 })
+    .toEqual({ status: "COMPLETE", content: text.join("") });
+  expect(await query(`SELECT 1 FROM "ReplyUsage" WHERE "messageId" = $1`, [assistantMessageId])).toHaveLength(1);
+});
