@@ -55,8 +55,14 @@ async function prepareDatabase(runtime: PreparedRuntime): Promise<void> {
   await checkEncryptionKey();
   const { ADMIN_EMAIL, ADMIN_PASSWORD } = env();
   if (ADMIN_EMAIL && ADMIN_PASSWORD) {
-    await ensureAdmin({ email: ADMIN_EMAIL, name: "Admin", passwordHash: await hashPassword(ADMIN_PASSWORD) });
-    console.log(`[parley] admin account ${ADMIN_EMAIL} is ready`);
+    const admin = { email: ADMIN_EMAIL, name: "Admin", passwordHash: await hashPassword(ADMIN_PASSWORD) };
+    if ((await ensureAdmin(admin)) === "refused") {
+      console.warn(
+        `[parley] ADMIN_EMAIL names ${ADMIN_EMAIL}, which belongs to an account ADMIN_EMAIL did not create: it was not made an admin (an address can change hands). Make it an admin in the console if it should be one, or set ADMIN_EMAIL to the admin's address.`,
+      );
+    } else {
+      console.log(`[parley] admin account ${ADMIN_EMAIL} is ready`);
+    }
   }
   if (await recoverPasswordSignIn()) {
     console.log("[parley] password sign-in switched back on (PASSWORD_SIGN_IN_RECOVERY): remove the variable now");

@@ -78,14 +78,45 @@ export async function getUserSessionState(id: string) {
   return user ?? null;
 }
 
-/** Makes sure the given account exists and is an active admin (headless installs: ADMIN_EMAIL/ADMIN_PASSWORD). */
-export async function ensureAdmin(input: { email: string; name: string; passwordHash: string }): Promise<void> {
+// The id of the account ADMIN_EMAIL made (a Setting row): the one the variable keeps an admin.
+const CONFIGURED_ADMIN_SETTING = "configuredAdminId";
+
+/**
+ * Headless installs (ADMIN_EMAIL/ADMIN_PASSWORD), at every start: the account the variable made exists and is an
+ * active admin. Only that account, remembered by its id: an address can change hands (the admin moves to another
+ * email or is deleted, and someone registers the address, which Parley never verifies), and the next start must
+ * not make that person an admin. `refused`: the address belongs to an account the variable did not make. An install
+ * from before this rule adopts the account holding the address when it is an admin already.
+ */
+export async function ensureAdmin(input: {
+  email: string;
+  name: string;
+  passwordHash: string;
+}): Promise<"created" | "kept" | "refused"> {
   const email = normalizeEmail(input.email);
-  await db().user.upsert({
-    where: { email },
-    create: { ...input, email, role: "ADMIN", status: "ACTIVE" },
-    // The password is reset only on creation: an admin who changed it keeps theirs.
-    update: { role: "ADMIN", status: "ACTIVE" },
+  return db().$transaction(async (tx) => {
+    const remembered = await tx.setting.findUnique({
+      where: { key: CONFIGURED_ADMIN_SETTING },
+      select: { value: true },
+    });
+    const holder = await tx.user.findUnique({ where: { email }, select: { id: true, role: true } });
+    const remember = (id: string) =>
+      tx.setting.upsert({
+        where: { key: CONFIGURED_ADMIN_SETTING },
+        create: { key: CONFIGURED_ADMIN_SETTING, value: id },
+        update: { value: id },
+      });
+    if (!holder) {
+      const created = await tx.user.create({ data: { ...input, email, role: "ADMIN", status: "ACTIVE" } });
+      await remember(created.id);
+      return "created";
+    }
+    const isConfigured = remembered ? remembered.value === holder.id : holder.role === "ADMIN";
+    if (!isConfigured) return "refused";
+    // The password is set only on creation: an admin who changed it keeps theirs.
+    await tx.user.update({ where: { id: holder.id }, data: { role: "ADMIN", status: "ACTIVE" } });
+    await remember(holder.id);
+    return "kept";
   });
 }
 

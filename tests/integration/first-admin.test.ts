@@ -31,3 +31,20 @@ it("ensures the configured admin at start without resetting a changed password",
     passwordHash: "changed",
   });
 });
+
+it("never makes an admin of someone who took the configured address after the admin left it", async () => {
+  const { ensureAdmin } = await import("@/lib/db/users");
+  const { db } = await import("@/lib/db/client");
+  const configured = { email: "owner@example.test", name: "Admin", passwordHash: "set at start" };
+  expect(await ensureAdmin(configured)).toBe("created");
+  // The admin moves to another address; someone registers the old one, as anyone may.
+  await db().user.update({ where: { email: "owner@example.test" }, data: { email: "owner-now@example.test" } });
+  const taker = await db().user.create({
+    data: { email: "owner@example.test", name: "Taker", passwordHash: "their own", role: "USER" },
+  });
+  expect(await ensureAdmin(configured)).toBe("refused");
+  expect(await db().user.findUniqueOrThrow({ where: { id: taker.id } })).toMatchObject({ role: "USER" });
+  expect(await db().user.findUniqueOrThrow({ where: { email: "owner-now@example.test" } })).toMatchObject({
+    role: "ADMIN",
+  });
+});
