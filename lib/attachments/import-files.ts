@@ -3,7 +3,7 @@
 // upload is left out (its message is kept), so that one odd file does not fail a whole import.
 import { createHash } from "node:crypto";
 import type { SessionUser } from "../auth/session";
-import { countTokens } from "../chat/tokens";
+import { countTokens, isTokenEncoding } from "../chat/tokens";
 import { getStorageUsed } from "../db/attachments";
 import type { ConversationToImport, ImportedFile, ImportedRow } from "../db/conversation-import";
 import { AppError } from "../errors";
@@ -50,7 +50,7 @@ async function decodeRow({ encodedFiles, ...row }: ImportedRow, limits: Attachme
 function countWithFiles(messages: ImportedRow[]): ImportedRow[] {
   const threadTokens = new Map<string, number>();
   return messages.map((row) => {
-    const encoding = row.tokenEncoding === "cl100k_base" ? "cl100k_base" : "o200k_base";
+    const encoding = isTokenEncoding(row.tokenEncoding) ? row.tokenEncoding : "o200k_base";
     const tokenCount = row.files?.length
       ? countTurnTokens(row.content, row.files, (text) => countTokens(text, encoding))
       : row.tokenCount;

@@ -11,7 +11,7 @@ import type { StartedTurn } from "../db/turns";
 import type { LiveReply } from "./live-reply";
 import type { Parameters } from "./parameters";
 import { type PreparedRequest, prepareRequestFromThread } from "./prepare-request";
-import { startAsPendingTurn } from "./reply-registry";
+import type { PendingTurn } from "./reply-registry";
 import { threadWithNewMessage } from "./thread-read-ahead";
 import { type OpenedUpstream, openUpstream, type UpstreamRequest } from "./upstream";
 import { buildUpstreamRequest } from "./upstream-request";
@@ -73,26 +73,21 @@ function claimEarlyReply(early: EarlyReply | null, turn: StartedTurn): EarlyRepl
 
 /**
  * Runs the turn's write (`write`) with the model's call sent beside it, the write first; `early` null sends nothing
- * early. `launch` gets the call when the turn was written as it assumed. A Stop meanwhile stops the reply it launches.
+ * early. `launch` gets the call when the turn was written as it assumed. A Stop meanwhile (`pending`) ends the call
+ * at once; the reply it launches is stopped by startAsPendingTurn.
  */
 export async function writeTurnAskingEarly(
-  conversationId: string,
   write: () => Promise<StartedTurn>,
   early: EarlyInput | null,
   launch: (turn: StartedTurn, early: EarlyReply | null) => LiveReply,
+  pending: PendingTurn,
 ): Promise<LiveReply> {
   const writing = write();
-  const sent = early && startEarlyReply(early);
-  const abortEarlyCall = () => sent?.opened.abort();
-  return startAsPendingTurn(
-    conversationId,
-    async () => {
-      const turn = await writing.catch((error: unknown) => {
-        abortEarlyCall();
-        throw error;
-      });
-      return launch(turn, claimEarlyReply(sent, turn));
-    },
-    abortEarlyCall,
-  );
+  const sent = early && !pending.isStopped ? startEarlyReply(early) : null;
+  if (sent) pending.onStop(sent.opened.abort);
+  const turn = await writing.catch((error: unknown) => {
+    sent?.opened.abort();
+    throw error;
+  });
+  return pending.launched(launch(turn, claimEarlyReply(sent, turn)));
 }

@@ -2,7 +2,7 @@
 import { shareReply } from "../cluster/remote-replies";
 import type { MessageAuthor, WindowCandidate } from "../db/messages";
 import type { CompletionModel } from "../db/models";
-import type { StartedTurn } from "../db/turns";
+import { endReplyAfterFailedSave, type StartedTurn } from "../db/turns";
 import type { ReplyEventInput } from "../live/reply-events";
 import { recordFinishedReply } from "../observability/metrics";
 import type { ChatTurnReservation } from "../usage-limits/chat-turn-usage";
@@ -11,7 +11,7 @@ import type { EarlyReply } from "./early-upstream";
 import { LiveReply } from "./live-reply";
 import type { Parameters } from "./parameters";
 import { prepareRequest } from "./prepare-request";
-import { registerReply, type StreamSlot } from "./reply-registry";
+import { registerReply, type StreamSlot, unregisterReply } from "./reply-registry";
 import { runReply } from "./run-reply";
 import { generateTitle, TITLE_TIMEOUT_MS, type TitleRequest } from "./titles";
 import { encodingForModel } from "./tokens";
@@ -107,7 +107,12 @@ export function launchReply({
     },
   });
   run
-    .catch((error) => console.error(`Reply ${live.assistantMessageId} crashed`, error))
+    .catch(async (error) => {
+      console.error(`Reply ${live.assistantMessageId} crashed`, error);
+      // Its row must not stay STREAMING: no message could follow it (lib/db/turns.ts).
+      unregisterReply(live);
+      await endReplyAfterFailedSave(live.assistantMessageId).catch(() => {});
+    })
     // Normally given back on unregistering; a crash must not keep the user's slot forever either.
     .finally(() => {
       streamSlot?.release();

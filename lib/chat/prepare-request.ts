@@ -6,7 +6,7 @@ import { getWindowCandidates, limitWindowCandidates, type WindowCandidate } from
 import type { CompletionModel } from "../db/models";
 import { assembleContextWindow, type ContextManifest, getWindowBudget, MESSAGE_FRAMING_TOKENS } from "./context-window";
 import type { Parameters } from "./parameters";
-import { countTokens, encodingForModel, type TokenEncoding } from "./tokens";
+import { countTokens, encodingForModel, isTokenEncoding, type TokenEncoding } from "./tokens";
 
 export type ReplyManifest = ContextManifest & {
   model: { id: string; upstreamName: string; version: number };
@@ -54,8 +54,6 @@ type PrepareInput = {
   /** The thread ending at the user message when it was read already (lib/db/turn-context.ts); else it is read here. */
   thread?: WindowCandidate[];
 };
-
-const isTokenEncoding = (name: string | null): name is TokenEncoding => name === "o200k_base" || name === "cl100k_base";
 
 /**
  * A message's tokens in `encoding`: its stored count when it was counted so, else its text counted again. The part

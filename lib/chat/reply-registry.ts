@@ -8,7 +8,7 @@ import type { LiveReply } from "./live-reply";
 const globalForRegistry = globalThis as unknown as {
   parleyReplies?: Map<string, Set<LiveReply>>;
   parleyStreamsByUser?: Map<string, number>;
-  parleyPendingTurns?: Map<string, Set<PendingTurn>>;
+  parleyPendingTurns?: Map<string, Set<PendingEntry>>;
 };
 globalForRegistry.parleyReplies ??= new Map();
 globalForRegistry.parleyStreamsByUser ??= new Map();
@@ -91,46 +91,52 @@ export function findLatestReply(conversationId: string): LiveReply | undefined {
 }
 
 /**
- * A turn still being written (a new message, a regeneration): its reply is not registered yet, though the user sees
- * it starting (and the model may be answering already: early-upstream.ts), so a stop meanwhile is kept for the reply,
- * which starts stopped.
+ * A turn being started (a new message, a regeneration: its checks, its reservation, its write): its reply is not
+ * registered yet, though the user sees it starting (and the model may be answering already: early-upstream.ts), so a
+ * Stop meanwhile is kept for the reply, which starts stopped. `onStop` adds what a Stop must end at once (a call
+ * sent early); it runs at once when the turn is stopped already. `launched` takes the reply as soon as it exists
+ * (before it reads anything: a call ended by the Stop must be read as stopped, not as failed) and stops it if asked.
  */
-type PendingTurn = { isStopped: boolean; stop: () => void; end: () => void };
+export type PendingTurn = {
+  readonly isStopped: boolean;
+  onStop: (end: () => void) => void;
+  launched: (live: LiveReply) => LiveReply;
+};
+type PendingEntry = { isStopped: boolean; stop: () => void };
 
-function registerPendingTurn(conversationId: string, onStop: () => void): PendingTurn {
-  const pending = pendingByConversation.get(conversationId) ?? new Set();
-  const turn: PendingTurn = {
-    isStopped: false,
-    stop: () => {
-      turn.isStopped = true;
-      onStop();
-    },
-    end: () => {
-      pending.delete(turn);
-      if (pending.size === 0) pendingByConversation.delete(conversationId);
-    },
-  };
-  pending.add(turn);
-  pendingByConversation.set(conversationId, pending);
-  return turn;
-}
-
-/**
- * Starts a reply (`start`: the turn's write, then its launch) as a pending turn of the conversation: a Stop before it
- * is registered runs `onStop` at once (ending a call sent early) and stops the reply as it starts.
- */
+/** Runs `start` (which launches the reply) as a pending turn of the conversation, and stops the reply if asked. */
 export async function startAsPendingTurn(
   conversationId: string,
-  start: () => Promise<LiveReply>,
-  onStop: () => void = () => {},
+  start: (pending: PendingTurn) => Promise<LiveReply>,
 ): Promise<LiveReply> {
-  const pending = registerPendingTurn(conversationId, onStop);
+  const onStop: (() => void)[] = [];
+  const entry: PendingEntry = {
+    isStopped: false,
+    stop: () => {
+      entry.isStopped = true;
+      for (const end of onStop.splice(0)) end();
+    },
+  };
+  const pending = pendingByConversation.get(conversationId) ?? new Set();
+  pending.add(entry);
+  pendingByConversation.set(conversationId, pending);
+  const handle: PendingTurn = {
+    get isStopped() {
+      return entry.isStopped;
+    },
+    onStop: (end) => (entry.isStopped ? end() : onStop.push(end)),
+    launched: (live) => {
+      if (entry.isStopped) live.stop();
+      return live;
+    },
+  };
   try {
-    const live = await start();
-    if (pending.isStopped) live.stop();
+    const live = await start(handle);
+    if (entry.isStopped) live.stop();
     return live;
   } finally {
-    pending.end();
+    pending.delete(entry);
+    if (pending.size === 0) pendingByConversation.delete(conversationId);
   }
 }
 

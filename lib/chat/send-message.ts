@@ -11,17 +11,17 @@ import { DEFAULT_TITLE } from "../db/conversations";
 import { createId } from "../db/ids";
 import type { CompletionModel } from "../db/models";
 import { getTurnContext } from "../db/turn-context";
-import { type StartedTurn, startRegeneration, startTurn } from "../db/turns";
+import { replyInProgressError, type StartedTurn, startRegeneration, startTurn } from "../db/turns";
 import { AppError } from "../errors";
 import { ATTACHMENT_LIMIT_CEILINGS, MAX_MESSAGE_LENGTH } from "../limits";
 import { releaseUnlessHandedOver, reserveChatTurn } from "../usage-limits/chat-turn-usage";
 import { getRequiredTokens, getWindowBudget, MESSAGE_FRAMING_TOKENS } from "./context-window";
-import { writeTurnAskingEarly } from "./early-upstream";
+import { type EarlyReply, writeTurnAskingEarly } from "./early-upstream";
 import { launchReply, replayFinishedTurn } from "./launch-reply";
 import type { LiveReply } from "./live-reply";
 import { assertWithinBounds, resolveParameters } from "./parameters";
 import { getSystemPrompt } from "./prepare-request";
-import { findReply, startAsPendingTurn } from "./reply-registry";
+import { findReply, type PendingTurn, startAsPendingTurn } from "./reply-registry";
 import { withReplyStream } from "./reply-stream-limit";
 import { threadOfRegeneration, threadWithNewMessage } from "./thread-read-ahead";
 import { titleFromMessage } from "./titles";
@@ -54,6 +54,8 @@ export const regenerateSchema = z.strictObject({ temperature: z.number().finite(
  * The turn's one read before it writes (lib/db/turn-context.ts), and the checks on what it read, in the order of
  * any route: the session (401/403), then access to the conversation, then its model.
  */
+type WritableTurnContext = Awaited<ReturnType<typeof loadWritableTurnContext>>;
+
 async function loadWritableTurnContext(
   claims: UncheckedClaims,
   conversationId: string,
@@ -90,13 +92,20 @@ export async function sendMessage(
   conversationId: string,
   input: z.infer<typeof sendMessageSchema>,
 ): Promise<{ user: SessionUser; live: LiveReply }> {
-  const anchor = { parentId: input.parentId ?? null };
-  const { user, conversation, model, parameters } = await loadWritableTurnContext(
-    claims,
-    conversationId,
-    anchor,
-    input,
-  );
+  const context = await loadWritableTurnContext(claims, conversationId, { parentId: input.parentId ?? null }, input);
+  // Refused before anything is reserved or asked; the write refuses it again under the lock (another tab's turn).
+  if (context.conversation.isAnchorStreaming && !context.conversation.isRepeat) throw replyInProgressError();
+  const live = await startAsPendingTurn(conversationId, (pending) => startNewTurn(context, input, pending));
+  return { user: context.user, live };
+}
+
+/** The new turn's checks, reservation and write (with the model asked early), then its reply. */
+async function startNewTurn(
+  { user, conversation, model, parameters }: WritableTurnContext,
+  input: z.infer<typeof sendMessageSchema>,
+  pending: PendingTurn,
+): Promise<LiveReply> {
+  const conversationId = conversation.id;
   const encoding = encodingForModel(model.upstreamName);
   const files = await checkTurnFiles(user, conversationId, input.attachmentIds, model);
   const tokenCount = countTurnTokens(input.content, files.files, (text) => countTokens(text, encoding));
@@ -138,25 +147,25 @@ export async function sendMessage(
     const early = conversation.isRepeat
       ? null
       : { conversation, model, parameters, userMessageId: ids.userId, parentId: input.parentId, message: newMessage };
-    return writeTurnAskingEarly(conversationId, write, early, (turn, sentEarly) =>
-      startOrRejoin(conversationId, turn, () =>
+    const launch = (started: StartedTurn, sentEarly: EarlyReply | null) =>
+      startOrRejoin(conversationId, started, () =>
         launchReply({
           conversation,
           model,
           parameters,
-          turn,
-          thread: threadWithNewMessage(conversation.thread, turn, newMessage),
+          turn: started,
+          thread: threadWithNewMessage(conversation.thread, started, newMessage),
           requesterId: user.id,
           author: { id: user.id, name: user.name },
-          titleToReplace: turn.userMessage.parentId === null && conversation.currentLeafId === null ? title : null,
+          titleToReplace: started.userMessage.parentId === null && conversation.currentLeafId === null ? title : null,
           streamSlot,
           usageReservation,
           early: sentEarly,
         }),
-      ),
-    );
+      );
+    return writeTurnAskingEarly(write, early, launch, pending);
   });
-  return { user, live: await releaseUnlessHandedOver(usageReservation, turn) };
+  return releaseUnlessHandedOver(usageReservation, turn);
 }
 
 export async function regenerateReply(
@@ -171,19 +180,19 @@ export async function regenerateReply(
     { replyId },
     input,
   );
-  const usageReservation = await reserveChatTurn({
-    ...{ userId: user.id, context: conversation, model, maxTokens: parameters.maxTokens, newTokens: 0 },
-    budget: getWindowBudget(model.contextWindow, parameters.maxTokens),
-  });
-  const regeneration = withReplyStream(user.id, (streamSlot) =>
-    startAsPendingTurn(conversationId, async () => {
+  const live = await startAsPendingTurn(conversationId, async (pending) => {
+    const usageReservation = await reserveChatTurn({
+      ...{ userId: user.id, context: conversation, model, maxTokens: parameters.maxTokens, newTokens: 0 },
+      budget: getWindowBudget(model.contextWindow, parameters.maxTokens),
+    });
+    const regeneration = withReplyStream(user.id, async (streamSlot) => {
       const turn = await startRegeneration(
         writableConversationsSql(user.id),
         conversationId,
         replyId,
         snapshotOf(model, parameters),
       );
-      return launchReply({
+      const launched = launchReply({
         conversation,
         model,
         parameters,
@@ -195,9 +204,11 @@ export async function regenerateReply(
         streamSlot,
         usageReservation,
       });
-    }),
-  );
-  return { user, live: await releaseUnlessHandedOver(usageReservation, regeneration) };
+      return pending.launched(launched);
+    });
+    return releaseUnlessHandedOver(usageReservation, regeneration);
+  });
+  return { user, live };
 }
 
 /** A repeated clientMessageId joins the reply it started, or replays it once it has ended. */

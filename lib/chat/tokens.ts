@@ -5,6 +5,10 @@ import path from "node:path";
 
 export type TokenEncoding = "o200k_base" | "cl100k_base";
 
+/** A stored encoding name (Message.tokenEncoding) that counts can be made in. */
+export const isTokenEncoding = (name: string | null): name is TokenEncoding =>
+  name === "o200k_base" || name === "cl100k_base";
+
 type CountTokens = (text: string, options: { disallowedSpecial: Set<string> }) => number;
 
 // Each encoding's ranks take 15–30 MB of the process's memory once loaded (o200k_base: 200,000 of them), so each is

@@ -32,6 +32,8 @@ export type TurnContext = {
   thread: WindowCandidate[];
   /** A message of this conversation already carries the turn's clientMessageId: the turn repeats it. */
   isRepeat: boolean;
+  /** The message the turn continues is a reply still being written (lib/db/turns.ts, replyInProgressError). */
+  isAnchorStreaming: boolean;
 };
 
 // The fields of getModelForCompletion, built by PostgreSQL: one list of fields for both (constant names, never input).
@@ -87,7 +89,9 @@ export async function getTurnContext(input: {
                   FROM "ModelPrice" pr WHERE pr."modelId" = m.id) AS prices,
                (SELECT coalesce(json_agg(w ORDER BY w.depth), '[]') FROM (${thread}) w) AS thread,
                EXISTS (SELECT 1 FROM "Message" r WHERE r."conversationId" = c.id
-                          AND r."clientMessageId" = ${input.clientMessageId ?? null}) AS "isRepeat"
+                          AND r."clientMessageId" = ${input.clientMessageId ?? null}) AS "isRepeat",
+               EXISTS (SELECT 1 FROM "Message" a WHERE a.id = ${anchorId} AND a."conversationId" = c.id
+                          AND a.status = 'STREAMING') AS "isAnchorStreaming"
           FROM "Conversation" c
           LEFT JOIN "Model" m ON m.id = c."modelId" AND ${input.modelScope}
           LEFT JOIN "Provider" p ON p.id = m."providerId"

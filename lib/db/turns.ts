@@ -58,8 +58,8 @@ type TurnPosition = {
 const MAX_ATTEMPTS = 10;
 
 /**
- * One statement, one round trip (the path to the first token): it locks the conversation (two tabs sending at once
- * still form a valid chain), checks the writer's access again under the lock (a member removed meanwhile writes
+ * One statement, one round trip (the path to the first token): it locks the conversation (of two tabs sending at
+ * once, the second finds the first's reply being written and is refused), checks the writer's access again under the lock (a member removed meanwhile writes
  * nothing), finds where the new message goes and whether its clientMessageId was already used, and when all is
  * well inserts both messages and moves the conversation's leaf (and provisional title). A statement reads one
  * snapshot, taken before its lock was granted: when the lock waited for another turn, the rows that turn added are
@@ -124,13 +124,18 @@ function checkParent(input: TurnInput, position: TurnPosition) {
   }
   if (position.parentRole === "USER")
     throw new AppError("invalid_input", "A message cannot answer another user message.");
-  // Its context would hold the reply as far as it was saved (or nothing), and its token counts the reply's start.
-  if (position.parentStatus === "STREAMING") {
-    throw new AppError(
-      "reply_in_progress",
-      "A reply is still being written here. Send once it has finished, or stop it.",
-    );
-  }
+  if (position.parentStatus === "STREAMING") throw replyInProgressError();
+}
+
+/**
+ * A message below a reply still being written is refused: its context would hold that reply as far as it was saved
+ * (or nothing), and its running token count the reply's start.
+ */
+export function replyInProgressError(): AppError {
+  return new AppError(
+    "reply_in_progress",
+    "A reply is still being written here. Send once it has finished, or stop it.",
+  );
 }
 
 type TurnStatementRow = TurnPosition & {
@@ -331,8 +336,9 @@ export type ReplyLedgerEntry = {
  * The final write of a reply, and the conversation's updatedAt, in one (prepared) statement. Only a reply still
  * STREAMING is written, or one of this process's that another process took for dead and kept as INTERRUPTED (this
  * process could not renew its lease for a while: a database outage, a network partition) while it went on streaming:
- * the reply's own end is the truth. The save clears the reply's owner, so that a retried save whose first try did
- * commit (the connection failed after COMMIT) matches nothing and adds nothing twice.
+ * the reply's own end is the truth, unless someone has written below it meanwhile (their turn was built on the text
+ * the reply had then). The save clears the reply's owner, so that a retried save whose first try did commit (the
+ * connection failed after COMMIT) matches nothing and adds nothing twice.
  */
 export async function finishReply(id: string, reply: FinishedReply): Promise<void> {
   const manifest = reply.manifest === null ? null : JSON.stringify(reply.manifest);
@@ -348,7 +354,8 @@ export async function finishReply(id: string, reply: FinishedReply): Promise<voi
              reasoning = ${reply.reasoning?.text ?? null}, "reasoningMs" = ${reply.reasoning?.durationMs ?? null}::int,
              "ownerProcessId" = NULL
        WHERE id = ${id}
-         AND (status = 'STREAMING' OR (status = 'INTERRUPTED' AND "ownerProcessId" = ${currentProcessId()}))
+         AND (status = 'STREAMING' OR (status = 'INTERRUPTED' AND "ownerProcessId" = ${currentProcessId()}
+              AND NOT EXISTS (SELECT 1 FROM "Message" c WHERE c."parentId" = ${id})))
       RETURNING id, "conversationId", "modelId", "modelVersion"
     ),
     conversation AS (
@@ -373,7 +380,7 @@ function insertLedgerEntry(entry: ReplyLedgerEntry): Prisma.Sql {
            ${entry.timeToAnswerMs}::int, ${entry.durationMs}::int, ${entry.tokensPerSecond}::double precision,
            now() AT TIME ZONE 'UTC'
       FROM reply JOIN conversation ON conversation.id = reply."conversationId"
-     WHERE EXISTS (SELECT 1 FROM "User" WHERE id = ${entry.userId})`;
+     WHERE EXISTS (SELECT 1 FROM "User" WHERE id = ${entry.userId} FOR KEY SHARE)`;
 }
 
 /**

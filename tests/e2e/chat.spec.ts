@@ -1,6 +1,6 @@
 // As a user would: register, chat with a streamed reply, reload, stop, and stay out of others' conversations.
 import { expect, test } from "@playwright/test";
-import { newUserPage, PASSWORD, send } from "./helpers";
+import { composer, newUserPage, PASSWORD, send } from "./helpers";
 
 test("a new user chats, watches the reply stream in, and finds the conversation after a reload", async ({
   browser,
@@ -114,4 +114,29 @@ test("a conversation's page arrives with its thread: shown without JavaScript, a
   await expect(page.getByRole("article", { name: "Assistant" })).toContainText("word59");
   await expect(page.getByRole("button", { name: "Send" })).toBeVisible();
   expect(threadRequests).toEqual([]);
+});
+
+test("a message from a second tab while the first tab's reply streams is given back, and that tab follows the reply", async ({
+  browser,
+}) => {
+  const { page, context } = await newUserPage(browser, "Tabs");
+  await send(page, "First question");
+  await expect(page).toHaveURL(/\/c\/[a-z0-9]+$/);
+  await expect(page.getByRole("article", { name: "Assistant" })).toContainText("word59");
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await expect(other.getByRole("article", { name: "Assistant" })).toContainText("word59");
+
+  await send(page, "Second question");
+  await expect(page.getByRole("article", { name: "Assistant" }).last()).toContainText("word1");
+  await send(other, "From the other tab");
+  // Refused with its reason, the text back in the composer, and the other tab's reply followed to its end.
+  await expect(other.getByRole("alert").filter({ hasText: "A reply is still being written here" })).toBeVisible();
+  await expect(composer(other)).toHaveValue("From the other tab");
+  await expect(other.getByRole("article", { name: "You" }).last()).toHaveText("Second question");
+  await expect(other.getByRole("article", { name: "Assistant" }).last()).toContainText("word59");
+
+  await composer(other).press("Enter");
+  await expect(other.getByRole("article", { name: "You" }).last()).toHaveText("From the other tab");
+  await expect(other.getByRole("article", { name: "Assistant" }).last()).toContainText("word59");
 });

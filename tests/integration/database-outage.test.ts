@@ -172,6 +172,9 @@ async function query(sql: string, values: unknown[] = []): Promise<unknown[]> {
 it("saves a reply whole that another process took for dead while this one was cut off from the database", async () => {
   const client = await signUp("partitioned@example.test");
   const { id } = (await (await client.json("/api/conversations", {})).json()) as { id: string };
+  // A daily limit for everyone, so that the turn reserves its worst case on a counter and settles it.
+  await query(`INSERT INTO "UsageLimit" (id, subject, "tokensPerDay", "updatedAt")
+               VALUES ('partition-limit', 'default', 10000000, now()) ON CONFLICT (subject) DO NOTHING`);
   const received = [];
   // Another process on the same database, reaching it directly: it renews its lease and sweeps every ⅔ s.
   const extraEnv = { OPENAI_BASE_URL: upstream.url, OPENAI_MODELS: "fake-model", PROCESS_LEASE_SECONDS: "2" };
@@ -202,5 +205,14 @@ it("saves a reply whole that another process took for dead while this one was cu
   await expect
     .poll(() => readReply(assistantMessageId), { timeout: 25_000, interval: 250 })
     .toEqual({ status: "COMPLETE", content: text.join("") });
-  expect(await query(`SELECT 1 FROM "ReplyUsage" WHERE "messageId" = $1`, [assistantMessageId])).toHaveLength(1);
+  const ledger = (await query(
+    `SELECT "userId", "promptTokens" + "completionTokens" AS tokens FROM "ReplyUsage" WHERE "messageId" = $1`,
+    [assistantMessageId],
+  )) as { userId: string; tokens: number }[];
+  expect(ledger).toHaveLength(1);
+  // The other process released the reservation; the reply's settle still put its use on the day's counter.
+  const [counter] = (await query(`SELECT amount FROM "UsageCounter" WHERE key LIKE $1`, [
+    `user:${ledger[0]?.userId}:day:%:tokens`,
+  ])) as { amount: string }[];
+  expect(Number(counter?.amount)).toBe(ledger[0]?.tokens);
 });

@@ -184,19 +184,21 @@ describe("continuing a team conversation", () => {
   });
 
   it("saves a member's reply that was streaming when an admin deleted the member's account", async () => {
-    const words = Array.from({ length: 12 }, (_, index) => `word${index} `);
+    const words = Array.from({ length: 40 }, (_, index) => `word${index} `);
     const { ben, send, conversationId } = await sharedConversation({ chunks: words, paceMs: 150 });
+    const admin = await makeAdmin();
+    const adminClient = await signedInClient(admin.email, admin.password);
     const streaming = await send(ben, "A long answer, please");
     expect(streaming.status).toBe(200);
     const reply = () => db().message.findFirst({ where: { conversationId, role: "ASSISTANT" } });
     await expect.poll(async () => (await reply())?.status, { timeout: 5_000 }).toBe("STREAMING");
 
-    const admin = await makeAdmin();
-    const adminClient = await signedInClient(admin.email, admin.password);
     expect((await adminClient.fetch(`/api/admin/users/${ben.id}`, { method: "DELETE" })).status).toBe(204);
+    // Deleted while the reply was being written (6 s in all).
+    expect((await reply())?.status).toBe("STREAMING");
     await streaming.body?.cancel().catch(() => {});
     // The reply runs to its end and is saved with the team's conversation (the account's ledger went with it).
-    await expect.poll(async () => (await reply())?.status, { timeout: 10_000 }).toBe("COMPLETE");
+    await expect.poll(async () => (await reply())?.status, { timeout: 15_000 }).toBe("COMPLETE");
     expect((await reply())?.content).toBe(words.join(""));
   });
 

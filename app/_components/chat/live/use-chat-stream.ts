@@ -57,15 +57,25 @@ export function useChatStream(
     [conversationId],
   );
   const refreshThread = useRefreshThread(conversationId, { lockRef, stateRef, onLoadedRef, dispatch });
+  // Set once the requests exist (they need followReply): a refusal for a reply being written follows that reply.
+  const reattachRef = useRef<() => Promise<void>>(async () => {});
+  const followOtherReply = useCallback((error: string) => {
+    void reattachRef.current();
+    dispatch({ type: "alert", error });
+  }, []);
   const followReply = useReplyRunner({
     lockRef,
     initialMessages,
     dispatch,
     onReplied: refreshThread,
     onTitle: showTitle,
+    onReplyInProgress: followOtherReply,
   });
   const lastMessageId = useCallback(() => stateRef.current.messages.at(-1)?.id ?? null, []);
   const requests = useReplyRequests(conversationId, lastMessageId, followReply);
+  useLayoutEffect(() => {
+    reattachRef.current = requests.reattach;
+  });
   const showVersion = useShowVersion(conversationId, { lockRef, onLoadedRef, dispatch }, requests.reattach);
   const stop = useStop(conversationId, lockRef, dispatch);
 

@@ -26,9 +26,13 @@ type ReplyRunnerOptions = {
   onReplied: () => void;
   // The model titled the conversation (after its first reply, on that reply's stream).
   onTitle: (title: string) => void;
+  // The server refused a message because a reply is being written in the conversation (another tab, a team
+  // member): the view follows that reply, with the refusal's sentence shown.
+  onReplyInProgress: (error: string) => void;
 };
 
-export function useReplyRunner({ lockRef, initialMessages, dispatch, onReplied, onTitle }: ReplyRunnerOptions) {
+export function useReplyRunner(options: ReplyRunnerOptions) {
+  const { lockRef, initialMessages, dispatch, onReplied, onTitle, onReplyInProgress } = options;
   const translator = useTranslator();
   const hasRepliesRef = useRef(initialMessages.some(isFinishedReply));
   // The last reply's request: after `done` its stream may still be open for the title, with the lock released.
@@ -46,11 +50,15 @@ export function useReplyRunner({ lockRef, initialMessages, dispatch, onReplied, 
       lastRequestRef.current = held.controller;
       const isFirstExchange = !hasRepliesRef.current;
       let isReplied = false;
+      let replyInProgress: string | null = null;
       dispatch({ type: "requested", placeholders: reply.placeholders, show: reply.show });
       try {
         const response = await reply.request(signal);
         if (!response.ok) {
-          dispatch({ type: "refused", error: describeError(await readApiError(response), translator) });
+          const error = await readApiError(response);
+          const sentence = describeError(error, translator);
+          dispatch({ type: "refused", error: sentence });
+          if (error.code === "reply_in_progress") replyInProgress = sentence;
           return false;
         }
         dispatch({ type: "accepted", show: reply.showAfterAccepted });
@@ -71,9 +79,10 @@ export function useReplyRunner({ lockRef, initialMessages, dispatch, onReplied, 
       } finally {
         if (releaseLock(lockRef, held)) dispatch({ type: "released" });
         if (isReplied) onReplied();
+        if (replyInProgress !== null) onReplyInProgress(replyInProgress);
       }
     },
-    [lockRef, dispatch, onReplied, onTitle, translator],
+    [lockRef, dispatch, onReplied, onTitle, onReplyInProgress, translator],
   );
 
   return followReply;
