@@ -10,6 +10,7 @@ import type { AuditActor } from "../db/audit";
 import type { Prisma } from "../db/client";
 import { softDeleteConversation } from "../db/conversations";
 import { consumePasswordResetToken } from "../db/password-resets";
+import { linkIdentityInPlaceOfCredentials } from "../db/sso";
 import { listMemberIds, setConversationTeam } from "../db/team-conversations";
 import { deleteTeam, removeMember } from "../db/teams";
 import { deleteUser, type UserChanges, updateUser } from "../db/user-admin";
@@ -75,6 +76,20 @@ export async function replacePassword(userId: string, passwordHash: string, ends
   const sessionVersion = await setPasswordHash(userId, passwordHash, endsSessions);
   if (endsSessions) endStreamsOfUser(userId);
   return sessionVersion;
+}
+
+/**
+ * A single sign-on identity joins the account holding its email, in place of the credentials set on it before
+ * (lib/db/sso.ts): whoever held them loses their sessions, and their open streams with them.
+ */
+export async function joinIdentityByEmail(
+  actor: AuditActor,
+  userId: string,
+  identity: { issuer: string; subject: string },
+  unknownPasswordHash: string,
+): Promise<void> {
+  await linkIdentityInPlaceOfCredentials(actor, userId, identity, unknownPasswordHash);
+  endStreamsOfUser(userId);
 }
 
 /** A reset link sets a new password once and ends every session of its user; false when the link is unusable. */

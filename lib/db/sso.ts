@@ -137,9 +137,11 @@ export async function linkIdentity(userId: string, issuer: string, subject: stri
  * linking). Parley never verified that address itself, so whoever set the account's credentials may not be the
  * person the provider vouches for (someone may have registered the address first, waiting for it): the account
  * keeps its data but none of its credentials. Its password becomes `unknownPasswordHash` (of a password nobody
- * knows), its sessions end, its API keys are revoked and its reset links end, in one transaction.
+ * knows), its sessions end, its API keys are revoked and its reset links end, in one transaction with its audit
+ * entry (the actor: the sign-in with the provider).
  */
 export async function linkIdentityInPlaceOfCredentials(
+  actor: AuditActor,
   userId: string,
   identity: { issuer: string; subject: string },
   unknownPasswordHash: string,
@@ -150,8 +152,14 @@ export async function linkIdentityInPlaceOfCredentials(
       where: { id: userId },
       data: { passwordHash: unknownPasswordHash, sessionVersion: { increment: 1 } },
     });
-    await tx.apiKey.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+    const keys = await tx.apiKey.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
     await expireResetTokensOf(tx, userId);
+    await writeAuditEntry(tx, actor, {
+      action: "user.update",
+      targetType: "user",
+      targetId: userId,
+      after: { linkedIssuer: identity.issuer, passwordReplaced: true, sessionsEnded: true, apiKeysRevoked: keys.count },
+    });
   });
 }
 

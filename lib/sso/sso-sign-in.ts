@@ -3,6 +3,7 @@
 // account under the registration policy. A refusal is a code the sign-in page explains.
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { joinIdentityByEmail } from "../access/access-changes";
 import { hashPassword } from "../auth/password";
 import { getRegistrationPolicy } from "../auth/registration-policy";
 import {
@@ -10,7 +11,6 @@ import {
   findUserByIdentity,
   getSignInUser,
   linkIdentity,
-  linkIdentityInPlaceOfCredentials,
   type SsoProviderRow,
   type SsoUser,
 } from "../db/sso";
@@ -35,6 +35,8 @@ const claimsSchema = z.looseObject({
 });
 
 const isVerified = (value: boolean | string | undefined) => value === true || value === "true";
+/** Who the audit log names for what a sign-in changes. */
+const signInActor = (provider: SsoProviderRow) => ({ id: null, email: `Sign-in with ${provider.label}` });
 const withoutTrailingSlash = (issuer: string) => issuer.replace(/\/$/, "");
 
 function isAllowedDomain(email: string, allowedDomains: string | null): boolean {
@@ -75,7 +77,7 @@ async function findOrCreateUser(
   if (existing) {
     if (!(isEmailVerified && provider.allowLinking)) return "SsoLinkRequired" as const;
     const identity = { issuer: claims.iss, subject: claims.sub };
-    await linkIdentityInPlaceOfCredentials(existing.id, identity, await hashUnknownPassword());
+    await joinIdentityByEmail(signInActor(provider), existing.id, identity, await hashUnknownPassword());
     console.log(
       `[parley] ${provider.label} linked to the account of ${email}; its password, sessions and API keys ended`,
     );
@@ -110,7 +112,6 @@ export async function resolveSsoUser(
   const user = await findOrCreateUser(provider, claims, signedInUserId);
   if (typeof user === "string") return user;
   if (user.status === "DISABLED") return "AccountDisabled";
-  const actor = { id: null, email: `Sign-in with ${provider.label}` };
-  const isChanged = await applyClaimGrants(actor, user.id, grantsFromClaims(provider, rawClaims));
+  const isChanged = await applyClaimGrants(signInActor(provider), user.id, grantsFromClaims(provider, rawClaims));
   return isChanged ? ((await getSignInUser(user.id)) ?? user) : user;
 }

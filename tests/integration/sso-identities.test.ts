@@ -78,6 +78,10 @@ describe("joining an account by its email", () => {
     await expect(signedInClient(squatter.email, squatter.password)).rejects.toThrow(/Sign-in failed/);
     expect((await db().apiKey.findUniqueOrThrow({ where: { id: key.id } })).revokedAt).not.toBeNull();
     expect(await db().passwordResetToken.count({ where: { userId: squatter.id, usedAt: null } })).toBe(0);
+    const audit = await db().auditLog.findFirst({
+      where: { targetId: squatter.id, actorEmail: "Sign-in with Test IdP" },
+    });
+    expect(audit).toMatchObject({ action: "user.update", after: { passwordReplaced: true, apiKeysRevoked: 1 } });
 
     // Later sign-ins find the identity: nothing is ended again.
     expect(await resolveSsoUser(corporate, claims)).toMatchObject({

@@ -20,6 +20,7 @@ const GUARDED = [
   "revokeSessions",
   "setPasswordHash",
   "consumePasswordResetToken",
+  "linkIdentityInPlaceOfCredentials",
   "endStreamsWithoutAccess",
   "endStreamsOfUser",
   "endStreamsOfConversation",
