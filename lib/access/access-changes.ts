@@ -23,7 +23,8 @@ export async function removeTeamMembership(scope: Prisma.TeamWhereInput, teamId:
 }
 
 export async function deleteTeamWithAccess(scope: Prisma.TeamWhereInput, id: string): Promise<void> {
-  const formerMembers = await deleteTeam(scope, id);
+  const { formerMembers, deletedConversationIds } = await deleteTeam(scope, id);
+  for (const conversationId of deletedConversationIds) stopRepliesEverywhere(conversationId);
   await endStreamsWithoutAccess(formerMembers);
 }
 
@@ -57,8 +58,10 @@ export async function changeUserAccount(actor: AuditActor, id: string, changes: 
   return user;
 }
 
+/** The account goes with its private conversations: the replies running in them stop (nobody would read them). */
 export async function deleteUserAccount(actor: AuditActor, id: string): Promise<void> {
-  await deleteUser(actor, id);
+  const deletedConversationIds = await deleteUser(actor, id);
+  for (const conversationId of deletedConversationIds) stopRepliesEverywhere(conversationId);
   endStreamsOfUser(id);
 }
 

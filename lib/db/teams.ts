@@ -69,7 +69,11 @@ export async function renameTeam(scope: Prisma.TeamWhereInput, id: string, name:
  * Deletes the team. Its conversations go back to being private to their owners; those whose owner's account is
  * gone have nobody left to see them and are soft-deleted. Returns who was a member, whose access just changed.
  */
-export async function deleteTeam(scope: Prisma.TeamWhereInput, id: string): Promise<string[]> {
+/** Deletes the team; its conversations nobody owns any more go with it. Returns its members and those conversations. */
+export async function deleteTeam(
+  scope: Prisma.TeamWhereInput,
+  id: string,
+): Promise<{ formerMembers: string[]; deletedConversationIds: string[] }> {
   return db().$transaction(async (tx) => {
     await lockTeam(tx, id);
     const team = await tx.team.findFirst({
@@ -77,13 +81,15 @@ export async function deleteTeam(scope: Prisma.TeamWhereInput, id: string): Prom
       select: { memberships: { select: { userId: true } } },
     });
     if (!team) throw new AppError("not_found", "Team not found.");
-    await tx.conversation.updateMany({
-      where: { teamId: id, ownerId: null, deletedAt: null },
-      data: { deletedAt: new Date() },
-    });
+    const ownerless = { teamId: id, ownerId: null, deletedAt: null };
+    const deleted = await tx.conversation.findMany({ where: ownerless, select: { id: true } });
+    await tx.conversation.updateMany({ where: ownerless, data: { deletedAt: new Date() } });
     await tx.conversation.updateMany({ where: { teamId: id }, data: { teamId: null, visibility: "PRIVATE" } });
     await tx.team.delete({ where: { id } });
-    return team.memberships.map((membership) => membership.userId);
+    return {
+      formerMembers: team.memberships.map((membership) => membership.userId),
+      deletedConversationIds: deleted.map((conversation) => conversation.id),
+    };
   });
 }
 

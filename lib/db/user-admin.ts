@@ -61,12 +61,15 @@ export async function updateUser(actor: AuditActor, id: string, changes: UserCha
  * Deletes the account and its private conversations (their messages go with them). Conversations shared with a
  * team stay with the team: the owner reference of those is set to null by the foreign key; the share links the
  * account made are revoked, since nobody would own them any more. Teams it alone owned are handed over first.
+ * Returns the ids of the conversations deleted with it (their replies, if any run, are of no use to anyone now).
  */
-export async function deleteUser(actor: AuditActor, id: string): Promise<void> {
-  await db().$transaction(async (tx) => {
+export async function deleteUser(actor: AuditActor, id: string): Promise<string[]> {
+  return db().$transaction(async (tx) => {
     const before = await getUserForChange(tx, id);
     await handOverTeamsOf(tx, id);
-    const { count } = await tx.conversation.deleteMany({ where: { ownerId: id, teamId: null } });
+    const privateConversations = { ownerId: id, teamId: null };
+    const deleted = await tx.conversation.findMany({ where: privateConversations, select: { id: true } });
+    const { count } = await tx.conversation.deleteMany({ where: privateConversations });
     await tx.shareLink.updateMany({ where: { createdById: id, revokedAt: null }, data: { revokedAt: new Date() } });
     await tx.user.delete({ where: { id } });
     await writeAuditEntry(tx, actor, {
@@ -76,5 +79,6 @@ export async function deleteUser(actor: AuditActor, id: string): Promise<void> {
       before: { email: before.email, name: before.name, role: before.role, status: before.status },
       after: { deletedPrivateConversations: count },
     });
+    return deleted.map((conversation) => conversation.id);
   });
 }

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { startChatSession } from "../support/chat-session";
-import { makeUser } from "../support/factories";
+import { makeAdmin, makeUser } from "../support/factories";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { collectEvents, type ReceivedEvent, readEvents, startedIds } from "../support/read-events";
 import { signedInClient } from "../support/session-client";
@@ -100,6 +100,23 @@ describe("concurrency", () => {
       "Sent again",
     ]);
     expect(messages[2]?.threadTokens).toBe((messages[1]?.threadTokens ?? 0) + (messages[2]?.tokenCount ?? 0));
+  });
+
+  it("stops a reply, and the model's call, when its account is deleted with its private conversation", async () => {
+    const admin = await makeAdmin();
+    const adminClient = await signedInClient(admin.email, admin.password);
+    const chat = await startChatSession(upstream, { chunks: words, paceMs: 100 });
+    const { ownerId } = await db().conversation.findUniqueOrThrow({ where: { id: chat.conversationId } });
+    const sending = await chat.send("A long answer");
+    await vi.waitFor(() => expect(chat.upstreamCalls()).toHaveLength(1), { timeout: 5_000 });
+    const [call] = chat.upstreamCalls();
+    if (!call) throw new Error("The model was not asked");
+    expect((await adminClient.fetch(`/api/admin/users/${ownerId}`, { method: "DELETE" })).status).toBe(204);
+    await sending.body?.cancel().catch(() => {});
+    // The model's call is ended at once rather than paid for to its end (4 s), for a reply nobody can read.
+    const recorded = upstream.requests.find((request) => request.receivedAt === call.receivedAt);
+    if (!recorded) throw new Error("The model's call was not recorded");
+    await upstream.waitForClientClose(recorded, 2_000);
   });
 
   it("does not let another user stop or follow a running reply", async () => {
