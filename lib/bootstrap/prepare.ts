@@ -58,7 +58,7 @@ async function prepareDatabase(runtime: PreparedRuntime): Promise<void> {
     const admin = { email: ADMIN_EMAIL, name: "Admin", passwordHash: await hashPassword(ADMIN_PASSWORD) };
     if ((await ensureAdmin(admin)) === "refused") {
       console.warn(
-        `[parley] ADMIN_EMAIL names ${ADMIN_EMAIL}, which belongs to an account ADMIN_EMAIL did not create: it was not made an admin (an address can change hands). Make it an admin in the console if it should be one, or set ADMIN_EMAIL to the admin's address.`,
+        `[parley] ADMIN_EMAIL names ${ADMIN_EMAIL}, which belongs to an account ADMIN_EMAIL did not create: Parley leaves its role as it is (an address can change hands). Make it an admin in the console if it should be one, or set ADMIN_EMAIL to the admin's address.`,
       );
     } else {
       console.log(`[parley] admin account ${ADMIN_EMAIL} is ready`);

@@ -95,6 +95,8 @@ export async function ensureAdmin(input: {
 }): Promise<"created" | "kept" | "refused"> {
   const email = normalizeEmail(input.email);
   return db().$transaction(async (tx) => {
+    // Processes starting together on a fresh database: one creates the account, the others then find it.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${FIRST_USER_LOCK})`;
     const remembered = await tx.setting.findUnique({
       where: { key: CONFIGURED_ADMIN_SETTING },
       select: { value: true },

@@ -49,7 +49,8 @@ async function resolveModelNames(baseUrl: string, apiKey: string | undefined): P
 export async function seedProvidersFromEnv(): Promise<string | null> {
   const { OPENAI_API_KEY, OPENAI_BASE_URL: configuredBaseUrl } = env();
   if (OPENAI_API_KEY || configuredBaseUrl) {
-    if ((await countProviders({ kind: "OPENAI_COMPATIBLE" })) > 0) return null;
+    // Any real provider (an Azure one included) means an admin has set models up: the variables are ignored.
+    if ((await countProviders({ kind: { not: "DEMO" } })) > 0) return null;
     const baseUrl = configuredBaseUrl ?? OPENAI_BASE_URL;
     const names = await resolveModelNames(baseUrl, OPENAI_API_KEY).catch((error: unknown) => {
       // Only the status: a provider's error text can echo the key.

@@ -39,3 +39,26 @@ it("seeds the demo model first, and a discovered provider later that becomes the
   expect(await seedProvidersFromEnv()).toBeNull();
   await db().$disconnect();
 });
+
+it("leaves the models alone when an admin has set up any real provider, an Azure one included", async () => {
+  const { seedProvidersFromEnv } = await import("@/lib/models/seed-from-env");
+  const { db } = await import("@/lib/db/client");
+  // The install as an admin left it: the provider from the variables gone, an Azure deployment the default.
+  await db().provider.deleteMany({ where: { kind: "OPENAI_COMPATIBLE" } });
+  await db().model.updateMany({ data: { isDefault: false } });
+  await db().provider.create({
+    data: {
+      name: "Azure",
+      kind: "AZURE_OPENAI",
+      baseUrl: "https://example-resource.openai.azure.com",
+      apiVersion: "2024-10-21",
+      models: { create: { upstreamName: "gpt-4o-deployment", label: "GPT-4o (Azure)", isDefault: true } },
+    },
+  });
+  // OPENAI_* are still set from the test before: a restart must not add a provider, nor a second default.
+  expect(await seedProvidersFromEnv()).toBeNull();
+  const defaults = await db().model.findMany({ where: { isDefault: true }, select: { label: true } });
+  expect(defaults).toEqual([{ label: "GPT-4o (Azure)" }]);
+  expect(await db().provider.count({ where: { kind: "OPENAI_COMPATIBLE" } })).toBe(0);
+  await db().$disconnect();
+});
