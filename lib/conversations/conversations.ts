@@ -94,7 +94,9 @@ export async function getConversationWithThread(user: SessionUser, id: string) {
     describeSharing(user, id),
   ]);
   const { currentLeafId: _leaf, systemPrompt: _systemPrompt, teamId: _teamId, ...fields } = conversation;
-  return { ...fields, ...sharing, ...page };
+  // A pin is the owner's arrangement of their own list, as in search: members see none.
+  const pinnedAt = sharing.access === "own" ? fields.pinnedAt : null;
+  return { ...fields, pinnedAt, ...sharing, ...page };
 }
 
 /** Older messages of the thread, above the message `beforeId` that the caller already shows. */

@@ -46,7 +46,8 @@ function snapshot({ id: _id, providerId: _providerId, ...fields }: ModelSettings
   return fields;
 }
 
-function isSameValue(before: unknown, after: unknown): boolean {
+/** Whether a setting keeps its value (lists compared as sets). */
+export function isSameValue(before: unknown, after: unknown): boolean {
   return Array.isArray(before) && Array.isArray(after)
     ? before.length === after.length && after.every((value) => before.includes(value))
     : before === after;
@@ -123,6 +124,9 @@ export async function updateModel(
 ): Promise<ModelSettings> {
   try {
     return await db().$transaction(async (tx) => {
+      // Locked first: two changes at once (two admins, or Parley's own adjustment after a refusal) each merge into
+      // the model as the other left it, so neither writes back the fields the other just changed.
+      await tx.$queryRaw`SELECT id FROM "Model" WHERE id = ${id} FOR UPDATE`;
       const row = await tx.model.findUnique({ where: { id }, select: modelSettingFields });
       if (!row) throw new AppError("not_found", "Model not found.");
       const before = toSettings(row);

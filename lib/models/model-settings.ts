@@ -4,7 +4,7 @@ import { z } from "zod";
 import { idSchema } from "../access/ids";
 import { isVisionModelName } from "../attachments/vision-models";
 import type { SessionUser } from "../auth/session";
-import { createModel, deleteModel, type ModelFields, updateModel } from "../db/model-admin";
+import { createModel, deleteModel, isSameValue, type ModelFields, updateModel } from "../db/model-admin";
 import { getProviderConnection } from "../db/providers";
 import { AppError, type FieldIssue } from "../errors";
 import { defaultRequestShape, outputLimitParameters, reasoningEfforts, systemPromptRoles } from "./compatibility";
@@ -143,8 +143,11 @@ export function changeModel(admin: SessionUser, id: string, changes: z.infer<typ
       throw new AppError("conflict", "Make another model the default instead.");
     }
     const { id: _id, providerId: _providerId, version: _version, ...current } = before;
-    // An admin's choice of shape replaces Parley's last automatic one, which the card then stops showing.
-    const isShapeChanged = requestShapeFields.some((field) => changes[field] !== undefined);
+    // An admin's choice of shape replaces Parley's last automatic one, which the card then stops showing. The form
+    // sends every field: only a value that differs is a choice.
+    const isShapeChanged = requestShapeFields.some(
+      (field) => changes[field] !== undefined && !isSameValue(before[field], changes[field]),
+    );
     if (isShapeChanged) Object.assign(current, { autoAdjustment: null, autoAdjustedAt: null });
     const merged = withTeamsWhenListed({ ...current, ...changes });
     assertConsistent(merged);

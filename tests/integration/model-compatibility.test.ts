@@ -90,6 +90,29 @@ describe("drop-and-retry", () => {
     expect(next).toHaveLength(1);
     expect(next[0]?.body).toMatchObject({ max_completion_tokens: 1024 });
     expect(await auditOf(chat.modelId)).toHaveLength(1);
+
+    // An admin renames the model; the console's form sends the shape as it is: Parley's note stays.
+    const admin = await makeAdmin();
+    const adminClient = await signedInClient(admin.email, admin.password);
+    const shape = {
+      outputLimitParameter: model.outputLimitParameter,
+      sendsSamplingParameters: model.sendsSamplingParameters,
+      reasoningEffort: model.reasoningEffort,
+      allowedReasoningEfforts: model.allowedReasoningEfforts,
+      sendsUsageRequest: model.sendsUsageRequest,
+      systemPromptRole: model.systemPromptRole,
+    };
+    const renamed = await adminClient.json(
+      `/api/admin/models/${chat.modelId}`,
+      { label: "Renamed", ...shape },
+      "PATCH",
+    );
+    expect(renamed.status).toBe(200);
+    const after = await db().model.findUniqueOrThrow({ where: { id: chat.modelId } });
+    expect(after).toMatchObject({
+      label: "Renamed",
+      autoAdjustment: "sent max_completion_tokens instead of max_tokens",
+    });
   });
 
   it("stops sending temperature after OpenAI refuses its value", async () => {

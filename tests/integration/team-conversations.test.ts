@@ -59,9 +59,16 @@ describe("sharing a conversation with a team", () => {
     const { ana, ben, vic, team, url, conversationId } = await sharedConversation();
     expect(await storedConversation(conversationId)).toMatchObject({ teamId: team.id, visibility: "TEAM" });
 
+    // The owner's pin is hers: members see the conversation unpinned.
+    expect((await ana.client.json(url, { pinned: true }, "PATCH")).status).toBe(200);
     const asOwner = await (await ana.client.fetch(url)).json();
     expect(asOwner).toMatchObject({ access: "own", team: { id: team.id, name: team.name }, ownerName: "Ana" });
-    expect(await (await ben.client.fetch(url)).json()).toMatchObject({ access: "write", ownerName: "Ana" });
+    expect(asOwner.pinnedAt).not.toBeNull();
+    expect(await (await ben.client.fetch(url)).json()).toMatchObject({
+      access: "write",
+      ownerName: "Ana",
+      pinnedAt: null,
+    });
     expect(await (await vic.client.fetch(url)).json()).toMatchObject({ access: "read", team: { name: team.name } });
   });
 
