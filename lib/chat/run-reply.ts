@@ -197,8 +197,11 @@ function toLedgerEntry(
   completionTokens: number,
 ): FinishedReply["ledger"] {
   if (!meter || !manifest) return null;
-  if (status === "ERROR" && progress.usage === null && progress.content === "") return null;
-  const estimate = { promptTokens: manifest.sentTokens, completionTokens };
+  if (status === "ERROR" && progress.usage === null && progress.content === "" && !progress.reasoning) return null;
+  // Without the provider's figures the thinking counts too: the model wrote it, though it is not sent back.
+  const thinkingTokens =
+    progress.usage === null && progress.reasoning ? countTokens(progress.reasoning.text, plan.encoding) : 0;
+  const estimate = { promptTokens: manifest.sentTokens, completionTokens: completionTokens + thinkingTokens };
   return meter.finish({ userId: plan.requesterId, usage: progress.usage, estimate });
 }
 

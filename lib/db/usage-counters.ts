@@ -22,7 +22,9 @@ const utc = (date: Date) => Prisma.sql`(${date.toISOString()}::timestamptz AT TI
 
 /**
  * A counter made for the first time starts from the ledger's sum over its period (a limit set mid-month counts
- * what was already used). Tokens are prompt + completion; money is priced with today's ModelPrice rows.
+ * what was already used), plus the open reservations on its key: a counter made again while turns run (an admin's
+ * new limit or price deletes counters) must hold what their settles will take back. Tokens are prompt +
+ * completion; money is priced with today's ModelPrice rows.
  */
 async function ensureCounters(specs: CounterSpec[]): Promise<void> {
   for (const spec of specs) {
@@ -34,9 +36,13 @@ async function ensureCounters(specs: CounterSpec[]): Promise<void> {
       spec.kind === "tokens"
         ? Prisma.sql`r."promptTokens" + r."completionTokens"`
         : Prisma.sql`ceil(r."promptTokens" * coalesce(p."inputPerMillion", 0) + r."completionTokens" * coalesce(p."outputPerMillion", 0))`;
+    const reserved = spec.kind === "tokens" ? Prisma.sql`o.tokens` : Prisma.sql`o."costMicros"`;
     await db().$executeRaw`
       INSERT INTO "UsageCounter" (key, amount, "periodEnd")
-      SELECT ${spec.key}, coalesce(sum(${amount}), 0)::bigint, ${utc(spec.until)}
+      SELECT ${spec.key},
+             (coalesce(sum(${amount}), 0) + (SELECT coalesce(sum(${reserved}), 0) FROM "UsageReservation" o
+                                               WHERE ${spec.key} = ANY(o.keys)))::bigint,
+             ${utc(spec.until)}
         FROM "ReplyUsage" r LEFT JOIN "ModelPrice" p ON p."modelId" = r."modelId"
        WHERE ${subjectMatch} AND r."createdAt" >= ${utc(spec.from)} AND r."createdAt" < ${utc(spec.until)}
       ON CONFLICT (key) DO NOTHING`;
@@ -110,7 +116,7 @@ async function tryReservation(
 
 /**
  * Replaces a reservation by what the turn really used (null: nothing, the reservation is only released), once:
- * the reservation row is deleted in the same statement, so a second settle changes nothing. `keysIfReleased`: the
+ * the reservation row is deleted in the same statement; each turn settles once. `keysIfReleased`: the
  * counters the reservation raised, which get the used figures when the row is gone already, released by another
  * process that took this one for dead (its lease had lapsed during an outage) while the turn went on; the release
  * took the reservation back, so the turn's use is added as it is.

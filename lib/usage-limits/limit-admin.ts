@@ -7,7 +7,14 @@ import { findLimitSubject, listLimitRows, listModelPrices, saveLimit, saveModelP
 import { AppError } from "../errors";
 import { microsToDollars } from "./cost";
 
-const tokens = z.number().int().min(1).max(1_000_000_000_000).nullable();
+// The columns are PostgreSQL integers: a larger limit could not be stored.
+const MAX_TOKEN_LIMIT = 2_147_483_647;
+const tokens = z
+  .number()
+  .int()
+  .min(1)
+  .max(MAX_TOKEN_LIMIT, `Use at most ${MAX_TOKEN_LIMIT.toLocaleString("en-US")} tokens.`)
+  .nullable();
 const dollars = z.number().min(0).max(1_000_000).nullable();
 
 export const limitSchema = z.strictObject({

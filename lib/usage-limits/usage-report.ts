@@ -47,11 +47,12 @@ export async function getUsageDashboard(query: z.infer<typeof usageQuerySchema>)
   return { range: label, byDay, byUser, byTeam, byModel };
 }
 
-const csvCell = (value: string | number) => {
+export const csvCell = (value: string | number) => {
   const text = String(value);
-  // A cell starting with = + - @ would run as a formula in a spreadsheet.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[",\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  // A cell starting with = + - @ (or a tab or carriage return before one) would run as a formula in a spreadsheet.
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  // Quoted with any line break in it, a lone carriage return included: unquoted, spreadsheets start a new row there.
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 };
 
 export async function getUsageCsv(query: z.infer<typeof usageQuerySchema>) {

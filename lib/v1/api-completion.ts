@@ -80,19 +80,22 @@ export async function prepareApiCompletion(call: ApiCall, body: ChatCompletionBo
       { issues: [{ path: ["messages"], message: "Too long for the model's context window." }] },
     );
   }
+  // Built before the reservation: a provider whose key cannot be read fails here, with nothing reserved to give back.
+  const stop = typeof body.stop === "string" ? [body.stop] : (body.stop ?? undefined);
+  const upstream = { ...buildUpstreamRequest(model, messages, parameters), stop };
   const reservation = await reserveUsage(
     { userId: caller.userId, teamId: null, modelId: model.id, promptTokens, maxOutputTokens: parameters.maxTokens },
     rules,
   );
-  const stop = typeof body.stop === "string" ? [body.stop] : (body.stop ?? undefined);
-  const upstream = { ...buildUpstreamRequest(model, messages, parameters), stop };
   return { caller, model, modelName: body.model, upstream, promptTokens, encoding, reservation };
 }
 
 /**
  * Runs the call, handing each answer delta to `onDelta`; ends quietly when `signal` aborts (the caller went away:
  * the upstream call is aborted with it). Whatever the end, the ledger gets the call's row and the reservation is
- * settled to it; a failure before any token records nothing and only releases the reservation.
+ * settled to it; a failure before any token records nothing and only releases the reservation. A caller who leaves
+ * is charged as a stopped chat reply is: the prompt (the model has read it) and what was generated until then,
+ * thinking included, estimated when the provider could not report it.
  */
 export async function runApiCompletion(
   prepared: PreparedCompletion,
@@ -101,6 +104,7 @@ export async function runApiCompletion(
 ): Promise<CompletionOutcome> {
   const meter = startUsageMeter();
   let content = "";
+  let reasoning = "";
   let finishReason: string | null = null;
   let usage: ProviderUsage | null = null;
   let failure: unknown = null;
@@ -113,7 +117,10 @@ export async function runApiCompletion(
           content += text;
           onDelta(text);
         },
-        onReasoning: () => meter.markToken(),
+        onReasoning: (text) => {
+          meter.markToken();
+          reasoning += text;
+        },
         onFinish: (reason) => {
           finishReason = reason;
         },
@@ -127,8 +134,10 @@ export async function runApiCompletion(
   }
   const reported = usage as ProviderUsage | null;
   // Counted only when the provider reported no usage: tokenizing the whole reply costs CPU that its figures make moot.
-  const completionTokens = reported ? reported.completionTokens : countTokens(content, prepared.encoding);
-  const reachedModel = usage !== null || content !== "";
+  const completionTokens = reported
+    ? reported.completionTokens
+    : countTokens(content, prepared.encoding) + countTokens(reasoning, prepared.encoding);
+  const reachedModel = usage !== null || content !== "" || reasoning !== "" || (signal.aborted && failure === null);
   const ledger = reachedModel
     ? meter.finish({
         userId: prepared.caller.userId,

@@ -124,6 +124,68 @@ describe("usage limits", () => {
     expect(await ledgerTokens({ userId: stopper })).toBeLessThan(1024);
   });
 
+  it("charges an API call whose caller leaves before the answer starts, as a stopped reply is charged", async () => {
+    const chat = await startChatSession(upstream, { chunks: ["Late."], firstByteDelayMs: 3_000, usage: "none" });
+    const userId = (await db().conversation.findUniqueOrThrow({ where: { id: chat.conversationId } })).ownerId ?? "";
+    await db().user.update({ where: { id: userId }, data: { role: "ADMIN" } });
+    await limitUser(userId, 1_000_000);
+    const client = parleyClient((await makeApiKey(userId)).secret);
+    const leaving = new AbortController();
+    const call = client.chat.completions
+      .create(
+        { model: chat.upstreamName, messages: [{ role: "user", content: "A question the model reads" }], stream: true },
+        { signal: leaving.signal },
+      )
+      .then(async (stream) => {
+        for await (const _chunk of stream);
+      })
+      .catch(() => {});
+    await expect.poll(() => chat.upstreamCalls().length).toBe(1);
+    leaving.abort();
+    await call;
+    // The prompt was sent to the model: it is in the ledger and on the limit's counter.
+    await expect.poll(() => ledgerTokens({ userId })).toBeGreaterThan(0);
+    await expect.poll(() => dayCounter(`user:${userId}`)).toBe(await ledgerTokens({ userId }));
+  });
+
+  it("keeps running turns' reservations when an admin's change makes the counters again", async () => {
+    const admin = await makeAdmin();
+    const adminClient = await signedInClient(admin.email, admin.password);
+    const chat = await startChatSession(upstream, {
+      chunks: Array.from({ length: 100 }, (_, i) => `w${i} `),
+      paceMs: 30,
+    });
+    const owner = await db().user.findFirstOrThrow({
+      where: { conversations: { some: { id: chat.conversationId } } },
+      select: { id: true, email: true },
+    });
+    const limit = { target: { email: owner.email }, tokensPerDay: 1_000_000, tokensPerMonth: null, costPerMonth: null };
+    expect((await adminClient.json("/api/admin/usage-limits", limit, "PUT")).status).toBe(200);
+    const running = await chat.send("A long one");
+    await expect.poll(() => chat.upstreamCalls().length).toBe(1);
+    // Saved again while the turn runs: the counters go, and the next turn makes them again from the ledger.
+    expect((await adminClient.json("/api/admin/usage-limits", limit, "PUT")).status).toBe(200);
+    expect(await dayCounter(`user:${owner.id}`)).toBeNull();
+    const other = await chat.client.json("/api/conversations", {});
+    const { id: otherId } = (await other.json()) as { id: string };
+    await collectEvents(await chat.client.json(`/api/conversations/${otherId}/messages`, { content: "Short" }));
+    await chat.client.json(`/api/conversations/${chat.conversationId}/stop`, {});
+    await collectEvents(running);
+    // Both turns settled: the counter holds exactly what the ledger says, the running turn's use included.
+    await expect.poll(async () => (await chat.storedMessages()).at(-1)?.status).toBe("INTERRUPTED");
+    await expect.poll(() => dayCounter(`user:${owner.id}`)).toBe(await ledgerTokens({ userId: owner.id }));
+  });
+
+  it("refuses a token limit larger than can be stored, naming the field", async () => {
+    const admin = await makeAdmin();
+    const adminClient = await signedInClient(admin.email, admin.password);
+    const limit = { target: { default: true }, tokensPerDay: null, tokensPerMonth: 3_000_000_000, costPerMonth: null };
+    const refused = await adminClient.json("/api/admin/usage-limits", limit, "PUT");
+    expect(refused.status).toBe(400);
+    const body = (await refused.json()) as { error: { issues: { path: string[]; message: string }[] } };
+    expect(body.error.issues).toEqual([{ path: ["tokensPerMonth"], message: "Use at most 2,147,483,647 tokens." }]);
+  });
+
   it("counts a team's conversations against the team's limit, whoever posts", async () => {
     const chat = await startChatSession(upstream, {
       chunks: ["Team."],
