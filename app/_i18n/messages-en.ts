@@ -220,6 +220,9 @@ export const en = {
   "register.closedText":
     "New accounts need an invitation link from a team owner. If you already have an account, sign in.",
   "register.closedSignIn": "Sign in",
+  "register.ssoOnlyHeading": "Accounts come through single sign-on",
+  "register.ssoOnlyText":
+    "Password sign-in is turned off here: sign in with your organisation's account, and your Parley account is made then. An invitation you came with opens once you are signed in.",
   "waiting.title": "Waiting for approval",
   "waiting.text":
     "Your account ({email}) was created. An admin needs to approve it before you can chat. Come back later or reload this page.",

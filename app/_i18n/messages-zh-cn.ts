@@ -207,6 +207,9 @@ export const zhCN: Catalog = {
   "register.closedHeading": "注册已关闭",
   "register.closedText": "新账户需要团队所有者提供的邀请链接。如果你已有账户，请登录。",
   "register.closedSignIn": "登录",
+  "register.ssoOnlyHeading": "账户通过单点登录创建",
+  "register.ssoOnlyText":
+    "这里已关闭密码登录：请使用你所在组织的账户登录，届时会为你创建 Parley 账户。你带来的邀请会在登录后打开。",
   "waiting.title": "等待审核",
   "waiting.text": "你的账户（{email}）已创建，需要管理员审核通过后才能开始对话。请稍后再来，或刷新此页面。",
   "markdown.image": "图片",

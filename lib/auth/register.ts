@@ -1,6 +1,8 @@
 // Self-service registration.
 import { z } from "zod";
 import { createUser, type PublicUser } from "../db/users";
+import { AppError } from "../errors";
+import { isPasswordSignInEnabled } from "../sso/password-sign-in";
 import { hashPassword } from "./password";
 import { getRegistrationPolicy } from "./registration-policy";
 import { hashToken } from "./secret-tokens";
@@ -25,7 +27,11 @@ export const registrationSchema = z.strictObject({
 
 export type Registration = z.infer<typeof registrationSchema>;
 
+/** Refused while password sign-in is off: such an account could never sign in, and would only hold its address. */
 export async function registerUser(input: Registration): Promise<PublicUser> {
+  if (!(await isPasswordSignInEnabled())) {
+    throw new AppError("forbidden", "Password sign-in is turned off here: sign in with single sign-on instead.");
+  }
   const passwordHash = await hashPassword(input.password);
   const { policy } = await getRegistrationPolicy();
   const invitationTokenHash = input.invitation === undefined ? undefined : hashToken(input.invitation);

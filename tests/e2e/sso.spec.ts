@@ -199,7 +199,9 @@ test("the console's GitHub preset adds a GitHub OAuth app with a team mapping, a
   }
 });
 
-test("with password sign-in turned off, the sign-in page offers only the provider", async ({ browser }) => {
+test("with password sign-in turned off, the sign-in page offers only the provider, and no one registers with a password", async ({
+  browser,
+}) => {
   await api(admin.request, "put", "/api/admin/password-sign-in", { enabled: false });
   try {
     const page = await freshPage(browser);
@@ -207,6 +209,15 @@ test("with password sign-in turned off, the sign-in page offers only the provide
     await expect(page.getByRole("button", { name: `Continue with ${label}` })).toBeVisible();
     await expect(page.getByText("Password sign-in is turned off here.")).toBeVisible();
     await expect(page.getByLabel("Password")).toHaveCount(0);
+    // An account with a password could never sign in: the page sends people to their provider instead.
+    await page.goto("/register");
+    await expect(page.getByText("Accounts come through single sign-on")).toBeVisible();
+    await expect(page.getByLabel("Password")).toHaveCount(0);
+    await page.getByRole("link", { name: "Sign in" }).click();
+    await expect(page.getByRole("button", { name: `Continue with ${label}` })).toBeVisible();
+    const account = { email: `nopassword-${slug}@example.test`, password: "long enough", name: "No Password" };
+    const refused = await page.request.post("/api/auth/register", { data: account });
+    expect(refused.status()).toBe(403);
   } finally {
     await api(admin.request, "put", "/api/admin/password-sign-in", { enabled: true });
   }

@@ -7,6 +7,7 @@ import { getTranslator } from "@/app/_i18n/server";
 import { isRegistrationClosedTo } from "@/lib/auth/registration-policy";
 import { parseToken } from "@/lib/auth/secret-tokens";
 import { getSessionUser } from "@/lib/auth/session";
+import { isPasswordSignInEnabled } from "@/lib/sso/password-sign-in";
 import { invitationPath, previewInvitation } from "@/lib/teams/invitations";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -30,6 +31,7 @@ export default async function RegisterPage({ searchParams }: RegisterPageProps) 
   const invitation = await findInvitation((await searchParams).invitation);
   if (await getSessionUser()) redirect(invitation ? invitationPath(invitation.token) : "/");
   const { t } = await getTranslator();
+  if (!(await isPasswordSignInEnabled())) return <SingleSignOnOnly invitationToken={invitation?.token ?? null} />;
   if (await isRegistrationClosedTo(invitation !== null)) return <RegistrationClosed />;
   return (
     <>
@@ -41,6 +43,21 @@ export default async function RegisterPage({ searchParams }: RegisterPageProps) 
       ) : null}
       <RegisterForm invitation={invitation?.token} />
     </>
+  );
+}
+
+/** Password sign-in is off: an account registered with a password could never sign in, so none is offered. */
+async function SingleSignOnOnly({ invitationToken }: { invitationToken: string | null }) {
+  const { t } = await getTranslator();
+  const signIn = invitationToken
+    ? `/sign-in?callbackUrl=${encodeURIComponent(invitationPath(invitationToken))}`
+    : "/sign-in";
+  return (
+    <Notice look="card" title={t("register.ssoOnlyHeading")} text={t("register.ssoOnlyText")}>
+      <Link href={signIn} className="bg-ink text-canvas rounded-xl px-4 py-2.5 font-medium hover:opacity-90">
+        {t("register.closedSignIn")}
+      </Link>
+    </Notice>
   );
 }
 
