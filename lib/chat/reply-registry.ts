@@ -104,7 +104,7 @@ export type PendingTurn = {
 };
 type PendingEntry = { isStopped: boolean; stop: () => void };
 
-/** Runs `start` (which launches the reply) as a pending turn of the conversation, and stops the reply if asked. */
+/** Runs `start` (which launches the reply and hands it to `launched`) as a pending turn of the conversation. */
 export async function startAsPendingTurn(
   conversationId: string,
   start: (pending: PendingTurn) => Promise<LiveReply>,
@@ -131,9 +131,7 @@ export async function startAsPendingTurn(
     },
   };
   try {
-    const live = await start(handle);
-    if (entry.isStopped) live.stop();
-    return live;
+    return await start(handle);
   } finally {
     pending.delete(entry);
     if (pending.size === 0) pendingByConversation.delete(conversationId);

@@ -270,6 +270,9 @@ export async function deleteFilesOfDeletedConversations(deletedBefore: Date): Pr
      WHERE a."messageId" = m.id AND m."conversationId" = c.id AND c."deletedAt" < ${deletedBefore}`;
 }
 
+/** Every kind of attachment: what "Copy to my chats" takes. */
+export const ATTACHMENT_KINDS: readonly AttachmentKind[] = ["IMAGE", "DOCUMENT"];
+
 /**
  * Copies the files of messages to their copies (`pairs`: [source message id, copy's id]), owned by `ownerId`, in the
  * transaction that writes the copies: "Copy to my chats" takes a thread's files with it, a share link's copy only the

@@ -67,9 +67,9 @@ export async function renameTeam(scope: Prisma.TeamWhereInput, id: string, name:
 
 /**
  * Deletes the team. Its conversations go back to being private to their owners; those whose owner's account is
- * gone have nobody left to see them and are soft-deleted. Returns who was a member, whose access just changed.
+ * gone have nobody left to see them and are soft-deleted. Returns who was a member, whose access just changed, and
+ * the conversations deleted.
  */
-/** Deletes the team; its conversations nobody owns any more go with it. Returns its members and those conversations. */
 export async function deleteTeam(
   scope: Prisma.TeamWhereInput,
   id: string,

@@ -59,8 +59,8 @@ const MAX_ATTEMPTS = 10;
 
 /**
  * One statement, one round trip (the path to the first token): it locks the conversation (of two tabs sending at
- * once, the second finds the first's reply being written and is refused), checks the writer's access again under the lock (a member removed meanwhile writes
- * nothing), finds where the new message goes and whether its clientMessageId was already used, and when all is
+ * once, the second finds the first's reply being written and is refused), checks the writer's access again under
+ * the lock (a member removed meanwhile writes nothing), finds where the new message goes and whether its clientMessageId was already used, and when all is
  * well inserts both messages and moves the conversation's leaf (and provisional title). A statement reads one
  * snapshot, taken before its lock was granted: when the lock waited for another turn, the rows that turn added are
  * not in it, so the statement writes nothing (`isCurrent` false: the row's version differs from the snapshot's) and

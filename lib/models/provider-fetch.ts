@@ -7,9 +7,8 @@ import { request as httpRequest, type IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { toWebHeaders } from "../http/node-headers";
 import { agentFor } from "../http/outbound-proxy";
-import { createGuardedLookup, isRefusedHost, RefusedProviderAddressError } from "./provider-address";
+import { isRefusedHost, RefusedProviderAddressError } from "./provider-address";
 
-const guardedLookup = createGuardedLookup();
 const requests = { "http:": httpRequest, "https:": httpsRequest };
 
 /** Statuses whose responses have no body, which the Response constructor refuses to be given one. */
@@ -164,7 +163,7 @@ export const fetchWithoutRedirects: typeof fetch = (input, init = {}) =>
       throw new TypeError(`Providers are reached over http or https, not ${url.protocol}`);
     }
     // Checked on every request, not only when the URL was saved: literal addresses here (they skip lookup), names
-    // in the lookup, each time a connection opens.
+    // in the lookup of agentFor's direct agents, each time a connection opens.
     if (isRefusedHost(url.hostname)) throw new RefusedProviderAddressError();
     const headers: Record<string, string> = {};
     // The SDK hands a Headers already: read as is rather than copied.
@@ -177,7 +176,6 @@ export const fetchWithoutRedirects: typeof fetch = (input, init = {}) =>
       method: init.method ?? "GET",
       headers,
       agent: agentFor(url),
-      lookup: guardedLookup,
       signal: init.signal ?? undefined,
     });
     request.on("response", (message) => resolve(toResponse(message)));

@@ -5,7 +5,12 @@ import { liveShareLinksWhere } from "../access/share-links";
 import { hashToken, isTokenShaped } from "../auth/secret-tokens";
 import type { SessionUser } from "../auth/session";
 import { copyThreadToMyChats } from "../conversations/copy-thread";
-import { type AttachmentView, getAttachmentFileOfMessages, listAttachmentViews } from "../db/attachments";
+import {
+  ATTACHMENT_KINDS,
+  type AttachmentView,
+  getAttachmentFileOfMessages,
+  listAttachmentViews,
+} from "../db/attachments";
 import type { AttachmentKind } from "../db/client";
 import { getThreadPath } from "../db/messages";
 import { findShareLinkByTokenHash } from "../db/share-links";
@@ -28,7 +33,6 @@ export type SharedAttachment = AttachmentView & { isIncluded: boolean };
 export type SharedSnapshot = { title: string; messages: SharedMessage[] };
 
 type FileChoices = { includesImages: boolean; includesDocuments: boolean };
-const FILE_KINDS: readonly AttachmentKind[] = ["IMAGE", "DOCUMENT"];
 
 /** Whether the link lets its visitors open (and copy) files of this kind; the others they see by name only. */
 function includesFilesOf(link: FileChoices, kind: AttachmentKind): boolean {
@@ -89,7 +93,7 @@ export async function copySharedSnapshot(user: SessionUser, token: string): Prom
     messageId: link.messageId,
     title: link.title,
     modelId: link.conversation.modelId,
-    fileKinds: FILE_KINDS.filter((kind) => includesFilesOf(link, kind)),
+    fileKinds: ATTACHMENT_KINDS.filter((kind) => includesFilesOf(link, kind)),
   });
   return { id };
 }

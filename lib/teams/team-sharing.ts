@@ -14,6 +14,7 @@ import { conversationModelsWhere } from "../access/models";
 import { teamsWhere } from "../access/teams";
 import type { SessionUser } from "../auth/session";
 import { copyThreadToMyChats } from "../conversations/copy-thread";
+import { ATTACHMENT_KINDS } from "../db/attachments";
 import { isModelInScope } from "../db/models";
 import {
   getConversationSharing,
@@ -107,6 +108,6 @@ export async function copyMessageToMyChats(user: SessionUser, id: string, messag
     messageId,
     title: conversation.title,
     modelId: conversation.modelId,
-    fileKinds: ["IMAGE", "DOCUMENT"],
+    fileKinds: ATTACHMENT_KINDS,
   });
 }

@@ -46,28 +46,28 @@ export default async function RegisterPage({ searchParams }: RegisterPageProps) 
   );
 }
 
-/** Password sign-in is off: an account registered with a password could never sign in, so none is offered. */
-async function SingleSignOnOnly({ invitationToken }: { invitationToken: string | null }) {
+/** Why this page registers nobody, with the way to sign in instead. */
+async function SignInInstead({ title, text, href }: { title: string; text: string; href: string }) {
   const { t } = await getTranslator();
-  const signIn = invitationToken
-    ? `/sign-in?callbackUrl=${encodeURIComponent(invitationPath(invitationToken))}`
-    : "/sign-in";
   return (
-    <Notice look="card" title={t("register.ssoOnlyHeading")} text={t("register.ssoOnlyText")}>
-      <Link href={signIn} className="bg-ink text-canvas rounded-xl px-4 py-2.5 font-medium hover:opacity-90">
+    <Notice look="card" title={title} text={text}>
+      <Link href={href} className="bg-ink text-canvas rounded-xl px-4 py-2.5 font-medium hover:opacity-90">
         {t("register.closedSignIn")}
       </Link>
     </Notice>
   );
 }
 
+/** Password sign-in is off: an account registered with a password could never sign in, so none is offered. */
+async function SingleSignOnOnly({ invitationToken }: { invitationToken: string | null }) {
+  const { t } = await getTranslator();
+  const href = invitationToken
+    ? `/sign-in?callbackUrl=${encodeURIComponent(invitationPath(invitationToken))}`
+    : "/sign-in";
+  return <SignInInstead title={t("register.ssoOnlyHeading")} text={t("register.ssoOnlyText")} href={href} />;
+}
+
 async function RegistrationClosed() {
   const { t } = await getTranslator();
-  return (
-    <Notice look="card" title={t("register.closedHeading")} text={t("register.closedText")}>
-      <Link href="/sign-in" className="bg-ink text-canvas rounded-xl px-4 py-2.5 font-medium hover:opacity-90">
-        {t("register.closedSignIn")}
-      </Link>
-    </Notice>
-  );
+  return <SignInInstead title={t("register.closedHeading")} text={t("register.closedText")} href="/sign-in" />;
 }
