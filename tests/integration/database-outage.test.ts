@@ -3,8 +3,8 @@
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryDatabase } from "../support/database-query";
 import { type DatabaseSwitch, startDatabaseSwitch } from "../support/database-switch";
 import { createEmptyDatabase } from "../support/empty-database";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
@@ -122,18 +122,15 @@ describe("while the database cannot be reached", () => {
   });
 });
 
+const query = <T extends Record<string, unknown>>(sql: string, values: unknown[] = []) =>
+  queryDatabase<T>(databaseUrl, sql, values);
+
 async function readReply(id: string): Promise<{ status: string; content: string }> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ status: string; content: string }>(
-      'SELECT status::text, content FROM "Message" WHERE id = $1',
-      [id],
-    );
-    return rows[0] ?? { status: "missing", content: "" };
-  } finally {
-    await client.end();
-  }
+  const rows = await query<{ status: string; content: string }>(
+    'SELECT status::text, content FROM "Message" WHERE id = $1',
+    [id],
+  );
+  return rows[0] ?? { status: "missing", content: "" };
 }
 
 it("saves a reply that ended while the database was down, whole and COMPLETE, once it is back", async () => {
@@ -158,16 +155,6 @@ it("saves a reply that ended while the database was down, whole and COMPLETE, on
     .poll(() => readReply(assistantMessageId), { timeout: 25_000, interval: 250 })
     .toEqual({ status: "COMPLETE", content: text.join("") });
 });
-
-async function query(sql: string, values: unknown[] = []): Promise<unknown[]> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(sql, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 it("saves a reply whole that another process took for dead while this one was cut off from the database", async () => {
   const client = await signUp("partitioned@example.test");

@@ -4,8 +4,7 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
-import { afterEach, beforeEach, expect, it, onTestFinished, vi } from "vitest";
+import { afterEach, beforeEach, expect, it } from "vitest";
 import {
   findFreePort,
   loadEmbeddedPostgres,
@@ -13,6 +12,8 @@ import {
   readPostmasterFile,
   startEmbeddedPostgres,
 } from "@/lib/bootstrap/embedded-postgres";
+import { collectConsoleErrors } from "../support/console-errors";
+import { queryDatabase } from "../support/database-query";
 
 let folder: string;
 const stops: (() => Promise<void>)[] = [];
@@ -28,15 +29,7 @@ afterEach(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-async function query(url: string, sql: string): Promise<unknown> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows[0];
-  } finally {
-    await client.end();
-  }
-}
+const query = async (url: string, sql: string): Promise<unknown> => (await queryDatabase(url, sql))[0];
 
 /** A cluster as Parley created them before each install had its own password: the fixed `parley`. */
 async function createLegacyCluster(dataDir: string): Promise<void> {
@@ -110,14 +103,8 @@ it("is started again, its data kept, when its server process dies under the app"
   const cluster = await startEmbeddedPostgres(dataDir, { password: randomBytes(16).toString("hex") });
   stops.push(cluster.stop);
   await query(cluster.databaseUrl, "CREATE TABLE kept AS SELECT 42 AS answer");
-  // The error it logs is expected here: the spy that fails tests on console.error is set aside for this test.
-  const errorSpy = vi.spyOn(console, "error");
-  const failOnError = errorSpy.getMockImplementation();
-  const logged: string[] = [];
-  errorSpy.mockImplementation((...args: unknown[]) => logged.push(args.join(" ")));
-  onTestFinished(() => {
-    errorSpy.mockImplementation(failOnError ?? (() => {}));
-  });
+  // The error it logs is expected here.
+  const logged = collectConsoleErrors();
   // As the kernel's out-of-memory killer, or someone's `kill -9`, would end it.
   const postmaster = readPostmasterFile(dataDir);
   if (!postmaster) throw new Error("The started cluster has no postmaster.pid");

@@ -4,8 +4,8 @@
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { queryDatabase } from "../support/database-query";
 import { createEmptyDatabase } from "../support/empty-database";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { collectEvents } from "../support/read-events";
@@ -19,15 +19,7 @@ let dataDir: string;
 let databaseUrl: string;
 let server: AppServer;
 
-async function query(sql: string, values: unknown[] = []): Promise<Record<string, unknown>[]> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(sql, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const query = (sql: string, values: unknown[] = []) => queryDatabase(databaseUrl, sql, values);
 
 beforeAll(async () => {
   // The fake model's reply quotes the message: a message with the marker gets a reply with it.

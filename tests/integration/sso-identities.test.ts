@@ -1,11 +1,12 @@
 // What an SSO sign-in resolves to, on the real database: a token counts only from the issuer configured for its
 // provider, and an account joined by its email keeps none of the credentials set before the provider vouched for it.
 import { randomUUID } from "node:crypto";
-import { describe, expect, it, onTestFinished, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { linkIdentity, type SsoProviderRow } from "@/lib/db/sso";
 import { resolveSsoUser } from "@/lib/sso/sso-sign-in";
 import { makeApiKey } from "../support/api-keys";
+import { collectConsoleErrors } from "../support/console-errors";
 import { makeUser } from "../support/factories";
 import { signedInClient } from "../support/session-client";
 
@@ -33,14 +34,8 @@ describe("the issuer of a token", () => {
     const claims = { iss: "https://github.com", sub: subject, email: victim.email, email_verified: true };
 
     const partner = provider({ issuer: "https://idp.partner.test", allowLinking: true });
-    // The refusal is logged for the admins, with both issuers: the spy that fails tests on console.error steps aside.
-    const errorSpy = vi.spyOn(console, "error");
-    const failOnError = errorSpy.getMockImplementation();
-    const logged: string[] = [];
-    errorSpy.mockImplementation((...args: unknown[]) => logged.push(args.join(" ")));
-    onTestFinished(() => {
-      errorSpy.mockImplementation(failOnError ?? (() => {}));
-    });
+    // The refusal is logged for the admins, with both issuers.
+    const logged = collectConsoleErrors();
     expect(await resolveSsoUser(partner, claims)).toBe("SsoIssuerMismatch");
     expect(logged).toEqual([
       expect.stringContaining("(https://github.com) is not the one configured (https://idp.partner.test)"),

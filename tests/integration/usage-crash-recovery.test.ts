@@ -3,8 +3,8 @@
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { queryDatabase } from "../support/database-query";
 import { createEmptyDatabase } from "../support/empty-database";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { readEvents } from "../support/read-events";
@@ -25,28 +25,16 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function query<T extends pg.QueryResultRow>(
-  databaseUrl: string,
-  sql: string,
-  values: unknown[] = [],
-): Promise<T[]> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
 it("releases a killed process's reservations once its lease has expired", async () => {
   const databaseUrl = await createEmptyDatabase();
   const extraEnv = { OPENAI_BASE_URL: upstream.url, OPENAI_MODELS: "fake-model", PROCESS_LEASE_SECONDS: "3" };
   const first = await startAppServer({ databaseUrl, dataDir, extraEnv, canBeKilled: true });
   const account = { email: "limited@example.test", password: "long enough", name: "Limited" };
   expect((await anonymousClient(first.baseUrl).json("/api/auth/register", account)).status).toBe(201);
-  const [user] = await query<{ id: string }>(databaseUrl, 'SELECT id FROM "User" WHERE email = $1', [account.email]);
-  await query(
+  const [user] = await queryDatabase<{ id: string }>(databaseUrl, 'SELECT id FROM "User" WHERE email = $1', [
+    account.email,
+  ]);
+  await queryDatabase(
     databaseUrl,
     `INSERT INTO "UsageLimit" (id, subject, "userId", "tokensPerDay", "updatedAt") VALUES ('limit1', $1, $2, 100000, now())`,
     [`user:${user?.id}`, user?.id],
@@ -60,14 +48,19 @@ it("releases a killed process's reservations once its lease has expired", async 
   }
   await first.kill();
   const counter = () =>
-    query<{ amount: string }>(databaseUrl, `SELECT amount::text FROM "UsageCounter" WHERE key LIKE 'user:%:day:%'`);
-  expect(await query(databaseUrl, 'SELECT id FROM "UsageReservation"')).toHaveLength(1);
+    queryDatabase<{ amount: string }>(
+      databaseUrl,
+      `SELECT amount::text FROM "UsageCounter" WHERE key LIKE 'user:%:day:%'`,
+    );
+  expect(await queryDatabase(databaseUrl, 'SELECT id FROM "UsageReservation"')).toHaveLength(1);
   expect(Number((await counter())[0]?.amount)).toBeGreaterThan(1000);
 
   const second = await startAppServer({ databaseUrl, dataDir, extraEnv });
   try {
     await expect
-      .poll(async () => (await query(databaseUrl, 'SELECT id FROM "UsageReservation"')).length, { timeout: 10_000 })
+      .poll(async () => (await queryDatabase(databaseUrl, 'SELECT id FROM "UsageReservation"')).length, {
+        timeout: 10_000,
+      })
       .toBe(0);
     expect(Number((await counter())[0]?.amount)).toBe(0);
   } finally {
