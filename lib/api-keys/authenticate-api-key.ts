@@ -22,7 +22,11 @@ export function readBearerSecret(header: string | null | undefined): string {
 }
 
 export async function authenticateApiKey(request: Request): Promise<ApiCaller> {
-  const secret = readBearerSecret(request.headers.get("authorization"));
+  return authenticateApiKeySecret(readBearerSecret(request.headers.get("authorization")));
+}
+
+/** The key's owner, refused when the key is unusable (401) or the admin's switch leaves them out (403). */
+export async function authenticateApiKeySecret(secret: string): Promise<ApiCaller> {
   // Together, not one after the other: both are on the path to every call's first token.
   const [owner, access] = await Promise.all([findUsableApiKey(hashApiKeySecret(secret)), getApiAccess()]);
   if (!owner) throw invalidKeyError();

@@ -3,9 +3,13 @@
 // prepareApiCompletion, after the body: a refused body is told before an unknown model.
 
 import { hashApiKeySecret } from "../api-keys/api-key-secret";
-import { type ApiCaller, apiAccessOffError, invalidKeyError } from "../api-keys/authenticate-api-key";
+import {
+  type ApiCaller,
+  apiAccessOffError,
+  authenticateApiKeySecret,
+  invalidKeyError,
+} from "../api-keys/authenticate-api-key";
 import { getApiCallContext } from "../db/api-call-context";
-import { findUsableApiKey } from "../db/api-keys";
 import type { CompletionModel } from "../db/models";
 import { API_RATE_WINDOW_SECONDS, assertWithinRate, parseRequestsPerMinute } from "../usage-limits/request-rate";
 import type { UsageRules } from "../usage-limits/reserve-usage";
@@ -34,10 +38,10 @@ export async function openApiCall(secret: string, modelName: string | null): Pro
 }
 
 /**
- * For a body larger than any other route takes (inline images, up to 20 MB): the key is checked before the body is
- * read, so that a caller without a key cannot make the server hold one. One more round trip, on requests whose
- * upload takes far longer.
+ * For a body larger than any other route takes (inline images, up to 20 MB): the key and the admin's switch are
+ * checked before the body is read, so that a caller who may not call cannot make the server hold one. One more
+ * round trip, on requests whose upload takes far longer.
  */
-export async function assertKeyBeforeLargeBody(secret: string): Promise<void> {
-  if (!(await findUsableApiKey(hashApiKeySecret(secret)))) throw invalidKeyError();
+export async function assertCallerBeforeLargeBody(secret: string): Promise<void> {
+  await authenticateApiKeySecret(secret);
 }

@@ -6,7 +6,7 @@ import { readBearerSecret } from "../api-keys/authenticate-api-key";
 import { parseJsonBody } from "../http/handler";
 import { MAX_API_REQUEST_BYTES } from "../limits";
 import { DEFAULT_BODY_LIMIT } from "../server/body-limit";
-import { assertKeyBeforeLargeBody, openApiCall } from "./api-call";
+import { assertCallerBeforeLargeBody, openApiCall } from "./api-call";
 import { prepareApiCompletion } from "./api-completion";
 import { type ChatCompletionBody, chatCompletionSchema } from "./completion-request";
 import { streamCompletion, writeCompletion } from "./completion-response";
@@ -19,8 +19,8 @@ export async function serveChatCompletion(request: IncomingMessage): Promise<(re
   try {
     // A call without a key of the right shape is told 401 before its body is read, as by OpenAI.
     const secret = readBearerSecret(request.headers.authorization);
-    // A body larger than any other route's (inline images): the key is checked before it is read.
-    if (Number(request.headers["content-length"] ?? 0) > DEFAULT_BODY_LIMIT) await assertKeyBeforeLargeBody(secret);
+    // A body larger than any other route's (inline images): the key and the admin's switch are checked before it is read.
+    if (Number(request.headers["content-length"] ?? 0) > DEFAULT_BODY_LIMIT) await assertCallerBeforeLargeBody(secret);
     // The body before the statement, which needs its model; its refusal is told after the key's, the switch's and
     // the rate's, as when they were checked first.
     const read: BodyOutcome = await parseJsonBody(request, chatCompletionSchema, MAX_API_REQUEST_BYTES).then(

@@ -1,7 +1,7 @@
 // The /v1 chat completion's one statement (lib/db/api-call-context.ts): the admin's switch written as SQL decides as
 // its JS form does, for every stored value and role; the model a request names is found by its id first, else by its
 // upstream name (the oldest model of that name), only among those the key's owner may use; each call is counted on
-// the key's and the user's per-minute counters. A large body (inline images) is read only for a key that exists.
+// the key's and the user's per-minute counters. A large body (inline images) is read only for a key that exists, of a caller the admin's switch lets in.
 import { randomUUID } from "node:crypto";
 import { request } from "node:http";
 import { describe, expect, inject, it } from "vitest";
@@ -10,7 +10,7 @@ import { hashApiKeySecret } from "@/lib/api-keys/api-key-secret";
 import { getApiCallContext } from "@/lib/db/api-call-context";
 import { db, Prisma } from "@/lib/db/client";
 import { makeApiKey } from "../support/api-keys";
-import { makeAdmin, makeModel } from "../support/factories";
+import { makeAdmin, makeModel, makeUser } from "../support/factories";
 
 const UPSTREAM = "http://127.0.0.1:9/v1";
 
@@ -77,12 +77,10 @@ describe("the /v1 call's statement", () => {
 });
 
 describe("POST /v1/chat/completions with a large body", () => {
-  it("tells a caller whose key does not exist 401 before reading the body", async () => {
-    const secret = `sk-parley-${"x".repeat(43)}`;
-    const url = new URL(`${inject("baseUrl")}/v1/chat/completions`);
-    const status = await new Promise<number>((resolve, reject) => {
-      // 10 MB declared, 1 KB sent: the answer comes while the rest of the body is still owed.
-      const outgoing = request(url, {
+  /** The status of a call declaring a 10 MB body of which only 1 KB is sent: the answer comes while the rest is owed. */
+  const statusOfLargeCall = (secret: string) =>
+    new Promise<number>((resolve, reject) => {
+      const outgoing = request(new URL(`${inject("baseUrl")}/v1/chat/completions`), {
         method: "POST",
         headers: {
           authorization: `Bearer ${secret}`,
@@ -97,6 +95,13 @@ describe("POST /v1/chat/completions with a large body", () => {
       outgoing.on("error", reject);
       outgoing.write(Buffer.alloc(1024, 32));
     });
-    expect(status).toBe(401);
+
+  it("tells a caller whose key does not exist 401 before reading the body", async () => {
+    expect(await statusOfLargeCall(`sk-parley-${"x".repeat(43)}`)).toBe(401);
+  });
+
+  it("tells a plain user's key 403 before reading the body while the API is for admins only (the default)", async () => {
+    const key = await makeApiKey((await makeUser()).id);
+    expect(await statusOfLargeCall(key.secret)).toBe(403);
   });
 });
