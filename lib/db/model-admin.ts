@@ -161,6 +161,8 @@ export async function updateModel(
 /** Conversations on a deleted model stay readable and can move to another model. */
 export async function deleteModel(actor: AuditActor, id: string, check: (before: ModelSettings) => void) {
   await db().$transaction(async (tx) => {
+    // Locked first, as by updateModel: a change making this model the default meanwhile is seen by `check`.
+    await tx.$queryRaw`SELECT id FROM "Model" WHERE id = ${id} FOR UPDATE`;
     const row = await tx.model.findUnique({ where: { id }, select: modelSettingFields });
     if (!row) throw new AppError("not_found", "Model not found.");
     const before = toSettings(row);

@@ -138,6 +138,10 @@ export async function updateProvider(
 /** Deletes the provider with its models; refused while one of them is the default model. */
 export async function deleteProvider(actor: AuditActor, id: string): Promise<void> {
   await db().$transaction(async (tx) => {
+    // Locked first, the provider and its models: a model made the default meanwhile, or added as the default, is
+    // seen by the count below (an insert under the provider waits for the provider's lock).
+    await tx.$queryRaw`SELECT id FROM "Provider" WHERE id = ${id} FOR UPDATE`;
+    await tx.$queryRaw`SELECT id FROM "Model" WHERE "providerId" = ${id} FOR UPDATE`;
     const before = await getProviderRow(tx, id);
     if ((await tx.model.count({ where: { providerId: id, isDefault: true } })) > 0) {
       throw new AppError("conflict", "This provider serves the default model. Make another model the default first.");

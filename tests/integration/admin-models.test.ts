@@ -2,7 +2,8 @@
 // model stops on every path; the chat lists what a user may pick and moves a conversation to another model.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { db } from "@/lib/db/client";
+import { db, pool } from "@/lib/db/client";
+import { waitUntilSomeoneWaitsFor } from "../support/blocked-by";
 import { startChatSession } from "../support/chat-session";
 import { addMember, makeAdmin, makeTeam, makeUser } from "../support/factories";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
@@ -125,6 +126,31 @@ describe("the default model", () => {
       }
       expect(await db().model.count({ where: { isDefault: true } })).toBe(1);
     } finally {
+      expect((await changeModel(previous.id, { isDefault: true })).status).toBe(200);
+    }
+  });
+
+  it("refuses to delete a model that another admin made the default while the deletion waited", async () => {
+    const previous = await db().model.findFirstOrThrow({ where: { isDefault: true } });
+    const model = await addModel();
+    // The other admin's change, held open: the old default has stepped down and this model taken its place.
+    const other = await pool().connect();
+    try {
+      await other.query("BEGIN");
+      await other.query(`UPDATE "Model" SET "isDefault" = false WHERE id = $1`, [previous.id]);
+      await other.query(`UPDATE "Model" SET "isDefault" = true WHERE id = $1`, [model.id]);
+      const deletion = admin.fetch(`/api/admin/models/${model.id}`, { method: "DELETE" });
+      await waitUntilSomeoneWaitsFor(other);
+      await other.query("COMMIT");
+      const refused = await deletion;
+      expect(refused.status).toBe(409);
+      expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/default/);
+      expect(await db().model.findMany({ where: { isDefault: true }, select: { id: true } })).toEqual([
+        { id: model.id },
+      ]);
+    } finally {
+      await other.query("ROLLBACK"); // nothing left to undo once committed
+      other.release();
       expect((await changeModel(previous.id, { isDefault: true })).status).toBe(200);
     }
   });

@@ -4,7 +4,8 @@ import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
+import { db, pool } from "@/lib/db/client";
+import { waitUntilSomeoneWaitsFor } from "../support/blocked-by";
 import { makeAdmin } from "../support/factories";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { type Client, signedInClient } from "../support/session-client";
@@ -142,6 +143,32 @@ describe("providers", () => {
     ).toMatchObject({
       before: expect.objectContaining({ models: ["to-go"] }),
     });
+  });
+
+  it("refuses to delete a provider whose model another admin made the default while the deletion waited", async () => {
+    const previous = await db().model.findFirstOrThrow({ where: { isDefault: true } });
+    const provider = await addProvider({ baseUrl: upstream.url });
+    const added = await admin.json("/api/admin/models", { providerId: provider.id, upstreamName: "soon-default" });
+    const { id: modelId } = (await added.json()) as { id: string };
+    // The other admin's change, held open: the old default has stepped down and this provider's model taken its place.
+    const other = await pool().connect();
+    try {
+      await other.query("BEGIN");
+      await other.query(`UPDATE "Model" SET "isDefault" = false WHERE id = $1`, [previous.id]);
+      await other.query(`UPDATE "Model" SET "isDefault" = true WHERE id = $1`, [modelId]);
+      const deletion = admin.fetch(`/api/admin/providers/${provider.id}`, { method: "DELETE" });
+      await waitUntilSomeoneWaitsFor(other);
+      await other.query("COMMIT");
+      expect((await deletion).status).toBe(409);
+      expect(await db().model.findMany({ where: { isDefault: true }, select: { id: true } })).toEqual([
+        { id: modelId },
+      ]);
+    } finally {
+      await other.query("ROLLBACK"); // nothing left to undo once committed
+      other.release();
+      const restored = await admin.json(`/api/admin/models/${previous.id}`, { isDefault: true }, "PATCH");
+      expect(restored.status).toBe(200);
+    }
   });
 
   it("refuses link-local and cloud metadata addresses in the form, and never connects to one already stored", async () => {

@@ -2,6 +2,7 @@
 // only once the write has committed, and a write that fails ends the model's call and sends nothing.
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { db, pool } from "@/lib/db/client";
+import { waitUntilSomeoneWaitsFor } from "../support/blocked-by";
 import { makeModel, makeUser } from "../support/factories";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { collectEvents, startedIds } from "../support/read-events";
@@ -126,15 +127,7 @@ it("stops a regeneration as it starts when Stop comes while it is being written 
   try {
     const answer = client.json(`/api/conversations/${conversationId}/messages/${replyId}/regenerate`, {});
     // The regeneration's statement waits for the lock this test holds.
-    const { rows } = await other.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
-    await vi.waitFor(
-      async () => {
-        const blocked = await db().$queryRaw<{ count: bigint }[]>`
-          SELECT count(*) FROM pg_stat_activity WHERE ${rows[0]?.pid}::int = ANY(pg_blocking_pids(pid))`;
-        expect(Number(blocked[0]?.count)).toBeGreaterThan(0);
-      },
-      { timeout: 5_000 },
-    );
+    await waitUntilSomeoneWaitsFor(other);
     const stop = await client.json(`/api/conversations/${conversationId}/stop`, {});
     expect(await stop.json()).toEqual({ stopped: 1 });
     await other.query("COMMIT");
