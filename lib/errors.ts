@@ -10,6 +10,8 @@ export const errorStatus = {
   conflict: 409,
   // A message sent below a reply that is still being written (lib/db/turns.ts).
   reply_in_progress: 409,
+  // A pin beyond the most an owner may pin (lib/db/conversations.ts).
+  too_many_pins: 409,
   payload_too_large: 413,
   // Attachments (lib/attachments): a user's stored files over their quota, a file that is not a supported type.
   storage_quota_exceeded: 413,

@@ -12,8 +12,8 @@ export type ConversationSummary = Prisma.ConversationGetPayload<{ select: typeof
 
 export const DEFAULT_TITLE = "New chat";
 const PAGE_SIZE = 30;
-// Pinning is for a handful of conversations; the cap only bounds the first page.
-const MAX_PINNED = 100;
+// Pinning is for a handful of conversations: setPinned refuses more, and the first page lists them all.
+export const MAX_PINNED = 100;
 
 /**
  * One page of the unpinned conversations, newest first; the first page also carries the pinned ones, which the
@@ -36,7 +36,7 @@ export async function listConversations(
     UNION ALL
     (SELECT c.id, c.title, c."updatedAt", c."pinnedAt" FROM "Conversation" c
       WHERE ${scope} AND c."pinnedAt" IS NOT NULL AND ${position === null}
-      ORDER BY c."pinnedAt" DESC, c.id DESC LIMIT ${MAX_PINNED})`;
+      ORDER BY c."pinnedAt" DESC, c.id DESC)`;
   const unpinned = rows.filter((row) => row.pinnedAt === null);
   const items = unpinned.slice(0, PAGE_SIZE);
   const last = items.at(-1);
@@ -100,12 +100,21 @@ export async function updateConversation(
   return conversation;
 }
 
-/** Pins or unpins without touching updatedAt: pinning is not activity, and unpinning puts it back where it was. */
+/**
+ * Pins or unpins without touching updatedAt: pinning is not activity, and unpinning puts it back where it was. An
+ * owner pins at most MAX_PINNED conversations (a restored one may come back pinned above that; the list shows all).
+ */
 export async function setPinned(scope: Prisma.Sql, id: string, isPinned: boolean): Promise<void> {
   const count = await db().$executeRaw`
     UPDATE "Conversation" c SET "pinnedAt" = CASE WHEN ${isPinned} THEN now() ELSE NULL END
-     WHERE c.id = ${id} AND ${scope}`;
-  if (count === 0) throw new AppError("not_found", "Conversation not found.");
+     WHERE c.id = ${id} AND ${scope}
+       AND (NOT ${isPinned} OR c."pinnedAt" IS NOT NULL OR (
+         SELECT count(*) FROM "Conversation" p
+          WHERE p."ownerId" = c."ownerId" AND p."deletedAt" IS NULL AND p."pinnedAt" IS NOT NULL) < ${MAX_PINNED})`;
+  if (count > 0) return;
+  const [found] = await db().$queryRaw<unknown[]>`SELECT 1 FROM "Conversation" c WHERE c.id = ${id} AND ${scope}`;
+  if (!found) throw new AppError("not_found", "Conversation not found.");
+  throw new AppError("too_many_pins", `You can pin up to ${MAX_PINNED} conversations. Unpin one first.`);
 }
 
 /** Undoes a soft delete; the scope decides how long after deleting that is still possible. */

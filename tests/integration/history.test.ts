@@ -4,10 +4,10 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { type ChatSession, startChatSession } from "../support/chat-session";
-import { makeModel, makePerson, makeSignedInUser } from "../support/factories";
+import { makeModel, makePerson, makeSignedInUser, makeUser } from "../support/factories";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { collectEvents } from "../support/read-events";
-import type { Client } from "../support/session-client";
+import { type Client, signedInClient } from "../support/session-client";
 
 type Item = { id: string; title: string; updatedAt: string; pinnedAt: string | null };
 type Page = { pinned?: Item[]; items: Item[]; nextCursor: string | null };
@@ -58,6 +58,32 @@ describe("pinning", () => {
     await client.json(`/api/conversations/${older}`, { pinned: false }, "PATCH");
     expect((await list(client)).items.map((item) => item.title)).toEqual(["Newer", "Older"]);
     expect((await client.json(`/api/conversations/${older}`, { pinned: "yes" }, "PATCH")).status).toBe(400);
+  });
+
+  it("pins at most 100 conversations, and lists every pinned one, restored ones above the cap included", async () => {
+    const user = await makeUser();
+    const client = await signedInClient(user.email, user.password);
+    const pinnedAt = new Date();
+    await db().conversation.createMany({
+      data: Array.from({ length: 100 }, (_, index) => ({ ownerId: user.id, title: `Pinned ${index}`, pinnedAt })),
+    });
+    const extra = await create(client, "One too many");
+    const refused = await client.json(`/api/conversations/${extra}`, { pinned: true }, "PATCH");
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toMatchObject({
+      error: { code: "too_many_pins", message: "You can pin up to 100 conversations. Unpin one first." },
+    });
+    expect(await db().conversation.findUniqueOrThrow({ where: { id: extra } })).toMatchObject({ pinnedAt: null });
+    // Pinned again (moved to the top) is not one more.
+    const [first] = await db().conversation.findMany({ where: { ownerId: user.id, pinnedAt: { not: null } }, take: 1 });
+    expect((await client.json(`/api/conversations/${first?.id}`, { pinned: true }, "PATCH")).status).toBe(200);
+    expect((await client.json(`/api/conversations/${first?.id}`, { pinned: false }, "PATCH")).status).toBe(200);
+    expect((await client.json(`/api/conversations/${extra}`, { pinned: true }, "PATCH")).status).toBe(200);
+    // A deleted pinned conversation, restored once the owner has pinned 100 others, comes back pinned and listed.
+    expect((await client.fetch(`/api/conversations/${extra}`, { method: "DELETE" })).status).toBe(204);
+    expect((await client.json(`/api/conversations/${first?.id}`, { pinned: true }, "PATCH")).status).toBe(200);
+    expect((await client.fetch(`/api/conversations/${extra}/restore`, { method: "POST" })).status).toBe(200);
+    expect((await list(client)).pinned).toHaveLength(101);
   });
 });
 
