@@ -2,11 +2,14 @@
 // private conversation of the caller, which they may continue on their own.
 import { usableModelsWhere } from "../access/models";
 import { getAttachmentLimits } from "../attachments/attachment-limits";
+import { countTurnTokens } from "../attachments/turn-files";
 import type { SessionUser } from "../auth/session";
+import { countTokens, isTokenEncoding } from "../chat/tokens";
+import { ATTACHMENT_KINDS, getCountedFilesOfMessages } from "../db/attachments";
 import type { AttachmentKind } from "../db/client";
 import { insertImportedConversations } from "../db/conversation-import";
 import { createId } from "../db/ids";
-import { getThreadPath } from "../db/messages";
+import { getThreadPath, type PathRow } from "../db/messages";
 import { getDefaultModelId, isModelInScope } from "../db/models";
 import { AppError } from "../errors";
 import { MEGABYTE } from "../limits";
@@ -34,6 +37,7 @@ export async function copyThreadToMyChats(
   const modelId = keepsModel ? source.modelId : await getDefaultModelId(usableModelsWhere(user.id));
   if (!modelId) throw new AppError("model_unavailable", "No model is available. Ask an admin to enable one.");
 
+  const counted = await countWithoutWithheldFiles(path, source.fileKinds);
   const newIds = new Map(path.map((message) => [message.id, createId()]));
   const now = new Date();
   const { storageMegabytes } = await getAttachmentLimits();
@@ -50,7 +54,7 @@ export async function copyThreadToMyChats(
         createdAt: now,
         updatedAt: now,
         currentLeafId: newIds.get(source.messageId) ?? null,
-        messages: path.map((message) => ({
+        messages: counted.map((message) => ({
           id: newIds.get(message.id) ?? createId(),
           parentId: message.parentId ? (newIds.get(message.parentId) ?? null) : null,
           role: message.role,
@@ -71,4 +75,26 @@ export async function copyThreadToMyChats(
   );
   if (!created) throw new AppError("internal", "The copy could not be saved.");
   return created;
+}
+
+/**
+ * The path as the copy holds it: a message whose files do not all come with it (a share link that shows documents
+ * by name only) is counted again without them, as a sent turn is counted, and the running totals below it follow;
+ * the window would otherwise drop it earlier than it needs to.
+ */
+async function countWithoutWithheldFiles(path: PathRow[], kinds: readonly AttachmentKind[]): Promise<PathRow[]> {
+  if (ATTACHMENT_KINDS.every((kind) => kinds.includes(kind))) return path;
+  const files = await getCountedFilesOfMessages(path.map((message) => message.id));
+  let fewerTokens = 0;
+  return path.map((message) => {
+    const own = files.filter((file) => file.messageId === message.id);
+    if (own.every((file) => kinds.includes(file.kind))) {
+      return { ...message, threadTokens: message.threadTokens - fewerTokens };
+    }
+    const encoding = isTokenEncoding(message.tokenEncoding) ? message.tokenEncoding : "o200k_base";
+    const kept = own.filter((file) => kinds.includes(file.kind));
+    const tokenCount = countTurnTokens(message.content, kept, (text) => countTokens(text, encoding));
+    fewerTokens += Math.max(0, message.tokenCount - tokenCount);
+    return { ...message, tokenCount, tokenEncoding: encoding, threadTokens: message.threadTokens - fewerTokens };
+  });
 }

@@ -205,6 +205,16 @@ export async function getAttachmentsForMessages(messageIds: string[]) {
   return rows.map(({ content, ...row }) => ({ ...row, bytes: content.bytes }));
 }
 
+/** What the messages' files cost in the context window (no bytes): their kinds, documents' text, images' estimates. */
+export function getCountedFilesOfMessages(messageIds: string[]) {
+  if (messageIds.length === 0) return Promise.resolve([]);
+  return db().attachment.findMany({
+    where: { messageId: { in: messageIds } },
+    select: { messageId: true, name: true, kind: true, text: true, tokenCount: true },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+}
+
 /** What a thread shows of its messages' files (no bytes). */
 export async function listAttachmentViews(messageIds: string[]): Promise<Map<string, AttachmentView[]>> {
   const rows =

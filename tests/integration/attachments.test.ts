@@ -3,6 +3,8 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sweepAttachments } from "@/lib/attachments/sweep";
+import { countTurnTokens } from "@/lib/attachments/turn-files";
+import { countTokens } from "@/lib/chat/tokens";
 import { getStorageUsed } from "@/lib/db/attachments";
 import { db } from "@/lib/db/client";
 import { makeDocx, makePdf, makePng } from "../support/attachment-files";
@@ -419,6 +421,35 @@ describe("share links and copies", () => {
     // The visitor's files are the copies the links allowed: the withheld document never became theirs.
     const owned = await db().attachment.findMany({ where: { ownerId: visitor.id }, select: { name: true } });
     expect(owned.map((file) => file.name).sort()).toEqual(["chart.png", "chart.png", "notes.txt"]);
+  });
+
+  it("counts a link's copy of a message without the documents the link withheld, and the totals below it follow", async () => {
+    const { client, conversationId } = await sharedChat();
+    const visitor = await makeUser();
+    const visitorClient = await signedInClient(visitor.email, visitor.password);
+    const countsOfCopy = async (token: string) => {
+      const copied = await visitorClient.json(`/api/share/${token}/copy`, {});
+      const copyId = ((await copied.json()) as { id: string }).id;
+      return db().message.findMany({
+        where: { conversationId: copyId },
+        orderBy: { depth: "asc" },
+        select: { tokenCount: true, threadTokens: true },
+      });
+    };
+    const original = await db().message.findMany({ where: { conversationId }, orderBy: { depth: "asc" } });
+    const [asked, answered] = original;
+    const image = await db().attachment.findFirstOrThrow({ where: { messageId: asked?.id, kind: "IMAGE" } });
+    const counts = original.map(({ tokenCount, threadTokens }) => ({ tokenCount, threadTokens }));
+    expect(await countsOfCopy(await createLink(client, conversationId, { includesDocuments: true }))).toEqual(counts);
+
+    const encoding = asked?.tokenEncoding === "cl100k_base" ? "cl100k_base" : "o200k_base";
+    const withImageOnly = countTurnTokens("Look", [{ ...image, text: null }], (text) => countTokens(text, encoding));
+    const fewer = (asked?.tokenCount ?? 0) - withImageOnly;
+    expect(fewer).toBeGreaterThan(0);
+    expect(await countsOfCopy(await createLink(client, conversationId, {}))).toEqual([
+      { tokenCount: withImageOnly, threadTokens: (asked?.threadTokens ?? 0) - fewer },
+      { tokenCount: answered?.tokenCount, threadTokens: (answered?.threadTokens ?? 0) - fewer },
+    ]);
   });
 });
 
