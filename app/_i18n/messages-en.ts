@@ -556,6 +556,14 @@ export const en = {
   "usageLimit.team.tokens.day": "Your team has used its {limit} tokens for today; resets at {reset}.",
   "usageLimit.team.tokens.month": "Your team has used its {limit} tokens for this month; resets at {reset}.",
   "usageLimit.team.cost.month": "Your team has used its {limit} for this month; resets at {reset}.",
+  "usageLimit.notEnoughLeft.tokens":
+    "This message could use up to {needed} tokens (its context and the longest reply the model may write), and only {left} of the limit of {limit} tokens are left; resets at {reset}.",
+  "usageLimit.notEnoughLeft.cost":
+    "This message could cost up to {needed} (its context and the longest reply the model may write), and only {left} of the limit of {limit} is left; resets at {reset}.",
+  "usageLimit.tooLarge.tokens":
+    "This message could use up to {needed} tokens (its context and the longest reply the model may write), more than the whole limit of {limit} tokens. Ask an admin to raise the limit, or start a new conversation.",
+  "usageLimit.tooLarge.cost":
+    "This message could cost up to {needed} (its context and the longest reply the model may write), more than the whole limit of {limit}. Ask an admin to raise the limit, or start a new conversation.",
   "apiKeys.title": "API keys",
   "apiKeys.description":
     "Use Parley's models from your own scripts with any OpenAI SDK: set the base URL to {baseUrl} and the API key to one of yours. Calls are not saved as conversations; they count towards your usage.",

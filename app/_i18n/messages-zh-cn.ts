@@ -522,6 +522,14 @@ export const zhCN: Catalog = {
   "usageLimit.team.tokens.day": "您的团队今天的 {limit} 个令牌额度已用完；将于 {reset} 重置。",
   "usageLimit.team.tokens.month": "您的团队本月的 {limit} 个令牌额度已用完；将于 {reset} 重置。",
   "usageLimit.team.cost.month": "您的团队本月的 {limit} 额度已用完；将于 {reset} 重置。",
+  "usageLimit.notEnoughLeft.tokens":
+    "此消息最多可能使用 {needed} 个令牌（上下文加上模型可写的最长回复），而 {limit} 个令牌的额度只剩 {left} 个；将于 {reset} 重置。",
+  "usageLimit.notEnoughLeft.cost":
+    "此消息最多可能花费 {needed}（上下文加上模型可写的最长回复），而 {limit} 的额度只剩 {left}；将于 {reset} 重置。",
+  "usageLimit.tooLarge.tokens":
+    "此消息最多可能使用 {needed} 个令牌（上下文加上模型可写的最长回复），超过了 {limit} 个令牌的全部额度。请让管理员提高额度，或开始新对话。",
+  "usageLimit.tooLarge.cost":
+    "此消息最多可能花费 {needed}（上下文加上模型可写的最长回复），超过了 {limit} 的全部额度。请让管理员提高额度，或开始新对话。",
   "apiKeys.title": "API 密钥",
   "apiKeys.description":
     "用任意 OpenAI SDK 在您自己的脚本中使用 Parley 的模型：将 base URL 设为 {baseUrl}，API 密钥设为您的密钥之一。API 调用不会保存为对话，但会计入您的用量。",

@@ -12,7 +12,7 @@ import { type ProviderUsage, startUsageMeter, type UsageMeter } from "./reply-us
 import { saveFinalReply } from "./save-final-reply";
 import { countTokens, type TokenEncoding } from "./tokens";
 import { streamChatCompletion, type UpstreamRequest } from "./upstream";
-import { explainForAdmins, UpstreamFailure } from "./upstream-failure";
+import { cutOffFailure, explainForAdmins, UpstreamFailure } from "./upstream-failure";
 
 const PARTIAL_SAVE_INTERVAL_MS = 1_000;
 
@@ -105,10 +105,7 @@ async function streamReply(
     withdrawPartialReply(live.assistantMessageId);
     await pendingSave;
   }
-  if (!live.signal.aborted && progress.finishReason === null) {
-    const diagnosis = { category: "stream_broken", status: null } as const;
-    throw new UpstreamFailure("The reply was cut off.", diagnosis, "stream ended without finish reason");
-  }
+  if (!live.signal.aborted && progress.finishReason === null) throw cutOffFailure();
 }
 
 export async function runReply(live: LiveReply, plan: ReplyPlan): Promise<void> {

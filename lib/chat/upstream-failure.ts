@@ -24,6 +24,12 @@ export class UpstreamFailure extends AppError {
   }
 }
 
+/** A stream that ended without a finish reason: the provider or a proxy between cut it short. */
+export function cutOffFailure(): UpstreamFailure {
+  const diagnosis = { category: "stream_broken", status: null } as const;
+  return new UpstreamFailure("The reply was cut off.", diagnosis, "stream ended without finish reason");
+}
+
 export function categoryOfStatus(status: number): UpstreamCategory {
   if (status === 401 || status === 403) return "key_rejected";
   if (status === 404) return "model_unknown";

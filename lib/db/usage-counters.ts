@@ -49,7 +49,10 @@ async function ensureCounters(specs: CounterSpec[]): Promise<void> {
   }
 }
 
-export type ReserveOutcome = { reservationId: string; refused: null } | { reservationId: null; refused: string[] };
+/** `refused`: the counters that would pass their cap, with what they hold already (used and reserved). */
+export type ReserveOutcome =
+  | { reservationId: string; refused: null }
+  | { reservationId: null; refused: { key: string; used: number }[] };
 
 /**
  * Reserves `amount` on every counter at once, or on none: the counters are locked in key order (no deadlock between
@@ -81,7 +84,8 @@ async function tryReservation(
     specs.map((spec) => Prisma.sql`(${spec.key}, ${spec.amount}::bigint, ${spec.cap}::bigint)`),
   );
   const keys = specs.map((spec) => spec.key);
-  const [row] = await queryPrepared<{ refused: string[] | null; missing: string[] | null }>(Prisma.sql`
+  const [row] = await queryPrepared<{ refused: string[] | null; used: string[] | null; missing: string[] | null }>(
+    Prisma.sql`
     WITH wanted (key, amount, cap) AS (VALUES ${wanted}),
     locked AS (
       SELECT c.key, c.amount FROM "UsageCounter" c WHERE c.key = ANY(${keys}::text[]) ORDER BY c.key FOR UPDATE
@@ -90,7 +94,7 @@ async function tryReservation(
       SELECT w.key FROM wanted w WHERE ${needsAll}::boolean AND NOT EXISTS (SELECT 1 FROM locked l WHERE l.key = w.key)
     ),
     refused AS (
-      SELECT w.key FROM wanted w JOIN locked l ON l.key = w.key WHERE l.amount + w.amount > w.cap
+      SELECT w.key, l.amount FROM wanted w JOIN locked l ON l.key = w.key WHERE l.amount + w.amount > w.cap
     ),
     raised AS (
       UPDATE "UsageCounter" c SET amount = c.amount + w.amount
@@ -104,13 +108,16 @@ async function tryReservation(
        WHERE NOT EXISTS (SELECT 1 FROM refused) AND NOT EXISTS (SELECT 1 FROM missing)
       RETURNING id
     )
-    SELECT (SELECT array_agg(key) FROM refused) AS refused, (SELECT array_agg(key) FROM missing) AS missing,
-           (SELECT count(*) FROM raised) AS raised, (SELECT count(*) FROM reservation) AS recorded`);
+    SELECT (SELECT array_agg(key ORDER BY key) FROM refused) AS refused,
+           (SELECT array_agg(amount::text ORDER BY key) FROM refused) AS used,
+           (SELECT array_agg(key) FROM missing) AS missing,
+           (SELECT count(*) FROM raised) AS raised, (SELECT count(*) FROM reservation) AS recorded`,
+  );
   const missing = row?.missing ?? [];
-  const refused = row?.refused ?? null;
   if (missing.length > 0) return { outcome: { reservationId: null, refused: [] }, missing };
+  const refused = (row?.refused ?? []).map((key, index) => ({ key, used: Number(row?.used?.[index] ?? 0) }));
   const outcome: ReserveOutcome =
-    refused && refused.length > 0 ? { reservationId: null, refused } : { reservationId: id, refused: null };
+    refused.length > 0 ? { reservationId: null, refused } : { reservationId: id, refused: null };
   return { outcome, missing };
 }
 

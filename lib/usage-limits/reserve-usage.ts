@@ -82,24 +82,49 @@ function counterSpecs(
   return specs;
 }
 
-/** 429 usage_limit_reached, saying which limit and when it resets; the browser words it from `details`. */
-export function limitReachedError(key: string, cap: number, now: Date): AppError {
+/**
+ * 429 usage_limit_reached, saying which limit, why this turn does not fit and when it resets; the browser words it
+ * from `details`. A turn is refused for its worst case (its prompt and the longest reply allowed): `used` is what the
+ * counter holds already, `needed` that worst case. Three cases, told apart: the limit is used up; what is left is
+ * less than the turn could need (it may fit after the reset); the turn could need more than the whole limit (it
+ * never fits: no Retry-After).
+ */
+export function limitReachedError(key: string, cap: number, now: Date, figures: { used: number; needed: number }) {
   const [subject, , period, , kind] = key.split(":") as [string, string, "day" | "month", string, "tokens" | "cost"];
   const periods = currentPeriods(now);
   const resetsAt = period === "day" ? periods.day.end : periods.month.end;
   const isTeam = subject === "team";
-  const amount = kind === "tokens" ? `${cap.toLocaleString("en-US")} tokens` : `$${microsToDollars(cap).toFixed(2)}`;
-  const whose = isTeam ? "Your team has used its" : "You have used your";
+  const isCost = kind === "cost";
+  const format = (value: number) => (isCost ? `$${microsToDollars(value).toFixed(2)}` : value.toLocaleString("en-US"));
+  const amount = isCost ? format(cap) : `${format(cap)} tokens`;
   const when = period === "day" ? "today" : "this month";
   const resets = period === "day" ? "00:00 UTC" : `${resetsAt.toISOString().slice(0, 10)} 00:00 UTC`;
-  return new AppError("usage_limit_reached", `${whose} ${amount} for ${when}; resets at ${resets}.`, {
+  const left = Math.max(0, cap - figures.used);
+  const could = isCost
+    ? `could cost up to ${format(figures.needed)}`
+    : `could use up to ${format(figures.needed)} tokens`;
+  const isTooLarge = figures.needed > cap;
+  let message: string;
+  if (isTooLarge) {
+    const whose = isTeam ? "your team's" : "your";
+    message = `This request ${could} (its prompt and the longest reply allowed), more than ${whose} whole limit of ${amount} for ${when}. Lower max_tokens, or ask an admin to raise the limit.`;
+  } else if (left > 0) {
+    const whose = isTeam ? "your team's" : "your";
+    message = `This request ${could} (its prompt and the longest reply allowed), and only ${format(left)} of ${whose} ${amount} for ${when} ${isCost ? "is" : "are"} left; resets at ${resets}.`;
+  } else {
+    const whose = isTeam ? "Your team has used its" : "You have used your";
+    message = `${whose} ${amount} for ${when}; resets at ${resets}.`;
+  }
+  return new AppError("usage_limit_reached", message, {
     details: {
       limit: cap,
-      isCost: kind === "cost" ? 1 : 0,
+      used: Math.min(cap, figures.used),
+      needed: figures.needed,
+      isCost: isCost ? 1 : 0,
       isMonthly: period === "month" ? 1 : 0,
       isTeam: isTeam ? 1 : 0,
       resetsAt: resetsAt.getTime(),
-      retryAfterSeconds: Math.max(1, Math.ceil((resetsAt.getTime() - now.getTime()) / 1000)),
+      ...(isTooLarge ? {} : { retryAfterSeconds: Math.max(1, Math.ceil((resetsAt.getTime() - now.getTime()) / 1000)) }),
     },
   });
 }
@@ -116,8 +141,9 @@ export async function reserveUsage(turn: TurnUsage, rules: UsageRules, now = new
   if (outcome.refused === null) {
     return { id: outcome.reservationId, keys: specs.map((spec) => spec.key), prices };
   }
-  const key = outcome.refused[0] ?? "";
-  throw limitReachedError(key, specs.find((spec) => spec.key === key)?.cap ?? 0, now);
+  const refused = outcome.refused[0] ?? { key: "", used: 0 };
+  const spec = specs.find((candidate) => candidate.key === refused.key);
+  throw limitReachedError(refused.key, spec?.cap ?? 0, now, { used: refused.used, needed: spec?.amount ?? 0 });
 }
 
 /** The real figures replace the reservation; null figures (the model was never reached) release it. Never throws. */

@@ -9,6 +9,7 @@ import type { ProviderUsage } from "../chat/reply-usage";
 import { startUsageMeter } from "../chat/reply-usage";
 import { countTokens, encodingForModel, type TokenEncoding } from "../chat/tokens";
 import { streamChatCompletion, type UpstreamRequest } from "../chat/upstream";
+import { cutOffFailure } from "../chat/upstream-failure";
 import { buildUpstreamRequest } from "../chat/upstream-request";
 import { insertApiUsage } from "../db/api-usage";
 import type { CompletionModel } from "../db/models";
@@ -132,6 +133,9 @@ export async function runApiCompletion(
   } catch (error) {
     failure = error;
   }
+  // A stream that ends without a finish reason was cut short, as for the chat: the caller is told, not handed a
+  // truncated answer as a whole one (what came is still charged).
+  if (failure === null && !signal.aborted && (finishReason as string | null) === null) failure = cutOffFailure();
   const reported = usage as ProviderUsage | null;
   // Counted only when the provider reported no usage: tokenizing the whole reply costs CPU that its figures make moot.
   const completionTokens = reported
@@ -160,7 +164,7 @@ export async function runApiCompletion(
   const final: ProviderUsage | null = usage;
   return {
     content,
-    // A stream that ended without a finish reason (a server that sends none) is taken as a plain stop.
+    // Without a reason only when the caller left, who reads no answer.
     finishReason: finishReason ?? "stop",
     usage: final,
     promptTokens: ledger?.promptTokens ?? prepared.promptTokens,

@@ -189,6 +189,17 @@ describe("a chat turn whose upstream fails", () => {
     expect(reply).toMatchObject({ status: "ERROR", content: "a b c " });
   });
 
+  it("keeps the partial reply as ERROR when the stream ends cleanly without a finish reason", async () => {
+    const { client, conversationId } = await startChat({ chunks: ["a ", "b "], omitsFinish: true });
+    const events = await collectEvents(await send(client, conversationId, "Hello"));
+    expect(events.at(-1)).toMatchObject({
+      event: "error",
+      data: { code: "upstream_error", message: "The reply was cut off." },
+    });
+    const [, reply] = await storedMessages(conversationId);
+    expect(reply).toMatchObject({ status: "ERROR", content: "a b " });
+  });
+
   it("ends a stalled stream after the idle timeout and accepts the next message", async () => {
     const { client, conversationId, upstreamName } = await startChat({
       chunks: ["a ", "b ", "c ", "d "],

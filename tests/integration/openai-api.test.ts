@@ -149,7 +149,9 @@ describe("the /v1 API through the openai SDK", () => {
     const limited = await ask(client).catch((error) => error);
     expect(limited).toBeInstanceOf(OpenAI.RateLimitError);
     expect(limited.error).toMatchObject({ code: "usage_limit_reached", type: "insufficient_quota" });
-    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    // The call could need more than the whole limit (its prompt and 100 tokens of reply): no reset helps.
+    expect(limited.error.message).toContain("more than your whole limit of 10 tokens for today. Lower max_tokens");
+    expect(limited.headers.get("retry-after")).toBeNull();
   });
 
   it("answers an upstream failure with 500, and an overloaded upstream with 503", async () => {
@@ -169,6 +171,26 @@ describe("the /v1 API through the openai SDK", () => {
     const counters = await db().usageCounter.findMany({ where: { key: { startsWith: `user:${user.id}:` } } });
     expect(counters.map((counter) => Number(counter.amount))).toEqual([0]);
     expect(await db().replyUsage.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it("tells a caller whose answer the provider cut short (no finish reason), streamed or not, and charges it", async () => {
+    const model = await modelWith({ chunks: ["Half ", "an "], omitsFinish: true, usage: "none" });
+    const { client, key } = await makeApiUser();
+    const messages = [{ role: "user" as const, content: "Tell me all" }];
+    const whole = await client.chat.completions.create({ model: model.upstreamName, messages }).catch((e) => e);
+    expect(whole).toBeInstanceOf(OpenAI.InternalServerError);
+    expect(whole.error).toMatchObject({ message: "The reply was cut off.", code: "upstream_error" });
+
+    const stream = await client.chat.completions.create({ model: model.upstreamName, messages, stream: true });
+    let text = "";
+    const ended = await (async () => {
+      for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? "";
+    })().catch((error) => error);
+    expect(text).toBe("Half an ");
+    expect(ended).toBeInstanceOf(OpenAI.APIError);
+    expect(ended.message).toContain("The reply was cut off.");
+    // What came was used: both calls are in the ledger.
+    await expect.poll(() => db().replyUsage.count({ where: { apiKeyId: key.id } })).toBe(2);
   });
 
   it("aborts the upstream call when the client leaves mid-stream, and records what was used", async () => {

@@ -86,8 +86,12 @@ describe("usage limits", () => {
       error: { code: string; message: string; details: Record<string, number> };
     };
     expect(body.error.code).toBe("usage_limit_reached");
-    expect(body.error.message).toBe("You have used your 1,500 tokens for today; resets at 00:00 UTC.");
-    expect(body.error.details).toMatchObject({ limit: 1500, isMonthly: 0, isTeam: 0 });
+    // 660 left, and the turn could need its prompt and 1,024 tokens of reply.
+    expect(body.error.message).toMatch(
+      /^This request could use up to 1,0\d\d tokens \(its prompt and the longest reply allowed\), and only 660 of your 1,500 tokens for today are left; resets at 00:00 UTC\.$/,
+    );
+    expect(body.error.details).toMatchObject({ limit: 1500, used: 840, isMonthly: 0, isTeam: 0 });
+    expect(body.error.details.needed).toBeGreaterThan(1024);
     expect((await chat.storedMessages()).filter((message) => message.content === "Again")).toHaveLength(0);
     const api = await client.chat.completions
       .create({ model: chat.upstreamName, messages: [{ role: "user", content: "Hi" }], max_tokens: 1000 })
@@ -210,6 +214,8 @@ describe("usage limits", () => {
     // editor has no limit of their own.
     const refused = await editorClient.json(`/api/conversations/${chat.conversationId}/messages`, { content: "Two" });
     expect(refused.status).toBe(429);
-    expect(((await refused.json()) as { error: { message: string } }).error.message).toContain("Your team has used");
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toContain(
+      "and only 1,000 of your team's 1,100 tokens for today are left",
+    );
   });
 });

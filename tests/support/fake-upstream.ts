@@ -23,6 +23,7 @@ export type FakeScenario = {
   failBeforeStream?: { status: number; retryAfterSeconds?: number; message?: string; times?: number }; // times: all
   cutAfterChunks?: number; // destroys the socket after N content deltas: no finish chunk, no [DONE]
   stallAfterChunks?: number; // goes silent after N content deltas until the client leaves
+  omitsFinish?: boolean; // ends the stream cleanly ([DONE]) without the finish chunk, as a proxy that drops it would
   usage?: wire.ReplyScript["usage"]; // default: word counts; "none": never reported
   dialect?: wire.Dialect; // the parameters the server refuses, with a 400 in its own words
 };
@@ -240,7 +241,7 @@ async function streamReply(exchange: Exchange, scenario: FakeScenario, plan: wir
     if (sent > 0 && scenario.paceMs) await sleep(scenario.paceMs, undefined, { signal });
     await writeEvent(res, wire.buildChunk(identity, delta, null));
   }
-  await writeEvent(res, wire.buildChunk(identity, {}, plan.finishReason));
+  if (!scenario.omitsFinish) await writeEvent(res, wire.buildChunk(identity, {}, plan.finishReason));
   if (identity.includeUsage) await writeEvent(res, wire.buildUsageChunk(plan));
   res.end("data: [DONE]\n\n");
 }

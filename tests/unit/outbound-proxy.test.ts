@@ -1,7 +1,19 @@
+import type { LookupAddress } from "node:dns";
 import { get } from "node:http";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { outboundAgent, proxyRules } from "@/lib/http/outbound-proxy";
 import { RefusedProviderAddressError } from "@/lib/models/provider-address";
+
+// One name, under an attacker's control, resolves to the cloud metadata address; every other name resolves as usual.
+vi.mock("node:dns", async (importOriginal) => {
+  const real = await importOriginal<typeof import("node:dns")>();
+  type Callback = (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void;
+  const lookup = (hostname: string, options: object, callback: Callback) =>
+    hostname === "rebinding.test"
+      ? callback(null, [{ address: "169.254.169.254", family: 4 }])
+      : real.lookup(hostname, { ...options, all: true }, callback);
+  return { ...real, lookup };
+});
 
 const proxyOf = (environment: Record<string, string>, url: string) =>
   proxyRules(environment)(new URL(url))?.href ?? null;
@@ -61,5 +73,9 @@ describe("the agent single sign-on's requests go through", () => {
     expect(await failureOf("http://metadata.google.internal/computeMetadata/v1/")).toBeInstanceOf(
       RefusedProviderAddressError,
     );
+  });
+
+  it("refuses a name that resolves to a cloud metadata address when it connects", async () => {
+    expect(await failureOf("http://rebinding.test/latest/meta-data/")).toBeInstanceOf(RefusedProviderAddressError);
   });
 });

@@ -36,4 +36,22 @@ describe("the usage limit message", () => {
       "Your team has used its $50.00 for this month; resets at 2027-01-01 00:00 UTC.",
     );
   });
+
+  it("says how much is left when the message could need more, and when it could need more than the whole limit", () => {
+    const short = { ...daily, details: { ...daily.details, limit: 1_500, used: 840, needed: 1_030 } };
+    expect(describeError(short, createTranslator("en"))).toBe(
+      "This message could use up to 1,030 tokens (its context and the longest reply the model may write), and only 660 of the limit of 1,500 tokens are left; resets at 00:00 UTC.",
+    );
+    expect(describeError(short, createTranslator("zh-CN"))).toBe(
+      "此消息最多可能使用 1,030 个令牌（上下文加上模型可写的最长回复），而 1,500 个令牌的额度只剩 660 个；将于 00:00 UTC 重置。",
+    );
+    const tooLarge = { ...daily, details: { ...daily.details, limit: 100, used: 0, needed: 1_030 } };
+    expect(describeError(tooLarge, createTranslator("en"))).toBe(
+      "This message could use up to 1,030 tokens (its context and the longest reply the model may write), more than the whole limit of 100 tokens. Ask an admin to raise the limit, or start a new conversation.",
+    );
+    const usedUp = { ...daily, details: { ...daily.details, limit: 1_500, used: 1_500, needed: 1_030 } };
+    expect(describeError(usedUp, createTranslator("en"))).toBe(
+      "You have used your 1,500 tokens for today; resets at 00:00 UTC.",
+    );
+  });
 });

@@ -1,5 +1,7 @@
 // The sentence for a usage limit reached (429 usage_limit_reached), in the reader's language, from the figures the
-// server sends: "You have used your 200,000 tokens for today; resets at 00:00 UTC".
+// server sends (lib/usage-limits/reserve-usage.ts): the limit used up ("You have used your 200,000 tokens for today;
+// resets at 00:00 UTC"), less left than the message could need, or a message that could need more than the whole
+// limit.
 
 import { formatMicroDollars } from "@/app/_components/ui/format-dollars";
 import type { Translator } from "@/app/_i18n/translator";
@@ -10,10 +12,24 @@ export function describeUsageLimit(error: ApiError, { t, formatNumber }: Transla
   if (error.code !== "usage_limit_reached" || !details || details.limit === undefined || !details.resetsAt) return null;
   const whose = details.isTeam ? "team" : "user";
   const isCost = details.isCost === 1;
+  const unit = isCost ? "cost" : "tokens";
   const period = details.isMonthly ? "month" : "day";
-  const limit = isCost ? formatMicroDollars(details.limit, formatNumber) : formatNumber(details.limit);
+  const format = (value: number) => (isCost ? formatMicroDollars(value, formatNumber) : formatNumber(value));
+  const limit = format(details.limit);
   const resetsAt = new Date(details.resetsAt).toISOString();
   const reset = period === "day" ? "00:00 UTC" : `${resetsAt.slice(0, 10)} 00:00 UTC`;
+  const { used, needed } = details;
+  if (needed !== undefined && needed > details.limit) {
+    return t(`usageLimit.tooLarge.${unit}`, { needed: format(needed), limit });
+  }
+  if (needed !== undefined && used !== undefined && used < details.limit) {
+    return t(`usageLimit.notEnoughLeft.${unit}`, {
+      needed: format(needed),
+      left: format(details.limit - used),
+      limit,
+      reset,
+    });
+  }
   const key = isCost ? (`usageLimit.${whose}.cost.month` as const) : (`usageLimit.${whose}.tokens.${period}` as const);
   return t(key, { limit, reset });
 }
