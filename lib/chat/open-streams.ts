@@ -11,10 +11,10 @@ type OpenStream = { userId: string; conversationId: string; end: () => void };
 // On globalThis: Next's compiled route handlers and the server's own modules run in one process and share these.
 const globalForStreams = globalThis as unknown as {
   parleyOpenStreams?: Set<OpenStream>;
-  parleyAccessChanges?: { count: number };
+  parleyAccessChanges?: { count: number; opening: OpenStream[] | null };
 };
 globalForStreams.parleyOpenStreams ??= new Set();
-globalForStreams.parleyAccessChanges ??= { count: 0 };
+globalForStreams.parleyAccessChanges ??= { count: 0, opening: null };
 const openStreams = globalForStreams.parleyOpenStreams;
 const accessChanges = globalForStreams.parleyAccessChanges;
 countOpenStreamsWith(() => openStreams.size);
@@ -30,7 +30,20 @@ export function accessChangeCount(): number {
 /** Returns the function that forgets the stream once it has ended on its own. */
 export function trackOpenStream(stream: OpenStream): () => void {
   openStreams.add(stream);
+  accessChanges.opening?.push(stream);
   return () => openStreams.delete(stream);
+}
+
+/** Runs `open` (which tracks its streams as it runs, synchronously) and returns the streams it tracked. */
+export function streamsOpenedBy(open: () => void): OpenStream[] {
+  const opened: OpenStream[] = [];
+  accessChanges.opening = opened;
+  try {
+    open();
+  } finally {
+    accessChanges.opening = null;
+  }
+  return opened;
 }
 
 /**
@@ -45,7 +58,19 @@ export async function endStreamsWithoutAccess(userIds?: string[]): Promise<numbe
 /** The same in this process only: another process told of an access change. */
 export async function endStreamsWithoutAccessHere(userIds?: string[] | null): Promise<number> {
   accessChanges.count += 1;
-  const streams = [...openStreams].filter((stream) => !userIds || userIds.includes(stream.userId));
+  return endUnreadable([...openStreams].filter((stream) => !userIds || userIds.includes(stream.userId)));
+}
+
+/**
+ * Re-checks only these streams, here: the ones a request opened while an access change ran, which that change
+ * could not see. Not a change itself: nothing is sent to other processes and the count stays, so that requests in
+ * flight elsewhere do not re-check in turn.
+ */
+export function endOpenedStreamsWithoutAccess(opened: OpenStream[]): Promise<number> {
+  return endUnreadable(opened.filter((stream) => openStreams.has(stream)));
+}
+
+async function endUnreadable(streams: OpenStream[]): Promise<number> {
   const byUser = new Map<string, OpenStream[]>();
   for (const stream of streams) byUser.set(stream.userId, [...(byUser.get(stream.userId) ?? []), stream]);
   let ended = 0;

@@ -7,7 +7,7 @@ import { parseId } from "../access/ids";
 import { readRequestClaims, requireRequestUser } from "../auth/session";
 import { streamConversationEvents, streamLiveReply } from "../chat/event-stream";
 import { findLiveReply, findRunningReplyId } from "../chat/live-replies";
-import { accessChangeCount, endStreamsWithoutAccess } from "../chat/open-streams";
+import { accessChangeCount, endOpenedStreamsWithoutAccess, streamsOpenedBy } from "../chat/open-streams";
 import { regenerateReply, regenerateSchema, sendMessage, sendMessageSchema } from "../chat/send-message";
 import { errorResponse, parseJsonBody } from "../http/handler";
 import { serveChatCompletion } from "../v1/completion-route";
@@ -102,10 +102,10 @@ async function serveRoute(
       response.writeHead(204).end();
       return;
     }
-    writeStream(response);
+    const opened = streamsOpenedBy(() => writeStream(response));
     // Access changed between this request's check and its stream being tracked: that change could not see the
-    // stream, so check it now.
-    if (accessChangeCount() !== checkedAt) await endStreamsWithoutAccess();
+    // stream, so check it now (that stream only).
+    if (accessChangeCount() !== checkedAt) await endOpenedStreamsWithoutAccess(opened);
   } catch (error) {
     await sendResponse(response, errorResponse(error));
   }
