@@ -42,6 +42,37 @@ export function encodingForModel(upstreamName: string): TokenEncoding {
   return /^(gpt-4(?!o|\.)|gpt-3\.5|text-embedding)/.test(upstreamName) ? "cl100k_base" : "o200k_base";
 }
 
+// The tokenizer merges each piece of a text (a run of letters) in time that grows with the square of the piece's
+// length: 20,000 CJK characters without punctuation take 2 s of the main thread, a megabyte of one letter many
+// minutes, and any user can send that. Runs longer than LONGEST_RUN letters are therefore counted in parts of that
+// length: for them an estimate (a part's boundary can add a token), for all other text the exact count. Real words
+// are far shorter; such runs are CJK text without punctuation, encoded data, or an attack.
+const LONGEST_RUN = 64;
+const LONG_RUN = new RegExp(`[\\p{L}\\p{M}]{${LONGEST_RUN + 1},}`, "gu");
+
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+/** The text cut inside its letter runs longer than LONGEST_RUN, so that no part holds more of a run than that. */
+export function splitLongRuns(text: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (const run of text.matchAll(LONG_RUN)) {
+    const runEnd = run.index + run[0].length;
+    for (let cut = run.index + LONGEST_RUN; cut < runEnd; cut += LONGEST_RUN) {
+      // Never between the two halves of a character outside the BMP (CJK extension B, say).
+      if (isLowSurrogate(text.charCodeAt(cut))) cut += 1;
+      if (cut >= runEnd) break;
+      parts.push(text.slice(start, cut));
+      start = cut;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
+
 export function countTokens(text: string, encoding: TokenEncoding): number {
-  return text === "" ? 0 : loadCounter(encoding)(text, PLAIN_TEXT);
+  if (text === "") return 0;
+  const count = loadCounter(encoding);
+  if (text.length <= LONGEST_RUN) return count(text, PLAIN_TEXT);
+  return splitLongRuns(text).reduce((sum, part) => sum + count(part, PLAIN_TEXT), 0);
 }

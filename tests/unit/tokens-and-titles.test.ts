@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { cleanTitle, titleFromMessage } from "@/lib/chat/titles";
-import { countTokens, encodingForModel } from "@/lib/chat/tokens";
+import { countTokens, encodingForModel, splitLongRuns } from "@/lib/chat/tokens";
 
 describe("tokens", () => {
   it("picks the encoding from the model name, o200k_base unless it is an older OpenAI model", () => {
@@ -15,6 +15,22 @@ describe("tokens", () => {
     expect(countTokens("", "o200k_base")).toBe(0);
     expect(countTokens("Hello world, this is a test.", "o200k_base")).toBe(8);
     expect(countTokens("<|endoftext|> hi", "cl100k_base")).toBeGreaterThan(2);
+  });
+
+  it("counts letter runs longer than 64 in parts of 64 (the tokenizer's time grows with a run's square)", () => {
+    const text = `Intro, ${"中".repeat(150)} then ${"a".repeat(64)} and b${"𠀀".repeat(100)} end.`;
+    const parts = splitLongRuns(text);
+    expect(parts.join("")).toBe(text);
+    const longestRun = (part: string) =>
+      Math.max(0, ...[...part.matchAll(/\p{L}+/gu)].map((run) => [...run[0]].length));
+    // 150 CJK letters in three parts, the 64 a's whole, "b" and 100 characters outside the BMP in four.
+    expect(parts).toHaveLength(6);
+    expect(parts.every((part) => longestRun(part) <= 64)).toBe(true);
+    // Cut between whole characters only: no part starts with the second half of one.
+    expect(parts.every((part) => !/^[\udc00-\udfff]/.test(part))).toBe(true);
+    // Text without such runs is counted whole, exactly; a long run is an estimate close to its exact count.
+    expect(splitLongRuns("Hello world, this is a test.")).toEqual(["Hello world, this is a test."]);
+    expect(countTokens("a".repeat(2_000), "o200k_base")).toBe(250);
   });
 });
 
