@@ -3,6 +3,7 @@
 // per file (uploads of documents are rare next to replies), started from plain JavaScript so that no bundler
 // follows it; the libraries load from node_modules, as serverExternalPackages leaves them.
 import { Worker } from "node:worker_threads";
+import { MEGABYTE } from "../limits";
 import { createWorkerTurns } from "../worker-turns";
 
 export type DocumentFormat = "pdf" | "docx";
@@ -31,6 +32,14 @@ const { format, bytes } = workerData;
 const WORKER_DEADLINE_MS = 60_000;
 // PDF.js holds a file's objects in memory; a worker may not take the process's memory with it.
 const WORKER_HEAP_MB = 1024;
+// The heap's limit does not count buffers, and PDF.js inflates a stream whole into one: a 1.5 MB PDF whose page
+// inflates to 1.5 GB took 3 GB of the process. So the process's resident memory is watched while a worker reads,
+// and a reader that grows it by more than this is stopped (within a check's interval of inflating).
+const WORKER_MEMORY_GROWTH_BYTES = 768 * MEGABYTE;
+const MEMORY_CHECK_MS = 50;
+
+/** A file whose reading took more memory (or time) than any document's needs: refused, not "unreadable". */
+export class DocumentTooLargeError extends Error {}
 // Each worker takes a core while it reads: more documents at once wait their turn.
 const workerTurns = createWorkerTurns(2);
 
@@ -46,9 +55,15 @@ function runWorker(format: DocumentFormat, bytes: Uint8Array): Promise<WorkerAns
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
     });
     const deadline = setTimeout(() => {
-      reject(new Error(`Reading the ${format} took over ${WORKER_DEADLINE_MS / 1000} s`));
+      reject(new DocumentTooLargeError(`Reading the ${format} took over ${WORKER_DEADLINE_MS / 1000} s`));
       void worker.terminate();
     }, WORKER_DEADLINE_MS);
+    const baseline = process.memoryUsage.rss();
+    const memoryWatch = setInterval(() => {
+      if (process.memoryUsage.rss() - baseline <= WORKER_MEMORY_GROWTH_BYTES) return;
+      reject(new DocumentTooLargeError(`Reading the ${format} took over ${WORKER_MEMORY_GROWTH_BYTES / MEGABYTE} MB`));
+      void worker.terminate();
+    }, MEMORY_CHECK_MS);
     worker.once("message", (answer: WorkerAnswer) => {
       resolve(answer);
       void worker.terminate();
@@ -57,6 +72,7 @@ function runWorker(format: DocumentFormat, bytes: Uint8Array): Promise<WorkerAns
     // After an answer this changes nothing (a promise settles once); without one, the worker died.
     worker.once("exit", (exitCode) => {
       clearTimeout(deadline);
+      clearInterval(memoryWatch);
       reject(new Error(`The ${format} reader stopped (exit ${exitCode})`));
     });
   });

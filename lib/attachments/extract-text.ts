@@ -3,7 +3,7 @@
 // text, is refused with a clear message instead of sending the model an empty file. Both parsers run on a worker
 // thread (extract-off-thread.ts).
 import { AppError } from "../errors";
-import { readDocxText, readPdfPages } from "./extract-off-thread";
+import { DocumentTooLargeError, readDocxText, readPdfPages } from "./extract-off-thread";
 import { DOCX_TYPE, decodeText } from "./sniff";
 import { inflatesWithin, readZipEntries } from "./zip-entries";
 
@@ -11,6 +11,13 @@ import { inflatesWithin, readZipEntries } from "./zip-entries";
 // of XML; its pictures are stored compressed, so within the upload's own size), far less than a ZIP bomb would take
 // the server's memory to.
 const DOCX_MAX_INFLATED_BYTES = 64 * 1024 * 1024;
+
+function unreadable(cause: unknown, message: string, name: string): AppError {
+  if (cause instanceof DocumentTooLargeError) {
+    return new AppError("unsupported_file", `${name} is too large to read.`, { cause });
+  }
+  return new AppError("unsupported_file", message, { cause });
+}
 
 async function extractPdfText(bytes: Uint8Array): Promise<string> {
   const pages = await readPdfPages(bytes);
@@ -21,7 +28,8 @@ async function extractPdfText(bytes: Uint8Array): Promise<string> {
 }
 
 async function extractDocxText(bytes: Uint8Array, name: string): Promise<string> {
-  if (!(await inflatesWithin(bytes, readZipEntries(bytes) ?? [], DOCX_MAX_INFLATED_BYTES))) {
+  const entries = readZipEntries(bytes);
+  if (!entries || !(await inflatesWithin(bytes, entries, DOCX_MAX_INFLATED_BYTES))) {
     throw new AppError("unsupported_file", `${name} is too large to read.`);
   }
   let text: string;
@@ -29,7 +37,7 @@ async function extractDocxText(bytes: Uint8Array, name: string): Promise<string>
     // Raw text: paragraphs one per line, no formatting (the model needs the words, not the styles).
     text = (await readDocxText(bytes)).replaceAll("\0", "");
   } catch (cause) {
-    throw new AppError("unsupported_file", `${name} could not be read as a Word document.`, { cause });
+    throw unreadable(cause, `${name} could not be read as a Word document.`, name);
   }
   if (text.trim() === "") throw new AppError("unsupported_file", `No text found in ${name}.`);
   return text.trim();
@@ -42,7 +50,7 @@ export async function extractDocumentText(bytes: Uint8Array, contentType: string
   try {
     text = await extractPdfText(bytes);
   } catch (cause) {
-    throw new AppError("unsupported_file", `${name} could not be read as a PDF.`, { cause });
+    throw unreadable(cause, `${name} could not be read as a PDF.`, name);
   }
   if (text.replace(/\[Page \d+\]/g, "").trim() === "") {
     throw new AppError("unsupported_file", `No text found in ${name}: a scanned PDF has no text to read.`);

@@ -1,6 +1,9 @@
 // The entries of a ZIP file, read from its central directory without inflating anything: enough to tell a DOCX (a
 // ZIP holding word/document.xml) from any other ZIP. inflatesWithin then inflates them with a bound on the output,
 // so that a ZIP bomb is refused before a library inflates it: the sizes a file declares are the attacker's to write.
+// So are the directory's count and offsets: the reader behind mammoth (JSZip) reads entries for as long as their
+// signature follows, shifts every offset when the directory is not where the end record says, and lets a later entry
+// of a name replace an earlier one. A file on which it could see other entries than these is refused.
 import { promisify } from "node:util";
 import { inflateRaw } from "node:zlib";
 
@@ -26,7 +29,10 @@ export function readZipEntries(bytes: Uint8Array): ZipEntry[] | null {
   const end = findEndOfDirectory(view);
   if (end < 0) return null;
   const count = view.getUint16(end + 10, true);
+  const directoryBytes = view.getUint32(end + 12, true);
   let offset = view.getUint32(end + 16, true);
+  // ZIP64 (no document needs it) and a directory elsewhere than just before its end record.
+  if (count === 0xffff || offset === 0xffffffff || offset + directoryBytes !== end) return null;
   const entries: ZipEntry[] = [];
   const names = new TextDecoder();
   for (let index = 0; index < count; index++) {
@@ -43,7 +49,8 @@ export function readZipEntries(bytes: Uint8Array): ZipEntry[] | null {
     });
     offset += 46 + nameLength + skipped;
   }
-  return entries;
+  if (offset !== end) return null;
+  return new Set(entries.map((entry) => entry.name)).size === entries.length ? entries : null;
 }
 
 const LOCAL_HEADER = 0x04034b50;

@@ -1,6 +1,7 @@
 // Small files for attachment tests, made here rather than committed: a PNG of a given size, and a one-page PDF with
 // (or without) a text layer.
-import { deflateRawSync, deflateSync } from "node:zlib";
+import { once } from "node:events";
+import { createDeflate, deflateRawSync, deflateSync } from "node:zlib";
 
 function crc32(bytes: Buffer): number {
   let crc = 0xffffffff;
@@ -39,12 +40,38 @@ export function makePng(width = 4, height = 4): Buffer {
 
 /** A one-page PDF whose page shows `text` (Helvetica); no text at all for null, like a scan without its image. */
 export function makePdf(text: string | null): Buffer {
-  const stream = text === null ? "" : `BT /F1 18 Tf 72 720 Td (${text.replace(/[()\\]/g, "\\$&")}) Tj ET`;
+  const stream = text === null ? "" : pageText(text);
+  return pdfWithContents(`<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`);
+}
+
+const pageText = (text: string) => `BT /F1 18 Tf 72 720 Td (${text.replace(/[()\\]/g, "\\$&")}) Tj ET`;
+
+/**
+ * A PDF bomb: one page showing `text`, whose content stream (FlateDecode) inflates to `megabytes` of spaces after
+ * it, from a few thousandths of that in the file (deflated fast, not small).
+ */
+export async function makeInflatingPdf(text: string, megabytes: number): Promise<Buffer> {
+  const deflate = createDeflate({ level: 1 });
+  const parts: Buffer[] = [];
+  deflate.on("data", (part: Buffer) => parts.push(part));
+  const ended = once(deflate, "end");
+  deflate.write(`${pageText(text)}\n`);
+  const spaces = Buffer.alloc(1024 * 1024, 0x20);
+  for (let written = 0; written < megabytes; written++) {
+    if (!deflate.write(spaces)) await once(deflate, "drain");
+  }
+  deflate.end();
+  await ended;
+  const stream = Buffer.concat(parts).toString("latin1");
+  return pdfWithContents(`<< /Length ${stream.length} /Filter /FlateDecode >>\nstream\n${stream}\nendstream`);
+}
+
+function pdfWithContents(contents: string): Buffer {
   const objects = [
     "<< /Type /Catalog /Pages 2 0 R >>",
     "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
     "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    contents,
     "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
   ];
   let pdf = "%PDF-1.4\n";
@@ -61,17 +88,24 @@ export function makePdf(text: string | null): Buffer {
 }
 
 /** A ZIP of `entries` (name → text), stored without compression: enough for a sniffer or a DOCX reader. */
-type ZipOptions = { deflate?: boolean; declaredSize?: number };
+type ZipOptions = {
+  deflate?: boolean;
+  declaredSize?: number;
+  extraEntries?: [string, string][];
+  declaredCount?: number;
+};
 
 /**
  * `deflate` compresses every entry (method 8); `declaredSize` is what the entries claim to inflate to, which a ZIP
- * bomb understates.
+ * bomb understates. `extraEntries` come after the others (a name may come again); `declaredCount` is the number of
+ * entries the end record claims, which a file hiding its last entries understates.
  */
 export function makeZip(entries: Record<string, string>, options: ZipOptions = {}): Buffer {
   const locals: Buffer[] = [];
   const directory: Buffer[] = [];
   let offset = 0;
-  for (const [name, text] of Object.entries(entries)) {
+  const all = [...Object.entries(entries), ...(options.extraEntries ?? [])];
+  for (const [name, text] of all) {
     const nameBytes = Buffer.from(name, "utf8");
     const raw = Buffer.from(text, "utf8");
     const data = options.deflate ? deflateRawSync(raw) : raw;
@@ -99,8 +133,8 @@ export function makeZip(entries: Record<string, string>, options: ZipOptions = {
   const directoryBytes = Buffer.concat(directory);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Object.keys(entries).length, 8);
-  end.writeUInt16LE(Object.keys(entries).length, 10);
+  end.writeUInt16LE(options.declaredCount ?? all.length, 8);
+  end.writeUInt16LE(options.declaredCount ?? all.length, 10);
   end.writeUInt32LE(directoryBytes.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directoryBytes, end]);

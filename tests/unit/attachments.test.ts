@@ -8,7 +8,7 @@ import { estimateImageTokens } from "@/lib/attachments/image-tokens";
 import { DOCX_TYPE, sniffFile } from "@/lib/attachments/sniff";
 import { buildTurnContent, getTurnText } from "@/lib/attachments/turn-content";
 import { isVisionModelName } from "@/lib/attachments/vision-models";
-import { makeDocx, makePdf, makePng, makeZip } from "../support/attachment-files";
+import { makeDocx, makeInflatingPdf, makePdf, makePng, makeZip } from "../support/attachment-files";
 
 describe("type sniffing", () => {
   it("reads a PNG as an image whatever its name says (a PNG renamed .pdf)", () => {
@@ -100,6 +100,31 @@ describe("Word documents (DOCX)", () => {
     const bomb = makeDocx([" ".repeat(70 * 1024 * 1024)], { deflate: true, declaredSize: 1_000 });
     expect(bomb.byteLength).toBeLessThan(1024 * 1024);
     await expect(extractDocumentText(bomb, DOCX_TYPE, "bomb.docx")).rejects.toThrow("bomb.docx is too large to read.");
+  }, 30_000);
+
+  it("reads a PDF whose page inflates to megabytes, and refuses one that inflates past what the process may give a reader (a PDF bomb)", async () => {
+    const roomy = await makeInflatingPdf("Roomy page", 20);
+    await expect(extractDocumentText(roomy, "application/pdf", "roomy.pdf")).resolves.toBe("[Page 1]\nRoomy page");
+    const bomb = await makeInflatingPdf("Bomb page", 1_200);
+    // Well within the 20 MB a file may have by default.
+    expect(bomb.byteLength).toBeLessThan(8 * 1024 * 1024);
+    await expect(extractDocumentText(bomb, "application/pdf", "bomb.pdf")).rejects.toThrow(
+      "bomb.pdf is too large to read.",
+    );
+  }, 60_000);
+
+  it("refuses a DOCX whose directory hides an entry past the count it declares, or names a part twice", async () => {
+    // The bomb comes after the three parts the end record counts, under a name it replaces when read (JSZip's way).
+    const hiddenBomb = [["word/document.xml", " ".repeat(70 * 1024 * 1024)]] as [string, string][];
+    const hiding = makeDocx(["Harmless"], { deflate: true, extraEntries: hiddenBomb, declaredCount: 3 });
+    expect(sniffFile(hiding)).toBeNull();
+    await expect(extractDocumentText(hiding, DOCX_TYPE, "hiding.docx")).rejects.toThrow(
+      "hiding.docx is too large to read.",
+    );
+    const twice = makeDocx(["Harmless"], { extraEntries: [["word/document.xml", "<w:document/>"]] });
+    expect(sniffFile(twice)).toBeNull();
+    // The same parts without the hidden one or the second name: a DOCX, read as usual.
+    expect(sniffFile(makeDocx(["Harmless"], { deflate: true }))?.contentType).toBe(DOCX_TYPE);
   }, 30_000);
 });
 
