@@ -1,6 +1,7 @@
 // The files of an imported Parley export, checked as uploads are: each decoded, its type sniffed from the bytes, a
-// document's text extracted; within the size limit and the owner's storage. A file that would be refused as an
-// upload is left out (its message is kept), so that one odd file does not fail a whole import.
+// document's text extracted; within the size limits (a file's, and a message's count and total) and the owner's
+// storage. A file that would be refused as an upload or on send is left out (its message is kept), so that one odd
+// file does not fail a whole import.
 import { createHash } from "node:crypto";
 import type { SessionUser } from "../auth/session";
 import { countTokens, isTokenEncoding } from "../chat/tokens";
@@ -33,11 +34,16 @@ async function decodeFile(name: string, data: string, maxBytes: number): Promise
   return { name, kind: sniffed.kind, contentType: sniffed.contentType, bytes, sha256, text, tokenCount };
 }
 
+/** A message's files as a sent message may have them: those past its count or its total size are left out too. */
 async function decodeRow({ encodedFiles, ...row }: ImportedRow, limits: AttachmentLimits): Promise<ImportedRow> {
   const files: ImportedFile[] = [];
+  let totalBytes = 0;
   for (const file of encodedFiles ?? []) {
+    if (files.length === limits.filesPerMessage) break;
     const decoded = file.data ? await decodeFile(file.name, file.data, limits.fileMegabytes * MEGABYTE) : null;
-    if (decoded) files.push(decoded);
+    if (!decoded || totalBytes + decoded.bytes.byteLength > limits.messageMegabytes * MEGABYTE) continue;
+    files.push(decoded);
+    totalBytes += decoded.bytes.byteLength;
   }
   return files.length > 0 ? { ...row, files } : row;
 }

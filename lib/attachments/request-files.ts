@@ -9,7 +9,7 @@ export async function addFilesToMessages(
   sentMessageIds: string[],
   readsImages: boolean,
 ): Promise<ChatCompletionMessageParam[]> {
-  const files = await getAttachmentsForMessages(sentMessageIds);
+  const files = await getAttachmentsForMessages(sentMessageIds, readsImages);
   if (files.length === 0) return messages;
   const byMessage = new Map<string, TurnFile[]>();
   for (const file of files) {

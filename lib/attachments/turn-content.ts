@@ -8,7 +8,8 @@ export type TurnFile = {
   kind: "IMAGE" | "DOCUMENT";
   contentType: string;
   text: string | null;
-  bytes: Uint8Array;
+  /** An image's bytes, read only when they are sent (a model that reads images); null otherwise. */
+  bytes: Uint8Array | null;
 };
 
 export function formatDocuments(files: Pick<TurnFile, "name" | "kind" | "text">[]): string {
@@ -40,7 +41,7 @@ export function buildTurnContent(
     ...images.map(
       (image): ChatCompletionContentPart => ({
         type: "image_url",
-        image_url: { url: `data:${image.contentType};base64,${Buffer.from(image.bytes).toString("base64")}` },
+        image_url: { url: `data:${image.contentType};base64,${Buffer.from(image.bytes ?? []).toString("base64")}` },
       }),
     ),
   ];

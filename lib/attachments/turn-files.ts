@@ -10,11 +10,14 @@ import { getTurnText, type TurnFile } from "./turn-content";
 
 type TurnModel = { label: string; readsImages: boolean };
 
-/** `ids`: the uploads to claim; `copiedIds`: files of the conversation's messages (an edit keeps them), copied. */
+/**
+ * `ids`: the uploads to claim; `copiedIds`: files of the conversation's messages (an edit keeps them), copied within
+ * the sender's storage of `storageQuotaBytes`.
+ */
 // What the checks and the token count need: the bytes are read only when the request is built (request-files.ts).
 type CheckedFile = Pick<TurnFile, "name" | "kind" | "text"> & { id: string; size: number; tokenCount: number };
 
-export type CheckedTurnFiles = { ids: string[]; copiedIds: string[]; files: CheckedFile[] };
+export type CheckedTurnFiles = { ids: string[]; copiedIds: string[]; files: CheckedFile[]; storageQuotaBytes: number };
 
 export async function checkTurnFiles(
   user: SessionUser,
@@ -23,7 +26,7 @@ export async function checkTurnFiles(
   model: TurnModel,
 ): Promise<CheckedTurnFiles> {
   const unique = [...new Set(ids ?? [])];
-  if (unique.length === 0) return { ids: [], copiedIds: [], files: [] };
+  if (unique.length === 0) return { ids: [], copiedIds: [], files: [], storageQuotaBytes: 0 };
   const limits = await getAttachmentLimits();
   if (unique.length > limits.filesPerMessage) {
     const noun = limits.filesPerMessage === 1 ? "file" : "files";
@@ -55,7 +58,12 @@ export async function checkTurnFiles(
   const copiedIds = kept.map((file) => file.id);
   // In the order the message lists them (the database answers in any order).
   const claimedIds = unique.filter((id) => uploadIds.has(id));
-  return { ids: claimedIds, copiedIds, files: unique.flatMap((id) => byId.get(id) ?? []) };
+  return {
+    ids: claimedIds,
+    copiedIds,
+    files: unique.flatMap((id) => byId.get(id) ?? []),
+    storageQuotaBytes: limits.storageMegabytes * MEGABYTE,
+  };
 }
 
 /** The message's cost: its text with its documents, counted by `count`, plus the images' estimates. */

@@ -139,6 +139,7 @@ async function startNewTurn(
         clientMessageId: input.clientMessageId,
         attachmentIds: files.ids,
         copiedAttachmentIds: files.copiedIds,
+        storageQuotaBytes: files.storageQuotaBytes,
         reply: snapshotOf(model, parameters),
         titleIfUntitled: { untitled: DEFAULT_TITLE, title },
         ids,

@@ -2,6 +2,7 @@
 // strict here, unlike request bodies: these are other programs' file formats, which carry many fields we ignore.
 import { z } from "zod";
 import type { MessageRole } from "../db/client";
+import { ATTACHMENT_LIMIT_CEILINGS } from "../limits";
 import { ACCOUNT_EXPORT_FORMAT, CONVERSATION_EXPORT_FORMAT, EXPORT_VERSION } from "./export-format";
 
 /** One conversation as every format converts to it: messages ordered parents first. */
@@ -61,10 +62,11 @@ const exportedConversationSchema = z.object({
       reasoning: z.string().nullish(),
       reasoningMs: z.number().int().nonnegative().max(2_147_483_647).nullish(),
       createdAt: z.coerce.date(),
-      // Attachments (issue 15): base64 in one conversation's export; by name only in an account export.
+      // Attachments (issue 15): base64 in one conversation's export; by name only in an account export. As many as
+      // any admin may allow a message; those past this server's own limit are left out (import-files.ts).
       attachments: z
         .array(z.object({ name: z.string().min(1).max(255), data: z.string().optional() }))
-        .max(10)
+        .max(ATTACHMENT_LIMIT_CEILINGS.filesPerMessage)
         .optional(),
     }),
   ),

@@ -158,14 +158,16 @@ export async function getConversationAttachments(conversationId: string, ids: st
 
 /**
  * Gives the caller's unclaimed uploads to a new message, inside the turn's transaction: an id that is not one of
- * them (another user's, already sent) fails the whole turn. Returns the message's files in the thread's order.
+ * them (another user's, already sent) fails the whole turn. `copied`: files of another message (an edit keeps
+ * them), copied to this one as the caller's, within their storage quota like any file of theirs. Returns the
+ * message's files in the thread's order.
  */
 export async function claimAttachments(
   tx: Prisma.TransactionClient,
-  input: { ownerId: string; messageId: string; ids: string[]; copiedIds?: string[] },
+  input: { ownerId: string; messageId: string; ids: string[]; copied: { ids: string[]; quotaBytes: number } },
 ): Promise<AttachmentView[]> {
   const files: AttachmentView[] = [];
-  for (const id of input.copiedIds ?? []) {
+  for (const id of input.copied.ids) {
     // An edit's new version gets its own row (the bytes are shared), so that each version's files follow it.
     files.push(
       ...(await tx.$queryRaw<AttachmentView[]>`
@@ -177,6 +179,12 @@ export async function claimAttachments(
         RETURNING ${viewColumns}`),
     );
   }
+  const copiedBytes = files.reduce((sum, file) => sum + file.size, 0);
+  await checkQuotaAfterWrite(tx, {
+    ownerId: input.ownerId,
+    quotaBytes: input.copied.quotaBytes,
+    addedBytes: copiedBytes,
+  });
   if (input.ids.length === 0) return files;
   const claimed = await tx.$queryRaw<AttachmentView[]>`
     UPDATE "Attachment"
@@ -194,15 +202,27 @@ export async function claimAttachments(
 
 const viewColumns = Prisma.sql`id, name, kind::text AS kind, "contentType", size`;
 
-/** The files of the messages a context window sends, bytes included (images go to the model as data). */
-export async function getAttachmentsForMessages(messageIds: string[]) {
+/**
+ * The files of the messages a context window sends, with their images' bytes when `withImageBytes` (images go to a
+ * model that reads them as data); a document's bytes are never read here: its text is what is sent.
+ */
+export async function getAttachmentsForMessages(messageIds: string[], withImageBytes: boolean) {
   if (messageIds.length === 0) return [];
   const rows = await db().attachment.findMany({
     where: { messageId: { in: messageIds } },
-    select: { ...attachmentViewFields, messageId: true, text: true, content: { select: { bytes: true } } },
+    select: { ...attachmentViewFields, messageId: true, text: true, sha256: true },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
-  return rows.map(({ content, ...row }) => ({ ...row, bytes: content.bytes }));
+  const imageHashes = withImageBytes ? rows.filter((row) => row.kind === "IMAGE").map((row) => row.sha256) : [];
+  const contents =
+    imageHashes.length === 0
+      ? []
+      : await db().attachmentContent.findMany({
+          where: { sha256: { in: [...new Set(imageHashes)] } },
+          select: { sha256: true, bytes: true },
+        });
+  const bytesOf = new Map(contents.map((content) => [content.sha256, content.bytes]));
+  return rows.map(({ sha256, ...row }) => ({ ...row, bytes: bytesOf.get(sha256) ?? null }));
 }
 
 /** What the messages' files cost in the context window (no bytes): their kinds, documents' text, images' estimates. */

@@ -25,8 +25,12 @@ export type TurnInput = {
   clientMessageId?: string;
   /** The caller's unsent uploads, claimed by the user message in the same transaction. */
   attachmentIds?: string[];
-  /** Files of another message of the conversation (the edited one), copied to the new user message. */
+  /**
+   * Files of another message of the conversation (the edited one), copied to the new user message: the author's own
+   * files from then on, within their storage of `storageQuotaBytes`.
+   */
   copiedAttachmentIds?: string[];
+  storageQuotaBytes?: number;
   reply: ReplySnapshot;
   titleIfUntitled: { untitled: string; title: string };
   /** The new messages' ids, when the caller needs them before the write (lib/chat/early-upstream.ts). */
@@ -187,7 +191,7 @@ export async function startTurn(input: TurnInput): Promise<StartedTurn> {
       ownerId: input.authorId,
       messageId: written.userMessage.id,
       ids: input.attachmentIds ?? [],
-      copiedIds: input.copiedAttachmentIds,
+      copied: { ids: input.copiedAttachmentIds ?? [], quotaBytes: input.storageQuotaBytes ?? 0 },
     });
     return { ...written, userMessage: { ...written.userMessage, attachments } };
   });

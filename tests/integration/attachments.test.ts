@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sweepAttachments } from "@/lib/attachments/sweep";
 import { countTurnTokens } from "@/lib/attachments/turn-files";
 import { countTokens } from "@/lib/chat/tokens";
-import { getStorageUsed } from "@/lib/db/attachments";
+import { getAttachmentsForMessages, getStorageUsed } from "@/lib/db/attachments";
 import { db } from "@/lib/db/client";
 import { makeDocx, makePdf, makePng } from "../support/attachment-files";
 import { makeAdmin, makeModel, makeUser } from "../support/factories";
@@ -305,6 +305,27 @@ describe("versions", () => {
   });
 });
 
+describe("an edit's kept files", () => {
+  it("count in the sender's storage: an edit that would take them past it is refused with 413, nothing written", async () => {
+    const { client, conversationId, user } = await startChat(false);
+    const id = await uploadId(client, "notes.txt", "The secret is 42");
+    await collectEvents(
+      await client.json(`/api/conversations/${conversationId}/messages`, { content: "Read", attachmentIds: [id] }),
+    );
+    // The copy's 16 bytes would take the sender one past the 1 GB default.
+    await fillStorage(user.id, 1024 * 1024 * 1024 - (await getStorageUsed(user.id)) - 15);
+    const edit = await client.json(`/api/conversations/${conversationId}/messages`, {
+      content: "Read again",
+      parentId: null,
+      attachmentIds: [id],
+    });
+    expect(edit.status).toBe(413);
+    expect(((await edit.json()) as { error: { code: string } }).error.code).toBe("storage_quota_exceeded");
+    expect(await db().message.count({ where: { conversationId } })).toBe(2);
+    expect(await db().attachment.count({ where: { name: "notes.txt", ownerId: user.id } })).toBe(1);
+  });
+});
+
 describe("share links and copies", () => {
   async function sharedChat() {
     const chat = await startChat(true);
@@ -375,6 +396,34 @@ describe("share links and copies", () => {
     expect(Buffer.from(await image.arrayBuffer())).toEqual(makePng());
   });
 
+  it("imports a message with at most as many files as a sent message may have (10 by default), the first ones", async () => {
+    const { client, conversationId } = await sharedChat();
+    const exported = await client.fetch(`/api/conversations/${conversationId}/export?format=json`);
+    const file = (await exported.json()) as {
+      conversation: { messages: { attachments?: { name: string; data?: string }[] }[] };
+    };
+    const withFiles = file.conversation.messages.find((message) => message.attachments);
+    for (let index = 1; index <= 11; index++) {
+      withFiles?.attachments?.push({
+        name: `extra-${index}.txt`,
+        data: Buffer.from(`extra ${index}`).toString("base64"),
+      });
+    }
+    const importer = await startChat(false);
+    const imported = await importer.client.json("/api/account/import", file);
+    expect(imported.status).toBe(201);
+    const importedId = ((await imported.json()) as { conversations: { id: string }[] }).conversations[0]?.id;
+    const thread = (await (await importer.client.fetch(`/api/conversations/${importedId}`)).json()) as {
+      messages: { role: string; attachments: { name: string }[] }[];
+    };
+    const names = thread.messages.find((message) => message.role === "USER")?.attachments.map((kept) => kept.name);
+    expect(names).toEqual([
+      "chart.png",
+      "notes.txt",
+      ...Array.from({ length: 8 }, (_, index) => `extra-${index + 1}.txt`),
+    ]);
+  });
+
   it("refuses a copy past the copier's storage with 413, and leaves no copy behind", async () => {
     const { client, conversationId, replyId, user } = await sharedChat();
     // The copy's files (a PNG and 13 bytes of notes) would take the owner one byte past the 1 GB default.
@@ -421,6 +470,24 @@ describe("share links and copies", () => {
     // The visitor's files are the copies the links allowed: the withheld document never became theirs.
     const owned = await db().attachment.findMany({ where: { ownerId: visitor.id }, select: { name: true } });
     expect(owned.map((file) => file.name).sort()).toEqual(["chart.png", "chart.png", "notes.txt"]);
+  });
+
+  it("reads for a reply its images' bytes, for a model that reads images only, and never a document's", async () => {
+    const { conversationId } = await sharedChat();
+    const [asked] = await db().message.findMany({ where: { conversationId }, orderBy: { depth: "asc" } });
+    const sent = async (readsImages: boolean) =>
+      (await getAttachmentsForMessages([asked?.id ?? ""], readsImages)).map(({ name, bytes }) => ({
+        name,
+        bytes: bytes && Buffer.from(bytes),
+      }));
+    expect(await sent(true)).toEqual([
+      { name: "chart.png", bytes: makePng() },
+      { name: "notes.txt", bytes: null },
+    ]);
+    expect(await sent(false)).toEqual([
+      { name: "chart.png", bytes: null },
+      { name: "notes.txt", bytes: null },
+    ]);
   });
 
   it("counts a link's copy of a message without the documents the link withheld, and the totals below it follow", async () => {
