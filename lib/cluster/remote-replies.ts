@@ -16,7 +16,11 @@ import { currentProcessId } from "./process-identity";
 type Mirror = {
   live: LiveReply;
   owner: string;
+  /** When the mirror last heard from the owner or asked it again: paces the asking. */
   lastHeardAt: number;
+  /** When the owner last answered (an event or an ack): a long silence sends the mirror to the database. */
+  lastAnsweredAt: number;
+  lastSavedCheckAt: number;
   answered: Promise<"ready" | "gone">;
   answer: (outcome: "ready" | "gone") => void;
   watchdog: NodeJS.Timeout;
@@ -37,6 +41,10 @@ const mirrors = globalForRemote.parleyMirrors;
 
 // A mirror that heard nothing from the owner for this long asks again (a follow lost while a connection was down).
 const SILENCE_MS = 3_000;
+// An owner that answered nothing for this long may be dead, and its reply recovered by a process whose `swept` this
+// one missed (its bus was reconnecting, or the recovery ran at a start before the bus): the mirror then reads the
+// saved reply, every SILENCE_MS, and ends from it once it is no longer being written.
+const OWNER_SILENT_MS = 10_000;
 // How long a first re-attach waits for the owner's answer before streaming what comes.
 const FIRST_ANSWER_MS = 3_000;
 // A mirror stays open after the final event for a title, as the owner's stream does, until the owner says closed.
@@ -94,13 +102,21 @@ function createMirror(conversationId: string, replyId: string, owner: string): M
     live,
     owner,
     lastHeardAt: Date.now(),
+    lastAnsweredAt: Date.now(),
+    lastSavedCheckAt: 0,
     answered,
     answer,
     isEnding: false,
     watchdog: undefined as unknown as NodeJS.Timeout,
   };
   mirror.watchdog = setInterval(() => {
-    if (!live.finished && Date.now() - mirror.lastHeardAt > SILENCE_MS) askOwner(replyId, mirror);
+    if (live.finished) return;
+    const now = Date.now();
+    if (now - mirror.lastAnsweredAt > OWNER_SILENT_MS && now - mirror.lastSavedCheckAt > SILENCE_MS) {
+      mirror.lastSavedCheckAt = now;
+      void endIfSavedAsEnded(replyId, mirror);
+    }
+    if (now - mirror.lastHeardAt > SILENCE_MS) askOwner(replyId, mirror);
   }, 1_000).unref();
   live.followEncoded({
     onEvent: () => {},
@@ -146,6 +162,14 @@ function receivedText(live: LiveReply): string {
     .join("");
 }
 
+/** For a mirror whose owner went silent: ends it from the database once the reply is saved as ended (or gone). */
+async function endIfSavedAsEnded(replyId: string, mirror: Mirror): Promise<void> {
+  const saved = await readSavedReply(replyId).catch(() => undefined);
+  if (saved === undefined || saved?.status === "STREAMING") return;
+  mirror.answer("gone");
+  await endFromSaved(replyId, mirror);
+}
+
 /** The owner has nothing more to send: the rest of the reply, and its end, from what the database saved. */
 async function endFromSaved(replyId: string, mirror: Mirror): Promise<void> {
   const { live } = mirror;
@@ -184,6 +208,7 @@ export function handleReplyMessage(message: BusMessage): boolean {
       const mirror = mirrors.get(message.r);
       if (!mirror) return true;
       mirror.lastHeardAt = Date.now();
+      mirror.lastAnsweredAt = mirror.lastHeardAt;
       const entry: StoredEvent = { id: message.id, event: message.e, frame: message.f };
       if (message.a !== undefined) entry.adminFrame = message.a;
       if (mirror.live.appendEncoded(entry) === "gap") askOwner(message.r, mirror);
@@ -193,6 +218,7 @@ export function handleReplyMessage(message: BusMessage): boolean {
       const mirror = mirrors.get(message.r);
       if (mirror) {
         mirror.lastHeardAt = Date.now();
+        mirror.lastAnsweredAt = mirror.lastHeardAt;
         mirror.answer("ready");
       }
       return true;

@@ -15,12 +15,15 @@ import { endRecoveredMirrors } from "./remote-replies";
  */
 export async function recoverInterruptedReplies(): Promise<RecoveredReply[]> {
   const recovered = await interruptRepliesOfExpiredOwners();
+  if (recovered.length > 0) {
+    // Told first: this process is the only one the UPDATE returned them to. (A reader whose process misses the
+    // message, or when the bus is not running yet, ends from the database: remote-replies.ts.)
+    recordRecoveredReplies(recovered.length);
+    const ids = recovered.map((reply) => reply.id);
+    endRecoveredMirrors(ids);
+    if (isBusRunning()) broadcast({ k: "swept", r: ids });
+  }
   // The usage they reserved (and that of API calls the dead process was serving) is released.
   await releaseOrphanedReservations();
-  if (recovered.length === 0) return recovered;
-  recordRecoveredReplies(recovered.length);
-  const ids = recovered.map((reply) => reply.id);
-  endRecoveredMirrors(ids);
-  if (isBusRunning()) broadcast({ k: "swept", r: ids });
   return recovered;
 }

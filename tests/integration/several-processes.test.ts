@@ -287,4 +287,18 @@ describe("a process killed mid-reply", () => {
     const longEvents = await onBLong.rest();
     expect(longEvents.find((event) => event.event === "done")?.data).toMatchObject({ status: "INTERRUPTED" });
   }, 60_000);
+
+  it("ends B's reader from the saved reply when another process recovered it and B never heard of it", async () => {
+    const cut = await sharedConversation({ chunks: words(400), paceMs: 50 });
+    const onA = await readUntil(await cut.ana.onA.json(`${cut.url}/messages`, { content: "Go" }), deltasAtLeast(3));
+    const onB = await readUntil(await cut.ben.onB.fetch(`${cut.url}/stream`), deltasAtLeast(3));
+    const replyId = replyIdOf(onA.events);
+    await serverA.kill();
+    // A third process's recovery, whose word B missed (its bus reconnecting, or the recovery ran before that
+    // process's bus was up): the row is no longer STREAMING, so B's own sweep never returns it.
+    await db().$executeRaw`UPDATE "Message" SET status = 'INTERRUPTED' WHERE id = ${replyId}`;
+    const followed = await onB.rest();
+    expect(followed.find((event) => event.event === "done")?.data).toMatchObject({ status: "INTERRUPTED" });
+    serverA = await startServer();
+  }, 60_000);
 });
