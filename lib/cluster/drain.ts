@@ -17,6 +17,11 @@ export function isDraining(): boolean {
 /** Begins the drain and resolves once `countBusy` is down to 0, or after `timeoutMs`. */
 export async function drain(timeoutMs: number, countBusy: () => number): Promise<void> {
   beginDrain();
+  await waitUntilIdle(timeoutMs, countBusy);
+}
+
+/** Resolves once `countBusy` is down to 0, or after `timeoutMs`. */
+export async function waitUntilIdle(timeoutMs: number, countBusy: () => number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (countBusy() > 0 && Date.now() < deadline) await sleep(50);
 }

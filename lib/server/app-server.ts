@@ -5,13 +5,14 @@ import next from "next";
 import { FILE_CSP, isFileRoute } from "../attachments/serve-file";
 import { startAttachmentSweep } from "../attachments/sweep";
 import { countReservedStreams, stopAllReplies } from "../chat/reply-registry";
-import { drain } from "../cluster/drain";
+import { drain, waitUntilIdle } from "../cluster/drain";
 import { countOpenReplies } from "../cluster/remote-replies";
 import { joinCluster } from "../cluster/start-cluster";
 import { env, publicSiteUrl } from "../env";
 import { stampPeerAddress } from "../http/client-address";
 import { serveWithRequestId } from "../observability/logging";
 import { startMetricsServer } from "../observability/metrics-server";
+import { countApiCompletions } from "../v1/completion-route";
 import { serveWithinBodyLimit } from "./body-limit";
 import { contentSecurityPolicy, createNonce, NONCE_HEADER } from "./content-security-policy";
 import { isCrossOriginRequest } from "./cross-origin-guard";
@@ -105,9 +106,12 @@ export async function startAppServer(options: { dev: boolean; port: number }): P
       // The drain: readiness fails and new replies are refused (the load balancer sends them elsewhere) while the
       // running ones may finish, for SHUTDOWN_DRAIN_SECONDS. Then every request is refused, what still runs is
       // stopped and saved as interrupted, and only then are connections closed, so that readers get the final event.
-      // Busy: a turn past its stream slot (about to write and launch its reply), or a reply whose stream is open
-      // (a title may still follow its end).
-      await drain(env().SHUTDOWN_DRAIN_SECONDS * 1000, () => countReservedStreams() + countOpenReplies());
+      // Busy: a turn past its stream slot (about to write and launch its reply), a reply whose stream is open (a
+      // title may still follow its end), or a /v1 completion until its usage is settled.
+      await drain(
+        env().SHUTDOWN_DRAIN_SECONDS * 1000,
+        () => countReservedStreams() + countOpenReplies() + countApiCompletions(),
+      );
       isShuttingDown = true;
       stopAttachmentSweep();
       await stopAllReplies(SHUTDOWN_SAVE_MS);
@@ -116,6 +120,8 @@ export async function startAppServer(options: { dev: boolean; port: number }): P
       for (const copy of listeningCopies) copy.close();
       server.close();
       server.closeAllConnections();
+      // The completions cut off with their connections still write their usage: the process waits for that.
+      await waitUntilIdle(SHUTDOWN_SAVE_MS, countApiCompletions);
       await app.close();
     },
   };

@@ -3,6 +3,8 @@
 // and no Next response stream between the provider's deltas and the socket.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { readBearerSecret } from "../api-keys/authenticate-api-key";
+import { isDraining } from "../cluster/drain";
+import { AppError } from "../errors";
 import { parseJsonBody } from "../http/handler";
 import { MAX_API_REQUEST_BYTES } from "../limits";
 import { DEFAULT_BODY_LIMIT } from "../server/body-limit";
@@ -14,8 +16,32 @@ import { writeOpenAiError } from "./openai-errors";
 
 type BodyOutcome = { body: ChatCompletionBody; error: null } | { body: null; error: unknown };
 
-/** Every failure, before or after the answer starts, is answered in OpenAI's shape: the writer never throws. */
+// The completions this process is serving, from their checks to their usage's settling: a drain waits for them
+// (lib/server/app-server.ts), as it does for the chat's replies.
+const globalForCompletions = globalThis as unknown as { parleyApiCompletions?: { count: number } };
+globalForCompletions.parleyApiCompletions ??= { count: 0 };
+const inFlight = globalForCompletions.parleyApiCompletions;
+
+export function countApiCompletions(): number {
+  return inFlight.count;
+}
+
+/**
+ * Every failure, before or after the answer starts, is answered in OpenAI's shape: the writer never throws. While
+ * the process drains, a new call is told 503 (the SDKs retry it; a load balancer sends it to another process).
+ */
 export async function serveChatCompletion(request: IncomingMessage): Promise<(response: ServerResponse) => void> {
+  if (isDraining()) {
+    const error = new AppError("unavailable", "The server is restarting. Try again.", {
+      details: { retryAfterSeconds: 2 },
+    });
+    return (response) => writeOpenAiError(response, error);
+  }
+  inFlight.count += 1;
+  let isHandedOver = false;
+  const settled = () => {
+    inFlight.count -= 1;
+  };
   try {
     // A call without a key of the right shape is told 401 before its body is read, as by OpenAI.
     const secret = readBearerSecret(request.headers.authorization);
@@ -31,10 +57,15 @@ export async function serveChatCompletion(request: IncomingMessage): Promise<(re
     if (!read.body) throw read.error;
     const body = read.body;
     const prepared = await prepareApiCompletion(call, body);
-    if (!body.stream) return (response) => void writeCompletion(prepared, response);
+    isHandedOver = true;
     const includeUsage = body.stream_options?.include_usage === true;
-    return (response) => void streamCompletion(prepared, response, includeUsage);
+    return (response) =>
+      void (
+        body.stream ? streamCompletion(prepared, response, includeUsage) : writeCompletion(prepared, response)
+      ).finally(settled);
   } catch (error) {
     return (response) => writeOpenAiError(response, error);
+  } finally {
+    if (!isHandedOver) settled();
   }
 }

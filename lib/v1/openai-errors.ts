@@ -19,6 +19,7 @@ const mapping: Partial<Record<ErrorCode, OpenAiError>> = {
   usage_limit_reached: { status: 429, type: "insufficient_quota", code: "usage_limit_reached" },
   model_unavailable: { status: 503, type: "server_error", code: "model_unavailable" },
   database_unavailable: { status: 503, type: "server_error", code: "service_unavailable" },
+  unavailable: { status: 503, type: "server_error", code: "service_unavailable" },
 };
 
 /** The body and status of a failure; only AppError messages (written to be shown) reach the caller. */

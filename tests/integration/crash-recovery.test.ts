@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { parleyClient } from "../support/api-keys";
 import { createEmptyDatabase } from "../support/empty-database";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { collectEvents, readEvents, startedIds } from "../support/read-events";
@@ -71,6 +72,47 @@ it("lets a running reply finish during the drain, while readiness fails and new 
   // The whole reply, and the title of this first exchange after it: the drain waited for both.
   expect(received.slice(-2)).toMatchObject([{ event: "done", data: { status: "COMPLETE" } }, { event: "title" }]);
   expect(await replyStatus(databaseUrl, startedIds(received).assistantMessageId)).toBe("COMPLETE");
+});
+
+it("lets a running /v1 completion finish during the drain, its usage recorded, while new calls get 503", async () => {
+  const databaseUrl = await createEmptyDatabase();
+  const extraEnv = { OPENAI_BASE_URL: upstream.url, OPENAI_MODELS: "fake-model", SHUTDOWN_DRAIN_SECONDS: "60" };
+  const server = await startAppServer({ databaseUrl, dataDir, extraEnv });
+  // The first account is the admin, whom the API serves by default.
+  const client = await signUp(server.baseUrl, "api-drain@example.test");
+  const { secret } = (await (await client.json("/api/account/api-keys", { name: "script" })).json()) as {
+    secret: string;
+  };
+  const api = parleyClient(secret, server.baseUrl);
+  const stream = await api.chat.completions.create({
+    model: "fake-model",
+    messages: [{ role: "user", content: "Go" }],
+    stream: true,
+  });
+  let text = "";
+  let deltas = 0;
+  let stopping: Promise<void> | undefined;
+  for await (const chunk of stream) {
+    text += chunk.choices[0]?.delta.content ?? "";
+    deltas += chunk.choices[0]?.delta.content ? 1 : 0;
+    if (deltas !== 3) continue;
+    stopping = server.stop();
+    await expect.poll(async () => (await fetch(`${server.baseUrl}/api/health?ready`)).status).toBe(503);
+    const refused = await api.chat.completions
+      .create({ model: "fake-model", messages: [{ role: "user", content: "Another" }] })
+      .catch((error) => error);
+    expect(refused.status).toBe(503);
+    expect(refused.error).toMatchObject({ code: "service_unavailable" });
+  }
+  await stopping;
+  expect(text).toBe(Array.from({ length: 60 }, (_, i) => `w${i} `).join(""));
+  const ledger = new pg.Client({ connectionString: databaseUrl });
+  await ledger.connect();
+  const { rows } = await ledger.query<{ calls: number }>(
+    'SELECT count(*)::int AS calls FROM "ReplyUsage" WHERE "apiKeyId" IS NOT NULL',
+  );
+  await ledger.end();
+  expect(rows[0]?.calls).toBe(1);
 });
 
 it("saves the replies still running at the drain's end as INTERRUPTED with their text, and tells the reader", async () => {
