@@ -7,6 +7,11 @@ import { connectionOptionsFromUrl } from "./connection-options";
 
 export const LIVE_CHANNEL = "parley_live";
 
+// A notification not sent by then counts as a lost connection. A connection whose peer vanished without a reset (a
+// failover, a partition) would otherwise hold every send until the kernel gave up retransmitting, about 15 minutes,
+// while nothing was received either. The process sends at least every lease beat (5 s), so a send always comes soon.
+const NOTIFY_TIMEOUT_MS = 10_000;
+
 export type ListenConnection = {
   notify: (payload: string) => Promise<void>;
   close: () => Promise<void>;
@@ -27,6 +32,7 @@ export async function openListenConnection(
     application_name: `parley-listen-${processId}`,
     connectionTimeoutMillis: 10_000,
     keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
   });
   let isClosing = false;
   let isLost = false;
@@ -53,11 +59,21 @@ export async function openListenConnection(
   }
   isListening = true;
   return {
-    notify: async (payload) => {
-      // A simple NOTIFY (one message out, no row back) rather than `SELECT pg_notify($1, $2)`: the extended
-      // protocol's messages and result row cost more CPU than quoting, and a turn sends one.
-      await client.query(`NOTIFY ${LIVE_CHANNEL}, ${client.escapeLiteral(payload)}`);
-    },
+    notify: (payload) =>
+      new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          const error = new Error(`a notification was not sent within ${NOTIFY_TIMEOUT_MS / 1000} s`);
+          // Rejected at once, not when the stuck query ends: the sender moves on to the next connection.
+          reject(error);
+          lose(error);
+        }, NOTIFY_TIMEOUT_MS);
+        // A simple NOTIFY (one message out, no row back) rather than `SELECT pg_notify($1, $2)`: the extended
+        // protocol's messages and result row cost more CPU than quoting, and a turn sends one.
+        client
+          .query(`NOTIFY ${LIVE_CHANNEL}, ${client.escapeLiteral(payload)}`)
+          .then(() => resolve(), reject)
+          .finally(() => clearTimeout(timer));
+      }),
     close: async () => {
       isClosing = true;
       await client.end().catch(() => {});
