@@ -2,7 +2,8 @@
 // demo model when there is no provider at all. A real provider seeded later retires the demo model.
 import OpenAI from "openai";
 import { isVisionModelName } from "../attachments/vision-models";
-import { countProviders, createProviderWithModels, retireDemoModels } from "../db/models";
+import { countProviders, createProviderWithModels, type NewProvider, retireDemoModels } from "../db/models";
+import { isUniqueViolation } from "../db/unique-violation";
 import { env } from "../env";
 import { defaultRequestShape } from "./compatibility";
 import { DEMO_MODEL_NAME } from "./demo";
@@ -59,7 +60,7 @@ export async function seedProvidersFromEnv(): Promise<string | null> {
     });
     // First: the demo model gives up being the default, and only one model may be.
     await retireDemoModels();
-    await createProviderWithModels({
+    const isCreated = await createUnlessSeededMeanwhile({
       name: new URL(baseUrl).host,
       kind: "OPENAI_COMPATIBLE",
       baseUrl,
@@ -73,10 +74,10 @@ export async function seedProvidersFromEnv(): Promise<string | null> {
         readsImages: isVisionModelName(name),
       })),
     });
-    return `provider ${baseUrl} with ${names.join(", ")}`;
+    return isCreated ? `provider ${baseUrl} with ${names.join(", ")}` : null;
   }
   if ((await countProviders()) > 0) return null;
-  await createProviderWithModels({
+  const isCreated = await createUnlessSeededMeanwhile({
     name: "Parley demo",
     kind: "DEMO",
     baseUrl: "builtin:demo",
@@ -84,5 +85,19 @@ export async function seedProvidersFromEnv(): Promise<string | null> {
     apiKeyHint: null,
     models: [{ upstreamName: DEMO_MODEL_NAME, label: "Parley Demo (offline)", isDefault: true }],
   });
-  return "the offline demo model (set OPENAI_API_KEY or OPENAI_BASE_URL for a real one)";
+  return isCreated ? "the offline demo model (set OPENAI_API_KEY or OPENAI_BASE_URL for a real one)" : null;
+}
+
+/**
+ * Processes started together against a fresh database (replicas) each find nothing and seed: the provider's unique
+ * name (and the one default model) lets one of them write it; the others find it done, instead of failing to start.
+ */
+async function createUnlessSeededMeanwhile(provider: NewProvider): Promise<boolean> {
+  try {
+    await createProviderWithModels(provider);
+    return true;
+  } catch (error) {
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
 }

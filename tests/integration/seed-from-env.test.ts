@@ -1,5 +1,6 @@
 // Start-up seeding: the demo model on a bare install, then a real provider from OPENAI_* that retires it.
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { waitUntilSomeoneWaitsFor } from "../support/blocked-by";
 import { createEmptyDatabase } from "../support/empty-database";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 
@@ -60,5 +61,30 @@ it("leaves the models alone when an admin has set up any real provider, an Azure
   const defaults = await db().model.findMany({ where: { isDefault: true }, select: { label: true } });
   expect(defaults).toEqual([{ label: "GPT-4o (Azure)" }]);
   expect(await db().provider.count({ where: { kind: "OPENAI_COMPATIBLE" } })).toBe(0);
+  await db().$disconnect();
+});
+
+it("starts when another process, started together on a fresh database, seeds at the same moment", async () => {
+  const { seedProvidersFromEnv } = await import("@/lib/models/seed-from-env");
+  const { db, pool } = await import("@/lib/db/client");
+  const { env } = await import("@/lib/env");
+  // A fresh database again, and replicas started without OPENAI_*: each finds no provider and seeds the demo model.
+  await db().provider.deleteMany({});
+  Object.assign(env(), { OPENAI_BASE_URL: undefined, OPENAI_API_KEY: undefined });
+  // The other process's seed, not yet committed when this one counts the providers and writes its own.
+  const other = await pool().connect();
+  try {
+    await other.query("BEGIN");
+    await other.query(
+      `INSERT INTO "Provider" (id, name, kind, "baseUrl", "updatedAt") VALUES ('otherseed', 'Parley demo', 'DEMO', 'builtin:demo', now())`,
+    );
+    const seeding = seedProvidersFromEnv();
+    await waitUntilSomeoneWaitsFor(other);
+    await other.query("COMMIT");
+    expect(await seeding).toBeNull();
+  } finally {
+    other.release();
+  }
+  expect(await db().provider.findMany({ select: { id: true } })).toEqual([{ id: "otherseed" }]);
   await db().$disconnect();
 });
