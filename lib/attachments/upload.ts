@@ -15,6 +15,7 @@ import { noteUploadRead } from "./read-chunk-collection";
 import { sniffFile } from "./sniff";
 import { giveBackUploadBuffer, takeUploadBuffer } from "./upload-buffers";
 import { paceUpload } from "./upload-pace";
+import { holdUploadMemory, UPLOAD_IDLE_MS } from "./uploads-in-flight";
 
 export const uploadQuerySchema = z.strictObject({
   name: z
@@ -31,8 +32,11 @@ function tooLarge(megabytes: number): AppError {
   });
 }
 
-/** The request's body as it arrives, and the length it declared (0 when it declared none). */
-export type UploadBody = { chunks: AsyncIterable<Uint8Array>; declaredLength: number };
+/**
+ * The request's body as it arrives, the length it declared (0 when it declared none), and how to drop it (its
+ * connection) when it stalls.
+ */
+export type UploadBody = { chunks: AsyncIterable<Uint8Array>; declaredLength: number; drop: (error: Error) => void };
 
 /**
  * The body and its SHA-256, refused once it passes the limit: never more than the limit is held in memory. Each
@@ -50,21 +54,34 @@ async function readLimited(
   // A chunked body (no declared length) is at most 1 MB (lib/server/body-limit.ts): it grows by doubling.
   let bytes = takeUploadBuffer(Math.min(body.declaredLength, limit) || 64 * 1024);
   let size = 0;
-  for await (const chunk of body.chunks) {
-    // Leaving the loop destroys the request's stream: nothing more of it is read.
-    if (size + chunk.byteLength > limit) throw tooLarge(megabytes);
-    if (size + chunk.byteLength > bytes.byteLength) {
-      const grown = Buffer.allocUnsafe(Math.min(limit, Math.max(2 * bytes.byteLength, size + chunk.byteLength)));
-      bytes.copy(grown, 0, 0, size);
-      bytes = grown;
+  const stalled = () =>
+    body.drop(new AppError("invalid_input", `Nothing of the file came for ${UPLOAD_IDLE_MS / 1000} s.`));
+  const idle = setTimeout(stalled, UPLOAD_IDLE_MS);
+  try {
+    for await (const chunk of body.chunks) {
+      idle.refresh();
+      // Leaving the loop destroys the request's stream: nothing more of it is read.
+      if (size + chunk.byteLength > limit) throw tooLarge(megabytes);
+      if (size + chunk.byteLength > bytes.byteLength) {
+        const grown = Buffer.allocUnsafe(Math.min(limit, Math.max(2 * bytes.byteLength, size + chunk.byteLength)));
+        bytes.copy(grown, 0, 0, size);
+        bytes = grown;
+      }
+      bytes.set(chunk, size);
+      size += chunk.byteLength;
+      hash.update(chunk);
+      // The chunk is done with: its memory goes at the next young collection (read-chunk-collection.ts says why).
+      noteUploadRead(chunk.byteLength);
+      // Waiting here stops the socket's reading (backpressure): the sender slows down with it.
+      await paceUpload(chunk.byteLength);
+      idle.refresh();
     }
-    bytes.set(chunk, size);
-    size += chunk.byteLength;
-    hash.update(chunk);
-    // The chunk is done with: its memory goes at the next young collection (read-chunk-collection.ts says why).
-    noteUploadRead(chunk.byteLength);
-    // Waiting here stops the socket's reading (backpressure): the sender slows down with it.
-    await paceUpload(chunk.byteLength);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    // The sender went away: its socket's ECONNRESET is not the database's, nor a failure to log.
+    throw new AppError("invalid_input", "The upload ended before the whole file came.", { cause: error });
+  } finally {
+    clearTimeout(idle);
   }
   return { bytes: bytes.subarray(0, size), sha256: hash.digest("hex") };
 }
@@ -73,12 +90,19 @@ export async function uploadAttachment(user: SessionUser, body: UploadBody, name
   // The server's body cap (lib/server/body-limit.ts) stopped anything over the ceiling; this is the admin's limit.
   const limits = await getAttachmentLimits();
   if (body.declaredLength > limits.fileMegabytes * MEGABYTE) throw tooLarge(limits.fileMegabytes);
-  const { bytes, sha256 } = await readLimited(body, limits.fileMegabytes);
-  const attachment = await storeUpload(user, { bytes, sha256, name }, limits);
-  // Written and committed: nothing holds the bytes any more. After a failure the buffer is left to the collector
-  // instead, as a write that failed half-way might still be sending from it.
-  giveBackUploadBuffer(bytes);
-  return attachment;
+  // Held from the first byte read until the file is stored or refused (a chunked body is at most 1 MB).
+  const perUser = Math.max(limits.messageMegabytes, limits.fileMegabytes) * MEGABYTE;
+  const release = holdUploadMemory(user.id, body.declaredLength || MEGABYTE, perUser);
+  try {
+    const { bytes, sha256 } = await readLimited(body, limits.fileMegabytes);
+    const attachment = await storeUpload(user, { bytes, sha256, name }, limits);
+    // Written and committed: nothing holds the bytes any more. After a failure the buffer is left to the collector
+    // instead, as a write that failed half-way might still be sending from it.
+    giveBackUploadBuffer(bytes);
+    return attachment;
+  } finally {
+    release();
+  }
 }
 
 async function storeUpload(

@@ -21,7 +21,8 @@ async function serveUpload(request: IncomingMessage, response: ServerResponse, q
     // Authenticated before reading: only signed-in users may make the server read a file.
     const user = await requireRequestUser(request.headers.cookie);
     const declaredLength = Number(request.headers["content-length"] ?? 0);
-    const attachment = await uploadAttachment(user, { chunks: request, declaredLength }, name);
+    const drop = (error: Error) => request.destroy(error);
+    const attachment = await uploadAttachment(user, { chunks: request, declaredLength, drop }, name);
     await sendResponse(response, jsonResponse(attachment, 201));
   } catch (error) {
     await sendResponse(response, errorResponse(error));

@@ -4,6 +4,8 @@ import { inject } from "vitest";
 export type Client = {
   fetch: (path: string, init?: RequestInit) => Promise<Response>;
   json: (path: string, body: unknown, method?: string) => Promise<Response>;
+  /** The session's Cookie header, for a request fetch cannot make (a body sent in part, then held). */
+  cookieHeader: () => string;
 };
 
 function buildClient(baseUrl: string, cookies: Map<string, string>): Client {
@@ -23,6 +25,7 @@ function buildClient(baseUrl: string, cookies: Map<string, string>): Client {
     fetch: clientFetch,
     json: (path, body, method = "POST") =>
       clientFetch(path, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+    cookieHeader,
   };
 }
 
