@@ -8,32 +8,36 @@ import {
   getAccountOrThrow,
   getConversationTreeOrThrow,
   listConversationTrees,
+  readAttachmentBytes,
 } from "../db/conversation-export";
 import { ACCOUNT_EXPORT_FORMAT, CONVERSATION_EXPORT_FORMAT, EXPORT_VERSION } from "./export-format";
+import { streamJsonWithFiles } from "./json-with-files";
 
 export { ACCOUNT_EXPORT_FORMAT, CONVERSATION_EXPORT_FORMAT, EXPORT_VERSION };
 
-type ExportFile = { fileName: string; contentType: string; body: string };
+type ExportFile = { fileName: string; contentType: string; body: string | ReadableStream<Uint8Array> };
 
 type TreeMessage = Omit<ConversationTree["messages"][number], "attachments"> & {
-  attachments: { name: string; contentType: string; size: number; bytes?: Uint8Array }[];
+  attachments: { name: string; contentType: string; size: number; sha256?: string }[];
 };
+type FileOf = (file: { sha256: string }) => string;
 
 /**
- * A message as the file has it. Its files: with their bytes (base64) in one conversation's export, which import
- * restores; by name in the account's export, which would otherwise hold all of a user's storage in one string.
+ * A message as the file has it. Its files: with their bytes (base64, placed by `dataOf` and read as the download
+ * reaches them) in one conversation's export, which import restores; by name in the account's export, which would
+ * otherwise hold all of a user's storage.
  */
-function toExportedMessage({ attachments, ...message }: TreeMessage) {
+function toExportedMessage({ attachments, ...message }: TreeMessage, dataOf: FileOf | null) {
   if (attachments.length === 0) return message;
-  const files = attachments.map(({ name, contentType, size, bytes }) =>
-    bytes ? { name, contentType, size, data: Buffer.from(bytes).toString("base64") } : { name, contentType, size },
+  const files = attachments.map(({ name, contentType, size, sha256 }) =>
+    dataOf && sha256 ? { name, contentType, size, data: dataOf({ sha256 }) } : { name, contentType, size },
   );
   return { ...message, attachments: files };
 }
 
-function toExportedConversation(conversation: ConversationTree | ConversationTreeWithFiles) {
+function toExportedConversation(conversation: ConversationTree | ConversationTreeWithFiles, dataOf: FileOf | null) {
   const { id, title, createdAt, updatedAt, currentLeafId, model } = conversation;
-  const messages = conversation.messages.map((message: TreeMessage) => toExportedMessage(message));
+  const messages = conversation.messages.map((message: TreeMessage) => toExportedMessage(message, dataOf));
   return { id, title, createdAt, updatedAt, model: model?.label ?? null, currentMessageId: currentLeafId, messages };
 }
 
@@ -80,17 +84,16 @@ export async function exportMyConversation(
       body: toMarkdown(conversation),
     };
   }
-  const document = {
-    format: CONVERSATION_EXPORT_FORMAT,
-    version: EXPORT_VERSION,
-    exportedAt: new Date(),
-    conversation: toExportedConversation(conversation),
-  };
-  return {
-    fileName: toFileName(conversation.title, "json"),
-    contentType: "application/json; charset=utf-8",
-    body: JSON.stringify(document, null, 2),
-  };
+  const body = streamJsonWithFiles(
+    (dataOf: FileOf) => ({
+      format: CONVERSATION_EXPORT_FORMAT,
+      version: EXPORT_VERSION,
+      exportedAt: new Date(),
+      conversation: toExportedConversation(conversation, dataOf),
+    }),
+    (file) => readAttachmentBytes(file.sha256),
+  );
+  return { fileName: toFileName(conversation.title, "json"), contentType: "application/json; charset=utf-8", body };
 }
 
 export async function exportMyData(user: SessionUser): Promise<ExportFile> {
@@ -103,7 +106,7 @@ export async function exportMyData(user: SessionUser): Promise<ExportFile> {
     version: EXPORT_VERSION,
     exportedAt: new Date(),
     account,
-    conversations: conversations.map(toExportedConversation),
+    conversations: conversations.map((conversation) => toExportedConversation(conversation, null)),
   };
   return {
     fileName: `parley-export-${new Date().toISOString().slice(0, 10)}.json`,

@@ -41,18 +41,15 @@ const treeWithFileFields = {
       ...treeFields.messages.select,
       attachments: {
         ...treeFields.messages.select.attachments,
-        select: { name: true, contentType: true, size: true, content: { select: { bytes: true } } },
+        select: { name: true, contentType: true, size: true, sha256: true },
       },
     },
   },
 } as const satisfies Prisma.ConversationSelect;
 
 export type ConversationTree = Prisma.ConversationGetPayload<{ select: typeof treeFields }>;
-type TreeWithContents = Prisma.ConversationGetPayload<{ select: typeof treeWithFileFields }>;
-type ExportedAttachment = { name: string; contentType: string; size: number; bytes: Uint8Array };
-export type ConversationTreeWithFiles = Omit<TreeWithContents, "messages"> & {
-  messages: (Omit<TreeWithContents["messages"][number], "attachments"> & { attachments: ExportedAttachment[] })[];
-};
+/** A conversation with its files' content keys: an export reads their bytes one at a time (readAttachmentBytes). */
+export type ConversationTreeWithFiles = Prisma.ConversationGetPayload<{ select: typeof treeWithFileFields }>;
 
 export async function getConversationTreeOrThrow(
   scope: Prisma.ConversationWhereInput,
@@ -63,12 +60,13 @@ export async function getConversationTreeOrThrow(
     select: treeWithFileFields,
   });
   if (!conversation) throw new AppError("not_found", "Conversation not found.");
-  // The bytes are shared between identical files (AttachmentContent): each file carries its own in the export.
-  const messages = conversation.messages.map(({ attachments, ...message }) => ({
-    ...message,
-    attachments: attachments.map(({ content, ...file }) => ({ ...file, bytes: content.bytes })),
-  }));
-  return { ...conversation, messages };
+  return conversation;
+}
+
+/** A file's bytes by their SHA-256 (shared between identical files); null once no file has them. */
+export async function readAttachmentBytes(sha256: string): Promise<Uint8Array | null> {
+  const content = await db().attachmentContent.findUnique({ where: { sha256 }, select: { bytes: true } });
+  return content?.bytes ?? null;
 }
 
 export function listConversationTrees(scope: Prisma.ConversationWhereInput): Promise<ConversationTree[]> {

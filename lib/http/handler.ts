@@ -16,7 +16,11 @@ export function jsonResponse(body: unknown, status = 200, headers?: HeadersInit)
 }
 
 /** A file to save: the name is ASCII-safe for the plain parameter and exact (UTF-8) for browsers that read it. */
-export function attachmentResponse(file: { fileName: string; contentType: string; body: string }): Response {
+export function attachmentResponse(file: {
+  fileName: string;
+  contentType: string;
+  body: string | ReadableStream<Uint8Array>;
+}): Response {
   const asciiName = file.fileName.replace(/[^\x20-\x7e]|["\\]/g, "_");
   return new Response(file.body, {
     headers: {
