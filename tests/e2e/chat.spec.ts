@@ -140,3 +140,45 @@ test("a message from a second tab while the first tab's reply streams is given b
   await expect(other.getByRole("article", { name: "You" }).last()).toHaveText("From the other tab");
   await expect(other.getByRole("article", { name: "Assistant" }).last()).toContainText("word59");
 });
+
+test("a reply whose stream is cut mid-way is resumed: the whole reply arrives, with no error", async ({ browser }) => {
+  const { page } = await newUserPage(browser, "Resume");
+  await send(page, "First question");
+  await expect(page).toHaveURL(/\/c\/[a-z0-9]+$/);
+  await expect(page.getByRole("article", { name: "Assistant" })).toContainText("word59");
+
+  // The next message's stream is cut after three deltas, as a proxy or a flaky network would; the reply goes on.
+  await page.route(
+    "**/api/conversations/*/messages",
+    async (route) => {
+      const request = route.request();
+      const headers = await request.allHeaders();
+      const upstream = new AbortController();
+      const answer = await fetch(request.url(), {
+        method: "POST",
+        headers: { cookie: headers.cookie ?? "", origin: headers.origin ?? "", "content-type": "application/json" },
+        body: request.postData(),
+        signal: upstream.signal,
+      });
+      const reader = (answer.body as ReadableStream<Uint8Array>).getReader();
+      const decoder = new TextDecoder();
+      let text = "";
+      while ((text.match(/event: delta/g) ?? []).length < 3) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        text += decoder.decode(value, { stream: true });
+      }
+      upstream.abort();
+      const body = text.slice(0, text.lastIndexOf("\n\n") + 2);
+      await route.fulfill({ status: answer.status, headers: { "content-type": "text/event-stream" }, body });
+    },
+    { times: 1 },
+  );
+  await send(page, "Second question");
+  const reply = page.getByRole("article", { name: "Assistant" }).last();
+  await expect(reply).toContainText("word59");
+  await expect(reply).toHaveAttribute("aria-busy", "false");
+  await expect(page.getByText("The connection was lost")).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole("article", { name: "Assistant" }).last()).toContainText("word59");
+});

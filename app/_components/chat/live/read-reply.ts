@@ -15,8 +15,45 @@ export type ReplyReading = {
 
 const CONNECTION_LOST_MESSAGE = "The connection was lost before the reply finished.";
 
+/** How a stream ended: with the reply's end (or the view's), or cut before it, which the caller may resume. */
+type ReplyOutcome = { isLost: false } | { isLost: true; replyId: string | null };
+
+// A stream cut before the reply's end (a network blip, a proxy's timeout, the server process restarting while
+// another one runs the reply) is resumed: re-attached after each of these waits, from the reply's start (the
+// thread shows it again as it comes). Only then is the loss shown.
+const RESUME_DELAYS_MS = [500, 2_000, 5_000];
+
+/**
+ * Reads a reply into the thread, resuming its stream through `resume` (the conversation's re-attach: 204 when
+ * nothing runs any more, the reply having ended meanwhile) when it is cut.
+ */
+export async function readResumingReply(
+  response: Response,
+  reading: ReplyReading,
+  resume: (signal: AbortSignal) => Promise<Response>,
+): Promise<void> {
+  let outcome = await readReply(response, reading);
+  for (const delay of RESUME_DELAYS_MS) {
+    if (!outcome.isLost || reading.signal.aborted) break;
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    const resumed = await resume(reading.signal).catch(() => null);
+    if (!resumed?.ok) continue;
+    if (resumed.status === 204) outcome = { isLost: false };
+    else outcome = await readReply(resumed, { ...reading, placeholderReplyId: null });
+  }
+  if (!outcome.isLost || reading.signal.aborted) return;
+  if (outcome.replyId) {
+    reading.dispatch({
+      type: "ended",
+      replyId: outcome.replyId,
+      status: "ERROR",
+      errorMessage: CONNECTION_LOST_MESSAGE,
+    });
+  } else reading.dispatch({ type: "failed", error: CONNECTION_LOST_MESSAGE });
+}
+
 // Reads one streamed reply into the thread, from `start` to its final status, whatever way the stream ends.
-export async function readReply(response: Response, reading: ReplyReading): Promise<void> {
+async function readReply(response: Response, reading: ReplyReading): Promise<ReplyOutcome> {
   const { dispatch } = reading;
   let replyId: string | null = reading.placeholderReplyId;
   const buffer = createDeltaBuffer((text) => {
@@ -32,6 +69,12 @@ export async function readReply(response: Response, reading: ReplyReading): Prom
     if (replyId) dispatch({ type: "ended", replyId, status, errorMessage, errorCause });
     else if (errorMessage) dispatch({ type: "failed", error: errorMessage });
   }
+  // What came is shown; the end is left to the caller, which tries to resume the stream first.
+  function lose(): ReplyOutcome {
+    reasoningBuffer.flush();
+    buffer.flush();
+    return { isLost: true, replyId };
+  }
 
   try {
     const isFinished = await consumeReply(response, {
@@ -45,14 +88,15 @@ export async function readReply(response: Response, reading: ReplyReading): Prom
       onError: (message, cause) => finish("ERROR", message, cause),
       onTitle: ({ title }) => reading.onTitle(title),
     });
-    if (!isFinished) finish("ERROR", CONNECTION_LOST_MESSAGE);
+    if (!isFinished) return lose();
   } catch {
-    if (!reading.signal.aborted) finish("ERROR", CONNECTION_LOST_MESSAGE);
-    else if (reading.isStopRequested()) finish("INTERRUPTED");
+    if (!reading.signal.aborted) return lose();
+    if (reading.isStopRequested()) finish("INTERRUPTED");
     // Otherwise the view was closed: the server keeps generating and saves the reply, nothing left to show.
     else {
       reasoningBuffer.discard();
       buffer.discard();
     }
   }
+  return { isLost: false };
 }

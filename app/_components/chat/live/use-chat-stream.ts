@@ -2,7 +2,12 @@ import { useCallback, useEffect, useLayoutEffect, useReducer, useRef } from "rea
 import { describeError } from "@/app/_components/api/api-client";
 import { notifyConversationRenamed, notifyConversationsChanged } from "@/app/_components/api/conversation-events";
 import type { ChatMessage, ConversationDetails } from "@/app/_components/api/types";
-import { fetchConversation, requestStop, selectCurrentMessage } from "@/app/_components/chat/chat-requests";
+import {
+  fetchConversation,
+  openLiveReply,
+  requestStop,
+  selectCurrentMessage,
+} from "@/app/_components/chat/chat-requests";
 import type { FirstTurn } from "@/app/_components/chat/first-turn";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { AttachmentView } from "@/lib/live/messages";
@@ -63,6 +68,7 @@ export function useChatStream(
     void reattachRef.current();
     dispatch({ type: "alert", error });
   }, []);
+  const resumeReply = useCallback((signal: AbortSignal) => openLiveReply(conversationId, signal), [conversationId]);
   const followReply = useReplyRunner({
     lockRef,
     initialMessages,
@@ -70,6 +76,7 @@ export function useChatStream(
     onReplied: refreshThread,
     onTitle: showTitle,
     onReplyInProgress: followOtherReply,
+    resume: resumeReply,
   });
   const lastMessageId = useCallback(() => stateRef.current.messages.at(-1)?.id ?? null, []);
   const requests = useReplyRequests(conversationId, lastMessageId, followReply);

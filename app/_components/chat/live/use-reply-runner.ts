@@ -4,7 +4,7 @@ import { notifyConversationsChanged } from "@/app/_components/api/conversation-e
 import type { ChatMessage } from "@/app/_components/api/types";
 import type { Placeholders } from "@/app/_components/chat/chat-messages";
 import { useTranslator } from "@/app/_i18n/translator-provider";
-import { readReply } from "./read-reply";
+import { readResumingReply } from "./read-reply";
 import { releaseLock, type ThreadLockState, takeLock } from "./thread-lock";
 import type { ThreadAction, ThreadChange } from "./thread-reducer";
 
@@ -29,10 +29,12 @@ type ReplyRunnerOptions = {
   // The server refused a message because a reply is being written in the conversation (another tab, a team
   // member): the view follows that reply, with the refusal's sentence shown.
   onReplyInProgress: (error: string) => void;
+  // Re-attaches to the conversation's running reply (204: none any more), after its stream was cut.
+  resume: (signal: AbortSignal) => Promise<Response>;
 };
 
 export function useReplyRunner(options: ReplyRunnerOptions) {
-  const { lockRef, initialMessages, dispatch, onReplied, onTitle, onReplyInProgress } = options;
+  const { lockRef, initialMessages, dispatch, onReplied, onTitle, onReplyInProgress, resume } = options;
   const translator = useTranslator();
   const hasRepliesRef = useRef(initialMessages.some(isFinishedReply));
   // The last reply's request: after `done` its stream may still be open for the title, with the lock released.
@@ -68,7 +70,8 @@ export function useReplyRunner(options: ReplyRunnerOptions) {
         if (response.status !== 204) {
           const placeholderReplyId = reply.placeholders.replyId;
           const isStopRequested = () => held.isStopRequested;
-          await readReply(response, { placeholderReplyId, signal, isStopRequested, dispatch, onTitle });
+          const reading = { placeholderReplyId, signal, isStopRequested, dispatch, onTitle };
+          await readResumingReply(response, reading, resume);
         }
         isReplied = !signal.aborted || held.isStopRequested;
         hasRepliesRef.current = true;
@@ -82,7 +85,7 @@ export function useReplyRunner(options: ReplyRunnerOptions) {
         if (replyInProgress !== null) onReplyInProgress(replyInProgress);
       }
     },
-    [lockRef, dispatch, onReplied, onTitle, onReplyInProgress, translator],
+    [lockRef, dispatch, onReplied, onTitle, onReplyInProgress, resume, translator],
   );
 
   return followReply;
