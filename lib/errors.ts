@@ -17,6 +17,8 @@ export const errorStatus = {
   storage_quota_exceeded: 413,
   unsupported_file: 415,
   rate_limited: 429,
+  // One user's uploads being read at once would hold more than a message may carry (lib/attachments).
+  too_many_uploads: 429,
   usage_limit_reached: 429,
   model_unavailable: 422,
   upstream_error: 502,

@@ -24,6 +24,8 @@ export const en = {
   "errors.conflict": "This was changed meanwhile. Reload and try again.",
   "errors.reply_in_progress": "A reply is still being written here. Send once it has finished, or stop it.",
   "errors.too_many_pins": "You can pin up to 100 conversations. Unpin one first.",
+  "errors.too_many_uploads":
+    "Your files being uploaded at once come to more than a message may carry. Wait for one to finish.",
   "errors.payload_too_large": "This is too large.",
   "errors.rate_limited": "Too many requests. Wait a moment and try again.",
   "errors.model_unavailable": "This model is not available.",

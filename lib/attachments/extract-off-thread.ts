@@ -5,6 +5,7 @@
 import { Worker } from "node:worker_threads";
 import { MEGABYTE } from "../limits";
 import { createWorkerTurns } from "../worker-turns";
+import { heldUploadBytes } from "./uploads-in-flight";
 
 export type DocumentFormat = "pdf" | "docx";
 /** A PDF's text page by page, or a DOCX's raw text; `error` when the library could not read the file. */
@@ -34,7 +35,8 @@ const WORKER_DEADLINE_MS = 60_000;
 const WORKER_HEAP_MB = 1024;
 // The heap's limit does not count buffers, and PDF.js inflates a stream whole into one: a 1.5 MB PDF whose page
 // inflates to 1.5 GB took 3 GB of the process. So the process's resident memory is watched while a worker reads,
-// and a reader that grows it by more than this is stopped (within a check's interval of inflating).
+// and a reader that grows it by more than this is stopped (within a check's interval of inflating). What uploads
+// started meanwhile hold (uploads-in-flight.ts) is not the reader's, and is left out.
 const WORKER_MEMORY_GROWTH_BYTES = 768 * MEGABYTE;
 const MEMORY_CHECK_MS = 50;
 
@@ -58,9 +60,9 @@ function runWorker(format: DocumentFormat, bytes: Uint8Array): Promise<WorkerAns
       reject(new DocumentTooLargeError(`Reading the ${format} took over ${WORKER_DEADLINE_MS / 1000} s`));
       void worker.terminate();
     }, WORKER_DEADLINE_MS);
-    const baseline = process.memoryUsage.rss();
+    const baseline = process.memoryUsage.rss() - heldUploadBytes();
     const memoryWatch = setInterval(() => {
-      if (process.memoryUsage.rss() - baseline <= WORKER_MEMORY_GROWTH_BYTES) return;
+      if (process.memoryUsage.rss() - heldUploadBytes() - baseline <= WORKER_MEMORY_GROWTH_BYTES) return;
       reject(new DocumentTooLargeError(`Reading the ${format} took over ${WORKER_MEMORY_GROWTH_BYTES / MEGABYTE} MB`));
       void worker.terminate();
     }, MEMORY_CHECK_MS);
@@ -68,7 +70,10 @@ function runWorker(format: DocumentFormat, bytes: Uint8Array): Promise<WorkerAns
       resolve(answer);
       void worker.terminate();
     });
-    worker.once("error", reject);
+    // A worker past its heap's limit is a file too large to read, not an unreadable one.
+    worker.once("error", (error: Error & { code?: string }) =>
+      reject(error.code === "ERR_WORKER_OUT_OF_MEMORY" ? new DocumentTooLargeError(error.message) : error),
+    );
     // After an answer this changes nothing (a promise settles once); without one, the worker died.
     worker.once("exit", (exitCode) => {
       clearTimeout(deadline);

@@ -11,6 +11,11 @@ export const UPLOAD_IDLE_MS = 30_000;
 
 const inFlight = { total: 0, byUser: new Map<string, number>() };
 
+/** What all uploads being read may hold now: the document readers leave it out of the memory they watch. */
+export function heldUploadBytes(): number {
+  return inFlight.total;
+}
+
 /**
  * Counts `bytes` (what the upload may come to) against the user's and the process's bounds, or refuses: 429 when
  * the user's own uploads would pass what a message may carry, 503 when the process's would. Returns the release.
@@ -19,7 +24,7 @@ export function holdUploadMemory(userId: string, bytes: number, perUserBytes: nu
   const own = inFlight.byUser.get(userId) ?? 0;
   if (own + bytes > perUserBytes) {
     throw new AppError(
-      "rate_limited",
+      "too_many_uploads",
       `Your uploads at once are limited to ${perUserBytes / MEGABYTE} MB, what one message may carry. Wait for one to finish.`,
     );
   }

@@ -3,7 +3,9 @@
 // so that a ZIP bomb is refused before a library inflates it: the sizes a file declares are the attacker's to write.
 // So are the directory's count and offsets: the reader behind mammoth (JSZip) reads entries for as long as their
 // signature follows, shifts every offset when the directory is not where the end record says, and lets a later entry
-// of a name replace an earlier one. A file on which it could see other entries than these is refused.
+// of a name replace an earlier one. A file whose directory it could read otherwise is refused; names are compared as
+// written (JSZip may also rename an entry from its Unicode-path field), but every entry listed is inflated within
+// the bound whatever its name, so no entry goes unmeasured.
 import { promisify } from "node:util";
 import { inflateRaw } from "node:zlib";
 

@@ -43,7 +43,7 @@ const mirrors = globalForRemote.parleyMirrors;
 const SILENCE_MS = 3_000;
 // An owner that answered nothing for this long may be dead, and its reply recovered by a process whose `swept` this
 // one missed (its bus was reconnecting, or the recovery ran at a start before the bus): the mirror then reads the
-// saved reply, every SILENCE_MS, and ends from it once it is no longer being written.
+// saved reply (every 3-4 s, at the watchdog's ticks), and ends from it once it is no longer being written.
 const OWNER_SILENT_MS = 10_000;
 // How long a first re-attach waits for the owner's answer before streaming what comes.
 const FIRST_ANSWER_MS = 3_000;

@@ -123,7 +123,7 @@ export async function updateMyConversation(
     // defaults (lib/chat/parameters.ts).
     assertWithinBounds(model, parameters);
   }
-  if (pinned !== undefined) await setPinned(ownConversationsSql(user.id), id, pinned);
+  if (pinned !== undefined) await setPinned(ownConversationsSql(user.id), user.id, id, pinned);
   return updateConversation(ownConversationsWhere(user.id), id, { title, modelId, ...parameters });
 }
 

@@ -104,13 +104,17 @@ export async function updateConversation(
  * Pins or unpins without touching updatedAt: pinning is not activity, and unpinning puts it back where it was. An
  * owner pins at most MAX_PINNED conversations (a restored one may come back pinned above that; the list shows all).
  */
-export async function setPinned(scope: Prisma.Sql, id: string, isPinned: boolean): Promise<void> {
-  const count = await db().$executeRaw`
-    UPDATE "Conversation" c SET "pinnedAt" = CASE WHEN ${isPinned} THEN now() ELSE NULL END
-     WHERE c.id = ${id} AND ${scope}
-       AND (NOT ${isPinned} OR c."pinnedAt" IS NOT NULL OR (
-         SELECT count(*) FROM "Conversation" p
-          WHERE p."ownerId" = c."ownerId" AND p."deletedAt" IS NULL AND p."pinnedAt" IS NOT NULL) < ${MAX_PINNED})`;
+export async function setPinned(scope: Prisma.Sql, ownerId: string, id: string, isPinned: boolean): Promise<void> {
+  const count = await db().$transaction(async (tx) => {
+    // An owner's pins queue here, so that two at once cannot both pass the cap (the count below sees the other's).
+    if (isPinned) await tx.$queryRaw`SELECT 1 FROM "User" WHERE id = ${ownerId} FOR NO KEY UPDATE`;
+    return tx.$executeRaw`
+      UPDATE "Conversation" c SET "pinnedAt" = CASE WHEN ${isPinned} THEN now() ELSE NULL END
+       WHERE c.id = ${id} AND ${scope}
+         AND (NOT ${isPinned} OR c."pinnedAt" IS NOT NULL OR (
+           SELECT count(*) FROM "Conversation" p
+            WHERE p."ownerId" = c."ownerId" AND p."deletedAt" IS NULL AND p."pinnedAt" IS NOT NULL) < ${MAX_PINNED})`;
+  });
   if (count > 0) return;
   const [found] = await db().$queryRaw<unknown[]>`SELECT 1 FROM "Conversation" c WHERE c.id = ${id} AND ${scope}`;
   if (!found) throw new AppError("not_found", "Conversation not found.");

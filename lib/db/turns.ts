@@ -29,8 +29,7 @@ export type TurnInput = {
    * Files of another message of the conversation (the edited one), copied to the new user message: the author's own
    * files from then on, within their storage of `storageQuotaBytes`.
    */
-  copiedAttachmentIds?: string[];
-  storageQuotaBytes?: number;
+  copiedFiles?: { ids: string[]; storageQuotaBytes: number };
   reply: ReplySnapshot;
   titleIfUntitled: { untitled: string; title: string };
   /** The new messages' ids, when the caller needs them before the write (lib/chat/early-upstream.ts). */
@@ -179,7 +178,7 @@ async function writeTurn(input: TurnInput, run: RunStatement): Promise<StartedTu
  * the files share a transaction, so that a message never keeps files it did not get, nor the reverse.
  */
 export async function startTurn(input: TurnInput): Promise<StartedTurn> {
-  const claimsFiles = (input.attachmentIds?.length ?? 0) + (input.copiedAttachmentIds?.length ?? 0) > 0;
+  const claimsFiles = (input.attachmentIds?.length ?? 0) + (input.copiedFiles?.ids.length ?? 0) > 0;
   if (!claimsFiles) {
     const written = await writeTurn(input, (sql) => queryPrepared<TurnStatementRow>(sql));
     return "duplicateId" in written ? findDuplicateTurn(db(), written.duplicateId) : written;
@@ -191,7 +190,7 @@ export async function startTurn(input: TurnInput): Promise<StartedTurn> {
       ownerId: input.authorId,
       messageId: written.userMessage.id,
       ids: input.attachmentIds ?? [],
-      copied: { ids: input.copiedAttachmentIds ?? [], quotaBytes: input.storageQuotaBytes ?? 0 },
+      copied: { ids: input.copiedFiles?.ids ?? [], quotaBytes: input.copiedFiles?.storageQuotaBytes ?? 0 },
     });
     return { ...written, userMessage: { ...written.userMessage, attachments } };
   });

@@ -115,13 +115,14 @@ export async function startAppServer(options: { dev: boolean; port: number }): P
       isShuttingDown = true;
       stopAttachmentSweep();
       await stopAllReplies(SHUTDOWN_SAVE_MS);
-      await cluster.stop();
-      metricsServer?.close();
       for (const copy of listeningCopies) copy.close();
       server.close();
       server.closeAllConnections();
-      // The completions cut off with their connections still write their usage: the process waits for that.
+      // The completions cut off with their connections still write their usage: the process waits for that, while
+      // its lease still holds their reservations (another process would take them for a dead one's).
       await waitUntilIdle(SHUTDOWN_SAVE_MS, countApiCompletions);
+      await cluster.stop();
+      metricsServer?.close();
       await app.close();
     },
   };

@@ -141,9 +141,16 @@ export async function reserveUsage(turn: TurnUsage, rules: UsageRules, now = new
   if (outcome.refused === null) {
     return { id: outcome.reservationId, keys: specs.map((spec) => spec.key), prices };
   }
-  const refused = outcome.refused[0] ?? { key: "", used: 0 };
-  const spec = specs.find((candidate) => candidate.key === refused.key);
-  throw limitReachedError(refused.key, spec?.cap ?? 0, now, { used: refused.used, needed: spec?.amount ?? 0 });
+  // Named first, a limit the turn could never fit in: waiting for another limit's reset would not help.
+  const refusals = outcome.refused.map((refused) => ({
+    ...refused,
+    spec: specs.find((spec) => spec.key === refused.key),
+  }));
+  const told = refusals.find(({ spec }) => spec && spec.amount > spec.cap) ?? refusals[0];
+  throw limitReachedError(told?.key ?? "", told?.spec?.cap ?? 0, now, {
+    used: told?.used ?? 0,
+    needed: told?.spec?.amount ?? 0,
+  });
 }
 
 /** The real figures replace the reservation; null figures (the model was never reached) release it. Never throws. */

@@ -3,12 +3,7 @@
 // prepareApiCompletion, after the body: a refused body is told before an unknown model.
 
 import { hashApiKeySecret } from "../api-keys/api-key-secret";
-import {
-  type ApiCaller,
-  apiAccessOffError,
-  authenticateApiKeySecret,
-  invalidKeyError,
-} from "../api-keys/authenticate-api-key";
+import { type ApiCaller, apiAccessOffError, invalidKeyError } from "../api-keys/authenticate-api-key";
 import { getApiCallContext } from "../db/api-call-context";
 import type { CompletionModel } from "../db/models";
 import { API_RATE_WINDOW_SECONDS, assertWithinRate, parseRequestsPerMinute } from "../usage-limits/request-rate";
@@ -35,13 +30,4 @@ export async function openApiCall(secret: string, modelName: string | null): Pro
     model: context.model,
     rules: { limitRows: context.limitRows, prices: context.prices },
   };
-}
-
-/**
- * For a body larger than any other route takes (inline images, up to 20 MB): the key and the admin's switch are
- * checked before the body is read, so that a caller who may not call cannot make the server hold one. One more
- * round trip, on requests whose upload takes far longer.
- */
-export async function assertCallerBeforeLargeBody(secret: string): Promise<void> {
-  await authenticateApiKeySecret(secret);
 }

@@ -2,13 +2,13 @@
 // personal API key). Served on node:http (lib/server/event-stream-routes.ts), like the chat's send: no web Request,
 // and no Next response stream between the provider's deltas and the socket.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { readBearerSecret } from "../api-keys/authenticate-api-key";
+import { authenticateApiKeySecret, readBearerSecret } from "../api-keys/authenticate-api-key";
 import { isDraining } from "../cluster/drain";
 import { AppError } from "../errors";
 import { parseJsonBody } from "../http/handler";
 import { MAX_API_REQUEST_BYTES } from "../limits";
 import { DEFAULT_BODY_LIMIT } from "../server/body-limit";
-import { assertCallerBeforeLargeBody, openApiCall } from "./api-call";
+import { openApiCall } from "./api-call";
 import { prepareApiCompletion } from "./api-completion";
 import { type ChatCompletionBody, chatCompletionSchema } from "./completion-request";
 import { streamCompletion, writeCompletion } from "./completion-response";
@@ -45,8 +45,10 @@ export async function serveChatCompletion(request: IncomingMessage): Promise<(re
   try {
     // A call without a key of the right shape is told 401 before its body is read, as by OpenAI.
     const secret = readBearerSecret(request.headers.authorization);
-    // A body larger than any other route's (inline images): the key and the admin's switch are checked before it is read.
-    if (Number(request.headers["content-length"] ?? 0) > DEFAULT_BODY_LIMIT) await assertCallerBeforeLargeBody(secret);
+    // A body larger than any other route's (inline images, up to 20 MB): the key and the admin's switch are checked
+    // before it is read, so that a caller who may not call cannot make the server hold one. One more round trip, on
+    // requests whose upload takes far longer.
+    if (Number(request.headers["content-length"] ?? 0) > DEFAULT_BODY_LIMIT) await authenticateApiKeySecret(secret);
     // The body before the statement, which needs its model; its refusal is told after the key's, the switch's and
     // the rate's, as when they were checked first.
     const read: BodyOutcome = await parseJsonBody(request, chatCompletionSchema, MAX_API_REQUEST_BYTES).then(

@@ -85,6 +85,24 @@ describe("pinning", () => {
     expect((await client.fetch(`/api/conversations/${extra}/restore`, { method: "POST" })).status).toBe(200);
     expect((await list(client)).pinned).toHaveLength(101);
   });
+
+  it("lets only one of two pins sent at once take the last place", async () => {
+    const user = await makeUser();
+    const client = await signedInClient(user.email, user.password);
+    await db().conversation.createMany({
+      data: Array.from({ length: 99 }, (_, index) => ({
+        ownerId: user.id,
+        title: `Pinned ${index}`,
+        pinnedAt: new Date(),
+      })),
+    });
+    const ids = [await create(client, "One"), await create(client, "Two")];
+    const statuses = await Promise.all(
+      ids.map(async (id) => (await client.json(`/api/conversations/${id}`, { pinned: true }, "PATCH")).status),
+    );
+    expect(statuses.sort()).toEqual([200, 409]);
+    expect(await db().conversation.count({ where: { ownerId: user.id, pinnedAt: { not: null } } })).toBe(100);
+  });
 });
 
 describe("search", () => {

@@ -1,11 +1,62 @@
-// The bus's connection (lib/db/listen-connection.ts) when its peer vanishes without a word (a failover, a network
-// partition): nothing comes back, not even a reset. A notification that is not sent within its time counts as the
-// connection lost, at once, so that the bus reconnects instead of holding every send for the kernel's 15 minutes.
+// The processes' bus connection: what one process sends reaches the others byte for byte, whatever the payload holds
+// (quotes, backslashes, escapes, any script), in the order it was sent; and when its peer vanishes without a word (a
+// failover, a network partition: nothing comes back, not even a reset), a notification not sent within its time
+// counts as the connection lost, at once, so that the bus reconnects instead of holding every send for the kernel's
+// 15 minutes.
 
 import type { AddressInfo } from "node:net";
 import { createServer, type Socket, connect as tcpConnect } from "node:net";
-import { expect, inject, it } from "vitest";
-import { openListenConnection } from "@/lib/db/listen-connection";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { type ListenConnection, openListenConnection } from "@/lib/db/listen-connection";
+import { env } from "@/lib/env";
+
+let sender: ListenConnection;
+let receiver: ListenConnection;
+const received: string[] = [];
+let onReceived = () => {};
+
+beforeAll(async () => {
+  const fail = (error: unknown) => {
+    throw error;
+  };
+  sender = await openListenConnection("test-sender", () => {}, fail);
+  receiver = await openListenConnection(
+    "test-receiver",
+    (payload) => {
+      received.push(payload);
+      onReceived();
+    },
+    fail,
+  );
+});
+afterAll(async () => {
+  await Promise.all([sender?.close(), receiver?.close()]);
+});
+
+function receivedCount(count: number): Promise<void> {
+  return new Promise((resolve) => {
+    onReceived = () => {
+      if (received.length >= count) resolve();
+    };
+    onReceived();
+  });
+}
+
+describe("the bus connection", () => {
+  it("delivers payloads unchanged, in order", async () => {
+    const payloads = [
+      '{"o":"p1","m":[{"k":"stop","c":"c1"}]}',
+      `it's a 'quote' and ''two''`,
+      String.raw`back\slash \\ \n \' \u0041 \x41 \0 E'x' $$dollar$$`,
+      "长文本 😀 \u0001\t\r\n end",
+      `${"x'\\".repeat(2000)}`,
+    ];
+    const start = received.length;
+    for (const payload of payloads) await sender.notify(payload);
+    await receivedCount(start + payloads.length);
+    expect(received.slice(start)).toEqual(payloads);
+  });
+});
 
 /** A TCP relay to the test database that can go silent both ways while keeping its connections open. */
 async function startSilenceableRelay(databaseUrl: string) {
@@ -38,8 +89,10 @@ async function startSilenceableRelay(databaseUrl: string) {
 
 it("counts a notification that a silent connection does not send within 10 s as the connection lost", async () => {
   const relay = await startSilenceableRelay(inject("databaseUrl"));
-  const previousUrl = process.env.DATABASE_URL;
-  process.env.DATABASE_URL = relay.url;
+  // The configuration lib/ read once (env()), pointed at the relay for this connection.
+  const configuration = env();
+  const previousUrl = configuration.DATABASE_URL;
+  Object.assign(configuration, { DATABASE_URL: relay.url });
   try {
     const losses: unknown[] = [];
     const connection = await openListenConnection(
@@ -53,7 +106,7 @@ it("counts a notification that a silent connection does not send within 10 s as 
     expect(losses.map(String)).toEqual(["Error: a notification was not sent within 10 s"]);
     await connection.close();
   } finally {
-    process.env.DATABASE_URL = previousUrl;
+    Object.assign(configuration, { DATABASE_URL: previousUrl });
     relay.close();
   }
 }, 30_000);

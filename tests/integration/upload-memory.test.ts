@@ -34,6 +34,7 @@ it("refuses a user's upload that would take their uploads at once past what one 
   const uploads = [0, 1, 2].map(() => startUpload(client, 20 * MEGABYTE));
   try {
     expect(await Promise.race(uploads.map((upload) => upload.answered))).toBe(429);
+    // (Its code, too_many_uploads, has its own sentence in each language: not "too many requests".)
     // Meanwhile another user's file is read and stored as usual.
     const other = await makeSignedInUser();
     const stored = await other.fetch("/api/attachments?name=notes.txt", { method: "POST", body: "Still mine" });

@@ -155,8 +155,9 @@ describe("usage limits", () => {
   it("keeps running turns' reservations when an admin's change makes the counters again", async () => {
     const admin = await makeAdmin();
     const adminClient = await signedInClient(admin.email, admin.password);
+    // Long enough (30 s) to be still running when it is stopped, however busy the machine: Stop ends it early.
     const chat = await startChatSession(upstream, {
-      chunks: Array.from({ length: 100 }, (_, i) => `w${i} `),
+      chunks: Array.from({ length: 1000 }, (_, i) => `w${i} `),
       paceMs: 30,
     });
     const owner = await db().user.findFirstOrThrow({
@@ -216,6 +217,33 @@ describe("usage limits", () => {
     expect(refused.status).toBe(429);
     expect(((await refused.json()) as { error: { message: string } }).error.message).toContain(
       "and only 1,000 of your team's 1,100 tokens for today are left",
+    );
+  });
+
+  it("names first a limit the turn could never fit in, over another limit used up until its reset", async () => {
+    const chat = await startChatSession(upstream, { chunks: ["Team."] });
+    const owner = (await db().conversation.findUniqueOrThrow({ where: { id: chat.conversationId } })).ownerId ?? "";
+    const team = await db().team.create({ data: { name: `Spent ${randomUUID().slice(0, 6)}` } });
+    await addMember(team.id, owner, "OWNER");
+    await db().conversation.update({
+      where: { id: chat.conversationId },
+      data: { teamId: team.id, visibility: "TEAM" },
+    });
+    // The team's day is used up (its counter full); the owner's own limit is below the turn's worst case (a prompt
+    // and 1,024 tokens of reply), so the turn would be refused after the team's reset too.
+    await db().usageLimit.create({ data: { subject: `team:${team.id}`, teamId: team.id, tokensPerDay: 5_000 } });
+    const today = new Date().toISOString().slice(0, 10);
+    const tomorrow = new Date(`${today}T00:00:00Z`);
+    tomorrow.setUTCDate(tomorrow.getUTCDate() + 1);
+    await db().usageCounter.create({
+      data: { key: `team:${team.id}:day:${today}:tokens`, amount: 5_000, periodEnd: tomorrow },
+    });
+    await limitUser(owner, 500);
+    const refused = await chat.send("Hello");
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).toBeNull();
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toContain(
+      "more than your whole limit of 500 tokens for today",
     );
   });
 });

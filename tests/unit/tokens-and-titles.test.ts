@@ -28,6 +28,13 @@ describe("tokens", () => {
     expect(parts.every((part) => longestRun(part) <= 64)).toBe(true);
     // Cut between whole characters only: no part starts with the second half of one.
     expect(parts.every((part) => !/^[\udc00-\udfff]/.test(part))).toBe(true);
+    // Runs of punctuation and of white space have no bound in the tokenizer either.
+    for (const run of ["-".repeat(200), "\n".repeat(200), " ".repeat(200), "=+".repeat(100)]) {
+      const cut = splitLongRuns(`Before ${run} after`);
+      expect(cut.join("")).toBe(`Before ${run} after`);
+      expect(cut.length).toBeGreaterThan(3);
+      expect(cut.every((part) => !/[^\s\p{L}\p{N}]{65}|\s{65}/u.test(part))).toBe(true);
+    }
     // Text without such runs is counted whole, exactly; a long run is an estimate close to its exact count.
     expect(splitLongRuns("Hello world, this is a test.")).toEqual(["Hello world, this is a test."]);
     expect(countTokens("a".repeat(2_000), "o200k_base")).toBe(250);

@@ -33,23 +33,41 @@ export async function readResumingReply(
   resume: (signal: AbortSignal) => Promise<Response>,
 ): Promise<void> {
   let outcome = await readReply(response, reading);
+  // The reply the thread shows: a resumed stream cut again before its `start` still ends it.
+  let replyId = reading.placeholderReplyId;
   for (const delay of RESUME_DELAYS_MS) {
-    if (!outcome.isLost || reading.signal.aborted) break;
-    await new Promise((resolve) => setTimeout(resolve, delay));
+    if (!outcome.isLost) return;
+    replyId = outcome.replyId ?? replyId;
+    if (!(await waitUnlessAborted(delay, reading.signal))) break;
     const resumed = await resume(reading.signal).catch(() => null);
     if (!resumed?.ok) continue;
-    if (resumed.status === 204) outcome = { isLost: false };
-    else outcome = await readReply(resumed, { ...reading, placeholderReplyId: null });
+    if (resumed.status === 204) return;
+    outcome = await readReply(resumed, { ...reading, placeholderReplyId: replyId });
   }
-  if (!outcome.isLost || reading.signal.aborted) return;
-  if (outcome.replyId) {
-    reading.dispatch({
-      type: "ended",
-      replyId: outcome.replyId,
-      status: "ERROR",
-      errorMessage: CONNECTION_LOST_MESSAGE,
-    });
+  if (!outcome.isLost) return;
+  replyId = outcome.replyId ?? replyId;
+  if (reading.signal.aborted) {
+    // Stopped while waiting to resume: the reply ends as stopped (the saved thread follows); a closed view shows nothing.
+    if (reading.isStopRequested() && replyId) reading.dispatch({ type: "ended", replyId, status: "INTERRUPTED" });
+  } else if (replyId) {
+    reading.dispatch({ type: "ended", replyId, status: "ERROR", errorMessage: CONNECTION_LOST_MESSAGE });
   } else reading.dispatch({ type: "failed", error: CONNECTION_LOST_MESSAGE });
+}
+
+/** Resolves true after `delay`, or false as soon as `signal` aborts. */
+function waitUnlessAborted(delay: number, signal: AbortSignal): Promise<boolean> {
+  if (signal.aborted) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve(true);
+    }, delay);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
 }
 
 // Reads one streamed reply into the thread, from `start` to its final status, whatever way the stream ends.
