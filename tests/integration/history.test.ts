@@ -2,7 +2,8 @@
 // page at a time from the newest message.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
+import { db, pool } from "@/lib/db/client";
+import { waitUntilSomeoneWaitsFor } from "../support/blocked-by";
 import { type ChatSession, startChatSession } from "../support/chat-session";
 import { makeModel, makePerson, makeSignedInUser, makeUser } from "../support/factories";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
@@ -86,7 +87,7 @@ describe("pinning", () => {
     expect((await list(client)).pinned).toHaveLength(101);
   });
 
-  it("lets only one of two pins sent at once take the last place", async () => {
+  it("lets a pin that waited for another owner's pin to commit see it, and not take the 101st place", async () => {
     const user = await makeUser();
     const client = await signedInClient(user.email, user.password);
     await db().conversation.createMany({
@@ -96,11 +97,21 @@ describe("pinning", () => {
         pinnedAt: new Date(),
       })),
     });
-    const ids = [await create(client, "One"), await create(client, "Two")];
-    const statuses = await Promise.all(
-      ids.map(async (id) => (await client.json(`/api/conversations/${id}`, { pinned: true }, "PATCH")).status),
-    );
-    expect(statuses.sort()).toEqual([200, 409]);
+    const [one, two] = [await create(client, "One"), await create(client, "Two")];
+    // Another tab's pin of "One", held open as setPinned holds it: the owner's row locked, the 100th pin written.
+    const other = await pool().connect();
+    try {
+      await other.query("BEGIN");
+      await other.query(`SELECT 1 FROM "User" WHERE id = $1 FOR NO KEY UPDATE`, [user.id]);
+      await other.query(`UPDATE "Conversation" SET "pinnedAt" = now() WHERE id = $1`, [one]);
+      const pin = client.json(`/api/conversations/${two}`, { pinned: true }, "PATCH");
+      await waitUntilSomeoneWaitsFor(other);
+      await other.query("COMMIT");
+      expect((await pin).status).toBe(409);
+    } finally {
+      await other.query("ROLLBACK"); // nothing left to undo once committed
+      other.release();
+    }
     expect(await db().conversation.count({ where: { ownerId: user.id, pinnedAt: { not: null } } })).toBe(100);
   });
 });
