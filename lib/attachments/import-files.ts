@@ -4,7 +4,7 @@
 // file does not fail a whole import.
 import { createHash } from "node:crypto";
 import type { SessionUser } from "../auth/session";
-import { countTokens, isTokenEncoding } from "../chat/tokens";
+import { storedEncoding } from "../chat/tokens";
 import { getStorageUsed } from "../db/attachments";
 import type { ConversationToImport, ImportedFile, ImportedRow } from "../db/conversation-import";
 import { AppError } from "../errors";
@@ -56,9 +56,8 @@ async function decodeRow({ encodedFiles, ...row }: ImportedRow, limits: Attachme
 function countWithFiles(messages: ImportedRow[]): ImportedRow[] {
   const threadTokens = new Map<string, number>();
   return messages.map((row) => {
-    const encoding = isTokenEncoding(row.tokenEncoding) ? row.tokenEncoding : "o200k_base";
     const tokenCount = row.files?.length
-      ? countTurnTokens(row.content, row.files, (text) => countTokens(text, encoding))
+      ? countTurnTokens(row.content, row.files, storedEncoding(row.tokenEncoding))
       : row.tokenCount;
     const counted = { ...row, tokenCount, threadTokens: (threadTokens.get(row.parentId ?? "") ?? 0) + tokenCount };
     threadTokens.set(row.id, counted.threadTokens);

@@ -2,6 +2,7 @@
 // per-message limits, images only for a model that reads them. Their cost in the context window is counted with the
 // message: documents' text with the model's tokenizer, images by the estimate (image-tokens.ts).
 import type { SessionUser } from "../auth/session";
+import { countTokens, type TokenEncoding } from "../chat/tokens";
 import { getConversationAttachments, getUnclaimedAttachments } from "../db/attachments";
 import { AppError } from "../errors";
 import { MEGABYTE } from "../limits";
@@ -66,12 +67,12 @@ export async function checkTurnFiles(
   };
 }
 
-/** The message's cost: its text with its documents, counted by `count`, plus the images' estimates. */
+/** The message's cost: its text with its documents, counted in `encoding`, plus the images' estimates. */
 export function countTurnTokens(
   content: string,
   files: (Pick<TurnFile, "name" | "kind" | "text"> & { tokenCount: number })[],
-  count: (text: string) => number,
+  encoding: TokenEncoding,
 ): number {
   const imageTokens = files.filter((file) => file.kind === "IMAGE").reduce((sum, file) => sum + file.tokenCount, 0);
-  return count(getTurnText(content, files)) + imageTokens;
+  return countTokens(getTurnText(content, files), encoding) + imageTokens;
 }

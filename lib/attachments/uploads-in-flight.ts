@@ -1,8 +1,8 @@
 // The memory uploads hold while they are read: each holds its whole file until it is checked and stored, so a sender
 // that stops just before the end holds it for as long as the connection stays open. Bounded three ways: an upload
 // that sends nothing for UPLOAD_IDLE_MS is dropped (upload.ts); one user's uploads at once hold at most what one
-// message may carry (the admin's total per message, or one file when that is larger: the composer never needs
-// more); and all uploads of this process at once hold at most UPLOADS_IN_FLIGHT_BYTES.
+// message may carry (the admin's total per message, or one file when that is larger: more could not be sent in one
+// message anyway); and all uploads of this process at once hold at most UPLOADS_IN_FLIGHT_BYTES.
 import { AppError } from "../errors";
 import { MEGABYTE } from "../limits";
 

@@ -25,7 +25,7 @@ import { findReply, type PendingTurn, startAsPendingTurn } from "./reply-registr
 import { withReplyStream } from "./reply-stream-limit";
 import { threadOfRegeneration, threadWithNewMessage } from "./thread-read-ahead";
 import { titleFromMessage } from "./titles";
-import { countTokens, encodingForModel } from "./tokens";
+import { encodingForModel } from "./tokens";
 
 const messageIdSchema = z.string().regex(/^[a-z0-9]{20,32}$/, "Not a message id.");
 
@@ -108,7 +108,7 @@ async function startNewTurn(
   const conversationId = conversation.id;
   const encoding = encodingForModel(model.upstreamName);
   const files = await checkTurnFiles(user, conversationId, input.attachmentIds, model);
-  const tokenCount = countTurnTokens(input.content, files.files, (text) => countTokens(text, encoding));
+  const tokenCount = countTurnTokens(input.content, files.files, encoding);
   // The sender's custom instructions go with the system prompt, so they count toward what can never fit too.
   const systemPrompt = getSystemPrompt(conversation.systemPrompt, model, encoding, conversation.customInstructions);
   const systemTokens = systemPrompt?.tokens ?? null;

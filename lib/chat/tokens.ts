@@ -9,6 +9,9 @@ export type TokenEncoding = "o200k_base" | "cl100k_base";
 export const isTokenEncoding = (name: string | null): name is TokenEncoding =>
   name === "o200k_base" || name === "cl100k_base";
 
+/** The encoding a message was counted in, for counting it again; o200k_base when it names none Parley knows. */
+export const storedEncoding = (name: string | null): TokenEncoding => (isTokenEncoding(name) ? name : "o200k_base");
+
 type CountTokens = (text: string, options: { disallowedSpecial: Set<string> }) => number;
 
 // Each encoding's ranks take 15–30 MB of the process's memory once loaded (o200k_base: 200,000 of them), so each is

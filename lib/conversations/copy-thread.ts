@@ -4,7 +4,7 @@ import { usableModelsWhere } from "../access/models";
 import { getAttachmentLimits } from "../attachments/attachment-limits";
 import { countTurnTokens } from "../attachments/turn-files";
 import type { SessionUser } from "../auth/session";
-import { countTokens, isTokenEncoding } from "../chat/tokens";
+import { storedEncoding } from "../chat/tokens";
 import { ATTACHMENT_KINDS, getCountedFilesOfMessages } from "../db/attachments";
 import type { AttachmentKind } from "../db/client";
 import { insertImportedConversations } from "../db/conversation-import";
@@ -91,9 +91,9 @@ async function countWithoutWithheldFiles(path: PathRow[], kinds: readonly Attach
     if (own.every((file) => kinds.includes(file.kind))) {
       return { ...message, threadTokens: message.threadTokens - fewerTokens };
     }
-    const encoding = isTokenEncoding(message.tokenEncoding) ? message.tokenEncoding : "o200k_base";
+    const encoding = storedEncoding(message.tokenEncoding);
     const kept = own.filter((file) => kinds.includes(file.kind));
-    const tokenCount = countTurnTokens(message.content, kept, (text) => countTokens(text, encoding));
+    const tokenCount = countTurnTokens(message.content, kept, encoding);
     fewerTokens += Math.max(0, message.tokenCount - tokenCount);
     return { ...message, tokenCount, tokenEncoding: encoding, threadTokens: message.threadTokens - fewerTokens };
   });

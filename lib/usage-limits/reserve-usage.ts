@@ -104,16 +104,14 @@ export function limitReachedError(key: string, cap: number, now: Date, figures: 
     ? `could cost up to ${format(figures.needed)}`
     : `could use up to ${format(figures.needed)} tokens`;
   const isTooLarge = figures.needed > cap;
+  const whose = isTeam ? "your team's" : "your";
   let message: string;
   if (isTooLarge) {
-    const whose = isTeam ? "your team's" : "your";
     message = `This request ${could} (its prompt and the longest reply allowed), more than ${whose} whole limit of ${amount} for ${when}. Lower max_tokens, or ask an admin to raise the limit.`;
   } else if (left > 0) {
-    const whose = isTeam ? "your team's" : "your";
     message = `This request ${could} (its prompt and the longest reply allowed), and only ${format(left)} of ${whose} ${amount} for ${when} ${isCost ? "is" : "are"} left; resets at ${resets}.`;
   } else {
-    const whose = isTeam ? "Your team has used its" : "You have used your";
-    message = `${whose} ${amount} for ${when}; resets at ${resets}.`;
+    message = `${isTeam ? "Your team has used its" : "You have used your"} ${amount} for ${when}; resets at ${resets}.`;
   }
   return new AppError("usage_limit_reached", message, {
     details: {

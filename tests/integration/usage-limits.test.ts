@@ -31,6 +31,15 @@ async function ledgerTokens(where: { userId?: string; teamId?: string }): Promis
   return rows.reduce((sum, row) => sum + row.promptTokens + row.completionTokens, 0);
 }
 
+/** The conversation moved to a new team that its owner owns: its turns count against the team's limit. */
+async function shareWithNewTeam(conversationId: string) {
+  const owner = (await db().conversation.findUniqueOrThrow({ where: { id: conversationId } })).ownerId ?? "";
+  const team = await db().team.create({ data: { name: `Limited ${randomUUID().slice(0, 6)}` } });
+  await addMember(team.id, owner, "OWNER");
+  await db().conversation.update({ where: { id: conversationId }, data: { teamId: team.id, visibility: "TEAM" } });
+  return { owner, team };
+}
+
 describe("usage limits", () => {
   it("lets exactly one of 25 simultaneous requests through when there is room for one", async () => {
     const upstreamName = `race-${randomUUID().slice(0, 8)}`;
@@ -196,13 +205,7 @@ describe("usage limits", () => {
       chunks: ["Team."],
       usage: { promptTokens: 10, completionTokens: 90 },
     });
-    const owner = (await db().conversation.findUniqueOrThrow({ where: { id: chat.conversationId } })).ownerId ?? "";
-    const team = await db().team.create({ data: { name: `Limited ${randomUUID().slice(0, 6)}` } });
-    await addMember(team.id, owner, "OWNER");
-    await db().conversation.update({
-      where: { id: chat.conversationId },
-      data: { teamId: team.id, visibility: "TEAM" },
-    });
+    const { team } = await shareWithNewTeam(chat.conversationId);
     await db().usageLimit.create({ data: { subject: `team:${team.id}`, teamId: team.id, tokensPerDay: 1100 } });
     await collectEvents(await chat.send("One"));
     await expect.poll(() => dayCounter(`team:${team.id}`)).toBe(100);
@@ -222,13 +225,7 @@ describe("usage limits", () => {
 
   it("names first a limit the turn could never fit in, over another limit used up until its reset", async () => {
     const chat = await startChatSession(upstream, { chunks: ["Team."] });
-    const owner = (await db().conversation.findUniqueOrThrow({ where: { id: chat.conversationId } })).ownerId ?? "";
-    const team = await db().team.create({ data: { name: `Spent ${randomUUID().slice(0, 6)}` } });
-    await addMember(team.id, owner, "OWNER");
-    await db().conversation.update({
-      where: { id: chat.conversationId },
-      data: { teamId: team.id, visibility: "TEAM" },
-    });
+    const { owner, team } = await shareWithNewTeam(chat.conversationId);
     // The team's day is used up (its counter full); the owner's own limit is below the turn's worst case (a prompt
     // and 1,024 tokens of reply), so the turn would be refused after the team's reset too.
     await db().usageLimit.create({ data: { subject: `team:${team.id}`, teamId: team.id, tokensPerDay: 5_000 } });
