@@ -26,6 +26,7 @@ export const en = {
   "errors.too_many_pins": "You can pin up to 100 conversations. Unpin one first.",
   "errors.too_many_uploads":
     "Your files being uploaded at once come to more than a message may carry. Wait for one to finish.",
+  "errors.connection_lost": "The connection was lost before the reply finished.",
   "errors.payload_too_large": "This is too large.",
   "errors.rate_limited": "Too many requests. Wait a moment and try again.",
   "errors.model_unavailable": "This model is not available.",

@@ -1,6 +1,6 @@
 // As a user would: register, chat with a streamed reply, reload, stop, and stay out of others' conversations.
 import { expect, test } from "@playwright/test";
-import { composer, newUserPage, PASSWORD, send } from "./helpers";
+import { composer, cutNextReplyStream, newUserPage, PASSWORD, send } from "./helpers";
 
 test("a new user chats, watches the reply stream in, and finds the conversation after a reload", async ({
   browser,
@@ -150,32 +150,7 @@ test("a reply whose stream is cut mid-way, the network still down a moment later
   await expect(page.getByRole("article", { name: "Assistant" })).toContainText("word59");
 
   // The next message's stream is cut after three deltas, as a proxy or a flaky network would; the reply goes on.
-  await page.route(
-    "**/api/conversations/*/messages",
-    async (route) => {
-      const request = route.request();
-      const headers = await request.allHeaders();
-      const upstream = new AbortController();
-      const answer = await fetch(request.url(), {
-        method: "POST",
-        headers: { cookie: headers.cookie ?? "", origin: headers.origin ?? "", "content-type": "application/json" },
-        body: request.postData(),
-        signal: upstream.signal,
-      });
-      const reader = (answer.body as ReadableStream<Uint8Array>).getReader();
-      const decoder = new TextDecoder();
-      let text = "";
-      while ((text.match(/event: delta/g) ?? []).length < 3) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        text += decoder.decode(value, { stream: true });
-      }
-      upstream.abort();
-      const body = text.slice(0, text.lastIndexOf("\n\n") + 2);
-      await route.fulfill({ status: answer.status, headers: { "content-type": "text/event-stream" }, body });
-    },
-    { times: 1 },
-  );
+  await cutNextReplyStream(page, 3);
   // The network is still down for the first attempt to get the reply back.
   await page.route("**/api/conversations/*/stream", (route) => route.abort("internetdisconnected"), { times: 1 });
   await send(page, "Second question");

@@ -53,6 +53,39 @@ export async function receiveReply(page: Page, markdown: string): Promise<Locato
   return reply;
 }
 
+/**
+ * The next message's reply stream is cut after `deltas` deltas, as a proxy or a flaky network would cut it; the
+ * server goes on with the reply.
+ */
+export async function cutNextReplyStream(page: Page, deltas: number): Promise<void> {
+  await page.route(
+    "**/api/conversations/*/messages",
+    async (route) => {
+      const request = route.request();
+      const headers = await request.allHeaders();
+      const upstream = new AbortController();
+      const answer = await fetch(request.url(), {
+        method: "POST",
+        headers: { cookie: headers.cookie ?? "", origin: headers.origin ?? "", "content-type": "application/json" },
+        body: request.postData(),
+        signal: upstream.signal,
+      });
+      const reader = (answer.body as ReadableStream<Uint8Array>).getReader();
+      const decoder = new TextDecoder();
+      let text = "";
+      while ((text.match(/event: delta/g) ?? []).length < deltas) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        text += decoder.decode(value, { stream: true });
+      }
+      upstream.abort();
+      const body = text.slice(0, text.lastIndexOf("\n\n") + 2);
+      await route.fulfill({ status: answer.status, headers: { "content-type": "text/event-stream" }, body });
+    },
+    { times: 1 },
+  );
+}
+
 export async function expectNoSeriousViolations(page: Page): Promise<void> {
   // After a client-side navigation Next streams the new page's metadata in: checked before it lands, the page has no
   // title for a moment. Every page has one once settled.

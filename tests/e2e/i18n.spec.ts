@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { E2E_ECHO_PREFIX } from "../support/e2e-scenario";
-import { expectNoSeriousViolations, keepScreenshot, PASSWORD } from "./helpers";
+import { cutNextReplyStream, expectNoSeriousViolations, keepScreenshot, PASSWORD } from "./helpers";
 
 async function registerInChinese(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ locale: "zh-CN" });
@@ -72,4 +72,37 @@ test("the chat page passes axe in Chinese", async ({ browser }) => {
   test.setTimeout(90_000);
   const page = await registerInChinese(browser);
   await expectNoSeriousViolations(page);
+});
+
+test("a reply whose stream stays cut is reported in Chinese to a Chinese reader, whether or not it had started", async ({
+  browser,
+}) => {
+  test.slow();
+  const page = await registerInChinese(browser);
+  const composer = page.getByRole("textbox", { name: "消息", exact: true });
+  const replies = page.getByRole("article", { name: "助手" });
+  const sendMessage = async (text: string) => {
+    await composer.fill(text);
+    await composer.press("Enter");
+  };
+  await sendMessage("第一个问题");
+  await expect(replies.last()).toHaveAttribute("aria-busy", "false", { timeout: 20_000 });
+  // Every attempt to get the reply back fails: the network stays down.
+  await page.route("**/api/conversations/*/stream", (route) => route.abort("internetdisconnected"));
+
+  // Cut before the reply's start: the page's alert says so.
+  await cutNextReplyStream(page, 0);
+  await sendMessage("第二个问题");
+  const alert = page.getByRole("alert").filter({ hasText: "回复完成前连接已中断。" });
+  await expect(alert).toBeVisible({ timeout: 20_000 });
+  await expect(replies.last()).toHaveAttribute("aria-busy", "false", { timeout: 20_000 });
+
+  // Cut after three lines of a long reply (twenty seconds of it), which the server is still writing when the page
+  // gives up: the reply says so.
+  await cutNextReplyStream(page, 3);
+  const lines = Array.from({ length: 400 }, (_, index) => `第 ${index} 行`);
+  await sendMessage(`${E2E_ECHO_PREFIX}\n${lines.join("\n")}`);
+  await expect(replies.last()).toContainText("第 2 行");
+  await expect(replies.last()).toContainText("回复完成前连接已中断。", { timeout: 20_000 });
+  await expect(page.getByText("The connection was lost")).toHaveCount(0);
 });

@@ -96,6 +96,28 @@ describe("the thread reducer", () => {
     expect(early.error).toBe("Lost.");
   });
 
+  it("a lost connection: the reply keeps the page's own code and sentence, also once the saved thread is fetched", () => {
+    const lost = run(
+      initialThreadState(earlier),
+      requested,
+      { type: "accepted" },
+      { type: "started", start: start("u2", "a2", "a1") },
+      { type: "delta", replyId: "a2", text: "Par" },
+      { type: "ended", replyId: "a2", status: "ERROR", errorCode: "connection_lost", errorMessage: "连接已中断。" },
+      { type: "released" },
+      {
+        type: "thread-loaded",
+        messages: [...earlier, message("u2", "USER", "a1"), message("a2", "ASSISTANT", "u2", { status: "STREAMING" })],
+      },
+    );
+    expect(lost.messages.at(-1)).toMatchObject({
+      status: "ERROR",
+      errorCode: "connection_lost",
+      errorMessage: "连接已中断。",
+      content: "Par",
+    });
+  });
+
   it("refused: the thread is given back as it was before the request, with the reason", () => {
     const state = run(initialThreadState(earlier), requested, { type: "refused", error: "Too long." });
     expect(state.messages).toEqual(earlier);

@@ -90,15 +90,20 @@ export function appendReasoning(messages: ChatMessage[], messageId: string, text
   );
 }
 
-export function updateStatus(
-  messages: ChatMessage[],
-  messageId: string,
-  status: MessageStatus,
-  errorMessage?: string,
-  errorCause?: ChatMessage["errorCause"],
-): ChatMessage[] {
+/** A reply's end as the page learnt it: its status and, for a failure, why (`errorCode` kept when not given). */
+export type ReplyEnding = {
+  status: MessageStatus;
+  errorCode?: string;
+  errorMessage?: string;
+  errorCause?: ChatMessage["errorCause"];
+};
+
+export function updateStatus(messages: ChatMessage[], messageId: string, ending: ReplyEnding): ChatMessage[] {
+  const { status, errorCode, errorMessage, errorCause } = ending;
   return messages.map((message) =>
-    message.id === messageId ? { ...message, status, errorMessage, errorCause } : message,
+    message.id === messageId
+      ? { ...message, status, errorCode: errorCode ?? message.errorCode, errorMessage, errorCause }
+      : message,
   );
 }
 
@@ -116,8 +121,8 @@ export function mergeFetchedThread(shown: ChatMessage[], fetched: ChatMessage[])
     const local = shownById.get(message.id);
     if (!local) return message;
     if (message.status === "STREAMING" && local.status !== "STREAMING") {
-      const { content, status, errorMessage, errorCause, reasoning } = local;
-      return { ...message, content, status, errorMessage, errorCause, reasoning };
+      const { content, status, errorCode, errorMessage, errorCause, reasoning } = local;
+      return { ...message, content, status, errorCode, errorMessage, errorCause, reasoning };
     }
     // The thinking is saved only with the finished reply: until then the page's own copy is the one to show.
     if (message.status === "STREAMING" && local.reasoning) return { ...message, reasoning: local.reasoning };

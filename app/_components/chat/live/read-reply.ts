@@ -11,9 +11,12 @@ export type ReplyReading = {
   dispatch: (action: ThreadAction) => void;
   // The model's title for the conversation, which may follow the reply's end on its stream.
   onTitle: (title: string) => void;
+  // What the reader is told, in their language, when the stream stays cut after every attempt to resume it.
+  connectionLostMessage: string;
 };
 
-const CONNECTION_LOST_MESSAGE = "The connection was lost before the reply finished.";
+/** The code a reply ended by a lost connection shows under (the browser's own; the server never sends it). */
+export const CONNECTION_LOST_CODE = "connection_lost";
 
 /** How a stream ended: with the reply's end (or the view's), or cut before it, which the caller may resume. */
 type ReplyOutcome = { isLost: false } | { isLost: true; replyId: string | null };
@@ -50,8 +53,9 @@ export async function readResumingReply(
     // Stopped while waiting to resume: the reply ends as stopped (the saved thread follows); a closed view shows nothing.
     if (reading.isStopRequested() && replyId) reading.dispatch({ type: "ended", replyId, status: "INTERRUPTED" });
   } else if (replyId) {
-    reading.dispatch({ type: "ended", replyId, status: "ERROR", errorMessage: CONNECTION_LOST_MESSAGE });
-  } else reading.dispatch({ type: "failed", error: CONNECTION_LOST_MESSAGE });
+    const { connectionLostMessage: errorMessage } = reading;
+    reading.dispatch({ type: "ended", replyId, status: "ERROR", errorCode: CONNECTION_LOST_CODE, errorMessage });
+  } else reading.dispatch({ type: "failed", error: reading.connectionLostMessage });
 }
 
 /** Resolves true after `delay`, or false as soon as `signal` aborts. */

@@ -46,7 +46,14 @@ export type ThreadAction =
   | { type: "delta"; replyId: string; text: string }
   // The model's thinking, kept apart from the answer's text.
   | { type: "reasoning"; replyId: string; text: string }
-  | { type: "ended"; replyId: string; status: MessageStatus; errorMessage?: string; errorCause?: ReplyErrorCause }
+  | {
+      type: "ended";
+      replyId: string;
+      status: MessageStatus;
+      errorCode?: string;
+      errorMessage?: string;
+      errorCause?: ReplyErrorCause;
+    }
   // A failure with no reply to show it on (it failed before `start`): the thread's alert shows it.
   | { type: "failed"; error: string }
   | { type: "released" }
@@ -92,8 +99,8 @@ function replyReducer(state: ThreadState, action: ThreadAction): ThreadState {
     case "reasoning":
       return { ...state, messages: appendReasoning(state.messages, action.replyId, action.text) };
     case "ended": {
-      const { replyId, status, errorMessage, errorCause } = action;
-      return { ...state, messages: updateStatus(state.messages, replyId, status, errorMessage, errorCause) };
+      const { replyId, ...ending } = action;
+      return { ...state, messages: updateStatus(state.messages, replyId, ending) };
     }
     case "failed":
       return { ...state, error: action.error };

@@ -70,7 +70,8 @@ export function useReplyRunner(options: ReplyRunnerOptions) {
         if (response.status !== 204) {
           const placeholderReplyId = reply.placeholders.replyId;
           const isStopRequested = () => held.isStopRequested;
-          const reading = { placeholderReplyId, signal, isStopRequested, dispatch, onTitle };
+          const connectionLostMessage = translator.t("errors.connection_lost");
+          const reading = { placeholderReplyId, signal, isStopRequested, dispatch, onTitle, connectionLostMessage };
           await readResumingReply(response, reading, resume);
         }
         isReplied = !signal.aborted || held.isStopRequested;
