@@ -6,21 +6,27 @@ import { broadcast } from "../cluster/live-bus";
 import { currentProcessId } from "../cluster/process-identity";
 import { followRemoteReply } from "../cluster/remote-replies";
 import { findRunningReply, type RunningReply } from "../db/process-leases";
+import { recordStop } from "../db/reply-stops";
 import type { LiveReply } from "./live-reply";
 import { findLatestReply, stopReplies } from "./reply-registry";
 
-/** Stops the conversation's replies here and in every other process (each stops those it runs). */
+/** The conversation was deleted: its replies stop, here and in every other process (each stops those it runs). */
 export function stopRepliesEverywhere(conversationId: string): number {
   broadcast({ k: "stop", c: conversationId });
   return stopReplies(conversationId);
 }
 
+/**
+ * A reader's Stop: recorded on the replies it is for, so that their owners stop them even if the bus's message is
+ * lost (lib/db/reply-stops.ts), and a Stop that arrives late stops nothing newer. Returns how many it stopped.
+ */
 export async function stopConversationReplies(user: SessionUser, conversationId: string): Promise<number> {
   await requireConversation(user, "write", conversationId);
-  // Looked up before the stop goes out: the owner may have saved the stopped reply by the time an answer comes back.
-  const elsewhere = await findRunningElsewhere(conversationId);
-  const stopped = stopRepliesEverywhere(conversationId);
-  return stopped > 0 || !elsewhere ? stopped : 1;
+  const recorded = await recordStop(conversationId);
+  const stoppedHere = stopReplies(conversationId);
+  const elsewhere = recorded.filter((reply) => reply.ownerProcessId !== currentProcessId()).map((reply) => reply.id);
+  broadcast({ k: "stopAsked", c: conversationId, r: elsewhere });
+  return stoppedHere + elsewhere.length;
 }
 
 async function findRunningElsewhere(conversationId: string): Promise<RunningReply | null> {

@@ -138,12 +138,25 @@ export async function startAsPendingTurn(
   }
 }
 
+/** Stops the conversation's replies here, and its turns being started; returns how many. */
 export function stopReplies(conversationId: string): number {
   const running = [...(byConversation.get(conversationId) ?? [])];
   for (const live of running) live.stop();
+  return running.length + stopPendingTurns(conversationId);
+}
+
+/** Stops the turns of the conversation being started here (their replies not registered yet); returns how many. */
+export function stopPendingTurns(conversationId: string): number {
   const pending = [...(pendingByConversation.get(conversationId) ?? [])];
   for (const turn of pending) turn.stop();
-  return running.length + pending.length;
+  return pending.length;
+}
+
+/** Stops the listed replies of the conversation, where they run here (and not a reply started since). */
+export function stopListedReplies(conversationId: string, assistantMessageIds: readonly string[]): void {
+  for (const live of byConversation.get(conversationId) ?? []) {
+    if (assistantMessageIds.includes(live.assistantMessageId)) live.stop();
+  }
 }
 
 /**

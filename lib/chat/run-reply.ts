@@ -65,6 +65,10 @@ async function streamReply(
   const savePartial = () => {
     lastSavedAt = Date.now();
     pendingSave = savePartialReply(live.assistantMessageId, progress.content)
+      // A Stop whose message on the bus this process missed (lib/db/reply-stops.ts).
+      .then((isStopRequested) => {
+        if (isStopRequested) live.stop();
+      })
       // During a database outage every second would log the same failure: the final save reports it once.
       .catch((error) => {
         if (!isDatabaseUnavailable(error)) console.error("Saving a partial reply failed", error);

@@ -26,8 +26,11 @@ export const busMessageSchema = z.discriminatedUnion("k", [
   z.strictObject({ k: z.literal("gone"), r: id }),
   // The reply's stream closed: nothing follows its last event.
   z.strictObject({ k: z.literal("closed"), r: id }),
-  // Stop the conversation's replies, wherever they run.
+  // Stop the conversation's replies, wherever they run (it was deleted).
   z.strictObject({ k: z.literal("stop"), c: id }),
+  // A reader's Stop: the replies `r` (those running when it was recorded, lib/db/reply-stops.ts), and the
+  // conversation's turns still being started, whose replies have no row yet. A newer reply is not stopped by it.
+  z.strictObject({ k: z.literal("stopAsked"), c: id, r: z.array(id).max(100) }),
   // A reply started: watchers of the conversation are told. Sent only where a process watches it (remote-watchers.ts).
   z.strictObject({ k: z.literal("started"), c: id, r: id }),
   // The sender's browsers watch this conversation now (its first watcher there). `ttl`: seconds its list lives.

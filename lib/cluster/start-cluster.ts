@@ -3,10 +3,12 @@
 
 import { announceReplyElsewhere, announceReplyHere, watchedConversationIds } from "../chat/conversation-watchers";
 import { endStreamsOfConversationHere, endStreamsOfUserHere, endStreamsWithoutAccessHere } from "../chat/open-streams";
-import { findReplies, stopReplies } from "../chat/reply-registry";
+import { findReplies, stopListedReplies, stopPendingTurns, stopReplies } from "../chat/reply-registry";
 import { findRunningReply } from "../db/process-leases";
+import { findStopsAsked } from "../db/reply-stops";
 import type { BusMessage } from "./bus-messages";
 import { broadcast, isBusConnected, startBus, stopBus } from "./live-bus";
+import { currentProcessId } from "./process-identity";
 import { keepProcessLease, leaseBeatMs } from "./process-lease";
 import { handleReplyMessage, resyncMirrors } from "./remote-replies";
 import { noteRemoteWatching, type WatchMessage, watchListMessage } from "./remote-watchers";
@@ -35,6 +37,10 @@ function dispatch(message: BusMessage, origin: string): void {
     case "stop":
       stopReplies(message.c);
       return;
+    case "stopAsked":
+      stopListedReplies(message.c, message.r);
+      stopPendingTurns(message.c);
+      return;
     case "started":
       announceReplyHere(message.c, message.r);
       return;
@@ -55,11 +61,13 @@ function dispatch(message: BusMessage, origin: string): void {
 }
 
 /**
- * What may have been missed while the bus was down: replies followed from here ask their owners again, the others
- * get the list of conversations watched here and send theirs, watched conversations have their running replies
- * announced again (the browser follows each once), and every open stream has its reader's access checked again.
+ * What may have been missed while the bus was down: replies asked to stop meanwhile stop, replies followed from here
+ * ask their owners again, the others get the list of conversations watched here and send theirs, watched
+ * conversations have their running replies announced again (the browser follows each once), and every open stream
+ * has its reader's access checked again.
  */
 async function resyncAfterReconnection(): Promise<void> {
+  for (const asked of await findStopsAsked(currentProcessId())) stopListedReplies(asked.conversationId, [asked.id]);
   resyncMirrors();
   sendWatchList(true);
   for (const conversationId of watchedConversationIds()) {

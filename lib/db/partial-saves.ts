@@ -8,7 +8,8 @@
 import { Prisma } from "./client";
 import { queryPrepared } from "./direct-query";
 
-type Waiter = { resolve: () => void; reject: (error: unknown) => void };
+// Resolved with whether the reply was asked to stop (lib/db/reply-stops.ts).
+type Waiter = { resolve: (isStopRequested: boolean) => void; reject: (error: unknown) => void };
 type Due = { content: string; waiters: Waiter[] };
 
 /** How long a save waits for others to join its statement: the text saved is at most this much older. */
@@ -24,33 +25,35 @@ const state = shared.parleyPartialSaves;
 const SAVE_BATCH = (ids: string[], contents: string[]) => Prisma.sql`
   UPDATE "Message" m SET content = saved.content, "updatedAt" = now()
     FROM unnest(${ids}::text[], ${contents}::text[]) AS saved(id, content)
-   WHERE m.id = saved.id AND m.status = 'STREAMING'`;
+   WHERE m.id = saved.id AND m.status = 'STREAMING'
+  RETURNING m.id, m."stopRequested"`;
 
 async function writeDue(): Promise<void> {
   while (state.due.size > 0) {
     const batch = [...state.due].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     state.due.clear();
-    const waiters = batch.flatMap(([, due]) => due.waiters);
     try {
-      await queryPrepared(
+      const saved = await queryPrepared<{ id: string; stopRequested: boolean }>(
         SAVE_BATCH(
           batch.map(([id]) => id),
           batch.map(([, due]) => due.content),
         ),
       );
-      for (const waiter of waiters) waiter.resolve();
+      const stopRequested = new Set(saved.filter((row) => row.stopRequested).map((row) => row.id));
+      for (const [id, due] of batch) for (const waiter of due.waiters) waiter.resolve(stopRequested.has(id));
     } catch (error) {
-      for (const waiter of waiters) waiter.reject(error);
+      for (const [, due] of batch) for (const waiter of due.waiters) waiter.reject(error);
     }
   }
   state.isWriting = false;
 }
 
 /**
- * Saves a streaming reply's text so far (only while it is still STREAMING); resolves once it is written. A later
- * save of the same reply before the batch is sent replaces the earlier text.
+ * Saves a streaming reply's text so far (only while it is still STREAMING); resolves once it is written, with whether
+ * a reader has asked for the reply to stop. A later save of the same reply before the batch is sent replaces the
+ * earlier text.
  */
-export function savePartialReply(id: string, content: string): Promise<void> {
+export function savePartialReply(id: string, content: string): Promise<boolean> {
   return new Promise((resolve, reject) => {
     const due = state.due.get(id);
     if (due) {
@@ -73,5 +76,5 @@ export function withdrawPartialReply(id: string): void {
   const due = state.due.get(id);
   if (!due) return;
   state.due.delete(id);
-  for (const waiter of due.waiters) waiter.resolve();
+  for (const waiter of due.waiters) waiter.resolve(false);
 }

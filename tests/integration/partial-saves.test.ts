@@ -74,7 +74,7 @@ it("gathers the saves that fall due within a moment of each other into one state
   const statements = countStatements();
 
   // Replies start at any moment, so their once-a-second saves come a few milliseconds apart, not together.
-  const saves: Promise<void>[] = [];
+  const saves: Promise<boolean>[] = [];
   for (const id of ids) {
     saves.push(savePartialReply(id, `text of ${id}`));
     await new Promise((resolve) => setTimeout(resolve, 10));
@@ -84,6 +84,18 @@ it("gathers the saves that fall due within a moment of each other into one state
   expect(statements()).toBeLessThanOrEqual(2);
   const stored = await db().message.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } });
   expect(stored.map((message) => message.content)).toEqual([...ids].sort().map((id) => `text of ${id}`));
+});
+
+it("tells each save whether its reply was asked to stop (a Stop whose message on the bus was lost)", async () => {
+  const [asked = "", notAsked = ""] = await makeReplies(["STREAMING", "STREAMING"]);
+  await db().message.update({ where: { id: asked }, data: { stopRequested: true } });
+
+  const [isAskedStopped, isOtherStopped] = await Promise.all([
+    savePartialReply(asked, "text"),
+    savePartialReply(notAsked, "text"),
+  ]);
+
+  expect({ isAskedStopped, isOtherStopped }).toEqual({ isAskedStopped: true, isOtherStopped: false });
 });
 
 it("drops a save not sent yet when its reply ends, and lets the reply end at once", async () => {

@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type BusMessage, createPayloadReader } from "@/lib/cluster/bus-messages";
+import { type BusMessage, createPayloadReader, packMessages } from "@/lib/cluster/bus-messages";
 import { db } from "@/lib/db/client";
 import { LIVE_CHANNEL } from "@/lib/db/listen-connection";
 import { addMember, makeModel, makeTeam, makeUser } from "../support/factories";
@@ -21,8 +21,13 @@ let upstream: FakeUpstream;
 let dataDir: string;
 let serverA: AppServer;
 let serverB: AppServer;
-// The same secret on both, as replicas share one: a session signed on one is valid on the other.
-const extraEnv = { AUTH_SECRET: randomBytes(32).toString("hex"), PROCESS_LEASE_SECONDS: String(LEASE_SECONDS) };
+// The same secret on both, as replicas share one: a session signed on one is valid on the other. A silent model is
+// waited for longer than the suite's 1.5 s, which a busy machine's reconnection could take (a reply sending nothing).
+const extraEnv = {
+  AUTH_SECRET: randomBytes(32).toString("hex"),
+  PROCESS_LEASE_SECONDS: String(LEASE_SECONDS),
+  UPSTREAM_IDLE_TIMEOUT_MS: "20000",
+};
 
 const startServer = () => startAppServer({ databaseUrl: inject("databaseUrl"), dataDir, extraEnv, canBeKilled: true });
 
@@ -124,6 +129,27 @@ async function listenToBus() {
   };
 }
 
+/** Sends `messages` on the processes' bus as a process whose id is `origin` would. */
+async function notifyOnBus(origin: string, messages: BusMessage[]) {
+  const client = new pg.Client({ connectionString: inject("databaseUrl") });
+  await client.connect();
+  for (const payload of packMessages(origin, messages, () => 1)) {
+    await client.query("SELECT pg_notify($1, $2)", [LIVE_CHANNEL, payload]);
+  }
+  await client.end();
+}
+
+/** Ends every app process's listening connection, as a network blip or a database failover would. */
+async function cutListeningConnections() {
+  const admin = new pg.Client({ connectionString: inject("databaseUrl") });
+  await admin.connect();
+  const { rows } = await admin.query<{ cut: boolean }>(
+    "SELECT pg_terminate_backend(pid) AS cut FROM pg_stat_activity WHERE application_name LIKE 'parley-listen-%'",
+  );
+  await admin.end();
+  expect(rows.filter((row) => row.cut).length).toBeGreaterThanOrEqual(2);
+}
+
 describe("a reply generated on process A", () => {
   it("is re-attached on B mid-reply, from the start or after Last-Event-ID, with no gap and no repeat", async () => {
     const { ana, ben, url } = await sharedConversation({ chunks: words(40), paceMs: 40 });
@@ -158,6 +184,47 @@ describe("a reply generated on process A", () => {
     const saved = await savedReply(replyIdOf(events));
     expect(saved).toEqual({ status: "INTERRUPTED", content: deltaText(events) });
     expect(saved.content.length).toBeLessThan(words(100).join("").length);
+  });
+
+  it("is stopped by a Stop whose message A never heard: A reads it with its next partial save", async () => {
+    const { ana, url } = await sharedConversation({ chunks: words(100), paceMs: 100 });
+    const onA = await readUntil(await ana.onA.json(`${url}/messages`, { content: "Go" }), deltasAtLeast(3));
+    // What B's Stop records, with its message on the bus lost (A's bus was reconnecting, or B died before sending).
+    await db().message.update({ where: { id: replyIdOf(onA.events) }, data: { stopRequested: true } });
+    const events = await onA.rest();
+    expect(events.find((event) => event.event === "done")?.data).toMatchObject({ status: "INTERRUPTED" });
+    const saved = await savedReply(replyIdOf(events));
+    expect(saved).toEqual({ status: "INTERRUPTED", content: deltaText(events) });
+    expect(saved.content.length).toBeLessThan(words(100).join("").length);
+  });
+
+  it("is stopped when A's bus reconnects, for a Stop recorded while it was down and a reply sending nothing", async () => {
+    // Silent after two deltas, so no partial save reads the Stop: only the reconnection's catch-up can.
+    const { ana, url } = await sharedConversation({ chunks: words(10), paceMs: 20, stallAfterChunks: 2 });
+    const onA = await readUntil(await ana.onA.json(`${url}/messages`, { content: "Go" }), deltasAtLeast(2));
+    await db().message.update({ where: { id: replyIdOf(onA.events) }, data: { stopRequested: true } });
+    await cutListeningConnections();
+    const events = await onA.rest();
+    expect(events.find((event) => event.event === "done")?.data).toMatchObject({ status: "INTERRUPTED" });
+    expect(await savedReply(replyIdOf(events))).toEqual({ status: "INTERRUPTED", content: "w0 w1 " });
+  });
+
+  it("is not stopped by a Stop that reaches A late, meant for the reply before it", async () => {
+    const { ana, url, conversationId } = await sharedConversation({ chunks: words(30), paceMs: 30 });
+    const first = await readUntil(await ana.onA.json(`${url}/messages`, { content: "One" }), () => false);
+    const second = await readUntil(await ana.onA.json(`${url}/messages`, { content: "Two" }), deltasAtLeast(2));
+    const ownerOfA = (await db().message.findUniqueOrThrow({ where: { id: replyIdOf(second.events) } })).ownerProcessId;
+    const bus = await listenToBus();
+    // The Stop for the first reply, delayed until now; then a request for A's watch list, which A answers only
+    // once it has handled what came before it.
+    await notifyOnBus("late-sender", [
+      { k: "stopAsked", c: conversationId, r: [replyIdOf(first.events)] },
+      { k: "watching", c: [], ttl: 5, ask: true },
+    ]);
+    await bus.hear((message) => message.k === "watching" && message.origin === ownerOfA);
+    await bus.close();
+    const events = await second.rest();
+    expect(events.find((event) => event.event === "done")?.data).toMatchObject({ status: "COMPLETE" });
   });
 
   it("is announced to a member watching the conversation on B", async () => {
@@ -237,13 +304,7 @@ describe("a reply generated on process A", () => {
     const { ana, ben, url } = await sharedConversation({ chunks: words(60), paceMs: 40 });
     const onA = await readUntil(await ana.onA.json(`${url}/messages`, { content: "Count" }), deltasAtLeast(2));
     const onB = await readUntil(await ben.onB.fetch(`${url}/stream`), deltasAtLeast(5));
-    const admin = new pg.Client({ connectionString: inject("databaseUrl") });
-    await admin.connect();
-    const { rows } = await admin.query<{ cut: boolean }>(
-      "SELECT pg_terminate_backend(pid) AS cut FROM pg_stat_activity WHERE application_name LIKE 'parley-listen-%'",
-    );
-    await admin.end();
-    expect(rows.filter((row) => row.cut).length).toBeGreaterThanOrEqual(2);
+    await cutListeningConnections();
     const [onAEvents, onBEvents] = await Promise.all([onA.rest(), onB.rest()]);
     const saved = await savedReply(replyIdOf(onAEvents));
     expect(saved).toEqual({ status: "COMPLETE", content: words(60).join("") });
