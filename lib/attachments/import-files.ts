@@ -11,16 +11,18 @@ import { AppError } from "../errors";
 import { type AttachmentLimits, MEGABYTE } from "../limits";
 import { getAttachmentLimits } from "./attachment-limits";
 import { extractDocumentText } from "./extract-text";
+import { withoutImageMetadata } from "./image-metadata";
 import { readImageSize } from "./image-size";
 import { estimateImageTokens } from "./image-tokens";
 import { sniffFile } from "./sniff";
 import { countTurnTokens } from "./turn-files";
 
 async function decodeFile(name: string, data: string, maxBytes: number): Promise<ImportedFile | null> {
-  const bytes = new Uint8Array(Buffer.from(data, "base64"));
-  if (bytes.byteLength === 0 || bytes.byteLength > maxBytes) return null;
-  const sniffed = sniffFile(bytes);
+  const decoded = new Uint8Array(Buffer.from(data, "base64"));
+  if (decoded.byteLength === 0 || decoded.byteLength > maxBytes) return null;
+  const sniffed = sniffFile(decoded);
   if (!sniffed) return null;
+  const bytes = sniffed.kind === "IMAGE" ? withoutImageMetadata(decoded, sniffed.contentType) : decoded;
   let text: string | null = null;
   if (sniffed.kind === "DOCUMENT") {
     try {

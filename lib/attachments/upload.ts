@@ -9,6 +9,7 @@ import { parseInput } from "../http/handler";
 import { MEGABYTE } from "../limits";
 import { getAttachmentLimits } from "./attachment-limits";
 import { extractDocumentText } from "./extract-text";
+import { withoutImageMetadata } from "./image-metadata";
 import { readImageSize } from "./image-size";
 import { estimateImageTokens } from "./image-tokens";
 import { noteUploadRead } from "./read-chunk-collection";
@@ -107,17 +108,22 @@ export async function uploadAttachment(user: SessionUser, body: UploadBody, name
 
 async function storeUpload(
   user: SessionUser,
-  { bytes, sha256, name }: { bytes: Uint8Array<ArrayBuffer>; sha256: string; name: string },
+  { bytes: received, sha256: receivedSha256, name }: { bytes: Uint8Array<ArrayBuffer>; sha256: string; name: string },
   limits: { storageMegabytes: number },
 ): Promise<AttachmentView> {
-  if (bytes.byteLength === 0) throw new AppError("invalid_input", `${name} is empty.`);
-  const sniffed = sniffFile(bytes);
+  if (received.byteLength === 0) throw new AppError("invalid_input", `${name} is empty.`);
+  const sniffed = sniffFile(received);
   if (!sniffed) {
     throw new AppError(
       "unsupported_file",
       `${name} is not a file Parley can read: use images, PDF, Word (DOCX) or text files.`,
     );
   }
+  // An image stored without its metadata is stored under the hash of what is stored (files are kept once by it),
+  // hashed on libuv's threads: a large photo sent as it came (not re-encoded by the browser) holds no event loop.
+  const bytes = sniffed.kind === "IMAGE" ? withoutImageMetadata(received, sniffed.contentType) : received;
+  const sha256 =
+    bytes === received ? receivedSha256 : Buffer.from(await crypto.subtle.digest("SHA-256", bytes)).toString("hex");
   // A text file's text is its bytes: written as they are, never decoded here (file-writes.ts).
   const textIsBytes = sniffed.contentType === "text/plain; charset=utf-8";
   const text =

@@ -2,12 +2,13 @@
 // that a deleted conversation takes its files with it.
 import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readImageSize } from "@/lib/attachments/image-size";
 import { sweepAttachments } from "@/lib/attachments/sweep";
 import { countTurnTokens } from "@/lib/attachments/turn-files";
 import { storedEncoding } from "@/lib/chat/tokens";
 import { getAttachmentsForMessages, getStorageUsed } from "@/lib/db/attachments";
 import { db } from "@/lib/db/client";
-import { makeDocx, makePdf, makePng } from "../support/attachment-files";
+import { makeDocx, makeJpeg, makePdf, makePng, PRIVATE_DETAILS, withJpegMetadata } from "../support/attachment-files";
 import { makeAdmin, makeModel, makeUser } from "../support/factories";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { collectEvents, startedIds } from "../support/read-events";
@@ -62,6 +63,26 @@ describe("uploads", () => {
     expect(file.headers.get("content-disposition")).toMatch(/^attachment; filename="cat.png"/);
     expect(file.headers.get("x-content-type-options")).toBe("nosniff");
     expect(file.headers.get("content-security-policy")).toContain("sandbox");
+  });
+
+  it("stores a photo without its position, camera and comments, upright as taken, and once for the same picture", async () => {
+    const { client } = await startChat(true);
+    const photo = withJpegMetadata(makeJpeg(), 6);
+    const name = `photo ${randomUUID()}`;
+    const first = await uploadId(client, `${name}.jpg`, photo);
+    const stored = Buffer.from(await (await client.fetch(`/api/attachments/${first}`)).arrayBuffer());
+    const storedText = stored.toString("latin1");
+    for (const detail of PRIVATE_DETAILS) expect(storedText).not.toContain(detail);
+    expect(stored.length).toBe(makeJpeg().length + 36);
+    expect(readImageSize(stored, "image/jpeg")).toEqual({ width: 8, height: 6 });
+    // Kept under the hash of what is stored: the same photo again, and the stored bytes sent back, share it.
+    await uploadId(client, `${name} again.jpg`, photo);
+    await uploadId(client, `${name} as stored.jpg`, stored);
+    const contents = await db().attachmentContent.findMany({
+      where: { attachments: { some: { name: { startsWith: name } } } },
+      select: { refs: true, size: true },
+    });
+    expect(contents).toEqual([{ refs: 3, size: stored.length }]);
   });
 
   it("cuts a 25 MB upload off at the 20 MB limit with 413 and stores nothing", async () => {
@@ -378,6 +399,8 @@ describe("share links and copies", () => {
     // An HTML page smuggled into the file as an "image" is sniffed again: it comes back as text, never as an image.
     const firstMessage = file.conversation.messages.find((message) => message.attachments);
     firstMessage?.attachments?.push({ name: "evil.png", data: Buffer.from("<html></html>").toString("base64") });
+    // A photo that kept its camera's metadata (written by another tool): imported without it, as an upload is.
+    firstMessage?.attachments?.push({ name: "photo.jpg", data: withJpegMetadata(makeJpeg(), 1).toString("base64") });
 
     const importer = await startChat(false);
     const imported = await importer.client.json("/api/account/import", file);
@@ -391,9 +414,12 @@ describe("share links and copies", () => {
       ["chart.png", "IMAGE"],
       ["notes.txt", "DOCUMENT"],
       ["evil.png", "DOCUMENT"],
+      ["photo.jpg", "IMAGE"],
     ]);
     const image = await importer.client.fetch(`/api/attachments/${files[0]?.id}`);
     expect(Buffer.from(await image.arrayBuffer())).toEqual(makePng());
+    const photo = await importer.client.fetch(`/api/attachments/${files[3]?.id}`);
+    expect(Buffer.from(await photo.arrayBuffer())).toEqual(makeJpeg());
   });
 
   it("imports a message with at most as many files as a sent message may have (10 by default), the first ones", async () => {

@@ -1,5 +1,5 @@
 // Small files for attachment tests, made here rather than committed: a PNG of a given size, and a one-page PDF with
-// (or without) a text layer.
+// (or without) a text layer; a JPEG and a WebP as Chromium encodes them, and the metadata cameras and editors add.
 import { once } from "node:events";
 import { createDeflate, deflateRawSync, deflateSync } from "node:zlib";
 
@@ -160,4 +160,92 @@ export function makeDocx(paragraphs: string[], options: ZipOptions = {}): Buffer
     },
     options,
   );
+}
+
+// 8 × 6 pixels, as Chromium's canvas encodes them (with its sRGB colour profile: the JPEG's APP2, the WebP's ICCP).
+const CHROMIUM_JPEG =
+  "/9j/4AAQSkZJRgABAQAAAQABAAD/4gHYSUNDX1BST0ZJTEUAAQEAAAHIAAAAAAQwAABtbnRyUkdCIFhZWiAH4AABAAEAAAAAAABhY3NwAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAQAA9tYAAQAAAADTLQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAlkZXNjAAAA8AAAACRyWFlaAAABFAAAABRnWFlaAAABKAAAABRiWFlaAAABPAAAABR3dHB0AAABUAAAABRyVFJDAAABZAAAAChnVFJDAAABZAAAAChiVFJDAAABZAAAAChjcHJ0AAABjAAAADxtbHVjAAAAAAAAAAEAAAAMZW5VUwAAAAgAAAAcAHMAUgBHAEJYWVogAAAAAAAAb6IAADj1AAADkFhZWiAAAAAAAABimQAAt4UAABjaWFlaIAAAAAAAACSgAAAPhAAAts9YWVogAAAAAAAA9tYAAQAAAADTLXBhcmEAAAAAAAQAAAACZmYAAPKnAAANWQAAE9AAAApbAAAAAAAAAABtbHVjAAAAAAAAAAEAAAAMZW5VUwAAACAAAAAcAEcAbwBvAGcAbABlACAASQBuAGMALgAgADIAMAAxADb/2wBDABALDA4MChAODQ4SERATGCgaGBYWGDEjJR0oOjM9PDkzODdASFxOQERXRTc4UG1RV19iZ2hnPk1xeXBkeFxlZ2P/2wBDARESEhgVGC8aGi9jQjhCY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2P/wAARCAAGAAgDASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAX/xAAaEAACAgMAAAAAAAAAAAAAAAAAAQMRAhJR/8QAFQEBAQAAAAAAAAAAAAAAAAAAAwb/xAAYEQADAQEAAAAAAAAAAAAAAAABAgMAEf/aAAwDAQACEQMRAD8AiSzZS1skq4AAtVSkkkCIOAb/2Q==";
+const CHROMIUM_WEBP =
+  "UklGRhgCAABXRUJQVlA4WAoAAAAgAAAABwAABQAASUNDUMgBAAAAAAHIAAAAAAQwAABtbnRyUkdCIFhZWiAH4AABAAEAAAAAAABhY3NwAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAQAA9tYAAQAAAADTLQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAlkZXNjAAAA8AAAACRyWFlaAAABFAAAABRnWFlaAAABKAAAABRiWFlaAAABPAAAABR3dHB0AAABUAAAABRyVFJDAAABZAAAAChnVFJDAAABZAAAAChiVFJDAAABZAAAAChjcHJ0AAABjAAAADxtbHVjAAAAAAAAAAEAAAAMZW5VUwAAAAgAAAAcAHMAUgBHAEJYWVogAAAAAAAAb6IAADj1AAADkFhZWiAAAAAAAABimQAAt4UAABjaWFlaIAAAAAAAACSgAAAPhAAAts9YWVogAAAAAAAA9tYAAQAAAADTLXBhcmEAAAAAAAQAAAACZmYAAPKnAAANWQAAE9AAAApbAAAAAAAAAABtbHVjAAAAAAAAAAEAAAAMZW5VUwAAACAAAAAcAEcAbwBvAGcAbABlACAASQBuAGMALgAgADIAMAAxADZWUDggKgAAAHABAJ0BKggABgACwEwloAJ0AUAAAP7vmrkYaNf/qDP/9QZ//qDP08AAAA==";
+
+export const makeJpeg = (): Buffer => Buffer.from(CHROMIUM_JPEG, "base64");
+export const makeWebp = (): Buffer => Buffer.from(CHROMIUM_WEBP, "base64");
+
+/** What the metadata below gives away, as a test looks for it. */
+export const PRIVATE_DETAILS = ["48.8584 N, 2.2945 E", "Camera serial 0451", "Taken at home", "xmp:GPSLatitude"];
+
+/**
+ * A TIFF block as a camera writes it (little-endian): the orientation, a description holding the position and the
+ * camera's serial number, as EXIF carries them.
+ */
+export function makeExifTiff(orientation: number): Buffer {
+  const description = Buffer.from(`${PRIVATE_DETAILS[0]}; ${PRIVATE_DETAILS[1]}\0`, "latin1");
+  const entries = 2;
+  const directoryEnd = 8 + 2 + entries * 12 + 4;
+  const tiff = Buffer.alloc(directoryEnd);
+  tiff.write("II", 0, "latin1");
+  tiff.writeUInt16LE(42, 2);
+  tiff.writeUInt32LE(8, 4);
+  tiff.writeUInt16LE(entries, 8);
+  // ImageDescription (ASCII), its text after the directory.
+  tiff.writeUInt16LE(0x010e, 10);
+  tiff.writeUInt16LE(2, 12);
+  tiff.writeUInt32LE(description.length, 14);
+  tiff.writeUInt32LE(directoryEnd, 18);
+  // Orientation (SHORT).
+  tiff.writeUInt16LE(0x0112, 22);
+  tiff.writeUInt16LE(3, 24);
+  tiff.writeUInt32LE(1, 26);
+  tiff.writeUInt16LE(orientation, 30);
+  return Buffer.concat([tiff, description]);
+}
+
+const xmpPacket = () =>
+  Buffer.from(`<x:xmpmeta><rdf:Description ${PRIVATE_DETAILS[3]}="48,51.5N"/></x:xmpmeta>`, "latin1");
+
+function jpegSegment(marker: number, payload: Buffer): Buffer {
+  const header = Buffer.from([0xff, marker, 0, 0]);
+  header.writeUInt16BE(payload.length + 2, 2);
+  return Buffer.concat([header, payload]);
+}
+
+/** The JPEG with EXIF, XMP, IPTC and a comment after its JFIF header, where cameras and editors put them. */
+export function withJpegMetadata(jpeg: Buffer, orientation: number): Buffer {
+  const afterJfif = 2 + 2 + jpeg.readUInt16BE(4);
+  return Buffer.concat([
+    jpeg.subarray(0, afterJfif),
+    jpegSegment(0xe1, Buffer.concat([Buffer.from("Exif\0\0", "latin1"), makeExifTiff(orientation)])),
+    jpegSegment(0xe1, Buffer.concat([Buffer.from("http://ns.adobe.com/xap/1.0/\0", "latin1"), xmpPacket()])),
+    jpegSegment(0xed, Buffer.from(`Photoshop 3.0\0${PRIVATE_DETAILS[2]}`, "latin1")),
+    jpegSegment(0xfe, Buffer.from(PRIVATE_DETAILS[2] ?? "", "latin1")),
+    jpeg.subarray(afterJfif),
+  ]);
+}
+
+/** The PNG with EXIF, a text comment and XMP after its header chunk. */
+export function withPngMetadata(png: Buffer): Buffer {
+  const afterHeader = 8 + 12 + png.readUInt32BE(8);
+  return Buffer.concat([
+    png.subarray(0, afterHeader),
+    pngChunk("eXIf", makeExifTiff(1)),
+    pngChunk("tEXt", Buffer.from(`Comment\0${PRIVATE_DETAILS[2]}`, "latin1")),
+    pngChunk("iTXt", Buffer.concat([Buffer.from("XML:com.adobe.xmp\0\0\0\0\0", "latin1"), xmpPacket()])),
+    png.subarray(afterHeader),
+  ]);
+}
+
+function webpChunk(type: string, data: Buffer): Buffer {
+  const header = Buffer.alloc(8);
+  header.write(type, 0, "latin1");
+  header.writeUInt32LE(data.length, 4);
+  return Buffer.concat([header, data, Buffer.alloc(data.length % 2)]);
+}
+
+/** The WebP (with its extended header) with EXIF and XMP chunks after its image, their flags set. */
+export function withWebpMetadata(webp: Buffer): Buffer {
+  const withChunks = Buffer.concat([webp, webpChunk("EXIF", makeExifTiff(1)), webpChunk("XMP ", xmpPacket())]);
+  withChunks.writeUInt32LE(withChunks.length - 8, 4);
+  // The extended header (VP8X) comes first: its flags byte says EXIF (0x08) and XMP (0x04) are present.
+  withChunks[20] = (withChunks[20] ?? 0) | 0x08 | 0x04;
+  return withChunks;
 }

@@ -1,0 +1,173 @@
+// What an image carries besides its pixels is removed before it is stored: EXIF (a phone photo's GPS position, the
+// camera's serial number, the time it was taken), XMP, IPTC and comments. The browser drops them when it re-encodes
+// an image before the upload (app/_components/attachments/downscale-image.ts), but a file it could not draw, or one
+// sent by another client, came as it was; a stored image is shown to everyone who may read its conversation, to a
+// share link's visitors, and sent to the model's provider. The pixels are never decoded: metadata is whole segments
+// (JPEG), chunks (PNG, WebP) that are dropped, and the rest is kept byte for byte. A JPEG's orientation, which only
+// EXIF carries, is kept in a minimal EXIF block of that one tag, so that a photo taken sideways still shows upright.
+// An image whose structure cannot be followed is kept as it came (a decoder would not read it either). GIF is kept
+// as it came: its metadata blocks hold no position, and following them means reading every frame's data.
+import type { SniffedFile } from "./sniff";
+
+type ImageType = Extract<SniffedFile, { kind: "IMAGE" }>["contentType"];
+type Bytes = Uint8Array<ArrayBuffer>;
+
+/** The image without its metadata; the same array when it has none (or cannot be followed). */
+export function withoutImageMetadata(bytes: Bytes, contentType: ImageType): Bytes {
+  switch (contentType) {
+    case "image/jpeg":
+      return withoutJpegMetadata(bytes);
+    case "image/png":
+      return withoutPngMetadata(bytes);
+    case "image/webp":
+      return withoutWebpMetadata(bytes);
+    case "image/gif":
+      return bytes;
+  }
+}
+
+/** The kept parts, joined; the original when nothing was dropped. */
+function join(bytes: Bytes, parts: Uint8Array[], droppedCount: number): Bytes {
+  return droppedCount === 0 ? bytes : Buffer.concat(parts);
+}
+
+const readUint16BE = (bytes: Uint8Array, at: number) => ((bytes[at] ?? 0) << 8) | (bytes[at + 1] ?? 0);
+const readUint32BE = (bytes: Uint8Array, at: number) => readUint16BE(bytes, at) * 0x10000 + readUint16BE(bytes, at + 2);
+const readUint32LE = (bytes: Uint8Array, at: number) =>
+  ((bytes[at] ?? 0) | ((bytes[at + 1] ?? 0) << 8) | ((bytes[at + 2] ?? 0) << 16)) + (bytes[at + 3] ?? 0) * 0x1000000;
+
+// JPEG: SOI, then segments (0xFF, a marker, a 16-bit length that counts itself) up to the start of scan, after which
+// come the entropy-coded data and further tables, kept as they are.
+const JPEG_START_OF_SCAN = 0xda;
+const JPEG_END_OF_IMAGE = 0xd9;
+const JPEG_APP1 = 0xe1;
+// Kept: APP0 (JFIF), APP2 (the ICC colour profile), APP14 (Adobe's colour transform); every other APPn and COM go.
+const JPEG_KEPT_APPS = new Set([0xe0, 0xe2, 0xee]);
+const isJpegMetadata = (marker: number) =>
+  marker === 0xfe || (marker >= 0xe0 && marker <= 0xef && !JPEG_KEPT_APPS.has(marker));
+// Markers without a length: TEM and the restart markers.
+const isJpegStandalone = (marker: number) => marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7);
+
+function withoutJpegMetadata(bytes: Bytes): Bytes {
+  const parts: Uint8Array[] = [bytes.subarray(0, 2)];
+  let dropped = 0;
+  let at = 2;
+  while (at < bytes.length) {
+    if (bytes[at] !== 0xff) return bytes;
+    const marker = bytes[at + 1] ?? 0;
+    if (marker === 0xff) {
+      at++; // a fill byte
+      continue;
+    }
+    if (marker === JPEG_START_OF_SCAN || marker === JPEG_END_OF_IMAGE) {
+      parts.push(bytes.subarray(at));
+      return join(bytes, parts, dropped);
+    }
+    if (isJpegStandalone(marker)) {
+      parts.push(bytes.subarray(at, at + 2));
+      at += 2;
+      continue;
+    }
+    const end = at + 2 + readUint16BE(bytes, at + 2);
+    if (end > bytes.length || end < at + 4) return bytes;
+    const segment = bytes.subarray(at, end);
+    if (isJpegMetadata(marker)) {
+      dropped++;
+      const orientation = marker === JPEG_APP1 ? readExifOrientation(segment.subarray(4)) : null;
+      if (orientation !== null) parts.push(orientationOnlyExif(orientation));
+    } else {
+      parts.push(segment);
+    }
+    at = end;
+  }
+  return bytes;
+}
+
+const EXIF_HEADER = [0x45, 0x78, 0x69, 0x66, 0, 0]; // "Exif\0\0"
+const ORIENTATION_TAG = 0x0112;
+
+/** The orientation (2-8) an EXIF block gives, or null when it has none, says "upright" (1) or cannot be read. */
+function readExifOrientation(payload: Uint8Array): number | null {
+  if (!EXIF_HEADER.every((byte, index) => payload[index] === byte)) return null;
+  const tiff = payload.subarray(EXIF_HEADER.length);
+  const isLittleEndian = tiff[0] === 0x49 && tiff[1] === 0x49;
+  if (!isLittleEndian && !(tiff[0] === 0x4d && tiff[1] === 0x4d)) return null;
+  const uint16 = (at: number) =>
+    isLittleEndian ? (tiff[at] ?? 0) | ((tiff[at + 1] ?? 0) << 8) : readUint16BE(tiff, at);
+  const uint32 = (at: number) => (isLittleEndian ? readUint32LE(tiff, at) : readUint32BE(tiff, at));
+  const directory = uint32(4);
+  const entryCount = uint16(directory);
+  for (let index = 0; index < entryCount; index++) {
+    const entry = directory + 2 + index * 12;
+    if (entry + 12 > tiff.length) return null;
+    if (uint16(entry) !== ORIENTATION_TAG) continue;
+    const orientation = uint16(entry + 8);
+    return orientation >= 2 && orientation <= 8 ? orientation : null;
+  }
+  return null;
+}
+
+/** An APP1 segment holding an EXIF block of one tag, the orientation (big-endian TIFF, one directory). */
+function orientationOnlyExif(orientation: number): Uint8Array {
+  const tiff = [0x4d, 0x4d, 0, 0x2a, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, orientation, 0, 0, 0, 0, 0, 0];
+  const length = 2 + EXIF_HEADER.length + tiff.length;
+  return Uint8Array.from([0xff, JPEG_APP1, length >> 8, length & 0xff, ...EXIF_HEADER, ...tiff]);
+}
+
+// PNG: the signature, then chunks (a 32-bit length, a four-letter type, the data, a CRC of type and data). Dropped:
+// eXIf (EXIF) and the text chunks (tEXt, zTXt, iTXt: XMP travels in iTXt), which no decoder needs.
+const PNG_SIGNATURE_LENGTH = 8;
+const PNG_DROPPED_CHUNKS = new Set(["eXIf", "tEXt", "zTXt", "iTXt"]);
+
+function withoutPngMetadata(bytes: Bytes): Bytes {
+  const parts: Uint8Array[] = [bytes.subarray(0, PNG_SIGNATURE_LENGTH)];
+  let dropped = 0;
+  for (let at = PNG_SIGNATURE_LENGTH; at < bytes.length; ) {
+    const end = at + 12 + readUint32BE(bytes, at);
+    if (end > bytes.length) return bytes;
+    const type = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
+    if (PNG_DROPPED_CHUNKS.has(type)) dropped++;
+    else parts.push(bytes.subarray(at, end));
+    if (type === "IEND") {
+      parts.push(bytes.subarray(end));
+      return join(bytes, parts, dropped);
+    }
+    at = end;
+  }
+  return bytes;
+}
+
+// WebP: a RIFF container ("RIFF", the size of what follows, "WEBP"), then chunks (a four-letter type, a 32-bit
+// little-endian size, the data, a pad byte when the size is odd). Dropped: EXIF and XMP, with their flags in the
+// extended header (VP8X) cleared and the RIFF size made right.
+const WEBP_HEADER_LENGTH = 12;
+const WEBP_DROPPED_CHUNKS = new Set(["EXIF", "XMP "]);
+const VP8X_EXIF_FLAG = 0x08;
+const VP8X_XMP_FLAG = 0x04;
+
+function withoutWebpMetadata(bytes: Bytes): Bytes {
+  const kept: Uint8Array[] = [];
+  let dropped = 0;
+  const riffEnd = Math.min(bytes.length, 8 + readUint32LE(bytes, 4));
+  for (let at = WEBP_HEADER_LENGTH; at < riffEnd; ) {
+    const size = readUint32LE(bytes, at + 4);
+    const end = at + 8 + size + (size % 2);
+    if (end > riffEnd) return bytes;
+    const type = String.fromCharCode(...bytes.subarray(at, at + 4));
+    if (WEBP_DROPPED_CHUNKS.has(type)) {
+      dropped++;
+    } else if (type === "VP8X") {
+      const header = Uint8Array.from(bytes.subarray(at, end));
+      header[8] = (header[8] ?? 0) & ~(VP8X_EXIF_FLAG | VP8X_XMP_FLAG);
+      kept.push(header);
+    } else {
+      kept.push(bytes.subarray(at, end));
+    }
+    at = end;
+  }
+  if (dropped === 0) return bytes;
+  const body = Buffer.concat(kept);
+  const header = Buffer.from(bytes.subarray(0, WEBP_HEADER_LENGTH));
+  header.writeUInt32LE(body.length + 4, 4);
+  return Buffer.concat([header, body, bytes.subarray(riffEnd)]);
+}

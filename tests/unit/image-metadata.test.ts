@@ -1,0 +1,115 @@
+// An image is stored without what it carries besides its pixels (lib/attachments/image-metadata.ts): a position, a
+// camera's serial number, a comment. What decoders need stays byte for byte, and so does a photo's orientation.
+import { describe, expect, it } from "vitest";
+import { withoutImageMetadata } from "@/lib/attachments/image-metadata";
+import { readImageSize } from "@/lib/attachments/image-size";
+import {
+  makeExifTiff,
+  makeJpeg,
+  makePng,
+  makeWebp,
+  PRIVATE_DETAILS,
+  withJpegMetadata,
+  withPngMetadata,
+  withWebpMetadata,
+} from "../support/attachment-files";
+
+const strip = (bytes: Buffer, contentType: Parameters<typeof withoutImageMetadata>[1]) =>
+  Buffer.from(withoutImageMetadata(new Uint8Array(bytes), contentType));
+
+function expectNoPrivateDetails(bytes: Buffer): void {
+  const text = bytes.toString("latin1");
+  for (const detail of PRIVATE_DETAILS) expect(text).not.toContain(detail);
+}
+
+/** The markers of a JPEG's segments up to its start of scan, as a decoder walks them. */
+function jpegMarkers(bytes: Buffer): number[] {
+  const markers: number[] = [];
+  for (let at = 2; bytes[at] === 0xff && bytes[at + 1] !== 0xda; at += 2 + bytes.readUInt16BE(at + 2)) {
+    markers.push(bytes[at + 1] ?? 0);
+  }
+  return markers;
+}
+
+describe("image metadata", () => {
+  it("takes a JPEG's EXIF, XMP, IPTC and comment out, and keeps the rest of it byte for byte", () => {
+    const photo = makeJpeg();
+    const stripped = strip(withJpegMetadata(photo, 1), "image/jpeg");
+    expectNoPrivateDetails(stripped);
+    // An upright photo needs no EXIF at all: what is left is the image as Chromium encoded it.
+    expect(stripped.equals(photo)).toBe(true);
+    expect(readImageSize(stripped, "image/jpeg")).toEqual({ width: 8, height: 6 });
+  });
+
+  it("keeps a sideways photo's orientation, alone, where its EXIF was", () => {
+    const photo = makeJpeg();
+    const stripped = strip(withJpegMetadata(photo, 6), "image/jpeg");
+    expectNoPrivateDetails(stripped);
+    // JFIF, the one-tag EXIF, then Chromium's own segments: the colour profile (APP2) and the tables.
+    expect(jpegMarkers(stripped)).toEqual([0xe0, 0xe1, ...jpegMarkers(photo).slice(1)]);
+    const exifAt = 2 + 2 + stripped.readUInt16BE(4);
+    const exif = stripped.subarray(exifAt + 4, exifAt + 2 + stripped.readUInt16BE(exifAt + 2));
+    expect(exif.subarray(0, 6).toString("latin1")).toBe("Exif\0\0");
+    const tiff = exif.subarray(6);
+    // Big-endian TIFF, one directory of one entry: Orientation (0x0112), a SHORT, 6.
+    expect(tiff.toString("latin1", 0, 2)).toBe("MM");
+    expect(tiff.readUInt16BE(tiff.readUInt32BE(4))).toBe(1);
+    expect([tiff.readUInt16BE(10), tiff.readUInt16BE(12), tiff.readUInt16BE(18)]).toEqual([0x0112, 3, 6]);
+    expect(Buffer.concat([stripped.subarray(0, exifAt), stripped.subarray(exifAt + 2 + exif.length + 2)])).toEqual(
+      photo,
+    );
+  });
+
+  it("gives back the very same bytes when there is nothing to take out, or the file cannot be followed", () => {
+    const photo = new Uint8Array(makeJpeg());
+    expect(withoutImageMetadata(photo, "image/jpeg")).toBe(photo);
+    const png = new Uint8Array(makePng());
+    expect(withoutImageMetadata(png, "image/png")).toBe(png);
+    const webp = new Uint8Array(makeWebp());
+    expect(withoutImageMetadata(webp, "image/webp")).toBe(webp);
+    // A segment that claims more bytes than the file has: left to the decoder, whole.
+    const cut = new Uint8Array(withJpegMetadata(makeJpeg(), 6).subarray(0, 40));
+    expect(withoutImageMetadata(cut, "image/jpeg")).toBe(cut);
+  });
+
+  it("takes a PNG's EXIF, text and XMP chunks out", () => {
+    const png = makePng(5, 3);
+    const stripped = strip(withPngMetadata(png), "image/png");
+    expectNoPrivateDetails(stripped);
+    expect(stripped.equals(png)).toBe(true);
+  });
+
+  it("takes a WebP's EXIF and XMP chunks out, with their flags, and keeps its colour profile", () => {
+    const webp = makeWebp();
+    const stripped = strip(withWebpMetadata(webp), "image/webp");
+    expectNoPrivateDetails(stripped);
+    expect(stripped.equals(webp)).toBe(true);
+  });
+
+  it("leaves a GIF as it came", () => {
+    const gif = new Uint8Array(Buffer.from("GIF89a\x01\x00\x01\x00\x00\x00\x00;", "latin1"));
+    expect(withoutImageMetadata(gif, "image/gif")).toBe(gif);
+  });
+
+  it("reads the orientation from a big-endian EXIF block too", () => {
+    const little = makeExifTiff(8);
+    const big = Buffer.alloc(little.length);
+    big.write("MM", 0, "latin1");
+    big.writeUInt16BE(42, 2);
+    big.writeUInt32BE(8, 4);
+    big.writeUInt16BE(1, 8);
+    big.writeUInt16BE(0x0112, 10);
+    big.writeUInt16BE(3, 12);
+    big.writeUInt32BE(1, 14);
+    big.writeUInt16BE(8, 18);
+    const photo = makeJpeg();
+    const app1 = Buffer.concat([Buffer.from([0xff, 0xe1, 0, 0]), Buffer.from("Exif\0\0", "latin1"), big]);
+    app1.writeUInt16BE(app1.length - 2, 2);
+    const afterJfif = 2 + 2 + photo.readUInt16BE(4);
+    const withBigEndian = Buffer.concat([photo.subarray(0, afterJfif), app1, photo.subarray(afterJfif)]);
+    const stripped = strip(withBigEndian, "image/jpeg");
+    const exifAt = afterJfif;
+    expect(stripped.readUInt16BE(exifAt + 4 + 6 + 18)).toBe(8);
+    expect(stripped.length).toBe(photo.length + 36);
+  });
+});
