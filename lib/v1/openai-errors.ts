@@ -45,9 +45,9 @@ export function toOpenAiError(error: unknown): { status: number; body: unknown; 
   const retryAfter =
     error.details?.retryAfterSeconds ??
     (error.code === "database_unavailable" || upstreamBusy ? RETRY_AFTER_SECONDS : null);
-  const message = error.issues?.[0]
-    ? `${error.message} ${param ?? ""}: ${error.issues[0].message}`.trim()
-    : error.message;
+  // The first issue, under its parameter's name when it has one (an unknown key is the request's own).
+  const issue = error.issues?.[0];
+  const message = issue ? `${error.message} ${param ? `${param}: ` : ""}${issue.message}` : error.message;
   return { status: mapped.status, body: errorBody(message, mapped.type, param, mapped.code), retryAfter };
 }
 

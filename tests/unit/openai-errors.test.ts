@@ -13,6 +13,15 @@ describe("OpenAI-shaped errors", () => {
       status: 400,
       body: { error: { type: "invalid_request_error", param: "max_tokens", code: "invalid_request" } },
     });
+    expect(toOpenAiError(invalid).body).toMatchObject({
+      error: { message: "Some fields are invalid. max_tokens: Use from 1 to 100 tokens." },
+    });
+    const unknownKey = new AppError("invalid_input", "Some fields are invalid.", {
+      issues: [{ path: [], message: 'Unrecognized key: "foo"' }],
+    });
+    expect(toOpenAiError(unknownKey).body).toMatchObject({
+      error: { message: 'Some fields are invalid. Unrecognized key: "foo"', param: null },
+    });
     expect(toOpenAiError(new AppError("unauthorized", "No key.")).status).toBe(401);
     expect(toOpenAiError(new AppError("forbidden", "Off.")).status).toBe(403);
     expect(toOpenAiError(new AppError("not_found", "No model.")).body).toMatchObject({
