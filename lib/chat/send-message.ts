@@ -7,7 +7,7 @@ import { writableConversationsSql } from "../access/conversations";
 import { conversationModelsSql } from "../access/models";
 import { checkTurnFiles, countTurnTokens } from "../attachments/turn-files";
 import { checkSessionState, type SessionUser, type UncheckedClaims } from "../auth/session";
-import { DEFAULT_TITLE } from "../db/conversations";
+import { DEFAULT_TITLE } from "../conversations/untitled";
 import { createId } from "../db/ids";
 import type { CompletionModel } from "../db/models";
 import { getTurnContext } from "../db/turn-context";

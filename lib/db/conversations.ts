@@ -1,5 +1,6 @@
 // Conversations. Every query takes a where-scope from lib/access, so a caller only ever reaches what it may.
 
+import { DEFAULT_TITLE } from "../conversations/untitled";
 import { AppError } from "../errors";
 import type { ReasoningEffort } from "../models/compatibility";
 import { db, Prisma } from "./client";
@@ -10,14 +11,14 @@ const listFields = { id: true, title: true, updatedAt: true, pinnedAt: true } as
 export type ConversationListItem = Prisma.ConversationGetPayload<{ select: typeof listFields }>;
 export type ConversationSummary = Prisma.ConversationGetPayload<{ select: typeof summaryFields }>;
 
-export const DEFAULT_TITLE = "New chat";
 const PAGE_SIZE = 30;
 // Pinning is for a handful of conversations: setPinned refuses more, and the first page lists them all.
 export const MAX_PINNED = 100;
 
 /**
- * One page of the unpinned conversations, newest first; the first page also carries the pinned ones, which the
- * list shows on top, most recently pinned first. Raw SQL, one statement: the sidebar asks for this on every
+ * One page of the unpinned conversations, newest first, leaving out those with no message yet (a new chat whose
+ * first message was refused is not something to find again); the first page also carries the pinned ones, which
+ * the list shows on top, most recently pinned first. Raw SQL, one statement: the sidebar asks for this on every
  * change, and among thousands of conversations a compiled query is most of its time.
  */
 export async function listConversations(
@@ -31,7 +32,7 @@ export async function listConversations(
     : Prisma.empty;
   const rows = await db().$queryRaw<ConversationListItem[]>`
     (SELECT c.id, c.title, c."updatedAt", c."pinnedAt" FROM "Conversation" c
-      WHERE ${scope} AND c."pinnedAt" IS NULL ${after}
+      WHERE ${scope} AND c."pinnedAt" IS NULL AND c."currentLeafId" IS NOT NULL ${after}
       ORDER BY c."updatedAt" DESC, c.id DESC LIMIT ${PAGE_SIZE + 1})
     UNION ALL
     (SELECT c.id, c.title, c."updatedAt", c."pinnedAt" FROM "Conversation" c

@@ -106,3 +106,15 @@ test("a reply whose stream stays cut is reported in Chinese to a Chinese reader,
   await expect(replies.last()).toContainText("回复完成前连接已中断。", { timeout: 20_000 });
   await expect(page.getByText("The connection was lost")).toHaveCount(0);
 });
+
+test("a conversation not named yet is called 新对话 in Chinese, in its header and its tab", async ({ browser }) => {
+  const page = await registerInChinese(browser);
+  // Created, its first message not sent (refused, or the page closed): it keeps the title every conversation starts with.
+  const created = await page.request.post("/api/conversations", { data: {} });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  await page.goto(`/c/${id}`);
+  await expect(page.getByRole("heading", { level: 1, name: "新对话" })).toBeVisible();
+  await expect(page).toHaveTitle("新对话 · Parley");
+  await expect(page.getByText("New chat")).toHaveCount(0);
+});

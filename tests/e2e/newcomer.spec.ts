@@ -56,7 +56,12 @@ test("a long title uses the row's width; the row's actions show on hover over it
 }, testInfo) => {
   const { page } = await newUserPage(browser, "Wren");
   const title = "Planning the autumn trip to the Dolomites with the family";
-  await post(page, "/api/conversations", { title });
+  const { id } = await post(page, "/api/conversations", { title });
+  // The list shows a conversation once it holds a message.
+  const sent = await page.request.post(`/api/conversations/${id}/messages`, {
+    data: { content: "Where shall we stay?" },
+  });
+  expect(sent.ok()).toBe(true);
   await page.reload();
   const row = sidebar(page).getByRole("listitem").filter({ hasText: title });
   const link = row.getByRole("link", { name: title });

@@ -1,6 +1,6 @@
 // Conversations: newest first with cursor pagination, rename, delete, and each user sees only their own.
 import { describe, expect, it } from "vitest";
-import { makeModel, makeSignedInUser } from "../support/factories";
+import { makeListedConversation, makeModel, makeSignedInUser } from "../support/factories";
 import { startFakeUpstream } from "../support/fake-upstream";
 
 type Page = { items: { id: string; title: string; updatedAt: string }[]; nextCursor: string | null };
@@ -8,10 +8,8 @@ type Page = { items: { id: string; title: string; updatedAt: string }[]; nextCur
 describe("conversations", () => {
   it("lists the caller's conversations newest first, 30 a page, and only theirs", async () => {
     const [client, neighbour] = await Promise.all([makeSignedInUser(), makeSignedInUser()]);
-    await neighbour.json("/api/conversations", { title: "Not yours" });
-    for (let index = 0; index < 32; index++) {
-      expect((await client.json("/api/conversations", { title: `Chat ${index}` })).status).toBe(201);
-    }
+    await makeListedConversation(neighbour, "Not yours");
+    for (let index = 0; index < 32; index++) await makeListedConversation(client, `Chat ${index}`);
     const first = (await (await client.fetch("/api/conversations")).json()) as Page;
     expect(first.items).toHaveLength(30);
     expect(first.items[0]?.title).toBe("Chat 31");
@@ -20,6 +18,18 @@ describe("conversations", () => {
     expect((await client.fetch("/api/conversations?cursor=not-a-cursor")).status).toBe(400);
     expect(second.items.map((item) => item.title)).toEqual(["Chat 1", "Chat 0"]);
     expect(second.nextCursor).toBeNull();
+  });
+
+  it("does not list a conversation that holds no message yet (a new chat whose first message was refused)", async () => {
+    const client = await makeSignedInUser();
+    const { id } = (await (await client.json("/api/conversations", { title: "Refused at once" })).json()) as {
+      id: string;
+    };
+    const listed = async () => ((await (await client.fetch("/api/conversations")).json()) as Page).items;
+    expect(await listed()).toEqual([]);
+    expect((await client.fetch(`/api/conversations/${id}`)).status).toBe(200);
+    const kept = await makeListedConversation(client, "Sent");
+    expect((await listed()).map((item) => item.id)).toEqual([kept]);
   });
 
   it("renames and deletes, validating the title", async () => {

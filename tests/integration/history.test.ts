@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, pool } from "@/lib/db/client";
 import { waitUntilSomeoneWaitsFor } from "../support/blocked-by";
 import { type ChatSession, startChatSession } from "../support/chat-session";
-import { makeModel, makePerson, makeSignedInUser, makeUser } from "../support/factories";
+import { makeListedConversation, makeModel, makePerson, makeSignedInUser, makeUser } from "../support/factories";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { collectEvents } from "../support/read-events";
 import { type Client, signedInClient } from "../support/session-client";
@@ -22,9 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => upstream.close());
 
-async function create(client: Client, title: string): Promise<string> {
-  return ((await (await client.json("/api/conversations", { title })).json()) as { id: string }).id;
-}
+const create = makeListedConversation;
 
 async function list(client: Client): Promise<Page> {
   return (await client.fetch("/api/conversations")).json();

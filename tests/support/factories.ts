@@ -82,3 +82,14 @@ export async function makeTeam(name = `Team ${randomUUID().slice(0, 8)}`) {
 export async function addMember(teamId: string, userId: string, role: "OWNER" | "EDITOR" | "VIEWER") {
   await db().membership.create({ data: { teamId, userId, role } });
 }
+
+/**
+ * Starts a conversation through the API with a first message in it, as a sent one leaves it (the list shows only
+ * conversations that hold a message); its id.
+ */
+export async function makeListedConversation(client: Client, title: string): Promise<string> {
+  const { id } = (await (await client.json("/api/conversations", { title })).json()) as { id: string };
+  const message = await db().message.create({ data: { conversationId: id, role: "USER", content: `In ${title}` } });
+  await db().conversation.update({ where: { id }, data: { currentLeafId: message.id } });
+  return id;
+}

@@ -7,6 +7,7 @@ import {
   notifyConversationsChanged,
 } from "@/app/_components/api/conversation-events";
 import type { ChatMessage, ConversationDetails } from "@/app/_components/api/types";
+import { shownTitle } from "@/app/_components/history";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { copyToMyChats } from "./chat-requests";
 import { type FirstTurn, takeFirstTurn } from "./first-turn";
@@ -18,9 +19,10 @@ export function useConversationTitle(
   details: ConversationDetails,
   setDetails: Dispatch<SetStateAction<ConversationDetails>>,
 ): void {
+  const { t } = useTranslator();
   useEffect(() => {
-    document.title = `${details.title} · Parley`;
-  }, [details.title]);
+    document.title = `${shownTitle(details.title, t)} · Parley`;
+  }, [details.title, t]);
 
   useEffect(() => {
     function handleRename(event: Event): void {

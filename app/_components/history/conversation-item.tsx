@@ -6,6 +6,7 @@ import type { ConversationSummary } from "@/app/_components/api/types";
 import { PencilIcon, PinIcon, TrashIcon } from "@/app/_components/ui/icons";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { RenameForm } from "./rename-form";
+import { shownTitle } from "./shown-title";
 
 type ConversationItemProps = {
   conversation: ConversationSummary;
@@ -21,7 +22,7 @@ const ACTION_BUTTON = "flex size-7 items-center justify-center rounded-md text-i
 export function ConversationItem({ conversation, isCurrent, onRename, onTogglePin, onDelete }: ConversationItemProps) {
   const { t } = useTranslator();
   const [isRenaming, setIsRenaming] = useState(false);
-  const { title } = conversation;
+  const title = shownTitle(conversation.title, t);
   const isPinned = conversation.pinnedAt !== null;
 
   if (isRenaming) {

@@ -11,6 +11,7 @@ import { ConversationItem } from "./conversation-item";
 import { groupByDate } from "./conversation-list-state";
 import { ConversationSearchResults } from "./conversation-search-results";
 import { SharedConversations } from "./shared-conversations";
+import { shownTitle } from "./shown-title";
 import { useConversationList } from "./use-conversation-list";
 import { useConversationSearch } from "./use-conversation-search";
 
@@ -101,7 +102,7 @@ export function ConversationList() {
       {deleted ? (
         <UndoToast
           key={deleted.id}
-          message={t("conversations.deleted", { title: deleted.title })}
+          message={t("conversations.deleted", { title: shownTitle(deleted.title, t) })}
           onUndo={() => void undoDelete()}
           onExpire={dismissUndo}
         />

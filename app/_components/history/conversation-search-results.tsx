@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useTranslator } from "@/app/_i18n/translator-provider";
+import { shownTitle } from "./shown-title";
 import type { ConversationSearch } from "./use-conversation-search";
 
 type ConversationSearchResultsProps = { search: ConversationSearch; currentPath: string };
@@ -41,7 +42,7 @@ export function ConversationSearchResults({ search, currentPath }: ConversationS
               aria-current={currentPath === href ? "page" : undefined}
               className={`hover:bg-hover block rounded-lg px-3 py-2 ${currentPath === href ? "bg-hover" : ""}`}
             >
-              <span className="block truncate text-sm">{result.title}</span>
+              <span className="block truncate text-sm">{shownTitle(result.title, t)}</span>
               {result.sharedBy ? (
                 <span className="text-ink-muted block truncate text-xs">
                   {t("shared.inTeamBy", {

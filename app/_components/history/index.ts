@@ -1,2 +1,3 @@
 // What the other features may use of this one; the rest of the folder is its own.
 export { ConversationList } from "./conversation-list";
+export { shownTitle } from "./shown-title";

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import { ChevronRightIcon } from "@/app/_components/ui/icons";
 import { useTranslator } from "@/app/_i18n/translator-provider";
+import { shownTitle } from "./shown-title";
 import { type SharedTeam, useSharedConversations } from "./use-shared-conversations";
 
 // The teams whose part of the list is folded, kept in this browser across visits.
@@ -88,10 +89,10 @@ function TeamPart({ team, isCollapsed, onToggle, currentPath }: TeamPartProps) {
               <Link
                 href={href}
                 aria-current={currentPath === href ? "page" : undefined}
-                title={`${conversation.title} · ${t("teams.byOwner", { name: owner })}`}
+                title={`${shownTitle(conversation.title, t)} · ${t("teams.byOwner", { name: owner })}`}
                 className={`hover:bg-hover block truncate rounded-lg py-2 pr-3 pl-7 text-sm ${currentPath === href ? "bg-hover" : ""}`}
               >
-                {conversation.title}
+                {shownTitle(conversation.title, t)}
               </Link>
             </li>
           );

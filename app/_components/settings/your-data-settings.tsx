@@ -6,6 +6,7 @@ import { z } from "zod";
 import { requestJson } from "@/app/_components/api/api-client";
 import { notifyConversationsChanged } from "@/app/_components/api/conversation-events";
 import { useMutation } from "@/app/_components/api/use-mutation";
+import { shownTitle } from "@/app/_components/history";
 import { DownloadIcon } from "@/app/_components/ui/icons";
 import { InlineAlert } from "@/app/_components/ui/inline-alert";
 import { PageSection } from "@/app/_components/ui/page-section";
@@ -94,7 +95,7 @@ function ImportSummary({ result }: { result: ImportResult }) {
         {result.conversations.slice(0, 10).map((conversation) => (
           <li key={conversation.id}>
             <Link href={`/c/${conversation.id}`} className="underline">
-              {conversation.title}
+              {shownTitle(conversation.title, t)}
             </Link>
           </li>
         ))}

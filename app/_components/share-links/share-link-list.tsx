@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { describeError } from "@/app/_components/api/api-client";
+import { shownTitle } from "@/app/_components/history";
 import { useConfirmDialog } from "@/app/_components/ui/confirm-dialog";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { revokeShareLink, type ShareLink } from "./share-link-requests";
@@ -67,7 +68,7 @@ export function ShareLinkList({ conversationId, links, onChanged, onError }: Sha
           return (
             <li key={link.id} className="flex items-center gap-3 py-2 text-sm">
               <div className="min-w-0 flex-1">
-                <p className="truncate">{link.title}</p>
+                <p className="truncate">{shownTitle(link.title, t)}</p>
                 <p className="text-ink-muted text-xs">
                   {t("shareLink.createdOn", { date: when(link.createdAt) })} ·{" "}
                   {link.expiresAt ? t("shareLink.expiresOn", { date: when(link.expiresAt) }) : t("shareLink.noExpiry")}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { shownTitle } from "@/app/_components/history";
 import { PageSection } from "@/app/_components/ui/page-section";
 import { SearchForm } from "@/app/_components/ui/search-form";
 import { getTranslator } from "@/app/_i18n/server";
@@ -39,7 +40,7 @@ export async function TeamHistory({ teamId, search, history }: TeamHistoryProps)
           {history.items.map((conversation) => (
             <li key={conversation.id}>
               <Link href={`/c/${conversation.id}`} className="hover:bg-hover block px-5 py-3">
-                <span className="block truncate font-medium">{conversation.title}</span>
+                <span className="block truncate font-medium">{shownTitle(conversation.title, t)}</span>
                 <span className="text-ink-muted block text-sm">
                   {"ownerName" in conversation
                     ? `${t("teams.byOwner", { name: conversation.ownerName ?? t("teams.formerMember") })} · `

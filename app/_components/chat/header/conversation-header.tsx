@@ -5,6 +5,7 @@ import type { ConversationDetails, ConversationSharing, TeamSharing } from "@/ap
 import { useMutation } from "@/app/_components/api/use-mutation";
 import { updateModel } from "@/app/_components/chat/chat-requests";
 import { ModelPicker, useModels } from "@/app/_components/chat/model-picker";
+import { shownTitle } from "@/app/_components/history";
 import { ShareLinkButton } from "@/app/_components/share-links";
 import { InlineAlert } from "@/app/_components/ui/inline-alert";
 import { useTranslator } from "@/app/_i18n/translator-provider";
@@ -54,7 +55,7 @@ export function ConversationHeader({
   return (
     // On phones the sidebar's menu button sits over the header's left end (see sidebar.tsx).
     <header className="border-line flex h-12 shrink-0 items-center gap-2 border-b pr-2 pl-14 sm:pr-4 md:pl-4">
-      <h1 className="min-w-0 flex-1 truncate font-medium">{details.title}</h1>
+      <h1 className="min-w-0 flex-1 truncate font-medium">{shownTitle(details.title, t)}</h1>
       {isOwner ? (
         // Sharing with a team can narrow the models the conversation may run on: list them again.
         <ConversationModelPicker
