@@ -629,6 +629,7 @@ export const en = {
   "admin.api.rate": "Requests per minute, per key and per user",
   "admin.api.save": "Save API settings",
   "admin.api.keys": "API keys of all users",
+  "admin.api.noKeys": "Nobody has an API key yet.",
   "admin.limits.title": "Usage limits",
   "admin.limits.description":
     "Each turn, in the chat or through the API, reserves its worst case before the model is called. Leave a field empty for no limit; days and months are UTC.",

@@ -594,6 +594,7 @@ export const zhCN: Catalog = {
   "admin.api.rate": "每个密钥和每个用户每分钟的请求数",
   "admin.api.save": "保存 API 设置",
   "admin.api.keys": "所有用户的 API 密钥",
+  "admin.api.noKeys": "还没有人创建 API 密钥。",
   "admin.limits.title": "用量限额",
   "admin.limits.description": "每一轮（聊天或 API）在调用模型前都会预留其最大用量。留空表示不限；天和月按 UTC 计算。",
   "admin.limits.default": "所有人的默认值",

@@ -18,7 +18,7 @@ export function AdminNav() {
   const pathname = usePathname();
   return (
     <nav aria-label={t("admin.nav")}>
-      <ul className="flex gap-1">
+      <ul className="flex flex-wrap gap-1">
         {sections.map((section) => {
           const isCurrent = pathname.startsWith(section.href);
           return (
@@ -26,7 +26,7 @@ export function AdminNav() {
               <Link
                 href={section.href}
                 aria-current={isCurrent ? "page" : undefined}
-                className={`hover:bg-hover rounded-lg px-3 py-1.5 text-sm ${isCurrent ? "bg-hover font-medium" : "text-ink-muted"}`}
+                className={`hover:bg-hover inline-block rounded-lg px-3 py-1.5 text-sm whitespace-nowrap ${isCurrent ? "bg-hover font-medium" : "text-ink-muted"}`}
               >
                 {t(section.labelKey)}
               </Link>

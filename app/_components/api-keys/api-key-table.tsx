@@ -19,7 +19,9 @@ export function ApiKeyTable({ keys, revokeUrlPrefix, caption }: ApiKeyTableProps
   const date = (value: string | null, empty: string) => (value ? formatDate(value, { dateStyle: "medium" }) : empty);
   const hasOwners = keys.some((key) => key.owner !== undefined);
   return (
-    <div className="overflow-x-auto">
+    // Positioned, so that the table's screen-reader caption (absolutely placed) stays inside the scrolled box instead of
+    // widening the page on a phone.
+    <div className="relative overflow-x-auto">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="text-ink-muted">

@@ -50,7 +50,8 @@ export function UsageSection({ id, title, rows, csvUrl, fallbackLabel }: UsageSe
       ) : (
         <>
           <UsageChart labels={labels} series={series} ariaLabel={t("admin.usage.chartLabel", { group: title })} />
-          <div className="max-h-80 overflow-auto">
+          {/* Positioned: the caption (absolutely placed) stays in the scrolled box instead of widening the page. */}
+          <div className="relative max-h-80 overflow-auto">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">{title}</caption>
               <thead className="text-ink-muted">

@@ -80,11 +80,15 @@ export default async function ApiAdminPage() {
         ))}
       </PageSection>
       <PageSection id="all-api-keys" title={t("admin.api.keys")} look="card">
-        <ApiKeyTable
-          keys={keys.map((key) => ({ ...key, owner: key.user.email }))}
-          caption={t("admin.api.keys")}
-          revokeUrlPrefix="/api/admin/api-keys/"
-        />
+        {keys.length === 0 ? (
+          <p className="text-ink-muted text-sm">{t("admin.api.noKeys")}</p>
+        ) : (
+          <ApiKeyTable
+            keys={keys.map((key) => ({ ...key, owner: key.user.email }))}
+            caption={t("admin.api.keys")}
+            revokeUrlPrefix="/api/admin/api-keys/"
+          />
+        )}
       </PageSection>
     </div>
   );
