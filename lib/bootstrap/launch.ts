@@ -55,8 +55,9 @@ setTimeout(() => {
   void import("../chat/tokens").then(({ preloadEncoding }) => preloadEncoding("o200k_base"));
 }, 0);
 
-// The order of a stop: the running replies saved first, then the database stopped.
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
+// The order of a stop: the running replies saved first, then the database stopped. SIGHUP too: a closed terminal
+// sends it, and Node's default (exit at once) would leave the embedded database running.
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   process.once(signal, async () => {
     await server.close();
     await runtime.stopDatabase();

@@ -1,6 +1,7 @@
 // The zero-setup database as a local user meets it: its own password, reachable only on loopback TCP.
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { once } from "node:events";
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -121,6 +122,63 @@ it("is started again, its data kept, when its server process dies under the app"
   expect(row).toEqual({ answer: 42 });
   expect(logged).toEqual(["[parley] the embedded PostgreSQL stopped unexpectedly; starting it again"]);
 });
+
+/** A cluster started in another process (tests/support/embedded-postgres-holder.ts), once it is ready. */
+async function holdClusterElsewhere(dataDir: string, password: string): Promise<ChildProcess> {
+  const holder = spawn(
+    process.execPath,
+    ["--import", "tsx", "tests/support/embedded-postgres-holder.ts", dataDir, password],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  let output = "";
+  await new Promise<void>((resolve, reject) => {
+    holder.stdout?.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes("ready")) resolve();
+    });
+    holder.once("exit", (code) => reject(new Error(`the holder exited (${code}) before its cluster was ready`)));
+  });
+  return holder;
+}
+
+const exited = (child: ChildProcess) =>
+  child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : once(child, "exit").then(() => undefined);
+
+it("is stopped by the start that found it left behind by a killed one, and shared while its starter lives", async () => {
+  const dataDir = path.join(folder, "postgres");
+  const password = randomBytes(16).toString("hex");
+  const crashed = await holdClusterElsewhere(dataDir, password);
+  const leftBehind = readPostmasterFile(dataDir);
+  if (!leftBehind) throw new Error("The held cluster has no postmaster.pid");
+  crashed.kill("SIGKILL");
+  await exited(crashed);
+  // The next start reuses the cluster left running; stopping that start stops it, as if it had started it.
+  const adopted = await startEmbeddedPostgres(dataDir, { password });
+  expect(adopted.port).toBe(leftBehind.port);
+  await adopted.stop();
+  expect(isAlive(leftBehind.pid)).toBe(false);
+
+  // While the process that started a cluster lives, another start only shares it: its stop leaves it running.
+  const owner = await holdClusterElsewhere(dataDir, password);
+  const shared = await startEmbeddedPostgres(dataDir, { password });
+  const ownersCluster = readPostmasterFile(dataDir);
+  await shared.stop();
+  expect(ownersCluster && isAlive(ownersCluster.pid)).toBe(true);
+  expect(await query(shared.databaseUrl, "SELECT 1 AS one")).toEqual({ one: 1 });
+  owner.kill("SIGTERM");
+  await exited(owner);
+});
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Runs `start` with the environment's locale variables set as given, as a user's shell would pass them on. */
 async function withLocaleEnvironment<T>(locale: string, start: () => Promise<T>): Promise<T> {
