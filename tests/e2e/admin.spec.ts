@@ -117,3 +117,23 @@ test("under approval, a new account waits on its own page until an admin approve
     expect(reset.status()).toBe(200);
   }
 });
+
+test("the console fits a phone's width: its tabs wrap and the list of API keys scrolls in its own box", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+  const admin = await context.newPage();
+  await signInAsAdmin(admin);
+  const created = await admin.request.post("/api/account/api-keys", { data: { name: "A key with a long name" } });
+  expect(created.status()).toBe(201);
+  for (const section of ["Models", "Providers", "Users", "Audit log", "Usage", "API & limits"]) {
+    await admin.goto("/admin/models");
+    await admin.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: section }).click();
+    await expect(admin.getByRole("link", { name: section })).toHaveAttribute("aria-current", "page");
+    await admin.waitForLoadState("networkidle");
+    const [pageWidth, viewportWidth] = await admin.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
+    expect(pageWidth, `${section} scrolls sideways`).toBeLessThanOrEqual(viewportWidth);
+  }
+  await expect(admin.getByRole("table", { name: "API keys of all users" })).toContainText("A key with a long name");
+  await context.close();
+});
