@@ -89,6 +89,7 @@ export const en = {
   "message.assistant": "Assistant",
   "message.you": "You",
   "message.stopped": "Stopped",
+  "message.serverStopped": "Interrupted: the server stopped before the reply finished",
   "message.imported": "Imported",
   "message.importedHint": "From an imported file: Parley did not see a model write this reply.",
   "thinking.inProgress": "Thinking…",

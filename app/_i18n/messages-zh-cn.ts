@@ -86,6 +86,7 @@ export const zhCN: Catalog = {
   "message.assistant": "助手",
   "message.you": "你",
   "message.stopped": "已停止",
+  "message.serverStopped": "已中断：回复完成前服务器停止了运行",
   "message.imported": "导入",
   "message.importedHint": "来自导入的文件：Parley 没有看到模型写下这条回复。",
   "thinking.inProgress": "思考中…",

@@ -22,6 +22,7 @@ export class LiveReply {
   private readonly storedListeners = new Set<StoredEventListener>();
   private isFinished = false;
   private isClosed = false;
+  private isStoppedByServer = false;
   /** Set while something may still follow the final event (a title), with the longest it may take. */
   private followUpLimitMs: number | null = null;
 
@@ -44,8 +45,16 @@ export class LiveReply {
     return this.isClosed;
   }
 
-  stop(): void {
+  /** `byServer`: the server is stopping (a shutdown's drain ran out), not a reader. */
+  stop({ byServer = false }: { byServer?: boolean } = {}): void {
+    if (this.signal.aborted) return;
+    this.isStoppedByServer = byServer;
     this.abortController.abort();
+  }
+
+  /** Stopped because the server was stopping: saved and told apart from a reader's Stop (`server_stopped`). */
+  get stoppedByServer(): boolean {
+    return this.isStoppedByServer;
   }
 
   /**

@@ -164,7 +164,7 @@ export function stopListedReplies(conversationId: string, assistantMessageIds: r
  * readers, then waits for those saves (at most `timeoutMs`).
  */
 export async function stopAllReplies(timeoutMs: number): Promise<void> {
-  for (const running of byConversation.values()) for (const live of running) live.stop();
+  for (const running of byConversation.values()) for (const live of running) live.stop({ byServer: true });
   const deadline = Date.now() + timeoutMs;
   while (byConversation.size > 0 && Date.now() < deadline) await sleep(50);
 }

@@ -4,6 +4,7 @@ import { databaseUnavailableError, isDatabaseUnavailable } from "../db/database-
 import { savePartialReply, withdrawPartialReply } from "../db/partial-saves";
 import type { FinishedReply } from "../db/turns";
 import { AppError } from "../errors";
+import { READER_STOPPED_FINISH, SERVER_STOPPED_FINISH } from "../live/messages";
 import { settleUsage, type UsageReservation } from "../usage-limits/reserve-usage";
 import type { LiveReply } from "./live-reply";
 import type { ReplyManifest } from "./prepare-request";
@@ -135,7 +136,7 @@ export async function runReply(live: LiveReply, plan: ReplyPlan): Promise<void> 
     );
   }
 
-  const reply = describeOutcome(progress, failure, live.signal.aborted);
+  const reply = describeOutcome(progress, failure, live.signal.aborted && stopReasonOf(live));
   const tokenCount = countTokens(progress.content, plan.encoding);
   const finished: FinishedReply = {
     ...reply,
@@ -212,7 +213,10 @@ function toReplyFailure(error: unknown): AppError {
   return new AppError("internal", "The reply failed.", { cause: error });
 }
 
-function describeOutcome(progress: Progress, failure: AppError | null, isStopped: boolean) {
+// Why a stopped reply ended, as its finish reason (lib/live/messages.ts).
+const stopReasonOf = (live: LiveReply) => (live.stoppedByServer ? SERVER_STOPPED_FINISH : READER_STOPPED_FINISH);
+
+function describeOutcome(progress: Progress, failure: AppError | null, stopReason: string | false) {
   const { content, finishReason, reasoning } = progress;
   // The message keeps the provider's two figures; the details go to the ledger.
   const usage = progress.usage && {
@@ -224,6 +228,6 @@ function describeOutcome(progress: Progress, failure: AppError | null, isStopped
     return { content, status: "ERROR" as const, finishReason, errorCode: failure.code, errorCause, usage, reasoning };
   }
   const noError = { errorCode: null, errorCause: null, reasoning };
-  if (isStopped) return { content, status: "INTERRUPTED" as const, finishReason: "interrupted", ...noError, usage };
+  if (stopReason) return { content, status: "INTERRUPTED" as const, finishReason: stopReason, ...noError, usage };
   return { content, status: "COMPLETE" as const, finishReason, ...noError, usage };
 }

@@ -17,6 +17,8 @@ export type MessageView = Prisma.MessageGetPayload<{ select: typeof messageField
 export type MessageAuthor = { id: string; name: string } | null;
 type ThreadRow = MessageView & {
   errorCode: string | null;
+  /** A stopped reply's tells who stopped it (lib/live/messages.ts); the model's for the others. */
+  finishReason: string | null;
   /** Only for admin readers (why a model call failed); null for everyone else. */
   errorCause: unknown;
   contextManifest: unknown;
@@ -81,7 +83,8 @@ async function readThreadPage(conversationId: string, start: Prisma.Sql, isAdmin
        WHERE thread.step < ${PAGE_MESSAGES} AND thread.bytes < ${PAGE_BYTES}
     )
     SELECT m.id, m.role::text AS role, m.content, m.status::text AS status, m."parentId", m."createdAt",
-           m."errorCode", CASE WHEN ${isAdminReader} THEN m."errorCause" END AS "errorCause", m."contextManifest",
+           m."errorCode", m."finishReason",
+           CASE WHEN ${isAdminReader} THEN m."errorCause" END AS "errorCause", m."contextManifest",
            m.imported, m.reasoning, m."reasoningMs", thread.step,
            CASE WHEN m.role = 'USER' AND u.id IS NOT NULL THEN json_build_object('id', u.id, 'name', u.name) END
              AS author,

@@ -4,6 +4,12 @@ import { z } from "zod";
 
 export const messageRoleSchema = z.enum(["SYSTEM", "USER", "ASSISTANT"]);
 export const messageStatusSchema = z.enum(["STREAMING", "COMPLETE", "INTERRUPTED", "ERROR"]);
+/**
+ * The finish reason of an INTERRUPTED reply: a reader's Stop, or the server stopping before the reply finished (a
+ * shutdown whose drain ran out, or a process that died, whose reply another one recovered).
+ */
+export const READER_STOPPED_FINISH = "interrupted";
+export const SERVER_STOPPED_FINISH = "server_stopped";
 
 // What the server reports about the context window a reply was generated with.
 export const contextManifestSchema = z.object({
@@ -53,6 +59,8 @@ export const chatMessageSchema = z.object({
   createdAt: z.string(),
   siblingIds: z.array(z.string()).default([]),
   errorCode: z.string().nullable().default(null),
+  // For an INTERRUPTED reply, who stopped it: READER_STOPPED_FINISH or SERVER_STOPPED_FINISH.
+  finishReason: z.string().nullable().default(null),
   errorCause: replyErrorCauseSchema.nullish().catch(undefined),
   // Only feeds a notice: a manifest of another shape (an older reply) hides the notice instead of failing the page.
   context: contextManifestSchema.nullable().default(null).catch(null),

@@ -27,15 +27,17 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function readReply(databaseUrl: string, id: string): Promise<{ status: string; content: string }> {
+type SavedReply = { status: string; content: string; finishReason: string | null };
+
+async function readReply(databaseUrl: string, id: string): Promise<SavedReply> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
-  const { rows } = await client.query<{ status: string; content: string }>(
-    'SELECT status::text, content FROM "Message" WHERE id = $1',
+  const { rows } = await client.query<SavedReply>(
+    'SELECT status::text, content, "finishReason" FROM "Message" WHERE id = $1',
     [id],
   );
   await client.end();
-  return rows[0] ?? { status: "missing", content: "" };
+  return rows[0] ?? { status: "missing", content: "", finishReason: null };
 }
 
 async function replyStatus(databaseUrl: string, id: string): Promise<string> {
@@ -129,10 +131,15 @@ it("saves the replies still running at the drain's end as INTERRUPTED with their
   }
   await stopping;
   const text = received.flatMap((event) => (event.event === "delta" ? [(event.data as { text: string }).text] : []));
-  expect(received.at(-1)).toMatchObject({ event: "done", data: { status: "INTERRUPTED" } });
+  // Told apart from a reader's Stop: the server stopped it (the page says so).
+  expect(received.at(-1)).toMatchObject({
+    event: "done",
+    data: { status: "INTERRUPTED", finishReason: "server_stopped" },
+  });
   expect(await readReply(databaseUrl, startedIds(received).assistantMessageId)).toEqual({
     status: "INTERRUPTED",
     content: text.join(""),
+    finishReason: "server_stopped",
   });
 });
 
@@ -155,6 +162,7 @@ it("marks a reply cut off by a killed process INTERRUPTED once its lease expired
   try {
     // At the next start if the lease has run out by then, else at the next renewal after it does.
     await expect.poll(() => replyStatus(databaseUrl, assistantMessageId), { timeout: 10_000 }).toBe("INTERRUPTED");
+    expect((await readReply(databaseUrl, assistantMessageId)).finishReason).toBe("server_stopped");
     const again = await signedInClient("crash@example.test", "long enough", second.baseUrl);
     const events = await collectEvents(await again.json(`/api/conversations/${id}/messages`, { content: "Again" }));
     expect(events.at(-1)).toMatchObject({ event: "done", data: { status: "COMPLETE" } });

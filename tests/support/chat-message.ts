@@ -9,6 +9,7 @@ export function chatMessage(fields: Pick<ChatMessage, "id" | "parentId"> & Parti
     createdAt: "2026-12-04T00:00:00.000Z",
     siblingIds: [],
     errorCode: null,
+    finishReason: null,
     context: null,
     author: null,
     imported: false,

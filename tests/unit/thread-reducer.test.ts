@@ -118,6 +118,17 @@ describe("the thread reducer", () => {
     });
   });
 
+  it("a reply stopped by the server keeps that finish reason, which its label tells apart from a reader's Stop", () => {
+    const state = run(
+      initialThreadState(earlier),
+      requested,
+      { type: "accepted" },
+      { type: "started", start: start("u2", "a2", "a1") },
+      { type: "ended", replyId: "a2", status: "INTERRUPTED", finishReason: "server_stopped" },
+    );
+    expect(state.messages.at(-1)).toMatchObject({ status: "INTERRUPTED", finishReason: "server_stopped" });
+  });
+
   it("refused: the thread is given back as it was before the request, with the reason", () => {
     const state = run(initialThreadState(earlier), requested, { type: "refused", error: "Too long." });
     expect(state.messages).toEqual(earlier);

@@ -23,6 +23,7 @@ export function createOptimisticMessage(
     createdAt: new Date().toISOString(),
     siblingIds: withNewSibling(previousSiblingIds, id),
     errorCode: null,
+    finishReason: null,
     context: null,
     author: null,
     imported: false,
@@ -45,6 +46,7 @@ export function createPlaceholderReply(replaced: ChatMessage): ChatMessage {
     createdAt: new Date().toISOString(),
     siblingIds: withNewSibling(previousSiblingIds, id),
     errorCode: null,
+    finishReason: null,
     context: null,
     imported: false,
     usage: null,
@@ -90,19 +92,30 @@ export function appendReasoning(messages: ChatMessage[], messageId: string, text
   );
 }
 
-/** A reply's end as the page learnt it: its status and, for a failure, why (`errorCode` kept when not given). */
+/**
+ * A reply's end as the page learnt it: its status, its finish reason (who stopped a stopped one) and, for a
+ * failure, why (`errorCode` and `finishReason` kept when not given).
+ */
 export type ReplyEnding = {
   status: MessageStatus;
+  finishReason?: string | null;
   errorCode?: string;
   errorMessage?: string;
   errorCause?: ChatMessage["errorCause"];
 };
 
 export function updateStatus(messages: ChatMessage[], messageId: string, ending: ReplyEnding): ChatMessage[] {
-  const { status, errorCode, errorMessage, errorCause } = ending;
+  const { status, finishReason, errorCode, errorMessage, errorCause } = ending;
   return messages.map((message) =>
     message.id === messageId
-      ? { ...message, status, errorCode: errorCode ?? message.errorCode, errorMessage, errorCause }
+      ? {
+          ...message,
+          status,
+          finishReason: finishReason ?? message.finishReason,
+          errorCode: errorCode ?? message.errorCode,
+          errorMessage,
+          errorCause,
+        }
       : message,
   );
 }
@@ -121,8 +134,8 @@ export function mergeFetchedThread(shown: ChatMessage[], fetched: ChatMessage[])
     const local = shownById.get(message.id);
     if (!local) return message;
     if (message.status === "STREAMING" && local.status !== "STREAMING") {
-      const { content, status, errorCode, errorMessage, errorCause, reasoning } = local;
-      return { ...message, content, status, errorCode, errorMessage, errorCause, reasoning };
+      const { content, status, finishReason, errorCode, errorMessage, errorCause, reasoning } = local;
+      return { ...message, content, status, finishReason, errorCode, errorMessage, errorCause, reasoning };
     }
     // The thinking is saved only with the finished reply: until then the page's own copy is the one to show.
     if (message.status === "STREAMING" && local.reasoning) return { ...message, reasoning: local.reasoning };

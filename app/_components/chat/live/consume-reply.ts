@@ -6,7 +6,7 @@ export type ReplyHandlers = {
   onStart: (start: StartEvent) => void;
   onDelta: (text: string) => void;
   onReasoning: (text: string) => void;
-  onDone: (status: ReplyEventData<"done">["status"]) => void;
+  onDone: (status: ReplyEventData<"done">["status"], finishReason: string | null) => void;
   onError: (message: string, cause?: ReplyErrorCause) => void;
   // After the reply ended: the model's title for a new conversation (docs/architecture.md, "The live-event contract").
   onTitle: (title: ReplyEventData<"title">) => void;
@@ -27,7 +27,7 @@ export async function consumeReply(response: Response, handlers: ReplyHandlers):
     if (parsed.status === "invalid") {
       // A reply whose start or end cannot be read has failed as far as this page can tell; a bad delta is skipped.
       if (parsed.name === "start" || parsed.name === "error") handlers.onError(REPLY_FAILED_MESSAGE);
-      else if (parsed.name === "done") handlers.onDone("COMPLETE");
+      else if (parsed.name === "done") handlers.onDone("COMPLETE", null);
       if (parsed.name === "delta" || parsed.name === "reasoning" || parsed.name === "title") continue;
       await events.return(undefined);
       return true;
@@ -38,7 +38,7 @@ export async function consumeReply(response: Response, handlers: ReplyHandlers):
     else if (event.name === "reasoning") handlers.onReasoning(event.data.text);
     else if (event.name === "title") handlers.onTitle(event.data);
     else {
-      if (event.name === "done") handlers.onDone(event.data.status);
+      if (event.name === "done") handlers.onDone(event.data.status, event.data.finishReason);
       else handlers.onError(event.data.message, event.data.cause);
       void readTitle(events, handlers);
       return true;

@@ -1,4 +1,5 @@
-import type { MessageStatus, ReplyErrorCause } from "@/app/_components/api/types";
+import type { MessageStatus } from "@/app/_components/api/types";
+import type { ReplyEnding } from "@/app/_components/chat/chat-messages";
 import { consumeReply } from "./consume-reply";
 import { createDeltaBuffer } from "./delta-buffer";
 import type { ThreadAction } from "./thread-reducer";
@@ -85,11 +86,11 @@ async function readReply(response: Response, reading: ReplyReading): Promise<Rep
     if (replyId) dispatch({ type: "reasoning", replyId, text });
   });
 
-  function finish(status: MessageStatus, errorMessage?: string, errorCause?: ReplyErrorCause): void {
+  function finish(status: MessageStatus, ending: Omit<ReplyEnding, "status"> = {}): void {
     reasoningBuffer.flush();
     buffer.flush();
-    if (replyId) dispatch({ type: "ended", replyId, status, errorMessage, errorCause });
-    else if (errorMessage) dispatch({ type: "failed", error: errorMessage });
+    if (replyId) dispatch({ type: "ended", replyId, status, ...ending });
+    else if (ending.errorMessage) dispatch({ type: "failed", error: ending.errorMessage });
   }
   // What came is shown; the end is left to the caller, which tries to resume the stream first.
   function lose(): ReplyOutcome {
@@ -106,8 +107,8 @@ async function readReply(response: Response, reading: ReplyReading): Promise<Rep
       },
       onDelta: (text) => buffer.push(text),
       onReasoning: (text) => reasoningBuffer.push(text),
-      onDone: (status) => finish(status),
-      onError: (message, cause) => finish("ERROR", message, cause),
+      onDone: (status, finishReason) => finish(status, { finishReason }),
+      onError: (errorMessage, errorCause) => finish("ERROR", { errorMessage, errorCause }),
       onTitle: ({ title }) => reading.onTitle(title),
     });
     if (!isFinished) return lose();

@@ -1,4 +1,4 @@
-import type { ChatMessage, MessageStatus, ReplyErrorCause, StartEvent } from "@/app/_components/api/types";
+import type { ChatMessage, StartEvent } from "@/app/_components/api/types";
 import {
   appendContent,
   appendReasoning,
@@ -7,6 +7,7 @@ import {
   NO_PLACEHOLDERS,
   type Placeholders,
   prependOlder,
+  type ReplyEnding,
   takeBefore,
   updateStatus,
   withOlderShown,
@@ -46,14 +47,7 @@ export type ThreadAction =
   | { type: "delta"; replyId: string; text: string }
   // The model's thinking, kept apart from the answer's text.
   | { type: "reasoning"; replyId: string; text: string }
-  | {
-      type: "ended";
-      replyId: string;
-      status: MessageStatus;
-      errorCode?: string;
-      errorMessage?: string;
-      errorCause?: ReplyErrorCause;
-    }
+  | ({ type: "ended"; replyId: string } & ReplyEnding)
   // A failure with no reply to show it on (it failed before `start`): the thread's alert shows it.
   | { type: "failed"; error: string }
   | { type: "released" }

@@ -8,6 +8,7 @@ import { ImportedBadge } from "@/app/_components/ui/imported-badge";
 import { isMessageKey } from "@/app/_i18n/messages-en";
 import type { Translator } from "@/app/_i18n/translator";
 import { useTranslator } from "@/app/_i18n/translator-provider";
+import { SERVER_STOPPED_FINISH } from "@/lib/live/messages";
 import { CopyToMyChatsButton } from "./copy-to-my-chats-button";
 import { MESSAGE_ACTION_BUTTON, type MessageItemProps } from "./message-actions";
 import { ReplyThinking } from "./reply-thinking";
@@ -29,7 +30,7 @@ export function AssistantMessage({ message, isBusy, actions, canWrite }: Message
       {isStreaming ? <TypingIndicator /> : null}
       {message.status === "INTERRUPTED" ? (
         <span className="border-line text-ink-muted mt-2 inline-block rounded-full border px-2.5 py-0.5 text-xs">
-          {t("message.stopped")}
+          {t(message.finishReason === SERVER_STOPPED_FINISH ? "message.serverStopped" : "message.stopped")}
         </span>
       ) : null}
       {message.status === "ERROR" ? (
