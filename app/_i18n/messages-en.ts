@@ -15,6 +15,7 @@ export const en = {
   "common.undo": "Undo",
   "errors.network": "Could not reach the server. Check your connection.",
   "errors.internal": "Something went wrong. Please try again.",
+  "errors.invalidField": "Check “{field}”.",
   "errors.invalid_input": "Some of what you entered is not valid.",
   "errors.context_overflow": "This conversation is too long for the model's context window.",
   "errors.unauthorized": "Your session has ended. Sign in again.",
@@ -297,6 +298,18 @@ export const en = {
   "admin.provider.test": "Test connection",
   "admin.provider.testing": "Testing…",
   "admin.provider.testFailed": "Connection failed: {reason}",
+  "admin.provider.testFailure.refused_address":
+    "This address is a link-local or cloud metadata address, which providers may not use (see ALLOW_LINK_LOCAL_PROVIDERS).",
+  "admin.provider.testFailure.timeout": "The provider did not answer within {seconds} seconds.",
+  "admin.provider.testFailure.key_refused": "The provider refused the API key.",
+  "admin.provider.testFailure.not_found":
+    "Nothing answers at this base URL's /models. Check the URL (it often ends in /v1).",
+  "admin.provider.testFailure.not_found_azure":
+    "Nothing answers at this endpoint's /openai/models. Check the endpoint (https://<resource>.openai.azure.com) and the api-version.",
+  "admin.provider.testFailure.redirect":
+    "The provider redirects elsewhere. Enter the URL it redirects to: redirects are not followed.",
+  "admin.provider.testFailure.status": "The provider answered with status {status}.",
+  "admin.provider.testFailure.unreachable": "Could not connect to the provider.",
   "admin.provider.connected": "Connected. Models: {models}",
   "admin.provider.connectedNoModels": "Connected. The provider lists no models.",
   "admin.provider.name": "Name",

@@ -13,35 +13,62 @@ import { createProviderClient } from "./provider-client";
 export const CONNECTION_TEST_TIMEOUT_MS = 10_000;
 const MAX_LISTED_MODELS = 500;
 
-export type ConnectionTestResult = { ok: true; models: string[] } | { ok: false; reason: string };
+/**
+ * A failed test says why in English (`reason`, for the API and the log) and as a `code` the console words in the
+ * admin's language (with `status` for `status`, `seconds` for `timeout`).
+ */
+export type ConnectionFailure = {
+  code:
+    | "refused_address"
+    | "timeout"
+    | "key_refused"
+    | "not_found"
+    | "not_found_azure"
+    | "redirect"
+    | "status"
+    | "unreachable";
+  reason: string;
+  status?: number;
+  seconds?: number;
+};
+export type ConnectionTestResult = { ok: true; models: string[] } | ({ ok: false } & ConnectionFailure);
 
-function describeFailure(error: unknown, kind: string): string {
+function describeFailure(error: unknown, kind: string): ConnectionFailure {
   // The SDK wraps what its fetch throws as a connection error (RefusedProviderAddressError, by name).
   if (
     error instanceof OpenAI.APIConnectionError &&
     (error.cause as Error | undefined)?.name === "RefusedProviderAddressError"
   ) {
-    return REFUSED_ADDRESS_MESSAGE;
+    return { code: "refused_address", reason: REFUSED_ADDRESS_MESSAGE };
   }
   // The SDK's timeout ends at the headers; the signal also bounds a body that stalls (APIUserAbortError).
   if (error instanceof OpenAI.APIConnectionTimeoutError || error instanceof OpenAI.APIUserAbortError) {
-    return `The provider did not answer within ${CONNECTION_TEST_TIMEOUT_MS / 1000} seconds.`;
+    const seconds = CONNECTION_TEST_TIMEOUT_MS / 1000;
+    return { code: "timeout", reason: `The provider did not answer within ${seconds} seconds.`, seconds };
   }
   if (error instanceof OpenAI.AuthenticationError || error instanceof OpenAI.PermissionDeniedError) {
-    return "The provider refused the API key.";
+    return { code: "key_refused", reason: "The provider refused the API key." };
   }
   if (error instanceof OpenAI.NotFoundError) {
     return kind === "AZURE_OPENAI"
-      ? "Nothing answers at this endpoint's /openai/models. Check the endpoint (https://<resource>.openai.azure.com) and the api-version."
-      : "Nothing answers at this base URL's /models. Check the URL (it often ends in /v1).";
+      ? {
+          code: "not_found_azure",
+          reason:
+            "Nothing answers at this endpoint's /openai/models. Check the endpoint (https://<resource>.openai.azure.com) and the api-version.",
+        }
+      : {
+          code: "not_found",
+          reason: "Nothing answers at this base URL's /models. Check the URL (it often ends in /v1).",
+        };
   }
   const status = error instanceof OpenAI.APIError ? error.status : undefined;
   // Redirects are answers like any other to the provider fetch, which never follows them with the key.
   if (status && status >= 300 && status < 400) {
-    return "The provider redirects elsewhere. Enter the URL it redirects to: redirects are not followed.";
+    const reason = "The provider redirects elsewhere. Enter the URL it redirects to: redirects are not followed.";
+    return { code: "redirect", reason };
   }
-  if (status) return `The provider answered with status ${status}.`;
-  return "Could not connect to the provider.";
+  if (status) return { code: "status", reason: `The provider answered with status ${status}.`, status };
+  return { code: "unreachable", reason: "Could not connect to the provider." };
 }
 
 export async function testProviderConnection(id: string): Promise<ConnectionTestResult> {
@@ -60,8 +87,8 @@ export async function testProviderConnection(id: string): Promise<ConnectionTest
     }
     return { ok: true, models: names.sort() };
   } catch (error) {
-    const reason = describeFailure(error, provider.kind);
-    console.warn(`Testing provider ${id} failed: ${reason}`);
-    return { ok: false, reason };
+    const failure = describeFailure(error, provider.kind);
+    console.warn(`Testing provider ${id} failed: ${failure.reason}`);
+    return { ok: false, ...failure };
   }
 }

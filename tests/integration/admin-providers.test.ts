@@ -43,7 +43,7 @@ async function addProvider(body: Record<string, unknown>): Promise<ProviderBody>
 async function testConnection(id: string) {
   const response = await admin.fetch(`/api/admin/providers/${id}/test`, { method: "POST" });
   expect(response.status).toBe(200);
-  return (await response.json()) as { ok: boolean; models?: string[]; reason?: string };
+  return (await response.json()) as { ok: boolean; models?: string[]; reason?: string; code?: string };
 }
 
 describe("providers", () => {
@@ -97,12 +97,20 @@ describe("providers", () => {
       }),
     );
     const refused = await addProvider({ baseUrl: echoKey, apiKey: "sk-echoed-secret-key" });
-    expect(await testConnection(refused.id)).toEqual({ ok: false, reason: "The provider refused the API key." });
+    expect(await testConnection(refused.id)).toEqual({
+      ok: false,
+      code: "key_refused",
+      reason: "The provider refused the API key.",
+    });
 
     const closed = await listen(createServer());
     servers.pop()?.close();
     const unreachable = await addProvider({ baseUrl: closed });
-    expect(await testConnection(unreachable.id)).toEqual({ ok: false, reason: "Could not connect to the provider." });
+    expect(await testConnection(unreachable.id)).toEqual({
+      ok: false,
+      code: "unreachable",
+      reason: "Could not connect to the provider.",
+    });
 
     const before = upstream.requests.length;
     const redirecting = await listen(
@@ -114,6 +122,7 @@ describe("providers", () => {
     const redirected = await addProvider({ baseUrl: redirecting, apiKey: "sk-must-not-travel" });
     expect(await testConnection(redirected.id)).toEqual({
       ok: false,
+      code: "redirect",
       reason: "The provider redirects elsewhere. Enter the URL it redirects to: redirects are not followed.",
     });
     expect(upstream.requests.slice(before).filter((request) => request.path === "/v1/models")).toEqual([]);
@@ -125,7 +134,9 @@ describe("providers", () => {
     const startedAt = Date.now();
     expect(await testConnection(provider.id)).toEqual({
       ok: false,
+      code: "timeout",
       reason: "The provider did not answer within 10 seconds.",
+      seconds: 10,
     });
     expect(Date.now() - startedAt).toBeLessThan(20_000);
   }, 25_000);
@@ -191,8 +202,16 @@ describe("providers", () => {
 
     // One saved before this check existed (or written to the database by hand) is refused on connect.
     await db().provider.update({ where: { id: provider.id }, data: { baseUrl: "http://169.254.169.254/v1" } });
-    expect(await testConnection(provider.id)).toEqual({ ok: false, reason: expect.stringMatching(/metadata/) });
+    expect(await testConnection(provider.id)).toEqual({
+      ok: false,
+      code: "refused_address",
+      reason: expect.stringMatching(/metadata/),
+    });
     await db().provider.update({ where: { id: provider.id }, data: { baseUrl: "http://[fe80::1]/v1" } });
-    expect(await testConnection(provider.id)).toEqual({ ok: false, reason: expect.stringMatching(/metadata/) });
+    expect(await testConnection(provider.id)).toEqual({
+      ok: false,
+      code: "refused_address",
+      reason: expect.stringMatching(/metadata/),
+    });
   });
 });

@@ -62,6 +62,18 @@ describe("translator", () => {
     expect(describeError(error, createTranslator("zh-CN"))).toBe("未找到，可能已被删除。");
     expect(describeError({ code: "teapot", message: "?" }, createTranslator("zh-CN"))).toBe("出了点问题，请重试。");
   });
+
+  it("names the field at fault in Chinese, by the form's own label, where the server names one", () => {
+    const wrongPassword = {
+      code: "invalid_input",
+      message: "The current password is not right.",
+      issues: [{ path: ["currentPassword"], message: "The current password is not right." }],
+    };
+    expect(describeError(wrongPassword, createTranslator("zh-CN"))).toBe("请检查“当前密码”。");
+    expect(describeError(wrongPassword, createTranslator("en"))).toBe("The current password is not right.");
+    const unknownField = { ...wrongPassword, issues: [{ path: ["colour"], message: "No." }] };
+    expect(describeError(unknownField, createTranslator("zh-CN"))).toBe("输入的内容有误。");
+  });
 });
 
 describe("catalogs", () => {

@@ -6,13 +6,21 @@ import { useConfirmedMutation } from "@/app/_components/api/use-confirmed-mutati
 import { useMutation } from "@/app/_components/api/use-mutation";
 import { ActionButton } from "@/app/_components/ui/action-button";
 import { InlineAlert } from "@/app/_components/ui/inline-alert";
+import { isMessageKey } from "@/app/_i18n/messages-en";
+import type { Translator } from "@/app/_i18n/translator";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { AdminProvider } from "./admin-types";
 import { ProviderForm } from "./provider-form";
 
 const testResultSchema = z.union([
   z.object({ ok: z.literal(true), models: z.array(z.string()) }),
-  z.object({ ok: z.literal(false), reason: z.string() }),
+  z.object({
+    ok: z.literal(false),
+    reason: z.string(),
+    code: z.string().optional(),
+    status: z.number().optional(),
+    seconds: z.number().optional(),
+  }),
 ]);
 type TestResult = z.infer<typeof testResultSchema>;
 
@@ -82,6 +90,12 @@ export function ProviderCard({ provider }: { provider: AdminProvider }) {
   );
 }
 
+/** Why the test failed, in the admin's words: by its code, or the server's English for a code not known here. */
+function describeTestFailure(failure: Extract<TestResult, { ok: false }>, t: Translator["t"]): string {
+  const key = `admin.provider.testFailure.${failure.code}`;
+  return isMessageKey(key) ? t(key, { status: failure.status ?? "", seconds: failure.seconds ?? "" }) : failure.reason;
+}
+
 function TestOutcome({ result, error }: { result: TestResult | null; error: string | null }) {
   const { t } = useTranslator();
   if (error) {
@@ -95,7 +109,7 @@ function TestOutcome({ result, error }: { result: TestResult | null; error: stri
   if (!result.ok) {
     return (
       <p role="status" className="text-danger mt-3 text-sm">
-        {t("admin.provider.testFailed", { reason: result.reason })}
+        {t("admin.provider.testFailed", { reason: describeTestFailure(result, t) })}
       </p>
     );
   }

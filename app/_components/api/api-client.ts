@@ -1,11 +1,33 @@
 import type { z } from "zod";
-import { isMessageKey } from "@/app/_i18n/messages-en";
+import { isMessageKey, type MessageKey } from "@/app/_i18n/messages-en";
 import type { Translator } from "@/app/_i18n/translator";
 import { apiErrorSchema } from "./schemas";
 import type { ApiError } from "./types";
 import { describeUsageLimit } from "./usage-limit-message";
 
 export type ApiResult<T> = { isOk: true; status: number; data: T } | { isOk: false; status: number; error: ApiError };
+
+// The labels of the fields the server names in `issues` (the last part of an issue's path), as the forms show them.
+const FIELD_LABELS: Record<string, MessageKey | undefined> = {
+  name: "account.name",
+  email: "account.email",
+  password: "account.password",
+  currentPassword: "accountSettings.currentPassword",
+  newPassword: "accountSettings.newPassword",
+  baseUrl: "admin.provider.baseUrl",
+  apiKey: "admin.provider.apiKey",
+  apiVersion: "admin.provider.apiVersion",
+  upstreamName: "admin.model.upstreamName",
+  label: "admin.model.label",
+  contextWindow: "admin.model.contextWindow",
+  systemPrompt: "admin.model.systemPrompt",
+  temperature: "parameters.temperature",
+  topP: "parameters.topP",
+  maxOutputTokens: "parameters.maxOutputTokens",
+  minTemperature: "admin.model.lowestTemperature",
+  maxTemperature: "admin.model.highestTemperature",
+  issuer: "admin.sso.issuer",
+};
 
 const GENERIC_ERROR: ApiError = { code: "internal", message: "Something went wrong. Please try again." };
 const NETWORK_ERROR: ApiError = { code: "network", message: "Could not reach the server. Check your connection." };
@@ -42,12 +64,15 @@ function withJsonHeaders(init: RequestInit | undefined): RequestInit {
 }
 
 // The server's messages are English. In English its own words are the clearest (the field at fault is named in
-// `issues`); in another language the error's code picks a translated sentence.
+// `issues`); in another language the error's code picks a translated sentence, which names the field at fault when
+// the form's label for it is known.
 export function describeError(error: ApiError, translator: Translator): string {
   const { locale, t } = translator;
   const usageLimit = describeUsageLimit(error, translator);
   if (usageLimit) return usageLimit;
   if (locale !== "en") {
+    const field = error.issues?.map((issue) => FIELD_LABELS[String(issue.path.at(-1))]).find(Boolean);
+    if (error.code === "invalid_input" && field) return t("errors.invalidField", { field: t(field) });
     const key = `errors.${error.code}`;
     return t(isMessageKey(key) ? key : "errors.internal");
   }
