@@ -9,13 +9,23 @@ import { getProviderConnection } from "../db/providers";
 import { AppError, type FieldIssue } from "../errors";
 import { defaultRequestShape, outputLimitParameters, reasoningEfforts, systemPromptRoles } from "./compatibility";
 
-const temperatureSchema = z.number().min(0, "Use 0 to 2.").max(2, "Use 0 to 2.");
+// Each message names its field: the console shows it under the whole form.
+const temperatureSchema = (field: string) =>
+  z.number().min(0, `Use a ${field} from 0 to 2.`).max(2, `Use a ${field} from 0 to 2.`);
 
 const editableFields = {
   label: z.string().trim().min(1, "Enter a label.").max(100, "Use at most 100 characters."),
-  contextWindow: z.number().int().min(512, "Use at least 512 tokens.").max(10_000_000),
-  maxOutputTokens: z.number().int().min(1).max(1_000_000),
-  temperature: temperatureSchema,
+  contextWindow: z
+    .number()
+    .int()
+    .min(512, "Use a context window of at least 512 tokens.")
+    .max(10_000_000, "Use a context window of at most 10,000,000 tokens."),
+  maxOutputTokens: z
+    .number()
+    .int()
+    .min(1, "Use from 1 to 1,000,000 output tokens.")
+    .max(1_000_000, "Use from 1 to 1,000,000 output tokens."),
+  temperature: temperatureSchema("temperature"),
   topP: z.number().gt(0, "Use a top_p above 0 and at most 1.").max(1, "Use a top_p above 0 and at most 1."),
   // An empty prompt is no prompt.
   systemPrompt: z
@@ -24,8 +34,8 @@ const editableFields = {
     .transform((text) => text.trim() || null)
     .nullable(),
   allowUserParameters: z.boolean(),
-  minTemperature: temperatureSchema,
-  maxTemperature: temperatureSchema,
+  minTemperature: temperatureSchema("lowest temperature"),
+  maxTemperature: temperatureSchema("highest temperature"),
   enabled: z.boolean(),
   isDefault: z.boolean(),
   visibleToEveryone: z.boolean(),

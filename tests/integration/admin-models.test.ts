@@ -79,6 +79,12 @@ describe("versions and audit", () => {
     expect((await changeModel(model.id, { minTemperature: 1.5 })).status).toBe(400);
     expect((await changeModel(model.id, { maxOutputTokens: 9000, contextWindow: 8192 })).status).toBe(400);
     expect((await changeModel(model.id, { unknownField: 1 })).status).toBe(400);
+    // Out of range: the message names the field, as the console shows it under the whole form.
+    const tooHot = await changeModel(model.id, { temperature: 5 });
+    expect(tooHot.status).toBe(400);
+    expect(await tooHot.json()).toMatchObject({
+      error: { issues: [{ path: ["temperature"], message: "Use a temperature from 0 to 2." }] },
+    });
     expect(await db().model.findUniqueOrThrow({ where: { id: model.id } })).toMatchObject({ version: 1 });
   });
 
