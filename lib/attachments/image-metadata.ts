@@ -5,8 +5,10 @@
 // share link's visitors, and sent to the model's provider. The pixels are never decoded: metadata is whole segments
 // (JPEG), chunks (PNG, WebP) that are dropped, and the rest is kept byte for byte. A JPEG's orientation, which only
 // EXIF carries, is kept in a minimal EXIF block of that one tag, so that a photo taken sideways still shows upright.
-// An image whose structure cannot be followed is kept as it came (a decoder would not read it either). GIF is kept
-// as it came: its metadata blocks hold no position, and following them means reading every frame's data.
+// A JPEG is followed as decoders follow it (bytes between segments skipped, nothing after its end); where a PNG's
+// or a WebP's structure cannot be followed, the file is kept as it came. GIF is kept as it came: its comments and an
+// application block can carry XMP (a position too), but reaching them means walking every frame's data; the
+// browser's re-encoding drops them, an upload from elsewhere keeps them.
 import type { SniffedFile } from "./sniff";
 
 type ImageType = Extract<SniffedFile, { kind: "IMAGE" }>["contentType"];
@@ -36,31 +38,54 @@ const readUint32BE = (bytes: Uint8Array, at: number) => readUint16BE(bytes, at) 
 const readUint32LE = (bytes: Uint8Array, at: number) =>
   ((bytes[at] ?? 0) | ((bytes[at + 1] ?? 0) << 8) | ((bytes[at + 2] ?? 0) << 16)) + (bytes[at + 3] ?? 0) * 0x1000000;
 
-// JPEG: SOI, then segments (0xFF, a marker, a 16-bit length that counts itself) up to the start of scan, after which
-// come the entropy-coded data and further tables, kept as they are.
+// JPEG: SOI, then segments (0xFF, a marker, a 16-bit length that counts itself); after a start of scan come the
+// entropy-coded data (in which 0xFF is always followed by 0x00 or a restart marker), then more segments (a
+// progressive JPEG's further tables and scans), up to the end of image. What follows the end of image is cut: phones
+// append further pictures there (a multi-picture file's, each with its own EXIF) or a motion photo's video.
 const JPEG_START_OF_SCAN = 0xda;
 const JPEG_END_OF_IMAGE = 0xd9;
 const JPEG_APP1 = 0xe1;
-// Kept: APP0 (JFIF), APP2 (the ICC colour profile), APP14 (Adobe's colour transform); every other APPn and COM go.
-const JPEG_KEPT_APPS = new Set([0xe0, 0xe2, 0xee]);
-const isJpegMetadata = (marker: number) =>
-  marker === 0xfe || (marker >= 0xe0 && marker <= 0xef && !JPEG_KEPT_APPS.has(marker));
+const JPEG_APP2 = 0xe2;
+// Kept: APP0 (JFIF), APP2 when it holds the ICC colour profile (not a multi-picture index), APP14 (Adobe's colour
+// transform); every other APPn and COM go.
+const ICC_PROFILE = [0x49, 0x43, 0x43, 0x5f, 0x50, 0x52, 0x4f, 0x46, 0x49, 0x4c, 0x45, 0]; // "ICC_PROFILE\0"
+function isJpegMetadata(marker: number, segment: Uint8Array): boolean {
+  if (marker === 0xfe) return true;
+  if (marker < 0xe0 || marker > 0xef || marker === 0xe0 || marker === 0xee) return false;
+  return marker !== JPEG_APP2 || !ICC_PROFILE.every((byte, index) => segment[4 + index] === byte);
+}
 // Markers without a length: TEM and the restart markers.
 const isJpegStandalone = (marker: number) => marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7);
+
+/** Where the next marker starts from `from` on: a 0xFF not followed by 0x00, a restart marker or another 0xFF. */
+function nextJpegMarker(bytes: Bytes, from: number): number {
+  for (let at = bytes.indexOf(0xff, from); at !== -1 && at + 1 < bytes.length; at = bytes.indexOf(0xff, at + 1)) {
+    const next = bytes[at + 1] ?? 0;
+    if (next !== 0 && next !== 0xff && !(next >= 0xd0 && next <= 0xd7)) return at;
+  }
+  return bytes.length;
+}
 
 function withoutJpegMetadata(bytes: Bytes): Bytes {
   const parts: Uint8Array[] = [bytes.subarray(0, 2)];
   let dropped = 0;
+  let isInScan = false;
   let at = 2;
   while (at < bytes.length) {
-    if (bytes[at] !== 0xff) return bytes;
-    const marker = bytes[at + 1] ?? 0;
-    if (marker === 0xff) {
-      at++; // a fill byte
+    const next = bytes[at + 1];
+    if (bytes[at] !== 0xff || next === 0xff || next === 0) {
+      // Outside any segment: a scan's entropy-coded data, kept; elsewhere bytes a decoder skips (fill bytes, or
+      // anything else, which could hold text), dropped.
+      const marker = nextJpegMarker(bytes, at + 1);
+      if (isInScan) parts.push(bytes.subarray(at, marker));
+      else dropped++;
+      at = marker;
       continue;
     }
-    if (marker === JPEG_START_OF_SCAN || marker === JPEG_END_OF_IMAGE) {
-      parts.push(bytes.subarray(at));
+    const marker = bytes[at + 1] ?? 0;
+    if (marker === JPEG_END_OF_IMAGE) {
+      parts.push(bytes.subarray(at, at + 2));
+      if (at + 2 < bytes.length) dropped++;
       return join(bytes, parts, dropped);
     }
     if (isJpegStandalone(marker)) {
@@ -69,18 +94,21 @@ function withoutJpegMetadata(bytes: Bytes): Bytes {
       continue;
     }
     const end = at + 2 + readUint16BE(bytes, at + 2);
-    if (end > bytes.length || end < at + 4) return bytes;
+    if (end > bytes.length || end < at + 4) break;
     const segment = bytes.subarray(at, end);
-    if (isJpegMetadata(marker)) {
+    if (isJpegMetadata(marker, segment)) {
       dropped++;
       const orientation = marker === JPEG_APP1 ? readExifOrientation(segment.subarray(4)) : null;
       if (orientation !== null) parts.push(orientationOnlyExif(orientation));
     } else {
       parts.push(segment);
     }
+    isInScan = marker === JPEG_START_OF_SCAN;
     at = end;
   }
-  return bytes;
+  // Cut short, or a length past the end: what could not be followed is kept as it came, after what was dropped.
+  parts.push(bytes.subarray(at));
+  return join(bytes, parts, dropped);
 }
 
 const EXIF_HEADER = [0x45, 0x78, 0x69, 0x66, 0, 0]; // "Exif\0\0"
@@ -151,8 +179,9 @@ function withoutWebpMetadata(bytes: Bytes): Bytes {
   const riffEnd = Math.min(bytes.length, 8 + readUint32LE(bytes, 4));
   for (let at = WEBP_HEADER_LENGTH; at < riffEnd; ) {
     const size = readUint32LE(bytes, at + 4);
-    const end = at + 8 + size + (size % 2);
-    if (end > riffEnd) return bytes;
+    if (at + 8 + size > riffEnd) return bytes;
+    // The pad byte of an odd-sized last chunk is sometimes left out.
+    const end = Math.min(at + 8 + size + (size % 2), riffEnd);
     const type = String.fromCharCode(...bytes.subarray(at, at + 4));
     if (WEBP_DROPPED_CHUNKS.has(type)) {
       dropped++;

@@ -72,6 +72,40 @@ describe("image metadata", () => {
     expect(withoutImageMetadata(cut, "image/jpeg")).toBe(cut);
   });
 
+  it("cuts what a phone appends after the picture's end: another picture with its own EXIF, a video", () => {
+    const photo = makeJpeg();
+    const appended = Buffer.concat([
+      withJpegMetadata(photo, 6),
+      withJpegMetadata(makeJpeg(), 1),
+      Buffer.from("ftypmp42"),
+    ]);
+    const stripped = strip(appended, "image/jpeg");
+    expectNoPrivateDetails(stripped);
+    expect(stripped.subarray(-2)).toEqual(Buffer.from([0xff, 0xd9]));
+    expect(stripped.length).toBe(photo.length + 36);
+  });
+
+  it("drops bytes between segments that a decoder skips, and keeps following the file after them", () => {
+    const photo = makeJpeg();
+    const afterJfif = 2 + 2 + photo.readUInt16BE(4);
+    const smuggled = Buffer.concat([
+      photo.subarray(0, afterJfif),
+      Buffer.from(`GPS ${PRIVATE_DETAILS[0]}`, "latin1"),
+      withJpegMetadata(photo, 1).subarray(afterJfif),
+    ]);
+    const stripped = strip(smuggled, "image/jpeg");
+    expectNoPrivateDetails(stripped);
+    expect(stripped.equals(photo)).toBe(true);
+  });
+
+  it("drops the metadata it reached in a JPEG cut short, and keeps the rest as it came", () => {
+    const photo = withJpegMetadata(makeJpeg(), 1);
+    const cut = photo.subarray(0, photo.length - 100);
+    const stripped = strip(cut, "image/jpeg");
+    expectNoPrivateDetails(stripped);
+    expect(stripped.subarray(-50)).toEqual(cut.subarray(-50));
+  });
+
   it("takes a PNG's EXIF, text and XMP chunks out", () => {
     const png = makePng(5, 3);
     const stripped = strip(withPngMetadata(png), "image/png");
@@ -82,6 +116,21 @@ describe("image metadata", () => {
   it("takes a WebP's EXIF and XMP chunks out, with their flags, and keeps its colour profile", () => {
     const webp = makeWebp();
     const stripped = strip(withWebpMetadata(webp), "image/webp");
+    expectNoPrivateDetails(stripped);
+    expect(stripped.equals(webp)).toBe(true);
+  });
+
+  it("takes a WebP's last metadata chunk out when its pad byte was left out", () => {
+    const webp = makeWebp();
+    // An odd-sized EXIF chunk, last, without the pad byte that should follow it.
+    const exif = Buffer.concat([makeExifTiff(1), Buffer.from(" ")]);
+    const header = Buffer.alloc(8);
+    header.write("EXIF", 0, "latin1");
+    header.writeUInt32LE(exif.length, 4);
+    const padless = Buffer.concat([webp, header, exif]);
+    padless.writeUInt32LE(padless.length - 8, 4);
+    padless[20] = (padless[20] ?? 0) | 0x08;
+    const stripped = strip(padless, "image/webp");
     expectNoPrivateDetails(stripped);
     expect(stripped.equals(webp)).toBe(true);
   });
