@@ -10,7 +10,7 @@ import { recordStop } from "../db/reply-stops";
 import type { LiveReply } from "./live-reply";
 import { findLatestReply, stopReplies } from "./reply-registry";
 
-/** The conversation was deleted: its replies stop, here and in every other process (each stops those it runs). */
+/** The conversation was deleted (with a team, an account): its replies stop here and in every other process. */
 export function stopRepliesEverywhere(conversationId: string): number {
   broadcast({ k: "stop", c: conversationId });
   return stopReplies(conversationId);

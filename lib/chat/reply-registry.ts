@@ -102,7 +102,8 @@ export type PendingTurn = {
   onStop: (end: () => void) => void;
   launched: (live: LiveReply) => LiveReply;
 };
-type PendingEntry = { isStopped: boolean; stop: () => void };
+/** `listedStops`: replies a Stop from another process named (lib/db/reply-stops.ts), stopped if this turn's is one. */
+type PendingEntry = { isStopped: boolean; stop: () => void; listedStops: Set<string> };
 
 /** Runs `start` (which launches the reply and hands it to `launched`) as a pending turn of the conversation. */
 export async function startAsPendingTurn(
@@ -112,6 +113,7 @@ export async function startAsPendingTurn(
   const onStop: (() => void)[] = [];
   const entry: PendingEntry = {
     isStopped: false,
+    listedStops: new Set(),
     stop: () => {
       entry.isStopped = true;
       for (const end of onStop.splice(0)) end();
@@ -126,7 +128,7 @@ export async function startAsPendingTurn(
     },
     onStop: (end) => (entry.isStopped ? end() : onStop.push(end)),
     launched: (live) => {
-      if (entry.isStopped) live.stop();
+      if (entry.isStopped || entry.listedStops.has(live.assistantMessageId)) live.stop();
       return live;
     },
   };
@@ -145,17 +147,22 @@ export function stopReplies(conversationId: string): number {
   return running.length + stopPendingTurns(conversationId);
 }
 
-/** Stops the turns of the conversation being started here (their replies not registered yet); returns how many. */
-export function stopPendingTurns(conversationId: string): number {
+function stopPendingTurns(conversationId: string): number {
   const pending = [...(pendingByConversation.get(conversationId) ?? [])];
   for (const turn of pending) turn.stop();
   return pending.length;
 }
 
-/** Stops the listed replies of the conversation, where they run here (and not a reply started since). */
+/**
+ * Stops the listed replies of the conversation where they run here, a turn still being started included once its
+ * reply turns out to be one of them; a reply started since, not listed, goes on.
+ */
 export function stopListedReplies(conversationId: string, assistantMessageIds: readonly string[]): void {
   for (const live of byConversation.get(conversationId) ?? []) {
     if (assistantMessageIds.includes(live.assistantMessageId)) live.stop();
+  }
+  for (const turn of pendingByConversation.get(conversationId) ?? []) {
+    for (const id of assistantMessageIds) turn.listedStops.add(id);
   }
 }
 

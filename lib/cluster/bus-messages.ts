@@ -28,8 +28,8 @@ export const busMessageSchema = z.discriminatedUnion("k", [
   z.strictObject({ k: z.literal("closed"), r: id }),
   // Stop the conversation's replies, wherever they run (it was deleted).
   z.strictObject({ k: z.literal("stop"), c: id }),
-  // A reader's Stop: the replies `r` (those running when it was recorded, lib/db/reply-stops.ts), and the
-  // conversation's turns still being started, whose replies have no row yet. A newer reply is not stopped by it.
+  // A reader's Stop: the replies `r` (those running when it was recorded, lib/db/reply-stops.ts), a turn still being
+  // started here included once its reply is known to be one of them. A newer reply is not stopped by it.
   z.strictObject({ k: z.literal("stopAsked"), c: id, r: z.array(id).max(100) }),
   // A reply started: watchers of the conversation are told. Sent only where a process watches it (remote-watchers.ts).
   z.strictObject({ k: z.literal("started"), c: id, r: id }),

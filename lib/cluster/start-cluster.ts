@@ -3,7 +3,7 @@
 
 import { announceReplyElsewhere, announceReplyHere, watchedConversationIds } from "../chat/conversation-watchers";
 import { endStreamsOfConversationHere, endStreamsOfUserHere, endStreamsWithoutAccessHere } from "../chat/open-streams";
-import { findReplies, stopListedReplies, stopPendingTurns, stopReplies } from "../chat/reply-registry";
+import { findReplies, stopListedReplies, stopReplies } from "../chat/reply-registry";
 import { findRunningReply } from "../db/process-leases";
 import { findStopsAsked } from "../db/reply-stops";
 import type { BusMessage } from "./bus-messages";
@@ -39,7 +39,6 @@ function dispatch(message: BusMessage, origin: string): void {
       return;
     case "stopAsked":
       stopListedReplies(message.c, message.r);
-      stopPendingTurns(message.c);
       return;
     case "started":
       announceReplyHere(message.c, message.r);
@@ -61,13 +60,12 @@ function dispatch(message: BusMessage, origin: string): void {
 }
 
 /**
- * What may have been missed while the bus was down: replies asked to stop meanwhile stop, replies followed from here
- * ask their owners again, the others get the list of conversations watched here and send theirs, watched
- * conversations have their running replies announced again (the browser follows each once), and every open stream
- * has its reader's access checked again.
+ * What may have been missed while the bus was down: replies followed from here ask their owners again, the others
+ * get the list of conversations watched here and send theirs, watched conversations have their running replies
+ * announced again (the browser follows each once), every open stream has its reader's access checked again, and
+ * replies of this process asked to stop meanwhile stop.
  */
 async function resyncAfterReconnection(): Promise<void> {
-  for (const asked of await findStopsAsked(currentProcessId())) stopListedReplies(asked.conversationId, [asked.id]);
   resyncMirrors();
   sendWatchList(true);
   for (const conversationId of watchedConversationIds()) {
@@ -75,6 +73,7 @@ async function resyncAfterReconnection(): Promise<void> {
     if (running) announceReplyHere(conversationId, running.id);
   }
   await endStreamsWithoutAccessHere(null);
+  for (const asked of await findStopsAsked(currentProcessId())) stopListedReplies(asked.conversationId, [asked.id]);
 }
 
 export type Cluster = { stop: () => Promise<void> };
