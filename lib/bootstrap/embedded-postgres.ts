@@ -160,7 +160,7 @@ export async function startEmbeddedPostgres(
   dataDir: string,
   options: EmbeddedPostgresOptions,
 ): Promise<RunningPostgres> {
-  const { password, database = DATABASE, extraFlags = [] } = options;
+  const { password, database = DATABASE } = options;
   const running = findRunningCluster(dataDir);
   if (running) {
     await prepareDatabase(running.port, password, database);
@@ -171,12 +171,24 @@ export async function startEmbeddedPostgres(
     return {
       databaseUrl: buildDatabaseUrl(running.port, database, password),
       port: running.port,
-      stop: isOrphan ? () => stopAdoptedCluster(dataDir, running.pid) : async () => {},
+      stop: isOrphan ? () => stopAdoptedCluster(dataDir) : async () => {},
     };
   }
 
   await mkdir(path.dirname(dataDir), { recursive: true });
   await assertReachableByPostgresUser(dataDir);
+  // Claimed before the cluster starts: a start on the same folder meanwhile shares it instead of taking it over.
+  writeOwner(dataDir);
+  try {
+    return await startOwnCluster(dataDir, options);
+  } catch (error) {
+    removeOwnerIfOurs(dataDir);
+    throw error;
+  }
+}
+
+async function startOwnCluster(dataDir: string, options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+  const { password, database = DATABASE, extraFlags = [] } = options;
   const port = await findFreePort();
   const EmbeddedPostgresClass = await loadEmbeddedPostgres();
   const isInitialised = existsSync(path.join(dataDir, "PG_VERSION"));
@@ -205,10 +217,9 @@ export async function startEmbeddedPostgres(
     throw error;
   }
   const supervisor = superviseCluster(cluster, dataDir);
-  writeOwner(dataDir);
   const stop = async () => {
     await supervisor.stop();
-    rmSync(ownerFile(dataDir), { force: true });
+    removeOwnerIfOurs(dataDir);
   };
   return { databaseUrl: buildDatabaseUrl(port, database, password), port, stop };
 }
@@ -221,11 +232,21 @@ function writeOwner(dataDir: string): void {
   writeFileSync(ownerFile(dataDir), `${process.pid}\n`);
 }
 
+function readOwner(dataDir: string): number | null {
+  if (!existsSync(ownerFile(dataDir))) return null;
+  const pid = Number(readFileSync(ownerFile(dataDir), "utf8").trim());
+  return pid > 0 ? pid : null;
+}
+
+/** Another process may have taken the cluster over meanwhile: its claim stays. */
+function removeOwnerIfOurs(dataDir: string): void {
+  if (readOwner(dataDir) === process.pid) rmSync(ownerFile(dataDir), { force: true });
+}
+
 /** Whether the process that started the cluster still runs (a Node process: a reused number is not it). */
 function isOwnerAlive(dataDir: string): boolean {
-  if (!existsSync(ownerFile(dataDir))) return false;
-  const pid = Number(readFileSync(ownerFile(dataDir), "utf8").trim());
-  if (!(pid > 0) || !isProcessAlive(pid)) return false;
+  const pid = readOwner(dataDir);
+  if (pid === null || !isProcessAlive(pid)) return false;
   try {
     return readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("node");
   } catch {
@@ -236,18 +257,25 @@ function isOwnerAlive(dataDir: string): boolean {
 
 const ADOPTED_STOP_TIMEOUT_MS = 30_000;
 
-/** Stops a cluster this process did not start (fast shutdown, as `pg_ctl stop` does) and waits for it to end. */
-async function stopAdoptedCluster(dataDir: string, postmasterPid: number): Promise<void> {
-  try {
-    process.kill(postmasterPid, "SIGINT");
-  } catch {
-    // Already gone.
+/**
+ * Stops a cluster this process did not start (fast shutdown, as `pg_ctl stop` does) and waits for it to end. Its
+ * postmaster is read again now, and only a PostgreSQL is signalled: the number read at start may since have gone
+ * to another program.
+ */
+async function stopAdoptedCluster(dataDir: string): Promise<void> {
+  const running = findRunningCluster(dataDir);
+  if (running) {
+    try {
+      process.kill(running.pid, "SIGINT");
+    } catch {
+      // Already gone.
+    }
+    const deadline = Date.now() + ADOPTED_STOP_TIMEOUT_MS;
+    while (isProcessAlive(running.pid) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
-  const deadline = Date.now() + ADOPTED_STOP_TIMEOUT_MS;
-  while (isProcessAlive(postmasterPid) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  rmSync(ownerFile(dataDir), { force: true });
+  removeOwnerIfOurs(dataDir);
 }
 
 const SUPERVISION_CHECK_MS = 2000;
