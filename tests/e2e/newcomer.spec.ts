@@ -161,6 +161,10 @@ test("an admin confirms disabling a user, then reads names, not ids, in the audi
   const entry = admin.getByRole("list", { name: "Audit entries" }).getByRole("listitem").first();
   const target = entry.getByText(`Quinn (${email})`);
   await expect(target).toBeVisible();
+  // The action in words, in the filter and on the entry.
+  await expect(entry).toContainText("User changed");
+  await expect(admin.getByRole("combobox", { name: "Action" })).toHaveValue("user.update");
+  await expect(admin.getByRole("combobox", { name: "Action" }).locator("option:checked")).toHaveText("User changed");
   await expect(target).toHaveAttribute("title", /^[a-z0-9]{20,}$/);
   await adminContext.close();
 });

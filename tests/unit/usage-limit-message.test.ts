@@ -16,7 +16,7 @@ describe("the usage limit message", () => {
       "You have used your 200,000 tokens for today; resets at 00:00 UTC.",
     );
     expect(describeError(daily, createTranslator("zh-CN"))).toBe(
-      "您今天的 200,000 个令牌额度已用完；将于 00:00 UTC 重置。",
+      "你今天的 200,000 个令牌额度已用完；将于 00:00 UTC 重置。",
     );
   });
 

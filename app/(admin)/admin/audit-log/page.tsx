@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Fragment, type ReactNode } from "react";
+import { isMessageKey } from "@/app/_i18n/messages-en";
 import { getTranslator } from "@/app/_i18n/server";
+import type { Translator } from "@/app/_i18n/translator";
 import { type AuditQuery, auditQuerySchema, queryAuditLog } from "@/lib/audit/audit-query";
 import { requirePageAdmin } from "@/lib/auth/session";
 import { auditActions } from "@/lib/db/audit";
@@ -44,6 +46,12 @@ function fillWithParties(sentence: string, parties: Record<string, ReactNode>): 
       // Each part appears once in a sentence: the text between two stand-ins, or a stand-in.
       .map((part) => <Fragment key={part}>{parties[part] ?? part}</Fragment>)
   );
+}
+
+/** An action in the admin's words; one this version does not know (an older entry's) as it was recorded. */
+function describeAction(action: string, t: Translator["t"]): string {
+  const key = `admin.audit.actions.${action}`;
+  return isMessageKey(key) ? t(key) : action;
 }
 
 /** "Ada Lovelace (ada@example.com)", or whichever of the two is known; the id on hover. */
@@ -92,7 +100,7 @@ export default async function AuditLogPage({ searchParams }: AuditLogPageProps) 
             <option value="">{t("admin.audit.anyAction")}</option>
             {auditActions.map((action) => (
               <option key={action} value={action}>
-                {action}
+                {describeAction(action, t)}
               </option>
             ))}
           </select>
@@ -117,7 +125,7 @@ export default async function AuditLogPage({ searchParams }: AuditLogPageProps) 
           {page.items.map((entry) => (
             <li key={entry.id} className="flex flex-col gap-1 px-5 py-3 text-sm">
               <p>
-                <span className="font-medium">{entry.action}</span>{" "}
+                <span className="font-medium">{describeAction(entry.action, t)}</span>{" "}
                 {fillWithParties(t("admin.audit.target", { type: entry.targetType, id: TARGET, actor: ACTOR }), {
                   [TARGET]: <PartyName party={entry.target} />,
                   [ACTOR]: <PartyName party={entry.actor} />,
