@@ -3,6 +3,7 @@ import { shareReply } from "../cluster/remote-replies";
 import type { MessageAuthor, WindowCandidate } from "../db/messages";
 import type { CompletionModel } from "../db/models";
 import { endReplyAfterFailedSave, type StartedTurn } from "../db/turns";
+import { READER_STOPPED_FINISH } from "../live/messages";
 import type { ReplyEventInput } from "../live/reply-events";
 import { recordFinishedReply } from "../observability/metrics";
 import type { ChatTurnReservation } from "../usage-limits/chat-turn-usage";
@@ -132,7 +133,7 @@ export function replayFinishedTurn(conversationId: string, turn: StartedTurn): L
   } else {
     // A reply still STREAMING was refused before (startOrRejoin): this one is COMPLETE or INTERRUPTED.
     const status = reply.status === "INTERRUPTED" ? "INTERRUPTED" : "COMPLETE";
-    const finishReason = status === "INTERRUPTED" ? "interrupted" : "stop";
+    const finishReason = status === "INTERRUPTED" ? READER_STOPPED_FINISH : "stop";
     live.publish("done", { finishReason, usage: null, status, context: null });
   }
   return live;

@@ -9,6 +9,7 @@
 
 import { LiveReply, type StoredEvent } from "../chat/live-reply";
 import { readSavedReply } from "../db/process-leases";
+import { READER_STOPPED_FINISH } from "../live/messages";
 import type { BusMessage } from "./bus-messages";
 import { broadcast } from "./live-bus";
 import { currentProcessId } from "./process-identity";
@@ -192,7 +193,7 @@ async function endFromSaved(replyId: string, mirror: Mirror): Promise<void> {
     live.publish("error", { code: saved.errorCode ?? "upstream_error", message: "The reply failed." });
   } else {
     const status = saved.status === "INTERRUPTED" ? "INTERRUPTED" : "COMPLETE";
-    const finishReason = saved.finishReason ?? (status === "INTERRUPTED" ? "interrupted" : "stop");
+    const finishReason = saved.finishReason ?? (status === "INTERRUPTED" ? READER_STOPPED_FINISH : "stop");
     live.publish("done", { finishReason, usage: null, status, context: null });
   }
   live.close();

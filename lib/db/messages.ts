@@ -17,7 +17,7 @@ export type MessageView = Prisma.MessageGetPayload<{ select: typeof messageField
 export type MessageAuthor = { id: string; name: string } | null;
 type ThreadRow = MessageView & {
   errorCode: string | null;
-  /** A stopped reply's tells who stopped it (lib/live/messages.ts); the model's for the others. */
+  /** For a stopped reply, who stopped it (lib/live/messages.ts); the model's own finish reason for the others. */
   finishReason: string | null;
   /** Only for admin readers (why a model call failed); null for everyone else. */
   errorCause: unknown;

@@ -1,6 +1,6 @@
 // The leases of the app processes sharing this database, and the replies of processes whose lease expired.
 // Times are the database's (now()), never a process's clock: two machines' clocks may disagree.
-import { SERVER_STOPPED_FINISH } from "../live/messages";
+import { READER_STOPPED_FINISH, SERVER_STOPPED_FINISH } from "../live/messages";
 import { db, Prisma } from "./client";
 
 /**
@@ -29,7 +29,8 @@ export type RecoveredReply = { id: string; conversationId: string };
  */
 export async function interruptRepliesOfExpiredOwners(): Promise<RecoveredReply[]> {
   const recovered = await db().$queryRaw<RecoveredReply[]>`
-    UPDATE "Message" m SET status = 'INTERRUPTED', "finishReason" = ${SERVER_STOPPED_FINISH}, "updatedAt" = now()
+    UPDATE "Message" m SET status = 'INTERRUPTED', "updatedAt" = now(),
+           "finishReason" = CASE WHEN m."stopRequested" THEN ${READER_STOPPED_FINISH} ELSE ${SERVER_STOPPED_FINISH} END
      WHERE m.status = 'STREAMING' AND NOT ${liveOwner}
     RETURNING m.id, m."conversationId"`;
   // Leases an hour past expiry have no reply left to recover: forget them.

@@ -118,7 +118,7 @@ describe("the thread reducer", () => {
     });
   });
 
-  it("a reply stopped by the server keeps that finish reason, which its label tells apart from a reader's Stop", () => {
+  it("a reply's end keeps its finish reason (server_stopped: the page labels it apart from a reader's Stop)", () => {
     const state = run(
       initialThreadState(earlier),
       requested,

@@ -8,8 +8,8 @@ import { describeUsageLimit } from "./usage-limit-message";
 export type ApiResult<T> = { isOk: true; status: number; data: T } | { isOk: false; status: number; error: ApiError };
 
 // The labels of the fields the server names in `issues` (the last part of an issue's path), as the forms show them.
+// Only names that mean one thing across the forms (`name` is a person's, a team's, a key's or a provider's).
 const FIELD_LABELS: Record<string, MessageKey | undefined> = {
-  name: "account.name",
   email: "account.email",
   password: "account.password",
   currentPassword: "accountSettings.currentPassword",
