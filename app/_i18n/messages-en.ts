@@ -590,6 +590,10 @@ export const en = {
     "This message could use up to {needed} tokens (its context and the longest reply the model may write), and only {left} of the limit of {limit} tokens are left; resets at {reset}.",
   "usageLimit.notEnoughLeft.cost":
     "This message could cost up to {needed} (its context and the longest reply the model may write), and only {left} of the limit of {limit} is left; resets at {reset}.",
+  "usageLimit.replyTooLarge.tokens":
+    "The longest reply this model may write ({reply} tokens) is more than the whole limit of {limit} tokens, so no message fits. Ask an admin to raise the limit.",
+  "usageLimit.replyTooLarge.cost":
+    "The longest reply this model may write could cost {reply}, more than the whole limit of {limit}, so no message fits. Ask an admin to raise the limit.",
   "usageLimit.tooLarge.tokens":
     "This message could use up to {needed} tokens (its context and the longest reply the model may write), more than the whole limit of {limit} tokens. Ask an admin to raise the limit, or start a new conversation.",
   "usageLimit.tooLarge.cost":

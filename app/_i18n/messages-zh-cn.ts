@@ -553,6 +553,10 @@ export const zhCN: Catalog = {
     "此消息最多可能使用 {needed} 个令牌（上下文加上模型可写的最长回复），而 {limit} 个令牌的额度只剩 {left} 个；将于 {reset} 重置。",
   "usageLimit.notEnoughLeft.cost":
     "此消息最多可能花费 {needed}（上下文加上模型可写的最长回复），而 {limit} 的额度只剩 {left}；将于 {reset} 重置。",
+  "usageLimit.replyTooLarge.tokens":
+    "此模型可写的最长回复（{reply} 个令牌）超过了 {limit} 个令牌的全部额度，任何消息都无法发送。请让管理员提高额度。",
+  "usageLimit.replyTooLarge.cost":
+    "此模型可写的最长回复最多可能花费 {reply}，超过了 {limit} 的全部额度，任何消息都无法发送。请让管理员提高额度。",
   "usageLimit.tooLarge.tokens":
     "此消息最多可能使用 {needed} 个令牌（上下文加上模型可写的最长回复），超过了 {limit} 个令牌的全部额度。请让管理员提高额度，或开始新对话。",
   "usageLimit.tooLarge.cost":

@@ -89,7 +89,12 @@ function counterSpecs(
  * less than the turn could need (it may fit after the reset); the turn could need more than the whole limit (it
  * never fits: no Retry-After).
  */
-export function limitReachedError(key: string, cap: number, now: Date, figures: { used: number; needed: number }) {
+export function limitReachedError(
+  key: string,
+  cap: number,
+  now: Date,
+  figures: { used: number; needed: number; reply?: { tokens: number; costMicros: number } },
+) {
   const [subject, , period, , kind] = key.split(":") as [string, string, "day" | "month", string, "tokens" | "cost"];
   const periods = currentPeriods(now);
   const resetsAt = period === "day" ? periods.day.end : periods.month.end;
@@ -122,6 +127,8 @@ export function limitReachedError(key: string, cap: number, now: Date, figures: 
       isMonthly: period === "month" ? 1 : 0,
       isTeam: isTeam ? 1 : 0,
       resetsAt: resetsAt.getTime(),
+      // The longest reply allowed alone, in the limit's unit: when it passes the limit, no turn ever fits.
+      ...(figures.reply ? { reply: isCost ? figures.reply.costMicros : figures.reply.tokens } : {}),
       ...(isTooLarge ? {} : { retryAfterSeconds: Math.max(1, Math.ceil((resetsAt.getTime() - now.getTime()) / 1000)) }),
     },
   });
@@ -148,6 +155,7 @@ export async function reserveUsage(turn: TurnUsage, rules: UsageRules, now = new
   throw limitReachedError(told?.key ?? "", told?.spec?.cap ?? 0, now, {
     used: told?.used ?? 0,
     needed: told?.spec?.amount ?? 0,
+    reply: { tokens: turn.maxOutputTokens, costMicros: costMicros(prices, 0, turn.maxOutputTokens) },
   });
 }
 

@@ -71,9 +71,12 @@ test("a user whose message could pass the limit an admin set reads in the chat w
   await expectNoSeriousViolations(page);
 
   await send(user.page, "Hello there");
-  // The message's worst case (its context and the model's 1,024 tokens of reply) is more than the whole limit.
+  // The model's longest reply alone (1,024 tokens) is more than the whole limit: no message fits, and the page says so
+  // rather than advising a new conversation.
   await expect(
-    user.page.getByText(/^This message could use up to 1,0\d\d tokens .*, more than the whole limit of 100 tokens\./),
+    user.page.getByText(
+      "The longest reply this model may write (1,024 tokens) is more than the whole limit of 100 tokens, so no message fits. Ask an admin to raise the limit.",
+    ),
   ).toBeVisible();
   await keepScreenshot(user.page, testInfo, "over-limit-in-chat");
   await user.context.close();

@@ -99,7 +99,8 @@ describe("usage limits", () => {
     expect(body.error.message).toMatch(
       /^This request could use up to 1,0\d\d tokens \(its prompt and the longest reply allowed\), and only 660 of your 1,500 tokens for today are left; resets at 00:00 UTC\.$/,
     );
-    expect(body.error.details).toMatchObject({ limit: 1500, used: 840, isMonthly: 0, isTeam: 0 });
+    // The model's longest reply alone (1,024 tokens) fits the limit: the page's sentence says how much is left.
+    expect(body.error.details).toMatchObject({ limit: 1500, used: 840, isMonthly: 0, isTeam: 0, reply: 1024 });
     expect(body.error.details.needed).toBeGreaterThan(1024);
     expect((await chat.storedMessages()).filter((message) => message.content === "Again")).toHaveLength(0);
     const api = await client.chat.completions

@@ -49,6 +49,14 @@ describe("the usage limit message", () => {
     expect(describeError(tooLarge, createTranslator("en"))).toBe(
       "This message could use up to 1,030 tokens (its context and the longest reply the model may write), more than the whole limit of 100 tokens. Ask an admin to raise the limit, or start a new conversation.",
     );
+    // The model's longest reply alone passes the limit: a new conversation would not help either.
+    const replyAlone = { ...daily, details: { ...daily.details, limit: 500, used: 0, needed: 1_060, reply: 1_024 } };
+    expect(describeError(replyAlone, createTranslator("en"))).toBe(
+      "The longest reply this model may write (1,024 tokens) is more than the whole limit of 500 tokens, so no message fits. Ask an admin to raise the limit.",
+    );
+    expect(describeError(replyAlone, createTranslator("zh-CN"))).toBe(
+      "此模型可写的最长回复（1,024 个令牌）超过了 500 个令牌的全部额度，任何消息都无法发送。请让管理员提高额度。",
+    );
     const usedUp = { ...daily, details: { ...daily.details, limit: 1_500, used: 1_500, needed: 1_030 } };
     expect(describeError(usedUp, createTranslator("en"))).toBe(
       "You have used your 1,500 tokens for today; resets at 00:00 UTC.",

@@ -18,7 +18,11 @@ export function describeUsageLimit(error: ApiError, { t, formatNumber }: Transla
   const limit = format(details.limit);
   const resetsAt = new Date(details.resetsAt).toISOString();
   const reset = period === "day" ? "00:00 UTC" : `${resetsAt.slice(0, 10)} 00:00 UTC`;
-  const { used, needed } = details;
+  const { used, needed, reply } = details;
+  // The model's longest reply alone passes the limit: no message fits, in a new conversation either.
+  if (reply !== undefined && reply > details.limit) {
+    return t(`usageLimit.replyTooLarge.${unit}`, { reply: format(reply), limit });
+  }
   if (needed !== undefined && needed > details.limit) {
     return t(`usageLimit.tooLarge.${unit}`, { needed: format(needed), limit });
   }
