@@ -4,6 +4,7 @@ import { env, parseEnv, publicSiteUrl } from "../env";
 import { dropLinesWhenOutputCloses, switchToJsonLogs } from "../observability/logging";
 import { loadEnvFiles } from "./env-files";
 import { prepareRuntime } from "./prepare";
+import { onStopSignal } from "./stop-signals";
 
 dropLinesWhenOutputCloses();
 const mode = process.argv[2];
@@ -55,12 +56,14 @@ setTimeout(() => {
   void import("../chat/tokens").then(({ preloadEncoding }) => preloadEncoding("o200k_base"));
 }, 0);
 
-// The order of a stop: the running replies saved first, then the database stopped. SIGHUP too: a closed terminal
-// sends it, and Node's default (exit at once) would leave the embedded database running.
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-  process.once(signal, async () => {
-    await server.close();
-    await runtime.stopDatabase();
-    process.exit(0);
-  });
-}
+// The order of a stop: the running replies saved first, then the database stopped.
+onStopSignal(
+  () => {
+    void (async () => {
+      await server.close();
+      await runtime.stopDatabase();
+      process.exit(0);
+    })();
+  },
+  () => process.exit(1),
+);
