@@ -52,7 +52,7 @@ export async function findFreePort(): Promise<number> {
   });
 }
 
-function isProcessAlive(pid: number): boolean {
+export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -1,6 +1,7 @@
 // A Stop recorded on the replies it is for. The processes' bus tells a reply's owner at once, but a process misses
 // what is sent while its bus is down; the record is read back by the owner after its bus reconnects and with every
-// partial save, so a Stop is never lost (docs/architecture.md, "Several processes on one database").
+// partial save, so a lost message does not lose the Stop (docs/architecture.md, "Stop, watch, access", says what
+// it still misses).
 import { db } from "./client";
 
 export type StopRecorded = { id: string; ownerProcessId: string | null };

@@ -8,6 +8,7 @@ import path from "node:path";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import {
   findFreePort,
+  isProcessAlive,
   loadEmbeddedPostgres,
   needsPostgresOsUser,
   readPostmasterFile,
@@ -158,27 +159,18 @@ it("is stopped by the start that found it left behind by a killed one, and share
   const adopted = await startEmbeddedPostgres(dataDir, { password });
   expect(adopted.port).toBe(leftBehind.port);
   await adopted.stop();
-  expect(isAlive(leftBehind.pid)).toBe(false);
+  expect(isProcessAlive(leftBehind.pid)).toBe(false);
 
   // While the process that started a cluster lives, another start only shares it: its stop leaves it running.
   const owner = await holdClusterElsewhere(dataDir, password);
   const shared = await startEmbeddedPostgres(dataDir, { password });
   const ownersCluster = readPostmasterFile(dataDir);
   await shared.stop();
-  expect(ownersCluster && isAlive(ownersCluster.pid)).toBe(true);
+  expect(ownersCluster && isProcessAlive(ownersCluster.pid)).toBe(true);
   expect(await query(shared.databaseUrl, "SELECT 1 AS one")).toEqual({ one: 1 });
   owner.kill("SIGTERM");
   await exited(owner);
 });
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Runs `start` with the environment's locale variables set as given, as a user's shell would pass them on. */
 async function withLocaleEnvironment<T>(locale: string, start: () => Promise<T>): Promise<T> {
