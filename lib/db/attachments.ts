@@ -53,8 +53,10 @@ function onTransaction(tx: Prisma.TransactionClient): RunQuery {
 }
 
 /**
- * The bytes of files about to be written, stored once per content. An existing content's row is locked (the no-op
+ * The bytes of files about to be written, stored once per content. An existing content's row is locked (the
  * update) until the transaction ends, so that the deletion of its last other reference cannot remove it meanwhile.
+ * Its bytes are written again, not kept: an upload then takes as long whether or not some account stored the same
+ * file already, which would otherwise tell anyone, by timing, that a file they hold exists on the server.
  * Locked in SHA-256 order: two writers sharing files never wait for each other in opposite orders (a deadlock).
  */
 export function storeContents(
@@ -73,7 +75,7 @@ async function upsertContents(
     const bytes = bySha.get(sha256) as Uint8Array<ArrayBuffer>;
     await run(
       `INSERT INTO "AttachmentContent" (sha256, bytes, size) VALUES ($1, $2, $3)
-       ON CONFLICT (sha256) DO UPDATE SET refs = "AttachmentContent".refs`,
+       ON CONFLICT (sha256) DO UPDATE SET bytes = EXCLUDED.bytes`,
       [sha256, asBuffer(bytes), bytes.byteLength],
     );
   }

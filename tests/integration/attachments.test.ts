@@ -643,6 +643,30 @@ describe("identical files", () => {
     expect((await other.client.fetch(`/api/attachments/${othersId}`, { method: "DELETE" })).status).toBe(204);
     expect(await db().attachmentContent.count({ where: { attachments: { none: {} } } })).toBe(0);
   });
+
+  it("are written again by another account's upload, whose timing then cannot tell that the file exists", async () => {
+    // Over 2 KB: PostgreSQL stores the bytes out of line (TOAST), under an id that changes only when they are
+    // written again. An odd size tells this file's stored value from any other test's.
+    const size = 70_001;
+    const bytes = randomBytes(size).toString("base64url").slice(0, size);
+    const [table] = await db().$queryRaw<{ name: string }[]>`
+      SELECT reltoastrelid::regclass::text AS name FROM pg_class WHERE oid = '"AttachmentContent"'::regclass`;
+    const storedValues = async () =>
+      (
+        await db().$queryRawUnsafe<{ id: string }[]>(
+          `SELECT chunk_id::text AS id FROM ${table?.name} GROUP BY chunk_id HAVING sum(length(chunk_data)) = ${size}`,
+        )
+      ).map((row) => row.id);
+    const { client } = await startChat(false);
+    const other = await startChat(false);
+
+    await uploadId(client, "salaries.txt", bytes);
+    const [firstWrite] = await storedValues();
+    await uploadId(other.client, "guess.txt", bytes);
+    const afterOthers = await storedValues();
+    expect(afterOthers).toHaveLength(1);
+    expect(afterOthers[0]).not.toBe(firstWrite);
+  });
 });
 
 describe("the live start event", () => {
