@@ -3,12 +3,11 @@
 // an image before the upload (app/_components/attachments/downscale-image.ts), but a file it could not draw, or one
 // sent by another client, came as it was; a stored image is shown to everyone who may read its conversation, to a
 // share link's visitors, and sent to the model's provider. The pixels are never decoded: metadata is whole segments
-// (JPEG), chunks (PNG, WebP) that are dropped, and the rest is kept byte for byte. A JPEG's orientation, which only
+// (JPEG), chunks (PNG, WebP) or extension blocks (GIF) that are dropped, and the rest is kept byte for byte. A JPEG's orientation, which only
 // EXIF carries, is kept in a minimal EXIF block of that one tag, so that a photo taken sideways still shows upright.
-// A JPEG is followed as decoders follow it (bytes between segments skipped, nothing after its end); where a PNG's
-// or a WebP's structure cannot be followed, the file is kept as it came. GIF is kept as it came: its comments and an
-// application block can carry XMP (a position too), but reaching them means walking every frame's data; the
-// browser's re-encoding drops them, an upload from elsewhere keeps them.
+// A file is followed as decoders follow it (a JPEG's bytes between segments skipped); nothing after its end is
+// kept (phones append further pictures or a video there). Where a PNG's, a WebP's or a GIF's structure cannot be
+// followed, the file is kept as it came.
 import type { SniffedFile } from "./sniff";
 
 type ImageType = Extract<SniffedFile, { kind: "IMAGE" }>["contentType"];
@@ -24,7 +23,7 @@ export function withoutImageMetadata(bytes: Bytes, contentType: ImageType): Byte
     case "image/webp":
       return withoutWebpMetadata(bytes);
     case "image/gif":
-      return bytes;
+      return withoutGifMetadata(bytes);
   }
 }
 
@@ -156,10 +155,7 @@ function withoutPngMetadata(bytes: Bytes): Bytes {
     const type = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
     if (PNG_DROPPED_CHUNKS.has(type)) dropped++;
     else parts.push(bytes.subarray(at, end));
-    if (type === "IEND") {
-      parts.push(bytes.subarray(end));
-      return join(bytes, parts, dropped);
-    }
+    if (type === "IEND") return join(bytes, parts, dropped + (end < bytes.length ? 1 : 0));
     at = end;
   }
   return bytes;
@@ -194,9 +190,70 @@ function withoutWebpMetadata(bytes: Bytes): Bytes {
     }
     at = end;
   }
-  if (dropped === 0) return bytes;
+  if (dropped === 0 && riffEnd === bytes.length) return bytes;
   const body = Buffer.concat(kept);
   const header = Buffer.from(bytes.subarray(0, WEBP_HEADER_LENGTH));
   header.writeUInt32LE(body.length + 4, 4);
-  return Buffer.concat([header, body, bytes.subarray(riffEnd)]);
+  return Buffer.concat([header, body]);
+}
+
+// GIF: a header and the logical screen's descriptor (its packed byte says whether a global colour table follows, and
+// its size), then blocks up to the trailer (0x3B): an image (its descriptor, a local colour table, the LZW code size,
+// then data sub-blocks) or an extension (0x21, a label, then sub-blocks; each sub-block is a length byte and that many
+// bytes, a zero length ends them). Dropped: comments, and application blocks other than those decoders use (the
+// loop count, NETSCAPE2.0 or ANIMEXTS1.0, and the ICC colour profile); XMP is one of these.
+const GIF_SCREEN_END = 13;
+const GIF_EXTENSION = 0x21;
+const GIF_IMAGE = 0x2c;
+const GIF_TRAILER = 0x3b;
+const GIF_COMMENT_LABEL = 0xfe;
+const GIF_APPLICATION_LABEL = 0xff;
+const GIF_KEPT_APPLICATIONS = new Set(["NETSCAPE2.0", "ANIMEXTS1.0", "ICCRGBG1012"]);
+
+/** The size of a colour table that a packed byte announces (0 when its flag is off). */
+const gifColourTableSize = (packed: number) => (packed & 0x80 ? 3 * 2 ** ((packed & 0x07) + 1) : 0);
+
+/** Where the sub-blocks starting at `at` end (after their zero length), or -1 past the file's end. */
+function gifSubBlocksEnd(bytes: Bytes, at: number): number {
+  let next = at;
+  while (next < bytes.length) {
+    const length = bytes[next] ?? 0;
+    next += 1 + length;
+    if (length === 0) return next;
+  }
+  return -1;
+}
+
+function withoutGifMetadata(bytes: Bytes): Bytes {
+  const screenEnd = GIF_SCREEN_END + gifColourTableSize(bytes[10] ?? 0);
+  const parts: Uint8Array[] = [bytes.subarray(0, screenEnd)];
+  let dropped = 0;
+  for (let at = screenEnd; at < bytes.length; ) {
+    const introducer = bytes[at];
+    if (introducer === GIF_TRAILER) {
+      parts.push(bytes.subarray(at, at + 1));
+      return join(bytes, parts, dropped + (at + 1 < bytes.length ? 1 : 0));
+    }
+    let end: number;
+    let isMetadata = false;
+    if (introducer === GIF_IMAGE) {
+      const dataAt = at + 10 + gifColourTableSize(bytes[at + 9] ?? 0);
+      end = gifSubBlocksEnd(bytes, dataAt + 1);
+    } else if (introducer === GIF_EXTENSION) {
+      const label = bytes[at + 1];
+      const application = String.fromCharCode(...bytes.subarray(at + 3, at + 14));
+      isMetadata =
+        label === GIF_COMMENT_LABEL ||
+        (label === GIF_APPLICATION_LABEL && (bytes[at + 2] !== 11 || !GIF_KEPT_APPLICATIONS.has(application)));
+      end = gifSubBlocksEnd(bytes, at + 2);
+    } else {
+      return bytes;
+    }
+    // Cut short: the metadata reached is dropped, the rest kept as it came (a browser shows what arrived).
+    if (end < 0) return join(bytes, [...parts, bytes.subarray(at)], dropped);
+    if (isMetadata) dropped++;
+    else parts.push(bytes.subarray(at, end));
+    at = end;
+  }
+  return join(bytes, parts, dropped);
 }

@@ -6,7 +6,7 @@
 // each differs from the last (de-duplication would otherwise skip storing the bytes) and is deleted after.
 import { randomBytes } from "node:crypto";
 import { parentPort, workerData } from "node:worker_threads";
-import { makePng } from "../support/attachment-files";
+import { makeLargePng, makePng } from "../support/attachment-files";
 import type { UploadCommand, UploadReply, UploadTarget } from "./upload-load";
 
 const FILE_BYTES = 10 * 1024 * 1024;
@@ -18,8 +18,8 @@ const port = parentPort;
 if (!port) throw new Error("upload-worker.ts runs only as a worker thread");
 
 function makePool() {
-  const png = makePng(64, 64);
-  const images = Array.from({ length: POOL_SIZE }, () => Buffer.concat([png, randomBytes(FILE_BYTES - png.length)]));
+  // Padded inside the picture (a chunk decoders skip): what follows a PNG's end is not stored.
+  const images = Array.from({ length: POOL_SIZE }, () => makeLargePng(FILE_BYTES - makePng().length - 12));
   const texts = Array.from({ length: POOL_SIZE }, () =>
     Buffer.alloc(FILE_BYTES, "lorem ipsum dolor sit amet, consectetur adipiscing elit\n"),
   );
@@ -33,7 +33,8 @@ function makeFile(index: number): { name: string; body: Uint8Array<ArrayBuffer> 
   const slot = Math.floor(Math.abs(index) / 2) % POOL_SIZE;
   const isImage = index % 2 === 0;
   const bytes = (isImage ? pool.images[slot] : pool.texts[slot]) ?? Buffer.alloc(0);
-  if (isImage) bytes.write(marker, bytes.length - 16);
+  // Inside the padding chunk, before its checksum and the end chunk (4 + 12 bytes).
+  if (isImage) bytes.write(marker, bytes.length - 16 - 16);
   else bytes.write(marker);
   return {
     name: isImage ? `photo-${index}.png` : `notes-${index}.txt`,

@@ -8,7 +8,15 @@ import { countTurnTokens } from "@/lib/attachments/turn-files";
 import { storedEncoding } from "@/lib/chat/tokens";
 import { getAttachmentsForMessages, getStorageUsed } from "@/lib/db/attachments";
 import { db } from "@/lib/db/client";
-import { makeDocx, makeJpeg, makePdf, makePng, PRIVATE_DETAILS, withJpegMetadata } from "../support/attachment-files";
+import {
+  makeDocx,
+  makeJpeg,
+  makeLargePng,
+  makePdf,
+  makePng,
+  PRIVATE_DETAILS,
+  withJpegMetadata,
+} from "../support/attachment-files";
 import { makeAdmin, makeModel, makeUser } from "../support/factories";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { collectEvents, startedIds } from "../support/read-events";
@@ -94,7 +102,7 @@ describe("uploads", () => {
 
   it("keeps a large image and a large text file byte for byte, and the text file's text without its BOM", async () => {
     const { client, user } = await startChat(true);
-    const image = Buffer.concat([makePng(), randomBytes(3 * 1024 * 1024)]);
+    const image = makeLargePng(3 * 1024 * 1024);
     const text = `${"Grüße, 世界: ".repeat(150_000)}end`;
     const textFile = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]);
     for (const [name, bytes] of [
@@ -111,8 +119,8 @@ describe("uploads", () => {
 
   it("takes a file sent in chunks without a declared length, whole", async () => {
     const { client } = await startChat(true);
-    const parts = [makePng(), randomBytes(200_000), randomBytes(300_000), randomBytes(5)];
-    const expected = Buffer.concat(parts);
+    const expected = makeLargePng(500_005);
+    const parts = [expected.subarray(0, 100), expected.subarray(100, 200_100), expected.subarray(200_100)];
     const response = await client.fetch("/api/attachments?name=chunks.png", {
       method: "POST",
       body: new Blob(parts.map((part) => new Uint8Array(part))).stream(),

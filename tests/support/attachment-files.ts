@@ -1,5 +1,6 @@
 // Small files for attachment tests, made here rather than committed: a PNG of a given size, and a one-page PDF with
 // (or without) a text layer; a JPEG and a WebP as Chromium encodes them, and the metadata cameras and editors add.
+import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { createDeflate, deflateRawSync, deflateSync } from "node:zlib";
 
@@ -19,6 +20,16 @@ function pngChunk(type: string, data: Buffer): Buffer {
   const crc = Buffer.alloc(4);
   crc.writeUInt32BE(crc32(body));
   return Buffer.concat([length, body, crc]);
+}
+
+/**
+ * A PNG made large by a private chunk of random bytes before its end ("paDd": ancillary, private, safe to copy),
+ * which decoders skip and the server keeps (only metadata chunks and what follows the end are dropped).
+ */
+export function makeLargePng(paddingBytes: number): Buffer {
+  const png = makePng();
+  const end = png.length - 12;
+  return Buffer.concat([png.subarray(0, end), pngChunk("paDd", randomBytes(paddingBytes)), png.subarray(end)]);
 }
 
 /** A solid grey PNG, `width` × `height`. */
@@ -168,7 +179,11 @@ const CHROMIUM_JPEG =
 const CHROMIUM_WEBP =
   "UklGRhgCAABXRUJQVlA4WAoAAAAgAAAABwAABQAASUNDUMgBAAAAAAHIAAAAAAQwAABtbnRyUkdCIFhZWiAH4AABAAEAAAAAAABhY3NwAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAQAA9tYAAQAAAADTLQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAlkZXNjAAAA8AAAACRyWFlaAAABFAAAABRnWFlaAAABKAAAABRiWFlaAAABPAAAABR3dHB0AAABUAAAABRyVFJDAAABZAAAAChnVFJDAAABZAAAAChiVFJDAAABZAAAAChjcHJ0AAABjAAAADxtbHVjAAAAAAAAAAEAAAAMZW5VUwAAAAgAAAAcAHMAUgBHAEJYWVogAAAAAAAAb6IAADj1AAADkFhZWiAAAAAAAABimQAAt4UAABjaWFlaIAAAAAAAACSgAAAPhAAAts9YWVogAAAAAAAA9tYAAQAAAADTLXBhcmEAAAAAAAQAAAACZmYAAPKnAAANWQAAE9AAAApbAAAAAAAAAABtbHVjAAAAAAAAAAEAAAAMZW5VUwAAACAAAAAcAEcAbwBvAGcAbABlACAASQBuAGMALgAgADIAMAAxADZWUDggKgAAAHABAJ0BKggABgACwEwloAJ0AUAAAP7vmrkYaNf/qDP/9QZ//qDP08AAAA==";
 
+// 1 × 1 pixel: a global colour table of two colours, a graphic control extension (transparency), one image.
+const ONE_PIXEL_GIF = "R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==";
+
 export const makeJpeg = (): Buffer => Buffer.from(CHROMIUM_JPEG, "base64");
+export const makeGif = (): Buffer => Buffer.from(ONE_PIXEL_GIF, "base64");
 export const makeWebp = (): Buffer => Buffer.from(CHROMIUM_WEBP, "base64");
 
 /** What the metadata below gives away, as a test looks for it. */
@@ -248,4 +263,49 @@ export function withWebpMetadata(webp: Buffer): Buffer {
   // The extended header (VP8X) comes first: its flags byte says EXIF (0x08) and XMP (0x04) are present.
   withChunks[20] = (withChunks[20] ?? 0) | 0x08 | 0x04;
   return withChunks;
+}
+
+/** Data as a GIF's sub-blocks: a length byte (at most 255) before each piece, a zero length after the last. */
+function gifSubBlocks(data: Buffer): Buffer {
+  const blocks: Buffer[] = [];
+  for (let at = 0; at < data.length; at += 255) {
+    const piece = data.subarray(at, at + 255);
+    blocks.push(Buffer.from([piece.length]), piece);
+  }
+  return Buffer.concat([...blocks, Buffer.from([0])]);
+}
+
+/**
+ * The GIF with a comment and XMP before its image, and a trailing comment after its end. XMP travels as Adobe writes
+ * it: the packet's bytes as they are (read as sub-blocks, they are nonsense lengths), then a 258-byte "magic
+ * trailer" on which any such walk lands on the final zero.
+ */
+export function withGifMetadata(gif: Buffer): Buffer {
+  const screenEnd = 13 + (gif[10] && gif[10] & 0x80 ? 3 * 2 ** ((gif[10] & 0x07) + 1) : 0);
+  const magicTrailer = Buffer.from([1, ...Array.from({ length: 256 }, (_, index) => 255 - index), 0]);
+  const xmp = Buffer.concat([
+    Buffer.from([0x21, 0xff, 11]),
+    Buffer.from("XMP DataXMP", "latin1"),
+    xmpPacket(),
+    magicTrailer,
+  ]);
+  const comment = Buffer.concat([Buffer.from([0x21, 0xfe]), gifSubBlocks(Buffer.from(PRIVATE_DETAILS[2] ?? ""))]);
+  return Buffer.concat([
+    gif.subarray(0, screenEnd),
+    comment,
+    xmp,
+    gif.subarray(screenEnd),
+    Buffer.from(`Appended ${PRIVATE_DETAILS[0]}`, "latin1"),
+  ]);
+}
+
+/** A GIF that loops (NETSCAPE2.0: loop forever), as an animation carries it. */
+export function withGifLoop(gif: Buffer): Buffer {
+  const screenEnd = 13 + (gif[10] && gif[10] & 0x80 ? 3 * 2 ** ((gif[10] & 0x07) + 1) : 0);
+  const loop = Buffer.concat([
+    Buffer.from([0x21, 0xff, 11]),
+    Buffer.from("NETSCAPE2.0", "latin1"),
+    Buffer.from([3, 1, 0, 0, 0]),
+  ]);
+  return Buffer.concat([gif.subarray(0, screenEnd), loop, gif.subarray(screenEnd)]);
 }

@@ -5,10 +5,13 @@ import { withoutImageMetadata } from "@/lib/attachments/image-metadata";
 import { readImageSize } from "@/lib/attachments/image-size";
 import {
   makeExifTiff,
+  makeGif,
   makeJpeg,
   makePng,
   makeWebp,
   PRIVATE_DETAILS,
+  withGifLoop,
+  withGifMetadata,
   withJpegMetadata,
   withPngMetadata,
   withWebpMetadata,
@@ -67,6 +70,8 @@ describe("image metadata", () => {
     expect(withoutImageMetadata(png, "image/png")).toBe(png);
     const webp = new Uint8Array(makeWebp());
     expect(withoutImageMetadata(webp, "image/webp")).toBe(webp);
+    const gif = new Uint8Array(makeGif());
+    expect(withoutImageMetadata(gif, "image/gif")).toBe(gif);
     // A segment that claims more bytes than the file has: left to the decoder, whole.
     const cut = new Uint8Array(withJpegMetadata(makeJpeg(), 6).subarray(0, 40));
     expect(withoutImageMetadata(cut, "image/jpeg")).toBe(cut);
@@ -135,9 +140,36 @@ describe("image metadata", () => {
     expect(stripped.equals(webp)).toBe(true);
   });
 
-  it("leaves a GIF as it came", () => {
-    const gif = new Uint8Array(Buffer.from("GIF89a\x01\x00\x01\x00\x00\x00\x00;", "latin1"));
-    expect(withoutImageMetadata(gif, "image/gif")).toBe(gif);
+  it("takes a GIF's comments and XMP out, and what follows its end", () => {
+    const gif = makeGif();
+    const stripped = strip(withGifMetadata(gif), "image/gif");
+    expectNoPrivateDetails(stripped);
+    expect(stripped.equals(gif)).toBe(true);
+    expect(readImageSize(stripped, "image/gif")).toEqual({ width: 1, height: 1 });
+  });
+
+  it("drops the metadata it reached in a GIF cut short, and keeps the rest as it came", () => {
+    const gif = makeGif();
+    const whole = withGifMetadata(gif);
+    const cut = whole.subarray(0, whole.indexOf(0x3b, whole.length - 30) - 3);
+    const stripped = strip(cut, "image/gif");
+    expectNoPrivateDetails(stripped);
+    expect(stripped.subarray(-10)).toEqual(cut.subarray(-10));
+  });
+
+  it("keeps what an animated GIF needs: its loop count", () => {
+    const looping = new Uint8Array(withGifLoop(makeGif()));
+    expect(withoutImageMetadata(looping, "image/gif")).toBe(looping);
+    const stripped = strip(withGifMetadata(withGifLoop(makeGif())), "image/gif");
+    expect(stripped.equals(withGifLoop(makeGif()))).toBe(true);
+  });
+
+  it("cuts what follows a PNG's or a WebP's end", () => {
+    const appended = Buffer.from(`GPS ${PRIVATE_DETAILS[0]}`, "latin1");
+    const png = makePng(5, 3);
+    expect(strip(Buffer.concat([withPngMetadata(png), appended]), "image/png").equals(png)).toBe(true);
+    const webp = makeWebp();
+    expect(strip(Buffer.concat([webp, appended]), "image/webp").equals(webp)).toBe(true);
   });
 
   it("reads the orientation from a big-endian EXIF block too", () => {
