@@ -253,6 +253,9 @@ export const en = {
   "admin.delete": "Delete",
   "admin.enable": "Enable",
   "admin.disable": "Disable",
+  "admin.form.range": "Use a number from {min} to {max}.",
+  "admin.form.atLeast": "Use a number of at least {min}.",
+  "admin.form.notANumber": "Enter a number.",
   "admin.saved": "Saved.",
   "admin.user.confirmDelete":
     "Delete {email}? Their private conversations are deleted with the account. Conversations they shared with a team stay with the team, and a team they alone own passes to its longest-standing member.",

@@ -237,6 +237,9 @@ export const zhCN: Catalog = {
   "admin.delete": "删除",
   "admin.enable": "启用",
   "admin.disable": "停用",
+  "admin.form.range": "请输入 {min} 到 {max} 之间的数字。",
+  "admin.form.atLeast": "请输入不小于 {min} 的数字。",
+  "admin.form.notANumber": "请输入数字。",
   "admin.saved": "已保存。",
   "admin.user.confirmDelete":
     "删除 {email}？其私人对话会随账户一起删除，共享给团队的对话仍保留在团队中；其独自拥有的团队将转交给加入最早的成员。",

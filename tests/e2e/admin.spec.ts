@@ -43,7 +43,15 @@ test("an admin configures a provider and a model; a user chats with it and never
   await expect(admin.getByText("2 models listed")).toBeVisible();
   await admin.getByLabel("Model name at the provider").fill(MODEL_NAME);
   await admin.getByLabel("Label", { exact: true }).fill("Pirate");
-  await admin.getByLabel("Temperature", { exact: true }).fill("0.3");
+  // Out of range: said under the field, which gets the focus, and nothing is added.
+  const temperature = admin.getByLabel("Temperature", { exact: true });
+  await temperature.fill("3");
+  await admin.getByRole("button", { name: "Add model" }).click();
+  await expect(temperature).toHaveAccessibleDescription("Use a number from 0 to 2.");
+  await expect(temperature).toBeFocused();
+  await expect(admin.getByRole("listitem", { name: "Pirate" })).toHaveCount(0);
+  await temperature.fill("0.3");
+  await expect(temperature).not.toHaveAccessibleDescription("Use a number from 0 to 2.");
   await admin.getByLabel("System prompt").fill(SYSTEM_PROMPT);
   await admin.getByRole("button", { name: "Add model" }).click();
   await expect(admin.getByRole("listitem", { name: "Pirate" })).toContainText("temperature 0.3 (fixed)");

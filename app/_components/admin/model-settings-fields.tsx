@@ -5,6 +5,7 @@ import { ChoiceField } from "@/app/_components/ui/choice-field";
 import { FormField, TextAreaField } from "@/app/_components/ui/form-field";
 import type { MessageKey } from "@/app/_i18n/messages-en";
 import { useTranslator } from "@/app/_i18n/translator-provider";
+import { useFieldError } from "./admin-form";
 import type { AdminModel, AdminTeam } from "./admin-types";
 import { RequestShapeFields } from "./model-request-shape-fields";
 import { ModelVisibilityField } from "./model-visibility-field";
@@ -99,22 +100,29 @@ export function ModelSettingsFields({ teams, model }: ModelSettingsFieldsProps) 
 }
 
 function NumberFields({ settings, model }: { settings: NumberSetting[]; model?: AdminModel }) {
-  const { t } = useTranslator();
   return (
     <div className="grid gap-4 sm:grid-cols-2">
-      {settings.map(({ name, labelKey, min, max, step, fallback }) => (
-        <FormField
-          key={name}
-          label={labelKey ? t(labelKey) : "top_p"}
-          name={name}
-          type="number"
-          min={min}
-          max={max}
-          step={step}
-          defaultValue={model?.[name] ?? fallback}
-        />
+      {settings.map((setting) => (
+        <NumberField key={setting.name} setting={setting} model={model} />
       ))}
     </div>
+  );
+}
+
+function NumberField({ setting, model }: { setting: NumberSetting; model?: AdminModel }) {
+  const { t } = useTranslator();
+  const { name, labelKey, min, max, step, fallback } = setting;
+  return (
+    <FormField
+      label={labelKey ? t(labelKey) : "top_p"}
+      name={name}
+      type="number"
+      min={min}
+      max={max}
+      step={step}
+      defaultValue={model?.[name] ?? fallback}
+      error={useFieldError(name)}
+    />
   );
 }
 
