@@ -18,6 +18,8 @@ export const en = {
   "errors.invalidField": "Check “{field}”.",
   "errors.invalid_input": "Some of what you entered is not valid.",
   "errors.context_overflow": "This conversation is too long for the model's context window.",
+  "errors.contextOverflowCounts":
+    "This message is too long for the model: {tokens} tokens with the system prompt, {available} available.",
   "errors.unauthorized": "Your session has ended. Sign in again.",
   "errors.forbidden": "You are not allowed to do this.",
   "errors.not_found": "Not found. It may have been deleted.",

@@ -16,6 +16,7 @@ export const zhCN: Catalog = {
   "errors.invalidField": "请检查“{field}”。",
   "errors.invalid_input": "输入的内容有误。",
   "errors.context_overflow": "对话太长，超出了模型的上下文窗口。",
+  "errors.contextOverflowCounts": "这条消息对该模型来说太长：连同系统提示共 {tokens} 个 token，可用 {available} 个。",
   "errors.unauthorized": "会话已结束，请重新登录。",
   "errors.forbidden": "你无权执行此操作。",
   "errors.not_found": "未找到，可能已被删除。",

@@ -73,6 +73,11 @@ export function describeError(error: ApiError, translator: Translator): string {
   if (locale !== "en") {
     const field = error.issues?.map((issue) => FIELD_LABELS[String(issue.path.at(-1))]).find(Boolean);
     if (error.code === "invalid_input" && field) return t("errors.invalidField", { field: t(field) });
+    const tooLong = error.code === "context_overflow" ? error.details : undefined;
+    if (tooLong?.messageTokens !== undefined && tooLong.budget !== undefined) {
+      const tokens = tooLong.messageTokens + (tooLong.systemTokens ?? 0);
+      return t("errors.contextOverflowCounts", { tokens, available: Math.max(tooLong.budget, 0) });
+    }
     const key = `errors.${error.code}`;
     return t(isMessageKey(key) ? key : "errors.internal");
   }
