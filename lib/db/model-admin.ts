@@ -6,6 +6,19 @@ import { db, type Prisma } from "./client";
 import { defaultThenByLabel, modelParameterFields } from "./models";
 import { isForeignKeyViolation, isUniqueViolation, isViolationOf } from "./unique-violation";
 
+const MODEL_CATALOGUE_LOCK = 7_340_002;
+
+/**
+ * Taken first by every admin change that can move the default model or remove models (adding, changing or deleting
+ * a model, deleting a provider), until its transaction ends. Each of them locks several model rows (the model, the
+ * default stepping down, a provider's models) in orders that differ; one at a time, they never wait for each other
+ * in a circle (PostgreSQL ended one of two such changes with a deadlock, a 500). Admin changes are rare; turns never
+ * take it.
+ */
+export async function lockModelCatalogue(tx: Prisma.TransactionClient): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${MODEL_CATALOGUE_LOCK})`;
+}
+
 export const modelSettingFields = {
   ...modelParameterFields,
   providerId: true,
@@ -87,6 +100,7 @@ async function clearDefault(tx: Prisma.TransactionClient, actor: AuditActor): Pr
 export async function createModel(actor: AuditActor, providerId: string, fields: ModelFields): Promise<ModelSettings> {
   try {
     return await db().$transaction(async (tx) => {
+      await lockModelCatalogue(tx);
       const provider = await tx.provider.findUnique({ where: { id: providerId }, select: { kind: true } });
       if (!provider) throw new AppError("not_found", "Provider not found.");
       if (provider.kind === "DEMO") {
@@ -126,6 +140,7 @@ export async function updateModel(
     return await db().$transaction(async (tx) => {
       // Locked first: two changes at once (two admins, or Parley's own adjustment after a refusal) each merge into
       // the model as the other left it, so neither writes back the fields the other just changed.
+      await lockModelCatalogue(tx);
       await tx.$queryRaw`SELECT id FROM "Model" WHERE id = ${id} FOR UPDATE`;
       const row = await tx.model.findUnique({ where: { id }, select: modelSettingFields });
       if (!row) throw new AppError("not_found", "Model not found.");
@@ -162,6 +177,7 @@ export async function updateModel(
 export async function deleteModel(actor: AuditActor, id: string, check: (before: ModelSettings) => void) {
   await db().$transaction(async (tx) => {
     // Locked first, as by updateModel: a change making this model the default meanwhile is seen by `check`.
+    await lockModelCatalogue(tx);
     await tx.$queryRaw`SELECT id FROM "Model" WHERE id = ${id} FOR UPDATE`;
     const row = await tx.model.findUnique({ where: { id }, select: modelSettingFields });
     if (!row) throw new AppError("not_found", "Model not found.");

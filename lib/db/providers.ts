@@ -4,6 +4,7 @@ import { AppError } from "../errors";
 import { canDecryptSecret } from "../models/secret-box";
 import { type AuditActor, writeAuditEntry } from "./audit";
 import { db, type Prisma } from "./client";
+import { lockModelCatalogue } from "./model-admin";
 import { providerConnectionFields } from "./models";
 import { isUniqueViolation } from "./unique-violation";
 
@@ -140,6 +141,7 @@ export async function deleteProvider(actor: AuditActor, id: string): Promise<voi
   await db().$transaction(async (tx) => {
     // Locked first, the provider and its models: a model made the default meanwhile, or added as the default, is
     // seen by the count below (an insert under the provider waits for the provider's lock).
+    await lockModelCatalogue(tx);
     await tx.$queryRaw`SELECT id FROM "Provider" WHERE id = ${id} FOR UPDATE`;
     await tx.$queryRaw`SELECT id FROM "Model" WHERE "providerId" = ${id} FOR UPDATE`;
     const before = await getProviderRow(tx, id);

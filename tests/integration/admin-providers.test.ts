@@ -182,6 +182,39 @@ describe("providers", () => {
     }
   });
 
+  it("refuses to delete a provider while another admin makes its second model the default, without a deadlock", async () => {
+    const previous = await db().model.findFirstOrThrow({ where: { isDefault: true } });
+    const provider = await addProvider({ baseUrl: upstream.url });
+    const addModel = async (upstreamName: string, isDefault: boolean) => {
+      const added = await admin.json("/api/admin/models", { providerId: provider.id, upstreamName, isDefault });
+      expect(added.status).toBe(201);
+      return ((await added.json()) as { id: string }).id;
+    };
+    // The default first, then the model about to take its place: a deletion locks the provider's models in that
+    // order (by name: the provider's index of model names).
+    await addModel("a-default-now", true);
+    const next = await addModel("b-default-next", false);
+    const holder = await pool().connect();
+    try {
+      // Holds the next default for a moment, so that the two admins' changes meet half-way.
+      await holder.query("BEGIN");
+      await holder.query(`SELECT 1 FROM "Model" WHERE id = $1 FOR UPDATE`, [next]);
+      const madeDefault = admin.json(`/api/admin/models/${next}`, { isDefault: true }, "PATCH");
+      await waitUntilSomeoneWaitsFor(holder);
+      const deletion = admin.fetch(`/api/admin/providers/${provider.id}`, { method: "DELETE" });
+      await waitUntilSomeoneWaitsFor(holder, 2);
+      await holder.query("COMMIT");
+      expect((await madeDefault).status).toBe(200);
+      expect((await deletion).status).toBe(409);
+      expect(await db().model.findMany({ where: { isDefault: true }, select: { id: true } })).toEqual([{ id: next }]);
+    } finally {
+      await holder.query("ROLLBACK"); // nothing left to undo once committed
+      holder.release();
+      const restored = await admin.json(`/api/admin/models/${previous.id}`, { isDefault: true }, "PATCH");
+      expect(restored.status).toBe(200);
+    }
+  });
+
   it("refuses link-local and cloud metadata addresses in the form, and never connects to one already stored", async () => {
     const refusedUrls = [
       "http://169.254.169.254/latest/meta-data",

@@ -4,13 +4,22 @@ import type { PoolClient } from "pg";
 import { vi } from "vitest";
 import { db } from "@/lib/db/client";
 
-export async function waitUntilSomeoneWaitsFor(holder: PoolClient): Promise<void> {
+/**
+ * Waits until `count` sessions wait for the held transaction: directly, or behind a session that waits for it (a
+ * second request queued on a lock the first took before it was blocked).
+ */
+export async function waitUntilSomeoneWaitsFor(holder: PoolClient, count = 1): Promise<void> {
   const { rows } = await holder.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
   await vi.waitFor(
     async () => {
       const blocked = await db().$queryRaw<{ count: bigint }[]>`
-        SELECT count(*) FROM pg_stat_activity WHERE ${rows[0]?.pid}::int = ANY(pg_blocking_pids(pid))`;
-      if (Number(blocked[0]?.count) === 0) throw new Error("nothing waits for the held transaction yet");
+        WITH RECURSIVE waiting (pid) AS (
+          SELECT pid FROM pg_stat_activity WHERE ${rows[0]?.pid}::int = ANY(pg_blocking_pids(pid))
+          UNION
+          SELECT a.pid FROM pg_stat_activity a, waiting w WHERE w.pid = ANY(pg_blocking_pids(a.pid))
+        )
+        SELECT count(*) FROM waiting`;
+      if (Number(blocked[0]?.count) < count) throw new Error(`fewer than ${count} wait for the held transaction`);
     },
     { timeout: 5_000 },
   );
