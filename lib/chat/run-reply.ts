@@ -204,7 +204,8 @@ function toLedgerEntry(
   const thinkingTokens =
     progress.usage === null && progress.reasoning ? countTokens(progress.reasoning.text, plan.encoding) : 0;
   const estimate = { promptTokens: manifest.sentTokens, completionTokens: completionTokens + thinkingTokens };
-  return meter.finish({ userId: plan.requesterId, usage: progress.usage, estimate });
+  const entry = meter.finish({ userId: plan.requesterId, usage: progress.usage, estimate });
+  return { ...entry, reservationId: plan.usageReservation?.id ?? null };
 }
 
 function toReplyFailure(error: unknown): AppError {

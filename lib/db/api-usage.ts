@@ -4,18 +4,18 @@
 import { Prisma } from "./client";
 import { queryPrepared } from "./direct-query";
 import { createId } from "./ids";
-import type { ReplyLedgerEntry } from "./turns";
+import type { SettledLedgerEntry } from "./turns";
 
 export async function insertApiUsage(
-  entry: ReplyLedgerEntry & { apiKeyId: string; modelId: string; modelVersion: number },
+  entry: SettledLedgerEntry & { apiKeyId: string; modelId: string; modelVersion: number },
 ): Promise<void> {
   await queryPrepared(Prisma.sql`
     INSERT INTO "ReplyUsage" (id, "userId", "apiKeyId", "modelId", "modelVersion", "promptTokens", "completionTokens",
                               "reasoningTokens", "cachedTokens", "isEstimated", "timeToFirstTokenMs", "timeToAnswerMs",
-                              "durationMs", "tokensPerSecond", "createdAt")
+                              "durationMs", "tokensPerSecond", "reservationId", "createdAt")
     VALUES (${createId()}, ${entry.userId}, ${entry.apiKeyId}, ${entry.modelId}, ${entry.modelVersion}::int,
             ${entry.promptTokens}::int, ${entry.completionTokens}::int, ${entry.reasoningTokens}::int,
             ${entry.cachedTokens}::int, ${entry.isEstimated}, ${entry.timeToFirstTokenMs}::int,
             ${entry.timeToAnswerMs}::int, ${entry.durationMs}::int, ${entry.tokensPerSecond}::double precision,
-            now() AT TIME ZONE 'UTC')`);
+            ${entry.reservationId}, now() AT TIME ZONE 'UTC')`);
 }

@@ -318,7 +318,7 @@ export type FinishedReply = {
   tokens: { count: number; encoding: string };
   manifest: Prisma.InputJsonValue | null;
   /** The reply's row in the usage ledger; null when the model was never reached (nothing to count). */
-  ledger: ReplyLedgerEntry | null;
+  ledger: SettledLedgerEntry | null;
 };
 
 /** One reply's usage (prisma/schema.prisma, ReplyUsage): team, model and version come from the reply's row. */
@@ -334,6 +334,9 @@ export type ReplyLedgerEntry = {
   durationMs: number;
   tokensPerSecond: number | null;
 };
+
+/** A ledger row with the usage reservation its turn settles after writing it (null: no limit applied). */
+export type SettledLedgerEntry = ReplyLedgerEntry & { reservationId: string | null };
 
 /**
  * The final write of a reply, and the conversation's updatedAt, in one (prepared) statement. Only a reply still
@@ -372,16 +375,17 @@ export async function finishReply(id: string, reply: FinishedReply): Promise<voi
 // only while the requester's account exists. An account deleted while its reply streamed in a team conversation
 // takes its ledger with it (the foreign key cascades); its row here would fail the whole save and leave the reply
 // STREAMING.
-function insertLedgerEntry(entry: ReplyLedgerEntry): Prisma.Sql {
+function insertLedgerEntry(entry: SettledLedgerEntry): Prisma.Sql {
   return Prisma.sql`
     INSERT INTO "ReplyUsage" (id, "messageId", "userId", "teamId", "modelId", "modelVersion", "promptTokens",
                               "completionTokens", "reasoningTokens", "cachedTokens", "isEstimated",
-                              "timeToFirstTokenMs", "timeToAnswerMs", "durationMs", "tokensPerSecond", "createdAt")
+                              "timeToFirstTokenMs", "timeToAnswerMs", "durationMs", "tokensPerSecond",
+                              "reservationId", "createdAt")
     SELECT ${createId()}, reply.id, ${entry.userId}, conversation."teamId", reply."modelId", reply."modelVersion",
            ${entry.promptTokens}::int, ${entry.completionTokens}::int, ${entry.reasoningTokens}::int,
            ${entry.cachedTokens}::int, ${entry.isEstimated}::boolean, ${entry.timeToFirstTokenMs}::int,
            ${entry.timeToAnswerMs}::int, ${entry.durationMs}::int, ${entry.tokensPerSecond}::double precision,
-           now() AT TIME ZONE 'UTC'
+           ${entry.reservationId}, now() AT TIME ZONE 'UTC'
       FROM reply JOIN conversation ON conversation.id = reply."conversationId"
      WHERE EXISTS (SELECT 1 FROM "User" WHERE id = ${entry.userId} FOR KEY SHARE)`;
 }

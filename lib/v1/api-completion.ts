@@ -151,6 +151,7 @@ export async function runApiCompletion(
     : null;
   const row = ledger && {
     ...ledger,
+    reservationId: prepared.reservation?.id ?? null,
     apiKeyId: prepared.caller.keyId,
     modelId: prepared.model.id,
     modelVersion: prepared.model.version,

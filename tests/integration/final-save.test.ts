@@ -31,6 +31,7 @@ it("leaves a saved reply as it is when its final save comes again", async () => 
     tokens: { count: 50, encoding: saved.tokenEncoding ?? "o200k_base" },
     manifest: null,
     ledger: {
+      reservationId: null,
       userId: "a-second-save",
       promptTokens: 900,
       completionTokens: 900,

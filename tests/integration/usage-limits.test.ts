@@ -4,6 +4,8 @@ import { randomUUID } from "node:crypto";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { type CounterSpec, reserveOnCounters, settleReservation } from "@/lib/db/usage-counters";
+import { currentPeriods } from "@/lib/usage-limits/periods";
 import { makeApiKey, parleyClient } from "../support/api-keys";
 import { startChatSession } from "../support/chat-session";
 import { addMember, makeAdmin, makeModel, makeUser } from "../support/factories";
@@ -88,6 +90,9 @@ describe("usage limits", () => {
     const events = await collectEvents(await chat.send("Hello"));
     expect(events.map((event) => event.event)).toContain("done");
     await expect.poll(() => dayCounter(`user:${userId}`)).toBe(840);
+    // Each ledger row names the reservation it settled (a counter made again counts an unsettled turn once).
+    const rows = await db().replyUsage.findMany({ where: { userId }, select: { reservationId: true } });
+    expect(rows).toEqual([{ reservationId: expect.any(String) }, { reservationId: expect.any(String) }]);
     const refused = await chat.send("Again");
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
@@ -189,6 +194,51 @@ describe("usage limits", () => {
     // Both turns settled: the counter holds exactly what the ledger says, the running turn's use included.
     await expect.poll(async () => (await chat.storedMessages()).at(-1)?.status).toBe("INTERRUPTED");
     await expect.poll(() => dayCounter(`user:${owner.id}`)).toBe(await ledgerTokens({ userId: owner.id }));
+  });
+
+  it("counts a turn once when the counters are made again between its ledger row and its settle", async () => {
+    const user = await makeUser();
+    const lease = `lease-${randomUUID().slice(0, 8)}`;
+    await db().$executeRaw`
+      INSERT INTO "ProcessLease" (id, "renewedAt", "expiresAt") VALUES (${lease}, now(), now() + interval '1 hour')`;
+    const { day } = currentPeriods(new Date());
+    const key = `user:${user.id}:day:${day.label}:tokens`;
+    const spec = (amount: number): CounterSpec => ({
+      key,
+      subject: { column: "userId", id: user.id },
+      kind: "tokens",
+      from: day.start,
+      until: day.end,
+      amount,
+      cap: 1_000_000,
+    });
+    const reserve = async (tokens: number) => {
+      const outcome = await reserveOnCounters([spec(tokens)], { tokens, costMicros: 0 }, lease);
+      return outcome.reservationId ?? "";
+    };
+    const writeLedgerRow = (reservationId: string, tokens: number) =>
+      db().replyUsage.create({
+        data: {
+          userId: user.id,
+          promptTokens: tokens,
+          completionTokens: 0,
+          isEstimated: false,
+          durationMs: 1,
+          reservationId,
+        },
+      });
+
+    // A turn reserves its worst case, then writes its ledger row with what it used; it has not settled yet.
+    const first = await reserve(1_000);
+    await writeLedgerRow(first, 50);
+    // An admin's change takes the counter away; the next turn makes it again while the first is still open.
+    await db().usageCounter.deleteMany({ where: { key } });
+    const second = await reserve(500);
+    await writeLedgerRow(second, 40);
+    await settleReservation(first, { tokens: 50, costMicros: 0 }, [key]);
+    await settleReservation(second, { tokens: 40, costMicros: 0 }, [key]);
+    expect(await dayCounter(`user:${user.id}`)).toBe(90);
+    expect(await ledgerTokens({ userId: user.id })).toBe(90);
   });
 
   it("refuses a token limit larger than can be stored, naming the field", async () => {

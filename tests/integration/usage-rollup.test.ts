@@ -117,6 +117,7 @@ describe("the usage roll-ups", () => {
     });
     await insertApiUsage({
       userId: user.id,
+      reservationId: null,
       apiKeyId: key.id,
       modelId: model.id,
       modelVersion: 1,
