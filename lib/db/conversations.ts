@@ -147,8 +147,10 @@ export async function softDeleteConversation(scope: Prisma.Sql, id: string): Pro
   if (count === 0) throw new AppError("not_found", "Conversation not found.");
 }
 
-/** Replaces the provisional title, unless the user renamed the conversation meanwhile. */
-/** False when the title was no longer the provisional one (the user renamed it meanwhile): nothing changed. */
+/**
+ * Replaces the provisional title, unless the user renamed the conversation meanwhile; false then (nothing
+ * changed).
+ */
 export async function setGeneratedTitle(id: string, provisionalTitle: string, title: string): Promise<boolean> {
   const { count } = await db().conversation.updateMany({ where: { id, title: provisionalTitle }, data: { title } });
   return count > 0;
@@ -158,4 +160,17 @@ export async function setGeneratedTitle(id: string, provisionalTitle: string, ti
 export async function listConversationIds(scope: Prisma.ConversationWhereInput, ids: string[]): Promise<string[]> {
   const rows = await db().conversation.findMany({ where: { AND: [scope, { id: { in: ids } }] }, select: { id: true } });
   return rows.map((row) => row.id);
+}
+
+/**
+ * Removes conversations that never got a message and were left untouched since `idleSince`: a new chat whose first
+ * message was refused, or one made through the API and never used. Nobody lists them (listConversations) and only
+ * their address reaches them. A first message arriving meanwhile sets the conversation's leaf in the statement that
+ * writes it, so the deletion, which checks the row again after waiting for that write, leaves it.
+ */
+export async function deleteEmptyConversations(idleSince: Date): Promise<number> {
+  return db().$executeRaw`
+    DELETE FROM "Conversation" c
+     WHERE c."currentLeafId" IS NULL AND c."updatedAt" < ${idleSince}
+       AND NOT EXISTS (SELECT 1 FROM "Message" m WHERE m."conversationId" = c.id)`;
 }

@@ -3,7 +3,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
 import { FILE_CSP, isFileRoute } from "../attachments/serve-file";
-import { startAttachmentSweep } from "../attachments/sweep";
 import { countReservedStreams, stopAllReplies } from "../chat/reply-registry";
 import { drain, waitUntilIdle } from "../cluster/drain";
 import { countOpenReplies } from "../cluster/remote-replies";
@@ -14,6 +13,7 @@ import { serveWithRequestId } from "../observability/logging";
 import { startMetricsServer } from "../observability/metrics-server";
 import { countApiCompletions } from "../v1/completion-route";
 import { serveWithinBodyLimit } from "./body-limit";
+import { startCleanUpSweep } from "./clean-up-sweep";
 import { contentSecurityPolicy, createNonce, NONCE_HEADER } from "./content-security-policy";
 import { isCrossOriginRequest } from "./cross-origin-guard";
 import { serveEventStreamRoute } from "./event-stream-routes";
@@ -100,7 +100,7 @@ export async function startAppServer(options: { dev: boolean; port: number }): P
     throw explainListenError(error, "PORT", address, options.port);
   });
   const listeningCopies = await listenThroughCopies(server, LISTENING_DESCRIPTORS - 1);
-  const stopAttachmentSweep = startAttachmentSweep();
+  const stopCleanUpSweep = startCleanUpSweep();
   return {
     close: async () => {
       // The drain: readiness fails and new replies are refused (the load balancer sends them elsewhere) while the
@@ -113,7 +113,7 @@ export async function startAppServer(options: { dev: boolean; port: number }): P
         () => countReservedStreams() + countOpenReplies() + countApiCompletions(),
       );
       isShuttingDown = true;
-      stopAttachmentSweep();
+      stopCleanUpSweep();
       await stopAllReplies(SHUTDOWN_SAVE_MS);
       for (const copy of listeningCopies) copy.close();
       server.close();

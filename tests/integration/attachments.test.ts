@@ -3,11 +3,11 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readImageSize } from "@/lib/attachments/image-size";
-import { sweepAttachments } from "@/lib/attachments/sweep";
 import { countTurnTokens } from "@/lib/attachments/turn-files";
 import { storedEncoding } from "@/lib/chat/tokens";
 import { getAttachmentsForMessages, getStorageUsed } from "@/lib/db/attachments";
 import { db } from "@/lib/db/client";
+import { sweepUnreachable } from "@/lib/server/clean-up-sweep";
 import {
   makeDocx,
   makeJpeg,
@@ -716,11 +716,11 @@ describe("deleting", () => {
     expect((await client.fetch(`/api/conversations/${conversationId}`, { method: "DELETE" })).status).toBe(204);
     // Deleted (restorable for a day): the file is out of reach at once, and its bytes go once Undo is over.
     expect((await client.fetch(`/api/attachments/${sent}`)).status).toBe(404);
-    await sweepAttachments();
+    await sweepUnreachable();
     expect(await db().attachment.count({ where: { id: sent } })).toBe(1);
     const twoDaysAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
     await db().conversation.update({ where: { id: conversationId }, data: { deletedAt: twoDaysAgo } });
-    await sweepAttachments();
+    await sweepUnreachable();
     expect(await db().attachment.count({ where: { id: sent } })).toBe(0);
   });
 
@@ -729,7 +729,7 @@ describe("deleting", () => {
     const fresh = await uploadId(client, "fresh.txt", "fresh");
     const stale = await uploadId(client, "stale.txt", "stale");
     await db().attachment.update({ where: { id: stale }, data: { createdAt: new Date(Date.now() - 61 * 60 * 1000) } });
-    await sweepAttachments();
+    await sweepUnreachable();
     expect(await db().attachment.count({ where: { id: { in: [fresh, stale] } } })).toBe(1);
     expect((await client.fetch(`/api/attachments/${stale}`)).status).toBe(404);
   });

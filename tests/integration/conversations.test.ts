@@ -1,5 +1,7 @@
 // Conversations: newest first with cursor pagination, rename, delete, and each user sees only their own.
 import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { sweepUnreachable } from "@/lib/server/clean-up-sweep";
 import { makeListedConversation, makeModel, makeSignedInUser } from "../support/factories";
 import { startFakeUpstream } from "../support/fake-upstream";
 
@@ -30,6 +32,19 @@ describe("conversations", () => {
     expect((await client.fetch(`/api/conversations/${id}`)).status).toBe(200);
     const kept = await makeListedConversation(client, "Sent");
     expect((await listed()).map((item) => item.id)).toEqual([kept]);
+  });
+
+  it("removes a conversation that never got a message once left for a week, and keeps any with a message", async () => {
+    const client = await makeSignedInUser();
+    const createEmpty = async () => ((await (await client.json("/api/conversations", {})).json()) as { id: string }).id;
+    const [abandoned, fresh] = [await createEmpty(), await createEmpty()];
+    const used = await makeListedConversation(client, "Sent long ago");
+    const eightDaysAgo = new Date(Date.now() - 8 * 24 * 60 * 60 * 1000);
+    await db().conversation.updateMany({ where: { id: { in: [abandoned, used] } }, data: { updatedAt: eightDaysAgo } });
+    await sweepUnreachable();
+    expect((await client.fetch(`/api/conversations/${abandoned}`)).status).toBe(404);
+    expect((await client.fetch(`/api/conversations/${fresh}`)).status).toBe(200);
+    expect((await client.fetch(`/api/conversations/${used}`)).status).toBe(200);
   });
 
   it("renames and deletes, validating the title", async () => {
