@@ -169,14 +169,16 @@ export async function claimAttachments(
   input: { ownerId: string; messageId: string; ids: string[]; copied: { ids: string[]; quotaBytes: number } },
 ): Promise<AttachmentView[]> {
   const files: AttachmentView[] = [];
-  for (const id of input.copied.ids) {
+  // The message lists its files in the order they were sent with it (by createdAt: a millisecond apart, since
+  // now() is the same all through the transaction): the kept ones first, as they were, then the new uploads.
+  for (const [index, id] of input.copied.ids.entries()) {
     // An edit's new version gets its own row (the bytes are shared), so that each version's files follow it.
     files.push(
       ...(await tx.$queryRaw<AttachmentView[]>`
         INSERT INTO "Attachment" (id, "ownerId", "messageId", name, kind, "contentType", size, sha256, text,
                                   "tokenCount", "createdAt")
         SELECT ${createId()}, ${input.ownerId}, ${input.messageId}, name, kind, "contentType", size, sha256, text,
-               "tokenCount", now()
+               "tokenCount", now() + ${index + 1}::int * interval '1 millisecond'
           FROM "Attachment" WHERE id = ${id}
         RETURNING ${viewColumns}`),
     );
@@ -190,9 +192,9 @@ export async function claimAttachments(
   if (input.ids.length === 0) return files;
   const claimed = await tx.$queryRaw<AttachmentView[]>`
     UPDATE "Attachment"
-       -- The message lists its files in the order they were sent with it, whichever upload finished first.
+       -- In the order they were sent with the message, whichever upload finished first.
        SET "messageId" = ${input.messageId},
-           "createdAt" = now() + array_position(${input.ids}::text[], id) * interval '1 millisecond'
+           "createdAt" = now() + (${files.length}::int + array_position(${input.ids}::text[], id)) * interval '1 millisecond'
      WHERE id IN (${Prisma.join(input.ids)}) AND "ownerId" = ${input.ownerId} AND "messageId" IS NULL
     RETURNING ${viewColumns}`;
   if (claimed.length !== input.ids.length) {

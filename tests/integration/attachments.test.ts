@@ -335,6 +335,45 @@ describe("versions", () => {
 });
 
 describe("an edit's kept files", () => {
+  it("keep the order they were sent in, with a new upload after them, for the page and the model", async () => {
+    const { client, conversationId, upstreamName } = await startChat(false);
+    const names = ["e.txt", "b.txt", "d.txt", "a.txt", "c.txt"];
+    const ids: string[] = [];
+    for (const name of names) ids.push(await uploadId(client, name, `Contents of ${name}`));
+    await collectEvents(
+      await client.json(`/api/conversations/${conversationId}/messages`, { content: "Read", attachmentIds: ids }),
+    );
+    const added = await uploadId(client, "f.txt", "Contents of f.txt");
+    await collectEvents(
+      await client.json(`/api/conversations/${conversationId}/messages`, {
+        content: "Read again",
+        parentId: null,
+        attachmentIds: [...ids, added],
+      }),
+    );
+    const thread = (await (await client.fetch(`/api/conversations/${conversationId}`)).json()) as {
+      messages: { role: string; content: string; attachments?: { name: string }[] }[];
+    };
+    const edited = thread.messages.find((message) => message.content === "Read again");
+    expect(edited?.attachments?.map((file) => file.name)).toEqual([...names, "f.txt"]);
+    const replies = upstream.requests.filter((recorded) => {
+      const body = recorded.body as { model?: string; stream?: boolean };
+      return body.model === upstreamName && body.stream === true;
+    });
+    const lastTurn = (replies.at(-1)?.body as { messages: { content: string }[] } | undefined)?.messages.at(-1);
+    const sent = String(lastTurn?.content);
+    const order = [...sent.matchAll(/<<< Attached file: (\w\.txt) >>>/g)].map((match) => match[1]);
+    expect(order).toEqual([...names, "f.txt"]);
+    // The order holds by the files' times, not by chance: ids made within one millisecond sort at random.
+    const stored = await db().attachment.findMany({
+      where: { message: { content: "Read again", conversationId } },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { name: true, createdAt: true },
+    });
+    expect(stored.map((file) => file.name)).toEqual([...names, "f.txt"]);
+    expect(new Set(stored.map((file) => file.createdAt.getTime())).size).toBe(stored.length);
+  });
+
   it("count in the sender's storage: an edit that would take them past it is refused with 413, nothing written", async () => {
     const { client, conversationId, user } = await startChat(false);
     const id = await uploadId(client, "notes.txt", "The secret is 42");
