@@ -3,7 +3,16 @@
 // set reading why in the chat.
 import { expect, test } from "@playwright/test";
 import { E2E_ADMIN } from "../support/e2e-scenario";
-import { expectNoSeriousViolations, keepScreenshot, newUserPage, receiveReply, send, signInAsAdmin } from "./helpers";
+import {
+  attachWithPaperclip,
+  composer,
+  expectNoSeriousViolations,
+  keepScreenshot,
+  newUserPage,
+  receiveReply,
+  send,
+  signInAsAdmin,
+} from "./helpers";
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -70,6 +79,9 @@ test("a user whose message could pass the limit an admin set reads in the chat w
   await expect(limits.getByRole("cell", { name: user.email })).toBeVisible();
   await expectNoSeriousViolations(page);
 
+  await attachWithPaperclip(user.page, [{ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("Notes") }]);
+  const chips = user.page.getByRole("list", { name: "Attached files" });
+  await expect(chips.getByRole("button", { name: "Remove notes.txt" })).toBeVisible();
   await send(user.page, "Hello there");
   // The model's longest reply alone (1,024 tokens) is more than the whole limit: no message fits, and the page says so
   // rather than advising a new conversation.
@@ -78,6 +90,9 @@ test("a user whose message could pass the limit an admin set reads in the chat w
       "The longest reply this model may write (1,024 tokens) is more than the whole limit of 100 tokens, so no message fits. Ask an admin to raise the limit.",
     ),
   ).toBeVisible();
+  // The refused first message comes back to the composer whole: its text and its file, for another try.
+  await expect(composer(user.page)).toHaveValue("Hello there");
+  await expect(chips.getByRole("button", { name: "Remove notes.txt" })).toBeVisible();
   await keepScreenshot(user.page, testInfo, "over-limit-in-chat");
   await user.context.close();
 });

@@ -6,7 +6,14 @@ import { expect, type Page, test } from "@playwright/test";
 import { makeDocx, makePdf, makePng } from "../support/attachment-files";
 import { E2E_ECHO_PREFIX } from "../support/e2e-scenario";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
-import { composer, expectNoSeriousViolations, keepScreenshot, newUserPage, signInAsAdmin } from "./helpers";
+import {
+  attachWithPaperclip,
+  composer,
+  expectNoSeriousViolations,
+  keepScreenshot,
+  newUserPage,
+  signInAsAdmin,
+} from "./helpers";
 
 const VISION_MODEL = "gpt-4o-mini";
 
@@ -40,12 +47,6 @@ async function pasteImage(page: Page, png: Buffer) {
     data.items.add(new File([bytes], "image.png", { type: "image/png" }));
     textarea.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
   }, png.toString("base64"));
-}
-
-async function attachWithPaperclip(page: Page, files: { name: string; mimeType: string; buffer: Buffer }[]) {
-  const chooser = page.waitForEvent("filechooser");
-  await page.getByRole("button", { name: "Attach files" }).click();
-  await (await chooser).setFiles(files);
 }
 
 test("a pasted screenshot reaches a vision model as an image and stays in the thread after a reload", async ({

@@ -45,6 +45,12 @@ export async function send(page: Page, text: string) {
   await composer(page).press("Enter");
 }
 
+export async function attachWithPaperclip(page: Page, files: { name: string; mimeType: string; buffer: Buffer }[]) {
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByRole("button", { name: "Attach files" }).click();
+  await (await chooser).setFiles(files);
+}
+
 // Sends a message the fake model answers with `markdown` itself, and waits until that reply has finished streaming.
 export async function receiveReply(page: Page, markdown: string): Promise<Locator> {
   await send(page, `${E2E_ECHO_PREFIX}\n${markdown}`);

@@ -10,6 +10,7 @@ import type { ChatMessage, ConversationDetails } from "@/app/_components/api/typ
 import { shownTitle } from "@/app/_components/history";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { copyToMyChats } from "./chat-requests";
+import type { RefusedMessage } from "./composer";
 import { type FirstTurn, takeFirstTurn } from "./first-turn";
 
 // The conversation's title in the header and the tab: it changes on rename, here or in the sidebar, and when the
@@ -36,12 +37,13 @@ export function useConversationTitle(
 
 // On arrival: follow the reply to the first message of a new chat (sent from "/"), or a reply still being
 // generated. A timer, so that React's development-mode double mount (effect, cleanup, effect) cancels the first
-// attempt instead of following twice or not at all. `onRefused` gets the first message back if the server refused it.
+// attempt instead of following twice or not at all. `onRefused` gets the first message back, its text and its files,
+// if the server refused it.
 export function useFollowOnArrival(
   conversationId: string,
   lastMessage: ChatMessage | undefined,
   stream: { followFirstTurn: (turn: FirstTurn) => Promise<boolean>; reattach: () => Promise<void> },
-  onRefused: (content: string | null) => void,
+  onRefused: (message: RefusedMessage | null) => void,
 ): void {
   const { followFirstTurn, reattach } = stream;
   const isReplyLive = lastMessage?.status === "STREAMING";
@@ -49,7 +51,8 @@ export function useFollowOnArrival(
     const timer = setTimeout(() => {
       const firstTurn = takeFirstTurn(conversationId);
       if (firstTurn) {
-        void followFirstTurn(firstTurn).then((isAccepted) => onRefused(isAccepted ? null : firstTurn.content));
+        const { content, attachments } = firstTurn;
+        void followFirstTurn(firstTurn).then((isAccepted) => onRefused(isAccepted ? null : { content, attachments }));
       } else if (isReplyLive) void reattach();
     }, 0);
     return () => clearTimeout(timer);

@@ -19,6 +19,7 @@ import { useShortcut } from "@/app/_components/ui/keyboard-shortcuts";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { selectVisibleMessages } from "./chat-messages";
 import { useConversationTitle, useCopyToMyChats, useFollowOnArrival } from "./chat-thread-hooks";
+import type { RefusedMessage } from "./composer";
 import { ConversationNotFound } from "./conversation-not-found";
 import { ThreadFooter } from "./thread-footer";
 
@@ -32,7 +33,7 @@ export function ChatThread({ conversation }: ChatThreadProps) {
   const [details, setDetails] = useState<ConversationDetails>(() => toDetails(conversation));
   const [sharing, setSharing] = useState<ConversationSharing>(() => toSharing(conversation));
   const [hasLostAccess, setHasLostAccess] = useState(false);
-  const [refusedText, setRefusedText] = useState<string | null>(null);
+  const [refused, setRefused] = useState<RefusedMessage | null>(null);
   const [shareRequest, setShareRequest] = useState<ShareRequest | null>(null);
   const isOwner = sharing.access === "own";
   const shareUpTo = useCallback((message: ChatMessage) => setShareRequest({ upTo: message }), []);
@@ -49,7 +50,7 @@ export function ChatThread({ conversation }: ChatThreadProps) {
   // Readers follow other members' replies but may not stop them.
   useShortcut("stop", stop, isStreaming && sharing.access !== "read");
   useConversationTitle(conversation.id, details, setDetails);
-  useFollowOnArrival(conversation.id, conversation.messages.at(-1), stream, setRefusedText);
+  useFollowOnArrival(conversation.id, conversation.messages.at(-1), stream, setRefused);
 
   // Someone else's turn in a team conversation: follow its reply (ignored while this page runs one of its own,
   // whose end fetches the thread with everything new in it).
@@ -108,7 +109,7 @@ export function ChatThread({ conversation }: ChatThreadProps) {
         onStop={stop}
         isStreaming={isStreaming}
         isBusy={isBusy}
-        refusedText={refusedText}
+        refused={refused}
       />
     </div>
   );

@@ -8,14 +8,17 @@ import { useShortcut } from "@/app/_components/ui/keyboard-shortcuts";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { AttachmentView } from "@/lib/live/messages";
 
+/** A message sent from elsewhere (the first message of a new chat) that the server refused: offered back whole. */
+export type RefusedMessage = { content: string; attachments: AttachmentView[] };
+
 type ComposerProps = {
   // Resolves false when the message was not accepted; the text is then put back for another try.
   onSend: (content: string, attachments: AttachmentView[]) => Promise<boolean>;
   onStop?: () => void;
   isStreaming?: boolean;
   isBusy?: boolean;
-  // Text sent from elsewhere (the first message of a new chat) that the server refused: offered back for editing.
-  refusedText?: string | null;
+  // Put back into the composer, its text and its files, for another try.
+  refused?: RefusedMessage | null;
   // False when the chosen model cannot read images: an attached image is refused on its chip and blocks sending.
   readsImages?: boolean;
 };
@@ -27,7 +30,7 @@ export function Composer({
   onStop,
   isStreaming = false,
   isBusy = false,
-  refusedText = null,
+  refused = null,
   readsImages = true,
 }: ComposerProps) {
   const { t } = useTranslator();
@@ -43,9 +46,14 @@ export function Composer({
     textareaRef.current?.focus();
   }, []);
 
+  const { restore } = files;
+  const putBackRef = useRef<RefusedMessage | null>(null);
   useEffect(() => {
-    if (refusedText) setDraft((current) => (current === "" ? refusedText : current));
-  }, [refusedText]);
+    if (!refused || putBackRef.current === refused) return;
+    putBackRef.current = refused;
+    setDraft((current) => (current === "" ? refused.content : current));
+    restore(refused.attachments);
+  }, [refused, restore]);
 
   useAutoGrow(textareaRef, draft, MAX_HEIGHT_PX);
   useShortcut("focus-composer", () => textareaRef.current?.focus());

@@ -2,7 +2,7 @@
 
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { AttachmentView } from "@/lib/live/messages";
-import { Composer } from "./composer";
+import { Composer, type RefusedMessage } from "./composer";
 import { readsImages, useModels } from "./model-picker";
 
 type ThreadFooterProps = {
@@ -15,7 +15,7 @@ type ThreadFooterProps = {
   onStop: () => Promise<void>;
   isStreaming: boolean;
   isBusy: boolean;
-  refusedText: string | null;
+  refused: RefusedMessage | null;
 };
 
 // Below the thread: what went wrong, the composer (or why there is none), and the disclaimer.
