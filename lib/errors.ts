@@ -13,9 +13,15 @@ export const errorStatus = {
   // A pin beyond the most an owner may pin (lib/db/conversations.ts).
   too_many_pins: 409,
   payload_too_large: 413,
-  // Attachments (lib/attachments): a user's stored files over their quota, a file that is not a supported type.
+  // Attachments (lib/attachments): a user's stored files over their quota, a file that is not a supported type, a
+  // document with no text in it (a scanned PDF), one that cannot be read (damaged, or too large to read).
   storage_quota_exceeded: 413,
   unsupported_file: 415,
+  no_text_found: 415,
+  unreadable_file: 415,
+  // An import (lib/conversations/import-rows.ts): a file that is no export, or one with nothing in it.
+  not_an_export: 400,
+  nothing_to_import: 400,
   rate_limited: 429,
   // One user's uploads being read at once would hold more than a message may carry (lib/attachments).
   too_many_uploads: 429,

@@ -583,6 +583,10 @@ export const en = {
   "attachments.admin.saveLimits": "Save attachment limits",
   "errors.storage_quota_exceeded": "Your files use all the storage you have.",
   "errors.unsupported_file": "This file cannot be read: use images, PDF, Word (DOCX) or text files.",
+  "errors.no_text_found": "No text found in this file: a scanned PDF has no text to read.",
+  "errors.unreadable_file": "This file could not be read: it may be damaged, or too large to read.",
+  "errors.not_an_export": "This file is not a ChatGPT export (conversations.json) or a Parley JSON export.",
+  "errors.nothing_to_import": "The file has no messages to import.",
   // Parley's own API, keys and usage limits (issue 17)
   "errors.usage_limit_reached": "You have reached your usage limit.",
   "usageLimit.user.tokens.day": "You have used your {limit} tokens for today; resets at {reset}.",

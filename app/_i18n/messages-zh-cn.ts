@@ -545,6 +545,10 @@ export const zhCN: Catalog = {
   "attachments.admin.saveLimits": "保存附件限制",
   "errors.storage_quota_exceeded": "你的文件已用完全部存储空间。",
   "errors.unsupported_file": "无法读取此文件：请使用图片、PDF、Word（DOCX）或文本文件。",
+  "errors.no_text_found": "此文件中没有可读取的文字：扫描的 PDF 没有文字层。",
+  "errors.unreadable_file": "无法读取此文件：它可能已损坏，或太大而无法读取。",
+  "errors.not_an_export": "此文件不是 ChatGPT 导出（conversations.json）或 Parley 的 JSON 导出。",
+  "errors.nothing_to_import": "此文件中没有可导入的消息。",
   // Parley's own API, keys and usage limits (issue 17)
   "errors.usage_limit_reached": "你已达到用量上限。",
   "usageLimit.user.tokens.day": "你今天的 {limit} 个令牌额度已用完；将于 {reset} 重置。",

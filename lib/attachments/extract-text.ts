@@ -14,9 +14,9 @@ const DOCX_MAX_INFLATED_BYTES = 64 * 1024 * 1024;
 
 function unreadable(cause: unknown, message: string, name: string): AppError {
   if (cause instanceof DocumentTooLargeError) {
-    return new AppError("unsupported_file", `${name} is too large to read.`, { cause });
+    return new AppError("unreadable_file", `${name} is too large to read.`, { cause });
   }
-  return new AppError("unsupported_file", message, { cause });
+  return new AppError("unreadable_file", message, { cause });
 }
 
 async function extractPdfText(bytes: Uint8Array): Promise<string> {
@@ -30,7 +30,7 @@ async function extractPdfText(bytes: Uint8Array): Promise<string> {
 async function extractDocxText(bytes: Uint8Array, name: string): Promise<string> {
   const entries = readZipEntries(bytes);
   if (!entries || !(await inflatesWithin(bytes, entries, DOCX_MAX_INFLATED_BYTES))) {
-    throw new AppError("unsupported_file", `${name} is too large to read.`);
+    throw new AppError("unreadable_file", `${name} is too large to read.`);
   }
   let text: string;
   try {
@@ -39,7 +39,7 @@ async function extractDocxText(bytes: Uint8Array, name: string): Promise<string>
   } catch (cause) {
     throw unreadable(cause, `${name} could not be read as a Word document.`, name);
   }
-  if (text.trim() === "") throw new AppError("unsupported_file", `No text found in ${name}.`);
+  if (text.trim() === "") throw new AppError("no_text_found", `No text found in ${name}.`);
   return text.trim();
 }
 
@@ -53,7 +53,7 @@ export async function extractDocumentText(bytes: Uint8Array, contentType: string
     throw unreadable(cause, `${name} could not be read as a PDF.`, name);
   }
   if (text.replace(/\[Page \d+\]/g, "").trim() === "") {
-    throw new AppError("unsupported_file", `No text found in ${name}: a scanned PDF has no text to read.`);
+    throw new AppError("no_text_found", `No text found in ${name}: a scanned PDF has no text to read.`);
   }
   return text;
 }

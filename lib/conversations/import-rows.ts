@@ -64,7 +64,7 @@ function parseFile<T>(schema: z.ZodType<T>, body: unknown): T {
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
   const issues = toFieldIssues(parsed.error).slice(0, MAX_REPORTED_ISSUES);
-  throw new AppError("invalid_input", `${NOT_AN_EXPORT} The first problems are listed.`, { issues });
+  throw new AppError("not_an_export", `${NOT_AN_EXPORT} The first problems are listed.`, { issues });
 }
 
 /** The format is told by the shape: ChatGPT's file is an array, Parley's exports name their format. */
@@ -77,7 +77,7 @@ function readImportFile(body: unknown): ImportedConversation[] {
   if (format === ACCOUNT_EXPORT_FORMAT) {
     return parseFile(accountExportSchema, body).conversations.map(convertExportedConversation);
   }
-  throw new AppError("invalid_input", NOT_AN_EXPORT);
+  throw new AppError("not_an_export", NOT_AN_EXPORT);
 }
 
 /** New ids, the tree's depths and running token totals; messages whose parent is missing become roots. */
@@ -112,15 +112,19 @@ function toRows(conversation: ImportedConversation, encoding: TokenEncoding): Co
   };
 }
 
-/** The JSON text of an import file as rows to insert; AppError (invalid_input) for a file that is not one. */
+/** The JSON text of an import file as rows to insert; AppError (not_an_export) for a file that is not one. */
 export function readImportRows(text: string, encoding: TokenEncoding): ConversationToImport[] {
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch (cause) {
-    throw new AppError("invalid_input", "The request body is not valid JSON.", { cause });
+    throw new AppError(
+      "not_an_export",
+      "This file is not JSON, so not a ChatGPT export (conversations.json) or a Parley JSON export.",
+      { cause },
+    );
   }
   const conversations = readImportFile(body).filter((conversation) => conversation.messages.length > 0);
-  if (conversations.length === 0) throw new AppError("invalid_input", "The file has no messages to import.");
+  if (conversations.length === 0) throw new AppError("nothing_to_import", "The file has no messages to import.");
   return conversations.map((conversation) => toRows(conversation, encoding));
 }

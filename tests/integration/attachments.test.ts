@@ -136,9 +136,10 @@ describe("uploads", () => {
     const { client, user } = await startChat(true);
     const scan = await upload(client, "scan.pdf", makePdf(null));
     expect(scan.status).toBe(415);
-    expect(((await scan.json()) as { error: { message: string } }).error.message).toContain(
-      "No text found in scan.pdf",
-    );
+    expect(((await scan.json()) as { error: { code: string; message: string } }).error).toMatchObject({
+      code: "no_text_found",
+      message: expect.stringContaining("No text found in scan.pdf"),
+    });
     // Fill the quota with one row written directly (a gigabyte of uploads would be slow), then upload a byte more.
     await db().attachment.create({
       data: {

@@ -69,6 +69,6 @@ describe("the body cap", () => {
     const response = await user.json("/api/account/import", { padding });
     // The route read it all and judged its content, rather than the server refusing its size.
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { error: { code: string } }).error.code).toBe("invalid_input");
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe("not_an_export");
   });
 });

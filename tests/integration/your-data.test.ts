@@ -141,6 +141,9 @@ describe("importing", () => {
     expect(((await bad.json()) as { error: { message: string } }).error.message).toContain("not a ChatGPT export");
     expect((await importFile(client, { hello: "world" })).status).toBe(400);
     expect((await importFile(client, [])).status).toBe(400);
+    const empty = await importFile(client, [{ title: "Nothing said", mapping: {} }]);
+    expect(empty.status).toBe(400);
+    expect(((await empty.json()) as { error: { code: string } }).error.code).toBe("nothing_to_import");
     const huge = await client.fetch("/api/account/import", {
       method: "POST",
       headers: { "content-type": "application/json" },

@@ -75,6 +75,14 @@ describe("translator", () => {
     expect(describeError(unknownField, createTranslator("zh-CN"))).toBe("输入的内容有误。");
   });
 
+  it("tells apart in Chinese a file of a type Parley does not read, a scan without text, and a file that is no export", () => {
+    const zh = createTranslator("zh-CN");
+    const sentence = (code: string) => describeError({ code, message: "?" }, zh);
+    expect(sentence("unsupported_file")).toBe("无法读取此文件：请使用图片、PDF、Word（DOCX）或文本文件。");
+    expect(sentence("no_text_found")).toBe("此文件中没有可读取的文字：扫描的 PDF 没有文字层。");
+    expect(sentence("not_an_export")).toBe("此文件不是 ChatGPT 导出（conversations.json）或 Parley 的 JSON 导出。");
+  });
+
   it("gives a message too long for the model's window its counts in Chinese too", () => {
     const tooLong = {
       code: "context_overflow",

@@ -34,19 +34,19 @@ describe("reading an import off the event loop", () => {
       message: "Text cannot contain NUL characters.",
     });
     await expect(readImportRowsOffThread(bytes("{not json"), "o200k_base")).rejects.toMatchObject({
-      code: "invalid_input",
-      message: "The request body is not valid JSON.",
+      code: "not_an_export",
+      message: "This file is not JSON, so not a ChatGPT export (conversations.json) or a Parley JSON export.",
     });
     await expect(
       readImportRowsOffThread(bytes(JSON.stringify([{ mapping: "nope" }])), "o200k_base"),
     ).rejects.toMatchObject({
-      code: "invalid_input",
+      code: "not_an_export",
       issues: [expect.objectContaining({ path: [0, "mapping"] })],
     });
     await expect(
       readImportRowsOffThread(bytes(JSON.stringify({ hello: "world" })), "o200k_base"),
     ).rejects.toMatchObject({
-      code: "invalid_input",
+      code: "not_an_export",
     });
   }, 60_000);
 });
