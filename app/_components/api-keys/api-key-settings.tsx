@@ -15,7 +15,7 @@ export function ApiKeySettings({ isAllowed, keys, baseUrl }: ApiKeySettingsProps
     <PageSection id="api-keys" title={t("apiKeys.title")} className="mb-8">
       <div className="border-line flex flex-col gap-4 rounded-2xl border p-5">
         <p className="text-ink-muted text-sm">{t("apiKeys.description", { baseUrl })}</p>
-        {isAllowed ? <CreateApiKeyForm /> : <p className="text-sm">{t("apiKeys.notAllowed")}</p>}
+        {isAllowed ? <CreateApiKeyForm keys={keys} /> : <p className="text-sm">{t("apiKeys.notAllowed")}</p>}
         {keys.length === 0 ? (
           <p className="text-ink-muted text-sm">{t("apiKeys.none")}</p>
         ) : (

@@ -41,15 +41,17 @@ export function ApiKeyTable({ keys, revokeUrlPrefix, caption }: ApiKeyTableProps
         <tbody>
           {keys.map((key) => (
             <tr key={key.id} className="border-line border-t">
-              <td className="py-2 pr-3">{key.name}</td>
-              {hasOwners && <td className="py-2 pr-3">{key.owner}</td>}
-              <td className="py-2 pr-3">
+              {/* A name or an address of 80 characters without a space wraps anywhere instead of pushing the
+                  dates and Revoke out of the box; the dates wrap at their spaces only. */}
+              <td className="min-w-24 py-2 pr-3 wrap-anywhere">{key.name}</td>
+              {hasOwners && <td className="min-w-24 py-2 pr-3 wrap-anywhere">{key.owner}</td>}
+              <td className="py-2 pr-3 whitespace-nowrap">
                 <code>{key.prefix}…</code>
               </td>
               <td className="py-2 pr-3">{date(key.createdAt, "")}</td>
               <td className="py-2 pr-3">{date(key.lastUsedAt, t("apiKeys.neverUsed"))}</td>
               <td className="py-2 pr-3">{date(key.expiresAt, t("apiKeys.never"))}</td>
-              <td className="py-2 pr-3">{t(`apiKeys.${keyStatus(key)}`)}</td>
+              <td className="py-2 pr-3 whitespace-nowrap">{t(`apiKeys.${keyStatus(key)}`)}</td>
               <td className="py-2">
                 {keyStatus(key) === "active" && <RevokeButton apiKey={key} url={`${revokeUrlPrefix}${key.id}`} />}
               </td>

@@ -9,15 +9,22 @@ import { FormField } from "@/app/_components/ui/form-field";
 import { SelectField } from "@/app/_components/ui/select-field";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { useTranslator } from "@/app/_i18n/translator-provider";
+import { type ApiKeyRow, keyStatus } from "./api-key-types";
 
 const createdSchema = z.object({ secret: z.string(), key: z.object({ id: z.string() }) });
 const EXPIRY_DAYS = [30, 90, 365] as const;
 
-/** Names a new key and its expiry; the secret is shown here once, with a copy button, and never again. */
-export function CreateApiKeyForm() {
+/**
+ * Names a new key and its expiry; the secret is shown here once, with a copy button, and never again: gone too once
+ * the key is revoked (`keys`, the list below).
+ */
+export function CreateApiKeyForm({ keys }: { keys: ApiKeyRow[] }) {
   const { t } = useTranslator();
   const { run, error, isPending } = useMutation();
-  const [secret, setSecret] = useState<string | null>(null);
+  const [created, setCreated] = useState<{ id: string; secret: string } | null>(null);
+  const createdRow = created && keys.find((key) => key.id === created.id);
+  // Shown until the list has the key (it follows the creation), and while it is active.
+  const secret = created && (!createdRow || keyStatus(createdRow) === "active") ? created.secret : null;
 
   async function create(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
@@ -25,7 +32,7 @@ export function CreateApiKeyForm() {
     const days = Number(form.get("expiresInDays"));
     const body = { name: String(form.get("name") ?? ""), expiresInDays: days > 0 ? days : null };
     const created = await run({ url: "/api/account/api-keys", method: "POST", body }, createdSchema);
-    if (created) setSecret(created.secret);
+    if (created) setCreated({ id: created.key.id, secret: created.secret });
   }
 
   return (
