@@ -15,6 +15,25 @@ function openAiError(status: number, message: string): Response {
   return Response.json({ error: { message, type: "invalid_request_error", param: null, code: null } }, { status });
 }
 
+// What a provider charges for a picture of about 1024 pixels a side; an image's bytes are no text.
+const IMAGE_PROMPT_TOKENS = 765;
+
+/** About a token per four characters of text, and a fixed count per image. */
+function countPromptTokens(messages: z.infer<typeof requestSchema>["messages"]): number {
+  let characters = 0;
+  let images = 0;
+  for (const { content } of messages) {
+    if (typeof content === "string") characters += content.length;
+    else if (Array.isArray(content)) {
+      for (const part of content as { type?: string; text?: unknown }[]) {
+        if (part.type === "image_url") images++;
+        else if (typeof part.text === "string") characters += part.text.length;
+      }
+    }
+  }
+  return Math.ceil(characters / 4) + images * IMAGE_PROMPT_TOKENS;
+}
+
 function lastUserText(messages: z.infer<typeof requestSchema>["messages"]): string {
   const last = messages.findLast((message) => message.role === "user");
   return typeof last?.content === "string" ? last.content : "";
@@ -28,7 +47,7 @@ export async function streamDemoCompletion(request: Request): Promise<Response> 
   const { messages } = parsed.data;
   const reply = composeDemoReply(lastUserText(messages), !messages.some((message) => message.role === "assistant"));
   const deltas = splitIntoDeltas(reply);
-  const usage = { prompt_tokens: JSON.stringify(parsed.data.messages).length >> 2, completion_tokens: deltas.length };
+  const usage = { prompt_tokens: countPromptTokens(messages), completion_tokens: deltas.length };
   const base = { id: `chatcmpl-${randomUUID()}`, created: Math.floor(Date.now() / 1000), model: DEMO_MODEL_NAME };
   if (!parsed.data.stream) {
     const message = { role: "assistant", content: reply, refusal: null };

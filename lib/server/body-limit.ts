@@ -9,13 +9,15 @@ import { sendRefusal } from "./refusal";
 /** Every ordinary body is far smaller: JSON bodies stop at 256 KB (lib/http/handler.ts), forms at a few hundred bytes. */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
-// Routes that take files (a /v1 completion takes images inline). A chunked body is held in memory before any route can check the session, so these larger
+// Routes that take files (a completion takes images inline, /v1's and the offline demo model's, which a chat turn
+// with photos reaches). A chunked body is held in memory before any route can check the session, so these larger
 // caps apply only to bodies that declare their length (browsers always do for a file).
 const DECLARED_BODY_LIMITS: Record<string, number> = {
   "/api/account/import": MAX_IMPORT_BYTES,
   // The largest file an admin may allow: no database read happens here, the upload route applies the admin's limit.
   "/api/attachments": ATTACHMENT_LIMIT_CEILINGS.fileMegabytes * MEGABYTE,
   "/v1/chat/completions": MAX_API_REQUEST_BYTES,
+  "/api/demo/v1/chat/completions": MAX_API_REQUEST_BYTES,
 };
 
 type Push = IncomingMessage["push"];

@@ -2,6 +2,7 @@
 import OpenAI from "openai";
 import { describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { makeLargePng } from "../support/attachment-files";
 import { makeSignedInUser } from "../support/factories";
 import { collectEvents } from "../support/read-events";
 
@@ -15,25 +16,44 @@ it("refuses callers without the key derived from AUTH_SECRET, in OpenAI's error 
 });
 
 describe("in a conversation", () => {
-  async function startDemoConversation() {
+  async function startDemoConversation(readsImages = false) {
     // Other files may disable the demo model to test a disabled one; this file needs it answering.
     const { id: demoId } = await db().model.findFirstOrThrow({ where: { provider: { kind: "DEMO" } } });
-    const demo = await db().model.update({ where: { id: demoId }, data: { enabled: true } });
+    const demo = await db().model.update({ where: { id: demoId }, data: { enabled: true, readsImages } });
     const client = await makeSignedInUser();
     const created = await client.json("/api/conversations", { modelId: demo.id });
     const { id } = (await created.json()) as { id: string };
-    return async (content: string) => {
-      await collectEvents(await client.json(`/api/conversations/${id}/messages`, { content }));
+    const send = async (content: string, attachmentIds?: string[]) => {
+      await collectEvents(await client.json(`/api/conversations/${id}/messages`, { content, attachmentIds }));
       const reply = await db().message.findFirstOrThrow({
         where: { conversationId: id, role: "ASSISTANT" },
         orderBy: { createdAt: "desc" },
       });
       return reply;
     };
+    return { client, send };
   }
 
+  it("reads images when an admin marks it so, photos of a few megabytes included, counted as images, not text", async () => {
+    const { client, send } = await startDemoConversation(true);
+    try {
+      const photo = makeLargePng(2 * 1024 * 1024);
+      const uploaded = await client.fetch("/api/attachments?name=photo.png", {
+        method: "POST",
+        body: new Uint8Array(photo),
+      });
+      expect(uploaded.status).toBe(201);
+      const reply = await send("What is in it?", [((await uploaded.json()) as { id: string }).id]);
+      expect(reply.status).toBe("COMPLETE");
+      // A 2 MB picture as text would be some 700,000 tokens; as an image it is what a provider charges for one.
+      expect(reply.promptTokens).toBeLessThan(2_000);
+    } finally {
+      await db().model.updateMany({ where: { provider: { kind: "DEMO" } }, data: { readsImages: false } });
+    }
+  });
+
   it("welcomes with a Markdown sample first, then sends a long Markdown message back intact", async () => {
-    const send = await startDemoConversation();
+    const { send } = await startDemoConversation();
     const first = await send("hello");
     expect(first.status).toBe("COMPLETE");
     expect(first.content).toContain("| OpenAI | set `OPENAI_API_KEY`");
