@@ -12,6 +12,7 @@ import { stampPeerAddress } from "../http/client-address";
 import { serveWithRequestId } from "../observability/logging";
 import { startMetricsServer } from "../observability/metrics-server";
 import { countApiCompletions } from "../v1/completion-route";
+import { serveUnknownV1Endpoint } from "../v1/unknown-endpoints";
 import { serveWithinBodyLimit } from "./body-limit";
 import { startCleanUpSweep } from "./clean-up-sweep";
 import { contentSecurityPolicy, createNonce, NONCE_HEADER } from "./content-security-policy";
@@ -62,6 +63,7 @@ export async function startAppServer(options: { dev: boolean; port: number }): P
   let isShuttingDown = false;
   const serveRoutes = (request: IncomingMessage, response: ServerResponse) => {
     if (serveEventStreamRoute(request, response) || serveUploadRoute(request, response)) return;
+    if (serveUnknownV1Endpoint(request, response)) return;
     // Next stamps its scripts with the nonce it finds in the request's policy; the page gets it from NONCE_HEADER.
     const nonce = createNonce();
     const policy = contentSecurityPolicy(nonce, options.dev);

@@ -11,6 +11,7 @@ import { accessChangeCount, endOpenedStreamsWithoutAccess, streamsOpenedBy } fro
 import { regenerateReply, regenerateSchema, sendMessage, sendMessageSchema } from "../chat/send-message";
 import { errorResponse, parseJsonBody } from "../http/handler";
 import { serveChatCompletion } from "../v1/completion-route";
+import { writeInvalidUrl } from "../v1/unknown-endpoints";
 
 /** Writes the event stream to the response once the request has passed its checks. */
 type StreamWriter = (response: ServerResponse) => void;
@@ -120,7 +121,9 @@ export function serveEventStreamRoute(request: IncomingMessage, response: Server
   });
   if (matching.length === 0) return false;
   const served = matching.find(({ route }) => route.method === request.method);
+  const allowed = matching.map(({ route }) => route.method);
   if (served) void serveRoute(served.route, served.params, request, response);
-  else response.writeHead(405, { Allow: matching.map(({ route }) => route.method).join(", ") }).end();
+  else if (path.startsWith("/v1/")) writeInvalidUrl(response, request.method ?? "GET", path, allowed);
+  else response.writeHead(405, { Allow: allowed.join(", ") }).end();
   return true;
 }

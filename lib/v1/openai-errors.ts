@@ -47,7 +47,9 @@ export function toOpenAiError(error: unknown): { status: number; body: unknown; 
     (error.code === "database_unavailable" || upstreamBusy ? RETRY_AFTER_SECONDS : null);
   // The first issue, under its parameter's name when it has one (an unknown key is the request's own).
   const issue = error.issues?.[0];
-  const message = issue ? `${error.message} ${param ? `${param}: ` : ""}${issue.message}` : error.message;
+  // An error whose message is its issue's says it once, under the parameter's name.
+  const lead = issue && issue.message !== error.message ? `${error.message} ` : "";
+  const message = issue ? `${lead}${param ? `${param}: ` : ""}${issue.message}` : error.message;
   return { status: mapped.status, body: errorBody(message, mapped.type, param, mapped.code), retryAfter };
 }
 

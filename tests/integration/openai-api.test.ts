@@ -2,7 +2,7 @@
 // prompt and the model's rules on the chat's path, an error of each status the SDK maps, and a client that leaves.
 import { randomUUID } from "node:crypto";
 import OpenAI from "openai";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { makeApiUser, parleyClient } from "../support/api-keys";
 import { makeModel } from "../support/factories";
@@ -138,7 +138,11 @@ describe("the /v1 API through the openai SDK", () => {
 
     const tooMany = await ask(client, { max_tokens: 5000 }).catch((error) => error);
     expect(tooMany).toBeInstanceOf(OpenAI.BadRequestError);
-    expect(tooMany.error).toMatchObject({ type: "invalid_request_error", param: "max_tokens" });
+    expect(tooMany.error).toMatchObject({
+      type: "invalid_request_error",
+      param: "max_tokens",
+      message: "max_tokens: Use from 1 to 100 tokens.",
+    });
     await expect(ask(client, { logit_bias: {} })).rejects.toBeInstanceOf(OpenAI.BadRequestError);
     await expect(ask(parleyClient("sk-parley-wrong"))).rejects.toBeInstanceOf(OpenAI.AuthenticationError);
     await expect(ask(client, { model: "no-such-model" })).rejects.toBeInstanceOf(OpenAI.NotFoundError);
@@ -152,6 +156,28 @@ describe("the /v1 API through the openai SDK", () => {
     // The call could need more than the whole limit (its prompt and 100 tokens of reply): no reset helps.
     expect(limited.error.message).toContain("more than your whole limit of 10 tokens for today. Lower max_tokens");
     expect(limited.headers.get("retry-after")).toBeNull();
+  });
+
+  it("answers an address it does not have, and a method an address does not take, in OpenAI's shape", async () => {
+    const { client } = await makeApiUser();
+    const embeddings = await client.embeddings
+      .create({ model: "text-embedding-3-small", input: "Hi" })
+      .catch((error) => error);
+    expect(embeddings).toBeInstanceOf(OpenAI.NotFoundError);
+    expect(embeddings.error).toMatchObject({
+      type: "invalid_request_error",
+      code: "unknown_url",
+      message: "Invalid URL (POST /v1/embeddings)",
+    });
+    for (const [method, path, allowed] of [
+      ["GET", "/v1/chat/completions", "POST"],
+      ["POST", "/v1/models", "GET"],
+    ] as const) {
+      const answer = await fetch(`${inject("baseUrl")}${path}`, { method });
+      expect(answer.status, path).toBe(405);
+      expect(answer.headers.get("allow"), path).toBe(allowed);
+      expect(await answer.json(), path).toMatchObject({ error: { code: "method_not_allowed" } });
+    }
   });
 
   it("answers an upstream failure with 500, and an overloaded upstream with 503", async () => {

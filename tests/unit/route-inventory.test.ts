@@ -6,6 +6,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { eventStreamRoutes } from "@/lib/server/event-stream-routes";
 import { uploadRoute } from "@/lib/server/upload-route";
+import { V1_NEXT_ROUTES } from "@/lib/v1/unknown-endpoints";
 import { routeInventory, routesOfMatrix, uncoveredRoutes } from "../support/route-inventory";
 
 const API_DIR = path.resolve(import.meta.dirname, "../../app/api");
@@ -37,6 +38,13 @@ describe("the route inventory", () => {
     const listed = routeInventory.map((entry) => `${entry.method} ${entry.route}`).sort();
     expect(existing.length).toBeGreaterThan(50);
     expect(listed).toEqual(existing);
+  });
+
+  it("gives the /v1 API the methods of its route files, to answer the others in OpenAI's error shape", () => {
+    const declared = Object.entries(V1_NEXT_ROUTES).flatMap(([route, methods]) =>
+      methods.map((method) => `${method} ${route}`),
+    );
+    expect(declared.sort()).toEqual(scanRouteFiles(V1_DIR, "/v1").sort());
   });
 
   it("lists each route once", () => {

@@ -1,0 +1,39 @@
+// What the /v1 API answers for an address it does not have (POST /v1/embeddings) or a method an address does not
+// take (GET /v1/chat/completions): OpenAI's error shape, as its SDKs and tools expect, not Next's HTML "not found"
+// page or an empty 405.
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+/** The /v1 routes Next serves (app/v1), with their methods; tests/unit/route-inventory.test.ts holds it to the files. */
+export const V1_NEXT_ROUTES: Record<string, string[]> = { "/v1/models": ["GET"] };
+
+const isV1Path = (path: string) => path === "/v1" || path.startsWith("/v1/");
+
+/** Writes the answer for a request Next would have no /v1 route for; false for any other request. */
+export function serveUnknownV1Endpoint(request: IncomingMessage, response: ServerResponse): boolean {
+  const path = (request.url ?? "").split("?")[0]?.replace(/\/$/, "") ?? "";
+  if (!isV1Path(path)) return false;
+  const methods = V1_NEXT_ROUTES[path];
+  if (methods?.includes(request.method ?? "")) return false;
+  writeInvalidUrl(response, request.method ?? "GET", path, methods ?? []);
+  return true;
+}
+
+/** 404 for an address the API does not have; 405 with Allow for a method that `allowed` does not name. */
+export function writeInvalidUrl(response: ServerResponse, method: string, path: string, allowed: string[]): void {
+  const isKnownPath = allowed.length > 0;
+  const text = JSON.stringify({
+    error: {
+      message: `Invalid URL (${method} ${path})`,
+      type: "invalid_request_error",
+      param: null,
+      code: isKnownPath ? "method_not_allowed" : "unknown_url",
+    },
+  });
+  response.writeHead(isKnownPath ? 405 : 404, {
+    "Content-Type": "application/json",
+    "Content-Length": Buffer.byteLength(text),
+    "Cache-Control": "no-store",
+    ...(isKnownPath ? { Allow: allowed.join(", ") } : {}),
+  });
+  response.end(text);
+}
