@@ -95,7 +95,7 @@ export function getRequiredTokens(messageTokens: number, systemTokens: number | 
 function contextOverflow(messageTokens: number, systemTokens: number, budget: number): AppError {
   return new AppError(
     "context_overflow",
-    `This message is too long for the model: ${messageTokens + systemTokens} tokens with the system prompt, ${Math.max(budget, 0)} available.`,
+    `This message is too long for the model: ${(messageTokens + systemTokens).toLocaleString("en-US")} tokens with the system prompt, ${Math.max(budget, 0).toLocaleString("en-US")} available.`,
     { details: { messageTokens, systemTokens, budget } },
   );
 }

@@ -257,9 +257,13 @@ describe("sending files", () => {
       attachmentIds: [huge],
     });
     expect(response.status).toBe(400);
-    const body = (await response.json()) as { error: { code: string; details: { messageTokens: number } } };
+    const body = (await response.json()) as {
+      error: { code: string; message: string; details: { messageTokens: number } };
+    };
     expect(body.error.code).toBe("context_overflow");
     expect(body.error.details.messageTokens).toBeGreaterThan(8192);
+    // Counts of thousands read with their separators, as every other count Parley shows.
+    expect(body.error.message).toMatch(/: \d{1,3},\d{3} tokens with the system prompt, \d,\d{3} available\.$/);
   });
 });
 
