@@ -100,5 +100,12 @@ test("a user whose message could pass the limit an admin set reads in the chat w
   await expect(composer(user.page)).toHaveValue("Hello there");
   await expect(chips.getByRole("button", { name: "Remove notes.txt" })).toBeVisible();
   await keepScreenshot(user.page, testInfo, "over-limit-in-chat");
+
+  // Settings → Usage: today's limit untouched by the refusal, and the file kept for the next try, in one section.
+  await user.page.goto("/settings");
+  const usage = user.page.getByRole("region", { name: "Usage", exact: true });
+  await expect(usage.getByText("0 of 100 tokens used; 100 left")).toBeVisible();
+  await expect(usage.getByText("This month").locator("..")).toContainText("0 tokens used, no limit");
+  await expect(usage.getByText("Files").locator("..")).toContainText("5 bytes of 1 GB used");
   await user.context.close();
 });

@@ -46,8 +46,7 @@ export default async function SettingsPage() {
             <LanguagePicker choice={isLocale(savedLocale) ? savedLocale : "system"} />
           </div>
         </PageSection>
-        <StorageUsage {...storage} />
-        <UsageSettings usage={usage} />
+        <UsageSettings usage={usage} files={<StorageUsage {...storage} />} />
         <ApiKeySettings {...apiKeys} baseUrl={`${publicSiteUrl()}/v1`} />
         <YourDataSettings />
       </div>

@@ -1,12 +1,16 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { formatMicroDollars } from "@/app/_components/ui/format-dollars";
 import { PageSection } from "@/app/_components/ui/page-section";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { OwnUsage } from "./api-key-types";
 
-/** Settings → Usage: what the user used today and this month, and what is left of their limits. */
-export function UsageSettings({ usage }: { usage: OwnUsage }) {
+/**
+ * Settings → Usage: what the user used today and this month, and what is left of their limits; `files`, their
+ * file storage (rendered on the server: attachments/storage-usage.tsx).
+ */
+export function UsageSettings({ usage, files }: { usage: OwnUsage; files: ReactNode }) {
   const { t, formatNumber, formatDate } = useTranslator();
   const dollars = (micros: number) => formatMicroDollars(micros, formatNumber);
   const resets = (at: string) =>
@@ -15,7 +19,7 @@ export function UsageSettings({ usage }: { usage: OwnUsage }) {
     });
   const line = (period: { tokens: number; limit: number | null; left: number | null }) =>
     period.limit === null
-      ? `${t("myUsage.tokensUsed", { tokens: formatNumber(period.tokens) })} ${t("myUsage.noLimit")}`
+      ? t("myUsage.tokensUsed", { tokens: formatNumber(period.tokens) })
       : t("myUsage.ofLimit", {
           tokens: formatNumber(period.tokens),
           limit: formatNumber(period.limit),
@@ -43,6 +47,10 @@ export function UsageSettings({ usage }: { usage: OwnUsage }) {
           {(usage.month.limit !== null || usage.month.costLimitMicros !== null) && (
             <dd className="text-ink-muted text-xs">{resets(usage.month.resetsAt)}</dd>
           )}
+        </div>
+        <div>
+          <dt className="font-medium">{t("myUsage.files")}</dt>
+          <dd className="text-sm">{files}</dd>
         </div>
       </dl>
     </PageSection>
