@@ -73,7 +73,8 @@ test("account settings in Chinese pass axe, and deleting the account asks for th
   await expect(remove).toBeDisabled();
   await account.getByLabel(`输入 ${email} 以确认`).fill(email);
   await remove.click();
-  await expect(page).toHaveURL(/\/sign-in$/);
+  await expect(page).toHaveURL(/\/sign-in\?deleted=1$/);
+  await expect(page.getByRole("status")).toHaveText("你的账户及其中的所有内容已被删除。");
   await page.getByLabel("邮箱").fill(email);
   await page.getByLabel("密码").fill(PASSWORD);
   await page.getByRole("button", { name: "登录" }).click();

@@ -16,10 +16,12 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("signIn.title") };
 }
 
-type SignInPageProps = { searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[] }> };
+type SignInPageProps = {
+  searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[]; deleted?: string | string[] }>;
+};
 
 export default async function SignInPage({ searchParams }: SignInPageProps) {
-  const { callbackUrl, error } = await searchParams;
+  const { callbackUrl, error, deleted } = await searchParams;
   const safeCallbackUrl = toSafeCallbackUrl(typeof callbackUrl === "string" ? callbackUrl : undefined);
   if (await getSessionUser()) redirect(safeCallbackUrl);
   const { t } = await getTranslator();
@@ -32,6 +34,12 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
       </h1>
       {isFreshInstall ? (
         <p className="border-line bg-sidebar mb-4 rounded-xl border px-3.5 py-2.5 text-sm">{t("signIn.firstNote")}</p>
+      ) : null}
+      {/* Where "Delete my account" ends: said, so that nobody wonders whether it worked. */}
+      {deleted === "1" && !isFreshInstall ? (
+        <p role="status" className="border-line bg-sidebar mb-4 rounded-xl border px-3.5 py-2.5 text-sm">
+          {t("signIn.accountDeleted")}
+        </p>
       ) : null}
       <SsoSection callbackUrl={safeCallbackUrl} error={typeof error === "string" ? error : undefined} />
       {(await isPasswordSignInEnabled()) ? (

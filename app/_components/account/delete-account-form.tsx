@@ -18,7 +18,7 @@ export function DeleteAccountForm({ email }: { email: string }) {
     event.preventDefault();
     if ((await run({ url: "/api/account", method: "DELETE", body: { email: typed } })) === null) return;
     // The session is gone with the account: a full load shows the sign-in page.
-    window.location.assign("/sign-in");
+    window.location.assign("/sign-in?deleted=1");
   }
 
   return (
