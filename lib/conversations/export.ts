@@ -53,9 +53,15 @@ function selectCurrentThread(conversation: ConversationTree) {
 
 const ROLE_HEADINGS = { SYSTEM: "System", USER: "User", ASSISTANT: "Assistant" } as const;
 
+/** A message's files as the thread shows them (chips under it): their names, in a line after its text. */
+function attachedLine(message: TreeMessage): string {
+  if (message.attachments.length === 0) return "";
+  return `\n\nAttached: ${message.attachments.map((file) => file.name).join(", ")}`;
+}
+
 function toMarkdown(conversation: ConversationTree): string {
   const blocks = selectCurrentThread(conversation).map(
-    (message) => `## ${ROLE_HEADINGS[message.role]}\n\n${message.content.trim()}`,
+    (message) => `## ${ROLE_HEADINGS[message.role]}\n\n${message.content.trim()}${attachedLine(message)}`,
   );
   const header = `# ${conversation.title}\n\n_Exported from Parley on ${new Date().toISOString()}._`;
   return `${[header, ...blocks].join("\n\n")}\n`;

@@ -448,6 +448,9 @@ describe("share links and copies", () => {
     const exportedFiles = file.conversation.messages.flatMap((message) => message.attachments ?? []);
     expect(exportedFiles.map((attachment) => attachment.name)).toEqual(["chart.png", "notes.txt"]);
     expect(exportedFiles[1]?.data).toBe(Buffer.from("private notes").toString("base64"));
+    // The Markdown export names them under their message, as the thread shows them.
+    const markdown = await (await client.fetch(`/api/conversations/${conversationId}/export?format=markdown`)).text();
+    expect(markdown).toMatch(/## User\n\n[^#]*\n\nAttached: chart\.png, notes\.txt\n\n## Assistant/);
     // An HTML page smuggled into the file as an "image" is sniffed again: it comes back as text, never as an image.
     const firstMessage = file.conversation.messages.find((message) => message.attachments);
     firstMessage?.attachments?.push({ name: "evil.png", data: Buffer.from("<html></html>").toString("base64") });
