@@ -8,7 +8,14 @@ import { AppError } from "../errors";
 import { microsToDollars } from "./cost";
 import { currentPeriods } from "./periods";
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date as YYYY-MM-DD.");
+const isCalendarDay = (text: string) => {
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+};
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date as YYYY-MM-DD.")
+  .refine(isCalendarDay, "There is no such date.");
 export const usageQuerySchema = z.strictObject({
   from: day.optional(),
   to: day.optional(),
@@ -38,13 +45,24 @@ export function usageRange(query: z.infer<typeof usageQuerySchema>, now = new Da
 
 export async function getUsageDashboard(query: z.infer<typeof usageQuerySchema>) {
   const { from, until, label } = usageRange(query);
-  const [byDay, byUser, byTeam, byModel] = await Promise.all([
+  const [usedDays, byUser, byTeam, byModel] = await Promise.all([
     getUsageBy("day", from, until),
     getUsageBy("user", from, until),
     getUsageBy("team", from, until),
     getUsageBy("model", from, until),
   ]);
-  return { range: label, byDay, byUser, byTeam, byModel };
+  return { range: label, byDay: everyDay(usedDays, from, until), byUser, byTeam, byModel };
+}
+
+/** Every day of the range, one without use at zero: the chart by day is a timeline, not a list of busy days. */
+function everyDay(rows: UsageRow[], from: Date, until: Date): UsageRow[] {
+  const byKey = new Map(rows.map((row) => [row.key, row]));
+  const days: UsageRow[] = [];
+  for (let time = from.getTime(); time < until.getTime(); time += 86_400_000) {
+    const key = new Date(time).toISOString().slice(0, 10);
+    days.push(byKey.get(key) ?? { key, label: key, promptTokens: 0, completionTokens: 0, replies: 0, costMicros: 0 });
+  }
+  return days;
 }
 
 export const csvCell = (value: string | number) => {

@@ -88,9 +88,11 @@ describe("the usage dashboard", () => {
     const response = await client.fetch("/api/admin/usage?from=2001-03-01&to=2001-03-03");
     expect(response.status).toBe(200);
     const body = (await response.json()) as Record<"byDay" | "byUser" | "byTeam" | "byModel", Row[]>;
+    // Every day of the range, one without use at zero (the chart is a timeline).
     expect(body.byDay.map((row) => [row.key, row.promptTokens + row.completionTokens])).toEqual([
       ["2001-03-01", 150],
       ["2001-03-02", 1115],
+      ["2001-03-03", 0],
     ]);
     expect(body.byUser.map((row) => [row.label, row.replies])).toEqual([
       [bob.email, 1],
@@ -108,6 +110,11 @@ describe("the usage dashboard", () => {
     expect(lines[1]).toBe(`${bob.email},1000,100,1100,1,0.003000`);
 
     expect((await client.fetch("/api/admin/usage?from=2001-03-05&to=2001-03-01")).status).toBe(400);
+    const impossible = await client.fetch("/api/admin/usage?from=2001-02-30&to=2001-03-01");
+    expect(impossible.status).toBe(400);
+    expect(((await impossible.json()) as { error: { issues: { message: string }[] } }).error.issues[0]?.message).toBe(
+      "There is no such date.",
+    );
   });
 
   it("shows each user their own usage, their limit and what is left", async () => {

@@ -40,18 +40,22 @@ export function UsageSection({ id, title, rows, csvUrl, fallbackLabel }: UsageSe
     [rows, t],
   );
   const dollars = (micros: number) => formatMicroDollars(micros, formatNumber);
+  // The chart shows every row (by day, a timeline with its quiet days at zero); the table only those with use.
+  const used = rows.flatMap((row, index) => (row.replies > 0 ? [{ row, label: labels[index] }] : []));
   return (
     <PageSection id={id} title={title} look="card">
       <a href={csvUrl} download className="text-sm underline">
         {t("admin.usage.downloadCsv")}
       </a>
-      {rows.length === 0 ? (
+      {used.length === 0 ? (
         <p className="text-ink-muted text-sm">{t("admin.usage.empty")}</p>
       ) : (
         <>
           <UsageChart labels={labels} series={series} ariaLabel={t("admin.usage.chartLabel", { group: title })} />
-          {/* Positioned: the caption (absolutely placed) stays in the scrolled box instead of widening the page. */}
-          <div className="relative max-h-80 overflow-auto">
+          {/* Positioned: the caption (absolutely placed) stays in the scrolled box instead of widening the page.
+              Focusable, so that a keyboard can scroll it. */}
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard. */}
+          <div className="relative max-h-80 overflow-auto" tabIndex={0}>
             <table className="w-full text-left text-sm">
               <caption className="sr-only">{title}</caption>
               <thead className="text-ink-muted">
@@ -65,9 +69,9 @@ export function UsageSection({ id, title, rows, csvUrl, fallbackLabel }: UsageSe
                 </tr>
               </thead>
               <tbody>
-                {rows.map((row, index) => (
+                {used.map(({ row, label }, index) => (
                   <tr key={row.key || index} className="border-line border-t">
-                    <td className="py-1.5 pr-3">{labels[index]}</td>
+                    <td className="py-1.5 pr-3">{label}</td>
                     <td className="py-1.5 pr-3 text-right">{formatNumber(row.promptTokens)}</td>
                     <td className="py-1.5 pr-3 text-right">{formatNumber(row.completionTokens)}</td>
                     <td className="py-1.5 pr-3 text-right">{formatNumber(row.promptTokens + row.completionTokens)}</td>
