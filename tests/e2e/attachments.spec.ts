@@ -113,6 +113,35 @@ test("a PDF, a Word document and a CSV picked with the paperclip are read as tex
   await keepScreenshot(page, testInfo, "attachments-documents-phone");
 });
 
+test("editing a message shows its files: the new version goes without one removed and with one added", async ({
+  browser,
+}) => {
+  const { page } = await newUserPage(browser, "Editor");
+  const text = (name: string, body: string) => ({ name, mimeType: "text/plain", buffer: Buffer.from(body) });
+  await attachWithPaperclip(page, [text("alpha.txt", "Alpha facts"), text("bravo.txt", "Bravo facts")]);
+  await expect(page.getByRole("list", { name: "Attached files" }).getByRole("listitem")).toHaveCount(2);
+  await composer(page).fill(`${E2E_ECHO_PREFIX}read them`);
+  await composer(page).press("Enter");
+  await expect(page.getByRole("article", { name: "Assistant" })).toContainText("Bravo facts");
+
+  await page.getByRole("article", { name: "You" }).getByRole("button", { name: "Edit message" }).click();
+  const editor = page.getByRole("article", { name: "You" });
+  const chips = editor.getByRole("list", { name: "Attached files" });
+  await expect(chips.getByRole("listitem")).toHaveCount(2);
+  await chips.getByRole("button", { name: "Remove alpha.txt" }).click();
+  await attachWithPaperclip(page, [text("charlie.txt", "Charlie facts")], editor);
+  await expect(chips.getByRole("listitem")).toHaveCount(2);
+  // The text is the same: the files alone make a new version.
+  await editor.getByRole("button", { name: "Save & submit" }).click();
+
+  const reply = page.getByRole("article", { name: "Assistant" });
+  await expect(reply).toContainText("Charlie facts");
+  await expect(reply).toContainText("Bravo facts");
+  await expect(reply).not.toContainText("Alpha facts");
+  const sent = page.getByRole("article", { name: "You" }).getByRole("list", { name: "Attached files" });
+  await expect(sent.getByRole("link")).toHaveText([/^bravo\.txt/, /^charlie\.txt/]);
+});
+
 test("a file Parley cannot read is refused on its chip, and so is an image for a model without vision, before sending", async ({
   browser,
 }) => {

@@ -45,9 +45,14 @@ export async function send(page: Page, text: string) {
   await composer(page).press("Enter");
 }
 
-export async function attachWithPaperclip(page: Page, files: { name: string; mimeType: string; buffer: Buffer }[]) {
+/** Picks files with the paperclip: the composer's, or the one `within` a message being edited. */
+export async function attachWithPaperclip(
+  page: Page,
+  files: { name: string; mimeType: string; buffer: Buffer }[],
+  within: Page | Locator = page,
+) {
   const chooser = page.waitForEvent("filechooser");
-  await page.getByRole("button", { name: "Attach files" }).click();
+  await within.getByRole("button", { name: "Attach files" }).click();
   await (await chooser).setFiles(files);
 }
 

@@ -13,6 +13,7 @@ const draft = (key: string, size: number, status: AttachmentDraft["status"] = "r
   progress: status === "ready" ? 1 : 0,
   error: null,
   attachment: null,
+  isSent: false,
 });
 
 describe("findDraftsOverTotal", () => {

@@ -23,6 +23,8 @@ export type AttachmentDraft = {
   progress: number;
   error: string | null;
   attachment: AttachmentView | null;
+  /** A file of the message being edited: already sent, so never deleted when removed from the new version. */
+  isSent: boolean;
 };
 
 let nextKey = 0;
@@ -45,10 +47,11 @@ function newDraft(file: File): AttachmentDraft {
     progress: 0,
     error: null,
     attachment: null,
+    isSent: false,
   };
 }
 
-function fromAttachment(attachment: AttachmentView): AttachmentDraft {
+function fromAttachment(attachment: AttachmentView, isSent = false): AttachmentDraft {
   nextKey += 1;
   const isImage = attachment.kind === "IMAGE";
   const previewUrl = isImage ? `/api/attachments/${attachment.id}` : null;
@@ -62,13 +65,15 @@ function fromAttachment(attachment: AttachmentView): AttachmentDraft {
     progress: 1,
     error: null,
     attachment,
+    isSent,
   };
 }
 
-export function useAttachmentDrafts() {
+/** `sent`: the files of a message being edited, which its new version keeps unless they are removed. */
+export function useAttachmentDrafts(sent: AttachmentView[] = []) {
   const { t } = useTranslator();
   const { filesPerMessage, messageMegabytes } = useAttachmentLimits();
-  const [drafts, setDrafts] = useState<AttachmentDraft[]>([]);
+  const [drafts, setDrafts] = useState<AttachmentDraft[]>(() => sent.map((file) => fromAttachment(file, true)));
   const update = useCallback((key: string, change: Partial<AttachmentDraft>) => {
     setDrafts((current) => current.map((draft) => (draft.key === key ? { ...draft, ...change } : draft)));
   }, []);
@@ -96,7 +101,7 @@ export function useAttachmentDrafts() {
       uploads.abort(key);
       const draft = drafts.find((item) => item.key === key);
       // An upload no message will claim: removed now rather than by the hourly sweep (which also catches a failure).
-      if (draft?.attachment) {
+      if (draft?.attachment && !draft.isSent) {
         fetch(`/api/attachments/${draft.attachment.id}`, { method: "DELETE" }).catch(() => {});
       }
       setDrafts((current) => current.filter((item) => item.key !== key));
@@ -113,7 +118,7 @@ export function useAttachmentDrafts() {
 
   /** Files of a message the server refused: back in the composer for another try. */
   const restore = useCallback((attachments: AttachmentView[]) => {
-    setDrafts((current) => [...attachments.map(fromAttachment), ...current]);
+    setDrafts((current) => [...attachments.map((file) => fromAttachment(file)), ...current]);
   }, []);
 
   const { handlePaste } = useFileEvents(add);

@@ -25,7 +25,7 @@ export type ChatStream = {
   send: (content: string, attachments?: AttachmentView[]) => Promise<boolean>;
   // The first message of a new chat, sent before this page loaded: follows its reply (false: refused).
   followFirstTurn: (turn: FirstTurn) => Promise<boolean>;
-  edit: (message: ChatMessage, content: string) => Promise<boolean>;
+  edit: (message: ChatMessage, content: string, attachments: AttachmentView[]) => Promise<boolean>;
   regenerate: (message: ChatMessage) => Promise<void>;
   showVersion: (messageId: string) => Promise<void>;
   reattach: () => Promise<void>;

@@ -55,15 +55,15 @@ export function useReplyRequests(
 
   // A new version of a user message: the thread below it is replaced once the server accepts the new text.
   const edit = useCallback(
-    (message: ChatMessage, content: string): Promise<boolean> => {
+    (message: ChatMessage, content: string, attachments: AttachmentView[]): Promise<boolean> => {
       const clientMessageId = crypto.randomUUID();
       const versions = message.siblingIds.length > 0 ? message.siblingIds : [message.id];
       const optimistic = {
         ...createOptimisticMessage(content, clientMessageId, message.parentId, versions),
-        attachments: message.attachments,
+        attachments,
       };
-      // The new version keeps the edited message's files (the server copies them to it).
-      const attachmentIds = message.attachments.map((attachment) => attachment.id);
+      // The edited message's files that the new version keeps are copied to it by the server; new ones are claimed.
+      const attachmentIds = attachments.map((attachment) => attachment.id);
       return followReply({
         showAfterAccepted: { kind: "replace", messageId: message.id, message: optimistic },
         request: (signal) =>

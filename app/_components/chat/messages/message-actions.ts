@@ -1,8 +1,9 @@
 import type { ChatMessage } from "@/app/_components/api/types";
+import type { AttachmentView } from "@/lib/live/messages";
 
 // What a message offers; stable functions, so that memoised message items do not re-render for them.
 export type MessageActions = {
-  edit: (message: ChatMessage, content: string) => Promise<boolean>;
+  edit: (message: ChatMessage, content: string, attachments: AttachmentView[]) => Promise<boolean>;
   regenerate: (message: ChatMessage) => Promise<void>;
   showVersion: (messageId: string) => Promise<void>;
   copyToMyChats: (message: ChatMessage) => Promise<void>;

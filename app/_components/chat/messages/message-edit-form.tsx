@@ -1,26 +1,42 @@
 "use client";
 
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from "react";
+import { AttachButton, AttachmentChips, useAttachmentDrafts } from "@/app/_components/attachments";
 import { useTranslator } from "@/app/_i18n/translator-provider";
+import type { AttachmentView } from "@/lib/live/messages";
 import { DraftTooLongAlert, isDraftTooLong, useAutoGrow } from "./message-draft";
 
 type MessageEditFormProps = {
   content: string;
+  /** The message's files: the new version keeps them, unless removed here; more can be attached. */
+  attachments: AttachmentView[];
   isBusy: boolean;
-  // Resolves false when the new version was not accepted; the form then stays open with the text.
-  onSave: (content: string) => Promise<boolean>;
+  // Resolves false when the new version was not accepted; the form then stays open with the text and the files.
+  onSave: (content: string, attachments: AttachmentView[]) => Promise<boolean>;
   onCancel: () => void;
 };
 
 const MAX_HEIGHT_PX = 320;
 
-export function MessageEditForm({ content, isBusy, onSave, onCancel }: MessageEditFormProps) {
+const idsOf = (attachments: AttachmentView[]) => attachments.map((attachment) => attachment.id).join(" ");
+
+export function MessageEditForm({ content, attachments, isBusy, onSave, onCancel }: MessageEditFormProps) {
   const { t } = useTranslator();
   const [draft, setDraft] = useState(content);
   const [isSaving, setIsSaving] = useState(false);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const files = useAttachmentDrafts(attachments);
+  const kept = files.drafts.flatMap((file) => (file.attachment ? [file.attachment] : []));
+  const isChanged = draft !== content || idsOf(kept) !== idsOf(attachments);
   const isTooLong = isDraftTooLong(draft);
-  const canSave = draft.trim() !== "" && draft !== content && !isTooLong && !isBusy && !isSaving;
+  const canSave =
+    draft.trim() !== "" &&
+    isChanged &&
+    !isTooLong &&
+    !isBusy &&
+    !isSaving &&
+    !files.isUploading &&
+    files.overTotal.size === 0;
 
   useEffect(() => {
     const textarea = textareaRef.current;
@@ -33,7 +49,7 @@ export function MessageEditForm({ content, isBusy, onSave, onCancel }: MessageEd
   async function save(): Promise<void> {
     if (!canSave) return;
     setIsSaving(true);
-    const isAccepted = await onSave(draft);
+    const isAccepted = await onSave(draft, kept);
     // On success this form is gone with the old version; only a refusal leaves it here to try again.
     if (!isAccepted) setIsSaving(false);
   }
@@ -60,18 +76,28 @@ export function MessageEditForm({ content, isBusy, onSave, onCancel }: MessageEd
       onSubmit={handleSubmit}
       className="bg-bubble focus-within:border-ink-muted w-full rounded-3xl border border-transparent px-5 py-3"
     >
+      <AttachmentChips
+        drafts={files.drafts}
+        onRemove={files.remove}
+        refusesImages={false}
+        overTotal={files.overTotal}
+      />
       <textarea
         ref={textareaRef}
         value={draft}
         onChange={(event) => setDraft(event.target.value)}
         onKeyDown={handleKeyDown}
+        onPaste={files.handlePaste}
         aria-label={t("message.editText")}
         aria-invalid={isTooLong}
         rows={1}
         className="w-full resize-none bg-transparent leading-7 focus-visible:outline-none"
       />
       <DraftTooLongAlert draft={draft} className="text-danger mt-1 text-sm" />
-      <div className="mt-2 flex justify-end gap-2">
+      <div className="mt-2 flex items-center justify-end gap-2">
+        <span className="mr-auto">
+          <AttachButton onFiles={files.add} />
+        </span>
         <button type="button" onClick={onCancel} className="hover:bg-hover rounded-full px-3.5 py-1.5 text-sm">
           {t("common.cancel")}
         </button>

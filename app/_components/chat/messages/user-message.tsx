@@ -28,8 +28,9 @@ export function UserMessage({ message, isBusy, actions, canWrite, showsAuthors }
       <article aria-label={t("message.you")} className="flex justify-end">
         <MessageEditForm
           content={message.content}
+          attachments={message.attachments}
           isBusy={isBusy}
-          onSave={(content) => actions.edit(message, content)}
+          onSave={(content, attachments) => actions.edit(message, content, attachments)}
           onCancel={() => setIsEditing(false)}
         />
       </article>
