@@ -732,6 +732,8 @@ export const en = {
   "passwordReset.submit": "Set password",
   "passwordReset.done": "Your password is set. Sign in with it.",
   "passwordReset.invalid": "This reset link has expired or was already used. Ask for a new one.",
+  "passwordReset.invalidAskAdmin":
+    "This reset link has expired or was already used. Ask an admin for a new one: they can make one in the console, under Users.",
   "passwordReset.signIn": "Go to sign-in",
   "forgotPassword.title": "Forgot password",
   "forgotPassword.heading": "Forgot your password?",

@@ -4,6 +4,7 @@ import { BackToSignIn } from "@/app/_components/auth/forgot-password-form";
 import { ResetPasswordForm } from "@/app/_components/auth/reset-password-form";
 import { getTranslator } from "@/app/_i18n/server";
 import { describeResetLink } from "@/lib/accounts/password-reset";
+import { isMailConfigured } from "@/lib/mail/mailer";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -25,8 +26,9 @@ export default async function ResetPasswordPage({ params }: ResetPasswordPagePro
         <ResetPasswordForm token={token} email={link.email} />
       ) : (
         <div className="flex flex-col gap-4">
+          {/* Where no mail can be sent, only an admin can make a new link: say so rather than "ask for a new one". */}
           <p role="alert" className="text-sm">
-            {t("passwordReset.invalid")}
+            {t(isMailConfigured() ? "passwordReset.invalid" : "passwordReset.invalidAskAdmin")}
           </p>
           <BackToSignIn />
         </div>
