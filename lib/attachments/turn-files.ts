@@ -56,8 +56,9 @@ export async function checkTurnFiles(
     );
   }
   const byId = new Map(files.map((file) => [file.id, file]));
-  const copiedIds = kept.map((file) => file.id);
   // In the order the message lists them (the database answers in any order).
+  const keptIds = new Set(kept.map((file) => file.id));
+  const copiedIds = unique.filter((id) => keptIds.has(id));
   const claimedIds = unique.filter((id) => uploadIds.has(id));
   return {
     ids: claimedIds,

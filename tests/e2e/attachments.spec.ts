@@ -129,8 +129,16 @@ test("editing a message shows its files: the new version goes without one remove
   const chips = editor.getByRole("list", { name: "Attached files" });
   await expect(chips.getByRole("listitem")).toHaveCount(2);
   await chips.getByRole("button", { name: "Remove alpha.txt" }).click();
-  await attachWithPaperclip(page, [text("charlie.txt", "Charlie facts")], editor);
+  // Dropped on the message being edited: its file, not the composer's (which keeps no chip of it).
+  const dropped = await page.evaluateHandle(() => {
+    const data = new DataTransfer();
+    data.items.add(new File(["Charlie facts"], "charlie.txt", { type: "text/plain" }));
+    return data;
+  });
+  await editor.getByRole("textbox", { name: "Edit message text" }).dispatchEvent("drop", { dataTransfer: dropped });
   await expect(chips.getByRole("listitem")).toHaveCount(2);
+  await expect(page.getByRole("list", { name: "Attached files" })).toHaveCount(1);
+  await expect(chips.getByText("charlie.txt")).toBeVisible();
   // The text is the same: the files alone make a new version.
   await editor.getByRole("button", { name: "Save & submit" }).click();
 

@@ -342,9 +342,12 @@ describe("versions", () => {
 describe("an edit's kept files", () => {
   it("keep the order they were sent in, with a new upload after them, for the page and the model", async () => {
     const { client, conversationId, upstreamName } = await startChat(false);
+    // Listed in another order than they were uploaded in (a small file picked after a large one finishes first).
+    const uploaded = ["c.txt", "a.txt", "d.txt", "b.txt", "e.txt"];
+    const byName = new Map<string, string>();
+    for (const name of uploaded) byName.set(name, await uploadId(client, name, `Contents of ${name}`));
     const names = ["e.txt", "b.txt", "d.txt", "a.txt", "c.txt"];
-    const ids: string[] = [];
-    for (const name of names) ids.push(await uploadId(client, name, `Contents of ${name}`));
+    const ids = names.map((name) => byName.get(name) ?? "");
     await collectEvents(
       await client.json(`/api/conversations/${conversationId}/messages`, { content: "Read", attachmentIds: ids }),
     );

@@ -2,7 +2,7 @@
 
 // The files attached in the composer before sending: each uploads at once (images downscaled first), shows its
 // progress, and is refused on its own with its reason (too big, too many, a type the server does not read).
-import { type ClipboardEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type ClipboardEvent, type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { describeError } from "@/app/_components/api/api-client";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { MEGABYTE } from "@/lib/limits";
@@ -69,8 +69,11 @@ function fromAttachment(attachment: AttachmentView, isSent = false): AttachmentD
   };
 }
 
-/** `sent`: the files of a message being edited, which its new version keeps unless they are removed. */
-export function useAttachmentDrafts(sent: AttachmentView[] = []) {
+/**
+ * `sent`: the files of a message being edited, which its new version keeps unless they are removed; such drafts
+ * take files dropped on their own element only (`handleDrop`), the composer's those dropped anywhere else.
+ */
+export function useAttachmentDrafts(sent: AttachmentView[] = [], { takesPageDrops = true } = {}) {
   const { t } = useTranslator();
   const { filesPerMessage, messageMegabytes } = useAttachmentLimits();
   const [drafts, setDrafts] = useState<AttachmentDraft[]>(() => sent.map((file) => fromAttachment(file, true)));
@@ -121,11 +124,11 @@ export function useAttachmentDrafts(sent: AttachmentView[] = []) {
     setDrafts((current) => [...attachments.map((file) => fromAttachment(file)), ...current]);
   }, []);
 
-  const { handlePaste } = useFileEvents(add);
+  const { handlePaste, handleDrop } = useFileEvents(add, takesPageDrops);
   const isUploading = drafts.some((draft) => draft.status === "uploading");
   const hasImages = drafts.some((draft) => draft.status !== "failed" && isImageDraft(draft));
   const overTotal = useMemo(() => findDraftsOverTotal(drafts, messageMegabytes * MEGABYTE), [drafts, messageMegabytes]);
-  return { drafts, add, remove, take, restore, handlePaste, isUploading, hasImages, overTotal };
+  return { drafts, add, remove, take, restore, handlePaste, handleDrop, isUploading, hasImages, overTotal };
 }
 
 export type AttachmentDrafts = ReturnType<typeof useAttachmentDrafts>;
@@ -168,10 +171,12 @@ function useUploads(update: (key: string, change: Partial<AttachmentDraft>) => v
 }
 
 /**
- * Files pasted (a screenshot from the clipboard), or dropped anywhere on the page (the conversation, the composer):
- * attached. A file dropped elsewhere would otherwise make the browser leave the page to open it.
+ * Files pasted (a screenshot from the clipboard), or dropped: anywhere on the page (the conversation, the composer)
+ * for the one set of drafts that `takesPageDrops` (the composer's), else on the element given `handleDrop` (a message
+ * being edited), which marks them taken (preventDefault) so that the page's listener leaves them. A file dropped
+ * elsewhere would otherwise make the browser leave the page to open it.
  */
-function useFileEvents(add: (files: File[]) => void) {
+function useFileEvents(add: (files: File[]) => void, takesPageDrops: boolean) {
   const handlePaste = useCallback(
     (event: ClipboardEvent) => {
       const files = [...event.clipboardData.files];
@@ -181,14 +186,25 @@ function useFileEvents(add: (files: File[]) => void) {
     },
     [add],
   );
+  const handleDrop = useCallback(
+    (event: DragEvent) => {
+      const files = [...event.dataTransfer.files];
+      if (files.length === 0) return;
+      event.preventDefault();
+      add(files);
+    },
+    [add],
+  );
   useEffect(() => {
+    if (!takesPageDrops) return;
     const isFileDrag = (event: globalThis.DragEvent) => event.dataTransfer?.types.includes("Files") === true;
     const allowDrop = (event: globalThis.DragEvent) => {
       if (isFileDrag(event)) event.preventDefault();
     };
     const drop = (event: globalThis.DragEvent) => {
       const files = [...(event.dataTransfer?.files ?? [])];
-      if (files.length === 0) return;
+      // Taken already by a message being edited (React's handlers, on the document too, run first).
+      if (files.length === 0 || event.defaultPrevented) return;
       event.preventDefault();
       add(files);
     };
@@ -198,6 +214,6 @@ function useFileEvents(add: (files: File[]) => void) {
       document.removeEventListener("dragover", allowDrop);
       document.removeEventListener("drop", drop);
     };
-  }, [add]);
-  return { handlePaste };
+  }, [add, takesPageDrops]);
+  return { handlePaste, handleDrop };
 }

@@ -25,7 +25,7 @@ export function MessageEditForm({ content, attachments, isBusy, onSave, onCancel
   const [draft, setDraft] = useState(content);
   const [isSaving, setIsSaving] = useState(false);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
-  const files = useAttachmentDrafts(attachments);
+  const files = useAttachmentDrafts(attachments, { takesPageDrops: false });
   const kept = files.drafts.flatMap((file) => (file.attachment ? [file.attachment] : []));
   const isChanged = draft !== content || idsOf(kept) !== idsOf(attachments);
   const isTooLong = isDraftTooLong(draft);
@@ -46,6 +46,12 @@ export function MessageEditForm({ content, attachments, isBusy, onSave, onCancel
 
   useAutoGrow(textareaRef, draft, MAX_HEIGHT_PX);
 
+  // Files attached here and not saved are nobody's: removed now rather than by the hourly sweep.
+  function cancel(): void {
+    for (const file of files.drafts) if (!file.isSent) files.remove(file.key);
+    onCancel();
+  }
+
   async function save(): Promise<void> {
     if (!canSave) return;
     setIsSaving(true);
@@ -62,7 +68,7 @@ export function MessageEditForm({ content, attachments, isBusy, onSave, onCancel
   function handleKeyDown(event: KeyboardEvent<HTMLTextAreaElement>): void {
     if (event.key === "Escape") {
       event.preventDefault();
-      onCancel();
+      cancel();
       return;
     }
     // As in the composer: Enter submits, Shift+Enter adds a line, and Enter confirming an IME composition does neither.
@@ -74,6 +80,8 @@ export function MessageEditForm({ content, attachments, isBusy, onSave, onCancel
   return (
     <form
       onSubmit={handleSubmit}
+      onDragOver={(event) => event.preventDefault()}
+      onDrop={files.handleDrop}
       className="bg-bubble focus-within:border-ink-muted w-full rounded-3xl border border-transparent px-5 py-3"
     >
       <AttachmentChips
@@ -98,7 +106,7 @@ export function MessageEditForm({ content, attachments, isBusy, onSave, onCancel
         <span className="mr-auto">
           <AttachButton onFiles={files.add} />
         </span>
-        <button type="button" onClick={onCancel} className="hover:bg-hover rounded-full px-3.5 py-1.5 text-sm">
+        <button type="button" onClick={cancel} className="hover:bg-hover rounded-full px-3.5 py-1.5 text-sm">
           {t("common.cancel")}
         </button>
         <button
