@@ -24,8 +24,8 @@ const utc = (date: Date) => Prisma.sql`(${date.toISOString()}::timestamptz AT TI
  * A counter made for the first time starts from the ledger's sum over its period (a limit set mid-month counts
  * what was already used), plus the open reservations on its key: a counter made again while turns run (an admin's
  * new limit or price deletes counters) must hold what their settles will take back. A turn that wrote its ledger
- * row and has not settled yet counts once, by its reservation (its settle then replaces that by the row's figures),
- * not by both. Left: a settle that commits while this statement runs may miss the counter it is making, which then
+ * row and has not settled yet counts once on a counter its reservation holds, by that reservation (its settle then
+ * replaces it by the row's figures), not by both; on any other counter (a limit added meanwhile), by its row. Left: a settle that commits while this statement runs may miss the counter it is making, which then
  * keeps that turn's reservation instead of its use, until the counter is made again. Tokens are prompt +
  * completion; money is priced with today's ModelPrice rows.
  */
@@ -48,7 +48,8 @@ async function ensureCounters(specs: CounterSpec[]): Promise<void> {
              ${utc(spec.until)}
         FROM "ReplyUsage" r LEFT JOIN "ModelPrice" p ON p."modelId" = r."modelId"
        WHERE ${subjectMatch} AND r."createdAt" >= ${utc(spec.from)} AND r."createdAt" < ${utc(spec.until)}
-         AND NOT EXISTS (SELECT 1 FROM "UsageReservation" open WHERE open.id = r."reservationId")
+         AND NOT EXISTS (SELECT 1 FROM "UsageReservation" open
+                          WHERE open.id = r."reservationId" AND ${spec.key} = ANY(open.keys))
       ON CONFLICT (key) DO NOTHING`;
   }
 }

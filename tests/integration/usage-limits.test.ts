@@ -196,49 +196,69 @@ describe("usage limits", () => {
     await expect.poll(() => dayCounter(`user:${owner.id}`)).toBe(await ledgerTokens({ userId: owner.id }));
   });
 
-  it("counts a turn once when the counters are made again between its ledger row and its settle", async () => {
+  /** Turns of a new user written straight to the counters and the ledger, as a process with a live lease does. */
+  async function ledgerTurns() {
     const user = await makeUser();
     const lease = `lease-${randomUUID().slice(0, 8)}`;
     await db().$executeRaw`
       INSERT INTO "ProcessLease" (id, "renewedAt", "expiresAt") VALUES (${lease}, now(), now() + interval '1 hour')`;
-    const { day } = currentPeriods(new Date());
-    const key = `user:${user.id}:day:${day.label}:tokens`;
-    const spec = (amount: number): CounterSpec => ({
-      key,
+    const periods = currentPeriods(new Date());
+    const keys = {
+      day: `user:${user.id}:day:${periods.day.label}:tokens`,
+      month: `user:${user.id}:month:${periods.month.label}:tokens`,
+    };
+    const spec = (period: "day" | "month", amount: number): CounterSpec => ({
+      key: keys[period],
       subject: { column: "userId", id: user.id },
       kind: "tokens",
-      from: day.start,
-      until: day.end,
+      from: periods[period].start,
+      until: periods[period].end,
       amount,
       cap: 1_000_000,
     });
-    const reserve = async (tokens: number) => {
-      const outcome = await reserveOnCounters([spec(tokens)], { tokens, costMicros: 0 }, lease);
-      return outcome.reservationId ?? "";
+    return {
+      keys,
+      reserve: async (tokens: number, on: ("day" | "month")[]) => {
+        const specs = on.map((period) => spec(period, tokens));
+        return (await reserveOnCounters(specs, { tokens, costMicros: 0 }, lease)).reservationId ?? "";
+      },
+      writeLedgerRow: (reservationId: string, tokens: number) =>
+        db().replyUsage.create({
+          data: {
+            ...{ userId: user.id, promptTokens: tokens, completionTokens: 0 },
+            ...{ isEstimated: false, durationMs: 1, reservationId },
+          },
+        }),
+      counter: async (period: "day" | "month") =>
+        Number((await db().usageCounter.findUnique({ where: { key: keys[period] } }))?.amount),
     };
-    const writeLedgerRow = (reservationId: string, tokens: number) =>
-      db().replyUsage.create({
-        data: {
-          userId: user.id,
-          promptTokens: tokens,
-          completionTokens: 0,
-          isEstimated: false,
-          durationMs: 1,
-          reservationId,
-        },
-      });
+  }
 
+  it("counts a turn once when the counters are made again between its ledger row and its settle", async () => {
+    const turns = await ledgerTurns();
     // A turn reserves its worst case, then writes its ledger row with what it used; it has not settled yet.
-    const first = await reserve(1_000);
-    await writeLedgerRow(first, 50);
+    const first = await turns.reserve(1_000, ["day"]);
+    await turns.writeLedgerRow(first, 50);
     // An admin's change takes the counter away; the next turn makes it again while the first is still open.
-    await db().usageCounter.deleteMany({ where: { key } });
-    const second = await reserve(500);
-    await writeLedgerRow(second, 40);
-    await settleReservation(first, { tokens: 50, costMicros: 0 }, [key]);
-    await settleReservation(second, { tokens: 40, costMicros: 0 }, [key]);
-    expect(await dayCounter(`user:${user.id}`)).toBe(90);
-    expect(await ledgerTokens({ userId: user.id })).toBe(90);
+    await db().usageCounter.deleteMany({ where: { key: turns.keys.day } });
+    const second = await turns.reserve(500, ["day"]);
+    await turns.writeLedgerRow(second, 40);
+    await settleReservation(first, { tokens: 50, costMicros: 0 }, [turns.keys.day]);
+    await settleReservation(second, { tokens: 40, costMicros: 0 }, [turns.keys.day]);
+    expect(await turns.counter("day")).toBe(90);
+  });
+
+  it("counts an unsettled turn by its ledger row on a counter its reservation does not hold (a limit added)", async () => {
+    const turns = await ledgerTurns();
+    const first = await turns.reserve(1_000, ["day"]);
+    await turns.writeLedgerRow(first, 50);
+    // A monthly limit is added while the first turn is open: the next turn makes its counter.
+    const second = await turns.reserve(500, ["day", "month"]);
+    await turns.writeLedgerRow(second, 40);
+    await settleReservation(first, { tokens: 50, costMicros: 0 }, [turns.keys.day]);
+    await settleReservation(second, { tokens: 40, costMicros: 0 }, [turns.keys.day, turns.keys.month]);
+    expect(await turns.counter("day")).toBe(90);
+    expect(await turns.counter("month")).toBe(90);
   });
 
   it("refuses a token limit larger than can be stored, naming the field", async () => {
