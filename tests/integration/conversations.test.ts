@@ -1,7 +1,7 @@
 // Conversations: newest first with cursor pagination, rename, delete, and each user sees only their own.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { sweepUnreachable } from "@/lib/server/clean-up-sweep";
+import { EMPTY_CONVERSATION_LIFETIME_MS, sweepUnreachable } from "@/lib/server/clean-up-sweep";
 import { makeListedConversation, makeModel, makeSignedInUser } from "../support/factories";
 import { startFakeUpstream } from "../support/fake-upstream";
 
@@ -39,8 +39,8 @@ describe("conversations", () => {
     const createEmpty = async () => ((await (await client.json("/api/conversations", {})).json()) as { id: string }).id;
     const [abandoned, fresh] = [await createEmpty(), await createEmpty()];
     const used = await makeListedConversation(client, "Sent long ago");
-    const eightDaysAgo = new Date(Date.now() - 8 * 24 * 60 * 60 * 1000);
-    await db().conversation.updateMany({ where: { id: { in: [abandoned, used] } }, data: { updatedAt: eightDaysAgo } });
+    const pastLifetime = new Date(Date.now() - EMPTY_CONVERSATION_LIFETIME_MS - 60_000);
+    await db().conversation.updateMany({ where: { id: { in: [abandoned, used] } }, data: { updatedAt: pastLifetime } });
     await sweepUnreachable();
     expect((await client.fetch(`/api/conversations/${abandoned}`)).status).toBe(404);
     expect((await client.fetch(`/api/conversations/${fresh}`)).status).toBe(200);
