@@ -552,22 +552,22 @@ export const zhCN: Catalog = {
   "errors.nothing_to_import": "此文件中没有可导入的消息。",
   // Parley's own API, keys and usage limits (issue 17)
   "errors.usage_limit_reached": "你已达到用量上限。",
-  "usageLimit.user.tokens.day": "你今天的 {limit} 个 token额度已用完；将于 {reset} 重置。",
-  "usageLimit.user.tokens.month": "你本月的 {limit} 个 token额度已用完；将于 {reset} 重置。",
+  "usageLimit.user.tokens.day": "你今天的 {limit} 个 token 额度已用完；将于 {reset} 重置。",
+  "usageLimit.user.tokens.month": "你本月的 {limit} 个 token 额度已用完；将于 {reset} 重置。",
   "usageLimit.user.cost.month": "你本月的 {limit} 额度已用完；将于 {reset} 重置。",
-  "usageLimit.team.tokens.day": "你的团队今天的 {limit} 个 token额度已用完；将于 {reset} 重置。",
-  "usageLimit.team.tokens.month": "你的团队本月的 {limit} 个 token额度已用完；将于 {reset} 重置。",
+  "usageLimit.team.tokens.day": "你的团队今天的 {limit} 个 token 额度已用完；将于 {reset} 重置。",
+  "usageLimit.team.tokens.month": "你的团队本月的 {limit} 个 token 额度已用完；将于 {reset} 重置。",
   "usageLimit.team.cost.month": "你的团队本月的 {limit} 额度已用完；将于 {reset} 重置。",
   "usageLimit.notEnoughLeft.tokens":
-    "此消息最多可能使用 {needed} 个 token（上下文加上模型可写的最长回复），而 {limit} 个 token的额度只剩 {left} 个；将于 {reset} 重置。",
+    "此消息最多可能使用 {needed} 个 token（上下文加上模型可写的最长回复），而 {limit} 个 token 的额度只剩 {left} 个；将于 {reset} 重置。",
   "usageLimit.notEnoughLeft.cost":
     "此消息最多可能花费 {needed}（上下文加上模型可写的最长回复），而 {limit} 的额度只剩 {left}；将于 {reset} 重置。",
   "usageLimit.replyTooLarge.tokens":
-    "此模型可写的最长回复（{reply} 个 token）超过了 {limit} 个 token的全部额度，任何消息都无法发送。请让管理员提高额度。",
+    "此模型可写的最长回复（{reply} 个 token）超过了 {limit} 个 token 的全部额度，任何消息都无法发送。请让管理员提高额度。",
   "usageLimit.replyTooLarge.cost":
     "此模型可写的最长回复最多可能花费 {reply}，超过了 {limit} 的全部额度，任何消息都无法发送。请让管理员提高额度。",
   "usageLimit.tooLarge.tokens":
-    "此消息最多可能使用 {needed} 个 token（上下文加上模型可写的最长回复），超过了 {limit} 个 token的全部额度。请让管理员提高额度，或开始新对话。",
+    "此消息最多可能使用 {needed} 个 token（上下文加上模型可写的最长回复），超过了 {limit} 个 token 的全部额度。请让管理员提高额度，或开始新对话。",
   "usageLimit.tooLarge.cost":
     "此消息最多可能花费 {needed}（上下文加上模型可写的最长回复），超过了 {limit} 的全部额度。请让管理员提高额度，或开始新对话。",
   "apiKeys.title": "API 密钥",

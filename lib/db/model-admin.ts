@@ -12,8 +12,8 @@ const MODEL_CATALOGUE_LOCK = 7_340_002;
  * Taken first by every admin change that can move the default model or remove models (adding, changing or deleting
  * a model, deleting a provider), until its transaction ends. Each of them locks several model rows (the model, the
  * default stepping down, a provider's models) in orders that differ; one at a time, they never wait for each other
- * in a circle (PostgreSQL ended one of two such changes with a deadlock, a 500). Admin changes are rare; turns never
- * take it.
+ * in a circle (PostgreSQL ended one of two such changes with a deadlock, a 500). Admin changes are rare, and so is
+ * the one change a turn makes (Parley's own fix of a model's request shape after a provider refused it).
  */
 export async function lockModelCatalogue(tx: Prisma.TransactionClient): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${MODEL_CATALOGUE_LOCK})`;

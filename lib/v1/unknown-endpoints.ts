@@ -8,13 +8,18 @@ export const V1_NEXT_ROUTES: Record<string, string[]> = { "/v1/models": ["GET"] 
 
 const isV1Path = (path: string) => path === "/v1" || path.startsWith("/v1/");
 
+// What Next answers on any route of its own besides the route's methods: HEAD for a GET, and OPTIONS.
+const NEXT_OWN_METHODS = ["HEAD", "OPTIONS"];
+
 /** Writes the answer for a request Next would have no /v1 route for; false for any other request. */
 export function serveUnknownV1Endpoint(request: IncomingMessage, response: ServerResponse): boolean {
-  const path = (request.url ?? "").split("?")[0]?.replace(/\/$/, "") ?? "";
+  const path = (request.url ?? "").split("?")[0] ?? "";
   if (!isV1Path(path)) return false;
-  const methods = V1_NEXT_ROUTES[path];
-  if (methods?.includes(request.method ?? "")) return false;
-  writeInvalidUrl(response, request.method ?? "GET", path, methods ?? []);
+  // A trailing slash is Next's to redirect.
+  const methods = V1_NEXT_ROUTES[path.replace(/\/$/, "")];
+  const method = request.method ?? "GET";
+  if (methods && (methods.includes(method) || NEXT_OWN_METHODS.includes(method))) return false;
+  writeInvalidUrl(response, method, path, methods ?? []);
   return true;
 }
 

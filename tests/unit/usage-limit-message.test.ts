@@ -16,7 +16,7 @@ describe("the usage limit message", () => {
       "You have used your 200,000 tokens for today; resets at 00:00 UTC.",
     );
     expect(describeError(daily, createTranslator("zh-CN"))).toBe(
-      "你今天的 200,000 个 token额度已用完；将于 00:00 UTC 重置。",
+      "你今天的 200,000 个 token 额度已用完；将于 00:00 UTC 重置。",
     );
   });
 
@@ -43,7 +43,7 @@ describe("the usage limit message", () => {
       "This message could use up to 1,030 tokens (its context and the longest reply the model may write), and only 660 of the limit of 1,500 tokens are left; resets at 00:00 UTC.",
     );
     expect(describeError(short, createTranslator("zh-CN"))).toBe(
-      "此消息最多可能使用 1,030 个 token（上下文加上模型可写的最长回复），而 1,500 个 token的额度只剩 660 个；将于 00:00 UTC 重置。",
+      "此消息最多可能使用 1,030 个 token（上下文加上模型可写的最长回复），而 1,500 个 token 的额度只剩 660 个；将于 00:00 UTC 重置。",
     );
     const tooLarge = { ...daily, details: { ...daily.details, limit: 100, used: 0, needed: 1_030 } };
     expect(describeError(tooLarge, createTranslator("en"))).toBe(
@@ -55,7 +55,7 @@ describe("the usage limit message", () => {
       "The longest reply this model may write (1,024 tokens) is more than the whole limit of 500 tokens, so no message fits. Ask an admin to raise the limit.",
     );
     expect(describeError(replyAlone, createTranslator("zh-CN"))).toBe(
-      "此模型可写的最长回复（1,024 个 token）超过了 500 个 token的全部额度，任何消息都无法发送。请让管理员提高额度。",
+      "此模型可写的最长回复（1,024 个 token）超过了 500 个 token 的全部额度，任何消息都无法发送。请让管理员提高额度。",
     );
     const usedUp = { ...daily, details: { ...daily.details, limit: 1_500, used: 1_500, needed: 1_030 } };
     expect(describeError(usedUp, createTranslator("en"))).toBe(
