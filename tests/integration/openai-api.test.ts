@@ -178,6 +178,8 @@ describe("the /v1 API through the openai SDK", () => {
       expect(answer.headers.get("allow"), path).toBe(allowed);
       expect(await answer.json(), path).toMatchObject({ error: { code: "method_not_allowed" } });
     }
+    // Next's own answers on its routes stay: HEAD as GET (here without a key, 401).
+    expect((await fetch(`${inject("baseUrl")}/v1/models`, { method: "HEAD" })).status).toBe(401);
   });
 
   it("answers an upstream failure with 500, and an overloaded upstream with 503", async () => {
