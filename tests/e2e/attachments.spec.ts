@@ -148,6 +148,22 @@ test("editing a message shows its files: the new version goes without one remove
   await expect(reply).not.toContainText("Alpha facts");
   const sent = page.getByRole("article", { name: "You" }).getByRole("list", { name: "Attached files" });
   await expect(sent.getByRole("link")).toHaveText([/^bravo\.txt/, /^charlie\.txt/]);
+
+  // This model reads no images: one attached in the editor is refused on its chip, and nothing can be saved.
+  await page.getByRole("article", { name: "You" }).getByRole("button", { name: "Edit message" }).click();
+  const picture = await page.evaluateHandle(
+    (bytes) => {
+      const data = new DataTransfer();
+      data.items.add(new File([new Uint8Array(bytes)], "chart.png", { type: "image/png" }));
+      return data;
+    },
+    [...makePng(8, 8)],
+  );
+  await editor.getByRole("textbox", { name: "Edit message text" }).dispatchEvent("drop", { dataTransfer: picture });
+  await expect(chips.getByRole("alert")).toHaveText("This model cannot read images.");
+  await editor.getByRole("textbox", { name: "Edit message text" }).fill(`${E2E_ECHO_PREFIX}read them again`);
+  await expect(editor.getByRole("button", { name: "Save & submit" })).toBeDisabled();
+  await editor.getByRole("button", { name: "Cancel" }).click();
 });
 
 test("a file Parley cannot read is refused on its chip, and so is an image for a model without vision, before sending", async ({

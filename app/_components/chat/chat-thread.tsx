@@ -21,6 +21,7 @@ import { selectVisibleMessages } from "./chat-messages";
 import { useConversationTitle, useCopyToMyChats, useFollowOnArrival } from "./chat-thread-hooks";
 import type { RefusedMessage } from "./composer";
 import { ConversationNotFound } from "./conversation-not-found";
+import { readsImages, useModels } from "./model-picker";
 import { ThreadFooter } from "./thread-footer";
 
 type ChatThreadProps = { conversation: Conversation };
@@ -42,6 +43,8 @@ export function ChatThread({ conversation }: ChatThreadProps) {
   const { messages, isStreaming, isBusy, error, send, edit, regenerate, showVersion, reattach, stop } = stream;
   const older = useOlderMessages(conversation.id, messages, stream.showOlder);
   const { copy, copyError } = useCopyToMyChats(conversation.id);
+  const { models } = useModels(conversation.id);
+  const modelReadsImages = readsImages(models, details.modelId);
   const visibleMessages = selectVisibleMessages(messages);
   const actions = useMemo<MessageActions>(
     () => ({ edit, regenerate, showVersion, copyToMyChats: copy, shareUpTo: isOwner ? shareUpTo : null }),
@@ -98,11 +101,11 @@ export function ChatThread({ conversation }: ChatThreadProps) {
           older={older}
           canWrite={sharing.access !== "read"}
           showsAuthors={sharing.team !== null}
+          readsImages={modelReadsImages}
         />
       )}
       <ThreadFooter
-        conversationId={conversation.id}
-        modelId={details.modelId}
+        readsImages={modelReadsImages}
         alert={error ?? copyError}
         canWrite={sharing.access !== "read"}
         onSend={send}

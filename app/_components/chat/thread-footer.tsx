@@ -3,11 +3,10 @@
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { AttachmentView } from "@/lib/live/messages";
 import { Composer, type RefusedMessage } from "./composer";
-import { readsImages, useModels } from "./model-picker";
 
 type ThreadFooterProps = {
-  conversationId: string;
-  modelId: string | null;
+  /** The conversation's model reads images: an image attached for another is refused on its chip. */
+  readsImages: boolean;
   alert: string | null;
   // Readers (a team's viewers) get a note instead of the composer.
   canWrite: boolean;
@@ -19,9 +18,8 @@ type ThreadFooterProps = {
 };
 
 // Below the thread: what went wrong, the composer (or why there is none), and the disclaimer.
-export function ThreadFooter({ conversationId, modelId, alert, canWrite, ...composer }: ThreadFooterProps) {
+export function ThreadFooter({ alert, canWrite, ...composer }: ThreadFooterProps) {
   const { t } = useTranslator();
-  const { models } = useModels(conversationId);
   return (
     <div className="mx-auto w-full max-w-3xl px-4 pb-4">
       {alert ? (
@@ -30,7 +28,7 @@ export function ThreadFooter({ conversationId, modelId, alert, canWrite, ...comp
         </p>
       ) : null}
       {canWrite ? (
-        <Composer {...composer} readsImages={readsImages(models, modelId)} />
+        <Composer {...composer} />
       ) : (
         <p role="note" className="border-line text-ink-muted rounded-2xl border px-4 py-3 text-center text-sm">
           {t("teamShare.readOnly")}

@@ -20,6 +20,8 @@ export type MessageItemProps = {
   canWrite: boolean;
   // Team conversations name the author of each user turn.
   showsAuthors: boolean;
+  // The conversation's model reads images: a message's editor refuses an image on its chip otherwise.
+  readsImages: boolean;
 };
 
 export const MESSAGE_ACTION_BUTTON =

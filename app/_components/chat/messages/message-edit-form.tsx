@@ -10,6 +10,8 @@ type MessageEditFormProps = {
   content: string;
   /** The message's files: the new version keeps them, unless removed here; more can be attached. */
   attachments: AttachmentView[];
+  /** False for a model that cannot read images: an image is refused on its chip and blocks saving, as in the composer. */
+  readsImages: boolean;
   isBusy: boolean;
   // Resolves false when the new version was not accepted; the form then stays open with the text and the files.
   onSave: (content: string, attachments: AttachmentView[]) => Promise<boolean>;
@@ -20,7 +22,7 @@ const MAX_HEIGHT_PX = 320;
 
 const idsOf = (attachments: AttachmentView[]) => attachments.map((attachment) => attachment.id).join(" ");
 
-export function MessageEditForm({ content, attachments, isBusy, onSave, onCancel }: MessageEditFormProps) {
+export function MessageEditForm({ content, attachments, readsImages, isBusy, onSave, onCancel }: MessageEditFormProps) {
   const { t } = useTranslator();
   const [draft, setDraft] = useState(content);
   const [isSaving, setIsSaving] = useState(false);
@@ -36,7 +38,8 @@ export function MessageEditForm({ content, attachments, isBusy, onSave, onCancel
     !isBusy &&
     !isSaving &&
     !files.isUploading &&
-    files.overTotal.size === 0;
+    files.overTotal.size === 0 &&
+    (readsImages || !files.hasImages);
 
   useEffect(() => {
     const textarea = textareaRef.current;
@@ -87,7 +90,7 @@ export function MessageEditForm({ content, attachments, isBusy, onSave, onCancel
       <AttachmentChips
         drafts={files.drafts}
         onRemove={files.remove}
-        refusesImages={false}
+        refusesImages={!readsImages}
         overTotal={files.overTotal}
       />
       <textarea

@@ -17,6 +17,7 @@ type MessageListProps = {
   older: OlderMessages;
   canWrite: boolean;
   showsAuthors: boolean;
+  readsImages: boolean;
 };
 
 export function MessageList({
@@ -27,6 +28,7 @@ export function MessageList({
   older,
   canWrite,
   showsAuthors,
+  readsImages,
 }: MessageListProps) {
   const { t } = useTranslator();
   const messageWindow = useMessageWindow(messages.length);
@@ -67,6 +69,7 @@ export function MessageList({
               actions={actions}
               canWrite={canWrite}
               showsAuthors={showsAuthors}
+              readsImages={readsImages}
             />
           </div>
         ))}

@@ -11,7 +11,7 @@ import { MESSAGE_ACTION_BUTTON, type MessageItemProps } from "./message-actions"
 import { MessageEditForm } from "./message-edit-form";
 import { VersionSwitcher } from "./version-switcher";
 
-export function UserMessage({ message, isBusy, actions, canWrite, showsAuthors }: MessageItemProps) {
+export function UserMessage({ message, isBusy, actions, canWrite, showsAuthors, readsImages }: MessageItemProps) {
   const { t } = useTranslator();
   const [isEditing, setIsEditing] = useState(false);
   const editButtonRef = useRef<HTMLButtonElement>(null);
@@ -29,6 +29,7 @@ export function UserMessage({ message, isBusy, actions, canWrite, showsAuthors }
         <MessageEditForm
           content={message.content}
           attachments={message.attachments}
+          readsImages={readsImages}
           isBusy={isBusy}
           onSave={(content, attachments) => actions.edit(message, content, attachments)}
           onCancel={() => setIsEditing(false)}
