@@ -53,7 +53,7 @@ export function toOpenAiError(error: unknown): { status: number; body: unknown; 
   return { status: mapped.status, body: errorBody(message, mapped.type, param, mapped.code), retryAfter };
 }
 
-function errorBody(message: string, type: string, param: string | null, code: string) {
+export function errorBody(message: string, type: string, param: string | null, code: string) {
   return { error: { message, type, param, code } };
 }
 
@@ -71,10 +71,20 @@ export function openAiErrorResponse(error: unknown): Response {
 /** The same answer on node:http's response (POST /v1/chat/completions is served there: completion-route.ts). */
 export function writeOpenAiError(response: ServerResponse, error: unknown): void {
   const { status, body, retryAfter } = toOpenAiError(error);
+  writeOpenAiErrorBody(response, status, body, errorHeaders(retryAfter));
+}
+
+/** An error body in OpenAI's shape, as JSON on node:http's response, with `headers` beside. */
+export function writeOpenAiErrorBody(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = errorHeaders(null),
+): void {
   const text = JSON.stringify(body);
   if (response.headersSent || response.destroyed) return;
   response.writeHead(status, {
-    ...errorHeaders(retryAfter),
+    ...headers,
     "Content-Type": "application/json",
     "Content-Length": Buffer.byteLength(text),
   });

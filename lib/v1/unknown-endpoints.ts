@@ -2,6 +2,7 @@
 // take (GET /v1/chat/completions): OpenAI's error shape, as its SDKs and tools expect, not Next's HTML "not found"
 // page or an empty 405.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { errorBody, writeOpenAiErrorBody } from "./openai-errors";
 
 /** The /v1 routes Next serves (app/v1), with their methods; tests/unit/route-inventory.test.ts holds it to the files. */
 export const V1_NEXT_ROUTES: Record<string, string[]> = { "/v1/models": ["GET"] };
@@ -26,19 +27,8 @@ export function serveUnknownV1Endpoint(request: IncomingMessage, response: Serve
 /** 404 for an address the API does not have; 405 with Allow for a method that `allowed` does not name. */
 export function writeInvalidUrl(response: ServerResponse, method: string, path: string, allowed: string[]): void {
   const isKnownPath = allowed.length > 0;
-  const text = JSON.stringify({
-    error: {
-      message: `Invalid URL (${method} ${path})`,
-      type: "invalid_request_error",
-      param: null,
-      code: isKnownPath ? "method_not_allowed" : "unknown_url",
-    },
-  });
-  response.writeHead(isKnownPath ? 405 : 404, {
-    "Content-Type": "application/json",
-    "Content-Length": Buffer.byteLength(text),
-    "Cache-Control": "no-store",
-    ...(isKnownPath ? { Allow: allowed.join(", ") } : {}),
-  });
-  response.end(text);
+  const code = isKnownPath ? "method_not_allowed" : "unknown_url";
+  const body = errorBody(`Invalid URL (${method} ${path})`, "invalid_request_error", null, code);
+  const headers = { "Cache-Control": "no-store", ...(isKnownPath ? { Allow: allowed.join(", ") } : {}) };
+  writeOpenAiErrorBody(response, isKnownPath ? 405 : 404, body, headers);
 }

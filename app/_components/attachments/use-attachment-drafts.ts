@@ -177,24 +177,17 @@ function useUploads(update: (key: string, change: Partial<AttachmentDraft>) => v
  * elsewhere would otherwise make the browser leave the page to open it.
  */
 function useFileEvents(add: (files: File[]) => void, takesPageDrops: boolean) {
-  const handlePaste = useCallback(
-    (event: ClipboardEvent) => {
-      const files = [...event.clipboardData.files];
+  // Files pasted or dropped are attached, and the event marked taken; an event without files is left as it is.
+  const takeFiles = useCallback(
+    (files: FileList, event: { preventDefault: () => void }) => {
       if (files.length === 0) return;
       event.preventDefault();
-      add(files);
+      add([...files]);
     },
     [add],
   );
-  const handleDrop = useCallback(
-    (event: DragEvent) => {
-      const files = [...event.dataTransfer.files];
-      if (files.length === 0) return;
-      event.preventDefault();
-      add(files);
-    },
-    [add],
-  );
+  const handlePaste = useCallback((event: ClipboardEvent) => takeFiles(event.clipboardData.files, event), [takeFiles]);
+  const handleDrop = useCallback((event: DragEvent) => takeFiles(event.dataTransfer.files, event), [takeFiles]);
   useEffect(() => {
     if (!takesPageDrops) return;
     const isFileDrag = (event: globalThis.DragEvent) => event.dataTransfer?.types.includes("Files") === true;
