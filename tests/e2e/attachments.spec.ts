@@ -119,7 +119,10 @@ test("editing a message shows its files: the new version goes without one remove
   const { page } = await newUserPage(browser, "Editor");
   const text = (name: string, body: string) => ({ name, mimeType: "text/plain", buffer: Buffer.from(body) });
   await attachWithPaperclip(page, [text("alpha.txt", "Alpha facts"), text("bravo.txt", "Bravo facts")]);
-  await expect(page.getByRole("list", { name: "Attached files" }).getByRole("listitem")).toHaveCount(2);
+  const composerChips = page.getByRole("list", { name: "Attached files" });
+  await expect(composerChips.getByRole("listitem")).toHaveCount(2);
+  // Uploaded (no progress left): Enter sends only then.
+  await expect(composerChips.getByRole("status")).toHaveCount(0);
   await composer(page).fill(`${E2E_ECHO_PREFIX}read them`);
   await composer(page).press("Enter");
   await expect(page.getByRole("article", { name: "Assistant" })).toContainText("Bravo facts");
