@@ -3,10 +3,11 @@ import { describe, expect, it } from "vitest";
 import { formatSize } from "@/app/_components/attachments/format-size";
 
 describe("formatSize", () => {
-  it("spells plain bytes out, plural where the language has one", () => {
+  it("spells plain bytes out in English, plural as it should be; other languages keep the short unit, as for kB", () => {
     expect(formatSize(26, "en")).toBe("26 bytes");
     expect(formatSize(1, "en")).toBe("1 byte");
-    expect(formatSize(26, "zh-CN")).toBe("26字节");
+    expect(formatSize(26, "zh-CN")).toBe("26 B");
+    expect(formatSize(44 * 1024, "zh-CN")).toBe("44 kB");
   });
 
   it("moves to the next unit at 1,024 and keeps one decimal below ten", () => {
@@ -15,5 +16,13 @@ describe("formatSize", () => {
     expect(formatSize(312 * 1024, "en")).toBe("312 kB");
     expect(formatSize(1.5 * 1024 ** 2, "zh-CN")).toBe("1.5 MB");
     expect(formatSize(1024 ** 3, "en")).toBe("1 GB");
+  });
+
+  it("rounds up, so that a file just over a limit never reads as the limit", () => {
+    const limit = 20 * 1024 ** 2;
+    expect(formatSize(limit, "en")).toBe("20 MB");
+    expect(formatSize(21_000_000, "en")).toBe("21 MB");
+    expect(formatSize(limit + 1, "en")).toBe("21 MB");
+    expect(formatSize(1025, "en")).toBe("1.1 kB");
   });
 });
