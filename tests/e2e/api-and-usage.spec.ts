@@ -79,6 +79,13 @@ test("a user whose message could pass the limit an admin set reads in the chat w
   await page.goto("/admin/api");
   const limits = page.getByRole("region", { name: "Usage limits" });
   const userForm = limits.locator("form").filter({ has: page.getByLabel("User's email") });
+  // A refusal, then a submit the browser's checks stop: the refusal no longer shows, as it no longer applies.
+  await userForm.getByLabel("User's email").fill("nobody@example.com");
+  await userForm.getByRole("button", { name: "Save limits" }).click();
+  await expect(userForm.getByRole("alert")).toBeVisible();
+  await userForm.getByLabel("Tokens per day").fill("0");
+  await userForm.getByRole("button", { name: "Save limits" }).click();
+  await expect(userForm.getByRole("alert")).toBeHidden();
   await userForm.getByLabel("User's email").fill(user.email);
   await userForm.getByLabel("Tokens per day").fill("100");
   await userForm.getByRole("button", { name: "Save limits" }).click();

@@ -14,10 +14,14 @@ type SettingFormProps = {
   children: ReactNode;
 };
 
-/** An admin console setting saved by its own small form; "Saved" shows beside the button until the next submit. */
+/**
+ * An admin console setting saved by its own small form; "Saved" shows beside the button until the next submit. A
+ * submit the browser's own checks stop (a field out of its range) clears what the last one said, saved or refused:
+ * it no longer describes the form.
+ */
 export function SettingForm({ url, bodyOf, saveLabel, children }: SettingFormProps) {
   const { t } = useTranslator();
-  const { run, error, isPending } = useMutation();
+  const { run, error, isPending, clearError } = useMutation();
   const [isSaved, setIsSaved] = useState(false);
 
   async function save(event: FormEvent<HTMLFormElement>): Promise<void> {
@@ -28,7 +32,14 @@ export function SettingForm({ url, bodyOf, saveLabel, children }: SettingFormPro
   }
 
   return (
-    <form onSubmit={(event) => void save(event)} className="flex flex-col gap-3">
+    <form
+      onSubmit={(event) => void save(event)}
+      onInvalidCapture={() => {
+        clearError();
+        setIsSaved(false);
+      }}
+      className="flex flex-col gap-3"
+    >
       <FormAlert message={error} />
       {children}
       <SaveButton label={saveLabel} isPending={isPending} isSaved={isSaved} savedLabel={t("admin.saved")} />
