@@ -9,6 +9,11 @@ import { sendRefusal } from "./refusal";
 /** Every ordinary body is far smaller: JSON bodies stop at 256 KB (lib/http/handler.ts), forms at a few hundred bytes. */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
+// The offline demo model is called by this server's own chat turns, whose photos go inline as base64: a message's
+// files at the default limit (50 MB, 67 MB as base64) and earlier turns' images in the window. Its route reads a body
+// only from a caller holding the key derived from AUTH_SECRET.
+const DEMO_REQUEST_BYTES = 128 * MEGABYTE;
+
 // Routes that take files (a completion takes images inline, /v1's and the offline demo model's, which a chat turn
 // with photos reaches). A chunked body is held in memory before any route can check the session, so these larger
 // caps apply only to bodies that declare their length (browsers always do for a file).
@@ -17,7 +22,7 @@ const DECLARED_BODY_LIMITS: Record<string, number> = {
   // The largest file an admin may allow: no database read happens here, the upload route applies the admin's limit.
   "/api/attachments": ATTACHMENT_LIMIT_CEILINGS.fileMegabytes * MEGABYTE,
   "/v1/chat/completions": MAX_API_REQUEST_BYTES,
-  "/api/demo/v1/chat/completions": MAX_API_REQUEST_BYTES,
+  "/api/demo/v1/chat/completions": DEMO_REQUEST_BYTES,
 };
 
 type Push = IncomingMessage["push"];

@@ -52,6 +52,26 @@ describe("in a conversation", () => {
     }
   });
 
+  it("answers a turn whose photos pass 20 MB once written inline (three photos of 8 MB, 32 MB as base64)", async () => {
+    const { client, send } = await startDemoConversation(true);
+    try {
+      const ids: string[] = [];
+      for (const name of ["one.png", "two.png", "three.png"]) {
+        const uploaded = await client.fetch(`/api/attachments?name=${name}`, {
+          method: "POST",
+          body: new Uint8Array(makeLargePng(8 * 1024 * 1024)),
+        });
+        expect(uploaded.status).toBe(201);
+        ids.push(((await uploaded.json()) as { id: string }).id);
+      }
+      const reply = await send("Which is the sharpest?", ids);
+      expect(reply.status).toBe("COMPLETE");
+      expect(reply.promptTokens).toBeGreaterThanOrEqual(3 * 765);
+    } finally {
+      await db().model.updateMany({ where: { provider: { kind: "DEMO" } }, data: { readsImages: false } });
+    }
+  });
+
   it("welcomes with a Markdown sample first, then sends a long Markdown message back intact", async () => {
     const { send } = await startDemoConversation();
     const first = await send("hello");
