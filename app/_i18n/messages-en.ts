@@ -561,6 +561,7 @@ export const en = {
   "attachments.attach": "Attach files",
   "attachments.remove": "Remove {name}",
   "attachments.uploading": "Uploading {percent}%",
+  "attachments.sendsAfterUploads": "Sends once the files have uploaded…",
   "attachments.tooLarge": "Larger than {size}.",
   "attachments.tooMany": {
     one: "Attach at most {count} file to one message.",

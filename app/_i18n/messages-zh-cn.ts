@@ -526,6 +526,7 @@ export const zhCN: Catalog = {
   "attachments.attach": "附加文件",
   "attachments.remove": "移除 {name}",
   "attachments.uploading": "正在上传 {percent}%",
+  "attachments.sendsAfterUploads": "文件上传完成后即发送…",
   "attachments.tooLarge": "大于 {size}。",
   "attachments.tooMany": { other: "每条消息最多附加 {count} 个文件。" },
   "attachments.open": "打开 {name}",

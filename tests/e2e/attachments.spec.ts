@@ -113,6 +113,39 @@ test("a PDF, a Word document and a CSV picked with the paperclip are read as tex
   await keepScreenshot(page, testInfo, "attachments-documents-phone");
 });
 
+test("a message sent while its file is still uploading goes once the upload has finished, not before", async ({
+  browser,
+}, testInfo) => {
+  const { page } = await newUserPage(browser, "Hasty");
+  let finishUpload = () => {};
+  const uploadHeld = new Promise<void>((resolve) => {
+    finishUpload = resolve;
+  });
+  await page.route(
+    "**/api/attachments?*",
+    async (route) => {
+      await uploadHeld;
+      await route.continue();
+    },
+    { times: 1 },
+  );
+  await attachWithPaperclip(page, [{ name: "plan.txt", mimeType: "text/plain", buffer: Buffer.from("Step one") }]);
+  const chips = page.getByRole("list", { name: "Attached files" });
+  await expect(chips.getByRole("status")).toHaveCount(1);
+  await composer(page).fill(`${E2E_ECHO_PREFIX}what is the first step?`);
+  await composer(page).press("Enter");
+  await expect(page.getByText("Sends once the files have uploaded…")).toBeVisible();
+  await expect(page.getByRole("article", { name: "You" })).toHaveCount(0);
+  await keepScreenshot(page, testInfo, "sends-after-uploads");
+
+  finishUpload();
+  await expect(page.getByRole("article", { name: "Assistant" })).toContainText("Step one");
+  const sent = page.getByRole("article", { name: "You" });
+  await expect(sent.getByRole("list", { name: "Attached files" }).getByRole("link")).toHaveText([/^plan\.txt/]);
+  await expect(page.getByText("Sends once the files have uploaded…")).toBeHidden();
+  await expect(composer(page)).toHaveValue("");
+});
+
 test("editing a message shows its files: the new version goes without one removed and with one added", async ({
   browser,
 }) => {
@@ -121,8 +154,6 @@ test("editing a message shows its files: the new version goes without one remove
   await attachWithPaperclip(page, [text("alpha.txt", "Alpha facts"), text("bravo.txt", "Bravo facts")]);
   const composerChips = page.getByRole("list", { name: "Attached files" });
   await expect(composerChips.getByRole("listitem")).toHaveCount(2);
-  // Uploaded (no progress left): Enter sends only then.
-  await expect(composerChips.getByRole("status")).toHaveCount(0);
   await composer(page).fill(`${E2E_ECHO_PREFIX}read them`);
   await composer(page).press("Enter");
   await expect(page.getByRole("article", { name: "Assistant" })).toContainText("Bravo facts");
@@ -132,6 +163,19 @@ test("editing a message shows its files: the new version goes without one remove
   const chips = editor.getByRole("list", { name: "Attached files" });
   await expect(chips.getByRole("listitem")).toHaveCount(2);
   await chips.getByRole("button", { name: "Remove alpha.txt" }).click();
+  // The next upload is held, to save the edit while it runs: the edit goes once it has finished.
+  let finishUpload = () => {};
+  const uploadHeld = new Promise<void>((resolve) => {
+    finishUpload = resolve;
+  });
+  await page.route(
+    "**/api/attachments?*",
+    async (route) => {
+      await uploadHeld;
+      await route.continue();
+    },
+    { times: 1 },
+  );
   // Dropped on the message being edited: its file, not the composer's (which keeps no chip of it).
   const dropped = await page.evaluateHandle(() => {
     const data = new DataTransfer();
@@ -144,6 +188,9 @@ test("editing a message shows its files: the new version goes without one remove
   await expect(chips.getByText("charlie.txt")).toBeVisible();
   // The text is the same: the files alone make a new version.
   await editor.getByRole("button", { name: "Save & submit" }).click();
+  await expect(editor.getByText("Sends once the files have uploaded…")).toBeVisible();
+  await expect(editor.getByRole("button", { name: "Save & submit" })).toBeDisabled();
+  finishUpload();
 
   const reply = page.getByRole("article", { name: "Assistant" });
   await expect(reply).toContainText("Charlie facts");

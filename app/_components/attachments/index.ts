@@ -4,4 +4,5 @@ export { AttachmentChips } from "./attachment-chips";
 export { AttachmentLimitsProvider } from "./attachment-limits-context";
 export { formatSize } from "./format-size";
 export { MessageAttachments } from "./message-attachments";
+export { SendsAfterUploadsStatus, useSendAfterUploads } from "./send-after-uploads";
 export { type AttachmentDrafts, useAttachmentDrafts } from "./use-attachment-drafts";

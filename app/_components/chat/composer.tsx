@@ -1,7 +1,13 @@
 "use client";
 
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from "react";
-import { AttachButton, AttachmentChips, useAttachmentDrafts } from "@/app/_components/attachments";
+import {
+  AttachButton,
+  AttachmentChips,
+  SendsAfterUploadsStatus,
+  useAttachmentDrafts,
+  useSendAfterUploads,
+} from "@/app/_components/attachments";
 import { DraftTooLongAlert, isDraftTooLong, useAutoGrow } from "@/app/_components/chat/messages/message-draft";
 import { ArrowUpIcon, StopIcon } from "@/app/_components/ui/icons";
 import { useShortcut } from "@/app/_components/ui/keyboard-shortcuts";
@@ -39,8 +45,9 @@ export function Composer({
   const files = useAttachmentDrafts();
   const isTooLong = isDraftTooLong(draft);
   const hasRefusedFiles = (!readsImages && files.hasImages) || files.overTotal.size > 0;
-  const canSend =
-    draft.trim() !== "" && !isTooLong && !isStreaming && !isBusy && !files.isUploading && !hasRefusedFiles;
+  const isSendable = draft.trim() !== "" && !isTooLong && !isStreaming && !isBusy && !hasRefusedFiles;
+  const canSend = isSendable && !files.isUploading;
+  const afterUploads = useSendAfterUploads(files, () => void submit());
 
   useEffect(() => {
     textareaRef.current?.focus();
@@ -59,6 +66,10 @@ export function Composer({
   useShortcut("focus-composer", () => textareaRef.current?.focus());
 
   async function submit(): Promise<void> {
+    if (isSendable && files.isUploading) {
+      afterUploads.askToSend();
+      return;
+    }
     if (!canSend) return;
     const content = draft;
     const attachments = files.take();
@@ -105,8 +116,9 @@ export function Composer({
           rows={1}
           className="placeholder:text-ink-muted max-h-[200px] min-h-10 flex-1 resize-none bg-transparent py-2 text-base leading-6 focus-visible:outline-none"
         />
-        <SendOrStopButton isStreaming={isStreaming} canSend={canSend} onStop={onStop} />
+        <SendOrStopButton isStreaming={isStreaming} canSend={isSendable && !afterUploads.isAsked} onStop={onStop} />
       </div>
+      <SendsAfterUploadsStatus isWaiting={afterUploads.isWaiting} className="mt-2 px-4" />
       <DraftTooLongAlert draft={draft} id="composer-error" className="text-danger mt-2 px-4 text-sm" />
     </form>
   );

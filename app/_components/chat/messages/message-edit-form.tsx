@@ -1,7 +1,13 @@
 "use client";
 
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from "react";
-import { AttachButton, AttachmentChips, useAttachmentDrafts } from "@/app/_components/attachments";
+import {
+  AttachButton,
+  AttachmentChips,
+  SendsAfterUploadsStatus,
+  useAttachmentDrafts,
+  useSendAfterUploads,
+} from "@/app/_components/attachments";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { AttachmentView } from "@/lib/live/messages";
 import { DraftTooLongAlert, isDraftTooLong, useAutoGrow } from "./message-draft";
@@ -31,15 +37,15 @@ export function MessageEditForm({ content, attachments, readsImages, isBusy, onS
   const kept = files.drafts.flatMap((file) => (file.attachment ? [file.attachment] : []));
   const isChanged = draft !== content || idsOf(kept) !== idsOf(attachments);
   const isTooLong = isDraftTooLong(draft);
-  const canSave =
+  const isSavable =
     draft.trim() !== "" &&
     isChanged &&
     !isTooLong &&
     !isBusy &&
     !isSaving &&
-    !files.isUploading &&
     files.overTotal.size === 0 &&
     (readsImages || !files.hasImages);
+  const afterUploads = useSendAfterUploads(files, () => void save());
 
   useEffect(() => {
     const textarea = textareaRef.current;
@@ -56,7 +62,11 @@ export function MessageEditForm({ content, attachments, readsImages, isBusy, onS
   }
 
   async function save(): Promise<void> {
-    if (!canSave) return;
+    if (!isSavable) return;
+    if (files.isUploading) {
+      afterUploads.askToSend();
+      return;
+    }
     setIsSaving(true);
     const isAccepted = await onSave(draft, kept);
     // On success this form is gone with the old version; only a refusal leaves it here to try again.
@@ -105,21 +115,31 @@ export function MessageEditForm({ content, attachments, readsImages, isBusy, onS
         className="w-full resize-none bg-transparent leading-7 focus-visible:outline-none"
       />
       <DraftTooLongAlert draft={draft} className="text-danger mt-1 text-sm" />
-      <div className="mt-2 flex items-center justify-end gap-2">
-        <span className="mr-auto">
-          <AttachButton onFiles={files.add} />
-        </span>
-        <button type="button" onClick={cancel} className="hover:bg-hover rounded-full px-3.5 py-1.5 text-sm">
-          {t("common.cancel")}
-        </button>
-        <button
-          type="submit"
-          disabled={!canSave}
-          className="bg-ink text-canvas rounded-full px-3.5 py-1.5 text-sm font-medium hover:opacity-80 disabled:opacity-25"
-        >
-          {t("message.saveAndSubmit")}
-        </button>
-      </div>
+      <SendsAfterUploadsStatus isWaiting={afterUploads.isWaiting} className="mt-1" />
+      <EditFormButtons onFiles={files.add} onCancel={cancel} canSave={isSavable && !afterUploads.isAsked} />
     </form>
+  );
+}
+
+type EditFormButtonsProps = { onFiles: (files: File[]) => void; onCancel: () => void; canSave: boolean };
+
+function EditFormButtons({ onFiles, onCancel, canSave }: EditFormButtonsProps) {
+  const { t } = useTranslator();
+  return (
+    <div className="mt-2 flex items-center justify-end gap-2">
+      <span className="mr-auto">
+        <AttachButton onFiles={onFiles} />
+      </span>
+      <button type="button" onClick={onCancel} className="hover:bg-hover rounded-full px-3.5 py-1.5 text-sm">
+        {t("common.cancel")}
+      </button>
+      <button
+        type="submit"
+        disabled={!canSave}
+        className="bg-ink text-canvas rounded-full px-3.5 py-1.5 text-sm font-medium hover:opacity-80 disabled:opacity-25"
+      >
+        {t("message.saveAndSubmit")}
+      </button>
+    </div>
   );
 }
