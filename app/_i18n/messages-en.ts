@@ -729,7 +729,8 @@ export const en = {
   "accountSettings.deleteButton": "Delete my account",
   "passwordReset.title": "Choose a new password",
   "passwordReset.heading": "Choose a new password",
-  "passwordReset.for": "For {email}. Every device signed in to this account will be signed out.",
+  "passwordReset.for":
+    "For {email}. Every device signed in to this account will be signed out, and its API keys revoked.",
   "passwordReset.submit": "Set password",
   "passwordReset.done": "Your password is set. Sign in with it.",
   "passwordReset.invalid": "This reset link has expired or was already used. Ask for a new one.",

@@ -688,7 +688,7 @@ export const zhCN: Catalog = {
   "accountSettings.deleteButton": "删除我的账户",
   "passwordReset.title": "设置新密码",
   "passwordReset.heading": "设置新密码",
-  "passwordReset.for": "账户：{email}。所有登录此账户的设备都将退出登录。",
+  "passwordReset.for": "账户：{email}。所有登录此账户的设备都将退出登录，其 API 密钥也将被撤销。",
   "passwordReset.submit": "设置密码",
   "passwordReset.done": "密码已设置。请用新密码登录。",
   "passwordReset.invalid": "此重置链接已过期或已被使用。请重新获取。",

@@ -59,6 +59,8 @@ export async function consumePasswordResetToken(tokenHash: string, passwordHash:
       data: { passwordHash, sessionVersion: { increment: 1 } },
     });
     await expireResetTokensOf(tx, token.userId);
+    // A reset recovers the account: whoever held it meanwhile loses the API keys too, as they lose its sessions.
+    await tx.apiKey.updateMany({ where: { userId: token.userId, revokedAt: null }, data: { revokedAt: new Date() } });
     return token.userId;
   });
 }

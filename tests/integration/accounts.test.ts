@@ -1,8 +1,9 @@
 // Accounts people manage themselves (issue 16): the disabled account's answer, name and email, password change and
 // the sessions it ends, custom instructions, deleting one's own account, and the admin's one-time reset link.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { makeApiKey } from "../support/api-keys";
 import {
   addMember,
   makeAdmin,
@@ -193,10 +194,15 @@ describe("deleting one's own account", () => {
 });
 
 describe("the admin's reset link", () => {
-  it("is shown once, audited, sets the password once and ends every session of the user", async () => {
-    const [admin, user] = await Promise.all([makeAdmin(), makeUser()]);
+  it("is shown once, audited, sets the password once and ends every session and API key of the user", async () => {
+    // Another admin's account: the API is open to admins by default, so that the key works before the reset.
+    const [admin, user] = await Promise.all([makeAdmin(), makeAdmin()]);
     const adminClient = await signedInClient(admin.email, admin.password);
     const userClient = await signedInClient(user.email, user.password);
+    const key = await makeApiKey(user.id);
+    const listModels = () =>
+      fetch(`${inject("baseUrl")}/v1/models`, { headers: { authorization: `Bearer ${key.secret}` } });
+    expect((await listModels()).status).toBe(200);
     const created = await adminClient.fetch(`/api/admin/users/${user.id}/reset-link`, { method: "POST" });
     expect(created.status).toBe(201);
     const { url, expiresAt } = (await created.json()) as { url: string; expiresAt: string };
@@ -211,6 +217,8 @@ describe("the admin's reset link", () => {
     const reset = await anonymousClient().json("/api/auth/password-reset", { token, password: "reset password" });
     expect(reset.status).toBe(204);
     expect(await canUse(userClient)).toBe(401);
+    // Whoever held the account meanwhile keeps no way in: the keys made before the reset are revoked.
+    expect((await listModels()).status).toBe(401);
     await expect(signedInClient(user.email, "reset password")).resolves.toBeDefined();
     const again = await anonymousClient().json("/api/auth/password-reset", { token, password: "another try!" });
     expect(again.status).toBe(400);
