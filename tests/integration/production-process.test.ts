@@ -4,7 +4,7 @@ import type { ChildProcess } from "node:child_process";
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, expect, inject, it, vi } from "vitest";
 import { findFreePort } from "../../lib/bootstrap/embedded-postgres";
 import { readCpuMicros } from "../bench/process-stats";
 import { createEmptyDatabase } from "../support/empty-database";
@@ -41,6 +41,30 @@ it("serves a chat turn from one process, with no TypeScript compiler beside it",
   const pids = listProcessTree(server.pid);
   expect(pids).toEqual([server.pid]);
 });
+
+it("stops when `npm start` is sent SIGTERM, as a service manager that signals only its main process sends it", async () => {
+  const port = await findFreePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  // In a process group of its own, so that whatever is left after the test can be ended with it.
+  const npm = spawnLauncher({ databaseUrl: inject("databaseUrl"), dataDir, port, throughNpm: true, detached: true });
+  const isServing = () =>
+    fetch(`${baseUrl}/api/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
+  try {
+    await vi.waitFor(async () => expect(await isServing()).toBe(true), { timeout: 60_000, interval: 250 });
+    npm.kill("SIGTERM");
+    // The server itself stops: npm passed the signal on (with a shell in between, Node went on serving).
+    await vi.waitFor(async () => expect(await isServing()).toBe(false), { timeout: 20_000, interval: 250 });
+  } finally {
+    try {
+      if (npm.pid) process.kill(-npm.pid, "SIGKILL");
+    } catch {
+      // Nothing left of the group: everything stopped.
+    }
+  }
+}, 90_000);
 
 it("starts, serves and idles when whatever read its output has gone", async () => {
   // A new database: the start logs what it sets up (the demo model) before Next is loaded, and every line fails.

@@ -68,8 +68,13 @@ export function spawnLauncher(options: {
   port: number;
   extraEnv?: Record<string, string>;
   detached?: boolean;
+  /** Through `npm start` itself, as a service manager that runs the README's command starts it. */
+  throughNpm?: boolean;
 }): ChildProcess {
-  return spawn(process.execPath, [...START_NODE_FLAGS, ".next/launcher/launch.mjs", "start"], {
+  const [command, args] = options.throughNpm
+    ? ["npm", ["start"]]
+    : [process.execPath, [...START_NODE_FLAGS, ".next/launcher/launch.mjs", "start"]];
+  return spawn(command, args, {
     cwd: repositoryRoot,
     detached: options.detached === true,
     stdio: ["ignore", "pipe", "pipe"],

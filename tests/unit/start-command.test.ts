@@ -10,8 +10,9 @@ const read = (file: string) => readFileSync(path.join(root, file), "utf8");
 
 it("starts the compiled launcher without tsx, with the test stack's malloc settings and Node flags, in npm start and in Docker", () => {
   const { scripts } = JSON.parse(read("package.json")) as { scripts: Record<string, string> };
+  // `exec`: the shell npm runs the script in gives its place to Node, so that npm's SIGTERM reaches the server.
   expect(scripts.start).toBe(
-    `GLIBC_TUNABLES=${START_MALLOC_TUNABLES} node ${START_NODE_FLAGS.join(" ")} .next/launcher/launch.mjs start`,
+    `GLIBC_TUNABLES=${START_MALLOC_TUNABLES} exec node ${START_NODE_FLAGS.join(" ")} .next/launcher/launch.mjs start`,
   );
   expect(scripts.build).toContain("lib/bootstrap/build-launcher.ts");
 
