@@ -62,6 +62,7 @@ onStopSignal(
     void (async () => {
       await server.close();
       await runtime.stopDatabase();
+      console.log("[parley] stopped");
       process.exit(0);
     })();
   },

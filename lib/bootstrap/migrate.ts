@@ -16,7 +16,8 @@ const MIGRATION_LOCK_KEY = 7_265_726_108;
 const SCHEMA_URL_WARNING =
   /\n*WARNING: Your schema specifies the following datasource properties[\s\S]*?driver adapters\.\n/;
 
-export async function applyMigrations(databaseUrl: string): Promise<void> {
+/** The names of the migrations applied now (none when the schema was up to date). */
+export async function applyMigrations(databaseUrl: string): Promise<string[]> {
   const lock = new pg.Client({ ...connectionOptionsFromUrl(databaseUrl), application_name: "parley-migrate" });
   const isConnected = await lock.connect().then(
     () => true,
@@ -26,14 +27,14 @@ export async function applyMigrations(databaseUrl: string): Promise<void> {
   if (!isConnected) return runMigrateDeploy(databaseUrl);
   try {
     await lock.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
-    await runMigrateDeploy(databaseUrl);
+    return await runMigrateDeploy(databaseUrl);
   } finally {
     // Ending the session releases the lock, even if the unlock is never reached.
     await lock.end().catch(() => {});
   }
 }
 
-async function runMigrateDeploy(databaseUrl: string): Promise<void> {
+async function runMigrateDeploy(databaseUrl: string): Promise<string[]> {
   const prismaCli = createRequire(import.meta.url).resolve("prisma/build/index.js");
   const child = spawn(process.execPath, [prismaCli, "migrate", "deploy"], {
     env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
@@ -44,4 +45,14 @@ async function runMigrateDeploy(databaseUrl: string): Promise<void> {
   child.stderr.on("data", (chunk) => (output += chunk));
   const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
   if (code !== 0) throw new Error(`Applying database migrations failed:\n${output.replace(SCHEMA_URL_WARNING, "\n")}`);
+  return appliedMigrationsOf(output);
+}
+
+/**
+ * The migrations `prisma migrate deploy` says it applied: the folders of its tree after "have been applied:"
+ * ("  └─ 20261128300000_history_search/"); none after "No pending migrations to apply.".
+ */
+export function appliedMigrationsOf(output: string): string[] {
+  const tree = output.split("have been applied:")[1] ?? "";
+  return [...tree.matchAll(/└─ ([^/\s]+)\/\s*$/gm)].map((match) => match[1] ?? "");
 }

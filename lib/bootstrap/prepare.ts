@@ -51,7 +51,11 @@ export async function prepareRuntime(): Promise<PreparedRuntime> {
 
 /** Migrations and first data, on the database the runtime resolved. */
 async function prepareDatabase(runtime: PreparedRuntime): Promise<void> {
-  await applyMigrations(runtime.env.DATABASE_URL ?? "");
+  const applied = await applyMigrations(runtime.env.DATABASE_URL ?? "");
+  // What an upgrade changed in the database, in the log of the start that changed it.
+  if (applied.length > 0) {
+    console.log(`[parley] applied ${applied.length} database migration(s), the latest ${applied.at(-1)}`);
+  }
   await checkEncryptionKey();
   const { ADMIN_EMAIL, ADMIN_PASSWORD } = env();
   if (ADMIN_EMAIL && ADMIN_PASSWORD) {

@@ -110,10 +110,16 @@ export async function startAppServer(options: { dev: boolean; port: number }): P
       // stopped and saved as interrupted, and only then are connections closed, so that readers get the final event.
       // Busy: a turn past its stream slot (about to write and launch its reply), a reply whose stream is open (a
       // title may still follow its end), or a /v1 completion until its usage is settled.
-      await drain(
-        env().SHUTDOWN_DRAIN_SECONDS * 1000,
-        () => countReservedStreams() + countOpenReplies() + countApiCompletions(),
+      const countBusy = () => countReservedStreams() + countOpenReplies() + countApiCompletions();
+      const busy = countBusy();
+      console.log(
+        busy > 0
+          ? `[parley] stopping: no new replies; ${busy} running may finish (up to ${env().SHUTDOWN_DRAIN_SECONDS} s)`
+          : "[parley] stopping",
       );
+      await drain(env().SHUTDOWN_DRAIN_SECONDS * 1000, countBusy);
+      const unfinished = countBusy();
+      if (unfinished > 0) console.log(`[parley] ${unfinished} still running: stopped and saved as interrupted`);
       isShuttingDown = true;
       stopCleanUpSweep();
       await stopAllReplies(SHUTDOWN_SAVE_MS);
