@@ -71,6 +71,11 @@ export async function startAppServer(options: { dev: boolean; port: number }): P
     request.headers[NONCE_HEADER] = nonce;
     const path = (request.url ?? "").split("?")[0] ?? "";
     response.setHeader("Content-Security-Policy", isFileRoute(path) ? FILE_CSP : policy);
+    // This process speaks plain HTTP, whatever a proxy in front spoke to the browser. Next takes the protocol it
+    // reaches itself with from this header (a server action's redirect is rendered by a request to its own port):
+    // behind a TLS proxy it spoke TLS to a plain port, and every sign-in logged an error. Parley's public address
+    // comes from NEXTAUTH_URL, never from this header.
+    delete request.headers["x-forwarded-proto"];
     void handleNext(request, response);
   };
   const server = createServer((request, response) =>
