@@ -42,10 +42,23 @@ export async function getSessionUser(): Promise<SessionUser | null> {
   return readSessionUser(await cookies());
 }
 
+/** The page a request asked for (its path and query), set by the app server (lib/server) on every page request. */
+export const PAGE_PATH_HEADER = "x-parley-page-path";
+
+/** Sign-in, then back to the page asked for: a link to a conversation still opens it once signed in. */
+async function signInAddress(): Promise<string> {
+  const { headers } = await import("next/headers");
+  const asked = new URL((await headers()).get(PAGE_PATH_HEADER) ?? "/", "http://parley.invalid");
+  // A client-side navigation's request for the page's data, not the page's address.
+  asked.searchParams.delete("_rsc");
+  const path = `${asked.pathname}${asked.search}`;
+  return path === "/" ? "/sign-in" : `/sign-in?callbackUrl=${encodeURIComponent(path)}`;
+}
+
 /** For server pages: anonymous visitors go to sign-in, users awaiting approval to the waiting page. */
 export async function requirePageUser(): Promise<SessionUser> {
   const user = await getSessionUser();
-  if (!user) redirect("/sign-in");
+  if (!user) redirect(await signInAddress());
   if (user.status === "PENDING") redirect("/waiting");
   return user;
 }

@@ -3,6 +3,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
 import { FILE_CSP, isFileRoute } from "../attachments/serve-file";
+import { PAGE_PATH_HEADER } from "../auth/session";
 import { countReservedStreams, stopAllReplies } from "../chat/reply-registry";
 import { drain, waitUntilIdle } from "../cluster/drain";
 import { countOpenReplies } from "../cluster/remote-replies";
@@ -69,6 +70,7 @@ export async function startAppServer(options: { dev: boolean; port: number }): P
     const policy = contentSecurityPolicy(nonce, options.dev);
     request.headers["content-security-policy"] = policy;
     request.headers[NONCE_HEADER] = nonce;
+    request.headers[PAGE_PATH_HEADER] = request.url ?? "/";
     const path = (request.url ?? "").split("?")[0] ?? "";
     response.setHeader("Content-Security-Policy", isFileRoute(path) ? FILE_CSP : policy);
     // This process speaks plain HTTP, whatever a proxy in front spoke to the browser. Next takes the protocol it

@@ -120,4 +120,15 @@ describe("pages", () => {
     expect([307, 308]).toContain(response.status);
     expect(response.headers.get("location")).toContain("/sign-in");
   });
+
+  it("send them back to the page they asked for once signed in: a shared link to a conversation still opens it", async () => {
+    const asked = await anonymousClient().fetch("/c/some-conversation?from=mail");
+    expect([307, 308]).toContain(asked.status);
+    const location = new URL(asked.headers.get("location") ?? "", "http://x");
+    expect(location.pathname).toBe("/sign-in");
+    expect(location.searchParams.get("callbackUrl")).toBe("/c/some-conversation?from=mail");
+    // The sign-in page carries it into its form, checked as every return address is.
+    const signIn = await anonymousClient().fetch(`${location.pathname}${location.search}`);
+    expect(await signIn.text()).toContain('name="callbackUrl" value="/c/some-conversation?from=mail"');
+  });
 });
