@@ -1,4 +1,5 @@
 // One upload to POST /api/attachments, through XMLHttpRequest because fetch reports no upload progress.
+import { errorOfProxyAnswer } from "@/app/_components/api/api-client";
 import { apiErrorSchema } from "@/app/_components/api/schemas";
 import type { ApiError } from "@/app/_components/api/types";
 import { type AttachmentView, attachmentViewSchema } from "@/lib/live/messages";
@@ -7,14 +8,15 @@ export type UploadResult = { isOk: true; attachment: AttachmentView } | { isOk: 
 
 const NETWORK_ERROR: ApiError = { code: "network", message: "Could not reach the server. Check your connection." };
 
-function readAnswer(request: XMLHttpRequest): UploadResult {
+/** The upload's answer: the file as stored, or why not (a proxy's own page for a body it refused included). */
+export function readUploadAnswer(status: number, text: string): UploadResult {
   let body: unknown = null;
   try {
-    body = JSON.parse(request.responseText);
+    body = JSON.parse(text);
   } catch {
-    return { isOk: false, error: NETWORK_ERROR };
+    return { isOk: false, error: errorOfProxyAnswer(status) };
   }
-  if (request.status === 201) {
+  if (status === 201) {
     const parsed = attachmentViewSchema.safeParse(body);
     if (parsed.success) return { isOk: true, attachment: parsed.data };
   }
@@ -35,7 +37,7 @@ export function uploadFile(
     request.upload.addEventListener("progress", (event) => {
       if (event.lengthComputable) onProgress(event.loaded / event.total);
     });
-    request.addEventListener("load", () => resolve(readAnswer(request)));
+    request.addEventListener("load", () => resolve(readUploadAnswer(request.status, request.responseText)));
     request.addEventListener("error", () => resolve({ isOk: false, error: NETWORK_ERROR }));
     request.addEventListener("abort", () => resolve({ isOk: false, error: NETWORK_ERROR }));
     signal.addEventListener("abort", () => request.abort(), { once: true });
