@@ -8,7 +8,7 @@ import { START_MALLOC_TUNABLES, START_NODE_FLAGS } from "../support/test-stack";
 const root = path.resolve(import.meta.dirname, "../..");
 const read = (file: string) => readFileSync(path.join(root, file), "utf8");
 
-it("starts the compiled launcher without tsx, with the test stack's malloc settings and Node flags, in npm start and in Docker", () => {
+it("starts the compiled launcher without tsx, with the test stack's malloc settings and Node flags, in npm start, Docker and systemd", () => {
   const { scripts } = JSON.parse(read("package.json")) as { scripts: Record<string, string> };
   // `exec`: the shell npm runs the script in gives its place to Node, so that npm's SIGTERM reaches the server.
   expect(scripts.start).toBe(
@@ -23,6 +23,10 @@ it("starts the compiled launcher without tsx, with the test stack's malloc setti
     ", ",
   );
   expect(dockerfile).toMatch(new RegExp(`^CMD ${command.replace(/[[\].]/g, "\\$&")}$`, "m"));
+
+  const service = read("deploy/parley.service");
+  expect(service).toContain(`Environment=GLIBC_TUNABLES=${START_MALLOC_TUNABLES}\n`);
+  expect(service).toContain(`ExecStart=/usr/bin/node ${START_NODE_FLAGS.join(" ")} .next/launcher/launch.mjs start\n`);
 });
 
 it("keeps V8's young generation small at rest, without capping the heap", () => {
