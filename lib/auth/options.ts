@@ -14,6 +14,7 @@ import { AccountDisabledError, PasswordSignInOffError } from "./account-disabled
 import { authLogger } from "./auth-logger";
 import { noteAuthFailure } from "./auth-outage";
 import { canSignIn, refreshClaims, type SessionClaims, sessionUserOf } from "./claims";
+import { findKnownDevice } from "./known-devices";
 import { getDecoyHash, verifyPassword } from "./password";
 import { beginSignInAttempt, finishSignInAttempt, SignInThrottledError } from "./throttle";
 
@@ -39,12 +40,13 @@ export async function authorizeCredentials(raw: unknown, request: { headers?: He
   const { email, password } = parsed.data;
   if (!(await isPasswordSignInEnabled())) throw new PasswordSignInOffError();
   const clientAddress = getClientAddress(request.headers ?? {});
+  const knownDevice = findKnownDevice(request.headers ?? {}, email);
   // Throws while locked out, before any hashing: its message is what the sign-in form shows.
-  await beginSignInAttempt(email, clientAddress);
+  await beginSignInAttempt(email, clientAddress, knownDevice);
   const user = await getUserForSignIn(email);
   // Verify against a decoy when the account does not exist, so that timing does not reveal which emails exist.
   const isPasswordValid = await verifyPassword(user?.passwordHash ?? (await getDecoyHash()), password);
-  await finishSignInAttempt(email, clientAddress, isPasswordValid);
+  await finishSignInAttempt(email, clientAddress, isPasswordValid, knownDevice);
   if (!user || !isPasswordValid) return null;
   if (!canSignIn(user.status)) throw new AccountDisabledError();
   return {

@@ -7,6 +7,8 @@
 // parallel guesses meets the same limit as guesses one after another.
 // Failures are forgotten a day after the first of a series; a good password clears its account's count (not
 // its address's: else one valid account would reset the address's count between guesses at others).
+// A known device of the account (lib/auth/known-devices.ts) is counted under its own key instead of the account's:
+// guesses from elsewhere lock the account, not its owner's browsers.
 // Registration: at most REGISTRATIONS_PER_ADDRESS_PER_HOUR attempts per client address.
 import { countAttempt, deleteStaleAttempts, forgetAttempts, releaseAttempt, takeAttempt } from "../db/attempt-counters";
 import { env } from "../env";
@@ -19,6 +21,9 @@ const LONGEST_LOCK_MS = 60 * 60_000;
 const REGISTRATION_WINDOW_SECONDS = 60 * 60;
 
 const accountKey = (email: string) => `sign-in:account:${email.trim().toLowerCase()}`;
+/** Whose failures an attempt counts with: the account's, or one known device's (or session's) of it. */
+const accountOrDeviceKey = (email: string, knownDevice: string | null) =>
+  knownDevice ? `sign-in:device:${knownDevice}` : accountKey(email);
 const addressKey = (address: string) => `sign-in:address:${address}`;
 
 function minutesUntil(time: Date): number {
@@ -49,7 +54,11 @@ function lockMsAfter(count: number, limit: number): number {
  * either is locked out, and the attempt that reaches a limit locks it at once, so that guesses sent in parallel
  * cannot slip past the limit while the hashes of the earlier ones run. Call finishSignInAttempt with the outcome.
  */
-export async function beginSignInAttempt(email: string, clientAddress: string): Promise<void> {
+export async function beginSignInAttempt(
+  email: string,
+  clientAddress: string,
+  knownDevice: string | null = null,
+): Promise<void> {
   // Now and then, rather than on a timer no process owns: every row over two days old is over.
   if (Math.random() < 0.01) await deleteStaleAttempts(new Date(Date.now() - 2 * FAILURE_WINDOW_SECONDS * 1000));
   const addressLimit = env().SIGN_IN_FAILURES_PER_ADDRESS;
@@ -59,7 +68,7 @@ export async function beginSignInAttempt(email: string, clientAddress: string): 
     lockMs: (count) => lockMsAfter(count, addressLimit),
   });
   if (address.refusedUntil) throw new SignInThrottledError(address.refusedUntil);
-  const account = await takeAttempt(accountKey(email), {
+  const account = await takeAttempt(accountOrDeviceKey(email, knownDevice), {
     windowSeconds: FAILURE_WINDOW_SECONDS,
     limit: ACCOUNT_FAILURE_LIMIT,
     lockMs: (count) => lockMsAfter(count, ACCOUNT_FAILURE_LIMIT),
@@ -74,9 +83,15 @@ export async function beginSignInAttempt(email: string, clientAddress: string): 
  * A failure stays counted. The right password clears its account's count and lock, and takes back the address's
  * attempt (not its whole count: else one valid account would reset the address's count between guesses at others).
  */
-export async function finishSignInAttempt(email: string, clientAddress: string, isPasswordValid: boolean) {
+export async function finishSignInAttempt(
+  email: string,
+  clientAddress: string,
+  isPasswordValid: boolean,
+  knownDevice: string | null = null,
+) {
   if (!isPasswordValid) return;
-  await forgetAttempts(accountKey(email));
+  // A known device's success clears its own count only: the account's stays with whoever else is guessing.
+  await forgetAttempts(accountOrDeviceKey(email, knownDevice));
   await releaseAttempt(addressKey(clientAddress));
 }
 

@@ -3,28 +3,7 @@
 import { readFileSync } from "node:fs";
 import { expect, inject, it } from "vitest";
 import { makeUser } from "../support/factories";
-
-/** The sign-in form's server action, called as the page's script calls it (React's encoding of its arguments). */
-async function signInThroughAction(
-  baseUrl: string,
-  user: { email: string; password: string },
-  headers: Record<string, string>,
-) {
-  const page = await (await fetch(`${baseUrl}/sign-in`)).text();
-  const reference = page.match(/name="\$ACTION_1:0" value="([^"]*)"/)?.[1]?.replaceAll("&quot;", '"');
-  const { id } = JSON.parse(reference ?? "{}") as { id?: string };
-  const form = new FormData();
-  form.append("_1_email", user.email);
-  form.append("_1_password", user.password);
-  form.append("_1_callbackUrl", "/");
-  form.append("0", JSON.stringify([{ isRejected: false, email: "" }, "$K1"]));
-  return fetch(`${baseUrl}/sign-in`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "next-action": id ?? "", origin: baseUrl, accept: "text/x-component", ...headers },
-    body: form,
-  });
-}
+import { signInThroughAction } from "../support/sign-in-action";
 
 it("signs in and sends the next page in the same answer, with no error logged, when the proxy spoke https", async () => {
   const baseUrl = inject("baseUrl");

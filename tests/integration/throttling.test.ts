@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmptyDatabase } from "../support/empty-database";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { anonymousClient, type Client, signedInClient } from "../support/session-client";
+import { setCookieValue, signInThroughAction } from "../support/sign-in-action";
 import { type AppServer, startAppServer } from "../support/test-stack";
 
 const PASSWORD = "long enough";
@@ -113,6 +114,62 @@ describe("sign-in throttling", () => {
     const errors = answers.map((answer) => answer.error);
     expect(errors.filter((error) => error === "CredentialsSignin")).toHaveLength(5);
     expect(errors.filter((error) => error?.startsWith("Too many attempts"))).toHaveLength(15);
+  });
+
+  it("keeps a browser that signed in with the password before signing in while guesses from elsewhere lock the account", async () => {
+    const email = await newAccount();
+    const first = await signInThroughAction(
+      server.baseUrl,
+      { email, password: PASSWORD },
+      { "x-forwarded-for": newAddress() },
+    );
+    const device = setCookieValue(first, "parley-device");
+    expect(device).not.toBeNull();
+    for (let attempt = 0; attempt < 5; attempt++) await signIn(email, "wrong password", newAddress());
+    expect((await signIn(email, PASSWORD, newAddress())).error).toMatch(/^Too many attempts/);
+
+    const owner = { cookie: `parley-device=${device}`, "x-forwarded-for": newAddress() };
+    const again = await signInThroughAction(server.baseUrl, { email, password: PASSWORD }, owner);
+    expect(again.headers.get("x-action-redirect")).toMatch(/^\/;/);
+    expect(setCookieValue(again, "next-auth.session-token")).toBeTruthy();
+    // Its cookie is for this account only; another account's lock still holds on that browser.
+    const other = await newAccount();
+    for (let attempt = 0; attempt < 5; attempt++) await signIn(other, "wrong password", newAddress());
+    const elsewhere = await signInThroughAction(server.baseUrl, { email: other, password: PASSWORD }, owner);
+    expect(elsewhere.headers.get("x-action-redirect")).toBeNull();
+    expect(await elsewhere.text()).toContain('"retryInMinutes":1');
+  });
+
+  it("locks a known device that guesses wrong on its own, as the account would be", async () => {
+    const email = await newAccount();
+    const first = await signInThroughAction(
+      server.baseUrl,
+      { email, password: PASSWORD },
+      { "x-forwarded-for": newAddress() },
+    );
+    const owner = {
+      cookie: `parley-device=${setCookieValue(first, "parley-device")}`,
+      "x-forwarded-for": newAddress(),
+    };
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await signInThroughAction(server.baseUrl, { email, password: "wrong password" }, owner);
+    }
+    const locked = await signInThroughAction(server.baseUrl, { email, password: PASSWORD }, owner);
+    expect(await locked.text()).toContain('"retryInMinutes":1');
+    // Its guesses did not lock the account for everyone else.
+    expect(await signIn(email, PASSWORD, newAddress())).toEqual({ error: null, isSignedIn: true });
+  });
+
+  it("lets a signed-in owner change their password while guesses at the sign-in form lock the account", async () => {
+    const email = await newAccount();
+    const session = await signedInClient(email, PASSWORD, server.baseUrl);
+    for (let attempt = 0; attempt < 5; attempt++) await signIn(email, "wrong password", newAddress());
+    expect((await signIn(email, PASSWORD, newAddress())).error).toMatch(/^Too many attempts/);
+    const changed = await session.json("/api/account/password", {
+      currentPassword: PASSWORD,
+      newPassword: "a new password",
+    });
+    expect(changed.status).toBe(204);
   });
 
   it("clears an account's failures when the right password is given before the lock", async () => {

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { toSafeCallbackUrl } from "@/app/_components/auth/safe-callback-url";
 import { AccountDisabledError, PasswordSignInOffError } from "@/lib/auth/account-disabled";
 import { createSessionCookie } from "@/lib/auth/form-sign-in";
+import { knownDeviceCookie } from "@/lib/auth/known-devices";
 import { SignInThrottledError } from "@/lib/auth/throttle";
 import { isDatabaseUnavailable } from "@/lib/db/database-unavailable";
 
@@ -50,6 +51,10 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
     throw error;
   }
   if (!cookie) return { isRejected: true, email: parsed.data.email };
-  (await cookies()).set(cookie.name, cookie.value, cookie.options);
+  const jar = await cookies();
+  jar.set(cookie.name, cookie.value, cookie.options);
+  // This browser now knows the password: guesses from elsewhere cannot lock it out of the account.
+  const device = knownDeviceCookie(parsed.data.email);
+  jar.set(device.name, device.value, device.options);
   redirect(toSafeCallbackUrl(parsed.data.callbackUrl));
 }
