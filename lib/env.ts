@@ -182,6 +182,11 @@ export function requireEnv<K extends "DATABASE_URL" | "AUTH_SECRET" | "ENCRYPTIO
   return value;
 }
 
+/** Whether users reach Parley over https: its cookies are then marked Secure (next-auth's rule, by NEXTAUTH_URL). */
+export function isSiteHttps(): boolean {
+  return env().NEXTAUTH_URL?.startsWith("https://") ?? false;
+}
+
 /** The address users reach Parley at, for links that leave the site (share links): NEXTAUTH_URL, else local. */
 export function publicSiteUrl(): string {
   const { NEXTAUTH_URL, PORT } = env();

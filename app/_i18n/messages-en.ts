@@ -30,6 +30,9 @@ export const en = {
   "errors.too_many_uploads":
     "Your files being uploaded at once come to more than a message may carry. Wait for one to finish.",
   "errors.connection_lost": "The connection was lost before the reply finished.",
+  "errors.proxy_too_large":
+    "This is larger than the server in front of Parley accepts. Ask an admin to raise its limit.",
+  "errors.proxy_unreachable": "The server did not answer. Try again in a moment.",
   "errors.payload_too_large": "This is too large.",
   "errors.rate_limited": "Too many requests. Wait a moment and try again.",
   "errors.model_unavailable": "This model is not available.",

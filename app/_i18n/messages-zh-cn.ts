@@ -26,6 +26,8 @@ export const zhCN: Catalog = {
   "errors.too_many_pins": "最多只能置顶 100 个对话。请先取消置顶一个。",
   "errors.too_many_uploads": "同时上传的文件超过了一条消息可携带的总量。请等其中一个上传完成。",
   "errors.connection_lost": "回复完成前连接已中断。",
+  "errors.proxy_too_large": "内容超过了 Parley 前端服务器允许的大小。请让管理员调高其限制。",
+  "errors.proxy_unreachable": "服务器没有响应，请稍后再试。",
   "errors.payload_too_large": "内容太大。",
   "errors.rate_limited": "请求过于频繁，请稍后再试。",
   "errors.model_unavailable": "该模型不可用。",

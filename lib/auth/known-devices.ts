@@ -3,47 +3,46 @@
 // else can lock the account (5 failures) without locking out its owner on a browser they signed in on before; a
 // known device that guesses wrong is locked on its own, as the account would be.
 //
-// The token names no account: it is a random id and an HMAC of the id and the account's email under AUTH_SECRET,
-// checked against the email being signed in to. Only a browser that once gave the account's password holds one.
+// The token names no one: a random id and an HMAC, under AUTH_SECRET, of the id, the account's id and its current
+// password hash. So it holds for that account only, and only while its password is the one given then: a reset or a
+// change ends every known device of the account (one whoever held the password made included).
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { env, requireEnv } from "../env";
+import { isSiteHttps, requireEnv } from "../env";
 import type { HeaderSource } from "../http/client-address";
+import { readCookies } from "../http/cookies";
 
 const COOKIE_NAME = "parley-device";
 const MAX_AGE_SECONDS = 365 * 24 * 60 * 60;
 
-const normalizeEmail = (email: string) => email.trim().toLowerCase();
+type Account = { id: string; passwordHash: string };
 
-function signatureOf(email: string, deviceId: string): Buffer {
+function signatureOf(account: Account, deviceId: string): Buffer {
   return createHmac("sha256", requireEnv("AUTH_SECRET"))
-    .update(`known-device\n${normalizeEmail(email)}\n${deviceId}`)
+    .update(`known-device\n${account.id}\n${account.passwordHash}\n${deviceId}`)
     .digest();
 }
 
-function readCookie(headers: HeaderSource, name: string): string | null {
+/** The device's id when the request's cookie proves it signed in to this account with its password, else null. */
+export function findKnownDevice(headers: HeaderSource, account: Account): string | null {
   const header = headers instanceof Headers ? headers.get("cookie") : headers.cookie;
-  const text = Array.isArray(header) ? header.join("; ") : (header ?? "");
-  for (const part of text.split(";")) {
-    const [key, ...value] = part.trim().split("=");
-    if (key === name) return value.join("=");
-  }
-  return null;
-}
-
-/** The device's id when the request's cookie proves it signed in to this account before, else null. */
-export function findKnownDevice(headers: HeaderSource, email: string): string | null {
-  const [deviceId, signature] = (readCookie(headers, COOKIE_NAME) ?? "").split(".");
+  const cookie = readCookies(Array.isArray(header) ? header.join("; ") : (header ?? undefined)).get(COOKIE_NAME);
+  const [deviceId, signature] = (cookie ?? "").split(".");
   if (!deviceId || !signature) return null;
   const presented = Buffer.from(signature, "base64url");
-  const expected = signatureOf(email, deviceId);
+  const expected = signatureOf(account, deviceId);
   return presented.length === expected.length && timingSafeEqual(presented, expected) ? deviceId : null;
 }
 
 /** The cookie that makes this browser a known device of the account, set when its password signs in. */
-export function knownDeviceCookie(email: string) {
+export function knownDeviceCookie(account: Account) {
   const deviceId = randomBytes(16).toString("base64url");
-  const value = `${deviceId}.${signatureOf(email, deviceId).toString("base64url")}`;
-  const secure = env().NEXTAUTH_URL?.startsWith("https://") ?? false;
-  const options = { httpOnly: true, sameSite: "lax", path: "/", secure, maxAge: MAX_AGE_SECONDS } as const;
+  const value = `${deviceId}.${signatureOf(account, deviceId).toString("base64url")}`;
+  const options = {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: isSiteHttps(),
+    maxAge: MAX_AGE_SECONDS,
+  } as const;
   return { name: COOKIE_NAME, value, options };
 }

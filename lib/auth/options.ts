@@ -40,10 +40,10 @@ export async function authorizeCredentials(raw: unknown, request: { headers?: He
   const { email, password } = parsed.data;
   if (!(await isPasswordSignInEnabled())) throw new PasswordSignInOffError();
   const clientAddress = getClientAddress(request.headers ?? {});
-  const knownDevice = findKnownDevice(request.headers ?? {}, email);
+  const user = await getUserForSignIn(email);
+  const knownDevice = user ? findKnownDevice(request.headers ?? {}, user) : null;
   // Throws while locked out, before any hashing: its message is what the sign-in form shows.
   await beginSignInAttempt(email, clientAddress, knownDevice);
-  const user = await getUserForSignIn(email);
   // Verify against a decoy when the account does not exist, so that timing does not reveal which emails exist.
   const isPasswordValid = await verifyPassword(user?.passwordHash ?? (await getDecoyHash()), password);
   await finishSignInAttempt(email, clientAddress, isPasswordValid, knownDevice);

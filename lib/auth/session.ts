@@ -3,6 +3,7 @@
 import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { AppError } from "../errors";
+import { readCookies } from "../http/cookies";
 import {
   applySessionState,
   isWithinSessionLifetime,
@@ -42,7 +43,7 @@ export async function getSessionUser(): Promise<SessionUser | null> {
   return readSessionUser(await cookies());
 }
 
-/** The page a request asked for (its path and query), set by the app server (lib/server) on every page request. */
+/** The path and query a request asked for, set by the app server (lib/server) on every request it hands to Next. */
 export const PAGE_PATH_HEADER = "x-parley-page-path";
 
 /** Sign-in, then back to the page asked for: a link to a conversation still opens it once signed in. */
@@ -89,21 +90,6 @@ export async function requireApiAdmin(): Promise<SessionUser> {
   const user = await requireApiUser();
   if (user.role !== "ADMIN") throw new AppError("forbidden", "Only admins can do this.");
   return user;
-}
-
-function readCookies(cookieHeader: string | undefined): Map<string, string> {
-  const cookies = new Map<string, string>();
-  for (const pair of cookieHeader?.split(";") ?? []) {
-    const separator = pair.indexOf("=");
-    if (separator <= 0) continue;
-    const value = pair.slice(separator + 1).trim();
-    try {
-      cookies.set(pair.slice(0, separator).trim(), decodeURIComponent(value));
-    } catch {
-      // A malformed cookie cannot be a session: skip it.
-    }
-  }
-  return cookies;
 }
 
 /**

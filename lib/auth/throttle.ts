@@ -7,8 +7,8 @@
 // parallel guesses meets the same limit as guesses one after another.
 // Failures are forgotten a day after the first of a series; a good password clears its account's count (not
 // its address's: else one valid account would reset the address's count between guesses at others).
-// A known device of the account (lib/auth/known-devices.ts) is counted under its own key instead of the account's:
-// guesses from elsewhere lock the account, not its owner's browsers.
+// A known device of the account (lib/auth/known-devices.ts), and Settings' current-password check, count under a
+// key of their own instead of the account's: guesses from elsewhere lock the account, not its owner's browsers.
 // Registration: at most REGISTRATIONS_PER_ADDRESS_PER_HOUR attempts per client address.
 import { countAttempt, deleteStaleAttempts, forgetAttempts, releaseAttempt, takeAttempt } from "../db/attempt-counters";
 import { env } from "../env";
@@ -21,9 +21,9 @@ const LONGEST_LOCK_MS = 60 * 60_000;
 const REGISTRATION_WINDOW_SECONDS = 60 * 60;
 
 const accountKey = (email: string) => `sign-in:account:${email.trim().toLowerCase()}`;
-/** Whose failures an attempt counts with: the account's, or one known device's (or session's) of it. */
-const accountOrDeviceKey = (email: string, knownDevice: string | null) =>
-  knownDevice ? `sign-in:device:${knownDevice}` : accountKey(email);
+/** Whose failures an attempt counts with: the account's, or a counter of its own (a known device's). */
+const accountOrOwnKey = (email: string, ownCounter: string | null) =>
+  ownCounter ? `sign-in:own:${ownCounter}` : accountKey(email);
 const addressKey = (address: string) => `sign-in:address:${address}`;
 
 function minutesUntil(time: Date): number {
@@ -57,7 +57,7 @@ function lockMsAfter(count: number, limit: number): number {
 export async function beginSignInAttempt(
   email: string,
   clientAddress: string,
-  knownDevice: string | null = null,
+  ownCounter: string | null = null,
 ): Promise<void> {
   // Now and then, rather than on a timer no process owns: every row over two days old is over.
   if (Math.random() < 0.01) await deleteStaleAttempts(new Date(Date.now() - 2 * FAILURE_WINDOW_SECONDS * 1000));
@@ -68,7 +68,7 @@ export async function beginSignInAttempt(
     lockMs: (count) => lockMsAfter(count, addressLimit),
   });
   if (address.refusedUntil) throw new SignInThrottledError(address.refusedUntil);
-  const account = await takeAttempt(accountOrDeviceKey(email, knownDevice), {
+  const account = await takeAttempt(accountOrOwnKey(email, ownCounter), {
     windowSeconds: FAILURE_WINDOW_SECONDS,
     limit: ACCOUNT_FAILURE_LIMIT,
     lockMs: (count) => lockMsAfter(count, ACCOUNT_FAILURE_LIMIT),
@@ -87,11 +87,11 @@ export async function finishSignInAttempt(
   email: string,
   clientAddress: string,
   isPasswordValid: boolean,
-  knownDevice: string | null = null,
+  ownCounter: string | null = null,
 ) {
   if (!isPasswordValid) return;
-  // A known device's success clears its own count only: the account's stays with whoever else is guessing.
-  await forgetAttempts(accountOrDeviceKey(email, knownDevice));
+  // A success on a counter of its own clears that count only: the account's stays with whoever else is guessing.
+  await forgetAttempts(accountOrOwnKey(email, ownCounter));
   await releaseAttempt(addressKey(clientAddress));
 }
 

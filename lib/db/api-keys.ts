@@ -108,3 +108,9 @@ export async function findUsableApiKey(secretHash: string): Promise<ApiKeyOwner 
     SELECT "keyId", "userId", email, name, role FROM usable`;
   return row ?? null;
 }
+
+/** Every key of the user still working ends now, in the caller's transaction (a password reset, an SSO takeover). */
+export async function revokeApiKeysOf(tx: Prisma.TransactionClient, userId: string): Promise<number> {
+  const { count } = await tx.apiKey.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+  return count;
+}

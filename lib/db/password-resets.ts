@@ -2,6 +2,7 @@
 // expires, and ends every session of its user in the same transaction. A new password or email (a reset, Settings,
 // an SSO link that replaces the password) ends the user's other links: one mailed earlier, perhaps to an address
 // they moved away from, must not set a password after the change.
+import { revokeApiKeysOf } from "./api-keys";
 import { type AuditActor, writeAuditEntry } from "./audit";
 import { db, type Prisma } from "./client";
 
@@ -60,7 +61,7 @@ export async function consumePasswordResetToken(tokenHash: string, passwordHash:
     });
     await expireResetTokensOf(tx, token.userId);
     // A reset recovers the account: whoever held it meanwhile loses the API keys too, as they lose its sessions.
-    await tx.apiKey.updateMany({ where: { userId: token.userId, revokedAt: null }, data: { revokedAt: new Date() } });
+    await revokeApiKeysOf(tx, token.userId);
     return token.userId;
   });
 }

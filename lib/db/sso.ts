@@ -1,4 +1,5 @@
 // Single sign-on: the OpenID providers admins configure, and the identities (issuer, subject) people sign in with.
+import { revokeApiKeysOf } from "./api-keys";
 import { type AuditActor, writeAuditEntry } from "./audit";
 import { db, type Prisma } from "./client";
 import { expireResetTokensOf } from "./password-resets";
@@ -152,13 +153,18 @@ export async function linkIdentityInPlaceOfCredentials(
       where: { id: userId },
       data: { passwordHash: unknownPasswordHash, sessionVersion: { increment: 1 } },
     });
-    const keys = await tx.apiKey.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+    const revokedKeys = await revokeApiKeysOf(tx, userId);
     await expireResetTokensOf(tx, userId);
     await writeAuditEntry(tx, actor, {
       action: "user.update",
       targetType: "user",
       targetId: userId,
-      after: { linkedIssuer: identity.issuer, passwordReplaced: true, sessionsEnded: true, apiKeysRevoked: keys.count },
+      after: {
+        linkedIssuer: identity.issuer,
+        passwordReplaced: true,
+        sessionsEnded: true,
+        apiKeysRevoked: revokedKeys,
+      },
     });
   });
 }

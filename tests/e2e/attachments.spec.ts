@@ -10,6 +10,7 @@ import {
   attachWithPaperclip,
   composer,
   expectNoSeriousViolations,
+  holdNextUpload,
   keepScreenshot,
   newUserPage,
   signInAsAdmin,
@@ -113,37 +114,60 @@ test("a PDF, a Word document and a CSV picked with the paperclip are read as tex
   await keepScreenshot(page, testInfo, "attachments-documents-phone");
 });
 
-test("a message sent while its file is still uploading goes once the upload has finished, not before", async ({
+test("a message sent while its file is still uploading goes once the upload has finished, held as it was sent", async ({
   browser,
 }, testInfo) => {
   const { page } = await newUserPage(browser, "Hasty");
-  let finishUpload = () => {};
-  const uploadHeld = new Promise<void>((resolve) => {
-    finishUpload = resolve;
-  });
-  await page.route(
-    "**/api/attachments?*",
-    async (route) => {
-      await uploadHeld;
-      await route.continue();
-    },
-    { times: 1 },
-  );
+  let finishUpload = await holdNextUpload(page);
   await attachWithPaperclip(page, [{ name: "plan.txt", mimeType: "text/plain", buffer: Buffer.from("Step one") }]);
   const chips = page.getByRole("list", { name: "Attached files" });
   await expect(chips.getByRole("status")).toHaveCount(1);
   await composer(page).fill(`${E2E_ECHO_PREFIX}what is the first step?`);
   await composer(page).press("Enter");
-  await expect(page.getByText("Sends once the files have uploaded…")).toBeVisible();
-  await expect(page.getByRole("article", { name: "You" })).toHaveCount(0);
+  const waiting = page.getByText("Sends once the files have uploaded…");
+  await expect(waiting).toBeVisible();
+  // Held as sent: the text cannot change under it; Cancel gives it back for editing, and nothing goes.
+  await expect(composer(page)).not.toBeEditable();
   await keepScreenshot(page, testInfo, "sends-after-uploads");
-
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await expect(waiting).toBeHidden();
+  await expect(composer(page)).toBeEditable();
   finishUpload();
-  await expect(page.getByRole("article", { name: "Assistant" })).toContainText("Step one");
-  const sent = page.getByRole("article", { name: "You" });
-  await expect(sent.getByRole("list", { name: "Attached files" }).getByRole("link")).toHaveText([/^plan\.txt/]);
-  await expect(page.getByText("Sends once the files have uploaded…")).toBeHidden();
+  await expect(chips.getByRole("status")).toHaveCount(0);
+  await expect(page.getByRole("article", { name: "You" })).toHaveCount(0);
+
+  // Sent again while a second file uploads: it goes once that one is up, with both.
+  finishUpload = await holdNextUpload(page);
+  await attachWithPaperclip(page, [{ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("Step two") }]);
+  await composer(page).press("Enter");
+  await expect(waiting).toBeVisible();
+  await expect(page.getByRole("article", { name: "You" })).toHaveCount(0);
+  finishUpload();
+  await expect(page.getByRole("article", { name: "Assistant" })).toContainText("Step two");
+  const sent = page.getByRole("article", { name: "You" }).getByRole("list", { name: "Attached files" });
+  await expect(sent.getByRole("link")).toHaveText([/^plan\.txt/, /^notes\.txt/]);
+  await expect(waiting).toBeHidden();
   await expect(composer(page)).toHaveValue("");
+});
+
+test("an edit that only adds a file, saved while the file uploads, goes once it has", async ({ browser }) => {
+  const { page } = await newUserPage(browser, "Adder");
+  await composer(page).fill(`${E2E_ECHO_PREFIX}read it`);
+  await composer(page).press("Enter");
+  await expect(page.getByRole("article", { name: "Assistant" })).toHaveAttribute("aria-busy", "false");
+  await page.getByRole("article", { name: "You" }).getByRole("button", { name: "Edit message" }).click();
+  const editor = page.getByRole("article", { name: "You" });
+  const finishUpload = await holdNextUpload(page);
+  await attachWithPaperclip(
+    page,
+    [{ name: "delta.txt", mimeType: "text/plain", buffer: Buffer.from("Delta facts") }],
+    editor,
+  );
+  await editor.getByRole("button", { name: "Save & submit" }).click();
+  await expect(editor.getByText("Sends once the files have uploaded…")).toBeVisible();
+  await expect(editor.getByRole("button", { name: "Save & submit" })).toBeDisabled();
+  finishUpload();
+  await expect(page.getByRole("article", { name: "Assistant" })).toContainText("Delta facts");
 });
 
 test("editing a message shows its files: the new version goes without one removed and with one added", async ({
@@ -163,19 +187,6 @@ test("editing a message shows its files: the new version goes without one remove
   const chips = editor.getByRole("list", { name: "Attached files" });
   await expect(chips.getByRole("listitem")).toHaveCount(2);
   await chips.getByRole("button", { name: "Remove alpha.txt" }).click();
-  // The next upload is held, to save the edit while it runs: the edit goes once it has finished.
-  let finishUpload = () => {};
-  const uploadHeld = new Promise<void>((resolve) => {
-    finishUpload = resolve;
-  });
-  await page.route(
-    "**/api/attachments?*",
-    async (route) => {
-      await uploadHeld;
-      await route.continue();
-    },
-    { times: 1 },
-  );
   // Dropped on the message being edited: its file, not the composer's (which keeps no chip of it).
   const dropped = await page.evaluateHandle(() => {
     const data = new DataTransfer();
@@ -188,9 +199,6 @@ test("editing a message shows its files: the new version goes without one remove
   await expect(chips.getByText("charlie.txt")).toBeVisible();
   // The text is the same: the files alone make a new version.
   await editor.getByRole("button", { name: "Save & submit" }).click();
-  await expect(editor.getByText("Sends once the files have uploaded…")).toBeVisible();
-  await expect(editor.getByRole("button", { name: "Save & submit" })).toBeDisabled();
-  finishUpload();
 
   const reply = page.getByRole("article", { name: "Assistant" });
   await expect(reply).toContainText("Charlie facts");

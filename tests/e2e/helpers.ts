@@ -45,6 +45,23 @@ export async function send(page: Page, text: string) {
   await composer(page).press("Enter");
 }
 
+/** Holds the page's next upload until the returned function is called, as a slow connection would. */
+export async function holdNextUpload(page: Page): Promise<() => void> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(
+    "**/api/attachments?*",
+    async (route) => {
+      await held;
+      await route.continue();
+    },
+    { times: 1 },
+  );
+  return release;
+}
+
 /** Picks files with the paperclip: the composer's, or the one `within` a message being edited. */
 export async function attachWithPaperclip(
   page: Page,

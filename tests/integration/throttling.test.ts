@@ -160,6 +160,28 @@ describe("sign-in throttling", () => {
     expect(await signIn(email, PASSWORD, newAddress())).toEqual({ error: null, isSignedIn: true });
   });
 
+  it("ends an account's known devices with a new password, so that a browser of whoever held the old one is new again", async () => {
+    const email = await newAccount();
+    const first = await signInThroughAction(
+      server.baseUrl,
+      { email, password: PASSWORD },
+      { "x-forwarded-for": newAddress() },
+    );
+    const formerHolder = {
+      cookie: `parley-device=${setCookieValue(first, "parley-device")}`,
+      "x-forwarded-for": newAddress(),
+    };
+    const owner = await signedInClient(email, PASSWORD, server.baseUrl);
+    const changed = await owner.json("/api/account/password", {
+      currentPassword: PASSWORD,
+      newPassword: "the new one",
+    });
+    expect(changed.status).toBe(204);
+    for (let attempt = 0; attempt < 5; attempt++) await signIn(email, "wrong password", newAddress());
+    const refused = await signInThroughAction(server.baseUrl, { email, password: "the new one" }, formerHolder);
+    expect(await refused.text()).toContain('"retryInMinutes":1');
+  });
+
   it("lets a signed-in owner change their password while guesses at the sign-in form lock the account", async () => {
     const email = await newAccount();
     const session = await signedInClient(email, PASSWORD, server.baseUrl);

@@ -25,4 +25,11 @@ describe("formatSize", () => {
     expect(formatSize(limit + 1, "en")).toBe("21 MB");
     expect(formatSize(1025, "en")).toBe("1.1 kB");
   });
+
+  it("reads a size that rounds up to 1,024 of a unit as 1 of the next", () => {
+    expect(formatSize(1024 ** 2 - 1, "en")).toBe("1 MB");
+    expect(formatSize(1024 ** 3 - 1, "en")).toBe("1 GB");
+    expect(formatSize(1023.5 * 1024, "en")).toBe("1 MB");
+    expect(formatSize(1023 * 1024, "en")).toBe("1,023 kB");
+  });
 });

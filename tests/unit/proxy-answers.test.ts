@@ -12,14 +12,16 @@ describe("an answer from the proxy in front of Parley", () => {
     const answer = readUploadAnswer(413, NGINX_413);
     expect(answer).toEqual({
       isOk: false,
-      error: expect.objectContaining({ code: "payload_too_large", message: expect.stringMatching(/Ask an admin/) }),
+      error: expect.objectContaining({ code: "proxy_too_large", message: expect.stringMatching(/Ask an admin/) }),
     });
   });
 
   it("says the server did not answer when the proxy could not reach it, for uploads and other requests", async () => {
-    expect(readUploadAnswer(502, "<html>502 Bad Gateway</html>")).toMatchObject({ error: { code: "unavailable" } });
+    expect(readUploadAnswer(502, "<html>502 Bad Gateway</html>")).toMatchObject({
+      error: { code: "proxy_unreachable" },
+    });
     const error = await readApiError(new Response("<html>504 Gateway Time-out</html>", { status: 504 }));
-    expect(error.code).toBe("unavailable");
+    expect(error.code).toBe("proxy_unreachable");
   });
 
   it("keeps Parley's own refusal when the answer is Parley's", () => {

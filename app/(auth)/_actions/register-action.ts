@@ -3,7 +3,7 @@
 // The registration form's action: a post that works before or without the page's JavaScript (see sign-in-action).
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { createSessionCookie } from "@/lib/auth/form-sign-in";
+import { createSessionCookies, setSessionCookies } from "@/lib/auth/form-sign-in";
 import { registerUser, registrationSchema } from "@/lib/auth/register";
 import { assertRegistrationAllowed, SignInThrottledError } from "@/lib/auth/throttle";
 import { isDatabaseUnavailable } from "@/lib/db/database-unavailable";
@@ -45,13 +45,13 @@ export async function registerAction(_previous: RegisterState, form: FormData): 
   }
   // The account exists even if it cannot sign in yet (it awaits approval, the client address is locked out, the
   // database went away meanwhile): then the sign-in page takes over.
-  const cookie = await createSessionCookie(parsed.data, requestHeaders).catch((error: unknown) => {
+  const signedIn = await createSessionCookies(parsed.data, requestHeaders).catch((error: unknown) => {
     if (!(error instanceof SignInThrottledError) && !isDatabaseUnavailable(error)) {
       console.error("Signing in a new account failed", error);
     }
     return null;
   });
-  if (!cookie) redirect("/sign-in");
-  (await cookies()).set(cookie.name, cookie.value, cookie.options);
+  if (!signedIn) redirect("/sign-in");
+  setSessionCookies(await cookies(), signedIn);
   redirect(parsed.data.invitation ? "/teams" : "/");
 }

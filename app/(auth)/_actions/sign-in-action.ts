@@ -7,8 +7,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { toSafeCallbackUrl } from "@/app/_components/auth/safe-callback-url";
 import { AccountDisabledError, PasswordSignInOffError } from "@/lib/auth/account-disabled";
-import { createSessionCookie } from "@/lib/auth/form-sign-in";
-import { knownDeviceCookie } from "@/lib/auth/known-devices";
+import { createSessionCookies, setSessionCookies } from "@/lib/auth/form-sign-in";
 import { SignInThrottledError } from "@/lib/auth/throttle";
 import { isDatabaseUnavailable } from "@/lib/db/database-unavailable";
 
@@ -39,9 +38,9 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
     callbackUrl: form.get("callbackUrl") ?? "/",
   });
   if (!parsed.success) return { isRejected: true, email: "" };
-  let cookie: Awaited<ReturnType<typeof createSessionCookie>>;
+  let signedIn: Awaited<ReturnType<typeof createSessionCookies>>;
   try {
-    cookie = await createSessionCookie(parsed.data, await headers());
+    signedIn = await createSessionCookies(parsed.data, await headers());
   } catch (error) {
     const email = parsed.data.email;
     if (error instanceof SignInThrottledError) return { isRejected: true, email, retryInMinutes: error.retryInMinutes };
@@ -50,11 +49,7 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
     if (error instanceof PasswordSignInOffError) return { isRejected: true, email, isPasswordSignInOff: true };
     throw error;
   }
-  if (!cookie) return { isRejected: true, email: parsed.data.email };
-  const jar = await cookies();
-  jar.set(cookie.name, cookie.value, cookie.options);
-  // This browser now knows the password: guesses from elsewhere cannot lock it out of the account.
-  const device = knownDeviceCookie(parsed.data.email);
-  jar.set(device.name, device.value, device.options);
+  if (!signedIn) return { isRejected: true, email: parsed.data.email };
+  setSessionCookies(await cookies(), signedIn);
   redirect(toSafeCallbackUrl(parsed.data.callbackUrl));
 }

@@ -30,7 +30,10 @@ const FIELD_LABELS: Record<string, MessageKey | undefined> = {
 };
 
 const GENERIC_ERROR: ApiError = { code: "internal", message: "Something went wrong. Please try again." };
-const NETWORK_ERROR: ApiError = { code: "network", message: "Could not reach the server. Check your connection." };
+export const NETWORK_ERROR: ApiError = {
+  code: "network",
+  message: "Could not reach the server. Check your connection.",
+};
 
 /**
  * The error of an answer that is not Parley's JSON: a proxy in front of Parley answered instead (nginx's HTML page
@@ -39,12 +42,12 @@ const NETWORK_ERROR: ApiError = { code: "network", message: "Could not reach the
 export function errorOfProxyAnswer(status: number): ApiError {
   if (status === 413) {
     return {
-      code: "payload_too_large",
+      code: "proxy_too_large",
       message: "This is larger than the server in front of Parley accepts. Ask an admin to raise its limit.",
     };
   }
   if (status === 502 || status === 503 || status === 504) {
-    return { code: "unavailable", message: "The server did not answer. Try again in a moment." };
+    return { code: "proxy_unreachable", message: "The server did not answer. Try again in a moment." };
   }
   return GENERIC_ERROR;
 }

@@ -5,4 +5,4 @@ export { AttachmentLimitsProvider } from "./attachment-limits-context";
 export { formatSize } from "./format-size";
 export { MessageAttachments } from "./message-attachments";
 export { SendsAfterUploadsStatus, useSendAfterUploads } from "./send-after-uploads";
-export { type AttachmentDrafts, useAttachmentDrafts } from "./use-attachment-drafts";
+export { type AttachmentDraft, type AttachmentDrafts, useAttachmentDrafts } from "./use-attachment-drafts";

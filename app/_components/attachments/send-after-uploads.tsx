@@ -1,39 +1,54 @@
 "use client";
 
-// A message sent (or an edit saved) while its files still upload: it goes once they have, saying so meanwhile,
-// unless one failed then (its chip says why, and the user decides). Enter did nothing before, silently.
+// A message sent (or an edit saved) while its files still upload: it goes once they have, saying so meanwhile, and
+// its text is held as it was sent (read-only) until then. It does not go when one of its files failed or was
+// removed meanwhile: its chips say what happened, and the user decides. Cancel takes the text back for editing.
 import { useEffect, useEffectEvent, useState } from "react";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { AttachmentDraft } from "./use-attachment-drafts";
 
 type Files = { drafts: AttachmentDraft[]; isUploading: boolean };
 
-/** `send` runs as it reads when the uploads end (the draft as it is then). */
+/** `send` runs once the uploads end, unless the files asked for are no longer all there and uploaded. */
 export function useSendAfterUploads(files: Files, send: () => void) {
-  // The failures counted when the user asked, to tell a new one.
-  const [asked, setAsked] = useState<{ failedBefore: number } | null>(null);
-  const failedCount = files.drafts.filter((file) => file.status === "failed").length;
-  const sendNow = useEffectEvent((request: { failedBefore: number }) => {
-    setAsked(null);
-    if (failedCount === request.failedBefore) send();
+  // The files the user sent with, by their drafts' keys.
+  const [askedWith, setAskedWith] = useState<string[] | null>(null);
+  const sendNow = useEffectEvent((keys: string[]) => {
+    setAskedWith(null);
+    const isWhole = keys.every((key) => files.drafts.some((file) => file.key === key && file.status === "ready"));
+    if (isWhole) send();
   });
   const { isUploading } = files;
   useEffect(() => {
-    if (asked && !isUploading) sendNow(asked);
-  }, [asked, isUploading]);
+    if (askedWith && !isUploading) sendNow(askedWith);
+  }, [askedWith, isUploading]);
   return {
-    askToSend: () => setAsked({ failedBefore: failedCount }),
-    isAsked: asked !== null,
-    isWaiting: asked !== null && isUploading,
+    askToSend: () => setAskedWith(files.drafts.filter((file) => file.status !== "failed").map((file) => file.key)),
+    cancel: () => setAskedWith(null),
+    isAsked: askedWith !== null,
+    isWaiting: askedWith !== null && isUploading,
   };
 }
 
+type StatusProps = { isWaiting: boolean; onCancel: () => void; className: string };
+
 /** Always there, empty while there is nothing to say: a live region must exist before its words do. */
-export function SendsAfterUploadsStatus({ isWaiting, className }: { isWaiting: boolean; className: string }) {
+export function SendsAfterUploadsStatus({ isWaiting, onCancel, className }: StatusProps) {
   const { t } = useTranslator();
   return (
-    <p role="status" className={`text-ink-muted text-sm ${isWaiting ? className : ""}`}>
-      {isWaiting ? t("attachments.sendsAfterUploads") : ""}
-    </p>
+    <div className={`flex items-center gap-2 ${isWaiting ? className : ""}`}>
+      <p role="status" className="text-ink-muted text-sm">
+        {isWaiting ? t("attachments.sendsAfterUploads") : ""}
+      </p>
+      {isWaiting ? (
+        <button
+          type="button"
+          onClick={onCancel}
+          className="hover:bg-hover rounded-full px-2.5 py-0.5 text-sm underline"
+        >
+          {t("common.cancel")}
+        </button>
+      ) : null}
+    </div>
   );
 }

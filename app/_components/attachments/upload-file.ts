@@ -1,12 +1,10 @@
 // One upload to POST /api/attachments, through XMLHttpRequest because fetch reports no upload progress.
-import { errorOfProxyAnswer } from "@/app/_components/api/api-client";
+import { errorOfProxyAnswer, NETWORK_ERROR } from "@/app/_components/api/api-client";
 import { apiErrorSchema } from "@/app/_components/api/schemas";
 import type { ApiError } from "@/app/_components/api/types";
 import { type AttachmentView, attachmentViewSchema } from "@/lib/live/messages";
 
 export type UploadResult = { isOk: true; attachment: AttachmentView } | { isOk: false; error: ApiError };
-
-const NETWORK_ERROR: ApiError = { code: "network", message: "Could not reach the server. Check your connection." };
 
 /** The upload's answer: the file as stored, or why not (a proxy's own page for a body it refused included). */
 export function readUploadAnswer(status: number, text: string): UploadResult {

@@ -109,6 +109,7 @@ export function Composer({
           onChange={(event) => setDraft(event.target.value)}
           onKeyDown={handleKeyDown}
           onPaste={files.handlePaste}
+          readOnly={afterUploads.isWaiting}
           aria-label={t("composer.label")}
           aria-invalid={isTooLong}
           aria-describedby={isTooLong ? "composer-error" : undefined}
@@ -118,7 +119,11 @@ export function Composer({
         />
         <SendOrStopButton isStreaming={isStreaming} canSend={isSendable && !afterUploads.isAsked} onStop={onStop} />
       </div>
-      <SendsAfterUploadsStatus isWaiting={afterUploads.isWaiting} className="mt-2 px-4" />
+      <SendsAfterUploadsStatus
+        isWaiting={afterUploads.isWaiting}
+        onCancel={afterUploads.cancel}
+        className="mt-2 px-4"
+      />
       <DraftTooLongAlert draft={draft} id="composer-error" className="text-danger mt-2 px-4 text-sm" />
     </form>
   );

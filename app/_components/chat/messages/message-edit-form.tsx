@@ -4,6 +4,7 @@ import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 
 import {
   AttachButton,
   AttachmentChips,
+  type AttachmentDraft,
   SendsAfterUploadsStatus,
   useAttachmentDrafts,
   useSendAfterUploads,
@@ -27,6 +28,12 @@ type MessageEditFormProps = {
 const MAX_HEIGHT_PX = 320;
 
 const idsOf = (attachments: AttachmentView[]) => attachments.map((attachment) => attachment.id).join(" ");
+// A file still uploading is a change too, by its draft's key until it has an id: saving then waits for it.
+const draftIdsOf = (drafts: AttachmentDraft[]) =>
+  drafts
+    .filter((file) => file.status !== "failed")
+    .map((file) => file.attachment?.id ?? file.key)
+    .join(" ");
 
 export function MessageEditForm({ content, attachments, readsImages, isBusy, onSave, onCancel }: MessageEditFormProps) {
   const { t } = useTranslator();
@@ -35,7 +42,7 @@ export function MessageEditForm({ content, attachments, readsImages, isBusy, onS
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const files = useAttachmentDrafts(attachments, { takesPageDrops: false });
   const kept = files.drafts.flatMap((file) => (file.attachment ? [file.attachment] : []));
-  const isChanged = draft !== content || idsOf(kept) !== idsOf(attachments);
+  const isChanged = draft !== content || draftIdsOf(files.drafts) !== idsOf(attachments);
   const isTooLong = isDraftTooLong(draft);
   const isSavable =
     draft.trim() !== "" &&
@@ -109,13 +116,14 @@ export function MessageEditForm({ content, attachments, readsImages, isBusy, onS
         onChange={(event) => setDraft(event.target.value)}
         onKeyDown={handleKeyDown}
         onPaste={files.handlePaste}
+        readOnly={afterUploads.isWaiting}
         aria-label={t("message.editText")}
         aria-invalid={isTooLong}
         rows={1}
         className="w-full resize-none bg-transparent leading-7 focus-visible:outline-none"
       />
       <DraftTooLongAlert draft={draft} className="text-danger mt-1 text-sm" />
-      <SendsAfterUploadsStatus isWaiting={afterUploads.isWaiting} className="mt-1" />
+      <SendsAfterUploadsStatus isWaiting={afterUploads.isWaiting} onCancel={afterUploads.cancel} className="mt-1" />
       <EditFormButtons onFiles={files.add} onCancel={cancel} canSave={isSavable && !afterUploads.isAsked} />
     </form>
   );
