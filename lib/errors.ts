@@ -25,6 +25,8 @@ export const errorStatus = {
   rate_limited: 429,
   // One user's uploads being read at once would hold more than a message may carry (lib/attachments).
   too_many_uploads: 429,
+  // One user's documents being read or waiting to be (one at a time) are as many as a message may carry.
+  too_many_documents: 429,
   usage_limit_reached: 429,
   model_unavailable: 422,
   upstream_error: 502,

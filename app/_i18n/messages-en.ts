@@ -29,6 +29,8 @@ export const en = {
   "errors.too_many_pins": "You can pin up to 100 conversations. Unpin one first.",
   "errors.too_many_uploads":
     "Your files being uploaded at once come to more than a message may carry. Wait for one to finish.",
+  "errors.too_many_documents":
+    "Your documents are read one at a time, and as many as a message may carry are waiting already. Try again once one is read.",
   "errors.connection_lost": "The connection was lost before the reply finished.",
   "errors.proxy_too_large":
     "This is larger than the server in front of Parley accepts. Ask an admin to raise its limit.",

@@ -25,6 +25,7 @@ export const zhCN: Catalog = {
   "errors.reply_in_progress": "这里仍有回复正在生成。请等它完成后再发送，或先停止它。",
   "errors.too_many_pins": "最多只能置顶 100 个对话。请先取消置顶一个。",
   "errors.too_many_uploads": "同时上传的文件超过了一条消息可携带的总量。请等其中一个上传完成。",
+  "errors.too_many_documents": "您的文档会逐个读取，已有一条消息可携带数量的文档在等待。请在其中一个读取完成后再试。",
   "errors.connection_lost": "回复完成前连接已中断。",
   "errors.proxy_too_large": "内容超过了 Parley 前端服务器允许的大小。请让管理员调高其限制。",
   "errors.proxy_unreachable": "服务器没有响应，请稍后再试。",

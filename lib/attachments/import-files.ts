@@ -2,6 +2,14 @@
 // document's text extracted; within the size limits (a file's, and a message's count and total) and the owner's
 // storage. A file that would be refused as an upload or on send is left out (its message is kept), so that one odd
 // file does not fail a whole import.
+//
+// Documents are read as uploads are, under their user's turn (one at a time, each within its own deadline), and the
+// whole import within a reading budget: IMPORT_READING_MS in all, and at most MAX_UNREADABLE_DOCUMENTS that cannot
+// be read, since the budget of 50 MB of hostile files would otherwise be thousands of readings of up to a minute
+// each, holding a worker for days. Past either the import is refused with a message that says why: nothing has been
+// written by then (import.ts writes once every file is ready, in one transaction), and what a user asked to import
+// comes back whole or not at all, rather than with documents stored without their text for the model to miss. An
+// export of Parley's holds files that Parley read once: such a file reads again in well under a second.
 import { createHash } from "node:crypto";
 import type { SessionUser } from "../auth/session";
 import { storedEncoding } from "../chat/tokens";
@@ -10,6 +18,7 @@ import type { ConversationToImport, ImportedFile, ImportedRow } from "../db/conv
 import { AppError } from "../errors";
 import { type AttachmentLimits, MEGABYTE } from "../limits";
 import { getAttachmentLimits } from "./attachment-limits";
+import { type DocumentReader, ReadingBudgetSpentError } from "./extract-off-thread";
 import { extractDocumentText } from "./extract-text";
 import { withoutImageMetadata } from "./image-metadata";
 import { readImageSize } from "./image-size";
@@ -17,7 +26,44 @@ import { estimateImageTokens } from "./image-tokens";
 import { sniffFile } from "./sniff";
 import { countTurnTokens } from "./turn-files";
 
-async function decodeFile(name: string, data: string, maxBytes: number): Promise<ImportedFile | null> {
+const IMPORT_READING_MS = 3 * 60_000;
+const MAX_UNREADABLE_DOCUMENTS = 10;
+
+/** The import's reader (its user's turns, its time left) and how many of its documents could not be read. */
+type ImportReading = { reader: DocumentReader; unreadableCount: number };
+
+/** The document's text, or null when it cannot be read (left out); throws when the import itself must stop. */
+async function readImportedText(bytes: Uint8Array, contentType: string, name: string, reading: ImportReading) {
+  try {
+    return await extractDocumentText(bytes, contentType, name, reading.reader);
+  } catch (error) {
+    if (error instanceof ReadingBudgetSpentError) {
+      throw new AppError(
+        "payload_too_large",
+        `Reading the documents in this file took over ${IMPORT_READING_MS / 60_000} minutes, more than an import may take: nothing was imported.`,
+        { cause: error },
+      );
+    }
+    // Too many of the user's documents being read at once (429): the import may be tried again.
+    if (error instanceof AppError && error.code === "too_many_documents") throw error;
+    reading.unreadableCount++;
+    if (reading.unreadableCount > MAX_UNREADABLE_DOCUMENTS) {
+      throw new AppError(
+        "unreadable_file",
+        `More than ${MAX_UNREADABLE_DOCUMENTS} documents in this file could not be read: nothing was imported.`,
+        { cause: error },
+      );
+    }
+    return null;
+  }
+}
+
+async function decodeFile(
+  name: string,
+  data: string,
+  maxBytes: number,
+  reading: ImportReading,
+): Promise<ImportedFile | null> {
   const decoded = new Uint8Array(Buffer.from(data, "base64"));
   if (decoded.byteLength === 0 || decoded.byteLength > maxBytes) return null;
   const sniffed = sniffFile(decoded);
@@ -25,24 +71,28 @@ async function decodeFile(name: string, data: string, maxBytes: number): Promise
   const bytes = sniffed.kind === "IMAGE" ? withoutImageMetadata(decoded, sniffed.contentType) : decoded;
   let text: string | null = null;
   if (sniffed.kind === "DOCUMENT") {
-    try {
-      text = await extractDocumentText(bytes, sniffed.contentType, name);
-    } catch {
-      return null;
-    }
+    text = await readImportedText(bytes, sniffed.contentType, name, reading);
+    if (text === null) return null;
   }
   const tokenCount = sniffed.kind === "IMAGE" ? estimateImageTokens(readImageSize(bytes, sniffed.contentType)) : 0;
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   return { name, kind: sniffed.kind, contentType: sniffed.contentType, bytes, sha256, text, tokenCount };
 }
 
-/** A message's files as a sent message may have them: those past its count or its total size are left out too. */
-async function decodeRow({ encodedFiles, ...row }: ImportedRow, limits: AttachmentLimits): Promise<ImportedRow> {
+/**
+ * A message's files as a sent message may have them: those past its count or its total size are left out too. The
+ * count is of the files it lists, read or not: files that fail cannot make a message's reading longer.
+ */
+async function decodeRow(
+  { encodedFiles, ...row }: ImportedRow,
+  limits: AttachmentLimits,
+  reading: ImportReading,
+): Promise<ImportedRow> {
   const files: ImportedFile[] = [];
   let totalBytes = 0;
-  for (const file of encodedFiles ?? []) {
-    if (files.length === limits.filesPerMessage) break;
-    const decoded = file.data ? await decodeFile(file.name, file.data, limits.fileMegabytes * MEGABYTE) : null;
+  for (const file of (encodedFiles ?? []).slice(0, limits.filesPerMessage)) {
+    const maxBytes = limits.fileMegabytes * MEGABYTE;
+    const decoded = file.data ? await decodeFile(file.name, file.data, maxBytes, reading) : null;
     if (!decoded || totalBytes + decoded.bytes.byteLength > limits.messageMegabytes * MEGABYTE) continue;
     files.push(decoded);
     totalBytes += decoded.bytes.byteLength;
@@ -72,10 +122,16 @@ export async function prepareImportedFiles(
   conversations: ConversationToImport[],
 ): Promise<ConversationToImport[]> {
   const limits = await getAttachmentLimits();
+  const reading: ImportReading = {
+    reader: { userId: user.id, maxAtOnce: limits.filesPerMessage, budget: { remainingMs: IMPORT_READING_MS } },
+    unreadableCount: 0,
+  };
   const prepared: ConversationToImport[] = [];
   for (const conversation of conversations) {
     const messages: ImportedRow[] = [];
-    for (const row of conversation.messages) messages.push(row.encodedFiles ? await decodeRow(row, limits) : row);
+    for (const row of conversation.messages) {
+      messages.push(row.encodedFiles ? await decodeRow(row, limits, reading) : row);
+    }
     const hasFiles = messages.some((row) => row.files?.length);
     prepared.push({ ...conversation, messages: hasFiles ? countWithFiles(messages) : messages });
   }

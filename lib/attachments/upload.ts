@@ -6,7 +6,7 @@ import type { SessionUser } from "../auth/session";
 import { type AttachmentView, createAttachment } from "../db/attachments";
 import { AppError } from "../errors";
 import { parseInput } from "../http/handler";
-import { MEGABYTE } from "../limits";
+import { type AttachmentLimits, MEGABYTE } from "../limits";
 import { getAttachmentLimits } from "./attachment-limits";
 import { extractDocumentText } from "./extract-text";
 import { withoutImageMetadata } from "./image-metadata";
@@ -109,7 +109,7 @@ export async function uploadAttachment(user: SessionUser, body: UploadBody, name
 async function storeUpload(
   user: SessionUser,
   { bytes: received, sha256: receivedSha256, name }: { bytes: Uint8Array<ArrayBuffer>; sha256: string; name: string },
-  limits: { storageMegabytes: number },
+  limits: AttachmentLimits,
 ): Promise<AttachmentView> {
   if (received.byteLength === 0) throw new AppError("invalid_input", `${name} is empty.`);
   const sniffed = sniffFile(received);
@@ -126,8 +126,13 @@ async function storeUpload(
     bytes === received ? receivedSha256 : Buffer.from(await crypto.subtle.digest("SHA-256", bytes)).toString("hex");
   // A text file's text is its bytes: written as they are, never decoded here (file-writes.ts).
   const textIsBytes = sniffed.contentType === "text/plain; charset=utf-8";
+  // A user's documents are read one at a time, and as many at once as a message may carry (the composer uploads a
+  // message's files all at once); past it, 429.
+  const reader = { userId: user.id, maxAtOnce: limits.filesPerMessage };
   const text =
-    sniffed.kind === "DOCUMENT" && !textIsBytes ? await extractDocumentText(bytes, sniffed.contentType, name) : null;
+    sniffed.kind === "DOCUMENT" && !textIsBytes
+      ? await extractDocumentText(bytes, sniffed.contentType, name, reader)
+      : null;
   // Documents are counted again with the model's own tokenizer when sent; this figure is the image estimate.
   const tokenCount = sniffed.kind === "IMAGE" ? estimateImageTokens(readImageSize(bytes, sniffed.contentType)) : 0;
   return createAttachment(

@@ -77,14 +77,37 @@ export async function makeInflatingPdf(text: string, megabytes: number): Promise
   return pdfWithContents(`<< /Length ${stream.length} /Filter /FlateDecode >>\nstream\n${stream}\nendstream`);
 }
 
+/**
+ * A PDF whose page draws one Form XObject `draws` times (`/X1 Do`, deflated: a few KB), the XObject showing
+ * `chars` letters: reading it takes PDF.js seconds to minutes and gives up to `draws` × `chars` characters of text.
+ * A single letter makes it slow with little text (300,000 draws ran a reader to its 60 s deadline); a thousand make
+ * millions of characters from a few KB.
+ */
+export function makeXObjectBombPdf(draws: number, chars: number): Buffer {
+  const page = deflateSync(Buffer.from("/X1 Do ".repeat(draws), "latin1"), { level: 9 }).toString("latin1");
+  const form = `BT /F1 12 Tf 10 10 Td (${"A".repeat(chars)}) Tj ET`;
+  return pdfWithObjects([
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 6 0 R >> /XObject << /X1 5 0 R >> >> >>",
+    `<< /Length ${page.length} /Filter /FlateDecode >>\nstream\n${page}\nendstream`,
+    `<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font << /F1 6 0 R >> >> /Length ${form.length} >>\nstream\n${form}\nendstream`,
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+  ]);
+}
+
 function pdfWithContents(contents: string): Buffer {
-  const objects = [
+  return pdfWithObjects([
     "<< /Type /Catalog /Pages 2 0 R >>",
     "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
     "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
     contents,
     "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-  ];
+  ]);
+}
+
+/** The objects (latin1 text, numbered from 1, the first the catalog) as a PDF with its cross-reference table. */
+function pdfWithObjects(objects: string[]): Buffer {
   let pdf = "%PDF-1.4\n";
   const offsets: number[] = [];
   objects.forEach((object, index) => {

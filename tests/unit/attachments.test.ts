@@ -2,13 +2,17 @@
 // with files reads to the model.
 import { performance } from "node:perf_hooks";
 import { describe, expect, it } from "vitest";
+import { ReadingBudgetSpentError } from "@/lib/attachments/extract-off-thread";
 import { extractDocumentText } from "@/lib/attachments/extract-text";
 import { readImageSize } from "@/lib/attachments/image-size";
 import { estimateImageTokens } from "@/lib/attachments/image-tokens";
 import { DOCX_TYPE, sniffFile } from "@/lib/attachments/sniff";
 import { buildTurnContent, getTurnText } from "@/lib/attachments/turn-content";
 import { isVisionModelName } from "@/lib/attachments/vision-models";
-import { makeDocx, makeInflatingPdf, makePdf, makePng, makeZip } from "../support/attachment-files";
+import { makeDocx, makeInflatingPdf, makePdf, makePng, makeXObjectBombPdf, makeZip } from "../support/attachment-files";
+
+/** Whose documents these are, to the reader: one user's are read one at a time. */
+const reader = { userId: "unit-test-reader", maxAtOnce: 10 };
 
 describe("type sniffing", () => {
   it("reads a PNG as an image whatever its name says (a PNG renamed .pdf)", () => {
@@ -52,7 +56,7 @@ describe("the image-token estimate", () => {
 
 describe("PDF text", () => {
   it("extracts the text of a page, marked with its page number", async () => {
-    const text = await extractDocumentText(makePdf("Quarterly revenue grew"), "application/pdf", "report.pdf");
+    const text = await extractDocumentText(makePdf("Quarterly revenue grew"), "application/pdf", "report.pdf", reader);
     expect(text).toContain("[Page 1]");
     expect(text).toContain("Quarterly revenue grew");
   });
@@ -61,7 +65,7 @@ describe("PDF text", () => {
     // About 1 MB: PDF.js took a quarter of a second over it on the calling thread.
     const pdf = makePdf(Array.from({ length: 100_000 }, (_, index) => `word${index}`).join(" "));
     const before = performance.eventLoopUtilization();
-    const text = await extractDocumentText(pdf, "application/pdf", "large.pdf");
+    const text = await extractDocumentText(pdf, "application/pdf", "large.pdf", reader);
     const busy = performance.eventLoopUtilization(before).utilization;
     expect(text).toContain("[Page 1]\nword0 word1");
     // Waiting for the worker is idle time; reading the file here would keep the loop busy nearly throughout.
@@ -69,7 +73,7 @@ describe("PDF text", () => {
   }, 30_000);
 
   it("says no text was found in a PDF without a text layer", async () => {
-    await expect(extractDocumentText(makePdf(null), "application/pdf", "scan.pdf")).rejects.toThrow(
+    await expect(extractDocumentText(makePdf(null), "application/pdf", "scan.pdf", reader)).rejects.toThrow(
       "No text found in scan.pdf",
     );
   });
@@ -86,29 +90,33 @@ describe("Word documents (DOCX)", () => {
 
   it("extracts the text, a paragraph per line, and says when there is none", async () => {
     const docx = makeDocx(["Quarterly report", "Revenue grew by 12 percent & costs fell"]);
-    await expect(extractDocumentText(docx, DOCX_TYPE, "report.docx")).resolves.toBe(
+    await expect(extractDocumentText(docx, DOCX_TYPE, "report.docx", reader)).resolves.toBe(
       "Quarterly report\n\nRevenue grew by 12 percent & costs fell",
     );
-    await expect(extractDocumentText(makeDocx([]), DOCX_TYPE, "empty.docx")).rejects.toThrow(
+    await expect(extractDocumentText(makeDocx([]), DOCX_TYPE, "empty.docx", reader)).rejects.toThrow(
       "No text found in empty.docx",
     );
   });
 
   it("reads a DOCX whose parts are deflated, and refuses one that inflates past what a document holds, whatever sizes it declares (a ZIP bomb)", async () => {
     const deflated = makeDocx(["Deflated minutes"], { deflate: true });
-    await expect(extractDocumentText(deflated, DOCX_TYPE, "minutes.docx")).resolves.toBe("Deflated minutes");
+    await expect(extractDocumentText(deflated, DOCX_TYPE, "minutes.docx", reader)).resolves.toBe("Deflated minutes");
     const bomb = makeDocx([" ".repeat(70 * 1024 * 1024)], { deflate: true, declaredSize: 1_000 });
     expect(bomb.byteLength).toBeLessThan(1024 * 1024);
-    await expect(extractDocumentText(bomb, DOCX_TYPE, "bomb.docx")).rejects.toThrow("bomb.docx is too large to read.");
+    await expect(extractDocumentText(bomb, DOCX_TYPE, "bomb.docx", reader)).rejects.toThrow(
+      "bomb.docx is too large to read.",
+    );
   }, 30_000);
 
   it("reads a PDF whose page inflates to megabytes, and refuses one that inflates past what the process may give a reader (a PDF bomb)", async () => {
     const roomy = await makeInflatingPdf("Roomy page", 20);
-    await expect(extractDocumentText(roomy, "application/pdf", "roomy.pdf")).resolves.toBe("[Page 1]\nRoomy page");
+    await expect(extractDocumentText(roomy, "application/pdf", "roomy.pdf", reader)).resolves.toBe(
+      "[Page 1]\nRoomy page",
+    );
     const bomb = await makeInflatingPdf("Bomb page", 1_200);
     // Well within the 20 MB a file may have by default.
     expect(bomb.byteLength).toBeLessThan(8 * 1024 * 1024);
-    await expect(extractDocumentText(bomb, "application/pdf", "bomb.pdf")).rejects.toThrow(
+    await expect(extractDocumentText(bomb, "application/pdf", "bomb.pdf", reader)).rejects.toThrow(
       "bomb.pdf is too large to read.",
     );
   }, 60_000);
@@ -118,7 +126,7 @@ describe("Word documents (DOCX)", () => {
     const hiddenBomb = [["word/document.xml", " ".repeat(70 * 1024 * 1024)]] as [string, string][];
     const hiding = makeDocx(["Harmless"], { deflate: true, extraEntries: hiddenBomb, declaredCount: 3 });
     expect(sniffFile(hiding)).toBeNull();
-    await expect(extractDocumentText(hiding, DOCX_TYPE, "hiding.docx")).rejects.toThrow(
+    await expect(extractDocumentText(hiding, DOCX_TYPE, "hiding.docx", reader)).rejects.toThrow(
       "hiding.docx is too large to read.",
     );
     const twice = makeDocx(["Harmless"], { extraEntries: [["word/document.xml", "<w:document/>"]] });
@@ -163,4 +171,61 @@ describe("a turn with files", () => {
       expect(isVisionModelName(name), name).toBe(false);
     }
   });
+});
+
+describe("what reading a document may take (extract-off-thread.ts)", () => {
+  it("refuses a PDF or DOCX whose text passes 32 characters per byte of the file, a PDF as soon as it does", async () => {
+    // 1.9 KB drawing a thousand letters 3,800 times: 290,000 characters (150 per byte) were stored before.
+    const pdf = makeXObjectBombPdf(3_800, 1_000);
+    expect(pdf.byteLength).toBeLessThan(2_000);
+    await expect(extractDocumentText(pdf, "application/pdf", "many.pdf", reader)).rejects.toThrow(
+      "many.pdf is too large to read.",
+    );
+    // One sentence 12,000 times: 4.7 KB holding 750,000 characters (158 per byte).
+    const docx = makeDocx(Array(12_000).fill("The same sentence, again and again and again, on every line."), {
+      deflate: true,
+    });
+    await expect(extractDocumentText(docx, DOCX_TYPE, "same.docx", reader)).rejects.toThrow(
+      "same.docx is too large to read.",
+    );
+    // Text within the bound reads as usual, however repetitive (18 characters per byte).
+    const repeated = makeDocx(Array(300).fill("The same sentence, again and again and again, on every line."), {
+      deflate: true,
+    });
+    await expect(extractDocumentText(repeated, DOCX_TYPE, "notes.docx", reader)).resolves.toContain("again");
+  }, 30_000);
+
+  it("gives a small file a few seconds of reading, not a minute", async () => {
+    // 3.9 KB that PDF.js reads for 18 s (a letter drawn 300,000 times): given up after 5 s, well within this test.
+    const slow = makeXObjectBombPdf(300_000, 1);
+    expect(slow.byteLength).toBeLessThan(5_000);
+    await expect(extractDocumentText(slow, "application/pdf", "slow.pdf", reader)).rejects.toThrow(
+      "slow.pdf is too large to read.",
+    );
+  }, 20_000);
+
+  it("refuses at once a user's document past as many as may be read or wait at once", async () => {
+    const busy = { userId: "busy-reader", maxAtOnce: 1 };
+    const first = extractDocumentText(makePdf("First"), "application/pdf", "first.pdf", busy);
+    await expect(extractDocumentText(makePdf("Second"), "application/pdf", "second.pdf", busy)).rejects.toMatchObject({
+      code: "too_many_documents",
+      status: 429,
+    });
+    await expect(first).resolves.toContain("First");
+    // Another user's document is not counted with them.
+    await expect(
+      extractDocumentText(makePdf("Other"), "application/pdf", "other.pdf", { ...busy, userId: "other-reader" }),
+    ).resolves.toContain("Other");
+  }, 30_000);
+
+  it("cuts a reading at an import's time left, and reads nothing more once it is spent", async () => {
+    const importing = { ...reader, budget: { remainingMs: 1_000 } };
+    await expect(
+      extractDocumentText(makeXObjectBombPdf(300_000, 1), "application/pdf", "slow.pdf", importing),
+    ).rejects.toBeInstanceOf(ReadingBudgetSpentError);
+    expect(importing.budget.remainingMs).toBeLessThanOrEqual(0);
+    await expect(extractDocumentText(makePdf("Fine"), "application/pdf", "fine.pdf", importing)).rejects.toBeInstanceOf(
+      ReadingBudgetSpentError,
+    );
+  }, 20_000);
 });
