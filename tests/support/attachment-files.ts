@@ -81,9 +81,10 @@ export async function makeInflatingPdf(text: string, megabytes: number): Promise
  * A PDF whose page draws one Form XObject `draws` times (`/X1 Do`, deflated: a few KB), the XObject showing
  * `chars` letters: reading it takes PDF.js seconds to minutes and gives up to `draws` × `chars` characters of text.
  * A single letter makes it slow with little text (300,000 draws ran a reader to its 60 s deadline); a thousand make
- * millions of characters from a few KB.
+ * millions of characters from a few KB. `paddingBytes` of random bytes in an object nothing refers to make the
+ * file larger (and its reading's deadline longer) without changing what is read.
  */
-export function makeXObjectBombPdf(draws: number, chars: number): Buffer {
+export function makeXObjectBombPdf(draws: number, chars: number, paddingBytes = 0): Buffer {
   const page = deflateSync(Buffer.from("/X1 Do ".repeat(draws), "latin1"), { level: 9 }).toString("latin1");
   const form = `BT /F1 12 Tf 10 10 Td (${"A".repeat(chars)}) Tj ET`;
   return pdfWithObjects([
@@ -93,6 +94,7 @@ export function makeXObjectBombPdf(draws: number, chars: number): Buffer {
     `<< /Length ${page.length} /Filter /FlateDecode >>\nstream\n${page}\nendstream`,
     `<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font << /F1 6 0 R >> >> /Length ${form.length} >>\nstream\n${form}\nendstream`,
     "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    `<< /Length ${paddingBytes} >>\nstream\n${randomBytes(paddingBytes).toString("latin1")}\nendstream`,
   ]);
 }
 
