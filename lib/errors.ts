@@ -6,6 +6,8 @@ export const errorStatus = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  // A usage limit set for an email or a team that Parley does not have.
+  no_such_user_or_team: 404,
   email_taken: 409,
   conflict: 409,
   // A message sent below a reply that is still being written (lib/db/turns.ts).

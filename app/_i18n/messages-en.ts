@@ -23,6 +23,7 @@ export const en = {
   "errors.unauthorized": "Your session has ended. Sign in again.",
   "errors.forbidden": "You are not allowed to do this.",
   "errors.not_found": "Not found. It may have been deleted.",
+  "errors.no_such_user_or_team": "No such user or team.",
   "errors.email_taken": "An account with this email already exists.",
   "errors.conflict": "This was changed meanwhile. Reload and try again.",
   "errors.reply_in_progress": "A reply is still being written here. Send once it has finished, or stop it.",
@@ -567,6 +568,7 @@ export const en = {
   "attachments.remove": "Remove {name}",
   "attachments.uploading": "Uploading {percent}%",
   "attachments.sendsAfterUploads": "Sends once the files have uploaded…",
+  "attachments.cancelSending": "Cancel sending",
   "attachments.tooLarge": "Larger than {size}.",
   "attachments.tooMany": {
     one: "Attach at most {count} file to one message.",
@@ -754,7 +756,7 @@ export const en = {
   "admin.user.resetLink": "Reset link",
   "admin.user.resetLinkTitle": "Password reset link",
   "admin.user.resetLinkExplained":
-    "Give this link to {email}. It works once, until {time}, and is shown only now. Using it signs the account out everywhere.",
+    "Give this link to {email}. It works once, until {time}, and is shown only now. Using it signs the account out everywhere and revokes its API keys.",
   "admin.sso.passwordSignIn": "People may sign in with email and password",
   "admin.sso.passwordSignInHint":
     "Off: only the providers above sign people in. If you are locked out, start Parley once with PASSWORD_SIGN_IN_RECOVERY=true.",

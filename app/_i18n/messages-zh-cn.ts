@@ -20,12 +20,14 @@ export const zhCN: Catalog = {
   "errors.unauthorized": "会话已结束，请重新登录。",
   "errors.forbidden": "你无权执行此操作。",
   "errors.not_found": "未找到，可能已被删除。",
+  "errors.no_such_user_or_team": "没有这个用户或团队。",
   "errors.email_taken": "该邮箱已注册。",
   "errors.conflict": "内容已被更改，请刷新后重试。",
   "errors.reply_in_progress": "这里仍有回复正在生成。请等它完成后再发送，或先停止它。",
   "errors.too_many_pins": "最多只能置顶 100 个对话。请先取消置顶一个。",
   "errors.too_many_uploads": "同时上传的文件超过了一条消息可携带的总量。请等其中一个上传完成。",
-  "errors.too_many_documents": "您的文档会逐个读取，已有一条消息可携带数量的文档在等待。请在其中一个读取完成后再试。",
+  "errors.too_many_documents":
+    "你的文档会逐个读取，正在读取和等待的文档已达一条消息可携带的数量。请等其中一个读完后再试。",
   "errors.connection_lost": "回复完成前连接已中断。",
   "errors.proxy_too_large": "内容超过了 Parley 前端服务器允许的大小。请让管理员调高其限制。",
   "errors.proxy_unreachable": "服务器没有响应，请稍后再试。",
@@ -530,6 +532,7 @@ export const zhCN: Catalog = {
   "attachments.remove": "移除 {name}",
   "attachments.uploading": "正在上传 {percent}%",
   "attachments.sendsAfterUploads": "文件上传完成后即发送…",
+  "attachments.cancelSending": "取消发送",
   "attachments.tooLarge": "大于 {size}。",
   "attachments.tooMany": { other: "每条消息最多附加 {count} 个文件。" },
   "attachments.open": "打开 {name}",
@@ -707,7 +710,7 @@ export const zhCN: Catalog = {
   "admin.user.resetLink": "重置链接",
   "admin.user.resetLinkTitle": "密码重置链接",
   "admin.user.resetLinkExplained":
-    "把此链接交给 {email}。它只能使用一次，有效期至 {time}，且只显示这一次。使用后该账户会在所有设备上退出登录。",
+    "把此链接交给 {email}。它只能使用一次，有效期至 {time}，且只显示这一次。使用后该账户会在所有设备上退出登录，其 API 密钥也会被撤销。",
   "admin.sso.passwordSignIn": "允许使用邮箱和密码登录",
   "admin.sso.passwordSignInHint":
     "关闭后，只能通过上面的提供方登录。如果被锁在外面，请用 PASSWORD_SIGN_IN_RECOVERY=true 启动一次 Parley。",

@@ -95,9 +95,9 @@ export async function joinIdentityByEmail(
   endStreamsOfUser(userId);
 }
 
-/** A reset link sets a new password once and ends every session of its user; false when the link is unusable. */
-export async function resetPasswordByToken(tokenHash: string, passwordHash: string): Promise<boolean> {
+/** A reset link sets a new password once and ends every session of its user: its user, or null when unusable. */
+export async function resetPasswordByToken(tokenHash: string, passwordHash: string): Promise<string | null> {
   const userId = await consumePasswordResetToken(tokenHash, passwordHash);
   if (userId) endStreamsOfUser(userId);
-  return userId !== null;
+  return userId;
 }

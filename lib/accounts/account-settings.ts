@@ -53,18 +53,18 @@ export async function changeProfile(
 }
 
 /**
- * Returns the new session version when every other device was signed out (the caller's own session then needs a
- * fresh cookie with it), or null when the other sessions stay.
+ * The new password's hash, and the new session version when every other device was signed out (the caller's own
+ * session then needs a fresh cookie with it), or null when the other sessions stay.
  */
 export async function changePassword(
   user: SessionUser,
   input: z.infer<typeof passwordChangeSchema>,
   clientAddress: string,
-): Promise<number | null> {
+): Promise<{ passwordHash: string; sessionVersion: number | null }> {
   await assertCurrentPassword(user, input.currentPassword, clientAddress);
   const passwordHash = await hashPassword(input.newPassword);
   const sessionVersion = await replacePassword(user.id, passwordHash, input.signOutOtherDevices);
-  return input.signOutOtherDevices ? sessionVersion : null;
+  return { passwordHash, sessionVersion: input.signOutOtherDevices ? sessionVersion : null };
 }
 
 export async function saveCustomInstructions(user: SessionUser, input: z.infer<typeof customInstructionsSchema>) {

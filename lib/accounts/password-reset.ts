@@ -44,13 +44,16 @@ export async function describeResetLink(token: string): Promise<{ email: string 
   return found ? { email: found.user.email } : null;
 }
 
-export async function resetPassword(input: z.infer<typeof passwordResetSchema>): Promise<void> {
-  const isReset =
-    isTokenShaped(input.token) &&
-    (await resetPasswordByToken(hashToken(input.token), await hashPassword(input.password)));
-  if (!isReset) {
+/** The account whose password the link set, with its new hash (the browser that set it is a known device of it). */
+export async function resetPassword(
+  input: z.infer<typeof passwordResetSchema>,
+): Promise<{ id: string; passwordHash: string }> {
+  const passwordHash = await hashPassword(input.password);
+  const userId = isTokenShaped(input.token) ? await resetPasswordByToken(hashToken(input.token), passwordHash) : null;
+  if (!userId) {
     throw new AppError("invalid_input", "This reset link has expired or was already used. Ask for a new one.", {
       issues: [{ path: ["token"], message: "This reset link has expired or was already used. Ask for a new one." }],
     });
   }
+  return { id: userId, passwordHash };
 }

@@ -168,7 +168,7 @@ async function readOffThread(format: DocumentFormat, bytes: Uint8Array, reader: 
   if (workerTurns.countOf(reader.userId) >= reader.maxAtOnce) {
     throw new AppError(
       "too_many_documents",
-      `Your documents are read one at a time, and ${reader.maxAtOnce} are being read or waiting already, as many as a message may carry. Try again once one is read.`,
+      `${reader.maxAtOnce} of your documents are being read or waiting, as many as one message may carry (they are read one at a time). Try again once one is read.`,
     );
   }
   const answer = await workerTurns.run(() => runWithinBudget(format, bytes, reader), reader.userId);

@@ -62,8 +62,8 @@ export function setSessionCookies(jar: CookieJar, { session, knownDevice }: Sess
   if (knownDevice) jar.set(knownDevice.name, knownDevice.value, knownDevice.options);
 }
 
-/** The cookie as a Set-Cookie header value, for route handlers that answer with a Response. */
-export function formatSessionCookie({ name, value, options }: SessionCookie): string {
+/** A session or known-device cookie as a Set-Cookie header value, for route handlers that answer with a Response. */
+export function formatCookie({ name, value, options }: SessionCookie): string {
   const secure = options.secure ? "; Secure" : "";
   return `${name}=${value}; Path=/; Max-Age=${options.maxAge}; HttpOnly; SameSite=Lax${secure}`;
 }

@@ -65,7 +65,7 @@ export async function setLimit(admin: SessionUser, input: z.infer<typeof limitSc
       ? { subject: "default", userId: null, teamId: null }
       : await findLimitSubject(input.target);
   if (!target)
-    throw new AppError("not_found", "No such user or team.", {
+    throw new AppError("no_such_user_or_team", "No such user or team.", {
       issues: [{ path: ["target"], message: "No such user or team." }],
     });
   const costPerMonthMicros = input.costPerMonth === null ? null : Math.round(input.costPerMonth * 1_000_000);

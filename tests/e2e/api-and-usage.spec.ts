@@ -82,7 +82,7 @@ test("a user whose message could pass the limit an admin set reads in the chat w
   // A refusal, then a submit the browser's checks stop: the refusal no longer shows, as it no longer applies.
   await userForm.getByLabel("User's email").fill("nobody@example.com");
   await userForm.getByRole("button", { name: "Save limits" }).click();
-  await expect(userForm.getByRole("alert")).toBeVisible();
+  await expect(userForm.getByRole("alert")).toHaveText("No such user or team.");
   await userForm.getByLabel("Tokens per day").fill("0");
   await userForm.getByRole("button", { name: "Save limits" }).click();
   await expect(userForm.getByRole("alert")).toBeHidden();

@@ -129,7 +129,7 @@ test("a message sent while its file is still uploading goes once the upload has 
   // Held as sent: the text cannot change under it; Cancel gives it back for editing, and nothing goes.
   await expect(composer(page)).not.toBeEditable();
   await keepScreenshot(page, testInfo, "sends-after-uploads");
-  await page.getByRole("button", { name: "Cancel" }).click();
+  await page.getByRole("button", { name: "Cancel sending" }).click();
   await expect(waiting).toBeHidden();
   await expect(composer(page)).toBeEditable();
   finishUpload();

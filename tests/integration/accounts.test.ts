@@ -216,6 +216,8 @@ describe("the admin's reset link", () => {
     expect(await page.text()).toContain(user.email);
     const reset = await anonymousClient().json("/api/auth/password-reset", { token, password: "reset password" });
     expect(reset.status).toBe(204);
+    // The browser that set the new password is a known device of the account (it signs in through a lock-out).
+    expect(reset.headers.getSetCookie().some((cookie) => cookie.startsWith("parley-device="))).toBe(true);
     expect(await canUse(userClient)).toBe(401);
     // Whoever held the account meanwhile keeps no way in: the keys made before the reset are revoked.
     expect((await listModels()).status).toBe(401);

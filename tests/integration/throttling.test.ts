@@ -180,6 +180,15 @@ describe("sign-in throttling", () => {
     for (let attempt = 0; attempt < 5; attempt++) await signIn(email, "wrong password", newAddress());
     const refused = await signInThroughAction(server.baseUrl, { email, password: "the new one" }, formerHolder);
     expect(await refused.text()).toContain('"retryInMinutes":1');
+    // The browser that changed the password knows the new one: it signs in during the lock.
+    const device = owner.cookieHeader().match(/parley-device=[^;]+/)?.[0];
+    expect(device).toBeDefined();
+    const again = await signInThroughAction(
+      server.baseUrl,
+      { email, password: "the new one" },
+      { cookie: device ?? "", "x-forwarded-for": newAddress() },
+    );
+    expect(again.headers.get("x-action-redirect")).toMatch(/^\/;/);
   });
 
   it("lets a signed-in owner change their password while guesses at the sign-in form lock the account", async () => {

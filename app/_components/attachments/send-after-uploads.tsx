@@ -46,7 +46,7 @@ export function SendsAfterUploadsStatus({ isWaiting, onCancel, className }: Stat
           onClick={onCancel}
           className="hover:bg-hover rounded-full px-2.5 py-0.5 text-sm underline"
         >
-          {t("common.cancel")}
+          {t("attachments.cancelSending")}
         </button>
       ) : null}
     </div>
