@@ -91,6 +91,7 @@ test("a user whose message could pass the limit an admin set reads in the chat w
   await userForm.getByRole("button", { name: "Save limits" }).click();
   await expect(limits.getByRole("cell", { name: user.email })).toBeVisible();
   await expectNoSeriousViolations(page);
+  await keepScreenshot(page, testInfo, "admin-usage-limits");
 
   await attachWithPaperclip(user.page, [{ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("Notes") }]);
   const chips = user.page.getByRole("list", { name: "Attached files" });

@@ -39,18 +39,18 @@ export default async function ApiAdminPage() {
       </section>
       <PageSection id="usage-limits" title={t("admin.limits.title")} look="card">
         <p className="text-ink-muted text-sm">{t("admin.limits.description")}</p>
-        <h3 className="font-medium">{t("admin.limits.default")}</h3>
+        <h3 className="mt-2 font-medium">{t("admin.limits.default")}</h3>
         <UsageLimitForm target="default" values={limits.default} />
-        <h3 className="font-medium">{t("admin.limits.user")}</h3>
+        <h3 className="border-line mt-2 border-t pt-5 font-medium">{t("admin.limits.user")}</h3>
         <UsageLimitForm target="user" />
         {teams.length > 0 && (
           <>
-            <h3 className="font-medium">{t("admin.limits.team")}</h3>
+            <h3 className="border-line mt-2 border-t pt-5 font-medium">{t("admin.limits.team")}</h3>
             <UsageLimitForm target="team" teams={teams} />
           </>
         )}
         {setLimits.length > 0 && (
-          <table className="w-full text-left text-sm">
+          <table className="mt-4 w-full text-left text-sm">
             <caption className="mb-2 text-left font-medium">{t("admin.limits.current")}</caption>
             <thead className="text-ink-muted">
               <tr>
