@@ -79,6 +79,23 @@ async function signIn(email: string, password: string, forwardedFor: string) {
   return { error: new URL(url).searchParams.get("error"), isSignedIn: Boolean(session.user) };
 }
 
+/** Five wrong passwords from five addresses: the account is locked for anyone new to it. */
+async function lockAccount(email: string): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt++) await signIn(email, "wrong password", newAddress());
+}
+
+/** A browser that signed in to the account with its password (through the form), as its requests' headers. */
+async function knownDeviceOf(email: string): Promise<{ cookie: string; "x-forwarded-for": string }> {
+  const first = await signInThroughAction(
+    server.baseUrl,
+    { email, password: PASSWORD },
+    { "x-forwarded-for": newAddress() },
+  );
+  const device = setCookieValue(first, "parley-device");
+  expect(device).not.toBeNull();
+  return { cookie: `parley-device=${device}`, "x-forwarded-for": newAddress() };
+}
+
 describe("sign-in throttling", () => {
   it("locks an account after 5 wrong passwords, whatever address they come from, even for the right password", async () => {
     const email = await newAccount();
@@ -118,23 +135,16 @@ describe("sign-in throttling", () => {
 
   it("keeps a browser that signed in with the password before signing in while guesses from elsewhere lock the account", async () => {
     const email = await newAccount();
-    const first = await signInThroughAction(
-      server.baseUrl,
-      { email, password: PASSWORD },
-      { "x-forwarded-for": newAddress() },
-    );
-    const device = setCookieValue(first, "parley-device");
-    expect(device).not.toBeNull();
-    for (let attempt = 0; attempt < 5; attempt++) await signIn(email, "wrong password", newAddress());
+    const owner = await knownDeviceOf(email);
+    await lockAccount(email);
     expect((await signIn(email, PASSWORD, newAddress())).error).toMatch(/^Too many attempts/);
 
-    const owner = { cookie: `parley-device=${device}`, "x-forwarded-for": newAddress() };
     const again = await signInThroughAction(server.baseUrl, { email, password: PASSWORD }, owner);
     expect(again.headers.get("x-action-redirect")).toMatch(/^\/;/);
     expect(setCookieValue(again, "next-auth.session-token")).toBeTruthy();
     // Its cookie is for this account only; another account's lock still holds on that browser.
     const other = await newAccount();
-    for (let attempt = 0; attempt < 5; attempt++) await signIn(other, "wrong password", newAddress());
+    await lockAccount(other);
     const elsewhere = await signInThroughAction(server.baseUrl, { email: other, password: PASSWORD }, owner);
     expect(elsewhere.headers.get("x-action-redirect")).toBeNull();
     expect(await elsewhere.text()).toContain('"retryInMinutes":1');
@@ -142,15 +152,7 @@ describe("sign-in throttling", () => {
 
   it("locks a known device that guesses wrong on its own, as the account would be", async () => {
     const email = await newAccount();
-    const first = await signInThroughAction(
-      server.baseUrl,
-      { email, password: PASSWORD },
-      { "x-forwarded-for": newAddress() },
-    );
-    const owner = {
-      cookie: `parley-device=${setCookieValue(first, "parley-device")}`,
-      "x-forwarded-for": newAddress(),
-    };
+    const owner = await knownDeviceOf(email);
     for (let attempt = 0; attempt < 5; attempt++) {
       await signInThroughAction(server.baseUrl, { email, password: "wrong password" }, owner);
     }
@@ -162,22 +164,14 @@ describe("sign-in throttling", () => {
 
   it("ends an account's known devices with a new password, so that a browser of whoever held the old one is new again", async () => {
     const email = await newAccount();
-    const first = await signInThroughAction(
-      server.baseUrl,
-      { email, password: PASSWORD },
-      { "x-forwarded-for": newAddress() },
-    );
-    const formerHolder = {
-      cookie: `parley-device=${setCookieValue(first, "parley-device")}`,
-      "x-forwarded-for": newAddress(),
-    };
+    const formerHolder = await knownDeviceOf(email);
     const owner = await signedInClient(email, PASSWORD, server.baseUrl);
     const changed = await owner.json("/api/account/password", {
       currentPassword: PASSWORD,
       newPassword: "the new one",
     });
     expect(changed.status).toBe(204);
-    for (let attempt = 0; attempt < 5; attempt++) await signIn(email, "wrong password", newAddress());
+    await lockAccount(email);
     const refused = await signInThroughAction(server.baseUrl, { email, password: "the new one" }, formerHolder);
     expect(await refused.text()).toContain('"retryInMinutes":1');
     // The browser that changed the password knows the new one: it signs in during the lock.
@@ -194,7 +188,7 @@ describe("sign-in throttling", () => {
   it("lets a signed-in owner change their password while guesses at the sign-in form lock the account", async () => {
     const email = await newAccount();
     const session = await signedInClient(email, PASSWORD, server.baseUrl);
-    for (let attempt = 0; attempt < 5; attempt++) await signIn(email, "wrong password", newAddress());
+    await lockAccount(email);
     expect((await signIn(email, PASSWORD, newAddress())).error).toMatch(/^Too many attempts/);
     const changed = await session.json("/api/account/password", {
       currentPassword: PASSWORD,
