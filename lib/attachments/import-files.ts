@@ -13,7 +13,7 @@
 import { createHash } from "node:crypto";
 import type { SessionUser } from "../auth/session";
 import { storedEncoding } from "../chat/tokens";
-import { getStorageUsed } from "../db/attachments";
+import { getStorageUsed, storageBytesOf } from "../db/attachments";
 import type { ConversationToImport, ImportedFile, ImportedRow } from "../db/conversation-import";
 import { AppError } from "../errors";
 import { type AttachmentLimits, MEGABYTE } from "../limits";
@@ -137,7 +137,7 @@ export async function prepareImportedFiles(
   }
   const added = prepared
     .flatMap((conversation) => conversation.messages)
-    .reduce((sum, row) => sum + (row.files ?? []).reduce((total, file) => total + file.bytes.byteLength, 0), 0);
+    .reduce((sum, row) => sum + (row.files ?? []).reduce((total, file) => total + storageBytesOf(file), 0), 0);
   if (added > 0 && (await getStorageUsed(user.id)) + added > limits.storageMegabytes * MEGABYTE) {
     throw new AppError("storage_quota_exceeded", "The file's attachments do not fit in your storage.");
   }

@@ -29,6 +29,17 @@ export type NewAttachment = {
   tokenCount: number;
 };
 
+// What a file counts for in its owner's storage: its size, or the text read from it when that is larger. A document's
+// text is stored beside its bytes and can be many times their size (a PDF that draws little compressed text many
+// times); counted by the larger of the two, a small file cannot store far more than the quota lets its owner.
+// A text file's text is its bytes, never more, and an image has none: both count at their size.
+const STORAGE_BYTES_SQL = "greatest(size, coalesce(octet_length(text), 0))";
+
+/** `STORAGE_BYTES_SQL` of a file about to be written. */
+export function storageBytesOf(file: { bytes: Uint8Array; text: string | null }): number {
+  return Math.max(file.bytes.byteLength, file.text === null ? 0 : Buffer.byteLength(file.text));
+}
+
 function quotaExceeded(usedBytes: number, quotaBytes: number): AppError {
   return new AppError("storage_quota_exceeded", "Your files use all the storage you have. Delete some chats first.", {
     details: { usedBytes, quotaBytes },
@@ -103,7 +114,7 @@ export async function createAttachment(input: NewAttachment, quota: number): Pro
       ],
     )) as AttachmentView[];
     if (!row) throw new Error("Writing the upload returned no row");
-    await checkQuota(run, { ownerId: input.ownerId, quotaBytes: quota, addedBytes: input.bytes.byteLength });
+    await checkQuota(run, { ownerId: input.ownerId, quotaBytes: quota, addedBytes: storageBytesOf(input) });
     return row;
   });
 }
@@ -114,7 +125,7 @@ type QuotaCheck = { ownerId: string; quotaBytes: number; addedBytes: number };
  * Refuses the transaction's writes if they took the owner past `quota` bytes. Two writes of one owner's files at
  * once must not both pass: the check takes a lock on the owner's row, after the (long) writes, so that concurrent
  * uploads write in parallel and queue only for the check, which then sees the others' committed files. Each owner's
- * files count at their full size, shared bytes or not: what they see in their chats is what they use.
+ * files count in full (STORAGE_BYTES_SQL), shared bytes or not: what they see in their chats is what they use.
  */
 export function checkQuotaAfterWrite(tx: Prisma.TransactionClient, owner: QuotaCheck): Promise<void> {
   return checkQuota(onTransaction(tx), owner);
@@ -131,9 +142,10 @@ async function checkQuota(run: RunQuery, owner: QuotaCheck): Promise<void> {
 }
 
 async function sumStorage(run: RunQuery, ownerId: string): Promise<number> {
-  const [row] = (await run(`SELECT coalesce(sum(size), 0)::bigint AS total FROM "Attachment" WHERE "ownerId" = $1`, [
-    ownerId,
-  ])) as { total: bigint | string }[];
+  const [row] = (await run(
+    `SELECT coalesce(sum(${STORAGE_BYTES_SQL}), 0)::bigint AS total FROM "Attachment" WHERE "ownerId" = $1`,
+    [ownerId],
+  )) as { total: bigint | string }[];
   return Number(row?.total ?? 0);
 }
 
@@ -311,7 +323,7 @@ export const ATTACHMENT_KINDS: readonly AttachmentKind[] = ["IMAGE", "DOCUMENT"]
  * Copies the files of messages to their copies (`pairs`: [source message id, copy's id]), owned by `ownerId`, in the
  * transaction that writes the copies: "Copy to my chats" takes a thread's files with it, a share link's copy only the
  * `kinds` its link lets visitors open. The rows are new, the bytes shared. One statement; the ids have the shape of
- * createId's. Returns the bytes the owner's files grew by.
+ * createId's. Returns the bytes the owner's storage grew by.
  */
 export async function copyAttachmentsToMessages(
   tx: Prisma.TransactionClient,
@@ -332,8 +344,8 @@ export async function copyAttachmentsToMessages(
         JOIN unnest(${sourceIds}::text[], ${copyIds}::text[]) AS pairs(source_id, copy_id)
           ON a."messageId" = pairs.source_id
        WHERE a.kind = ANY(${kinds}::"AttachmentKind"[])
-      RETURNING size
+      RETURNING ${Prisma.raw(STORAGE_BYTES_SQL)} AS stored
     )
-    SELECT sum(size)::bigint AS added FROM copied`;
+    SELECT sum(stored)::bigint AS added FROM copied`;
   return Number(row?.added ?? 0);
 }

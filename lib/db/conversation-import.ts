@@ -1,5 +1,5 @@
 // Writing imported conversations: all of a file's conversations and messages in one transaction, or nothing.
-import { checkQuotaAfterWrite, copyAttachmentsToMessages, storeContents } from "./attachments";
+import { checkQuotaAfterWrite, copyAttachmentsToMessages, storageBytesOf, storeContents } from "./attachments";
 import { type AttachmentKind, db, type MessageRole, Prisma } from "./client";
 import { createId } from "./ids";
 
@@ -109,7 +109,10 @@ export async function insertImportedConversations(
           tx,
           messages.flatMap((message) => message.files ?? []),
         );
-        addedBytes += files.reduce((sum, file) => sum + file.size, 0);
+        addedBytes += messages.reduce(
+          (sum, message) => sum + (message.files ?? []).reduce((total, file) => total + storageBytesOf(file), 0),
+          0,
+        );
         // A millisecond apart, in the file's order: a message's files are listed by creation.
         const start = Date.now();
         const ordered = files.map((file, index) => ({ ...file, createdAt: new Date(start + index) }));

@@ -14,6 +14,7 @@ import {
   makeLargePng,
   makePdf,
   makePng,
+  makeXObjectBombPdf,
   PRIVATE_DETAILS,
   withJpegMetadata,
 } from "../support/attachment-files";
@@ -154,6 +155,27 @@ describe("uploads", () => {
     const over = await upload(client, "one-more.txt", "x");
     expect(over.status).toBe(413);
     expect(((await over.json()) as { error: { code: string } }).error.code).toBe("storage_quota_exceeded");
+  });
+});
+
+describe("storage", () => {
+  it("counts a document whose text is larger than its file by its text, so a small file cannot store megabytes", async () => {
+    const { client, user } = await startChat(false);
+    // 20 KB whose page draws 500 letters thousands of times: about 300 KB of text (within the 32 characters a byte
+    // that a file may give, past which it is refused).
+    const pdf = makeXObjectBombPdf(4000, 500, 20_000);
+    const id = await uploadId(client, "many-pages.pdf", pdf);
+    const [stored] = await db().$queryRaw<{ textBytes: number }[]>`
+      SELECT octet_length(text) AS "textBytes" FROM "Attachment" WHERE id = ${id}`;
+    expect(stored?.textBytes).toBeGreaterThan(10 * pdf.byteLength);
+    expect(await getStorageUsed(user.id)).toBe(stored?.textBytes);
+
+    // Room for the file, not for its text: refused, and nothing of it kept.
+    await fillStorage(user.id, 1024 * 1024 * 1024 - (await getStorageUsed(user.id)) - 10 * pdf.byteLength);
+    const over = await upload(client, "many-pages-again.pdf", pdf);
+    expect(over.status).toBe(413);
+    expect(((await over.json()) as { error: { code: string } }).error.code).toBe("storage_quota_exceeded");
+    expect(await db().attachment.count({ where: { ownerId: user.id, name: "many-pages-again.pdf" } })).toBe(0);
   });
 });
 
