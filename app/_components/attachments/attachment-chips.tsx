@@ -17,6 +17,7 @@ type AttachmentChipsProps = {
 };
 
 // The composer's files: name, size, a thumbnail for images, the upload's progress, or why the file was refused.
+// Within a bounded height that scrolls: a phone's screen holds the conversation's header and the box with many files.
 export function AttachmentChips({ drafts, onRemove, refusesImages, overTotal }: AttachmentChipsProps) {
   const { t, locale } = useTranslator();
   const maxBytes = useAttachmentLimits().messageMegabytes * MEGABYTE;
@@ -28,7 +29,10 @@ export function AttachmentChips({ drafts, onRemove, refusesImages, overTotal }: 
     return null;
   };
   return (
-    <ul aria-label={t("attachments.list")} className="flex flex-wrap gap-2 px-1 pb-2">
+    <ul
+      aria-label={t("attachments.list")}
+      className="mb-2 flex max-h-36 flex-wrap gap-2 overflow-y-auto p-1 sm:max-h-52"
+    >
       {drafts.map((draft) => (
         <li key={draft.key} className="max-w-full">
           <DraftChip draft={draft} error={errorOf(draft)} onRemove={() => onRemove(draft.key)} />
