@@ -88,6 +88,7 @@ export const en = {
   "composer.send": "Send",
   "composer.stop": "Stop",
   "composer.stopFailed": "Could not stop the reply. Please try again.",
+  "composer.notSentBlocked": "Not sent: {name} cannot be sent as it is.",
   "composer.tooLong": "Your message is too long: {length} of {max} characters allowed.",
   "model.label": "Model",
   "model.choose": "Choose a model",
@@ -569,6 +570,9 @@ export const en = {
   "attachments.uploading": "Uploading {percent}%",
   "attachments.sendsAfterUploads": "Sends once the files have uploaded…",
   "attachments.cancelSending": "Cancel sending",
+  "attachments.retry": "Retry {name}",
+  "attachments.retryShort": "Retry",
+  "attachments.expired": "Removed from the server after an hour unsent. Attach it again.",
   "attachments.tooLarge": "Larger than {size}.",
   "attachments.tooMany": {
     one: "Attach at most {count} file to one message.",

@@ -1,7 +1,21 @@
-// The composer as a user meets it on a phone: eleven attached files scroll within a bounded area above the box, and
-// the conversation's heading and the box stay where they were.
+// The composer's files as a user meets them: a file that failed blocks sending and says so on its chip, with Retry
+// where trying again can help; a message waiting for its uploads goes without a file the user removed; eleven chips
+// fit on a phone.
+import { randomUUID } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
-import { attachWithPaperclip, composer, expectNoSeriousViolations, keepScreenshot, newUserPage, send } from "./helpers";
+import { E2E_ECHO_PREFIX } from "../support/e2e-scenario";
+import {
+  attachWithPaperclip,
+  composer,
+  expectNoSeriousViolations,
+  holdNextUpload,
+  keepScreenshot,
+  newUserPage,
+  PASSWORD,
+  send,
+} from "./helpers";
+
+const WAITING = "Sends once the files have uploaded…";
 
 function textFile(name: string, body: string) {
   return { name, mimeType: "text/plain", buffer: Buffer.from(body) };
@@ -21,6 +35,82 @@ async function startConversation(page: Page): Promise<string> {
   });
   return page.url();
 }
+
+/** Refuses the page's next upload as the server does while it is reading as many of the user's documents as it takes. */
+async function refuseNextUploadAsBusy(page: Page) {
+  const error = {
+    code: "too_many_documents",
+    message:
+      "10 of your documents are being read or waiting, as many as one message may carry (they are read one at a time). Try again once one is read.",
+  };
+  await page.route("**/api/attachments?*", (route) => route.fulfill({ status: 429, json: { error } }), { times: 1 });
+}
+
+test("a file refused because the server is busy blocks sending, points the user at it, and is retried from the keyboard", async ({
+  browser,
+}, testInfo) => {
+  const { page } = await newUserPage(browser, "Retrier");
+  await refuseNextUploadAsBusy(page);
+  await attachWithPaperclip(page, [textFile("busy.txt", "Busy facts")]);
+  await expect(chips(page).getByRole("alert")).toContainText("read one at a time");
+  const retry = chips(page).getByRole("button", { name: "Retry busy.txt" });
+  await expect(retry).toBeVisible();
+
+  await composer(page).fill(`${E2E_ECHO_PREFIX}read the busy file`);
+  await composer(page).press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: "Not sent:" })).toHaveText(
+    "Not sent: busy.txt cannot be sent as it is.",
+  );
+  await expect(retry).toBeFocused();
+  await expect(page.getByRole("article", { name: "You" })).toHaveCount(0);
+  await expect(composer(page)).toHaveValue(`${E2E_ECHO_PREFIX}read the busy file`);
+  await keepScreenshot(page, testInfo, "drafts-retry-blocked");
+
+  await page.keyboard.press("Enter");
+  await expect(chips(page).getByRole("alert")).toHaveCount(0);
+  await expect(chips(page).getByRole("status")).toHaveCount(0);
+  await expect(retry).toHaveCount(0);
+  await composer(page).press("Enter");
+  await expect(page.getByRole("article", { name: "Assistant" })).toContainText("Busy facts");
+
+  // A lost connection can be retried too; a file Parley cannot read cannot, and blocks sending until removed.
+  await page.route("**/api/attachments?*", (route) => route.abort("connectionreset"), { times: 1 });
+  await attachWithPaperclip(page, [textFile("flaky.txt", "Flaky facts")]);
+  await expect(chips(page).getByRole("alert")).toHaveText("Could not reach the server. Check your connection.");
+  await chips(page).getByRole("button", { name: "Retry flaky.txt" }).click();
+  await expect(chips(page).getByRole("alert")).toHaveCount(0);
+  await attachWithPaperclip(page, [
+    { name: "program.exe", mimeType: "application/octet-stream", buffer: Buffer.from([0x4d, 0x5a, 0x00, 0x01]) },
+  ]);
+  await expect(chips(page).getByRole("alert")).toContainText("not a file Parley can read");
+  await expect(chips(page).getByRole("button", { name: "Retry program.exe" })).toHaveCount(0);
+  await composer(page).fill("Anything?");
+  await expect(page.getByRole("button", { name: "Send" })).toBeDisabled();
+  await composer(page).press("Enter");
+  await expect(chips(page).getByRole("button", { name: "Remove program.exe" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(chips(page).getByRole("listitem")).toHaveText([/^flaky\.txt/]);
+  await expect(page.getByRole("button", { name: "Send" })).toBeEnabled();
+});
+
+test("removing the file still uploading lets the waiting message go with the others", async ({ browser }) => {
+  const { page } = await newUserPage(browser, "Remover");
+  await attachWithPaperclip(page, [textFile("ready.txt", "Ready facts")]);
+  await expect(chips(page).getByRole("status")).toHaveCount(0);
+  const finishUpload = await holdNextUpload(page);
+  await attachWithPaperclip(page, [textFile("slow.txt", "Slow facts")]);
+  await composer(page).fill(`${E2E_ECHO_PREFIX}read what is there`);
+  await composer(page).press("Enter");
+  await expect(page.getByText(WAITING)).toBeVisible();
+
+  await chips(page).getByRole("button", { name: "Remove slow.txt" }).click();
+  const reply = page.getByRole("article", { name: "Assistant" });
+  await expect(reply).toContainText("Ready facts");
+  await expect(reply).not.toContainText("Slow facts");
+  const sent = page.getByRole("article", { name: "You" }).getByRole("list", { name: "Attached files" });
+  await expect(sent.getByRole("link")).toHaveText([/^ready\.txt/]);
+  finishUpload();
+});
 
 test("on a phone, eleven chips scroll within the composer and the conversation's heading stays where it was", async ({
   browser,
@@ -46,4 +136,37 @@ test("on a phone, eleven chips scroll within the composer and the conversation's
   expect(await heading.boundingBox()).toEqual(before);
   await expectNoSeriousViolations(page);
   await keepScreenshot(page, testInfo, "drafts-eleven-chips-phone");
+});
+
+test("a Chinese user reads the new words: Retry on a busy file and why nothing was sent", async ({
+  browser,
+}, testInfo) => {
+  const context = await browser.newContext({ locale: "zh-CN" });
+  const page = await context.newPage();
+  await page.goto("/register");
+  await page.getByLabel("姓名").fill("韩梅梅");
+  await page.getByLabel("邮箱").fill(`hanmeimei-${randomUUID().slice(0, 8)}@example.test`);
+  await page.getByLabel("密码").fill(PASSWORD);
+  await page.getByRole("button", { name: "创建账户" }).click();
+  const box = page.getByRole("textbox", { name: "消息", exact: true });
+  await expect(box).toBeVisible();
+
+  await refuseNextUploadAsBusy(page);
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByRole("button", { name: "附加文件" }).click();
+  await (await chooser).setFiles([textFile("busy.txt", "Busy facts")]);
+  const list = page.getByRole("list", { name: "附加的文件" });
+  await expect(list.getByRole("alert")).toHaveText(
+    "你的文档会逐个读取，正在读取和等待的文档已达一条消息可携带的数量。请等其中一个读完后再试。",
+  );
+  await box.fill("你好");
+  await box.press("Enter");
+  await expect(list.getByRole("button", { name: "重试 busy.txt" })).toBeFocused();
+  await expect(page.getByRole("status").filter({ hasText: "未发送" })).toHaveText(
+    "未发送：busy.txt 目前无法随消息发送。",
+  );
+  await expectNoSeriousViolations(page);
+  await keepScreenshot(page, testInfo, "drafts-retry-zh");
+  await page.setViewportSize({ width: 375, height: 667 });
+  await keepScreenshot(page, testInfo, "drafts-retry-zh-phone");
 });

@@ -1,11 +1,24 @@
 "use client";
 
-import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from "react";
+import {
+  type Dispatch,
+  type FormEvent,
+  type KeyboardEvent,
+  type RefObject,
+  type SetStateAction,
+  useEffect,
+  useRef,
+  useState,
+} from "react";
 import {
   AttachButton,
   AttachmentChips,
-  SendsAfterUploadsStatus,
+  DraftFiles,
+  findBlockingDraft,
+  focusChip,
+  SendStatus,
   useAttachmentDrafts,
+  useDraftFileRules,
   useSendAfterUploads,
 } from "@/app/_components/attachments";
 import { DraftTooLongAlert, isDraftTooLong, useAutoGrow } from "@/app/_components/chat/messages/message-draft";
@@ -40,44 +53,40 @@ export function Composer({
   readsImages = true,
 }: ComposerProps) {
   const { t } = useTranslator();
-  const [draft, setDraft] = useState("");
+  const [text, setText] = useState("");
   const textareaRef = useRef<HTMLTextAreaElement>(null);
-  const files = useAttachmentDrafts();
-  const isTooLong = isDraftTooLong(draft);
-  const hasRefusedFiles = (!readsImages && files.hasImages) || files.overTotal.size > 0;
-  const isSendable = draft.trim() !== "" && !isTooLong && !isStreaming && !isBusy && !hasRefusedFiles;
-  const canSend = isSendable && !files.isUploading;
-  const afterUploads = useSendAfterUploads(files, () => void submit());
+  const rules = useDraftFileRules();
+  const [fileStore] = useState(() => new DraftFiles([], rules));
+  const files = useAttachmentDrafts(fileStore);
+  // The file that stopped the last send, said below until it no longer blocks.
+  const [stoppedBy, setStoppedBy] = useState<string | null>(null);
+  const isTooLong = isDraftTooLong(text);
+  const blocking = findBlockingDraft(files.drafts, { refusesImages: !readsImages, overTotal: files.overTotal });
+  const isSendable = text.trim() !== "" && !isTooLong && !isStreaming && !isBusy;
+  const afterUploads = useSendAfterUploads(files.isUploading, () => void submit());
 
-  useEffect(() => {
-    textareaRef.current?.focus();
-  }, []);
-
-  const { restore } = files;
-  const putBackRef = useRef<RefusedMessage | null>(null);
-  useEffect(() => {
-    if (!refused || putBackRef.current === refused) return;
-    putBackRef.current = refused;
-    setDraft((current) => (current === "" ? refused.content : current));
-    restore(refused.attachments);
-  }, [refused, restore]);
-
-  useAutoGrow(textareaRef, draft, MAX_HEIGHT_PX);
-  useShortcut("focus-composer", () => textareaRef.current?.focus());
+  useComposerTextarea(textareaRef, text);
+  usePutBackRefused(refused, setText, fileStore);
 
   async function submit(): Promise<void> {
-    if (isSendable && files.isUploading) {
+    if (!isSendable) return;
+    // A file the message cannot carry as it is stops it, rather than the message going without it unseen.
+    if (blocking) {
+      setStoppedBy(blocking.key);
+      focusChip(blocking);
+      return;
+    }
+    if (files.isUploading) {
       afterUploads.askToSend();
       return;
     }
-    if (!canSend) return;
-    const content = draft;
+    const content = text;
     const attachments = files.take();
-    setDraft("");
+    setText("");
     textareaRef.current?.focus();
     const isAccepted = await onSend(content, attachments);
     if (isAccepted) return;
-    setDraft((current) => (current === "" ? content : current));
+    setText((current) => (current === "" ? content : current));
     files.restore(attachments);
   }
 
@@ -93,11 +102,13 @@ export function Composer({
     void submit();
   }
 
+  const notice = blocking && blocking.key === stoppedBy ? t("composer.notSentBlocked", { name: blocking.name }) : null;
   return (
     <form onSubmit={handleSubmit} className="w-full">
       <AttachmentChips
         drafts={files.drafts}
         onRemove={files.remove}
+        onRetry={files.retry}
         refusesImages={!readsImages}
         overTotal={files.overTotal}
       />
@@ -105,8 +116,8 @@ export function Composer({
         <AttachButton onFiles={files.add} />
         <textarea
           ref={textareaRef}
-          value={draft}
-          onChange={(event) => setDraft(event.target.value)}
+          value={text}
+          onChange={(event) => setText(event.target.value)}
           onKeyDown={handleKeyDown}
           onPaste={files.handlePaste}
           readOnly={afterUploads.isWaiting}
@@ -117,16 +128,46 @@ export function Composer({
           rows={1}
           className="placeholder:text-ink-muted max-h-[200px] min-h-10 flex-1 resize-none bg-transparent py-2 text-base leading-6 focus-visible:outline-none"
         />
-        <SendOrStopButton isStreaming={isStreaming} canSend={isSendable && !afterUploads.isAsked} onStop={onStop} />
+        <SendOrStopButton
+          isStreaming={isStreaming}
+          canSend={isSendable && !blocking && !afterUploads.isAsked}
+          onStop={onStop}
+        />
       </div>
-      <SendsAfterUploadsStatus
+      <SendStatus
         isWaiting={afterUploads.isWaiting}
         onCancel={afterUploads.cancel}
+        notice={notice}
         className="mt-2 px-4"
       />
-      <DraftTooLongAlert draft={draft} id="composer-error" className="text-danger mt-2 px-4 text-sm" />
+      <DraftTooLongAlert draft={text} id="composer-error" className="text-danger mt-2 px-4 text-sm" />
     </form>
   );
+}
+
+// Focused on arrival, the caret after a draft's text; grows with it; reached with the shortcut from anywhere.
+function useComposerTextarea(textareaRef: RefObject<HTMLTextAreaElement | null>, text: string): void {
+  useEffect(() => {
+    const textarea = textareaRef.current;
+    textarea?.focus();
+    textarea?.setSelectionRange(textarea.value.length, textarea.value.length);
+  }, [textareaRef]);
+  useAutoGrow(textareaRef, text, MAX_HEIGHT_PX);
+  useShortcut("focus-composer", () => textareaRef.current?.focus());
+}
+
+function usePutBackRefused(
+  refused: RefusedMessage | null,
+  setText: Dispatch<SetStateAction<string>>,
+  files: DraftFiles,
+): void {
+  const putBackRef = useRef<RefusedMessage | null>(null);
+  useEffect(() => {
+    if (!refused || putBackRef.current === refused) return;
+    putBackRef.current = refused;
+    setText((current) => (current === "" ? refused.content : current));
+    files.restore(refused.attachments);
+  }, [refused, setText, files]);
 }
 
 function SendOrStopButton({
