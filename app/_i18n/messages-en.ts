@@ -89,6 +89,7 @@ export const en = {
   "composer.stop": "Stop",
   "composer.stopFailed": "Could not stop the reply. Please try again.",
   "composer.notSentBlocked": "Not sent: {name} cannot be sent as it is.",
+  "composer.notSentLeft": "Not sent: you left before its files had uploaded. Send it when you are ready.",
   "composer.tooLong": "Your message is too long: {length} of {max} characters allowed.",
   "model.label": "Model",
   "model.choose": "Choose a model",
@@ -573,6 +574,7 @@ export const en = {
   "attachments.retry": "Retry {name}",
   "attachments.retryShort": "Retry",
   "attachments.expired": "Removed from the server after an hour unsent. Attach it again.",
+  "attachments.interrupted": "The upload stopped when the page was reloaded. Attach it again.",
   "attachments.tooLarge": "Larger than {size}.",
   "attachments.tooMany": {
     one: "Attach at most {count} file to one message.",

@@ -1,9 +1,12 @@
-// The composer's files as a user meets them: a file that failed blocks sending and says so on its chip, with Retry
-// where trying again can help; a message waiting for its uploads goes without a file the user removed; eleven chips
-// fit on a phone.
+// The composer's unsent work as a user meets it: each conversation (and the new chat) keeps its own draft, text and
+// files, while the user looks elsewhere, through a reload, until it is sent, and not past signing out; a file that
+// failed, or was swept from the server, blocks sending and says so on its chip, with Retry where trying again can
+// help; a message waiting for its uploads is never dropped without a word; eleven chips fit on a phone.
 import { randomUUID } from "node:crypto";
-import { expect, type Page, test } from "@playwright/test";
-import { E2E_ECHO_PREFIX } from "../support/e2e-scenario";
+import { readFileSync } from "node:fs";
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import { queryDatabase } from "../support/database-query";
+import { E2E_ECHO_PREFIX, e2eStackFile } from "../support/e2e-scenario";
 import {
   attachWithPaperclip,
   composer,
@@ -12,6 +15,7 @@ import {
   keepScreenshot,
   newUserPage,
   PASSWORD,
+  register,
   send,
 } from "./helpers";
 
@@ -36,6 +40,10 @@ async function startConversation(page: Page): Promise<string> {
   return page.url();
 }
 
+function conversationLink(page: Page) {
+  return page.getByRole("navigation", { name: "Conversations" }).getByRole("link", { name: /^word0/ });
+}
+
 /** Refuses the page's next upload as the server does while it is reading as many of the user's documents as it takes. */
 async function refuseNextUploadAsBusy(page: Page) {
   const error = {
@@ -45,6 +53,121 @@ async function refuseNextUploadAsBusy(page: Page) {
   };
   await page.route("**/api/attachments?*", (route) => route.fulfill({ status: 429, json: { error } }), { times: 1 });
 }
+
+async function newClockedUserPage(browser: Browser, name: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.clock.install();
+  await register(page, name);
+  return page;
+}
+
+test("each conversation and the new chat keep their own unsent draft through a reload until it is sent; signing out clears them", async ({
+  browser,
+}) => {
+  const { page, email } = await newUserPage(browser, "Drafter");
+  const conversationUrl = await startConversation(page);
+  await composer(page).fill("Half a thought about the budget");
+  await attachWithPaperclip(page, [textFile("budget.txt", "Budget is 40 units")]);
+  await expect(chips(page).getByRole("listitem")).toHaveCount(1);
+  await expect(chips(page).getByRole("status")).toHaveCount(0);
+
+  await page.getByRole("link", { name: "New chat" }).click();
+  await expect(page.getByRole("heading", { name: "What can I help with?" })).toBeVisible();
+  await expect(composer(page)).toHaveValue("");
+  await expect(chips(page)).toHaveCount(0);
+  await composer(page).fill("Something for a new chat");
+  await attachWithPaperclip(page, [textFile("idea.txt", "Idea facts")]);
+  await expect(chips(page).getByRole("status")).toHaveCount(0);
+
+  await conversationLink(page).click();
+  await expect(page).toHaveURL(conversationUrl);
+  await expect(composer(page)).toHaveValue("Half a thought about the budget");
+  await expect(chips(page).getByRole("listitem")).toHaveText([/^budget\.txt/]);
+
+  await page.reload();
+  await expect(composer(page)).toHaveValue("Half a thought about the budget");
+  await expect(chips(page).getByRole("listitem")).toHaveText([/^budget\.txt/]);
+
+  await composer(page).fill(`${E2E_ECHO_PREFIX}what is the budget?`);
+  await composer(page).press("Enter");
+  await expect(page.getByRole("article", { name: "Assistant" }).last()).toContainText("Budget is 40 units");
+  await expect(composer(page)).toHaveValue("");
+
+  await page.getByRole("link", { name: "New chat" }).click();
+  await expect(composer(page)).toHaveValue("Something for a new chat");
+  await expect(chips(page).getByRole("listitem")).toHaveText([/^idea\.txt/]);
+  // Sent: nothing of it is offered again.
+  await conversationLink(page).click();
+  await expect(page.getByRole("article", { name: "You" })).toHaveCount(2);
+  await expect(composer(page)).toHaveValue("");
+  await expect(chips(page)).toHaveCount(0);
+
+  // A shared computer: whoever signs in next in this tab finds nothing of it, the same account included.
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "What can I help with?" })).toBeVisible();
+  await expect(composer(page)).toHaveValue("");
+  await expect(chips(page)).toHaveCount(0);
+});
+
+test("a file still uploading when the user leaves lands in that conversation's draft, and the message waiting for it comes back unsent, saying so", async ({
+  browser,
+}, testInfo) => {
+  const { page } = await newUserPage(browser, "Leaver");
+  const conversationUrl = await startConversation(page);
+  const finishUpload = await holdNextUpload(page);
+  await attachWithPaperclip(page, [textFile("slow.txt", "Slow facts")]);
+  await composer(page).fill(`${E2E_ECHO_PREFIX}read the slow file`);
+  await composer(page).press("Enter");
+  await expect(page.getByText(WAITING)).toBeVisible();
+
+  await page.getByRole("link", { name: "New chat" }).click();
+  await expect(composer(page)).toHaveValue("");
+  const uploaded = page.waitForResponse("**/api/attachments?*");
+  finishUpload();
+  expect((await uploaded).status()).toBe(201);
+
+  await conversationLink(page).click();
+  await expect(page).toHaveURL(conversationUrl);
+  await expect(page.getByRole("status").filter({ hasText: "Not sent:" })).toHaveText(
+    "Not sent: you left before its files had uploaded. Send it when you are ready.",
+  );
+  await expect(composer(page)).toHaveValue(`${E2E_ECHO_PREFIX}read the slow file`);
+  await expect(composer(page)).toBeEditable();
+  await expect(chips(page).getByRole("listitem")).toHaveText([/^slow\.txt/]);
+  await expect(chips(page).getByRole("status")).toHaveCount(0);
+  await expect(page.getByRole("article", { name: "You" })).toHaveCount(1);
+  await keepScreenshot(page, testInfo, "drafts-left-while-uploading");
+
+  await composer(page).press("Enter");
+  await expect(page.getByRole("article", { name: "Assistant" }).last()).toContainText("Slow facts");
+  await expect(page.getByText("Not sent:")).toHaveCount(0);
+});
+
+test("a reload keeps the text of a message waiting for its upload, unsent, and names the file whose upload it stopped", async ({
+  browser,
+}) => {
+  const { page } = await newUserPage(browser, "Reloader");
+  await holdNextUpload(page);
+  await attachWithPaperclip(page, [textFile("large.txt", "Large facts")]);
+  await composer(page).fill("Read this after lunch");
+  await composer(page).press("Enter");
+  await expect(page.getByText(WAITING)).toBeVisible();
+
+  await page.reload();
+  await expect(composer(page)).toHaveValue("Read this after lunch");
+  await expect(page.getByRole("status").filter({ hasText: "Not sent:" })).toHaveText(
+    "Not sent: you left before its files had uploaded. Send it when you are ready.",
+  );
+  await expect(chips(page).getByRole("alert")).toHaveText(
+    "The upload stopped when the page was reloaded. Attach it again.",
+  );
+  await expect(page.getByRole("button", { name: "Send" })).toBeDisabled();
+});
 
 test("a file refused because the server is busy blocks sending, points the user at it, and is retried from the keyboard", async ({
   browser,
@@ -110,6 +233,38 @@ test("removing the file still uploading lets the waiting message go with the oth
   const sent = page.getByRole("article", { name: "You" }).getByRole("list", { name: "Attached files" });
   await expect(sent.getByRole("link")).toHaveText([/^ready\.txt/]);
   finishUpload();
+});
+
+test("a draft's file swept from the server while unsent says so on its chip instead of failing the send", async ({
+  browser,
+  baseURL,
+}) => {
+  const { databaseUrl } = JSON.parse(readFileSync(e2eStackFile(baseURL ?? ""), "utf8")) as { databaseUrl: string };
+  const page = await newClockedUserPage(browser, "Sweeper");
+  await startConversation(page);
+  const name = `old-${randomUUID().slice(0, 8)}.txt`;
+  await attachWithPaperclip(page, [textFile(name, "Old facts")]);
+  await expect(chips(page).getByRole("status")).toHaveCount(0);
+  await composer(page).fill("Back after lunch");
+
+  await page.getByRole("link", { name: "New chat" }).click();
+  // What the hourly sweep of unclaimed uploads does (lib/server/clean-up-sweep.ts), an hour later.
+  await queryDatabase(databaseUrl, `DELETE FROM "Attachment" WHERE name = $1 AND "messageId" IS NULL`, [name]);
+  await page.clock.fastForward(61 * 60_000);
+
+  await conversationLink(page).click();
+  await expect(chips(page).getByRole("alert")).toHaveText(
+    "Removed from the server after an hour unsent. Attach it again.",
+  );
+  await expect(page.getByRole("button", { name: "Send" })).toBeDisabled();
+  await composer(page).press("Enter");
+  await expect(page.getByRole("article", { name: "You" })).toHaveCount(1);
+  await chips(page)
+    .getByRole("button", { name: `Remove ${name}` })
+    .click();
+  await composer(page).press("Enter");
+  await expect(page.getByRole("article", { name: "You" })).toHaveCount(2);
+  await expect(chips(page)).toHaveCount(0);
 });
 
 test("on a phone, eleven chips scroll within the composer and the conversation's heading stays where it was", async ({

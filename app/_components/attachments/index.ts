@@ -2,7 +2,7 @@
 export { AttachButton } from "./attach-button";
 export { AttachmentChips, focusChip } from "./attachment-chips";
 export { AttachmentLimitsProvider } from "./attachment-limits-context";
-export { type AttachmentDraft, DraftFiles } from "./draft-files";
+export { type AttachmentDraft, type DraftFileRules, DraftFiles, failedDraft, fromAttachment } from "./draft-files";
 export { findBlockingDraft } from "./draft-limits";
 export { formatSize } from "./format-size";
 export { MessageAttachments } from "./message-attachments";

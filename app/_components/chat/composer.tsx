@@ -1,24 +1,13 @@
 "use client";
 
-import {
-  type Dispatch,
-  type FormEvent,
-  type KeyboardEvent,
-  type RefObject,
-  type SetStateAction,
-  useEffect,
-  useRef,
-  useState,
-} from "react";
+import { type FormEvent, type KeyboardEvent, type RefObject, useEffect, useRef, useState } from "react";
 import {
   AttachButton,
   AttachmentChips,
-  DraftFiles,
   findBlockingDraft,
   focusChip,
   SendStatus,
   useAttachmentDrafts,
-  useDraftFileRules,
   useSendAfterUploads,
 } from "@/app/_components/attachments";
 import { DraftTooLongAlert, isDraftTooLong, useAutoGrow } from "@/app/_components/chat/messages/message-draft";
@@ -26,11 +15,14 @@ import { ArrowUpIcon, StopIcon } from "@/app/_components/ui/icons";
 import { useShortcut } from "@/app/_components/ui/keyboard-shortcuts";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { AttachmentView } from "@/lib/live/messages";
+import { type ComposerDraft, useComposerDraft } from "./composer-drafts";
 
 /** A message sent from elsewhere (the first message of a new chat) that the server refused: offered back whole. */
 export type RefusedMessage = { content: string; attachments: AttachmentView[] };
 
 type ComposerProps = {
+  /** Whose unsent draft this is: a conversation's id, or NEW_CHAT_DRAFT (composer-drafts.tsx). */
+  draftKey: string;
   // Resolves false when the message was not accepted; the text is then put back for another try.
   onSend: (content: string, attachments: AttachmentView[]) => Promise<boolean>;
   onStop?: () => void;
@@ -45,6 +37,7 @@ type ComposerProps = {
 const MAX_HEIGHT_PX = 200;
 
 export function Composer({
+  draftKey,
   onSend,
   onStop,
   isStreaming = false,
@@ -53,23 +46,24 @@ export function Composer({
   readsImages = true,
 }: ComposerProps) {
   const { t } = useTranslator();
-  const [text, setText] = useState("");
+  const { draft, state } = useComposerDraft(draftKey);
+  const { text, isLeftWaiting } = state;
   const textareaRef = useRef<HTMLTextAreaElement>(null);
-  const rules = useDraftFileRules();
-  const [fileStore] = useState(() => new DraftFiles([], rules));
-  const files = useAttachmentDrafts(fileStore);
+  const files = useAttachmentDrafts(draft.files);
   // The file that stopped the last send, said below until it no longer blocks.
   const [stoppedBy, setStoppedBy] = useState<string | null>(null);
   const isTooLong = isDraftTooLong(text);
   const blocking = findBlockingDraft(files.drafts, { refusesImages: !readsImages, overTotal: files.overTotal });
   const isSendable = text.trim() !== "" && !isTooLong && !isStreaming && !isBusy;
   const afterUploads = useSendAfterUploads(files.isUploading, () => void submit());
+  useRememberWaitingSend(draft, afterUploads.isAsked);
 
   useComposerTextarea(textareaRef, text);
-  usePutBackRefused(refused, setText, fileStore);
+  usePutBackRefused(refused, draft);
 
   async function submit(): Promise<void> {
     if (!isSendable) return;
+    draft.update({ isLeftWaiting: false });
     // A file the message cannot carry as it is stops it, rather than the message going without it unseen.
     if (blocking) {
       setStoppedBy(blocking.key);
@@ -82,11 +76,11 @@ export function Composer({
     }
     const content = text;
     const attachments = files.take();
-    setText("");
+    draft.update({ text: "" });
     textareaRef.current?.focus();
     const isAccepted = await onSend(content, attachments);
     if (isAccepted) return;
-    setText((current) => (current === "" ? content : current));
+    draft.putBackText(content);
     files.restore(attachments);
   }
 
@@ -102,7 +96,9 @@ export function Composer({
     void submit();
   }
 
-  const notice = blocking && blocking.key === stoppedBy ? t("composer.notSentBlocked", { name: blocking.name }) : null;
+  let notice: string | null = null;
+  if (blocking && blocking.key === stoppedBy) notice = t("composer.notSentBlocked", { name: blocking.name });
+  else if (isLeftWaiting) notice = t("composer.notSentLeft");
   return (
     <form onSubmit={handleSubmit} className="w-full">
       <AttachmentChips
@@ -117,7 +113,7 @@ export function Composer({
         <textarea
           ref={textareaRef}
           value={text}
-          onChange={(event) => setText(event.target.value)}
+          onChange={(event) => draft.update({ text: event.target.value })}
           onKeyDown={handleKeyDown}
           onPaste={files.handlePaste}
           readOnly={afterUploads.isWaiting}
@@ -156,18 +152,23 @@ function useComposerTextarea(textareaRef: RefObject<HTMLTextAreaElement | null>,
   useShortcut("focus-composer", () => textareaRef.current?.focus());
 }
 
-function usePutBackRefused(
-  refused: RefusedMessage | null,
-  setText: Dispatch<SetStateAction<string>>,
-  files: DraftFiles,
-): void {
+function usePutBackRefused(refused: RefusedMessage | null, draft: ComposerDraft): void {
   const putBackRef = useRef<RefusedMessage | null>(null);
   useEffect(() => {
     if (!refused || putBackRef.current === refused) return;
     putBackRef.current = refused;
-    setText((current) => (current === "" ? refused.content : current));
-    files.restore(refused.attachments);
-  }, [refused, setText, files]);
+    draft.putBackText(refused.content);
+    draft.files.restore(refused.attachments);
+  }, [refused, draft]);
+}
+
+/**
+ * A send waiting for its uploads is kept with the draft: a composer that finds one when it first shows was left
+ * (for another conversation, or by a reload) before the message went, and says so instead of sending it unseen.
+ */
+function useRememberWaitingSend(draft: ComposerDraft, isAsked: boolean): void {
+  useEffect(() => draft.settleLeftSend(), [draft]);
+  useEffect(() => draft.update({ isSendAsked: isAsked }), [draft, isAsked]);
 }
 
 function SendOrStopButton({
