@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { AttachmentLimitsProvider } from "@/app/_components/attachments";
+import { DraftOwnerProvider } from "@/app/_components/chat/composer-drafts";
 import { ChatShell } from "@/app/_components/shell/chat-shell";
 import { getAttachmentLimits } from "@/lib/attachments/attachment-limits";
 import { requirePageUser } from "@/lib/auth/session";
@@ -8,9 +9,11 @@ export default async function ChatLayout({ children }: { children: ReactNode }) 
   const user = await requirePageUser();
   return (
     <AttachmentLimitsProvider limits={await getAttachmentLimits()}>
-      <ChatShell user={{ name: user.name, email: user.email }} isAdmin={user.role === "ADMIN"}>
-        {children}
-      </ChatShell>
+      <DraftOwnerProvider ownerId={user.id}>
+        <ChatShell user={{ name: user.name, email: user.email }} isAdmin={user.role === "ADMIN"}>
+          {children}
+        </ChatShell>
+      </DraftOwnerProvider>
     </AttachmentLimitsProvider>
   );
 }

@@ -5,8 +5,8 @@
 import { RESTORE_WINDOW_MS } from "../conversations/conversations";
 import { deleteFilesOfDeletedConversations, sweepUnclaimedAttachments } from "../db/attachments";
 import { deleteEmptyConversations } from "../db/conversations";
+import { UNCLAIMED_UPLOAD_LIFETIME_MS } from "../limits";
 
-const UNCLAIMED_UPLOAD_LIFETIME_MS = 60 * 60 * 1000;
 /** Long enough that a new chat left open in a tab over a weekend still takes its first message. */
 export const EMPTY_CONVERSATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 const SWEEP_INTERVAL_MS = 10 * 60 * 1000;

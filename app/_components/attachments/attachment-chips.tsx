@@ -4,20 +4,30 @@ import { CloseIcon, FileIcon } from "@/app/_components/ui/icons";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { MEGABYTE } from "@/lib/limits";
 import { useAttachmentLimits } from "./attachment-limits-context";
+import { type AttachmentDraft, isImageDraft } from "./draft-files";
 import { formatSize } from "./format-size";
-import { type AttachmentDraft, isImageDraft } from "./use-attachment-drafts";
 
 type AttachmentChipsProps = {
   drafts: AttachmentDraft[];
   onRemove: (key: string) => void;
+  onRetry: (key: string) => void;
   /** The chosen model cannot read images: each image says so on its chip until it is removed or the model changes. */
   refusesImages: boolean;
   /** Files that take the message past the admin's total per message. */
   overTotal: Set<string>;
 };
 
+/**
+ * Moves the focus to what the user can do about a file that blocks sending: Retry where another try may help, else
+ * Remove. Its error is the button's description, so that a screen reader says why.
+ */
+export function focusChip(draft: AttachmentDraft): void {
+  document.getElementById(`${draft.key}-${draft.isRetryable ? "retry" : "remove"}`)?.focus();
+}
+
 // The composer's files: name, size, a thumbnail for images, the upload's progress, or why the file was refused.
-export function AttachmentChips({ drafts, onRemove, refusesImages, overTotal }: AttachmentChipsProps) {
+// Within a bounded height that scrolls: a phone's screen holds the conversation's header and the box with many files.
+export function AttachmentChips({ drafts, onRemove, onRetry, refusesImages, overTotal }: AttachmentChipsProps) {
   const { t, locale } = useTranslator();
   const maxBytes = useAttachmentLimits().messageMegabytes * MEGABYTE;
   if (drafts.length === 0) return null;
@@ -28,26 +38,34 @@ export function AttachmentChips({ drafts, onRemove, refusesImages, overTotal }: 
     return null;
   };
   return (
-    <ul aria-label={t("attachments.list")} className="flex flex-wrap gap-2 px-1 pb-2">
+    <ul
+      aria-label={t("attachments.list")}
+      className="mb-2 flex max-h-36 flex-wrap gap-2 overflow-y-auto p-1 sm:max-h-52"
+    >
       {drafts.map((draft) => (
         <li key={draft.key} className="max-w-full">
-          <DraftChip draft={draft} error={errorOf(draft)} onRemove={() => onRemove(draft.key)} />
+          <DraftChip
+            draft={draft}
+            error={errorOf(draft)}
+            onRemove={() => onRemove(draft.key)}
+            onRetry={() => onRetry(draft.key)}
+          />
         </li>
       ))}
     </ul>
   );
 }
 
-type DraftChipProps = { draft: AttachmentDraft; error: string | null; onRemove: () => void };
+type DraftChipProps = { draft: AttachmentDraft; error: string | null; onRemove: () => void; onRetry: () => void };
 
-function DraftChip({ draft, error, onRemove }: DraftChipProps) {
+function DraftChip({ draft, error, onRemove, onRetry }: DraftChipProps) {
   const { t, locale } = useTranslator();
   const errorId = `${draft.key}-error`;
   const isFailed = error !== null;
+  const describedBy = isFailed ? errorId : undefined;
   return (
     <div
       className={`bg-canvas flex max-w-xs items-center gap-2 rounded-xl border p-1.5 pr-1 text-sm ${isFailed ? "border-danger/50" : "border-line"}`}
-      aria-describedby={isFailed ? errorId : undefined}
     >
       {draft.previewUrl ? (
         // biome-ignore lint/performance/noImgElement: a local blob or an authorised file, not an optimisable asset
@@ -72,10 +90,24 @@ function DraftChip({ draft, error, onRemove }: DraftChipProps) {
           </span>
         ) : null}
       </span>
+      {draft.isRetryable ? (
+        <button
+          type="button"
+          id={`${draft.key}-retry`}
+          onClick={onRetry}
+          aria-label={t("attachments.retry", { name: draft.name })}
+          aria-describedby={describedBy}
+          className="hover:bg-hover shrink-0 rounded-full px-2.5 py-1 text-xs font-medium underline"
+        >
+          {t("attachments.retryShort")}
+        </button>
+      ) : null}
       <button
         type="button"
+        id={`${draft.key}-remove`}
         onClick={onRemove}
         aria-label={t("attachments.remove", { name: draft.name })}
+        aria-describedby={describedBy}
         className="text-ink-muted hover:text-ink flex size-8 shrink-0 items-center justify-center rounded-full"
       >
         <CloseIcon width={16} height={16} />

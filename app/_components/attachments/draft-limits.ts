@@ -1,4 +1,4 @@
-import type { AttachmentDraft } from "./use-attachment-drafts";
+import { type AttachmentDraft, isImageDraft } from "./draft-files";
 
 /**
  * The uploaded files that take the message past its total size, in the order they were attached: the first ones
@@ -14,4 +14,18 @@ export function findDraftsOverTotal(drafts: AttachmentDraft[], maxBytes: number)
     else total += draft.size;
   }
   return over;
+}
+
+type Refusals = { refusesImages: boolean; overTotal: Set<string> };
+
+/**
+ * The first file that keeps the message from being sent, as its chip says: one that failed (the message would go
+ * without it, unseen), an image for a model that reads none, or one past the message's total.
+ */
+export function findBlockingDraft(drafts: AttachmentDraft[], { refusesImages, overTotal }: Refusals) {
+  return (
+    drafts.find(
+      (draft) => draft.status === "failed" || (refusesImages && isImageDraft(draft)) || overTotal.has(draft.key),
+    ) ?? null
+  );
 }

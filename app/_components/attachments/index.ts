@@ -1,8 +1,15 @@
 // Attachments in the browser (issue 15): the composer's files and a sent message's files.
 export { AttachButton } from "./attach-button";
-export { AttachmentChips } from "./attachment-chips";
+export { AttachmentChips, focusChip } from "./attachment-chips";
 export { AttachmentLimitsProvider } from "./attachment-limits-context";
+export { type AttachmentDraft, type DraftFileRules, DraftFiles, failedDraft, fromAttachment } from "./draft-files";
+export { findBlockingDraft } from "./draft-limits";
 export { formatSize } from "./format-size";
 export { MessageAttachments } from "./message-attachments";
-export { SendsAfterUploadsStatus, useSendAfterUploads } from "./send-after-uploads";
-export { type AttachmentDraft, type AttachmentDrafts, useAttachmentDrafts } from "./use-attachment-drafts";
+export { SendStatus, useSendAfterUploads } from "./send-after-uploads";
+export {
+  type AttachmentDrafts,
+  useAttachmentDrafts,
+  useDraftFileRules,
+  useEditedMessageFiles,
+} from "./use-attachment-drafts";

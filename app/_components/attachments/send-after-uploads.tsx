@@ -1,44 +1,43 @@
 "use client";
 
 // A message sent (or an edit saved) while its files still upload: it goes once they have, saying so meanwhile, and
-// its text is held as it was sent (read-only) until then. It does not go when one of its files failed or was
-// removed meanwhile: its chips say what happened, and the user decides. Cancel takes the text back for editing.
+// its text is held as it was sent (read-only) until then. A file removed meanwhile is left out, as the user chose; a
+// file that fails stops it at the send's own check, which says why at that file's chip. Cancel takes the text back
+// for editing.
 import { useEffect, useEffectEvent, useState } from "react";
 import { useTranslator } from "@/app/_i18n/translator-provider";
-import type { AttachmentDraft } from "./use-attachment-drafts";
 
-type Files = { drafts: AttachmentDraft[]; isUploading: boolean };
-
-/** `send` runs once the uploads end, unless the files asked for are no longer all there and uploaded. */
-export function useSendAfterUploads(files: Files, send: () => void) {
-  // The files the user sent with, by their drafts' keys.
-  const [askedWith, setAskedWith] = useState<string[] | null>(null);
-  const sendNow = useEffectEvent((keys: string[]) => {
-    setAskedWith(null);
-    const isWhole = keys.every((key) => files.drafts.some((file) => file.key === key && file.status === "ready"));
-    if (isWhole) send();
+/** `send` runs once no file is uploading any more; it checks the files itself. */
+export function useSendAfterUploads(isUploading: boolean, send: () => void) {
+  const [isAsked, setIsAsked] = useState(false);
+  const sendNow = useEffectEvent(() => {
+    setIsAsked(false);
+    send();
   });
-  const { isUploading } = files;
   useEffect(() => {
-    if (askedWith && !isUploading) sendNow(askedWith);
-  }, [askedWith, isUploading]);
+    if (isAsked && !isUploading) sendNow();
+  }, [isAsked, isUploading]);
   return {
-    askToSend: () => setAskedWith(files.drafts.filter((file) => file.status !== "failed").map((file) => file.key)),
-    cancel: () => setAskedWith(null),
-    isAsked: askedWith !== null,
-    isWaiting: askedWith !== null && isUploading,
+    askToSend: () => setIsAsked(true),
+    cancel: () => setIsAsked(false),
+    isAsked,
+    isWaiting: isAsked && isUploading,
   };
 }
 
-type StatusProps = { isWaiting: boolean; onCancel: () => void; className: string };
+type StatusProps = { isWaiting: boolean; onCancel: () => void; notice?: string | null; className: string };
 
-/** Always there, empty while there is nothing to say: a live region must exist before its words do. */
-export function SendsAfterUploadsStatus({ isWaiting, onCancel, className }: StatusProps) {
+/**
+ * What became of the send: waiting for the uploads (with Cancel), or `notice`, why it did not go. Always there, empty
+ * while there is nothing to say: a live region must exist before its words do.
+ */
+export function SendStatus({ isWaiting, onCancel, notice = null, className }: StatusProps) {
   const { t } = useTranslator();
+  const text = isWaiting ? t("attachments.sendsAfterUploads") : (notice ?? "");
   return (
-    <div className={`flex items-center gap-2 ${isWaiting ? className : ""}`}>
+    <div className={`flex items-center gap-2 ${text ? className : ""}`}>
       <p role="status" className="text-ink-muted text-sm">
-        {isWaiting ? t("attachments.sendsAfterUploads") : ""}
+        {text}
       </p>
       {isWaiting ? (
         <button

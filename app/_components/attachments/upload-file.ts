@@ -5,6 +5,16 @@ import type { ApiError } from "@/app/_components/api/types";
 import { type AttachmentView, attachmentViewSchema } from "@/lib/live/messages";
 
 export type UploadResult = { isOk: true; attachment: AttachmentView } | { isOk: false; error: ApiError };
+/** `status` 0: no answer (the connection failed or the upload was aborted). */
+export type UploadAnswer = UploadResult & { status: number };
+
+/**
+ * Whether the same file may be accepted on another try: no answer, the server busy (429: too many uploads or
+ * documents being read at once) or failing (5xx, a proxy's included). Other refusals are about the file itself.
+ */
+export function isRetryableStatus(status: number): boolean {
+  return status === 0 || status === 429 || status >= 500;
+}
 
 /** The upload's answer: the file as stored, or why not (a proxy's own page for a body it refused included). */
 export function readUploadAnswer(status: number, text: string): UploadResult {
@@ -27,7 +37,7 @@ export function uploadFile(
   name: string,
   onProgress: (fraction: number) => void,
   signal: AbortSignal,
-): Promise<UploadResult> {
+): Promise<UploadAnswer> {
   return new Promise((resolve) => {
     const request = new XMLHttpRequest();
     request.open("POST", `/api/attachments?name=${encodeURIComponent(name)}`);
@@ -35,9 +45,11 @@ export function uploadFile(
     request.upload.addEventListener("progress", (event) => {
       if (event.lengthComputable) onProgress(event.loaded / event.total);
     });
-    request.addEventListener("load", () => resolve(readUploadAnswer(request.status, request.responseText)));
-    request.addEventListener("error", () => resolve({ isOk: false, error: NETWORK_ERROR }));
-    request.addEventListener("abort", () => resolve({ isOk: false, error: NETWORK_ERROR }));
+    request.addEventListener("load", () =>
+      resolve({ ...readUploadAnswer(request.status, request.responseText), status: request.status }),
+    );
+    request.addEventListener("error", () => resolve({ isOk: false, error: NETWORK_ERROR, status: 0 }));
+    request.addEventListener("abort", () => resolve({ isOk: false, error: NETWORK_ERROR, status: 0 }));
     signal.addEventListener("abort", () => request.abort(), { once: true });
     request.send(file);
   });

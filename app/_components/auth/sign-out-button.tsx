@@ -2,6 +2,7 @@
 
 import { signOut } from "next-auth/react";
 import { useState } from "react";
+import { clearComposerDrafts } from "@/app/_components/chat";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 
 export function SignOutButton() {
@@ -10,6 +11,8 @@ export function SignOutButton() {
 
   async function handleClick(): Promise<void> {
     setIsSigningOut(true);
+    // A shared computer: the next person in this tab must not find the user's unsent messages and files.
+    clearComposerDrafts();
     await signOut({ callbackUrl: "/sign-in" });
   }
 

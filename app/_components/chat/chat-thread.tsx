@@ -105,6 +105,7 @@ export function ChatThread({ conversation }: ChatThreadProps) {
         />
       )}
       <ThreadFooter
+        draftKey={conversation.id}
         readsImages={modelReadsImages}
         alert={error ?? copyError}
         canWrite={sharing.access !== "read"}

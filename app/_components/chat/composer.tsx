@@ -1,10 +1,12 @@
 "use client";
 
-import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from "react";
+import { type FormEvent, type KeyboardEvent, type RefObject, useEffect, useRef, useState } from "react";
 import {
   AttachButton,
   AttachmentChips,
-  SendsAfterUploadsStatus,
+  findBlockingDraft,
+  focusChip,
+  SendStatus,
   useAttachmentDrafts,
   useSendAfterUploads,
 } from "@/app/_components/attachments";
@@ -13,11 +15,14 @@ import { ArrowUpIcon, StopIcon } from "@/app/_components/ui/icons";
 import { useShortcut } from "@/app/_components/ui/keyboard-shortcuts";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { AttachmentView } from "@/lib/live/messages";
+import { type ComposerDraft, useComposerDraft } from "./composer-drafts";
 
 /** A message sent from elsewhere (the first message of a new chat) that the server refused: offered back whole. */
 export type RefusedMessage = { content: string; attachments: AttachmentView[] };
 
 type ComposerProps = {
+  /** Whose unsent draft this is: a conversation's id, or NEW_CHAT_DRAFT (composer-drafts.tsx). */
+  draftKey: string;
   // Resolves false when the message was not accepted; the text is then put back for another try.
   onSend: (content: string, attachments: AttachmentView[]) => Promise<boolean>;
   onStop?: () => void;
@@ -32,6 +37,7 @@ type ComposerProps = {
 const MAX_HEIGHT_PX = 200;
 
 export function Composer({
+  draftKey,
   onSend,
   onStop,
   isStreaming = false,
@@ -40,44 +46,41 @@ export function Composer({
   readsImages = true,
 }: ComposerProps) {
   const { t } = useTranslator();
-  const [draft, setDraft] = useState("");
+  const { draft, state } = useComposerDraft(draftKey);
+  const { text, isLeftWaiting } = state;
   const textareaRef = useRef<HTMLTextAreaElement>(null);
-  const files = useAttachmentDrafts();
-  const isTooLong = isDraftTooLong(draft);
-  const hasRefusedFiles = (!readsImages && files.hasImages) || files.overTotal.size > 0;
-  const isSendable = draft.trim() !== "" && !isTooLong && !isStreaming && !isBusy && !hasRefusedFiles;
-  const canSend = isSendable && !files.isUploading;
-  const afterUploads = useSendAfterUploads(files, () => void submit());
+  const files = useAttachmentDrafts(draft.files);
+  // The file that stopped the last send, said below until it no longer blocks.
+  const [stoppedBy, setStoppedBy] = useState<string | null>(null);
+  const isTooLong = isDraftTooLong(text);
+  const blocking = findBlockingDraft(files.drafts, { refusesImages: !readsImages, overTotal: files.overTotal });
+  const isSendable = text.trim() !== "" && !isTooLong && !isStreaming && !isBusy;
+  const afterUploads = useSendAfterUploads(files.isUploading, () => void submit());
+  useRememberWaitingSend(draft, afterUploads.isAsked);
 
-  useEffect(() => {
-    textareaRef.current?.focus();
-  }, []);
-
-  const { restore } = files;
-  const putBackRef = useRef<RefusedMessage | null>(null);
-  useEffect(() => {
-    if (!refused || putBackRef.current === refused) return;
-    putBackRef.current = refused;
-    setDraft((current) => (current === "" ? refused.content : current));
-    restore(refused.attachments);
-  }, [refused, restore]);
-
-  useAutoGrow(textareaRef, draft, MAX_HEIGHT_PX);
-  useShortcut("focus-composer", () => textareaRef.current?.focus());
+  useComposerTextarea(textareaRef, text);
+  usePutBackRefused(refused, draft);
 
   async function submit(): Promise<void> {
-    if (isSendable && files.isUploading) {
+    if (!isSendable) return;
+    draft.update({ isLeftWaiting: false });
+    // A file the message cannot carry as it is stops it, rather than the message going without it unseen.
+    if (blocking) {
+      setStoppedBy(blocking.key);
+      focusChip(blocking);
+      return;
+    }
+    if (files.isUploading) {
       afterUploads.askToSend();
       return;
     }
-    if (!canSend) return;
-    const content = draft;
+    const content = text;
     const attachments = files.take();
-    setDraft("");
+    draft.update({ text: "" });
     textareaRef.current?.focus();
     const isAccepted = await onSend(content, attachments);
     if (isAccepted) return;
-    setDraft((current) => (current === "" ? content : current));
+    draft.putBackText(content);
     files.restore(attachments);
   }
 
@@ -93,11 +96,15 @@ export function Composer({
     void submit();
   }
 
+  let notice: string | null = null;
+  if (blocking && blocking.key === stoppedBy) notice = t("composer.notSentBlocked", { name: blocking.name });
+  else if (isLeftWaiting) notice = t("composer.notSentLeft");
   return (
     <form onSubmit={handleSubmit} className="w-full">
       <AttachmentChips
         drafts={files.drafts}
         onRemove={files.remove}
+        onRetry={files.retry}
         refusesImages={!readsImages}
         overTotal={files.overTotal}
       />
@@ -105,8 +112,8 @@ export function Composer({
         <AttachButton onFiles={files.add} />
         <textarea
           ref={textareaRef}
-          value={draft}
-          onChange={(event) => setDraft(event.target.value)}
+          value={text}
+          onChange={(event) => draft.update({ text: event.target.value })}
           onKeyDown={handleKeyDown}
           onPaste={files.handlePaste}
           readOnly={afterUploads.isWaiting}
@@ -117,16 +124,51 @@ export function Composer({
           rows={1}
           className="placeholder:text-ink-muted max-h-[200px] min-h-10 flex-1 resize-none bg-transparent py-2 text-base leading-6 focus-visible:outline-none"
         />
-        <SendOrStopButton isStreaming={isStreaming} canSend={isSendable && !afterUploads.isAsked} onStop={onStop} />
+        <SendOrStopButton
+          isStreaming={isStreaming}
+          canSend={isSendable && !blocking && !afterUploads.isAsked}
+          onStop={onStop}
+        />
       </div>
-      <SendsAfterUploadsStatus
+      <SendStatus
         isWaiting={afterUploads.isWaiting}
         onCancel={afterUploads.cancel}
+        notice={notice}
         className="mt-2 px-4"
       />
-      <DraftTooLongAlert draft={draft} id="composer-error" className="text-danger mt-2 px-4 text-sm" />
+      <DraftTooLongAlert draft={text} id="composer-error" className="text-danger mt-2 px-4 text-sm" />
     </form>
   );
+}
+
+// Focused on arrival, the caret after a draft's text; grows with it; reached with the shortcut from anywhere.
+function useComposerTextarea(textareaRef: RefObject<HTMLTextAreaElement | null>, text: string): void {
+  useEffect(() => {
+    const textarea = textareaRef.current;
+    textarea?.focus();
+    textarea?.setSelectionRange(textarea.value.length, textarea.value.length);
+  }, [textareaRef]);
+  useAutoGrow(textareaRef, text, MAX_HEIGHT_PX);
+  useShortcut("focus-composer", () => textareaRef.current?.focus());
+}
+
+function usePutBackRefused(refused: RefusedMessage | null, draft: ComposerDraft): void {
+  const putBackRef = useRef<RefusedMessage | null>(null);
+  useEffect(() => {
+    if (!refused || putBackRef.current === refused) return;
+    putBackRef.current = refused;
+    draft.putBackText(refused.content);
+    draft.files.restore(refused.attachments);
+  }, [refused, draft]);
+}
+
+/**
+ * A send waiting for its uploads is kept with the draft: a composer that finds one when it first shows was left
+ * (for another conversation, or by a reload) before the message went, and says so instead of sending it unseen.
+ */
+function useRememberWaitingSend(draft: ComposerDraft, isAsked: boolean): void {
+  useEffect(() => draft.settleLeftSend(), [draft]);
+  useEffect(() => draft.update({ isSendAsked: isAsked }), [draft, isAsked]);
 }
 
 function SendOrStopButton({

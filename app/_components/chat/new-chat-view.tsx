@@ -8,6 +8,7 @@ import { notifyConversationsChanged } from "@/app/_components/api/conversation-e
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { AttachmentView } from "@/lib/live/messages";
 import { Composer } from "./composer";
+import { NEW_CHAT_DRAFT } from "./composer-drafts";
 import { FirstMessagePreview } from "./first-message-preview";
 import { sendFirstMessage } from "./first-turn";
 import { ModelPicker, readsImages, useModels } from "./model-picker";
@@ -74,7 +75,12 @@ export function NewChatView() {
             {error}
           </p>
         ) : null}
-        <Composer onSend={startConversation} isBusy={isSending} readsImages={readsImages(models, modelId)} />
+        <Composer
+          draftKey={NEW_CHAT_DRAFT}
+          onSend={startConversation}
+          isBusy={isSending}
+          readsImages={readsImages(models, modelId)}
+        />
       </div>
       {isSending ? null : <div className="flex-1 pb-[12vh]" />}
     </div>

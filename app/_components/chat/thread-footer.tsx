@@ -5,6 +5,8 @@ import type { AttachmentView } from "@/lib/live/messages";
 import { Composer, type RefusedMessage } from "./composer";
 
 type ThreadFooterProps = {
+  /** The conversation whose unsent draft the composer shows. */
+  draftKey: string;
   /** The conversation's model reads images: an image attached for another is refused on its chip. */
   readsImages: boolean;
   alert: string | null;

@@ -5,8 +5,10 @@ import {
   AttachButton,
   AttachmentChips,
   type AttachmentDraft,
-  SendsAfterUploadsStatus,
+  findBlockingDraft,
+  SendStatus,
   useAttachmentDrafts,
+  useEditedMessageFiles,
   useSendAfterUploads,
 } from "@/app/_components/attachments";
 import { useTranslator } from "@/app/_i18n/translator-provider";
@@ -40,7 +42,7 @@ export function MessageEditForm({ content, attachments, readsImages, isBusy, onS
   const [draft, setDraft] = useState(content);
   const [isSaving, setIsSaving] = useState(false);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
-  const files = useAttachmentDrafts(attachments, { takesPageDrops: false });
+  const files = useAttachmentDrafts(useEditedMessageFiles(attachments), { takesPageDrops: false });
   const kept = files.drafts.flatMap((file) => (file.attachment ? [file.attachment] : []));
   const isChanged = draft !== content || draftIdsOf(files.drafts) !== idsOf(attachments);
   const isTooLong = isDraftTooLong(draft);
@@ -50,9 +52,9 @@ export function MessageEditForm({ content, attachments, readsImages, isBusy, onS
     !isTooLong &&
     !isBusy &&
     !isSaving &&
-    files.overTotal.size === 0 &&
-    (readsImages || !files.hasImages);
-  const afterUploads = useSendAfterUploads(files, () => void save());
+    // A file that failed would be left out unseen: it blocks saving, as in the composer.
+    findBlockingDraft(files.drafts, { refusesImages: !readsImages, overTotal: files.overTotal }) === null;
+  const afterUploads = useSendAfterUploads(files.isUploading, () => void save());
 
   useEffect(() => {
     const textarea = textareaRef.current;
@@ -107,6 +109,7 @@ export function MessageEditForm({ content, attachments, readsImages, isBusy, onS
       <AttachmentChips
         drafts={files.drafts}
         onRemove={files.remove}
+        onRetry={files.retry}
         refusesImages={!readsImages}
         overTotal={files.overTotal}
       />
@@ -123,7 +126,7 @@ export function MessageEditForm({ content, attachments, readsImages, isBusy, onS
         className="w-full resize-none bg-transparent leading-7 focus-visible:outline-none"
       />
       <DraftTooLongAlert draft={draft} className="text-danger mt-1 text-sm" />
-      <SendsAfterUploadsStatus isWaiting={afterUploads.isWaiting} onCancel={afterUploads.cancel} className="mt-1" />
+      <SendStatus isWaiting={afterUploads.isWaiting} onCancel={afterUploads.cancel} className="mt-1" />
       <EditFormButtons onFiles={files.add} onCancel={cancel} canSave={isSavable && !afterUploads.isAsked} />
     </form>
   );

@@ -1,0 +1,234 @@
+// The files attached to a message before it is sent, outside React: a store the composer keeps per conversation
+// (composer-drafts.ts), so that an upload goes on while the user looks at another conversation and lands in the
+// draft it was made for. Each file uploads at once (images downscaled first) and is refused on its own chip with its
+// reason; the file is kept until it is uploaded, for Retry when trying again can help.
+import type { ApiError } from "@/app/_components/api/types";
+import { UNCLAIMED_UPLOAD_LIFETIME_MS } from "@/lib/limits";
+import type { AttachmentView } from "@/lib/live/messages";
+import { downscaleImage } from "./downscale-image";
+import { isRetryableStatus, uploadFile } from "./upload-file";
+
+export type AttachmentDraft = {
+  key: string;
+  name: string;
+  size: number;
+  isImage: boolean;
+  previewUrl: string | null;
+  status: "uploading" | "ready" | "failed";
+  progress: number;
+  error: string | null;
+  /** Failed in a way another try may mend (no answer, the server busy), and the file is still at hand. */
+  isRetryable: boolean;
+  attachment: AttachmentView | null;
+  /** When its upload finished (this browser's clock): the server sweeps it an hour later unless a message claims it. */
+  uploadedAt: number | null;
+  /** A file of the message being edited: already sent, so never deleted when removed from the new version. */
+  isSent: boolean;
+};
+
+/** What the store needs from the page: the admin's limits and the words of its refusals, in the reader's language. */
+export type DraftFileRules = {
+  filesPerMessage: number;
+  maxFileBytes: number;
+  words: { tooMany: string; tooLarge: string; expired: string; describe: (error: ApiError) => string };
+};
+
+/** An image by what the server sniffed once it is uploaded; until then by the type the browser gives the file. */
+export function isImageDraft(draft: AttachmentDraft): boolean {
+  return draft.attachment ? draft.attachment.kind === "IMAGE" : draft.isImage;
+}
+
+const FAILED = { status: "failed", progress: 0, attachment: null, uploadedAt: null } as const;
+
+let nextKey = 0;
+
+function nextDraftKey(): string {
+  nextKey += 1;
+  return `draft-${nextKey}`;
+}
+
+function newDraft(file: File): AttachmentDraft {
+  const isImage = file.type.startsWith("image/");
+  return {
+    key: nextDraftKey(),
+    name: file.name || "pasted-image.png",
+    size: file.size,
+    isImage,
+    previewUrl: isImage ? URL.createObjectURL(file) : null,
+    status: "uploading",
+    progress: 0,
+    error: null,
+    isRetryable: false,
+    attachment: null,
+    uploadedAt: null,
+    isSent: false,
+  };
+}
+
+export function fromAttachment(attachment: AttachmentView, uploadedAt: number | null, isSent = false): AttachmentDraft {
+  const isImage = attachment.kind === "IMAGE";
+  return {
+    key: nextDraftKey(),
+    name: attachment.name,
+    size: attachment.size,
+    isImage,
+    previewUrl: isImage ? `/api/attachments/${attachment.id}` : null,
+    status: "ready",
+    progress: 1,
+    error: null,
+    isRetryable: false,
+    attachment,
+    uploadedAt,
+    isSent,
+  };
+}
+
+/** A file whose upload was lost (by a reload) or refused, named on its chip so that it is not lost unseen. */
+export function failedDraft(file: Pick<AttachmentDraft, "name" | "size" | "isImage">, error: string): AttachmentDraft {
+  return { key: nextDraftKey(), ...file, ...FAILED, previewUrl: null, error, isRetryable: false, isSent: false };
+}
+
+export class DraftFiles {
+  #drafts: AttachmentDraft[];
+  #rules: DraftFileRules;
+  readonly #listeners = new Set<() => void>();
+  readonly #controllers = new Map<string, AbortController>();
+  // The picked files, for Retry; let go once uploaded or removed.
+  readonly #files = new Map<string, File>();
+  readonly #expiryTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  // When each file handed to a message was uploaded, for the files of a refused message put back.
+  readonly #uploadTimes = new Map<string, number>();
+
+  constructor(drafts: AttachmentDraft[], rules: DraftFileRules) {
+    this.#drafts = drafts;
+    this.#rules = rules;
+    for (const draft of drafts) this.#watchExpiry(draft);
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
+
+  getSnapshot = (): AttachmentDraft[] => this.#drafts;
+
+  setRules(rules: DraftFileRules): void {
+    this.#rules = rules;
+  }
+
+  add(files: File[]): void {
+    const room = this.#rules.filesPerMessage - this.#countKept();
+    const added = files.map((file, index) => {
+      const draft = newDraft(file);
+      return index < room ? draft : { ...draft, ...FAILED, error: this.#rules.words.tooMany };
+    });
+    this.#set([...this.#drafts, ...added]);
+    added.forEach((draft, index) => {
+      const file = files[index];
+      if (draft.status === "uploading" && file) void this.#upload(draft, file);
+    });
+  }
+
+  retry(key: string): void {
+    const draft = this.#drafts.find((item) => item.key === key);
+    const file = this.#files.get(key);
+    if (!draft?.isRetryable || !file) return;
+    if (this.#countKept() >= this.#rules.filesPerMessage) {
+      this.#update(key, { isRetryable: false, error: this.#rules.words.tooMany });
+      return;
+    }
+    this.#update(key, { status: "uploading", progress: 0, error: null, isRetryable: false });
+    void this.#upload(draft, file);
+  }
+
+  remove(key: string): void {
+    this.#controllers.get(key)?.abort();
+    this.#forget(key);
+    const draft = this.#drafts.find((item) => item.key === key);
+    // An upload no message will claim: removed now rather than by the hourly sweep (which also catches a failure).
+    if (draft?.attachment && !draft.isSent) {
+      fetch(`/api/attachments/${draft.attachment.id}`, { method: "DELETE" }).catch(() => {});
+    }
+    this.#set(this.#drafts.filter((item) => item.key !== key));
+  }
+
+  /** The uploaded files, handed to a message and cleared from the draft. */
+  take(): AttachmentView[] {
+    const taken = this.#drafts.flatMap((draft) => (draft.attachment ? [draft] : []));
+    for (const draft of taken) {
+      if (draft.attachment && draft.uploadedAt) this.#uploadTimes.set(draft.attachment.id, draft.uploadedAt);
+    }
+    for (const draft of this.#drafts) this.#forget(draft.key);
+    this.#set([]);
+    return taken.flatMap((draft) => (draft.attachment ? [draft.attachment] : []));
+  }
+
+  /** Files of a message the server refused: back in the draft for another try. */
+  restore(attachments: AttachmentView[]): void {
+    const restored = attachments.map((file) => fromAttachment(file, this.#uploadTimes.get(file.id) ?? Date.now()));
+    for (const draft of restored) this.#watchExpiry(draft);
+    this.#set([...restored, ...this.#drafts]);
+  }
+
+  /** Stops the uploads and timers: the draft is thrown away (its user signed out). */
+  dispose(): void {
+    for (const controller of this.#controllers.values()) controller.abort();
+    for (const draft of this.#drafts) this.#forget(draft.key);
+    this.#listeners.clear();
+  }
+
+  #countKept(): number {
+    return this.#drafts.filter((draft) => draft.status !== "failed").length;
+  }
+
+  async #upload(draft: AttachmentDraft, file: File): Promise<void> {
+    this.#files.set(draft.key, file);
+    const body = draft.isImage ? await downscaleImage(file) : file;
+    if (body.size > this.#rules.maxFileBytes) {
+      this.#update(draft.key, { ...FAILED, error: this.#rules.words.tooLarge });
+      return;
+    }
+    const controller = new AbortController();
+    this.#controllers.set(draft.key, controller);
+    const onProgress = (progress: number) => this.#update(draft.key, { progress });
+    const answer = await uploadFile(body, draft.name, onProgress, controller.signal);
+    this.#controllers.delete(draft.key);
+    if (controller.signal.aborted) return;
+    if (!answer.isOk) {
+      const isRetryable = isRetryableStatus(answer.status);
+      this.#update(draft.key, { status: "failed", error: this.#rules.words.describe(answer.error), isRetryable });
+      return;
+    }
+    this.#files.delete(draft.key);
+    const { attachment } = answer;
+    const ready = { status: "ready", progress: 1, attachment, size: attachment.size, uploadedAt: Date.now() } as const;
+    this.#update(draft.key, ready);
+    this.#watchExpiry({ ...draft, ...ready });
+  }
+
+  // The server sweeps an unsent upload after an hour: the chip says so then, instead of the send being refused.
+  #watchExpiry(draft: AttachmentDraft): void {
+    if (draft.isSent || draft.uploadedAt === null || draft.status !== "ready") return;
+    // Its thumbnail was the server's copy, gone with it.
+    const expire = () => this.#update(draft.key, { ...FAILED, previewUrl: null, error: this.#rules.words.expired });
+    const delay = draft.uploadedAt + UNCLAIMED_UPLOAD_LIFETIME_MS - Date.now();
+    this.#expiryTimers.set(draft.key, setTimeout(expire, Math.max(delay, 0)));
+  }
+
+  #forget(key: string): void {
+    clearTimeout(this.#expiryTimers.get(key));
+    this.#expiryTimers.delete(key);
+    this.#files.delete(key);
+    this.#controllers.delete(key);
+  }
+
+  #update(key: string, change: Partial<AttachmentDraft>): void {
+    if (!this.#drafts.some((draft) => draft.key === key)) return;
+    this.#set(this.#drafts.map((draft) => (draft.key === key ? { ...draft, ...change } : draft)));
+  }
+
+  #set(drafts: AttachmentDraft[]): void {
+    this.#drafts = drafts;
+    for (const listener of this.#listeners) listener();
+  }
+}

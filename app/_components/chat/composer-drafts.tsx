@@ -1,0 +1,140 @@
+"use client";
+
+// Each conversation's unsent draft, and the new chat's, for the tab: its text, its files (uploads go on while the
+// user is elsewhere and land here) and whether a send was waiting for them. Module state, because a draft outlives
+// its composer (ChatThread is keyed by conversation), kept in sessionStorage too for a reload
+// (composer-draft-storage.ts); per signed-in user, and cleared by signing out.
+import { createContext, type ReactNode, useContext, useMemo, useSyncExternalStore } from "react";
+import {
+  type AttachmentDraft,
+  type DraftFileRules,
+  DraftFiles,
+  failedDraft,
+  fromAttachment,
+  useDraftFileRules,
+} from "@/app/_components/attachments";
+import { useTranslator } from "@/app/_i18n/translator-provider";
+import {
+  claimStoredDrafts,
+  clearStoredDrafts,
+  readStoredDraft,
+  type StoredDraft,
+  writeStoredDraft,
+} from "./composer-draft-storage";
+
+/** The new chat's draft, beside the conversations' (keyed by their ids). */
+export const NEW_CHAT_DRAFT = "new-chat";
+
+/** `isSendAsked`: a send waits for the uploads; `isLeftWaiting`: the user left before it went, so it did not. */
+export type DraftState = { text: string; isSendAsked: boolean; isLeftWaiting: boolean };
+
+const EMPTY: DraftState = { text: "", isSendAsked: false, isLeftWaiting: false };
+
+export class ComposerDraft {
+  #state: DraftState;
+  readonly #listeners = new Set<() => void>();
+
+  constructor(
+    readonly key: string,
+    state: DraftState,
+    readonly files: DraftFiles,
+  ) {
+    this.#state = state;
+    files.subscribe(() => this.#save());
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
+
+  getSnapshot = (): DraftState => this.#state;
+
+  update(change: Partial<DraftState>): void {
+    if (Object.entries(change).every(([name, value]) => this.#state[name as keyof DraftState] === value)) return;
+    this.#state = { ...this.#state, ...change };
+    this.#save();
+    for (const listener of this.#listeners) listener();
+  }
+
+  /** A refused message's text comes back, unless the user has typed another meanwhile. */
+  putBackText(text: string): void {
+    if (this.#state.text === "") this.update({ text });
+  }
+
+  /** A send still waiting when its composer first shows was left behind (another conversation, a reload). */
+  settleLeftSend(): void {
+    if (this.#state.isSendAsked) this.update({ isSendAsked: false, isLeftWaiting: true });
+  }
+
+  #save(): void {
+    writeStoredDraft(this.key, { ...this.#state, files: this.files.getSnapshot().map(toStoredFile) });
+  }
+}
+
+function toStoredFile(draft: AttachmentDraft): StoredDraft["files"][number] {
+  if (draft.status === "ready" && draft.attachment && draft.uploadedAt !== null) {
+    return { attachment: draft.attachment, uploadedAt: draft.uploadedAt };
+  }
+  return { name: draft.name, size: draft.size, isImage: draft.isImage, error: draft.error };
+}
+
+function fromStoredFile(file: StoredDraft["files"][number], interrupted: string): AttachmentDraft {
+  if ("attachment" in file) return fromAttachment(file.attachment, file.uploadedAt);
+  return failedDraft(file, file.error ?? interrupted);
+}
+
+const drafts = new Map<string, ComposerDraft>();
+let draftsOwner: string | null = null;
+
+function getComposerDraft(ownerId: string, key: string, rules: DraftFileRules, interrupted: string): ComposerDraft {
+  if (ownerId !== draftsOwner) {
+    forgetDrafts();
+    claimStoredDrafts(ownerId);
+    draftsOwner = ownerId;
+  }
+  const existing = drafts.get(key);
+  if (existing) return existing;
+  const stored = readStoredDraft(key);
+  const files = new DraftFiles(stored?.files.map((file) => fromStoredFile(file, interrupted)) ?? [], rules);
+  const { text, isSendAsked, isLeftWaiting } = stored ?? EMPTY;
+  const draft = new ComposerDraft(key, { text, isSendAsked, isLeftWaiting }, files);
+  drafts.set(key, draft);
+  return draft;
+}
+
+function forgetDrafts(): void {
+  for (const draft of drafts.values()) draft.files.dispose();
+  drafts.clear();
+}
+
+/** Signing out: nothing of the user's drafts is left in the tab for whoever uses the computer next. */
+export function clearComposerDrafts(): void {
+  forgetDrafts();
+  clearStoredDrafts();
+  draftsOwner = null;
+}
+
+const DraftOwnerContext = createContext<string | null>(null);
+
+/** The signed-in user whose drafts the composers show (the signed-in layout gives it). */
+export function DraftOwnerProvider({ ownerId, children }: { ownerId: string; children: ReactNode }) {
+  return <DraftOwnerContext.Provider value={ownerId}>{children}</DraftOwnerContext.Provider>;
+}
+
+const serverState = () => EMPTY;
+
+/** The draft kept under `key`; on the server (and without a user) one of its own, kept nowhere. */
+export function useComposerDraft(key: string): { draft: ComposerDraft; state: DraftState } {
+  const ownerId = useContext(DraftOwnerContext);
+  const rules = useDraftFileRules();
+  const interrupted = useTranslator().t("attachments.interrupted");
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one draft per user and key; the rules reach it through useAttachmentDrafts.
+  const draft = useMemo(() => {
+    if (typeof window === "undefined" || ownerId === null)
+      return new ComposerDraft(key, EMPTY, new DraftFiles([], rules));
+    return getComposerDraft(ownerId, key, rules, interrupted);
+  }, [ownerId, key]);
+  const state = useSyncExternalStore(draft.subscribe, draft.getSnapshot, serverState);
+  return { draft, state };
+}
