@@ -114,6 +114,36 @@ test("each conversation and the new chat keep their own unsent draft through a r
   await expect(chips(page)).toHaveCount(0);
 });
 
+test("a message the server saved before the user left is not offered again as the draft, nor sent twice", async ({
+  browser,
+}) => {
+  const { page } = await newUserPage(browser, "Hurrier");
+  const conversationUrl = await startConversation(page);
+  await attachWithPaperclip(page, [textFile("agenda.txt", "Agenda facts")]);
+  await expect(chips(page).getByRole("status")).toHaveCount(0);
+  // The server takes the message and answers, but the answer reaches the page only after the user has left.
+  let markSaved = () => {};
+  const saved = new Promise<void>((resolve) => {
+    markSaved = resolve;
+  });
+  await page.route("**/api/conversations/*/messages", async (route) => {
+    await route.fetch();
+    markSaved();
+  });
+  await send(page, `${E2E_ECHO_PREFIX}read the agenda`);
+  await saved;
+  await page.getByRole("link", { name: "New chat" }).click();
+  await expect(page.getByRole("heading", { name: "What can I help with?" })).toBeVisible();
+  await page.unrouteAll({ behavior: "ignoreErrors" });
+
+  await conversationLink(page).click();
+  await expect(page).toHaveURL(conversationUrl);
+  await expect(page.getByRole("article", { name: "You" })).toHaveCount(2);
+  await expect(page.getByRole("article", { name: "Assistant" }).last()).toContainText("Agenda facts");
+  await expect(composer(page)).toHaveValue("");
+  await expect(chips(page)).toHaveCount(0);
+});
+
 test("a file still uploading when the user leaves lands in that conversation's draft, and the message waiting for it comes back unsent, saying so", async ({
   browser,
 }, testInfo) => {

@@ -12,6 +12,7 @@ import { useTranslator } from "@/app/_i18n/translator-provider";
 import { copyToMyChats } from "./chat-requests";
 import type { RefusedMessage } from "./composer";
 import { type FirstTurn, takeFirstTurn } from "./first-turn";
+import type { ReplyOutcome } from "./live/use-reply-runner";
 
 // The conversation's title in the header and the tab: it changes on rename, here or in the sidebar, and when the
 // model titles a new conversation (its reply's stream announces it, use-chat-stream.ts).
@@ -42,7 +43,7 @@ export function useConversationTitle(
 export function useFollowOnArrival(
   conversationId: string,
   lastMessage: ChatMessage | undefined,
-  stream: { followFirstTurn: (turn: FirstTurn) => Promise<boolean>; reattach: () => Promise<void> },
+  stream: { followFirstTurn: (turn: FirstTurn) => Promise<ReplyOutcome>; reattach: () => Promise<void> },
   onRefused: (message: RefusedMessage | null) => void,
 ): void {
   const { followFirstTurn, reattach } = stream;
@@ -52,7 +53,9 @@ export function useFollowOnArrival(
       const firstTurn = takeFirstTurn(conversationId);
       if (firstTurn) {
         const { content, attachments } = firstTurn;
-        void followFirstTurn(firstTurn).then((isAccepted) => onRefused(isAccepted ? null : { content, attachments }));
+        void followFirstTurn(firstTurn).then((outcome) =>
+          onRefused(outcome === "refused" ? { content, attachments } : null),
+        );
       } else if (isReplyLive) void reattach();
     }, 0);
     return () => clearTimeout(timer);

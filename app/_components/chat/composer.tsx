@@ -16,6 +16,7 @@ import { useShortcut } from "@/app/_components/ui/keyboard-shortcuts";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { AttachmentView } from "@/lib/live/messages";
 import { type ComposerDraft, useComposerDraft } from "./composer-drafts";
+import type { ReplyOutcome } from "./live/use-reply-runner";
 
 /** A message sent from elsewhere (the first message of a new chat) that the server refused: offered back whole. */
 export type RefusedMessage = { content: string; attachments: AttachmentView[] };
@@ -23,8 +24,8 @@ export type RefusedMessage = { content: string; attachments: AttachmentView[] };
 type ComposerProps = {
   /** Whose unsent draft this is: a conversation's id, or NEW_CHAT_DRAFT (composer-drafts.tsx). */
   draftKey: string;
-  // Resolves false when the message was not accepted; the text is then put back for another try.
-  onSend: (content: string, attachments: AttachmentView[]) => Promise<boolean>;
+  // Only a refusal puts the text and files back for another try: an abandoned send may have been saved already.
+  onSend: (content: string, attachments: AttachmentView[]) => Promise<ReplyOutcome>;
   onStop?: () => void;
   isStreaming?: boolean;
   isBusy?: boolean;
@@ -78,8 +79,7 @@ export function Composer({
     const attachments = files.take();
     draft.update({ text: "" });
     textareaRef.current?.focus();
-    const isAccepted = await onSend(content, attachments);
-    if (isAccepted) return;
+    if ((await onSend(content, attachments)) !== "refused") return;
     draft.putBackText(content);
     files.restore(attachments);
   }

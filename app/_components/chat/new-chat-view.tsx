@@ -11,6 +11,7 @@ import { Composer } from "./composer";
 import { NEW_CHAT_DRAFT } from "./composer-drafts";
 import { FirstMessagePreview } from "./first-message-preview";
 import { sendFirstMessage } from "./first-turn";
+import type { ReplyOutcome } from "./live/use-reply-runner";
 import { ModelPicker, readsImages, useModels } from "./model-picker";
 
 const createdConversationSchema = z.object({ id: z.string() });
@@ -34,7 +35,7 @@ export function NewChatView() {
   }, []);
 
   // The message shows at once and is sent as soon as the conversation exists, before the page moves to it.
-  async function startConversation(content: string, attachments: AttachmentView[]): Promise<boolean> {
+  async function startConversation(content: string, attachments: AttachmentView[]): Promise<ReplyOutcome> {
     setSentContent(content);
     setError(null);
     const result = await requestJson("/api/conversations", createdConversationSchema, {
@@ -44,13 +45,13 @@ export function NewChatView() {
     if (!result.isOk) {
       setSentContent(null);
       setError(describeError(result.error, translator));
-      return false;
+      return "refused";
     }
     const turn = sendFirstMessage(result.data.id, content, attachments);
     // The list shows the new conversation once the server has its first message (and the title made from it).
     void turn.response.then(notifyConversationsChanged, () => undefined);
     if (isShownRef.current) router.push(`/c/${result.data.id}`);
-    return true;
+    return "accepted";
   }
 
   const isSending = sentContent !== null;

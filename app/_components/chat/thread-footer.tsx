@@ -3,6 +3,7 @@
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { AttachmentView } from "@/lib/live/messages";
 import { Composer, type RefusedMessage } from "./composer";
+import type { ReplyOutcome } from "./live/use-reply-runner";
 
 type ThreadFooterProps = {
   /** The conversation whose unsent draft the composer shows. */
@@ -12,7 +13,7 @@ type ThreadFooterProps = {
   alert: string | null;
   // Readers (a team's viewers) get a note instead of the composer.
   canWrite: boolean;
-  onSend: (content: string, attachments: AttachmentView[]) => Promise<boolean>;
+  onSend: (content: string, attachments: AttachmentView[]) => Promise<ReplyOutcome>;
   onStop: () => Promise<void>;
   isStreaming: boolean;
   isBusy: boolean;

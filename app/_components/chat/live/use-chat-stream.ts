@@ -14,7 +14,7 @@ import type { AttachmentView } from "@/lib/live/messages";
 import { releaseLock, type ThreadLockState, takeLock } from "./thread-lock";
 import { initialThreadState, type ThreadAction, type ThreadState, threadReducer } from "./thread-reducer";
 import { useReplyRequests } from "./use-reply-requests";
-import { useReplyRunner } from "./use-reply-runner";
+import { type ReplyOutcome, useReplyRunner } from "./use-reply-runner";
 
 export type ChatStream = {
   messages: ChatMessage[];
@@ -22,9 +22,9 @@ export type ChatStream = {
   // Streaming, or switching to another version: the thread must not be changed meanwhile.
   isBusy: boolean;
   error: string | null;
-  send: (content: string, attachments?: AttachmentView[]) => Promise<boolean>;
-  // The first message of a new chat, sent before this page loaded: follows its reply (false: refused).
-  followFirstTurn: (turn: FirstTurn) => Promise<boolean>;
+  send: (content: string, attachments?: AttachmentView[]) => Promise<ReplyOutcome>;
+  // The first message of a new chat, sent before this page loaded: follows its reply.
+  followFirstTurn: (turn: FirstTurn) => Promise<ReplyOutcome>;
   edit: (message: ChatMessage, content: string, attachments: AttachmentView[]) => Promise<boolean>;
   regenerate: (message: ChatMessage) => Promise<void>;
   showVersion: (messageId: string) => Promise<void>;

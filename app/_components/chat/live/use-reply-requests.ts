@@ -5,37 +5,37 @@ import { openLiveReply, postMessage, postRegenerate } from "@/app/_components/ch
 import type { FirstTurn } from "@/app/_components/chat/first-turn";
 import type { AttachmentView } from "@/lib/live/messages";
 import { createRetryKeys } from "./retry-key";
-import type { ReplyRequest } from "./use-reply-runner";
+import type { ReplyOutcome, ReplyRequest } from "./use-reply-runner";
 
 // The requests whose answer is a streamed reply, each with what it shows before the reply starts.
 export function useReplyRequests(
   conversationId: string,
   // The newest message shown: a new message continues the thread from it.
   lastMessageId: () => string | null,
-  followReply: (reply: ReplyRequest) => Promise<boolean>,
+  followReply: (reply: ReplyRequest) => Promise<ReplyOutcome>,
 ) {
   const [retryKeys] = useState(createRetryKeys);
 
-  // Resolves false when the server refused the message, so the caller can give the text back to the user.
+  // A refusal lets the caller give the text back to the user; an abandoned send keeps its key for a resend.
   const send = useCallback(
-    async (content: string, attachments: AttachmentView[] = []): Promise<boolean> => {
+    async (content: string, attachments: AttachmentView[] = []): Promise<ReplyOutcome> => {
       const clientMessageId = retryKeys.keyFor(content);
       const optimistic = { ...createOptimisticMessage(content, clientMessageId, lastMessageId()), attachments };
       const attachmentIds = attachments.map((attachment) => attachment.id);
-      const isAccepted = await followReply({
+      const outcome = await followReply({
         show: { kind: "append", message: optimistic },
         request: (signal) => postMessage(conversationId, { content, clientMessageId, attachmentIds }, signal),
         placeholders: { userId: optimistic.id, replyId: null },
       });
-      if (isAccepted) retryKeys.settle();
-      return isAccepted;
+      if (outcome === "accepted") retryKeys.settle();
+      return outcome;
     },
     [conversationId, lastMessageId, followReply, retryKeys],
   );
 
-  // The first message of a new chat, sent before this page loaded: follows its reply (false: refused).
+  // The first message of a new chat, sent before this page loaded: follows its reply.
   const followFirstTurn = useCallback(
-    (turn: FirstTurn): Promise<boolean> => {
+    (turn: FirstTurn): Promise<ReplyOutcome> => {
       const optimistic = {
         ...createOptimisticMessage(turn.content, turn.clientMessageId, null),
         attachments: turn.attachments,
@@ -55,7 +55,7 @@ export function useReplyRequests(
 
   // A new version of a user message: the thread below it is replaced once the server accepts the new text.
   const edit = useCallback(
-    (message: ChatMessage, content: string, attachments: AttachmentView[]): Promise<boolean> => {
+    async (message: ChatMessage, content: string, attachments: AttachmentView[]): Promise<boolean> => {
       const clientMessageId = crypto.randomUUID();
       const versions = message.siblingIds.length > 0 ? message.siblingIds : [message.id];
       const optimistic = {
@@ -64,12 +64,13 @@ export function useReplyRequests(
       };
       // The edited message's files that the new version keeps are copied to it by the server; new ones are claimed.
       const attachmentIds = attachments.map((attachment) => attachment.id);
-      return followReply({
+      const outcome = await followReply({
         showAfterAccepted: { kind: "replace", messageId: message.id, message: optimistic },
         request: (signal) =>
           postMessage(conversationId, { content, clientMessageId, parentId: message.parentId, attachmentIds }, signal),
         placeholders: { userId: optimistic.id, replyId: null },
       });
+      return outcome === "accepted";
     },
     [conversationId, followReply],
   );

@@ -33,6 +33,13 @@ type ReplyRunnerOptions = {
   resume: (signal: AbortSignal) => Promise<Response>;
 };
 
+/**
+ * How a request for a reply ended, for whoever sent it: `accepted` (the reply was followed), `refused` (the server
+ * said no, or never answered: nothing to show for it, so the user gets the message back to try again), `abandoned`
+ * (the view closed first: the server may well have saved the message, so it must not come back as a draft).
+ */
+export type ReplyOutcome = "accepted" | "refused" | "abandoned";
+
 export function useReplyRunner(options: ReplyRunnerOptions) {
   const { lockRef, initialMessages, dispatch, onReplied, onTitle, onReplyInProgress, resume } = options;
   const translator = useTranslator();
@@ -43,11 +50,11 @@ export function useReplyRunner(options: ReplyRunnerOptions) {
   // Leaving the page ends that wait too; the server saves the title all the same.
   useEffect(() => () => lastRequestRef.current?.abort(), []);
 
-  // Resolves false when the server refused the request (or the view closed), true once the reply was followed.
   const followReply = useCallback(
-    async (reply: ReplyRequest): Promise<boolean> => {
+    async (reply: ReplyRequest): Promise<ReplyOutcome> => {
       const held = takeLock(lockRef, "streaming");
-      if (!held) return false;
+      // Another request holds the thread: this one was never made.
+      if (!held) return "refused";
       const { signal } = held.controller;
       lastRequestRef.current = held.controller;
       const isFirstExchange = !hasRepliesRef.current;
@@ -61,7 +68,7 @@ export function useReplyRunner(options: ReplyRunnerOptions) {
           const sentence = describeError(error, translator);
           dispatch({ type: "refused", error: sentence });
           if (error.code === "reply_in_progress") replyInProgress = sentence;
-          return false;
+          return "refused";
         }
         dispatch({ type: "accepted", show: reply.showAfterAccepted });
         // The server may title an untitled conversation from its first message as the turn starts.
@@ -76,10 +83,12 @@ export function useReplyRunner(options: ReplyRunnerOptions) {
         }
         isReplied = !signal.aborted || held.isStopRequested;
         hasRepliesRef.current = true;
-        return true;
+        return "accepted";
       } catch {
-        if (!signal.aborted) dispatch({ type: "refused", error: translator.t("errors.network") });
-        return false;
+        // Aborted before the server answered: the view closed (use-chat-stream.ts), not the server refusing.
+        if (signal.aborted) return "abandoned";
+        dispatch({ type: "refused", error: translator.t("errors.network") });
+        return "refused";
       } finally {
         if (releaseLock(lockRef, held)) dispatch({ type: "released" });
         if (isReplied) onReplied();
