@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { AttachmentLimitsProvider } from "@/app/_components/attachments";
-import { DraftOwnerProvider } from "@/app/_components/chat/composer-drafts";
+import { DraftOwnerProvider } from "@/app/_components/chat";
 import { ChatShell } from "@/app/_components/shell/chat-shell";
 import { getAttachmentLimits } from "@/lib/attachments/attachment-limits";
 import { requirePageUser } from "@/lib/auth/session";

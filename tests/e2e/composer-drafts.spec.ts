@@ -144,6 +144,26 @@ test("a message the server saved before the user left is not offered again as th
   await expect(chips(page)).toHaveCount(0);
 });
 
+test("a sign-out the server never heard keeps the drafts; deleting the account clears them from the tab", async ({
+  browser,
+}) => {
+  const { page, email } = await newUserPage(browser, "Keeper");
+  await composer(page).fill("Keep this while the server is away");
+  await page.route("**/api/auth/signout", (route) => route.abort("connectionreset"), { times: 1 });
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeEnabled();
+  await page.reload();
+  await expect(composer(page)).toHaveValue("Keep this while the server is away");
+
+  await page.goto("/settings");
+  const account = page.getByRole("region", { name: "Account" });
+  await account.getByLabel(`Type ${email} to confirm`).fill(email);
+  await account.getByRole("button", { name: "Delete my account" }).click();
+  await expect(page).toHaveURL(/\/sign-in\?deleted=1$/);
+  const drafts = await page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith("parley.")));
+  expect(drafts).toEqual([]);
+});
+
 test("a file still uploading when the user leaves lands in that conversation's draft, and the message waiting for it comes back unsent, saying so", async ({
   browser,
 }, testInfo) => {

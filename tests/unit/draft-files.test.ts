@@ -1,9 +1,16 @@
 // The composer's files outside React: which failed uploads offer Retry, and a file left unsent past the server's sweep
 // says so on its chip instead of the send being refused.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { downscaleImage } from "@/app/_components/attachments/downscale-image";
 import { DraftFiles, fromAttachment } from "@/app/_components/attachments/draft-files";
-import { isRetryableStatus } from "@/app/_components/attachments/upload-file";
+import { isRetryableStatus, uploadFile } from "@/app/_components/attachments/upload-file";
 import { UNCLAIMED_UPLOAD_LIFETIME_MS } from "@/lib/limits";
+
+vi.mock("@/app/_components/attachments/downscale-image", () => ({ downscaleImage: vi.fn() }));
+vi.mock("@/app/_components/attachments/upload-file", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/app/_components/attachments/upload-file")>()),
+  uploadFile: vi.fn(),
+}));
 
 const rules = {
   filesPerMessage: 10,
@@ -38,5 +45,38 @@ describe("DraftFiles", () => {
     const store = new DraftFiles([fromAttachment(file, old), fromAttachment(file, null, true)], rules);
     vi.advanceTimersByTime(0);
     expect(store.getSnapshot().map((draft) => draft.status)).toEqual(["failed", "ready"]);
+  });
+});
+
+describe("DraftFiles while an image is being shrunk", () => {
+  const image = () => new File([new Uint8Array(8)], "photo.png", { type: "image/png" });
+
+  /** Adds an image whose downscaling finishes only when the returned function is called. */
+  function addImageHeldInDownscale(store: DraftFiles): () => Promise<void> {
+    let finish: (blob: Blob) => void = () => {};
+    vi.mocked(downscaleImage).mockReturnValueOnce(new Promise((resolve) => (finish = resolve)));
+    store.add([image()]);
+    return async () => {
+      finish(new Blob([new Uint8Array(4)]));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    };
+  }
+
+  it("uploads nothing once the draft is thrown away (signed out) before the image is ready", async () => {
+    const store = new DraftFiles([], rules);
+    const finishDownscale = addImageHeldInDownscale(store);
+    store.dispose();
+    await finishDownscale();
+    expect(uploadFile).not.toHaveBeenCalled();
+  });
+
+  it("uploads nothing for an image removed before it was ready", async () => {
+    const store = new DraftFiles([], rules);
+    const finishDownscale = addImageHeldInDownscale(store);
+    const key = store.getSnapshot()[0]?.key ?? "";
+    store.remove(key);
+    await finishDownscale();
+    expect(uploadFile).not.toHaveBeenCalled();
+    expect(store.getSnapshot()).toEqual([]);
   });
 });

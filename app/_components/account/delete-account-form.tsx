@@ -2,6 +2,7 @@
 
 import { type FormEvent, useState } from "react";
 import { useMutation } from "@/app/_components/api/use-mutation";
+import { clearComposerDrafts } from "@/app/_components/drafts";
 import { FormField } from "@/app/_components/ui/form-field";
 import { InlineAlert } from "@/app/_components/ui/inline-alert";
 import { useTranslator } from "@/app/_i18n/translator-provider";
@@ -17,6 +18,8 @@ export function DeleteAccountForm({ email }: { email: string }) {
   async function handleSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
     if ((await run({ url: "/api/account", method: "DELETE", body: { email: typed } })) === null) return;
+    // The account's unsent drafts (their files are gone with it) are not left in the tab either.
+    clearComposerDrafts();
     // The session is gone with the account: a full load shows the sign-in page.
     window.location.assign("/sign-in?deleted=1");
   }

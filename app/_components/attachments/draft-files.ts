@@ -183,13 +183,17 @@ export class DraftFiles {
 
   async #upload(draft: AttachmentDraft, file: File): Promise<void> {
     this.#files.set(draft.key, file);
+    // Made before the image is shrunk, and checked after each wait: a file removed, or the draft thrown away at
+    // sign-out, meanwhile must not be uploaded (into whoever's session the tab has by then).
+    const controller = new AbortController();
+    this.#controllers.set(draft.key, controller);
     const body = draft.isImage ? await downscaleImage(file) : file;
+    if (controller.signal.aborted) return;
     if (body.size > this.#rules.maxFileBytes) {
+      this.#controllers.delete(draft.key);
       this.#update(draft.key, { ...FAILED, error: this.#rules.words.tooLarge });
       return;
     }
-    const controller = new AbortController();
-    this.#controllers.set(draft.key, controller);
     const onProgress = (progress: number) => this.#update(draft.key, { progress });
     const answer = await uploadFile(body, draft.name, onProgress, controller.signal);
     this.#controllers.delete(draft.key);

@@ -2,7 +2,7 @@
 
 import { signOut } from "next-auth/react";
 import { useState } from "react";
-import { clearComposerDrafts } from "@/app/_components/chat";
+import { clearComposerDrafts } from "@/app/_components/drafts";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 
 export function SignOutButton() {
@@ -11,9 +11,16 @@ export function SignOutButton() {
 
   async function handleClick(): Promise<void> {
     setIsSigningOut(true);
-    // A shared computer: the next person in this tab must not find the user's unsent messages and files.
+    try {
+      await signOut({ callbackUrl: "/sign-in" });
+    } catch {
+      // No answer: still signed in, with the drafts kept; the button can be pressed again.
+      setIsSigningOut(false);
+      return;
+    }
+    // A shared computer: the next person in this tab must not find the user's unsent messages and files. The page is
+    // on its way to the sign-in page meanwhile.
     clearComposerDrafts();
-    await signOut({ callbackUrl: "/sign-in" });
   }
 
   return (

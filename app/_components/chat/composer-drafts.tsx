@@ -3,7 +3,7 @@
 // Each conversation's unsent draft, and the new chat's, for the tab: its text, its files (uploads go on while the
 // user is elsewhere and land here) and whether a send was waiting for them. Module state, because a draft outlives
 // its composer (ChatThread is keyed by conversation), kept in sessionStorage too for a reload
-// (composer-draft-storage.ts); per signed-in user, and cleared by signing out.
+// (drafts/composer-draft-storage.ts); per signed-in user, and cleared by signing out (drafts/).
 import { createContext, type ReactNode, useContext, useMemo, useSyncExternalStore } from "react";
 import {
   type AttachmentDraft,
@@ -13,14 +13,14 @@ import {
   fromAttachment,
   useDraftFileRules,
 } from "@/app/_components/attachments";
-import { useTranslator } from "@/app/_i18n/translator-provider";
 import {
   claimStoredDrafts,
-  clearStoredDrafts,
   readStoredDraft,
   type StoredDraft,
+  setLoadedDraftsForgetter,
   writeStoredDraft,
-} from "./composer-draft-storage";
+} from "@/app/_components/drafts";
+import { useTranslator } from "@/app/_i18n/translator-provider";
 
 /** The new chat's draft, beside the conversations' (keyed by their ids). */
 export const NEW_CHAT_DRAFT = "new-chat";
@@ -33,6 +33,8 @@ const EMPTY: DraftState = { text: "", isSendAsked: false, isLeftWaiting: false }
 export class ComposerDraft {
   #state: DraftState;
   readonly #listeners = new Set<() => void>();
+  // Cleared (signed out): a put-back or a keystroke still arriving in a composer on its way out stores nothing.
+  #isDisposed = false;
 
   constructor(
     readonly key: string,
@@ -67,7 +69,13 @@ export class ComposerDraft {
     if (this.#state.isSendAsked) this.update({ isSendAsked: false, isLeftWaiting: true });
   }
 
+  dispose(): void {
+    this.#isDisposed = true;
+    this.files.dispose();
+  }
+
   #save(): void {
+    if (this.#isDisposed) return;
     writeStoredDraft(this.key, { ...this.#state, files: this.files.getSnapshot().map(toStoredFile) });
   }
 }
@@ -104,16 +112,12 @@ function getComposerDraft(ownerId: string, key: string, rules: DraftFileRules, i
 }
 
 function forgetDrafts(): void {
-  for (const draft of drafts.values()) draft.files.dispose();
+  for (const draft of drafts.values()) draft.dispose();
   drafts.clear();
-}
-
-/** Signing out: nothing of the user's drafts is left in the tab for whoever uses the computer next. */
-export function clearComposerDrafts(): void {
-  forgetDrafts();
-  clearStoredDrafts();
   draftsOwner = null;
 }
+
+setLoadedDraftsForgetter(forgetDrafts);
 
 const DraftOwnerContext = createContext<string | null>(null);
 

@@ -1,2 +1,2 @@
 // What the other features may use of this one; the rest of the folder is its own.
-export { clearComposerDrafts } from "./composer-drafts";
+export { DraftOwnerProvider } from "./composer-drafts";

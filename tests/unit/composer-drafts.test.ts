@@ -1,0 +1,52 @@
+// A composer's draft mirrored to the tab's storage: nothing is written again once it has been cleared (signed out).
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { DraftFiles } from "@/app/_components/attachments/draft-files";
+import { ComposerDraft } from "@/app/_components/chat/composer-drafts";
+
+const rules = {
+  filesPerMessage: 10,
+  maxFileBytes: 1024,
+  words: { tooMany: "Too many.", tooLarge: "Too large.", expired: "Gone.", describe: () => "Refused." },
+};
+
+function fakeStorage() {
+  const items = new Map<string, string>();
+  return {
+    getItem: (key: string) => items.get(key) ?? null,
+    setItem: vi.fn((key: string, value: string) => void items.set(key, value)),
+    removeItem: vi.fn((key: string) => void items.delete(key)),
+    key: (index: number) => [...items.keys()][index] ?? null,
+    get length() {
+      return items.size;
+    },
+  };
+}
+
+let storage: ReturnType<typeof fakeStorage>;
+
+beforeEach(() => {
+  storage = fakeStorage();
+  vi.stubGlobal("window", { sessionStorage: storage });
+});
+afterEach(() => vi.unstubAllGlobals());
+
+function newDraft(): ComposerDraft {
+  return new ComposerDraft("c1", { text: "", isSendAsked: false, isLeftWaiting: false }, new DraftFiles([], rules));
+}
+
+describe("ComposerDraft", () => {
+  it("keeps each change in the tab's storage", () => {
+    newDraft().update({ text: "Half a thought" });
+    expect(storage.setItem).toHaveBeenCalledTimes(1);
+    expect(storage.getItem("parley.draft:c1")).toContain("Half a thought");
+  });
+
+  it("stores nothing once cleared: a keystroke or a refused message put back after signing out is not kept", () => {
+    const draft = newDraft();
+    draft.dispose();
+    draft.update({ text: "typed on the way out" });
+    draft.putBackText("refused after sign-out");
+    expect(storage.setItem).not.toHaveBeenCalled();
+    expect(storage.length).toBe(0);
+  });
+});
