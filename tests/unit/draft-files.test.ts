@@ -2,7 +2,7 @@
 // says so on its chip instead of the send being refused.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { downscaleImage } from "@/app/_components/attachments/downscale-image";
-import { DraftFiles, fromAttachment } from "@/app/_components/attachments/draft-files";
+import { DRAFT_UPLOAD_LIFETIME_MS, DraftFiles, fromAttachment } from "@/app/_components/attachments/draft-files";
 import { isRetryableStatus, uploadFile } from "@/app/_components/attachments/upload-file";
 import { UNCLAIMED_UPLOAD_LIFETIME_MS } from "@/lib/limits";
 
@@ -30,10 +30,11 @@ describe("DraftFiles", () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it("marks an unsent upload as gone once the server's sweep may have removed it, and hands it to no message", () => {
+  it("marks an unsent upload as gone before the server's sweep may have removed it, and hands it to no message", () => {
+    expect(DRAFT_UPLOAD_LIFETIME_MS).toBeLessThanOrEqual(UNCLAIMED_UPLOAD_LIFETIME_MS - 10 * 60_000);
     const uploadedAt = Date.now();
     const store = new DraftFiles([fromAttachment(file, uploadedAt)], rules);
-    vi.advanceTimersByTime(UNCLAIMED_UPLOAD_LIFETIME_MS - 1);
+    vi.advanceTimersByTime(DRAFT_UPLOAD_LIFETIME_MS - 1);
     expect(store.getSnapshot()[0]?.status).toBe("ready");
     vi.advanceTimersByTime(1);
     expect(store.getSnapshot()[0]).toMatchObject({ status: "failed", error: "Gone.", attachment: null });
@@ -41,10 +42,25 @@ describe("DraftFiles", () => {
   });
 
   it("marks a draft restored after its hour at once, and never a file of the message being edited", () => {
-    const old = Date.now() - UNCLAIMED_UPLOAD_LIFETIME_MS - 1000;
+    const old = Date.now() - DRAFT_UPLOAD_LIFETIME_MS - 1000;
     const store = new DraftFiles([fromAttachment(file, old), fromAttachment(file, null, true)], rules);
     vi.advanceTimersByTime(0);
     expect(store.getSnapshot().map((draft) => draft.status)).toEqual(["failed", "ready"]);
+  });
+});
+
+describe("DraftFiles putting a refused message's files back", () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it("keeps when they were uploaded, in another store too (a new chat's first message refused in its page)", () => {
+    const newChat = new DraftFiles([fromAttachment(file, Date.now() - DRAFT_UPLOAD_LIFETIME_MS + 60_000)], rules);
+    const conversation = new DraftFiles([], rules);
+    conversation.restore(newChat.take());
+    vi.advanceTimersByTime(59_000);
+    expect(conversation.getSnapshot()[0]?.status).toBe("ready");
+    vi.advanceTimersByTime(1_000);
+    expect(conversation.getSnapshot()[0]?.status).toBe("failed");
   });
 });
 

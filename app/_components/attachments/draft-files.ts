@@ -40,6 +40,35 @@ export function isImageDraft(draft: AttachmentDraft): boolean {
 
 const FAILED = { status: "failed", progress: 0, attachment: null, uploadedAt: null } as const;
 
+/**
+ * How long an unsent upload is offered for sending. The sweep removes it an hour after the server made its row, a
+ * time before `uploadedAt` (this browser's clock, read once the upload ended) by the upload's length and any gap
+ * between the two clocks, and it runs every 10 minutes (lib/server/clean-up-sweep.ts): 10 minutes early, the chip
+ * says the file is gone before the sweep could have removed it, never after.
+ */
+export const DRAFT_UPLOAD_LIFETIME_MS = UNCLAIMED_UPLOAD_LIFETIME_MS - 10 * 60 * 1000;
+
+// When each file handed to a message was uploaded, by its id: module state, for a refused message's files put back
+// in another store (a new chat's first message, refused in its conversation's page). Let go once put back, or past
+// the lifetime (a file put back after that is gone anyway).
+const takenUploadTimes = new Map<string, number>();
+
+function rememberUploadTimes(drafts: AttachmentDraft[]): void {
+  for (const [id, uploadedAt] of takenUploadTimes) {
+    if (uploadedAt + DRAFT_UPLOAD_LIFETIME_MS < Date.now()) takenUploadTimes.delete(id);
+  }
+  for (const draft of drafts) {
+    if (draft.attachment && draft.uploadedAt !== null) takenUploadTimes.set(draft.attachment.id, draft.uploadedAt);
+  }
+}
+
+/** Unknown (let go past its lifetime): 0, so that the file is marked gone at once. */
+function takeUploadTime(id: string): number {
+  const uploadedAt = takenUploadTimes.get(id) ?? 0;
+  takenUploadTimes.delete(id);
+  return uploadedAt;
+}
+
 let nextKey = 0;
 
 function nextDraftKey(): string {
@@ -96,8 +125,6 @@ export class DraftFiles {
   // The picked files, for Retry; let go once uploaded or removed.
   readonly #files = new Map<string, File>();
   readonly #expiryTimers = new Map<string, ReturnType<typeof setTimeout>>();
-  // When each file handed to a message was uploaded, for the files of a refused message put back.
-  readonly #uploadTimes = new Map<string, number>();
 
   constructor(drafts: AttachmentDraft[], rules: DraftFileRules) {
     this.#drafts = drafts;
@@ -155,9 +182,7 @@ export class DraftFiles {
   /** The uploaded files, handed to a message and cleared from the draft. */
   take(): AttachmentView[] {
     const taken = this.#drafts.flatMap((draft) => (draft.attachment ? [draft] : []));
-    for (const draft of taken) {
-      if (draft.attachment && draft.uploadedAt) this.#uploadTimes.set(draft.attachment.id, draft.uploadedAt);
-    }
+    rememberUploadTimes(taken);
     for (const draft of this.#drafts) this.#forget(draft.key);
     this.#set([]);
     return taken.flatMap((draft) => (draft.attachment ? [draft.attachment] : []));
@@ -165,7 +190,7 @@ export class DraftFiles {
 
   /** Files of a message the server refused: back in the draft for another try. */
   restore(attachments: AttachmentView[]): void {
-    const restored = attachments.map((file) => fromAttachment(file, this.#uploadTimes.get(file.id) ?? Date.now()));
+    const restored = attachments.map((file) => fromAttachment(file, takeUploadTime(file.id)));
     for (const draft of restored) this.#watchExpiry(draft);
     this.#set([...restored, ...this.#drafts]);
   }
@@ -210,12 +235,12 @@ export class DraftFiles {
     this.#watchExpiry({ ...draft, ...ready });
   }
 
-  // The server sweeps an unsent upload after an hour: the chip says so then, instead of the send being refused.
+  // The server sweeps an unsent upload after an hour: the chip says so before, instead of the send being refused.
   #watchExpiry(draft: AttachmentDraft): void {
     if (draft.isSent || draft.uploadedAt === null || draft.status !== "ready") return;
     // Its thumbnail was the server's copy, gone with it.
     const expire = () => this.#update(draft.key, { ...FAILED, previewUrl: null, error: this.#rules.words.expired });
-    const delay = draft.uploadedAt + UNCLAIMED_UPLOAD_LIFETIME_MS - Date.now();
+    const delay = draft.uploadedAt + DRAFT_UPLOAD_LIFETIME_MS - Date.now();
     this.#expiryTimers.set(draft.key, setTimeout(expire, Math.max(delay, 0)));
   }
 
