@@ -4,7 +4,7 @@
 // help; a message waiting for its uploads is never dropped without a word; eleven chips fit on a phone.
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { queryDatabase } from "../support/database-query";
 import { E2E_ECHO_PREFIX, e2eStackFile } from "../support/e2e-scenario";
 import {
@@ -15,7 +15,6 @@ import {
   keepScreenshot,
   newUserPage,
   PASSWORD,
-  register,
   send,
 } from "./helpers";
 
@@ -44,22 +43,23 @@ function conversationLink(page: Page) {
   return page.getByRole("navigation", { name: "Conversations" }).getByRole("link", { name: /^word0/ });
 }
 
-/** Refuses the page's next upload as the server does while it is reading as many of the user's documents as it takes. */
-async function refuseNextUploadAsBusy(page: Page) {
-  const error = {
-    code: "too_many_documents",
-    message:
-      "10 of your documents are being read or waiting, as many as one message may carry (they are read one at a time). Try again once one is read.",
-  };
-  await page.route("**/api/attachments?*", (route) => route.fulfill({ status: 429, json: { error } }), { times: 1 });
-}
+// The server's refusal while it is reading as many of the user's documents as one message may carry.
+const BUSY = {
+  code: "too_many_documents",
+  message:
+    "10 of your documents are being read or waiting, as many as one message may carry (they are read one at a time). Try again once one is read.",
+};
 
-async function newClockedUserPage(browser: Browser, name: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.clock.install();
-  await register(page, name);
-  return page;
+/** Refuses the page's next upload as the server does when it is busy; `held`: only once it is resolved. */
+async function refuseNextUploadAsBusy(page: Page, held: Promise<void> = Promise.resolve()) {
+  await page.route(
+    "**/api/attachments?*",
+    async (route) => {
+      await held;
+      await route.fulfill({ status: 429, json: { error: BUSY } });
+    },
+    { times: 1 },
+  );
 }
 
 test("each conversation and the new chat keep their own unsent draft through a reload until it is sent; signing out clears them", async ({
@@ -240,6 +240,8 @@ test("a file refused because the server is busy blocks sending, points the user 
   await keepScreenshot(page, testInfo, "drafts-retry-blocked");
 
   await page.keyboard.press("Enter");
+  // Retry goes away with the failure: the focus stays on the file, at its Remove.
+  await expect(chips(page).getByRole("button", { name: "Remove busy.txt" })).toBeFocused();
   await expect(chips(page).getByRole("alert")).toHaveCount(0);
   await expect(chips(page).getByRole("status")).toHaveCount(0);
   await expect(retry).toHaveCount(0);
@@ -252,25 +254,67 @@ test("a file refused because the server is busy blocks sending, points the user 
   await expect(chips(page).getByRole("alert")).toHaveText("Could not reach the server. Check your connection.");
   await chips(page).getByRole("button", { name: "Retry flaky.txt" }).click();
   await expect(chips(page).getByRole("alert")).toHaveCount(0);
-  await attachWithPaperclip(page, [
-    { name: "program.exe", mimeType: "application/octet-stream", buffer: Buffer.from([0x4d, 0x5a, 0x00, 0x01]) },
-  ]);
-  await expect(chips(page).getByRole("alert")).toContainText("not a file Parley can read");
+  const program = (name: string) => ({
+    name,
+    mimeType: "application/octet-stream",
+    buffer: Buffer.from([0x4d, 0x5a, 0x00, 0x01]),
+  });
+  await attachWithPaperclip(page, [program("program.exe"), program("setup.exe")]);
+  await expect(chips(page).getByRole("alert")).toHaveCount(2);
+  await expect(chips(page).getByRole("alert").first()).toContainText("not a file Parley can read");
   await expect(chips(page).getByRole("button", { name: "Retry program.exe" })).toHaveCount(0);
   await composer(page).fill("Anything?");
   await expect(page.getByRole("button", { name: "Send" })).toBeDisabled();
   await composer(page).press("Enter");
   await expect(chips(page).getByRole("button", { name: "Remove program.exe" })).toBeFocused();
+  // Each removal hands the focus to the next file, and after the last one back to the message.
   await page.keyboard.press("Enter");
+  await expect(chips(page).getByRole("button", { name: "Remove setup.exe" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(composer(page)).toBeFocused();
   await expect(chips(page).getByRole("listitem")).toHaveText([/^flaky\.txt/]);
   await expect(page.getByRole("button", { name: "Send" })).toBeEnabled();
+});
+
+test("the edit form says why it does not save: a file that failed takes the focus, after waiting for it too", async ({
+  browser,
+}, testInfo) => {
+  const { page } = await newUserPage(browser, "Reviser");
+  await send(page, `${E2E_ECHO_PREFIX}first version`);
+  await expect(page.getByRole("article", { name: "Assistant" })).toHaveAttribute("aria-busy", "false");
+  await page.getByRole("article", { name: "You" }).getByRole("button", { name: "Edit message" }).click();
+  const editor = page.getByRole("article", { name: "You" });
+  const box = editor.getByRole("textbox", { name: "Edit message text" });
+  let release = () => {};
+  await refuseNextUploadAsBusy(page, new Promise<void>((resolve) => (release = resolve)));
+  await attachWithPaperclip(page, [textFile("late.txt", "Late facts")], editor);
+  await box.fill(`${E2E_ECHO_PREFIX}second version`);
+  await box.press("Enter");
+  await expect(editor.getByText(WAITING)).toBeVisible();
+
+  release();
+  const status = editor.getByRole("status").filter({ hasText: "Not sent:" });
+  await expect(status).toHaveText("Not sent: late.txt cannot be sent as it is.");
+  const retry = editor.getByRole("button", { name: "Retry late.txt" });
+  await expect(retry).toBeFocused();
+  await expect(editor.getByRole("button", { name: "Save & submit" })).toBeDisabled();
+  await keepScreenshot(page, testInfo, "drafts-edit-form-failed-chip");
+  await box.focus();
+  await page.keyboard.press("Enter");
+  await expect(retry).toBeFocused();
+
+  await page.keyboard.press("Enter");
+  await expect(status).toHaveCount(0);
+  await box.press("Enter");
+  await expect(page.getByRole("article", { name: "Assistant" })).toContainText("Late facts");
 });
 
 test("removing the file still uploading lets the waiting message go with the others", async ({ browser }) => {
   const { page } = await newUserPage(browser, "Remover");
   await attachWithPaperclip(page, [textFile("ready.txt", "Ready facts")]);
   await expect(chips(page).getByRole("status")).toHaveCount(0);
-  const finishUpload = await holdNextUpload(page);
+  // Never released: removing the file aborts its upload.
+  await holdNextUpload(page);
   await attachWithPaperclip(page, [textFile("slow.txt", "Slow facts")]);
   await composer(page).fill(`${E2E_ECHO_PREFIX}read what is there`);
   await composer(page).press("Enter");
@@ -282,7 +326,6 @@ test("removing the file still uploading lets the waiting message go with the oth
   await expect(reply).not.toContainText("Slow facts");
   const sent = page.getByRole("article", { name: "You" }).getByRole("list", { name: "Attached files" });
   await expect(sent.getByRole("link")).toHaveText([/^ready\.txt/]);
-  finishUpload();
 });
 
 test("a draft's file swept from the server while unsent says so on its chip instead of failing the send", async ({
@@ -290,8 +333,10 @@ test("a draft's file swept from the server while unsent says so on its chip inst
   baseURL,
 }) => {
   const { databaseUrl } = JSON.parse(readFileSync(e2eStackFile(baseURL ?? ""), "utf8")) as { databaseUrl: string };
-  const page = await newClockedUserPage(browser, "Sweeper");
+  const { page } = await newUserPage(browser, "Sweeper");
   await startConversation(page);
+  // Only the timers set from here on are the fake clock's (the file's expiry among them), not the whole page's.
+  await page.clock.install();
   const name = `old-${randomUUID().slice(0, 8)}.txt`;
   await attachWithPaperclip(page, [textFile(name, "Old facts")]);
   await expect(chips(page).getByRole("status")).toHaveCount(0);
@@ -300,7 +345,8 @@ test("a draft's file swept from the server while unsent says so on its chip inst
   await page.getByRole("link", { name: "New chat" }).click();
   // What the hourly sweep of unclaimed uploads does (lib/server/clean-up-sweep.ts), an hour later.
   await queryDatabase(databaseUrl, `DELETE FROM "Attachment" WHERE name = $1 AND "messageId" IS NULL`, [name]);
-  await page.clock.fastForward(61 * 60_000);
+  // The chip says so 50 minutes after the upload, before the sweep may have removed it (draft-files.ts).
+  await page.clock.fastForward(51 * 60_000);
 
   await conversationLink(page).click();
   await expect(chips(page).getByRole("alert")).toHaveText(
@@ -308,10 +354,12 @@ test("a draft's file swept from the server while unsent says so on its chip inst
   );
   await expect(page.getByRole("button", { name: "Send" })).toBeDisabled();
   await composer(page).press("Enter");
-  await expect(page.getByRole("article", { name: "You" })).toHaveCount(1);
-  await chips(page)
-    .getByRole("button", { name: `Remove ${name}` })
-    .click();
+  await expect(page.getByRole("status").filter({ hasText: "Not sent:" })).toHaveText(
+    `Not sent: ${name} cannot be sent as it is.`,
+  );
+  const remove = chips(page).getByRole("button", { name: `Remove ${name}` });
+  await expect(remove).toBeFocused();
+  await remove.click();
   await composer(page).press("Enter");
   await expect(page.getByRole("article", { name: "You" })).toHaveCount(2);
   await expect(chips(page)).toHaveCount(0);
@@ -374,4 +422,22 @@ test("a Chinese user reads the new words: Retry on a busy file and why nothing w
   await keepScreenshot(page, testInfo, "drafts-retry-zh");
   await page.setViewportSize({ width: 375, height: 667 });
   await keepScreenshot(page, testInfo, "drafts-retry-zh-phone");
+
+  // The edit form says the same, in the same words.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.keyboard.press("Enter");
+  await expect(list.getByRole("alert")).toHaveCount(0);
+  await box.press("Enter");
+  await page.getByRole("article").first().getByRole("button", { name: "编辑消息" }).click();
+  const editor = page.getByRole("article").first();
+  await refuseNextUploadAsBusy(page);
+  const editChooser = page.waitForEvent("filechooser");
+  await editor.getByRole("button", { name: "附加文件" }).click();
+  await (await editChooser).setFiles([textFile("late.txt", "Late facts")]);
+  await editor.getByRole("textbox", { name: "编辑消息内容" }).press("Enter");
+  await expect(editor.getByRole("button", { name: "重试 late.txt" })).toBeFocused();
+  await expect(editor.getByRole("status").filter({ hasText: "未发送" })).toHaveText(
+    "未发送：late.txt 目前无法随消息发送。",
+  );
+  await keepScreenshot(page, testInfo, "drafts-edit-form-failed-chip-zh");
 });

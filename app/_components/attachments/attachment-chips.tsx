@@ -1,5 +1,6 @@
 "use client";
 
+import type { RefObject } from "react";
 import { CloseIcon, FileIcon } from "@/app/_components/ui/icons";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { MEGABYTE } from "@/lib/limits";
@@ -9,6 +10,8 @@ import { formatSize } from "./format-size";
 
 type AttachmentChipsProps = {
   drafts: AttachmentDraft[];
+  /** Where the focus goes when the file whose button had it is removed and no file follows it. */
+  messageBoxRef: RefObject<HTMLTextAreaElement | null>;
   onRemove: (key: string) => void;
   onRetry: (key: string) => void;
   /** The chosen model cannot read images: each image says so on its chip until it is removed or the model changes. */
@@ -27,10 +30,22 @@ export function focusChip(draft: AttachmentDraft): void {
 
 // The composer's files: name, size, a thumbnail for images, the upload's progress, or why the file was refused.
 // Within a bounded height that scrolls: a phone's screen holds the conversation's header and the box with many files.
-export function AttachmentChips({ drafts, onRemove, onRetry, refusesImages, overTotal }: AttachmentChipsProps) {
+export function AttachmentChips(props: AttachmentChipsProps) {
+  const { drafts, messageBoxRef, onRemove, onRetry, refusesImages, overTotal } = props;
   const { t, locale } = useTranslator();
   const maxBytes = useAttachmentLimits().messageMegabytes * MEGABYTE;
   if (drafts.length === 0) return null;
+  // The button pressed goes away with what it did: the focus moves on rather than falling to the page.
+  const retry = (draft: AttachmentDraft) => {
+    document.getElementById(`${draft.key}-remove`)?.focus();
+    onRetry(draft.key);
+  };
+  const remove = (draft: AttachmentDraft, index: number) => {
+    const next = drafts[index + 1];
+    if (next) focusChip(next);
+    else messageBoxRef.current?.focus();
+    onRemove(draft.key);
+  };
   const errorOf = (draft: AttachmentDraft): string | null => {
     if (draft.error) return draft.error;
     if (refusesImages && isImageDraft(draft)) return t("attachments.noImages");
@@ -42,13 +57,13 @@ export function AttachmentChips({ drafts, onRemove, onRetry, refusesImages, over
       aria-label={t("attachments.list")}
       className="mb-2 flex max-h-36 flex-wrap gap-2 overflow-y-auto p-1 sm:max-h-52"
     >
-      {drafts.map((draft) => (
+      {drafts.map((draft, index) => (
         <li key={draft.key} className="max-w-full">
           <DraftChip
             draft={draft}
             error={errorOf(draft)}
-            onRemove={() => onRemove(draft.key)}
-            onRetry={() => onRetry(draft.key)}
+            onRemove={() => remove(draft, index)}
+            onRetry={() => retry(draft)}
           />
         </li>
       ))}

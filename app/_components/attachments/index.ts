@@ -1,9 +1,8 @@
 // Attachments in the browser (issue 15): the composer's files and a sent message's files.
 export { AttachButton } from "./attach-button";
-export { AttachmentChips, focusChip } from "./attachment-chips";
+export { AttachmentChips } from "./attachment-chips";
 export { AttachmentLimitsProvider } from "./attachment-limits-context";
 export { type AttachmentDraft, type DraftFileRules, DraftFiles, failedDraft, fromAttachment } from "./draft-files";
-export { findBlockingDraft } from "./draft-limits";
 export { formatSize } from "./format-size";
 export { MessageAttachments } from "./message-attachments";
 export { SendStatus, useSendAfterUploads } from "./send-after-uploads";
@@ -13,3 +12,4 @@ export {
   useDraftFileRules,
   useEditedMessageFiles,
 } from "./use-attachment-drafts";
+export { useBlockingFile } from "./use-blocking-file";

@@ -1,16 +1,20 @@
 "use client";
 
-import { type FormEvent, type KeyboardEvent, type RefObject, useEffect, useRef, useState } from "react";
+import { type FormEvent, type KeyboardEvent, type RefObject, useEffect, useRef } from "react";
 import {
   AttachButton,
   AttachmentChips,
-  findBlockingDraft,
-  focusChip,
   SendStatus,
   useAttachmentDrafts,
+  useBlockingFile,
   useSendAfterUploads,
 } from "@/app/_components/attachments";
-import { DraftTooLongAlert, isDraftTooLong, useAutoGrow } from "@/app/_components/chat/messages/message-draft";
+import {
+  DraftTooLongAlert,
+  isDraftTooLong,
+  useAutoGrow,
+  useFocusOnArrival,
+} from "@/app/_components/chat/messages/message-draft";
 import { ArrowUpIcon, StopIcon } from "@/app/_components/ui/icons";
 import { useShortcut } from "@/app/_components/ui/keyboard-shortcuts";
 import { useTranslator } from "@/app/_i18n/translator-provider";
@@ -51,10 +55,8 @@ export function Composer({
   const { text, isLeftWaiting } = state;
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const files = useAttachmentDrafts(draft.files);
-  // The file that stopped the last send, said below until it no longer blocks.
-  const [stoppedBy, setStoppedBy] = useState<string | null>(null);
   const isTooLong = isDraftTooLong(text);
-  const blocking = findBlockingDraft(files.drafts, { refusesImages: !readsImages, overTotal: files.overTotal });
+  const blockingFile = useBlockingFile(files, readsImages);
   const isSendable = text.trim() !== "" && !isTooLong && !isStreaming && !isBusy;
   const afterUploads = useSendAfterUploads(files.isUploading, () => void submit());
   useRememberWaitingSend(draft, afterUploads.isAsked);
@@ -65,12 +67,7 @@ export function Composer({
   async function submit(): Promise<void> {
     if (!isSendable) return;
     draft.update({ isLeftWaiting: false });
-    // A file the message cannot carry as it is stops it, rather than the message going without it unseen.
-    if (blocking) {
-      setStoppedBy(blocking.key);
-      focusChip(blocking);
-      return;
-    }
+    if (blockingFile.stopsSend()) return;
     if (files.isUploading) {
       afterUploads.askToSend();
       return;
@@ -96,13 +93,12 @@ export function Composer({
     void submit();
   }
 
-  let notice: string | null = null;
-  if (blocking && blocking.key === stoppedBy) notice = t("composer.notSentBlocked", { name: blocking.name });
-  else if (isLeftWaiting) notice = t("composer.notSentLeft");
+  const notice = blockingFile.notice ?? (isLeftWaiting ? t("composer.notSentLeft") : null);
   return (
     <form onSubmit={handleSubmit} className="w-full">
       <AttachmentChips
         drafts={files.drafts}
+        messageBoxRef={textareaRef}
         onRemove={files.remove}
         onRetry={files.retry}
         refusesImages={!readsImages}
@@ -126,7 +122,7 @@ export function Composer({
         />
         <SendOrStopButton
           isStreaming={isStreaming}
-          canSend={isSendable && !blocking && !afterUploads.isAsked}
+          canSend={isSendable && !blockingFile.isBlocked && !afterUploads.isAsked}
           onStop={onStop}
         />
       </div>
@@ -143,11 +139,7 @@ export function Composer({
 
 // Focused on arrival, the caret after a draft's text; grows with it; reached with the shortcut from anywhere.
 function useComposerTextarea(textareaRef: RefObject<HTMLTextAreaElement | null>, text: string): void {
-  useEffect(() => {
-    const textarea = textareaRef.current;
-    textarea?.focus();
-    textarea?.setSelectionRange(textarea.value.length, textarea.value.length);
-  }, [textareaRef]);
+  useFocusOnArrival(textareaRef);
   useAutoGrow(textareaRef, text, MAX_HEIGHT_PX);
   useShortcut("focus-composer", () => textareaRef.current?.focus());
 }

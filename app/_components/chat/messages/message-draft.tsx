@@ -1,8 +1,17 @@
 "use client";
 
-import { type RefObject, useLayoutEffect } from "react";
+import { type RefObject, useEffect, useLayoutEffect } from "react";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { MAX_MESSAGE_LENGTH } from "@/lib/limits";
+
+/** Focuses a textarea on arrival, the caret after the text it comes with (a draft, the message being edited). */
+export function useFocusOnArrival(textareaRef: RefObject<HTMLTextAreaElement | null>) {
+  useEffect(() => {
+    const textarea = textareaRef.current;
+    textarea?.focus();
+    textarea?.setSelectionRange(textarea.value.length, textarea.value.length);
+  }, [textareaRef]);
+}
 
 /** Grows a textarea with its text up to `maxHeightPx`, then scrolls. */
 export function useAutoGrow(textareaRef: RefObject<HTMLTextAreaElement | null>, text: string, maxHeightPx: number) {

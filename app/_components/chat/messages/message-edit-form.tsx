@@ -1,19 +1,19 @@
 "use client";
 
-import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from "react";
+import { type FormEvent, type KeyboardEvent, useRef, useState } from "react";
 import {
   AttachButton,
   AttachmentChips,
   type AttachmentDraft,
-  findBlockingDraft,
   SendStatus,
   useAttachmentDrafts,
+  useBlockingFile,
   useEditedMessageFiles,
   useSendAfterUploads,
 } from "@/app/_components/attachments";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { AttachmentView } from "@/lib/live/messages";
-import { DraftTooLongAlert, isDraftTooLong, useAutoGrow } from "./message-draft";
+import { DraftTooLongAlert, isDraftTooLong, useAutoGrow, useFocusOnArrival } from "./message-draft";
 
 type MessageEditFormProps = {
   content: string;
@@ -46,22 +46,11 @@ export function MessageEditForm({ content, attachments, readsImages, isBusy, onS
   const kept = files.drafts.flatMap((file) => (file.attachment ? [file.attachment] : []));
   const isChanged = draft !== content || draftIdsOf(files.drafts) !== idsOf(attachments);
   const isTooLong = isDraftTooLong(draft);
-  const isSavable =
-    draft.trim() !== "" &&
-    isChanged &&
-    !isTooLong &&
-    !isBusy &&
-    !isSaving &&
-    // A file that failed would be left out unseen: it blocks saving, as in the composer.
-    findBlockingDraft(files.drafts, { refusesImages: !readsImages, overTotal: files.overTotal }) === null;
+  const isSavable = draft.trim() !== "" && isChanged && !isTooLong && !isBusy && !isSaving;
+  const blockingFile = useBlockingFile(files, readsImages);
   const afterUploads = useSendAfterUploads(files.isUploading, () => void save());
 
-  useEffect(() => {
-    const textarea = textareaRef.current;
-    textarea?.focus();
-    textarea?.setSelectionRange(textarea.value.length, textarea.value.length);
-  }, []);
-
+  useFocusOnArrival(textareaRef);
   useAutoGrow(textareaRef, draft, MAX_HEIGHT_PX);
 
   // Files attached here and not saved are nobody's: removed now rather than by the hourly sweep.
@@ -71,7 +60,7 @@ export function MessageEditForm({ content, attachments, readsImages, isBusy, onS
   }
 
   async function save(): Promise<void> {
-    if (!isSavable) return;
+    if (blockingFile.stopsSend() || !isSavable) return;
     if (files.isUploading) {
       afterUploads.askToSend();
       return;
@@ -108,6 +97,7 @@ export function MessageEditForm({ content, attachments, readsImages, isBusy, onS
     >
       <AttachmentChips
         drafts={files.drafts}
+        messageBoxRef={textareaRef}
         onRemove={files.remove}
         onRetry={files.retry}
         refusesImages={!readsImages}
@@ -126,8 +116,17 @@ export function MessageEditForm({ content, attachments, readsImages, isBusy, onS
         className="w-full resize-none bg-transparent leading-7 focus-visible:outline-none"
       />
       <DraftTooLongAlert draft={draft} className="text-danger mt-1 text-sm" />
-      <SendStatus isWaiting={afterUploads.isWaiting} onCancel={afterUploads.cancel} className="mt-1" />
-      <EditFormButtons onFiles={files.add} onCancel={cancel} canSave={isSavable && !afterUploads.isAsked} />
+      <SendStatus
+        isWaiting={afterUploads.isWaiting}
+        onCancel={afterUploads.cancel}
+        notice={blockingFile.notice}
+        className="mt-1"
+      />
+      <EditFormButtons
+        onFiles={files.add}
+        onCancel={cancel}
+        canSave={isSavable && !blockingFile.isBlocked && !afterUploads.isAsked}
+      />
     </form>
   );
 }
