@@ -41,6 +41,14 @@ describe("ComposerDraft", () => {
     expect(storage.getItem("parley.draft:c1")).toContain("Half a thought");
   });
 
+  it("writes again only when what is stored changed, not on each event of its files (an upload's progress)", () => {
+    const draft = newDraft();
+    draft.update({ text: "Half a thought" });
+    draft.files.remove("no-such-file");
+    draft.update({ isSendAsked: false });
+    expect(storage.setItem).toHaveBeenCalledTimes(1);
+  });
+
   it("stores nothing once cleared: a keystroke or a refused message put back after signing out is not kept", () => {
     const draft = newDraft();
     draft.dispose();

@@ -1,5 +1,5 @@
 // The files attached to a message before it is sent, outside React: a store the composer keeps per conversation
-// (composer-drafts.ts), so that an upload goes on while the user looks at another conversation and lands in the
+// (chat/composer-drafts.tsx), so that an upload goes on while the user looks at another conversation and lands in the
 // draft it was made for. Each file uploads at once (images downscaled first) and is refused on its own chip with its
 // reason; the file is kept until it is uploaded, for Retry when trying again can help.
 import type { ApiError } from "@/app/_components/api/types";

@@ -53,7 +53,7 @@ export function useEditedMessageFiles(sent: AttachmentView[]): DraftFiles {
 
 // Drafts live in this tab only: the server renders none, and the page shows them once it runs.
 const NO_DRAFTS: AttachmentDraft[] = [];
-const serverSnapshot = () => NO_DRAFTS;
+const getServerSnapshot = () => NO_DRAFTS;
 
 /**
  * `takesPageDrops`: the composer's files take those dropped anywhere on the page; a message being edited takes
@@ -63,7 +63,7 @@ export function useAttachmentDrafts(store: DraftFiles, { takesPageDrops = true }
   const rules = useDraftFileRules();
   const { messageMegabytes } = useAttachmentLimits();
   useEffect(() => store.setRules(rules), [store, rules]);
-  const drafts = useSyncExternalStore(store.subscribe, store.getSnapshot, serverSnapshot);
+  const drafts = useSyncExternalStore(store.subscribe, store.getSnapshot, getServerSnapshot);
   const add = useCallback((files: File[]) => store.add(files), [store]);
   const remove = useCallback((key: string) => store.remove(key), [store]);
   const retry = useCallback((key: string) => store.retry(key), [store]);

@@ -35,6 +35,8 @@ export class ComposerDraft {
   readonly #listeners = new Set<() => void>();
   // Cleared (signed out): a put-back or a keystroke still arriving in a composer on its way out stores nothing.
   #isDisposed = false;
+  // What was last written: an upload's progress, many events a second, changes nothing stored and writes nothing.
+  #stored: string | null = null;
 
   constructor(
     readonly key: string,
@@ -76,7 +78,11 @@ export class ComposerDraft {
 
   #save(): void {
     if (this.#isDisposed) return;
-    writeStoredDraft(this.key, { ...this.#state, files: this.files.getSnapshot().map(toStoredFile) });
+    const stored = { ...this.#state, files: this.files.getSnapshot().map(toStoredFile) };
+    const text = JSON.stringify(stored);
+    if (text === this.#stored) return;
+    this.#stored = text;
+    writeStoredDraft(this.key, stored);
   }
 }
 
@@ -126,7 +132,7 @@ export function DraftOwnerProvider({ ownerId, children }: { ownerId: string; chi
   return <DraftOwnerContext.Provider value={ownerId}>{children}</DraftOwnerContext.Provider>;
 }
 
-const serverState = () => EMPTY;
+const getServerState = () => EMPTY;
 
 /** The draft kept under `key`; on the server (and without a user) one of its own, kept nowhere. */
 export function useComposerDraft(key: string): { draft: ComposerDraft; state: DraftState } {
@@ -139,6 +145,6 @@ export function useComposerDraft(key: string): { draft: ComposerDraft; state: Dr
       return new ComposerDraft(key, EMPTY, new DraftFiles([], rules));
     return getComposerDraft(ownerId, key, rules, interrupted);
   }, [ownerId, key]);
-  const state = useSyncExternalStore(draft.subscribe, draft.getSnapshot, serverState);
+  const state = useSyncExternalStore(draft.subscribe, draft.getSnapshot, getServerState);
   return { draft, state };
 }

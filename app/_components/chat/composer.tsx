@@ -109,7 +109,8 @@ export function Composer({
         <textarea
           ref={textareaRef}
           value={text}
-          onChange={(event) => draft.update({ text: event.target.value })}
+          // The draft changed: "Not sent: you left…" was about the message as it was.
+          onChange={(event) => draft.update({ text: event.target.value, isLeftWaiting: false })}
           onKeyDown={handleKeyDown}
           onPaste={files.handlePaste}
           readOnly={afterUploads.isWaiting}

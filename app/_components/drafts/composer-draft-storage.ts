@@ -2,6 +2,7 @@
 // their server rows (a file's bytes cannot be kept), and files that were not uploaded by name only, to be shown as
 // lost rather than vanish. Under the signed-in user's id: another user signing in to the tab finds none of them.
 import { z } from "zod";
+import { MAX_MESSAGE_LENGTH } from "@/lib/limits";
 import { attachmentViewSchema } from "@/lib/live/messages";
 
 const OWNER_KEY = "parley.drafts.owner";
@@ -14,7 +15,7 @@ const storedFileSchema = z.union([
 
 const storedDraftSchema = z
   .object({
-    text: z.string(),
+    text: z.string().max(MAX_MESSAGE_LENGTH),
     isSendAsked: z.boolean(),
     isLeftWaiting: z.boolean(),
     files: z.array(storedFileSchema),
