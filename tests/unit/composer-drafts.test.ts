@@ -30,6 +30,8 @@ beforeEach(() => {
 });
 afterEach(() => vi.unstubAllGlobals());
 
+const file = { id: "f1", name: "notes.txt", kind: "DOCUMENT", contentType: "text/plain", size: 4 } as const;
+
 function newDraft(): ComposerDraft {
   return new ComposerDraft("c1", { text: "", isSendAsked: false, isLeftWaiting: false }, new DraftFiles([], rules));
 }
@@ -53,8 +55,17 @@ describe("ComposerDraft", () => {
     const draft = newDraft();
     draft.dispose();
     draft.update({ text: "typed on the way out" });
-    draft.putBackText("refused after sign-out");
+    draft.putBack({ content: "refused after sign-out", attachments: [] });
     expect(storage.setItem).not.toHaveBeenCalled();
     expect(storage.length).toBe(0);
+  });
+
+  it("puts a refused message back once, however often a composer showing it mounts", () => {
+    const draft = newDraft();
+    const refused = { content: "Too long for the model", attachments: [file] };
+    draft.putBackOnce(refused);
+    draft.putBackOnce(refused);
+    expect(draft.getSnapshot().text).toBe("Too long for the model");
+    expect(draft.files.getSnapshot().map((chip) => chip.attachment?.id)).toEqual(["f1"]);
   });
 });

@@ -95,4 +95,19 @@ describe("DraftFiles while an image is being shrunk", () => {
     expect(uploadFile).not.toHaveBeenCalled();
     expect(store.getSnapshot()).toEqual([]);
   });
+
+  it("lets the browser free an image's thumbnail once its chip goes, removed or thrown away", async () => {
+    const revoke = vi.spyOn(URL, "revokeObjectURL");
+    const store = new DraftFiles([], rules);
+    const finishFirst = addImageHeldInDownscale(store);
+    const finishSecond = addImageHeldInDownscale(store);
+    const [removed, kept] = store.getSnapshot();
+    expect(removed?.previewUrl).toMatch(/^blob:/);
+    store.remove(removed?.key ?? "");
+    expect(revoke).toHaveBeenCalledWith(removed?.previewUrl);
+    expect(revoke).not.toHaveBeenCalledWith(kept?.previewUrl);
+    store.dispose();
+    expect(revoke).toHaveBeenCalledWith(kept?.previewUrl);
+    await Promise.all([finishFirst(), finishSecond()]);
+  });
 });

@@ -94,6 +94,12 @@ function newDraft(file: File): AttachmentDraft {
   };
 }
 
+// A picked image's thumbnail is the file itself, held by the browser until its address is let go: let go when the
+// chip goes (sent, removed, thrown away or expired), or every image ever attached in the tab stays in memory.
+function releasePreview(draft: AttachmentDraft): void {
+  if (draft.previewUrl?.startsWith("blob:")) URL.revokeObjectURL(draft.previewUrl);
+}
+
 export function fromAttachment(attachment: AttachmentView, uploadedAt: number | null, isSent = false): AttachmentDraft {
   const isImage = attachment.kind === "IMAGE";
   return {
@@ -172,6 +178,7 @@ export class DraftFiles {
     this.#controllers.get(key)?.abort();
     this.#forget(key);
     const draft = this.#drafts.find((item) => item.key === key);
+    if (draft) releasePreview(draft);
     // An upload no message will claim: removed now rather than by the hourly sweep (which also catches a failure).
     if (draft?.attachment && !draft.isSent) {
       fetch(`/api/attachments/${draft.attachment.id}`, { method: "DELETE" }).catch(() => {});
@@ -183,7 +190,10 @@ export class DraftFiles {
   take(): AttachmentView[] {
     const taken = this.#drafts.flatMap((draft) => (draft.attachment ? [draft] : []));
     rememberUploadTimes(taken);
-    for (const draft of this.#drafts) this.#forget(draft.key);
+    for (const draft of this.#drafts) {
+      this.#forget(draft.key);
+      releasePreview(draft);
+    }
     this.#set([]);
     return taken.flatMap((draft) => (draft.attachment ? [draft.attachment] : []));
   }
@@ -198,7 +208,10 @@ export class DraftFiles {
   /** Stops the uploads and timers: the draft is thrown away (its user signed out). */
   dispose(): void {
     for (const controller of this.#controllers.values()) controller.abort();
-    for (const draft of this.#drafts) this.#forget(draft.key);
+    for (const draft of this.#drafts) {
+      this.#forget(draft.key);
+      releasePreview(draft);
+    }
     this.#listeners.clear();
   }
 
@@ -239,7 +252,10 @@ export class DraftFiles {
   #watchExpiry(draft: AttachmentDraft): void {
     if (draft.isSent || draft.uploadedAt === null || draft.status !== "ready") return;
     // Its thumbnail was the server's copy, gone with it.
-    const expire = () => this.#update(draft.key, { ...FAILED, previewUrl: null, error: this.#rules.words.expired });
+    const expire = () => {
+      releasePreview(draft);
+      this.#update(draft.key, { ...FAILED, previewUrl: null, error: this.#rules.words.expired });
+    };
     const delay = draft.uploadedAt + DRAFT_UPLOAD_LIFETIME_MS - Date.now();
     this.#expiryTimers.set(draft.key, setTimeout(expire, Math.max(delay, 0)));
   }

@@ -21,6 +21,10 @@ import {
   writeStoredDraft,
 } from "@/app/_components/drafts";
 import { useTranslator } from "@/app/_i18n/translator-provider";
+import type { AttachmentView } from "@/lib/live/messages";
+
+/** A message sent from this draft that the server refused, offered back whole: its text and its files. */
+export type RefusedMessage = { content: string; attachments: AttachmentView[] };
 
 /** The new chat's draft, beside the conversations' (keyed by their ids). */
 export const NEW_CHAT_DRAFT = "new-chat";
@@ -37,6 +41,7 @@ export class ComposerDraft {
   #isDisposed = false;
   // What was last written: an upload's progress, many events a second, changes nothing stored and writes nothing.
   #stored: string | null = null;
+  readonly #putBackMessages = new WeakSet<RefusedMessage>();
 
   constructor(
     readonly key: string,
@@ -61,9 +66,17 @@ export class ComposerDraft {
     for (const listener of this.#listeners) listener();
   }
 
-  /** A refused message's text comes back, unless the user has typed another meanwhile. */
-  putBackText(text: string): void {
-    if (this.#state.text === "") this.update({ text });
+  /** A refused message comes back: its files, and its text unless the user has typed another meanwhile. */
+  putBack(message: RefusedMessage): void {
+    if (this.#state.text === "") this.update({ text: message.content });
+    this.files.restore(message.attachments);
+  }
+
+  /** `putBack`, once for each refusal however often a composer showing it mounts (its files would come back twice). */
+  putBackOnce(message: RefusedMessage): void {
+    if (this.#putBackMessages.has(message)) return;
+    this.#putBackMessages.add(message);
+    this.putBack(message);
   }
 
   /** A send still waiting when its composer first shows was left behind (another conversation, a reload). */

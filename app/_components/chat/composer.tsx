@@ -19,11 +19,10 @@ import { ArrowUpIcon, StopIcon } from "@/app/_components/ui/icons";
 import { useShortcut } from "@/app/_components/ui/keyboard-shortcuts";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { AttachmentView } from "@/lib/live/messages";
-import { type ComposerDraft, useComposerDraft } from "./composer-drafts";
+import { type ComposerDraft, type RefusedMessage, useComposerDraft } from "./composer-drafts";
 import type { ReplyOutcome } from "./live/use-reply-runner";
 
-/** A message sent from elsewhere (the first message of a new chat) that the server refused: offered back whole. */
-export type RefusedMessage = { content: string; attachments: AttachmentView[] };
+export type { RefusedMessage } from "./composer-drafts";
 
 type ComposerProps = {
   /** Whose unsent draft this is: a conversation's id, or NEW_CHAT_DRAFT (composer-drafts.tsx). */
@@ -77,8 +76,7 @@ export function Composer({
     draft.update({ text: "" });
     textareaRef.current?.focus();
     if ((await onSend(content, attachments)) !== "refused") return;
-    draft.putBackText(content);
-    files.restore(attachments);
+    draft.putBack({ content, attachments });
   }
 
   function handleSubmit(event: FormEvent<HTMLFormElement>): void {
@@ -145,13 +143,10 @@ function useComposerTextarea(textareaRef: RefObject<HTMLTextAreaElement | null>,
   useShortcut("focus-composer", () => textareaRef.current?.focus());
 }
 
+// A message sent from elsewhere (the first message of a new chat) that the server refused.
 function usePutBackRefused(refused: RefusedMessage | null, draft: ComposerDraft): void {
-  const putBackRef = useRef<RefusedMessage | null>(null);
   useEffect(() => {
-    if (!refused || putBackRef.current === refused) return;
-    putBackRef.current = refused;
-    draft.putBackText(refused.content);
-    draft.files.restore(refused.attachments);
+    if (refused) draft.putBackOnce(refused);
   }, [refused, draft]);
 }
 

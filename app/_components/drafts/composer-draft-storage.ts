@@ -2,11 +2,13 @@
 // their server rows (a file's bytes cannot be kept), and files that were not uploaded by name only, to be shown as
 // lost rather than vanish. Under the signed-in user's id: another user signing in to the tab finds none of them.
 import { z } from "zod";
-import { MAX_MESSAGE_LENGTH } from "@/lib/limits";
 import { attachmentViewSchema } from "@/lib/live/messages";
 
 const OWNER_KEY = "parley.drafts.owner";
 const DRAFT_PREFIX = "parley.draft:";
+// A text longer than a message may be is kept too (the composer says it is too long, the user shortens it), up to
+// what leaves room in sessionStorage (about 5 MB an origin, 2 bytes a character): a longer one lasts until a reload.
+const MAX_STORED_TEXT_LENGTH = 1_000_000;
 
 const storedFileSchema = z.union([
   z.object({ attachment: attachmentViewSchema, uploadedAt: z.number() }).strict(),
@@ -15,7 +17,7 @@ const storedFileSchema = z.union([
 
 const storedDraftSchema = z
   .object({
-    text: z.string().max(MAX_MESSAGE_LENGTH),
+    text: z.string().max(MAX_STORED_TEXT_LENGTH),
     isSendAsked: z.boolean(),
     isLeftWaiting: z.boolean(),
     files: z.array(storedFileSchema),
@@ -46,7 +48,7 @@ export function readStoredDraft(key: string): StoredDraft | null {
 export function writeStoredDraft(key: string, draft: StoredDraft): void {
   const isEmpty = draft.text === "" && draft.files.length === 0 && !draft.isSendAsked && !draft.isLeftWaiting;
   withStorage((storage) => {
-    if (isEmpty) storage.removeItem(DRAFT_PREFIX + key);
+    if (isEmpty || draft.text.length > MAX_STORED_TEXT_LENGTH) storage.removeItem(DRAFT_PREFIX + key);
     else storage.setItem(DRAFT_PREFIX + key, JSON.stringify(draft));
   }, undefined);
 }
