@@ -3,6 +3,7 @@ import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import pg from "pg";
 import { connectionOptionsFromUrl } from "../db/connection-options";
+import { assertRequiredExtensionsCanBeCreated } from "./required-extensions";
 
 // Any fixed number: every Parley process starting on the database takes this lock around its migrations, so that
 // replicas starting together apply them once, one after the other (the next finds nothing left to apply).
@@ -27,6 +28,7 @@ export async function applyMigrations(databaseUrl: string): Promise<string[]> {
   if (!isConnected) return runMigrateDeploy(databaseUrl);
   try {
     await lock.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+    await assertRequiredExtensionsCanBeCreated(lock);
     return await runMigrateDeploy(databaseUrl);
   } finally {
     // Ending the session releases the lock, even if the unlock is never reached.
