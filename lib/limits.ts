@@ -21,7 +21,7 @@ export const ATTACHMENT_LIMIT_CEILINGS = {
 export type AttachmentLimits = typeof DEFAULT_ATTACHMENT_LIMITS;
 export const MEGABYTE = 1024 * 1024;
 // An upload no message claimed is swept after this (lib/server/clean-up-sweep.ts); the composer marks a draft's file
-// as gone at that age rather than letting its send be refused.
+// as gone somewhat before (DRAFT_UPLOAD_LIFETIME_MS) rather than letting its send be refused.
 export const UNCLAIMED_UPLOAD_LIFETIME_MS = 60 * 60 * 1000;
 // The browser re-encodes images to fit this before uploading them (what providers accept).
 export const MAX_IMAGE_SIDE = 2048;

@@ -48,9 +48,10 @@ export async function describeResetLink(token: string): Promise<{ email: string 
 export async function resetPassword(
   input: z.infer<typeof passwordResetSchema>,
 ): Promise<{ id: string; passwordHash: string }> {
-  const passwordHash = await hashPassword(input.password);
-  const userId = isTokenShaped(input.token) ? await resetPasswordByToken(hashToken(input.token), passwordHash) : null;
-  if (!userId) {
+  // A token that cannot be one is refused before the password's (deliberately slow) hash is made.
+  const passwordHash = isTokenShaped(input.token) ? await hashPassword(input.password) : null;
+  const userId = passwordHash ? await resetPasswordByToken(hashToken(input.token), passwordHash) : null;
+  if (!passwordHash || !userId) {
     throw new AppError("invalid_input", "This reset link has expired or was already used. Ask for a new one.", {
       issues: [{ path: ["token"], message: "This reset link has expired or was already used. Ask for a new one." }],
     });

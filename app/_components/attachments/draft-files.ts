@@ -41,10 +41,10 @@ export function isImageDraft(draft: AttachmentDraft): boolean {
 const FAILED = { status: "failed", progress: 0, attachment: null, uploadedAt: null } as const;
 
 /**
- * How long an unsent upload is offered for sending. The sweep removes it an hour after the server made its row, a
- * time before `uploadedAt` (this browser's clock, read once the upload ended) by the upload's length and any gap
- * between the two clocks, and it runs every 10 minutes (lib/server/clean-up-sweep.ts): 10 minutes early, the chip
- * says the file is gone before the sweep could have removed it, never after.
+ * How long an unsent upload is offered for sending. The sweep may remove it from an hour after the server made its
+ * row (lib/server/clean-up-sweep.ts), a time before `uploadedAt` (this browser's clock, read once the upload ended)
+ * by the upload's length and any gap between the two clocks: 10 minutes early covers both, so the chip says the file
+ * is gone before the sweep could have removed it, never after.
  */
 export const DRAFT_UPLOAD_LIFETIME_MS = UNCLAIMED_UPLOAD_LIFETIME_MS - 10 * 60 * 1000;
 
