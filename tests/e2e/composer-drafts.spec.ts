@@ -444,3 +444,28 @@ test("a Chinese user reads the new words: Retry on a busy file and why nothing w
   );
   await keepScreenshot(page, testInfo, "drafts-edit-form-failed-chip-zh");
 });
+
+test("a file's refusal on its chip follows the user's change of language", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "zh-CN" });
+  const page = await context.newPage();
+  await page.goto("/register");
+  await page.getByLabel("姓名").fill("李雷");
+  await page.getByLabel("邮箱").fill(`lilei-${randomUUID().slice(0, 8)}@example.test`);
+  await page.getByLabel("密码").fill(PASSWORD);
+  await page.getByRole("button", { name: "创建账户" }).click();
+  await expect(page.getByRole("textbox", { name: "消息", exact: true })).toBeVisible();
+  await refuseNextUploadAsBusy(page);
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByRole("button", { name: "附加文件" }).click();
+  await (await chooser).setFiles([textFile("busy.txt", "Busy facts")]);
+  await expect(page.getByRole("list", { name: "附加的文件" }).getByRole("alert")).toContainText("你的文档会逐个读取");
+
+  await page.getByRole("link", { name: "设置" }).click();
+  await page.getByRole("combobox", { name: "语言" }).selectOption("en");
+  await expect(page.getByRole("heading", { name: "Settings", level: 1 })).toBeVisible();
+  await page.getByRole("link", { name: "New chat" }).click();
+  const list = page.getByRole("list", { name: "Attached files" });
+  await expect(list.getByRole("alert")).toHaveText(BUSY.message);
+  await expect(list.getByRole("button", { name: "Retry busy.txt" })).toBeVisible();
+  await context.close();
+});

@@ -12,11 +12,7 @@ vi.mock("@/app/_components/attachments/upload-file", async (importOriginal) => (
   uploadFile: vi.fn(),
 }));
 
-const rules = {
-  filesPerMessage: 10,
-  maxFileBytes: 1024,
-  words: { tooMany: "Too many.", tooLarge: "Too large.", expired: "Gone.", describe: () => "Refused." },
-};
+const limits = { filesPerMessage: 10, maxFileBytes: 1024 };
 const file = { id: "f1", name: "notes.txt", kind: "DOCUMENT", contentType: "text/plain", size: 4 } as const;
 
 describe("isRetryableStatus", () => {
@@ -33,17 +29,17 @@ describe("DraftFiles", () => {
   it("marks an unsent upload as gone before the server's sweep may have removed it, and hands it to no message", () => {
     expect(DRAFT_UPLOAD_LIFETIME_MS).toBeLessThanOrEqual(UNCLAIMED_UPLOAD_LIFETIME_MS - 10 * 60_000);
     const uploadedAt = Date.now();
-    const store = new DraftFiles([fromAttachment(file, uploadedAt)], rules);
+    const store = new DraftFiles([fromAttachment(file, uploadedAt)], limits);
     vi.advanceTimersByTime(DRAFT_UPLOAD_LIFETIME_MS - 1);
     expect(store.getSnapshot()[0]?.status).toBe("ready");
     vi.advanceTimersByTime(1);
-    expect(store.getSnapshot()[0]).toMatchObject({ status: "failed", error: "Gone.", attachment: null });
+    expect(store.getSnapshot()[0]).toMatchObject({ status: "failed", error: { code: "expired" }, attachment: null });
     expect(store.take()).toEqual([]);
   });
 
   it("marks a draft restored after its hour at once, and never a file of the message being edited", () => {
     const old = Date.now() - DRAFT_UPLOAD_LIFETIME_MS - 1000;
-    const store = new DraftFiles([fromAttachment(file, old), fromAttachment(file, null, true)], rules);
+    const store = new DraftFiles([fromAttachment(file, old), fromAttachment(file, null, true)], limits);
     vi.advanceTimersByTime(0);
     expect(store.getSnapshot().map((draft) => draft.status)).toEqual(["failed", "ready"]);
   });
@@ -54,8 +50,8 @@ describe("DraftFiles putting a refused message's files back", () => {
   afterEach(() => vi.useRealTimers());
 
   it("keeps when they were uploaded, in another store too (a new chat's first message refused in its page)", () => {
-    const newChat = new DraftFiles([fromAttachment(file, Date.now() - DRAFT_UPLOAD_LIFETIME_MS + 60_000)], rules);
-    const conversation = new DraftFiles([], rules);
+    const newChat = new DraftFiles([fromAttachment(file, Date.now() - DRAFT_UPLOAD_LIFETIME_MS + 60_000)], limits);
+    const conversation = new DraftFiles([], limits);
     conversation.restore(newChat.take());
     vi.advanceTimersByTime(59_000);
     expect(conversation.getSnapshot()[0]?.status).toBe("ready");
@@ -79,7 +75,7 @@ describe("DraftFiles while an image is being shrunk", () => {
   }
 
   it("uploads nothing once the draft is thrown away (signed out) before the image is ready", async () => {
-    const store = new DraftFiles([], rules);
+    const store = new DraftFiles([], limits);
     const finishDownscale = addImageHeldInDownscale(store);
     store.dispose();
     await finishDownscale();
@@ -87,7 +83,7 @@ describe("DraftFiles while an image is being shrunk", () => {
   });
 
   it("uploads nothing for an image removed before it was ready", async () => {
-    const store = new DraftFiles([], rules);
+    const store = new DraftFiles([], limits);
     const finishDownscale = addImageHeldInDownscale(store);
     const key = store.getSnapshot()[0]?.key ?? "";
     store.remove(key);
@@ -98,7 +94,7 @@ describe("DraftFiles while an image is being shrunk", () => {
 
   it("lets the browser free an image's thumbnail once its chip goes, removed or thrown away", async () => {
     const revoke = vi.spyOn(URL, "revokeObjectURL");
-    const store = new DraftFiles([], rules);
+    const store = new DraftFiles([], limits);
     const finishFirst = addImageHeldInDownscale(store);
     const finishSecond = addImageHeldInDownscale(store);
     const [removed, kept] = store.getSnapshot();

@@ -5,8 +5,10 @@ import { CloseIcon, FileIcon } from "@/app/_components/ui/icons";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { MEGABYTE } from "@/lib/limits";
 import { useAttachmentLimits } from "./attachment-limits-context";
+import { describeDraftFileError } from "./draft-file-error";
 import { type AttachmentDraft, isImageDraft } from "./draft-files";
 import { formatSize } from "./format-size";
+import { useDraftFileLimits } from "./use-attachment-drafts";
 
 type AttachmentChipsProps = {
   drafts: AttachmentDraft[];
@@ -32,8 +34,10 @@ export function focusChip(draft: AttachmentDraft): void {
 // Within a bounded height that scrolls: a phone's screen holds the conversation's header and the box with many files.
 export function AttachmentChips(props: AttachmentChipsProps) {
   const { drafts, messageBoxRef, onRemove, onRetry, refusesImages, overTotal } = props;
-  const { t, locale } = useTranslator();
+  const translator = useTranslator();
+  const { t, locale } = translator;
   const maxBytes = useAttachmentLimits().messageMegabytes * MEGABYTE;
+  const fileLimits = useDraftFileLimits();
   if (drafts.length === 0) return null;
   // The button pressed goes away with what it did: the focus moves on rather than falling to the page.
   const retry = (draft: AttachmentDraft) => {
@@ -47,7 +51,7 @@ export function AttachmentChips(props: AttachmentChipsProps) {
     onRemove(draft.key);
   };
   const errorOf = (draft: AttachmentDraft): string | null => {
-    if (draft.error) return draft.error;
+    if (draft.error) return describeDraftFileError(draft.error, translator, fileLimits);
     if (refusesImages && isImageDraft(draft)) return t("attachments.noImages");
     if (overTotal.has(draft.key)) return t("attachments.messageTooLarge", { size: formatSize(maxBytes, locale) });
     return null;

@@ -2,10 +2,10 @@
 // (chat/composer-drafts.tsx), so that an upload goes on while the user looks at another conversation and lands in the
 // draft it was made for. Each file uploads at once (images downscaled first) and is refused on its own chip with its
 // reason; the file is kept until it is uploaded, for Retry when trying again can help.
-import type { ApiError } from "@/app/_components/api/types";
 import { UNCLAIMED_UPLOAD_LIFETIME_MS } from "@/lib/limits";
 import type { AttachmentView } from "@/lib/live/messages";
 import { downscaleImage } from "./downscale-image";
+import type { DraftFileError, DraftFileLimits } from "./draft-file-error";
 import { isRetryableStatus, uploadFile } from "./upload-file";
 
 export type AttachmentDraft = {
@@ -16,7 +16,7 @@ export type AttachmentDraft = {
   previewUrl: string | null;
   status: "uploading" | "ready" | "failed";
   progress: number;
-  error: string | null;
+  error: DraftFileError | null;
   /** Failed in a way another try may mend (no answer, the server busy), and the file is still at hand. */
   isRetryable: boolean;
   attachment: AttachmentView | null;
@@ -26,19 +26,13 @@ export type AttachmentDraft = {
   isSent: boolean;
 };
 
-/** What the store needs from the page: the admin's limits and the words of its refusals, in the reader's language. */
-export type DraftFileRules = {
-  filesPerMessage: number;
-  maxFileBytes: number;
-  words: { tooMany: string; tooLarge: string; expired: string; describe: (error: ApiError) => string };
-};
-
 /** An image by what the server sniffed once it is uploaded; until then by the type the browser gives the file. */
 export function isImageDraft(draft: AttachmentDraft): boolean {
   return draft.attachment ? draft.attachment.kind === "IMAGE" : draft.isImage;
 }
 
 const FAILED = { status: "failed", progress: 0, attachment: null, uploadedAt: null } as const;
+const TOO_MANY: DraftFileError = { code: "too_many" };
 
 /**
  * How long an unsent upload is offered for sending. The sweep may remove it from an hour after the server made its
@@ -119,22 +113,25 @@ export function fromAttachment(attachment: AttachmentView, uploadedAt: number | 
 }
 
 /** A file whose upload was lost (by a reload) or refused, named on its chip so that it is not lost unseen. */
-export function failedDraft(file: Pick<AttachmentDraft, "name" | "size" | "isImage">, error: string): AttachmentDraft {
+export function failedDraft(
+  file: Pick<AttachmentDraft, "name" | "size" | "isImage">,
+  error: DraftFileError,
+): AttachmentDraft {
   return { key: nextDraftKey(), ...file, ...FAILED, previewUrl: null, error, isRetryable: false, isSent: false };
 }
 
 export class DraftFiles {
   #drafts: AttachmentDraft[];
-  #rules: DraftFileRules;
+  #limits: DraftFileLimits;
   readonly #listeners = new Set<() => void>();
   readonly #controllers = new Map<string, AbortController>();
   // The picked files, for Retry; let go once uploaded or removed.
   readonly #files = new Map<string, File>();
   readonly #expiryTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
-  constructor(drafts: AttachmentDraft[], rules: DraftFileRules) {
+  constructor(drafts: AttachmentDraft[], limits: DraftFileLimits) {
     this.#drafts = drafts;
-    this.#rules = rules;
+    this.#limits = limits;
     for (const draft of drafts) this.#watchExpiry(draft);
   }
 
@@ -145,15 +142,15 @@ export class DraftFiles {
 
   getSnapshot = (): AttachmentDraft[] => this.#drafts;
 
-  setRules(rules: DraftFileRules): void {
-    this.#rules = rules;
+  setLimits(limits: DraftFileLimits): void {
+    this.#limits = limits;
   }
 
   add(files: File[]): void {
-    const room = this.#rules.filesPerMessage - this.#countKept();
+    const room = this.#limits.filesPerMessage - this.#countKept();
     const added = files.map((file, index) => {
       const draft = newDraft(file);
-      return index < room ? draft : { ...draft, ...FAILED, error: this.#rules.words.tooMany };
+      return index < room ? draft : { ...draft, ...FAILED, error: TOO_MANY };
     });
     this.#set([...this.#drafts, ...added]);
     added.forEach((draft, index) => {
@@ -166,8 +163,8 @@ export class DraftFiles {
     const draft = this.#drafts.find((item) => item.key === key);
     const file = this.#files.get(key);
     if (!draft?.isRetryable || !file) return;
-    if (this.#countKept() >= this.#rules.filesPerMessage) {
-      this.#update(key, { isRetryable: false, error: this.#rules.words.tooMany });
+    if (this.#countKept() >= this.#limits.filesPerMessage) {
+      this.#update(key, { isRetryable: false, error: TOO_MANY });
       return;
     }
     this.#update(key, { status: "uploading", progress: 0, error: null, isRetryable: false });
@@ -227,9 +224,9 @@ export class DraftFiles {
     this.#controllers.set(draft.key, controller);
     const body = draft.isImage ? await downscaleImage(file) : file;
     if (controller.signal.aborted) return;
-    if (body.size > this.#rules.maxFileBytes) {
+    if (body.size > this.#limits.maxFileBytes) {
       this.#controllers.delete(draft.key);
-      this.#update(draft.key, { ...FAILED, error: this.#rules.words.tooLarge });
+      this.#update(draft.key, { ...FAILED, error: { code: "too_large" } });
       return;
     }
     const onProgress = (progress: number) => this.#update(draft.key, { progress });
@@ -238,7 +235,7 @@ export class DraftFiles {
     if (controller.signal.aborted) return;
     if (!answer.isOk) {
       const isRetryable = isRetryableStatus(answer.status);
-      this.#update(draft.key, { status: "failed", error: this.#rules.words.describe(answer.error), isRetryable });
+      this.#update(draft.key, { status: "failed", error: { code: "refused", error: answer.error }, isRetryable });
       return;
     }
     this.#files.delete(draft.key);
@@ -254,7 +251,7 @@ export class DraftFiles {
     // Its thumbnail was the server's copy, gone with it.
     const expire = () => {
       releasePreview(draft);
-      this.#update(draft.key, { ...FAILED, previewUrl: null, error: this.#rules.words.expired });
+      this.#update(draft.key, { ...FAILED, previewUrl: null, error: { code: "expired" } });
     };
     const delay = draft.uploadedAt + DRAFT_UPLOAD_LIFETIME_MS - Date.now();
     this.#expiryTimers.set(draft.key, setTimeout(expire, Math.max(delay, 0)));

@@ -2,14 +2,15 @@
 export { AttachButton } from "./attach-button";
 export { AttachmentChips } from "./attachment-chips";
 export { AttachmentLimitsProvider } from "./attachment-limits-context";
-export { type AttachmentDraft, type DraftFileRules, DraftFiles, failedDraft, fromAttachment } from "./draft-files";
+export { type DraftFileError, type DraftFileLimits, draftFileErrorSchema } from "./draft-file-error";
+export { type AttachmentDraft, DraftFiles, failedDraft, fromAttachment } from "./draft-files";
 export { formatSize } from "./format-size";
 export { MessageAttachments } from "./message-attachments";
 export { SendStatus, useSendAfterUploads } from "./send-after-uploads";
 export {
   type AttachmentDrafts,
   useAttachmentDrafts,
-  useDraftFileRules,
+  useDraftFileLimits,
   useEditedMessageFiles,
 } from "./use-attachment-drafts";
 export { useBlockingFile } from "./use-blocking-file";

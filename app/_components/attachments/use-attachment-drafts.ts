@@ -1,7 +1,7 @@
 "use client";
 
 // The files attached in the composer or in a message's editor, as React sees them: a DraftFiles store (draft-files.ts),
-// the words and limits it refuses files with, and the paste and drop of files.
+// the limits it refuses files by, and the paste and drop of files.
 import {
   type ClipboardEvent,
   type DragEvent,
@@ -11,41 +11,28 @@ import {
   useState,
   useSyncExternalStore,
 } from "react";
-import { describeError } from "@/app/_components/api/api-client";
-import { useTranslator } from "@/app/_i18n/translator-provider";
 import { MEGABYTE } from "@/lib/limits";
 import type { AttachmentView } from "@/lib/live/messages";
 import { useAttachmentLimits } from "./attachment-limits-context";
-import { type AttachmentDraft, type DraftFileRules, DraftFiles, fromAttachment, isImageDraft } from "./draft-files";
+import type { DraftFileLimits } from "./draft-file-error";
+import { type AttachmentDraft, DraftFiles, fromAttachment, isImageDraft } from "./draft-files";
 import { findDraftsOverTotal } from "./draft-limits";
-import { formatSize } from "./format-size";
 
 export { type AttachmentDraft, isImageDraft } from "./draft-files";
 
-export function useDraftFileRules(): DraftFileRules {
-  const translator = useTranslator();
-  const { t, locale } = translator;
+export function useDraftFileLimits(): DraftFileLimits {
   const { filesPerMessage, fileMegabytes } = useAttachmentLimits();
-  return useMemo(() => {
-    const maxFileBytes = fileMegabytes * MEGABYTE;
-    const words = {
-      tooMany: t("attachments.tooMany", { count: filesPerMessage }),
-      tooLarge: t("attachments.tooLarge", { size: formatSize(maxFileBytes, locale) }),
-      expired: t("attachments.expired"),
-      describe: (error: Parameters<typeof describeError>[0]) => describeError(error, translator),
-    };
-    return { filesPerMessage, maxFileBytes, words };
-  }, [t, locale, translator, filesPerMessage, fileMegabytes]);
+  return useMemo(() => ({ filesPerMessage, maxFileBytes: fileMegabytes * MEGABYTE }), [filesPerMessage, fileMegabytes]);
 }
 
 /** The files of a message being edited, which its new version keeps unless they are removed: this form's own store. */
 export function useEditedMessageFiles(sent: AttachmentView[]): DraftFiles {
-  const rules = useDraftFileRules();
+  const limits = useDraftFileLimits();
   const [store] = useState(
     () =>
       new DraftFiles(
         sent.map((file) => fromAttachment(file, null, true)),
-        rules,
+        limits,
       ),
   );
   return store;
@@ -60,9 +47,9 @@ const getServerSnapshot = () => NO_DRAFTS;
  * those dropped on its own element only (`handleDrop`).
  */
 export function useAttachmentDrafts(store: DraftFiles, { takesPageDrops = true } = {}) {
-  const rules = useDraftFileRules();
+  const limits = useDraftFileLimits();
   const { messageMegabytes } = useAttachmentLimits();
-  useEffect(() => store.setRules(rules), [store, rules]);
+  useEffect(() => store.setLimits(limits), [store, limits]);
   const drafts = useSyncExternalStore(store.subscribe, store.getSnapshot, getServerSnapshot);
   const add = useCallback((files: File[]) => store.add(files), [store]);
   const remove = useCallback((key: string) => store.remove(key), [store]);

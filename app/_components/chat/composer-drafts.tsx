@@ -7,11 +7,11 @@
 import { createContext, type ReactNode, useContext, useMemo, useSyncExternalStore } from "react";
 import {
   type AttachmentDraft,
-  type DraftFileRules,
+  type DraftFileLimits,
   DraftFiles,
   failedDraft,
   fromAttachment,
-  useDraftFileRules,
+  useDraftFileLimits,
 } from "@/app/_components/attachments";
 import {
   claimStoredDrafts,
@@ -20,7 +20,6 @@ import {
   setLoadedDraftsForgetter,
   writeStoredDraft,
 } from "@/app/_components/drafts";
-import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { AttachmentView } from "@/lib/live/messages";
 
 /** A message sent from this draft that the server refused, offered back whole: its text and its files. */
@@ -106,15 +105,17 @@ function toStoredFile(draft: AttachmentDraft): StoredDraft["files"][number] {
   return { name: draft.name, size: draft.size, isImage: draft.isImage, error: draft.error };
 }
 
-function fromStoredFile(file: StoredDraft["files"][number], interrupted: string): AttachmentDraft {
+function fromStoredFile(file: StoredDraft["files"][number]): AttachmentDraft {
   if ("attachment" in file) return fromAttachment(file.attachment, file.uploadedAt);
-  return failedDraft(file, file.error ?? interrupted);
+  return failedDraft(file, file.error ?? { code: "interrupted" });
 }
 
+// Kept for the tab's life, an empty one too: an entry is a few hundred bytes, and one let go while a composer that
+// has yet to subscribe holds it would lose what is typed there.
 const drafts = new Map<string, ComposerDraft>();
 let draftsOwner: string | null = null;
 
-function getComposerDraft(ownerId: string, key: string, rules: DraftFileRules, interrupted: string): ComposerDraft {
+function getComposerDraft(ownerId: string, key: string, limits: DraftFileLimits): ComposerDraft {
   if (ownerId !== draftsOwner) {
     forgetDrafts();
     claimStoredDrafts(ownerId);
@@ -123,7 +124,7 @@ function getComposerDraft(ownerId: string, key: string, rules: DraftFileRules, i
   const existing = drafts.get(key);
   if (existing) return existing;
   const stored = readStoredDraft(key);
-  const files = new DraftFiles(stored?.files.map((file) => fromStoredFile(file, interrupted)) ?? [], rules);
+  const files = new DraftFiles(stored?.files.map(fromStoredFile) ?? [], limits);
   const { text, isSendAsked, isLeftWaiting } = stored ?? EMPTY;
   const draft = new ComposerDraft(key, { text, isSendAsked, isLeftWaiting }, files);
   drafts.set(key, draft);
@@ -150,13 +151,12 @@ const getServerState = () => EMPTY;
 /** The draft kept under `key`; on the server (and without a user) one of its own, kept nowhere. */
 export function useComposerDraft(key: string): { draft: ComposerDraft; state: DraftState } {
   const ownerId = useContext(DraftOwnerContext);
-  const rules = useDraftFileRules();
-  const interrupted = useTranslator().t("attachments.interrupted");
-  // biome-ignore lint/correctness/useExhaustiveDependencies: one draft per user and key; the rules reach it through useAttachmentDrafts.
+  const limits = useDraftFileLimits();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one draft per user and key; the limits reach it through useAttachmentDrafts.
   const draft = useMemo(() => {
     if (typeof window === "undefined" || ownerId === null)
-      return new ComposerDraft(key, EMPTY, new DraftFiles([], rules));
-    return getComposerDraft(ownerId, key, rules, interrupted);
+      return new ComposerDraft(key, EMPTY, new DraftFiles([], limits));
+    return getComposerDraft(ownerId, key, limits);
   }, [ownerId, key]);
   const state = useSyncExternalStore(draft.subscribe, draft.getSnapshot, getServerState);
   return { draft, state };

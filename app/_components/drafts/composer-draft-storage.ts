@@ -2,6 +2,7 @@
 // their server rows (a file's bytes cannot be kept), and files that were not uploaded by name only, to be shown as
 // lost rather than vanish. Under the signed-in user's id: another user signing in to the tab finds none of them.
 import { z } from "zod";
+import { draftFileErrorSchema } from "@/app/_components/attachments";
 import { attachmentViewSchema } from "@/lib/live/messages";
 
 const OWNER_KEY = "parley.drafts.owner";
@@ -12,7 +13,15 @@ const MAX_STORED_TEXT_LENGTH = 1_000_000;
 
 const storedFileSchema = z.union([
   z.object({ attachment: attachmentViewSchema, uploadedAt: z.number() }).strict(),
-  z.object({ name: z.string(), size: z.number(), isImage: z.boolean(), error: z.string().nullable() }).strict(),
+  // An error this version does not know (stored by an older one, whose words were stored) reads as none.
+  z
+    .object({
+      name: z.string(),
+      size: z.number(),
+      isImage: z.boolean(),
+      error: draftFileErrorSchema.nullable().catch(null),
+    })
+    .strict(),
 ]);
 
 const storedDraftSchema = z
