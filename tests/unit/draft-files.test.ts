@@ -1,8 +1,9 @@
 // The composer's files outside React: which failed uploads offer Retry, and a file left unsent past the server's sweep
 // says so on its chip instead of the send being refused.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { fromAttachment } from "@/app/_components/attachments/attachment-draft";
 import { downscaleImage } from "@/app/_components/attachments/downscale-image";
-import { DRAFT_UPLOAD_LIFETIME_MS, DraftFiles, fromAttachment } from "@/app/_components/attachments/draft-files";
+import { DRAFT_UPLOAD_LIFETIME_MS, DraftFiles } from "@/app/_components/attachments/draft-files";
 import { isRetryableStatus, uploadFile } from "@/app/_components/attachments/upload-file";
 import { UNCLAIMED_UPLOAD_LIFETIME_MS } from "@/lib/limits";
 

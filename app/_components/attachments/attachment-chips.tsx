@@ -4,9 +4,9 @@ import type { RefObject } from "react";
 import { CloseIcon, FileIcon } from "@/app/_components/ui/icons";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { MEGABYTE } from "@/lib/limits";
+import { type AttachmentDraft, isImageDraft } from "./attachment-draft";
 import { useAttachmentLimits } from "./attachment-limits-context";
 import { describeDraftFileError } from "./draft-file-error";
-import { type AttachmentDraft, isImageDraft } from "./draft-files";
 import { formatSize } from "./format-size";
 import { useDraftFileLimits } from "./use-attachment-drafts";
 

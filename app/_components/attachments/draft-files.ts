@@ -4,34 +4,11 @@
 // reason; the file is kept until it is uploaded, for Retry when trying again can help.
 import { UNCLAIMED_UPLOAD_LIFETIME_MS } from "@/lib/limits";
 import type { AttachmentView } from "@/lib/live/messages";
+import { type AttachmentDraft, FAILED_UPLOAD, fromAttachment, newDraft, releasePreview } from "./attachment-draft";
 import { downscaleImage } from "./downscale-image";
 import type { DraftFileError, DraftFileLimits } from "./draft-file-error";
 import { isRetryableStatus, uploadFile } from "./upload-file";
 
-export type AttachmentDraft = {
-  key: string;
-  name: string;
-  size: number;
-  isImage: boolean;
-  previewUrl: string | null;
-  status: "uploading" | "ready" | "failed";
-  progress: number;
-  error: DraftFileError | null;
-  /** Failed in a way another try may mend (no answer, the server busy), and the file is still at hand. */
-  isRetryable: boolean;
-  attachment: AttachmentView | null;
-  /** When its upload finished (this browser's clock): the server sweeps it an hour later unless a message claims it. */
-  uploadedAt: number | null;
-  /** A file of the message being edited: already sent, so never deleted when removed from the new version. */
-  isSent: boolean;
-};
-
-/** An image by what the server sniffed once it is uploaded; until then by the type the browser gives the file. */
-export function isImageDraft(draft: AttachmentDraft): boolean {
-  return draft.attachment ? draft.attachment.kind === "IMAGE" : draft.isImage;
-}
-
-const FAILED = { status: "failed", progress: 0, attachment: null, uploadedAt: null } as const;
 const TOO_MANY: DraftFileError = { code: "too_many" };
 
 /**
@@ -61,63 +38,6 @@ function takeUploadTime(id: string): number {
   const uploadedAt = takenUploadTimes.get(id) ?? 0;
   takenUploadTimes.delete(id);
   return uploadedAt;
-}
-
-let nextKey = 0;
-
-function nextDraftKey(): string {
-  nextKey += 1;
-  return `draft-${nextKey}`;
-}
-
-function newDraft(file: File): AttachmentDraft {
-  const isImage = file.type.startsWith("image/");
-  return {
-    key: nextDraftKey(),
-    name: file.name || "pasted-image.png",
-    size: file.size,
-    isImage,
-    previewUrl: isImage ? URL.createObjectURL(file) : null,
-    status: "uploading",
-    progress: 0,
-    error: null,
-    isRetryable: false,
-    attachment: null,
-    uploadedAt: null,
-    isSent: false,
-  };
-}
-
-// A picked image's thumbnail is the file itself, held by the browser until its address is let go: let go when the
-// chip goes (sent, removed, thrown away or expired), or every image ever attached in the tab stays in memory.
-function releasePreview(draft: AttachmentDraft): void {
-  if (draft.previewUrl?.startsWith("blob:")) URL.revokeObjectURL(draft.previewUrl);
-}
-
-export function fromAttachment(attachment: AttachmentView, uploadedAt: number | null, isSent = false): AttachmentDraft {
-  const isImage = attachment.kind === "IMAGE";
-  return {
-    key: nextDraftKey(),
-    name: attachment.name,
-    size: attachment.size,
-    isImage,
-    previewUrl: isImage ? `/api/attachments/${attachment.id}` : null,
-    status: "ready",
-    progress: 1,
-    error: null,
-    isRetryable: false,
-    attachment,
-    uploadedAt,
-    isSent,
-  };
-}
-
-/** A file whose upload was lost (by a reload) or refused, named on its chip so that it is not lost unseen. */
-export function failedDraft(
-  file: Pick<AttachmentDraft, "name" | "size" | "isImage">,
-  error: DraftFileError,
-): AttachmentDraft {
-  return { key: nextDraftKey(), ...file, ...FAILED, previewUrl: null, error, isRetryable: false, isSent: false };
 }
 
 export class DraftFiles {
@@ -150,7 +70,7 @@ export class DraftFiles {
     const room = this.#limits.filesPerMessage - this.#countKept();
     const added = files.map((file, index) => {
       const draft = newDraft(file);
-      return index < room ? draft : { ...draft, ...FAILED, error: TOO_MANY };
+      return index < room ? draft : { ...draft, ...FAILED_UPLOAD, error: TOO_MANY };
     });
     this.#set([...this.#drafts, ...added]);
     added.forEach((draft, index) => {
@@ -226,7 +146,7 @@ export class DraftFiles {
     if (controller.signal.aborted) return;
     if (body.size > this.#limits.maxFileBytes) {
       this.#controllers.delete(draft.key);
-      this.#update(draft.key, { ...FAILED, error: { code: "too_large" } });
+      this.#update(draft.key, { ...FAILED_UPLOAD, error: { code: "too_large" } });
       return;
     }
     const onProgress = (progress: number) => this.#update(draft.key, { progress });
@@ -251,7 +171,7 @@ export class DraftFiles {
     // Its thumbnail was the server's copy, gone with it.
     const expire = () => {
       releasePreview(draft);
-      this.#update(draft.key, { ...FAILED, previewUrl: null, error: { code: "expired" } });
+      this.#update(draft.key, { ...FAILED_UPLOAD, previewUrl: null, error: { code: "expired" } });
     };
     const delay = draft.uploadedAt + DRAFT_UPLOAD_LIFETIME_MS - Date.now();
     this.#expiryTimers.set(draft.key, setTimeout(expire, Math.max(delay, 0)));

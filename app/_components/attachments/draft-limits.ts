@@ -1,4 +1,4 @@
-import { type AttachmentDraft, isImageDraft } from "./draft-files";
+import { type AttachmentDraft, isImageDraft } from "./attachment-draft";
 
 /**
  * The uploaded files that take the message past its total size, in the order they were attached: the first ones

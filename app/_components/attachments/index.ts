@@ -1,9 +1,10 @@
 // Attachments in the browser (issue 15): the composer's files and a sent message's files.
 export { AttachButton } from "./attach-button";
 export { AttachmentChips } from "./attachment-chips";
+export { type AttachmentDraft, failedDraft, fromAttachment } from "./attachment-draft";
 export { AttachmentLimitsProvider } from "./attachment-limits-context";
 export { type DraftFileError, type DraftFileLimits, draftFileErrorSchema } from "./draft-file-error";
-export { type AttachmentDraft, DraftFiles, failedDraft, fromAttachment } from "./draft-files";
+export { DraftFiles } from "./draft-files";
 export { formatSize } from "./format-size";
 export { MessageAttachments } from "./message-attachments";
 export { SendStatus, useSendAfterUploads } from "./send-after-uploads";

@@ -13,12 +13,13 @@ import {
 } from "react";
 import { MEGABYTE } from "@/lib/limits";
 import type { AttachmentView } from "@/lib/live/messages";
+import { type AttachmentDraft, fromAttachment, isImageDraft } from "./attachment-draft";
 import { useAttachmentLimits } from "./attachment-limits-context";
 import type { DraftFileLimits } from "./draft-file-error";
-import { type AttachmentDraft, DraftFiles, fromAttachment, isImageDraft } from "./draft-files";
+import { DraftFiles } from "./draft-files";
 import { findDraftsOverTotal } from "./draft-limits";
 
-export { type AttachmentDraft, isImageDraft } from "./draft-files";
+export { type AttachmentDraft, isImageDraft } from "./attachment-draft";
 
 export function useDraftFileLimits(): DraftFileLimits {
   const { filesPerMessage, fileMegabytes } = useAttachmentLimits();
