@@ -12,6 +12,9 @@ function shareDialog(page: Page) {
 test("a link shows the snapshot signed out, continues as a copy signed in, and is gone once revoked", async ({
   browser,
 }, testInfo) => {
+  // Three people's pages, two replies, two accessibility checks and four screenshots: about 20 s on a quiet machine,
+  // past the default 30 s once when the machine was busy.
+  test.setTimeout(60_000);
   const { page: owner } = await newUserPage(browser, "Sharer");
   await receiveReply(owner, "The **first answer**, with `code`.");
   await receiveReply(owner, "A later answer that stays private.");
