@@ -115,6 +115,9 @@ function fromStoredFile(file: StoredDraft["files"][number]): AttachmentDraft {
 const drafts = new Map<string, ComposerDraft>();
 let draftsOwner: string | null = null;
 
+// Called while rendering (useComposerDraft's useMemo), so it must come to the same whenever React calls it again: the
+// owner's switch runs once per user (the tab's first, or the next after a sign-out cleared the drafts), and a key
+// gives back the draft made for it the first time.
 function getComposerDraft(ownerId: string, key: string, limits: DraftFileLimits): ComposerDraft {
   if (ownerId !== draftsOwner) {
     forgetDrafts();
