@@ -34,9 +34,19 @@ function countPromptTokens(messages: z.infer<typeof requestSchema>["messages"]):
   return Math.ceil(characters / 4) + images * IMAGE_PROMPT_TOKENS;
 }
 
+/**
+ * What the user's last message says: its text, or the text of its parts when it carries images (which the demo
+ * cannot look at, and names by their count, so that the echo does not read as if the text had been lost).
+ */
 function lastUserText(messages: z.infer<typeof requestSchema>["messages"]): string {
-  const last = messages.findLast((message) => message.role === "user");
-  return typeof last?.content === "string" ? last.content : "";
+  const content = messages.findLast((message) => message.role === "user")?.content;
+  if (typeof content === "string") return content;
+  if (!Array.isArray(content)) return "";
+  const parts = content as { type?: string; text?: unknown }[];
+  const text = parts.flatMap((part) => (typeof part.text === "string" ? [part.text] : [])).join("\n\n");
+  const images = parts.filter((part) => part.type === "image_url").length;
+  if (images === 0) return text;
+  return `${text}\n\n(${images === 1 ? "1 image" : `${images} images`}, which the demo model cannot look at.)`;
 }
 
 export async function streamDemoCompletion(request: Request): Promise<Response> {

@@ -45,6 +45,10 @@ describe("in a conversation", () => {
       expect(uploaded.status).toBe(201);
       const reply = await send("What is in it?", [((await uploaded.json()) as { id: string }).id]);
       expect(reply.status).toBe("COMPLETE");
+      // The text beside the image comes back, as it does without one.
+      expect(reply.content).toMatch(
+        /You wrote:\n\nWhat is in it\?\n\n\(1 image, which the demo model cannot look at\.\)$/,
+      );
       // A 2 MB picture as text would be some 700,000 tokens; as an image it is what a provider charges for one.
       expect(reply.promptTokens).toBeLessThan(2_000);
     } finally {
