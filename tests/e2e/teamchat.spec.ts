@@ -98,6 +98,11 @@ test("a conversation shared with a team: live turns with author names, a read-on
   await ana.page.getByRole("button", { name: "Stop sharing" }).click();
   await expect(ana.page.getByRole("button", { name: "Share", exact: true })).toBeVisible();
   await expect(ben.page.getByRole("heading", { name: "Conversation not found" })).toBeVisible({ timeout: 15_000 });
+  // Nor does his sidebar list it under "Shared with me" any longer.
+  const conversationPath = new URL(conversationUrl).pathname;
+  await expect(
+    ben.page.getByRole("navigation", { name: "Conversations" }).locator(`a[href="${conversationPath}"]`),
+  ).toHaveCount(0);
 
   await Promise.all([ana.context.close(), ben.context.close(), vic.context.close()]);
 });
