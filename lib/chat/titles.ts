@@ -51,6 +51,8 @@ function toPlainText(markdown: string): string {
       .replace(/^\s*(```|~~~).*$/gm, " ")
       .replace(/(```|~~~)[\w+#-]*/g, " ")
       .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
+      // A footnote's mark and its definition's label ("[^1]", "[^note]:").
+      .replace(/\[\^[^\]\s]+\]:?/g, "")
       .replace(/^\s{0,3}(#{1,6}\s+|>\s?|[-*+]\s+(\[[ xX]\]\s+)?|\d+[.)]\s+)/gm, "")
       .replace(/\$\$|\$(?=\S[^$]*\S\$)|(?<=\S)\$/g, "")
       .replace(/[`*~|]+|(^|\s)_+|_+(?=\s|$)|<\/?[a-z][^>]*>/gi, "$1")

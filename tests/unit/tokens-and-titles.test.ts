@@ -73,6 +73,9 @@ describe("titleFromMessage", () => {
       "quoted bold item and more x^2 for $5",
     );
     expect(titleFromMessage("  What   is Parley?  ")).toBe("What is Parley?");
+    expect(titleFromMessage("A claim[^1] and another[^note].\n\n[^1]: The source")).toBe(
+      "A claim and another. The source",
+    );
   });
 
   it("cuts at a word, and text without spaces at a whole character", () => {
