@@ -12,7 +12,7 @@ import { type Client, signedInClient } from "../support/session-client";
 
 type Item = { id: string; title: string; updatedAt: string; pinnedAt: string | null };
 type Page = { pinned?: Item[]; items: Item[]; nextCursor: string | null };
-type Hit = Item & { snippet: string | null };
+type Hit = Item & { snippet: string | null; messageId: string | null };
 type ThreadMessage = { id: string; content: string; parentId: string | null; siblingIds: string[] };
 type ThreadPage = { messages: ThreadMessage[]; olderCursor: string | null };
 
@@ -122,6 +122,22 @@ describe("search", () => {
     expect(hits.map((hit) => hit.id)).toEqual([chat.conversationId]);
     expect(hits[0]?.snippet).toMatch(/^….*the marmalade recipe needs oranges.*…$/);
     expect(hits[0]?.snippet?.length).toBeLessThan(200);
+    // The result names the message the snippet comes from, where it opens the conversation.
+    const recipe = (await chat.storedMessages()).find((message) => message.content.includes("marmalade"));
+    expect(hits[0]?.messageId).toBe(recipe?.id);
+  });
+
+  it("names the newest matching message, in whichever version of the thread it is, and none for a title match", async () => {
+    const chat = await chatWith(["Plan the otter trip", "Pack for the otter trip"]);
+    const [first] = await chat.storedMessages();
+    // An edit of the first message: the otter messages are now in a version the thread does not show.
+    await collectEvents(await chat.send("Plan the beaver trip", { parentId: null }));
+    await chat.client.json(`/api/conversations/${chat.conversationId}`, { title: "Weekend by the river" }, "PATCH");
+    const packing = (await chat.storedMessages()).find((message) => message.content.startsWith("Pack"));
+
+    expect(await search(chat.client, "otter")).toMatchObject([{ messageId: packing?.id, snippet: packing?.content }]);
+    expect(await search(chat.client, "Plan the otter")).toMatchObject([{ messageId: first?.id }]);
+    expect(await search(chat.client, "by the river")).toMatchObject([{ messageId: null, snippet: null }]);
   });
 
   it("finds titles and text in any language, and matches % and _ literally", async () => {

@@ -87,12 +87,14 @@ export const conversationPageSchema = z.object({
   nextCursor: z.string().nullable(),
 });
 
-// `sharedBy` names who shared a result that is not the caller's own, and with which team.
+// `sharedBy` names who shared a result that is not the caller's own, and with which team; `messageId` is the message
+// the snippet comes from (null for a title match), where the result opens the conversation.
 const sharedBySchema = z.object({ ownerName: z.string().nullable(), teamName: z.string().nullable() });
 export const searchResultsSchema = z.object({
   items: z.array(
     conversationSummarySchema.extend({
       snippet: z.string().nullable(),
+      messageId: z.string().nullable(),
       sharedBy: sharedBySchema.nullable().default(null),
     }),
   ),
