@@ -16,7 +16,7 @@ export const messageParameterSchema = idSchema.optional().catch(undefined);
  * The conversation with its thread, where it is shared, whose it is and what the caller may do with it. With
  * `throughMessageId`, the thread through that message (findLeafThroughMessage), read up to it, and `focus` naming it
  * and whether that thread is the current one. Reading changes nothing: a writer's page makes it current with
- * showBranch, as a switch of version does (docs/architecture.md, "The conversation page").
+ * showBranch, as a switch of version does (docs/architecture.md, "Opening at a message").
  */
 export async function getConversationWithThread(user: SessionUser, id: string, throughMessageId?: string) {
   const conversation = await requireConversation(user, "read", id);
