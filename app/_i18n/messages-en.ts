@@ -97,6 +97,7 @@ export const en = {
   "thread.messages": "Messages",
   "thread.showEarlier": "Show earlier messages",
   "thread.showLater": "Show later messages",
+  "thread.searchMatch": "The message you searched for",
   "message.assistant": "Assistant",
   "message.you": "You",
   "message.stopped": "Stopped",

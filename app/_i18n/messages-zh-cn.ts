@@ -92,6 +92,7 @@ export const zhCN: Catalog = {
   "thread.messages": "消息",
   "thread.showEarlier": "显示更早的消息",
   "thread.showLater": "显示之后的消息",
+  "thread.searchMatch": "你搜索的消息",
   "message.assistant": "助手",
   "message.you": "你",
   "message.stopped": "已停止",

@@ -20,13 +20,10 @@ import {
   setPinned,
   updateConversation,
 } from "../db/conversations";
-import { findNewestLeaf, getOlderThreadPage, getThreadPage } from "../db/messages";
 import { getDefaultModelId, getModelForCompletion, isModelInScope, listUsableModels } from "../db/models";
 import { listSharedConversations } from "../db/shared-conversations";
-import { setCurrentLeaf } from "../db/turns";
 import { AppError } from "../errors";
 import { MAX_TITLE_LENGTH } from "../limits";
-import { describeSharing } from "../teams/team-sharing";
 
 const titleSchema = z
   .string()
@@ -86,25 +83,6 @@ export async function startConversation(user: SessionUser, input: z.infer<typeof
   return createConversation({ ownerId: user.id, title: input.title, modelId });
 }
 
-/** The conversation with its thread, where it is shared, whose it is and what the caller may do with it. */
-export async function getConversationWithThread(user: SessionUser, id: string) {
-  const conversation = await requireConversation(user, "read", id);
-  const [page, sharing] = await Promise.all([
-    getThreadPage(id, conversation.currentLeafId, user.role === "ADMIN"),
-    describeSharing(user, id),
-  ]);
-  const { currentLeafId: _leaf, systemPrompt: _systemPrompt, teamId: _teamId, ...fields } = conversation;
-  // A pin is the owner's arrangement of their own list, as in search: members see none.
-  const pinnedAt = sharing.access === "own" ? fields.pinnedAt : null;
-  return { ...fields, pinnedAt, ...sharing, ...page };
-}
-
-/** Older messages of the thread, above the message `beforeId` that the caller already shows. */
-export async function getOlderMessages(user: SessionUser, id: string, beforeId: string) {
-  await requireConversation(user, "read", id);
-  return getOlderThreadPage(id, beforeId, user.role === "ADMIN");
-}
-
 export async function updateMyConversation(
   user: SessionUser,
   id: string,
@@ -125,12 +103,6 @@ export async function updateMyConversation(
   }
   if (pinned !== undefined) await setPinned(ownConversationsSql(user.id), user.id, id, pinned);
   return updateConversation(ownConversationsWhere(user.id), id, { title, modelId, ...parameters });
-}
-
-export async function showBranch(user: SessionUser, id: string, messageId: string) {
-  await requireConversation(user, "write", id);
-  await setCurrentLeaf(id, await findNewestLeaf(id, messageId));
-  return getConversationWithThread(user, id);
 }
 
 export async function deleteMyConversation(user: SessionUser, id: string): Promise<void> {

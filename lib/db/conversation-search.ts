@@ -15,6 +15,8 @@ export type SearchHit = {
   teamName: string | null;
   /** Text around the first match in the newest matching message; null when only the title matched. */
   snippet: string | null;
+  /** The message the snippet comes from, where a result opens the conversation; null when only the title matched. */
+  messageId: string | null;
 };
 
 const MAX_RESULTS = 30;
@@ -61,16 +63,18 @@ export async function searchConversations(scope: Prisma.Sql, text: string): Prom
            CASE WHEN found.content IS NULL THEN NULL
                 ELSE CASE WHEN found.start > 1 THEN '…' ELSE '' END || substr(found.content, found.start, ${length}::int)
                   || CASE WHEN found.start + ${length}::int <= length(found.content) THEN '…' ELSE '' END
-           END AS snippet
+           END AS snippet,
+           found.id AS "messageId"
       FROM hits c
       LEFT JOIN "User" u ON u.id = c."ownerId"
       LEFT JOIN "Team" t ON t.id = c."teamId"
+      -- A question and its reply are written by one statement, at the same time: the deeper one is the newer.
       LEFT JOIN LATERAL (
-        SELECT m.content,
+        SELECT m.id, m.content,
                greatest(1, position(lower(${text}) IN lower(m.content)) - ${SNIPPET_BEFORE}::int) AS start
           FROM "Message" m
          WHERE m."conversationId" = c.id AND m.content ILIKE ${pattern} AND ${FINISHED}
-         ORDER BY m."createdAt" DESC
+         ORDER BY m."createdAt" DESC, m.depth DESC
          LIMIT 1
       ) found ON true
      ORDER BY c."updatedAt" DESC, c.id DESC`;

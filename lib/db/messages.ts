@@ -44,18 +44,24 @@ export type ThreadPage = {
 // conversation opens with a small first payload however long its messages are.
 const PAGE_MESSAGES = 40;
 const PAGE_BYTES = 48 * 1024;
+// A page that must reach a message further up (`throughId`) grows up to this: one read instead of a request per page
+// of 40. Beyond it the browser reads on a page at a time, as when the user scrolls up.
+const THROUGH_MESSAGES = 400;
+const THROUGH_BYTES = 512 * 1024;
 
 /**
- * The newest page of the path from a leaf up to the root, oldest first, each message with its siblings.
+ * The newest page of the path from a leaf up to the root, oldest first, each message with its siblings; with
+ * `throughId` (a message of that path), longer, up to that message, within the bounds above.
  * `isAdminReader`: include why failed replies failed, which only admins see.
  */
 export function getThreadPage(
   conversationId: string,
   leafId: string | null,
   isAdminReader: boolean,
+  throughId?: string,
 ): Promise<ThreadPage> {
   if (!leafId) return Promise.resolve({ messages: [], olderCursor: null });
-  return readThreadPage(conversationId, Prisma.sql`id = ${leafId}`, isAdminReader);
+  return readThreadPage(conversationId, Prisma.sql`id = ${leafId}`, isAdminReader, throughId);
 }
 
 /** The page of the same thread just above the message `beforeId` (its parent and older). */
@@ -72,15 +78,24 @@ export function getOlderThreadPage(
 }
 
 // Walks up from the start only as far as one page: opening a 5,000-message thread reads one page of it.
-async function readThreadPage(conversationId: string, start: Prisma.Sql, isAdminReader: boolean): Promise<ThreadPage> {
+async function readThreadPage(
+  conversationId: string,
+  start: Prisma.Sql,
+  isAdminReader: boolean,
+  throughId?: string,
+): Promise<ThreadPage> {
+  // `reached`: the walk has read the message it must reach (true from the start when there is none).
+  const isThrough = (id: Prisma.Sql) => (throughId ? Prisma.sql`${id} = ${throughId}` : Prisma.sql`true`);
   const rows = await db().$queryRaw<(ThreadRow & { step: number })[]>`
     WITH RECURSIVE thread AS (
-      SELECT id, "parentId", 1 AS step, octet_length(content) AS bytes
+      SELECT id, "parentId", 1 AS step, octet_length(content) AS bytes, ${isThrough(Prisma.sql`id`)} AS reached
         FROM "Message" WHERE ${start} AND "conversationId" = ${conversationId}
       UNION ALL
-      SELECT m.id, m."parentId", thread.step + 1, thread.bytes + octet_length(m.content)
+      SELECT m.id, m."parentId", thread.step + 1, thread.bytes + octet_length(m.content),
+             thread.reached OR ${isThrough(Prisma.sql`m.id`)}
         FROM "Message" m JOIN thread ON m.id = thread."parentId"
-       WHERE thread.step < ${PAGE_MESSAGES} AND thread.bytes < ${PAGE_BYTES}
+       WHERE (thread.step < ${PAGE_MESSAGES} AND thread.bytes < ${PAGE_BYTES})
+          OR (NOT thread.reached AND thread.step < ${THROUGH_MESSAGES} AND thread.bytes < ${THROUGH_BYTES})
     )
     SELECT m.id, m.role::text AS role, m.content, m.status::text AS status, m."parentId", m."createdAt",
            m."errorCode", m."finishReason",

@@ -65,7 +65,9 @@ test("a team shares a conversation: invite, continue with author names, read-onl
   await bob.getByRole("searchbox", { name: "Search the team's conversations" }).fill("roadmap");
   await bob.getByRole("button", { name: "Search", exact: true }).click();
   await bob.getByRole("list", { name: "History" }).getByRole("link").first().click();
-  await expect(bob).toHaveURL(conversationUrl);
+  // At the message that matched.
+  const conversationPath = new URL(conversationUrl).pathname;
+  await expect(bob).toHaveURL((url) => url.pathname === conversationPath && url.searchParams.has("message"));
   await expect(bob.getByRole("article", { name: "Message from Alice" })).toContainText("roadmap");
   await receiveReply(bob, "Bob's additions to the roadmap.");
   const bobsTurn = alice.getByRole("article", { name: "Message from Bob" });

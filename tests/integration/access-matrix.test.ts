@@ -79,6 +79,13 @@ const rows: Row[] = [
     expected: { anonymous: 401, owner: 400, otherUser: 400 },
   },
   { method: "GET", route: conversationRoute, expected: { anonymous: 401, owner: 200, otherUser: 404 } },
+  // Opened at one of its messages (a search result): still the conversation's own rule.
+  {
+    method: "GET",
+    route: conversationRoute,
+    query: "message=[messageId]",
+    expected: { anonymous: 401, owner: 200, otherUser: 404 },
+  },
   {
     method: "PATCH",
     route: conversationRoute,

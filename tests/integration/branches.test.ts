@@ -1,11 +1,13 @@
 // A conversation is a tree: edits and regenerations are siblings, and the thread follows what the user picks.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
 import { type ChatSession, startChatSession } from "../support/chat-session";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { collectEvents, startedIds } from "../support/read-events";
 
 type View = {
   messages: { id: string; role: string; content: string; siblingIds: string[]; parentId: string | null }[];
+  focus: { messageId: string; isCurrentThread: boolean } | null;
 };
 
 let upstream: FakeUpstream;
@@ -14,8 +16,15 @@ beforeAll(async () => {
 });
 afterAll(() => upstream.close());
 
-async function view(chat: ChatSession): Promise<View> {
-  return (await chat.client.fetch(`/api/conversations/${chat.conversationId}`)).json();
+async function view(chat: ChatSession, query = ""): Promise<View> {
+  const response = await chat.client.fetch(`/api/conversations/${chat.conversationId}${query}`);
+  expect(response.status).toBe(200);
+  return response.json();
+}
+
+async function currentLeafId(chat: ChatSession): Promise<string | null> {
+  const conversation = await db().conversation.findUniqueOrThrow({ where: { id: chat.conversationId } });
+  return conversation.currentLeafId;
 }
 
 describe("editing a message", () => {
@@ -99,5 +108,81 @@ describe("regenerating a reply", () => {
       {},
     );
     expect(response.status).toBe(404);
+  });
+});
+
+describe("opening the conversation at a message (?message=, a search result's)", () => {
+  it("shows the thread through a message of another version without changing the current one", async () => {
+    const chat = await startChatSession(upstream, { reply: "Answer." });
+    const first = startedIds(await collectEvents(await chat.send("Original question")));
+    await collectEvents(await chat.send("Follow-up"));
+    const edited = startedIds(await collectEvents(await chat.send("Edited question", { parentId: null })));
+    const current = await view(chat);
+
+    const opened = await view(chat, `?message=${first.userMessageId}`);
+    expect(opened.messages.map((message) => message.content)).toEqual([
+      "Original question",
+      "Answer.",
+      "Follow-up",
+      "Answer.",
+    ]);
+    // The version switcher shows the first of two versions.
+    expect(opened.messages[0]?.siblingIds).toEqual([first.userMessageId, edited.userMessageId]);
+    expect(opened.focus).toEqual({ messageId: first.userMessageId, isCurrentThread: false });
+    // Reading changes nothing; the page of a writer makes it current as a switch of version does.
+    expect(await currentLeafId(chat)).toBe(edited.assistantMessageId);
+    expect(await view(chat)).toEqual(current);
+    await chat.client.json(
+      `/api/conversations/${chat.conversationId}/current-message`,
+      { messageId: first.userMessageId },
+      "PUT",
+    );
+    expect((await view(chat, `?message=${first.userMessageId}`)).focus?.isCurrentThread).toBe(true);
+  });
+
+  it("keeps the versions below a message of the current thread as they are shown", async () => {
+    const chat = await startChatSession(upstream, { reply: "Same words." });
+    const first = startedIds(await collectEvents(await chat.send("Tell me a joke")));
+    const url = `/api/conversations/${chat.conversationId}/messages/${first.assistantMessageId}/regenerate`;
+    const second = startedIds(await collectEvents(await chat.client.json(url, {})));
+    const switchBack = { messageId: first.assistantMessageId };
+    await chat.client.json(`/api/conversations/${chat.conversationId}/current-message`, switchBack, "PUT");
+
+    // The newest reply below the question is the second, but the thread shown already passes through the question.
+    const opened = await view(chat, `?message=${first.userMessageId}`);
+    expect(opened.messages.map((message) => message.id)).toEqual([first.userMessageId, first.assistantMessageId]);
+    expect(opened.messages[1]?.siblingIds).toEqual([first.assistantMessageId, second.assistantMessageId]);
+    expect(opened.focus).toEqual({ messageId: first.userMessageId, isCurrentThread: true });
+  });
+
+  it("opens as it is for a message of another conversation, a gone one, or no id at all", async () => {
+    const chat = await startChatSession(upstream, { reply: "Answer." });
+    const other = await startChatSession(upstream, { reply: "Answer." });
+    await collectEvents(await chat.send("Mine"));
+    const foreign = startedIds(await collectEvents(await other.send("Someone else's")));
+    const created = await chat.client.json("/api/conversations", { modelId: chat.modelId });
+    const { id: elsewhereId } = (await created.json()) as { id: string };
+    const elsewhere = startedIds(
+      await collectEvents(
+        await chat.client.json(`/api/conversations/${elsewhereId}/messages`, { content: "Mine too" }),
+      ),
+    );
+    const plain = await view(chat);
+    expect(plain.focus).toBeNull();
+
+    const ignored = [foreign.userMessageId, elsewhere.userMessageId, "c0000000000000000000gone", "nope", "", "a&b=c"];
+    for (const message of ignored) {
+      expect(await view(chat, `?message=${encodeURIComponent(message)}`), message).toEqual(plain);
+    }
+    await other.client.fetch(`/api/conversations/${other.conversationId}`, { method: "DELETE" });
+    expect(await view(chat, `?message=${foreign.assistantMessageId}`)).toEqual(plain);
+    // As every query string: NUL and unknown parameters are refused.
+    expect((await chat.client.fetch(`/api/conversations/${chat.conversationId}?message=%00`)).status).toBe(400);
+    expect((await chat.client.fetch(`/api/conversations/${chat.conversationId}?unknown=1`)).status).toBe(400);
+    // The other user's conversation stays out of reach, whatever message is named.
+    const stranger = await other.client.fetch(
+      `/api/conversations/${chat.conversationId}?message=${foreign.userMessageId}`,
+    );
+    expect(stranger.status).toBe(404);
   });
 });

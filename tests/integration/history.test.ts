@@ -12,7 +12,7 @@ import { type Client, signedInClient } from "../support/session-client";
 
 type Item = { id: string; title: string; updatedAt: string; pinnedAt: string | null };
 type Page = { pinned?: Item[]; items: Item[]; nextCursor: string | null };
-type Hit = Item & { snippet: string | null };
+type Hit = Item & { snippet: string | null; messageId: string | null };
 type ThreadMessage = { id: string; content: string; parentId: string | null; siblingIds: string[] };
 type ThreadPage = { messages: ThreadMessage[]; olderCursor: string | null };
 
@@ -122,6 +122,22 @@ describe("search", () => {
     expect(hits.map((hit) => hit.id)).toEqual([chat.conversationId]);
     expect(hits[0]?.snippet).toMatch(/^….*the marmalade recipe needs oranges.*…$/);
     expect(hits[0]?.snippet?.length).toBeLessThan(200);
+    // The result names the message the snippet comes from, where it opens the conversation.
+    const recipe = (await chat.storedMessages()).find((message) => message.content.includes("marmalade"));
+    expect(hits[0]?.messageId).toBe(recipe?.id);
+  });
+
+  it("names the newest matching message, in whichever version of the thread it is, and none for a title match", async () => {
+    const chat = await chatWith(["Plan the otter trip", "Pack for the otter trip"]);
+    const [first] = await chat.storedMessages();
+    // An edit of the first message: the otter messages are now in a version the thread does not show.
+    await collectEvents(await chat.send("Plan the beaver trip", { parentId: null }));
+    await chat.client.json(`/api/conversations/${chat.conversationId}`, { title: "Weekend by the river" }, "PATCH");
+    const packing = (await chat.storedMessages()).find((message) => message.content.startsWith("Pack"));
+
+    expect(await search(chat.client, "otter")).toMatchObject([{ messageId: packing?.id, snippet: packing?.content }]);
+    expect(await search(chat.client, "Plan the otter")).toMatchObject([{ messageId: first?.id }]);
+    expect(await search(chat.client, "by the river")).toMatchObject([{ messageId: null, snippet: null }]);
   });
 
   it("finds titles and text in any language, and matches % and _ literally", async () => {
@@ -250,6 +266,49 @@ describe("long threads", () => {
     expect(all).toHaveLength(60);
     expect(all[0]).toMatchObject({ content: contents[0], parentId: null, siblingIds: [all[0]?.id] });
     expect(all.filter((message) => message.content !== "Noted.").map((message) => message.content)).toEqual(contents);
+  });
+
+  it("open at a message far up, read through it at once, or a page at a time beyond 400 messages", async () => {
+    const user = await makeUser();
+    const client = await signedInClient(user.email, user.password);
+    const conversationId = await create(client, "Five hundred messages");
+    // A thread of 500 messages in a row, m1 (the root) to m500 (the leaf).
+    // Ids as the app's look (20 to 32 lowercase letters and digits), or the API would take them for no message.
+    const prefix = `far${randomUUID().replaceAll("-", "").slice(0, 20)}`;
+    await db().$executeRaw`
+      INSERT INTO "Message" (id, "conversationId", "parentId", role, content, depth, "createdAt", "updatedAt")
+      SELECT ${prefix} || 'm' || g, ${conversationId}, CASE WHEN g > 1 THEN ${prefix} || 'm' || (g - 1) END,
+             (CASE WHEN g % 2 = 1 THEN 'USER' ELSE 'ASSISTANT' END)::"MessageRole", 'Message ' || g, g - 1,
+             now() - (500 - g) * interval '1 second', now()
+        FROM generate_series(1, 500) g`;
+    await db().conversation.update({ where: { id: conversationId }, data: { currentLeafId: `${prefix}m500` } });
+    const open = async (query: string) =>
+      (await (await client.fetch(`/api/conversations/${conversationId}${query}`)).json()) as ThreadPage & {
+        focus: { messageId: string } | null;
+      };
+
+    const plain = await open("");
+    expect(plain.messages.map((message) => message.content)).toEqual(
+      Array.from({ length: 40 }, (_, index) => `Message ${461 + index}`),
+    );
+    // 201 messages from the leaf: one read, from the message down to the leaf.
+    const far = await open(`?message=${prefix}m300`);
+    expect(far.focus?.messageId).toBe(`${prefix}m300`);
+    expect(far.messages.map((message) => message.content)).toEqual(
+      Array.from({ length: 201 }, (_, index) => `Message ${300 + index}`),
+    );
+    expect(far.olderCursor).toBe(`${prefix}m300`);
+    // 451 messages from the leaf: the first 400, and the rest as the older pages that scrolling up reads.
+    const farther = await open(`?message=${prefix}m50`);
+    expect(farther.focus?.messageId).toBe(`${prefix}m50`);
+    expect(farther.messages).toHaveLength(400);
+    expect(farther.messages[0]?.content).toBe("Message 101");
+    const older = (await (
+      await client.fetch(`/api/conversations/${conversationId}/thread?before=${farther.olderCursor}`)
+    ).json()) as ThreadPage;
+    expect(older.messages.map((message) => message.content)).toEqual(
+      Array.from({ length: 40 }, (_, index) => `Message ${61 + index}`),
+    );
   });
 
   it("answers 404 for another user's thread and 400 for a bad cursor", async () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { addMember, makeAdmin, makeModel, makePerson, makeTeam, type Person } from "../support/factories";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
-import { collectEvents, type ReceivedEvent, readEvents } from "../support/read-events";
+import { collectEvents, type ReceivedEvent, readEvents, startedIds } from "../support/read-events";
 import { anonymousClient, type Client, signedInClient } from "../support/session-client";
 
 let upstream: FakeUpstream;
@@ -188,6 +188,28 @@ describe("continuing a team conversation", () => {
     expect((await posted.json()).error.code).toBe("forbidden");
     expect((await vic.client.json(`${url}/messages/${replyId}/regenerate`, {})).status).toBe(403);
     expect(await messageCount(conversationId)).toBe(before);
+  });
+
+  it("shows a viewer the thread through a message of another version, which only a writer may make current", async () => {
+    const { ana, vic, otto, url, conversationId } = await sharedConversation();
+    const first = await collectEvents(await ana.client.json(`${url}/messages`, { content: "The walrus plan" }));
+    await collectEvents(await ana.client.json(`${url}/messages`, { content: "The seal plan", parentId: null }));
+    const currentLeafId = async () =>
+      (await db().conversation.findUniqueOrThrow({ where: { id: conversationId } })).currentLeafId;
+    const leafBefore = await currentLeafId();
+    const firstQuestion = startedIds(first).userMessageId;
+
+    const opened = await vic.client.fetch(`${url}?message=${firstQuestion}`);
+    expect(opened.status).toBe(200);
+    expect(await opened.json()).toMatchObject({
+      access: "read",
+      messages: [{ content: "The walrus plan" }, { id: replyIdOf(first) }],
+      focus: { messageId: firstQuestion, isCurrentThread: false },
+    });
+    const switched = await vic.client.json(`${url}/current-message`, { messageId: firstQuestion }, "PUT");
+    expect(switched.status).toBe(403);
+    expect(await currentLeafId()).toBe(leafBefore);
+    expect((await otto.client.fetch(`${url}?message=${firstQuestion}`)).status).toBe(404);
   });
 
   it("saves a member's reply that was streaming when an admin deleted the member's account", async () => {

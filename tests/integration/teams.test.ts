@@ -218,12 +218,20 @@ describe("teams", () => {
     expect(nextCursor).toBeNull();
 
     const search = await viewer.client.fetch(`/api/teams/${teamId}/conversations/search?q=QUOKKA`);
-    const hits = ((await search.json()) as { items: { id: string; snippet: string | null; ownerName: string }[] })
-      .items;
+    type Hit = { id: string; snippet: string | null; ownerName: string; messageId: string | null };
+    const hits = ((await search.json()) as { items: Hit[] }).items;
     // The owner's private conversation with the same word stays out of the team's results.
     expect(hits.map((hit) => hit.id)).toEqual([older]);
     expect(hits[0]?.snippet).toContain("quokka enclosure");
     expect(hits[0]?.ownerName).toBe("Olga");
+    // The newest message with the word: a question and its reply are written at the same moment, the reply deeper.
+    const newestMatch = await db().message.findFirst({
+      where: { conversationId: older, content: { contains: "quokka" } },
+      orderBy: [{ createdAt: "desc" }, { depth: "desc" }],
+    });
+    expect(hits[0]?.messageId).toBe(newestMatch?.id);
+    const byTitle = await viewer.client.fetch(`/api/teams/${teamId}/conversations/search?q=hiring`);
+    expect(((await byTitle.json()) as { items: Hit[] }).items).toMatchObject([{ id: newer, messageId: null }]);
     expect((await viewer.client.fetch(`/api/teams/${teamId}/conversations/search?q=`)).status).toBe(400);
 
     const outsider = await makePerson("Eve");

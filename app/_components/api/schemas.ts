@@ -42,9 +42,14 @@ export const conversationSharingSchema = z.object({
   canStopSharing: z.boolean(),
 });
 
-// The newest page of the current thread; older pages are read above its first message (thread-page.ts).
+// The message asked for with `?message=` (null without one, or for an id the conversation does not hold), and
+// whether the thread through it is the conversation's current one.
+export const threadFocusSchema = z.object({ messageId: z.string(), isCurrentThread: z.boolean() });
+
+// The newest page of the thread shown (the current one, or the one through `focus`); older pages are read above its
+// first message (lib/db/messages.ts).
 export const conversationSchema = conversationDetailsSchema
-  .extend({ messages: z.array(chatMessageSchema) })
+  .extend({ messages: z.array(chatMessageSchema), focus: threadFocusSchema.nullable().default(null) })
   .extend(conversationSharingSchema.shape);
 
 export const teamChoicesSchema = z.object({ team: teamRefSchema.nullable(), teams: z.array(teamRefSchema) });
@@ -87,12 +92,14 @@ export const conversationPageSchema = z.object({
   nextCursor: z.string().nullable(),
 });
 
-// `sharedBy` names who shared a result that is not the caller's own, and with which team.
+// `sharedBy` names who shared a result that is not the caller's own, and with which team; `messageId` is the message
+// the snippet comes from (null for a title match), where the result opens the conversation.
 const sharedBySchema = z.object({ ownerName: z.string().nullable(), teamName: z.string().nullable() });
 export const searchResultsSchema = z.object({
   items: z.array(
     conversationSummarySchema.extend({
       snippet: z.string().nullable(),
+      messageId: z.string().nullable(),
       sharedBy: sharedBySchema.nullable().default(null),
     }),
   ),

@@ -1,18 +1,20 @@
 import { useRouter } from "next/navigation";
-import { type Dispatch, type SetStateAction, useCallback, useEffect, useState } from "react";
+import { type Dispatch, type SetStateAction, useCallback, useEffect, useRef, useState } from "react";
 import { describeError } from "@/app/_components/api/api-client";
 import {
   CONVERSATION_RENAMED_EVENT,
   type ConversationRenamed,
   notifyConversationsChanged,
 } from "@/app/_components/api/conversation-events";
-import type { ChatMessage, ConversationDetails } from "@/app/_components/api/types";
+import type { ChatMessage, Conversation, ConversationDetails } from "@/app/_components/api/types";
 import { shownTitle } from "@/app/_components/history";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { copyToMyChats } from "./chat-requests";
 import type { RefusedMessage } from "./composer";
 import { type FirstTurn, takeFirstTurn } from "./first-turn";
 import type { ReplyOutcome } from "./live/use-reply-runner";
+import { type JumpTarget, useJumpTarget } from "./messages/use-jump-to-message";
+import type { OlderMessages } from "./messages/use-older-messages";
 
 // The conversation's title in the header and the tab: it changes on rename, here or in the sidebar, and when the
 // model titles a new conversation (its reply's stream announces it, use-chat-stream.ts).
@@ -60,6 +62,30 @@ export function useFollowOnArrival(
     }, 0);
     return () => clearTimeout(timer);
   }, [conversationId, isReplyLive, followFirstTurn, reattach, onRefused]);
+}
+
+// Opened at a message (a search result's, `?message=`): the thread's view jumps to it. When its thread is not the
+// current one, a writer's page makes it current, as a switch of version with "< >" does, so that what they send next
+// continues the thread they see and the conversation opens there next time; readers may not switch versions, and
+// their page shows that thread to them alone. A timer, as above, so that React's development-mode double mount
+// switches once.
+export function useOpenAtFocus(
+  focus: Conversation["focus"],
+  thread: { messages: ChatMessage[]; older: OlderMessages; showVersion: (messageId: string) => Promise<void> },
+  canWrite: boolean,
+): JumpTarget {
+  const { messages, older, showVersion } = thread;
+  const switchTo = focus && !focus.isCurrentThread && canWrite ? focus.messageId : null;
+  const hasSwitchedRef = useRef(false);
+  useEffect(() => {
+    if (!switchTo || hasSwitchedRef.current) return;
+    const timer = setTimeout(() => {
+      hasSwitchedRef.current = true;
+      void showVersion(switchTo);
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [switchTo, showVersion]);
+  return useJumpTarget(focus?.messageId ?? null, messages, older);
 }
 
 // "Copy to my chats": a private copy of the thread up to a message, opened at once.

@@ -18,7 +18,7 @@ import { ShareLinkDialog } from "@/app/_components/share-links";
 import { useShortcut } from "@/app/_components/ui/keyboard-shortcuts";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { selectVisibleMessages } from "./chat-messages";
-import { useConversationTitle, useCopyToMyChats, useFollowOnArrival } from "./chat-thread-hooks";
+import { useConversationTitle, useCopyToMyChats, useFollowOnArrival, useOpenAtFocus } from "./chat-thread-hooks";
 import type { RefusedMessage } from "./composer";
 import { ConversationNotFound } from "./conversation-not-found";
 import { readsImages, useModels } from "./model-picker";
@@ -42,6 +42,7 @@ export function ChatThread({ conversation }: ChatThreadProps) {
   const stream = useChatStream(conversation.id, conversation.messages, updateDetails);
   const { messages, isStreaming, isBusy, error, send, edit, regenerate, showVersion, reattach, stop } = stream;
   const older = useOlderMessages(conversation.id, messages, stream.showOlder);
+  const jump = useOpenAtFocus(conversation.focus, { messages, older, showVersion }, sharing.access !== "read");
   const { copy, copyError } = useCopyToMyChats(conversation.id);
   const { models } = useModels(conversation.id);
   const modelReadsImages = readsImages(models, details.modelId);
@@ -102,6 +103,7 @@ export function ChatThread({ conversation }: ChatThreadProps) {
           canWrite={sharing.access !== "read"}
           showsAuthors={sharing.team !== null}
           readsImages={modelReadsImages}
+          jump={jump}
         />
       )}
       <ThreadFooter

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useTranslator } from "@/app/_i18n/translator-provider";
+import { searchResultHref } from "./search-result-href";
 import { shownTitle } from "./shown-title";
 import type { ConversationSearch } from "./use-conversation-search";
 
@@ -34,13 +35,13 @@ export function ConversationSearchResults({ search, currentPath }: ConversationS
   return (
     <ul aria-label={t("search.results")} className="flex flex-col gap-0.5">
       {search.results.map((result) => {
-        const href = `/c/${result.id}`;
+        const isCurrent = currentPath === `/c/${result.id}`;
         return (
           <li key={result.id}>
             <Link
-              href={href}
-              aria-current={currentPath === href ? "page" : undefined}
-              className={`hover:bg-hover block rounded-lg px-3 py-2 ${currentPath === href ? "bg-hover" : ""}`}
+              href={searchResultHref(result)}
+              aria-current={isCurrent ? "page" : undefined}
+              className={`hover:bg-hover block rounded-lg px-3 py-2 ${isCurrent ? "bg-hover" : ""}`}
             >
               <span className="block truncate text-sm">{shownTitle(result.title, t)}</span>
               {result.sharedBy ? (

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { shownTitle } from "@/app/_components/history";
+import { searchResultHref, shownTitle } from "@/app/_components/history";
 import { PageSection } from "@/app/_components/ui/page-section";
 import { SearchForm } from "@/app/_components/ui/search-form";
 import { getTranslator } from "@/app/_i18n/server";
@@ -39,7 +39,10 @@ export async function TeamHistory({ teamId, search, history }: TeamHistoryProps)
         >
           {history.items.map((conversation) => (
             <li key={conversation.id}>
-              <Link href={`/c/${conversation.id}`} className="hover:bg-hover block px-5 py-3">
+              <Link
+                href={"messageId" in conversation ? searchResultHref(conversation) : `/c/${conversation.id}`}
+                className="hover:bg-hover block px-5 py-3"
+              >
                 <span className="block truncate font-medium">{shownTitle(conversation.title, t)}</span>
                 <span className="text-ink-muted block text-sm">
                   {"ownerName" in conversation

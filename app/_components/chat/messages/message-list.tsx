@@ -5,6 +5,7 @@ import { LoadMoreSentinel } from "@/app/_components/ui/load-more-sentinel";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { MessageActions } from "./message-actions";
 import { MessageItem } from "./message-item";
+import { type JumpTarget, useJumpToMessage } from "./use-jump-to-message";
 import { useMessageWindow } from "./use-message-window";
 import type { OlderMessages } from "./use-older-messages";
 import { useScrollFollow } from "./use-scroll-follow";
@@ -18,7 +19,13 @@ type MessageListProps = {
   canWrite: boolean;
   showsAuthors: boolean;
   readsImages: boolean;
+  // The message to bring into view (a search match), until `finish` says it is there.
+  jump: JumpTarget;
 };
+
+// The message jumped to has the focus, so that keyboard and screen reader users start there; the ring shows sighted
+// users where it is, even after a click (unlike the usual focus-visible ring), and goes once the focus moves on.
+const JUMPED_TO_MESSAGE = "rounded-3xl focus:outline-2 focus:outline-offset-8 focus:outline-focus";
 
 export function MessageList({
   messages,
@@ -29,12 +36,20 @@ export function MessageList({
   canWrite,
   showsAuthors,
   readsImages,
+  jump,
 }: MessageListProps) {
   const { t } = useTranslator();
   const messageWindow = useMessageWindow(messages.length);
   const shown = messages.slice(messageWindow.start, messageWindow.end);
   const isNewestShown = messageWindow.end === messages.length;
-  const { scrollerRef, handleScroll } = useScrollFollow(messages, messageWindow, isNewestShown);
+  const { scrollerRef, handleScroll, holdInView } = useScrollFollow(messages, messageWindow, isNewestShown);
+  const jumpedToId = useJumpToMessage({ jump, messages, messageWindow, holdInView });
+  const jumpedToProps = {
+    role: "group",
+    "aria-label": t("thread.searchMatch"),
+    tabIndex: -1,
+    className: JUMPED_TO_MESSAGE,
+  };
 
   return (
     // The browser's own scroll anchoring is off: useScrollFollow does it, the same way in every browser.
@@ -62,7 +77,7 @@ export function MessageList({
           </p>
         ) : null}
         {shown.map((message) => (
-          <div key={message.id} data-message-id={message.id}>
+          <div key={message.id} data-message-id={message.id} {...(message.id === jumpedToId ? jumpedToProps : {})}>
             <MessageItem
               message={message}
               isBusy={isBusy}

@@ -12,6 +12,8 @@ export type MessageWindow = {
   revealOlder: () => void;
   revealNewer: () => void;
   showNewest: () => void;
+  /** Renders the message at `index` (and a step of later ones below it) if the window leaves it out. */
+  showAround: (index: number) => void;
 };
 
 export function useMessageWindow(length: number): MessageWindow {
@@ -24,5 +26,8 @@ export function useMessageWindow(length: number): MessageWindow {
     revealOlder: () => setHiddenBelow((current) => current + Math.min(STEP, start)),
     revealNewer: () => setHiddenBelow((current) => Math.max(0, current - STEP)),
     showNewest: () => setHiddenBelow(0),
+    showAround: (index) => {
+      if (index < start || index >= end) setHiddenBelow(Math.max(0, length - (index + 1 + STEP)));
+    },
   };
 }

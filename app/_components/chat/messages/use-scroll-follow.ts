@@ -3,6 +3,9 @@ import type { ChatMessage } from "@/app/_components/api/types";
 
 // How close to the bottom still counts as "following" the reply.
 const FOLLOW_THRESHOLD_PX = 80;
+// A message brought into view (a search match) is centred, or, taller than the view, shown from its start this far
+// below the top.
+const HELD_MESSAGE_MARGIN_PX = 24;
 
 type ScrollAnchor = { id: string; top: number };
 type MessageWindow = { showNewest: () => void };
@@ -18,9 +21,21 @@ function findAnchor(scroller: HTMLElement): ScrollAnchor | null {
   return null;
 }
 
+function findMessage(scroller: HTMLElement, messageId: string): HTMLElement | null {
+  return scroller.querySelector<HTMLElement>(`[data-message-id="${CSS.escape(messageId)}"]`);
+}
+
+/** Scrolls so that the anchor's message is where the anchor says (if that message is rendered). */
+function restoreAnchor(scroller: HTMLElement, anchor: ScrollAnchor): void {
+  const element = findMessage(scroller, anchor.id);
+  if (!element) return;
+  scroller.scrollTop += element.getBoundingClientRect().top - scroller.getBoundingClientRect().top - anchor.top;
+}
+
 /**
  * Keeps the thread's scroll where the reader wants it: at the bottom while they follow the reply, else with the
- * message they read where it was. Returns the scroller's ref and its scroll handler.
+ * message they read where it was. Returns the scroller's ref, its scroll handler, and `holdInView`, which brings a
+ * rendered message into view and keeps it there (its element, or null when it is not rendered).
  */
 export function useScrollFollow(messages: ChatMessage[], messageWindow: MessageWindow, isNewestShown: boolean) {
   const scrollerRef = useRef<HTMLDivElement>(null);
@@ -52,12 +67,19 @@ export function useScrollFollow(messages: ChatMessage[], messageWindow: MessageW
       scroller.scrollTop = scroller.scrollHeight;
       return;
     }
-    const anchor = anchorRef.current;
-    const element = anchor ? scroller.querySelector<HTMLElement>(`[data-message-id="${CSS.escape(anchor.id)}"]`) : null;
-    if (!anchor || !element) return;
-    const moved = element.getBoundingClientRect().top - scroller.getBoundingClientRect().top - anchor.top;
-    scroller.scrollTop += moved;
+    if (anchorRef.current) restoreAnchor(scroller, anchorRef.current);
   });
 
-  return { scrollerRef, handleScroll };
+  function holdInView(messageId: string): HTMLElement | null {
+    const scroller = scrollerRef.current;
+    const element = scroller ? findMessage(scroller, messageId) : null;
+    if (!scroller || !element) return null;
+    isFollowingRef.current = false;
+    const top = Math.max(HELD_MESSAGE_MARGIN_PX, (scroller.clientHeight - element.offsetHeight) / 2);
+    anchorRef.current = { id: messageId, top };
+    restoreAnchor(scroller, anchorRef.current);
+    return element;
+  }
+
+  return { scrollerRef, handleScroll, holdInView };
 }

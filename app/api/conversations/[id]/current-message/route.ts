@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { idSchema, parseId } from "@/lib/access/ids";
 import { requireApiUser } from "@/lib/auth/session";
-import { showBranch } from "@/lib/conversations/conversations";
+import { showBranch } from "@/lib/conversations/conversation-thread";
 import { handle, jsonResponse, parseJsonBody } from "@/lib/http/handler";
 
 const bodySchema = z.strictObject({ messageId: idSchema });

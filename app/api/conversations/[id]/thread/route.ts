@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { idSchema, parseId } from "@/lib/access/ids";
 import { requireApiUser } from "@/lib/auth/session";
-import { getOlderMessages } from "@/lib/conversations/conversations";
+import { getOlderMessages } from "@/lib/conversations/conversation-thread";
 import { handle, jsonResponse, parseQuery } from "@/lib/http/handler";
 
 const querySchema = z.strictObject({ before: idSchema });
