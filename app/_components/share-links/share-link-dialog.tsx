@@ -34,6 +34,7 @@ export function ShareLinkDialog({ conversationId, upTo, onClose }: ShareLinkDial
 
   async function handleCreate(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
+    if (isPending) return;
     const form = new FormData(event.currentTarget);
     const expiry = form.get("expiry");
     const expiresInDays = expiry === "never" ? null : Number(expiry);
@@ -63,7 +64,7 @@ export function ShareLinkDialog({ conversationId, upTo, onClose }: ShareLinkDial
             <p role="status" className="text-sm">
               {t("shareLink.created")}
             </p>
-            <LinkField url={createdUrl} label={t("shareLink.url")} copyLabel={t("shareLink.copy")} />
+            <LinkField url={createdUrl} label={t("shareLink.url")} copyLabel={t("shareLink.copy")} isFocusedOnArrival />
           </div>
         ) : (
           <form onSubmit={(event) => void handleCreate(event)} className="flex flex-col gap-3">
@@ -78,11 +79,13 @@ export function ShareLinkDialog({ conversationId, upTo, onClose }: ShareLinkDial
                   </option>
                 ))}
               </SelectField>
+              {/* Not disabled while pending, which would drop the focus before the new link takes it. */}
               <Button
                 variant="primarySmall"
                 type="submit"
-                disabled={isPending || isOff || links === null}
-                className="ml-auto"
+                disabled={isOff || links === null}
+                aria-disabled={isPending || undefined}
+                className="ml-auto aria-disabled:opacity-50"
               >
                 {isPending ? t("shareLink.creating") : t("shareLink.create")}
               </Button>
