@@ -1,7 +1,7 @@
 // Where the keyboard focus goes after an action that removes, moves or re-renders the control it was on: never to
 // the page's <body> (a keyboard or screen-reader user would start over from the top), but where the user goes on.
 import { expect, test } from "@playwright/test";
-import { newUserPage, receiveReply } from "./helpers";
+import { newUserPage, PASSWORD, receiveReply } from "./helpers";
 
 test("a settings form keeps the focus on its Save button while it saves and after", async ({ browser }) => {
   const { page } = await newUserPage(browser, "Saver");
@@ -12,6 +12,18 @@ test("a settings form keeps the focus on its Save button while it saves and afte
   await form.getByRole("button", { name: "Save" }).click();
   await expect(form.getByRole("status")).toHaveText("Saved.");
   await expect(form.getByRole("button", { name: "Save" })).toBeFocused();
+});
+
+test("a failed sign-in puts the focus back in the password field", async ({ browser }) => {
+  const { page, email, context } = await newUserPage(browser, "Forgetful");
+  await context.clearCookies();
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(`${PASSWORD} but wrong`);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Invalid email or password." })).toBeVisible();
+  await expect(page.getByLabel("Password")).toBeFocused();
+  await expect(page.getByLabel("Email")).toHaveValue(email);
 });
 
 test("a team owner goes on from the new link, the next invitation and the next member", async ({ browser }) => {
