@@ -1,7 +1,18 @@
 // Where the keyboard focus goes after an action that removes, moves or re-renders the control it was on: never to
 // the page's <body> (a keyboard or screen-reader user would start over from the top), but where the user goes on.
 import { expect, test } from "@playwright/test";
-import { newUserPage, PASSWORD, receiveReply } from "./helpers";
+import { composer, newUserPage, PASSWORD, receiveReply } from "./helpers";
+
+test("after Save & submit of an edited message the focus is in the message box", async ({ browser }) => {
+  const { page } = await newUserPage(browser, "Editor");
+  await receiveReply(page, "A first answer.");
+  const message = page.getByRole("article", { name: "You" });
+  await message.getByRole("button", { name: "Edit message" }).click();
+  await page.getByRole("textbox", { name: "Edit message text" }).fill("echo:\nA second answer.");
+  await page.getByRole("button", { name: "Save & submit" }).click();
+  await expect(page.getByRole("article", { name: "Assistant" })).toContainText("A second answer.");
+  await expect(composer(page)).toBeFocused();
+});
 
 test("a settings form keeps the focus on its Save button while it saves and after", async ({ browser }) => {
   const { page } = await newUserPage(browser, "Saver");

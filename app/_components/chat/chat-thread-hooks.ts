@@ -1,5 +1,5 @@
 import { useRouter } from "next/navigation";
-import { type Dispatch, type SetStateAction, useCallback, useEffect, useState } from "react";
+import { type Dispatch, type SetStateAction, useCallback, useEffect, useRef, useState } from "react";
 import { describeError } from "@/app/_components/api/api-client";
 import {
   CONVERSATION_RENAMED_EVENT,
@@ -9,6 +9,7 @@ import {
 import type { ChatMessage, ConversationDetails } from "@/app/_components/api/types";
 import { shownTitle } from "@/app/_components/history";
 import { useTranslator } from "@/app/_i18n/translator-provider";
+import type { AttachmentView } from "@/lib/live/messages";
 import { copyToMyChats } from "./chat-requests";
 import type { RefusedMessage } from "./composer";
 import { type FirstTurn, takeFirstTurn } from "./first-turn";
@@ -81,4 +82,20 @@ export function useCopyToMyChats(conversationId: string) {
     [conversationId, router, translator],
   );
   return { copy, copyError };
+}
+
+type Edit = (message: ChatMessage, content: string, attachments: AttachmentView[]) => Promise<boolean>;
+
+/** An edit whose form leaves with the old version: the keyboard goes on in the message box, below the new reply. */
+export function useEditThenFocusMessageBox(edit: Edit) {
+  const messageBoxRef = useRef<HTMLTextAreaElement>(null);
+  const editThenFocus = useCallback<Edit>(
+    async (...request) => {
+      const isAccepted = await edit(...request);
+      if (isAccepted) messageBoxRef.current?.focus();
+      return isAccepted;
+    },
+    [edit],
+  );
+  return { messageBoxRef, edit: editThenFocus };
 }

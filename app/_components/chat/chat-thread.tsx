@@ -18,7 +18,12 @@ import { ShareLinkDialog } from "@/app/_components/share-links";
 import { useShortcut } from "@/app/_components/ui/keyboard-shortcuts";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { selectVisibleMessages } from "./chat-messages";
-import { useConversationTitle, useCopyToMyChats, useFollowOnArrival } from "./chat-thread-hooks";
+import {
+  useConversationTitle,
+  useCopyToMyChats,
+  useEditThenFocusMessageBox,
+  useFollowOnArrival,
+} from "./chat-thread-hooks";
 import type { RefusedMessage } from "./composer";
 import { ConversationNotFound } from "./conversation-not-found";
 import { readsImages, useModels } from "./model-picker";
@@ -40,7 +45,8 @@ export function ChatThread({ conversation }: ChatThreadProps) {
   const shareUpTo = useCallback((message: ChatMessage) => setShareRequest({ upTo: message }), []);
   const updateDetails = useCallback((next: ConversationDetails) => setDetails(toDetails(next)), []);
   const stream = useChatStream(conversation.id, conversation.messages, updateDetails);
-  const { messages, isStreaming, isBusy, error, send, edit, regenerate, showVersion, reattach, stop } = stream;
+  const { messages, isStreaming, isBusy, error, send, regenerate, showVersion, reattach, stop } = stream;
+  const { messageBoxRef, edit } = useEditThenFocusMessageBox(stream.edit);
   const older = useOlderMessages(conversation.id, messages, stream.showOlder);
   const { copy, copyError } = useCopyToMyChats(conversation.id);
   const { models } = useModels(conversation.id);
@@ -114,6 +120,7 @@ export function ChatThread({ conversation }: ChatThreadProps) {
         isStreaming={isStreaming}
         isBusy={isBusy}
         refused={refused}
+        messageBoxRef={messageBoxRef}
       />
     </div>
   );
