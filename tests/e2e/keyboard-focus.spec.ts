@@ -1,7 +1,40 @@
 // Where the keyboard focus goes after an action that removes, moves or re-renders the control it was on: never to
 // the page's <body> (a keyboard or screen-reader user would start over from the top), but where the user goes on.
-import { expect, test } from "@playwright/test";
-import { composer, newUserPage, PASSWORD, receiveReply } from "./helpers";
+import { expect, type Page, test } from "@playwright/test";
+import { composer, importConversations, newUserPage, PASSWORD, receiveReply } from "./helpers";
+
+function sidebar(page: Page) {
+  return page.getByRole("navigation", { name: "Conversations" });
+}
+
+test("the sidebar keeps the keyboard's place through rename, pin, delete and Undo", async ({ browser }) => {
+  const { page } = await newUserPage(browser, "Keys");
+  await importConversations(page, ["Apples", "Pears", "Plums"]);
+  await page.reload();
+  const list = sidebar(page);
+  await expect(list.getByRole("link", { name: "Plums" })).toBeVisible();
+
+  await list.getByRole("button", { name: "Rename Apples" }).click();
+  await list.getByRole("textbox", { name: "Conversation title" }).fill("Green apples");
+  await list.getByRole("textbox", { name: "Conversation title" }).press("Enter");
+  await expect(list.getByRole("button", { name: "Rename Green apples" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await list.getByRole("textbox", { name: "Conversation title" }).press("Escape");
+  await expect(list.getByRole("button", { name: "Rename Green apples" })).toBeFocused();
+
+  await list.getByRole("button", { name: "Pin Pears" }).click();
+  const pinned = list.getByRole("region", { name: "Pinned" });
+  await expect(pinned.getByRole("button", { name: "Unpin Pears" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(list.getByRole("region", { name: "Pinned" })).toHaveCount(0);
+  await expect(list.getByRole("button", { name: "Pin Pears" })).toBeFocused();
+
+  await list.getByRole("button", { name: "Delete Green apples" }).click();
+  const undo = page.getByRole("button", { name: "Undo" });
+  await expect(undo).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(list.getByRole("link", { name: "Green apples" })).toBeFocused();
+});
 
 test("after Save & submit of an edited message the focus is in the message box", async ({ browser }) => {
   const { page } = await newUserPage(browser, "Editor");
