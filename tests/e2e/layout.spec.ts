@@ -1,6 +1,7 @@
-// What sits where: the Undo notice of a deleted conversation covers nothing, on a desktop or a phone.
+// What sits where: on a phone the sidebar's menu button (fixed at the top left) covers nothing of any signed-in page,
+// at the top or scrolled; the Undo notice of a deleted conversation covers nothing either, on a desktop or a phone.
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import { importConversations, keepScreenshot, newUserPage } from "./helpers";
+import { importConversations, keepScreenshot, newUserPage, receiveReply } from "./helpers";
 
 type Box = { x: number; y: number; width: number; height: number };
 
@@ -23,6 +24,50 @@ async function expectApart(page: Page, first: Locator, second: Locator): Promise
     `${first} (${JSON.stringify(a)}) covers ${second} (${JSON.stringify(b)}) at ${page.url()}`,
   ).toBe(false);
 }
+
+test("on a phone the sidebar's menu button covers nothing of a signed-in page, at the top or scrolled", async ({
+  browser,
+}, testInfo) => {
+  test.slow();
+  const { page } = await newUserPage(browser, "Pocket");
+  await page.setViewportSize({ width: 390, height: 844 });
+  const menuButton = page.getByRole("button", { name: "Open sidebar" });
+  await receiveReply(page, "A short answer.");
+  const conversationUrl = page.url();
+  await page.goto("/teams");
+  await page.getByLabel("Team name").fill("Pocket team");
+  await page.getByRole("button", { name: "Create team" }).click();
+  await expect(page.getByRole("heading", { name: "Pocket team", level: 1 })).toBeVisible();
+  const teamUrl = page.url();
+
+  // The first thing of each page: its heading, and on a team's page the way back to the list above it.
+  const pages: { url: string; shot: string; first: (page: Page) => Locator }[] = [
+    { url: "/", shot: "phone-new-chat", first: (p) => p.getByRole("heading", { name: "What can I help with?" }) },
+    { url: conversationUrl, shot: "phone-conversation", first: (p) => p.getByRole("heading", { level: 1 }) },
+    { url: "/settings", shot: "phone-settings", first: (p) => p.getByRole("heading", { name: "Settings", level: 1 }) },
+    { url: "/teams", shot: "phone-teams", first: (p) => p.getByRole("heading", { name: "Teams", level: 1 }) },
+    { url: teamUrl, shot: "phone-team", first: (p) => p.getByRole("main").getByRole("link", { name: "Teams" }) },
+    {
+      url: "/c/doesnotexist123",
+      shot: "phone-conversation-not-found",
+      first: (p) => p.getByRole("heading", { name: "Conversation not found" }),
+    },
+  ];
+  for (const { url, shot, first } of pages) {
+    await page.goto(url);
+    await expectApart(page, menuButton, first(page));
+    await keepScreenshot(page, testInfo, shot);
+  }
+
+  // Scrolled, text passes below the button's row, never under it (and the button is opaque anyway): a heading
+  // scrolled to the top of its page stops below the button.
+  await page.goto("/settings");
+  const apiKeys = page.getByRole("heading", { name: "API keys" });
+  await apiKeys.evaluate((heading) => heading.scrollIntoView({ block: "start" }));
+  await expectApart(page, menuButton, apiKeys);
+  expect(await menuButton.evaluate((button) => getComputedStyle(button).backgroundColor)).not.toBe("rgba(0, 0, 0, 0)");
+  await keepScreenshot(page, testInfo, "phone-settings-scrolled");
+});
 
 /** The notice sits in the sidebar's flow: apart from the list, the theme and shortcuts row and the account. */
 async function expectNoticeCoversNothing(page: Page, within: Locator): Promise<void> {

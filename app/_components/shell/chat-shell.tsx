@@ -53,7 +53,12 @@ export function ChatShell({ user, isAdmin, children }: ChatShellProps) {
         onShowShortcuts={() => setAreShortcutsShown(true)}
         onLeaveDeleted={keepDrawerOpen}
       />
-      <main inert={isDrawerOpen} className="flex min-w-0 flex-1 flex-col">
+      {/* On phones the sidebar's menu button is fixed at the top left: a page starts below it, unless its own top bar
+          leaves it room (marked data-menu-room: the conversation header). */}
+      <main
+        inert={isDrawerOpen}
+        className="flex min-w-0 flex-1 flex-col max-md:pt-12 max-md:has-[[data-menu-room]]:pt-0"
+      >
         {children}
       </main>
       <ShortcutsDialog isOpen={areShortcutsShown} onClose={() => setAreShortcutsShown(false)} />

@@ -57,13 +57,14 @@ export function Sidebar({
 
   return (
     <>
+      {/* Opaque, over whatever scrolls beneath; pages leave it room at their top (chat-shell.tsx). */}
       <button
         ref={openButtonRef}
         type="button"
         aria-label={t("sidebar.open")}
         aria-expanded={isDrawerOpen}
         onClick={onOpenDrawer}
-        className={`${isDrawerOpen ? "hidden" : "flex"} hover:bg-hover fixed top-1 left-2 z-30 size-10 items-center justify-center rounded-lg md:hidden`}
+        className={`${isDrawerOpen ? "hidden" : "flex"} bg-canvas hover:bg-hover fixed top-1 left-2 z-30 size-10 items-center justify-center rounded-lg md:hidden`}
       >
         <MenuIcon />
       </button>
