@@ -10,6 +10,7 @@ import { LinkField } from "@/app/_components/ui/link-field";
 import { ModalDialog } from "@/app/_components/ui/modal-dialog";
 import { SelectField } from "@/app/_components/ui/select-field";
 import { useTranslator } from "@/app/_i18n/translator-provider";
+import { plainExcerpt } from "@/lib/conversations/plain-text";
 import { readShareFileChoices, ShareFileChoices } from "./share-file-choices";
 import { ShareLinkList } from "./share-link-list";
 import { createShareLink, fetchShareLinks } from "./share-link-requests";
@@ -46,9 +47,8 @@ export function ShareLinkDialog({ conversationId, upTo, onClose }: ShareLinkDial
   }
 
   const isOff = links?.publicLinksEnabled === false;
-  const excerpt = upTo
-    ? upTo.content.slice(0, EXCERPT_LENGTH) + (upTo.content.length > EXCERPT_LENGTH ? "…" : "")
-    : null;
+  // The reply as text: its Markdown marks (**, `, links) would show as typed.
+  const excerpt = upTo ? plainExcerpt(upTo.content, EXCERPT_LENGTH) : null;
 
   return (
     // Open from the start: this component exists only while the dialog is wanted (chat-thread.tsx).
