@@ -8,7 +8,7 @@ function sidebar(page: Page) {
 }
 
 test("the sidebar keeps the keyboard's place through rename, pin, delete and Undo", async ({ browser }) => {
-  const { page } = await newUserPage(browser, "Keys");
+  const { page, context } = await newUserPage(browser, "Keys");
   await importConversations(page, ["Apples", "Pears", "Plums"]);
   await page.reload();
   const list = sidebar(page);
@@ -34,10 +34,11 @@ test("the sidebar keeps the keyboard's place through rename, pin, delete and Und
   await expect(undo).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(list.getByRole("link", { name: "Green apples" })).toBeFocused();
+  await context.close();
 });
 
 test("after Save & submit of an edited message the focus is in the message box", async ({ browser }) => {
-  const { page } = await newUserPage(browser, "Editor");
+  const { page, context } = await newUserPage(browser, "Editor");
   await receiveReply(page, "A first answer.");
   const message = page.getByRole("article", { name: "You" });
   await message.getByRole("button", { name: "Edit message" }).click();
@@ -45,10 +46,11 @@ test("after Save & submit of an edited message the focus is in the message box",
   await page.getByRole("button", { name: "Save & submit" }).click();
   await expect(page.getByRole("article", { name: "Assistant" })).toContainText("A second answer.");
   await expect(composer(page)).toBeFocused();
+  await context.close();
 });
 
 test("a settings form keeps the focus on its Save button while it saves and after", async ({ browser }) => {
-  const { page } = await newUserPage(browser, "Saver");
+  const { page, context } = await newUserPage(browser, "Saver");
   await page.goto("/settings");
   const instructions = page.getByRole("textbox", { name: "About you, and how the model should answer" });
   await instructions.fill("Answer briefly.");
@@ -56,6 +58,7 @@ test("a settings form keeps the focus on its Save button while it saves and afte
   await form.getByRole("button", { name: "Save" }).click();
   await expect(form.getByRole("status")).toHaveText("Saved.");
   await expect(form.getByRole("button", { name: "Save" })).toBeFocused();
+  await context.close();
 });
 
 test("a failed sign-in puts the focus back in the password field", async ({ browser }) => {
@@ -68,11 +71,12 @@ test("a failed sign-in puts the focus back in the password field", async ({ brow
   await expect(page.getByRole("alert").filter({ hasText: "Invalid email or password." })).toBeVisible();
   await expect(page.getByLabel("Password")).toBeFocused();
   await expect(page.getByLabel("Email")).toHaveValue(email);
+  await context.close();
 });
 
 test("a team owner goes on from the new link, the next invitation and the next member", async ({ browser }) => {
   test.slow();
-  const { page: owner } = await newUserPage(browser, "Tessa");
+  const { page: owner, context: ownerContext } = await newUserPage(browser, "Tessa");
   await owner.goto("/teams");
   await owner.getByLabel("Team name").fill(`Focus ${Date.now().toString(36)}`);
   await owner.getByRole("button", { name: "Create team" }).click();
@@ -105,10 +109,11 @@ test("a team owner goes on from the new link, the next invitation and the next m
   await owner.getByRole("alertdialog", { name: "Remove member" }).getByRole("button", { name: "Remove" }).click();
   await expect(members.getByRole("listitem")).toHaveCount(1);
   await expect(members.getByRole("button", { name: "Leave team" })).toBeFocused();
+  await ownerContext.close();
 });
 
 test("revoking a link in the share dialog keeps the focus inside the dialog", async ({ browser }) => {
-  const { page } = await newUserPage(browser, "Revoker");
+  const { page, context } = await newUserPage(browser, "Revoker");
   await receiveReply(page, "Something to share.");
   const conversationId = new URL(page.url()).pathname.split("/").at(-1);
   for (let made = 0; made < 2; made++) {
@@ -135,4 +140,5 @@ test("revoking a link in the share dialog keeps the focus inside the dialog", as
   await expect(revokeButtons).toHaveCount(0);
   await expect(dialog.getByRole("heading", { name: "Links to this conversation" })).toBeFocused();
   await expect(dialog).toBeVisible();
+  await context.close();
 });

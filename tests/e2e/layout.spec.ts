@@ -29,7 +29,7 @@ test("on a phone the sidebar's menu button covers nothing of a signed-in page, a
   browser,
 }, testInfo) => {
   test.slow();
-  const { page } = await newUserPage(browser, "Pocket");
+  const { page, context } = await newUserPage(browser, "Pocket");
   await page.setViewportSize({ width: 390, height: 844 });
   const menuButton = page.getByRole("button", { name: "Open sidebar" });
   await receiveReply(page, "A short answer.");
@@ -67,6 +67,7 @@ test("on a phone the sidebar's menu button covers nothing of a signed-in page, a
   await expectApart(page, menuButton, apiKeys);
   expect(await menuButton.evaluate((button) => getComputedStyle(button).backgroundColor)).not.toBe("rgba(0, 0, 0, 0)");
   await keepScreenshot(page, testInfo, "phone-settings-scrolled");
+  await context.close();
 });
 
 /** The notice sits in the sidebar's flow: apart from the list, the theme and shortcuts row and the account. */
@@ -86,7 +87,7 @@ async function expectNoticeCoversNothing(page: Page, within: Locator): Promise<v
 test("the Undo notice of a deletion covers neither the list nor the account, on a desktop and in the phone's drawer", async ({
   browser,
 }, testInfo) => {
-  const { page } = await newUserPage(browser, "Tidy");
+  const { page, context } = await newUserPage(browser, "Tidy");
   const [firstId] = await importConversations(page, ["Old notes", "Drafts", "Recipes"]);
   await page.goto(`/c/${firstId}`);
   const list = page.getByRole("navigation", { name: "Conversations" });
@@ -99,14 +100,22 @@ test("the Undo notice of a deletion covers neither the list nor the account, on 
   );
   await keepScreenshot(page, testInfo, "undo-notice-desktop");
 
-  // On a phone, deleting the open conversation leaves its page, and the drawer stays open on the notice.
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.getByRole("button", { name: "Open sidebar" }).click();
-  const drawer = page.getByRole("dialog", { name: "Sidebar" });
+  // On a phone (the same account, in a browser of that size from the start), deleting the open conversation leaves
+  // its page, and the drawer stays open on the notice.
+  const phoneContext = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    storageState: await context.storageState(),
+  });
+  await context.close();
+  const phone = await phoneContext.newPage();
+  await phone.goto(`/c/${firstId}`);
+  await phone.getByRole("button", { name: "Open sidebar" }).click();
+  const drawer = phone.getByRole("dialog", { name: "Sidebar" });
   await drawer.getByRole("button", { name: "Delete Old notes" }).click();
-  await expect(page).toHaveURL(/\/$/);
+  await expect(phone).toHaveURL(/\/$/);
   await expect(drawer).toBeVisible();
   await expect(drawer.getByRole("button", { name: "Undo" })).toBeFocused();
-  await expectNoticeCoversNothing(page, drawer);
-  await keepScreenshot(page, testInfo, "undo-notice-phone");
+  await expectNoticeCoversNothing(phone, drawer);
+  await keepScreenshot(phone, testInfo, "undo-notice-phone");
+  await phoneContext.close();
 });

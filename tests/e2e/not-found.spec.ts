@@ -42,7 +42,7 @@ async function expectDarkFromTheStart(page: Page, path: string, heading: string,
 test("pages that call notFound() log no error and show the chosen theme from their first paint", async ({
   browser,
 }) => {
-  const { page: owner } = await newUserPage(browser, "Owner");
+  const { page: owner, context: ownerContext } = await newUserPage(browser, "Owner");
   const [id] = await importConversations(owner, ["Shared, then revoked"]);
   const link = await owner.request.post(`/api/conversations/${id}/share-links`, { data: {} });
   expect(link.status()).toBe(201);
@@ -57,11 +57,13 @@ test("pages that call notFound() log no error and show the chosen theme from the
   await expectDarkFromTheStart(visitor, new URL(url).pathname, "Shared conversation not available", visitorErrors);
   await expectDarkFromTheStart(visitor, "/invite/abc", "This invitation is not valid", visitorErrors);
   await visitorContext.close();
+  await ownerContext.close();
 
-  const { page: user } = await newUserPage(browser, "Wanderer");
+  const { page: user, context: userContext } = await newUserPage(browser, "Wanderer");
   const userErrors = collectConsoleErrors(user);
   await chooseDarkAndWatchFirstHeading(user);
   await expectDarkFromTheStart(user, "/c/doesnotexist123", "Conversation not found", userErrors);
   await expectDarkFromTheStart(user, "/teams/nope", "Page not found", userErrors);
   await expectDarkFromTheStart(user, "/admin", "Page not found", userErrors);
+  await userContext.close();
 });
