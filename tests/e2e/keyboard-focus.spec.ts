@@ -105,6 +105,13 @@ test("a team owner goes on from the new link, the next invitation and the next m
 
   await owner.reload();
   const members = owner.getByRole("list", { name: "Members" });
+  // A role changed from the keyboard (Arrow Down: Editor to Viewer) keeps the focus on its field while it is sent.
+  const role = members.getByRole("combobox", { name: "Role of Milo" });
+  await role.focus();
+  await owner.keyboard.press("ArrowDown");
+  await expect(role).toHaveValue("VIEWER");
+  await expect(owner.getByText("Your role: Owner")).toBeVisible();
+  await expect(role).toBeFocused();
   await members.getByRole("listitem", { name: "Milo" }).getByRole("button", { name: "Remove" }).click();
   await owner.getByRole("alertdialog", { name: "Remove member" }).getByRole("button", { name: "Remove" }).click();
   await expect(members.getByRole("listitem")).toHaveCount(1);

@@ -60,8 +60,11 @@ export function MemberActions({ team, member, isSelf, canManage, isLastOwner }: 
           <select
             aria-label={t("teams.memberRole", { name: member.name })}
             value={member.role}
-            disabled={isPending}
-            onChange={(event) => void run({ url: memberUrl, method: "PATCH", body: { role: event.target.value } })}
+            // Not disabled while the change is sent, which would drop the focus to the page: changes wait instead.
+            aria-disabled={isPending || undefined}
+            onChange={(event) => {
+              if (!isPending) void run({ url: memberUrl, method: "PATCH", body: { role: event.target.value } });
+            }}
             className="border-line bg-canvas rounded-lg border px-2 py-1.5 text-sm"
           >
             {ROLES.map((role) => (
