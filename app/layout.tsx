@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { NONCE_HEADER } from "@/lib/server/content-security-policy";
 import { THEME_SCRIPT } from "./_components/shell/theme";
+import { ThemeScript } from "./_components/shell/theme-script";
 import { getLocale, getTranslator } from "./_i18n/server";
 import { TranslatorProvider } from "./_i18n/translator-provider";
 import "./globals.css";
@@ -40,8 +41,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     // The theme script sets data-theme before React hydrates, so the attribute differs from the server's on purpose.
     <html lang={locale} className={inter.variable} suppressHydrationWarning>
       <head>
-        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant script of ours, not user content. */}
-        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+        <ThemeScript nonce={nonce} script={THEME_SCRIPT} />
       </head>
       <body className="font-sans">
         <TranslatorProvider locale={locale}>{children}</TranslatorProvider>

@@ -1,6 +1,7 @@
 // A short title after the first exchange, written by a model through the same provider path as replies. It runs
 // after the reply is done, so it never delays it; the first words of the message stay the title if it fails.
 import { enabledModelsWhere } from "../access/models";
+import { cutAtWord, toPlainText } from "../conversations/plain-text";
 import { setGeneratedTitle } from "../db/conversations";
 import { type CompletionModel, getModelByUpstreamName, getModelForCompletion } from "../db/models";
 import { env } from "../env";
@@ -41,37 +42,6 @@ export function cleanTitle(raw: string): string | null {
     .trim();
   if (!title) return null;
   return cutAtWord(title, TITLE_MAX_LENGTH);
-}
-
-// A title is one line of plain text: the sidebar and the header show it as text, where Markdown marks and
-// control characters (a model or a pasted message may carry both) are noise.
-function toPlainText(markdown: string): string {
-  return (
-    markdown
-      .replace(/^\s*(```|~~~).*$/gm, " ")
-      .replace(/(```|~~~)[\w+#-]*/g, " ")
-      .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
-      // A footnote's mark and its definition's label ("[^1]", "[^note]:").
-      .replace(/\[\^[^\]\s]+\]:?/g, "")
-      .replace(/^\s{0,3}(#{1,6}\s+|>\s?|[-*+]\s+(\[[ xX]\]\s+)?|\d+[.)]\s+)/gm, "")
-      .replace(/\$\$|\$(?=\S[^$]*\S\$)|(?<=\S)\$/g, "")
-      .replace(/[`*~|]+|(^|\s)_+|_+(?=\s|$)|<\/?[a-z][^>]*>/gi, "$1")
-      // Control and invisible format characters (bidi overrides, zero-width spaces) never belong in a title.
-      .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, " ")
-      .replace(/\s+/g, " ")
-      .trim()
-  );
-}
-
-// Cut at the last space that fits, with an ellipsis; text without spaces (Chinese, a long URL) at a character,
-// never inside a surrogate pair.
-function cutAtWord(text: string, maxLength: number): string {
-  const characters = Array.from(text);
-  if (characters.length <= maxLength) return text;
-  const kept = characters.slice(0, maxLength - 1).join("");
-  const lastSpace = kept.lastIndexOf(" ");
-  const cut = lastSpace >= kept.length / 2 ? kept.slice(0, lastSpace) : kept;
-  return `${cut.replace(/[\s,;:.-]+$/, "")}…`;
 }
 
 /**

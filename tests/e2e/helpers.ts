@@ -45,6 +45,31 @@ export async function send(page: Page, text: string) {
   await composer(page).press("Enter");
 }
 
+/**
+ * Conversations of one message each, made through the import: no model call, so no title arrives later to change
+ * them. Newest first, all of today.
+ */
+export async function importConversations(page: Page, titles: string[]): Promise<string[]> {
+  const now = Math.floor(Date.now() / 1000);
+  const data = titles.map((title, index) => ({
+    title,
+    create_time: now - index,
+    current_node: "u1",
+    mapping: {
+      u1: {
+        id: "u1",
+        parent: null,
+        children: [],
+        message: { author: { role: "user" }, content: { content_type: "text", parts: [title] }, create_time: now },
+      },
+    },
+  }));
+  const imported = await page.request.post("/api/account/import", { data });
+  expect(imported.status()).toBe(201);
+  const { conversations } = (await imported.json()) as { conversations: { id: string }[] };
+  return conversations.map((conversation) => conversation.id);
+}
+
 /** Holds the page's next upload until the returned function is called, as a slow connection would. */
 export async function holdNextUpload(page: Page): Promise<() => void> {
   let release = () => {};

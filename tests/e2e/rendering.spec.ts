@@ -33,6 +33,34 @@ test("a reply renders tables, lists, highlighted code with a copy button, and ma
   );
 });
 
+test("a list that mixes plain and task items keeps the plain items' bullets, their texts on one line", async ({
+  browser,
+}) => {
+  const { page } = await newUserPage(browser, "Lister");
+  const reply = await receiveReply(page, "- plain item\n- [x] done item");
+  const plain = reply.getByRole("listitem").filter({ hasText: "plain item" });
+  const task = reply.getByRole("listitem").filter({ hasText: "done item" });
+  await expect(task.getByRole("checkbox", { name: "Done" })).toBeChecked();
+  expect(await plain.evaluate((item) => getComputedStyle(item).listStyleType)).toBe("disc");
+  expect(await task.evaluate((item) => getComputedStyle(item).listStyleType)).toBe("none");
+  // Where each item's first letter starts: the checkbox stands where the bullet does, not before the text.
+  const textStart = (item: Element) => {
+    const walker = document.createTreeWalker(item, NodeFilter.SHOW_TEXT);
+    let node = walker.nextNode();
+    while (node && !node.textContent?.trim()) node = walker.nextNode();
+    if (!node?.textContent) return Number.NaN;
+    const range = document.createRange();
+    const first = node.textContent.search(/\S/);
+    range.setStart(node, first);
+    range.setEnd(node, first + 1);
+    return range.getBoundingClientRect().left;
+  };
+  const [plainStart, taskStart] = [await plain.evaluate(textStart), await task.evaluate(textStart)];
+  expect(Math.abs(plainStart - taskStart)).toBeLessThanOrEqual(2);
+  const checkbox = await task.getByRole("checkbox").boundingBox();
+  expect(checkbox?.x).toBeLessThan((await plain.boundingBox())?.x ?? 0);
+});
+
 test("hostile Markdown and HTML render inert: no script, no dialog, no request to another host", async ({
   browser,
 }) => {

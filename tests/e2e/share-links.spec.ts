@@ -25,7 +25,8 @@ test("a link shows the snapshot signed out, continues as a copy signed in, and i
     .getByRole("button", { name: "Share up to here" })
     .click();
   const dialog = shareDialog(owner);
-  await expect(dialog).toContainText("Up to the reply");
+  // The reply as plain text, not its Markdown ("The **first answer**, with `code`.").
+  await expect(dialog).toContainText("Up to the reply “The first answer, with code.”.");
   await dialog.getByLabel("Expires").selectOption({ label: "After 7 days" });
   await dialog.getByRole("button", { name: "Create link" }).click();
   const urlField = dialog.getByRole("textbox", { name: "Share link" });

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+import { type RefObject, useActionState, useEffect, useRef } from "react";
 import { FormAlert } from "@/app/_components/ui/form-alert";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import type { Translator } from "@/app/_i18n/translator";
@@ -23,9 +23,11 @@ function rejectionMessage(state: SignInState, t: Translator["t"]): string | null
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const { t } = useTranslator();
   const [state, formAction, isPending] = useActionState(signInAction, NOT_TRIED);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusAfterRejection(formRef, state);
 
   return (
-    <form action={formAction} noValidate className="flex flex-col gap-4">
+    <form ref={formRef} action={formAction} noValidate className="flex flex-col gap-4">
       <FormAlert message={rejectionMessage(state, t)} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <EmailField defaultValue={state.email} />
@@ -42,4 +44,17 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       </p>
     </form>
   );
+}
+
+// After a refused try the alert is announced, and the keyboard goes back to the field to correct: the password (the
+// email when there was none). React has reset the form by then, so the password is empty.
+function useFocusAfterRejection(formRef: RefObject<HTMLFormElement | null>, state: SignInState): void {
+  useEffect(() => {
+    const form = formRef.current;
+    if (!form || !state.isRejected) return;
+    const field = form.elements.namedItem(state.email ? "password" : "email");
+    if (!(field instanceof HTMLInputElement)) return;
+    field.focus();
+    field.select();
+  }, [formRef, state]);
 }

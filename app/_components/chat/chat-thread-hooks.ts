@@ -9,6 +9,7 @@ import {
 import type { ChatMessage, Conversation, ConversationDetails } from "@/app/_components/api/types";
 import { shownTitle } from "@/app/_components/history";
 import { useTranslator } from "@/app/_i18n/translator-provider";
+import type { AttachmentView } from "@/lib/live/messages";
 import { copyToMyChats } from "./chat-requests";
 import type { RefusedMessage } from "./composer";
 import { type FirstTurn, takeFirstTurn } from "./first-turn";
@@ -107,4 +108,20 @@ export function useCopyToMyChats(conversationId: string) {
     [conversationId, router, translator],
   );
   return { copy, copyError };
+}
+
+type Edit = (message: ChatMessage, content: string, attachments: AttachmentView[]) => Promise<boolean>;
+
+/** An edit whose form leaves with the old version: the keyboard goes on in the message box, below the new reply. */
+export function useEditThenFocusMessageBox(edit: Edit) {
+  const messageBoxRef = useRef<HTMLTextAreaElement>(null);
+  const editThenFocus = useCallback<Edit>(
+    async (...request) => {
+      const isAccepted = await edit(...request);
+      if (isAccepted) messageBoxRef.current?.focus();
+      return isAccepted;
+    },
+    [edit],
+  );
+  return { messageBoxRef, edit: editThenFocus };
 }

@@ -18,7 +18,13 @@ import { ShareLinkDialog } from "@/app/_components/share-links";
 import { useShortcut } from "@/app/_components/ui/keyboard-shortcuts";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { selectVisibleMessages } from "./chat-messages";
-import { useConversationTitle, useCopyToMyChats, useFollowOnArrival, useOpenAtFocus } from "./chat-thread-hooks";
+import {
+  useConversationTitle,
+  useCopyToMyChats,
+  useEditThenFocusMessageBox,
+  useFollowOnArrival,
+  useOpenAtFocus,
+} from "./chat-thread-hooks";
 import type { RefusedMessage } from "./composer";
 import { ConversationNotFound } from "./conversation-not-found";
 import { readsImages, useModels } from "./model-picker";
@@ -32,15 +38,15 @@ type ShareRequest = { upTo: ChatMessage | null };
 export function ChatThread({ conversation }: ChatThreadProps) {
   const { t } = useTranslator();
   const [details, setDetails] = useState<ConversationDetails>(() => toDetails(conversation));
-  const [sharing, setSharing] = useState<ConversationSharing>(() => toSharing(conversation));
-  const [hasLostAccess, setHasLostAccess] = useState(false);
+  const { sharing, hasLostAccess, loseAccess, changeTeam } = useSharing(conversation);
   const [refused, setRefused] = useState<RefusedMessage | null>(null);
   const [shareRequest, setShareRequest] = useState<ShareRequest | null>(null);
   const isOwner = sharing.access === "own";
   const shareUpTo = useCallback((message: ChatMessage) => setShareRequest({ upTo: message }), []);
   const updateDetails = useCallback((next: ConversationDetails) => setDetails(toDetails(next)), []);
   const stream = useChatStream(conversation.id, conversation.messages, updateDetails);
-  const { messages, isStreaming, isBusy, error, send, edit, regenerate, showVersion, reattach, stop } = stream;
+  const { messages, isStreaming, isBusy, error, send, regenerate, showVersion, reattach, stop } = stream;
+  const { messageBoxRef, edit } = useEditThenFocusMessageBox(stream.edit);
   const older = useOlderMessages(conversation.id, messages, stream.showOlder);
   const jump = useOpenAtFocus(conversation.focus, { messages, older, showVersion }, sharing.access !== "read");
   const { copy, copyError } = useCopyToMyChats(conversation.id);
@@ -60,17 +66,8 @@ export function ChatThread({ conversation }: ChatThreadProps) {
   // whose end fetches the thread with everything new in it).
   useConversationWatch(conversation.id, sharing.team !== null, {
     onActivity: () => void reattach(),
-    onAccessLost: () => setHasLostAccess(true),
+    onAccessLost: loseAccess,
   });
-
-  const changeTeam = useCallback(
-    ({ team, canStopSharing }: TeamSharing) => {
-      setSharing((current) => ({ ...current, team, canStopSharing }));
-      // A team owner who takes someone else's conversation out of the team has no access left to it.
-      setHasLostAccess((lost) => lost || (team === null && sharing.access !== "own"));
-    },
-    [sharing.access],
-  );
 
   if (hasLostAccess) return <ConversationNotFound />;
   return (
@@ -116,9 +113,26 @@ export function ChatThread({ conversation }: ChatThreadProps) {
         isStreaming={isStreaming}
         isBusy={isBusy}
         refused={refused}
+        messageBoxRef={messageBoxRef}
       />
     </div>
   );
+}
+
+/** What the reader may do with the conversation, and whether they lost it (taken out of its team, or they out of it). */
+function useSharing(conversation: Conversation) {
+  const [sharing, setSharing] = useState<ConversationSharing>(() => toSharing(conversation));
+  const [hasLostAccess, setHasLostAccess] = useState(false);
+  const loseAccess = useCallback(() => setHasLostAccess(true), []);
+  const changeTeam = useCallback(
+    ({ team, canStopSharing }: TeamSharing) => {
+      setSharing((current) => ({ ...current, team, canStopSharing }));
+      // A team owner who takes someone else's conversation out of the team has no access left to it.
+      setHasLostAccess((lost) => lost || (team === null && sharing.access !== "own"));
+    },
+    [sharing.access],
+  );
+  return { sharing, hasLostAccess, loseAccess, changeTeam };
 }
 
 function toSharing({ access, team, ownerName, canShare, canStopSharing }: ConversationSharing): ConversationSharing {

@@ -36,6 +36,8 @@ type ComposerProps = {
   refused?: RefusedMessage | null;
   // False when the chosen model cannot read images: an attached image is refused on its chip and blocks sending.
   readsImages?: boolean;
+  /** The message box, for a page that sends the focus there (after an edit is submitted). */
+  messageBoxRef?: RefObject<HTMLTextAreaElement | null>;
 };
 
 const MAX_HEIGHT_PX = 200;
@@ -48,11 +50,13 @@ export function Composer({
   isBusy = false,
   refused = null,
   readsImages = true,
+  messageBoxRef,
 }: ComposerProps) {
   const { t } = useTranslator();
   const { draft, state } = useComposerDraft(draftKey);
   const { text, isLeftWaiting } = state;
-  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const ownTextareaRef = useRef<HTMLTextAreaElement>(null);
+  const textareaRef = messageBoxRef ?? ownTextareaRef;
   const files = useAttachmentDrafts(draft.files);
   const isTooLong = isDraftTooLong(text);
   const blockingFile = useBlockingFile(files, readsImages);

@@ -1,5 +1,6 @@
 "use client";
 
+import type { RefObject } from "react";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { AttachmentView } from "@/lib/live/messages";
 import { Composer, type RefusedMessage } from "./composer";
@@ -18,6 +19,7 @@ type ThreadFooterProps = {
   isStreaming: boolean;
   isBusy: boolean;
   refused: RefusedMessage | null;
+  messageBoxRef: RefObject<HTMLTextAreaElement | null>;
 };
 
 // Below the thread: what went wrong, the composer (or why there is none), and the disclaimer.

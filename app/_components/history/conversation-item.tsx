@@ -1,16 +1,21 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { ConversationSummary } from "@/app/_components/api/types";
 import { PencilIcon, PinIcon, TrashIcon } from "@/app/_components/ui/icons";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { RenameForm } from "./rename-form";
 import { shownTitle } from "./shown-title";
 
+export type ItemControl = "link" | "pin" | "rename";
+
 type ConversationItemProps = {
   conversation: ConversationSummary;
   isCurrent: boolean;
+  /** The control that takes the focus once shown (the item moved, or came back), then `onFocused` is called. */
+  focusedControl: ItemControl | null;
+  onFocused: () => void;
   onRename: (title: string) => Promise<boolean>;
   onTogglePin: () => void;
   // No confirmation: the list offers to undo instead.
@@ -19,11 +24,38 @@ type ConversationItemProps = {
 
 const ACTION_BUTTON = "flex size-7 items-center justify-center rounded-md text-ink-muted hover:bg-line hover:text-ink";
 
-export function ConversationItem({ conversation, isCurrent, onRename, onTogglePin, onDelete }: ConversationItemProps) {
+export function ConversationItem({
+  conversation,
+  isCurrent,
+  focusedControl,
+  onFocused,
+  onRename,
+  onTogglePin,
+  onDelete,
+}: ConversationItemProps) {
   const { t } = useTranslator();
   const [isRenaming, setIsRenaming] = useState(false);
+  // Back from the rename form (saved or cancelled), the keyboard goes on from the button that opened it.
+  const [isBackFromRename, setIsBackFromRename] = useState(false);
+  const linkRef = useRef<HTMLAnchorElement>(null);
+  const pinButtonRef = useRef<HTMLButtonElement>(null);
+  const renameButtonRef = useRef<HTMLButtonElement>(null);
+  const wanted = isBackFromRename ? "rename" : focusedControl;
   const title = shownTitle(conversation.title, t);
   const isPinned = conversation.pinnedAt !== null;
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the refs are stable; a new wish is the signal.
+  useEffect(() => {
+    if (!wanted) return;
+    ({ link: linkRef, pin: pinButtonRef, rename: renameButtonRef })[wanted].current?.focus();
+    if (isBackFromRename) setIsBackFromRename(false);
+    else onFocused();
+  }, [wanted]);
+
+  function leaveRenaming(): void {
+    setIsRenaming(false);
+    setIsBackFromRename(true);
+  }
 
   if (isRenaming) {
     return (
@@ -32,19 +64,21 @@ export function ConversationItem({ conversation, isCurrent, onRename, onTogglePi
           title={title}
           onSave={async (next) => {
             if (next !== title && !(await onRename(next))) return;
-            setIsRenaming(false);
+            leaveRenaming();
           }}
-          onCancel={() => setIsRenaming(false)}
+          onCancel={leaveRenaming}
         />
       </li>
     );
   }
 
   // The title has the row's full width. On a phone (no hover) the actions take room in the current row only, and in
-  // a row that holds the focus; from md on they appear over the title's end while the row is hovered or focused.
+  // a row that holds (or is about to take) the focus; from md on they appear over the title's end while the row is
+  // hovered or focused.
   return (
     <li className={`group hover:bg-hover relative flex items-center rounded-lg ${isCurrent ? "bg-hover" : ""}`}>
       <Link
+        ref={linkRef}
         href={`/c/${conversation.id}`}
         aria-current={isCurrent ? "page" : undefined}
         title={title}
@@ -53,9 +87,10 @@ export function ConversationItem({ conversation, isCurrent, onRename, onTogglePi
         {title}
       </Link>
       <div
-        className={`${isCurrent ? "flex" : "hidden group-focus-within:flex"} md:from-hover shrink-0 gap-0.5 pr-1 md:absolute md:inset-y-0 md:right-0 md:flex md:items-center md:rounded-r-lg md:bg-linear-to-l md:from-75% md:to-transparent md:pl-6 md:opacity-0 md:group-focus-within:opacity-100 md:group-hover:opacity-100`}
+        className={`${isCurrent || wanted ? "flex" : "hidden group-focus-within:flex"} md:from-hover shrink-0 gap-0.5 pr-1 md:absolute md:inset-y-0 md:right-0 md:flex md:items-center md:rounded-r-lg md:bg-linear-to-l md:from-75% md:to-transparent md:pl-6 md:opacity-0 md:group-focus-within:opacity-100 md:group-hover:opacity-100`}
       >
         <button
+          ref={pinButtonRef}
           type="button"
           aria-label={t(isPinned ? "conversations.unpin" : "conversations.pin", { title })}
           aria-pressed={isPinned}
@@ -65,6 +100,7 @@ export function ConversationItem({ conversation, isCurrent, onRename, onTogglePi
           <PinIcon width={16} height={16} fill={isPinned ? "currentColor" : "none"} />
         </button>
         <button
+          ref={renameButtonRef}
           type="button"
           aria-label={t("conversations.rename", { title })}
           onClick={() => setIsRenaming(true)}

@@ -1,44 +1,50 @@
 "use client";
 
-import { usePathname, useRouter } from "next/navigation";
-import { type ReactNode, useCallback, useMemo, useState } from "react";
+import { usePathname } from "next/navigation";
+import { type ReactNode, useCallback, useMemo, useRef, useState } from "react";
+import { createPortal } from "react-dom";
 import type { ConversationSummary } from "@/app/_components/api/types";
 import { SearchIcon } from "@/app/_components/ui/icons";
 import { LoadMoreSentinel } from "@/app/_components/ui/load-more-sentinel";
-import { UndoToast } from "@/app/_components/ui/undo-toast";
+import { UndoNotice } from "@/app/_components/ui/undo-notice";
 import { useTranslator } from "@/app/_i18n/translator-provider";
-import { ConversationItem } from "./conversation-item";
+import { ConversationItem, type ItemControl } from "./conversation-item";
 import { groupByDate } from "./conversation-list-state";
 import { ConversationSearchResults } from "./conversation-search-results";
 import { SharedConversations } from "./shared-conversations";
 import { shownTitle } from "./shown-title";
-import { useConversationList } from "./use-conversation-list";
+import { type ConversationList as ListState, useConversationList } from "./use-conversation-list";
 import { useConversationSearch } from "./use-conversation-search";
+import { useUndoDelete } from "./use-undo-delete";
 
-type Deleted = { id: string; title: string };
+type ConversationListProps = {
+  /** Where the Undo notice of a deletion shows: in the sidebar's flow, above the account, covering nothing. */
+  noticeSlot: HTMLElement | null;
+  /** Called before the page of the conversation just deleted is left (the phone's drawer stays open on Undo). */
+  onLeaveDeleted: () => void;
+};
 
-export function ConversationList() {
-  const translator = useTranslator();
-  const { t } = translator;
+// A control that takes the keyboard focus once shown: an item that moves, or comes back, is a new element.
+type FocusRequest = { id: string; control: ItemControl };
+
+export function ConversationList({ noticeSlot, onLeaveDeleted }: ConversationListProps) {
+  const { t } = useTranslator();
   const pathname = usePathname();
-  const router = useRouter();
   const list = useConversationList();
   const [query, setQuery] = useState("");
   const search = useConversationSearch(query);
-  const [deleted, setDeleted] = useState<Deleted | null>(null);
-  const groups = useMemo(() => groupByDate(list.items, new Date(), translator), [list.items, translator]);
-  const dismissUndo = useCallback(() => setDeleted(null), []);
+  const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
+  const searchBoxRef = useRef<HTMLInputElement>(null);
+  const clearFocusRequest = useCallback(() => setFocusRequest(null), []);
+  const focusConversation = useCallback((id: string | null) => {
+    if (id) setFocusRequest({ id, control: "link" });
+    else searchBoxRef.current?.focus();
+  }, []);
+  const undoable = useUndoDelete(list, { focusConversation, onLeaveDeleted });
 
-  async function deleteConversation({ id, title }: ConversationSummary, isCurrent: boolean): Promise<void> {
-    if (!(await list.remove(id))) return;
-    setDeleted({ id, title });
-    if (isCurrent) router.push("/");
-  }
-
-  async function undoDelete(): Promise<void> {
-    if (!deleted) return;
-    setDeleted(null);
-    await list.restore(deleted.id);
+  // Pinned or unpinned, the item moves to another section: its pin button takes the focus there.
+  async function togglePin({ id, pinnedAt }: ConversationSummary): Promise<void> {
+    if (await list.setPinned(id, pinnedAt === null)) setFocusRequest({ id, control: "pin" });
   }
 
   const renderItem = (conversation: ConversationSummary) => {
@@ -48,18 +54,22 @@ export function ConversationList() {
         key={conversation.id}
         conversation={conversation}
         isCurrent={isCurrent}
+        focusedControl={focusRequest?.id === conversation.id ? focusRequest.control : null}
+        onFocused={clearFocusRequest}
         onRename={(title) => list.rename(conversation.id, title)}
-        onTogglePin={() => void list.setPinned(conversation.id, conversation.pinnedAt === null)}
-        onDelete={() => void deleteConversation(conversation, isCurrent)}
+        onTogglePin={() => void togglePin(conversation)}
+        onDelete={() => void undoable.remove(conversation, isCurrent)}
       />
     );
   };
 
+  const { deleted } = undoable;
   return (
     <div className="flex flex-col gap-1">
       <label className="border-line bg-canvas focus-within:border-focus mx-1 mt-3 flex items-center gap-2 rounded-lg border px-2.5">
         <SearchIcon width={16} height={16} className="text-ink-muted shrink-0" />
         <input
+          ref={searchBoxRef}
           type="search"
           value={query}
           onChange={(event) => setQuery(event.target.value)}
@@ -77,37 +87,52 @@ export function ConversationList() {
       {query.trim() ? (
         <ConversationSearchResults search={search} currentPath={pathname} />
       ) : (
-        <>
-          {list.pinned.length > 0 ? (
-            <DateSection label={t("conversations.pinned")}>{list.pinned.map(renderItem)}</DateSection>
-          ) : null}
-          <SharedConversations currentPath={pathname} />
-          {groups.map((group) => (
-            <DateSection key={group.label} label={group.label}>
-              {group.items.map(renderItem)}
-            </DateSection>
-          ))}
-          {list.hasLoaded && list.items.length === 0 && list.pinned.length === 0 ? (
-            <p className="text-ink-muted px-3 py-2 text-sm">{t("conversations.empty")}</p>
-          ) : null}
-          {list.nextCursor ? (
-            <LoadMoreSentinel
-              isLoading={list.isLoadingMore}
-              onLoadMore={list.loadMore}
-              className="mx-1 mt-1 text-left"
-            />
-          ) : null}
-        </>
+        <ConversationSections list={list} currentPath={pathname} renderItem={renderItem} />
       )}
-      {deleted ? (
-        <UndoToast
-          key={deleted.id}
-          message={t("conversations.deleted", { title: shownTitle(deleted.title, t) })}
-          onUndo={() => void undoDelete()}
-          onExpire={dismissUndo}
-        />
-      ) : null}
+      {deleted && noticeSlot
+        ? createPortal(
+            <UndoNotice
+              key={deleted.id}
+              message={t("conversations.deleted", { title: shownTitle(deleted.title, t) })}
+              onUndo={() => void undoable.undo()}
+              onExpire={undoable.expire}
+            />,
+            noticeSlot,
+          )
+        : null}
     </div>
+  );
+}
+
+type ConversationSectionsProps = {
+  list: ListState;
+  currentPath: string;
+  renderItem: (conversation: ConversationSummary) => ReactNode;
+};
+
+// Pinned first, then the conversations shared with the user's teams, then the user's own by date.
+function ConversationSections({ list, currentPath, renderItem }: ConversationSectionsProps) {
+  const translator = useTranslator();
+  const { t } = translator;
+  const groups = useMemo(() => groupByDate(list.items, new Date(), translator), [list.items, translator]);
+  return (
+    <>
+      {list.pinned.length > 0 ? (
+        <DateSection label={t("conversations.pinned")}>{list.pinned.map(renderItem)}</DateSection>
+      ) : null}
+      <SharedConversations currentPath={currentPath} />
+      {groups.map((group) => (
+        <DateSection key={group.label} label={group.label}>
+          {group.items.map(renderItem)}
+        </DateSection>
+      ))}
+      {list.hasLoaded && list.items.length === 0 && list.pinned.length === 0 ? (
+        <p className="text-ink-muted px-3 py-2 text-sm">{t("conversations.empty")}</p>
+      ) : null}
+      {list.nextCursor ? (
+        <LoadMoreSentinel isLoading={list.isLoadingMore} onLoadMore={list.loadMore} className="mx-1 mt-1 text-left" />
+      ) : null}
+    </>
   );
 }
 

@@ -21,6 +21,7 @@ export function RenameForm({ title, onSave, onCancel }: RenameFormProps) {
   }, []);
 
   async function save(): Promise<void> {
+    if (isSaving) return;
     const next = value.trim();
     if (next === "") {
       onCancel();
@@ -49,10 +50,15 @@ export function RenameForm({ title, onSave, onCancel }: RenameFormProps) {
         onKeyDown={handleKeyDown}
         aria-label={t("conversations.titleLabel")}
         maxLength={MAX_TITLE_LENGTH}
-        disabled={isSaving}
+        // Read-only, not disabled, while saving: a disabled field would drop the focus to the page.
+        readOnly={isSaving}
         className="border-line bg-canvas min-w-0 flex-1 rounded-md border px-2 py-1.5 text-sm"
       />
-      <button type="submit" disabled={isSaving} className="hover:bg-line rounded-md px-2 py-1.5 text-xs font-medium">
+      <button
+        type="submit"
+        aria-disabled={isSaving || undefined}
+        className="hover:bg-line rounded-md px-2 py-1.5 text-xs font-medium aria-disabled:opacity-50"
+      >
         {t("common.save")}
       </button>
       <button type="button" onClick={onCancel} className="hover:bg-line rounded-md px-2 py-1.5 text-xs">

@@ -10,6 +10,7 @@ import { LinkField } from "@/app/_components/ui/link-field";
 import { ModalDialog } from "@/app/_components/ui/modal-dialog";
 import { SelectField } from "@/app/_components/ui/select-field";
 import { useTranslator } from "@/app/_i18n/translator-provider";
+import { plainExcerpt } from "@/lib/conversations/plain-text";
 import { readShareFileChoices, ShareFileChoices } from "./share-file-choices";
 import { ShareLinkList } from "./share-link-list";
 import { createShareLink, fetchShareLinks } from "./share-link-requests";
@@ -34,6 +35,7 @@ export function ShareLinkDialog({ conversationId, upTo, onClose }: ShareLinkDial
 
   async function handleCreate(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
+    if (isPending) return;
     const form = new FormData(event.currentTarget);
     const expiry = form.get("expiry");
     const expiresInDays = expiry === "never" ? null : Number(expiry);
@@ -45,9 +47,8 @@ export function ShareLinkDialog({ conversationId, upTo, onClose }: ShareLinkDial
   }
 
   const isOff = links?.publicLinksEnabled === false;
-  const excerpt = upTo
-    ? upTo.content.slice(0, EXCERPT_LENGTH) + (upTo.content.length > EXCERPT_LENGTH ? "…" : "")
-    : null;
+  // The reply as text: its Markdown marks (**, `, links) would show as typed.
+  const excerpt = upTo ? plainExcerpt(upTo.content, EXCERPT_LENGTH) : null;
 
   return (
     // Open from the start: this component exists only while the dialog is wanted (chat-thread.tsx).
@@ -63,7 +64,7 @@ export function ShareLinkDialog({ conversationId, upTo, onClose }: ShareLinkDial
             <p role="status" className="text-sm">
               {t("shareLink.created")}
             </p>
-            <LinkField url={createdUrl} label={t("shareLink.url")} copyLabel={t("shareLink.copy")} />
+            <LinkField url={createdUrl} label={t("shareLink.url")} copyLabel={t("shareLink.copy")} isFocusedOnArrival />
           </div>
         ) : (
           <form onSubmit={(event) => void handleCreate(event)} className="flex flex-col gap-3">
@@ -78,11 +79,13 @@ export function ShareLinkDialog({ conversationId, upTo, onClose }: ShareLinkDial
                   </option>
                 ))}
               </SelectField>
+              {/* Not disabled while pending, which would drop the focus before the new link takes it. */}
               <Button
                 variant="primarySmall"
                 type="submit"
-                disabled={isPending || isOff || links === null}
-                className="ml-auto"
+                disabled={isOff || links === null}
+                aria-disabled={isPending || undefined}
+                className="ml-auto aria-disabled:opacity-50"
               >
                 {isPending ? t("shareLink.creating") : t("shareLink.create")}
               </Button>

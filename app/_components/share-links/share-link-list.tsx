@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { describeError } from "@/app/_components/api/api-client";
 import { shownTitle } from "@/app/_components/history";
 import { useConfirmDialog } from "@/app/_components/ui/confirm-dialog";
+import { focusNeighbourRow } from "@/app/_components/ui/focus-after-removal";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { revokeShareLink, type ShareLink } from "./share-link-requests";
 
@@ -36,7 +37,8 @@ export function ShareLinkList({ conversationId, links, onChanged, onError }: Sha
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new list is the signal.
   useEffect(() => setRevokingId(null), [links]);
 
-  async function revoke(link: ShareLink): Promise<void> {
+  async function revoke(link: ShareLink, button: HTMLButtonElement): Promise<void> {
+    if (revokingId !== null) return;
     const isConfirmed = await confirm({
       title: t("shareLink.confirmRevokeTitle"),
       message: t("shareLink.confirmRevoke"),
@@ -47,6 +49,8 @@ export function ShareLinkList({ conversationId, links, onChanged, onError }: Sha
     onError(null);
     const result = await revokeShareLink(conversationId, link.id);
     if (!result.isOk) onError(describeError(result.error, translator));
+    // A revoked link loses its button: the keyboard stays in the dialog, on the next link's (or the list's heading).
+    else focusNeighbourRow(button);
     onChanged();
   }
 
@@ -78,12 +82,13 @@ export function ShareLinkList({ conversationId, links, onChanged, onError }: Sha
                 {t(stateKeys[state])}
               </span>
               {state === "active" ? (
+                // Marked aria-disabled while a link is revoked, not disabled: that would drop the focus to the page.
                 <button
                   type="button"
                   aria-label={t("shareLink.revokeLabel", { date: when(link.createdAt) })}
-                  disabled={revokingId !== null}
-                  onClick={() => void revoke(link)}
-                  className="border-line text-danger hover:bg-hover rounded-full border px-3 py-1 text-xs disabled:opacity-50"
+                  aria-disabled={revokingId !== null || undefined}
+                  onClick={(event) => void revoke(link, event.currentTarget)}
+                  className="border-line text-danger hover:bg-hover rounded-full border px-3 py-1 text-xs aria-disabled:opacity-50"
                 >
                   {t("shareLink.revoke")}
                 </button>

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { SignOutButton } from "@/app/_components/auth";
 import { ConversationList } from "@/app/_components/history";
 import { CloseIcon, ComposeIcon, KeyboardIcon, MenuIcon, SettingsIcon, TeamsIcon } from "@/app/_components/ui/icons";
@@ -19,9 +19,19 @@ type SidebarProps = {
   onOpenDrawer: () => void;
   onCloseDrawer: () => void;
   onShowShortcuts: () => void;
+  /** The open conversation was deleted and its page is left: on a phone the drawer stays open on its Undo. */
+  onLeaveDeleted: () => void;
 };
 
-export function Sidebar({ user, isAdmin, isDrawerOpen, onOpenDrawer, onCloseDrawer, onShowShortcuts }: SidebarProps) {
+export function Sidebar({
+  user,
+  isAdmin,
+  isDrawerOpen,
+  onOpenDrawer,
+  onCloseDrawer,
+  onShowShortcuts,
+  onLeaveDeleted,
+}: SidebarProps) {
   const { t } = useTranslator();
   const pathname = usePathname();
   // Open on a phone, the sidebar is a modal dialog over the page (which is inert meanwhile, see chat-shell.tsx).
@@ -29,6 +39,7 @@ export function Sidebar({ user, isAdmin, isDrawerOpen, onOpenDrawer, onCloseDraw
   const openButtonRef = useRef<HTMLButtonElement>(null);
   const closeButtonRef = useRef<HTMLButtonElement>(null);
   const wasOpenRef = useRef(false);
+  const [noticeSlot, setNoticeSlot] = useState<HTMLDivElement | null>(null);
 
   // Focus moves into the drawer when it opens and back to the menu button when it closes.
   useEffect(() => {
@@ -46,13 +57,14 @@ export function Sidebar({ user, isAdmin, isDrawerOpen, onOpenDrawer, onCloseDraw
 
   return (
     <>
+      {/* Opaque, over whatever scrolls beneath; pages leave it room at their top (chat-shell.tsx). */}
       <button
         ref={openButtonRef}
         type="button"
         aria-label={t("sidebar.open")}
         aria-expanded={isDrawerOpen}
         onClick={onOpenDrawer}
-        className={`${isDrawerOpen ? "hidden" : "flex"} hover:bg-hover fixed top-1 left-2 z-30 size-10 items-center justify-center rounded-lg md:hidden`}
+        className={`${isDrawerOpen ? "hidden" : "flex"} bg-canvas hover:bg-hover fixed top-1 left-2 z-30 size-10 items-center justify-center rounded-lg md:hidden`}
       >
         <MenuIcon />
       </button>
@@ -106,8 +118,10 @@ export function Sidebar({ user, isAdmin, isDrawerOpen, onOpenDrawer, onCloseDraw
             <TeamsIcon width={18} height={18} />
             {t("teams.title")}
           </Link>
-          <ConversationList />
+          <ConversationList noticeSlot={noticeSlot} onLeaveDeleted={onLeaveDeleted} />
         </nav>
+        {/* The list's Undo notice: in the flow above the account, so that it covers nothing (the list gives way). */}
+        <div ref={setNoticeSlot} className="px-2 pb-2 empty:hidden" />
         {isAdmin ? (
           <Link href="/admin" className="hover:bg-hover mx-2 mb-2 rounded-lg px-3 py-2 text-sm">
             {t("sidebar.adminConsole")}

@@ -5,9 +5,34 @@ export type ThemePreference = (typeof THEME_PREFERENCES)[number];
 const STORAGE_KEY = "parley-theme";
 const DARK_QUERY = "(prefers-color-scheme: dark)";
 
-// Runs inline in <head>, before the first paint, so that a dark page never flashes light. It sets data-theme on
-// <html> (the only thing the CSS reads) and keeps following the system while no theme is chosen.
-export const THEME_SCRIPT = `(function(){var k=${JSON.stringify(STORAGE_KEY)},q=matchMedia(${JSON.stringify(DARK_QUERY)});function a(){var p=null;try{p=localStorage.getItem(k)}catch(e){}document.documentElement.dataset.theme=p==="dark"||(p!=="light"&&q.matches)?"dark":"light"}a();q.addEventListener("change",a);window.addEventListener("storage",function(e){if(e.key===k)a()})})()`;
+// Sets data-theme on <html> (the only thing the CSS reads) and keeps following the system while no theme is chosen.
+// Its source is also the inline script of the server's HTML (THEME_SCRIPT), so it names nothing from outside.
+function followStoredTheme(storageKey: string, darkQuery: string): void {
+  const query = matchMedia(darkQuery);
+  function apply(): void {
+    let stored: string | null = null;
+    try {
+      stored = localStorage.getItem(storageKey);
+    } catch {
+      // Storage refused (private mode): the system decides.
+    }
+    const isDark = stored === "dark" || (stored !== "light" && query.matches);
+    document.documentElement.dataset.theme = isDark ? "dark" : "light";
+  }
+  apply();
+  query.addEventListener("change", apply);
+  window.addEventListener("storage", (event) => {
+    if (event.key === storageKey) apply();
+  });
+}
+
+// Runs inline in <head>, before the first paint, so that a dark page never flashes light (ThemeScript).
+export const THEME_SCRIPT = `(${followStoredTheme.toString()})(${JSON.stringify(STORAGE_KEY)},${JSON.stringify(DARK_QUERY)})`;
+
+/** The same, for a page the browser renders itself, where no inline script runs (ThemeScript). */
+export function followStoredThemeHere(): void {
+  followStoredTheme(STORAGE_KEY, DARK_QUERY);
+}
 
 export function readThemePreference(): ThemePreference {
   try {

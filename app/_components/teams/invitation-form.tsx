@@ -31,6 +31,7 @@ export function InvitationForm({ teamId, listedIds }: InvitationFormProps) {
   const { t, formatDate } = useTranslator();
   const { run, error, isPending } = useMutation();
   const [created, setCreated] = useState<CreatedLink[]>([]);
+  const [arrivedId, setArrivedId] = useState<string | null>(null);
   // A new link shows at once, before the refreshed list has it; once listed, leaving the list means it was revoked.
   const everListedRef = useRef(new Set<string>());
   useEffect(() => {
@@ -51,6 +52,7 @@ export function InvitationForm({ teamId, listedIds }: InvitationFormProps) {
     if (!answer) return;
     const { path, ...details } = answer;
     setCreated((current) => [{ ...details, url: `${window.location.origin}${path}` }, ...current]);
+    setArrivedId(details.id);
   }
 
   return (
@@ -99,6 +101,7 @@ export function InvitationForm({ teamId, listedIds }: InvitationFormProps) {
                   url={link.url}
                   label={t("teams.invite.linkFor", { role })}
                   copyLabel={t("teams.invite.copyFor", { role })}
+                  isFocusedOnArrival={link.id === arrivedId}
                 />
               </div>
             );

@@ -1,9 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useConfirmedMutation } from "@/app/_components/api/use-confirmed-mutation";
 import { ActionButton } from "@/app/_components/ui/action-button";
+import { focusNeighbourRow } from "@/app/_components/ui/focus-after-removal";
 import { ModalDialog } from "@/app/_components/ui/modal-dialog";
 import { RowActions } from "@/app/_components/ui/row-actions";
 import { useTranslator } from "@/app/_i18n/translator-provider";
@@ -26,6 +27,7 @@ export function MemberActions({ team, member, isSelf, canManage, isLastOwner }: 
   const router = useRouter();
   const { run, runConfirmed, error, isPending, dialog } = useConfirmedMutation();
   const [isExplainingLastOwner, setIsExplainingLastOwner] = useState(false);
+  const removeButtonRef = useRef<HTMLButtonElement>(null);
   const memberUrl = `/api/teams/${team.id}/members/${member.userId}`;
 
   async function remove(): Promise<void> {
@@ -45,7 +47,10 @@ export function MemberActions({ team, member, isSelf, canManage, isLastOwner }: 
           confirmLabel: t("teams.remove"),
         };
     const removed = await runConfirmed(question, { url: memberUrl, method: "DELETE" });
-    if (removed !== null && isSelf) router.push("/teams");
+    if (removed === null) return;
+    if (isSelf) router.push("/teams");
+    // The row leaves with the refreshed page: the keyboard goes on from the next member's same button.
+    else if (removeButtonRef.current) focusNeighbourRow(removeButtonRef.current);
   }
 
   return (
@@ -55,8 +60,11 @@ export function MemberActions({ team, member, isSelf, canManage, isLastOwner }: 
           <select
             aria-label={t("teams.memberRole", { name: member.name })}
             value={member.role}
-            disabled={isPending}
-            onChange={(event) => void run({ url: memberUrl, method: "PATCH", body: { role: event.target.value } })}
+            // Not disabled while the change is sent, which would drop the focus to the page: changes wait instead.
+            aria-disabled={isPending || undefined}
+            onChange={(event) => {
+              if (!isPending) void run({ url: memberUrl, method: "PATCH", body: { role: event.target.value } });
+            }}
             className="border-line bg-canvas rounded-lg border px-2 py-1.5 text-sm"
           >
             {ROLES.map((role) => (
@@ -69,7 +77,7 @@ export function MemberActions({ team, member, isSelf, canManage, isLastOwner }: 
           <span className="text-ink-muted text-sm">{t(`teams.role.${member.role}`)}</span>
         )}
         {isSelf || canManage ? (
-          <ActionButton onClick={() => void remove()} disabled={isPending} isDanger>
+          <ActionButton ref={removeButtonRef} onClick={() => void remove()} disabled={isPending} isDanger>
             {isSelf ? t("teams.leave") : t("teams.remove")}
           </ActionButton>
         ) : null}

@@ -1,6 +1,6 @@
 "use client";
 
-import type { ButtonHTMLAttributes, ReactNode } from "react";
+import type { ComponentProps, ReactNode } from "react";
 
 // The app's buttons by what they do, so that the same kind of button looks the same everywhere.
 const VARIANTS = {
@@ -20,7 +20,7 @@ const VARIANTS = {
 
 export type ButtonVariant = keyof typeof VARIANTS;
 
-type ButtonProps = Omit<ButtonHTMLAttributes<HTMLButtonElement>, "type"> & {
+type ButtonProps = Omit<ComponentProps<"button">, "type"> & {
   variant: ButtonVariant;
   type?: "button" | "submit";
 };

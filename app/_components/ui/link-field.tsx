@@ -1,14 +1,27 @@
 "use client";
 
+import { useEffect, useRef } from "react";
 import { CopyButton } from "./copy-button";
 
-type LinkFieldProps = { url: string; label: string; copyLabel: string };
+type LinkFieldProps = {
+  url: string;
+  label: string;
+  copyLabel: string;
+  /** A link just made takes the focus from the button that made it (selected, ready to copy). */
+  isFocusedOnArrival?: boolean;
+};
 
 // A link shown once (an invitation, a share link): read-only, selected whole on focus, with a copy button.
-export function LinkField({ url, label, copyLabel }: LinkFieldProps) {
+export function LinkField({ url, label, copyLabel, isFocusedOnArrival = false }: LinkFieldProps) {
+  const inputRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (isFocusedOnArrival) inputRef.current?.focus();
+  }, [isFocusedOnArrival]);
+
   return (
     <div className="flex items-center gap-2">
       <input
+        ref={inputRef}
         readOnly
         value={url}
         aria-label={label}

@@ -1,13 +1,18 @@
 type SubmitButtonProps = { label: string; isPending: boolean };
 
-// The label stays the same while pending (a spinner shows progress), so the button keeps its accessible name.
+// The label stays the same while pending (a spinner shows progress), so the button keeps its accessible name. Nor
+// is it disabled then: a disabled button drops the keyboard focus to the page. It is marked aria-disabled and a
+// click on it submits nothing (Enter in a field of the form clicks it too).
 export function SubmitButton({ label, isPending }: SubmitButtonProps) {
   return (
     <button
       type="submit"
-      disabled={isPending}
+      aria-disabled={isPending || undefined}
       aria-busy={isPending}
-      className="bg-ink text-canvas mt-2 flex items-center justify-center gap-2 rounded-xl px-4 py-2.5 font-medium hover:opacity-90 disabled:opacity-60"
+      onClick={(event) => {
+        if (isPending) event.preventDefault();
+      }}
+      className="bg-ink text-canvas mt-2 flex items-center justify-center gap-2 rounded-xl px-4 py-2.5 font-medium hover:opacity-90 aria-disabled:opacity-60"
     >
       {isPending ? (
         <span

@@ -53,8 +53,11 @@ export function ConversationHeader({
   const closeDialog = () => setOpenDialog(null);
 
   return (
-    // On phones the sidebar's menu button sits over the header's left end (see sidebar.tsx).
-    <header className="border-line flex h-12 shrink-0 items-center gap-2 border-b pr-2 pl-14 sm:pr-4 md:pl-4">
+    // On phones the sidebar's menu button sits over the header's left end, which leaves it room (see chat-shell.tsx).
+    <header
+      data-menu-room
+      className="border-line flex h-12 shrink-0 items-center gap-2 border-b pr-2 pl-14 sm:pr-4 md:pl-4"
+    >
       <h1 className="min-w-0 flex-1 truncate font-medium">{shownTitle(details.title, t)}</h1>
       {isOwner ? (
         // Sharing with a team can narrow the models the conversation may run on: list them again.

@@ -126,14 +126,22 @@ export function MessageEditForm({ content, attachments, readsImages, isBusy, onS
         onFiles={files.add}
         onCancel={cancel}
         canSave={isSavable && !blockingFile.isBlocked && !afterUploads.isAsked}
+        isSaving={isSaving}
       />
     </form>
   );
 }
 
-type EditFormButtonsProps = { onFiles: (files: File[]) => void; onCancel: () => void; canSave: boolean };
+type EditFormButtonsProps = {
+  onFiles: (files: File[]) => void;
+  onCancel: () => void;
+  canSave: boolean;
+  isSaving: boolean;
+};
 
-function EditFormButtons({ onFiles, onCancel, canSave }: EditFormButtonsProps) {
+// While saving, Save & submit stays enabled (marked aria-disabled; save() ignores it) so that it keeps the focus
+// until the thread sends it on: a disabled button drops it to the page.
+function EditFormButtons({ onFiles, onCancel, canSave, isSaving }: EditFormButtonsProps) {
   const { t } = useTranslator();
   return (
     <div className="mt-2 flex items-center justify-end gap-2">
@@ -145,8 +153,9 @@ function EditFormButtons({ onFiles, onCancel, canSave }: EditFormButtonsProps) {
       </button>
       <button
         type="submit"
-        disabled={!canSave}
-        className="bg-ink text-canvas rounded-full px-3.5 py-1.5 text-sm font-medium hover:opacity-80 disabled:opacity-25"
+        disabled={!canSave && !isSaving}
+        aria-disabled={isSaving || undefined}
+        className="bg-ink text-canvas rounded-full px-3.5 py-1.5 text-sm font-medium hover:opacity-80 disabled:opacity-25 aria-disabled:opacity-25"
       >
         {t("message.saveAndSubmit")}
       </button>
