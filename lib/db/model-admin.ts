@@ -4,7 +4,7 @@ import { AppError } from "../errors";
 import { type AuditActor, PARLEY_ACTOR, writeAuditEntry } from "./audit";
 import { db, type Prisma } from "./client";
 import { defaultThenByLabel, modelParameterFields } from "./models";
-import { isForeignKeyViolation, isUniqueViolation, isViolationOf } from "./unique-violation";
+import { isForeignKeyViolation, isViolationOf } from "./unique-violation";
 
 const MODEL_CATALOGUE_LOCK = 7_340_002;
 
@@ -72,11 +72,16 @@ function explainConflict(error: unknown): unknown {
       cause: error,
     });
   }
-  if (!isUniqueViolation(error)) return error;
-  const message = isViolationOf(error, "isDefault")
-    ? "Another admin changed the default model at the same time. Reload and try again."
-    : "This provider already has a model with this name.";
-  return new AppError("conflict", message, { cause: error });
+  if (isViolationOf(error, "upstreamName")) {
+    return new AppError("conflict", "This provider already has a model with this name.", { cause: error });
+  }
+  // The partial unique index "Model_single_default_key": two changes made two defaults at once.
+  if (isViolationOf(error, "isDefault")) {
+    return new AppError("conflict", "Another admin changed the default model at the same time. Reload and try again.", {
+      cause: error,
+    });
+  }
+  return error;
 }
 
 /** The current default steps down (a change of its own: new version, audit entry) before another takes its place. */

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { SessionUser } from "../auth/session";
 import { createSsoProvider, deleteSsoProvider, listSsoProviders, updateSsoProvider } from "../db/sso";
-import { isUniqueViolation } from "../db/unique-violation";
+import { isViolationOf } from "../db/unique-violation";
 import { AppError } from "../errors";
 import { fetchWithoutRedirects } from "../models/provider-fetch";
 import { encryptSecret } from "../models/secret-box";
@@ -86,7 +86,7 @@ export async function addProvider(admin: SessionUser, input: z.infer<typeof ssoP
       teamMappings,
     });
   } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
+    if (!isViolationOf(error, "slug")) throw error;
     throw new AppError("conflict", "Another provider already uses this short name.", { cause: error });
   }
 }
