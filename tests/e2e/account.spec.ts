@@ -121,6 +121,27 @@ test("a disabled account is told so, and an admin's reset link gets a person bac
   await expect(page.getByRole("alert").filter({ hasText: "Invalid email or password." })).toBeVisible();
 });
 
+test("on a phone, the reset link's dialog closes with a tap on Close and gives the focus back", async ({ browser }) => {
+  const { email, context: userContext } = await newUserPage(browser, "Tapper");
+  await userContext.close();
+  const context = await browser.newContext({ viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true });
+  const admin = await context.newPage();
+  await signInAsAdmin(admin);
+  await admin.goto("/admin/users");
+  await admin.getByRole("searchbox", { name: "Search users" }).fill(email);
+  await admin.getByRole("button", { name: "Search" }).click();
+  const row = admin.getByRole("listitem", { name: email });
+  const dialog = admin.getByRole("dialog", { name: "Password reset link" });
+  await expect(async () => {
+    await row.getByRole("button", { name: "Reset link" }).tap();
+    await expect(dialog).toBeVisible({ timeout: 2_000 });
+  }).toPass();
+  await dialog.getByRole("button", { name: "Close" }).tap();
+  await expect(dialog).toBeHidden();
+  await expect(row.getByRole("button", { name: "Reset link" })).toBeFocused();
+  await context.close();
+});
+
 test("without mail, Forgot password says to ask an admin", async ({ page }) => {
   await page.goto("/sign-in");
   await page.getByRole("link", { name: "Forgot password?" }).click();

@@ -1,6 +1,6 @@
 "use client";
 
-import type { ButtonHTMLAttributes, ReactNode } from "react";
+import type { ButtonHTMLAttributes, ReactNode, Ref } from "react";
 
 // The app's buttons by what they do, so that the same kind of button looks the same everywhere.
 const VARIANTS = {
@@ -23,6 +23,7 @@ export type ButtonVariant = keyof typeof VARIANTS;
 type ButtonProps = Omit<ButtonHTMLAttributes<HTMLButtonElement>, "type"> & {
   variant: ButtonVariant;
   type?: "button" | "submit";
+  ref?: Ref<HTMLButtonElement>;
 };
 
 /** `className` places the button (self-start, ml-auto…); its look comes from the variant. */
