@@ -32,6 +32,7 @@ export const en = {
   "issues.email": "Enter a valid email address.",
   "issues.url": "Enter a valid URL.",
   "issues.format": "This is not in the expected form.",
+  "issues.model_name_taken": "This provider already has a model with this name.",
   "errors.invalid_input": "Some of what you entered is not valid.",
   "errors.context_overflow": "This conversation is too long for the model's context window.",
   "errors.contextOverflowCounts":

@@ -30,6 +30,7 @@ export const zhCN: Catalog = {
   "issues.email": "请输入有效的邮箱地址。",
   "issues.url": "请输入有效的网址。",
   "issues.format": "格式不正确。",
+  "issues.model_name_taken": "该服务商已有同名模型。",
   "errors.invalid_input": "输入的内容有误。",
   "errors.context_overflow": "对话太长，超出了模型的上下文窗口。",
   "errors.contextOverflowCounts": "这条消息对该模型来说太长：连同系统提示共 {tokens} 个 token，可用 {available} 个。",

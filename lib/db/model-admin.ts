@@ -1,6 +1,7 @@
 // Models as admins configure them. Every change raises the model's version and writes an audit entry with the
 // fields before and after, in one transaction; exactly one model is the default (a partial unique index).
 import { AppError } from "../errors";
+import { ruleIssue, sentenceOf } from "../http/issue-rules";
 import { type AuditActor, PARLEY_ACTOR, writeAuditEntry } from "./audit";
 import { db, type Prisma } from "./client";
 import { defaultThenByLabel, modelParameterFields } from "./models";
@@ -73,7 +74,10 @@ function explainConflict(error: unknown): unknown {
     });
   }
   if (isViolationOf(error, "upstreamName")) {
-    return new AppError("conflict", "This provider already has a model with this name.", { cause: error });
+    return new AppError("conflict", sentenceOf("model_name_taken"), {
+      cause: error,
+      issues: [ruleIssue(["upstreamName"], "model_name_taken")],
+    });
   }
   // The partial unique index "Model_single_default_key": two changes made two defaults at once.
   if (isViolationOf(error, "isDefault")) {

@@ -21,6 +21,7 @@ export const ISSUE_SENTENCES = {
   email: "Enter a valid email address.",
   url: "Enter a valid URL.",
   format: "This is not in the expected form.",
+  model_name_taken: "This provider already has a model with this name.",
 } as const;
 
 export type IssueRule = keyof typeof ISSUE_SENTENCES;

@@ -98,6 +98,22 @@ describe("the browser's sentence", () => {
     expect(describeError(tooHot, createTranslator("zh-CN"))).toBe("“温度”：请输入不大于 2 的数字。");
   });
 
+  it("says in Chinese too that a provider has a model of that name, not that something changed meanwhile", () => {
+    const taken = {
+      code: "conflict",
+      message: "This provider already has a model with this name.",
+      issues: [
+        {
+          path: ["upstreamName"],
+          message: "This provider already has a model with this name.",
+          rule: "model_name_taken",
+          values: {},
+        },
+      ],
+    };
+    expect(describeError(taken, createTranslator("zh-CN"))).toBe("“服务商处的模型名称”：该服务商已有同名模型。");
+  });
+
   it("says an option's choices where the field has no label", () => {
     const badOption = {
       code: "invalid_input",
