@@ -33,6 +33,7 @@ export const en = {
   "issues.url": "Enter a valid URL.",
   "issues.format": "This is not in the expected form.",
   "issues.model_name_taken": "This provider already has a model with this name.",
+  "issues.domain_list": "Enter domain names such as example.com, separated by commas: “{entry}” is not one.",
   "errors.invalid_input": "Some of what you entered is not valid.",
   "errors.context_overflow": "This conversation is too long for the model's context window.",
   "errors.contextOverflowCounts":
@@ -799,7 +800,7 @@ export const en = {
   "admin.sso.scopes": "Scopes",
   "admin.sso.allowedDomains": "Allowed email domains",
   "admin.sso.allowedDomainsHint":
-    "Comma-separated. While registration is closed, verified addresses of these domains may still sign up.",
+    "Domain names such as example.com, separated by commas. While registration is closed, verified addresses of these domains may still sign up.",
   "admin.sso.adminGroup": "Admin group",
   "admin.sso.adminGroupHint": "Members of this group (in the groups claim) become admins when they sign in.",
   "admin.sso.allowLinking": "Link to an existing account with the same verified email",

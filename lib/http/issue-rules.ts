@@ -22,6 +22,7 @@ export const ISSUE_SENTENCES = {
   url: "Enter a valid URL.",
   format: "This is not in the expected form.",
   model_name_taken: "This provider already has a model with this name.",
+  domain_list: "Enter domain names such as example.com, separated by commas: “{entry}” is not one.",
 } as const;
 
 export type IssueRule = keyof typeof ISSUE_SENTENCES;

@@ -186,6 +186,23 @@ test("a preset fills in what it knows and keeps what the admin typed", async () 
   await expect(form.getByLabel("Client secret")).toHaveValue("typed-secret");
 });
 
+test("allowed email domains that are not domain names are refused under the field", async () => {
+  await admin.goto("/admin/users");
+  const form = admin.locator("form").filter({ has: admin.getByRole("button", { name: "Add provider" }) });
+  await form.getByRole("button", { name: "GitHub" }).click();
+  await form.getByLabel("Short name").fill(`domains-${slug}`);
+  await form.getByLabel("Client ID").fill("client");
+  await form.getByLabel("Client secret").fill("secret");
+  const domains = form.getByLabel("Allowed email domains");
+  await domains.fill("not a domain, @@");
+  await form.getByRole("button", { name: "Add provider" }).click();
+  await expect(domains).toHaveAccessibleDescription(
+    /Enter domain names such as example.com, separated by commas: “not” is not one\./,
+  );
+  await expect(domains).toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByRole("alert")).toHaveText("Some fields are invalid.");
+});
+
 test("the console's GitHub preset adds a GitHub OAuth app with a team mapping, and the provider can be edited", async () => {
   await admin.goto("/admin/users");
   const form = admin.locator("form").filter({ has: admin.getByRole("button", { name: "Add provider" }) });

@@ -7,7 +7,7 @@ import { InlineAlert } from "@/app/_components/ui/inline-alert";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { GITHUB_ISSUER, GITHUB_SCOPES } from "@/lib/sso/github-app";
-import { SsoProviderFields, sharedFieldsOf } from "./sso-provider-fields";
+import { FIELDS_WITH_ERRORS, SsoProviderFields, sharedFieldsOf } from "./sso-provider-fields";
 import type { TeamMappingRow } from "./sso-team-mapping-rows";
 
 const OIDC_SCOPES = "openid email profile";
@@ -74,7 +74,7 @@ function bodyOf(form: FormData, mappings: TeamMappingRow[]) {
 /** Adds an OpenID provider; its issuer must answer discovery, which the server checks before saving. */
 export function SsoProviderForm({ teams }: { teams: { id: string; name: string }[] }) {
   const { t } = useTranslator();
-  const { run, error, isPending } = useMutation();
+  const { run, isPending, fieldError, errorApartFrom } = useMutation();
   const formRef = useRef<HTMLFormElement>(null);
   // The preset last filled in, and the issuer as it is now (the GitHub hint follows it).
   const [preset, setPreset] = useState<Preset | null>(null);
@@ -127,6 +127,7 @@ export function SsoProviderForm({ teams }: { teams: { id: string; name: string }
         mappings={mappings}
         onMappingsChange={setMappings}
         isGitHub={issuer.trim().replace(/\/$/, "") === GITHUB_ISSUER}
+        fieldError={fieldError}
         secretField={
           <FormField
             label={t("admin.sso.clientSecret")}
@@ -137,7 +138,7 @@ export function SsoProviderForm({ teams }: { teams: { id: string; name: string }
           />
         }
       />
-      <InlineAlert message={error} />
+      <InlineAlert message={errorApartFrom(FIELDS_WITH_ERRORS)} />
       <SubmitButton label={t("admin.sso.add")} isPending={isPending} />
     </form>
   );

@@ -27,6 +27,7 @@ const FIELD_LABELS: Record<string, MessageKey | undefined> = {
   minTemperature: "admin.model.lowestTemperature",
   maxTemperature: "admin.model.highestTemperature",
   issuer: "admin.sso.issuer",
+  allowedDomains: "admin.sso.allowedDomains",
   requestsPerMinute: "admin.api.rate",
   tokensPerDay: "admin.limits.tokensPerDay",
   tokensPerMonth: "admin.limits.tokensPerMonth",
