@@ -52,6 +52,31 @@ test("a person renames themselves, sets instructions and changes their password 
   await expect(composer(other)).toBeVisible();
 });
 
+test("a saved or refused form's last words go once the browser stops the next submit", async ({ browser }) => {
+  const { page } = await newUserPage(browser, "Changer");
+  await page.goto("/settings");
+  const account = page.getByRole("region", { name: "Account" });
+  const profile = account.locator("form").filter({ has: page.getByLabel("Email", { exact: true }) });
+  await profile.getByLabel("Name").fill("Changed Person");
+  await profile.getByRole("button", { name: "Save" }).click();
+  await expect(profile.getByRole("status")).toHaveText("Saved.");
+  // A new email asks for the current password: left empty, the browser stops the submit, and nothing is saved.
+  await profile.getByLabel("Email", { exact: true }).fill(`changed-${randomUUID().slice(0, 8)}@example.test`);
+  await profile.getByRole("button", { name: "Save" }).click();
+  await expect(profile.getByLabel("Current password")).toBeFocused();
+  await expect(profile.getByRole("status")).toHaveCount(0);
+
+  const password = account.locator("form").filter({ has: page.getByRole("button", { name: "Change password" }) });
+  await password.getByLabel("Current password").fill("not the password");
+  await password.getByLabel("New password").fill("a fresh password");
+  await password.getByRole("button", { name: "Change password" }).click();
+  await expect(password.getByRole("alert")).toHaveText("The current password is not right.");
+  await password.getByLabel("New password").fill("short");
+  await password.getByRole("button", { name: "Change password" }).click();
+  await expect(password.getByLabel("New password")).toBeFocused();
+  await expect(password.getByRole("alert")).toHaveCount(0);
+});
+
 test("account settings in Chinese pass axe, and deleting the account asks for the email", async ({ browser }) => {
   test.slow();
   const context = await browser.newContext({ locale: "zh-CN" });

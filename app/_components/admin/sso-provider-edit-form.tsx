@@ -1,7 +1,7 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
-import { useMutation } from "@/app/_components/api/use-mutation";
+import { useFormOutcome } from "@/app/_components/api/use-form-outcome";
 import { FormField } from "@/app/_components/ui/form-field";
 import { InlineAlert } from "@/app/_components/ui/inline-alert";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
@@ -27,7 +27,7 @@ type SsoProviderEditFormProps = {
 /** Edits a provider in place; the short name and the issuer stay (they name the redirect URL and the identities). */
 export function SsoProviderEditForm({ provider, teams, onDone }: SsoProviderEditFormProps) {
   const { t } = useTranslator();
-  const { run, isPending, fieldError, errorApartFrom } = useMutation();
+  const { run, isPending, fieldError, errorApartFrom, formProps } = useFormOutcome();
   const [mappings, setMappings] = useState<TeamMappingRow[]>(provider.teamMappings);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
@@ -46,6 +46,7 @@ export function SsoProviderEditForm({ provider, teams, onDone }: SsoProviderEdit
     <form
       aria-label={t("admin.sso.editTitle", { label: provider.label })}
       onSubmit={(event) => void handleSubmit(event)}
+      {...formProps}
       className="flex w-full flex-col gap-3 pt-2"
     >
       <SsoProviderFields

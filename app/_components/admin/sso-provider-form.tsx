@@ -1,7 +1,7 @@
 "use client";
 
 import { type FormEvent, useRef, useState } from "react";
-import { useMutation } from "@/app/_components/api/use-mutation";
+import { useFormOutcome } from "@/app/_components/api/use-form-outcome";
 import { FormField } from "@/app/_components/ui/form-field";
 import { InlineAlert } from "@/app/_components/ui/inline-alert";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
@@ -74,7 +74,7 @@ function bodyOf(form: FormData, mappings: TeamMappingRow[]) {
 /** Adds an OpenID provider; its issuer must answer discovery, which the server checks before saving. */
 export function SsoProviderForm({ teams }: { teams: { id: string; name: string }[] }) {
   const { t } = useTranslator();
-  const { run, isPending, fieldError, errorApartFrom } = useMutation();
+  const { run, isPending, fieldError, errorApartFrom, formProps } = useFormOutcome();
   const formRef = useRef<HTMLFormElement>(null);
   // The preset last filled in, and the issuer as it is now (the GitHub hint follows it).
   const [preset, setPreset] = useState<Preset | null>(null);
@@ -99,7 +99,7 @@ export function SsoProviderForm({ teams }: { teams: { id: string; name: string }
   }
 
   return (
-    <form ref={formRef} onSubmit={(event) => void handleSubmit(event)} className="flex flex-col gap-3">
+    <form ref={formRef} onSubmit={(event) => void handleSubmit(event)} {...formProps} className="flex flex-col gap-3">
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <span>{t("admin.sso.presets")}</span>
         {PRESETS.map((known) => (
