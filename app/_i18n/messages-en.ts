@@ -34,6 +34,9 @@ export const en = {
   "issues.format": "This is not in the expected form.",
   "issues.model_name_taken": "This provider already has a model with this name.",
   "issues.domain_list": "Enter domain names such as example.com, separated by commas: “{entry}” is not one.",
+  "issues.no_such_date": "There is no such date.",
+  "issues.range_inverted": "Choose an end date on or after the start date.",
+  "issues.range_too_long": "Choose a range of at most {max} days.",
   "errors.invalid_input": "Some of what you entered is not valid.",
   "errors.context_overflow": "This conversation is too long for the model's context window.",
   "errors.contextOverflowCounts":

@@ -23,6 +23,9 @@ export const ISSUE_SENTENCES = {
   format: "This is not in the expected form.",
   model_name_taken: "This provider already has a model with this name.",
   domain_list: "Enter domain names such as example.com, separated by commas: “{entry}” is not one.",
+  no_such_date: "There is no such date.",
+  range_inverted: "Choose an end date on or after the start date.",
+  range_too_long: "Choose a range of at most {max} days.",
 } as const;
 
 export type IssueRule = keyof typeof ISSUE_SENTENCES;
