@@ -29,6 +29,27 @@ export const ISSUE_SENTENCES = {
 } as const;
 
 export type IssueRule = keyof typeof ISSUE_SENTENCES;
+
+/** The rules of zod's checks, whose sentences do not say which field they are about: the browser names it. */
+const GENERAL_RULES = new Set<string>([
+  "required",
+  "number",
+  "whole_number",
+  "number_min",
+  "number_above",
+  "number_max",
+  "number_below",
+  "text_min",
+  "text_max",
+  "list_min",
+  "list_max",
+  "choice",
+  "email",
+  "url",
+  "format",
+]);
+
+export const isGeneralRule = (rule: string | undefined) => rule !== undefined && GENERAL_RULES.has(rule);
 export type IssueValues = Record<string, string | number>;
 
 export function isIssueRule(name: unknown): name is IssueRule {

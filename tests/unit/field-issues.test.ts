@@ -111,7 +111,8 @@ describe("the browser's sentence", () => {
         },
       ],
     };
-    expect(describeError(taken, createTranslator("zh-CN"))).toBe("“服务商处的模型名称”：该服务商已有同名模型。");
+    expect(describeError(taken, createTranslator("zh-CN"))).toBe("该服务商已有同名模型。");
+    expect(describeError(taken, createTranslator("en"))).toBe("This provider already has a model with this name.");
   });
 
   it("says an option's choices where the field has no label", () => {

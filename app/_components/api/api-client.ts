@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { isMessageKey, type MessageKey } from "@/app/_i18n/messages-en";
 import type { Translator } from "@/app/_i18n/translator";
+import { isGeneralRule } from "@/lib/http/issue-rules";
 import { apiErrorSchema } from "./schemas";
 import type { ApiError } from "./types";
 import { describeUsageLimit } from "./usage-limit-message";
@@ -111,9 +112,9 @@ export function describeFieldIssue(issue: Issue, { locale, t }: Translator): str
 
 /**
  * One field's issue in the reader's language (describeFieldIssue), after the form's label for the field when that
- * is known and the words are just its rule's sentence (the server's own words may name the field already). In
- * another language, an invalid input's issue with no rule names its field ("Check …"), or is left to the error's
- * code (null).
+ * is known and the words are just a general rule's sentence ("Fill this in."; the server's own words, and the
+ * sentences of Parley's own checks, say what they are about). In another language, an invalid input's issue with
+ * no rule names its field ("Check …"), or is left to the error's code (null).
  */
 function describeIssue(issue: Issue, translator: Translator, isInvalidInput: boolean): string | null {
   const { t } = translator;
@@ -121,7 +122,7 @@ function describeIssue(issue: Issue, translator: Translator, isInvalidInput: boo
   const problem = describeFieldIssue(issue, translator);
   if (problem === null) return field && isInvalidInput ? t("errors.invalidField", { field: t(field) }) : null;
   const key = `issues.${issue.rule}`;
-  const isRuleSentence = isMessageKey(key) && problem === t(key, issue.values);
+  const isRuleSentence = isGeneralRule(issue.rule) && isMessageKey(key) && problem === t(key, issue.values);
   return field && isRuleSentence ? t("errors.fieldIssue", { field: t(field), problem }) : problem;
 }
 
