@@ -1,5 +1,7 @@
 // One error type for everything the app reports to a caller. The code picks the HTTP status; the message is
 // safe to show; `cause` keeps the internal detail for the log only.
+import type { IssueRule } from "./http/issue-rules";
+
 export const errorStatus = {
   invalid_input: 400,
   context_overflow: 400,
@@ -40,7 +42,16 @@ export const errorStatus = {
 
 export type ErrorCode = keyof typeof errorStatus;
 
-export type FieldIssue = { path: (string | number)[]; message: string };
+/**
+ * What is wrong with one field. `rule` and `values`, when set, say it for a translation (lib/http/issue-rules.ts):
+ * the browser words them in the reader's language, where `message` is English.
+ */
+export type FieldIssue = {
+  path: (string | number)[];
+  message: string;
+  rule?: IssueRule;
+  values?: Record<string, string | number>;
+};
 
 export class AppError extends Error {
   readonly code: ErrorCode;

@@ -27,5 +27,11 @@ export const UNCLAIMED_UPLOAD_LIFETIME_MS = 60 * 60 * 1000;
 export const MAX_IMAGE_SIDE = 2048;
 // Custom instructions (Settings → Account): about a page of text.
 export const MAX_CUSTOM_INSTRUCTIONS_LENGTH = 4_000;
+// Admin → API & limits: the largest values the console takes, given to its number fields too, so that the browser
+// says so before the server does. Token limits are PostgreSQL integers.
+export const MAX_API_REQUESTS_PER_MINUTE = 100_000;
+export const MAX_TOKEN_LIMIT = 2_147_483_647;
+export const MAX_MONTHLY_COST_DOLLARS = 1_000_000;
+export const MAX_PRICE_PER_MILLION_DOLLARS = 100_000;
 // A /v1 chat completion carries its images inline (base64 data URLs): room for one image of an attachment's size.
 export const MAX_API_REQUEST_BYTES = 20 * 1024 * 1024;

@@ -7,7 +7,7 @@ import { countTokens, type TokenEncoding } from "../chat/tokens";
 import type { ConversationToImport, ImportedRow } from "../db/conversation-import";
 import { createId } from "../db/ids";
 import { AppError } from "../errors";
-import { toFieldIssues } from "../http/handler";
+import { parseFields } from "../http/field-issues";
 import { MAX_TITLE_LENGTH } from "../limits";
 import { ACCOUNT_EXPORT_FORMAT, CONVERSATION_EXPORT_FORMAT } from "./export-format";
 import { convertChatGptConversation } from "./import-chatgpt";
@@ -61,9 +61,9 @@ function convertExportedConversation(conversation: ExportedConversation): Import
 const NOT_AN_EXPORT = "This file is not a ChatGPT export (conversations.json) or a Parley JSON export.";
 
 function parseFile<T>(schema: z.ZodType<T>, body: unknown): T {
-  const parsed = schema.safeParse(body);
+  const parsed = parseFields(schema, body);
   if (parsed.success) return parsed.data;
-  const issues = toFieldIssues(parsed.error).slice(0, MAX_REPORTED_ISSUES);
+  const issues = parsed.issues.slice(0, MAX_REPORTED_ISSUES);
   throw new AppError("not_an_export", `${NOT_AN_EXPORT} The first problems are listed.`, { issues });
 }
 

@@ -2,7 +2,7 @@
 import { AppError } from "../errors";
 import { db } from "./client";
 import { expireResetTokensOf } from "./password-resets";
-import { isUniqueViolation } from "./unique-violation";
+import { isViolationOf } from "./unique-violation";
 import { normalizeEmail } from "./users";
 
 const accountFields = { id: true, email: true, name: true, role: true, customInstructions: true } as const;
@@ -30,7 +30,7 @@ export async function updateProfile(id: string, changes: { name?: string; email?
       return account;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) {
+    if (isViolationOf(error, "email")) {
       throw new AppError("email_taken", "An account with this email already exists.", { cause: error });
     }
     throw error;

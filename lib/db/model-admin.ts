@@ -1,10 +1,11 @@
 // Models as admins configure them. Every change raises the model's version and writes an audit entry with the
 // fields before and after, in one transaction; exactly one model is the default (a partial unique index).
 import { AppError } from "../errors";
+import { ruleIssue, sentenceOf } from "../http/issue-rules";
 import { type AuditActor, PARLEY_ACTOR, writeAuditEntry } from "./audit";
 import { db, type Prisma } from "./client";
 import { defaultThenByLabel, modelParameterFields } from "./models";
-import { isForeignKeyViolation, isUniqueViolation, isViolationOf } from "./unique-violation";
+import { isForeignKeyViolation, isViolationOf } from "./unique-violation";
 
 const MODEL_CATALOGUE_LOCK = 7_340_002;
 
@@ -72,11 +73,19 @@ function explainConflict(error: unknown): unknown {
       cause: error,
     });
   }
-  if (!isUniqueViolation(error)) return error;
-  const message = isViolationOf(error, "isDefault")
-    ? "Another admin changed the default model at the same time. Reload and try again."
-    : "This provider already has a model with this name.";
-  return new AppError("conflict", message, { cause: error });
+  if (isViolationOf(error, "upstreamName")) {
+    return new AppError("conflict", sentenceOf("model_name_taken"), {
+      cause: error,
+      issues: [ruleIssue(["upstreamName"], "model_name_taken")],
+    });
+  }
+  // The partial unique index "Model_single_default_key": two changes made two defaults at once.
+  if (isViolationOf(error, "isDefault")) {
+    return new AppError("conflict", "Another admin changed the default model at the same time. Reload and try again.", {
+      cause: error,
+    });
+  }
+  return error;
 }
 
 /** The current default steps down (a change of its own: new version, audit entry) before another takes its place. */

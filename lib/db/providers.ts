@@ -6,7 +6,7 @@ import { type AuditActor, writeAuditEntry } from "./audit";
 import { db, type Prisma } from "./client";
 import { lockModelCatalogue } from "./model-admin";
 import { providerConnectionFields } from "./models";
-import { isUniqueViolation } from "./unique-violation";
+import { isViolationOf } from "./unique-violation";
 
 const providerRowFields = {
   id: true,
@@ -83,7 +83,7 @@ export type ProviderFields = {
 };
 
 function nameTaken(error: unknown): unknown {
-  return isUniqueViolation(error)
+  return isViolationOf(error, "name")
     ? new AppError("conflict", "A provider with this name already exists.", { cause: error })
     : error;
 }

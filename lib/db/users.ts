@@ -2,6 +2,7 @@
 import { AppError } from "../errors";
 import { db, Prisma } from "./client";
 import { joinTeamByInvitation } from "./invitations";
+import { isViolationOf } from "./unique-violation";
 
 const publicUserFields = { id: true, email: true, name: true, role: true, status: true } as const;
 export type PublicUser = Prisma.UserGetPayload<{ select: typeof publicUserFields }>;
@@ -50,7 +51,7 @@ export async function createUser(
       return user;
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isViolationOf(error, "email")) {
       throw new AppError("email_taken", "An account with this email already exists.", { cause: error });
     }
     throw error;

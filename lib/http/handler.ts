@@ -4,6 +4,7 @@ import type { IncomingMessage } from "node:http";
 import type { z } from "zod";
 import { databaseUnavailableError, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "../db/database-unavailable";
 import { AppError, type FieldIssue } from "../errors";
+import { parseFields } from "./field-issues";
 
 export type ErrorBody = {
   error: { code: string; message: string; issues?: FieldIssue[]; details?: Record<string, number> };
@@ -64,18 +65,10 @@ const MAX_JSON_BYTES = 256 * 1024;
 // \u0000 preceded by an even number of backslashes (none included): an escape, not escaped text.
 const ESCAPED_NUL = /(?<!\\)(?:\\\\)*\\u0000/;
 
-export function toFieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.filter((key) => typeof key !== "symbol") as (string | number)[],
-    message: issue.message,
-  }));
-}
-
+/** The input as the schema reads it, or 400 with each field's issue in words (field-issues.ts). */
 export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    throw new AppError("invalid_input", "Some fields are invalid.", { issues: toFieldIssues(parsed.error) });
-  }
+  const parsed = parseFields(schema, input);
+  if (!parsed.success) throw new AppError("invalid_input", "Some fields are invalid.", { issues: parsed.issues });
   return parsed.data;
 }
 

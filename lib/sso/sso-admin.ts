@@ -3,10 +3,11 @@
 import { z } from "zod";
 import type { SessionUser } from "../auth/session";
 import { createSsoProvider, deleteSsoProvider, listSsoProviders, updateSsoProvider } from "../db/sso";
-import { isUniqueViolation } from "../db/unique-violation";
+import { isViolationOf } from "../db/unique-violation";
 import { AppError } from "../errors";
 import { fetchWithoutRedirects } from "../models/provider-fetch";
 import { encryptSecret } from "../models/secret-box";
+import { allowedDomainsSchema } from "./allowed-domains";
 import { teamMappingsSchema } from "./claim-mapping";
 import { isGitHubIssuer } from "./github";
 
@@ -24,7 +25,7 @@ export const ssoProviderSchema = z.strictObject({
   clientSecret: z.string().min(1).max(2_000),
   scopes: z.string().trim().max(500).regex(noControl).default("openid email profile"),
   allowLinking: z.boolean().default(false),
-  allowedDomains: z.string().trim().max(1_000).regex(noControl).optional(),
+  allowedDomains: allowedDomainsSchema.optional(),
   groupsClaim: z.string().trim().min(1).max(100).default("groups"),
   adminGroup: z.string().trim().max(200).optional(),
   teamMappings: teamMappingsSchema.optional(),
@@ -35,7 +36,7 @@ export const ssoProviderChangesSchema = ssoProviderSchema
   .omit({ slug: true, issuer: true })
   .extend({
     adminGroup: z.string().trim().max(200).nullable(),
-    allowedDomains: z.string().trim().max(1_000).regex(noControl).nullable(),
+    allowedDomains: allowedDomainsSchema.nullable(),
   })
   .partial();
 
@@ -81,12 +82,12 @@ export async function addProvider(admin: SessionUser, input: z.infer<typeof ssoP
       ...fields,
       issuer: input.issuer.replace(/\/$/, ""),
       clientSecretEncrypted: encryptSecret(clientSecret),
-      allowedDomains: allowedDomains?.toLowerCase() || null,
+      allowedDomains: allowedDomains || null,
       adminGroup: adminGroup || null,
       teamMappings,
     });
   } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
+    if (!isViolationOf(error, "slug")) throw error;
     throw new AppError("conflict", "Another provider already uses this short name.", { cause: error });
   }
 }
@@ -96,7 +97,7 @@ export async function changeProvider(admin: SessionUser, id: string, input: z.in
   const updated = await updateSsoProvider(admin, id, {
     ...fields,
     ...(clientSecret ? { clientSecretEncrypted: encryptSecret(clientSecret) } : {}),
-    ...(allowedDomains === undefined ? {} : { allowedDomains: allowedDomains?.toLowerCase() || null }),
+    ...(allowedDomains === undefined ? {} : { allowedDomains: allowedDomains || null }),
     ...(adminGroup === undefined ? {} : { adminGroup: adminGroup || null }),
   });
   if (!updated) throw new AppError("not_found", "Provider not found.");

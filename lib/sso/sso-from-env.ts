@@ -35,7 +35,7 @@ export async function seedSsoProvidersFromEnv(): Promise<string[]> {
       ...fields,
       issuer: fields.issuer.replace(/\/$/, ""),
       clientSecretEncrypted: encryptSecret(clientSecret),
-      allowedDomains: allowedDomains?.toLowerCase() || null,
+      allowedDomains: allowedDomains || null,
       adminGroup: adminGroup || null,
       teamMappings,
     });

@@ -16,6 +16,7 @@ import {
 } from "../db/sso";
 import { applyClaimGrants } from "../db/sso-claims";
 import { createUser, normalizeEmail } from "../db/users";
+import { isEmailInDomains } from "./allowed-domains";
 import { grantsFromClaims } from "./claim-mapping";
 
 export type SsoRefusal =
@@ -39,19 +40,13 @@ const isVerified = (value: boolean | string | undefined) => value === true || va
 const signInActor = (provider: SsoProviderRow) => ({ id: null, email: `Sign-in with ${provider.label}` });
 const withoutTrailingSlash = (issuer: string) => issuer.replace(/\/$/, "");
 
-function isAllowedDomain(email: string, allowedDomains: string | null): boolean {
-  const domain = email.split("@")[1] ?? "";
-  const allowed = (allowedDomains ?? "").split(",").map((entry) => entry.trim().toLowerCase());
-  return allowed.includes(domain);
-}
-
 // Nobody knows this password: the account signs in through its provider (or sets one by a reset link).
 const hashUnknownPassword = () => hashPassword(randomBytes(32).toString("base64url"));
 
 async function signUp(provider: SsoProviderRow, email: string, name: string, isEmailVerified: boolean) {
   const { policy } = await getRegistrationPolicy();
   // Closed registration still admits verified addresses of the provider's allowed domains.
-  const isAdmittedDomain = isEmailVerified && isAllowedDomain(email, provider.allowedDomains);
+  const isAdmittedDomain = isEmailVerified && isEmailInDomains(email, provider.allowedDomains);
   if (policy === "closed" && !isAdmittedDomain) return "SsoRegistrationClosed" as const;
   const passwordHash = await hashUnknownPassword();
   const created = await createUser({ email, name, passwordHash }, policy === "closed" ? "open" : policy);

@@ -5,17 +5,18 @@ import { z } from "zod";
 import type { SessionUser } from "../auth/session";
 import { findLimitSubject, listLimitRows, listModelPrices, saveLimit, saveModelPrice } from "../db/usage-limits";
 import { AppError } from "../errors";
+import { MAX_MONTHLY_COST_DOLLARS, MAX_PRICE_PER_MILLION_DOLLARS, MAX_TOKEN_LIMIT } from "../limits";
 import { microsToDollars } from "./cost";
 
 // The columns are PostgreSQL integers: a larger limit could not be stored.
-const MAX_TOKEN_LIMIT = 2_147_483_647;
 const tokens = z
   .number()
   .int()
   .min(1)
   .max(MAX_TOKEN_LIMIT, `Use at most ${MAX_TOKEN_LIMIT.toLocaleString("en-US")} tokens.`)
   .nullable();
-const dollars = z.number().min(0).max(1_000_000).nullable();
+const dollars = z.number().min(0).max(MAX_MONTHLY_COST_DOLLARS).nullable();
+const price = z.number().min(0).max(MAX_PRICE_PER_MILLION_DOLLARS);
 
 export const limitSchema = z.strictObject({
   target: z.union([
@@ -32,9 +33,7 @@ export const limitSchema = z.strictObject({
 export const priceSchema = z.strictObject({
   modelId: z.string().regex(/^[a-z0-9]{20,32}$/),
   /** Dollars per million tokens; null removes the model's prices. */
-  prices: z
-    .strictObject({ inputPerMillion: z.number().min(0).max(100_000), outputPerMillion: z.number().min(0).max(100_000) })
-    .nullable(),
+  prices: z.strictObject({ inputPerMillion: price, outputPerMillion: price }).nullable(),
 });
 
 export async function listLimits() {

@@ -6,10 +6,11 @@ import { countAttempt } from "../db/attempt-counters";
 import type { AuditActor } from "../db/audit";
 import { getSetting, saveSetting } from "../db/settings";
 import { AppError } from "../errors";
+import { MAX_API_REQUESTS_PER_MINUTE } from "../limits";
 
 export const API_RATE_SETTING_KEY = "apiRequestsPerMinute";
 export const DEFAULT_API_REQUESTS_PER_MINUTE = 60;
-export const requestsPerMinuteSchema = z.number().int().min(1).max(100_000);
+export const requestsPerMinuteSchema = z.number().int().min(1).max(MAX_API_REQUESTS_PER_MINUTE);
 export const API_RATE_WINDOW_SECONDS = 60;
 
 /** The admin's limit from the stored setting (null when unset); anything invalid is the default. */

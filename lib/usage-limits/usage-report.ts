@@ -5,6 +5,7 @@ import { z } from "zod";
 import { getUsageBy, getUserUsageBy, type UsageGroup, type UsageRow } from "../db/usage-dashboard";
 import { getLimitRows } from "../db/usage-limits";
 import { AppError } from "../errors";
+import { ruleIssue, sentenceOf } from "../http/issue-rules";
 import { microsToDollars } from "./cost";
 import { currentPeriods } from "./periods";
 
@@ -15,7 +16,7 @@ const isCalendarDay = (text: string) => {
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date as YYYY-MM-DD.")
-  .refine(isCalendarDay, "There is no such date.");
+  .refine(isCalendarDay, { message: sentenceOf("no_such_date"), params: { rule: "no_such_date" } });
 export const usageQuerySchema = z.strictObject({
   from: day.optional(),
   to: day.optional(),
@@ -35,11 +36,13 @@ export function usageRange(query: z.infer<typeof usageQuerySchema>, now = new Da
     : new Date(to.getTime() - (DEFAULT_RANGE_DAYS - 1) * 86_400_000);
   const until = new Date(to.getTime() + 86_400_000);
   const days = (until.getTime() - from.getTime()) / 86_400_000;
-  if (Number.isNaN(days) || days < 1 || days > MAX_RANGE_DAYS) {
-    throw new AppError("invalid_input", `Choose a range of 1 to ${MAX_RANGE_DAYS} days.`, {
-      issues: [{ path: ["from"], message: `Choose a range of 1 to ${MAX_RANGE_DAYS} days.` }],
-    });
-  }
+  const issue =
+    Number.isNaN(days) || days < 1
+      ? ruleIssue(["to"], "range_inverted")
+      : days > MAX_RANGE_DAYS
+        ? ruleIssue(["from"], "range_too_long", { max: MAX_RANGE_DAYS })
+        : null;
+  if (issue) throw new AppError("invalid_input", issue.message, { issues: [issue] });
   return { from, until, label: { from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) } };
 }
 

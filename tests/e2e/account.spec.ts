@@ -52,6 +52,31 @@ test("a person renames themselves, sets instructions and changes their password 
   await expect(composer(other)).toBeVisible();
 });
 
+test("a saved or refused form's last words go once the browser stops the next submit", async ({ browser }) => {
+  const { page } = await newUserPage(browser, "Changer");
+  await page.goto("/settings");
+  const account = page.getByRole("region", { name: "Account" });
+  const profile = account.locator("form").filter({ has: page.getByLabel("Email", { exact: true }) });
+  await profile.getByLabel("Name").fill("Changed Person");
+  await profile.getByRole("button", { name: "Save" }).click();
+  await expect(profile.getByRole("status")).toHaveText("Saved.");
+  // A new email asks for the current password: left empty, the browser stops the submit, and nothing is saved.
+  await profile.getByLabel("Email", { exact: true }).fill(`changed-${randomUUID().slice(0, 8)}@example.test`);
+  await profile.getByRole("button", { name: "Save" }).click();
+  await expect(profile.getByLabel("Current password")).toBeFocused();
+  await expect(profile.getByRole("status")).toHaveCount(0);
+
+  const password = account.locator("form").filter({ has: page.getByRole("button", { name: "Change password" }) });
+  await password.getByLabel("Current password").fill("not the password");
+  await password.getByLabel("New password").fill("a fresh password");
+  await password.getByRole("button", { name: "Change password" }).click();
+  await expect(password.getByRole("alert")).toHaveText("The current password is not right.");
+  await password.getByLabel("New password").fill("short");
+  await password.getByRole("button", { name: "Change password" }).click();
+  await expect(password.getByLabel("New password")).toBeFocused();
+  await expect(password.getByRole("alert")).toHaveCount(0);
+});
+
 test("account settings in Chinese pass axe, and deleting the account asks for the email", async ({ browser }) => {
   test.slow();
   const context = await browser.newContext({ locale: "zh-CN" });
@@ -119,6 +144,27 @@ test("a disabled account is told so, and an admin's reset link gets a person bac
   ).toBeVisible();
   await signIn(page, email, "not the password");
   await expect(page.getByRole("alert").filter({ hasText: "Invalid email or password." })).toBeVisible();
+});
+
+test("on a phone, the reset link's dialog closes with a tap on Close and gives the focus back", async ({ browser }) => {
+  const { email, context: userContext } = await newUserPage(browser, "Tapper");
+  await userContext.close();
+  const context = await browser.newContext({ viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true });
+  const admin = await context.newPage();
+  await signInAsAdmin(admin);
+  await admin.goto("/admin/users");
+  await admin.getByRole("searchbox", { name: "Search users" }).fill(email);
+  await admin.getByRole("button", { name: "Search" }).click();
+  const row = admin.getByRole("listitem", { name: email });
+  const dialog = admin.getByRole("dialog", { name: "Password reset link" });
+  await expect(async () => {
+    await row.getByRole("button", { name: "Reset link" }).tap();
+    await expect(dialog).toBeVisible({ timeout: 2_000 });
+  }).toPass();
+  await dialog.getByRole("button", { name: "Close" }).tap();
+  await expect(dialog).toBeHidden();
+  await expect(row.getByRole("button", { name: "Reset link" })).toBeFocused();
+  await context.close();
 });
 
 test("without mail, Forgot password says to ask an admin", async ({ page }) => {

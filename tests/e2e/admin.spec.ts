@@ -41,15 +41,20 @@ test("an admin configures a provider and a model; a user chats with it and never
   await admin.getByRole("combobox", { name: "Provider", exact: true }).selectOption({ label: providerName });
   await admin.getByRole("button", { name: "Load the provider's models" }).click();
   await expect(admin.getByText("2 models listed")).toBeVisible();
-  await admin.getByLabel("Model name at the provider").fill(MODEL_NAME);
-  await admin.getByLabel("Label", { exact: true }).fill("Pirate");
-  // Out of range: said under the field, which gets the focus, and nothing is added.
+  const modelForm = admin.locator("form").filter({ has: admin.getByRole("button", { name: "Add model" }) });
+  await admin.getByRole("button", { name: "Add model" }).click();
+  await expect(modelForm.getByRole("alert")).toHaveText("Enter the model's name at the provider.");
+  // Out of range: said under the field, which gets the focus, and nothing is added; the server's last refusal,
+  // about the form as it was, goes.
   const temperature = admin.getByLabel("Temperature", { exact: true });
   await temperature.fill("3");
   await admin.getByRole("button", { name: "Add model" }).click();
   await expect(temperature).toHaveAccessibleDescription("Use a number from 0 to 2.");
+  await expect(modelForm.getByRole("alert")).toHaveCount(0);
   await expect(temperature).toBeFocused();
   await expect(admin.getByRole("listitem", { name: "Pirate" })).toHaveCount(0);
+  await admin.getByLabel("Model name at the provider").fill(MODEL_NAME);
+  await admin.getByLabel("Label", { exact: true }).fill("Pirate");
   await temperature.fill("0.3");
   await expect(temperature).not.toHaveAccessibleDescription("Use a number from 0 to 2.");
   await admin.getByLabel("System prompt").fill(SYSTEM_PROMPT);

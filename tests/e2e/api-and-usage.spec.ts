@@ -70,6 +70,23 @@ test("the admin's usage page shows a chart and a table after a few turns", async
   await keepScreenshot(page, testInfo, "admin-usage");
 });
 
+test("the usage page says why it cannot show an inverted range, and keeps the admin's dates", async ({ page }) => {
+  await signInAsAdmin(page);
+  await page.goto("/admin/usage");
+  const range = page.getByRole("form", { name: "Range" });
+  await range.getByLabel("From").fill("2026-12-31");
+  await range.getByLabel("To").fill("2026-12-01");
+  await range.getByRole("button", { name: "Show" }).click();
+  // Next's route announcer is an alert too.
+  await expect(
+    page.getByRole("alert").filter({ hasText: "Choose an end date on or after the start date." }),
+  ).toBeVisible();
+  await expect(range.getByLabel("From")).toHaveValue("2026-12-31");
+  await expect(range.getByLabel("To")).toHaveValue("2026-12-01");
+  await expect(range.getByLabel("To")).toHaveAccessibleDescription("Choose an end date on or after the start date.");
+  await expect(page.getByRole("region", { name: "By day" })).toHaveCount(0);
+});
+
 test("a user whose message could pass the limit an admin set reads in the chat why it was refused", async ({
   page,
   browser,

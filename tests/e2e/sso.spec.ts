@@ -154,6 +154,55 @@ test("the console lists the provider, and the sign-in page shows its button", as
   await keepScreenshot(page, testInfo, "sign-in-sso");
 });
 
+test("a preset fills in what it knows and keeps what the admin typed", async () => {
+  await admin.goto("/admin/users");
+  const form = admin.locator("form").filter({ has: admin.getByRole("button", { name: "Add provider" }) });
+  await form.getByLabel("Client ID").fill("typed-client");
+  await form.getByLabel("Client secret").fill("typed-secret");
+  await form.getByLabel("Admin group").fill("typed-admins");
+  await form.getByRole("button", { name: "Google" }).click();
+  await expect(form.getByLabel("Issuer URL")).toHaveValue("https://accounts.google.com");
+  await expect(form.getByLabel("Short name")).toHaveValue("google");
+  await expect(form.getByLabel("Button label")).toHaveValue("Google");
+  await expect(form.getByLabel("Client ID")).toHaveValue("typed-client");
+  await expect(form.getByLabel("Client secret")).toHaveValue("typed-secret");
+  await expect(form.getByLabel("Admin group")).toHaveValue("typed-admins");
+
+  // The previous preset's short name and label give way; the admin's own label stays.
+  await form.getByLabel("Button label").fill("Corporate GitHub");
+  await form.getByRole("button", { name: "GitHub" }).click();
+  await expect(form.getByLabel("Issuer URL")).toHaveValue("https://github.com");
+  await expect(form.getByLabel("Scopes")).toHaveValue("read:user user:email");
+  await expect(form.getByLabel("Short name")).toHaveValue("github");
+  await expect(form.getByLabel("Button label")).toHaveValue("Corporate GitHub");
+  await expect(form.getByText("GitHub sends no groups claim")).toBeVisible();
+  await expect(form.getByLabel("Client ID")).toHaveValue("typed-client");
+
+  await form.getByLabel("Short name").fill("corp-idp");
+  await form.getByRole("button", { name: "GitLab" }).click();
+  await expect(form.getByLabel("Short name")).toHaveValue("corp-idp");
+  await expect(form.getByLabel("Scopes")).toHaveValue("openid email profile");
+  await expect(form.getByText("GitHub sends no groups claim")).toBeHidden();
+  await expect(form.getByLabel("Client secret")).toHaveValue("typed-secret");
+});
+
+test("allowed email domains that are not domain names are refused under the field", async () => {
+  await admin.goto("/admin/users");
+  const form = admin.locator("form").filter({ has: admin.getByRole("button", { name: "Add provider" }) });
+  await form.getByRole("button", { name: "GitHub" }).click();
+  await form.getByLabel("Short name").fill(`domains-${slug}`);
+  await form.getByLabel("Client ID").fill("client");
+  await form.getByLabel("Client secret").fill("secret");
+  const domains = form.getByLabel("Allowed email domains");
+  await domains.fill("not a domain, @@");
+  await form.getByRole("button", { name: "Add provider" }).click();
+  await expect(domains).toHaveAccessibleDescription(
+    /Enter domain names such as example.com, separated by commas: “not” is not one\./,
+  );
+  await expect(domains).toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByRole("alert")).toHaveText("Some fields are invalid.");
+});
+
 test("the console's GitHub preset adds a GitHub OAuth app with a team mapping, and the provider can be edited", async () => {
   await admin.goto("/admin/users");
   const form = admin.locator("form").filter({ has: admin.getByRole("button", { name: "Add provider" }) });

@@ -374,4 +374,53 @@ describe("single sign-on providers in the console", () => {
       await adminClient.fetch(`/api/admin/sso-providers/${id}`, { method: "DELETE" });
     }
   });
+
+  it("takes only domain names as allowed email domains, stored lower-case, each once", async () => {
+    const admin = await makeAdmin();
+    const adminClient = await signedInClient(admin.email, admin.password);
+    const provider = {
+      slug: `domains-${randomUUID().slice(0, 8)}`,
+      label: "Domains",
+      issuer: "https://github.com",
+      clientId: "client",
+      clientSecret: "secret",
+    };
+    const refused = await adminClient.json("/api/admin/sso-providers", {
+      ...provider,
+      allowedDomains: "not a domain, @@",
+    });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: { issues: unknown[] } }).error.issues).toEqual([
+      {
+        path: ["allowedDomains"],
+        message: "Enter domain names such as example.com, separated by commas: “not” is not one.",
+        rule: "domain_list",
+        values: { entry: "not" },
+      },
+    ]);
+    expect(await db().ssoProvider.findUnique({ where: { slug: provider.slug } })).toBeNull();
+
+    const created = await adminClient.json("/api/admin/sso-providers", {
+      ...provider,
+      allowedDomains: "Example.COM, bücher.de xn--bcher-kva.de",
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    try {
+      const stored = () => db().ssoProvider.findUniqueOrThrow({ where: { id }, select: { allowedDomains: true } });
+      expect(await stored()).toEqual({ allowedDomains: "example.com, bücher.de" });
+      const edited = await adminClient.json(
+        `/api/admin/sso-providers/${id}`,
+        { allowedDomains: "@example.com" },
+        "PATCH",
+      );
+      expect(edited.status).toBe(400);
+      expect(await stored()).toEqual({ allowedDomains: "example.com, bücher.de" });
+      const cleared = await adminClient.json(`/api/admin/sso-providers/${id}`, { allowedDomains: "" }, "PATCH");
+      expect(cleared.status).toBe(200);
+      expect(await stored()).toEqual({ allowedDomains: null });
+    } finally {
+      await adminClient.fetch(`/api/admin/sso-providers/${id}`, { method: "DELETE" });
+    }
+  });
 });

@@ -58,7 +58,18 @@ describe("versions and audit", () => {
     const duplicate = await admin.json("/api/admin/models", { providerId, upstreamName: model.upstreamName });
     expect(duplicate.status).toBe(409);
     expect(await duplicate.json()).toEqual({
-      error: { code: "conflict", message: "This provider already has a model with this name." },
+      error: {
+        code: "conflict",
+        message: "This provider already has a model with this name.",
+        issues: [
+          {
+            path: ["upstreamName"],
+            message: "This provider already has a model with this name.",
+            rule: "model_name_taken",
+            values: {},
+          },
+        ],
+      },
     });
   });
 

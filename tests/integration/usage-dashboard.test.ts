@@ -109,12 +109,33 @@ describe("the usage dashboard", () => {
     expect(lines[0]).toBe("user,prompt_tokens,completion_tokens,total_tokens,replies,cost_usd");
     expect(lines[1]).toBe(`${bob.email},1000,100,1100,1,0.003000`);
 
-    expect((await client.fetch("/api/admin/usage?from=2001-03-05&to=2001-03-01")).status).toBe(400);
+    const inverted = await client.fetch("/api/admin/usage?from=2001-03-05&to=2001-03-01");
+    expect(inverted.status).toBe(400);
+    expect(((await inverted.json()) as { error: { issues: unknown[] } }).error.issues).toEqual([
+      { path: ["to"], message: "Choose an end date on or after the start date.", rule: "range_inverted", values: {} },
+    ]);
+    const tooLong = await client.fetch("/api/admin/usage?from=2001-01-01&to=2002-03-01");
+    expect(((await tooLong.json()) as { error: { message: string } }).error.message).toBe(
+      "Choose a range of at most 366 days.",
+    );
     const impossible = await client.fetch("/api/admin/usage?from=2001-02-30&to=2001-03-01");
     expect(impossible.status).toBe(400);
     expect(((await impossible.json()) as { error: { issues: { message: string }[] } }).error.issues[0]?.message).toBe(
       "There is no such date.",
     );
+  });
+
+  it("says beside the fields why a range cannot be shown, keeping it there, instead of showing another", async () => {
+    const admin = await makeAdmin();
+    const client = await signedInClient(admin.email, admin.password);
+    const page = await (await client.fetch("/admin/usage?from=2026-12-31&to=2026-12-01")).text();
+    expect(page).toContain("Choose an end date on or after the start date.");
+    expect(page).toMatch(/<input[^>]*name="from"[^>]*value="2026-12-31"/);
+    expect(page).toMatch(/<input[^>]*name="to"[^>]*value="2026-12-01"/);
+    expect(page).not.toContain("Download CSV");
+    const shown = await (await client.fetch("/admin/usage?from=2026-12-01&to=2026-12-31")).text();
+    expect(shown).not.toContain("Choose an end date");
+    expect(shown).toContain("Download CSV");
   });
 
   it("shows each user their own usage, their limit and what is left", async () => {

@@ -268,7 +268,14 @@ describe("usage limits", () => {
     const refused = await adminClient.json("/api/admin/usage-limits", limit, "PUT");
     expect(refused.status).toBe(400);
     const body = (await refused.json()) as { error: { issues: { path: string[]; message: string }[] } };
-    expect(body.error.issues).toEqual([{ path: ["tokensPerMonth"], message: "Use at most 2,147,483,647 tokens." }]);
+    expect(body.error.issues).toEqual([
+      {
+        path: ["tokensPerMonth"],
+        message: "Use at most 2,147,483,647 tokens.",
+        rule: "number_max",
+        values: { max: 2_147_483_647 },
+      },
+    ]);
   });
 
   it("counts a team's conversations against the team's limit, whoever posts", async () => {

@@ -12,7 +12,7 @@ const failure: ApiResult<never> = { isOk: false, status: 403, error: { code: "fo
 const describeFailure = (error: { message: string }) => `described: ${error.message}`;
 
 function handlers() {
-  return { setPending: vi.fn(), setError: vi.fn(), describeFailure, onSuccess: vi.fn() };
+  return { setPending: vi.fn(), setFailure: vi.fn(), onSuccess: vi.fn() };
 }
 
 describe("a change sent to the server (useMutation's steps)", () => {
@@ -21,15 +21,15 @@ describe("a change sent to the server (useMutation's steps)", () => {
     const answer = await performMutation(async () => ({ isOk: true, status: 200, data: { id: "c1" } }), steps);
     expect(answer).toEqual({ id: "c1" });
     expect(steps.setPending.mock.calls).toEqual([[true], [false]]);
-    expect(steps.setError.mock.calls).toEqual([[null]]);
+    expect(steps.setFailure.mock.calls).toEqual([[null]]);
     expect(steps.onSuccess).toHaveBeenCalledOnce();
   });
 
-  it("keeps the described error and answers null when the server refuses, without the success step", async () => {
+  it("keeps the server's error and answers null when the server refuses, without the success step", async () => {
     const steps = handlers();
     const answer = await performMutation(async () => failure, steps);
     expect(answer).toBeNull();
-    expect(steps.setError.mock.calls).toEqual([[null], ["described: No."]]);
+    expect(steps.setFailure.mock.calls).toEqual([[null], [failure.isOk ? null : failure.error]]);
     expect(steps.setPending.mock.calls).toEqual([[true], [false]]);
     expect(steps.onSuccess).not.toHaveBeenCalled();
   });

@@ -9,7 +9,7 @@ import { assertRegistrationAllowed, SignInThrottledError } from "@/lib/auth/thro
 import { isDatabaseUnavailable } from "@/lib/db/database-unavailable";
 import { AppError, type FieldIssue } from "@/lib/errors";
 import { getClientAddress } from "@/lib/http/client-address";
-import { toFieldIssues } from "@/lib/http/handler";
+import { parseFields } from "@/lib/http/field-issues";
 
 // The API's error shape, so that the form words it like any other API error; name and email come back so that the
 // form keeps them after a failed try (React resets a form after its action).
@@ -22,7 +22,7 @@ export type RegisterState = {
 export async function registerAction(_previous: RegisterState, form: FormData): Promise<RegisterState> {
   const requestHeaders = await headers();
   const invitation = form.get("invitation");
-  const parsed = registrationSchema.safeParse({
+  const parsed = parseFields(registrationSchema, {
     name: form.get("name") ?? "",
     email: form.get("email") ?? "",
     password: form.get("password") ?? "",
@@ -32,7 +32,7 @@ export async function registerAction(_previous: RegisterState, form: FormData): 
   if (!parsed.success) {
     return {
       ...kept,
-      error: { code: "invalid_input", message: "Some fields are invalid.", issues: toFieldIssues(parsed.error) },
+      error: { code: "invalid_input", message: "Some fields are invalid.", issues: parsed.issues },
     };
   }
   try {

@@ -1,7 +1,7 @@
 "use client";
 
-import { type FormEvent, useState } from "react";
-import { useMutation } from "@/app/_components/api/use-mutation";
+import type { FormEvent } from "react";
+import { useFormOutcome } from "@/app/_components/api/use-form-outcome";
 import { TextAreaField } from "@/app/_components/ui/form-field";
 import { InlineAlert } from "@/app/_components/ui/inline-alert";
 import { SaveButton } from "@/app/_components/ui/submit-button";
@@ -13,19 +13,16 @@ import { CARD } from "./profile-form";
 // own turns, never on a team member's.
 export function CustomInstructionsForm({ instructions }: { instructions: string }) {
   const { t } = useTranslator();
-  const { run, error, isPending } = useMutation({ refreshesPage: false });
-  const [isSaved, setIsSaved] = useState(false);
+  const { save, error, isPending, isSaved, formProps } = useFormOutcome({ refreshesPage: false });
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
-    setIsSaved(false);
     const customInstructions = String(new FormData(event.currentTarget).get("customInstructions") ?? "");
-    const saved = await run({ url: "/api/account/instructions", method: "PUT", body: { customInstructions } });
-    if (saved !== null) setIsSaved(true);
+    await save({ url: "/api/account/instructions", method: "PUT", body: { customInstructions } });
   }
 
   return (
-    <form onSubmit={(event) => void handleSubmit(event)} className={CARD}>
+    <form onSubmit={(event) => void handleSubmit(event)} {...formProps} className={CARD}>
       <h3 className="font-medium">{t("accountSettings.instructions")}</h3>
       <TextAreaField
         label={t("accountSettings.instructionsLabel")}

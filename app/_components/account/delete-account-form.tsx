@@ -1,7 +1,7 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
-import { useMutation } from "@/app/_components/api/use-mutation";
+import { useFormOutcome } from "@/app/_components/api/use-form-outcome";
 import { clearComposerDrafts } from "@/app/_components/drafts";
 import { FormField } from "@/app/_components/ui/form-field";
 import { InlineAlert } from "@/app/_components/ui/inline-alert";
@@ -12,7 +12,7 @@ import { CARD } from "./profile-form";
 // of everything is offered first, since nothing can be brought back.
 export function DeleteAccountForm({ email }: { email: string }) {
   const { t } = useTranslator();
-  const { run, error, isPending } = useMutation({ refreshesPage: false, leavesPage: true });
+  const { run, error, isPending, formProps } = useFormOutcome({ refreshesPage: false, leavesPage: true });
   const [typed, setTyped] = useState("");
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
@@ -25,7 +25,7 @@ export function DeleteAccountForm({ email }: { email: string }) {
   }
 
   return (
-    <form onSubmit={(event) => void handleSubmit(event)} className={`${CARD} border-danger/40`}>
+    <form onSubmit={(event) => void handleSubmit(event)} {...formProps} className={`${CARD} border-danger/40`}>
       <h3 className="font-medium">{t("accountSettings.delete")}</h3>
       <p className="text-ink-muted text-sm">{t("accountSettings.deleteExplained")}</p>
       <p className="text-sm">

@@ -1,7 +1,7 @@
 "use client";
 
-import { type FormEvent, useState } from "react";
-import { useMutation } from "@/app/_components/api/use-mutation";
+import type { FormEvent } from "react";
+import { useFormOutcome } from "@/app/_components/api/use-form-outcome";
 import { FormField } from "@/app/_components/ui/form-field";
 import { InlineAlert } from "@/app/_components/ui/inline-alert";
 import { SaveButton } from "@/app/_components/ui/submit-button";
@@ -12,12 +12,10 @@ import { CARD } from "./profile-form";
 // usually changed because somebody else might know it.
 export function PasswordForm() {
   const { t } = useTranslator();
-  const { run, error, isPending } = useMutation({ refreshesPage: false });
-  const [isSaved, setIsSaved] = useState(false);
+  const { save, error, isPending, isSaved, formProps } = useFormOutcome({ refreshesPage: false });
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
-    setIsSaved(false);
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     const body = {
@@ -25,13 +23,12 @@ export function PasswordForm() {
       newPassword: String(form.get("newPassword") ?? ""),
       signOutOtherDevices: form.get("signOutOtherDevices") === "on",
     };
-    if ((await run({ url: "/api/account/password", method: "POST", body })) === null) return;
-    formElement.reset();
-    setIsSaved(true);
+    // Emptied once changed; a reset is no change of a field, so "Password changed." stays.
+    if ((await save({ url: "/api/account/password", method: "POST", body })) !== null) formElement.reset();
   }
 
   return (
-    <form onSubmit={(event) => void handleSubmit(event)} className={CARD}>
+    <form onSubmit={(event) => void handleSubmit(event)} {...formProps} className={CARD}>
       <h3 className="font-medium">{t("accountSettings.password")}</h3>
       <FormField
         label={t("accountSettings.currentPassword")}

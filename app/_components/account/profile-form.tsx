@@ -1,7 +1,7 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
-import { useMutation } from "@/app/_components/api/use-mutation";
+import { useFormOutcome } from "@/app/_components/api/use-form-outcome";
 import { FormField } from "@/app/_components/ui/form-field";
 import { InlineAlert } from "@/app/_components/ui/inline-alert";
 import { SaveButton } from "@/app/_components/ui/submit-button";
@@ -12,25 +12,23 @@ export const CARD = "rounded-2xl border border-line p-5 flex flex-col gap-4";
 // Name and email. A new email is where reset links go, so changing it asks for the current password.
 export function ProfileForm({ name, email }: { name: string; email: string }) {
   const { t } = useTranslator();
-  const { run, error, isPending } = useMutation();
+  const { save, error, isPending, isSaved, formProps } = useFormOutcome();
   const [newEmail, setNewEmail] = useState(email);
-  const [isSaved, setIsSaved] = useState(false);
   const isEmailChanged = newEmail.trim().toLowerCase() !== email.toLowerCase();
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
-    setIsSaved(false);
     const form = new FormData(event.currentTarget);
     const body = {
       name: String(form.get("name") ?? ""),
       email: newEmail,
       ...(isEmailChanged ? { currentPassword: String(form.get("currentPassword") ?? "") } : {}),
     };
-    if (await run({ url: "/api/account", method: "PATCH", body })) setIsSaved(true);
+    await save({ url: "/api/account", method: "PATCH", body });
   }
 
   return (
-    <form onSubmit={(event) => void handleSubmit(event)} className={CARD}>
+    <form onSubmit={(event) => void handleSubmit(event)} {...formProps} className={CARD}>
       <h3 className="font-medium">{t("accountSettings.profile")}</h3>
       <FormField label={t("account.name")} name="name" autoComplete="name" required defaultValue={name} />
       <FormField

@@ -1,7 +1,8 @@
 "use client";
 
 import { createContext, type FormEvent, type ReactNode, useContext, useState } from "react";
-import { type MutationRequest, useMutation } from "@/app/_components/api/use-mutation";
+import { useFormOutcome } from "@/app/_components/api/use-form-outcome";
+import type { MutationRequest } from "@/app/_components/api/use-mutation";
 import { FormAlert } from "@/app/_components/ui/form-alert";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import type { Translator } from "@/app/_i18n/translator";
@@ -45,10 +46,11 @@ function findOutOfRange(form: HTMLFormElement, t: Translator["t"]): FieldError |
 
 // An admin form that adds or edits a provider or a model. Once saved it starts afresh (its fields remount), so
 // that the next one can be added. A number out of its field's range is said under that field, which gets the
-// focus, and nothing is sent; the server's refusals show above the fields.
+// focus, and nothing is sent (the last refusal goes: it was about the form as it was); the server's refusals show
+// above the fields until a field changes.
 export function AdminForm({ requestOf, submitLabel, onDone, children }: AdminFormProps) {
   const { t } = useTranslator();
-  const { run, error, isPending } = useMutation();
+  const { run, error, isPending, clearOutcome, formProps } = useFormOutcome();
   const [formKey, setFormKey] = useState(0);
   const [fieldError, setFieldError] = useState<FieldError | null>(null);
 
@@ -58,6 +60,7 @@ export function AdminForm({ requestOf, submitLabel, onDone, children }: AdminFor
     const outOfRange = findOutOfRange(form, t);
     setFieldError(outOfRange);
     if (outOfRange) {
+      clearOutcome();
       (form.elements.namedItem(outOfRange.name) as HTMLInputElement | null)?.focus();
       return;
     }
@@ -75,6 +78,7 @@ export function AdminForm({ requestOf, submitLabel, onDone, children }: AdminFor
       key={formKey}
       onSubmit={(event) => void handleSubmit(event)}
       onInput={clearFieldError}
+      onChange={formProps.onChange}
       noValidate
       className="flex flex-col gap-4"
     >

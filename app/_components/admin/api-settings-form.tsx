@@ -3,6 +3,7 @@
 import { FormField } from "@/app/_components/ui/form-field";
 import { SelectField } from "@/app/_components/ui/select-field";
 import { useTranslator } from "@/app/_i18n/translator-provider";
+import { MAX_API_REQUESTS_PER_MINUTE } from "@/lib/limits";
 import { SettingForm } from "./setting-form";
 
 const bodyOf = (form: FormData) => ({
@@ -25,6 +26,7 @@ export function ApiSettingsForm({ access, requestsPerMinute }: { access: string;
         name="requestsPerMinute"
         type="number"
         min={1}
+        max={MAX_API_REQUESTS_PER_MINUTE}
         step={1}
         required
         defaultValue={requestsPerMinute}

@@ -2,6 +2,7 @@
 
 import { FormField } from "@/app/_components/ui/form-field";
 import { useTranslator } from "@/app/_i18n/translator-provider";
+import { MAX_PRICE_PER_MILLION_DOLLARS } from "@/lib/limits";
 import { SettingForm } from "./setting-form";
 
 type Prices = { inputPerMillion: number; outputPerMillion: number } | null;
@@ -28,6 +29,7 @@ export function ModelPriceForm({ modelId, label, prices }: { modelId: string; la
             name="inputPerMillion"
             type="number"
             min={0}
+            max={MAX_PRICE_PER_MILLION_DOLLARS}
             step="any"
             defaultValue={prices?.inputPerMillion ?? ""}
           />
@@ -36,6 +38,7 @@ export function ModelPriceForm({ modelId, label, prices }: { modelId: string; la
             name="outputPerMillion"
             type="number"
             min={0}
+            max={MAX_PRICE_PER_MILLION_DOLLARS}
             step="any"
             defaultValue={prices?.outputPerMillion ?? ""}
           />

@@ -1,13 +1,13 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
-import { useMutation } from "@/app/_components/api/use-mutation";
+import { useFormOutcome } from "@/app/_components/api/use-form-outcome";
 import { FormField } from "@/app/_components/ui/form-field";
 import { InlineAlert } from "@/app/_components/ui/inline-alert";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { GITHUB_ISSUER } from "@/lib/sso/github-app";
-import { type SsoProviderDefaults, SsoProviderFields, sharedFieldsOf } from "./sso-provider-fields";
+import { FIELDS_WITH_ERRORS, type SsoProviderDefaults, SsoProviderFields, sharedFieldsOf } from "./sso-provider-fields";
 import { filledMappings } from "./sso-provider-form";
 import type { TeamMappingRow } from "./sso-team-mapping-rows";
 
@@ -27,7 +27,7 @@ type SsoProviderEditFormProps = {
 /** Edits a provider in place; the short name and the issuer stay (they name the redirect URL and the identities). */
 export function SsoProviderEditForm({ provider, teams, onDone }: SsoProviderEditFormProps) {
   const { t } = useTranslator();
-  const { run, error, isPending } = useMutation();
+  const { run, isPending, fieldError, errorApartFrom, formProps } = useFormOutcome();
   const [mappings, setMappings] = useState<TeamMappingRow[]>(provider.teamMappings);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
@@ -46,6 +46,7 @@ export function SsoProviderEditForm({ provider, teams, onDone }: SsoProviderEdit
     <form
       aria-label={t("admin.sso.editTitle", { label: provider.label })}
       onSubmit={(event) => void handleSubmit(event)}
+      {...formProps}
       className="flex w-full flex-col gap-3 pt-2"
     >
       <SsoProviderFields
@@ -54,6 +55,7 @@ export function SsoProviderEditForm({ provider, teams, onDone }: SsoProviderEdit
         mappings={mappings}
         onMappingsChange={setMappings}
         isGitHub={provider.issuer === GITHUB_ISSUER}
+        fieldError={fieldError}
         secretField={
           <FormField
             label={t("admin.sso.newClientSecret")}
@@ -64,7 +66,7 @@ export function SsoProviderEditForm({ provider, teams, onDone }: SsoProviderEdit
           />
         }
       />
-      <InlineAlert message={error} />
+      <InlineAlert message={errorApartFrom(FIELDS_WITH_ERRORS)} />
       <div className="flex gap-2">
         <SubmitButton label={t("admin.sso.save")} isPending={isPending} />
         <button type="button" onClick={onDone} className="border-line rounded-xl border px-3.5 py-2 text-sm">

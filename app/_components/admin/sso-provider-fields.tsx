@@ -22,7 +22,12 @@ type SsoProviderFieldsProps = {
   isGitHub: boolean;
   /** The add form's required secret or the edit form's optional new one, shown after the client ID. */
   secretField: ReactNode;
+  /** What the last save said about a field, shown under it (the allowed domains). */
+  fieldError: (name: string) => string | undefined;
 };
+
+/** The fields whose refusals show under them; the form's alert says the rest. */
+export const FIELDS_WITH_ERRORS = ["allowedDomains"];
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim();
 
@@ -40,7 +45,7 @@ export function sharedFieldsOf(form: FormData) {
 
 /** What the add and the edit form share: label, client id, scopes, sign-up and linking rules, claim mapping. */
 export function SsoProviderFields(props: SsoProviderFieldsProps) {
-  const { defaults, teams, mappings, onMappingsChange, isGitHub, secretField } = props;
+  const { defaults, teams, mappings, onMappingsChange, isGitHub, secretField, fieldError } = props;
   const { t } = useTranslator();
   return (
     <>
@@ -58,6 +63,7 @@ export function SsoProviderFields(props: SsoProviderFieldsProps) {
         label={t("admin.sso.allowedDomains")}
         name="allowedDomains"
         hint={t("admin.sso.allowedDomainsHint")}
+        error={fieldError("allowedDomains")}
         defaultValue={defaults.allowedDomains ?? ""}
       />
       <FormField

@@ -3,6 +3,7 @@
 import { FormField } from "@/app/_components/ui/form-field";
 import { SelectField } from "@/app/_components/ui/select-field";
 import { useTranslator } from "@/app/_i18n/translator-provider";
+import { MAX_MONTHLY_COST_DOLLARS, MAX_TOKEN_LIMIT } from "@/lib/limits";
 import { SettingForm } from "./setting-form";
 
 export type LimitValues = { tokensPerDay: number | null; tokensPerMonth: number | null; costPerMonth: number | null };
@@ -47,6 +48,7 @@ export function UsageLimitForm({ target, values, teams = [] }: UsageLimitFormPro
           name="tokensPerDay"
           type="number"
           min={1}
+          max={MAX_TOKEN_LIMIT}
           step={1}
           defaultValue={values?.tokensPerDay ?? ""}
         />
@@ -55,6 +57,7 @@ export function UsageLimitForm({ target, values, teams = [] }: UsageLimitFormPro
           name="tokensPerMonth"
           type="number"
           min={1}
+          max={MAX_TOKEN_LIMIT}
           step={1}
           defaultValue={values?.tokensPerMonth ?? ""}
         />
@@ -63,6 +66,7 @@ export function UsageLimitForm({ target, values, teams = [] }: UsageLimitFormPro
           name="costPerMonth"
           type="number"
           min={0}
+          max={MAX_MONTHLY_COST_DOLLARS}
           step={0.01}
           defaultValue={values?.costPerMonth ?? ""}
         />

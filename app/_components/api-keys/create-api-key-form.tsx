@@ -2,7 +2,7 @@
 
 import { type FormEvent, useState } from "react";
 import { z } from "zod";
-import { useMutation } from "@/app/_components/api/use-mutation";
+import { useFormOutcome } from "@/app/_components/api/use-form-outcome";
 import { CopyButton } from "@/app/_components/ui/copy-button";
 import { FormAlert } from "@/app/_components/ui/form-alert";
 import { FormField } from "@/app/_components/ui/form-field";
@@ -20,7 +20,7 @@ const EXPIRY_DAYS = [30, 90, 365] as const;
  */
 export function CreateApiKeyForm({ keys }: { keys: ApiKeyRow[] }) {
   const { t } = useTranslator();
-  const { run, error, isPending } = useMutation();
+  const { run, error, isPending, formProps } = useFormOutcome();
   const [created, setCreated] = useState<{ id: string; secret: string } | null>(null);
   const createdRow = created && keys.find((key) => key.id === created.id);
   // Shown until the list has the key (it follows the creation), and while it is active.
@@ -36,7 +36,7 @@ export function CreateApiKeyForm({ keys }: { keys: ApiKeyRow[] }) {
   }
 
   return (
-    <form onSubmit={(event) => void create(event)} className="flex flex-col gap-3">
+    <form onSubmit={(event) => void create(event)} {...formProps} className="flex flex-col gap-3">
       <FormAlert message={error} />
       <FormField label={t("apiKeys.name")} name="name" required maxLength={80} autoComplete="off" />
       <SelectField label={t("apiKeys.expiry")} name="expiresInDays" defaultValue="90">

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { isMessageKey, type MessageKey } from "@/app/_i18n/messages-en";
 import type { Translator } from "@/app/_i18n/translator";
+import { isGeneralRule } from "@/lib/http/issue-rules";
 import { apiErrorSchema } from "./schemas";
 import type { ApiError } from "./types";
 import { describeUsageLimit } from "./usage-limit-message";
@@ -27,6 +28,18 @@ const FIELD_LABELS: Record<string, MessageKey | undefined> = {
   minTemperature: "admin.model.lowestTemperature",
   maxTemperature: "admin.model.highestTemperature",
   issuer: "admin.sso.issuer",
+  allowedDomains: "admin.sso.allowedDomains",
+  requestsPerMinute: "admin.api.rate",
+  tokensPerDay: "admin.limits.tokensPerDay",
+  tokensPerMonth: "admin.limits.tokensPerMonth",
+  costPerMonth: "admin.limits.costPerMonth",
+  inputPerMillion: "admin.prices.input",
+  outputPerMillion: "admin.prices.output",
+  fileMegabytes: "attachments.admin.fileMegabytes",
+  filesPerMessage: "attachments.admin.filesPerMessage",
+  messageMegabytes: "attachments.admin.messageMegabytes",
+  storageMegabytes: "attachments.admin.storageMegabytes",
+  maxUses: "teams.invite.maxUses",
 };
 
 const GENERIC_ERROR: ApiError = { code: "internal", message: "Something went wrong. Please try again." };
@@ -83,16 +96,49 @@ function withJsonHeaders(init: RequestInit | undefined): RequestInit {
   return { ...init, headers };
 }
 
+type Issue = NonNullable<ApiError["issues"]>[number];
+
+const fieldLabelOf = (issue: Issue) => FIELD_LABELS[String(issue.path.at(-1))];
+
+/**
+ * What to show under the field an issue is about, in the reader's language: the server's words in English, its
+ * rule's sentence in another (null when it has no rule).
+ */
+export function describeFieldIssue(issue: Issue, { locale, t }: Translator): string | null {
+  if (locale === "en") return issue.message;
+  const key = `issues.${issue.rule}`;
+  return isMessageKey(key) ? t(key, issue.values) : null;
+}
+
+/**
+ * One field's issue in the reader's language (describeFieldIssue), after the form's label for the field when that
+ * is known and the words are just a general rule's sentence ("Fill this in."; the server's own words, and the
+ * sentences of Parley's own checks, say what they are about). In another language, an invalid input's issue with
+ * no rule names its field ("Check …"), or is left to the error's code (null).
+ */
+function describeIssue(issue: Issue, translator: Translator, isInvalidInput: boolean): string | null {
+  const { t } = translator;
+  const field = fieldLabelOf(issue);
+  const problem = describeFieldIssue(issue, translator);
+  if (problem === null) return field && isInvalidInput ? t("errors.invalidField", { field: t(field) }) : null;
+  const key = `issues.${issue.rule}`;
+  const isRuleSentence = isGeneralRule(issue.rule) && isMessageKey(key) && problem === t(key, issue.values);
+  return field && isRuleSentence ? t("errors.fieldIssue", { field: t(field), problem }) : problem;
+}
+
 // The server's messages are English. In English its own words are the clearest (the field at fault is named in
-// `issues`); in another language the error's code picks a translated sentence, which names the field at fault when
-// the form's label for it is known.
+// `issues`); in another language an issue's rule, or else the error's code, picks a translated sentence, which names
+// the field at fault when the form's label for it is known.
 export function describeError(error: ApiError, translator: Translator): string {
   const { locale, t } = translator;
   const usageLimit = describeUsageLimit(error, translator);
   if (usageLimit) return usageLimit;
   if (locale !== "en") {
-    const field = error.issues?.map((issue) => FIELD_LABELS[String(issue.path.at(-1))]).find(Boolean);
-    if (error.code === "invalid_input" && field) return t("errors.invalidField", { field: t(field) });
+    const isInvalidInput = error.code === "invalid_input";
+    const worded = (error.issues ?? []).map((issue) => describeIssue(issue, translator, isInvalidInput));
+    // Each field once: "Check …" may come from several issues of one field.
+    const sentences = [...new Set(worded.filter((sentence) => sentence !== null))];
+    if (sentences.length > 0) return sentences.join(" ");
     const tooLong = error.code === "context_overflow" ? error.details : undefined;
     if (tooLong?.messageTokens !== undefined && tooLong.budget !== undefined) {
       const tokens = tooLong.messageTokens + (tooLong.systemTokens ?? 0);
@@ -101,6 +147,6 @@ export function describeError(error: ApiError, translator: Translator): string {
     const key = `errors.${error.code}`;
     return t(isMessageKey(key) ? key : "errors.internal");
   }
-  const issues = error.issues?.map((issue) => issue.message) ?? [];
+  const issues = error.issues?.map((issue) => describeIssue(issue, translator, false)) ?? [];
   return issues.length > 0 ? issues.join(" ") : error.message;
 }

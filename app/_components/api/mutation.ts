@@ -2,11 +2,10 @@ import type { ApiResult } from "./api-client";
 import type { ApiError } from "./types";
 
 // The steps of one change sent to the server, apart from React so that they can be tested: pending while it runs,
-// the previous error cleared first, the new one (described for the user) kept on failure.
+// the previous failure cleared first, the new one kept (to be described for the user) on failure.
 export type MutationHandlers = {
   setPending: (isPending: boolean) => void;
-  setError: (message: string | null) => void;
-  describeFailure: (error: ApiError) => string;
+  setFailure: (error: ApiError | null) => void;
   onSuccess?: () => void;
   /** Stay pending after a success, for a change that leaves the page (the button stays disabled meanwhile). */
   staysPendingOnSuccess?: boolean;
@@ -14,14 +13,14 @@ export type MutationHandlers = {
 
 export async function performMutation<T>(
   send: () => Promise<ApiResult<T>>,
-  { setPending, setError, describeFailure, onSuccess, staysPendingOnSuccess = false }: MutationHandlers,
+  { setPending, setFailure, onSuccess, staysPendingOnSuccess = false }: MutationHandlers,
 ): Promise<T | null> {
   setPending(true);
-  setError(null);
+  setFailure(null);
   const result = await send();
   if (!result.isOk || !staysPendingOnSuccess) setPending(false);
   if (!result.isOk) {
-    setError(describeFailure(result.error));
+    setFailure(result.error);
     return null;
   }
   onSuccess?.();

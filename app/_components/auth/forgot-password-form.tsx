@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { type FormEvent, useState } from "react";
-import { useMutation } from "@/app/_components/api/use-mutation";
+import { useFormOutcome } from "@/app/_components/api/use-form-outcome";
 import { InlineAlert } from "@/app/_components/ui/inline-alert";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { useTranslator } from "@/app/_i18n/translator-provider";
@@ -11,7 +11,7 @@ import { EmailField } from "./account-fields";
 // Asks for a reset mail. The answer is the same whether or not the address has an account.
 export function ForgotPasswordForm() {
   const { t } = useTranslator();
-  const { run, error, isPending } = useMutation({ refreshesPage: false });
+  const { run, error, isPending, formProps } = useFormOutcome({ refreshesPage: false });
   const [isSent, setIsSent] = useState(false);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
@@ -27,7 +27,7 @@ export function ForgotPasswordForm() {
           {t("forgotPassword.sent")}
         </p>
       ) : (
-        <form onSubmit={(event) => void handleSubmit(event)} noValidate className="flex flex-col gap-4">
+        <form onSubmit={(event) => void handleSubmit(event)} {...formProps} noValidate className="flex flex-col gap-4">
           <p className="text-ink-muted text-sm">{t("forgotPassword.explained")}</p>
           <EmailField defaultValue="" />
           <InlineAlert message={error} />

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { describeError } from "@/app/_components/api/api-client";
+import { describeError, describeFieldIssue } from "@/app/_components/api/api-client";
 import type { ApiError } from "@/app/_components/api/types";
 import type { Translator } from "@/app/_i18n/translator";
 
@@ -12,10 +12,10 @@ const registerFields = z.enum(["name", "email", "password"]);
 export function describeRegisterFailure(error: ApiError, translator: Translator): RegisterFailure {
   const message = describeError({ ...error, issues: undefined }, translator);
   const fieldErrors: RegisterFailure["fieldErrors"] = {};
-  // The server's words name what is wrong with a field; in another language the field is only marked invalid.
+  // What is wrong with a field, in the reader's language; an issue no translation says only marks the field invalid.
   for (const issue of error.issues ?? []) {
     const field = registerFields.safeParse(issue.path[0]);
-    if (field.success) fieldErrors[field.data] ??= translator.locale === "en" ? issue.message : message;
+    if (field.success) fieldErrors[field.data] ??= describeFieldIssue(issue, translator) ?? message;
   }
   if (error.code === "email_taken") fieldErrors.email ??= message;
   return { message, fieldErrors };

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { type FormEvent, useState } from "react";
-import { useMutation } from "@/app/_components/api/use-mutation";
+import { useFormOutcome } from "@/app/_components/api/use-form-outcome";
 import { InlineAlert } from "@/app/_components/ui/inline-alert";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { useTranslator } from "@/app/_i18n/translator-provider";
@@ -11,7 +11,7 @@ import { PasswordField } from "./account-fields";
 // Sets the new password with the link's token; the link is spent, and every session of the account ends.
 export function ResetPasswordForm({ token, email }: { token: string; email: string }) {
   const { t } = useTranslator();
-  const { run, error, isPending } = useMutation({ refreshesPage: false });
+  const { run, error, isPending, formProps } = useFormOutcome({ refreshesPage: false });
   const [isDone, setIsDone] = useState(false);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
@@ -34,7 +34,7 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
     );
   }
   return (
-    <form onSubmit={(event) => void handleSubmit(event)} noValidate className="flex flex-col gap-4">
+    <form onSubmit={(event) => void handleSubmit(event)} {...formProps} noValidate className="flex flex-col gap-4">
       <p className="text-ink-muted text-sm">{t("passwordReset.for", { email })}</p>
       <PasswordField isNew hint={t("register.passwordHint")} />
       <InlineAlert message={error} />

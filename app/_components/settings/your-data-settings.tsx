@@ -5,7 +5,7 @@ import { type FormEvent, useId, useState } from "react";
 import { z } from "zod";
 import { requestJson } from "@/app/_components/api/api-client";
 import { notifyConversationsChanged } from "@/app/_components/api/conversation-events";
-import { useMutation } from "@/app/_components/api/use-mutation";
+import { useFormOutcome } from "@/app/_components/api/use-form-outcome";
 import { shownTitle } from "@/app/_components/history";
 import { DownloadIcon } from "@/app/_components/ui/icons";
 import { InlineAlert } from "@/app/_components/ui/inline-alert";
@@ -47,7 +47,7 @@ function ImportForm() {
   const { t } = useTranslator();
   const inputId = useId();
   const [file, setFile] = useState<File | null>(null);
-  const { send, error, isPending: isImporting, showError } = useMutation({ refreshesPage: false });
+  const { send, error, isPending: isImporting, showError, formProps } = useFormOutcome({ refreshesPage: false });
   const [result, setResult] = useState<ImportResult | null>(null);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
@@ -65,7 +65,7 @@ function ImportForm() {
   }
 
   return (
-    <form onSubmit={(event) => void handleSubmit(event)} className={SECTION}>
+    <form onSubmit={(event) => void handleSubmit(event)} {...formProps} className={SECTION}>
       <h3 className="font-medium">{t("yourData.import")}</h3>
       <p className="text-ink-muted mt-1 text-sm">{t("yourData.importDescription", { file: "conversations.json" })}</p>
       <label htmlFor={inputId} className="mt-3 block text-sm font-medium">
@@ -75,7 +75,10 @@ function ImportForm() {
         id={inputId}
         type="file"
         accept="application/json,.json"
-        onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+        onChange={(event) => {
+          setFile(event.target.files?.[0] ?? null);
+          setResult(null);
+        }}
         className="file:border-line file:bg-canvas file:text-ink mt-1 block w-full text-sm file:mr-3 file:rounded-lg file:border file:px-3 file:py-1.5"
       />
       <SubmitButton label={t("yourData.importButton")} isPending={isImporting} />

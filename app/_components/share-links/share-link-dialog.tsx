@@ -2,7 +2,7 @@
 
 import { type FormEvent, useState } from "react";
 import type { ChatMessage } from "@/app/_components/api/types";
-import { useMutation } from "@/app/_components/api/use-mutation";
+import { useFormOutcome } from "@/app/_components/api/use-form-outcome";
 import { useResource } from "@/app/_components/api/use-resource";
 import { Button, DialogCloseButton } from "@/app/_components/ui/button";
 import { FormAlert } from "@/app/_components/ui/form-alert";
@@ -30,7 +30,7 @@ export function ShareLinkDialog({ conversationId, upTo, onClose }: ShareLinkDial
   const { t } = useTranslator();
   const linkList = useResource(conversationId, () => fetchShareLinks(conversationId));
   const links = linkList.data ?? null;
-  const { send, error, isPending, showError } = useMutation({ refreshesPage: false });
+  const { send, error, isPending, showError, formProps } = useFormOutcome({ refreshesPage: false });
   const [createdUrl, setCreatedUrl] = useState<string | null>(null);
 
   async function handleCreate(event: FormEvent<HTMLFormElement>): Promise<void> {
@@ -67,7 +67,7 @@ export function ShareLinkDialog({ conversationId, upTo, onClose }: ShareLinkDial
             <LinkField url={createdUrl} label={t("shareLink.url")} copyLabel={t("shareLink.copy")} isFocusedOnArrival />
           </div>
         ) : (
-          <form onSubmit={(event) => void handleCreate(event)} className="flex flex-col gap-3">
+          <form onSubmit={(event) => void handleCreate(event)} {...formProps} className="flex flex-col gap-3">
             <p className="text-sm">{excerpt ? t("shareLink.upToChosen", { excerpt }) : t("shareLink.upToCurrent")}</p>
             <ShareFileChoices />
             <div className="flex flex-wrap items-center gap-2">

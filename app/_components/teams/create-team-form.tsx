@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
 import { z } from "zod";
-import { useMutation } from "@/app/_components/api/use-mutation";
+import { useFormOutcome } from "@/app/_components/api/use-form-outcome";
 import { FormAlert } from "@/app/_components/ui/form-alert";
 import { FormField } from "@/app/_components/ui/form-field";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
@@ -15,7 +15,7 @@ const createdSchema = z.object({ id: z.string() });
 export function CreateTeamForm() {
   const { t } = useTranslator();
   const router = useRouter();
-  const { run, error, isPending } = useMutation({ refreshesPage: false, leavesPage: true });
+  const { run, error, isPending, formProps } = useFormOutcome({ refreshesPage: false, leavesPage: true });
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
@@ -24,7 +24,7 @@ export function CreateTeamForm() {
     if (created) router.push(`/teams/${created.id}`);
   }
   return (
-    <form onSubmit={(event) => void handleSubmit(event)} className="flex flex-col gap-3">
+    <form onSubmit={(event) => void handleSubmit(event)} {...formProps} className="flex flex-col gap-3">
       <FormAlert message={error} />
       <FormField label={t("teams.name")} name="name" required maxLength={100} autoComplete="off" />
       <SubmitButton label={t("teams.create.submit")} isPending={isPending} />

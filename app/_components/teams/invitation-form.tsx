@@ -2,7 +2,7 @@
 
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { z } from "zod";
-import { useMutation } from "@/app/_components/api/use-mutation";
+import { useFormOutcome } from "@/app/_components/api/use-form-outcome";
 import { FormAlert } from "@/app/_components/ui/form-alert";
 import { FormField } from "@/app/_components/ui/form-field";
 import { LinkField } from "@/app/_components/ui/link-field";
@@ -29,7 +29,7 @@ type InvitationFormProps = {
 
 export function InvitationForm({ teamId, listedIds }: InvitationFormProps) {
   const { t, formatDate } = useTranslator();
-  const { run, error, isPending } = useMutation();
+  const { run, error, isPending, formProps } = useFormOutcome();
   const [created, setCreated] = useState<CreatedLink[]>([]);
   const [arrivedId, setArrivedId] = useState<string | null>(null);
   // A new link shows at once, before the refreshed list has it; once listed, leaving the list means it was revoked.
@@ -56,7 +56,7 @@ export function InvitationForm({ teamId, listedIds }: InvitationFormProps) {
   }
 
   return (
-    <form onSubmit={(event) => void handleSubmit(event)} className="flex flex-col gap-3">
+    <form onSubmit={(event) => void handleSubmit(event)} {...formProps} className="flex flex-col gap-3">
       <FormAlert message={error} />
       <div className="grid gap-3 sm:grid-cols-3">
         <SelectField label={t("teams.invite.role")} name="role" defaultValue="EDITOR">

@@ -1,9 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
 import { useConfirmedMutation } from "@/app/_components/api/use-confirmed-mutation";
-import { useMutation } from "@/app/_components/api/use-mutation";
+import { useFormOutcome } from "@/app/_components/api/use-form-outcome";
 import { ActionButton } from "@/app/_components/ui/action-button";
 import { FormAlert } from "@/app/_components/ui/form-alert";
 import { FormField } from "@/app/_components/ui/form-field";
@@ -14,16 +14,14 @@ import { useTranslator } from "@/app/_i18n/translator-provider";
 export function TeamSettings({ team }: { team: { id: string; name: string } }) {
   const { t } = useTranslator();
   const router = useRouter();
-  const rename = useMutation();
+  const rename = useFormOutcome();
   const removal = useConfirmedMutation();
-  const [saved, setSaved] = useState(false);
   const teamUrl = `/api/teams/${team.id}`;
 
   async function handleRename(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
-    setSaved(false);
     const name = String(new FormData(event.currentTarget).get("name") ?? "");
-    setSaved((await rename.run({ url: teamUrl, method: "PATCH", body: { name } })) !== null);
+    await rename.save({ url: teamUrl, method: "PATCH", body: { name } });
   }
 
   async function handleDelete(): Promise<void> {
@@ -37,13 +35,13 @@ export function TeamSettings({ team }: { team: { id: string; name: string } }) {
 
   return (
     <div className="flex flex-col gap-5">
-      <form onSubmit={(event) => void handleRename(event)} className="flex flex-col gap-3">
+      <form onSubmit={(event) => void handleRename(event)} {...rename.formProps} className="flex flex-col gap-3">
         <FormAlert message={rename.error} />
         <FormField label={t("teams.name")} name="name" defaultValue={team.name} required maxLength={100} />
         <SaveButton
           label={t("teams.rename")}
           isPending={rename.isPending}
-          isSaved={saved}
+          isSaved={rename.isSaved}
           savedLabel={t("admin.saved")}
         />
       </form>

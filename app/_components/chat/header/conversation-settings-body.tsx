@@ -21,11 +21,15 @@ export function SettingsBody({ details, onSaved, onClose }: SettingsBodyProps) {
   const models = useResource(`${details.id} ${details.modelId}`, () => fetchModels(details.id));
   const model = models.data?.items.find((item) => item.id === details.modelId);
 
+  // Still a way out while the models load: a phone has no Escape key.
   if (models.data === undefined && models.error === null) {
     return (
-      <p role="status" className="text-ink-muted mt-4 text-sm">
-        {t("conversationSettings.loading")}
-      </p>
+      <>
+        <p role="status" className="text-ink-muted mt-4 text-sm">
+          {t("conversationSettings.loading")}
+        </p>
+        <DialogCloseButton label={t("common.close")} onClick={onClose} className="mt-4" />
+      </>
     );
   }
   const effortField =

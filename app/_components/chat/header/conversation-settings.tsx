@@ -2,7 +2,7 @@
 
 import { lazy, Suspense } from "react";
 import type { ConversationDetails } from "@/app/_components/api/types";
-import { IconLabelButton } from "@/app/_components/ui/button";
+import { DialogCloseButton, IconLabelButton } from "@/app/_components/ui/button";
 import { SlidersIcon } from "@/app/_components/ui/icons";
 import { ModalDialog } from "@/app/_components/ui/modal-dialog";
 import { useTranslator } from "@/app/_i18n/translator-provider";
@@ -45,9 +45,12 @@ export function ConversationSettingsDialog({ isOpen, onClose, details, onSaved }
     <ModalDialog isOpen={isOpen} onClose={onClose} title={t("conversationSettings.title")}>
       <Suspense
         fallback={
-          <p role="status" className="text-ink-muted mt-4 text-sm">
-            {t("conversationSettings.loading")}
-          </p>
+          <>
+            <p role="status" className="text-ink-muted mt-4 text-sm">
+              {t("conversationSettings.loading")}
+            </p>
+            <DialogCloseButton label={t("common.close")} onClick={onClose} className="mt-4" />
+          </>
         }
       >
         <SettingsBody

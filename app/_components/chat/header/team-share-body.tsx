@@ -1,7 +1,7 @@
 "use client";
 
 import { type FormEvent, useId } from "react";
-import { useMutation } from "@/app/_components/api/use-mutation";
+import { useFormOutcome } from "@/app/_components/api/use-form-outcome";
 import { useResource } from "@/app/_components/api/use-resource";
 import { fetchTeamChoices, setConversationTeam } from "@/app/_components/chat/chat-requests";
 import { Button } from "@/app/_components/ui/button";
@@ -15,7 +15,7 @@ export function ShareBody({ conversationId, sharing, onTeamChange }: TeamShareCo
   const isChoosing = sharing.canShare && !sharing.team;
   const teamChoices = useResource(isChoosing ? conversationId : null, () => fetchTeamChoices(conversationId));
   const choices = teamChoices.data?.teams ?? null;
-  const { send, error: saveError, isPending: isSaving } = useMutation({ refreshesPage: false });
+  const { send, error: saveError, isPending: isSaving, formProps } = useFormOutcome({ refreshesPage: false });
   const error = saveError ?? teamChoices.error;
 
   async function save(teamId: string | null): Promise<void> {
@@ -53,7 +53,7 @@ export function ShareBody({ conversationId, sharing, onTeamChange }: TeamShareCo
   }
   if (choices.length === 0) return <p className="text-ink-muted mt-3 text-sm">{t("teamShare.noTeams")}</p>;
   return (
-    <form onSubmit={handleSubmit} className="mt-3 flex flex-col gap-3 text-sm">
+    <form onSubmit={handleSubmit} {...formProps} className="mt-3 flex flex-col gap-3 text-sm">
       <p className="text-ink-muted">{t("teamShare.explained")}</p>
       <label htmlFor={selectId} className="font-medium">
         {t("teamShare.team")}

@@ -2,7 +2,7 @@
 
 import { type FormEvent, useId, useState } from "react";
 import type { ChatModel, ConversationDetails } from "@/app/_components/api/types";
-import { useMutation } from "@/app/_components/api/use-mutation";
+import { useFormOutcome } from "@/app/_components/api/use-form-outcome";
 import { updateTemperature } from "@/app/_components/chat/chat-requests";
 import { Button } from "@/app/_components/ui/button";
 import { useTranslator } from "@/app/_i18n/translator-provider";
@@ -21,7 +21,7 @@ export function TemperatureForm({ details, model, onSaved, onCancel }: Temperatu
   const { t } = useTranslator();
   const bounds = model.parameters.temperature;
   const [value, setValue] = useState(String(details.temperature ?? bounds.default));
-  const { send, error, isPending: isSaving, showError } = useMutation({ refreshesPage: false });
+  const { send, error, isPending: isSaving, showError, formProps } = useFormOutcome({ refreshesPage: false });
   const inputId = useId();
   const hintId = useId();
   const errorId = useId();
@@ -43,7 +43,7 @@ export function TemperatureForm({ details, model, onSaved, onCancel }: Temperatu
 
   return (
     // Checked here rather than by the browser, so that the message is ours and is announced.
-    <form onSubmit={handleSubmit} noValidate className="mt-4 flex flex-col gap-4">
+    <form onSubmit={handleSubmit} {...formProps} noValidate className="mt-4 flex flex-col gap-4">
       <div className="flex flex-col gap-2">
         <label htmlFor={inputId} className="text-sm font-medium">
           {t("parameters.temperature")}
