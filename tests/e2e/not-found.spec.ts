@@ -42,6 +42,8 @@ async function expectDarkFromTheStart(page: Page, path: string, heading: string,
 test("pages that call notFound() log no error and show the chosen theme from their first paint", async ({
   browser,
 }) => {
+  // Two accounts and five pages: about 10 s alone, and 30 s once in a full run on a busy two-core machine.
+  test.slow();
   const { page: owner, context: ownerContext } = await newUserPage(browser, "Owner");
   const [id] = await importConversations(owner, ["Shared, then revoked"]);
   const link = await owner.request.post(`/api/conversations/${id}/share-links`, { data: {} });
