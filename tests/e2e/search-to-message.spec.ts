@@ -11,8 +11,11 @@ function searchMatch(page: Page) {
   return page.getByRole("group", { name: "The message you searched for" });
 }
 
-async function waitForReplyToFinish(page: Page) {
-  await expect(page.getByRole("article", { name: "Assistant" })).toContainText("word59");
+/** `replies`: how many replies the thread shows once this one has started. */
+async function waitForReplyToFinish(page: Page, replies = 1) {
+  const shown = page.getByRole("article", { name: "Assistant" });
+  await expect(shown).toHaveCount(replies);
+  await expect(shown.last()).toContainText("word59");
   await expect(page.getByRole("button", { name: "Send", exact: true })).toBeVisible();
 }
 
@@ -99,7 +102,7 @@ test("a team's search result opens the conversation at the message", async ({ br
   await send(page, "Notes on the lighthouse keeper's logbook");
   await waitForReplyToFinish(page);
   await send(page, "Something else entirely");
-  await waitForReplyToFinish(page);
+  await waitForReplyToFinish(page, 2);
   const conversationId = new URL(page.url()).pathname.split("/").at(-1);
   const team = await page.request.post("/api/teams", { data: { name: "Harbour" } });
   const { id: teamId } = (await team.json()) as { id: string };
