@@ -329,6 +329,7 @@ export const en = {
   "admin.provider.builtIn": "Built into Parley",
   "admin.provider.noKey": "No key",
   "admin.provider.keyHint": "Key ••••{hint}",
+  "admin.provider.keyStored": "Key stored",
   "admin.provider.modelCount": { one: "{count} model", other: "{count} models" },
   "admin.provider.test": "Test connection",
   "admin.provider.testing": "Testing…",
@@ -362,7 +363,7 @@ export const en = {
   "admin.provider.azureSummary": "Azure OpenAI · api-version {version}",
   "admin.provider.apiKey": "API key",
   "admin.provider.apiKeyStored": "Stored, ending in {hint}. Leave empty to keep it.",
-  "admin.provider.apiKeyTooShort": "(too short to show)",
+  "admin.provider.apiKeyStoredShort": "A key is stored. Leave empty to keep it.",
   "admin.provider.keyUnreadable":
     "The API key can't be decrypted (ENCRYPTION_KEY changed): edit the provider and enter the key again.",
   "admin.provider.apiKeyHint": "Leave empty for servers that need none. Stored encrypted; never shown again.",

@@ -93,6 +93,25 @@ test("an admin configures a provider and a model; a user chats with it and never
   await adminContext.close();
 });
 
+test("a provider whose key is too short to show its ending says that a key is stored", async ({ page }) => {
+  await signInAsAdmin(page);
+  const name = `Short key ${randomUUID().slice(0, 6)}`;
+  const created = await page.request.post("/api/admin/providers", {
+    data: { name, baseUrl: upstream.url, apiKey: "sk-short" },
+  });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  try {
+    await page.goto("/admin/providers");
+    const card = page.getByRole("listitem", { name });
+    await expect(card).toContainText("Key stored");
+    await card.getByRole("button", { name: "Edit" }).click();
+    await expect(card.getByLabel("API key")).toHaveAccessibleDescription("A key is stored. Leave empty to keep it.");
+  } finally {
+    await page.request.delete(`/api/admin/providers/${id}`);
+  }
+});
+
 test("under approval, a new account waits on its own page until an admin approves it", async ({ browser }) => {
   const admin = await (await browser.newContext()).newPage();
   await signInAsAdmin(admin);
