@@ -37,6 +37,8 @@ export const en = {
   "issues.no_such_date": "There is no such date.",
   "issues.range_inverted": "Choose an end date on or after the start date.",
   "issues.range_too_long": "Choose a range of at most {max} days.",
+  "issues.enable_before_default": "Enable this model before making it the default.",
+  "issues.default_stays_enabled": "The default model must stay enabled. Make another model the default first.",
   "errors.invalid_input": "Some of what you entered is not valid.",
   "errors.context_overflow": "This conversation is too long for the model's context window.",
   "errors.contextOverflowCounts":
