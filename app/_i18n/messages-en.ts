@@ -39,6 +39,8 @@ export const en = {
   "issues.range_too_long": "Choose a range of at most {max} days.",
   "issues.enable_before_default": "Enable this model before making it the default.",
   "issues.default_stays_enabled": "The default model must stay enabled. Make another model the default first.",
+  "issues.message_below_file": "A message's total must allow at least one file of the largest size.",
+  "issues.storage_below_file": "Storage per user must allow at least one file of the largest size.",
   "errors.invalid_input": "Some of what you entered is not valid.",
   "errors.context_overflow": "This conversation is too long for the model's context window.",
   "errors.contextOverflowCounts":

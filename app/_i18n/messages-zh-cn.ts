@@ -37,6 +37,8 @@ export const zhCN: Catalog = {
   "issues.range_too_long": "请选择不超过 {max} 天的范围。",
   "issues.enable_before_default": "请先启用此模型，再将其设为默认模型。",
   "issues.default_stays_enabled": "默认模型必须保持启用。请先将另一个模型设为默认模型。",
+  "issues.message_below_file": "每条消息的总量至少要能容纳一个最大尺寸的文件。",
+  "issues.storage_below_file": "每位用户的存储空间至少要能容纳一个最大尺寸的文件。",
   "errors.invalid_input": "输入的内容有误。",
   "errors.context_overflow": "对话太长，超出了模型的上下文窗口。",
   "errors.contextOverflowCounts": "这条消息对该模型来说太长：连同系统提示共 {tokens} 个 token，可用 {available} 个。",

@@ -28,6 +28,8 @@ export const ISSUE_SENTENCES = {
   range_too_long: "Choose a range of at most {max} days.",
   enable_before_default: "Enable this model before making it the default.",
   default_stays_enabled: "The default model must stay enabled. Make another model the default first.",
+  message_below_file: "A message's total must allow at least one file of the largest size.",
+  storage_below_file: "Storage per user must allow at least one file of the largest size.",
 } as const;
 
 export type IssueRule = keyof typeof ISSUE_SENTENCES;
