@@ -41,6 +41,7 @@ export const en = {
   "issues.default_stays_enabled": "The default model must stay enabled. Make another model the default first.",
   "issues.message_below_file": "A message's total must allow at least one file of the largest size.",
   "issues.storage_below_file": "Storage per user must allow at least one file of the largest size.",
+  "issues.day_above_month": "Tokens per day cannot be more than tokens per month.",
   "errors.invalid_input": "Some of what you entered is not valid.",
   "errors.context_overflow": "This conversation is too long for the model's context window.",
   "errors.contextOverflowCounts":

@@ -39,6 +39,7 @@ export const zhCN: Catalog = {
   "issues.default_stays_enabled": "默认模型必须保持启用。请先将另一个模型设为默认模型。",
   "issues.message_below_file": "每条消息的总量至少要能容纳一个最大尺寸的文件。",
   "issues.storage_below_file": "每位用户的存储空间至少要能容纳一个最大尺寸的文件。",
+  "issues.day_above_month": "每日 token 数不能多于每月 token 数。",
   "errors.invalid_input": "输入的内容有误。",
   "errors.context_overflow": "对话太长，超出了模型的上下文窗口。",
   "errors.contextOverflowCounts": "这条消息对该模型来说太长：连同系统提示共 {tokens} 个 token，可用 {available} 个。",

@@ -30,6 +30,7 @@ export const ISSUE_SENTENCES = {
   default_stays_enabled: "The default model must stay enabled. Make another model the default first.",
   message_below_file: "A message's total must allow at least one file of the largest size.",
   storage_below_file: "Storage per user must allow at least one file of the largest size.",
+  day_above_month: "Tokens per day cannot be more than tokens per month.",
 } as const;
 
 export type IssueRule = keyof typeof ISSUE_SENTENCES;
