@@ -37,6 +37,11 @@ export const en = {
   "issues.no_such_date": "There is no such date.",
   "issues.range_inverted": "Choose an end date on or after the start date.",
   "issues.range_too_long": "Choose a range of at most {max} days.",
+  "issues.enable_before_default": "Enable this model before making it the default.",
+  "issues.default_stays_enabled": "The default model must stay enabled. Make another model the default first.",
+  "issues.message_below_file": "A message's total must allow at least one file of the largest size.",
+  "issues.storage_below_file": "Storage per user must allow at least one file of the largest size.",
+  "issues.day_above_month": "Tokens per day cannot be more than tokens per month.",
   "errors.invalid_input": "Some of what you entered is not valid.",
   "errors.context_overflow": "This conversation is too long for the model's context window.",
   "errors.contextOverflowCounts":
@@ -330,6 +335,7 @@ export const en = {
   "admin.provider.builtIn": "Built into Parley",
   "admin.provider.noKey": "No key",
   "admin.provider.keyHint": "Key ••••{hint}",
+  "admin.provider.keyStored": "Key stored",
   "admin.provider.modelCount": { one: "{count} model", other: "{count} models" },
   "admin.provider.test": "Test connection",
   "admin.provider.testing": "Testing…",
@@ -363,7 +369,7 @@ export const en = {
   "admin.provider.azureSummary": "Azure OpenAI · api-version {version}",
   "admin.provider.apiKey": "API key",
   "admin.provider.apiKeyStored": "Stored, ending in {hint}. Leave empty to keep it.",
-  "admin.provider.apiKeyTooShort": "(too short to show)",
+  "admin.provider.apiKeyStoredShort": "A key is stored. Leave empty to keep it.",
   "admin.provider.keyUnreadable":
     "The API key can't be decrypted (ENCRYPTION_KEY changed): edit the provider and enter the key again.",
   "admin.provider.apiKeyHint": "Leave empty for servers that need none. Stored encrypted; never shown again.",

@@ -26,6 +26,11 @@ export const ISSUE_SENTENCES = {
   no_such_date: "There is no such date.",
   range_inverted: "Choose an end date on or after the start date.",
   range_too_long: "Choose a range of at most {max} days.",
+  enable_before_default: "Enable this model before making it the default.",
+  default_stays_enabled: "The default model must stay enabled. Make another model the default first.",
+  message_below_file: "A message's total must allow at least one file of the largest size.",
+  storage_below_file: "Storage per user must allow at least one file of the largest size.",
+  day_above_month: "Tokens per day cannot be more than tokens per month.",
 } as const;
 
 export type IssueRule = keyof typeof ISSUE_SENTENCES;

@@ -7,6 +7,7 @@ import type { SessionUser } from "../auth/session";
 import { createModel, deleteModel, isSameValue, type ModelFields, updateModel } from "../db/model-admin";
 import { getProviderConnection } from "../db/providers";
 import { AppError, type FieldIssue } from "../errors";
+import { ruleIssue } from "../http/issue-rules";
 import { defaultRequestShape, outputLimitParameters, reasoningEfforts, systemPromptRoles } from "./compatibility";
 
 // Each message names its field: the console shows it under the whole form.
@@ -88,8 +89,11 @@ const requestShapeFields = [
 
 export const modelChangesSchema = z.strictObject(editableFields).partial();
 
-/** The rules between fields, checked on the model as it will be after the change. */
-function assertConsistent(fields: ModelFields): void {
+/**
+ * The rules between fields, checked on the model as it will be after the change; `wasDefault`: the model is the
+ * default already (a new one is not).
+ */
+function assertConsistent(fields: ModelFields, wasDefault: boolean): void {
   const issues: FieldIssue[] = [];
   if (fields.minTemperature > fields.maxTemperature) {
     issues.push({ path: ["minTemperature"], message: "The lowest temperature cannot be above the highest." });
@@ -103,11 +107,11 @@ function assertConsistent(fields: ModelFields): void {
       message: "Leave room for the conversation: use less than the context window.",
     });
   }
+  // Said as what the admin did: disabled the default, or made a disabled model the default.
   if (fields.isDefault && !fields.enabled) {
-    issues.push({
-      path: ["enabled"],
-      message: "The default model must stay enabled. Make another model the default first.",
-    });
+    issues.push(
+      wasDefault ? ruleIssue(["enabled"], "default_stays_enabled") : ruleIssue(["isDefault"], "enable_before_default"),
+    );
   }
   if (fields.isDefault && !fields.visibleToEveryone) {
     issues.push({
@@ -142,7 +146,7 @@ export async function addModel(admin: SessionUser, input: z.infer<typeof newMode
     autoAdjustment: null,
     autoAdjustedAt: null,
   });
-  assertConsistent(settings);
+  assertConsistent(settings, false);
   return createModel(admin, providerId, settings);
 }
 
@@ -160,7 +164,7 @@ export function changeModel(admin: SessionUser, id: string, changes: z.infer<typ
     );
     if (isShapeChanged) Object.assign(current, { autoAdjustment: null, autoAdjustedAt: null });
     const merged = withTeamsWhenListed({ ...current, ...changes });
-    assertConsistent(merged);
+    assertConsistent(merged, before.isDefault);
     return merged;
   });
 }

@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { SessionUser } from "../auth/session";
 import { findLimitSubject, listLimitRows, listModelPrices, saveLimit, saveModelPrice } from "../db/usage-limits";
 import { AppError } from "../errors";
+import { sentenceOf } from "../http/issue-rules";
 import { MAX_MONTHLY_COST_DOLLARS, MAX_PRICE_PER_MILLION_DOLLARS, MAX_TOKEN_LIMIT } from "../limits";
 import { microsToDollars } from "./cost";
 
@@ -18,17 +19,24 @@ const tokens = z
 const dollars = z.number().min(0).max(MAX_MONTHLY_COST_DOLLARS).nullable();
 const price = z.number().min(0).max(MAX_PRICE_PER_MILLION_DOLLARS);
 
-export const limitSchema = z.strictObject({
-  target: z.union([
-    z.strictObject({ default: z.literal(true) }),
-    z.strictObject({ email: z.string().trim().email().max(320) }),
-    z.strictObject({ teamId: z.string().regex(/^[a-z0-9]{20,32}$/) }),
-  ]),
-  tokensPerDay: tokens,
-  tokensPerMonth: tokens,
-  /** Dollars per month; counted only for models with prices. */
-  costPerMonth: dollars,
-});
+export const limitSchema = z
+  .strictObject({
+    target: z.union([
+      z.strictObject({ default: z.literal(true) }),
+      z.strictObject({ email: z.string().trim().email().max(320) }),
+      z.strictObject({ teamId: z.string().regex(/^[a-z0-9]{20,32}$/) }),
+    ]),
+    tokensPerDay: tokens,
+    tokensPerMonth: tokens,
+    /** Dollars per month; counted only for models with prices. */
+    costPerMonth: dollars,
+  })
+  // A day's limit above the month's would never be reached: the month's would stop the user first.
+  .refine(
+    ({ tokensPerDay, tokensPerMonth }) =>
+      tokensPerDay === null || tokensPerMonth === null || tokensPerDay <= tokensPerMonth,
+    { message: sentenceOf("day_above_month"), path: ["tokensPerDay"], params: { rule: "day_above_month" } },
+  );
 
 export const priceSchema = z.strictObject({
   modelId: z.string().regex(/^[a-z0-9]{20,32}$/),

@@ -41,20 +41,15 @@ test("an admin configures a provider and a model; a user chats with it and never
   await admin.getByRole("combobox", { name: "Provider", exact: true }).selectOption({ label: providerName });
   await admin.getByRole("button", { name: "Load the provider's models" }).click();
   await expect(admin.getByText("2 models listed")).toBeVisible();
-  const modelForm = admin.locator("form").filter({ has: admin.getByRole("button", { name: "Add model" }) });
-  await admin.getByRole("button", { name: "Add model" }).click();
-  await expect(modelForm.getByRole("alert")).toHaveText("Enter the model's name at the provider.");
-  // Out of range: said under the field, which gets the focus, and nothing is added; the server's last refusal,
-  // about the form as it was, goes.
+  await admin.getByLabel("Model name at the provider").fill(MODEL_NAME);
+  await admin.getByLabel("Label", { exact: true }).fill("Pirate");
+  // Out of range: said under the field, which gets the focus, and nothing is added.
   const temperature = admin.getByLabel("Temperature", { exact: true });
   await temperature.fill("3");
   await admin.getByRole("button", { name: "Add model" }).click();
   await expect(temperature).toHaveAccessibleDescription("Use a number from 0 to 2.");
-  await expect(modelForm.getByRole("alert")).toHaveCount(0);
   await expect(temperature).toBeFocused();
   await expect(admin.getByRole("listitem", { name: "Pirate" })).toHaveCount(0);
-  await admin.getByLabel("Model name at the provider").fill(MODEL_NAME);
-  await admin.getByLabel("Label", { exact: true }).fill("Pirate");
   await temperature.fill("0.3");
   await expect(temperature).not.toHaveAccessibleDescription("Use a number from 0 to 2.");
   await admin.getByLabel("System prompt").fill(SYSTEM_PROMPT);
@@ -91,6 +86,39 @@ test("an admin configures a provider and a model; a user chats with it and never
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   expect(await page.content()).not.toContain("Secret instruction");
   await adminContext.close();
+});
+
+test("the Add model form's last refusal goes once its own checks stop the next submit", async ({ page }) => {
+  await signInAsAdmin(page);
+  await page.goto("/admin/models");
+  const modelForm = page.locator("form").filter({ has: page.getByRole("button", { name: "Add model" }) });
+  await modelForm.getByRole("button", { name: "Add model" }).click();
+  await expect(modelForm.getByRole("alert")).toHaveText("Enter the model's name at the provider.");
+  // Out of range: said under the field, and nothing is sent; the refusal was about the form as it was.
+  const temperature = modelForm.getByLabel("Temperature", { exact: true });
+  await temperature.fill("5");
+  await modelForm.getByRole("button", { name: "Add model" }).click();
+  await expect(temperature).toHaveAccessibleDescription("Use a number from 0 to 2.");
+  await expect(modelForm.getByRole("alert")).toHaveCount(0);
+});
+
+test("a provider whose key is too short to show its ending says that a key is stored", async ({ page }) => {
+  await signInAsAdmin(page);
+  const name = `Short key ${randomUUID().slice(0, 6)}`;
+  const created = await page.request.post("/api/admin/providers", {
+    data: { name, baseUrl: upstream.url, apiKey: "sk-short" },
+  });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  try {
+    await page.goto("/admin/providers");
+    const card = page.getByRole("listitem", { name });
+    await expect(card).toContainText("Key stored");
+    await card.getByRole("button", { name: "Edit" }).click();
+    await expect(card.getByLabel("API key")).toHaveAccessibleDescription("A key is stored. Leave empty to keep it.");
+  } finally {
+    await page.request.delete(`/api/admin/providers/${id}`);
+  }
 });
 
 test("under approval, a new account waits on its own page until an admin approves it", async ({ browser }) => {

@@ -131,6 +131,39 @@ describe("the default model", () => {
     ]);
   });
 
+  it("asks to enable a disabled model before it becomes the default, and keeps the default enabled", async () => {
+    const disabled = await addModel({ enabled: false });
+    const refused = await changeModel(disabled.id, { isDefault: true });
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({
+      error: {
+        message: "Enable this model before making it the default.",
+        issues: [{ path: ["isDefault"], rule: "enable_before_default" }],
+      },
+    });
+    expect(await db().model.findUniqueOrThrow({ where: { id: disabled.id } })).toMatchObject({
+      isDefault: false,
+      version: 1,
+    });
+    const added = await admin.json("/api/admin/models", {
+      providerId,
+      upstreamName: `disabled-default-${randomUUID().slice(0, 8)}`,
+      enabled: false,
+      isDefault: true,
+    });
+    expect(added.status).toBe(400);
+    expect(((await added.json()) as { error: { message: string } }).error.message).toBe(
+      "Enable this model before making it the default.",
+    );
+
+    const current = await db().model.findFirstOrThrow({ where: { isDefault: true } });
+    const kept = await changeModel(current.id, { enabled: false });
+    expect(kept.status).toBe(400);
+    expect(((await kept.json()) as { error: { message: string } }).error.message).toBe(
+      "The default model must stay enabled. Make another model the default first.",
+    );
+  });
+
   it("stays one when two admins make different models the default at the same moment", async () => {
     const previous = await db().model.findFirstOrThrow({ where: { isDefault: true } });
     const [first, second] = [await addModel(), await addModel()];

@@ -91,6 +91,20 @@ it("applies the limits an admin sets to uploads, sends and Settings, with an aud
   ]);
   const invalid = { ...lowered, messageMegabytes: 0 };
   expect((await admin.json("/api/admin/attachment-limits", invalid, "PUT")).status).toBe(400);
+  // Storage per user below the size of one file: nobody could upload a file of that size. Refused, as a message's
+  // total below it is.
+  const belowOneFile = { fileMegabytes: 20, filesPerMessage: 10, messageMegabytes: 50, storageMegabytes: 10 };
+  const refused = await admin.json("/api/admin/attachment-limits", belowOneFile, "PUT");
+  expect(refused.status).toBe(400);
+  expect(((await refused.json()) as { error: { issues: unknown[] } }).error.issues).toEqual([
+    {
+      path: ["storageMegabytes"],
+      message: "Storage per user must allow at least one file of the largest size.",
+      rule: "storage_below_file",
+      values: {},
+    },
+  ]);
+  expect(await (await admin.fetch("/api/admin/attachment-limits")).json()).toEqual(lowered);
   expect((await user.json("/api/admin/attachment-limits", defaults, "PUT")).status).toBe(403);
   expect(await (await admin.fetch("/admin/users")).text()).toContain("Attachment limits");
 });

@@ -278,6 +278,26 @@ describe("usage limits", () => {
     ]);
   });
 
+  it("refuses a day's token limit above the month's, naming the field, and stores nothing", async () => {
+    const [admin, user] = await Promise.all([makeAdmin(), makeUser()]);
+    const adminClient = await signedInClient(admin.email, admin.password);
+    const limit = { target: { email: user.email }, tokensPerDay: 5, tokensPerMonth: 1, costPerMonth: null };
+    const refused = await adminClient.json("/api/admin/usage-limits", limit, "PUT");
+    expect(refused.status).toBe(400);
+    const body = (await refused.json()) as { error: { issues: unknown[] } };
+    expect(body.error.issues).toEqual([
+      {
+        path: ["tokensPerDay"],
+        message: "Tokens per day cannot be more than tokens per month.",
+        rule: "day_above_month",
+        values: {},
+      },
+    ]);
+    expect(await db().usageLimit.findFirst({ where: { userId: user.id } })).toBeNull();
+    const even = await adminClient.json("/api/admin/usage-limits", { ...limit, tokensPerDay: 1 }, "PUT");
+    expect(even.status).toBe(200);
+  });
+
   it("counts a team's conversations against the team's limit, whoever posts", async () => {
     const chat = await startChatSession(upstream, {
       chunks: ["Team."],

@@ -57,9 +57,11 @@ export function ProviderCard({ provider }: { provider: AdminProvider }) {
             </p>
           ) : null}
           <p className="text-ink-muted text-sm">
-            {provider.hasApiKey && !isDemo
-              ? t("admin.provider.keyHint", { hint: provider.apiKeyHint ?? "" })
-              : t("admin.provider.noKey")}{" "}
+            {!provider.hasApiKey || isDemo
+              ? t("admin.provider.noKey")
+              : provider.apiKeyHint
+                ? t("admin.provider.keyHint", { hint: provider.apiKeyHint })
+                : t("admin.provider.keyStored")}{" "}
             · {t("admin.provider.modelCount", { count: provider.modelCount })}
           </p>
           {provider.isApiKeyUnreadable ? (

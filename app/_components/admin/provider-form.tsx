@@ -2,12 +2,21 @@
 
 import { ChoiceField } from "@/app/_components/ui/choice-field";
 import { FormField } from "@/app/_components/ui/form-field";
+import type { Translator } from "@/app/_i18n/translator";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { AdminForm } from "./admin-form";
 import type { AdminProvider } from "./admin-types";
 import { ProviderKindFields } from "./provider-kind-fields";
 
 type ProviderFormProps = { provider?: AdminProvider; onDone?: () => void };
+
+/** The key field's hint: how an empty field keeps the stored key, ending in its last four characters if it has some. */
+function keyFieldHint(provider: AdminProvider | undefined, t: Translator["t"]): string {
+  if (!provider?.hasApiKey) return t("admin.provider.apiKeyHint");
+  // A key under 12 characters keeps no ending to show (lib/models/secret-box.ts).
+  if (!provider.apiKeyHint) return t("admin.provider.apiKeyStoredShort");
+  return t("admin.provider.apiKeyStored", { hint: provider.apiKeyHint });
+}
 
 // Adds a provider, or edits one: an empty key field keeps the stored key, which is never sent to the browser.
 export function ProviderForm({ provider, onDone }: ProviderFormProps) {
@@ -49,11 +58,7 @@ export function ProviderForm({ provider, onDone }: ProviderFormProps) {
         name="apiKey"
         type="password"
         autoComplete="new-password"
-        hint={
-          provider?.hasApiKey
-            ? t("admin.provider.apiKeyStored", { hint: provider.apiKeyHint ?? t("admin.provider.apiKeyTooShort") })
-            : t("admin.provider.apiKeyHint")
-        }
+        hint={keyFieldHint(provider, t)}
       />
       {provider?.hasApiKey ? (
         <ChoiceField type="checkbox" name="removeKey">
