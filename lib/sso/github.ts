@@ -17,8 +17,6 @@ const githubProfileSchema = z.looseObject({
   parleyEmails: z.array(githubEmailSchema).default([]),
 });
 
-export const isGitHubIssuer = (issuer: string) => issuer.replace(/\/$/, "") === GITHUB_ISSUER;
-
 /**
  * The claims of a GitHub profile: the subject is the numeric user id (the login can be renamed and reused), the
  * email the primary one, verified only when /user/emails says so (the public profile email says nothing about it).

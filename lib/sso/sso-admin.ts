@@ -9,7 +9,7 @@ import { fetchWithoutRedirects } from "../models/provider-fetch";
 import { encryptSecret } from "../models/secret-box";
 import { allowedDomainsSchema } from "./allowed-domains";
 import { teamMappingsSchema } from "./claim-mapping";
-import { isGitHubIssuer } from "./github";
+import { isGitHubIssuer } from "./github-app";
 
 const DISCOVERY_TIMEOUT_MS = 5_000;
 const noControl = /^[^\p{Cc}]*$/u;

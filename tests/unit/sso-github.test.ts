@@ -1,6 +1,7 @@
 // GitHub's profile mapped to the identity Parley signs in with: issuer, numeric subject, primary email, verified.
 import { describe, expect, it } from "vitest";
-import { claimsFromGitHubProfile, isGitHubIssuer } from "@/lib/sso/github";
+import { claimsFromGitHubProfile } from "@/lib/sso/github";
+import { isGitHubIssuer } from "@/lib/sso/github-app";
 
 const user = { id: 583231, login: "octocat", name: "The Octocat", email: "public@example.test" };
 

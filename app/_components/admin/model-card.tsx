@@ -82,19 +82,19 @@ export function ModelCard({ model, providers, teams }: ModelCardProps) {
             <>
               <ActionButton
                 onClick={() => void action.run({ url: modelUrl, method: "PATCH", body: { enabled: !model.enabled } })}
-                disabled={action.isPending}
+                isPending={action.isPending}
               >
                 {model.enabled ? t("admin.disable") : t("admin.enable")}
               </ActionButton>
               {model.enabled ? (
                 <ActionButton
                   onClick={() => void action.run({ url: modelUrl, method: "PATCH", body: { isDefault: true } })}
-                  disabled={action.isPending}
+                  isPending={action.isPending}
                 >
                   {t("admin.model.makeDefault")}
                 </ActionButton>
               ) : null}
-              <ActionButton onClick={() => void remove()} disabled={action.isPending} isDanger>
+              <ActionButton onClick={() => void remove()} isPending={action.isPending} isDanger>
                 {t("admin.delete")}
               </ActionButton>
             </>

@@ -69,13 +69,13 @@ export function ProviderCard({ provider }: { provider: AdminProvider }) {
           ) : null}
         </div>
         <div className="flex flex-wrap gap-1">
-          <ActionButton onClick={() => void runTest()} disabled={test.isPending}>
+          <ActionButton onClick={() => void runTest()} isPending={test.isPending}>
             {test.isPending ? t("admin.provider.testing") : t("admin.provider.test")}
           </ActionButton>
           {isDemo ? null : (
             <ActionButton onClick={() => setIsEditing((value) => !value)}>{t("admin.edit")}</ActionButton>
           )}
-          <ActionButton onClick={() => void remove()} disabled={removal.isPending} isDanger>
+          <ActionButton onClick={() => void remove()} isPending={removal.isPending} isDanger>
             {t("admin.delete")}
           </ActionButton>
         </div>

@@ -36,7 +36,7 @@ export function ResetLinkButton({ user }: { user: { id: string; email: string } 
   const time = link ? new Date(link.expiresAt).toLocaleTimeString(locale, { timeStyle: "short" }) : "";
   return (
     <>
-      <ActionButton ref={buttonRef} onClick={() => void create()} disabled={isPending}>
+      <ActionButton ref={buttonRef} onClick={() => void create()} isPending={isPending}>
         {t("admin.user.resetLink")}
       </ActionButton>
       <InlineAlert message={error} />

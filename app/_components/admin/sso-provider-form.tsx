@@ -6,7 +6,7 @@ import { FormField } from "@/app/_components/ui/form-field";
 import { InlineAlert } from "@/app/_components/ui/inline-alert";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { useTranslator } from "@/app/_i18n/translator-provider";
-import { GITHUB_ISSUER, GITHUB_SCOPES } from "@/lib/sso/github-app";
+import { GITHUB_ISSUER, GITHUB_SCOPES, isGitHubIssuer } from "@/lib/sso/github-app";
 import { FIELDS_WITH_ERRORS, SsoProviderFields, sharedFieldsOf } from "./sso-provider-fields";
 import type { TeamMappingRow } from "./sso-team-mapping-rows";
 
@@ -29,7 +29,7 @@ type Preset = (typeof PRESETS)[number];
  * are empty or still say what the previous preset put there. It leaves every other field as the admin typed it (the
  * form is not remounted).
  */
-export function presetValues(typed: { slug: string; label: string }, previous: Preset | null, preset: Preset) {
+function presetValues(typed: { slug: string; label: string }, previous: Preset | null, preset: Preset) {
   const isUntouched = (value: string, previousValue: string | undefined) =>
     value.trim() === "" || value === previousValue;
   return {
@@ -126,7 +126,7 @@ export function SsoProviderForm({ teams }: { teams: { id: string; name: string }
         teams={teams}
         mappings={mappings}
         onMappingsChange={setMappings}
-        isGitHub={issuer.trim().replace(/\/$/, "") === GITHUB_ISSUER}
+        isGitHub={isGitHubIssuer(issuer.trim())}
         fieldError={fieldError}
         secretField={
           <FormField

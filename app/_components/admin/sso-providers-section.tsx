@@ -66,7 +66,7 @@ function SsoProviderRow({ provider, teams }: { provider: SsoProviderView; teams:
       <span className="text-ink-muted min-w-0 flex-1 truncate text-sm">{provider.issuer}</span>
       <RowActions error={error}>
         <ActionButton onClick={() => setIsEditing(!isEditing)}>{t("admin.sso.edit")}</ActionButton>
-        <ActionButton onClick={() => void remove()} disabled={isPending} isDanger>
+        <ActionButton onClick={() => void remove()} isPending={isPending} isDanger>
           {t("admin.delete")}
         </ActionButton>
         {dialog}

@@ -38,22 +38,22 @@ export function UserActions({ user }: UserActionsProps) {
     <RowActions error={error}>
       <div className="flex flex-wrap justify-end gap-1">
         {user.status === "PENDING" ? (
-          <ActionButton onClick={() => change({ status: "ACTIVE" })} disabled={isPending}>
+          <ActionButton onClick={() => change({ status: "ACTIVE" })} isPending={isPending}>
             {t("admin.user.approve")}
           </ActionButton>
         ) : (
           <ActionButton
             onClick={() => (user.status === "DISABLED" ? change({ status: "ACTIVE" }) : void disable())}
-            disabled={isPending}
+            isPending={isPending}
           >
             {user.status === "DISABLED" ? t("admin.enable") : t("admin.disable")}
           </ActionButton>
         )}
-        <ActionButton onClick={() => change({ role: user.role === "ADMIN" ? "USER" : "ADMIN" })} disabled={isPending}>
+        <ActionButton onClick={() => change({ role: user.role === "ADMIN" ? "USER" : "ADMIN" })} isPending={isPending}>
           {user.role === "ADMIN" ? t("admin.user.makeUser") : t("admin.user.makeAdmin")}
         </ActionButton>
         <ResetLinkButton user={user} />
-        <ActionButton onClick={() => void remove()} disabled={isPending} isDanger>
+        <ActionButton onClick={() => void remove()} isPending={isPending} isDanger>
           {t("admin.delete")}
         </ActionButton>
       </div>

@@ -44,7 +44,7 @@ export const conversationSharingSchema = z.object({
 
 // The message asked for with `?message=` (null without one, or for an id the conversation does not hold), and
 // whether the thread through it is the conversation's current one.
-export const threadFocusSchema = z.object({ messageId: z.string(), isCurrentThread: z.boolean() });
+const threadFocusSchema = z.object({ messageId: z.string(), isCurrentThread: z.boolean() });
 
 // The newest page of the thread shown (the current one, or the one through `focus`); older pages are read above its
 // first message (lib/db/messages.ts).

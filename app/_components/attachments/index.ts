@@ -3,7 +3,7 @@ export { AttachButton } from "./attach-button";
 export { AttachmentChips } from "./attachment-chips";
 export { type AttachmentDraft, failedDraft, fromAttachment } from "./attachment-draft";
 export { AttachmentLimitsProvider } from "./attachment-limits-context";
-export { type DraftFileError, type DraftFileLimits, draftFileErrorSchema } from "./draft-file-error";
+export { type DraftFileLimits, draftFileErrorSchema } from "./draft-file-error";
 export { DraftFiles } from "./draft-files";
 export { formatSize } from "./format-size";
 export { MessageAttachments } from "./message-attachments";

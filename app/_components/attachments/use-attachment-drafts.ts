@@ -19,7 +19,7 @@ import type { DraftFileLimits } from "./draft-file-error";
 import { DraftFiles } from "./draft-files";
 import { findDraftsOverTotal } from "./draft-limits";
 
-export { type AttachmentDraft, isImageDraft } from "./attachment-draft";
+export type { AttachmentDraft } from "./attachment-draft";
 
 export function useDraftFileLimits(): DraftFileLimits {
   const { filesPerMessage, fileMegabytes } = useAttachmentLimits();

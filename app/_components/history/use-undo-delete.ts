@@ -4,7 +4,7 @@ import type { ConversationSummary } from "@/app/_components/api/types";
 import type { ConversationList } from "./use-conversation-list";
 
 // The neighbour in the list takes the focus once the notice leaves without an undo.
-export type Deleted = { id: string; title: string; neighbourId: string | null };
+type Deleted = { id: string; title: string; neighbourId: string | null };
 
 type UndoDeleteOptions = {
   /** Focuses a conversation's link once it is shown, or the start of the list for null. */

@@ -84,8 +84,8 @@ export function ShareLinkDialog({ conversationId, upTo, onClose }: ShareLinkDial
                 variant="primarySmall"
                 type="submit"
                 disabled={isOff || links === null}
-                aria-disabled={isPending || undefined}
-                className="ml-auto aria-disabled:opacity-50"
+                isPending={isPending}
+                className="ml-auto"
               >
                 {isPending ? t("shareLink.creating") : t("shareLink.create")}
               </Button>

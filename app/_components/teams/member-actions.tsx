@@ -77,7 +77,7 @@ export function MemberActions({ team, member, isSelf, canManage, isLastOwner }: 
           <span className="text-ink-muted text-sm">{t(`teams.role.${member.role}`)}</span>
         )}
         {isSelf || canManage ? (
-          <ActionButton ref={removeButtonRef} onClick={() => void remove()} disabled={isPending} isDanger>
+          <ActionButton ref={removeButtonRef} onClick={() => void remove()} isPending={isPending} isDanger>
             {isSelf ? t("teams.leave") : t("teams.remove")}
           </ActionButton>
         ) : null}

@@ -27,7 +27,7 @@ export function RevokeInvitationButton({ teamId, invitationId }: { teamId: strin
 
   return (
     <RowActions error={error}>
-      <ActionButton ref={buttonRef} onClick={() => void revoke()} disabled={isPending} isDanger>
+      <ActionButton ref={buttonRef} onClick={() => void revoke()} isPending={isPending} isDanger>
         {t("teams.invite.revoke")}
       </ActionButton>
       {dialog}

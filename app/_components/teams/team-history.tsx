@@ -39,10 +39,7 @@ export async function TeamHistory({ teamId, search, history }: TeamHistoryProps)
         >
           {history.items.map((conversation) => (
             <li key={conversation.id}>
-              <Link
-                href={"messageId" in conversation ? searchResultHref(conversation) : `/c/${conversation.id}`}
-                className="hover:bg-hover block px-5 py-3"
-              >
+              <Link href={searchResultHref(conversation)} className="hover:bg-hover block px-5 py-3">
                 <span className="block truncate font-medium">{shownTitle(conversation.title, t)}</span>
                 <span className="text-ink-muted block text-sm">
                   {"ownerName" in conversation

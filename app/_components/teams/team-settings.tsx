@@ -47,7 +47,7 @@ export function TeamSettings({ team }: { team: { id: string; name: string } }) {
       </form>
       <div className="border-line flex flex-wrap items-center justify-between gap-3 border-t pt-4">
         <p className="text-ink-muted text-sm">{t("teams.deleteHint")}</p>
-        <ActionButton onClick={() => void handleDelete()} disabled={removal.isPending} isDanger>
+        <ActionButton onClick={() => void handleDelete()} isPending={removal.isPending} isDanger>
           {t("teams.delete")}
         </ActionButton>
       </div>

@@ -3,26 +3,18 @@
 import type { Ref } from "react";
 import { Button } from "./button";
 
-// A small bordered button for an action on a card or a row (edit, disable, remove). `disabled` (while its action
-// runs) leaves it enabled and focused, marked aria-disabled, and ignores clicks: a disabled button would drop the
-// keyboard focus to the page just as the answer comes.
+// A small bordered button for an action on a card or a row (edit, disable, remove); `isPending` while it runs.
 type ActionButtonProps = {
   onClick: () => void;
-  disabled?: boolean;
+  isPending?: boolean;
   isDanger?: boolean;
   ref?: Ref<HTMLButtonElement>;
   children: string;
 };
 
-export function ActionButton({ onClick, disabled = false, isDanger, ref, children }: ActionButtonProps) {
+export function ActionButton({ onClick, isPending, isDanger, ref, children }: ActionButtonProps) {
   return (
-    <Button
-      ref={ref}
-      variant={isDanger ? "danger" : "bordered"}
-      aria-disabled={disabled || undefined}
-      onClick={disabled ? undefined : onClick}
-      className="aria-disabled:opacity-50"
-    >
+    <Button ref={ref} variant={isDanger ? "danger" : "bordered"} isPending={isPending} onClick={onClick}>
       {children}
     </Button>
   );

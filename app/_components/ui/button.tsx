@@ -23,12 +23,27 @@ export type ButtonVariant = keyof typeof VARIANTS;
 type ButtonProps = Omit<ComponentProps<"button">, "type"> & {
   variant: ButtonVariant;
   type?: "button" | "submit";
+  /**
+   * Its action runs: the button looks unavailable (aria-disabled) and a click (or Enter in its form) does nothing,
+   * but it stays enabled, as `disabled` would drop the keyboard focus to the page just as the answer comes.
+   */
+  isPending?: boolean;
 };
 
 /** `className` places the button (self-start, ml-auto…); its look comes from the variant. */
-export function Button({ variant, type = "button", className, ...props }: ButtonProps) {
+export function Button({ variant, type = "button", className, isPending = false, onClick, ...props }: ButtonProps) {
+  const look = `${VARIANTS[variant]} aria-disabled:opacity-50`;
   return (
-    <button type={type} className={className ? `${VARIANTS[variant]} ${className}` : VARIANTS[variant]} {...props} />
+    <button
+      type={type}
+      className={className ? `${look} ${className}` : look}
+      aria-disabled={isPending || undefined}
+      onClick={(event) => {
+        if (isPending) event.preventDefault();
+        else onClick?.(event);
+      }}
+      {...props}
+    />
   );
 }
 

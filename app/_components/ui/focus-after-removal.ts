@@ -27,7 +27,7 @@ export function focusNeighbourRow(control: HTMLElement): void {
 }
 
 /** A heading takes the focus (without joining the Tab order) to say where the user now is. */
-export function focusHeading(heading: Element | null | undefined): void {
+function focusHeading(heading: Element | null | undefined): void {
   if (!(heading instanceof HTMLElement)) return;
   if (!heading.hasAttribute("tabindex")) heading.tabIndex = -1;
   heading.focus();
