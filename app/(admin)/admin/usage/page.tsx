@@ -5,7 +5,7 @@ import { type UsageRow, UsageSection } from "@/app/_components/usage";
 import { getTranslator } from "@/app/_i18n/server";
 import { requirePageAdmin } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
-import { parseFields } from "@/lib/http/field-issues";
+import { parseInput } from "@/lib/http/handler";
 import { getUsageDashboard, usageQuerySchema } from "@/lib/usage-limits/usage-report";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,13 +23,8 @@ const firstOf = (value: string | string[] | undefined) => (Array.isArray(value) 
  * inverted or too long range is said beside the fields, never swapped for the default range.
  */
 async function loadDashboard(range: { from?: string; to?: string }) {
-  const parsed = parseFields(usageQuerySchema, range);
-  if (!parsed.success) {
-    const refusal: ApiError = { code: "invalid_input", message: "Some fields are invalid.", issues: parsed.issues };
-    return { refusal };
-  }
   try {
-    return { dashboard: await getUsageDashboard(parsed.data) };
+    return { dashboard: await getUsageDashboard(parseInput(usageQuerySchema, range)) };
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== "invalid_input") throw error;
     return { refusal: { code: error.code, message: error.message, issues: error.issues } satisfies ApiError };
