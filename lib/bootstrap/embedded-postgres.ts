@@ -26,6 +26,12 @@ export type EmbeddedPostgresOptions = {
   database?: string;
   /** More server settings, e.g. `["-c", "shared_preload_libraries=pg_stat_statements"]` for the bench. */
   extraFlags?: string[];
+  /**
+   * The launcher's cluster: started in a session of its own, so that a terminal's Ctrl+C reaches only the launcher,
+   * which stops it after the drain (postmaster.ts). Other callers (test stacks, the bench) keep it in their process
+   * group: a Ctrl+C that ends them before they can stop it ends it too, instead of leaving it running.
+   */
+  isInOwnSession?: boolean;
 };
 
 export function buildDatabaseUrl(port: number, database: string, password: string): string {
@@ -189,7 +195,7 @@ export async function startEmbeddedPostgres(
 }
 
 async function startOwnCluster(dataDir: string, options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
-  const { password, database = DATABASE, extraFlags = [] } = options;
+  const { password, database = DATABASE, extraFlags = [], isInOwnSession = false } = options;
   const port = await findFreePort();
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) await createCluster(dataDir, password);
   const startServer = () =>
@@ -200,6 +206,7 @@ async function startOwnCluster(dataDir: string, options: EmbeddedPostgresOptions
       // the binaries' default socket folder is not writable by an ordinary user).
       flags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", ...extraFlags],
       runsAsPostgresUser: needsPostgresOsUser(),
+      isInOwnSession,
     });
   await startServer();
   try {

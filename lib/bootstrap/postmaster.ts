@@ -2,8 +2,8 @@
 // creates the cluster): the package starts it in the launcher's process group, and a terminal's Ctrl+C, which goes to
 // its whole foreground group, reached PostgreSQL too. PostgreSQL took it for a fast shutdown and ended every
 // connection at once, under the replies the launcher was still finishing: their saves failed until the supervisor
-// had started the database again. In a session of its own, as `pg_ctl start` puts it, it stops when the launcher
-// stops it, after those saves.
+// had started the database again. The launcher's is started in a session of its own, as `pg_ctl start` puts it,
+// and stops when the launcher stops it, after those saves; a test stack's stays in its group (`isInOwnSession`).
 import { execFileSync, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import os from "node:os";
@@ -15,6 +15,8 @@ export type PostmasterOptions = {
   flags: string[];
   /** As root: PostgreSQL refuses to run as root, and runs as the OS user `postgres`, who owns the cluster. */
   runsAsPostgresUser: boolean;
+  /** Out of the caller's process group, out of reach of a terminal's Ctrl+C (the launcher's cluster). */
+  isInOwnSession: boolean;
 };
 
 const READY = "database system is ready to accept connections";
@@ -41,11 +43,12 @@ let postgresBinary: Promise<string> | undefined;
 let postgresUserIds: { uid: number; gid: number } | undefined;
 
 /** Resolves once PostgreSQL accepts connections; rejects, with what it said, when it stops before. */
-export async function startPostmaster({ dataDir, port, flags, runsAsPostgresUser }: PostmasterOptions): Promise<void> {
+export async function startPostmaster(options: PostmasterOptions): Promise<void> {
+  const { dataDir, port, flags, runsAsPostgresUser, isInOwnSession } = options;
   postgresBinary ??= locatePostgresBinary();
   if (runsAsPostgresUser) postgresUserIds ??= readPostgresUserIds();
   const server = spawn(await postgresBinary, ["-D", dataDir, "-p", String(port), ...flags], {
-    detached: true,
+    detached: isInOwnSession,
     stdio: ["ignore", "ignore", "pipe"],
     // Its messages in English: "ready to accept connections" is what tells that it started.
     env: { ...process.env, LC_MESSAGES: "C" },

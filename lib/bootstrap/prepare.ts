@@ -24,7 +24,10 @@ async function resolveRuntimeEnv(config: Env): Promise<PreparedRuntime> {
   ]);
   const database = config.DATABASE_URL
     ? { databaseUrl: config.DATABASE_URL, stop: async () => {} }
-    : await startEmbeddedPostgres(path.join(dataDir, "postgres"), { password: secrets.databasePassword ?? "" });
+    : await startEmbeddedPostgres(path.join(dataDir, "postgres"), {
+        password: secrets.databasePassword ?? "",
+        isInOwnSession: true,
+      });
   if (!config.DATABASE_URL) console.log(`[parley] embedded PostgreSQL 17 with data in ${dataDir}/postgres`);
   return {
     env: {

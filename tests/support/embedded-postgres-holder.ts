@@ -6,7 +6,7 @@ import { startEmbeddedPostgres } from "@/lib/bootstrap/embedded-postgres";
 import { queryDatabase } from "./database-query";
 
 const [dataDir = "", password = ""] = process.argv.slice(2);
-const cluster = await startEmbeddedPostgres(dataDir, { password });
+const cluster = await startEmbeddedPostgres(dataDir, { password, isInOwnSession: true });
 const stop = async () => {
   await cluster.stop();
   process.exit(0);
