@@ -43,9 +43,12 @@ export async function getOlderMessages(user: SessionUser, id: string, beforeId: 
   return getOlderThreadPage(id, beforeId, user.role === "ADMIN");
 }
 
-/** Makes the thread through a message (its newest leaf below it) the conversation's current one. */
+/**
+ * Makes the thread through a message (its newest leaf below it) the conversation's current one. The thread is read
+ * through that message, however far up it is: the page switched there and keeps showing it.
+ */
 export async function showBranch(user: SessionUser, id: string, messageId: string) {
   await requireConversation(user, "write", id);
   await setCurrentLeaf(id, await findNewestLeaf(id, messageId));
-  return getConversationWithThread(user, id);
+  return getConversationWithThread(user, id, messageId);
 }

@@ -116,3 +116,66 @@ test("a reload during a reply re-attaches to it without repeating text", async (
   expect(text.match(/\bword59\b/g)).toHaveLength(1);
   await expect(messages).toHaveCount(2);
 });
+
+test("switching versions far up a long conversation keeps that message in view", async ({ browser }) => {
+  test.slow();
+  const { page } = await newUserPage(browser, "Vincent");
+  // An imported conversation whose 31st message has two versions, each followed by 69 more messages: longer than
+  // the page the server reads at once (40 messages) and than the list renders (60).
+  const mapping: Record<string, object> = {};
+  const node = (id: string, parent: string | null, children: string[], role: string, text: string, time: number) => {
+    mapping[id] = {
+      id,
+      parent,
+      children,
+      message: { author: { role }, content: { content_type: "text", parts: [text] }, create_time: time },
+    };
+  };
+  const role = (index: number) => (index % 2 === 0 ? "user" : "assistant");
+  for (let index = 0; index < 30; index++) {
+    const children = index === 29 ? ["a30", "b30"] : [`n${index + 1}`];
+    node(`n${index}`, index === 0 ? null : `n${index - 1}`, children, role(index), `Shared message ${index}`, index);
+  }
+  for (const version of ["a", "b"]) {
+    for (let index = 30; index < 100; index++) {
+      const parent = index === 30 ? "n29" : `${version}${index - 1}`;
+      const children = index === 99 ? [] : [`${version}${index + 1}`];
+      const text =
+        index === 30 ? `Version ${version.toUpperCase()} of the question` : `Branch ${version} message ${index}`;
+      node(`${version}${index}`, parent, children, role(index), text, version === "a" ? index : 100 + index);
+    }
+  }
+  const imported = await page.request.post("/api/account/import", {
+    data: [{ title: "Two long versions", create_time: 1, current_node: "b99", mapping }],
+  });
+  expect(imported.status()).toBe(201);
+  await page.reload();
+  await page
+    .getByRole("navigation", { name: "Conversations" })
+    .getByRole("link", { name: "Two long versions" })
+    .click();
+
+  const log = page.getByRole("log", { name: "Messages" });
+  await expect(log.getByText("Branch b message 99")).toBeVisible();
+  const versionB = log.getByText("Version B of the question");
+  // Scroll up until the edited question is shown (older pages load and the list reveals older messages).
+  await expect(async () => {
+    await log.evaluate((element) => {
+      (element.parentElement as HTMLElement).scrollTop -= 300;
+    });
+    await expect(versionB).toBeInViewport({ timeout: 500 });
+  }).toPass();
+
+  const question = log.getByRole("article", { name: "You" }).filter({ hasText: "of the question" });
+  await question.getByRole("button", { name: "Previous version" }).click();
+  await expect(log.getByText("Version A of the question")).toBeInViewport();
+  await expect(question.getByRole("group", { name: "Version 1 of 2" })).toBeVisible();
+  await expect(question.getByRole("button", { name: "Next version" })).toBeFocused();
+  await expect(log.getByText("Shared message 29")).toBeAttached();
+  await expect(log.getByText("Branch b message 31", { exact: true })).toHaveCount(0);
+
+  // And back, with the keyboard.
+  await page.keyboard.press("Enter");
+  await expect(versionB).toBeInViewport();
+  await expect(question.getByRole("button", { name: "Previous version" })).toBeFocused();
+});

@@ -111,6 +111,49 @@ describe("regenerating a reply", () => {
   });
 });
 
+describe("switching versions", () => {
+  it("answers the thread through the version switched to, however far above the newest message it is", async () => {
+    const chat = await startChatSession(upstream, { reply: "Answer." });
+    // A ChatGPT export whose second message has two versions, each followed by 59 more: the page read at once is 40.
+    const mapping: Record<string, object> = {};
+    const node = (id: string, parent: string | null, children: string[], index: number, text: string) => {
+      const role = index % 2 === 0 ? "user" : "assistant";
+      const message = { author: { role }, content: { content_type: "text", parts: [text] }, create_time: index };
+      mapping[id] = { id, parent, children, message };
+    };
+    node("root", null, ["a1", "b1"], 0, "Shared question");
+    for (const version of ["a", "b"]) {
+      for (let index = 1; index <= 60; index++) {
+        const children = index === 60 ? [] : [`${version}${index + 1}`];
+        node(
+          `${version}${index}`,
+          index === 1 ? "root" : `${version}${index - 1}`,
+          children,
+          index,
+          `${version}${index}`,
+        );
+      }
+    }
+    const file = [{ title: "Two versions", create_time: 1, current_node: "b60", mapping }];
+    const imported = await chat.client.json("/api/account/import", file);
+    expect(imported.status).toBe(201);
+    const conversationId = ((await imported.json()) as { conversations: { id: string }[] }).conversations[0]?.id;
+    const opened = (await (await chat.client.fetch(`/api/conversations/${conversationId}`)).json()) as View;
+    expect(opened.messages.map((message) => message.content).slice(0, 2)).toEqual(["b21", "b22"]);
+
+    const stored = await db().message.findMany({ where: { conversationId, content: "a1" } });
+    const switched = await chat.client.json(
+      `/api/conversations/${conversationId}/current-message`,
+      { messageId: stored[0]?.id },
+      "PUT",
+    );
+    expect(switched.status).toBe(200);
+    const thread = ((await switched.json()) as View).messages.map((message) => message.content);
+    // From the message switched to (read this far up for it) to its version's newest message.
+    expect(thread).toEqual(Array.from({ length: 60 }, (_, index) => `a${index + 1}`));
+  });
+});
+
 describe("opening the conversation at a message (?message=, a search result's)", () => {
   it("shows the thread through a message of another version without changing the current one", async () => {
     const chat = await startChatSession(upstream, { reply: "Answer." });

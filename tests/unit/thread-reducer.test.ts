@@ -199,6 +199,23 @@ describe("the thread reducer", () => {
     expect(switched.activity).toBe("idle");
   });
 
+  it("a switch says how much longer the thread got below the messages kept above it, or that it was replaced whole", () => {
+    // Shown: u1 a1 u2 a2 u3 a3; the switch is to b2, a version of a2 whose thread below is two messages shorter.
+    const shown = ["u1", "a1", "u2", "a2", "u3", "a3"].map((id, index, ids) =>
+      message(id, id.startsWith("u") ? "USER" : "ASSISTANT", ids[index - 1] ?? null),
+    );
+    const switching = run(initialThreadState(shown), { type: "switching" });
+    const shorter = run(switching, { type: "switched", messages: [message("b2", "ASSISTANT", "u2")] });
+    expect(shorter.messages.map((each) => each.id)).toEqual(["u1", "a1", "u2", "b2"]);
+    expect(shorter.versionSwitch).toEqual({ lengthChange: -2 });
+
+    // A page that does not continue what is shown (its first message's parent is not there) replaces it whole.
+    const unrelated = [message("x9", "USER", "x8"), message("x10", "ASSISTANT", "x9")];
+    const replaced = run(switching, { type: "switched", messages: unrelated });
+    expect(replaced.messages.map((each) => each.id)).toEqual(["x9", "x10"]);
+    expect(replaced.versionSwitch).toEqual({ lengthChange: null });
+  });
+
   it("regenerate: the placeholder stands in for the new version until start names it", () => {
     const placeholder = createPlaceholderReply(earlier[1] as ChatMessage);
     const state = run(initialThreadState(earlier), {

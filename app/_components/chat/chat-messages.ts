@@ -149,9 +149,14 @@ export function mergeFetchedThread(shown: ChatMessage[], fetched: ChatMessage[])
 // The server sends the newest page of a thread; the older pages this page already loaded above it stay, as long
 // as the fetched page continues them (same ancestors).
 export function withOlderShown(shown: ChatMessage[], fetched: ChatMessage[]): ChatMessage[] {
+  const kept = countKeptAbove(shown, fetched);
+  return kept === 0 ? fetched : [...shown.slice(0, kept), ...fetched];
+}
+
+/** How many of the shown messages stay above a fetched page that continues them (0: it replaces them all). */
+export function countKeptAbove(shown: ChatMessage[], fetched: ChatMessage[]): number {
   const parentId = fetched[0]?.parentId;
-  const index = parentId ? shown.findIndex((message) => message.id === parentId) : -1;
-  return index === -1 ? fetched : [...shown.slice(0, index + 1), ...fetched];
+  return parentId ? shown.findIndex((message) => message.id === parentId) + 1 : 0;
 }
 
 // A page of older messages goes on top; anything already shown is not repeated.

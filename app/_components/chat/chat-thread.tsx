@@ -101,6 +101,7 @@ export function ChatThread({ conversation }: ChatThreadProps) {
           showsAuthors={sharing.team !== null}
           readsImages={modelReadsImages}
           jump={jump}
+          versionSwitch={stream.versionSwitch}
         />
       )}
       <ThreadFooter

@@ -3,6 +3,7 @@ import {
   appendContent,
   appendReasoning,
   applyStart,
+  countKeptAbove,
   mergeFetchedThread,
   NO_PLACEHOLDERS,
   type Placeholders,
@@ -29,7 +30,13 @@ export type ThreadState = {
   beforeRequest: ChatMessage[] | null;
   // The title the model wrote, as the reply's stream announced it (null: none this visit).
   title: string | null;
+  // The last switch of version, for the list's window (a new object each switch).
+  versionSwitch: VersionSwitch | null;
 };
+
+// A switch of version replaces the thread below a message; the thread above it stays when the page had it.
+// `lengthChange`: how many messages longer the thread got (negative: shorter); null when it was replaced whole.
+export type VersionSwitch = { lengthChange: number | null };
 
 // What a request shows of itself: at once (`show`), or only once the server accepted it (`showAfterAccepted`).
 export type ThreadChange =
@@ -60,7 +67,16 @@ export type ThreadAction =
   | { type: "alert"; error: string | null };
 
 export function initialThreadState(messages: ChatMessage[]): ThreadState {
-  return { messages, activity: "idle", error: null, placeholders: NO_PLACEHOLDERS, beforeRequest: null, title: null };
+  const placeholders = NO_PLACEHOLDERS;
+  return {
+    messages,
+    activity: "idle",
+    error: null,
+    placeholders,
+    beforeRequest: null,
+    title: null,
+    versionSwitch: null,
+  };
 }
 
 function applyChange(messages: ChatMessage[], change: ThreadChange | undefined): ChatMessage[] {
@@ -113,9 +129,13 @@ export function threadReducer(state: ThreadState, action: ThreadAction): ThreadS
   switch (action.type) {
     case "switching":
       return state.activity === "idle" ? { ...state, activity: "switching", error: null } : state;
-    case "switched":
+    case "switched": {
       if (state.activity !== "switching") return state;
-      return { ...state, activity: "idle", messages: withOlderShown(state.messages, action.messages) };
+      const messages = withOlderShown(state.messages, action.messages);
+      const isReplacedWhole = countKeptAbove(state.messages, action.messages) === 0;
+      const lengthChange = isReplacedWhole ? null : messages.length - state.messages.length;
+      return { ...state, activity: "idle", messages, versionSwitch: { lengthChange } };
+    }
     case "switch-failed":
       return state.activity === "switching" ? { ...state, activity: "idle", error: action.error } : state;
     case "thread-loaded":

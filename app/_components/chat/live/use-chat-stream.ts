@@ -12,7 +12,13 @@ import type { FirstTurn } from "@/app/_components/chat/first-turn";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { AttachmentView } from "@/lib/live/messages";
 import { releaseLock, type ThreadLockState, takeLock } from "./thread-lock";
-import { initialThreadState, type ThreadAction, type ThreadState, threadReducer } from "./thread-reducer";
+import {
+  initialThreadState,
+  type ThreadAction,
+  type ThreadState,
+  threadReducer,
+  type VersionSwitch,
+} from "./thread-reducer";
 import { useReplyRequests } from "./use-reply-requests";
 import { type ReplyOutcome, useReplyRunner } from "./use-reply-runner";
 
@@ -28,6 +34,8 @@ export type ChatStream = {
   edit: (message: ChatMessage, content: string, attachments: AttachmentView[]) => Promise<boolean>;
   regenerate: (message: ChatMessage) => Promise<void>;
   showVersion: (messageId: string) => Promise<void>;
+  // The last switch of version, which the list's window follows.
+  versionSwitch: VersionSwitch | null;
   reattach: () => Promise<void>;
   stop: () => Promise<void>;
   // A long thread arrives a page at a time: older pages go on top as the user scrolls up.
@@ -90,7 +98,7 @@ export function useChatStream(
   useEffect(() => () => lockRef.current.held?.controller.abort(), []);
 
   const showOlder = useCallback((older: ChatMessage[]) => dispatch({ type: "older-loaded", messages: older }), []);
-  const { messages, activity, error } = state;
+  const { messages, activity, error, versionSwitch } = state;
   return {
     messages,
     isStreaming: activity === "streaming",
@@ -98,6 +106,7 @@ export function useChatStream(
     error,
     ...requests,
     showVersion,
+    versionSwitch,
     stop,
     showOlder,
   };

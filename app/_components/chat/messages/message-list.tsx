@@ -1,6 +1,7 @@
 "use client";
 
 import type { ChatMessage } from "@/app/_components/api/types";
+import type { VersionSwitch } from "@/app/_components/chat/live/thread-reducer";
 import { LoadMoreSentinel } from "@/app/_components/ui/load-more-sentinel";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { MessageActions } from "./message-actions";
@@ -21,6 +22,7 @@ type MessageListProps = {
   readsImages: boolean;
   // The message to bring into view (a search match), until `finish` says it is there.
   jump: JumpTarget;
+  versionSwitch: VersionSwitch | null;
 };
 
 // The message jumped to has the focus, so that keyboard and screen reader users start there; the ring shows sighted
@@ -37,9 +39,10 @@ export function MessageList({
   showsAuthors,
   readsImages,
   jump,
+  versionSwitch,
 }: MessageListProps) {
   const { t } = useTranslator();
-  const messageWindow = useMessageWindow(messages.length);
+  const messageWindow = useMessageWindow(messages.length, versionSwitch);
   const shown = messages.slice(messageWindow.start, messageWindow.end);
   const isNewestShown = messageWindow.end === messages.length;
   const { scrollerRef, handleScroll, holdInView } = useScrollFollow(messages, messageWindow, isNewestShown);
