@@ -75,7 +75,7 @@ function RevokeButton({ apiKey, url }: { apiKey: ApiKeyRow; url: string }) {
     <RowActions error={error}>
       <Button
         variant="danger"
-        disabled={isPending}
+        isPending={isPending}
         aria-label={`${t("apiKeys.revoke")} ${apiKey.name}`}
         onClick={() => void runConfirmed(question, { url, method: "DELETE" })}
       >

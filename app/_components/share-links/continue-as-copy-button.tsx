@@ -25,7 +25,7 @@ export function ContinueAsCopyButton({ token }: { token: string }) {
 
   return (
     <>
-      <Button variant="primary" onClick={() => void copy()} disabled={isPending}>
+      <Button variant="primary" onClick={() => void copy()} isPending={isPending}>
         {isPending ? t("share.page.copying") : t("share.page.continueAsCopy")}
       </Button>
       <InlineAlert message={error} />

@@ -1,5 +1,6 @@
 "use client";
 
+import { useRef, useState } from "react";
 import type { ChatModel, ConversationDetails } from "@/app/_components/api/types";
 import { useMutation } from "@/app/_components/api/use-mutation";
 import { updateReasoningEffort } from "@/app/_components/chat/chat-requests";
@@ -16,15 +17,23 @@ type ReasoningEffortFieldProps = {
 
 const MODEL_DEFAULT = "";
 
-// How hard the model thinks in this conversation, among the values the admin allows; saved when chosen.
+// How hard the model thinks in this conversation, among the values the admin allows; saved when chosen. The field
+// stays enabled while a choice is saved (disabling it would drop the keyboard focus, and the arrow keys choose
+// one value after another): it shows the latest choice, and only the latest choice's answer is applied.
 export function ReasoningEffortField({ details, model, onSaved }: ReasoningEffortFieldProps) {
   const { t } = useTranslator();
   const { send, error, isPending } = useMutation({ refreshesPage: false });
+  const [unsaved, setUnsaved] = useState<string | null>(null);
+  const latestChoiceRef = useRef(0);
   const { choices, default: modelDefault } = model.parameters.reasoningEffort;
 
   async function choose(value: string): Promise<void> {
+    const choice = ++latestChoiceRef.current;
+    setUnsaved(value);
     const effort = reasoningEfforts.find((item) => item === value) ?? null;
     const saved = await send(() => updateReasoningEffort(details.id, effort));
+    if (choice !== latestChoiceRef.current) return;
+    setUnsaved(null);
     if (saved) onSaved(saved);
   }
 
@@ -35,8 +44,8 @@ export function ReasoningEffortField({ details, model, onSaved }: ReasoningEffor
     <div className="flex flex-col gap-2">
       <SelectField
         label={t("parameters.reasoningEffortLabel")}
-        value={details.reasoningEffort ?? MODEL_DEFAULT}
-        disabled={isPending}
+        value={unsaved ?? details.reasoningEffort ?? MODEL_DEFAULT}
+        aria-busy={isPending}
         onChange={(event) => void choose(event.target.value)}
       >
         <option value={MODEL_DEFAULT}>{defaultLabel}</option>

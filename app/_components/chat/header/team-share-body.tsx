@@ -40,7 +40,7 @@ export function ShareBody({ conversationId, sharing, onTeamChange }: TeamShareCo
         ) : null}
         {alert}
         {sharing.canStopSharing ? (
-          <Button variant="bordered" disabled={isSaving} onClick={() => void save(null)} className="self-start">
+          <Button variant="bordered" isPending={isSaving} onClick={() => void save(null)} className="self-start">
             {t("teamShare.stop")}
           </Button>
         ) : null}
@@ -66,7 +66,7 @@ export function ShareBody({ conversationId, sharing, onTeamChange }: TeamShareCo
         ))}
       </select>
       {alert}
-      <Button variant="primary" type="submit" disabled={isSaving} className="self-start">
+      <Button variant="primary" type="submit" isPending={isSaving} className="self-start">
         {t("teamShare.share")}
       </Button>
     </form>

@@ -86,13 +86,13 @@ export function TemperatureForm({ details, model, onSaved, onCancel }: Temperatu
       </div>
       <ParameterFigures details={details} model={model} isTemperatureShown={false} />
       <div className="flex flex-wrap justify-end gap-2">
-        <Button variant="ghost" disabled={isSaving} onClick={() => void save(null)} className="mr-auto">
+        <Button variant="ghost" isPending={isSaving} onClick={() => void save(null)} className="mr-auto">
           {t("parameters.useModelDefault")}
         </Button>
         <Button variant="ghost" onClick={onCancel}>
           {t("common.cancel")}
         </Button>
-        <Button variant="primarySmall" type="submit" disabled={isSaving}>
+        <Button variant="primarySmall" type="submit" isPending={isSaving}>
           {t("common.save")}
         </Button>
       </div>
