@@ -37,6 +37,25 @@ test("the sidebar keeps the keyboard's place through rename, pin, delete and Und
   await context.close();
 });
 
+test("deleting the open conversation leaves its page with the focus on Undo, and Undo brings it back", async ({
+  browser,
+}) => {
+  const { page, context } = await newUserPage(browser, "Opener");
+  await importConversations(page, ["Apples", "Pears"]);
+  await page.reload();
+  const list = sidebar(page);
+  await list.getByRole("link", { name: "Pears" }).click();
+  await expect(page).toHaveURL(/\/c\//);
+  await list.getByRole("button", { name: "Delete Pears" }).click();
+  await expect(page).toHaveURL((url) => url.pathname === "/");
+  await expect(page.getByRole("heading", { name: "What can I help with?" })).toBeVisible();
+  const undo = page.getByRole("button", { name: "Undo" });
+  await expect(undo).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(list.getByRole("link", { name: "Pears" })).toBeFocused();
+  await context.close();
+});
+
 test("after Save & submit of an edited message the focus is in the message box", async ({ browser }) => {
   const { page, context } = await newUserPage(browser, "Editor");
   await receiveReply(page, "A first answer.");

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef } from "react";
 import { useTranslator } from "@/app/_i18n/translator-provider";
+import { KEEPS_FOCUS_ATTRIBUTE } from "./keeps-focus";
 
 type UndoNoticeProps = {
   message: string;
@@ -38,6 +39,7 @@ export function UndoNotice({ message, onUndo, onExpire }: UndoNoticeProps) {
     <div
       ref={rootRef}
       role="status"
+      {...{ [KEEPS_FOCUS_ATTRIBUTE]: true }}
       className="bg-ink text-canvas flex items-center gap-2 rounded-xl px-3 py-2 text-sm shadow-lg"
     >
       <span className="min-w-0 flex-1 truncate">{message}</span>

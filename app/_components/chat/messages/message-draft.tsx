@@ -1,13 +1,19 @@
 "use client";
 
 import { type RefObject, useEffect, useLayoutEffect } from "react";
+import { KEEPS_FOCUS_ATTRIBUTE } from "@/app/_components/ui/keeps-focus";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { MAX_MESSAGE_LENGTH } from "@/lib/limits";
 
-/** Focuses a textarea on arrival, the caret after the text it comes with (a draft, the message being edited). */
+/**
+ * Focuses a textarea on arrival, the caret after the text it comes with (a draft, the message being edited); not
+ * when a notice that must keep the focus has it (the Undo of the open conversation just deleted, whose page this
+ * replaces).
+ */
 export function useFocusOnArrival(textareaRef: RefObject<HTMLTextAreaElement | null>) {
   useEffect(() => {
     const textarea = textareaRef.current;
+    if (document.activeElement?.closest(`[${KEEPS_FOCUS_ATTRIBUTE}]`)) return;
     textarea?.focus();
     textarea?.setSelectionRange(textarea.value.length, textarea.value.length);
   }, [textareaRef]);
