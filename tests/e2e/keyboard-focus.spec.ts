@@ -56,14 +56,22 @@ test("deleting the open conversation leaves its page with the focus on Undo, and
   await context.close();
 });
 
-test("after Save & submit of an edited message the focus is in the message box", async ({ browser }) => {
+test("after Save & submit of an edited message, or Regenerate, the focus is in the message box", async ({
+  browser,
+}) => {
   const { page, context } = await newUserPage(browser, "Editor");
   await receiveReply(page, "A first answer.");
   const message = page.getByRole("article", { name: "You" });
   await message.getByRole("button", { name: "Edit message" }).click();
   await page.getByRole("textbox", { name: "Edit message text" }).fill("echo:\nA second answer.");
   await page.getByRole("button", { name: "Save & submit" }).click();
-  await expect(page.getByRole("article", { name: "Assistant" })).toContainText("A second answer.");
+  const reply = page.getByRole("article", { name: "Assistant" });
+  await expect(reply).toContainText("A second answer.");
+  await expect(composer(page)).toBeFocused();
+
+  await reply.getByRole("button", { name: "Regenerate" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(reply.getByRole("group", { name: "Version 2 of 2" })).toBeVisible();
   await expect(composer(page)).toBeFocused();
   await context.close();
 });

@@ -111,9 +111,13 @@ export function useCopyToMyChats(conversationId: string) {
 }
 
 type Edit = (message: ChatMessage, content: string, attachments: AttachmentView[]) => Promise<boolean>;
+type Regenerate = (message: ChatMessage) => Promise<void>;
 
-/** An edit whose form leaves with the old version: the keyboard goes on in the message box, below the new reply. */
-export function useEditThenFocusMessageBox(edit: Edit) {
+/**
+ * A new version leaves with the control the keyboard was on (the edit's form, once accepted; a regenerated reply's
+ * buttons, at once: the new reply takes its place): the keyboard goes on in the message box, below the new reply.
+ */
+export function useNewVersionThenFocusMessageBox(edit: Edit, regenerate: Regenerate) {
   const messageBoxRef = useRef<HTMLTextAreaElement>(null);
   const editThenFocus = useCallback<Edit>(
     async (...request) => {
@@ -123,5 +127,13 @@ export function useEditThenFocusMessageBox(edit: Edit) {
     },
     [edit],
   );
-  return { messageBoxRef, edit: editThenFocus };
+  const regenerateThenFocus = useCallback<Regenerate>(
+    (message) => {
+      const reply = regenerate(message);
+      messageBoxRef.current?.focus();
+      return reply;
+    },
+    [regenerate],
+  );
+  return { messageBoxRef, edit: editThenFocus, regenerate: regenerateThenFocus };
 }

@@ -21,8 +21,8 @@ import { selectVisibleMessages } from "./chat-messages";
 import {
   useConversationTitle,
   useCopyToMyChats,
-  useEditThenFocusMessageBox,
   useFollowOnArrival,
+  useNewVersionThenFocusMessageBox,
   useOpenAtFocus,
 } from "./chat-thread-hooks";
 import type { RefusedMessage } from "./composer";
@@ -45,8 +45,8 @@ export function ChatThread({ conversation }: ChatThreadProps) {
   const shareUpTo = useCallback((message: ChatMessage) => setShareRequest({ upTo: message }), []);
   const updateDetails = useCallback((next: ConversationDetails) => setDetails(toDetails(next)), []);
   const stream = useChatStream(conversation.id, conversation.messages, updateDetails);
-  const { messages, isStreaming, isBusy, error, send, regenerate, showVersion, reattach, stop } = stream;
-  const { messageBoxRef, edit } = useEditThenFocusMessageBox(stream.edit);
+  const { messages, isStreaming, isBusy, error, send, showVersion, reattach, stop } = stream;
+  const { messageBoxRef, edit, regenerate } = useNewVersionThenFocusMessageBox(stream.edit, stream.regenerate);
   const older = useOlderMessages(conversation.id, messages, stream.showOlder);
   const jump = useOpenAtFocus(conversation.focus, { messages, older, showVersion }, sharing.access !== "read");
   const { copy, copyError } = useCopyToMyChats(conversation.id);
