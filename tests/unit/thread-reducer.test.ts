@@ -185,7 +185,7 @@ describe("the thread reducer", () => {
       { type: "accepted" },
       { type: "started", start: start("u2", "a2", "a1") },
     );
-    const during = run(streaming, { type: "switching" }, { type: "switched", messages: other });
+    const during = run(streaming, { type: "switching" }, { type: "switched", messageId: "b1", messages: other });
     expect(during).toEqual(streaming);
     const after = run(
       streaming,
@@ -194,7 +194,7 @@ describe("the thread reducer", () => {
       { type: "switching" },
     );
     expect(after.activity).toBe("switching");
-    const switched = run(after, { type: "switched", messages: other });
+    const switched = run(after, { type: "switched", messageId: "b1", messages: other });
     expect(summary(switched)).toEqual(["u1:COMPLETE:u1 text", "b1:COMPLETE:b1 text"]);
     expect(switched.activity).toBe("idle");
   });
@@ -205,15 +205,15 @@ describe("the thread reducer", () => {
       message(id, id.startsWith("u") ? "USER" : "ASSISTANT", ids[index - 1] ?? null),
     );
     const switching = run(initialThreadState(shown), { type: "switching" });
-    const shorter = run(switching, { type: "switched", messages: [message("b2", "ASSISTANT", "u2")] });
+    const shorter = run(switching, { type: "switched", messageId: "b2", messages: [message("b2", "ASSISTANT", "u2")] });
     expect(shorter.messages.map((each) => each.id)).toEqual(["u1", "a1", "u2", "b2"]);
-    expect(shorter.versionSwitch).toEqual({ lengthChange: -2 });
+    expect(shorter.versionSwitch).toEqual({ messageId: "b2", lengthChange: -2 });
 
     // A page that does not continue what is shown (its first message's parent is not there) replaces it whole.
     const unrelated = [message("x9", "USER", "x8"), message("x10", "ASSISTANT", "x9")];
-    const replaced = run(switching, { type: "switched", messages: unrelated });
+    const replaced = run(switching, { type: "switched", messageId: "x9", messages: unrelated });
     expect(replaced.messages.map((each) => each.id)).toEqual(["x9", "x10"]);
-    expect(replaced.versionSwitch).toEqual({ lengthChange: null });
+    expect(replaced.versionSwitch).toEqual({ messageId: "x9", lengthChange: null });
   });
 
   it("regenerate: the placeholder stands in for the new version until start names it", () => {

@@ -34,9 +34,10 @@ export type ThreadState = {
   versionSwitch: VersionSwitch | null;
 };
 
-// A switch of version replaces the thread below a message; the thread above it stays when the page had it.
-// `lengthChange`: how many messages longer the thread got (negative: shorter); null when it was replaced whole.
-export type VersionSwitch = { lengthChange: number | null };
+// A switch of version replaces the thread below a message (`messageId`, the version switched to); the thread above
+// it stays when the page had it. `lengthChange`: how many messages longer the thread got (negative: shorter); null
+// when it was replaced whole.
+export type VersionSwitch = { messageId: string; lengthChange: number | null };
 
 // What a request shows of itself: at once (`show`), or only once the server accepted it (`showAfterAccepted`).
 export type ThreadChange =
@@ -59,7 +60,7 @@ export type ThreadAction =
   | { type: "failed"; error: string }
   | { type: "released" }
   | { type: "switching" }
-  | { type: "switched"; messages: ChatMessage[] }
+  | { type: "switched"; messageId: string; messages: ChatMessage[] }
   | { type: "switch-failed"; error: string }
   | { type: "thread-loaded"; messages: ChatMessage[] }
   | { type: "older-loaded"; messages: ChatMessage[] }
@@ -134,7 +135,7 @@ export function threadReducer(state: ThreadState, action: ThreadAction): ThreadS
       const messages = withOlderShown(state.messages, action.messages);
       const isReplacedWhole = countKeptAbove(state.messages, action.messages) === 0;
       const lengthChange = isReplacedWhole ? null : messages.length - state.messages.length;
-      return { ...state, activity: "idle", messages, versionSwitch: { lengthChange } };
+      return { ...state, activity: "idle", messages, versionSwitch: { messageId: action.messageId, lengthChange } };
     }
     case "switch-failed":
       return state.activity === "switching" ? { ...state, activity: "idle", error: action.error } : state;

@@ -150,7 +150,7 @@ function useShowVersion(conversationId: string, refs: ThreadRefs, reattach: () =
         dispatch({ type: "switch-failed", error: describeError(result.error, translator) });
         return;
       }
-      dispatch({ type: "switched", messages: result.data.messages });
+      dispatch({ type: "switched", messageId, messages: result.data.messages });
       onLoadedRef.current(result.data);
       if (result.data.messages.at(-1)?.status === "STREAMING") void reattach();
     },

@@ -42,7 +42,7 @@ export function MessageList({
   versionSwitch,
 }: MessageListProps) {
   const { t } = useTranslator();
-  const messageWindow = useMessageWindow(messages.length, versionSwitch);
+  const messageWindow = useMessageWindow(messages, versionSwitch);
   const shown = messages.slice(messageWindow.start, messageWindow.end);
   const isNewestShown = messageWindow.end === messages.length;
   const { scrollerRef, handleScroll, holdInView } = useScrollFollow(messages, messageWindow, isNewestShown);
