@@ -3,6 +3,7 @@ import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import pg from "pg";
 import { connectionOptionsFromUrl } from "../db/connection-options";
+import { describeConnectionRefusal } from "../db/connection-refusal";
 import { assertRequiredExtensionsCanBeCreated } from "./required-extensions";
 
 // Any fixed number: every Parley process starting on the database takes this lock around its migrations, so that
@@ -20,12 +21,16 @@ const SCHEMA_URL_WARNING =
 /** The names of the migrations applied now (none when the schema was up to date). */
 export async function applyMigrations(databaseUrl: string): Promise<string[]> {
   const lock = new pg.Client({ ...connectionOptionsFromUrl(databaseUrl), application_name: "parley-migrate" });
-  const isConnected = await lock.connect().then(
-    () => true,
-    () => false,
+  const connectError = await lock.connect().then(
+    () => null,
+    (error: unknown) => error,
   );
-  // An unreachable database: Prisma's own attempt says why, in the words the README documents.
-  if (!isConnected) return runMigrateDeploy(databaseUrl);
+  if (connectError) {
+    const refusal = describeConnectionRefusal(connectError);
+    if (refusal) throw new Error(refusal);
+    // An unreachable database, a wrong password: Prisma's own attempt says why, in the words the README documents.
+    return runMigrateDeploy(databaseUrl);
+  }
   try {
     await lock.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
     await assertRequiredExtensionsCanBeCreated(lock);

@@ -2,6 +2,7 @@
 import path from "node:path";
 import { hashPassword } from "../auth/password";
 import { recoverInterruptedReplies } from "../cluster/reply-recovery";
+import { withDefaultTlsMode } from "../db/connection-options";
 import { ensureAdmin } from "../db/users";
 import { type Env, env, parseEnv } from "../env";
 import { seedProvidersFromEnv } from "../models/seed-from-env";
@@ -23,7 +24,7 @@ async function resolveRuntimeEnv(config: Env): Promise<PreparedRuntime> {
     ...(config.DATABASE_URL ? [] : (["databasePassword"] as const)),
   ]);
   const database = config.DATABASE_URL
-    ? { databaseUrl: config.DATABASE_URL, stop: async () => {} }
+    ? { databaseUrl: await withDefaultTlsMode(config.DATABASE_URL), stop: async () => {} }
     : await startEmbeddedPostgres(path.join(dataDir, "postgres"), {
         password: secrets.databasePassword ?? "",
         isInOwnSession: true,

@@ -1,7 +1,7 @@
 // DATABASE_URL to node-postgres options, one reading for the app (lib/db/client.ts) and the migrations
 // (prisma.config.ts), so that both reach the same server in the same way, TLS settings included.
 
-import type pg from "pg";
+import pg from "pg";
 import { parse, toClientConfig } from "pg-connection-string";
 
 /**
@@ -17,4 +17,35 @@ export function connectionOptionsFromUrl(url: string): pg.ClientConfig {
   // Discrete fields (never `connectionString`): Prisma's shadow database for `migrate dev` replaces only
   // `database` in these options, which a connection string would override.
   return toClientConfig(parsed);
+}
+
+// What node-postgres throws when it asked for TLS and the server answered that it has none.
+const SERVER_WITHOUT_TLS = "The server does not support SSL connections";
+// Failures before the server answered anything: whether it offers TLS is unknown.
+const NETWORK_ERRORS = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH"]);
+
+/**
+ * The URL with libpq's own choice of TLS made explicit when it names none. Without `sslmode`, `psql` encrypts
+ * whenever the server offers TLS and connects in the clear otherwise (`prefer`); node-postgres alone never
+ * encrypts, so a server that accepts only encrypted connections (the default of several managed services) refused
+ * a URL that works with `psql`. One connection finds out: `sslmode=prefer` (TLS, the certificate unchecked, as libpq
+ * does) when the server offers TLS, the URL as it was when it does not or cannot be reached.
+ */
+export async function withDefaultTlsMode(url: string): Promise<string> {
+  const parameters = new URL(url).searchParams;
+  if (parameters.has("sslmode") || parameters.has("ssl")) return url;
+  const preferring = `${url}${url.includes("?") ? "&" : "?"}sslmode=prefer`;
+  const probe = new pg.Client({ ...connectionOptionsFromUrl(preferring), connectionTimeoutMillis: 10_000 });
+  try {
+    await probe.connect();
+    return preferring;
+  } catch (error) {
+    const { message, code } = error as { message?: string; code?: string };
+    const offersNoTls = message === SERVER_WITHOUT_TLS;
+    const isUnreached = code !== undefined && NETWORK_ERRORS.has(code);
+    // Any other refusal came after the TLS handshake (a password, pg_hba.conf): the server offers TLS.
+    return offersNoTls || isUnreached ? url : preferring;
+  } finally {
+    await probe.end().catch(() => {});
+  }
 }
