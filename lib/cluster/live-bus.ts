@@ -95,7 +95,10 @@ async function connect(current: Bus, isReconnection: boolean): Promise<void> {
           void connect(current, true);
         },
       );
-      if (isReconnection) current.handlers?.onReconnected();
+      if (isReconnection) {
+        console.log("[parley] the live bus connection is back");
+        current.handlers?.onReconnected();
+      }
       void sendQueued(current);
       return;
     } catch (error) {

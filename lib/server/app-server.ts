@@ -115,17 +115,19 @@ export async function startAppServer(options: { dev: boolean; port: number }): P
       // The drain: readiness fails and new replies are refused (the load balancer sends them elsewhere) while the
       // running ones may finish, for SHUTDOWN_DRAIN_SECONDS. Then every request is refused, what still runs is
       // stopped and saved as interrupted, and only then are connections closed, so that readers get the final event.
-      // Busy: a turn past its stream slot (about to write and launch its reply), a reply whose stream is open (a
-      // title may still follow its end), or a /v1 completion until its usage is settled.
-      const countBusy = () => countReservedStreams() + countOpenReplies() + countApiCompletions();
-      const busy = countBusy();
+      // Running: a turn past its stream slot (about to write and launch its reply) or its reply until saved, and a
+      // /v1 completion until its usage is settled. Busy: those, and a reply whose stream is open (a title may still
+      // follow its end; open from its start, so counted apart, not twice, in the log).
+      const countRunning = () => countReservedStreams() + countApiCompletions();
+      const countBusy = () => countRunning() + countOpenReplies();
+      const running = countRunning();
       console.log(
-        busy > 0
-          ? `[parley] stopping: no new replies; ${busy} running may finish (up to ${env().SHUTDOWN_DRAIN_SECONDS} s)`
+        running > 0
+          ? `[parley] stopping: no new replies; ${running} running may finish (up to ${env().SHUTDOWN_DRAIN_SECONDS} s)`
           : "[parley] stopping",
       );
       await drain(env().SHUTDOWN_DRAIN_SECONDS * 1000, countBusy);
-      const unfinished = countBusy();
+      const unfinished = countRunning();
       if (unfinished > 0) console.log(`[parley] ${unfinished} still running: stopped and saved as interrupted`);
       isShuttingDown = true;
       stopCleanUpSweep();

@@ -1,7 +1,7 @@
 // A process stopped or killed mid-reply: a stop drains (readiness fails, new turns are refused, running replies may
 // finish for SHUTDOWN_DRAIN_SECONDS) and then saves what still runs as INTERRUPTED with its text; after a kill, the
 // next process does once the killed one's lease has expired, and in both cases the conversation goes on.
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -53,7 +53,8 @@ async function signUp(baseUrl: string, email: string) {
 it("lets a running reply finish during the drain, while readiness fails and new turns are refused", async () => {
   const databaseUrl = await createEmptyDatabase();
   const extraEnv = { OPENAI_BASE_URL: upstream.url, OPENAI_MODELS: "fake-model", SHUTDOWN_DRAIN_SECONDS: "60" };
-  const server = await startAppServer({ databaseUrl, dataDir, extraEnv });
+  const logFile = path.join(dataDir, "drain.log");
+  const server = await startAppServer({ databaseUrl, dataDir, extraEnv, logFile });
   const client = await signUp(server.baseUrl, "drain@example.test");
   const { id } = (await (await client.json("/api/conversations", {})).json()) as { id: string };
   const { id: otherId } = (await (await client.json("/api/conversations", {})).json()) as { id: string };
@@ -74,6 +75,9 @@ it("lets a running reply finish during the drain, while readiness fails and new 
   // The whole reply, and the title of this first exchange after it: the drain waited for both.
   expect(received.slice(-2)).toMatchObject([{ event: "done", data: { status: "COMPLETE" } }, { event: "title" }]);
   expect(await replyStatus(databaseUrl, startedIds(received).assistantMessageId)).toBe("COMPLETE");
+  expect(readFileSync(logFile, "utf8")).toContain(
+    "[parley] stopping: no new replies; 1 running may finish (up to 60 s)",
+  );
 });
 
 it("lets a running /v1 completion finish during the drain, its usage recorded, while new calls get 503", async () => {

@@ -2,7 +2,7 @@
 // watched and cut off by an access change on the other; a killed process's replies are recovered by the survivor
 // within the lease time, and a restart touches no live process's replies. Every wait is on an event, never a sleep.
 import { randomBytes, randomUUID } from "node:crypto";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -29,13 +29,20 @@ const extraEnv = {
   UPSTREAM_IDLE_TIMEOUT_MS: "20000",
 };
 
-const startServer = () => startAppServer({ databaseUrl: inject("databaseUrl"), dataDir, extraEnv, canBeKilled: true });
+const startServer = (name: string) =>
+  startAppServer({
+    databaseUrl: inject("databaseUrl"),
+    dataDir,
+    extraEnv,
+    canBeKilled: true,
+    logFile: path.join(dataDir, `${name}.log`),
+  });
 
 beforeAll(async () => {
   upstream = await startFakeUpstream();
   dataDir = mkdtempSync(path.join(os.tmpdir(), "parley-cluster-"));
   chmodSync(dataDir, 0o755);
-  [serverA, serverB] = await Promise.all([startServer(), startServer()]);
+  [serverA, serverB] = await Promise.all([startServer("a"), startServer("b")]);
 }, 120_000);
 afterAll(async () => {
   await Promise.all([serverA?.stop(), serverB?.stop()]);
@@ -310,6 +317,10 @@ describe("a reply generated on process A", () => {
     expect(saved).toEqual({ status: "COMPLETE", content: words(60).join("") });
     expect(deltaText(onBEvents)).toBe(saved.content);
     expectConsecutiveIds(onBEvents, 1);
+    // The log says the connection came back, not only that it was lost.
+    const logOfA = () => readFileSync(path.join(dataDir, "a.log"), "utf8");
+    expect(logOfA()).toContain("[parley] the live bus connection was lost");
+    await expect.poll(logOfA).toContain("[parley] the live bus connection is back");
   });
 });
 
@@ -341,7 +352,7 @@ describe("a process killed mid-reply", () => {
       await long.ana.onB.json(`${long.url}/messages`, { content: "Go" }),
       deltasAtLeast(1),
     );
-    serverA = await startServer();
+    serverA = await startServer("a-restarted");
     expect((await savedReply(replyIdOf(onBLong.events))).status).toBe("STREAMING");
     const restartedAna = await signedInClient(long.ana.email, long.ana.password, serverA.baseUrl);
     expect((await restartedAna.fetch(`${long.url}/stop`, { method: "POST" })).status).toBe(202);
@@ -360,6 +371,6 @@ describe("a process killed mid-reply", () => {
     await db().$executeRaw`UPDATE "Message" SET status = 'INTERRUPTED' WHERE id = ${replyId}`;
     const followed = await onB.rest();
     expect(followed.find((event) => event.event === "done")?.data).toMatchObject({ status: "INTERRUPTED" });
-    serverA = await startServer();
+    serverA = await startServer("a-restarted");
   }, 60_000);
 });
