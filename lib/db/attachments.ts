@@ -141,9 +141,17 @@ async function checkQuota(run: RunQuery, owner: QuotaCheck): Promise<void> {
   if (used > owner.quotaBytes) throw quotaExceeded(used - owner.addedBytes, owner.quotaBytes);
 }
 
+/**
+ * The owner's files, but those of conversations they deleted: the sweep purges them a day later (while Undo can
+ * still bring them back), and "Delete some chats first" must free the room at once. A conversation brought back
+ * counts again, even past the quota (nothing new is written: the next upload is refused until there is room).
+ */
 async function sumStorage(run: RunQuery, ownerId: string): Promise<number> {
   const [row] = (await run(
-    `SELECT coalesce(sum(${STORAGE_BYTES_SQL}), 0)::bigint AS total FROM "Attachment" WHERE "ownerId" = $1`,
+    `SELECT coalesce(sum(${STORAGE_BYTES_SQL}), 0)::bigint AS total FROM "Attachment"
+      WHERE "ownerId" = $1
+        AND NOT EXISTS (SELECT 1 FROM "Message" m JOIN "Conversation" c ON c.id = m."conversationId"
+                         WHERE m.id = "Attachment"."messageId" AND c."deletedAt" IS NOT NULL)`,
     [ownerId],
   )) as { total: bigint | string }[];
   return Number(row?.total ?? 0);

@@ -179,6 +179,29 @@ describe("storage", () => {
   });
 });
 
+describe("storage after deleting a conversation", () => {
+  it("is freed at once (the files wait for the purge, uncounted), and counted again when the conversation comes back", async () => {
+    const { client, conversationId, user } = await startChat(false);
+    const id = await uploadId(client, "notes.txt", "n".repeat(5000));
+    await collectEvents(
+      await client.json(`/api/conversations/${conversationId}/messages`, { content: "Read", attachmentIds: [id] }),
+    );
+    // Full but for 1,000 bytes: a file of 4,000 is refused, as the user is told, until they delete a chat.
+    await fillStorage(user.id, 1024 * 1024 * 1024 - 5000 - 1000);
+    expect((await upload(client, "more.txt", "m".repeat(4000))).status).toBe(413);
+
+    expect((await client.fetch(`/api/conversations/${conversationId}`, { method: "DELETE" })).status).toBe(204);
+    // What Settings shows ("… of 1 GB used") is this figure.
+    expect(await getStorageUsed(user.id)).toBe(1024 * 1024 * 1024 - 6000);
+    await uploadId(client, "more.txt", "m".repeat(4000));
+
+    // Undo brings the conversation back with its files, which count again even past the quota.
+    expect((await client.fetch(`/api/conversations/${conversationId}/restore`, { method: "POST" })).status).toBe(200);
+    expect(await getStorageUsed(user.id)).toBe(1024 * 1024 * 1024 + 3000);
+    expect((await upload(client, "one-more.txt", "x")).status).toBe(413);
+  });
+});
+
 describe("concurrent uploads", () => {
   it("of one user all write at once, and only as many as fit in the quota pass", async () => {
     const { client, user } = await startChat(false);
