@@ -225,7 +225,7 @@ export const en = {
   "yourData.title": "Your data",
   "yourData.export": "Export all my data",
   "yourData.exportDescription":
-    "One JSON file with your account and all your conversations, every version of every message included.",
+    "One JSON file with your account and all your conversations, every version of every message included. Files are listed by name only: to keep a conversation's files, use Export as JSON in that conversation.",
   "yourData.import": "Import from ChatGPT",
   "yourData.importDescription":
     "In ChatGPT, export your data (Settings, Data controls) and choose {file} from the archive. A JSON export from Parley works too. Conversations are added to yours with their branches.",
@@ -234,6 +234,15 @@ export const en = {
   "yourData.chooseFile": "Choose a file to import.",
   "yourData.fileTooLarge": "This file is larger than {megabytes} MB.",
   "yourData.imported": { one: "Imported {count} conversation.", other: "Imported {count} conversations." },
+  "yourData.filesLeftOut": {
+    one: "{count} file was left out; its message was imported without it:",
+    other: "{count} files were left out; their messages were imported without them:",
+  },
+  "yourData.leftOut.not_in_file": "not in the file (Export all my data lists files by name only)",
+  "yourData.leftOut.too_large": "larger than this server allows",
+  "yourData.leftOut.unsupported": "a type Parley does not read",
+  "yourData.leftOut.unreadable": "its text could not be read",
+  "yourData.leftOut.over_message_limits": "more than a message may carry here",
   "notFound.conversationTitle": "Conversation not found",
   "notFound.conversationText": "It may have been deleted, or it belongs to someone else.",
   "notFound.backHome": "Back to home",

@@ -213,7 +213,8 @@ export const zhCN: Catalog = {
   "settings.languageDescription": "界面语言。“跟随浏览器”使用浏览器的首选语言。",
   "yourData.title": "你的数据",
   "yourData.export": "导出我的全部数据",
-  "yourData.exportDescription": "一个 JSON 文件，包含你的账户和所有对话，以及每条消息的每个版本。",
+  "yourData.exportDescription":
+    "一个 JSON 文件，包含你的账户和所有对话，以及每条消息的每个版本。文件只列出名称：要保留某个对话的文件，请在该对话中使用“导出为 JSON”。",
   "yourData.import": "从 ChatGPT 导入",
   "yourData.importDescription":
     "在 ChatGPT 中导出你的数据（设置 → 数据管理），然后从压缩包中选择 {file}。Parley 导出的 JSON 文件也可以导入。导入的对话会连同分支一起添加到你的对话中。",
@@ -222,6 +223,12 @@ export const zhCN: Catalog = {
   "yourData.chooseFile": "请选择要导入的文件。",
   "yourData.fileTooLarge": "文件大于 {megabytes} MB。",
   "yourData.imported": { other: "已导入 {count} 个对话。" },
+  "yourData.filesLeftOut": { other: "有 {count} 个文件未导入，其所在的消息已导入但不含这些文件：" },
+  "yourData.leftOut.not_in_file": "文件中不含其内容（“导出我的全部数据”只列出文件名）",
+  "yourData.leftOut.too_large": "超过本服务器允许的大小",
+  "yourData.leftOut.unsupported": "Parley 无法读取此类型",
+  "yourData.leftOut.unreadable": "无法读取其中的文字",
+  "yourData.leftOut.over_message_limits": "超出一条消息在此可携带的文件",
   "notFound.conversationTitle": "未找到对话",
   "notFound.conversationText": "它可能已被删除，或属于其他用户。",
   "notFound.backHome": "返回首页",

@@ -32,6 +32,15 @@ const MAX_UNREADABLE_DOCUMENTS = 10;
 /** The import's reader (its user's turns, its time left) and how many of its documents could not be read. */
 type ImportReading = { reader: DocumentReader; unreadableCount: number };
 
+/**
+ * Why a file was left out: its bytes are not in the file (an account export lists files by name), too large for
+ * this server's limit, of a type Parley does not read, a document whose text could not be read, or past what one
+ * message may carry here.
+ */
+export type LeftOutReason = "not_in_file" | "too_large" | "unsupported" | "unreadable" | "over_message_limits";
+export type LeftOutFile = { name: string; reason: LeftOutReason };
+type Decoded = { file: ImportedFile } | { reason: LeftOutReason };
+
 /** The document's text, or null when it cannot be read (left out); throws when the import itself must stop. */
 async function readImportedText(bytes: Uint8Array, contentType: string, name: string, reading: ImportReading) {
   try {
@@ -58,25 +67,20 @@ async function readImportedText(bytes: Uint8Array, contentType: string, name: st
   }
 }
 
-async function decodeFile(
-  name: string,
-  data: string,
-  maxBytes: number,
-  reading: ImportReading,
-): Promise<ImportedFile | null> {
+async function decodeFile(name: string, data: string, maxBytes: number, reading: ImportReading): Promise<Decoded> {
   const decoded = new Uint8Array(Buffer.from(data, "base64"));
-  if (decoded.byteLength === 0 || decoded.byteLength > maxBytes) return null;
-  const sniffed = sniffFile(decoded);
-  if (!sniffed) return null;
+  if (decoded.byteLength > maxBytes) return { reason: "too_large" };
+  const sniffed = decoded.byteLength > 0 ? sniffFile(decoded) : null;
+  if (!sniffed) return { reason: "unsupported" };
   const bytes = sniffed.kind === "IMAGE" ? withoutImageMetadata(decoded, sniffed.contentType) : decoded;
   let text: string | null = null;
   if (sniffed.kind === "DOCUMENT") {
     text = await readImportedText(bytes, sniffed.contentType, name, reading);
-    if (text === null) return null;
+    if (text === null) return { reason: "unreadable" };
   }
   const tokenCount = sniffed.kind === "IMAGE" ? estimateImageTokens(readImageSize(bytes, sniffed.contentType)) : 0;
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  return { name, kind: sniffed.kind, contentType: sniffed.contentType, bytes, sha256, text, tokenCount };
+  return { file: { name, kind: sniffed.kind, contentType: sniffed.contentType, bytes, sha256, text, tokenCount } };
 }
 
 /**
@@ -87,15 +91,26 @@ async function decodeRow(
   { encodedFiles, ...row }: ImportedRow,
   limits: AttachmentLimits,
   reading: ImportReading,
+  leftOut: LeftOutFile[],
 ): Promise<ImportedRow> {
   const files: ImportedFile[] = [];
   let totalBytes = 0;
-  for (const file of (encodedFiles ?? []).slice(0, limits.filesPerMessage)) {
+  const listed = encodedFiles ?? [];
+  for (const file of listed.slice(limits.filesPerMessage))
+    leftOut.push({ name: file.name, reason: "over_message_limits" });
+  for (const file of listed.slice(0, limits.filesPerMessage)) {
     const maxBytes = limits.fileMegabytes * MEGABYTE;
-    const decoded = file.data ? await decodeFile(file.name, file.data, maxBytes, reading) : null;
-    if (!decoded || totalBytes + decoded.bytes.byteLength > limits.messageMegabytes * MEGABYTE) continue;
-    files.push(decoded);
-    totalBytes += decoded.bytes.byteLength;
+    const decoded: Decoded = file.data
+      ? await decodeFile(file.name, file.data, maxBytes, reading)
+      : { reason: "not_in_file" };
+    if ("reason" in decoded) {
+      leftOut.push({ name: file.name, reason: decoded.reason });
+    } else if (totalBytes + decoded.file.bytes.byteLength > limits.messageMegabytes * MEGABYTE) {
+      leftOut.push({ name: file.name, reason: "over_message_limits" });
+    } else {
+      files.push(decoded.file);
+      totalBytes += decoded.file.bytes.byteLength;
+    }
   }
   return files.length > 0 ? { ...row, files } : row;
 }
@@ -117,20 +132,22 @@ function countWithFiles(messages: ImportedRow[]): ImportedRow[] {
   });
 }
 
+/** The conversations with the files that can be stored, and the files left out (a message keeps its text). */
 export async function prepareImportedFiles(
   user: SessionUser,
   conversations: ConversationToImport[],
-): Promise<ConversationToImport[]> {
+): Promise<{ conversations: ConversationToImport[]; leftOut: LeftOutFile[] }> {
   const limits = await getAttachmentLimits();
   const reading: ImportReading = {
     reader: { userId: user.id, maxAtOnce: limits.filesPerMessage, budget: { remainingMs: IMPORT_READING_MS } },
     unreadableCount: 0,
   };
   const prepared: ConversationToImport[] = [];
+  const leftOut: LeftOutFile[] = [];
   for (const conversation of conversations) {
     const messages: ImportedRow[] = [];
     for (const row of conversation.messages) {
-      messages.push(row.encodedFiles ? await decodeRow(row, limits, reading) : row);
+      messages.push(row.encodedFiles ? await decodeRow(row, limits, reading, leftOut) : row);
     }
     const hasFiles = messages.some((row) => row.files?.length);
     prepared.push({ ...conversation, messages: hasFiles ? countWithFiles(messages) : messages });
@@ -141,5 +158,5 @@ export async function prepareImportedFiles(
   if (added > 0 && (await getStorageUsed(user.id)) + added > limits.storageMegabytes * MEGABYTE) {
     throw new AppError("storage_quota_exceeded", "The file's attachments do not fit in your storage.");
   }
-  return prepared;
+  return { conversations: prepared, leftOut };
 }

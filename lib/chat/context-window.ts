@@ -88,14 +88,23 @@ export function assembleContextWindow(request: WindowRequest): {
 export function getRequiredTokens(messageTokens: number, systemTokens: number | null, budget: number): number {
   const required =
     messageTokens + MESSAGE_FRAMING_TOKENS + (systemTokens === null ? 0 : systemTokens + MESSAGE_FRAMING_TOKENS);
-  if (required > budget) throw contextOverflow(messageTokens, systemTokens ?? 0, budget);
+  if (required > budget) throw contextOverflow(messageTokens, systemTokens ?? 0, budget, required);
   return required;
 }
 
-function contextOverflow(messageTokens: number, systemTokens: number, budget: number): AppError {
+/**
+ * `requiredTokens`: what the message and the system prompt take with their framing, the figure compared with the
+ * budget (said without it, a message a few tokens too long read "1,296 tokens …, 1,297 available").
+ */
+function contextOverflow(
+  messageTokens: number,
+  systemTokens: number,
+  budget: number,
+  requiredTokens = messageTokens + systemTokens,
+): AppError {
   return new AppError(
     "context_overflow",
-    `This message is too long for the model: ${(messageTokens + systemTokens).toLocaleString("en-US")} tokens with the system prompt, ${Math.max(budget, 0).toLocaleString("en-US")} available.`,
-    { details: { messageTokens, systemTokens, budget } },
+    `This message is too long for the model: ${requiredTokens.toLocaleString("en-US")} tokens with the system prompt, ${Math.max(budget, 0).toLocaleString("en-US")} available.`,
+    { details: { messageTokens, systemTokens, requiredTokens, budget } },
   );
 }

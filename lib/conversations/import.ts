@@ -12,17 +12,22 @@ import { AppError } from "../errors";
 import { MEGABYTE } from "../limits";
 import { readImportRowsOffThread } from "./run-import";
 
+const MAX_LEFT_OUT_NAMED = 20;
+
 /** `file`: the file's bytes (JSON), read within the size limit but not decoded; handed over to the worker. */
 export async function importMyConversations(user: SessionUser, file: Uint8Array) {
   const modelId = await getDefaultModelId(usableModelsWhere(user.id));
   const model = modelId ? await getModelForCompletion(usableModelsWhere(user.id), modelId) : null;
   if (!model) throw new AppError("model_unavailable", "No model is available. Ask an admin to enable one.");
-  const rows = await prepareImportedFiles(
+  const { conversations, leftOut } = await prepareImportedFiles(
     user,
     await readImportRowsOffThread(file, encodingForModel(model.upstreamName)),
   );
   // Checked again in the writing transaction: an upload finishing meanwhile cannot take the owner past the quota.
   const quotaBytes = (await getAttachmentLimits()).storageMegabytes * MEGABYTE;
-  const created = await insertImportedConversations({ ownerId: user.id, modelId: model.id }, rows, { quotaBytes });
-  return { imported: created.length, conversations: created };
+  const owner = { ownerId: user.id, modelId: model.id };
+  const created = await insertImportedConversations(owner, conversations, { quotaBytes });
+  // The user is told which files did not come with their messages (the first of them by name, with why).
+  const filesLeftOut = { count: leftOut.length, files: leftOut.slice(0, MAX_LEFT_OUT_NAMED) };
+  return { imported: created.length, conversations: created, filesLeftOut };
 }

@@ -120,4 +120,25 @@ test("a conversation exported as JSON imports back with the same messages", asyn
   await expect(messages).toHaveCount(2);
   await expect(messages.nth(0)).toHaveText("Remember this: the spare key is under the blue pot.");
   await expect(messages.nth(1)).toContainText("word59");
+
+  // A file whose bytes the export does not carry (as "Export all my data" lists files) is named as left out.
+  const exported = JSON.parse(await readFile(file, "utf8")) as {
+    conversation: { messages: { role: string; attachments?: { name: string }[] }[] };
+  };
+  const question = exported.conversation.messages.find((message) => message.role === "USER");
+  if (question) question.attachments = [{ name: "floor-plan.pdf" }];
+  await page.getByRole("link", { name: "Settings" }).click();
+  await expect(page.getByText("Files are listed by name only")).toBeVisible();
+  await page.getByLabel("File to import").setInputFiles({
+    name: "conversation.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(exported)),
+  });
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  const summary = page.getByRole("status");
+  await expect(summary).toContainText("Imported 1 conversation");
+  await expect(summary).toContainText("1 file was left out; its message was imported without it:");
+  await expect(summary.getByRole("listitem").first()).toHaveText(
+    "floor-plan.pdf: not in the file (Export all my data lists files by name only)",
+  );
 });

@@ -538,19 +538,35 @@ describe("share links and copies", () => {
         data: Buffer.from(`extra ${index}`).toString("base64"),
       });
     }
+    // And two the import cannot store: one named only (as the account export lists files), one of no known type.
+    withFiles?.attachments?.splice(2, 0, { name: "listed.pdf" }, { name: "blob.bin", data: "AAECAw==" });
     const importer = await startChat(false);
     const imported = await importer.client.json("/api/account/import", file);
     expect(imported.status).toBe(201);
-    const importedId = ((await imported.json()) as { conversations: { id: string }[] }).conversations[0]?.id;
-    const thread = (await (await importer.client.fetch(`/api/conversations/${importedId}`)).json()) as {
+    const result = (await imported.json()) as {
+      conversations: { id: string }[];
+      filesLeftOut: { count: number; files: { name: string; reason: string }[] };
+    };
+    const thread = (await (
+      await importer.client.fetch(`/api/conversations/${result.conversations[0]?.id}`)
+    ).json()) as {
       messages: { role: string; attachments: { name: string }[] }[];
     };
     const names = thread.messages.find((message) => message.role === "USER")?.attachments.map((kept) => kept.name);
     expect(names).toEqual([
       "chart.png",
       "notes.txt",
-      ...Array.from({ length: 8 }, (_, index) => `extra-${index + 1}.txt`),
+      ...Array.from({ length: 6 }, (_, index) => `extra-${index + 1}.txt`),
     ]);
+    // Each file left out is named, with why, so the user knows their messages came without them.
+    expect(result.filesLeftOut).toEqual({
+      count: 7,
+      files: [
+        ...[7, 8, 9, 10, 11].map((index) => ({ name: `extra-${index}.txt`, reason: "over_message_limits" })),
+        { name: "listed.pdf", reason: "not_in_file" },
+        { name: "blob.bin", reason: "unsupported" },
+      ],
+    });
   });
 
   it("refuses a copy past the copier's storage with 413, and leaves no copy behind", async () => {

@@ -71,8 +71,9 @@ describe("context windows", () => {
     expect(await response.json()).toEqual({
       error: {
         code: "context_overflow",
-        message: "This message is too long for the model: 60 tokens with the system prompt, 57 available.",
-        details: { messageTokens: 40, systemTokens: 20, budget: 57 },
+        // With each message's framing (4 tokens): the figure compared with what is available.
+        message: "This message is too long for the model: 68 tokens with the system prompt, 57 available.",
+        details: { messageTokens: 40, systemTokens: 20, requiredTokens: 68, budget: 57 },
       },
     });
     expect(chat.upstreamCalls()).toHaveLength(0);

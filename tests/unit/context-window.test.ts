@@ -91,7 +91,7 @@ describe("assembleContextWindow", () => {
     expect(failure).toBeInstanceOf(AppError);
     expect(failure).toMatchObject({
       code: "context_overflow",
-      details: { messageTokens: 900, systemTokens: 0, budget: 797 },
+      details: { messageTokens: 900, systemTokens: 0, requiredTokens: 904, budget: 797 },
     });
   });
 

@@ -86,11 +86,11 @@ describe("translator", () => {
   it("gives a message too long for the model's window its counts in Chinese too", () => {
     const tooLong = {
       code: "context_overflow",
-      message: "This message is too long for the model: 9,120 tokens with the system prompt, 7,168 available.",
-      details: { messageTokens: 9000, systemTokens: 120, budget: 7168 },
+      message: "This message is too long for the model: 9,128 tokens with the system prompt, 7,168 available.",
+      details: { messageTokens: 9000, systemTokens: 120, requiredTokens: 9128, budget: 7168 },
     };
     expect(describeError(tooLong, createTranslator("zh-CN"))).toBe(
-      "这条消息对该模型来说太长：连同系统提示共 9,120 个 token，可用 7,168 个。",
+      "这条消息对该模型来说太长：连同系统提示共 9,128 个 token，可用 7,168 个。",
     );
     expect(describeError(tooLong, createTranslator("en"))).toBe(tooLong.message);
   });

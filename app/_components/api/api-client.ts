@@ -141,7 +141,7 @@ export function describeError(error: ApiError, translator: Translator): string {
     if (sentences.length > 0) return sentences.join(" ");
     const tooLong = error.code === "context_overflow" ? error.details : undefined;
     if (tooLong?.messageTokens !== undefined && tooLong.budget !== undefined) {
-      const tokens = tooLong.messageTokens + (tooLong.systemTokens ?? 0);
+      const tokens = tooLong.requiredTokens ?? tooLong.messageTokens + (tooLong.systemTokens ?? 0);
       return t("errors.contextOverflowCounts", { tokens, available: Math.max(tooLong.budget, 0) });
     }
     const key = `errors.${error.code}`;

@@ -14,9 +14,15 @@ import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { MAX_IMPORT_BYTES } from "@/lib/limits";
 
+const leftOutReasons = ["not_in_file", "too_large", "unsupported", "unreadable", "over_message_limits"] as const;
+
 const importResultSchema = z.object({
   imported: z.number(),
   conversations: z.array(z.object({ id: z.string(), title: z.string() })),
+  filesLeftOut: z.object({
+    count: z.number(),
+    files: z.array(z.object({ name: z.string(), reason: z.enum(leftOutReasons) })),
+  }),
 });
 type ImportResult = z.infer<typeof importResultSchema>;
 
@@ -90,9 +96,24 @@ function ImportForm() {
 
 function ImportSummary({ result }: { result: ImportResult }) {
   const { t } = useTranslator();
+  const { filesLeftOut } = result;
   return (
     <div role="status" className="mt-3 text-sm">
       <p>{t("yourData.imported", { count: result.imported })}</p>
+      {filesLeftOut.count > 0 ? (
+        <>
+          <p className="mt-2">{t("yourData.filesLeftOut", { count: filesLeftOut.count })}</p>
+          <ul className="mt-1 list-disc pl-5">
+            {filesLeftOut.files.map((file, index) => (
+              // A name may repeat (the same file in several messages).
+              // biome-ignore lint/suspicious/noArrayIndexKey: the list is shown once, never reordered.
+              <li key={index}>
+                {file.name}: {t(`yourData.leftOut.${file.reason}`)}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
 
       <ul className="mt-1 list-disc pl-5">
         {result.conversations.slice(0, 10).map((conversation) => (
