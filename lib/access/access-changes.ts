@@ -3,7 +3,7 @@
 // take access away belongs here: tests/unit/access-changes.test.ts fails when any other module calls one of these
 // writes, or ends streams itself.
 
-import { stopRepliesEverywhere } from "../chat/live-replies";
+import { stopRepliesEverywhere, stopRepliesOfUserEverywhere } from "../chat/live-replies";
 import { endStreamsOfConversation, endStreamsOfUser, endStreamsWithoutAccess } from "../chat/open-streams";
 import { setPasswordHash } from "../db/accounts";
 import type { AuditActor } from "../db/audit";
@@ -51,17 +51,28 @@ export async function deleteConversationWithStreams(scope: Prisma.Sql, id: strin
   endStreamsOfConversation(id);
 }
 
-/** Sessions end at once (sessionVersion), and so do the replies a disabled user was following. */
+/**
+ * Sessions end at once (sessionVersion). A disabled user's replies stop too, wherever they run (saved as stopped,
+ * their usage counted as far as they went), and so do the streams they were following. A demotion ends sessions but
+ * not replies: the account may still use what it asked for once signed in again.
+ */
 export async function changeUserAccount(actor: AuditActor, id: string, changes: UserChanges) {
   const user = await updateUser(actor, id, changes);
-  if (user.status === "DISABLED") endStreamsOfUser(id);
+  if (user.status === "DISABLED") {
+    stopRepliesOfUserEverywhere(id);
+    endStreamsOfUser(id);
+  }
   return user;
 }
 
-/** The account goes with its private conversations: the replies running in them stop (nobody would read them). */
+/**
+ * The account goes with its private conversations: the replies running in them stop (nobody would read them), and
+ * so do the replies it asked for in team conversations (nobody may use the service on its behalf any more).
+ */
 export async function deleteUserAccount(actor: AuditActor, id: string): Promise<void> {
   const deletedConversationIds = await deleteUser(actor, id);
   for (const conversationId of deletedConversationIds) stopRepliesEverywhere(conversationId);
+  stopRepliesOfUserEverywhere(id);
   endStreamsOfUser(id);
 }
 

@@ -3,10 +3,10 @@
 // (lib/http/chunked-frames.ts).
 import type { ServerResponse } from "node:http";
 import { createFrameWriter } from "../http/chunked-frames";
-import { encodeWatchEvent, type WatchEventInput, type WatchEventName } from "../live/reply-events";
+import { encodeReplyEvent, encodeWatchEvent, type WatchEventInput, type WatchEventName } from "../live/reply-events";
 import { watchConversation } from "./conversation-watchers";
 import type { LiveReply } from "./live-reply";
-import { trackOpenStream } from "./open-streams";
+import { type StreamEnd, trackOpenStream } from "./open-streams";
 
 const HEARTBEAT_MS = 15_000;
 
@@ -17,6 +17,18 @@ export const eventStreamHeaders = {
   "X-Accel-Buffering": "no",
   "X-Content-Type-Options": "nosniff",
 } as const;
+
+/**
+ * The last event a reader gets whose sessions ended mid-reply: the reply has ended for them (their page says why at
+ * once, rather than trying to resume a stream it may no longer read). It is not one of the reply's events: its id
+ * repeats the last one sent, so that a resume after it would miss none.
+ */
+function sessionEndedFrame(lastEventId: number): string {
+  return encodeReplyEvent(lastEventId, "error", {
+    code: "unauthorized",
+    message: "Your session has ended. Sign in again.",
+  });
+}
 
 /**
  * Streams a live reply's events after `afterEventId` to the reader's browser (an admin reader also gets a failure's
@@ -42,12 +54,23 @@ export function streamLiveReply(
     forget();
     response.end();
   };
-  const forget = trackOpenStream({ userId: readerId, conversationId: live.conversationId, end: finish });
+  let lastEventId = afterEventId;
+  const end = (why: StreamEnd) => {
+    if (why === "session_ended" && !live.finished) writeFrame(sessionEndedFrame(lastEventId));
+    finish();
+  };
+  const forget = trackOpenStream({ userId: readerId, conversationId: live.conversationId, end });
   response.on("close", finish);
   // The stream ends when the live reply closes it: after `done` or `error`, or after the `title` that may follow.
   unsubscribe = live.subscribe(
     afterEventId,
-    { onEvent: (event) => writeFrame(event.frame), onClose: finish },
+    {
+      onEvent: (event) => {
+        lastEventId = event.id;
+        writeFrame(event.frame);
+      },
+      onClose: finish,
+    },
     reader.role === "ADMIN",
   );
   if (live.closed || response.writableEnded) {

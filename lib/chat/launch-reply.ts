@@ -71,7 +71,7 @@ export function launchReply({
   if (usageReservation) usageReservation.isHandedOver = true;
   const live = new LiveReply(conversation.id, turn.assistantMessage.id);
   live.publish("start", startEvent(conversation.id, turn, author));
-  registerReply(live, streamSlot);
+  registerReply(live, requesterId, streamSlot);
   shareReply(live);
   announceReply(live);
   // A first exchange's readers also get the model's title, on the same stream once the reply has ended.

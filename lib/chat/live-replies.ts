@@ -8,12 +8,22 @@ import { followRemoteReply } from "../cluster/remote-replies";
 import { findRunningReply, type RunningReply } from "../db/process-leases";
 import { recordStop } from "../db/reply-stops";
 import type { LiveReply } from "./live-reply";
-import { findLatestReply, stopReplies } from "./reply-registry";
+import { findLatestReply, stopReplies, stopRepliesOfRequester } from "./reply-registry";
 
 /** The conversation was deleted (with a team, an account): its replies stop here and in every other process. */
 export function stopRepliesEverywhere(conversationId: string): number {
   broadcast({ k: "stop", c: conversationId });
   return stopReplies(conversationId);
+}
+
+/**
+ * The user's account was disabled or deleted: the replies they asked for stop wherever they run, each saved as
+ * stopped with its text and its usage so far (a process whose bus was down meanwhile checks its requesters when it
+ * reconnects: lib/cluster/start-cluster.ts). Returns how many stopped here.
+ */
+export function stopRepliesOfUserEverywhere(userId: string): number {
+  broadcast({ k: "stopUser", u: userId });
+  return stopRepliesOfRequester(userId);
 }
 
 /**

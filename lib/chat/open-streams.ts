@@ -6,7 +6,12 @@ import { broadcast } from "../cluster/live-bus";
 import { listConversationIds } from "../db/conversations";
 import { countOpenStreamsWith } from "../observability/metrics";
 
-type OpenStream = { userId: string; conversationId: string; end: () => void };
+/**
+ * Why a stream is ended early: its reader's sessions ended (signed out everywhere, disabled, deleted: the stream of a
+ * reply tells its reader so), or its reader may no longer read the conversation.
+ */
+export type StreamEnd = "session_ended" | "access_lost";
+type OpenStream = { userId: string; conversationId: string; end: (why: StreamEnd) => void };
 
 // On globalThis: Next's compiled route handlers and the server's own modules run in one process and share these.
 const globalForStreams = globalThis as unknown as {
@@ -79,7 +84,7 @@ async function endUnreadable(streams: OpenStream[]): Promise<number> {
     const readable = new Set(await listConversationIds(readableConversationsWhere(userId), conversationIds));
     for (const stream of own) {
       if (readable.has(stream.conversationId)) continue;
-      stream.end();
+      stream.end("access_lost");
       openStreams.delete(stream);
       ended += 1;
     }
@@ -87,11 +92,11 @@ async function endUnreadable(streams: OpenStream[]): Promise<number> {
   return ended;
 }
 
-function endStreams(matches: (stream: OpenStream) => boolean): number {
+function endStreams(matches: (stream: OpenStream) => boolean, why: StreamEnd): number {
   accessChanges.count += 1;
   const ending = [...openStreams].filter(matches);
   for (const stream of ending) {
-    stream.end();
+    stream.end(why);
     openStreams.delete(stream);
   }
   return ending.length;
@@ -107,7 +112,7 @@ export function endStreamsOfUser(userId: string): number {
 }
 
 export function endStreamsOfUserHere(userId: string): number {
-  return endStreams((stream) => stream.userId === userId);
+  return endStreams((stream) => stream.userId === userId, "session_ended");
 }
 
 /** Ends every open stream of a deleted conversation, whoever follows it, in every process. */
@@ -117,5 +122,5 @@ export function endStreamsOfConversation(conversationId: string): number {
 }
 
 export function endStreamsOfConversationHere(conversationId: string): number {
-  return endStreams((stream) => stream.conversationId === conversationId);
+  return endStreams((stream) => stream.conversationId === conversationId, "access_lost");
 }

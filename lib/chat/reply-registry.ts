@@ -9,14 +9,21 @@ const globalForRegistry = globalThis as unknown as {
   parleyReplies?: Map<string, Set<LiveReply>>;
   parleyStreamsByUser?: Map<string, number>;
   parleyPendingTurns?: Map<string, Set<PendingEntry>>;
+  parleyReplyRequesters?: WeakMap<LiveReply, string>;
 };
 globalForRegistry.parleyReplies ??= new Map();
 globalForRegistry.parleyStreamsByUser ??= new Map();
 globalForRegistry.parleyPendingTurns ??= new Map();
+globalForRegistry.parleyReplyRequesters ??= new WeakMap();
 const byConversation = globalForRegistry.parleyReplies;
 const streamsByUser = globalForRegistry.parleyStreamsByUser;
 const pendingByConversation = globalForRegistry.parleyPendingTurns;
 const slotOf = new WeakMap<LiveReply, StreamSlot>();
+/**
+ * Who asked for each reply: an account disabled or deleted has its replies stopped (stopRepliesOfRequester), from an
+ * admin's route handler in Next's bundle as well as from the bus.
+ */
+const requesterOf = globalForRegistry.parleyReplyRequesters;
 
 /** One of a user's concurrent reply streams, held from before the turn is written until its reply ends. */
 export type StreamSlot = { release: () => void; isAttached: boolean };
@@ -57,11 +64,15 @@ export function countReservedStreams(): number {
   return count;
 }
 
-/** `slot`: released when this reply is unregistered, i.e. when its reply has ended and been saved. */
-export function registerReply(live: LiveReply, slot?: StreamSlot): void {
+/**
+ * `requesterId`: who asked for the reply (sent the message or regenerated). `slot`: released when this reply is
+ * unregistered, i.e. when its reply has ended and been saved.
+ */
+export function registerReply(live: LiveReply, requesterId: string, slot?: StreamSlot): void {
   const running = byConversation.get(live.conversationId) ?? new Set();
   running.add(live);
   byConversation.set(live.conversationId, running);
+  requesterOf.set(live, requesterId);
   if (slot) {
     slot.isAttached = true;
     slotOf.set(live, slot);
@@ -103,15 +114,20 @@ export type PendingTurn = {
   launched: (live: LiveReply) => LiveReply;
 };
 /** `listedStops`: replies a Stop from another process named (lib/db/reply-stops.ts), stopped if this turn's is one. */
-type PendingEntry = { isStopped: boolean; stop: () => void; listedStops: Set<string> };
+type PendingEntry = { requesterId: string; isStopped: boolean; stop: () => void; listedStops: Set<string> };
 
-/** Runs `start` (which launches the reply and hands it to `launched`) as a pending turn of the conversation. */
+/**
+ * Runs `start` (which launches the reply and hands it to `launched`) as a pending turn of the conversation, asked
+ * for by `requesterId`.
+ */
 export async function startAsPendingTurn(
   conversationId: string,
+  requesterId: string,
   start: (pending: PendingTurn) => Promise<LiveReply>,
 ): Promise<LiveReply> {
   const onStop: (() => void)[] = [];
   const entry: PendingEntry = {
+    requesterId,
     isStopped: false,
     listedStops: new Set(),
     stop: () => {
@@ -164,6 +180,41 @@ export function stopListedReplies(conversationId: string, assistantMessageIds: r
   for (const turn of pendingByConversation.get(conversationId) ?? []) {
     for (const id of assistantMessageIds) turn.listedStops.add(id);
   }
+}
+
+/**
+ * Stops the replies `userId` asked for, in any conversation, and the turns they are starting: their account was
+ * disabled or deleted. Returns how many.
+ */
+export function stopRepliesOfRequester(userId: string): number {
+  let stopped = 0;
+  for (const running of byConversation.values()) {
+    for (const live of running) {
+      if (requesterOf.get(live) !== userId) continue;
+      live.stop();
+      stopped += 1;
+    }
+  }
+  for (const pending of pendingByConversation.values()) {
+    for (const turn of pending) {
+      if (turn.requesterId !== userId) continue;
+      turn.stop();
+      stopped += 1;
+    }
+  }
+  return stopped;
+}
+
+/** Everyone who asked for a reply running here. */
+export function listRequesterIds(): string[] {
+  const requesters = new Set<string>();
+  for (const running of byConversation.values()) {
+    for (const live of running) {
+      const requesterId = requesterOf.get(live);
+      if (requesterId) requesters.add(requesterId);
+    }
+  }
+  return [...requesters];
 }
 
 /**

@@ -95,7 +95,9 @@ export async function sendMessage(
   const context = await loadWritableTurnContext(claims, conversationId, { parentId: input.parentId ?? null }, input);
   // Refused before anything is reserved or asked; the write refuses it again under the lock (another tab's turn).
   if (context.conversation.isAnchorStreaming && !context.conversation.isRepeat) throw replyInProgressError();
-  const live = await startAsPendingTurn(conversationId, (pending) => startNewTurn(context, input, pending));
+  const live = await startAsPendingTurn(conversationId, context.user.id, (pending) =>
+    startNewTurn(context, input, pending),
+  );
   return { user: context.user, live };
 }
 
@@ -180,7 +182,7 @@ export async function regenerateReply(
     { replyId },
     input,
   );
-  const live = await startAsPendingTurn(conversationId, async (pending) => {
+  const live = await startAsPendingTurn(conversationId, user.id, async (pending) => {
     const usageReservation = await reserveChatTurn({
       ...{ userId: user.id, context: conversation, model, maxTokens: parameters.maxTokens, newTokens: 0 },
       budget: getWindowBudget(model.contextWindow, parameters.maxTokens),

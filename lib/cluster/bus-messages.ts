@@ -31,6 +31,9 @@ export const busMessageSchema = z.discriminatedUnion("k", [
   // A reader's Stop: the replies `r` (those running when it was recorded, lib/db/reply-stops.ts), a turn still being
   // started here included once its reply is known to be one of them. A newer reply is not stopped by it.
   z.strictObject({ k: z.literal("stopAsked"), c: id, r: z.array(id).max(100) }),
+  // Stop the replies this user asked for, and the turns they are starting, wherever they run (account disabled or
+  // deleted).
+  z.strictObject({ k: z.literal("stopUser"), u: id }),
   // A reply started: watchers of the conversation are told. Sent only where a process watches it (remote-watchers.ts).
   z.strictObject({ k: z.literal("started"), c: id, r: id }),
   // The sender's browsers watch this conversation now (its first watcher there). `ttl`: seconds its list lives.

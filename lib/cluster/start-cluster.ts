@@ -3,9 +3,16 @@
 
 import { announceReplyElsewhere, announceReplyHere, watchedConversationIds } from "../chat/conversation-watchers";
 import { endStreamsOfConversationHere, endStreamsOfUserHere, endStreamsWithoutAccessHere } from "../chat/open-streams";
-import { findReplies, stopListedReplies, stopReplies } from "../chat/reply-registry";
+import {
+  findReplies,
+  listRequesterIds,
+  stopListedReplies,
+  stopReplies,
+  stopRepliesOfRequester,
+} from "../chat/reply-registry";
 import { findRunningReply } from "../db/process-leases";
 import { findStopsAsked } from "../db/reply-stops";
+import { listEnabledUserIds } from "../db/users";
 import type { BusMessage } from "./bus-messages";
 import { broadcast, isBusConnected, startBus, stopBus } from "./live-bus";
 import { currentProcessId } from "./process-identity";
@@ -40,6 +47,9 @@ function dispatch(message: BusMessage, origin: string): void {
     case "stopAsked":
       stopListedReplies(message.c, message.r);
       return;
+    case "stopUser":
+      stopRepliesOfRequester(message.u);
+      return;
     case "started":
       announceReplyHere(message.c, message.r);
       return;
@@ -63,7 +73,7 @@ function dispatch(message: BusMessage, origin: string): void {
  * What may have been missed while the bus was down: replies followed from here ask their owners again, the others
  * get the list of conversations watched here and send theirs, watched conversations have their running replies
  * announced again (the browser follows each once), every open stream has its reader's access checked again, and
- * replies of this process asked to stop meanwhile stop.
+ * replies of this process asked to stop meanwhile stop, as do those whose requester was disabled or deleted.
  */
 async function resyncAfterReconnection(): Promise<void> {
   resyncMirrors();
@@ -74,6 +84,15 @@ async function resyncAfterReconnection(): Promise<void> {
   }
   await endStreamsWithoutAccessHere(null);
   for (const asked of await findStopsAsked(currentProcessId())) stopListedReplies(asked.conversationId, [asked.id]);
+  await stopRepliesOfInactiveRequesters();
+}
+
+/** A `stopUser` sent while the bus was down is lost: the requesters' accounts say it instead. */
+async function stopRepliesOfInactiveRequesters(): Promise<void> {
+  const requesterIds = listRequesterIds();
+  if (requesterIds.length === 0) return;
+  const enabled = new Set(await listEnabledUserIds(requesterIds));
+  for (const userId of requesterIds) if (!enabled.has(userId)) stopRepliesOfRequester(userId);
 }
 
 export type Cluster = { stop: () => Promise<void> };

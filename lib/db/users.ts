@@ -128,6 +128,15 @@ export async function revokeSessions(id: string): Promise<void> {
   await db().user.updateMany({ where: { id }, data: { sessionVersion: { increment: 1 } } });
 }
 
+/** Those of `ids` whose accounts still exist and are not disabled: their replies may go on. */
+export async function listEnabledUserIds(ids: string[]): Promise<string[]> {
+  const users = await db().user.findMany({
+    where: { id: { in: ids }, status: { not: "DISABLED" } },
+    select: { id: true },
+  });
+  return users.map((user) => user.id);
+}
+
 /**
  * Whether the install has any account yet: the first one may always register (it becomes the admin), and the
  * first visitor of a fresh install is greeted as a newcomer.

@@ -22,8 +22,16 @@ const mapping: Partial<Record<ErrorCode, OpenAiError>> = {
   unavailable: { status: 503, type: "server_error", code: "service_unavailable" },
 };
 
+// Refusals that no quick retry can change, answered with `x-should-retry: false`: the official SDKs retry every 429
+// and 5xx (twice by default) unless that header says not to. A usage limit holds until its period ends (its
+// Retry-After is hours away), and a model an admin must fix (a key that cannot be decrypted, an Azure provider without
+// api-version) stays broken. The per-minute rate limit, a busy provider and an unreachable database stay retryable.
+const NOT_RETRYABLE: ReadonlySet<ErrorCode> = new Set(["usage_limit_reached", "model_unavailable"]);
+
+type OpenAiFailure = { status: number; body: unknown; retryAfter: number | null; isRetryable: boolean };
+
 /** The body and status of a failure; only AppError messages (written to be shown) reach the caller. */
-export function toOpenAiError(error: unknown): { status: number; body: unknown; retryAfter: number | null } {
+export function toOpenAiError(error: unknown): OpenAiFailure {
   if (!(error instanceof AppError)) {
     if (isDatabaseUnavailable(error)) return toOpenAiError(new AppError("database_unavailable", "Try again shortly."));
     console.error("Unhandled error in the /v1 API", error);
@@ -31,6 +39,7 @@ export function toOpenAiError(error: unknown): { status: number; body: unknown; 
       status: 500,
       body: errorBody("Something went wrong. Try again.", "server_error", null, "internal_error"),
       retryAfter: null,
+      isRetryable: true,
     };
   }
   // The provider limiting requests or out of reach: a 503 the SDKs retry later; any other failure of the model is 500.
@@ -50,28 +59,30 @@ export function toOpenAiError(error: unknown): { status: number; body: unknown; 
   // An error whose message is its issue's says it once, under the parameter's name.
   const lead = issue && issue.message !== error.message ? `${error.message} ` : "";
   const message = issue ? `${lead}${param ? `${param}: ` : ""}${issue.message}` : error.message;
-  return { status: mapped.status, body: errorBody(message, mapped.type, param, mapped.code), retryAfter };
+  const body = errorBody(message, mapped.type, param, mapped.code);
+  return { status: mapped.status, body, retryAfter, isRetryable: !NOT_RETRYABLE.has(error.code) };
 }
 
 export function errorBody(message: string, type: string, param: string | null, code: string) {
   return { error: { message, type, param, code } };
 }
 
-function errorHeaders(retryAfter: number | null): Record<string, string> {
+function errorHeaders({ retryAfter, isRetryable }: Pick<OpenAiFailure, "retryAfter" | "isRetryable">) {
   const headers: Record<string, string> = { "Cache-Control": "no-store" };
   if (retryAfter !== null) headers["Retry-After"] = String(retryAfter);
+  if (!isRetryable) headers["x-should-retry"] = "false";
   return headers;
 }
 
 export function openAiErrorResponse(error: unknown): Response {
-  const { status, body, retryAfter } = toOpenAiError(error);
-  return Response.json(body, { status, headers: errorHeaders(retryAfter) });
+  const failure = toOpenAiError(error);
+  return Response.json(failure.body, { status: failure.status, headers: errorHeaders(failure) });
 }
 
 /** The same answer on node:http's response (POST /v1/chat/completions is served there: completion-route.ts). */
 export function writeOpenAiError(response: ServerResponse, error: unknown): void {
-  const { status, body, retryAfter } = toOpenAiError(error);
-  writeOpenAiErrorBody(response, status, body, errorHeaders(retryAfter));
+  const failure = toOpenAiError(error);
+  writeOpenAiErrorBody(response, failure.status, failure.body, errorHeaders(failure));
 }
 
 /** An error body in OpenAI's shape, as JSON on node:http's response, with `headers` beside. */
@@ -79,7 +90,7 @@ export function writeOpenAiErrorBody(
   response: ServerResponse,
   status: number,
   body: unknown,
-  headers: Record<string, string> = errorHeaders(null),
+  headers: Record<string, string> = errorHeaders({ retryAfter: null, isRetryable: true }),
 ): void {
   const text = JSON.stringify(body);
   if (response.headersSent || response.destroyed) return;

@@ -1,8 +1,18 @@
 // Settings → Account as people use it: name, password, custom instructions and deleting the account, in English and
-// Chinese, at phone width, with axe; a disabled account told so; an admin's reset link that gets someone back in.
+// Chinese, at phone width, with axe; a disabled account told so, also mid-reply; an admin's reset link that gets
+// someone back in.
 import { randomUUID } from "node:crypto";
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { composer, expectNoSeriousViolations, keepScreenshot, newUserPage, PASSWORD, signInAsAdmin } from "./helpers";
+import { E2E_ECHO_PREFIX } from "../support/e2e-scenario";
+import {
+  composer,
+  expectNoSeriousViolations,
+  keepScreenshot,
+  newUserPage,
+  PASSWORD,
+  send,
+  signInAsAdmin,
+} from "./helpers";
 
 async function signIn(page: Page, email: string, password: string) {
   await page.goto("/sign-in");
@@ -165,6 +175,25 @@ test("on a phone, the reset link's dialog closes with a tap on Close and gives t
   await expect(dialog).toBeHidden();
   await expect(row.getByRole("button", { name: "Reset link" })).toBeFocused();
   await context.close();
+});
+
+test("a person disabled while a reply streams is told at once that their session ended, and the reply stops", async ({
+  browser,
+}) => {
+  const { page, email } = await newUserPage(browser, "Paused");
+  const { admin, row } = await adminUserRow(browser, email);
+  // About 20 s of reply (the fake model echoes a line a delta): still being written when the account is disabled.
+  const story = Array.from({ length: 400 }, (_, index) => `part${index}`).join("\n");
+  await send(page, `${E2E_ECHO_PREFIX}${story}`);
+  const reply = page.getByRole("article", { name: "Assistant" });
+  await expect(reply).toContainText("part3");
+
+  await row.getByRole("button", { name: "Disable" }).click();
+  await admin.getByRole("alertdialog").getByRole("button", { name: "Disable" }).click();
+  // At once: a lost connection would be told only after several seconds of trying to resume the stream.
+  await expect(reply.getByRole("alert")).toHaveText("Your session has ended. Sign in again.", { timeout: 2_000 });
+  await expect(page.getByRole("button", { name: "Stop" })).toBeHidden();
+  await expect(reply).not.toContainText("part399");
 });
 
 test("without mail, Forgot password says to ask an admin", async ({ page }) => {

@@ -50,6 +50,8 @@ it("refuses a key, and then all of its user's keys, past the requests per minute
   const refused = await listModels(first);
   expect(refused.status).toBe(429);
   expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+  // A minute's rate passes soon: the SDKs may retry it (only refusals no retry can change say x-should-retry: false).
+  expect(refused.headers.get("x-should-retry")).toBeNull();
   expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("rate_limit_exceeded");
   // The user's own count is spent too: another key of theirs is refused as well.
   expect((await listModels(second)).status).toBe(429);

@@ -158,6 +158,37 @@ describe("the /v1 API through the openai SDK", () => {
     expect(limited.headers.get("retry-after")).toBeNull();
   });
 
+  it("tells the SDK not to retry a usage-limit refusal: its default retries send the call once, not three times", async () => {
+    const model = await modelWith(
+      { chunks: ["ok"], usage: { promptTokens: 150, completionTokens: 50 } },
+      {
+        maxOutputTokens: 100,
+      },
+    );
+    const { key, user } = await makeApiUser();
+    let sent = 0;
+    const countingFetch: typeof fetch = (input, init) => {
+      sent += 1;
+      return fetch(input, init);
+    };
+    // The SDK as shipped: two retries of a 429, unless the answer says not to.
+    const client = new OpenAI({ baseURL: `${inject("baseUrl")}/v1`, apiKey: key.secret, fetch: countingFetch });
+    const ask = () =>
+      client.chat.completions.create({ model: model.upstreamName, messages: [{ role: "user", content: "Hi" }] });
+    await db().usageLimit.create({ data: { subject: `user:${user.id}`, userId: user.id, tokensPerDay: 250 } });
+    await ask();
+    sent = 0;
+
+    // 200 of 250 tokens used: the call fits again after the day's reset, hours away.
+    const limited = await ask().catch((error) => error);
+    expect(limited).toBeInstanceOf(OpenAI.RateLimitError);
+    expect(limited.error).toMatchObject({ code: "usage_limit_reached" });
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(limited.headers.get("x-should-retry")).toBe("false");
+    expect(sent).toBe(1);
+    expect(model.calls()).toHaveLength(1);
+  });
+
   it("answers an address it does not have, and a method an address does not take, in OpenAI's shape", async () => {
     const { client } = await makeApiUser();
     const embeddings = await client.embeddings

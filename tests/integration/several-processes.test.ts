@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type BusMessage, createPayloadReader, packMessages } from "@/lib/cluster/bus-messages";
 import { db } from "@/lib/db/client";
 import { LIVE_CHANNEL } from "@/lib/db/listen-connection";
-import { addMember, makeModel, makeTeam, makeUser } from "../support/factories";
+import { addMember, makeAdmin, makeModel, makeTeam, makeUser } from "../support/factories";
 import { type FakeScenario, type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { type ReceivedEvent, readEvents, startedIds } from "../support/read-events";
 import { type Client, signedInClient } from "../support/session-client";
@@ -191,6 +191,25 @@ describe("a reply generated on process A", () => {
     const saved = await savedReply(replyIdOf(events));
     expect(saved).toEqual({ status: "INTERRUPTED", content: deltaText(events) });
     expect(saved.content.length).toBeLessThan(words(100).join("").length);
+  });
+
+  it("is stopped when an admin on B disables its requester: saved stopped, Ana told her session ended", async () => {
+    const { ana, ben, url } = await sharedConversation({ chunks: words(100), paceMs: 100, usage: "none" });
+    const onA = await readUntil(await ana.onA.json(`${url}/messages`, { content: "Go" }), deltasAtLeast(3));
+    const followed = await readUntil(await ben.onB.fetch(`${url}/stream`), deltasAtLeast(3));
+    const account = await makeAdmin();
+    const adminOnB = await signedInClient(account.email, account.password, serverB.baseUrl);
+    expect((await adminOnB.json(`/api/admin/users/${ana.id}`, { status: "DISABLED" }, "PATCH")).status).toBe(200);
+    const [anaEvents, benEvents] = await Promise.all([onA.rest(), followed.rest()]);
+    expect(anaEvents.at(-1)).toMatchObject({ event: "error", data: { code: "unauthorized" } });
+    expect(benEvents.at(-1)).toMatchObject({ event: "done", data: { status: "INTERRUPTED" } });
+    const replyId = replyIdOf(anaEvents);
+    const saved = await savedReply(replyId);
+    expect(saved).toEqual({ status: "INTERRUPTED", content: deltaText(benEvents) });
+    expect(saved.content.length).toBeLessThan(words(100).join("").length);
+    const usage = await db().replyUsage.findUniqueOrThrow({ where: { messageId: replyId } });
+    expect(usage).toMatchObject({ userId: ana.id, isEstimated: true });
+    expect(usage.completionTokens).toBeGreaterThan(0);
   });
 
   it("is stopped by a Stop whose message A never heard: A reads it with its next partial save", async () => {

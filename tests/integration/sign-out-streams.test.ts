@@ -31,6 +31,8 @@ it("ends the signed-out user's live view of a reply at once; the reply itself go
   for await (const event of events) afterSignOut.push(event);
   // The reply needs about 4 s more: a stream that closes without its "done" closed before the reply ended.
   expect(afterSignOut.map((event) => event.event)).not.toContain("done");
+  // Its last event tells the page why, so that it does not try to resume a stream it may no longer read.
+  expect(afterSignOut.at(-1)).toMatchObject({ event: "error", data: { code: "unauthorized" } });
   expect((await replying).map((event) => event.event)).not.toContain("done");
   await expect.poll(async () => (await chat.storedMessages()).at(-1)?.status, { timeout: 10_000 }).toBe("COMPLETE");
 });

@@ -38,4 +38,15 @@ describe("OpenAI-shaped errors", () => {
     expect(toOpenAiError(busy).retryAfter).toBeGreaterThan(0);
     expect(toOpenAiError(refused)).toMatchObject({ status: 500, body: { error: { message: "The model failed." } } });
   });
+
+  it("tells the SDKs not to retry only what no quick retry can change (x-should-retry: false)", () => {
+    const retryable = (error: unknown) => toOpenAiError(error).isRetryable;
+    expect(retryable(new AppError("usage_limit_reached", "Used up.", { details: { retryAfterSeconds: 9000 } }))).toBe(
+      false,
+    );
+    expect(retryable(new AppError("model_unavailable", "An admin must enter the key again."))).toBe(false);
+    expect(retryable(new AppError("rate_limited", "Too many.", { details: { retryAfterSeconds: 30 } }))).toBe(true);
+    expect(retryable(new UpstreamFailure("Busy.", { category: "rate_limited", status: 429 }, "x"))).toBe(true);
+    expect(retryable(new AppError("database_unavailable", "Try again shortly."))).toBe(true);
+  });
 });

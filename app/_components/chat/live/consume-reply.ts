@@ -7,7 +7,8 @@ export type ReplyHandlers = {
   onDelta: (text: string) => void;
   onReasoning: (text: string) => void;
   onDone: (status: ReplyEventData<"done">["status"], finishReason: string | null) => void;
-  onError: (message: string, cause?: ReplyErrorCause) => void;
+  // `code`: the server's (lib/errors.ts), for the sentence in the reader's language; absent for an unreadable event.
+  onError: (message: string, cause?: ReplyErrorCause, code?: string) => void;
   // After the reply ended: the model's title for a new conversation (docs/architecture.md, "The live-event contract").
   onTitle: (title: ReplyEventData<"title">) => void;
 };
@@ -39,7 +40,7 @@ export async function consumeReply(response: Response, handlers: ReplyHandlers):
     else if (event.name === "title") handlers.onTitle(event.data);
     else {
       if (event.name === "done") handlers.onDone(event.data.status, event.data.finishReason);
-      else handlers.onError(event.data.message, event.data.cause);
+      else handlers.onError(event.data.message, event.data.cause, event.data.code);
       void readTitle(events, handlers);
       return true;
     }

@@ -14,10 +14,14 @@ export type ReplyReading = {
   onTitle: (title: string) => void;
   // What the reader is told, in their language, when the stream stays cut after every attempt to resume it.
   connectionLostMessage: string;
+  // What the reader is told, in their language, when resuming is refused because their session has ended.
+  sessionEndedMessage: string;
 };
 
 /** The code a reply ended by a lost connection shows under (the browser's own; the server never sends it). */
 export const CONNECTION_LOST_CODE = "connection_lost";
+/** The server's code for a request without a usable session (lib/errors.ts): no later try can read the reply. */
+const SESSION_ENDED_CODE = "unauthorized";
 
 /** How a stream ended: with the reply's end (or the view's), or cut before it, which the caller may resume. */
 type ReplyOutcome = { isLost: false } | { isLost: true; replyId: string | null };
@@ -44,6 +48,7 @@ export async function readResumingReply(
     replyId = outcome.replyId ?? replyId;
     if (!(await waitUnlessAborted(delay, reading.signal))) break;
     const resumed = await resume(reading.signal).catch(() => null);
+    if (resumed?.status === 401) return endAsSessionEnded(reading, replyId);
     if (!resumed?.ok) continue;
     if (resumed.status === 204) return;
     outcome = await readReply(resumed, { ...reading, placeholderReplyId: replyId });
@@ -57,6 +62,14 @@ export async function readResumingReply(
     const { connectionLostMessage: errorMessage } = reading;
     reading.dispatch({ type: "ended", replyId, status: "ERROR", errorCode: CONNECTION_LOST_CODE, errorMessage });
   } else reading.dispatch({ type: "failed", error: reading.connectionLostMessage });
+}
+
+/** Signed out, disabled or deleted since the stream was cut: said at once, rather than after every other try. */
+function endAsSessionEnded(reading: ReplyReading, replyId: string | null): void {
+  const errorMessage = reading.sessionEndedMessage;
+  if (replyId)
+    reading.dispatch({ type: "ended", replyId, status: "ERROR", errorCode: SESSION_ENDED_CODE, errorMessage });
+  else reading.dispatch({ type: "failed", error: errorMessage });
 }
 
 /** Resolves true after `delay`, or false as soon as `signal` aborts. */
@@ -108,7 +121,7 @@ async function readReply(response: Response, reading: ReplyReading): Promise<Rep
       onDelta: (text) => buffer.push(text),
       onReasoning: (text) => reasoningBuffer.push(text),
       onDone: (status, finishReason) => finish(status, { finishReason }),
-      onError: (errorMessage, errorCause) => finish("ERROR", { errorMessage, errorCause }),
+      onError: (errorMessage, errorCause, errorCode) => finish("ERROR", { errorMessage, errorCause, errorCode }),
       onTitle: ({ title }) => reading.onTitle(title),
     });
     if (!isFinished) return lose();

@@ -77,8 +77,15 @@ export function useReplyRunner(options: ReplyRunnerOptions) {
         if (response.status !== 204) {
           const placeholderReplyId = reply.placeholders.replyId;
           const isStopRequested = () => held.isStopRequested;
-          const connectionLostMessage = translator.t("errors.connection_lost");
-          const reading = { placeholderReplyId, signal, isStopRequested, dispatch, onTitle, connectionLostMessage };
+          const reading = {
+            placeholderReplyId,
+            signal,
+            isStopRequested,
+            dispatch,
+            onTitle,
+            connectionLostMessage: translator.t("errors.connection_lost"),
+            sessionEndedMessage: translator.t("errors.unauthorized"),
+          };
           await readResumingReply(response, reading, resume);
         }
         isReplied = !signal.aborted || held.isStopRequested;
