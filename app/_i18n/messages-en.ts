@@ -624,6 +624,7 @@ export const en = {
   "attachments.admin.messageMegabytes": "Total per message (MB)",
   "attachments.admin.storageMegabytes": "Storage per user (MB)",
   "attachments.admin.saveLimits": "Save attachment limits",
+  "errors.empty_file": "This file is empty.",
   "errors.storage_quota_exceeded": "Your files use all the storage you have.",
   "errors.unsupported_file": "This file cannot be read: use images, PDF, Word (DOCX) or text files.",
   "errors.no_text_found": "No text found in this file: a scanned PDF has no text to read.",

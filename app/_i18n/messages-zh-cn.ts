@@ -585,6 +585,7 @@ export const zhCN: Catalog = {
   "attachments.admin.messageMegabytes": "每条消息的总大小（MB）",
   "attachments.admin.storageMegabytes": "每位用户的存储空间（MB）",
   "attachments.admin.saveLimits": "保存附件限制",
+  "errors.empty_file": "此文件是空的。",
   "errors.storage_quota_exceeded": "你的文件已用完全部存储空间。",
   "errors.unsupported_file": "无法读取此文件：请使用图片、PDF、Word（DOCX）或文本文件。",
   "errors.no_text_found": "此文件中没有可读取的文字：扫描的 PDF 没有文字层。",
