@@ -610,6 +610,7 @@ export const en = {
   },
   "attachments.open": "Open {name}",
   "attachments.list": "Attached files",
+  "attachments.dropHere": "Drop files to attach them",
   "attachments.storage": "{used} of {quota} used",
   "attachments.notShared": "Attached, not shared: {names}",
   "attachments.shareImages": "Include images",

@@ -571,6 +571,7 @@ export const zhCN: Catalog = {
   "attachments.tooMany": { other: "每条消息最多附加 {count} 个文件。" },
   "attachments.open": "打开 {name}",
   "attachments.list": "附加的文件",
+  "attachments.dropHere": "松开即可附加文件",
   "attachments.storage": "已使用 {used}，共 {quota}",
   "attachments.notShared": "已附加但未分享：{names}",
   "attachments.shareImages": "包含图片",
