@@ -17,8 +17,10 @@ export const errorStatus = {
   // A pin beyond the most an owner may pin (lib/db/conversations.ts).
   too_many_pins: 409,
   payload_too_large: 413,
-  // Attachments (lib/attachments): a user's stored files over their quota, a file that is not a supported type, a
-  // document with no text in it (a scanned PDF), one that cannot be read (damaged, or too large to read).
+  // Attachments (lib/attachments): a file with nothing in it, a user's stored files over their quota, a file that is
+  // not a supported type, a document with no text in it (a scanned PDF), one that cannot be read (damaged, or too
+  // large to read).
+  empty_file: 400,
   storage_quota_exceeded: 413,
   unsupported_file: 415,
   no_text_found: 415,

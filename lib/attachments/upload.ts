@@ -24,7 +24,9 @@ export const uploadQuerySchema = z.strictObject({
     .trim()
     .min(1, "Name the file.")
     .max(255, "File names are limited to 255 characters.")
-    .refine((name) => !/[\0/\\]/.test(name), "Not a file name."),
+    // A backslash is allowed, as Linux and macOS names may hold one: the download's names replace or percent-encode it
+    // (serve-file.ts), so it never reaches a Windows path.
+    .refine((name) => !/[\0/]/.test(name), "Not a file name."),
 });
 
 function tooLarge(megabytes: number): AppError {
@@ -111,7 +113,7 @@ async function storeUpload(
   { bytes: received, sha256: receivedSha256, name }: { bytes: Uint8Array<ArrayBuffer>; sha256: string; name: string },
   limits: AttachmentLimits,
 ): Promise<AttachmentView> {
-  if (received.byteLength === 0) throw new AppError("invalid_input", `${name} is empty.`);
+  if (received.byteLength === 0) throw new AppError("empty_file", `${name} is empty.`);
   const sniffed = sniffFile(received);
   if (!sniffed) {
     throw new AppError(

@@ -2,7 +2,7 @@
 // upload-route.ts), everything else through Next's request handler, in this one process.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
-import { FILE_CSP, isFileRoute } from "../attachments/serve-file";
+import { FILE_CSP, isFileRoute, keepFileLength } from "../attachments/serve-file";
 import { PAGE_PATH_HEADER } from "../auth/session";
 import { countReservedStreams, stopAllReplies } from "../chat/reply-registry";
 import { drain, waitUntilIdle } from "../cluster/drain";
@@ -73,6 +73,7 @@ export async function startAppServer(options: { dev: boolean; port: number }): P
     request.headers[PAGE_PATH_HEADER] = request.url ?? "/";
     const path = (request.url ?? "").split("?")[0] ?? "";
     response.setHeader("Content-Security-Policy", isFileRoute(path) ? FILE_CSP : policy);
+    if (isFileRoute(path)) keepFileLength(response);
     // This process speaks plain HTTP, whatever a proxy in front spoke to the browser. Next takes the protocol it
     // reaches itself with from this header (a server action's redirect is rendered by a request to its own port):
     // behind a TLS proxy it spoke TLS to a plain port, and every sign-in logged an error. Parley's public address

@@ -87,7 +87,12 @@ test("a conversation shared with a team: live turns with author names, a read-on
   await expect(userTurn(ana.page, "Ben")).toBeVisible({ timeout: 20_000 });
 
   // Vic copies the thread up to the first reply into a private chat of their own, and may write there.
-  await vic.page.getByRole("button", { name: "Copy to my chats" }).nth(1).click();
+  // Each message has its button, named for what it copies up to.
+  const firstReply = vic.page.getByRole("article", { name: "Assistant" }).first();
+  await expect(
+    userTurn(vic.page, "Ana").first().getByRole("button", { name: "Copy to my chats" }),
+  ).toHaveAccessibleName("Copy to my chats up to this message");
+  await firstReply.getByRole("button", { name: "Copy to my chats up to this reply" }).click();
   await expect(vic.page).not.toHaveURL(conversationUrl);
   await expect(composer(vic.page)).toBeVisible();
   await expect(vic.page.getByRole("article", { name: "Assistant" })).toHaveCount(1);

@@ -74,6 +74,27 @@ describe("uploads", () => {
     expect(file.headers.get("content-security-policy")).toContain("sandbox");
   });
 
+  it("refuses an empty file with a code of its own, and takes a name with a backslash, downloaded under a safe name", async () => {
+    const { client } = await startChat(true);
+    const empty = await upload(client, "empty.txt", "");
+    expect(empty.status).toBe(400);
+    // A code of its own: the browser words it in the reader's language.
+    expect(((await empty.json()) as { error: { code: string; message: string } }).error).toEqual({
+      code: "empty_file",
+      message: "empty.txt is empty.",
+    });
+    // A valid name on Linux and macOS: kept as given, and no path in the download's name (the fallback has no
+    // backslash to unescape, the UTF-8 one has it percent-encoded, which browsers make a safe character).
+    const id = await uploadId(client, "back\\slash.txt", "Kept");
+    const file = await client.fetch(`/api/attachments/${id}`);
+    expect(file.headers.get("content-disposition")).toBe(
+      "attachment; filename=\"back_slash.txt\"; filename*=UTF-8''back%5Cslash.txt",
+    );
+    // Its size, for the browser's download progress.
+    expect(file.headers.get("content-length")).toBe("4");
+    expect(await file.text()).toBe("Kept");
+  });
+
   it("stores a photo without its position, camera and comments, upright as taken, and once for the same picture", async () => {
     const { client } = await startChat(true);
     const photo = withJpegMetadata(makeJpeg(), 6);

@@ -6,6 +6,7 @@ import { downscaleImage } from "@/app/_components/attachments/downscale-image";
 import { DRAFT_UPLOAD_LIFETIME_MS, DraftFiles } from "@/app/_components/attachments/draft-files";
 import { isRetryableStatus, uploadFile } from "@/app/_components/attachments/upload-file";
 import { UNCLAIMED_UPLOAD_LIFETIME_MS } from "@/lib/limits";
+import type { AttachmentView } from "@/lib/live/messages";
 
 vi.mock("@/app/_components/attachments/downscale-image", () => ({ downscaleImage: vi.fn() }));
 vi.mock("@/app/_components/attachments/upload-file", async (importOriginal) => ({
@@ -66,11 +67,11 @@ describe("DraftFiles while an image is being shrunk", () => {
 
   /** Adds an image whose downscaling finishes only when the returned function is called. */
   function addImageHeldInDownscale(store: DraftFiles): () => Promise<void> {
-    let finish: (blob: Blob) => void = () => {};
+    let finish: (shrunk: File) => void = () => {};
     vi.mocked(downscaleImage).mockReturnValueOnce(new Promise((resolve) => (finish = resolve)));
     store.add([image()]);
     return async () => {
-      finish(new Blob([new Uint8Array(4)]));
+      finish(new File([new Uint8Array(4)], "photo.png", { type: "image/png" }));
       await new Promise((resolve) => setTimeout(resolve, 0));
     };
   }
@@ -106,5 +107,48 @@ describe("DraftFiles while an image is being shrunk", () => {
     store.dispose();
     expect(revoke).toHaveBeenCalledWith(kept?.previewUrl);
     await Promise.all([finishFirst(), finishSecond()]);
+  });
+});
+
+describe("DraftFiles once the server has stored a file", () => {
+  afterEach(() => vi.mocked(uploadFile).mockReset());
+
+  async function addUploaded(picked: File, shrunk: File, stored: AttachmentView): Promise<DraftFiles> {
+    const store = new DraftFiles([], limits);
+    vi.mocked(downscaleImage).mockResolvedValueOnce(shrunk);
+    vi.mocked(uploadFile).mockResolvedValueOnce({ isOk: true, attachment: stored, status: 201 });
+    store.add([picked]);
+    await vi.waitFor(() => expect(store.getSnapshot()[0]?.status).toBe("ready"));
+    return store;
+  }
+
+  it("shows the file icon for what the server read as a document, though its name made the browser take it for an image", async () => {
+    const revoke = vi.spyOn(URL, "revokeObjectURL");
+    const page = new File(["<!doctype html>"], "evil.png", { type: "image/png" });
+    const stored = { id: "f2", name: "evil.png", kind: "DOCUMENT", contentType: "text/plain", size: 15 } as const;
+    const store = await addUploaded(page, page, stored);
+    const [draft] = store.getSnapshot();
+    expect(draft).toMatchObject({ isImage: false, previewUrl: null });
+    expect(revoke).toHaveBeenCalledWith(expect.stringMatching(/^blob:/));
+  });
+
+  it("uploads and shows an image under the name of the type it was re-encoded to", async () => {
+    const picked = new File([new Uint8Array(8)], "spacer.gif", { type: "image/gif" });
+    const shrunk = new File([new Uint8Array(4)], "spacer.png", { type: "image/png" });
+    const stored = { id: "f3", name: "spacer.png", kind: "IMAGE", contentType: "image/png", size: 4 } as const;
+    const store = await addUploaded(picked, shrunk, stored);
+    expect(vi.mocked(uploadFile).mock.calls[0]?.slice(0, 2)).toEqual([shrunk, "spacer.png"]);
+    expect(store.getSnapshot()[0]).toMatchObject({
+      name: "spacer.png",
+      isImage: true,
+      previewUrl: expect.stringMatching(/^blob:/),
+    });
+  });
+
+  it("shows the server's copy of an image the browser did not know as one", async () => {
+    const picked = new File([new Uint8Array(8)], "scan", { type: "" });
+    const stored = { id: "f4", name: "scan", kind: "IMAGE", contentType: "image/png", size: 8 } as const;
+    const store = await addUploaded(picked, picked, stored);
+    expect(store.getSnapshot()[0]).toMatchObject({ isImage: true, previewUrl: "/api/attachments/f4" });
   });
 });

@@ -1,6 +1,6 @@
 "use client";
 
-import type { RefObject } from "react";
+import { type RefObject, useState } from "react";
 import { CloseIcon, FileIcon } from "@/app/_components/ui/icons";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { MEGABYTE } from "@/lib/limits";
@@ -75,6 +75,25 @@ export function AttachmentChips(props: AttachmentChipsProps) {
   );
 }
 
+/**
+ * The file's thumbnail, or the file icon. A picked file is an image by the type the browser gives it from its name,
+ * until the server has read its bytes: one that does not draw (HTML named .png) shows the icon, never a broken image.
+ */
+function ChipPreview({ url, name }: { url: string | null; name: string }) {
+  const [brokenUrl, setBrokenUrl] = useState<string | null>(null);
+  if (url === null || url === brokenUrl) {
+    return (
+      <span className="bg-bubble flex size-10 shrink-0 items-center justify-center rounded-lg">
+        <FileIcon />
+      </span>
+    );
+  }
+  return (
+    // biome-ignore lint/performance/noImgElement: a local blob or an authorised file, not an optimisable asset
+    <img src={url} alt={name} onError={() => setBrokenUrl(url)} className="size-10 shrink-0 rounded-lg object-cover" />
+  );
+}
+
 type DraftChipProps = { draft: AttachmentDraft; error: string | null; onRemove: () => void; onRetry: () => void };
 
 function DraftChip({ draft, error, onRemove, onRetry }: DraftChipProps) {
@@ -86,14 +105,7 @@ function DraftChip({ draft, error, onRemove, onRetry }: DraftChipProps) {
     <div
       className={`bg-canvas flex max-w-xs items-center gap-2 rounded-xl border p-1.5 pr-1 text-sm ${isFailed ? "border-danger/50" : "border-line"}`}
     >
-      {draft.previewUrl ? (
-        // biome-ignore lint/performance/noImgElement: a local blob or an authorised file, not an optimisable asset
-        <img src={draft.previewUrl} alt={draft.name} className="size-10 shrink-0 rounded-lg object-cover" />
-      ) : (
-        <span className="bg-bubble flex size-10 shrink-0 items-center justify-center rounded-lg">
-          <FileIcon />
-        </span>
-      )}
+      <ChipPreview url={draft.previewUrl} name={draft.name} />
       <span className="flex min-w-0 flex-col">
         <span className="truncate font-medium">{draft.name}</span>
         <span className="text-ink-muted text-xs">

@@ -2,6 +2,7 @@
 // on the server (a restored draft, a message being edited) or as a failure to name on its chip.
 import type { AttachmentView } from "@/lib/live/messages";
 import type { DraftFileError } from "./draft-file-error";
+import { IMAGE_TYPES } from "./image-format";
 
 export type AttachmentDraft = {
   key: string;
@@ -36,8 +37,10 @@ function nextDraftKey(): string {
   return `draft-${nextKey}`;
 }
 
+// The browser's type comes from the file's name, and only the server's, from the bytes, is known to be right: an
+// image by the browser's type is one the server could read as an image (never an SVG, which it stores as text).
 export function newDraft(file: File): AttachmentDraft {
-  const isImage = file.type.startsWith("image/");
+  const isImage = IMAGE_TYPES.has(file.type);
   return {
     key: nextDraftKey(),
     name: file.name || "pasted-image.png",
@@ -60,14 +63,30 @@ export function releasePreview(draft: AttachmentDraft): void {
   if (draft.previewUrl?.startsWith("blob:")) URL.revokeObjectURL(draft.previewUrl);
 }
 
-export function fromAttachment(attachment: AttachmentView, uploadedAt: number | null, isSent = false): AttachmentDraft {
+/** The server's copy of a stored image, as its thumbnail. */
+function storedPreviewUrl(attachment: AttachmentView): string | null {
+  return attachment.kind === "IMAGE" ? `/api/attachments/${attachment.id}` : null;
+}
+
+/**
+ * A picked file once the server has stored it: named and shown as the server read it (the name of what was uploaded,
+ * a re-encoded image's included, and the kind sniffed from the bytes). An HTML page named .png keeps no thumbnail of
+ * a picture that is not one; an image the browser did not know as one gets the server's copy.
+ */
+export function uploadedDraft(draft: AttachmentDraft, attachment: AttachmentView, uploadedAt: number) {
   const isImage = attachment.kind === "IMAGE";
+  const previewUrl = isImage ? (draft.previewUrl ?? storedPreviewUrl(attachment)) : null;
+  const { name, size } = attachment;
+  return { status: "ready", progress: 1, attachment, name, size, isImage, previewUrl, uploadedAt } as const;
+}
+
+export function fromAttachment(attachment: AttachmentView, uploadedAt: number | null, isSent = false): AttachmentDraft {
   return {
     key: nextDraftKey(),
     name: attachment.name,
     size: attachment.size,
-    isImage,
-    previewUrl: isImage ? `/api/attachments/${attachment.id}` : null,
+    isImage: attachment.kind === "IMAGE",
+    previewUrl: storedPreviewUrl(attachment),
     status: "ready",
     progress: 1,
     error: null,

@@ -4,7 +4,14 @@
 // reason; the file is kept until it is uploaded, for Retry when trying again can help.
 import { UNCLAIMED_UPLOAD_LIFETIME_MS } from "@/lib/limits";
 import type { AttachmentView } from "@/lib/live/messages";
-import { type AttachmentDraft, FAILED_UPLOAD, fromAttachment, newDraft, releasePreview } from "./attachment-draft";
+import {
+  type AttachmentDraft,
+  FAILED_UPLOAD,
+  fromAttachment,
+  newDraft,
+  releasePreview,
+  uploadedDraft,
+} from "./attachment-draft";
 import { downscaleImage } from "./downscale-image";
 import type { DraftFileError, DraftFileLimits } from "./draft-file-error";
 import { isRetryableStatus, uploadFile } from "./upload-file";
@@ -142,7 +149,7 @@ export class DraftFiles {
     // sign-out, meanwhile must not be uploaded (into whoever's session the tab has by then).
     const controller = new AbortController();
     this.#controllers.set(draft.key, controller);
-    const body = draft.isImage ? await downscaleImage(file) : file;
+    const body = await downscaleImage(file, draft.name);
     if (controller.signal.aborted) return;
     if (body.size > this.#limits.maxFileBytes) {
       this.#controllers.delete(draft.key);
@@ -150,7 +157,7 @@ export class DraftFiles {
       return;
     }
     const onProgress = (progress: number) => this.#update(draft.key, { progress });
-    const answer = await uploadFile(body, draft.name, onProgress, controller.signal);
+    const answer = await uploadFile(body, body.name, onProgress, controller.signal);
     this.#controllers.delete(draft.key);
     if (controller.signal.aborted) return;
     if (!answer.isOk) {
@@ -159,8 +166,8 @@ export class DraftFiles {
       return;
     }
     this.#files.delete(draft.key);
-    const { attachment } = answer;
-    const ready = { status: "ready", progress: 1, attachment, size: attachment.size, uploadedAt: Date.now() } as const;
+    const ready = uploadedDraft(draft, answer.attachment, Date.now());
+    if (ready.previewUrl !== draft.previewUrl) releasePreview(draft);
     this.#update(draft.key, ready);
     this.#watchExpiry({ ...draft, ...ready });
   }

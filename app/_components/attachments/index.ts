@@ -5,6 +5,7 @@ export { type AttachmentDraft, failedDraft, fromAttachment } from "./attachment-
 export { AttachmentLimitsProvider } from "./attachment-limits-context";
 export { type DraftFileLimits, draftFileErrorSchema } from "./draft-file-error";
 export { DraftFiles } from "./draft-files";
+export { FileDropTarget } from "./file-drop-target";
 export { formatSize } from "./format-size";
 export { MessageAttachments } from "./message-attachments";
 export { SendStatus, useSendAfterUploads } from "./send-after-uploads";

@@ -4,6 +4,7 @@ import { type FormEvent, type KeyboardEvent, type RefObject, useEffect, useRef }
 import {
   AttachButton,
   AttachmentChips,
+  FileDropTarget,
   SendStatus,
   useAttachmentDrafts,
   useBlockingFile,
@@ -98,6 +99,7 @@ export function Composer({
   const notice = blockingFile.notice ?? (isLeftWaiting ? t("composer.notSentLeft") : null);
   return (
     <form onSubmit={handleSubmit} className="w-full">
+      <FileDropTarget isShown={files.isDraggingFiles} />
       <AttachmentChips
         drafts={files.drafts}
         messageBoxRef={textareaRef}

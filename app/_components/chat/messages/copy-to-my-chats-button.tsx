@@ -14,6 +14,8 @@ export function CopyToMyChatsButton({ message, actions }: CopyToMyChatsButtonPro
   const { t } = useTranslator();
   const [isCopying, setIsCopying] = useState(false);
   if (!isSaved(message) || message.status === "STREAMING") return null;
+  // A user message and its reply each have one: the name says which, for a screen reader going from button to button.
+  const label = t(message.role === "USER" ? "message.copyToMyChatsUpToMessage" : "message.copyToMyChatsUpToReply");
 
   async function copy(): Promise<void> {
     setIsCopying(true);
@@ -24,8 +26,8 @@ export function CopyToMyChatsButton({ message, actions }: CopyToMyChatsButtonPro
   return (
     <button
       type="button"
-      aria-label={t("message.copyToMyChats")}
-      title={t("message.copyToMyChats")}
+      aria-label={label}
+      title={label}
       disabled={isCopying}
       onClick={() => void copy()}
       className={MESSAGE_ACTION_BUTTON}
