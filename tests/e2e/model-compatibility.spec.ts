@@ -30,7 +30,10 @@ async function addReasoningModel(admin: Page, label: string) {
   await admin.getByRole("button", { name: "Add model" }).click();
   const card = admin.getByRole("listitem", { name: label });
   await expect(card).toContainText("Sends max_completion_tokens · system prompt as developer");
+  // Only what is true: no temperature or top_p figures beside "no temperature or top_p".
   await expect(card).toContainText("no temperature or top_p");
+  await expect(card).not.toContainText("(fixed)");
+  await expect(card).not.toContainText("top_p 1");
   return card;
 }
 
