@@ -47,7 +47,8 @@ it("answers the first message of a gpt-5-mini seeded from the environment, with 
     expect(outcome(events)).toMatchObject({ event: "done", data: { status: "COMPLETE" } });
     expect(replyText(events)).toBe("Hello there");
     const request = upstream.requests.find((call) => (call.body as { stream?: boolean }).stream === true);
-    expect(request?.body).toMatchObject({ model: "gpt-5-mini", max_completion_tokens: 1024 });
+    // The limits come from the name too: OpenAI's window, and room for the thinking.
+    expect(request?.body).toMatchObject({ model: "gpt-5-mini", max_completion_tokens: 25_000 });
     expect(request?.body).not.toHaveProperty("max_tokens");
     expect(request?.body).not.toHaveProperty("temperature");
     expect(request?.body).not.toHaveProperty("top_p");
@@ -233,6 +234,25 @@ describe("the admin's shape", () => {
     expect(entry?.after).toMatchObject(changes);
     const refused = await admin.json(`/api/admin/models/${model.id}`, { reasoningEffort: "extreme" }, "PATCH");
     expect(refused.status).toBe(400);
+  });
+
+  it("fills a new model's limits from its name, unless the admin gives them", async () => {
+    const account = await makeAdmin();
+    const admin = await signedInClient(account.email, account.password);
+    const provider = await admin.json("/api/admin/providers", { name: `Limits ${Date.now()}`, baseUrl: upstream.url });
+    const { id: providerId } = (await provider.json()) as { id: string };
+    const add = async (fields: object) => (await admin.json("/api/admin/models", { providerId, ...fields })).json();
+    expect(await add({ upstreamName: "gpt-4o" })).toMatchObject({ contextWindow: 128_000, maxOutputTokens: 16_384 });
+    expect(await add({ upstreamName: "o4-mini" })).toMatchObject({ contextWindow: 200_000, maxOutputTokens: 25_000 });
+    expect(await add({ upstreamName: "tiny-local" })).toMatchObject({ contextWindow: 8192, maxOutputTokens: 1024 });
+    expect(await add({ upstreamName: "gpt-5-mini", contextWindow: 64_000 })).toMatchObject({
+      contextWindow: 64_000,
+      maxOutputTokens: 25_000,
+    });
+    expect(await add({ upstreamName: "gpt-4.1", maxOutputTokens: 2000 })).toMatchObject({
+      contextWindow: 1_047_576,
+      maxOutputTokens: 2000,
+    });
   });
 
   it("lets a conversation choose only among the efforts the admin allows", async () => {
