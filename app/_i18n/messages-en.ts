@@ -393,7 +393,8 @@ export const en = {
   "admin.model.default": "Default",
   "admin.model.disabled": "Disabled",
   "admin.model.source": "{name} on {provider} · version {version}",
-  "admin.model.figures": "{context} tokens context · {output} output · {temperature} · top_p {topP}",
+  "admin.model.limits": "{context} tokens context · {output} output",
+  "admin.model.sampling": "{temperature} · top_p {topP}",
   "admin.model.hasSystemPrompt": "system prompt",
   "admin.model.makeDefault": "Make default",
   "admin.model.provider": "Provider",
@@ -406,6 +407,8 @@ export const en = {
   "admin.model.label": "Label",
   "admin.model.labelHint": "Shown to users. Default: the name.",
   "admin.model.contextWindow": "Context window (tokens)",
+  "admin.model.limitsFromName":
+    "Filled in from the model's name, as is the output limit: its published window, and room for a reasoning model's thinking. Change them if your server runs it differently.",
   "admin.model.userTemperatureLegend": "Users may change the temperature",
   "admin.model.allowUserTemperature": "Allow users to set their own temperature (per conversation)",
   "admin.model.lowestTemperature": "Lowest temperature",

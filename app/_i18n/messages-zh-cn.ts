@@ -363,7 +363,8 @@ export const zhCN: Catalog = {
   "admin.model.default": "默认",
   "admin.model.disabled": "已停用",
   "admin.model.source": "{provider} 上的 {name} · 版本 {version}",
-  "admin.model.figures": "上下文 {context} token · 输出 {output} · {temperature} · top_p {topP}",
+  "admin.model.limits": "上下文 {context} token · 输出 {output}",
+  "admin.model.sampling": "{temperature} · top_p {topP}",
   "admin.model.hasSystemPrompt": "系统提示词",
   "admin.model.makeDefault": "设为默认",
   "admin.model.provider": "服务商",
@@ -373,6 +374,8 @@ export const zhCN: Catalog = {
   "admin.model.label": "显示名称",
   "admin.model.labelHint": "向用户显示。默认：模型名称。",
   "admin.model.contextWindow": "上下文窗口（token）",
+  "admin.model.limitsFromName":
+    "根据模型名称填入，输出上限也是：采用其公布的上下文窗口，并为推理模型的思考留出空间。如果你的服务器以不同方式运行该模型，请修改。",
   "admin.model.userTemperatureLegend": "用户可调整温度",
   "admin.model.allowUserTemperature": "允许用户自行设置温度（按对话）",
   "admin.model.lowestTemperature": "最低温度",

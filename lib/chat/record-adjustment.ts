@@ -1,24 +1,16 @@
-// Keeps on the model the change of request shape a reply had to make (lib/chat/upstream.ts), so that the next turn
+// Keeps on the model each change of request shape a reply had to make (lib/chat/upstream.ts), so that the next turn
 // is sent that way from the start.
 
 import { recordShapeAdjustment } from "../db/model-admin";
 import type { CompletionModel } from "../db/models";
-import type { ShapeAdjustment, WireShape } from "./request-shape";
-
-/** Only the fields the adjustment changed: an admin may have changed the others since the turn began. */
-function changedFields(model: CompletionModel, adjustment: ShapeAdjustment): Partial<WireShape> {
-  const changes: Partial<Record<keyof WireShape, unknown>> = {};
-  for (const [key, value] of Object.entries(adjustment.shape) as [keyof WireShape, unknown][]) {
-    if (model[key] !== value) changes[key] = value;
-  }
-  return changes as Partial<WireShape>;
-}
+import type { ShapeAdjustment } from "./request-shape";
 
 export async function recordAdjustment(model: CompletionModel, adjustment: ShapeAdjustment): Promise<void> {
+  // Only the fields the adjustment changed: an admin may have changed the others since the turn began.
   const changes = {
-    ...changedFields(model, adjustment),
+    ...adjustment.changes,
     // A refused effort is refused at every value: conversations lose the choice too.
-    ...(adjustment.parameter === "reasoning_effort" ? { reasoningEffort: null, allowedReasoningEfforts: [] } : {}),
+    ...(adjustment.kind === "reasoning_effort" ? { reasoningEffort: null, allowedReasoningEfforts: [] } : {}),
   };
   try {
     await recordShapeAdjustment(model.id, changes, adjustment.description);

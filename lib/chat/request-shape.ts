@@ -1,5 +1,5 @@
-// The Chat Completions parameters in the shape a model's server accepts (lib/models/compatibility.ts), and the one
-// change to that shape Parley makes on its own when a server refuses a parameter it sent.
+// The Chat Completions parameters in the shape a model's server accepts (lib/models/compatibility.ts), and the
+// changes to that shape Parley makes on its own when a server refuses a parameter it sent.
 import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
 import type { ReasoningEffort, RequestShape } from "../models/compatibility";
 
@@ -40,8 +40,19 @@ export function shapeMessages(shape: WireShape, messages: ChatCompletionMessageP
   );
 }
 
-/** What changed, in the words the admin reads on the model card (stored on the model, so in English). */
-export type ShapeAdjustment = { shape: WireShape; values: ShapedValues; description: string; parameter: string };
+/** The kinds of parameter Parley adapts on its own; a reply adapts each at most once (lib/chat/upstream.ts). */
+export type AdjustableKind = "output_limit" | "sampling" | "reasoning_effort" | "usage_request";
+
+export type ShapeAdjustment = {
+  kind: AdjustableKind;
+  /** Only the fields this adjustment changed. */
+  changes: Partial<WireShape>;
+  /** The shape and values to send from now on, this adjustment applied. */
+  shape: WireShape;
+  values: ShapedValues;
+  /** What changed, in the words the admin reads on the model card (stored on the model, so in English). */
+  description: string;
+};
 
 /**
  * The shape without the parameter the server refused, or null when Parley did not send it (or cannot do without
@@ -50,29 +61,39 @@ export type ShapeAdjustment = { shape: WireShape; values: ShapedValues; descript
 export function adjustShape(shape: WireShape, values: ShapedValues, parameter: string): ShapeAdjustment | null {
   const sent = shapeParameters(shape, values);
   const name = parameter.split(/[.[]/)[0] ?? parameter;
-  const adjusted = (changes: Partial<WireShape>, description: string) => ({
+  const adjusted = (kind: AdjustableKind, changes: Partial<WireShape>, description: string) => ({
+    kind,
+    changes,
     shape: { ...shape, ...changes },
     values: changes.reasoningEffort === null ? { ...values, reasoningEffort: null } : values,
     description,
-    parameter: name,
   });
   if (name === "max_tokens" && sent.max_tokens !== undefined) {
     return adjusted(
+      "output_limit",
       { outputLimitParameter: "max_completion_tokens" },
       "sent max_completion_tokens instead of max_tokens",
     );
   }
   if (name === "max_completion_tokens" && sent.max_completion_tokens !== undefined) {
-    return adjusted({ outputLimitParameter: "max_tokens" }, "sent max_tokens instead of max_completion_tokens");
+    return adjusted(
+      "output_limit",
+      { outputLimitParameter: "max_tokens" },
+      "sent max_tokens instead of max_completion_tokens",
+    );
   }
   if ((name === "temperature" || name === "top_p") && shape.sendsSamplingParameters) {
-    return adjusted({ sendsSamplingParameters: false }, `stopped sending temperature and top_p (refused: ${name})`);
+    return adjusted(
+      "sampling",
+      { sendsSamplingParameters: false },
+      `stopped sending temperature and top_p (refused: ${name})`,
+    );
   }
   if (name === "reasoning_effort" && sent.reasoning_effort !== undefined) {
-    return adjusted({ reasoningEffort: null }, "stopped sending reasoning_effort");
+    return adjusted("reasoning_effort", { reasoningEffort: null }, "stopped sending reasoning_effort");
   }
   if (name === "stream_options" && shape.sendsUsageRequest) {
-    return adjusted({ sendsUsageRequest: false }, "stopped sending stream_options");
+    return adjusted("usage_request", { sendsUsageRequest: false }, "stopped sending stream_options");
   }
   return null;
 }

@@ -12,6 +12,7 @@ import type { ReasoningEffort } from "../models/compatibility";
 import { readResponseText } from "../models/provider-fetch";
 import type { ProviderUsage } from "./reply-usage";
 import {
+  type AdjustableKind,
   adjustShape,
   findRefusedParameter,
   type ShapeAdjustment,
@@ -129,11 +130,21 @@ export function buildStreamParams(request: Omit<UpstreamRequest, "signal">, shap
   return params;
 }
 
+/** What a reply sends: the model's shape and values, with the adjustments made so far. */
+type SentShape = { shape: WireShape; values: ShapedValues };
+
 /**
- * Once per reply, before any token: the shape without the one parameter the server refused (400), recorded on the
- * model so that the next turn is sent that way from the start. Null when the refusal is not one Parley can fix.
+ * Before any token: the shape without the parameter the server refused (400), recorded on the model so that the
+ * next turn is sent that way from the start. Each kind of parameter is adapted at most once per reply (four
+ * adjustments at most), so a server that refuses whatever it is sent (max_tokens, then max_completion_tokens) cannot
+ * keep the reply retrying. Null when the refusal is not one Parley can fix, or not again in this reply.
  */
-async function adjustAfterRefusal(request: UpstreamRequest, error: unknown) {
+async function adjustAfterRefusal(
+  request: UpstreamRequest,
+  sent: SentShape,
+  adaptedKinds: Set<AdjustableKind>,
+  error: unknown,
+): Promise<ShapeAdjustment | null> {
   if (!(error instanceof OpenAI.BadRequestError)) return null;
   const body = error.error as { message?: unknown } | undefined;
   const refused = findRefusedParameter({
@@ -141,37 +152,41 @@ async function adjustAfterRefusal(request: UpstreamRequest, error: unknown) {
     param: error.param,
     message: body?.message ?? error.message,
   });
-  const adjustment = refused ? adjustShape(request.shape, request, refused) : null;
-  if (adjustment) await request.onShapeAdjusted?.(adjustment);
+  const adjustment = refused ? adjustShape(sent.shape, sent.values, refused) : null;
+  if (!adjustment || adaptedKinds.has(adjustment.kind)) return null;
+  adaptedKinds.add(adjustment.kind);
+  await request.onShapeAdjusted?.(adjustment);
   return adjustment;
 }
 
 /**
  * The SDK sends the request and answers errors (status, Retry-After, time-out); the streamed body it hands back as
  * the raw response, which the caller reads off the socket: the SDK's own stream layers cost more CPU per token than
- * the whole of a relay (see readResponseText).
+ * the whole of a relay (see readResponseText). Adjustments after a refusal do not count as retries.
  */
 async function openStream(request: UpstreamRequest, signal: AbortSignal): Promise<Response> {
-  let adjusted: ShapeAdjustment | null = null;
-  for (let attempt = 0; ; attempt++) {
+  let sent: SentShape = { shape: request.shape, values: request };
+  const adaptedKinds = new Set<AdjustableKind>();
+  let retries = 0;
+  for (;;) {
     try {
-      const params = buildStreamParams(request, adjusted?.shape ?? request.shape, adjusted?.values ?? request);
+      const params = buildStreamParams(request, sent.shape, sent.values);
       return await request.client.chat.completions
         .create(params, { signal, timeout: request.firstByteTimeoutMs })
         .asResponse();
     } catch (error) {
-      const adjustment: ShapeAdjustment | null =
-        adjusted || signal.aborted ? null : await adjustAfterRefusal(request, error);
+      const adjustment = signal.aborted ? null : await adjustAfterRefusal(request, sent, adaptedKinds, error);
       if (adjustment) {
-        adjusted = adjustment;
+        sent = adjustment;
         continue;
       }
-      if (signal.aborted || attempt >= MAX_RETRIES || !isRetryable(error)) throw error;
+      if (signal.aborted || retries >= MAX_RETRIES || !isRetryable(error)) throw error;
       const retryAfter = error instanceof OpenAI.APIError ? error.headers?.get("retry-after") : null;
-      const delay = retryDelayMs(retryAfter, attempt);
+      const delay = retryDelayMs(retryAfter, retries);
       // Honour a long Retry-After by giving up now rather than by retrying before the upstream is ready.
       if (delay > MAX_RETRY_WAIT_MS) throw error;
       await sleep(delay, signal);
+      retries++;
     }
   }
 }

@@ -202,10 +202,23 @@ export async function deleteModel(actor: AuditActor, id: string, check: (before:
   });
 }
 
+const ADJUSTMENT_SEPARATOR = "; ";
+
+/**
+ * The automatic changes the card lists: every one since the admin last chose the shape (which clears the list,
+ * lib/models/model-settings.ts), each once. A reply may make several (one per refused parameter), and a later
+ * reply may add another.
+ */
+function withAdjustmentNoted(noted: string | null, description: string): string {
+  if (!noted) return description;
+  const changes = noted.split(ADJUSTMENT_SEPARATOR);
+  return changes.includes(description) ? noted : [...changes, description].join(ADJUSTMENT_SEPARATOR);
+}
+
 /**
  * Parley's own change of a model's request shape after its server refused a parameter: versioned and audited like
- * an admin's, with the reason kept on the model for the admin console. A model already changed that way (by another
- * reply meanwhile) is left alone.
+ * an admin's, with the reason added to the ones kept on the model for the admin console. A model already changed
+ * that way (by another reply meanwhile) is left alone.
  */
 export async function recordShapeAdjustment(
   id: string,
@@ -217,7 +230,8 @@ export async function recordShapeAdjustment(
       ([key, value]) => !isSameValue(current[key as RequestShapeField], value),
     );
     if (!isNeeded) return current;
-    return { ...current, ...changes, autoAdjustment: description, autoAdjustedAt: new Date() };
+    const autoAdjustment = withAdjustmentNoted(current.autoAdjustment, description);
+    return { ...current, ...changes, autoAdjustment, autoAdjustedAt: new Date() };
   });
 }
 

@@ -9,6 +9,7 @@ import { getProviderConnection } from "../db/providers";
 import { AppError, type FieldIssue } from "../errors";
 import { ruleIssue } from "../http/issue-rules";
 import { defaultRequestShape, outputLimitParameters, reasoningEfforts, systemPromptRoles } from "./compatibility";
+import { defaultModelLimits } from "./model-limits";
 
 // Each message names its field: the console shows it under the whole form.
 const temperatureSchema = (field: string) =>
@@ -55,8 +56,9 @@ export const newModelSchema = z.strictObject({
   providerId: idSchema,
   upstreamName: z.string().trim().min(1, "Enter the model's name at the provider.").max(200),
   label: editableFields.label.optional(),
-  contextWindow: editableFields.contextWindow.default(8192),
-  maxOutputTokens: editableFields.maxOutputTokens.default(1024),
+  // Unset: from the name (lib/models/model-limits.ts).
+  contextWindow: editableFields.contextWindow.optional(),
+  maxOutputTokens: editableFields.maxOutputTokens.optional(),
   temperature: editableFields.temperature.default(0.7),
   topP: editableFields.topP.default(1),
   systemPrompt: editableFields.systemPrompt.default(null),
@@ -133,8 +135,11 @@ export async function addModel(admin: SessionUser, input: z.infer<typeof newMode
   const provider = await getProviderConnection(providerId);
   if (!provider) throw new AppError("not_found", "Provider not found.");
   const shape = defaultRequestShape(provider, input.upstreamName);
+  const limits = defaultModelLimits(input.upstreamName);
   const settings = withTeamsWhenListed({
     ...fields,
+    contextWindow: fields.contextWindow ?? limits.contextWindow,
+    maxOutputTokens: fields.maxOutputTokens ?? limits.maxOutputTokens,
     outputLimitParameter: fields.outputLimitParameter ?? shape.outputLimitParameter,
     sendsSamplingParameters: fields.sendsSamplingParameters ?? shape.sendsSamplingParameters,
     reasoningEffort: fields.reasoningEffort ?? shape.reasoningEffort,

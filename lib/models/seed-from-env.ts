@@ -7,6 +7,7 @@ import { isUniqueViolation } from "../db/unique-violation";
 import { env } from "../env";
 import { defaultRequestShape } from "./compatibility";
 import { DEMO_MODEL_NAME } from "./demo";
+import { defaultModelLimits } from "./model-limits";
 import { fetchWithoutRedirects } from "./provider-fetch";
 import { encryptSecret, keyHint } from "./secret-box";
 
@@ -71,6 +72,7 @@ export async function seedProvidersFromEnv(): Promise<string | null> {
         label: name,
         isDefault: index === 0,
         ...defaultRequestShape({ baseUrl }, name),
+        ...defaultModelLimits(name),
         readsImages: isVisionModelName(name),
       })),
     });

@@ -102,6 +102,28 @@ test("the Add model form's last refusal goes once its own checks stop the next s
   await expect(modelForm.getByRole("alert")).toHaveCount(0);
 });
 
+test("the Add model form fills the limits in from the name as it is typed, and keeps the admin's own", async ({
+  page,
+}) => {
+  await signInAsAdmin(page);
+  await page.goto("/admin/models");
+  const modelForm = page.locator("form").filter({ has: page.getByRole("button", { name: "Add model" }) });
+  const name = modelForm.getByLabel("Model name at the provider");
+  const contextWindow = modelForm.getByLabel("Context window (tokens)");
+  const maxOutputTokens = modelForm.getByLabel("Max output tokens");
+  await name.fill("openai/GPT-4o");
+  await expect(contextWindow).toHaveValue("128000");
+  await expect(maxOutputTokens).toHaveValue("16384");
+  await maxOutputTokens.fill("4000");
+  await name.fill("o3-mini");
+  await expect(contextWindow).toHaveValue("200000");
+  await expect(maxOutputTokens).toHaveValue("4000");
+  // A name Parley does not know: the generic figures, and no word of where they come from.
+  await name.fill("pirate-13b");
+  await expect(contextWindow).toHaveValue("8192");
+  await expect(contextWindow).not.toHaveAccessibleDescription(/Filled in/);
+});
+
 test("a provider whose key is too short to show its ending says that a key is stored", async ({ page }) => {
   await signInAsAdmin(page);
   const name = `Short key ${randomUUID().slice(0, 6)}`;

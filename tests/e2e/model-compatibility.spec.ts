@@ -1,6 +1,6 @@
-// A reasoning model as an admin adds it and a user meets it: the admin console picks OpenAI's reasoning shape from
-// the name, the admin lets users choose the reasoning effort, and the user's settings say the temperature is fixed
-// by the model; the upstream gets exactly that shape.
+// A reasoning model as an admin adds it and a user meets it: the admin console picks OpenAI's reasoning shape and
+// limits from the name, the admin lets users choose the reasoning effort, and the user's settings say the
+// temperature is fixed by the model; the upstream gets exactly that shape.
 import { randomUUID } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
@@ -25,12 +25,23 @@ async function addReasoningModel(admin: Page, label: string) {
   await expect(admin.getByRole("listitem", { name: providerName })).toBeVisible();
   await admin.goto("/admin/models");
   await admin.getByRole("combobox", { name: "Provider", exact: true }).selectOption({ label: providerName });
+  // The limits it will get are filled in as the name is typed: OpenAI's window, and room for the thinking.
+  const contextWindow = admin.getByLabel("Context window (tokens)");
+  const maxOutputTokens = admin.getByLabel("Max output tokens");
+  await expect(contextWindow).toHaveValue("8192");
   await admin.getByLabel("Model name at the provider").fill(MODEL_NAME);
+  await expect(contextWindow).toHaveValue("400000");
+  await expect(maxOutputTokens).toHaveValue("25000");
+  await expect(contextWindow).toHaveAccessibleDescription(/Filled in from the model's name/);
   await admin.getByLabel("Label", { exact: true }).fill(label);
   await admin.getByRole("button", { name: "Add model" }).click();
   const card = admin.getByRole("listitem", { name: label });
+  await expect(card).toContainText("400,000 tokens context · 25,000 output");
   await expect(card).toContainText("Sends max_completion_tokens · system prompt as developer");
+  // Only what is true: no temperature or top_p figures beside "no temperature or top_p".
   await expect(card).toContainText("no temperature or top_p");
+  await expect(card).not.toContainText("(fixed)");
+  await expect(card).not.toContainText("top_p 1");
   return card;
 }
 
@@ -72,7 +83,7 @@ test("an admin sets a reasoning model's shape; the user's settings say the tempe
   await expect(page.getByRole("article", { name: "Assistant" })).toHaveCount(2);
   const turns = upstream.requests.filter((request) => (request.body as { stream?: boolean }).stream === true);
   expect(turns).toHaveLength(2);
-  expect(turns[0]?.body).toMatchObject({ max_completion_tokens: 1024, reasoning_effort: "low" });
+  expect(turns[0]?.body).toMatchObject({ max_completion_tokens: 25_000, reasoning_effort: "low" });
   expect(turns[1]?.body).toMatchObject({ reasoning_effort: "high" });
   expect(turns[1]?.body).not.toHaveProperty("temperature");
 });

@@ -1,5 +1,5 @@
 // Each model is sent the request shape its server accepts: picked from the provider and the name, and adjusted by
-// Parley itself, once and on the record, when a server still refuses a parameter.
+// Parley itself, on the record, for each parameter a server still refuses.
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -47,7 +47,8 @@ it("answers the first message of a gpt-5-mini seeded from the environment, with 
     expect(outcome(events)).toMatchObject({ event: "done", data: { status: "COMPLETE" } });
     expect(replyText(events)).toBe("Hello there");
     const request = upstream.requests.find((call) => (call.body as { stream?: boolean }).stream === true);
-    expect(request?.body).toMatchObject({ model: "gpt-5-mini", max_completion_tokens: 1024 });
+    // The limits come from the name too: OpenAI's window, and room for the thinking.
+    expect(request?.body).toMatchObject({ model: "gpt-5-mini", max_completion_tokens: 25_000 });
     expect(request?.body).not.toHaveProperty("max_tokens");
     expect(request?.body).not.toHaveProperty("temperature");
     expect(request?.body).not.toHaveProperty("top_p");
@@ -137,16 +138,74 @@ describe("drop-and-retry", () => {
     expect(model.sendsUsageRequest).toBe(false);
   });
 
-  it("retries only once per reply: a second refusal ends the reply as an error", async () => {
-    // Both max_tokens and temperature refused: the first is fixed in this reply, the second in the next.
+  it("adapts to each refused parameter in turn within the reply, and keeps every change on the model", async () => {
+    // The QA case: a model set up to send max_tokens and temperature, on a server that refuses both, one at a time.
     const chat = await startChatSession(upstream, openAiReasoning);
-    const first = await collectEvents(await chat.send("Hi"));
-    expect(outcome(first)).toMatchObject({ event: "error" });
-    expect(chat.upstreamCalls()).toHaveLength(2);
-    const second = await collectEvents(await chat.send("Again"));
-    expect(outcome(second)).toMatchObject({ event: "done", data: { status: "COMPLETE" } });
+    const events = await collectEvents(await chat.send("Hi"));
+    expect(outcome(events)).toMatchObject({ event: "done", data: { status: "COMPLETE" } });
+    expect(replyText(events)).toBe("Hello there");
+    const [first, second, third, ...rest] = chat.upstreamCalls().map((call) => call.body);
+    expect(first).toMatchObject({ max_tokens: 1024, temperature: 0.7 });
+    expect(second).toMatchObject({ max_completion_tokens: 1024, temperature: 0.7 });
+    expect(second).not.toHaveProperty("max_tokens");
+    expect(third).toMatchObject({ max_completion_tokens: 1024 });
+    expect(third).not.toHaveProperty("max_tokens");
+    expect(third).not.toHaveProperty("temperature");
+    expect(third).not.toHaveProperty("top_p");
+    expect(rest).toEqual([]);
+
+    const model = await db().model.findUniqueOrThrow({ where: { id: chat.modelId } });
+    expect(model).toMatchObject({
+      outputLimitParameter: "max_completion_tokens",
+      sendsSamplingParameters: false,
+      version: 3,
+      autoAdjustment:
+        "sent max_completion_tokens instead of max_tokens; stopped sending temperature and top_p (refused: temperature)",
+    });
+    const audit = await auditOf(chat.modelId);
+    expect(audit).toHaveLength(2);
+    expect(audit.every((entry) => entry.actorEmail === "Parley (automatic)")).toBe(true);
+    expect(audit[0]?.before).toMatchObject({ outputLimitParameter: "max_tokens", sendsSamplingParameters: true });
+    expect(audit[0]?.after).toMatchObject({
+      outputLimitParameter: "max_completion_tokens",
+      sendsSamplingParameters: true,
+    });
+    expect(audit[1]?.before).toMatchObject({
+      outputLimitParameter: "max_completion_tokens",
+      sendsSamplingParameters: true,
+    });
+    expect(audit[1]?.after).toMatchObject({
+      outputLimitParameter: "max_completion_tokens",
+      sendsSamplingParameters: false,
+    });
+
+    // The next turn is sent the adjusted way from the start.
+    const next = await collectEvents(await chat.send("Again"));
+    expect(outcome(next)).toMatchObject({ event: "done", data: { status: "COMPLETE" } });
     expect(chat.upstreamCalls()).toHaveLength(4);
     expect(await auditOf(chat.modelId)).toHaveLength(2);
+  });
+
+  it("adapts each kind of parameter once per reply: a server that refuses whatever it is sent ends the reply", async () => {
+    const refusesEverything = {
+      reply: "Never sent",
+      dialect: {
+        refusedParameters: ["temperature", "stream_options", "reasoning_effort", "max_tokens", "max_completion_tokens"],
+      },
+    };
+    const chat = await startChatSession(upstream, refusesEverything, { reasoningEffort: "low" });
+    const events = await collectEvents(await chat.send("Hi"));
+    expect(outcome(events)).toMatchObject({ event: "error", data: { message: "The model failed to answer." } });
+    // One adjustment per kind (sampling, usage, effort, output limit), then the swapped limit's refusal stands.
+    const calls = chat.upstreamCalls().map((call) => call.body);
+    expect(calls).toHaveLength(5);
+    expect(calls.at(-1)).toMatchObject({ max_completion_tokens: 1024 });
+    for (const dropped of ["temperature", "top_p", "stream_options", "reasoning_effort", "max_tokens"]) {
+      expect(calls.at(-1)).not.toHaveProperty(dropped);
+    }
+    expect(await auditOf(chat.modelId)).toHaveLength(4);
+    const [reply] = (await chat.storedMessages()).filter((message) => message.role === "ASSISTANT");
+    expect(reply).toMatchObject({ status: "ERROR", errorCode: "upstream_error" });
   });
 });
 
@@ -175,6 +234,25 @@ describe("the admin's shape", () => {
     expect(entry?.after).toMatchObject(changes);
     const refused = await admin.json(`/api/admin/models/${model.id}`, { reasoningEffort: "extreme" }, "PATCH");
     expect(refused.status).toBe(400);
+  });
+
+  it("fills a new model's limits from its name, unless the admin gives them", async () => {
+    const account = await makeAdmin();
+    const admin = await signedInClient(account.email, account.password);
+    const provider = await admin.json("/api/admin/providers", { name: `Limits ${Date.now()}`, baseUrl: upstream.url });
+    const { id: providerId } = (await provider.json()) as { id: string };
+    const add = async (fields: object) => (await admin.json("/api/admin/models", { providerId, ...fields })).json();
+    expect(await add({ upstreamName: "gpt-4o" })).toMatchObject({ contextWindow: 128_000, maxOutputTokens: 16_384 });
+    expect(await add({ upstreamName: "o4-mini" })).toMatchObject({ contextWindow: 200_000, maxOutputTokens: 25_000 });
+    expect(await add({ upstreamName: "tiny-local" })).toMatchObject({ contextWindow: 8192, maxOutputTokens: 1024 });
+    expect(await add({ upstreamName: "gpt-5-mini", contextWindow: 64_000 })).toMatchObject({
+      contextWindow: 64_000,
+      maxOutputTokens: 25_000,
+    });
+    expect(await add({ upstreamName: "gpt-4.1", maxOutputTokens: 2000 })).toMatchObject({
+      contextWindow: 1_047_576,
+      maxOutputTokens: 2000,
+    });
   });
 
   it("lets a conversation choose only among the efforts the admin allows", async () => {

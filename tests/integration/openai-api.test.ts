@@ -65,6 +65,25 @@ describe("the /v1 API through the openai SDK", () => {
     expect(await db().conversation.count({ where: { ownerId: user.id } })).toBe(0);
   });
 
+  it("adapts to each parameter the model's server refuses, as the chat does, and the call succeeds", async () => {
+    const model = await modelWith({ chunks: ["Adapted."], dialect: { isOpenAiReasoningModel: true } });
+    const { client } = await makeApiUser();
+    const completion = await client.chat.completions.create({
+      model: model.upstreamName,
+      messages: [{ role: "user", content: "Hi" }],
+    });
+    expect(completion.choices[0]?.message.content).toBe("Adapted.");
+    const sent = model.calls().map((call) => call.body as Record<string, unknown>);
+    expect(sent).toHaveLength(3);
+    expect(sent[2]).toMatchObject({ max_completion_tokens: 1024 });
+    expect(sent[2]).not.toHaveProperty("temperature");
+    expect(await db().model.findUniqueOrThrow({ where: { id: model.id } })).toMatchObject({
+      outputLimitParameter: "max_completion_tokens",
+      sendsSamplingParameters: false,
+      version: 3,
+    });
+  });
+
   it("streams deltas and, when asked, a last chunk with the usage", async () => {
     const model = await modelWith({
       chunks: ["One ", "two ", "three."],

@@ -222,6 +222,9 @@ export type Dialect = {
   isOpenAiReasoningModel?: boolean;
   // Servers (Azure's older API versions among them) that know no stream_options.
   rejectsStreamOptions?: boolean;
+  // Parameters refused at any value, in OpenAI's words, after the refusals above: the first of them the request
+  // carries is named, as OpenAI names one parameter per answer.
+  refusedParameters?: string[];
 };
 
 // Exactly as api.openai.com answers (status 400).
@@ -259,6 +262,14 @@ export function refuseUnsupported(dialect: Dialect, request: ChatRequest): unkno
         code: null,
       },
     };
+  }
+  const refused = dialect.refusedParameters?.find((param) => request[param] != null);
+  if (refused) {
+    return openAiRefusal(
+      "unsupported_parameter",
+      refused,
+      `Unsupported parameter: '${refused}' is not supported with this model.`,
+    );
   }
   return null;
 }

@@ -40,8 +40,6 @@ it("fills a new model's settings with the documented defaults and trims an empty
   expect(parsed).toEqual({
     providerId: "cmx0qgfl50002s97deypbd26b",
     upstreamName: "llama3.2",
-    contextWindow: 8192,
-    maxOutputTokens: 1024,
     temperature: 0.7,
     topP: 1,
     systemPrompt: null,

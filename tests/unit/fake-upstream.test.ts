@@ -243,4 +243,20 @@ describe("dialects", () => {
     expect(body).toMatchObject({ error: { message: "Unrecognized request argument supplied: stream_options" } });
     expect(refuseUnsupported({ rejectsStreamOptions: true }, request)).toBeNull();
   });
+
+  it("refuses the listed parameters in OpenAI's words, the first one the request carries", () => {
+    const dialect = { refusedParameters: ["temperature", "max_tokens"] };
+    expect(refuseUnsupported(dialect, { ...request, max_tokens: 10, temperature: 0.7 })).toEqual({
+      error: {
+        message: "Unsupported parameter: 'temperature' is not supported with this model.",
+        type: "invalid_request_error",
+        param: "temperature",
+        code: "unsupported_parameter",
+      },
+    });
+    expect(refuseUnsupported(dialect, { ...request, max_tokens: 10 })).toMatchObject({
+      error: { param: "max_tokens" },
+    });
+    expect(refuseUnsupported(dialect, { ...request, max_completion_tokens: 10 })).toBeNull();
+  });
 });

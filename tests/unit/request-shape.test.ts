@@ -128,4 +128,19 @@ describe("a refused parameter", () => {
     expect(adjustShape(reasoning, values, "temperature")).toBeNull();
     expect(adjustShape(reasoning, values, "max_tokens")).toBeNull();
   });
+
+  it("names the kind of each change and only the fields it changed, so that changes add up", () => {
+    const classic = defaultRequestShape({ baseUrl: "http://x/v1" }, "m");
+    const limit = adjustShape(classic, values, "max_tokens");
+    expect(limit).toMatchObject({ kind: "output_limit", changes: { outputLimitParameter: "max_completion_tokens" } });
+    const sampling = limit ? adjustShape(limit.shape, limit.values, "top_p") : null;
+    expect(sampling).toMatchObject({
+      kind: "sampling",
+      changes: { sendsSamplingParameters: false },
+      shape: { outputLimitParameter: "max_completion_tokens", sendsSamplingParameters: false },
+      description: "stopped sending temperature and top_p (refused: top_p)",
+    });
+    expect(Object.keys(sampling?.changes ?? {})).toEqual(["sendsSamplingParameters"]);
+    expect(limit ? adjustShape(limit.shape, limit.values, "max_completion_tokens")?.kind : null).toBe("output_limit");
+  });
 });

@@ -22,6 +22,10 @@ export function ModelCard({ model, providers, teams }: ModelCardProps) {
         max: model.maxTemperature,
       })
     : t("admin.model.temperatureFixed", { temperature: model.temperature });
+  // Only for a model that sends them: the shape line says "no temperature or top_p" for the others.
+  const sampling = model.sendsSamplingParameters
+    ? ` · ${t("admin.model.sampling", { temperature, topP: model.topP })}`
+    : "";
 
   async function remove(): Promise<void> {
     const question = {
@@ -51,12 +55,11 @@ export function ModelCard({ model, providers, teams }: ModelCardProps) {
             })}
           </p>
           <p className="text-ink-muted text-sm">
-            {t("admin.model.figures", {
+            {t("admin.model.limits", {
               context: formatNumber(model.contextWindow),
               output: formatNumber(model.maxOutputTokens),
-              temperature,
-              topP: model.topP,
             })}
+            {sampling}
             {model.systemPrompt ? ` · ${t("admin.model.hasSystemPrompt")}` : ""}
           </p>
           <p className="text-ink-muted text-sm">

@@ -66,10 +66,34 @@ export function ModelForm({ providers, teams, model, onDone }: ModelFormProps) {
 
   return (
     <AdminForm requestOf={requestOf} submitLabel={model ? t("admin.model.save") : t("admin.model.add")} onDone={onDone}>
-      {model ? null : (
-        <ModelSourceFields providers={providers} providerId={providerId} onProviderChange={setProviderId} />
+      {model ? (
+        <ModelSettingsFields teams={teams} model={model} />
+      ) : (
+        <NewModelFields providers={providers} teams={teams} providerId={providerId} onProviderChange={setProviderId} />
       )}
-      <ModelSettingsFields teams={teams} model={model} />
     </AdminForm>
+  );
+}
+
+type NewModelFieldsProps = {
+  providers: AdminProvider[];
+  teams: AdminTeam[];
+  providerId: string;
+  onProviderChange: (providerId: string) => void;
+};
+
+// Inside the form, so that the name typed goes with the fields when they start afresh after an added model.
+function NewModelFields({ providers, teams, providerId, onProviderChange }: NewModelFieldsProps) {
+  const [upstreamName, setUpstreamName] = useState("");
+  return (
+    <>
+      <ModelSourceFields
+        providers={providers}
+        providerId={providerId}
+        onProviderChange={onProviderChange}
+        onNameChange={setUpstreamName}
+      />
+      <ModelSettingsFields teams={teams} newModelName={upstreamName} />
+    </>
   );
 }

@@ -5,6 +5,7 @@ import { ChoiceField } from "@/app/_components/ui/choice-field";
 import { FormField, TextAreaField } from "@/app/_components/ui/form-field";
 import type { MessageKey } from "@/app/_i18n/messages-en";
 import { useTranslator } from "@/app/_i18n/translator-provider";
+import { GENERIC_MODEL_LIMITS, knownModelLimits, type ModelLimits } from "@/lib/models/model-limits";
 import { useFieldError } from "./admin-form";
 import type { AdminModel, AdminTeam } from "./admin-types";
 import { RequestShapeFields } from "./model-request-shape-fields";
@@ -20,9 +21,21 @@ type NumberSetting = {
   fallback: number;
 };
 
-const LIMITS: NumberSetting[] = [
-  { name: "contextWindow", labelKey: "admin.model.contextWindow", min: 512, fallback: 8192 },
-  { name: "maxOutputTokens", labelKey: "parameters.maxOutputTokens", min: 1, fallback: 1024 },
+type LimitSetting = NumberSetting & { name: keyof ModelLimits; labelKey: MessageKey };
+
+const LIMITS: LimitSetting[] = [
+  {
+    name: "contextWindow",
+    labelKey: "admin.model.contextWindow",
+    min: 512,
+    fallback: GENERIC_MODEL_LIMITS.contextWindow,
+  },
+  {
+    name: "maxOutputTokens",
+    labelKey: "parameters.maxOutputTokens",
+    min: 1,
+    fallback: GENERIC_MODEL_LIMITS.maxOutputTokens,
+  },
 ];
 
 const SAMPLING: NumberSetting[] = [
@@ -36,10 +49,15 @@ const USER_TEMPERATURE_BOUNDS: NumberSetting[] = [
   { name: "maxTemperature", labelKey: "admin.model.highestTemperature", min: 0, max: 2, step: 0.05, fallback: 2 },
 ];
 
-type ModelSettingsFieldsProps = { teams: AdminTeam[]; model?: AdminModel };
+type ModelSettingsFieldsProps = {
+  teams: AdminTeam[];
+  model?: AdminModel;
+  /** A new model's name as typed, which its limits are filled in from. */
+  newModelName?: string;
+};
 
 // The settings a model has whether it is new or edited: its label, limits, parameters, prompt and who sees it.
-export function ModelSettingsFields({ teams, model }: ModelSettingsFieldsProps) {
+export function ModelSettingsFields({ teams, model, newModelName = "" }: ModelSettingsFieldsProps) {
   const { t } = useTranslator();
   const [sendsSamplingParameters, setSendsSamplingParameters] = useState(model?.sendsSamplingParameters ?? true);
   return (
@@ -50,7 +68,7 @@ export function ModelSettingsFields({ teams, model }: ModelSettingsFieldsProps) 
         defaultValue={model?.label}
         hint={t("admin.model.labelHint")}
       />
-      <NumberFields settings={LIMITS} model={model} />
+      {model ? <NumberFields settings={LIMITS} model={model} /> : <NewModelLimitFields name={newModelName} />}
       {sendsSamplingParameters ? null : (
         <p className="text-sm">
           {t("admin.model.samplingFixed")} <span className="text-ink-muted">{t("parameters.fixedByModel")}</span>
@@ -121,6 +139,54 @@ function NumberField({ setting, model }: { setting: NumberSetting; model?: Admin
       max={max}
       step={step}
       defaultValue={model?.[name] ?? fallback}
+      error={useFieldError(name)}
+    />
+  );
+}
+
+/**
+ * A new model's limits, the figures the server will use when they are left as they are (lib/models/model-limits.ts):
+ * each follows the name as it is typed until the admin types a value of their own.
+ */
+function NewModelLimitFields({ name }: { name: string }) {
+  const { t } = useTranslator();
+  const known = knownModelLimits(name);
+  const limits = known ?? GENERIC_MODEL_LIMITS;
+  return (
+    <div className="grid gap-4 sm:grid-cols-2">
+      {LIMITS.map((setting) => (
+        <SuggestedNumberField
+          key={setting.name}
+          setting={setting}
+          suggested={limits[setting.name]}
+          hint={known && setting.name === "contextWindow" ? t("admin.model.limitsFromName") : undefined}
+        />
+      ))}
+    </div>
+  );
+}
+
+function SuggestedNumberField({
+  setting,
+  suggested,
+  hint,
+}: {
+  setting: LimitSetting;
+  suggested: number;
+  hint?: string;
+}) {
+  const { t } = useTranslator();
+  const [typed, setTyped] = useState<string | null>(null);
+  const { name, labelKey, min } = setting;
+  return (
+    <FormField
+      label={t(labelKey)}
+      name={name}
+      type="number"
+      min={min}
+      value={typed ?? String(suggested)}
+      onChange={(event) => setTyped(event.target.value)}
+      hint={hint}
       error={useFieldError(name)}
     />
   );

@@ -19,11 +19,12 @@ type ModelSourceFieldsProps = {
   providers: AdminProvider[];
   providerId: string;
   onProviderChange: (providerId: string) => void;
+  onNameChange: (upstreamName: string) => void;
 };
 
 // Where a new model comes from: its provider, and its name there, typed or picked from what the provider lists.
 // The form remounts after each added model, which empties the list.
-export function ModelSourceFields({ providers, providerId, onProviderChange }: ModelSourceFieldsProps) {
+export function ModelSourceFields({ providers, providerId, onProviderChange, onNameChange }: ModelSourceFieldsProps) {
   const { t } = useTranslator();
   const listing = useMutation();
   const [listed, setListed] = useState<string[]>([]);
@@ -82,6 +83,7 @@ export function ModelSourceFields({ providers, providerId, onProviderChange }: M
           list={listId}
           autoComplete="off"
           placeholder="gpt-4o-mini"
+          onChange={(event) => onNameChange(event.target.value)}
         />
         <datalist id={listId}>
           {listed.map((name) => (
