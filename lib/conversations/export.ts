@@ -112,7 +112,10 @@ export async function exportMyData(user: SessionUser): Promise<ExportFile> {
     version: EXPORT_VERSION,
     exportedAt: new Date(),
     account,
-    conversations: conversations.map((conversation) => toExportedConversation(conversation, null)),
+    // A conversation that never got a message (a new chat whose first message was refused) is nothing of the user's.
+    conversations: conversations
+      .filter((conversation) => conversation.messages.length > 0)
+      .map((conversation) => toExportedConversation(conversation, null)),
   };
   return {
     fileName: `parley-export-${new Date().toISOString().slice(0, 10)}.json`,

@@ -31,6 +31,30 @@ test("search finds a conversation by a word from the middle of a message", async
   await expect(page.getByRole("article", { name: "You" })).toContainText("aquarium");
 });
 
+test("a conversation started, renamed or deleted in one tab shows in another tab's sidebar without a reload", async ({
+  browser,
+}) => {
+  const { page, context } = await newUserPage(browser, "Two tabs");
+  const other = await context.newPage();
+  await other.goto("/");
+  await expect(sidebar(other).getByText("No conversations yet")).toBeVisible();
+
+  await chat(page, "Plans for the garden shed");
+  // The model's title for it (the fake model's words).
+  await expect(sidebar(other).getByRole("link", { name: /^word0/ })).toBeVisible();
+
+  await sidebar(page)
+    .getByRole("button", { name: /^Rename / })
+    .click();
+  await sidebar(page).getByRole("textbox", { name: "Conversation title" }).fill("Shed");
+  await sidebar(page).getByRole("textbox", { name: "Conversation title" }).press("Enter");
+  await expect(sidebar(other).getByRole("link", { name: "Shed", exact: true })).toBeVisible();
+
+  await sidebar(page).getByRole("button", { name: "Delete Shed" }).click();
+  await expect(sidebar(other).getByRole("link", { name: "Shed", exact: true })).toHaveCount(0);
+  await context.close();
+});
+
 test("pins a conversation on top and brings a deleted one back with Undo", async ({ browser }) => {
   const { page } = await newUserPage(browser, "Keeper");
   await chat(page, "First topic");

@@ -67,6 +67,8 @@ describe("exporting", () => {
     const mine = await branchedChat();
     const other = await branchedChat();
     await other.client.json(`/api/conversations/${other.conversationId}`, { title: "Not yours" }, "PATCH");
+    // A new chat whose first message was refused (too long, say) is left without messages: not exported.
+    expect((await mine.client.json("/api/conversations", { modelId: mine.modelId })).status).toBe(201);
     const response = await mine.client.fetch("/api/account/export");
     expect(response.headers.get("content-disposition")).toMatch(/attachment; filename="parley-export-/);
     const body = await response.text();

@@ -1,7 +1,11 @@
 import { useEffect, useState } from "react";
 import { z } from "zod";
 import { describeError, requestJson } from "@/app/_components/api/api-client";
-import { CONVERSATIONS_CHANGED_EVENT, notifyConversationRenamed } from "@/app/_components/api/conversation-events";
+import {
+  CONVERSATIONS_CHANGED_EVENT,
+  notifyConversationRenamed,
+  notifyOtherTabs,
+} from "@/app/_components/api/conversation-events";
 import { conversationPageSchema, conversationSummarySchema } from "@/app/_components/api/schemas";
 import type { ConversationSummary } from "@/app/_components/api/types";
 import { useResource } from "@/app/_components/api/use-resource";
@@ -63,7 +67,7 @@ export function useConversationList(): ConversationList {
     setPage((current) => appendPage(current, result.data));
   }
 
-  /** Sends a change; on success applies `update` (given what the server answered) to the list. */
+  /** Sends a change; on success applies `update` (given what the server answered) to the list, and tells other tabs. */
   async function change<T>(
     url: string,
     init: RequestInit,
@@ -77,6 +81,7 @@ export function useConversationList(): ConversationList {
     }
     setError(null);
     setPage((current) => update(current, result.data));
+    notifyOtherTabs();
     return true;
   }
 
