@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fromAttachment } from "@/app/_components/attachments/attachment-draft";
 import { downscaleImage } from "@/app/_components/attachments/downscale-image";
 import { DRAFT_UPLOAD_LIFETIME_MS, DraftFiles } from "@/app/_components/attachments/draft-files";
-import { isRetryableStatus, uploadFile } from "@/app/_components/attachments/upload-file";
+import { isRetryableRefusal, uploadFile } from "@/app/_components/attachments/upload-file";
 import { UNCLAIMED_UPLOAD_LIFETIME_MS } from "@/lib/limits";
 import type { AttachmentView } from "@/lib/live/messages";
 
@@ -17,10 +17,13 @@ vi.mock("@/app/_components/attachments/upload-file", async (importOriginal) => (
 const limits = { filesPerMessage: 10, maxFileBytes: 1024 };
 const file = { id: "f1", name: "notes.txt", kind: "DOCUMENT", contentType: "text/plain", size: 4 } as const;
 
-describe("isRetryableStatus", () => {
+describe("isRetryableRefusal", () => {
   it("offers another try when nothing answered or the server was busy or failing, not when it refused the file", () => {
-    expect([0, 429, 500, 502, 503].map(isRetryableStatus)).toEqual([true, true, true, true, true]);
-    expect([400, 401, 413, 415].map(isRetryableStatus)).toEqual([false, false, false, false]);
+    expect([0, 429, 500, 502, 503].map((status) => isRetryableRefusal(status))).toEqual([true, true, true, true, true]);
+    expect([400, 401, 413, 415].map((status) => isRetryableRefusal(status))).toEqual([false, false, false, false]);
+    // A full storage may have room after a chat is deleted or another chip removed; a file too large never will.
+    expect(isRetryableRefusal(413, "storage_quota_exceeded")).toBe(true);
+    expect(isRetryableRefusal(413, "payload_too_large")).toBe(false);
   });
 });
 

@@ -14,7 +14,7 @@ import {
 } from "./attachment-draft";
 import { downscaleImage } from "./downscale-image";
 import type { DraftFileError, DraftFileLimits } from "./draft-file-error";
-import { isRetryableStatus, uploadFile } from "./upload-file";
+import { isRetryableRefusal, uploadFile } from "./upload-file";
 
 const TOO_MANY: DraftFileError = { code: "too_many" };
 
@@ -161,7 +161,7 @@ export class DraftFiles {
     this.#controllers.delete(draft.key);
     if (controller.signal.aborted) return;
     if (!answer.isOk) {
-      const isRetryable = isRetryableStatus(answer.status);
+      const isRetryable = isRetryableRefusal(answer.status, answer.error.code);
       this.#update(draft.key, { status: "failed", error: { code: "refused", error: answer.error }, isRetryable });
       return;
     }

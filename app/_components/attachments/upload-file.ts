@@ -10,10 +10,12 @@ export type UploadAnswer = UploadResult & { status: number };
 
 /**
  * Whether the same file may be accepted on another try: no answer, the server busy (429: too many uploads or
- * documents being read at once) or failing (5xx, a proxy's included). Other refusals are about the file itself.
+ * documents being read at once) or failing (5xx, a proxy's included), or the user's storage full (room is made by
+ * deleting a chat, or removing another chip's file: which of several files at once finds it full is chance). Other
+ * refusals are about the file itself.
  */
-export function isRetryableStatus(status: number): boolean {
-  return status === 0 || status === 429 || status >= 500;
+export function isRetryableRefusal(status: number, code?: string): boolean {
+  return status === 0 || status === 429 || status >= 500 || code === "storage_quota_exceeded";
 }
 
 /** The upload's answer: the file as stored, or why not (a proxy's own page for a body it refused included). */
