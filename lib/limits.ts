@@ -25,6 +25,10 @@ export const MEGABYTE = 1024 * 1024;
 export const UNCLAIMED_UPLOAD_LIFETIME_MS = 60 * 60 * 1000;
 // The browser re-encodes images to fit this before uploading them (what providers accept).
 export const MAX_IMAGE_SIDE = 2048;
+// A file's name, as uploaded (the composer shortens a name it changes to fit).
+export const MAX_FILE_NAME_LENGTH = 255;
+// The image formats providers accept, the only files read as images (sniff.ts; the composer re-encodes these).
+export const IMAGE_CONTENT_TYPES = ["image/png", "image/jpeg", "image/gif", "image/webp"] as const;
 // Custom instructions (Settings → Account): about a page of text.
 export const MAX_CUSTOM_INSTRUCTIONS_LENGTH = 4_000;
 // Admin → API & limits: the largest values the console takes, given to its number fields too, so that the browser

@@ -239,6 +239,7 @@ export const en = {
     other: "{count} files were left out; their messages were imported without them:",
   },
   "yourData.leftOut.not_in_file": "not in the file (Export all my data lists files by name only)",
+  "yourData.leftOut.empty": "the file is empty",
   "yourData.leftOut.too_large": "larger than this server allows",
   "yourData.leftOut.unsupported": "a type Parley does not read",
   "yourData.leftOut.unreadable": "its text could not be read",

@@ -225,6 +225,7 @@ export const zhCN: Catalog = {
   "yourData.imported": { other: "已导入 {count} 个对话。" },
   "yourData.filesLeftOut": { other: "有 {count} 个文件未导入，其所在的消息已导入但不含这些文件：" },
   "yourData.leftOut.not_in_file": "文件中不含其内容（“导出我的全部数据”只列出文件名）",
+  "yourData.leftOut.empty": "文件是空的",
   "yourData.leftOut.too_large": "超过本服务器允许的大小",
   "yourData.leftOut.unsupported": "Parley 无法读取此类型",
   "yourData.leftOut.unreadable": "无法读取其中的文字",

@@ -23,6 +23,7 @@ import { extractDocumentText } from "./extract-text";
 import { withoutImageMetadata } from "./image-metadata";
 import { readImageSize } from "./image-size";
 import { estimateImageTokens } from "./image-tokens";
+import type { LeftOutFile, LeftOutReason } from "./left-out-files";
 import { sniffFile } from "./sniff";
 import { countTurnTokens } from "./turn-files";
 
@@ -32,13 +33,6 @@ const MAX_UNREADABLE_DOCUMENTS = 10;
 /** The import's reader (its user's turns, its time left) and how many of its documents could not be read. */
 type ImportReading = { reader: DocumentReader; unreadableCount: number };
 
-/**
- * Why a file was left out: its bytes are not in the file (an account export lists files by name), too large for
- * this server's limit, of a type Parley does not read, a document whose text could not be read, or past what one
- * message may carry here.
- */
-export type LeftOutReason = "not_in_file" | "too_large" | "unsupported" | "unreadable" | "over_message_limits";
-export type LeftOutFile = { name: string; reason: LeftOutReason };
 type Decoded = { file: ImportedFile } | { reason: LeftOutReason };
 
 /** The document's text, or null when it cannot be read (left out); throws when the import itself must stop. */
@@ -69,8 +63,9 @@ async function readImportedText(bytes: Uint8Array, contentType: string, name: st
 
 async function decodeFile(name: string, data: string, maxBytes: number, reading: ImportReading): Promise<Decoded> {
   const decoded = new Uint8Array(Buffer.from(data, "base64"));
+  if (decoded.byteLength === 0) return { reason: "empty" };
   if (decoded.byteLength > maxBytes) return { reason: "too_large" };
-  const sniffed = decoded.byteLength > 0 ? sniffFile(decoded) : null;
+  const sniffed = sniffFile(decoded);
   if (!sniffed) return { reason: "unsupported" };
   const bytes = sniffed.kind === "IMAGE" ? withoutImageMetadata(decoded, sniffed.contentType) : decoded;
   let text: string | null = null;

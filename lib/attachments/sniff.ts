@@ -3,12 +3,13 @@
 // Word document (DOCX: a ZIP holding word/document.xml) or UTF-8 text, and text is only ever served as text/plain,
 // so HTML or SVG is never rendered from an attachment. Documents are always served as downloads.
 import { isUtf8 } from "node:buffer";
+import type { IMAGE_CONTENT_TYPES } from "../limits";
 import { readZipEntries } from "./zip-entries";
 
 export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 export type SniffedFile =
-  | { kind: "IMAGE"; contentType: "image/png" | "image/jpeg" | "image/gif" | "image/webp" }
+  | { kind: "IMAGE"; contentType: (typeof IMAGE_CONTENT_TYPES)[number] }
   | { kind: "DOCUMENT"; contentType: "application/pdf" }
   | { kind: "DOCUMENT"; contentType: typeof DOCX_TYPE }
   | { kind: "DOCUMENT"; contentType: "text/plain; charset=utf-8" };

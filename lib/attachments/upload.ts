@@ -6,7 +6,7 @@ import type { SessionUser } from "../auth/session";
 import { type AttachmentView, createAttachment } from "../db/attachments";
 import { AppError } from "../errors";
 import { parseInput } from "../http/handler";
-import { type AttachmentLimits, MEGABYTE } from "../limits";
+import { type AttachmentLimits, MAX_FILE_NAME_LENGTH, MEGABYTE } from "../limits";
 import { getAttachmentLimits } from "./attachment-limits";
 import { extractDocumentText } from "./extract-text";
 import { withoutImageMetadata } from "./image-metadata";
@@ -23,7 +23,7 @@ export const uploadQuerySchema = z.strictObject({
     .string()
     .trim()
     .min(1, "Name the file.")
-    .max(255, "File names are limited to 255 characters.")
+    .max(MAX_FILE_NAME_LENGTH, `File names are limited to ${MAX_FILE_NAME_LENGTH} characters.`)
     // A backslash is allowed, as Linux and macOS names may hold one: the download's names replace or percent-encode it
     // (serve-file.ts), so it never reaches a Windows path.
     .refine((name) => !/[\0/]/.test(name), "Not a file name."),

@@ -18,12 +18,13 @@ export function stopRepliesEverywhere(conversationId: string): number {
 
 /**
  * The user's account was disabled or deleted: the replies they asked for stop wherever they run, each saved as
- * stopped with its text and its usage so far (a process whose bus was down meanwhile checks its requesters when it
- * reconnects: lib/cluster/start-cluster.ts). Returns how many stopped here.
+ * stopped (INTERRUPTED) with its text and its usage so far, and so do their /v1 completions (the caller's connection
+ * is closed; the usage so far is recorded). A process whose bus was down meanwhile checks its requesters when it
+ * reconnects (lib/cluster/start-cluster.ts).
  */
-export function stopRepliesOfUserEverywhere(userId: string): number {
+export function stopRepliesOfUserEverywhere(userId: string): void {
   broadcast({ k: "stopUser", u: userId });
-  return stopRepliesOfRequester(userId);
+  stopRepliesOfRequester(userId);
 }
 
 /**

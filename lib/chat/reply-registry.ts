@@ -10,11 +10,13 @@ const globalForRegistry = globalThis as unknown as {
   parleyStreamsByUser?: Map<string, number>;
   parleyPendingTurns?: Map<string, Set<PendingEntry>>;
   parleyReplyRequesters?: WeakMap<LiveReply, string>;
+  parleyApiCalls?: Map<string, Set<() => void>>;
 };
 globalForRegistry.parleyReplies ??= new Map();
 globalForRegistry.parleyStreamsByUser ??= new Map();
 globalForRegistry.parleyPendingTurns ??= new Map();
 globalForRegistry.parleyReplyRequesters ??= new WeakMap();
+globalForRegistry.parleyApiCalls ??= new Map();
 const byConversation = globalForRegistry.parleyReplies;
 const streamsByUser = globalForRegistry.parleyStreamsByUser;
 const pendingByConversation = globalForRegistry.parleyPendingTurns;
@@ -24,6 +26,9 @@ const slotOf = new WeakMap<LiveReply, StreamSlot>();
  * admin's route handler in Next's bundle as well as from the bus.
  */
 const requesterOf = globalForRegistry.parleyReplyRequesters;
+// The /v1 completions running here, by their caller's account: each with what ends it (its response closed, which
+// aborts the model's call and settles its usage).
+const apiCallsByUser = globalForRegistry.parleyApiCalls;
 
 /** One of a user's concurrent reply streams, held from before the turn is written until its reply ends. */
 export type StreamSlot = { release: () => void; isAttached: boolean };
@@ -182,32 +187,34 @@ export function stopListedReplies(conversationId: string, assistantMessageIds: r
   }
 }
 
-/**
- * Stops the replies `userId` asked for, in any conversation, and the turns they are starting: their account was
- * disabled or deleted. Returns how many.
- */
-export function stopRepliesOfRequester(userId: string): number {
-  let stopped = 0;
-  for (const running of byConversation.values()) {
-    for (const live of running) {
-      if (requesterOf.get(live) !== userId) continue;
-      live.stop();
-      stopped += 1;
-    }
-  }
-  for (const pending of pendingByConversation.values()) {
-    for (const turn of pending) {
-      if (turn.requesterId !== userId) continue;
-      turn.stop();
-      stopped += 1;
-    }
-  }
-  return stopped;
+/** A /v1 completion of `userId`'s, until the returned function forgets it; `end` stops it. */
+export function registerApiCall(userId: string, end: () => void): () => void {
+  const calls = apiCallsByUser.get(userId) ?? new Set();
+  calls.add(end);
+  apiCallsByUser.set(userId, calls);
+  return () => {
+    calls.delete(end);
+    if (calls.size === 0 && apiCallsByUser.get(userId) === calls) apiCallsByUser.delete(userId);
+  };
 }
 
-/** Everyone who asked for a reply running here. */
+/**
+ * Stops what `userId` asked for: the replies in any conversation, the turns they are starting, and their /v1
+ * completions. Their account was disabled or deleted.
+ */
+export function stopRepliesOfRequester(userId: string): void {
+  for (const running of byConversation.values()) {
+    for (const live of running) if (requesterOf.get(live) === userId) live.stop();
+  }
+  for (const pending of pendingByConversation.values()) {
+    for (const turn of pending) if (turn.requesterId === userId) turn.stop();
+  }
+  for (const end of apiCallsByUser.get(userId) ?? []) end();
+}
+
+/** Everyone who asked for a reply or a /v1 completion running here. */
 export function listRequesterIds(): string[] {
-  const requesters = new Set<string>();
+  const requesters = new Set<string>(apiCallsByUser.keys());
   for (const running of byConversation.values()) {
     for (const live of running) {
       const requesterId = requesterOf.get(live);

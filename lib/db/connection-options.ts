@@ -19,11 +19,6 @@ export function connectionOptionsFromUrl(url: string): pg.ClientConfig {
   return toClientConfig(parsed);
 }
 
-// What node-postgres throws when it asked for TLS and the server answered that it has none.
-const SERVER_WITHOUT_TLS = "The server does not support SSL connections";
-// Failures before the server answered anything: whether it offers TLS is unknown.
-const NETWORK_ERRORS = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH"]);
-
 /**
  * The URL with libpq's own choice of TLS made explicit when it names none. Without `sslmode`, `psql` encrypts
  * whenever the server offers TLS and connects in the clear otherwise (`prefer`); node-postgres alone never
@@ -31,20 +26,19 @@ const NETWORK_ERRORS = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ETIME
  * a URL that works with `psql`. One connection finds out: `sslmode=prefer` (TLS, the certificate unchecked, as libpq
  * does) when the server offers TLS, the URL as it was when it does not or cannot be reached.
  */
-export async function withDefaultTlsMode(url: string): Promise<string> {
+export async function withDefaultTlsMode(url: string, timeoutMs = 10_000): Promise<string> {
   const parameters = new URL(url).searchParams;
   if (parameters.has("sslmode") || parameters.has("ssl")) return url;
   const preferring = `${url}${url.includes("?") ? "&" : "?"}sslmode=prefer`;
-  const probe = new pg.Client({ ...connectionOptionsFromUrl(preferring), connectionTimeoutMillis: 10_000 });
+  const probe = new pg.Client({ ...connectionOptionsFromUrl(preferring), connectionTimeoutMillis: timeoutMs });
   try {
     await probe.connect();
     return preferring;
   } catch (error) {
-    const { message, code } = error as { message?: string; code?: string };
-    const offersNoTls = message === SERVER_WITHOUT_TLS;
-    const isUnreached = code !== undefined && NETWORK_ERRORS.has(code);
-    // Any other refusal came after the TLS handshake (a password, pg_hba.conf): the server offers TLS.
-    return offersNoTls || isUnreached ? url : preferring;
+    // A refusal from PostgreSQL itself (a password, pg_hba.conf) came over TLS, after the handshake. Anything else
+    // (no TLS offered, no answer in time, a failed handshake, no server) leaves it as libpq would fall back: in the
+    // clear, as the URL says.
+    return error instanceof pg.DatabaseError ? preferring : url;
   } finally {
     await probe.end().catch(() => {});
   }

@@ -3,6 +3,7 @@
 // and no Next response stream between the provider's deltas and the socket.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { authenticateApiKeySecret, readBearerSecret } from "../api-keys/authenticate-api-key";
+import { registerApiCall } from "../chat/reply-registry";
 import { isDraining } from "../cluster/drain";
 import { AppError } from "../errors";
 import { parseJsonBody } from "../http/handler";
@@ -61,10 +62,16 @@ export async function serveChatCompletion(request: IncomingMessage): Promise<(re
     const prepared = await prepareApiCompletion(call, body);
     isHandedOver = true;
     const includeUsage = body.stream_options?.include_usage === true;
-    return (response) =>
+    return (response) => {
+      // An account disabled or deleted meanwhile ends the call: its connection closed aborts the model's call.
+      const forget = registerApiCall(call.caller.userId, () => response.destroy());
       void (
         body.stream ? streamCompletion(prepared, response, includeUsage) : writeCompletion(prepared, response)
-      ).finally(settled);
+      ).finally(() => {
+        forget();
+        settled();
+      });
+    };
   } catch (error) {
     return (response) => writeOpenAiError(response, error);
   } finally {

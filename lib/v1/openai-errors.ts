@@ -22,10 +22,11 @@ const mapping: Partial<Record<ErrorCode, OpenAiError>> = {
   unavailable: { status: 503, type: "server_error", code: "service_unavailable" },
 };
 
-// Refusals that no quick retry can change, answered with `x-should-retry: false`: the official SDKs retry every 429
-// and 5xx (twice by default) unless that header says not to. A usage limit holds until its period ends (its
-// Retry-After is hours away), and a model an admin must fix (a key that cannot be decrypted, an Azure provider without
-// api-version) stays broken. The per-minute rate limit, a busy provider and an unreachable database stay retryable.
+// Refusals that the SDKs' quick retries would not change, answered with `x-should-retry: false`: the official SDKs
+// retry every 429 and 5xx (twice by default) unless that header says not to. A usage limit holds until its period
+// ends (its Retry-After is hours away; a call refused while other calls' reservations were counted may pass once they
+// settle, which the caller may try), and a model an admin must fix (a key that cannot be decrypted, an Azure provider
+// without api-version) stays broken. The per-minute rate limit, a busy provider and an unreachable database stay retryable.
 const NOT_RETRYABLE: ReadonlySet<ErrorCode> = new Set(["usage_limit_reached", "model_unavailable"]);
 
 type OpenAiFailure = { status: number; body: unknown; retryAfter: number | null; isRetryable: boolean };

@@ -1,11 +1,12 @@
 // An admin disabling or deleting an account stops the replies it asked for: the model's call ends, the reply is
 // saved as stopped with its text so far and its usage counted as far as it went, its owner's stream says their
-// session ended, and team members following it see it end as stopped (lib/access/access-changes.ts). Two processes
-// are in several-processes.test.ts.
+// session ended, and team members following it see it end as stopped (lib/access/access-changes.ts); a /v1
+// completion of theirs is ended too. Two processes are in several-processes.test.ts.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { parseReplyEvent } from "@/lib/live/reply-events";
+import { makeApiKey, parleyClient } from "../support/api-keys";
 import { addMember, makeAdmin, makeModel, makePerson, makeTeam } from "../support/factories";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { type ReceivedEvent, readEvents, startedIds } from "../support/read-events";
@@ -105,4 +106,39 @@ it("stops a deleted user's reply in a team conversation, which the team keeps, s
   expect(saved).toMatchObject({ status: "INTERRUPTED", content: deltaText(followedEvents) });
   expect(saved.content.length).toBeLessThan(words.join("").length);
   expect(modelCall().at(-1)?.closedByClientAt).toBeDefined();
+});
+
+it("ends a disabled user's /v1 completion: the model's call is closed and the usage so far recorded", async () => {
+  const upstreamName = `model-${randomUUID().slice(0, 8)}`;
+  upstream.scenarioForModel(upstreamName, { chunks: words, paceMs: 100, usage: "none" });
+  await makeModel(upstream.url, { upstreamName });
+  // An admin: API access is on for admins by default.
+  const caller = await makeAdmin();
+  const key = await makeApiKey(caller.id);
+  const client = parleyClient(key.secret);
+  const stream = await client.chat.completions.create({
+    model: upstreamName,
+    messages: [{ role: "user", content: "Tell me a long story" }],
+    stream: true,
+  });
+  let text = "";
+  let failure: unknown = null;
+  try {
+    for await (const chunk of stream) {
+      text += chunk.choices[0]?.delta.content ?? "";
+      if (text.split(" ").length === 4) {
+        expect((await admin.json(`/api/admin/users/${caller.id}`, { status: "DISABLED" }, "PATCH")).status).toBe(200);
+      }
+    }
+  } catch (error) {
+    failure = error;
+  }
+  // The connection was closed before the answer's end.
+  expect(failure).not.toBeNull();
+  expect(text.length).toBeLessThan(words.join("").length);
+  const modelCall = upstream.requests.filter((request) => (request.body as { model?: string }).model === upstreamName);
+  expect(modelCall.at(-1)?.closedByClientAt).toBeDefined();
+  await expect.poll(() => db().replyUsage.count({ where: { apiKeyId: key.id } })).toBe(1);
+  const usage = await db().replyUsage.findFirstOrThrow({ where: { apiKeyId: key.id } });
+  expect(usage.completionTokens).toBeGreaterThan(0);
 });

@@ -26,10 +26,11 @@ afterEach(() => {
   server = null;
 });
 
-/** A server that answers the TLS request with `answer` ("S": yes, "N": no TLS here); its URL. */
-async function startServer(answer: "S" | "N"): Promise<string> {
+/** A server that answers the TLS request with `answer` ("S": yes, "N": no TLS here; "": never); its URL. */
+async function startServer(answer: "S" | "N" | ""): Promise<string> {
   server = createServer((socket: Socket) => {
     socket.once("data", () => {
+      if (answer === "") return;
       socket.write(answer);
       if (answer === "N") return;
       const secure = new TLSSocket(socket, {
@@ -56,11 +57,13 @@ describe("the TLS mode of a DATABASE_URL that names none", () => {
     expect(await withDefaultTlsMode(`${url}?application_name=x`)).toBe(`${url}?application_name=x&sslmode=prefer`);
   });
 
-  it("stays in the clear when the server has no TLS, or cannot be reached", async () => {
+  it("stays in the clear when the server has no TLS, does not answer in time, or cannot be reached", async () => {
     const url = await startServer("N");
     expect(await withDefaultTlsMode(url)).toBe(url);
     server?.close();
     expect(await withDefaultTlsMode(url)).toBe(url);
+    const silent = await startServer("");
+    expect(await withDefaultTlsMode(silent, 300)).toBe(silent);
   });
 
   it("is left as the URL says when it names one", async () => {

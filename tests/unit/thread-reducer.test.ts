@@ -214,6 +214,15 @@ describe("the thread reducer", () => {
     const replaced = run(switching, { type: "switched", messageId: "x9", messages: unrelated });
     expect(replaced.messages.map((each) => each.id)).toEqual(["x9", "x10"]);
     expect(replaced.versionSwitch).toEqual({ messageId: "x9", lengthChange: null });
+
+    // A switch at the thread's first message: the page is read from the top, and continues the thread shown.
+    const fromTheTop = run(switching, {
+      type: "switched",
+      messageId: "v1",
+      messages: [message("v1", "USER", null), message("w1", "ASSISTANT", "v1")],
+    });
+    expect(fromTheTop.messages.map((each) => each.id)).toEqual(["v1", "w1"]);
+    expect(fromTheTop.versionSwitch).toEqual({ messageId: "v1", lengthChange: -4 });
   });
 
   it("regenerate: the placeholder stands in for the new version until start names it", () => {

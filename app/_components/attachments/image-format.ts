@@ -1,8 +1,9 @@
 // What an image attached in the composer becomes: the type it is re-encoded to, and a name whose extension says that
 // type (downscale-image.ts). Pure, for the unit tests.
+import { IMAGE_CONTENT_TYPES, MAX_FILE_NAME_LENGTH } from "@/lib/limits";
 
 /** The types the server reads as images (lib/attachments/sniff.ts): the ones the composer re-encodes and previews. */
-export const IMAGE_TYPES: ReadonlySet<string> = new Set(["image/png", "image/jpeg", "image/webp", "image/gif"]);
+export const IMAGE_TYPES: ReadonlySet<string> = new Set(IMAGE_CONTENT_TYPES);
 
 const EXTENSIONS: Record<string, readonly string[]> = {
   "image/png": ["png"],
@@ -11,8 +12,6 @@ const EXTENSIONS: Record<string, readonly string[]> = {
   "image/gif": ["gif"],
 };
 const IMAGE_EXTENSIONS = new Set(Object.values(EXTENSIONS).flat());
-// The upload's limit on a name (lib/attachments/upload.ts).
-const MAX_NAME_LENGTH = 255;
 
 /**
  * The type to ask the canvas for. JPEG and WebP keep theirs: WebP may be transparent, and JPEG has no alpha, so
@@ -37,5 +36,5 @@ export function nameForImageType(name: string, type: string): string {
   if (extensions.includes(extension)) return name;
   const stem = (IMAGE_EXTENSIONS.has(extension) ? name.slice(0, dot) : name).replace(/\.+$/, "");
   const suffix = `.${extensions[0]}`;
-  return stem.slice(0, MAX_NAME_LENGTH - suffix.length) + suffix;
+  return stem.slice(0, MAX_FILE_NAME_LENGTH - suffix.length) + suffix;
 }

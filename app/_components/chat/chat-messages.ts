@@ -150,13 +150,18 @@ export function mergeFetchedThread(shown: ChatMessage[], fetched: ChatMessage[])
 // as the fetched page continues them (same ancestors).
 export function withOlderShown(shown: ChatMessage[], fetched: ChatMessage[]): ChatMessage[] {
   const kept = countKeptAbove(shown, fetched);
-  return kept === 0 ? fetched : [...shown.slice(0, kept), ...fetched];
+  return kept ? [...shown.slice(0, kept), ...fetched] : fetched;
 }
 
-/** How many of the shown messages stay above a fetched page that continues them (0: it replaces them all). */
-export function countKeptAbove(shown: ChatMessage[], fetched: ChatMessage[]): number {
+/**
+ * How many of the shown messages stay above a fetched page that continues them: 0 when both start at the thread's
+ * first message (the page read from the top), null when the page does not continue what is shown.
+ */
+export function countKeptAbove(shown: ChatMessage[], fetched: ChatMessage[]): number | null {
   const parentId = fetched[0]?.parentId;
-  return parentId ? shown.findIndex((message) => message.id === parentId) + 1 : 0;
+  if (!parentId) return shown[0]?.parentId === null ? 0 : null;
+  const index = shown.findIndex((message) => message.id === parentId);
+  return index === -1 ? null : index + 1;
 }
 
 // A page of older messages goes on top; anything already shown is not repeated.

@@ -12,16 +12,15 @@ import { InlineAlert } from "@/app/_components/ui/inline-alert";
 import { PageSection } from "@/app/_components/ui/page-section";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { useTranslator } from "@/app/_i18n/translator-provider";
+import { LEFT_OUT_REASONS } from "@/lib/attachments/left-out-files";
 import { MAX_IMPORT_BYTES } from "@/lib/limits";
-
-const leftOutReasons = ["not_in_file", "too_large", "unsupported", "unreadable", "over_message_limits"] as const;
 
 const importResultSchema = z.object({
   imported: z.number(),
   conversations: z.array(z.object({ id: z.string(), title: z.string() })),
   filesLeftOut: z.object({
     count: z.number(),
-    files: z.array(z.object({ name: z.string(), reason: z.enum(leftOutReasons) })),
+    files: z.array(z.object({ name: z.string(), reason: z.enum(LEFT_OUT_REASONS) })),
   }),
 });
 type ImportResult = z.infer<typeof importResultSchema>;

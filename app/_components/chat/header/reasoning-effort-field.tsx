@@ -19,22 +19,40 @@ const MODEL_DEFAULT = "";
 
 // How hard the model thinks in this conversation, among the values the admin allows; saved when chosen. The field
 // stays enabled while a choice is saved (disabling it would drop the keyboard focus, and the arrow keys choose
-// one value after another): it shows the latest choice, and only the latest choice's answer is applied.
+// one value after another): it shows the latest choice, and saves one choice at a time, the latest once the one
+// being saved is done, so that the server ends with the choice the field shows.
 export function ReasoningEffortField({ details, model, onSaved }: ReasoningEffortFieldProps) {
   const { t } = useTranslator();
   const { send, error, isPending } = useMutation({ refreshesPage: false });
   const [unsaved, setUnsaved] = useState<string | null>(null);
-  const latestChoiceRef = useRef(0);
+  // The latest choice not sent yet, and whether a save runs (which then sends it).
+  const waitingRef = useRef<string | null>(null);
+  const isSavingRef = useRef(false);
   const { choices, default: modelDefault } = model.parameters.reasoningEffort;
 
+  function takeWaiting(): string | null {
+    const waiting = waitingRef.current;
+    waitingRef.current = null;
+    return waiting;
+  }
+
   async function choose(value: string): Promise<void> {
-    const choice = ++latestChoiceRef.current;
     setUnsaved(value);
-    const effort = reasoningEfforts.find((item) => item === value) ?? null;
-    const saved = await send(() => updateReasoningEffort(details.id, effort));
-    if (choice !== latestChoiceRef.current) return;
+    waitingRef.current = value;
+    if (isSavingRef.current) return;
+    isSavingRef.current = true;
+    let lastSaved: ConversationDetails | null = null;
+    for (let next = takeWaiting(); next !== null; next = takeWaiting()) {
+      const effort = reasoningEfforts.find((item) => item === next) ?? null;
+      const saved = await send(() => updateReasoningEffort(details.id, effort));
+      // A refusal stops here: the field shows what was saved last, and the error says why.
+      if (!saved) break;
+      lastSaved = saved;
+    }
+    waitingRef.current = null;
+    isSavingRef.current = false;
     setUnsaved(null);
-    if (saved) onSaved(saved);
+    if (lastSaved) onSaved(lastSaved);
   }
 
   const defaultLabel = modelDefault

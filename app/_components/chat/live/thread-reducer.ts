@@ -133,7 +133,7 @@ export function threadReducer(state: ThreadState, action: ThreadAction): ThreadS
     case "switched": {
       if (state.activity !== "switching") return state;
       const messages = withOlderShown(state.messages, action.messages);
-      const isReplacedWhole = countKeptAbove(state.messages, action.messages) === 0;
+      const isReplacedWhole = countKeptAbove(state.messages, action.messages) === null;
       const lengthChange = isReplacedWhole ? null : messages.length - state.messages.length;
       return { ...state, activity: "idle", messages, versionSwitch: { messageId: action.messageId, lengthChange } };
     }
