@@ -10,6 +10,8 @@ const linkFields = {
   createdAt: true,
   expiresAt: true,
   revokedAt: true,
+  includesImages: true,
+  includesDocuments: true,
 } as const;
 type LinkRow = Prisma.ShareLinkGetPayload<{ select: typeof linkFields }>;
 

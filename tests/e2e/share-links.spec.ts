@@ -33,6 +33,8 @@ test("a link shows the snapshot signed out, continues as a copy signed in, and i
   await expect(urlField).toHaveValue(/\/s\/[A-Za-z0-9_-]{43}$/);
   const url = await urlField.inputValue();
   await expect(dialog.getByRole("list", { name: "Links to this conversation" }).getByRole("listitem")).toHaveCount(1);
+  // What its visitors may open of the files, as chosen when it was made (the defaults).
+  await expect(dialog.getByRole("listitem")).toContainText("images open, documents by name");
   await expect(dialog.getByRole("listitem")).toContainText("Active");
   await expectNoSeriousViolations(owner);
   await keepScreenshot(owner, testInfo, "share-link-dialog");

@@ -26,6 +26,12 @@ function stateOf(link: ShareLink, now: number): LinkState {
 
 const stateKeys = { active: "shareLink.active", expired: "shareLink.expired", revoked: "shareLink.revoked" } as const;
 
+/** What the link's visitors may open of the conversation's files (the others they see by name). */
+function filesKeyOf({ includesImages, includesDocuments }: ShareLink) {
+  if (includesImages) return includesDocuments ? "shareLink.filesAll" : "shareLink.filesImages";
+  return includesDocuments ? "shareLink.filesDocuments" : "shareLink.filesNone";
+}
+
 // The conversation's links, newest first, each with its state; an active one can be revoked.
 export function ShareLinkList({ conversationId, links, onChanged, onError }: ShareLinkListProps) {
   const translator = useTranslator();
@@ -76,6 +82,8 @@ export function ShareLinkList({ conversationId, links, onChanged, onError }: Sha
                 <p className="text-ink-muted text-xs">
                   {t("shareLink.createdOn", { date: when(link.createdAt) })} ·{" "}
                   {link.expiresAt ? t("shareLink.expiresOn", { date: when(link.expiresAt) }) : t("shareLink.noExpiry")}
+                  {" · "}
+                  {t(filesKeyOf(link))}
                 </p>
               </div>
               <span className="border-line text-ink-muted rounded-full border px-2 py-0.5 text-xs">

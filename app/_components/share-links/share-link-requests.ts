@@ -7,6 +7,8 @@ const shareLinkSchema = z.object({
   createdAt: z.string(),
   expiresAt: z.string().nullable(),
   revoked: z.boolean(),
+  includesImages: z.boolean(),
+  includesDocuments: z.boolean(),
 });
 const shareLinkListSchema = z.object({ publicLinksEnabled: z.boolean(), items: z.array(shareLinkSchema) });
 const createdShareLinkSchema = shareLinkSchema.extend({ url: z.string() });
