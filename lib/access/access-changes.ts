@@ -58,9 +58,11 @@ export async function deleteConversationWithStreams(scope: Prisma.Sql, id: strin
  */
 export async function changeUserAccount(actor: AuditActor, id: string, changes: UserChanges) {
   const user = await updateUser(actor, id, changes);
+  // The streams end first, so that the user's own reply stream says their session ended before the stop's `done`
+  // could reach it (on another process the two messages arrive in this order too).
   if (user.status === "DISABLED") {
-    stopRepliesOfUserEverywhere(id);
     endStreamsOfUser(id);
+    stopRepliesOfUserEverywhere(id);
   }
   return user;
 }
@@ -72,8 +74,8 @@ export async function changeUserAccount(actor: AuditActor, id: string, changes: 
 export async function deleteUserAccount(actor: AuditActor, id: string): Promise<void> {
   const deletedConversationIds = await deleteUser(actor, id);
   for (const conversationId of deletedConversationIds) stopRepliesEverywhere(conversationId);
-  stopRepliesOfUserEverywhere(id);
   endStreamsOfUser(id);
+  stopRepliesOfUserEverywhere(id);
 }
 
 /** Signing out ends every session of the user (a JWT outlives its cookie), and their open streams with them. */

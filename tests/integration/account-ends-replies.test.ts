@@ -136,8 +136,9 @@ it("ends a disabled user's /v1 completion: the model's call is closed and the us
   // The connection was closed before the answer's end.
   expect(failure).not.toBeNull();
   expect(text.length).toBeLessThan(words.join("").length);
-  const modelCall = upstream.requests.filter((request) => (request.body as { model?: string }).model === upstreamName);
-  expect(modelCall.at(-1)?.closedByClientAt).toBeDefined();
+  const modelCall = () =>
+    upstream.requests.filter((request) => (request.body as { model?: string }).model === upstreamName);
+  await expect.poll(() => modelCall().at(-1)?.closedByClientAt).toBeDefined();
   await expect.poll(() => db().replyUsage.count({ where: { apiKeyId: key.id } })).toBe(1);
   const usage = await db().replyUsage.findFirstOrThrow({ where: { apiKeyId: key.id } });
   expect(usage.completionTokens).toBeGreaterThan(0);
