@@ -34,7 +34,7 @@ test("search finds a conversation by a word from the middle of a message", async
 test("a conversation started, renamed or deleted in one tab shows in another tab's sidebar without a reload", async ({
   browser,
 }) => {
-  const { page, context } = await newUserPage(browser, "Two tabs");
+  const { page, context } = await newUserPage(browser, "Tabby");
   const other = await context.newPage();
   await other.goto("/");
   await expect(sidebar(other).getByText("No conversations yet")).toBeVisible();
