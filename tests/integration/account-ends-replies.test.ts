@@ -9,7 +9,7 @@ import { parseReplyEvent } from "@/lib/live/reply-events";
 import { makeApiKey, parleyClient } from "../support/api-keys";
 import { addMember, makeAdmin, makeModel, makePerson, makeTeam } from "../support/factories";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
-import { type ReceivedEvent, readEvents, startedIds } from "../support/read-events";
+import { deltasAtLeast, deltaText, readUntil, startedIds } from "../support/read-events";
 import { type Client, signedInClient } from "../support/session-client";
 
 let upstream: FakeUpstream;
@@ -45,25 +45,8 @@ async function teamReply() {
 /** Reads a stream until it has `count` deltas; `rest` reads it to its end. */
 async function readUntilDeltas(response: Response, count: number) {
   expect(response.status).toBe(200);
-  const stream = readEvents(response);
-  const events: ReceivedEvent[] = [];
-  while (events.filter((event) => event.event === "delta").length < count) {
-    const next = await stream.next();
-    if (next.done) break;
-    events.push(next.value);
-  }
-  const rest = async () => {
-    for await (const event of stream) events.push(event);
-    return events;
-  };
-  return { events, rest };
+  return readUntil(response, deltasAtLeast(count));
 }
-
-const deltaText = (events: ReceivedEvent[]) =>
-  events
-    .filter((event) => event.event === "delta")
-    .map((event) => (event.data as { text: string }).text)
-    .join("");
 
 it("stops a disabled user's reply: saved as stopped with its text and usage, their stream told their session ended", async () => {
   const { ana, own, followed, modelCall } = await teamReply();

@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { startChatSession } from "../support/chat-session";
 import { makeAdmin, makeUser } from "../support/factories";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
-import { collectEvents, type ReceivedEvent, readEvents, startedIds } from "../support/read-events";
+import { collectEvents, deltaText, type ReceivedEvent, readEvents, startedIds } from "../support/read-events";
 import { signedInClient } from "../support/session-client";
 
 let upstream: FakeUpstream;
@@ -14,11 +14,6 @@ beforeAll(async () => {
 afterAll(() => upstream.close());
 
 const words = Array.from({ length: 40 }, (_, index) => `w${index} `);
-const deltaText = (events: ReceivedEvent[]) =>
-  events
-    .filter((event) => event.event === "delta")
-    .map((event) => (event.data as { text: string }).text)
-    .join("");
 
 describe("re-attaching to a reply", () => {
   it("resumes after Last-Event-ID with no missing or repeated text, and answers 204 once it is over", async () => {

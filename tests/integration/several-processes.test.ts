@@ -12,7 +12,14 @@ import { db } from "@/lib/db/client";
 import { LIVE_CHANNEL } from "@/lib/db/listen-connection";
 import { addMember, makeAdmin, makeModel, makeTeam, makeUser } from "../support/factories";
 import { type FakeScenario, type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
-import { type ReceivedEvent, readEvents, startedIds } from "../support/read-events";
+import {
+  deltasAtLeast,
+  deltaText,
+  type ReceivedEvent,
+  readEvents,
+  readUntil,
+  startedIds,
+} from "../support/read-events";
 import { type Client, signedInClient } from "../support/session-client";
 import { type AppServer, startAppServer } from "../support/test-stack";
 
@@ -76,33 +83,9 @@ async function sharedConversation(scenario: FakeScenario) {
 }
 
 const words = (count: number) => Array.from({ length: count }, (_, index) => `w${index} `);
-const deltaText = (events: ReceivedEvent[]) =>
-  events
-    .filter((event) => event.event === "delta")
-    .map((event) => (event.data as { text: string }).text)
-    .join("");
 const replyIdOf = (events: ReceivedEvent[]) => startedIds(events).assistantMessageId;
 const savedReply = (id: string) =>
   db().message.findUniqueOrThrow({ where: { id }, select: { status: true, content: true } });
-
-/** Reads a stream until `until` holds for what was read so far; returns the events and the rest of the stream. */
-async function readUntil(response: Response, until: (events: ReceivedEvent[]) => boolean) {
-  const stream = readEvents(response);
-  const events: ReceivedEvent[] = [];
-  while (!until(events)) {
-    const next = await stream.next();
-    if (next.done) break;
-    events.push(next.value);
-  }
-  const rest = async () => {
-    for await (const event of stream) events.push(event);
-    return events;
-  };
-  return { events, rest };
-}
-
-const deltasAtLeast = (count: number) => (events: ReceivedEvent[]) =>
-  events.filter((event) => event.event === "delta").length >= count;
 
 /** Every event id once, in order, from `first`: nothing missing, nothing twice. */
 function expectConsecutiveIds(events: ReceivedEvent[], first: number) {

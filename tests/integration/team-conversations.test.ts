@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { addMember, makeAdmin, makeModel, makePerson, makeTeam, type Person } from "../support/factories";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
-import { collectEvents, type ReceivedEvent, readEvents, startedIds } from "../support/read-events";
+import { collectEvents, deltaText, type ReceivedEvent, readEvents, startedIds } from "../support/read-events";
 import { anonymousClient, type Client, signedInClient } from "../support/session-client";
 
 let upstream: FakeUpstream;
@@ -48,11 +48,6 @@ function replyIdOf(events: ReceivedEvent[]): string {
   const start = events.find((event) => event.event === "start")?.data as { assistantMessage: { id: string } };
   return start.assistantMessage.id;
 }
-const deltaText = (events: ReceivedEvent[]) =>
-  events
-    .filter((event) => event.event === "delta")
-    .map((event) => (event.data as { text: string }).text)
-    .join("");
 
 describe("sharing a conversation with a team", () => {
   it("shares it with a team where the owner edits, and the members see who owns it and what they may do", async () => {

@@ -21,3 +21,30 @@ export function startedIds(events: ReceivedEvent[]): { userMessageId: string; as
   const data = start.data as { userMessage: { id: string }; assistantMessage: { id: string } };
   return { userMessageId: data.userMessage.id, assistantMessageId: data.assistantMessage.id };
 }
+
+/** The text a stream's `delta` events carried, in order. */
+export function deltaText(events: ReceivedEvent[]): string {
+  return events
+    .filter((event) => event.event === "delta")
+    .map((event) => (event.data as { text: string }).text)
+    .join("");
+}
+
+/** Reads a stream until `until` holds for what was read so far; returns the events and the rest of the stream. */
+export async function readUntil(response: Response, until: (events: ReceivedEvent[]) => boolean) {
+  const stream = readEvents(response);
+  const events: ReceivedEvent[] = [];
+  while (!until(events)) {
+    const next = await stream.next();
+    if (next.done) break;
+    events.push(next.value);
+  }
+  const rest = async () => {
+    for await (const event of stream) events.push(event);
+    return events;
+  };
+  return { events, rest };
+}
+
+export const deltasAtLeast = (count: number) => (events: ReceivedEvent[]) =>
+  events.filter((event) => event.event === "delta").length >= count;
