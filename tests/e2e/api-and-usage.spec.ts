@@ -124,6 +124,10 @@ test("a user whose message could pass the limit an admin set reads in the chat w
   // The refused first message comes back to the composer whole: its text and its file, for another try.
   await expect(composer(user.page)).toHaveValue("Hello there");
   await expect(chips.getByRole("button", { name: "Remove notes.txt" })).toBeVisible();
+  // The conversation it opened holds no message: nothing to share or export yet.
+  await expect(user.page).toHaveURL(/\/c\/[^/]+$/);
+  await expect(user.page.getByRole("button", { name: "Share link…" })).toHaveCount(0);
+  await expect(user.page.getByRole("button", { name: "Export conversation" })).toHaveCount(0);
   await keepScreenshot(user.page, testInfo, "over-limit-in-chat");
 
   // Settings → Usage: today's limit untouched by the refusal, and the file kept for the next try, in one section.

@@ -78,6 +78,7 @@ export function ChatThread({ conversation }: ChatThreadProps) {
         sharing={sharing}
         onTeamChange={changeTeam}
         onShareLink={() => setShareRequest({ upTo: null })}
+        hasMessages={messages.length > 0}
       />
       {shareRequest ? (
         <ShareLinkDialog

@@ -20,6 +20,8 @@ type ConversationHeaderProps = {
   sharing: ConversationSharing;
   onTeamChange: (sharing: TeamSharing) => void;
   onShareLink: () => void;
+  /** False while the conversation holds no message (a refused first message leaves it so): nothing to share or export. */
+  hasMessages: boolean;
 };
 
 type OpenDialog = "team" | "settings" | null;
@@ -32,16 +34,19 @@ export function ConversationHeader({
   sharing,
   onTeamChange,
   onShareLink,
+  hasMessages,
 }: ConversationHeaderProps) {
   const { t } = useTranslator();
   const [openDialog, setOpenDialog] = useState<OpenDialog>(null);
   const teamShareLabel = useTeamShareLabel(sharing);
   const isOwner = sharing.access === "own";
   const hasTeamControl = hasTeamShare(sharing);
+  const canShareLink = isOwner && hasMessages;
+  const exportFormats = hasMessages ? EXPORT_FORMATS : [];
   const moreItems: MoreMenuItem[] = [
     ...(hasTeamControl ? [{ key: "team", label: teamShareLabel, onSelect: () => setOpenDialog("team") }] : []),
-    ...(isOwner ? [{ key: "share-link", label: t("shareLink.open"), onSelect: onShareLink }] : []),
-    ...EXPORT_FORMATS.map(({ format, labelKey }) => ({
+    ...(canShareLink ? [{ key: "share-link", label: t("shareLink.open"), onSelect: onShareLink }] : []),
+    ...exportFormats.map(({ format, labelKey }) => ({
       key: format,
       label: t(labelKey),
       href: exportUrl(details.id, format),
@@ -69,8 +74,8 @@ export function ConversationHeader({
       ) : null}
       <div className="hidden items-center gap-1 sm:flex">
         {hasTeamControl ? <TeamShareButton sharing={sharing} onClick={() => setOpenDialog("team")} /> : null}
-        {isOwner ? <ShareLinkButton onClick={onShareLink} /> : null}
-        <ExportMenu conversationId={details.id} />
+        {canShareLink ? <ShareLinkButton onClick={onShareLink} /> : null}
+        {hasMessages ? <ExportMenu conversationId={details.id} /> : null}
         {isOwner ? <ConversationSettingsButton onClick={() => setOpenDialog("settings")} /> : null}
       </div>
       <HeaderMoreMenu items={moreItems} className="sm:hidden" />

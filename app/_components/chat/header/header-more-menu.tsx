@@ -44,6 +44,7 @@ export function HeaderMoreMenu({ items, className = "" }: { items: MoreMenuItem[
     if ("onSelect" in item) item.onSelect();
   }
 
+  if (items.length === 0) return null;
   return (
     <div ref={containerRef} className={`relative ${className}`}>
       <button
