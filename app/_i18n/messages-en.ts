@@ -149,6 +149,7 @@ export const en = {
   "message.version": "Version {index} of {total}",
   "message.previousVersion": "Previous version",
   "message.nextVersion": "Next version",
+  "message.versionChosenByEditors": "Editors choose which version everyone sees.",
   "copy.label": "Copy",
   "copy.code": "Copy code",
   "copy.copied": "Copied to the clipboard",
@@ -599,6 +600,10 @@ export const en = {
     "Shared with {team}: everyone in it can read this conversation; its owners and editors can continue it.",
   "teamShare.ownedBy": "Started by {name}.",
   "teamShare.stop": "Stop sharing",
+  "teamShare.confirmStopTitle": "Stop sharing with the team",
+  "teamShare.confirmStop": "Members of {team} lose access to this conversation at once. You can share it again later.",
+  "teamShare.confirmStopNotOwner":
+    "Members of {team}, you among them, lose access to this conversation at once. Only the person who started it can share it again.",
   "teamShare.readOnly": "You can read this conversation. Only editors can reply.",
   "message.from": "Message from {name}",
   "message.copyToMyChatsUpToMessage": "Copy to my chats up to this message",

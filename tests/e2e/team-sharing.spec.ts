@@ -76,6 +76,10 @@ test("a team shares a conversation: invite, continue with author names, read-onl
     timeout: 20_000,
   });
   await keepScreenshot(alice, testInfo, "team-sharing-owner-sees-editor-turn");
+  // A regenerates the last reply: two versions, the second current for everyone.
+  await alice.getByRole("article", { name: "Assistant" }).last().getByRole("button", { name: "Regenerate" }).click();
+  await expect(alice.getByRole("article", { name: "Assistant" }).last().getByText("2/2")).toBeVisible();
+  await expect(alice.getByRole("article", { name: "Assistant" }).last()).toHaveAttribute("aria-busy", "false");
 
   // A viewer reads, but has no composer, and the server refuses a post with 403 and stores nothing.
   // The viewer already has an account: signed in, the link offers to join.
@@ -88,6 +92,10 @@ test("a team shares a conversation: invite, continue with author names, read-onl
   await expect(viewer.getByRole("article", { name: "Assistant" }).first().locator("strong")).toHaveText("roadmap");
   await expect(viewer.getByRole("note")).toHaveText("You can read this conversation. Only editors can reply.");
   await expect(composer(viewer)).toHaveCount(0);
+  // The viewer sees which version the editors chose and why there is nothing to switch, not disabled arrows.
+  const regenerated = viewer.getByRole("article", { name: "Assistant" }).last();
+  await expect(regenerated.getByText("Version 2 of 2. Editors choose which version everyone sees.")).toBeAttached();
+  await expect(regenerated.getByRole("button", { name: "Previous version" })).toHaveCount(0);
   const conversationId = new URL(conversationUrl).pathname.split("/").at(-1);
   const refused = await viewer.request.post(`/api/conversations/${conversationId}/messages`, {
     data: { content: "Viewer trying to post" },

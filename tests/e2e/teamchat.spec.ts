@@ -101,6 +101,9 @@ test("a conversation shared with a team: live turns with author names, a read-on
   // Ana takes it back: Ben's open page loses it.
   await ana.page.getByRole("button", { name: `Shared with ${teamName}` }).click();
   await ana.page.getByRole("button", { name: "Stop sharing" }).click();
+  const confirmation = ana.page.getByRole("alertdialog", { name: "Stop sharing with the team" });
+  await expect(confirmation).toContainText(`Members of ${teamName} lose access to this conversation at once.`);
+  await confirmation.getByRole("button", { name: "Stop sharing" }).click();
   await expect(ana.page.getByRole("button", { name: "Share", exact: true })).toBeVisible();
   await expect(ben.page.getByRole("heading", { name: "Conversation not found" })).toBeVisible({ timeout: 15_000 });
   // Nor does his sidebar list it under "Shared with me" any longer.

@@ -5,6 +5,7 @@ import { useFormOutcome } from "@/app/_components/api/use-form-outcome";
 import { useResource } from "@/app/_components/api/use-resource";
 import { fetchTeamChoices, setConversationTeam } from "@/app/_components/chat/chat-requests";
 import { Button } from "@/app/_components/ui/button";
+import { useConfirmDialog } from "@/app/_components/ui/confirm-dialog";
 import { InlineAlert } from "@/app/_components/ui/inline-alert";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { TeamShareControlProps } from "./team-share-control";
@@ -17,10 +18,22 @@ export function ShareBody({ conversationId, sharing, onTeamChange }: TeamShareCo
   const choices = teamChoices.data?.teams ?? null;
   const { send, error: saveError, isPending: isSaving, formProps } = useFormOutcome({ refreshesPage: false });
   const error = saveError ?? teamChoices.error;
+  const { confirm, dialog } = useConfirmDialog();
 
   async function save(teamId: string | null): Promise<void> {
     const saved = await send(() => setConversationTeam(conversationId, teamId));
     if (saved) onTeamChange(saved);
+  }
+
+  // The team's members lose the conversation at once, their open pages included; a team's owner who is not its
+  // owner cannot share it back.
+  async function stopSharing(team: string): Promise<void> {
+    const isConfirmed = await confirm({
+      title: t("teamShare.confirmStopTitle"),
+      message: t(sharing.access === "own" ? "teamShare.confirmStop" : "teamShare.confirmStopNotOwner", { team }),
+      confirmLabel: t("teamShare.stop"),
+    });
+    if (isConfirmed) await save(null);
   }
 
   function handleSubmit(event: FormEvent<HTMLFormElement>): void {
@@ -40,10 +53,16 @@ export function ShareBody({ conversationId, sharing, onTeamChange }: TeamShareCo
         ) : null}
         {alert}
         {sharing.canStopSharing ? (
-          <Button variant="bordered" isPending={isSaving} onClick={() => void save(null)} className="self-start">
+          <Button
+            variant="bordered"
+            isPending={isSaving}
+            onClick={() => void stopSharing(sharing.team?.name ?? "")}
+            className="self-start"
+          >
             {t("teamShare.stop")}
           </Button>
         ) : null}
+        {dialog}
       </div>
     );
   }

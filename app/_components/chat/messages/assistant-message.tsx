@@ -40,7 +40,12 @@ export function AssistantMessage({ message, isBusy, actions, canWrite }: Message
       ) : null}
       <ContextNotice context={message.context} />
       <div className="mt-2 flex flex-wrap items-center gap-1">
-        <VersionSwitcher message={message} isDisabled={isBusy || !canWrite} onShowVersion={actions.showVersion} />
+        <VersionSwitcher
+          message={message}
+          isDisabled={isBusy}
+          canSwitch={canWrite}
+          onShowVersion={actions.showVersion}
+        />
         {isStreaming ? null : (
           <>
             {message.content !== "" ? <CopyButton text={message.content} className={MESSAGE_ACTION_BUTTON} /> : null}

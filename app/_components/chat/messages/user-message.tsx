@@ -63,7 +63,12 @@ export function UserMessage({ message, isBusy, actions, canWrite, showsAuthors, 
             </button>
           ) : null}
         </div>
-        <VersionSwitcher message={message} isDisabled={isBusy || !canWrite} onShowVersion={actions.showVersion} />
+        <VersionSwitcher
+          message={message}
+          isDisabled={isBusy}
+          canSwitch={canWrite}
+          onShowVersion={actions.showVersion}
+        />
       </div>
     </article>
   );

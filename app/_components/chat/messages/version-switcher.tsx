@@ -8,6 +8,8 @@ import { useTranslator } from "@/app/_i18n/translator-provider";
 type VersionSwitcherProps = {
   message: ChatMessage;
   isDisabled: boolean;
+  /** False for a team conversation's viewers: they see the versions the writers chose, and are told so. */
+  canSwitch: boolean;
   onShowVersion: (messageId: string) => void;
 };
 
@@ -21,7 +23,7 @@ const ARROW_BUTTON =
 let focusAfterSwitch: { messageId: string; direction: Direction } | null = null;
 
 // "‹ 2/3 ›" under a message that was edited or regenerated: its versions are the children of the same parent.
-export function VersionSwitcher({ message, isDisabled, onShowVersion }: VersionSwitcherProps) {
+export function VersionSwitcher({ message, isDisabled, canSwitch, onShowVersion }: VersionSwitcherProps) {
   const { t } = useTranslator();
   const previousRef = useRef<HTMLButtonElement>(null);
   const nextRef = useRef<HTMLButtonElement>(null);
@@ -39,6 +41,18 @@ export function VersionSwitcher({ message, isDisabled, onShowVersion }: VersionS
   }, [message.id, isDisabled]);
 
   if (siblingIds.length < 2 || index === -1) return null;
+  const position = { index: index + 1, total: siblingIds.length };
+  if (!canSwitch) {
+    const explanation = `${t("message.version", position)}. ${t("message.versionChosenByEditors")}`;
+    return (
+      <p title={explanation} className="text-ink-muted min-w-8 text-center text-xs tabular-nums">
+        <span aria-hidden="true">
+          {position.index}/{position.total}
+        </span>
+        <span className="sr-only">{explanation}</span>
+      </p>
+    );
+  }
 
   function show(messageId: string | undefined, direction: Direction): void {
     if (!messageId) return;
@@ -47,10 +61,7 @@ export function VersionSwitcher({ message, isDisabled, onShowVersion }: VersionS
   }
 
   return (
-    <fieldset
-      aria-label={t("message.version", { index: index + 1, total: siblingIds.length })}
-      className="text-ink-muted flex items-center text-xs"
-    >
+    <fieldset aria-label={t("message.version", position)} className="text-ink-muted flex items-center text-xs">
       <button
         ref={previousRef}
         type="button"
@@ -63,7 +74,7 @@ export function VersionSwitcher({ message, isDisabled, onShowVersion }: VersionS
       </button>
       {/* The group's name says it in words; "2 slash 3" would only repeat it. */}
       <span aria-hidden="true" className="min-w-8 text-center tabular-nums">
-        {index + 1}/{siblingIds.length}
+        {position.index}/{position.total}
       </span>
       <button
         ref={nextRef}
