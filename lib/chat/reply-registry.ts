@@ -11,12 +11,14 @@ const globalForRegistry = globalThis as unknown as {
   parleyPendingTurns?: Map<string, Set<PendingEntry>>;
   parleyReplyRequesters?: WeakMap<LiveReply, string>;
   parleyApiCalls?: Map<string, Set<() => void>>;
+  parleyRequesterStops?: Map<string, number>;
 };
 globalForRegistry.parleyReplies ??= new Map();
 globalForRegistry.parleyStreamsByUser ??= new Map();
 globalForRegistry.parleyPendingTurns ??= new Map();
 globalForRegistry.parleyReplyRequesters ??= new WeakMap();
 globalForRegistry.parleyApiCalls ??= new Map();
+globalForRegistry.parleyRequesterStops ??= new Map();
 const byConversation = globalForRegistry.parleyReplies;
 const streamsByUser = globalForRegistry.parleyStreamsByUser;
 const pendingByConversation = globalForRegistry.parleyPendingTurns;
@@ -29,6 +31,30 @@ const requesterOf = globalForRegistry.parleyReplyRequesters;
 // The /v1 completions running here, by their caller's account: each with what ends it (its response closed, which
 // aborts the model's call and settles its usage).
 const apiCallsByUser = globalForRegistry.parleyApiCalls;
+/**
+ * When each account's replies were last stopped (disabled or deleted), on performance.now()'s clock. A turn or a /v1
+ * call reaches this registry some time after the statement that found its account enabled: a stop in between found
+ * nothing to stop, so the turn or call is stopped as it arrives (`Requester.checkedAt`). Kept ten minutes, far longer
+ * than any request takes from that statement to its registration.
+ */
+const stoppedAtByRequester = globalForRegistry.parleyRequesterStops;
+const STOP_MEMORY_MS = 10 * 60_000;
+
+/** Who asked for a reply or a /v1 call, and when (performance.now()) the statement that checked their account was sent. */
+export type Requester = { userId: string; checkedAt: number };
+
+function wasStoppedSinceCheck({ userId, checkedAt }: Requester): boolean {
+  const stoppedAt = stoppedAtByRequester.get(userId);
+  return stoppedAt !== undefined && stoppedAt >= checkedAt;
+}
+
+function rememberStop(userId: string): void {
+  const now = performance.now();
+  for (const [id, stoppedAt] of stoppedAtByRequester) {
+    if (now - stoppedAt > STOP_MEMORY_MS) stoppedAtByRequester.delete(id);
+  }
+  stoppedAtByRequester.set(userId, now);
+}
 
 /** One of a user's concurrent reply streams, held from before the turn is written until its reply ends. */
 export type StreamSlot = { release: () => void; isAttached: boolean };
@@ -123,17 +149,17 @@ type PendingEntry = { requesterId: string; isStopped: boolean; stop: () => void;
 
 /**
  * Runs `start` (which launches the reply and hands it to `launched`) as a pending turn of the conversation, asked
- * for by `requesterId`.
+ * for by `requester`; stopped from the start when their account was stopped since it was checked.
  */
 export async function startAsPendingTurn(
   conversationId: string,
-  requesterId: string,
+  requester: Requester,
   start: (pending: PendingTurn) => Promise<LiveReply>,
 ): Promise<LiveReply> {
   const onStop: (() => void)[] = [];
   const entry: PendingEntry = {
-    requesterId,
-    isStopped: false,
+    requesterId: requester.userId,
+    isStopped: wasStoppedSinceCheck(requester),
     listedStops: new Set(),
     stop: () => {
       entry.isStopped = true;
@@ -187,8 +213,13 @@ export function stopListedReplies(conversationId: string, assistantMessageIds: r
   }
 }
 
-/** A /v1 completion of `userId`'s, until the returned function forgets it; `end` stops it. */
-export function registerApiCall(userId: string, end: () => void): () => void {
+/**
+ * A /v1 completion of the requester's, until the returned function forgets it; `end` stops it, at once when their
+ * account was stopped since it was checked.
+ */
+export function registerApiCall(requester: Requester, end: () => void): () => void {
+  const { userId } = requester;
+  if (wasStoppedSinceCheck(requester)) end();
   const calls = apiCallsByUser.get(userId) ?? new Set();
   calls.add(end);
   apiCallsByUser.set(userId, calls);
@@ -203,6 +234,7 @@ export function registerApiCall(userId: string, end: () => void): () => void {
  * completions. Their account was disabled or deleted.
  */
 export function stopRepliesOfRequester(userId: string): void {
+  rememberStop(userId);
   for (const running of byConversation.values()) {
     for (const live of running) if (requesterOf.get(live) === userId) live.stop();
   }

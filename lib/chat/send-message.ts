@@ -63,6 +63,7 @@ async function loadWritableTurnContext(
   input: { temperature?: number; clientMessageId?: string },
 ) {
   const { temperature, clientMessageId } = input;
+  const checkedAt = performance.now();
   const { session, conversation } = await getTurnContext({
     userId: claims.uid,
     conversationScope: writableConversationsSql(claims.uid),
@@ -79,7 +80,7 @@ async function loadWritableTurnContext(
     throw new AppError("model_unavailable", "This conversation's model is not available. Pick another model.");
   assertWithinBounds(model, { temperature });
   const parameters = resolveParameters(model, conversation, { temperature });
-  return { user, conversation, model, parameters };
+  return { user, conversation, model, parameters, requester: { userId: user.id, checkedAt } };
 }
 
 function snapshotOf(model: CompletionModel, parameters: ReturnType<typeof resolveParameters>) {
@@ -95,7 +96,7 @@ export async function sendMessage(
   const context = await loadWritableTurnContext(claims, conversationId, { parentId: input.parentId ?? null }, input);
   // Refused before anything is reserved or asked; the write refuses it again under the lock (another tab's turn).
   if (context.conversation.isAnchorStreaming && !context.conversation.isRepeat) throw replyInProgressError();
-  const live = await startAsPendingTurn(conversationId, context.user.id, (pending) =>
+  const live = await startAsPendingTurn(conversationId, context.requester, (pending) =>
     startNewTurn(context, input, pending),
   );
   return { user: context.user, live };
@@ -176,13 +177,13 @@ export async function regenerateReply(
   replyId: string,
   input: z.infer<typeof regenerateSchema>,
 ): Promise<{ user: SessionUser; live: LiveReply }> {
-  const { user, conversation, model, parameters } = await loadWritableTurnContext(
+  const { user, conversation, model, parameters, requester } = await loadWritableTurnContext(
     claims,
     conversationId,
     { replyId },
     input,
   );
-  const live = await startAsPendingTurn(conversationId, user.id, async (pending) => {
+  const live = await startAsPendingTurn(conversationId, requester, async (pending) => {
     const usageReservation = await reserveChatTurn({
       ...{ userId: user.id, context: conversation, model, maxTokens: parameters.maxTokens, newTokens: 0 },
       budget: getWindowBudget(model.contextWindow, parameters.maxTokens),

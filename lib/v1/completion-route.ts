@@ -56,6 +56,7 @@ export async function serveChatCompletion(request: IncomingMessage): Promise<(re
       (body) => ({ body, error: null }),
       (error: unknown) => ({ body: null, error }),
     );
+    const checkedAt = performance.now();
     const call = await openApiCall(secret, read.body?.model ?? null);
     if (!read.body) throw read.error;
     const body = read.body;
@@ -64,7 +65,7 @@ export async function serveChatCompletion(request: IncomingMessage): Promise<(re
     const includeUsage = body.stream_options?.include_usage === true;
     return (response) => {
       // An account disabled or deleted meanwhile ends the call: its connection closed aborts the model's call.
-      const forget = registerApiCall(call.caller.userId, () => response.destroy());
+      const forget = registerApiCall({ userId: call.caller.userId, checkedAt }, () => response.destroy());
       void (
         body.stream ? streamCompletion(prepared, response, includeUsage) : writeCompletion(prepared, response)
       ).finally(() => {

@@ -7,7 +7,8 @@ import { type PendingTurn, startAsPendingTurn, stopListedReplies } from "@/lib/c
 /** A turn being started in `conversationId` whose reply will be `replyId`, launched when `launch` is called. */
 function startTurn(conversationId: string, replyId: string) {
   let launch: () => void = () => {};
-  const launched = startAsPendingTurn(conversationId, "requester", (pending: PendingTurn) => {
+  const requester = { userId: "requester", checkedAt: performance.now() };
+  const launched = startAsPendingTurn(conversationId, requester, (pending: PendingTurn) => {
     return new Promise<LiveReply>((resolve) => {
       launch = () => resolve(pending.launched(new LiveReply(conversationId, replyId)));
     });
