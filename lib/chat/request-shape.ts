@@ -40,8 +40,16 @@ export function shapeMessages(shape: WireShape, messages: ChatCompletionMessageP
   );
 }
 
-/** The kinds of parameter Parley adapts on its own; a reply adapts each at most once (lib/chat/upstream.ts). */
-export type AdjustableKind = "output_limit" | "sampling" | "reasoning_effort" | "usage_request";
+/**
+ * The kinds of change Parley makes on its own; a reply makes each at most once (lib/chat/upstream.ts). The output
+ * limit can change twice: to the other parameter, then, when that one is refused too, to none.
+ */
+export type AdjustableKind =
+  | "output_limit"
+  | "output_limit_dropped"
+  | "sampling"
+  | "reasoning_effort"
+  | "usage_request";
 
 export type ShapeAdjustment = {
   kind: AdjustableKind;
@@ -56,9 +64,16 @@ export type ShapeAdjustment = {
 
 /**
  * The shape without the parameter the server refused, or null when Parley did not send it (or cannot do without
- * it): then the error stands.
+ * it): then the error stands. `adapted`: the changes already made for this reply. A server that refuses the output
+ * limit it was switched to refuses both: it is sent none (its own default applies), which stays right for the next
+ * replies, where switching back would be refused again.
  */
-export function adjustShape(shape: WireShape, values: ShapedValues, parameter: string): ShapeAdjustment | null {
+export function adjustShape(
+  shape: WireShape,
+  values: ShapedValues,
+  parameter: string,
+  adapted: ReadonlySet<AdjustableKind> = new Set(),
+): ShapeAdjustment | null {
   const sent = shapeParameters(shape, values);
   const name = parameter.split(/[.[]/)[0] ?? parameter;
   const adjusted = (kind: AdjustableKind, changes: Partial<WireShape>, description: string) => ({
@@ -68,6 +83,16 @@ export function adjustShape(shape: WireShape, values: ShapedValues, parameter: s
     values: changes.reasoningEffort === null ? { ...values, reasoningEffort: null } : values,
     description,
   });
+  const isLimitRefused =
+    (name === "max_tokens" && sent.max_tokens !== undefined) ||
+    (name === "max_completion_tokens" && sent.max_completion_tokens !== undefined);
+  if (isLimitRefused && adapted.has("output_limit")) {
+    return adjusted(
+      "output_limit_dropped",
+      { outputLimitParameter: "none" },
+      "stopped sending an output limit (refused: max_tokens and max_completion_tokens)",
+    );
+  }
   if (name === "max_tokens" && sent.max_tokens !== undefined) {
     return adjusted(
       "output_limit",

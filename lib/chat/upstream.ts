@@ -135,9 +135,8 @@ type SentShape = { shape: WireShape; values: ShapedValues };
 
 /**
  * Before any token: the shape without the parameter the server refused (400), recorded on the model so that the
- * next turn is sent that way from the start. Each kind of parameter is adapted at most once per reply (four
- * adjustments at most), so a server that refuses whatever it is sent (max_tokens, then max_completion_tokens) cannot
- * keep the reply retrying. Null when the refusal is not one Parley can fix, or not again in this reply.
+ * next turn is sent that way from the start. Each kind of change is made at most once per reply (five at most), so a
+ * server that refuses whatever it is sent cannot keep the reply retrying. Null when the refusal is not one Parley can fix, or not again in this reply.
  */
 async function adjustAfterRefusal(
   request: UpstreamRequest,
@@ -152,7 +151,7 @@ async function adjustAfterRefusal(
     param: error.param,
     message: body?.message ?? error.message,
   });
-  const adjustment = refused ? adjustShape(sent.shape, sent.values, refused) : null;
+  const adjustment = refused ? adjustShape(sent.shape, sent.values, refused, adaptedKinds) : null;
   if (!adjustment || adaptedKinds.has(adjustment.kind)) return null;
   adaptedKinds.add(adjustment.kind);
   await request.onShapeAdjusted?.(adjustment);

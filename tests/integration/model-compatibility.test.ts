@@ -116,6 +116,33 @@ describe("drop-and-retry", () => {
     });
   });
 
+  it("sends no output limit to a server that refuses both max_tokens and max_completion_tokens, then and later", async () => {
+    const dialect = { refusedParameters: ["max_tokens", "max_completion_tokens"] };
+    const chat = await startChatSession(upstream, { reply: "Hello there", dialect });
+    const events = await collectEvents(await chat.send("Hi"));
+    expect(outcome(events)).toMatchObject({ event: "done", data: { status: "COMPLETE" } });
+    const [first, second, third, ...rest] = chat.upstreamCalls();
+    expect(first?.body).toMatchObject({ max_tokens: 1024 });
+    expect(second?.body).toMatchObject({ max_completion_tokens: 1024 });
+    expect(third?.body).not.toHaveProperty("max_tokens");
+    expect(third?.body).not.toHaveProperty("max_completion_tokens");
+    expect(rest).toEqual([]);
+    const model = await db().model.findUniqueOrThrow({ where: { id: chat.modelId } });
+    expect(model.outputLimitParameter).toBe("none");
+    // Both changes are on the admin's record, in order.
+    expect(model.autoAdjustment).toMatch(
+      /sent max_completion_tokens instead of max_tokens.*stopped sending an output limit \(refused: max_tokens and max_completion_tokens\)$/,
+    );
+
+    // The next reply is sent without a limit from the start: no refusal, nothing flips back.
+    await collectEvents(await chat.send("Again"));
+    const next = chat.upstreamCalls().slice(3);
+    expect(next).toHaveLength(1);
+    expect(next[0]?.body).not.toHaveProperty("max_tokens");
+    expect(next[0]?.body).not.toHaveProperty("max_completion_tokens");
+    expect((await db().model.findUniqueOrThrow({ where: { id: chat.modelId } })).outputLimitParameter).toBe("none");
+  });
+
   it("stops sending temperature after OpenAI refuses its value", async () => {
     const chat = await startChatSession(upstream, openAiReasoning, { outputLimitParameter: "max_completion_tokens" });
     const events = await collectEvents(await chat.send("Hi"));
@@ -186,7 +213,7 @@ describe("drop-and-retry", () => {
     expect(await auditOf(chat.modelId)).toHaveLength(2);
   });
 
-  it("adapts each kind of parameter once per reply: a server that refuses whatever it is sent ends the reply", async () => {
+  it("makes each kind of change once per reply, until the server takes the request", async () => {
     const refusesEverything = {
       reply: "Never sent",
       dialect: {
@@ -195,17 +222,18 @@ describe("drop-and-retry", () => {
     };
     const chat = await startChatSession(upstream, refusesEverything, { reasoningEffort: "low" });
     const events = await collectEvents(await chat.send("Hi"));
-    expect(outcome(events)).toMatchObject({ event: "error", data: { message: "The model failed to answer." } });
-    // One adjustment per kind (sampling, usage, effort, output limit), then the swapped limit's refusal stands.
+    expect(outcome(events)).toMatchObject({ event: "done", data: { status: "COMPLETE" } });
+    // One change per kind (sampling, usage, effort, the output limit swapped, then dropped): six requests, the last
+    // with none of what was refused.
     const calls = chat.upstreamCalls().map((call) => call.body);
-    expect(calls).toHaveLength(5);
-    expect(calls.at(-1)).toMatchObject({ max_completion_tokens: 1024 });
+    expect(calls).toHaveLength(6);
     for (const dropped of ["temperature", "top_p", "stream_options", "reasoning_effort", "max_tokens"]) {
       expect(calls.at(-1)).not.toHaveProperty(dropped);
     }
-    expect(await auditOf(chat.modelId)).toHaveLength(4);
+    expect(calls.at(-1)).not.toHaveProperty("max_completion_tokens");
+    expect(await auditOf(chat.modelId)).toHaveLength(5);
     const [reply] = (await chat.storedMessages()).filter((message) => message.role === "ASSISTANT");
-    expect(reply).toMatchObject({ status: "ERROR", errorCode: "upstream_error" });
+    expect(reply).toMatchObject({ status: "COMPLETE" });
   });
 });
 

@@ -143,4 +143,15 @@ describe("a refused parameter", () => {
     expect(Object.keys(sampling?.changes ?? {})).toEqual(["sendsSamplingParameters"]);
     expect(limit ? adjustShape(limit.shape, limit.values, "max_completion_tokens")?.kind : null).toBe("output_limit");
   });
+
+  it("sends no output limit to a server that refused both, rather than switching back", () => {
+    const classic = defaultRequestShape({ baseUrl: "http://x/v1" }, "m");
+    const switched = adjustShape(classic, values, "max_tokens");
+    const dropped = switched
+      ? adjustShape(switched.shape, switched.values, "max_completion_tokens", new Set([switched.kind]))
+      : null;
+    expect(dropped).toMatchObject({ kind: "output_limit_dropped", changes: { outputLimitParameter: "none" } });
+    expect(dropped ? shapeParameters(dropped.shape, dropped.values) : null).not.toHaveProperty("max_tokens");
+    expect(dropped ? shapeParameters(dropped.shape, dropped.values) : null).not.toHaveProperty("max_completion_tokens");
+  });
 });
