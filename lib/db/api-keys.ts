@@ -109,6 +109,24 @@ export async function findUsableApiKey(secretHash: string): Promise<ApiKeyOwner 
   return row ?? null;
 }
 
+/** Why a key may not be used, for its refusal's words. */
+export type UnusableKeyReason = "revoked" | "expired" | "account_disabled";
+
+/**
+ * Why the key of this hash may not be used; null when there is no such key (never made, or gone with its account).
+ * Read only once a key has been refused: the calls that go through never pay for it.
+ */
+export async function findUnusableKeyReason(secretHash: string): Promise<UnusableKeyReason | null> {
+  const key = await db().apiKey.findUnique({
+    where: { secretHash },
+    select: { revokedAt: true, expiresAt: true, user: { select: { status: true } } },
+  });
+  if (!key) return null;
+  if (key.revokedAt) return "revoked";
+  if (key.user.status !== "ACTIVE") return "account_disabled";
+  return key.expiresAt && key.expiresAt <= new Date() ? "expired" : null;
+}
+
 /** Every key of the user still working ends now, in the caller's transaction (a password reset, an SSO takeover). */
 export async function revokeApiKeysOf(tx: Prisma.TransactionClient, userId: string): Promise<number> {
   const { count } = await tx.apiKey.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });

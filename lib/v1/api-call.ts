@@ -3,7 +3,7 @@
 // prepareApiCompletion, after the body: a refused body is told before an unknown model.
 
 import { hashApiKeySecret } from "../api-keys/api-key-secret";
-import { type ApiCaller, apiAccessOffError, invalidKeyError } from "../api-keys/authenticate-api-key";
+import { type ApiCaller, apiAccessOffError, refusedKeyError } from "../api-keys/authenticate-api-key";
 import { getApiCallContext } from "../db/api-call-context";
 import type { CompletionModel } from "../db/models";
 import { API_RATE_WINDOW_SECONDS, assertWithinRate, parseRequestsPerMinute } from "../usage-limits/request-rate";
@@ -16,12 +16,13 @@ export type ApiCall = { caller: ApiCaller; model: CompletionModel | null; rules:
 
 /** `secret` as read by readBearerSecret (api-keys/authenticate-api-key.ts); `modelName` null when the body was refused (the call is still counted). */
 export async function openApiCall(secret: string, modelName: string | null): Promise<ApiCall> {
+  const secretHash = hashApiKeySecret(secret);
   const context = await getApiCallContext({
-    secretHash: hashApiKeySecret(secret),
+    secretHash,
     modelName,
     windowSeconds: API_RATE_WINDOW_SECONDS,
   });
-  if (!context) throw invalidKeyError();
+  if (!context) throw await refusedKeyError(secretHash);
   if (!context.isAllowed) throw apiAccessOffError();
   assertWithinRate(parseRequestsPerMinute(context.requestsPerMinute), context.counts);
   const { keyId, userId, role } = context;

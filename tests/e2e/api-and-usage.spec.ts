@@ -30,6 +30,8 @@ test("an admin creates an API key in Settings, copies it, sees it listed by its 
   await section.getByRole("button", { name: "Create key" }).click();
   const secret = (await section.getByTestId("new-api-key").textContent()) ?? "";
   expect(secret).toMatch(/^sk-parley-/);
+  // The name is emptied for the next key.
+  await expect(section.getByLabel("Key name")).toHaveValue("");
   await section.getByRole("button", { name: "Copy API key" }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
 

@@ -25,6 +25,23 @@ async function listModels(secret: string): Promise<number> {
   return response.status;
 }
 
+/** The refusal's words, as an SDK shows them: the same from the model list and from a completion. */
+async function refusalOf(secret: string): Promise<string> {
+  const headers = { Authorization: `Bearer ${secret}`, "Content-Type": "application/json" };
+  const listed = await fetch(`${parleyClient(secret).baseURL}/models`, { headers });
+  const completed = await fetch(`${parleyClient(secret).baseURL}/chat/completions`, {
+    method: "POST",
+    headers,
+    body: JSON.stringify({ model: "any", messages: [{ role: "user", content: "Hi" }] }),
+  });
+  expect([listed.status, completed.status]).toEqual([401, 401]);
+  const [fromList, fromCompletion] = await Promise.all(
+    [listed, completed].map(async (response) => ((await response.json()) as { error: { message: string } }).error),
+  );
+  expect(fromCompletion?.message).toBe(fromList?.message);
+  return fromList?.message ?? "";
+}
+
 describe("personal API keys", () => {
   it("are created with the secret shown once, stored as a hash, listed by prefix, and revoked at once", async () => {
     const admin = await makeAdmin();
@@ -48,18 +65,28 @@ describe("personal API keys", () => {
     expect(await listModels(secret)).toBe(200);
     expect((await db().apiKey.findUniqueOrThrow({ where: { id: key.id } })).lastUsedAt).not.toBeNull();
     expect((await client.fetch(`/api/account/api-keys/${key.id}`, { method: "DELETE" })).status).toBe(204);
-    expect(await listModels(secret)).toBe(401);
+    expect(await refusalOf(secret)).toBe(
+      "This API key was revoked. Create a new one in Parley under Settings → API keys.",
+    );
+    // A secret of no key is told no more than that.
+    expect(await refusalOf(`sk-parley-${"A".repeat(43)}`)).toBe(
+      "Incorrect API key provided. Create one in Parley under Settings → API keys.",
+    );
   });
 
   it("stop working when expired, or when the account is disabled or deleted", async () => {
     const admin = await makeAdmin();
     const expired = await makeApiKey(admin.id, { expiresAt: new Date(Date.now() - 1000) });
-    expect(await listModels(expired.secret)).toBe(401);
+    expect(await refusalOf(expired.secret)).toBe(
+      "This API key has expired. Create a new one in Parley under Settings → API keys.",
+    );
 
     const live = await makeApiKey(admin.id);
     expect(await listModels(live.secret)).toBe(200);
     await db().user.update({ where: { id: admin.id }, data: { status: "DISABLED" } });
-    expect(await listModels(live.secret)).toBe(401);
+    expect(await refusalOf(live.secret)).toBe(
+      "The Parley account this API key belongs to is disabled. Ask your Parley admin.",
+    );
     const error = await parleyClient(live.secret)
       .models.list()
       .catch((caught) => caught);

@@ -28,11 +28,15 @@ export function CreateApiKeyForm({ keys }: { keys: ApiKeyRow[] }) {
 
   async function create(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
     const days = Number(form.get("expiresInDays"));
     const body = { name: String(form.get("name") ?? ""), expiresInDays: days > 0 ? days : null };
     const created = await run({ url: "/api/account/api-keys", method: "POST", body }, createdSchema);
-    if (created) setCreated({ id: created.key.id, secret: created.secret });
+    if (!created) return;
+    setCreated({ id: created.key.id, secret: created.secret });
+    // Emptied for the next key: pressing Enter again would otherwise make a second key of the same name.
+    formElement.reset();
   }
 
   return (
