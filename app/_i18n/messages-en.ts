@@ -780,6 +780,13 @@ export const en = {
   "accountSettings.signOutOthers": "Sign out my other devices",
   "accountSettings.changePassword": "Change password",
   "accountSettings.passwordChanged": "Password changed.",
+  "accountSettings.noPassword":
+    "You sign in with single sign-on and have no password for Parley. To also sign in with your email and a password, set one with a link.",
+  "accountSettings.mailPasswordLink": "Email me a link to set a password",
+  "accountSettings.passwordLinkSent":
+    "A link to set your password is on its way to {email}. It works once, for one hour.",
+  "accountSettings.askAdminForPasswordLink": "This Parley sends no mail: ask an admin for a link to set your password.",
+  "accountSettings.emailNeedsPasswordFirst": "Your email can be changed here once you have set a password.",
   "accountSettings.signIns": "Single sign-on",
   "accountSettings.linked": "Linked",
   "accountSettings.link": "Link {provider}",

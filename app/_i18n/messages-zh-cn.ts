@@ -735,6 +735,12 @@ export const zhCN: Catalog = {
   "accountSettings.signOutOthers": "退出我的其他设备",
   "accountSettings.changePassword": "更改密码",
   "accountSettings.passwordChanged": "密码已更改。",
+  "accountSettings.noPassword":
+    "你通过单点登录进入，没有 Parley 的密码。如需同时用邮箱和密码登录，请通过链接设置密码。",
+  "accountSettings.mailPasswordLink": "给我发送设置密码的链接",
+  "accountSettings.passwordLinkSent": "设置密码的链接已发往 {email}。链接只能使用一次，一小时内有效。",
+  "accountSettings.askAdminForPasswordLink": "此 Parley 不发送邮件：请向管理员索取设置密码的链接。",
+  "accountSettings.emailNeedsPasswordFirst": "设置密码后，才能在这里更改邮箱。",
   "accountSettings.signIns": "单点登录",
   "accountSettings.linked": "已关联",
   "accountSettings.link": "关联 {provider}",

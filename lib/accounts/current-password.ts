@@ -6,12 +6,19 @@
 import { verifyPassword } from "../auth/password";
 import type { SessionUser } from "../auth/session";
 import { beginSignInAttempt, finishSignInAttempt, SignInThrottledError } from "../auth/throttle";
-import { getPasswordHash } from "../db/accounts";
+import { getPasswordOf } from "../db/accounts";
 import { AppError } from "../errors";
 
 const settingsCounterOf = (user: SessionUser, clientAddress: string) => `settings:${user.id}:${clientAddress}`;
 
 export async function assertCurrentPassword(user: SessionUser, password: string | undefined, clientAddress: string) {
+  const stored = await getPasswordOf(user.id);
+  if (stored && !stored.hasPassword) {
+    throw new AppError(
+      "conflict",
+      "Your account has no password yet: you sign in with single sign-on. Set one with a reset link first.",
+    );
+  }
   if (!password) {
     throw new AppError("invalid_input", "Enter your current password.", {
       issues: [{ path: ["currentPassword"], message: "Enter your current password." }],
@@ -23,8 +30,7 @@ export async function assertCurrentPassword(user: SessionUser, password: string 
     if (!(error instanceof SignInThrottledError)) throw error;
     throw new AppError("rate_limited", error.message, { details: { retryAfterSeconds: error.retryInMinutes * 60 } });
   }
-  const passwordHash = await getPasswordHash(user.id);
-  const isValid = passwordHash !== null && (await verifyPassword(passwordHash, password));
+  const isValid = stored !== null && (await verifyPassword(stored.passwordHash, password));
   await finishSignInAttempt(user.email, clientAddress, isValid, settingsCounterOf(user, clientAddress));
   if (!isValid) {
     throw new AppError("invalid_input", "The current password is not right.", {

@@ -2,7 +2,7 @@
 // its CSRF cookie, which only a script can fetch first. Same check of the password, same claims through the same
 // jwt callback, and the session cookie next-auth itself would set (name and attributes of next-auth 4).
 import { encode } from "next-auth/jwt";
-import { getPasswordHash } from "../db/accounts";
+import { getPasswordOf } from "../db/accounts";
 import { isSiteHttps, requireEnv } from "../env";
 import type { HeaderSource } from "../http/client-address";
 import { knownDeviceCookie } from "./known-devices";
@@ -22,10 +22,10 @@ export type SessionCookie = {
 export async function createSessionCookies(credentials: { email: string; password: string }, headers: HeaderSource) {
   const user = await authorizeCredentials(credentials, { headers });
   if (!user) return null;
-  const passwordHash = await getPasswordHash(user.id);
+  const stored = await getPasswordOf(user.id);
   return {
     session: await sessionCookieFor(user),
-    knownDevice: passwordHash ? knownDeviceCookie({ id: user.id, passwordHash }) : null,
+    knownDevice: stored ? knownDeviceCookie({ id: user.id, passwordHash: stored.passwordHash }) : null,
   };
 }
 

@@ -5,15 +5,21 @@ import { expireResetTokensOf } from "./password-resets";
 import { isViolationOf } from "./unique-violation";
 import { normalizeEmail } from "./users";
 
-const accountFields = { id: true, email: true, name: true, role: true, customInstructions: true } as const;
+const accountFields = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  customInstructions: true,
+  hasPassword: true,
+} as const;
 
 export async function getAccount(id: string) {
   return db().user.findUnique({ where: { id }, select: accountFields });
 }
 
-export async function getPasswordHash(id: string): Promise<string | null> {
-  const user = await db().user.findUnique({ where: { id }, select: { passwordHash: true } });
-  return user?.passwordHash ?? null;
+export async function getPasswordOf(id: string): Promise<{ passwordHash: string; hasPassword: boolean } | null> {
+  return db().user.findUnique({ where: { id }, select: { passwordHash: true, hasPassword: true } });
 }
 
 /** The email is stored lowercased, so its unique index makes it unique case-insensitively, as at registration. */

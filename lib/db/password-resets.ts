@@ -57,7 +57,7 @@ export async function consumePasswordResetToken(tokenHash: string, passwordHash:
     if (count === 0) return null;
     await tx.user.update({
       where: { id: token.userId },
-      data: { passwordHash, sessionVersion: { increment: 1 } },
+      data: { passwordHash, hasPassword: true, sessionVersion: { increment: 1 } },
     });
     await expireResetTokensOf(tx, token.userId);
     // A reset recovers the account: whoever held it meanwhile loses the API keys too, as they lose its sessions.

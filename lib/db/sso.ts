@@ -151,7 +151,7 @@ export async function linkIdentityInPlaceOfCredentials(
     await tx.userIdentity.create({ data: { userId, ...identity } });
     await tx.user.update({
       where: { id: userId },
-      data: { passwordHash: unknownPasswordHash, sessionVersion: { increment: 1 } },
+      data: { passwordHash: unknownPasswordHash, hasPassword: false, sessionVersion: { increment: 1 } },
     });
     const revokedKeys = await revokeApiKeysOf(tx, userId);
     await expireResetTokensOf(tx, userId);

@@ -23,7 +23,7 @@ export type RegistrationPolicy = "open" | "approval" | "closed";
  * joins its team in the same transaction, and a closed policy lets them in; an unusable invitation writes nothing.
  */
 export async function createUser(
-  input: { email: string; name: string; passwordHash: string },
+  input: { email: string; name: string; passwordHash: string; hasPassword?: boolean },
   policy: RegistrationPolicy = "open",
   invitationTokenHash?: string,
 ): Promise<PublicUser> {

@@ -49,7 +49,10 @@ async function signUp(provider: SsoProviderRow, email: string, name: string, isE
   const isAdmittedDomain = isEmailVerified && isEmailInDomains(email, provider.allowedDomains);
   if (policy === "closed" && !isAdmittedDomain) return "SsoRegistrationClosed" as const;
   const passwordHash = await hashUnknownPassword();
-  const created = await createUser({ email, name, passwordHash }, policy === "closed" ? "open" : policy);
+  const created = await createUser(
+    { email, name, passwordHash, hasPassword: false },
+    policy === "closed" ? "open" : policy,
+  );
   return getSignInUser(created.id);
 }
 

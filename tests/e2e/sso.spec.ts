@@ -89,6 +89,12 @@ test("the provider's button signs a new person in, groups make them admin and te
   expect(first?.role).toBe("ADMIN");
   await page.goto("/teams");
   await expect(page.getByRole("link", { name: `Research ${slug}` })).toBeVisible();
+  // Made by the provider, the account has no password of Ada's: Settings does not ask for one.
+  await page.goto("/settings");
+  await expect(page.getByText("You sign in with single sign-on and have no password for Parley.")).toBeVisible();
+  await expect(page.getByText("ask an admin for a link to set your password")).toBeVisible();
+  await expect(page.getByLabel("Current password")).toHaveCount(0);
+  await expect(page.getByLabel("Email", { exact: true })).not.toBeEditable();
 
   const again = await freshPage(browser);
   await signInWithProvider(again, "ada");

@@ -99,6 +99,57 @@ describe("forgot password, with mail", () => {
   });
 });
 
+describe("an account without a password (single sign-on only)", () => {
+  it("is offered a link instead of being asked for a password it never had, and has one once the link is used", async () => {
+    const email = await register();
+    const client = await signedInClient(email, PASSWORD, server.baseUrl);
+    // As a first single sign-on leaves an account: a password nobody knows.
+    const database = new pg.Client({ connectionString: databaseUrl });
+    await database.connect();
+    const hasPassword = async () =>
+      (await database.query<{ hasPassword: boolean }>(`SELECT "hasPassword" FROM "User" WHERE email = $1`, [email]))
+        .rows[0]?.hasPassword;
+    try {
+      await database.query(`UPDATE "User" SET "hasPassword" = false WHERE email = $1`, [email]);
+      const settings = await (await client.fetch("/settings")).text();
+      expect(settings).toContain("Email me a link to set a password");
+      expect(settings).not.toContain("Current password");
+
+      const noPassword =
+        "Your account has no password yet: you sign in with single sign-on. Set one with a reset link first.";
+      const emailChange = await client.json(
+        "/api/account",
+        { email: "elsewhere@example.test", currentPassword: PASSWORD },
+        "PATCH",
+      );
+      expect([
+        emailChange.status,
+        ((await emailChange.json()) as { error: { message: string } }).error.message,
+      ]).toEqual([409, noPassword]);
+      const passwordChange = await client.json("/api/account/password", {
+        currentPassword: PASSWORD,
+        newPassword: "another long one",
+        signOutOtherDevices: false,
+      });
+      expect(passwordChange.status).toBe(409);
+
+      expect((await forgot(email)).status).toBe(202);
+      const message = await mail.waitForMailTo(email);
+      const token = /\/reset-password\/([A-Za-z0-9_-]{43})/.exec(message.raw.replace(/=\r?\n/g, ""))?.[1] ?? "";
+      const reset = await anonymousClient(server.baseUrl).json("/api/auth/password-reset", {
+        token,
+        password: "now my own",
+      });
+      expect(reset.status).toBe(204);
+      expect(await hasPassword()).toBe(true);
+      const again = await signedInClient(email, "now my own", server.baseUrl);
+      expect(await (await again.fetch("/settings")).text()).toContain("Current password");
+    } finally {
+      await database.end();
+    }
+  });
+});
+
 describe("the only admin", () => {
   it("cannot delete their own account", async () => {
     const admin = await signedInClient(adminEmail, PASSWORD, server.baseUrl);

@@ -13,6 +13,7 @@ import { listOwnApiKeys } from "@/lib/api-keys/api-keys";
 import { getMyStorage } from "@/lib/attachments/files";
 import { requirePageUser } from "@/lib/auth/session";
 import { publicSiteUrl } from "@/lib/env";
+import { isMailConfigured } from "@/lib/mail/mailer";
 import { listLinkableProviders } from "@/lib/sso/sso-buttons";
 import { getOwnUsage } from "@/lib/usage-limits/usage-report";
 
@@ -36,10 +37,7 @@ export default async function SettingsPage() {
     <div className="min-h-0 flex-1 overflow-y-auto">
       <div className="mx-auto w-full max-w-2xl px-4 py-8">
         <h1 className="mb-6 text-2xl font-semibold">{t("settings.title")}</h1>
-        <AccountSettings
-          account={{ name: account.name, email: account.email, customInstructions: account.customInstructions }}
-          providers={providers}
-        />
+        <AccountSettings account={account} providers={providers} canMailLink={isMailConfigured()} />
         <PageSection id="language" title={t("settings.language")} className="mb-8">
           <div className="border-line rounded-2xl border p-5">
             <p className="text-ink-muted mb-3 text-sm">{t("settings.languageDescription")}</p>

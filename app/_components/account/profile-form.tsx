@@ -9,8 +9,9 @@ import { useTranslator } from "@/app/_i18n/translator-provider";
 
 export const CARD = "rounded-2xl border border-line p-5 flex flex-col gap-4";
 
-// Name and email. A new email is where reset links go, so changing it asks for the current password.
-export function ProfileForm({ name, email }: { name: string; email: string }) {
+// Name and email. A new email is where reset links go, so changing it asks for the current password; an account
+// without one (single sign-on only) keeps its email until a password is set.
+export function ProfileForm({ name, email, hasPassword }: { name: string; email: string; hasPassword: boolean }) {
   const { t } = useTranslator();
   const { save, error, isPending, isSaved, formProps } = useFormOutcome();
   const [newEmail, setNewEmail] = useState(email);
@@ -39,6 +40,8 @@ export function ProfileForm({ name, email }: { name: string; email: string }) {
         required
         value={newEmail}
         onChange={(event) => setNewEmail(event.target.value)}
+        readOnly={!hasPassword}
+        hint={hasPassword ? undefined : t("accountSettings.emailNeedsPasswordFirst")}
       />
       {isEmailChanged ? (
         <FormField
