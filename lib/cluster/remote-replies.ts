@@ -185,8 +185,11 @@ async function endFromSaved(replyId: string, mirror: Mirror): Promise<void> {
     live.close();
     return;
   }
+  // The rest of the text, after the owner's `start` and deltas. A mirror that never heard the owner has no `start`
+  // to give: its readers are pages re-attaching, which add deltas to the text they show and start from empty only at
+  // a `start`, so the saved text would show twice; they get the end alone, and read the saved reply after it.
   const received = receivedText(live);
-  if (saved.content.length > received.length && saved.content.startsWith(received)) {
+  if (live.eventCount > 0 && saved.content.length > received.length && saved.content.startsWith(received)) {
     live.publish("delta", { text: saved.content.slice(received.length) });
   }
   if (saved.status === "ERROR") {

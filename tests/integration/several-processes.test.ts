@@ -13,6 +13,7 @@ import { LIVE_CHANNEL } from "@/lib/db/listen-connection";
 import { addMember, makeAdmin, makeModel, makeTeam, makeUser } from "../support/factories";
 import { type FakeScenario, type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import {
+  collectEvents,
   deltasAtLeast,
   deltaText,
   type ReceivedEvent,
@@ -360,6 +361,26 @@ describe("a process killed mid-reply", () => {
     expect((await restartedAna.fetch(`${long.url}/stop`, { method: "POST" })).status).toBe(202);
     const longEvents = await onBLong.rest();
     expect(longEvents.find((event) => event.event === "done")?.data).toMatchObject({ status: "INTERRUPTED" });
+  }, 60_000);
+
+  it("ends a page that re-attaches on B after A died with the reply's end, never its text again without a start", async () => {
+    const cut = await sharedConversation({ chunks: words(400), paceMs: 50 });
+    // Two seconds of text: some of it saved (about once a second) before A dies.
+    const onA = await readUntil(await cut.ana.onA.json(`${cut.url}/messages`, { content: "Go" }), deltasAtLeast(40));
+    const replyId = replyIdOf(onA.events);
+    await serverA.kill();
+    // Ana's page, its stream cut, re-attaches through the load balancer: B, which never followed the reply.
+    const resumed = await cut.ana.onB.fetch(`${cut.url}/stream`);
+    expect(resumed.status).toBe(200);
+    const events = await collectEvents(resumed);
+    expect(events.find((event) => event.event === "done")?.data).toMatchObject({ status: "INTERRUPTED" });
+    // The page adds deltas to the text it shows, and starts again from empty only at a `start`: text with no
+    // `start` before it would show the reply twice.
+    const firstDelta = events.findIndex((event) => event.event === "delta");
+    const start = events.findIndex((event) => event.event === "start");
+    expect(firstDelta === -1 || (start !== -1 && start < firstDelta)).toBe(true);
+    expect((await savedReply(replyId)).status).toBe("INTERRUPTED");
+    serverA = await startServer("a-restarted");
   }, 60_000);
 
   it("ends B's reader from the saved reply when another process recovered it and B never heard of it", async () => {
