@@ -316,6 +316,12 @@ export const en = {
   "admin.user.approve": "Approve",
   "admin.user.makeUser": "Make user",
   "admin.user.makeAdmin": "Make admin",
+  "admin.user.confirmMakeAdminTitle": "Make admin",
+  "admin.user.confirmMakeAdmin":
+    "Make {email} an admin? They can then manage every account, model and setting of Parley, other admins included.",
+  "admin.user.confirmMakeUserTitle": "Remove admin",
+  "admin.user.confirmMakeUser":
+    "Make {email} a user again? They lose the admin console and are signed out everywhere at once.",
   "admin.user.accounts": "Accounts",
   "admin.user.searchLabel": "Search users",
   "admin.user.searchPlaceholder": "Search by email or name",

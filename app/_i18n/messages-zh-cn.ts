@@ -295,6 +295,11 @@ export const zhCN: Catalog = {
   "admin.user.approve": "批准",
   "admin.user.makeUser": "设为普通用户",
   "admin.user.makeAdmin": "设为管理员",
+  "admin.user.confirmMakeAdminTitle": "设为管理员",
+  "admin.user.confirmMakeAdmin":
+    "将 {email} 设为管理员？对方将可以管理 Parley 的所有账户、模型和设置，包括其他管理员。",
+  "admin.user.confirmMakeUserTitle": "取消管理员",
+  "admin.user.confirmMakeUser": "将 {email} 改回普通用户？对方将失去管理控制台，并立即在所有设备上退出登录。",
   "admin.user.accounts": "账户",
   "admin.user.searchLabel": "搜索用户",
   "admin.user.searchPlaceholder": "按邮箱或姓名搜索",

@@ -97,9 +97,12 @@ export default async function UsersPage({ searchParams }: UsersPageProps) {
           {items.map((user) => (
             <li key={user.id} aria-label={user.email} className="flex flex-wrap items-center gap-3 px-5 py-3">
               <div className="min-w-0 flex-1">
-                <p className="truncate font-medium">
-                  {user.name} <span className="text-ink-muted font-normal">{user.email}</span>
+                {/* The email on its own line, whole: a name is what anyone typed, and a long one must not push the
+                    email out of view and pass for another account. */}
+                <p className="truncate font-medium" title={user.name}>
+                  {user.name}
                 </p>
+                <p className="text-ink-muted text-sm break-all">{user.email}</p>
                 <p className="text-ink-muted text-sm">
                   {t("admin.user.summary", {
                     role: t(user.role === "ADMIN" ? "admin.user.roleAdmin" : "admin.user.roleUser"),
