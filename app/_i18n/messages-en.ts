@@ -827,6 +827,10 @@ export const en = {
   "admin.sso.passwordSignInHint":
     "Off: only the providers above sign people in. If you are locked out, start Parley once with PASSWORD_SIGN_IN_RECOVERY=true.",
   "admin.sso.savePasswordSignIn": "Save password sign-in",
+  "admin.sso.confirmPasswordOffTitle": "Turn password sign-in off",
+  "admin.sso.confirmPasswordOff":
+    "No single sign-on identity is linked to your account, so once signed out you will not be able to sign in: your password will not work either. Link a provider first in Settings → Account. Locked out, start Parley once with PASSWORD_SIGN_IN_RECOVERY=true to turn password sign-in back on (README, “Single sign-on”).",
+  "admin.sso.turnPasswordSignInOff": "Turn off anyway",
   "signIn.passwordOff": "Password sign-in is turned off here. Use your organisation's sign-in.",
   "admin.sso.title": "Single sign-on",
   "admin.sso.explained":

@@ -777,6 +777,10 @@ export const zhCN: Catalog = {
   "admin.sso.passwordSignInHint":
     "关闭后，只能通过上面的提供方登录。如果被锁在外面，请用 PASSWORD_SIGN_IN_RECOVERY=true 启动一次 Parley。",
   "admin.sso.savePasswordSignIn": "保存密码登录设置",
+  "admin.sso.confirmPasswordOffTitle": "关闭密码登录",
+  "admin.sso.confirmPasswordOff":
+    "你的账户尚未关联任何单点登录身份，因此退出后你将无法再登录：你的密码也将无法使用。请先在“设置 → 账户”中关联一个提供方。如果被锁在外面，请用 PASSWORD_SIGN_IN_RECOVERY=true 启动一次 Parley，以重新开启密码登录（参见 README 的“单点登录”一节）。",
+  "admin.sso.turnPasswordSignInOff": "仍然关闭",
   "signIn.passwordOff": "此处已关闭密码登录。请使用你所在组织的登录方式。",
   "admin.sso.title": "单点登录",
   "admin.sso.explained":

@@ -18,6 +18,7 @@ import { publicSiteUrl } from "@/lib/env";
 import { arePublicShareLinksEnabled } from "@/lib/share-links/public-share-links";
 import { isPasswordSignInEnabled } from "@/lib/sso/password-sign-in";
 import { listProviders } from "@/lib/sso/sso-admin";
+import { listLinkableProviders } from "@/lib/sso/sso-buttons";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -48,6 +49,7 @@ export default async function UsersPage({ searchParams }: UsersPageProps) {
     teams,
     attachmentLimits,
     passwordSignInEnabled,
+    ownProviders,
   ] = await Promise.all([
     searchUsers({ q: search }),
     getRegistrationPolicy(),
@@ -58,6 +60,7 @@ export default async function UsersPage({ searchParams }: UsersPageProps) {
     listAllTeams(),
     getAttachmentLimits(),
     isPasswordSignInEnabled(),
+    listLinkableProviders(admin.id),
   ]);
   return (
     <div className="flex flex-col gap-8">
@@ -80,6 +83,7 @@ export default async function UsersPage({ searchParams }: UsersPageProps) {
           teams={teams.map(({ id, name }) => ({ id, name }))}
           callbackBase={`${publicSiteUrl()}/api/auth/callback`}
           isPasswordSignInEnabled={passwordSignInEnabled}
+          canSignInWithProvider={ownProviders.some((provider) => provider.isLinked)}
         />
       </section>
       <PageSection id="accounts" title={t("admin.user.accounts")}>
