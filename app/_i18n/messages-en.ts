@@ -42,6 +42,7 @@ export const en = {
   "issues.message_below_file": "A message's total must allow at least one file of the largest size.",
   "issues.storage_below_file": "Storage per user must allow at least one file of the largest size.",
   "issues.day_above_month": "Tokens per day cannot be more than tokens per month.",
+  "issues.invisible_characters": "Remove the invisible characters (such as zero-width spaces or direction marks).",
   "errors.invalid_input": "Some of what you entered is not valid.",
   "errors.context_overflow": "This conversation is too long for the model's context window.",
   "errors.contextOverflowCounts":
@@ -315,6 +316,12 @@ export const en = {
   "admin.user.approve": "Approve",
   "admin.user.makeUser": "Make user",
   "admin.user.makeAdmin": "Make admin",
+  "admin.user.confirmMakeAdminTitle": "Make admin",
+  "admin.user.confirmMakeAdmin":
+    "Make {email} an admin? They can then manage every account, model and setting of Parley, other admins included.",
+  "admin.user.confirmMakeUserTitle": "Remove admin",
+  "admin.user.confirmMakeUser":
+    "Make {email} a user again? They lose the admin console and are signed out everywhere at once.",
   "admin.user.accounts": "Accounts",
   "admin.user.searchLabel": "Search users",
   "admin.user.searchPlaceholder": "Search by email or name",
@@ -827,6 +834,10 @@ export const en = {
   "admin.sso.passwordSignInHint":
     "Off: only the providers above sign people in. If you are locked out, start Parley once with PASSWORD_SIGN_IN_RECOVERY=true.",
   "admin.sso.savePasswordSignIn": "Save password sign-in",
+  "admin.sso.confirmPasswordOffTitle": "Turn password sign-in off",
+  "admin.sso.confirmPasswordOff":
+    "No single sign-on identity is linked to your account, so once signed out you will not be able to sign in: your password will not work either. Link a provider first in Settings → Account. Locked out, start Parley once with PASSWORD_SIGN_IN_RECOVERY=true to turn password sign-in back on (README, “Single sign-on”).",
+  "admin.sso.turnPasswordSignInOff": "Turn off anyway",
   "signIn.passwordOff": "Password sign-in is turned off here. Use your organisation's sign-in.",
   "admin.sso.title": "Single sign-on",
   "admin.sso.explained":

@@ -40,6 +40,7 @@ export const zhCN: Catalog = {
   "issues.message_below_file": "每条消息的总量至少要能容纳一个最大尺寸的文件。",
   "issues.storage_below_file": "每位用户的存储空间至少要能容纳一个最大尺寸的文件。",
   "issues.day_above_month": "每日 token 数不能多于每月 token 数。",
+  "issues.invisible_characters": "请删除其中的不可见字符（如零宽空格或文字方向标记）。",
   "errors.invalid_input": "输入的内容有误。",
   "errors.context_overflow": "对话太长，超出了模型的上下文窗口。",
   "errors.contextOverflowCounts": "这条消息对该模型来说太长：连同系统提示共 {tokens} 个 token，可用 {available} 个。",
@@ -294,6 +295,11 @@ export const zhCN: Catalog = {
   "admin.user.approve": "批准",
   "admin.user.makeUser": "设为普通用户",
   "admin.user.makeAdmin": "设为管理员",
+  "admin.user.confirmMakeAdminTitle": "设为管理员",
+  "admin.user.confirmMakeAdmin":
+    "将 {email} 设为管理员？对方将可以管理 Parley 的所有账户、模型和设置，包括其他管理员。",
+  "admin.user.confirmMakeUserTitle": "取消管理员",
+  "admin.user.confirmMakeUser": "将 {email} 改回普通用户？对方将失去管理控制台，并立即在所有设备上退出登录。",
   "admin.user.accounts": "账户",
   "admin.user.searchLabel": "搜索用户",
   "admin.user.searchPlaceholder": "按邮箱或姓名搜索",
@@ -777,6 +783,10 @@ export const zhCN: Catalog = {
   "admin.sso.passwordSignInHint":
     "关闭后，只能通过上面的提供方登录。如果被锁在外面，请用 PASSWORD_SIGN_IN_RECOVERY=true 启动一次 Parley。",
   "admin.sso.savePasswordSignIn": "保存密码登录设置",
+  "admin.sso.confirmPasswordOffTitle": "关闭密码登录",
+  "admin.sso.confirmPasswordOff":
+    "你的账户尚未关联任何单点登录身份，因此退出后你将无法再登录：你的密码也将无法使用。请先在“设置 → 账户”中关联一个提供方。如果被锁在外面，请用 PASSWORD_SIGN_IN_RECOVERY=true 启动一次 Parley，以重新开启密码登录（参见 README 的“单点登录”一节）。",
+  "admin.sso.turnPasswordSignInOff": "仍然关闭",
   "signIn.passwordOff": "此处已关闭密码登录。请使用你所在组织的登录方式。",
   "admin.sso.title": "单点登录",
   "admin.sso.explained":

@@ -1,5 +1,6 @@
-// Admin use cases on users. An admin cannot change or delete their own account here, so the console can never
-// be left without an admin by its last one.
+// Admin use cases on users. An admin cannot change or delete their own account here (they would lock themselves out
+// mid-action); that the install keeps an active admin, whatever two admins do at once, is checked under a lock by
+// the writes themselves (lib/db/user-admin.ts).
 import { z } from "zod";
 import { changeUserAccount, deleteUserAccount } from "../access/access-changes";
 import { listUsers } from "../db/user-admin";

@@ -59,7 +59,3 @@ export async function setPasswordHash(id: string, passwordHash: string, endsSess
 export async function setCustomInstructions(id: string, customInstructions: string | null): Promise<void> {
   await db().user.update({ where: { id }, data: { customInstructions } });
 }
-
-export async function countActiveAdmins(): Promise<number> {
-  return db().user.count({ where: { role: "ADMIN", status: "ACTIVE" } });
-}

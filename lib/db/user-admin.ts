@@ -1,5 +1,5 @@
-// Users as admins manage them: list and search, role and status changes, deletion. Each change writes its audit
-// entry in the same transaction.
+// Users as admins manage them: list and search, role and status changes, deletion (a person's own too). Each change
+// writes its audit entry in the same transaction, and none leaves the install without an active admin.
 import { AppError } from "../errors";
 import { type AuditActor, writeAuditEntry } from "./audit";
 import { db, type Prisma, type UserRole, type UserStatus } from "./client";
@@ -28,16 +28,44 @@ export async function listUsers(search: string | undefined): Promise<{ items: Ad
 
 export type UserChanges = { role?: UserRole; status?: UserStatus };
 
+// Any constant works: it names the lock that serialises the changes that can take an admin away, across processes.
+const ADMINS_LOCK = 7_340_002;
+
+/**
+ * Takes the admins' lock, then reads the user. Two admins demoting, disabling or deleting each other (or themselves)
+ * at once would each see the other still an admin and both go ahead; under the lock the second one reads what the
+ * first committed (each statement of a READ COMMITTED transaction sees the latest commits).
+ */
 async function getUserForChange(tx: Prisma.TransactionClient, id: string): Promise<AdminUser> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADMINS_LOCK})`;
   const user = await tx.user.findUnique({ where: { id }, select: adminUserFields });
   if (!user) throw new AppError("not_found", "User not found.");
   return user;
 }
 
-/** Losing the admin role or being disabled ends every session at once (a bumped session version). */
+const isActiveAdmin = (user: { role: UserRole; status: UserStatus }) =>
+  user.role === "ADMIN" && user.status === "ACTIVE";
+
+/** Refuses a change that takes the last active admin away: nobody could reach the console any more. */
+async function assertAnotherActiveAdmin(tx: Prisma.TransactionClient, id: string): Promise<void> {
+  const others = await tx.user.count({ where: { role: "ADMIN", status: "ACTIVE", id: { not: id } } });
+  if (others === 0) {
+    throw new AppError("conflict", "Parley would have no active admin left. Make someone else an admin first.");
+  }
+}
+
+/**
+ * Losing the admin role or being disabled ends every session at once (a bumped session version). A change that
+ * changes nothing writes nothing, not even an audit entry.
+ */
 export async function updateUser(actor: AuditActor, id: string, changes: UserChanges): Promise<AdminUser> {
   return db().$transaction(async (tx) => {
     const before = await getUserForChange(tx, id);
+    const isNoChange =
+      (changes.role ?? before.role) === before.role && (changes.status ?? before.status) === before.status;
+    if (isNoChange) return before;
+    const isAdminLost = isActiveAdmin(before) && !isActiveAdmin({ ...before, ...changes });
+    if (isAdminLost) await assertAnotherActiveAdmin(tx, id);
     const endsSessions =
       (changes.role === "USER" && before.role === "ADMIN") ||
       (changes.status === "DISABLED" && before.status !== "DISABLED");
@@ -61,11 +89,13 @@ export async function updateUser(actor: AuditActor, id: string, changes: UserCha
  * Deletes the account and its private conversations (their messages go with them). Conversations shared with a
  * team stay with the team: the owner reference of those is set to null by the foreign key; the share links the
  * account made are revoked, since nobody would own them any more. Teams it alone owned are handed over first.
- * Returns the ids of the conversations deleted with it (their replies, if any run, are of no use to anyone now).
+ * The last active admin is refused, whoever deletes it (another admin, or the account itself). Returns the ids of
+ * the conversations deleted with it (their replies, if any run, are of no use to anyone now).
  */
 export async function deleteUser(actor: AuditActor, id: string): Promise<string[]> {
   return db().$transaction(async (tx) => {
     const before = await getUserForChange(tx, id);
+    if (isActiveAdmin(before)) await assertAnotherActiveAdmin(tx, id);
     await handOverTeamsOf(tx, id);
     const privateConversations = { ownerId: id, teamId: null };
     const deleted = await tx.conversation.findMany({ where: privateConversations, select: { id: true } });

@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { joinIdentityByEmail } from "../access/access-changes";
 import { hashPassword } from "../auth/password";
+import { personNameFromProvider } from "../auth/person-name";
 import { getRegistrationPolicy } from "../auth/registration-policy";
 import {
   findUserByEmail,
@@ -82,7 +83,7 @@ async function findOrCreateUser(
     // Read again: the session about to be made must carry the new session version.
     return (await getSignInUser(existing.id)) ?? ("SsoUnavailable" as const);
   }
-  const user = await signUp(provider, email, claims.name?.trim() || email, isEmailVerified);
+  const user = await signUp(provider, email, personNameFromProvider(claims.name, email), isEmailVerified);
   if (!user || typeof user === "string") return user ?? ("SsoRegistrationClosed" as const);
   await linkIdentity(user.id, claims.iss, claims.sub);
   return user;

@@ -200,3 +200,55 @@ test("the console fits a phone's width: its tabs wrap and the list of API keys s
   await expect(admin.getByRole("table", { name: "API keys of all users" })).toContainText("A key with a long name");
   await context.close();
 });
+
+test("a name posing as another account cannot hide the real email, and Make admin asks first naming it", async ({
+  browser,
+}) => {
+  const marker = randomUUID().slice(0, 8);
+  // The QA report's name (padded with Braille blanks, stored collapsed) and one that fills its 100 characters.
+  const padded = { email: `spoof-${marker}-a@example.test`, name: `dave dave@example.test${"\u2800".repeat(78)}` };
+  const long = { email: `spoof-${marker}-b@example.test`, name: `dave dave@example.test ${"W".repeat(77)}` };
+  const visitor = (await browser.newContext()).request;
+  for (const { email, name } of [padded, long]) {
+    const registered = await visitor.post("/api/auth/register", { data: { email, name, password: PASSWORD } });
+    expect(registered.status()).toBe(201);
+  }
+
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 375, height: 800 },
+  ]) {
+    const admin = await (await browser.newContext({ viewport })).newPage();
+    await signInAsAdmin(admin);
+    await admin.goto(`/admin/users?q=spoof-${marker}`);
+    const paddedRow = admin.getByRole("listitem", { name: padded.email });
+    await expect(paddedRow.getByText("dave dave@example.test", { exact: true })).toBeVisible();
+    for (const { email, name } of [padded, long]) {
+      const row = admin.getByRole("listitem", { name: email });
+      const shownEmail = row.getByText(email, { exact: true });
+      await expect(shownEmail).toBeVisible();
+      // Whole, not cut off by the name beside it or by the row's edge.
+      expect(await shownEmail.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+      if (name === long.name) await expect(row.getByTitle(long.name)).toBeVisible();
+    }
+    await admin.context().close();
+  }
+
+  const admin = await (await browser.newContext()).newPage();
+  await signInAsAdmin(admin);
+  await admin.goto(`/admin/users?q=${encodeURIComponent(padded.email)}`);
+  const row = admin.getByRole("listitem", { name: padded.email });
+  await row.getByRole("button", { name: "Make admin" }).click();
+  const dialog = admin.getByRole("alertdialog", { name: "Make admin" });
+  await expect(dialog).toContainText(`Make ${padded.email} an admin?`);
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(row).toContainText("User ·");
+  await row.getByRole("button", { name: "Make admin" }).click();
+  await dialog.getByRole("button", { name: "Make admin" }).click();
+  await expect(row).toContainText("Admin ·");
+  await row.getByRole("button", { name: "Make user" }).click();
+  const demotion = admin.getByRole("alertdialog", { name: "Remove admin" });
+  await expect(demotion).toContainText(`Make ${padded.email} a user again?`);
+  await demotion.getByRole("button", { name: "Make user" }).click();
+  await expect(row).toContainText("User ·");
+});

@@ -296,3 +296,46 @@ test("a password account links a provider from Settings and then signs in with i
   await expect(composer(later)).toBeVisible();
   expect((await sessionUser(later))?.id).toBe(linked?.id);
 });
+
+test("an admin without a linked identity is warned before turning password sign-in off; a linked one is not", async ({
+  browser,
+}) => {
+  const isEnabled = async () =>
+    ((await (await admin.request.get("/api/admin/password-sign-in")).json()) as { enabled: boolean }).enabled;
+  const turnOff = async (page: Page) => {
+    await page.goto("/admin/users");
+    await page.getByRole("checkbox", { name: "People may sign in with email and password" }).uncheck();
+    await page.getByRole("button", { name: "Save password sign-in" }).click();
+  };
+  try {
+    // The e2e admin signs in with a password only: saving would lock them out at their next sign-in.
+    await turnOff(admin);
+    const warning = admin.getByRole("alertdialog", { name: "Turn password sign-in off" });
+    await expect(warning).toContainText("you will not be able to sign in");
+    await expect(warning).toContainText("PASSWORD_SIGN_IN_RECOVERY=true");
+    await warning.getByRole("button", { name: "Cancel" }).click();
+    await expect(admin.getByText("Saved.")).toHaveCount(0);
+    expect(await isEnabled()).toBe(true);
+    await admin.getByRole("button", { name: "Save password sign-in" }).click();
+    await warning.getByRole("button", { name: "Turn off anyway" }).click();
+    await expect(admin.getByText("Saved.")).toBeVisible();
+    expect(await isEnabled()).toBe(false);
+    await api(admin.request, "put", "/api/admin/password-sign-in", { enabled: true });
+
+    // An admin who signs in through the provider keeps a way in: saved at once.
+    issuer.accounts.set("grace", {
+      email: `grace-${slug}@example.test`,
+      email_verified: true,
+      name: "Grace SSO",
+      groups: ["parley-admins"],
+    });
+    const linked = await freshPage(browser);
+    await signInWithProvider(linked, "grace");
+    await turnOff(linked);
+    await expect(linked.getByText("Saved.")).toBeVisible();
+    await expect(linked.getByRole("alertdialog")).toHaveCount(0);
+    expect(await isEnabled()).toBe(false);
+  } finally {
+    await api(admin.request, "put", "/api/admin/password-sign-in", { enabled: true });
+  }
+});

@@ -69,6 +69,21 @@ describe("users", () => {
     expect((await admin.fetch(`/api/admin/users/${account.id}`, { method: "DELETE" })).status).toBe(404);
   });
 
+  it("answers a change that changes nothing with the user, and writes no audit entry for it", async () => {
+    const other = await makeAdmin();
+    const auditEntries = () => db().auditLog.count({ where: { targetId: other.id } });
+    const response = await admin.json(`/api/admin/users/${other.id}`, { role: "ADMIN", status: "ACTIVE" }, "PATCH");
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ id: other.id, email: other.email, role: "ADMIN", status: "ACTIVE" });
+    expect(await auditEntries()).toBe(0);
+    // The session stays: nothing was taken away.
+    const client = await signedInClient(other.email, other.password);
+    await admin.json(`/api/admin/users/${other.id}`, { role: "ADMIN" }, "PATCH");
+    expect((await client.fetch("/api/admin/users")).status).toBe(200);
+    await admin.json(`/api/admin/users/${other.id}`, { status: "DISABLED" }, "PATCH");
+    expect(await auditEntries()).toBe(1);
+  });
+
   it("does not let an admin change or delete their own account", async () => {
     const path = `/api/admin/users/${adminAccount.id}`;
     expect((await admin.json(path, { role: "USER" }, "PATCH")).status).toBe(409);

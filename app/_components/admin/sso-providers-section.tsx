@@ -17,6 +17,8 @@ type SsoProvidersSectionProps = {
   teams: TeamOption[];
   callbackBase: string;
   isPasswordSignInEnabled: boolean;
+  /** Whether the acting admin has an identity of a configured provider: a way in without their password. */
+  canSignInWithProvider: boolean;
 };
 
 export function SsoProvidersSection({
@@ -24,6 +26,7 @@ export function SsoProvidersSection({
   teams,
   callbackBase,
   isPasswordSignInEnabled,
+  canSignInWithProvider,
 }: SsoProvidersSectionProps) {
   const { t } = useTranslator();
   return (
@@ -38,7 +41,7 @@ export function SsoProvidersSection({
       </ul>
       <SsoProviderForm teams={teams} />
       {providers.length > 0 || !isPasswordSignInEnabled ? (
-        <PasswordSignInForm enabled={isPasswordSignInEnabled} />
+        <PasswordSignInForm enabled={isPasswordSignInEnabled} canSignInWithProvider={canSignInWithProvider} />
       ) : null}
     </div>
   );

@@ -25,6 +25,17 @@ export function UserActions({ user }: UserActionsProps) {
     if (isConfirmed) change({ status: "DISABLED" });
   }
 
+  // The role asks first, naming the account by its email: the name beside it is whatever its owner typed.
+  async function changeRole(): Promise<void> {
+    const isAdmin = user.role === "ADMIN";
+    const isConfirmed = await confirm({
+      title: t(isAdmin ? "admin.user.confirmMakeUserTitle" : "admin.user.confirmMakeAdminTitle"),
+      message: t(isAdmin ? "admin.user.confirmMakeUser" : "admin.user.confirmMakeAdmin", { email: user.email }),
+      confirmLabel: t(isAdmin ? "admin.user.makeUser" : "admin.user.makeAdmin"),
+    });
+    if (isConfirmed) change({ role: isAdmin ? "USER" : "ADMIN" });
+  }
+
   async function remove(): Promise<void> {
     const question = {
       title: t("admin.user.confirmDeleteTitle"),
@@ -49,7 +60,7 @@ export function UserActions({ user }: UserActionsProps) {
             {user.status === "DISABLED" ? t("admin.enable") : t("admin.disable")}
           </ActionButton>
         )}
-        <ActionButton onClick={() => change({ role: user.role === "ADMIN" ? "USER" : "ADMIN" })} isPending={isPending}>
+        <ActionButton onClick={() => void changeRole()} isPending={isPending}>
           {user.role === "ADMIN" ? t("admin.user.makeUser") : t("admin.user.makeAdmin")}
         </ActionButton>
         <ResetLinkButton user={user} />

@@ -18,6 +18,7 @@ import { publicSiteUrl } from "@/lib/env";
 import { arePublicShareLinksEnabled } from "@/lib/share-links/public-share-links";
 import { isPasswordSignInEnabled } from "@/lib/sso/password-sign-in";
 import { listProviders } from "@/lib/sso/sso-admin";
+import { listLinkableProviders } from "@/lib/sso/sso-buttons";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -48,6 +49,7 @@ export default async function UsersPage({ searchParams }: UsersPageProps) {
     teams,
     attachmentLimits,
     passwordSignInEnabled,
+    ownProviders,
   ] = await Promise.all([
     searchUsers({ q: search }),
     getRegistrationPolicy(),
@@ -58,6 +60,7 @@ export default async function UsersPage({ searchParams }: UsersPageProps) {
     listAllTeams(),
     getAttachmentLimits(),
     isPasswordSignInEnabled(),
+    listLinkableProviders(admin.id),
   ]);
   return (
     <div className="flex flex-col gap-8">
@@ -80,6 +83,7 @@ export default async function UsersPage({ searchParams }: UsersPageProps) {
           teams={teams.map(({ id, name }) => ({ id, name }))}
           callbackBase={`${publicSiteUrl()}/api/auth/callback`}
           isPasswordSignInEnabled={passwordSignInEnabled}
+          canSignInWithProvider={ownProviders.some((provider) => provider.isLinked)}
         />
       </section>
       <PageSection id="accounts" title={t("admin.user.accounts")}>
@@ -97,9 +101,12 @@ export default async function UsersPage({ searchParams }: UsersPageProps) {
           {items.map((user) => (
             <li key={user.id} aria-label={user.email} className="flex flex-wrap items-center gap-3 px-5 py-3">
               <div className="min-w-0 flex-1">
-                <p className="truncate font-medium">
-                  {user.name} <span className="text-ink-muted font-normal">{user.email}</span>
+                {/* The email on its own line, whole: a name is what anyone typed, and a long one must not push the
+                    email out of view and pass for another account. */}
+                <p className="truncate font-medium" title={user.name}>
+                  {user.name}
                 </p>
+                <p className="text-ink-muted text-sm break-all">{user.email}</p>
                 <p className="text-ink-muted text-sm">
                   {t("admin.user.summary", {
                     role: t(user.role === "ADMIN" ? "admin.user.roleAdmin" : "admin.user.roleUser"),
