@@ -2,7 +2,7 @@
 // sign-in reads "invalid email or password", with the raw error in the redirect URL. A database outage is neither,
 // so the callbacks note it here and the auth route answers 503 instead of whatever next-auth made of it.
 import { AsyncLocalStorage } from "node:async_hooks";
-import { databaseUnavailableError, isDatabaseUnavailable } from "../db/database-unavailable";
+import { databaseUnavailableError, isOutageError } from "../db/database-unavailable";
 import { publicSiteUrl } from "../env";
 import { AppError } from "../errors";
 import { errorResponse } from "../http/handler";
@@ -10,14 +10,10 @@ import { errorResponse } from "../http/handler";
 type OutageScope = { failure?: AppError };
 const outageScope = new AsyncLocalStorage<OutageScope>();
 
-function isOutage(error: unknown): boolean {
-  return error instanceof AppError ? error.code === "database_unavailable" : isDatabaseUnavailable(error);
-}
-
 /** Notes whether `error` was a database outage, for the 503; true when it was. */
 export function noteIfOutage(error: unknown): boolean {
   const scope = outageScope.getStore();
-  if (!isOutage(error)) return false;
+  if (!isOutageError(error)) return false;
   if (scope && !scope.failure) scope.failure = error instanceof AppError ? error : databaseUnavailableError(error);
   return true;
 }

@@ -2,6 +2,7 @@
 // admin, models), then serve the app in this process (lib/server). `npm run db:prepare` stops after the preparation.
 import { env, parseEnv, publicSiteUrl } from "../env";
 import { dropLinesWhenOutputCloses, switchToJsonLogs } from "../observability/logging";
+import { logOutagesInOneLine } from "../observability/outage-log";
 import { loadEnvFiles } from "./env-files";
 import { prepareRuntime } from "./prepare";
 import { onStopSignal } from "./stop-signals";
@@ -23,6 +24,7 @@ const logFormat = (() => {
   }
 })();
 if (logFormat === "json") switchToJsonLogs();
+logOutagesInOneLine();
 if (envFiles.length > 0) console.log(`[parley] read ${envFiles.join(" and ")}`);
 
 const runtime = await prepareRuntime().catch((error: unknown) => {

@@ -69,3 +69,8 @@ export function databaseUnavailableError(cause: unknown): AppError {
 export function rethrowIfDatabaseUnavailable(error: unknown): never {
   throw isDatabaseUnavailable(error) ? databaseUnavailableError(error) : error;
 }
+
+/** An outage however it comes: the driver's error, or the AppError a caller already made of it. */
+export function isOutageError(error: unknown): boolean {
+  return error instanceof AppError ? error.code === "database_unavailable" : isDatabaseUnavailable(error);
+}

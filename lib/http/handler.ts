@@ -1,9 +1,11 @@
 // The one wrapper of every route handler: it maps AppError (and zod) failures to the one JSON error shape,
 // { error: { code, message, issues?, details? } }, and logs unexpected errors once, with a generic message.
+
 import type { IncomingMessage } from "node:http";
 import type { z } from "zod";
 import { databaseUnavailableError, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "../db/database-unavailable";
 import { AppError, type FieldIssue } from "../errors";
+import { logDatabaseOutage } from "../observability/outage-log";
 import { parseFields } from "./field-issues";
 
 export type ErrorBody = {
@@ -34,7 +36,7 @@ export function attachmentResponse(file: {
 
 export function errorResponse(error: unknown): Response {
   if (!(error instanceof AppError) && isDatabaseUnavailable(error)) {
-    console.error("The database cannot be reached:", error instanceof Error ? error.message : error);
+    logDatabaseOutage(error);
     return errorResponse(databaseUnavailableError(error));
   }
   if (error instanceof AppError) {

@@ -1,6 +1,6 @@
 // The database going away and coming back, as a server in the field sees it: callers are told it is an outage
 // (503, retry), never that they were signed out, and a reply that ends meanwhile is saved once the database is back.
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,6 +19,7 @@ let dataDir: string;
 let databaseUrl: string;
 let outage: DatabaseSwitch;
 let server: AppServer;
+let logFile: string;
 
 beforeAll(async () => {
   upstream = await startFakeUpstream({
@@ -29,7 +30,8 @@ beforeAll(async () => {
   databaseUrl = await createEmptyDatabase();
   outage = await startDatabaseSwitch(databaseUrl);
   const extraEnv = { OPENAI_BASE_URL: upstream.url, OPENAI_MODELS: "fake-model" };
-  server = await startAppServer({ databaseUrl: outage.databaseUrl, dataDir, extraEnv });
+  logFile = path.join(dataDir, "server.log");
+  server = await startAppServer({ databaseUrl: outage.databaseUrl, dataDir, extraEnv, logFile });
 });
 afterAll(async () => {
   await server?.stop();
@@ -87,6 +89,23 @@ describe("while the database cannot be reached", () => {
     const page = await whileDatabaseIsDown(() => client.fetch("/"));
     expect(page.headers.get("location")).toBeNull();
     expect(await page.text()).not.toMatch(/prisma|econnrefused/i);
+  });
+
+  it("says so in at most a line every ten seconds, with no stack trace, however many requests fail", async () => {
+    const client = await signUp("quiet-log@example.test");
+    const logged = () => readFileSync(logFile, "utf8");
+    const before = logged().length;
+    await whileDatabaseIsDown(async () => {
+      for (let round = 0; round < 5; round++) {
+        await client.fetch("/");
+        await client.fetch("/api/conversations");
+        await anonymousClient(server.baseUrl).fetch("/api/health?ready");
+      }
+    });
+    const lines = logged().slice(before).split("\n");
+    expect(lines.filter((line) => /cannot be reached/.test(line)).length).toBeLessThanOrEqual(1);
+    expect(lines.filter((line) => /^\s+at /.test(line))).toEqual([]);
+    expect(lines.filter((line) => /AppError|Invalid `prisma/.test(line))).toEqual([]);
   });
 
   it("answers a sign-in 503 with the outage, not 'invalid email or password' and never the driver's error", async () => {

@@ -1,0 +1,52 @@
+// While the database is down, every request that needs it fails the same way: a page render, a route, a readiness
+// probe. Each logged its error (Next logs a page's with its stack, twice), about thirty lines a second on a busy
+// server, burying whatever else happened. One short line says it instead, at most every ten seconds, with how many
+// failures it stands for.
+import { isOutageError } from "../db/database-unavailable";
+
+const QUIET_MS = 10_000;
+const globalForOutage = globalThis as unknown as { parleyOutageLog?: { lastLineAt: number; failures: number } };
+globalForOutage.parleyOutageLog ??= { lastLineAt: Number.NEGATIVE_INFINITY, failures: 0 };
+const state = globalForOutage.parleyOutageLog;
+
+/** The first line of the innermost cause's message (or its code): why the database could not be reached. */
+function reasonOf(error: unknown): string {
+  let innermost = error;
+  for (let depth = 0; depth < 6; depth++) {
+    const cause = (innermost as { cause?: unknown } | null)?.cause;
+    if (cause === undefined || cause === null) break;
+    innermost = cause;
+  }
+  const { code, message } = (innermost ?? {}) as { code?: unknown; message?: unknown };
+  const firstLine = typeof message === "string" ? (message.split("\n").find((line) => line.trim()) ?? "") : "";
+  return (typeof code === "string" && !firstLine.includes(code) ? `${code}: ${firstLine}` : firstLine).slice(0, 200);
+}
+
+/** Counts a request that failed because the database cannot be reached, and says so in one line now and then. */
+export function logDatabaseOutage(error: unknown): void {
+  state.failures += 1;
+  const now = Date.now();
+  if (now - state.lastLineAt < QUIET_MS) return;
+  const { failures } = state;
+  state.lastLineAt = now;
+  state.failures = 0;
+  const reason = reasonOf(error);
+  console.warn(
+    `The database cannot be reached${reason ? ` (${reason})` : ""}: ${failures} request(s) told to try again since the last such line.`,
+  );
+}
+
+/**
+ * Next logs an error thrown while rendering a page with console.error, stack included: an outage's goes through
+ * logDatabaseOutage instead. Any other error is logged as it was.
+ */
+export function logOutagesInOneLine(): void {
+  const logError = console.error;
+  console.error = (...args: unknown[]) => {
+    if (args.some((arg) => arg instanceof Error && isOutageError(arg))) {
+      logDatabaseOutage(args.find((arg) => arg instanceof Error));
+      return;
+    }
+    logError(...args);
+  };
+}
