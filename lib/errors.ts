@@ -12,6 +12,9 @@ export const errorStatus = {
   no_such_user_or_team: 404,
   email_taken: 409,
   conflict: 409,
+  // An edit made on a form loaded from an older version of what it edits (optimistic concurrency): applying it
+  // would silently undo the changes made since (lib/db/model-admin.ts).
+  stale_version: 409,
   // A message sent below a reply that is still being written (lib/db/turns.ts).
   reply_in_progress: 409,
   // A pin beyond the most an owner may pin (lib/db/conversations.ts).

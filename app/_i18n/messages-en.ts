@@ -53,6 +53,8 @@ export const en = {
   "errors.no_such_user_or_team": "No such user or team.",
   "errors.email_taken": "An account with this email already exists.",
   "errors.conflict": "This was changed meanwhile. Reload and try again.",
+  "errors.stale_version":
+    "This was changed by someone else (or by Parley) since you opened it. Reload to see the changes, then edit again.",
   "errors.reply_in_progress": "A reply is still being written here. Send once it has finished, or stop it.",
   "errors.too_many_pins": "You can pin up to 100 conversations. Unpin one first.",
   "errors.too_many_uploads":
@@ -306,6 +308,7 @@ export const en = {
   "admin.form.range": "Use a number from {min} to {max}.",
   "admin.form.atLeast": "Use a number of at least {min}.",
   "admin.form.notANumber": "Enter a number.",
+  "admin.form.reload": "Reload",
   "admin.saved": "Saved.",
   "admin.user.confirmDelete":
     "Delete {email}? Their private conversations are deleted with the account. Conversations they shared with a team stay with the team, and a team they alone own passes to its longest-standing member.",

@@ -50,6 +50,7 @@ export const zhCN: Catalog = {
   "errors.no_such_user_or_team": "没有这个用户或团队。",
   "errors.email_taken": "该邮箱已注册。",
   "errors.conflict": "内容已被更改，请刷新后重试。",
+  "errors.stale_version": "自你打开以来，此内容已被他人（或 Parley 自动）更改。请重新载入查看更改，然后再编辑。",
   "errors.reply_in_progress": "这里仍有回复正在生成。请等它完成后再发送，或先停止它。",
   "errors.too_many_pins": "最多只能置顶 100 个对话。请先取消置顶一个。",
   "errors.too_many_uploads": "同时上传的文件超过了一条消息可携带的总量。请等其中一个上传完成。",
@@ -286,6 +287,7 @@ export const zhCN: Catalog = {
   "admin.form.range": "请输入 {min} 到 {max} 之间的数字。",
   "admin.form.atLeast": "请输入不小于 {min} 的数字。",
   "admin.form.notANumber": "请输入数字。",
+  "admin.form.reload": "重新载入",
   "admin.saved": "已保存。",
   "admin.user.confirmDelete":
     "删除 {email}？其私人对话会随账户一起删除，共享给团队的对话仍保留在团队中；其独自拥有的团队将转交给加入最早的成员。",

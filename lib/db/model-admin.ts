@@ -136,14 +136,20 @@ export async function createModel(actor: AuditActor, providerId: string, fields:
   }
 }
 
+const STALE_MODEL_MESSAGE =
+  "This model was changed by someone else (or by Parley) since you opened it. Reload to see the changes, then edit again.";
+
 /**
  * `merge` turns the model as it is into the fields it should have (and may refuse); an unchanged model keeps its
- * version and gets no audit entry.
+ * version and gets no audit entry. With `expectedVersion` (the version an admin's form was loaded from), a model
+ * changed since is left as it is and the change refused: applied, the form's other fields would silently undo
+ * what the other admin, or Parley's own adjustment, changed.
  */
 export async function updateModel(
   actor: AuditActor,
   id: string,
   merge: (before: ModelSettings) => ModelFields,
+  expectedVersion?: number,
 ): Promise<ModelSettings> {
   try {
     return await db().$transaction(async (tx) => {
@@ -154,6 +160,10 @@ export async function updateModel(
       const row = await tx.model.findUnique({ where: { id }, select: modelSettingFields });
       if (!row) throw new AppError("not_found", "Model not found.");
       const before = toSettings(row);
+      // Compared under the row's lock, so no change can come between this check and the write below.
+      if (expectedVersion !== undefined && before.version !== expectedVersion) {
+        throw new AppError("stale_version", STALE_MODEL_MESSAGE, { details: { currentVersion: before.version } });
+      }
       const fields = merge(before);
       const isChanged = Object.entries(fields).some(
         ([key, value]) => !isSameValue(before[key as keyof ModelFields], value),

@@ -4,7 +4,14 @@ import { z } from "zod";
 import { idSchema } from "../access/ids";
 import { isVisionModelName } from "../attachments/vision-models";
 import type { SessionUser } from "../auth/session";
-import { createModel, deleteModel, isSameValue, type ModelFields, updateModel } from "../db/model-admin";
+import {
+  createModel,
+  deleteModel,
+  isSameValue,
+  type ModelFields,
+  type ModelSettings,
+  updateModel,
+} from "../db/model-admin";
 import { getProviderConnection } from "../db/providers";
 import { AppError, type FieldIssue } from "../errors";
 import { ruleIssue } from "../http/issue-rules";
@@ -89,7 +96,13 @@ const requestShapeFields = [
   "systemPromptRole",
 ] as const;
 
-export const modelChangesSchema = z.strictObject(editableFields).partial();
+export const modelChangesSchema = z.strictObject({
+  ...z.strictObject(editableFields).partial().shape,
+  // The version the change was made on (the console's form sends the one it was loaded from): refused with
+  // stale_version when the model has changed since. Without it (API clients and scripts of before), the fields
+  // sent are applied to the model as it is now, the others left as they are.
+  expectedVersion: z.number().int().min(1).optional(),
+});
 
 /**
  * The rules between fields, checked on the model as it will be after the change; `wasDefault`: the model is the
@@ -155,8 +168,12 @@ export async function addModel(admin: SessionUser, input: z.infer<typeof newMode
   return createModel(admin, providerId, settings);
 }
 
-export function changeModel(admin: SessionUser, id: string, changes: z.infer<typeof modelChangesSchema>) {
-  return updateModel(admin, id, (before) => {
+export function changeModel(
+  admin: SessionUser,
+  id: string,
+  { expectedVersion, ...changes }: z.infer<typeof modelChangesSchema>,
+) {
+  const merge = (before: ModelSettings): ModelFields => {
     // There is always exactly one default: it changes by making another model the default.
     if (before.isDefault && changes.isDefault === false) {
       throw new AppError("conflict", "Make another model the default instead.");
@@ -171,7 +188,8 @@ export function changeModel(admin: SessionUser, id: string, changes: z.infer<typ
     const merged = withTeamsWhenListed({ ...current, ...changes });
     assertConsistent(merged, before.isDefault);
     return merged;
-  });
+  };
+  return updateModel(admin, id, merge, expectedVersion);
 }
 
 export function removeModel(admin: SessionUser, id: string) {

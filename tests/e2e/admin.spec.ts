@@ -2,7 +2,7 @@
 // and a model with temperature 0.3 and a system prompt; a user picks that model and chats; the upstream received
 // both, and the user finds the system prompt nowhere.
 import { randomUUID } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { composer, newUserPage, PASSWORD, send, signInAsAdmin } from "./helpers";
 
@@ -122,6 +122,63 @@ test("the Add model form fills the limits in from the name as it is typed, and k
   await name.fill("pirate-13b");
   await expect(contextWindow).toHaveValue("8192");
   await expect(contextWindow).not.toHaveAccessibleDescription(/Filled in/);
+});
+
+test("a model saved by another admin since the form opened is not overwritten: the form keeps the text and reloads", async ({
+  browser,
+}) => {
+  const adminPage = async () => {
+    const page = await (await browser.newContext()).newPage();
+    await signInAsAdmin(page);
+    return page;
+  };
+  const [ada, dave] = [await adminPage(), await adminPage()];
+  const suffix = randomUUID().slice(0, 6);
+  const upstreamName = `conflict-${suffix}`;
+  const created = await ada.request.post("/api/admin/providers", {
+    data: { name: `Conflict ${suffix}`, baseUrl: upstream.url },
+  });
+  const { id: providerId } = (await created.json()) as { id: string };
+  try {
+    const model = await ada.request.post("/api/admin/models", {
+      data: { providerId, upstreamName, label: "Fake GPT (A)" },
+    });
+    expect(model.status()).toBe(201);
+    // Found by the name at the provider, which stays while the label changes.
+    const openEdit = async (page: Page) => {
+      await page.goto("/admin/models");
+      const card = page.getByRole("listitem").filter({ hasText: upstreamName });
+      await card.getByRole("button", { name: "Edit" }).click();
+      return card;
+    };
+    const [adaCard, daveCard] = [await openEdit(ada), await openEdit(dave)];
+
+    await adaCard.getByLabel("Label", { exact: true }).fill("Fake GPT (A2)");
+    await adaCard.getByRole("button", { name: "Save model" }).click();
+    await expect(adaCard).toContainText(`${upstreamName} on Conflict ${suffix} · version 2`);
+
+    const prompt = daveCard.getByRole("textbox", { name: "System prompt" });
+    await prompt.fill("Answer in haiku.");
+    await daveCard.getByRole("button", { name: "Save model" }).click();
+    await expect(daveCard.getByRole("alert")).toHaveText(
+      "This model was changed by someone else (or by Parley) since you opened it. Reload to see the changes, then edit again.",
+    );
+    await expect(prompt).toHaveValue("Answer in haiku.");
+    await expect(daveCard.getByLabel("Label", { exact: true })).toHaveValue("Fake GPT (A)");
+
+    await daveCard.getByRole("button", { name: "Reload" }).click();
+    await expect(daveCard.getByLabel("Label", { exact: true })).toHaveValue("Fake GPT (A2)");
+    await expect(prompt).toHaveValue("");
+    await expect(daveCard.getByRole("alert")).toHaveCount(0);
+    await prompt.fill("Answer in haiku.");
+    await daveCard.getByRole("button", { name: "Save model" }).click();
+    await expect(daveCard.getByRole("heading", { name: "Fake GPT (A2)" })).toBeVisible();
+    await expect(daveCard).toContainText("version 3");
+    await expect(daveCard).toContainText("system prompt");
+  } finally {
+    await ada.request.delete(`/api/admin/providers/${providerId}`);
+    await Promise.all([ada, dave].map((page) => page.context().close()));
+  }
 });
 
 test("a provider whose key is too short to show its ending says that a key is stored", async ({ page }) => {

@@ -206,6 +206,74 @@ describe("the default model", () => {
   });
 });
 
+describe("two admins editing one model", () => {
+  const staleError = {
+    code: "stale_version",
+    message:
+      "This model was changed by someone else (or by Parley) since you opened it. Reload to see the changes, then edit again.",
+    details: { currentVersion: 2 },
+  };
+
+  it("refuses a form loaded from an older version, writing nothing, and takes one of the current version", async () => {
+    const model = await addModel({ label: "Fake GPT (A)" });
+    // Ada's form and Dave's were both loaded at version 1; Ada saves first.
+    const ada = await changeModel(model.id, { label: "Fake GPT (A2)", systemPrompt: "", expectedVersion: 1 });
+    expect(ada.status).toBe(200);
+    expect(((await ada.json()) as ModelBody).version).toBe(2);
+
+    // Dave's form still holds the old label, and changes the prompt only.
+    const dave = await changeModel(model.id, { label: "Fake GPT (A)", systemPrompt: "Be brief.", expectedVersion: 1 });
+    expect(dave.status).toBe(409);
+    expect(await dave.json()).toEqual({ error: staleError });
+    expect(await db().model.findUniqueOrThrow({ where: { id: model.id } })).toMatchObject({
+      label: "Fake GPT (A2)",
+      systemPrompt: null,
+      version: 2,
+    });
+    expect(await db().auditLog.count({ where: { targetId: model.id } })).toBe(2);
+
+    // Reloaded, Dave's form is at version 2.
+    const reloaded = await changeModel(model.id, {
+      label: "Fake GPT (A2)",
+      systemPrompt: "Be brief.",
+      expectedVersion: 2,
+    });
+    expect(reloaded.status).toBe(200);
+    expect(await reloaded.json()).toMatchObject({ label: "Fake GPT (A2)", systemPrompt: "Be brief.", version: 3 });
+  });
+
+  it("refuses a stale form even when the other change commits while the save waits for the model", async () => {
+    const model = await addModel({ label: "Held" });
+    const other = await pool().connect();
+    try {
+      await other.query("BEGIN");
+      await other.query(`UPDATE "Model" SET label = 'Held (other)', version = version + 1 WHERE id = $1`, [model.id]);
+      const save = changeModel(model.id, { label: "Held (mine)", expectedVersion: 1 });
+      await waitUntilSomeoneWaitsFor(other);
+      await other.query("COMMIT");
+      const refused = await save;
+      expect(refused.status).toBe(409);
+      expect(await refused.json()).toEqual({ error: staleError });
+      expect(await db().model.findUniqueOrThrow({ where: { id: model.id } })).toMatchObject({
+        label: "Held (other)",
+        version: 2,
+      });
+    } finally {
+      await other.query("ROLLBACK"); // nothing left to undo once committed
+      other.release();
+    }
+  });
+
+  it("still applies a change without a version (API clients) to the fields it names", async () => {
+    const model = await addModel({ label: "Scripted", temperature: 0.5 });
+    expect((await changeModel(model.id, { label: "Scripted (new)", expectedVersion: 1 })).status).toBe(200);
+    const scripted = await changeModel(model.id, { temperature: 0.8 });
+    expect(scripted.status).toBe(200);
+    expect(await scripted.json()).toMatchObject({ label: "Scripted (new)", temperature: 0.8, version: 3 });
+    expect((await changeModel(model.id, { temperature: 0.6, expectedVersion: 0 })).status).toBe(400);
+  });
+});
+
 describe("disabling", () => {
   it("stops new messages and regenerations with a clear error, and writes no title", async () => {
     const chat = await startChatSession(upstream, { reply: "Slow reply", firstByteDelayMs: 400 });

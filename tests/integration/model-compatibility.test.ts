@@ -116,6 +116,37 @@ describe("drop-and-retry", () => {
     });
   });
 
+  it("refuses to save an admin's form loaded before an adjustment, which it would undo", async () => {
+    const chat = await startChatSession(upstream, openAiReasoning, { sendsSamplingParameters: false });
+    const admin = await makeAdmin();
+    const adminClient = await signedInClient(admin.email, admin.password);
+    // The form as the admin opened it, at version 1: the shape before Parley's change.
+    const opened = await db().model.findUniqueOrThrow({ where: { id: chat.modelId } });
+    const form = {
+      label: "Renamed",
+      outputLimitParameter: opened.outputLimitParameter,
+      sendsSamplingParameters: opened.sendsSamplingParameters,
+      reasoningEffort: opened.reasoningEffort,
+      allowedReasoningEfforts: opened.allowedReasoningEfforts,
+      sendsUsageRequest: opened.sendsUsageRequest,
+      systemPromptRole: opened.systemPromptRole,
+      expectedVersion: opened.version,
+    };
+    expect(form).toMatchObject({ outputLimitParameter: "max_tokens", expectedVersion: 1 });
+    await collectEvents(await chat.send("Hi"));
+
+    const saved = await adminClient.json(`/api/admin/models/${chat.modelId}`, form, "PATCH");
+    expect(saved.status).toBe(409);
+    expect(await saved.json()).toMatchObject({ error: { code: "stale_version", details: { currentVersion: 2 } } });
+    expect(await db().model.findUniqueOrThrow({ where: { id: chat.modelId } })).toMatchObject({
+      label: opened.label,
+      outputLimitParameter: "max_completion_tokens",
+      autoAdjustment: "sent max_completion_tokens instead of max_tokens",
+      version: 2,
+    });
+    expect(await auditOf(chat.modelId)).toHaveLength(1);
+  });
+
   it("sends no output limit to a server that refuses both max_tokens and max_completion_tokens, then and later", async () => {
     const dialect = { refusedParameters: ["max_tokens", "max_completion_tokens"] };
     const chat = await startChatSession(upstream, { reply: "Hello there", dialect });

@@ -3,6 +3,7 @@
 import { createContext, type FormEvent, type ReactNode, useContext, useState } from "react";
 import { useFormOutcome } from "@/app/_components/api/use-form-outcome";
 import type { MutationRequest } from "@/app/_components/api/use-mutation";
+import { ActionButton } from "@/app/_components/ui/action-button";
 import { FormAlert } from "@/app/_components/ui/form-alert";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import type { Translator } from "@/app/_i18n/translator";
@@ -14,6 +15,11 @@ type AdminFormProps = {
   submitLabel: string;
   /** Called once saved; when given, the form edits something in place and has Cancel too. */
   onDone?: () => void;
+  /**
+   * For a form that edits something versioned: refused as stale (changed by someone else since it was loaded), the
+   * form keeps what was typed and offers this, which loads what is saved now in place of it.
+   */
+  reload?: { onReload: () => void; isReloading: boolean };
   children: ReactNode;
 };
 
@@ -48,9 +54,9 @@ function findOutOfRange(form: HTMLFormElement, t: Translator["t"]): FieldError |
 // that the next one can be added. A number out of its field's range is said under that field, which gets the
 // focus, and nothing is sent (the last refusal goes: it was about the form as it was); the server's refusals show
 // above the fields until a field changes.
-export function AdminForm({ requestOf, submitLabel, onDone, children }: AdminFormProps) {
+export function AdminForm({ requestOf, submitLabel, onDone, reload, children }: AdminFormProps) {
   const { t } = useTranslator();
-  const { run, error, isPending, clearOutcome, formProps } = useFormOutcome();
+  const { run, error, errorCode, isPending, clearOutcome, formProps } = useFormOutcome();
   const [formKey, setFormKey] = useState(0);
   const [fieldError, setFieldError] = useState<FieldError | null>(null);
 
@@ -83,6 +89,13 @@ export function AdminForm({ requestOf, submitLabel, onDone, children }: AdminFor
       className="flex flex-col gap-4"
     >
       <FormAlert message={error} />
+      {reload && errorCode === "stale_version" ? (
+        <div>
+          <ActionButton onClick={reload.onReload} isPending={reload.isReloading}>
+            {t("admin.form.reload")}
+          </ActionButton>
+        </div>
+      ) : null}
       <FieldErrorContext.Provider value={fieldError}>{children}</FieldErrorContext.Provider>
       <div className="flex gap-2">
         <SubmitButton label={submitLabel} isPending={isPending} />

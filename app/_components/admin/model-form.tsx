@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { AdminForm } from "./admin-form";
@@ -51,12 +52,31 @@ function readRequestShape(form: FormData) {
 // version of the model and an audit entry.
 export function ModelForm({ providers, teams, model, onDone }: ModelFormProps) {
   const { t } = useTranslator();
+  const router = useRouter();
   const [providerId, setProviderId] = useState(model?.providerId ?? providers[0]?.id ?? "");
+  // The model as the edit form was loaded: its fields start from it, not from the page's latest data (a refresh
+  // after any change on the page would otherwise swap the fields left untouched), and its save names that version.
+  // The form sends every field, so a save over a model changed since would undo that change: the server refuses it.
+  const [loaded, setLoaded] = useState(model);
+  const [isReloading, setIsReloading] = useState(false);
+  if (isReloading && model && model.version !== loaded?.version) {
+    setLoaded(model);
+    setIsReloading(false);
+  }
+
+  function reload(): void {
+    setIsReloading(true);
+    router.refresh();
+  }
 
   function requestOf(form: FormData) {
     const settings = readSettings(form);
-    return model
-      ? { url: `/api/admin/models/${model.id}`, method: "PATCH" as const, body: settings }
+    return loaded
+      ? {
+          url: `/api/admin/models/${loaded.id}`,
+          method: "PATCH" as const,
+          body: { ...settings, expectedVersion: loaded.version },
+        }
       : {
           url: "/api/admin/models",
           method: "POST" as const,
@@ -65,9 +85,16 @@ export function ModelForm({ providers, teams, model, onDone }: ModelFormProps) {
   }
 
   return (
-    <AdminForm requestOf={requestOf} submitLabel={model ? t("admin.model.save") : t("admin.model.add")} onDone={onDone}>
-      {model ? (
-        <ModelSettingsFields teams={teams} model={model} />
+    <AdminForm
+      // A reloaded model starts the form afresh: its fields, and no refusal.
+      key={loaded?.version}
+      requestOf={requestOf}
+      submitLabel={loaded ? t("admin.model.save") : t("admin.model.add")}
+      onDone={onDone}
+      reload={loaded ? { onReload: reload, isReloading } : undefined}
+    >
+      {loaded ? (
+        <ModelSettingsFields teams={teams} model={loaded} />
       ) : (
         <NewModelFields providers={providers} teams={teams} providerId={providerId} onProviderChange={setProviderId} />
       )}

@@ -68,5 +68,7 @@ export function useMutation({ refreshesPage = true, leavesPage = false }: Mutati
   }
 
   const error = ownError ?? (failure ? describeError(failure, translator) : null);
-  return { run, send, error, isPending, showError: setOwnError, clearError, fieldError, errorApartFrom };
+  // For a form that offers a way out of one refusal (a stale edit's "Reload").
+  const errorCode = ownError === null ? (failure?.code ?? null) : null;
+  return { run, send, error, errorCode, isPending, showError: setOwnError, clearError, fieldError, errorApartFrom };
 }
