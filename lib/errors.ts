@@ -15,6 +15,10 @@ export const errorStatus = {
   // An edit made on a form loaded from an older version of what it edits (optimistic concurrency): applying it
   // would silently undo the changes made since (lib/db/model-admin.ts).
   stale_version: 409,
+  // A change that would leave Parley with no active admin (lib/db/user-admin.ts).
+  last_admin: 409,
+  // A change that needs the current password, asked of an account that has none (single sign-on only).
+  no_password: 409,
   // A message sent below a reply that is still being written (lib/db/turns.ts).
   reply_in_progress: 409,
   // A pin beyond the most an owner may pin (lib/db/conversations.ts).

@@ -53,6 +53,9 @@ export const en = {
   "errors.no_such_user_or_team": "No such user or team.",
   "errors.email_taken": "An account with this email already exists.",
   "errors.conflict": "This was changed meanwhile. Reload and try again.",
+  "errors.last_admin": "Parley would have no active admin left. Make someone else an admin first.",
+  "errors.no_password":
+    "Your account has no password yet: you sign in with single sign-on. Set one with a link first (Settings → Account).",
   "errors.stale_version":
     "This was changed by someone else (or by Parley) since you opened it. Reload to see the changes, then edit again.",
   "errors.reply_in_progress": "A reply is still being written here. Send once it has finished, or stop it.",
@@ -152,7 +155,7 @@ export const en = {
   "message.version": "Version {index} of {total}",
   "message.previousVersion": "Previous version",
   "message.nextVersion": "Next version",
-  "message.versionChosenByEditors": "Editors choose which version everyone sees.",
+  "message.versionChosenByEditors": "Version {index} of {total}. Editors choose which version everyone sees.",
   "copy.label": "Copy",
   "copy.code": "Copy code",
   "copy.copied": "Copied to the clipboard",
@@ -324,7 +327,7 @@ export const en = {
     "Make {email} an admin? They can then manage every account, model and setting of Parley, other admins included.",
   "admin.user.confirmMakeUserTitle": "Remove admin",
   "admin.user.confirmMakeUser":
-    "Make {email} a user again? They lose the admin console and are signed out everywhere at once.",
+    "Make {email} a regular user? They lose the admin console and are signed out everywhere at once.",
   "admin.user.accounts": "Accounts",
   "admin.user.searchLabel": "Search users",
   "admin.user.searchPlaceholder": "Search by email or name",
@@ -791,7 +794,9 @@ export const en = {
   "accountSettings.changePassword": "Change password",
   "accountSettings.passwordChanged": "Password changed.",
   "accountSettings.noPassword":
-    "You sign in with single sign-on and have no password for Parley. To also sign in with your email and a password, set one with a link.",
+    "You sign in with single sign-on and have no password for Parley. To also sign in with your email and a password, set one with a link. Using the link signs you out on every device and revokes your API keys.",
+  "accountSettings.passwordSignInOff":
+    "You sign in with single sign-on. This Parley does not let anyone sign in with a password, so your account needs none.",
   "accountSettings.mailPasswordLink": "Email me a link to set a password",
   "accountSettings.passwordLinkSent":
     "A link to set your password is on its way to {email}. It works once, for one hour.",
@@ -839,7 +844,7 @@ export const en = {
   "admin.sso.savePasswordSignIn": "Save password sign-in",
   "admin.sso.confirmPasswordOffTitle": "Turn password sign-in off",
   "admin.sso.confirmPasswordOff":
-    "No single sign-on identity is linked to your account, so once signed out you will not be able to sign in: your password will not work either. Link a provider first in Settings → Account. Locked out, start Parley once with PASSWORD_SIGN_IN_RECOVERY=true to turn password sign-in back on (README, “Single sign-on”).",
+    "No single sign-on identity is linked to your account, so once signed out you will not be able to sign in: your password will not work either. Link a provider first in Settings → Account. If you are locked out, start Parley once with PASSWORD_SIGN_IN_RECOVERY=true to turn password sign-in back on (README, “Single sign-on”).",
   "admin.sso.turnPasswordSignInOff": "Turn off anyway",
   "signIn.passwordOff": "Password sign-in is turned off here. Use your organisation's sign-in.",
   "admin.sso.title": "Single sign-on",

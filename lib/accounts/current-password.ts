@@ -15,7 +15,7 @@ export async function assertCurrentPassword(user: SessionUser, password: string 
   const stored = await getPasswordOf(user.id);
   if (stored && !stored.hasPassword) {
     throw new AppError(
-      "conflict",
+      "no_password",
       "Your account has no password yet: you sign in with single sign-on. Set one with a reset link first.",
     );
   }

@@ -12,14 +12,14 @@
 import { z } from "zod";
 import { sentenceOf } from "../http/issue-rules";
 
-export const MAX_PERSON_NAME_LENGTH = 100;
+const MAX_PERSON_NAME_LENGTH = 100;
 
 const BLANKS = /[\s\p{Z}\u115F\u1160\u2800\u3164\uFFA0]+/gu;
 const INVISIBLE = /^[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}]$/u;
 const JOINERS = new Set(["\u200C", "\u200D"]);
 
 /** Every run of blanks as one ordinary space, none at either end. */
-export function collapseBlanks(text: string): string {
+function collapseBlanks(text: string): string {
   return text.replace(BLANKS, " ").trim();
 }
 
@@ -38,7 +38,7 @@ function withoutInvisible(text: string): string {
     .join("");
 }
 
-export function hasInvisibleCharacters(name: string): boolean {
+function hasInvisibleCharacters(name: string): boolean {
   return withoutInvisible(name) !== name;
 }
 

@@ -1,14 +1,12 @@
 // Applies the committed migrations with `prisma migrate deploy` (Prisma's JavaScript schema engine).
+
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import pg from "pg";
+import { ADVISORY_LOCKS } from "../db/advisory-locks";
 import { connectionOptionsFromUrl } from "../db/connection-options";
 import { describeConnectionRefusal } from "../db/connection-refusal";
 import { assertRequiredExtensionsCanBeCreated } from "./required-extensions";
-
-// Any fixed number: every Parley process starting on the database takes this lock around its migrations, so that
-// replicas starting together apply them once, one after the other (the next finds nothing left to apply).
-const MIGRATION_LOCK_KEY = 7_265_726_108;
 
 /**
  * Prisma prints this whenever the schema's datasource has a `url` while prisma.config.ts gives an adapter. The url
@@ -32,7 +30,7 @@ export async function applyMigrations(databaseUrl: string): Promise<string[]> {
     return runMigrateDeploy(databaseUrl);
   }
   try {
-    await lock.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+    await lock.query("SELECT pg_advisory_lock($1)", [ADVISORY_LOCKS.migrations]);
     await assertRequiredExtensionsCanBeCreated(lock);
     return await runMigrateDeploy(databaseUrl);
   } finally {

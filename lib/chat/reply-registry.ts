@@ -149,17 +149,19 @@ type PendingEntry = { requesterId: string; isStopped: boolean; stop: () => void;
 
 /**
  * Runs `start` (which launches the reply and hands it to `launched`) as a pending turn of the conversation, asked
- * for by `requester`; stopped from the start when their account was stopped since it was checked.
+ * for by `requester`; refused (401) when their account was stopped since it was checked.
  */
 export async function startAsPendingTurn(
   conversationId: string,
   requester: Requester,
   start: (pending: PendingTurn) => Promise<LiveReply>,
 ): Promise<LiveReply> {
+  // Nothing is written for an account disabled or deleted since its check: it is told, as its next request would be.
+  if (wasStoppedSinceCheck(requester)) throw new AppError("unauthorized", "Sign in to continue.");
   const onStop: (() => void)[] = [];
   const entry: PendingEntry = {
     requesterId: requester.userId,
-    isStopped: wasStoppedSinceCheck(requester),
+    isStopped: false,
     listedStops: new Set(),
     stop: () => {
       entry.isStopped = true;

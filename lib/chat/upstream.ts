@@ -136,7 +136,8 @@ type SentShape = { shape: WireShape; values: ShapedValues };
 /**
  * Before any token: the shape without the parameter the server refused (400), recorded on the model so that the
  * next turn is sent that way from the start. Each kind of change is made at most once per reply (five at most), so a
- * server that refuses whatever it is sent cannot keep the reply retrying. Null when the refusal is not one Parley can fix, or not again in this reply.
+ * server that refuses whatever it is sent cannot keep the reply retrying. Null when the refusal is not one Parley can
+ * fix, or not again in this reply.
  */
 async function adjustAfterRefusal(
   request: UpstreamRequest,

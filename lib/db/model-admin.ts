@@ -1,13 +1,13 @@
 // Models as admins configure them. Every change raises the model's version and writes an audit entry with the
 // fields before and after, in one transaction; exactly one model is the default (a partial unique index).
+
 import { AppError } from "../errors";
 import { ruleIssue, sentenceOf } from "../http/issue-rules";
+import { ADVISORY_LOCKS } from "./advisory-locks";
 import { type AuditActor, PARLEY_ACTOR, writeAuditEntry } from "./audit";
 import { db, type Prisma } from "./client";
 import { defaultThenByLabel, modelParameterFields } from "./models";
 import { isForeignKeyViolation, isViolationOf } from "./unique-violation";
-
-const MODEL_CATALOGUE_LOCK = 7_340_002;
 
 /**
  * Taken first by every admin change that can move the default model or remove models (adding, changing or deleting
@@ -17,7 +17,7 @@ const MODEL_CATALOGUE_LOCK = 7_340_002;
  * the one change a turn makes (Parley's own fix of a model's request shape after a provider refused it).
  */
 export async function lockModelCatalogue(tx: Prisma.TransactionClient): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${MODEL_CATALOGUE_LOCK})`;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADVISORY_LOCKS.modelCatalogue})`;
 }
 
 export const modelSettingFields = {

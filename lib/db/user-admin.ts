@@ -1,6 +1,8 @@
 // Users as admins manage them: list and search, role and status changes, deletion (a person's own too). Each change
 // writes its audit entry in the same transaction, and none leaves the install without an active admin.
+
 import { AppError } from "../errors";
+import { ADVISORY_LOCKS } from "./advisory-locks";
 import { type AuditActor, writeAuditEntry } from "./audit";
 import { db, type Prisma, type UserRole, type UserStatus } from "./client";
 import { literalLikeText } from "./literal-text";
@@ -28,16 +30,13 @@ export async function listUsers(search: string | undefined): Promise<{ items: Ad
 
 export type UserChanges = { role?: UserRole; status?: UserStatus };
 
-// Any constant works: it names the lock that serialises the changes that can take an admin away, across processes.
-const ADMINS_LOCK = 7_340_002;
-
 /**
  * Takes the admins' lock, then reads the user. Two admins demoting, disabling or deleting each other (or themselves)
  * at once would each see the other still an admin and both go ahead; under the lock the second one reads what the
  * first committed (each statement of a READ COMMITTED transaction sees the latest commits).
  */
 async function getUserForChange(tx: Prisma.TransactionClient, id: string): Promise<AdminUser> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADMINS_LOCK})`;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADVISORY_LOCKS.admins})`;
   const user = await tx.user.findUnique({ where: { id }, select: adminUserFields });
   if (!user) throw new AppError("not_found", "User not found.");
   return user;
@@ -50,7 +49,7 @@ const isActiveAdmin = (user: { role: UserRole; status: UserStatus }) =>
 async function assertAnotherActiveAdmin(tx: Prisma.TransactionClient, id: string): Promise<void> {
   const others = await tx.user.count({ where: { role: "ADMIN", status: "ACTIVE", id: { not: id } } });
   if (others === 0) {
-    throw new AppError("conflict", "Parley would have no active admin left. Make someone else an admin first.");
+    throw new AppError("last_admin", "Parley would have no active admin left. Make someone else an admin first.");
   }
 }
 

@@ -1,14 +1,13 @@
 // Users: registration (first user becomes admin, atomically), sign-in look-ups and session state.
+
 import { AppError } from "../errors";
+import { ADVISORY_LOCKS } from "./advisory-locks";
 import { db, Prisma } from "./client";
 import { joinTeamByInvitation } from "./invitations";
 import { isViolationOf } from "./unique-violation";
 
 const publicUserFields = { id: true, email: true, name: true, role: true, status: true } as const;
 export type PublicUser = Prisma.UserGetPayload<{ select: typeof publicUserFields }>;
-
-// Any constant works: it names the lock that serialises "is this the first user?" across processes.
-const FIRST_USER_LOCK = 7_340_001;
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -29,7 +28,7 @@ export async function createUser(
 ): Promise<PublicUser> {
   try {
     return await db().$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${FIRST_USER_LOCK})`;
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADVISORY_LOCKS.firstUser})`;
       const isFirstUser = (await tx.user.count()) === 0;
       if (!isFirstUser && policy === "closed" && !invitationTokenHash) {
         throw new AppError("forbidden", "Registration is closed. Ask an admin for an invitation.");
@@ -97,7 +96,7 @@ export async function ensureAdmin(input: {
   const email = normalizeEmail(input.email);
   return db().$transaction(async (tx) => {
     // Processes starting together on a fresh database: one creates the account, the others then find it.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${FIRST_USER_LOCK})`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADVISORY_LOCKS.firstUser})`;
     const remembered = await tx.setting.findUnique({
       where: { key: CONFIGURED_ADMIN_SETTING },
       select: { value: true },

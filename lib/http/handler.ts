@@ -36,10 +36,10 @@ export function attachmentResponse(file: {
 
 export function errorResponse(error: unknown): Response {
   if (!(error instanceof AppError) && isDatabaseUnavailable(error)) {
-    logDatabaseOutage(error);
     return errorResponse(databaseUnavailableError(error));
   }
   if (error instanceof AppError) {
+    if (error.code === "database_unavailable") logDatabaseOutage(error);
     const { code, message, issues, details } = error;
     const body: ErrorBody = { error: { code, message, issues, details } };
     // An outage passes, and a limit runs out: the caller is told when to try again.

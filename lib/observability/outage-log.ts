@@ -31,9 +31,8 @@ export function logDatabaseOutage(error: unknown): void {
   state.lastLineAt = now;
   state.failures = 0;
   const reason = reasonOf(error);
-  console.warn(
-    `The database cannot be reached${reason ? ` (${reason})` : ""}: ${failures} request(s) told to try again since the last such line.`,
-  );
+  const since = `${failures} request(s) told to try again since the last such line`;
+  console.warn(`The database cannot be reached${reason ? ` (${reason})` : ""}: ${since}.`);
 }
 
 /**

@@ -5,6 +5,7 @@ import type { ServerResponse } from "node:http";
 import { UpstreamFailure } from "../chat/upstream-failure";
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "../db/database-unavailable";
 import { AppError, type ErrorCode } from "../errors";
+import { logDatabaseOutage } from "../observability/outage-log";
 
 type OpenAiError = { status: number; type: string; code: string };
 
@@ -34,7 +35,10 @@ type OpenAiFailure = { status: number; body: unknown; retryAfter: number | null;
 /** The body and status of a failure; only AppError messages (written to be shown) reach the caller. */
 export function toOpenAiError(error: unknown): OpenAiFailure {
   if (!(error instanceof AppError)) {
-    if (isDatabaseUnavailable(error)) return toOpenAiError(new AppError("database_unavailable", "Try again shortly."));
+    if (isDatabaseUnavailable(error)) {
+      logDatabaseOutage(error);
+      return toOpenAiError(new AppError("database_unavailable", "Try again shortly."));
+    }
     console.error("Unhandled error in the /v1 API", error);
     return {
       status: 500,

@@ -305,7 +305,7 @@ test("a name posing as another account cannot hide the real email, and Make admi
   await expect(row).toContainText("Admin ·");
   await row.getByRole("button", { name: "Make user" }).click();
   const demotion = admin.getByRole("alertdialog", { name: "Remove admin" });
-  await expect(demotion).toContainText(`Make ${padded.email} a user again?`);
+  await expect(demotion).toContainText(`Make ${padded.email} a regular user?`);
   await demotion.getByRole("button", { name: "Make user" }).click();
   await expect(row).toContainText("User ·");
 });

@@ -87,6 +87,8 @@ describe("two admins at once", () => {
       const [one, two] = await Promise.all([leave(ada), leave(dave)]);
       expect([one.status, two.status].sort()).toEqual([204, 409]);
       const stayed = one.status === 409 ? ada : dave;
+      const refusal = (await (one.status === 409 ? one : two).json()) as { error: { code: string } };
+      expect(refusal.error.code).toBe("last_admin");
       expect(await activeAdminIds()).toEqual([stayed.id]);
     }
   });

@@ -124,8 +124,8 @@ describe("an account without a password (single sign-on only)", () => {
       );
       expect([
         emailChange.status,
-        ((await emailChange.json()) as { error: { message: string } }).error.message,
-      ]).toEqual([409, noPassword]);
+        ((await emailChange.json()) as { error: { code: string; message: string } }).error,
+      ]).toEqual([409, { code: "no_password", message: noPassword }]);
       const passwordChange = await client.json("/api/account/password", {
         currentPassword: PASSWORD,
         newPassword: "another long one",

@@ -1,6 +1,7 @@
 // An account disabled or deleted has its replies and /v1 calls stopped (stopRepliesOfRequester). A turn or a call
-// whose account check ran just before that, and which reaches the registry just after, is stopped as it arrives;
-// one checked after the stop (the account enabled again) goes on.
+// whose account check ran just before that, and which reaches the registry just after, is refused (a turn, before
+// anything is written) or ended (a /v1 call) as it arrives; one checked after the stop (the account enabled again)
+// goes on.
 import { describe, expect, it } from "vitest";
 import { LiveReply } from "@/lib/chat/live-reply";
 import { registerApiCall, startAsPendingTurn, stopRepliesOfRequester } from "@/lib/chat/reply-registry";
@@ -12,10 +13,10 @@ function launchTurn(userId: string, checkedAt: number): Promise<LiveReply> {
 }
 
 describe("an account stopped between its check and its reply's start", () => {
-  it("starts the turn stopped", async () => {
+  it("refuses the turn before it writes anything", async () => {
     const checkedAt = performance.now();
     stopRepliesOfRequester("disabled-meanwhile");
-    expect((await launchTurn("disabled-meanwhile", checkedAt)).signal.aborted).toBe(true);
+    await expect(launchTurn("disabled-meanwhile", checkedAt)).rejects.toMatchObject({ code: "unauthorized" });
   });
 
   it("lets a turn checked after the stop go on", async () => {

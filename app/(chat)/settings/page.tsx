@@ -14,6 +14,7 @@ import { getMyStorage } from "@/lib/attachments/files";
 import { requirePageUser } from "@/lib/auth/session";
 import { publicSiteUrl } from "@/lib/env";
 import { isMailConfigured } from "@/lib/mail/mailer";
+import { isPasswordSignInEnabled } from "@/lib/sso/password-sign-in";
 import { listLinkableProviders } from "@/lib/sso/sso-buttons";
 import { getOwnUsage } from "@/lib/usage-limits/usage-report";
 
@@ -24,20 +25,31 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SettingsPage() {
   const user = await requirePageUser();
-  const [{ t }, apiKeys, usage, storage, account, providers] = await Promise.all([
+  const [{ t }, apiKeys, usage, storage, account, providers, isPasswordSignInOn] = await Promise.all([
     getTranslator(),
     listOwnApiKeys(user),
     getOwnUsage(user.id),
     getMyStorage(user),
     getAccountOrThrow(user),
     listLinkableProviders(user.id),
+    isPasswordSignInEnabled(),
   ]);
   const savedLocale = (await cookies()).get(LOCALE_COOKIE)?.value;
   return (
     <div className="min-h-0 flex-1 overflow-y-auto">
       <div className="mx-auto w-full max-w-2xl px-4 py-8">
         <h1 className="mb-6 text-2xl font-semibold">{t("settings.title")}</h1>
-        <AccountSettings account={account} providers={providers} canMailLink={isMailConfigured()} />
+        <AccountSettings
+          account={{
+            name: account.name,
+            email: account.email,
+            customInstructions: account.customInstructions,
+            hasPassword: account.hasPassword,
+          }}
+          providers={providers}
+          canMailLink={isMailConfigured()}
+          isPasswordSignInEnabled={isPasswordSignInOn}
+        />
         <PageSection id="language" title={t("settings.language")} className="mb-8">
           <div className="border-line rounded-2xl border p-5">
             <p className="text-ink-muted mb-3 text-sm">{t("settings.languageDescription")}</p>

@@ -18,14 +18,27 @@ export type AccountView = {
 };
 
 /** Settings → Account: who you are, your password, your instructions to the model, and leaving. */
-type AccountSettingsProps = { account: AccountView; providers: LinkableProvider[]; canMailLink: boolean };
+type AccountSettingsProps = {
+  account: AccountView;
+  providers: LinkableProvider[];
+  canMailLink: boolean;
+  isPasswordSignInEnabled: boolean;
+};
 
-export function AccountSettings({ account, providers, canMailLink }: AccountSettingsProps) {
+export function AccountSettings({ account, providers, canMailLink, isPasswordSignInEnabled }: AccountSettingsProps) {
   const { t } = useTranslator();
   return (
     <PageSection id="account" title={t("accountSettings.title")} className="mb-8">
       <ProfileForm name={account.name} email={account.email} hasPassword={account.hasPassword} />
-      {account.hasPassword ? <PasswordForm /> : <SetPasswordCard email={account.email} canMailLink={canMailLink} />}
+      {account.hasPassword ? (
+        <PasswordForm />
+      ) : (
+        <SetPasswordCard
+          email={account.email}
+          canMailLink={canMailLink}
+          isPasswordSignInEnabled={isPasswordSignInEnabled}
+        />
+      )}
       <LinkedSignIns providers={providers} />
       <CustomInstructionsForm instructions={account.customInstructions ?? ""} />
       <DeleteAccountForm email={account.email} />

@@ -20,7 +20,7 @@ type ConversationHeaderProps = {
   sharing: ConversationSharing;
   onTeamChange: (sharing: TeamSharing) => void;
   onShareLink: () => void;
-  /** False while the conversation holds no message (a refused first message leaves it so): nothing to share or export. */
+  /** False while the conversation holds no message (a refused first message leaves it so): nothing to share. */
   hasMessages: boolean;
 };
 

@@ -43,7 +43,7 @@ export function VersionSwitcher({ message, isDisabled, canSwitch, onShowVersion 
   if (siblingIds.length < 2 || index === -1) return null;
   const position = { index: index + 1, total: siblingIds.length };
   if (!canSwitch) {
-    const explanation = `${t("message.version", position)}. ${t("message.versionChosenByEditors")}`;
+    const explanation = t("message.versionChosenByEditors", position);
     return (
       <p title={explanation} className="text-ink-muted min-w-8 text-center text-xs tabular-nums">
         <span aria-hidden="true">
