@@ -5,6 +5,7 @@ import pg from "pg";
 import { connectionOptionsFromUrl } from "../db/connection-options";
 import { describeConnectionRefusal } from "../db/connection-refusal";
 import { assertRequiredExtensionsCanBeCreated } from "./required-extensions";
+import { assertSchemaAcceptsTables } from "./schema-privilege";
 
 // Any fixed number: every Parley process starting on the database takes this lock around its migrations, so that
 // replicas starting together apply them once, one after the other (the next finds nothing left to apply).
@@ -20,13 +21,14 @@ const SCHEMA_URL_WARNING =
 
 /** The names of the migrations applied now (none when the schema was up to date). */
 export async function applyMigrations(databaseUrl: string): Promise<string[]> {
-  const lock = new pg.Client({ ...connectionOptionsFromUrl(databaseUrl), application_name: "parley-migrate" });
+  const options = connectionOptionsFromUrl(databaseUrl);
+  const lock = new pg.Client({ ...options, application_name: "parley-migrate" });
   const connectError = await lock.connect().then(
     () => null,
     (error: unknown) => error,
   );
   if (connectError) {
-    const refusal = describeConnectionRefusal(connectError);
+    const refusal = describeConnectionRefusal(connectError, { database: options.database, user: options.user });
     if (refusal) throw new Error(refusal);
     // An unreachable database, a wrong password: Prisma's own attempt says why, in the words the README documents.
     return runMigrateDeploy(databaseUrl);
@@ -34,6 +36,8 @@ export async function applyMigrations(databaseUrl: string): Promise<string[]> {
   try {
     await lock.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
     await assertRequiredExtensionsCanBeCreated(lock);
+    // Prisma's `schema` parameter of the URL, as its migrations read it.
+    await assertSchemaAcceptsTables(lock, new URL(databaseUrl).searchParams.get("schema") ?? "public");
     return await runMigrateDeploy(databaseUrl);
   } finally {
     // Ending the session releases the lock, even if the unlock is never reached.
