@@ -1,25 +1,35 @@
 // What the server's log tells an operator, once per process rather than once per request: a proxy that TRUSTED_PROXY
-// does not name, an address users reach Parley at that is not NEXTAUTH_URL, a session cookie the server cannot read.
-// A second loopback address (127.0.0.2) plays the trusted reverse proxy. JSON logs: every line on one output, in
-// order, so that a request's own line marks the point by which everything logged before it has arrived.
+// does not name, an address users reach Parley at that is not NEXTAUTH_URL, a session cookie the server cannot read;
+// and a /v1 call whose provider is out of reach is counted and logged as a chat reply's failure is. A second loopback
+// address (127.0.0.2) plays the trusted reverse proxy. JSON logs: every line on one output, in order, so that a
+// request's own line marks the point by which everything logged before it has arrived.
 import { randomUUID } from "node:crypto";
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
+import { findFreePort } from "@/lib/bootstrap/embedded-postgres";
+import { makeApiUser, parleyClient } from "../support/api-keys";
+import { makeModel } from "../support/factories";
 import { type AppServer, startAppServer } from "../support/test-stack";
 
+const TOKEN = "metrics-token-for-tests-only";
 const PROXY_ADDRESS = "127.0.0.2";
 let server: AppServer;
 let dataDir: string;
 let logFile: string;
+let metricsUrl: string;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), "parley-warnings-"));
   chmodSync(dataDir, 0o755);
   logFile = path.join(dataDir, "server.log");
+  const metricsPort = await findFreePort();
+  metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
   const extraEnv = {
+    METRICS_PORT: String(metricsPort),
+    METRICS_TOKEN: TOKEN,
     TRUSTED_PROXY: PROXY_ADDRESS,
     LOG_FORMAT: "json",
   };
@@ -96,4 +106,28 @@ it("says once that users reach Parley at another address than NEXTAUTH_URL, nami
   expect(line).toContain(`https://chat.example.test:8444`);
   expect(line).toContain(`NEXTAUTH_URL is ${server.baseUrl}`);
   expect(line).toContain("NEXTAUTH_URL=https://chat.example.test:8444");
+});
+
+it("counts and logs a /v1 call whose provider cannot be reached, as it does a chat reply's", async () => {
+  const { key } = await makeApiUser();
+  const upstreamName = `unreachable-${randomUUID().slice(0, 8)}`;
+  await makeModel(`http://127.0.0.1:${await findFreePort()}/v1`, { upstreamName });
+  const scrape = async () =>
+    (await fetch(metricsUrl, { headers: { authorization: `Bearer ${TOKEN}` } })).text().then((text) => {
+      const line = text.split("\n").find((each) => each.startsWith('parley_upstream_errors_total{status="none"} '));
+      return line ? Number(line.split(" ")[1]) : 0;
+    });
+  const before = await scrape();
+
+  const failure = await parleyClient(key.secret, server.baseUrl)
+    .chat.completions.create({ model: upstreamName, messages: [{ role: "user", content: "Hello" }] })
+    .then(
+      () => null,
+      (error: { status?: number; code?: string }) => ({ status: error.status, code: error.code }),
+    );
+  expect(failure).toEqual({ status: 503, code: "upstream_overloaded" });
+  expect(await scrape()).toBe(before + 1);
+  await expect
+    .poll(() => linesWith(upstreamName).some((line) => line.includes("failed: upstream_error (upstream status")))
+    .toBe(true);
 });
