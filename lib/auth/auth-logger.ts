@@ -14,7 +14,8 @@ function messageOf(metadata: unknown): string {
     .slice(0, 300);
 }
 
-function logRateLimited(level: "error" | "warn", code: string, metadata?: unknown, now = Date.now()): void {
+/** Logs `line` unless a line of the same `code` was logged less than a minute ago (then only counts it). */
+export function logRateLimited(level: "error" | "warn", code: string, line: string, now = Date.now()): void {
   if (now - (lastLoggedAt.get(code) ?? Number.NEGATIVE_INFINITY) < REPEAT_INTERVAL_MS) {
     suppressedCounts.set(code, (suppressedCounts.get(code) ?? 0) + 1);
     return;
@@ -23,12 +24,16 @@ function logRateLimited(level: "error" | "warn", code: string, metadata?: unknow
   lastLoggedAt.set(code, now);
   suppressedCounts.delete(code);
   const repeats = suppressed > 0 ? ` (${suppressed} more in the last minute, not shown)` : "";
+  console[level](`${line}${repeats}`);
+}
+
+function logAuthEvent(level: "error" | "warn", code: string, metadata?: unknown): void {
   const message = messageOf(metadata);
-  console[level](`[next-auth] ${level} ${code}${message ? `: ${message}` : ""}${repeats}`);
+  logRateLimited(level, code, `[next-auth] ${level} ${code}${message ? `: ${message}` : ""}`);
 }
 
 export const authLogger: Partial<LoggerInstance> = {
-  error: (code, metadata) => logRateLimited("error", code, metadata),
-  warn: (code) => logRateLimited("warn", code),
+  error: (code, metadata) => logAuthEvent("error", code, metadata),
+  warn: (code) => logAuthEvent("warn", code),
   debug: () => {},
 };

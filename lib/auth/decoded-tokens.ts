@@ -3,6 +3,7 @@
 // still holds (revoked, disabled, demoted) is asked of the database on every request (claims.ts).
 import { getToken } from "next-auth/jwt";
 import { requireEnv } from "../env";
+import { logRateLimited } from "./auth-logger";
 import type { SessionClaims } from "./claims";
 
 type CookieSource = Map<string, string> | { getAll: () => { name: string; value: string }[] };
@@ -30,7 +31,18 @@ export async function decodeSessionToken(cookies: CookieSource): Promise<Session
     req: { cookies, headers: {} } as unknown as Parameters<typeof getToken>[0]["req"],
     secret: requireEnv("AUTH_SECRET"),
   })) as (SessionClaims & { exp?: number }) | null;
-  if (!claims) return null;
+  if (!claims) {
+    // Signed with another AUTH_SECRET (another process of this database, or before the secret changed), expired, or
+    // forged: the request goes on as signed out. One line a minute, as anyone may send such cookies by the thousand;
+    // never the cookie itself.
+    logRateLimited(
+      "warn",
+      "SESSION_COOKIE_UNREADABLE",
+      "[parley] a session cookie could not be read (signed with another AUTH_SECRET, expired, or forged): the " +
+        "request was served as signed out",
+    );
+    return null;
+  }
   if (decoded.size >= MAX_ENTRIES) decoded.clear();
   const until = typeof claims.exp === "number" ? claims.exp * 1000 : Date.now() + FALLBACK_LIFETIME_MS;
   decoded.set(key, { claims, until });

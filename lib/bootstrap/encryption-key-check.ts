@@ -3,7 +3,6 @@
 // the key; a later start with another key stops and says what to do, unless nothing stored needs the old key.
 // `npm run keys:reset-providers` (prepare with --reset-provider-keys) accepts the new key: it forgets the provider
 // keys it cannot decrypt, to be entered again.
-import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import {
   clearProviderKeys,
@@ -11,20 +10,19 @@ import {
   listSealedProviderKeys,
   saveEncryptionKeyCheck,
 } from "../db/encryption-key-check";
-import { env } from "../env";
+import { env, requireEnv } from "../env";
 import { canDecryptSecret, encryptionKeyCheckValue } from "../models/secret-box";
+import { isGeneratedSecret } from "./local-secrets";
 
 export const RESET_FLAG = "--reset-provider-keys";
 const RESET_COMMAND = "npm run keys:reset-providers";
 
 /** Where the key in use came from, so that the message names the one to restore. */
 function describeKeySource(): string {
-  const secretsFile = path.resolve(env().PARLEY_DATA_DIR, "secrets.json");
-  if (existsSync(secretsFile)) {
-    const secrets = JSON.parse(readFileSync(secretsFile, "utf8")) as { encryptionKey?: string };
-    if (secrets.encryptionKey === process.env.ENCRYPTION_KEY) return `the generated key in ${secretsFile}`;
-  }
-  return "ENCRYPTION_KEY from the environment (or .env)";
+  const dataDir = path.resolve(env().PARLEY_DATA_DIR);
+  return isGeneratedSecret(dataDir, "encryptionKey", requireEnv("ENCRYPTION_KEY"))
+    ? `the generated key in ${path.join(dataDir, "secrets.json")}`
+    : "ENCRYPTION_KEY from the environment (or .env)";
 }
 
 function mismatchMessage(undecryptable: string[]): string {

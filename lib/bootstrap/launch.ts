@@ -38,6 +38,8 @@ if (mode === "prepare") {
 }
 
 const { PORT } = env();
+// Read before the default is filled in below: the server warns when users reach it at another address.
+const isPublicUrlSet = env().NEXTAUTH_URL !== undefined;
 // Set before Next and React load: they pick their development or production build from it.
 Object.assign(process.env, {
   NODE_ENV: mode === "dev" ? "development" : "production",
@@ -46,11 +48,13 @@ Object.assign(process.env, {
 });
 const { startAppServer } = await import("../server/app-server");
 const { listenAddressOf } = await import("../server/listen-address");
-const server = await startAppServer({ dev: mode === "dev", port: PORT }).catch(async (error: unknown) => {
-  console.error(`[parley] could not start: ${error instanceof Error ? error.message : String(error)}`);
-  await runtime.stopDatabase();
-  process.exit(1);
-});
+const server = await startAppServer({ dev: mode === "dev", port: PORT, isPublicUrlSet }).catch(
+  async (error: unknown) => {
+    console.error(`[parley] could not start: ${error instanceof Error ? error.message : String(error)}`);
+    await runtime.stopDatabase();
+    process.exit(1);
+  },
+);
 console.log(`[parley] serving on ${publicSiteUrl()} (listening on ${listenAddressOf(env().HOSTNAME)}:${PORT})`);
 // The default encoding's ranks once serving (a 0.1–0.2 s pause), so that the first chat turn does not wait for them;
 // cl100k_base stays unloaded until a model that uses it is asked.

@@ -46,6 +46,14 @@ export function loadOrCreateLocalSecrets<Name extends LocalSecretName>(
   }
 }
 
+/** Whether `value` is the secret generated into the data dir's secrets.json (rather than one from the environment). */
+export function isGeneratedSecret(dataDir: string, name: LocalSecretName, value: string): boolean {
+  const file = path.join(dataDir, "secrets.json");
+  if (!existsSync(file)) return false;
+  const stored = secretsSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
+  return stored.success && stored.data[name] === value;
+}
+
 function readOrWriteSecrets<Name extends LocalSecretName>(dataDir: string, names: readonly Name[]) {
   const file = path.join(dataDir, "secrets.json");
   const stored = existsSync(file) ? secretsSchema.parse(JSON.parse(readFileSync(file, "utf8"))) : {};

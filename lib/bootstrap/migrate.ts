@@ -7,6 +7,7 @@ import { ADVISORY_LOCKS } from "../db/advisory-locks";
 import { connectionOptionsFromUrl } from "../db/connection-options";
 import { describeConnectionRefusal } from "../db/connection-refusal";
 import { assertRequiredExtensionsCanBeCreated } from "./required-extensions";
+import { assertSchemaAcceptsTables } from "./schema-privilege";
 
 /**
  * Prisma prints this whenever the schema's datasource has a `url` while prisma.config.ts gives an adapter. The url
@@ -18,13 +19,14 @@ const SCHEMA_URL_WARNING =
 
 /** The names of the migrations applied now (none when the schema was up to date). */
 export async function applyMigrations(databaseUrl: string): Promise<string[]> {
-  const lock = new pg.Client({ ...connectionOptionsFromUrl(databaseUrl), application_name: "parley-migrate" });
+  const options = connectionOptionsFromUrl(databaseUrl);
+  const lock = new pg.Client({ ...options, application_name: "parley-migrate" });
   const connectError = await lock.connect().then(
     () => null,
     (error: unknown) => error,
   );
   if (connectError) {
-    const refusal = describeConnectionRefusal(connectError);
+    const refusal = describeConnectionRefusal(connectError, { database: options.database, user: options.user });
     if (refusal) throw new Error(refusal);
     // An unreachable database, a wrong password: Prisma's own attempt says why, in the words the README documents.
     return runMigrateDeploy(databaseUrl);
@@ -32,6 +34,8 @@ export async function applyMigrations(databaseUrl: string): Promise<string[]> {
   try {
     await lock.query("SELECT pg_advisory_lock($1)", [ADVISORY_LOCKS.migrations]);
     await assertRequiredExtensionsCanBeCreated(lock);
+    // Prisma's `schema` parameter of the URL, as its migrations read it.
+    await assertSchemaAcceptsTables(lock, new URL(databaseUrl).searchParams.get("schema") ?? "public");
     return await runMigrateDeploy(databaseUrl);
   } finally {
     // Ending the session releases the lock, even if the unlock is never reached.

@@ -8,6 +8,7 @@ import { type Env, env, parseEnv } from "../env";
 import { seedProvidersFromEnv } from "../models/seed-from-env";
 import { recoverPasswordSignIn } from "../sso/password-sign-in";
 import { seedSsoProvidersFromEnv } from "../sso/sso-from-env";
+import { checkAuthSecret } from "./auth-secret-check";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 import { checkEncryptionKey } from "./encryption-key-check";
 import { loadOrCreateLocalSecrets } from "./local-secrets";
@@ -30,6 +31,7 @@ async function resolveRuntimeEnv(config: Env): Promise<PreparedRuntime> {
         isInOwnSession: true,
       });
   if (!config.DATABASE_URL) console.log(`[parley] embedded PostgreSQL 17 with data in ${dataDir}/postgres`);
+  else warnOfGeneratedSecrets(config, dataDir);
   return {
     env: {
       DATABASE_URL: database.databaseUrl,
@@ -38,6 +40,23 @@ async function resolveRuntimeEnv(config: Env): Promise<PreparedRuntime> {
     },
     stopDatabase: database.stop,
   };
+}
+
+/**
+ * On a database other processes may share, secrets generated into this machine's data dir are this machine's alone:
+ * a second machine set up the same way generates others, and its sessions and provider keys do not match.
+ */
+function warnOfGeneratedSecrets(config: Env, dataDir: string): void {
+  const generated = [config.AUTH_SECRET ? null : "AUTH_SECRET", config.ENCRYPTION_KEY ? null : "ENCRYPTION_KEY"];
+  const names = generated.filter((name) => name !== null);
+  if (names.length === 0) return;
+  const [verb, one, value, it] =
+    names.length === 1 ? ["is", "the one", "value", "it"] : ["are", "the ones", "values", "them"];
+  console.warn(
+    `[parley] ${names.join(" and ")} ${verb} not set: this process uses ${one} generated into ` +
+      `${path.join(dataDir, "secrets.json")}. Every other Parley process on this database needs the same ${value}: ` +
+      `set ${it} in each one's environment.`,
+  );
 }
 
 export async function prepareRuntime(): Promise<PreparedRuntime> {
@@ -61,6 +80,7 @@ async function prepareDatabase(runtime: PreparedRuntime): Promise<void> {
     console.log(`[parley] applied ${applied.length} database migration(s), the latest ${applied.at(-1)}`);
   }
   await checkEncryptionKey();
+  await checkAuthSecret();
   const { ADMIN_EMAIL, ADMIN_PASSWORD } = env();
   if (ADMIN_EMAIL && ADMIN_PASSWORD) {
     const admin = { email: ADMIN_EMAIL, name: "Admin", passwordHash: await hashPassword(ADMIN_PASSWORD) };

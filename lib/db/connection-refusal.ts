@@ -13,10 +13,28 @@ const UNVERIFIED_CERTIFICATE = new Set([
 ]);
 // PostgreSQL's SQLSTATE for a connection its pg_hba.conf does not let in (a wrong password is 28P01).
 const REJECTED_BY_HOST_RULES = "28000";
+// PostgreSQL's SQLSTATE for a connection to a database that does not exist (invalid_catalog_name).
+const NO_SUCH_DATABASE = "3D000";
+
+/** A name as SQL needs it written: as it is when PostgreSQL would read it unchanged, else in double quotes. */
+export function sqlIdentifier(name: string): string {
+  return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : `"${name.replaceAll('"', '""')}"`;
+}
 
 /** The admin's explanation of a refused connection, or null when Prisma's words say it well enough. */
-export function describeConnectionRefusal(error: unknown): string | null {
+export function describeConnectionRefusal(
+  error: unknown,
+  target: { database?: string; user?: string } = {},
+): string | null {
   const { code, message } = error as { code?: string; message?: string };
+  if (code === NO_SUCH_DATABASE) {
+    // Prisma says only "Database `x` does not exist"; the README's way is a database the role owns.
+    const [database, role] = [sqlIdentifier(target.database ?? ""), sqlIdentifier(target.user ?? "")];
+    return (
+      `The database ${database} does not exist on that server (${message}). Have a superuser create it, owned by ` +
+      `the role in DATABASE_URL: "CREATE DATABASE ${database} OWNER ${role};", then start Parley again.`
+    );
+  }
   if (code && UNVERIFIED_CERTIFICATE.has(code)) {
     return (
       `The database's TLS certificate could not be verified (${message}). With sslmode=verify-full or ` +

@@ -42,7 +42,7 @@ function normalize(address: string): string {
 
 let trustedProxies: BlockList | undefined;
 
-function isTrustedProxy(address: string): boolean {
+export function isTrustedProxy(address: string): boolean {
   if (!trustedProxies) {
     trustedProxies = new BlockList();
     for (const entry of env().TRUSTED_PROXY) {
@@ -55,6 +55,27 @@ function isTrustedProxy(address: string): boolean {
   const bare = address.replace(/^::ffff:(?=\d+\.)/i, "");
   const family = isIP(bare);
   return family !== 0 && trustedProxies.check(bare, family === 6 ? "ipv6" : "ipv4");
+}
+
+let hasWarnedOfUntrustedProxy = false;
+
+/**
+ * Once per process, the first request that names its client (X-Forwarded-For, Forwarded) from a peer TRUSTED_PROXY
+ * does not list: behind a proxy left out of it, every user counts as the proxy for the limits per client address,
+ * and the first sign of it was colleagues told "Too many attempts". Once: anyone may send the header.
+ */
+export function warnOfUntrustedForwarding(request: IncomingMessage): void {
+  if (hasWarnedOfUntrustedProxy) return;
+  const header = request.headers["x-forwarded-for"] !== undefined ? "X-Forwarded-For" : "Forwarded";
+  if (header === "Forwarded" && request.headers.forwarded === undefined) return;
+  const peer = (request.socket.remoteAddress ?? "").replace(/^::ffff:(?=\d+\.)/i, "");
+  if (isIP(peer) === 0 || isTrustedProxy(peer)) return;
+  hasWarnedOfUntrustedProxy = true;
+  console.warn(
+    `[parley] a request came with ${header} from ${peer}, which TRUSTED_PROXY does not name: its client is taken to ` +
+      `be ${peer}, so every user behind a proxy there counts as one client for the limits per client address ` +
+      `(registrations, failed sign-ins). If ${peer} is your reverse proxy, set TRUSTED_PROXY=${peer} (shown once).`,
+  );
 }
 
 /** The client's address, or "unknown" when Parley's own server did not say who connected. */

@@ -55,7 +55,7 @@ function createMetrics(): Metrics {
     }),
     upstreamErrors: new Counter({
       name: "parley_upstream_errors_total",
-      help: "Replies failed by the model provider, by HTTP status (none: no status, e.g. a timeout).",
+      help: "Replies and /v1 completions failed by the model provider, by HTTP status (none: no status, e.g. a timeout).",
       labelNames: ["status"],
       registers,
     }),
@@ -125,7 +125,7 @@ export function recordFinishedReply(model: string, reply: FinishedReply): void {
   recorded.replies.inc({ outcome: OUTCOMES[reply.status] });
   if (reply.status === "ERROR") {
     const cause = reply.errorCause as { status?: unknown } | null;
-    if (cause && typeof cause === "object") recorded.upstreamErrors.inc({ status: String(cause.status ?? "none") });
+    if (cause && typeof cause === "object") recordUpstreamFailure(cause.status);
   }
   const ledger = reply.ledger;
   if (!ledger) return;
@@ -133,6 +133,11 @@ export function recordFinishedReply(model: string, reply: FinishedReply): void {
     recorded.timeToFirstToken.observe({ model }, ledger.timeToFirstTokenMs / 1000);
   recorded.replyDuration.observe({ model }, ledger.durationMs / 1000);
   recorded.tokensStreamed.inc({ model }, ledger.completionTokens);
+}
+
+/** A call to a model provider that failed, a chat reply's or a /v1 completion's: its HTTP status, if it had one. */
+export function recordUpstreamFailure(status: unknown): void {
+  metrics().upstreamErrors.inc({ status: String(status ?? "none") });
 }
 
 /** Replies of dead processes, recovered here as interrupted. */

@@ -9,7 +9,7 @@ import { drain, waitUntilIdle } from "../cluster/drain";
 import { countOpenReplies } from "../cluster/remote-replies";
 import { joinCluster } from "../cluster/start-cluster";
 import { env, publicSiteUrl } from "../env";
-import { stampPeerAddress } from "../http/client-address";
+import { stampPeerAddress, warnOfUntrustedForwarding } from "../http/client-address";
 import { serveWithRequestId } from "../observability/logging";
 import { startMetricsServer } from "../observability/metrics-server";
 import { countApiCompletions } from "../v1/completion-route";
@@ -21,6 +21,7 @@ import { isCrossOriginRequest } from "./cross-origin-guard";
 import { serveEventStreamRoute } from "./event-stream-routes";
 import { explainListenError, listenAddressOf } from "./listen-address";
 import { LISTENING_DESCRIPTORS, listenThroughCopies } from "./listening-copies";
+import { createPublicAddressCheck } from "./public-address-check";
 import { sendRefusal } from "./refusal";
 import { createUpgradeListener } from "./upgrade-guard";
 import { serveUploadRoute } from "./upload-route";
@@ -45,11 +46,17 @@ const CROSS_SITE_REFUSAL = {
 /** How long a shutdown waits for the replies it stops to be saved. */
 const SHUTDOWN_SAVE_MS = 5000;
 
-export async function startAppServer(options: { dev: boolean; port: number }): Promise<AppServer> {
+/** `isPublicUrlSet`: whether NEXTAUTH_URL was configured, or is the default the launcher filled in. */
+export async function startAppServer(options: {
+  dev: boolean;
+  port: number;
+  isPublicUrlSet: boolean;
+}): Promise<AppServer> {
   const app = next({ dev: options.dev, dir: process.cwd(), hostname: "localhost", port: options.port });
   const handleNext = app.getRequestHandler();
   await app.prepare();
   const siteOrigin = new URL(publicSiteUrl()).origin;
+  const checkPublicAddress = createPublicAddressCheck(publicSiteUrl(), options.isPublicUrlSet);
   // The lease and the bus before the first request: a reply started here must have a live owner from its first row.
   const cluster = await joinCluster();
   const { METRICS_PORT, METRICS_TOKEN, HOSTNAME } = env();
@@ -93,6 +100,8 @@ export async function startAppServer(options: { dev: boolean; port: number }): P
     }
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
     stampPeerAddress(request);
+    warnOfUntrustedForwarding(request);
+    checkPublicAddress(request);
     // Refused before the body is read: a cross-site request may carry one too.
     if (isCrossOriginRequest(request, siteOrigin)) {
       sendRefusal(response, CROSS_SITE_REFUSAL, true);

@@ -9,11 +9,12 @@ import type { ProviderUsage } from "../chat/reply-usage";
 import { startUsageMeter } from "../chat/reply-usage";
 import { countTokens, encodingForModel, type TokenEncoding } from "../chat/tokens";
 import { streamChatCompletion, type UpstreamRequest } from "../chat/upstream";
-import { cutOffFailure } from "../chat/upstream-failure";
+import { cutOffFailure, UpstreamFailure } from "../chat/upstream-failure";
 import { buildUpstreamRequest } from "../chat/upstream-request";
 import { insertApiUsage } from "../db/api-usage";
 import type { CompletionModel } from "../db/models";
 import { AppError } from "../errors";
+import { recordUpstreamFailure } from "../observability/metrics";
 import { reserveUsage, settleUsage, type UsageReservation } from "../usage-limits/reserve-usage";
 import type { ApiCall, ApiCaller } from "./api-call";
 import { type ChatCompletionBody, countImages, imageTokens, textOf, toUpstreamMessages } from "./completion-request";
@@ -91,6 +92,15 @@ export async function prepareApiCompletion(call: ApiCall, body: ChatCompletionBo
   return { caller, model, modelName: body.model, upstream, promptTokens, encoding, reservation };
 }
 
+/** Counted and logged as a chat reply's failure is (run-reply.ts): the category and status, never the provider's text. */
+function recordApiFailure(prepared: PreparedCompletion, failure: UpstreamFailure): void {
+  recordUpstreamFailure(failure.diagnosis.status);
+  console.error(
+    `API completion on ${prepared.model.upstreamName} (key ${prepared.caller.keyId}) failed: ${failure.code} ` +
+      `(${String(failure.cause ?? failure.message)})`,
+  );
+}
+
 /**
  * Runs the call, handing each answer delta to `onDelta`; ends quietly when `signal` aborts (the caller went away:
  * the upstream call is aborted with it). Whatever the end, the ledger gets the call's row and the reservation is
@@ -161,7 +171,11 @@ export async function runApiCompletion(
     row && insertApiUsage(row).catch((error) => console.error("Recording an API call's usage failed", error)),
     settleUsage(prepared.reservation, ledger),
   ]);
-  if (failure) throw failure;
+  if (failure) {
+    // A caller who left ended the call itself: that is no failure of the provider.
+    if (failure instanceof UpstreamFailure && !signal.aborted) recordApiFailure(prepared, failure);
+    throw failure;
+  }
   const final: ProviderUsage | null = usage;
   return {
     content,

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { createEmptyDatabase } from "../support/empty-database";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { signedInClient } from "../support/session-client";
-import { startAppServer } from "../support/test-stack";
+import { authSecretFor, startAppServer } from "../support/test-stack";
 
 const repositoryRoot = path.resolve(import.meta.dirname, "../..");
 const PROVIDER_KEY = "sk-test-0123456789abcdef";
@@ -55,7 +55,7 @@ function resetProviderKeys(
         DATABASE_URL: databaseUrl,
         PARLEY_DATA_DIR: dataDir,
         ENCRYPTION_KEY: encryptionKey,
-        AUTH_SECRET: newKey(),
+        AUTH_SECRET: authSecretFor(databaseUrl),
       },
     },
   );

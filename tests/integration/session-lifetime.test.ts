@@ -1,6 +1,5 @@
 // Sessions end SESSION_MAX_AGE_DAYS after sign-in however often they are used, on a server of its own whose signing
 // secret the test knows, so that it can present a session signed in long ago (changing the clock is not possible).
-import { randomBytes } from "node:crypto";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -8,9 +7,10 @@ import { decode, encode, type JWT } from "next-auth/jwt";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import { makeUser } from "../support/factories";
 import { anonymousClient } from "../support/session-client";
-import { type AppServer, startAppServer } from "../support/test-stack";
+import { type AppServer, authSecretFor, startAppServer } from "../support/test-stack";
 
-const AUTH_SECRET = randomBytes(32).toString("hex");
+// The test stack's secret of the suite's database: a server with another one would be refused at start.
+const AUTH_SECRET = authSecretFor(inject("databaseUrl"));
 const COOKIE = "next-auth.session-token";
 const DAY_SECONDS = 24 * 60 * 60;
 let server: AppServer;
@@ -19,7 +19,7 @@ let dataDir: string;
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), "parley-session-"));
   chmodSync(dataDir, 0o755);
-  const extraEnv = { AUTH_SECRET, SESSION_MAX_AGE_DAYS: "7" };
+  const extraEnv = { SESSION_MAX_AGE_DAYS: "7" };
   server = await startAppServer({ databaseUrl: inject("databaseUrl"), dataDir, extraEnv });
 });
 afterAll(async () => {

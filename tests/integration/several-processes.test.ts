@@ -1,7 +1,7 @@
 // Two Parley processes on one PostgreSQL, as behind a load balancer: a reply generated on one is re-attached, stopped,
 // watched and cut off by an access change on the other; a killed process's replies are recovered by the survivor
 // within the lease time, and a restart touches no live process's replies. Every wait is on an event, never a sleep.
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -29,10 +29,10 @@ let upstream: FakeUpstream;
 let dataDir: string;
 let serverA: AppServer;
 let serverB: AppServer;
-// The same secret on both, as replicas share one: a session signed on one is valid on the other. A silent model is
-// waited for longer than the suite's 1.5 s, which a busy machine's reconnection could take (a reply sending nothing).
+// The same AUTH_SECRET on both (the test stack's, one per database), as replicas share one: a session signed on one
+// is valid on the other. A silent model is waited for longer than the suite's 1.5 s, which a busy machine's
+// reconnection could take (a reply sending nothing).
 const extraEnv = {
-  AUTH_SECRET: randomBytes(32).toString("hex"),
   PROCESS_LEASE_SECONDS: String(LEASE_SECONDS),
   UPSTREAM_IDLE_TIMEOUT_MS: "20000",
 };

@@ -59,6 +59,14 @@ function waitForExit(child: ChildProcess): Promise<void> {
 }
 
 /**
+ * The AUTH_SECRET of every server the tests start on `databaseUrl`: one per database, as in production, where a
+ * process with another one is refused at start.
+ */
+export function authSecretFor(databaseUrl: string): string {
+  return createHash("sha256").update(`auth secret of ${databaseUrl}`).digest("hex");
+}
+
+/**
  * The production build's launcher (`npm start`'s command) against `databaseUrl`, with the test stack's environment,
  * its output piped. It serves on `port` (on loopback) once it has started.
  */
@@ -86,7 +94,7 @@ export function spawnLauncher(options: {
       NEXTAUTH_URL: `http://127.0.0.1:${options.port}`,
       DATABASE_URL: options.databaseUrl,
       PARLEY_DATA_DIR: options.dataDir,
-      AUTH_SECRET: randomBytes(32).toString("hex"),
+      AUTH_SECRET: authSecretFor(options.databaseUrl),
       // One key per database, as in production: servers that share a database (the suite's, and those some tests
       // start beside it) must read each other's provider keys, or the start's key check stops them.
       ENCRYPTION_KEY: createHash("sha256").update(options.databaseUrl).digest("hex"),
