@@ -60,10 +60,13 @@ function waitForExit(child: ChildProcess): Promise<void> {
 
 /**
  * The AUTH_SECRET of every server the tests start on `databaseUrl`: one per database, as in production, where a
- * process with another one is refused at start.
+ * process with another one is refused at start. By the database's name, not the whole URL: a test may reach one
+ * database by two addresses (directly, and through the proxy that cuts it off).
  */
 export function authSecretFor(databaseUrl: string): string {
-  return createHash("sha256").update(`auth secret of ${databaseUrl}`).digest("hex");
+  return createHash("sha256")
+    .update(`auth secret of ${new URL(databaseUrl).pathname}`)
+    .digest("hex");
 }
 
 /**
