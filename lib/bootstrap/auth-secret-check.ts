@@ -5,12 +5,13 @@
 // the new secret on purpose: sessions signed with the old one can no longer be read, so every session ends.
 import { createHmac } from "node:crypto";
 import path from "node:path";
-import { recordAuthSecretCheck, replaceAuthSecretCheck } from "../db/auth-secret-check";
+import { putSetting, putSettingUnlessSet } from "../db/settings";
 import { env, requireEnv } from "../env";
 import { isGeneratedSecret } from "./local-secrets";
 
 export const ACCEPT_FLAG = "--accept-auth-secret";
 const ACCEPT_COMMAND = "npm run keys:accept-auth-secret";
+const CHECK_SETTING = "authSecretCheck";
 
 /** An HMAC of a fixed text under the secret: it tells secrets apart, and allows no offline guessing of a weak one. */
 function authSecretCheckValue(): string {
@@ -27,14 +28,14 @@ function describeSecretSource(): string {
 export async function checkAuthSecret(): Promise<void> {
   const current = authSecretCheckValue();
   if (process.argv.includes(ACCEPT_FLAG)) {
-    await replaceAuthSecretCheck(current);
+    await putSetting(CHECK_SETTING, current);
     console.log(
       "[parley] AUTH_SECRET accepted: sessions signed with the previous one have ended (their users sign in again); " +
         "start every process of this database with this one",
     );
     return;
   }
-  if ((await recordAuthSecretCheck(current)) === current) return;
+  if ((await putSettingUnlessSet(CHECK_SETTING, current)) === current) return;
   throw new Error(
     `AUTH_SECRET is not the one this database's sessions are signed with: this process uses ${describeSecretSource()}. ` +
       "Every Parley process on one database needs the same AUTH_SECRET; with another one, users are sent back to " +

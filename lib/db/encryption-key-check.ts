@@ -1,20 +1,12 @@
 // The stored check value of ENCRYPTION_KEY and the provider keys sealed with it, for the start-up check.
 import { db } from "./client";
+import { getSetting, putSetting } from "./settings";
 
 const CHECK_SETTING = "encryptionKeyCheck";
 
-export async function getEncryptionKeyCheck(): Promise<string | null> {
-  const row = await db().setting.findUnique({ where: { key: CHECK_SETTING }, select: { value: true } });
-  return row?.value ?? null;
-}
+export const getEncryptionKeyCheck = () => getSetting(CHECK_SETTING);
 
-export async function saveEncryptionKeyCheck(value: string): Promise<void> {
-  await db().setting.upsert({
-    where: { key: CHECK_SETTING },
-    create: { key: CHECK_SETTING, value },
-    update: { value },
-  });
-}
+export const saveEncryptionKeyCheck = (value: string) => putSetting(CHECK_SETTING, value);
 
 export async function listSealedProviderKeys(): Promise<{ id: string; name: string; apiKeyEncrypted: string }[]> {
   const rows = await db().provider.findMany({

@@ -12,18 +12,22 @@ const PROBE_PATH = "/api/health";
 const firstValue = (header: string | string[] | undefined) =>
   (Array.isArray(header) ? header[0] : header)?.split(",")[0]?.trim() || undefined;
 
-/**
- * The origin the request was sent to: X-Forwarded-Host and X-Forwarded-Proto from a trusted proxy, else its Host
- * (with NEXTAUTH_URL's scheme, which this process cannot see behind a proxy it does not trust). Null when unreadable.
- */
-function seenOriginOf(
-  request: IncomingMessage,
-  siteProtocol: string,
-): { origin: string; isSchemeKnown: boolean } | null {
+/** The host and scheme the request names: X-Forwarded-Host and X-Forwarded-Proto from a trusted proxy, else its Host. */
+function namedAddressOf(request: IncomingMessage): { host: string | undefined; scheme: string | undefined } {
   const peer = (request.socket.remoteAddress ?? "").replace(/^::ffff:(?=\d+\.)/i, "");
   const isTrusted = isTrustedProxy(peer);
   const host = (isTrusted ? firstValue(request.headers["x-forwarded-host"]) : undefined) ?? request.headers.host;
-  const scheme = isTrusted ? firstValue(request.headers["x-forwarded-proto"]) : undefined;
+  return { host, scheme: isTrusted ? firstValue(request.headers["x-forwarded-proto"]) : undefined };
+}
+
+/**
+ * The origin the request was sent to (with NEXTAUTH_URL's scheme when this process cannot see it behind a proxy it
+ * does not trust). Null when unreadable.
+ */
+function seenOriginOf(
+  { host, scheme }: ReturnType<typeof namedAddressOf>,
+  siteProtocol: string,
+): { origin: string; isSchemeKnown: boolean } | null {
   if (!host) return null;
   try {
     return { origin: new URL(`${scheme ? `${scheme}:` : siteProtocol}//${host}`).origin, isSchemeKnown: !!scheme };
@@ -50,12 +54,22 @@ function isSameSite(seen: URL, site: URL): boolean {
 export function createPublicAddressCheck(siteUrl: string, isConfigured: boolean): (request: IncomingMessage) => void {
   const site = new URL(siteUrl);
   let hasWarned = false;
+  // The address of the last request found right: every request asks this, and nearly all name the same address, so
+  // the URLs are parsed once per address rather than once per request.
+  let lastRightKey = "";
   return (request) => {
     if (hasWarned || request.url?.split("?")[0] === PROBE_PATH) return;
-    const seen = seenOriginOf(request, site.protocol);
+    const named = namedAddressOf(request);
+    const proxied = isProxied(request);
+    const key = `${named.host}\n${named.scheme}\n${proxied}`;
+    if (key === lastRightKey) return;
+    const seen = seenOriginOf(named, site.protocol);
     if (!seen) return;
     const differs = !isSameSite(new URL(seen.origin), site);
-    if (!differs && (isConfigured || !isProxied(request))) return;
+    if (!differs && (isConfigured || !proxied)) {
+      lastRightKey = key;
+      return;
+    }
     hasWarned = true;
     if (!differs) {
       console.warn(

@@ -1,7 +1,6 @@
 // Every process on one database must sign sessions with the same AUTH_SECRET: the first start records a check value
 // of it, a start with another one (a second machine that generated its own) stops and says where its secret came
 // from, and `npm run keys:accept-auth-secret` replaces the secret on purpose, which ends every session.
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -10,9 +9,8 @@ import { afterAll, expect, it } from "vitest";
 import { findFreePort } from "@/lib/bootstrap/embedded-postgres";
 import { createEmptyDatabase } from "../support/empty-database";
 import { anonymousClient, signedInClient } from "../support/session-client";
-import { spawnLauncher, startAppServer } from "../support/test-stack";
+import { outputUntilExit, runPrepare, spawnLauncher, startAppServer } from "../support/test-stack";
 
-const repositoryRoot = path.resolve(import.meta.dirname, "../..");
 const folders: string[] = [];
 
 function newDataDir(): string {
@@ -26,34 +24,18 @@ afterAll(() => {
   for (const folder of folders) rmSync(folder, { recursive: true, force: true });
 });
 
-function outputUntilExit(child: ChildProcess): Promise<{ code: number | null; output: string }> {
-  let output = "";
-  child.stdout?.on("data", (chunk: Buffer) => (output += chunk));
-  child.stderr?.on("data", (chunk: Buffer) => (output += chunk));
-  return new Promise((resolve) => child.once("exit", (code) => resolve({ code, output })));
-}
-
 /** `npm run keys:accept-auth-secret`, as an operator runs it with the new secret set. */
 function acceptAuthSecret(databaseUrl: string, dataDir: string, authSecret: string) {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", "lib/bootstrap/launch.ts", "prepare", "--accept-auth-secret"],
-    {
-      cwd: repositoryRoot,
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl,
-        PARLEY_DATA_DIR: dataDir,
-        AUTH_SECRET: authSecret,
-        ENCRYPTION_KEY: randomBytes(32).toString("hex"),
-        OPENAI_API_KEY: "",
-        OPENAI_BASE_URL: "",
-        ADMIN_EMAIL: "",
-        ADMIN_PASSWORD: "",
-      },
-    },
-  );
-  return outputUntilExit(child);
+  return runPrepare("--accept-auth-secret", {
+    DATABASE_URL: databaseUrl,
+    PARLEY_DATA_DIR: dataDir,
+    AUTH_SECRET: authSecret,
+    ENCRYPTION_KEY: randomBytes(32).toString("hex"),
+    OPENAI_API_KEY: "",
+    OPENAI_BASE_URL: "",
+    ADMIN_EMAIL: "",
+    ADMIN_PASSWORD: "",
+  });
 }
 
 it("refuses a process with another AUTH_SECRET, and replaces the secret on purpose, ending every session", async () => {

@@ -1,6 +1,5 @@
 // A changed ENCRYPTION_KEY: the start stops and says which key and what to do; `npm run keys:reset-providers`
 // accepts the new key; the admin console marks a provider key that cannot be decrypted.
-import { spawn } from "node:child_process";
 import { createCipheriv, randomBytes } from "node:crypto";
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -10,9 +9,8 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { createEmptyDatabase } from "../support/empty-database";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { signedInClient } from "../support/session-client";
-import { authSecretFor, startAppServer } from "../support/test-stack";
+import { authSecretFor, runPrepare, startAppServer } from "../support/test-stack";
 
-const repositoryRoot = path.resolve(import.meta.dirname, "../..");
 const PROVIDER_KEY = "sk-test-0123456789abcdef";
 const ADMIN = { ADMIN_EMAIL: "keys-admin@example.test", ADMIN_PASSWORD: "long enough admin" };
 
@@ -41,28 +39,13 @@ function serverEnv(encryptionKey: string) {
 }
 
 /** `npm run keys:reset-providers`, as an admin runs it. */
-function resetProviderKeys(
-  databaseUrl: string,
-  encryptionKey: string,
-): Promise<{ code: number | null; output: string }> {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", "lib/bootstrap/launch.ts", "prepare", "--reset-provider-keys"],
-    {
-      cwd: repositoryRoot,
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl,
-        PARLEY_DATA_DIR: dataDir,
-        ENCRYPTION_KEY: encryptionKey,
-        AUTH_SECRET: authSecretFor(databaseUrl),
-      },
-    },
-  );
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk));
-  child.stderr.on("data", (chunk: Buffer) => (output += chunk));
-  return new Promise((resolve) => child.once("exit", (code) => resolve({ code, output })));
+function resetProviderKeys(databaseUrl: string, encryptionKey: string) {
+  return runPrepare("--reset-provider-keys", {
+    DATABASE_URL: databaseUrl,
+    PARLEY_DATA_DIR: dataDir,
+    ENCRYPTION_KEY: encryptionKey,
+    AUTH_SECRET: authSecretFor(databaseUrl),
+  });
 }
 
 async function readProviderKey(databaseUrl: string): Promise<string | null> {

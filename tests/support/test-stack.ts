@@ -69,6 +69,27 @@ export function authSecretFor(databaseUrl: string): string {
     .digest("hex");
 }
 
+/** Everything `child` prints until it exits, and its exit code. */
+export function outputUntilExit(child: ChildProcess): Promise<{ code: number | null; output: string }> {
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk));
+  return new Promise((resolve) => child.once("exit", (code) => resolve({ code, output })));
+}
+
+/**
+ * The launcher's preparation with one of its maintenance flags, as an operator runs the npm script behind it
+ * (`--reset-provider-keys`: `npm run keys:reset-providers`; `--accept-auth-secret`: `npm run keys:accept-auth-secret`),
+ * with `env` over the test's own environment.
+ */
+export function runPrepare(
+  flag: string,
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
+  const args = ["--import", "tsx", "lib/bootstrap/launch.ts", "prepare", flag];
+  return outputUntilExit(spawn(process.execPath, args, { cwd: repositoryRoot, env: { ...process.env, ...env } }));
+}
+
 /**
  * The production build's launcher (`npm start`'s command) against `databaseUrl`, with the test stack's environment,
  * its output piped. It serves on `port` (on loopback) once it has started.
