@@ -1,7 +1,7 @@
 // Automated accessibility checks (axe-core) on the main pages, in both themes: no serious or critical violations.
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { RICH_MARKDOWN } from "../support/markdown-samples";
-import { expectNoSeriousViolations, newUserPage, receiveReply } from "./helpers";
+import { expectNoSeriousViolations, newUserPage, receiveReply, test } from "./helpers";
 
 // axe walks the whole DOM several times per check: on two shared cores that takes seconds, not milliseconds.
 test.describe.configure({ timeout: 90_000 });

@@ -2,7 +2,7 @@
 // Chinese, at phone width, with axe; a disabled account told so, also mid-reply; an admin's reset link that gets
 // someone back in.
 import { randomUUID } from "node:crypto";
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { type Browser, expect, type Page } from "@playwright/test";
 import { E2E_ECHO_PREFIX } from "../support/e2e-scenario";
 import {
   composer,
@@ -12,6 +12,7 @@ import {
   PASSWORD,
   send,
   signInAsAdmin,
+  test,
 } from "./helpers";
 
 async function signIn(page: Page, email: string, password: string) {

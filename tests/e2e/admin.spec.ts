@@ -2,9 +2,9 @@
 // and a model with temperature 0.3 and a system prompt; a user picks that model and chats; the upstream received
 // both, and the user finds the system prompt nowhere.
 import { randomUUID } from "node:crypto";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
-import { composer, newUserPage, PASSWORD, send, signInAsAdmin } from "./helpers";
+import { composer, newUserPage, PASSWORD, send, signInAsAdmin, test } from "./helpers";
 
 const MODEL_NAME = "pirate-7b";
 const SYSTEM_PROMPT = `Answer like a pirate. Secret instruction ${randomUUID()}.`;

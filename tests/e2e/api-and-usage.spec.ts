@@ -1,7 +1,7 @@
 // Parley's own API and usage limits as people meet them: a personal key made, copied, listed by its prefix and
 // revoked in Settings; the admin's usage dashboard drawing a chart after a few turns; a user over the limit an admin
 // set reading why in the chat.
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { E2E_ADMIN } from "../support/e2e-scenario";
 import {
   attachWithPaperclip,
@@ -12,6 +12,7 @@ import {
   receiveReply,
   send,
   signInAsAdmin,
+  test,
 } from "./helpers";
 
 test.describe.configure({ timeout: 120_000 });

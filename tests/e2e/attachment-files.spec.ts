@@ -2,9 +2,9 @@
 // its type; text copied with a picture of it (a spreadsheet's cells) pastes as text; a chip shows what the server
 // stored, never a broken or misleading thumbnail; an empty file is refused in the reader's language; a file dragged
 // over the page shows where it goes.
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { makePng } from "../support/attachment-files";
-import { attachWithPaperclip, composer, holdNextUpload, newUserPage } from "./helpers";
+import { attachWithPaperclip, composer, holdNextUpload, newUserPage, test } from "./helpers";
 
 // The classic 1×1 transparent GIF.
 const TRANSPARENT_GIF = Buffer.from("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7", "base64");

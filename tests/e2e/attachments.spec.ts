@@ -2,7 +2,7 @@
 // fake model echoes the parts it received) and stays in the thread after a reload; a PDF, a Word document and a CSV
 // are picked with the paperclip and read as text; a file Parley cannot read is refused on its chip, before anything is sent.
 import { randomUUID } from "node:crypto";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { makeDocx, makePdf, makePng } from "../support/attachment-files";
 import { E2E_ECHO_PREFIX } from "../support/e2e-scenario";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
@@ -14,6 +14,7 @@ import {
   keepScreenshot,
   newUserPage,
   signInAsAdmin,
+  test,
 } from "./helpers";
 
 const VISION_MODEL = "gpt-4o-mini";

@@ -1,10 +1,10 @@
 // An admin adds an Azure OpenAI provider in the console: the kind, the endpoint and the api-version; the card says
 // which it is, and Test connection reaches the Azure-shaped endpoint with the key.
 import { randomUUID } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { E2E_ADMIN } from "../support/e2e-scenario";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
-import { composer } from "./helpers";
+import { composer, test } from "./helpers";
 
 let upstream: FakeUpstream;
 test.beforeAll(async () => {

@@ -1,8 +1,8 @@
 // Versions of a conversation as a user meets them: edit a message, regenerate a reply, switch between the
 // versions, and reload in the middle of a reply. The fake model always answers "word0 … word59" (50 ms a word), so
 // these tests look at structure (counts, version labels, the user's text), not at different reply texts.
-import { expect, type Page, test } from "@playwright/test";
-import { newUserPage, send } from "./helpers";
+import { expect, type Page } from "@playwright/test";
+import { newUserPage, send, test } from "./helpers";
 
 function thread(page: Page) {
   const log = page.getByRole("log", { name: "Messages" });

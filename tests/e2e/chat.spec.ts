@@ -1,6 +1,6 @@
 // As a user would: register, chat with a streamed reply, reload, stop, and stay out of others' conversations.
-import { expect, test } from "@playwright/test";
-import { composer, cutNextReplyStream, newUserPage, PASSWORD, send } from "./helpers";
+import { expect } from "@playwright/test";
+import { composer, cutNextReplyStream, newUserPage, PASSWORD, send, test } from "./helpers";
 
 test("a new user chats, watches the reply stream in, and finds the conversation after a reload", async ({
   browser,

@@ -1,6 +1,6 @@
 // Themes, the phone drawer and keyboard shortcuts, as a user meets them.
-import { expect, test } from "@playwright/test";
-import { composer, newUserPage, send } from "./helpers";
+import { expect } from "@playwright/test";
+import { composer, newUserPage, send, test } from "./helpers";
 
 test("the theme follows the system until one is chosen, and the choice survives a reload without a flash", async ({
   browser,

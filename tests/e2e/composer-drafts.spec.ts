@@ -4,7 +4,7 @@
 // help; a message waiting for its uploads is never dropped without a word; eleven chips fit on a phone.
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { queryDatabase } from "../support/database-query";
 import { E2E_ECHO_PREFIX, e2eStackFile } from "../support/e2e-scenario";
 import {
@@ -16,6 +16,7 @@ import {
   newUserPage,
   PASSWORD,
   send,
+  test,
 } from "./helpers";
 
 const WAITING = "Sends once the files have uploaded…";

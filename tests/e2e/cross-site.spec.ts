@@ -2,8 +2,8 @@
 // with the forms it posts. Parley must refuse what such a page makes a signed-in user's browser send.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test } from "@playwright/test";
-import { newUserPage } from "./helpers";
+import { expect } from "@playwright/test";
+import { newUserPage, test } from "./helpers";
 
 let attackerSite: Server;
 let attackerUrl: string;

@@ -5,11 +5,11 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { type RunningPostgres, startEmbeddedPostgres } from "../../lib/bootstrap/embedded-postgres";
 import { type DatabaseSwitch, startDatabaseSwitch } from "../support/database-switch";
 import { type AppServer, startAppServer } from "../support/test-stack";
-import { composer, PASSWORD } from "./helpers";
+import { composer, PASSWORD, test } from "./helpers";
 
 let dataDir: string;
 let postgres: RunningPostgres;

@@ -1,8 +1,8 @@
 // A newcomer's first minutes, each seen going wrong once in Chromium: forms before their script runs, the first
 // message of a new chat, the header on a phone, and the title in the header.
 import { randomUUID } from "node:crypto";
-import { expect, test } from "@playwright/test";
-import { composer, newUserPage, PASSWORD, send } from "./helpers";
+import { expect } from "@playwright/test";
+import { composer, newUserPage, PASSWORD, send, test } from "./helpers";
 
 test("without JavaScript, registering and signing in post their forms and no password reaches a URL", async ({
   browser,

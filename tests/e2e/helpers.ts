@@ -2,11 +2,28 @@
 import { randomUUID } from "node:crypto";
 import { mkdir } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
-import { type Browser, expect, type Locator, type Page, type TestInfo } from "@playwright/test";
+import { type Browser, test as base, expect, type Locator, type Page, type TestInfo } from "@playwright/test";
 
 import { E2E_ADMIN, E2E_ECHO_PREFIX } from "../support/e2e-scenario";
 
 export const PASSWORD = "correct horse battery";
+
+/**
+ * The specs' `test`: when a test ends, the browser contexts it opened (newUserPage, browser.newContext()) are
+ * closed. Left open they piled up in the run's one browser, pages live and connected: every later test started and
+ * stopped a trace chunk on each of them, and one failure screenshotted all 65 pages open by then.
+ */
+export const test = base.extend<{ closeContextsOpenedByTest: undefined }>({
+  closeContextsOpenedByTest: [
+    async ({ browser }, use) => {
+      const openBefore = new Set(browser.contexts());
+      await use(undefined);
+      const openedByTest = browser.contexts().filter((context) => !openBefore.has(context));
+      await Promise.all(openedByTest.map((context) => context.close()));
+    },
+    { auto: true },
+  ],
+});
 
 // Exact: "Edit message" buttons and the "Messages" log would match the name as a substring.
 export function composer(page: Page): Locator {

@@ -1,8 +1,8 @@
 // History as a user meets it: search by a word from the middle of a message, pin and undo a delete in the sidebar,
 // a long conversation that opens at its end, and a conversation exported as JSON and imported back.
 import { readFile } from "node:fs/promises";
-import { expect, type Page, test } from "@playwright/test";
-import { newUserPage, send } from "./helpers";
+import { expect, type Page } from "@playwright/test";
+import { newUserPage, send, test } from "./helpers";
 
 async function chat(page: Page, text: string): Promise<string> {
   await page.goto("/");

@@ -2,9 +2,9 @@
 
 import { randomUUID } from "node:crypto";
 
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { type Browser, expect, type Page } from "@playwright/test";
 import { E2E_ECHO_PREFIX } from "../support/e2e-scenario";
-import { cutNextReplyStream, expectNoSeriousViolations, keepScreenshot, PASSWORD } from "./helpers";
+import { cutNextReplyStream, expectNoSeriousViolations, keepScreenshot, PASSWORD, test } from "./helpers";
 
 async function registerInChinese(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ locale: "zh-CN" });

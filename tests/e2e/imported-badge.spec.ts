@@ -1,7 +1,7 @@
 // An imported reply says so, in the owner's thread and on the page its share link opens: a file anyone can write
 // must not make a shared page pass a user's words off as the model's.
-import { expect, test } from "@playwright/test";
-import { newUserPage } from "./helpers";
+import { expect } from "@playwright/test";
+import { newUserPage, test } from "./helpers";
 
 function chatGptNode(id: string, parent: string | null, children: string[], role?: string, text = "") {
   const message = role

@@ -1,7 +1,7 @@
 // Where the keyboard focus goes after an action that removes, moves or re-renders the control it was on: never to
 // the page's <body> (a keyboard or screen-reader user would start over from the top), but where the user goes on.
-import { expect, type Page, test } from "@playwright/test";
-import { composer, importConversations, newUserPage, PASSWORD, receiveReply } from "./helpers";
+import { expect, type Page } from "@playwright/test";
+import { composer, importConversations, newUserPage, PASSWORD, receiveReply, test } from "./helpers";
 
 function sidebar(page: Page) {
   return page.getByRole("navigation", { name: "Conversations" });

@@ -1,7 +1,7 @@
 // What sits where: on a phone the sidebar's menu button (fixed at the top left) covers nothing of any signed-in page,
 // at the top or scrolled; the Undo notice of a deleted conversation covers nothing either, on a desktop or a phone.
-import { expect, type Locator, type Page, test } from "@playwright/test";
-import { importConversations, keepScreenshot, newUserPage, receiveReply } from "./helpers";
+import { expect, type Locator, type Page } from "@playwright/test";
+import { importConversations, keepScreenshot, newUserPage, receiveReply, test } from "./helpers";
 
 type Box = { x: number; y: number; width: number; height: number };
 

@@ -2,9 +2,9 @@
 // limits from the name, the admin lets users choose the reasoning effort, and the user's settings say the
 // temperature is fixed by the model; the upstream gets exactly that shape.
 import { randomUUID } from "node:crypto";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
-import { expectNoSeriousViolations, newUserPage, send, signInAsAdmin } from "./helpers";
+import { expectNoSeriousViolations, newUserPage, send, signInAsAdmin, test } from "./helpers";
 
 const MODEL_NAME = "gpt-5-mini";
 

@@ -2,9 +2,9 @@
 // that use the row, one confirmation dialog before anything is destroyed (and an explanation instead when it cannot
 // be done), invitation links named by their role, names in the audit log, and a closed registration said up front.
 import { randomUUID } from "node:crypto";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { E2E_ADMIN } from "../support/e2e-scenario";
-import { expectNoSeriousViolations, keepScreenshot, newUserPage, signInAsAdmin } from "./helpers";
+import { expectNoSeriousViolations, keepScreenshot, newUserPage, signInAsAdmin, test } from "./helpers";
 
 const sidebar = (page: Page) => page.getByRole("navigation", { name: "Conversations" });
 

@@ -1,8 +1,8 @@
 // The pages that call notFound() (a revoked share link, an unknown invitation, conversation or team, the console for
 // a user): Next sends an empty shell for them and the browser renders the whole page, layout included. They must
 // log no error, and the chosen theme must be in place when their first heading shows, not after.
-import { expect, type Page, test } from "@playwright/test";
-import { importConversations, newUserPage } from "./helpers";
+import { expect, type Page } from "@playwright/test";
+import { importConversations, newUserPage, test } from "./helpers";
 
 /** Errors the page logs, except the browser's own note that the page's status is 404, which is the point. */
 function collectConsoleErrors(page: Page): string[] {

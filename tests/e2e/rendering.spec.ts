@@ -1,8 +1,8 @@
 // Replies render as Markdown a reader can use (tables, code with copy, math), and nothing in a message can run
 // script, open a dialog or make the browser contact another host.
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { ATTACKER_HOST, HOSTILE_MARKDOWN, RICH_MARKDOWN } from "../support/markdown-samples";
-import { keepScreenshot, newUserPage, receiveReply } from "./helpers";
+import { keepScreenshot, newUserPage, receiveReply, test } from "./helpers";
 
 test("a reply renders tables, lists, highlighted code with a copy button, and math", async ({ browser }) => {
   const { page, context } = await newUserPage(browser, "Marie");

@@ -1,6 +1,6 @@
 // The "i" on a finished reply: what it cost in tokens and how fast it came, in a popover a keyboard opens and closes.
-import { expect, test } from "@playwright/test";
-import { expectNoSeriousViolations, keepScreenshot, newUserPage, receiveReply } from "./helpers";
+import { expect } from "@playwright/test";
+import { expectNoSeriousViolations, keepScreenshot, newUserPage, receiveReply, test } from "./helpers";
 
 test.describe.configure({ timeout: 90_000 });
 

@@ -1,7 +1,7 @@
 // A search result opens its conversation at the message it matched: in the version that holds it, with that version
 // selected, and far up a long conversation, scrolled into view; the message has the focus and a ring.
-import { expect, type Page, test } from "@playwright/test";
-import { expectNoSeriousViolations, keepScreenshot, newUserPage, send } from "./helpers";
+import { expect, type Page } from "@playwright/test";
+import { expectNoSeriousViolations, keepScreenshot, newUserPage, send, test } from "./helpers";
 
 function sidebar(page: Page) {
   return page.getByRole("navigation", { name: "Conversations" });

@@ -1,9 +1,9 @@
 // Share links as people meet them: an owner shares a conversation up to a reply, a signed-out visitor reads only
 // that snapshot, a signed-in one continues it as their own copy, the owner revokes it and it is gone; an admin
 // turning public links off is explained in the owner's dialog.
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { E2E_ADMIN } from "../support/e2e-scenario";
-import { composer, expectNoSeriousViolations, keepScreenshot, newUserPage, receiveReply } from "./helpers";
+import { composer, expectNoSeriousViolations, keepScreenshot, newUserPage, receiveReply, test } from "./helpers";
 
 function shareDialog(page: Page) {
   return page.getByRole("dialog", { name: "Share a link" });

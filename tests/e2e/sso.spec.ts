@@ -3,9 +3,9 @@
 // a team member; an unverified email that does not take over an account; closed registration with allowed
 // domains; a forged state and a replayed code refused.
 import { randomUUID } from "node:crypto";
-import { type APIRequestContext, type Browser, expect, type Page, test } from "@playwright/test";
+import { type APIRequestContext, type Browser, expect, type Page } from "@playwright/test";
 import { type OidcIssuer, startOidcIssuer } from "../support/oidc-issuer";
-import { composer, expectNoSeriousViolations, keepScreenshot, newUserPage, signInAsAdmin } from "./helpers";
+import { composer, expectNoSeriousViolations, keepScreenshot, newUserPage, signInAsAdmin, test } from "./helpers";
 
 const slug = `idp-${randomUUID().slice(0, 6)}`;
 const label = "Test IdP";
@@ -48,6 +48,7 @@ test.afterAll(async () => {
   if (providerId) await api(admin.request, "delete", `/api/admin/sso-providers/${providerId}`);
   await admin.request.put("/api/admin/registration-policy", { data: { policy: "open" } });
   await issuer?.close();
+  await admin.context().close();
 });
 
 /** Through the provider's own login and consent pages, as `login`; returns the callback URL the browser used. */

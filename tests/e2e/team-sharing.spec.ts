@@ -2,8 +2,8 @@
 // invites B by link as an editor; A shares a conversation with the team; B finds it in the team's history and
 // continues it; A, watching, sees B's turn with B's name; a viewer cannot post; a share link opens signed out and
 // shows only its snapshot; once revoked it is gone.
-import { expect, type Page, test } from "@playwright/test";
-import { composer, expectNoSeriousViolations, keepScreenshot, newUserPage, receiveReply, send } from "./helpers";
+import { expect, type Page } from "@playwright/test";
+import { composer, expectNoSeriousViolations, keepScreenshot, newUserPage, receiveReply, send, test } from "./helpers";
 
 async function createInvitation(owner: Page, role: "EDITOR" | "VIEWER"): Promise<string> {
   await owner.getByLabel("Role", { exact: true }).selectOption(role);

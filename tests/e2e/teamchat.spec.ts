@@ -3,9 +3,9 @@
 // their own chats; once the owner stops sharing, the editor's open page loses it. Teams and memberships are written
 // to the database directly (the teams pages are another part of issue 5).
 import { readFileSync } from "node:fs";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { E2E_ADMIN, e2eStackFile } from "../support/e2e-scenario";
-import { composer, expectNoSeriousViolations, keepScreenshot, newUserPage, receiveReply, send } from "./helpers";
+import { composer, expectNoSeriousViolations, keepScreenshot, newUserPage, receiveReply, send, test } from "./helpers";
 
 type Database = typeof import("../../lib/db/client");
 let database: Database;

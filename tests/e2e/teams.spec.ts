@@ -2,8 +2,8 @@
 // creates an account from it and lands in the team; the owner changes the newcomer's role; the newcomer, who sees
 // no owner controls, leaves; the owner deletes the team. A used-up link shows a clear not-found page.
 import { randomUUID } from "node:crypto";
-import { expect, test } from "@playwright/test";
-import { expectNoSeriousViolations, keepScreenshot, newUserPage, PASSWORD } from "./helpers";
+import { expect } from "@playwright/test";
+import { expectNoSeriousViolations, keepScreenshot, newUserPage, PASSWORD, test } from "./helpers";
 
 test("an owner invites by link; the newcomer registers from it, gets a role, and leaves", async ({
   browser,

@@ -1,8 +1,8 @@
 // A reasoning model's thinking, as a user sees it: a "Thinking…" block while it thinks, "Thought for N s" once the
 // answer begins, closed by default and opened with a click or the keyboard; accessible in both themes.
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { E2E_ECHO_PREFIX } from "../support/e2e-scenario";
-import { expectNoSeriousViolations, keepScreenshot, newUserPage, send } from "./helpers";
+import { expectNoSeriousViolations, keepScreenshot, newUserPage, send, test } from "./helpers";
 
 // axe walks the whole DOM several times per check: on two shared cores that takes seconds, not milliseconds.
 test.describe.configure({ timeout: 90_000 });

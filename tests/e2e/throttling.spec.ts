@@ -1,8 +1,8 @@
 // As a user and an admin meet the limits: the sign-in form says how long a locked account must wait, and the
 // admin sets how many replies one user may stream at once.
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { E2E_ADMIN } from "../support/e2e-scenario";
-import { composer, newUserPage, PASSWORD } from "./helpers";
+import { composer, newUserPage, PASSWORD, test } from "./helpers";
 
 /** One failing attempt, answered before the next: the count must not race the lock. */
 async function failToSignIn(page: Page, email: string, password: string) {
