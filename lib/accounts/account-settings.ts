@@ -9,6 +9,7 @@ import { normalizeEmail } from "../db/users";
 import { AppError } from "../errors";
 import { MAX_CUSTOM_INSTRUCTIONS_LENGTH } from "../limits";
 import { assertCurrentPassword } from "./current-password";
+import { noticeEmailChanged, noticePasswordChanged } from "./security-notices";
 
 const currentPassword = z.string().max(128).optional();
 
@@ -49,7 +50,12 @@ export async function changeProfile(
   const isEmailChange = changes.email !== undefined && normalizeEmail(changes.email) !== normalizeEmail(user.email);
   // A new email is where password resets go: only the one who knows the password may move it.
   if (isEmailChange) await assertCurrentPassword(user, changes.currentPassword, clientAddress);
-  return updateProfile(user.id, { name: changes.name, email: isEmailChange ? changes.email : undefined });
+  const { account, replacedEmail } = await updateProfile(user.id, {
+    name: changes.name,
+    email: isEmailChange ? changes.email : undefined,
+  });
+  if (replacedEmail) noticeEmailChanged(replacedEmail, account.email);
+  return account;
 }
 
 /**
@@ -64,6 +70,7 @@ export async function changePassword(
   await assertCurrentPassword(user, input.currentPassword, clientAddress);
   const passwordHash = await hashPassword(input.newPassword);
   const sessionVersion = await replacePassword(user.id, passwordHash, input.signOutOtherDevices);
+  noticePasswordChanged((await getAccountOrThrow(user)).email, input.signOutOtherDevices);
   return { passwordHash, sessionVersion: input.signOutOtherDevices ? sessionVersion : null };
 }
 

@@ -23,17 +23,24 @@ export async function getPasswordOf(id: string): Promise<{ passwordHash: string;
 }
 
 /** The email is stored lowercased, so its unique index makes it unique case-insensitively, as at registration. */
+/** The account as changed, and the email it had when the change replaced it (else null). */
 export async function updateProfile(id: string, changes: { name?: string; email?: string }) {
   try {
     return await db().$transaction(async (tx) => {
       const email = changes.email === undefined ? undefined : normalizeEmail(changes.email);
+      // Locked: two changes at once would each see the email the account had before both.
+      const [before] =
+        email === undefined
+          ? []
+          : await tx.$queryRaw<{ email: string }[]>`SELECT email FROM "User" WHERE id = ${id} FOR UPDATE`;
       const account = await tx.user.update({
         where: { id },
         data: { name: changes.name, email },
         select: accountFields,
       });
-      if (email !== undefined) await expireResetTokensOf(tx, id);
-      return account;
+      const replacedEmail = before && before.email !== account.email ? before.email : null;
+      if (replacedEmail) await expireResetTokensOf(tx, id);
+      return { account, replacedEmail };
     });
   } catch (error) {
     if (isViolationOf(error, "email")) {

@@ -1,5 +1,5 @@
-// Outgoing mail (password reset links), through SMTP_URL with nodemailer. Without SMTP_URL and MAIL_FROM Parley
-// sends no mail, and the pages that would need it say to ask an admin instead.
+// Outgoing mail (password reset links, notices of sign-in changes), through SMTP_URL with nodemailer. Without
+// SMTP_URL and MAIL_FROM Parley sends no mail, and the pages that would need it say to ask an admin instead.
 import nodemailer, { type Transporter } from "nodemailer";
 import { env } from "../env";
 

@@ -53,6 +53,9 @@ async function register(): Promise<string> {
   return email;
 }
 
+/** A caught mail's text with quoted-printable's soft line breaks joined. */
+const textOf = (raw: string) => raw.replace(/=\r?\n/g, "");
+
 function forgot(email: string, from = newAddress()): Promise<Response> {
   return fetch(`${server.baseUrl}/api/auth/forgot-password`, {
     method: "POST",
@@ -74,7 +77,7 @@ describe("forgot password, with mail", () => {
     expect(known.status).toBe(202);
 
     const message = await mail.waitForMailTo(email);
-    const token = /\/reset-password\/([A-Za-z0-9_-]{43})/.exec(message.raw.replace(/=\r?\n/g, ""))?.[1] ?? "";
+    const token = /\/reset-password\/([A-Za-z0-9_-]{43})/.exec(textOf(message.raw))?.[1] ?? "";
     expect(token).toHaveLength(43);
     const reset = (password: string) =>
       anonymousClient(server.baseUrl).json("/api/auth/password-reset", { token, password });
@@ -135,7 +138,7 @@ describe("an account without a password (single sign-on only)", () => {
 
       expect((await forgot(email)).status).toBe(202);
       const message = await mail.waitForMailTo(email);
-      const token = /\/reset-password\/([A-Za-z0-9_-]{43})/.exec(message.raw.replace(/=\r?\n/g, ""))?.[1] ?? "";
+      const token = /\/reset-password\/([A-Za-z0-9_-]{43})/.exec(textOf(message.raw))?.[1] ?? "";
       const reset = await anonymousClient(server.baseUrl).json("/api/auth/password-reset", {
         token,
         password: "now my own",
@@ -147,6 +150,36 @@ describe("an account without a password (single sign-on only)", () => {
     } finally {
       await database.end();
     }
+  });
+});
+
+describe("notices of sign-in changes", () => {
+  it("tells the old address of an email change and the account of a password change, and nobody of a refused one", async () => {
+    const email = await register();
+    const client = await signedInClient(email, PASSWORD, server.baseUrl);
+    const newEmail = `moved-${randomUUID().slice(0, 8)}@example.test`;
+    const wrongPassword = await client.json("/api/account", { email: newEmail, currentPassword: "not it" }, "PATCH");
+    expect(wrongPassword.status).toBe(400);
+
+    const moved = await client.json("/api/account", { email: newEmail, currentPassword: PASSWORD }, "PATCH");
+    expect(moved.status).toBe(200);
+    const emailNotice = textOf((await mail.waitForMailTo(email)).raw);
+    expect(emailNotice).toContain("Subject: The email of your Parley account was changed");
+    expect(emailNotice).toContain(`was changed from ${email} to ${newEmail}`);
+    expect(emailNotice).toContain("ask an admin of this Parley");
+
+    const changed = await client.json("/api/account/password", {
+      currentPassword: PASSWORD,
+      newPassword: "a new long one",
+      signOutOtherDevices: true,
+    });
+    expect(changed.status).toBe(204);
+    const passwordNotice = textOf((await mail.waitForMailTo(newEmail)).raw);
+    expect(passwordNotice).toContain("Subject: The password of your Parley account was changed");
+    expect(passwordNotice).toContain("Every other device signed in to it was signed out.");
+    // The refused change mailed nobody: the old address got the one notice, the new one only its own.
+    expect(mail.mails.filter((caught) => caught.to.includes(email))).toHaveLength(1);
+    expect(mail.mails.filter((caught) => caught.to.includes(newEmail))).toHaveLength(1);
   });
 });
 
