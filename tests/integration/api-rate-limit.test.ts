@@ -1,21 +1,18 @@
 // Requests per minute to the /v1 API, per key and per user (on the sign-in throttle's counters). On a server and
 // database of its own: the admin's rate is global, and a low one would refuse the other files' calls.
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { rmSync } from "node:fs";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createEmptyDatabase } from "../support/empty-database";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { anonymousClient, signedInClient } from "../support/session-client";
-import { type AppServer, startAppServer } from "../support/test-stack";
+import { type AppServer, makeDataDir, startAppServer } from "../support/test-stack";
 
 let upstream: FakeUpstream;
 let dataDir: string;
 let server: AppServer;
 beforeAll(async () => {
   upstream = await startFakeUpstream();
-  dataDir = mkdtempSync(path.join(os.tmpdir(), "parley-api-rate-"));
-  chmodSync(dataDir, 0o755);
+  dataDir = makeDataDir("parley-api-rate-");
   const databaseUrl = await createEmptyDatabase();
   server = await startAppServer({
     databaseUrl,

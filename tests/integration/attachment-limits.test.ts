@@ -1,15 +1,13 @@
 // The admin's attachment limits, on a server of its own (lowering them would refuse the other files' uploads): a
 // lower size per file refuses a larger upload with 413 and stores nothing, files per message and storage follow,
 // Settings shows the admin's quota, and the change is audited.
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { rmSync } from "node:fs";
 import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createEmptyDatabase } from "../support/empty-database";
 import { collectEvents } from "../support/read-events";
 import { type Client, registeredClient } from "../support/session-client";
-import { type AppServer, startAppServer } from "../support/test-stack";
+import { type AppServer, makeDataDir, startAppServer } from "../support/test-stack";
 
 const PASSWORD = "long enough";
 const MEGABYTE = 1024 * 1024;
@@ -18,8 +16,7 @@ let databaseUrl: string;
 let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), "parley-attachment-limits-"));
-  chmodSync(dataDir, 0o755);
+  dataDir = makeDataDir("parley-attachment-limits-");
   databaseUrl = await createEmptyDatabase();
   server = await startAppServer({ databaseUrl, dataDir });
 });

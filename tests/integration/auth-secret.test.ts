@@ -2,20 +2,18 @@
 // of it, a start with another one (a second machine that generated its own) stops and says where its secret came
 // from, and `npm run keys:accept-auth-secret` replaces the secret on purpose, which ends every session.
 import { randomBytes } from "node:crypto";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { findFreePort } from "@/lib/bootstrap/embedded-postgres";
 import { createEmptyDatabase } from "../support/empty-database";
 import { anonymousClient, signedInClient } from "../support/session-client";
-import { outputUntilExit, runPrepare, spawnLauncher, startAppServer } from "../support/test-stack";
+import { makeDataDir, outputUntilExit, runPrepare, spawnLauncher, startAppServer } from "../support/test-stack";
 
 const folders: string[] = [];
 
 function newDataDir(): string {
-  const folder = mkdtempSync(path.join(os.tmpdir(), "parley-auth-secret-"));
-  chmodSync(folder, 0o755);
+  const folder = makeDataDir("parley-auth-secret-");
   folders.push(folder);
   return folder;
 }

@@ -1,8 +1,7 @@
 // A process stopped or killed mid-reply: a stop drains (readiness fails, new turns are refused, running replies may
 // finish for SHUTDOWN_DRAIN_SECONDS) and then saves what still runs as INTERRUPTED with its text; after a kill, the
 // next process does once the killed one's lease has expired, and in both cases the conversation goes on.
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import os from "node:os";
+import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -11,7 +10,7 @@ import { createEmptyDatabase } from "../support/empty-database";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { collectEvents, readEvents, startedIds } from "../support/read-events";
 import { anonymousClient, signedInClient } from "../support/session-client";
-import { startAppServer } from "../support/test-stack";
+import { makeDataDir, startAppServer } from "../support/test-stack";
 
 let upstream: FakeUpstream;
 let dataDir: string;
@@ -19,8 +18,7 @@ beforeAll(async () => {
   upstream = await startFakeUpstream({
     scenario: { chunks: Array.from({ length: 60 }, (_, i) => `w${i} `), paceMs: 50 },
   });
-  dataDir = mkdtempSync(path.join(os.tmpdir(), "parley-crash-"));
-  chmodSync(dataDir, 0o755);
+  dataDir = makeDataDir("parley-crash-");
 });
 afterAll(async () => {
   await upstream.close();

@@ -1,7 +1,6 @@
 // The database going away and coming back, as a server in the field sees it: callers are told it is an outage
 // (503, retry), never that they were signed out, and a reply that ends meanwhile is saved once the database is back.
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import os from "node:os";
+import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryDatabase } from "../support/database-query";
@@ -10,7 +9,7 @@ import { createEmptyDatabase } from "../support/empty-database";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { readEvents, startedIds } from "../support/read-events";
 import { anonymousClient, type Client, signedInClient } from "../support/session-client";
-import { type AppServer, startAppServer } from "../support/test-stack";
+import { type AppServer, makeDataDir, startAppServer } from "../support/test-stack";
 
 const INTERNAL_TEXT = /prisma|econn|database server|P10\d\d|invocation/i;
 
@@ -25,8 +24,7 @@ beforeAll(async () => {
   upstream = await startFakeUpstream({
     scenario: { chunks: Array.from({ length: 30 }, (_, i) => `w${i} `), paceMs: 60 },
   });
-  dataDir = mkdtempSync(path.join(os.tmpdir(), "parley-outage-"));
-  chmodSync(dataDir, 0o755);
+  dataDir = makeDataDir("parley-outage-");
   databaseUrl = await createEmptyDatabase();
   outage = await startDatabaseSwitch(databaseUrl);
   const extraEnv = { OPENAI_BASE_URL: upstream.url, OPENAI_MODELS: "fake-model" };

@@ -3,14 +3,13 @@
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chmodSync, chownSync, copyFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type RunningPostgres, startEmbeddedPostgres } from "@/lib/bootstrap/embedded-postgres";
 import { connectionOptionsFromUrl } from "@/lib/db/connection-options";
 import { signedInClient } from "../support/session-client";
-import { type AppServer, startAppServer } from "../support/test-stack";
+import { type AppServer, makeDataDir, startAppServer } from "../support/test-stack";
 
 const DATABASE = "parley_tls";
 const password = randomBytes(16).toString("hex");
@@ -43,8 +42,7 @@ function installCertificate(dataDir: string): void {
 }
 
 beforeAll(async () => {
-  folder = mkdtempSync(path.join(os.tmpdir(), "parley-tls-"));
-  chmodSync(folder, 0o755);
+  folder = makeDataDir("parley-tls-");
   const dataDir = path.join(folder, "postgres");
   // A first start creates the cluster and the database; then the cluster is closed to plain connections.
   const first = await startEmbeddedPostgres(dataDir, { password, database: DATABASE });

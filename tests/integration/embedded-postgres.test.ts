@@ -2,8 +2,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import {
@@ -16,14 +15,13 @@ import {
 } from "@/lib/bootstrap/embedded-postgres";
 import { collectConsoleErrors } from "../support/console-errors";
 import { queryDatabase } from "../support/database-query";
+import { makeDataDir } from "../support/test-stack";
 
 let folder: string;
 const stops: (() => Promise<void>)[] = [];
 
 beforeEach(() => {
-  folder = mkdtempSync(path.join(os.tmpdir(), "parley-embedded-"));
-  // Started as root, PostgreSQL runs as the OS user "postgres", who must be able to enter this folder.
-  chmodSync(folder, 0o755);
+  folder = makeDataDir("parley-embedded-");
 });
 
 afterEach(async () => {

@@ -1,15 +1,14 @@
 // A changed ENCRYPTION_KEY: the start stops and says which key and what to do; `npm run keys:reset-providers`
 // accepts the new key; the admin console marks a provider key that cannot be decrypted.
 import { createCipheriv, randomBytes } from "node:crypto";
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import os from "node:os";
+import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createEmptyDatabase } from "../support/empty-database";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { signedInClient } from "../support/session-client";
-import { authSecretFor, runPrepare, startAppServer } from "../support/test-stack";
+import { authSecretFor, makeDataDir, runPrepare, startAppServer } from "../support/test-stack";
 
 const PROVIDER_KEY = "sk-test-0123456789abcdef";
 const ADMIN = { ADMIN_EMAIL: "keys-admin@example.test", ADMIN_PASSWORD: "long enough admin" };
@@ -18,8 +17,7 @@ let upstream: FakeUpstream;
 let dataDir: string;
 beforeAll(async () => {
   upstream = await startFakeUpstream();
-  dataDir = mkdtempSync(path.join(os.tmpdir(), "parley-keys-"));
-  chmodSync(dataDir, 0o755);
+  dataDir = makeDataDir("parley-keys-");
 });
 afterAll(async () => {
   await upstream.close();

@@ -1,16 +1,14 @@
 // A final save that fails for good (not an outage, so not retried) ends the reply as an error: a row left STREAMING
 // would hold its conversation, where no message may follow a reply being written. On a database of its own: the
 // failure is made by a trigger on "Message", which must not reach other test files.
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { rmSync } from "node:fs";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { queryDatabase } from "../support/database-query";
 import { createEmptyDatabase } from "../support/empty-database";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { collectEvents } from "../support/read-events";
 import { anonymousClient, signedInClient } from "../support/session-client";
-import { type AppServer, startAppServer } from "../support/test-stack";
+import { type AppServer, makeDataDir, startAppServer } from "../support/test-stack";
 
 const MARKER = "refuse-final-save";
 
@@ -24,8 +22,7 @@ const query = (sql: string, values: unknown[] = []) => queryDatabase(databaseUrl
 beforeAll(async () => {
   // The fake model's reply quotes the message: a message with the marker gets a reply with it.
   upstream = await startFakeUpstream();
-  dataDir = mkdtempSync(path.join(os.tmpdir(), "parley-final-save-"));
-  chmodSync(dataDir, 0o755);
+  dataDir = makeDataDir("parley-final-save-");
   databaseUrl = await createEmptyDatabase();
   server = await startAppServer({
     databaseUrl,

@@ -1,19 +1,16 @@
 // The first visitor of a fresh install: the sign-in page greets them as new and points to the first account, the
 // admin; once anyone has registered it is the plain sign-in page. On a server and database of its own.
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { rmSync } from "node:fs";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createEmptyDatabase } from "../support/empty-database";
 import { anonymousClient } from "../support/session-client";
-import { type AppServer, startAppServer } from "../support/test-stack";
+import { type AppServer, makeDataDir, startAppServer } from "../support/test-stack";
 
 let server: AppServer;
 let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), "parley-first-visit-"));
-  chmodSync(dataDir, 0o755);
+  dataDir = makeDataDir("parley-first-visit-");
   server = await startAppServer({ databaseUrl: await createEmptyDatabase(), dataDir });
 });
 afterAll(async () => {

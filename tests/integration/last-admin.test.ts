@@ -2,15 +2,13 @@
 // admin: demotions, disablings, deletions and self-deletions raced in pairs, 20 rounds each, on a server of its own
 // whose database holds only the two admins of the round (on the suite's shared database, other tests' admins would
 // always remain).
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createEmptyDatabase } from "../support/empty-database";
 import { makeAdmin } from "../support/factories";
 import { type Client, signedInClient } from "../support/session-client";
-import { type AppServer, startAppServer } from "../support/test-stack";
+import { type AppServer, makeDataDir, startAppServer } from "../support/test-stack";
 
 const ROUNDS = 20;
 let server: AppServer;
@@ -19,8 +17,7 @@ let dataDir: string;
 type Admin = { id: string; email: string; client: Client };
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), "parley-last-admin-"));
-  chmodSync(dataDir, 0o755);
+  dataDir = makeDataDir("parley-last-admin-");
   const databaseUrl = await createEmptyDatabase();
   // This file runs in its own process, and nothing has used the database yet: lib/ (the factories) writes to the
   // server's own database.

@@ -1,7 +1,6 @@
 // Each model is sent the request shape its server accepts: picked from the provider and the name, and adjusted by
 // Parley itself, on the record, for each parameter a server still refuses.
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import os from "node:os";
+import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,7 +12,7 @@ import { makeAdmin } from "../support/factories";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { collectEvents } from "../support/read-events";
 import { anonymousClient, signedInClient } from "../support/session-client";
-import { startAppServer } from "../support/test-stack";
+import { makeDataDir, startAppServer } from "../support/test-stack";
 
 let upstream: FakeUpstream;
 beforeAll(async () => {
@@ -34,8 +33,7 @@ function replyText(events: Awaited<ReturnType<typeof collectEvents>>): string {
 
 it("answers the first message of a gpt-5-mini seeded from the environment, with no admin step", async () => {
   upstream.scenarioForModel("gpt-5-mini", openAiReasoning);
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "parley-compat-"));
-  chmodSync(dataDir, 0o755);
+  const dataDir = makeDataDir("parley-compat-");
   const extraEnv = { OPENAI_BASE_URL: upstream.url, OPENAI_API_KEY: "sk-test", OPENAI_MODELS: "gpt-5-mini" };
   const server = await startAppServer({ databaseUrl: await createEmptyDatabase(), dataDir, extraEnv });
   try {

@@ -2,8 +2,7 @@
 // moved, by model and outcome, and the process's own figures and its database pool's are there. JSON logs: one line per request with its id,
 // and never a message's text.
 import { randomUUID } from "node:crypto";
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import os from "node:os";
+import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { findFreePort } from "../../lib/bootstrap/embedded-postgres";
@@ -11,7 +10,7 @@ import { createEmptyDatabase } from "../support/empty-database";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { collectEvents } from "../support/read-events";
 import { anonymousClient, signedInClient } from "../support/session-client";
-import { type AppServer, startAppServer } from "../support/test-stack";
+import { type AppServer, makeDataDir, startAppServer } from "../support/test-stack";
 
 const TOKEN = "metrics-token-for-tests-only";
 let upstream: FakeUpstream;
@@ -23,8 +22,7 @@ const CANARY_TEXT = `canary message ${randomUUID()}`;
 
 beforeAll(async () => {
   upstream = await startFakeUpstream({ scenario: { chunks: ["one ", "two ", "three"], paceMs: 10 } });
-  dataDir = mkdtempSync(path.join(os.tmpdir(), "parley-metrics-"));
-  chmodSync(dataDir, 0o755);
+  dataDir = makeDataDir("parley-metrics-");
   const metricsPort = await findFreePort();
   metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
   const extraEnv = {

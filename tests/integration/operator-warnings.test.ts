@@ -4,15 +4,14 @@
 // address (127.0.0.2) plays the trusted reverse proxy. JSON logs: every line on one output, in order, so that a
 // request's own line marks the point by which everything logged before it has arrived.
 import { randomUUID } from "node:crypto";
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import http from "node:http";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import { findFreePort } from "@/lib/bootstrap/embedded-postgres";
 import { makeApiUser, parleyClient } from "../support/api-keys";
 import { makeModel } from "../support/factories";
-import { type AppServer, startAppServer } from "../support/test-stack";
+import { type AppServer, makeDataDir, startAppServer } from "../support/test-stack";
 
 const TOKEN = "metrics-token-for-tests-only";
 const PROXY_ADDRESS = "127.0.0.2";
@@ -22,8 +21,7 @@ let logFile: string;
 let metricsUrl: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), "parley-warnings-"));
-  chmodSync(dataDir, 0o755);
+  dataDir = makeDataDir("parley-warnings-");
   logFile = path.join(dataDir, "server.log");
   const metricsPort = await findFreePort();
   metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;

@@ -3,11 +3,10 @@
 // for the whole URL to an http:// one, and so do its requests to an OpenID provider. The names models.example.test
 // and sso.example.test resolve only inside the proxy, so a request that went around it would fail.
 import { execFileSync } from "node:child_process";
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { createServer as createHttpsServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { findFreePort } from "@/lib/bootstrap/embedded-postgres";
@@ -17,7 +16,7 @@ import { type ForwardProxy, startForwardProxy } from "../support/forward-proxy";
 import { startOidcIssuer } from "../support/oidc-issuer";
 import { collectEvents } from "../support/read-events";
 import { anonymousClient, registeredClient } from "../support/session-client";
-import { startAppServer } from "../support/test-stack";
+import { makeDataDir, startAppServer } from "../support/test-stack";
 
 const PROVIDER_HOST = "models.example.test";
 const ISSUER_HOST = "sso.example.test";
@@ -66,8 +65,7 @@ async function startTlsFront(): Promise<Server> {
 }
 
 beforeAll(async () => {
-  folder = mkdtempSync(path.join(os.tmpdir(), "parley-proxy-"));
-  chmodSync(folder, 0o755);
+  folder = makeDataDir("parley-proxy-");
   upstream = await startFakeUpstream({ scenario: { chunks: ["Through ", "the ", "proxy"] } });
   tlsFront = await startTlsFront();
   proxy = await startForwardProxy({ [PROVIDER_HOST]: "127.0.0.1", [ISSUER_HOST]: "127.0.0.1" });

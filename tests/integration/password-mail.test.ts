@@ -4,15 +4,13 @@
 // start show that PASSWORD_SIGN_IN_RECOVERY switches password sign-in back on and that SSO_PROVIDERS configures
 // single sign-on.
 import { randomUUID } from "node:crypto";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { rmSync } from "node:fs";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmptyDatabase } from "../support/empty-database";
 import { type MailCatcher, startMailCatcher } from "../support/mail-catcher";
 import { anonymousClient, signedInClient } from "../support/session-client";
-import { type AppServer, startAppServer } from "../support/test-stack";
+import { type AppServer, makeDataDir, startAppServer } from "../support/test-stack";
 
 const PASSWORD = "long enough";
 let server: AppServer;
@@ -25,8 +23,7 @@ const newAddress = () => `198.51.100.${nextAddress++}`;
 
 beforeAll(async () => {
   mail = await startMailCatcher();
-  dataDir = mkdtempSync(path.join(os.tmpdir(), "parley-mail-"));
-  chmodSync(dataDir, 0o755);
+  dataDir = makeDataDir("parley-mail-");
   databaseUrl = await createEmptyDatabase();
   server = await startAppServer({
     databaseUrl,
@@ -209,8 +206,7 @@ describe("a start with the environment's settings", () => {
        ON CONFLICT (key) DO UPDATE SET value = 'off'`,
     );
     await expect(signedInClient(adminEmail, PASSWORD, server.baseUrl)).rejects.toThrow(/Sign-in failed/);
-    const recoveryDir = mkdtempSync(path.join(os.tmpdir(), "parley-recovery-"));
-    chmodSync(recoveryDir, 0o755);
+    const recoveryDir = makeDataDir("parley-recovery-");
     const recovering = await startAppServer({
       databaseUrl,
       dataDir: recoveryDir,

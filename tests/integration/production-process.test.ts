@@ -1,23 +1,20 @@
 // The production server as `npm start` runs it: one process, the launcher compiled ahead (no TypeScript compiler
 // beside it). Its memory is a bench row ("idle process memory"), not a test: RSS moves with V8's garbage collection.
 import type { ChildProcess } from "node:child_process";
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { readFileSync, rmSync } from "node:fs";
 import { afterAll, beforeAll, expect, inject, it, vi } from "vitest";
 import { findFreePort } from "../../lib/bootstrap/embedded-postgres";
 import { readCpuMicros } from "../bench/process-stats";
 import { createEmptyDatabase } from "../support/empty-database";
 import { collectEvents } from "../support/read-events";
 import { registeredClient } from "../support/session-client";
-import { type AppServer, spawnLauncher, startAppServer } from "../support/test-stack";
+import { type AppServer, makeDataDir, spawnLauncher, startAppServer } from "../support/test-stack";
 
 let dataDir: string;
 let server: AppServer;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), "parley-idle-"));
-  chmodSync(dataDir, 0o755);
+  dataDir = makeDataDir("parley-idle-");
   server = await startAppServer({ databaseUrl: inject("databaseUrl"), dataDir });
 });
 
@@ -68,8 +65,7 @@ it("stops when `npm start` is sent SIGTERM, as a service manager that signals on
 
 it("starts, serves and idles when whatever read its output has gone", async () => {
   // A new database: the start logs what it sets up (the demo model) before Next is loaded, and every line fails.
-  const orphanDir = mkdtempSync(path.join(os.tmpdir(), "parley-closed-output-"));
-  chmodSync(orphanDir, 0o755);
+  const orphanDir = makeDataDir("parley-closed-output-");
   const orphan = await startAppServer({
     databaseUrl: await createEmptyDatabase(),
     dataDir: orphanDir,

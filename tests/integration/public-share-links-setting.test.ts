@@ -1,21 +1,18 @@
 // The admin's switch for public share links, on a server of its own (turning links off would break the other
 // files' links): off, no link can be made and every existing link is 404 at once; the change is audited.
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { rmSync } from "node:fs";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createEmptyDatabase } from "../support/empty-database";
 import { collectEvents } from "../support/read-events";
 import { anonymousClient, registeredClient } from "../support/session-client";
-import { type AppServer, startAppServer } from "../support/test-stack";
+import { type AppServer, makeDataDir, startAppServer } from "../support/test-stack";
 
 const PASSWORD = "long enough";
 let server: AppServer;
 let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), "parley-share-setting-"));
-  chmodSync(dataDir, 0o755);
+  dataDir = makeDataDir("parley-share-setting-");
   server = await startAppServer({ databaseUrl: await createEmptyDatabase(), dataDir });
 });
 afterAll(async () => {

@@ -1,21 +1,18 @@
 // Registration policies on a server of their own (switching them would disturb the other files): REGISTRATION_POLICY
 // decides until an admin chooses in the console; approval keeps new accounts PENDING on a waiting page; closed
 // refuses them; the first account is an admin whatever the policy.
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { rmSync } from "node:fs";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createEmptyDatabase } from "../support/empty-database";
 import { anonymousClient, signedInClient } from "../support/session-client";
-import { type AppServer, startAppServer } from "../support/test-stack";
+import { type AppServer, makeDataDir, startAppServer } from "../support/test-stack";
 
 const PASSWORD = "long enough";
 let server: AppServer;
 let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), "parley-policy-"));
-  chmodSync(dataDir, 0o755);
+  dataDir = makeDataDir("parley-policy-");
   const databaseUrl = await createEmptyDatabase();
   server = await startAppServer({ databaseUrl, dataDir, extraEnv: { REGISTRATION_POLICY: "closed" } });
 });

@@ -1,13 +1,11 @@
 // Sessions end SESSION_MAX_AGE_DAYS after sign-in however often they are used, on a server of its own whose signing
 // secret the test knows, so that it can present a session signed in long ago (changing the clock is not possible).
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { rmSync } from "node:fs";
 import { decode, encode, type JWT } from "next-auth/jwt";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import { makeUser } from "../support/factories";
 import { anonymousClient } from "../support/session-client";
-import { type AppServer, authSecretFor, startAppServer } from "../support/test-stack";
+import { type AppServer, authSecretFor, makeDataDir, startAppServer } from "../support/test-stack";
 
 // The test stack's secret of the suite's database: a server with another one would be refused at start.
 const AUTH_SECRET = authSecretFor(inject("databaseUrl"));
@@ -17,8 +15,7 @@ let server: AppServer;
 let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), "parley-session-"));
-  chmodSync(dataDir, 0o755);
+  dataDir = makeDataDir("parley-session-");
   const extraEnv = { SESSION_MAX_AGE_DAYS: "7" };
   server = await startAppServer({ databaseUrl: inject("databaseUrl"), dataDir, extraEnv });
 });

@@ -2,8 +2,7 @@
 // watched and cut off by an access change on the other; a killed process's replies are recovered by the survivor
 // within the lease time, and a restart touches no live process's replies. Every wait is on an event, never a sleep.
 import { randomUUID } from "node:crypto";
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import os from "node:os";
+import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -22,7 +21,7 @@ import {
   startedIds,
 } from "../support/read-events";
 import { type Client, signedInClient } from "../support/session-client";
-import { type AppServer, startAppServer } from "../support/test-stack";
+import { type AppServer, makeDataDir, startAppServer } from "../support/test-stack";
 
 const LEASE_SECONDS = 6;
 let upstream: FakeUpstream;
@@ -48,8 +47,7 @@ const startServer = (name: string) =>
 
 beforeAll(async () => {
   upstream = await startFakeUpstream();
-  dataDir = mkdtempSync(path.join(os.tmpdir(), "parley-cluster-"));
-  chmodSync(dataDir, 0o755);
+  dataDir = makeDataDir("parley-cluster-");
   [serverA, serverB] = await Promise.all([startServer("a"), startServer("b")]);
 }, 120_000);
 afterAll(async () => {

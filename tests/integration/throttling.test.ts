@@ -3,15 +3,13 @@
 // address, X-Forwarded-For counts only behind TRUSTED_PROXY, and one user runs at most the admin's number of
 // replies at once.
 import { randomUUID } from "node:crypto";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmptyDatabase } from "../support/empty-database";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { anonymousClient, type Client, signedInClient } from "../support/session-client";
 import { setCookieValue, signInThroughAction } from "../support/sign-in-action";
-import { type AppServer, startAppServer } from "../support/test-stack";
+import { type AppServer, makeDataDir, startAppServer } from "../support/test-stack";
 
 const PASSWORD = "long enough";
 const ADDRESS_FAILURE_LIMIT = 8;
@@ -28,8 +26,7 @@ const newAddress = () => `198.51.100.${nextAddress++}`;
 beforeAll(async () => {
   // Slow enough that a reply is still running when the next turn is sent.
   upstream = await startFakeUpstream({ scenario: { chunkCount: 40, paceMs: 150 } });
-  dataDir = mkdtempSync(path.join(os.tmpdir(), "parley-throttle-"));
-  chmodSync(dataDir, 0o755);
+  dataDir = makeDataDir("parley-throttle-");
   server = await startAppServer({
     databaseUrl: await createEmptyDatabase(),
     dataDir,

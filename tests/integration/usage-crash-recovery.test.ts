@@ -1,15 +1,13 @@
 // A process killed mid-reply leaves its usage reservation behind; once its lease has expired the surviving (or next)
 // process releases it, so the user's balance holds only what the ledger recorded.
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { rmSync } from "node:fs";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { queryDatabase } from "../support/database-query";
 import { createEmptyDatabase } from "../support/empty-database";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { readEvents } from "../support/read-events";
 import { anonymousClient, signedInClient } from "../support/session-client";
-import { startAppServer } from "../support/test-stack";
+import { makeDataDir, startAppServer } from "../support/test-stack";
 
 let upstream: FakeUpstream;
 let dataDir: string;
@@ -17,8 +15,7 @@ beforeAll(async () => {
   upstream = await startFakeUpstream({
     scenario: { chunks: Array.from({ length: 60 }, (_, i) => `w${i} `), paceMs: 50 },
   });
-  dataDir = mkdtempSync(path.join(os.tmpdir(), "parley-usage-crash-"));
-  chmodSync(dataDir, 0o755);
+  dataDir = makeDataDir("parley-usage-crash-");
 });
 afterAll(async () => {
   await upstream.close();

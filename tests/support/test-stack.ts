@@ -190,12 +190,20 @@ export async function startAppServer(options: {
   return app;
 }
 
+/**
+ * A new empty folder under the system's temporary one, for a test's server data (and perhaps its PostgreSQL): open
+ * to all for reading, because under root the embedded PostgreSQL runs as the OS user "postgres", who must enter it.
+ */
+export function makeDataDir(prefix: string): string {
+  const folder = mkdtempSync(path.join(os.tmpdir(), prefix));
+  chmodSync(folder, 0o755);
+  return folder;
+}
+
 export async function startTestStack(
   options: { port?: number; extraEnv?: Record<string, string> } = {},
 ): Promise<TestStack> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "parley-test-"));
-  // Started as root, PostgreSQL runs as the OS user "postgres", who must be able to enter this folder.
-  chmodSync(dataDir, 0o755);
+  const dataDir = makeDataDir("parley-test-");
   const password = randomBytes(16).toString("hex");
   const postgres = await startEmbeddedPostgres(path.join(dataDir, "postgres"), { password, database: "parley_test" });
   const removeAll = async () => {
