@@ -5,6 +5,25 @@ export async function pingDatabase(): Promise<void> {
   await db().$queryRaw`SELECT 1`;
 }
 
+/** Whether the database answers within `timeoutMs`: a scrape must not hang on a database that drops packets. */
+export async function doesDatabaseAnswer(timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<false>((resolve) => {
+    timer = setTimeout(resolve, timeoutMs, false);
+  });
+  try {
+    return await Promise.race([
+      pingDatabase().then(
+        () => true,
+        () => false,
+      ),
+      timedOut,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** The migrations among `names` that the database has not finished applying. */
 export async function listUnappliedMigrations(names: string[]): Promise<string[]> {
   if (names.length === 0) return [];

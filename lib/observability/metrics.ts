@@ -3,6 +3,7 @@
 // conversation or any text.
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import { databasePoolStats } from "../db/client";
+import { doesDatabaseAnswer } from "../db/health";
 import { onPoolWait } from "../db/pool-waits";
 import type { FinishedReply } from "../db/turns";
 
@@ -13,6 +14,7 @@ type Metrics = {
   tokensStreamed: Counter<"model">;
   replies: Counter<"outcome">;
   upstreamErrors: Counter<"status">;
+  databaseUnreachableRequests: Counter;
 };
 
 // On globalThis: Next's route handlers and the server's own modules record into one registry.
@@ -59,6 +61,11 @@ function createMetrics(): Metrics {
       labelNames: ["status"],
       registers,
     }),
+    databaseUnreachableRequests: new Counter({
+      name: "parley_database_unreachable_requests_total",
+      help: "Requests answered 503 (try again) because the database could not be reached.",
+      registers,
+    }),
   };
   new Gauge({
     name: "parley_open_event_streams",
@@ -76,8 +83,19 @@ function createMetrics(): Metrics {
 // takes as long as the queries ahead of it.
 const WAIT_BUCKETS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
+// Longer than a healthy database ever takes to answer SELECT 1, well under a scrape's usual 10 s timeout.
+const DATABASE_PROBE_TIMEOUT_MS = 2_000;
+
 /** The database pool, read when scraped, and how long each request for one of its connections waited. */
 function registerPoolMetrics(registers: Registry[]): void {
+  new Gauge({
+    name: "parley_database_up",
+    help: "1 when the database answered this process's SELECT 1 at this scrape (within 2 s), else 0.",
+    registers,
+    async collect() {
+      this.set((await doesDatabaseAnswer(DATABASE_PROBE_TIMEOUT_MS)) ? 1 : 0);
+    },
+  });
   new Gauge({
     name: "parley_db_pool_connections",
     help: "Connections of this process's database pool, by state: in_use, idle, max (the pool's size).",

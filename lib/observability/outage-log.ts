@@ -3,6 +3,7 @@
 // server, burying whatever else happened. One short line says it instead, at most every ten seconds, with how many
 // failures it stands for.
 import { isOutageError } from "../db/database-unavailable";
+import { metrics } from "./metrics";
 
 const QUIET_MS = 10_000;
 const globalForOutage = globalThis as unknown as { parleyOutageLog?: { lastLineAt: number; failures: number } };
@@ -22,8 +23,13 @@ function reasonOf(error: unknown): string {
   return (typeof code === "string" && !firstLine.includes(code) ? `${code}: ${firstLine}` : firstLine).slice(0, 200);
 }
 
-/** Counts a request that failed because the database cannot be reached, and says so in one line now and then. */
+/** A request answered 503 because the database cannot be reached: counted, and said in one line now and then. */
 export function logDatabaseOutage(error: unknown): void {
+  metrics().databaseUnreachableRequests.inc();
+  noteOutage(error);
+}
+
+function noteOutage(error: unknown): void {
   state.failures += 1;
   const now = Date.now();
   if (now - state.lastLineAt < QUIET_MS) return;
@@ -36,14 +42,15 @@ export function logDatabaseOutage(error: unknown): void {
 }
 
 /**
- * Next logs an error thrown while rendering a page with console.error, stack included: an outage's goes through
- * logDatabaseOutage instead. Any other error is logged as it was.
+ * Next logs an error thrown while rendering a page with console.error, stack included: an outage's goes into the
+ * one line instead. Any other error is logged as it was.
  */
 export function logOutagesInOneLine(): void {
   const logError = console.error;
   console.error = (...args: unknown[]) => {
+    // Into the line, not the 503 count: Next reports one failed render twice, and answers it with its error page.
     if (args.some((arg) => arg instanceof Error && isOutageError(arg))) {
-      logDatabaseOutage(args.find((arg) => arg instanceof Error));
+      noteOutage(args.find((arg) => arg instanceof Error));
       return;
     }
     logError(...args);

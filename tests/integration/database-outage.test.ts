@@ -3,6 +3,7 @@
 import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findFreePort } from "@/lib/bootstrap/embedded-postgres";
 import { queryDatabase } from "../support/database-query";
 import { type DatabaseSwitch, startDatabaseSwitch } from "../support/database-switch";
 import { createEmptyDatabase } from "../support/empty-database";
@@ -19,6 +20,7 @@ let databaseUrl: string;
 let outage: DatabaseSwitch;
 let server: AppServer;
 let logFile: string;
+let metricsUrl: string;
 
 beforeAll(async () => {
   upstream = await startFakeUpstream({
@@ -27,7 +29,12 @@ beforeAll(async () => {
   dataDir = makeDataDir("parley-outage-");
   databaseUrl = await createEmptyDatabase();
   outage = await startDatabaseSwitch(databaseUrl);
-  const extraEnv = { OPENAI_BASE_URL: upstream.url, OPENAI_MODELS: "fake-model" };
+  metricsUrl = `http://127.0.0.1:${await findFreePort()}/metrics`;
+  const extraEnv = {
+    OPENAI_BASE_URL: upstream.url,
+    OPENAI_MODELS: "fake-model",
+    METRICS_PORT: new URL(metricsUrl).port,
+  };
   logFile = path.join(dataDir, "server.log");
   server = await startAppServer({ databaseUrl: outage.databaseUrl, dataDir, extraEnv, logFile });
 });
@@ -129,6 +136,22 @@ describe("while the database cannot be reached", () => {
     expect(new URL(body.url).searchParams.get("error")).toBe("DatabaseUnavailable");
     expect(response.headers.getSetCookie()).toEqual([]);
     await expectOutageAnswer(response);
+  });
+
+  it("tells monitoring: parley_database_up is 0 while down and 1 again after, and the 503s are counted", async () => {
+    const client = await signUp("monitoring@example.test");
+    const scrape = async () => (await fetch(metricsUrl)).text();
+    const answered503 = (text: string) => Number(/^parley_database_unreachable_requests_total (\d+)$/m.exec(text)?.[1]);
+    const before = await scrape();
+    expect(before).toMatch(/^parley_database_up 1$/m);
+    const during = await whileDatabaseIsDown(async () => {
+      await expectOutageAnswer(await client.fetch("/api/conversations"));
+      await expectOutageAnswer(await client.fetch("/api/conversations"));
+      return scrape();
+    });
+    expect(during).toMatch(/^parley_database_up 0$/m);
+    expect(answered503(during) - answered503(before)).toBe(2);
+    expect(await scrape()).toMatch(/^parley_database_up 1$/m);
   });
 
   it("reports not ready on /api/health?ready while /api/health stays live", async () => {
