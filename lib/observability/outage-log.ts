@@ -2,6 +2,8 @@
 // probe. Each logged its error (Next logs a page's with its stack, twice), about thirty lines a second on a busy
 // server, burying whatever else happened. One short line says it instead, at most every ten seconds, with how many
 // failures it stands for.
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { isOutageError } from "../db/database-unavailable";
 import { metrics } from "./metrics";
 
@@ -48,11 +50,36 @@ function noteOutage(error: unknown): void {
 export function logOutagesInOneLine(): void {
   const logError = console.error;
   console.error = (...args: unknown[]) => {
-    // Into the line, not the 503 count: Next reports one failed render twice, and answers it with its error page.
+    // Into the line, not the 503 count: Next reports one failed render twice.
     if (args.some((arg) => arg instanceof Error && isOutageError(arg))) {
       noteOutage(args.find((arg) => arg instanceof Error));
+      const page = pageScope.getStore();
+      if (page) page.isDatabaseUnreachable = true;
       return;
     }
     logError(...args);
   };
+}
+
+const pageScope = new AsyncLocalStorage<{ isDatabaseUnreachable: boolean }>();
+const RETRY_AFTER_SECONDS = "5";
+
+/**
+ * Serves a request with Next. A page whose render failed for want of the database goes out as 503 with Retry-After,
+ * like an API call's answer, instead of Next's 500: a load balancer or a monitor tells an outage from a bug.
+ */
+export function servePageAnsweringOutagesAs503(response: ServerResponse, serve: () => void): void {
+  const scope = { isDatabaseUnreachable: false };
+  const writeHead = response.writeHead;
+  // Node's implicit headers go through writeHead too, so a status set on `statusCode` is caught as well.
+  response.writeHead = function (this: ServerResponse, statusCode: number, ...rest: unknown[]) {
+    if (!scope.isDatabaseUnreachable || statusCode < 500) {
+      return writeHead.apply(this, [statusCode, ...rest] as Parameters<typeof writeHead>);
+    }
+    this.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+    // The status text it came with ("Internal Server Error") goes: Node names 503's.
+    const headers = rest.find((argument) => typeof argument === "object") as OutgoingHttpHeaders | undefined;
+    return writeHead.call(this, 503, headers);
+  } as typeof response.writeHead;
+  pageScope.run(scope, serve);
 }

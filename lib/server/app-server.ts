@@ -12,6 +12,7 @@ import { env, publicSiteUrl } from "../env";
 import { stampPeerAddress, warnOfUntrustedForwarding } from "../http/client-address";
 import { serveWithRequestId } from "../observability/logging";
 import { startMetricsServer } from "../observability/metrics-server";
+import { servePageAnsweringOutagesAs503 } from "../observability/outage-log";
 import { countApiCompletions } from "../v1/completion-route";
 import { serveUnknownV1Endpoint } from "../v1/unknown-endpoints";
 import { serveWithinBodyLimit } from "./body-limit";
@@ -86,7 +87,7 @@ export async function startAppServer(options: {
     // behind a TLS proxy it spoke TLS to a plain port, and every sign-in logged an error. Parley's public address
     // comes from NEXTAUTH_URL, never from this header.
     delete request.headers["x-forwarded-proto"];
-    void handleNext(request, response);
+    servePageAnsweringOutagesAs503(response, () => void handleNext(request, response));
   };
   const server = createServer((request, response) =>
     serveWithRequestId(request, response, () => serveRequest(request, response)),

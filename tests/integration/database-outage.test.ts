@@ -89,10 +89,12 @@ describe("while the database cannot be reached", () => {
     expect(after.user?.email).toBe("session@example.test");
   });
 
-  it("shows pages an error instead of sending the user to sign in", async () => {
+  it("shows pages an error, answered 503 with Retry-After, instead of sending the user to sign in", async () => {
     const client = await signUp("pages@example.test");
     const page = await whileDatabaseIsDown(() => client.fetch("/"));
     expect(page.headers.get("location")).toBeNull();
+    expect(page.status).toBe(503);
+    expect(Number(page.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(await page.text()).not.toMatch(/prisma|econnrefused/i);
   });
 
