@@ -6,6 +6,7 @@ import { ruleIssue, sentenceOf } from "../http/issue-rules";
 import { ADVISORY_LOCKS } from "./advisory-locks";
 import { type AuditActor, PARLEY_ACTOR, writeAuditEntry } from "./audit";
 import { db, type Prisma } from "./client";
+import { assertExpectedVersion } from "./edit-versions";
 import { defaultThenByLabel, modelParameterFields } from "./models";
 import { isForeignKeyViolation, isViolationOf } from "./unique-violation";
 
@@ -161,9 +162,7 @@ export async function updateModel(
       if (!row) throw new AppError("not_found", "Model not found.");
       const before = toSettings(row);
       // Compared under the row's lock, so no change can come between this check and the write below.
-      if (expectedVersion !== undefined && before.version !== expectedVersion) {
-        throw new AppError("stale_version", STALE_MODEL_MESSAGE, { details: { currentVersion: before.version } });
-      }
+      assertExpectedVersion(before.version, expectedVersion, STALE_MODEL_MESSAGE);
       const fields = merge(before);
       const isChanged = Object.entries(fields).some(
         ([key, value]) => !isSameValue(before[key as keyof ModelFields], value),

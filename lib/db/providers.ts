@@ -4,6 +4,7 @@ import { AppError } from "../errors";
 import { canDecryptSecret } from "../models/secret-box";
 import { type AuditActor, writeAuditEntry } from "./audit";
 import { db, type Prisma } from "./client";
+import { assertExpectedVersion } from "./edit-versions";
 import { lockModelCatalogue } from "./model-admin";
 import { providerConnectionFields } from "./models";
 import { isViolationOf } from "./unique-violation";
@@ -16,6 +17,7 @@ const providerRowFields = {
   apiVersion: true,
   apiKeyHint: true,
   apiKeyEncrypted: true,
+  version: true,
   createdAt: true,
   _count: { select: { models: true } },
 } as const;
@@ -33,6 +35,8 @@ export type ProviderView = {
   /** Sealed under another ENCRYPTION_KEY: useless until an admin enters the key again. */
   isApiKeyUnreadable: boolean;
   modelCount: number;
+  /** Raised on every change (lib/db/edit-versions.ts). */
+  version: number;
   createdAt: Date;
 };
 
@@ -109,18 +113,42 @@ export async function createProvider(
   }
 }
 
-/** `check` sees the provider as it is before the change and may refuse it. */
+const STALE_PROVIDER_MESSAGE =
+  "This provider was changed by someone else since you opened it. Reload to see the changes, then edit again.";
+
+/**
+ * Whether `fields` would change the provider. A key given is always a change (sealed afresh, there is nothing to
+ * compare it with); removing the key of a provider without one is none.
+ */
+function isChangeOf(before: ProviderView, fields: ProviderFields): boolean {
+  const { apiKeyEncrypted, apiKeyHint: _apiKeyHint, ...visible } = fields;
+  if (apiKeyEncrypted !== undefined && (apiKeyEncrypted !== null || before.hasApiKey)) return true;
+  return Object.entries(visible).some(
+    ([key, value]) => value !== undefined && value !== before[key as keyof typeof visible],
+  );
+}
+
+/**
+ * `check` sees the provider as it is before the change and may refuse it. An unchanged provider keeps its version
+ * and gets no audit entry. With `expectedVersion` (the version an admin's form was loaded from), a provider changed
+ * since is left as it is and the change refused.
+ */
 export async function updateProvider(
   actor: AuditActor,
   id: string,
   fields: ProviderFields,
   check: (before: ProviderView) => void,
+  expectedVersion?: number,
 ): Promise<ProviderView> {
   try {
     return await db().$transaction(async (tx) => {
+      // Locked first: of two changes at once, the second is checked against the provider as the first left it.
+      await tx.$queryRaw`SELECT id FROM "Provider" WHERE id = ${id} FOR UPDATE`;
       const before = await getProviderRow(tx, id);
+      assertExpectedVersion(before.version, expectedVersion, STALE_PROVIDER_MESSAGE);
       check(before);
-      await tx.provider.update({ where: { id }, data: fields });
+      if (!isChangeOf(before, fields)) return before;
+      await tx.provider.update({ where: { id }, data: { ...fields, version: { increment: 1 } } });
       const after = await getProviderRow(tx, id);
       await writeAuditEntry(tx, actor, {
         action: "provider.update",

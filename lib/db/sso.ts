@@ -1,7 +1,9 @@
 // Single sign-on: the OpenID providers admins configure, and the identities (issuer, subject) people sign in with.
+import { isDeepStrictEqual } from "node:util";
 import { revokeApiKeysOf } from "./api-keys";
 import { type AuditActor, writeAuditEntry } from "./audit";
 import { db, type Prisma } from "./client";
+import { assertExpectedVersion } from "./edit-versions";
 import { expireResetTokensOf } from "./password-resets";
 
 const providerFields = {
@@ -16,6 +18,7 @@ const providerFields = {
   groupsClaim: true,
   adminGroup: true,
   teamMappings: true,
+  version: true,
 } as const;
 export type SsoProviderRow = Prisma.SsoProviderGetPayload<{ select: typeof providerFields }>;
 
@@ -35,7 +38,7 @@ export async function getSsoProviderBySlug(slug: string): Promise<SsoProviderRow
   return db().ssoProvider.findUnique({ where: { slug }, select: providerFields });
 }
 
-export type NewSsoProvider = Omit<SsoProviderRow, "id" | "teamMappings"> & {
+export type NewSsoProvider = Omit<SsoProviderRow, "id" | "teamMappings" | "version"> & {
   clientSecretEncrypted: string;
   teamMappings: Prisma.InputJsonValue | undefined;
 };
@@ -59,7 +62,7 @@ export async function upsertSsoProvider(actor: AuditActor, data: NewSsoProvider)
     const saved = await tx.ssoProvider.upsert({
       where: { slug: data.slug },
       create: data,
-      update: data,
+      update: { ...data, version: { increment: 1 } },
       select: providerFields,
     });
     await writeAuditEntry(tx, actor, {
@@ -73,18 +76,47 @@ export async function upsertSsoProvider(actor: AuditActor, data: NewSsoProvider)
 
 export type SsoProviderChanges = Partial<Omit<NewSsoProvider, "slug" | "issuer">>;
 
-/** Null when there is no such provider. The audit entry keeps what changed, never the secret. */
+const STALE_SSO_PROVIDER_MESSAGE =
+  "This sign-in provider was changed by someone else since you opened it. Reload to see the changes, then edit again.";
+
+/**
+ * The settings in `visible` that differ from the provider's. Team mappings saved as none are null or [] depending on
+ * how the provider was added: both mean none (lib/sso/claim-mapping.ts).
+ */
+function changedKeys(found: SsoProviderRow, visible: Omit<SsoProviderChanges, "clientSecretEncrypted">) {
+  const keys = Object.keys(visible) as (keyof typeof visible)[];
+  return keys.filter((key) => {
+    const before = key === "teamMappings" ? (found.teamMappings ?? []) : found[key];
+    return visible[key] !== undefined && !isDeepStrictEqual(before, visible[key]);
+  });
+}
+
+/**
+ * Null when there is no such provider. A change raises the version and writes an audit entry of what changed (never
+ * the secret); an unchanged provider is left as it is. With `expectedVersion` (the version an admin's form was
+ * loaded from), a provider changed since is left as it is and the change refused.
+ */
 export async function updateSsoProvider(
   actor: AuditActor,
   id: string,
   changes: SsoProviderChanges,
+  expectedVersion?: number,
 ): Promise<SsoProviderRow | null> {
   return db().$transaction(async (tx) => {
+    // Locked first: of two changes at once, the second is checked against the provider as the first left it.
+    await tx.$queryRaw`SELECT id FROM "SsoProvider" WHERE id = ${id} FOR UPDATE`;
     const found = await tx.ssoProvider.findUnique({ where: { id }, select: providerFields });
     if (!found) return null;
+    assertExpectedVersion(found.version, expectedVersion, STALE_SSO_PROVIDER_MESSAGE);
     const { clientSecretEncrypted, ...visible } = changes;
-    const updated = await tx.ssoProvider.update({ where: { id }, data: changes, select: providerFields });
-    const keys = Object.keys(visible) as (keyof typeof visible)[];
+    const keys = changedKeys(found, visible);
+    // A new secret is always a change: sealed afresh, there is nothing to compare it with.
+    if (keys.length === 0 && !clientSecretEncrypted) return found;
+    const updated = await tx.ssoProvider.update({
+      where: { id },
+      data: { ...changes, version: { increment: 1 } },
+      select: providerFields,
+    });
     await writeAuditEntry(tx, actor, {
       action: "settings.update",
       targetType: "setting",

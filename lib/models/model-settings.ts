@@ -4,6 +4,7 @@ import { z } from "zod";
 import { idSchema } from "../access/ids";
 import { isVisionModelName } from "../attachments/vision-models";
 import type { SessionUser } from "../auth/session";
+import { expectedVersionSchema } from "../db/edit-versions";
 import {
   createModel,
   deleteModel,
@@ -98,10 +99,7 @@ const requestShapeFields = [
 
 export const modelChangesSchema = z.strictObject({
   ...z.strictObject(editableFields).partial().shape,
-  // The version the change was made on (the console's form sends the one it was loaded from): refused with
-  // stale_version when the model has changed since. Without it (API clients and scripts of before), the fields
-  // sent are applied to the model as it is now, the others left as they are.
-  expectedVersion: z.number().int().min(1).optional(),
+  expectedVersion: expectedVersionSchema,
 });
 
 /**

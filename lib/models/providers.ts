@@ -1,7 +1,14 @@
 // Provider administration: validation of names, base URLs and keys, encryption of keys before they are stored.
 import { z } from "zod";
 import type { SessionUser } from "../auth/session";
-import { createProvider, deleteProvider, type ProviderFields, updateProvider } from "../db/providers";
+import { expectedVersionSchema } from "../db/edit-versions";
+import {
+  createProvider,
+  deleteProvider,
+  type ProviderFields,
+  type ProviderView,
+  updateProvider,
+} from "../db/providers";
 import { AppError } from "../errors";
 import { isRefusedHost, REFUSED_ADDRESS_MESSAGE, resolvesToRefusedAddress } from "./provider-address";
 import { encryptSecret, keyHint } from "./secret-box";
@@ -63,6 +70,7 @@ export const providerChangesSchema = z.strictObject({
   baseUrl: baseUrlSchema.optional(),
   apiVersion: apiVersionSchema.optional(),
   apiKey: apiKeySchema.nullable().optional(),
+  expectedVersion: expectedVersionSchema,
 });
 
 /** The schema checks the URL as written; this checks where its name resolves to now (again on each connect). */
@@ -89,8 +97,8 @@ export async function addProvider(admin: SessionUser, input: z.infer<typeof newP
 
 export async function changeProvider(admin: SessionUser, id: string, input: z.infer<typeof providerChangesSchema>) {
   await assertAllowedDestination(input.baseUrl);
-  const { apiKey, ...fields } = input;
-  return updateProvider(admin, id, { ...fields, ...sealKey(apiKey) }, (before) => {
+  const { apiKey, expectedVersion, ...fields } = input;
+  const check = (before: ProviderView) => {
     if (before.kind === "DEMO") throw new AppError("conflict", "The built-in demo provider cannot be changed.");
     if (input.apiVersion !== undefined && before.kind !== "AZURE_OPENAI") {
       throw new AppError("invalid_input", "Some fields are invalid.", {
@@ -104,7 +112,8 @@ export async function changeProvider(admin: SessionUser, id: string, input: z.in
         issues: [{ path: ["apiKey"], message: "Enter the API key again when you change the base URL." }],
       });
     }
-  });
+  };
+  return updateProvider(admin, id, { ...fields, ...sealKey(apiKey) }, check, expectedVersion);
 }
 
 export function removeProvider(admin: SessionUser, id: string) {

@@ -2,6 +2,7 @@
 // and secret (sealed like provider API keys), scopes, button label, linking and sign-up rules and claim mapping.
 import { z } from "zod";
 import type { SessionUser } from "../auth/session";
+import { expectedVersionSchema } from "../db/edit-versions";
 import { createSsoProvider, deleteSsoProvider, listSsoProviders, updateSsoProvider } from "../db/sso";
 import { isViolationOf } from "../db/unique-violation";
 import { AppError } from "../errors";
@@ -38,7 +39,8 @@ export const ssoProviderChangesSchema = ssoProviderSchema
     adminGroup: z.string().trim().max(200).nullable(),
     allowedDomains: allowedDomainsSchema.nullable(),
   })
-  .partial();
+  .partial()
+  .extend({ expectedVersion: expectedVersionSchema });
 
 /** The issuer must publish its OpenID configuration, naming itself: else sign-ins would fail later, at the door. */
 async function assertDiscoverable(issuer: string): Promise<void> {
@@ -93,13 +95,14 @@ export async function addProvider(admin: SessionUser, input: z.infer<typeof ssoP
 }
 
 export async function changeProvider(admin: SessionUser, id: string, input: z.infer<typeof ssoProviderChangesSchema>) {
-  const { clientSecret, allowedDomains, adminGroup, ...fields } = input;
-  const updated = await updateSsoProvider(admin, id, {
+  const { clientSecret, allowedDomains, adminGroup, expectedVersion, ...fields } = input;
+  const changes = {
     ...fields,
     ...(clientSecret ? { clientSecretEncrypted: encryptSecret(clientSecret) } : {}),
     ...(allowedDomains === undefined ? {} : { allowedDomains: allowedDomains || null }),
     ...(adminGroup === undefined ? {} : { adminGroup: adminGroup || null }),
-  });
+  };
+  const updated = await updateSsoProvider(admin, id, changes, expectedVersion);
   if (!updated) throw new AppError("not_found", "Provider not found.");
   return updated;
 }

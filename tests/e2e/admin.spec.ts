@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, type Page } from "@playwright/test";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
-import { composer, newUserPage, PASSWORD, send, signInAsAdmin, test } from "./helpers";
+import { composer, newAdminPage, newUserPage, PASSWORD, send, signInAsAdmin, test } from "./helpers";
 
 const MODEL_NAME = "pirate-7b";
 const SYSTEM_PROMPT = `Answer like a pirate. Secret instruction ${randomUUID()}.`;
@@ -127,12 +127,7 @@ test("the Add model form fills the limits in from the name as it is typed, and k
 test("a model saved by another admin since the form opened is not overwritten: the form keeps the text and reloads", async ({
   browser,
 }) => {
-  const adminPage = async () => {
-    const page = await (await browser.newContext()).newPage();
-    await signInAsAdmin(page);
-    return page;
-  };
-  const [ada, dave] = [await adminPage(), await adminPage()];
+  const [ada, dave] = [await newAdminPage(browser), await newAdminPage(browser)];
   const suffix = randomUUID().slice(0, 6);
   const upstreamName = `conflict-${suffix}`;
   const created = await ada.request.post("/api/admin/providers", {
@@ -177,7 +172,53 @@ test("a model saved by another admin since the form opened is not overwritten: t
     await expect(daveCard).toContainText("system prompt");
   } finally {
     await ada.request.delete(`/api/admin/providers/${providerId}`);
-    await Promise.all([ada, dave].map((page) => page.context().close()));
+  }
+});
+
+test("a provider saved by another admin since the form opened is not overwritten: the form keeps the text and reloads", async ({
+  browser,
+}) => {
+  const [ada, dave] = [await newAdminPage(browser), await newAdminPage(browser)];
+  const name = `Shared ${randomUUID().slice(0, 6)}`;
+  const renamed = `${name} (A)`;
+  const movedUrl = "http://10.0.0.2/v1";
+  const created = await ada.request.post("/api/admin/providers", { data: { name, baseUrl: upstream.url } });
+  const { id } = (await created.json()) as { id: string };
+  // Exact: the name is part of the new name.
+  const cardOf = (page: Page, cardName: string) => page.getByRole("listitem", { name: cardName, exact: true });
+  try {
+    const openEdit = async (page: Page) => {
+      await page.goto("/admin/providers");
+      await cardOf(page, name).getByRole("button", { name: "Edit" }).click();
+      return cardOf(page, name);
+    };
+    const [adaCard, daveCard] = [await openEdit(ada), await openEdit(dave)];
+
+    await adaCard.getByLabel("Name", { exact: true }).fill(renamed);
+    await adaCard.getByRole("button", { name: "Save provider" }).click();
+    await expect(cardOf(ada, renamed)).toContainText(upstream.url);
+
+    const baseUrl = daveCard.getByLabel("Base URL");
+    await baseUrl.fill(movedUrl);
+    await daveCard.getByRole("button", { name: "Save provider" }).click();
+    await expect(daveCard.getByRole("alert")).toHaveText(
+      "This provider was changed by someone else since you opened it. Reload to see the changes, then edit again.",
+    );
+    await expect(baseUrl).toHaveValue(movedUrl);
+    await expect(daveCard.getByLabel("Name", { exact: true })).toHaveValue(name);
+
+    await daveCard.getByRole("button", { name: "Reload" }).click();
+    // The page now has Ada's name, the card with it; its form starts afresh from what is saved.
+    const reloadedCard = cardOf(dave, renamed);
+    await expect(reloadedCard.getByLabel("Name", { exact: true })).toHaveValue(renamed);
+    await expect(reloadedCard.getByLabel("Base URL")).toHaveValue(upstream.url);
+    await expect(reloadedCard.getByRole("alert")).toHaveCount(0);
+    await reloadedCard.getByLabel("Base URL").fill(movedUrl);
+    await reloadedCard.getByRole("button", { name: "Save provider" }).click();
+    await expect(reloadedCard.getByRole("button", { name: "Save provider" })).toHaveCount(0);
+    await expect(reloadedCard).toContainText(movedUrl);
+  } finally {
+    await ada.request.delete(`/api/admin/providers/${id}`);
   }
 });
 

@@ -57,6 +57,13 @@ export async function newUserPage(browser: Browser, name: string) {
   return { page, email, context };
 }
 
+/** The seeded admin in a browser of its own: a second admin at work at the same time as the first. */
+export async function newAdminPage(browser: Browser): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signInAsAdmin(page);
+  return page;
+}
+
 export async function send(page: Page, text: string) {
   await composer(page).fill(text);
   await composer(page).press("Enter");

@@ -2,8 +2,9 @@
 // the sessions it ends, custom instructions, deleting one's own account, and the admin's one-time reset link.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { db } from "@/lib/db/client";
+import { db, pool } from "@/lib/db/client";
 import { makeApiKey } from "../support/api-keys";
+import { waitUntilSomeoneWaitsFor } from "../support/blocked-by";
 import {
   addMember,
   makeAdmin,
@@ -373,6 +374,123 @@ describe("single sign-on providers in the console", () => {
     } finally {
       await adminClient.fetch(`/api/admin/sso-providers/${id}`, { method: "DELETE" });
     }
+  });
+
+  describe("edited by two admins at once", () => {
+    const staleError = {
+      code: "stale_version",
+      message:
+        "This sign-in provider was changed by someone else since you opened it. Reload to see the changes, then edit again.",
+      details: { currentVersion: 2 },
+    };
+    const added = { label: "Before", issuer: "https://github.com", clientId: "client-before", clientSecret: "secret" };
+    // What the console's edit form sends of the provider as added, unchanged (it has no team mappings).
+    const editForm = {
+      label: "Before",
+      clientId: "client-before",
+      scopes: "openid email profile",
+      allowLinking: false,
+      allowedDomains: "",
+      adminGroup: "",
+      teamMappings: [],
+    };
+
+    async function withProvider(use: (adminClient: Client, id: string, slug: string) => Promise<void>) {
+      const admin = await makeAdmin();
+      const adminClient = await signedInClient(admin.email, admin.password);
+      const slug = `stale-${randomUUID().slice(0, 8)}`;
+      const created = await adminClient.json("/api/admin/sso-providers", { ...added, slug });
+      expect(created.status).toBe(201);
+      const { id, version } = (await created.json()) as { id: string; version: number };
+      expect(version).toBe(1);
+      try {
+        await use(adminClient, id, slug);
+      } finally {
+        await adminClient.fetch(`/api/admin/sso-providers/${id}`, { method: "DELETE" });
+      }
+    }
+    const auditCount = (slug: string) => db().auditLog.count({ where: { targetId: `sso:${slug}` } });
+
+    it("refuses a form loaded from an older version, writing nothing, and takes one of the current version", async () => {
+      await withProvider(async (adminClient, id, slug) => {
+        const edit = (changes: Record<string, unknown>) =>
+          adminClient.json(`/api/admin/sso-providers/${id}`, { ...editForm, ...changes }, "PATCH");
+        // Ada's form and Dave's were both loaded at version 1; Ada saves a new label first.
+        const ada = await edit({ label: "After (A)", expectedVersion: 1 });
+        expect(ada.status).toBe(200);
+        expect(await ada.json()).toMatchObject({ label: "After (A)", version: 2 });
+
+        // Dave's form still holds the old label, and changes the client ID only.
+        const dave = await edit({ clientId: "client-dave", expectedVersion: 1 });
+        expect(dave.status).toBe(409);
+        expect(await dave.json()).toEqual({ error: staleError });
+        expect(await db().ssoProvider.findUniqueOrThrow({ where: { id } })).toMatchObject({
+          label: "After (A)",
+          clientId: "client-before",
+          version: 2,
+        });
+        expect(await auditCount(slug)).toBe(2);
+
+        // Reloaded, Dave's form is at version 2.
+        const reloaded = await edit({ label: "After (A)", clientId: "client-dave", expectedVersion: 2 });
+        expect(reloaded.status).toBe(200);
+        expect(await reloaded.json()).toMatchObject({ label: "After (A)", clientId: "client-dave", version: 3 });
+      });
+    });
+
+    it("refuses a stale form even when the other change commits while the save waits for the provider", async () => {
+      await withProvider(async (adminClient, id) => {
+        const other = await pool().connect();
+        try {
+          await other.query("BEGIN");
+          await other.query(`UPDATE "SsoProvider" SET label = 'Other', version = version + 1 WHERE id = $1`, [id]);
+          const save = adminClient.json(
+            `/api/admin/sso-providers/${id}`,
+            { label: "Mine", expectedVersion: 1 },
+            "PATCH",
+          );
+          await waitUntilSomeoneWaitsFor(other);
+          await other.query("COMMIT");
+          const refused = await save;
+          expect(refused.status).toBe(409);
+          expect(await refused.json()).toEqual({ error: staleError });
+          expect(await db().ssoProvider.findUniqueOrThrow({ where: { id } })).toMatchObject({
+            label: "Other",
+            version: 2,
+          });
+        } finally {
+          await other.query("ROLLBACK"); // nothing left to undo once committed
+          other.release();
+        }
+      });
+    });
+
+    it("still applies a change without a version (API clients) to the fields it names", async () => {
+      await withProvider(async (adminClient, id) => {
+        const scripted = await adminClient.json(`/api/admin/sso-providers/${id}`, { clientId: "client-new" }, "PATCH");
+        expect(scripted.status).toBe(200);
+        expect(await scripted.json()).toMatchObject({ label: "Before", clientId: "client-new", version: 2 });
+        const zero = await adminClient.json(
+          `/api/admin/sso-providers/${id}`,
+          { label: "X", expectedVersion: 0 },
+          "PATCH",
+        );
+        expect(zero.status).toBe(400);
+      });
+    });
+
+    it("leaves an unchanged provider alone: no new version, no audit entry", async () => {
+      await withProvider(async (adminClient, id, slug) => {
+        const saved = await adminClient.json(
+          `/api/admin/sso-providers/${id}`,
+          { ...editForm, expectedVersion: 1 },
+          "PATCH",
+        );
+        expect(saved.status).toBe(200);
+        expect(await saved.json()).toMatchObject({ version: 1 });
+        expect(await auditCount(slug)).toBe(1);
+      });
+    });
   });
 
   it("takes only domain names as allowed email domains, stored lower-case, each once", async () => {

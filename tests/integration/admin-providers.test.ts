@@ -10,7 +10,14 @@ import { makeAdmin } from "../support/factories";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { type Client, signedInClient } from "../support/session-client";
 
-type ProviderBody = { id: string; name: string; baseUrl: string; hasApiKey: boolean; apiKeyHint: string | null };
+type ProviderBody = {
+  id: string;
+  name: string;
+  baseUrl: string;
+  hasApiKey: boolean;
+  apiKeyHint: string | null;
+  version: number;
+};
 
 let upstream: FakeUpstream;
 let admin: Client;
@@ -246,5 +253,102 @@ describe("providers", () => {
       code: "refused_address",
       reason: expect.stringMatching(/metadata/),
     });
+  });
+});
+
+describe("two admins editing one provider", () => {
+  const staleError = {
+    code: "stale_version",
+    message:
+      "This provider was changed by someone else since you opened it. Reload to see the changes, then edit again.",
+    details: { currentVersion: 2 },
+  };
+  const changeProvider = (id: string, changes: Record<string, unknown>) =>
+    admin.json(`/api/admin/providers/${id}`, changes, "PATCH");
+  const auditCount = (id: string) => db().auditLog.count({ where: { targetId: id } });
+
+  it("refuses a form loaded from an older version, writing nothing, and takes one of the current version", async () => {
+    const provider = await addProvider({ baseUrl: upstream.url });
+    expect(provider.version).toBe(1);
+    // Ada's form and Dave's were both loaded at version 1; Ada saves a new name first.
+    const ada = await changeProvider(provider.id, {
+      name: `${provider.name} (A)`,
+      baseUrl: upstream.url,
+      expectedVersion: 1,
+    });
+    expect(ada.status).toBe(200);
+    expect(((await ada.json()) as ProviderBody).version).toBe(2);
+
+    // Dave's form still holds the old name, and changes the base URL only.
+    const dave = await changeProvider(provider.id, {
+      name: provider.name,
+      baseUrl: "http://10.0.0.2/v1",
+      expectedVersion: 1,
+    });
+    expect(dave.status).toBe(409);
+    expect(await dave.json()).toEqual({ error: staleError });
+    expect(await db().provider.findUniqueOrThrow({ where: { id: provider.id } })).toMatchObject({
+      name: `${provider.name} (A)`,
+      baseUrl: upstream.url,
+      version: 2,
+    });
+    expect(await auditCount(provider.id)).toBe(2);
+
+    // Reloaded, Dave's form is at version 2.
+    const reloaded = await changeProvider(provider.id, {
+      name: `${provider.name} (A)`,
+      baseUrl: "http://10.0.0.2/v1",
+      expectedVersion: 2,
+    });
+    expect(reloaded.status).toBe(200);
+    expect(await reloaded.json()).toMatchObject({
+      name: `${provider.name} (A)`,
+      baseUrl: "http://10.0.0.2/v1",
+      version: 3,
+    });
+  });
+
+  it("refuses a stale form even when the other change commits while the save waits for the provider", async () => {
+    const provider = await addProvider({ baseUrl: upstream.url });
+    const other = await pool().connect();
+    try {
+      await other.query("BEGIN");
+      await other.query(`UPDATE "Provider" SET name = name || ' (other)', version = version + 1 WHERE id = $1`, [
+        provider.id,
+      ]);
+      const save = changeProvider(provider.id, { name: `${provider.name} (mine)`, expectedVersion: 1 });
+      await waitUntilSomeoneWaitsFor(other);
+      await other.query("COMMIT");
+      const refused = await save;
+      expect(refused.status).toBe(409);
+      expect(await refused.json()).toEqual({ error: staleError });
+      expect(await db().provider.findUniqueOrThrow({ where: { id: provider.id } })).toMatchObject({
+        name: `${provider.name} (other)`,
+        version: 2,
+      });
+    } finally {
+      await other.query("ROLLBACK"); // nothing left to undo once committed
+      other.release();
+    }
+  });
+
+  it("still applies a change without a version (API clients) to the fields it names", async () => {
+    const provider = await addProvider({ baseUrl: upstream.url });
+    const scripted = await changeProvider(provider.id, { baseUrl: "http://10.0.0.3/v1" });
+    expect(scripted.status).toBe(200);
+    expect(await scripted.json()).toMatchObject({ name: provider.name, baseUrl: "http://10.0.0.3/v1", version: 2 });
+    expect((await changeProvider(provider.id, { name: "Zero", expectedVersion: 0 })).status).toBe(400);
+  });
+
+  it("leaves an unchanged provider alone: no new version, no audit entry", async () => {
+    const provider = await addProvider({ baseUrl: upstream.url });
+    // The edit form as it was loaded, saved as it is; with no key stored, removing it changes nothing either.
+    const form = { name: provider.name, baseUrl: upstream.url, apiKey: null, expectedVersion: 1 };
+    const saved = await changeProvider(provider.id, form);
+    expect(saved.status).toBe(200);
+    expect(((await saved.json()) as ProviderBody).version).toBe(1);
+    expect(await db().auditLog.findMany({ where: { targetId: provider.id }, select: { action: true } })).toEqual([
+      { action: "provider.create" },
+    ]);
   });
 });

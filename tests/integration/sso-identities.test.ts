@@ -22,6 +22,7 @@ function provider(fields: Pick<SsoProviderRow, "issuer"> & Partial<SsoProviderRo
     groupsClaim: "groups",
     adminGroup: null,
     teamMappings: null,
+    version: 1,
     ...fields,
   };
 }

@@ -3,11 +3,12 @@
 import { createContext, type FormEvent, type ReactNode, useContext, useState } from "react";
 import { useFormOutcome } from "@/app/_components/api/use-form-outcome";
 import type { MutationRequest } from "@/app/_components/api/use-mutation";
-import { ActionButton } from "@/app/_components/ui/action-button";
 import { FormAlert } from "@/app/_components/ui/form-alert";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import type { Translator } from "@/app/_i18n/translator";
 import { useTranslator } from "@/app/_i18n/translator-provider";
+import { StaleReloadButton } from "./stale-reload-button";
+import type { LoadedVersionReload } from "./use-loaded-version";
 
 type AdminFormProps = {
   /** The request the submitted form makes (add with POST, edit with PATCH). */
@@ -19,7 +20,7 @@ type AdminFormProps = {
    * For a form that edits something versioned: refused as stale (changed by someone else since it was loaded), the
    * form keeps what was typed and offers this, which loads what is saved now in place of it.
    */
-  reload?: { onReload: () => void; isReloading: boolean };
+  reload?: LoadedVersionReload;
   children: ReactNode;
 };
 
@@ -89,13 +90,7 @@ export function AdminForm({ requestOf, submitLabel, onDone, reload, children }: 
       className="flex flex-col gap-4"
     >
       <FormAlert message={error} />
-      {reload && errorCode === "stale_version" ? (
-        <div>
-          <ActionButton onClick={reload.onReload} isPending={reload.isReloading}>
-            {t("admin.form.reload")}
-          </ActionButton>
-        </div>
-      ) : null}
+      <StaleReloadButton reload={reload} errorCode={errorCode} />
       <FieldErrorContext.Provider value={fieldError}>{children}</FieldErrorContext.Provider>
       <div className="flex gap-2">
         <SubmitButton label={submitLabel} isPending={isPending} />

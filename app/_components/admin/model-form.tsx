@@ -1,12 +1,12 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { AdminForm } from "./admin-form";
 import type { AdminModel, AdminProvider, AdminTeam } from "./admin-types";
 import { ModelSettingsFields } from "./model-settings-fields";
 import { ModelSourceFields } from "./model-source-fields";
+import { useLoadedVersion } from "./use-loaded-version";
 
 type ModelFormProps = { providers: AdminProvider[]; teams: AdminTeam[]; model?: AdminModel; onDone?: () => void };
 
@@ -52,22 +52,8 @@ function readRequestShape(form: FormData) {
 // version of the model and an audit entry.
 export function ModelForm({ providers, teams, model, onDone }: ModelFormProps) {
   const { t } = useTranslator();
-  const router = useRouter();
   const [providerId, setProviderId] = useState(model?.providerId ?? providers[0]?.id ?? "");
-  // The model as the edit form was loaded: its fields start from it, not from the page's latest data (a refresh
-  // after any change on the page would otherwise swap the fields left untouched), and its save names that version.
-  // The form sends every field, so a save over a model changed since would undo that change: the server refuses it.
-  const [loaded, setLoaded] = useState(model);
-  const [isReloading, setIsReloading] = useState(false);
-  if (isReloading && model && model.version !== loaded?.version) {
-    setLoaded(model);
-    setIsReloading(false);
-  }
-
-  function reload(): void {
-    setIsReloading(true);
-    router.refresh();
-  }
+  const { loaded, reload } = useLoadedVersion(model);
 
   function requestOf(form: FormData) {
     const settings = readSettings(form);
@@ -91,7 +77,7 @@ export function ModelForm({ providers, teams, model, onDone }: ModelFormProps) {
       requestOf={requestOf}
       submitLabel={loaded ? t("admin.model.save") : t("admin.model.add")}
       onDone={onDone}
-      reload={loaded ? { onReload: reload, isReloading } : undefined}
+      reload={loaded ? reload : undefined}
     >
       {loaded ? (
         <ModelSettingsFields teams={teams} model={loaded} />

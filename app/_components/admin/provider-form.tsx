@@ -7,6 +7,7 @@ import { useTranslator } from "@/app/_i18n/translator-provider";
 import { AdminForm } from "./admin-form";
 import type { AdminProvider } from "./admin-types";
 import { ProviderKindFields } from "./provider-kind-fields";
+import { useLoadedVersion } from "./use-loaded-version";
 
 type ProviderFormProps = { provider?: AdminProvider; onDone?: () => void };
 
@@ -19,8 +20,9 @@ function keyFieldHint(provider: AdminProvider | undefined, t: Translator["t"]): 
 }
 
 // Adds a provider, or edits one: an empty key field keeps the stored key, which is never sent to the browser.
-export function ProviderForm({ provider, onDone }: ProviderFormProps) {
+export function ProviderForm({ provider: latest, onDone }: ProviderFormProps) {
   const { t } = useTranslator();
+  const { loaded: provider, reload } = useLoadedVersion(latest);
 
   function requestOf(form: FormData) {
     const apiKey = String(form.get("apiKey") ?? "").trim();
@@ -35,15 +37,22 @@ export function ProviderForm({ provider, onDone }: ProviderFormProps) {
       apiKey: form.get("removeKey") === "on" ? null : apiKey || undefined,
     };
     return provider
-      ? { url: `/api/admin/providers/${provider.id}`, method: "PATCH" as const, body }
+      ? {
+          url: `/api/admin/providers/${provider.id}`,
+          method: "PATCH" as const,
+          body: { ...body, expectedVersion: provider.version },
+        }
       : { url: "/api/admin/providers", method: "POST" as const, body };
   }
 
   return (
     <AdminForm
+      // A reloaded provider starts the form afresh: its fields, and no refusal.
+      key={provider?.version}
       requestOf={requestOf}
       submitLabel={provider ? t("admin.provider.save") : t("admin.provider.add")}
       onDone={onDone}
+      reload={provider ? reload : undefined}
     >
       <FormField
         label={t("admin.provider.name")}

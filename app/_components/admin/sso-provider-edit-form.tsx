@@ -10,12 +10,15 @@ import { GITHUB_ISSUER } from "@/lib/sso/github-app";
 import { FIELDS_WITH_ERRORS, type SsoProviderDefaults, SsoProviderFields, sharedFieldsOf } from "./sso-provider-fields";
 import { filledMappings } from "./sso-provider-form";
 import type { TeamMappingRow } from "./sso-team-mapping-rows";
+import { StaleReloadButton } from "./stale-reload-button";
+import { type LoadedVersionReload, useLoadedVersion } from "./use-loaded-version";
 
 export type SsoProviderView = SsoProviderDefaults & {
   id: string;
   slug: string;
   issuer: string;
   teamMappings: TeamMappingRow[];
+  version: number;
 };
 
 type SsoProviderEditFormProps = {
@@ -25,9 +28,20 @@ type SsoProviderEditFormProps = {
 };
 
 /** Edits a provider in place; the short name and the issuer stay (they name the redirect URL and the identities). */
-export function SsoProviderEditForm({ provider, teams, onDone }: SsoProviderEditFormProps) {
+export function SsoProviderEditForm({ provider: latest, teams, onDone }: SsoProviderEditFormProps) {
+  const { loaded, reload } = useLoadedVersion(latest);
+  // A reloaded provider starts the form afresh: its fields, its team mappings, and no refusal.
+  return <LoadedEditForm key={loaded.version} provider={loaded} teams={teams} onDone={onDone} reload={reload} />;
+}
+
+function LoadedEditForm({
+  provider,
+  teams,
+  onDone,
+  reload,
+}: SsoProviderEditFormProps & { reload: LoadedVersionReload }) {
   const { t } = useTranslator();
-  const { run, isPending, fieldError, errorApartFrom, formProps } = useFormOutcome();
+  const { run, isPending, errorCode, fieldError, errorApartFrom, formProps } = useFormOutcome();
   const [mappings, setMappings] = useState<TeamMappingRow[]>(provider.teamMappings);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
@@ -38,6 +52,7 @@ export function SsoProviderEditForm({ provider, teams, onDone }: SsoProviderEdit
       ...sharedFieldsOf(form),
       ...(clientSecret ? { clientSecret } : {}),
       teamMappings: filledMappings(mappings),
+      expectedVersion: provider.version,
     };
     if (await run({ url: `/api/admin/sso-providers/${provider.id}`, method: "PATCH", body })) onDone();
   }
@@ -67,6 +82,7 @@ export function SsoProviderEditForm({ provider, teams, onDone }: SsoProviderEdit
         }
       />
       <InlineAlert message={errorApartFrom(FIELDS_WITH_ERRORS)} />
+      <StaleReloadButton reload={reload} errorCode={errorCode} />
       <div className="flex gap-2">
         <SubmitButton label={t("admin.sso.save")} isPending={isPending} />
         <button type="button" onClick={onDone} className="border-line rounded-xl border px-3.5 py-2 text-sm">
