@@ -2,9 +2,9 @@
 // the sessions it ends, custom instructions, deleting one's own account, and the admin's one-time reset link.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { db, pool } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 import { makeApiKey } from "../support/api-keys";
-import { waitUntilSomeoneWaitsFor } from "../support/blocked-by";
+import { answerAfterHeldWrite } from "../support/blocked-by";
 import {
   addMember,
   makeAdmin,
@@ -440,28 +440,16 @@ describe("single sign-on providers in the console", () => {
 
     it("refuses a stale form even when the other change commits while the save waits for the provider", async () => {
       await withProvider(async (adminClient, id) => {
-        const other = await pool().connect();
-        try {
-          await other.query("BEGIN");
-          await other.query(`UPDATE "SsoProvider" SET label = 'Other', version = version + 1 WHERE id = $1`, [id]);
-          const save = adminClient.json(
-            `/api/admin/sso-providers/${id}`,
-            { label: "Mine", expectedVersion: 1 },
-            "PATCH",
-          );
-          await waitUntilSomeoneWaitsFor(other);
-          await other.query("COMMIT");
-          const refused = await save;
-          expect(refused.status).toBe(409);
-          expect(await refused.json()).toEqual({ error: staleError });
-          expect(await db().ssoProvider.findUniqueOrThrow({ where: { id } })).toMatchObject({
-            label: "Other",
-            version: 2,
-          });
-        } finally {
-          await other.query("ROLLBACK"); // nothing left to undo once committed
-          other.release();
-        }
+        const refused = await answerAfterHeldWrite(
+          [[`UPDATE "SsoProvider" SET label = 'Other', version = version + 1 WHERE id = $1`, [id]]],
+          () => adminClient.json(`/api/admin/sso-providers/${id}`, { label: "Mine", expectedVersion: 1 }, "PATCH"),
+        );
+        expect(refused.status).toBe(409);
+        expect(await refused.json()).toEqual({ error: staleError });
+        expect(await db().ssoProvider.findUniqueOrThrow({ where: { id } })).toMatchObject({
+          label: "Other",
+          version: 2,
+        });
       });
     });
 

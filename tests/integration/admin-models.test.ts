@@ -2,8 +2,8 @@
 // model stops on every path; the chat lists what a user may pick and moves a conversation to another model.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { db, pool } from "@/lib/db/client";
-import { waitUntilSomeoneWaitsFor } from "../support/blocked-by";
+import { db } from "@/lib/db/client";
+import { answerAfterHeldWrite } from "../support/blocked-by";
 import { startChatSession } from "../support/chat-session";
 import { addMember, makeAdmin, makeTeam, makeUser } from "../support/factories";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
@@ -183,24 +183,21 @@ describe("the default model", () => {
   it("refuses to delete a model that another admin made the default while the deletion waited", async () => {
     const previous = await db().model.findFirstOrThrow({ where: { isDefault: true } });
     const model = await addModel();
-    // The other admin's change, held open: the old default has stepped down and this model taken its place.
-    const other = await pool().connect();
     try {
-      await other.query("BEGIN");
-      await other.query(`UPDATE "Model" SET "isDefault" = false WHERE id = $1`, [previous.id]);
-      await other.query(`UPDATE "Model" SET "isDefault" = true WHERE id = $1`, [model.id]);
-      const deletion = admin.fetch(`/api/admin/models/${model.id}`, { method: "DELETE" });
-      await waitUntilSomeoneWaitsFor(other);
-      await other.query("COMMIT");
-      const refused = await deletion;
+      // The other admin's change: the old default has stepped down and this model taken its place.
+      const refused = await answerAfterHeldWrite(
+        [
+          [`UPDATE "Model" SET "isDefault" = false WHERE id = $1`, [previous.id]],
+          [`UPDATE "Model" SET "isDefault" = true WHERE id = $1`, [model.id]],
+        ],
+        () => admin.fetch(`/api/admin/models/${model.id}`, { method: "DELETE" }),
+      );
       expect(refused.status).toBe(409);
       expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/default/);
       expect(await db().model.findMany({ where: { isDefault: true }, select: { id: true } })).toEqual([
         { id: model.id },
       ]);
     } finally {
-      await other.query("ROLLBACK"); // nothing left to undo once committed
-      other.release();
       expect((await changeModel(previous.id, { isDefault: true })).status).toBe(200);
     }
   });
@@ -244,24 +241,16 @@ describe("two admins editing one model", () => {
 
   it("refuses a stale form even when the other change commits while the save waits for the model", async () => {
     const model = await addModel({ label: "Held" });
-    const other = await pool().connect();
-    try {
-      await other.query("BEGIN");
-      await other.query(`UPDATE "Model" SET label = 'Held (other)', version = version + 1 WHERE id = $1`, [model.id]);
-      const save = changeModel(model.id, { label: "Held (mine)", expectedVersion: 1 });
-      await waitUntilSomeoneWaitsFor(other);
-      await other.query("COMMIT");
-      const refused = await save;
-      expect(refused.status).toBe(409);
-      expect(await refused.json()).toEqual({ error: staleError });
-      expect(await db().model.findUniqueOrThrow({ where: { id: model.id } })).toMatchObject({
-        label: "Held (other)",
-        version: 2,
-      });
-    } finally {
-      await other.query("ROLLBACK"); // nothing left to undo once committed
-      other.release();
-    }
+    const refused = await answerAfterHeldWrite(
+      [[`UPDATE "Model" SET label = 'Held (other)', version = version + 1 WHERE id = $1`, [model.id]]],
+      () => changeModel(model.id, { label: "Held (mine)", expectedVersion: 1 }),
+    );
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toEqual({ error: staleError });
+    expect(await db().model.findUniqueOrThrow({ where: { id: model.id } })).toMatchObject({
+      label: "Held (other)",
+      version: 2,
+    });
   });
 
   it("still applies a change without a version (API clients) to the fields it names", async () => {

@@ -5,7 +5,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, pool } from "@/lib/db/client";
-import { waitUntilSomeoneWaitsFor } from "../support/blocked-by";
+import { answerAfterHeldWrite, waitUntilSomeoneWaitsFor } from "../support/blocked-by";
 import { makeAdmin } from "../support/factories";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { type Client, signedInClient } from "../support/session-client";
@@ -168,22 +168,20 @@ describe("providers", () => {
     const provider = await addProvider({ baseUrl: upstream.url });
     const added = await admin.json("/api/admin/models", { providerId: provider.id, upstreamName: "soon-default" });
     const { id: modelId } = (await added.json()) as { id: string };
-    // The other admin's change, held open: the old default has stepped down and this provider's model taken its place.
-    const other = await pool().connect();
     try {
-      await other.query("BEGIN");
-      await other.query(`UPDATE "Model" SET "isDefault" = false WHERE id = $1`, [previous.id]);
-      await other.query(`UPDATE "Model" SET "isDefault" = true WHERE id = $1`, [modelId]);
-      const deletion = admin.fetch(`/api/admin/providers/${provider.id}`, { method: "DELETE" });
-      await waitUntilSomeoneWaitsFor(other);
-      await other.query("COMMIT");
-      expect((await deletion).status).toBe(409);
+      // The other admin's change: the old default has stepped down and this provider's model taken its place.
+      const deletion = await answerAfterHeldWrite(
+        [
+          [`UPDATE "Model" SET "isDefault" = false WHERE id = $1`, [previous.id]],
+          [`UPDATE "Model" SET "isDefault" = true WHERE id = $1`, [modelId]],
+        ],
+        () => admin.fetch(`/api/admin/providers/${provider.id}`, { method: "DELETE" }),
+      );
+      expect(deletion.status).toBe(409);
       expect(await db().model.findMany({ where: { isDefault: true }, select: { id: true } })).toEqual([
         { id: modelId },
       ]);
     } finally {
-      await other.query("ROLLBACK"); // nothing left to undo once committed
-      other.release();
       const restored = await admin.json(`/api/admin/models/${previous.id}`, { isDefault: true }, "PATCH");
       expect(restored.status).toBe(200);
     }
@@ -310,26 +308,16 @@ describe("two admins editing one provider", () => {
 
   it("refuses a stale form even when the other change commits while the save waits for the provider", async () => {
     const provider = await addProvider({ baseUrl: upstream.url });
-    const other = await pool().connect();
-    try {
-      await other.query("BEGIN");
-      await other.query(`UPDATE "Provider" SET name = name || ' (other)', version = version + 1 WHERE id = $1`, [
-        provider.id,
-      ]);
-      const save = changeProvider(provider.id, { name: `${provider.name} (mine)`, expectedVersion: 1 });
-      await waitUntilSomeoneWaitsFor(other);
-      await other.query("COMMIT");
-      const refused = await save;
-      expect(refused.status).toBe(409);
-      expect(await refused.json()).toEqual({ error: staleError });
-      expect(await db().provider.findUniqueOrThrow({ where: { id: provider.id } })).toMatchObject({
-        name: `${provider.name} (other)`,
-        version: 2,
-      });
-    } finally {
-      await other.query("ROLLBACK"); // nothing left to undo once committed
-      other.release();
-    }
+    const refused = await answerAfterHeldWrite(
+      [[`UPDATE "Provider" SET name = name || ' (other)', version = version + 1 WHERE id = $1`, [provider.id]]],
+      () => changeProvider(provider.id, { name: `${provider.name} (mine)`, expectedVersion: 1 }),
+    );
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toEqual({ error: staleError });
+    expect(await db().provider.findUniqueOrThrow({ where: { id: provider.id } })).toMatchObject({
+      name: `${provider.name} (other)`,
+      version: 2,
+    });
   });
 
   it("still applies a change without a version (API clients) to the fields it names", async () => {

@@ -2,8 +2,8 @@
 // page at a time from the newest message.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db, pool } from "@/lib/db/client";
-import { waitUntilSomeoneWaitsFor } from "../support/blocked-by";
+import { db } from "@/lib/db/client";
+import { answerAfterHeldWrite } from "../support/blocked-by";
 import { type ChatSession, startChatSession } from "../support/chat-session";
 import { makeListedConversation, makeModel, makePerson, makeSignedInUser, makeUser } from "../support/factories";
 import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
@@ -96,20 +96,15 @@ describe("pinning", () => {
       })),
     });
     const [one, two] = [await create(client, "One"), await create(client, "Two")];
-    // Another tab's pin of "One", held open as setPinned holds it: the owner's row locked, the 100th pin written.
-    const other = await pool().connect();
-    try {
-      await other.query("BEGIN");
-      await other.query(`SELECT 1 FROM "User" WHERE id = $1 FOR NO KEY UPDATE`, [user.id]);
-      await other.query(`UPDATE "Conversation" SET "pinnedAt" = now() WHERE id = $1`, [one]);
-      const pin = client.json(`/api/conversations/${two}`, { pinned: true }, "PATCH");
-      await waitUntilSomeoneWaitsFor(other);
-      await other.query("COMMIT");
-      expect((await pin).status).toBe(409);
-    } finally {
-      await other.query("ROLLBACK"); // nothing left to undo once committed
-      other.release();
-    }
+    // Another tab's pin of "One", as setPinned holds it: the owner's row locked, the 100th pin written.
+    const pin = await answerAfterHeldWrite(
+      [
+        [`SELECT 1 FROM "User" WHERE id = $1 FOR NO KEY UPDATE`, [user.id]],
+        [`UPDATE "Conversation" SET "pinnedAt" = now() WHERE id = $1`, [one]],
+      ],
+      () => client.json(`/api/conversations/${two}`, { pinned: true }, "PATCH"),
+    );
+    expect(pin.status).toBe(409);
     expect(await db().conversation.count({ where: { ownerId: user.id, pinnedAt: { not: null } } })).toBe(100);
   });
 });

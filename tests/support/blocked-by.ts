@@ -2,7 +2,7 @@
 // statement is actually blocked by it, so that what happens next happens while the server waits.
 import type { PoolClient } from "pg";
 import { vi } from "vitest";
-import { db } from "@/lib/db/client";
+import { db, pool } from "@/lib/db/client";
 
 /**
  * Waits until `count` sessions wait for the held transaction: directly, or behind a session that waits for it (a
@@ -23,4 +23,26 @@ export async function waitUntilSomeoneWaitsFor(holder: PoolClient, count = 1): P
     },
     { timeout: 5_000 },
   );
+}
+
+/**
+ * Another admin's or tab's write, held open: runs `statements` in a transaction, starts `request`, and commits once
+ * the request's statement waits for that transaction. The request's answer, once it has one.
+ */
+export async function answerAfterHeldWrite<T>(
+  statements: [sql: string, values: unknown[]][],
+  request: () => Promise<T>,
+): Promise<T> {
+  const other = await pool().connect();
+  try {
+    await other.query("BEGIN");
+    for (const [sql, values] of statements) await other.query(sql, values);
+    const answer = request();
+    await waitUntilSomeoneWaitsFor(other);
+    await other.query("COMMIT");
+    return await answer;
+  } finally {
+    await other.query("ROLLBACK"); // nothing left to undo once committed
+    other.release();
+  }
 }
