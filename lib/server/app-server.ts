@@ -24,6 +24,7 @@ import { explainListenError, listenAddressOf } from "./listen-address";
 import { LISTENING_DESCRIPTORS, listenThroughCopies } from "./listening-copies";
 import { createPublicAddressCheck } from "./public-address-check";
 import { sendRefusal } from "./refusal";
+import { isSelfRequest, markForSelfRequests } from "./self-requests";
 import { createUpgradeListener } from "./upgrade-guard";
 import { serveUploadRoute } from "./upload-route";
 
@@ -87,6 +88,7 @@ export async function startAppServer(options: {
     // behind a TLS proxy it spoke TLS to a plain port, and every sign-in logged an error. Parley's public address
     // comes from NEXTAUTH_URL, never from this header.
     delete request.headers["x-forwarded-proto"];
+    markForSelfRequests(request);
     servePageAnsweringOutagesAs503(response, () => void handleNext(request, response));
   };
   const server = createServer((request, response) =>
@@ -101,7 +103,7 @@ export async function startAppServer(options: {
     }
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
     stampPeerAddress(request);
-    warnOfUntrustedForwarding(request);
+    if (!isSelfRequest(request)) warnOfUntrustedForwarding(request);
     checkPublicAddress(request);
     // Refused before the body is read: a cross-site request may carry one too.
     if (isCrossOriginRequest(request, siteOrigin)) {

@@ -10,7 +10,8 @@ import path from "node:path";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import { findFreePort } from "@/lib/bootstrap/embedded-postgres";
 import { makeApiUser, parleyClient } from "../support/api-keys";
-import { makeModel } from "../support/factories";
+import { makeModel, makeUser } from "../support/factories";
+import { signInThroughAction } from "../support/sign-in-action";
 import { type AppServer, makeDataDir, startAppServer } from "../support/test-stack";
 
 const TOKEN = "metrics-token-for-tests-only";
@@ -76,6 +77,13 @@ it("logs one line for session cookies it cannot read, not one per request", asyn
   const line = await expectOneLineWith("session cookie");
   expect(line).toContain("could not be read");
   expect(line).not.toContain("forged-");
+});
+
+it("takes a sign-in's redirect, which Next renders by a request to this server with X-Forwarded-For, for no proxy", async () => {
+  const user = await makeUser();
+  const signedIn = await signInThroughAction(server.baseUrl, { email: user.email, password: user.password });
+  expect(signedIn.headers.get("x-action-redirect")).toMatch(/^\/;/);
+  expect(await settledLinesWith("TRUSTED_PROXY=")).toHaveLength(0);
 });
 
 it("says once that a proxy TRUSTED_PROXY does not name sends X-Forwarded-For, and how to trust it", async () => {

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { MessageAttachments } from "@/app/_components/attachments";
 import { isSaved } from "@/app/_components/chat/chat-messages";
 import { Markdown } from "@/app/_components/markdown";
+import { CopyButton } from "@/app/_components/ui/copy-button";
 import { PencilIcon } from "@/app/_components/ui/icons";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { CopyToMyChatsButton } from "./copy-to-my-chats-button";
@@ -49,6 +50,7 @@ export function UserMessage({ message, isBusy, actions, canWrite, showsAuthors, 
       <Markdown source={message.content} className="markdown-user bg-bubble max-w-[80%] rounded-3xl px-5 py-2.5" />
       <div className="flex items-center gap-1">
         <div className="flex md:opacity-0 md:group-focus-within:opacity-100 md:group-hover:opacity-100">
+          {message.content !== "" ? <CopyButton text={message.content} className={MESSAGE_ACTION_BUTTON} /> : null}
           <CopyToMyChatsButton message={message} actions={actions} />
           {canWrite ? (
             <button
