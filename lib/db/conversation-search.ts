@@ -13,7 +13,10 @@ export type SearchHit = {
   ownerName: string | null;
   /** The team it is shared with, if any. */
   teamName: string | null;
-  /** Text around the first match in the newest matching message; null when only the title matched. */
+  /**
+   * Text around the first match in the newest message matching it as a whole word, else in the newest matching
+   * message; null when only the title matched.
+   */
   snippet: string | null;
   /** The message the snippet comes from, where a result opens the conversation; null when only the title matched. */
   messageId: string | null;
@@ -35,6 +38,12 @@ const FINISHED = Prisma.sql`m.status <> 'STREAMING'`;
 /** Makes user text match literally inside a LIKE pattern. */
 function toLikePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
+/** A regular expression matching `text` literally as a whole word: not inside a longer word ("cat" in "category"). */
+function toWholeWordPattern(text: string): string {
+  const literal = text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return `(^|[^[:alnum:]_])${literal}([^[:alnum:]_]|$)`;
 }
 
 /** The conversations in `scope` whose title or any message contains `text`, most recently active first. */
@@ -68,13 +77,15 @@ export async function searchConversations(scope: Prisma.Sql, text: string): Prom
       FROM hits c
       LEFT JOIN "User" u ON u.id = c."ownerId"
       LEFT JOIN "Team" t ON t.id = c."teamId"
-      -- A question and its reply are written by one statement, at the same time: the deeper one is the newer.
+      -- The newest message with the text as a whole word ("needle10" is not the one in "needle108"), else the
+      -- newest with it anywhere. A question and its reply are written by one statement, at the same time: the
+      -- deeper one is the newer.
       LEFT JOIN LATERAL (
         SELECT m.id, m.content,
                greatest(1, position(lower(${text}) IN lower(m.content)) - ${SNIPPET_BEFORE}::int) AS start
           FROM "Message" m
          WHERE m."conversationId" = c.id AND m.content ILIKE ${pattern} AND ${FINISHED}
-         ORDER BY m."createdAt" DESC, m.depth DESC
+         ORDER BY m.content ~* ${toWholeWordPattern(text)} DESC, m."createdAt" DESC, m.depth DESC
          LIMIT 1
       ) found ON true
      ORDER BY c."updatedAt" DESC, c.id DESC`;

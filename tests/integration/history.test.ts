@@ -135,6 +135,14 @@ describe("search", () => {
     expect(await search(chat.client, "by the river")).toMatchObject([{ messageId: null, snippet: null }]);
   });
 
+  it("names a message with the text as a whole word before newer ones with it inside a longer word", async () => {
+    const chat = await chatWith(["Where is needle10?", "needle108 and needle109 came later"]);
+    const exact = (await chat.storedMessages()).find((message) => message.content === "Where is needle10?");
+    expect(await search(chat.client, "needle10")).toMatchObject([{ messageId: exact?.id }]);
+    // A text of regular expression characters is still matched literally.
+    expect(await search(chat.client, "needle10?")).toMatchObject([{ messageId: exact?.id }]);
+  });
+
   it("finds titles and text in any language, and matches % and _ literally", async () => {
     const chat = await chatWith(["我们明天去北京看长城", "progress: 100% done_now"]);
     await chat.client.json(`/api/conversations/${chat.conversationId}`, { title: "旅行计划 Lisbon" }, "PATCH");
