@@ -7,9 +7,14 @@ import { MarkdownBlock } from "@/app/_components/markdown/markdown-block";
 import { KATEX_PLUGIN } from "@/app/_components/markdown/math-katex";
 import { HOSTILE_MARKDOWN } from "../support/markdown-samples";
 
-function render(source: string, withMath = true): string {
-  return renderToStaticMarkup(createElement(MarkdownBlock, { source, mathPlugin: withMath ? KATEX_PLUGIN : null }));
+function render(source: string, withMath = true, idPrefix = "message-a-"): string {
+  return renderToStaticMarkup(
+    createElement(MarkdownBlock, { source, mathPlugin: withMath ? KATEX_PLUGIN : null, idPrefix }),
+  );
 }
+
+const ids = (html: string) => [...html.matchAll(/\sid="([^"]*)"/g)].map((match) => match[1] ?? "");
+const inPageTargets = (html: string) => [...html.matchAll(/\shref="#([^"]*)"/g)].map((match) => match[1] ?? "");
 
 describe("rendering Markdown", () => {
   it("renders GFM: tables, task lists, strikethrough and autolinks", () => {
@@ -43,6 +48,21 @@ describe("rendering Markdown", () => {
     // A look-alike name is shown as the browser will resolve it (punycode), not as it looks.
     expect(hostOf("![d](https://аttacker.example/d.png)")).toBe("xn--ttacker-1fg.example");
     expect(hostOf("![e](/uploads/e.png)")).toBe("this site");
+  });
+
+  it("links footnotes and their back-links to ids that exist, each carrying the message's own prefix once", () => {
+    const html = render("A claim[^1].\n\n[^1]: The source.");
+    expect(inPageTargets(html).sort()).toEqual(["message-a-fn-1", "message-a-fnref-1"]);
+    expect(ids(html).sort()).toEqual(["message-a-fn-1", "message-a-fnref-1", "message-a-footnote-label"]);
+    expect(html).toContain('aria-describedby="message-a-footnote-label"');
+    // Another message's footnote 1 has ids of its own.
+    expect(ids(render("B[^1].\n\n[^1]: B's source.", true, "message-b-"))).not.toContain("message-a-fn-1");
+  });
+
+  it("gives no message an id of the page: a footnote named main is the message's, and so is a link to it", () => {
+    const html = render("[top](#main) and a note[^main].\n\n[^main]: Named main.");
+    expect(ids(html).every((id) => id.startsWith("message-a-"))).toBe(true);
+    expect(inPageTargets(html).every((target) => target.startsWith("message-a-"))).toBe(true);
   });
 
   it("renders math with KaTeX and refuses its commands that link or load", () => {

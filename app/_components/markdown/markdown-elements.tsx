@@ -5,13 +5,17 @@ import { useTranslator } from "@/app/_i18n/translator-provider";
 type ElementProps<Tag extends "a" | "input" | "table"> = ComponentProps<Tag> & ExtraProps;
 
 // Links from a model or another user open elsewhere and learn nothing about this page. Unsafe URLs
-// (javascript: and the like) arrive here already emptied by react-markdown's URL filter.
-export function SafeLink({ href, children }: ElementProps<"a">) {
+// (javascript: and the like) arrive here already emptied by react-markdown's URL filter. The other attributes passed
+// the sanitizer; a footnote reference's id is one, the target of its back-link.
+export function SafeLink({ node: _node, href, ...attributes }: ElementProps<"a">) {
   const isInPage = href?.startsWith("#") ?? false;
   return (
-    <a href={href || undefined} rel="noopener noreferrer nofollow" target={isInPage ? undefined : "_blank"}>
-      {children}
-    </a>
+    <a
+      {...attributes}
+      href={href || undefined}
+      rel="noopener noreferrer nofollow"
+      target={isInPage ? undefined : "_blank"}
+    />
   );
 }
 
