@@ -75,6 +75,15 @@ describe("rendering Markdown", () => {
     expect(html).not.toContain("<img");
   });
 
+  it("reads prices as text and math as math", () => {
+    const prices = render("it costs $5 and $10 per month, or $15.");
+    expect(prices).toContain("<p>it costs $5 and $10 per month, or $15.</p>");
+    expect(prices).not.toContain("katex");
+    expect(render("$x^2$ for \\$5")).toMatch(/class="katex".*for \$5<\/p>/);
+    expect(render("`$5 and $10`")).toContain("<code>$5 and $10</code>");
+    expect(render("$$\n\\alpha\n$$")).toContain('class="katex-display"');
+  });
+
   it("shows math as written until KaTeX has loaded", () => {
     expect(render("$E = mc^2$", false)).toContain("E = mc^2");
   });

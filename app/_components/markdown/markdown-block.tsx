@@ -6,6 +6,7 @@ import { CodeBlock } from "./code-block";
 import { ExternalImage } from "./external-image";
 import { MarkdownTable, SafeLink, TaskCheckbox } from "./markdown-elements";
 import { sanitizePlugins } from "./markdown-sanitize";
+import { escapeNonMathDollars } from "./math-dollars";
 
 export type PluggableList = NonNullable<Options["rehypePlugins"]>;
 export type Pluggable = PluggableList[number];
@@ -35,7 +36,7 @@ export const MarkdownBlock = memo(function MarkdownBlock({ source, mathPlugin, i
       rehypePlugins={mathPlugin ? [...safePlugins, mathPlugin] : safePlugins}
       components={COMPONENTS}
     >
-      {source}
+      {escapeNonMathDollars(source)}
     </ReactMarkdown>
   );
 });
