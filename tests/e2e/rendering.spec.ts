@@ -61,6 +61,29 @@ test("a list that mixes plain and task items keeps the plain items' bullets, the
   expect(checkbox?.x).toBeLessThan((await plain.boundingBox())?.x ?? 0);
 });
 
+test("a footnote link scrolls to its own message's footnote and back, with two messages' footnotes on the page", async ({
+  browser,
+}) => {
+  const { page } = await newUserPage(browser, "Footnoter");
+  const filler = Array.from({ length: 40 }, (_, index) => `Paragraph ${index + 1} between claim and source.`);
+  const withFootnote = (name: string) =>
+    [`The ${name} claim[^1].`, ...filler, `[^1]: The ${name} source.`].join("\n\n");
+  await receiveReply(page, withFootnote("first"));
+  const reply = await receiveReply(page, withFootnote("second"));
+
+  const reference = reply.getByRole("link", { name: "1", exact: true });
+  const footnote = reply.getByRole("listitem").filter({ hasText: "The second source." });
+  await reference.scrollIntoViewIfNeeded();
+  await expect(footnote).not.toBeInViewport();
+  await reference.click();
+  await expect(footnote).toBeInViewport();
+  expect(new URL(page.url()).hash).toBe(`#${await footnote.getAttribute("id")}`);
+
+  await footnote.getByRole("link", { name: "Back to reference 1" }).click();
+  await expect(reference).toBeInViewport();
+  await expect(footnote).not.toBeInViewport();
+});
+
 test("hostile Markdown and HTML render inert: no script, no dialog, no request to another host", async ({
   browser,
 }) => {
