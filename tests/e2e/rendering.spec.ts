@@ -84,6 +84,29 @@ test("a footnote link scrolls to its own message's footnote and back, with two m
   await expect(footnote).not.toBeInViewport();
 });
 
+test("a remote image in a link loads at the first click, without opening the link; then the image is the link", async ({
+  browser,
+}) => {
+  const { page, context } = await newUserPage(browser, "Linker");
+  await context.route("https://example.com/**", (route) =>
+    route.fulfill({
+      contentType: "image/svg+xml",
+      body: '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"/>',
+    }),
+  );
+  const reply = await receiveReply(page, "[![inner](https://example.com/i.png)](https://example.com)");
+  const openedPages: string[] = [];
+  context.on("page", (opened) => openedPages.push(opened.url()));
+
+  await expect(reply.locator("a button, a [tabindex]")).toHaveCount(0);
+  // By keyboard, as a click would.
+  await reply.getByRole("button", { name: "inner Load image from example.com" }).press("Enter");
+  const link = reply.getByRole("link", { name: "inner" });
+  await expect(link.getByRole("img", { name: "inner" })).toBeVisible();
+  await expect(link).toHaveAttribute("href", "https://example.com");
+  expect(openedPages).toEqual([]);
+});
+
 test("hostile Markdown and HTML render inert: no script, no dialog, no request to another host", async ({
   browser,
 }) => {

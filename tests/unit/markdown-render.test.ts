@@ -65,6 +65,13 @@ describe("rendering Markdown", () => {
     expect(inPageTargets(html).every((target) => target.startsWith("message-a-"))).toBe(true);
   });
 
+  it("renders a remote image in a link as its placeholder alone, the link coming once the image has loaded", () => {
+    const html = render("[![inner](https://example.com/i.png)](https://example.com)");
+    expect(html).toContain("Load image from example.com</span></button>");
+    expect(html).not.toContain("<a");
+    expect(render("[![no address]()](https://example.com)")).toContain('<a href="https://example.com"');
+  });
+
   it("renders math with KaTeX and refuses its commands that link or load", () => {
     const html = render(
       "$E = mc^2$ and $\\href{https://example.com}{x}$ and $\\includegraphics{https://example.com/a.png}$",
