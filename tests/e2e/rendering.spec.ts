@@ -107,6 +107,18 @@ test("a remote image in a link loads at the first click, without opening the lin
   expect(openedPages).toEqual([]);
 });
 
+test("a line ending in two spaces in the user's own message breaks the line once, as a newline does", async ({
+  browser,
+}) => {
+  const { page } = await newUserPage(browser, "Breaker");
+  await receiveReply(page, "line one  \nline two");
+  await receiveReply(page, "line one\nline two");
+  const userMessages = page.getByRole("article", { name: "You" });
+  const [hardBreak, newline] = [userMessages.nth(0), userMessages.nth(1)];
+  await expect(hardBreak.locator("p br")).toHaveCount(1);
+  expect((await hardBreak.boundingBox())?.height).toBe((await newline.boundingBox())?.height);
+});
+
 test("hostile Markdown and HTML render inert: no script, no dialog, no request to another host", async ({
   browser,
 }) => {

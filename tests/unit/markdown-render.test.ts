@@ -72,6 +72,11 @@ describe("rendering Markdown", () => {
     expect(render("[![no address]()](https://example.com)")).toContain('<a href="https://example.com"');
   });
 
+  it("breaks a line once at a hard break, and keeps the newlines of plain text", () => {
+    expect(render("one  \ntwo\\\nthree")).toContain("<p>one<br/>two<br/>three</p>");
+    expect(render("one\ntwo")).toContain("<p>one\ntwo</p>");
+  });
+
   it("renders math with KaTeX and refuses its commands that link or load", () => {
     const html = render(
       "$E = mc^2$ and $\\href{https://example.com}{x}$ and $\\includegraphics{https://example.com/a.png}$",

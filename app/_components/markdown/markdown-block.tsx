@@ -7,6 +7,7 @@ import { ExternalImage } from "./external-image";
 import { MarkdownTable, SafeLink, TaskCheckbox } from "./markdown-elements";
 import { sanitizePlugins } from "./markdown-sanitize";
 import { escapeNonMathDollars } from "./math-dollars";
+import { rehypeSingleLineBreak } from "./rehype-single-line-break";
 
 export type PluggableList = NonNullable<Options["rehypePlugins"]>;
 export type Pluggable = PluggableList[number];
@@ -28,7 +29,7 @@ const COMPONENTS: Components = {
 // KaTeX runs after sanitizing: its input is the sanitized text of math elements and, with `trust: false`, its output
 // has no links, scripts or styles that could load anything.
 export const MarkdownBlock = memo(function MarkdownBlock({ source, mathPlugin, idPrefix }: MarkdownBlockProps) {
-  const safePlugins = sanitizePlugins(idPrefix);
+  const safePlugins = [rehypeSingleLineBreak, ...sanitizePlugins(idPrefix)];
   return (
     <ReactMarkdown
       remarkPlugins={REMARK_PLUGINS}
