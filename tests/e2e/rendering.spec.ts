@@ -61,6 +61,64 @@ test("a list that mixes plain and task items keeps the plain items' bullets, the
   expect(checkbox?.x).toBeLessThan((await plain.boundingBox())?.x ?? 0);
 });
 
+test("a footnote link scrolls to its own message's footnote and back, with two messages' footnotes on the page", async ({
+  browser,
+}) => {
+  const { page } = await newUserPage(browser, "Footnoter");
+  const filler = Array.from({ length: 40 }, (_, index) => `Paragraph ${index + 1} between claim and source.`);
+  const withFootnote = (name: string) =>
+    [`The ${name} claim[^1].`, ...filler, `[^1]: The ${name} source.`].join("\n\n");
+  await receiveReply(page, withFootnote("first"));
+  const reply = await receiveReply(page, withFootnote("second"));
+
+  const reference = reply.getByRole("link", { name: "1", exact: true });
+  const footnote = reply.getByRole("listitem").filter({ hasText: "The second source." });
+  await reference.scrollIntoViewIfNeeded();
+  await expect(footnote).not.toBeInViewport();
+  await reference.click();
+  await expect(footnote).toBeInViewport();
+  expect(new URL(page.url()).hash).toBe(`#${await footnote.getAttribute("id")}`);
+
+  await footnote.getByRole("link", { name: "Back to reference 1" }).click();
+  await expect(reference).toBeInViewport();
+  await expect(footnote).not.toBeInViewport();
+});
+
+test("a remote image in a link loads at the first click, without opening the link; then the image is the link", async ({
+  browser,
+}) => {
+  const { page, context } = await newUserPage(browser, "Linker");
+  await context.route("https://example.com/**", (route) =>
+    route.fulfill({
+      contentType: "image/svg+xml",
+      body: '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"/>',
+    }),
+  );
+  const reply = await receiveReply(page, "[![inner](https://example.com/i.png)](https://example.com)");
+  const openedPages: string[] = [];
+  context.on("page", (opened) => openedPages.push(opened.url()));
+
+  await expect(reply.locator("a button, a [tabindex]")).toHaveCount(0);
+  // By keyboard, as a click would.
+  await reply.getByRole("button", { name: "inner Load image from example.com" }).press("Enter");
+  const link = reply.getByRole("link", { name: "inner" });
+  await expect(link.getByRole("img", { name: "inner" })).toBeVisible();
+  await expect(link).toHaveAttribute("href", "https://example.com");
+  expect(openedPages).toEqual([]);
+});
+
+test("a line ending in two spaces in the user's own message breaks the line once, as a newline does", async ({
+  browser,
+}) => {
+  const { page } = await newUserPage(browser, "Breaker");
+  await receiveReply(page, "line one  \nline two");
+  await receiveReply(page, "line one\nline two");
+  const userMessages = page.getByRole("article", { name: "You" });
+  const [hardBreak, newline] = [userMessages.nth(0), userMessages.nth(1)];
+  await expect(hardBreak.locator("p br")).toHaveCount(1);
+  expect((await hardBreak.boundingBox())?.height).toBe((await newline.boundingBox())?.height);
+});
+
 test("hostile Markdown and HTML render inert: no script, no dialog, no request to another host", async ({
   browser,
 }) => {

@@ -7,9 +7,14 @@ import { MarkdownBlock } from "@/app/_components/markdown/markdown-block";
 import { KATEX_PLUGIN } from "@/app/_components/markdown/math-katex";
 import { HOSTILE_MARKDOWN } from "../support/markdown-samples";
 
-function render(source: string, withMath = true): string {
-  return renderToStaticMarkup(createElement(MarkdownBlock, { source, mathPlugin: withMath ? KATEX_PLUGIN : null }));
+function render(source: string, withMath = true, idPrefix = "message-a-"): string {
+  return renderToStaticMarkup(
+    createElement(MarkdownBlock, { source, mathPlugin: withMath ? KATEX_PLUGIN : null, idPrefix }),
+  );
 }
+
+const ids = (html: string) => [...html.matchAll(/\sid="([^"]*)"/g)].map((match) => match[1] ?? "");
+const inPageTargets = (html: string) => [...html.matchAll(/\shref="#([^"]*)"/g)].map((match) => match[1] ?? "");
 
 describe("rendering Markdown", () => {
   it("renders GFM: tables, task lists, strikethrough and autolinks", () => {
@@ -45,6 +50,33 @@ describe("rendering Markdown", () => {
     expect(hostOf("![e](/uploads/e.png)")).toBe("this site");
   });
 
+  it("links footnotes and their back-links to ids that exist, each carrying the message's own prefix once", () => {
+    const html = render("A claim[^1].\n\n[^1]: The source.");
+    expect(inPageTargets(html).sort()).toEqual(["message-a-fn-1", "message-a-fnref-1"]);
+    expect(ids(html).sort()).toEqual(["message-a-fn-1", "message-a-fnref-1", "message-a-footnote-label"]);
+    expect(html).toContain('aria-describedby="message-a-footnote-label"');
+    // Another message's footnote 1 has ids of its own.
+    expect(ids(render("B[^1].\n\n[^1]: B's source.", true, "message-b-"))).not.toContain("message-a-fn-1");
+  });
+
+  it("gives no message an id of the page: a footnote named main is the message's, and so is a link to it", () => {
+    const html = render("[top](#main) and a note[^main].\n\n[^main]: Named main.");
+    expect(ids(html).every((id) => id.startsWith("message-a-"))).toBe(true);
+    expect(inPageTargets(html).every((target) => target.startsWith("message-a-"))).toBe(true);
+  });
+
+  it("renders a remote image in a link as its placeholder alone, the link coming once the image has loaded", () => {
+    const html = render("[![inner](https://example.com/i.png)](https://example.com)");
+    expect(html).toContain("Load image from example.com</span></button>");
+    expect(html).not.toContain("<a");
+    expect(render("[![no address]()](https://example.com)")).toContain('<a href="https://example.com"');
+  });
+
+  it("breaks a line once at a hard break, and keeps the newlines of plain text", () => {
+    expect(render("one  \ntwo\\\nthree")).toContain("<p>one<br/>two<br/>three</p>");
+    expect(render("one\ntwo")).toContain("<p>one\ntwo</p>");
+  });
+
   it("renders math with KaTeX and refuses its commands that link or load", () => {
     const html = render(
       "$E = mc^2$ and $\\href{https://example.com}{x}$ and $\\includegraphics{https://example.com/a.png}$",
@@ -53,6 +85,15 @@ describe("rendering Markdown", () => {
     expect(html).toContain("<math");
     expect(html).not.toContain('href="https://example.com"');
     expect(html).not.toContain("<img");
+  });
+
+  it("reads prices as text and math as math", () => {
+    const prices = render("it costs $5 and $10 per month, or $15.");
+    expect(prices).toContain("<p>it costs $5 and $10 per month, or $15.</p>");
+    expect(prices).not.toContain("katex");
+    expect(render("$x^2$ for \\$5")).toMatch(/class="katex".*for \$5<\/p>/);
+    expect(render("`$5 and $10`")).toContain("<code>$5 and $10</code>");
+    expect(render("$$\n\\alpha\n$$")).toContain('class="katex-display"');
   });
 
   it("shows math as written until KaTeX has loaded", () => {

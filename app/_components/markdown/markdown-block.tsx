@@ -5,14 +5,19 @@ import remarkMath from "remark-math";
 import { CodeBlock } from "./code-block";
 import { ExternalImage } from "./external-image";
 import { MarkdownTable, SafeLink, TaskCheckbox } from "./markdown-elements";
-import { SANITIZE_PLUGINS } from "./markdown-sanitize";
+import { sanitizePlugins } from "./markdown-sanitize";
+import { escapeNonMathDollars } from "./math-dollars";
+import { rehypeSingleLineBreak } from "./rehype-single-line-break";
 
 export type PluggableList = NonNullable<Options["rehypePlugins"]>;
 export type Pluggable = PluggableList[number];
 
-type MarkdownBlockProps = { source: string; mathPlugin: Pluggable | null };
+/** `idPrefix` is unique to the message on the page: its footnotes' ids and links carry it. */
+type MarkdownBlockProps = { source: string; mathPlugin: Pluggable | null; idPrefix: string };
 
 const REMARK_PLUGINS: PluggableList = [remarkGfm, remarkMath];
+// Footnote ids come out bare: the sanitizer gives every id the message's prefix, and prefixing here too doubled it.
+const REMARK_REHYPE_OPTIONS: Options["remarkRehypeOptions"] = { clobberPrefix: "" };
 const COMPONENTS: Components = {
   a: SafeLink,
   img: ExternalImage,
@@ -23,14 +28,16 @@ const COMPONENTS: Components = {
 
 // KaTeX runs after sanitizing: its input is the sanitized text of math elements and, with `trust: false`, its output
 // has no links, scripts or styles that could load anything.
-export const MarkdownBlock = memo(function MarkdownBlock({ source, mathPlugin }: MarkdownBlockProps) {
+export const MarkdownBlock = memo(function MarkdownBlock({ source, mathPlugin, idPrefix }: MarkdownBlockProps) {
+  const safePlugins = [rehypeSingleLineBreak, ...sanitizePlugins(idPrefix)];
   return (
     <ReactMarkdown
       remarkPlugins={REMARK_PLUGINS}
-      rehypePlugins={mathPlugin ? [...SANITIZE_PLUGINS, mathPlugin] : SANITIZE_PLUGINS}
+      remarkRehypeOptions={REMARK_REHYPE_OPTIONS}
+      rehypePlugins={mathPlugin ? [...safePlugins, mathPlugin] : safePlugins}
       components={COMPONENTS}
     >
-      {source}
+      {escapeNonMathDollars(source)}
     </ReactMarkdown>
   );
 });

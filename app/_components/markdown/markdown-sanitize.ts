@@ -22,4 +22,25 @@ function showHtmlAsText(node: Nodes): void {
   for (const child of node.children) showHtmlAsText(child);
 }
 
-export const SANITIZE_PLUGINS: PluggableList = [rehypeHtmlAsText, [rehypeSanitize, SCHEMA]];
+// The sanitizer prefixes every id a message has (footnotes' among them) with the message's own prefix, so that no
+// message can take an id of the page (`main`) or of another message. Links within the message follow suit.
+function rehypePrefixInPageLinks(idPrefix: string) {
+  return (tree: Root) => prefixInPageLinks(tree, idPrefix);
+}
+
+function prefixInPageLinks(node: Nodes, idPrefix: string): void {
+  if (node.type === "element" && node.tagName === "a") {
+    const href = node.properties.href;
+    if (typeof href === "string" && href.startsWith("#")) node.properties.href = `#${idPrefix}${href.slice(1)}`;
+  }
+  if ("children" in node) for (const child of node.children) prefixInPageLinks(child, idPrefix);
+}
+
+/** The plugins that make a message's HTML safe; `idPrefix` is unique to the message on the page. */
+export function sanitizePlugins(idPrefix: string): PluggableList {
+  return [
+    rehypeHtmlAsText,
+    [rehypeSanitize, { ...SCHEMA, clobberPrefix: idPrefix }],
+    [rehypePrefixInPageLinks, idPrefix],
+  ];
+}
