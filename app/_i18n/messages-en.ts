@@ -105,6 +105,7 @@ export const en = {
   "conversations.pin": "Pin {title}",
   "conversations.unpin": "Unpin {title}",
   "conversations.rename": "Rename {title}",
+  "conversations.moreActions": "More actions for {title}",
   "conversations.delete": "Delete {title}",
   "conversations.titleLabel": "Conversation title",
   "search.searching": "Searching…",

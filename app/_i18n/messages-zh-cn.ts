@@ -98,6 +98,7 @@ export const zhCN: Catalog = {
   "conversations.pin": "置顶 {title}",
   "conversations.unpin": "取消置顶 {title}",
   "conversations.rename": "重命名 {title}",
+  "conversations.moreActions": "{title} 的更多操作",
   "conversations.delete": "删除 {title}",
   "conversations.titleLabel": "对话标题",
   "search.searching": "正在搜索…",
