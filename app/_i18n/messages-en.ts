@@ -105,6 +105,7 @@ export const en = {
   "conversations.pin": "Pin {title}",
   "conversations.unpin": "Unpin {title}",
   "conversations.rename": "Rename {title}",
+  "conversations.moreActions": "More actions for {title}",
   "conversations.delete": "Delete {title}",
   "conversations.titleLabel": "Conversation title",
   "search.searching": "Searching…",
@@ -807,6 +808,7 @@ export const en = {
   "accountSettings.link": "Link {provider}",
   "accountSettings.instructions": "Custom instructions",
   "accountSettings.instructionsLabel": "About you, and how the model should answer",
+  "accountSettings.instructionsTooLong": "Your instructions are too long: {length} of {max} characters allowed.",
   "accountSettings.instructionsHint":
     "Sent to the model after the admin's instructions on every message you send. Team members who continue your conversations never see them.",
   "accountSettings.delete": "Delete my account",

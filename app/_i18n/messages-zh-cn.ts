@@ -98,6 +98,7 @@ export const zhCN: Catalog = {
   "conversations.pin": "置顶 {title}",
   "conversations.unpin": "取消置顶 {title}",
   "conversations.rename": "重命名 {title}",
+  "conversations.moreActions": "{title} 的更多操作",
   "conversations.delete": "删除 {title}",
   "conversations.titleLabel": "对话标题",
   "search.searching": "正在搜索…",
@@ -757,6 +758,7 @@ export const zhCN: Catalog = {
   "accountSettings.link": "关联 {provider}",
   "accountSettings.instructions": "自定义指令",
   "accountSettings.instructionsLabel": "关于你，以及模型应如何回答",
+  "accountSettings.instructionsTooLong": "指令太长：{length} 个字符，最多允许 {max} 个。",
   "accountSettings.instructionsHint":
     "每次你发送消息时，都会在管理员的指令之后发送给模型。继续你的对话的团队成员永远看不到它。",
   "accountSettings.delete": "删除我的账户",

@@ -10,6 +10,7 @@ import {
   listConversationTrees,
   readAttachmentBytes,
 } from "../db/conversation-export";
+import { toExportFileName } from "./export-file-name";
 import { ACCOUNT_EXPORT_FORMAT, CONVERSATION_EXPORT_FORMAT, EXPORT_VERSION } from "./export-format";
 import { streamJsonWithFiles } from "./json-with-files";
 
@@ -67,16 +68,6 @@ function toMarkdown(conversation: ConversationTree): string {
   return `${[header, ...blocks].join("\n\n")}\n`;
 }
 
-/** A file name from the title: letters, digits and dashes, so that every browser and file system accepts it. */
-function toFileName(title: string, extension: string): string {
-  const slug = title
-    .normalize("NFKD")
-    .replace(/[^\p{L}\p{N}]+/gu, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60);
-  return `${slug || "conversation"}.${extension}`;
-}
-
 export async function exportMyConversation(
   user: SessionUser,
   id: string,
@@ -85,7 +76,7 @@ export async function exportMyConversation(
   const conversation = await getConversationTreeOrThrow(readableConversationsWhere(user.id), id);
   if (format === "markdown") {
     return {
-      fileName: toFileName(conversation.title, "md"),
+      fileName: toExportFileName(conversation.title, "md"),
       contentType: "text/markdown; charset=utf-8",
       body: toMarkdown(conversation),
     };
@@ -99,7 +90,11 @@ export async function exportMyConversation(
     }),
     (file) => readAttachmentBytes(file.sha256),
   );
-  return { fileName: toFileName(conversation.title, "json"), contentType: "application/json; charset=utf-8", body };
+  return {
+    fileName: toExportFileName(conversation.title, "json"),
+    contentType: "application/json; charset=utf-8",
+    body,
+  };
 }
 
 export async function exportMyData(user: SessionUser): Promise<ExportFile> {

@@ -63,6 +63,35 @@ test("a person renames themselves, sets instructions and changes their password 
   await expect(composer(other)).toBeVisible();
 });
 
+test("instructions over the limit are kept whole, counted, and saved only once short enough", async ({ browser }) => {
+  const { page } = await newUserPage(browser, "Wordy");
+  await page.goto("/settings");
+  const form = page.locator("form").filter({ has: page.getByRole("heading", { name: "Custom instructions" }) });
+  const field = form.getByRole("textbox", { name: "About you, and how the model should answer" });
+  const saves: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().endsWith("/api/account/instructions")) saves.push(request.method());
+  });
+
+  const tooLong = "Be brief. ".repeat(410);
+  await field.fill(tooLong);
+  await expect(field).toHaveValue(tooLong);
+  await expect(form.getByText("Your instructions are too long: 4,100 of 4,000 characters allowed.")).toBeVisible();
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  await form.getByRole("button", { name: "Save" }).click();
+  await expect(field).toBeFocused();
+  expect(saves).toEqual([]);
+
+  // Within the limit, ending in no space (the server trims the text it saves).
+  const shortEnough = tooLong.slice(0, 3_999);
+  await field.fill(shortEnough);
+  await expect(form.getByText(/too long/)).toHaveCount(0);
+  await form.getByRole("button", { name: "Save" }).click();
+  await expect(form.getByRole("status")).toHaveText("Saved.");
+  await page.reload();
+  await expect(field).toHaveValue(shortEnough);
+});
+
 test("a saved or refused form's last words go once the browser stops the next submit", async ({ browser }) => {
   const { page } = await newUserPage(browser, "Changer");
   await page.goto("/settings");

@@ -2,7 +2,7 @@
 // a long conversation that opens at its end, and a conversation exported as JSON and imported back.
 import { readFile } from "node:fs/promises";
 import { expect, type Page } from "@playwright/test";
-import { newUserPage, send, test } from "./helpers";
+import { importConversations, newUserPage, send, test } from "./helpers";
 
 async function chat(page: Page, text: string): Promise<string> {
   await page.goto("/");
@@ -165,4 +165,31 @@ test("a conversation exported as JSON imports back with the same messages", asyn
   await expect(summary.getByRole("listitem").first()).toHaveText(
     "floor-plan.pdf: not in the file (Export all my data lists files by name only)",
   );
+});
+
+test("on a phone every row of the drawer offers its actions behind a More button, which a desktop has not", async ({
+  browser,
+}) => {
+  const { page } = await newUserPage(browser, "Thumbs");
+  const [openId] = await importConversations(page, ["Open one", "Groceries", "Recipes"]);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/c/${openId}`);
+  await page.getByRole("button", { name: "Open sidebar" }).click();
+  const drawer = page.getByRole("dialog", { name: "Sidebar" });
+  await expect(drawer.getByRole("button", { name: "Rename Groceries" })).toBeHidden();
+
+  const more = drawer.getByRole("button", { name: "More actions for Groceries" });
+  await more.click();
+  await expect(more).toHaveAttribute("aria-expanded", "true");
+  await drawer.getByRole("button", { name: "Rename Groceries" }).click();
+  await drawer.getByRole("textbox", { name: "Conversation title" }).fill("Shopping list");
+  await drawer.getByRole("textbox", { name: "Conversation title" }).press("Enter");
+  await expect(drawer.getByRole("link", { name: "Shopping list" })).toBeVisible();
+  await drawer.getByRole("button", { name: "More actions for Recipes" }).click();
+  await drawer.getByRole("button", { name: "Delete Recipes" }).click();
+  await expect(drawer.getByRole("link", { name: "Recipes" })).toHaveCount(0);
+  await expect(page).toHaveURL(new RegExp(`/c/${openId}$`));
+
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(sidebar(page).getByRole("button", { name: /^More actions for/ })).toHaveCount(0);
 });

@@ -1,7 +1,7 @@
 // Where the keyboard focus goes after an action that removes, moves or re-renders the control it was on: never to
 // the page's <body> (a keyboard or screen-reader user would start over from the top), but where the user goes on.
 import { expect, type Page } from "@playwright/test";
-import { composer, importConversations, newUserPage, PASSWORD, receiveReply, test } from "./helpers";
+import { composer, importConversations, newUserPage, PASSWORD, receiveReply, send, test } from "./helpers";
 
 function sidebar(page: Page) {
   return page.getByRole("navigation", { name: "Conversations" });
@@ -72,6 +72,22 @@ test("after Save & submit of an edited message, or Regenerate, the focus is in t
   await reply.getByRole("button", { name: "Regenerate" }).focus();
   await page.keyboard.press("Enter");
   await expect(reply.getByRole("group", { name: "Version 2 of 2" })).toBeVisible();
+  await expect(composer(page)).toBeFocused();
+  await context.close();
+});
+
+test("after Stop, pressed from the keyboard or clicked, the focus is in the message box", async ({ browser }) => {
+  const { page, context } = await newUserPage(browser, "Stopper");
+  await send(page, "Tell me a long story");
+  const reply = page.getByRole("article", { name: "Assistant" }).last();
+  await page.getByRole("button", { name: "Stop", exact: true }).focus();
+  await page.keyboard.press("Enter");
+  await expect(reply).toContainText("Stopped");
+  await expect(composer(page)).toBeFocused();
+
+  await send(page, "Another one, please");
+  await page.getByRole("button", { name: "Stop", exact: true }).click();
+  await expect(page.getByRole("article", { name: "Assistant" }).last()).toContainText("Stopped");
   await expect(composer(page)).toBeFocused();
   await context.close();
 });

@@ -4,8 +4,10 @@ import { performMutation } from "@/app/_components/api/mutation";
 import {
   createRequestTracker,
   IDLE_RESOURCE,
+  isWorthRetrying,
   type ResourceState,
   resourceReducer,
+  retryDelayMs,
 } from "@/app/_components/api/resource-state";
 
 const failure: ApiResult<never> = { isOk: false, status: 403, error: { code: "forbidden", message: "No." } };
@@ -97,5 +99,18 @@ describe("overlapping requests (only the latest answer lands)", () => {
     tracker.cancel();
     expect(request.signal.aborted).toBe(true);
     expect(request.isCurrent()).toBe(false);
+  });
+});
+
+describe("a watched resource's retries after a failed load", () => {
+  it("wait twice as long after each failure in a row, half a minute at most", () => {
+    expect([1, 2, 3, 4, 5, 6, 7].map(retryDelayMs)).toEqual([1_000, 2_000, 4_000, 8_000, 16_000, 30_000, 30_000]);
+  });
+
+  it("are for the network and the server's troubles, not for a refusal that would come again", () => {
+    const failedWith = (status: number): ApiResult<never> => ({ ...failure, status });
+    expect([0, 429, 500, 503].map((status) => isWorthRetrying(failedWith(status)))).toEqual([true, true, true, true]);
+    expect([401, 403, 404].map((status) => isWorthRetrying(failedWith(status)))).toEqual([false, false, false]);
+    expect(isWorthRetrying({ isOk: true, status: 200, data: null })).toBe(false);
   });
 });

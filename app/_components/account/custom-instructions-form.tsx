@@ -1,6 +1,6 @@
 "use client";
 
-import type { FormEvent } from "react";
+import { type FormEvent, useRef, useState } from "react";
 import { useFormOutcome } from "@/app/_components/api/use-form-outcome";
 import { TextAreaField } from "@/app/_components/ui/form-field";
 import { InlineAlert } from "@/app/_components/ui/inline-alert";
@@ -14,11 +14,18 @@ import { CARD } from "./profile-form";
 export function CustomInstructionsForm({ instructions }: { instructions: string }) {
   const { t } = useTranslator();
   const { save, error, isPending, isSaved, formProps } = useFormOutcome({ refreshesPage: false });
+  // Not cut at the limit (a paste over it would lose its end unseen): kept whole, counted, and not sent while over.
+  const [text, setText] = useState(instructions);
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const isTooLong = text.length > MAX_CUSTOM_INSTRUCTIONS_LENGTH;
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
-    const customInstructions = String(new FormData(event.currentTarget).get("customInstructions") ?? "");
-    await save({ url: "/api/account/instructions", method: "PUT", body: { customInstructions } });
+    if (isTooLong) {
+      textareaRef.current?.focus();
+      return;
+    }
+    await save({ url: "/api/account/instructions", method: "PUT", body: { customInstructions: text } });
   }
 
   return (
@@ -29,8 +36,14 @@ export function CustomInstructionsForm({ instructions }: { instructions: string 
         hint={t("accountSettings.instructionsHint")}
         name="customInstructions"
         rows={5}
-        maxLength={MAX_CUSTOM_INSTRUCTIONS_LENGTH}
-        defaultValue={instructions}
+        ref={textareaRef}
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        error={
+          isTooLong
+            ? t("accountSettings.instructionsTooLong", { length: text.length, max: MAX_CUSTOM_INSTRUCTIONS_LENGTH })
+            : undefined
+        }
       />
       <InlineAlert message={error} />
       <SaveButton label={t("common.save")} isPending={isPending} isSaved={isSaved} savedLabel={t("admin.saved")} />

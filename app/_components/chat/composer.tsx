@@ -84,6 +84,12 @@ export function Composer({
     draft.putBack({ content, attachments });
   }
 
+  // Stop goes away with the reply it stops: the focus would fall to the page's <body>, not where the user goes on.
+  function stop(): void {
+    onStop?.();
+    textareaRef.current?.focus();
+  }
+
   function handleSubmit(event: FormEvent<HTMLFormElement>): void {
     event.preventDefault();
     void submit();
@@ -128,7 +134,7 @@ export function Composer({
         <SendOrStopButton
           isStreaming={isStreaming}
           canSend={isSendable && !blockingFile.isBlocked && !afterUploads.isAsked}
-          onStop={onStop}
+          onStop={stop}
         />
       </div>
       <SendStatus
@@ -172,7 +178,7 @@ function SendOrStopButton({
 }: {
   isStreaming: boolean;
   canSend: boolean;
-  onStop?: () => void;
+  onStop: () => void;
 }) {
   const { t } = useTranslator();
   const className = "bg-ink text-canvas flex size-9 shrink-0 items-center justify-center rounded-full hover:opacity-80";

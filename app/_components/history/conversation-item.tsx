@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import type { ConversationSummary } from "@/app/_components/api/types";
-import { PencilIcon, PinIcon, TrashIcon } from "@/app/_components/ui/icons";
+import { MoreIcon, PencilIcon, PinIcon, TrashIcon } from "@/app/_components/ui/icons";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { RenameForm } from "./rename-form";
 import { shownTitle } from "./shown-title";
@@ -37,6 +37,8 @@ export function ConversationItem({
   const [isRenaming, setIsRenaming] = useState(false);
   // Back from the rename form (saved or cancelled), the keyboard goes on from the button that opened it.
   const [isBackFromRename, setIsBackFromRename] = useState(false);
+  // A phone's row shows its actions once its More button is tapped (a tap on a button may not focus it: iOS).
+  const [areActionsOpen, setAreActionsOpen] = useState(false);
   const linkRef = useRef<HTMLAnchorElement>(null);
   const pinButtonRef = useRef<HTMLButtonElement>(null);
   const renameButtonRef = useRef<HTMLButtonElement>(null);
@@ -72,9 +74,9 @@ export function ConversationItem({
     );
   }
 
-  // The title has the row's full width. On a phone (no hover) the actions take room in the current row only, and in
-  // a row that holds (or is about to take) the focus; from md on they appear over the title's end while the row is
-  // hovered or focused.
+  // The title has the row's full width. On a phone (no hover) the actions take room in the current row, in a row
+  // that holds (or is about to take) the focus, and in one whose More button was tapped; from md on they appear over
+  // the title's end while the row is hovered or focused, and there is no More button.
   return (
     <li className={`group hover:bg-hover relative flex items-center rounded-lg ${isCurrent ? "bg-hover" : ""}`}>
       <Link
@@ -87,7 +89,7 @@ export function ConversationItem({
         {title}
       </Link>
       <div
-        className={`${isCurrent || wanted ? "flex" : "hidden group-focus-within:flex"} md:from-hover shrink-0 gap-0.5 pr-1 md:absolute md:inset-y-0 md:right-0 md:flex md:items-center md:rounded-r-lg md:bg-linear-to-l md:from-75% md:to-transparent md:pl-6 md:opacity-0 md:group-focus-within:opacity-100 md:group-hover:opacity-100`}
+        className={`${isCurrent || wanted || areActionsOpen ? "flex" : "hidden group-focus-within:flex"} md:from-hover shrink-0 gap-0.5 pr-1 md:absolute md:inset-y-0 md:right-0 md:flex md:items-center md:rounded-r-lg md:bg-linear-to-l md:from-75% md:to-transparent md:pl-6 md:opacity-0 md:group-focus-within:opacity-100 md:group-hover:opacity-100`}
       >
         <button
           ref={pinButtonRef}
@@ -117,6 +119,17 @@ export function ConversationItem({
           <TrashIcon width={16} height={16} />
         </button>
       </div>
+      {isCurrent ? null : (
+        <button
+          type="button"
+          aria-label={t("conversations.moreActions", { title })}
+          aria-expanded={areActionsOpen}
+          onClick={() => setAreActionsOpen((isOpen) => !isOpen)}
+          className={`${ACTION_BUTTON} mr-1 shrink-0 md:hidden`}
+        >
+          <MoreIcon width={16} height={16} />
+        </button>
+      )}
     </li>
   );
 }

@@ -1,3 +1,4 @@
+import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
 import { z } from "zod";
 import { describeError, requestJson } from "@/app/_components/api/api-client";
@@ -54,6 +55,16 @@ export function useConversationList(): ConversationList {
   }, [firstPage.data]);
 
   useEffect(() => setError(firstPage.error), [firstPage.error]);
+
+  // Reaching another page shows the server answers again: a list left with an error loads again at once, without
+  // waiting for its next retry.
+  const pathname = usePathname();
+  const hasError = error !== null;
+  const { reload } = firstPage;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the page changing is the signal, not the error appearing.
+  useEffect(() => {
+    if (hasError) reload();
+  }, [pathname, reload]);
 
   async function loadMore(): Promise<void> {
     if (!page.nextCursor || isLoadingMore) return;

@@ -1,4 +1,4 @@
-import { type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes, useId } from "react";
+import { type ComponentPropsWithRef, type InputHTMLAttributes, type ReactNode, useId } from "react";
 
 type FieldText = { label: string; hint?: string; error?: string };
 
@@ -20,15 +20,19 @@ export function FormField({ label, hint, error, ...inputProps }: FormFieldProps)
   );
 }
 
-type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id" | "className"> &
-  Omit<FieldText, "error">;
+type TextAreaFieldProps = Omit<ComponentPropsWithRef<"textarea">, "id" | "className"> & FieldText;
 
 /** The same for text over several lines (a system prompt). */
-export function TextAreaField({ label, hint, ...textAreaProps }: TextAreaFieldProps) {
+export function TextAreaField({ label, hint, error, ...textAreaProps }: TextAreaFieldProps) {
   return (
-    <LabelledField label={label} hint={hint}>
+    <LabelledField label={label} hint={hint} error={error}>
       {(field) => (
-        <textarea {...field} className="border-line bg-canvas rounded-xl border px-3.5 py-2.5" {...textAreaProps} />
+        <textarea
+          {...field}
+          aria-invalid={error ? true : undefined}
+          className="border-line bg-canvas aria-invalid:border-danger rounded-xl border px-3.5 py-2.5"
+          {...textAreaProps}
+        />
       )}
     </LabelledField>
   );

@@ -143,6 +143,17 @@ export function ImageIcon(props: IconProps) {
   );
 }
 
+// Three dots, filled: the outline style would draw them as rings.
+export function MoreIcon(props: IconProps) {
+  return (
+    <Icon fill="currentColor" stroke="none" {...props}>
+      <circle cx="5" cy="12" r="1.8" />
+      <circle cx="12" cy="12" r="1.8" />
+      <circle cx="19" cy="12" r="1.8" />
+    </Icon>
+  );
+}
+
 export function PinIcon(props: IconProps) {
   return (
     <Icon {...props}>

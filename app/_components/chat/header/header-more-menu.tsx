@@ -1,6 +1,7 @@
 "use client";
 
 import { type KeyboardEvent, type ReactNode, useCallback, useEffect, useId, useRef, useState } from "react";
+import { MoreIcon } from "@/app/_components/ui/icons";
 import { useDismiss } from "@/app/_components/ui/use-dismiss";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 
@@ -95,15 +96,5 @@ function MenuEntry({ item, onSelect }: { item: MoreMenuItem; onSelect: () => voi
     <button type="button" role="menuitem" onClick={onSelect} className={ITEM_CLASS}>
       {item.label}
     </button>
-  );
-}
-
-function MoreIcon() {
-  return (
-    <svg viewBox="0 0 24 24" width="20" height="20" fill="currentColor" aria-hidden="true" focusable="false">
-      <circle cx="5" cy="12" r="1.8" />
-      <circle cx="12" cy="12" r="1.8" />
-      <circle cx="19" cy="12" r="1.8" />
-    </svg>
   );
 }
