@@ -70,7 +70,8 @@ export async function changePassword(
   await assertCurrentPassword(user, input.currentPassword, clientAddress);
   const passwordHash = await hashPassword(input.newPassword);
   const sessionVersion = await replacePassword(user.id, passwordHash, input.signOutOtherDevices);
-  noticePasswordChanged((await getAccountOrThrow(user)).email, input.signOutOtherDevices);
+  // The session's email is the row's, read for this request: no read after the change that could fail it.
+  noticePasswordChanged(user.email, input.signOutOtherDevices);
   return { passwordHash, sessionVersion: input.signOutOtherDevices ? sessionVersion : null };
 }
 

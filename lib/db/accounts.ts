@@ -22,8 +22,10 @@ export async function getPasswordOf(id: string): Promise<{ passwordHash: string;
   return db().user.findUnique({ where: { id }, select: { passwordHash: true, hasPassword: true } });
 }
 
-/** The email is stored lowercased, so its unique index makes it unique case-insensitively, as at registration. */
-/** The account as changed, and the email it had when the change replaced it (else null). */
+/**
+ * The account as changed, and the email it had when the change replaced it (else null). The email is stored
+ * lowercased, so its unique index makes it unique case-insensitively, as at registration.
+ */
 export async function updateProfile(id: string, changes: { name?: string; email?: string }) {
   try {
     return await db().$transaction(async (tx) => {

@@ -23,6 +23,8 @@ export type SearchHit = {
 };
 
 const MAX_RESULTS = 30;
+// How many of a conversation's newest matching messages are looked at for one with the text as a whole word.
+const WHOLE_WORD_CANDIDATES = 20;
 // Characters of context shown on each side of the match.
 const SNIPPET_BEFORE = 40;
 const SNIPPET_AFTER = 100;
@@ -80,12 +82,17 @@ export async function searchConversations(scope: Prisma.Sql, text: string): Prom
       -- The newest message with the text as a whole word ("needle10" is not the one in "needle108"), else the
       -- newest with it anywhere. A question and its reply are written by one statement, at the same time: the
       -- deeper one is the newer.
+      -- Among its newest matching messages only: a common word in a long conversation would otherwise have every
+      -- message read and matched again.
       LEFT JOIN LATERAL (
-        SELECT m.id, m.content,
-               greatest(1, position(lower(${text}) IN lower(m.content)) - ${SNIPPET_BEFORE}::int) AS start
-          FROM "Message" m
-         WHERE m."conversationId" = c.id AND m.content ILIKE ${pattern} AND ${FINISHED}
-         ORDER BY m.content ~* ${toWholeWordPattern(text)} DESC, m."createdAt" DESC, m.depth DESC
+        SELECT newest.id, newest.content,
+               greatest(1, position(lower(${text}) IN lower(newest.content)) - ${SNIPPET_BEFORE}::int) AS start
+          FROM (SELECT m.id, m.content, m."createdAt", m.depth
+                  FROM "Message" m
+                 WHERE m."conversationId" = c.id AND m.content ILIKE ${pattern} AND ${FINISHED}
+                 ORDER BY m."createdAt" DESC, m.depth DESC
+                 LIMIT ${WHOLE_WORD_CANDIDATES}) newest
+         ORDER BY newest.content ~* ${toWholeWordPattern(text)} DESC, newest."createdAt" DESC, newest.depth DESC
          LIMIT 1
       ) found ON true
      ORDER BY c."updatedAt" DESC, c.id DESC`;

@@ -63,7 +63,7 @@ function createMetrics(): Metrics {
     }),
     databaseUnreachableRequests: new Counter({
       name: "parley_database_unreachable_requests_total",
-      help: "Requests answered 503 (try again) because the database could not be reached.",
+      help: "Requests answered 503 (try again) because the database could not be reached, readiness probes included.",
       registers,
     }),
   };
@@ -90,7 +90,7 @@ const DATABASE_PROBE_TIMEOUT_MS = 2_000;
 function registerPoolMetrics(registers: Registry[]): void {
   new Gauge({
     name: "parley_database_up",
-    help: "1 when the database answered this process's SELECT 1 at this scrape (within 2 s), else 0.",
+    help: "1 when the database answered this process's SELECT 1 at this scrape within 2 s (waiting for a pool connection included), else 0.",
     registers,
     async collect() {
       this.set((await doesDatabaseAnswer(DATABASE_PROBE_TIMEOUT_MS)) ? 1 : 0);

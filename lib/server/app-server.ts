@@ -103,8 +103,10 @@ export async function startAppServer(options: {
     }
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
     stampPeerAddress(request);
-    if (!isSelfRequest(request)) warnOfUntrustedForwarding(request);
-    checkPublicAddress(request);
+    if (!isSelfRequest(request)) {
+      warnOfUntrustedForwarding(request);
+      checkPublicAddress(request);
+    }
     // Refused before the body is read: a cross-site request may carry one too.
     if (isCrossOriginRequest(request, siteOrigin)) {
       sendRefusal(response, CROSS_SITE_REFUSAL, true);

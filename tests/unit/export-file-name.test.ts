@@ -12,6 +12,13 @@ describe("an exported conversation's file name", () => {
     expect(fileName).toBe("word0-word1-word2-word3-word4-word5-word6-word7-word8-word9.md");
   });
 
+  it("takes accents off their letters and never cuts a character written as two UTF-16 units in half", () => {
+    expect(toExportFileName("Résumé café", "md")).toBe("Resume-cafe.md");
+    const fileName = toExportFileName(`${"a".repeat(59)}𠀀𠀀`, "md");
+    expect(fileName).toBe(`${"a".repeat(59)}𠀀.md`);
+    expect(() => encodeURIComponent(fileName)).not.toThrow();
+  });
+
   it("starts with no dash and falls back to a name when the title has no letters or digits", () => {
     expect(toExportFileName("  …notes", "json")).toBe("notes.json");
     expect(toExportFileName("?!", "json")).toBe("conversation.json");

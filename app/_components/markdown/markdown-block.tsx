@@ -6,7 +6,7 @@ import { CodeBlock } from "./code-block";
 import { ExternalImage } from "./external-image";
 import { MarkdownTable, SafeLink, TaskCheckbox } from "./markdown-elements";
 import { sanitizePlugins } from "./markdown-sanitize";
-import { escapeNonMathDollars } from "./math-dollars";
+import { remarkPandocDollars } from "./math-dollars";
 import { rehypeSingleLineBreak } from "./rehype-single-line-break";
 
 export type PluggableList = NonNullable<Options["rehypePlugins"]>;
@@ -15,7 +15,7 @@ export type Pluggable = PluggableList[number];
 /** `idPrefix` is unique to the message on the page: its footnotes' ids and links carry it. */
 type MarkdownBlockProps = { source: string; mathPlugin: Pluggable | null; idPrefix: string };
 
-const REMARK_PLUGINS: PluggableList = [remarkGfm, remarkMath];
+const REMARK_PLUGINS: PluggableList = [remarkGfm, remarkMath, remarkPandocDollars];
 // Footnote ids come out bare: the sanitizer gives every id the message's prefix, and prefixing here too doubled it.
 const REMARK_REHYPE_OPTIONS: Options["remarkRehypeOptions"] = { clobberPrefix: "" };
 const COMPONENTS: Components = {
@@ -37,7 +37,7 @@ export const MarkdownBlock = memo(function MarkdownBlock({ source, mathPlugin, i
       rehypePlugins={mathPlugin ? [...safePlugins, mathPlugin] : safePlugins}
       components={COMPONENTS}
     >
-      {escapeNonMathDollars(source)}
+      {source}
     </ReactMarkdown>
   );
 });

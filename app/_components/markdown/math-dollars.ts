@@ -1,106 +1,36 @@
 // Pandoc's reading of `$`, so that prices are text: `$…$` is inline math only when the opening `$` has a non-space
 // character to its right, the closing `$` a non-space character to its left, and the closing `$` is not followed by
-// a digit ("$5 and $10" is text, "$x^2$" math). remark-math can only take every single `$` or none, so each `$` that
-// cannot open or close under this rule is escaped before parsing. Code is left as written, and so is `$$…$$`.
+// a digit ("$5 and $10" is text, "$x^2$" math). remark-math pairs any two single dollars of a paragraph and has no
+// option for this rule, so this plugin, run after it, turns each pairing the rule refuses back into the text it was
+// written as. After parsing, not before: the parser has already told code, links and HTML apart, and they keep their
+// dollars as written. `$$…$$` stays math.
+import type { Nodes, Root } from "mdast";
+import type { VFile } from "vfile";
 
-const FENCE_OPENING = /^\s*(`{3,}|~{3,})/;
+export function remarkPandocDollars() {
+  return (tree: Root, file: VFile) => revertRefusedMath(tree, String(file.value));
+}
 
-export function escapeNonMathDollars(source: string): string {
-  const output: string[] = [];
-  let prose: string[] = [];
-  let fence: string | null = null;
-  for (const line of source.split("\n")) {
-    if (fence !== null) {
-      output.push(line);
-      if (closesFence(line, fence)) fence = null;
-      continue;
+function revertRefusedMath(node: Nodes, source: string): void {
+  if (!("children" in node)) return;
+  node.children = node.children.map((child) => {
+    const written = writtenAs(child, source);
+    if (child.type === "inlineMath" && written !== null && !isPandocMath(written.text, source[written.end])) {
+      return { type: "text", value: written.text, position: child.position };
     }
-    const opening = FENCE_OPENING.exec(line)?.[1];
-    if (opening === undefined) {
-      prose.push(line);
-      continue;
-    }
-    if (prose.length > 0) output.push(escapeInProse(prose.join("\n")));
-    prose = [];
-    output.push(line);
-    fence = opening;
-  }
-  if (prose.length > 0) output.push(escapeInProse(prose.join("\n")));
-  return output.join("\n");
+    revertRefusedMath(child, source);
+    return child;
+  }) as typeof node.children;
 }
 
-function closesFence(line: string, marker: string): boolean {
-  const trimmed = line.trim();
-  return trimmed.length >= marker.length && [...trimmed].every((character) => character === marker[0]);
+function writtenAs(node: Nodes, source: string): { text: string; end: number } | null {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  return start === undefined || end === undefined ? null : { text: source.slice(start, end), end };
 }
 
-function escapeInProse(text: string): string {
-  let result = "";
-  let index = 0;
-  while (index < text.length) {
-    const character = text[index];
-    let end = index + 1;
-    if (character === "\\") end = index + 2;
-    else if (character === "`") end = endOfDelimited(text, index, "`");
-    else if (character === "$" && text[index + 1] === "$") end = endOfDelimited(text, index, "$");
-    else if (character === "$") {
-      const close = findInlineMathClose(text, index);
-      if (close === null) {
-        result += "\\$";
-        index += 1;
-        continue;
-      }
-      end = close + 1;
-    }
-    result += text.slice(index, end);
-    index = end;
-  }
-  return result;
-}
-
-/** Past the run of `marker` at `start` and its closing run of the same length (a code span, `$$…$$`), or past the run
- * alone when nothing closes it. */
-function endOfDelimited(text: string, start: number, marker: string): number {
-  const runLength = lengthOfRun(text, start, marker);
-  let search = start + runLength;
-  while (search < text.length) {
-    const next = text.indexOf(marker, search);
-    if (next === -1) break;
-    const length = lengthOfRun(text, next, marker);
-    if (length === runLength) return next + length;
-    search = next + length;
-  }
-  return start + runLength;
-}
-
-function lengthOfRun(text: string, start: number, marker: string): number {
-  let end = start;
-  while (text[end] === marker) end += 1;
-  return end - start;
-}
-
-/** Where the `$` that `$` at `open` pairs with stands under Pandoc's rule, or null when it opens nothing. */
-function findInlineMathClose(text: string, open: number): number | null {
-  if (!isNonSpace(text[open + 1])) return null;
-  let index = open + 1;
-  while (index < text.length) {
-    const character = text[index];
-    // No escapes inside: the parser reads math as written, so `\$` would close it there as well.
-    if (!isNonSpace(character)) {
-      const spaceEnd = text.slice(index).search(/\S|$/) + index;
-      // A blank line ends the paragraph; a `$` after a space cannot close.
-      if (/\n[^\S\n]*\n/.test(text.slice(index, spaceEnd)) || text[spaceEnd] === "$") return null;
-      index = spaceEnd;
-    } else if (character === "$") {
-      // `$$` inside would be read by the parser as a run of its own; "$x$5" is a price after all.
-      return text[index + 1] === "$" || /\d/.test(text[index + 1] ?? "") ? null : index;
-    } else {
-      index += 1;
-    }
-  }
-  return null;
-}
-
-function isNonSpace(character: string | undefined): boolean {
-  return character !== undefined && /\S/.test(character);
+function isPandocMath(written: string, next: string | undefined): boolean {
+  if (written.startsWith("$$")) return true;
+  const inner = written.slice(1, -1);
+  return /^\S/.test(inner) && /\S$/.test(inner) && !/\d/.test(next ?? "");
 }
