@@ -74,13 +74,21 @@ test("a long title uses the row's width; the row's actions show on hover over it
   await keepScreenshot(page, testInfo, "newcomer-sidebar-row-hover");
   await expect(page.getByRole("link", { name: "Settings" })).toBeVisible();
 
-  // On a phone there is no hover: a row that is not the open conversation keeps its whole width for the title.
+  // On a phone there is no hover: a row that is not the open conversation keeps its width for the title but for its
+  // More button, which shows the actions when tapped.
   await page.setViewportSize({ width: 390, height: 844 });
   await page.mouse.move(0, 0);
   await page.getByRole("button", { name: "Open sidebar" }).click();
   const phoneRow = page.getByRole("dialog", { name: "Sidebar" }).getByRole("listitem").filter({ hasText: title });
-  const [phoneRowBox, phoneLinkBox] = [await phoneRow.boundingBox(), await phoneRow.getByRole("link").boundingBox()];
-  expect(phoneLinkBox?.width).toBeGreaterThan((phoneRowBox?.width ?? 0) - 2);
+  const more = phoneRow.getByRole("button", { name: `More actions for ${title}` });
+  const [phoneRowBox, phoneLinkBox, moreBox] = [
+    await phoneRow.boundingBox(),
+    await phoneRow.getByRole("link").boundingBox(),
+    await more.boundingBox(),
+  ];
+  expect(phoneLinkBox?.x).toBeLessThan((phoneRowBox?.x ?? 0) + 2);
+  expect((phoneLinkBox?.x ?? 0) + (phoneLinkBox?.width ?? 0)).toBeGreaterThan((moreBox?.x ?? 0) - 2);
+  await expect(phoneRow.getByRole("button", { name: `Delete ${title}` })).toBeHidden();
   await keepScreenshot(page, testInfo, "newcomer-sidebar-phone");
 });
 
