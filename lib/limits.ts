@@ -29,6 +29,8 @@ export const MAX_IMAGE_SIDE = 2048;
 export const MAX_FILE_NAME_LENGTH = 255;
 // The image formats providers accept, the only files read as images (sniff.ts; the composer re-encodes these).
 export const IMAGE_CONTENT_TYPES = ["image/png", "image/jpeg", "image/gif", "image/webp"] as const;
+// A system prompt: the admin's for a model, or a conversation's own (its settings).
+export const MAX_SYSTEM_PROMPT_LENGTH = 20_000;
 // Custom instructions (Settings → Account): about a page of text.
 export const MAX_CUSTOM_INSTRUCTIONS_LENGTH = 4_000;
 // Admin → API & limits: the largest values the console takes, given to its number fields too, so that the browser

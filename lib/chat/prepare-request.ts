@@ -6,6 +6,7 @@ import { getWindowCandidates, limitWindowCandidates, type WindowCandidate } from
 import type { CompletionModel } from "../db/models";
 import { assembleContextWindow, type ContextManifest, getWindowBudget, MESSAGE_FRAMING_TOKENS } from "./context-window";
 import type { Parameters } from "./parameters";
+import { getSystemPrompt } from "./system-prompt";
 import { countTokens, encodingForModel, isTokenEncoding, type TokenEncoding } from "./tokens";
 
 export type ReplyManifest = ContextManifest & {
@@ -14,35 +15,6 @@ export type ReplyManifest = ContextManifest & {
 };
 
 export type PreparedRequest = { messages: ChatCompletionMessageParam[]; manifest: ReplyManifest };
-
-// System prompts repeat on every turn of every conversation on a model, and a long one takes milliseconds to
-// tokenize: their counts are kept, for the few prompts in use at a time.
-const promptTokenCache = new Map<string, number>();
-const PROMPT_CACHE_SIZE = 200;
-
-function countPromptTokens(content: string, encoding: TokenEncoding): number {
-  const key = `${encoding}\n${content}`;
-  const cached = promptTokenCache.get(key);
-  if (cached !== undefined) return cached;
-  const tokens = countTokens(content, encoding);
-  if (promptTokenCache.size >= PROMPT_CACHE_SIZE) promptTokenCache.clear();
-  promptTokenCache.set(key, tokens);
-  return tokens;
-}
-
-/**
- * The admin's prompt is sent on every turn: a conversation's own prompt adds to it and never replaces it, and the
- * requester's custom instructions (Settings → Account) come last, theirs only, never another member's.
- */
-export function getSystemPrompt(
-  conversationPrompt: string | null,
-  model: CompletionModel,
-  encoding: TokenEncoding,
-  customInstructions: string | null = null,
-) {
-  const content = [model.systemPrompt, conversationPrompt, customInstructions].filter(Boolean).join("\n\n");
-  return content ? { content, tokens: countPromptTokens(content, encoding) } : null;
-}
 
 type PrepareInput = {
   model: CompletionModel;

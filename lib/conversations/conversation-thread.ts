@@ -30,7 +30,8 @@ export async function getConversationWithThread(user: SessionUser, id: string, t
     getThreadPage(id, leafId, user.role === "ADMIN", focusId),
     describeSharing(user, id),
   ]);
-  const { currentLeafId: _leaf, systemPrompt: _systemPrompt, teamId: _teamId, ...fields } = conversation;
+  // The conversation's own prompt is shown to all who read it: it shapes every reply they see or ask for.
+  const { currentLeafId: _leaf, teamId: _teamId, ...fields } = conversation;
   // A pin is the owner's arrangement of their own list, as in search: members see none.
   const pinnedAt = sharing.access === "own" ? fields.pinnedAt : null;
   const focus = focusId ? { messageId: focusId, isCurrentThread: leafId === currentLeafId } : null;

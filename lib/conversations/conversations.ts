@@ -12,6 +12,7 @@ import {
 import { conversationModelsWhere, usableModelsWhere } from "../access/models";
 import type { SessionUser } from "../auth/session";
 import { assertWithinBounds, parameterOverridesSchema } from "../chat/parameters";
+import { systemPromptSchema } from "../chat/system-prompt";
 import { searchConversations } from "../db/conversation-search";
 import {
   createConversation,
@@ -34,11 +35,13 @@ const titleSchema = z
 export const createConversationSchema = z.strictObject({
   title: titleSchema.optional(),
   modelId: z.string().max(40).optional(),
+  systemPrompt: systemPromptSchema.optional(),
 });
 export const updateConversationSchema = z.strictObject({
   title: titleSchema.optional(),
   modelId: z.string().max(40).optional(),
   pinned: z.boolean().optional(),
+  systemPrompt: systemPromptSchema.optional(),
   ...parameterOverridesSchema,
 });
 export const searchTextSchema = z.string().trim().min(1, "Enter something to search for.").max(200);
@@ -80,7 +83,7 @@ export async function startConversation(user: SessionUser, input: z.infer<typeof
   }
   const modelId = input.modelId ?? (await getDefaultModelId(usableModelsWhere(user.id)));
   if (!modelId) throw new AppError("model_unavailable", "No model is available. Ask an admin to enable one.");
-  return createConversation({ ownerId: user.id, title: input.title, modelId });
+  return createConversation({ ownerId: user.id, title: input.title, modelId, systemPrompt: input.systemPrompt });
 }
 
 export async function updateMyConversation(
@@ -89,7 +92,7 @@ export async function updateMyConversation(
   input: z.infer<typeof updateConversationSchema>,
 ) {
   const conversation = await requireConversation(user, "own", id);
-  const { title, pinned, modelId, ...parameters } = input;
+  const { title, pinned, modelId, systemPrompt, ...parameters } = input;
   if (modelId !== undefined || Object.values(parameters).some((value) => value !== undefined)) {
     const nextModelId = modelId ?? conversation.modelId;
     const model = nextModelId
@@ -102,7 +105,7 @@ export async function updateMyConversation(
     assertWithinBounds(model, parameters);
   }
   if (pinned !== undefined) await setPinned(ownConversationsSql(user.id), user.id, id, pinned);
-  return updateConversation(ownConversationsWhere(user.id), id, { title, modelId, ...parameters });
+  return updateConversation(ownConversationsWhere(user.id), id, { title, modelId, systemPrompt, ...parameters });
 }
 
 export async function deleteMyConversation(user: SessionUser, id: string): Promise<void> {

@@ -18,6 +18,8 @@ export type ThreadToCopy = {
   conversationId: string;
   messageId: string;
   title: string;
+  /** The conversation's own prompt, when the copier could read it (a share link's visitor never sees it). */
+  systemPrompt: string | null;
   modelId: string | null;
   /** The kinds of the messages' files that come with the copy: a share link's copy takes only those it lets open. */
   fileKinds: readonly AttachmentKind[];
@@ -51,6 +53,7 @@ export async function copyThreadToMyChats(
     [
       {
         title: source.title,
+        systemPrompt: source.systemPrompt,
         createdAt: now,
         updatedAt: now,
         currentLeafId: newIds.get(source.messageId) ?? null,

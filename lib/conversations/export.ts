@@ -37,9 +37,10 @@ function toExportedMessage({ attachments, ...message }: TreeMessage, dataOf: Fil
 }
 
 function toExportedConversation(conversation: ConversationTree | ConversationTreeWithFiles, dataOf: FileOf | null) {
-  const { id, title, createdAt, updatedAt, currentLeafId, model } = conversation;
+  const { id, title, systemPrompt, createdAt, updatedAt, currentLeafId, model } = conversation;
   const messages = conversation.messages.map((message: TreeMessage) => toExportedMessage(message, dataOf));
-  return { id, title, createdAt, updatedAt, model: model?.label ?? null, currentMessageId: currentLeafId, messages };
+  const currentMessageId = currentLeafId;
+  return { id, title, systemPrompt, createdAt, updatedAt, model: model?.label ?? null, currentMessageId, messages };
 }
 
 /** The path from the current leaf to the root, oldest first: what the conversation shows. */
@@ -65,7 +66,9 @@ function toMarkdown(conversation: ConversationTree): string {
     (message) => `## ${ROLE_HEADINGS[message.role]}\n\n${message.content.trim()}${attachedLine(message)}`,
   );
   const header = `# ${conversation.title}\n\n_Exported from Parley on ${new Date().toISOString()}._`;
-  return `${[header, ...blocks].join("\n\n")}\n`;
+  // The conversation's own prompt, as its page shows it above the thread.
+  const prompt = conversation.systemPrompt ? [`## System prompt\n\n${conversation.systemPrompt}`] : [];
+  return `${[header, ...prompt, ...blocks].join("\n\n")}\n`;
 }
 
 export async function exportMyConversation(

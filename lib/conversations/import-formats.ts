@@ -1,6 +1,7 @@
 // The files an import accepts: a ChatGPT export (conversations.json) and Parley's own JSON exports. Objects are not
 // strict here, unlike request bodies: these are other programs' file formats, which carry many fields we ignore.
 import { z } from "zod";
+import { systemPromptSchema } from "../chat/system-prompt";
 import type { MessageRole } from "../db/client";
 import { ATTACHMENT_LIMIT_CEILINGS } from "../limits";
 import { ACCOUNT_EXPORT_FORMAT, CONVERSATION_EXPORT_FORMAT, EXPORT_VERSION } from "./export-format";
@@ -19,6 +20,8 @@ export type ImportedMessage = {
 };
 export type ImportedConversation = {
   title: string;
+  /** The conversation's own system prompt (Parley exports since it can be set); other formats have none. */
+  systemPrompt?: string | null;
   createdAt: Date;
   messages: ImportedMessage[];
   currentKey: string | null;
@@ -49,6 +52,7 @@ export type ChatGptConversation = z.infer<typeof chatGptConversationSchema>;
 
 const exportedConversationSchema = z.object({
   title: z.string(),
+  systemPrompt: systemPromptSchema.optional(),
   createdAt: z.coerce.date(),
   currentMessageId: z.string().nullable(),
   messages: z.array(

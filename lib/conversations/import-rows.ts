@@ -52,6 +52,7 @@ function convertExportedConversation(conversation: ExportedConversation): Import
     .sort((a, b) => depthOf(a.key) - depthOf(b.key));
   return {
     title: conversation.title,
+    systemPrompt: conversation.systemPrompt,
     createdAt: conversation.createdAt,
     currentKey: conversation.currentMessageId,
     messages,
@@ -105,6 +106,7 @@ function toRows(conversation: ImportedConversation, encoding: TokenEncoding): Co
   const lastActivity = Math.max(conversation.createdAt.getTime(), ...messages.map((row) => row.createdAt.getTime()));
   return {
     title: conversation.title.trim().slice(0, MAX_TITLE_LENGTH) || "Imported chat",
+    systemPrompt: conversation.systemPrompt ?? null,
     createdAt: conversation.createdAt,
     updatedAt: new Date(lastActivity),
     currentLeafId: rowsByKey.get(conversation.currentKey ?? "")?.id ?? messages.at(-1)?.id ?? null,

@@ -6,6 +6,7 @@ import { replyUsageFields } from "./reply-usage";
 const treeFields = {
   id: true,
   title: true,
+  systemPrompt: true,
   createdAt: true,
   updatedAt: true,
   currentLeafId: true,

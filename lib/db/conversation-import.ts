@@ -36,6 +36,7 @@ export type ImportedFile = {
 
 export type ConversationToImport = {
   title: string;
+  systemPrompt?: string | null;
   createdAt: Date;
   updatedAt: Date;
   currentLeafId: string | null;

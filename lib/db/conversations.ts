@@ -49,9 +49,11 @@ export async function createConversation(input: {
   ownerId: string;
   title?: string;
   modelId: string;
+  systemPrompt?: string | null;
 }): Promise<ConversationSummary> {
+  const { ownerId, modelId, systemPrompt } = input;
   return db().conversation.create({
-    data: { ownerId: input.ownerId, modelId: input.modelId, title: input.title ?? DEFAULT_TITLE },
+    data: { ownerId, modelId, systemPrompt, title: input.title ?? DEFAULT_TITLE },
     select: summaryFields,
   });
 }
@@ -81,6 +83,7 @@ export async function getConversationOrThrow(scope: Prisma.ConversationWhereInpu
 export type ConversationChanges = {
   title?: string;
   modelId?: string;
+  systemPrompt?: string | null;
   temperature?: number | null;
   topP?: number | null;
   maxTokens?: number | null;
@@ -97,7 +100,7 @@ export async function updateConversation(
     const { count } = await db().conversation.updateMany({ where: { AND: [scope, { id }] }, data: changes });
     if (count === 0) throw new AppError("not_found", "Conversation not found.");
   }
-  const { currentLeafId: _leaf, systemPrompt: _prompt, ...conversation } = await getConversationOrThrow(scope, id);
+  const { currentLeafId: _leaf, ...conversation } = await getConversationOrThrow(scope, id);
   return conversation;
 }
 

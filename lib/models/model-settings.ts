@@ -4,6 +4,7 @@ import { z } from "zod";
 import { idSchema } from "../access/ids";
 import { isVisionModelName } from "../attachments/vision-models";
 import type { SessionUser } from "../auth/session";
+import { systemPromptSchema } from "../chat/system-prompt";
 import { expectedVersionSchema } from "../db/edit-versions";
 import {
   createModel,
@@ -37,12 +38,7 @@ const editableFields = {
     .max(1_000_000, "Use from 1 to 1,000,000 output tokens."),
   temperature: temperatureSchema("temperature"),
   topP: z.number().gt(0, "Use a top_p above 0 and at most 1.").max(1, "Use a top_p above 0 and at most 1."),
-  // An empty prompt is no prompt.
-  systemPrompt: z
-    .string()
-    .max(20_000, "Use at most 20,000 characters.")
-    .transform((text) => text.trim() || null)
-    .nullable(),
+  systemPrompt: systemPromptSchema,
   allowUserParameters: z.boolean(),
   minTemperature: temperatureSchema("lowest temperature"),
   maxTemperature: temperatureSchema("highest temperature"),

@@ -92,6 +92,8 @@ export async function copySharedSnapshot(user: SessionUser, token: string): Prom
     conversationId: link.conversationId,
     messageId: link.messageId,
     title: link.title,
+    // The snapshot shows no prompt, so its copy takes none.
+    systemPrompt: null,
     modelId: link.conversation.modelId,
     fileKinds: ATTACHMENT_KINDS.filter((kind) => includesFilesOf(link, kind)),
   });

@@ -107,6 +107,7 @@ export async function copyMessageToMyChats(user: SessionUser, id: string, messag
     conversationId: id,
     messageId,
     title: conversation.title,
+    systemPrompt: conversation.systemPrompt,
     modelId: conversation.modelId,
     fileKinds: ATTACHMENT_KINDS,
   });

@@ -4,9 +4,9 @@
 
 import { MESSAGE_FRAMING_TOKENS, REPLY_PRIMING_TOKENS } from "../chat/context-window";
 import { assertWithinBounds, type Parameters, resolveParameters } from "../chat/parameters";
-import { getSystemPrompt } from "../chat/prepare-request";
 import type { ProviderUsage } from "../chat/reply-usage";
 import { startUsageMeter } from "../chat/reply-usage";
+import { getSystemPrompt } from "../chat/system-prompt";
 import { countTokens, encodingForModel, type TokenEncoding } from "../chat/tokens";
 import { streamChatCompletion, type UpstreamRequest } from "../chat/upstream";
 import { cutOffFailure, UpstreamFailure } from "../chat/upstream-failure";

@@ -131,3 +131,28 @@ test("an admin limits a model to chosen teams", async ({ page }, testInfo) => {
   await form.getByRole("radio", { name: "Visible to everyone" }).check();
   await expect(form.getByRole("checkbox", { name: new RegExp(teamName) })).toBeHidden();
 });
+
+test("a team member reads the conversation's own system prompt, folded above the thread, and cannot change it", async ({
+  browser,
+}) => {
+  const ana = await newUserPage(browser, "Ana");
+  const vic = await newUserPage(browser, "Vic");
+  const teamName = `Prompt crew ${Date.now().toString(36)}`;
+  await makeTeam(teamName, [
+    { email: ana.email, role: "OWNER" },
+    { email: vic.email, role: "VIEWER" },
+  ]);
+  await ana.page.getByRole("button", { name: "Add a system prompt" }).click();
+  await ana.page.getByLabel("System prompt for this conversation").fill("Answer as the ship's log.");
+  await receiveReply(ana.page, "Logged.");
+  await ana.page.getByRole("button", { name: "Share", exact: true }).click();
+  const dialog = ana.page.getByRole("dialog", { name: "Share with a team" });
+  await dialog.getByLabel("Team").selectOption({ label: teamName });
+  await dialog.getByRole("button", { name: "Share with team" }).click();
+  await expect(ana.page.getByRole("button", { name: `Shared with ${teamName}` })).toBeVisible();
+
+  await vic.page.goto(ana.page.url());
+  await vic.page.getByText("This conversation has its own system prompt").click();
+  await expect(vic.page.getByText("Answer as the ship's log.")).toBeVisible();
+  await expect(vic.page.getByRole("button", { name: "Conversation settings" })).toHaveCount(0);
+});

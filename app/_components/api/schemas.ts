@@ -29,6 +29,8 @@ export const conversationDetailsSchema = z.object({
   title: z.string(),
   modelId: z.string().nullable(),
   updatedAt: z.string(),
+  // Its own system prompt, shown to all who read it (never in a share link's snapshot).
+  systemPrompt: z.string().nullable(),
   ...conversationParametersSchema.shape,
 });
 

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import type { z } from "zod";
+import type { ApiResult } from "./api-client";
 import { type MutationOptions, type MutationRequest, useMutation } from "./use-mutation";
 
 /**
@@ -20,10 +21,13 @@ export function useFormOutcome(options?: MutationOptions) {
     setIsSaved(false);
   }
 
-  /** `run`, then "Saved" once it succeeded. */
-  async function save<T = unknown>(request: MutationRequest, schema?: z.ZodType<T>): Promise<T | null> {
+  /** `run` (or `send`, given a typed request), then "Saved" once it succeeded. */
+  async function save<T = unknown>(
+    request: MutationRequest | (() => Promise<ApiResult<T>>),
+    schema?: z.ZodType<T>,
+  ): Promise<T | null> {
     setIsSaved(false);
-    const result = await mutation.run(request, schema);
+    const result = typeof request === "function" ? await mutation.send(request) : await mutation.run(request, schema);
     setIsSaved(result !== null);
     return result;
   }

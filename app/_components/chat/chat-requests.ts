@@ -85,18 +85,19 @@ export function fetchModels(conversationId?: string) {
   return requestJson(`/api/models${query}`, modelListSchema);
 }
 
-export function updateModel(conversationId: string, modelId: string) {
-  return requestJson(conversationUrl(conversationId), conversationDetailsSchema, {
-    method: "PATCH",
-    body: JSON.stringify({ modelId }),
-  });
-}
+/** What the owner changes in a conversation's header and settings; null puts a parameter back to the model's default. */
+export type ConversationChanges = {
+  modelId?: string;
+  temperature?: number | null;
+  reasoningEffort?: ReasoningEffort | null;
+  /** The conversation's own system prompt; empty or null: none. */
+  systemPrompt?: string | null;
+};
 
-// null puts a parameter back to the model's default.
-export function updateTemperature(conversationId: string, temperature: number | null) {
+export function updateConversation(conversationId: string, changes: ConversationChanges) {
   return requestJson(conversationUrl(conversationId), conversationDetailsSchema, {
     method: "PATCH",
-    body: JSON.stringify({ temperature }),
+    body: JSON.stringify(changes),
   });
 }
 
@@ -118,12 +119,5 @@ export function copyToMyChats(conversationId: string, messageId: string) {
   return requestJson(`${conversationUrl(conversationId)}/copy`, copiedConversationSchema, {
     method: "POST",
     body: JSON.stringify({ messageId }),
-  });
-}
-
-export function updateReasoningEffort(conversationId: string, reasoningEffort: ReasoningEffort | null) {
-  return requestJson(conversationUrl(conversationId), conversationDetailsSchema, {
-    method: "PATCH",
-    body: JSON.stringify({ reasoningEffort }),
   });
 }

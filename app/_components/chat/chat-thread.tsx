@@ -9,6 +9,7 @@ import type {
   TeamSharing,
 } from "@/app/_components/api/types";
 import { ConversationHeader } from "@/app/_components/chat/header/conversation-header";
+import { SystemPromptNote } from "@/app/_components/chat/header/system-prompt-note";
 import { useChatStream } from "@/app/_components/chat/live/use-chat-stream";
 import { useConversationWatch } from "@/app/_components/chat/live/use-conversation-watch";
 import type { MessageActions } from "@/app/_components/chat/messages/message-actions";
@@ -87,6 +88,7 @@ export function ChatThread({ conversation }: ChatThreadProps) {
           onClose={() => setShareRequest(null)}
         />
       ) : null}
+      {details.systemPrompt ? <SystemPromptNote prompt={details.systemPrompt} /> : null}
       {visibleMessages.length === 0 ? (
         <div className="flex flex-1 items-center justify-center px-4">
           <p className="text-ink-muted">{t("chat.empty")}</p>
@@ -143,6 +145,6 @@ function toSharing({ access, team, ownerName, canShare, canStopSharing }: Conver
 
 // Only the conversation's own fields: the thread it may come with lives in the stream's state.
 function toDetails(details: ConversationDetails) {
-  const { id, title, modelId, updatedAt, temperature, topP, maxTokens, reasoningEffort } = details;
-  return { id, title, modelId, updatedAt, temperature, topP, maxTokens, reasoningEffort };
+  const { id, title, modelId, updatedAt, systemPrompt, temperature, topP, maxTokens, reasoningEffort } = details;
+  return { id, title, modelId, updatedAt, systemPrompt, temperature, topP, maxTokens, reasoningEffort };
 }

@@ -13,6 +13,7 @@ import { FirstMessagePreview } from "./first-message-preview";
 import { sendFirstMessage } from "./first-turn";
 import type { ReplyOutcome } from "./live/use-reply-runner";
 import { ModelPicker, readsImages, useModels } from "./model-picker";
+import { NewChatPrompt, systemPromptTooLong } from "./new-chat-prompt";
 
 const createdConversationSchema = z.object({ id: z.string() });
 
@@ -23,6 +24,7 @@ export function NewChatView() {
   const [error, setError] = useState<string | null>(null);
   const { models } = useModels();
   const [chosenModelId, setChosenModelId] = useState<string | null>(null);
+  const [systemPrompt, setSystemPrompt] = useState("");
   // The default model (listed first) until the user picks another.
   const modelId = chosenModelId ?? models[0]?.id ?? null;
   // Whether this page is still shown: a user who went elsewhere meanwhile is not pulled back to the new chat.
@@ -36,11 +38,16 @@ export function NewChatView() {
 
   // The message shows at once and is sent as soon as the conversation exists, before the page moves to it.
   async function startConversation(content: string, attachments: AttachmentView[]): Promise<ReplyOutcome> {
+    const promptTooLong = systemPromptTooLong(systemPrompt);
+    if (promptTooLong) {
+      setError(translator.t("conversationSettings.systemPromptTooLong", promptTooLong));
+      return "refused";
+    }
     setSentContent(content);
     setError(null);
     const result = await requestJson("/api/conversations", createdConversationSchema, {
       method: "POST",
-      body: JSON.stringify(modelId ? { modelId } : {}),
+      body: JSON.stringify({ modelId: modelId ?? undefined, systemPrompt: systemPrompt.trim() || undefined }),
     });
     if (!result.isOk) {
       setSentContent(null);
@@ -67,8 +74,9 @@ export function NewChatView() {
       )}
       <div className={`mx-auto flex w-full max-w-3xl flex-col gap-2 px-4 ${isSending ? "pb-4" : ""}`}>
         {models.length > 0 && !isSending ? (
-          <div className="self-start">
+          <div className="flex flex-wrap items-center gap-2">
             <ModelPicker models={models} value={modelId} onChange={setChosenModelId} />
+            <NewChatPrompt prompt={systemPrompt} onChange={setSystemPrompt} />
           </div>
         ) : null}
         {error ? (

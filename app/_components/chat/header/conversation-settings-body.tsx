@@ -8,15 +8,30 @@ import { InlineAlert } from "@/app/_components/ui/inline-alert";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { ParameterFigures } from "./parameter-figures";
 import { ReasoningEffortField } from "./reasoning-effort-field";
+import { SystemPromptForm } from "./system-prompt-form";
 import { TemperatureForm } from "./temperature-form";
 
 type SettingsBodyProps = {
   details: ConversationDetails;
+  /** A parameter saved: the dialog closes. */
   onSaved: (details: ConversationDetails) => void;
+  /** The prompt saved: the dialog stays open. */
+  onPromptSaved: (details: ConversationDetails) => void;
   onClose: () => void;
 };
 
-export function SettingsBody({ details, onSaved, onClose }: SettingsBodyProps) {
+export function SettingsBody({ details, onSaved, onPromptSaved, onClose }: SettingsBodyProps) {
+  return (
+    <>
+      <SystemPromptForm details={details} onSaved={onPromptSaved} />
+      <div className="border-line mt-6 border-t">
+        <ModelParameters details={details} onSaved={onSaved} onClose={onClose} />
+      </div>
+    </>
+  );
+}
+
+function ModelParameters({ details, onSaved, onClose }: Omit<SettingsBodyProps, "onPromptSaved">) {
   const { t } = useTranslator();
   const models = useResource(`${details.id} ${details.modelId}`, () => fetchModels(details.id));
   const model = models.data?.items.find((item) => item.id === details.modelId);

@@ -11,7 +11,7 @@ function loadSettingsBody() {
   return import("./conversation-settings-body").then((module) => ({ default: module.SettingsBody }));
 }
 
-// The dialog's body (the temperature form and its figures) opens on a click only: kept out of the page's first
+// The dialog's body (the prompt, the temperature form and its figures) opens on a click only: kept out of the page's first
 // JavaScript, and fetched as soon as this module runs in the browser so that it is there by the first click.
 if (typeof window !== "undefined") void loadSettingsBody();
 
@@ -38,7 +38,7 @@ export function ConversationSettingsButton({ onClick }: { onClick: () => void })
 
 type ConversationSettingsDialogProps = ConversationSettingsProps & { isOpen: boolean; onClose: () => void };
 
-// The model's parameters for this conversation, in a modal dialog.
+// The conversation's own system prompt and the model's parameters for it, in a modal dialog.
 export function ConversationSettingsDialog({ isOpen, onClose, details, onSaved }: ConversationSettingsDialogProps) {
   const { t } = useTranslator();
   return (
@@ -59,6 +59,7 @@ export function ConversationSettingsDialog({ isOpen, onClose, details, onSaved }
             onSaved(next);
             onClose();
           }}
+          onPromptSaved={onSaved}
           onClose={onClose}
         />
       </Suspense>
