@@ -8,6 +8,7 @@ import type {
 } from "openai/resources/chat/completions";
 import { AppError } from "../errors";
 import { createEventStreamParser, type ServerSentEvent } from "../http/event-stream-parser";
+import { parseRetryAfterMs } from "../http/retry-after";
 import type { ReasoningEffort } from "../models/compatibility";
 import { readResponseText } from "../models/provider-fetch";
 import type { ProviderUsage } from "./reply-usage";
@@ -78,13 +79,7 @@ export function retryDelayMs(
   now = Date.now(),
   random: () => number = Math.random,
 ): number {
-  if (retryAfter) {
-    const seconds = Number(retryAfter);
-    if (Number.isFinite(seconds)) return Math.max(seconds * 1000, 0);
-    const date = Date.parse(retryAfter);
-    if (!Number.isNaN(date)) return Math.max(date - now, 0);
-  }
-  return Math.round(500 * 2 ** attempt * (1 - random() / 2));
+  return parseRetryAfterMs(retryAfter, now) ?? Math.round(500 * 2 ** attempt * (1 - random() / 2));
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import type { ApiResult } from "@/app/_components/api/api-client";
+import { z } from "zod";
+import { type ApiResult, requestJson } from "@/app/_components/api/api-client";
 import { performMutation } from "@/app/_components/api/mutation";
 import {
   createRequestTracker,
@@ -103,8 +104,33 @@ describe("overlapping requests (only the latest answer lands)", () => {
 });
 
 describe("a watched resource's retries after a failed load", () => {
-  it("wait twice as long after each failure in a row, half a minute at most", () => {
-    expect([1, 2, 3, 4, 5, 6, 7].map(retryDelayMs)).toEqual([1_000, 2_000, 4_000, 8_000, 16_000, 30_000, 30_000]);
+  it("wait twice as long after each failure in a row, half a minute at most, spread over its upper half", () => {
+    const longest = [1, 2, 3, 4, 5, 6, 7].map((failures) => retryDelayMs(failures, 0, () => 0));
+    expect(longest).toEqual([1_000, 2_000, 4_000, 8_000, 16_000, 30_000, 30_000]);
+    expect(retryDelayMs(3, 0, () => 0.999)).toBe(2_002);
+    const delays = new Set(Array.from({ length: 20 }, () => retryDelayMs(6)));
+    expect(delays.size).toBeGreaterThan(1);
+    for (const delay of delays) expect(delay).toBeGreaterThanOrEqual(15_000);
+  });
+
+  it("never come sooner than the server asked, nor later than five minutes for its asking", () => {
+    expect(retryDelayMs(1, 20_000, () => 0)).toBe(20_000);
+    expect(retryDelayMs(6, 5_000, () => 0)).toBe(30_000);
+    expect(retryDelayMs(1, 3_600_000, () => 0)).toBe(300_000);
+  });
+
+  it("hear the server's Retry-After, in seconds or as a date", async () => {
+    const answer = (headers: Record<string, string>) => new Response(JSON.stringify({}), { status: 503, headers });
+    const asked = async (headers: Record<string, string>) => {
+      vi.stubGlobal("fetch", async () => answer(headers));
+      const result = await requestJson("/api/conversations", z.unknown());
+      vi.unstubAllGlobals();
+      return result.isOk ? "ok" : result.retryAfterMs;
+    };
+    expect(await asked({ "retry-after": "12" })).toBe(12_000);
+    const inAMinute = new Date(Date.now() + 60_000).toUTCString();
+    expect(await asked({ "retry-after": inAMinute })).toBeGreaterThan(58_000);
+    expect(await asked({})).toBeUndefined();
   });
 
   it("are for the network and the server's troubles, not for a refusal that would come again", () => {

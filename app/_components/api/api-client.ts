@@ -2,11 +2,15 @@ import type { z } from "zod";
 import { isMessageKey, type MessageKey } from "@/app/_i18n/messages-en";
 import type { Translator } from "@/app/_i18n/translator";
 import { isGeneralRule } from "@/lib/http/issue-rules";
+import { parseRetryAfterMs } from "@/lib/http/retry-after";
 import { apiErrorSchema } from "./schemas";
 import type { ApiError } from "./types";
 import { describeUsageLimit } from "./usage-limit-message";
 
-export type ApiResult<T> = { isOk: true; status: number; data: T } | { isOk: false; status: number; error: ApiError };
+// A failure carries the wait the server asked for (its Retry-After), when it asked for one.
+export type ApiResult<T> =
+  | { isOk: true; status: number; data: T }
+  | { isOk: false; status: number; error: ApiError; retryAfterMs?: number };
 
 // The labels of the fields the server names in `issues` (the last part of an issue's path), as the forms show them.
 // Only names that mean one thing across the forms (`name` is a person's, a team's, a key's or a provider's).
@@ -82,7 +86,10 @@ export async function requestJson<T>(url: string, schema: z.ZodType<T>, init?: R
   } catch {
     return { isOk: false, status: 0, error: NETWORK_ERROR };
   }
-  if (!response.ok) return { isOk: false, status: response.status, error: await readApiError(response) };
+  if (!response.ok) {
+    const retryAfterMs = parseRetryAfterMs(response.headers.get("retry-after")) ?? undefined;
+    return { isOk: false, status: response.status, error: await readApiError(response), retryAfterMs };
+  }
   if (response.status === 204) return { isOk: true, status: 204, data: schema.parse(undefined) };
   const parsed = schema.safeParse(await response.json().catch(() => undefined));
   if (!parsed.success) return { isOk: false, status: response.status, error: GENERIC_ERROR };

@@ -27,17 +27,24 @@ export function resourceReducer<T>(state: ResourceState<T>, action: ResourceActi
 }
 
 // A watched resource whose load failed for want of the network or the server tries again by itself, waiting twice as
-// long after each failure up to half a minute; a refusal (4xx) would answer the same again.
+// long after each failure up to half a minute, or longer when the server asks (its Retry-After, up to five minutes);
+// a refusal (4xx) would answer the same again.
 const FIRST_RETRY_MS = 1_000;
 const LONGEST_RETRY_MS = 30_000;
+const LONGEST_ASKED_WAIT_MS = 5 * 60_000;
 
 export function isWorthRetrying(result: ApiResult<unknown>): boolean {
   return !result.isOk && (result.status === 0 || result.status === 429 || result.status >= 500);
 }
 
-/** The pause before the next try after `failures` failed loads in a row (the first is 1). */
-export function retryDelayMs(failures: number): number {
-  return Math.min(FIRST_RETRY_MS * 2 ** Math.max(failures - 1, 0), LONGEST_RETRY_MS);
+/**
+ * The pause before the next try after `failures` failed loads in a row (the first is 1): between half and all of the
+ * doubled wait, so that the pages one outage cut off do not all come back at the same instant, and never sooner than
+ * the server asked (`retryAfterMs`).
+ */
+export function retryDelayMs(failures: number, retryAfterMs = 0, random: () => number = Math.random): number {
+  const backoff = Math.min(FIRST_RETRY_MS * 2 ** Math.max(failures - 1, 0), LONGEST_RETRY_MS);
+  return Math.max(Math.round(backoff * (1 - random() / 2)), Math.min(retryAfterMs, LONGEST_ASKED_WAIT_MS));
 }
 
 export type TrackedRequest = { signal: AbortSignal; isCurrent: () => boolean };

@@ -63,7 +63,9 @@ export function useResource<T>(
       if (!request.isCurrent()) return;
       dispatch({ type: "settle", result, describeFailure: (error) => describeError(error, translator) });
       failuresRef.current = result.isOk ? 0 : failuresRef.current + 1;
-      if (isWatched && isWorthRetrying(result)) retryTimer = setTimeout(reload, retryDelayMs(failuresRef.current));
+      if (isWatched && !result.isOk && isWorthRetrying(result)) {
+        retryTimer = setTimeout(reload, retryDelayMs(failuresRef.current, result.retryAfterMs));
+      }
     };
     const timer = delayMs > 0 ? setTimeout(() => void settle(), delayMs) : undefined;
     if (timer === undefined) void settle();
