@@ -46,8 +46,8 @@ export const updateConversationSchema = z.strictObject({
 });
 export const searchTextSchema = z.string().trim().min(1, "Enter something to search for.").max(200);
 
-// How long after deleting a conversation "Undo" can still bring it back. Deleted conversations are not purged:
-// they stay in the database, invisible, until an admin purge exists (see README, "History").
+// How long after deleting a conversation "Undo" can still bring it back; past it, the clean-up sweep removes it for
+// good (lib/server/clean-up-sweep.ts).
 export const RESTORE_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 /** The models the caller may pick: for a new chat, or (with `conversationId`) for that conversation. */

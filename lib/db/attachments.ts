@@ -317,13 +317,6 @@ export async function sweepUnclaimedAttachments(olderThan: Date): Promise<number
   return count;
 }
 
-/** The files of conversations deleted before `deletedBefore` (past Undo): their bytes go, the rows with them. */
-export async function deleteFilesOfDeletedConversations(deletedBefore: Date): Promise<number> {
-  return db().$executeRaw`
-    DELETE FROM "Attachment" a USING "Message" m, "Conversation" c
-     WHERE a."messageId" = m.id AND m."conversationId" = c.id AND c."deletedAt" < ${deletedBefore}`;
-}
-
 /** Every kind of attachment: what "Copy to my chats" takes. */
 export const ATTACHMENT_KINDS: readonly AttachmentKind[] = ["IMAGE", "DOCUMENT"];
 

@@ -171,6 +171,19 @@ export async function listConversationIds(scope: Prisma.ConversationWhereInput, 
  * their address reaches them. A first message arriving meanwhile sets the conversation's leaf in the statement that
  * writes it, so the deletion, which checks the row again after waiting for that write, leaves it.
  */
+/**
+ * Conversations deleted before `deletedBefore` (past Undo), gone for good: their messages, files (and so their bytes,
+ * once no other file shares them) and share links go with them by the foreign keys' cascades; the usage ledger keeps
+ * its rows, without the message. At most `limit` a call, oldest first, so that one call stays short; rows another
+ * process is purging are skipped.
+ */
+export async function purgeDeletedConversations(deletedBefore: Date, limit: number): Promise<number> {
+  return db().$executeRaw`
+    DELETE FROM "Conversation" c
+     WHERE c.id IN (SELECT id FROM "Conversation" WHERE "deletedAt" < ${deletedBefore}
+                     ORDER BY "deletedAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED)`;
+}
+
 export async function deleteEmptyConversations(idleSince: Date): Promise<number> {
   return db().$executeRaw`
     DELETE FROM "Conversation" c

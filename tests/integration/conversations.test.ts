@@ -1,9 +1,12 @@
 // Conversations: newest first with cursor pagination, rename, delete, and each user sees only their own.
 import { describe, expect, it } from "vitest";
+import { RESTORE_WINDOW_MS } from "@/lib/conversations/conversations";
 import { db } from "@/lib/db/client";
 import { EMPTY_CONVERSATION_LIFETIME_MS, sweepUnreachable } from "@/lib/server/clean-up-sweep";
+import { startChatSession } from "../support/chat-session";
 import { makeListedConversation, makeModel, makeSignedInUser } from "../support/factories";
 import { startFakeUpstream } from "../support/fake-upstream";
+import { collectEvents } from "../support/read-events";
 
 type Page = { items: { id: string; title: string; updatedAt: string }[]; nextCursor: string | null };
 
@@ -57,6 +60,35 @@ describe("conversations", () => {
     expect((await client.fetch(`/api/conversations/${id}`)).status).toBe(404);
     const page = (await (await client.fetch("/api/conversations")).json()) as Page;
     expect(page.items.map((item) => item.id)).not.toContain(id);
+  });
+
+  it("purges a conversation deleted longer ago than Undo reaches, with its messages and links, keeping the usage", async () => {
+    const upstream = await startFakeUpstream();
+    const session = await startChatSession(upstream, { reply: "Noted." });
+    const { client, conversationId: id } = session;
+    await collectEvents(await session.send("Remember the harbour."));
+    expect((await client.json(`/api/conversations/${id}/share-links`, {})).status).toBe(201);
+    const { ownerId } = await db().conversation.findUniqueOrThrow({ where: { id } });
+    const countRows = async () => ({
+      conversations: await db().conversation.count({ where: { id } }),
+      messages: await db().message.count({ where: { conversationId: id } }),
+      shareLinks: await db().shareLink.count({ where: { conversationId: id } }),
+    });
+    expect((await client.fetch(`/api/conversations/${id}`, { method: "DELETE" })).status).toBe(204);
+
+    // Within Undo's reach: swept past, and still restorable.
+    await sweepUnreachable();
+    expect(await countRows()).toEqual({ conversations: 1, messages: 2, shareLinks: 1 });
+    const pastUndo = new Date(Date.now() - RESTORE_WINDOW_MS - 60_000);
+    await db().conversation.update({ where: { id }, data: { deletedAt: pastUndo } });
+    await sweepUnreachable();
+    expect(await countRows()).toEqual({ conversations: 0, messages: 0, shareLinks: 0 });
+    expect((await client.json(`/api/conversations/${id}/restore`, {})).status).toBe(404);
+    // The usage figures do not shrink: the ledger keeps the reply's row, without its message.
+    const usage = await db().replyUsage.findMany({ where: { userId: ownerId ?? "" } });
+    expect(usage).toHaveLength(1);
+    expect(usage[0]?.messageId).toBeNull();
+    await upstream.close();
   });
 
   it("answers 404 for a model the caller may not use, and does not list it", async () => {
