@@ -54,10 +54,10 @@ export function ChatThread({ conversation }: ChatThreadProps) {
   const { models } = useModels(conversation.id);
   const modelReadsImages = readsImages(models, details.modelId);
   const visibleMessages = selectVisibleMessages(messages);
-  const actions = useMemo<MessageActions>(
-    () => ({ edit, regenerate, showVersion, copyToMyChats: copy, shareUpTo: isOwner ? shareUpTo : null }),
-    [edit, regenerate, showVersion, copy, isOwner, shareUpTo],
-  );
+  const actions = useMemo<MessageActions>(() => {
+    const continueReply = () => void send(t("message.continuePrompt"));
+    return { edit, regenerate, showVersion, copyToMyChats: copy, shareUpTo: isOwner ? shareUpTo : null, continueReply };
+  }, [edit, regenerate, showVersion, copy, isOwner, shareUpTo, send, t]);
   // Readers follow other members' replies but may not stop them.
   useShortcut("stop", stop, isStreaming && sharing.access !== "read");
   useConversationTitle(conversation.id, details, setDetails);

@@ -15,13 +15,15 @@ import { ReplyThinking } from "./reply-thinking";
 import { ReplyUsageButton } from "./reply-usage-button";
 import { VersionSwitcher } from "./version-switcher";
 
-export function AssistantMessage({ message, isBusy, actions, canWrite }: MessageItemProps) {
+export function AssistantMessage({ message, isBusy, actions, canWrite, isNewest }: MessageItemProps) {
   const translator = useTranslator();
   const { t } = translator;
   const { shareUpTo } = actions;
   const isStreaming = message.status === "STREAMING";
   // A reply that did not finish asks for another try in words, not just with an icon.
   const isUnfinished = message.status === "ERROR" || message.status === "INTERRUPTED";
+  // The model's output limit ended it mid-way (finish_reason "length"): said, and the newest may be continued.
+  const isCutByLimit = message.status === "COMPLETE" && message.finishReason === LENGTH_FINISH;
   return (
     <article aria-label={t("message.assistant")} aria-busy={isStreaming} className="w-full">
       {message.imported ? <ImportedBadge label={t("message.imported")} hint={t("message.importedHint")} /> : null}
@@ -32,6 +34,16 @@ export function AssistantMessage({ message, isBusy, actions, canWrite }: Message
         <span className="border-line text-ink-muted mt-2 inline-block rounded-full border px-2.5 py-0.5 text-xs">
           {t(message.finishReason === SERVER_STOPPED_FINISH ? "message.serverStopped" : "message.stopped")}
         </span>
+      ) : null}
+      {isCutByLimit ? (
+        <p className="text-ink-muted mt-2 flex flex-wrap items-center gap-2 text-sm">
+          <span className="border-line rounded-full border px-2.5 py-0.5 text-xs">{t("message.cutByLimit")}</span>
+          {isNewest && canWrite ? (
+            <button type="button" disabled={isBusy} onClick={actions.continueReply} className={PROMINENT_BUTTON}>
+              {t("message.continue")}
+            </button>
+          ) : null}
+        </p>
       ) : null}
       {message.status === "ERROR" ? (
         <p role="alert" className="border-danger/30 bg-danger/5 text-danger mt-2 rounded-xl border px-3 py-2 text-sm">
@@ -91,6 +103,9 @@ function describeReplyError({ errorCode, errorMessage, errorCause }: ChatMessage
   if (!errorCause || !isMessageKey(causeKey)) return generic;
   return `${generic} ${t(causeKey)}${errorCause.status === null ? "" : ` (HTTP ${errorCause.status})`}`;
 }
+
+// OpenAI's finish_reason for a reply cut by max_tokens (or max_completion_tokens).
+const LENGTH_FINISH = "length";
 
 const PROMINENT_BUTTON =
   "flex h-8 items-center gap-1.5 rounded-full border border-line px-3 font-medium text-sm hover:bg-hover disabled:opacity-40";

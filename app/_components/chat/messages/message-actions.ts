@@ -9,6 +9,8 @@ export type MessageActions = {
   copyToMyChats: (message: ChatMessage) => Promise<void>;
   /** Opens the share-link dialog for a snapshot ending at this message; null for readers who do not own it. */
   shareUpTo: ((message: ChatMessage) => void) | null;
+  /** Asks the model to go on with a reply its output limit cut: a turn of its own, sent as the user. */
+  continueReply: () => void;
 };
 
 export type MessageItemProps = {
@@ -22,6 +24,8 @@ export type MessageItemProps = {
   showsAuthors: boolean;
   // The conversation's model reads images: a message's editor refuses an image on its chip otherwise.
   readsImages: boolean;
+  // The thread's last message: only a reply there can be continued.
+  isNewest: boolean;
 };
 
 export const MESSAGE_ACTION_BUTTON =

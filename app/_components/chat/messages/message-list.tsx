@@ -88,6 +88,7 @@ export function MessageList({
               canWrite={canWrite}
               showsAuthors={showsAuthors}
               readsImages={readsImages}
+              isNewest={message === messages.at(-1)}
             />
           </div>
         ))}
