@@ -54,6 +54,7 @@ export const en = {
   "errors.email_taken": "An account with this email already exists.",
   "errors.conflict": "This was changed meanwhile. Reload and try again.",
   "errors.last_admin": "Parley would have no active admin left. Make someone else an admin first.",
+  "errors.last_owner": "A team needs at least one owner. Make someone else an owner first.",
   "errors.no_password":
     "Your account has no password yet: you sign in with single sign-on. Set one with a link first (Settings → Account).",
   "errors.stale_version":

@@ -51,6 +51,7 @@ export const zhCN: Catalog = {
   "errors.email_taken": "该邮箱已注册。",
   "errors.conflict": "内容已被更改，请刷新后重试。",
   "errors.last_admin": "这样 Parley 将没有任何可用的管理员。请先让其他人成为管理员。",
+  "errors.last_owner": "团队至少需要一位所有者。请先让其他人成为所有者。",
   "errors.no_password": "你的账户还没有密码：你使用单点登录。请先通过链接设置密码（设置 → 账户）。",
   "errors.stale_version": "自你打开以来，此内容已被他人（或 Parley 自动）更改。请重新载入查看更改，然后再编辑。",
   "errors.reply_in_progress": "这里仍有回复正在生成。请等它完成后再发送，或先停止它。",
