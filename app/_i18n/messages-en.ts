@@ -545,6 +545,8 @@ export const en = {
   "teams.history": "History",
   "teams.historyEmpty":
     "Nothing has been shared with this team yet. Open one of your conversations and share it with the team.",
+  "teams.historyEmptyForViewer":
+    "Nothing has been shared with this team yet. What its owners and editors share will appear here.",
   "teams.searchLabel": "Search the team's conversations",
   "teams.searchSubmit": "Search",
   "teams.searchClear": "Show all",

@@ -506,6 +506,7 @@ export const zhCN: Catalog = {
   "teams.create.submit": "创建团队",
   "teams.history": "历史",
   "teams.historyEmpty": "还没有与此团队共享的对话。打开你的某个对话并与团队共享。",
+  "teams.historyEmptyForViewer": "还没有与此团队共享的对话。所有者和编辑者共享的对话会显示在这里。",
   "teams.searchLabel": "搜索团队的对话",
   "teams.searchSubmit": "搜索",
   "teams.searchClear": "显示全部",
