@@ -17,6 +17,8 @@ export const errorStatus = {
   stale_version: 409,
   // A change that would leave Parley with no active admin (lib/db/user-admin.ts).
   last_admin: 409,
+  // A change that would leave a team with no owner (lib/db/teams.ts).
+  last_owner: 409,
   // A change that needs the current password, asked of an account that has none (single sign-on only).
   no_password: 409,
   // A message sent below a reply that is still being written (lib/db/turns.ts).

@@ -54,6 +54,7 @@ export const en = {
   "errors.email_taken": "An account with this email already exists.",
   "errors.conflict": "This was changed meanwhile. Reload and try again.",
   "errors.last_admin": "Parley would have no active admin left. Make someone else an admin first.",
+  "errors.last_owner": "A team needs at least one owner. Make someone else an owner first.",
   "errors.no_password":
     "Your account has no password yet: you sign in with single sign-on. Set one with a link first (Settings → Account).",
   "errors.stale_version":
@@ -555,6 +556,8 @@ export const en = {
   "teams.history": "History",
   "teams.historyEmpty":
     "Nothing has been shared with this team yet. Open one of your conversations and share it with the team.",
+  "teams.historyEmptyForViewer":
+    "Nothing has been shared with this team yet. What its owners and editors share will appear here.",
   "teams.searchLabel": "Search the team's conversations",
   "teams.searchSubmit": "Search",
   "teams.searchClear": "Show all",

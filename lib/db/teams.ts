@@ -117,7 +117,7 @@ async function getMembershipForChange(tx: Transaction, scope: Prisma.TeamWhereIn
 }
 
 const lastOwnerError = () =>
-  new AppError("conflict", "A team needs at least one owner. Make someone else an owner first.");
+  new AppError("last_owner", "A team needs at least one owner. Make someone else an owner first.");
 
 export async function setMemberRole(
   scope: Prisma.TeamWhereInput,

@@ -118,3 +118,15 @@ test("a conversation not named yet is called 新对话 in Chinese, in its header
   await expect(page).toHaveTitle("新对话 · Parley");
   await expect(page.getByText("New chat")).toHaveCount(0);
 });
+
+test("a team's only owner who steps down is told in Chinese that the team needs an owner", async ({ browser }) => {
+  const page = await registerInChinese(browser);
+  await page.getByRole("link", { name: "团队", exact: true }).click();
+  await page.getByLabel("团队名称").fill("星图");
+  await page.getByRole("button", { name: "创建团队" }).click();
+  await expect(page.getByRole("heading", { name: "星图", level: 1 })).toBeVisible();
+  await page.getByRole("combobox", { name: "李雷 的角色" }).selectOption("EDITOR");
+  await expect(page.getByRole("list", { name: "成员" }).getByRole("alert")).toHaveText(
+    "团队至少需要一位所有者。请先让其他人成为所有者。",
+  );
+});

@@ -5,7 +5,16 @@
 import { readFileSync } from "node:fs";
 import { expect, type Page } from "@playwright/test";
 import { E2E_ADMIN, e2eStackFile } from "../support/e2e-scenario";
-import { composer, expectNoSeriousViolations, keepScreenshot, newUserPage, receiveReply, send, test } from "./helpers";
+import {
+  composer,
+  expectNoSeriousViolations,
+  importConversations,
+  keepScreenshot,
+  newUserPage,
+  receiveReply,
+  send,
+  test,
+} from "./helpers";
 
 type Database = typeof import("../../lib/db/client");
 let database: Database;
@@ -113,6 +122,70 @@ test("a conversation shared with a team: live turns with author names, a read-on
   ).toHaveCount(0);
 
   await Promise.all([ana.context.close(), ben.context.close(), vic.context.close()]);
+});
+
+/** A conversation of the user's own, of one message, shared with the team. */
+async function shareNewConversation(page: Page, title: string, teamId: string) {
+  const [id] = await importConversations(page, [title]);
+  expect((await page.request.put(`/api/conversations/${id}/team`, { data: { teamId } })).status()).toBe(200);
+}
+
+/** Goes to the team's page through the links, as a user does: the sidebar stays the one loaded before. */
+async function openTeamPage(page: Page, teamName: string) {
+  await page.getByRole("link", { name: "Teams", exact: true }).click();
+  await page.getByRole("link", { name: new RegExp(teamName) }).click();
+  await expect(page.getByRole("heading", { name: teamName, level: 1 })).toBeVisible();
+}
+
+test("leaving, removing, renaming and deleting on the team page change the sidebar's Shared with me at once", async ({
+  browser,
+}) => {
+  test.slow();
+  const [ana, ben, cy, dee] = [
+    await newUserPage(browser, "Ana"),
+    await newUserPage(browser, "Ben"),
+    await newUserPage(browser, "Cy"),
+    await newUserPage(browser, "Dee"),
+  ];
+  const teamName = `Desk ${Date.now().toString(36)}`;
+  const team = await makeTeam(teamName, [
+    { email: ana.email, role: "OWNER" },
+    { email: ben.email, role: "EDITOR" },
+    { email: cy.email, role: "EDITOR" },
+    { email: dee.email, role: "EDITOR" },
+  ]);
+  await shareNewConversation(ana.page, "Ana's launch plan", team.id);
+  await shareNewConversation(cy.page, "Cy's budget", team.id);
+  await shareNewConversation(dee.page, "Dee's hiring notes", team.id);
+  const sharedWithMe = (page: Page) => page.getByRole("region", { name: "Shared with me" });
+
+  // Ben leaves: what the team shared leaves his sidebar with him.
+  await ben.page.reload();
+  await expect(sharedWithMe(ben.page)).toContainText("Ana's launch plan");
+  await openTeamPage(ben.page, teamName);
+  await ben.page.getByRole("button", { name: "Leave team" }).click();
+  await ben.page.getByRole("alertdialog", { name: "Leave team" }).getByRole("button", { name: "Leave team" }).click();
+  await expect(ben.page.getByText("You are not in a team yet.")).toBeVisible();
+  await expect(sharedWithMe(ben.page)).toHaveCount(0);
+
+  // Ana renames the team: her sidebar names its part anew.
+  await ana.page.reload();
+  await expect(sharedWithMe(ana.page).getByRole("list", { name: teamName })).toContainText("Cy's budget");
+  await openTeamPage(ana.page, teamName);
+  const newName = `${teamName} renamed`;
+  await ana.page.getByLabel("Team name").fill(newName);
+  await ana.page.getByRole("button", { name: "Rename", exact: true }).click();
+  await expect(sharedWithMe(ana.page).getByRole("list", { name: newName })).toBeVisible();
+
+  // She removes Cy, whose conversation leaves the team with him, then deletes the team.
+  await ana.page.getByRole("listitem", { name: "Cy" }).getByRole("button", { name: "Remove" }).click();
+  await ana.page.getByRole("alertdialog", { name: "Remove member" }).getByRole("button", { name: "Remove" }).click();
+  await expect(sharedWithMe(ana.page)).not.toContainText("Cy's budget");
+  await expect(sharedWithMe(ana.page)).toContainText("Dee's hiring notes");
+  await ana.page.getByRole("button", { name: "Delete team" }).click();
+  await ana.page.getByRole("alertdialog", { name: "Delete team" }).getByRole("button", { name: "Delete team" }).click();
+  await expect(ana.page.getByText("You are not in a team yet.")).toBeVisible();
+  await expect(sharedWithMe(ana.page)).toHaveCount(0);
 });
 
 test("an admin limits a model to chosen teams", async ({ page }, testInfo) => {

@@ -60,6 +60,10 @@ test("an owner invites by link; the newcomer registers from it, gets a role, and
 
   await visitor.getByRole("link", { name: /Atlas/ }).click();
   await expect(visitor.getByText("Your role: Viewer")).toBeVisible();
+  // A viewer cannot share with the team, so is not asked to.
+  await expect(visitor.getByRole("region", { name: "History" })).toContainText(
+    "Nothing has been shared with this team yet. What its owners and editors share will appear here.",
+  );
   for (const ownerOnly of ["Invitation links", "Team settings"]) {
     await expect(visitor.getByRole("heading", { name: ownerOnly })).toHaveCount(0);
   }

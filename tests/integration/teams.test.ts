@@ -120,6 +120,7 @@ describe("teams", () => {
     expect((await editor.client.json(rolesUrl(editor.id), { role: "OWNER" }, "PATCH")).status).toBe(403);
     const lastOwner = await owner.client.json(rolesUrl(owner.id), { role: "EDITOR" }, "PATCH");
     expect(lastOwner.status).toBe(409);
+    expect(await lastOwner.json()).toMatchObject({ error: { code: "last_owner" } });
     expect((await owner.client.json(rolesUrl(viewer.id), { role: "ADMIN" }, "PATCH")).status).toBe(400);
     expect(await memberRoles(teamId)).toEqual({ [owner.id]: "OWNER", [editor.id]: "EDITOR", [viewer.id]: "VIEWER" });
 

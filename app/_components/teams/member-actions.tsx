@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
+import { notifyConversationsChanged } from "@/app/_components/api/conversation-events";
 import { useConfirmedMutation } from "@/app/_components/api/use-confirmed-mutation";
 import { ActionButton } from "@/app/_components/ui/action-button";
 import { focusNeighbourRow } from "@/app/_components/ui/focus-after-removal";
@@ -48,6 +49,8 @@ export function MemberActions({ team, member, isSelf, canManage, isLastOwner }: 
         };
     const removed = await runConfirmed(question, { url: memberUrl, method: "DELETE" });
     if (removed === null) return;
+    // The sidebar's "Shared with me" loses the team's conversations (leaving) or the member's (removing) at once.
+    notifyConversationsChanged();
     if (isSelf) router.push("/teams");
     // The row leaves with the refreshed page: the keyboard goes on from the next member's same button.
     else if (removeButtonRef.current) focusNeighbourRow(removeButtonRef.current);

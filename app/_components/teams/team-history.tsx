@@ -8,12 +8,14 @@ import type { TeamHistoryItem } from "@/lib/db/team-history";
 
 type TeamHistoryProps = {
   teamId: string;
+  /** Whether the reader may share with the team (owners and editors): viewers are not asked to. */
+  canShare: boolean;
   search: string;
   history: { items: (TeamHistoryItem | Omit<SearchHit, "pinnedAt">)[]; nextCursor: string | null };
 };
 
 // The team's conversations, or those matching the search: a plain GET form, so the results have an address.
-export async function TeamHistory({ teamId, search, history }: TeamHistoryProps) {
+export async function TeamHistory({ teamId, canShare, search, history }: TeamHistoryProps) {
   const { t, formatDate } = await getTranslator();
   return (
     <PageSection id="team-history" title={t("teams.history")}>
@@ -31,7 +33,9 @@ export async function TeamHistory({ teamId, search, history }: TeamHistoryProps)
         </p>
       ) : null}
       {history.items.length === 0 ? (
-        <p className="text-ink-muted text-sm">{search ? t("teams.searchNoMatch") : t("teams.historyEmpty")}</p>
+        <p className="text-ink-muted text-sm">
+          {search ? t("teams.searchNoMatch") : t(canShare ? "teams.historyEmpty" : "teams.historyEmptyForViewer")}
+        </p>
       ) : (
         <ul
           aria-label={t("teams.history")}

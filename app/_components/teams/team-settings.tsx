@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
+import { notifyConversationsChanged } from "@/app/_components/api/conversation-events";
 import { useConfirmedMutation } from "@/app/_components/api/use-confirmed-mutation";
 import { useFormOutcome } from "@/app/_components/api/use-form-outcome";
 import { ActionButton } from "@/app/_components/ui/action-button";
@@ -21,7 +22,8 @@ export function TeamSettings({ team }: { team: { id: string; name: string } }) {
   async function handleRename(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
     const name = String(new FormData(event.currentTarget).get("name") ?? "");
-    await rename.save({ url: teamUrl, method: "PATCH", body: { name } });
+    // The sidebar's "Shared with me" names its parts by team.
+    if ((await rename.save({ url: teamUrl, method: "PATCH", body: { name } })) !== null) notifyConversationsChanged();
   }
 
   async function handleDelete(): Promise<void> {
@@ -30,7 +32,10 @@ export function TeamSettings({ team }: { team: { id: string; name: string } }) {
       message: t("teams.confirmDelete", { team: team.name }),
       confirmLabel: t("teams.delete"),
     };
-    if ((await removal.runConfirmed(question, { url: teamUrl, method: "DELETE" })) !== null) router.push("/teams");
+    if ((await removal.runConfirmed(question, { url: teamUrl, method: "DELETE" })) === null) return;
+    // The team's conversations leave the sidebar's "Shared with me" (they go back to their owners).
+    notifyConversationsChanged();
+    router.push("/teams");
   }
 
   return (

@@ -78,7 +78,7 @@ export default async function TeamPage({ params, searchParams }: TeamPageProps) 
           </p>
         </div>
 
-        <TeamHistory teamId={team.id} search={search} history={history} />
+        <TeamHistory teamId={team.id} canShare={team.role !== "VIEWER"} search={search} history={history} />
 
         <PageSection id="team-members" title={t("teams.members")}>
           <ul
