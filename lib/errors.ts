@@ -25,6 +25,17 @@ export const errorStatus = {
   reply_in_progress: 409,
   // A pin beyond the most an owner may pin (lib/db/conversations.ts).
   too_many_pins: 409,
+  // A turn that could not take its place in the thread: other messages were being added at the same moment
+  // (lib/db/turns.ts); trying again works.
+  conversation_busy: 409,
+  // A message resent with the id of one already stored that can no longer be found as sent (lib/db/turns.ts).
+  already_sent: 409,
+  // Copying or sharing up to a reply that is still being written.
+  reply_still_streaming: 409,
+  // A share link asked of a conversation with no message yet.
+  nothing_to_share: 409,
+  // A personal API key beyond the most a user may have (lib/api-keys/api-keys.ts).
+  too_many_keys: 409,
   payload_too_large: 413,
   // Attachments (lib/attachments): a file with nothing in it, a user's stored files over their quota, a file that is
   // not a supported type, a document with no text in it (a scanned PDF), one that cannot be read (damaged, or too

@@ -55,6 +55,11 @@ export const en = {
   "errors.conflict": "This was changed meanwhile. Reload and try again.",
   "errors.last_admin": "Parley would have no active admin left. Make someone else an admin first.",
   "errors.last_owner": "A team needs at least one owner. Make someone else an owner first.",
+  "errors.conversation_busy": "This conversation is busy with other messages. Try again.",
+  "errors.already_sent": "This message was already sent. Reload the conversation.",
+  "errors.reply_still_streaming": "This reply is still being written. Try again once it has finished.",
+  "errors.nothing_to_share": "This conversation has no messages to share yet.",
+  "errors.too_many_keys": "You have as many keys as you may. Revoke one first.",
   "errors.no_password":
     "Your account has no password yet: you sign in with single sign-on. Set one with a link first (Settings → Account).",
   "errors.stale_version":

@@ -58,7 +58,7 @@ export async function createOwnApiKey(user: SessionUser, input: z.infer<typeof c
   await assertApiAllowed(user);
   const existing = await listApiKeysOfUser(user.id);
   if (existing.filter((key) => !key.revokedAt).length >= MAX_KEYS_PER_USER) {
-    throw new AppError("conflict", `You can have at most ${MAX_KEYS_PER_USER} keys. Revoke one first.`);
+    throw new AppError("too_many_keys", `You can have at most ${MAX_KEYS_PER_USER} keys. Revoke one first.`);
   }
   const { secret, prefix, secretHash } = createApiKeySecret();
   const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null;

@@ -32,7 +32,7 @@ export async function copyThreadToMyChats(
   const path = await getThreadPath(source.conversationId, source.messageId);
   if (path.length === 0) throw new AppError("not_found", "Message not found.");
   if (path.some((message) => message.status === "STREAMING")) {
-    throw new AppError("conflict", "This reply is still being written. Copy it once it has finished.");
+    throw new AppError("reply_still_streaming", "This reply is still being written. Copy it once it has finished.");
   }
   // The copy keeps the conversation's model when the caller may use it, else it starts on their default.
   const keepsModel = source.modelId !== null && (await isModelInScope(usableModelsWhere(user.id), source.modelId));

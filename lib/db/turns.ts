@@ -170,7 +170,7 @@ async function writeTurn(input: TurnInput, run: RunStatement): Promise<StartedTu
     if (!userMessage || !assistantMessage) throw new Error("Creating the turn's messages returned no rows");
     return { userMessage, assistantMessage, isDuplicate: false };
   }
-  throw new AppError("conflict", "This conversation is busy with other messages. Try again.");
+  throw new AppError("conversation_busy", "This conversation is busy with other messages. Try again.");
 }
 
 /**
@@ -198,7 +198,7 @@ export async function startTurn(input: TurnInput): Promise<StartedTurn> {
 
 async function findDuplicateTurn(client: Prisma.TransactionClient, userMessageId: string): Promise<StartedTurn> {
   const duplicate = await findTurn(client, userMessageId);
-  if (!duplicate) throw new AppError("conflict", "This message was already sent. Reload the conversation.");
+  if (!duplicate) throw new AppError("already_sent", "This message was already sent. Reload the conversation.");
   return { ...duplicate, isDuplicate: true };
 }
 
@@ -288,7 +288,7 @@ export async function startRegeneration(
     const { id, role, content, status, parentId, createdAt } = row;
     return { userMessage, assistantMessage: { id, role, content, status, parentId, createdAt }, isDuplicate: false };
   }
-  throw new AppError("conflict", "This conversation is busy with other messages. Try again.");
+  throw new AppError("conversation_busy", "This conversation is busy with other messages. Try again.");
 }
 
 async function findTurn(tx: Prisma.TransactionClient, userMessageId: string) {

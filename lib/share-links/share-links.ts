@@ -40,11 +40,11 @@ export async function createMyShareLink(
     throw new AppError("forbidden", "An admin has turned public share links off.");
   }
   const messageId = input.messageId ?? conversation.currentLeafId;
-  if (!messageId) throw new AppError("conflict", "This conversation has no messages to share yet.");
+  if (!messageId) throw new AppError("nothing_to_share", "This conversation has no messages to share yet.");
   const path = await getThreadPath(conversationId, messageId);
   if (path.length === 0) throw new AppError("not_found", "Message not found.");
   if (path.some((message) => message.status === "STREAMING")) {
-    throw new AppError("conflict", "This reply is still being written. Share it once it has finished.");
+    throw new AppError("reply_still_streaming", "This reply is still being written. Share it once it has finished.");
   }
   const token = createSecretToken();
   const tokenHash = hashToken(token);

@@ -183,12 +183,17 @@ describe("share links", () => {
     const streaming = await session.client.json(linksPath(), {});
     await db().message.update({ where: { id: currentLeafId ?? "" }, data: { status: "COMPLETE" } });
     expect(streaming.status).toBe(409);
+    // Codes of their own, which the interface words in the reader's language (a generic "conflict" would say
+    // "this was changed meanwhile").
+    expect(((await streaming.json()) as { error: { code: string } }).error.code).toBe("reply_still_streaming");
     for (const body of [{ expiresInDays: 0 }, { expiresInDays: 366 }, { expiresInDays: 1.5 }, { token: "mine" }]) {
       expect((await session.client.json(linksPath(), body)).status, JSON.stringify(body)).toBe(400);
     }
     const empty = await session.client.json("/api/conversations", {});
     const { id: emptyId } = (await empty.json()) as { id: string };
-    expect((await session.client.json(linksPath(emptyId), {})).status).toBe(409);
+    const nothing = await session.client.json(linksPath(emptyId), {});
+    expect(nothing.status).toBe(409);
+    expect(((await nothing.json()) as { error: { code: string } }).error.code).toBe("nothing_to_share");
     expect(await shareLinkRows()).toEqual(before);
   });
 
