@@ -2,12 +2,10 @@
 // take (GET /v1/chat/completions): OpenAI's error shape, as its SDKs and tools expect, not Next's HTML "not found"
 // page or an empty 405.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { errorBody, writeOpenAiErrorBody } from "./openai-errors";
+import { errorBody, isV1Path, writeOpenAiErrorBody } from "./openai-errors";
 
 /** The /v1 routes Next serves (app/v1), with their methods; tests/unit/route-inventory.test.ts holds it to the files. */
 export const V1_NEXT_ROUTES: Record<string, string[]> = { "/v1/models": ["GET"] };
-
-const isV1Path = (path: string) => path === "/v1" || path.startsWith("/v1/");
 
 // What Next answers on any route of its own besides the route's methods: HEAD for a GET, and OPTIONS.
 const NEXT_OWN_METHODS = ["HEAD", "OPTIONS"];

@@ -149,6 +149,26 @@ describe("the /v1 API through the openai SDK", () => {
     expect(completion.choices[0]?.message.content).toBe("A photo.");
   });
 
+  it("refuses a body over 20 MB in OpenAI's shape, as a 400 the SDK raises, without calling the model", async () => {
+    const vision = await modelWith({ chunks: ["A photo."] }, { readsImages: true });
+    const { client } = await makeApiUser();
+    const url = `data:image/jpeg;base64,${Buffer.alloc(16 * 1024 * 1024, 7).toString("base64")}`;
+    const tooLarge = await client.chat.completions
+      .create({
+        model: vision.upstreamName,
+        messages: [{ role: "user", content: [{ type: "image_url", image_url: { url } }] }],
+      })
+      .catch((error) => error);
+    expect(tooLarge).toBeInstanceOf(OpenAI.BadRequestError);
+    expect(tooLarge.error).toEqual({
+      type: "invalid_request_error",
+      param: null,
+      code: "request_too_large",
+      message: "The request body is too large (at most 20 MB here).",
+    });
+    expect(vision.calls()).toHaveLength(0);
+  });
+
   it("answers each failure in OpenAI's shape with the status the SDK maps", async () => {
     const model = await modelWith({ chunks: ["ok"] }, { maxOutputTokens: 100 });
     const { client, user } = await makeApiUser();
