@@ -52,7 +52,8 @@ export function ApiKeyTable({ keys, revokeUrlPrefix, caption }: ApiKeyTableProps
               <td className="py-2 pr-3">{date(key.lastUsedAt, t("apiKeys.neverUsed"))}</td>
               <td className="py-2 pr-3">{date(key.expiresAt, t("apiKeys.never"))}</td>
               <td className="py-2 pr-3 whitespace-nowrap">{t(`apiKeys.${keyStatus(key)}`)}</td>
-              <td className="py-2">
+              {/* Chinese breaks between any two characters: 吊销 would stand on two lines. */}
+              <td className="py-2 whitespace-nowrap">
                 {keyStatus(key) === "active" && <RevokeButton apiKey={key} url={`${revokeUrlPrefix}${key.id}`} />}
               </td>
             </tr>
