@@ -1,7 +1,9 @@
 "use client";
 
+import { useRef } from "react";
 import { useConfirmedMutation } from "@/app/_components/api/use-confirmed-mutation";
 import { Button } from "@/app/_components/ui/button";
+import { focusNeighbourRow } from "@/app/_components/ui/focus-after-removal";
 import { RowActions } from "@/app/_components/ui/row-actions";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { type ApiKeyRow, keyStatus } from "./api-key-types";
@@ -67,18 +69,28 @@ export function ApiKeyTable({ keys, revokeUrlPrefix, caption }: ApiKeyTableProps
 function RevokeButton({ apiKey, url }: { apiKey: ApiKeyRow; url: string }) {
   const { t } = useTranslator();
   const { runConfirmed, error, isPending, dialog } = useConfirmedMutation();
-  const question = {
-    title: t("apiKeys.revokeTitle", { name: apiKey.name }),
-    message: t("apiKeys.revokeText"),
-    confirmLabel: t("apiKeys.revoke"),
-  };
+  const buttonRef = useRef<HTMLButtonElement>(null);
+
+  async function revoke(): Promise<void> {
+    const question = {
+      title: t("apiKeys.revokeTitle", { name: apiKey.name }),
+      message: t("apiKeys.revokeText"),
+      confirmLabel: t("apiKeys.revoke"),
+    };
+    // A revoked key keeps its row but loses this button: the keyboard goes on from another key's Revoke.
+    if ((await runConfirmed(question, { url, method: "DELETE" })) !== null && buttonRef.current) {
+      focusNeighbourRow(buttonRef.current);
+    }
+  }
+
   return (
     <RowActions error={error}>
       <Button
+        ref={buttonRef}
         variant="danger"
         isPending={isPending}
         aria-label={`${t("apiKeys.revoke")} ${apiKey.name}`}
-        onClick={() => void runConfirmed(question, { url, method: "DELETE" })}
+        onClick={() => void revoke()}
       >
         {t("apiKeys.revoke")}
       </Button>
