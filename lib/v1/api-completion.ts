@@ -17,6 +17,7 @@ import { AppError } from "../errors";
 import { recordUpstreamFailure } from "../observability/metrics";
 import { reserveUsage, settleUsage, type UsageReservation } from "../usage-limits/reserve-usage";
 import type { ApiCall, ApiCaller } from "./api-call";
+import { modelNotFoundError } from "./api-models";
 import { type ChatCompletionBody, countImages, imageTokens, textOf, toUpstreamMessages } from "./completion-request";
 
 export type PreparedCompletion = {
@@ -56,9 +57,7 @@ function parametersFor(model: CompletionModel, body: ChatCompletionBody): Parame
 /** The model's rules applied to the request, and its worst case reserved (a statement only when a limit applies). */
 export async function prepareApiCompletion(call: ApiCall, body: ChatCompletionBody): Promise<PreparedCompletion> {
   const { caller, model, rules } = call;
-  if (!model) {
-    throw new AppError("not_found", `The model '${body.model}' does not exist or you do not have access to it.`);
-  }
+  if (!model) throw modelNotFoundError(body.model);
   const parameters = parametersFor(model, body);
   const encoding = encodingForModel(model.upstreamName);
   if (!model.readsImages && countImages(body.messages) > 0) {

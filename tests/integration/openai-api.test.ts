@@ -35,6 +35,28 @@ describe("the /v1 API through the openai SDK", () => {
     expect(ids).not.toContain(hidden.upstreamName);
   });
 
+  it("retrieves one of those models by its id, a name with a slash included, and any other is 404", async () => {
+    const model = await modelWith({});
+    const slashed = await makeModel(upstream.url, { upstreamName: `org/${randomUUID().slice(0, 8)}` });
+    const hidden = await modelWith({}, { visibleToEveryone: false });
+    const { client } = await makeApiUser();
+    const listed = [];
+    for await (const entry of client.models.list()) listed.push(entry);
+    for (const id of [model.upstreamName, slashed.upstreamName]) {
+      expect(await client.models.retrieve(id)).toEqual(listed.find((entry) => entry.id === id));
+    }
+    for (const id of [hidden.upstreamName, "no-such-model"]) {
+      const missing = await client.models.retrieve(id).catch((error) => error);
+      expect(missing, id).toBeInstanceOf(OpenAI.NotFoundError);
+      expect(missing.error, id).toEqual({
+        type: "invalid_request_error",
+        param: null,
+        code: "model_not_found",
+        message: `The model '${id}' does not exist or you do not have access to it.`,
+      });
+    }
+  });
+
   it("answers a completion without streaming, the admin's system prompt sent first, the usage in the ledger", async () => {
     const model = await modelWith(
       { chunks: ["Hello ", "from ", "Parley."], usage: { promptTokens: 30, completionTokens: 3 } },
