@@ -219,6 +219,20 @@ describe("the /v1 API through the openai SDK", () => {
     expect(limited.headers.get("retry-after")).toBeNull();
   });
 
+  it("names a refused reasoning_effort by the API's name for it, as the caller sent it", async () => {
+    const model = await modelWith({ chunks: ["ok"] });
+    const { client } = await makeApiUser();
+    const refused = await client.chat.completions
+      .create({ model: model.upstreamName, messages: [{ role: "user", content: "Hi" }], reasoning_effort: "high" })
+      .catch((error) => error);
+    expect(refused).toBeInstanceOf(OpenAI.BadRequestError);
+    expect(refused.error).toMatchObject({
+      param: "reasoning_effort",
+      message: "reasoning_effort: This model's reasoning effort is set by an admin.",
+    });
+    expect(model.calls()).toHaveLength(0);
+  });
+
   it("tells the SDK not to retry a usage-limit refusal: its default retries send the call once, not three times", async () => {
     const model = await modelWith(
       { chunks: ["ok"], usage: { promptTokens: 150, completionTokens: 50 } },
