@@ -219,6 +219,22 @@ describe("the /v1 API through the openai SDK", () => {
     expect(limited.headers.get("retry-after")).toBeNull();
   });
 
+  it("takes null for each optional field, as the Python SDK sends a parameter given as None", async () => {
+    const model = await modelWith({ chunks: ["ok"] });
+    const { key } = await makeApiUser();
+    const optional = ["temperature", "top_p", "max_tokens", "max_completion_tokens", "stream", "stream_options"];
+    const nulls = Object.fromEntries(
+      [...optional, "stop", "reasoning_effort", "user", "n"].map((field) => [field, null]),
+    );
+    const answer = await fetch(`${inject("baseUrl")}/v1/chat/completions`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${key.secret}`, "content-type": "application/json" },
+      body: JSON.stringify({ model: model.upstreamName, messages: [{ role: "user", content: "Hi" }], ...nulls }),
+    });
+    expect(await answer.json()).toMatchObject({ choices: [{ message: { content: "ok" } }] });
+    expect(answer.status).toBe(200);
+  });
+
   it("names a refused reasoning_effort by the API's name for it, as the caller sent it", async () => {
     const model = await modelWith({ chunks: ["ok"] });
     const { client } = await makeApiUser();
