@@ -167,3 +167,18 @@ test("a Chinese reader's key list keeps Revoke (吊销) on one line", async ({ b
   });
   expect(lines).toBe(1);
 });
+
+test("on a phone, a key's Revoke is in view without scrolling the table sideways", async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await signInAsAdmin(page);
+  await page.goto("/settings");
+  const section = page.getByRole("region", { name: "API keys" });
+  const name = `Phone-${Date.now()}`;
+  await section.getByLabel("Key name").fill(name);
+  await section.getByRole("button", { name: "Create key" }).click();
+  // Brought into view by its name, at the row's start: the table is not scrolled sideways.
+  const nameCell = section.getByRole("row").filter({ hasText: name }).getByRole("cell", { name, exact: true });
+  await nameCell.scrollIntoViewIfNeeded();
+  await expect(nameCell).toBeInViewport({ ratio: 1 });
+  await expect(section.getByRole("button", { name: `Revoke ${name}` })).toBeInViewport({ ratio: 1 });
+});

@@ -35,7 +35,7 @@ export function ApiKeyTable({ keys, revokeUrlPrefix, caption }: ApiKeyTableProps
             <th className="py-2 pr-3 font-medium">{t("apiKeys.lastUsed")}</th>
             <th className="py-2 pr-3 font-medium">{t("apiKeys.expires")}</th>
             <th className="py-2 pr-3 font-medium">{t("apiKeys.status")}</th>
-            <th className="py-2 font-medium">
+            <th className="bg-canvas sticky right-0 py-2 pl-3 font-medium">
               <span className="sr-only">{t("apiKeys.revoke")}</span>
             </th>
           </tr>
@@ -54,8 +54,9 @@ export function ApiKeyTable({ keys, revokeUrlPrefix, caption }: ApiKeyTableProps
               <td className="py-2 pr-3">{date(key.lastUsedAt, t("apiKeys.neverUsed"))}</td>
               <td className="py-2 pr-3">{date(key.expiresAt, t("apiKeys.never"))}</td>
               <td className="py-2 pr-3 whitespace-nowrap">{t(`apiKeys.${keyStatus(key)}`)}</td>
-              {/* Chinese breaks between any two characters: 吊销 would stand on two lines. */}
-              <td className="py-2 whitespace-nowrap">
+              {/* Chinese breaks between any two characters: 吊销 would stand on two lines. Kept in view where the
+                  table scrolls sideways (a phone): the other columns pass under it. */}
+              <td className="bg-canvas sticky right-0 py-2 pl-3 whitespace-nowrap">
                 {keyStatus(key) === "active" && <RevokeButton apiKey={key} url={`${revokeUrlPrefix}${key.id}`} />}
               </td>
             </tr>
