@@ -9,6 +9,10 @@ import { hashApiKeySecret, isApiKeyShaped } from "./api-key-secret";
 export type ApiCaller = { userId: string; keyId: string; role: "ADMIN" | "USER" };
 
 const INVALID_KEY = "Incorrect API key provided. Create one in Parley under Settings → API keys.";
+// A request whose key is not where the SDKs put it (no header, another scheme, `Bearer` forgotten) is told so, rather
+// than that a key it may have right is incorrect.
+const MISSING_KEY =
+  "You didn't provide an API key. Send it in an Authorization header using Bearer auth (Authorization: Bearer sk-parley-…).";
 // Said to whoever holds the key's secret, which only its owner (or someone they gave it to) has.
 const REFUSED_KEY: Record<UnusableKeyReason, string> = {
   revoked: "This API key was revoked. Create a new one in Parley under Settings → API keys.",
@@ -28,7 +32,8 @@ export const apiAccessOffError = () =>
 
 /** The secret of an `Authorization: Bearer` header; 401 without reading the database when it is not a key's shape. */
 export function readBearerSecret(header: string | null | undefined): string {
-  const secret = header?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? "";
+  const secret = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  if (secret === undefined) throw new AppError("unauthorized", MISSING_KEY);
   if (!isApiKeyShaped(secret)) throw invalidKeyError();
   return secret;
 }

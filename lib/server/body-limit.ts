@@ -3,7 +3,9 @@
 // once (Node's parser never delivers more than it declares); a chunked body is counted as it arrives and held
 // here until it ends, so that no route ever sees a body over the cap.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { AppError } from "../errors";
 import { ATTACHMENT_LIMIT_CEILINGS, MAX_API_REQUEST_BYTES, MAX_IMPORT_BYTES, MEGABYTE } from "../limits";
+import { isV1Path, writeOpenAiError } from "../v1/openai-errors";
 import { sendRefusal } from "./refusal";
 
 /** Every ordinary body is far smaller: JSON bodies stop at 256 KB (lib/http/handler.ts), forms at a few hundred bytes. */
@@ -36,10 +38,14 @@ const LINGER_MS = 2000;
 // then is dropped with its connection, so that slow senders cannot keep a megabyte each held for minutes.
 const CHUNKED_BODY_DEADLINE_MS = 15_000;
 
+const pathOf = (request: IncomingMessage) => (request.url ?? "").split("?")[0] ?? "";
+
 function refuseTooLarge(request: IncomingMessage, response: ServerResponse, limit: number): void {
   const megabytes = Math.round((limit / 1024 / 1024) * 10) / 10;
   const message = `The request body is too large (at most ${megabytes} MB here).`;
-  sendRefusal(response, { code: "payload_too_large", message });
+  // The /v1 API's callers are OpenAI's SDKs and tools, which read its error shape (`type`, `param`) and statuses.
+  if (isV1Path(pathOf(request))) writeOpenAiError(response, new AppError("payload_too_large", message));
+  else sendRefusal(response, { code: "payload_too_large", message });
   const cut = setTimeout(() => request.socket.destroy(), LINGER_MS).unref();
   request.once("end", () => clearTimeout(cut));
   request.resume();
@@ -47,7 +53,7 @@ function refuseTooLarge(request: IncomingMessage, response: ServerResponse, limi
 
 /** Calls `serve` once the request's body is known to fit its cap; otherwise answers 413 and drops the body. */
 export function serveWithinBodyLimit(request: IncomingMessage, response: ServerResponse, serve: () => void): void {
-  const path = (request.url ?? "").split("?")[0] ?? "";
+  const path = pathOf(request);
   const declaredLength = request.headers["content-length"];
   if (declaredLength !== undefined) {
     const limit = DECLARED_BODY_LIMITS[path] ?? DEFAULT_BODY_LIMIT;

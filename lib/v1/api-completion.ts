@@ -3,7 +3,13 @@
 // same usage ledger and limits. Nothing is stored as a conversation.
 
 import { MESSAGE_FRAMING_TOKENS, REPLY_PRIMING_TOKENS } from "../chat/context-window";
-import { assertWithinBounds, type Parameters, resolveParameters } from "../chat/parameters";
+import {
+  assertWithinBounds,
+  type ModelBounds,
+  type ParameterOverrides,
+  type Parameters,
+  resolveParameters,
+} from "../chat/parameters";
 import type { ProviderUsage } from "../chat/reply-usage";
 import { startUsageMeter } from "../chat/reply-usage";
 import { getSystemPrompt } from "../chat/system-prompt";
@@ -17,6 +23,7 @@ import { AppError } from "../errors";
 import { recordUpstreamFailure } from "../observability/metrics";
 import { reserveUsage, settleUsage, type UsageReservation } from "../usage-limits/reserve-usage";
 import type { ApiCall, ApiCaller } from "./api-call";
+import { modelNotFoundError } from "./api-models";
 import { type ChatCompletionBody, countImages, imageTokens, textOf, toUpstreamMessages } from "./completion-request";
 
 export type PreparedCompletion = {
@@ -38,6 +45,23 @@ export type CompletionOutcome = {
   completionTokens: number;
 };
 
+// The chat's names of the parameters (lib/chat/parameters.ts) that differ from the API's, which its caller sent.
+const API_PARAMETER_NAMES: Record<string, string> = { topP: "top_p", reasoningEffort: "reasoning_effort" };
+
+/** The chat's assertWithinBounds, its refusal naming each parameter as the API's caller sent it. */
+function assertWithinApiBounds(model: ModelBounds, overrides: ParameterOverrides): void {
+  try {
+    assertWithinBounds(model, overrides);
+  } catch (error) {
+    if (!(error instanceof AppError) || !error.issues) throw error;
+    const issues = error.issues.map((issue) => ({
+      ...issue,
+      path: issue.path.map((key) => API_PARAMETER_NAMES[key] ?? key),
+    }));
+    throw new AppError(error.code, error.message, { issues, details: error.details });
+  }
+}
+
 /** The chat's rules for parameters: temperature and top_p within the admin's bounds, ignored when the admin fixed them. */
 function parametersFor(model: CompletionModel, body: ChatCompletionBody): Parameters {
   const maxTokens = body.max_completion_tokens ?? body.max_tokens ?? null;
@@ -48,7 +72,7 @@ function parametersFor(model: CompletionModel, body: ChatCompletionBody): Parame
   }
   const sampling = { temperature: body.temperature ?? null, topP: body.top_p ?? null };
   const effort = { reasoningEffort: body.reasoning_effort ?? null };
-  assertWithinBounds(model, model.allowUserParameters ? { ...sampling, ...effort } : effort);
+  assertWithinApiBounds(model, model.allowUserParameters ? { ...sampling, ...effort } : effort);
   const parameters = resolveParameters(model, { ...sampling, ...effort });
   return { ...parameters, maxTokens: maxTokens ?? parameters.maxTokens };
 }
@@ -56,9 +80,7 @@ function parametersFor(model: CompletionModel, body: ChatCompletionBody): Parame
 /** The model's rules applied to the request, and its worst case reserved (a statement only when a limit applies). */
 export async function prepareApiCompletion(call: ApiCall, body: ChatCompletionBody): Promise<PreparedCompletion> {
   const { caller, model, rules } = call;
-  if (!model) {
-    throw new AppError("not_found", `The model '${body.model}' does not exist or you do not have access to it.`);
-  }
+  if (!model) throw modelNotFoundError(body.model);
   const parameters = parametersFor(model, body);
   const encoding = encodingForModel(model.upstreamName);
   if (!model.readsImages && countImages(body.messages) > 0) {

@@ -3,6 +3,7 @@
 // finds the model it names by the same ids in its one statement (lib/db/api-call-context.ts).
 import { usableModelsWhere } from "../access/models";
 import { listModelNames } from "../db/api-models";
+import { AppError } from "../errors";
 
 type ListedModel = { id: string; upstreamName: string; createdAt: Date };
 
@@ -30,4 +31,15 @@ export async function listApiModels(userId: string) {
       owned_by: "parley",
     })),
   };
+}
+
+/** GET /v1/models/{model}: one model of that list, by its id; any other is told apart from none, as a completion is. */
+export async function getApiModel(userId: string, id: string) {
+  const model = (await listApiModels(userId)).data.find((listed) => listed.id === id);
+  if (!model) throw modelNotFoundError(id);
+  return model;
+}
+
+export function modelNotFoundError(name: string): AppError {
+  return new AppError("not_found", `The model '${name}' does not exist or you do not have access to it.`);
 }

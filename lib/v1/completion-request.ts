@@ -55,7 +55,7 @@ export const chatCompletionSchema = z.strictObject({
     .nullable()
     .optional(),
   reasoning_effort: z.enum(reasoningEfforts).nullable().optional(),
-  user: z.string().max(256).optional(),
+  user: z.string().max(256).nullable().optional(),
   n: z.literal(1).nullable().optional(),
 });
 

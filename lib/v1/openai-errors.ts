@@ -9,6 +9,9 @@ import { logDatabaseOutage } from "../observability/outage-log";
 
 type OpenAiError = { status: number; type: string; code: string };
 
+/** The /v1 API's addresses, whose every answer (the server's own refusals included) is in OpenAI's shape. */
+export const isV1Path = (path: string) => path === "/v1" || path.startsWith("/v1/");
+
 const mapping: Partial<Record<ErrorCode, OpenAiError>> = {
   invalid_input: { status: 400, type: "invalid_request_error", code: "invalid_request" },
   context_overflow: { status: 400, type: "invalid_request_error", code: "context_length_exceeded" },

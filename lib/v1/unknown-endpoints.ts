@@ -2,12 +2,20 @@
 // take (GET /v1/chat/completions): OpenAI's error shape, as its SDKs and tools expect, not Next's HTML "not found"
 // page or an empty 405.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { errorBody, writeOpenAiErrorBody } from "./openai-errors";
+import { errorBody, isV1Path, writeOpenAiErrorBody } from "./openai-errors";
 
 /** The /v1 routes Next serves (app/v1), with their methods; tests/unit/route-inventory.test.ts holds it to the files. */
-export const V1_NEXT_ROUTES: Record<string, string[]> = { "/v1/models": ["GET"] };
+export const V1_NEXT_ROUTES: Record<string, string[]> = { "/v1/models": ["GET"], "/v1/models/[model]": ["GET"] };
 
-const isV1Path = (path: string) => path === "/v1" || path.startsWith("/v1/");
+// A route's path as Next names its folders, a segment in brackets standing for any one segment of an address.
+const V1_ROUTE_PATTERNS = Object.entries(V1_NEXT_ROUTES).map(([route, methods]) => ({
+  pattern: new RegExp(`^${route.replace(/\[[^\]]+\]/g, "[^/]+")}$`),
+  methods,
+}));
+
+function methodsOf(path: string): string[] | undefined {
+  return V1_ROUTE_PATTERNS.find(({ pattern }) => pattern.test(path))?.methods;
+}
 
 // What Next answers on any route of its own besides the route's methods: HEAD for a GET, and OPTIONS.
 const NEXT_OWN_METHODS = ["HEAD", "OPTIONS"];
@@ -17,7 +25,7 @@ export function serveUnknownV1Endpoint(request: IncomingMessage, response: Serve
   const path = (request.url ?? "").split("?")[0] ?? "";
   if (!isV1Path(path)) return false;
   // A trailing slash is Next's to redirect.
-  const methods = V1_NEXT_ROUTES[path.replace(/\/$/, "")];
+  const methods = methodsOf(path.replace(/\/$/, ""));
   const method = request.method ?? "GET";
   if (methods && (methods.includes(method) || NEXT_OWN_METHODS.includes(method))) return false;
   writeInvalidUrl(response, method, path, methods ?? []);

@@ -141,3 +141,44 @@ test("a user whose message could pass the limit an admin set reads in the chat w
   await expect(usage.getByText("Files").locator("..")).toContainText("5 bytes of 1 GB used");
   await user.context.close();
 });
+
+test("a Chinese reader's key list keeps Revoke (吊销) on one line", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "zh-CN" });
+  const page = await context.newPage();
+  await page.goto("/sign-in");
+  await page.getByLabel("邮箱").fill(E2E_ADMIN.email);
+  await page.getByLabel("密码").fill(E2E_ADMIN.password);
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByRole("textbox", { name: "消息", exact: true })).toBeVisible();
+  await page.goto("/settings");
+  const section = page.getByRole("region", { name: "API 密钥" });
+  const name = `笔记本-${Date.now()}`;
+  await section.getByLabel("密钥名称").fill(name);
+  await section.getByRole("button", { name: "创建密钥" }).click();
+  const revoke = section
+    .getByRole("row")
+    .filter({ hasText: name })
+    .getByRole("button", { name: `吊销 ${name}` });
+  await expect(revoke).toBeVisible();
+  const lines = await revoke.evaluate((button) => {
+    const text = document.createRange();
+    text.selectNodeContents(button);
+    return new Set([...text.getClientRects()].map((rect) => Math.round(rect.top))).size;
+  });
+  expect(lines).toBe(1);
+});
+
+test("on a phone, a key's Revoke is in view without scrolling the table sideways", async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await signInAsAdmin(page);
+  await page.goto("/settings");
+  const section = page.getByRole("region", { name: "API keys" });
+  const name = `Phone-${Date.now()}`;
+  await section.getByLabel("Key name").fill(name);
+  await section.getByRole("button", { name: "Create key" }).click();
+  // Brought into view by its name, at the row's start: the table is not scrolled sideways.
+  const nameCell = section.getByRole("row").filter({ hasText: name }).getByRole("cell", { name, exact: true });
+  await nameCell.scrollIntoViewIfNeeded();
+  await expect(nameCell).toBeInViewport({ ratio: 1 });
+  await expect(section.getByRole("button", { name: `Revoke ${name}` })).toBeInViewport({ ratio: 1 });
+});

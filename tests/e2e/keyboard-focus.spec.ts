@@ -1,7 +1,16 @@
 // Where the keyboard focus goes after an action that removes, moves or re-renders the control it was on: never to
 // the page's <body> (a keyboard or screen-reader user would start over from the top), but where the user goes on.
 import { expect, type Page } from "@playwright/test";
-import { composer, importConversations, newUserPage, PASSWORD, receiveReply, send, test } from "./helpers";
+import {
+  composer,
+  importConversations,
+  newUserPage,
+  PASSWORD,
+  receiveReply,
+  send,
+  signInAsAdmin,
+  test,
+} from "./helpers";
 
 function sidebar(page: Page) {
   return page.getByRole("navigation", { name: "Conversations" });
@@ -191,4 +200,25 @@ test("revoking a link in the share dialog keeps the focus inside the dialog", as
   await expect(dialog.getByRole("heading", { name: "Links to this conversation" })).toBeFocused();
   await expect(dialog).toBeVisible();
   await context.close();
+});
+
+test("revoking an API key from the keyboard goes on from the next key's Revoke", async ({ page }) => {
+  await signInAsAdmin(page);
+  await page.goto("/settings");
+  const section = page.getByRole("region", { name: "API keys" });
+  const older = `Older-${Date.now().toString(36)}`;
+  const newer = `Newer-${Date.now().toString(36)}`;
+  for (const name of [older, newer]) {
+    await section.getByLabel("Key name").fill(name);
+    await section.getByRole("button", { name: "Create key" }).click();
+    await expect(section.getByRole("row").filter({ hasText: name })).toBeVisible();
+  }
+
+  await section.getByRole("button", { name: `Revoke ${newer}` }).press("Enter");
+  await page.getByRole("alertdialog").getByRole("button", { name: "Revoke" }).press("Enter");
+  await expect(
+    section.getByRole("row").filter({ hasText: newer }).getByRole("cell", { name: "Revoked" }),
+  ).toBeVisible();
+  // The keys are listed newest first: the next row is the older key's.
+  await expect(section.getByRole("button", { name: `Revoke ${older}` })).toBeFocused();
 });

@@ -49,6 +49,18 @@ const keyRows: Row<KeyCaller>[] = [
     },
   },
   {
+    method: "GET",
+    route: "/v1/models/[visibleModel]",
+    expected: {
+      noKey: 401,
+      revokedKey: 401,
+      expiredKey: 401,
+      disabledUsersKey: 401,
+      plainUsersKey: 403,
+      ownersKey: 200,
+    },
+  },
+  {
     method: "POST",
     route: "/v1/chat/completions",
     body: { model: "[visibleModel]", messages: [{ role: "user", content: "Hi" }] },
@@ -111,7 +123,7 @@ async function callWithKey(caller: KeyCaller, row: Row<KeyCaller>): Promise<numb
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (secrets[caller]) headers.authorization = `Bearer ${secrets[caller]}`;
   const body = row.body === undefined ? undefined : fill(JSON.stringify(row.body));
-  const response = await fetch(`${inject("baseUrl")}${row.route}`, { method: row.method, headers, body });
+  const response = await fetch(`${inject("baseUrl")}${fill(row.route)}`, { method: row.method, headers, body });
   await response.arrayBuffer();
   return response.status;
 }
@@ -192,7 +204,7 @@ describe.sequential("API access matrix", () => {
   });
 
   it("has rows for every route the inventory gives this matrix (tests/support/route-inventory.ts)", () => {
-    expect(routesOfMatrix("api")).toHaveLength(6);
+    expect(routesOfMatrix("api")).toHaveLength(7);
     expect(uncoveredRoutes("api", [...sessionRows, ...keyRows])).toEqual([]);
   });
 });

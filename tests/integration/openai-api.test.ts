@@ -35,6 +35,28 @@ describe("the /v1 API through the openai SDK", () => {
     expect(ids).not.toContain(hidden.upstreamName);
   });
 
+  it("retrieves one of those models by its id, a name with a slash included, and any other is 404", async () => {
+    const model = await modelWith({});
+    const slashed = await makeModel(upstream.url, { upstreamName: `org/${randomUUID().slice(0, 8)}` });
+    const hidden = await modelWith({}, { visibleToEveryone: false });
+    const { client } = await makeApiUser();
+    const listed = [];
+    for await (const entry of client.models.list()) listed.push(entry);
+    for (const id of [model.upstreamName, slashed.upstreamName]) {
+      expect(await client.models.retrieve(id)).toEqual(listed.find((entry) => entry.id === id));
+    }
+    for (const id of [hidden.upstreamName, "no-such-model"]) {
+      const missing = await client.models.retrieve(id).catch((error) => error);
+      expect(missing, id).toBeInstanceOf(OpenAI.NotFoundError);
+      expect(missing.error, id).toEqual({
+        type: "invalid_request_error",
+        param: null,
+        code: "model_not_found",
+        message: `The model '${id}' does not exist or you do not have access to it.`,
+      });
+    }
+  });
+
   it("answers a completion without streaming, the admin's system prompt sent first, the usage in the ledger", async () => {
     const model = await modelWith(
       { chunks: ["Hello ", "from ", "Parley."], usage: { promptTokens: 30, completionTokens: 3 } },
@@ -149,6 +171,26 @@ describe("the /v1 API through the openai SDK", () => {
     expect(completion.choices[0]?.message.content).toBe("A photo.");
   });
 
+  it("refuses a body over 20 MB in OpenAI's shape, as a 400 the SDK raises, without calling the model", async () => {
+    const vision = await modelWith({ chunks: ["A photo."] }, { readsImages: true });
+    const { client } = await makeApiUser();
+    const url = `data:image/jpeg;base64,${Buffer.alloc(16 * 1024 * 1024, 7).toString("base64")}`;
+    const tooLarge = await client.chat.completions
+      .create({
+        model: vision.upstreamName,
+        messages: [{ role: "user", content: [{ type: "image_url", image_url: { url } }] }],
+      })
+      .catch((error) => error);
+    expect(tooLarge).toBeInstanceOf(OpenAI.BadRequestError);
+    expect(tooLarge.error).toEqual({
+      type: "invalid_request_error",
+      param: null,
+      code: "request_too_large",
+      message: "The request body is too large (at most 20 MB here).",
+    });
+    expect(vision.calls()).toHaveLength(0);
+  });
+
   it("answers each failure in OpenAI's shape with the status the SDK maps", async () => {
     const model = await modelWith({ chunks: ["ok"] }, { maxOutputTokens: 100 });
     const { client, user } = await makeApiUser();
@@ -175,6 +217,36 @@ describe("the /v1 API through the openai SDK", () => {
     // The call could need more than the whole limit (its prompt and 100 tokens of reply): no reset helps.
     expect(limited.error.message).toContain("more than your whole limit of 10 tokens for today. Lower max_tokens");
     expect(limited.headers.get("retry-after")).toBeNull();
+  });
+
+  it("takes null for each optional field, as the Python SDK sends a parameter given as None", async () => {
+    const model = await modelWith({ chunks: ["ok"] });
+    const { key } = await makeApiUser();
+    const optional = ["temperature", "top_p", "max_tokens", "max_completion_tokens", "stream", "stream_options"];
+    const nulls = Object.fromEntries(
+      [...optional, "stop", "reasoning_effort", "user", "n"].map((field) => [field, null]),
+    );
+    const answer = await fetch(`${inject("baseUrl")}/v1/chat/completions`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${key.secret}`, "content-type": "application/json" },
+      body: JSON.stringify({ model: model.upstreamName, messages: [{ role: "user", content: "Hi" }], ...nulls }),
+    });
+    expect(await answer.json()).toMatchObject({ choices: [{ message: { content: "ok" } }] });
+    expect(answer.status).toBe(200);
+  });
+
+  it("names a refused reasoning_effort by the API's name for it, as the caller sent it", async () => {
+    const model = await modelWith({ chunks: ["ok"] });
+    const { client } = await makeApiUser();
+    const refused = await client.chat.completions
+      .create({ model: model.upstreamName, messages: [{ role: "user", content: "Hi" }], reasoning_effort: "high" })
+      .catch((error) => error);
+    expect(refused).toBeInstanceOf(OpenAI.BadRequestError);
+    expect(refused.error).toMatchObject({
+      param: "reasoning_effort",
+      message: "reasoning_effort: This model's reasoning effort is set by an admin.",
+    });
+    expect(model.calls()).toHaveLength(0);
   });
 
   it("tells the SDK not to retry a usage-limit refusal: its default retries send the call once, not three times", async () => {

@@ -135,6 +135,7 @@ export const routeInventory: InventoryRoute[] = [
   route("POST", "/api/account/api-keys", "api", "signed in"),
   route("DELETE", "/api/account/api-keys/[id]", "api", "signed in"),
   route("GET", "/v1/models", "api", "API key holder"),
+  route("GET", "/v1/models/[model]", "api", "API key holder"),
   route("POST", "/v1/chat/completions", "api", "API key holder"),
   route("GET", "/api/admin/api-keys", "admin", "admin"),
   route("DELETE", "/api/admin/api-keys/[id]", "admin", "admin"),

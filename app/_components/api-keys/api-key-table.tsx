@@ -1,7 +1,9 @@
 "use client";
 
+import { useRef } from "react";
 import { useConfirmedMutation } from "@/app/_components/api/use-confirmed-mutation";
 import { Button } from "@/app/_components/ui/button";
+import { focusNeighbourRow } from "@/app/_components/ui/focus-after-removal";
 import { RowActions } from "@/app/_components/ui/row-actions";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { type ApiKeyRow, keyStatus } from "./api-key-types";
@@ -33,7 +35,7 @@ export function ApiKeyTable({ keys, revokeUrlPrefix, caption }: ApiKeyTableProps
             <th className="py-2 pr-3 font-medium">{t("apiKeys.lastUsed")}</th>
             <th className="py-2 pr-3 font-medium">{t("apiKeys.expires")}</th>
             <th className="py-2 pr-3 font-medium">{t("apiKeys.status")}</th>
-            <th className="py-2 font-medium">
+            <th className="bg-canvas sticky right-0 py-2 pl-3 font-medium">
               <span className="sr-only">{t("apiKeys.revoke")}</span>
             </th>
           </tr>
@@ -52,7 +54,9 @@ export function ApiKeyTable({ keys, revokeUrlPrefix, caption }: ApiKeyTableProps
               <td className="py-2 pr-3">{date(key.lastUsedAt, t("apiKeys.neverUsed"))}</td>
               <td className="py-2 pr-3">{date(key.expiresAt, t("apiKeys.never"))}</td>
               <td className="py-2 pr-3 whitespace-nowrap">{t(`apiKeys.${keyStatus(key)}`)}</td>
-              <td className="py-2">
+              {/* Chinese breaks between any two characters: 吊销 would stand on two lines. Kept in view where the
+                  table scrolls sideways (a phone): the other columns pass under it. */}
+              <td className="bg-canvas sticky right-0 py-2 pl-3 whitespace-nowrap">
                 {keyStatus(key) === "active" && <RevokeButton apiKey={key} url={`${revokeUrlPrefix}${key.id}`} />}
               </td>
             </tr>
@@ -66,18 +70,28 @@ export function ApiKeyTable({ keys, revokeUrlPrefix, caption }: ApiKeyTableProps
 function RevokeButton({ apiKey, url }: { apiKey: ApiKeyRow; url: string }) {
   const { t } = useTranslator();
   const { runConfirmed, error, isPending, dialog } = useConfirmedMutation();
-  const question = {
-    title: t("apiKeys.revokeTitle", { name: apiKey.name }),
-    message: t("apiKeys.revokeText"),
-    confirmLabel: t("apiKeys.revoke"),
-  };
+  const buttonRef = useRef<HTMLButtonElement>(null);
+
+  async function revoke(): Promise<void> {
+    const question = {
+      title: t("apiKeys.revokeTitle", { name: apiKey.name }),
+      message: t("apiKeys.revokeText"),
+      confirmLabel: t("apiKeys.revoke"),
+    };
+    // A revoked key keeps its row but loses this button: the keyboard goes on from another key's Revoke.
+    if ((await runConfirmed(question, { url, method: "DELETE" })) !== null && buttonRef.current) {
+      focusNeighbourRow(buttonRef.current);
+    }
+  }
+
   return (
     <RowActions error={error}>
       <Button
+        ref={buttonRef}
         variant="danger"
         isPending={isPending}
         aria-label={`${t("apiKeys.revoke")} ${apiKey.name}`}
-        onClick={() => void runConfirmed(question, { url, method: "DELETE" })}
+        onClick={() => void revoke()}
       >
         {t("apiKeys.revoke")}
       </Button>

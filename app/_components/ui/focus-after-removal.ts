@@ -1,15 +1,15 @@
-// Where the keyboard focus goes when the row that holds it loses its control (a member removed, a link revoked):
+// Where the keyboard focus goes when the row that holds it loses its control (a member removed, a link or a key revoked):
 // focus left on an element that leaves the page falls to <body>, and a keyboard user starts over from the top.
 const CONTROLS = "button, select, input, a[href]";
 
 const controlsOf = (row: Element) => Array.from(row.querySelectorAll<HTMLElement>(CONTROLS));
 
 /**
- * Focuses the same control (by position) in the next row of `control`'s list that has one, else in the nearest
- * row before it, else the heading of the list's section.
+ * Focuses the same control (by position) in the next row of `control`'s list or table that has one, else in the
+ * nearest row before it, else the heading of the list's section.
  */
 export function focusNeighbourRow(control: HTMLElement): void {
-  const row = control.closest("li");
+  const row = control.closest("li, tr");
   if (!row) return;
   const position = controlsOf(row).indexOf(control);
   const siblings = Array.from(row.parentElement?.children ?? []);

@@ -1,0 +1,16 @@
+// GET /v1/models/{model} – one model the key's owner may use, in OpenAI's model shape (Bearer personal API key).
+import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
+import { takeApiRequest } from "@/lib/usage-limits/request-rate";
+import { getApiModel } from "@/lib/v1/api-models";
+import { openAiErrorResponse } from "@/lib/v1/openai-errors";
+
+export async function GET(request: Request, { params }: { params: Promise<{ model: string }> }): Promise<Response> {
+  try {
+    const caller = await authenticateApiKey(request);
+    await takeApiRequest(caller);
+    const model = await getApiModel(caller.userId, (await params).model);
+    return Response.json(model, { headers: { "Cache-Control": "no-store" } });
+  } catch (error) {
+    return openAiErrorResponse(error);
+  }
+}
