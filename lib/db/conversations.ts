@@ -166,12 +166,6 @@ export async function listConversationIds(scope: Prisma.ConversationWhereInput, 
 }
 
 /**
- * Removes conversations that never got a message and were left untouched since `idleSince`: a new chat whose first
- * message was refused, or one made through the API and never used. Nobody lists them (listConversations) and only
- * their address reaches them. A first message arriving meanwhile sets the conversation's leaf in the statement that
- * writes it, so the deletion, which checks the row again after waiting for that write, leaves it.
- */
-/**
  * Conversations deleted before `deletedBefore` (past Undo), gone for good: their messages, files (and so their bytes,
  * once no other file shares them) and share links go with them by the foreign keys' cascades; the usage ledger keeps
  * its rows, without the message. At most `limit` a call, oldest first, so that one call stays short; rows another
@@ -184,6 +178,12 @@ export async function purgeDeletedConversations(deletedBefore: Date, limit: numb
                      ORDER BY "deletedAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED)`;
 }
 
+/**
+ * Removes conversations that never got a message and were left untouched since `idleSince`: a new chat whose first
+ * message was refused, or one made through the API and never used. Nobody lists them (listConversations) and only
+ * their address reaches them. A first message arriving meanwhile sets the conversation's leaf in the statement that
+ * writes it, so the deletion, which checks the row again after waiting for that write, leaves it.
+ */
 export async function deleteEmptyConversations(idleSince: Date): Promise<number> {
   return db().$executeRaw`
     DELETE FROM "Conversation" c

@@ -10,10 +10,11 @@ import { UNCLAIMED_UPLOAD_LIFETIME_MS } from "../limits";
 /** Long enough that a new chat left open in a tab over a weekend still takes its first message. */
 export const EMPTY_CONVERSATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 const SWEEP_INTERVAL_MS = 10 * 60 * 1000;
-// Purged a batch at a time, each its own short transaction: a user who deleted thousands of long conversations at
-// once holds no lock for long. What a run leaves, the next one takes.
-const PURGE_BATCH = 50;
-const PURGE_BATCHES_PER_RUN = 20;
+// Purged ten at a time, each batch its own transaction (its messages and files go in the same statement, so a batch
+// of long conversations takes a while, but no lock outlives its batch): a user who deleted thousands at once holds
+// nothing for long. What a run leaves, the next one takes.
+const PURGE_BATCH = 10;
+const PURGE_BATCHES_PER_RUN = 100;
 
 async function purgeDeleted(deletedBefore: Date): Promise<number> {
   let purged = 0;
@@ -25,20 +26,34 @@ async function purgeDeleted(deletedBefore: Date): Promise<number> {
   return purged;
 }
 
+/**
+ * One step of the sweep; its failure (the database away, or a deadlock with another process's purge over files both
+ * share) is logged and leaves the other steps to run: the next run takes up what this one left. Null when it failed.
+ */
+async function sweepStep(what: string, step: () => Promise<number>): Promise<number | null> {
+  try {
+    return await step();
+  } catch (error) {
+    console.error(`The clean-up sweep could not ${what}:`, error instanceof Error ? error.message : error);
+    return null;
+  }
+}
+
 export async function sweepUnreachable(now = new Date()) {
   const since = (age: number) => new Date(now.getTime() - age);
-  const unclaimedUploads = await sweepUnclaimedAttachments(since(UNCLAIMED_UPLOAD_LIFETIME_MS));
-  const deletedConversations = await purgeDeleted(since(RESTORE_WINDOW_MS));
-  const emptyConversations = await deleteEmptyConversations(since(EMPTY_CONVERSATION_LIFETIME_MS));
-  return { unclaimedUploads, deletedConversations, emptyConversations };
+  return {
+    unclaimedUploads: await sweepStep("remove unclaimed uploads", () =>
+      sweepUnclaimedAttachments(since(UNCLAIMED_UPLOAD_LIFETIME_MS)),
+    ),
+    deletedConversations: await sweepStep("purge deleted conversations", () => purgeDeleted(since(RESTORE_WINDOW_MS))),
+    emptyConversations: await sweepStep("remove empty conversations", () =>
+      deleteEmptyConversations(since(EMPTY_CONVERSATION_LIFETIME_MS)),
+    ),
+  };
 }
 
 /** Starts the sweep (first run after one interval); the returned function stops it. */
 export function startCleanUpSweep(): () => void {
-  const timer = setInterval(() => {
-    sweepUnreachable().catch((error: unknown) => {
-      console.error("The clean-up sweep failed:", error instanceof Error ? error.message : error);
-    });
-  }, SWEEP_INTERVAL_MS).unref();
+  const timer = setInterval(() => void sweepUnreachable(), SWEEP_INTERVAL_MS).unref();
   return () => clearInterval(timer);
 }

@@ -205,7 +205,7 @@ test("an admin limits a model to chosen teams", async ({ page }, testInfo) => {
   await expect(form.getByRole("checkbox", { name: new RegExp(teamName) })).toBeHidden();
 });
 
-test("a team member reads the conversation's own system prompt, folded above the thread, and cannot change it", async ({
+test("a team editor reads the conversation's own system prompt, folded above the thread, and cannot change it", async ({
   browser,
 }) => {
   const ana = await newUserPage(browser, "Ana");
@@ -213,7 +213,7 @@ test("a team member reads the conversation's own system prompt, folded above the
   const teamName = `Prompt crew ${Date.now().toString(36)}`;
   await makeTeam(teamName, [
     { email: ana.email, role: "OWNER" },
-    { email: vic.email, role: "VIEWER" },
+    { email: vic.email, role: "EDITOR" },
   ]);
   await ana.page.getByRole("button", { name: "Add a system prompt" }).click();
   await ana.page.getByLabel("System prompt for this conversation").fill("Answer as the ship's log.");
@@ -227,5 +227,7 @@ test("a team member reads the conversation's own system prompt, folded above the
   await vic.page.goto(ana.page.url());
   await vic.page.getByText("This conversation has its own system prompt").click();
   await expect(vic.page.getByText("Answer as the ship's log.")).toBeVisible();
+  // An editor continues the conversation, under its prompt, but only its owner changes it.
+  await expect(composer(vic.page)).toBeVisible();
   await expect(vic.page.getByRole("button", { name: "Conversation settings" })).toHaveCount(0);
 });

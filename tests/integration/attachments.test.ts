@@ -841,10 +841,25 @@ describe("deleting", () => {
     expect((await client.fetch(`/api/attachments/${unsent}`, { method: "DELETE" })).status).toBe(204);
 
     const sent = await uploadId(client, "notes.txt", "notes");
+    const kept = await uploadId(client, "kept.txt", "bytes a copy shares");
     await collectEvents(
-      await client.json(`/api/conversations/${conversationId}/messages`, { content: "Read", attachmentIds: [sent] }),
+      await client.json(`/api/conversations/${conversationId}/messages`, {
+        content: "Read",
+        attachmentIds: [sent, kept],
+      }),
     );
     expect((await client.fetch(`/api/attachments/${sent}`)).status).toBe(200);
+    // A copy of the thread shares the files' bytes: they must outlive the original's purge.
+    const thread = (await (await client.fetch(`/api/conversations/${conversationId}`)).json()) as {
+      messages: { id: string; role: string }[];
+    };
+    const userMessageId = thread.messages.find((message) => message.role === "USER")?.id;
+    const copied = await client.json(`/api/conversations/${conversationId}/copy`, { messageId: userMessageId });
+    const copyId = ((await copied.json()) as { id: string }).id;
+    const copyThread = (await (await client.fetch(`/api/conversations/${copyId}`)).json()) as {
+      messages: { attachments: { id: string; name: string }[] }[];
+    };
+    const copiedFile = copyThread.messages[0]?.attachments.find((file) => file.name === "kept.txt")?.id;
     expect((await client.fetch(`/api/conversations/${conversationId}`, { method: "DELETE" })).status).toBe(204);
     // Deleted (restorable for a day): the file is out of reach at once, and its bytes go once Undo is over.
     expect((await client.fetch(`/api/attachments/${sent}`)).status).toBe(404);
@@ -853,7 +868,10 @@ describe("deleting", () => {
     const twoDaysAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
     await db().conversation.update({ where: { id: conversationId }, data: { deletedAt: twoDaysAgo } });
     await sweepUnreachable();
-    expect(await db().attachment.count({ where: { id: sent } })).toBe(0);
+    expect(await db().attachment.count({ where: { id: { in: [sent, kept] } } })).toBe(0);
+    const copiedDownload = await client.fetch(`/api/attachments/${copiedFile}`);
+    expect(copiedDownload.status).toBe(200);
+    expect(await copiedDownload.text()).toBe("bytes a copy shares");
   });
 
   it("sweeps uploads that no message claimed within an hour", async () => {

@@ -9,7 +9,8 @@ import { type FakeUpstream, startFakeUpstream } from "../support/fake-upstream";
 import { collectEvents } from "../support/read-events";
 import { anonymousClient } from "../support/session-client";
 
-const PROMPT = "Answer as a ship's captain would.";
+// No character HTML escapes, so that a page holding it would show it as written.
+const PROMPT = `Answer as the harbour master would, token ${randomUUID()}.`;
 
 let upstream: FakeUpstream;
 let upstreamName: string;
@@ -128,6 +129,15 @@ describe("a conversation's own system prompt", () => {
     expect(imported.status).toBe(201);
     const importedId = ((await imported.json()) as { conversations: { id: string }[] }).conversations[0]?.id ?? "";
     expect((await detailsOf(visitor, importedId)).systemPrompt).toBe(PROMPT);
+    // An export from before conversations had prompts imports without one; a prompt edited past the limit is named.
+    const { systemPrompt: _prompt, ...older } = json.conversation;
+    const olderImport = await visitor.client.json("/api/account/import", { ...json, conversation: older });
+    const olderId = ((await olderImport.json()) as { conversations: { id: string }[] }).conversations[0]?.id ?? "";
+    expect((await detailsOf(visitor, olderId)).systemPrompt).toBeNull();
+    const edited = { ...json, conversation: { ...json.conversation, systemPrompt: "x".repeat(20_001) } };
+    const refused = await visitor.client.json("/api/account/import", edited);
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(await refused.json())).toContain("Use at most 20,000 characters.");
 
     const link = await ana.client.json(`/api/conversations/${id}/share-links`, {});
     const token = ((await link.json()) as { url: string }).url.split("/s/")[1];

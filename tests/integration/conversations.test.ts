@@ -75,6 +75,13 @@ describe("conversations", () => {
       shareLinks: await db().shareLink.count({ where: { conversationId: id } }),
     });
     expect((await client.fetch(`/api/conversations/${id}`, { method: "DELETE" })).status).toBe(204);
+    // Deleted an hour ago, and not deleted at all: both outlive the sweep that purges the first.
+    const [recent, live] = [
+      await makeListedConversation(client, "Recent"),
+      await makeListedConversation(client, "Live"),
+    ];
+    expect((await client.fetch(`/api/conversations/${recent}`, { method: "DELETE" })).status).toBe(204);
+    await db().conversation.update({ where: { id: recent }, data: { deletedAt: new Date(Date.now() - 3_600_000) } });
 
     // Within Undo's reach: swept past, and still restorable.
     await sweepUnreachable();
@@ -84,6 +91,8 @@ describe("conversations", () => {
     await sweepUnreachable();
     expect(await countRows()).toEqual({ conversations: 0, messages: 0, shareLinks: 0 });
     expect((await client.json(`/api/conversations/${id}/restore`, {})).status).toBe(404);
+    expect(await db().conversation.count({ where: { id: { in: [recent, live] } } })).toBe(2);
+    expect((await client.json(`/api/conversations/${recent}/restore`, {})).status).toBe(200);
     // The usage figures do not shrink: the ledger keeps the reply's row, without its message.
     const usage = await db().replyUsage.findMany({ where: { userId: ownerId ?? "" } });
     expect(usage).toHaveLength(1);

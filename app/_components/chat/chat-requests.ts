@@ -86,7 +86,7 @@ export function fetchModels(conversationId?: string) {
 }
 
 /** What the owner changes in a conversation's header and settings; null puts a parameter back to the model's default. */
-export type ConversationChanges = {
+export type ConversationPatch = {
   modelId?: string;
   temperature?: number | null;
   reasoningEffort?: ReasoningEffort | null;
@@ -94,7 +94,7 @@ export type ConversationChanges = {
   systemPrompt?: string | null;
 };
 
-export function updateConversation(conversationId: string, changes: ConversationChanges) {
+export function patchConversation(conversationId: string, changes: ConversationPatch) {
   return requestJson(conversationUrl(conversationId), conversationDetailsSchema, {
     method: "PATCH",
     body: JSON.stringify(changes),

@@ -5,7 +5,9 @@ import { useEffect, useRef, useState } from "react";
 import { z } from "zod";
 import { describeError, requestJson } from "@/app/_components/api/api-client";
 import { notifyConversationsChanged } from "@/app/_components/api/conversation-events";
+import { useLimitedText } from "@/app/_components/ui/use-limited-text";
 import { useTranslator } from "@/app/_i18n/translator-provider";
+import { MAX_SYSTEM_PROMPT_LENGTH } from "@/lib/limits";
 import type { AttachmentView } from "@/lib/live/messages";
 import { Composer } from "./composer";
 import { NEW_CHAT_DRAFT } from "./composer-drafts";
@@ -13,7 +15,7 @@ import { FirstMessagePreview } from "./first-message-preview";
 import { sendFirstMessage } from "./first-turn";
 import type { ReplyOutcome } from "./live/use-reply-runner";
 import { ModelPicker, readsImages, useModels } from "./model-picker";
-import { NewChatPrompt, systemPromptTooLong } from "./new-chat-prompt";
+import { NewChatPrompt } from "./new-chat-prompt";
 
 const createdConversationSchema = z.object({ id: z.string() });
 
@@ -24,7 +26,7 @@ export function NewChatView() {
   const [error, setError] = useState<string | null>(null);
   const { models } = useModels();
   const [chosenModelId, setChosenModelId] = useState<string | null>(null);
-  const [systemPrompt, setSystemPrompt] = useState("");
+  const systemPrompt = useLimitedText("", MAX_SYSTEM_PROMPT_LENGTH);
   // The default model (listed first) until the user picks another.
   const modelId = chosenModelId ?? models[0]?.id ?? null;
   // Whether this page is still shown: a user who went elsewhere meanwhile is not pulled back to the new chat.
@@ -38,16 +40,15 @@ export function NewChatView() {
 
   // The message shows at once and is sent as soon as the conversation exists, before the page moves to it.
   async function startConversation(content: string, attachments: AttachmentView[]): Promise<ReplyOutcome> {
-    const promptTooLong = systemPromptTooLong(systemPrompt);
-    if (promptTooLong) {
-      setError(translator.t("conversationSettings.systemPromptTooLong", promptTooLong));
+    if (systemPrompt.tooLong) {
+      setError(translator.t("conversationSettings.systemPromptTooLong", systemPrompt.tooLong));
       return "refused";
     }
     setSentContent(content);
     setError(null);
     const result = await requestJson("/api/conversations", createdConversationSchema, {
       method: "POST",
-      body: JSON.stringify({ modelId: modelId ?? undefined, systemPrompt: systemPrompt.trim() || undefined }),
+      body: JSON.stringify({ modelId: modelId ?? undefined, systemPrompt: systemPrompt.text.trim() || undefined }),
     });
     if (!result.isOk) {
       setSentContent(null);
@@ -76,7 +77,7 @@ export function NewChatView() {
         {models.length > 0 && !isSending ? (
           <div className="flex flex-wrap items-center gap-2">
             <ModelPicker models={models} value={modelId} onChange={setChosenModelId} />
-            <NewChatPrompt prompt={systemPrompt} onChange={setSystemPrompt} />
+            <NewChatPrompt prompt={systemPrompt} />
           </div>
         ) : null}
         {error ? (

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import type { ConversationDetails, ConversationSharing, TeamSharing } from "@/app/_components/api/types";
 import { useMutation } from "@/app/_components/api/use-mutation";
-import { updateConversation } from "@/app/_components/chat/chat-requests";
+import { patchConversation } from "@/app/_components/chat/chat-requests";
 import { ModelPicker, useModels } from "@/app/_components/chat/model-picker";
 import { shownTitle } from "@/app/_components/history";
 import { ShareLinkButton } from "@/app/_components/share-links";
@@ -105,7 +105,7 @@ function ConversationModelPicker({ details, onDetailsChange }: ConversationModel
   const { send, error, isPending: isSaving } = useMutation({ refreshesPage: false });
 
   async function changeModel(modelId: string): Promise<void> {
-    const saved = await send(() => updateConversation(details.id, { modelId }));
+    const saved = await send(() => patchConversation(details.id, { modelId }));
     if (saved) onDetailsChange(saved);
   }
 

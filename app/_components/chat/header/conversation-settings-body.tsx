@@ -1,5 +1,6 @@
 "use client";
 
+import { useRef } from "react";
 import type { ConversationDetails } from "@/app/_components/api/types";
 import { useResource } from "@/app/_components/api/use-resource";
 import { fetchModels } from "@/app/_components/chat/chat-requests";
@@ -13,25 +14,35 @@ import { TemperatureForm } from "./temperature-form";
 
 type SettingsBodyProps = {
   details: ConversationDetails;
-  /** A parameter saved: the dialog closes. */
   onSaved: (details: ConversationDetails) => void;
-  /** The prompt saved: the dialog stays open. */
-  onPromptSaved: (details: ConversationDetails) => void;
   onClose: () => void;
 };
 
-export function SettingsBody({ details, onSaved, onPromptSaved, onClose }: SettingsBodyProps) {
+// A saved prompt keeps the dialog open (for the parameters below it); a saved parameter closes it, unless the prompt
+// holds edits not saved yet, which closing would throw away.
+export function SettingsBody({ details, onSaved, onClose }: SettingsBodyProps) {
+  const isPromptEditedRef = useRef(false);
+  function saveParameter(next: ConversationDetails): void {
+    onSaved(next);
+    if (!isPromptEditedRef.current) onClose();
+  }
   return (
     <>
-      <SystemPromptForm details={details} onSaved={onPromptSaved} />
+      <SystemPromptForm
+        details={details}
+        onSaved={onSaved}
+        onEdited={(isEdited) => {
+          isPromptEditedRef.current = isEdited;
+        }}
+      />
       <div className="border-line mt-6 border-t">
-        <ModelParameters details={details} onSaved={onSaved} onClose={onClose} />
+        <ModelParameters details={details} onSaved={saveParameter} onClose={onClose} />
       </div>
     </>
   );
 }
 
-function ModelParameters({ details, onSaved, onClose }: Omit<SettingsBodyProps, "onPromptSaved">) {
+function ModelParameters({ details, onSaved, onClose }: SettingsBodyProps) {
   const { t } = useTranslator();
   const models = useResource(`${details.id} ${details.modelId}`, () => fetchModels(details.id));
   const model = models.data?.items.find((item) => item.id === details.modelId);

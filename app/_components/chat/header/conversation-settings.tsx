@@ -53,15 +53,7 @@ export function ConversationSettingsDialog({ isOpen, onClose, details, onSaved }
           </>
         }
       >
-        <SettingsBody
-          details={details}
-          onSaved={(next) => {
-            onSaved(next);
-            onClose();
-          }}
-          onPromptSaved={onSaved}
-          onClose={onClose}
-        />
+        <SettingsBody details={details} onSaved={onSaved} onClose={onClose} />
       </Suspense>
     </ModalDialog>
   );

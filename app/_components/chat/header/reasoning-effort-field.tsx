@@ -3,7 +3,7 @@
 import { useRef, useState } from "react";
 import type { ChatModel, ConversationDetails } from "@/app/_components/api/types";
 import { useMutation } from "@/app/_components/api/use-mutation";
-import { updateConversation } from "@/app/_components/chat/chat-requests";
+import { patchConversation } from "@/app/_components/chat/chat-requests";
 import { InlineAlert } from "@/app/_components/ui/inline-alert";
 import { SelectField } from "@/app/_components/ui/select-field";
 import { useTranslator } from "@/app/_i18n/translator-provider";
@@ -44,7 +44,7 @@ export function ReasoningEffortField({ details, model, onSaved }: ReasoningEffor
     let lastSaved: ConversationDetails | null = null;
     for (let next = takeWaiting(); next !== null; next = takeWaiting()) {
       const effort = reasoningEfforts.find((item) => item === next) ?? null;
-      const saved = await send(() => updateConversation(details.id, { reasoningEffort: effort }));
+      const saved = await send(() => patchConversation(details.id, { reasoningEffort: effort }));
       // A refusal stops here: the field shows what was saved last, and the error says why.
       if (!saved) break;
       lastSaved = saved;

@@ -1,12 +1,13 @@
 "use client";
 
-import { type FormEvent, useRef, useState } from "react";
+import type { FormEvent } from "react";
 import type { ConversationDetails } from "@/app/_components/api/types";
 import { useFormOutcome } from "@/app/_components/api/use-form-outcome";
-import { updateConversation } from "@/app/_components/chat/chat-requests";
+import { patchConversation } from "@/app/_components/chat/chat-requests";
 import { TextAreaField } from "@/app/_components/ui/form-field";
 import { InlineAlert } from "@/app/_components/ui/inline-alert";
 import { SaveButton } from "@/app/_components/ui/submit-button";
+import { useLimitedText } from "@/app/_components/ui/use-limited-text";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { MAX_SYSTEM_PROMPT_LENGTH } from "@/lib/limits";
 
@@ -14,26 +15,27 @@ type SystemPromptFormProps = {
   details: ConversationDetails;
   /** The conversation as saved; the dialog stays open, for the model's parameters below. */
   onSaved: (details: ConversationDetails) => void;
+  /** Whether the field holds text other than the saved prompt. */
+  onEdited: (isEdited: boolean) => void;
 };
 
 // The conversation's own system prompt: sent on each of its turns after the admin's prompt, before the requester's
 // custom instructions (lib/chat/system-prompt.ts).
-export function SystemPromptForm({ details, onSaved }: SystemPromptFormProps) {
+export function SystemPromptForm({ details, onSaved, onEdited }: SystemPromptFormProps) {
   const { t } = useTranslator();
   const { save, error, isPending, isSaved, formProps } = useFormOutcome({ refreshesPage: false });
-  // Not cut at the limit (a paste over it would lose its end unseen): kept whole, counted, and not sent while over.
-  const [text, setText] = useState(details.systemPrompt ?? "");
-  const textareaRef = useRef<HTMLTextAreaElement>(null);
-  const isTooLong = text.length > MAX_SYSTEM_PROMPT_LENGTH;
+  const { text, setText, fieldRef, tooLong, isSendable } = useLimitedText(
+    details.systemPrompt ?? "",
+    MAX_SYSTEM_PROMPT_LENGTH,
+  );
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
-    if (isTooLong) {
-      textareaRef.current?.focus();
-      return;
-    }
-    const saved = await save(() => updateConversation(details.id, { systemPrompt: text }));
-    if (saved) onSaved(saved);
+    if (!isSendable()) return;
+    const saved = await save(() => patchConversation(details.id, { systemPrompt: text }));
+    if (!saved) return;
+    onEdited(false);
+    onSaved(saved);
   }
 
   return (
@@ -43,14 +45,13 @@ export function SystemPromptForm({ details, onSaved }: SystemPromptFormProps) {
         hint={t("conversationSettings.systemPromptHint")}
         name="systemPrompt"
         rows={5}
-        ref={textareaRef}
+        ref={fieldRef}
         value={text}
-        onChange={(event) => setText(event.target.value)}
-        error={
-          isTooLong
-            ? t("conversationSettings.systemPromptTooLong", { length: text.length, max: MAX_SYSTEM_PROMPT_LENGTH })
-            : undefined
-        }
+        onChange={(event) => {
+          setText(event.target.value);
+          onEdited(event.target.value.trim() !== (details.systemPrompt ?? ""));
+        }}
+        error={tooLong ? t("conversationSettings.systemPromptTooLong", tooLong) : undefined}
       />
       <InlineAlert message={error} />
       <SaveButton

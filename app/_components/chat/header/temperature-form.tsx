@@ -3,7 +3,7 @@
 import { type FormEvent, useId, useState } from "react";
 import type { ChatModel, ConversationDetails } from "@/app/_components/api/types";
 import { useFormOutcome } from "@/app/_components/api/use-form-outcome";
-import { updateConversation } from "@/app/_components/chat/chat-requests";
+import { patchConversation } from "@/app/_components/chat/chat-requests";
 import { Button } from "@/app/_components/ui/button";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { ParameterFigures } from "./parameter-figures";
@@ -28,7 +28,7 @@ export function TemperatureForm({ details, model, onSaved, onCancel }: Temperatu
   const parsed = value.trim() === "" ? Number.NaN : Number(value);
 
   async function save(temperature: number | null): Promise<void> {
-    const saved = await send(() => updateConversation(details.id, { temperature }));
+    const saved = await send(() => patchConversation(details.id, { temperature }));
     if (saved) onSaved(saved);
   }
 
