@@ -7,7 +7,8 @@ const FOLLOW_THRESHOLD_PX = 80;
 // below the top.
 const HELD_MESSAGE_MARGIN_PX = 24;
 
-type ScrollAnchor = { id: string; top: number };
+// `scrollTop`: the scroller's position when the anchor was taken or last restored.
+type ScrollAnchor = { id: string; top: number; scrollTop: number };
 type MessageWindow = { showNewest: () => void };
 
 // The first message in view and where it is, so that changes above it (older messages revealed, the window
@@ -16,7 +17,9 @@ function findAnchor(scroller: HTMLElement): ScrollAnchor | null {
   const scrollerTop = scroller.getBoundingClientRect().top;
   for (const element of scroller.querySelectorAll<HTMLElement>("[data-message-id]")) {
     const { top, bottom } = element.getBoundingClientRect();
-    if (bottom > scrollerTop) return { id: element.dataset.messageId ?? "", top: top - scrollerTop };
+    if (bottom > scrollerTop) {
+      return { id: element.dataset.messageId ?? "", top: top - scrollerTop, scrollTop: scroller.scrollTop };
+    }
   }
   return null;
 }
@@ -30,6 +33,7 @@ function restoreAnchor(scroller: HTMLElement, anchor: ScrollAnchor): void {
   const element = findMessage(scroller, anchor.id);
   if (!element) return;
   scroller.scrollTop += element.getBoundingClientRect().top - scroller.getBoundingClientRect().top - anchor.top;
+  anchor.scrollTop = scroller.scrollTop;
 }
 
 /**
@@ -67,7 +71,12 @@ export function useScrollFollow(messages: ChatMessage[], messageWindow: MessageW
       scroller.scrollTop = scroller.scrollHeight;
       return;
     }
-    if (anchorRef.current) restoreAnchor(scroller, anchorRef.current);
+    const anchor = anchorRef.current;
+    if (!anchor) return;
+    // Moved since the anchor was taken, and its scroll event not handled yet (a footnote's link, the browser's find):
+    // the reader is where they want to be, and the anchor is taken again there instead of pulling them back.
+    if (scroller.scrollTop === anchor.scrollTop) restoreAnchor(scroller, anchor);
+    else anchorRef.current = findAnchor(scroller);
   });
 
   function holdInView(messageId: string): HTMLElement | null {
@@ -76,7 +85,7 @@ export function useScrollFollow(messages: ChatMessage[], messageWindow: MessageW
     if (!scroller || !element) return null;
     isFollowingRef.current = false;
     const top = Math.max(HELD_MESSAGE_MARGIN_PX, (scroller.clientHeight - element.offsetHeight) / 2);
-    anchorRef.current = { id: messageId, top };
+    anchorRef.current = { id: messageId, top, scrollTop: scroller.scrollTop };
     restoreAnchor(scroller, anchorRef.current);
     return element;
   }
