@@ -5,6 +5,8 @@ import type { IssueRule } from "./http/issue-rules";
 export const errorStatus = {
   invalid_input: 400,
   context_overflow: 400,
+  // A parameter an API caller chose that the model's server refused (lib/chat/upstream.ts).
+  unsupported_parameter: 400,
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,

@@ -45,6 +45,7 @@ export const en = {
   "issues.invisible_characters": "Remove the invisible characters (such as zero-width spaces or direction marks).",
   "errors.invalid_input": "Some of what you entered is not valid.",
   "errors.context_overflow": "This conversation is too long for the model's context window.",
+  "errors.unsupported_parameter": "The model does not take one of the parameters sent.",
   "errors.contextOverflowCounts":
     "This message is too long for the model: {tokens} tokens with the system prompt, {available} available.",
   "errors.unauthorized": "Your session has ended. Sign in again.",

@@ -43,6 +43,7 @@ export const zhCN: Catalog = {
   "issues.invisible_characters": "请删除其中的不可见字符（如零宽空格或文字方向标记）。",
   "errors.invalid_input": "输入的内容有误。",
   "errors.context_overflow": "对话太长，超出了模型的上下文窗口。",
+  "errors.unsupported_parameter": "模型不接受所发送的某个参数。",
   "errors.contextOverflowCounts": "这条消息对该模型来说太长：连同系统提示共 {tokens} 个 token，可用 {available} 个。",
   "errors.unauthorized": "会话已结束，请重新登录。",
   "errors.forbidden": "你无权执行此操作。",

@@ -1,6 +1,6 @@
 // The Chat Completions parameters in the shape a model's server accepts (lib/models/compatibility.ts), and the
 // changes to that shape Parley makes on its own when a server refuses a parameter it sent.
-import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
+import type { ChatCompletionCreateParamsBase, ChatCompletionMessageParam } from "openai/resources/chat/completions";
 import type { ReasoningEffort, RequestShape } from "../models/compatibility";
 
 export type WireShape = Omit<RequestShape, "allowedReasoningEfforts">;
@@ -30,6 +30,27 @@ export function shapeParameters(shape: WireShape, values: ShapedValues): ShapedP
   if (shape.outputLimitParameter === "max_completion_tokens") parameters.max_completion_tokens = values.maxTokens;
   if (values.reasoningEffort) parameters.reasoning_effort = values.reasoningEffort;
   return parameters;
+}
+
+/**
+ * Parameters an API caller chose, which the chat never sends (lib/v1/completion-request.ts), passed as they are. A
+ * server's refusal of one is the caller's to mend (lib/chat/upstream.ts), never a change of the model's shape.
+ */
+export type CallerParameters = Pick<
+  ChatCompletionCreateParamsBase,
+  "stop" | "seed" | "response_format" | "verbosity" | "presence_penalty" | "frequency_penalty" | "logit_bias"
+>;
+// Sampling parameters as temperature is: sent only to a model that takes those.
+export const SAMPLING_CALLER_PARAMETERS = ["presence_penalty", "frequency_penalty", "logit_bias"] as const;
+
+/** The caller's parameters that the model's shape lets through, those with no value left out. */
+export function shapeCallerParameters(shape: WireShape, parameters: CallerParameters = {}): CallerParameters {
+  const shaped: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(parameters)) {
+    const isSampling = (SAMPLING_CALLER_PARAMETERS as readonly string[]).includes(name);
+    if (value != null && (shape.sendsSamplingParameters || !isSampling)) shaped[name] = value;
+  }
+  return shaped as CallerParameters;
 }
 
 /** The admin's and the conversation's prompts go as `developer` messages to the models that want them so. */
@@ -137,18 +158,22 @@ const REFUSAL_WORDS = /unsupported|not supported|unrecognized|unknown|extra (inp
 /**
  * The parameter a 400 answer refuses: OpenAI names it in `param` with an `unsupported_*` code; other servers (Azure's
  * older API versions, vLLM, LiteLLM) only in the message, such as "Unrecognized request argument supplied:
- * stream_options". Null when the answer refuses no parameter Parley can drop.
+ * stream_options". `callerParameters`: the names of those an API caller chose, looked for too. Null when the answer
+ refuses none of those, nor one Parley can drop.
  */
-export function findRefusedParameter(error: { code?: unknown; param?: unknown; message?: unknown }): string | null {
+export function findRefusedParameter(
+  error: { code?: unknown; param?: unknown; message?: unknown },
+  callerParameters: readonly string[] = [],
+): string | null {
+  const candidates = [...ADJUSTABLE_PARAMETERS, ...callerParameters];
   const param = typeof error.param === "string" ? error.param : "";
   const paramName = param.split(/[.[]/)[0] ?? "";
-  if (REFUSAL_CODES.has(String(error.code)) && ADJUSTABLE_PARAMETERS.some((name) => name === paramName)) {
-    return paramName;
-  }
+  if (REFUSAL_CODES.has(String(error.code)) && candidates.includes(paramName)) return paramName;
   const message = typeof error.message === "string" ? error.message : "";
   if (!REFUSAL_WORDS.test(message)) return null;
   // The first one named: a message may go on to name the parameter to use instead ("Use 'max_completion_tokens'").
-  const named = ADJUSTABLE_PARAMETERS.map((name) => ({ name, at: message.search(new RegExp(`\\b${name}\\b`)) }))
+  const named = candidates
+    .map((name) => ({ name, at: message.search(new RegExp(`\\b${name}\\b`)) }))
     .filter((found) => found.at >= 0)
     .sort((a, b) => a.at - b.at);
   return named[0]?.name ?? null;

@@ -15,9 +15,11 @@ import type { ProviderUsage } from "./reply-usage";
 import {
   type AdjustableKind,
   adjustShape,
+  type CallerParameters,
   findRefusedParameter,
   type ShapeAdjustment,
   type ShapedValues,
+  shapeCallerParameters,
   shapeMessages,
   shapeParameters,
   type WireShape,
@@ -33,8 +35,8 @@ export type UpstreamRequest = {
   topP: number;
   maxTokens: number;
   reasoningEffort: ReasoningEffort | null;
-  /** Stop sequences (API callers only: the chat sends none). */
-  stop?: string[];
+  /** What an API caller chose that the chat never sends (request-shape.ts). */
+  callerParameters?: CallerParameters;
   /** Which parameters the model's server takes (lib/models/compatibility.ts). */
   shape: WireShape;
   /** Records a change of shape made after the server refused a parameter, before the retry. */
@@ -118,11 +120,29 @@ export function buildStreamParams(request: Omit<UpstreamRequest, "signal">, shap
     model: request.model,
     messages: shapeMessages(shape, request.messages),
     ...shapeParameters(shape, values),
+    ...shapeCallerParameters(shape, request.callerParameters),
     stream: true,
   };
   if (shape.sendsUsageRequest) params.stream_options = { include_usage: true };
-  if (request.stop?.length) params.stop = request.stop;
   return params;
+}
+
+/** The parameter a 400 answer refuses, as findRefusedParameter reads it, also looking for the caller's. */
+function refusedParameter(request: UpstreamRequest, error: unknown): string | null {
+  if (!(error instanceof OpenAI.BadRequestError)) return null;
+  const body = error.error as { message?: unknown } | undefined;
+  const refusal = { code: error.code, param: error.param, message: body?.message ?? error.message };
+  return findRefusedParameter(refusal, Object.keys(request.callerParameters ?? {}));
+}
+
+/**
+ * A parameter the API caller chose, refused by the model's server: the caller's to drop, told so by name as OpenAI
+ * tells it (Parley would not send the call without what the caller asked for, such as a JSON answer).
+ */
+function callerParameterRefusal(request: UpstreamRequest, refused: string | null): AppError | null {
+  if (refused === null || request.callerParameters?.[refused as keyof CallerParameters] == null) return null;
+  const message = "The model does not take it. Send the request without it.";
+  return new AppError("unsupported_parameter", message, { issues: [{ path: [refused], message }] });
 }
 
 /** What a reply sends: the model's shape and values, with the adjustments made so far. */
@@ -138,15 +158,8 @@ async function adjustAfterRefusal(
   request: UpstreamRequest,
   sent: SentShape,
   adaptedKinds: Set<AdjustableKind>,
-  error: unknown,
+  refused: string | null,
 ): Promise<ShapeAdjustment | null> {
-  if (!(error instanceof OpenAI.BadRequestError)) return null;
-  const body = error.error as { message?: unknown } | undefined;
-  const refused = findRefusedParameter({
-    code: error.code,
-    param: error.param,
-    message: body?.message ?? error.message,
-  });
   const adjustment = refused ? adjustShape(sent.shape, sent.values, refused, adaptedKinds) : null;
   if (!adjustment || adaptedKinds.has(adjustment.kind)) return null;
   adaptedKinds.add(adjustment.kind);
@@ -170,7 +183,10 @@ async function openStream(request: UpstreamRequest, signal: AbortSignal): Promis
         .create(params, { signal, timeout: request.firstByteTimeoutMs })
         .asResponse();
     } catch (error) {
-      const adjustment = signal.aborted ? null : await adjustAfterRefusal(request, sent, adaptedKinds, error);
+      const refused = signal.aborted ? null : refusedParameter(request, error);
+      const refusal = callerParameterRefusal(request, refused);
+      if (refusal) throw refusal;
+      const adjustment = await adjustAfterRefusal(request, sent, adaptedKinds, refused);
       if (adjustment) {
         sent = adjustment;
         continue;

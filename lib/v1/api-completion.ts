@@ -12,6 +12,7 @@ import {
 } from "../chat/parameters";
 import type { ProviderUsage } from "../chat/reply-usage";
 import { startUsageMeter } from "../chat/reply-usage";
+import type { CallerParameters } from "../chat/request-shape";
 import { getSystemPrompt } from "../chat/system-prompt";
 import { countTokens, encodingForModel, type TokenEncoding } from "../chat/tokens";
 import { streamChatCompletion, type UpstreamRequest } from "../chat/upstream";
@@ -77,6 +78,23 @@ function parametersFor(model: CompletionModel, body: ChatCompletionBody): Parame
   return { ...parameters, maxTokens: maxTokens ?? parameters.maxTokens };
 }
 
+/**
+ * The caller's parameters that the chat never sends, passed on as they are; the sampling ones only where the admin
+ * lets users set temperature (ignored otherwise, as temperature is), and not when neutral (some clients send
+ * penalties of 0 on every call, which a server that takes no penalties would refuse).
+ */
+function callerParametersOf(model: CompletionModel, body: ChatCompletionBody): CallerParameters {
+  const { stop, seed, response_format, verbosity, presence_penalty, frequency_penalty, logit_bias } = body;
+  const sampling = model.allowUserParameters
+    ? {
+        presence_penalty: presence_penalty || null,
+        frequency_penalty: frequency_penalty || null,
+        logit_bias: logit_bias && Object.keys(logit_bias).length > 0 ? logit_bias : null,
+      }
+    : {};
+  return { stop, seed, response_format: response_format ?? undefined, verbosity, ...sampling };
+}
+
 /** The model's rules applied to the request, and its worst case reserved (a statement only when a limit applies). */
 export async function prepareApiCompletion(call: ApiCall, body: ChatCompletionBody): Promise<PreparedCompletion> {
   const { caller, model, rules } = call;
@@ -105,8 +123,10 @@ export async function prepareApiCompletion(call: ApiCall, body: ChatCompletionBo
     );
   }
   // Built before the reservation: a provider whose key cannot be read fails here, with nothing reserved to give back.
-  const stop = typeof body.stop === "string" ? [body.stop] : (body.stop ?? undefined);
-  const upstream = { ...buildUpstreamRequest(model, messages, parameters), stop };
+  const upstream = {
+    ...buildUpstreamRequest(model, messages, parameters),
+    callerParameters: callerParametersOf(model, body),
+  };
   const reservation = await reserveUsage(
     { userId: caller.userId, teamId: null, modelId: model.id, promptTokens, maxOutputTokens: parameters.maxTokens },
     rules,

@@ -15,6 +15,7 @@ export const isV1Path = (path: string) => path === "/v1" || path.startsWith("/v1
 const mapping: Partial<Record<ErrorCode, OpenAiError>> = {
   invalid_input: { status: 400, type: "invalid_request_error", code: "invalid_request" },
   context_overflow: { status: 400, type: "invalid_request_error", code: "context_length_exceeded" },
+  unsupported_parameter: { status: 400, type: "invalid_request_error", code: "unsupported_parameter" },
   payload_too_large: { status: 400, type: "invalid_request_error", code: "request_too_large" },
   unauthorized: { status: 401, type: "invalid_request_error", code: "invalid_api_key" },
   forbidden: { status: 403, type: "permission_error", code: "permission_denied" },

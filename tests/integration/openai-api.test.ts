@@ -204,7 +204,7 @@ describe("the /v1 API through the openai SDK", () => {
       param: "max_tokens",
       message: "max_tokens: Use from 1 to 100 tokens.",
     });
-    await expect(ask(client, { logit_bias: {} })).rejects.toBeInstanceOf(OpenAI.BadRequestError);
+    await expect(ask(client, { web_search_options: {} })).rejects.toBeInstanceOf(OpenAI.BadRequestError);
     await expect(ask(parleyClient("sk-parley-wrong"))).rejects.toBeInstanceOf(OpenAI.AuthenticationError);
     await expect(ask(client, { model: "no-such-model" })).rejects.toBeInstanceOf(OpenAI.NotFoundError);
 
@@ -224,7 +224,12 @@ describe("the /v1 API through the openai SDK", () => {
     const { key } = await makeApiUser();
     const optional = ["temperature", "top_p", "max_tokens", "max_completion_tokens", "stream", "stream_options"];
     const nulls = Object.fromEntries(
-      [...optional, "stop", "reasoning_effort", "user", "n"].map((field) => [field, null]),
+      [
+        ...optional,
+        ...["stop", "reasoning_effort", "user", "safety_identifier", "prompt_cache_key", "n"],
+        ...["seed", "response_format", "verbosity", "presence_penalty", "frequency_penalty", "logit_bias"],
+        ...["tools", "tool_choice", "logprobs", "store", "metadata"],
+      ].map((field) => [field, null]),
     );
     const answer = await fetch(`${inject("baseUrl")}/v1/chat/completions`, {
       method: "POST",

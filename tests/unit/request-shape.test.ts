@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { adjustShape, findRefusedParameter, shapeMessages, shapeParameters } from "@/lib/chat/request-shape";
+import {
+  adjustShape,
+  findRefusedParameter,
+  shapeCallerParameters,
+  shapeMessages,
+  shapeParameters,
+} from "@/lib/chat/request-shape";
 import { buildStreamParams } from "@/lib/chat/upstream";
 import { defaultRequestShape } from "@/lib/models/compatibility";
 
@@ -114,6 +120,27 @@ describe("a refused parameter", () => {
     ).toBe("max_tokens");
     expect(findRefusedParameter({ code: "invalid_api_key", param: null, message: "Incorrect API key" })).toBeNull();
     expect(findRefusedParameter({ code: null, param: null, message: "temperature must be at most 2" })).toBeNull();
+  });
+
+  it("names an API caller's own parameter only when told to look for it", () => {
+    const vllm = { code: null, param: null, message: "Extra inputs are not permitted: seed" };
+    expect(findRefusedParameter(vllm)).toBeNull();
+    expect(findRefusedParameter(vllm, ["seed", "stop"])).toBe("seed");
+    const openAi = { code: "unsupported_parameter", param: "stop", message: "Unsupported parameter: 'stop'." };
+    expect(findRefusedParameter(openAi)).toBeNull();
+    expect(findRefusedParameter(openAi, ["stop"])).toBe("stop");
+  });
+
+  it("passes an API caller's sampling parameters only to a model that takes sampling parameters", () => {
+    const caller = { seed: 7, stop: null, presence_penalty: 0.5, logit_bias: { "42": -100 } };
+    const sampling = defaultRequestShape({ baseUrl: "http://x/v1" }, "gpt-4o");
+    expect(shapeCallerParameters(sampling, caller)).toEqual({
+      seed: 7,
+      presence_penalty: 0.5,
+      logit_bias: { "42": -100 },
+    });
+    expect(shapeCallerParameters({ ...sampling, sendsSamplingParameters: false }, caller)).toEqual({ seed: 7 });
+    expect(shapeCallerParameters(sampling)).toEqual({});
   });
 
   it("drops or swaps only a parameter that was sent", () => {
