@@ -31,22 +31,44 @@ export async function setApiRequestsPerMinute(actor: AuditActor, limit: number) 
 /** This window's count of one counter (the key's, the user's) and the seconds until the window ends. */
 export type RequestCount = { count: number; secondsLeft: number };
 
-/** 429 with Retry-After (the end of the window) once the key or the user has made more than `limit` requests. */
-export function assertWithinRate(limit: number, counts: RequestCount[]): void {
-  const over = counts.find((count) => count.count > limit);
-  if (!over) return;
-  const retryAfterSeconds = Math.max(1, Math.ceil(over.secondsLeft));
+/** Where a caller stands after a request: the limit, what is left of it this window, and when the window ends. */
+export type RequestRate = { limit: number; remaining: number; resetSeconds: number };
+
+/**
+ * 429 with Retry-After (the end of the window) once the key or the user has made more than `limit` requests; else
+ * where the caller stands, by the busier of the two counts.
+ */
+export function checkRate(limit: number, counts: RequestCount[]): RequestRate {
+  const none = { count: 0, secondsLeft: API_RATE_WINDOW_SECONDS };
+  const busiest = counts.reduce((most, count) => (count.count > most.count ? count : most), none);
+  const resetSeconds = Math.max(1, Math.ceil(busiest.secondsLeft));
+  if (busiest.count <= limit) return { limit, remaining: limit - busiest.count, resetSeconds };
   throw new AppError(
     "rate_limited",
-    `Rate limit reached: ${limit} requests per minute. Try again in ${retryAfterSeconds} s.`,
+    `Rate limit reached: ${limit} requests per minute. Try again in ${resetSeconds} s.`,
     {
-      details: { retryAfterSeconds, limit },
+      details: { retryAfterSeconds: resetSeconds, limit },
     },
   );
 }
 
+/**
+ * OpenAI's headers for its request limit (the SDKs and clients such as LangChain read them to pace their calls):
+ * the reset in its format ("59s", "1m0s"). Parley's token limits are per day or month and per user or team, which
+ * OpenAI's per-minute token headers cannot say: the usage dashboard and `usage_limit_reached` tell them.
+ */
+export function rateLimitHeaders(rate: RequestRate): Record<string, string> {
+  const { resetSeconds } = rate;
+  const reset = resetSeconds < 60 ? `${resetSeconds}s` : `${Math.floor(resetSeconds / 60)}m${resetSeconds % 60}s`;
+  return {
+    "x-ratelimit-limit-requests": String(rate.limit),
+    "x-ratelimit-remaining-requests": String(rate.remaining),
+    "x-ratelimit-reset-requests": reset,
+  };
+}
+
 /** Counts one request of the key and of its user, and refuses it past the limit. */
-export async function takeApiRequest(caller: { userId: string; keyId: string }): Promise<void> {
+export async function takeApiRequest(caller: { userId: string; keyId: string }): Promise<RequestRate> {
   // The limit is read beside the counts rather than before them: one round trip less before the first token.
   const [limit, ...counts] = await Promise.all([
     getApiRequestsPerMinute(),
@@ -54,7 +76,7 @@ export async function takeApiRequest(caller: { userId: string; keyId: string }):
     countAttempt(`api:user:${caller.userId}`, API_RATE_WINDOW_SECONDS),
   ]);
   const now = Date.now();
-  assertWithinRate(
+  return checkRate(
     limit,
     counts.map(({ count, windowStart }) => ({
       count,

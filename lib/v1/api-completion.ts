@@ -22,6 +22,7 @@ import { insertApiUsage } from "../db/api-usage";
 import type { CompletionModel } from "../db/models";
 import { AppError } from "../errors";
 import { recordUpstreamFailure } from "../observability/metrics";
+import type { RequestRate } from "../usage-limits/request-rate";
 import { reserveUsage, settleUsage, type UsageReservation } from "../usage-limits/reserve-usage";
 import type { ApiCall, ApiCaller } from "./api-call";
 import { modelNotFoundError } from "./api-models";
@@ -36,6 +37,8 @@ export type PreparedCompletion = {
   promptTokens: number;
   encoding: TokenEncoding;
   reservation: UsageReservation;
+  /** Where the caller stands against the request limit, told in every answer's headers. */
+  rate: RequestRate;
 };
 
 export type CompletionOutcome = {
@@ -131,7 +134,7 @@ export async function prepareApiCompletion(call: ApiCall, body: ChatCompletionBo
     { userId: caller.userId, teamId: null, modelId: model.id, promptTokens, maxOutputTokens: parameters.maxTokens },
     rules,
   );
-  return { caller, model, modelName: body.model, upstream, promptTokens, encoding, reservation };
+  return { caller, model, modelName: body.model, upstream, promptTokens, encoding, reservation, rate: call.rate };
 }
 
 /** Counted and logged as a chat reply's failure is (run-reply.ts): the category and status, never the provider's text. */

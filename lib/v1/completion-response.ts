@@ -3,6 +3,7 @@
 // going away aborts the upstream call (the completion still settles its usage: api-completion.ts).
 import { randomBytes } from "node:crypto";
 import type { ServerResponse } from "node:http";
+import { rateLimitHeaders } from "../usage-limits/request-rate";
 import type { CompletionOutcome, PreparedCompletion } from "./api-completion";
 import { runApiCompletion } from "./api-completion";
 import { createChunkFrames } from "./completion-frames";
@@ -44,7 +45,7 @@ export async function writeCompletion(prepared: PreparedCompletion, response: Se
   try {
     outcome = await runApiCompletion(prepared, abort.signal, () => {});
   } catch (error) {
-    writeOpenAiError(response, error);
+    writeOpenAiError(response, error, prepared.rate);
     return;
   }
   if (abort.signal.aborted) return;
@@ -67,6 +68,7 @@ export async function writeCompletion(prepared: PreparedCompletion, response: Se
     "Content-Type": "application/json",
     "Cache-Control": "no-store",
     "Content-Length": Buffer.byteLength(body),
+    ...rateLimitHeaders(prepared.rate),
   });
   response.end(body);
 }
@@ -98,7 +100,7 @@ export async function streamCompletion(
     pending += frame;
   };
   if (!abort.signal.aborted) {
-    response.writeHead(200, streamHeaders);
+    response.writeHead(200, { ...streamHeaders, ...rateLimitHeaders(prepared.rate) });
     response.write(frames.role());
   }
   let end: string;

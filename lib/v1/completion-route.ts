@@ -9,6 +9,7 @@ import { AppError } from "../errors";
 import { parseJsonBody } from "../http/handler";
 import { MAX_API_REQUEST_BYTES } from "../limits";
 import { DEFAULT_BODY_LIMIT } from "../server/body-limit";
+import type { RequestRate } from "../usage-limits/request-rate";
 import { openApiCall } from "./api-call";
 import { prepareApiCompletion } from "./api-completion";
 import { type ChatCompletionBody, chatCompletionSchema } from "./completion-request";
@@ -40,6 +41,7 @@ export async function serveChatCompletion(request: IncomingMessage): Promise<(re
   }
   inFlight.count += 1;
   let isHandedOver = false;
+  let rate: RequestRate | null = null;
   const settled = () => {
     inFlight.count -= 1;
   };
@@ -58,6 +60,7 @@ export async function serveChatCompletion(request: IncomingMessage): Promise<(re
     );
     const checkedAt = performance.now();
     const call = await openApiCall(secret, read.body?.model ?? null);
+    rate = call.rate;
     if (!read.body) throw read.error;
     const body = read.body;
     const prepared = await prepareApiCompletion(call, body);
@@ -74,7 +77,7 @@ export async function serveChatCompletion(request: IncomingMessage): Promise<(re
       });
     };
   } catch (error) {
-    return (response) => writeOpenAiError(response, error);
+    return (response) => writeOpenAiError(response, error, rate);
   } finally {
     if (!isHandedOver) settled();
   }

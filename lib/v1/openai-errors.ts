@@ -6,6 +6,7 @@ import { UpstreamFailure } from "../chat/upstream-failure";
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "../db/database-unavailable";
 import { AppError, type ErrorCode } from "../errors";
 import { logDatabaseOutage } from "../observability/outage-log";
+import { type RequestRate, rateLimitHeaders } from "../usage-limits/request-rate";
 
 type OpenAiError = { status: number; type: string; code: string };
 
@@ -34,7 +35,14 @@ const mapping: Partial<Record<ErrorCode, OpenAiError>> = {
 // without api-version) stays broken. The per-minute rate limit, a busy provider and an unreachable database stay retryable.
 const NOT_RETRYABLE: ReadonlySet<ErrorCode> = new Set(["usage_limit_reached", "model_unavailable"]);
 
-type OpenAiFailure = { status: number; body: unknown; retryAfter: number | null; isRetryable: boolean };
+type OpenAiFailure = {
+  status: number;
+  body: unknown;
+  retryAfter: number | null;
+  isRetryable: boolean;
+  /** Where the caller stands against the request limit, when the failure is that limit's 429. */
+  rate: RequestRate | null;
+};
 
 /** The body and status of a failure; only AppError messages (written to be shown) reach the caller. */
 export function toOpenAiError(error: unknown): OpenAiFailure {
@@ -49,6 +57,7 @@ export function toOpenAiError(error: unknown): OpenAiFailure {
       body: errorBody("Something went wrong. Try again.", "server_error", null, "internal_error"),
       retryAfter: null,
       isRetryable: true,
+      rate: null,
     };
   }
   // The provider limiting requests or out of reach: a 503 the SDKs retry later; any other failure of the model is 500.
@@ -69,29 +78,33 @@ export function toOpenAiError(error: unknown): OpenAiFailure {
   const lead = issue && issue.message !== error.message ? `${error.message} ` : "";
   const message = issue ? `${lead}${param ? `${param}: ` : ""}${issue.message}` : error.message;
   const body = errorBody(message, mapped.type, param, mapped.code);
-  return { status: mapped.status, body, retryAfter, isRetryable: !NOT_RETRYABLE.has(error.code) };
+  const limit = error.code === "rate_limited" ? error.details?.limit : undefined;
+  const rate = limit !== undefined ? { limit, remaining: 0, resetSeconds: retryAfter ?? 1 } : null;
+  return { status: mapped.status, body, retryAfter, isRetryable: !NOT_RETRYABLE.has(error.code), rate };
 }
 
 export function errorBody(message: string, type: string, param: string | null, code: string) {
   return { error: { message, type, param, code } };
 }
 
-function errorHeaders({ retryAfter, isRetryable }: Pick<OpenAiFailure, "retryAfter" | "isRetryable">) {
+/** `rate`: where the caller stands, once the request was counted (a 429 of the request limit says it itself). */
+function errorHeaders(failure: Omit<OpenAiFailure, "status" | "body">, rate: RequestRate | null = null) {
   const headers: Record<string, string> = { "Cache-Control": "no-store" };
-  if (retryAfter !== null) headers["Retry-After"] = String(retryAfter);
-  if (!isRetryable) headers["x-should-retry"] = "false";
-  return headers;
+  if (failure.retryAfter !== null) headers["Retry-After"] = String(failure.retryAfter);
+  if (!failure.isRetryable) headers["x-should-retry"] = "false";
+  const standing = failure.rate ?? rate;
+  return standing ? { ...headers, ...rateLimitHeaders(standing) } : headers;
 }
 
-export function openAiErrorResponse(error: unknown): Response {
+export function openAiErrorResponse(error: unknown, rate: RequestRate | null = null): Response {
   const failure = toOpenAiError(error);
-  return Response.json(failure.body, { status: failure.status, headers: errorHeaders(failure) });
+  return Response.json(failure.body, { status: failure.status, headers: errorHeaders(failure, rate) });
 }
 
 /** The same answer on node:http's response (POST /v1/chat/completions is served there: completion-route.ts). */
-export function writeOpenAiError(response: ServerResponse, error: unknown): void {
+export function writeOpenAiError(response: ServerResponse, error: unknown, rate: RequestRate | null = null): void {
   const failure = toOpenAiError(error);
-  writeOpenAiErrorBody(response, failure.status, failure.body, errorHeaders(failure));
+  writeOpenAiErrorBody(response, failure.status, failure.body, errorHeaders(failure, rate));
 }
 
 /** An error body in OpenAI's shape, as JSON on node:http's response, with `headers` beside. */
@@ -99,7 +112,7 @@ export function writeOpenAiErrorBody(
   response: ServerResponse,
   status: number,
   body: unknown,
-  headers: Record<string, string> = errorHeaders({ retryAfter: null, isRetryable: true }),
+  headers: Record<string, string> = errorHeaders({ retryAfter: null, isRetryable: true, rate: null }),
 ): void {
   const text = JSON.stringify(body);
   if (response.headersSent || response.destroyed) return;

@@ -33,6 +33,22 @@ async function makeKey(client: Awaited<ReturnType<typeof signedInClient>>, name:
 
 const listModels = (secret: string) =>
   fetch(`${server.baseUrl}/v1/models`, { headers: { authorization: `Bearer ${secret}` } });
+const complete = (secret: string) =>
+  fetch(`${server.baseUrl}/v1/chat/completions`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" },
+    body: JSON.stringify({ model: "fake-model", messages: [{ role: "user", content: "Hi" }], stream: true }),
+  });
+
+/** OpenAI's x-ratelimit-*-requests headers of an answer. */
+function standing(answer: Response) {
+  const reset = answer.headers.get("x-ratelimit-reset-requests") ?? "";
+  expect(reset).toMatch(/^([1-5]?[0-9]s|1m0s)$/);
+  return {
+    limit: answer.headers.get("x-ratelimit-limit-requests"),
+    remaining: answer.headers.get("x-ratelimit-remaining-requests"),
+  };
+}
 
 it("refuses a key, and then all of its user's keys, past the requests per minute the admin allows", async () => {
   // The first account is the admin: API access is on for admins by default.
@@ -43,13 +59,20 @@ it("refuses a key, and then all of its user's keys, past the requests per minute
   const first = await makeKey(admin, "first");
   const second = await makeKey(admin, "second");
 
-  for (let call = 0; call < 3; call++) expect((await listModels(first)).status).toBe(200);
+  // Each answer tells what is left, in OpenAI's headers: a completion (streamed) counts as a listing does.
+  const answers = [await listModels(first), await complete(first), await listModels(first)];
+  expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
+  expect(answers.map(standing)).toEqual(["2", "1", "0"].map((remaining) => ({ limit: "3", remaining })));
+  expect(await answers[1]?.text()).toContain("data: [DONE]");
   const refused = await listModels(first);
   expect(refused.status).toBe(429);
+  expect(standing(refused)).toEqual({ limit: "3", remaining: "0" });
   expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
   // A minute's rate passes soon: the SDKs may retry it (only refusals no retry can change say x-should-retry: false).
   expect(refused.headers.get("x-should-retry")).toBeNull();
   expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("rate_limit_exceeded");
   // The user's own count is spent too: another key of theirs is refused as well.
-  expect((await listModels(second)).status).toBe(429);
+  const refusedCompletion = await complete(second);
+  expect(refusedCompletion.status).toBe(429);
+  expect(standing(refusedCompletion)).toEqual({ limit: "3", remaining: "0" });
 });
