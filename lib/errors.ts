@@ -47,8 +47,10 @@ export const errorStatus = {
   unsupported_file: 415,
   no_text_found: 415,
   unreadable_file: 415,
-  // An import (lib/conversations/import-rows.ts): a file that is no export, or one with nothing in it.
+  // An import (lib/conversations/import-rows.ts): a file that is no export, a Parley export with values Parley cannot
+  // take, or one with nothing in it.
   not_an_export: 400,
+  invalid_export: 400,
   nothing_to_import: 400,
   rate_limited: 429,
   // One user's uploads being read at once would hold more than a message may carry (lib/attachments).

@@ -688,6 +688,7 @@ export const en = {
   "errors.no_text_found": "No text found in this file: a scanned PDF has no text to read.",
   "errors.unreadable_file": "This file could not be read: it may be damaged, or too large to read.",
   "errors.not_an_export": "This file is not a ChatGPT export (conversations.json) or a Parley JSON export.",
+  "errors.invalid_export": "This Parley export holds values Parley cannot take (was it edited?).",
   "errors.nothing_to_import": "The file has no messages to import.",
   // Parley's own API, keys and usage limits (issue 17)
   "errors.usage_limit_reached": "You have reached your usage limit.",

@@ -642,6 +642,7 @@ export const zhCN: Catalog = {
   "errors.no_text_found": "此文件中没有可读取的文字：扫描的 PDF 没有文字层。",
   "errors.unreadable_file": "无法读取此文件：它可能已损坏，或太大而无法读取。",
   "errors.not_an_export": "此文件不是 ChatGPT 导出（conversations.json）或 Parley 的 JSON 导出。",
+  "errors.invalid_export": "此 Parley 导出中有 Parley 无法接受的内容（是否被修改过？）。",
   "errors.nothing_to_import": "此文件中没有可导入的消息。",
   // Parley's own API, keys and usage limits (issue 17)
   "errors.usage_limit_reached": "你已达到用量上限。",

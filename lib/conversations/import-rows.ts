@@ -60,12 +60,18 @@ function convertExportedConversation(conversation: ExportedConversation): Import
 }
 
 const NOT_AN_EXPORT = "This file is not a ChatGPT export (conversations.json) or a Parley JSON export.";
+// A file that names Parley's format is one of its exports, whatever else is wrong with it (a prompt edited past the
+// limit, a file from a newer Parley): told apart from a file that is no export at all.
+const INVALID_EXPORT = "This Parley export holds values Parley cannot take (was it edited?).";
 
-function parseFile<T>(schema: z.ZodType<T>, body: unknown): T {
+function parseFile<T>(schema: z.ZodType<T>, body: unknown, isParleyExport = false): T {
   const parsed = parseFields(schema, body);
   if (parsed.success) return parsed.data;
   const issues = parsed.issues.slice(0, MAX_REPORTED_ISSUES);
-  throw new AppError("not_an_export", `${NOT_AN_EXPORT} The first problems are listed.`, { issues });
+  const [code, headline] = isParleyExport
+    ? (["invalid_export", INVALID_EXPORT] as const)
+    : (["not_an_export", NOT_AN_EXPORT] as const);
+  throw new AppError(code, `${headline} The first problems are listed.`, { issues });
 }
 
 /** The format is told by the shape: ChatGPT's file is an array, Parley's exports name their format. */
@@ -73,10 +79,10 @@ function readImportFile(body: unknown): ImportedConversation[] {
   if (Array.isArray(body)) return parseFile(chatGptExportSchema, body).map(convertChatGptConversation);
   const format = typeof body === "object" && body !== null && "format" in body ? body.format : undefined;
   if (format === CONVERSATION_EXPORT_FORMAT) {
-    return [convertExportedConversation(parseFile(conversationExportSchema, body).conversation)];
+    return [convertExportedConversation(parseFile(conversationExportSchema, body, true).conversation)];
   }
   if (format === ACCOUNT_EXPORT_FORMAT) {
-    return parseFile(accountExportSchema, body).conversations.map(convertExportedConversation);
+    return parseFile(accountExportSchema, body, true).conversations.map(convertExportedConversation);
   }
   throw new AppError("not_an_export", NOT_AN_EXPORT);
 }

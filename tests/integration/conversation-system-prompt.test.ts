@@ -137,7 +137,14 @@ describe("a conversation's own system prompt", () => {
     const edited = { ...json, conversation: { ...json.conversation, systemPrompt: "x".repeat(20_001) } };
     const refused = await visitor.client.json("/api/account/import", edited);
     expect(refused.status).toBe(400);
-    expect(JSON.stringify(await refused.json())).toContain("Use at most 20,000 characters.");
+    const { error } = (await refused.json()) as {
+      error: { code: string; issues: { path: string[]; message: string }[] };
+    };
+    expect(error.code).toBe("invalid_export");
+    expect(error.issues[0]).toMatchObject({
+      path: ["conversation", "systemPrompt"],
+      message: "Use at most 20,000 characters.",
+    });
 
     const link = await ana.client.json(`/api/conversations/${id}/share-links`, {});
     const token = ((await link.json()) as { url: string }).url.split("/s/")[1];
