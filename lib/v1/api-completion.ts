@@ -95,7 +95,9 @@ function callerParametersOf(model: CompletionModel, body: ChatCompletionBody): C
         logit_bias: logit_bias && Object.keys(logit_bias).length > 0 ? logit_bias : null,
       }
     : {};
-  return { stop, seed, response_format: response_format ?? undefined, verbosity, ...sampling };
+  // An empty list asks for no stop sequence: sent as none, which every server takes.
+  const stopSequences = Array.isArray(stop) && stop.length === 0 ? null : stop;
+  return { stop: stopSequences, seed, response_format: response_format ?? undefined, verbosity, ...sampling };
 }
 
 /** The model's rules applied to the request, and its worst case reserved (a statement only when a limit applies). */

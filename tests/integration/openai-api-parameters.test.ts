@@ -64,6 +64,9 @@ describe("the caller's own parameters on /v1", () => {
       logit_bias: { "50256": -100 },
     });
     expect(sent).not.toHaveProperty("frequency_penalty");
+
+    await client.chat.completions.create({ model: model.upstreamName, messages: hi, stop: [] });
+    expect(model.sent()[1]).not.toHaveProperty("stop");
   });
 
   it("leave the sampling ones out, as temperature is, where the admin fixed the parameters or the model takes none", async () => {
