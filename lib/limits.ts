@@ -31,6 +31,8 @@ export const MAX_FILE_NAME_LENGTH = 255;
 export const IMAGE_CONTENT_TYPES = ["image/png", "image/jpeg", "image/gif", "image/webp"] as const;
 // A system prompt: the admin's for a model, or a conversation's own (its settings).
 export const MAX_SYSTEM_PROMPT_LENGTH = 20_000;
+// The words a reader may add to a verdict on a reply (the reply's Good and Bad buttons).
+export const MAX_FEEDBACK_COMMENT_LENGTH = 2_000;
 // Custom instructions (Settings → Account): about a page of text.
 export const MAX_CUSTOM_INSTRUCTIONS_LENGTH = 4_000;
 // Admin → API & limits: the largest values the console takes, given to its number fields too, so that the browser

@@ -66,6 +66,7 @@ export type {
   MessageRole,
   MessageStatus,
   ProviderKind,
+  ReplyRating,
   TeamRole,
   UserRole,
   UserStatus,

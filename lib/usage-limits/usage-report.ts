@@ -2,6 +2,7 @@
 // limits and what is left of them.
 
 import { z } from "zod";
+import { getFeedbackReport } from "../db/reply-feedback";
 import { getUsageBy, getUserUsageBy, type UsageGroup, type UsageRow } from "../db/usage-dashboard";
 import { getLimitRows } from "../db/usage-limits";
 import { AppError } from "../errors";
@@ -46,15 +47,19 @@ export function usageRange(query: z.infer<typeof usageQuerySchema>, now = new Da
   return { from, until, label: { from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) } };
 }
 
+// The newest words readers added to their verdicts on replies, shown under the verdicts' counts.
+const FEEDBACK_WORDS_SHOWN = 20;
+
 export async function getUsageDashboard(query: z.infer<typeof usageQuerySchema>) {
   const { from, until, label } = usageRange(query);
-  const [usedDays, byUser, byTeam, byModel] = await Promise.all([
+  const [usedDays, byUser, byTeam, byModel, feedback] = await Promise.all([
     getUsageBy("day", from, until),
     getUsageBy("user", from, until),
     getUsageBy("team", from, until),
     getUsageBy("model", from, until),
+    getFeedbackReport(from, until, FEEDBACK_WORDS_SHOWN),
   ]);
-  return { range: label, byDay: everyDay(usedDays, from, until), byUser, byTeam, byModel };
+  return { range: label, byDay: everyDay(usedDays, from, until), byUser, byTeam, byModel, feedback };
 }
 
 /** Every day of the range, one without use at zero: the chart by day is a timeline, not a list of busy days. */

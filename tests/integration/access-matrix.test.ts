@@ -108,6 +108,18 @@ const rows: Row[] = [
   },
   {
     method: "PUT",
+    route: `${conversationRoute}/messages/[messageId]/feedback`,
+    body: { rating: "bad", comment: "Too long." },
+    expected: { anonymous: 401, owner: 200, otherUser: 404 },
+  },
+  { method: "GET", route: `${conversationRoute}/feedback`, expected: { anonymous: 401, owner: 200, otherUser: 404 } },
+  {
+    method: "DELETE",
+    route: `${conversationRoute}/messages/[messageId]/feedback`,
+    expected: { anonymous: 401, owner: 204, otherUser: 404 },
+  },
+  {
+    method: "PUT",
     route: `${conversationRoute}/current-message`,
     body: { messageId: "[messageId]" },
     expected: { anonymous: 401, owner: 200, otherUser: 404 },
@@ -174,7 +186,8 @@ async function call(caller: Caller, row: Row): Promise<number> {
 async function snapshot() {
   const conversation = await db().conversation.findUniqueOrThrow({ where: { id: conversationId } });
   const messages = await db().message.count({ where: { conversationId } });
-  return { title: conversation.title, deletedAt: conversation.deletedAt, messages };
+  const verdicts = await db().replyFeedback.findMany({ where: { message: { conversationId } } });
+  return { title: conversation.title, deletedAt: conversation.deletedAt, messages, verdicts };
 }
 
 describe.sequential("access matrix", () => {

@@ -179,6 +179,21 @@ const rows: Row[] = [
   },
   { method: "POST", route: `${conversation}/stop`, denied: { ...outsiders, viewer: 403 }, allowed: [["editor", 202]] },
   { method: "GET", route: `${conversation}/stream`, denied: outsiders, allowed: forMembers(204) },
+  // A verdict on a reply is each reader's own: viewers give theirs too.
+  {
+    method: "PUT",
+    route: `${conversation}/messages/[replyId]/feedback`,
+    body: { rating: "good" },
+    denied: outsiders,
+    allowed: forMembers(200),
+  },
+  { method: "GET", route: `${conversation}/feedback`, denied: outsiders, allowed: forMembers(200) },
+  {
+    method: "DELETE",
+    route: `${conversation}/messages/[replyId]/feedback`,
+    denied: outsiders,
+    allowed: forMembers(204),
+  },
   { method: "GET", route: `${conversation}/events`, denied: outsiders, allowed: forMembers(200) },
   {
     method: "GET",
@@ -414,7 +429,7 @@ async function call(caller: Caller, row: Row): Promise<number> {
 
 /** Everything a call of this matrix could change, limited to this file's rows (other files run alongside). */
 async function snapshot() {
-  const [teamRow, memberships, invitations, links, conversationRow, messages, conversations, sideTeams] =
+  const [teamRow, memberships, invitations, links, conversationRow, messages, conversations, sideTeams, verdicts] =
     await Promise.all([
       db().team.findUnique({ where: { id: ids.teamId }, select: { name: true } }),
       db().membership.findMany({ where: { teamId: ids.teamId }, orderBy: { userId: "asc" } }),
@@ -424,8 +439,12 @@ async function snapshot() {
       db().message.count({ where: { conversationId: ids.conversationId } }),
       db().conversation.count({ where: { ownerId: { in: userIds } } }),
       db().team.count({ where: { name: "Matrix side team" } }),
+      db().replyFeedback.findMany({
+        where: { message: { conversationId: ids.conversationId } },
+        orderBy: { userId: "asc" },
+      }),
     ]);
-  return { teamRow, memberships, invitations, links, conversationRow, messages, conversations, sideTeams };
+  return { teamRow, memberships, invitations, links, conversationRow, messages, conversations, sideTeams, verdicts };
 }
 
 describe.sequential("team and sharing access matrix", () => {

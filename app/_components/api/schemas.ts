@@ -58,6 +58,14 @@ export const teamChoicesSchema = z.object({ team: teamRefSchema.nullable(), team
 export const teamSharingSchema = z.object({ team: teamRefSchema.nullable(), canStopSharing: z.boolean() });
 export const copiedConversationSchema = z.object({ id: z.string(), title: z.string() });
 
+// A reader's own verdict on a reply (lib/conversations/reply-feedback.ts).
+export const replyFeedbackSchema = z.object({
+  messageId: z.string(),
+  rating: z.enum(["good", "bad"]),
+  comment: z.string().nullable(),
+});
+export const replyFeedbackListSchema = z.object({ feedback: z.array(replyFeedbackSchema) });
+
 export const threadPageSchema = z.object({ messages: z.array(chatMessageSchema), olderCursor: z.string().nullable() });
 
 export const modelSchema = z.object({

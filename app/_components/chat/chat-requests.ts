@@ -1,9 +1,12 @@
-import { requestJson } from "@/app/_components/api/api-client";
+import { z } from "zod";
+import { type ApiResult, requestJson } from "@/app/_components/api/api-client";
 import {
   conversationDetailsSchema,
   conversationSchema,
   copiedConversationSchema,
   modelListSchema,
+  replyFeedbackListSchema,
+  replyFeedbackSchema,
   teamChoicesSchema,
   teamSharingSchema,
   threadPageSchema,
@@ -120,4 +123,28 @@ export function copyToMyChats(conversationId: string, messageId: string) {
     method: "POST",
     body: JSON.stringify({ messageId }),
   });
+}
+
+/** The reader's own verdicts on the conversation's replies. */
+export function fetchOwnFeedback(conversationId: string) {
+  return requestJson(`${conversationUrl(conversationId)}/feedback`, replyFeedbackListSchema);
+}
+
+export type ReplyRating = "good" | "bad";
+
+/** The reader's verdict on a reply, with optional words for the admins; null rating withdraws it. */
+export function sendFeedback(
+  conversationId: string,
+  messageId: string,
+  rating: ReplyRating | null,
+  comment = "",
+): Promise<ApiResult<z.infer<typeof replyFeedbackSchema> | null>> {
+  const url = `${conversationUrl(conversationId)}/messages/${encodeURIComponent(messageId)}/feedback`;
+  if (rating === null)
+    return requestJson(
+      url,
+      z.undefined().transform(() => null),
+      { method: "DELETE" },
+    );
+  return requestJson(url, replyFeedbackSchema, { method: "PUT", body: JSON.stringify({ rating, comment }) });
 }

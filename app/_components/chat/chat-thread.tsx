@@ -14,6 +14,7 @@ import { useChatStream } from "@/app/_components/chat/live/use-chat-stream";
 import { useConversationWatch } from "@/app/_components/chat/live/use-conversation-watch";
 import type { MessageActions } from "@/app/_components/chat/messages/message-actions";
 import { MessageList } from "@/app/_components/chat/messages/message-list";
+import { ReplyFeedbackProvider } from "@/app/_components/chat/messages/reply-feedback";
 import { useOlderMessages } from "@/app/_components/chat/messages/use-older-messages";
 import { ShareLinkDialog } from "@/app/_components/share-links";
 import { useShortcut } from "@/app/_components/ui/keyboard-shortcuts";
@@ -94,18 +95,20 @@ export function ChatThread({ conversation }: ChatThreadProps) {
           <p className="text-ink-muted">{t("chat.empty")}</p>
         </div>
       ) : (
-        <MessageList
-          messages={visibleMessages}
-          isStreaming={isStreaming}
-          isBusy={isBusy}
-          actions={actions}
-          older={older}
-          canWrite={sharing.access !== "read"}
-          showsAuthors={sharing.team !== null}
-          readsImages={modelReadsImages}
-          jump={jump}
-          versionSwitch={stream.versionSwitch}
-        />
+        <ReplyFeedbackProvider conversationId={conversation.id}>
+          <MessageList
+            messages={visibleMessages}
+            isStreaming={isStreaming}
+            isBusy={isBusy}
+            actions={actions}
+            older={older}
+            canWrite={sharing.access !== "read"}
+            showsAuthors={sharing.team !== null}
+            readsImages={modelReadsImages}
+            jump={jump}
+            versionSwitch={stream.versionSwitch}
+          />
+        </ReplyFeedbackProvider>
       )}
       <ThreadFooter
         draftKey={conversation.id}

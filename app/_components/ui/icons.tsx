@@ -252,3 +252,19 @@ export function FileIcon(props: IconProps) {
     </Icon>
   );
 }
+
+export function ThumbUpIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M7 10v11H4a1 1 0 0 1-1-1v-9a1 1 0 0 1 1-1h3l4-7a2.5 2.5 0 0 1 3 2.5V8h5a2 2 0 0 1 2 2.3l-1.3 8.5A2.5 2.5 0 0 1 17.2 21H7" />
+    </Icon>
+  );
+}
+
+export function ThumbDownIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M17 14V3h3a1 1 0 0 1 1 1v9a1 1 0 0 1-1 1h-3l-4 7a2.5 2.5 0 0 1-3-2.5V16H5a2 2 0 0 1-2-2.3l1.3-8.5A2.5 2.5 0 0 1 6.8 3H17" />
+    </Icon>
+  );
+}

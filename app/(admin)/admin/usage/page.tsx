@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { describeError } from "@/app/_components/api/api-client";
 import type { ApiError } from "@/app/_components/api/types";
-import { type UsageRow, UsageSection } from "@/app/_components/usage";
+import { FeedbackSection, type UsageRow, UsageSection } from "@/app/_components/usage";
 import { getTranslator } from "@/app/_i18n/server";
 import { requirePageAdmin } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
@@ -95,14 +95,19 @@ async function UsageSections({ dashboard }: { dashboard: Dashboard }) {
     { by: "team", title: t("admin.usage.byTeam"), rows: dashboard.byTeam, fallback: t("admin.usage.personal") },
     { by: "model", title: t("admin.usage.byModel"), rows: dashboard.byModel, fallback: t("admin.usage.deleted") },
   ];
-  return sections.map((section) => (
-    <UsageSection
-      key={section.by}
-      id={`usage-by-${section.by}`}
-      title={section.title}
-      rows={section.rows}
-      csvUrl={csv(section.by)}
-      fallbackLabel={section.fallback}
-    />
-  ));
+  return (
+    <>
+      {sections.map((section) => (
+        <UsageSection
+          key={section.by}
+          id={`usage-by-${section.by}`}
+          title={section.title}
+          rows={section.rows}
+          csvUrl={csv(section.by)}
+          fallbackLabel={section.fallback}
+        />
+      ))}
+      <FeedbackSection report={dashboard.feedback} deletedLabel={t("admin.usage.deleted")} />
+    </>
+  );
 }

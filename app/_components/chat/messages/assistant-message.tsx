@@ -10,6 +10,7 @@ import type { Translator } from "@/app/_i18n/translator";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { SERVER_STOPPED_FINISH } from "@/lib/live/messages";
 import { CopyToMyChatsButton } from "./copy-to-my-chats-button";
+import { FeedbackButtons } from "./feedback-buttons";
 import { MESSAGE_ACTION_BUTTON, type MessageItemProps } from "./message-actions";
 import { ReplyThinking } from "./reply-thinking";
 import { ReplyUsageButton } from "./reply-usage-button";
@@ -86,6 +87,8 @@ export function AssistantMessage({ message, isBusy, actions, canWrite, isNewest 
                 <LinkIcon width={16} height={16} />
               </button>
             ) : null}
+            {/* Last: the field that Bad opens takes the line under the buttons. */}
+            {isSaved(message) && message.status !== "ERROR" ? <FeedbackButtons message={message} /> : null}
           </>
         )}
       </div>
