@@ -71,6 +71,9 @@ export const routeInventory: InventoryRoute[] = [
   route("GET", `${conversation}/export`, "access", "conversation reader"),
   route("PUT", `${conversation}/current-message`, "access", "conversation writer"),
   route("POST", `${conversation}/stop`, "access", "conversation writer"),
+  route("GET", `${conversation}/feedback`, "access", "conversation reader"),
+  route("PUT", `${conversation}/messages/[messageId]/feedback`, "access", "conversation reader"),
+  route("DELETE", `${conversation}/messages/[messageId]/feedback`, "access", "conversation reader"),
   // Event-stream routes (lib/server/event-stream-routes.ts), served on node:http rather than by route files.
   route("POST", `${conversation}/messages`, "access", "conversation writer"),
   route("POST", `${conversation}/messages/[messageId]/regenerate`, "access", "conversation writer"),
