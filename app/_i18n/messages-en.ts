@@ -54,6 +54,8 @@ export const en = {
   "errors.email_taken": "An account with this email already exists.",
   "errors.conflict": "This was changed meanwhile. Reload and try again.",
   "errors.provider_name_taken": "A provider with this name already exists.",
+  "errors.model_name_taken": "This provider already has a model with this name.",
+  "errors.own_account": "You cannot change or delete your own account here. Ask another admin.",
   "errors.sso_provider_name_taken": "Another single sign-on provider already uses this short name.",
   "errors.default_model": "This is the default model, or its provider. Make another model the default first.",
   "errors.demo_provider": "The built-in demo provider cannot be changed, nor given other models.",

@@ -51,6 +51,8 @@ export const zhCN: Catalog = {
   "errors.email_taken": "该邮箱已注册。",
   "errors.conflict": "内容已被更改，请刷新后重试。",
   "errors.provider_name_taken": "已有同名的服务商。",
+  "errors.model_name_taken": "该服务商已有同名模型。",
+  "errors.own_account": "不能在此更改或删除你自己的账户。请让另一位管理员操作。",
   "errors.sso_provider_name_taken": "另一个单点登录身份提供方已使用此简称。",
   "errors.default_model": "这是默认模型，或其服务商。请先将另一个模型设为默认。",
   "errors.demo_provider": "内置演示服务商不能更改，也不能添加其他模型。",

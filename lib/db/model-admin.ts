@@ -75,7 +75,7 @@ function explainConflict(error: unknown): unknown {
     });
   }
   if (isViolationOf(error, "upstreamName")) {
-    return new AppError("conflict", sentenceOf("model_name_taken"), {
+    return new AppError("model_name_taken", sentenceOf("model_name_taken"), {
       cause: error,
       issues: [ruleIssue(["upstreamName"], "model_name_taken")],
     });

@@ -59,7 +59,7 @@ describe("versions and audit", () => {
     expect(duplicate.status).toBe(409);
     expect(await duplicate.json()).toEqual({
       error: {
-        code: "conflict",
+        code: "model_name_taken",
         message: "This provider already has a model with this name.",
         issues: [
           {
