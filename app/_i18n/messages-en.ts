@@ -106,6 +106,8 @@ export const en = {
   "sidebar.settings": "Settings",
   "sidebar.signOut": "Sign out",
   "conversations.searchLabel": "Search conversations",
+  "conversations.loadMoreFailed": "Could not load more conversations. {reason}",
+  "conversations.retry": "Retry",
   "conversations.searchPlaceholder": "Search",
   "conversations.pinned": "Pinned",
   "conversations.today": "Today",

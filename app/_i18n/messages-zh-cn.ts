@@ -99,6 +99,8 @@ export const zhCN: Catalog = {
   "sidebar.settings": "设置",
   "sidebar.signOut": "退出登录",
   "conversations.searchLabel": "搜索对话",
+  "conversations.loadMoreFailed": "无法加载更多对话。{reason}",
+  "conversations.retry": "重试",
   "conversations.searchPlaceholder": "搜索",
   "conversations.pinned": "已置顶",
   "conversations.today": "今天",
