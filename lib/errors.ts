@@ -13,6 +13,20 @@ export const errorStatus = {
   // A usage limit set for an email or a team that Parley does not have.
   no_such_user_or_team: 404,
   email_taken: 409,
+  // Another provider (lib/db/providers.ts), or single sign-on provider (lib/sso/sso-admin.ts), has this name.
+  provider_name_taken: 409,
+  sso_provider_name_taken: 409,
+  // A provider has a model of this name already (lib/db/model-admin.ts).
+  model_name_taken: 409,
+  // An admin changing or deleting their own account from the console (lib/auth/user-admin.ts).
+  own_account: 409,
+  // A change the default model forbids: turning it off as the default, deleting it or its provider
+  // (lib/models/model-settings.ts, lib/db/providers.ts); another model is made the default instead.
+  default_model: 409,
+  // A change of the built-in demo provider, or a model added to it (lib/models/providers.ts, lib/db/model-admin.ts).
+  demo_provider: 409,
+  // What was read has changed meanwhile (two admins making a default at once, the last single sign-on provider
+  // deleted while password sign-in was being turned off); reloading shows the change.
   conflict: 409,
   // An edit made on a form loaded from an older version of what it edits (optimistic concurrency): applying it
   // would silently undo the changes made since (lib/db/model-admin.ts).

@@ -16,7 +16,7 @@ export const userChangesSchema = z
 
 function assertNotSelf(admin: SessionUser, id: string): void {
   if (admin.id === id) {
-    throw new AppError("conflict", "You cannot change or delete your own account here. Ask another admin.");
+    throw new AppError("own_account", "You cannot change or delete your own account here. Ask another admin.");
   }
 }
 

@@ -75,7 +75,7 @@ function explainConflict(error: unknown): unknown {
     });
   }
   if (isViolationOf(error, "upstreamName")) {
-    return new AppError("conflict", sentenceOf("model_name_taken"), {
+    return new AppError("model_name_taken", sentenceOf("model_name_taken"), {
       cause: error,
       issues: [ruleIssue(["upstreamName"], "model_name_taken")],
     });
@@ -114,7 +114,7 @@ export async function createModel(actor: AuditActor, providerId: string, fields:
       const provider = await tx.provider.findUnique({ where: { id: providerId }, select: { kind: true } });
       if (!provider) throw new AppError("not_found", "Provider not found.");
       if (provider.kind === "DEMO") {
-        throw new AppError("conflict", "The built-in demo provider serves only its own model.");
+        throw new AppError("demo_provider", "The built-in demo provider serves only its own model.");
       }
       if (fields.isDefault) await clearDefault(tx, actor);
       const { teamIds, ...columns } = fields;

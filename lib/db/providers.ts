@@ -88,7 +88,7 @@ export type ProviderFields = {
 
 function nameTaken(error: unknown): unknown {
   return isViolationOf(error, "name")
-    ? new AppError("conflict", "A provider with this name already exists.", { cause: error })
+    ? new AppError("provider_name_taken", "A provider with this name already exists.", { cause: error })
     : error;
 }
 
@@ -174,7 +174,10 @@ export async function deleteProvider(actor: AuditActor, id: string): Promise<voi
     await tx.$queryRaw`SELECT id FROM "Model" WHERE "providerId" = ${id} FOR UPDATE`;
     const before = await getProviderRow(tx, id);
     if ((await tx.model.count({ where: { providerId: id, isDefault: true } })) > 0) {
-      throw new AppError("conflict", "This provider serves the default model. Make another model the default first.");
+      throw new AppError(
+        "default_model",
+        "This provider serves the default model. Make another model the default first.",
+      );
     }
     const models = await tx.model.findMany({ where: { providerId: id }, select: { upstreamName: true } });
     await tx.provider.delete({ where: { id } });

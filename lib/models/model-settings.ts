@@ -170,7 +170,7 @@ export function changeModel(
   const merge = (before: ModelSettings): ModelFields => {
     // There is always exactly one default: it changes by making another model the default.
     if (before.isDefault && changes.isDefault === false) {
-      throw new AppError("conflict", "Make another model the default instead.");
+      throw new AppError("default_model", "Make another model the default instead.");
     }
     const { id: _id, providerId: _providerId, version: _version, ...current } = before;
     // An admin's choice of shape replaces Parley's last automatic one, which the card then stops showing. The form
@@ -188,6 +188,7 @@ export function changeModel(
 
 export function removeModel(admin: SessionUser, id: string) {
   return deleteModel(admin, id, (before) => {
-    if (before.isDefault) throw new AppError("conflict", "Make another model the default before deleting this one.");
+    if (before.isDefault)
+      throw new AppError("default_model", "Make another model the default before deleting this one.");
   });
 }

@@ -99,7 +99,7 @@ export async function changeProvider(admin: SessionUser, id: string, input: z.in
   await assertAllowedDestination(input.baseUrl);
   const { apiKey, expectedVersion, ...fields } = input;
   const check = (before: ProviderView) => {
-    if (before.kind === "DEMO") throw new AppError("conflict", "The built-in demo provider cannot be changed.");
+    if (before.kind === "DEMO") throw new AppError("demo_provider", "The built-in demo provider cannot be changed.");
     if (input.apiVersion !== undefined && before.kind !== "AZURE_OPENAI") {
       throw new AppError("invalid_input", "Some fields are invalid.", {
         issues: [{ path: ["apiVersion"], message: "Only Azure OpenAI providers take an api-version." }],

@@ -90,7 +90,7 @@ export async function addProvider(admin: SessionUser, input: z.infer<typeof ssoP
     });
   } catch (error) {
     if (!isViolationOf(error, "slug")) throw error;
-    throw new AppError("conflict", "Another provider already uses this short name.", { cause: error });
+    throw new AppError("sso_provider_name_taken", "Another provider already uses this short name.", { cause: error });
   }
 }
 

@@ -222,6 +222,30 @@ test("a provider saved by another admin since the form opened is not overwritten
   }
 });
 
+test("reloading a stale form whose provider another admin deleted meanwhile says it was deleted", async ({
+  browser,
+}) => {
+  const [ada, dave] = [await newAdminPage(browser), await newAdminPage(browser)];
+  const name = `Doomed ${randomUUID().slice(0, 6)}`;
+  const created = await ada.request.post("/api/admin/providers", { data: { name, baseUrl: upstream.url } });
+  const { id } = (await created.json()) as { id: string };
+  await dave.goto("/admin/providers");
+  const daveCard = dave.getByRole("listitem", { name, exact: true });
+  await daveCard.getByRole("button", { name: "Edit" }).click();
+  expect((await ada.request.patch(`/api/admin/providers/${id}`, { data: { name: `${name} (A)` } })).status()).toBe(200);
+  await daveCard.getByRole("button", { name: "Save provider" }).click();
+  await expect(daveCard.getByRole("alert")).toContainText("changed by someone else");
+  expect((await ada.request.delete(`/api/admin/providers/${id}`)).status()).toBe(204);
+
+  // The card leaves with the refreshed list, its form with it: the list says why, where it was.
+  await daveCard.getByRole("button", { name: "Reload" }).click();
+  const notice = dave.getByRole("alert").filter({ hasText: "deleted" });
+  await expect(notice).toHaveText("This provider was deleted meanwhile.");
+  await expect(dave.getByRole("listitem", { name, exact: true })).toHaveCount(0);
+  await dave.getByRole("button", { name: "Back to the list" }).click();
+  await expect(notice).toHaveCount(0);
+});
+
 test("a provider whose key is too short to show its ending says that a key is stored", async ({ page }) => {
   await signInAsAdmin(page);
   const name = `Short key ${randomUUID().slice(0, 6)}`;

@@ -55,6 +55,42 @@ test("a conversation started, renamed or deleted in one tab shows in another tab
   await context.close();
 });
 
+test("the sidebar's next page that failed to load says so with Retry, and a busy server's is tried again after its wait", async ({
+  browser,
+}) => {
+  const { page } = await newUserPage(browser, "Pager");
+  // 30 a page: five on the second.
+  await importConversations(
+    page,
+    Array.from({ length: 35 }, (_, index) => `Topic ${index + 1}`),
+  );
+  // The second page: refused once as no retry would mend (a client error), then once by a busy server asking for 2 s.
+  const refusals: { status: number; headers: Record<string, string>; json: unknown }[] = [
+    { status: 400, headers: {}, json: { error: { code: "invalid_input", message: "Bad cursor." } } },
+    { status: 503, headers: { "Retry-After": "2" }, json: { error: { code: "unavailable", message: "Restarting." } } },
+  ];
+  const attempts: number[] = [];
+  await page.route("**/api/conversations?cursor=*", async (route) => {
+    attempts.push(Date.now());
+    const refusal = refusals.shift();
+    await (refusal ? route.fulfill(refusal) : route.continue());
+  });
+  await page.reload();
+  const topics = sidebar(page).getByRole("link", { name: /^Topic \d+$/ });
+  await expect(topics).toHaveCount(30);
+  await sidebar(page).getByRole("button", { name: "Load more" }).scrollIntoViewIfNeeded();
+
+  const retry = sidebar(page).getByRole("button", { name: "Retry", exact: true });
+  await expect(retry).toBeVisible();
+  await expect(sidebar(page).getByRole("alert")).toHaveText("Could not load more conversations. Bad cursor.");
+  expect(attempts).toHaveLength(1);
+  await retry.click();
+  await expect(topics).toHaveCount(35, { timeout: 10_000 });
+  expect(attempts).toHaveLength(3);
+  expect((attempts[2] ?? 0) - (attempts[1] ?? 0)).toBeGreaterThanOrEqual(1_900);
+  await expect(sidebar(page).getByRole("alert")).toHaveCount(0);
+});
+
 test("pins a conversation on top and brings a deleted one back with Undo", async ({ browser }) => {
   const { page } = await newUserPage(browser, "Keeper");
   await chat(page, "First topic");

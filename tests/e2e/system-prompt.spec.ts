@@ -55,3 +55,31 @@ test("a prompt written before the first message is shown above the thread and ch
   await expect(page.getByText(prompt)).toHaveCount(0);
   await expect(composer(page)).toBeVisible();
 });
+
+test("the new chat's prompt is kept with its draft through a reload until the conversation it starts takes it", async ({
+  browser,
+}) => {
+  const { page } = await newUserPage(browser, "Quentin");
+  const prompt = `Answer as a lighthouse keeper. ${randomUUID().slice(0, 8)}`;
+  await page.getByRole("button", { name: "Add a system prompt" }).click();
+  await page.getByLabel("System prompt for this conversation").fill(prompt);
+  await composer(page).fill("Half a question");
+
+  await page.reload();
+  await expect(composer(page)).toHaveValue("Half a question");
+  await page.getByRole("button", { name: "System prompt added" }).click();
+  await expect(page.getByLabel("System prompt for this conversation")).toHaveValue(prompt);
+
+  await composer(page).fill("");
+  await receiveReply(page, "Ahoy.");
+  await expect(page).toHaveURL(/\/c\//);
+  await page.getByText("This conversation has its own system prompt").click();
+  await expect(page.getByText(prompt)).toBeVisible();
+
+  // Sent: the next new chat starts without it, after a reload too.
+  await page.getByRole("link", { name: "New chat" }).click();
+  await expect(page.getByRole("button", { name: "Add a system prompt" })).toBeVisible();
+  await page.reload();
+  await page.getByRole("button", { name: "Add a system prompt" }).click();
+  await expect(page.getByLabel("System prompt for this conversation")).toHaveValue("");
+});

@@ -125,9 +125,10 @@ test("a conversation shared with a team: live turns with author names, a read-on
 });
 
 /** A conversation of the user's own, of one message, shared with the team. */
-async function shareNewConversation(page: Page, title: string, teamId: string) {
+async function shareNewConversation(page: Page, title: string, teamId: string): Promise<string> {
   const [id] = await importConversations(page, [title]);
   expect((await page.request.put(`/api/conversations/${id}/team`, { data: { teamId } })).status()).toBe(200);
+  return id ?? "";
 }
 
 /** Goes to the team's page through the links, as a user does: the sidebar stays the one loaded before. */
@@ -186,6 +187,37 @@ test("leaving, removing, renaming and deleting on the team page change the sideb
   await ana.page.getByRole("alertdialog", { name: "Delete team" }).getByRole("button", { name: "Delete team" }).click();
   await expect(ana.page.getByText("You are not in a team yet.")).toBeVisible();
   await expect(sharedWithMe(ana.page)).toHaveCount(0);
+});
+
+test("an open conversation's header names its team anew once the team is renamed, in another tab or by another member", async ({
+  browser,
+}) => {
+  const [ana, ben] = [await newUserPage(browser, "Ana"), await newUserPage(browser, "Ben")];
+  const teamName = `Header crew ${Date.now().toString(36)}`;
+  const team = await makeTeam(teamName, [
+    { email: ana.email, role: "OWNER" },
+    { email: ben.email, role: "EDITOR" },
+  ]);
+  const id = await shareNewConversation(ana.page, "Ana's roadmap", team.id);
+  const sharedWith = (page: Page, name: string) =>
+    page.getByRole("button", { name: `Shared with ${name}`, exact: true });
+  for (const { page } of [ana, ben]) {
+    await page.goto(`/c/${id}`);
+    await expect(sharedWith(page, teamName)).toBeVisible();
+  }
+
+  // Ana renames the team in another tab: her open conversation hears of it as her sidebar does.
+  const teamTab = await ana.page.context().newPage();
+  await teamTab.goto("/teams");
+  await openTeamPage(teamTab, teamName);
+  const newName = `${teamName} renamed`;
+  await teamTab.getByLabel("Team name").fill(newName);
+  await teamTab.getByRole("button", { name: "Rename", exact: true }).click();
+  await expect(sharedWith(ana.page, newName)).toBeVisible();
+
+  // Ben's window comes back into focus, when his sidebar loads "Shared with me" again.
+  await ben.page.evaluate(() => window.dispatchEvent(new Event("focus")));
+  await expect(sharedWith(ben.page, newName)).toBeVisible();
 });
 
 test("an admin limits a model to chosen teams", async ({ page }, testInfo) => {

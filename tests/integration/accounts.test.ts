@@ -335,6 +335,18 @@ describe("single sign-on providers in the console", () => {
       clientSecret: "secret-before",
     });
     const { id } = (await created.json()) as { id: string };
+    const taken = await adminClient.json("/api/admin/sso-providers", {
+      slug,
+      label: "Twin",
+      issuer: "https://github.com",
+      clientId: "client-twin",
+      clientSecret: "secret-twin",
+    });
+    expect(taken.status).toBe(409);
+    expect(((await taken.json()) as { error: unknown }).error).toEqual({
+      code: "sso_provider_name_taken",
+      message: "Another provider already uses this short name.",
+    });
     const sealed = async () =>
       (await db().ssoProvider.findUniqueOrThrow({ where: { id }, select: { clientSecretEncrypted: true } }))
         .clientSecretEncrypted;

@@ -59,7 +59,7 @@ describe("versions and audit", () => {
     expect(duplicate.status).toBe(409);
     expect(await duplicate.json()).toEqual({
       error: {
-        code: "conflict",
+        code: "model_name_taken",
         message: "This provider already has a model with this name.",
         issues: [
           {
@@ -77,6 +77,10 @@ describe("versions and audit", () => {
     const demo = await db().provider.findFirstOrThrow({ where: { kind: "DEMO" } });
     const response = await admin.json("/api/admin/models", { providerId: demo.id, upstreamName: "anything" });
     expect(response.status).toBe(409);
+    expect(((await response.json()) as { error: unknown }).error).toEqual({
+      code: "demo_provider",
+      message: "The built-in demo provider serves only its own model.",
+    });
     expect(await db().model.count({ where: { providerId: demo.id } })).toBe(1);
   });
 
@@ -119,9 +123,19 @@ describe("the default model", () => {
       ]);
       const stepped = await db().model.findUniqueOrThrow({ where: { id: previous.id } });
       expect(stepped.version).toBe(previous.version + 1);
-      expect((await changeModel(model.id, { isDefault: false })).status).toBe(409);
+      const codeOf = async (response: Response) => ({
+        status: response.status,
+        code: ((await response.json()) as { error: { code: string } }).error.code,
+      });
+      expect(await codeOf(await changeModel(model.id, { isDefault: false }))).toEqual({
+        status: 409,
+        code: "default_model",
+      });
       expect((await changeModel(model.id, { enabled: false })).status).toBe(400);
-      expect((await admin.fetch(`/api/admin/models/${model.id}`, { method: "DELETE" })).status).toBe(409);
+      expect(await codeOf(await admin.fetch(`/api/admin/models/${model.id}`, { method: "DELETE" }))).toEqual({
+        status: 409,
+        code: "default_model",
+      });
     } finally {
       // Other test files start conversations on the default model: give it back at once.
       expect((await changeModel(previous.id, { isDefault: true })).status).toBe(200);

@@ -47,6 +47,10 @@ async function addProvider(body: Record<string, unknown>): Promise<ProviderBody>
   return (await response.json()) as ProviderBody;
 }
 
+async function errorOf(response: Response): Promise<unknown> {
+  return ((await response.json()) as { error: unknown }).error;
+}
+
 async function testConnection(id: string) {
   const response = await admin.fetch(`/api/admin/providers/${id}/test`, { method: "POST" });
   expect(response.status).toBe(200);
@@ -85,6 +89,10 @@ describe("providers", () => {
     const first = await addProvider({ baseUrl: upstream.url });
     const duplicate = await admin.json("/api/admin/providers", { name: first.name, baseUrl: upstream.url });
     expect(duplicate.status).toBe(409);
+    expect(await errorOf(duplicate)).toEqual({
+      code: "provider_name_taken",
+      message: "A provider with this name already exists.",
+    });
   });
 
   it("lists the provider's models when the connection works, sending the key", async () => {
@@ -152,6 +160,7 @@ describe("providers", () => {
     const defaultModel = await db().model.findFirstOrThrow({ where: { isDefault: true } });
     const refused = await admin.fetch(`/api/admin/providers/${defaultModel.providerId}`, { method: "DELETE" });
     expect(refused.status).toBe(409);
+    expect(await errorOf(refused)).toMatchObject({ code: "default_model" });
     const provider = await addProvider({ baseUrl: upstream.url });
     await admin.json("/api/admin/models", { providerId: provider.id, upstreamName: "to-go" });
     expect((await admin.fetch(`/api/admin/providers/${provider.id}`, { method: "DELETE" })).status).toBe(204);
@@ -178,6 +187,7 @@ describe("providers", () => {
         () => admin.fetch(`/api/admin/providers/${provider.id}`, { method: "DELETE" }),
       );
       expect(deletion.status).toBe(409);
+      expect(await errorOf(deletion)).toMatchObject({ code: "default_model" });
       expect(await db().model.findMany({ where: { isDefault: true }, select: { id: true } })).toEqual([
         { id: modelId },
       ]);
@@ -218,6 +228,16 @@ describe("providers", () => {
       const restored = await admin.json(`/api/admin/models/${previous.id}`, { isDefault: true }, "PATCH");
       expect(restored.status).toBe(200);
     }
+  });
+
+  it("leaves the built-in demo provider as it is", async () => {
+    const demo = await db().provider.findFirstOrThrow({ where: { kind: "DEMO" } });
+    const refused = await admin.json(`/api/admin/providers/${demo.id}`, { name: `Demo ${randomUUID()}` }, "PATCH");
+    expect(refused.status).toBe(409);
+    expect(await errorOf(refused)).toEqual({
+      code: "demo_provider",
+      message: "The built-in demo provider cannot be changed.",
+    });
   });
 
   it("refuses link-local and cloud metadata addresses in the form, and never connects to one already stored", async () => {

@@ -54,7 +54,10 @@ describe("the admin's and the user's answers", () => {
     const actor = { ...admin, status: "ACTIVE" as const };
     const error = await refusal(() => addModel(actor, newModelSchema.parse({ providerId, upstreamName })));
     expect(error).toBeInstanceOf(AppError);
-    expect(error).toMatchObject({ code: "conflict", message: "This provider already has a model with this name." });
+    expect(error).toMatchObject({
+      code: "model_name_taken",
+      message: "This provider already has a model with this name.",
+    });
   });
 
   it("says an email is taken when another account has it", async () => {

@@ -33,7 +33,11 @@ afterEach(() => vi.unstubAllGlobals());
 const file = { id: "f1", name: "notes.txt", kind: "DOCUMENT", contentType: "text/plain", size: 4 } as const;
 
 function newDraft(): ComposerDraft {
-  return new ComposerDraft("c1", { text: "", isSendAsked: false, isLeftWaiting: false }, new DraftFiles([], rules));
+  return new ComposerDraft(
+    "c1",
+    { text: "", systemPrompt: "", isSendAsked: false, isLeftWaiting: false },
+    new DraftFiles([], rules),
+  );
 }
 
 describe("ComposerDraft", () => {

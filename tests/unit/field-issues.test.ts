@@ -100,7 +100,7 @@ describe("the browser's sentence", () => {
 
   it("says in Chinese too that a provider has a model of that name, not that something changed meanwhile", () => {
     const taken = {
-      code: "conflict",
+      code: "model_name_taken",
       message: "This provider already has a model with this name.",
       issues: [
         {

@@ -83,6 +83,16 @@ describe("translator", () => {
     expect(sentence("not_an_export")).toBe("此文件不是 ChatGPT 导出（conversations.json）或 Parley 的 JSON 导出。");
   });
 
+  it("says in Chinese why an admin's change was refused, not that something changed meanwhile", () => {
+    const zh = createTranslator("zh-CN");
+    const sentence = (code: string) => describeError({ code, message: "?" }, zh);
+    expect(sentence("provider_name_taken")).toBe("已有同名的服务商。");
+    expect(sentence("sso_provider_name_taken")).toBe("另一个单点登录身份提供方已使用此简称。");
+    expect(sentence("default_model")).toBe("这是默认模型，或其服务商。请先将另一个模型设为默认。");
+    expect(sentence("demo_provider")).toBe("内置演示服务商不能更改，也不能添加其他模型。");
+    expect(sentence("own_account")).toBe("不能在此更改或删除你自己的账户。请让另一位管理员操作。");
+  });
+
   it("gives a message too long for the model's window its counts in Chinese too", () => {
     const tooLong = {
       code: "context_overflow",

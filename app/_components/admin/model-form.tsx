@@ -53,7 +53,7 @@ function readRequestShape(form: FormData) {
 export function ModelForm({ providers, teams, model, onDone }: ModelFormProps) {
   const { t } = useTranslator();
   const [providerId, setProviderId] = useState(model?.providerId ?? providers[0]?.id ?? "");
-  const { loaded, reload } = useLoadedVersion(model);
+  const { loaded, reload } = useLoadedVersion(model, "admin.model.deletedMeanwhile");
 
   function requestOf(form: FormData) {
     const settings = readSettings(form);

@@ -22,7 +22,7 @@ function keyFieldHint(provider: AdminProvider | undefined, t: Translator["t"]): 
 // Adds a provider, or edits one: an empty key field keeps the stored key, which is never sent to the browser.
 export function ProviderForm({ provider: latest, onDone }: ProviderFormProps) {
   const { t } = useTranslator();
-  const { loaded: provider, reload } = useLoadedVersion(latest);
+  const { loaded: provider, reload } = useLoadedVersion(latest, "admin.provider.deletedMeanwhile");
 
   function requestOf(form: FormData) {
     const apiKey = String(form.get("apiKey") ?? "").trim();

@@ -29,7 +29,7 @@ type SsoProviderEditFormProps = {
 
 /** Edits a provider in place; the short name and the issuer stay (they name the redirect URL and the identities). */
 export function SsoProviderEditForm({ provider: latest, teams, onDone }: SsoProviderEditFormProps) {
-  const { loaded, reload } = useLoadedVersion(latest);
+  const { loaded, reload } = useLoadedVersion(latest, "admin.sso.deletedMeanwhile");
   // A reloaded provider starts the form afresh: its fields, its team mappings, and no refusal.
   return <LoadedEditForm key={loaded.version} provider={loaded} teams={teams} onDone={onDone} reload={reload} />;
 }

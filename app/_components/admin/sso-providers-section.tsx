@@ -5,6 +5,7 @@ import { useConfirmedMutation } from "@/app/_components/api/use-confirmed-mutati
 import { ActionButton } from "@/app/_components/ui/action-button";
 import { RowActions } from "@/app/_components/ui/row-actions";
 import { useTranslator } from "@/app/_i18n/translator-provider";
+import { DeletedWhileEditingNotice } from "./deleted-while-editing";
 import { PasswordSignInForm } from "./password-sign-in-form";
 import { SsoProviderEditForm, type SsoProviderView } from "./sso-provider-edit-form";
 import { SsoProviderForm } from "./sso-provider-form";
@@ -34,11 +35,13 @@ export function SsoProvidersSection({
       <h2 className="text-lg font-medium">{t("admin.sso.title")}</h2>
       <p className="text-ink-muted text-sm">{t("admin.sso.explained", { callback: `${callbackBase}/sso-…` })}</p>
       {providers.length === 0 ? <p className="text-sm">{t("admin.sso.none")}</p> : null}
-      <ul className="flex flex-col gap-2">
-        {providers.map((provider) => (
-          <SsoProviderRow key={provider.id} provider={provider} teams={teams} />
-        ))}
-      </ul>
+      <DeletedWhileEditingNotice>
+        <ul className="flex flex-col gap-2">
+          {providers.map((provider) => (
+            <SsoProviderRow key={provider.id} provider={provider} teams={teams} />
+          ))}
+        </ul>
+      </DeletedWhileEditingNotice>
       <SsoProviderForm teams={teams} />
       {providers.length > 0 || !isPasswordSignInEnabled ? (
         <PasswordSignInForm enabled={isPasswordSignInEnabled} canSignInWithProvider={canSignInWithProvider} />

@@ -6,6 +6,12 @@
 export const CONVERSATIONS_CHANGED_EVENT = "parley:conversations-changed";
 export const CONVERSATION_RENAMED_EVENT = "parley:conversation-renamed";
 
+/**
+ * When what is shared with the user may have changed: this browser's changes, and a window back in focus, since
+ * others share, leave and rename teams without this browser hearing of it.
+ */
+export const SHARING_CHANGED_EVENTS = [CONVERSATIONS_CHANGED_EVENT, "focus"];
+
 export type ConversationRenamed = { id: string; title: string };
 
 const otherTabs =

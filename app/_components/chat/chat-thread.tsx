@@ -6,10 +6,12 @@ import type {
   Conversation,
   ConversationDetails,
   ConversationSharing,
+  TeamRef,
   TeamSharing,
 } from "@/app/_components/api/types";
 import { ConversationHeader } from "@/app/_components/chat/header/conversation-header";
 import { SystemPromptNote } from "@/app/_components/chat/header/system-prompt-note";
+import { useCurrentTeamName } from "@/app/_components/chat/header/use-current-team-name";
 import { useChatStream } from "@/app/_components/chat/live/use-chat-stream";
 import { useConversationWatch } from "@/app/_components/chat/live/use-conversation-watch";
 import type { MessageActions } from "@/app/_components/chat/messages/message-actions";
@@ -139,6 +141,11 @@ function useSharing(conversation: Conversation) {
     },
     [sharing.access],
   );
+  const renameTeam = useCallback(
+    (team: TeamRef) => setSharing((current) => (current.team?.id === team.id ? { ...current, team } : current)),
+    [],
+  );
+  useCurrentTeamName(sharing.team, renameTeam);
   return { sharing, hasLostAccess, loseAccess, changeTeam };
 }
 

@@ -1,7 +1,7 @@
 "use client";
 
 // Each conversation's unsent draft, and the new chat's, for the tab: its text, its files (uploads go on while the
-// user is elsewhere and land here) and whether a send was waiting for them. Module state, because a draft outlives
+// user is elsewhere and land here) and whether a send was waiting for them; the new chat's also its system prompt. Module state, because a draft outlives
 // its composer (ChatThread is keyed by conversation), kept in sessionStorage too for a reload
 // (drafts/composer-draft-storage.ts); per signed-in user, and cleared by signing out (drafts/).
 import { createContext, type ReactNode, useContext, useMemo, useSyncExternalStore } from "react";
@@ -28,10 +28,13 @@ export type RefusedMessage = { content: string; attachments: AttachmentView[] };
 /** The new chat's draft, beside the conversations' (keyed by their ids). */
 export const NEW_CHAT_DRAFT = "new-chat";
 
-/** `isSendAsked`: a send waits for the uploads; `isLeftWaiting`: the user left before it went, so it did not. */
-export type DraftState = { text: string; isSendAsked: boolean; isLeftWaiting: boolean };
+/**
+ * `isSendAsked`: a send waits for the uploads; `isLeftWaiting`: the user left before it went, so it did not;
+ * `systemPrompt`: the new chat's, sent with the conversation it starts (a conversation's own is saved at once).
+ */
+export type DraftState = { text: string; systemPrompt: string; isSendAsked: boolean; isLeftWaiting: boolean };
 
-const EMPTY: DraftState = { text: "", isSendAsked: false, isLeftWaiting: false };
+const EMPTY: DraftState = { text: "", systemPrompt: "", isSendAsked: false, isLeftWaiting: false };
 
 export class ComposerDraft {
   #state: DraftState;
@@ -128,8 +131,8 @@ function getComposerDraft(ownerId: string, key: string, limits: DraftFileLimits)
   if (existing) return existing;
   const stored = readStoredDraft(key);
   const files = new DraftFiles(stored?.files.map(fromStoredFile) ?? [], limits);
-  const { text, isSendAsked, isLeftWaiting } = stored ?? EMPTY;
-  const draft = new ComposerDraft(key, { text, isSendAsked, isLeftWaiting }, files);
+  const { text, systemPrompt, isSendAsked, isLeftWaiting } = stored ?? EMPTY;
+  const draft = new ComposerDraft(key, { text, systemPrompt, isSendAsked, isLeftWaiting }, files);
   drafts.set(key, draft);
   return draft;
 }

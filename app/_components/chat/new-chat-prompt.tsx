@@ -3,10 +3,10 @@
 import { useId, useState } from "react";
 import { Button } from "@/app/_components/ui/button";
 import { TextAreaField } from "@/app/_components/ui/form-field";
-import type { useLimitedText } from "@/app/_components/ui/use-limited-text";
+import type { useTextLimit } from "@/app/_components/ui/use-limited-text";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 
-type NewChatPromptProps = { prompt: ReturnType<typeof useLimitedText> };
+type NewChatPromptProps = { prompt: ReturnType<typeof useTextLimit> };
 
 // A new chat may start with its own system prompt, as its settings set one later: folded behind a button beside the
 // model, which says when one is written. The new chat sends it with the conversation it starts.

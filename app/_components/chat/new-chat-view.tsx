@@ -5,12 +5,12 @@ import { useEffect, useRef, useState } from "react";
 import { z } from "zod";
 import { describeError, requestJson } from "@/app/_components/api/api-client";
 import { notifyConversationsChanged } from "@/app/_components/api/conversation-events";
-import { useLimitedText } from "@/app/_components/ui/use-limited-text";
+import { useTextLimit } from "@/app/_components/ui/use-limited-text";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { MAX_SYSTEM_PROMPT_LENGTH } from "@/lib/limits";
 import type { AttachmentView } from "@/lib/live/messages";
 import { Composer } from "./composer";
-import { NEW_CHAT_DRAFT } from "./composer-drafts";
+import { NEW_CHAT_DRAFT, useComposerDraft } from "./composer-drafts";
 import { FirstMessagePreview } from "./first-message-preview";
 import { sendFirstMessage } from "./first-turn";
 import type { ReplyOutcome } from "./live/use-reply-runner";
@@ -26,7 +26,13 @@ export function NewChatView() {
   const [error, setError] = useState<string | null>(null);
   const { models } = useModels();
   const [chosenModelId, setChosenModelId] = useState<string | null>(null);
-  const systemPrompt = useLimitedText("", MAX_SYSTEM_PROMPT_LENGTH);
+  // Kept with the new chat's draft, so that it lasts as its message does: through a reload, until it is sent.
+  const { draft, state } = useComposerDraft(NEW_CHAT_DRAFT);
+  const systemPrompt = useTextLimit(
+    state.systemPrompt,
+    (text) => draft.update({ systemPrompt: text }),
+    MAX_SYSTEM_PROMPT_LENGTH,
+  );
   // The default model (listed first) until the user picks another.
   const modelId = chosenModelId ?? models[0]?.id ?? null;
   // Whether this page is still shown: a user who went elsewhere meanwhile is not pulled back to the new chat.
@@ -55,6 +61,7 @@ export function NewChatView() {
       setError(describeError(result.error, translator));
       return "refused";
     }
+    draft.update({ systemPrompt: "" });
     const turn = sendFirstMessage(result.data.id, content, attachments);
     // The list shows the new conversation once the server has its first message (and the title made from it).
     void turn.response.then(notifyConversationsChanged, () => undefined);

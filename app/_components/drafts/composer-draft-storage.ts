@@ -1,6 +1,6 @@
 // The composer's drafts in the tab's sessionStorage, so that a reload keeps them: the text, the uploaded files by
 // their server rows (a file's bytes cannot be kept), and files that were not uploaded by name only, to be shown as
-// lost rather than vanish. Under the signed-in user's id: another user signing in to the tab finds none of them.
+// lost rather than vanish; the new chat's also its system prompt. Under the signed-in user's id: another user signing in to the tab finds none of them.
 import { z } from "zod";
 import { draftFileErrorSchema } from "@/app/_components/attachments";
 import { attachmentViewSchema } from "@/lib/live/messages";
@@ -27,13 +27,15 @@ const storedFileSchema = z.union([
 const storedDraftSchema = z
   .object({
     text: z.string().max(MAX_STORED_TEXT_LENGTH),
+    // Absent from a draft stored by an older version.
+    systemPrompt: z.string().max(MAX_STORED_TEXT_LENGTH).default(""),
     isSendAsked: z.boolean(),
     isLeftWaiting: z.boolean(),
     files: z.array(storedFileSchema),
   })
   .strict();
 
-export type StoredDraft = z.infer<typeof storedDraftSchema>;
+export type StoredDraft = z.output<typeof storedDraftSchema>;
 
 // sessionStorage throws when the browser refuses it (storage disabled, full): drafts then last until a reload.
 function withStorage<T>(use: (storage: Storage) => T, otherwise: T): T {
@@ -55,9 +57,15 @@ export function readStoredDraft(key: string): StoredDraft | null {
 
 /** An empty draft is removed rather than stored. */
 export function writeStoredDraft(key: string, draft: StoredDraft): void {
-  const isEmpty = draft.text === "" && draft.files.length === 0 && !draft.isSendAsked && !draft.isLeftWaiting;
+  const isEmpty =
+    draft.text === "" &&
+    draft.systemPrompt === "" &&
+    draft.files.length === 0 &&
+    !draft.isSendAsked &&
+    !draft.isLeftWaiting;
+  const isTooLong = Math.max(draft.text.length, draft.systemPrompt.length) > MAX_STORED_TEXT_LENGTH;
   withStorage((storage) => {
-    if (isEmpty || draft.text.length > MAX_STORED_TEXT_LENGTH) storage.removeItem(DRAFT_PREFIX + key);
+    if (isEmpty || isTooLong) storage.removeItem(DRAFT_PREFIX + key);
     else storage.setItem(DRAFT_PREFIX + key, JSON.stringify(draft));
   }, undefined);
 }

@@ -19,12 +19,13 @@ import {
   removeItem,
   renameItem,
 } from "./conversation-list-state";
+import { type LoadMore, useLoadMore } from "./use-load-more";
 
 export type ConversationList = ConversationPage & {
   hasLoaded: boolean;
-  isLoadingMore: boolean;
   error: string | null;
-  loadMore: () => Promise<void>;
+  /** The next page's load, whose failure shows where that page would be. */
+  more: LoadMore;
   rename: (id: string, title: string) => Promise<boolean>;
   setPinned: (id: string, isPinned: boolean) => Promise<boolean>;
   remove: (id: string) => Promise<boolean>;
@@ -40,7 +41,6 @@ const RELOAD_ON = [CONVERSATIONS_CHANGED_EVENT];
 export function useConversationList(): ConversationList {
   const translator = useTranslator();
   const [page, setPage] = useState<ConversationPage>(EMPTY_PAGE);
-  const [isLoadingMore, setIsLoadingMore] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const firstPage = useResource("conversations", () => fetchPage(null), { reloadOn: RELOAD_ON });
   const hasLoaded = firstPage.data !== undefined || firstPage.error !== null;
@@ -66,17 +66,10 @@ export function useConversationList(): ConversationList {
     if (hasError) reload();
   }, [pathname, reload]);
 
-  async function loadMore(): Promise<void> {
-    if (!page.nextCursor || isLoadingMore) return;
-    setIsLoadingMore(true);
-    const result = await fetchPage(page.nextCursor);
-    setIsLoadingMore(false);
-    if (!result.isOk) {
-      setError(describeError(result.error, translator));
-      return;
-    }
-    setPage((current) => appendPage(current, result.data));
-  }
+  const more = useLoadMore(
+    () => (page.nextCursor ? fetchPage(page.nextCursor) : null),
+    (next) => setPage((current) => appendPage(current, next)),
+  );
 
   /** Sends a change; on success applies `update` (given what the server answered) to the list, and tells other tabs. */
   async function change<T>(
@@ -118,7 +111,7 @@ export function useConversationList(): ConversationList {
     return change(`${conversationUrl(id)}/restore`, { method: "POST" }, conversationSummarySchema, placeItem);
   }
 
-  return { ...page, hasLoaded, isLoadingMore, error, loadMore, rename, setPinned, remove, restore };
+  return { ...page, hasLoaded, error, more, rename, setPinned, remove, restore };
 }
 
 // Only the list's fields: the PATCH answer carries the conversation's parameters too.

@@ -8,6 +8,11 @@ import { useRef, useState } from "react";
  */
 export function useLimitedText(initial: string, max: number) {
   const [text, setText] = useState(initial);
+  return useTextLimit(text, setText, max);
+}
+
+/** `useLimitedText` for a text kept elsewhere (a draft that outlives the field). */
+export function useTextLimit(text: string, setText: (text: string) => void, max: number) {
   const fieldRef = useRef<HTMLTextAreaElement>(null);
   const tooLong = text.length > max ? { length: text.length, max } : null;
 

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DeletedWhileEditingNotice } from "@/app/_components/admin/deleted-while-editing";
 import { ModelCard } from "@/app/_components/admin/model-card";
 import { ModelForm } from "@/app/_components/admin/model-form";
 import { PageSection } from "@/app/_components/ui/page-section";
@@ -33,11 +34,13 @@ export default async function ModelsPage() {
         <h1 className="text-2xl font-semibold">{t("admin.models")}</h1>
         <p className="text-ink-muted mt-1 text-sm">{t("admin.modelsIntro")}</p>
       </div>
-      <ul className="flex flex-col gap-3" aria-label={t("admin.models")}>
-        {models.map((model) => (
-          <ModelCard key={model.id} model={model} providers={providers} teams={teams} />
-        ))}
-      </ul>
+      <DeletedWhileEditingNotice>
+        <ul className="flex flex-col gap-3" aria-label={t("admin.models")}>
+          {models.map((model) => (
+            <ModelCard key={model.id} model={model} providers={providers} teams={teams} />
+          ))}
+        </ul>
+      </DeletedWhileEditingNotice>
       <PageSection id="new-model" title={t("admin.model.addHeading")} look="card">
         {addableProviders.length > 0 ? (
           <ModelForm providers={addableProviders} teams={teams} />

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DeletedWhileEditingNotice } from "@/app/_components/admin/deleted-while-editing";
 import { ProviderCard } from "@/app/_components/admin/provider-card";
 import { ProviderForm } from "@/app/_components/admin/provider-form";
 import { PageSection } from "@/app/_components/ui/page-section";
@@ -22,11 +23,13 @@ export default async function ProvidersPage() {
         <h1 className="text-2xl font-semibold">{t("admin.providers")}</h1>
         <p className="text-ink-muted mt-1 text-sm">{t("admin.providersIntro")}</p>
       </div>
-      <ul className="flex flex-col gap-3" aria-label={t("admin.providers")}>
-        {providers.map(({ createdAt: _createdAt, ...provider }) => (
-          <ProviderCard key={provider.id} provider={provider} />
-        ))}
-      </ul>
+      <DeletedWhileEditingNotice>
+        <ul className="flex flex-col gap-3" aria-label={t("admin.providers")}>
+          {providers.map(({ createdAt: _createdAt, ...provider }) => (
+            <ProviderCard key={provider.id} provider={provider} />
+          ))}
+        </ul>
+      </DeletedWhileEditingNotice>
       <PageSection id="new-provider" title={t("admin.provider.addHeading")} look="card">
         <ProviderForm />
       </PageSection>
