@@ -35,7 +35,7 @@ export function FeedbackButtons({ message }: { message: ChatMessage }) {
   }
   async function press(pressed: ReplyRating) {
     const next = rating === pressed ? null : pressed;
-    if ((await judge(next)) || next !== "bad") setIsAskingWhy(next === "bad");
+    if (await judge(next)) setIsAskingWhy(next === "bad");
   }
 
   return (
