@@ -1,9 +1,9 @@
 // Settings → Account as people use it: name, password, custom instructions and deleting the account, in English and
-// Chinese, at phone width, with axe; a disabled account told so, also mid-reply; an admin's reset link that gets
-// someone back in.
+// Chinese, at phone width, with axe; a refused registration's focus; a disabled account told so, also mid-reply; an
+// admin's reset link that gets someone back in.
 import { randomUUID } from "node:crypto";
 import { type Browser, expect, type Page } from "@playwright/test";
-import { E2E_ECHO_PREFIX } from "../support/e2e-scenario";
+import { E2E_ADMIN, E2E_ECHO_PREFIX } from "../support/e2e-scenario";
 import {
   composer,
   expectNoSeriousViolations,
@@ -90,6 +90,27 @@ test("instructions over the limit are kept whole, counted, and saved only once s
   await expect(form.getByRole("status")).toHaveText("Saved.");
   await page.reload();
   await expect(field).toHaveValue(shortEnough);
+});
+
+test("a refused registration puts the keyboard on the field to correct, in Chinese at phone width", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 375, height: 740 } });
+  const page = await context.newPage();
+  await page.goto("/register");
+  await page.getByLabel("姓名").fill("王芳");
+  await page.getByLabel("邮箱").fill(`wang-${randomUUID().slice(0, 8)}@example.test`);
+  await page.getByLabel("密码").fill("short");
+  await page.getByRole("button", { name: "创建账户" }).click();
+  await expect(page.getByText("请至少输入 8 个字符。")).toBeVisible();
+  await expect(page.getByLabel("密码")).toBeFocused();
+
+  // An address already registered: the email is the field to change (the password, emptied, is not).
+  await page.getByLabel("邮箱").fill(E2E_ADMIN.email);
+  await page.getByLabel("密码").fill(PASSWORD);
+  await page.getByRole("button", { name: "创建账户" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "该邮箱已注册。" })).toBeVisible();
+  await expect(page.getByLabel("邮箱")).toBeFocused();
 });
 
 test("a saved or refused form's last words go once the browser stops the next submit", async ({ browser }) => {
