@@ -188,6 +188,8 @@ test("a disabled account is told so, and an admin's reset link gets a person bac
   await page.getByLabel("Password").fill("remembered at last");
   await page.getByRole("button", { name: "Set password" }).click();
   await expect(page.getByRole("status")).toHaveText("Your password is set. Sign in with it.");
+  // The form has gone: the keyboard is on the way on, not back at the top of the page.
+  await expect(page.getByRole("link", { name: "Go to sign-in" })).toBeFocused();
   await page.goto(link);
   // This Parley sends no mail: only an admin can make a new link, and the page says so.
   await expect(
