@@ -43,6 +43,7 @@ export const en = {
   "issues.storage_below_file": "Storage per user must allow at least one file of the largest size.",
   "issues.day_above_month": "Tokens per day cannot be more than tokens per month.",
   "issues.invisible_characters": "Remove the invisible characters (such as zero-width spaces or direction marks).",
+  "issues.current_password_wrong": "The current password is not right.",
   "errors.invalid_input": "Some of what you entered is not valid.",
   "errors.context_overflow": "This conversation is too long for the model's context window.",
   "errors.contextOverflowCounts":

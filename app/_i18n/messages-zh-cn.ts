@@ -41,6 +41,7 @@ export const zhCN: Catalog = {
   "issues.storage_below_file": "每位用户的存储空间至少要能容纳一个最大尺寸的文件。",
   "issues.day_above_month": "每日 token 数不能多于每月 token 数。",
   "issues.invisible_characters": "请删除其中的不可见字符（如零宽空格或文字方向标记）。",
+  "issues.current_password_wrong": "当前密码不正确。",
   "errors.invalid_input": "输入的内容有误。",
   "errors.context_overflow": "对话太长，超出了模型的上下文窗口。",
   "errors.contextOverflowCounts": "这条消息对该模型来说太长：连同系统提示共 {tokens} 个 token，可用 {available} 个。",

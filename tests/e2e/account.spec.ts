@@ -154,6 +154,12 @@ test("account settings in Chinese pass axe, and deleting the account asks for th
   await expect(account.getByRole("heading", { name: "自定义指令" })).toBeVisible();
   await expect(account.getByRole("link", { name: "先导出我的全部数据" })).toBeVisible();
   await expectNoSeriousViolations(page);
+  // A wrong current password is named as such, not only as a field to check.
+  const password = account.locator("form").filter({ has: page.getByRole("button", { name: "更改密码" }) });
+  await password.getByLabel("当前密码").fill("not the password");
+  await password.getByLabel("新密码").fill("a fresh password");
+  await password.getByRole("button", { name: "更改密码" }).click();
+  await expect(password.getByRole("alert")).toHaveText("当前密码不正确。");
 
   const remove = account.getByRole("button", { name: "删除我的账户" });
   await expect(remove).toBeDisabled();
