@@ -804,6 +804,8 @@ export const en = {
   "signIn.error.SsoUnavailable": "This sign-in option is not available any more.",
   "signIn.error.SsoIssuerMismatch":
     "The identity provider answered in the name of another issuer, so Parley refused the sign-in. Ask an admin to check its settings.",
+  "signIn.error.providerUnreachable":
+    "Parley could not reach the identity provider to begin signing in. Try again in a moment, and tell an admin if it keeps failing.",
   "signIn.error.generic": "Signing in did not work. Try again.",
   "accountSettings.title": "Account",
   "accountSettings.profile": "Name and email",

@@ -755,6 +755,8 @@ export const zhCN: Catalog = {
   "signIn.error.SsoEmailMissing": "身份提供方没有提供邮箱地址，而 Parley 需要它。",
   "signIn.error.SsoUnavailable": "此登录方式已不可用。",
   "signIn.error.SsoIssuerMismatch": "身份提供方以另一个签发者的名义应答，Parley 因此拒绝了登录。请管理员检查其设置。",
+  "signIn.error.providerUnreachable":
+    "Parley 无法连接身份提供方，登录未能开始。请稍后重试；如果一直失败，请告知管理员。",
   "signIn.error.generic": "登录未成功。请重试。",
   "accountSettings.title": "账户",
   "accountSettings.profile": "姓名和邮箱",
