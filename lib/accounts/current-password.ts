@@ -39,3 +39,17 @@ export async function assertCurrentPassword(user: SessionUser, password: string 
     });
   }
 }
+
+/**
+ * The same check for an action that an account without a password may take too (deleting it): its owner is asked
+ * for the password only when there is one to ask for.
+ */
+export async function assertCurrentPasswordIfAny(
+  user: SessionUser,
+  password: string | undefined,
+  clientAddress: string,
+) {
+  const stored = await getPasswordOf(user.id);
+  if (stored && !stored.hasPassword) return;
+  await assertCurrentPassword(user, password, clientAddress);
+}

@@ -47,8 +47,9 @@ test("a person renames themselves, sets instructions and changes their password 
   await account.getByRole("button", { name: "Save" }).nth(1).click();
   await expect(account.getByRole("status")).toHaveCount(2);
 
-  await account.getByLabel("Current password").fill(PASSWORD);
-  await account.getByLabel("New password").fill("a fresh password");
+  const passwordForm = account.locator("form").filter({ has: page.getByRole("button", { name: "Change password" }) });
+  await passwordForm.getByLabel("Current password").fill(PASSWORD);
+  await passwordForm.getByLabel("New password").fill("a fresh password");
   await expect(account.getByRole("checkbox", { name: "Sign out my other devices" })).toBeChecked();
   await account.getByRole("button", { name: "Change password" }).click();
   await expect(account.getByText("Password changed.")).toBeVisible();
@@ -138,7 +139,9 @@ test("a saved or refused form's last words go once the browser stops the next su
   await expect(password.getByRole("alert")).toHaveCount(0);
 });
 
-test("account settings in Chinese pass axe, and deleting the account asks for the email", async ({ browser }) => {
+test("account settings in Chinese pass axe, and deleting the account asks for the email and the password", async ({
+  browser,
+}) => {
   test.slow();
   const context = await browser.newContext({ locale: "zh-CN" });
   const page = await context.newPage();
@@ -161,9 +164,15 @@ test("account settings in Chinese pass axe, and deleting the account asks for th
   await password.getByRole("button", { name: "更改密码" }).click();
   await expect(password.getByRole("alert")).toHaveText("当前密码不正确。");
 
-  const remove = account.getByRole("button", { name: "删除我的账户" });
+  const deletion = account.locator("form").filter({ has: page.getByRole("button", { name: "删除我的账户" }) });
+  const remove = deletion.getByRole("button", { name: "删除我的账户" });
   await expect(remove).toBeDisabled();
-  await account.getByLabel(`输入 ${email} 以确认`).fill(email);
+  await deletion.getByLabel(`输入 ${email} 以确认`).fill(email);
+  // The session alone is not enough: the account's password is asked too.
+  await deletion.getByLabel("当前密码").fill("not the password");
+  await remove.click();
+  await expect(deletion.getByRole("alert")).toHaveText("当前密码不正确。");
+  await deletion.getByLabel("当前密码").fill(PASSWORD);
   await remove.click();
   await expect(page).toHaveURL(/\/sign-in\?deleted=1$/);
   await expect(page.getByRole("status")).toHaveText("你的账户及其中的所有内容已被删除。");

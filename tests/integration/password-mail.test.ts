@@ -183,7 +183,7 @@ describe("notices of sign-in changes", () => {
 describe("the only admin", () => {
   it("cannot delete their own account", async () => {
     const admin = await signedInClient(adminEmail, PASSWORD, server.baseUrl);
-    const refused = await admin.json("/api/account", { email: adminEmail }, "DELETE");
+    const refused = await admin.json("/api/account", { email: adminEmail, currentPassword: PASSWORD }, "DELETE");
     expect(refused.status).toBe(409);
     expect((await admin.fetch("/api/conversations")).status).toBe(200);
   });
