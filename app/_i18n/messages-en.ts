@@ -846,6 +846,7 @@ export const en = {
   "passwordReset.submit": "Set password",
   "passwordReset.done": "Your password is set. Sign in with it.",
   "passwordReset.invalid": "This reset link has expired or was already used. Ask for a new one.",
+  "passwordReset.askAgain": "Ask for a new link",
   "passwordReset.invalidAskAdmin":
     "This reset link has expired or was already used. Ask an admin for a new one: they can make one in the console, under Users.",
   "passwordReset.signIn": "Go to sign-in",

@@ -794,6 +794,7 @@ export const zhCN: Catalog = {
   "passwordReset.submit": "设置密码",
   "passwordReset.done": "密码已设置。请用新密码登录。",
   "passwordReset.invalid": "此重置链接已过期或已被使用。请重新获取。",
+  "passwordReset.askAgain": "重新获取链接",
   "passwordReset.invalidAskAdmin": "此重置链接已过期或已被使用。请让管理员重新生成一个：可在控制台的“用户”中生成。",
   "passwordReset.signIn": "前往登录",
   "forgotPassword.title": "忘记密码",

@@ -80,6 +80,10 @@ describe("forgot password, with mail", () => {
       anonymousClient(server.baseUrl).json("/api/auth/password-reset", { token, password });
     expect((await reset("a brand new one")).status).toBe(204);
     expect((await reset("and once more")).status).toBe(400);
+    // The spent link's page offers the way to a new one, not only the way back to sign-in.
+    const spent = await (await anonymousClient(server.baseUrl).fetch(`/reset-password/${token}`)).text();
+    expect(spent).toContain("This reset link has expired or was already used.");
+    expect(spent).toMatch(/<a[^>]*href="\/forgot-password"[^>]*>Ask for a new link<\/a>/);
     await expect(signedInClient(email, "a brand new one", server.baseUrl)).resolves.toBeDefined();
     expect(mail.mails.some((caught) => caught.to.includes(unknownEmail))).toBe(false);
   });
