@@ -43,6 +43,7 @@ export const en = {
   "issues.storage_below_file": "Storage per user must allow at least one file of the largest size.",
   "issues.day_above_month": "Tokens per day cannot be more than tokens per month.",
   "issues.invisible_characters": "Remove the invisible characters (such as zero-width spaces or direction marks).",
+  "issues.current_password_wrong": "The current password is not right.",
   "errors.invalid_input": "Some of what you entered is not valid.",
   "errors.context_overflow": "This conversation is too long for the model's context window.",
   "errors.unsupported_parameter": "The model does not take one of the parameters sent.",
@@ -828,6 +829,8 @@ export const en = {
   "signIn.error.SsoUnavailable": "This sign-in option is not available any more.",
   "signIn.error.SsoIssuerMismatch":
     "The identity provider answered in the name of another issuer, so Parley refused the sign-in. Ask an admin to check its settings.",
+  "signIn.error.providerUnreachable":
+    "Parley could not reach the identity provider to begin signing in. Try again in a moment, and tell an admin if it keeps failing.",
   "signIn.error.generic": "Signing in did not work. Try again.",
   "accountSettings.title": "Account",
   "accountSettings.profile": "Name and email",
@@ -868,6 +871,7 @@ export const en = {
   "passwordReset.submit": "Set password",
   "passwordReset.done": "Your password is set. Sign in with it.",
   "passwordReset.invalid": "This reset link has expired or was already used. Ask for a new one.",
+  "passwordReset.askAgain": "Ask for a new link",
   "passwordReset.invalidAskAdmin":
     "This reset link has expired or was already used. Ask an admin for a new one: they can make one in the console, under Users.",
   "passwordReset.signIn": "Go to sign-in",

@@ -8,6 +8,7 @@ import type { SessionUser } from "../auth/session";
 import { beginSignInAttempt, finishSignInAttempt, SignInThrottledError } from "../auth/throttle";
 import { getPasswordOf } from "../db/accounts";
 import { AppError } from "../errors";
+import { ruleIssue, sentenceOf } from "../http/issue-rules";
 
 const settingsCounterOf = (user: SessionUser, clientAddress: string) => `settings:${user.id}:${clientAddress}`;
 
@@ -33,8 +34,22 @@ export async function assertCurrentPassword(user: SessionUser, password: string 
   const isValid = stored !== null && (await verifyPassword(stored.passwordHash, password));
   await finishSignInAttempt(user.email, clientAddress, isValid, settingsCounterOf(user, clientAddress));
   if (!isValid) {
-    throw new AppError("invalid_input", "The current password is not right.", {
-      issues: [{ path: ["currentPassword"], message: "The current password is not right." }],
+    throw new AppError("invalid_input", sentenceOf("current_password_wrong"), {
+      issues: [ruleIssue(["currentPassword"], "current_password_wrong")],
     });
   }
+}
+
+/**
+ * The same check for an action that an account without a password may take too (deleting it): its owner is asked
+ * for the password only when there is one to ask for.
+ */
+export async function assertCurrentPasswordIfAny(
+  user: SessionUser,
+  password: string | undefined,
+  clientAddress: string,
+) {
+  const stored = await getPasswordOf(user.id);
+  if (stored && !stored.hasPassword) return;
+  await assertCurrentPassword(user, password, clientAddress);
 }

@@ -60,8 +60,10 @@ export async function consumePasswordResetToken(tokenHash: string, passwordHash:
       data: { passwordHash, hasPassword: true, sessionVersion: { increment: 1 } },
     });
     await expireResetTokensOf(tx, token.userId);
-    // A reset recovers the account: whoever held it meanwhile loses the API keys too, as they lose its sessions.
+    // A reset recovers the account: whoever held it meanwhile loses the API keys too, as they lose its sessions,
+    // and the sign-ins of providers that never vouched for its email (one may have signed up with the address).
     await revokeApiKeysOf(tx, token.userId);
+    await tx.userIdentity.deleteMany({ where: { userId: token.userId, vouchesForEmail: false } });
     return token.userId;
   });
 }

@@ -161,8 +161,12 @@ export async function findUserByEmail(email: string): Promise<SsoUser | null> {
   return db().user.findUnique({ where: { email }, select: signInFields });
 }
 
-export async function linkIdentity(userId: string, issuer: string, subject: string): Promise<void> {
-  await db().userIdentity.create({ data: { userId, issuer, subject } });
+/** `vouchesForEmail`: the provider said the account's email is verified and its own (see the schema). */
+export async function linkIdentity(
+  userId: string,
+  identity: { issuer: string; subject: string; vouchesForEmail: boolean },
+): Promise<void> {
+  await db().userIdentity.create({ data: { userId, ...identity } });
 }
 
 /**
@@ -180,7 +184,7 @@ export async function linkIdentityInPlaceOfCredentials(
   unknownPasswordHash: string,
 ): Promise<void> {
   await db().$transaction(async (tx) => {
-    await tx.userIdentity.create({ data: { userId, ...identity } });
+    await tx.userIdentity.create({ data: { userId, ...identity, vouchesForEmail: true } });
     await tx.user.update({
       where: { id: userId },
       data: { passwordHash: unknownPasswordHash, hasPassword: false, sessionVersion: { increment: 1 } },

@@ -32,6 +32,7 @@ export const ISSUE_SENTENCES = {
   storage_below_file: "Storage per user must allow at least one file of the largest size.",
   day_above_month: "Tokens per day cannot be more than tokens per month.",
   invisible_characters: "Remove the invisible characters (such as zero-width spaces or direction marks).",
+  current_password_wrong: "The current password is not right.",
 } as const;
 
 export type IssueRule = keyof typeof ISSUE_SENTENCES;

@@ -4,6 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { joinIdentityByEmail } from "../access/access-changes";
+import { noticeSignInLinked } from "../accounts/security-notices";
 import { hashPassword } from "../auth/password";
 import { personNameFromProvider } from "../auth/person-name";
 import { getRegistrationPolicy } from "../auth/registration-policy";
@@ -64,19 +65,24 @@ async function findOrCreateUser(
 ) {
   const known = await findUserByIdentity(claims.iss, claims.sub);
   if (known) return known;
+  const identity = { issuer: claims.iss, subject: claims.sub };
+  const isEmailVerified = isVerified(claims.email_verified);
   // Linking from Settings: the person is signed in to Parley and has just signed in at the provider too.
   if (signedInUserId) {
-    await linkIdentity(signedInUserId, claims.iss, claims.sub);
-    return getSignInUser(signedInUserId).then((user) => user ?? ("SsoUnavailable" as const));
+    const user = await getSignInUser(signedInUserId);
+    if (!user) return "SsoUnavailable" as const;
+    const vouchesForEmail = isEmailVerified && normalizeEmail(claims.email ?? "") === user.email;
+    await linkIdentity(user.id, { ...identity, vouchesForEmail });
+    noticeSignInLinked(user.email, provider.label, false);
+    return user;
   }
   if (!claims.email) return "SsoEmailMissing" as const;
   const email = normalizeEmail(claims.email);
-  const isEmailVerified = isVerified(claims.email_verified);
   const existing = await findUserByEmail(email);
   if (existing) {
     if (!(isEmailVerified && provider.allowLinking)) return "SsoLinkRequired" as const;
-    const identity = { issuer: claims.iss, subject: claims.sub };
     await joinIdentityByEmail(signInActor(provider), existing.id, identity, await hashUnknownPassword());
+    noticeSignInLinked(existing.email, provider.label, true);
     console.log(
       `[parley] ${provider.label} linked to the account of ${email}; its password, sessions and API keys ended`,
     );
@@ -85,7 +91,7 @@ async function findOrCreateUser(
   }
   const user = await signUp(provider, email, personNameFromProvider(claims.name, email), isEmailVerified);
   if (!user || typeof user === "string") return user ?? ("SsoRegistrationClosed" as const);
-  await linkIdentity(user.id, claims.iss, claims.sub);
+  await linkIdentity(user.id, { ...identity, vouchesForEmail: isEmailVerified });
   return user;
 }
 

@@ -1,9 +1,9 @@
 // Settings → Account as people use it: name, password, custom instructions and deleting the account, in English and
-// Chinese, at phone width, with axe; a disabled account told so, also mid-reply; an admin's reset link that gets
-// someone back in.
+// Chinese, at phone width, with axe; a refused registration's focus; a disabled account told so, also mid-reply; an
+// admin's reset link that gets someone back in.
 import { randomUUID } from "node:crypto";
 import { type Browser, expect, type Page } from "@playwright/test";
-import { E2E_ECHO_PREFIX } from "../support/e2e-scenario";
+import { E2E_ADMIN, E2E_ECHO_PREFIX } from "../support/e2e-scenario";
 import {
   composer,
   expectNoSeriousViolations,
@@ -47,8 +47,9 @@ test("a person renames themselves, sets instructions and changes their password 
   await account.getByRole("button", { name: "Save" }).nth(1).click();
   await expect(account.getByRole("status")).toHaveCount(2);
 
-  await account.getByLabel("Current password").fill(PASSWORD);
-  await account.getByLabel("New password").fill("a fresh password");
+  const passwordForm = account.locator("form").filter({ has: page.getByRole("button", { name: "Change password" }) });
+  await passwordForm.getByLabel("Current password").fill(PASSWORD);
+  await passwordForm.getByLabel("New password").fill("a fresh password");
   await expect(account.getByRole("checkbox", { name: "Sign out my other devices" })).toBeChecked();
   await account.getByRole("button", { name: "Change password" }).click();
   await expect(account.getByText("Password changed.")).toBeVisible();
@@ -92,6 +93,27 @@ test("instructions over the limit are kept whole, counted, and saved only once s
   await expect(field).toHaveValue(shortEnough);
 });
 
+test("a refused registration puts the keyboard on the field to correct, in Chinese at phone width", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 375, height: 740 } });
+  const page = await context.newPage();
+  await page.goto("/register");
+  await page.getByLabel("姓名").fill("王芳");
+  await page.getByLabel("邮箱").fill(`wang-${randomUUID().slice(0, 8)}@example.test`);
+  await page.getByLabel("密码").fill("short");
+  await page.getByRole("button", { name: "创建账户" }).click();
+  await expect(page.getByText("请至少输入 8 个字符。")).toBeVisible();
+  await expect(page.getByLabel("密码")).toBeFocused();
+
+  // An address already registered: the email is the field to change (the password, emptied, is not).
+  await page.getByLabel("邮箱").fill(E2E_ADMIN.email);
+  await page.getByLabel("密码").fill(PASSWORD);
+  await page.getByRole("button", { name: "创建账户" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "该邮箱已注册。" })).toBeVisible();
+  await expect(page.getByLabel("邮箱")).toBeFocused();
+});
+
 test("a saved or refused form's last words go once the browser stops the next submit", async ({ browser }) => {
   const { page } = await newUserPage(browser, "Changer");
   await page.goto("/settings");
@@ -117,7 +139,9 @@ test("a saved or refused form's last words go once the browser stops the next su
   await expect(password.getByRole("alert")).toHaveCount(0);
 });
 
-test("account settings in Chinese pass axe, and deleting the account asks for the email", async ({ browser }) => {
+test("account settings in Chinese pass axe, and deleting the account asks for the email and the password", async ({
+  browser,
+}) => {
   test.slow();
   const context = await browser.newContext({ locale: "zh-CN" });
   const page = await context.newPage();
@@ -133,10 +157,22 @@ test("account settings in Chinese pass axe, and deleting the account asks for th
   await expect(account.getByRole("heading", { name: "自定义指令" })).toBeVisible();
   await expect(account.getByRole("link", { name: "先导出我的全部数据" })).toBeVisible();
   await expectNoSeriousViolations(page);
+  // A wrong current password is named as such, not only as a field to check.
+  const password = account.locator("form").filter({ has: page.getByRole("button", { name: "更改密码" }) });
+  await password.getByLabel("当前密码").fill("not the password");
+  await password.getByLabel("新密码").fill("a fresh password");
+  await password.getByRole("button", { name: "更改密码" }).click();
+  await expect(password.getByRole("alert")).toHaveText("当前密码不正确。");
 
-  const remove = account.getByRole("button", { name: "删除我的账户" });
+  const deletion = account.locator("form").filter({ has: page.getByRole("button", { name: "删除我的账户" }) });
+  const remove = deletion.getByRole("button", { name: "删除我的账户" });
   await expect(remove).toBeDisabled();
-  await account.getByLabel(`输入 ${email} 以确认`).fill(email);
+  await deletion.getByLabel(`输入 ${email} 以确认`).fill(email);
+  // The session alone is not enough: the account's password is asked too.
+  await deletion.getByLabel("当前密码").fill("not the password");
+  await remove.click();
+  await expect(deletion.getByRole("alert")).toHaveText("当前密码不正确。");
+  await deletion.getByLabel("当前密码").fill(PASSWORD);
   await remove.click();
   await expect(page).toHaveURL(/\/sign-in\?deleted=1$/);
   await expect(page.getByRole("status")).toHaveText("你的账户及其中的所有内容已被删除。");
@@ -167,6 +203,8 @@ test("a disabled account is told so, and an admin's reset link gets a person bac
   await page.getByLabel("Password").fill("remembered at last");
   await page.getByRole("button", { name: "Set password" }).click();
   await expect(page.getByRole("status")).toHaveText("Your password is set. Sign in with it.");
+  // The form has gone: the keyboard is on the way on, not back at the top of the page.
+  await expect(page.getByRole("link", { name: "Go to sign-in" })).toBeFocused();
   await page.goto(link);
   // This Parley sends no mail: only an admin can make a new link, and the page says so.
   await expect(

@@ -158,8 +158,10 @@ test("a sign-out the server never heard keeps the drafts; deleting the account c
 
   await page.goto("/settings");
   const account = page.getByRole("region", { name: "Account" });
-  await account.getByLabel(`Type ${email} to confirm`).fill(email);
-  await account.getByRole("button", { name: "Delete my account" }).click();
+  const deletion = account.locator("form").filter({ has: page.getByRole("button", { name: "Delete my account" }) });
+  await deletion.getByLabel(`Type ${email} to confirm`).fill(email);
+  await deletion.getByLabel("Current password").fill(PASSWORD);
+  await deletion.getByRole("button", { name: "Delete my account" }).click();
   await expect(page).toHaveURL(/\/sign-in\?deleted=1$/);
   const drafts = await page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith("parley.")));
   expect(drafts).toEqual([]);

@@ -1,7 +1,7 @@
 // Single sign-on against a real OpenID provider (oidc-provider) run by this spec on loopback: the button, the
 // provider's login page and back signed in; the same account the second time; group claims that make an admin and
 // a team member; an unverified email that does not take over an account; closed registration with allowed
-// domains; a forged state and a replayed code refused.
+// domains; a forged state and a replayed code refused; a provider that cannot be reached.
 import { randomUUID } from "node:crypto";
 import { type APIRequestContext, type Browser, expect, type Page } from "@playwright/test";
 import { type OidcIssuer, startOidcIssuer } from "../support/oidc-issuer";
@@ -147,6 +147,28 @@ test("a forged state and a replayed code are refused", async ({ browser }) => {
   await replay.goto(callbackUrl);
   await expect(replay.getByRole("alert").filter({ hasText: "Signing in did not work" })).toBeVisible();
   expect(await sessionUser(replay)).toBeNull();
+});
+
+test("a provider that cannot be reached is told as such, in Chinese too", async ({ browser, baseURL }) => {
+  const downSlug = `down-${randomUUID().slice(0, 6)}`;
+  const down = await startOidcIssuer([`${baseURL}/api/auth/callback/sso-${downSlug}`]);
+  const created = await api(admin.request, "post", "/api/admin/sso-providers", {
+    slug: downSlug,
+    label: "Down IdP",
+    issuer: down.issuer,
+    clientId: down.clientId,
+    clientSecret: down.clientSecret,
+  });
+  await down.close();
+  try {
+    const page = await (await browser.newContext({ locale: "zh-CN" })).newPage();
+    await page.goto("/sign-in");
+    await page.getByRole("button", { name: "通过 Down IdP 继续" }).click();
+    await expect(page).toHaveURL(/\/sign-in\?.*error=OAuthSignin/);
+    await expect(page.getByRole("alert").filter({ hasText: "Parley 无法连接身份提供方" })).toBeVisible();
+  } finally {
+    await api(admin.request, "delete", `/api/admin/sso-providers/${created?.id}`);
+  }
 });
 
 test("the console lists the provider, and the sign-in page shows its button", async ({ browser }, testInfo) => {

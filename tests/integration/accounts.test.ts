@@ -164,7 +164,7 @@ describe("custom instructions in the context window", () => {
 });
 
 describe("deleting one's own account", () => {
-  it("needs the email typed, then deletes private conversations and leaves team ones with the team", async () => {
+  it("needs the email typed and the password, then deletes private conversations and leaves team ones with the team", async () => {
     const [ana, ben] = await Promise.all([makePerson("Ana"), makePerson("Ben")]);
     const account = await db().user.findUniqueOrThrow({ where: { id: ana.id } });
     const team = await makeTeam();
@@ -174,9 +174,14 @@ describe("deleting one's own account", () => {
     const [privateId, teamId] = [await create(), await create()];
     await ana.client.json(`/api/conversations/${teamId}/team`, { teamId: team.id }, "PUT");
 
-    expect((await ana.client.json("/api/account", { email: "other@example.test" }, "DELETE")).status).toBe(400);
+    const deleteWith = (body: object) => ana.client.json("/api/account", body, "DELETE");
+    expect((await deleteWith({ email: "other@example.test", currentPassword: TEST_PASSWORD })).status).toBe(400);
+    // The session alone (someone at a computer left signed in) does not delete the account: its password does.
+    const withoutPassword = await deleteWith({ email: account.email });
+    expect([withoutPassword.status, await withoutPassword.text()]).toEqual([400, expect.stringContaining("password")]);
+    expect((await deleteWith({ email: account.email, currentPassword: "not the password" })).status).toBe(400);
     expect(await db().user.count({ where: { id: ana.id } })).toBe(1);
-    const deleted = await ana.client.json("/api/account", { email: account.email.toUpperCase() }, "DELETE");
+    const deleted = await deleteWith({ email: account.email.toUpperCase(), currentPassword: TEST_PASSWORD });
     expect(deleted.status).toBe(204);
     expect(await db().user.count({ where: { id: ana.id } })).toBe(0);
     expect(await db().conversation.count({ where: { id: privateId } })).toBe(0);
@@ -191,6 +196,16 @@ describe("deleting one's own account", () => {
     expect(await canUse(ana.client)).toBe(401);
     const audit = await db().auditLog.findFirst({ where: { action: "user.delete", targetId: ana.id } });
     expect(audit?.actorEmail).toBe(account.email);
+  });
+});
+
+describe("deleting an account that has no password (single sign-on only)", () => {
+  it("needs only the email typed: there is no password to ask for", async () => {
+    const sso = await makePerson("Sso");
+    await db().user.update({ where: { id: sso.id }, data: { hasPassword: false } });
+    const { email } = await db().user.findUniqueOrThrow({ where: { id: sso.id } });
+    expect((await sso.client.json("/api/account", { email }, "DELETE")).status).toBe(204);
+    expect(await db().user.count({ where: { id: sso.id } })).toBe(0);
   });
 });
 

@@ -14,7 +14,7 @@ const ROUNDS = 20;
 let server: AppServer;
 let dataDir: string;
 
-type Admin = { id: string; email: string; client: Client };
+type Admin = { id: string; email: string; password: string; client: Client };
 
 beforeAll(async () => {
   dataDir = makeDataDir("parley-last-admin-");
@@ -35,7 +35,7 @@ async function twoAdmins(): Promise<[Admin, Admin]> {
   await db().user.updateMany({ where: { role: "ADMIN" }, data: { role: "USER" } });
   const signIn = async () => {
     const { id, email, password } = await makeAdmin();
-    return { id, email, client: await signedInClient(email, password, server.baseUrl) };
+    return { id, email, password, client: await signedInClient(email, password, server.baseUrl) };
   };
   return [await signIn(), await signIn()];
 }
@@ -78,7 +78,8 @@ describe("two admins at once", () => {
   });
 
   it("both deleting their own accounts: one leaves, the last admin is refused", { timeout: 120_000 }, async () => {
-    const leave = (actor: Admin) => actor.client.json("/api/account", { email: actor.email }, "DELETE");
+    const leave = (actor: Admin) =>
+      actor.client.json("/api/account", { email: actor.email, currentPassword: actor.password }, "DELETE");
     for (let round = 0; round < ROUNDS; round++) {
       const [ada, dave] = await twoAdmins();
       const [one, two] = await Promise.all([leave(ada), leave(dave)]);

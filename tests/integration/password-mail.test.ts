@@ -80,6 +80,10 @@ describe("forgot password, with mail", () => {
       anonymousClient(server.baseUrl).json("/api/auth/password-reset", { token, password });
     expect((await reset("a brand new one")).status).toBe(204);
     expect((await reset("and once more")).status).toBe(400);
+    // The spent link's page offers the way to a new one, not only the way back to sign-in.
+    const spent = await (await anonymousClient(server.baseUrl).fetch(`/reset-password/${token}`)).text();
+    expect(spent).toContain("This reset link has expired or was already used.");
+    expect(spent).toMatch(/<a[^>]*href="\/forgot-password"[^>]*>Ask for a new link<\/a>/);
     await expect(signedInClient(email, "a brand new one", server.baseUrl)).resolves.toBeDefined();
     expect(mail.mails.some((caught) => caught.to.includes(unknownEmail))).toBe(false);
   });
@@ -183,7 +187,7 @@ describe("notices of sign-in changes", () => {
 describe("the only admin", () => {
   it("cannot delete their own account", async () => {
     const admin = await signedInClient(adminEmail, PASSWORD, server.baseUrl);
-    const refused = await admin.json("/api/account", { email: adminEmail }, "DELETE");
+    const refused = await admin.json("/api/account", { email: adminEmail, currentPassword: PASSWORD }, "DELETE");
     expect(refused.status).toBe(409);
     expect((await admin.fetch("/api/conversations")).status).toBe(200);
   });

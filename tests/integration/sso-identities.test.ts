@@ -1,14 +1,26 @@
 // What an SSO sign-in resolves to, on the real database: a token counts only from the issuer configured for its
-// provider, and an account joined by its email keeps none of the credentials set before the provider vouched for it.
+// provider, an account joined by its email keeps none of the credentials set before the provider vouched for it (and
+// its address is told), and a reset link unlinks the identities whose provider never vouched for the account's email.
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { createResetLink, resetPassword } from "@/lib/accounts/password-reset";
 import { db } from "@/lib/db/client";
 import { linkIdentity, type SsoProviderRow } from "@/lib/db/sso";
 import { resolveSsoUser } from "@/lib/sso/sso-sign-in";
 import { makeApiKey } from "../support/api-keys";
 import { collectConsoleErrors } from "../support/console-errors";
-import { makeUser } from "../support/factories";
+import { makeUser, uniqueEmail } from "../support/factories";
+import { startMailCatcher } from "../support/mail-catcher";
 import { signedInClient } from "../support/session-client";
+
+// The sign-ins run in this process: its mail goes to a catcher of its own (set before anything reads the settings).
+const mail = await startMailCatcher();
+process.env.SMTP_URL = mail.url;
+process.env.MAIL_FROM = "Parley <parley@example.test>";
+afterAll(() => mail.close());
+
+/** A caught mail's text with quoted-printable's soft line breaks joined. */
+const textOf = (raw: string) => raw.replace(/=\r?\n/g, "");
 
 function provider(fields: Pick<SsoProviderRow, "issuer"> & Partial<SsoProviderRow>): SsoProviderRow {
   return {
@@ -31,7 +43,7 @@ describe("the issuer of a token", () => {
   it("must be the provider's own: another provider cannot sign in as the accounts of the issuer it names", async () => {
     const victim = await makeUser();
     const subject = String(Date.now());
-    await linkIdentity(victim.id, "https://github.com", subject);
+    await linkIdentity(victim.id, { issuer: "https://github.com", subject, vouchesForEmail: true });
     const claims = { iss: "https://github.com", sub: subject, email: victim.email, email_verified: true };
 
     const partner = provider({ issuer: "https://idp.partner.test", allowLinking: true });
@@ -78,11 +90,63 @@ describe("joining an account by its email", () => {
       where: { targetId: squatter.id, actorEmail: "Sign-in with Test IdP" },
     });
     expect(audit).toMatchObject({ action: "user.update", after: { passwordReplaced: true, apiKeysRevoked: 1 } });
+    // The address is told why its password no longer works, and by which provider.
+    const notice = textOf((await mail.waitForMailTo(squatter.email)).raw);
+    expect(notice).toContain("Subject: Test IdP now signs in to your Parley account");
+    expect(notice).toContain("Its password no longer works");
 
     // Later sign-ins find the identity: nothing is ended again.
     expect(await resolveSsoUser(corporate, claims)).toMatchObject({
       id: squatter.id,
       sessionVersion: stored.sessionVersion,
     });
+  });
+});
+
+describe("a reset link", () => {
+  /** What the owner of the address does: sets a password through a link mailed to it. */
+  async function recoverByResetLink(userId: string, password: string): Promise<void> {
+    const link = await createResetLink(userId, null);
+    await resetPassword({ token: link?.url.split("/reset-password/")[1] ?? "", password });
+  }
+
+  it("unlinks an identity that signed up with an address its provider never vouched for", async () => {
+    // Someone whose provider lets them claim any address signs up with the address of a person not yet registered.
+    const corporate = provider({ issuer: "https://sso.loose.test" });
+    const claims = { iss: corporate.issuer, sub: randomUUID(), email: uniqueEmail("victim"), email_verified: false };
+    const squatted = await resolveSsoUser(corporate, claims);
+    if (typeof squatted === "string") throw new Error(`The sign-up was refused: ${squatted}`);
+
+    // The address's owner cannot register it, so recovers it with "Forgot password?"; then uses it.
+    await recoverByResetLink(squatted.id, "the owner's password");
+    const owner = await signedInClient(claims.email, "the owner's password");
+    expect((await owner.fetch("/api/conversations")).status).toBe(200);
+
+    // The provider's account no longer signs in to it: the address is taken, and its email unverified.
+    expect(await resolveSsoUser(corporate, claims)).toBe("SsoLinkRequired");
+    expect(await db().userIdentity.count({ where: { userId: squatted.id } })).toBe(0);
+  });
+
+  it("keeps the identities of providers that vouched for the account's email", async () => {
+    const corporate = provider({ issuer: "https://sso.strict.test" });
+    const claims = { iss: corporate.issuer, sub: randomUUID(), email: uniqueEmail("sso"), email_verified: true };
+    const signedUp = await resolveSsoUser(corporate, claims);
+    if (typeof signedUp === "string") throw new Error(`The sign-up was refused: ${signedUp}`);
+    // An account made by single sign-on sets its first password by a link (Settings offers one).
+    await recoverByResetLink(signedUp.id, "a password of my own");
+    expect(await resolveSsoUser(corporate, claims)).toMatchObject({ id: signedUp.id });
+  });
+
+  it("unlinks an identity linked from the Settings of an account whose email its provider did not vouch for", async () => {
+    // Someone registered another person's address with a password, then linked their own provider account to it.
+    const squatter = await makeUser();
+    const personal = provider({ issuer: "https://sso.personal.test" });
+    const claims = { iss: personal.issuer, sub: randomUUID(), email: uniqueEmail("other"), email_verified: true };
+    expect(await resolveSsoUser(personal, claims, squatter.id)).toMatchObject({ id: squatter.id });
+    // A new way in is told to the account's address, as a new password would be.
+    expect(textOf((await mail.waitForMailTo(squatter.email)).raw)).toContain("was linked to your account");
+
+    await recoverByResetLink(squatter.id, "the owner's password");
+    expect(await resolveSsoUser(personal, claims)).not.toMatchObject({ id: squatter.id });
   });
 });

@@ -41,6 +41,8 @@ describe("ssoErrorKey", () => {
     expect(ssoErrorKey("SsoLinkRequired")).toBe("signIn.error.SsoLinkRequired");
     expect(ssoErrorKey("AccountDisabled")).toBe("signIn.accountDisabled");
     expect(ssoErrorKey("OAuthCallback")).toBe("signIn.error.generic");
+    // The provider could not be reached to begin: no fault of the person's, and no use trying again at once.
+    expect(ssoErrorKey("OAuthSignin")).toBe("signIn.error.providerUnreachable");
     expect(ssoErrorKey(undefined)).toBeNull();
   });
 });

@@ -41,7 +41,7 @@ export function AccountSettings({ account, providers, canMailLink, isPasswordSig
       )}
       <LinkedSignIns providers={providers} />
       <CustomInstructionsForm instructions={account.customInstructions ?? ""} />
-      <DeleteAccountForm email={account.email} />
+      <DeleteAccountForm email={account.email} hasPassword={account.hasPassword} />
     </PageSection>
   );
 }

@@ -8,16 +8,19 @@ import { InlineAlert } from "@/app/_components/ui/inline-alert";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { CARD } from "./profile-form";
 
-// Deleting one's own account, as the admin's delete does it; typing the email is the confirmation, and the export
-// of everything is offered first, since nothing can be brought back.
-export function DeleteAccountForm({ email }: { email: string }) {
+// Deleting one's own account, as the admin's delete does it; typing the email is the confirmation, the password (of an
+// account that has one) the proof that its owner asks, and the export of everything is offered first, since nothing
+// can be brought back.
+export function DeleteAccountForm({ email, hasPassword }: { email: string; hasPassword: boolean }) {
   const { t } = useTranslator();
   const { run, error, isPending, formProps } = useFormOutcome({ refreshesPage: false, leavesPage: true });
   const [typed, setTyped] = useState("");
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
-    if ((await run({ url: "/api/account", method: "DELETE", body: { email: typed } })) === null) return;
+    const currentPassword = new FormData(event.currentTarget).get("currentPassword");
+    const body = hasPassword ? { email: typed, currentPassword: String(currentPassword ?? "") } : { email: typed };
+    if ((await run({ url: "/api/account", method: "DELETE", body })) === null) return;
     // The account's unsent drafts (their files are gone with it) are not left in the tab either.
     clearComposerDrafts();
     // The session is gone with the account: a full load shows the sign-in page.
@@ -41,6 +44,15 @@ export function DeleteAccountForm({ email }: { email: string }) {
         value={typed}
         onChange={(event) => setTyped(event.target.value)}
       />
+      {hasPassword ? (
+        <FormField
+          label={t("accountSettings.currentPassword")}
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          required
+        />
+      ) : null}
       <InlineAlert message={error} />
       <button
         type="submit"

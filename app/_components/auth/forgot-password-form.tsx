@@ -34,16 +34,24 @@ export function ForgotPasswordForm() {
           <SubmitButton label={t("forgotPassword.submit")} isPending={isPending} />
         </form>
       )}
-      <BackToSignIn />
+      <BackToSignIn hasFocus={isSent} />
     </div>
   );
 }
 
-export function BackToSignIn() {
+// A form that gives way to its outcome takes the keyboard focus with it (to <body>, the top of the page): the way on,
+// given as a ref, takes it instead once it is there.
+export const focusOnArrival = (element: HTMLElement | null) => element?.focus();
+
+export function BackToSignIn({ hasFocus = false }: { hasFocus?: boolean }) {
   const { t } = useTranslator();
   return (
     <p className="text-center text-sm">
-      <Link href="/sign-in" className="font-medium underline underline-offset-4">
+      <Link
+        ref={hasFocus ? focusOnArrival : undefined}
+        href="/sign-in"
+        className="font-medium underline underline-offset-4"
+      >
         {t("forgotPassword.back")}
       </Link>
     </p>

@@ -7,6 +7,7 @@ import { InlineAlert } from "@/app/_components/ui/inline-alert";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { PasswordField } from "./account-fields";
+import { focusOnArrival } from "./forgot-password-form";
 
 // Sets the new password with the link's token; the link is spent, and every session of the account ends.
 export function ResetPasswordForm({ token, email }: { token: string; email: string }) {
@@ -27,7 +28,11 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
         <p role="status" className="text-sm">
           {t("passwordReset.done")}
         </p>
-        <Link href="/sign-in" className="bg-ink text-canvas rounded-xl px-4 py-2.5 text-center font-medium">
+        <Link
+          ref={focusOnArrival}
+          href="/sign-in"
+          className="bg-ink text-canvas rounded-xl px-4 py-2.5 text-center font-medium"
+        >
           {t("passwordReset.signIn")}
         </Link>
       </div>

@@ -1,11 +1,10 @@
 // PATCH /api/account – change the caller's name or email (a new email needs the current password).
-// DELETE /api/account – delete the caller's own account, confirmed by its email.
+// DELETE /api/account – delete the caller's own account, confirmed by its email and its current password (if any).
 import { changeProfile, profileChangesSchema } from "@/lib/accounts/account-settings";
 import { deleteOwnAccount, deleteOwnAccountSchema } from "@/lib/accounts/delete-own-account";
 import { requireApiUser } from "@/lib/auth/session";
 import { getClientAddress } from "@/lib/http/client-address";
 import { handle, jsonResponse, parseJsonBody } from "@/lib/http/handler";
-import { jsonHandler } from "@/lib/http/json-handler";
 
 export const PATCH = handle(async (request) => {
   const input = await parseJsonBody(request, profileChangesSchema);
@@ -13,4 +12,9 @@ export const PATCH = handle(async (request) => {
   return jsonResponse(await changeProfile(user, input, getClientAddress(request.headers)));
 });
 
-export const DELETE = jsonHandler({ authenticate: requireApiUser, body: deleteOwnAccountSchema }, deleteOwnAccount);
+export const DELETE = handle(async (request) => {
+  const input = await parseJsonBody(request, deleteOwnAccountSchema);
+  const user = await requireApiUser();
+  await deleteOwnAccount(user, input, getClientAddress(request.headers));
+  return new Response(null, { status: 204 });
+});

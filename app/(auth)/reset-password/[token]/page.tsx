@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { connection } from "next/server";
 import { BackToSignIn } from "@/app/_components/auth/forgot-password-form";
 import { ResetPasswordForm } from "@/app/_components/auth/reset-password-form";
@@ -19,6 +20,7 @@ export default async function ResetPasswordPage({ params }: ResetPasswordPagePro
   const { token } = await params;
   const { t } = await getTranslator();
   const link = await describeResetLink(token);
+  const canMailLink = isMailConfigured();
   return (
     <>
       <h1 className="mb-6 text-center text-xl font-semibold">{t("passwordReset.heading")}</h1>
@@ -28,8 +30,14 @@ export default async function ResetPasswordPage({ params }: ResetPasswordPagePro
         <div className="flex flex-col gap-4">
           {/* Where no mail can be sent, only an admin can make a new link: say so rather than "ask for a new one". */}
           <p role="alert" className="text-sm">
-            {t(isMailConfigured() ? "passwordReset.invalid" : "passwordReset.invalidAskAdmin")}
+            {t(canMailLink ? "passwordReset.invalid" : "passwordReset.invalidAskAdmin")}
           </p>
+          {/* The new link the page asks for is one click away, not behind the sign-in page's "Forgot password?". */}
+          {canMailLink ? (
+            <Link href="/forgot-password" className="bg-ink text-canvas rounded-xl px-4 py-2.5 text-center font-medium">
+              {t("passwordReset.askAgain")}
+            </Link>
+          ) : null}
           <BackToSignIn />
         </div>
       )}
