@@ -784,6 +784,7 @@ export const en = {
   "admin.usage.deleted": "Deleted",
   "admin.usage.feedback": "Replies judged",
   "admin.usage.noFeedback": "No reply was judged in this range.",
+  "admin.usage.unknownModel": "Model not known (deleted, or a copied reply)",
   "admin.usage.model": "Model",
   "admin.usage.good": "Good",
   "admin.usage.bad": "Bad",

@@ -738,6 +738,7 @@ export const zhCN: Catalog = {
   "admin.usage.deleted": "已删除",
   "admin.usage.feedback": "回复评价",
   "admin.usage.noFeedback": "此时间范围内没有回复被评价。",
+  "admin.usage.unknownModel": "模型未知（已删除，或复制的回复）",
   "admin.usage.model": "模型",
   "admin.usage.good": "好",
   "admin.usage.bad": "差",

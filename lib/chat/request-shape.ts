@@ -155,26 +155,58 @@ const ADJUSTABLE_PARAMETERS = [
 const REFUSAL_CODES = new Set(["unsupported_parameter", "unsupported_value"]);
 const REFUSAL_WORDS = /unsupported|not supported|unrecognized|unknown|extra (inputs|fields)/i;
 
-/**
- * The parameter a 400 answer refuses: OpenAI names it in `param` with an `unsupported_*` code; other servers (Azure's
- * older API versions, vLLM, LiteLLM) only in the message, such as "Unrecognized request argument supplied:
- * stream_options". `callerParameters`: the names of those an API caller chose, looked for too. Null when the answer
- refuses none of those, nor one Parley can drop.
- */
-export function findRefusedParameter(
-  error: { code?: unknown; param?: unknown; message?: unknown },
-  callerParameters: readonly string[] = [],
-): string | null {
-  const candidates = [...ADJUSTABLE_PARAMETERS, ...callerParameters];
-  const param = typeof error.param === "string" ? error.param : "";
-  const paramName = param.split(/[.[]/)[0] ?? "";
-  if (REFUSAL_CODES.has(String(error.code)) && candidates.includes(paramName)) return paramName;
-  const message = typeof error.message === "string" ? error.message : "";
+/** A 400 answer's fields, as the SDK's BadRequestError carries them. */
+export type Refusal = { code?: unknown; param?: unknown; message?: unknown };
+
+const paramNameOf = (refusal: Refusal) =>
+  (typeof refusal.param === "string" ? refusal.param : "").split(/[.[]/)[0] ?? "";
+
+/** The first of `names` that a message refusing something names, or null. */
+function firstNamedInRefusal(refusal: Refusal, names: readonly string[]): string | null {
+  const message = typeof refusal.message === "string" ? refusal.message : "";
   if (!REFUSAL_WORDS.test(message)) return null;
   // The first one named: a message may go on to name the parameter to use instead ("Use 'max_completion_tokens'").
-  const named = candidates
+  const named = names
     .map((name) => ({ name, at: message.search(new RegExp(`\\b${name}\\b`)) }))
     .filter((found) => found.at >= 0)
     .sort((a, b) => a.at - b.at);
   return named[0]?.name ?? null;
+}
+
+/**
+ * The parameter a 400 answer refuses: OpenAI names it in `param` with an `unsupported_*` code; other servers (Azure's
+ * older API versions, vLLM, LiteLLM) only in the message, such as "Unrecognized request argument supplied:
+ * stream_options". Null when the answer refuses no parameter Parley can drop.
+ */
+export function findRefusedParameter(refusal: Refusal): string | null {
+  const paramName = paramNameOf(refusal);
+  if (REFUSAL_CODES.has(String(refusal.code)) && ADJUSTABLE_PARAMETERS.some((name) => name === paramName)) {
+    return paramName;
+  }
+  return firstNamedInRefusal(refusal, ADJUSTABLE_PARAMETERS);
+}
+
+/**
+ * Which of the API caller's parameters `sent` a 400 answer refuses, and whether the parameter itself or only its
+ * value ("either" when the answer does not say): the one its `param` names, or, when it names none, one its message
+ * names, unless the message names a parameter Parley can drop (findRefusedParameter: that refusal is Parley's to mend).
+ */
+export function findRefusedCallerParameter(
+  refusal: Refusal,
+  sent: readonly string[],
+): { name: string; refuses: "parameter" | "value" | "either" } | null {
+  const paramName = paramNameOf(refusal);
+  if (paramName !== "") {
+    if (!sent.includes(paramName)) return null;
+    const refuses =
+      refusal.code === "unsupported_parameter"
+        ? "parameter"
+        : refusal.code === "unsupported_value"
+          ? "value"
+          : "either";
+    return { name: paramName, refuses };
+  }
+  if (findRefusedParameter(refusal) !== null) return null;
+  const named = firstNamedInRefusal(refusal, sent);
+  return named ? { name: named, refuses: "either" } : null;
 }

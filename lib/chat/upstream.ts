@@ -16,7 +16,9 @@ import {
   type AdjustableKind,
   adjustShape,
   type CallerParameters,
+  findRefusedCallerParameter,
   findRefusedParameter,
+  type Refusal,
   type ShapeAdjustment,
   type ShapedValues,
   shapeCallerParameters,
@@ -127,22 +129,28 @@ export function buildStreamParams(request: Omit<UpstreamRequest, "signal">, shap
   return params;
 }
 
-/** The parameter a 400 answer refuses, as findRefusedParameter reads it, also looking for the caller's. */
-function refusedParameter(request: UpstreamRequest, error: unknown): string | null {
+/** A 400 answer's fields, null for any other failure. */
+function refusalOf(error: unknown): Refusal | null {
   if (!(error instanceof OpenAI.BadRequestError)) return null;
   const body = error.error as { message?: unknown } | undefined;
-  const refusal = { code: error.code, param: error.param, message: body?.message ?? error.message };
-  return findRefusedParameter(refusal, Object.keys(request.callerParameters ?? {}));
+  return { code: error.code, param: error.param, message: body?.message ?? error.message };
 }
 
 /**
- * A parameter the API caller chose, refused by the model's server: the caller's to drop, told so by name as OpenAI
- * tells it (Parley would not send the call without what the caller asked for, such as a JSON answer).
+ * A parameter the API caller chose, or its value, refused by the model's server: the caller's to change, told so by
+ * name as OpenAI tells it (Parley would not send the call without what the caller asked for, such as a JSON answer).
  */
-function callerParameterRefusal(request: UpstreamRequest, refused: string | null): AppError | null {
-  if (refused === null || request.callerParameters?.[refused as keyof CallerParameters] == null) return null;
-  const message = "The model does not take it. Send the request without it.";
-  return new AppError("unsupported_parameter", message, { issues: [{ path: [refused], message }] });
+function callerParameterRefusal(request: UpstreamRequest, sent: SentShape, refusal: Refusal): AppError | null {
+  const sentNames = Object.keys(shapeCallerParameters(sent.shape, request.callerParameters));
+  const refused = findRefusedCallerParameter(refusal, sentNames);
+  if (!refused) return null;
+  if (refused.refuses === "parameter") {
+    const message = "The model does not take it. Send the request without it.";
+    return new AppError("unsupported_parameter", message, { issues: [{ path: [refused.name], message }] });
+  }
+  const message =
+    refused.refuses === "value" ? "The model does not take this value." : "The model refused it or its value.";
+  return new AppError("invalid_input", message, { issues: [{ path: [refused.name], message }] });
 }
 
 /** What a reply sends: the model's shape and values, with the adjustments made so far. */
@@ -183,10 +191,15 @@ async function openStream(request: UpstreamRequest, signal: AbortSignal): Promis
         .create(params, { signal, timeout: request.firstByteTimeoutMs })
         .asResponse();
     } catch (error) {
-      const refused = signal.aborted ? null : refusedParameter(request, error);
-      const refusal = callerParameterRefusal(request, refused);
-      if (refusal) throw refusal;
-      const adjustment = await adjustAfterRefusal(request, sent, adaptedKinds, refused);
+      const refusal = signal.aborted ? null : refusalOf(error);
+      const callerRefusal = refusal && callerParameterRefusal(request, sent, refusal);
+      if (callerRefusal) throw callerRefusal;
+      const adjustment = await adjustAfterRefusal(
+        request,
+        sent,
+        adaptedKinds,
+        refusal && findRefusedParameter(refusal),
+      );
       if (adjustment) {
         sent = adjustment;
         continue;

@@ -41,7 +41,12 @@ export async function updateProfile(id: string, changes: { name?: string; email?
         select: accountFields,
       });
       const replacedEmail = before && before.email !== account.email ? before.email : null;
-      if (replacedEmail) await expireResetTokensOf(tx, id);
+      if (replacedEmail) {
+        await expireResetTokensOf(tx, id);
+        // A provider vouched for the old address, not this one: a reset link to the new address (which proves only
+        // it) unlinks them, so that an address moved onto an account cannot carry the mover's sign-in past its owner.
+        await tx.userIdentity.updateMany({ where: { userId: id }, data: { vouchesForEmail: false } });
+      }
       return { account, replacedEmail };
     });
   } catch (error) {

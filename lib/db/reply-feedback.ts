@@ -36,11 +36,13 @@ export async function listOwnFeedback(userId: string, conversationId: string): P
 }
 
 export type ModelFeedback = { modelId: string | null; label: string | null; good: number; bad: number };
-export type FeedbackComment = { label: string | null; rating: ReplyRating; comment: string; updatedAt: Date };
+export type FeedbackComment = { label: string | null; rating: ReplyRating; comment: string; day: Date };
 
 /**
- * The verdicts given within [from, to), per model of the replies judged (null for a model since deleted), and the
- * newest words given with them: what the admins read, never who gave them or the conversation.
+ * The verdicts given within [from, to), per model of the replies judged (null when the model is not known: deleted
+ * since, or a reply copied from another conversation), and the newest words given with them: what the admins read,
+ * never who gave them or the conversation. The words carry their day only: an hour could be matched with the
+ * by-user usage of a small team.
  */
 export async function getFeedbackReport(from: Date, to: Date, commentCount: number) {
   const [byModel, comments] = await Promise.all([
@@ -55,7 +57,7 @@ export async function getFeedbackReport(from: Date, to: Date, commentCount: numb
        GROUP BY m."modelId", mo.label
        ORDER BY count(*) DESC, mo.label`,
     db().$queryRaw<FeedbackComment[]>`
-      SELECT mo.label, f.rating, f.comment, f."updatedAt"
+      SELECT mo.label, f.rating, f.comment, date_trunc('day', f."updatedAt") AS day
         FROM "ReplyFeedback" f
         JOIN "Message" m ON m.id = f."messageId"
         LEFT JOIN "Model" mo ON mo.id = m."modelId"

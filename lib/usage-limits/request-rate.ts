@@ -36,11 +36,14 @@ export type RequestRate = { limit: number; remaining: number; resetSeconds: numb
 
 /**
  * 429 with Retry-After (the end of the window) once the key or the user has made more than `limit` requests; else
- * where the caller stands, by the busier of the two counts.
+ * where the caller stands, by the busier of the two counts (of two as busy, the one whose window ends later: the
+ * caller waits for both).
  */
 export function checkRate(limit: number, counts: RequestCount[]): RequestRate {
-  const none = { count: 0, secondsLeft: API_RATE_WINDOW_SECONDS };
-  const busiest = counts.reduce((most, count) => (count.count > most.count ? count : most), none);
+  const none = { count: 0, secondsLeft: 0 };
+  const isBusier = (count: RequestCount, most: RequestCount) =>
+    count.count > most.count || (count.count === most.count && count.secondsLeft > most.secondsLeft);
+  const busiest = counts.reduce((most, count) => (isBusier(count, most) ? count : most), none);
   const resetSeconds = Math.max(1, Math.ceil(busiest.secondsLeft));
   if (busiest.count <= limit) return { limit, remaining: limit - busiest.count, resetSeconds };
   throw new AppError(

@@ -119,6 +119,8 @@ export async function prepareApiCompletion(call: ApiCall, body: ChatCompletionBo
     (adminPrompt ? adminPrompt.tokens + MESSAGE_FRAMING_TOKENS : 0) +
     body.messages.reduce((sum, message) => sum + countTokens(textOf(message), encoding) + MESSAGE_FRAMING_TOKENS, 0) +
     imageTokens(body.messages) +
+    // A JSON schema the answer must follow is read by the model too (an estimate: its text as sent).
+    (body.response_format ? countTokens(JSON.stringify(body.response_format), encoding) : 0) +
     REPLY_PRIMING_TOKENS;
   if (promptTokens + parameters.maxTokens > model.contextWindow) {
     throw new AppError(

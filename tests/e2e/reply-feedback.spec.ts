@@ -23,6 +23,7 @@ test("a reader judges a reply, says what was wrong, and the admins read the word
   await why.fill(words);
   await reply.getByRole("button", { name: "Send" }).click();
   await expect(why).toBeHidden();
+  await expect(bad).toBeFocused();
 
   await page.reload();
   const reloaded = page.getByRole("article", { name: "Assistant" }).last();

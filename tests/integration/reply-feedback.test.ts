@@ -98,7 +98,8 @@ describe("a verdict on a reply", () => {
       ["BAD", "Too long."],
       ["GOOD", "Spot on."],
     ]);
-    expect(Object.keys(words[0] ?? {}).sort()).toEqual(["comment", "label", "rating", "updatedAt"]);
+    expect(Object.keys(words[0] ?? {}).sort()).toEqual(["comment", "day", "label", "rating"]);
+    expect(words[0]?.day.toISOString()).toMatch(/T00:00:00\.000Z$/);
     // Outside the range: nothing of these.
     const earlier = await getFeedbackReport(new Date(0), from, 20);
     expect(earlier.byModel.find((row) => row.modelId === modelId)).toBeUndefined();

@@ -149,4 +149,19 @@ describe("a reset link", () => {
     await recoverByResetLink(squatter.id, "the owner's password");
     expect(await resolveSsoUser(personal, claims)).not.toMatchObject({ id: squatter.id });
   });
+
+  it("unlinks an identity whose provider vouched for an address the account has since moved away from", async () => {
+    // Someone links their provider, which vouches for their own address, then moves the account to another person's.
+    const mover = await makeUser();
+    const personal = provider({ issuer: "https://sso.mover.test" });
+    const claims = { iss: personal.issuer, sub: randomUUID(), email: mover.email, email_verified: true };
+    expect(await resolveSsoUser(personal, claims, mover.id)).toMatchObject({ id: mover.id });
+    const client = await signedInClient(mover.email, mover.password);
+    const victim = uniqueEmail("victim");
+    const moved = await client.json("/api/account", { email: victim, currentPassword: mover.password }, "PATCH");
+    expect(moved.status).toBe(200);
+
+    await recoverByResetLink(mover.id, "the owner's password");
+    expect(await db().userIdentity.count({ where: { userId: mover.id } })).toBe(0);
+  });
 });

@@ -20,6 +20,12 @@ describe("the request limit", () => {
     })();
     expect(refused).toBeInstanceOf(AppError);
     expect(refused).toMatchObject({ code: "rate_limited", details: { retryAfterSeconds: 13, limit: 4 } });
+    // Two as busy: the caller waits for the later window's end.
+    const tied = [
+      { count: 5, secondsLeft: 12.5 },
+      { count: 5, secondsLeft: 50 },
+    ];
+    expect(checkRate(10, tied)).toEqual({ limit: 10, remaining: 5, resetSeconds: 50 });
   });
 
   it("tells the reset in OpenAI's format", () => {

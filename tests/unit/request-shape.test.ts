@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   adjustShape,
+  findRefusedCallerParameter,
   findRefusedParameter,
   shapeCallerParameters,
   shapeMessages,
@@ -122,13 +123,26 @@ describe("a refused parameter", () => {
     expect(findRefusedParameter({ code: null, param: null, message: "temperature must be at most 2" })).toBeNull();
   });
 
-  it("names an API caller's own parameter only when told to look for it", () => {
+  it("tells which of an API caller's parameters sent is refused, and whether the parameter or its value", () => {
+    const sent = ["seed", "stop", "verbosity", "response_format"];
     const vllm = { code: null, param: null, message: "Extra inputs are not permitted: seed" };
     expect(findRefusedParameter(vllm)).toBeNull();
-    expect(findRefusedParameter(vllm, ["seed", "stop"])).toBe("seed");
+    expect(findRefusedCallerParameter(vllm, sent)).toEqual({ name: "seed", refuses: "either" });
+    expect(findRefusedCallerParameter(vllm, ["stop"])).toBeNull();
     const openAi = { code: "unsupported_parameter", param: "stop", message: "Unsupported parameter: 'stop'." };
-    expect(findRefusedParameter(openAi)).toBeNull();
-    expect(findRefusedParameter(openAi, ["stop"])).toBe("stop");
+    expect(findRefusedCallerParameter(openAi, sent)).toEqual({ name: "stop", refuses: "parameter" });
+    const value = { code: "unsupported_value", param: "verbosity", message: "Unsupported value: 'verbosity'." };
+    expect(findRefusedCallerParameter(value, sent)).toEqual({ name: "verbosity", refuses: "value" });
+    const schema = {
+      code: "invalid_json_schema",
+      param: "response_format",
+      message: "Invalid schema: 'x' is not supported",
+    };
+    expect(findRefusedCallerParameter(schema, sent)).toEqual({ name: "response_format", refuses: "either" });
+    // A message that names a parameter Parley drops on its own is Parley's to mend, whatever else it names.
+    const both = { code: null, param: null, message: "Unsupported: temperature, with stop sequences" };
+    expect(findRefusedParameter(both)).toBe("temperature");
+    expect(findRefusedCallerParameter(both, sent)).toBeNull();
   });
 
   it("passes an API caller's sampling parameters only to a model that takes sampling parameters", () => {

@@ -19,7 +19,15 @@ export function useLoadMore<T>(load: () => Promise<ApiResult<T>> | null, onLoade
   const retryTimerRef = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   // The timer's try loads the page the list needs then, with what the list holds then.
   const loadMoreRef = useRef<() => Promise<void>>(async () => {});
-  useEffect(() => () => clearTimeout(retryTimerRef.current), []);
+  // A page that fails after the list is gone schedules nothing: its timer would outlive every cleanup.
+  const isMountedRef = useRef(true);
+  useEffect(() => {
+    isMountedRef.current = true;
+    return () => {
+      isMountedRef.current = false;
+      clearTimeout(retryTimerRef.current);
+    };
+  }, []);
 
   async function loadMore(): Promise<void> {
     if (isLoading) return;
@@ -28,6 +36,7 @@ export function useLoadMore<T>(load: () => Promise<ApiResult<T>> | null, onLoade
     clearTimeout(retryTimerRef.current);
     setIsLoading(true);
     const result = await request;
+    if (!isMountedRef.current) return;
     setIsLoading(false);
     if (result.isOk) {
       failuresRef.current = 0;

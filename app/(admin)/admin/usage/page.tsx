@@ -107,7 +107,7 @@ async function UsageSections({ dashboard }: { dashboard: Dashboard }) {
           fallbackLabel={section.fallback}
         />
       ))}
-      <FeedbackSection report={dashboard.feedback} deletedLabel={t("admin.usage.deleted")} />
+      <FeedbackSection report={dashboard.feedback} />
     </>
   );
 }

@@ -88,7 +88,10 @@ export function AssistantMessage({ message, isBusy, actions, canWrite, isNewest 
               </button>
             ) : null}
             {/* Last: the field that Bad opens takes the line under the buttons. */}
-            {isSaved(message) && message.status !== "ERROR" ? <FeedbackButtons message={message} /> : null}
+            {/* Judged: replies written here (an imported one's model is unknown) that did not fail. */}
+            {isSaved(message) && message.status !== "ERROR" && !message.imported ? (
+              <FeedbackButtons message={message} />
+            ) : null}
           </>
         )}
       </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useId, useRef, useState } from "react";
 import { describeError } from "@/app/_components/api/api-client";
 import type { ChatMessage } from "@/app/_components/api/types";
 import type { ReplyRating } from "@/app/_components/chat/chat-requests";
@@ -23,19 +23,32 @@ export function FeedbackButtons({ message }: { message: ChatMessage }) {
   const { t } = translator;
   const feedback = useReplyFeedback();
   const [isAskingWhy, setIsAskingWhy] = useState(false);
+  // One verdict on its way at a time: a second press would be computed from the verdict before the first's answer.
+  // A ref, not a disabled button: disabling the focused button would drop the keyboard's focus to the page.
+  const isSavingRef = useRef(false);
   const [error, setError] = useState<string | null>(null);
+  const badRef = useRef<HTMLButtonElement>(null);
   if (!feedback) return null;
   const rating = feedback.verdicts.get(message.id)?.rating ?? null;
 
   async function judge(next: ReplyRating | null, comment?: string): Promise<boolean> {
+    if (isSavingRef.current) return false;
     setError(null);
+    isSavingRef.current = true;
     const result = await feedback?.judge(message.id, next, comment);
+    isSavingRef.current = false;
     if (result && !result.isOk) setError(describeError(result.error, translator));
     return result?.isOk ?? false;
   }
+  // A press sends no words: words belong to the verdict they were written for, which a new press replaces.
   async function press(pressed: ReplyRating) {
     const next = rating === pressed ? null : pressed;
     if (await judge(next)) setIsAskingWhy(next === "bad");
+  }
+  // The field goes with its buttons: the keyboard goes back to the Bad button it came from.
+  function closeWhy() {
+    setIsAskingWhy(false);
+    badRef.current?.focus();
   }
 
   return (
@@ -52,6 +65,7 @@ export function FeedbackButtons({ message }: { message: ChatMessage }) {
       <button
         type="button"
         aria-label={t("feedback.bad")}
+        ref={badRef}
         aria-pressed={rating === "bad"}
         onClick={() => void press("bad")}
         className={`${MESSAGE_ACTION_BUTTON} ${PRESSED}`}
@@ -62,9 +76,9 @@ export function FeedbackButtons({ message }: { message: ChatMessage }) {
       {isAskingWhy ? (
         <WhyForm
           onSend={async (comment) => {
-            if (await judge("bad", comment)) setIsAskingWhy(false);
+            if (await judge("bad", comment)) closeWhy();
           }}
-          onClose={() => setIsAskingWhy(false)}
+          onClose={closeWhy}
         />
       ) : null}
     </>
