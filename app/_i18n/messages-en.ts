@@ -147,6 +147,7 @@ export const en = {
   "model.unavailable": "Unavailable model",
   "thread.messages": "Messages",
   "thread.showEarlier": "Show earlier messages",
+  "thread.loadEarlierFailed": "Could not load earlier messages. {reason}",
   "thread.showLater": "Show later messages",
   "thread.searchMatch": "The message you searched for",
   "message.assistant": "Assistant",

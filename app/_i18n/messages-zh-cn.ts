@@ -140,6 +140,7 @@ export const zhCN: Catalog = {
   "model.unavailable": "不可用的模型",
   "thread.messages": "消息",
   "thread.showEarlier": "显示更早的消息",
+  "thread.loadEarlierFailed": "无法加载更早的消息。{reason}",
   "thread.showLater": "显示之后的消息",
   "thread.searchMatch": "你搜索的消息",
   "message.assistant": "助手",

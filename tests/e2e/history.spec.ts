@@ -157,6 +157,59 @@ test("a long conversation opens at its newest message and shows older ones on sc
   await expect(log.getByText(`Message ${count - 1}:`)).toHaveCount(0);
 });
 
+test("a thread's earlier messages that failed to load say so with Retry, instead of being asked for again and again", async ({
+  browser,
+}) => {
+  const { page } = await newUserPage(browser, "Returner");
+  const mapping: Record<string, object> = {};
+  const count = 120;
+  for (let index = 0; index < count; index++) {
+    mapping[`n${index}`] = {
+      id: `n${index}`,
+      parent: index === 0 ? null : `n${index - 1}`,
+      children: index === count - 1 ? [] : [`n${index + 1}`],
+      message: {
+        author: { role: index % 2 === 0 ? "user" : "assistant" },
+        content: { content_type: "text", parts: [`Message ${index}`] },
+        create_time: 1_700_000_000 + index,
+      },
+    };
+  }
+  const imported = await page.request.post("/api/account/import", {
+    data: [{ title: "A long chat", create_time: 1_700_000_000, current_node: `n${count - 1}`, mapping }],
+  });
+  const { conversations } = (await imported.json()) as { conversations: { id: string }[] };
+  const attempts: number[] = [];
+  let isRefusing = true;
+  await page.route("**/thread?before=*", async (route) => {
+    attempts.push(Date.now());
+    const refusal = { status: 400, json: { error: { code: "invalid_input", message: "Bad cursor." } } };
+    await (isRefusing ? route.fulfill(refusal) : route.continue());
+  });
+  await page.goto(`/c/${conversations[0]?.id}`);
+
+  const log = page.getByRole("log", { name: "Messages" });
+  await expect(log.getByText(`Message ${count - 1}`, { exact: true })).toBeInViewport();
+  await log.hover();
+  const alert = log.getByRole("alert");
+  await expect(async () => {
+    await page.mouse.wheel(0, -4000);
+    await expect(alert).toBeVisible({ timeout: 250 });
+  }).toPass({ intervals: [100], timeout: 30_000 });
+  await expect(alert).toHaveText("Could not load earlier messages. Bad cursor.");
+  // A refusal no retry mends: the end of the thread, still in view, asks no more.
+  await page.waitForTimeout(1_000);
+  expect(attempts).toHaveLength(1);
+
+  isRefusing = false;
+  await log.getByRole("button", { name: "Retry", exact: true }).click();
+  await expect(alert).toHaveCount(0);
+  await expect(async () => {
+    await page.mouse.wheel(0, -4000);
+    await expect(log.getByText("Message 0", { exact: true })).toBeVisible({ timeout: 250 });
+  }).toPass({ intervals: [100], timeout: 30_000 });
+});
+
 test("a conversation exported as JSON imports back with the same messages", async ({ browser }) => {
   const { page } = await newUserPage(browser, "Mover");
   const original = await chat(page, "Remember this: the spare key is under the blue pot.");

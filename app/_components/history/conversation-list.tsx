@@ -4,9 +4,8 @@ import { usePathname } from "next/navigation";
 import { type ReactNode, useCallback, useMemo, useRef, useState } from "react";
 import { createPortal } from "react-dom";
 import type { ConversationSummary } from "@/app/_components/api/types";
-import { ActionButton } from "@/app/_components/ui/action-button";
 import { SearchIcon } from "@/app/_components/ui/icons";
-import { LoadMoreSentinel } from "@/app/_components/ui/load-more-sentinel";
+import { NextPage } from "@/app/_components/ui/load-more-sentinel";
 import { UndoNotice } from "@/app/_components/ui/undo-notice";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import { ConversationItem, type ItemControl } from "./conversation-item";
@@ -16,7 +15,6 @@ import { SharedConversations } from "./shared-conversations";
 import { shownTitle } from "./shown-title";
 import { type ConversationList as ListState, useConversationList } from "./use-conversation-list";
 import { useConversationSearch } from "./use-conversation-search";
-import type { LoadMore } from "./use-load-more";
 import { useUndoDelete } from "./use-undo-delete";
 
 type ConversationListProps = {
@@ -131,25 +129,15 @@ function ConversationSections({ list, currentPath, renderItem }: ConversationSec
       {list.hasLoaded && list.items.length === 0 && list.pinned.length === 0 ? (
         <p className="text-ink-muted px-3 py-2 text-sm">{t("conversations.empty")}</p>
       ) : null}
-      {list.nextCursor ? <NextPage more={list.more} /> : null}
+      {list.nextCursor ? (
+        <NextPage
+          more={list.more}
+          failure={(reason) => t("conversations.loadMoreFailed", { reason })}
+          retryLabel={t("conversations.retry")}
+          className="mx-1 mt-1 text-left"
+        />
+      ) : null}
     </>
-  );
-}
-
-// The sentinel loads the next page once in view; after a failure, Retry does (or the retry on its own, when one
-// may help): the sentinel, still in view, would ask again at once, and again.
-function NextPage({ more }: { more: LoadMore }) {
-  const { t } = useTranslator();
-  if (!more.error || more.isLoading) {
-    return <LoadMoreSentinel isLoading={more.isLoading} onLoadMore={more.loadMore} className="mx-1 mt-1 text-left" />;
-  }
-  return (
-    <div className="mx-1 mt-1 flex items-center gap-2 px-3 py-2">
-      <p role="alert" className="text-danger flex-1 text-xs">
-        {t("conversations.loadMoreFailed", { reason: more.error })}
-      </p>
-      <ActionButton onClick={() => void more.loadMore()}>{t("conversations.retry")}</ActionButton>
-    </div>
   );
 }
 

@@ -9,6 +9,7 @@ import {
 } from "@/app/_components/api/conversation-events";
 import { conversationPageSchema, conversationSummarySchema } from "@/app/_components/api/schemas";
 import type { ConversationSummary } from "@/app/_components/api/types";
+import { type LoadMore, useLoadMore } from "@/app/_components/api/use-load-more";
 import { useResource } from "@/app/_components/api/use-resource";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import {
@@ -19,7 +20,6 @@ import {
   removeItem,
   renameItem,
 } from "./conversation-list-state";
-import { type LoadMore, useLoadMore } from "./use-load-more";
 
 export type ConversationList = ConversationPage & {
   hasLoaded: boolean;

@@ -2,7 +2,7 @@
 
 import type { ChatMessage } from "@/app/_components/api/types";
 import type { VersionSwitch } from "@/app/_components/chat/live/thread-reducer";
-import { LoadMoreSentinel } from "@/app/_components/ui/load-more-sentinel";
+import { LoadMoreSentinel, NextPage } from "@/app/_components/ui/load-more-sentinel";
 import { useTranslator } from "@/app/_i18n/translator-provider";
 import type { MessageActions } from "./message-actions";
 import { MessageItem } from "./message-item";
@@ -64,20 +64,23 @@ export function MessageList({
         aria-busy={isStreaming}
         className="mx-auto flex w-full max-w-3xl flex-col gap-8 px-4 pt-8 pb-10"
       >
-        {messageWindow.start > 0 || older.hasOlder ? (
+        {messageWindow.start > 0 ? (
           // Keyed by the window's edge: a new observer reports at once whether it is still in view after a step.
           <LoadMoreSentinel
             key={messageWindow.start}
             label={t("thread.showEarlier")}
-            isLoading={older.isLoading}
-            onLoadMore={messageWindow.start > 0 ? messageWindow.revealOlder : () => void older.load()}
+            isLoading={false}
+            onLoadMore={messageWindow.revealOlder}
             className="self-center"
           />
-        ) : null}
-        {older.error ? (
-          <p role="alert" className="text-danger self-center text-sm">
-            {older.error}
-          </p>
+        ) : older.hasOlder ? (
+          <NextPage
+            more={older}
+            label={t("thread.showEarlier")}
+            failure={(reason) => t("thread.loadEarlierFailed", { reason })}
+            retryLabel={t("conversations.retry")}
+            className="self-center"
+          />
         ) : null}
         {shown.map((message) => (
           <div key={message.id} data-message-id={message.id} {...(message.id === jumpedToId ? jumpedToProps : {})}>

@@ -19,12 +19,12 @@ export function useJumpTarget(
 ): JumpTarget {
   const [targetId, setTargetId] = useState(focusMessageId);
   const isLoaded = targetId !== null && messages.some((message) => message.id === targetId);
-  const { hasOlder, isLoading, error, load } = older;
+  const { hasOlder, isLoading, error, loadMore } = older;
   useEffect(() => {
     if (targetId === null || isLoaded || isLoading) return;
-    if (hasOlder && !error) void load();
+    if (hasOlder && !error) void loadMore();
     else setTargetId(null);
-  }, [targetId, isLoaded, hasOlder, isLoading, error, load]);
+  }, [targetId, isLoaded, hasOlder, isLoading, error, loadMore]);
   const finish = useCallback(() => setTargetId(null), []);
   return { targetId, finish };
 }

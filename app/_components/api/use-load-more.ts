@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { type ApiResult, describeError } from "@/app/_components/api/api-client";
 import { isWorthRetrying, retryDelayMs } from "@/app/_components/api/resource-state";
 import { useTranslator } from "@/app/_i18n/translator-provider";
@@ -51,6 +51,8 @@ export function useLoadMore<T>(load: () => Promise<ApiResult<T>> | null, onLoade
     retryTimerRef.current = setTimeout(() => void loadMoreRef.current(), delay);
   }
   loadMoreRef.current = loadMore;
+  // Stable, for effects that ask for a page (the jump to a message far up a thread): it runs the latest closure.
+  const stableLoadMore = useCallback(() => loadMoreRef.current(), []);
 
-  return { isLoading, error, loadMore };
+  return { isLoading, error, loadMore: stableLoadMore };
 }
