@@ -12,8 +12,14 @@ import { ruleIssue, sentenceOf } from "../http/issue-rules";
 
 const settingsCounterOf = (user: SessionUser, clientAddress: string) => `settings:${user.id}:${clientAddress}`;
 
-export async function assertCurrentPassword(user: SessionUser, password: string | undefined, clientAddress: string) {
-  const stored = await getPasswordOf(user.id);
+export async function assertCurrentPassword(
+  user: SessionUser,
+  password: string | undefined,
+  clientAddress: string,
+  // The account's password row when the caller read it already.
+  known?: Awaited<ReturnType<typeof getPasswordOf>>,
+) {
+  const stored = known !== undefined ? known : await getPasswordOf(user.id);
   if (stored && !stored.hasPassword) {
     throw new AppError(
       "no_password",
@@ -51,5 +57,5 @@ export async function assertCurrentPasswordIfAny(
 ) {
   const stored = await getPasswordOf(user.id);
   if (stored && !stored.hasPassword) return;
-  await assertCurrentPassword(user, password, clientAddress);
+  await assertCurrentPassword(user, password, clientAddress, stored);
 }

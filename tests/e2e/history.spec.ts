@@ -2,6 +2,7 @@
 // a long conversation that opens at its end, and a conversation exported as JSON and imported back.
 import { readFile } from "node:fs/promises";
 import { expect, type Page } from "@playwright/test";
+import { chatGptChain } from "../support/large-import";
 import { importConversations, newUserPage, send, test } from "./helpers";
 
 async function chat(page: Page, text: string): Promise<string> {
@@ -121,23 +122,10 @@ test("a long conversation opens at its newest message and shows older ones on sc
   // Scrolling through 300 messages a page at a time takes a while on a busy two-core machine.
   test.setTimeout(90_000);
   const { page } = await newUserPage(browser, "Reader");
-  const mapping: Record<string, object> = {};
   const count = 300;
-  for (let index = 0; index < count; index++) {
-    const id = `n${index}`;
-    mapping[id] = {
-      id,
-      parent: index === 0 ? null : `n${index - 1}`,
-      children: index === count - 1 ? [] : [`n${index + 1}`],
-      message: {
-        author: { role: index % 2 === 0 ? "user" : "assistant" },
-        content: { content_type: "text", parts: [`Message ${index}: ${"a long line of text ".repeat(20)}`] },
-        create_time: 1_700_000_000 + index,
-      },
-    };
-  }
+  const text = (index: number) => `Message ${index}: ${"a long line of text ".repeat(20)}`;
   const imported = await page.request.post("/api/account/import", {
-    data: [{ title: "A very long chat", create_time: 1_700_000_000, current_node: `n${count - 1}`, mapping }],
+    data: [chatGptChain("A very long chat", count, text)],
   });
   expect(imported.status()).toBe(201);
   const { conversations } = (await imported.json()) as { conversations: { id: string }[] };
@@ -161,22 +149,9 @@ test("a thread's earlier messages that failed to load say so with Retry, instead
   browser,
 }) => {
   const { page } = await newUserPage(browser, "Returner");
-  const mapping: Record<string, object> = {};
   const count = 120;
-  for (let index = 0; index < count; index++) {
-    mapping[`n${index}`] = {
-      id: `n${index}`,
-      parent: index === 0 ? null : `n${index - 1}`,
-      children: index === count - 1 ? [] : [`n${index + 1}`],
-      message: {
-        author: { role: index % 2 === 0 ? "user" : "assistant" },
-        content: { content_type: "text", parts: [`Message ${index}`] },
-        create_time: 1_700_000_000 + index,
-      },
-    };
-  }
   const imported = await page.request.post("/api/account/import", {
-    data: [{ title: "A long chat", create_time: 1_700_000_000, current_node: `n${count - 1}`, mapping }],
+    data: [chatGptChain("A long chat", count, (index) => `Message ${index}`)],
   });
   const { conversations } = (await imported.json()) as { conversations: { id: string }[] };
   const attempts: number[] = [];

@@ -1,6 +1,7 @@
 // A search result opens its conversation at the message it matched: in the version that holds it, with that version
 // selected, and far up a long conversation, scrolled into view; the message has the focus and a ring.
 import { expect, type Page } from "@playwright/test";
+import { chatGptChain } from "../support/large-import";
 import { expectNoSeriousViolations, keepScreenshot, newUserPage, send, test } from "./helpers";
 
 function sidebar(page: Page) {
@@ -68,22 +69,10 @@ test("a match far up a long conversation is scrolled into view", async ({ browse
   // 300 messages of about 2 KB: the match, 295 messages up, is further than the page's first read (512 KB), so the
   // page reads older pages on its own until it has it.
   const count = 300;
-  const mapping: Record<string, object> = {};
-  for (let index = 0; index < count; index++) {
-    const text = index === 5 ? "the walrus colony counts forty" : "a long line of text ".repeat(100);
-    mapping[`n${index}`] = {
-      id: `n${index}`,
-      parent: index === 0 ? null : `n${index - 1}`,
-      children: index === count - 1 ? [] : [`n${index + 1}`],
-      message: {
-        author: { role: index % 2 === 0 ? "user" : "assistant" },
-        content: { content_type: "text", parts: [`Message ${index}: ${text}`] },
-        create_time: 1_700_000_000 + index,
-      },
-    };
-  }
+  const text = (index: number) =>
+    `Message ${index}: ${index === 5 ? "the walrus colony counts forty" : "a long line of text ".repeat(100)}`;
   const imported = await page.request.post("/api/account/import", {
-    data: [{ title: "Field notes", create_time: 1_700_000_000, current_node: `n${count - 1}`, mapping }],
+    data: [chatGptChain("Field notes", count, text)],
   });
   expect(imported.status()).toBe(201);
   await page.reload();

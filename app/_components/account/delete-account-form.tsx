@@ -6,6 +6,7 @@ import { clearComposerDrafts } from "@/app/_components/drafts";
 import { FormField } from "@/app/_components/ui/form-field";
 import { InlineAlert } from "@/app/_components/ui/inline-alert";
 import { useTranslator } from "@/app/_i18n/translator-provider";
+import { CurrentPasswordField } from "./current-password-field";
 import { CARD } from "./profile-form";
 
 // Deleting one's own account, as the admin's delete does it; typing the email is the confirmation, the password (of an
@@ -44,15 +45,7 @@ export function DeleteAccountForm({ email, hasPassword }: { email: string; hasPa
         value={typed}
         onChange={(event) => setTyped(event.target.value)}
       />
-      {hasPassword ? (
-        <FormField
-          label={t("accountSettings.currentPassword")}
-          name="currentPassword"
-          type="password"
-          autoComplete="current-password"
-          required
-        />
-      ) : null}
+      {hasPassword ? <CurrentPasswordField /> : null}
       <InlineAlert message={error} />
       <button
         type="submit"

@@ -6,6 +6,7 @@ import { FormField } from "@/app/_components/ui/form-field";
 import { InlineAlert } from "@/app/_components/ui/inline-alert";
 import { SaveButton } from "@/app/_components/ui/submit-button";
 import { useTranslator } from "@/app/_i18n/translator-provider";
+import { CurrentPasswordField } from "./current-password-field";
 import { CARD } from "./profile-form";
 
 // A new password, given the current one. Signing the other devices out is checked by default: a password is
@@ -30,13 +31,7 @@ export function PasswordForm() {
   return (
     <form onSubmit={(event) => void handleSubmit(event)} {...formProps} className={CARD}>
       <h3 className="font-medium">{t("accountSettings.password")}</h3>
-      <FormField
-        label={t("accountSettings.currentPassword")}
-        name="currentPassword"
-        type="password"
-        autoComplete="current-password"
-        required
-      />
+      <CurrentPasswordField />
       <FormField
         label={t("accountSettings.newPassword")}
         name="newPassword"

@@ -6,6 +6,7 @@ import { FormField } from "@/app/_components/ui/form-field";
 import { InlineAlert } from "@/app/_components/ui/inline-alert";
 import { SaveButton } from "@/app/_components/ui/submit-button";
 import { useTranslator } from "@/app/_i18n/translator-provider";
+import { CurrentPasswordField } from "./current-password-field";
 
 export const CARD = "rounded-2xl border border-line p-5 flex flex-col gap-4";
 
@@ -43,16 +44,7 @@ export function ProfileForm({ name, email, hasPassword }: { name: string; email:
         readOnly={!hasPassword}
         hint={hasPassword ? undefined : t("accountSettings.emailNeedsPasswordFirst")}
       />
-      {isEmailChanged ? (
-        <FormField
-          label={t("accountSettings.currentPassword")}
-          name="currentPassword"
-          type="password"
-          autoComplete="current-password"
-          required
-          hint={t("accountSettings.emailNeedsPassword")}
-        />
-      ) : null}
+      {isEmailChanged ? <CurrentPasswordField hint={t("accountSettings.emailNeedsPassword")} /> : null}
       <InlineAlert message={error} />
       <SaveButton label={t("common.save")} isPending={isPending} isSaved={isSaved} savedLabel={t("admin.saved")} />
     </form>
